@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "up-history.h"
+#include "up-store-private.h"
+
+G_BEGIN_DECLS
+
+UpHistory    *_up_history_new       (void);
+/* Takes @changes: the rows one edit changed, undone as one step. */
+void          _up_history_push      (UpHistory   *self,
+                                     const char  *label,
+                                     UpChangeSet *changes);
+/* The step that undo (or redo) would replay next, or NULL. */
+UpChangeSet  *_up_history_peek_undo (UpHistory   *self);
+UpChangeSet  *_up_history_peek_redo (UpHistory   *self);
+/* After a successful replay: moves the step to the other stack. */
+void          _up_history_did_undo  (UpHistory   *self);
+void          _up_history_did_redo  (UpHistory   *self);
+
+G_END_DECLS

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "up-history"
+
+#include "config.h"
+
+#include "up-history-private.h"
+
+typedef struct
+{
+  char        *label;
+  UpChangeSet *changes;
+} UpCommand;
+
+struct _UpHistory
+{
+  GObject    parent_instance;
+
+  GPtrArray *undo;   /* of UpCommand, newest last */
+  GPtrArray *redo;   /* of UpCommand, next to redo last */
+};
+
+G_DEFINE_FINAL_TYPE (UpHistory, up_history, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+command_free (UpCommand *command)
+{
+  g_free (command->label);
+  _up_change_set_free (command->changes);
+  g_free (command);
+}
+
+static void
+notify_all (UpHistory *self)
+{
+  /* Cheap enough to notify every time: widgets compare before redrawing. */
+  for (guint i = 1; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+}
+
+static void
+up_history_finalize (GObject *object)
+{
+  UpHistory *self = UP_HISTORY (object);
+
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (up_history_parent_class)->finalize (object);
+}
+
+static void
+up_history_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  UpHistory *self = UP_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, up_history_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, up_history_get_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, up_history_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, up_history_get_redo_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+up_history_class_init (UpHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = up_history_finalize;
+  object_class->get_property = up_history_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+up_history_init (UpHistory *self)
+{
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+}
+
+UpHistory *
+_up_history_new (void)
+{
+  return g_object_new (UP_TYPE_HISTORY, NULL);
+}
+
+void
+_up_history_push (UpHistory   *self,
+                  const char  *label,
+                  UpChangeSet *changes)
+{
+  UpCommand *command;
+
+  g_return_if_fail (UP_IS_HISTORY (self));
+  g_return_if_fail (changes != NULL);
+
+  command = g_new0 (UpCommand, 1);
+  command->label = g_strdup (label);
+  command->changes = changes;
+  g_ptr_array_add (self->undo, command);
+
+  /* A new edit forks the timeline: what could be redone is gone. */
+  g_ptr_array_set_size (self->redo, 0);
+  notify_all (self);
+}
+
+static UpCommand *
+top (GPtrArray *stack)
+{
+  return stack->len > 0 ? g_ptr_array_index (stack, stack->len - 1) : NULL;
+}
+
+UpChangeSet *
+_up_history_peek_undo (UpHistory *self)
+{
+  UpCommand *command = top (self->undo);
+
+  return command ? command->changes : NULL;
+}
+
+UpChangeSet *
+_up_history_peek_redo (UpHistory *self)
+{
+  UpCommand *command = top (self->redo);
+
+  return command ? command->changes : NULL;
+}
+
+static void
+move_top (GPtrArray *from,
+          GPtrArray *to)
+{
+  g_assert (from->len > 0);
+  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+}
+
+void
+_up_history_did_undo (UpHistory *self)
+{
+  move_top (self->undo, self->redo);
+  notify_all (self);
+}
+
+void
+_up_history_did_redo (UpHistory *self)
+{
+  move_top (self->redo, self->undo);
+  notify_all (self);
+}
+
+gboolean
+up_history_get_can_undo (UpHistory *self)
+{
+  g_return_val_if_fail (UP_IS_HISTORY (self), FALSE);
+
+  return self->undo->len > 0;
+}
+
+gboolean
+up_history_get_can_redo (UpHistory *self)
+{
+  g_return_val_if_fail (UP_IS_HISTORY (self), FALSE);
+
+  return self->redo->len > 0;
+}
+
+/**
+ * up_history_get_undo_label:
+ *
+ * Returns: (nullable): what undo would undo, translated ("Move Stage").
+ */
+const char *
+up_history_get_undo_label (UpHistory *self)
+{
+  UpCommand *command;
+
+  g_return_val_if_fail (UP_IS_HISTORY (self), NULL);
+
+  command = top (self->undo);
+  return command ? command->label : NULL;
+}
+
+const char *
+up_history_get_redo_label (UpHistory *self)
+{
+  UpCommand *command;
+
+  g_return_val_if_fail (UP_IS_HISTORY (self), NULL);
+
+  command = top (self->redo);
+  return command ? command->label : NULL;
+}
+
+guint
+up_history_get_n_undo (UpHistory *self)
+{
+  g_return_val_if_fail (UP_IS_HISTORY (self), 0);
+
+  return self->undo->len;
+}
+
+guint
+up_history_get_n_redo (UpHistory *self)
+{
+  g_return_val_if_fail (UP_IS_HISTORY (self), 0);
+
+  return self->redo->len;
+}
+
+void
+up_history_clear (UpHistory *self)
+{
+  g_return_if_fail (UP_IS_HISTORY (self));
+
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_all (self);
+}

@@ -1,0 +1,2040 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "up-project"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "up-history-private.h"
+#include "up-project.h"
+#include "up-record-private.h"
+#include "up-sdg.h"
+#include "up-store-private.h"
+
+/* The project is the model of one file. Edits run SQL on the store; the
+ * change log of each transaction then tells which rows changed, and only
+ * those are read back into records. Edits, undo and redo share that one
+ * path, so the records can never drift from the file. */
+
+struct _UpProject
+{
+  GObject      parent_instance;
+
+  UpStore     *store;
+  UpHistory   *history;
+  UpRecord    *info;                       /* the single project row */
+
+  GListStore  *lists[UP_N_TABLES];
+  GHashTable  *records[UP_N_TABLES];       /* id -> UpRecord */
+
+  gint64       synced_seq;                 /* change log entries seen */
+  guint        group_depth;
+  char        *group_label;
+  GError      *group_error;
+};
+
+G_DEFINE_FINAL_TYPE (UpProject, up_project, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_ORGANISATION,
+  PROP_DESCRIPTION,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  PROP_FILE,
+  PROP_STORE,
+  PROP_HISTORY,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char * const edit_labels[UP_N_TABLES] = {
+  N_("Edit Project"),
+  N_("Edit Stage"),
+  N_("Edit Stakeholder"),
+  N_("Edit Note"),
+  N_("Edit Note"),
+  N_("Edit Agenda 2030 Link"),
+  N_("Edit Local Goal"),
+  N_("Edit Local Goal"),
+  N_("Edit Stage"),
+};
+
+/* Row ids as hash keys; every platform we build for has 64-bit pointers
+ * or ids far below 2^31. */
+#define ID_KEY(id) ((gpointer) (gintptr) (id))
+
+static gboolean
+has_position (UpTableId table)
+{
+  return table == UP_TABLE_STAGE || table == UP_TABLE_LOCAL_GOAL;
+}
+
+static guint
+position_column (UpTableId table)
+{
+  return table == UP_TABLE_STAGE ? UP_STAGE_POSITION : UP_LOCAL_GOAL_POSITION;
+}
+
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data);
+  gint64 pa = _up_record_get_int_at ((UpRecord *) a, column);
+  gint64 pb = _up_record_get_int_at ((UpRecord *) b, column);
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return up_record_get_id ((UpRecord *) a) < up_record_get_id ((UpRecord *) b) ? -1 : 1;
+}
+
+static int
+compare_id (gconstpointer a,
+            gconstpointer b,
+            gpointer      user_data)
+{
+  gint64 ia = up_record_get_id ((UpRecord *) a);
+  gint64 ib = up_record_get_id ((UpRecord *) b);
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* g_ptr_array_sort_with_data() hands over pointers to the elements. */
+static int
+compare_position_indirect (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      user_data)
+{
+  return compare_position (*(UpRecord **) a, *(UpRecord **) b, user_data);
+}
+
+static char *
+now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Loading and syncing */
+
+static sqlite3_stmt *
+select_row (UpProject *self,
+            UpTableId  table,
+            gint64     id)
+{
+  sqlite3_stmt *stmt = _up_store_prepare (self->store, up_schema_tables[table].select_sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+reload_info (UpProject *self)
+{
+  sqlite3_stmt *stmt = select_row (self, UP_TABLE_PROJECT, 1);
+
+  if (stmt == NULL)
+    return;
+  if (self->info == NULL)
+    self->info = _up_record_new_from_row (UP_TABLE_PROJECT, stmt);
+  else
+    _up_record_load_row (self->info, stmt);
+  sqlite3_reset (stmt);
+}
+
+static gboolean
+load_all (UpProject  *self,
+          GError    **error)
+{
+  for (guint t = UP_TABLE_PROJECT + 1; t < UP_N_TABLES; t++)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+      sqlite3_stmt *stmt;
+      int rc;
+
+      stmt = _up_store_prepare (self->store, up_schema_tables[t].select_all_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          UpRecord *record = _up_record_new_from_row (t, stmt);
+
+          g_hash_table_insert (self->records[t], ID_KEY (up_record_get_id (record)), record);
+          g_ptr_array_add (rows, g_object_ref (record));
+        }
+      sqlite3_reset (stmt);
+
+      if (rc != SQLITE_DONE)
+        {
+          _up_store_set_db_error (self->store, rc, error);
+          return FALSE;
+        }
+
+      if (has_position (t))
+        g_ptr_array_sort_with_data (rows, compare_position_indirect,
+                                    GUINT_TO_POINTER (position_column (t)));
+
+      g_list_store_splice (self->lists[t], 0, 0, rows->pdata, rows->len);
+    }
+
+  reload_info (self);
+  return TRUE;
+}
+
+static gboolean
+is_sorted (GListModel *list,
+           guint       column)
+{
+  guint n = g_list_model_get_n_items (list);
+  g_autoptr(UpRecord) previous = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UpRecord) record = g_list_model_get_item (list, i);
+
+      if (previous != NULL &&
+          compare_position (previous, record, GUINT_TO_POINTER (column)) > 0)
+        return FALSE;
+      g_set_object (&previous, record);
+    }
+  return TRUE;
+}
+
+static void
+remove_from_list (GListStore *list,
+                  UpRecord   *record)
+{
+  guint position;
+
+  if (g_list_store_find (list, record, &position))
+    g_list_store_remove (list, position);
+}
+
+/* Reads back every row the log names since the last sync: new rows become
+ * records, changed rows notify, rows gone are dropped. */
+static void
+sync_rows (UpProject   *self,
+           UpChangeSet *set)
+{
+  gboolean touched[UP_N_TABLES] = { FALSE, };
+  gboolean moved[UP_N_TABLES] = { FALSE, };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), set->changes->len);
+
+  for (guint i = 0; i < set->changes->len; i++)
+    {
+      UpChange *change = &g_array_index (set->changes, UpChange, i);
+      /* A row is named once per sync, whatever happened to it meanwhile. */
+      gint64 key = (change->id << 4) | change->table;
+
+      g_array_append_val (keys, key);
+    }
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      gint64 *key = &g_array_index (keys, gint64, i);
+      UpTableId table = *key & 0xf;
+      gint64 id = *key >> 4;
+      GHashTable *records = self->records[table];
+      UpRecord *record;
+      sqlite3_stmt *stmt;
+
+      if (g_hash_table_contains (seen, key))
+        continue;
+      g_hash_table_add (seen, key);
+      touched[table] = TRUE;
+
+      if (table == UP_TABLE_PROJECT)
+        {
+          reload_info (self);
+          continue;
+        }
+
+      record = g_hash_table_lookup (records, ID_KEY (id));
+      stmt = select_row (self, table, id);
+
+      if (stmt != NULL && record != NULL)
+        {
+          gint64 before = has_position (table) ? _up_record_get_int_at (record, position_column (table)) : 0;
+
+          _up_record_load_row (record, stmt);
+          if (has_position (table) && before != _up_record_get_int_at (record, position_column (table)))
+            moved[table] = TRUE;
+        }
+      else if (stmt != NULL)
+        {
+          g_autoptr(UpRecord) created = _up_record_new_from_row (table, stmt);
+
+          g_hash_table_insert (records, ID_KEY (id), g_object_ref (created));
+          /* Rows come back from undo in the middle of the list too. */
+          if (has_position (table))
+            g_list_store_insert_sorted (self->lists[table], created, compare_position,
+                                        GUINT_TO_POINTER (position_column (table)));
+          else
+            g_list_store_insert_sorted (self->lists[table], created, compare_id, NULL);
+        }
+      else if (record != NULL)
+        {
+          g_autoptr(UpRecord) gone = g_object_ref (record);
+
+          g_hash_table_remove (records, ID_KEY (id));
+          remove_from_list (self->lists[table], gone);
+        }
+
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+    }
+
+  for (guint t = 0; t < UP_N_TABLES; t++)
+    if (moved[t] && !is_sorted (G_LIST_MODEL (self->lists[t]), position_column (t)))
+      g_list_store_sort (self->lists[t], (GCompareDataFunc) compare_position,
+                         GUINT_TO_POINTER (position_column (t)));
+
+  for (guint t = 0; t < UP_N_TABLES; t++)
+    if (touched[t])
+      g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (up_schema_tables[t].name));
+}
+
+/* The change log so far in this transaction, past what was synced. */
+static UpChangeSet *
+changes_since_sync (UpProject *self)
+{
+  g_autoptr(UpChangeSet) set = _up_change_set_new ();
+  sqlite3_stmt *stmt;
+
+  stmt = _up_store_prepare (self->store,
+                            "SELECT seq, tbl, row FROM temp.up_log WHERE seq > ?1 ORDER BY seq",
+                            NULL);
+  if (stmt == NULL)
+    return g_steal_pointer (&set);
+
+  sqlite3_bind_int64 (stmt, 1, self->synced_seq);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      UpChange change = { 0 };
+
+      self->synced_seq = sqlite3_column_int64 (stmt, 0);
+      change.table = sqlite3_column_int (stmt, 1);
+      change.id = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (set->changes, change);
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&set);
+}
+
+static void
+sync_pending (UpProject *self)
+{
+  g_autoptr(UpChangeSet) set = changes_since_sync (self);
+
+  if (set->changes->len > 0)
+    sync_rows (self, set);
+}
+
+/* Transactions of the edit API */
+
+/* Commits, or when the commit fails (a deferred foreign key, say) rolls
+ * back and reads back every row the transaction had touched. */
+static gboolean
+commit (UpProject    *self,
+        UpChangeSet **set,
+        GError      **error)
+{
+  g_autoptr(UpChangeSet) touched = NULL;
+
+  self->synced_seq = 0;
+  touched = changes_since_sync (self);
+
+  *set = _up_store_commit (self->store, error);
+  if (*set == NULL)
+    {
+      sync_rows (self, touched);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+
+static gboolean
+edit_begin (UpProject  *self,
+            GError    **error)
+{
+  if (self->group_depth > 0)
+    {
+      if (self->group_error != NULL)
+        {
+          g_propagate_error (error, g_error_copy (self->group_error));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!_up_store_begin (self->store, error))
+    return FALSE;
+  self->synced_seq = 0;
+  return TRUE;
+}
+
+/* Rolls the transaction back and reads back every row it had touched, so
+ * that records the failed edit had already changed return as they were. */
+static void
+edit_abort (UpProject *self)
+{
+  g_autoptr(UpChangeSet) set = NULL;
+
+  self->synced_seq = 0;
+  set = changes_since_sync (self);
+  _up_store_rollback (self->store);
+  if (set->changes->len > 0)
+    sync_rows (self, set);
+}
+
+static gboolean
+edit_end (UpProject   *self,
+          const char  *label,
+          gboolean     ok,
+          GError     **error)
+{
+  g_autoptr(UpChangeSet) set = NULL;
+
+  if (self->group_depth > 0)
+    {
+      if (ok)
+        sync_pending (self);
+      else if (self->group_error == NULL && error != NULL && *error != NULL)
+        self->group_error = g_error_copy (*error);
+      else if (self->group_error == NULL)
+        self->group_error = g_error_new_literal (UP_STORE_ERROR, UP_STORE_ERROR_FAILED, label);
+      return ok;
+    }
+
+  if (!ok)
+    {
+      edit_abort (self);
+      return FALSE;
+    }
+
+  sync_pending (self);
+  if (!commit (self, &set, error))
+    return FALSE;
+
+  reload_info (self);
+  if (set->changes->len > 0)
+    _up_history_push (self->history, label, g_steal_pointer (&set));
+
+  return TRUE;
+}
+
+static gboolean
+run (UpProject     *self,
+     sqlite3_stmt  *stmt,
+     GError       **error)
+{
+  return stmt != NULL && _up_store_step_done (self->store, stmt, error);
+}
+
+static UpRecord *
+lookup_internal (UpProject *self,
+                 UpTableId  table,
+                 gint64     id)
+{
+  return g_hash_table_lookup (self->records[table], ID_KEY (id));
+}
+
+static UpRecord *
+last_inserted (UpProject *self,
+               UpTableId  table)
+{
+  return lookup_internal (self, table, sqlite3_last_insert_rowid (_up_store_get_db (self->store)));
+}
+
+static gboolean
+invalid (UpProject   *self,
+         GError     **error,
+         const char  *message)
+{
+  /* A refused edit inside a group fails the whole group. */
+  if (self->group_depth > 0 && self->group_error == NULL)
+    self->group_error = g_error_new_literal (UP_STORE_ERROR, UP_STORE_ERROR_INVALID, message);
+  g_set_error_literal (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+out_of_range (UpProject  *self,
+              gint64      min,
+              gint64      max,
+              GError    **error)
+{
+  /* Translators: %1$d and %2$d are the smallest and largest allowed values. */
+  g_autofree char *message = g_strdup_printf (_("The value must be from %1$d to %2$d."), (int) min, (int) max);
+
+  return invalid (self, error, message);
+}
+
+static gboolean
+check_text (UpProject   *self,
+            const char  *value,
+            GError     **error)
+{
+  if (value == NULL || !g_utf8_validate (value, -1, NULL))
+    return invalid (self, error, _("The text is not valid UTF-8."));
+  return TRUE;
+}
+
+static gboolean
+check_enum (UpProject   *self,
+            const char * const *values,
+            const char         *value,
+            GError            **error)
+{
+  if (!up_enum_contains (values, value))
+    return invalid (self, error, _("The value is not one of the choices."));
+  return TRUE;
+}
+
+static gboolean
+check_dates (UpProject   *self,
+             const char  *start,
+             const char  *end,
+             GError     **error)
+{
+  if (!up_date_is_valid (start) || !up_date_is_valid (end))
+    return invalid (self, error, _("A date must be written as YYYY-MM-DD, for example 2026-11-28."));
+  if (strcmp (end, start) < 0)
+    return invalid (self, error, _("A stage cannot end before it starts."));
+  return TRUE;
+}
+
+static gboolean
+check_target (UpProject   *self,
+              const char  *target,
+              GError     **error)
+{
+  if (!up_sdg_is_target (target))
+    return invalid (self, error, _("That is not one of the 169 targets of Agenda 2030."));
+  return TRUE;
+}
+
+static gboolean
+check_member (UpProject  *self,
+              gpointer    record,
+              GType       type,
+              GError    **error)
+{
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, type), FALSE);
+
+  if (lookup_internal (self, _up_record_get_table_id (record), up_record_get_id (record)) != record)
+    return invalid (self, error, _("The item is no longer part of the project."));
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+info_notify (UpProject  *self,
+             GParamSpec *pspec)
+{
+  for (guint i = PROP_TITLE; i <= PROP_MODIFIED; i++)
+    if (g_strcmp0 (properties[i]->name, pspec->name) == 0)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+}
+
+static void
+store_file_notify (UpProject *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static void
+up_project_dispose (GObject *object)
+{
+  UpProject *self = UP_PROJECT (object);
+
+  for (guint t = 0; t < UP_N_TABLES; t++)
+    {
+      g_clear_object (&self->lists[t]);
+      g_clear_pointer (&self->records[t], g_hash_table_unref);
+    }
+  g_clear_object (&self->info);
+  g_clear_object (&self->history);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (up_project_parent_class)->dispose (object);
+}
+
+static void
+up_project_finalize (GObject *object)
+{
+  UpProject *self = UP_PROJECT (object);
+
+  g_clear_pointer (&self->group_label, g_free);
+  g_clear_error (&self->group_error);
+
+  G_OBJECT_CLASS (up_project_parent_class)->finalize (object);
+}
+
+static void
+up_project_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  UpProject *self = UP_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+    case PROP_ORGANISATION:
+    case PROP_DESCRIPTION:
+    case PROP_CREATED:
+    case PROP_MODIFIED:
+      g_value_set_string (value, _up_record_get_string_at (self->info, prop_id - PROP_TITLE));
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, up_project_get_file (self));
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+up_project_class_init (UpProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const char *texts[] = { "title", "organisation", "description", "created", "modified" };
+
+  object_class->dispose = up_project_dispose;
+  object_class->finalize = up_project_finalize;
+  object_class->get_property = up_project_get_property;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    properties[PROP_TITLE + i] =
+      g_param_spec_string (texts[i], NULL, NULL, "",
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, UP_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, UP_TYPE_HISTORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+up_project_init (UpProject *self)
+{
+  for (guint t = 0; t < UP_N_TABLES; t++)
+    {
+      GType type = t == UP_TABLE_STAGE ? UP_TYPE_STAGE :
+                   t == UP_TABLE_STAKEHOLDER ? UP_TYPE_STAKEHOLDER :
+                   t == UP_TABLE_NOTE ? UP_TYPE_NOTE :
+                   t == UP_TABLE_SDG_LINK ? UP_TYPE_SDG_LINK :
+                   t == UP_TABLE_LOCAL_GOAL ? UP_TYPE_LOCAL_GOAL : UP_TYPE_RECORD;
+
+      self->lists[t] = g_list_store_new (type);
+      self->records[t] = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+    }
+  self->history = _up_history_new ();
+}
+
+/* Opening and creating */
+
+/**
+ * up_project_new_for_store:
+ *
+ * Makes the model of an open store. The store's file, if any, is where
+ * every edit is saved.
+ */
+UpProject *
+up_project_new_for_store (UpStore  *store,
+                          GError  **error)
+{
+  g_autoptr(UpProject) self = NULL;
+
+  g_return_val_if_fail (UP_IS_STORE (store), NULL);
+
+  self = g_object_new (UP_TYPE_PROJECT, NULL);
+  self->store = g_object_ref (store);
+  if (!load_all (self, error))
+    return NULL;
+
+  g_signal_connect_object (self->info, "notify", G_CALLBACK (info_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::file", G_CALLBACK (store_file_notify), self, G_CONNECT_SWAPPED);
+
+  return g_steal_pointer (&self);
+}
+
+UpProject *
+up_project_new (const char  *title,
+                GError     **error)
+{
+  g_autoptr(UpStore) store = up_store_new (error);
+  g_autoptr(UpProject) self = NULL;
+
+  if (store == NULL)
+    return NULL;
+  self = up_project_new_for_store (store, error);
+  if (self == NULL)
+    return NULL;
+
+  if (title != NULL && !up_project_set_string (self, self, "title", title, error))
+    return NULL;
+  up_history_clear (self->history);
+
+  return g_steal_pointer (&self);
+}
+
+UpProject *
+up_project_open (GFile   *file,
+                 GError **error)
+{
+  g_autoptr(UpStore) store = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  store = up_store_open (file, error);
+  if (store == NULL)
+    return NULL;
+  return up_project_new_for_store (store, error);
+}
+
+/**
+ * up_project_create:
+ *
+ * Creates a new, empty project in @file (replacing what is there) and
+ * writes it at once, so that a folder one cannot write to is found now.
+ */
+UpProject *
+up_project_create (GFile       *file,
+                   const char  *title,
+                   GError     **error)
+{
+  g_autoptr(UpProject) self = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = up_project_new (title, error);
+  if (self == NULL)
+    return NULL;
+
+  up_store_set_file (self->store, file);
+  if (!up_store_save (self->store, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Accessors */
+
+UpStore *
+up_project_get_store (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return self->store;
+}
+
+UpHistory *
+up_project_get_history (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return self->history;
+}
+
+GFile *
+up_project_get_file (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return up_store_get_file (self->store);
+}
+
+const char *
+up_project_get_title (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return _up_record_get_string_at (self->info, UP_PROJECT_TITLE);
+}
+
+const char *
+up_project_get_organisation (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return _up_record_get_string_at (self->info, UP_PROJECT_ORGANISATION);
+}
+
+const char *
+up_project_get_description (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return _up_record_get_string_at (self->info, UP_PROJECT_DESCRIPTION);
+}
+
+const char *
+up_project_get_created (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return _up_record_get_string_at (self->info, UP_PROJECT_CREATED);
+}
+
+const char *
+up_project_get_modified (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return _up_record_get_string_at (self->info, UP_PROJECT_MODIFIED);
+}
+
+GListModel *
+up_project_get_stages (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->lists[UP_TABLE_STAGE]);
+}
+
+GListModel *
+up_project_get_stakeholders (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->lists[UP_TABLE_STAKEHOLDER]);
+}
+
+GListModel *
+up_project_get_notes (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->lists[UP_TABLE_NOTE]);
+}
+
+GListModel *
+up_project_get_sdg_links (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->lists[UP_TABLE_SDG_LINK]);
+}
+
+GListModel *
+up_project_get_local_goals (UpProject *self)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->lists[UP_TABLE_LOCAL_GOAL]);
+}
+
+/**
+ * up_project_lookup:
+ *
+ * Returns: (transfer none) (nullable): the record of @table with @id.
+ */
+UpRecord *
+up_project_lookup (UpProject  *self,
+                   const char *table,
+                   gint64      id)
+{
+  const UpTable *t;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  t = up_schema_lookup_table (table);
+  g_return_val_if_fail (t != NULL, NULL);
+
+  return lookup_internal (self, t - up_schema_tables, id);
+}
+
+guint
+up_project_count (UpProject  *self,
+                  const char *table)
+{
+  const UpTable *t;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), 0);
+
+  t = up_schema_lookup_table (table);
+  g_return_val_if_fail (t != NULL, 0);
+
+  return g_hash_table_size (self->records[t - up_schema_tables]);
+}
+
+/**
+ * up_project_get_date_range:
+ * @first: (out) (nullable): the first day of the earliest stage, or %NULL
+ * @last: (out) (nullable): the last day of the latest stage, or %NULL
+ */
+void
+up_project_get_date_range (UpProject  *self,
+                           char      **first,
+                           char      **last)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (UP_IS_PROJECT (self));
+
+  if (first)
+    *first = NULL;
+  if (last)
+    *last = NULL;
+
+  stmt = _up_store_prepare (self->store, "SELECT min(start_date), max(end_date) FROM stage", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (first)
+        *first = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (last)
+        *last = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+/* Runs @sql with one id parameter and maps the ids of its rows to records. */
+static GPtrArray *
+query_records (UpProject  *self,
+               UpTableId   table,
+               const char *sql,
+               gint64      id)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = _up_store_prepare (self->store, sql, NULL);
+
+  if (stmt == NULL)
+    return result;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      UpRecord *record = lookup_internal (self, table, sqlite3_column_int64 (stmt, 0));
+
+      if (record != NULL)
+        g_ptr_array_add (result, g_object_ref (record));
+    }
+  sqlite3_reset (stmt);
+
+  return result;
+}
+
+/**
+ * up_project_list_stage_notes:
+ *
+ * Returns: (transfer full): the notes pinned to @stage, oldest first.
+ */
+GPtrArray *
+up_project_list_stage_notes (UpProject *self,
+                             UpStage   *stage)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (UP_IS_STAGE (stage), NULL);
+
+  return query_records (self, UP_TABLE_NOTE,
+                        "SELECT id FROM note WHERE stage_id = ?1 ORDER BY said_on, id",
+                        up_record_get_id (UP_RECORD (stage)));
+}
+
+GPtrArray *
+up_project_list_note_stakeholders (UpProject *self,
+                                   UpNote    *note)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (UP_IS_NOTE (note), NULL);
+
+  return query_records (self, UP_TABLE_STAKEHOLDER,
+                        "SELECT stakeholder_id FROM note_stakeholder WHERE note_id = ?1 ORDER BY id",
+                        up_record_get_id (UP_RECORD (note)));
+}
+
+GPtrArray *
+up_project_list_sdg_links (UpProject *self,
+                           UpRecord  *stage_or_note)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (UP_IS_STAGE (stage_or_note) || UP_IS_NOTE (stage_or_note), NULL);
+
+  if (UP_IS_STAGE (stage_or_note))
+    return query_records (self, UP_TABLE_SDG_LINK,
+                          "SELECT id FROM sdg_link WHERE stage_id = ?1 ORDER BY id",
+                          up_record_get_id (stage_or_note));
+  return query_records (self, UP_TABLE_SDG_LINK,
+                        "SELECT id FROM sdg_link WHERE note_id = ?1 ORDER BY id",
+                        up_record_get_id (stage_or_note));
+}
+
+/**
+ * up_project_list_local_goal_targets:
+ *
+ * Returns: (transfer full) (element-type utf8): the target ids @goal is
+ *   mapped to.
+ */
+GPtrArray *
+up_project_list_local_goal_targets (UpProject   *self,
+                                    UpLocalGoal *goal)
+{
+  GPtrArray *result;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (UP_IS_LOCAL_GOAL (goal), NULL);
+
+  result = g_ptr_array_new_with_free_func (g_free);
+  stmt = _up_store_prepare (self->store,
+                            "SELECT target FROM local_goal_target WHERE goal_id = ?1 ORDER BY id",
+                            NULL);
+  if (stmt == NULL)
+    return result;
+
+  sqlite3_bind_int64 (stmt, 1, up_record_get_id (UP_RECORD (goal)));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (result, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  return result;
+}
+
+GPtrArray *
+up_project_list_stage_local_goals (UpProject *self,
+                                   UpStage   *stage)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (UP_IS_STAGE (stage), NULL);
+
+  return query_records (self, UP_TABLE_LOCAL_GOAL,
+                        "SELECT goal_id FROM stage_local_goal WHERE stage_id = ?1 ORDER BY id",
+                        up_record_get_id (UP_RECORD (stage)));
+}
+
+/* The generic field setters */
+
+static gboolean
+resolve_field (UpProject       *self,
+               gpointer         record,
+               const char      *property,
+               UpTableId       *table_out,
+               gint64          *id_out,
+               guint           *index_out,
+               const UpColumn **column_out,
+               GError         **error)
+{
+  UpTableId table;
+  const UpColumn *column;
+
+  if (record == (gpointer) self)
+    {
+      table = UP_TABLE_PROJECT;
+      *id_out = 1;
+    }
+  else
+    {
+      g_return_val_if_fail (UP_IS_RECORD (record), FALSE);
+      if (!check_member (self, record, UP_TYPE_RECORD, error))
+        return FALSE;
+      table = _up_record_get_table_id (record);
+      *id_out = up_record_get_id (record);
+    }
+
+  column = up_schema_lookup_column (&up_schema_tables[table], property, index_out);
+  g_return_val_if_fail (column != NULL, FALSE);
+  /* Dates and positions of stages have their own verbs, which keep the
+   * rules that span two columns. */
+  g_return_val_if_fail (column->editable, FALSE);
+
+  *table_out = table;
+  *column_out = column;
+  return TRUE;
+}
+
+static gboolean
+run_update (UpProject       *self,
+            UpTableId        table,
+            const UpColumn  *column,
+            gint64           id,
+            const char      *text,
+            gint64           number,
+            GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2",
+                                          up_schema_tables[table].name, column->name);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!edit_begin (self, error))
+    return FALSE;
+
+  stmt = _up_store_prepare (self->store, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      if (column->type == UP_COLUMN_TEXT || column->type == UP_COLUMN_DATE)
+        sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+      else if (column->type == UP_COLUMN_REF && number == 0)
+        sqlite3_bind_null (stmt, 1);
+      else
+        sqlite3_bind_int64 (stmt, 1, number);
+      sqlite3_bind_int64 (stmt, 2, id);
+      ok = run (self, stmt, error);
+    }
+
+  if (ok && table == UP_TABLE_NOTE)
+    {
+      g_autofree char *now = now_iso ();
+
+      stmt = _up_store_prepare (self->store, "UPDATE note SET updated = ?1 WHERE id = ?2", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 2, id);
+          ok = run (self, stmt, error);
+        }
+    }
+
+  return edit_end (self, _(edit_labels[table]), ok, error);
+}
+
+/**
+ * up_project_set_string:
+ * @record: a record of the project, or the project itself
+ * @property: the property (or column) to change, e.g. "title"
+ *
+ * Changes one text field. Setting the value it already has is no edit.
+ */
+gboolean
+up_project_set_string (UpProject   *self,
+                       gpointer     record,
+                       const char  *property,
+                       const char  *value,
+                       GError     **error)
+{
+  UpTableId table;
+  const UpColumn *column;
+  gint64 id;
+  guint index;
+  UpRecord *current;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (property != NULL, FALSE);
+
+  if (!resolve_field (self, record, property, &table, &id, &index, &column, error))
+    return FALSE;
+  g_return_val_if_fail (column->type == UP_COLUMN_TEXT || column->type == UP_COLUMN_DATE, FALSE);
+
+  if (!check_text (self, value, error))
+    return FALSE;
+  if (column->values != NULL && !check_enum (self, column->values, value, error))
+    return FALSE;
+  if (column->type == UP_COLUMN_DATE && !up_date_is_valid (value))
+    return invalid (self, error, _("A date must be written as YYYY-MM-DD, for example 2026-11-28."));
+
+  current = table == UP_TABLE_PROJECT ? self->info : record;
+  if (g_strcmp0 (_up_record_get_string_at (current, index), value) == 0)
+    return TRUE;
+
+  return run_update (self, table, column, id, value, 0, error);
+}
+
+/**
+ * up_project_set_int:
+ *
+ * Changes one number field, or a reference (0 clears it: a note's
+ * "stage-id" set to 0 pins it to no stage).
+ */
+gboolean
+up_project_set_int (UpProject   *self,
+                    gpointer     record,
+                    const char  *property,
+                    gint64       value,
+                    GError     **error)
+{
+  UpTableId table;
+  const UpColumn *column;
+  gint64 id;
+  guint index;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (property != NULL, FALSE);
+
+  if (!resolve_field (self, record, property, &table, &id, &index, &column, error))
+    return FALSE;
+  g_return_val_if_fail (column->type == UP_COLUMN_INT || column->type == UP_COLUMN_REF, FALSE);
+
+  if (column->type == UP_COLUMN_INT && (value < column->min || value > column->max))
+    {
+      return out_of_range (self, column->min, column->max, error);
+    }
+  /* The only editable reference is a note's stage. */
+  if (column->type == UP_COLUMN_REF && value != 0 &&
+      lookup_internal (self, UP_TABLE_STAGE, value) == NULL)
+    return invalid (self, error, _("The item is no longer part of the project."));
+
+  if (_up_record_get_int_at (record, index) == value)
+    return TRUE;
+
+  return run_update (self, table, column, id, NULL, value, error);
+}
+
+/* Stages */
+
+static gboolean
+shift_positions (UpProject  *self,
+                 const char *sql,
+                 gint64      from,
+                 gint64      to,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt = _up_store_prepare (self->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    sqlite3_bind_int64 (stmt, 2, to);
+  return run (self, stmt, error);
+}
+
+/**
+ * up_project_add_stage:
+ * @after: (nullable): the stage the new one follows in the timeline's row
+ *   order; %NULL adds it last
+ *
+ * Returns: (transfer none): the new stage, or %NULL with @error set.
+ */
+UpStage *
+up_project_add_stage (UpProject   *self,
+                      const char  *kind,
+                      const char  *title,
+                      const char  *start_date,
+                      const char  *end_date,
+                      UpStage     *after,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 position;
+  gboolean ok;
+  UpStage *stage = NULL;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (after == NULL || UP_IS_STAGE (after), NULL);
+
+  if (!check_enum (self, up_stage_kinds, kind, error) ||
+      !check_text (self, title, error) ||
+      !check_dates (self, start_date, end_date, error))
+    return NULL;
+  if (after != NULL && !check_member (self, after, UP_TYPE_STAGE, error))
+    return NULL;
+  if (strcmp (kind, "milestone") == 0 && strcmp (start_date, end_date) != 0)
+    {
+      invalid (self, error, _("A milestone is a single day: it starts and ends on the same date."));
+      return NULL;
+    }
+
+  position = after != NULL ? up_stage_get_position (after) + 1
+                           : (gint64) g_hash_table_size (self->records[UP_TABLE_STAGE]);
+
+  if (!edit_begin (self, error))
+    return NULL;
+
+  ok = shift_positions (self, "UPDATE stage SET position = position + 1 WHERE position >= ?1",
+                        position, 0, error);
+  if (ok)
+    {
+      stmt = _up_store_prepare (self->store,
+                                "INSERT INTO stage (kind, title, start_date, end_date, position)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, start_date, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, end_date, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 5, position);
+          ok = run (self, stmt, error);
+        }
+    }
+  if (ok)
+    sync_pending (self);
+  if (ok)
+    stage = UP_STAGE (last_inserted (self, UP_TABLE_STAGE));
+
+  if (!edit_end (self, _("Add Stage"), ok, error))
+    return NULL;
+  return stage;
+}
+
+/**
+ * up_project_move_stage:
+ *
+ * Gives @stage new dates (a move keeps the duration, a resize changes one
+ * end). A stage can never end before it starts; a milestone stays one day.
+ */
+gboolean
+up_project_move_stage (UpProject   *self,
+                       UpStage     *stage,
+                       const char  *start_date,
+                       const char  *end_date,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, stage, UP_TYPE_STAGE, error) ||
+      !check_dates (self, start_date, end_date, error))
+    return FALSE;
+  if (up_stage_get_is_milestone (stage) && strcmp (start_date, end_date) != 0)
+    return invalid (self, error, _("A milestone is a single day: it starts and ends on the same date."));
+
+  if (strcmp (start_date, up_stage_get_start_date (stage)) == 0 &&
+      strcmp (end_date, up_stage_get_end_date (stage)) == 0)
+    return TRUE;
+
+  if (!edit_begin (self, error))
+    return FALSE;
+
+  stmt = _up_store_prepare (self->store,
+                            "UPDATE stage SET start_date = ?1, end_date = ?2 WHERE id = ?3", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, start_date, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, end_date, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, up_record_get_id (UP_RECORD (stage)));
+      ok = run (self, stmt, error);
+    }
+
+  return edit_end (self, _("Move Stage"), ok, error);
+}
+
+/**
+ * up_project_reorder_stage:
+ * @position: the new row, from 0; past the last row means last
+ */
+gboolean
+up_project_reorder_stage (UpProject  *self,
+                          UpStage    *stage,
+                          guint       position,
+                          GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 old_position, new_position, n;
+  gboolean ok;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, stage, UP_TYPE_STAGE, error))
+    return FALSE;
+
+  n = g_hash_table_size (self->records[UP_TABLE_STAGE]);
+  old_position = up_stage_get_position (stage);
+  new_position = MIN ((gint64) position, n - 1);
+  if (new_position == old_position)
+    return TRUE;
+
+  if (!edit_begin (self, error))
+    return FALSE;
+
+  if (new_position < old_position)
+    ok = shift_positions (self,
+                          "UPDATE stage SET position = position + 1 WHERE position >= ?1 AND position < ?2",
+                          new_position, old_position, error);
+  else
+    ok = shift_positions (self,
+                          "UPDATE stage SET position = position - 1 WHERE position > ?1 AND position <= ?2",
+                          old_position, new_position, error);
+  if (ok)
+    {
+      stmt = _up_store_prepare (self->store, "UPDATE stage SET position = ?1 WHERE id = ?2", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, new_position);
+          sqlite3_bind_int64 (stmt, 2, up_record_get_id (UP_RECORD (stage)));
+          ok = run (self, stmt, error);
+        }
+    }
+
+  return edit_end (self, _("Reorder Stages"), ok, error);
+}
+
+static gboolean
+delete_row (UpProject  *self,
+            const char *sql,
+            gint64      id,
+            GError    **error)
+{
+  sqlite3_stmt *stmt = _up_store_prepare (self->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return run (self, stmt, error);
+}
+
+/**
+ * up_project_delete_stage:
+ * @with_notes: %TRUE deletes the notes pinned to @stage too; %FALSE keeps
+ *   them, pinned to no stage
+ *
+ * Deletes @stage with its Agenda 2030 and local goal links. Undo brings
+ * it all back with the same ids.
+ */
+gboolean
+up_project_delete_stage (UpProject  *self,
+                         UpStage    *stage,
+                         gboolean    with_notes,
+                         GError    **error)
+{
+  gint64 id, position;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, stage, UP_TYPE_STAGE, error))
+    return FALSE;
+
+  id = up_record_get_id (UP_RECORD (stage));
+  position = up_stage_get_position (stage);
+
+  if (!edit_begin (self, error))
+    return FALSE;
+
+  if (with_notes)
+    ok = delete_row (self, "DELETE FROM note WHERE stage_id = ?1", id, error);
+  if (ok)
+    ok = delete_row (self, "DELETE FROM stage WHERE id = ?1", id, error);
+  if (ok)
+    ok = shift_positions (self, "UPDATE stage SET position = position - 1 WHERE position > ?1",
+                          position, 0, error);
+
+  return edit_end (self, _("Delete Stage"), ok, error);
+}
+
+/* Stakeholders */
+
+UpStakeholder *
+up_project_add_stakeholder (UpProject   *self,
+                            const char  *name,
+                            const char  *organisation,
+                            const char  *category,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  UpStakeholder *stakeholder = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  if (organisation == NULL)
+    organisation = "";
+  if (!check_text (self, name, error) || !check_text (self, organisation, error) ||
+      !check_enum (self, up_stakeholder_categories, category, error))
+    return NULL;
+
+  if (!edit_begin (self, error))
+    return NULL;
+
+  stmt = _up_store_prepare (self->store,
+                            "INSERT INTO stakeholder (name, organisation, category) VALUES (?1, ?2, ?3)",
+                            error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, organisation, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, category, -1, SQLITE_STATIC);
+      ok = run (self, stmt, error);
+    }
+  if (ok)
+    {
+      sync_pending (self);
+      stakeholder = UP_STAKEHOLDER (last_inserted (self, UP_TABLE_STAKEHOLDER));
+    }
+
+  if (!edit_end (self, _("Add Stakeholder"), ok, error))
+    return NULL;
+  return stakeholder;
+}
+
+gboolean
+up_project_delete_stakeholder (UpProject      *self,
+                               UpStakeholder  *stakeholder,
+                               GError        **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, stakeholder, UP_TYPE_STAKEHOLDER, error))
+    return FALSE;
+  if (!edit_begin (self, error))
+    return FALSE;
+
+  ok = delete_row (self, "DELETE FROM stakeholder WHERE id = ?1",
+                   up_record_get_id (UP_RECORD (stakeholder)), error);
+
+  return edit_end (self, _("Delete Stakeholder"), ok, error);
+}
+
+/* Notes */
+
+/**
+ * up_project_add_note:
+ * @said_on: (nullable): the day it was said; %NULL means today
+ * @stage: (nullable): the stage it was said in
+ *
+ * Returns: (transfer none): the new note, an internal working note until
+ *   its visibility is changed.
+ */
+UpNote *
+up_project_add_note (UpProject   *self,
+                     const char  *body,
+                     const char  *kind,
+                     const char  *said_on,
+                     UpStage     *stage,
+                     GError     **error)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  UpNote *note = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  if (said_on == NULL)
+    said_on = today = today_iso ();
+  if (!check_text (self, body, error) || !check_enum (self, up_note_kinds, kind, error))
+    return NULL;
+  if (!up_date_is_valid (said_on))
+    {
+      invalid (self, error, _("A date must be written as YYYY-MM-DD, for example 2026-11-28."));
+      return NULL;
+    }
+  if (stage != NULL && !check_member (self, stage, UP_TYPE_STAGE, error))
+    return NULL;
+
+  if (!edit_begin (self, error))
+    return NULL;
+
+  now = now_iso ();
+  stmt = _up_store_prepare (self->store,
+                            "INSERT INTO note (body, said_on, created, updated, kind, stage_id)"
+                            " VALUES (?1, ?2, ?3, ?3, ?4, ?5)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, body, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, said_on, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
+      if (stage != NULL)
+        sqlite3_bind_int64 (stmt, 5, up_record_get_id (UP_RECORD (stage)));
+      else
+        sqlite3_bind_null (stmt, 5);
+      ok = run (self, stmt, error);
+    }
+  if (ok)
+    {
+      sync_pending (self);
+      note = UP_NOTE (last_inserted (self, UP_TABLE_NOTE));
+    }
+
+  if (!edit_end (self, _("Add Note"), ok, error))
+    return NULL;
+  return note;
+}
+
+gboolean
+up_project_delete_note (UpProject  *self,
+                        UpNote     *note,
+                        GError    **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, note, UP_TYPE_NOTE, error))
+    return FALSE;
+  if (!edit_begin (self, error))
+    return FALSE;
+
+  ok = delete_row (self, "DELETE FROM note WHERE id = ?1", up_record_get_id (UP_RECORD (note)), error);
+
+  return edit_end (self, _("Delete Note"), ok, error);
+}
+
+/* A link row between two records, written only when missing (link) or
+ * present (unlink), so that a repeated click is no undo step. */
+static gboolean
+set_pair (UpProject  *self,
+          const char *exists_sql,
+          const char *change_sql,
+          gboolean    want,
+          gint64      a,
+          gint64      b,
+          const char *text,
+          const char *label,
+          GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean present, ok;
+
+  stmt = _up_store_prepare (self->store, exists_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 2, b);
+  present = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  if (present == want)
+    return TRUE;
+
+  if (!edit_begin (self, error))
+    return FALSE;
+
+  stmt = _up_store_prepare (self->store, change_sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, a);
+      if (text != NULL)
+        sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_int64 (stmt, 2, b);
+      ok = run (self, stmt, error);
+    }
+
+  return edit_end (self, label, ok, error);
+}
+
+gboolean
+up_project_link_note_stakeholder (UpProject      *self,
+                                  UpNote         *note,
+                                  UpStakeholder  *stakeholder,
+                                  GError        **error)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, note, UP_TYPE_NOTE, error) ||
+      !check_member (self, stakeholder, UP_TYPE_STAKEHOLDER, error))
+    return FALSE;
+
+  return set_pair (self,
+                   "SELECT 1 FROM note_stakeholder WHERE note_id = ?1 AND stakeholder_id = ?2",
+                   "INSERT INTO note_stakeholder (note_id, stakeholder_id) VALUES (?1, ?2)",
+                   TRUE, up_record_get_id (UP_RECORD (note)), up_record_get_id (UP_RECORD (stakeholder)),
+                   NULL, _("Link Stakeholder to Note"), error);
+}
+
+gboolean
+up_project_unlink_note_stakeholder (UpProject      *self,
+                                    UpNote         *note,
+                                    UpStakeholder  *stakeholder,
+                                    GError        **error)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, note, UP_TYPE_NOTE, error) ||
+      !check_member (self, stakeholder, UP_TYPE_STAKEHOLDER, error))
+    return FALSE;
+
+  return set_pair (self,
+                   "SELECT 1 FROM note_stakeholder WHERE note_id = ?1 AND stakeholder_id = ?2",
+                   "DELETE FROM note_stakeholder WHERE note_id = ?1 AND stakeholder_id = ?2",
+                   FALSE, up_record_get_id (UP_RECORD (note)), up_record_get_id (UP_RECORD (stakeholder)),
+                   NULL, _("Unlink Stakeholder from Note"), error);
+}
+
+/* Agenda 2030 links */
+
+/**
+ * up_project_add_sdg_link:
+ * @stage_or_note: the stage or note that serves the target
+ * @target: a target id, "12.7"
+ * @strength: 1 (weak) to 3 (strong)
+ * @comment: (nullable): why
+ *
+ * Returns: (transfer none): the new link.
+ */
+UpSdgLink *
+up_project_add_sdg_link (UpProject   *self,
+                         UpRecord    *stage_or_note,
+                         const char  *target,
+                         const char  *impact,
+                         int          strength,
+                         const char  *comment,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  UpSdgLink *link = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (UP_IS_STAGE (stage_or_note) || UP_IS_NOTE (stage_or_note), NULL);
+
+  if (comment == NULL)
+    comment = "";
+  if (!check_member (self, stage_or_note, UP_TYPE_RECORD, error) ||
+      !check_target (self, target, error) ||
+      !check_enum (self, up_sdg_impacts, impact, error) ||
+      !check_text (self, comment, error))
+    return NULL;
+  if (strength < 1 || strength > 3)
+    {
+      out_of_range (self, 1, 3, error);
+      return NULL;
+    }
+
+  if (!edit_begin (self, error))
+    return NULL;
+
+  stmt = _up_store_prepare (self->store,
+                            "INSERT INTO sdg_link (stage_id, note_id, target, impact, strength, comment)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      if (UP_IS_STAGE (stage_or_note))
+        sqlite3_bind_int64 (stmt, 1, up_record_get_id (stage_or_note));
+      else
+        sqlite3_bind_int64 (stmt, 2, up_record_get_id (stage_or_note));
+      sqlite3_bind_text (stmt, 3, target, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, impact, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, strength);
+      sqlite3_bind_text (stmt, 6, comment, -1, SQLITE_STATIC);
+      ok = run (self, stmt, error);
+    }
+  if (ok)
+    {
+      sync_pending (self);
+      link = UP_SDG_LINK (last_inserted (self, UP_TABLE_SDG_LINK));
+    }
+
+  if (!edit_end (self, _("Link Agenda 2030 Target"), ok, error))
+    return NULL;
+  return link;
+}
+
+gboolean
+up_project_delete_sdg_link (UpProject  *self,
+                            UpSdgLink  *link,
+                            GError    **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, link, UP_TYPE_SDG_LINK, error))
+    return FALSE;
+  if (!edit_begin (self, error))
+    return FALSE;
+
+  ok = delete_row (self, "DELETE FROM sdg_link WHERE id = ?1", up_record_get_id (UP_RECORD (link)), error);
+
+  return edit_end (self, _("Unlink Agenda 2030 Target"), ok, error);
+}
+
+/* Local goals */
+
+UpLocalGoal *
+up_project_add_local_goal (UpProject   *self,
+                           const char  *level,
+                           const char  *title,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  UpLocalGoal *goal = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  if (!check_enum (self, up_local_goal_levels, level, error) || !check_text (self, title, error))
+    return NULL;
+
+  if (!edit_begin (self, error))
+    return NULL;
+
+  stmt = _up_store_prepare (self->store,
+                            "INSERT INTO local_goal (level, title, position)"
+                            " VALUES (?1, ?2, (SELECT count(*) FROM local_goal))", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, level, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+      ok = run (self, stmt, error);
+    }
+  if (ok)
+    {
+      sync_pending (self);
+      goal = UP_LOCAL_GOAL (last_inserted (self, UP_TABLE_LOCAL_GOAL));
+    }
+
+  if (!edit_end (self, _("Add Local Goal"), ok, error))
+    return NULL;
+  return goal;
+}
+
+gboolean
+up_project_delete_local_goal (UpProject    *self,
+                              UpLocalGoal  *goal,
+                              GError      **error)
+{
+  gint64 position;
+  gboolean ok;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, goal, UP_TYPE_LOCAL_GOAL, error))
+    return FALSE;
+
+  position = up_local_goal_get_position (goal);
+  if (!edit_begin (self, error))
+    return FALSE;
+
+  ok = delete_row (self, "DELETE FROM local_goal WHERE id = ?1", up_record_get_id (UP_RECORD (goal)), error);
+  if (ok)
+    ok = shift_positions (self,
+                          "UPDATE local_goal SET position = position - 1 WHERE position > ?1",
+                          position, 0, error);
+
+  return edit_end (self, _("Delete Local Goal"), ok, error);
+}
+
+gboolean
+up_project_link_local_goal_target (UpProject    *self,
+                                   UpLocalGoal  *goal,
+                                   const char   *target,
+                                   GError      **error)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, goal, UP_TYPE_LOCAL_GOAL, error) || !check_target (self, target, error))
+    return FALSE;
+
+  return set_pair (self,
+                   "SELECT 1 FROM local_goal_target WHERE goal_id = ?1 AND target = ?2",
+                   "INSERT INTO local_goal_target (goal_id, target) VALUES (?1, ?2)",
+                   TRUE, up_record_get_id (UP_RECORD (goal)), 0, target,
+                   _("Link Local Goal to Target"), error);
+}
+
+gboolean
+up_project_unlink_local_goal_target (UpProject    *self,
+                                     UpLocalGoal  *goal,
+                                     const char   *target,
+                                     GError      **error)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, goal, UP_TYPE_LOCAL_GOAL, error) || !check_target (self, target, error))
+    return FALSE;
+
+  return set_pair (self,
+                   "SELECT 1 FROM local_goal_target WHERE goal_id = ?1 AND target = ?2",
+                   "DELETE FROM local_goal_target WHERE goal_id = ?1 AND target = ?2",
+                   FALSE, up_record_get_id (UP_RECORD (goal)), 0, target,
+                   _("Unlink Local Goal from Target"), error);
+}
+
+gboolean
+up_project_link_stage_local_goal (UpProject    *self,
+                                  UpStage      *stage,
+                                  UpLocalGoal  *goal,
+                                  GError      **error)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, stage, UP_TYPE_STAGE, error) ||
+      !check_member (self, goal, UP_TYPE_LOCAL_GOAL, error))
+    return FALSE;
+
+  return set_pair (self,
+                   "SELECT 1 FROM stage_local_goal WHERE stage_id = ?1 AND goal_id = ?2",
+                   "INSERT INTO stage_local_goal (stage_id, goal_id) VALUES (?1, ?2)",
+                   TRUE, up_record_get_id (UP_RECORD (stage)), up_record_get_id (UP_RECORD (goal)),
+                   NULL, _("Link Stage to Local Goal"), error);
+}
+
+gboolean
+up_project_unlink_stage_local_goal (UpProject    *self,
+                                    UpStage      *stage,
+                                    UpLocalGoal  *goal,
+                                    GError      **error)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, stage, UP_TYPE_STAGE, error) ||
+      !check_member (self, goal, UP_TYPE_LOCAL_GOAL, error))
+    return FALSE;
+
+  return set_pair (self,
+                   "SELECT 1 FROM stage_local_goal WHERE stage_id = ?1 AND goal_id = ?2",
+                   "DELETE FROM stage_local_goal WHERE stage_id = ?1 AND goal_id = ?2",
+                   FALSE, up_record_get_id (UP_RECORD (stage)), up_record_get_id (UP_RECORD (goal)),
+                   NULL, _("Unlink Stage from Local Goal"), error);
+}
+
+/* Groups, undo and redo */
+
+void
+up_project_begin_group (UpProject  *self,
+                        const char *label)
+{
+  g_return_if_fail (UP_IS_PROJECT (self));
+
+  if (self->group_depth++ > 0)
+    return;
+
+  g_clear_error (&self->group_error);
+  g_free (self->group_label);
+  self->group_label = g_strdup (label);
+  if (!_up_store_begin (self->store, &self->group_error))
+    return;
+  self->synced_seq = 0;
+}
+
+gboolean
+up_project_end_group (UpProject  *self,
+                      GError    **error)
+{
+  g_autofree char *label = NULL;
+  g_autoptr(GError) group_error = NULL;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->group_depth > 0, FALSE);
+
+  if (--self->group_depth > 0)
+    return self->group_error == NULL;
+
+  label = g_steal_pointer (&self->group_label);
+  group_error = g_steal_pointer (&self->group_error);
+
+  if (group_error != NULL)
+    {
+      if (_up_store_in_transaction (self->store))
+        edit_abort (self);
+      g_propagate_error (error, g_steal_pointer (&group_error));
+      return FALSE;
+    }
+
+  return edit_end (self, label, TRUE, error);
+}
+
+static gboolean
+replay (UpProject  *self,
+        gboolean    backwards,
+        GError    **error)
+{
+  UpChangeSet *set;
+  g_autoptr(UpChangeSet) done = NULL;
+
+  g_return_val_if_fail (self->group_depth == 0, FALSE);
+
+  set = backwards ? _up_history_peek_undo (self->history) : _up_history_peek_redo (self->history);
+  if (set == NULL)
+    return TRUE;
+
+  if (!_up_store_begin (self->store, error))
+    return FALSE;
+  self->synced_seq = 0;
+
+  if (!_up_store_replay (self->store, set, backwards, error))
+    {
+      edit_abort (self);
+      return FALSE;
+    }
+
+  sync_pending (self);
+  if (!commit (self, &done, error))
+    return FALSE;
+  reload_info (self);
+
+  if (backwards)
+    _up_history_did_undo (self->history);
+  else
+    _up_history_did_redo (self->history);
+
+  return TRUE;
+}
+
+/**
+ * up_project_undo:
+ *
+ * Undoes the last edit (or group) in one transaction. Doing nothing when
+ * there is nothing to undo is not an error.
+ */
+gboolean
+up_project_undo (UpProject  *self,
+                 GError    **error)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  return replay (self, TRUE, error);
+}
+
+gboolean
+up_project_redo (UpProject  *self,
+                 GError    **error)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  return replay (self, FALSE, error);
+}

@@ -1,0 +1,1623 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "up-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "up-store-private.h"
+
+/* A project file is never edited in place (see DESIGN.md, SQLite policy):
+ * its bytes are read with GIO into an in-memory database, every edit is a
+ * transaction on that database, and the whole database is written back by
+ * an atomic replace off the main thread. No journal, WAL or lock file ever
+ * sits beside the document, so it survives e-mail, network shares and the
+ * document portal. */
+
+struct _UpStore
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  GHashTable  *statements;      /* SQL text -> sqlite3_stmt */
+
+  GFile       *file;
+  char        *etag;            /* of the file as we last read or wrote it */
+  int          migrated_from;   /* schema version the file had, or -1 */
+  gboolean     backup_done;
+
+  gboolean     in_transaction;
+  gboolean     dirty;           /* edits not yet in the file on disk */
+  gboolean     saving;          /* a save is running in a worker thread */
+  gboolean     save_pending;    /* edits arrived while it ran */
+  guint        edits;           /* counts committed edits */
+  guint        edits_at_snapshot;
+  guint        save_source;
+  gboolean     conflict;        /* the file changed under us: the user chooses */
+  GError      *save_error;
+};
+
+G_DEFINE_FINAL_TYPE (UpStore, up_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_DIRTY,
+  PROP_SAVING,
+  PROP_SAVE_ERROR,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char sqlite_header[16] = "SQLite format 3";
+
+G_DEFINE_QUARK (up-store-error-quark, up_store_error)
+
+/* Change sets */
+
+UpChangeSet *
+_up_change_set_new (void)
+{
+  UpChangeSet *set = g_new0 (UpChangeSet, 1);
+
+  set->changes = g_array_new (FALSE, TRUE, sizeof (UpChange));
+  return set;
+}
+
+void
+_up_change_set_free (UpChangeSet *set)
+{
+  if (set == NULL)
+    return;
+
+  for (guint i = 0; i < set->changes->len; i++)
+    {
+      UpChange *change = &g_array_index (set->changes, UpChange, i);
+
+      g_free (change->old_row);
+      g_free (change->new_row);
+    }
+  g_array_unref (set->changes);
+  g_free (set);
+}
+
+/* Helpers */
+
+static char *
+display_name (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (name == NULL)
+    return g_file_get_parse_name (file);
+  return g_filename_display_name (name);
+}
+
+static void
+set_file_error (GError     **error,
+                UpStoreError code,
+                GFile       *file)
+{
+  g_autofree char *name = display_name (file);
+
+  switch (code)
+    {
+    case UP_STORE_ERROR_NOT_FOUND:
+      /* Translators: %1$s is a file name. */
+      g_set_error (error, UP_STORE_ERROR, code,
+                   _("The file “%1$s” does not exist. It may have been moved, renamed or deleted."), name);
+      break;
+    case UP_STORE_ERROR_IS_DIRECTORY:
+      /* Translators: %1$s is a file name. */
+      g_set_error (error, UP_STORE_ERROR, code,
+                   _("“%1$s” is a folder, not a project file."), name);
+      break;
+    case UP_STORE_ERROR_PERMISSION_DENIED:
+      /* Translators: %1$s is a file name. */
+      g_set_error (error, UP_STORE_ERROR, code,
+                   _("You do not have permission to read “%1$s”."), name);
+      break;
+    case UP_STORE_ERROR_EMPTY:
+      /* Translators: %1$s is a file name. */
+      g_set_error (error, UP_STORE_ERROR, code,
+                   _("“%1$s” is empty. It holds no project."), name);
+      break;
+    case UP_STORE_ERROR_NOT_DATABASE:
+      /* Translators: %1$s is a file name. */
+      g_set_error (error, UP_STORE_ERROR, code,
+                   _("“%1$s” is not an Upphandla project. It is not a database file at all."), name);
+      break;
+    case UP_STORE_ERROR_NOT_PROJECT:
+      /* Translators: %1$s is a file name. */
+      g_set_error (error, UP_STORE_ERROR, code,
+                   _("“%1$s” is a database of another application, not an Upphandla project."), name);
+      break;
+    case UP_STORE_ERROR_TOO_NEW:
+      /* Translators: %1$s is a file name. */
+      g_set_error (error, UP_STORE_ERROR, code,
+                   _("“%1$s” was saved by a newer version of Upphandla. Update Upphandla to open it."), name);
+      break;
+    case UP_STORE_ERROR_CORRUPT:
+      /* Translators: %1$s is a file name. */
+      g_set_error (error, UP_STORE_ERROR, code,
+                   _("“%1$s” is damaged or incomplete and cannot be opened. The file has not been changed."), name);
+      break;
+    case UP_STORE_ERROR_MIGRATION_FAILED:
+      /* Translators: %1$s is a file name. */
+      g_set_error (error, UP_STORE_ERROR, code,
+                   _("“%1$s” was saved by an older version of Upphandla and could not be upgraded. The file has not been changed."), name);
+      break;
+    case UP_STORE_ERROR_READ_FAILED:
+    case UP_STORE_ERROR_NO_SPACE:
+    case UP_STORE_ERROR_READ_ONLY:
+    case UP_STORE_ERROR_CONFLICT:
+    case UP_STORE_ERROR_WRITE_FAILED:
+    case UP_STORE_ERROR_INVALID:
+    case UP_STORE_ERROR_FAILED:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+void
+_up_store_set_db_error (UpStore  *self,
+                        int       rc,
+                        GError  **error)
+{
+  int primary = rc & 0xff;
+
+  if (primary == SQLITE_CONSTRAINT)
+    g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID,
+                 _("The change does not fit the project: %1$s"),
+                 sqlite3_errmsg (self->db));
+  else
+    /* Translators: %1$s is a technical message from the database. */
+    g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_FAILED,
+                 _("The project could not be changed: %1$s"),
+                 sqlite3_errmsg (self->db));
+}
+
+static gboolean
+exec_sql (UpStore     *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _up_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3 *
+_up_store_get_db (UpStore *self)
+{
+  g_return_val_if_fail (UP_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/* Statements are prepared once per connection and kept: the SQL is always
+ * one of the program's constant strings, never text a user typed. */
+sqlite3_stmt *
+_up_store_prepare (UpStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          _up_store_set_db_error (self, rc, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+  return stmt;
+}
+
+gboolean
+_up_store_step_done (UpStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _up_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+pragma_int (UpStore    *self,
+            const char *sql,
+            int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  *rc_out = rc;
+  return value;
+}
+
+/* PRAGMA quick_check answers with text, not an error code: "ok", or a list
+ * of what is wrong. A damaged page can also fail the statement itself. */
+static gboolean
+quick_check_ok (UpStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+      ok = g_strcmp0 (result, "ok") == 0 && sqlite3_step (stmt) == SQLITE_DONE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* The change log: temporary triggers (never part of the file) write each
+ * changed row into a temporary table as JSON, old and new. */
+static char *
+json_of_row (const UpTable *table,
+             const char    *which)
+{
+  GString *sql = g_string_new ("json_object('id', ");
+
+  g_string_append_printf (sql, "%s.id", which);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const UpColumn *column = &table->columns[i];
+
+      /* created and modified of the project are bookkeeping, not edits */
+      if (table == &up_schema_tables[UP_TABLE_PROJECT] && !column->editable)
+        continue;
+      g_string_append_printf (sql, ", '%s', %s.%s", column->name, which, column->name);
+    }
+  g_string_append (sql, ")");
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+create_change_log (UpStore  *self,
+                   GError  **error)
+{
+  g_autoptr(GString) sql = g_string_new (
+    "CREATE TEMP TABLE up_log ("
+    "  seq INTEGER PRIMARY KEY, tbl INTEGER NOT NULL, op TEXT NOT NULL,"
+    "  row INTEGER NOT NULL, old TEXT, new TEXT);");
+
+  for (guint t = 0; t < UP_N_TABLES; t++)
+    {
+      const UpTable *table = &up_schema_tables[t];
+      g_autofree char *old_row = json_of_row (table, "old");
+      g_autofree char *new_row = json_of_row (table, "new");
+      const char *update_of = "";
+
+      if (t == UP_TABLE_PROJECT)
+        update_of = " OF title, organisation, description";
+
+      g_string_append_printf (sql,
+        "CREATE TEMP TRIGGER up_log_%1$s_insert AFTER INSERT ON main.%1$s BEGIN"
+        "  INSERT INTO up_log (tbl, op, row, old, new) VALUES (%2$u, 'i', new.id, NULL, %3$s);"
+        "END;"
+        "CREATE TEMP TRIGGER up_log_%1$s_update AFTER UPDATE%5$s ON main.%1$s BEGIN"
+        "  INSERT INTO up_log (tbl, op, row, old, new) VALUES (%2$u, 'u', new.id, %4$s, %3$s);"
+        "END;"
+        "CREATE TEMP TRIGGER up_log_%1$s_delete AFTER DELETE ON main.%1$s BEGIN"
+        "  INSERT INTO up_log (tbl, op, row, old, new) VALUES (%2$u, 'd', old.id, %4$s, NULL);"
+        "END;",
+        table->name, t, new_row, old_row, update_of);
+    }
+
+  return exec_sql (self, sql->str, error);
+}
+
+static gboolean
+configure_connection (UpStore  *self,
+                      GError  **error)
+{
+  /* temp_store: the change log must not create a file in /tmp either.
+   * trusted_schema stays on: the note index's triggers write to an FTS5
+   * table, which SQLite 3.40 does not mark as safe for untrusted schemas;
+   * the connection loads no extensions and defines no functions of its own. */
+  return exec_sql (self,
+                   "PRAGMA foreign_keys = ON;"
+                   "PRAGMA temp_store = MEMORY;",
+                   error);
+}
+
+static gboolean
+migrate (UpStore  *self,
+         int       from,
+         GFile    *file,
+         GError  **error)
+{
+  for (int version = from + 1; version <= UP_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", version);
+      g_autoptr(GError) local_error = NULL;
+
+      /* One transaction per step: a failed step leaves the last good one. */
+      if (!exec_sql (self, "BEGIN IMMEDIATE;", &local_error) ||
+          !exec_sql (self, up_schema_migrations[version - 1], &local_error) ||
+          !exec_sql (self, set_version, &local_error) ||
+          !exec_sql (self, "COMMIT;", &local_error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+          g_debug ("Migration to version %d failed: %s", version, local_error->message);
+          if (file != NULL)
+            set_file_error (error, UP_STORE_ERROR_MIGRATION_FAILED, file);
+          else
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+up_store_finalize (GObject *object)
+{
+  UpStore *self = UP_STORE (object);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_error (&self->save_error);
+
+  G_OBJECT_CLASS (up_store_parent_class)->finalize (object);
+}
+
+static void
+up_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  UpStore *self = UP_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+    case PROP_SAVING:
+      g_value_set_boolean (value, self->saving);
+      break;
+    case PROP_SAVE_ERROR:
+      g_value_set_boxed (value, self->save_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+up_store_class_init (UpStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = up_store_finalize;
+  object_class->get_property = up_store_get_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVING] =
+    g_param_spec_boolean ("saving", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVE_ERROR] =
+    g_param_spec_boxed ("save-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SAVE_FAILED] =
+    g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+up_store_init (UpStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->migrated_from = -1;
+}
+
+static gboolean
+open_memory (UpStore  *self,
+             GError  **error)
+{
+  int rc = sqlite3_open_v2 (":memory:", &self->db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_FAILED,
+                   _("The project could not be created: %1$s"), sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  return TRUE;
+}
+
+static char *
+now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/**
+ * up_store_new:
+ *
+ * Creates an empty project database in memory, at the current schema
+ * version, with no file yet (see up_store_set_file()).
+ */
+UpStore *
+up_store_new (GError **error)
+{
+  g_autoptr(UpStore) self = g_object_new (UP_TYPE_STORE, NULL);
+  g_autofree char *now = now_iso ();
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d;", UP_APPLICATION_ID);
+  sqlite3_stmt *stmt;
+
+  if (!open_memory (self, error) ||
+      !configure_connection (self, error) ||
+      !exec_sql (self, set_id, error) ||
+      !migrate (self, 0, NULL, error))
+    return NULL;
+
+  stmt = _up_store_prepare (self,
+                            "INSERT INTO project (id, created, modified) VALUES (1, ?1, ?1)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  if (!_up_store_step_done (self, stmt, error))
+    return NULL;
+
+  if (!create_change_log (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static UpStore *
+open_image (const guint8  *data,
+            gsize          size,
+            GFile         *file,
+            GError       **error)
+{
+  g_autoptr(UpStore) self = g_object_new (UP_TYPE_STORE, NULL);
+  guint8 *image;
+  gint64 application_id, version;
+  int rc;
+
+  if (size == 0)
+    {
+      set_file_error (error, UP_STORE_ERROR_EMPTY, file);
+      return NULL;
+    }
+
+  if (size < sizeof sqlite_header || memcmp (data, sqlite_header, sizeof sqlite_header) != 0)
+    {
+      set_file_error (error, UP_STORE_ERROR_NOT_DATABASE, file);
+      return NULL;
+    }
+
+  /* A file cut off inside its 100-byte header is an SQLite file, damaged. */
+  if (size < 100)
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return NULL;
+    }
+
+  if (!open_memory (self, error))
+    return NULL;
+
+  /* SQLite takes ownership of a copy; the caller's bytes stay untouched. */
+  image = sqlite3_malloc64 (size);
+  if (image == NULL)
+    {
+      g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_FAILED,
+                   _("There is not enough memory to open the project."));
+      return NULL;
+    }
+  memcpy (image, data, size);
+
+  /* An in-memory database cannot be in WAL mode; a file another program
+   * left in WAL mode reads the same with the rollback-journal flags. */
+  if (image[18] == 2 && image[19] == 2)
+    image[18] = image[19] = 1;
+
+  rc = sqlite3_deserialize (self->db, "main", image, size, size,
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+  if (rc != SQLITE_OK)
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return NULL;
+    }
+
+  application_id = pragma_int (self, "PRAGMA application_id", &rc);
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    {
+      set_file_error (error, UP_STORE_ERROR_NOT_DATABASE, file);
+      return NULL;
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return NULL;
+    }
+  if (application_id != UP_APPLICATION_ID)
+    {
+      set_file_error (error, UP_STORE_ERROR_NOT_PROJECT, file);
+      return NULL;
+    }
+
+  version = pragma_int (self, "PRAGMA user_version", &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return NULL;
+    }
+  if (version > UP_SCHEMA_VERSION)
+    {
+      set_file_error (error, UP_STORE_ERROR_TOO_NEW, file);
+      return NULL;
+    }
+
+  if (!quick_check_ok (self))
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return NULL;
+    }
+
+  if (!configure_connection (self, error))
+    return NULL;
+
+  if (version < UP_SCHEMA_VERSION)
+    {
+      if (!migrate (self, version, file, error))
+        return NULL;
+      self->migrated_from = version;
+    }
+
+  /* A project has exactly one project row; a file without it is damaged. */
+  if (pragma_int (self, "SELECT count(*) FROM project WHERE id = 1", &rc) != 1 || rc != SQLITE_OK)
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return NULL;
+    }
+
+  if (!create_change_log (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static GFile *
+fallback_file (void)
+{
+  return g_file_new_for_path (_("Untitled project"));
+}
+
+/**
+ * up_store_open_bytes:
+ *
+ * Opens a project from bytes in memory, with the same checks as
+ * up_store_open(). The store has no file.
+ */
+UpStore *
+up_store_open_bytes (GBytes  *bytes,
+                     GError **error)
+{
+  g_autoptr(GFile) name = fallback_file ();
+  gsize size;
+  const guint8 *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  return open_image (data, size, name, error);
+}
+
+/**
+ * up_store_open:
+ *
+ * Reads @file into an in-memory database and checks it: readable, an SQLite
+ * file, an Upphandla project, not from a newer version, not damaged. An
+ * older version is migrated in memory. The file itself is only read.
+ */
+UpStore *
+up_store_open (GFile   *file,
+               GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *etag = NULL;
+  UpStore *self;
+  gsize size = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        set_file_error (error, UP_STORE_ERROR_NOT_FOUND, file);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        set_file_error (error, UP_STORE_ERROR_PERMISSION_DENIED, file);
+      else
+        /* Translators: %1$s is a technical message from the system. */
+        g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_FAILED,
+                     _("The project could not be read: %1$s"), local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      set_file_error (error, UP_STORE_ERROR_IS_DIRECTORY, file);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &contents, &size, &etag, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        set_file_error (error, UP_STORE_ERROR_NOT_FOUND, file);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        set_file_error (error, UP_STORE_ERROR_PERMISSION_DENIED, file);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        set_file_error (error, UP_STORE_ERROR_IS_DIRECTORY, file);
+      else
+        g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_FAILED,
+                     _("The project could not be read: %1$s"), local_error->message);
+      return NULL;
+    }
+
+  self = open_image ((const guint8 *) contents, size, file, error);
+  if (self == NULL)
+    return NULL;
+
+  self->file = g_object_ref (file);
+  self->etag = g_steal_pointer (&etag);
+
+  return self;
+}
+
+GFile *
+up_store_get_file (UpStore *self)
+{
+  g_return_val_if_fail (UP_IS_STORE (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * up_store_set_file:
+ *
+ * Makes @file the document the store saves to ("Save As"): the next save
+ * creates or replaces it, whatever it held.
+ */
+void
+up_store_set_file (UpStore *self,
+                   GFile   *file)
+{
+  g_return_if_fail (UP_IS_STORE (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (self->file == file || (self->file && file && g_file_equal (self->file, file)))
+    return;
+
+  g_set_object (&self->file, file);
+  g_clear_pointer (&self->etag, g_free);
+  self->conflict = FALSE;
+  self->dirty = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+gboolean
+up_store_get_dirty (UpStore *self)
+{
+  g_return_val_if_fail (UP_IS_STORE (self), FALSE);
+
+  return self->dirty;
+}
+
+gboolean
+up_store_get_saving (UpStore *self)
+{
+  g_return_val_if_fail (UP_IS_STORE (self), FALSE);
+
+  return self->saving;
+}
+
+const GError *
+up_store_get_save_error (UpStore *self)
+{
+  g_return_val_if_fail (UP_IS_STORE (self), NULL);
+
+  return self->save_error;
+}
+
+/**
+ * up_store_get_migrated_from:
+ *
+ * Returns: the schema version the file had when it was opened, if it was
+ * migrated to the current one, or -1.
+ */
+int
+up_store_get_migrated_from (UpStore *self)
+{
+  g_return_val_if_fail (UP_IS_STORE (self), -1);
+
+  return self->migrated_from;
+}
+
+/* Transactions */
+
+gboolean
+_up_store_begin (UpStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (UP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!exec_sql (self, "BEGIN IMMEDIATE; DELETE FROM temp.up_log;", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+_up_store_in_transaction (UpStore *self)
+{
+  return self->in_transaction;
+}
+
+static UpChangeSet *
+read_change_log (UpStore  *self,
+                 GError  **error)
+{
+  g_autoptr(UpChangeSet) set = _up_change_set_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _up_store_prepare (self, "SELECT tbl, op, row, old, new FROM temp.up_log ORDER BY seq", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      UpChange change = { 0 };
+
+      change.table = sqlite3_column_int (stmt, 0);
+      change.op = ((const char *) sqlite3_column_text (stmt, 1))[0];
+      change.id = sqlite3_column_int64 (stmt, 2);
+      change.old_row = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      change.new_row = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_array_append_val (set->changes, change);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _up_store_set_db_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&set);
+}
+
+void
+_up_store_rollback (UpStore *self)
+{
+  g_return_if_fail (UP_IS_STORE (self));
+
+  if (!self->in_transaction)
+    return;
+
+  sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+UpChangeSet *
+_up_store_commit (UpStore  *self,
+                  GError  **error)
+{
+  g_autoptr(UpChangeSet) set = NULL;
+  sqlite3_stmt *stmt;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (UP_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->in_transaction, NULL);
+
+  set = read_change_log (self, error);
+  if (set == NULL)
+    {
+      _up_store_rollback (self);
+      return NULL;
+    }
+
+  if (set->changes->len > 0)
+    {
+      now = now_iso ();
+      stmt = _up_store_prepare (self, "UPDATE project SET modified = ?1 WHERE id = 1", error);
+      if (stmt == NULL)
+        {
+          _up_store_rollback (self);
+          return NULL;
+        }
+      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+      if (!_up_store_step_done (self, stmt, error))
+        {
+          _up_store_rollback (self);
+          return NULL;
+        }
+    }
+
+  if (!exec_sql (self, "DELETE FROM temp.up_log; COMMIT;", error))
+    {
+      _up_store_rollback (self);
+      return NULL;
+    }
+  self->in_transaction = FALSE;
+
+  if (set->changes->len > 0)
+    {
+      self->edits++;
+      if (!self->dirty)
+        {
+          self->dirty = TRUE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+        }
+      up_store_schedule_save (self);
+    }
+
+  return g_steal_pointer (&set);
+}
+
+static const char *
+replay_sql (UpTableId table,
+            char      op)
+{
+  /* Built once per table and operation from the schema's constant names;
+   * the row's values travel as a bound JSON parameter. */
+  static char *cache[UP_N_TABLES][3];
+  int slot = op == 'i' ? 0 : op == 'u' ? 1 : 2;
+
+  if (cache[table][slot] == NULL)
+    {
+      const UpTable *t = &up_schema_tables[table];
+      g_autoptr(GString) sql = g_string_new (NULL);
+
+      if (op == 'i')
+        {
+          g_string_append_printf (sql, "INSERT INTO %s (id", t->name);
+          for (guint i = 0; i < t->n_columns; i++)
+            g_string_append_printf (sql, ", %s", t->columns[i].name);
+          g_string_append (sql, ") VALUES (json_extract(?1, '$.id')");
+          for (guint i = 0; i < t->n_columns; i++)
+            g_string_append_printf (sql, ", json_extract(?1, '$.%s')", t->columns[i].name);
+          g_string_append (sql, ")");
+        }
+      else if (op == 'u')
+        {
+          gboolean first = TRUE;
+
+          g_string_append_printf (sql, "UPDATE %s SET ", t->name);
+          for (guint i = 0; i < t->n_columns; i++)
+            {
+              if (table == UP_TABLE_PROJECT && !t->columns[i].editable)
+                continue;
+              g_string_append_printf (sql, "%s%s = json_extract(?1, '$.%s')",
+                                      first ? "" : ", ", t->columns[i].name, t->columns[i].name);
+              first = FALSE;
+            }
+          g_string_append (sql, " WHERE id = ?2");
+        }
+      else
+        {
+          g_string_append_printf (sql, "DELETE FROM %s WHERE id = ?2", t->name);
+        }
+
+      cache[table][slot] = g_string_free (g_steal_pointer (&sql), FALSE);
+    }
+
+  return cache[table][slot];
+}
+
+/**
+ * _up_store_replay:
+ * @backwards: %TRUE to undo @set (last change first, old rows), %FALSE to
+ *   redo it (first change first, new rows)
+ *
+ * Runs inside a transaction begun with _up_store_begin(); the change log
+ * records what the replay did, so the commit reports it like any edit.
+ */
+gboolean
+_up_store_replay (UpStore     *self,
+                  UpChangeSet *set,
+                  gboolean     backwards,
+                  GError     **error)
+{
+  guint n = set->changes->len;
+
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  /* Rows come back in an order the foreign keys may not like halfway;
+   * they are checked at commit instead. */
+  if (!exec_sql (self, "PRAGMA defer_foreign_keys = ON;", error))
+    return FALSE;
+
+  for (guint k = 0; k < n; k++)
+    {
+      UpChange *change = &g_array_index (set->changes, UpChange, backwards ? n - 1 - k : k);
+      const char *row;
+      char op;
+      sqlite3_stmt *stmt;
+
+      if (backwards)
+        {
+          op = change->op == 'i' ? 'd' : change->op == 'd' ? 'i' : 'u';
+          row = change->old_row;
+        }
+      else
+        {
+          op = change->op;
+          row = change->new_row;
+        }
+
+      stmt = _up_store_prepare (self, replay_sql (change->table, op), error);
+      if (stmt == NULL)
+        return FALSE;
+      if (op != 'd')
+        sqlite3_bind_text (stmt, 1, row, -1, SQLITE_STATIC);
+      if (op != 'i')
+        sqlite3_bind_int64 (stmt, 2, change->id);
+      if (!_up_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Saving */
+
+typedef struct
+{
+  GBytes  *image;
+  GFile   *file;
+  char    *etag;
+  GFile   *recovery;
+  GFile   *recovery_uri;    /* beside it: which document it belongs to */
+  GFile   *backup;          /* where the pre-migration file goes, or NULL */
+  gboolean document;        /* FALSE: only the recovery copy (a conflict is open) */
+  char    *new_etag;
+  guint    edits;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_pointer (&job->image, g_bytes_unref);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->etag, g_free);
+  g_clear_object (&job->recovery);
+  g_clear_object (&job->recovery_uri);
+  g_clear_object (&job->backup);
+  g_clear_pointer (&job->new_etag, g_free);
+  g_free (job);
+}
+
+static char *
+recovery_key (GFile *document)
+{
+  g_autofree char *uri = g_file_get_uri (document);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+}
+
+GFile *
+up_store_get_recovery_dir (void)
+{
+  return g_file_new_build_filename (g_get_user_state_dir (), "upphandla", "recovery", NULL);
+}
+
+static GFile *
+recovery_file_for (GFile      *document,
+                   const char *suffix)
+{
+  g_autoptr(GFile) dir = up_store_get_recovery_dir ();
+  g_autofree char *key = recovery_key (document);
+  g_autofree char *name = g_strconcat (key, suffix, NULL);
+
+  return g_file_get_child (dir, name);
+}
+
+static void
+translate_save_error (GError  *io_error,
+                      GFile   *file,
+                      GError **error)
+{
+  g_autofree char *name = display_name (file);
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    /* Translators: %1$s is a file name. */
+    g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT,
+                 _("“%1$s” was changed by someone else since you opened it. Your changes have not been written over theirs."),
+                 name);
+  /* A file size limit (EFBIG) has no GIO code of its own: it ends as
+   * G_IO_ERROR_FAILED with the system's message. */
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ||
+           strstr (io_error->message, g_strerror (EFBIG)) != NULL)
+    /* Translators: %1$s is a file name. */
+    g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_NO_SPACE,
+                 _("“%1$s” could not be saved because the disk is full. Your changes are kept; free some space and they will be saved."),
+                 name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    /* Translators: %1$s is a file name. */
+    g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_ONLY,
+                 _("“%1$s” cannot be saved there: you do not have permission to write to it or its folder. Your changes are kept; save a copy elsewhere."),
+                 name);
+  else
+    /* Translators: %1$s is a file name, %2$s a technical message from the system. */
+    g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED,
+                 _("“%1$s” could not be saved: %2$s. Your changes are kept."),
+                 name, io_error->message);
+}
+
+/* Runs in a worker thread (or the caller's, for a synchronous save): only
+ * the job's own data is touched here. */
+static gboolean
+run_save_job (SaveJob  *job,
+              GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (job->image, &size);
+
+  /* The recovery copy goes first, so that a crash in the middle of the
+   * document's replace still leaves every edit somewhere. */
+  if (job->recovery != NULL)
+    {
+      g_autoptr(GFile) dir = g_file_get_parent (job->recovery);
+      g_autofree char *uri = g_file_get_uri (job->file);
+
+      if (g_mkdir_with_parents (g_file_peek_path (dir), 0700) != 0 ||
+          !g_file_set_contents_full (g_file_peek_path (job->recovery_uri), uri, -1,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL) ||
+          !g_file_set_contents_full (g_file_peek_path (job->recovery), data, size,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
+        g_warning ("Could not write the recovery copy %s", g_file_peek_path (job->recovery));
+    }
+
+  if (!job->document)
+    return TRUE;
+
+  if (job->backup != NULL &&
+      !g_file_copy (job->file, job->backup, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      translate_save_error (local_error, job->file, error);
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+
+  if (!g_file_replace_contents (job->file, data, size, job->etag, FALSE,
+                                G_FILE_CREATE_NONE, &job->new_etag, NULL, &local_error))
+    {
+      translate_save_error (local_error, job->file, error);
+      return FALSE;
+    }
+
+  if (job->recovery != NULL)
+    {
+      g_file_delete (job->recovery, NULL, NULL);
+      g_file_delete (job->recovery_uri, NULL, NULL);
+    }
+
+  return TRUE;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (run_save_job (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+GBytes *
+up_store_serialize (UpStore  *self,
+                    GError  **error)
+{
+  sqlite3_int64 size = 0;
+  unsigned char *data;
+
+  g_return_val_if_fail (UP_IS_STORE (self), NULL);
+  g_return_val_if_fail (!self->in_transaction, NULL);
+
+  data = sqlite3_serialize (self->db, "main", &size, 0);
+  if (data == NULL)
+    {
+      g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_FAILED,
+                   _("There is not enough memory to save the project."));
+      return NULL;
+    }
+
+  return g_bytes_new_with_free_func (data, size, sqlite3_free, data);
+}
+
+static SaveJob *
+save_job_new (UpStore  *self,
+              GError  **error)
+{
+  SaveJob *job;
+  GBytes *image = up_store_serialize (self, error);
+
+  if (image == NULL)
+    return NULL;
+
+  job = g_new0 (SaveJob, 1);
+  job->image = image;
+  job->file = g_object_ref (self->file);
+  job->etag = g_strdup (self->etag);
+  job->recovery = recovery_file_for (self->file, ".upphandla");
+  job->recovery_uri = recovery_file_for (self->file, ".uri");
+  job->document = !self->conflict;
+  job->edits = self->edits;
+
+  if (self->migrated_from >= 0 && !self->backup_done)
+    {
+      g_autofree char *path = g_file_get_path (self->file);
+
+      if (path != NULL)
+        {
+          g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", path, self->migrated_from);
+          job->backup = g_file_new_for_path (backup);
+        }
+    }
+
+  return job;
+}
+
+static void
+set_saving (UpStore  *self,
+            gboolean  saving)
+{
+  if (self->saving != saving)
+    {
+      self->saving = saving;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+    }
+}
+
+static void
+finish_save (UpStore  *self,
+             SaveJob  *job,
+             GError   *error)
+{
+  if (error != NULL)
+    {
+      if (error->code == UP_STORE_ERROR_CONFLICT)
+        self->conflict = TRUE;
+      g_clear_error (&self->save_error);
+      self->save_error = g_error_copy (error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+      return;
+    }
+
+  if (!job->document)
+    return;
+
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&job->new_etag);
+  if (job->backup != NULL)
+    self->backup_done = TRUE;
+
+  if (self->save_error != NULL)
+    {
+      g_clear_error (&self->save_error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+    }
+
+  if (job->edits == self->edits && self->dirty)
+    {
+      self->dirty = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+static void start_save (UpStore *self);
+
+static void
+save_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  UpStore *self = UP_STORE (object);
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  set_saving (self, FALSE);
+  finish_save (self, job, error);
+
+  /* Edits that came in meanwhile go out in one more save. After a failure
+   * they retry with the next edit (or the user's Try Again), not in a loop. */
+  if (self->save_pending && error == NULL)
+    {
+      self->save_pending = FALSE;
+      start_save (self);
+    }
+  else if (self->save_pending)
+    self->save_pending = FALSE;
+}
+
+static void
+start_save (UpStore *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveJob *job;
+
+  if (self->file == NULL || !self->dirty)
+    return;
+
+  if (self->saving)
+    {
+      self->save_pending = TRUE;
+      return;
+    }
+
+  job = save_job_new (self, &error);
+  if (job == NULL)
+    {
+      finish_save (self, NULL, error);
+      return;
+    }
+
+  set_saving (self, TRUE);
+  task = g_task_new (self, NULL, save_done, NULL);
+  g_task_set_source_tag (task, start_save);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static gboolean
+save_idle (gpointer data)
+{
+  UpStore *self = data;
+
+  self->save_source = 0;
+  start_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * up_store_schedule_save:
+ *
+ * Saves soon, off the main thread. Edits made while a save runs are
+ * coalesced into the next one.
+ */
+void
+up_store_schedule_save (UpStore *self)
+{
+  g_return_if_fail (UP_IS_STORE (self));
+
+  if (self->file == NULL)
+    return;
+  if (self->saving)
+    self->save_pending = TRUE;
+  else if (self->save_source == 0)
+    self->save_source = g_idle_add_full (G_PRIORITY_DEFAULT, save_idle, self, NULL);
+}
+
+static void
+wait_for_save (UpStore *self)
+{
+  /* The worker's result comes back through the thread-default main context;
+   * iterate it so a synchronous caller sees the end of an async save. */
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/**
+ * up_store_save:
+ *
+ * Writes the project to its file now, in the calling thread, after any
+ * save that is running. Used by the command line, by "Try Again", and when
+ * a window closes.
+ */
+gboolean
+up_store_save (UpStore  *self,
+               GError  **error)
+{
+  SaveJob *job;
+  GError *local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (UP_IS_STORE (self), FALSE);
+
+  if (self->file == NULL)
+    {
+      g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED,
+                   _("The project has no file to be saved to."));
+      return FALSE;
+    }
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  wait_for_save (self);
+  self->save_pending = FALSE;
+
+  job = save_job_new (self, error);
+  if (job == NULL)
+    return FALSE;
+
+  ok = run_save_job (job, &local_error);
+  if (ok && !job->document)
+    {
+      /* A conflict is open: only the recovery copy was written. */
+      g_set_error_literal (&local_error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT,
+                           self->save_error ? self->save_error->message : "");
+      ok = FALSE;
+    }
+  else
+    finish_save (self, job, local_error);
+
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  save_job_free (job);
+  return ok;
+}
+
+/**
+ * up_store_flush:
+ *
+ * Makes sure every edit is in the file: waits for a running save and saves
+ * what is left. Returns %FALSE, with the reason, if that is not possible.
+ */
+gboolean
+up_store_flush (UpStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (UP_IS_STORE (self), FALSE);
+
+  wait_for_save (self);
+  if (!self->dirty || self->file == NULL)
+    {
+      g_clear_handle_id (&self->save_source, g_source_remove);
+      return TRUE;
+    }
+  return up_store_save (self, error);
+}
+
+/**
+ * up_store_save_overwrite:
+ *
+ * After a conflict, the user chose to write this version over the one on
+ * disk.
+ */
+gboolean
+up_store_save_overwrite (UpStore  *self,
+                         GError  **error)
+{
+  g_return_val_if_fail (UP_IS_STORE (self), FALSE);
+
+  wait_for_save (self);
+  g_clear_pointer (&self->etag, g_free);
+  self->conflict = FALSE;
+  self->dirty = TRUE;
+  return up_store_save (self, error);
+}
+
+/**
+ * up_store_save_copy:
+ *
+ * Writes a snapshot of the project to @destination ("Save a Copy"); the
+ * store goes on saving to its own file.
+ */
+gboolean
+up_store_save_copy (UpStore  *self,
+                    GFile    *destination,
+                    GError  **error)
+{
+  g_autoptr(GBytes) image = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (UP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+
+  image = up_store_serialize (self, error);
+  if (image == NULL)
+    return FALSE;
+
+  if (!g_file_replace_contents (destination,
+                                g_bytes_get_data (image, NULL), g_bytes_get_size (image),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      translate_save_error (local_error, destination, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Recovery */
+
+/**
+ * up_store_find_recovery:
+ *
+ * Returns: (transfer full) (nullable): the recovery copy of @document when
+ * it holds something the document does not: it is newer and different.
+ */
+GFile *
+up_store_find_recovery (GFile *document)
+{
+  g_autoptr(GFile) recovery = NULL;
+  g_autoptr(GFileInfo) recovery_info = NULL;
+  g_autoptr(GFileInfo) document_info = NULL;
+  g_autofree char *recovery_data = NULL;
+  g_autofree char *document_data = NULL;
+  gsize recovery_size, document_size;
+
+  g_return_val_if_fail (G_IS_FILE (document), NULL);
+
+  recovery = recovery_file_for (document, ".upphandla");
+  recovery_info = g_file_query_info (recovery, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (recovery_info == NULL)
+    return NULL;
+
+  document_info = g_file_query_info (document, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (document_info != NULL)
+    {
+      g_autoptr(GDateTime) r = g_file_info_get_modification_date_time (recovery_info);
+      g_autoptr(GDateTime) d = g_file_info_get_modification_date_time (document_info);
+
+      if (r != NULL && d != NULL && g_date_time_compare (r, d) < 0)
+        return NULL;
+    }
+
+  if (!g_file_load_contents (recovery, NULL, &recovery_data, &recovery_size, NULL, NULL))
+    return NULL;
+  if (g_file_load_contents (document, NULL, &document_data, &document_size, NULL, NULL) &&
+      document_size == recovery_size &&
+      memcmp (document_data, recovery_data, recovery_size) == 0)
+    {
+      /* The save finished after all; nothing to offer. */
+      up_store_discard_recovery (document);
+      return NULL;
+    }
+
+  return g_steal_pointer (&recovery);
+}
+
+void
+up_store_discard_recovery (GFile *document)
+{
+  g_autoptr(GFile) recovery = NULL;
+  g_autoptr(GFile) uri = NULL;
+
+  g_return_if_fail (G_IS_FILE (document));
+
+  recovery = recovery_file_for (document, ".upphandla");
+  uri = recovery_file_for (document, ".uri");
+  g_file_delete (recovery, NULL, NULL);
+  g_file_delete (uri, NULL, NULL);
+}
+
+/**
+ * up_store_open_recovery:
+ *
+ * Opens the recovery copy of @document as a store that saves to @document.
+ * The recovery copy is kept until that save has succeeded.
+ */
+UpStore *
+up_store_open_recovery (GFile   *document,
+                        GError **error)
+{
+  g_autoptr(GFile) recovery = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  UpStore *self;
+
+  g_return_val_if_fail (G_IS_FILE (document), NULL);
+
+  recovery = recovery_file_for (document, ".upphandla");
+  self = up_store_open (recovery, error);
+  if (self == NULL)
+    return NULL;
+
+  g_set_object (&self->file, document);
+  g_clear_pointer (&self->etag, g_free);
+  info = g_file_query_info (document, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    self->etag = g_strdup (g_file_info_get_etag (info));
+  self->dirty = TRUE;
+  up_store_schedule_save (self);
+
+  return self;
+}

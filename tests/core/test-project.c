@@ -1,0 +1,707 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "upphandla.h"
+
+/* Edits, undo and redo of every kind, checked against the database itself:
+ * after every step the whole database is dumped and compared, and every
+ * list model is compared row by row with its table. */
+
+static const char * const tables[] = {
+  "project", "stage", "stakeholder", "note", "note_stakeholder", "sdg_link",
+  "local_goal", "local_goal_target", "stage_local_goal", NULL
+};
+
+static sqlite3 *
+open_image (UpProject *project)
+{
+  g_autoptr(GBytes) image = up_store_serialize (up_project_get_store (project), NULL);
+  sqlite3 *db = NULL;
+  gsize size;
+  const void *data = g_bytes_get_data (image, &size);
+  unsigned char *copy = sqlite3_malloc64 (size);
+
+  memcpy (copy, data, size);
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_deserialize (db, "main", copy, size, size,
+                                        SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE),
+                   ==, SQLITE_OK);
+  return db;
+}
+
+/* Every row of every table except the project's modification time, which
+ * each edit updates (undo is an edit too). */
+static char *
+dump (UpProject *project)
+{
+  sqlite3 *db = open_image (project);
+  GString *out = g_string_new (NULL);
+
+  for (guint t = 0; tables[t] != NULL; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "[%s]\n", tables[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              if (strcmp (tables[t], "project") == 0 &&
+                  strcmp (sqlite3_column_name (stmt, c), "modified") == 0)
+                continue;
+              g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_model_matches (UpProject  *project,
+                      GListModel *model,
+                      const char *table,
+                      const char *order)
+{
+  sqlite3 *db = open_image (project);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY %s", table, order);
+  sqlite3_stmt *stmt;
+  guint i = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(UpRecord) record = g_list_model_get_item (model, i++);
+
+      g_assert_nonnull (record);
+      g_assert_cmpint (up_record_get_id (record), ==, sqlite3_column_int64 (stmt, 0));
+      for (int c = 1; c < sqlite3_column_count (stmt); c++)
+        {
+          const char *column = sqlite3_column_name (stmt, c);
+
+          if (sqlite3_column_type (stmt, c) == SQLITE_TEXT)
+            g_assert_cmpstr (up_record_get_string (record, column), ==,
+                             (const char *) sqlite3_column_text (stmt, c));
+          else
+            g_assert_cmpint (up_record_get_int (record, column), ==, sqlite3_column_int64 (stmt, c));
+        }
+      g_assert_true (up_project_lookup (project, table, up_record_get_id (record)) == record);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, i);
+  g_assert_cmpuint (up_project_count (project, table), ==, i);
+}
+
+static void
+assert_models (UpProject *project)
+{
+  assert_model_matches (project, up_project_get_stages (project), "stage", "position");
+  assert_model_matches (project, up_project_get_stakeholders (project), "stakeholder", "id");
+  assert_model_matches (project, up_project_get_notes (project), "note", "id");
+  assert_model_matches (project, up_project_get_sdg_links (project), "sdg_link", "id");
+  assert_model_matches (project, up_project_get_local_goals (project), "local_goal", "position");
+}
+
+static UpProject *
+demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  UpProject *project = up_demo_create (NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  g_assert_false (up_history_get_can_undo (up_project_get_history (project)));
+  return project;
+}
+
+static UpStage *
+stage_at (UpProject *project,
+          guint      position)
+{
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (project), position);
+
+  g_assert_nonnull (stage);
+  return stage;
+}
+
+typedef gboolean (*EditFunc) (UpProject *project, GError **error);
+
+/* Runs @edit, then undo, redo and undo again, comparing the whole database
+ * and the models at each step. */
+static void
+check_edit (UpProject  *project,
+            EditFunc    edit)
+{
+  UpHistory *history = up_project_get_history (project);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (project);
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  guint n_undo = up_history_get_n_undo (history);
+
+  g_assert_true (edit (project, &error));
+  g_assert_no_error (error);
+  after = dump (project);
+  g_assert_cmpstr (before, !=, after);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo + 1);
+  g_assert_nonnull (up_history_get_undo_label (history));
+  assert_models (project);
+
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_no_error (error);
+  undone = dump (project);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_true (up_history_get_can_redo (history));
+  assert_models (project);
+
+  g_assert_true (up_project_redo (project, &error));
+  g_assert_no_error (error);
+  redone = dump (project);
+  g_assert_cmpstr (redone, ==, after);
+  assert_models (project);
+
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_free (undone);
+  undone = dump (project);
+  g_assert_cmpstr (undone, ==, before);
+  assert_models (project);
+}
+
+static gboolean
+edit_project_title (UpProject *p, GError **e)
+{
+  return up_project_set_string (p, p, "title", "Ny titel – “citat” 🚀", e);
+}
+
+static gboolean
+edit_stage_title (UpProject *p, GError **e)
+{
+  return up_project_set_string (p, stage_at (p, 3), "title", "עברית and العربية", e);
+}
+
+static gboolean
+edit_stage_status (UpProject *p, GError **e)
+{
+  return up_project_set_string (p, stage_at (p, 7), "status", "done", e);
+}
+
+static gboolean
+edit_stage_kind (UpProject *p, GError **e)
+{
+  return up_project_set_string (p, stage_at (p, 1), "kind", "innovation-partnership", e);
+}
+
+static gboolean
+add_stage (UpProject *p, GError **e)
+{
+  return up_project_add_stage (p, "pilot", "Extra pilot", "2026-06-01", "2026-06-30", stage_at (p, 2), e) != NULL;
+}
+
+static gboolean
+add_stage_last (UpProject *p, GError **e)
+{
+  return up_project_add_stage (p, "milestone", "Final", "2027-12-01", "2027-12-01", NULL, e) != NULL;
+}
+
+static gboolean
+move_stage (UpProject *p, GError **e)
+{
+  return up_project_move_stage (p, stage_at (p, 5), "2026-09-01", "2026-12-01", e);
+}
+
+static gboolean
+reorder_stage_down (UpProject *p, GError **e)
+{
+  return up_project_reorder_stage (p, stage_at (p, 1), 9, e);
+}
+
+static gboolean
+reorder_stage_up (UpProject *p, GError **e)
+{
+  return up_project_reorder_stage (p, stage_at (p, 12), 0, e);
+}
+
+static gboolean
+delete_stage_keep_notes (UpProject *p, GError **e)
+{
+  return up_project_delete_stage (p, stage_at (p, 5), FALSE, e);
+}
+
+static gboolean
+delete_stage_with_notes (UpProject *p, GError **e)
+{
+  return up_project_delete_stage (p, stage_at (p, 6), TRUE, e);
+}
+
+static UpStakeholder *
+stakeholder_at (UpProject *p, guint i)
+{
+  g_autoptr(UpStakeholder) s = g_list_model_get_item (up_project_get_stakeholders (p), i);
+  return s;
+}
+
+static UpNote *
+note_at (UpProject *p, guint i)
+{
+  g_autoptr(UpNote) n = g_list_model_get_item (up_project_get_notes (p), i);
+  return n;
+}
+
+static UpLocalGoal *
+goal_at (UpProject *p, guint i)
+{
+  g_autoptr(UpLocalGoal) g = g_list_model_get_item (up_project_get_local_goals (p), i);
+  return g;
+}
+
+static gboolean
+add_stakeholder (UpProject *p, GError **e)
+{
+  return up_project_add_stakeholder (p, "Ny intressent", "Region", "citizen", e) != NULL;
+}
+
+static gboolean
+edit_stakeholder_influence (UpProject *p, GError **e)
+{
+  return up_project_set_int (p, stakeholder_at (p, 2), "influence", 1, e);
+}
+
+static gboolean
+edit_stakeholder_stance (UpProject *p, GError **e)
+{
+  return up_project_set_string (p, stakeholder_at (p, 4), "stance", "supporter", e);
+}
+
+static gboolean
+delete_stakeholder (UpProject *p, GError **e)
+{
+  return up_project_delete_stakeholder (p, stakeholder_at (p, 2), e);
+}
+
+static gboolean
+add_note (UpProject *p, GError **e)
+{
+  return up_project_add_note (p, "Leverantören ville förlänga avtalsspärren.", "dialogue",
+                              "2026-11-20", stage_at (p, 4), e) != NULL;
+}
+
+static gboolean
+edit_note_body (UpProject *p, GError **e)
+{
+  return up_project_set_string (p, note_at (p, 0), "body", "'; DROP TABLE note; --", e);
+}
+
+static gboolean
+edit_note_stage (UpProject *p, GError **e)
+{
+  return up_project_set_int (p, note_at (p, 1), "stage-id", 0, e);
+}
+
+static gboolean
+delete_note (UpProject *p, GError **e)
+{
+  return up_project_delete_note (p, note_at (p, 14), e);
+}
+
+static gboolean
+link_note_stakeholder (UpProject *p, GError **e)
+{
+  return up_project_link_note_stakeholder (p, note_at (p, 0), stakeholder_at (p, 6), e);
+}
+
+static gboolean
+unlink_note_stakeholder (UpProject *p, GError **e)
+{
+  return up_project_unlink_note_stakeholder (p, note_at (p, 0), stakeholder_at (p, 3), e);
+}
+
+static gboolean
+add_sdg_link (UpProject *p, GError **e)
+{
+  return up_project_add_sdg_link (p, UP_RECORD (stage_at (p, 7)), "12.7", "positive", 3, "Krav", e) != NULL;
+}
+
+static gboolean
+add_sdg_link_to_note (UpProject *p, GError **e)
+{
+  return up_project_add_sdg_link (p, UP_RECORD (note_at (p, 3)), "5.5", "unknown", 1, NULL, e) != NULL;
+}
+
+static gboolean
+edit_sdg_link (UpProject *p, GError **e)
+{
+  g_autoptr(UpSdgLink) link = g_list_model_get_item (up_project_get_sdg_links (p), 0);
+
+  up_project_begin_group (p, "Edit link");
+  up_project_set_int (p, link, "strength", 1, NULL);
+  up_project_set_string (p, link, "impact", "negative", NULL);
+  return up_project_end_group (p, e);
+}
+
+static gboolean
+delete_sdg_link (UpProject *p, GError **e)
+{
+  g_autoptr(UpSdgLink) link = g_list_model_get_item (up_project_get_sdg_links (p), 2);
+
+  return up_project_delete_sdg_link (p, link, e);
+}
+
+static gboolean
+add_local_goal (UpProject *p, GError **e)
+{
+  return up_project_add_local_goal (p, "regional", "Fossilfria transporter 2030", e) != NULL;
+}
+
+static gboolean
+edit_local_goal (UpProject *p, GError **e)
+{
+  return up_project_set_string (p, goal_at (p, 1), "target-value", "100 %", e);
+}
+
+static gboolean
+delete_local_goal (UpProject *p, GError **e)
+{
+  return up_project_delete_local_goal (p, goal_at (p, 0), e);
+}
+
+static gboolean
+link_goal_target (UpProject *p, GError **e)
+{
+  return up_project_link_local_goal_target (p, goal_at (p, 0), "11.2", e);
+}
+
+static gboolean
+unlink_goal_target (UpProject *p, GError **e)
+{
+  return up_project_unlink_local_goal_target (p, goal_at (p, 0), "3.8", e);
+}
+
+static gboolean
+link_stage_goal (UpProject *p, GError **e)
+{
+  return up_project_link_stage_local_goal (p, stage_at (p, 8), goal_at (p, 2), e);
+}
+
+static gboolean
+unlink_stage_goal (UpProject *p, GError **e)
+{
+  return up_project_unlink_stage_local_goal (p, stage_at (p, 0), goal_at (p, 0), e);
+}
+
+static gboolean
+group_of_edits (UpProject *p, GError **e)
+{
+  UpStage *stage;
+
+  up_project_begin_group (p, "Route");
+  stage = up_project_add_stage (p, "hackathon", "Hackathon 2", "2026-07-01", "2026-07-02", NULL, NULL);
+  up_project_add_note (p, "Idé", "hackathon", NULL, stage, NULL);
+  up_project_move_stage (p, stage, "2026-07-06", "2026-07-07", NULL);
+  return up_project_end_group (p, e);
+}
+
+static const struct {
+  const char *path;
+  EditFunc    edit;
+} edits[] = {
+  { "/project/undo/project-title", edit_project_title },
+  { "/project/undo/stage-title", edit_stage_title },
+  { "/project/undo/stage-status", edit_stage_status },
+  { "/project/undo/stage-kind", edit_stage_kind },
+  { "/project/undo/add-stage", add_stage },
+  { "/project/undo/add-stage-last", add_stage_last },
+  { "/project/undo/move-stage", move_stage },
+  { "/project/undo/reorder-stage-down", reorder_stage_down },
+  { "/project/undo/reorder-stage-up", reorder_stage_up },
+  { "/project/undo/delete-stage-keep-notes", delete_stage_keep_notes },
+  { "/project/undo/delete-stage-with-notes", delete_stage_with_notes },
+  { "/project/undo/add-stakeholder", add_stakeholder },
+  { "/project/undo/stakeholder-influence", edit_stakeholder_influence },
+  { "/project/undo/stakeholder-stance", edit_stakeholder_stance },
+  { "/project/undo/delete-stakeholder", delete_stakeholder },
+  { "/project/undo/add-note", add_note },
+  { "/project/undo/note-body", edit_note_body },
+  { "/project/undo/note-stage", edit_note_stage },
+  { "/project/undo/delete-note", delete_note },
+  { "/project/undo/link-note-stakeholder", link_note_stakeholder },
+  { "/project/undo/unlink-note-stakeholder", unlink_note_stakeholder },
+  { "/project/undo/add-sdg-link", add_sdg_link },
+  { "/project/undo/add-sdg-link-note", add_sdg_link_to_note },
+  { "/project/undo/edit-sdg-link", edit_sdg_link },
+  { "/project/undo/delete-sdg-link", delete_sdg_link },
+  { "/project/undo/add-local-goal", add_local_goal },
+  { "/project/undo/edit-local-goal", edit_local_goal },
+  { "/project/undo/delete-local-goal", delete_local_goal },
+  { "/project/undo/link-goal-target", link_goal_target },
+  { "/project/undo/unlink-goal-target", unlink_goal_target },
+  { "/project/undo/link-stage-goal", link_stage_goal },
+  { "/project/undo/unlink-stage-goal", unlink_stage_goal },
+};
+
+static void
+test_edit_kind (gconstpointer data)
+{
+  EditFunc edit = data;
+  g_autoptr(UpProject) project = demo ();
+
+  check_edit (project, edit);
+}
+
+static void
+test_group (void)
+{
+  g_autoptr(UpProject) project = demo ();
+
+  check_edit (project, group_of_edits);
+  g_assert_cmpuint (up_history_get_n_undo (up_project_get_history (project)), ==, 0);
+  g_assert_cmpuint (up_history_get_n_redo (up_project_get_history (project)), ==, 1);
+  g_assert_cmpstr (up_history_get_redo_label (up_project_get_history (project)), ==, "Route");
+}
+
+static void
+test_group_failure_rolls_back (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (project);
+  g_autofree char *after = NULL;
+
+  up_project_begin_group (project, "Broken");
+  g_assert_nonnull (up_project_add_stage (project, "pilot", "Kept?", "2026-01-01", "2026-01-02", NULL, NULL));
+  g_assert_cmpuint (up_project_count (project, "stage"), ==, 16);
+  g_assert_null (up_project_add_stage (project, "pilot", "Bad", "2026-01-05", "2026-01-01", NULL, NULL));
+  g_assert_false (up_project_end_group (project, &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID);
+
+  after = dump (project);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (up_project_count (project, "stage"), ==, 15);
+  assert_models (project);
+  g_assert_false (up_history_get_can_undo (up_project_get_history (project)));
+}
+
+/* A deleted stage comes back with its id, its notes' pins, its Agenda 2030
+ * links and its local goals. */
+static void
+test_delete_restores_links (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  UpStage *stage = stage_at (project, 5);
+  gint64 id = up_record_get_id (UP_RECORD (stage));
+  g_autoptr(GPtrArray) notes = up_project_list_stage_notes (project, stage);
+  g_autoptr(GPtrArray) links = up_project_list_sdg_links (project, UP_RECORD (stage));
+  g_autoptr(GPtrArray) goals = up_project_list_stage_local_goals (project, stage);
+  g_autoptr(GPtrArray) notes_after = NULL;
+  g_autoptr(GPtrArray) links_after = NULL;
+  g_autoptr(GPtrArray) goals_after = NULL;
+  UpStage *back;
+
+  g_assert_cmpuint (notes->len, >, 0);
+  g_assert_cmpuint (links->len, >, 0);
+  g_assert_cmpuint (goals->len, >, 0);
+
+  g_assert_true (up_project_delete_stage (project, stage, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_null (up_project_lookup (project, "stage", id));
+  for (guint i = 0; i < notes->len; i++)
+    {
+      /* kept, pinned to no stage */
+      g_assert_nonnull (up_project_lookup (project, "note", up_record_get_id (notes->pdata[i])));
+      g_assert_cmpint (up_note_get_stage_id (notes->pdata[i]), ==, 0);
+    }
+  g_assert_null (up_project_lookup (project, "sdg_link", up_record_get_id (links->pdata[0])));
+
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_no_error (error);
+  back = UP_STAGE (up_project_lookup (project, "stage", id));
+  g_assert_nonnull (back);
+  g_assert_cmpint (up_stage_get_position (back), ==, 5);
+  notes_after = up_project_list_stage_notes (project, back);
+  links_after = up_project_list_sdg_links (project, UP_RECORD (back));
+  goals_after = up_project_list_stage_local_goals (project, back);
+  g_assert_cmpuint (notes_after->len, ==, notes->len);
+  g_assert_cmpuint (links_after->len, ==, links->len);
+  g_assert_cmpuint (goals_after->len, ==, goals->len);
+  for (guint i = 0; i < links->len; i++)
+    g_assert_cmpint (up_record_get_id (links_after->pdata[i]), ==, up_record_get_id (links->pdata[i]));
+}
+
+static void
+test_invalid_edits (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autofree char *before = dump (project);
+  g_autofree char *after = NULL;
+  UpStage *stage = stage_at (project, 0);
+  UpStage *milestone = stage_at (project, 2);
+  GError *error = NULL;
+
+#define REFUSED(call) \
+  G_STMT_START { \
+    g_assert_false (call); \
+    g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID); \
+    g_assert_cmpstr (error->message, !=, ""); \
+    g_clear_error (&error); \
+  } G_STMT_END
+
+  REFUSED (up_project_move_stage (project, stage, "2026-05-01", "2026-04-30", &error));
+  REFUSED (up_project_move_stage (project, stage, "2026-02-30", "2026-03-01", &error));
+  REFUSED (up_project_move_stage (project, stage, "next week", "2026-03-01", &error));
+  REFUSED (up_project_move_stage (project, milestone, "2026-04-20", "2026-04-21", &error));
+  REFUSED (up_project_set_string (project, stage, "kind", "lunch", &error));
+  REFUSED (up_project_set_string (project, stage, "title", "\xff\xfe broken", &error));
+  REFUSED (up_project_add_stage (project, "pilot", "x", "2026-01-02", "2026-01-01", NULL, &error) != NULL);
+  REFUSED (up_project_set_int (project, stakeholder_at (project, 0), "influence", 6, &error));
+  REFUSED (up_project_set_int (project, stakeholder_at (project, 0), "interest", 0, &error));
+  REFUSED (up_project_add_sdg_link (project, UP_RECORD (stage), "18.1", "positive", 2, NULL, &error) != NULL);
+  REFUSED (up_project_add_sdg_link (project, UP_RECORD (stage), "12.7", "positive", 4, NULL, &error) != NULL);
+  REFUSED (up_project_add_sdg_link (project, UP_RECORD (stage), "12.7", "great", 2, NULL, &error) != NULL);
+  REFUSED (up_project_link_local_goal_target (project, goal_at (project, 0), "3", &error));
+  REFUSED (up_project_set_int (project, note_at (project, 0), "stage-id", 9999, &error));
+  REFUSED (up_project_add_note (project, "x", "internal", "2026-13-01", NULL, &error) != NULL);
+
+#undef REFUSED
+
+  after = dump (project);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (up_history_get_can_undo (up_project_get_history (project)));
+  assert_models (project);
+}
+
+static void
+test_no_op_is_no_step (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  UpStage *stage = stage_at (project, 0);
+  UpHistory *history = up_project_get_history (project);
+
+  g_assert_true (up_project_set_string (project, stage, "title", up_stage_get_title (stage), &error));
+  g_assert_true (up_project_move_stage (project, stage, up_stage_get_start_date (stage),
+                                        up_stage_get_end_date (stage), &error));
+  g_assert_true (up_project_reorder_stage (project, stage, 0, &error));
+  g_assert_true (up_project_link_note_stakeholder (project, note_at (project, 0), stakeholder_at (project, 3), &error));
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_false (up_history_get_can_undo (history));
+}
+
+static void
+count_signal (gpointer counter)
+{
+  (*(guint *) counter)++;
+}
+
+static void
+test_signals (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  UpStage *stage = stage_at (project, 3);
+  guint title_notifies = 0, stage_changed = 0, note_changed = 0, items_changed = 0;
+
+  g_signal_connect_swapped (stage, "notify::title", G_CALLBACK (count_signal), &title_notifies);
+  g_signal_connect_swapped (project, "changed::stage", G_CALLBACK (count_signal), &stage_changed);
+  g_signal_connect_swapped (project, "changed::note", G_CALLBACK (count_signal), &note_changed);
+  g_signal_connect_swapped (up_project_get_stages (project), "items-changed",
+                            G_CALLBACK (count_signal), &items_changed);
+
+  g_assert_true (up_project_set_string (project, stage, "title", "Ny", &error));
+  g_assert_cmpuint (title_notifies, ==, 1);
+  g_assert_cmpuint (stage_changed, ==, 1);
+  g_assert_cmpuint (note_changed, ==, 0);
+  g_assert_cmpuint (items_changed, ==, 0);
+  g_assert_cmpstr (up_stage_get_title (stage), ==, "Ny");
+
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_cmpuint (title_notifies, ==, 2);
+  g_assert_cmpstr (up_stage_get_title (stage), !=, "Ny");
+
+  /* The same object stays in the list: only its properties changed. */
+  g_assert_true (stage == stage_at (project, 3));
+
+  g_assert_true (up_project_reorder_stage (project, stage, 0, &error));
+  g_assert_cmpuint (items_changed, >, 0);
+  g_assert_true (stage == stage_at (project, 0));
+  g_assert_cmpint (up_stage_get_position (stage), ==, 0);
+}
+
+static void
+test_history_labels (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  UpHistory *history = up_project_get_history (project);
+
+  g_assert_true (up_project_move_stage (project, stage_at (project, 0), "2026-02-03", "2026-03-14", NULL));
+  g_assert_cmpstr (up_history_get_undo_label (history), ==, "Move Stage");
+  g_assert_true (up_project_undo (project, NULL));
+  g_assert_null (up_history_get_undo_label (history));
+  g_assert_cmpstr (up_history_get_redo_label (history), ==, "Move Stage");
+
+  /* A new edit after an undo drops what could be redone. */
+  g_assert_true (up_project_delete_note (project, note_at (project, 0), NULL));
+  g_assert_false (up_history_get_can_redo (history));
+}
+
+static void
+test_demo_content (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  g_assert_cmpuint (up_project_count (project, "stage"), >=, 12);
+  g_assert_cmpuint (up_project_count (project, "stakeholder"), ==, 8);
+  g_assert_cmpuint (up_project_count (project, "note"), ==, 20);
+  g_assert_cmpuint (up_project_count (project, "sdg_link"), >=, 10);
+  g_assert_cmpuint (up_project_count (project, "local_goal"), ==, 3);
+  up_project_get_date_range (project, &first, &last);
+  g_assert_cmpint (up_date_diff (first, last), >, 450);
+  g_assert_cmpint (up_date_diff (first, last), <, 640);
+
+  for (guint i = 0; i < up_project_count (project, "stage"); i++)
+    {
+      UpStage *stage = stage_at (project, i);
+
+      g_assert_cmpint (up_stage_get_position (stage), ==, i);
+      g_assert_cmpstr (up_stage_get_title (stage), !=, "");
+      g_assert_cmpint (up_stage_get_duration (stage), >=, 1);
+      if (up_stage_get_is_milestone (stage))
+        g_assert_cmpint (up_stage_get_duration (stage), ==, 1);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *state = g_dir_make_tmp ("upphandla-test-XXXXXX", NULL);
+
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    g_test_add_data_func (edits[i].path, edits[i].edit, test_edit_kind);
+  g_test_add_func ("/project/undo/group", test_group);
+  g_test_add_func ("/project/group-failure", test_group_failure_rolls_back);
+  g_test_add_func ("/project/delete-restores-links", test_delete_restores_links);
+  g_test_add_func ("/project/invalid-edits", test_invalid_edits);
+  g_test_add_func ("/project/no-op", test_no_op_is_no_step);
+  g_test_add_func ("/project/signals", test_signals);
+  g_test_add_func ("/project/history-labels", test_history_labels);
+  g_test_add_func ("/project/demo", test_demo_content);
+
+  return g_test_run ();
+}
