@@ -202,7 +202,9 @@ static const char schema_v1[] =
   "CREATE TRIGGER note_fts_update AFTER UPDATE OF body ON note BEGIN"
   "  INSERT INTO note_fts (note_fts, rowid, body) VALUES ('delete', old.id, old.body);"
   "  INSERT INTO note_fts (rowid, body) VALUES (new.id, new.body);"
-  "END;";
+  "END;"
+  "INSERT INTO project (id, created, modified)"
+  "  VALUES (1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));";
 
 const char * const up_schema_migrations[UP_SCHEMA_VERSION] = {
   schema_v1,

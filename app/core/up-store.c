@@ -524,23 +524,12 @@ UpStore *
 up_store_new (GError **error)
 {
   g_autoptr(UpStore) self = g_object_new (UP_TYPE_STORE, NULL);
-  g_autofree char *now = now_iso ();
   g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d;", UP_APPLICATION_ID);
-  sqlite3_stmt *stmt;
 
   if (!open_memory (self, error) ||
       !configure_connection (self, error) ||
       !exec_sql (self, set_id, error) ||
       !migrate (self, 0, NULL, error))
-    return NULL;
-
-  stmt = _up_store_prepare (self,
-                            "INSERT INTO project (id, created, modified) VALUES (1, ?1, ?1)",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
-  if (!_up_store_step_done (self, stmt, error))
     return NULL;
 
   if (!create_change_log (self, error))
@@ -1620,4 +1609,49 @@ up_store_open_recovery (GFile   *document,
   up_store_schedule_save (self);
 
   return self;
+}
+
+/**
+ * up_store_list_recoveries:
+ *
+ * Returns: (transfer full) (element-type GFile): the documents that have a
+ *   recovery copy holding something they do not, for the start page to
+ *   offer after a crash.
+ */
+GPtrArray *
+up_store_list_recoveries (void)
+{
+  g_autoptr(GFile) dir = up_store_get_recovery_dir ();
+  g_autoptr(GFileEnumerator) children = NULL;
+  GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (children == NULL)
+    return documents;
+
+  while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFile) child = NULL;
+      g_autoptr(GFile) document = NULL;
+      g_autoptr(GFile) recovery = NULL;
+      g_autofree char *uri = NULL;
+      const char *name = g_file_info_get_name (info);
+
+      if (!g_str_has_suffix (name, ".uri"))
+        continue;
+
+      child = g_file_get_child (dir, name);
+      if (!g_file_load_contents (child, NULL, &uri, NULL, NULL, NULL))
+        continue;
+
+      document = g_file_new_for_uri (g_strstrip (uri));
+      recovery = up_store_find_recovery (document);
+      if (recovery != NULL)
+        g_ptr_array_add (documents, g_steal_pointer (&document));
+    }
+
+  return documents;
 }

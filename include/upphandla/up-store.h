@@ -82,5 +82,6 @@ GFile       *up_store_find_recovery     (GFile        *document);
 void         up_store_discard_recovery  (GFile        *document);
 UpStore     *up_store_open_recovery     (GFile        *document,
                                          GError      **error);
+GPtrArray   *up_store_list_recoveries   (void);
 
 G_END_DECLS

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Installs the build into a temporary DESTDIR and checks that every file a desktop needs is there.
+#
+# Usage: check-install.sh MESON BUILDDIR APP_ID BINDIR DATADIR LOCALEDIR
+# (BINDIR, DATADIR and LOCALEDIR are the absolute installation paths, prefix included.)
+
+set -uo pipefail
+
+if [ $# -ne 6 ]; then
+  echo "usage: $0 MESON BUILDDIR APP_ID BINDIR DATADIR LOCALEDIR" >&2
+  exit 2
+fi
+
+meson=$1 builddir=$2 app_id=$3 bindir=$4 datadir=$5 localedir=$6
+
+destdir=$(mktemp -d "${TMPDIR:-/tmp}/upphandla-install.XXXXXX")
+trap 'rm -rf "$destdir"' EXIT
+
+echo "checking meson install -C $builddir --destdir $destdir"
+# --no-rebuild: meson test has built everything already, and a second ninja in the same build
+# directory while the tests run would only race with it.
+if ! "$meson" install -C "$builddir" --no-rebuild --destdir "$destdir" >"$destdir.log" 2>&1; then
+  cat "$destdir.log"
+  rm -f "$destdir.log"
+  echo "FAIL: meson install failed"
+  exit 1
+fi
+rm -f "$destdir.log"
+
+failures=0
+expect() {
+  local path=$destdir$1
+  if [ -f "$path" ] && [ -s "$path" ]; then
+    echo "ok   $1"
+  else
+    echo "FAIL $1 is missing or empty"
+    failures=$((failures + 1))
+  fi
+}
+
+expect "$bindir/upphandla"
+if [ -x "$destdir$bindir/upphandla" ]; then
+  echo "ok   $bindir/upphandla is executable"
+else
+  echo "FAIL $bindir/upphandla is not executable"
+  failures=$((failures + 1))
+fi
+expect "$datadir/applications/$app_id.desktop"
+expect "$datadir/metainfo/$app_id.metainfo.xml"
+expect "$datadir/glib-2.0/schemas/io.github.upphandla.Upphandla.gschema.xml"
+expect "$datadir/mime/packages/$app_id.xml"
+expect "$datadir/icons/hicolor/scalable/apps/$app_id.svg"
+expect "$datadir/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
+expect "$localedir/sv/LC_MESSAGES/upphandla.mo"
+
+# The merged files carry the Swedish translation once po/sv.po translates their strings.
+desktop=$destdir$datadir/applications/$app_id.desktop
+if [ -f "$desktop" ]; then
+  if grep -q '^Comment\[sv\]=' "$desktop"; then
+    echo "ok   the desktop file has a Swedish Comment"
+  else
+    echo "note the desktop file has no Swedish Comment yet (po/sv.po lacks its msgid)"
+  fi
+fi
+
+if [ "$failures" -ne 0 ]; then
+  echo "FAIL: $failures installed file(s) missing"
+  echo "installed tree:"
+  (cd "$destdir" && find . -type f | sort)
+  exit 1
+fi
+echo "PASS: the installed tree is complete"
