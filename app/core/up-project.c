@@ -156,18 +156,35 @@ select_row (UpProject *self,
   return stmt;
 }
 
+/* The project row is a plain record with no properties of its own: its
+ * columns are the project's properties, notified here. */
 static void
 reload_info (UpProject *self)
 {
   sqlite3_stmt *stmt = select_row (self, UP_TABLE_PROJECT, 1);
+  char *before[UP_PROJECT_N_COLUMNS];
 
   if (stmt == NULL)
     return;
+
   if (self->info == NULL)
-    self->info = _up_record_new_from_row (UP_TABLE_PROJECT, stmt);
-  else
-    _up_record_load_row (self->info, stmt);
+    {
+      self->info = _up_record_new_from_row (UP_TABLE_PROJECT, stmt);
+      sqlite3_reset (stmt);
+      return;
+    }
+
+  for (guint i = 0; i < UP_PROJECT_N_COLUMNS; i++)
+    before[i] = g_strdup (_up_record_get_string_at (self->info, i));
+  _up_record_load_row (self->info, stmt);
   sqlite3_reset (stmt);
+
+  for (guint i = 0; i < UP_PROJECT_N_COLUMNS; i++)
+    {
+      if (g_strcmp0 (before[i], _up_record_get_string_at (self->info, i)) != 0)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE + i]);
+      g_free (before[i]);
+    }
 }
 
 static gboolean
@@ -562,15 +579,6 @@ check_member (UpProject  *self,
 /* GObject */
 
 static void
-info_notify (UpProject  *self,
-             GParamSpec *pspec)
-{
-  for (guint i = PROP_TITLE; i <= PROP_MODIFIED; i++)
-    if (g_strcmp0 (properties[i]->name, pspec->name) == 0)
-      g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
-}
-
-static void
 store_file_notify (UpProject *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -704,7 +712,6 @@ up_project_new_for_store (UpStore  *store,
   if (!load_all (self, error))
     return NULL;
 
-  g_signal_connect_object (self->info, "notify", G_CALLBACK (info_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::file", G_CALLBACK (store_file_notify), self, G_CONNECT_SWAPPED);
 
   return g_steal_pointer (&self);

@@ -611,6 +611,7 @@ test_signals (void)
   g_autoptr(GError) error = NULL;
   UpStage *stage = stage_at (project, 3);
   guint title_notifies = 0, stage_changed = 0, note_changed = 0, items_changed = 0;
+  guint project_title = 0;
 
   g_signal_connect_swapped (stage, "notify::title", G_CALLBACK (count_signal), &title_notifies);
   g_signal_connect_swapped (project, "changed::stage", G_CALLBACK (count_signal), &stage_changed);
@@ -634,6 +635,14 @@ test_signals (void)
 
   g_assert_true (up_project_reorder_stage (project, stage, 0, &error));
   g_assert_cmpuint (items_changed, >, 0);
+  g_assert_true (stage == stage_at (project, 0));
+
+  /* The project's own fields notify like a record's. */
+  g_signal_connect_swapped (project, "notify::title", G_CALLBACK (count_signal), &project_title);
+  g_assert_true (up_project_set_string (project, project, "title", "Ny titel", &error));
+  g_assert_cmpuint (project_title, ==, 1);
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_cmpuint (project_title, ==, 2);
   g_assert_true (stage == stage_at (project, 0));
   g_assert_cmpint (up_stage_get_position (stage), ==, 0);
 }

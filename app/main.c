@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "up-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(UpApplication) app = NULL;
+  const char *localedir;
+
+  /* UPPHANDLA_LOCALEDIR lets the build tree and the tests use the
+   * catalogues built there instead of the installed ones. */
+  localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = up_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

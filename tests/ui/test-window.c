@@ -1,0 +1,452 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The main window on the demo project, under Xvfb, once in English and
+ * once in Swedish (see meson.build). Each test builds its own project in a
+ * temporary folder and its own window, so the tests do not depend on each
+ * other's edits. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "up-stage-editor.h"
+#include "up-window.h"
+
+/* Long enough for a slow software-rendered first frame on a busy CI machine,
+ * short enough that a hang fails the test rather than the whole run. */
+#define WAIT_SECONDS 20
+
+typedef struct
+{
+  char      *dir;
+  UpProject *project;
+  UpWindow  *window;
+} Fixture;
+
+static gboolean
+on_wake (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main context until @done returns TRUE; fails after a while. */
+static void
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake_id = g_timeout_add (10, on_wake, NULL);
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for the window");
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake_id);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_counter_done (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+/* Waits until the window has been drawn twice, so that the layout has
+ * settled (the first frame may still size the list). */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint n_frames = 0;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_frames);
+  gtk_widget_queue_draw (widget);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  wait_until (is_counter_done, &n_frames);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+/* What Enter does in an entry row: its GtkText emits "activate" (the
+ * keybinding signal; gtk_widget_activate() does nothing on a GtkText). */
+static void
+press_enter (GtkEditable *row)
+{
+  GtkEditable *text = gtk_editable_get_delegate (row);
+
+  g_assert_true (GTK_IS_TEXT (text));
+  g_signal_emit_by_name (text, "activate");
+}
+
+static const char *
+test_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  if (language != NULL && g_str_has_prefix (language, "sv"))
+    return "sv";
+  if (language != NULL && g_str_has_prefix (language, "en"))
+    return "en";
+
+  return "C";
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->dir, "demo.upphandla", NULL);
+  file = g_file_new_for_path (path);
+  fixture->project = up_demo_create (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->project);
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stages (fixture->project)), >, 2);
+
+  fixture->window = g_object_ref_sink (up_window_new (NULL, fixture->project));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, fixture->window);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Let the pending save finish before the folder goes. */
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  iterate_pending ();
+  g_clear_object (&fixture->project);
+
+  remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+static void
+test_shows_project (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkLabel *count = template_child (fixture->window, UP_TYPE_WINDOW, "stage_count_label");
+  GtkStack *stack = template_child (fixture->window, UP_TYPE_WINDOW, "main_stack");
+  guint n_stages = g_list_model_get_n_items (up_project_get_stages (fixture->project));
+  g_autofree char *expected = NULL;
+  g_autofree char *screenshot = NULL;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "project");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   up_project_get_title (fixture->project));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))),
+                    ==, n_stages);
+
+  /* The same call as the window's, so the test holds in every language. */
+  expected = g_strdup_printf (ngettext ("%1$u stage", "%1$u stages", n_stages), n_stages);
+  g_assert_cmpstr (gtk_label_get_label (count), ==, expected);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (count)));
+
+  /* And one word written out, so that a catalogue that did not load fails. */
+  if (g_str_equal (test_language (), "sv"))
+    g_assert_nonnull (strstr (gtk_label_get_label (count), "skede"));
+  else if (g_str_equal (test_language (), "en"))
+    g_assert_nonnull (strstr (gtk_label_get_label (count), "stage"));
+
+  screenshot = g_strdup_printf ("screenshot-%s.png", test_language ());
+  save_screenshot (GTK_WIDGET (fixture->window), screenshot);
+}
+
+static void
+test_title_follows_project (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title",
+                                        "Trygghetslarm 2027", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Trygghetslarm 2027");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   up_project_get_title (fixture->project));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), !=, "Trygghetslarm 2027");
+}
+
+static void
+test_start_page (void)
+{
+  g_autoptr(UpWindow) window = g_object_ref_sink (up_window_new (NULL, NULL));
+  GtkStack *stack = template_child (window, UP_TYPE_WINDOW, "main_stack");
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "start");
+  g_assert_null (up_window_get_project (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Upphandla");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
+static void
+test_edit_title (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  GtkEditable *title_row = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  g_autoptr(UpStage) stage = NULL;
+  g_autofree char *old_title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_single_selection_set_selected (selection, 0);
+  stage = g_list_model_get_item (up_project_get_stages (fixture->project), 0);
+  old_title = g_strdup (up_stage_get_title (stage));
+
+  g_assert_true (up_stage_editor_get_stage (editor) == stage);
+  g_assert_cmpstr (gtk_editable_get_text (title_row), ==, old_title);
+
+  /* Typing alone changes nothing; activating the entry commits. */
+  gtk_editable_set_text (title_row, "Renamed by the test");
+  g_assert_cmpstr (up_stage_get_title (stage), ==, old_title);
+
+  press_enter (title_row);
+  g_assert_cmpstr (up_stage_get_title (stage), ==, "Renamed by the test");
+
+  /* One undo step, and the editor follows the model back. */
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_stage_get_title (stage), ==, old_title);
+  g_assert_cmpstr (gtk_editable_get_text (title_row), ==, old_title);
+}
+
+static void
+test_refused_dates (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  GtkEditable *end_row = template_child (editor, UP_TYPE_STAGE_EDITOR, "end_row");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  GListModel *stages = up_project_get_stages (fixture->project);
+  g_autoptr(UpStage) stage = NULL;
+  g_autofree char *old_end = NULL;
+  g_autofree char *before_start = NULL;
+  guint n_undo;
+
+  /* The first stage that is not a milestone: it has an end date to edit. */
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(UpStage) item = g_list_model_get_item (stages, i);
+
+      if (!up_stage_get_is_milestone (item))
+        {
+          gtk_single_selection_set_selected (selection, i);
+          stage = g_steal_pointer (&item);
+          break;
+        }
+    }
+  g_assert_nonnull (stage);
+
+  old_end = g_strdup (up_stage_get_end_date (stage));
+  before_start = up_date_add_days (up_stage_get_start_date (stage), -1);
+  n_undo = up_history_get_n_undo (up_project_get_history (fixture->project));
+
+  gtk_editable_set_text (end_row, before_start);
+  press_enter (end_row);
+
+  /* Refused: the model is unchanged and the field shows it again. */
+  g_assert_cmpstr (up_stage_get_end_date (stage), ==, old_end);
+  g_assert_cmpstr (gtk_editable_get_text (end_row), ==, old_end);
+  g_assert_cmpuint (up_history_get_n_undo (up_project_get_history (fixture->project)), ==, n_undo);
+
+  /* Not a date at all: refused by the editor itself, just the same. */
+  gtk_editable_set_text (end_row, "next week");
+  press_enter (end_row);
+  g_assert_cmpstr (up_stage_get_end_date (stage), ==, old_end);
+  g_assert_cmpstr (gtk_editable_get_text (end_row), ==, old_end);
+}
+
+static void
+test_delete_stage (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  GListModel *stages = up_project_get_stages (fixture->project);
+  guint n_stages = g_list_model_get_n_items (stages);
+  g_autoptr(UpStage) stage = NULL;
+  g_autoptr(UpStage) restored = NULL;
+  g_autofree char *title = NULL;
+  gint64 id;
+
+  gtk_single_selection_set_selected (selection, 1);
+  stage = g_list_model_get_item (stages, 1);
+  title = g_strdup (up_stage_get_title (stage));
+  id = up_record_get_id (UP_RECORD (stage));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n_stages - 1);
+  g_assert_null (up_project_lookup (fixture->project, "stage", id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n_stages);
+  restored = g_list_model_get_item (stages, 1);
+  g_assert_cmpstr (up_stage_get_title (restored), ==, title);
+  g_assert_nonnull (up_project_lookup (fixture->project, "stage", id));
+}
+
+static void
+test_add_stage (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  GListModel *stages = up_project_get_stages (fixture->project);
+  guint n_stages = g_list_model_get_n_items (stages);
+  g_autoptr(UpStage) after = NULL;
+  g_autofree char *expected_start = NULL;
+  UpStage *added;
+
+  gtk_single_selection_set_selected (selection, 0);
+  after = g_list_model_get_item (stages, 0);
+  expected_start = up_date_add_days (up_stage_get_end_date (after), 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-stage",
+                                             "s", "tender"));
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages + 1);
+
+  /* Added right after the selected stage, dated after it, and selected. */
+  added = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (added);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  g_assert_cmpstr (up_stage_get_kind (added), ==, "tender");
+  g_assert_cmpstr (up_stage_get_start_date (added), ==, expected_start);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/ui/window/start-page", test_start_page);
+  g_test_add ("/ui/window/shows-project", Fixture, NULL,
+              fixture_set_up, test_shows_project, fixture_tear_down);
+  g_test_add ("/ui/window/title-follows-project", Fixture, NULL,
+              fixture_set_up, test_title_follows_project, fixture_tear_down);
+  g_test_add ("/ui/window/edit-title", Fixture, NULL,
+              fixture_set_up, test_edit_title, fixture_tear_down);
+  g_test_add ("/ui/window/refused-dates", Fixture, NULL,
+              fixture_set_up, test_refused_dates, fixture_tear_down);
+  g_test_add ("/ui/window/delete-stage", Fixture, NULL,
+              fixture_set_up, test_delete_stage, fixture_tear_down);
+  g_test_add ("/ui/window/add-stage", Fixture, NULL,
+              fixture_set_up, test_add_stage, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,614 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Upphandla"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <upphandla/up-cli.h>
+#include <upphandla/upphandla.h>
+
+#include "up-application.h"
+#include "up-window.h"
+
+#define UP_MIME_TYPE "application/x-upphandla"
+#define UP_FILE_SUFFIX ".upphandla"
+
+struct _UpApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (UpApplication, up_application, ADW_TYPE_APPLICATION)
+
+/* One file on its way into a window, kept while a dialog asks the user. */
+typedef struct
+{
+  UpApplication *app;
+  GFile         *file;
+  UpWindow      *target;  /* weak: the window may close meanwhile */
+} OpenRequest;
+
+static void
+open_request_free (OpenRequest *request)
+{
+  g_clear_object (&request->app);
+  g_clear_object (&request->file);
+  g_clear_weak_pointer (&request->target);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenRequest, open_request_free)
+
+static UpWindow *
+find_window_for_file (UpApplication *self,
+                      GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (UP_IS_WINDOW (l->data) && up_window_shows_file (l->data, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static UpWindow *
+get_active_up_window (UpApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (UP_IS_WINDOW (window))
+    return UP_WINDOW (window);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (UP_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* A window for a project that is not open yet: @target (or the active
+ * window) when it still shows the start page, else a new window. */
+static UpWindow *
+get_window_for_new_project (UpApplication *self,
+                            UpWindow      *target)
+{
+  if (target == NULL)
+    target = get_active_up_window (self);
+
+  if (target != NULL && up_window_get_project (target) == NULL)
+    return target;
+
+  return up_window_new (GTK_APPLICATION (self), NULL);
+}
+
+/* Some window to parent a dialog on, created when there is none (the first
+ * start with a file that cannot be opened). */
+static GtkWindow *
+get_parent_window (UpApplication *self,
+                   UpWindow      *target)
+{
+  UpWindow *window = target ? target : get_active_up_window (self);
+
+  if (window == NULL)
+    {
+      window = up_window_new (GTK_APPLICATION (self), NULL);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  return GTK_WINDOW (window);
+}
+
+static void
+show_open_error (UpApplication *self,
+                 UpWindow      *target,
+                 const GError  *error)
+{
+  GtkWindow *parent = get_parent_window (self, target);
+  GtkWidget *dialog;
+
+  /* The core writes its error messages for users; show them as they are. */
+  dialog = adw_message_dialog_new (parent, _("Could Not Open the Project"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_project (UpApplication *self,
+              UpProject     *project,
+              UpWindow      *target)
+{
+  UpWindow *window = get_window_for_new_project (self, target);
+  GFile *file = up_project_get_file (project);
+
+  up_window_set_project (window, project);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (file != NULL)
+    up_application_add_recent (file);
+}
+
+static void
+open_file_now (UpApplication *self,
+               GFile         *file,
+               UpWindow      *target)
+{
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = up_project_open (file, &error);
+
+  if (project == NULL)
+    show_open_error (self, target, error);
+  else
+    show_project (self, project, target);
+}
+
+static void
+recover_file (UpApplication *self,
+              GFile         *file,
+              UpWindow      *target)
+{
+  g_autoptr(UpStore) store = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = up_store_open_recovery (file, &error);
+  if (store != NULL)
+    {
+      /* The recovery copy stands for the document: saves go there. */
+      if (up_store_get_file (store) == NULL)
+        up_store_set_file (store, file);
+      project = up_project_new_for_store (store, &error);
+    }
+
+  if (project == NULL)
+    show_open_error (self, target, error);
+  else
+    show_project (self, project, target);
+}
+
+static void
+on_recovery_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  g_autoptr(OpenRequest) request = user_data;
+
+  if (g_strcmp0 (response, "recover") == 0)
+    {
+      recover_file (request->app, request->file, request->target);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      up_store_discard_recovery (request->file);
+      open_file_now (request->app, request->file, request->target);
+    }
+  /* Any other response (Escape) opens nothing and keeps the copy. */
+}
+
+static void
+ask_recovery (UpApplication *self,
+              GFile         *file,
+              UpWindow      *target)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  GtkWindow *parent = get_parent_window (self, target);
+  OpenRequest *request;
+  GtkWidget *dialog;
+
+  /* Translators: %1$s is the file name of a project. */
+  body = g_strdup_printf (_("“%1$s” has changes that were not saved when Upphandla last "
+                            "closed. Recover them, or open the file as it was last saved?"),
+                          name);
+
+  dialog = adw_message_dialog_new (parent, _("Recover Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  request = g_new0 (OpenRequest, 1);
+  request->app = g_object_ref (self);
+  request->file = g_object_ref (file);
+  g_set_weak_pointer (&request->target, target);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkFileFilter *
+create_project_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Upphandla Projects"));
+  gtk_file_filter_add_pattern (filter, "*" UP_FILE_SUFFIX);
+  gtk_file_filter_add_mime_type (filter, UP_MIME_TYPE);
+
+  return filter;
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  UpApplication *self = UP_APPLICATION (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      UpWindow *target = UP_WINDOW (gtk_native_dialog_get_transient_for (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          up_application_open_file (self, file, i == 0 ? target : NULL);
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+on_new_project_response (GtkNativeDialog *chooser,
+                         int              response,
+                         gpointer         user_data)
+{
+  UpApplication *self = UP_APPLICATION (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(UpProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *basename = g_file_get_basename (chosen);
+      g_autofree char *title = NULL;
+      UpWindow *target = UP_WINDOW (gtk_native_dialog_get_transient_for (chooser));
+
+      /* The extension is what lets the file manager and the Open dialog
+       * find the file again, so add it when the name lacks it. */
+      if (g_str_has_suffix (basename, UP_FILE_SUFFIX))
+        {
+          file = g_object_ref (chosen);
+          title = g_strndup (basename, strlen (basename) - strlen (UP_FILE_SUFFIX));
+        }
+      else
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          g_autofree char *name = g_strconcat (basename, UP_FILE_SUFFIX, NULL);
+
+          file = g_file_get_child (parent, name);
+          title = g_strdup (basename);
+        }
+
+      g_strstrip (title);
+      if (title[0] == '\0')
+        {
+          g_free (title);
+          title = g_strdup (_("New Procurement"));
+        }
+
+      project = up_project_create (file, title, &error);
+      if (project == NULL)
+        {
+          GtkWidget *dialog;
+
+          dialog = adw_message_dialog_new (get_parent_window (self, target),
+                                           _("Could Not Create the Project"),
+                                           error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        {
+          show_project (self, project, target);
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+new_project_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  UpApplication *self = UP_APPLICATION (user_data);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = create_project_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("New Project"),
+                                         GTK_WINDOW (get_active_up_window (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Create"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("New procurement.upphandla"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  /* Held so that the application stays while the dialog is its only window. */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_new_project_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  UpApplication *self = UP_APPLICATION (user_data);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = create_project_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Project"),
+                                         GTK_WINDOW (get_active_up_window (self)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_demo (UpApplication *self,
+           UpWindow      *target)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = up_demo_ensure_file (&error);
+  if (file == NULL)
+    show_open_error (self, target, error);
+  else
+    up_application_open_file (self, file, target);
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  UpApplication *self = UP_APPLICATION (user_data);
+
+  open_demo (self, get_active_up_window (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  UpApplication *self = UP_APPLICATION (user_data);
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", get_active_up_window (self),
+                        "modal", TRUE,
+                        "application-name", "Upphandla",
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Upphandla developers"),
+                        "copyright", _("© The Upphandla developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: Replace "translator-credits" with your
+                         * name and email address, one translator a line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  UpApplication *self = UP_APPLICATION (user_data);
+  g_autoptr(GList) windows = NULL;
+
+  /* Close each window the normal way, so that each one saves its project
+   * first and can refuse to close when that fails. The application quits
+   * when the last window has gone. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-project", new_project_action },
+  { "open", open_action },
+  { "open-demo", open_demo_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static int
+on_handle_local_options (GApplication *app,
+                         GVariantDict *options,
+                         gpointer      user_data)
+{
+  return up_cli_handle_local_options (app, options);
+}
+
+static void
+up_application_activate (GApplication *app)
+{
+  UpApplication *self = UP_APPLICATION (app);
+  UpWindow *window = get_active_up_window (self);
+
+  if (window == NULL)
+    window = up_window_new (GTK_APPLICATION (self), NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+up_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  UpApplication *self = UP_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    up_application_open_file (self, files[i], NULL);
+}
+
+static int
+up_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  UpApplication *self = UP_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **remaining = NULL;
+  gboolean demo = FALSE;
+  gboolean opened = FALSE;
+
+  g_variant_dict_lookup (options, "demo", "b", &demo);
+
+  /* up_cli_add_options() declares G_OPTION_REMAINING, so the file
+   * arguments are always in the options, never mixed with options like
+   * --demo in the raw arguments. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining))
+    {
+      for (guint i = 0; remaining[i] != NULL; i++)
+        {
+          g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, remaining[i]);
+
+          up_application_open_file (self, file, NULL);
+          opened = TRUE;
+        }
+    }
+
+  if (demo)
+    {
+      open_demo (self, NULL);
+      opened = TRUE;
+    }
+
+  if (!opened)
+    g_application_activate (app);
+
+  return EXIT_SUCCESS;
+}
+
+static void
+up_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+
+  G_APPLICATION_CLASS (up_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-project", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", open_accels);
+}
+
+static void
+up_application_class_init (UpApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = up_application_activate;
+  app_class->open = up_application_open;
+  app_class->command_line = up_application_command_line;
+  app_class->startup = up_application_startup;
+}
+
+static void
+up_application_init (UpApplication *self)
+{
+  up_cli_add_options (G_APPLICATION (self));
+  g_signal_connect (self, "handle-local-options", G_CALLBACK (on_handle_local_options), NULL);
+}
+
+UpApplication *
+up_application_new (void)
+{
+  /* The resource path is set explicitly: the .Devel build has another
+   * application id but the same resources. */
+  return g_object_new (UP_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", "/io/github/upphandla/Upphandla",
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_HANDLES_COMMAND_LINE,
+                       NULL);
+}
+
+void
+up_application_open_file (UpApplication *self,
+                          GFile         *file,
+                          UpWindow      *target)
+{
+  g_autoptr(GFile) recovery = NULL;
+  UpWindow *window;
+
+  g_return_if_fail (UP_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (target == NULL || UP_IS_WINDOW (target));
+
+  /* A project open twice would be two stores saving over each other. */
+  window = find_window_for_file (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  recovery = up_store_find_recovery (file);
+  if (recovery != NULL)
+    ask_recovery (self, file, target);
+  else
+    open_file_now (self, file, target);
+}
+
+void
+up_application_add_recent (GFile *file)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *display_name = NULL;
+  GtkRecentData data = { 0 };
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  display_name = g_file_get_basename (file);
+
+  /* add_full() rather than add_item(): add_item() guesses the type from
+   * the content, which fails where our MIME type is not installed. */
+  data.display_name = display_name;
+  data.mime_type = (char *) UP_MIME_TYPE;
+  data.app_name = (char *) "Upphandla";
+  data.app_exec = (char *) "upphandla %u";
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <upphandla/upphandla.h>
+#include <upphandla/up-timescale.h>
+
+G_BEGIN_DECLS
+
+#define UP_TYPE_TIMELINE (up_timeline_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpTimeline, up_timeline, UP, TIMELINE, GtkWidget)
+
+/* The process timeline: one row per stage of a project on a date axis.
+ * Put it in a GtkScrolledWindow (it is GtkScrollable and lays out and
+ * draws only what is in view). Drags and keys edit the project through its
+ * edit API, once per gesture.
+ *
+ * Properties: "project" (UpProject), "selected" (UpStage, nullable),
+ *   "zoom" (UpZoom).
+ * Signals:
+ *   "activate-stage" (UpStage *stage): Enter or a double click on a stage;
+ *     the window opens its editor.
+ *   "delete-requested" (UpStage *stage): Delete on the selected stage; the
+ *     window deletes it (with a toast to undo).
+ *   "error" (const GError *error): the project refused an edit.
+ * Actions (with their keys): timeline.select-previous (Up),
+ *   timeline.select-next (Down), timeline.select-first (Home),
+ *   timeline.select-last (End), timeline.move ("i" steps; Alt+Left/Right),
+ *   timeline.move-end ("i"; Alt+Shift+Left/Right), timeline.reorder ("i";
+ *   Alt+Up/Down), timeline.delete (Delete), timeline.activate (Enter),
+ *   timeline.zoom-in (Ctrl+plus), timeline.zoom-out (Ctrl+minus),
+ *   timeline.zoom-fit (Ctrl+0), timeline.scroll ("i"; Left/Right pans),
+ *   timeline.scroll-to-today.
+ */
+
+GtkWidget *up_timeline_new              (void);
+
+UpProject *up_timeline_get_project      (UpTimeline       *self);
+void       up_timeline_set_project      (UpTimeline       *self,
+                                         UpProject        *project);
+UpStage   *up_timeline_get_selected     (UpTimeline       *self);
+void       up_timeline_set_selected     (UpTimeline       *self,
+                                         UpStage          *stage);
+UpZoom     up_timeline_get_zoom         (UpTimeline       *self);
+void       up_timeline_set_zoom         (UpTimeline       *self,
+                                         UpZoom            zoom);
+
+void       up_timeline_zoom_to_fit      (UpTimeline       *self);
+void       up_timeline_scroll_to_stage  (UpTimeline       *self,
+                                         UpStage          *stage);
+void       up_timeline_scroll_to_today  (UpTimeline       *self);
+
+/* Where the bar (or milestone) of @stage is drawn, in the timeline's
+ * coordinates. FALSE when the stage is not in the project. */
+gboolean   up_timeline_get_stage_area   (UpTimeline       *self,
+                                         UpStage          *stage,
+                                         graphene_rect_t  *area);
+
+G_END_DECLS

@@ -1,0 +1,1071 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Upphandla"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "up-application.h"
+#include "up-stage-editor.h"
+#include "up-stage-row.h"
+#include "up-window.h"
+
+#define SETTINGS_SCHEMA_ID "io.github.upphandla.Upphandla"
+#define MAX_RECENT 8
+#define NEW_STAGE_DAYS 14
+
+/* A window shows one project, or the start page when it has none. */
+struct _UpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  UpProject            *project;
+  GtkSingleSelection   *selection;
+  GListStore           *recent_files;
+  GSettings            *settings;
+
+  /* Follow the signals of whatever project (and its store and history) the
+   * window shows at the moment. */
+  GSignalGroup         *project_signals;
+  GSignalGroup         *history_signals;
+  GSignalGroup         *store_signals;
+
+  int                   save_error_code;
+  gboolean              close_anyway;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *start_page;
+  AdwPreferencesGroup  *recent_group;
+  GtkListBox           *recent_list;
+  AdwWindowTitle       *window_title;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  GtkRevealer          *save_revealer;
+  GtkLabel             *save_error_label;
+  GtkButton            *save_retry_button;
+  GtkLabel             *stage_count_label;
+  GtkLabel             *stakeholder_count_label;
+  GtkLabel             *note_count_label;
+  GtkStack             *list_stack;
+  GtkListView          *stage_list;
+  GtkMenuButton        *add_stage_button;
+  UpStageEditor        *editor;
+};
+
+G_DEFINE_FINAL_TYPE (UpWindow, up_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static UpStage *
+get_selected_stage (UpWindow *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+select_stage (UpWindow *self,
+              UpStage  *stage)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UpStage) item = g_list_model_get_item (model, i);
+
+      if (item == stage)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->stage_list),
+                                      "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+/* The enabled state of every action, from the history and the selection. */
+static void
+update_actions (UpWindow *self)
+{
+  UpHistory *history = self->project ? up_project_get_history (self->project) : NULL;
+  gboolean can_undo = history != NULL && up_history_get_can_undo (history);
+  gboolean can_redo = history != NULL && up_history_get_can_redo (history);
+  g_autofree char *undo_tooltip = NULL;
+  g_autofree char *redo_tooltip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-stage", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-stage",
+                                 self->project != NULL && get_selected_stage (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-save",
+                                 gtk_revealer_get_reveal_child (self->save_revealer));
+
+  if (can_undo && up_history_get_undo_label (history) != NULL)
+    /* Translators: The tooltip of the Undo button; %1$s is the edit that
+     * undo reverts, such as "Move Stage". */
+    undo_tooltip = g_strdup_printf (_("Undo: %1$s"), up_history_get_undo_label (history));
+  if (can_redo && up_history_get_redo_label (history) != NULL)
+    /* Translators: The tooltip of the Redo button; %1$s is the edit that
+     * redo makes again, such as "Move Stage". */
+    redo_tooltip = g_strdup_printf (_("Redo: %1$s"), up_history_get_redo_label (history));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button),
+                               undo_tooltip ? undo_tooltip : _("Undo"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button),
+                               redo_tooltip ? redo_tooltip : _("Redo"));
+}
+
+static void
+update_title (UpWindow *self)
+{
+  g_autofree char *basename = NULL;
+  GFile *file;
+
+  if (self->project == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), "Upphandla");
+      return;
+    }
+
+  file = up_project_get_file (self->project);
+  if (file != NULL)
+    basename = g_file_get_basename (file);
+
+  gtk_window_set_title (GTK_WINDOW (self), up_project_get_title (self->project));
+  adw_window_title_set_title (self->window_title, up_project_get_title (self->project));
+  adw_window_title_set_subtitle (self->window_title, basename ? basename : "");
+}
+
+static void
+set_count_label (GtkLabel   *label,
+                 const char *text)
+{
+  gtk_label_set_label (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static void
+update_counts (UpWindow *self)
+{
+  g_autofree char *stages = NULL;
+  g_autofree char *stakeholders = NULL;
+  g_autofree char *notes = NULL;
+  guint n;
+
+  if (self->project == NULL)
+    return;
+
+  /* Three labels, not one sentence: each count is a phrase of its own. */
+  n = up_project_count (self->project, "stage");
+  /* Translators: One of the counts above the stage list. */
+  stages = g_strdup_printf (ngettext ("%1$u stage", "%1$u stages", n), n);
+
+  n = up_project_count (self->project, "stakeholder");
+  /* Translators: One of the counts above the stage list. */
+  stakeholders = g_strdup_printf (ngettext ("%1$u stakeholder", "%1$u stakeholders", n), n);
+
+  n = up_project_count (self->project, "note");
+  /* Translators: One of the counts above the stage list. */
+  notes = g_strdup_printf (ngettext ("%1$u note", "%1$u notes", n), n);
+
+  set_count_label (self->stage_count_label, stages);
+  set_count_label (self->stakeholder_count_label, stakeholders);
+  set_count_label (self->note_count_label, notes);
+}
+
+static void
+show_save_error (UpWindow     *self,
+                 const GError *error)
+{
+  gboolean conflict = g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+
+  self->save_error_code = error->code;
+  gtk_label_set_label (self->save_error_label, error->message);
+  gtk_button_set_label (self->save_retry_button, conflict ? _("_Overwrite") : _("_Try Again"));
+
+  /* Overwriting throws away what someone else saved: not the easy choice. */
+  if (conflict)
+    gtk_widget_add_css_class (GTK_WIDGET (self->save_retry_button), "destructive-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->save_retry_button), "destructive-action");
+
+  gtk_revealer_set_reveal_child (self->save_revealer, TRUE);
+  update_actions (self);
+}
+
+static void
+hide_save_error (UpWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->save_revealer, FALSE);
+  update_actions (self);
+}
+
+static void
+on_project_title_changed (UpWindow   *self,
+                          GParamSpec *pspec,
+                          UpProject  *project)
+{
+  update_title (self);
+}
+
+static void
+on_project_info_changed (UpWindow  *self,
+                         UpProject *project)
+{
+  update_title (self);
+}
+
+static void
+on_project_changed (UpWindow  *self,
+                    UpProject *project)
+{
+  update_counts (self);
+
+  /* The undo tooltip names the latest edit, which changes with every edit
+   * even when can-undo stays TRUE. */
+  update_actions (self);
+}
+
+static void
+on_history_changed (UpWindow   *self,
+                    GParamSpec *pspec,
+                    UpHistory  *history)
+{
+  update_actions (self);
+}
+
+static void
+on_store_save_failed (UpWindow     *self,
+                      const GError *error,
+                      UpStore      *store)
+{
+  show_save_error (self, error);
+}
+
+static void
+on_store_saved (UpWindow *self,
+                UpStore  *store)
+{
+  hide_save_error (self);
+}
+
+static void
+on_selection_changed (UpWindow           *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  up_stage_editor_set_stage (self->editor, get_selected_stage (self));
+  update_actions (self);
+}
+
+static void
+on_stages_changed (UpWindow   *self,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GListModel *model)
+{
+  gboolean empty = g_list_model_get_n_items (model) == 0;
+
+  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+}
+
+static void
+on_editor_error (UpWindow      *self,
+                 const GError  *error,
+                 UpStageEditor *editor)
+{
+  up_window_add_toast (self, error->message);
+}
+
+static void
+show_error_dialog (UpWindow     *self,
+                   const char   *heading,
+                   const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Stage list */
+
+static void
+setup_stage_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, up_stage_row_new ());
+}
+
+static void
+bind_stage_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  up_stage_row_set_stage (UP_STAGE_ROW (gtk_list_item_get_child (item)),
+                          gtk_list_item_get_item (item));
+}
+
+static void
+unbind_stage_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  up_stage_row_set_stage (UP_STAGE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static GMenuModel *
+create_add_stage_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) stages = g_menu_new ();
+  g_autoptr(GMenu) others = g_menu_new ();
+
+  for (guint i = 0; up_stage_kinds[i] != NULL; i++)
+    {
+      const char *kind = up_stage_kinds[i];
+      g_autoptr(GMenuItem) item = g_menu_item_new (up_enum_label (up_stage_kinds, kind), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.add-stage",
+                                               g_variant_new_string (kind));
+
+      /* A milestone and a stage of the user's own kind are not steps of
+       * the procurement process: they go apart at the end. */
+      if (g_str_equal (kind, "milestone") || g_str_equal (kind, "custom"))
+        g_menu_append_item (others, item);
+      else
+        g_menu_append_item (stages, item);
+    }
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (stages));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (others));
+
+  return G_MENU_MODEL (menu);
+}
+
+/* Start page */
+
+static gint
+compare_recent_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  GDateTime *modified_a = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *modified_b = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return g_date_time_compare (modified_b, modified_a);
+}
+
+static void
+update_recent (UpWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GList *items = gtk_recent_manager_get_items (manager);
+
+  items = g_list_sort (items, compare_recent_newest_first);
+
+  for (GList *l = items; l && files->len < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+
+      if (!g_str_has_suffix (uri, ".upphandla") || !gtk_recent_info_exists (info))
+        continue;
+
+      g_ptr_array_add (files, g_file_new_for_uri (uri));
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  g_list_store_splice (self->recent_files, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->recent_files)),
+                       files->pdata, files->len);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), files->len > 0);
+}
+
+static void
+on_recent_manager_changed (UpWindow         *self,
+                           GtkRecentManager *manager)
+{
+  update_recent (self);
+}
+
+static GtkWidget *
+create_recent_row (gpointer item,
+                   gpointer user_data)
+{
+  GFile *file = G_FILE (item);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folder = NULL;
+  GtkWidget *row;
+
+  /* The extension is the same on every row: it only takes room. */
+  if (g_str_has_suffix (name, ".upphandla") && strlen (name) > strlen (".upphandla"))
+    name[strlen (name) - strlen (".upphandla")] = '\0';
+
+  if (parent != NULL)
+    {
+      g_autofree char *path = g_file_get_path (parent);
+      const char *home = g_get_home_dir ();
+
+      if (path == NULL)
+        folder = g_file_get_parse_name (parent);
+      else if (g_str_has_prefix (path, home) && strlen (path) > strlen (home))
+        folder = g_strconcat ("~", path + strlen (home), NULL);
+      else
+        folder = g_steal_pointer (&path);
+    }
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder ? folder : "");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* The arrow only says "opens": the row itself is the thing to read. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "go-next-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL));
+  g_object_set_data_full (G_OBJECT (row), "file", g_object_ref (file), g_object_unref);
+
+  return row;
+}
+
+static void
+on_recent_row_activated (UpWindow      *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "file");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (file != NULL && UP_IS_APPLICATION (app))
+    up_application_open_file (UP_APPLICATION (app), file, self);
+}
+
+static gboolean
+on_drop (UpWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSList *files;
+
+  if (!UP_IS_APPLICATION (app) || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l; l = l->next)
+    up_application_open_file (UP_APPLICATION (app), l->data, l == files ? self : NULL);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+/* Actions */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->project != NULL && !up_project_undo (self->project, &error))
+    up_window_add_toast (self, error->message);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->project != NULL && !up_project_redo (self->project, &error))
+    up_window_add_toast (self, error->message);
+}
+
+static void
+on_save_copy_response (GtkNativeDialog *chooser,
+                       int              response,
+                       gpointer         user_data)
+{
+  g_autoptr(UpWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (!up_store_save_copy (up_project_get_store (self->project), file, &error))
+        {
+          show_error_dialog (self, _("Could Not Save a Copy"), error);
+        }
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = NULL;
+
+          /* Translators: %1$s is the file name of the copy. */
+          message = g_strdup_printf (_("Copy saved as “%1$s”"), name);
+          up_window_add_toast (self, message);
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GFile *file;
+
+  if (self->project == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy"),
+                                         GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  file = up_project_get_file (self->project);
+  if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  else
+    {
+      g_autofree char *name = g_strconcat (up_project_get_title (self->project), ".upphandla", NULL);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_copy_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+retry_save_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  UpStore *store;
+  gboolean saved;
+
+  if (self->project == NULL)
+    return;
+
+  store = up_project_get_store (self->project);
+  if (self->save_error_code == UP_STORE_ERROR_CONFLICT)
+    saved = up_store_save_overwrite (store, &error);
+  else
+    saved = up_store_save (store, &error);
+
+  if (saved)
+    hide_save_error (self);
+  else
+    show_save_error (self, error);
+}
+
+static void
+delete_stage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  UpStage *stage = get_selected_stage (self);
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (self->project == NULL || stage == NULL)
+    return;
+
+  title = g_strdup (up_stage_get_title (stage));
+
+  /* Its notes stay in the project, detached; undo brings the stage back. */
+  if (!up_project_delete_stage (self->project, stage, FALSE, &error))
+    {
+      up_window_add_toast (self, error->message);
+      return;
+    }
+
+  escaped = g_markup_escape_text (title, -1);
+  /* Translators: A message after a stage was deleted; %1$s is its title. */
+  message = g_strdup_printf (_("Stage “%1$s” deleted"), escaped);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+add_stage_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  const char *kind = g_variant_get_string (parameter, NULL);
+  GListModel *stages;
+  g_autoptr(UpStage) after = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autoptr(GError) error = NULL;
+  UpStage *stage;
+  guint n;
+
+  if (self->project == NULL || !up_enum_contains (up_stage_kinds, kind))
+    return;
+
+  /* After the selected stage, else at the end. */
+  stages = up_project_get_stages (self->project);
+  n = g_list_model_get_n_items (stages);
+  if (get_selected_stage (self) != NULL)
+    after = g_object_ref (get_selected_stage (self));
+  else if (n > 0)
+    after = g_list_model_get_item (stages, n - 1);
+
+  if (after != NULL)
+    {
+      start = up_date_add_days (up_stage_get_end_date (after), 1);
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      start = g_date_time_format (now, "%Y-%m-%d");
+    }
+
+  /* Dates are inclusive: a new stage lasts two weeks, a milestone a day. */
+  if (g_str_equal (kind, "milestone"))
+    end = g_strdup (start);
+  else
+    end = up_date_add_days (start, NEW_STAGE_DAYS - 1);
+
+  stage = up_project_add_stage (self->project, kind, up_enum_label (up_stage_kinds, kind),
+                                start, end, after, &error);
+  if (stage == NULL)
+    {
+      up_window_add_toast (self, error->message);
+      return;
+    }
+
+  select_stage (self, stage);
+  up_stage_editor_focus_title (self->editor);
+}
+
+/* Window state */
+
+static void
+save_window_state (UpWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+restore_window_state (UpWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Run from the build tree or a test, the schema may not be installed:
+   * then the size is simply not remembered. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+on_close_error_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         UpWindow         *self)
+{
+  if (g_strcmp0 (response, "close") == 0)
+    {
+      /* The edits stay in the recovery copy; the next open offers them. */
+      self->close_anyway = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save-copy") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save-copy", NULL);
+    }
+}
+
+static gboolean
+up_window_close_request (GtkWindow *window)
+{
+  UpWindow *self = UP_WINDOW (window);
+
+  save_window_state (self);
+
+  if (self->project != NULL && !self->close_anyway)
+    {
+      g_autoptr(GError) error = NULL;
+
+      up_stage_editor_commit_pending (self->editor);
+
+      if (!up_store_flush (up_project_get_store (self->project), &error))
+        {
+          GtkWidget *dialog;
+
+          dialog = adw_message_dialog_new (window, _("Could Not Save the Project"), error->message);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "close", _("Close _Anyway"),
+                                            "save-copy", _("Save a _Copy…"),
+                                            "cancel", _("_Keep Open"),
+                                            NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_error_response),
+                                   self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+
+          return TRUE;
+        }
+    }
+
+  return GTK_WINDOW_CLASS (up_window_parent_class)->close_request (window);
+}
+
+static void
+up_window_dispose (GObject *object)
+{
+  UpWindow *self = UP_WINDOW (object);
+
+  g_signal_group_set_target (self->project_signals, NULL);
+  g_signal_group_set_target (self->history_signals, NULL);
+  g_signal_group_set_target (self->store_signals, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), UP_TYPE_WINDOW);
+
+  g_clear_object (&self->project);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->recent_files);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->history_signals);
+  g_clear_object (&self->store_signals);
+
+  G_OBJECT_CLASS (up_window_parent_class)->dispose (object);
+}
+
+static void
+up_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  UpWindow *self = UP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+up_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  UpWindow *self = UP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      up_window_set_project (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+up_window_class_init (UpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = up_window_dispose;
+  object_class->get_property = up_window_get_property;
+  object_class->set_property = up_window_set_property;
+
+  window_class->close_request = up_window_close_request;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         UP_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (UP_TYPE_STAGE_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/upphandla/Upphandla/up-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, save_revealer);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, save_error_label);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, save_retry_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_count_label);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, stakeholder_count_label);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, note_count_label);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_list);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, add_stage_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_error);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-stage", NULL, delete_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.add-stage", "s", add_stage_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-stage", NULL);
+}
+
+static void
+up_window_init (UpWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GMenuModel) add_menu = NULL;
+  GtkDropTarget *drop_target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The icon name is the application id, which differs in the .Devel build. */
+  adw_status_page_set_icon_name (self->start_page, APPLICATION_ID);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_stages_changed), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_stage_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_stage_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_stage_row), NULL);
+  gtk_list_view_set_factory (self->stage_list, factory);
+  gtk_list_view_set_model (self->stage_list, GTK_SELECTION_MODEL (self->selection));
+
+  add_menu = create_add_stage_menu ();
+  gtk_menu_button_set_menu_model (self->add_stage_button, add_menu);
+
+  self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "notify::title",
+                                 G_CALLBACK (on_project_title_changed), self, G_CONNECT_SWAPPED);
+  /* Also after every edit of the project row: the core's project does not
+   * notify "title" yet (its info record has no properties to notify). */
+  g_signal_group_connect_object (self->project_signals, "changed::project",
+                                 G_CALLBACK (on_project_info_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed",
+                                 G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
+
+  self->history_signals = g_signal_group_new (UP_TYPE_HISTORY);
+  g_signal_group_connect_object (self->history_signals, "notify::can-undo",
+                                 G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->history_signals, "notify::can-redo",
+                                 G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
+
+  self->store_signals = g_signal_group_new (UP_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "save-failed",
+                                 G_CALLBACK (on_store_save_failed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "saved",
+                                 G_CALLBACK (on_store_saved), self, G_CONNECT_SWAPPED);
+
+  self->recent_files = g_list_store_new (G_TYPE_FILE);
+  gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (self->recent_files),
+                           create_recent_row, NULL, NULL);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (on_recent_manager_changed), self, G_CONNECT_SWAPPED);
+  update_recent (self);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  restore_window_state (self);
+  update_actions (self);
+}
+
+UpWindow *
+up_window_new (GtkApplication *application,
+               UpProject      *project)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (project == NULL || UP_IS_PROJECT (project), NULL);
+
+  return g_object_new (UP_TYPE_WINDOW,
+                       "application", application,
+                       "project", project,
+                       NULL);
+}
+
+UpProject *
+up_window_get_project (UpWindow *self)
+{
+  g_return_val_if_fail (UP_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
+void
+up_window_set_project (UpWindow  *self,
+                       UpProject *project)
+{
+  const GError *save_error;
+
+  g_return_if_fail (UP_IS_WINDOW (self));
+  g_return_if_fail (project == NULL || UP_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  if (self->project != NULL)
+    up_stage_editor_commit_pending (self->editor);
+
+  g_set_object (&self->project, project);
+
+  g_signal_group_set_target (self->project_signals, project);
+  g_signal_group_set_target (self->history_signals,
+                             project ? up_project_get_history (project) : NULL);
+  g_signal_group_set_target (self->store_signals,
+                             project ? up_project_get_store (project) : NULL);
+
+  /* The editor first, so that it has the project when the selection hands
+   * it the first stage. */
+  up_stage_editor_set_project (self->editor, project);
+  gtk_single_selection_set_model (self->selection,
+                                  project ? up_project_get_stages (project) : NULL);
+  on_stages_changed (self, 0, 0, 0, G_LIST_MODEL (self->selection));
+
+  gtk_revealer_set_reveal_child (self->save_revealer, FALSE);
+  save_error = project ? up_store_get_save_error (up_project_get_store (project)) : NULL;
+  if (save_error != NULL)
+    show_save_error (self, save_error);
+
+  gtk_stack_set_visible_child_name (self->main_stack, project ? "project" : "start");
+
+  update_title (self);
+  update_counts (self);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+gboolean
+up_window_shows_file (UpWindow *self,
+                      GFile    *file)
+{
+  GFile *project_file;
+
+  g_return_val_if_fail (UP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+
+  project_file = up_project_get_file (self->project);
+
+  return project_file != NULL && g_file_equal (project_file, file);
+}
+
+void
+up_window_add_toast (UpWindow   *self,
+                     const char *message)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (UP_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  /* Toast titles are Pango markup; the messages are plain text. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}

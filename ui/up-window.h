@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+#include <upphandla/upphandla.h>
+
+G_BEGIN_DECLS
+
+#define UP_TYPE_WINDOW (up_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpWindow, up_window, UP, WINDOW, AdwApplicationWindow)
+
+/* @application may be NULL (tests); @project may be NULL for the start page. */
+UpWindow  *up_window_new         (GtkApplication *application,
+                                  UpProject      *project);
+UpProject *up_window_get_project (UpWindow       *self);
+void       up_window_set_project (UpWindow       *self,
+                                  UpProject      *project);
+
+/* Whether the window shows @file (compared with g_file_equal()). */
+gboolean   up_window_shows_file  (UpWindow       *self,
+                                  GFile          *file);
+
+/* A short message at the bottom of the window; @message is plain text. */
+void       up_window_add_toast   (UpWindow       *self,
+                                  const char     *message);
+
+G_END_DECLS
