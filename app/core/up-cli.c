@@ -31,7 +31,6 @@ up_cli_add_options (GApplication *application)
   g_return_if_fail (G_IS_APPLICATION (application));
 
   g_application_add_main_option_entries (application, entries);
-  g_application_set_option_context_parameter_string (application, _("[FILE…]"));
   g_application_set_option_context_summary (application,
                                             _("Plan strategic public procurements: stages, stakeholders, notes and Agenda 2030."));
 }

@@ -1183,6 +1183,10 @@ up_project_set_string (UpProject   *self,
     return FALSE;
   if (column->type == UP_COLUMN_DATE && !up_date_is_valid (value))
     return invalid (self, error, _("A date must be written as YYYY-MM-DD, for example 2026-11-28."));
+  /* Only a one-day stage can become a milestone: move it first. */
+  if (table == UP_TABLE_STAGE && index == UP_STAGE_KIND && g_str_equal (value, "milestone") &&
+      !g_str_equal (up_stage_get_start_date (record), up_stage_get_end_date (record)))
+    return invalid (self, error, _("A milestone is a single day: it starts and ends on the same date."));
 
   current = table == UP_TABLE_PROJECT ? self->info : record;
   if (g_strcmp0 (_up_record_get_string_at (current, index), value) == 0)

@@ -7,7 +7,9 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "up-store-private.h"
 
@@ -26,7 +28,7 @@ struct _UpStore
   GHashTable  *statements;      /* SQL text -> sqlite3_stmt */
 
   GFile       *file;
-  char        *etag;            /* of the file as we last read or wrote it */
+  char        *checksum;        /* of the file's bytes as we last read or wrote them */
   int          migrated_from;   /* schema version the file had, or -1 */
   gboolean     backup_done;
 
@@ -412,7 +414,7 @@ up_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_object (&self->file);
-  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->checksum, g_free);
   g_clear_error (&self->save_error);
 
   G_OBJECT_CLASS (up_store_parent_class)->finalize (object);
@@ -514,6 +516,16 @@ now_iso (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* What the file held when we last read or wrote it. A modification time
+ * is not enough: two writes within one tick of the file system's clock
+ * share it. MD5 is plenty to tell two versions apart and quick. */
+static char *
+checksum_of (const guint8 *data,
+             gsize         size)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_MD5, data, size);
+}
+
 /**
  * up_store_new:
  *
@@ -546,6 +558,7 @@ open_image (const guint8  *data,
 {
   g_autoptr(UpStore) self = g_object_new (UP_TYPE_STORE, NULL);
   guint8 *image;
+  guint32 page_size, header_pages;
   gint64 application_id, version;
   int rc;
 
@@ -563,6 +576,21 @@ open_image (const guint8  *data,
 
   /* A file cut off inside its 100-byte header is an SQLite file, damaged. */
   if (size < 100)
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return NULL;
+    }
+
+  /* SQLite reads a short last page as zeros and its checks accept that:
+   * the file must be whole pages, as many as its header says. */
+  page_size = (data[16] << 8) | data[17];
+  if (page_size == 1)
+    page_size = 65536;
+  header_pages = ((guint32) data[28] << 24) | (data[29] << 16) | (data[30] << 8) | data[31];
+  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0 ||
+      size % page_size != 0 ||
+      (header_pages != 0 && memcmp (data + 24, data + 92, 4) == 0 &&
+       (guint64) header_pages * page_size != size))
     {
       set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
       return NULL;
@@ -692,7 +720,6 @@ up_store_open (GFile   *file,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *etag = NULL;
   UpStore *self;
   gsize size = 0;
 
@@ -718,7 +745,7 @@ up_store_open (GFile   *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, NULL, &contents, &size, &etag, &local_error))
+  if (!g_file_load_contents (file, NULL, &contents, &size, NULL, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         set_file_error (error, UP_STORE_ERROR_NOT_FOUND, file);
@@ -737,7 +764,7 @@ up_store_open (GFile   *file,
     return NULL;
 
   self->file = g_object_ref (file);
-  self->etag = g_steal_pointer (&etag);
+  self->checksum = checksum_of ((const guint8 *) contents, size);
 
   return self;
 }
@@ -767,7 +794,7 @@ up_store_set_file (UpStore *self,
     return;
 
   g_set_object (&self->file, file);
-  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->checksum, g_free);
   self->conflict = FALSE;
   self->dirty = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -1047,12 +1074,12 @@ typedef struct
 {
   GBytes  *image;
   GFile   *file;
-  char    *etag;
+  char    *checksum;        /* what the file must still hold, or NULL: write it anyway */
   GFile   *recovery;
   GFile   *recovery_uri;    /* beside it: which document it belongs to */
   GFile   *backup;          /* where the pre-migration file goes, or NULL */
   gboolean document;        /* FALSE: only the recovery copy (a conflict is open) */
-  char    *new_etag;
+  char    *new_checksum;
   guint    edits;
 } SaveJob;
 
@@ -1061,11 +1088,11 @@ save_job_free (SaveJob *job)
 {
   g_clear_pointer (&job->image, g_bytes_unref);
   g_clear_object (&job->file);
-  g_clear_pointer (&job->etag, g_free);
+  g_clear_pointer (&job->checksum, g_free);
   g_clear_object (&job->recovery);
   g_clear_object (&job->recovery_uri);
   g_clear_object (&job->backup);
-  g_clear_pointer (&job->new_etag, g_free);
+  g_clear_pointer (&job->new_checksum, g_free);
   g_free (job);
 }
 
@@ -1127,6 +1154,84 @@ translate_save_error (GError  *io_error,
                  name, io_error->message);
 }
 
+/* Someone else's save must never be written over unseen: the file must
+ * still hold what we last read or wrote. A file that is gone is written
+ * anew: nothing of anyone's is lost by that. */
+static gboolean
+check_unchanged (SaveJob  *job,
+                 GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *checksum = NULL;
+  gsize size;
+
+  if (!g_file_load_contents (job->file, NULL, &contents, &size, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      translate_save_error (local_error, job->file, error);
+      return FALSE;
+    }
+
+  checksum = checksum_of ((const guint8 *) contents, size);
+  if (g_strcmp0 (checksum, job->checksum) != 0)
+    {
+      g_autoptr(GError) changed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, "");
+
+      translate_save_error (changed, job->file, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Replaces the document whole or not at all. For a local file that is a
+ * temporary file in the same folder, fsync and rename; GIO's own replace
+ * is not used there, because on a failed write it renames the partial
+ * file over the document, and where it cannot create a temporary file (a
+ * read-only folder) it rewrites the document in place. */
+static gboolean
+write_document (GFile       *file,
+                const char  *data,
+                gsize        size,
+                GError     **error)
+{
+  g_autofree char *resolved = NULL;
+  g_autoptr(GError) file_error = NULL;
+  const char *path = g_file_peek_path (file);
+  GStatBuf st;
+  int mode = 0666;
+
+  if (path == NULL)
+    return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+                                    NULL, NULL, error);
+
+  /* Replace what a link points to, not the link. */
+  resolved = realpath (path, NULL);
+  if (resolved != NULL)
+    path = resolved;
+
+  if (g_stat (path, &st) == 0)
+    {
+      /* A read-only file is not replaced even where its folder would
+       * allow the rename: its owner made it read-only on purpose. */
+      if (g_access (path, W_OK) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, g_strerror (errno));
+          return FALSE;
+        }
+      mode = st.st_mode & 0777;
+    }
+
+  if (!g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, mode, &file_error))
+    {
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_file_error (file_error->code),
+                           file_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Runs in a worker thread (or the caller's, for a synchronous save): only
  * the job's own data is touched here. */
 static gboolean
@@ -1165,12 +1270,15 @@ run_save_job (SaveJob  *job,
     }
   g_clear_error (&local_error);
 
-  if (!g_file_replace_contents (job->file, data, size, job->etag, FALSE,
-                                G_FILE_CREATE_NONE, &job->new_etag, NULL, &local_error))
+  if (job->checksum != NULL && !check_unchanged (job, error))
+    return FALSE;
+
+  if (!write_document (job->file, data, size, &local_error))
     {
       translate_save_error (local_error, job->file, error);
       return FALSE;
     }
+  job->new_checksum = checksum_of ((const guint8 *) data, size);
 
   if (job->recovery != NULL)
     {
@@ -1229,7 +1337,7 @@ save_job_new (UpStore  *self,
   job = g_new0 (SaveJob, 1);
   job->image = image;
   job->file = g_object_ref (self->file);
-  job->etag = g_strdup (self->etag);
+  job->checksum = g_strdup (self->checksum);
   job->recovery = recovery_file_for (self->file, ".upphandla");
   job->recovery_uri = recovery_file_for (self->file, ".uri");
   job->document = !self->conflict;
@@ -1279,8 +1387,8 @@ finish_save (UpStore  *self,
   if (!job->document)
     return;
 
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&job->new_etag);
+  g_free (self->checksum);
+  self->checksum = g_steal_pointer (&job->new_checksum);
   if (job->backup != NULL)
     self->backup_done = TRUE;
 
@@ -1476,7 +1584,7 @@ up_store_save_overwrite (UpStore  *self,
   g_return_val_if_fail (UP_IS_STORE (self), FALSE);
 
   wait_for_save (self);
-  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->checksum, g_free);
   self->conflict = FALSE;
   self->dirty = TRUE;
   return up_store_save (self, error);
@@ -1589,7 +1697,8 @@ up_store_open_recovery (GFile   *document,
                         GError **error)
 {
   g_autoptr(GFile) recovery = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  gsize size;
   UpStore *self;
 
   g_return_val_if_fail (G_IS_FILE (document), NULL);
@@ -1600,11 +1709,10 @@ up_store_open_recovery (GFile   *document,
     return NULL;
 
   g_set_object (&self->file, document);
-  g_clear_pointer (&self->etag, g_free);
-  info = g_file_query_info (document, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    self->etag = g_strdup (g_file_info_get_etag (info));
+  g_clear_pointer (&self->checksum, g_free);
+  /* The recovered project replaces the document as it is on disk now. */
+  if (g_file_load_contents (document, NULL, &contents, &size, NULL, NULL))
+    self->checksum = checksum_of ((const guint8 *) contents, size);
   self->dirty = TRUE;
   up_store_schedule_save (self);
 

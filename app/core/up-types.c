@@ -126,6 +126,10 @@ up_date_parse (const char *iso,
   /* Exactly YYYY-MM-DD: text that sorts as the date it means. */
   if (iso == NULL || strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
     return FALSE;
+  /* sscanf() would also take blanks and signs, which do not sort as dates. */
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (iso[i]))
+      return FALSE;
   if (sscanf (iso, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3)
     return FALSE;
   if (year < 1 || year > 9999 || !g_date_valid_dmy (day, month, year))

@@ -1,0 +1,1996 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* setresuid() and setresgid() */
+#define _GNU_SOURCE
+
+#include <cairo.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <grp.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "upphandla.h"
+
+/* The store: what a project file holds after a round trip, every way a
+ * file can be bad when it is opened, and every way a save can fail (a
+ * conflict, a read-only folder or file, a full disk), with the document
+ * left as it was and the edits kept in memory and in the recovery copy.
+ *
+ * Tests run as root on CI, and root ignores file permissions, so the
+ * permission cases run this program again as a child ("--child MODE ...")
+ * that drops to the user nobody first; the full disk is a child with a
+ * lowered file size limit. A child reports through its exit status: 0 or
+ * 100 + an UpStoreError code, anything else names the check that failed,
+ * with the details on its stderr (shown as TAP comments). */
+
+#define NOBODY 65534
+
+static char *test_root;
+static guint dir_counter;
+
+/* Helpers */
+
+static char *
+new_dir (const char *name)
+{
+  g_autofree char *leaf = g_strdup_printf ("%02u-%s", ++dir_counter, name);
+  char *path = g_build_filename (test_root, leaf, NULL);
+
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+  return path;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize size = 0;
+
+  g_file_get_contents (path, &data, &size, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, size);
+}
+
+static void
+write_bytes (const char *path,
+             const void *data,
+             gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, size, &error);
+  g_assert_no_error (error);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, hidden ones too, sorted and joined by "/". */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = g_dir_open (dir, 0, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("/", (char **) names->pdata);
+}
+
+/* The file through SQLite itself, not through the store: read-only and
+ * immutable, so that not even a lock is taken. */
+static sqlite3 *
+open_sqlite_readonly (const char *path)
+{
+  g_autofree char *file_uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *uri = g_strconcat (file_uri, "?mode=ro&immutable=1", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_nonnull (file_uri);
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+/* The first column of the first row of @sql on the file, or NULL. */
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = open_sqlite_readonly (path);
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
+}
+
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  g_autofree char *text = query_text (path, sql);
+
+  g_assert_nonnull (text);
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+static guint
+page_size_of (GBytes *bytes)
+{
+  const guint8 *data = g_bytes_get_data (bytes, NULL);
+  guint size = (data[16] << 8) | data[17];
+
+  return size == 1 ? 65536 : size;
+}
+
+static guint32
+read_be32 (const guint8 *data)
+{
+  return ((guint32) data[0] << 24) | ((guint32) data[1] << 16) | ((guint32) data[2] << 8) | data[3];
+}
+
+/* SQLite's integrity_check, and whole pages: SQLite reads a short last
+ * page as if the missing bytes were zeros and calls that "ok". */
+static gboolean
+integrity_ok (const char *path)
+{
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autofree char *result = NULL;
+  const guint8 *header = g_bytes_get_data (bytes, NULL);
+  gsize size = g_bytes_get_size (bytes);
+  guint page_size;
+
+  if (size < 100)
+    return FALSE;
+  page_size = page_size_of (bytes);
+  if (size % page_size != 0)
+    return FALSE;
+  /* the page count in the header counts when it was written by the same
+   * change as the file change counter */
+  if (read_be32 (header + 24) == read_be32 (header + 92) &&
+      (gsize) read_be32 (header + 28) * page_size != size)
+    return FALSE;
+
+  result = query_text (path, "PRAGMA integrity_check");
+  return g_strcmp0 (result, "ok") == 0;
+}
+
+/* Changes the file with SQLite's own file API (for files that are not
+ * what the store would write): one statement list, then closed, which
+ * leaves no journal behind. */
+static void
+sqlite_exec_file (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static char *
+create_project_file (const char *dir,
+                     const char *name,
+                     const char *title)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_create (file, title, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return path;
+}
+
+/* The demo: a real project of several pages. */
+static char *
+create_demo_file (const char *dir,
+                  const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_demo_create (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return path;
+}
+
+static UpProject *
+open_project (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  UpProject *project = up_project_open (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+static void
+set_title (UpProject  *project,
+           const char *title)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (up_project_set_string (project, project, "title", title, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+file_exists (GFile *file)
+{
+  return g_file_query_exists (file, NULL);
+}
+
+/* Runs this program as a child in @mode; returns its exit status, or -1
+ * when a signal ended it. */
+static int
+run_child (const char *mode,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", &error);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { self, "--child", mode, path, NULL };
+  int status = 0;
+
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (out != NULL && out[0] != '\0')
+    g_test_message ("child %s, stdout: %s", mode, out);
+  if (err != NULL && err[0] != '\0')
+    g_test_message ("child %s, stderr: %s", mode, err);
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  g_test_message ("child %s ended by signal %d", mode, WTERMSIG (status));
+  return -1;
+}
+
+/* Odd text: every text field of every table gets one of these in turn. */
+
+static char *long_text;
+
+static const char *odd_texts[] = {
+  "Upphandling av trygghetslarm – åäö ÅÄÖ é ü ß",
+  "العربية: مشتريات عامة — עברית: רכש ציבורי",
+  "Emoji 🦊🇸🇪👩‍👩‍👧‍👦 and a combining e\xcc\x81 here",
+  "Quotes ' \" “ ” ‘ ’ « » `ticks`",
+  "%s%n%d%x%% %1$s %",
+  "'; DROP TABLE stage; --",
+  "Control\tcharacters \x01\x02\x1f\x7f\r\n and a BOM \xef\xbb\xbf.",
+  NULL, /* long_text: 100,000 characters */
+  "",
+};
+
+static const char *
+odd_text (guint *counter)
+{
+  const char *text = odd_texts[(*counter)++ % G_N_ELEMENTS (odd_texts)];
+
+  return text != NULL ? text : long_text;
+}
+
+static void
+set_text (UpProject  *project,
+          gpointer    record,
+          const char *property,
+          const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (up_project_set_string (project, record, property, value, &error));
+  g_assert_no_error (error);
+  if (record == (gpointer) project)
+    {
+      g_autofree char *now = NULL;
+
+      g_object_get (project, property, &now, NULL);
+      g_assert_true (g_strcmp0 (now, value) == 0);
+    }
+  else
+    g_assert_true (g_strcmp0 (up_record_get_string (record, property), value) == 0);
+}
+
+static void
+set_number (UpProject  *project,
+            gpointer    record,
+            const char *property,
+            gint64      value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (up_project_set_int (project, record, property, value, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (up_record_get_int (record, property), ==, value);
+}
+
+typedef struct
+{
+  const char         *table;
+  const char * const *texts;
+  const char * const *numbers;
+} TableColumns;
+
+static const TableColumns table_columns[] = {
+  { "stage",
+    (const char * const[]) { "kind", "title", "description", "start_date", "end_date", "status", NULL },
+    (const char * const[]) { "position", NULL } },
+  { "stakeholder",
+    (const char * const[]) { "name", "organisation", "category", "stance", "contact", NULL },
+    (const char * const[]) { "influence", "interest", NULL } },
+  { "note",
+    (const char * const[]) { "body", "said_on", "created", "updated", "kind", "visibility", NULL },
+    (const char * const[]) { "stage_id", NULL } },
+  { "sdg_link",
+    (const char * const[]) { "target", "impact", "comment", NULL },
+    (const char * const[]) { "stage_id", "note_id", "strength", NULL } },
+  { "local_goal",
+    (const char * const[]) { "level", "title", "indicator", "baseline", "target_value", NULL },
+    (const char * const[]) { "position", NULL } },
+};
+
+static GListModel *
+list_of (UpProject  *project,
+         const char *table)
+{
+  if (strcmp (table, "stage") == 0)
+    return up_project_get_stages (project);
+  if (strcmp (table, "stakeholder") == 0)
+    return up_project_get_stakeholders (project);
+  if (strcmp (table, "note") == 0)
+    return up_project_get_notes (project);
+  if (strcmp (table, "sdg_link") == 0)
+    return up_project_get_sdg_links (project);
+  return up_project_get_local_goals (project);
+}
+
+static void
+assert_same_records (GPtrArray *a,
+                     GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (up_record_get_id (a->pdata[i]), ==, up_record_get_id (b->pdata[i]));
+}
+
+static void
+assert_same_strings (GPtrArray *a,
+                     GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (a->pdata[i], ==, b->pdata[i]);
+}
+
+/* Every field of every row of @a is in @b, in the same order. */
+static void
+assert_projects_equal (UpProject *a,
+                       UpProject *b)
+{
+  static const char * const link_tables[] = { "note_stakeholder", "local_goal_target", "stage_local_goal" };
+
+  g_assert_cmpstr (up_project_get_title (a), ==, up_project_get_title (b));
+  g_assert_cmpstr (up_project_get_organisation (a), ==, up_project_get_organisation (b));
+  g_assert_cmpstr (up_project_get_description (a), ==, up_project_get_description (b));
+  g_assert_cmpstr (up_project_get_created (a), ==, up_project_get_created (b));
+  g_assert_cmpstr (up_project_get_modified (a), ==, up_project_get_modified (b));
+
+  for (guint t = 0; t < G_N_ELEMENTS (table_columns); t++)
+    {
+      const TableColumns *tc = &table_columns[t];
+      GListModel *list_a = list_of (a, tc->table);
+      GListModel *list_b = list_of (b, tc->table);
+      guint n = g_list_model_get_n_items (list_a);
+
+      g_assert_cmpuint (n, >, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (list_b), ==, n);
+      g_assert_cmpuint (up_project_count (b, tc->table), ==, n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(UpRecord) ra = g_list_model_get_item (list_a, i);
+          g_autoptr(UpRecord) rb = g_list_model_get_item (list_b, i);
+
+          g_assert_cmpint (up_record_get_id (ra), ==, up_record_get_id (rb));
+          g_assert_true (up_project_lookup (b, tc->table, up_record_get_id (ra)) == rb);
+          for (guint c = 0; tc->texts[c] != NULL; c++)
+            if (strcmp (up_record_get_string (ra, tc->texts[c]), up_record_get_string (rb, tc->texts[c])) != 0)
+              g_error ("%s %" G_GINT64_FORMAT " column %s differs after the round trip",
+                       tc->table, up_record_get_id (ra), tc->texts[c]);
+          for (guint c = 0; tc->numbers[c] != NULL; c++)
+            g_assert_cmpint (up_record_get_int (ra, tc->numbers[c]), ==, up_record_get_int (rb, tc->numbers[c]));
+
+          if (UP_IS_NOTE (ra))
+            {
+              g_autoptr(GPtrArray) la = up_project_list_note_stakeholders (a, UP_NOTE (ra));
+              g_autoptr(GPtrArray) lb = up_project_list_note_stakeholders (b, UP_NOTE (rb));
+
+              assert_same_records (la, lb);
+            }
+          if (UP_IS_STAGE (ra) || UP_IS_NOTE (ra))
+            {
+              g_autoptr(GPtrArray) la = up_project_list_sdg_links (a, ra);
+              g_autoptr(GPtrArray) lb = up_project_list_sdg_links (b, rb);
+
+              assert_same_records (la, lb);
+            }
+          if (UP_IS_STAGE (ra))
+            {
+              g_autoptr(GPtrArray) la = up_project_list_stage_local_goals (a, UP_STAGE (ra));
+              g_autoptr(GPtrArray) lb = up_project_list_stage_local_goals (b, UP_STAGE (rb));
+              g_autoptr(GPtrArray) na = up_project_list_stage_notes (a, UP_STAGE (ra));
+              g_autoptr(GPtrArray) nb = up_project_list_stage_notes (b, UP_STAGE (rb));
+
+              assert_same_records (la, lb);
+              assert_same_records (na, nb);
+            }
+          if (UP_IS_LOCAL_GOAL (ra))
+            {
+              g_autoptr(GPtrArray) la = up_project_list_local_goal_targets (a, UP_LOCAL_GOAL (ra));
+              g_autoptr(GPtrArray) lb = up_project_list_local_goal_targets (b, UP_LOCAL_GOAL (rb));
+
+              assert_same_strings (la, lb);
+            }
+        }
+    }
+
+  for (guint t = 0; t < G_N_ELEMENTS (link_tables); t++)
+    g_assert_cmpuint (up_project_count (a, link_tables[t]), ==, up_project_count (b, link_tables[t]));
+}
+
+/* Round trip */
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Round trip", &error);
+  g_autoptr(UpProject) reopened = NULL;
+  g_autofree char *dir = new_dir ("round-trip");
+  g_autofree char *path = g_build_filename (dir, "Plan åäö 'x' #1 %s.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autoptr(GBytes) image = NULL;
+  g_autoptr(UpStage) first_stage = NULL;
+  UpStore *store;
+  guint k = 0;
+  const guint n = G_N_ELEMENTS (odd_texts);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_utf8_strlen (long_text, -1), ==, 100000);
+
+  set_text (project, project, "title", odd_text (&k));
+  set_text (project, project, "organisation", odd_text (&k));
+  set_text (project, project, "description", odd_text (&k));
+
+  for (guint i = 0; i < n; i++)
+    {
+      UpStage *stage;
+      UpStakeholder *stakeholder;
+      UpNote *note;
+      UpSdgLink *link;
+      UpLocalGoal *goal;
+      const char *target = up_sdg_get_goal (i % UP_SDG_N_GOALS + 1)->targets[i % 3];
+
+      stage = up_project_add_stage (project, up_stage_kinds[i], odd_text (&k),
+                                    "2024-02-28", "2024-03-01", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (stage);
+      set_text (project, stage, "description", odd_text (&k));
+      set_text (project, stage, "status", up_stage_statuses[i % 3]);
+      set_text (project, stage, "title", odd_text (&k));
+
+      stakeholder = up_project_add_stakeholder (project, odd_text (&k), odd_text (&k),
+                                                up_stakeholder_categories[i], &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (stakeholder);
+      set_text (project, stakeholder, "contact", odd_text (&k));
+      set_text (project, stakeholder, "stance", up_stakeholder_stances[i % 4]);
+      set_text (project, stakeholder, "category", up_stakeholder_categories[(i + 1) % 9]);
+      set_text (project, stakeholder, "name", odd_text (&k));
+      set_number (project, stakeholder, "influence", i % 5 + 1);
+      set_number (project, stakeholder, "interest", 5 - i % 5);
+
+      note = up_project_add_note (project, odd_text (&k), up_note_kinds[i % 6],
+                                  "2024-02-29", i % 2 ? stage : NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (note);
+      set_text (project, note, "body", odd_text (&k));
+      set_text (project, note, "kind", up_note_kinds[(i + 1) % 6]);
+      set_text (project, note, "visibility", up_note_visibilities[i % 2]);
+      set_text (project, note, "said-on", i % 2 ? "2000-02-29" : "1999-12-31");
+      if (first_stage == NULL)
+        first_stage = g_object_ref (stage);
+      /* a note pinned to another stage, to none, or left where it was */
+      if (i % 3 == 0)
+        set_number (project, note, "stage-id", up_record_get_id (UP_RECORD (first_stage)));
+      else if (i % 3 == 1)
+        set_number (project, note, "stage-id", 0);
+      g_assert_true (up_project_link_note_stakeholder (project, note, stakeholder, &error));
+      g_assert_no_error (error);
+
+      link = up_project_add_sdg_link (project, i % 2 ? UP_RECORD (stage) : UP_RECORD (note),
+                                      target, up_sdg_impacts[i % 4], i % 3 + 1, odd_text (&k), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (link);
+      set_text (project, link, "comment", odd_text (&k));
+      set_text (project, link, "impact", up_sdg_impacts[(i + 1) % 4]);
+      set_number (project, link, "strength", (i + 1) % 3 + 1);
+
+      goal = up_project_add_local_goal (project, up_local_goal_levels[i % 2], odd_text (&k), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (goal);
+      set_text (project, goal, "indicator", odd_text (&k));
+      set_text (project, goal, "baseline", odd_text (&k));
+      set_text (project, goal, "target-value", odd_text (&k));
+      set_text (project, goal, "level", up_local_goal_levels[(i + 1) % 2]);
+      set_text (project, goal, "title", odd_text (&k));
+      g_assert_true (up_project_link_local_goal_target (project, goal, target, &error));
+      g_assert_no_error (error);
+      g_assert_true (up_project_link_local_goal_target (project, goal, "17.19", &error));
+      g_assert_no_error (error);
+      g_assert_true (up_project_link_stage_local_goal (project, stage, goal, &error));
+      g_assert_no_error (error);
+    }
+  /* every odd text went into every kind of field at least once */
+  g_assert_cmpuint (k, >, 3 * n);
+
+  store = up_project_get_store (project);
+  up_store_set_file (store, file);
+  g_assert_true (up_store_save (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (up_store_get_dirty (store));
+  g_assert_cmpstr (list_dir (dir), ==, "Plan åäö 'x' #1 %s.upphandla");
+
+  /* SQLite itself: the file is sound, and the stage table was not dropped */
+  g_assert_true (integrity_ok (path));
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM stage"), ==, n);
+  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, UP_APPLICATION_ID);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, UP_SCHEMA_VERSION);
+
+  reopened = open_project (path);
+  assert_projects_equal (project, reopened);
+  g_assert_cmpint (up_store_get_migrated_from (up_project_get_store (reopened)), ==, -1);
+  g_assert_false (up_store_get_dirty (up_project_get_store (reopened)));
+
+  /* opening changed nothing: the database as loaded is the file's bytes */
+  on_disk = read_bytes (path);
+  image = up_store_serialize (up_project_get_store (reopened), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (on_disk, image));
+  g_assert_cmpstr (list_dir (dir), ==, "Plan åäö 'x' #1 %s.upphandla");
+}
+
+/* Odd text where the model wants one of its values is refused and changes
+ * nothing, nor is it an undo step. */
+static void
+test_refused_values (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Refused", &error);
+  UpHistory *history;
+  UpStage *stage;
+  UpNote *note;
+  guint steps;
+  static const char * const bad_texts[] = {
+    "'; DROP TABLE stage; --", "Hackathon", "hackathon ", "", "%s%n",
+  };
+
+  g_assert_no_error (error);
+  history = up_project_get_history (project);
+  stage = up_project_add_stage (project, "hackathon", "Stage", "2026-01-01", "2026-01-02", NULL, &error);
+  g_assert_no_error (error);
+  note = up_project_add_note (project, "Note", "workshop", "2026-01-01", stage, &error);
+  g_assert_no_error (error);
+  steps = up_history_get_n_undo (history);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_texts); i++)
+    {
+      g_assert_false (up_project_set_string (project, stage, "kind", bad_texts[i], &error));
+      g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID);
+      g_assert_cmpstr (error->message, !=, "");
+      g_clear_error (&error);
+      g_assert_false (up_project_set_string (project, note, "visibility", bad_texts[i], &error));
+      g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+      g_assert_false (up_project_set_string (project, note, "said-on", bad_texts[i], &error));
+      g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+  /* not UTF-8 */
+  g_assert_false (up_project_set_string (project, project, "title", "Bad \xff\xfe bytes", &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (up_project_set_string (project, stage, "title", "\xc3", &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpstr (up_stage_get_kind (stage), ==, "hackathon");
+  g_assert_cmpstr (up_stage_get_title (stage), ==, "Stage");
+  g_assert_cmpstr (up_note_get_visibility (note), ==, "internal");
+  g_assert_cmpstr (up_note_get_said_on (note), ==, "2026-01-01");
+  g_assert_cmpstr (up_project_get_title (project), ==, "Refused");
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, steps);
+}
+
+/* Opening bad files */
+
+static void
+assert_error_names_file (const GError *error,
+                         const char   *path)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+
+  g_assert_cmpstr (error->message, !=, "");
+  if (strstr (error->message, basename) == NULL)
+    g_error ("The message “%s” does not name the file %s", error->message, basename);
+}
+
+/* Both ways of opening @path fail with @code and a message that names the
+ * file; the file and its folder are byte for byte and name for name as
+ * they were. */
+static void
+assert_open_fails (const char  *path,
+                   UpStoreError code)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *listing = list_dir (dir);
+  g_autofree char *listing_after = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpStore) store = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    before = read_bytes (path);
+
+  project = up_project_open (file, &error);
+  g_assert_null (project);
+  g_assert_error (error, UP_STORE_ERROR, (int) code);
+  assert_error_names_file (error, path);
+  g_clear_error (&error);
+
+  store = up_store_open (file, &error);
+  g_assert_null (store);
+  g_assert_error (error, UP_STORE_ERROR, (int) code);
+  assert_error_names_file (error, path);
+  g_clear_error (&error);
+
+  if (before != NULL)
+    {
+      g_autoptr(GBytes) after = read_bytes (path);
+
+      g_assert_true (g_bytes_equal (before, after));
+
+      /* the same bytes from memory fail the same way */
+      store = up_store_open_bytes (before, &error);
+      g_assert_null (store);
+      g_assert_error (error, UP_STORE_ERROR, (int) code);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+
+  listing_after = list_dir (dir);
+  g_assert_cmpstr (listing_after, ==, listing);
+}
+
+static void
+test_open_missing (void)
+{
+  g_autofree char *dir = new_dir ("missing");
+  g_autofree char *path = g_build_filename (dir, "gone.upphandla", NULL);
+
+  assert_open_fails (path, UP_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (list_dir (dir), ==, "");
+}
+
+static void
+test_open_directory (void)
+{
+  g_autofree char *dir = new_dir ("directory");
+  g_autofree char *path = g_build_filename (dir, "folder.upphandla", NULL);
+
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  assert_open_fails (path, UP_STORE_ERROR_IS_DIRECTORY);
+}
+
+static void
+test_open_permission_denied (void)
+{
+  g_autofree char *dir = new_dir ("permission");
+  g_autofree char *path = create_project_file (dir, "secret.upphandla", "Secret");
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  int status;
+
+  /* As root the file stays root's and only its owner may read it; as
+   * anyone else the owner may not read it either. */
+  g_assert_cmpint (g_chmod (path, geteuid () == 0 ? 0600 : 0000), ==, 0);
+  status = run_child ("open", path);
+  g_chmod (path, 0600);
+
+  g_assert_cmpint (status, ==, 100 + UP_STORE_ERROR_PERMISSION_DENIED);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpstr (list_dir (dir), ==, "secret.upphandla");
+}
+
+static void
+test_open_empty (void)
+{
+  g_autofree char *dir = new_dir ("empty");
+  g_autofree char *path = g_build_filename (dir, "empty.upphandla", NULL);
+
+  write_bytes (path, "", 0);
+  assert_open_fails (path, UP_STORE_ERROR_EMPTY);
+}
+
+static void
+test_open_text (void)
+{
+  g_autofree char *dir = new_dir ("text");
+  g_autofree char *path = g_build_filename (dir, "notes.upphandla", NULL);
+  g_autoptr(GString) text = g_string_new ("stage;start;end\n");
+
+  for (guint i = 0; i < 500; i++)
+    g_string_append_printf (text, "Stage %u;2026-01-%02u;2026-02-%02u\n", i, i % 28 + 1, i % 28 + 1);
+  write_bytes (path, text->str, text->len);
+  assert_open_fails (path, UP_STORE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_open_png (void)
+{
+  g_autofree char *dir = new_dir ("png");
+  g_autofree char *path = g_build_filename (dir, "chart.upphandla", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 48);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_set_source_rgb (cr, 0.9, 0.14, 0.23);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  bytes = read_bytes (path);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 8);
+  g_assert_cmpint (memcmp (g_bytes_get_data (bytes, NULL), "\x89PNG\r\n\x1a\n", 8), ==, 0);
+  assert_open_fails (path, UP_STORE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_open_random (void)
+{
+  g_autofree char *dir = new_dir ("random");
+  g_autofree char *path = g_build_filename (dir, "noise.upphandla", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4711);
+  g_autofree guint32 *data = g_new (guint32, 16384);
+
+  for (guint i = 0; i < 16384; i++)
+    data[i] = g_rand_int (rand);
+  write_bytes (path, data, 16384 * sizeof (guint32));
+  assert_open_fails (path, UP_STORE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_open_other_database (void)
+{
+  g_autofree char *dir = new_dir ("other-database");
+  g_autofree char *path = g_build_filename (dir, "addresses.upphandla", NULL);
+
+  sqlite_exec_file (path,
+                    "CREATE TABLE address (id INTEGER PRIMARY KEY, name TEXT, street TEXT);"
+                    "INSERT INTO address (name, street) VALUES ('Karin', 'Storgatan 1');"
+                    "CREATE TABLE project (id INTEGER PRIMARY KEY, title TEXT);"
+                    "INSERT INTO project VALUES (1, 'not ours');");
+  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, 0);
+  assert_open_fails (path, UP_STORE_ERROR_NOT_PROJECT);
+}
+
+static void
+test_open_wrong_application_id (void)
+{
+  g_autofree char *dir = new_dir ("wrong-application-id");
+  g_autofree char *path = create_project_file (dir, "other.upphandla", "Someone else's");
+
+  sqlite_exec_file (path, "PRAGMA application_id = 1195787589;"); /* "GPKG"-like, not ours */
+  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, 1195787589);
+  assert_open_fails (path, UP_STORE_ERROR_NOT_PROJECT);
+}
+
+static void
+test_open_too_new (void)
+{
+  g_autofree char *dir = new_dir ("too-new");
+  g_autofree char *path = create_project_file (dir, "future.upphandla", "From the future");
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;", UP_SCHEMA_VERSION + 1);
+
+  sqlite_exec_file (path, sql);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, UP_SCHEMA_VERSION + 1);
+  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, UP_APPLICATION_ID);
+  assert_open_fails (path, UP_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_open_truncated (void)
+{
+  g_autofree char *source_dir = new_dir ("truncated-source");
+  g_autofree char *source = create_demo_file (source_dir, "demo.upphandla");
+  g_autoptr(GBytes) whole = read_bytes (source);
+  gsize size = g_bytes_get_size (whole);
+  guint page_size = page_size_of (whole);
+  const struct {
+    gsize length;
+    UpStoreError code;
+  } cuts[] = {
+    { 1, UP_STORE_ERROR_NOT_DATABASE },
+    { 10, UP_STORE_ERROR_NOT_DATABASE },
+    { 15, UP_STORE_ERROR_NOT_DATABASE },
+    { 16, UP_STORE_ERROR_CORRUPT },
+    { 50, UP_STORE_ERROR_CORRUPT },
+    { 99, UP_STORE_ERROR_CORRUPT },
+    { 100, UP_STORE_ERROR_CORRUPT },
+    { 4096, UP_STORE_ERROR_CORRUPT },
+    { page_size, UP_STORE_ERROR_CORRUPT },
+    { size / 2, UP_STORE_ERROR_CORRUPT },
+    { size - page_size, UP_STORE_ERROR_CORRUPT },
+    { size - 1, UP_STORE_ERROR_CORRUPT },
+  };
+
+  g_test_message ("demo project: %" G_GSIZE_FORMAT " bytes, pages of %u", size, page_size);
+  g_assert_cmpuint (size, >=, 4 * page_size);
+  g_assert_cmpuint (size % page_size, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("cut-%" G_GSIZE_FORMAT, cuts[i].length);
+      g_autofree char *dir = new_dir (name);
+      g_autofree char *path = g_build_filename (dir, "demo.upphandla", NULL);
+
+      g_test_message ("truncated at %" G_GSIZE_FORMAT " bytes", cuts[i].length);
+      write_bytes (path, g_bytes_get_data (whole, NULL), cuts[i].length);
+      assert_open_fails (path, cuts[i].code);
+    }
+}
+
+static void
+test_open_garbage_page (void)
+{
+  g_autofree char *source_dir = new_dir ("garbage-source");
+  g_autofree char *source = create_demo_file (source_dir, "demo.upphandla");
+  g_autoptr(GBytes) whole = read_bytes (source);
+  gsize size = g_bytes_get_size (whole);
+  guint page_size = page_size_of (whole);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1234);
+  /* page 1 after its 100-byte header holds the schema, page 2 the project
+   * table's root (the first table the schema creates), the last page rows */
+  const struct {
+    gsize offset;
+    gsize length;
+  } spots[] = {
+    { 100, page_size - 100 },
+    { page_size, page_size },
+    { size - page_size, page_size },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spots); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("garbage-at-%" G_GSIZE_FORMAT, spots[i].offset);
+      g_autofree char *dir = new_dir (name);
+      g_autofree char *path = g_build_filename (dir, "demo.upphandla", NULL);
+      g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (whole, NULL), size);
+
+      for (gsize j = 0; j < spots[i].length; j++)
+        data[spots[i].offset + j] = g_rand_int_range (rand, 0, 256);
+      write_bytes (path, data, size);
+      g_test_message ("garbage at bytes %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT,
+                      spots[i].offset, spots[i].offset + spots[i].length);
+      assert_open_fails (path, UP_STORE_ERROR_CORRUPT);
+    }
+}
+
+/* A file another program left in WAL mode is read like any other. */
+static void
+test_open_wal_mode (void)
+{
+  g_autofree char *dir = new_dir ("wal");
+  g_autofree char *path = create_project_file (dir, "wal.upphandla", "Was in WAL mode");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(UpProject) project = NULL;
+  const guint8 *header;
+
+  sqlite_exec_file (path, "PRAGMA journal_mode = WAL;");
+  before = read_bytes (path);
+  header = g_bytes_get_data (before, NULL);
+  g_assert_cmpint (header[18], ==, 2);
+  g_assert_cmpstr (list_dir (dir), ==, "wal.upphandla");
+
+  project = open_project (path);
+  g_assert_cmpstr (up_project_get_title (project), ==, "Was in WAL mode");
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpstr (list_dir (dir), ==, "wal.upphandla");
+}
+
+/* A good file opens, and opening leaves nothing beside it. */
+static void
+test_open_no_side_files (void)
+{
+  g_autofree char *dir = new_dir ("side-files");
+  g_autofree char *path = create_demo_file (dir, "demo.upphandla");
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpStore) store = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (list_dir (dir), ==, "demo.upphandla");
+  project = open_project (path);
+  store = up_store_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_false (up_store_get_dirty (store));
+  g_assert_true (g_file_equal (up_store_get_file (store), file));
+  g_assert_cmpuint (up_project_count (project, "stage"), >=, 12);
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpstr (list_dir (dir), ==, "demo.upphandla");
+}
+
+/* A file of schema version 1 as the first release wrote it (see
+ * tests/data/README.md): later versions must open it with its contents.
+ * A copy is opened, so that not even a bug can change the fixture. */
+static void
+test_open_fixture_v1 (void)
+{
+  g_autofree char *dir = new_dir ("fixture-v1");
+  g_autofree char *path = g_build_filename (dir, "project-v1.upphandla", NULL);
+  g_autoptr(GBytes) fixture = read_bytes (TEST_DATA_DIR "/project-v1.upphandla");
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpProject) reopened = NULL;
+  g_autoptr(UpStage) needs = NULL;
+  g_autoptr(UpStage) milestone = NULL;
+  g_autoptr(UpStage) hackathon = NULL;
+  g_autoptr(UpNote) note = NULL;
+  g_autoptr(UpLocalGoal) goal = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_bytes (path, g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  project = open_project (path);
+
+  g_assert_cmpint (up_store_get_migrated_from (up_project_get_store (project)),
+                   ==, UP_SCHEMA_VERSION == 1 ? -1 : 1);
+  g_assert_cmpstr (up_project_get_title (project), ==, "Fixture v1 – åäö “citat”");
+  g_assert_cmpstr (up_project_get_organisation (project), ==, "Älvby kommun");
+  g_assert_cmpuint (up_project_count (project, "stage"), ==, 3);
+  g_assert_cmpuint (up_project_count (project, "stakeholder"), ==, 2);
+  g_assert_cmpuint (up_project_count (project, "note"), ==, 2);
+  g_assert_cmpuint (up_project_count (project, "sdg_link"), ==, 2);
+  g_assert_cmpuint (up_project_count (project, "local_goal"), ==, 1);
+
+  needs = g_list_model_get_item (up_project_get_stages (project), 0);
+  milestone = g_list_model_get_item (up_project_get_stages (project), 1);
+  hackathon = g_list_model_get_item (up_project_get_stages (project), 2);
+  g_assert_cmpstr (up_stage_get_title (needs), ==, "Behovsanalys");
+  g_assert_cmpstr (up_stage_get_status (needs), ==, "done");
+  g_assert_cmpstr (up_stage_get_start_date (needs), ==, "2026-02-02");
+  g_assert_cmpstr (up_stage_get_end_date (needs), ==, "2026-03-13");
+  g_assert_true (up_stage_get_is_milestone (milestone));
+  g_assert_cmpstr (up_stage_get_title (hackathon), ==, "Hackathon 🦊");
+  g_assert_cmpstr (up_stage_get_description (hackathon), ==, "Leverantörer och användare tillsammans.");
+
+  note = g_list_model_get_item (up_project_get_notes (project), 0);
+  g_assert_cmpstr (up_note_get_body (note), ==, "Larmen måste fungera för den som inte hör.");
+  g_assert_cmpstr (up_note_get_visibility (note), ==, "public");
+  g_assert_cmpint (up_note_get_stage_id (note), ==, up_record_get_id (UP_RECORD (needs)));
+  people = up_project_list_note_stakeholders (project, note);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (up_stakeholder_get_name (people->pdata[0]), ==, "Ahmed Hassan");
+  g_assert_cmpstr (up_stakeholder_get_stance (people->pdata[0]), ==, "supporter");
+
+  links = up_project_list_sdg_links (project, UP_RECORD (hackathon));
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_cmpstr (up_sdg_link_get_target (links->pdata[0]), ==, "9.5");
+  g_assert_cmpint (up_sdg_link_get_strength (links->pdata[0]), ==, 3);
+
+  goal = g_list_model_get_item (up_project_get_local_goals (project), 0);
+  g_assert_cmpstr (up_local_goal_get_indicator (goal), ==, "Andel nöjda brukare");
+  targets = up_project_list_local_goal_targets (project, goal);
+  g_assert_cmpuint (targets->len, ==, 1);
+  g_assert_cmpstr (targets->pdata[0], ==, "3.8");
+  goals = up_project_list_stage_local_goals (project, milestone);
+  g_assert_cmpuint (goals->len, ==, 1);
+
+  /* opening did not touch it; it takes edits and saves like any project */
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (fixture, after));
+  g_assert_cmpstr (list_dir (dir), ==, "project-v1.upphandla");
+  set_title (project, "Fixture, edited");
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_assert_no_error (error);
+  g_assert_true (integrity_ok (path));
+  reopened = open_project (path);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, "Fixture, edited");
+  g_assert_cmpuint (up_project_count (reopened, "note"), ==, 2);
+}
+
+/* Saving */
+
+static void
+test_save_flush (void)
+{
+  g_autofree char *dir = new_dir ("flush");
+  g_autofree char *path = create_project_file (dir, "plan.upphandla", "Before");
+  g_autoptr(UpProject) project = open_project (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) recovery = NULL;
+  g_autofree char *title = NULL;
+  UpStore *store = up_project_get_store (project);
+  const guint8 *header;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_false (up_store_get_dirty (store));
+  set_title (project, "After – “saved”");
+  g_assert_true (up_store_get_dirty (store));
+
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (up_store_get_dirty (store));
+  g_assert_null (up_store_get_save_error (store));
+
+  g_assert_true (integrity_ok (path));
+  title = query_text (path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "After – “saved”");
+  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, UP_APPLICATION_ID);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, UP_SCHEMA_VERSION);
+  /* a rollback-journal database: nothing is expected beside it */
+  bytes = read_bytes (path);
+  header = g_bytes_get_data (bytes, NULL);
+  g_assert_cmpint (header[18], ==, 1);
+  g_assert_cmpint (header[19], ==, 1);
+  g_assert_cmpstr (list_dir (dir), ==, "plan.upphandla");
+
+  recovery = up_store_find_recovery (up_store_get_file (store));
+  g_assert_null (recovery);
+
+  /* nothing left to save: flush is a no-op */
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  UpProject *project;
+  GMainLoop *loop;
+  guint      edits;
+  guint      saved;
+  guint      failed;
+  gboolean   timed_out;
+} Coalesce;
+
+static void
+count_saved (Coalesce *c)
+{
+  c->saved++;
+}
+
+static void
+count_signal (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+count_failed (Coalesce *c)
+{
+  c->failed++;
+}
+
+/* One edit per main loop iteration, at idle priority: the store's own
+ * save source (default priority) runs between them, so saves run while
+ * edits keep coming. */
+static gboolean
+coalesce_step (gpointer data)
+{
+  Coalesce *c = data;
+  UpStore *store = up_project_get_store (c->project);
+  g_autoptr(GError) error = NULL;
+
+  if (c->edits < 50)
+    {
+      g_autofree char *text = g_strdup_printf ("edit %u", ++c->edits);
+
+      g_assert_true (up_project_set_string (c->project, c->project, "description", text, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (up_project_add_stakeholder (c->project, text, NULL, "other", &error));
+      g_assert_no_error (error);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (!up_store_get_saving (store) && !up_store_get_dirty (store))
+    {
+      g_main_loop_quit (c->loop);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+coalesce_timeout (gpointer data)
+{
+  Coalesce *c = data;
+
+  c->timed_out = TRUE;
+  g_main_loop_quit (c->loop);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_save_coalesce (void)
+{
+  g_autofree char *dir = new_dir ("coalesce");
+  g_autofree char *path = create_demo_file (dir, "demo.upphandla");
+  g_autoptr(UpProject) project = open_project (path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *description = NULL;
+  Coalesce c = { project, loop, 0, 0, 0, FALSE };
+  UpStore *store = up_project_get_store (project);
+  guint stakeholders = up_project_count (project, "stakeholder");
+  guint step, timeout;
+
+  g_signal_connect_swapped (store, "saved", G_CALLBACK (count_saved), &c);
+  g_signal_connect_swapped (store, "save-failed", G_CALLBACK (count_failed), &c);
+  step = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, coalesce_step, &c, NULL);
+  timeout = g_timeout_add_seconds (60, coalesce_timeout, &c);
+  g_main_loop_run (loop);
+  if (c.timed_out)
+    g_source_remove (step);
+  else
+    g_source_remove (timeout);
+
+  g_assert_false (c.timed_out);
+  g_test_message ("50 edits (100 changes) were written in %u saves", c.saved);
+  g_assert_cmpuint (c.edits, ==, 50);
+  g_assert_cmpuint (c.failed, ==, 0);
+  g_assert_cmpuint (c.saved, >=, 1);
+  g_assert_cmpuint (c.saved, <, 50);
+  g_assert_false (up_store_get_dirty (store));
+
+  /* the saves alone, no flush, put every edit in the file */
+  g_assert_true (integrity_ok (path));
+  description = query_text (path, "SELECT description FROM project");
+  g_assert_cmpstr (description, ==, "edit 50");
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM stakeholder"), ==, stakeholders + 50);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM stakeholder WHERE name LIKE 'edit %'"), ==, 50);
+  g_assert_cmpstr (list_dir (dir), ==, "demo.upphandla");
+
+  g_signal_handlers_disconnect_by_data (store, &c);
+}
+
+static void
+test_save_conflict (void)
+{
+  g_autofree char *dir = new_dir ("conflict");
+  g_autofree char *path = create_project_file (dir, "shared.upphandla", "Original");
+  g_autofree char *copy_path = g_build_filename (dir, "mine.upphandla", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) first = open_project (path);
+  g_autoptr(UpProject) second = open_project (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) recovery = NULL;
+  g_autofree char *title = NULL;
+  UpStore *store = up_project_get_store (first);
+  guint failed = 0;
+
+  g_signal_connect_swapped (store, "save-failed", G_CALLBACK (count_signal), &failed);
+
+  /* file timestamps are coarse (a clock tick): let the second's write
+   * land in a later one, see test_save_conflict_same_mtime() */
+  g_usleep (30 * 1000);
+  set_title (second, "The second's edit");
+  g_assert_true (up_store_flush (up_project_get_store (second), &error));
+  g_assert_no_error (error);
+
+  set_title (first, "The first's edit");
+  g_assert_false (up_store_flush (store, &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  assert_error_names_file (error, path);
+  g_clear_error (&error);
+  g_assert_cmpuint (failed, ==, 1);
+  g_assert_nonnull (up_store_get_save_error (store));
+  g_assert_true (g_error_matches (up_store_get_save_error (store), UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT));
+
+  /* theirs on disk, ours in memory and in the recovery copy */
+  title = query_text (path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "The second's edit");
+  g_assert_true (integrity_ok (path));
+  g_assert_cmpstr (up_project_get_title (first), ==, "The first's edit");
+  g_assert_true (up_store_get_dirty (store));
+  recovery = up_store_find_recovery (up_store_get_file (store));
+  g_assert_nonnull (recovery);
+  g_clear_pointer (&title, g_free);
+  title = query_text (g_file_peek_path (recovery), "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "The first's edit");
+  g_assert_cmpstr (list_dir (dir), ==, "shared.upphandla");
+
+  /* a conflict is never retried by itself: more edits do not overwrite */
+  set_title (first, "The first's second edit");
+  g_assert_false (up_store_flush (store, &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&title, g_free);
+  title = query_text (path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "The second's edit");
+
+  /* the user saves a copy: the store goes on belonging to the document */
+  g_assert_true (up_store_save_copy (store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (integrity_ok (copy_path));
+  g_clear_pointer (&title, g_free);
+  title = query_text (copy_path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "The first's second edit");
+  g_assert_true (g_file_equal (up_store_get_file (store), file));
+  g_assert_cmpstr (list_dir (dir), ==, "mine.upphandla/shared.upphandla");
+
+  /* or writes over theirs */
+  g_assert_true (up_store_save_overwrite (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (up_store_get_dirty (store));
+  g_assert_null (up_store_get_save_error (store));
+  g_clear_pointer (&title, g_free);
+  title = query_text (path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "The first's second edit");
+  g_assert_true (integrity_ok (path));
+  g_assert_false (file_exists (recovery));
+  g_clear_object (&recovery);
+  recovery = up_store_find_recovery (up_store_get_file (store));
+  g_assert_null (recovery);
+
+  /* and saving goes on normally after that */
+  set_title (first, "Back to normal");
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&title, g_free);
+  title = query_text (path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "Back to normal");
+  g_assert_cmpstr (list_dir (dir), ==, "mine.upphandla/shared.upphandla");
+
+  g_signal_handlers_disconnect_by_data (store, &failed);
+}
+
+/* Local files get an etag from their modification time, which the kernel
+ * takes from a coarse clock: two writes within one tick (a few ms) get
+ * the same time, and so the same etag. Another program's save that lands
+ * in the tick of our last read or write is then not seen as a change.
+ * Simulated deterministically by giving the file back its old time. */
+static void
+test_save_conflict_same_mtime (void)
+{
+  g_autofree char *dir = new_dir ("conflict-same-mtime");
+  g_autofree char *path = create_project_file (dir, "shared.upphandla", "Original");
+  g_autoptr(UpProject) first = open_project (path);
+  g_autoptr(UpProject) second = open_project (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  struct stat before;
+  struct timespec times[2];
+  gboolean saved;
+
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  set_title (second, "The second's edit, a longer title than before");
+  g_assert_true (up_store_flush (up_project_get_store (second), &error));
+  g_assert_no_error (error);
+  times[0] = before.st_atim;
+  times[1] = before.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+
+  set_title (first, "The first's edit");
+  saved = up_store_flush (up_project_get_store (first), &error);
+  title = query_text (path, "SELECT title FROM project");
+  if (saved)
+    g_test_message ("BUG: the first's save wrote over the second's edit; the file now holds “%s”", title);
+  g_assert_false (saved);
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (title, ==, "The second's edit, a longer title than before");
+}
+
+/* Read-only folders and files: the child (as nobody) opens the project,
+ * edits it, and the save fails with READ_ONLY; the edit stays in memory
+ * and in the recovery copy, and the file is not touched. */
+
+typedef struct
+{
+  const char *name;
+  int         dir_mode;
+  int         file_mode;
+} ReadOnlyCase;
+
+static const ReadOnlyCase read_only_cases[] = {
+  /* the policy's case: neither may be written */
+  { "folder-and-file", 0555, 0444 },
+  /* a writable file in a folder that is not: GIO cannot put a temporary
+   * file beside it, and must not fall back to writing the file in place
+   * (a full disk or a crash halfway would destroy it) */
+  { "folder", 0555, 0644 },
+  /* a read-only file in a writable folder: GIO opens the file for writing
+   * before it replaces it, which fails, so this is refused too */
+  { "file", 0755, 0444 },
+};
+
+static void
+test_save_read_only (gconstpointer data)
+{
+  const ReadOnlyCase *ro = data;
+  g_autofree char *dir = new_dir (ro->name);
+  g_autofree char *path = create_project_file (dir, "plan.upphandla", "Read only");
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  int status;
+
+  if (geteuid () == 0)
+    {
+      /* the file is nobody's; the folder nobody's too when nobody may
+       * write in it, root's otherwise */
+      g_assert_cmpint (chown (path, NOBODY, NOBODY), ==, 0);
+      if (ro->dir_mode & 0200)
+        g_assert_cmpint (chown (dir, NOBODY, NOBODY), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (path, ro->file_mode), ==, 0);
+  g_assert_cmpint (g_chmod (dir, ro->dir_mode), ==, 0);
+
+  status = run_child ("save", path);
+  g_chmod (dir, 0755);
+
+  after = read_bytes (path);
+  if (!g_bytes_equal (before, after))
+    g_test_message ("the file was changed: %" G_GSIZE_FORMAT " -> %" G_GSIZE_FORMAT " bytes",
+                    g_bytes_get_size (before), g_bytes_get_size (after));
+  g_assert_cmpint (status, ==, 100 + UP_STORE_ERROR_READ_ONLY);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpstr (list_dir (dir), ==, "plan.upphandla");
+}
+
+/* A full disk, made by a file size limit below the project's size. */
+static void
+test_save_full_disk (void)
+{
+  g_autofree char *dir = new_dir ("full-disk");
+  g_autofree char *path = create_demo_file (dir, "demo.upphandla");
+  g_autofree char *description = NULL;
+  int status;
+
+  status = run_child ("full-disk", path);
+
+  g_assert_cmpint (status, ==, 0);
+  /* the document is a complete project */
+  g_assert_true (integrity_ok (path));
+  g_assert_cmpstr (list_dir (dir), ==, "demo.upphandla");
+  /* and the child's save after the limit was raised holds its edit */
+  description = query_text (path, "SELECT substr(description, 1, 19) FROM project");
+  g_assert_cmpstr (description, ==, "Saved once the disk");
+}
+
+/* The folder went away (a USB stick pulled, a share gone): the save fails
+ * with a reason, and the edit is kept in memory and in the recovery copy. */
+static void
+test_save_folder_gone (void)
+{
+  g_autofree char *dir = new_dir ("folder-gone");
+  g_autofree char *path = create_project_file (dir, "plan.upphandla", "Original");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = open_project (path);
+  g_autoptr(GFile) recovery = NULL;
+  g_autoptr(GError) error = NULL;
+  UpStore *store = up_project_get_store (project);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  set_title (project, "Edited after the folder went");
+  g_assert_false (up_store_flush (store, &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED);
+  assert_error_names_file (error, path);
+  g_assert_cmpstr (up_project_get_title (project), ==, "Edited after the folder went");
+  g_assert_true (up_store_get_dirty (store));
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+
+  recovery = up_store_find_recovery (file);
+  g_assert_nonnull (recovery);
+  g_clear_error (&error);
+  {
+    g_autoptr(UpStore) copy = up_store_open_recovery (file, &error);
+    g_autoptr(UpProject) recovered = NULL;
+
+    g_assert_no_error (error);
+    recovered = up_project_new_for_store (copy, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (up_project_get_title (recovered), ==, "Edited after the folder went");
+  }
+  up_store_discard_recovery (file);
+  g_assert_false (file_exists (recovery));
+}
+
+/* Recovery */
+
+static void
+test_recovery_after_failed_save (void)
+{
+  g_autofree char *dir = new_dir ("recovery");
+  g_autofree char *path = create_project_file (dir, "plan.upphandla", "Original");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) first = open_project (path);
+  g_autoptr(UpProject) second = open_project (path);
+  g_autoptr(UpProject) recovered = NULL;
+  g_autoptr(UpStore) store = NULL;
+  g_autoptr(GFile) recovery = NULL;
+  g_autoptr(GFile) recovery_dir = up_store_get_recovery_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_dir = g_build_filename (g_getenv ("XDG_STATE_HOME"), "upphandla", "recovery", NULL);
+  g_autofree char *title = NULL;
+  UpStakeholder *stakeholder;
+
+  g_assert_cmpstr (g_file_peek_path (recovery_dir), ==, expected_dir);
+  g_assert_null (up_store_find_recovery (file));
+
+  g_usleep (30 * 1000);
+  set_title (second, "Theirs");
+  g_assert_true (up_store_flush (up_project_get_store (second), &error));
+  g_assert_no_error (error);
+
+  set_title (first, "Mine");
+  stakeholder = up_project_add_stakeholder (first, "Added before the crash", "Kommunen", "citizen", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stakeholder);
+  g_assert_false (up_store_flush (up_project_get_store (first), &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* the window closes without a choice, as after a crash */
+  g_clear_object (&first);
+
+  recovery = up_store_find_recovery (file);
+  g_assert_nonnull (recovery);
+  g_assert_true (g_file_has_prefix (recovery, recovery_dir));
+  g_assert_true (integrity_ok (g_file_peek_path (recovery)));
+
+  store = up_store_open_recovery (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (g_file_equal (up_store_get_file (store), file));
+  g_assert_true (up_store_get_dirty (store));
+  recovered = up_project_new_for_store (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (recovered), ==, "Mine");
+  g_assert_cmpuint (up_project_count (recovered, "stakeholder"), ==, 1);
+
+  /* the recovery copy is kept until the document holds it */
+  g_assert_true (file_exists (recovery));
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+  title = query_text (path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "Mine");
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM stakeholder"), ==, 1);
+  g_assert_false (file_exists (recovery));
+  g_clear_object (&recovery);
+  recovery = up_store_find_recovery (file);
+  g_assert_null (recovery);
+  g_assert_cmpstr (list_dir (dir), ==, "plan.upphandla");
+}
+
+static void
+test_recovery_gone_after_save (void)
+{
+  g_autofree char *dir = new_dir ("recovery-gone");
+  g_autofree char *path = create_project_file (dir, "plan.upphandla", "Original");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = open_project (path);
+  g_autoptr(GFile) recovery_dir = up_store_get_recovery_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  GFileInfo *info;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Edit %u", i);
+
+      set_title (project, text);
+      g_assert_true (up_store_flush (up_project_get_store (project), &error));
+      g_assert_no_error (error);
+      g_assert_null (up_store_find_recovery (file));
+    }
+
+  /* nothing for this document is left in the recovery folder */
+  key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+  children = g_file_enumerate_children (recovery_dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
+    {
+      g_assert_false (g_str_has_prefix (g_file_info_get_name (info), key));
+      g_object_unref (info);
+    }
+  g_assert_no_error (error);
+}
+
+static void
+set_mtime (GFile  *file,
+           gint64  seconds)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, seconds,
+                                              G_FILE_QUERY_INFO_NONE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_recovery_not_offered (void)
+{
+  g_autofree char *dir = new_dir ("recovery-not-offered");
+  g_autofree char *path = create_project_file (dir, "plan.upphandla", "Original");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) first = open_project (path);
+  g_autoptr(UpProject) second = open_project (path);
+  g_autoptr(GFile) recovery = NULL;
+  g_autoptr(GFile) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_usleep (30 * 1000);
+  set_title (second, "Theirs");
+  g_assert_true (up_store_flush (up_project_get_store (second), &error));
+  g_assert_no_error (error);
+  set_title (first, "Mine");
+  g_assert_false (up_store_flush (up_project_get_store (first), &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  recovery = up_store_find_recovery (file);
+  g_assert_nonnull (recovery);
+
+  /* older than the document: not offered, and kept */
+  set_mtime (recovery, now - 3600);
+  set_mtime (file, now - 60);
+  g_assert_null (up_store_find_recovery (file));
+  g_assert_true (file_exists (recovery));
+
+  /* newer, but the document holds the same bytes (the save finished after
+   * all): not offered, and removed */
+  g_assert_true (g_file_copy (recovery, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  set_mtime (file, now - 60);
+  set_mtime (recovery, now);
+  again = up_store_find_recovery (file);
+  g_assert_null (again);
+  g_assert_false (file_exists (recovery));
+}
+
+/* Migration */
+
+static void
+test_migration_from_version_0 (void)
+{
+  g_autofree char *dir = new_dir ("migration");
+  g_autofree char *path = g_build_filename (dir, "old.upphandla", NULL);
+  g_autofree char *backup = g_build_filename (dir, "old.upphandla.v0.bak", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;"
+                                          "PRAGMA user_version = 0;"
+                                          "CREATE TABLE t (x);"
+                                          "DROP TABLE t;",
+                                          UP_APPLICATION_ID);
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GBytes) kept_again = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpProject) reopened = NULL;
+  g_autofree char *title = NULL;
+  UpStore *store;
+
+  sqlite_exec_file (path, sql);
+  original = read_bytes (path);
+  g_assert_cmpuint (g_bytes_get_size (original), >, 0);
+  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, UP_APPLICATION_ID);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 0);
+
+  project = up_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  store = up_project_get_store (project);
+  g_assert_cmpint (up_store_get_migrated_from (store), ==, 0);
+  g_assert_cmpuint (up_project_count (project, "stage"), ==, 0);
+  /* opening alone writes nothing */
+  g_assert_cmpstr (list_dir (dir), ==, "old.upphandla");
+
+  set_title (project, "Upgraded");
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (list_dir (dir), ==, "old.upphandla/old.upphandla.v0.bak");
+  kept = read_bytes (backup);
+  g_assert_true (g_bytes_equal (kept, original));
+  g_assert_true (integrity_ok (path));
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, UP_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, UP_APPLICATION_ID);
+  title = query_text (path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "Upgraded");
+
+  /* the backup is made once, not at every save */
+  set_title (project, "Upgraded twice");
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+  kept_again = read_bytes (backup);
+  g_assert_true (g_bytes_equal (kept_again, original));
+
+  reopened = open_project (path);
+  g_assert_cmpint (up_store_get_migrated_from (up_project_get_store (reopened)), ==, -1);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, "Upgraded twice");
+}
+
+/* Children */
+
+static gboolean
+drop_to_nobody (void)
+{
+  if (geteuid () != 0)
+    return TRUE;
+  return setgroups (0, NULL) == 0 &&
+         setresgid (NOBODY, NOBODY, NOBODY) == 0 &&
+         setresuid (NOBODY, NOBODY, NOBODY) == 0 &&
+         geteuid () == NOBODY;
+}
+
+static gboolean
+same_contents (const char *path,
+               GBytes     *bytes)
+{
+  g_autofree char *data = NULL;
+  gsize size;
+
+  if (!g_file_get_contents (path, &data, &size, NULL))
+    return FALSE;
+  return size == g_bytes_get_size (bytes) && memcmp (data, g_bytes_get_data (bytes, NULL), size) == 0;
+}
+
+static int
+child_open (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) store_error = NULL;
+  g_autoptr(GError) project_error = NULL;
+  g_autoptr(UpStore) store = NULL;
+  g_autoptr(UpProject) project = NULL;
+
+  if (!drop_to_nobody ())
+    return 3;
+
+  store = up_store_open (file, &store_error);
+  project = up_project_open (file, &project_error);
+  if (store != NULL || project != NULL)
+    {
+      g_printerr ("the file opened\n");
+      return 4;
+    }
+  if (store_error->domain != UP_STORE_ERROR || project_error->domain != UP_STORE_ERROR ||
+      store_error->code != project_error->code || store_error->message[0] == '\0')
+    {
+      g_printerr ("unexpected errors: %s / %s\n", store_error->message, project_error->message);
+      return 5;
+    }
+  g_printerr ("code %d: %s\n", store_error->code, store_error->message);
+  return 100 + store_error->code;
+}
+
+static int
+child_save (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GFile) recovery = NULL;
+  char *data = NULL;
+  gsize size;
+  UpStore *store;
+
+  if (!drop_to_nobody ())
+    return 3;
+
+  /* it opens */
+  project = up_project_open (file, &error);
+  if (project == NULL)
+    {
+      g_printerr ("open: %s\n", error->message);
+      return 4;
+    }
+  store = up_project_get_store (project);
+  if (!g_file_get_contents (path, &data, &size, NULL))
+    return 5;
+  before = g_bytes_new_take (data, size);
+
+  if (!up_project_set_string (project, project, "title", "Edited by nobody", &error))
+    {
+      g_printerr ("edit: %s\n", error->message);
+      return 6;
+    }
+
+  /* and says it cannot be saved there */
+  if (up_store_flush (store, &error))
+    {
+      g_printerr ("the save succeeded; the file %s\n",
+                  same_contents (path, before) ? "is unchanged" : "was written");
+      return 90;
+    }
+  g_printerr ("code %d: %s\n", error->code, error->message);
+  if (error->domain != UP_STORE_ERROR || error->message[0] == '\0')
+    return 7;
+  if (g_strcmp0 (up_project_get_title (project), "Edited by nobody") != 0)
+    return 8;
+  if (!up_store_get_dirty (store) || up_store_get_save_error (store) == NULL)
+    return 9;
+  if (!same_contents (path, before))
+    {
+      g_printerr ("the file was changed by the failed save\n");
+      return 10;
+    }
+  recovery = up_store_find_recovery (file);
+  if (recovery == NULL)
+    {
+      g_printerr ("no recovery copy\n");
+      return 11;
+    }
+  return 100 + error->code;
+}
+
+static int
+child_full_disk (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpProject) reopened = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) image = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *listing = NULL;
+  g_autofree char *description = NULL;
+  struct rlimit limit;
+  rlim_t soft;
+  char *data = NULL;
+  gsize size;
+  UpStore *store;
+  int code;
+
+  /* a write past the limit then fails with EFBIG instead of killing us */
+  signal (SIGXFSZ, SIG_IGN);
+
+  project = up_project_open (file, &error);
+  if (project == NULL)
+    {
+      g_printerr ("open: %s\n", error->message);
+      return 4;
+    }
+  store = up_project_get_store (project);
+  if (!g_file_get_contents (path, &data, &size, NULL))
+    return 5;
+  before = g_bytes_new_take (data, size);
+
+  /* an edit that makes the project larger than the file it was */
+  description = g_strnfill (64 * 1024, 'x');
+  memcpy (description, "Saved once the disk", 19);
+  if (!up_project_set_string (project, project, "description", description, &error))
+    return 6;
+  image = up_store_serialize (store, &error);
+  if (image == NULL || g_bytes_get_size (image) <= size)
+    return 7;
+
+  if (getrlimit (RLIMIT_FSIZE, &limit) != 0)
+    return 8;
+  soft = limit.rlim_cur;
+  limit.rlim_cur = g_bytes_get_size (image) - 1;
+  if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+    return 8;
+  g_printerr ("file %" G_GSIZE_FORMAT " bytes, project %" G_GSIZE_FORMAT " bytes, limit %lu\n",
+              size, g_bytes_get_size (image), (unsigned long) limit.rlim_cur);
+
+  if (up_store_flush (store, &error))
+    {
+      g_printerr ("the save succeeded under the limit\n");
+      return 20;
+    }
+  g_printerr ("code %d: %s\n", error->code, error->message);
+  code = error->code;
+  g_clear_error (&error);
+
+  if (!same_contents (path, before))
+    {
+      g_autoptr(GBytes) now = NULL;
+
+      if (g_file_get_contents (path, &data, &size, NULL))
+        now = g_bytes_new_take (data, size);
+      g_printerr ("the failed save changed the document: %" G_GSIZE_FORMAT " bytes before, %" G_GSIZE_FORMAT " now\n",
+                  g_bytes_get_size (before), now ? g_bytes_get_size (now) : 0);
+      return 21;
+    }
+  listing = list_dir (dir);
+  if (strcmp (listing, "demo.upphandla") != 0)
+    {
+      g_printerr ("beside the document: %s\n", listing);
+      return 22;
+    }
+  if (strcmp (up_project_get_description (project), description) != 0 || !up_store_get_dirty (store))
+    return 23;
+  if (code != UP_STORE_ERROR_NO_SPACE)
+    return 100 + code;
+
+  /* space again: the next save goes through */
+  limit.rlim_cur = soft;
+  if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+    return 8;
+  if (!up_store_save (store, &error))
+    {
+      g_printerr ("save after the limit was raised: %s\n", error->message);
+      return 24;
+    }
+  if (up_store_get_dirty (store) || up_store_get_save_error (store) != NULL)
+    return 25;
+  reopened = up_project_open (file, &error);
+  if (reopened == NULL || strcmp (up_project_get_description (reopened), description) != 0)
+    return 26;
+  return 0;
+}
+
+static int
+child_main (const char *mode,
+            const char *path)
+{
+  if (strcmp (mode, "open") == 0)
+    return child_open (path);
+  if (strcmp (mode, "save") == 0)
+    return child_save (path);
+  if (strcmp (mode, "full-disk") == 0)
+    return child_full_disk (path);
+  return 2;
+}
+
+static gboolean
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_chmod (path, 0755);
+  dir = g_dir_open (path, 0, NULL);
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  return g_rmdir (path) == 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *state = NULL;
+  g_autofree char *recovery = NULL;
+  g_autoptr(GString) text = NULL;
+  int status;
+
+  if (argc == 4 && strcmp (argv[1], "--child") == 0)
+    return child_main (argv[2], argv[3]);
+
+  /* Before anything asks GLib for them: it caches the answers. The
+   * recovery folder is shared with the children that run as nobody. */
+  test_root = g_dir_make_tmp ("upphandla-test-store-XXXXXX", NULL);
+  g_assert_nonnull (test_root);
+  g_chmod (test_root, 0755);
+  state = g_build_filename (test_root, "state", NULL);
+  recovery = g_build_filename (state, "upphandla", "recovery", NULL);
+  g_mkdir_with_parents (recovery, 0755);
+  g_chmod (recovery, 01777);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", test_root, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", test_root, TRUE);
+  g_setenv ("XDG_CACHE_HOME", test_root, TRUE);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < 25000; i++)
+    g_string_append (text, "aö€😀");
+  long_text = g_string_free (g_steal_pointer (&text), FALSE);
+
+  g_test_init (&argc, &argv, NULL);
+  /* left behind when a test fails, to look at */
+  g_test_message ("test files in %s", test_root);
+
+  g_test_add_func ("/store/round-trip/odd-text", test_round_trip);
+  g_test_add_func ("/store/round-trip/refused-values", test_refused_values);
+  g_test_add_func ("/store/open/missing", test_open_missing);
+  g_test_add_func ("/store/open/directory", test_open_directory);
+  g_test_add_func ("/store/open/permission-denied", test_open_permission_denied);
+  g_test_add_func ("/store/open/empty", test_open_empty);
+  g_test_add_func ("/store/open/text", test_open_text);
+  g_test_add_func ("/store/open/png", test_open_png);
+  g_test_add_func ("/store/open/random", test_open_random);
+  g_test_add_func ("/store/open/other-database", test_open_other_database);
+  g_test_add_func ("/store/open/wrong-application-id", test_open_wrong_application_id);
+  g_test_add_func ("/store/open/too-new", test_open_too_new);
+  g_test_add_func ("/store/open/truncated", test_open_truncated);
+  g_test_add_func ("/store/open/garbage-page", test_open_garbage_page);
+  g_test_add_func ("/store/open/wal-mode", test_open_wal_mode);
+  g_test_add_func ("/store/open/no-side-files", test_open_no_side_files);
+  g_test_add_func ("/store/open/fixture-v1", test_open_fixture_v1);
+  g_test_add_func ("/store/save/flush", test_save_flush);
+  g_test_add_func ("/store/save/coalesce", test_save_coalesce);
+  g_test_add_func ("/store/save/conflict", test_save_conflict);
+  g_test_add_func ("/store/save/conflict-same-mtime", test_save_conflict_same_mtime);
+  for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
+    {
+      g_autofree char *test_path = g_strconcat ("/store/save/read-only/", read_only_cases[i].name, NULL);
+
+      g_test_add_data_func (test_path, &read_only_cases[i], test_save_read_only);
+    }
+  g_test_add_func ("/store/save/full-disk", test_save_full_disk);
+  g_test_add_func ("/store/save/folder-gone", test_save_folder_gone);
+  g_test_add_func ("/store/recovery/after-failed-save", test_recovery_after_failed_save);
+  g_test_add_func ("/store/recovery/gone-after-save", test_recovery_gone_after_save);
+  g_test_add_func ("/store/recovery/not-offered", test_recovery_not_offered);
+  g_test_add_func ("/store/migration/from-version-0", test_migration_from_version_0);
+
+  status = g_test_run ();
+
+  remove_tree (test_root);
+  g_free (test_root);
+  g_free (long_text);
+  return status;
+}
