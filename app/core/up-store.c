@@ -1734,7 +1734,8 @@ up_store_list_recoveries (void)
   GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
   GFileInfo *info;
 
-  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+  children = g_file_enumerate_children (dir,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_TIME_MODIFIED,
                                         G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (children == NULL)
     return documents;
@@ -1749,7 +1750,19 @@ up_store_list_recoveries (void)
       const char *name = g_file_info_get_name (info);
 
       if (!g_str_has_suffix (name, ".uri"))
-        continue;
+        {
+          /* A temporary file of a write that a crash cut short: the folder
+           * is ours alone, and a write older than a minute is over. */
+          if (!g_str_has_suffix (name, ".upphandla") &&
+              g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) + 60 <
+              (guint64) (g_get_real_time () / G_USEC_PER_SEC))
+            {
+              g_autoptr(GFile) stale = g_file_get_child (dir, name);
+
+              g_file_delete (stale, NULL, NULL);
+            }
+          continue;
+        }
 
       child = g_file_get_child (dir, name);
       if (!g_file_load_contents (child, NULL, &uri, NULL, NULL, NULL))

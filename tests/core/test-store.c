@@ -1256,6 +1256,16 @@ test_save_conflict (void)
   g_assert_cmpstr (title, ==, "The first's edit");
   g_assert_cmpstr (list_dir (dir), ==, "shared.upphandla");
 
+  /* the start page lists it among the projects with unsaved changes */
+  {
+    g_autoptr(GPtrArray) pending = up_store_list_recoveries ();
+    gboolean listed = FALSE;
+
+    for (guint i = 0; i < pending->len; i++)
+      listed |= g_file_equal (pending->pdata[i], up_store_get_file (store));
+    g_assert_true (listed);
+  }
+
   /* a conflict is never retried by itself: more edits do not overwrite */
   set_title (first, "The first's second edit");
   g_assert_false (up_store_flush (store, &error));
