@@ -9,6 +9,7 @@
 #include "up-application.h"
 #include "up-stage-editor.h"
 #include "up-stage-row.h"
+#include "up-timeline.h"
 #include "up-window.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.upphandla.Upphandla"
@@ -52,6 +53,7 @@ struct _UpWindow
   GtkStack             *list_stack;
   GtkListView          *stage_list;
   GtkMenuButton        *add_stage_button;
+  UpTimeline           *timeline;
   UpStageEditor        *editor;
 };
 
@@ -110,6 +112,14 @@ update_actions (UpWindow *self)
                                  self->project != NULL && get_selected_stage (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-save",
                                  gtk_revealer_get_reveal_child (self->save_revealer));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
+                                 self->project != NULL &&
+                                 up_timeline_get_zoom (self->timeline) > UP_ZOOM_WEEK);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out",
+                                 self->project != NULL &&
+                                 up_timeline_get_zoom (self->timeline) < UP_ZOOM_YEAR);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scroll-to-today", self->project != NULL);
 
   if (can_undo && up_history_get_undo_label (history) != NULL)
     /* Translators: The tooltip of the Undo button; %1$s is the edit that
@@ -265,8 +275,61 @@ on_selection_changed (UpWindow           *self,
                       GParamSpec         *pspec,
                       GtkSingleSelection *selection)
 {
-  up_stage_editor_set_stage (self->editor, get_selected_stage (self));
+  UpStage *stage = get_selected_stage (self);
+
+  up_stage_editor_set_stage (self->editor, stage);
+
+  /* Chosen in the list: the timeline shows it too. Chosen on the timeline,
+   * it is in view already and stays where it is. */
+  if (stage != up_timeline_get_selected (self->timeline))
+    {
+      up_timeline_set_selected (self->timeline, stage);
+      if (stage != NULL)
+        up_timeline_scroll_to_stage (self->timeline, stage);
+    }
+
   update_actions (self);
+}
+
+/* Timeline */
+
+static void
+on_timeline_selected_changed (UpWindow   *self,
+                              GParamSpec *pspec,
+                              UpTimeline *timeline)
+{
+  UpStage *stage = up_timeline_get_selected (timeline);
+
+  /* The list always has a selection while there are stages: a timeline
+   * with none (its stage was deleted) leaves the list to choose. */
+  if (stage != NULL && stage != get_selected_stage (self))
+    select_stage (self, stage);
+}
+
+static void
+on_timeline_zoom_changed (UpWindow   *self,
+                          GParamSpec *pspec,
+                          UpTimeline *timeline)
+{
+  update_actions (self);
+}
+
+static void
+on_timeline_activate_stage (UpWindow   *self,
+                            UpStage    *stage,
+                            UpTimeline *timeline)
+{
+  select_stage (self, stage);
+  up_stage_editor_focus_title (self->editor);
+}
+
+static void
+on_timeline_delete_requested (UpWindow   *self,
+                              UpStage    *stage,
+                              UpTimeline *timeline)
+{
+  select_stage (self, stage);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-stage", NULL);
 }
 
 static void
@@ -638,6 +701,23 @@ delete_stage_action (GtkWidget  *widget,
 }
 
 static void
+timeline_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+
+  /* "win.zoom-in" is "timeline.zoom-in", and so on: the buttons of the
+   * header bar are outside the timeline, where its actions are not. */
+  if (self->project != NULL)
+    {
+      g_autofree char *name = g_strconcat ("timeline.", action_name + strlen ("win."), NULL);
+
+      gtk_widget_activate_action (GTK_WIDGET (self->timeline), name, NULL);
+    }
+}
+
+static void
 add_stage_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -707,6 +787,36 @@ save_window_state (UpWindow *self)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
+
+  if (self->project != NULL)
+    {
+      g_autoptr(GEnumClass) zooms = g_type_class_ref (UP_TYPE_ZOOM);
+      GEnumValue *zoom = g_enum_get_value (zooms, up_timeline_get_zoom (self->timeline));
+
+      g_settings_set_string (self->settings, "timeline-zoom", zoom->value_nick);
+    }
+}
+
+/* The zoom the user left the timeline at, once there is one; until then
+ * the timeline fits the whole procurement into view. */
+static void
+restore_timeline_zoom (UpWindow *self)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GEnumClass) zooms = NULL;
+  GEnumValue *zoom;
+
+  if (self->settings == NULL || self->project == NULL)
+    return;
+
+  value = g_settings_get_user_value (self->settings, "timeline-zoom");
+  if (value == NULL)
+    return;
+
+  zooms = g_type_class_ref (UP_TYPE_ZOOM);
+  zoom = g_enum_get_value_by_nick (zooms, g_variant_get_string (value, NULL));
+  if (zoom != NULL)
+    up_timeline_set_zoom (self->timeline, zoom->value);
 }
 
 static void
@@ -866,6 +976,7 @@ up_window_class_init (UpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (UP_TYPE_STAGE_EDITOR);
+  g_type_ensure (UP_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/upphandla/Upphandla/up-window.ui");
@@ -886,9 +997,14 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_list);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, add_stage_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_selected_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_zoom_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_activate_stage);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_delete_requested);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -896,6 +1012,10 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.delete-stage", NULL, delete_stage_action);
   gtk_widget_class_install_action (widget_class, "win.add-stage", "s", add_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.scroll-to-today", NULL, timeline_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -906,6 +1026,14 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-stage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.scroll-to-today", NULL);
 }
 
 static void
@@ -1018,9 +1146,11 @@ up_window_set_project (UpWindow  *self,
   g_signal_group_set_target (self->store_signals,
                              project ? up_project_get_store (project) : NULL);
 
-  /* The editor first, so that it has the project when the selection hands
-   * it the first stage. */
+  /* The editor and the timeline first, so that they have the project when
+   * the selection hands them the first stage. */
   up_stage_editor_set_project (self->editor, project);
+  up_timeline_set_project (self->timeline, project);
+  restore_timeline_zoom (self);
   gtk_single_selection_set_model (self->selection,
                                   project ? up_project_get_stages (project) : NULL);
   on_stages_changed (self, 0, 0, 0, G_LIST_MODEL (self->selection));

@@ -492,6 +492,7 @@ span_label (SpanKind kind,
     case SPAN_DAY:
       /* Translators: A day on the timeline's date axis at week zoom, as a
        * g_date_time_format() format: "%a %-d" gives "Mon 16". */
+      /* xgettext:no-c-format */
       return up_day_format (first, C_("timeline axis day", "%a %-d"));
 
     case SPAN_WEEK:
@@ -503,6 +504,7 @@ span_label (SpanKind kind,
        * to the year that does. */
       /* Translators: A month on the timeline's date axis, as a
        * g_date_time_format() format: "%OB %Y" gives "March 2026". */
+      /* xgettext:no-c-format */
       month = up_day_format (first + 3, C_("timeline axis month", "%OB %Y"));
       /* Translators: A week on the timeline's date axis at week zoom:
        * %1$s is the week number ("W12"), %2$s its month ("March 2026"). */
@@ -513,7 +515,9 @@ span_label (SpanKind kind,
         /* Translators: A month on the timeline's date axis at year zoom,
          * where there is little room, as a g_date_time_format() format:
          * "%Ob" gives "Mar". */
+        /* xgettext:no-c-format */
         return up_day_format (first, C_("timeline axis short month", "%Ob"));
+      /* xgettext:no-c-format */
       return up_day_format (first, C_("timeline axis month", "%OB %Y"));
 
     case SPAN_QUARTER:

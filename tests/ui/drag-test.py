@@ -1,0 +1,245 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Real input on the timeline of the running app.
+
+Starts its own Xvfb, the accessibility bus and the app on a copy of the demo
+project; finds the bars through the accessibility tree (each visible stage
+is an item named "title, kind, start – end" with its extents); drags them
+with xdotool, presses keys, and checks every edit in the project file on
+disk. Run it inside a session bus:
+
+    dbus-run-session -- /usr/bin/python3 tests/ui/drag-test.py build/app/upphandla
+
+Uses Debian's python3 (for pyatspi). Ends by itself; exits non-zero on
+failure.
+"""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+APP = os.path.abspath(sys.argv[1])
+PIXELS_PER_DAY = {'month': 16.0}
+TIMEOUT = 20
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def free_display():
+    for n in range(90, 200):
+        if not os.path.exists(f'/tmp/.X11-unix/X{n}') and not os.path.exists(f'/tmp/.X{n}-lock'):
+            return n
+    raise RuntimeError('no free X display')
+
+
+def wait_for(what, check, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f'timed out waiting for {what}')
+        time.sleep(0.1)
+
+
+def xdotool(*args):
+    return subprocess.run(['xdotool', *map(str, args)], check=True, timeout=TIMEOUT,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def file_dates(path, kind):
+    """The stage's dates and row as the file on disk has them, read without
+    touching it (immutable: no journal beside it)."""
+    uri = f'file:{path}?mode=ro&immutable=1'
+    with sqlite3.connect(uri, uri=True) as db:
+        return db.execute('SELECT start_date, end_date, position FROM stage WHERE kind = ?',
+                          (kind,)).fetchone()
+
+
+def add_days(iso, days):
+    import datetime
+    return (datetime.date.fromisoformat(iso) + datetime.timedelta(days=days)).isoformat()
+
+
+def expect_file(path, kind, start, end, what):
+    def check():
+        try:
+            dates = file_dates(path, kind)
+        except sqlite3.DatabaseError:
+            return None     # a save is being renamed into place
+        return dates if dates[:2] == (start, end) else None
+    try:
+        wait_for(what, check, timeout=10)
+    except AssertionError:
+        raise AssertionError(f'{what}: the file has {file_dates(path, kind)[:2]}, '
+                             f'expected {(start, end)}')
+    log(f'ok - {what}: {start} – {end} in the file')
+
+
+def find_timeline(pyatspi):
+    desktop = pyatspi.Registry.getDesktop(0)
+
+    def walk(node, depth=0):
+        if node is None or depth > 30:
+            return None
+        try:
+            if node.getRoleName() == 'list' and node.name == 'Process timeline':
+                return node
+            for i in range(node.childCount):
+                found = walk(node.getChildAtIndex(i), depth + 1)
+                if found is not None:
+                    return found
+        except Exception:
+            return None
+        return None
+
+    for i in range(desktop.childCount):
+        found = walk(desktop.getChildAtIndex(i))
+        if found is not None:
+            return found
+    return None
+
+
+def find_item(pyatspi, timeline, title):
+    for i in range(timeline.childCount):
+        child = timeline.getChildAtIndex(i)
+        if child is not None and child.name and child.name.startswith(title + ','):
+            x, y, w, h = child.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            return child, (x, y, w, h)
+    return None, None
+
+
+def drag(x, y, dx, dy=0, steps=12, escape=False):
+    xdotool('mousemove', int(x), int(y))
+    time.sleep(0.15)
+    xdotool('mousedown', 1)
+    time.sleep(0.15)
+    for i in range(1, steps + 1):
+        xdotool('mousemove', int(x + dx * i / steps), int(y + dy * i / steps))
+        time.sleep(0.04)
+    time.sleep(0.2)
+    if escape:
+        xdotool('key', 'Escape')
+        time.sleep(0.2)
+    xdotool('mouseup', 1)
+    time.sleep(0.5)
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix='upphandla-drag-')
+    processes = []
+    try:
+        display = free_display()
+        os.environ['DISPLAY'] = f':{display}'
+        os.environ['GSETTINGS_BACKEND'] = 'memory'
+        os.environ['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
+        os.environ['XDG_STATE_HOME'] = os.path.join(tmp, 'state')
+        os.environ['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
+        os.environ['LANG'] = os.environ['LC_ALL'] = 'en_US.UTF-8'
+        os.environ['LANGUAGE'] = 'en'
+        os.environ['GDK_DEBUG'] = 'no-portals'
+        os.environ.pop('NO_AT_BRIDGE', None)
+        os.environ.pop('GTK_A11Y', None)
+
+        processes.append(subprocess.Popen(['Xvfb', f':{display}', '-screen', '0', '1600x1000x24',
+                                           '-nolisten', 'tcp'], stderr=subprocess.DEVNULL))
+        wait_for('the X server', lambda: subprocess.run(['xdotool', 'getdisplaygeometry'],
+                                                        capture_output=True).returncode == 0)
+        processes.append(subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
+                                          stderr=subprocess.DEVNULL))
+        time.sleep(0.7)
+
+        demo = os.path.join(tmp, 'demo.upphandla')
+        subprocess.run([APP, f'--write-demo={demo}'], check=True, timeout=TIMEOUT)
+        start0, end0, _ = file_dates(demo, 'requirements')
+        log(f'# requirements stage: {start0} – {end0}')
+
+        processes.append(subprocess.Popen([APP, demo]))
+        wid = xdotool('search', '--sync', '--onlyvisible', '--name', 'Digital safety alarms')
+        wid = wid.split()[0]
+        xdotool('windowmove', wid, 0, 0)
+        xdotool('windowsize', wid, 1500, 900)
+        time.sleep(1.0)
+
+        import pyatspi
+        timeline = wait_for('the timeline in the accessibility tree', lambda: find_timeline(pyatspi))
+        log('ok - the timeline is a list named "Process timeline"')
+        names = [timeline.getChildAtIndex(i).name for i in range(timeline.childCount)]
+        named = [n for n in names if n and ' – ' in n]
+        assert len(named) >= 10, names
+        log(f'ok - {len(named)} stages exposed, e.g. "{named[0]}"')
+
+        # Month zoom (16 px a day, snapping to days), today in view: the
+        # requirements stage runs across today.
+        xdotool('key', '--window', wid, 'ctrl+equal')
+        time.sleep(0.3)
+        xdotool('key', '--window', wid, 'ctrl+equal')
+        time.sleep(0.3)
+        xdotool('key', '--window', wid, 'ctrl+t')
+        time.sleep(0.8)
+        ppd = PIXELS_PER_DAY['month']
+
+        title = 'Requirements and tender documents'
+        _, (x, y, w, h) = wait_for('the bar in view',
+                                   lambda: (lambda r: r if r[1] and r[1][2] > 100 else None)
+                                   (find_item(pyatspi, timeline, title)))
+        log(f'# bar at {x},{y} {w}x{h}')
+
+        # 1. The body, a week later.
+        drag(x + w / 2, y + h / 2, 7 * ppd)
+        expect_file(demo, 'requirements', add_days(start0, 7), add_days(end0, 7), 'drag moves')
+
+        # 2. Escape during a drag: nothing changes.
+        _, (x, y, w, h) = find_item(pyatspi, timeline, title)
+        drag(x + w / 2, y + h / 2, 5 * ppd, escape=True)
+        time.sleep(1.0)
+        expect_file(demo, 'requirements', add_days(start0, 7), add_days(end0, 7), 'Escape cancels')
+
+        # 3. The end edge, three days later.
+        _, (x, y, w, h) = wait_for('the moved bar', lambda: (lambda r: r if r[1] else None)
+                                   (find_item(pyatspi, timeline, title)))
+        log(f'# bar at {x},{y} {w}x{h}')
+        # Grabbed just outside the bar: GTK 4.8 reports extents relative to
+        # the window surface, a few pixels off what the pointer sees, and
+        # the edge zone reaches out 6 px.
+        drag(x + w + 1, y + h / 2, 3 * ppd)
+        expect_file(demo, 'requirements', add_days(start0, 7), add_days(end0, 10), 'edge drag resizes')
+
+        # 4. Alt+Right: one day (the snap unit at month zoom).
+        xdotool('key', '--window', wid, 'alt+Right')
+        expect_file(demo, 'requirements', add_days(start0, 8), add_days(end0, 11), 'Alt+Right moves')
+
+        # 5. Ctrl+Z, three times: the original dates, in the file.
+        xdotool('key', '--window', wid, 'ctrl+z')
+        expect_file(demo, 'requirements', add_days(start0, 7), add_days(end0, 10), 'Ctrl+Z undoes the key')
+        xdotool('key', '--window', wid, 'ctrl+z')
+        expect_file(demo, 'requirements', add_days(start0, 7), add_days(end0, 7), 'Ctrl+Z undoes the resize')
+        xdotool('key', '--window', wid, 'ctrl+z')
+        expect_file(demo, 'requirements', start0, end0, 'Ctrl+Z restores the original dates')
+
+        shot = os.environ.get('UPPHANDLA_SCREENSHOT')
+        if shot:
+            subprocess.run(['import', '-window', 'root', shot], check=False, timeout=TIMEOUT)
+            log(f'# screenshot: {shot}')
+
+        log('# all passed')
+        return 0
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())
