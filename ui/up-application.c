@@ -9,6 +9,7 @@
 #include <upphandla/upphandla.h>
 
 #include "up-application.h"
+#include "up-route-chooser.h"
 #include "up-window.h"
 
 #define UP_MIME_TYPE "application/x-upphandla"
@@ -320,6 +321,7 @@ on_new_project_response (GtkNativeDialog *chooser,
       else
         {
           show_project (self, project, target);
+          up_route_chooser_present (GTK_WINDOW (find_window_for_file (self, file)), project);
         }
     }
 

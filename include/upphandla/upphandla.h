@@ -15,5 +15,6 @@
 #include "up-project.h"
 #include "up-demo.h"
 #include "up-sdg.h"
+#include "up-route.h"
 
 #undef UPPHANDLA_INSIDE

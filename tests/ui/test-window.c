@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "up-stage-editor.h"
+#include "up-route-chooser.h"
 #include "up-window.h"
 
 /* Long enough for a slow software-rendered first frame on a busy CI machine,
@@ -419,6 +420,46 @@ test_add_stage (Fixture       *fixture,
   g_assert_cmpstr (up_stage_get_start_date (added), ==, expected_start);
 }
 
+/* A new project starts from a procurement route: one choice in a dialog
+ * lays out the stages, and leaves nothing to undo. */
+static void
+test_route_chooser (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Ny upphandling", &error);
+  g_autoptr(UpWindow) window = g_object_ref_sink (up_window_new (NULL, project));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+
+  up_route_chooser_present (GTK_WINDOW (window), project);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  wait_until (is_mapped, dialog);
+  wait_for_frames (GTK_WIDGET (dialog));
+  save_screenshot (GTK_WIDGET (dialog), g_strdup_printf ("route-chooser-%s.png", test_language ()));
+
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "lay-out"));
+  adw_message_dialog_response (dialog, "lay-out");
+  iterate_pending ();
+
+  /* the first route, the standard procurement, from next Monday */
+  g_assert_cmpuint (up_project_count (project, "stage"), >=, 8);
+  g_assert_false (up_history_get_can_undo (up_project_get_history (project)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +476,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/window/start-page", test_start_page);
+  g_test_add_func ("/ui/window/route-chooser", test_route_chooser);
   g_test_add ("/ui/window/shows-project", Fixture, NULL,
               fixture_set_up, test_shows_project, fixture_tear_down);
   g_test_add ("/ui/window/title-follows-project", Fixture, NULL,
