@@ -357,8 +357,8 @@ up_demo_ensure_file (GError **error)
     {
       int saved_errno = errno;
 
-      /* Translators: %1$s is a folder, %2$s the system's reason. */
       g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED,
+                   /* Translators: %1$s is a folder, %2$s the system's reason. */
                    _("The folder “%1$s” could not be created: %2$s"), dir, g_strerror (saved_errno));
       return NULL;
     }

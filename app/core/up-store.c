@@ -117,48 +117,48 @@ set_file_error (GError     **error,
   switch (code)
     {
     case UP_STORE_ERROR_NOT_FOUND:
-      /* Translators: %1$s is a file name. */
       g_set_error (error, UP_STORE_ERROR, code,
+                   /* Translators: %1$s is a file name. */
                    _("The file “%1$s” does not exist. It may have been moved, renamed or deleted."), name);
       break;
     case UP_STORE_ERROR_IS_DIRECTORY:
-      /* Translators: %1$s is a file name. */
       g_set_error (error, UP_STORE_ERROR, code,
+                   /* Translators: %1$s is a file name. */
                    _("“%1$s” is a folder, not a project file."), name);
       break;
     case UP_STORE_ERROR_PERMISSION_DENIED:
-      /* Translators: %1$s is a file name. */
       g_set_error (error, UP_STORE_ERROR, code,
+                   /* Translators: %1$s is a file name. */
                    _("You do not have permission to read “%1$s”."), name);
       break;
     case UP_STORE_ERROR_EMPTY:
-      /* Translators: %1$s is a file name. */
       g_set_error (error, UP_STORE_ERROR, code,
+                   /* Translators: %1$s is a file name. */
                    _("“%1$s” is empty. It holds no project."), name);
       break;
     case UP_STORE_ERROR_NOT_DATABASE:
-      /* Translators: %1$s is a file name. */
       g_set_error (error, UP_STORE_ERROR, code,
+                   /* Translators: %1$s is a file name. */
                    _("“%1$s” is not an Upphandla project. It is not a database file at all."), name);
       break;
     case UP_STORE_ERROR_NOT_PROJECT:
-      /* Translators: %1$s is a file name. */
       g_set_error (error, UP_STORE_ERROR, code,
+                   /* Translators: %1$s is a file name. */
                    _("“%1$s” is a database of another application, not an Upphandla project."), name);
       break;
     case UP_STORE_ERROR_TOO_NEW:
-      /* Translators: %1$s is a file name. */
       g_set_error (error, UP_STORE_ERROR, code,
+                   /* Translators: %1$s is a file name. */
                    _("“%1$s” was saved by a newer version of Upphandla. Update Upphandla to open it."), name);
       break;
     case UP_STORE_ERROR_CORRUPT:
-      /* Translators: %1$s is a file name. */
       g_set_error (error, UP_STORE_ERROR, code,
+                   /* Translators: %1$s is a file name. */
                    _("“%1$s” is damaged or incomplete and cannot be opened. The file has not been changed."), name);
       break;
     case UP_STORE_ERROR_MIGRATION_FAILED:
-      /* Translators: %1$s is a file name. */
       g_set_error (error, UP_STORE_ERROR, code,
+                   /* Translators: %1$s is a file name. */
                    _("“%1$s” was saved by an older version of Upphandla and could not be upgraded. The file has not been changed."), name);
       break;
     case UP_STORE_ERROR_READ_FAILED:
@@ -182,11 +182,12 @@ _up_store_set_db_error (UpStore  *self,
 
   if (primary == SQLITE_CONSTRAINT)
     g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID,
+                 /* Translators: %1$s is a technical message from the database. */
                  _("The change does not fit the project: %1$s"),
                  sqlite3_errmsg (self->db));
   else
-    /* Translators: %1$s is a technical message from the database. */
     g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_FAILED,
+                 /* Translators: %1$s is a technical message from the database. */
                  _("The project could not be changed: %1$s"),
                  sqlite3_errmsg (self->db));
 }
@@ -501,6 +502,7 @@ open_memory (UpStore  *self,
   if (rc != SQLITE_OK)
     {
       g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_FAILED,
+                   /* Translators: %1$s is a technical message from the database. */
                    _("The project could not be created: %1$s"), sqlite3_errstr (rc));
       return FALSE;
     }
@@ -734,8 +736,8 @@ up_store_open (GFile   *file,
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
         set_file_error (error, UP_STORE_ERROR_PERMISSION_DENIED, file);
       else
-        /* Translators: %1$s is a technical message from the system. */
         g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_FAILED,
+                     /* Translators: %1$s is a technical message from the system. */
                      _("The project could not be read: %1$s"), local_error->message);
       return NULL;
     }
@@ -1129,27 +1131,27 @@ translate_save_error (GError  *io_error,
   g_autofree char *name = display_name (file);
 
   if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-    /* Translators: %1$s is a file name. */
     g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT,
+                 /* Translators: %1$s is a file name. */
                  _("“%1$s” was changed by someone else since you opened it. Your changes have not been written over theirs."),
                  name);
   /* A file size limit (EFBIG) has no GIO code of its own: it ends as
    * G_IO_ERROR_FAILED with the system's message. */
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ||
            strstr (io_error->message, g_strerror (EFBIG)) != NULL)
-    /* Translators: %1$s is a file name. */
     g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_NO_SPACE,
+                 /* Translators: %1$s is a file name. */
                  _("“%1$s” could not be saved because the disk is full. Your changes are kept; free some space and they will be saved."),
                  name);
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
            g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    /* Translators: %1$s is a file name. */
     g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_ONLY,
+                 /* Translators: %1$s is a file name. */
                  _("“%1$s” cannot be saved there: you do not have permission to write to it or its folder. Your changes are kept; save a copy elsewhere."),
                  name);
   else
-    /* Translators: %1$s is a file name, %2$s a technical message from the system. */
     g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED,
+                 /* Translators: %1$s is a file name, %2$s a technical message from the system. */
                  _("“%1$s” could not be saved: %2$s. Your changes are kept."),
                  name, io_error->message);
 }
