@@ -56,7 +56,7 @@ print_info (UpProject *project)
   /* Translators: a line of "upphandla --info"; %1$u is a number. */
   g_print (_("Agenda 2030 links: %1$u\n"), up_project_count (project, "sdg_link"));
   /* Translators: a line of "upphandla --info"; %1$u is a number. */
-  g_print (_("Local goals: %1$u\n"), up_project_count (project, "local_goal"));
+  g_print (_("Regional and local goals: %1$u\n"), up_project_count (project, "local_goal"));
   if (first != NULL && last != NULL)
     /* Translators: a line of "upphandla --info"; %1$s and %2$s are ISO dates. */
     g_print (_("Dates: %1$s – %2$s\n"), first, last);

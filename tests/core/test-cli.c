@@ -257,7 +257,7 @@ test_info (void)
   assert_count_line (run->out, "Stakeholders: ", up_project_count (project, "stakeholder"));
   assert_count_line (run->out, "Notes: ", up_project_count (project, "note"));
   assert_count_line (run->out, "Agenda 2030 links: ", up_project_count (project, "sdg_link"));
-  assert_count_line (run->out, "Local goals: ", up_project_count (project, "local_goal"));
+  assert_count_line (run->out, "Regional and local goals: ", up_project_count (project, "local_goal"));
   up_project_get_date_range (project, &first, &last);
   dates = g_strconcat (first, " – ", last, NULL);
   assert_line (run->out, "Dates: ", dates);
