@@ -55,6 +55,7 @@ struct _UpWindow
   GtkMenuButton        *add_stage_button;
   UpTimeline           *timeline;
   UpStageEditor        *editor;
+  GtkToggleButton      *details_button;
 };
 
 G_DEFINE_FINAL_TYPE (UpWindow, up_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -820,6 +821,17 @@ restore_timeline_zoom (UpWindow *self)
 }
 
 static void
+toggle_details_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->details_button,
+                                !gtk_toggle_button_get_active (self->details_button));
+}
+
+static void
 restore_window_state (UpWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -838,6 +850,9 @@ restore_window_state (UpWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  /* Whether the stage details are shown is remembered as it changes. */
+  g_settings_bind (self->settings, "side-panel-visible",
+                   self->details_button, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -999,6 +1014,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, add_stage_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, details_button);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_error);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_selected_changed);
@@ -1016,6 +1032,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.scroll-to-today", NULL, timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1034,6 +1051,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.scroll-to-today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-details", NULL);
 }
 
 static void
@@ -1098,6 +1116,8 @@ up_window_init (UpWindow *self)
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
+  g_object_bind_property (self->details_button, "active", self->editor, "visible",
+                          G_BINDING_SYNC_CREATE);
   restore_window_state (self);
   update_actions (self);
 }

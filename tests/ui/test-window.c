@@ -460,6 +460,30 @@ test_route_chooser (void)
   iterate_pending ();
 }
 
+/* F9 hides and shows the stage details, and the choice is remembered for
+ * the next window. */
+static void
+test_toggle_details (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.upphandla.Upphandla");
+  g_autoptr(UpWindow) second = NULL;
+
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-details", NULL));
+  g_assert_false (gtk_widget_get_visible (editor));
+  g_assert_false (g_settings_get_boolean (settings, "side-panel-visible"));
+
+  second = g_object_ref_sink (up_window_new (NULL, fixture->project));
+  g_assert_false (gtk_widget_get_visible (template_child (second, UP_TYPE_WINDOW, "editor")));
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-details", NULL));
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_true (g_settings_get_boolean (settings, "side-panel-visible"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +509,8 @@ main (int   argc,
               fixture_set_up, test_edit_title, fixture_tear_down);
   g_test_add ("/ui/window/refused-dates", Fixture, NULL,
               fixture_set_up, test_refused_dates, fixture_tear_down);
+  g_test_add ("/ui/window/toggle-details", Fixture, NULL,
+              fixture_set_up, test_toggle_details, fixture_tear_down);
   g_test_add ("/ui/window/delete-stage", Fixture, NULL,
               fixture_set_up, test_delete_stage, fixture_tear_down);
   g_test_add ("/ui/window/add-stage", Fixture, NULL,
