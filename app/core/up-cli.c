@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "up-cli.h"
 #include "up-demo.h"
@@ -33,6 +34,16 @@ up_cli_add_options (GApplication *application)
   g_application_add_main_option_entries (application, entries);
   g_application_set_option_context_summary (application,
                                             _("Plan strategic public procurements: stages, stakeholders, notes and Agenda 2030."));
+}
+
+/* "plan:v2.upphandla" is a file name, not a URI of the scheme "plan":
+ * only an argument with "://" is taken for a URI. */
+static GFile *
+file_for_arg (const char *arg)
+{
+  if (strstr (arg, "://") != NULL)
+    return g_file_new_for_commandline_arg (arg);
+  return g_file_new_for_path (arg);
 }
 
 static void
@@ -77,7 +88,7 @@ run_info (const char * const *paths)
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr(GFile) file = file_for_arg (paths[i]);
       g_autoptr(GError) error = NULL;
       g_autoptr(UpProject) project = up_project_open (file, &error);
 
@@ -98,7 +109,7 @@ run_info (const char * const *paths)
 static int
 run_write_demo (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = file_for_arg (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(UpProject) project = up_demo_create (file, &error);
 

@@ -224,6 +224,12 @@ load_all (UpProject  *self,
     }
 
   reload_info (self);
+  if (self->info == NULL)
+    {
+      g_set_error_literal (error, UP_STORE_ERROR, UP_STORE_ERROR_CORRUPT,
+                           _("The project is damaged: it has no title row."));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -264,30 +270,23 @@ sync_rows (UpProject   *self,
 {
   gboolean touched[UP_N_TABLES] = { FALSE, };
   gboolean moved[UP_N_TABLES] = { FALSE, };
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), set->changes->len);
+  GHashTable *seen[UP_N_TABLES] = { NULL, };
 
   for (guint i = 0; i < set->changes->len; i++)
     {
       UpChange *change = &g_array_index (set->changes, UpChange, i);
-      /* A row is named once per sync, whatever happened to it meanwhile. */
-      gint64 key = (change->id << 4) | change->table;
-
-      g_array_append_val (keys, key);
-    }
-
-  for (guint i = 0; i < keys->len; i++)
-    {
-      gint64 *key = &g_array_index (keys, gint64, i);
-      UpTableId table = *key & 0xf;
-      gint64 id = *key >> 4;
+      UpTableId table = change->table;
+      gint64 id = change->id;
       GHashTable *records = self->records[table];
       UpRecord *record;
       sqlite3_stmt *stmt;
 
-      if (g_hash_table_contains (seen, key))
+      /* A row is read back once per sync, whatever happened to it
+       * meanwhile. Ids may be any 64-bit value SQLite allows. */
+      if (seen[table] == NULL)
+        seen[table] = g_hash_table_new (g_int64_hash, g_int64_equal);
+      if (!g_hash_table_add (seen[table], &change->id))
         continue;
-      g_hash_table_add (seen, key);
       touched[table] = TRUE;
 
       if (table == UP_TABLE_PROJECT)
@@ -335,6 +334,9 @@ sync_rows (UpProject   *self,
     if (moved[t] && !is_sorted (G_LIST_MODEL (self->lists[t]), position_column (t)))
       g_list_store_sort (self->lists[t], (GCompareDataFunc) compare_position,
                          GUINT_TO_POINTER (position_column (t)));
+
+  for (guint t = 0; t < UP_N_TABLES; t++)
+    g_clear_pointer (&seen[t], g_hash_table_unref);
 
   for (guint t = 0; t < UP_N_TABLES; t++)
     if (touched[t])

@@ -552,6 +552,24 @@ up_store_new (GError **error)
   return g_steal_pointer (&self);
 }
 
+static gboolean
+table_is_table (UpStore    *self,
+                const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
 static UpStore *
 open_image (const guint8  *data,
             gsize          size,
@@ -667,6 +685,21 @@ open_image (const guint8  *data,
       if (!migrate (self, version, file, error))
         return NULL;
       self->migrated_from = version;
+    }
+
+  /* Every table must read as this version reads it: a column renamed or
+   * missing, or a view where a table belongs, is a damaged project. */
+  for (guint t = 0; t < UP_N_TABLES; t++)
+    {
+      sqlite3_stmt *probe = NULL;
+      int probe_rc = sqlite3_prepare_v2 (self->db, up_schema_tables[t].select_sql, -1, &probe, NULL);
+
+      sqlite3_finalize (probe);
+      if (probe_rc != SQLITE_OK || !table_is_table (self, up_schema_tables[t].name))
+        {
+          set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+          return NULL;
+        }
     }
 
   /* A project has exactly one project row; a file without it is damaged. */
