@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "up-application.h"
 #include "up-stage-editor.h"
@@ -1143,6 +1146,43 @@ up_window_get_project (UpWindow *self)
   return self->project;
 }
 
+/* Benchmark hook (tests/bench/run-all.sh), inert unless UPPHANDLA_BENCH_FIRST_FRAME is set:
+ * prints the microseconds from process start to the first after-paint of the frame clock once
+ * the project page with the timeline is shown, then quits. The start is
+ * UPPHANDLA_BENCH_START_US (CLOCK_MONOTONIC, stamped by the launcher before exec), or else the
+ * process start time from /proc/self/stat (10 ms resolution). */
+static void
+bench_on_after_paint (GdkFrameClock *clock,
+                      UpWindow      *self)
+{
+  const char *start_env = g_getenv ("UPPHANDLA_BENCH_START_US");
+  g_autofree char *stat = NULL;
+  gint64 now = g_get_monotonic_time (), start = 0;
+  struct timespec boot;
+
+  g_signal_handlers_disconnect_by_func (clock, bench_on_after_paint, self);
+  if (start_env != NULL)
+    start = g_ascii_strtoll (start_env, NULL, 10);
+  else if (g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) &&
+           strrchr (stat, ')') != NULL && clock_gettime (CLOCK_BOOTTIME, &boot) == 0)
+    {
+      g_auto(GStrv) f = g_strsplit (strrchr (stat, ')') + 2, " ", 0);
+      gint64 since_start = boot.tv_sec * G_USEC_PER_SEC + boot.tv_nsec / 1000
+                           - g_ascii_strtoll (f[19], NULL, 10) * G_USEC_PER_SEC / sysconf (_SC_CLK_TCK);
+      start = now - since_start;
+    }
+  g_print ("first-frame-us %" G_GINT64_FORMAT "\n", now - start);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+bench_on_timeline_map (UpWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self->timeline, bench_on_timeline_map, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (bench_on_after_paint), self, 0);
+}
+
 void
 up_window_set_project (UpWindow  *self,
                        UpProject *project)
@@ -1181,6 +1221,15 @@ up_window_set_project (UpWindow  *self,
     show_save_error (self, save_error);
 
   gtk_stack_set_visible_child_name (self->main_stack, project ? "project" : "start");
+
+  /* Benchmark hook: see bench_on_after_paint(). */
+  if (project != NULL && g_getenv ("UPPHANDLA_BENCH_FIRST_FRAME") != NULL)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->timeline)))
+        bench_on_timeline_map (self);
+      else
+        g_signal_connect_swapped (self->timeline, "map", G_CALLBACK (bench_on_timeline_map), self);
+    }
 
   update_title (self);
   update_counts (self);

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The floor of "open to first frame": an empty GTK 4 window that prints
+ * "first-frame-us N" (from UPPHANDLA_BENCH_START_US, stamped by the launcher
+ * before exec, or from main()) at the first after-paint, then quits. */
+
+#include <gtk/gtk.h>
+#include <stdlib.h>
+
+static gint64 start_us;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, app);
+  g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - start_us);
+  g_application_quit (app);
+}
+
+static void
+on_map (GtkWidget    *window,
+        GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint), app);
+}
+
+static void
+on_activate (GtkApplication *app)
+{
+  GtkWidget *window = gtk_application_window_new (app);
+
+  gtk_window_set_title (GTK_WINDOW (window), "Empty");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_signal_connect (window, "map", G_CALLBACK (on_map), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkApplication) app = NULL;
+  const char *env = g_getenv ("UPPHANDLA_BENCH_START_US");
+
+  start_us = env ? g_ascii_strtoll (env, NULL, 10) : g_get_monotonic_time ();
+  app = gtk_application_new ("io.github.upphandla.BenchEmpty", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

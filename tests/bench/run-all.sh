@@ -1,0 +1,117 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The whole benchmark suite of issue 8, side by side with GNOME Planner, printed as one table.
+# Not a test: it prints figures. Usage (from the source tree, after `ninja -C build`):
+#
+#   tests/bench/run-all.sh [BUILD_DIR] [RUNS]          # or: meson compile -C build bench-all
+#
+# Env: SIZES (default "100 1000 5000 20000"), SKIP_PLANNER=1, SKIP_CALLGRIND=1.
+# Needs: xvfb xdotool dbus python3 sqlite3 valgrind planner (apt-get install -y planner).
+# Everything runs under its own Xvfb and one D-Bus session bus, each figure the median of RUNS
+# (default 7) runs after one warm-up run.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+build=$(cd "${1:-$src/build}" && pwd)
+RUNS=${2:-7}
+SIZES=${SIZES:-100 1000 5000 20000}
+peer=${UPPHANDLA_PEER_DIR:-/work/shared/peer}
+util="python3 $here/bench-util.py"
+
+if [ -z "${UPPHANDLA_BENCH_INNER:-}" ]; then
+  ninja -C "$build" tests/bench/bench-load tests/bench/gen-project tests/bench/bench-commit \
+    tests/bench/empty-window app/upphandla >/dev/null
+  # A free display for our own Xvfb.
+  d=90; while [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
+  Xvfb :$d -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
+  trap 'kill $xvfb 2>/dev/null' EXIT
+  sleep 1
+  DISPLAY=:$d UPPHANDLA_BENCH_INNER=1 dbus-run-session -- "$0" "$build" "$RUNS" 2>/dev/null | grep -v "^SpiRegistry"
+  exit "${PIPESTATUS[0]}"
+fi
+
+work=$(mktemp -d /tmp/upphandla-bench-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export GSETTINGS_SCHEMA_DIR="$build/resources" UPPHANDLA_LOCALEDIR="$build/po"
+# Isolated from the user's settings and recent files (which grow with every run and would
+# make runs differ); the font cache stays warm.
+mkdir -p "$work/data" "$work/config"
+export GSETTINGS_BACKEND=memory XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+app="$build/app/upphandla"
+field() { sed -n "s/.*$1 \([0-9.]*\).*/\1/p"; }
+ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.2f}' if b else '-')" "$1" "$2"; }
+
+echo "# $(date -u +%Y-%m-%d) $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg); medians of $RUNS runs"
+
+for n in $SIZES; do
+  "$build/tests/bench/gen-project" "$n" "$work/p$n.upphandla" "$work/p$n.planner"
+done
+
+echo
+echo "## 1-2. Open to first frame (ms): in-app = process start to first after-paint showing the timeline;"
+echo "##      outside = time_open.py, spawn to visible window / settled (last CPU tick before 500 ms idle)"
+floor_gl=$(UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$build/tests/bench/empty-window" | field first-frame-ms)
+floor_cairo=$(GSK_RENDERER=cairo UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$build/tests/bench/empty-window" | field first-frame-ms)
+echo "empty GTK 4 window: default renderer $floor_gl, cairo $floor_cairo"
+printf '%-7s %9s %9s %9s %9s %14s %16s %9s %9s\n' N app-gl app-cairo gl/empty cairo/empty out-window out-settled planner-win planner-set
+for n in $SIZES; do
+  gl=$(UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$app" "$work/p$n.upphandla")
+  cairo=$(GSK_RENDERER=cairo UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$app" "$work/p$n.upphandla")
+  echo "$n gl: $gl" >>"$work/raw"; echo "$n cairo: $cairo" >>"$work/raw"
+  gl_ms=$(echo "$gl" | field first-frame-ms); cairo_ms=$(echo "$cairo" | field first-frame-ms)
+  out=$(python3 "$peer/time_open.py" "$RUNS" '^Benchmark$' "$app" "$work/p$n.upphandla" | grep MEDIAN)
+  ow=$(echo "$out" | field window); os_=$(echo "$out" | field settled)
+  pw=-; ps=-
+  if [ -z "${SKIP_PLANNER:-}" ] && command -v planner >/dev/null; then
+    pout=$(python3 "$peer/time_open.py" "$RUNS" "^Synthetic $n - Planner\$" planner "$work/p$n.planner" | grep MEDIAN)
+    pw=$(echo "$pout" | field window); ps=$(echo "$pout" | field settled)
+  fi
+  printf '%-7s %9s %9s %9s %9s %14s %16s %9s %9s\n' "$n" "$gl_ms" "$cairo_ms" \
+    "$(ratio "$gl_ms" "$floor_gl")" "$(ratio "$cairo_ms" "$floor_cairo")" "$ow" "$os_" "$pw" "$ps"
+  echo "$n $gl_ms $cairo_ms $ow $os_ $pw $ps" >>"$work/open"
+done
+
+echo
+echo "## 3. Load into the model (bench-load, median) vs the sqlite3 shell reading the same rows (ms)"
+printf '%-7s %10s %10s %12s %8s\n' N file-kB load sqlite3-shell ratio
+q='select * from project; select * from stage; select * from note; select * from sdg_link; select * from stakeholder; select * from note_stakeholder; select * from local_goal; select * from local_goal_target; select * from stage_local_goal;'
+for n in $SIZES; do
+  load=$("$build/tests/bench/bench-load" "$work/p$n.upphandla" | field load-ms)
+  sh=$($util wall "$RUNS" sqlite3 "$work/p$n.upphandla" "$q" | field wall-ms)
+  printf '%-7s %10s %10s %12s %8s\n' "$n" $(( $(stat -c %s "$work/p$n.upphandla") / 1024 )) "$load" "$sh" "$(ratio "$load" "$sh")"
+done
+
+echo
+echo "## 5. Commit: one up_project_move_stage to the store's \"saved\" (file replaced on disk), ms"
+printf '%-7s %14s %14s\n' N call-on-UI saved-on-disk
+for n in 100 5000; do
+  [ -e "$work/p$n.upphandla" ] || "$build/tests/bench/gen-project" "$n" "$work/p$n.upphandla"
+  c=$("$build/tests/bench/bench-commit" "$work/p$n.upphandla" "$RUNS")
+  printf '%-7s %14s %14s\n' "$n" "$(echo "$c" | field commit-call-ms)" "$(echo "$c" | field commit-saved-ms)"
+done
+
+echo
+echo "## 7. Peak RSS (MB): VmHWM once settled (same method for both apps)"
+for n in 5000 20000; do
+  [ -e "$work/p$n.upphandla" ] || continue
+  echo "upphandla $n: $($util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla")"
+done
+if [ -z "${SKIP_PLANNER:-}" ] && command -v planner >/dev/null && [ -e "$work/p5000.planner" ]; then
+  echo "planner 5000: $($util settled-rss '^Synthetic 5000 - Planner$' planner "$work/p5000.planner")"
+fi
+
+if [ -z "${SKIP_CALLGRIND:-}" ] && [ -e "$work/p1000.upphandla" ]; then
+  echo
+  echo "## 8. callgrind: instructions from exec to the first frame, N = 1000 (GSK_RENDERER=cairo)"
+  GSK_RENDERER=cairo UPPHANDLA_BENCH_FIRST_FRAME=1 valgrind --tool=callgrind \
+    --callgrind-out-file="$work/callgrind.out" "$app" "$work/p1000.upphandla" >/dev/null 2>"$work/cg.log" || true
+  echo "Ir $(sed -n 's/^summary: //p' "$work/callgrind.out")"
+  out=${BENCH_CALLGRIND_OUT:-$build/tests/bench/callgrind-open-1000.out}
+  cp "$work/callgrind.out" "$out"
+  echo "(profile kept in $out; callgrind_annotate --inclusive=yes it)"
+fi
+echo
+echo "# raw in-app figures:"; cat "$work/raw"
+echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
