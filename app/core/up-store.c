@@ -7,8 +7,11 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "up-store-private.h"
@@ -553,6 +556,18 @@ up_store_new (GError **error)
 }
 
 static gboolean
+foreign_keys_hold (UpStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) == SQLITE_OK)
+    ok = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
 table_is_table (UpStore    *self,
                 const char *name)
 {
@@ -670,6 +685,12 @@ open_image (const guint8  *data,
       set_file_error (error, UP_STORE_ERROR_TOO_NEW, file);
       return NULL;
     }
+  /* No version of ours was ever negative. */
+  if (version < 0)
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return NULL;
+    }
 
   if (!quick_check_ok (self))
     {
@@ -700,6 +721,14 @@ open_image (const guint8  *data,
           set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
           return NULL;
         }
+    }
+
+  /* A reference to a row that is not there (a file another program
+   * wrote) would make the undo of any edit of that row fail for good. */
+  if (!foreign_keys_hold (self))
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return NULL;
     }
 
   /* A project has exactly one project row; a file without it is damaged. */
@@ -1267,6 +1296,45 @@ write_document (GFile       *file,
   return TRUE;
 }
 
+/* Locks the file the document's path names now, waiting for another
+ * save to finish. That save renames a new file into place, so after the
+ * wait the lock may be on a file the path no longer names: then lock the
+ * new one. Best effort: where locks are not supported (some network and
+ * FUSE file systems) or there is no file yet, the save goes on unlocked. */
+static int
+lock_document (GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+
+  for (guint attempt = 0; path != NULL && attempt < 10; attempt++)
+    {
+      GStatBuf by_path;
+      struct stat by_fd;
+      int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+      if (fd < 0)
+        return -1;
+      if (flock (fd, LOCK_EX) != 0)
+        {
+          close (fd);
+          return -1;
+        }
+      if (fstat (fd, &by_fd) == 0 && g_stat (path, &by_path) == 0 &&
+          by_fd.st_ino == by_path.st_ino && by_fd.st_dev == by_path.st_dev)
+        return fd;
+      close (fd);
+    }
+  return -1;
+}
+
+static void
+unlock_document (int fd)
+{
+  /* Closing the descriptor releases the lock. */
+  if (fd >= 0)
+    close (fd);
+}
+
 /* Runs in a worker thread (or the caller's, for a synchronous save): only
  * the job's own data is touched here. */
 static gboolean
@@ -1276,6 +1344,7 @@ run_save_job (SaveJob  *job,
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (job->image, &size);
+  int lock;
 
   /* The recovery copy goes first, so that a crash in the middle of the
    * document's replace still leaves every edit somewhere. */
@@ -1305,14 +1374,24 @@ run_save_job (SaveJob  *job,
     }
   g_clear_error (&local_error);
 
+  /* Two programs saving at the same moment must not both pass the check
+   * and then both replace the file: the check and the replace happen
+   * under a lock on the document, which every save of ours takes. */
+  lock = lock_document (job->file);
+
   if (job->checksum != NULL && !check_unchanged (job, error))
-    return FALSE;
+    {
+      unlock_document (lock);
+      return FALSE;
+    }
 
   if (!write_document (job->file, data, size, &local_error))
     {
+      unlock_document (lock);
       translate_save_error (local_error, job->file, error);
       return FALSE;
     }
+  unlock_document (lock);
   job->new_checksum = checksum_of ((const guint8 *) data, size);
 
   if (job->recovery != NULL)
