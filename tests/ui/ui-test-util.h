@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void     wait_until      (gboolean  (*done) (gpointer),
+                          gpointer    data);
+gboolean is_mapped       (gpointer    data);
+void     wait_for_frames (GtkWidget  *widget);
+void     iterate_pending (void);
+void     save_screenshot (GtkWidget  *widget,
+                          const char *name);
+
+G_END_DECLS
