@@ -50,6 +50,7 @@ struct _UpWindow
   GtkRevealer          *save_revealer;
   GtkLabel             *save_error_label;
   GtkButton            *save_retry_button;
+  GtkButton            *save_reload_button;
   GtkLabel             *stage_count_label;
   GtkLabel             *stakeholder_count_label;
   GtkLabel             *note_count_label;
@@ -207,6 +208,9 @@ show_save_error (UpWindow     *self,
   self->save_error_code = error->code;
   gtk_label_set_label (self->save_error_label, error->message);
   gtk_button_set_label (self->save_retry_button, conflict ? _("_Overwrite") : _("_Try Again"));
+  /* After a conflict the user chooses whose version goes on: ours
+   * (Overwrite), both (Save a Copy), or theirs (Reload). */
+  gtk_widget_set_visible (GTK_WIDGET (self->save_reload_button), conflict);
 
   /* Overwriting throws away what someone else saved: not the easy choice. */
   if (conflict)
@@ -669,6 +673,57 @@ retry_save_action (GtkWidget  *widget,
 }
 
 static void
+on_reload_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    UpWindow         *self)
+{
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (g_strcmp0 (response, "reload") != 0 || self->project == NULL)
+    return;
+
+  file = g_object_ref (up_project_get_file (self->project));
+  project = up_project_open (file, &error);
+  if (project == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  /* The user chose their version: our unsaved edits are not offered again. */
+  up_store_discard_recovery (file);
+  hide_save_error (self);
+  up_window_set_project (self, project);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->project == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Your Changes?"),
+                                   _("The project opens as it is on disk now, with the other changes. Your changes since the last save are lost; save a copy first to keep them."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Discard and Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reload_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 delete_stage_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -1009,6 +1064,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_revealer);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_retry_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, save_reload_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_count_label);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stakeholder_count_label);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, note_count_label);
@@ -1029,6 +1085,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.delete-stage", NULL, delete_stage_action);
   gtk_widget_class_install_action (widget_class, "win.add-stage", "s", add_stage_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, timeline_action);

@@ -16,9 +16,6 @@
 #include "up-window.h"
 #include "ui-test-util.h"
 
-/* Long enough for a slow software-rendered first frame on a busy CI machine,
- * short enough that a hang fails the test rather than the whole run. */
-
 typedef struct
 {
   char      *dir;
@@ -399,6 +396,71 @@ test_toggle_details (Fixture       *fixture,
   g_assert_true (g_settings_get_boolean (settings, "side-panel-visible"));
 }
 
+static gboolean
+is_revealed (gpointer revealer)
+{
+  return gtk_revealer_get_child_revealed (revealer);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return dialog;
+}
+
+/* Someone else saved the file: our save is refused, and Reload opens
+ * their version after the user confirms. */
+static void
+test_conflict_reload (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GFile *file = up_project_get_file (fixture->project);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) theirs = up_project_open (file, &error);
+  GtkWidget *reload_button = template_child (fixture->window, UP_TYPE_WINDOW, "save_reload_button");
+  g_autofree char *shot = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_string (theirs, theirs, "title", "Their title", &error));
+  g_assert_true (up_store_flush (up_project_get_store (theirs), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Our title", &error));
+  g_assert_false (up_store_flush (up_project_get_store (fixture->project), &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  iterate_pending ();
+  g_assert_true (gtk_widget_get_visible (reload_button));
+  wait_until (is_revealed, template_child (fixture->window, UP_TYPE_WINDOW, "save_revealer"));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  shot = g_strdup_printf ("conflict-%s.png", test_language ());
+  save_screenshot (GTK_WIDGET (fixture->window), shot);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "reload");
+  iterate_pending ();
+
+  g_assert_true (up_window_get_project (fixture->window) != fixture->project);
+  g_assert_cmpstr (up_project_get_title (up_window_get_project (fixture->window)), ==, "Their title");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Their title");
+  g_assert_null (up_store_find_recovery (file));
+
+  /* Our version was given up: the fixture goes on with theirs. */
+  g_set_object (&fixture->project, up_window_get_project (fixture->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +486,8 @@ main (int   argc,
               fixture_set_up, test_edit_title, fixture_tear_down);
   g_test_add ("/ui/window/refused-dates", Fixture, NULL,
               fixture_set_up, test_refused_dates, fixture_tear_down);
+  g_test_add ("/ui/window/conflict-reload", Fixture, NULL,
+              fixture_set_up, test_conflict_reload, fixture_tear_down);
   g_test_add ("/ui/window/toggle-details", Fixture, NULL,
               fixture_set_up, test_toggle_details, fixture_tear_down);
   g_test_add ("/ui/window/delete-stage", Fixture, NULL,
