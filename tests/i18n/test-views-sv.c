@@ -1379,7 +1379,10 @@ static void
 on_after_paint (GdkFrameClock *clock,
                 guint         *n_frames)
 {
-  (*n_frames)++;
+  /* A frame is only drawn when one is asked for: ask for the second one
+   * too, or a window with nothing animating would never draw it. */
+  if (++(*n_frames) < 2)
+    gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 /* Until the widget has been drawn twice: the layout has settled. */
