@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "up-sdg-picker.h"
 #include "up-stage-editor.h"
+#include "up-stage-notes.h"
 
 /* The form of one stage. It keeps no copy of the stage: the fields show the
  * model, and a field is committed through the edit API of the project when
@@ -38,6 +40,8 @@ struct _UpStageEditor
   AdwActionRow   *duration_row;
   GtkLabel       *duration_label;
   GtkTextView    *description_view;
+  UpSdgPicker    *sdg_picker;
+  UpStageNotes   *stage_notes;
 };
 
 G_DEFINE_FINAL_TYPE (UpStageEditor, up_stage_editor, ADW_TYPE_BIN)
@@ -94,6 +98,13 @@ report_error (UpStageEditor *self,
 {
   g_debug ("Edit refused: %s", error->message);
   g_signal_emit (self, signals[ERROR], 0, error);
+}
+
+static void
+on_child_error (UpStageEditor *self,
+                const GError  *error)
+{
+  report_error (self, error);
 }
 
 static char *
@@ -603,6 +614,9 @@ up_stage_editor_class_init (UpStageEditorClass *klass)
                   G_TYPE_NONE, 1,
                   G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
 
+  g_type_ensure (UP_TYPE_SDG_PICKER);
+  g_type_ensure (UP_TYPE_STAGE_NOTES);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/upphandla/Upphandla/up-stage-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, UpStageEditor, stack);
@@ -618,6 +632,9 @@ up_stage_editor_class_init (UpStageEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpStageEditor, duration_row);
   gtk_widget_class_bind_template_child (widget_class, UpStageEditor, duration_label);
   gtk_widget_class_bind_template_child (widget_class, UpStageEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, UpStageEditor, sdg_picker);
+  gtk_widget_class_bind_template_child (widget_class, UpStageEditor, stage_notes);
+  gtk_widget_class_bind_template_callback (widget_class, on_child_error);
   gtk_widget_class_bind_template_callback (widget_class, on_title_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_date_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
@@ -677,6 +694,8 @@ up_stage_editor_set_project (UpStageEditor *self,
 
   up_stage_editor_set_stage (self, NULL);
   g_set_object (&self->project, project);
+  up_sdg_picker_set_project (self->sdg_picker, project);
+  up_stage_notes_set_project (self->stage_notes, project);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
@@ -712,6 +731,8 @@ up_stage_editor_set_stage (UpStageEditor *self,
                                                G_CALLBACK (on_stage_notify), self,
                                                G_CONNECT_SWAPPED);
 
+  up_sdg_picker_set_stage (self->sdg_picker, stage);
+  up_stage_notes_set_stage (self->stage_notes, stage);
   refresh (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
 }

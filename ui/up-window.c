@@ -9,8 +9,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "up-agenda-view.h"
 #include "up-application.h"
+#include "up-local-goals-view.h"
+#include "up-notes-view.h"
 #include "up-stage-editor.h"
+#include "up-stakeholder-view.h"
 #include "up-stage-row.h"
 #include "up-timeline.h"
 #include "up-window.h"
@@ -44,7 +48,14 @@ struct _UpWindow
   AdwStatusPage        *start_page;
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
+  AdwViewStack         *view_stack;
+  GtkWidget            *zoom_box;
+  GtkWidget            *today_button;
+  UpStakeholderView    *stakeholder_view;
+  UpNotesView          *notes_view;
+  UpAgendaView         *agenda_view;
+  UpLocalGoalsView     *local_goals_view;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   GtkRevealer          *save_revealer;
@@ -158,8 +169,8 @@ update_title (UpWindow *self)
     basename = g_file_get_basename (file);
 
   gtk_window_set_title (GTK_WINDOW (self), up_project_get_title (self->project));
-  adw_window_title_set_title (self->window_title, up_project_get_title (self->project));
-  adw_window_title_set_subtitle (self->window_title, basename ? basename : "");
+  adw_view_switcher_title_set_title (self->window_title, up_project_get_title (self->project));
+  adw_view_switcher_title_set_subtitle (self->window_title, basename ? basename : "");
 }
 
 static void
@@ -314,6 +325,18 @@ on_timeline_selected_changed (UpWindow   *self,
     select_stage (self, stage);
 }
 
+/* The zoom, Today and details buttons act on the timeline only. */
+static void
+on_view_changed (UpWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean timeline = g_strcmp0 (name, "timeline") == 0;
+
+  gtk_widget_set_visible (self->zoom_box, timeline);
+  gtk_widget_set_visible (self->today_button, timeline);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_button), timeline);
+}
+
 static void
 on_timeline_zoom_changed (UpWindow   *self,
                           GParamSpec *pspec,
@@ -355,7 +378,7 @@ on_stages_changed (UpWindow   *self,
 static void
 on_editor_error (UpWindow      *self,
                  const GError  *error,
-                 UpStageEditor *editor)
+                 gpointer       source)
 {
   up_window_add_toast (self, error->message);
 }
@@ -1048,7 +1071,11 @@ up_window_class_init (UpWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (UP_TYPE_AGENDA_VIEW);
+  g_type_ensure (UP_TYPE_LOCAL_GOALS_VIEW);
+  g_type_ensure (UP_TYPE_NOTES_VIEW);
   g_type_ensure (UP_TYPE_STAGE_EDITOR);
+  g_type_ensure (UP_TYPE_STAKEHOLDER_VIEW);
   g_type_ensure (UP_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1059,6 +1086,13 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, today_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, stakeholder_view);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, agenda_view);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, local_goals_view);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_revealer);
@@ -1076,6 +1110,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, details_button);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_selected_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_zoom_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_activate_stage);
@@ -1267,6 +1302,10 @@ up_window_set_project (UpWindow  *self,
    * the selection hands them the first stage. */
   up_stage_editor_set_project (self->editor, project);
   up_timeline_set_project (self->timeline, project);
+  up_stakeholder_view_set_project (self->stakeholder_view, project);
+  up_notes_view_set_project (self->notes_view, project);
+  up_agenda_view_set_project (self->agenda_view, project);
+  up_local_goals_view_set_project (self->local_goals_view, project);
   restore_timeline_zoom (self);
   gtk_single_selection_set_model (self->selection,
                                   project ? up_project_get_stages (project) : NULL);

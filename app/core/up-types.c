@@ -114,6 +114,29 @@ up_enum_label (const char * const *values,
   return value;
 }
 
+const char *
+up_enum_label_in (const char * const *values,
+                  const char         *value,
+                  UpLang              lang)
+{
+  g_return_val_if_fail (values != NULL, NULL);
+
+  if (value == NULL)
+    return "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (enum_labels); i++)
+    {
+      if (enum_labels[i].values != values)
+        continue;
+
+      for (guint j = 0; values[j] != NULL; j++)
+        if (strcmp (values[j], value) == 0)
+          return up_lang_gettext (lang, enum_labels[i].labels[j]);
+    }
+
+  return value;
+}
+
 gboolean
 up_date_parse (const char *iso,
                GDate      *date)

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "up-i18n.h"
+
 G_BEGIN_DECLS
 
 #define UP_SDG_N_GOALS 17
@@ -21,5 +23,15 @@ const char      *up_sdg_goal_get_name  (const UpSdgGoal *goal);
 guint            up_sdg_goal_of_target (const char      *target);
 gboolean         up_sdg_is_target      (const char      *target);
 guint            up_sdg_count_targets  (void);
+
+/* The goal's official short name in @lang. */
+const char      *up_sdg_goal_get_name_in (const UpSdgGoal *goal,
+                                          UpLang           lang);
+/* A target's short label, written in the project's own words (English
+ * source, translated in po/), in the UI language or in @lang. NULL for an
+ * unknown target. */
+const char      *up_sdg_target_get_label    (const char *target);
+const char      *up_sdg_target_get_label_in (const char *target,
+                                             UpLang      lang);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "up-i18n.h"
+
 G_BEGIN_DECLS
 
 typedef struct _UpChangeSet   UpChangeSet;
@@ -39,6 +41,10 @@ gboolean     up_enum_contains (const char * const *values,
                                const char         *value);
 const char  *up_enum_label    (const char * const *values,
                                const char         *value);
+/* The label in @lang, for exports. */
+const char  *up_enum_label_in (const char * const *values,
+                               const char         *value,
+                               UpLang              lang);
 
 /* Dates are stored as ISO 8601 calendar dates ("2026-11-28"). */
 gboolean     up_date_parse    (const char         *iso,

@@ -16,5 +16,9 @@
 #include "up-demo.h"
 #include "up-sdg.h"
 #include "up-route.h"
+#include "up-i18n.h"
+#include "up-coverage.h"
+#include "up-chart.h"
+#include "up-export.h"
 
 #undef UPPHANDLA_INSIDE

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "up-i18n.h"
+#include "up-types.h"
+
+G_BEGIN_DECLS
+
+/* Charts are drawn by the core into any cairo_t: the screen, PNG, SVG, PDF
+ * and print share one code path. Units are points (1/72 in) for files and
+ * logical pixels on screen. */
+typedef enum
+{
+  UP_CHART_WHEEL,
+  UP_CHART_BARS,
+  UP_CHART_MATRIX,
+  UP_CHART_GRID,
+  UP_CHART_REPORT,
+} UpChartKind;
+
+typedef struct
+{
+  UpLang       lang;          /* language of every text on the chart */
+  UpLocalGoal *local_goal;    /* NULL: the whole project */
+  const char  *date;          /* ISO date printed on the chart; NULL: today */
+  gboolean     dark;          /* screen only: light text on a dark page */
+  gboolean     decorations;   /* title, project, date and legend; exports
+                                 always have them */
+} UpChartOptions;
+
+void        up_chart_options_init  (UpChartOptions *options);
+
+gboolean    up_chart_kind_parse    (const char     *name,
+                                    UpChartKind    *kind);
+const char *up_chart_kind_get_name (UpChartKind     kind);
+/* The chart's title in @lang ("Agenda 2030 coverage", ...). */
+const char *up_chart_kind_get_title (UpChartKind    kind,
+                                     UpLang         lang);
+
+/* The size the chart is laid out for (the report: A4 landscape,
+ * 841.89 × 595.28 pt). Charts scale to any size given to up_chart_draw(). */
+void        up_chart_get_size      (UpChartKind           kind,
+                                    UpProject            *project,
+                                    const UpChartOptions *options,
+                                    double               *width,
+                                    double               *height);
+
+void        up_chart_draw          (UpChartKind           kind,
+                                    UpProject            *project,
+                                    const UpChartOptions *options,
+                                    cairo_t              *cr,
+                                    double                width,
+                                    double                height);
+
+/* The power/interest grid's plot area, for a widget that drags stakeholders
+ * in it: influence and interest (1..5) at a point of a chart drawn at
+ * width × height, and the centre of a cell. */
+gboolean    up_chart_grid_cell_at  (UpProject            *project,
+                                    const UpChartOptions *options,
+                                    double                width,
+                                    double                height,
+                                    double                x,
+                                    double                y,
+                                    int                  *influence,
+                                    int                  *interest);
+void        up_chart_grid_cell_centre (UpProject            *project,
+                                       const UpChartOptions *options,
+                                       double                width,
+                                       double                height,
+                                       int                   influence,
+                                       int                   interest,
+                                       double               *x,
+                                       double               *y);
+
+G_END_DECLS

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "up-chart.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  UP_EXPORT_PNG,
+  UP_EXPORT_SVG,
+  UP_EXPORT_PDF,
+} UpExportFormat;
+
+#define UP_EXPORT_ERROR (up_export_error_quark ())
+
+typedef enum
+{
+  UP_EXPORT_ERROR_INVALID,   /* a bad option */
+  UP_EXPORT_ERROR_FAILED,    /* Cairo could not draw or write */
+  UP_EXPORT_ERROR_WRITE,     /* the output could not be written */
+} UpExportError;
+
+GQuark       up_export_error_quark      (void);
+
+gboolean     up_export_format_parse     (const char     *name,
+                                         UpExportFormat *format);
+const char  *up_export_format_get_name  (UpExportFormat  format);
+const char  *up_export_format_get_mime_type (UpExportFormat format);
+
+/* Draws @kind and writes it to @output. The output is replaced only once
+ * the new file is complete (a temporary file beside it, then a rename); on
+ * any error an existing @output is left as it was. @png_width is the PNG's
+ * width in pixels (0: the chart's natural size at 2× scale); the height
+ * follows the chart's aspect. PDFs carry the chart's title and the project
+ * as metadata. Works without a display. */
+gboolean     up_export_chart            (UpProject            *project,
+                                         UpChartKind           kind,
+                                         UpExportFormat        format,
+                                         const UpChartOptions *options,
+                                         int                   png_width,
+                                         GFile                *output,
+                                         GError              **error);
+
+G_END_DECLS

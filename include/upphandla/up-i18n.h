@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The language of a text the app writes for someone else: an exported chart
+ * or report is in the language chosen at export, whatever the UI is in.
+ * UP_LANG_UI follows the process's gettext (the desktop's language). */
+typedef enum
+{
+  UP_LANG_UI,
+  UP_LANG_EN,
+  UP_LANG_SV,
+} UpLang;
+
+gboolean    up_lang_parse          (const char *name,
+                                    UpLang     *lang);
+const char *up_lang_get_code       (UpLang      lang);
+
+/* Translations of the gettext domain in @lang, read from the compiled
+ * catalogue of that language (LOCALEDIR/<lang>/LC_MESSAGES/upphandla.mo),
+ * thread-safe, without touching the process's locale. English returns the
+ * source string. */
+const char *up_lang_gettext        (UpLang      lang,
+                                    const char *msgid);
+const char *up_lang_pgettext       (UpLang      lang,
+                                    const char *context,
+                                    const char *msgid);
+const char *up_lang_ngettext       (UpLang      lang,
+                                    const char *msgid,
+                                    const char *msgid_plural,
+                                    gulong      n);
+
+/* Dates as people write them in @lang: UP_DATE_STYLE_SHORT is ISO 8601
+ * ("2026-11-27") in both languages; UP_DATE_STYLE_LONG is "27 nov. 2026" in
+ * Swedish and "27 Nov 2026" in English. */
+typedef enum
+{
+  UP_DATE_STYLE_SHORT,
+  UP_DATE_STYLE_LONG,
+} UpDateStyle;
+
+char       *up_lang_format_date    (UpLang       lang,
+                                    const char  *iso_date,
+                                    UpDateStyle  style);
+
+G_END_DECLS

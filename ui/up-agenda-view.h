@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+#include <upphandla/upphandla.h>
+
+G_BEGIN_DECLS
+
+#define UP_TYPE_AGENDA_VIEW (up_agenda_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpAgendaView, up_agenda_view, UP, AGENDA_VIEW, AdwBin)
+
+/* The Agenda 2030 charts, live, and their export.
+ * Signals:
+ *   "error" (const GError *error): an edit was refused; the window shows it. */
+
+GtkWidget *up_agenda_view_new         (void);
+UpProject *up_agenda_view_get_project (UpAgendaView *self);
+void       up_agenda_view_set_project (UpAgendaView *self,
+                                       UpProject *project);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+#include <upphandla/upphandla.h>
+
+G_BEGIN_DECLS
+
+#define UP_TYPE_NOTES_VIEW (up_notes_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpNotesView, up_notes_view, UP, NOTES_VIEW, AdwBin)
+
+/* Every note of the project, with filters and full-text search.
+ * Signals:
+ *   "error" (const GError *error): an edit was refused; the window shows it. */
+
+GtkWidget *up_notes_view_new         (void);
+UpProject *up_notes_view_get_project (UpNotesView *self);
+void       up_notes_view_set_project (UpNotesView *self,
+                                      UpProject *project);
+
+G_END_DECLS
