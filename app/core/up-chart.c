@@ -92,3 +92,14 @@ up_chart_grid_cell_centre (UpProject            *project,
   *x = width / 2;
   *y = height / 2;
 }
+
+UpStakeholder *
+up_chart_grid_stakeholder_at (UpProject            *project,
+                              const UpChartOptions *options,
+                              double                width,
+                              double                height,
+                              double                x,
+                              double                y)
+{
+  return NULL;
+}

@@ -29,6 +29,12 @@ typedef struct
   gboolean     dark;          /* screen only: light text on a dark page */
   gboolean     decorations;   /* title, project, date and legend; exports
                                  always have them */
+  /* The power/interest grid while a stakeholder is dragged: draw
+   * @preview_stakeholder (an id; 0 for none) at the preview values instead
+   * of its stored ones. */
+  gint64       preview_stakeholder;
+  int          preview_influence;
+  int          preview_interest;
 } UpChartOptions;
 
 void        up_chart_options_init  (UpChartOptions *options);
@@ -74,5 +80,13 @@ void        up_chart_grid_cell_centre (UpProject            *project,
                                        int                   interest,
                                        double               *x,
                                        double               *y);
+
+/* The stakeholder whose mark is under @x, @y on the grid, or NULL. */
+UpStakeholder *up_chart_grid_stakeholder_at (UpProject            *project,
+                                             const UpChartOptions *options,
+                                             double                width,
+                                             double                height,
+                                             double                x,
+                                             double                y);
 
 G_END_DECLS
