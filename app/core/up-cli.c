@@ -91,7 +91,8 @@ print_info (UpProject *project)
       /* Translators: a line of "upphandla --info" under "Regional and local goals":
        * %1$s is the goal's id (what --local-goal takes), %2$s its level ("Local goal"),
        * %3$s its title. */
-      g_print (_("  id %1$s · %2$s: %3$s\n"), id,
+      g_print ("  ");
+      g_print (_("id %1$s · %2$s: %3$s\n"), id,
                up_enum_label (up_local_goal_levels, up_local_goal_get_level (goal)),
                up_local_goal_get_title (goal));
     }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "up-i18n.h"
+#include "up-i18n-private.h"
 #include "up-types.h"
 
 /* An export is written in the language chosen for it, whatever the UI is
@@ -72,6 +73,33 @@ read_entry (const guint8 *data,
   return TRUE;
 }
 
+/* Each NUL-separated form of a translation is UTF-8 (g_utf8_validate()
+ * stops at the first NUL when given a length). */
+static gboolean
+valid_forms (const MoString *translation)
+{
+  const char *s = translation->str;
+  const char *end = translation->str + translation->len;
+
+  while (s <= end)
+    {
+      gsize len = strlen (s);
+
+      if (!g_utf8_validate (s, len, NULL))
+        return FALSE;
+      s += len + 1;
+    }
+  return TRUE;
+}
+
+static void
+catalogue_free (Catalogue *cat)
+{
+  g_hash_table_unref (cat->messages);
+  g_mapped_file_unref (cat->file);
+  g_free (cat);
+}
+
 /* NULL when the file is missing or damaged in any way: the caller then
  * writes English, which is better than half a translation or a crash. */
 static Catalogue *
@@ -129,8 +157,7 @@ catalogue_load (const char *path)
       /* A text that is not UTF-8 would break the SVG and PDF it goes
        * into; such a message stays English. The header (empty msgid) is
        * no message. */
-      if (original.len == 0 ||
-          !g_utf8_validate (translation.str, translation.len, NULL))
+      if (original.len == 0 || !valid_forms (&translation))
         continue;
 
       /* The key is the first string of the original: "context\004msgid"
@@ -180,6 +207,18 @@ get_catalogue (UpLang lang)
   g_mutex_unlock (&catalogue_lock);
 
   return cat;
+}
+
+void
+_up_lang_reload (void)
+{
+  g_mutex_lock (&catalogue_lock);
+  for (guint i = 0; i < G_N_ELEMENTS (catalogues); i++)
+    {
+      g_clear_pointer (&catalogues[i], catalogue_free);
+      catalogue_loaded[i] = FALSE;
+    }
+  g_mutex_unlock (&catalogue_lock);
 }
 
 static const MoString *
@@ -307,6 +346,9 @@ up_lang_ngettext (UpLang      lang,
 
 /* The months as charts and reports abbreviate them. */
 static const char * const month_abbreviations[] = {
+  /* Translators: the months as dates on exported charts and reports
+   * abbreviate them ("27 Nov 2026"). Swedish practice: jan., feb., mars,
+   * apr., maj, juni, juli, aug., sep., okt., nov., dec. */
   NC_("month abbreviation", "Jan"), NC_("month abbreviation", "Feb"),
   NC_("month abbreviation", "Mar"), NC_("month abbreviation", "Apr"),
   NC_("month abbreviation", "May"), NC_("month abbreviation", "Jun"),
