@@ -265,7 +265,8 @@ up_lang_get_ui_language (void)
    * language. That is the language the user sees, which the environment
    * variables only hint at (LANGUAGE is ignored under the C locale, a
    * language without a catalogue shows English). */
-  const char *header = dgettext (GETTEXT_PACKAGE, "");
+  static const char header_msgid[] = "";
+  const char *header = dgettext (GETTEXT_PACKAGE, header_msgid);
   const char *language;
 
   if (header == NULL || header[0] == '\0')
