@@ -159,7 +159,8 @@ render_png (UpChartKind           kind,
   if (png_width == 0)
     png_width = (int) ceil (width * 2);
   scale = png_width / width;
-  pixel_height = ceil (height * scale);
+  /* round, not ceil: 600 × (333 / 600) is 333.00000000000006 */
+  pixel_height = MAX (1, round (height * png_width / width));
   if (png_width > MAX_PNG_SIDE || pixel_height > MAX_PNG_SIDE)
     {
       g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
@@ -169,7 +170,7 @@ render_png (UpChartKind           kind,
       return NULL;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, png_width, MAX (1, (int) pixel_height));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, png_width, (int) pixel_height);
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = draw_on (surface, kind, project, options, width, height, scale);
