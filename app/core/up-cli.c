@@ -88,10 +88,10 @@ print_info (UpProject *project)
       g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, i);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, up_record_get_id (UP_RECORD (goal)));
 
+      g_print ("  ");
       /* Translators: a line of "upphandla --info" under "Regional and local goals":
        * %1$s is the goal's id (what --local-goal takes), %2$s its level ("Local goal"),
        * %3$s its title. */
-      g_print ("  ");
       g_print (_("id %1$s · %2$s: %3$s\n"), id,
                up_enum_label (up_local_goal_levels, up_local_goal_get_level (goal)),
                up_local_goal_get_title (goal));
