@@ -157,7 +157,7 @@ static const TargetLabel labels[] = {
   { "12.6", NC_("SDG target", "Sustainability reporting by companies") },
   { "12.7", NC_("SDG target", "Sustainable public procurement practices") },
   { "12.8", NC_("SDG target", "Awareness of sustainable lifestyles") },
-  { "12.a", NC_("SDG target", "Research support for sustainable production") },
+  { "12.a", NC_("SDG target", "Scientific capacity for sustainable production") },
   { "12.b", NC_("SDG target", "Monitoring sustainable tourism") },
   { "12.c", NC_("SDG target", "Phase out wasteful fossil fuel subsidies") },
 
