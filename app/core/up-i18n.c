@@ -285,8 +285,11 @@ up_lang_gettext (UpLang      lang,
 
   g_return_val_if_fail (msgid != NULL, NULL);
 
+  /* The UI's language is the process's gettext, as _() reads it. Not
+   * g_dgettext(): that one decides once per process, from the locale of
+   * its first call, whether to translate at all. */
   if (lang == UP_LANG_UI)
-    return g_dgettext (GETTEXT_PACKAGE, msgid);
+    return dgettext (GETTEXT_PACKAGE, msgid);
 
   found = lookup (lang, msgid);
   /* An empty translation means "not translated" in a .mo. */
@@ -306,10 +309,16 @@ up_lang_pgettext (UpLang      lang,
   if (context == NULL)
     return up_lang_gettext (lang, msgid);
 
-  if (lang == UP_LANG_UI)
-    return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
-
   key = g_strconcat (context, "\004", msgid, NULL);
+  if (lang == UP_LANG_UI)
+    {
+      const char *translated = dgettext (GETTEXT_PACKAGE, key);
+
+      /* gettext hands back its argument, our temporary key, when the
+       * catalogue has no entry */
+      return translated != key ? translated : msgid;
+    }
+
   found = lookup (lang, key);
   return found != NULL && found->len > 0 ? found->str : msgid;
 }
@@ -326,7 +335,7 @@ up_lang_ngettext (UpLang      lang,
   g_return_val_if_fail (msgid != NULL && msgid_plural != NULL, NULL);
 
   if (lang == UP_LANG_UI)
-    return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
+    return dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
 
   found = lookup (lang, msgid);
   if (found != NULL && found->len > 0)
@@ -425,14 +434,12 @@ up_lang_format_date (UpLang       lang,
 
   month = up_lang_pgettext (lang, "month abbreviation",
                             month_abbreviations[g_date_get_month (&date) - 1]);
-  if (lang == UP_LANG_UI)
-    /* Translators: a date on exported charts and reports: %1$d is the day
-     * of the month, %2$s the month's abbreviation (the messages with the
-     * context "month abbreviation"), %3$d the year: "27 Nov 2026". Swedish
-     * practice is "27 nov. 2026". */
-    format = C_("long date", "%1$d %2$s %3$d");
-  else
-    format = up_lang_pgettext (lang, "long date", "%1$d %2$s %3$d");
+  format = up_lang_pgettext (lang, "long date",
+                            /* Translators: a date on exported charts and reports: %1$d is
+                             * the day of the month, %2$s the month's abbreviation (the
+                             * messages with the context "month abbreviation"), %3$d the
+                             * year: "27 Nov 2026". Swedish practice is "27 nov. 2026". */
+                            NC_("long date", "%1$d %2$s %3$d"));
 
   return expand_date (format, g_date_get_day (&date), month, g_date_get_year (&date));
 }
