@@ -30,7 +30,7 @@ static const GOptionEntry entries[] = {
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The file to export to"), N_("FILE") },
   { "png-width", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("Width of an exported PNG in pixels (default: twice the chart’s natural size)"), N_("PIXELS") },
+    N_("Width of an exported PNG in pixels, 16 to 10000 (default: twice the chart’s natural size)"), N_("PIXELS") },
   { "local-goal", 0, 0, G_OPTION_ARG_INT64, NULL,
     N_("Export the coverage of one regional or local goal, by the id --info lists"), N_("ID") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,

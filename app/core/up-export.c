@@ -26,8 +26,10 @@ G_DEFINE_QUARK (up-export-error-quark, up_export_error)
 static const char * const format_names[] = { "png", "svg", "pdf" };
 static const char * const format_mime_types[] = { "image/png", "image/svg+xml", "application/pdf" };
 
-/* Cairo's image surfaces stop at 32767 pixels a side. */
+/* Cairo's image surfaces stop at 32767 pixels a side; the memory of one
+ * (4 bytes a pixel) is kept to what the widest square chart needs. */
 #define MAX_PNG_SIDE 32767
+#define MAX_PNG_PIXELS ((double) UP_EXPORT_PNG_WIDTH_MAX * UP_EXPORT_PNG_WIDTH_MAX)
 
 gboolean
 up_export_format_parse (const char     *name,
@@ -161,7 +163,8 @@ render_png (UpChartKind           kind,
   scale = png_width / width;
   /* round, not ceil: 600 × (333 / 600) is 333.00000000000006 */
   pixel_height = MAX (1, round (height * png_width / width));
-  if (png_width > MAX_PNG_SIDE || pixel_height > MAX_PNG_SIDE)
+  if (png_width > MAX_PNG_SIDE || pixel_height > MAX_PNG_SIDE ||
+      png_width * pixel_height > MAX_PNG_PIXELS)
     {
       g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
                    /* Translators: %1$d and %2$d are sizes in pixels. */
