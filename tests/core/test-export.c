@@ -163,15 +163,20 @@ export_to (UpProject      *project,
   return path;
 }
 
+/* The size @kind is laid out for in @lang: text in another language may
+ * take another size. */
 static void
 natural_size (UpChartKind  kind,
               UpProject   *project,
+              UpLang       lang,
               double      *width,
               double      *height)
 {
   UpChartOptions options;
 
   up_chart_options_init (&options);
+  options.lang = lang;
+  options.date = "2026-11-27";
   up_chart_get_size (kind, project, &options, width, height);
 }
 
@@ -316,7 +321,7 @@ test_every_kind_and_format (void)
 
           g_test_message ("%s", path);
           g_ptr_array_add (names, g_path_get_basename (path));
-          natural_size (kind, demo, &width, &height);
+          natural_size (kind, demo, lang, &width, &height);
 
           switch (all_formats[f])
             {
@@ -377,7 +382,7 @@ test_png_width (void)
         g_autofree char *path = export_to (demo, kind, UP_EXPORT_PNG, UP_LANG_SV, widths[i], dir);
         double width, height;
 
-        natural_size (kind, demo, &width, &height);
+        natural_size (kind, demo, UP_LANG_SV, &width, &height);
         /* the height follows the chart's aspect */
         assert_png (path, widths[i], png_height (width, height, widths[i]));
       }
