@@ -863,7 +863,9 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&demo);
-  remove_tree (test_root);
+  /* UPPHANDLA_TEST_KEEP=1 keeps the exports to look at */
+  if (g_getenv ("UPPHANDLA_TEST_KEEP") == NULL)
+    remove_tree (test_root);
   g_free (test_root);
   return status;
 }
