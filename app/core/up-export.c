@@ -31,6 +31,9 @@ static const char * const format_mime_types[] = { "image/png", "image/svg+xml", 
 #define MAX_PNG_SIDE 32767
 #define MAX_PNG_PIXELS ((double) UP_EXPORT_PNG_WIDTH_MAX * UP_EXPORT_PNG_WIDTH_MAX)
 
+/* The longest project title a PDF's metadata carries, in characters. */
+#define MAX_METADATA_CHARS 300
+
 gboolean
 up_export_format_parse (const char     *name,
                         UpExportFormat *format)
@@ -199,10 +202,32 @@ document_title (UpChartKind  kind,
 {
   const char *chart = up_chart_kind_get_title (kind, lang);
   const char *title = up_project_get_title (project);
+  GString *out;
+  guint n = 0;
 
   if (title == NULL || title[0] == '\0')
     return g_strdup (chart);
-  return g_strconcat (chart, " – ", title, NULL);
+
+  out = g_string_new (chart);
+  g_string_append (out, " – ");
+  /* A viewer shows one line of it: control characters become spaces, and
+   * a title longer than any window is cut rather than carried whole (a
+   * megabyte of title would triple the file in PDF's UTF-16). */
+  for (const char *p = title; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (++n > MAX_METADATA_CHARS)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
 }
 
 static GBytes *

@@ -785,12 +785,17 @@ test_odd_text (void)
         const char *xmllint[] = { "xmllint", "--noout", "--nonet", "--huge", svg, NULL };
         g_autofree char *lint = run_tool (xmllint);
         cairo_surface_t *image;
+        GStatBuf st;
 
         g_assert_nonnull (lint);
         g_assert_cmpstr (pages, ==, "1");
-        /* the metadata holds the start of the title at least */
+        /* the metadata holds the start of the title, on one line, and
+         * not the whole megabyte */
         g_assert_nonnull (title);
         g_assert_nonnull (strstr (title, "Trygghetslarm"));
+        g_assert_cmpuint (g_utf8_strlen (title, -1), <, 1000);
+        g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+        g_assert_cmpint (st.st_size, <, 1024 * 1024);
         image = cairo_image_surface_create_from_png (png);
         g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
         cairo_surface_destroy (image);
