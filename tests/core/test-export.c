@@ -862,9 +862,9 @@ main (int   argc,
   g_test_add_func ("/export/full-disk", test_full_disk);
   g_test_add_func ("/export/replace", test_replace);
   g_test_add_func ("/export/local-goal", test_local_goal);
+  g_test_add_func ("/export/odd-text", test_odd_text);
   g_test_add_data_func ("/export/pdf-text/en", GINT_TO_POINTER (UP_LANG_EN), test_pdf_text);
   g_test_add_data_func ("/export/pdf-text/sv", GINT_TO_POINTER (UP_LANG_SV), test_pdf_text);
-  g_test_add_func ("/export/odd-text", test_odd_text);
 
   status = g_test_run ();
   g_clear_object (&demo);
