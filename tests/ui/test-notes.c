@@ -264,7 +264,8 @@ respond_to_dialog (GtkWindow  *parent,
 static gint64
 add_note_in_stage_panel (Fixture    *fixture,
                          UpStage    *stage,
-                         const char *body)
+                         const char *body,
+                         const char *screenshot)
 {
   UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
   UpStageNotes *notes = template_child (editor, UP_TYPE_STAGE_EDITOR, "stage_notes");
@@ -286,6 +287,11 @@ add_note_in_stage_panel (Fixture    *fixture,
 
   gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (view), body, -1);
   g_assert_true (gtk_widget_get_sensitive (save));
+  if (screenshot != NULL)
+    {
+      wait_for_frames (GTK_WIDGET (notes));
+      save_screenshot (GTK_WIDGET (notes), screenshot);
+    }
   g_signal_emit_by_name (save, "clicked");
   wait_for_frames (GTK_WIDGET (fixture->window));
 
@@ -313,7 +319,7 @@ test_add_and_search (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   UpStage *stage = select_stage (fixture, 1);
-  gint64 id = add_note_in_stage_panel (fixture, stage, NEW_BODY);
+  gint64 id = add_note_in_stage_panel (fixture, stage, NEW_BODY, NULL);
   UpNotesView *view = show_notes_view (fixture);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GPtrArray) found = NULL;
@@ -695,12 +701,21 @@ test_screenshots (Fixture       *fixture,
   g_autoptr(GPtrArray) listed = NULL;
   g_autofree char *name = NULL;
 
+  /* Pictures of the end state, not of a transition. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
   /* The stage panel with its notes, and the open form. */
   g_assert_cmpuint (notes->len, >, 0);
   name = g_strdup_printf ("notes-stage-panel-%s.png", test_language ());
   save_screenshot (GTK_WIDGET (fixture->window), name);
   g_clear_pointer (&name, g_free);
-  add_note_in_stage_panel (fixture, stage, NEW_BODY);
+  name = g_strdup_printf ("notes-stage-form-%s.png", test_language ());
+  add_note_in_stage_panel (fixture, stage, NEW_BODY, name);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("notes-stage-list-%s.png", test_language ());
+  save_screenshot (template_child (template_child (fixture->window, UP_TYPE_WINDOW, "editor"),
+                                   UP_TYPE_STAGE_EDITOR, "stage_notes"), name);
+  g_clear_pointer (&name, g_free);
 
   view = show_notes_view (fixture);
   search (view, test_language ()[0] == 's' ? "upphandl leverant" : "suppl");
