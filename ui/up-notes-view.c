@@ -50,6 +50,10 @@ struct _UpNotesView
   gboolean         dirty;
   guint            updating;
   gint64           selected_id;
+  /* Whether the selected note is in the list as searched and filtered: a
+   * note out of sight is not edited (nor deleted), but is selected again
+   * when the search or filter that hid it goes. */
+  gboolean         selected_listed;
 
   /* The ids behind the entries of the stage and stakeholder drop-downs
    * and of the stage row of the editor, in their order. */
@@ -476,6 +480,7 @@ rebuild_list (UpNotesView *self)
     }
 
   gtk_list_box_select_row (self->note_list, selected_row);
+  self->selected_listed = selected_row != NULL;
   self->updating--;
 
   update_count (self, shown, total);
@@ -690,7 +695,7 @@ load_stakeholders (UpNotesView *self,
 static void
 load_editor (UpNotesView *self)
 {
-  UpNote *note = lookup_note (self, self->selected_id);
+  UpNote *note = self->selected_listed ? lookup_note (self, self->selected_id) : NULL;
   g_autofree char *body = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), note != NULL);
@@ -882,6 +887,7 @@ on_row_selected (UpNotesView   *self,
 
   commit_body (self);
   self->selected_id = row != NULL ? up_note_util_row_get_id (row) : 0;
+  self->selected_listed = row != NULL;
   load_editor (self);
 }
 
@@ -947,7 +953,7 @@ on_delete_clicked (UpNotesView *self)
   AdwToast *toast;
 
   commit_body (self);
-  note = lookup_note (self, self->selected_id);
+  note = self->selected_listed ? lookup_note (self, self->selected_id) : NULL;
   if (note == NULL)
     return;
 

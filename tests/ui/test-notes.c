@@ -669,6 +669,56 @@ test_delete_stage_without_notes (Fixture       *fixture,
 }
 
 static void
+test_empty_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-notes-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "empty.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = up_project_create (file, "Tomt", &error);
+  Fixture fixture = { dir, project, NULL };
+  UpNotesView *view;
+  GtkTextView *body_view;
+  AdwViewStack *stack;
+  g_autofree char *name = NULL;
+  UpNote *note;
+
+  g_assert_no_error (error);
+  fixture.window = g_object_ref_sink (up_window_new (NULL, project));
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  wait_until (is_mapped, fixture.window);
+
+  view = show_notes_view (&fixture);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "main_stack")),
+                   ==, "empty");
+  name = g_strdup_printf ("notes-empty-%s.png", test_language ());
+  save_screenshot (GTK_WIDGET (fixture.window), name);
+
+  g_signal_emit_by_name (template_child (view, UP_TYPE_NOTES_VIEW, "add_button"), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (project)), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "main_stack")),
+                   ==, "notes");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "editor_stack")),
+                   ==, "editor");
+  body_view = template_child (view, UP_TYPE_NOTES_VIEW, "body_view");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (body_view)));
+
+  /* Leaving the view commits the text at once, without the pause. */
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (body_view), "Första mötet.", -1);
+  stack = template_child (fixture.window, UP_TYPE_WINDOW, "view_stack");
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  iterate_pending ();
+  note = g_list_model_get_item (up_project_get_notes (project), 0);
+  g_assert_cmpstr (up_note_get_body (note), ==, "Första mötet.");
+  g_object_unref (note);
+
+  fixture.project = g_object_ref (project);
+  fixture.dir = g_strdup (dir);
+  fixture_tear_down (&fixture, NULL);
+}
+
+static void
 take_screenshots (Fixture *fixture,
                   int      width,
                   int      height)
@@ -761,6 +811,7 @@ main (int   argc,
               fixture_set_up, test_delete_stage, fixture_tear_down);
   g_test_add ("/ui/notes/delete-stage-without-notes", Fixture, NULL,
               fixture_set_up, test_delete_stage_without_notes, fixture_tear_down);
+  g_test_add_func ("/ui/notes/empty-project", test_empty_project);
   g_test_add ("/ui/notes/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 
