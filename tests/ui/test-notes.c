@@ -248,9 +248,15 @@ respond_to_dialog (GtkWindow  *parent,
       if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
           gtk_widget_get_visible (GTK_WIDGET (window)))
         {
+          g_autofree char *name = g_strdup_printf ("notes-delete-stage-dialog-%s.png",
+                                                   g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C");
+
           g_test_message ("Dialog: %s — %s",
                           adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
                           adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
+          wait_until (is_mapped, window);
+          wait_for_frames (GTK_WIDGET (window));
+          save_screenshot (GTK_WIDGET (window), name);
           adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
           iterate_pending ();
           return;
