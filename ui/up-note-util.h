@@ -14,6 +14,10 @@ char      *up_note_util_stakeholder_names (UpProject  *project,
                                            UpNote     *note);
 const char *up_note_util_default_kind     (UpStage    *stage);
 
+/* Gives @drop_down a button that ellipsizes its choice (a long stage
+ * title must not widen a narrow panel) and a popup that shows it whole. */
+void       up_note_util_setup_drop_down   (GtkDropDown *drop_down);
+
 /* A row of a note list: date, kind, visibility (and stage when
  * @show_stage), the stakeholders, and the first lines of the body, given
  * as Pango markup so that a search can mark its matches. The row carries

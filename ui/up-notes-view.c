@@ -181,56 +181,6 @@ label_model (const char         *first,
 /* --------------------------------------------------------------------- */
 /* Filters */
 
-/* The drop-downs show their choice ellipsized, so a long stage title does
- * not widen the list; their popups show it whole. */
-static void
-on_setup_ellipsized (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 6);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_setup_plain (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_bind_label (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       gtk_string_object_get_string (string));
-}
-
-static void
-setup_drop_down (GtkDropDown *drop_down)
-{
-  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (button, "setup", G_CALLBACK (on_setup_ellipsized), NULL);
-  g_signal_connect (button, "bind", G_CALLBACK (on_bind_label), NULL);
-  g_signal_connect (popup, "setup", G_CALLBACK (on_setup_plain), NULL);
-  g_signal_connect (popup, "bind", G_CALLBACK (on_bind_label), NULL);
-  gtk_drop_down_set_factory (drop_down, button);
-  gtk_drop_down_set_list_factory (drop_down, popup);
-}
-
 /* The stage and stakeholder choices follow the project; what was chosen
  * stays chosen while it exists. */
 static void
@@ -1160,10 +1110,10 @@ up_notes_view_init (UpNotesView *self)
 
   self->updating++;
 
-  setup_drop_down (self->stage_filter);
-  setup_drop_down (self->stakeholder_filter);
-  setup_drop_down (self->kind_filter);
-  setup_drop_down (self->visibility_filter);
+  up_note_util_setup_drop_down (self->stage_filter);
+  up_note_util_setup_drop_down (self->stakeholder_filter);
+  up_note_util_setup_drop_down (self->kind_filter);
+  up_note_util_setup_drop_down (self->visibility_filter);
 
   kind_filter = label_model (_("All Kinds"), up_note_kinds);
   gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kind_filter));

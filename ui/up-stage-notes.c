@@ -316,6 +316,7 @@ up_stage_notes_init (UpStageNotes *self)
 
   for (guint i = 0; up_note_kinds[i] != NULL; i++)
     gtk_string_list_append (kinds, up_enum_label (up_note_kinds, up_note_kinds[i]));
+  up_note_util_setup_drop_down (self->composer_kind);
   gtk_drop_down_set_model (self->composer_kind, G_LIST_MODEL (kinds));
 
   /* Translators: In the stage panel, when no note is pinned to the stage. */

@@ -293,6 +293,19 @@ add_note_in_stage_panel (Fixture    *fixture,
 
   gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (view), body, -1);
   g_assert_true (gtk_widget_get_sensitive (save));
+
+  /* The notes, with the form open, fit in the panel as narrow as it may
+   * get: they must not widen it (and narrow the timeline beside it). */
+  {
+    int minimum, request;
+
+    gtk_widget_get_size_request (GTK_WIDGET (editor), &request, NULL);
+    gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (request, >, 0);
+    g_assert_cmpint (minimum, <=, request);
+  }
+
   if (screenshot != NULL)
     {
       wait_for_frames (GTK_WIDGET (notes));
