@@ -107,7 +107,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void rebuild_list  (UpNotesView *self);
+static void rebuild_list  (UpNotesView *self,
+                           gboolean     by_user);
 static void load_editor   (UpNotesView *self);
 
 static void
@@ -362,8 +363,12 @@ update_count (UpNotesView *self,
   gtk_label_set_label (self->count_label, text);
 }
 
+/* @by_user: the search or a filter changed, rather than the notes. A note
+ * that an edit of its own takes out of the search stays in the editor
+ * while it is being edited; one that the user's search hides does not. */
 static void
-rebuild_list (UpNotesView *self)
+rebuild_list (UpNotesView *self,
+              gboolean     by_user)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *fts_query = up_search_build_query (query);
@@ -430,7 +435,8 @@ rebuild_list (UpNotesView *self)
     }
 
   gtk_list_box_select_row (self->note_list, selected_row);
-  self->selected_listed = selected_row != NULL;
+  if (by_user || selected_row != NULL)
+    self->selected_listed = selected_row != NULL;
   self->updating--;
 
   update_count (self, shown, total);
@@ -445,7 +451,7 @@ queue_rebuild (UpNotesView *self)
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       rebuild_choices (self);
-      rebuild_list (self);
+      rebuild_list (self, FALSE);
     }
   else
     self->dirty = TRUE;
@@ -847,7 +853,7 @@ on_search_changed (UpNotesView *self)
   if (self->updating)
     return;
 
-  rebuild_list (self);
+  rebuild_list (self, TRUE);
 }
 
 static void
@@ -856,7 +862,7 @@ on_filter_changed (UpNotesView *self)
   if (self->updating || self->project == NULL)
     return;
 
-  rebuild_list (self);
+  rebuild_list (self, TRUE);
 }
 
 static void
@@ -891,7 +897,7 @@ on_add_clicked (UpNotesView *self)
     }
 
   self->selected_id = up_record_get_id (UP_RECORD (note));
-  rebuild_list (self);
+  rebuild_list (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }
 
@@ -940,7 +946,7 @@ up_notes_view_map (GtkWidget *widget)
   if (self->dirty)
     {
       rebuild_choices (self);
-      rebuild_list (self);
+      rebuild_list (self, TRUE);
     }
 }
 

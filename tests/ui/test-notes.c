@@ -333,6 +333,17 @@ add_note_in_stage_panel (Fixture    *fixture,
   return up_record_get_id (UP_RECORD (added));
 }
 
+static void select_note_in_view (UpNotesView *view,
+                                 gint64       id);
+
+typedef struct
+{
+  UpNote     *note;
+  const char *body;
+} BodyWait;
+
+static gboolean body_is (gpointer data);
+
 static void
 test_add_and_search (Fixture       *fixture,
                      gconstpointer  user_data)
@@ -368,6 +379,25 @@ test_add_and_search (Fixture       *fixture,
 
   screenshot = g_strdup_printf ("notes-search-%s.png", test_language ());
   save_screenshot (GTK_WIDGET (fixture->window), screenshot);
+
+  /* A note edited so that it no longer matches stays in the editor while
+   * it is edited; the user's next search decides again. */
+  {
+    GtkTextView *body_view = template_child (view, UP_TYPE_NOTES_VIEW, "body_view");
+    GtkStack *editor_stack = template_child (view, UP_TYPE_NOTES_VIEW, "editor_stack");
+    BodyWait wait = { UP_NOTE (up_project_lookup (fixture->project, "note", id)), "Larmen." };
+    g_autoptr(GPtrArray) after = NULL;
+
+    select_note_in_view (view, id);
+    gtk_widget_grab_focus (GTK_WIDGET (body_view));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (body_view), "Larmen.", -1);
+    wait_until (body_is, &wait);
+    after = listed_notes (fixture, view, NULL);
+    g_assert_false (contains (after, id));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (editor_stack), ==, "editor");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+    iterate_pending ();
+  }
 
   /* å is a letter of its own. */
   search (view, "ar");
@@ -476,12 +506,6 @@ select_note_in_view (UpNotesView *view,
 
   g_error ("Note %" G_GINT64_FORMAT " is not listed", id);
 }
-
-typedef struct
-{
-  UpNote     *note;
-  const char *body;
-} BodyWait;
 
 static gboolean
 body_is (gpointer data)
