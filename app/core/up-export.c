@@ -192,9 +192,8 @@ render_png (UpChartKind           kind,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
-/* The title a PDF viewer shows: the chart's and the project's. The two are
- * joined by a dash rather than through a translated format, because the
- * project's title is the user's own text and must never reach printf. */
+/* The title a PDF viewer shows: the chart's and the project's, joined by
+ * a dash that reads the same in both languages. */
 static char *
 document_title (UpChartKind  kind,
                 UpProject   *project,
