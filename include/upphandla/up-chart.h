@@ -61,6 +61,19 @@ void        up_chart_draw          (UpChartKind           kind,
                                     double                width,
                                     double                height);
 
+/* The wheel's geometry, for tests and hit testing: the middle of @goal's
+ * sector at @radius_fraction of its fill region (0 the inner edge, 1 the
+ * outer; a goal covered to the share f is filled from 0 to f), on the wheel
+ * drawn at width × height. */
+void        up_chart_wheel_sector_point (UpProject            *project,
+                                         const UpChartOptions *options,
+                                         double                width,
+                                         double                height,
+                                         guint                 goal,
+                                         double                radius_fraction,
+                                         double               *x,
+                                         double               *y);
+
 /* The power/interest grid's plot area, for a widget that drags stakeholders
  * in it: influence and interest (1..5) at a point of a chart drawn at
  * width × height, and the centre of a cell. */
