@@ -252,6 +252,9 @@ _up_chart_text (UpChartContext *ctx,
   _up_chart_set_colour (ctx->cr, colour);
   cairo_move_to (ctx->cr, x + dx, y);
   pango_cairo_show_layout (ctx->cr, layout);
+  /* show_layout leaves a current point: an arc drawn next would start
+   * with a line from it. */
+  cairo_new_path (ctx->cr);
 
   return logical.height / (double) PANGO_SCALE;
 }
