@@ -408,8 +408,9 @@ _up_chart_grid_draw (UpChartContext *ctx,
 
       if (entry->stakeholder == NULL)
         {
-          g_autofree char *more = g_strdup_printf (up_lang_ngettext (ctx->lang, N_("+ %1$u more"),
-                                                                     N_("+ %1$u more"), entry->n_more),
+          /* Translators: the last line of a full cell of the stakeholder
+           * grid: %1$u stakeholders more are in the cell. */
+          g_autofree char *more = g_strdup_printf (up_lang_gettext (ctx->lang, N_("+ %1$u more")),
                                                    entry->n_more);
 
           _up_chart_text (ctx, more, entry->name_x, entry->y, entry->name_width, NAME_SIZE,

@@ -16,13 +16,31 @@
 
 #define WHEEL_BODY 520.0
 #define LABEL_ROOM 36.0
+#define WHEEL_TEXT 14.0
 
-/* Radii as fractions of the outer radius. */
-#define R_HOLE      0.30
-#define R_FILL      0.75
-#define R_NEG_IN    0.775
-#define R_NEG_OUT   0.855
-#define R_BAND_IN   0.875
+/* The radii of a wheel of outer radius @radius whose goal numbers are set
+ * in @text_size: the bands are as thick as their text needs, the fill
+ * region takes what is left. */
+typedef struct
+{
+  double hole;
+  double fill;
+  double negative_in;
+  double negative_out;
+  double band;
+} Radii;
+
+static void
+wheel_radii (double  radius,
+             double  text_size,
+             Radii  *r)
+{
+  r->band = radius - text_size * 1.9;
+  r->negative_out = r->band - 2.5;
+  r->negative_in = r->negative_out - MAX (text_size * 0.75, 8.0) * 1.4;
+  r->fill = r->negative_in - 2.5;
+  r->hole = radius * 0.32;
+}
 
 static double
 sector_angle (guint goal)
@@ -66,14 +84,18 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
 {
   cairo_t *cr = ctx->cr;
   double step = 2 * G_PI / UP_SDG_N_GOALS;
-  double r_hole = R_HOLE * radius;
-  double r_fill = R_FILL * radius;
+  Radii radii;
+  double r_hole, r_fill;
   guint n_covered = up_coverage_get_n_covered (ctx->coverage);
   guint n_goals = up_coverage_get_n_goals_covered (ctx->coverage);
   g_autofree char *count = NULL;
   g_autofree char *goals = NULL;
-  double hole_text = r_hole * 1.6;
-  double y;
+  double hole_text, y;
+
+  wheel_radii (radius, text_size, &radii);
+  r_hole = radii.hole;
+  r_fill = radii.fill;
+  hole_text = r_hole * 1.7;
 
   for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
     {
@@ -104,13 +126,13 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
       if (coverage->n_negative > 0)
         {
           g_autofree char *minus = g_strdup_printf ("−%u", coverage->n_negative);
-          double r = (R_NEG_IN + R_NEG_OUT) / 2 * radius;
-          double tw = _up_chart_text_width (ctx, minus, text_size * 0.75, UP_TEXT_BOLD);
-          double th = _up_chart_text_height (ctx, minus, text_size * 0.75, UP_TEXT_BOLD, 0, 0);
+          double r = (radii.negative_in + radii.negative_out) / 2;
+          double tw = _up_chart_text_width (ctx, minus, MAX (text_size * 0.75, 8.0), UP_TEXT_BOLD);
+          double th = _up_chart_text_height (ctx, minus, MAX (text_size * 0.75, 8.0), UP_TEXT_BOLD, 0, 0);
           double tx = cx + r * cos (mid), ty = cy + r * sin (mid);
 
           cairo_save (cr);
-          annular_sector (cr, cx, cy, R_NEG_IN * radius, R_NEG_OUT * radius, a0, a1);
+          annular_sector (cr, cx, cy, radii.negative_in, radii.negative_out, a0, a1);
           cairo_clip (cr);
           _up_chart_hatch (ctx, MAX (radius * 0.025, 3));
           cairo_restore (cr);
@@ -119,7 +141,7 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
           _up_chart_set_colour (cr, &ctx->negative);
           _up_chart_rounded_rect (cr, tx - tw / 2 - 2, ty - th / 2, tw + 4, th, 2);
           cairo_fill (cr);
-          _up_chart_text (ctx, minus, tx, ty, 0, text_size * 0.75,
+          _up_chart_text (ctx, minus, tx, ty, 0, MAX (text_size * 0.75, 8.0),
                           UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 0, &ctx->bg);
         }
 
@@ -129,25 +151,25 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
       else
         colour = ctx->grey;
       _up_chart_set_colour (cr, &colour);
-      annular_sector (cr, cx, cy, R_BAND_IN * radius, radius, a0, a1);
+      annular_sector (cr, cx, cy, radii.band, radius, a0, a1);
       cairo_fill (cr);
       _up_chart_contrast_colour (&colour, &text);
       g_snprintf (number, sizeof number, "%u", goal);
       _up_chart_text (ctx, number,
-                      cx + (R_BAND_IN + 1) / 2 * radius * cos (mid),
-                      cy + (R_BAND_IN + 1) / 2 * radius * sin (mid),
+                      cx + (radii.band + radius) / 2 * cos (mid),
+                      cy + (radii.band + radius) / 2 * sin (mid),
                       0, text_size, UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 0, &text);
 
       if (labels)
         {
           g_autofree char *label = g_strdup_printf ("%u/%u", coverage->n_covered, coverage->n_targets);
-          double tw = _up_chart_text_width (ctx, label, text_size * 0.8, 0);
-          double th = _up_chart_text_height (ctx, label, text_size * 0.8, 0, 0, 0);
+          double tw = _up_chart_text_width (ctx, label, MAX (text_size * 0.8, 8.0), 0);
+          double th = _up_chart_text_height (ctx, label, MAX (text_size * 0.8, 8.0), 0, 0, 0);
           /* Far enough out that the label's box clears the circle
            * whichever way it points. */
           double d = radius + 5 + fabs (cos (mid)) * tw / 2 + fabs (sin (mid)) * th / 2;
 
-          _up_chart_text (ctx, label, cx + d * cos (mid), cy + d * sin (mid), 0, text_size * 0.8,
+          _up_chart_text (ctx, label, cx + d * cos (mid), cy + d * sin (mid), 0, MAX (text_size * 0.8, 8.0),
                           UP_TEXT_CENTRE | UP_TEXT_MIDDLE | (covered ? 0 : UP_TEXT_DIM), 0, NULL);
         }
     }
@@ -174,21 +196,27 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
                            n_covered, up_sdg_count_targets ());
   /* Translators: the last line in the centre of the Agenda 2030 wheel:
    * the targets covered lie in %1$u of the %2$u goals. */
-  goals = g_strdup_printf (up_lang_ngettext (ctx->lang, N_("in %1$u of %2$u goal"),
-                                             N_("in %1$u of %2$u goals"), UP_SDG_N_GOALS),
+  goals = g_strdup_printf (up_lang_gettext (ctx->lang, N_("in %1$u of %2$u goals")),
                            n_goals, UP_SDG_N_GOALS);
   {
-    double h1 = _up_chart_text_height (ctx, count, text_size * 1.25, UP_TEXT_BOLD, hole_text, 1);
+    /* The big number shrinks to the hole of a small wheel, never below
+     * the smallest size of the page. */
+    double big = text_size * 1.25;
+    double big_width = _up_chart_text_width (ctx, count, big, UP_TEXT_BOLD);
+
+    if (big_width > hole_text)
+      big = MAX (big * hole_text / big_width * 0.98, 8.0);
+    double h1 = _up_chart_text_height (ctx, count, big, UP_TEXT_BOLD, hole_text, 1);
     const char *covered_text = up_lang_gettext (ctx->lang, N_("targets covered"));
-    double h2 = _up_chart_text_height (ctx, covered_text, text_size * 0.8, 0, hole_text, 2);
-    double h3 = _up_chart_text_height (ctx, goals, text_size * 0.72, 0, hole_text, 2);
+    double h2 = _up_chart_text_height (ctx, covered_text, MAX (text_size * 0.8, 8.0), 0, hole_text, 2);
+    double h3 = _up_chart_text_height (ctx, goals, MAX (text_size * 0.72, 8.0), 0, hole_text, 2);
 
     y = cy - (h1 + h2 + h3) / 2;
-    y += _up_chart_text (ctx, count, cx - hole_text / 2, y, hole_text, text_size * 1.25,
+    y += _up_chart_text (ctx, count, cx - hole_text / 2, y, hole_text, big,
                          UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 1, NULL);
-    y += _up_chart_text (ctx, covered_text, cx - hole_text / 2, y, hole_text, text_size * 0.8,
+    y += _up_chart_text (ctx, covered_text, cx - hole_text / 2, y, hole_text, MAX (text_size * 0.8, 8.0),
                          UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 2, NULL);
-    _up_chart_text (ctx, goals, cx - hole_text / 2, y, hole_text, text_size * 0.72,
+    _up_chart_text (ctx, goals, cx - hole_text / 2, y, hole_text, MAX (text_size * 0.72, 8.0),
                     UP_TEXT_CENTRE | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 2, NULL);
   }
 }
@@ -288,7 +316,7 @@ _up_chart_wheel_draw (UpChartContext *ctx,
   wheel_frame (ctx, width, height, legend, &n_legend, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_WHEEL, &frame, legend, n_legend, width, height);
   _up_chart_wheel_draw_at (ctx, frame.body_x + WHEEL_BODY / 2, frame.body_y + WHEEL_BODY / 2,
-                           WHEEL_BODY / 2 - LABEL_ROOM, TRUE, 14);
+                           WHEEL_BODY / 2 - LABEL_ROOM, TRUE, WHEEL_TEXT);
 }
 
 /**
@@ -315,6 +343,7 @@ up_chart_wheel_sector_point (UpProject            *project,
   guint n_legend;
   UpChartFrame frame;
   double radius, r, nx, ny;
+  Radii radii;
 
   g_return_if_fail (UP_IS_PROJECT (project));
   g_return_if_fail (options != NULL);
@@ -327,7 +356,8 @@ up_chart_wheel_sector_point (UpProject            *project,
   cairo_destroy (cr);
 
   radius = WHEEL_BODY / 2 - LABEL_ROOM;
-  r = (R_HOLE + radius_fraction * (R_FILL - R_HOLE)) * radius;
+  wheel_radii (radius, WHEEL_TEXT, &radii);
+  r = radii.hole + radius_fraction * (radii.fill - radii.hole);
   nx = frame.body_x + WHEEL_BODY / 2 + r * cos (sector_angle (goal));
   ny = frame.body_y + WHEEL_BODY / 2 + r * sin (sector_angle (goal));
 
