@@ -28,9 +28,9 @@
 #define SECTION_SIZE 10.5
 #define SMALL 8.0
 #define BODY 8.5
-#define TIMELINE_BOTTOM 326.0
+#define TIMELINE_BOTTOM 342.0
 #define TIMELINE_LABELS 150.0
-#define TIMELINE_ROW 11.5
+#define TIMELINE_ROW 12.5
 
 static const char * const month_names[] = {
   NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
@@ -457,7 +457,7 @@ _up_chart_report_draw (UpChartContext *ctx,
   double scale = MIN (width / PAGE_WIDTH, height / PAGE_HEIGHT);
   UpLegendItem legend[6];
   guint n_legend;
-  double wheel_radius = 120;
+  double wheel_radius = 132;
   double wheel_cy, y, column;
 
   _up_chart_set_colour (cr, &ctx->bg);
@@ -480,43 +480,28 @@ _up_chart_report_draw (UpChartContext *ctx,
     up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
   legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,
     up_lang_gettext (ctx->lang, N_("Diamond: a milestone, such as a decision")) };
-  cairo_save (cr);
-  cairo_rectangle (cr, M - 2, y - 2, LEFT_WIDTH + 4, BOTTOM - y + 4);
-  cairo_clip (cr);
   _up_chart_draw_legend (ctx, legend, n_legend, M, y, LEFT_WIDTH, 1, SMALL);
-  cairo_restore (cr);
 
   /* Right: the timeline over the full width, then decisions and local
-   * goals side by side. Each box is clipped as a last defence. */
+   * goals side by side. Nothing is clipped: the sections stop themselves,
+   * and a clip would only hide from the tests a section that did not. */
   y = HEADER_BOTTOM;
   y += section_title (ctx, up_lang_pgettext (ctx->lang, "report", NC_("report", "Timeline")),
                       RIGHT_X, y, RIGHT_WIDTH);
-  cairo_save (cr);
-  cairo_rectangle (cr, RIGHT_X - 2, y - 2, RIGHT_WIDTH + 4, TIMELINE_BOTTOM - y + 4);
-  cairo_clip (cr);
   draw_timeline (ctx, RIGHT_X, y, RIGHT_WIDTH, TIMELINE_BOTTOM);
-  cairo_restore (cr);
 
   column = (RIGHT_WIDTH - 18) * 0.44;
   y = TIMELINE_BOTTOM + 14;
   {
     double dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Key decisions")), RIGHT_X, y, column);
 
-    cairo_save (cr);
-    cairo_rectangle (cr, RIGHT_X - 2, y + dy - 2, column + 4, BOTTOM - y - dy + 4);
-    cairo_clip (cr);
     draw_decisions (ctx, RIGHT_X, y + dy, column, BOTTOM);
-    cairo_restore (cr);
   }
   {
     double gx = RIGHT_X + column + 18, gw = RIGHT_WIDTH - column - 18;
     double dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Local goals and their Agenda 2030 targets")),
                                gx, y, gw);
 
-    cairo_save (cr);
-    cairo_rectangle (cr, gx - 2, y + dy - 2, gw + 4, BOTTOM - y - dy + 4);
-    cairo_clip (cr);
     draw_local_goals (ctx, gx, y + dy, gw, BOTTOM);
-    cairo_restore (cr);
   }
 }
