@@ -42,6 +42,14 @@ wheel_radii (double  radius,
   r->hole = radius * 0.32;
 }
 
+/* The unfilled part of a covered goal's sector: a tint of its colour,
+ * stronger on a dark page where a pale tint would vanish. */
+static double
+track_alpha (UpChartContext *ctx)
+{
+  return ctx->options->dark ? 0.35 : 0.22;
+}
+
 static double
 sector_angle (guint goal)
 {
@@ -74,6 +82,41 @@ annular_sector (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* The totals in the hole: the count large, then what it counts. */
+static void
+draw_totals (UpChartContext *ctx,
+             double          cx,
+             double          cy,
+             double          width,
+             double          text_size,
+             const char     *count,
+             const char     *goals)
+{
+  const char *covered = up_lang_gettext (ctx->lang, N_("targets covered"));
+  double small = MAX (text_size * 0.8, 8.0);
+  double smaller = MAX (text_size * 0.72, 8.0);
+  /* The big number shrinks to the hole of a small wheel, never below the
+   * smallest size of the page. */
+  double big = text_size * 1.25;
+  double big_width = _up_chart_text_width (ctx, count, big, UP_TEXT_BOLD);
+  double h1, h2, h3, y;
+
+  if (big_width > width)
+    big = MAX (big * width / big_width * 0.98, 8.0);
+
+  h1 = _up_chart_text_height (ctx, count, big, UP_TEXT_BOLD, width, 1);
+  h2 = _up_chart_text_height (ctx, covered, small, 0, width, 2);
+  h3 = _up_chart_text_height (ctx, goals, smaller, 0, width, 2);
+
+  y = cy - (h1 + h2 + h3) / 2;
+  y += _up_chart_text (ctx, count, cx - width / 2, y, width, big,
+                       UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 1, NULL);
+  y += _up_chart_text (ctx, covered, cx - width / 2, y, width, small,
+                       UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 2, NULL);
+  _up_chart_text (ctx, goals, cx - width / 2, y, width, smaller,
+                  UP_TEXT_CENTRE | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 2, NULL);
+}
+
 void
 _up_chart_wheel_draw_at (UpChartContext *ctx,
                          double          cx,
@@ -90,7 +133,7 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
   guint n_goals = up_coverage_get_n_goals_covered (ctx->coverage);
   g_autofree char *count = NULL;
   g_autofree char *goals = NULL;
-  double hole_text, y;
+  double hole_text;
 
   wheel_radii (radius, text_size, &radii);
   r_hole = radii.hole;
@@ -110,7 +153,7 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
 
       /* The track, then the fill in the full colour. */
       if (covered)
-        _up_chart_set_goal_colour (cr, goal, ctx->options->dark ? 0.35 : 0.22);
+        _up_chart_set_goal_colour (cr, goal, track_alpha (ctx));
       else
         _up_chart_set_colour (cr, &ctx->grey);
       annular_sector (cr, cx, cy, r_hole, r_fill, a0, a1);
@@ -198,27 +241,7 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
    * the targets covered lie in %1$u of the %2$u goals. */
   goals = g_strdup_printf (up_lang_gettext (ctx->lang, N_("in %1$u of %2$u goals")),
                            n_goals, UP_SDG_N_GOALS);
-  {
-    /* The big number shrinks to the hole of a small wheel, never below
-     * the smallest size of the page. */
-    double big = text_size * 1.25;
-    double big_width = _up_chart_text_width (ctx, count, big, UP_TEXT_BOLD);
-
-    if (big_width > hole_text)
-      big = MAX (big * hole_text / big_width * 0.98, 8.0);
-    double h1 = _up_chart_text_height (ctx, count, big, UP_TEXT_BOLD, hole_text, 1);
-    const char *covered_text = up_lang_gettext (ctx->lang, N_("targets covered"));
-    double h2 = _up_chart_text_height (ctx, covered_text, MAX (text_size * 0.8, 8.0), 0, hole_text, 2);
-    double h3 = _up_chart_text_height (ctx, goals, MAX (text_size * 0.72, 8.0), 0, hole_text, 2);
-
-    y = cy - (h1 + h2 + h3) / 2;
-    y += _up_chart_text (ctx, count, cx - hole_text / 2, y, hole_text, big,
-                         UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 1, NULL);
-    y += _up_chart_text (ctx, covered_text, cx - hole_text / 2, y, hole_text, MAX (text_size * 0.8, 8.0),
-                         UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 2, NULL);
-    _up_chart_text (ctx, goals, cx - hole_text / 2, y, hole_text, MAX (text_size * 0.72, 8.0),
-                    UP_TEXT_CENTRE | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 2, NULL);
-  }
+  draw_totals (ctx, cx, cy, hole_text, text_size, count, goals);
 }
 
 static void
@@ -230,7 +253,7 @@ swatch_fill (UpChartContext *ctx,
              gconstpointer   data)
 {
   /* A sector in miniature: the pale track with its inner part filled. */
-  _up_chart_set_goal_colour (ctx->cr, 3, 0.22);
+  _up_chart_set_goal_colour (ctx->cr, 3, track_alpha (ctx));
   cairo_rectangle (ctx->cr, x, y, width, height);
   cairo_fill (ctx->cr);
   _up_chart_set_goal_colour (ctx->cr, 3, 1.0);

@@ -650,6 +650,34 @@ test_review_pngs (void)
         }
 }
 
+/* A chart limited to one local goal says so under its title. */
+static void
+test_local_goal (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (project), 2);
+  const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_REPORT };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      UpChartOptions options;
+      double width, height;
+      cairo_surface_t *surface;
+      g_autofree char *name = NULL;
+
+      up_chart_options_init (&options);
+      options.lang = UP_LANG_SV;
+      options.local_goal = goal;
+      options.date = "2026-11-28";
+      _up_chart_reset_n_cut ();
+      surface = render (kinds[k], project, &options, 1.5, &width, &height);
+      g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+      name = g_strdup_printf ("chart-%s-local-goal-sv.png", up_chart_kind_get_name (kinds[k]));
+      g_free (save_review (surface, name));
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +692,7 @@ main (int   argc,
   g_test_add_func ("/chart/grid/crowded", test_grid_crowded);
   g_test_add_func ("/chart/grid/language", test_grid_language);
   g_test_add_func ("/chart/absurd-input", test_absurd_input);
+  g_test_add_func ("/chart/local-goal", test_local_goal);
   g_test_add_func ("/chart/review", test_review_pngs);
 
   return g_test_run ();
