@@ -471,7 +471,7 @@ up_chart_grid_cell_at (UpProject            *project,
   g_return_val_if_fail (options != NULL, FALSE);
 
   cr = _up_chart_measure_cr ();
-  _up_chart_context_init (&ctx, cr, project, options);
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
   layout_compute (&ctx, width, height, FALSE, &layout);
   _up_chart_context_clear (&ctx);
   cairo_destroy (cr);
@@ -508,7 +508,7 @@ up_chart_grid_cell_centre (UpProject            *project,
   g_return_if_fail (options != NULL);
 
   cr = _up_chart_measure_cr ();
-  _up_chart_context_init (&ctx, cr, project, options);
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
   layout_compute (&ctx, width, height, FALSE, &layout);
   _up_chart_context_clear (&ctx);
   cairo_destroy (cr);
@@ -536,7 +536,7 @@ up_chart_grid_stakeholder_mark (UpProject            *project,
   g_return_val_if_fail (UP_IS_STAKEHOLDER (stakeholder), FALSE);
 
   cr = _up_chart_measure_cr ();
-  _up_chart_context_init (&ctx, cr, project, options);
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
   layout_compute (&ctx, width, height, TRUE, &layout);
   _up_chart_context_clear (&ctx);
   cairo_destroy (cr);
@@ -576,7 +576,7 @@ up_chart_grid_stakeholder_at (UpProject            *project,
   g_return_val_if_fail (options != NULL, NULL);
 
   cr = _up_chart_measure_cr ();
-  _up_chart_context_init (&ctx, cr, project, options);
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
   layout_compute (&ctx, width, height, TRUE, &layout);
   _up_chart_context_clear (&ctx);
   cairo_destroy (cr);

@@ -42,7 +42,7 @@ typedef struct
   UpProject            *project;
   const UpChartOptions *options;
   UpLang                lang;
-  UpCoverage           *coverage;
+  UpCoverage           *coverage;   /* NULL when only measuring */
   UpRgba                bg;
   UpRgba                fg;
   UpRgba                dim;
@@ -86,7 +86,8 @@ typedef struct
 void         _up_chart_context_init     (UpChartContext       *ctx,
                                          cairo_t              *cr,
                                          UpProject            *project,
-                                         const UpChartOptions *options);
+                                         const UpChartOptions *options,
+                                         gboolean              with_coverage);
 void         _up_chart_context_clear    (UpChartContext       *ctx);
 /* A context for measuring only (geometry helpers called without a cairo_t). */
 cairo_t     *_up_chart_measure_cr       (void);

@@ -373,7 +373,7 @@ up_chart_wheel_sector_point (UpProject            *project,
   g_return_if_fail (goal >= 1 && goal <= UP_SDG_N_GOALS);
 
   cr = _up_chart_measure_cr ();
-  _up_chart_context_init (&ctx, cr, project, options);
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
   wheel_frame (&ctx, width, height, legend, &n_legend, &frame);
   _up_chart_context_clear (&ctx);
   cairo_destroy (cr);

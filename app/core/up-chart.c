@@ -89,14 +89,18 @@ void
 _up_chart_context_init (UpChartContext       *ctx,
                         cairo_t              *cr,
                         UpProject            *project,
-                        const UpChartOptions *options)
+                        const UpChartOptions *options,
+                        gboolean              with_coverage)
 {
   memset (ctx, 0, sizeof *ctx);
   ctx->cr = cr;
   ctx->project = project;
   ctx->options = options;
   ctx->lang = options->lang;
-  ctx->coverage = up_coverage_new (project, options->local_goal);
+  /* Geometry helpers run on every pointer motion of a drag: they skip
+   * the coverage, which only the drawing of some charts reads. */
+  if (with_coverage)
+    ctx->coverage = up_coverage_new (project, options->local_goal);
 
   if (options->dark)
     {
@@ -651,7 +655,7 @@ up_chart_get_size (UpChartKind           kind,
     }
 
   cr = _up_chart_measure_cr ();
-  _up_chart_context_init (&ctx, cr, project, options);
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
   switch (kind)
     {
     case UP_CHART_WHEEL:
@@ -692,7 +696,8 @@ up_chart_draw (UpChartKind           kind,
     return;
 
   cairo_save (cr);
-  _up_chart_context_init (&ctx, cr, project, options);
+  _up_chart_context_init (&ctx, cr, project, options,
+                          kind == UP_CHART_WHEEL || kind == UP_CHART_BARS || kind == UP_CHART_REPORT);
   switch (kind)
     {
     case UP_CHART_WHEEL:
