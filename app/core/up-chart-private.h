@@ -228,9 +228,11 @@ void         _up_chart_grid_size        (UpChartContext *ctx, double *width, dou
 void         _up_chart_grid_draw        (UpChartContext *ctx, double width, double height);
 void         _up_chart_report_draw      (UpChartContext *ctx, double width, double height);
 
-/* Texts that were cut although they had to fit (UP_TEXT_MUST_FIT), since
- * the last reset: the tests' check that every label fits. */
+/* Texts that were cut although they had to fit (UP_TEXT_MUST_FIT), and
+ * the smallest text size laid out (in chart units), since the last reset:
+ * the tests' checks that every label fits and that print is readable. */
 guint        _up_chart_get_n_cut        (void);
+double       _up_chart_get_min_text_size (void);
 void         _up_chart_reset_n_cut      (void);
 
 G_END_DECLS

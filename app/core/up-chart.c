@@ -24,6 +24,8 @@ static const char * const kind_titles[] = {
 };
 
 static guint n_cut;
+static double min_size = G_MAXDOUBLE;
+G_LOCK_DEFINE_STATIC (min_size);
 
 guint
 _up_chart_get_n_cut (void)
@@ -35,6 +37,20 @@ void
 _up_chart_reset_n_cut (void)
 {
   g_atomic_int_set (&n_cut, 0);
+  G_LOCK (min_size);
+  min_size = G_MAXDOUBLE;
+  G_UNLOCK (min_size);
+}
+
+double
+_up_chart_get_min_text_size (void)
+{
+  double size;
+
+  G_LOCK (min_size);
+  size = min_size;
+  G_UNLOCK (min_size);
+  return size;
 }
 
 void
@@ -196,6 +212,9 @@ _up_chart_layout (UpChartContext *ctx,
   pango_layout_context_changed (layout);
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  G_LOCK (min_size);
+  min_size = MIN (min_size, size);
+  G_UNLOCK (min_size);
   if (flags & UP_TEXT_BOLD)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);

@@ -592,6 +592,9 @@ test_absurd_input (void)
         cairo_destroy (cr);
         assert_inside (recording, width, height);
         g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+        /* Readable when printed: nothing on the A4 report under 8 pt. */
+        if (kind == UP_CHART_REPORT)
+          g_assert_cmpfloat (_up_chart_get_min_text_size (), >=, 8.0);
 
         if (lang == UP_LANG_EN)
           {
@@ -643,6 +646,8 @@ test_review_pngs (void)
           _up_chart_reset_n_cut ();
           surface = render (kinds[k], project, &options, 1.5, &width, &height);
           g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+          if (kinds[k] == UP_CHART_REPORT)
+            g_assert_cmpfloat (_up_chart_get_min_text_size (), >=, 8.0);
           name = g_strdup_printf ("chart-%s-%s%s.png", up_chart_kind_get_name (kinds[k]),
                                   up_lang_get_code (lang), dark ? "-dark" : "");
           g_free (save_review (surface, name));
