@@ -96,7 +96,7 @@ draw_cell (UpChartContext *ctx,
       cairo_line_to (cr, x + w, y + 10);
       cairo_close_path (cr);
       cairo_fill (cr);
-      /* The corner needs an edge on a dark page, where it is light. */
+      /* The triangle needs an edge on a dark page, where it is light. */
       _up_chart_set_colour (cr, &ctx->bg);
       cairo_set_line_width (cr, 0.8);
       cairo_move_to (cr, x + w - 10, y);
@@ -202,7 +202,7 @@ matrix_legend (UpChartContext *ctx,
   items[0] = (UpLegendItem) { swatch_strength, NULL,
     up_lang_gettext (ctx->lang, N_("1–3: how strongly the stage serves the goal (its strongest link; 3 is strongest)")) };
   items[1] = (UpLegendItem) { swatch_corner, NULL,
-    up_lang_gettext (ctx->lang, N_("Dark corner: the stage has a negative impact on the goal")) };
+    up_lang_gettext (ctx->lang, N_("Triangle in the corner: the stage has a negative impact on the goal")) };
   items[2] = (UpLegendItem) { swatch_empty, NULL,
     up_lang_gettext (ctx->lang, N_("Empty cell: the stage is not linked to the goal")) };
   items[3] = (UpLegendItem) { swatch_milestone, NULL,
