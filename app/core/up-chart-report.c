@@ -60,8 +60,14 @@ section_title (UpChartContext *ctx,
                double          y,
                double          width)
 {
-  double h = _up_chart_text (ctx, title, x, y, width, SECTION_SIZE,
-                             UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL);
+  /* A long translation shrinks a little, then wraps, rather than be cut. */
+  double size = SECTION_SIZE;
+  double natural = _up_chart_text_width (ctx, title, size, UP_TEXT_BOLD);
+  double h;
+
+  if (natural > width)
+    size = MAX (size * width / natural * 0.99, 9.0);
+  h = _up_chart_text (ctx, title, x, y, width, size, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 2, NULL);
 
   _up_chart_set_colour (ctx->cr, &ctx->line);
   cairo_set_line_width (ctx->cr, 0.75);
