@@ -24,6 +24,7 @@ static const char * const kind_titles[] = {
 };
 
 static guint n_cut;
+static const char *font_family = UP_CHART_FONT;
 static double min_size = G_MAXDOUBLE;
 G_LOCK_DEFINE_STATIC (min_size);
 
@@ -40,6 +41,12 @@ _up_chart_reset_n_cut (void)
   G_LOCK (min_size);
   min_size = G_MAXDOUBLE;
   G_UNLOCK (min_size);
+}
+
+void
+_up_chart_set_font (const char *family)
+{
+  font_family = family != NULL ? family : UP_CHART_FONT;
 }
 
 double
@@ -198,7 +205,7 @@ _up_chart_layout (UpChartContext *ctx,
 {
   PangoLayout *layout = pango_cairo_create_layout (ctx->cr);
   PangoContext *context = pango_layout_get_context (layout);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (UP_CHART_FONT);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_family);
   cairo_font_options_t *font_options = cairo_font_options_create ();
 
   /* Points as units whatever the surface, and the same metrics on screen,

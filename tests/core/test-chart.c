@@ -561,12 +561,13 @@ assert_inside (cairo_surface_t *recording,
 }
 
 static void
-test_absurd_input (void)
+test_absurd_input (gconstpointer data)
 {
   g_autoptr(UpProject) project = absurd_project ();
   g_autoptr(UpProject) small = demo ();
   double small_width, small_height;
 
+  _up_chart_set_font (data);
   for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
     for (UpChartKind kind = UP_CHART_WHEEL; kind <= UP_CHART_REPORT; kind++)
       {
@@ -596,7 +597,7 @@ test_absurd_input (void)
         if (kind == UP_CHART_REPORT)
           g_assert_cmpfloat (_up_chart_get_min_text_size (), >=, 8.0);
 
-        if (lang == UP_LANG_EN)
+        if (lang == UP_LANG_EN && data == NULL)
           {
             cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width),
                                                                  (int) ceil (height));
@@ -622,14 +623,16 @@ test_absurd_input (void)
     up_chart_get_size (UP_CHART_MATRIX, project, &options, &width, &height);
     g_assert_cmpfloat (height, >, small_height + 180 * 20);
   }
+  _up_chart_set_font (NULL);
 }
 
 static void
-test_review_pngs (void)
+test_review_pngs (gconstpointer data)
 {
   g_autoptr(UpProject) project = demo ();
   const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_GRID, UP_CHART_REPORT };
 
+  _up_chart_set_font (data);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
       for (int dark = 0; dark <= 1; dark++)
@@ -648,11 +651,12 @@ test_review_pngs (void)
           g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
           if (kinds[k] == UP_CHART_REPORT)
             g_assert_cmpfloat (_up_chart_get_min_text_size (), >=, 8.0);
-          name = g_strdup_printf ("chart-%s-%s%s.png", up_chart_kind_get_name (kinds[k]),
-                                  up_lang_get_code (lang), dark ? "-dark" : "");
+          name = g_strdup_printf ("chart-%s-%s%s%s.png", up_chart_kind_get_name (kinds[k]),
+                                  up_lang_get_code (lang), dark ? "-dark" : "", data ? "-wide-font" : "");
           g_free (save_review (surface, name));
           cairo_surface_destroy (surface);
         }
+  _up_chart_set_font (NULL);
 }
 
 /* A chart limited to one local goal says so under its title. */
@@ -696,9 +700,12 @@ main (int   argc,
   g_test_add_func ("/chart/grid/marks", test_grid_marks);
   g_test_add_func ("/chart/grid/crowded", test_grid_crowded);
   g_test_add_func ("/chart/grid/language", test_grid_language);
-  g_test_add_func ("/chart/absurd-input", test_absurd_input);
+  /* In the chart font, and in a wide one standing in where it is missing. */
+  g_test_add_data_func ("/chart/absurd-input", NULL, test_absurd_input);
+  g_test_add_data_func ("/chart/absurd-input/wide-font", "DejaVu Sans", test_absurd_input);
   g_test_add_func ("/chart/local-goal", test_local_goal);
-  g_test_add_func ("/chart/review", test_review_pngs);
+  g_test_add_data_func ("/chart/review", NULL, test_review_pngs);
+  g_test_add_data_func ("/chart/review/wide-font", "DejaVu Sans", test_review_pngs);
 
   return g_test_run ();
 }
