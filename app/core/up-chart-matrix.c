@@ -270,8 +270,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
     {
       g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
       g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
-      g_autofree char *date = up_lang_format_date (ctx->lang, up_stage_get_start_date (stage),
-                                                   UP_DATE_STYLE_LONG);
+      g_autofree char *date = _up_chart_format_date (ctx, up_stage_get_start_date (stage));
       guint32 negative = stage_negative_goals (ctx, stage);
       double title_x = frame.body_x;
 
@@ -295,7 +294,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
 
       _up_chart_text (ctx, title, title_x, y + ROW / 2, TITLE_WIDTH - (title_x - frame.body_x),
                       TEXT_SIZE, UP_TEXT_MIDDLE, 1, NULL);
-      _up_chart_text (ctx, date != NULL ? date : "", frame.body_x + TITLE_WIDTH + 6, y + ROW / 2,
+      _up_chart_text (ctx, date, frame.body_x + TITLE_WIDTH + 6, y + ROW / 2,
                       DATE_WIDTH, 8, UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
 
       for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)

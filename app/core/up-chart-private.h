@@ -137,6 +137,10 @@ double       _up_chart_text_height      (UpChartContext       *ctx,
                                          double                width,
                                          int                   max_lines);
 
+/* @iso in @lang's long style; "" for a missing or invalid date. */
+char        *_up_chart_format_date      (UpChartContext       *ctx,
+                                         const char           *iso);
+
 /* Header and legend of a decorated chart. */
 double       _up_chart_header_height    (UpChartContext       *ctx,
                                          double                width);

@@ -336,8 +336,7 @@ draw_decisions (UpChartContext *ctx,
     {
       UpStage *stage = g_ptr_array_index (decisions, i);
       g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
-      g_autofree char *date = up_lang_format_date (ctx->lang, up_stage_get_start_date (stage),
-                                                   UP_DATE_STYLE_LONG);
+      g_autofree char *date = _up_chart_format_date (ctx, up_stage_get_start_date (stage));
       double date_height = _up_chart_text_height (ctx, "Ag", SMALL, UP_TEXT_BOLD, 0, 0);
       double title_height = _up_chart_text_height (ctx, title, BODY, 0, width - 12, 2);
       double need = date_height + title_height + 5;
@@ -350,7 +349,7 @@ draw_decisions (UpChartContext *ctx,
       _up_chart_set_colour (ctx->cr, &ctx->fg);
       diamond (ctx->cr, x + 4, y + date_height / 2, 3.5);
       cairo_fill (ctx->cr);
-      _up_chart_text (ctx, date != NULL ? date : "", x + 12, y, width - 12, SMALL,
+      _up_chart_text (ctx, date, x + 12, y, width - 12, SMALL,
                       UP_TEXT_BOLD | UP_TEXT_DIM, 1, NULL);
       _up_chart_text (ctx, title, x + 12, y + date_height, width - 12, BODY, 0, 2, NULL);
       y += need;

@@ -400,6 +400,17 @@ _up_chart_swatch_negative (UpChartContext *ctx,
   cairo_restore (ctx->cr);
 }
 
+char *
+_up_chart_format_date (UpChartContext *ctx,
+                       const char     *iso)
+{
+  char *date = NULL;
+
+  if (iso != NULL && up_date_is_valid (iso))
+    date = up_lang_format_date (ctx->lang, iso, UP_DATE_STYLE_LONG);
+  return date != NULL ? date : g_strdup ("");
+}
+
 static char *
 chart_date (UpChartContext *ctx)
 {
