@@ -99,7 +99,7 @@ bars_frame (UpChartContext *ctx,
 {
   *names = name_width (ctx);
   *n_legend = bars_legend (ctx, legend);
-  _up_chart_frame_compute (ctx, legend, *n_legend,
+  _up_chart_frame_compute (ctx, UP_CHART_BARS, legend, *n_legend,
                            CHIP_WIDTH + 10 + *names + 14 + BAR_WIDTH + 10 + COUNT_WIDTH,
                            UP_SDG_N_GOALS * ROW_HEIGHT, width, height, frame);
 }

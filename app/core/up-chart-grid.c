@@ -208,7 +208,7 @@ layout_compute (UpChartContext *ctx,
   GListModel *people = up_project_get_stakeholders (ctx->project);
   GPtrArray *cells[25];
 
-  _up_chart_frame_compute (ctx, legend, n_legend, BODY_WIDTH, BODY_HEIGHT, width, height, &layout->frame);
+  _up_chart_frame_compute (ctx, UP_CHART_GRID, legend, n_legend, BODY_WIDTH, BODY_HEIGHT, width, height, &layout->frame);
   layout->plot_x = layout->frame.body_x + AXIS_WIDTH;
   layout->plot_y = layout->frame.body_y + STRIP;
   layout->entries = NULL;

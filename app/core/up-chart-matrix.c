@@ -221,7 +221,7 @@ matrix_frame (UpChartContext *ctx,
   guint n_stages = g_list_model_get_n_items (up_project_get_stages (ctx->project));
 
   *n_legend = matrix_legend (ctx, legend);
-  _up_chart_frame_compute (ctx, legend, *n_legend,
+  _up_chart_frame_compute (ctx, UP_CHART_MATRIX, legend, *n_legend,
                            LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN,
                            HEADER_HEIGHT + MAX (n_stages, 1) * ROW, width, height, frame);
 }

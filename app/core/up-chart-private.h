@@ -143,6 +143,7 @@ char        *_up_chart_format_date      (UpChartContext       *ctx,
 
 /* Header and legend of a decorated chart. */
 double       _up_chart_header_height    (UpChartContext       *ctx,
+                                         UpChartKind           kind,
                                          double                width);
 void         _up_chart_draw_header      (UpChartContext       *ctx,
                                          UpChartKind           kind,
@@ -167,6 +168,7 @@ double       _up_chart_draw_legend      (UpChartContext       *ctx,
 /* Lays out the frame around a body of @body_width × @body_height for a
  * chart drawn at @width × @height. */
 void         _up_chart_frame_compute    (UpChartContext       *ctx,
+                                         UpChartKind           kind,
                                          const UpLegendItem   *legend,
                                          guint                 n_legend,
                                          double                body_width,

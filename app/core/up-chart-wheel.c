@@ -310,7 +310,7 @@ wheel_frame (UpChartContext *ctx,
              UpChartFrame   *frame)
 {
   *n_legend = _up_chart_wheel_legend (ctx, legend);
-  _up_chart_frame_compute (ctx, legend, *n_legend, WHEEL_BODY, WHEEL_BODY, width, height, frame);
+  _up_chart_frame_compute (ctx, UP_CHART_WHEEL, legend, *n_legend, WHEEL_BODY, WHEEL_BODY, width, height, frame);
 }
 
 void

@@ -454,18 +454,51 @@ header_detail (UpChartContext *ctx)
 #define PROJECT_SIZE 11.5
 #define DETAIL_SIZE 9.5
 
+/* Lays the header out from @y and returns its height, drawing it only
+ * when @draw: measuring takes the real texts, since an emoji or a script
+ * of another font makes a line taller than Latin letters do. */
+static double
+header_layout (UpChartContext *ctx,
+               const char     *kind_title,
+               double          x,
+               double          y,
+               double          width,
+               gboolean        draw)
+{
+  g_autofree char *date = chart_date (ctx);
+  g_autofree char *title = _up_chart_clean_text (up_project_get_title (ctx->project), 300);
+  g_autofree char *detail = header_detail (ctx);
+  const char *project = title[0] != '\0' ? title : up_lang_gettext (ctx->lang, N_("Untitled procurement"));
+  double date_width = _up_chart_text_width (ctx, date, PROJECT_SIZE, 0);
+  double title_width = MAX (width - date_width - 16, 40);
+  double y0 = y;
+
+  if (draw)
+    {
+      y += _up_chart_text (ctx, kind_title, x, y, width, TITLE_SIZE, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL) + 4;
+      _up_chart_text (ctx, date, x + width, y, 0, PROJECT_SIZE, UP_TEXT_RIGHT | UP_TEXT_DIM, 0, NULL);
+      y += _up_chart_text (ctx, project, x, y, title_width, PROJECT_SIZE, UP_TEXT_BOLD, 1, NULL);
+      if (detail[0] != '\0')
+        y += 2 + _up_chart_text (ctx, detail, x, y + 2, width, DETAIL_SIZE, UP_TEXT_DIM, 1, NULL);
+    }
+  else
+    {
+      y += _up_chart_text_height (ctx, kind_title, TITLE_SIZE, UP_TEXT_BOLD, width, 1) + 4;
+      y += MAX (_up_chart_text_height (ctx, project, PROJECT_SIZE, UP_TEXT_BOLD, title_width, 1),
+                _up_chart_text_height (ctx, date, PROJECT_SIZE, 0, 0, 0));
+      if (detail[0] != '\0')
+        y += 2 + _up_chart_text_height (ctx, detail, DETAIL_SIZE, 0, width, 1);
+    }
+
+  return y - y0 + 14;
+}
+
 double
 _up_chart_header_height (UpChartContext *ctx,
+                         UpChartKind     kind,
                          double          width)
 {
-  g_autofree char *detail = header_detail (ctx);
-  double height = _up_chart_text_height (ctx, "Ag", TITLE_SIZE, UP_TEXT_BOLD, 0, 0) + 4
-                + _up_chart_text_height (ctx, "Ag", PROJECT_SIZE, UP_TEXT_BOLD, 0, 0);
-
-  if (detail[0] != '\0')
-    height += 2 + _up_chart_text_height (ctx, "Ag", DETAIL_SIZE, 0, 0, 0);
-
-  return height + 14;
+  return header_layout (ctx, up_chart_kind_get_title (kind, ctx->lang), 0, 0, width, FALSE);
 }
 
 void
@@ -475,21 +508,7 @@ _up_chart_draw_header (UpChartContext *ctx,
                        double          y,
                        double          width)
 {
-  g_autofree char *date = chart_date (ctx);
-  g_autofree char *title = _up_chart_clean_text (up_project_get_title (ctx->project), 300);
-  g_autofree char *detail = header_detail (ctx);
-  double date_width;
-
-  y += _up_chart_text (ctx, up_chart_kind_get_title (kind, ctx->lang), x, y, width,
-                       TITLE_SIZE, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL) + 4;
-
-  date_width = _up_chart_text_width (ctx, date, PROJECT_SIZE, 0);
-  _up_chart_text (ctx, date, x + width, y, 0, PROJECT_SIZE, UP_TEXT_RIGHT | UP_TEXT_DIM, 0, NULL);
-  y += _up_chart_text (ctx, title[0] != '\0' ? title : up_lang_gettext (ctx->lang, N_("Untitled procurement")),
-                       x, y, MAX (width - date_width - 16, 40), PROJECT_SIZE, UP_TEXT_BOLD, 1, NULL);
-
-  if (detail[0] != '\0')
-    _up_chart_text (ctx, detail, x, y + 2, width, DETAIL_SIZE, UP_TEXT_DIM, 1, NULL);
+  header_layout (ctx, up_chart_kind_get_title (kind, ctx->lang), x, y, width, TRUE);
 }
 
 #define SWATCH_WIDTH 22.0
@@ -560,6 +579,7 @@ _up_chart_draw_legend (UpChartContext     *ctx,
 
 void
 _up_chart_frame_compute (UpChartContext     *ctx,
+                         UpChartKind         kind,
                          const UpLegendItem *legend,
                          guint               n_legend,
                          double              body_width,
@@ -577,7 +597,7 @@ _up_chart_frame_compute (UpChartContext     *ctx,
     frame->natural_width = MAX (frame->natural_width, 560);
   inner = frame->natural_width - 2 * UP_CHART_MARGIN;
 
-  frame->header_height = decorations ? _up_chart_header_height (ctx, inner) : 0;
+  frame->header_height = decorations ? _up_chart_header_height (ctx, kind, inner) : 0;
   frame->body_x = UP_CHART_MARGIN + (inner - body_width) / 2;
   frame->body_y = UP_CHART_MARGIN + frame->header_height;
   frame->body_width = body_width;
