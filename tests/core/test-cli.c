@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "test-common.h"
 #include "upphandla.h"
 
 /* The command line of the built program: the options that need no display
@@ -92,26 +93,15 @@ new_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+/* @dir holds @names (sorted, joined by "/") and nothing else, hidden
+ * files included. */
+static void
+assert_dir (const char *dir,
+            const char *names)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
+  g_autofree char *listed = test_list_dir (dir);
 
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv ("/", (char **) names->pdata);
+  g_assert_cmpstr (listed, ==, names);
 }
 
 static UpProject *
@@ -209,7 +199,7 @@ test_write_demo (void)
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->out, ==, "");
   g_assert_cmpstr (run->err, ==, "");
-  g_assert_cmpstr (list_dir (dir), ==, "Demo – åäö 'x'.upphandla");
+  assert_dir (dir, "Demo – åäö 'x'.upphandla");
 
   project = open_project (path);
   g_assert_cmpstr (up_project_get_title (project), !=, "");
@@ -281,7 +271,7 @@ test_info (void)
   /* --info only reads */
   g_assert_cmpuint (size_before, ==, size_after);
   g_assert_cmpint (memcmp (before, after, size_before), ==, 0);
-  g_assert_cmpstr (list_dir (dir), ==, "demo.upphandla");
+  assert_dir (dir, "demo.upphandla");
 }
 
 /* The message the store gives for @path, in the test's own (untranslated)
@@ -495,10 +485,10 @@ test_export (void)
       }
 
   /* the exports and the project, nothing else */
-  g_assert_cmpstr (list_dir (dir), ==,
-                   "bars.pdf/bars.png/bars.svg/demo.upphandla/grid.pdf/grid.png/grid.svg/"
-                   "matrix.pdf/matrix.png/matrix.svg/report.pdf/report.png/report.svg/"
-                   "wheel.pdf/wheel.png/wheel.svg");
+  assert_dir (dir,
+              "bars.pdf/bars.png/bars.svg/demo.upphandla/grid.pdf/grid.png/grid.svg/"
+              "matrix.pdf/matrix.png/matrix.svg/report.pdf/report.png/report.svg/"
+              "wheel.pdf/wheel.png/wheel.svg");
 }
 
 /* Without --format the output's extension decides, else PNG; without
@@ -665,7 +655,7 @@ test_export_errors (void)
   g_assert_true (g_file_get_contents (project, &project_after, &after_size, NULL));
   g_assert_cmpuint (before_size, ==, after_size);
   g_assert_cmpint (memcmp (project_before, project_after, before_size), ==, 0);
-  g_assert_cmpstr (list_dir (dir), ==, "demo.upphandla");
+  assert_dir (dir, "demo.upphandla");
 }
 
 static void
@@ -727,7 +717,7 @@ test_export_keeps_existing (void)
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_cmpstr (sniff_format (output), ==, "png");
-    g_assert_cmpstr (list_dir (dir), ==, "demo.upphandla/wheel.png");
+    assert_dir (dir, "demo.upphandla/wheel.png");
   }
 }
 
@@ -767,24 +757,6 @@ test_export_swedish (void)
   g_assert_nonnull (strstr (help->out, "Exportera ett diagram"));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -818,7 +790,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-swedish", test_export_swedish);
 
   status = g_test_run ();
-  remove_tree (test_root);
+  test_remove_tree (test_root);
   g_free (test_root);
   return status;
 }

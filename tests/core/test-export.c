@@ -17,13 +17,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "test-common.h"
 #include "upphandla.h"
 
 /* Charts written to PNG, SVG and PDF without a display, read back with the
  * tools a recipient would use (cairo, xmllint, rsvg-convert, pdfinfo,
  * pdftotext); an existing file survives a failed export byte for byte. */
-
-#define NOBODY 65534
 
 static char *test_root;
 static UpProject *demo;
@@ -35,17 +34,6 @@ static const UpExportFormat all_formats[] = { UP_EXPORT_PNG, UP_EXPORT_SVG, UP_E
 
 /* Helpers */
 
-static char *
-new_dir (const char *name)
-{
-  static guint counter;
-  g_autofree char *dir_name = g_strdup_printf ("%02u-%s", ++counter, name);
-  char *dir = g_build_filename (test_root, dir_name, NULL);
-
-  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
-  return dir;
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -53,31 +41,15 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The names in @dir, sorted, joined by "/": temporary files left behind
- * show up here. */
-static char *
-list_dir (const char *dir)
+/* @dir holds @names (sorted, joined by "/") and nothing else: no
+ * temporary file, hidden or not, is left behind. */
+static void
+assert_dir (const char *dir,
+            const char *names)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  g_autofree char *listed = test_list_dir (dir);
 
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv ("/", (char **) names->pdata);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  char *data = NULL;
-  gsize size = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
-  return g_bytes_new_take (data, size);
+  g_assert_cmpstr (listed, ==, names);
 }
 
 static gboolean
@@ -305,7 +277,7 @@ test_formats (void)
 static void
 test_every_kind_and_format (void)
 {
-  g_autofree char *dir = new_dir ("all");
+  g_autofree char *dir = test_new_dir (test_root, "all");
   g_autoptr(GString) expected = g_string_new (NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
@@ -367,13 +339,13 @@ test_every_kind_and_format (void)
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
     g_string_append_printf (expected, "%s%s", i > 0 ? "/" : "", (char *) g_ptr_array_index (names, i));
-  g_assert_cmpstr (list_dir (dir), ==, expected->str);
+  assert_dir (dir, expected->str);
 }
 
 static void
 test_png_width (void)
 {
-  g_autofree char *dir = new_dir ("png-width");
+  g_autofree char *dir = test_new_dir (test_root, "png-width");
   const int widths[] = { UP_EXPORT_PNG_WIDTH_MIN, 333, 1000, 2999 };
 
   for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
@@ -394,7 +366,7 @@ test_png_width (void)
 static void
 test_invalid_options (void)
 {
-  g_autofree char *dir = new_dir ("invalid");
+  g_autofree char *dir = test_new_dir (test_root, "invalid");
   g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   const int bad_widths[] = { -1, 1, UP_EXPORT_PNG_WIDTH_MIN - 1, UP_EXPORT_PNG_WIDTH_MAX + 1, G_MAXINT };
@@ -410,11 +382,11 @@ test_invalid_options (void)
       g_test_message ("%s", error->message);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
-  g_assert_cmpstr (list_dir (dir), ==, "");
+  assert_dir (dir, "");
 
   /* an existing file survives the same failure byte for byte */
   g_assert_true (g_file_set_contents (path, "the chart of last week\n", -1, NULL));
-  before = read_bytes (path);
+  before = test_read_bytes (path);
   for (guint i = 0; i < G_N_ELEMENTS (bad_widths); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -423,10 +395,10 @@ test_invalid_options (void)
       g_assert_false (up_export_chart (demo, UP_CHART_REPORT, UP_EXPORT_PNG, NULL, bad_widths[i],
                                        file, &error));
       g_assert_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID);
-      after = read_bytes (path);
+      after = test_read_bytes (path);
       g_assert_true (g_bytes_equal (before, after));
     }
-  g_assert_cmpstr (list_dir (dir), ==, "chart.png");
+  assert_dir (dir, "chart.png");
 
   /* a width is only for PNG */
   {
@@ -455,7 +427,7 @@ assert_write_fails (const char *path,
 static void
 test_write_errors (void)
 {
-  g_autofree char *dir = new_dir ("write-errors");
+  g_autofree char *dir = test_new_dir (test_root, "write-errors");
   g_autofree char *missing = g_build_filename (dir, "no such folder", "chart.pdf", NULL);
   g_autofree char *folder = g_build_filename (dir, "chart.pdf", NULL);
   g_autofree char *inside = g_build_filename (folder, "kept.txt", NULL);
@@ -469,20 +441,7 @@ test_write_errors (void)
   g_assert_true (g_file_set_contents (inside, "kept", -1, NULL));
   assert_write_fails (folder, "is a folder");
   g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpstr (list_dir (dir), ==, "chart.pdf");
-}
-
-/* A child that drops to nobody and exports into @path: 0 when the export
- * failed as it should, with a message about permission. */
-static gboolean
-drop_to_nobody (void)
-{
-  if (geteuid () != 0)
-    return TRUE;
-  return setgroups (0, NULL) == 0 &&
-         setresgid (NOBODY, NOBODY, NOBODY) == 0 &&
-         setresuid (NOBODY, NOBODY, NOBODY) == 0 &&
-         geteuid () == NOBODY;
+  assert_dir (dir, "chart.pdf");
 }
 
 static int
@@ -503,7 +462,7 @@ child_export_refused (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
-  if (!drop_to_nobody ())
+  if (!test_drop_to_nobody ())
     return 3;
   if (up_export_chart (demo, UP_CHART_WHEEL, UP_EXPORT_PNG, NULL, 0, file, &error))
     return 4;
@@ -536,14 +495,14 @@ static void
 test_read_only (gconstpointer data)
 {
   const ReadOnlyCase *ro = data;
-  g_autofree char *dir = new_dir (ro->name);
+  g_autofree char *dir = test_new_dir (test_root, ro->name);
   g_autofree char *path = g_build_filename (dir, "wheel.png", NULL);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   pid_t pid;
 
   g_assert_true (g_file_set_contents (path, "the wheel of last week\n", -1, NULL));
-  before = read_bytes (path);
+  before = test_read_bytes (path);
   g_assert_cmpint (g_chmod (path, ro->file_mode), ==, 0);
   g_assert_cmpint (g_chmod (dir, ro->dir_mode), ==, 0);
 
@@ -554,9 +513,9 @@ test_read_only (gconstpointer data)
 
   g_assert_cmpint (wait_child (pid), ==, 0);
   g_chmod (dir, 0755);
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpstr (list_dir (dir), ==, "wheel.png");
+  assert_dir (dir, "wheel.png");
 }
 
 static int
@@ -584,14 +543,14 @@ child_full_disk (const char *path)
 static void
 test_full_disk (void)
 {
-  g_autofree char *dir = new_dir ("full-disk");
+  g_autofree char *dir = test_new_dir (test_root, "full-disk");
   g_autofree char *path = g_build_filename (dir, "report.png", NULL);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   pid_t pid;
 
   g_assert_true (g_file_set_contents (path, "the report of last week\n", -1, NULL));
-  before = read_bytes (path);
+  before = test_read_bytes (path);
 
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
@@ -599,9 +558,9 @@ test_full_disk (void)
     _exit (child_full_disk (path));
 
   g_assert_cmpint (wait_child (pid), ==, 0);
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpstr (list_dir (dir), ==, "report.png");
+  assert_dir (dir, "report.png");
 }
 
 /* A later export replaces the earlier one, keeps its permissions, and
@@ -609,7 +568,7 @@ test_full_disk (void)
 static void
 test_replace (void)
 {
-  g_autofree char *dir = new_dir ("replace");
+  g_autofree char *dir = test_new_dir (test_root, "replace");
   g_autofree char *path = g_build_filename (dir, "bars.svg", NULL);
   g_autofree char *link = g_build_filename (dir, "latest.svg", NULL);
   g_autoptr(GFile) link_file = g_file_new_for_path (link);
@@ -629,7 +588,7 @@ test_replace (void)
   g_assert_true (g_str_has_prefix (contents, "<?xml"));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0640);
-  g_assert_cmpstr (list_dir (dir), ==, "bars.svg/latest.svg");
+  assert_dir (dir, "bars.svg/latest.svg");
 }
 
 /* The text of the PDF in @lang: the chart's title and the goal names in
@@ -639,7 +598,7 @@ test_pdf_text (gconstpointer data)
 {
   UpLang lang = GPOINTER_TO_INT (data);
   UpLang other = lang == UP_LANG_SV ? UP_LANG_EN : UP_LANG_SV;
-  g_autofree char *dir = new_dir (lang == UP_LANG_SV ? "text-sv" : "text-en");
+  g_autofree char *dir = test_new_dir (test_root, lang == UP_LANG_SV ? "text-sv" : "text-en");
   const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_REPORT };
 
   if (!have_tool ("pdftotext"))
@@ -681,7 +640,7 @@ test_pdf_text (gconstpointer data)
 static void
 test_local_goal (void)
 {
-  g_autofree char *dir = new_dir ("local-goal");
+  g_autofree char *dir = test_new_dir (test_root, "local-goal");
   GListModel *goals = up_project_get_local_goals (demo);
   g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, 0);
   UpChartOptions options;
@@ -767,7 +726,7 @@ odd_project (void)
 static void
 test_odd_text (void)
 {
-  g_autofree char *dir = new_dir ("odd-text");
+  g_autofree char *dir = test_new_dir (test_root, "odd-text");
   g_autoptr(UpProject) project = NULL;
 
   if (!have_tool ("xmllint") || !have_tool ("pdfinfo"))
@@ -801,26 +760,6 @@ test_odd_text (void)
         g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
         cairo_surface_destroy (image);
       }
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_chmod (path, 0755);
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -874,7 +813,7 @@ main (int   argc,
   pango_cairo_font_map_set_default (NULL);
   /* UPPHANDLA_TEST_KEEP=1 keeps the exports to look at */
   if (g_getenv ("UPPHANDLA_TEST_KEEP") == NULL)
-    remove_tree (test_root);
+    test_remove_tree (test_root);
   g_free (test_root);
   return status;
 }

@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "test-common.h"
 #include "upphandla.h"
 #include "up-i18n-private.h"
 
@@ -521,24 +522,6 @@ test_other_byte_order (void)
   use_localedir (build_localedir);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -565,7 +548,7 @@ main (int   argc,
   g_test_add_func ("/i18n/threads", test_threads);
 
   status = g_test_run ();
-  remove_tree (test_root);
+  test_remove_tree (test_root);
   g_free (test_root);
   g_free (build_localedir);
   return status;
