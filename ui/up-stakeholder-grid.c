@@ -585,8 +585,8 @@ up_stakeholder_grid_measure (GtkWidget      *widget,
 {
   /* Room for the four quadrant labels in Swedish at the smallest; the
    * chart scales to whatever it gets beyond that. */
-  *minimum = 300;
-  *natural = 520;
+  *minimum = 320;
+  *natural = 560;
 }
 
 static void

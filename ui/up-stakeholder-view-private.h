@@ -43,7 +43,7 @@ struct _UpStakeholderView
   GtkDropDown         *category_dropdown;
   GtkLabel            *count_label;
   GtkToggleButton     *grid_button;
-  AdwFlap             *flap;
+  AdwLeaflet          *leaflet;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[UP_STAKEHOLDER_N_COLUMNS];

@@ -480,6 +480,19 @@ on_grid_selection_changed (UpStakeholderView *self)
   set_selected (self, up_stakeholder_grid_get_selected (self->grid));
 }
 
+/* Any edit, undo or redo after a delete: the toast's Undo would no longer
+ * undo the delete, so it goes. (The delete's own signal comes before its
+ * toast exists.) */
+static void
+on_project_changed (UpStakeholderView *self)
+{
+  if (self->delete_toast != NULL)
+    {
+      adw_toast_dismiss (self->delete_toast);
+      g_clear_weak_pointer (&self->delete_toast);
+    }
+}
+
 /* The project's stakeholders changed (an edit, an undo or a redo): the
  * rows may sort and filter differently now, and the selected one may be
  * gone. */
@@ -489,14 +502,6 @@ on_stakeholders_changed (UpStakeholderView *self)
   UpStakeholder *selected = self->selected;
   gboolean any = self->project != NULL &&
                  g_list_model_get_n_items (up_project_get_stakeholders (self->project)) > 0;
-
-  /* A toast's Undo is only offered while it still undoes the delete. */
-  if (self->delete_toast != NULL &&
-      up_history_get_n_undo (up_project_get_history (self->project)) != self->n_undo_after_delete)
-    {
-      adw_toast_dismiss (self->delete_toast);
-      g_clear_weak_pointer (&self->delete_toast);
-    }
 
   gtk_stack_set_visible_child_name (self->stack, any ? "register" : "empty");
 
@@ -729,7 +734,10 @@ transform_int_label (GBinding     *binding,
                      GValue       *to,
                      gpointer      user_data)
 {
-  g_value_take_string (to, g_strdup_printf ("%d", g_value_get_int (from)));
+  /* The record's integer columns are 64-bit properties. */
+  gint64 value = G_VALUE_HOLDS_INT64 (from) ? g_value_get_int64 (from) : g_value_get_int (from);
+
+  g_value_take_string (to, g_strdup_printf ("%" G_GINT64_FORMAT, value));
   return TRUE;
 }
 
@@ -1082,7 +1090,6 @@ create_editor (UpStakeholderView *self)
   GtkWidget *status;
 
   self->editor_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_transition_type (self->editor_stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
 
   status = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "avatar-default-symbolic");
@@ -1136,7 +1143,9 @@ create_grid_pane (UpStakeholderView *self)
   GtkWidget *hint = gtk_label_new (_("Drag a stakeholder to another cell, or select one and press Alt and an arrow key."));
 
   gtk_widget_add_css_class (box, "stakeholder-grid-pane");
-  gtk_widget_set_size_request (box, 320, -1);
+  /* The grid's own width, not a share of the window's: the list and the
+   * editor take what is left. */
+  gtk_widget_set_hexpand (box, FALSE);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
@@ -1155,7 +1164,6 @@ create_grid_pane (UpStakeholderView *self)
   gtk_box_append (GTK_BOX (box), hint);
 
   self->grid = UP_STAKEHOLDER_GRID (up_stakeholder_grid_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->grid), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->grid), TRUE);
   gtk_widget_set_margin_start (GTK_WIDGET (self->grid), 6);
   gtk_widget_set_margin_end (GTK_WIDGET (self->grid), 6);
@@ -1169,18 +1177,17 @@ create_grid_pane (UpStakeholderView *self)
   return box;
 }
 
+/* Wide: the list, the editor and the grid side by side. Narrow: the
+ * leaflet shows either the register or the grid, and the toggle chooses. */
 static void
-on_flap_folded_changed (UpStakeholderView *self)
+update_grid_toggle (UpStakeholderView *self)
 {
-  gboolean folded = adw_flap_get_folded (self->flap);
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean show_grid = gtk_toggle_button_get_active (self->grid_button);
 
-  /* Wide: the grid is always beside the list. Narrow: the toggle shows it
-   * over the list. */
   gtk_widget_set_visible (GTK_WIDGET (self->grid_button), folded);
-  if (!folded)
-    adw_flap_set_reveal_flap (self->flap, TRUE);
-  else
-    adw_flap_set_reveal_flap (self->flap, gtk_toggle_button_get_active (self->grid_button));
+  if (folded)
+    adw_leaflet_set_visible_child_name (self->leaflet, show_grid ? "grid" : "register");
 }
 
 void
@@ -1188,6 +1195,7 @@ _up_stakeholder_view_ensure_built (UpStakeholderView *self)
 {
   GtkWidget *box;
   GtkWidget *paned;
+  GtkWidget *separator;
 
   if (self->built || self->project == NULL)
     return;
@@ -1203,29 +1211,48 @@ _up_stakeholder_view_ensure_built (UpStakeholderView *self)
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
 
-  self->flap = ADW_FLAP (adw_flap_new ());
-  adw_flap_set_flap_position (self->flap, GTK_PACK_END);
-  adw_flap_set_content (self->flap, paned);
-  adw_flap_set_flap (self->flap, create_grid_pane (self));
-  adw_flap_set_separator (self->flap, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  adw_flap_set_swipe_to_open (self->flap, FALSE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->flap), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->flap));
+  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_homogeneous (self->leaflet, FALSE);
+  adw_leaflet_set_can_navigate_back (self->leaflet, FALSE);
+  adw_leaflet_set_can_navigate_forward (self->leaflet, FALSE);
+  adw_leaflet_page_set_name (adw_leaflet_append (self->leaflet, paned), "register");
+  separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  adw_leaflet_page_set_navigatable (adw_leaflet_append (self->leaflet, separator), FALSE);
+  adw_leaflet_page_set_name (adw_leaflet_append (self->leaflet, create_grid_pane (self)), "grid");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->leaflet), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->leaflet));
 
-  g_object_bind_property (self->grid_button, "active", self->flap, "reveal-flap",
-                          G_BINDING_BIDIRECTIONAL);
-  g_signal_connect_swapped (self->flap, "notify::folded",
-                            G_CALLBACK (on_flap_folded_changed), self);
+  g_signal_connect_swapped (self->grid_button, "notify::active",
+                            G_CALLBACK (update_grid_toggle), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded",
+                            G_CALLBACK (update_grid_toggle), self);
 
   adw_bin_set_child (self->register_bin, box);
   self->built = TRUE;
 
-  on_flap_folded_changed (self);
+  update_grid_toggle (self);
   update_count (self);
   set_selected (self, self->selected);
 }
 
 /* The project */
+
+/* Before the register goes: taking it apart changes the sorter and the
+ * selection, which must no longer reach the view. */
+static void
+disconnect_register (UpStakeholderView *self)
+{
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->grid != NULL)
+    g_signal_handlers_disconnect_by_data (self->grid, self);
+  if (self->leaflet != NULL)
+    g_signal_handlers_disconnect_by_data (self->leaflet, self);
+  if (self->grid_button != NULL)
+    g_signal_handlers_disconnect_by_data (self->grid_button, self);
+}
 
 /* The widgets belong to the register's tree; the models are ours. */
 static void
@@ -1235,7 +1262,7 @@ clear_register_pointers (UpStakeholderView *self)
   self->category_dropdown = NULL;
   self->count_label = NULL;
   self->grid_button = NULL;
-  self->flap = NULL;
+  self->leaflet = NULL;
   self->list_stack = NULL;
   self->column_view = NULL;
   memset (self->columns, 0, sizeof self->columns);
@@ -1258,6 +1285,7 @@ teardown_register (UpStakeholderView *self)
 
   /* The models hold the old project's list; the next showing builds anew. */
   set_editing (self, NULL);
+  disconnect_register (self);
   adw_bin_set_child (self->register_bin, NULL);
   clear_register_pointers (self);
   g_clear_object (&self->selection);
@@ -1293,6 +1321,8 @@ up_stakeholder_view_dispose (GObject *object)
     g_signal_group_set_target (self->project_signals, NULL);
   g_clear_object (&self->project_signals);
   g_clear_weak_pointer (&self->delete_toast);
+  disconnect_register (self);
+  self->built = FALSE;
 
   /* AdwBin unparents its child in its own dispose; the template's would
    * unparent it first and leave AdwBin a dangling pointer. */
@@ -1409,6 +1439,8 @@ up_stakeholder_view_init (UpStakeholderView *self)
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed::stakeholder",
                                  G_CALLBACK (on_stakeholders_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed",
+                                 G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
 
   update_actions (self);
 }
