@@ -583,10 +583,12 @@ up_stakeholder_grid_measure (GtkWidget      *widget,
                              int            *minimum_baseline,
                              int            *natural_baseline)
 {
-  /* Room for the four quadrant labels in Swedish at the smallest; the
-   * chart scales to whatever it gets beyond that. */
-  *minimum = 320;
-  *natural = 560;
+  /* The core lays the grid out for about 640 × 570 and scales it to fit;
+   * below about 0.85 of that its names get too small to read on screen,
+   * so a narrower window shows the grid on its own instead (the view's
+   * leaflet folds). */
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 560 : 420;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 570;
 }
 
 static void

@@ -44,6 +44,7 @@ struct _UpStakeholderView
   GtkLabel            *count_label;
   GtkToggleButton     *grid_button;
   AdwLeaflet          *leaflet;
+  guint                fold_idle_id;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[UP_STAKEHOLDER_N_COLUMNS];

@@ -1180,14 +1180,30 @@ create_grid_pane (UpStakeholderView *self)
 /* Wide: the list, the editor and the grid side by side. Narrow: the
  * leaflet shows either the register or the grid, and the toggle chooses. */
 static void
-update_grid_toggle (UpStakeholderView *self)
+on_grid_toggled (UpStakeholderView *self)
 {
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-  gboolean show_grid = gtk_toggle_button_get_active (self->grid_button);
+  adw_leaflet_set_visible_child_name (self->leaflet,
+                                      gtk_toggle_button_get_active (self->grid_button)
+                                      ? "grid" : "register");
+}
 
-  gtk_widget_set_visible (GTK_WIDGET (self->grid_button), folded);
-  if (folded)
-    adw_leaflet_set_visible_child_name (self->leaflet, show_grid ? "grid" : "register");
+static void
+update_grid_toggle (gpointer user_data)
+{
+  UpStakeholderView *self = user_data;
+
+  self->fold_idle_id = 0;
+  if (self->built)
+    gtk_widget_set_visible (GTK_WIDGET (self->grid_button), adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_leaflet_folded (UpStakeholderView *self)
+{
+  /* The leaflet folds while it is allocated: show or hide the toggle
+   * after that, not in the middle of the layout. */
+  if (self->fold_idle_id == 0)
+    self->fold_idle_id = g_idle_add_once (update_grid_toggle, self);
 }
 
 void
@@ -1215,6 +1231,8 @@ _up_stakeholder_view_ensure_built (UpStakeholderView *self)
   adw_leaflet_set_homogeneous (self->leaflet, FALSE);
   adw_leaflet_set_can_navigate_back (self->leaflet, FALSE);
   adw_leaflet_set_can_navigate_forward (self->leaflet, FALSE);
+  /* The first layout of a narrow window folds it: no animation for that. */
+  adw_leaflet_set_mode_transition_duration (self->leaflet, 0);
   adw_leaflet_page_set_name (adw_leaflet_append (self->leaflet, paned), "register");
   separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
   adw_leaflet_page_set_navigatable (adw_leaflet_append (self->leaflet, separator), FALSE);
@@ -1223,14 +1241,15 @@ _up_stakeholder_view_ensure_built (UpStakeholderView *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->leaflet));
 
   g_signal_connect_swapped (self->grid_button, "notify::active",
-                            G_CALLBACK (update_grid_toggle), self);
+                            G_CALLBACK (on_grid_toggled), self);
   g_signal_connect_swapped (self->leaflet, "notify::folded",
-                            G_CALLBACK (update_grid_toggle), self);
+                            G_CALLBACK (on_leaflet_folded), self);
 
   adw_bin_set_child (self->register_bin, box);
   self->built = TRUE;
 
   update_grid_toggle (self);
+  on_grid_toggled (self);
   update_count (self);
   set_selected (self, self->selected);
 }
@@ -1321,6 +1340,7 @@ up_stakeholder_view_dispose (GObject *object)
     g_signal_group_set_target (self->project_signals, NULL);
   g_clear_object (&self->project_signals);
   g_clear_weak_pointer (&self->delete_toast);
+  g_clear_handle_id (&self->fold_idle_id, g_source_remove);
   disconnect_register (self);
   self->built = FALSE;
 
