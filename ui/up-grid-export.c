@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "up-grid-export.h"
 
@@ -75,6 +76,13 @@ on_file_response (GtkNativeDialog *chooser,
       return;
     }
 
+  {
+    GFile *resolved = up_grid_export_resolve_file (file, &run->format);
+
+    g_object_unref (file);
+    file = resolved;
+  }
+
   up_chart_options_init (&options);
   options.lang = run->lang;
   options.decorations = TRUE;
@@ -121,6 +129,10 @@ on_options_response (AdwMessageDialog *dialog,
                      const char       *response,
                      ExportRun        *run)
 {
+  /* Closing the dialog after a response answers once more, with the close
+   * response: only the first answer counts. */
+  g_signal_handlers_disconnect_by_func (dialog, on_options_response, run);
+
   if (!g_str_equal (response, "export"))
     {
       finish (run, NULL, NULL);
@@ -152,6 +164,39 @@ add_choice (GtkGrid     *grid,
   gtk_grid_attach (grid, dropdown, 1, row, 1, 1);
 
   return dropdown;
+}
+
+GFile *
+up_grid_export_resolve_file (GFile          *chosen,
+                             UpExportFormat *format)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *named = NULL;
+  g_autoptr(GFile) parent = NULL;
+  const char *dot;
+  UpExportFormat typed;
+
+  g_return_val_if_fail (G_IS_FILE (chosen), NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  /* The extension typed wins over the format chosen before ("grid.pdf"
+   * is a PDF); a name without one gets the chosen format's. */
+  basename = g_file_get_basename (chosen);
+  dot = basename ? strrchr (basename, '.') : NULL;
+  lower = dot ? g_ascii_strdown (dot + 1, -1) : NULL;
+  if (lower != NULL && up_export_format_parse (lower, &typed))
+    {
+      *format = typed;
+      return g_object_ref (chosen);
+    }
+
+  parent = g_file_get_parent (chosen);
+  if (basename == NULL || parent == NULL)
+    return g_object_ref (chosen);
+
+  named = g_strdup_printf ("%s.%s", basename, up_export_format_get_name (*format));
+  return g_file_get_child (parent, named);
 }
 
 void

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "up-grid-export.h"
 #include "up-stakeholder-grid.h"
 #include "up-stakeholder-view-private.h"
 #include "up-window.h"
@@ -777,6 +778,85 @@ test_screenshots (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static void
+assert_resolved (const char     *chosen,
+                 UpExportFormat  format,
+                 const char     *expected,
+                 UpExportFormat  expected_format)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (chosen);
+  g_autoptr(GFile) resolved = up_grid_export_resolve_file (file, &format);
+  g_autofree char *path = g_file_get_path (resolved);
+
+  g_assert_cmpstr (path, ==, expected);
+  g_assert_cmpint (format, ==, expected_format);
+}
+
+/* The file name typed decides the format when it has a known extension. */
+static void
+test_export_file (void)
+{
+  assert_resolved ("/tmp/x/grid.pdf", UP_EXPORT_PNG, "/tmp/x/grid.pdf", UP_EXPORT_PDF);
+  assert_resolved ("/tmp/x/grid.SVG", UP_EXPORT_PNG, "/tmp/x/grid.SVG", UP_EXPORT_SVG);
+  assert_resolved ("/tmp/x/grid", UP_EXPORT_SVG, "/tmp/x/grid.svg", UP_EXPORT_SVG);
+  assert_resolved ("/tmp/x/matris v2.0", UP_EXPORT_PDF, "/tmp/x/matris v2.0.pdf", UP_EXPORT_PDF);
+  assert_resolved ("/tmp/x/intressentmatris för nämnden.png", UP_EXPORT_PDF,
+                   "/tmp/x/intressentmatris för nämnden.png", UP_EXPORT_PNG);
+}
+
+typedef struct
+{
+  GListModel *toplevels;
+  guint       before;
+} Windows;
+
+static gboolean
+is_back_to_before (gpointer data)
+{
+  Windows *windows = data;
+
+  return g_list_model_get_n_items (windows->toplevels) == windows->before;
+}
+
+/* Export Grid… asks for the format and the language first, in a dialog of
+ * the view's window; Cancel writes nothing. */
+static void
+test_export_dialog (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *child;
+  guint n_dropdowns = 0;
+  Windows windows = { toplevels, g_list_model_get_n_items (toplevels) };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "stakeholders.export-grid", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, windows.before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == fixture->window);
+  g_assert_true (adw_message_dialog_has_response (dialog, "export"));
+
+  for (child = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_DROP_DOWN (child))
+      n_dropdowns++;
+  g_assert_cmpuint (n_dropdowns, ==, 2);
+
+  /* Cancel, as its button does (answer, then close): nothing follows, no
+   * file chooser. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (is_back_to_before, &windows);
+}
+
 /* A project without stakeholders: the empty page, whose button adds one. */
 static void
 test_empty (void)
@@ -837,6 +917,9 @@ main (int   argc,
               fixture_set_up, test_grid_escape, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-keyboard", Fixture, NULL,
               fixture_set_up, test_grid_keyboard, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/export-dialog", Fixture, NULL,
+              fixture_set_up, test_export_dialog, fixture_tear_down);
+  g_test_add_func ("/ui/stakeholders/export-file", test_export_file);
   g_test_add_func ("/ui/stakeholders/empty", test_empty);
   g_test_add_func ("/ui/stakeholders/screenshots", test_screenshots);
 
