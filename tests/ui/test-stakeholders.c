@@ -432,6 +432,51 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, N_DEMO_STAKEHOLDERS - 1);
 }
 
+/* Odd text in every field the view shows: markup, format directives,
+ * right-to-left, control characters, emoji and a megabyte. Nothing may
+ * crash, and the toast shows the name as text. */
+static void
+test_odd_text (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  UpStakeholderView *view = fixture->view;
+  UpStakeholder *lena = find_stakeholder (fixture->project, "Lena Berg");
+  g_autoptr(GString) big = g_string_new (NULL);
+  static const char * const odd[] = {
+    "<b>Fet</b> & \"citat\" 'enkla' %s%n %1$s",
+    "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627",
+    "tab\there\nnewline\x01\x1f end",
+    "\U0001F468\u200D\U0001F469\u200D\U0001F467 Åsa Öberg",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    {
+      g_assert_true (up_project_set_string (fixture->project, lena, "name", odd[i], NULL));
+      g_assert_true (up_project_set_string (fixture->project, lena, "organisation", odd[i], NULL));
+      up_stakeholder_view_set_selected (view, lena);
+      set_search (fixture, odd[i]);
+      g_assert_cmpuint (n_rows (fixture), >=, 1);
+      set_search (fixture, "");
+      wait_for_frames (GTK_WIDGET (view));
+    }
+
+  while (big->len < 1024 * 1024)
+    g_string_append (big, "Intressent med ett mycket långt namn ");
+  g_assert_true (up_project_set_string (fixture->project, lena, "name", big->str, NULL));
+  up_stakeholder_view_set_selected (view, lena);
+  wait_for_frames (GTK_WIDGET (view));
+
+  g_assert_true (up_project_set_string (fixture->project, lena, "name", odd[0], NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.delete", NULL));
+  g_assert_nonnull (view->delete_toast);
+  {
+    g_autofree char *expected = g_markup_escape_text (odd[0], -1);
+
+    g_assert_nonnull (strstr (adw_toast_get_title (view->delete_toast), expected));
+  }
+  wait_for_frames (GTK_WIDGET (view));
+}
+
 /* The grid */
 
 static GtkGesture *
@@ -911,6 +956,8 @@ main (int   argc,
               fixture_set_up, test_add_and_edit, fixture_tear_down);
   g_test_add ("/ui/stakeholders/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/odd-text", Fixture, NULL,
+              fixture_set_up, test_odd_text, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-drag", Fixture, NULL,
               fixture_set_up, test_grid_drag, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-escape", Fixture, NULL,
