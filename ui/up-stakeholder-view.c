@@ -921,6 +921,22 @@ create_toolbar (UpStakeholderView *self)
   return box;
 }
 
+/* Delete deletes the selected stakeholder, but only from the list and the
+ * grid: in the editor's entries it deletes text. */
+static GtkEventController *
+create_delete_shortcuts (void)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("stakeholders.delete")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                                                          gtk_named_action_new ("stakeholders.delete")));
+  return shortcuts;
+}
+
 static GtkWidget *
 create_list_pane (UpStakeholderView *self)
 {
@@ -930,7 +946,6 @@ create_list_pane (UpStakeholderView *self)
   GtkWidget *action_bar;
   GtkWidget *button;
   GtkWidget *content;
-  GtkEventController *shortcuts;
 
   self->filter = gtk_custom_filter_new (filter_stakeholder, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (up_project_get_stakeholders (self->project)),
@@ -964,16 +979,7 @@ create_list_pane (UpStakeholderView *self)
   g_signal_connect_swapped (self->filter_model, "items-changed",
                             G_CALLBACK (on_filtered_items_changed), self);
 
-  /* Delete deletes the selected row, but only from the list: in the
-   * editor's entries it deletes text. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("stakeholders.delete")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
-                                                          gtk_named_action_new ("stakeholders.delete")));
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), create_delete_shortcuts ());
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
@@ -1172,6 +1178,7 @@ create_grid_pane (UpStakeholderView *self)
   g_signal_connect_swapped (self->grid, "notify::selected",
                             G_CALLBACK (on_grid_selection_changed), self);
   g_signal_connect_swapped (self->grid, "error", G_CALLBACK (on_child_error), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid), create_delete_shortcuts ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid));
 
   return box;
