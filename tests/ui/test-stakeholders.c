@@ -773,6 +773,9 @@ take_window_shots (const char *style)
       stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), UP_TYPE_WINDOW, "view_stack"));
       view = UP_STAKEHOLDER_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), UP_TYPE_WINDOW,
                                                                  "stakeholder_view"));
+      /* Built when first shown, not when the window opens on the timeline. */
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
+      g_assert_false (view->built);
       adw_view_stack_set_visible_child_name (stack, "stakeholders");
       wait_until (is_mapped, view);
       up_stakeholder_view_set_selected (view, find_stakeholder (project, "Johan Nilsson"));
