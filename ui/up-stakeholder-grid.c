@@ -16,10 +16,9 @@
  * disagree. The widget adds what only a screen has: the outline of the
  * selected stakeholder's cell, the drag and the keys. */
 
-/* A value of this or more is "high" on the grid: the quadrant lines run
- * between 2 and 3 of the 1..5 scale. */
-#define HIGH_FROM 3
 #define MIN_VALUE 1
+/* Half the side of the box around a mark that stands for it (pixels). */
+#define MARK_EXTENT 10
 #define MAX_VALUE 5
 
 /* The accessible stand-in of one stakeholder's mark: a list item that
@@ -167,6 +166,26 @@ get_cell_rect (UpStakeholderGrid *self,
 
   graphene_rect_init (rect, x - cw / 2, y - ch / 2, cw, ch);
   return TRUE;
+}
+
+/* The centre of @stakeholder's mark, at the preview values while it is
+ * dragged; FALSE when its cell is too full for a mark of its own. */
+static gboolean
+get_mark_centre (UpStakeholderGrid *self,
+                 UpStakeholder     *stakeholder,
+                 double            *x,
+                 double            *y)
+{
+  UpChartOptions options;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->project == NULL || width < 1 || height < 1)
+    return FALSE;
+
+  up_stakeholder_grid_get_options (self, &options);
+  return up_chart_grid_stakeholder_mark (self->project, &options, width, height,
+                                         stakeholder, x, y);
 }
 
 static void
@@ -611,7 +630,15 @@ up_stakeholder_grid_size_allocate (GtkWidget *widget,
       if (!get_cell_rect (self, influence, interest, &cell))
         graphene_rect_init (&cell, 0, 0, 1, 1);
 
-      /* What a screen reader highlights: the mark's cell. */
+      /* What a screen reader highlights: the mark and a little around it,
+       * or its cell when the cell is too full for a mark of its own. */
+      {
+        double x, y;
+
+        if (get_mark_centre (self, mark->stakeholder, &x, &y))
+          graphene_rect_init (&cell, x - MARK_EXTENT, y - MARK_EXTENT,
+                              2 * MARK_EXTENT, 2 * MARK_EXTENT);
+      }
       gtk_widget_measure (GTK_WIDGET (mark), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
       gtk_widget_size_allocate (GTK_WIDGET (mark),
                                 &(GtkAllocation) {
@@ -642,29 +669,39 @@ up_stakeholder_grid_snapshot (GtkWidget   *widget,
   up_chart_draw (UP_CHART_GRID, self->project, &options, cr, width, height);
   cairo_destroy (cr);
 
-  /* The selected stakeholder's cell (the cell it is dragged to, while it
-   * is dragged), in the accent colour as a list's selection is; thicker
-   * while the grid has the focus, which is where the keys go. */
+  /* The selected stakeholder (where it is dragged to, while it is
+   * dragged): its cell outlined and a ring round its mark, in the accent
+   * colour as a list's selection is; thicker while the grid has the focus,
+   * which is where the keys go. */
   if (self->selected != NULL)
     {
       int influence, interest;
-      float w;
+      float w = gtk_widget_has_focus (widget) ? 3 : 2;
+      GdkRGBA colours[4];
+      GskRoundedRect outline;
+      double x, y;
+
+      for (int i = 0; i < 4; i++)
+        colours[i] = self->accent;
 
       get_values (self, self->selected, &influence, &interest);
       if (get_cell_rect (self, influence, interest, &cell))
         {
-          GskRoundedRect outline;
-          GdkRGBA colours[4];
-
-          w = gtk_widget_has_focus (widget) ? 3 : 2;
-          for (int i = 0; i < 4; i++)
-            colours[i] = self->accent;
-
           gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (cell.origin.x + 1,
                                                                           cell.origin.y + 1,
                                                                           cell.size.width - 2,
                                                                           cell.size.height - 2),
                                            6);
+          gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w }, colours);
+        }
+
+      if (get_mark_centre (self, self->selected, &x, &y))
+        {
+          gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - MARK_EXTENT,
+                                                                          y - MARK_EXTENT,
+                                                                          2 * MARK_EXTENT,
+                                                                          2 * MARK_EXTENT),
+                                           MARK_EXTENT);
           gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w }, colours);
         }
     }
@@ -944,16 +981,9 @@ const char *
 up_stakeholder_grid_quadrant_label (int influence,
                                     int interest)
 {
-  gboolean high_influence = influence >= HIGH_FROM;
-  gboolean high_interest = interest >= HIGH_FROM;
-
-  if (high_influence && high_interest)
-    return _("Manage closely");
-  if (high_influence)
-    return _("Keep satisfied");
-  if (high_interest)
-    return _("Keep informed");
-  return _("Monitor");
+  /* The chart's own quadrants and words, so that what is read and what
+   * is drawn agree. */
+  return up_chart_grid_quadrant_get_label (up_chart_grid_quadrant (influence, interest), UP_LANG_UI);
 }
 
 char *

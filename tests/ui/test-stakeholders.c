@@ -584,6 +584,7 @@ test_grid_drag (Fixture       *fixture,
   copy = reopen (fixture);
   g_assert_cmpint (up_stakeholder_get_influence (lookup_in (copy, sara)), ==, 5);
   g_assert_cmpint (up_stakeholder_get_interest (lookup_in (copy, sara)), ==, 1);
+  g_assert_cmpint (up_chart_grid_quadrant (5, 1), ==, UP_GRID_KEEP_SATISFIED);
   g_assert_cmpstr (up_stakeholder_grid_quadrant_label (5, 1), ==, _("Keep satisfied"));
   described = up_stakeholder_grid_describe (sara);
   g_assert_nonnull (strstr (described, _("Keep satisfied")));
@@ -608,7 +609,34 @@ test_grid_drag (Fixture       *fixture,
   g_signal_emit_by_name (gesture, "drag-end", 3.0, 2.0);
   g_assert_cmpuint (n_undo (fixture), ==, undo_before);
 
-  /* Quadrants of the other corners. */
+  /* In a shared cell, the mark under the pointer is the one dragged:
+   * Birgitta from her mark beside Ahmed's (both influence 2, interest 5). */
+  {
+    UpStakeholder *ahmed = find_stakeholder (fixture->project, "Ahmed Hassan");
+    UpStakeholder *birgitta = find_stakeholder (fixture->project, "Birgitta Ek");
+    UpChartOptions options;
+    double mx, my;
+
+    up_stakeholder_grid_get_options (grid, &options);
+    g_assert_true (up_chart_grid_stakeholder_mark (fixture->project, &options,
+                                                   gtk_widget_get_width (GTK_WIDGET (grid)),
+                                                   gtk_widget_get_height (GTK_WIDGET (grid)),
+                                                   birgitta, &mx, &my));
+    g_assert_true (stakeholder_at (grid, mx, my) == birgitta);
+    cell_centre (grid, 4, 1, &to_x, &to_y);
+    g_signal_emit_by_name (gesture, "drag-begin", mx, my);
+    g_signal_emit_by_name (gesture, "drag-update", to_x - mx, to_y - my);
+    g_signal_emit_by_name (gesture, "drag-end", to_x - mx, to_y - my);
+    g_assert_cmpint (up_stakeholder_get_influence (birgitta), ==, 4);
+    g_assert_cmpint (up_stakeholder_get_interest (birgitta), ==, 1);
+    g_assert_cmpint (up_stakeholder_get_influence (ahmed), ==, 2);
+    g_assert_cmpint (up_stakeholder_get_interest (ahmed), ==, 5);
+    g_assert_cmpint (up_chart_grid_quadrant (4, 1), ==, UP_GRID_KEEP_SATISFIED);
+    g_assert_true (up_project_undo (fixture->project, NULL));
+    g_assert_cmpint (up_stakeholder_get_interest (birgitta), ==, 5);
+  }
+
+  /* Quadrants of the other corners, as the chart has them. */
   g_assert_cmpstr (up_stakeholder_grid_quadrant_label (5, 5), ==, _("Manage closely"));
   g_assert_cmpstr (up_stakeholder_grid_quadrant_label (1, 5), ==, _("Keep informed"));
   g_assert_cmpstr (up_stakeholder_grid_quadrant_label (1, 1), ==, _("Monitor"));
