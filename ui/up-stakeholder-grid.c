@@ -19,6 +19,9 @@
 #define MIN_VALUE 1
 /* Half the side of the box around a mark that stands for it (pixels). */
 #define MARK_EXTENT 10
+/* The radius of the selection ring round a mark, as a share of the cell's
+ * width, outside the mark's own radius. */
+#define RING_PER_CELL 0.06
 #define MAX_VALUE 5
 
 /* The accessible stand-in of one stakeholder's mark: a list item that
@@ -657,7 +660,7 @@ up_stakeholder_grid_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   UpChartOptions options;
-  graphene_rect_t cell;
+  graphene_rect_t cell = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   cairo_t *cr;
 
   if (self->project == NULL || width < 1 || height < 1)
@@ -695,13 +698,13 @@ up_stakeholder_grid_snapshot (GtkWidget   *widget,
           gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w }, colours);
         }
 
+      /* The ring hugs the mark, which scales with the chart: the chart's
+       * marks are about a seventh of a cell wide. */
       if (get_mark_centre (self, self->selected, &x, &y))
         {
-          gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - MARK_EXTENT,
-                                                                          y - MARK_EXTENT,
-                                                                          2 * MARK_EXTENT,
-                                                                          2 * MARK_EXTENT),
-                                           MARK_EXTENT);
+          double r = MAX (5.0, cell.size.width * RING_PER_CELL) + w;
+
+          gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), r);
           gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w }, colours);
         }
     }
