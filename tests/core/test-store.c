@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "upphandla.h"
+#include "test-common.h"
 
 /* The store: what a project file holds after a round trip, every way a
  * file can be bad when it is opened, and every way a save can fail (a
@@ -1954,27 +1955,6 @@ child_main (const char *mode,
   return 2;
 }
 
-static gboolean
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_chmod (path, 0755);
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  return g_rmdir (path) == 0;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -2047,7 +2027,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (test_root);
+  test_remove_tree (test_root);
   g_free (test_root);
   g_free (long_text);
   return status;

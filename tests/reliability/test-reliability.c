@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "upphandla.h"
+#include "test-common.h"
 
 /* Reliability of the core as the people who use it meet it, no display:
  *
@@ -1536,27 +1537,6 @@ child_main (int    argc,
   return 2;
 }
 
-static gboolean
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_chmod (path, 0755);
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  return g_rmdir (path) == 0;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1622,7 +1602,7 @@ main (int   argc,
   status = g_test_run ();
 
   if (status == 0)
-    remove_tree (test_root);
+    test_remove_tree (test_root);
   g_free (test_root);
   g_free (self_exe);
   g_free (megabyte);
