@@ -19,6 +19,7 @@
 #include "up-stakeholder-grid.h"
 #include "up-stakeholder-view-private.h"
 #include "up-window.h"
+#include "test-common.h"
 #include "ui-test-util.h"
 
 #define N_DEMO_STAKEHOLDERS 8
@@ -80,28 +81,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
@@ -116,7 +95,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->project);
   g_clear_object (&fixture->file);
 
-  remove_dir (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -839,7 +818,7 @@ take_window_shots (const char *style)
 
   up_store_flush (up_project_get_store (project), &error);
   g_assert_no_error (error);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static void
