@@ -963,8 +963,8 @@ create_list_pane (UpStakeholderView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stakeholders"),
                                   -1);
 
-  add_column (self, UP_STAKEHOLDER_COLUMN_NAME, _("Name"), TRUE, -1);
-  add_column (self, UP_STAKEHOLDER_COLUMN_ORGANISATION, _("Organisation"), TRUE, -1);
+  add_column (self, UP_STAKEHOLDER_COLUMN_NAME, _("Name"), TRUE, 150);
+  add_column (self, UP_STAKEHOLDER_COLUMN_ORGANISATION, _("Organisation"), TRUE, 130);
   add_column (self, UP_STAKEHOLDER_COLUMN_CATEGORY, _("Category"), FALSE, 130);
   /* Translators: A narrow column header: influence 1 to 5. */
   add_column (self, UP_STAKEHOLDER_COLUMN_INFLUENCE, C_("column", "Influence"), FALSE, -1);
