@@ -981,6 +981,19 @@ restore_timeline_zoom (UpWindow *self)
     up_timeline_set_zoom (self->timeline, zoom->value);
 }
 
+/* Alt+1 to Alt+5: the views in the order of the switcher. */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->project != NULL && adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
 static void
 toggle_details_action (GtkWidget  *widget,
                        const char *action_name,
@@ -1208,6 +1221,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.scroll-to-today", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1227,6 +1241,13 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.scroll-to-today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-details", NULL);
+  {
+    static const char * const views[] = { "timeline", "stakeholders", "notes", "agenda", "local-goals" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                           "win.show-view", "s", views[i]);
+  }
 }
 
 static void
