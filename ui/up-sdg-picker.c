@@ -437,7 +437,7 @@ create_target_row (UpSdgPicker *self,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->check));
 
   row->details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_start (row->details, 28);
+  gtk_widget_set_margin_start (row->details, 12);
   gtk_widget_set_visible (row->details, FALSE);
   gtk_box_append (GTK_BOX (box), row->details);
 
