@@ -103,6 +103,18 @@ find_type (GtkWidget *root,
   return NULL;
 }
 
+/* Screenshots of each language run side by side: agenda-sv-*.png. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *file = g_strdup_printf ("agenda-%s-%s.png",
+                                           language && *language ? language : "C", name);
+
+  save_screenshot (widget, file);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -344,13 +356,13 @@ test_link_target (Fixture       *fixture,
   g_assert_cmpstr (up_sdg_link_get_impact (link), ==, "positive");
   g_assert_cmpint (up_sdg_link_get_strength (link), ==, 2);
   wait_for_frames (GTK_WIDGET (fixture->window));
-  save_screenshot (GTK_WIDGET (fixture->window), "agenda-picker.png");
+  screenshot (GTK_WIDGET (fixture->window), "picker");
 
   /* The wheel after: goal 7's sector is no longer grey. The charts
    * helper's drawing may not have landed; then there is nothing to see. */
   show_view (fixture, "agenda");
   linked = render (chart);
-  save_screenshot (GTK_WIDGET (fixture->window), "agenda-wheel.png");
+  screenshot (GTK_WIDGET (fixture->window), "wheel");
   if (!is_blank (before))
     g_assert_false (g_bytes_equal (before, linked));
   else
@@ -450,7 +462,7 @@ test_local_goal (Fixture       *fixture,
   show_view (fixture, "local-goals");
   view = find_type (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
   g_assert_nonnull (view);
-  save_screenshot (GTK_WIDGET (fixture->window), "agenda-local-goals.png");
+  screenshot (GTK_WIDGET (fixture->window), "local-goals");
 
   g_signal_emit_by_name (get_named (view, "local-goal-add"), "clicked");
   iterate_pending ();
@@ -476,7 +488,7 @@ test_local_goal (Fixture       *fixture,
   g_assert_true (stage_goals != NULL && g_ptr_array_find (stage_goals, goal, NULL));
 
   wait_for_frames (GTK_WIDGET (fixture->window));
-  save_screenshot (GTK_WIDGET (fixture->window), "agenda-local-goal-new.png");
+  screenshot (GTK_WIDGET (fixture->window), "local-goal-new");
 
   /* The mapping goes with an undo, and the chooser follows. */
   g_assert_true (up_project_undo (fixture->project, NULL));
@@ -531,12 +543,12 @@ test_screenshots (Fixture       *fixture,
           gtk_window_set_default_size (GTK_WINDOW (fixture->window), sizes[i].width, sizes[i].height);
           for (guint v = 0; v < G_N_ELEMENTS (views); v++)
             {
-              g_autofree char *name = g_strdup_printf ("agenda-%s-%s-%s.png", views[v], sizes[i].name,
+              g_autofree char *name = g_strdup_printf ("%s-%s-%s", views[v], sizes[i].name,
                                                        dark ? "dark" : "light");
 
               show_view (fixture, views[v]);
               wait_for_frames (GTK_WIDGET (fixture->window));
-              save_screenshot (GTK_WIDGET (fixture->window), name);
+              screenshot (GTK_WIDGET (fixture->window), name);
             }
         }
     }
