@@ -81,7 +81,7 @@ update (UpStageRow *self)
    * screen reader reads the stage rather than an empty item. */
   /* Translators: How a screen reader reads a stage in the stage list:
    * %1$s is its title, %2$s its kind, %3$s its dates. */
-  accessible_label = g_strdup_printf (_("%1$s, %2$s, %3$s"),
+  accessible_label = g_strdup_printf (C_("stage list accessible label", "%1$s, %2$s, %3$s"),
                                       up_stage_get_title (self->stage),
                                       up_enum_label (up_stage_kinds, up_stage_get_kind (self->stage)),
                                       dates);

@@ -868,7 +868,7 @@ describe_stage (Row *row)
   if (row->milestone || row->start == row->end)
     /* Translators: A stage on one day as a screen reader reads it: %1$s is
      * its title, %2$s its kind ("Milestone"), %3$s the date. */
-    return g_strdup_printf (_("%1$s, %2$s, %3$s"), title, kind, from);
+    return g_strdup_printf (C_("timeline accessible label", "%1$s, %2$s, %3$s"), title, kind, from);
 
   to = format_day (row->end, TRUE);
   /* Translators: A stage as a screen reader reads it: %1$s is its title,

@@ -1249,6 +1249,117 @@ check_unchanged (SaveJob  *job,
   return TRUE;
 }
 
+/* The temporary file of a save sits beside the document, hidden, with a
+ * name that says whose it is: ".NAME.save-XXXXXX". */
+#define TEMP_INFIX ".save-"
+
+static char *
+temp_prefix_for (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_strconcat (".", base, TEMP_INFIX, NULL);
+}
+
+static void
+set_error_from_errno (GError     **error,
+                      int          saved_errno)
+{
+  /* A file size limit (EFBIG) is a full disk to the user. */
+  GIOErrorEnum code = saved_errno == EFBIG ? G_IO_ERROR_NO_SPACE
+                                           : g_io_error_from_errno (saved_errno);
+
+  g_set_error_literal (error, G_IO_ERROR, code, g_strerror (saved_errno));
+}
+
+/* Writes @data to a new temporary file beside @path, flushes it to the
+ * disk and renames it over @path: whole or not at all. */
+static gboolean
+replace_atomically (const char  *path,
+                    const char  *data,
+                    gsize        size,
+                    int          mode,
+                    GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *prefix = temp_prefix_for (path);
+  g_autofree char *tmp = g_strconcat (dir, G_DIR_SEPARATOR_S, prefix, "XXXXXX", NULL);
+  gsize written = 0;
+  int fd;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, mode);
+  if (fd < 0)
+    {
+      set_error_from_errno (error, errno);
+      return FALSE;
+    }
+
+  /* mkstemp's mode passes through the umask; the document keeps its own. */
+  if (fchmod (fd, mode) != 0)
+    g_debug ("Could not set the mode of %s: %s", tmp, g_strerror (errno));
+
+  while (written < size)
+    {
+      gssize n = write (fd, data + written, MIN (size - written, (gsize) G_MAXSSIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved_errno = n < 0 ? errno : ENOSPC;
+
+          close (fd);
+          g_unlink (tmp);
+          set_error_from_errno (error, saved_errno);
+          return FALSE;
+        }
+      written += n;
+    }
+
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp);
+      set_error_from_errno (error, saved_errno);
+      return FALSE;
+    }
+
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp);
+      set_error_from_errno (error, saved_errno);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Removes the temporary files that saves of this document left when they
+ * were killed half-way. Called only while the document's lock is held:
+ * every save of ours writes its temporary file under that lock, so any
+ * such file now belongs to a save that died. */
+static void
+sweep_stale_temps (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *prefix = temp_prefix_for (path);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *other = NULL;
+
+      if (!g_str_has_prefix (name, prefix) || strlen (name) != strlen (prefix) + 6)
+        continue;
+      other = g_build_filename (dir, name, NULL);
+      if (g_unlink (other) != 0)
+        g_debug ("Could not remove %s: %s", other, g_strerror (errno));
+    }
+}
+
 /* Replaces the document whole or not at all. For a local file that is a
  * temporary file in the same folder, fsync and rename; GIO's own replace
  * is not used there, because on a failed write it renames the partial
@@ -1258,10 +1369,10 @@ static gboolean
 write_document (GFile       *file,
                 const char  *data,
                 gsize        size,
+                gboolean     locked,
                 GError     **error)
 {
   g_autofree char *resolved = NULL;
-  g_autoptr(GError) file_error = NULL;
   const char *path = g_file_peek_path (file);
   GStatBuf st;
   int mode = 0666;
@@ -1287,13 +1398,10 @@ write_document (GFile       *file,
       mode = st.st_mode & 0777;
     }
 
-  if (!g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, mode, &file_error))
-    {
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_file_error (file_error->code),
-                           file_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  if (locked)
+    sweep_stale_temps (path);
+
+  return replace_atomically (path, data, size, mode, error);
 }
 
 /* Locks the file the document's path names now, waiting for another
@@ -1346,6 +1454,13 @@ run_save_job (SaveJob  *job,
   const char *data = g_bytes_get_data (job->image, &size);
   int lock;
 
+  /* Two programs saving at the same moment must not both pass the check
+   * and then both replace the file: the check and the replace happen
+   * under a lock on the document, which every save of ours takes. The
+   * recovery copy, shared by every process that has the document open, is
+   * written under the same lock. */
+  lock = lock_document (job->file);
+
   /* The recovery copy goes first, so that a crash in the middle of the
    * document's replace still leaves every edit somewhere. */
   if (job->recovery != NULL)
@@ -1353,31 +1468,33 @@ run_save_job (SaveJob  *job,
       g_autoptr(GFile) dir = g_file_get_parent (job->recovery);
       g_autofree char *uri = g_file_get_uri (job->file);
 
+      if (lock >= 0)
+        {
+          sweep_stale_temps (g_file_peek_path (job->recovery));
+          sweep_stale_temps (g_file_peek_path (job->recovery_uri));
+        }
       if (g_mkdir_with_parents (g_file_peek_path (dir), 0700) != 0 ||
-          !g_file_set_contents_full (g_file_peek_path (job->recovery_uri), uri, -1,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL) ||
-          !g_file_set_contents_full (g_file_peek_path (job->recovery), data, size,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
+          !replace_atomically (g_file_peek_path (job->recovery_uri), uri, strlen (uri), 0600, NULL) ||
+          !replace_atomically (g_file_peek_path (job->recovery), data, size, 0600, NULL))
         g_warning ("Could not write the recovery copy %s", g_file_peek_path (job->recovery));
     }
 
   if (!job->document)
-    return TRUE;
+    {
+      unlock_document (lock);
+      return TRUE;
+    }
 
   if (job->backup != NULL &&
       !g_file_copy (job->file, job->backup, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
+      unlock_document (lock);
       translate_save_error (local_error, job->file, error);
       return FALSE;
     }
   g_clear_error (&local_error);
-
-  /* Two programs saving at the same moment must not both pass the check
-   * and then both replace the file: the check and the replace happen
-   * under a lock on the document, which every save of ours takes. */
-  lock = lock_document (job->file);
 
   if (job->checksum != NULL && !check_unchanged (job, error))
     {
@@ -1385,7 +1502,7 @@ run_save_job (SaveJob  *job,
       return FALSE;
     }
 
-  if (!write_document (job->file, data, size, &local_error))
+  if (!write_document (job->file, data, size, lock >= 0, &local_error))
     {
       unlock_document (lock);
       translate_save_error (local_error, job->file, error);

@@ -15,16 +15,31 @@ const char * const up_stage_kinds[] = {
   "follow-up", "lessons", "milestone", "custom", NULL
 };
 static const char * const stage_kind_labels[] = {
-  N_("Needs analysis"), N_("Market analysis"), N_("Market dialogue"), N_("Hackathon"),
-  N_("Innovation competition"), N_("Innovation partnership"), N_("Pilot and test before buying"),
-  N_("Procurement strategy"), N_("Requirements and tender documents"), N_("Tender period"),
-  N_("Evaluation"), N_("Award decision"), N_("Standstill period"), N_("Contract"),
-  N_("Contract follow-up"), N_("Lessons learned"), N_("Milestone"), N_("Other stage"),
+  NC_("stage kind", "Needs analysis"),
+  NC_("stage kind", "Market analysis"),
+  NC_("stage kind", "Market dialogue"),
+  NC_("stage kind", "Hackathon"),
+  NC_("stage kind", "Innovation competition"),
+  NC_("stage kind", "Innovation partnership"),
+  NC_("stage kind", "Pilot and test before buying"),
+  NC_("stage kind", "Procurement strategy"),
+  NC_("stage kind", "Requirements and tender documents"),
+  NC_("stage kind", "Tender period"),
+  NC_("stage kind", "Evaluation"),
+  NC_("stage kind", "Award decision"),
+  NC_("stage kind", "Standstill period"),
+  NC_("stage kind", "Contract"),
+  NC_("stage kind", "Contract follow-up"),
+  NC_("stage kind", "Lessons learned"),
+  NC_("stage kind", "Milestone"),
+  NC_("stage kind", "Other stage"),
 };
 
 const char * const up_stage_statuses[] = { "planned", "active", "done", NULL };
 static const char * const stage_status_labels[] = {
-  N_("Planned"), N_("In progress"), N_("Done"),
+  NC_("stage status", "Planned"),
+  NC_("stage status", "In progress"),
+  NC_("stage status", "Done"),
 };
 
 const char * const up_stakeholder_categories[] = {
@@ -32,53 +47,74 @@ const char * const up_stakeholder_categories[] = {
   "ngo", "expert", "other", NULL
 };
 static const char * const stakeholder_category_labels[] = {
-  N_("User"), N_("Politician"), N_("Management"), N_("Procurement"), N_("Supplier"),
-  N_("Citizen"), N_("Non-profit organisation"), N_("Expert"), N_("Other stakeholder"),
+  NC_("stakeholder category", "User"),
+  NC_("stakeholder category", "Politician"),
+  NC_("stakeholder category", "Management"),
+  NC_("stakeholder category", "Procurement"),
+  NC_("stakeholder category", "Supplier"),
+  NC_("stakeholder category", "Citizen"),
+  NC_("stakeholder category", "Non-profit organisation"),
+  NC_("stakeholder category", "Expert"),
+  NC_("stakeholder category", "Other stakeholder"),
 };
 
 const char * const up_stakeholder_stances[] = {
   "supporter", "neutral", "critic", "unknown", NULL
 };
 static const char * const stakeholder_stance_labels[] = {
-  N_("Supporter"), N_("Neutral"), N_("Critic"), N_("Stance unknown"),
+  NC_("stakeholder stance", "Supporter"),
+  NC_("stakeholder stance", "Neutral"),
+  NC_("stakeholder stance", "Critic"),
+  NC_("stakeholder stance", "Stance unknown"),
 };
 
 const char * const up_note_kinds[] = {
   "dialogue", "rfi", "hackathon", "workshop", "interview", "internal", NULL
 };
 static const char * const note_kind_labels[] = {
-  N_("Dialogue meeting"), N_("RFI answer"), N_("Hackathon"), N_("Workshop"),
-  N_("Interview"), N_("Internal discussion"),
+  NC_("note kind", "Dialogue meeting"),
+  NC_("note kind", "RFI answer"),
+  NC_("note kind", "Hackathon"),
+  NC_("note kind", "Workshop"),
+  NC_("note kind", "Interview"),
+  NC_("note kind", "Internal discussion"),
 };
 
 const char * const up_note_visibilities[] = { "public", "internal", NULL };
 static const char * const note_visibility_labels[] = {
-  N_("Public record"), N_("Internal working note"),
+  NC_("note visibility", "Public record"),
+  NC_("note visibility", "Internal working note"),
 };
 
 const char * const up_sdg_impacts[] = { "positive", "negative", "both", "unknown", NULL };
 static const char * const sdg_impact_labels[] = {
-  N_("Positive impact"), N_("Negative impact"), N_("Positive and negative impact"),
-  N_("Impact unknown"),
+  NC_("SDG impact", "Positive impact"),
+  NC_("SDG impact", "Negative impact"),
+  NC_("SDG impact", "Positive and negative impact"),
+  NC_("SDG impact", "Impact unknown"),
 };
 
 const char * const up_local_goal_levels[] = { "regional", "local", NULL };
 static const char * const local_goal_level_labels[] = {
-  N_("Regional goal"), N_("Local goal"),
+  NC_("local goal level", "Regional goal"),
+  NC_("local goal level", "Local goal"),
 };
 
+/* Each table's labels have a context of their own, so that a short word
+ * ("Contract", "Procurement") can be translated for what it names. */
 static const struct {
   const char * const *values;
+  const char         *context;
   const char * const *labels;
 } enum_labels[] = {
-  { up_stage_kinds, stage_kind_labels },
-  { up_stage_statuses, stage_status_labels },
-  { up_stakeholder_categories, stakeholder_category_labels },
-  { up_stakeholder_stances, stakeholder_stance_labels },
-  { up_note_kinds, note_kind_labels },
-  { up_note_visibilities, note_visibility_labels },
-  { up_sdg_impacts, sdg_impact_labels },
-  { up_local_goal_levels, local_goal_level_labels },
+  { up_stage_kinds, "stage kind", stage_kind_labels },
+  { up_stage_statuses, "stage status", stage_status_labels },
+  { up_stakeholder_categories, "stakeholder category", stakeholder_category_labels },
+  { up_stakeholder_stances, "stakeholder stance", stakeholder_stance_labels },
+  { up_note_kinds, "note kind", note_kind_labels },
+  { up_note_visibilities, "note visibility", note_visibility_labels },
+  { up_sdg_impacts, "SDG impact", sdg_impact_labels },
+  { up_local_goal_levels, "local goal level", local_goal_level_labels },
 };
 
 gboolean
@@ -108,7 +144,7 @@ up_enum_label (const char * const *values,
 
       for (guint j = 0; values[j] != NULL; j++)
         if (strcmp (values[j], value) == 0)
-          return _(enum_labels[i].labels[j]);
+          return g_dpgettext2 (GETTEXT_PACKAGE, enum_labels[i].context, enum_labels[i].labels[j]);
     }
 
   return value;
@@ -131,7 +167,7 @@ up_enum_label_in (const char * const *values,
 
       for (guint j = 0; values[j] != NULL; j++)
         if (strcmp (values[j], value) == 0)
-          return up_lang_gettext (lang, enum_labels[i].labels[j]);
+          return up_lang_pgettext (lang, enum_labels[i].context, enum_labels[i].labels[j]);
     }
 
   return value;

@@ -624,8 +624,10 @@ test_sigkill (void)
   const char *rounds_text = g_getenv ("UPPHANDLA_CRASH_ROUNDS");
   guint rounds = DEFAULT_ROUNDS;
   guint64 file_step = 0;
-  guint recoveries = 0, leftovers = 0, recovery_leftovers = 0, silent_rounds = 0;
+  guint recoveries = 0, leftovers = 0, recovery_leftovers = 0, silent_rounds = 0, swept = 0;
   guint64 reported_total = 0;
+  /* the temporary files of interrupted saves seen after the last round */
+  g_autoptr(GHashTable) earlier_temps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_assert_no_error (error);
   if (rounds_text != NULL && rounds_text[0] != '\0')
@@ -703,27 +705,43 @@ test_sigkill (void)
                      round, recovery_step, step);
         }
 
-      /* only the document; a temporary file of an interrupted replace is
-       * counted and removed, anything of SQLite's fails */
-      d = g_dir_open (dir, 0, &error);
-      g_assert_no_error (error);
-      while ((name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *other = g_build_filename (dir, name, NULL);
+      /* only the document, and the temporary files of interrupted saves:
+       * hidden, named after the document, and swept by the next save that
+       * completes. Anything else (of SQLite's, say) fails. */
+      {
+        g_autoptr(GHashTable) temps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        GHashTableIter iter;
+        gpointer key;
 
-          if (strcmp (name, "crash.upphandla") == 0)
-            continue;
-          /* GIO's replace names its temporary file .goutputstream-XXXXXX,
-           * g_file_set_contents() NAME.XXXXXX */
-          if (g_str_has_prefix (name, ".goutputstream-") ||
-              (g_str_has_prefix (name, "crash.upphandla.") && strlen (name) == strlen ("crash.upphandla.XXXXXX")))
-            {
-              leftovers++;
-              g_unlink (other);
+        d = g_dir_open (dir, 0, &error);
+        g_assert_no_error (error);
+        while ((name = g_dir_read_name (d)) != NULL)
+          {
+            if (strcmp (name, "crash.upphandla") == 0)
               continue;
-            }
-          g_error ("round %u: %s lies beside the document", round, name);
-        }
+            if (g_str_has_prefix (name, ".crash.upphandla.save-") &&
+                strlen (name) == strlen (".crash.upphandla.save-XXXXXX"))
+              {
+                if (reported > 0 && g_hash_table_contains (earlier_temps, name))
+                  g_error ("round %u: %s, left by an earlier interrupted save, was not swept by this round's saves",
+                           round, name);
+                if (!g_hash_table_contains (earlier_temps, name))
+                  leftovers++;
+                g_hash_table_add (temps, g_strdup (name));
+                continue;
+              }
+            g_error ("round %u: %s lies beside the document", round, name);
+          }
+
+        g_hash_table_iter_init (&iter, earlier_temps);
+        while (g_hash_table_iter_next (&iter, &key, NULL))
+          if (!g_hash_table_contains (temps, key))
+            swept++;
+        g_hash_table_remove_all (earlier_temps);
+        g_hash_table_iter_init (&iter, temps);
+        while (g_hash_table_iter_next (&iter, &key, NULL))
+          g_hash_table_add (earlier_temps, g_strdup (key));
+      }
     }
 
   /* the recovery folder: the copy and its .uri, and what interrupted
@@ -741,12 +759,28 @@ test_sigkill (void)
   g_test_message ("%u kills in %.1f s; the file reached step %" G_GUINT64_FORMAT
                   " (%" G_GUINT64_FORMAT " steps reported saved); %u rounds killed before any report;"
                   " a recovery copy was offered after %u kills; %u temporary files of an interrupted"
-                  " save were left in the document's folder, %u in the recovery folder",
+                  " save were left in the document's folder (%u swept by a later save, %u there at the end),"
+                  " %u in the recovery folder",
                   rounds, g_timer_elapsed (timer, NULL), file_step, reported_total, silent_rounds,
-                  recoveries, leftovers, recovery_leftovers);
+                  recoveries, leftovers, swept, g_hash_table_size (earlier_temps), recovery_leftovers);
   g_assert_cmpuint (file_step, >, 0);
+  /* saves sweep what killed saves left in the recovery folder, so at most
+   * the last interrupted save's two files (the copy and its .uri) remain */
+  g_assert_cmpuint (recovery_leftovers, <=, 2);
 
   up_store_discard_recovery (file);
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, earlier_temps);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        g_autofree char *other = g_build_filename (dir, key, NULL);
+
+        g_unlink (other);
+      }
+  }
   g_unlink (path);
   g_rmdir (dir);
 }
