@@ -92,7 +92,33 @@ fill_options (UpAgendaView   *self,
   options->decorations = TRUE;
 }
 
-/* The chart keeps its proportions, centred in the area. */
+/* The chart keeps its proportions, centred in the area: its box in an area
+ * of @width × @height. */
+static void
+chart_box (UpAgendaView   *self,
+           int             width,
+           int             height,
+           graphene_rect_t *box)
+{
+  UpChartOptions options;
+  double natural_width = 0, natural_height = 0;
+  double scale;
+
+  fill_options (self, &options);
+  up_chart_get_size (self->kind, self->project, &options, &natural_width, &natural_height);
+  if (natural_width <= 0 || natural_height <= 0)
+    {
+      natural_width = MAX (width, 1);
+      natural_height = MAX (height, 1);
+    }
+
+  scale = MIN (width / natural_width, height / natural_height);
+  graphene_rect_init (box,
+                      floor ((width - natural_width * scale) / 2),
+                      floor ((height - natural_height * scale) / 2),
+                      natural_width * scale, natural_height * scale);
+}
+
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -102,26 +128,15 @@ draw_chart (GtkDrawingArea *area,
 {
   UpAgendaView *self = user_data;
   UpChartOptions options;
-  double natural_width = 0, natural_height = 0;
-  double scale;
+  graphene_rect_t box;
 
   if (self->project == NULL || width <= 0 || height <= 0)
     return;
 
   fill_options (self, &options);
-  up_chart_get_size (self->kind, self->project, &options, &natural_width, &natural_height);
-  if (natural_width <= 0 || natural_height <= 0)
-    {
-      natural_width = width;
-      natural_height = height;
-    }
-
-  scale = MIN (width / natural_width, height / natural_height);
-  cairo_translate (cr,
-                   floor ((width - natural_width * scale) / 2),
-                   floor ((height - natural_height * scale) / 2));
-  up_chart_draw (self->kind, self->project, &options, cr,
-                 natural_width * scale, natural_height * scale);
+  chart_box (self, width, height, &box);
+  cairo_translate (cr, box.origin.x, box.origin.y);
+  up_chart_draw (self->kind, self->project, &options, cr, box.size.width, box.size.height);
 }
 
 static void
@@ -801,4 +816,30 @@ up_agenda_view_show_local_goal (UpAgendaView *self,
       update_accessible (self);
       gtk_widget_queue_draw (self->area);
     }
+}
+
+/**
+ * up_agenda_view_get_chart_bounds:
+ *
+ * Where the chart is drawn, in the coordinates of the chart's drawing
+ * area (the widget named "agenda-chart"), and with which options: for hit
+ * tests and for tests that look at a sector of the wheel. FALSE before the
+ * view is built or without a project.
+ */
+gboolean
+up_agenda_view_get_chart_bounds (UpAgendaView    *self,
+                                 graphene_rect_t *bounds,
+                                 UpChartOptions  *options)
+{
+  g_return_val_if_fail (UP_IS_AGENDA_VIEW (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  if (!self->built || self->project == NULL)
+    return FALSE;
+
+  chart_box (self, gtk_widget_get_width (self->area), gtk_widget_get_height (self->area), bounds);
+  if (options != NULL)
+    fill_options (self, options);
+
+  return TRUE;
 }

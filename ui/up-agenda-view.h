@@ -22,5 +22,8 @@ void       up_agenda_view_set_project (UpAgendaView *self,
 UpLocalGoal *up_agenda_view_get_local_goal  (UpAgendaView *self);
 void         up_agenda_view_show_local_goal (UpAgendaView *self,
                                              UpLocalGoal  *goal);
+gboolean     up_agenda_view_get_chart_bounds (UpAgendaView    *self,
+                                              graphene_rect_t *bounds,
+                                              UpChartOptions  *options);
 
 G_END_DECLS

@@ -518,6 +518,53 @@ test_local_goal (Fixture       *fixture,
   g_assert_null (up_agenda_view_get_local_goal (agenda));
 }
 
+/* A new project: both views say what to do, and the Local Goals view's
+ * button makes the first goal. */
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Empty", &error);
+  g_autoptr(UpWindow) window = NULL;
+  Fixture fixture = { 0 };
+  GtkWidget *view;
+  GtkWidget *agenda;
+  GtkStack *stack;
+
+  g_assert_no_error (error);
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  fixture.window = window;
+  fixture.project = project;
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+
+  show_view (&fixture, "agenda");
+  agenda = find_type (GTK_WIDGET (window), UP_TYPE_AGENDA_VIEW);
+  stack = GTK_STACK (find_type (agenda, GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  screenshot (GTK_WIDGET (window), "agenda-empty");
+
+  show_view (&fixture, "local-goals");
+  view = find_type (GTK_WIDGET (window), UP_TYPE_LOCAL_GOALS_VIEW);
+  stack = GTK_STACK (find_type (view, GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  screenshot (GTK_WIDGET (window), "local-goals-empty");
+
+  g_assert_true (gtk_widget_activate_action (view, "local-goals.add", NULL));
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_local_goals (project)), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "goals");
+
+  /* A local goal is something to chart: the Agenda 2030 view shows the
+   * (empty) charts now. */
+  stack = GTK_STACK (find_type (agenda, GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
 /* Looked at, not asserted: the views at the smallest and a large size, in
  * light and dark. */
 static void
@@ -575,6 +622,7 @@ main (int   argc,
               fixture_set_up, test_edit_link, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal", Fixture, NULL,
               fixture_set_up, test_local_goal, fixture_tear_down);
+  g_test_add_func ("/ui/agenda/empty", test_empty);
   g_test_add ("/ui/agenda/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 
