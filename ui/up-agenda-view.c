@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "up-agenda-view.h"
 
@@ -310,6 +311,33 @@ show_toast (UpAgendaView *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
 
+/* The name the user typed decides: "x.pdf" is a PDF whatever the dialog
+ * said, and a name without a known extension gets the chosen format's. */
+static GFile *
+file_for_format (GFile          *file,
+                 UpExportFormat *format)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  const char *dot = name ? strrchr (name, '.') : NULL;
+  g_autofree char *with_extension = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  if (dot != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (dot + 1, -1);
+
+      if (up_export_format_parse (lower, format))
+        return g_object_ref (file);
+    }
+
+  parent = g_file_get_parent (file);
+  if (parent == NULL || name == NULL)
+    return g_object_ref (file);
+  with_extension = g_strdup_printf ("%s.%s", name, up_export_format_get_name (*format));
+
+  return g_file_get_child (parent, with_extension);
+}
+
 static void
 on_file_chosen (GtkNativeDialog *chooser,
                 int              response,
@@ -321,7 +349,12 @@ on_file_chosen (GtkNativeDialog *chooser,
   UpChartOptions options;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (chosen != NULL)
+        file = file_for_format (chosen, &request->format);
+    }
 
   if (file != NULL && self->project != NULL)
     {
