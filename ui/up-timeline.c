@@ -107,12 +107,7 @@ typedef struct
 } Row;
 
 /* The notes and Agenda 2030 goals of one stage. */
-typedef struct
-{
-  gint64   stage_id;
-  guint    n_notes;
-  guint32  goals;        /* bit n - 1 for goal n */
-} Decor;
+typedef UpStageSummary Decor;
 
 typedef enum
 {
@@ -492,61 +487,18 @@ ensure_rows (UpTimeline *self)
 static void
 ensure_decor (UpTimeline *self)
 {
-  GListModel *notes, *links;
-
   if (!self->decor_dirty)
     return;
   self->decor_dirty = FALSE;
 
-  g_hash_table_remove_all (self->decor);
-  if (self->project == NULL)
-    return;
-
-  notes = up_project_get_notes (self->project);
-  links = up_project_get_sdg_links (self->project);
-
-  /* One pass over the notes and the links, no query per stage. */
-  for (guint i = 0; i < g_list_model_get_n_items (notes) + g_list_model_get_n_items (links); i++)
-    {
-      gboolean is_note = i < g_list_model_get_n_items (notes);
-      g_autoptr(GObject) item = NULL;
-      gint64 stage_id;
-      Decor *decor;
-
-      if (is_note)
-        {
-          item = g_list_model_get_item (notes, i);
-          stage_id = up_note_get_stage_id (UP_NOTE (item));
-        }
-      else
-        {
-          item = g_list_model_get_item (links, i - g_list_model_get_n_items (notes));
-          stage_id = up_sdg_link_get_stage_id (UP_SDG_LINK (item));
-        }
-
-      if (stage_id <= 0)
-        continue;
-
-      decor = g_hash_table_lookup (self->decor, &stage_id);
-      if (decor == NULL)
-        {
-          decor = g_new0 (Decor, 1);
-          decor->stage_id = stage_id;
-          g_hash_table_insert (self->decor, &decor->stage_id, decor);
-        }
-
-      if (is_note)
-        {
-          decor->n_notes++;
-        }
-      else
-        {
-          guint goal = up_sdg_goal_of_target (up_sdg_link_get_target (UP_SDG_LINK (item)));
-
-          if (goal >= 1 && goal <= UP_SDG_N_GOALS)
-            decor->goals |= 1u << (goal - 1);
-        }
-    }
+  g_clear_pointer (&self->decor, g_hash_table_unref);
+  /* One query over the notes and one over the links, no record per row:
+   * a large project's notes and links are read only when a view needs
+   * them. */
+  if (self->project != NULL)
+    self->decor = up_project_summarize_stages (self->project);
+  else
+    self->decor = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
 }
 
 static const Decor *

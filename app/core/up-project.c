@@ -28,6 +28,10 @@ struct _UpProject
 
   GListStore  *lists[UP_N_TABLES];
   GHashTable  *records[UP_N_TABLES];       /* id -> UpRecord */
+  /* Whether lists[t] holds every row of the table. Notes and Agenda 2030
+   * links, the large tables, are read when first asked for: a record when
+   * it is looked up, the whole list when someone asks for the list. */
+  gboolean     listed[UP_N_TABLES];
 
   gint64       synced_seq;                 /* change log entries seen */
   guint        group_depth;
@@ -187,15 +191,94 @@ reload_info (UpProject *self)
     }
 }
 
+/* The rows of a link table (a note's stakeholders, a local goal's targets,
+ * a stage's local goals) are never records: they are read with SQL when
+ * asked for, which keeps a large project's load and memory down. */
+static gboolean
+is_link_table (UpTableId table)
+{
+  return table == UP_TABLE_NOTE_STAKEHOLDER ||
+         table == UP_TABLE_LOCAL_GOAL_TARGET ||
+         table == UP_TABLE_STAGE_LOCAL_GOAL;
+}
+
+static gboolean
+is_lazy_table (UpTableId table)
+{
+  return table == UP_TABLE_NOTE || table == UP_TABLE_SDG_LINK;
+}
+
+/* Fills lists[t] with every row of @t, reusing the records already made. */
+static gboolean
+list_table (UpProject  *self,
+            UpTableId   t,
+            GError    **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (!self->listed[t]);
+
+  rows = g_ptr_array_new_full (256, g_object_unref);
+  stmt = _up_store_prepare (self->store, up_schema_tables[t].select_all_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      UpRecord *record = g_hash_table_lookup (self->records[t], ID_KEY (id));
+
+      if (record == NULL)
+        {
+          record = _up_record_new_from_row (t, stmt);
+          g_hash_table_insert (self->records[t], ID_KEY (id), record);
+        }
+      g_ptr_array_add (rows, g_object_ref (record));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _up_store_set_db_error (self->store, rc, error);
+      return FALSE;
+    }
+
+  if (has_position (t))
+    g_ptr_array_sort_with_data (rows, compare_position_indirect,
+                                GUINT_TO_POINTER (position_column (t)));
+
+  self->listed[t] = TRUE;
+  g_list_store_splice (self->lists[t], 0, 0, rows->pdata, rows->len);
+  return TRUE;
+}
+
+static GListModel *
+get_list (UpProject *self,
+          UpTableId  t)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->listed[t] && !list_table (self, t, &error))
+    g_warning ("Could not read the %s rows: %s", up_schema_tables[t].name, error->message);
+  return G_LIST_MODEL (self->lists[t]);
+}
+
 static gboolean
 load_all (UpProject  *self,
           GError    **error)
 {
   for (guint t = UP_TABLE_PROJECT + 1; t < UP_N_TABLES; t++)
     {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) rows = NULL;
       sqlite3_stmt *stmt;
       int rc;
+
+      if (is_link_table (t) || is_lazy_table (t))
+        continue;
+
+      rows = g_ptr_array_new_full (256, g_object_unref);
 
       stmt = _up_store_prepare (self->store, up_schema_tables[t].select_all_sql, error);
       if (stmt == NULL)
@@ -220,6 +303,7 @@ load_all (UpProject  *self,
         g_ptr_array_sort_with_data (rows, compare_position_indirect,
                                     GUINT_TO_POINTER (position_column (t)));
 
+      self->listed[t] = TRUE;
       g_list_store_splice (self->lists[t], 0, 0, rows->pdata, rows->len);
     }
 
@@ -289,6 +373,9 @@ sync_rows (UpProject   *self,
         continue;
       touched[table] = TRUE;
 
+      if (is_link_table (table))
+        continue;
+
       if (table == UP_TABLE_PROJECT)
         {
           reload_info (self);
@@ -305,6 +392,10 @@ sync_rows (UpProject   *self,
           _up_record_load_row (record, stmt);
           if (has_position (table) && before != _up_record_get_int_at (record, position_column (table)))
             moved[table] = TRUE;
+        }
+      else if (stmt != NULL && !self->listed[table])
+        {
+          /* Not read yet: it is read when it is asked for. */
         }
       else if (stmt != NULL)
         {
@@ -323,7 +414,8 @@ sync_rows (UpProject   *self,
           g_autoptr(UpRecord) gone = g_object_ref (record);
 
           g_hash_table_remove (records, ID_KEY (id));
-          remove_from_list (self->lists[table], gone);
+          if (self->listed[table])
+            remove_from_list (self->lists[table], gone);
         }
 
       if (stmt != NULL)
@@ -487,7 +579,20 @@ lookup_internal (UpProject *self,
                  UpTableId  table,
                  gint64     id)
 {
-  return g_hash_table_lookup (self->records[table], ID_KEY (id));
+  UpRecord *record = g_hash_table_lookup (self->records[table], ID_KEY (id));
+  sqlite3_stmt *stmt;
+
+  if (record != NULL || self->listed[table] || !is_lazy_table (table))
+    return record;
+
+  /* A row of a table not read yet: read it now, once. */
+  stmt = select_row (self, table, id);
+  if (stmt == NULL)
+    return NULL;
+  record = _up_record_new_from_row (table, stmt);
+  sqlite3_reset (stmt);
+  g_hash_table_insert (self->records[table], ID_KEY (id), record);
+  return record;
 }
 
 static UpRecord *
@@ -866,7 +971,7 @@ up_project_get_notes (UpProject *self)
 {
   g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
 
-  return G_LIST_MODEL (self->lists[UP_TABLE_NOTE]);
+  return get_list (self, UP_TABLE_NOTE);
 }
 
 GListModel *
@@ -874,7 +979,7 @@ up_project_get_sdg_links (UpProject *self)
 {
   g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
 
-  return G_LIST_MODEL (self->lists[UP_TABLE_SDG_LINK]);
+  return get_list (self, UP_TABLE_SDG_LINK);
 }
 
 GListModel *
@@ -916,7 +1021,76 @@ up_project_count (UpProject  *self,
   t = up_schema_lookup_table (table);
   g_return_val_if_fail (t != NULL, 0);
 
+  if (is_link_table (t - up_schema_tables) ||
+      (is_lazy_table (t - up_schema_tables) && !self->listed[t - up_schema_tables]))
+    {
+      /* The table's name is the schema's own constant, never user text. */
+      g_autofree char *sql = g_strconcat ("SELECT count(*) FROM ", t->name, NULL);
+      sqlite3_stmt *stmt = _up_store_prepare (self->store, sql, NULL);
+      guint n = 0;
+
+      if (stmt == NULL)
+        return 0;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        n = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+      return n;
+    }
+
   return g_hash_table_size (self->records[t - up_schema_tables]);
+}
+
+static UpStageSummary *
+summary_for (GHashTable *summaries,
+             gint64      stage_id)
+{
+  UpStageSummary *summary = g_hash_table_lookup (summaries, &stage_id);
+
+  if (summary == NULL)
+    {
+      summary = g_new0 (UpStageSummary, 1);
+      summary->stage_id = stage_id;
+      g_hash_table_insert (summaries, &summary->stage_id, summary);
+    }
+  return summary;
+}
+
+GHashTable *
+up_project_summarize_stages (UpProject *self)
+{
+  GHashTable *summaries;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+
+  summaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+
+  stmt = _up_store_prepare (self->store,
+                            "SELECT stage_id, count(*) FROM note WHERE stage_id IS NOT NULL GROUP BY stage_id",
+                            NULL);
+  if (stmt != NULL)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        summary_for (summaries, sqlite3_column_int64 (stmt, 0))->n_notes = sqlite3_column_int (stmt, 1);
+      sqlite3_reset (stmt);
+    }
+
+  stmt = _up_store_prepare (self->store,
+                            "SELECT DISTINCT stage_id, target FROM sdg_link WHERE stage_id IS NOT NULL",
+                            NULL);
+  if (stmt != NULL)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          guint goal = up_sdg_goal_of_target ((const char *) sqlite3_column_text (stmt, 1));
+
+          if (goal >= 1 && goal <= UP_SDG_N_GOALS)
+            summary_for (summaries, sqlite3_column_int64 (stmt, 0))->goals |= 1u << (goal - 1);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  return summaries;
 }
 
 /**

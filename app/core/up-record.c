@@ -171,12 +171,29 @@ _up_record_new_from_row (UpTableId     table,
   self = g_object_new (type_for_table (table), NULL);
   priv = up_record_get_instance_private (self);
   priv->table = table;
-  priv->values = g_new0 (UpValue, up_schema_tables[table].n_columns);
+  priv->values = g_new (UpValue, up_schema_tables[table].n_columns);
+  priv->id = sqlite3_column_int64 (stmt, 0);
 
-  /* The first load notifies nothing: nobody can be listening yet. */
-  g_object_freeze_notify (G_OBJECT (self));
-  _up_record_load_row (self, stmt);
-  g_object_thaw_notify (G_OBJECT (self));
+  /* The first load compares and notifies nothing: nobody can be listening
+   * yet. This is the path of every row of a project being opened. */
+  for (guint i = 0; i < up_schema_tables[table].n_columns; i++)
+    {
+      const UpColumn *column = &up_schema_tables[table].columns[i];
+      UpValue *value = &priv->values[i];
+
+      if (column->type == UP_COLUMN_TEXT || column->type == UP_COLUMN_DATE)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i + 1);
+
+          value->text = g_strdup (text != NULL ? text : "");
+          value->number = 0;
+        }
+      else
+        {
+          value->text = NULL;
+          value->number = sqlite3_column_int64 (stmt, i + 1);
+        }
+    }
 
   return self;
 }

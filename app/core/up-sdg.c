@@ -75,20 +75,6 @@ up_sdg_goal_get_name_in (const UpSdgGoal *goal,
   return up_lang_gettext (lang, goal->name);
 }
 
-/* STUB until the target labels land: the id itself. */
-const char *
-up_sdg_target_get_label (const char *target)
-{
-  return up_sdg_is_target (target) ? target : NULL;
-}
-
-const char *
-up_sdg_target_get_label_in (const char *target,
-                            UpLang      lang)
-{
-  return up_sdg_is_target (target) ? target : NULL;
-}
-
 const char *
 up_sdg_goal_get_name (const UpSdgGoal *goal)
 {
