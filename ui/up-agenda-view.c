@@ -170,8 +170,8 @@ update_state (UpAgendaView *self)
     return;
 
   empty = self->project == NULL ||
-          (g_list_model_get_n_items (up_project_get_sdg_links (self->project)) == 0 &&
-           g_list_model_get_n_items (up_project_get_local_goals (self->project)) == 0);
+          (up_project_count (self->project, "sdg_link") == 0 &&
+           up_project_count (self->project, "local_goal") == 0);
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "charts");
   update_accessible (self);
   gtk_widget_queue_draw (self->area);
