@@ -427,6 +427,10 @@ create_target_row (UpSdgPicker *self,
   gtk_label_set_wrap (GTK_LABEL (check_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (check_label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (check_label), 0);
+  /* Without a width of its own a wrapping label inside a check button
+   * wraps at half the row; as wide as the row it wraps where it must. */
+  gtk_label_set_max_width_chars (GTK_LABEL (check_label), 80);
+  gtk_widget_set_hexpand (check_label, TRUE);
   row->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_check_button_set_child (row->check, check_label);
   name = g_strdup_printf ("sdg-target-%s", target);

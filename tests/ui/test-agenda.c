@@ -616,6 +616,16 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  /* The application loads its style sheet itself; without an application
+   * the screenshots would show tiles without their shape. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/upphandla/Upphandla/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
   g_test_add ("/ui/agenda/link-target", Fixture, NULL,
               fixture_set_up, test_link_target, fixture_tear_down);
   g_test_add ("/ui/agenda/edit-link", Fixture, NULL,
