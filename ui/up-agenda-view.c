@@ -177,6 +177,24 @@ update_state (UpAgendaView *self)
   gtk_widget_queue_draw (self->area);
 }
 
+/* A title as a label shows it: a label lays out all of its text even when
+ * it shows three lines of it, and a 1 MB title would stall the view. */
+static char *
+shorten (const char *text,
+         glong       max_chars)
+{
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, max_chars * 4 + 1) <= max_chars)
+    return g_strdup (text);
+
+  end = g_utf8_offset_to_pointer (text, max_chars);
+
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
 static void
 select_scope (UpAgendaView *self)
 {
@@ -197,13 +215,13 @@ rebuild_scope (UpAgendaView *self)
   GListModel *goals;
   guint n_old;
   guint n;
-  g_autoptr(GPtrArray) titles = g_ptr_array_new_null_terminated (0, NULL, TRUE);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 
   if (!self->built)
     return;
 
   g_ptr_array_set_size (self->scope_goals, 0);
-  g_ptr_array_add (titles, _("The whole project"));
+  g_ptr_array_add (titles, g_strdup (_("The whole project")));
 
   goals = self->project ? up_project_get_local_goals (self->project) : NULL;
   n = goals ? g_list_model_get_n_items (goals) : 0;
@@ -212,7 +230,7 @@ rebuild_scope (UpAgendaView *self)
       g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, i);
 
       g_ptr_array_add (self->scope_goals, g_object_ref (goal));
-      g_ptr_array_add (titles, (gpointer) up_local_goal_get_title (goal));
+      g_ptr_array_add (titles, shorten (up_local_goal_get_title (goal), 300));
     }
 
   /* A goal that was deleted (or undone) takes the chart back to the whole

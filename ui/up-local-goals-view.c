@@ -146,6 +146,24 @@ colour_chip (guint goal)
   return chip;
 }
 
+/* A title as a label shows it: a label lays out all of its text even when
+ * it shows three lines of it, and a 1 MB title would stall the view. */
+static char *
+shorten (const char *text,
+         glong       max_chars)
+{
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, max_chars * 4 + 1) <= max_chars)
+    return g_strdup (text);
+
+  end = g_utf8_offset_to_pointer (text, max_chars);
+
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
 /* The goal list. */
 
 static GtkWidget *
@@ -153,7 +171,8 @@ create_goal_row (UpLocalGoal *goal)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (up_local_goal_get_title (goal));
+  g_autofree char *text = shorten (up_local_goal_get_title (goal), 300);
+  GtkWidget *title = gtk_label_new (text);
   GtkWidget *level = gtk_label_new (up_enum_label (up_local_goal_levels, up_local_goal_get_level (goal)));
 
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
@@ -234,9 +253,17 @@ refresh_fields (UpLocalGoalsView *self)
       adw_combo_row_set_selected (self->level_row, i);
 
   for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->fields[i])),
-                   values[i] ? values[i] : "") != 0)
-      gtk_editable_set_text (GTK_EDITABLE (self->fields[i]), values[i] ? values[i] : "");
+    {
+      const char *value = values[i] ? values[i] : "";
+      /* An entry holds at most 65535 characters (GtkEntryBuffer): a longer
+       * text (an import, another tool) is shown but not editable here, so
+       * that applying the entry cannot cut it short. */
+      gboolean fits = g_utf8_strlen (value, G_MAXUINT16 * 4 + 1) < G_MAXUINT16;
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->fields[i])), value) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->fields[i]), value);
+      gtk_editable_set_editable (GTK_EDITABLE (self->fields[i]), fits);
+    }
   self->updating = FALSE;
 }
 

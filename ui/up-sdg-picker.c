@@ -228,11 +228,17 @@ update_target_row (UpSdgPicker *self,
 
   /* A comment being typed is not overwritten by another edit's refresh. */
   if (!gtk_widget_has_focus (GTK_WIDGET (row->comment)) &&
-      !gtk_widget_is_focus (GTK_WIDGET (row->comment)) &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->comment)),
-                 up_sdg_link_get_comment (link) ? up_sdg_link_get_comment (link) : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row->comment),
-                           up_sdg_link_get_comment (link) ? up_sdg_link_get_comment (link) : "");
+      !gtk_widget_is_focus (GTK_WIDGET (row->comment)))
+    {
+      const char *comment = up_sdg_link_get_comment (link) ? up_sdg_link_get_comment (link) : "";
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->comment)), comment) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (row->comment), comment);
+      /* An entry holds at most 65535 characters: a longer comment is shown
+       * cut and not editable, or leaving the entry would save it cut. */
+      gtk_editable_set_editable (GTK_EDITABLE (row->comment),
+                                 g_utf8_strlen (comment, G_MAXUINT16 * 4 + 1) < G_MAXUINT16);
+    }
 }
 
 static void
@@ -375,7 +381,7 @@ commit_comment (UpSdgPicker *self,
   UpSdgLink *link;
   const char *text;
 
-  if (self->updating || self->project == NULL)
+  if (self->updating || self->project == NULL || !gtk_editable_get_editable (GTK_EDITABLE (entry)))
     return;
   row = row_of (self, GTK_WIDGET (entry));
   link = row ? find_link (self, row->target) : NULL;

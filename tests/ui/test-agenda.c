@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "up-agenda-view.h"
 #include "up-local-goals-view.h"
@@ -565,6 +566,73 @@ test_empty (void)
   iterate_pending ();
 }
 
+/* Odd text in a local goal's title and a link's comment: 1 MB, emoji,
+ * right-to-left, quotes, printf directives, control characters. The views
+ * show it (cut where they must) and nothing breaks. */
+static void
+test_odd_text (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (fixture->project), 0);
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 0);
+  g_autoptr(GPtrArray) links = up_project_list_sdg_links (fixture->project, UP_RECORD (stage));
+  const char *odd = "Mål 🎯 «%s%n» \"quoted\" עברית العربية \t\x01\x7f end";
+  GtkWidget *view;
+  GtkWidget *title;
+
+  while (big->len < 1024 * 1024)
+    g_string_append (big, odd);
+
+  g_assert_true (up_project_set_string (fixture->project, goal, "title", big->str, &error));
+  g_assert_no_error (error);
+  g_assert_true (links != NULL && links->len > 0);
+  g_assert_true (up_project_set_string (fixture->project, g_ptr_array_index (links, 0), "comment", odd, &error));
+  g_assert_no_error (error);
+
+  show_view (fixture, "local-goals");
+  view = find_type (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  title = get_named (view, "local-goal-title");
+  /* An entry holds 65535 characters: it shows the start, and cannot be
+   * edited, so that applying it cannot cut the title short. */
+  g_assert_true (g_str_has_prefix (big->str, gtk_editable_get_text (GTK_EDITABLE (title))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (title)));
+  screenshot (GTK_WIDGET (fixture->window), "odd-local-goals");
+
+  g_signal_emit_by_name (get_named (view, "local-goal-show-coverage"), "clicked");
+  iterate_pending ();
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  screenshot (GTK_WIDGET (fixture->window), "odd-agenda");
+
+  show_view (fixture, "timeline");
+  select_stage (fixture, 0);
+  {
+    UpSdgLink *link = g_ptr_array_index (links, 0);
+    const char *target = up_sdg_link_get_target (link);
+    g_autofree char *name = g_strdup_printf ("sdg-target-%s", target);
+    GtkWidget *picker = open_goal_in_picker (fixture, up_sdg_goal_of_target (target));
+    GtkWidget *row = gtk_widget_get_parent (get_named (picker, name));
+    GtkWidget *comment = find_type (row, GTK_TYPE_ENTRY);
+
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    g_assert_nonnull (comment);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (comment)), ==, odd);
+    screenshot (GTK_WIDGET (fixture->window), "odd-picker");
+
+    /* A 1 MB comment: shown cut, and leaving the entry does not save the
+     * cut text over it. */
+    g_assert_true (up_project_set_string (fixture->project, link, "comment", big->str, &error));
+    g_assert_no_error (error);
+    iterate_pending ();
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (comment)));
+    gtk_widget_grab_focus (comment);
+    gtk_widget_grab_focus (get_named (picker, name));
+    iterate_pending ();
+    g_assert_true (strcmp (up_sdg_link_get_comment (link), big->str) == 0);
+  }
+}
+
 /* Looked at, not asserted: the views at the smallest and a large size, in
  * light and dark. */
 static void
@@ -633,6 +701,8 @@ main (int   argc,
   g_test_add ("/ui/agenda/local-goal", Fixture, NULL,
               fixture_set_up, test_local_goal, fixture_tear_down);
   g_test_add_func ("/ui/agenda/empty", test_empty);
+  g_test_add ("/ui/agenda/odd-text", Fixture, NULL,
+              fixture_set_up, test_odd_text, fixture_tear_down);
   g_test_add ("/ui/agenda/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 
