@@ -411,6 +411,8 @@ refresh_chooser (UpLocalGoalsView *self)
       check_label = gtk_label_new (text);
       gtk_label_set_wrap (GTK_LABEL (check_label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (check_label), 0);
+      gtk_label_set_max_width_chars (GTK_LABEL (check_label), 60);
+      gtk_widget_set_hexpand (check_label, TRUE);
       gtk_check_button_set_child (GTK_CHECK_BUTTON (check), check_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
       gtk_widget_set_name (check, name);
@@ -422,6 +424,23 @@ refresh_chooser (UpLocalGoalsView *self)
       gtk_list_box_append (self->chooser_list, check);
     }
   self->updating = FALSE;
+}
+
+/* The chooser opens on the global goal of the goal's first target, where
+ * the user most likely continues. */
+static void
+on_chooser_show (UpLocalGoalsView *self)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+  guint number;
+
+  if (self->goal == NULL)
+    return;
+
+  targets = up_project_list_local_goal_targets (self->project, self->goal);
+  number = targets != NULL && targets->len > 0 ? up_sdg_goal_of_target (g_ptr_array_index (targets, 0)) : 0;
+  if (number >= 1 && number <= UP_SDG_N_GOALS)
+    gtk_drop_down_set_selected (self->chooser_goal, number - 1);
 }
 
 static void
@@ -727,6 +746,7 @@ build_chooser (UpLocalGoalsView *self)
   gtk_box_append (GTK_BOX (box), scrolled);
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_chooser_show), self, G_CONNECT_SWAPPED);
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
   adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Targets…"));
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
