@@ -206,6 +206,11 @@ struct _UpTimeline
   gboolean        dark;
   gboolean        high_contrast;
   PangoLayout    *title_layout;
+  /* Text -> its own layout, for titles, tick labels and counts: shaping a
+   * text again on every frame of a drag was most of the cost of drawing. */
+  GHashTable     *title_layouts;
+  GHashTable     *major_layouts;
+  GHashTable     *minor_layouts;
   PangoLayout    *major_layout;
   PangoLayout    *minor_layout;
 
@@ -1107,19 +1112,50 @@ ensure_layouts (UpTimeline *self)
     self->minor_layout = create_layout (self, 0.82, PANGO_WEIGHT_NORMAL);
 }
 
-/* Sets the text of @layout, at most @max_width wide (ellipsized), and
- * returns its size. */
-static void
-layout_text (PangoLayout *layout,
-             const char  *text,
-             double       max_width,
-             int         *width,
-             int         *height)
+
+#define MAX_CACHED_LAYOUTS 1024
+
+/* A layout of its own for @text, a copy of @base shaped once and kept in
+ * @cache. */
+static PangoLayout *
+cached_layout (GHashTable  *cache,
+               PangoLayout *base,
+               const char  *text)
 {
+  PangoLayout *layout = g_hash_table_lookup (cache, text);
+
+  if (layout != NULL)
+    return layout;
+
+  /* Titles come and go as the user types; start over rather than grow. */
+  if (g_hash_table_size (cache) >= MAX_CACHED_LAYOUTS)
+    g_hash_table_remove_all (cache);
+
+  layout = pango_layout_copy (base);
   pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (cache, g_strdup (text), layout);
+  return layout;
+}
+
+/* Lays out @text like @base in at most @max_width (no limit when negative)
+ * and returns the layout and its size. */
+static PangoLayout *
+layout_cached (GHashTable  *cache,
+               PangoLayout *base,
+               const char  *text,
+               double       max_width,
+               int         *width,
+               int         *height)
+{
+  PangoLayout *layout = cached_layout (cache, base, text);
+
   pango_layout_set_width (layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
   pango_layout_get_pixel_size (layout, width, height);
+  return layout;
 }
+
+#define layout_title(self, text, max_width, width, height) \
+  layout_cached ((self)->title_layouts, (self)->title_layout, text, max_width, width, height)
 
 static void
 append_layout (GtkSnapshot   *snapshot,
@@ -1271,7 +1307,7 @@ decor_width (UpTimeline  *self,
       int w, h;
 
       g_snprintf (count, sizeof count, "%u", decor->n_notes);
-      layout_text (self->minor_layout, count, -1, &w, &h);
+      layout_cached (self->minor_layouts, self->minor_layout, count, -1, &w, &h);
       *pin_width = 6 + 11 + 3 + w + 6;
       width += (width > 0 ? 6 : 0) + *pin_width;
     }
@@ -1291,6 +1327,7 @@ append_decor (UpTimeline    *self,
               const GdkRGBA *ink,
               gboolean       on_bar)
 {
+  PangoLayout *text_layout;
   int n_chips = 0;
 
   for (guint goal = 1; goal <= UP_SDG_N_GOALS && decor->goals != 0; goal++)
@@ -1329,8 +1366,8 @@ append_decor (UpTimeline    *self,
       append_note_glyph (snapshot, x + 6, pill.origin.y + 3, ink);
 
       g_snprintf (count, sizeof count, "%u", decor->n_notes);
-      layout_text (self->minor_layout, count, -1, &w, &h);
-      append_layout (snapshot, self->minor_layout, x + 6 + 11 + 3, cy - h / 2.0, ink);
+      text_layout = layout_cached (self->minor_layouts, self->minor_layout, count, -1, &w, &h);
+      append_layout (snapshot, text_layout, x + 6 + 11 + 3, cy - h / 2.0, ink);
     }
 }
 
@@ -1367,19 +1404,20 @@ draw_offscreen_hint (UpTimeline  *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   GdkRGBA dim = with_alpha (&self->fg, self->high_contrast ? 0.9 : 0.5);
+  PangoLayout *title_layout;
   int text_w, text_h;
 
-  layout_text (self->title_layout, title, MIN (MAX_BESIDE_WIDTH, width / 3.0), &text_w, &text_h);
+  title_layout = layout_title (self, title, MIN (MAX_BESIDE_WIDTH, width / 3.0), &text_w, &text_h);
 
   if (left)
     {
       append_chevron (snapshot, 8, round (cy - 4.5), 9, TRUE, &dim);
-      append_layout (snapshot, self->title_layout, 20, cy - text_h / 2.0, &dim);
+      append_layout (snapshot, title_layout, 20, cy - text_h / 2.0, &dim);
     }
   else
     {
       append_chevron (snapshot, width - 8 - 4.5, round (cy - 4.5), 9, FALSE, &dim);
-      append_layout (snapshot, self->title_layout, width - 20 - text_w, cy - text_h / 2.0, &dim);
+      append_layout (snapshot, title_layout, width - 20 - text_w, cy - text_h / 2.0, &dim);
     }
 }
 
@@ -1399,13 +1437,14 @@ draw_beside (UpTimeline  *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   double group_w, x;
+  PangoLayout *title_layout = NULL;
   int text_w = 0, text_h = 0;
 
   if (deco_w <= 0 && title == NULL)
     return;
 
   if (title != NULL)
-    layout_text (self->title_layout, title, MAX_BESIDE_WIDTH, &text_w, &text_h);
+    title_layout = layout_title (self, title, MAX_BESIDE_WIDTH, &text_w, &text_h);
 
   group_w = (deco_w > 0 ? deco_w : 0) + (deco_w > 0 && title ? BESIDE_GAP : 0) + text_w;
   x = bar_x1 + BESIDE_GAP;
@@ -1423,8 +1462,8 @@ draw_beside (UpTimeline  *self,
     {
       /* At the right edge of the view, ellipsized rather than cut. */
       if (x + text_w > width - TEXT_PADDING && width - TEXT_PADDING - x >= MIN_INSIDE_TEXT)
-        layout_text (self->title_layout, title, width - TEXT_PADDING - x, &text_w, &text_h);
-      append_layout (snapshot, self->title_layout, x, cy - text_h / 2.0, &self->fg);
+        title_layout = layout_title (self, title, width - TEXT_PADDING - x, &text_w, &text_h);
+      append_layout (snapshot, title_layout, x, cy - text_h / 2.0, &self->fg);
     }
 }
 
@@ -1456,6 +1495,7 @@ draw_stage (UpTimeline  *self,
   double visible_x0, visible_x1, inner_x0, inner_x1, deco_w, check_w, room;
   gboolean title_inside, decor_inside;
   GdkRGBA fill, ink, ring;
+  PangoLayout *title_layout;
   int pin_w, text_w, text_h;
 
   /* Wholly out of view: its title at the edge it is beyond, so that no
@@ -1554,7 +1594,7 @@ draw_stage (UpTimeline  *self,
 
   deco_w = decor_width (self, decor, &pin_w);
   check_w = done ? GLYPH_SIZE + 5 : 0;
-  layout_text (self->title_layout, title, -1, &text_w, &text_h);
+  title_layout = layout_title (self, title, -1, &text_w, &text_h);
 
   /* The title goes inside when it fits whole, or when the bar is long
    * enough for a good part of it (or runs on out of view); else the title
@@ -1581,10 +1621,10 @@ draw_stage (UpTimeline  *self,
     {
       GskRoundedRect clip;
 
-      layout_text (self->title_layout, title, inner_x1 - inner_x0, &text_w, &text_h);
+      title_layout = layout_title (self, title, inner_x1 - inner_x0, &text_w, &text_h);
       gsk_rounded_rect_init_from_rect (&clip, &bar, BAR_RADIUS);
       gtk_snapshot_push_rounded_clip (snapshot, &clip);
-      append_layout (snapshot, self->title_layout, inner_x0, cy - text_h / 2.0, &ink);
+      append_layout (snapshot, title_layout, inner_x0, cy - text_h / 2.0, &ink);
       gtk_snapshot_pop (snapshot);
     }
 
@@ -1601,6 +1641,7 @@ draw_drag_label (UpTimeline  *self,
                  GtkSnapshot *snapshot,
                  const graphene_rect_t *bar)
 {
+  PangoLayout *text_layout;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   Row *row = get_row (self, self->drag.row);
   g_autofree char *text = format_dates (self->drag.new_start, self->drag.new_end, row->milestone);
@@ -1610,7 +1651,7 @@ draw_drag_label (UpTimeline  *self,
   double x, y;
   int w, h;
 
-  layout_text (self->minor_layout, text, -1, &w, &h);
+  text_layout = layout_cached (self->minor_layouts, self->minor_layout, text, -1, &w, &h);
 
   /* Above the bar, where the pointer is, inside the view; below the bar
    * when the header is in the way. */
@@ -1622,7 +1663,7 @@ draw_drag_label (UpTimeline  *self,
 
   pill = GRAPHENE_RECT_INIT (round (x), round (y), w + 20, h + 8);
   append_rounded (snapshot, &osd_bg, &pill, (h + 8) / 2.0);
-  append_layout (snapshot, self->minor_layout, pill.origin.x + 10, pill.origin.y + 4, &osd_fg);
+  append_layout (snapshot, text_layout, pill.origin.x + 10, pill.origin.y + 4, &osd_fg);
 }
 
 static void
@@ -1632,6 +1673,7 @@ draw_axis (UpTimeline  *self,
            GArray      *minors,
            int          today)
 {
+  PangoLayout *text_layout;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   double hv = hvalue (self);
   GdkRGBA header_bg = mix (&self->bg, &self->fg, self->dark ? 0.05 : 0.03);
@@ -1658,8 +1700,9 @@ draw_axis (UpTimeline  *self,
       if (end - label_x - TEXT_PADDING < 40 || tick->label == NULL)
         continue;
 
-      layout_text (self->major_layout, tick->label, end - label_x - TEXT_PADDING, &w, &h);
-      append_layout (snapshot, self->major_layout, label_x, (HEADER_MAJOR_HEIGHT - h) / 2.0 + 1,
+      text_layout = layout_cached (self->major_layouts, self->major_layout, tick->label,
+                                   end - label_x - TEXT_PADDING, &w, &h);
+      append_layout (snapshot, text_layout, label_x, (HEADER_MAJOR_HEIGHT - h) / 2.0 + 1,
                      &self->fg);
     }
 
@@ -1677,7 +1720,7 @@ draw_axis (UpTimeline  *self,
       if (tick->label == NULL)
         continue;
 
-      layout_text (self->minor_layout, tick->label, -1, &w, &h);
+      text_layout = layout_cached (self->minor_layouts, self->minor_layout, tick->label, -1, &w, &h);
       if (w + 6 > end - x)
         continue;
 
@@ -1691,7 +1734,7 @@ draw_axis (UpTimeline  *self,
           ink = &white;
         }
 
-      append_layout (snapshot, self->minor_layout, (x + end - w) / 2.0,
+      append_layout (snapshot, text_layout, (x + end - w) / 2.0,
                      HEADER_MAJOR_HEIGHT + (HEADER_MINOR_HEIGHT - h) / 2.0, ink);
     }
 
@@ -1953,6 +1996,9 @@ up_timeline_css_changed (GtkWidget         *widget,
 
   /* The font may have changed with the style. */
   g_clear_object (&self->title_layout);
+  g_hash_table_remove_all (self->title_layouts);
+  g_hash_table_remove_all (self->major_layouts);
+  g_hash_table_remove_all (self->minor_layouts);
   g_clear_object (&self->major_layout);
   g_clear_object (&self->minor_layout);
 
@@ -2688,6 +2734,9 @@ up_timeline_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
 
   g_clear_object (&self->title_layout);
+  g_hash_table_remove_all (self->title_layouts);
+  g_hash_table_remove_all (self->major_layouts);
+  g_hash_table_remove_all (self->minor_layouts);
   g_clear_object (&self->major_layout);
   g_clear_object (&self->minor_layout);
 
@@ -2707,6 +2756,9 @@ up_timeline_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->row_of_stage, g_hash_table_unref);
   g_clear_pointer (&self->decor, g_hash_table_unref);
+  g_clear_pointer (&self->title_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->major_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->minor_layouts, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (up_timeline_parent_class)->finalize (object);
@@ -2960,6 +3012,9 @@ up_timeline_init (UpTimeline *self)
   g_array_set_clear_func (self->rows, clear_row);
   self->row_of_stage = g_hash_table_new (NULL, NULL);
   self->decor = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  self->title_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->major_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->minor_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->items = g_ptr_array_new ();
 
   set_adjustment (self, GTK_ORIENTATION_HORIZONTAL, NULL);

@@ -19,6 +19,21 @@ typedef struct
   gint64  number;
 } UpValue;
 
+/* A copy of a text column's value that is always valid UTF-8: a damaged or
+ * hostile file may hold any bytes, and every widget, Pango layout and
+ * export expects UTF-8. Invalid sequences become U+FFFD; the file keeps
+ * its bytes until the field is edited. */
+static char *
+dup_text (const char *text,
+          int         length)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  if (G_LIKELY (g_utf8_validate_len (text, length, NULL)))
+    return g_strndup (text, length);
+  return g_utf8_make_valid (text, length);
+}
+
 typedef struct
 {
   UpTableId  table;
@@ -185,7 +200,7 @@ _up_record_new_from_row (UpTableId     table,
         {
           const char *text = (const char *) sqlite3_column_text (stmt, i + 1);
 
-          value->text = g_strdup (text != NULL ? text : "");
+          value->text = dup_text (text, sqlite3_column_bytes (stmt, i + 1));
           value->number = 0;
         }
       else
@@ -221,15 +236,14 @@ _up_record_load_row (UpRecord     *self,
 
       if (column->type == UP_COLUMN_TEXT || column->type == UP_COLUMN_DATE)
         {
-          const char *text = (const char *) sqlite3_column_text (stmt, i + 1);
+          const char *raw = (const char *) sqlite3_column_text (stmt, i + 1);
+          g_autofree char *text = dup_text (raw, sqlite3_column_bytes (stmt, i + 1));
 
-          if (text == NULL)
-            text = "";
           differs = g_strcmp0 (value->text, text) != 0;
           if (differs)
             {
               g_free (value->text);
-              value->text = g_strdup (text);
+              value->text = g_steal_pointer (&text);
             }
         }
       else

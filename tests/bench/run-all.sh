@@ -21,7 +21,7 @@ util="python3 $here/bench-util.py"
 
 if [ -z "${UPPHANDLA_BENCH_INNER:-}" ]; then
   ninja -C "$build" tests/bench/bench-load tests/bench/gen-project tests/bench/bench-commit \
-    tests/bench/empty-window app/upphandla >/dev/null
+    tests/bench/bench-drag tests/bench/empty-window app/upphandla >/dev/null
   # A free display for our own Xvfb.
   d=90; while [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
   Xvfb :$d -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
@@ -81,6 +81,21 @@ for n in $SIZES; do
   load=$("$build/tests/bench/bench-load" "$work/p$n.upphandla" | field load-ms)
   sh=$($util wall "$RUNS" sqlite3 "$work/p$n.upphandla" "$q" | field wall-ms)
   printf '%-7s %10s %10s %12s %8s\n' "$n" $(( $(stat -c %s "$work/p$n.upphandla") / 1024 )) "$load" "$sh" "$(ratio "$load" "$sh")"
+done
+
+echo
+echo "## 4. Drag: a bar dragged steadily for 240 frames (bench-drag, one motion per frame);"
+echo "##    work = before-paint to after-paint of each frame (ms); dropped = frames later than 1.5 intervals"
+printf '%-7s %-6s %9s %9s %9s %9s\n' N render median p95 max dropped
+for n in 100 5000; do
+  [ -e "$work/p$n.upphandla" ] || "$build/tests/bench/gen-project" "$n" "$work/p$n.upphandla"
+  for r in gl cairo; do
+    # The drag commits one move at its end: drag a copy.
+    cp "$work/p$n.upphandla" "$work/drag.upphandla"
+    d=$(GSK_RENDERER=$r "$build/tests/bench/bench-drag" "$work/drag.upphandla" 240)
+    printf '%-7s %-6s %9s %9s %9s %9s\n' "$n" "$r" "$(echo "$d" | field work-median-ms)" \
+      "$(echo "$d" | field work-p95-ms)" "$(echo "$d" | field work-max-ms)" "$(echo "$d" | field dropped)"
+  done
 done
 
 echo

@@ -1620,6 +1620,53 @@ test_recovery_not_offered (void)
 
 /* Migration */
 
+/* Bytes that are not UTF-8 in a file (damaged, or written by something
+ * else) reach no widget or export as they are: each invalid sequence reads
+ * as U+FFFD, an embedded NUL too, and the file keeps its bytes. */
+static void
+test_open_invalid_utf8 (void)
+{
+  g_autofree char *path = create_demo_file (test_root, "invalid-utf8.upphandla");
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpStage) stage = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GListModel *notes;
+  gboolean found_note = FALSE;
+
+  sqlite_exec_file (path,
+                    "UPDATE project SET title = CAST(X'4bc3b67020ff20fe41' AS TEXT);"
+                    "UPDATE stage SET title = CAST(X'41c342' AS TEXT) WHERE id = (SELECT min(id) FROM stage);"
+                    "UPDATE note SET body = CAST(X'6100620a80' AS TEXT) WHERE id = (SELECT min(id) FROM note);");
+  before = g_file_load_bytes (file, NULL, NULL, NULL);
+
+  project = open_project (path);
+  g_assert_true (g_utf8_validate (up_project_get_title (project), -1, NULL));
+  g_assert_cmpstr (up_project_get_title (project), ==, "Köp \xef\xbf\xbd \xef\xbf\xbd" "A");
+
+  stage = g_list_model_get_item (up_project_get_stages (project), 0);
+  g_assert_cmpstr (up_stage_get_title (stage), ==, "A\xef\xbf\xbd" "B");
+
+  notes = up_project_get_notes (project);
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(UpNote) note = g_list_model_get_item (notes, i);
+      const char *body = up_note_get_body (note);
+
+      g_assert_true (g_utf8_validate (body, -1, NULL));
+      if (g_str_has_prefix (body, "a\xef\xbf\xbd"))
+        {
+          g_assert_cmpstr (body, ==, "a\xef\xbf\xbd" "b\n\xef\xbf\xbd");
+          found_note = TRUE;
+        }
+    }
+  g_assert_true (found_note);
+
+  after = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static void
 test_migration_from_version_0 (void)
 {
@@ -1996,6 +2043,7 @@ main (int   argc,
   g_test_add_func ("/store/recovery/gone-after-save", test_recovery_gone_after_save);
   g_test_add_func ("/store/recovery/not-offered", test_recovery_not_offered);
   g_test_add_func ("/store/migration/from-version-0", test_migration_from_version_0);
+  g_test_add_func ("/store/open/invalid-utf8", test_open_invalid_utf8);
 
   status = g_test_run ();
 

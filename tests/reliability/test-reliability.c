@@ -1380,12 +1380,10 @@ test_hostile_values (void)
   g_assert_cmpstr (up_stage_get_kind (stage), ==, "rocket");
   g_assert_cmpstr (up_enum_label (up_stage_kinds, "rocket"), ==, "rocket");
   g_assert_cmpint (up_stage_get_duration (stage), ==, 1);
-  g_assert_false (g_utf8_validate (up_project_get_title (project), -1, NULL));
-  {
-    g_autofree char *escaped = g_strescape (up_project_get_title (project), NULL);
-
-    g_test_message ("a title that is not UTF-8 is handed to the interface as it is: \"%s\"", escaped);
-  }
+  /* a title that is not UTF-8 reaches the interface as valid UTF-8 */
+  g_assert_true (g_utf8_validate (up_project_get_title (project), -1, NULL));
+  g_assert_true (g_str_has_prefix (up_project_get_title (project), "\xef\xbf\xbd"));
+  g_assert_true (g_str_has_suffix (up_project_get_title (project), "A"));
 
   edit_everything (project);
   g_assert_true (up_project_move_stage (project, stage, "2026-03-01", "2026-03-02", &error));
