@@ -52,6 +52,7 @@ struct _UpAgendaView
   GPtrArray       *scope_goals;   /* UpLocalGoal, beside scope_model's items 1.. */
   GtkWidget       *area;
   gboolean         updating_scope;
+  gboolean         stale;          /* the project changed while unmapped */
 
   UpChartKind      kind;
   UpLocalGoal     *local_goal;    /* NULL: the whole project */
@@ -245,9 +246,17 @@ rebuild_scope (UpAgendaView *self)
   select_scope (self);
 }
 
+/* Every edit anywhere (a stage dragged on the timeline) lands here: a view
+ * out of sight only notes it and catches up when it is shown. */
 static void
 on_project_changed (UpAgendaView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   update_state (self);
 }
 
@@ -700,6 +709,9 @@ up_agenda_view_map (GtkWidget *widget)
   /* A child added while mapping is mapped by the bin itself. */
   if (!self->built)
     build (self);
+  else if (self->stale)
+    update_state (self);
+  self->stale = FALSE;
 }
 
 static void

@@ -52,6 +52,7 @@ struct _UpLocalGoalsView
 
   gboolean      built;
   gboolean      updating;
+  gboolean      stages_stale;    /* stages changed while unmapped */
   GtkStack     *stack;
   GtkListBox   *goal_list;
   AdwComboRow  *level_row;
@@ -597,11 +598,18 @@ on_goal_targets_changed (UpLocalGoalsView *self)
   update_chooser_checks (self);
 }
 
+/* Stages change often (every drag on the timeline): out of sight, the list
+ * is only marked and rebuilt when the view is shown. */
 static void
 on_stages_changed (UpLocalGoalsView *self)
 {
-  if (self->built)
+  if (!self->built)
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     rebuild_stages (self);
+  else
+    self->stages_stale = TRUE;
 }
 
 static void
@@ -914,6 +922,9 @@ up_local_goals_view_map (GtkWidget *widget)
 
   if (!self->built && self->project != NULL)
     build (self);
+  else if (self->built && self->stages_stale)
+    rebuild_stages (self);
+  self->stages_stale = FALSE;
 }
 
 static void
