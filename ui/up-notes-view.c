@@ -1,18 +1,93 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "Upphandla"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "up-note-util.h"
 #include "up-notes-view.h"
 
-/* STUB: a placeholder until the view is built. */
+/* Every note of the project: a list narrowed by full-text search (as you
+ * type) and by stage, stakeholder, kind and visibility, and an editor for
+ * the selected note. Like the stage editor it keeps no copy of a note: the
+ * fields show the model and are committed through the edit API, one undo
+ * step per commit (the text after a pause in typing or when it loses
+ * focus, a choice when it is made).
+ *
+ * The list is a GtkListBox rebuilt from the model or from the search hits:
+ * a search reorders it by relevance and marks its matches, which a
+ * filtered model could not. It is built when the view is on screen and
+ * again after each change of the notes while it is, so a project opens
+ * without building rows nobody looks at. */
+
+/* How long typing may pause before the text of a note is committed. */
+#define BODY_COMMIT_MS 1000
+
+/* A match further into the body than this is shown in an excerpt that
+ * starts a little before it, so that the three lines of a row show it. */
+#define EXCERPT_AFTER 80
+#define EXCERPT_BEFORE 40
+
+/* Bold on a translucent yellow, readable on the light and the dark
+ * background alike. */
+#define MATCH_OPEN "<span weight=\"bold\" bgcolor=\"#f6d32d\" bgalpha=\"45%\">"
+#define MATCH_CLOSE "</span>"
+
+/* Ids in the models of the filters: every value, and no stage at all. */
+#define ID_ALL (-1)
+#define ID_NONE 0
+
 struct _UpNotesView
 {
-  AdwBin     parent_instance;
+  AdwBin           parent_instance;
 
-  UpProject *project;
+  UpProject       *project;
+  GSignalGroup    *project_signals;
 
+  gboolean         dirty;
+  guint            updating;
+  gint64           selected_id;
+  /* Whether the selected note is in the list as searched and filtered: a
+   * note out of sight is not edited (nor deleted), but is selected again
+   * when the search or filter that hid it goes. */
+  gboolean         selected_listed;
+
+  /* The ids behind the entries of the stage and stakeholder drop-downs
+   * and of the stage row of the editor, in their order. */
+  GArray          *stage_filter_ids;
+  GArray          *stakeholder_filter_ids;
+  GArray          *stage_row_ids;
+
+  /* The text view edits the body of this note; a change not committed yet
+   * is marked dirty and committed after a pause. */
+  gint64           body_note_id;
+  gboolean         body_dirty;
+  guint            body_timeout_id;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *main_stack;
+  GtkSearchEntry  *search_entry;
+  GtkDropDown     *stage_filter;
+  GtkDropDown     *stakeholder_filter;
+  GtkDropDown     *kind_filter;
+  GtkDropDown     *visibility_filter;
+  GtkLabel        *count_label;
+  GtkStack        *list_stack;
+  GtkListBox      *note_list;
+  GtkButton       *add_button;
+  GtkButton       *delete_button;
+  GtkStack        *editor_stack;
+  GtkTextView     *body_view;
+  AdwEntryRow     *said_row;
+  GtkMenuButton   *calendar_button;
+  GtkCalendar     *calendar;
+  AdwComboRow     *kind_row;
+  AdwComboRow     *visibility_row;
+  AdwComboRow     *stage_row;
+  GtkListBox      *stakeholder_list;
 };
 
 G_DEFINE_FINAL_TYPE (UpNotesView, up_notes_view, ADW_TYPE_BIN)
@@ -32,14 +107,892 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void rebuild_list  (UpNotesView *self,
+                           gboolean     by_user);
+static void load_editor   (UpNotesView *self);
+
+static void
+report_error (UpNotesView  *self,
+              const GError *error)
+{
+  g_debug ("Edit refused: %s", error->message);
+  g_signal_emit (self, signals[ERROR], 0, error);
+}
+
+static UpNote *
+lookup_note (UpNotesView *self,
+             gint64       id)
+{
+  UpRecord *record;
+
+  if (self->project == NULL || id <= 0)
+    return NULL;
+
+  record = up_project_lookup (self->project, "note", id);
+
+  return record != NULL && UP_IS_NOTE (record) ? UP_NOTE (record) : NULL;
+}
+
+static gint64
+id_at (GArray *ids,
+       guint   position)
+{
+  if (ids == NULL || position >= ids->len)
+    return ID_ALL;
+
+  return g_array_index (ids, gint64, position);
+}
+
+static guint
+position_of (GArray *ids,
+             gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+
+  return 0;
+}
+
+static guint
+enum_index (const char * const *values,
+            const char         *value)
+{
+  for (guint i = 0; values[i] != NULL; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      return i;
+
+  return 0;
+}
+
+static GtkStringList *
+label_model (const char         *first,
+             const char * const *values)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  if (first != NULL)
+    gtk_string_list_append (list, first);
+  for (guint i = 0; values[i] != NULL; i++)
+    gtk_string_list_append (list, up_enum_label (values, values[i]));
+
+  return list;
+}
+
+/* --------------------------------------------------------------------- */
+/* Filters */
+
+/* The stage and stakeholder choices follow the project; what was chosen
+ * stays chosen while it exists. */
+static void
+rebuild_choices (UpNotesView *self)
+{
+  g_autoptr(GtkStringList) stage_filter = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) stage_row = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
+  gint64 stage_filter_id = id_at (self->stage_filter_ids, gtk_drop_down_get_selected (self->stage_filter));
+  gint64 stakeholder_id = id_at (self->stakeholder_filter_ids,
+                                 gtk_drop_down_get_selected (self->stakeholder_filter));
+  GListModel *stages, *stakeholders;
+  gint64 id;
+
+  g_array_set_size (self->stage_filter_ids, 0);
+  g_array_set_size (self->stage_row_ids, 0);
+  g_array_set_size (self->stakeholder_filter_ids, 0);
+
+  gtk_string_list_append (stage_filter, _("All Stages"));
+  id = ID_ALL;
+  g_array_append_val (self->stage_filter_ids, id);
+  /* Translators: A choice of the stage filter and of a note's stage: the
+   * notes pinned to no stage. */
+  gtk_string_list_append (stage_filter, C_("note stage", "No Stage"));
+  gtk_string_list_append (stage_row, C_("note stage", "No Stage"));
+  id = ID_NONE;
+  g_array_append_val (self->stage_filter_ids, id);
+  g_array_append_val (self->stage_row_ids, id);
+
+  gtk_string_list_append (people, _("All Stakeholders"));
+  id = ID_ALL;
+  g_array_append_val (self->stakeholder_filter_ids, id);
+
+  if (self->project != NULL)
+    {
+      stages = up_project_get_stages (self->project);
+      for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+        {
+          g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+
+          id = up_record_get_id (UP_RECORD (stage));
+          gtk_string_list_append (stage_filter, up_stage_get_title (stage));
+          gtk_string_list_append (stage_row, up_stage_get_title (stage));
+          g_array_append_val (self->stage_filter_ids, id);
+          g_array_append_val (self->stage_row_ids, id);
+        }
+
+      stakeholders = up_project_get_stakeholders (self->project);
+      for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+        {
+          g_autoptr(UpStakeholder) person = g_list_model_get_item (stakeholders, i);
+
+          id = up_record_get_id (UP_RECORD (person));
+          gtk_string_list_append (people, up_stakeholder_get_name (person));
+          g_array_append_val (self->stakeholder_filter_ids, id);
+        }
+    }
+
+  self->updating++;
+  gtk_drop_down_set_model (self->stage_filter, G_LIST_MODEL (stage_filter));
+  gtk_drop_down_set_selected (self->stage_filter, position_of (self->stage_filter_ids, stage_filter_id));
+  gtk_drop_down_set_model (self->stakeholder_filter, G_LIST_MODEL (people));
+  gtk_drop_down_set_selected (self->stakeholder_filter,
+                              position_of (self->stakeholder_filter_ids, stakeholder_id));
+  adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stage_row));
+  self->updating--;
+}
+
+static gboolean
+passes_filters (UpNotesView *self,
+                UpNote      *note)
+{
+  gint64 stage_id = id_at (self->stage_filter_ids, gtk_drop_down_get_selected (self->stage_filter));
+  gint64 person_id = id_at (self->stakeholder_filter_ids,
+                            gtk_drop_down_get_selected (self->stakeholder_filter));
+  guint kind = gtk_drop_down_get_selected (self->kind_filter);
+  guint visibility = gtk_drop_down_get_selected (self->visibility_filter);
+
+  if (stage_id != ID_ALL && up_note_get_stage_id (note) != stage_id)
+    return FALSE;
+  /* Entry 0 is "all"; the others are the enum's values in order. */
+  if (kind > 0 && kind != GTK_INVALID_LIST_POSITION &&
+      g_strcmp0 (up_note_get_kind (note), up_note_kinds[kind - 1]) != 0)
+    return FALSE;
+  if (visibility > 0 && visibility != GTK_INVALID_LIST_POSITION &&
+      g_strcmp0 (up_note_get_visibility (note), up_note_visibilities[visibility - 1]) != 0)
+    return FALSE;
+
+  if (person_id != ID_ALL)
+    {
+      g_autoptr(GPtrArray) people = up_project_list_note_stakeholders (self->project, note);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < people->len && !found; i++)
+        found = up_record_get_id (g_ptr_array_index (people, i)) == person_id;
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* --------------------------------------------------------------------- */
+/* The list */
+
+/* The body as markup with the matches marked; a body whose first match is
+ * far in is cut to an excerpt that starts shortly before it. */
+static char *
+hit_markup (UpSearchHit *hit)
+{
+  const UpSearchRange *first;
+  g_autoptr(GArray) shifted = NULL;
+  g_autofree char *inner = NULL;
+  gsize start;
+
+  if (hit->ranges->len == 0)
+    return up_search_markup (hit->body, NULL, MATCH_OPEN, MATCH_CLOSE);
+
+  first = &g_array_index (hit->ranges, UpSearchRange, 0);
+  if (first->start <= EXCERPT_AFTER)
+    return up_search_markup (hit->body, hit->ranges, MATCH_OPEN, MATCH_CLOSE);
+
+  /* Back a little, to the start of a character, then on to a word. */
+  start = first->start - EXCERPT_BEFORE;
+  while (start > 0 && ((guchar) hit->body[start] & 0xC0) == 0x80)
+    start--;
+  for (gsize i = start; i < first->start; i++)
+    if (hit->body[i] == ' ' || hit->body[i] == '\n')
+      {
+        start = i + 1;
+        break;
+      }
+
+  shifted = g_array_new (FALSE, FALSE, sizeof (UpSearchRange));
+  for (guint i = 0; i < hit->ranges->len; i++)
+    {
+      UpSearchRange range = g_array_index (hit->ranges, UpSearchRange, i);
+
+      range.start -= start;
+      range.end -= start;
+      g_array_append_val (shifted, range);
+    }
+
+  inner = up_search_markup (hit->body + start, shifted, MATCH_OPEN, MATCH_CLOSE);
+  return g_strconcat ("…", inner, NULL);
+}
+
+static int
+compare_said_on_newest_first (gconstpointer a,
+                              gconstpointer b)
+{
+  UpNote *note_a = *(UpNote **) a;
+  UpNote *note_b = *(UpNote **) b;
+  int order = g_strcmp0 (up_note_get_said_on (note_b), up_note_get_said_on (note_a));
+
+  if (order != 0)
+    return order;
+
+  return (up_record_get_id (UP_RECORD (note_b)) > up_record_get_id (UP_RECORD (note_a))) -
+         (up_record_get_id (UP_RECORD (note_b)) < up_record_get_id (UP_RECORD (note_a)));
+}
+
+static void
+update_count (UpNotesView *self,
+              guint        shown,
+              guint        total)
+{
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    /* Translators: The number of notes in the notes view. */
+    text = g_strdup_printf (ngettext ("%1$u note", "%1$u notes", total), total);
+  else
+    /* Translators: The number of notes a search or filter shows, of all
+     * the notes of the project. */
+    text = g_strdup_printf (ngettext ("%1$u of %2$u note", "%1$u of %2$u notes", total),
+                            shown, total);
+
+  gtk_label_set_label (self->count_label, text);
+}
+
+/* @by_user: the search or a filter changed, rather than the notes. A note
+ * that an edit of its own takes out of the search stays in the editor
+ * while it is being edited; one that the user's search hides does not. */
+static void
+rebuild_list (UpNotesView *self,
+              gboolean     by_user)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *fts_query = up_search_build_query (query);
+  GtkListBoxRow *selected_row = NULL;
+  GtkWidget *child;
+  guint total = self->project != NULL ? g_list_model_get_n_items (up_project_get_notes (self->project)) : 0;
+  guint shown = 0;
+
+  self->dirty = FALSE;
+  self->updating++;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->note_list))) != NULL)
+    gtk_list_box_remove (self->note_list, child);
+
+  /* Text without a word to search for (only spaces or signs) lists every
+   * note, as an empty entry does. */
+  if (self->project != NULL && fts_query != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) hits = up_project_search_notes (self->project, query, &error);
+
+      if (hits == NULL)
+        report_error (self, error);
+      for (guint i = 0; hits != NULL && i < hits->len; i++)
+        {
+          UpSearchHit *hit = g_ptr_array_index (hits, i);
+          g_autofree char *markup = NULL;
+          GtkWidget *row;
+
+          if (!passes_filters (self, hit->note))
+            continue;
+          markup = hit_markup (hit);
+          row = up_note_util_row_new (self->project, hit->note, markup, TRUE);
+          gtk_list_box_append (self->note_list, row);
+          if (up_record_get_id (UP_RECORD (hit->note)) == self->selected_id)
+            selected_row = GTK_LIST_BOX_ROW (row);
+          shown++;
+        }
+    }
+  else if (self->project != NULL)
+    {
+      GListModel *model = up_project_get_notes (self->project);
+      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (notes, g_list_model_get_item (model, i));
+      g_ptr_array_sort (notes, compare_said_on_newest_first);
+
+      for (guint i = 0; i < notes->len; i++)
+        {
+          UpNote *note = g_ptr_array_index (notes, i);
+          g_autofree char *markup = NULL;
+          GtkWidget *row;
+
+          if (!passes_filters (self, note))
+            continue;
+          markup = g_markup_escape_text (up_note_get_body (note), -1);
+          row = up_note_util_row_new (self->project, note, markup, TRUE);
+          gtk_list_box_append (self->note_list, row);
+          if (up_record_get_id (UP_RECORD (note)) == self->selected_id)
+            selected_row = GTK_LIST_BOX_ROW (row);
+          shown++;
+        }
+    }
+
+  gtk_list_box_select_row (self->note_list, selected_row);
+  if (by_user || selected_row != NULL)
+    self->selected_listed = selected_row != NULL;
+  self->updating--;
+
+  update_count (self, shown, total);
+  gtk_stack_set_visible_child_name (self->main_stack, total == 0 ? "empty" : "notes");
+  gtk_stack_set_visible_child_name (self->list_stack, shown == 0 ? "no-results" : "list");
+  load_editor (self);
+}
+
+static void
+queue_rebuild (UpNotesView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      rebuild_choices (self);
+      rebuild_list (self, FALSE);
+    }
+  else
+    self->dirty = TRUE;
+}
+
+/* --------------------------------------------------------------------- */
+/* The editor */
+
+static char *
+get_body_text (UpNotesView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+commit_body (UpNotesView *self)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  UpNote *note;
+
+  g_clear_handle_id (&self->body_timeout_id, g_source_remove);
+  if (!self->body_dirty)
+    return;
+  self->body_dirty = FALSE;
+
+  note = lookup_note (self, self->body_note_id);
+  if (note == NULL)
+    return;
+
+  text = get_body_text (self);
+  if (g_strcmp0 (text, up_note_get_body (note)) == 0)
+    return;
+
+  if (!up_project_set_string (self->project, note, "body", text, &error))
+    report_error (self, error);
+}
+
+static gboolean
+on_body_timeout (gpointer user_data)
+{
+  UpNotesView *self = user_data;
+
+  self->body_timeout_id = 0;
+  commit_body (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_body_changed (UpNotesView   *self,
+                 GtkTextBuffer *buffer)
+{
+  if (self->updating)
+    return;
+
+  self->body_dirty = TRUE;
+  g_clear_handle_id (&self->body_timeout_id, g_source_remove);
+  self->body_timeout_id = g_timeout_add (BODY_COMMIT_MS, on_body_timeout, self);
+}
+
+static gboolean
+focus_left_for_real (GtkEventController *controller)
+{
+  GtkRoot *root = gtk_widget_get_root (gtk_event_controller_get_widget (controller));
+
+  /* Focus also "leaves" when another application comes to the front; the
+   * text is committed after the pause then anyway. */
+  return !GTK_IS_WINDOW (root) || gtk_window_is_active (GTK_WINDOW (root));
+}
+
+static void
+on_body_focus_leave (UpNotesView             *self,
+                     GtkEventControllerFocus *controller)
+{
+  if (focus_left_for_real (GTK_EVENT_CONTROLLER (controller)))
+    commit_body (self);
+}
+
+static void
+set_editable_text (GtkEditable *editable,
+                   const char  *text)
+{
+  /* Setting the same text again would move the cursor while typing. */
+  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
+    gtk_editable_set_text (editable, text ? text : "");
+}
+
+static void
+on_stakeholder_toggled (UpNotesView    *self,
+                        GtkCheckButton *check)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "stakeholder-id"));
+  UpNote *note = lookup_note (self, self->selected_id);
+  UpRecord *person;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->updating || note == NULL)
+    return;
+
+  person = up_project_lookup (self->project, "stakeholder", id);
+  if (person == NULL)
+    return;
+
+  if (gtk_check_button_get_active (check))
+    ok = up_project_link_note_stakeholder (self->project, note, UP_STAKEHOLDER (person), &error);
+  else
+    ok = up_project_unlink_note_stakeholder (self->project, note, UP_STAKEHOLDER (person), &error);
+
+  if (!ok)
+    {
+      report_error (self, error);
+      load_editor (self);
+    }
+}
+
+/* Whether the rows of the stakeholder list are for @people, in order. */
+static gboolean
+stakeholder_rows_match (UpNotesView *self,
+                        GListModel  *people)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->stakeholder_list));
+  guint n = g_list_model_get_n_items (people);
+
+  for (guint i = 0; i < n; i++, row = gtk_widget_get_next_sibling (row))
+    {
+      g_autoptr(UpStakeholder) person = g_list_model_get_item (people, i);
+
+      if (row == NULL || !ADW_IS_ACTION_ROW (row) ||
+          (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "stakeholder-id")) !=
+          up_record_get_id (UP_RECORD (person)))
+        return FALSE;
+    }
+
+  return row == NULL || !ADW_IS_ACTION_ROW (row);
+}
+
+static void
+load_stakeholders (UpNotesView *self,
+                   UpNote      *note)
+{
+  g_autoptr(GPtrArray) linked = up_project_list_note_stakeholders (self->project, note);
+  GListModel *people = up_project_get_stakeholders (self->project);
+  GtkWidget *child;
+
+  /* A toggle links a stakeholder, and the change comes back here while
+   * the row is still in its own signal: keep the rows when they are for
+   * the same stakeholders, and only set their state. */
+  if (!stakeholder_rows_match (self, people))
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stakeholder_list))) != NULL)
+        gtk_list_box_remove (self->stakeholder_list, child);
+
+      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+        {
+          g_autoptr(UpStakeholder) person = g_list_model_get_item (people, i);
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *check = gtk_check_button_new ();
+          gpointer id = GSIZE_TO_POINTER (up_record_get_id (UP_RECORD (person)));
+
+          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+          g_object_set_data (G_OBJECT (check), "stakeholder-id", id);
+          g_object_set_data (G_OBJECT (row), "stakeholder-id", id);
+          g_object_set_data (G_OBJECT (row), "check", check);
+          g_signal_connect_object (check, "toggled", G_CALLBACK (on_stakeholder_toggled),
+                                   self, G_CONNECT_SWAPPED);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+          gtk_list_box_append (self->stakeholder_list, row);
+        }
+    }
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->stakeholder_list));
+  for (guint i = 0; i < g_list_model_get_n_items (people) && child != NULL;
+       i++, child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(UpStakeholder) person = g_list_model_get_item (people, i);
+      gboolean active = FALSE;
+
+      for (guint j = 0; j < linked->len && !active; j++)
+        active = g_ptr_array_index (linked, j) == (gpointer) person;
+
+      /* Names come from the user: no markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (child), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), up_stakeholder_get_name (person));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (child), up_stakeholder_get_organisation (person));
+      gtk_check_button_set_active (g_object_get_data (G_OBJECT (child), "check"), active);
+    }
+}
+
+static void
+load_editor (UpNotesView *self)
+{
+  UpNote *note = self->selected_listed ? lookup_note (self, self->selected_id) : NULL;
+  g_autofree char *body = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), note != NULL);
+  if (note == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->editor_stack, "none");
+      return;
+    }
+
+  self->updating++;
+
+  /* Text being typed wins over the model until it is committed. */
+  if (!(self->body_dirty && self->body_note_id == self->selected_id))
+    {
+      body = get_body_text (self);
+      if (g_strcmp0 (body, up_note_get_body (note)) != 0)
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view),
+                                  up_note_get_body (note), -1);
+    }
+  self->body_note_id = self->selected_id;
+
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->said_row)) ||
+      up_date_is_valid (gtk_editable_get_text (GTK_EDITABLE (self->said_row))))
+    set_editable_text (GTK_EDITABLE (self->said_row), up_note_get_said_on (note));
+  adw_combo_row_set_selected (self->kind_row, enum_index (up_note_kinds, up_note_get_kind (note)));
+  adw_combo_row_set_selected (self->visibility_row,
+                              enum_index (up_note_visibilities, up_note_get_visibility (note)));
+  adw_combo_row_set_selected (self->stage_row,
+                              position_of (self->stage_row_ids, up_note_get_stage_id (note)));
+  load_stakeholders (self, note);
+
+  self->updating--;
+
+  gtk_stack_set_visible_child_name (self->editor_stack, "editor");
+}
+
+static void
+commit_said_on (UpNotesView *self)
+{
+  UpNote *note = lookup_note (self, self->selected_id);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->said_row));
+  g_autoptr(GError) error = NULL;
+
+  if (note == NULL || g_strcmp0 (text, up_note_get_said_on (note)) == 0)
+    return;
+
+  if (!up_project_set_string (self->project, note, "said-on", text, &error))
+    {
+      report_error (self, error);
+      set_editable_text (GTK_EDITABLE (self->said_row), up_note_get_said_on (note));
+    }
+}
+
+static void
+on_said_activated (UpNotesView *self)
+{
+  commit_said_on (self);
+}
+
+static void
+on_said_changed (UpNotesView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->said_row));
+
+  /* A hint while typing; the check that counts is the core's, on commit. */
+  if (text[0] == '\0' || up_date_is_valid (text))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->said_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->said_row), "error");
+}
+
+static void
+on_said_focus_leave (UpNotesView             *self,
+                     GtkEventControllerFocus *controller)
+{
+  /* Opening the calendar moves the focus into its popover: not an edit. */
+  if (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (self->calendar_button))))
+    return;
+
+  if (focus_left_for_real (GTK_EVENT_CONTROLLER (controller)))
+    commit_said_on (self);
+}
+
+static void
+on_popover_show (UpNotesView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->said_row));
+  UpNote *note = lookup_note (self, self->selected_id);
+  GDate date;
+
+  if (!up_date_parse (text, &date) &&
+      (note == NULL || !up_date_parse (up_note_get_said_on (note), &date)))
+    return;
+
+  self->updating++;
+  {
+    g_autoptr(GDateTime) datetime = g_date_time_new_local (g_date_get_year (&date),
+                                                           g_date_get_month (&date),
+                                                           g_date_get_day (&date), 0, 0, 0);
+    if (datetime != NULL)
+      gtk_calendar_select_day (self->calendar, datetime);
+  }
+  self->updating--;
+}
+
+static void
+on_day_selected (UpNotesView *self)
+{
+  g_autoptr(GDateTime) datetime = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->updating)
+    return;
+
+  datetime = gtk_calendar_get_date (self->calendar);
+  iso = g_date_time_format (datetime, "%Y-%m-%d");
+  gtk_editable_set_text (GTK_EDITABLE (self->said_row), iso);
+  gtk_menu_button_popdown (self->calendar_button);
+  commit_said_on (self);
+}
+
+static void
+commit_choice (UpNotesView        *self,
+               const char         *property,
+               const char * const *values,
+               guint               position)
+{
+  UpNote *note = lookup_note (self, self->selected_id);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || note == NULL || position == GTK_INVALID_LIST_POSITION ||
+      position >= g_strv_length ((char **) values))
+    return;
+
+  if (g_strcmp0 (up_record_get_string (UP_RECORD (note), property), values[position]) == 0)
+    return;
+
+  if (!up_project_set_string (self->project, note, property, values[position], &error))
+    {
+      report_error (self, error);
+      load_editor (self);
+    }
+}
+
+static void
+on_kind_selected (UpNotesView *self)
+{
+  commit_choice (self, "kind", up_note_kinds, adw_combo_row_get_selected (self->kind_row));
+}
+
+static void
+on_visibility_selected (UpNotesView *self)
+{
+  commit_choice (self, "visibility", up_note_visibilities,
+                 adw_combo_row_get_selected (self->visibility_row));
+}
+
+static void
+on_stage_selected (UpNotesView *self)
+{
+  UpNote *note = lookup_note (self, self->selected_id);
+  guint position = adw_combo_row_get_selected (self->stage_row);
+  g_autoptr(GError) error = NULL;
+  gint64 stage_id;
+
+  if (self->updating || note == NULL || position >= self->stage_row_ids->len)
+    return;
+
+  stage_id = g_array_index (self->stage_row_ids, gint64, position);
+  if (stage_id == up_note_get_stage_id (note))
+    return;
+
+  if (!up_project_set_int (self->project, note, "stage-id", stage_id, &error))
+    {
+      report_error (self, error);
+      load_editor (self);
+    }
+}
+
+/* --------------------------------------------------------------------- */
+/* List, search and buttons */
+
+static void
+on_row_selected (UpNotesView   *self,
+                 GtkListBoxRow *row)
+{
+  if (self->updating)
+    return;
+
+  commit_body (self);
+  self->selected_id = row != NULL ? up_note_util_row_get_id (row) : 0;
+  self->selected_listed = row != NULL;
+  load_editor (self);
+}
+
+static void
+on_search_changed (UpNotesView *self)
+{
+  if (self->updating)
+    return;
+
+  rebuild_list (self, TRUE);
+}
+
+static void
+on_filter_changed (UpNotesView *self)
+{
+  if (self->updating || self->project == NULL)
+    return;
+
+  rebuild_list (self, TRUE);
+}
+
+static void
+on_add_clicked (UpNotesView *self)
+{
+  gint64 stage_id = id_at (self->stage_filter_ids, gtk_drop_down_get_selected (self->stage_filter));
+  UpRecord *stage = stage_id > 0 ? up_project_lookup (self->project, "stage", stage_id) : NULL;
+  g_autofree char *today = up_note_util_today ();
+  g_autoptr(GError) error = NULL;
+  UpNote *note;
+
+  if (self->project == NULL)
+    return;
+
+  commit_body (self);
+
+  /* The new note is empty: show it whatever the search and the filters
+   * (except the stage filter, whose stage it gets). */
+  self->updating++;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->stakeholder_filter, 0);
+  gtk_drop_down_set_selected (self->kind_filter, 0);
+  gtk_drop_down_set_selected (self->visibility_filter, 0);
+  self->updating--;
+
+  note = up_project_add_note (self->project, "", up_note_util_default_kind (UP_STAGE (stage)),
+                              today, UP_STAGE (stage), &error);
+  if (note == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+
+  self->selected_id = up_record_get_id (UP_RECORD (note));
+  rebuild_list (self, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+static void
+on_delete_clicked (UpNotesView *self)
+{
+  UpNote *note;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  commit_body (self);
+  note = self->selected_listed ? lookup_note (self, self->selected_id) : NULL;
+  if (note == NULL)
+    return;
+
+  if (!up_project_delete_note (self->project, note, &error))
+    {
+      report_error (self, error);
+      return;
+    }
+
+  toast = adw_toast_new (_("Note deleted"));
+  adw_toast_set_button_label (toast, _("Undo"));
+  /* The window's action: undo is the project's, one history for all. */
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_project_changed (UpNotesView *self)
+{
+  queue_rebuild (self);
+}
+
+/* --------------------------------------------------------------------- */
+/* GObject */
+
+static void
+up_notes_view_map (GtkWidget *widget)
+{
+  UpNotesView *self = UP_NOTES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (up_notes_view_parent_class)->map (widget);
+
+  if (self->dirty)
+    {
+      rebuild_choices (self);
+      rebuild_list (self, TRUE);
+    }
+}
+
+static void
+up_notes_view_unmap (GtkWidget *widget)
+{
+  UpNotesView *self = UP_NOTES_VIEW (widget);
+
+  /* Leaving the view (another tab) commits what was typed. */
+  commit_body (self);
+
+  GTK_WIDGET_CLASS (up_notes_view_parent_class)->unmap (widget);
+}
+
 static void
 up_notes_view_dispose (GObject *object)
 {
   UpNotesView *self = UP_NOTES_VIEW (object);
 
+  /* Tearing the rows down selects none of them: not an edit, and the
+   * editor is going too. Never decremented. */
+  self->updating++;
+  g_clear_handle_id (&self->body_timeout_id, g_source_remove);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
 
+  /* The bin's child is the template's root, which has an id: unparent it
+   * first, or dispose_template() would drop it under the bin's feet. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), UP_TYPE_NOTES_VIEW);
+
   G_OBJECT_CLASS (up_notes_view_parent_class)->dispose (object);
+}
+
+static void
+up_notes_view_finalize (GObject *object)
+{
+  UpNotesView *self = UP_NOTES_VIEW (object);
+
+  g_clear_pointer (&self->stage_filter_ids, g_array_unref);
+  g_clear_pointer (&self->stakeholder_filter_ids, g_array_unref);
+  g_clear_pointer (&self->stage_row_ids, g_array_unref);
+
+  G_OBJECT_CLASS (up_notes_view_parent_class)->finalize (object);
 }
 
 static void
@@ -84,10 +1037,14 @@ static void
 up_notes_view_class_init (UpNotesViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = up_notes_view_dispose;
+  object_class->finalize = up_notes_view_finalize;
   object_class->get_property = up_notes_view_get_property;
   object_class->set_property = up_notes_view_set_property;
+  widget_class->map = up_notes_view_map;
+  widget_class->unmap = up_notes_view_unmap;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,
@@ -102,11 +1059,112 @@ up_notes_view_class_init (UpNotesViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/upphandla/Upphandla/up-notes-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, stage_filter);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_filter);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, kind_filter);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, visibility_filter);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, note_list);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, add_button);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, body_view);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, said_row);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, visibility_row);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_said_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_said_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_visibility_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_stage_selected);
 }
 
 static void
 up_notes_view_init (UpNotesView *self)
 {
+  g_autoptr(GtkStringList) kind_filter = NULL;
+  g_autoptr(GtkStringList) visibility_filter = NULL;
+  g_autoptr(GtkStringList) kinds = NULL;
+  g_autoptr(GtkStringList) visibilities = NULL;
+  GtkEventController *controller;
+  GtkWidget *placeholder;
+
+  self->stage_filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->stakeholder_filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->stage_row_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->dirty = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->updating++;
+
+  up_note_util_setup_drop_down (self->stage_filter);
+  up_note_util_setup_drop_down (self->stakeholder_filter);
+  up_note_util_setup_drop_down (self->kind_filter);
+  up_note_util_setup_drop_down (self->visibility_filter);
+
+  kind_filter = label_model (_("All Kinds"), up_note_kinds);
+  gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kind_filter));
+  /* Translators: The visibility filter's choice that shows public and
+   * internal notes alike. */
+  visibility_filter = label_model (_("Public and Internal"), up_note_visibilities);
+  gtk_drop_down_set_model (self->visibility_filter, G_LIST_MODEL (visibility_filter));
+  kinds = label_model (NULL, up_note_kinds);
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  visibilities = label_model (NULL, up_note_visibilities);
+  adw_combo_row_set_model (self->visibility_row, G_LIST_MODEL (visibilities));
+  rebuild_choices (self);
+
+  self->updating--;
+
+  /* Translators: In a note's editor, when the project has no stakeholders. */
+  placeholder = gtk_label_new (_("The project has no stakeholders yet."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_list_box_set_placeholder (self->stakeholder_list, placeholder);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
+                           G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_body_focus_leave),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->body_view), controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_said_focus_leave),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->said_row), controller);
+
+  self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed::note",
+                                 G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed::note_stakeholder",
+                                 G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed::stage",
+                                 G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed::stakeholder",
+                                 G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -125,13 +1183,28 @@ up_notes_view_get_project (UpNotesView *self)
 
 void
 up_notes_view_set_project (UpNotesView *self,
-                           UpProject *project)
+                           UpProject   *project)
 {
   g_return_if_fail (UP_IS_NOTES_VIEW (self));
   g_return_if_fail (project == NULL || UP_IS_PROJECT (project));
 
-  if (!g_set_object (&self->project, project))
+  if (self->project == project)
     return;
+
+  commit_body (self);
+  g_set_object (&self->project, project);
+  g_signal_group_set_target (self->project_signals, project);
+
+  self->selected_id = 0;
+  self->body_note_id = 0;
+  self->updating++;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->stage_filter, 0);
+  gtk_drop_down_set_selected (self->stakeholder_filter, 0);
+  gtk_drop_down_set_selected (self->kind_filter, 0);
+  gtk_drop_down_set_selected (self->visibility_filter, 0);
+  self->updating--;
+  queue_rebuild (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }

@@ -1,18 +1,34 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "Upphandla"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "up-note-util.h"
 #include "up-stage-notes.h"
 
-/* STUB: a placeholder until the view is built. */
+/* The notes pinned to the selected stage, in the stage panel, and a short
+ * form to add one: the note is created when it is saved, with its text, in
+ * one undo step (an empty note that the user then fills would be two).
+ * The rows are built when the panel is on screen, and again after a change
+ * of the notes while it is. */
 struct _UpStageNotes
 {
-  AdwBin     parent_instance;
+  AdwBin          parent_instance;
 
-  UpProject *project;
-  UpStage   *stage;
+  UpProject      *project;
+  UpStage        *stage;
+  GSignalGroup   *project_signals;
+  gboolean        dirty;
+
+  GtkButton      *add_button;
+  GtkRevealer    *composer_revealer;
+  GtkTextView    *composer_view;
+  GtkDropDown    *composer_kind;
+  GtkButton      *save_button;
+  GtkListBox     *list;
 };
 
 G_DEFINE_FINAL_TYPE (UpStageNotes, up_stage_notes, ADW_TYPE_BIN)
@@ -34,12 +50,171 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+rebuild (UpStageNotes *self)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  GtkWidget *child;
+
+  self->dirty = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  if (self->project == NULL || self->stage == NULL)
+    return;
+
+  notes = up_project_list_stage_notes (self->project, self->stage);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      UpNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *markup = g_markup_escape_text (up_note_get_body (note), -1);
+      GtkWidget *row = up_note_util_row_new (self->project, note, markup, FALSE);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->list, row);
+    }
+}
+
+/* Rebuilds now if the rows are on screen, else the next time they are. */
+static void
+queue_rebuild (UpStageNotes *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+on_notes_changed (UpStageNotes *self)
+{
+  queue_rebuild (self);
+}
+
+static char *
+get_composer_text (UpStageNotes *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->composer_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+close_composer (UpStageNotes *self)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer_view), "", -1);
+  gtk_revealer_set_reveal_child (self->composer_revealer, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), self->stage != NULL);
+}
+
+static void
+on_add_clicked (UpStageNotes *self)
+{
+  const char *kind = up_note_util_default_kind (self->stage);
+
+  for (guint i = 0; up_note_kinds[i] != NULL; i++)
+    if (g_strcmp0 (up_note_kinds[i], kind) == 0)
+      gtk_drop_down_set_selected (self->composer_kind, i);
+
+  gtk_revealer_set_reveal_child (self->composer_revealer, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->composer_view));
+}
+
+static void
+on_cancel_clicked (UpStageNotes *self)
+{
+  close_composer (self);
+}
+
+static void
+on_save_clicked (UpStageNotes *self)
+{
+  g_autofree char *body = get_composer_text (self);
+  g_autofree char *today = up_note_util_today ();
+  g_autoptr(GError) error = NULL;
+  guint kind = gtk_drop_down_get_selected (self->composer_kind);
+
+  if (self->project == NULL || self->stage == NULL)
+    return;
+  g_strstrip (body);
+  if (*body == '\0')
+    return;
+  if (kind >= g_strv_length ((char **) up_note_kinds))
+    kind = 0;
+
+  if (up_project_add_note (self->project, body, up_note_kinds[kind], today,
+                           self->stage, &error) == NULL)
+    {
+      /* The text stays in the form, so nothing typed is lost. */
+      g_signal_emit (self, signals[ERROR], 0, error);
+      return;
+    }
+
+  close_composer (self);
+}
+
+static void
+on_composer_changed (UpStageNotes  *self,
+                     GtkTextBuffer *buffer)
+{
+  g_autofree char *text = get_composer_text (self);
+
+  g_strstrip (text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), *text != '\0');
+}
+
+static gboolean
+on_composer_key (UpStageNotes          *self,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 GtkEventControllerKey *controller)
+{
+  /* Enter makes a new line in a note; Ctrl+Enter saves it, Escape drops it. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK))
+    {
+      on_save_clicked (self);
+      return GDK_EVENT_STOP;
+    }
+  if (keyval == GDK_KEY_Escape)
+    {
+      close_composer (self);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+up_stage_notes_map (GtkWidget *widget)
+{
+  UpStageNotes *self = UP_STAGE_NOTES (widget);
+
+  GTK_WIDGET_CLASS (up_stage_notes_parent_class)->map (widget);
+
+  if (self->dirty)
+    rebuild (self);
+}
+
+static void
 up_stage_notes_dispose (GObject *object)
 {
   UpStageNotes *self = UP_STAGE_NOTES (object);
 
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->stage);
+
+  /* The bin's child is the template's root, which has an id: unparent it
+   * first, or dispose_template() would drop it under the bin's feet. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), UP_TYPE_STAGE_NOTES);
 
   G_OBJECT_CLASS (up_stage_notes_parent_class)->dispose (object);
 }
@@ -92,10 +267,12 @@ static void
 up_stage_notes_class_init (UpStageNotesClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = up_stage_notes_dispose;
   object_class->get_property = up_stage_notes_get_property;
   object_class->set_property = up_stage_notes_set_property;
+  widget_class->map = up_stage_notes_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,
@@ -114,11 +291,60 @@ up_stage_notes_class_init (UpStageNotesClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/upphandla/Upphandla/up-stage-notes.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpStageNotes, add_button);
+  gtk_widget_class_bind_template_child (widget_class, UpStageNotes, composer_revealer);
+  gtk_widget_class_bind_template_child (widget_class, UpStageNotes, composer_view);
+  gtk_widget_class_bind_template_child (widget_class, UpStageNotes, composer_kind);
+  gtk_widget_class_bind_template_child (widget_class, UpStageNotes, save_button);
+  gtk_widget_class_bind_template_child (widget_class, UpStageNotes, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
 }
 
 static void
 up_stage_notes_init (UpStageNotes *self)
 {
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkEventController *keys;
+  GtkWidget *placeholder;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; up_note_kinds[i] != NULL; i++)
+    gtk_string_list_append (kinds, up_enum_label (up_note_kinds, up_note_kinds[i]));
+  up_note_util_setup_drop_down (self->composer_kind);
+  gtk_drop_down_set_model (self->composer_kind, G_LIST_MODEL (kinds));
+
+  /* Translators: In the stage panel, when no note is pinned to the stage. */
+  placeholder = gtk_label_new (_("Nothing noted at this stage yet."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_list_box_set_placeholder (self->list, placeholder);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->composer_view), "changed",
+                           G_CALLBACK (on_composer_changed), self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_composer_key), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->composer_view), keys);
+
+  self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed::note",
+                                 G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed::note_stakeholder",
+                                 G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
+  /* A stakeholder renamed or deleted shows in the rows too. */
+  g_signal_group_connect_object (self->project_signals, "changed::stakeholder",
+                                 G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), FALSE);
 }
 
 GtkWidget *
@@ -137,7 +363,7 @@ up_stage_notes_get_project (UpStageNotes *self)
 
 void
 up_stage_notes_set_project (UpStageNotes *self,
-                            UpProject *project)
+                            UpProject    *project)
 {
   g_return_if_fail (UP_IS_STAGE_NOTES (self));
   g_return_if_fail (project == NULL || UP_IS_PROJECT (project));
@@ -145,6 +371,8 @@ up_stage_notes_set_project (UpStageNotes *self,
   if (!g_set_object (&self->project, project))
     return;
 
+  g_signal_group_set_target (self->project_signals, project);
+  queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
@@ -158,7 +386,7 @@ up_stage_notes_get_stage (UpStageNotes *self)
 
 void
 up_stage_notes_set_stage (UpStageNotes *self,
-                          UpStage   *stage)
+                          UpStage      *stage)
 {
   g_return_if_fail (UP_IS_STAGE_NOTES (self));
   g_return_if_fail (stage == NULL || UP_IS_STAGE (stage));
@@ -166,5 +394,8 @@ up_stage_notes_set_stage (UpStageNotes *self,
   if (!g_set_object (&self->stage, stage))
     return;
 
+  /* A half-written note belongs to the stage it was started on. */
+  close_composer (self);
+  queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
 }

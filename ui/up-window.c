@@ -746,6 +746,74 @@ reload_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Deletes @stage, and its notes too when @with_notes, as one undo step, and
+ * offers Undo in a toast. */
+static void
+delete_stage_now (UpWindow *self,
+                  UpStage  *stage,
+                  gboolean  with_notes,
+                  guint     n_notes)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  title = g_strdup (up_stage_get_title (stage));
+
+  if (!up_project_delete_stage (self->project, stage, with_notes, &error))
+    {
+      up_window_add_toast (self, error->message);
+      return;
+    }
+
+  escaped = g_markup_escape_text (title, -1);
+  if (with_notes && n_notes > 0)
+    /* Translators: A message after a stage and its notes were deleted; %1$s
+     * is the stage's title, %2$u the number of notes. */
+    message = g_strdup_printf (ngettext ("Stage “%1$s” and its %2$u note deleted",
+                                         "Stage “%1$s” and its %2$u notes deleted", n_notes),
+                               escaped, n_notes);
+  else
+    /* Translators: A message after a stage was deleted; %1$s is its title. */
+    message = g_strdup_printf (_("Stage “%1$s” deleted"), escaped);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_delete_stage_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          UpWindow         *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "stage-id"));
+  guint n_notes = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "n-notes"));
+  UpRecord *stage;
+
+  if (self->project == NULL || g_strcmp0 (response, "cancel") == 0)
+    return;
+
+  /* The project may have changed while the dialog was open (an undo with
+   * Ctrl+Z in another window of the same file): act only on the stage
+   * that was asked about, if it is still there. */
+  stage = up_project_lookup (self->project, "stage", id);
+  if (stage == NULL || !UP_IS_STAGE (stage))
+    return;
+
+  if (g_strcmp0 (response, "keep") == 0)
+    delete_stage_now (self, UP_STAGE (stage), FALSE, n_notes);
+  else if (g_strcmp0 (response, "delete") == 0)
+    delete_stage_now (self, UP_STAGE (stage), TRUE, n_notes);
+}
+
+/* A stage's notes are what stakeholders said: they are never deleted
+ * without asking. A stage without notes goes at once (Undo is one click
+ * away in the toast). */
 static void
 delete_stage_action (GtkWidget  *widget,
                      const char *action_name,
@@ -753,33 +821,45 @@ delete_stage_action (GtkWidget  *widget,
 {
   UpWindow *self = UP_WINDOW (widget);
   UpStage *stage = get_selected_stage (self);
-  g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
   if (self->project == NULL || stage == NULL)
     return;
 
-  title = g_strdup (up_stage_get_title (stage));
-
-  /* Its notes stay in the project, detached; undo brings the stage back. */
-  if (!up_project_delete_stage (self->project, stage, FALSE, &error))
+  notes = up_project_list_stage_notes (self->project, stage);
+  if (notes->len == 0)
     {
-      up_window_add_toast (self, error->message);
+      delete_stage_now (self, stage, FALSE, 0);
       return;
     }
 
-  escaped = g_markup_escape_text (title, -1);
-  /* Translators: A message after a stage was deleted; %1$s is its title. */
-  message = g_strdup_printf (_("Stage “%1$s” deleted"), escaped);
+  /* Translators: The heading of the dialog that asks what to do with the
+   * notes of a stage being deleted; %1$s is the stage's title. */
+  heading = g_strdup_printf (_("Delete Stage “%1$s”?"), up_stage_get_title (stage));
+  /* Translators: The question of that dialog; %1$u is the number of notes. */
+  body = g_strdup_printf (ngettext ("Delete the stage’s %1$u note too, or keep it (detached from any stage)?",
+                                    "Delete the stage’s %1$u notes too, or keep them (detached from any stage)?",
+                                    notes->len),
+                          notes->len);
 
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "keep", _("_Keep Notes"),
+                                    "delete", _("_Delete Notes"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "stage-id",
+                     GSIZE_TO_POINTER (up_record_get_id (UP_RECORD (stage))));
+  g_object_set_data (G_OBJECT (dialog), "n-notes", GUINT_TO_POINTER (notes->len));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_stage_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -20,5 +20,6 @@
 #include "up-coverage.h"
 #include "up-chart.h"
 #include "up-export.h"
+#include "up-search.h"
 
 #undef UPPHANDLA_INSIDE

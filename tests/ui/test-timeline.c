@@ -637,6 +637,28 @@ test_screenshots (Fixture       *fixture,
 /* In the window: the timeline, the stage list and the editor show one
  * selection; Delete on the timeline deletes through the window (with its
  * toast and undo), Enter opens the editor. */
+/* The open message dialog of @parent, answered with @response: a stage
+ * with notes asks what becomes of them before it goes. */
+static void
+respond_to_dialog (GtkWindow  *parent,
+                   const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        {
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
 static void
 test_window (void)
 {
@@ -692,6 +714,7 @@ test_window (void)
   id = up_record_get_id (UP_RECORD (fifth));
   gtk_widget_grab_focus (GTK_WIDGET (timeline));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.delete", NULL));
+  respond_to_dialog (GTK_WINDOW (window), "keep");
   g_assert_null (up_project_lookup (project, "stage", id));
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages - 1);
   g_assert_nonnull (up_timeline_get_selected (timeline));

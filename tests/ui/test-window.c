@@ -273,6 +273,28 @@ test_refused_dates (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (end_row), ==, old_end);
 }
 
+/* The open message dialog of @parent, answered with @response. A stage
+ * with notes asks what to do with them before it goes. */
+static void
+respond_to_dialog (GtkWindow  *parent,
+                   const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        {
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
 static void
 test_delete_stage (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -292,6 +314,7 @@ test_delete_stage (Fixture       *fixture,
   id = up_record_get_id (UP_RECORD (stage));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
+  respond_to_dialog (GTK_WINDOW (fixture->window), "keep");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n_stages - 1);
   g_assert_null (up_project_lookup (fixture->project, "stage", id));
 

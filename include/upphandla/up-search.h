@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "up-types.h"
+
+G_BEGIN_DECLS
+
+/* A matched word in a text: bytes [start, end) of UTF-8, both on character
+ * boundaries. */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} UpSearchRange;
+
+/* One note found by a full-text search. */
+typedef struct
+{
+  UpNote *note;     /* a reference */
+  char   *body;     /* the body as it was searched */
+  GArray *ranges;   /* of UpSearchRange in @body, in order, not overlapping */
+} UpSearchHit;
+
+void        up_search_hit_free             (UpSearchHit   *hit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpSearchHit, up_search_hit_free)
+
+/* What the user typed, as an FTS5 query that cannot be a syntax error:
+ * each word a quoted string with a prefix star, the words joined by AND.
+ * NULL when @text has no word to search for. */
+char       *up_search_build_query          (const char    *text);
+
+/* The notes whose body matches @text (every word, each as a prefix, case
+ * folded, å, ä and ö letters of their own), best match first (bm25).
+ * Returns: (transfer full) (element-type UpSearchHit): the hits, empty when
+ *   nothing matches or @text has no word; NULL only when the store fails. */
+GPtrArray  *up_project_search_notes        (UpProject     *project,
+                                            const char    *text,
+                                            GError       **error);
+
+/* @text as Pango markup with @ranges wrapped in @open_tag and @close_tag,
+ * everything else escaped. Ranges out of bounds or off a character
+ * boundary are ignored. */
+char       *up_search_markup               (const char    *text,
+                                            const GArray  *ranges,
+                                            const char    *open_tag,
+                                            const char    *close_tag);
+
+G_END_DECLS

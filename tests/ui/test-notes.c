@@ -1,0 +1,862 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Notes in the running window on the demo project, under Xvfb, in English
+ * and in Swedish (see meson.build): a note added through the stage panel
+ * and found by the search of the notes view, with its match marked; å as a
+ * letter of its own; the filters; the editor's commits and their undo; a
+ * deleted note and its Undo; and deleting a stage with notes, through the
+ * dialog that asks what becomes of them, and its undo. Screenshots of the
+ * notes view, light and dark, wide and narrow, land in this test's build
+ * folder as notes-*.png. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "up-notes-view.h"
+#include "up-stage-editor.h"
+#include "up-stage-notes.h"
+#include "up-window.h"
+#include "ui-test-util.h"
+
+#define NEW_BODY "Upphandlingen av larmen ska vara klar inom ett år."
+
+typedef struct
+{
+  char      *dir;
+  UpProject *project;
+  UpWindow  *window;
+} Fixture;
+
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static const char *
+test_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  if (language != NULL && g_str_has_prefix (language, "sv"))
+    return "sv";
+  if (language != NULL && g_str_has_prefix (language, "en"))
+    return "en";
+
+  return "C";
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  fixture->dir = g_dir_make_tmp ("upphandla-notes-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->dir, "demo.upphandla", NULL);
+  file = g_file_new_for_path (path);
+  fixture->project = up_demo_create (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (fixture->project)), >, 5);
+
+  fixture->window = g_object_ref_sink (up_window_new (NULL, fixture->project));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1300, 850);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, fixture->window);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  iterate_pending ();
+  g_clear_object (&fixture->project);
+
+  remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static UpStage *
+select_stage (Fixture *fixture,
+              guint    position)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+
+  gtk_single_selection_set_selected (selection, position);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  return gtk_single_selection_get_selected_item (selection);
+}
+
+static UpNotesView *
+show_notes_view (Fixture *fixture)
+{
+  AdwViewStack *stack = template_child (fixture->window, UP_TYPE_WINDOW, "view_stack");
+  UpNotesView *view = template_child (fixture->window, UP_TYPE_WINDOW, "notes_view");
+
+  adw_view_stack_set_visible_child_name (stack, "notes");
+  wait_until (is_mapped, view);
+  wait_for_frames (GTK_WIDGET (view));
+
+  return view;
+}
+
+/* The notes the list of the notes view shows, in order, and the label of
+ * each row's body. */
+static GPtrArray *
+listed_notes (Fixture     *fixture,
+              UpNotesView *view,
+              GPtrArray   *labels)
+{
+  GtkListBox *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  GPtrArray *notes = g_ptr_array_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      gint64 id;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "note-id"));
+      g_assert_cmpint (id, >, 0);
+      g_ptr_array_add (notes, up_project_lookup (fixture->project, "note", id));
+      if (labels != NULL)
+        g_ptr_array_add (labels, g_object_get_data (G_OBJECT (row), "body-label"));
+    }
+
+  return notes;
+}
+
+typedef struct
+{
+  const char *text;
+  guint       n_changes;
+} SearchWait;
+
+static void
+on_search_changed (SearchWait  *wait,
+                   GtkEditable *entry)
+{
+  /* Setting the text clears the entry first, and the entry reports an
+   * empty text at once: wait for the report of the text itself. */
+  if (g_strcmp0 (gtk_editable_get_text (entry), wait->text) == 0)
+    wait->n_changes++;
+}
+
+static gboolean
+search_done (gpointer data)
+{
+  return ((SearchWait *) data)->n_changes > 0;
+}
+
+/* Types @text into the search entry as a user does and waits for the list
+ * to follow (the entry reports a change after a short delay). */
+static void
+search (UpNotesView *view,
+        const char  *text)
+{
+  GtkEditable *entry = template_child (view, UP_TYPE_NOTES_VIEW, "search_entry");
+  SearchWait wait = { text, 0 };
+  gulong id;
+
+  id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (on_search_changed), &wait);
+  gtk_editable_set_text (entry, text);
+  wait_until (search_done, &wait);
+  g_signal_handler_disconnect (entry, id);
+  wait_for_frames (GTK_WIDGET (view));
+}
+
+static gboolean
+contains (GPtrArray *notes,
+          gint64     id)
+{
+  for (guint i = 0; i < notes->len; i++)
+    if (g_ptr_array_index (notes, i) != NULL &&
+        up_record_get_id (g_ptr_array_index (notes, i)) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+static guint
+count_links (UpProject *project)
+{
+  return up_project_count (project, "note_stakeholder");
+}
+
+/* The open message dialog of @parent, answered with @response. */
+static void
+respond_to_dialog (GtkWindow  *parent,
+                   const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  iterate_pending ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          g_autofree char *name = g_strdup_printf ("notes-delete-stage-dialog-%s.png",
+                                                   g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C");
+
+          g_test_message ("Dialog: %s — %s",
+                          adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                          adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
+          wait_until (is_mapped, window);
+          wait_for_frames (GTK_WIDGET (window));
+          save_screenshot (GTK_WIDGET (window), name);
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
+          iterate_pending ();
+          return;
+        }
+    }
+
+  g_error ("No dialog to answer");
+}
+
+/* Adds a note through the stage panel as a user does, returns its id. */
+static gint64
+add_note_in_stage_panel (Fixture    *fixture,
+                         UpStage    *stage,
+                         const char *body,
+                         const char *screenshot)
+{
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  UpStageNotes *notes = template_child (editor, UP_TYPE_STAGE_EDITOR, "stage_notes");
+  GtkWidget *add = template_child (notes, UP_TYPE_STAGE_NOTES, "add_button");
+  GtkWidget *save = template_child (notes, UP_TYPE_STAGE_NOTES, "save_button");
+  GtkTextView *view = template_child (notes, UP_TYPE_STAGE_NOTES, "composer_view");
+  GtkListBox *list = template_child (notes, UP_TYPE_STAGE_NOTES, "list");
+  g_autoptr(GPtrArray) before = up_project_list_stage_notes (fixture->project, stage);
+  g_autoptr(GPtrArray) after = NULL;
+  UpNote *added = NULL;
+  guint n_rows = 0;
+
+  g_assert_true (up_stage_notes_get_stage (notes) == stage);
+  g_assert_true (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  g_assert_false (gtk_widget_get_sensitive (save));
+
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (view), body, -1);
+  g_assert_true (gtk_widget_get_sensitive (save));
+
+  /* The notes, with the form open, fit in the panel as narrow as it may
+   * get: they must not widen it (and narrow the timeline beside it). */
+  {
+    int minimum, request;
+
+    gtk_widget_get_size_request (GTK_WIDGET (editor), &request, NULL);
+    gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (request, >, 0);
+    g_assert_cmpint (minimum, <=, request);
+  }
+
+  if (screenshot != NULL)
+    {
+      wait_for_frames (GTK_WIDGET (notes));
+      save_screenshot (GTK_WIDGET (notes), screenshot);
+    }
+  g_signal_emit_by_name (save, "clicked");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  after = up_project_list_stage_notes (fixture->project, stage);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  for (guint i = 0; i < after->len; i++)
+    if (g_strcmp0 (up_note_get_body (g_ptr_array_index (after, i)), body) == 0)
+      added = g_ptr_array_index (after, i);
+  g_assert_nonnull (added);
+  g_assert_cmpint (up_note_get_stage_id (added), ==, up_record_get_id (UP_RECORD (stage)));
+
+  /* The panel shows it, and its form is closed and empty again. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_object_get_data (G_OBJECT (row), "note-id") != NULL)
+      n_rows++;
+  g_assert_cmpuint (n_rows, ==, after->len);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)), ==, 0);
+
+  return up_record_get_id (UP_RECORD (added));
+}
+
+static void select_note_in_view (UpNotesView *view,
+                                 gint64       id);
+
+typedef struct
+{
+  UpNote     *note;
+  const char *body;
+} BodyWait;
+
+static gboolean body_is (gpointer data);
+
+static void
+test_add_and_search (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  UpStage *stage = select_stage (fixture, 1);
+  gint64 id = add_note_in_stage_panel (fixture, stage, NEW_BODY, NULL);
+  UpNotesView *view = show_notes_view (fixture);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) found_ar = NULL;
+  g_autoptr(GPtrArray) found_year = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *screenshot = NULL;
+  const char *markup = NULL;
+
+  all = listed_notes (fixture, view, NULL);
+  g_assert_cmpuint (all->len, ==, g_list_model_get_n_items (up_project_get_notes (fixture->project)));
+  g_assert_true (contains (all, id));
+
+  search (view, "upphandl");
+  found = listed_notes (fixture, view, labels);
+  g_assert_true (contains (found, id));
+  g_assert_cmpuint (found->len, <, all->len);
+  for (guint i = 0; i < found->len; i++)
+    if (up_record_get_id (g_ptr_array_index (found, i)) == id)
+      markup = gtk_label_get_label (g_ptr_array_index (labels, i));
+  g_assert_nonnull (markup);
+  g_test_message ("Row: %s", markup);
+  /* The whole word that the prefix matched is marked, and only that. */
+  g_assert_nonnull (strstr (markup, ">Upphandlingen</span>"));
+  g_assert_null (strstr (markup, ">larmen</span>"));
+  g_assert_true (gtk_label_get_use_markup (g_ptr_array_index (labels, 0)));
+
+  screenshot = g_strdup_printf ("notes-search-%s.png", test_language ());
+  save_screenshot (GTK_WIDGET (fixture->window), screenshot);
+
+  /* A note edited so that it no longer matches stays in the editor while
+   * it is edited; the user's next search decides again. */
+  {
+    GtkTextView *body_view = template_child (view, UP_TYPE_NOTES_VIEW, "body_view");
+    GtkStack *editor_stack = template_child (view, UP_TYPE_NOTES_VIEW, "editor_stack");
+    BodyWait wait = { UP_NOTE (up_project_lookup (fixture->project, "note", id)), "Larmen." };
+    g_autoptr(GPtrArray) after = NULL;
+
+    select_note_in_view (view, id);
+    gtk_widget_grab_focus (GTK_WIDGET (body_view));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (body_view), "Larmen.", -1);
+    wait_until (body_is, &wait);
+    after = listed_notes (fixture, view, NULL);
+    g_assert_false (contains (after, id));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (editor_stack), ==, "editor");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+    iterate_pending ();
+  }
+
+  /* å is a letter of its own. */
+  search (view, "ar");
+  found_ar = listed_notes (fixture, view, NULL);
+  g_assert_false (contains (found_ar, id));
+  search (view, "år");
+  found_year = listed_notes (fixture, view, NULL);
+  g_assert_true (contains (found_year, id));
+  for (guint i = 0; i < found_ar->len; i++)
+    g_assert_false (contains (found_year, up_record_get_id (g_ptr_array_index (found_ar, i))) &&
+                    strstr (up_note_get_body (g_ptr_array_index (found_ar, i)), "år") == NULL);
+
+  /* Hostile text lists something or nothing, and never fails. */
+  search (view, "AND OR \"( NEAR( * - ^ 😀");
+  search (view, "\"");
+  search (view, "");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = listed_notes (fixture, view, NULL);
+  g_assert_cmpuint (found->len, ==, all->len);
+}
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  UpNotesView *view = show_notes_view (fixture);
+  GtkDropDown *stage_filter = template_child (view, UP_TYPE_NOTES_VIEW, "stage_filter");
+  GtkDropDown *kind_filter = template_child (view, UP_TYPE_NOTES_VIEW, "kind_filter");
+  GtkDropDown *visibility_filter = template_child (view, UP_TYPE_NOTES_VIEW, "visibility_filter");
+  GtkLabel *count = template_child (view, UP_TYPE_NOTES_VIEW, "count_label");
+  GListModel *notes = up_project_get_notes (fixture->project);
+  guint total = g_list_model_get_n_items (notes);
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 0);
+  g_autofree char *all_text = g_strdup_printf (ngettext ("%1$u note", "%1$u notes", total), total);
+  g_autofree char *some_text = NULL;
+  guint interview = 0, expected_stage = 0, expected_kind = 0, expected_both = 0;
+  g_autoptr(GPtrArray) by_stage = NULL;
+  g_autoptr(GPtrArray) by_kind = NULL;
+  g_autoptr(GPtrArray) by_both = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+
+  g_assert_cmpstr (gtk_label_get_label (count), ==, all_text);
+
+  for (guint i = 0; up_note_kinds[i] != NULL; i++)
+    if (g_strcmp0 (up_note_kinds[i], "interview") == 0)
+      interview = i;
+
+  for (guint i = 0; i < total; i++)
+    {
+      g_autoptr(UpNote) note = g_list_model_get_item (notes, i);
+      gboolean at_stage = up_note_get_stage_id (note) == up_record_get_id (UP_RECORD (stage));
+      gboolean is_interview = g_strcmp0 (up_note_get_kind (note), "interview") == 0;
+
+      expected_stage += at_stage;
+      expected_kind += is_interview;
+      expected_both += at_stage && is_interview;
+    }
+  g_assert_cmpuint (expected_stage, >, 0);
+  g_assert_cmpuint (expected_stage, <, total);
+  g_assert_cmpuint (expected_both, >, 0);
+  g_assert_cmpuint (expected_both, <, expected_stage);
+
+  /* Entries: all stages, no stage, then the stages in order. */
+  gtk_drop_down_set_selected (stage_filter, 2);
+  by_stage = listed_notes (fixture, view, NULL);
+  g_assert_cmpuint (by_stage->len, ==, expected_stage);
+  for (guint i = 0; i < by_stage->len; i++)
+    g_assert_cmpint (up_note_get_stage_id (g_ptr_array_index (by_stage, i)), ==,
+                     up_record_get_id (UP_RECORD (stage)));
+  some_text = g_strdup_printf (ngettext ("%1$u of %2$u note", "%1$u of %2$u notes", total),
+                               expected_stage, total);
+  g_assert_cmpstr (gtk_label_get_label (count), ==, some_text);
+
+  gtk_drop_down_set_selected (kind_filter, interview + 1);
+  by_both = listed_notes (fixture, view, NULL);
+  g_assert_cmpuint (by_both->len, ==, expected_both);
+
+  gtk_drop_down_set_selected (stage_filter, 0);
+  by_kind = listed_notes (fixture, view, NULL);
+  g_assert_cmpuint (by_kind->len, ==, expected_kind);
+  for (guint i = 0; i < by_kind->len; i++)
+    g_assert_cmpstr (up_note_get_kind (g_ptr_array_index (by_kind, i)), ==, "interview");
+
+  /* Interviews are internal in the demo: public ones, none. */
+  gtk_drop_down_set_selected (visibility_filter, 1);
+  none = listed_notes (fixture, view, NULL);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "list_stack")),
+                   ==, "no-results");
+}
+
+static void
+select_note_in_view (UpNotesView *view,
+                     gint64       id)
+{
+  GtkListBox *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) &&
+        (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "note-id")) == id)
+      {
+        gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+
+  g_error ("Note %" G_GINT64_FORMAT " is not listed", id);
+}
+
+static gboolean
+body_is (gpointer data)
+{
+  BodyWait *wait = data;
+
+  return g_strcmp0 (up_note_get_body (wait->note), wait->body) == 0;
+}
+
+static void
+test_editor (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  UpNotesView *view = show_notes_view (fixture);
+  GtkTextView *body_view = template_child (view, UP_TYPE_NOTES_VIEW, "body_view");
+  AdwComboRow *kind_row = template_child (view, UP_TYPE_NOTES_VIEW, "kind_row");
+  AdwEntryRow *said_row = template_child (view, UP_TYPE_NOTES_VIEW, "said_row");
+  GtkListBox *people = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_list");
+  g_autoptr(UpNote) first = g_list_model_get_item (up_project_get_notes (fixture->project), 0);
+  gint64 id = up_record_get_id (UP_RECORD (first));
+  g_autofree char *old_body = g_strdup (up_note_get_body (first));
+  g_autofree char *new_body = g_strconcat (old_body, " Tillägg.", NULL);
+  g_autofree char *old_said = g_strdup (up_note_get_said_on (first));
+  guint links = count_links (fixture->project);
+  GtkTextIter end;
+  BodyWait wait;
+  UpNote *note;
+  GtkWidget *row;
+
+  select_note_in_view (view, id);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "editor_stack")),
+                   ==, "editor");
+
+  /* Typed text is committed after a pause, in one step. */
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (body_view), &end);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (body_view), &end);
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (body_view), " Till", -1);
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (body_view), "ägg.", -1);
+  wait.note = UP_NOTE (up_project_lookup (fixture->project, "note", id));
+  wait.body = new_body;
+  wait_until (body_is, &wait);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  note = UP_NOTE (up_project_lookup (fixture->project, "note", id));
+  g_assert_cmpstr (up_note_get_body (note), ==, old_body);
+  iterate_pending ();
+
+  /* A choice is committed as it is made. */
+  adw_combo_row_set_selected (kind_row, 0);
+  note = UP_NOTE (up_project_lookup (fixture->project, "note", id));
+  g_assert_cmpstr (up_note_get_kind (note), ==, up_note_kinds[0]);
+
+  /* A date the core refuses leaves the note as it was. */
+  gtk_editable_set_text (GTK_EDITABLE (said_row), "2026-02-30");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (said_row)), "activate");
+  note = UP_NOTE (up_project_lookup (fixture->project, "note", id));
+  g_assert_cmpstr (up_note_get_said_on (note), ==, old_said);
+  gtk_editable_set_text (GTK_EDITABLE (said_row), "2026-01-15");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (said_row)), "activate");
+  note = UP_NOTE (up_project_lookup (fixture->project, "note", id));
+  g_assert_cmpstr (up_note_get_said_on (note), ==, "2026-01-15");
+
+  /* Stakeholders: activating a row toggles its link, twice back. */
+  row = gtk_widget_get_first_child (GTK_WIDGET (people));
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_cmpuint (count_links (fixture->project), !=, links);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_cmpuint (count_links (fixture->project), ==, links);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_cmpuint (count_links (fixture->project), !=, links);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (count_links (fixture->project), ==, links);
+}
+
+static void
+test_delete_note (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  UpNotesView *view = show_notes_view (fixture);
+  GtkWidget *delete = template_child (view, UP_TYPE_NOTES_VIEW, "delete_button");
+  g_autoptr(UpNote) first = g_list_model_get_item (up_project_get_notes (fixture->project), 0);
+  gint64 id = up_record_get_id (UP_RECORD (first));
+  guint total = g_list_model_get_n_items (up_project_get_notes (fixture->project));
+  g_autoptr(GPtrArray) after_delete = NULL;
+  g_autoptr(GPtrArray) after_undo = NULL;
+
+  g_assert_false (gtk_widget_get_sensitive (delete));
+  select_note_in_view (view, id);
+  g_assert_true (gtk_widget_get_sensitive (delete));
+  g_signal_emit_by_name (delete, "clicked");
+  g_assert_null (up_project_lookup (fixture->project, "note", id));
+  after_delete = listed_notes (fixture, view, NULL);
+  g_assert_cmpuint (after_delete->len, ==, total - 1);
+  g_assert_false (contains (after_delete, id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_nonnull (up_project_lookup (fixture->project, "note", id));
+  after_undo = listed_notes (fixture, view, NULL);
+  g_assert_true (contains (after_undo, id));
+}
+
+/* The ids of the notes of @stage and their links to stakeholders. */
+static GArray *
+stage_note_ids (UpProject *project,
+                UpStage   *stage)
+{
+  g_autoptr(GPtrArray) notes = up_project_list_stage_notes (project, stage);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      gint64 id = up_record_get_id (g_ptr_array_index (notes, i));
+
+      g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+static void
+check_notes_pinned (UpProject *project,
+                    GArray    *ids,
+                    gint64     stage_id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      UpRecord *note = up_project_lookup (project, "note", g_array_index (ids, gint64, i));
+
+      g_assert_nonnull (note);
+      g_assert_cmpint (up_note_get_stage_id (UP_NOTE (note)), ==, stage_id);
+    }
+}
+
+static void
+test_delete_stage (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  const char *response = user_data;
+  UpStage *stage = select_stage (fixture, 0);
+  gint64 stage_id = up_record_get_id (UP_RECORD (stage));
+  g_autoptr(GArray) ids = stage_note_ids (fixture->project, stage);
+  guint n_stages = g_list_model_get_n_items (up_project_get_stages (fixture->project));
+  guint n_notes = g_list_model_get_n_items (up_project_get_notes (fixture->project));
+  guint links = count_links (fixture->project);
+
+  g_assert_cmpuint (ids->len, >, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
+  /* Nothing goes before the user answers. */
+  g_assert_nonnull (up_project_lookup (fixture->project, "stage", stage_id));
+  respond_to_dialog (GTK_WINDOW (fixture->window), response);
+
+  if (g_str_equal (response, "cancel"))
+    {
+      g_assert_nonnull (up_project_lookup (fixture->project, "stage", stage_id));
+      check_notes_pinned (fixture->project, ids, stage_id);
+      g_assert_cmpuint (count_links (fixture->project), ==, links);
+      return;
+    }
+
+  g_assert_null (up_project_lookup (fixture->project, "stage", stage_id));
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stages (fixture->project)), ==, n_stages - 1);
+
+  if (g_str_equal (response, "keep"))
+    {
+      check_notes_pinned (fixture->project, ids, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (fixture->project)), ==, n_notes);
+      g_assert_cmpuint (count_links (fixture->project), ==, links);
+    }
+  else
+    {
+      for (guint i = 0; i < ids->len; i++)
+        g_assert_null (up_project_lookup (fixture->project, "note", g_array_index (ids, gint64, i)));
+      g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (fixture->project)), ==,
+                        n_notes - ids->len);
+      g_assert_cmpuint (count_links (fixture->project), <, links);
+    }
+
+  /* One undo brings the stage, its notes and their links back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_nonnull (up_project_lookup (fixture->project, "stage", stage_id));
+  check_notes_pinned (fixture->project, ids, stage_id);
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (fixture->project)), ==, n_notes);
+  g_assert_cmpuint (count_links (fixture->project), ==, links);
+}
+
+static void
+test_delete_stage_without_notes (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  UpStage *empty = up_project_add_stage (fixture->project, "custom", "Tom", "2027-01-01",
+                                         "2027-01-10", NULL, &error);
+  GListModel *stages = up_project_get_stages (fixture->project);
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = up_record_get_id (UP_RECORD (empty));
+  select_stage (fixture, g_list_model_get_n_items (stages) - 1);
+
+  /* No notes, no question. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
+  g_assert_null (up_project_lookup (fixture->project, "stage", id));
+}
+
+static void
+test_empty_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-notes-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "empty.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = up_project_create (file, "Tomt", &error);
+  Fixture fixture = { dir, project, NULL };
+  UpNotesView *view;
+  GtkTextView *body_view;
+  AdwViewStack *stack;
+  g_autofree char *name = NULL;
+  UpNote *note;
+
+  g_assert_no_error (error);
+  fixture.window = g_object_ref_sink (up_window_new (NULL, project));
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  wait_until (is_mapped, fixture.window);
+
+  view = show_notes_view (&fixture);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "main_stack")),
+                   ==, "empty");
+  name = g_strdup_printf ("notes-empty-%s.png", test_language ());
+  save_screenshot (GTK_WIDGET (fixture.window), name);
+
+  g_signal_emit_by_name (template_child (view, UP_TYPE_NOTES_VIEW, "add_button"), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (project)), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "main_stack")),
+                   ==, "notes");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "editor_stack")),
+                   ==, "editor");
+  body_view = template_child (view, UP_TYPE_NOTES_VIEW, "body_view");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (body_view)));
+
+  /* Leaving the view commits the text at once, without the pause. */
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (body_view), "Första mötet.", -1);
+  stack = template_child (fixture.window, UP_TYPE_WINDOW, "view_stack");
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  iterate_pending ();
+  note = g_list_model_get_item (up_project_get_notes (project), 0);
+  g_assert_cmpstr (up_note_get_body (note), ==, "Första mötet.");
+  g_object_unref (note);
+
+  fixture.project = g_object_ref (project);
+  fixture.dir = g_strdup (dir);
+  fixture_tear_down (&fixture, NULL);
+}
+
+static void
+take_screenshots (Fixture *fixture,
+                  int      width,
+                  int      height)
+{
+  const char *styles[] = { "light", "dark" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      g_autofree char *name = NULL;
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          s == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                 : ADW_COLOR_SCHEME_FORCE_DARK);
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      name = g_strdup_printf ("notes-%s-%s-%d.png", test_language (), styles[s], width);
+      save_screenshot (GTK_WIDGET (fixture->window), name);
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  UpNotesView *view;
+  UpStage *stage = select_stage (fixture, 3);
+  g_autoptr(GPtrArray) notes = up_project_list_stage_notes (fixture->project, stage);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autofree char *name = NULL;
+
+  /* Pictures of the end state, not of a transition. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* The stage panel with its notes, and the open form. */
+  g_assert_cmpuint (notes->len, >, 0);
+  name = g_strdup_printf ("notes-stage-panel-%s.png", test_language ());
+  save_screenshot (GTK_WIDGET (fixture->window), name);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("notes-stage-form-%s.png", test_language ());
+  add_note_in_stage_panel (fixture, stage, NEW_BODY, name);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("notes-stage-list-%s.png", test_language ());
+  save_screenshot (template_child (template_child (fixture->window, UP_TYPE_WINDOW, "editor"),
+                                   UP_TYPE_STAGE_EDITOR, "stage_notes"), name);
+  g_clear_pointer (&name, g_free);
+
+  view = show_notes_view (fixture);
+  search (view, test_language ()[0] == 's' ? "upphandl leverant" : "suppl");
+  listed = listed_notes (fixture, view, NULL);
+  g_assert_cmpuint (listed->len, >, 0);
+  select_note_in_view (view, up_record_get_id (g_ptr_array_index (listed, 0)));
+  take_screenshots (fixture, 1400, 900);
+  take_screenshots (fixture, 760, 700);
+
+  search (view, "xyzzy");
+  name = g_strdup_printf ("notes-no-results-%s.png", test_language ());
+  save_screenshot (GTK_WIDGET (fixture->window), name);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/notes/add-and-search", Fixture, NULL,
+              fixture_set_up, test_add_and_search, fixture_tear_down);
+  g_test_add ("/ui/notes/filters", Fixture, NULL,
+              fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/ui/notes/editor", Fixture, NULL,
+              fixture_set_up, test_editor, fixture_tear_down);
+  g_test_add ("/ui/notes/delete-note", Fixture, NULL,
+              fixture_set_up, test_delete_note, fixture_tear_down);
+  g_test_add ("/ui/notes/delete-stage-keep-notes", Fixture, "keep",
+              fixture_set_up, test_delete_stage, fixture_tear_down);
+  g_test_add ("/ui/notes/delete-stage-delete-notes", Fixture, "delete",
+              fixture_set_up, test_delete_stage, fixture_tear_down);
+  g_test_add ("/ui/notes/delete-stage-cancel", Fixture, "cancel",
+              fixture_set_up, test_delete_stage, fixture_tear_down);
+  g_test_add ("/ui/notes/delete-stage-without-notes", Fixture, NULL,
+              fixture_set_up, test_delete_stage_without_notes, fixture_tear_down);
+  g_test_add_func ("/ui/notes/empty-project", test_empty_project);
+  g_test_add ("/ui/notes/screenshots", Fixture, NULL,
+              fixture_set_up, test_screenshots, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Upphandla"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "up-note-util.h"
+
+char *
+up_note_util_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+up_note_util_format_date (const char *iso_date)
+{
+  if (iso_date == NULL || *iso_date == '\0')
+    return g_strdup ("");
+
+  return up_lang_format_date (UP_LANG_UI, iso_date, UP_DATE_STYLE_LONG);
+}
+
+char *
+up_note_util_stakeholder_names (UpProject *project,
+                                UpNote    *note)
+{
+  g_autoptr(GPtrArray) people = up_project_list_note_stakeholders (project, note);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      if (i > 0)
+        /* Translators: Between the names of the stakeholders of a note. */
+        g_string_append (names, _(", "));
+      g_string_append (names, up_stakeholder_get_name (g_ptr_array_index (people, i)));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* What was said at a stage is most likely the kind of talk the stage is
+ * for; anything else starts as an internal note, which the user can
+ * change. */
+const char *
+up_note_util_default_kind (UpStage *stage)
+{
+  const char *kind = stage != NULL ? up_stage_get_kind (stage) : NULL;
+
+  if (g_strcmp0 (kind, "market-dialogue") == 0 || g_strcmp0 (kind, "market-analysis") == 0)
+    return "dialogue";
+  if (g_strcmp0 (kind, "hackathon") == 0 || g_strcmp0 (kind, "innovation-competition") == 0)
+    return "hackathon";
+
+  return "internal";
+}
+
+/* The drop-downs show their choice ellipsized, so a long stage title does
+ * not widen the list; their popups show it whole. */
+static void
+on_setup_ellipsized (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_setup_plain (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_bind_label (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (string));
+}
+
+void
+up_note_util_setup_drop_down (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (on_setup_ellipsized), NULL);
+  g_signal_connect (button, "bind", G_CALLBACK (on_bind_label), NULL);
+  g_signal_connect (popup, "setup", G_CALLBACK (on_setup_plain), NULL);
+  g_signal_connect (popup, "bind", G_CALLBACK (on_bind_label), NULL);
+  gtk_drop_down_set_factory (drop_down, button);
+  gtk_drop_down_set_list_factory (drop_down, popup);
+}
+
+static GtkWidget *
+caption_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+
+  return label;
+}
+
+GtkWidget *
+up_note_util_row_new (UpProject  *project,
+                      UpNote     *note,
+                      const char *body_markup,
+                      gboolean    show_stage)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *body;
+  g_autofree char *date = up_note_util_format_date (up_note_get_said_on (note));
+  g_autofree char *names = up_note_util_stakeholder_names (project, note);
+  g_autoptr(GString) meta = g_string_new (date);
+
+  g_string_append (meta, " · ");
+  g_string_append (meta, up_enum_label (up_note_kinds, up_note_get_kind (note)));
+  g_string_append (meta, " · ");
+  g_string_append (meta, up_enum_label (up_note_visibilities, up_note_get_visibility (note)));
+  if (show_stage && up_note_get_stage_id (note) > 0)
+    {
+      UpRecord *stage = up_project_lookup (project, "stage", up_note_get_stage_id (note));
+
+      if (stage != NULL)
+        {
+          g_string_append (meta, " · ");
+          g_string_append (meta, up_stage_get_title (UP_STAGE (stage)));
+        }
+    }
+
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  gtk_box_append (GTK_BOX (box), caption_label (meta->str));
+
+  body = gtk_label_new (NULL);
+  if (body_markup != NULL && *body_markup != '\0')
+    gtk_label_set_markup (GTK_LABEL (body), body_markup);
+  else
+    {
+      /* Translators: The body of a note that has no text yet. */
+      gtk_label_set_label (GTK_LABEL (body), _("(empty)"));
+      gtk_widget_add_css_class (body, "dim-label");
+    }
+  gtk_label_set_xalign (GTK_LABEL (body), 0);
+  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (body), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (body), PANGO_ELLIPSIZE_END);
+  /* A label asks for the width of its longest word unless told otherwise;
+   * the list must be able to get narrow. */
+  gtk_label_set_width_chars (GTK_LABEL (body), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (body), 60);
+  gtk_widget_add_css_class (body, "note-body");
+  gtk_box_append (GTK_BOX (box), body);
+
+  if (*names != '\0')
+    gtk_box_append (GTK_BOX (box), caption_label (names));
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "note-id", GSIZE_TO_POINTER (up_record_get_id (UP_RECORD (note))));
+  g_object_set_data (G_OBJECT (row), "body-label", body);
+
+  return row;
+}
+
+gint64
+up_note_util_row_get_id (GtkListBoxRow *row)
+{
+  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "note-id"));
+}

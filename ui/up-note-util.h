@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+#include <upphandla/upphandla.h>
+
+G_BEGIN_DECLS
+
+/* Shared by the notes view and the notes of the stage panel. */
+
+char      *up_note_util_today             (void);
+char      *up_note_util_format_date       (const char *iso_date);
+char      *up_note_util_stakeholder_names (UpProject  *project,
+                                           UpNote     *note);
+const char *up_note_util_default_kind     (UpStage    *stage);
+
+/* Gives @drop_down a button that ellipsizes its choice (a long stage
+ * title must not widen a narrow panel) and a popup that shows it whole. */
+void       up_note_util_setup_drop_down   (GtkDropDown *drop_down);
+
+/* A row of a note list: date, kind, visibility (and stage when
+ * @show_stage), the stakeholders, and the first lines of the body, given
+ * as Pango markup so that a search can mark its matches. The row carries
+ * the note's id as data "note-id". */
+GtkWidget *up_note_util_row_new           (UpProject  *project,
+                                           UpNote     *note,
+                                           const char *body_markup,
+                                           gboolean    show_stage);
+gint64     up_note_util_row_get_id        (GtkListBoxRow *row);
+
+G_END_DECLS
