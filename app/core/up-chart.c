@@ -1,19 +1,663 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "up-chart"
+
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
-#include "up-chart.h"
-#include "up-project.h"
+#include "up-chart-private.h"
 
-/* STUB: the drawing lands with the charts. */
+/* The entry points of the charts and what they share: the page, the header
+ * (title, project, organisation, date), the legend and text with Pango. */
 
 static const char * const kind_names[] = { "wheel", "bars", "matrix", "grid", "report" };
+
+static const char * const kind_titles[] = {
+  N_("Agenda 2030 coverage"),
+  N_("Coverage per goal"),
+  N_("Stages and goals"),
+  N_("Stakeholders: influence and interest"),
+  N_("Agenda 2030 report"),
+};
+
+static guint n_cut;
+static const char *font_family = UP_CHART_FONT;
+static double min_size = G_MAXDOUBLE;
+G_LOCK_DEFINE_STATIC (min_size);
+
+guint
+_up_chart_get_n_cut (void)
+{
+  return g_atomic_int_get (&n_cut);
+}
+
+void
+_up_chart_reset_n_cut (void)
+{
+  g_atomic_int_set (&n_cut, 0);
+  G_LOCK (min_size);
+  min_size = G_MAXDOUBLE;
+  G_UNLOCK (min_size);
+}
+
+void
+_up_chart_set_font (const char *family)
+{
+  font_family = family != NULL ? family : UP_CHART_FONT;
+}
+
+double
+_up_chart_get_min_text_size (void)
+{
+  double size;
+
+  G_LOCK (min_size);
+  size = min_size;
+  G_UNLOCK (min_size);
+  return size;
+}
+
+void
+_up_chart_parse_colour (const char *hex,
+                        UpRgba     *rgba)
+{
+  guint value = 0;
+
+  if (hex != NULL && hex[0] == '#' && strlen (hex) == 7)
+    value = (guint) g_ascii_strtoull (hex + 1, NULL, 16);
+
+  rgba->r = ((value >> 16) & 0xff) / 255.0;
+  rgba->g = ((value >> 8) & 0xff) / 255.0;
+  rgba->b = (value & 0xff) / 255.0;
+  rgba->a = 1.0;
+}
+
+void
+_up_chart_set_colour (cairo_t      *cr,
+                      const UpRgba *rgba)
+{
+  cairo_set_source_rgba (cr, rgba->r, rgba->g, rgba->b, rgba->a);
+}
+
+void
+_up_chart_set_goal_colour (cairo_t *cr,
+                           guint    goal,
+                           double   alpha)
+{
+  UpRgba rgba;
+
+  _up_chart_parse_colour (up_sdg_get_goal (goal)->colour, &rgba);
+  cairo_set_source_rgba (cr, rgba.r, rgba.g, rgba.b, alpha);
+}
+
+void
+_up_chart_contrast_colour (const UpRgba *background,
+                           UpRgba       *text)
+{
+  /* Relative luminance (sRGB approximated by gamma 2.2): white text on the
+   * darker SDG colours, near-black on yellow and light orange. */
+  double l = 0.2126 * pow (background->r, 2.2) + 0.7152 * pow (background->g, 2.2)
+           + 0.0722 * pow (background->b, 2.2);
+
+  if (l > 0.36)
+    *text = (UpRgba) { 0.12, 0.12, 0.12, 1.0 };
+  else
+    *text = (UpRgba) { 1.0, 1.0, 1.0, 1.0 };
+}
+
+void
+_up_chart_context_init (UpChartContext       *ctx,
+                        cairo_t              *cr,
+                        UpProject            *project,
+                        const UpChartOptions *options,
+                        gboolean              with_coverage)
+{
+  memset (ctx, 0, sizeof *ctx);
+  ctx->cr = cr;
+  ctx->project = project;
+  ctx->options = options;
+  ctx->lang = options->lang;
+  /* Geometry helpers run on every pointer motion of a drag: they skip
+   * the coverage, which only the drawing of some charts reads. */
+  if (with_coverage)
+    ctx->coverage = up_coverage_new (project, options->local_goal);
+
+  if (options->dark)
+    {
+      ctx->bg = (UpRgba) { 0.14, 0.14, 0.14, 1.0 };
+      ctx->fg = (UpRgba) { 1.0, 1.0, 1.0, 1.0 };
+      ctx->dim = (UpRgba) { 0.78, 0.78, 0.78, 1.0 };
+      ctx->line = (UpRgba) { 0.36, 0.36, 0.36, 1.0 };
+      ctx->grey = (UpRgba) { 0.29, 0.29, 0.29, 1.0 };
+      ctx->negative = (UpRgba) { 0.96, 0.96, 0.96, 1.0 };
+    }
+  else
+    {
+      ctx->bg = (UpRgba) { 1.0, 1.0, 1.0, 1.0 };
+      ctx->fg = (UpRgba) { 0.12, 0.12, 0.12, 1.0 };
+      ctx->dim = (UpRgba) { 0.34, 0.34, 0.36, 1.0 };
+      ctx->line = (UpRgba) { 0.78, 0.78, 0.78, 1.0 };
+      ctx->grey = (UpRgba) { 0.82, 0.82, 0.82, 1.0 };
+      ctx->negative = (UpRgba) { 0.16, 0.16, 0.16, 1.0 };
+    }
+}
+
+void
+_up_chart_context_clear (UpChartContext *ctx)
+{
+  g_clear_pointer (&ctx->coverage, up_coverage_unref);
+}
+
+cairo_t *
+_up_chart_measure_cr (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
+char *
+_up_chart_clean_text (const char *text,
+                      gsize       max_chars)
+{
+  g_autofree char *valid = NULL;
+  const char *p;
+  GString *out;
+  gsize n = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  /* Only the head of a huge text can ever show: validate no more than that. */
+  valid = g_utf8_make_valid (text, MIN (strlen (text), max_chars * 4 + 4));
+  out = g_string_sized_new (MIN (strlen (valid), max_chars * 4) + 4);
+
+  for (p = valid; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Control characters (a newline in a title among them) would break
+       * the line count a box was laid out for. */
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  if (*p != '\0' || strlen (text) > max_chars * 4 + 4)
+    g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
+}
+
+PangoLayout *
+_up_chart_layout (UpChartContext *ctx,
+                  const char     *text,
+                  double          size,
+                  UpTextFlags     flags,
+                  double          width,
+                  int             max_lines)
+{
+  PangoLayout *layout = pango_cairo_create_layout (ctx->cr);
+  PangoContext *context = pango_layout_get_context (layout);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_family);
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  /* Points as units whatever the surface, and the same metrics on screen,
+   * in PNG, SVG and PDF: hinted metrics would let a label that fits in
+   * the PDF overflow on screen. */
+  pango_cairo_context_set_resolution (context, 72.0);
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_layout_context_changed (layout);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  G_LOCK (min_size);
+  min_size = MIN (min_size, size);
+  G_UNLOCK (min_size);
+  if (flags & UP_TEXT_BOLD)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -MAX (max_lines, 1));
+      if (max_lines == 0)
+        pango_layout_set_height (layout, -1000);
+    }
+
+  if (flags & UP_TEXT_CENTRE)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  else if (flags & UP_TEXT_RIGHT)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+
+  if ((flags & UP_TEXT_MUST_FIT) && pango_layout_is_ellipsized (layout))
+    {
+      g_atomic_int_inc (&n_cut);
+      g_debug ("A chart label was cut: %s", text);
+    }
+
+  return layout;
+}
+
+double
+_up_chart_text (UpChartContext *ctx,
+                const char     *text,
+                double          x,
+                double          y,
+                double          width,
+                double          size,
+                UpTextFlags     flags,
+                int             max_lines,
+                const UpRgba   *colour)
+{
+  g_autoptr(PangoLayout) layout = _up_chart_layout (ctx, text, size, flags, width, max_lines);
+  PangoRectangle logical;
+  double dx = 0;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  /* Without a width Pango aligns nothing: place the text ourselves. */
+  if (width <= 0 && (flags & UP_TEXT_CENTRE))
+    dx = -logical.width / (2.0 * PANGO_SCALE);
+  else if (width <= 0 && (flags & UP_TEXT_RIGHT))
+    dx = -logical.width / (double) PANGO_SCALE;
+  if (flags & UP_TEXT_MIDDLE)
+    y -= logical.height / (2.0 * PANGO_SCALE);
+
+  if (colour == NULL)
+    colour = (flags & UP_TEXT_DIM) ? &ctx->dim : &ctx->fg;
+  _up_chart_set_colour (ctx->cr, colour);
+  cairo_move_to (ctx->cr, x + dx, y);
+  pango_cairo_show_layout (ctx->cr, layout);
+  /* show_layout leaves a current point: an arc drawn next would start
+   * with a line from it. */
+  cairo_new_path (ctx->cr);
+
+  return logical.height / (double) PANGO_SCALE;
+}
+
+double
+_up_chart_text_width (UpChartContext *ctx,
+                      const char     *text,
+                      double          size,
+                      UpTextFlags     flags)
+{
+  g_autoptr(PangoLayout) layout = _up_chart_layout (ctx, text, size, flags & ~UP_TEXT_MUST_FIT, 0, 0);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.width / (double) PANGO_SCALE;
+}
+
+double
+_up_chart_text_height (UpChartContext *ctx,
+                       const char     *text,
+                       double          size,
+                       UpTextFlags     flags,
+                       double          width,
+                       int             max_lines)
+{
+  g_autoptr(PangoLayout) layout = _up_chart_layout (ctx, text, size, flags & ~UP_TEXT_MUST_FIT, width, max_lines);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.height / (double) PANGO_SCALE;
+}
+
+void
+_up_chart_rounded_rect (cairo_t *cr,
+                        double   x,
+                        double   y,
+                        double   width,
+                        double   height,
+                        double   radius)
+{
+  radius = MIN (radius, MIN (width, height) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+void
+_up_chart_goal_chip (UpChartContext *ctx,
+                     guint           goal,
+                     double          x,
+                     double          y,
+                     double          width,
+                     double          height,
+                     double          size,
+                     gboolean        grey)
+{
+  UpRgba colour, text;
+  char number[8];
+
+  if (grey)
+    colour = ctx->grey;
+  else
+    _up_chart_parse_colour (up_sdg_get_goal (goal)->colour, &colour);
+  _up_chart_contrast_colour (&colour, &text);
+
+  _up_chart_set_colour (ctx->cr, &colour);
+  _up_chart_rounded_rect (ctx->cr, x, y, width, height, 3);
+  cairo_fill (ctx->cr);
+
+  g_snprintf (number, sizeof number, "%u", goal);
+  _up_chart_text (ctx, number, x + width / 2, y + height / 2, 0, size,
+                  UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 0, &text);
+}
+
+/* Diagonal stripes over the current clip, for negative impact: a pattern
+ * and not only a colour, so that it reads in black and white print. */
+void
+_up_chart_hatch (UpChartContext *ctx,
+                 double          spacing)
+{
+  double x1, y1, x2, y2;
+
+  cairo_save (ctx->cr);
+  cairo_clip_extents (ctx->cr, &x1, &y1, &x2, &y2);
+  _up_chart_set_colour (ctx->cr, &ctx->negative);
+  cairo_paint (ctx->cr);
+  _up_chart_set_colour (ctx->cr, &ctx->bg);
+  cairo_set_line_width (ctx->cr, spacing * 0.3);
+  for (double d = x1 - (y2 - y1); d < x2; d += spacing)
+    {
+      cairo_move_to (ctx->cr, d, y2);
+      cairo_line_to (ctx->cr, d + (y2 - y1), y1);
+    }
+  cairo_stroke (ctx->cr);
+  cairo_restore (ctx->cr);
+}
+
+void
+_up_chart_swatch_negative (UpChartContext *ctx,
+                           double          x,
+                           double          y,
+                           double          width,
+                           double          height,
+                           gconstpointer   data)
+{
+  cairo_save (ctx->cr);
+  cairo_rectangle (ctx->cr, x, y, width, height);
+  cairo_clip (ctx->cr);
+  _up_chart_hatch (ctx, 4);
+  cairo_restore (ctx->cr);
+}
+
+char *
+_up_chart_format_date (UpChartContext *ctx,
+                       const char     *iso)
+{
+  char *date = NULL;
+
+  if (iso != NULL && up_date_is_valid (iso))
+    date = up_lang_format_date (ctx->lang, iso, UP_DATE_STYLE_LONG);
+  return date != NULL ? date : g_strdup ("");
+}
+
+static char *
+chart_date (UpChartContext *ctx)
+{
+  g_autofree char *today = NULL;
+  const char *iso = ctx->options->date;
+
+  if (iso == NULL || !up_date_is_valid (iso))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      today = g_date_time_format (now, "%Y-%m-%d");
+      iso = today;
+    }
+
+  return up_lang_format_date (ctx->lang, iso, UP_DATE_STYLE_LONG);
+}
+
+/* The third line of the header: the organisation, and the local goal the
+ * chart is limited to. */
+static char *
+header_detail (UpChartContext *ctx)
+{
+  g_autofree char *organisation = _up_chart_clean_text (up_project_get_organisation (ctx->project), 200);
+  g_autofree char *goal = NULL;
+
+  if (ctx->options->local_goal == NULL)
+    return g_steal_pointer (&organisation);
+
+  goal = _up_chart_clean_text (up_local_goal_get_title (ctx->options->local_goal), 200);
+  if (organisation[0] == '\0')
+    /* Translators: the line under a chart's title when the chart shows
+     * only the stages serving one local goal; %1$s is the goal's title. */
+    return g_strdup_printf (up_lang_gettext (ctx->lang, N_("Local goal: %1$s")), goal);
+
+  /* Translators: the line under a chart's title: %1$s is the organisation,
+   * %2$s the title of the local goal the chart is limited to. */
+  return g_strdup_printf (up_lang_gettext (ctx->lang, N_("%1$s · local goal: %2$s")), organisation, goal);
+}
+
+#define TITLE_SIZE 17.0
+#define PROJECT_SIZE 11.5
+#define DETAIL_SIZE 9.5
+
+/* Lays the header out from @y and returns its height, drawing it only
+ * when @draw: measuring takes the real texts, since an emoji or a script
+ * of another font makes a line taller than Latin letters do. */
+static double
+header_layout (UpChartContext *ctx,
+               const char     *kind_title,
+               double          x,
+               double          y,
+               double          width,
+               gboolean        draw)
+{
+  g_autofree char *date = chart_date (ctx);
+  g_autofree char *title = _up_chart_clean_text (up_project_get_title (ctx->project), 300);
+  g_autofree char *detail = header_detail (ctx);
+  const char *project = title[0] != '\0' ? title : up_lang_gettext (ctx->lang, N_("Untitled procurement"));
+  double date_width = _up_chart_text_width (ctx, date, PROJECT_SIZE, 0);
+  double title_width = MAX (width - date_width - 16, 40);
+  double y0 = y;
+
+  if (draw)
+    {
+      y += _up_chart_text (ctx, kind_title, x, y, width, TITLE_SIZE, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL) + 4;
+      _up_chart_text (ctx, date, x + width, y, 0, PROJECT_SIZE, UP_TEXT_RIGHT | UP_TEXT_DIM, 0, NULL);
+      y += _up_chart_text (ctx, project, x, y, title_width, PROJECT_SIZE, UP_TEXT_BOLD, 1, NULL);
+      if (detail[0] != '\0')
+        y += 2 + _up_chart_text (ctx, detail, x, y + 2, width, DETAIL_SIZE, UP_TEXT_DIM, 1, NULL);
+    }
+  else
+    {
+      y += _up_chart_text_height (ctx, kind_title, TITLE_SIZE, UP_TEXT_BOLD, width, 1) + 4;
+      y += MAX (_up_chart_text_height (ctx, project, PROJECT_SIZE, UP_TEXT_BOLD, title_width, 1),
+                _up_chart_text_height (ctx, date, PROJECT_SIZE, 0, 0, 0));
+      if (detail[0] != '\0')
+        y += 2 + _up_chart_text_height (ctx, detail, DETAIL_SIZE, 0, width, 1);
+    }
+
+  return y - y0 + 14;
+}
+
+double
+_up_chart_header_height (UpChartContext *ctx,
+                         UpChartKind     kind,
+                         double          width)
+{
+  return header_layout (ctx, up_chart_kind_get_title (kind, ctx->lang), 0, 0, width, FALSE);
+}
+
+void
+_up_chart_draw_header (UpChartContext *ctx,
+                       UpChartKind     kind,
+                       double          x,
+                       double          y,
+                       double          width)
+{
+  header_layout (ctx, up_chart_kind_get_title (kind, ctx->lang), x, y, width, TRUE);
+}
+
+#define SWATCH_WIDTH 22.0
+#define SWATCH_HEIGHT 12.0
+
+double
+_up_chart_legend_height (UpChartContext     *ctx,
+                         const UpLegendItem *items,
+                         guint               n_items,
+                         double              width,
+                         guint               n_columns,
+                         double              size)
+{
+  double column_width = (width - (n_columns - 1) * 16) / n_columns;
+  double height = 0;
+
+  for (guint i = 0; i < n_items; i += n_columns)
+    {
+      double row = SWATCH_HEIGHT;
+
+      for (guint j = i; j < MIN (i + n_columns, n_items); j++)
+        row = MAX (row, _up_chart_text_height (ctx, items[j].text, size, 0,
+                                               column_width - SWATCH_WIDTH - 8, 0));
+      height += row + 6;
+    }
+
+  return height;
+}
+
+double
+_up_chart_draw_legend (UpChartContext     *ctx,
+                       const UpLegendItem *items,
+                       guint               n_items,
+                       double              x,
+                       double              y,
+                       double              width,
+                       guint               n_columns,
+                       double              size)
+{
+  double column_width = (width - (n_columns - 1) * 16) / n_columns;
+  double y0 = y;
+
+  for (guint i = 0; i < n_items; i += n_columns)
+    {
+      double row = SWATCH_HEIGHT;
+
+      for (guint j = i; j < MIN (i + n_columns, n_items); j++)
+        {
+          double cx = x + (j - i) * (column_width + 16);
+          double text_height = _up_chart_text_height (ctx, items[j].text, size, 0,
+                                                      column_width - SWATCH_WIDTH - 8, 0);
+          double first_line = _up_chart_text_height (ctx, "Ag", size, 0, 0, 0);
+
+          if (items[j].swatch != NULL)
+            items[j].swatch (ctx, cx, y + (first_line - SWATCH_HEIGHT) / 2,
+                             SWATCH_WIDTH, SWATCH_HEIGHT, items[j].data);
+          _up_chart_text (ctx, items[j].text, cx + SWATCH_WIDTH + 8, y,
+                          column_width - SWATCH_WIDTH - 8, size, UP_TEXT_MUST_FIT, 0, NULL);
+          row = MAX (row, text_height);
+        }
+      y += row + 6;
+    }
+
+  return y - y0;
+}
+
+#define LEGEND_SIZE 9.5
+
+void
+_up_chart_frame_compute (UpChartContext     *ctx,
+                         UpChartKind         kind,
+                         const UpLegendItem *legend,
+                         guint               n_legend,
+                         double              body_width,
+                         double              body_height,
+                         double              width,
+                         double              height,
+                         UpChartFrame       *frame)
+{
+  gboolean decorations = ctx->options->decorations;
+  double inner;
+
+  memset (frame, 0, sizeof *frame);
+  frame->natural_width = body_width + 2 * UP_CHART_MARGIN;
+  if (decorations)
+    frame->natural_width = MAX (frame->natural_width, 560);
+  inner = frame->natural_width - 2 * UP_CHART_MARGIN;
+
+  frame->header_height = decorations ? _up_chart_header_height (ctx, kind, inner) : 0;
+  frame->body_x = UP_CHART_MARGIN + (inner - body_width) / 2;
+  frame->body_y = UP_CHART_MARGIN + frame->header_height;
+  frame->body_width = body_width;
+  frame->body_height = body_height;
+  frame->legend_y = frame->body_y + body_height + 16;
+  frame->legend_height = decorations && n_legend > 0
+                         ? _up_chart_legend_height (ctx, legend, n_legend, inner, 2, LEGEND_SIZE)
+                         : 0;
+  frame->natural_height = decorations && n_legend > 0
+                          ? frame->legend_y + frame->legend_height + UP_CHART_MARGIN - 6
+                          : frame->body_y + body_height + UP_CHART_MARGIN;
+
+  if (width <= 0 || height <= 0)
+    {
+      frame->scale = 1;
+      return;
+    }
+  frame->scale = MIN (width / frame->natural_width, height / frame->natural_height);
+  frame->offset_x = (width - frame->natural_width * frame->scale) / 2;
+  frame->offset_y = (height - frame->natural_height * frame->scale) / 2;
+}
+
+void
+_up_chart_frame_draw (UpChartContext     *ctx,
+                      UpChartKind         kind,
+                      const UpChartFrame *frame,
+                      const UpLegendItem *legend,
+                      guint               n_legend,
+                      double              width,
+                      double              height)
+{
+  double inner = frame->natural_width - 2 * UP_CHART_MARGIN;
+
+  _up_chart_set_colour (ctx->cr, &ctx->bg);
+  cairo_rectangle (ctx->cr, 0, 0, width, height);
+  cairo_fill (ctx->cr);
+
+  cairo_translate (ctx->cr, frame->offset_x, frame->offset_y);
+  cairo_scale (ctx->cr, frame->scale, frame->scale);
+
+  if (!ctx->options->decorations)
+    return;
+
+  _up_chart_draw_header (ctx, kind, UP_CHART_MARGIN, UP_CHART_MARGIN, inner);
+  _up_chart_set_colour (ctx->cr, &ctx->line);
+  cairo_set_line_width (ctx->cr, 1);
+  cairo_move_to (ctx->cr, UP_CHART_MARGIN, frame->body_y - 7.5);
+  cairo_line_to (ctx->cr, UP_CHART_MARGIN + inner, frame->body_y - 7.5);
+  cairo_stroke (ctx->cr);
+
+  if (n_legend > 0)
+    _up_chart_draw_legend (ctx, legend, n_legend, UP_CHART_MARGIN, frame->legend_y,
+                           inner, 2, LEGEND_SIZE);
+}
 
 void
 up_chart_options_init (UpChartOptions *options)
 {
+  g_return_if_fail (options != NULL);
+
   memset (options, 0, sizeof *options);
   options->decorations = TRUE;
 }
@@ -42,7 +686,8 @@ const char *
 up_chart_kind_get_title (UpChartKind kind,
                          UpLang      lang)
 {
-  return up_chart_kind_get_name (kind);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_titles), NULL);
+  return up_lang_gettext (lang, kind_titles[kind]);
 }
 
 void
@@ -52,8 +697,42 @@ up_chart_get_size (UpChartKind           kind,
                    double               *width,
                    double               *height)
 {
-  *width = kind == UP_CHART_REPORT ? 841.89 : 600;
-  *height = kind == UP_CHART_REPORT ? 595.28 : 600;
+  cairo_t *cr;
+  UpChartContext ctx;
+
+  g_return_if_fail (UP_IS_PROJECT (project));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (width != NULL && height != NULL);
+
+  if (kind == UP_CHART_REPORT)
+    {
+      *width = 841.89;
+      *height = 595.28;
+      return;
+    }
+
+  cr = _up_chart_measure_cr ();
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
+  switch (kind)
+    {
+    case UP_CHART_WHEEL:
+      _up_chart_wheel_size (&ctx, width, height);
+      break;
+    case UP_CHART_BARS:
+      _up_chart_bars_size (&ctx, width, height);
+      break;
+    case UP_CHART_MATRIX:
+      _up_chart_matrix_size (&ctx, width, height);
+      break;
+    case UP_CHART_GRID:
+      _up_chart_grid_size (&ctx, width, height);
+      break;
+    case UP_CHART_REPORT:
+    default:
+      g_warn_if_reached ();
+    }
+  _up_chart_context_clear (&ctx);
+  cairo_destroy (cr);
 }
 
 void
@@ -64,42 +743,38 @@ up_chart_draw (UpChartKind           kind,
                double                width,
                double                height)
 {
-}
+  UpChartContext ctx;
 
-gboolean
-up_chart_grid_cell_at (UpProject            *project,
-                       const UpChartOptions *options,
-                       double                width,
-                       double                height,
-                       double                x,
-                       double                y,
-                       int                  *influence,
-                       int                  *interest)
-{
-  return FALSE;
-}
+  g_return_if_fail (UP_IS_PROJECT (project));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (cr != NULL);
 
-void
-up_chart_grid_cell_centre (UpProject            *project,
-                           const UpChartOptions *options,
-                           double                width,
-                           double                height,
-                           int                   influence,
-                           int                   interest,
-                           double               *x,
-                           double               *y)
-{
-  *x = width / 2;
-  *y = height / 2;
-}
+  if (width <= 0 || height <= 0)
+    return;
 
-UpStakeholder *
-up_chart_grid_stakeholder_at (UpProject            *project,
-                              const UpChartOptions *options,
-                              double                width,
-                              double                height,
-                              double                x,
-                              double                y)
-{
-  return NULL;
+  cairo_save (cr);
+  _up_chart_context_init (&ctx, cr, project, options,
+                          kind == UP_CHART_WHEEL || kind == UP_CHART_BARS || kind == UP_CHART_REPORT);
+  switch (kind)
+    {
+    case UP_CHART_WHEEL:
+      _up_chart_wheel_draw (&ctx, width, height);
+      break;
+    case UP_CHART_BARS:
+      _up_chart_bars_draw (&ctx, width, height);
+      break;
+    case UP_CHART_MATRIX:
+      _up_chart_matrix_draw (&ctx, width, height);
+      break;
+    case UP_CHART_GRID:
+      _up_chart_grid_draw (&ctx, width, height);
+      break;
+    case UP_CHART_REPORT:
+      _up_chart_report_draw (&ctx, width, height);
+      break;
+    default:
+      g_warn_if_reached ();
+    }
+  _up_chart_context_clear (&ctx);
+  cairo_restore (cr);
 }

@@ -61,6 +61,19 @@ void        up_chart_draw          (UpChartKind           kind,
                                     double                width,
                                     double                height);
 
+/* The wheel's geometry, for tests and hit testing: the middle of @goal's
+ * sector at @radius_fraction of its fill region (0 the inner edge, 1 the
+ * outer; a goal covered to the share f is filled from 0 to f), on the wheel
+ * drawn at width × height. */
+void        up_chart_wheel_sector_point (UpProject            *project,
+                                         const UpChartOptions *options,
+                                         double                width,
+                                         double                height,
+                                         guint                 goal,
+                                         double                radius_fraction,
+                                         double               *x,
+                                         double               *y);
+
 /* The power/interest grid's plot area, for a widget that drags stakeholders
  * in it: influence and interest (1..5) at a point of a chart drawn at
  * width × height, and the centre of a cell. */
@@ -80,6 +93,33 @@ void        up_chart_grid_cell_centre (UpProject            *project,
                                        int                   interest,
                                        double               *x,
                                        double               *y);
+
+/* The four quadrants of the grid: influence and interest count as high
+ * from 4 up (1..3 low). */
+typedef enum
+{
+  UP_GRID_MONITOR,
+  UP_GRID_KEEP_INFORMED,     /* low influence, high interest */
+  UP_GRID_KEEP_SATISFIED,    /* high influence, low interest */
+  UP_GRID_MANAGE_CLOSELY,
+} UpGridQuadrant;
+
+UpGridQuadrant up_chart_grid_quadrant (int influence,
+                                       int interest);
+/* "Manage closely", ... in @lang. */
+const char    *up_chart_grid_quadrant_get_label (UpGridQuadrant quadrant,
+                                                 UpLang         lang);
+
+/* The centre of @stakeholder's mark on the grid (at the preview values
+ * while it is dragged). FALSE when it has no mark of its own: its cell is
+ * too full and it is counted in the cell's "+ N more". */
+gboolean    up_chart_grid_stakeholder_mark (UpProject            *project,
+                                            const UpChartOptions *options,
+                                            double                width,
+                                            double                height,
+                                            UpStakeholder        *stakeholder,
+                                            double               *x,
+                                            double               *y);
 
 /* The stakeholder whose mark is under @x, @y on the grid, or NULL. */
 UpStakeholder *up_chart_grid_stakeholder_at (UpProject            *project,

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "upphandla.h"
+#include "test-common.h"
 
 /* The store: what a project file holds after a round trip, every way a
  * file can be bad when it is opened, and every way a save can fail (a
@@ -30,70 +31,10 @@
  * 100 + an UpStoreError code, anything else names the check that failed,
  * with the details on its stderr (shown as TAP comments). */
 
-#define NOBODY 65534
 
 static char *test_root;
-static guint dir_counter;
 
 /* Helpers */
-
-static char *
-new_dir (const char *name)
-{
-  g_autofree char *leaf = g_strdup_printf ("%02u-%s", ++dir_counter, name);
-  char *path = g_build_filename (test_root, leaf, NULL);
-
-  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
-  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
-  return path;
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize size = 0;
-
-  g_file_get_contents (path, &data, &size, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, size);
-}
-
-static void
-write_bytes (const char *path,
-             const void *data,
-             gsize       size)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, size, &error);
-  g_assert_no_error (error);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, hidden ones too, sorted and joined by "/". */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) d = g_dir_open (dir, 0, &error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv ("/", (char **) names->pdata);
-}
 
 /* The file through SQLite itself, not through the store: read-only and
  * immutable, so that not even a lock is taken. */
@@ -156,7 +97,7 @@ read_be32 (const guint8 *data)
 static gboolean
 integrity_ok (const char *path)
 {
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = test_read_bytes (path);
   g_autofree char *result = NULL;
   const guint8 *header = g_bytes_get_data (bytes, NULL);
   gsize size = g_bytes_get_size (bytes);
@@ -249,33 +190,6 @@ static gboolean
 file_exists (GFile *file)
 {
   return g_file_query_exists (file, NULL);
-}
-
-/* Runs this program as a child in @mode; returns its exit status, or -1
- * when a signal ended it. */
-static int
-run_child (const char *mode,
-           const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", &error);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *argv[] = { self, "--child", mode, path, NULL };
-  int status = 0;
-
-  g_assert_no_error (error);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (out != NULL && out[0] != '\0')
-    g_test_message ("child %s, stdout: %s", mode, out);
-  if (err != NULL && err[0] != '\0')
-    g_test_message ("child %s, stderr: %s", mode, err);
-  if (WIFEXITED (status))
-    return WEXITSTATUS (status);
-  g_test_message ("child %s ended by signal %d", mode, WTERMSIG (status));
-  return -1;
 }
 
 /* Odd text: every text field of every table gets one of these in turn. */
@@ -478,7 +392,7 @@ test_round_trip (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(UpProject) project = up_project_new ("Round trip", &error);
   g_autoptr(UpProject) reopened = NULL;
-  g_autofree char *dir = new_dir ("round-trip");
+  g_autofree char *dir = test_new_dir (test_root, "round-trip");
   g_autofree char *path = g_build_filename (dir, "Plan åäö 'x' #1 %s.upphandla", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) on_disk = NULL;
@@ -572,7 +486,7 @@ test_round_trip (void)
   g_assert_true (up_store_save (store, &error));
   g_assert_no_error (error);
   g_assert_false (up_store_get_dirty (store));
-  g_assert_cmpstr (list_dir (dir), ==, "Plan åäö 'x' #1 %s.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "Plan åäö 'x' #1 %s.upphandla");
 
   /* SQLite itself: the file is sound, and the stage table was not dropped */
   g_assert_true (integrity_ok (path));
@@ -586,11 +500,11 @@ test_round_trip (void)
   g_assert_false (up_store_get_dirty (up_project_get_store (reopened)));
 
   /* opening changed nothing: the database as loaded is the file's bytes */
-  on_disk = read_bytes (path);
+  on_disk = test_read_bytes (path);
   image = up_store_serialize (up_project_get_store (reopened), &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (on_disk, image));
-  g_assert_cmpstr (list_dir (dir), ==, "Plan åäö 'x' #1 %s.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "Plan åäö 'x' #1 %s.upphandla");
 }
 
 /* Odd text where the model wants one of its values is refused and changes
@@ -667,7 +581,7 @@ assert_open_fails (const char  *path,
                    UpStoreError code)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *listing = list_dir (dir);
+  g_autofree char *listing = test_list_dir (dir);
   g_autofree char *listing_after = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -676,7 +590,7 @@ assert_open_fails (const char  *path,
   g_autoptr(UpStore) store = NULL;
 
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    before = read_bytes (path);
+    before = test_read_bytes (path);
 
   project = up_project_open (file, &error);
   g_assert_null (project);
@@ -692,7 +606,7 @@ assert_open_fails (const char  *path,
 
   if (before != NULL)
     {
-      g_autoptr(GBytes) after = read_bytes (path);
+      g_autoptr(GBytes) after = test_read_bytes (path);
 
       g_assert_true (g_bytes_equal (before, after));
 
@@ -703,24 +617,24 @@ assert_open_fails (const char  *path,
       g_assert_cmpstr (error->message, !=, "");
     }
 
-  listing_after = list_dir (dir);
+  listing_after = test_list_dir (dir);
   g_assert_cmpstr (listing_after, ==, listing);
 }
 
 static void
 test_open_missing (void)
 {
-  g_autofree char *dir = new_dir ("missing");
+  g_autofree char *dir = test_new_dir (test_root, "missing");
   g_autofree char *path = g_build_filename (dir, "gone.upphandla", NULL);
 
   assert_open_fails (path, UP_STORE_ERROR_NOT_FOUND);
-  g_assert_cmpstr (list_dir (dir), ==, "");
+  g_assert_cmpstr (test_list_dir (dir), ==, "");
 }
 
 static void
 test_open_directory (void)
 {
-  g_autofree char *dir = new_dir ("directory");
+  g_autofree char *dir = test_new_dir (test_root, "directory");
   g_autofree char *path = g_build_filename (dir, "folder.upphandla", NULL);
 
   g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
@@ -730,51 +644,51 @@ test_open_directory (void)
 static void
 test_open_permission_denied (void)
 {
-  g_autofree char *dir = new_dir ("permission");
+  g_autofree char *dir = test_new_dir (test_root, "permission");
   g_autofree char *path = create_project_file (dir, "secret.upphandla", "Secret");
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   int status;
 
   /* As root the file stays root's and only its owner may read it; as
    * anyone else the owner may not read it either. */
   g_assert_cmpint (g_chmod (path, geteuid () == 0 ? 0600 : 0000), ==, 0);
-  status = run_child ("open", path);
+  status = test_run_child ("open", path, NULL);
   g_chmod (path, 0600);
 
   g_assert_cmpint (status, ==, 100 + UP_STORE_ERROR_PERMISSION_DENIED);
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpstr (list_dir (dir), ==, "secret.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "secret.upphandla");
 }
 
 static void
 test_open_empty (void)
 {
-  g_autofree char *dir = new_dir ("empty");
+  g_autofree char *dir = test_new_dir (test_root, "empty");
   g_autofree char *path = g_build_filename (dir, "empty.upphandla", NULL);
 
-  write_bytes (path, "", 0);
+  test_write_bytes (path, "", 0);
   assert_open_fails (path, UP_STORE_ERROR_EMPTY);
 }
 
 static void
 test_open_text (void)
 {
-  g_autofree char *dir = new_dir ("text");
+  g_autofree char *dir = test_new_dir (test_root, "text");
   g_autofree char *path = g_build_filename (dir, "notes.upphandla", NULL);
   g_autoptr(GString) text = g_string_new ("stage;start;end\n");
 
   for (guint i = 0; i < 500; i++)
     g_string_append_printf (text, "Stage %u;2026-01-%02u;2026-02-%02u\n", i, i % 28 + 1, i % 28 + 1);
-  write_bytes (path, text->str, text->len);
+  test_write_bytes (path, text->str, text->len);
   assert_open_fails (path, UP_STORE_ERROR_NOT_DATABASE);
 }
 
 static void
 test_open_png (void)
 {
-  g_autofree char *dir = new_dir ("png");
+  g_autofree char *dir = test_new_dir (test_root, "png");
   g_autofree char *path = g_build_filename (dir, "chart.upphandla", NULL);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 48);
   cairo_t *cr = cairo_create (surface);
@@ -786,7 +700,7 @@ test_open_png (void)
   g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
 
-  bytes = read_bytes (path);
+  bytes = test_read_bytes (path);
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 8);
   g_assert_cmpint (memcmp (g_bytes_get_data (bytes, NULL), "\x89PNG\r\n\x1a\n", 8), ==, 0);
   assert_open_fails (path, UP_STORE_ERROR_NOT_DATABASE);
@@ -795,21 +709,21 @@ test_open_png (void)
 static void
 test_open_random (void)
 {
-  g_autofree char *dir = new_dir ("random");
+  g_autofree char *dir = test_new_dir (test_root, "random");
   g_autofree char *path = g_build_filename (dir, "noise.upphandla", NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (4711);
   g_autofree guint32 *data = g_new (guint32, 16384);
 
   for (guint i = 0; i < 16384; i++)
     data[i] = g_rand_int (rand);
-  write_bytes (path, data, 16384 * sizeof (guint32));
+  test_write_bytes (path, data, 16384 * sizeof (guint32));
   assert_open_fails (path, UP_STORE_ERROR_NOT_DATABASE);
 }
 
 static void
 test_open_other_database (void)
 {
-  g_autofree char *dir = new_dir ("other-database");
+  g_autofree char *dir = test_new_dir (test_root, "other-database");
   g_autofree char *path = g_build_filename (dir, "addresses.upphandla", NULL);
 
   sqlite_exec_file (path,
@@ -824,7 +738,7 @@ test_open_other_database (void)
 static void
 test_open_wrong_application_id (void)
 {
-  g_autofree char *dir = new_dir ("wrong-application-id");
+  g_autofree char *dir = test_new_dir (test_root, "wrong-application-id");
   g_autofree char *path = create_project_file (dir, "other.upphandla", "Someone else's");
 
   sqlite_exec_file (path, "PRAGMA application_id = 1195787589;"); /* "GPKG"-like, not ours */
@@ -835,7 +749,7 @@ test_open_wrong_application_id (void)
 static void
 test_open_too_new (void)
 {
-  g_autofree char *dir = new_dir ("too-new");
+  g_autofree char *dir = test_new_dir (test_root, "too-new");
   g_autofree char *path = create_project_file (dir, "future.upphandla", "From the future");
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;", UP_SCHEMA_VERSION + 1);
 
@@ -848,9 +762,9 @@ test_open_too_new (void)
 static void
 test_open_truncated (void)
 {
-  g_autofree char *source_dir = new_dir ("truncated-source");
+  g_autofree char *source_dir = test_new_dir (test_root, "truncated-source");
   g_autofree char *source = create_demo_file (source_dir, "demo.upphandla");
-  g_autoptr(GBytes) whole = read_bytes (source);
+  g_autoptr(GBytes) whole = test_read_bytes (source);
   gsize size = g_bytes_get_size (whole);
   guint page_size = page_size_of (whole);
   const struct {
@@ -878,11 +792,11 @@ test_open_truncated (void)
   for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
     {
       g_autofree char *name = g_strdup_printf ("cut-%" G_GSIZE_FORMAT, cuts[i].length);
-      g_autofree char *dir = new_dir (name);
+      g_autofree char *dir = test_new_dir (test_root, name);
       g_autofree char *path = g_build_filename (dir, "demo.upphandla", NULL);
 
       g_test_message ("truncated at %" G_GSIZE_FORMAT " bytes", cuts[i].length);
-      write_bytes (path, g_bytes_get_data (whole, NULL), cuts[i].length);
+      test_write_bytes (path, g_bytes_get_data (whole, NULL), cuts[i].length);
       assert_open_fails (path, cuts[i].code);
     }
 }
@@ -890,9 +804,9 @@ test_open_truncated (void)
 static void
 test_open_garbage_page (void)
 {
-  g_autofree char *source_dir = new_dir ("garbage-source");
+  g_autofree char *source_dir = test_new_dir (test_root, "garbage-source");
   g_autofree char *source = create_demo_file (source_dir, "demo.upphandla");
-  g_autoptr(GBytes) whole = read_bytes (source);
+  g_autoptr(GBytes) whole = test_read_bytes (source);
   gsize size = g_bytes_get_size (whole);
   guint page_size = page_size_of (whole);
   g_autoptr(GRand) rand = g_rand_new_with_seed (1234);
@@ -910,13 +824,13 @@ test_open_garbage_page (void)
   for (guint i = 0; i < G_N_ELEMENTS (spots); i++)
     {
       g_autofree char *name = g_strdup_printf ("garbage-at-%" G_GSIZE_FORMAT, spots[i].offset);
-      g_autofree char *dir = new_dir (name);
+      g_autofree char *dir = test_new_dir (test_root, name);
       g_autofree char *path = g_build_filename (dir, "demo.upphandla", NULL);
       g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (whole, NULL), size);
 
       for (gsize j = 0; j < spots[i].length; j++)
         data[spots[i].offset + j] = g_rand_int_range (rand, 0, 256);
-      write_bytes (path, data, size);
+      test_write_bytes (path, data, size);
       g_test_message ("garbage at bytes %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT,
                       spots[i].offset, spots[i].offset + spots[i].length);
       assert_open_fails (path, UP_STORE_ERROR_CORRUPT);
@@ -927,7 +841,7 @@ test_open_garbage_page (void)
 static void
 test_open_wal_mode (void)
 {
-  g_autofree char *dir = new_dir ("wal");
+  g_autofree char *dir = test_new_dir (test_root, "wal");
   g_autofree char *path = create_project_file (dir, "wal.upphandla", "Was in WAL mode");
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
@@ -935,32 +849,32 @@ test_open_wal_mode (void)
   const guint8 *header;
 
   sqlite_exec_file (path, "PRAGMA journal_mode = WAL;");
-  before = read_bytes (path);
+  before = test_read_bytes (path);
   header = g_bytes_get_data (before, NULL);
   g_assert_cmpint (header[18], ==, 2);
-  g_assert_cmpstr (list_dir (dir), ==, "wal.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "wal.upphandla");
 
   project = open_project (path);
   g_assert_cmpstr (up_project_get_title (project), ==, "Was in WAL mode");
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpstr (list_dir (dir), ==, "wal.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "wal.upphandla");
 }
 
 /* A good file opens, and opening leaves nothing beside it. */
 static void
 test_open_no_side_files (void)
 {
-  g_autofree char *dir = new_dir ("side-files");
+  g_autofree char *dir = test_new_dir (test_root, "side-files");
   g_autofree char *path = create_demo_file (dir, "demo.upphandla");
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(UpProject) project = NULL;
   g_autoptr(UpStore) store = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpstr (list_dir (dir), ==, "demo.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "demo.upphandla");
   project = open_project (path);
   store = up_store_open (file, &error);
   g_assert_no_error (error);
@@ -969,9 +883,9 @@ test_open_no_side_files (void)
   g_assert_true (g_file_equal (up_store_get_file (store), file));
   g_assert_cmpuint (up_project_count (project, "stage"), >=, 12);
 
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpstr (list_dir (dir), ==, "demo.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "demo.upphandla");
 }
 
 /* A file of schema version 1 as the first release wrote it (see
@@ -980,9 +894,9 @@ test_open_no_side_files (void)
 static void
 test_open_fixture_v1 (void)
 {
-  g_autofree char *dir = new_dir ("fixture-v1");
+  g_autofree char *dir = test_new_dir (test_root, "fixture-v1");
   g_autofree char *path = g_build_filename (dir, "project-v1.upphandla", NULL);
-  g_autoptr(GBytes) fixture = read_bytes (TEST_DATA_DIR "/project-v1.upphandla");
+  g_autoptr(GBytes) fixture = test_read_bytes (TEST_DATA_DIR "/project-v1.upphandla");
   g_autoptr(GBytes) after = NULL;
   g_autoptr(UpProject) project = NULL;
   g_autoptr(UpProject) reopened = NULL;
@@ -997,7 +911,7 @@ test_open_fixture_v1 (void)
   g_autoptr(GPtrArray) goals = NULL;
   g_autoptr(GError) error = NULL;
 
-  write_bytes (path, g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  test_write_bytes (path, g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
   project = open_project (path);
 
   g_assert_cmpint (up_store_get_migrated_from (up_project_get_store (project)),
@@ -1044,9 +958,9 @@ test_open_fixture_v1 (void)
   g_assert_cmpuint (goals->len, ==, 1);
 
   /* opening did not touch it; it takes edits and saves like any project */
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (fixture, after));
-  g_assert_cmpstr (list_dir (dir), ==, "project-v1.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "project-v1.upphandla");
   set_title (project, "Fixture, edited");
   g_assert_true (up_store_flush (up_project_get_store (project), &error));
   g_assert_no_error (error);
@@ -1061,7 +975,7 @@ test_open_fixture_v1 (void)
 static void
 test_save_flush (void)
 {
-  g_autofree char *dir = new_dir ("flush");
+  g_autofree char *dir = test_new_dir (test_root, "flush");
   g_autofree char *path = create_project_file (dir, "plan.upphandla", "Before");
   g_autoptr(UpProject) project = open_project (path);
   g_autoptr(GError) error = NULL;
@@ -1086,11 +1000,11 @@ test_save_flush (void)
   g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, UP_APPLICATION_ID);
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, UP_SCHEMA_VERSION);
   /* a rollback-journal database: nothing is expected beside it */
-  bytes = read_bytes (path);
+  bytes = test_read_bytes (path);
   header = g_bytes_get_data (bytes, NULL);
   g_assert_cmpint (header[18], ==, 1);
   g_assert_cmpint (header[19], ==, 1);
-  g_assert_cmpstr (list_dir (dir), ==, "plan.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "plan.upphandla");
 
   recovery = up_store_find_recovery (up_store_get_file (store));
   g_assert_null (recovery);
@@ -1170,7 +1084,7 @@ coalesce_timeout (gpointer data)
 static void
 test_save_coalesce (void)
 {
-  g_autofree char *dir = new_dir ("coalesce");
+  g_autofree char *dir = test_new_dir (test_root, "coalesce");
   g_autofree char *path = create_demo_file (dir, "demo.upphandla");
   g_autoptr(UpProject) project = open_project (path);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
@@ -1204,7 +1118,7 @@ test_save_coalesce (void)
   g_assert_cmpstr (description, ==, "edit 50");
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM stakeholder"), ==, stakeholders + 50);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM stakeholder WHERE name LIKE 'edit %'"), ==, 50);
-  g_assert_cmpstr (list_dir (dir), ==, "demo.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "demo.upphandla");
 
   g_signal_handlers_disconnect_by_data (store, &c);
 }
@@ -1212,7 +1126,7 @@ test_save_coalesce (void)
 static void
 test_save_conflict (void)
 {
-  g_autofree char *dir = new_dir ("conflict");
+  g_autofree char *dir = test_new_dir (test_root, "conflict");
   g_autofree char *path = create_project_file (dir, "shared.upphandla", "Original");
   g_autofree char *copy_path = g_build_filename (dir, "mine.upphandla", NULL);
   g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
@@ -1254,7 +1168,7 @@ test_save_conflict (void)
   g_clear_pointer (&title, g_free);
   title = query_text (g_file_peek_path (recovery), "SELECT title FROM project");
   g_assert_cmpstr (title, ==, "The first's edit");
-  g_assert_cmpstr (list_dir (dir), ==, "shared.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "shared.upphandla");
 
   /* the start page lists it among the projects with unsaved changes */
   {
@@ -1283,7 +1197,7 @@ test_save_conflict (void)
   title = query_text (copy_path, "SELECT title FROM project");
   g_assert_cmpstr (title, ==, "The first's second edit");
   g_assert_true (g_file_equal (up_store_get_file (store), file));
-  g_assert_cmpstr (list_dir (dir), ==, "mine.upphandla/shared.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "mine.upphandla/shared.upphandla");
 
   /* or writes over theirs */
   g_assert_true (up_store_save_overwrite (store, &error));
@@ -1306,7 +1220,7 @@ test_save_conflict (void)
   g_clear_pointer (&title, g_free);
   title = query_text (path, "SELECT title FROM project");
   g_assert_cmpstr (title, ==, "Back to normal");
-  g_assert_cmpstr (list_dir (dir), ==, "mine.upphandla/shared.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "mine.upphandla/shared.upphandla");
 
   g_signal_handlers_disconnect_by_data (store, &failed);
 }
@@ -1319,7 +1233,7 @@ test_save_conflict (void)
 static void
 test_save_conflict_same_mtime (void)
 {
-  g_autofree char *dir = new_dir ("conflict-same-mtime");
+  g_autofree char *dir = test_new_dir (test_root, "conflict-same-mtime");
   g_autofree char *path = create_project_file (dir, "shared.upphandla", "Original");
   g_autoptr(UpProject) first = open_project (path);
   g_autoptr(UpProject) second = open_project (path);
@@ -1374,9 +1288,9 @@ static void
 test_save_read_only (gconstpointer data)
 {
   const ReadOnlyCase *ro = data;
-  g_autofree char *dir = new_dir (ro->name);
+  g_autofree char *dir = test_new_dir (test_root, ro->name);
   g_autofree char *path = create_project_file (dir, "plan.upphandla", "Read only");
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   int status;
 
@@ -1384,40 +1298,40 @@ test_save_read_only (gconstpointer data)
     {
       /* the file is nobody's; the folder nobody's too when nobody may
        * write in it, root's otherwise */
-      g_assert_cmpint (chown (path, NOBODY, NOBODY), ==, 0);
+      g_assert_cmpint (chown (path, TEST_NOBODY, TEST_NOBODY), ==, 0);
       if (ro->dir_mode & 0200)
-        g_assert_cmpint (chown (dir, NOBODY, NOBODY), ==, 0);
+        g_assert_cmpint (chown (dir, TEST_NOBODY, TEST_NOBODY), ==, 0);
     }
   g_assert_cmpint (g_chmod (path, ro->file_mode), ==, 0);
   g_assert_cmpint (g_chmod (dir, ro->dir_mode), ==, 0);
 
-  status = run_child ("save", path);
+  status = test_run_child ("save", path, NULL);
   g_chmod (dir, 0755);
 
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   if (!g_bytes_equal (before, after))
     g_test_message ("the file was changed: %" G_GSIZE_FORMAT " -> %" G_GSIZE_FORMAT " bytes",
                     g_bytes_get_size (before), g_bytes_get_size (after));
   g_assert_cmpint (status, ==, 100 + UP_STORE_ERROR_READ_ONLY);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpstr (list_dir (dir), ==, "plan.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "plan.upphandla");
 }
 
 /* A full disk, made by a file size limit below the project's size. */
 static void
 test_save_full_disk (void)
 {
-  g_autofree char *dir = new_dir ("full-disk");
+  g_autofree char *dir = test_new_dir (test_root, "full-disk");
   g_autofree char *path = create_demo_file (dir, "demo.upphandla");
   g_autofree char *description = NULL;
   int status;
 
-  status = run_child ("full-disk", path);
+  status = test_run_child ("full-disk", path, NULL);
 
   g_assert_cmpint (status, ==, 0);
   /* the document is a complete project */
   g_assert_true (integrity_ok (path));
-  g_assert_cmpstr (list_dir (dir), ==, "demo.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "demo.upphandla");
   /* and the child's save after the limit was raised holds its edit */
   description = query_text (path, "SELECT substr(description, 1, 19) FROM project");
   g_assert_cmpstr (description, ==, "Saved once the disk");
@@ -1428,7 +1342,7 @@ test_save_full_disk (void)
 static void
 test_save_folder_gone (void)
 {
-  g_autofree char *dir = new_dir ("folder-gone");
+  g_autofree char *dir = test_new_dir (test_root, "folder-gone");
   g_autofree char *path = create_project_file (dir, "plan.upphandla", "Original");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(UpProject) project = open_project (path);
@@ -1468,7 +1382,7 @@ test_save_folder_gone (void)
 static void
 test_recovery_after_failed_save (void)
 {
-  g_autofree char *dir = new_dir ("recovery");
+  g_autofree char *dir = test_new_dir (test_root, "recovery");
   g_autofree char *path = create_project_file (dir, "plan.upphandla", "Original");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(UpProject) first = open_project (path);
@@ -1526,13 +1440,13 @@ test_recovery_after_failed_save (void)
   g_clear_object (&recovery);
   recovery = up_store_find_recovery (file);
   g_assert_null (recovery);
-  g_assert_cmpstr (list_dir (dir), ==, "plan.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "plan.upphandla");
 }
 
 static void
 test_recovery_gone_after_save (void)
 {
-  g_autofree char *dir = new_dir ("recovery-gone");
+  g_autofree char *dir = test_new_dir (test_root, "recovery-gone");
   g_autofree char *path = create_project_file (dir, "plan.upphandla", "Original");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(UpProject) project = open_project (path);
@@ -1580,7 +1494,7 @@ set_mtime (GFile  *file,
 static void
 test_recovery_not_offered (void)
 {
-  g_autofree char *dir = new_dir ("recovery-not-offered");
+  g_autofree char *dir = test_new_dir (test_root, "recovery-not-offered");
   g_autofree char *path = create_project_file (dir, "plan.upphandla", "Original");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(UpProject) first = open_project (path);
@@ -1670,7 +1584,7 @@ test_open_invalid_utf8 (void)
 static void
 test_migration_from_version_0 (void)
 {
-  g_autofree char *dir = new_dir ("migration");
+  g_autofree char *dir = test_new_dir (test_root, "migration");
   g_autofree char *path = g_build_filename (dir, "old.upphandla", NULL);
   g_autofree char *backup = g_build_filename (dir, "old.upphandla.v0.bak", NULL);
   g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;"
@@ -1689,7 +1603,7 @@ test_migration_from_version_0 (void)
   UpStore *store;
 
   sqlite_exec_file (path, sql);
-  original = read_bytes (path);
+  original = test_read_bytes (path);
   g_assert_cmpuint (g_bytes_get_size (original), >, 0);
   g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, UP_APPLICATION_ID);
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 0);
@@ -1701,14 +1615,14 @@ test_migration_from_version_0 (void)
   g_assert_cmpint (up_store_get_migrated_from (store), ==, 0);
   g_assert_cmpuint (up_project_count (project, "stage"), ==, 0);
   /* opening alone writes nothing */
-  g_assert_cmpstr (list_dir (dir), ==, "old.upphandla");
+  g_assert_cmpstr (test_list_dir (dir), ==, "old.upphandla");
 
   set_title (project, "Upgraded");
   g_assert_true (up_store_flush (store, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpstr (list_dir (dir), ==, "old.upphandla/old.upphandla.v0.bak");
-  kept = read_bytes (backup);
+  g_assert_cmpstr (test_list_dir (dir), ==, "old.upphandla/old.upphandla.v0.bak");
+  kept = test_read_bytes (backup);
   g_assert_true (g_bytes_equal (kept, original));
   g_assert_true (integrity_ok (path));
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, UP_SCHEMA_VERSION);
@@ -1720,7 +1634,7 @@ test_migration_from_version_0 (void)
   set_title (project, "Upgraded twice");
   g_assert_true (up_store_flush (store, &error));
   g_assert_no_error (error);
-  kept_again = read_bytes (backup);
+  kept_again = test_read_bytes (backup);
   g_assert_true (g_bytes_equal (kept_again, original));
 
   reopened = open_project (path);
@@ -1729,17 +1643,6 @@ test_migration_from_version_0 (void)
 }
 
 /* Children */
-
-static gboolean
-drop_to_nobody (void)
-{
-  if (geteuid () != 0)
-    return TRUE;
-  return setgroups (0, NULL) == 0 &&
-         setresgid (NOBODY, NOBODY, NOBODY) == 0 &&
-         setresuid (NOBODY, NOBODY, NOBODY) == 0 &&
-         geteuid () == NOBODY;
-}
 
 static gboolean
 same_contents (const char *path,
@@ -1762,7 +1665,7 @@ child_open (const char *path)
   g_autoptr(UpStore) store = NULL;
   g_autoptr(UpProject) project = NULL;
 
-  if (!drop_to_nobody ())
+  if (!test_drop_to_nobody ())
     return 3;
 
   store = up_store_open (file, &store_error);
@@ -1794,7 +1697,7 @@ child_save (const char *path)
   gsize size;
   UpStore *store;
 
-  if (!drop_to_nobody ())
+  if (!test_drop_to_nobody ())
     return 3;
 
   /* it opens */
@@ -1913,7 +1816,7 @@ child_full_disk (const char *path)
                   g_bytes_get_size (before), now ? g_bytes_get_size (now) : 0);
       return 21;
     }
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   if (strcmp (listing, "demo.upphandla") != 0)
     {
       g_printerr ("beside the document: %s\n", listing);
@@ -1952,27 +1855,6 @@ child_main (const char *mode,
   if (strcmp (mode, "full-disk") == 0)
     return child_full_disk (path);
   return 2;
-}
-
-static gboolean
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_chmod (path, 0755);
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  return g_rmdir (path) == 0;
 }
 
 int
@@ -2047,7 +1929,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (test_root);
+  test_remove_tree (test_root);
   g_free (test_root);
   g_free (long_text);
   return status;

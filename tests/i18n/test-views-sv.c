@@ -49,6 +49,7 @@
 #include "up-stage-editor.h"
 #include "up-timeline.h"
 #include "up-window.h"
+#include "test-common.h"
 
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
@@ -2010,28 +2011,6 @@ test_new_project (void)
 
 /* ------------------------------------------------------------------------ */
 
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -2143,7 +2122,7 @@ main (int   argc,
   g_clear_object (&start_window);
   g_clear_object (&project);
   g_clear_object (&app);
-  remove_dir (test_dir);
+  test_remove_tree (test_dir);
 
   return status;
 }

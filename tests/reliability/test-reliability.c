@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "upphandla.h"
+#include "test-common.h"
 
 /* Reliability of the core as the people who use it meet it, no display:
  *
@@ -43,60 +44,11 @@
  * that checks by itself reports through its exit status: 0, or a number
  * naming the check that failed with the details on its stderr. */
 
-#define NOBODY 65534
 
 static char *test_root;
 static char *self_exe;
-static guint dir_counter;
 
 /* Helpers */
-
-static char *
-new_dir (const char *name)
-{
-  g_autofree char *leaf = g_strdup_printf ("%02u-%s", ++dir_counter, name);
-  char *path = g_build_filename (test_root, leaf, NULL);
-
-  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
-  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
-  return path;
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize size = 0;
-
-  g_file_get_contents (path, &data, &size, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, size);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, hidden ones too, sorted and joined by "/". */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) d = g_dir_open (dir, 0, &error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv ("/", (char **) names->pdata);
-}
 
 /* The first column of the first row of @sql on the file, through SQLite
  * itself, read-only and immutable: not even a lock is taken. */
@@ -244,43 +196,6 @@ run_cli (const char *cwd,
     g_test_message ("upphandla %s %s %s: status %d\nstderr: %s", arg1, arg2 ? arg2 : "",
                     arg3 ? arg3 : "", run->status, run->err);
   return run;
-}
-
-/* Runs this program as a child in @mode; returns its exit status, or -1
- * when a signal ended it. */
-static int
-run_child (const char *mode,
-           const char *arg1,
-           const char *arg2)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *argv[] = { self_exe, "--child", mode, arg1, arg2, NULL };
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (out != NULL && out[0] != '\0')
-    g_test_message ("child %s, stdout: %s", mode, out);
-  if (err != NULL && err[0] != '\0')
-    g_test_message ("child %s, stderr: %s", mode, err);
-  if (WIFEXITED (status))
-    return WEXITSTATUS (status);
-  g_test_message ("child %s ended by signal %d", mode, WTERMSIG (status));
-  return -1;
-}
-
-static gboolean
-drop_to_nobody (void)
-{
-  if (geteuid () != 0)
-    return TRUE;
-  return setgroups (0, NULL) == 0 &&
-         setresgid (NOBODY, NOBODY, NOBODY) == 0 &&
-         setresuid (NOBODY, NOBODY, NOBODY) == 0 &&
-         geteuid () == NOBODY;
 }
 
 static void
@@ -497,7 +412,7 @@ conflict_answer (void)
 static void
 test_two_processes_in_turn (void)
 {
-  g_autofree char *dir = new_dir ("two-processes");
+  g_autofree char *dir = test_new_dir (test_root, "two-processes");
   g_autofree char *path = g_build_filename (dir, "shared plan.upphandla", NULL);
   g_autofree char *copy_path = g_build_filename (dir, "b's copy.upphandla", NULL);
   g_autofree char *copy_command = g_strconcat ("copy ", copy_path, NULL);
@@ -532,7 +447,7 @@ test_two_processes_in_turn (void)
   g_assert_cmpstr (answer, ==, "saved");
   g_free (answer);
   assert_file_text (path, "SELECT title FROM project", "a 1");
-  after_a = read_bytes (path);
+  after_a = test_read_bytes (path);
 
   /* the second is told, and writes nothing over it */
   answer = peer_ask (b, "save");
@@ -540,7 +455,7 @@ test_two_processes_in_turn (void)
   g_assert_true (g_str_has_prefix (answer, conflict));
   g_assert_cmpuint (strlen (answer), >, strlen (conflict) + 10);
   g_free (answer);
-  after_b = read_bytes (path);
+  after_b = test_read_bytes (path);
   g_assert_true (g_bytes_equal (after_a, after_b));
   assert_file_text (path, "SELECT organisation FROM project", "");
   assert_file_text (path, "SELECT count(*) FROM stakeholder", "0");
@@ -558,7 +473,7 @@ test_two_processes_in_turn (void)
   g_assert_true (g_str_has_prefix (answer, conflict));
   g_free (answer);
   g_clear_pointer (&after_b, g_bytes_unref);
-  after_b = read_bytes (path);
+  after_b = test_read_bytes (path);
   g_assert_true (g_bytes_equal (after_a, after_b));
 
   /* choice 1: save a copy */
@@ -598,7 +513,7 @@ test_two_processes_in_turn (void)
   peer_stop (a);
   peer_stop (b);
   {
-    g_autofree char *listing = list_dir (dir);
+    g_autofree char *listing = test_list_dir (dir);
 
     g_assert_cmpstr (listing, ==, "b's copy.upphandla/shared plan.upphandla");
   }
@@ -612,7 +527,7 @@ test_two_processes_in_turn (void)
 static void
 test_two_processes_at_once (void)
 {
-  g_autofree char *dir = new_dir ("two-processes-at-once");
+  g_autofree char *dir = test_new_dir (test_root, "two-processes-at-once");
   g_autofree char *path = g_build_filename (dir, "shared.upphandla", NULL);
   g_autofree char *conflict = conflict_answer ();
   g_autoptr(UpProject) original = create_project (path, "Original");
@@ -733,7 +648,7 @@ test_odd_path (gconstpointer data)
 {
   guint i = GPOINTER_TO_UINT (data);
   const char *name = odd_names[i];
-  g_autofree char *base = new_dir (name_slug (i));
+  g_autofree char *base = test_new_dir (test_root, name_slug (i));
   /* the folder's name is odd too */
   g_autofree char *dir = g_build_filename (base, "Mapp 'åäö' \"🦊\" -x", NULL);
   g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -771,7 +686,7 @@ test_odd_path (gconstpointer data)
   set_title (reopened, "Edited again");
   flush_ok (reopened);
   g_clear_object (&reopened);
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, name);
 
   /* the command line, with the path as one argument and no shell */
@@ -799,7 +714,7 @@ test_odd_path (gconstpointer data)
 
   /* the two files, nothing beside them */
   g_clear_pointer (&listing, g_free);
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   expected_listing = strcmp (demo_name, name) < 0 ? g_strdup_printf ("%s/%s", demo_name, name)
                                                   : g_strdup_printf ("%s/%s", name, demo_name);
   g_assert_cmpstr (listing, ==, expected_listing);
@@ -810,7 +725,7 @@ test_odd_path (gconstpointer data)
 static void
 test_path_colon (void)
 {
-  g_autofree char *dir = new_dir ("colon");
+  g_autofree char *dir = test_new_dir (test_root, "colon");
   g_autofree char *path = g_build_filename (dir, "plan:v2.upphandla", NULL);
   g_autoptr(UpProject) project = create_project (path, "With a colon");
   g_autoptr(Run) absolute = NULL;
@@ -848,7 +763,7 @@ child_read_only (const char *path,
   UpStore *store;
   guint failed;
 
-  if (!drop_to_nobody ())
+  if (!test_drop_to_nobody ())
     return 3;
   if (access (path, W_OK) == 0)
     {
@@ -922,7 +837,7 @@ child_read_only (const char *path,
 static void
 test_read_only_file (void)
 {
-  g_autofree char *dir = new_dir ("read-only-file");
+  g_autofree char *dir = test_new_dir (test_root, "read-only-file");
   g_autofree char *path = g_build_filename (dir, "Read only – åäö.upphandla", NULL);
   g_autofree char *copy_path = g_build_filename (dir, "copy.upphandla", NULL);
   g_autoptr(UpProject) project = create_project (path, "Read only");
@@ -932,21 +847,21 @@ test_read_only_file (void)
   int status;
 
   g_clear_object (&project);
-  before = read_bytes (path);
+  before = test_read_bytes (path);
   if (geteuid () == 0)
     {
       /* nobody owns both, and may write in the folder */
-      g_assert_cmpint (chown (path, NOBODY, NOBODY), ==, 0);
-      g_assert_cmpint (chown (dir, NOBODY, NOBODY), ==, 0);
+      g_assert_cmpint (chown (path, TEST_NOBODY, TEST_NOBODY), ==, 0);
+      g_assert_cmpint (chown (dir, TEST_NOBODY, TEST_NOBODY), ==, 0);
     }
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
 
-  status = run_child ("read-only", path, copy_path);
+  status = test_run_child ("read-only", path, copy_path, NULL);
 
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_bytes_equal (before, after));
-  listing = list_dir (dir);
+  listing = test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "Read only – åäö.upphandla/copy.upphandla");
 }
 
@@ -963,7 +878,7 @@ static void
 test_replaced (gconstpointer data)
 {
   ReplaceHow how = GPOINTER_TO_INT (data);
-  g_autofree char *dir = new_dir ("replaced");
+  g_autofree char *dir = test_new_dir (test_root, "replaced");
   g_autofree char *path = g_build_filename (dir, "plan.upphandla", NULL);
   g_autofree char *theirs_path = g_build_filename (dir, "theirs.upphandla", NULL);
   g_autoptr(UpProject) mine = create_project (path, "Mine, as opened");
@@ -976,9 +891,9 @@ test_replaced (gconstpointer data)
   /* another program's version: another project, the same length */
   theirs = create_project (theirs_path, "Theirs, not mine");
   g_clear_object (&theirs);
-  their_bytes = read_bytes (theirs_path);
+  their_bytes = test_read_bytes (theirs_path);
   g_unlink (theirs_path);
-  on_disk = read_bytes (path);
+  on_disk = test_read_bytes (path);
   g_assert_false (g_bytes_equal (their_bytes, on_disk));
   g_clear_pointer (&on_disk, g_bytes_unref);
 
@@ -1009,7 +924,7 @@ test_replaced (gconstpointer data)
   g_assert_cmpuint (wait_for_save_failed (store, 20), ==, 1);
   g_assert_true (g_error_matches (up_store_get_save_error (store), UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT));
   g_assert_nonnull (strstr (up_store_get_save_error (store)->message, "plan.upphandla"));
-  on_disk = read_bytes (path);
+  on_disk = test_read_bytes (path);
   g_assert_true (g_bytes_equal (on_disk, their_bytes));
   g_clear_pointer (&on_disk, g_bytes_unref);
 
@@ -1017,7 +932,7 @@ test_replaced (gconstpointer data)
   g_assert_false (up_store_flush (store, &error));
   g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
-  on_disk = read_bytes (path);
+  on_disk = test_read_bytes (path);
   g_assert_true (g_bytes_equal (on_disk, their_bytes));
   g_clear_pointer (&on_disk, g_bytes_unref);
   g_assert_cmpstr (up_project_get_title (mine), ==, "Mine, edited");
@@ -1034,7 +949,7 @@ test_replaced (gconstpointer data)
   flush_ok (mine);
   assert_file_text (path, "SELECT title FROM project", "Mine, edited twice");
   {
-    g_autofree char *listing = list_dir (dir);
+    g_autofree char *listing = test_list_dir (dir);
 
     g_assert_cmpstr (listing, ==, "plan.upphandla");
   }
@@ -1045,7 +960,7 @@ test_replaced (gconstpointer data)
 static void
 test_replaced_deleted (void)
 {
-  g_autofree char *dir = new_dir ("deleted");
+  g_autofree char *dir = test_new_dir (test_root, "deleted");
   g_autofree char *path = g_build_filename (dir, "plan.upphandla", NULL);
   g_autoptr(UpProject) mine = create_project (path, "Mine");
   g_autoptr(GError) error = NULL;
@@ -1208,7 +1123,7 @@ assert_odd_project (UpProject *project,
 static void
 test_odd_text_round_trip (void)
 {
-  g_autofree char *dir = new_dir ("odd-text");
+  g_autofree char *dir = test_new_dir (test_root, "odd-text");
   g_autofree char *path = g_build_filename (dir, "odd.upphandla", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(UpProject) project = make_odd_project (0);
@@ -1239,7 +1154,7 @@ test_odd_text_round_trip (void)
                              "WHERE type = 'table' AND name NOT LIKE 'note_fts%' ORDER BY name)");
   g_assert_cmpstr (tables, ==, "local_goal local_goal_target note note_stakeholder project sdg_link "
                                "stage stage_local_goal stakeholder");
-  on_disk = read_bytes (path);
+  on_disk = test_read_bytes (path);
   g_test_message ("%" G_GSIZE_FORMAT " bytes on disk", g_bytes_get_size (on_disk));
 
   reopened = open_project (path);
@@ -1267,7 +1182,7 @@ test_odd_text_round_trip (void)
 static void
 test_odd_text_cli (void)
 {
-  g_autofree char *dir = new_dir ("odd-text-cli");
+  g_autofree char *dir = test_new_dir (test_root, "odd-text-cli");
 
   for (guint i = 0; i < G_N_ELEMENTS (odd_texts); i++)
     {
@@ -1358,7 +1273,7 @@ edit_everything (UpProject *project)
 static void
 test_hostile_values (void)
 {
-  g_autofree char *dir = new_dir ("hostile-values");
+  g_autofree char *dir = test_new_dir (test_root, "hostile-values");
   g_autofree char *path = write_hostile_file (dir, "values.upphandla",
     "UPDATE project SET title = CAST(X'C3FFFE41' AS TEXT), organisation = 42;"
     "UPDATE stage SET kind = 'rocket', status = 'lost', start_date = '2026-02-30', end_date = 'tomorrow';"
@@ -1406,14 +1321,14 @@ test_hostile_values (void)
   /* A reference to a row that is not there would make undo fail for good
    * later: such a file is refused as damaged when it is opened, unchanged. */
   {
-    g_autoptr(GBytes) before = read_bytes (dangling);
+    g_autoptr(GBytes) before = test_read_bytes (dangling);
     g_autoptr(GBytes) after = NULL;
     g_autoptr(GFile) file = g_file_new_for_path (dangling);
     g_autoptr(UpProject) refused = up_project_open (file, &error);
 
     g_assert_null (refused);
     g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CORRUPT);
-    after = read_bytes (dangling);
+    after = test_read_bytes (dangling);
     g_assert_true (g_bytes_equal (before, after));
   }
 }
@@ -1423,7 +1338,7 @@ test_hostile_values (void)
 static void
 test_hostile_ids (void)
 {
-  g_autofree char *dir = new_dir ("hostile-ids");
+  g_autofree char *dir = test_new_dir (test_root, "hostile-ids");
   g_autofree char *path = write_hostile_file (dir, "ids.upphandla",
     "PRAGMA foreign_keys = OFF;"
     "UPDATE stage SET id = 9223372036854775807;"
@@ -1480,14 +1395,14 @@ test_hostile_ids (void)
 static void
 test_hostile_schema (void)
 {
-  g_autofree char *dir = new_dir ("hostile-schema");
+  g_autofree char *dir = test_new_dir (test_root, "hostile-schema");
   g_autofree char *path = write_hostile_file (dir, "schema.upphandla",
                                               "ALTER TABLE project RENAME COLUMN created TO made;");
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(Run) info = run_cli (NULL, "--info", path, NULL);
 
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_cmpint (info->status, ==, 1);
   g_assert_nonnull (strstr (info->err, "schema.upphandla"));
@@ -1500,13 +1415,13 @@ test_hostile_schema (void)
 static void
 test_hostile_version (void)
 {
-  g_autofree char *dir = new_dir ("hostile-version");
+  g_autofree char *dir = test_new_dir (test_root, "hostile-version");
   g_autofree char *path = write_hostile_file (dir, "version.upphandla", "PRAGMA user_version = -100;");
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(Run) info = run_cli (NULL, "--info", path, NULL);
 
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
   /* a crash, or under the sanitizers their report */
   if (info->status == -1 || strstr (info->err, "runtime error") != NULL ||
@@ -1534,27 +1449,6 @@ child_main (int    argc,
   if (strcmp (mode, "read-only") == 0 && argc == 5)
     return child_read_only (argv[3], argv[4]);
   return 2;
-}
-
-static gboolean
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_chmod (path, 0755);
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  return g_rmdir (path) == 0;
 }
 
 int
@@ -1622,7 +1516,7 @@ main (int   argc,
   status = g_test_run ();
 
   if (status == 0)
-    remove_tree (test_root);
+    test_remove_tree (test_root);
   g_free (test_root);
   g_free (self_exe);
   g_free (megabyte);

@@ -15,6 +15,7 @@
 #include "up-application.h"
 #include "up-window.h"
 #include "ui-test-util.h"
+#include "test-common.h"
 
 static char *test_dir;
 static UpApplication *app;
@@ -240,24 +241,6 @@ test_missing (void)
   check_refused (path);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -302,7 +285,7 @@ main (int   argc,
     gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
   iterate_pending ();
   g_clear_object (&app);
-  remove_tree (test_dir);
+  test_remove_tree (test_dir);
   g_free (test_dir);
   return status;
 }

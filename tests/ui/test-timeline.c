@@ -17,6 +17,7 @@
 #include "up-timeline.h"
 #include "up-window.h"
 #include "ui-test-util.h"
+#include "test-common.h"
 
 
 typedef struct
@@ -82,28 +83,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
@@ -118,7 +97,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->project);
   g_clear_object (&fixture->file);
 
-  remove_dir (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -748,7 +727,7 @@ test_window (void)
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_pending ();
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* The zoom the user left the timeline at comes back with the next window,
@@ -776,7 +755,7 @@ test_window_zoom_setting (void)
   if (schema == NULL)
     {
       g_test_skip ("The settings schema is not compiled in this build");
-      remove_dir (dir);
+      test_remove_tree (dir);
       return;
     }
 
@@ -813,7 +792,7 @@ test_window_zoom_setting (void)
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_pending ();
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* Only what is in view is laid out and drawn: 2,000 stages scroll as

@@ -15,6 +15,7 @@
 #include "up-route-chooser.h"
 #include "up-window.h"
 #include "ui-test-util.h"
+#include "test-common.h"
 
 typedef struct
 {
@@ -86,28 +87,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
@@ -122,7 +101,7 @@ fixture_tear_down (Fixture       *fixture,
   iterate_pending ();
   g_clear_object (&fixture->project);
 
-  remove_dir (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 

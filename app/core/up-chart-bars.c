@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "up-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "up-chart-private.h"
+
+/* Coverage per goal: one row per goal with its number on a chip of its
+ * colour, its name, a bar of its targets (covered with a positive impact,
+ * covered otherwise, and a striped bar for negative impact below) and the
+ * count as text. */
+
+#define ROW_HEIGHT 28.0
+#define CHIP_WIDTH 26.0
+#define CHIP_HEIGHT 20.0
+#define NAME_SIZE 10.0
+#define GOAL_NAME_MAX 280.0
+#define BAR_WIDTH 220.0
+#define COUNT_WIDTH 78.0
+
+static double
+name_width (UpChartContext *ctx)
+{
+  double width = 0;
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    width = MAX (width, _up_chart_text_width (ctx, up_sdg_goal_get_name_in (up_sdg_get_goal (goal), ctx->lang),
+                                              NAME_SIZE, 0));
+
+  /* Wider names wrap onto a second line of the row. */
+  return MIN (ceil (width) + 2, GOAL_NAME_MAX);
+}
+
+static void
+swatch_positive (UpChartContext *ctx,
+                 double          x,
+                 double          y,
+                 double          width,
+                 double          height,
+                 gconstpointer   data)
+{
+  _up_chart_set_goal_colour (ctx->cr, 9, 1.0);
+  cairo_rectangle (ctx->cr, x, y, width, height);
+  cairo_fill (ctx->cr);
+}
+
+static void
+swatch_other (UpChartContext *ctx,
+              double          x,
+              double          y,
+              double          width,
+              double          height,
+              gconstpointer   data)
+{
+  _up_chart_set_goal_colour (ctx->cr, 9, 0.4);
+  cairo_rectangle (ctx->cr, x, y, width, height);
+  cairo_fill (ctx->cr);
+}
+
+static void
+swatch_count (UpChartContext *ctx,
+              double          x,
+              double          y,
+              double          width,
+              double          height,
+              gconstpointer   data)
+{
+  _up_chart_text (ctx, "n/m", x + width / 2, y + height / 2, 0, 8.5,
+                  UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 0, NULL);
+}
+
+static guint
+bars_legend (UpChartContext *ctx,
+             UpLegendItem   *items)
+{
+  items[0] = (UpLegendItem) { swatch_positive, NULL,
+    up_lang_gettext (ctx->lang, N_("Solid bar: targets covered with a positive impact")) };
+  items[1] = (UpLegendItem) { swatch_other, NULL,
+    up_lang_gettext (ctx->lang, N_("Light bar: targets covered without a known positive impact")) };
+  items[2] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
+    up_lang_gettext (ctx->lang, N_("Striped bar, −2: two targets of the goal with a negative impact")) };
+  items[3] = (UpLegendItem) { swatch_count, NULL,
+    up_lang_gettext (ctx->lang, N_("n/m: n of the goal’s m targets are covered")) };
+  return 4;
+}
+
+static void
+bars_frame (UpChartContext *ctx,
+            double          width,
+            double          height,
+            UpLegendItem   *legend,
+            guint          *n_legend,
+            double         *names,
+            UpChartFrame   *frame)
+{
+  *names = name_width (ctx);
+  *n_legend = bars_legend (ctx, legend);
+  _up_chart_frame_compute (ctx, UP_CHART_BARS, legend, *n_legend,
+                           CHIP_WIDTH + 10 + *names + 14 + BAR_WIDTH + 10 + COUNT_WIDTH,
+                           UP_SDG_N_GOALS * ROW_HEIGHT, width, height, frame);
+}
+
+void
+_up_chart_bars_size (UpChartContext *ctx,
+                     double         *width,
+                     double         *height)
+{
+  UpLegendItem legend[4];
+  guint n_legend;
+  double names;
+  UpChartFrame frame;
+
+  bars_frame (ctx, 0, 0, legend, &n_legend, &names, &frame);
+  *width = frame.natural_width;
+  *height = frame.natural_height;
+}
+
+void
+_up_chart_bars_draw (UpChartContext *ctx,
+                     double          width,
+                     double          height)
+{
+  cairo_t *cr = ctx->cr;
+  UpLegendItem legend[4];
+  guint n_legend;
+  double names;
+  UpChartFrame frame;
+  double bar_x;
+
+  bars_frame (ctx, width, height, legend, &n_legend, &names, &frame);
+  _up_chart_frame_draw (ctx, UP_CHART_BARS, &frame, legend, n_legend, width, height);
+  bar_x = frame.body_x + CHIP_WIDTH + 10 + names + 14;
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    {
+      const UpGoalCoverage *coverage = up_coverage_get_goal (ctx->coverage, goal);
+      const UpSdgGoal *sdg = up_sdg_get_goal (goal);
+      double y = frame.body_y + (goal - 1) * ROW_HEIGHT;
+      double unit = BAR_WIDTH / MAX (coverage->n_targets, 1);
+      g_autofree char *count = g_strdup_printf ("%u/%u", coverage->n_covered, coverage->n_targets);
+      double count_width;
+
+      _up_chart_goal_chip (ctx, goal, frame.body_x, y + (ROW_HEIGHT - 4 - CHIP_HEIGHT) / 2,
+                           CHIP_WIDTH, CHIP_HEIGHT, 10, FALSE);
+      {
+        const char *name = up_sdg_goal_get_name_in (sdg, ctx->lang);
+        double h = _up_chart_text_height (ctx, name, NAME_SIZE, 0, names, 2);
+
+        _up_chart_text (ctx, name, frame.body_x + CHIP_WIDTH + 10, y + (ROW_HEIGHT - 4 - h) / 2,
+                        names, NAME_SIZE, UP_TEXT_MUST_FIT, 2, NULL);
+      }
+
+      /* The track, divided into the goal's targets so they can be counted. */
+      _up_chart_set_colour (cr, &ctx->line);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, bar_x + 0.5, y + 3.5, BAR_WIDTH - 1, 13);
+      cairo_stroke (cr);
+
+      _up_chart_set_goal_colour (cr, goal, 0.4);
+      cairo_rectangle (cr, bar_x, y + 3, unit * coverage->n_covered, 14);
+      cairo_fill (cr);
+      _up_chart_set_goal_colour (cr, goal, 1.0);
+      cairo_rectangle (cr, bar_x, y + 3, unit * MIN (coverage->n_positive, coverage->n_covered), 14);
+      cairo_fill (cr);
+
+      _up_chart_set_colour (cr, &ctx->bg);
+      for (guint i = 1; i < coverage->n_targets; i++)
+        {
+          cairo_move_to (cr, bar_x + i * unit, y + 3);
+          cairo_line_to (cr, bar_x + i * unit, y + 17);
+        }
+      cairo_stroke (cr);
+
+      if (coverage->n_negative > 0)
+        {
+          cairo_save (cr);
+          cairo_rectangle (cr, bar_x, y + 19, unit * coverage->n_negative, 6);
+          cairo_clip (cr);
+          _up_chart_hatch (ctx, 4);
+          cairo_restore (cr);
+        }
+
+      count_width = _up_chart_text_width (ctx, count, NAME_SIZE, UP_TEXT_BOLD);
+      _up_chart_text (ctx, count, bar_x + BAR_WIDTH + 10, y + 10, 0, NAME_SIZE,
+                      UP_TEXT_BOLD | UP_TEXT_MIDDLE | (coverage->n_covered > 0 ? 0 : UP_TEXT_DIM), 0, NULL);
+      if (coverage->n_negative > 0)
+        {
+          g_autofree char *minus = g_strdup_printf ("−%u", coverage->n_negative);
+
+          _up_chart_text (ctx, minus, bar_x + BAR_WIDTH + 10 + count_width + 8, y + 10, 0,
+                          NAME_SIZE, UP_TEXT_BOLD | UP_TEXT_MIDDLE, 0, NULL);
+        }
+    }
+}

@@ -1,0 +1,598 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "up-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "up-chart-private.h"
+
+/* The power/interest grid: influence 1..5 upwards, interest 1..5 to the
+ * right, in four labelled quadrants. Each stakeholder is a mark shaped and
+ * coloured by stance with its name beside it; several in one cell stack
+ * without overlapping, and a full cell ends with "+ N more". The quadrant
+ * labels sit in strips above and below the cells, so marks never hide them.
+ * Drawing, hit testing and the mark positions share one layout. */
+
+#define AXIS_WIDTH 46.0
+#define CELL_WIDTH 118.0
+#define CELL_HEIGHT 94.0
+#define STRIP 28.0
+#define BOTTOM_AXIS 40.0
+#define PLOT_WIDTH (5 * CELL_WIDTH)
+#define PLOT_HEIGHT (STRIP + 5 * CELL_HEIGHT + STRIP)
+#define BODY_WIDTH (AXIS_WIDTH + PLOT_WIDTH)
+#define BODY_HEIGHT (PLOT_HEIGHT + BOTTOM_AXIS)
+#define ENTRY 17.0
+#define MAX_ENTRIES 5
+#define HIGH_FROM 4
+#define NAME_SIZE 9.0
+#define QUADRANT_SIZE 11.5
+
+static const char * const quadrant_labels[] = {
+  N_("Monitor"),
+  N_("Keep informed"),
+  N_("Keep satisfied"),
+  N_("Manage closely"),
+};
+
+typedef struct
+{
+  UpStakeholder *stakeholder;   /* NULL: the "+ N more" line of a cell */
+  int            influence;
+  int            interest;
+  guint          n_more;
+  double         x;             /* the mark's centre, natural units */
+  double         y;
+  double         name_x;
+  double         name_width;
+} Entry;
+
+typedef struct
+{
+  UpChartFrame frame;
+  double       plot_x;          /* the cells' top-left corner */
+  double       plot_y;
+  GArray      *entries;
+} Layout;
+
+UpGridQuadrant
+up_chart_grid_quadrant (int influence,
+                        int interest)
+{
+  gboolean high_influence = influence >= HIGH_FROM;
+  gboolean high_interest = interest >= HIGH_FROM;
+
+  if (high_influence)
+    return high_interest ? UP_GRID_MANAGE_CLOSELY : UP_GRID_KEEP_SATISFIED;
+  return high_interest ? UP_GRID_KEEP_INFORMED : UP_GRID_MONITOR;
+}
+
+const char *
+up_chart_grid_quadrant_get_label (UpGridQuadrant quadrant,
+                                  UpLang         lang)
+{
+  g_return_val_if_fail (quadrant <= UP_GRID_MANAGE_CLOSELY, NULL);
+
+  return up_lang_gettext (lang, quadrant_labels[quadrant]);
+}
+
+static void
+stance_colour (const char *stance,
+               UpRgba     *colour)
+{
+  if (g_strcmp0 (stance, "supporter") == 0)
+    _up_chart_parse_colour ("#26A269", colour);
+  else if (g_strcmp0 (stance, "critic") == 0)
+    _up_chart_parse_colour ("#C01C28", colour);
+  else if (g_strcmp0 (stance, "neutral") == 0)
+    _up_chart_parse_colour ("#5E5C64", colour);
+  else
+    _up_chart_parse_colour ("#FFFFFF", colour);
+}
+
+/* A stance is a colour and a shape inside it: +, −, = and ?, so that
+ * print in black and white and colour blindness lose nothing. */
+static void
+draw_mark (UpChartContext *ctx,
+           const char     *stance,
+           double          cx,
+           double          cy,
+           double          r)
+{
+  cairo_t *cr = ctx->cr;
+  gboolean unknown = !up_enum_contains (up_stakeholder_stances, stance) ||
+                     g_strcmp0 (stance, "unknown") == 0;
+  UpRgba colour, ink = { 1, 1, 1, 1 };
+
+  stance_colour (unknown ? "unknown" : stance, &colour);
+  _up_chart_set_colour (cr, &colour);
+  cairo_new_path (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.2);
+  _up_chart_set_colour (cr, unknown ? &(UpRgba) { 0.2, 0.2, 0.2, 1 } : &ctx->bg);
+  cairo_stroke (cr);
+
+  if (unknown)
+    {
+      _up_chart_text (ctx, "?", cx, cy, 0, r * 1.4, UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE,
+                      0, &(UpRgba) { 0.2, 0.2, 0.2, 1 });
+      return;
+    }
+
+  _up_chart_set_colour (cr, &ink);
+  cairo_set_line_width (cr, r * 0.28);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (g_strcmp0 (stance, "supporter") == 0)
+    {
+      cairo_move_to (cr, cx - r * 0.5, cy);
+      cairo_line_to (cr, cx + r * 0.5, cy);
+      cairo_move_to (cr, cx, cy - r * 0.5);
+      cairo_line_to (cr, cx, cy + r * 0.5);
+    }
+  else if (g_strcmp0 (stance, "critic") == 0)
+    {
+      cairo_move_to (cr, cx - r * 0.5, cy);
+      cairo_line_to (cr, cx + r * 0.5, cy);
+    }
+  else
+    {
+      cairo_move_to (cr, cx - r * 0.45, cy - r * 0.25);
+      cairo_line_to (cr, cx + r * 0.45, cy - r * 0.25);
+      cairo_move_to (cr, cx - r * 0.45, cy + r * 0.25);
+      cairo_line_to (cr, cx + r * 0.45, cy + r * 0.25);
+    }
+  cairo_stroke (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+}
+
+static void
+swatch_stance (UpChartContext *ctx,
+               double          x,
+               double          y,
+               double          width,
+               double          height,
+               gconstpointer   data)
+{
+  draw_mark (ctx, data, x + width - height / 2 - 1, y + height / 2, height / 2 + 1);
+}
+
+static guint
+grid_legend (UpChartContext *ctx,
+             UpLegendItem   *items)
+{
+  static const char * const stances[] = { "supporter", "neutral", "critic", "unknown" };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stances); i++)
+    items[n++] = (UpLegendItem) { swatch_stance, stances[i],
+                                  up_enum_label_in (up_stakeholder_stances, stances[i], ctx->lang) };
+  items[n++] = (UpLegendItem) { NULL, NULL,
+    up_lang_gettext (ctx->lang, N_("Influence and interest from 1 (low) to 5 (high); 4 and 5 count as high")) };
+
+  return n;
+}
+
+static double
+cell_x (const Layout *layout,
+        int           interest)
+{
+  return layout->plot_x + (interest - 1) * CELL_WIDTH;
+}
+
+static double
+cell_y (const Layout *layout,
+        int           influence)
+{
+  return layout->plot_y + (5 - influence) * CELL_HEIGHT;
+}
+
+static int
+clamp_level (gint64 value)
+{
+  return (int) CLAMP (value, 1, 5);
+}
+
+static void
+layout_compute (UpChartContext *ctx,
+                double          width,
+                double          height,
+                gboolean        with_entries,
+                Layout         *layout)
+{
+  UpLegendItem legend[5];
+  guint n_legend = grid_legend (ctx, legend);
+  GListModel *people = up_project_get_stakeholders (ctx->project);
+  GPtrArray *cells[25];
+
+  _up_chart_frame_compute (ctx, UP_CHART_GRID, legend, n_legend, BODY_WIDTH, BODY_HEIGHT, width, height, &layout->frame);
+  layout->plot_x = layout->frame.body_x + AXIS_WIDTH;
+  layout->plot_y = layout->frame.body_y + STRIP;
+  layout->entries = NULL;
+  if (!with_entries)
+    return;
+
+  layout->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  for (guint i = 0; i < 25; i++)
+    cells[i] = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(UpStakeholder) person = g_list_model_get_item (people, i);
+      int influence = clamp_level (up_stakeholder_get_influence (person));
+      int interest = clamp_level (up_stakeholder_get_interest (person));
+
+      if (ctx->options->preview_stakeholder != 0 &&
+          up_record_get_id (UP_RECORD (person)) == ctx->options->preview_stakeholder)
+        {
+          influence = clamp_level (ctx->options->preview_influence);
+          interest = clamp_level (ctx->options->preview_interest);
+        }
+      /* The list model holds its records; the cell borrows them. */
+      g_ptr_array_add (cells[(influence - 1) * 5 + interest - 1], person);
+    }
+
+  for (int influence = 1; influence <= 5; influence++)
+    for (int interest = 1; interest <= 5; interest++)
+      {
+        GPtrArray *cell = cells[(influence - 1) * 5 + interest - 1];
+        guint n_shown = cell->len <= MAX_ENTRIES ? cell->len : MAX_ENTRIES - 1;
+        guint n_lines = cell->len <= MAX_ENTRIES ? cell->len : MAX_ENTRIES;
+        double y = cell_y (layout, influence) + (CELL_HEIGHT - n_lines * ENTRY) / 2;
+        double x = cell_x (layout, interest);
+
+        for (guint j = 0; j < n_lines; j++, y += ENTRY)
+          {
+            Entry entry = { NULL, influence, interest, 0, x + 13, y + ENTRY / 2, x + 24, CELL_WIDTH - 28 };
+
+            if (j < n_shown)
+              entry.stakeholder = g_ptr_array_index (cell, j);
+            else
+              {
+                entry.n_more = cell->len - n_shown;
+                entry.name_x = x + 8;
+                entry.name_width = CELL_WIDTH - 12;
+              }
+            g_array_append_val (layout->entries, entry);
+          }
+      }
+
+  for (guint i = 0; i < 25; i++)
+    g_ptr_array_unref (cells[i]);
+}
+
+static void
+layout_clear (Layout *layout)
+{
+  g_clear_pointer (&layout->entries, g_array_unref);
+}
+
+static void
+quadrant_rect (const Layout   *layout,
+               UpGridQuadrant  quadrant,
+               double         *x,
+               double         *y,
+               double         *w,
+               double         *h)
+{
+  gboolean high_interest = quadrant == UP_GRID_MANAGE_CLOSELY || quadrant == UP_GRID_KEEP_INFORMED;
+  gboolean high_influence = quadrant == UP_GRID_MANAGE_CLOSELY || quadrant == UP_GRID_KEEP_SATISFIED;
+  double split_x = cell_x (layout, HIGH_FROM);
+  double split_y = cell_y (layout, HIGH_FROM - 1);
+
+  *x = high_interest ? split_x : layout->plot_x;
+  *w = high_interest ? layout->plot_x + PLOT_WIDTH - split_x : split_x - layout->plot_x;
+  *y = high_influence ? layout->plot_y - STRIP : split_y;
+  *h = high_influence ? split_y - (layout->plot_y - STRIP) : layout->plot_y + 5 * CELL_HEIGHT + STRIP - split_y;
+}
+
+static void
+quadrant_colour (UpChartContext *ctx,
+                 UpGridQuadrant  quadrant,
+                 UpRgba         *colour)
+{
+  static const char * const light[] = { "#F1F1EF", "#E3EFFA", "#FBF1DA", "#FBE3E0" };
+  static const char * const dark[] = { "#2F302E", "#233545", "#40381F", "#482A28" };
+
+  _up_chart_parse_colour (ctx->options->dark ? dark[quadrant] : light[quadrant], colour);
+}
+
+void
+_up_chart_grid_size (UpChartContext *ctx,
+                     double         *width,
+                     double         *height)
+{
+  Layout layout;
+
+  layout_compute (ctx, 0, 0, FALSE, &layout);
+  *width = layout.frame.natural_width;
+  *height = layout.frame.natural_height;
+}
+
+void
+_up_chart_grid_draw (UpChartContext *ctx,
+                     double          width,
+                     double          height)
+{
+  cairo_t *cr = ctx->cr;
+  UpLegendItem legend[5];
+  guint n_legend = grid_legend (ctx, legend);
+  Layout layout;
+  double axis_x;
+
+  layout_compute (ctx, width, height, TRUE, &layout);
+  _up_chart_frame_draw (ctx, UP_CHART_GRID, &layout.frame, legend, n_legend, width, height);
+
+  for (UpGridQuadrant q = UP_GRID_MONITOR; q <= UP_GRID_MANAGE_CLOSELY; q++)
+    {
+      gboolean high_influence = q == UP_GRID_MANAGE_CLOSELY || q == UP_GRID_KEEP_SATISFIED;
+      double x, y, w, h;
+      UpRgba colour;
+
+      quadrant_rect (&layout, q, &x, &y, &w, &h);
+      quadrant_colour (ctx, q, &colour);
+      _up_chart_set_colour (cr, &colour);
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_fill (cr);
+
+      /* The label in the quadrant's outer strip. */
+      _up_chart_text (ctx, up_chart_grid_quadrant_get_label (q, ctx->lang), x + 8,
+                      high_influence ? y + STRIP / 2 : y + h - STRIP / 2, w - 16, QUADRANT_SIZE,
+                      UP_TEXT_BOLD | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
+    }
+
+  /* Cell lines, then the quadrants' borders over them. */
+  _up_chart_set_colour (cr, &ctx->line);
+  cairo_set_line_width (cr, 0.75);
+  for (int i = 0; i <= 5; i++)
+    {
+      cairo_move_to (cr, layout.plot_x + i * CELL_WIDTH, layout.plot_y);
+      cairo_line_to (cr, layout.plot_x + i * CELL_WIDTH, layout.plot_y + 5 * CELL_HEIGHT);
+      cairo_move_to (cr, layout.plot_x, layout.plot_y + i * CELL_HEIGHT);
+      cairo_line_to (cr, layout.plot_x + PLOT_WIDTH, layout.plot_y + i * CELL_HEIGHT);
+    }
+  cairo_stroke (cr);
+
+  _up_chart_set_colour (cr, &ctx->dim);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, cell_x (&layout, HIGH_FROM), layout.plot_y - STRIP);
+  cairo_line_to (cr, cell_x (&layout, HIGH_FROM), layout.plot_y + 5 * CELL_HEIGHT + STRIP);
+  cairo_move_to (cr, layout.plot_x, cell_y (&layout, HIGH_FROM - 1));
+  cairo_line_to (cr, layout.plot_x + PLOT_WIDTH, cell_y (&layout, HIGH_FROM - 1));
+  cairo_stroke (cr);
+
+  /* Axes: the levels beside the rows and under the columns, and the names. */
+  axis_x = layout.frame.body_x;
+  for (int level = 1; level <= 5; level++)
+    {
+      char number[4];
+
+      g_snprintf (number, sizeof number, "%d", level);
+      _up_chart_text (ctx, number, layout.plot_x - 8, cell_y (&layout, level) + CELL_HEIGHT / 2, 0, 10,
+                      UP_TEXT_RIGHT | UP_TEXT_MIDDLE | UP_TEXT_BOLD, 0, NULL);
+      _up_chart_text (ctx, number, cell_x (&layout, level) + CELL_WIDTH / 2,
+                      layout.plot_y + 5 * CELL_HEIGHT + STRIP + 3, 0, 10,
+                      UP_TEXT_CENTRE | UP_TEXT_BOLD, 0, NULL);
+    }
+  _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Interest")), layout.plot_x,
+                  layout.plot_y + 5 * CELL_HEIGHT + STRIP + 18, PLOT_WIDTH, 11,
+                  UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 1, NULL);
+  cairo_save (cr);
+  cairo_translate (cr, axis_x, layout.plot_y + 5 * CELL_HEIGHT);
+  cairo_rotate (cr, -G_PI / 2);
+  _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Influence")), 0, 0,
+                  5 * CELL_HEIGHT, 11, UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 1, NULL);
+  cairo_restore (cr);
+
+  /* The drop target while a stakeholder is dragged. */
+  if (ctx->options->preview_stakeholder != 0)
+    {
+      static const double dash[] = { 4, 3 };
+
+      _up_chart_set_colour (cr, &ctx->fg);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_rectangle (cr, cell_x (&layout, clamp_level (ctx->options->preview_interest)) + 2,
+                       cell_y (&layout, clamp_level (ctx->options->preview_influence)) + 2,
+                       CELL_WIDTH - 4, CELL_HEIGHT - 4);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  for (guint i = 0; i < layout.entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (layout.entries, Entry, i);
+
+      if (entry->stakeholder == NULL)
+        {
+          /* Translators: the last line of a full cell of the stakeholder
+           * grid: %1$u stakeholders more are in the cell. */
+          g_autofree char *more = g_strdup_printf (up_lang_gettext (ctx->lang, N_("+ %1$u more")),
+                                                   entry->n_more);
+
+          _up_chart_text (ctx, more, entry->name_x, entry->y, entry->name_width, NAME_SIZE,
+                          UP_TEXT_MIDDLE | UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL);
+          continue;
+        }
+
+      {
+        g_autofree char *name = _up_chart_clean_text (up_stakeholder_get_name (entry->stakeholder), 200);
+        gboolean dragged = ctx->options->preview_stakeholder != 0 &&
+                           up_record_get_id (UP_RECORD (entry->stakeholder)) == ctx->options->preview_stakeholder;
+
+        if (dragged)
+          {
+            _up_chart_set_colour (cr, &ctx->fg);
+            cairo_set_line_width (cr, 2);
+            cairo_new_path (cr);
+            cairo_arc (cr, entry->x, entry->y, 9.5, 0, 2 * G_PI);
+            cairo_stroke (cr);
+          }
+        draw_mark (ctx, up_stakeholder_get_stance (entry->stakeholder), entry->x, entry->y, 6.5);
+        _up_chart_text (ctx, name[0] != '\0' ? name : "–", entry->name_x, entry->y, entry->name_width,
+                        NAME_SIZE, UP_TEXT_MIDDLE | (dragged ? UP_TEXT_BOLD : 0), 1, NULL);
+      }
+    }
+
+  layout_clear (&layout);
+}
+
+static void
+to_natural (const Layout *layout,
+            double        x,
+            double        y,
+            double       *nx,
+            double       *ny)
+{
+  *nx = (x - layout->frame.offset_x) / layout->frame.scale;
+  *ny = (y - layout->frame.offset_y) / layout->frame.scale;
+}
+
+gboolean
+up_chart_grid_cell_at (UpProject            *project,
+                       const UpChartOptions *options,
+                       double                width,
+                       double                height,
+                       double                x,
+                       double                y,
+                       int                  *influence,
+                       int                  *interest)
+{
+  cairo_t *cr;
+  UpChartContext ctx;
+  Layout layout;
+  double nx, ny;
+  int column, row;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  cr = _up_chart_measure_cr ();
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
+  layout_compute (&ctx, width, height, FALSE, &layout);
+  _up_chart_context_clear (&ctx);
+  cairo_destroy (cr);
+
+  to_natural (&layout, x, y, &nx, &ny);
+  if (nx < layout.plot_x || nx >= layout.plot_x + PLOT_WIDTH ||
+      ny < layout.plot_y || ny >= layout.plot_y + 5 * CELL_HEIGHT)
+    return FALSE;
+
+  column = CLAMP ((int) floor ((nx - layout.plot_x) / CELL_WIDTH), 0, 4);
+  row = CLAMP ((int) floor ((ny - layout.plot_y) / CELL_HEIGHT), 0, 4);
+  if (interest != NULL)
+    *interest = column + 1;
+  if (influence != NULL)
+    *influence = 5 - row;
+  return TRUE;
+}
+
+void
+up_chart_grid_cell_centre (UpProject            *project,
+                           const UpChartOptions *options,
+                           double                width,
+                           double                height,
+                           int                   influence,
+                           int                   interest,
+                           double               *x,
+                           double               *y)
+{
+  cairo_t *cr;
+  UpChartContext ctx;
+  Layout layout;
+
+  g_return_if_fail (UP_IS_PROJECT (project));
+  g_return_if_fail (options != NULL);
+
+  cr = _up_chart_measure_cr ();
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
+  layout_compute (&ctx, width, height, FALSE, &layout);
+  _up_chart_context_clear (&ctx);
+  cairo_destroy (cr);
+
+  *x = layout.frame.offset_x + (cell_x (&layout, clamp_level (interest)) + CELL_WIDTH / 2) * layout.frame.scale;
+  *y = layout.frame.offset_y + (cell_y (&layout, clamp_level (influence)) + CELL_HEIGHT / 2) * layout.frame.scale;
+}
+
+gboolean
+up_chart_grid_stakeholder_mark (UpProject            *project,
+                                const UpChartOptions *options,
+                                double                width,
+                                double                height,
+                                UpStakeholder        *stakeholder,
+                                double               *x,
+                                double               *y)
+{
+  cairo_t *cr;
+  UpChartContext ctx;
+  Layout layout;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (UP_IS_STAKEHOLDER (stakeholder), FALSE);
+
+  cr = _up_chart_measure_cr ();
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
+  layout_compute (&ctx, width, height, TRUE, &layout);
+  _up_chart_context_clear (&ctx);
+  cairo_destroy (cr);
+
+  for (guint i = 0; i < layout.entries->len && !found; i++)
+    {
+      const Entry *entry = &g_array_index (layout.entries, Entry, i);
+
+      if (entry->stakeholder != NULL &&
+          up_record_get_id (UP_RECORD (entry->stakeholder)) == up_record_get_id (UP_RECORD (stakeholder)))
+        {
+          *x = layout.frame.offset_x + entry->x * layout.frame.scale;
+          *y = layout.frame.offset_y + entry->y * layout.frame.scale;
+          found = TRUE;
+        }
+    }
+
+  layout_clear (&layout);
+  return found;
+}
+
+UpStakeholder *
+up_chart_grid_stakeholder_at (UpProject            *project,
+                              const UpChartOptions *options,
+                              double                width,
+                              double                height,
+                              double                x,
+                              double                y)
+{
+  cairo_t *cr;
+  UpChartContext ctx;
+  Layout layout;
+  UpStakeholder *found = NULL;
+  double nx, ny;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  cr = _up_chart_measure_cr ();
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
+  layout_compute (&ctx, width, height, TRUE, &layout);
+  _up_chart_context_clear (&ctx);
+  cairo_destroy (cr);
+
+  to_natural (&layout, x, y, &nx, &ny);
+  for (guint i = 0; i < layout.entries->len && found == NULL; i++)
+    {
+      const Entry *entry = &g_array_index (layout.entries, Entry, i);
+
+      /* The mark and its name are one target, a whole entry high. */
+      if (entry->stakeholder != NULL &&
+          nx >= entry->x - 9 && nx < entry->name_x + entry->name_width &&
+          ny >= entry->y - ENTRY / 2 && ny < entry->y + ENTRY / 2)
+        found = entry->stakeholder;
+    }
+
+  layout_clear (&layout);
+  return found;
+}

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "up-chart.h"
+#include "up-coverage.h"
+#include "up-project.h"
+
+G_BEGIN_DECLS
+
+/* What every chart shares: colours, text and the frame (header, body,
+ * legend). A chart is laid out at its natural size in points and scaled
+ * uniformly into whatever size up_chart_draw() is given, so text keeps its
+ * proportions and geometry helpers (the grid's cells, the wheel's sectors)
+ * only need the same transform. */
+
+#define UP_CHART_FONT "Cantarell, DejaVu Sans, sans"
+#define UP_CHART_MARGIN 24.0
+
+typedef struct
+{
+  double r, g, b, a;
+} UpRgba;
+
+typedef enum
+{
+  UP_TEXT_BOLD        = 1 << 0,
+  UP_TEXT_CENTRE      = 1 << 1,
+  UP_TEXT_RIGHT       = 1 << 2,
+  /* Chart-owned text (titles, labels, legend) that the layout must leave
+   * room for: cutting it is a bug, counted for the tests. User text
+   * (project and stage titles, names) may be ellipsized. */
+  UP_TEXT_MUST_FIT    = 1 << 3,
+  UP_TEXT_DIM         = 1 << 4,
+  UP_TEXT_MIDDLE      = 1 << 5,   /* @y is the vertical centre */
+} UpTextFlags;
+
+typedef struct
+{
+  cairo_t              *cr;
+  UpProject            *project;
+  const UpChartOptions *options;
+  UpLang                lang;
+  UpCoverage           *coverage;   /* NULL when only measuring */
+  UpRgba                bg;
+  UpRgba                fg;
+  UpRgba                dim;
+  UpRgba                line;
+  UpRgba                grey;       /* an uncovered goal */
+  UpRgba                negative;   /* the band of negative impact */
+} UpChartContext;
+
+/* One legend entry: a swatch drawn into a box, and its explanation. */
+typedef void (*UpSwatchFunc) (UpChartContext *ctx,
+                              double          x,
+                              double          y,
+                              double          width,
+                              double          height,
+                              gconstpointer   data);
+typedef struct
+{
+  UpSwatchFunc  swatch;
+  gconstpointer data;
+  const char   *text;
+} UpLegendItem;
+
+/* The natural layout of a decorated chart and its transform into the
+ * size it is drawn at. All boxes are in natural units. */
+typedef struct
+{
+  double natural_width;
+  double natural_height;
+  double scale;
+  double offset_x;
+  double offset_y;
+  double header_height;
+  double body_x;
+  double body_y;
+  double body_width;
+  double body_height;
+  double legend_y;
+  double legend_height;
+} UpChartFrame;
+
+void         _up_chart_context_init     (UpChartContext       *ctx,
+                                         cairo_t              *cr,
+                                         UpProject            *project,
+                                         const UpChartOptions *options,
+                                         gboolean              with_coverage);
+void         _up_chart_context_clear    (UpChartContext       *ctx);
+/* A context for measuring only (geometry helpers called without a cairo_t). */
+cairo_t     *_up_chart_measure_cr       (void);
+
+void         _up_chart_parse_colour     (const char           *hex,
+                                         UpRgba               *rgba);
+void         _up_chart_set_colour       (cairo_t              *cr,
+                                         const UpRgba         *rgba);
+void         _up_chart_set_goal_colour  (cairo_t              *cr,
+                                         guint                 goal,
+                                         double                alpha);
+/* Dark or light text, whichever reads on @background. */
+void         _up_chart_contrast_colour  (const UpRgba         *background,
+                                         UpRgba               *text);
+
+/* User text made safe to lay out: valid UTF-8, no control characters, at
+ * most @max_chars characters (1 MB titles are cut before Pango sees them). */
+char        *_up_chart_clean_text       (const char           *text,
+                                         gsize                 max_chars);
+
+PangoLayout *_up_chart_layout           (UpChartContext       *ctx,
+                                         const char           *text,
+                                         double                size,
+                                         UpTextFlags           flags,
+                                         double                width,
+                                         int                   max_lines);
+/* Draws @text in the box starting at @x, @y, @width wide (0: unbounded),
+ * in at most @max_lines lines (0: any), ellipsized at the end beyond them.
+ * Returns the height used. */
+double       _up_chart_text             (UpChartContext       *ctx,
+                                         const char           *text,
+                                         double                x,
+                                         double                y,
+                                         double                width,
+                                         double                size,
+                                         UpTextFlags           flags,
+                                         int                   max_lines,
+                                         const UpRgba         *colour);
+double       _up_chart_text_width       (UpChartContext       *ctx,
+                                         const char           *text,
+                                         double                size,
+                                         UpTextFlags           flags);
+double       _up_chart_text_height      (UpChartContext       *ctx,
+                                         const char           *text,
+                                         double                size,
+                                         UpTextFlags           flags,
+                                         double                width,
+                                         int                   max_lines);
+
+/* @iso in @lang's long style; "" for a missing or invalid date. */
+char        *_up_chart_format_date      (UpChartContext       *ctx,
+                                         const char           *iso);
+
+/* Header and legend of a decorated chart. */
+double       _up_chart_header_height    (UpChartContext       *ctx,
+                                         UpChartKind           kind,
+                                         double                width);
+void         _up_chart_draw_header      (UpChartContext       *ctx,
+                                         UpChartKind           kind,
+                                         double                x,
+                                         double                y,
+                                         double                width);
+double       _up_chart_legend_height    (UpChartContext       *ctx,
+                                         const UpLegendItem   *items,
+                                         guint                 n_items,
+                                         double                width,
+                                         guint                 n_columns,
+                                         double                size);
+double       _up_chart_draw_legend      (UpChartContext       *ctx,
+                                         const UpLegendItem   *items,
+                                         guint                 n_items,
+                                         double                x,
+                                         double                y,
+                                         double                width,
+                                         guint                 n_columns,
+                                         double                size);
+
+/* Lays out the frame around a body of @body_width × @body_height for a
+ * chart drawn at @width × @height. */
+void         _up_chart_frame_compute    (UpChartContext       *ctx,
+                                         UpChartKind           kind,
+                                         const UpLegendItem   *legend,
+                                         guint                 n_legend,
+                                         double                body_width,
+                                         double                body_height,
+                                         double                width,
+                                         double                height,
+                                         UpChartFrame         *frame);
+/* Paints the page, applies the frame's transform and draws header and
+ * legend: afterwards the body is drawn in natural units. */
+void         _up_chart_frame_draw       (UpChartContext       *ctx,
+                                         UpChartKind           kind,
+                                         const UpChartFrame   *frame,
+                                         const UpLegendItem   *legend,
+                                         guint                 n_legend,
+                                         double                width,
+                                         double                height);
+
+/* Swatches the charts share. */
+void         _up_chart_hatch            (UpChartContext       *ctx,
+                                         double                spacing);
+void         _up_chart_swatch_negative  (UpChartContext       *ctx,
+                                         double                x,
+                                         double                y,
+                                         double                width,
+                                         double                height,
+                                         gconstpointer         data);
+void         _up_chart_rounded_rect     (cairo_t              *cr,
+                                         double                x,
+                                         double                y,
+                                         double                width,
+                                         double                height,
+                                         double                radius);
+/* A goal's number on a chip of its colour. */
+void         _up_chart_goal_chip        (UpChartContext       *ctx,
+                                         guint                 goal,
+                                         double                x,
+                                         double                y,
+                                         double                width,
+                                         double                height,
+                                         double                size,
+                                         gboolean              grey);
+
+/* The wheel, for the report: sectors around @cx, @cy of outer radius
+ * @radius (the goal numbers' band included; the n/m labels outside it when
+ * @labels). */
+void         _up_chart_wheel_draw_at    (UpChartContext       *ctx,
+                                         double                cx,
+                                         double                cy,
+                                         double                radius,
+                                         gboolean              labels,
+                                         double                text_size);
+guint        _up_chart_wheel_legend     (UpChartContext       *ctx,
+                                         UpLegendItem         *items);
+
+/* The charts. */
+void         _up_chart_wheel_size       (UpChartContext *ctx, double *width, double *height);
+void         _up_chart_wheel_draw       (UpChartContext *ctx, double width, double height);
+void         _up_chart_bars_size        (UpChartContext *ctx, double *width, double *height);
+void         _up_chart_bars_draw        (UpChartContext *ctx, double width, double height);
+void         _up_chart_matrix_size      (UpChartContext *ctx, double *width, double *height);
+void         _up_chart_matrix_draw      (UpChartContext *ctx, double width, double height);
+void         _up_chart_grid_size        (UpChartContext *ctx, double *width, double *height);
+void         _up_chart_grid_draw        (UpChartContext *ctx, double width, double height);
+void         _up_chart_report_draw      (UpChartContext *ctx, double width, double height);
+
+/* Texts that were cut although they had to fit (UP_TEXT_MUST_FIT), and
+ * the smallest text size laid out (in chart units), since the last reset:
+ * the tests' checks that every label fits and that print is readable. */
+guint        _up_chart_get_n_cut        (void);
+double       _up_chart_get_min_text_size (void);
+void         _up_chart_reset_n_cut      (void);
+/* Tests lay the charts out in another font too (a static string; NULL
+ * for the default): where Cantarell is missing, a wider one stands in. */
+void         _up_chart_set_font         (const char *family);
+
+G_END_DECLS

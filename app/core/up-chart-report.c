@@ -1,0 +1,512 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "up-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "up-chart-private.h"
+#include "up-timescale.h"
+
+/* The one-page report for politicians, A4 landscape: the project and the
+ * date on top; the wheel and the legend on the left; the timeline in brief,
+ * the key decisions and the local goals with their targets on the right.
+ * Every section has a fixed box: what does not fit ends with a line saying
+ * how much is not shown, so nothing overlaps and nothing leaves the page. */
+
+#define PAGE_WIDTH 841.89
+#define PAGE_HEIGHT 595.28
+#define M 30.0
+#define HEADER_BOTTOM 84.0
+#define LEFT_WIDTH 290.0
+#define RIGHT_X (M + LEFT_WIDTH + 22)
+#define RIGHT_WIDTH (PAGE_WIDTH - M - RIGHT_X)
+#define BOTTOM (PAGE_HEIGHT - M)
+#define SECTION_SIZE 10.5
+#define SMALL 8.0
+#define BODY 8.5
+#define TIMELINE_BOTTOM 342.0
+#define TIMELINE_LABELS 150.0
+#define TIMELINE_ROW 12.5
+
+static const char * const month_names[] = {
+  NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
+  NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
+  NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
+};
+
+static const UpRgba stage_blue = { 0.21, 0.52, 0.89, 1.0 };
+
+static void
+diamond (cairo_t *cr,
+         double   cx,
+         double   cy,
+         double   r)
+{
+  cairo_move_to (cr, cx, cy - r);
+  cairo_line_to (cr, cx + r, cy);
+  cairo_line_to (cr, cx, cy + r);
+  cairo_line_to (cr, cx - r, cy);
+  cairo_close_path (cr);
+}
+
+static double
+section_title (UpChartContext *ctx,
+               const char     *title,
+               double          x,
+               double          y,
+               double          width)
+{
+  /* A long translation shrinks a little, then wraps, rather than be cut. */
+  double size = SECTION_SIZE;
+  double natural = _up_chart_text_width (ctx, title, size, UP_TEXT_BOLD);
+  double h;
+
+  if (natural > width)
+    size = MAX (size * width / natural * 0.99, 9.0);
+  h = _up_chart_text (ctx, title, x, y, width, size, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 2, NULL);
+
+  _up_chart_set_colour (ctx->cr, &ctx->line);
+  cairo_set_line_width (ctx->cr, 0.75);
+  cairo_move_to (ctx->cr, x, y + h + 2.5);
+  cairo_line_to (ctx->cr, x + width, y + h + 2.5);
+  cairo_stroke (ctx->cr);
+
+  return h + 6;
+}
+
+/* "Stages not shown: 12" and its kind, in the chart's language. */
+static void
+not_shown (UpChartContext *ctx,
+           const char     *format,
+           guint           n,
+           double          x,
+           double          y,
+           double          width)
+{
+  g_autofree char *text = g_strdup_printf (up_lang_gettext (ctx->lang, format), n);
+
+  _up_chart_text (ctx, text, x, y, width, SMALL, UP_TEXT_DIM | UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL);
+}
+
+static void
+draw_header (UpChartContext *ctx)
+{
+  g_autofree char *title = _up_chart_clean_text (up_project_get_title (ctx->project), 300);
+  g_autofree char *organisation = _up_chart_clean_text (up_project_get_organisation (ctx->project), 300);
+  g_autofree char *date = NULL;
+  const char *iso = ctx->options->date;
+  g_autofree char *today = NULL;
+  const char *report = up_chart_kind_get_title (UP_CHART_REPORT, ctx->lang);
+  double right = 230;
+  double y = M;
+
+  if (iso == NULL || !up_date_is_valid (iso))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      today = g_date_time_format (now, "%Y-%m-%d");
+      iso = today;
+    }
+  date = up_lang_format_date (ctx->lang, iso, UP_DATE_STYLE_LONG);
+
+  _up_chart_text (ctx, report, PAGE_WIDTH - M - right, y + 2, right, 12,
+                  UP_TEXT_BOLD | UP_TEXT_RIGHT | UP_TEXT_MUST_FIT, 1, NULL);
+  _up_chart_text (ctx, date, PAGE_WIDTH - M - right, y + 20, right, 10,
+                  UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
+
+  y += _up_chart_text (ctx, title[0] != '\0' ? title : up_lang_gettext (ctx->lang, N_("Untitled procurement")),
+                       M, y, PAGE_WIDTH - 2 * M - right - 20, 18, UP_TEXT_BOLD, 1, NULL);
+
+  if (ctx->options->local_goal != NULL)
+    {
+      g_autofree char *goal = _up_chart_clean_text (up_local_goal_get_title (ctx->options->local_goal), 200);
+      g_autofree char *line = NULL;
+
+      if (organisation[0] != '\0')
+        /* Translators: the line under a chart's title: %1$s is the organisation,
+         * %2$s the title of the local goal the chart is limited to. */
+        line = g_strdup_printf (up_lang_gettext (ctx->lang, N_("%1$s · local goal: %2$s")), organisation, goal);
+      else
+        /* Translators: the line under a chart's title when the chart shows
+         * only the stages serving one local goal; %1$s is the goal's title. */
+        line = g_strdup_printf (up_lang_gettext (ctx->lang, N_("Local goal: %1$s")), goal);
+      g_free (organisation);
+      organisation = g_steal_pointer (&line);
+    }
+  _up_chart_text (ctx, organisation, M, y + 2, PAGE_WIDTH - 2 * M - right - 20, 10.5,
+                  UP_TEXT_DIM, 1, NULL);
+
+  _up_chart_set_colour (ctx->cr, &ctx->fg);
+  cairo_set_line_width (ctx->cr, 1.2);
+  cairo_move_to (ctx->cr, M, HEADER_BOTTOM - 6);
+  cairo_line_to (ctx->cr, PAGE_WIDTH - M, HEADER_BOTTOM - 6);
+  cairo_stroke (ctx->cr);
+}
+
+static void
+swatch_stage (UpChartContext *ctx,
+              double          x,
+              double          y,
+              double          width,
+              double          height,
+              gconstpointer   data)
+{
+  _up_chart_set_colour (ctx->cr, &stage_blue);
+  _up_chart_rounded_rect (ctx->cr, x, y + 2, width, height - 4, 2);
+  cairo_fill (ctx->cr);
+}
+
+static void
+swatch_milestone (UpChartContext *ctx,
+                  double          x,
+                  double          y,
+                  double          width,
+                  double          height,
+                  gconstpointer   data)
+{
+  _up_chart_set_colour (ctx->cr, &ctx->fg);
+  diamond (ctx->cr, x + width / 2, y + height / 2, height / 2);
+  cairo_fill (ctx->cr);
+}
+
+static gboolean
+is_decision (UpStage *stage)
+{
+  return up_stage_get_is_milestone (stage) ||
+         g_strcmp0 (up_stage_get_start_date (stage), up_stage_get_end_date (stage)) == 0;
+}
+
+static void
+draw_timeline (UpChartContext *ctx,
+               double          x,
+               double          y,
+               double          width,
+               double          bottom)
+{
+  cairo_t *cr = ctx->cr;
+  GListModel *stages = up_project_get_stages (ctx->project);
+  guint n_stages = g_list_model_get_n_items (stages);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  double axis_x = x + TIMELINE_LABELS + 6;
+  double axis_width = width - TIMELINE_LABELS - 6;
+  int day0, day1;
+  double per_day;
+  guint n_rows, n_shown;
+  GDate month;
+  int months = 0, step = 1;
+
+  up_project_get_date_range (ctx->project, &first, &last);
+  day0 = up_day_from_iso (first);
+  day1 = up_day_from_iso (last);
+  if (n_stages == 0 || day0 <= 0 || day1 <= 0)
+    {
+      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No stages yet")), x, y, width, BODY,
+                      UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
+      return;
+    }
+
+  /* Whole months from the first stage's to the last one's. */
+  up_day_to_date (day0, &month);
+  g_date_set_day (&month, 1);
+  day0 = up_day_from_date (&month);
+  up_day_to_date (day1, &month);
+  g_date_set_day (&month, 1);
+  g_date_add_months (&month, 1);
+  day1 = up_day_from_date (&month);
+  per_day = axis_width / MAX (day1 - day0, 1);
+
+  up_day_to_date (day0, &month);
+  for (GDate m = month; up_day_from_date (&m) < day1; g_date_add_months (&m, 1))
+    months++;
+  /* A label at least every 34 points: every month, quarter or year. */
+  while (step < 12 && axis_width / months * step < 34)
+    step = step < 3 ? 3 : step < 6 ? 6 : 12;
+
+  /* The axis: month labels, the year where it begins, thin month lines. */
+  {
+    GDate m = month;
+
+    for (int i = 0; i < months; i++, g_date_add_months (&m, 1))
+      {
+        double mx = axis_x + (up_day_from_date (&m) - day0) * per_day;
+        guint mon = g_date_get_month (&m);
+        UpRgba faint = ctx->line;
+
+        faint.a = 0.6;
+        _up_chart_set_colour (cr, &faint);
+        cairo_set_line_width (cr, 0.5);
+        cairo_move_to (cr, mx, y + 10);
+        cairo_line_to (cr, mx, bottom);
+        cairo_stroke (cr);
+
+        if ((mon - 1) % step == 0 || i == 0)
+          {
+            double room = MIN (axis_width / months * step, axis_x + axis_width - mx);
+
+            if (room >= 16)
+              _up_chart_text (ctx, up_lang_pgettext (ctx->lang, "month", month_names[mon - 1]),
+                              mx + 1.5, y + 10, room - 2, SMALL, UP_TEXT_DIM, 1, NULL);
+          }
+        if (mon == 1 || i == 0)
+          {
+            char year[8];
+
+            g_snprintf (year, sizeof year, "%u", g_date_get_year (&m));
+            if (axis_x + axis_width - mx >= 24)
+              _up_chart_text (ctx, year, mx + 1.5, y, 0, SMALL, UP_TEXT_BOLD, 0, NULL);
+          }
+      }
+  }
+
+  y += 24;
+  n_rows = (guint) MAX (floor ((bottom - y) / TIMELINE_ROW), 1);
+  n_shown = n_stages <= n_rows ? n_stages : n_rows - 1;
+
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 200);
+      int start = up_day_from_iso (up_stage_get_start_date (stage));
+      int end = up_day_from_iso (up_stage_get_end_date (stage));
+      double ry = y + i * TIMELINE_ROW;
+      double cy = ry + TIMELINE_ROW / 2;
+
+      _up_chart_text (ctx, title, x, cy, TIMELINE_LABELS, SMALL, UP_TEXT_MIDDLE, 1, NULL);
+      if (start <= 0)
+        continue;
+      end = MAX (end, start);
+
+      if (is_decision (stage))
+        {
+          _up_chart_set_colour (cr, &ctx->fg);
+          diamond (cr, axis_x + (start - day0 + 0.5) * per_day, cy, 4.5);
+          cairo_fill (cr);
+        }
+      else
+        {
+          _up_chart_set_colour (cr, &stage_blue);
+          _up_chart_rounded_rect (cr, axis_x + (start - day0) * per_day, ry + 2,
+                                  MAX ((end - start + 1) * per_day, 2.5), TIMELINE_ROW - 4, 1.5);
+          cairo_fill (cr);
+        }
+    }
+
+  if (n_shown < n_stages)
+    /* Translators: the last line of the report's timeline when not every
+     * stage fits on the page. */
+    not_shown (ctx, N_("Stages not shown: %1$u"), n_stages - n_shown, x,
+               y + n_shown * TIMELINE_ROW, width);
+}
+
+static void
+draw_decisions (UpChartContext *ctx,
+                double          x,
+                double          y,
+                double          width,
+                double          bottom)
+{
+  GListModel *stages = up_project_get_stages (ctx->project);
+  g_autoptr(GPtrArray) decisions = g_ptr_array_new_with_free_func (g_object_unref);
+  double more_height = _up_chart_text_height (ctx, "Ag", SMALL, UP_TEXT_BOLD, 0, 0) + 2;
+  guint shown = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      UpStage *stage = g_list_model_get_item (stages, i);
+
+      if (is_decision (stage))
+        g_ptr_array_add (decisions, stage);
+      else
+        g_object_unref (stage);
+    }
+
+  if (decisions->len == 0)
+    {
+      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No milestones yet")), x, y, width, BODY,
+                      UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      UpStage *stage = g_ptr_array_index (decisions, i);
+      g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
+      g_autofree char *date = _up_chart_format_date (ctx, up_stage_get_start_date (stage));
+      double date_height = _up_chart_text_height (ctx, "Ag", SMALL, UP_TEXT_BOLD, 0, 0);
+      double title_height = _up_chart_text_height (ctx, title, BODY, 0, width - 12, 2);
+      double need = date_height + title_height + 5;
+      /* Room for the "not shown" line unless this is the last one. */
+      double reserve = i + 1 < decisions->len ? more_height : 0;
+
+      if (y + need + reserve > bottom)
+        break;
+
+      _up_chart_set_colour (ctx->cr, &ctx->fg);
+      diamond (ctx->cr, x + 4, y + date_height / 2, 3.5);
+      cairo_fill (ctx->cr);
+      _up_chart_text (ctx, date, x + 12, y, width - 12, SMALL,
+                      UP_TEXT_BOLD | UP_TEXT_DIM, 1, NULL);
+      _up_chart_text (ctx, title, x + 12, y + date_height, width - 12, BODY, 0, 2, NULL);
+      y += need;
+      shown++;
+    }
+
+  if (shown < decisions->len)
+    /* Translators: the last line of the report's key decisions when not
+     * every milestone fits on the page. */
+    not_shown (ctx, N_("Milestones not shown: %1$u"), decisions->len - shown, x, y, width);
+}
+
+static void
+target_chip (UpChartContext *ctx,
+             const char     *target,
+             double          x,
+             double          y,
+             double          width,
+             double          height)
+{
+  guint goal = up_sdg_goal_of_target (target);
+  UpRgba colour, text;
+
+  if (goal >= 1 && goal <= UP_SDG_N_GOALS)
+    _up_chart_parse_colour (up_sdg_get_goal (goal)->colour, &colour);
+  else
+    colour = ctx->grey;
+  _up_chart_contrast_colour (&colour, &text);
+  _up_chart_set_colour (ctx->cr, &colour);
+  _up_chart_rounded_rect (ctx->cr, x, y, width, height, 2);
+  cairo_fill (ctx->cr);
+  _up_chart_text (ctx, target, x + width / 2, y + height / 2, 0, SMALL,
+                  UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 0, &text);
+}
+
+#define MAX_TARGETS 3
+
+static void
+draw_local_goals (UpChartContext *ctx,
+                  double          x,
+                  double          y,
+                  double          width,
+                  double          bottom)
+{
+  GListModel *goals = up_project_get_local_goals (ctx->project);
+  guint n_goals = g_list_model_get_n_items (goals);
+  double line = _up_chart_text_height (ctx, "Ag", SMALL, 0, 0, 0) + 3;
+  double chip = _up_chart_text_width (ctx, "17.19", SMALL, UP_TEXT_BOLD) + 6;
+  guint shown = 0;
+
+  if (n_goals == 0)
+    {
+      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No local goals yet")), x, y, width, BODY,
+                      UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < n_goals; i++)
+    {
+      g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, i);
+      g_autoptr(GPtrArray) targets = up_project_list_local_goal_targets (ctx->project, goal);
+      g_autofree char *title = _up_chart_clean_text (up_local_goal_get_title (goal), 300);
+      guint n_targets = targets->len;
+      guint n_listed = n_targets <= MAX_TARGETS ? n_targets : MAX_TARGETS - 1;
+      guint n_lines = n_targets <= MAX_TARGETS ? n_targets : MAX_TARGETS;
+      double title_height = _up_chart_text_height (ctx, title, BODY, UP_TEXT_BOLD, width, 2);
+      double need = title_height + 2 + MAX (n_lines, 1) * line + 6;
+      double reserve = i + 1 < n_goals ? line : 0;
+
+      if (y + need + reserve > bottom)
+        break;
+
+      y += _up_chart_text (ctx, title, x, y, width, BODY, UP_TEXT_BOLD, 2, NULL) + 2;
+      if (n_targets == 0)
+        _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No targets linked yet")), x + 6, y,
+                        width - 6, SMALL, UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
+
+      for (guint j = 0; j < n_listed; j++)
+        {
+          const char *target = g_ptr_array_index (targets, j);
+          const char *label = up_sdg_target_get_label_in (target, ctx->lang);
+          g_autofree char *clean = _up_chart_clean_text (target, 8);
+
+          target_chip (ctx, clean, x + 6, y + j * line + 0.5, chip, line - 1.5);
+          _up_chart_text (ctx, label != NULL ? label : "", x + 6 + chip + 5, y + j * line + 0.5,
+                          width - 6 - chip - 5, SMALL, 0, 1, NULL);
+        }
+      if (n_listed < n_targets)
+        /* Translators: the last line under a local goal in the report when
+         * not all of its Agenda 2030 targets fit. */
+        not_shown (ctx, N_("Targets not shown: %1$u"), n_targets - n_listed, x + 6,
+                   y + n_listed * line + 0.5, width - 6);
+
+      y += MAX (n_lines, 1) * line + 6;
+      shown++;
+    }
+
+  if (shown < n_goals)
+    /* Translators: the last line of the report's local goals when not
+     * every goal fits on the page. */
+    not_shown (ctx, N_("Local goals not shown: %1$u"), n_goals - shown, x, y, width);
+}
+
+void
+_up_chart_report_draw (UpChartContext *ctx,
+                       double          width,
+                       double          height)
+{
+  cairo_t *cr = ctx->cr;
+  double scale = MIN (width / PAGE_WIDTH, height / PAGE_HEIGHT);
+  UpLegendItem legend[6];
+  guint n_legend;
+  double wheel_radius = 132;
+  double wheel_cy, y, column;
+
+  _up_chart_set_colour (cr, &ctx->bg);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_translate (cr, (width - PAGE_WIDTH * scale) / 2, (height - PAGE_HEIGHT * scale) / 2);
+  cairo_scale (cr, scale, scale);
+
+  draw_header (ctx);
+
+  /* Left: the wheel and the legend of the whole page. */
+  y = HEADER_BOTTOM;
+  y += section_title (ctx, up_chart_kind_get_title (UP_CHART_WHEEL, ctx->lang), M, y, LEFT_WIDTH);
+  wheel_cy = y + wheel_radius + 22;
+  _up_chart_wheel_draw_at (ctx, M + LEFT_WIDTH / 2, wheel_cy, wheel_radius, TRUE, 10.5);
+
+  y = wheel_cy + wheel_radius + 26;
+  n_legend = _up_chart_wheel_legend (ctx, legend);
+  legend[n_legend++] = (UpLegendItem) { swatch_stage, NULL,
+    up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
+  legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,
+    up_lang_gettext (ctx->lang, N_("Diamond: a milestone, such as a decision")) };
+  _up_chart_draw_legend (ctx, legend, n_legend, M, y, LEFT_WIDTH, 1, SMALL);
+
+  /* Right: the timeline over the full width, then decisions and local
+   * goals side by side. Nothing is clipped: the sections stop themselves,
+   * and a clip would only hide from the tests a section that did not. */
+  y = HEADER_BOTTOM;
+  y += section_title (ctx, up_lang_pgettext (ctx->lang, "report", NC_("report", "Timeline")),
+                      RIGHT_X, y, RIGHT_WIDTH);
+  draw_timeline (ctx, RIGHT_X, y, RIGHT_WIDTH, TIMELINE_BOTTOM);
+
+  column = (RIGHT_WIDTH - 18) * 0.44;
+  y = TIMELINE_BOTTOM + 14;
+  {
+    double dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Key decisions")), RIGHT_X, y, column);
+
+    draw_decisions (ctx, RIGHT_X, y + dy, column, BOTTOM);
+  }
+  {
+    double gx = RIGHT_X + column + 18, gw = RIGHT_WIDTH - column - 18;
+    double dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Local goals and their Agenda 2030 targets")),
+                               gx, y, gw);
+
+    draw_local_goals (ctx, gx, y + dy, gw, BOTTOM);
+  }
+}
