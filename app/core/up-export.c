@@ -1,22 +1,45 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "up-export"
+
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "up-export.h"
+#include "up-project.h"
 
-/* STUB: the writers land with the exports. */
+/* Every format is drawn into memory first and written in one go, so a
+ * chart that fails halfway never reaches the disk, and the file a user
+ * already has is replaced only by a complete new one. */
 
 G_DEFINE_QUARK (up-export-error-quark, up_export_error)
 
 static const char * const format_names[] = { "png", "svg", "pdf" };
 static const char * const format_mime_types[] = { "image/png", "image/svg+xml", "application/pdf" };
 
+/* Cairo's image surfaces stop at 32767 pixels a side; the memory of one
+ * (4 bytes a pixel) is kept to what the widest square chart needs. */
+#define MAX_PNG_SIDE 32767
+#define MAX_PNG_PIXELS ((double) UP_EXPORT_PNG_WIDTH_MAX * UP_EXPORT_PNG_WIDTH_MAX)
+
+/* The longest project title a PDF's metadata carries, in characters. */
+#define MAX_METADATA_CHARS 300
+
 gboolean
 up_export_format_parse (const char     *name,
                         UpExportFormat *format)
 {
+  g_return_val_if_fail (format != NULL, FALSE);
+
   for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
     if (g_strcmp0 (name, format_names[i]) == 0)
       {
@@ -41,6 +64,325 @@ up_export_format_get_mime_type (UpExportFormat format)
 }
 
 gboolean
+up_export_format_for_file (GFile          *file,
+                           UpExportFormat *format)
+{
+  g_autofree char *name = NULL;
+  const char *dot;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  name = g_file_get_basename (file);
+  if (name == NULL || (dot = strrchr (name, '.')) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_ascii_strcasecmp (dot + 1, format_names[i]) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static char *
+display_name (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (name == NULL)
+    return g_file_get_parse_name (file);
+  return g_filename_display_name (name);
+}
+
+static cairo_status_t
+append_to_buffer (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_draw_error (GError         **error,
+                cairo_status_t   status)
+{
+  g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_FAILED,
+               /* Translators: %1$s is a technical message from the drawing library. */
+               _("The chart could not be drawn: %1$s."),
+               cairo_status_to_string (status));
+}
+
+/* Draws the chart at its natural size @width × @height (points) onto
+ * @surface, scaled by @scale, on a white page: a file is read away from
+ * the app's theme. */
+static cairo_status_t
+draw_on (cairo_surface_t      *surface,
+         UpChartKind           kind,
+         UpProject            *project,
+         const UpChartOptions *options,
+         double                width,
+         double                height,
+         double                scale)
+{
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_new_path (cr);
+
+  cairo_save (cr);
+  up_chart_draw (kind, project, options, cr, width, height);
+  cairo_restore (cr);
+
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  return status;
+}
+
+static GBytes *
+render_png (UpChartKind           kind,
+            UpProject            *project,
+            const UpChartOptions *options,
+            double                width,
+            double                height,
+            int                   png_width,
+            GError              **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  double scale;
+  double pixel_height;
+
+  if (png_width == 0)
+    png_width = (int) ceil (width * 2);
+  scale = png_width / width;
+  /* round, not ceil: 600 × (333 / 600) is 333.00000000000006 */
+  pixel_height = MAX (1, round (height * png_width / width));
+  if (png_width > MAX_PNG_SIDE || pixel_height > MAX_PNG_SIDE ||
+      png_width * pixel_height > MAX_PNG_PIXELS)
+    {
+      g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
+                   /* Translators: %1$d and %2$d are sizes in pixels. */
+                   _("An image of %1$d × %2$d pixels is too large. Choose a smaller width."),
+                   png_width, (int) MIN (pixel_height, G_MAXINT));
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, png_width, (int) pixel_height);
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = draw_on (surface, kind, project, options, width, height, scale);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_to_buffer, buffer);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      set_draw_error (error, status);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* The title a PDF viewer shows: the chart's and the project's, joined by
+ * a dash that reads the same in both languages. */
+static char *
+document_title (UpChartKind  kind,
+                UpProject   *project,
+                UpLang       lang)
+{
+  const char *chart = up_chart_kind_get_title (kind, lang);
+  const char *title = up_project_get_title (project);
+  GString *out;
+  guint n = 0;
+
+  if (title == NULL || title[0] == '\0')
+    return g_strdup (chart);
+
+  out = g_string_new (chart);
+  g_string_append (out, " – ");
+  /* A viewer shows one line of it: control characters become spaces, and
+   * a title longer than any window is cut rather than carried whole (a
+   * megabyte of title would triple the file in PDF's UTF-16). */
+  for (const char *p = title; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (++n > MAX_METADATA_CHARS)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GBytes *
+render_vector (UpChartKind           kind,
+               UpExportFormat        format,
+               UpProject            *project,
+               const UpChartOptions *options,
+               double                width,
+               double                height,
+               GError              **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+
+  if (format == UP_EXPORT_SVG)
+    {
+      surface = cairo_svg_surface_create_for_stream (append_to_buffer, buffer, width, height);
+      if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+        cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+    }
+  else
+    {
+      surface = cairo_pdf_surface_create_for_stream (append_to_buffer, buffer, width, height);
+      if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+        {
+          g_autofree char *title = document_title (kind, project, options->lang);
+
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "Upphandla");
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Upphandla");
+        }
+    }
+
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = draw_on (surface, kind, project, options, width, height, 1.0);
+  /* The stream is complete only once the surface is finished. */
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      set_draw_error (error, status);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+static void
+set_write_error (GError       **error,
+                 GFile         *file,
+                 const GError  *io_error)
+{
+  g_autofree char *name = display_name (file);
+
+  /* A file size limit (EFBIG) has no GIO code of its own. */
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ||
+      strstr (io_error->message, g_strerror (EFBIG)) != NULL)
+    g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_WRITE,
+                 /* Translators: %1$s is a file name. */
+                 _("“%1$s” could not be written because the disk is full."),
+                 name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_WRITE,
+                 /* Translators: %1$s is a file name. */
+                 _("“%1$s” cannot be written there: you do not have permission to write to it or its folder."),
+                 name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_WRITE,
+                 /* Translators: %1$s is a file name. */
+                 _("“%1$s” cannot be written: its folder does not exist."),
+                 name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_WRITE,
+                 /* Translators: %1$s is a file name. */
+                 _("“%1$s” is a folder. Choose a file name to export to."),
+                 name);
+  else
+    g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_WRITE,
+                 /* Translators: %1$s is a file name, %2$s a technical message from the system. */
+                 _("“%1$s” could not be written: %2$s."),
+                 name, io_error->message);
+}
+
+/* Replaces @file whole or not at all, as the store writes a project: for a
+ * local file a temporary file in the same folder, fsync and rename; GIO's
+ * replace is not used there, because on a failed write it can leave the
+ * partial file in place, and in a folder where it cannot create a
+ * temporary file it rewrites the file in place. */
+static gboolean
+write_file (GFile   *file,
+            GBytes  *bytes,
+            GError **error)
+{
+  g_autoptr(GError) io_error = NULL;
+  g_autofree char *resolved = NULL;
+  const char *path = g_file_peek_path (file);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  GStatBuf st;
+  int mode = 0666;
+
+  if (path == NULL)
+    {
+      if (!g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+                                    NULL, NULL, &io_error))
+        {
+          set_write_error (error, file, io_error);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Replace what a link points to, not the link. */
+  resolved = realpath (path, NULL);
+  if (resolved != NULL)
+    path = resolved;
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          io_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, g_strerror (EISDIR));
+          set_write_error (error, file, io_error);
+          return FALSE;
+        }
+      /* A read-only file is not replaced even where its folder would allow
+       * the rename: its owner made it read-only on purpose. */
+      if (g_access (path, W_OK) != 0)
+        {
+          io_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, g_strerror (errno));
+          set_write_error (error, file, io_error);
+          return FALSE;
+        }
+      mode = st.st_mode & 0777;
+    }
+
+  {
+    g_autoptr(GError) file_error = NULL;
+
+    if (!g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, mode, &file_error))
+      {
+        io_error = g_error_new_literal (G_IO_ERROR, g_io_error_from_file_error (file_error->code),
+                                        file_error->message);
+        set_write_error (error, file, io_error);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+gboolean
 up_export_chart (UpProject            *project,
                  UpChartKind           kind,
                  UpExportFormat        format,
@@ -49,6 +391,60 @@ up_export_chart (UpProject            *project,
                  GFile                *output,
                  GError              **error)
 {
-  g_set_error_literal (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_FAILED, "not yet");
-  return FALSE;
+  g_autoptr(GBytes) bytes = NULL;
+  UpChartOptions opts;
+  double width = 0, height = 0;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (kind > UP_CHART_REPORT)
+    {
+      g_set_error_literal (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
+                           _("There is no such chart."));
+      return FALSE;
+    }
+  if (format > UP_EXPORT_PDF)
+    {
+      g_set_error_literal (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
+                           _("The file format is not one of PNG, SVG and PDF."));
+      return FALSE;
+    }
+  if (format == UP_EXPORT_PNG && png_width != 0 &&
+      (png_width < UP_EXPORT_PNG_WIDTH_MIN || png_width > UP_EXPORT_PNG_WIDTH_MAX))
+    {
+      g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
+                   /* Translators: %1$d is the width asked for, %2$d and %3$d the smallest and
+                    * largest widths allowed, all in pixels. */
+                   _("An image %1$d pixels wide cannot be made. Choose a width from %2$d to %3$d pixels."),
+                   png_width, UP_EXPORT_PNG_WIDTH_MIN, UP_EXPORT_PNG_WIDTH_MAX);
+      return FALSE;
+    }
+
+  if (options != NULL)
+    opts = *options;
+  else
+    up_chart_options_init (&opts);
+  /* A file is read away from the app: it always explains itself and is
+   * always on a light page. */
+  opts.decorations = TRUE;
+  opts.dark = FALSE;
+  opts.preview_stakeholder = 0;
+
+  up_chart_get_size (kind, project, &opts, &width, &height);
+  if (!isfinite (width) || !isfinite (height) || width < 1 || height < 1)
+    {
+      set_draw_error (error, CAIRO_STATUS_INVALID_SIZE);
+      return FALSE;
+    }
+
+  if (format == UP_EXPORT_PNG)
+    bytes = render_png (kind, project, &opts, width, height, png_width, error);
+  else
+    bytes = render_vector (kind, format, project, &opts, width, height, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return write_file (output, bytes, error);
 }

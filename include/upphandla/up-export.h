@@ -29,6 +29,14 @@ gboolean     up_export_format_parse     (const char     *name,
                                          UpExportFormat *format);
 const char  *up_export_format_get_name  (UpExportFormat  format);
 const char  *up_export_format_get_mime_type (UpExportFormat format);
+/* The format @file's extension names (".png", ".SVG", ...), FALSE when it
+ * names none. */
+gboolean     up_export_format_for_file  (GFile          *file,
+                                         UpExportFormat *format);
+
+/* The PNG widths up_export_chart() accepts, in pixels. */
+#define UP_EXPORT_PNG_WIDTH_MIN 16
+#define UP_EXPORT_PNG_WIDTH_MAX 10000
 
 /* Draws @kind and writes it to @output. The output is replaced only once
  * the new file is complete (a temporary file beside it, then a rename); on

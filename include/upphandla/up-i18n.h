@@ -18,20 +18,23 @@ typedef enum
 gboolean    up_lang_parse          (const char *name,
                                     UpLang     *lang);
 const char *up_lang_get_code       (UpLang      lang);
+/* The language the UI is shown in, as an export language: UP_LANG_SV or
+ * UP_LANG_EN (English for any language the app has no catalogue for). */
+UpLang      up_lang_get_ui_language (void);
 
 /* Translations of the gettext domain in @lang, read from the compiled
  * catalogue of that language (LOCALEDIR/<lang>/LC_MESSAGES/upphandla.mo),
  * thread-safe, without touching the process's locale. English returns the
  * source string. */
 const char *up_lang_gettext        (UpLang      lang,
-                                    const char *msgid);
+                                    const char *msgid) G_GNUC_FORMAT (2);
 const char *up_lang_pgettext       (UpLang      lang,
                                     const char *context,
-                                    const char *msgid);
+                                    const char *msgid) G_GNUC_FORMAT (3);
 const char *up_lang_ngettext       (UpLang      lang,
                                     const char *msgid,
                                     const char *msgid_plural,
-                                    gulong      n);
+                                    gulong      n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 
 /* Dates as people write them in @lang: UP_DATE_STYLE_SHORT is ISO 8601
  * ("2026-11-27") in both languages; UP_DATE_STYLE_LONG is "27 nov. 2026" in

@@ -8,10 +8,11 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "test-common.h"
 #include "upphandla.h"
 
 /* The command line of the built program: the options that need no display
- * (--version, --help, --write-demo, --info) run with DISPLAY,
+ * (--version, --help, --write-demo, --info, --export) run with DISPLAY,
  * WAYLAND_DISPLAY and the session bus unset, in a language set explicitly. */
 
 static char *test_root;
@@ -92,26 +93,15 @@ new_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+/* @dir holds @names (sorted, joined by "/") and nothing else, hidden
+ * files included. */
+static void
+assert_dir (const char *dir,
+            const char *names)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
+  g_autofree char *listed = test_list_dir (dir);
 
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv ("/", (char **) names->pdata);
+  g_assert_cmpstr (listed, ==, names);
 }
 
 static UpProject *
@@ -183,6 +173,12 @@ test_help (void)
   g_assert_nonnull (strstr (run->out, "--info"));
   g_assert_nonnull (strstr (run->out, "--write-demo"));
   g_assert_nonnull (strstr (run->out, "--version"));
+  g_assert_nonnull (strstr (run->out, "--export=CHART"));
+  g_assert_nonnull (strstr (run->out, "--format=FORMAT"));
+  g_assert_nonnull (strstr (run->out, "--lang=LANG"));
+  g_assert_nonnull (strstr (run->out, "--output=FILE"));
+  g_assert_nonnull (strstr (run->out, "--png-width=PIXELS"));
+  g_assert_nonnull (strstr (run->out, "--local-goal=ID"));
   g_assert_cmpstr (run->err, ==, "");
 
   /* the usage line names the files once */
@@ -203,7 +199,7 @@ test_write_demo (void)
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->out, ==, "");
   g_assert_cmpstr (run->err, ==, "");
-  g_assert_cmpstr (list_dir (dir), ==, "Demo – åäö 'x'.upphandla");
+  assert_dir (dir, "Demo – åäö 'x'.upphandla");
 
   project = open_project (path);
   g_assert_cmpstr (up_project_get_title (project), !=, "");
@@ -258,6 +254,16 @@ test_info (void)
   assert_count_line (run->out, "Notes: ", up_project_count (project, "note"));
   assert_count_line (run->out, "Agenda 2030 links: ", up_project_count (project, "sdg_link"));
   assert_count_line (run->out, "Regional and local goals: ", up_project_count (project, "local_goal"));
+  for (guint i = 0; i < g_list_model_get_n_items (up_project_get_local_goals (project)); i++)
+    {
+      g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (project), i);
+      g_autofree char *label = g_strdup_printf ("  id %" G_GINT64_FORMAT " · %s: ",
+                                                up_record_get_id (UP_RECORD (goal)),
+                                                up_enum_label (up_local_goal_levels,
+                                                               up_local_goal_get_level (goal)));
+
+      assert_line (run->out, label, up_local_goal_get_title (goal));
+    }
   up_project_get_date_range (project, &first, &last);
   dates = g_strconcat (first, " – ", last, NULL);
   assert_line (run->out, "Dates: ", dates);
@@ -265,7 +271,7 @@ test_info (void)
   /* --info only reads */
   g_assert_cmpuint (size_before, ==, size_after);
   g_assert_cmpint (memcmp (before, after, size_before), ==, 0);
-  g_assert_cmpstr (list_dir (dir), ==, "demo.upphandla");
+  assert_dir (dir, "demo.upphandla");
 }
 
 /* The message the store gives for @path, in the test's own (untranslated)
@@ -413,22 +419,342 @@ test_info_swedish (void)
   g_assert_null (strstr (run->out, "Stages: "));
 }
 
-static void
-remove_tree (const char *path)
+/* --export */
+
+static const char * const chart_names[] = { "wheel", "bars", "matrix", "grid", "report" };
+
+/* The format the file's first bytes say it is: "png", "svg", "pdf" or NULL. */
+static const char *
+sniff_format (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  g_autofree char *data = NULL;
+  gsize size = 0;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+  if (!g_file_get_contents (path, &data, &size, NULL))
+    return NULL;
+  if (size > 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return "png";
+  if (size > 5 && memcmp (data, "%PDF-", 5) == 0)
+    return "pdf";
+  if (strstr (data, "<svg") != NULL)
+    return "svg";
+  return NULL;
+}
+
+/* pdfinfo's Title of @path. */
+static char *
+pdf_title (const char *path)
+{
+  const char *argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Title:"))
+      return g_strstrip (g_strdup (lines[i] + strlen ("Title:")));
+  return NULL;
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *project = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project);
+  const char *formats[] = { "png", "svg", "pdf" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (chart_names); k++)
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s.%s", chart_names[k], formats[f]);
+        g_autofree char *output = g_build_filename (dir, name, NULL);
+        g_autofree char *export_arg = g_strconcat ("--export=", chart_names[k], NULL);
+        g_autofree char *format_arg = g_strconcat ("--format=", formats[f], NULL);
+        g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+        const char *args[] = { export_arg, format_arg, "--lang=sv", output_arg, project, NULL };
+        g_autoptr(Run) run = run_en (args);
+
+        g_assert_cmpint (run->status, ==, 0);
+        g_assert_cmpstr (run->out, ==, "");
+        g_assert_cmpstr (run->err, ==, "");
+        g_assert_cmpstr (sniff_format (output), ==, formats[f]);
+      }
+
+  /* the exports and the project, nothing else */
+  assert_dir (dir,
+              "bars.pdf/bars.png/bars.svg/demo.upphandla/grid.pdf/grid.png/grid.svg/"
+              "matrix.pdf/matrix.png/matrix.svg/report.pdf/report.png/report.svg/"
+              "wheel.pdf/wheel.png/wheel.svg");
+}
+
+/* Without --format the output's extension decides, else PNG; without
+ * --lang the language of the UI, if it is Swedish or English. */
+static void
+test_export_defaults (void)
+{
+  g_autofree char *project = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project);
+  static const struct { const char *name; const char *format; } cases[] = {
+    { "wheel.svg", "svg" }, { "wheel.PDF", "pdf" }, { "wheel.png", "png" },
+    { "wheel", "png" }, { "wheel.txt", "png" }, { "wheel.svg.bak", "png" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_autofree char *output = g_build_filename (dir, cases[i].name, NULL);
+      g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+      const char *args[] = { "--export=wheel", output_arg, project, NULL };
+      g_autoptr(Run) run = run_en (args);
 
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_cmpstr (sniff_format (output), ==, cases[i].format);
     }
-  g_rmdir (path);
+
+  /* --format wins over the extension */
+  {
+    g_autofree char *output = g_build_filename (dir, "really-a-pdf.png", NULL);
+    g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+    const char *args[] = { "--export=bars", "--format=pdf", output_arg, project, NULL };
+    g_autoptr(Run) run = run_en (args);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (sniff_format (output), ==, "pdf");
+  }
+
+  if (g_find_program_in_path ("pdfinfo") == NULL)
+    {
+      g_test_skip ("pdfinfo is not installed (tools/setup installs it)");
+      return;
+    }
+
+  /* the language: the PDF's title is the chart's title in it */
+  {
+    static const struct { const char *lang; const char *language; const char *arg; UpLang expected; } langs[] = {
+      { "sv_SE.UTF-8", "sv", NULL, UP_LANG_SV },
+      { "en_US.UTF-8", "en", NULL, UP_LANG_EN },
+      /* a language the app has no catalogue for exports in English */
+      { "C.UTF-8", "de", NULL, UP_LANG_EN },
+      /* --lang wins over the UI */
+      { "sv_SE.UTF-8", "sv", "--lang=en", UP_LANG_EN },
+      { "en_US.UTF-8", "en", "--lang=sv", UP_LANG_SV },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("report-%u.pdf", i);
+        g_autofree char *output = g_build_filename (dir, name, NULL);
+        g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+        const char *args[] = { "--export=report", output_arg, project, NULL, NULL };
+        g_autoptr(Run) run = NULL;
+        g_autofree char *title = NULL;
+        const char *expected = up_chart_kind_get_title (UP_CHART_REPORT, langs[i].expected);
+        const char *other = up_chart_kind_get_title (UP_CHART_REPORT,
+                                                     langs[i].expected == UP_LANG_SV ? UP_LANG_EN : UP_LANG_SV);
+
+        if (langs[i].arg != NULL)
+          {
+            args[2] = langs[i].arg;
+            args[3] = project;
+          }
+        run = run_app (args, langs[i].lang, langs[i].language);
+        g_assert_cmpint (run->status, ==, 0);
+        title = pdf_title (output);
+        g_test_message ("%s / %s: %s", langs[i].language, langs[i].arg, title);
+        g_assert_nonnull (title);
+        g_assert_true (g_str_has_prefix (title, expected));
+        if (strcmp (expected, other) != 0)
+          g_assert_false (g_str_has_prefix (title, other));
+      }
+  }
+}
+
+static void
+test_export_local_goal (void)
+{
+  g_autofree char *project_path = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project_path);
+  g_autofree char *output = g_build_filename (dir, "wheel.pdf", NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  g_autoptr(UpProject) project = open_project (project_path);
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (project), 0);
+  g_autofree char *goal_arg = g_strdup_printf ("--local-goal=%" G_GINT64_FORMAT,
+                                               up_record_get_id (UP_RECORD (goal)));
+  const char *args[] = { "--export=wheel", goal_arg, output_arg, project_path, NULL };
+  const char *missing_args[] = { "--export=wheel", "--local-goal=4242", output_arg, project_path, NULL };
+  g_autoptr(Run) run = run_en (args);
+  g_autoptr(Run) missing = NULL;
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  g_assert_cmpstr (sniff_format (output), ==, "pdf");
+
+  g_assert_true (g_unlink (output) == 0);
+  missing = run_en (missing_args);
+  g_assert_cmpint (missing->status, ==, 1);
+  g_assert_nonnull (strstr (missing->err, "4242"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+}
+
+/* Every wrong use ends with status 1, a message that names the problem,
+ * nothing on stdout and no output file. */
+static void
+test_export_errors (void)
+{
+  g_autofree char *project = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project);
+  g_autofree char *output = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  g_autofree char *no_folder = g_build_filename (dir, "no such folder", "out.png", NULL);
+  g_autofree char *no_folder_arg = g_strconcat ("--output=", no_folder, NULL);
+  g_autofree char *self_arg = g_strconcat ("--output=", project, NULL);
+  g_autofree char *project_before = NULL;
+  g_autofree char *project_after = NULL;
+  gsize before_size, after_size;
+  const struct {
+    const char *args[7];
+    const char *message_part;
+  } cases[] = {
+    { { "--export=pie", output_arg, project }, "“pie”" },
+    { { "--export=", output_arg, project }, "wheel, bars, matrix, grid, report" },
+    { { "--export=wheel", "--format=jpeg", output_arg, project }, "“jpeg”" },
+    { { "--export=wheel", "--lang=de", output_arg, project }, "“de”" },
+    { { "--export=wheel", project }, "--output" },
+    { { "--export=wheel", "--output=", project }, "--output" },
+    { { "--export=wheel", "--png-width=15", output_arg, project }, "--png-width=15" },
+    { { "--export=wheel", "--png-width=10001", output_arg, project }, "16 to 10000" },
+    { { "--export=wheel", "--png-width=-3", output_arg, project }, "--png-width=-3" },
+    { { "--export=wheel", output_arg }, "project file" },
+    { { "--export=wheel", output_arg, project, project }, "one project file" },
+    { { "--export=wheel", no_folder_arg, project }, "folder does not exist" },
+    { { "--export=wheel", self_arg, project }, "project file itself" },
+    { { "--format=svg", project }, "--format works only together with --export" },
+    { { "--output=x.png", project }, "--output works only together with --export" },
+    { { "--lang=sv", "--info", project }, "--lang works only together with --export" },
+  };
+
+  g_assert_true (g_file_get_contents (project, &project_before, &before_size, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Run) run = run_en (cases[i].args);
+
+      g_assert_cmpint (run->status, ==, 1);
+      g_assert_cmpstr (run->out, ==, "");
+      if (strstr (run->err, cases[i].message_part) == NULL)
+        g_error ("case %u: “%s” is not in: %s", i, cases[i].message_part, run->err);
+      /* one line, ending in a newline */
+      g_assert_true (g_str_has_suffix (run->err, "\n"));
+      g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+    }
+
+  g_assert_true (g_file_get_contents (project, &project_after, &after_size, NULL));
+  g_assert_cmpuint (before_size, ==, after_size);
+  g_assert_cmpint (memcmp (project_before, project_after, before_size), ==, 0);
+  assert_dir (dir, "demo.upphandla");
+}
+
+static void
+test_export_bad_project (void)
+{
+  g_autofree char *text = new_path ("notes.upphandla");
+  g_autofree char *missing = new_path ("missing.upphandla");
+  g_autofree char *dir = g_path_get_dirname (text);
+  g_autofree char *output = g_build_filename (dir, "wheel.png", NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  const char *cases[] = { text, missing };
+
+  g_assert_true (g_file_set_contents (text, "Hello, I am not a project.\n", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = store_message (cases[i]);
+      g_autofree char *line = g_strconcat (message, "\n", NULL);
+      const char *args[] = { "--export=wheel", output_arg, cases[i], NULL };
+      g_autoptr(Run) run = run_en (args);
+
+      g_assert_cmpint (run->status, ==, 1);
+      g_assert_cmpstr (run->out, ==, "");
+      g_assert_cmpstr (run->err, ==, line);
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* A failed export leaves the file that was there byte for byte. */
+static void
+test_export_keeps_existing (void)
+{
+  g_autofree char *project = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project);
+  g_autofree char *output = g_build_filename (dir, "wheel.png", NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  g_autofree char *bad = new_path ("bad.upphandla");
+  const char *old = "last week's wheel\n";
+  const char *width_args[] = { "--export=wheel", "--png-width=5", output_arg, project, NULL };
+  const char *bad_args[] = { "--export=wheel", output_arg, bad, NULL };
+  const char *good_args[] = { "--export=wheel", output_arg, project, NULL };
+
+  g_assert_true (g_file_set_contents (bad, "", 0, NULL));
+  g_assert_true (g_file_set_contents (output, old, -1, NULL));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(Run) run = run_en (i == 0 ? width_args : bad_args);
+      g_autofree char *contents = NULL;
+
+      g_assert_cmpint (run->status, ==, 1);
+      g_assert_true (g_file_get_contents (output, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, old);
+    }
+
+  /* and a good one replaces it */
+  {
+    g_autoptr(Run) run = run_en (good_args);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (sniff_format (output), ==, "png");
+    assert_dir (dir, "demo.upphandla/wheel.png");
+  }
+}
+
+static void
+test_export_swedish (void)
+{
+  g_autofree char *project = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project);
+  g_autofree char *output = g_build_filename (dir, "x.png", NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  const char *chart_args[] = { "--export=pie", output_arg, project, NULL };
+  const char *width_args[] = { "--export=wheel", "--png-width=12", output_arg, project, NULL };
+  const char *help_args[] = { "--help", NULL };
+  g_autoptr(Run) chart = NULL;
+  g_autoptr(Run) width = NULL;
+  g_autoptr(Run) help = NULL;
+  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
+
+  if (localedir == NULL || localedir[0] == '\0')
+    {
+      g_test_skip ("UPPHANDLA_LOCALEDIR is not set (meson test sets it)");
+      return;
+    }
+
+  chart = run_app (chart_args, "sv_SE.UTF-8", "sv");
+  width = run_app (width_args, "sv_SE.UTF-8", "sv");
+  help = run_app (help_args, "sv_SE.UTF-8", "sv");
+
+  g_assert_cmpint (chart->status, ==, 1);
+  g_assert_cmpstr (chart->err, ==,
+                   "Det finns inget diagram som heter ”pie”. Välj ett av: wheel, bars, matrix, grid, report.\n");
+  g_assert_cmpint (width->status, ==, 1);
+  g_assert_nonnull (strstr (width->err, "bildpunkter"));
+  g_assert_cmpint (help->status, ==, 0);
+  g_assert_nonnull (strstr (help->out, "--export=DIAGRAM"));
+  g_assert_nonnull (strstr (help->out, "--png-width=BILDPUNKTER"));
+  g_assert_nonnull (strstr (help->out, "Exportera ett diagram"));
 }
 
 int
@@ -455,9 +781,16 @@ main (int   argc,
   g_test_add_func ("/cli/info-several", test_info_several);
   g_test_add_func ("/cli/info-no-file", test_info_no_file);
   g_test_add_func ("/cli/info-swedish", test_info_swedish);
+  g_test_add_func ("/cli/export", test_export);
+  g_test_add_func ("/cli/export-defaults", test_export_defaults);
+  g_test_add_func ("/cli/export-local-goal", test_export_local_goal);
+  g_test_add_func ("/cli/export-errors", test_export_errors);
+  g_test_add_func ("/cli/export-bad-project", test_export_bad_project);
+  g_test_add_func ("/cli/export-keeps-existing", test_export_keeps_existing);
+  g_test_add_func ("/cli/export-swedish", test_export_swedish);
 
   status = g_test_run ();
-  remove_tree (test_root);
+  test_remove_tree (test_root);
   g_free (test_root);
   return status;
 }

@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "upphandla.h"
+
+/* How a project covers Agenda 2030: distinct targets per goal, positive and
+ * negative apart, strength in the weights only, and a local goal's view. */
+
+static UpProject *
+new_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  UpProject *project = up_project_new ("Coverage", &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static UpStage *
+add_stage (UpProject  *project,
+           const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  UpStage *stage = up_project_add_stage (project, "pilot", title, "2026-03-01", "2026-03-31",
+                                         NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (stage);
+  return stage;
+}
+
+static UpSdgLink *
+link_target (UpProject  *project,
+             gpointer    stage_or_note,
+             const char *target,
+             const char *impact,
+             int         strength)
+{
+  g_autoptr(GError) error = NULL;
+  UpSdgLink *link = up_project_add_sdg_link (project, UP_RECORD (stage_or_note), target, impact,
+                                             strength, "", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (link);
+  return link;
+}
+
+static void
+assert_goal (UpCoverage *coverage,
+             guint       goal,
+             guint       covered,
+             guint       positive,
+             guint       negative,
+             guint       links)
+{
+  const UpGoalCoverage *gc = up_coverage_get_goal (coverage, goal);
+
+  g_assert_cmpuint (gc->goal, ==, goal);
+  g_assert_cmpuint (gc->n_targets, ==, up_sdg_get_goal (goal)->n_targets);
+  g_assert_cmpuint (gc->n_covered, ==, covered);
+  g_assert_cmpuint (gc->n_positive, ==, positive);
+  g_assert_cmpuint (gc->n_negative, ==, negative);
+  g_assert_cmpuint (gc->n_links, ==, links);
+}
+
+static void
+assert_empty (UpCoverage *coverage)
+{
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    {
+      const UpGoalCoverage *gc = up_coverage_get_goal (coverage, goal);
+
+      assert_goal (coverage, goal, 0, 0, 0, 0);
+      g_assert_cmpfloat (gc->positive_weight, ==, 0);
+      g_assert_cmpfloat (gc->negative_weight, ==, 0);
+    }
+  g_assert_cmpuint (up_coverage_get_n_covered (coverage), ==, 0);
+  g_assert_cmpuint (up_coverage_get_n_goals_covered (coverage), ==, 0);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  g_autoptr(UpCoverage) coverage = up_coverage_new (project, NULL);
+  guint total = 0;
+
+  assert_empty (coverage);
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    total += up_coverage_get_goal (coverage, goal)->n_targets;
+  g_assert_cmpuint (total, ==, 169);
+  g_assert_false (up_coverage_is_target_covered (coverage, "12.7"));
+  g_assert_cmpint (up_coverage_get_target_strength (coverage, "12.7", FALSE), ==, 0);
+}
+
+static void
+test_distinct_targets (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  UpStage *a = add_stage (project, "A");
+  UpStage *b = add_stage (project, "B");
+  g_autoptr(UpCoverage) coverage = NULL;
+
+  link_target (project, a, "12.7", "positive", 2);
+  link_target (project, b, "12.7", "positive", 1);
+  link_target (project, a, "12.5", "positive", 1);
+  link_target (project, b, "13.2", "positive", 3);
+
+  coverage = up_coverage_new (project, NULL);
+
+  /* 12.7 twice counts once, but both links are counted as links */
+  assert_goal (coverage, 12, 2, 2, 0, 3);
+  assert_goal (coverage, 13, 1, 1, 0, 1);
+  assert_goal (coverage, 1, 0, 0, 0, 0);
+  g_assert_cmpuint (up_coverage_get_n_covered (coverage), ==, 3);
+  g_assert_cmpuint (up_coverage_get_n_goals_covered (coverage), ==, 2);
+  g_assert_true (up_coverage_is_target_covered (coverage, "12.7"));
+  g_assert_true (up_coverage_is_target_covered (coverage, "13.2"));
+  g_assert_false (up_coverage_is_target_covered (coverage, "12.1"));
+  g_assert_false (up_coverage_is_target_covered (coverage, NULL));
+  /* the strongest of the two links */
+  g_assert_cmpint (up_coverage_get_target_strength (coverage, "12.7", FALSE), ==, 2);
+  g_assert_cmpint (up_coverage_get_target_strength (coverage, "12.7", TRUE), ==, 0);
+}
+
+static void
+test_impacts (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  UpStage *stage = add_stage (project, "A");
+  g_autoptr(UpCoverage) coverage = NULL;
+  const UpGoalCoverage *gc;
+
+  link_target (project, stage, "7.1", "positive", 1);
+  link_target (project, stage, "7.2", "negative", 2);
+  link_target (project, stage, "7.3", "both", 3);
+  link_target (project, stage, "7.a", "unknown", 3);
+  /* a target with a positive and a negative link is on both sides */
+  link_target (project, stage, "7.b", "positive", 1);
+  link_target (project, stage, "7.b", "negative", 3);
+
+  coverage = up_coverage_new (project, NULL);
+  gc = up_coverage_get_goal (coverage, 7);
+
+  /* covered: all five; positive: 7.1, 7.3, 7.b; negative: 7.2, 7.3, 7.b */
+  assert_goal (coverage, 7, 5, 3, 3, 6);
+  g_assert_true (up_coverage_is_target_covered (coverage, "7.a"));
+  g_assert_cmpint (up_coverage_get_target_strength (coverage, "7.a", FALSE), ==, 0);
+  g_assert_cmpint (up_coverage_get_target_strength (coverage, "7.a", TRUE), ==, 0);
+  g_assert_cmpint (up_coverage_get_target_strength (coverage, "7.3", FALSE), ==, 3);
+  g_assert_cmpint (up_coverage_get_target_strength (coverage, "7.3", TRUE), ==, 3);
+  g_assert_cmpint (up_coverage_get_target_strength (coverage, "7.b", FALSE), ==, 1);
+  g_assert_cmpint (up_coverage_get_target_strength (coverage, "7.b", TRUE), ==, 3);
+
+  /* weights: (1 + 3 + 1) / (3 × 5) and (2 + 3 + 3) / (3 × 5) */
+  g_assert_cmpfloat_with_epsilon (gc->positive_weight, 5.0 / 15.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gc->negative_weight, 8.0 / 15.0, 1e-9);
+}
+
+static void
+test_unknown_only_covered (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  UpStage *stage = add_stage (project, "A");
+  g_autoptr(UpCoverage) coverage = NULL;
+  const UpGoalCoverage *gc;
+
+  link_target (project, stage, "3.9", "unknown", 2);
+  coverage = up_coverage_new (project, NULL);
+  gc = up_coverage_get_goal (coverage, 3);
+
+  assert_goal (coverage, 3, 1, 0, 0, 1);
+  g_assert_cmpfloat (gc->positive_weight, ==, 0);
+  g_assert_cmpfloat (gc->negative_weight, ==, 0);
+  g_assert_cmpuint (up_coverage_get_n_goals_covered (coverage), ==, 1);
+}
+
+static void
+test_strength_weights_not_counts (void)
+{
+  g_autoptr(UpProject) weak = new_project ();
+  g_autoptr(UpProject) strong = new_project ();
+  UpStage *ws = add_stage (weak, "A");
+  UpStage *ss = add_stage (strong, "A");
+  UpSdgLink *wl = link_target (weak, ws, "17.17", "positive", 1);
+  UpSdgLink *sl = link_target (strong, ss, "17.17", "positive", 3);
+  g_autoptr(UpCoverage) wc = up_coverage_new (weak, NULL);
+  g_autoptr(UpCoverage) sc = up_coverage_new (strong, NULL);
+
+  g_assert_cmpint (up_sdg_link_get_strength (sl), ==, 3);
+
+  assert_goal (wc, 17, 1, 1, 0, 1);
+  assert_goal (sc, 17, 1, 1, 0, 1);
+  g_assert_cmpfloat_with_epsilon (up_coverage_get_goal (wc, 17)->positive_weight, 1.0 / 57.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (up_coverage_get_goal (sc, 17)->positive_weight, 3.0 / 57.0, 1e-9);
+
+  /* strengthening a link changes the weight, not the count */
+  g_assert_true (up_project_set_int (weak, wl, "strength", 3, NULL));
+  {
+    g_autoptr(UpCoverage) after = up_coverage_new (weak, NULL);
+
+    assert_goal (after, 17, 1, 1, 0, 1);
+    g_assert_cmpfloat_with_epsilon (up_coverage_get_goal (after, 17)->positive_weight, 3.0 / 57.0, 1e-9);
+  }
+}
+
+static void
+test_full_goal (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  UpStage *stage = add_stage (project, "A");
+  const UpSdgGoal *goal = up_sdg_get_goal (6);
+  g_autoptr(UpCoverage) coverage = NULL;
+
+  for (guint i = 0; goal->targets[i] != NULL; i++)
+    link_target (project, stage, goal->targets[i], "both", 3);
+  coverage = up_coverage_new (project, NULL);
+
+  assert_goal (coverage, 6, 8, 8, 8, 8);
+  g_assert_cmpfloat_with_epsilon (up_coverage_get_goal (coverage, 6)->positive_weight, 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (up_coverage_get_goal (coverage, 6)->negative_weight, 1.0, 1e-9);
+}
+
+static void
+test_notes_count (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  UpStage *stage = add_stage (project, "A");
+  g_autoptr(GError) error = NULL;
+  UpNote *note = up_project_add_note (project, "Vi vill se cirkulära krav.", "dialogue",
+                                                NULL, stage, &error);
+  UpNote *loose = up_project_add_note (project, "Lös anteckning", "internal",
+                                                 NULL, NULL, &error);
+  g_autoptr(UpCoverage) coverage = NULL;
+
+  g_assert_no_error (error);
+  link_target (project, note, "12.5", "positive", 2);
+  link_target (project, loose, "11.6", "negative", 1);
+  coverage = up_coverage_new (project, NULL);
+
+  assert_goal (coverage, 12, 1, 1, 0, 1);
+  assert_goal (coverage, 11, 1, 0, 1, 1);
+}
+
+static void
+test_local_goal (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  UpStage *a = add_stage (project, "A");
+  UpStage *b = add_stage (project, "B");
+  UpStage *c = add_stage (project, "C");
+  g_autoptr(GError) error = NULL;
+  UpLocalGoal *climate = up_project_add_local_goal (project, "local", "Klimatsmart", &error);
+  UpLocalGoal *empty = up_project_add_local_goal (project, "regional", "Tomt", &error);
+  UpNote *note = NULL;
+  g_autoptr(UpCoverage) all = NULL;
+  g_autoptr(UpCoverage) local = NULL;
+  g_autoptr(UpCoverage) none = NULL;
+
+  g_assert_no_error (error);
+  link_target (project, a, "13.1", "positive", 2);
+  link_target (project, a, "12.7", "positive", 3);
+  link_target (project, b, "13.2", "negative", 1);
+  link_target (project, c, "12.7", "both", 1);
+  note = up_project_add_note (project, "Anteckning", "workshop", NULL, a, &error);
+  g_assert_no_error (error);
+  link_target (project, note, "13.3", "positive", 1);
+
+  /* the local goal is served by A and B; its own mapped targets do not count */
+  g_assert_true (up_project_link_stage_local_goal (project, a, climate, &error));
+  g_assert_true (up_project_link_stage_local_goal (project, b, climate, &error));
+  g_assert_true (up_project_link_local_goal_target (project, climate, "1.1", &error));
+  g_assert_no_error (error);
+
+  all = up_coverage_new (project, NULL);
+  local = up_coverage_new (project, climate);
+  none = up_coverage_new (project, empty);
+
+  assert_goal (all, 13, 3, 2, 1, 3);
+  assert_goal (all, 12, 1, 1, 1, 2);
+  assert_goal (all, 1, 0, 0, 0, 0);
+
+  /* A and B only: C's negative side of 12.7 and the note's 13.3 are out */
+  assert_goal (local, 13, 2, 1, 1, 2);
+  assert_goal (local, 12, 1, 1, 0, 1);
+  assert_goal (local, 1, 0, 0, 0, 0);
+  g_assert_cmpuint (up_coverage_get_n_covered (local), ==, 3);
+  g_assert_cmpint (up_coverage_get_target_strength (local, "12.7", TRUE), ==, 0);
+  g_assert_cmpint (up_coverage_get_target_strength (all, "12.7", TRUE), ==, 1);
+
+  assert_empty (none);
+
+  /* C joins the local goal: its links come in */
+  g_assert_true (up_project_link_stage_local_goal (project, c, climate, &error));
+  {
+    g_autoptr(UpCoverage) after = up_coverage_new (project, climate);
+
+    assert_goal (after, 12, 1, 1, 1, 2);
+  }
+}
+
+static void
+test_edit_undo (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  UpStage *stage = add_stage (project, "A");
+  UpSdgLink *drop;
+  g_autoptr(GError) error = NULL;
+
+  link_target (project, stage, "9.5", "positive", 2);
+  drop = link_target (project, stage, "9.4", "negative", 1);
+
+  {
+    g_autoptr(UpCoverage) before = up_coverage_new (project, NULL);
+
+    assert_goal (before, 9, 2, 1, 1, 2);
+  }
+
+  g_assert_true (up_project_delete_sdg_link (project, drop, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(UpCoverage) deleted = up_coverage_new (project, NULL);
+
+    assert_goal (deleted, 9, 1, 1, 0, 1);
+    g_assert_false (up_coverage_is_target_covered (deleted, "9.4"));
+  }
+
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(UpCoverage) undone = up_coverage_new (project, NULL);
+
+    assert_goal (undone, 9, 2, 1, 1, 2);
+    g_assert_cmpint (up_coverage_get_target_strength (undone, "9.4", TRUE), ==, 1);
+  }
+
+  g_assert_true (up_project_redo (project, &error));
+  {
+    g_autoptr(UpCoverage) redone = up_coverage_new (project, NULL);
+
+    assert_goal (redone, 9, 1, 1, 0, 1);
+  }
+
+  /* deleting the stage takes its links with it */
+  g_assert_true (up_project_delete_stage (project, stage, FALSE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(UpCoverage) gone = up_coverage_new (project, NULL);
+
+    assert_empty (gone);
+  }
+}
+
+static void
+test_stage_goal_strength (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  UpStage *a = add_stage (project, "A");
+  UpStage *b = add_stage (project, "B");
+
+  link_target (project, a, "11.1", "positive", 1);
+  link_target (project, a, "11.6", "negative", 3);
+  link_target (project, a, "11.2", "unknown", 2);
+  link_target (project, a, "5.5", "unknown", 2);
+  link_target (project, b, "11.1", "positive", 2);
+
+  /* the strongest link of the stage in the goal, whatever its impact */
+  g_assert_cmpint (up_coverage_stage_goal_strength (project, a, 11), ==, 3);
+  g_assert_cmpint (up_coverage_stage_goal_strength (project, a, 5), ==, 2);
+  g_assert_cmpint (up_coverage_stage_goal_strength (project, a, 1), ==, 0);
+  g_assert_cmpint (up_coverage_stage_goal_strength (project, b, 11), ==, 2);
+  g_assert_cmpint (up_coverage_stage_goal_strength (project, b, 5), ==, 0);
+}
+
+static void
+test_boxed (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  UpCoverage *coverage = up_coverage_new (project, NULL);
+  UpCoverage *copy;
+
+  g_assert_true (G_TYPE_IS_BOXED (UP_TYPE_COVERAGE));
+  copy = g_boxed_copy (UP_TYPE_COVERAGE, coverage);
+  g_assert_true (copy == coverage);
+  g_boxed_free (UP_TYPE_COVERAGE, copy);
+  up_coverage_unref (coverage);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/coverage/empty", test_empty);
+  g_test_add_func ("/coverage/distinct-targets", test_distinct_targets);
+  g_test_add_func ("/coverage/impacts", test_impacts);
+  g_test_add_func ("/coverage/unknown-only-covered", test_unknown_only_covered);
+  g_test_add_func ("/coverage/strength-weights-not-counts", test_strength_weights_not_counts);
+  g_test_add_func ("/coverage/full-goal", test_full_goal);
+  g_test_add_func ("/coverage/notes-count", test_notes_count);
+  g_test_add_func ("/coverage/local-goal", test_local_goal);
+  g_test_add_func ("/coverage/edit-undo", test_edit_undo);
+  g_test_add_func ("/coverage/stage-goal-strength", test_stage_goal_strength);
+  g_test_add_func ("/coverage/boxed", test_boxed);
+
+  return g_test_run ();
+}

@@ -1,0 +1,819 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include <cairo.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <grp.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test-common.h"
+#include "upphandla.h"
+
+/* Charts written to PNG, SVG and PDF without a display, read back with the
+ * tools a recipient would use (cairo, xmllint, rsvg-convert, pdfinfo,
+ * pdftotext); an existing file survives a failed export byte for byte. */
+
+static char *test_root;
+static UpProject *demo;
+
+static const UpChartKind all_kinds[] = {
+  UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_GRID, UP_CHART_REPORT,
+};
+static const UpExportFormat all_formats[] = { UP_EXPORT_PNG, UP_EXPORT_SVG, UP_EXPORT_PDF };
+
+/* Helpers */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* @dir holds @names (sorted, joined by "/") and nothing else: no
+ * temporary file, hidden or not, is left behind. */
+static void
+assert_dir (const char *dir,
+            const char *names)
+{
+  g_autofree char *listed = test_list_dir (dir);
+
+  g_assert_cmpstr (listed, ==, names);
+}
+
+static gboolean
+have_tool (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  if (path == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("%s is not installed (tools/setup installs it)", name);
+
+      g_test_skip (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs a tool; its stdout, or NULL with the reason logged when it fails. */
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_message ("%s failed: %s", argv[0], err);
+      g_free (out);
+      return NULL;
+    }
+  return out;
+}
+
+/* @text with every run of white space as one space: pdftotext breaks
+ * lines where the chart wraps them. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = TRUE;
+      else
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+export_to (UpProject      *project,
+           UpChartKind     kind,
+           UpExportFormat  format,
+           UpLang          lang,
+           int             png_width,
+           const char     *dir)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%s.%s", up_chart_kind_get_name (kind),
+                                           up_lang_get_code (lang),
+                                           up_export_format_get_name (format));
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  UpChartOptions options;
+
+  up_chart_options_init (&options);
+  options.lang = lang;
+  options.date = "2026-11-27";
+
+  g_assert_true (up_export_chart (project, kind, format, &options, png_width, file, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The size @kind is laid out for in @lang: text in another language may
+ * take another size. */
+static void
+natural_size (UpChartKind  kind,
+              UpProject   *project,
+              UpLang       lang,
+              double      *width,
+              double      *height)
+{
+  UpChartOptions options;
+
+  up_chart_options_init (&options);
+  options.lang = lang;
+  options.date = "2026-11-27";
+  up_chart_get_size (kind, project, &options, width, height);
+}
+
+/* The height of a PNG @png_width wide of a chart laid out at @width ×
+ * @height: the chart's aspect, to the nearest pixel. */
+static int
+png_height (double width,
+            double height,
+            double png_width)
+{
+  return MAX (1, (int) round (height * png_width / width));
+}
+
+static void
+assert_png (const char  *path,
+            int          width,
+            int          height)
+{
+  cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, height);
+  cairo_surface_destroy (png);
+}
+
+static void
+assert_svg (const char *path)
+{
+  g_autofree char *png = g_strconcat (path, ".rendered.png", NULL);
+  const char *xmllint[] = { "xmllint", "--noout", "--nonet", "--huge", path, NULL };
+  const char *rsvg[] = { "rsvg-convert", "-o", png, path, NULL };
+  g_autofree char *lint = run_tool (xmllint);
+  g_autofree char *rendered = run_tool (rsvg);
+  cairo_surface_t *surface;
+
+  g_assert_nonnull (lint);
+  g_assert_nonnull (rendered);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), >, 0);
+  cairo_surface_destroy (surface);
+  g_unlink (png);
+}
+
+/* pdfinfo's value of @field ("Pages", "Title", ...). */
+static char *
+pdf_field (const char *info,
+           const char *field)
+{
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  g_autofree char *prefix = g_strconcat (field, ":", NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
+  return NULL;
+}
+
+static char *
+pdf_info (const char *path)
+{
+  const char *argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
+  char *info = run_tool (argv);
+
+  g_assert_nonnull (info);
+  return info;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *text = run_tool (argv);
+
+  g_assert_nonnull (text);
+  return squeeze (text);
+}
+
+/* Tests */
+
+static void
+test_formats (void)
+{
+  UpExportFormat format = UP_EXPORT_SVG;
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_formats); i++)
+    {
+      const char *name = up_export_format_get_name (all_formats[i]);
+
+      g_assert_true (up_export_format_parse (name, &format));
+      g_assert_cmpint (format, ==, all_formats[i]);
+    }
+  g_assert_false (up_export_format_parse ("jpeg", &format));
+  g_assert_false (up_export_format_parse ("PNG", &format));
+  g_assert_false (up_export_format_parse (NULL, &format));
+  g_assert_cmpstr (up_export_format_get_mime_type (UP_EXPORT_PNG), ==, "image/png");
+  g_assert_cmpstr (up_export_format_get_mime_type (UP_EXPORT_SVG), ==, "image/svg+xml");
+  g_assert_cmpstr (up_export_format_get_mime_type (UP_EXPORT_PDF), ==, "application/pdf");
+
+  {
+    static const struct { const char *path; gboolean found; UpExportFormat format; } cases[] = {
+      { "/tmp/wheel.png", TRUE, UP_EXPORT_PNG },
+      { "/tmp/Hjul.SVG", TRUE, UP_EXPORT_SVG },
+      { "/tmp/rapport.v2.pdf", TRUE, UP_EXPORT_PDF },
+      { "/tmp/wheel", FALSE, 0 },
+      { "/tmp/wheel.", FALSE, 0 },
+      { "/tmp/plan.upphandla", FALSE, 0 },
+      { "/tmp/charts.png/wheel", FALSE, 0 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+
+        format = 99;
+        g_assert_cmpint (up_export_format_for_file (file, &format), ==, cases[i].found);
+        if (cases[i].found)
+          g_assert_cmpint (format, ==, cases[i].format);
+      }
+  }
+}
+
+/* Every chart in every format, in both languages. */
+static void
+test_every_kind_and_format (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "all");
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (!have_tool ("xmllint") || !have_tool ("rsvg-convert") || !have_tool ("pdfinfo"))
+    return;
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    for (guint f = 0; f < G_N_ELEMENTS (all_formats); f++)
+      for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+        {
+          UpChartKind kind = all_kinds[k];
+          g_autofree char *path = export_to (demo, kind, all_formats[f], lang, 0, dir);
+          double width, height;
+
+          g_test_message ("%s", path);
+          g_ptr_array_add (names, g_path_get_basename (path));
+          natural_size (kind, demo, lang, &width, &height);
+
+          switch (all_formats[f])
+            {
+            case UP_EXPORT_PNG:
+              /* the natural size at 2× */
+              assert_png (path, (int) ceil (width * 2), png_height (width, height, ceil (width * 2)));
+              break;
+
+            case UP_EXPORT_SVG:
+              assert_svg (path);
+              break;
+
+            case UP_EXPORT_PDF:
+              {
+                g_autofree char *info = pdf_info (path);
+                g_autofree char *pages = pdf_field (info, "Pages");
+                g_autofree char *title = pdf_field (info, "Title");
+                g_autofree char *author = pdf_field (info, "Author");
+                g_autofree char *size = pdf_field (info, "Page size");
+                double page_width = 0, page_height = 0;
+
+                g_assert_cmpstr (pages, ==, "1");
+                g_assert_nonnull (title);
+                g_assert_nonnull (strstr (title, up_chart_kind_get_title (kind, lang)));
+                g_assert_nonnull (strstr (title, up_project_get_title (demo)));
+                g_assert_cmpstr (author, ==, "Upphandla");
+                g_assert_nonnull (size);
+                g_assert_cmpint (sscanf (size, "%lf x %lf pts", &page_width, &page_height), ==, 2);
+                g_assert_cmpfloat_with_epsilon (page_width, width, 0.01);
+                g_assert_cmpfloat_with_epsilon (page_height, height, 0.01);
+                if (kind == UP_CHART_REPORT)
+                  g_assert_cmpstr (size, ==, "841.89 x 595.28 pts (A4)");
+              }
+              break;
+
+            default:
+              g_assert_not_reached ();
+            }
+        }
+
+  /* nothing but the exports: no temporary file is left */
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (expected, "%s%s", i > 0 ? "/" : "", (char *) g_ptr_array_index (names, i));
+  assert_dir (dir, expected->str);
+}
+
+static void
+test_png_width (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "png-width");
+  const int widths[] = { UP_EXPORT_PNG_WIDTH_MIN, 333, 1000, 2999 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+      {
+        UpChartKind kind = all_kinds[k];
+        g_autofree char *path = export_to (demo, kind, UP_EXPORT_PNG, UP_LANG_SV, widths[i], dir);
+        double width, height;
+
+        natural_size (kind, demo, UP_LANG_SV, &width, &height);
+        /* the height follows the chart's aspect */
+        assert_png (path, widths[i], png_height (width, height, widths[i]));
+      }
+}
+
+/* What an export refuses leaves nothing behind, and an existing output is
+ * as it was. */
+static void
+test_invalid_options (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "invalid");
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const int bad_widths[] = { -1, 1, UP_EXPORT_PNG_WIDTH_MIN - 1, UP_EXPORT_PNG_WIDTH_MAX + 1, G_MAXINT };
+  g_autoptr(GBytes) before = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_widths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (up_export_chart (demo, UP_CHART_WHEEL, UP_EXPORT_PNG, NULL, bad_widths[i],
+                                       file, &error));
+      g_assert_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  assert_dir (dir, "");
+
+  /* an existing file survives the same failure byte for byte */
+  g_assert_true (g_file_set_contents (path, "the chart of last week\n", -1, NULL));
+  before = test_read_bytes (path);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_widths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) after = NULL;
+
+      g_assert_false (up_export_chart (demo, UP_CHART_REPORT, UP_EXPORT_PNG, NULL, bad_widths[i],
+                                       file, &error));
+      g_assert_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID);
+      after = test_read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+  assert_dir (dir, "chart.png");
+
+  /* a width is only for PNG */
+  {
+    g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+    g_autoptr(GFile) svg_file = g_file_new_for_path (svg);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (up_export_chart (demo, UP_CHART_WHEEL, UP_EXPORT_SVG, NULL, 5, svg_file, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static void
+assert_write_fails (const char *path,
+                    const char *message_part)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (up_export_chart (demo, UP_CHART_BARS, UP_EXPORT_PDF, NULL, 0, file, &error));
+  g_assert_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_WRITE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, message_part));
+}
+
+static void
+test_write_errors (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "write-errors");
+  g_autofree char *missing = g_build_filename (dir, "no such folder", "chart.pdf", NULL);
+  g_autofree char *folder = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *inside = g_build_filename (folder, "kept.txt", NULL);
+
+  assert_write_fails (missing, "“chart.pdf”");
+  assert_write_fails (missing, "folder does not exist");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* a folder where the file should go is left alone, with what is in it */
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "kept", -1, NULL));
+  assert_write_fails (folder, "is a folder");
+  g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
+  assert_dir (dir, "chart.pdf");
+}
+
+static int
+wait_child (pid_t pid)
+{
+  int status = 0;
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  g_test_message ("the child ended by signal %d", WTERMSIG (status));
+  return -1;
+}
+
+static int
+child_export_refused (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!test_drop_to_nobody ())
+    return 3;
+  if (up_export_chart (demo, UP_CHART_WHEEL, UP_EXPORT_PNG, NULL, 0, file, &error))
+    return 4;
+  if (!g_error_matches (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_WRITE) ||
+      strstr (error->message, "permission") == NULL)
+    {
+      g_printerr ("unexpected error: %s\n", error->message);
+      return 5;
+    }
+  return 0;
+}
+
+typedef struct
+{
+  const char *name;
+  int         dir_mode;
+  int         file_mode;
+} ReadOnlyCase;
+
+static const ReadOnlyCase read_only_cases[] = {
+  { "folder-and-file", 0555, 0444 },
+  /* a writable file in a folder that is not: no temporary file can go
+   * beside it, and it must not be rewritten in place instead */
+  { "folder", 0555, 0666 },
+  /* a read-only file in a writable folder is not replaced either */
+  { "file", 0777, 0444 },
+};
+
+static void
+test_read_only (gconstpointer data)
+{
+  const ReadOnlyCase *ro = data;
+  g_autofree char *dir = test_new_dir (test_root, ro->name);
+  g_autofree char *path = g_build_filename (dir, "wheel.png", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  pid_t pid;
+
+  g_assert_true (g_file_set_contents (path, "the wheel of last week\n", -1, NULL));
+  before = test_read_bytes (path);
+  g_assert_cmpint (g_chmod (path, ro->file_mode), ==, 0);
+  g_assert_cmpint (g_chmod (dir, ro->dir_mode), ==, 0);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (child_export_refused (path));
+
+  g_assert_cmpint (wait_child (pid), ==, 0);
+  g_chmod (dir, 0755);
+  after = test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  assert_dir (dir, "wheel.png");
+}
+
+static int
+child_full_disk (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  struct rlimit limit = { 4096, 4096 };
+
+  /* a write past the limit fails with EFBIG instead of killing the child */
+  signal (SIGXFSZ, SIG_IGN);
+  if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+    return 3;
+  if (up_export_chart (demo, UP_CHART_REPORT, UP_EXPORT_PNG, NULL, 0, file, &error))
+    return 4;
+  if (!g_error_matches (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_WRITE) ||
+      strstr (error->message, "disk is full") == NULL)
+    {
+      g_printerr ("unexpected error: %s\n", error->message);
+      return 5;
+    }
+  return 0;
+}
+
+static void
+test_full_disk (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "full-disk");
+  g_autofree char *path = g_build_filename (dir, "report.png", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  pid_t pid;
+
+  g_assert_true (g_file_set_contents (path, "the report of last week\n", -1, NULL));
+  before = test_read_bytes (path);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (child_full_disk (path));
+
+  g_assert_cmpint (wait_child (pid), ==, 0);
+  after = test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  assert_dir (dir, "report.png");
+}
+
+/* A later export replaces the earlier one, keeps its permissions, and
+ * writes through a symbolic link rather than over it. */
+static void
+test_replace (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "replace");
+  g_autofree char *path = g_build_filename (dir, "bars.svg", NULL);
+  g_autofree char *link = g_build_filename (dir, "latest.svg", NULL);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_cmpint (symlink ("bars.svg", link), ==, 0);
+
+  g_assert_true (up_export_chart (demo, UP_CHART_BARS, UP_EXPORT_SVG, NULL, 0, link_file, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  assert_dir (dir, "bars.svg/latest.svg");
+}
+
+/* The text of the PDF in @lang: the chart's title and the goal names in
+ * that language, never the other's. Needs the drawing of the charts. */
+static void
+test_pdf_text (gconstpointer data)
+{
+  UpLang lang = GPOINTER_TO_INT (data);
+  UpLang other = lang == UP_LANG_SV ? UP_LANG_EN : UP_LANG_SV;
+  g_autofree char *dir = test_new_dir (test_root, lang == UP_LANG_SV ? "text-sv" : "text-en");
+  const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_REPORT };
+
+  if (!have_tool ("pdftotext"))
+    return;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *path = export_to (demo, kinds[k], UP_EXPORT_PDF, lang, 0, dir);
+      g_autofree char *text = pdf_text (path);
+      g_autofree char *title = squeeze (up_chart_kind_get_title (kinds[k], lang));
+      g_autofree char *project = squeeze (up_project_get_title (demo));
+
+      g_test_message ("%s: %s", up_chart_kind_get_name (kinds[k]), text);
+      g_assert_nonnull (strstr (text, title));
+      g_assert_nonnull (strstr (text, project));
+    }
+
+  /* the bars name every goal */
+  {
+    g_autofree char *path = export_to (demo, UP_CHART_BARS, UP_EXPORT_PDF, lang, 0, dir);
+    g_autofree char *text = pdf_text (path);
+
+    for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+      {
+        const UpSdgGoal *g = up_sdg_get_goal (goal);
+        g_autofree char *name = squeeze (up_sdg_goal_get_name_in (g, lang));
+        g_autofree char *other_name = squeeze (up_sdg_goal_get_name_in (g, other));
+
+        if (strstr (text, name) == NULL)
+          g_error ("the %s bars do not name goal %u, “%s”", up_lang_get_code (lang), goal, name);
+        if (strcmp (name, other_name) != 0 && strstr (text, other_name) != NULL)
+          g_error ("the %s bars name goal %u in the other language, “%s”",
+                   up_lang_get_code (lang), goal, other_name);
+      }
+  }
+}
+
+/* A local goal narrows the coverage; the export still works. */
+static void
+test_local_goal (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "local-goal");
+  GListModel *goals = up_project_get_local_goals (demo);
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, 0);
+  UpChartOptions options;
+
+  g_assert_nonnull (goal);
+  up_chart_options_init (&options);
+  options.local_goal = goal;
+  options.lang = UP_LANG_SV;
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.pdf", up_chart_kind_get_name (all_kinds[k]));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (up_export_chart (demo, all_kinds[k], UP_EXPORT_PDF, &options, 0, file, &error));
+      g_assert_no_error (error);
+      if (have_tool ("pdfinfo"))
+        {
+          g_autofree char *info = pdf_info (path);
+          g_autofree char *pages = pdf_field (info, "Pages");
+
+          g_assert_cmpstr (pages, ==, "1");
+        }
+    }
+}
+
+/* Odd text in every field a chart may print. */
+static const char *odd_texts[] = {
+  "Emoji 🦊🇸🇪👩‍👩‍👧‍👦 and a combining e\xcc\x81 – åäö",
+  "العربية: مشتريات عامة — עברית: רכש ציבורי",
+  "%s%n%d%x%% %1$s %",
+  "Control\tcharacters \x01\x02\x1f\x7f\r\n and a BOM \xef\xbb\xbf.",
+  "Markup <b>bold</b> & <![CDATA[x]]> \"quotes\" 'apostrophes' &amp; ]]>",
+  "",
+  NULL, /* 1 MB */
+};
+
+static UpProject *
+odd_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) big = g_string_new (NULL);
+  UpProject *project;
+  guint n = 0;
+
+  while (big->len < 1024 * 1024)
+    g_string_append (big, "Trygghetslarm <&> “upphandling” 🦊 عربى ");
+  odd_texts[G_N_ELEMENTS (odd_texts) - 1] = big->str;
+
+  project = up_project_new (big->str, &error);
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_string (project, project, "organisation", odd_texts[3], &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (odd_texts); i++)
+    {
+      const char *text = odd_texts[i];
+      g_autofree char *start = g_strdup_printf ("2026-%02u-01", i + 1);
+      g_autofree char *end = g_strdup_printf ("2026-%02u-20", i + 1);
+      UpStage *stage = up_project_add_stage (project, i == 2 ? "milestone" : "pilot", text, start,
+                                             i == 2 ? start : end, NULL, &error);
+      UpStakeholder *stakeholder;
+      UpLocalGoal *goal;
+
+      g_assert_no_error (error);
+      up_project_add_sdg_link (project, UP_RECORD (stage), up_sdg_get_goal (i + 1)->targets[0],
+                               i % 2 ? "negative" : "both", 1 + i % 3, text, &error);
+      g_assert_no_error (error);
+      stakeholder = up_project_add_stakeholder (project, text, text, "politician", &error);
+      g_assert_no_error (error);
+      g_assert_true (up_project_set_int (project, stakeholder, "influence", 1 + n++ % 5, &error));
+      goal = up_project_add_local_goal (project, "local", text[0] != '\0' ? text : "-", &error);
+      g_assert_no_error (error);
+      g_assert_true (up_project_link_stage_local_goal (project, stage, goal, &error));
+    }
+
+  odd_texts[G_N_ELEMENTS (odd_texts) - 1] = NULL;
+  return project;
+}
+
+static void
+test_odd_text (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "odd-text");
+  g_autoptr(UpProject) project = NULL;
+
+  if (!have_tool ("xmllint") || !have_tool ("pdfinfo"))
+    return;
+
+  project = odd_project ();
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+      {
+        g_autofree char *svg = export_to (project, all_kinds[k], UP_EXPORT_SVG, lang, 0, dir);
+        g_autofree char *pdf = export_to (project, all_kinds[k], UP_EXPORT_PDF, lang, 0, dir);
+        g_autofree char *png = export_to (project, all_kinds[k], UP_EXPORT_PNG, lang, 400, dir);
+        g_autofree char *info = pdf_info (pdf);
+        g_autofree char *pages = pdf_field (info, "Pages");
+        g_autofree char *title = pdf_field (info, "Title");
+        const char *xmllint[] = { "xmllint", "--noout", "--nonet", "--huge", svg, NULL };
+        g_autofree char *lint = run_tool (xmllint);
+        cairo_surface_t *image;
+        GStatBuf st;
+
+        g_assert_nonnull (lint);
+        g_assert_cmpstr (pages, ==, "1");
+        /* the metadata holds the start of the title, on one line, and
+         * not the whole megabyte */
+        g_assert_nonnull (title);
+        g_assert_nonnull (strstr (title, "Trygghetslarm"));
+        g_assert_cmpuint (g_utf8_strlen (title, -1), <, 1000);
+        g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+        g_assert_cmpint (st.st_size, <, 1024 * 1024);
+        image = cairo_image_surface_create_from_png (png);
+        g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+        cairo_surface_destroy (image);
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* exports need no display */
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+
+  test_root = g_dir_make_tmp ("upphandla-test-export-XXXXXX", NULL);
+  g_assert_nonnull (test_root);
+  /* the children that run as nobody must reach their folders */
+  g_assert_cmpint (g_chmod (test_root, 0755), ==, 0);
+  g_setenv ("XDG_STATE_HOME", test_root, TRUE);
+  g_setenv ("XDG_DATA_HOME", test_root, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_message ("test files in %s", test_root);
+
+  demo = up_project_new ("Digital safety alarms", &error);
+  g_assert_no_error (error);
+  g_assert_true (up_demo_fill (demo, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/export/formats", test_formats);
+  g_test_add_func ("/export/every-kind-and-format", test_every_kind_and_format);
+  g_test_add_func ("/export/png-width", test_png_width);
+  g_test_add_func ("/export/invalid-options", test_invalid_options);
+  g_test_add_func ("/export/write-errors", test_write_errors);
+  for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/export/read-only/%s", read_only_cases[i].name);
+
+      g_test_add_data_func (name, &read_only_cases[i], test_read_only);
+    }
+  g_test_add_func ("/export/full-disk", test_full_disk);
+  g_test_add_func ("/export/replace", test_replace);
+  g_test_add_func ("/export/local-goal", test_local_goal);
+  g_test_add_func ("/export/odd-text", test_odd_text);
+  g_test_add_data_func ("/export/pdf-text/en", GINT_TO_POINTER (UP_LANG_EN), test_pdf_text);
+  g_test_add_data_func ("/export/pdf-text/sv", GINT_TO_POINTER (UP_LANG_SV), test_pdf_text);
+
+  status = g_test_run ();
+  g_clear_object (&demo);
+  /* Pango keeps each thread's font map in thread-local storage, where
+   * LeakSanitizer does not look for it at exit */
+  pango_cairo_font_map_set_default (NULL);
+  /* UPPHANDLA_TEST_KEEP=1 keeps the exports to look at */
+  if (g_getenv ("UPPHANDLA_TEST_KEEP") == NULL)
+    test_remove_tree (test_root);
+  g_free (test_root);
+  return status;
+}
