@@ -1,19 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "Upphandla"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "up-stakeholder-view.h"
+#include "up-grid-export.h"
+#include "up-stakeholder-view-private.h"
 
-/* STUB: a placeholder until the view is built. */
-struct _UpStakeholderView
-{
-  AdwBin     parent_instance;
-
-  UpProject *project;
-
-};
+/* The stakeholder register: a sortable, filterable list, the editor of the
+ * selected stakeholder and the power/interest grid, which share one
+ * selection. Nothing here keeps a copy of the truth: the list shows the
+ * project's model through a filter and a sort model, the editor commits
+ * each field through the edit API (one undo step per committed change), and
+ * the grid is drawn by the core. The register is built the first time the
+ * view is shown, so that opening a project pays only for the view on top. */
 
 G_DEFINE_FINAL_TYPE (UpStakeholderView, up_stakeholder_view, ADW_TYPE_BIN)
 
@@ -32,14 +35,1346 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void set_selected    (UpStakeholderView *self,
+                             UpStakeholder     *stakeholder);
+static void update_actions  (UpStakeholderView *self);
+
+/* Helpers */
+
+static void
+report_error (UpStakeholderView *self,
+              const GError      *error)
+{
+  g_debug ("Edit refused: %s", error->message);
+  g_signal_emit (self, signals[ERROR], 0, error);
+}
+
+static void
+on_child_error (UpStakeholderView *self,
+                const GError      *error)
+{
+  report_error (self, error);
+}
+
+/* Shows @title (plain text) in the window's toast overlay, if there is one. */
+static AdwToast *
+add_toast (UpStakeholderView *self,
+           const char        *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return NULL;
+
+  /* Toast titles are Pango markup; names are plain text. */
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+
+  return toast;
+}
+
+static gboolean
+is_alive (UpStakeholderView *self,
+          UpStakeholder     *stakeholder)
+{
+  return self->project != NULL && stakeholder != NULL &&
+         up_project_lookup (self->project, "stakeholder",
+                            up_record_get_id (UP_RECORD (stakeholder))) == UP_RECORD (stakeholder);
+}
+
+/* Text as the search compares it: case folded (so "Å" finds "å", and "å"
+ * does not find "a") and composed, whether typed or pasted decomposed. */
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  folded = g_utf8_casefold (text, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+}
+
+static gboolean
+text_matches (const char *text,
+              const char *key)
+{
+  g_autofree char *folded = fold_text (text);
+
+  return folded != NULL && strstr (folded, key) != NULL;
+}
+
+static GListModel *
+create_label_model (const char * const *values,
+                    const char         *first)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  if (first != NULL)
+    gtk_string_list_append (list, first);
+  for (guint i = 0; values[i] != NULL; i++)
+    gtk_string_list_append (list, up_enum_label (values, values[i]));
+
+  return G_LIST_MODEL (list);
+}
+
+static guint
+enum_index (const char * const *values,
+            const char         *value)
+{
+  for (guint i = 0; values[i] != NULL; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+set_editable_text (GtkEditable *editable,
+                   const char  *text)
+{
+  /* Setting the same text again would move the cursor while typing. */
+  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
+    gtk_editable_set_text (editable, text ? text : "");
+}
+
+/* Filter */
+
+static gboolean
+filter_stakeholder (gpointer item,
+                    gpointer user_data)
+{
+  UpStakeholderView *self = user_data;
+  UpStakeholder *stakeholder = item;
+  guint category = self->category_dropdown ? gtk_drop_down_get_selected (self->category_dropdown) : 0;
+
+  /* Entry 0 of the dropdown is "All categories". */
+  if (category != 0 && category != GTK_INVALID_LIST_POSITION &&
+      g_strcmp0 (up_stakeholder_get_category (stakeholder), up_stakeholder_categories[category - 1]) != 0)
+    return FALSE;
+
+  if (self->search_key == NULL)
+    return TRUE;
+
+  return text_matches (up_stakeholder_get_name (stakeholder), self->search_key) ||
+         text_matches (up_stakeholder_get_organisation (stakeholder), self->search_key);
+}
+
+static void
+update_count (UpStakeholderView *self)
+{
+  g_autofree char *text = NULL;
+  guint total, shown;
+
+  if (!self->built || self->project == NULL)
+    return;
+
+  total = g_list_model_get_n_items (up_project_get_stakeholders (self->project));
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  if (shown == total)
+    /* Translators: The number of stakeholders of the project. */
+    text = g_strdup_printf (ngettext ("%1$u stakeholder", "%1$u stakeholders", total), total);
+  else
+    /* Translators: The number of stakeholders the search and the category
+     * filter leave in the list (%1$u), of all of them (%2$u). */
+    text = g_strdup_printf (ngettext ("%1$u of %2$u stakeholder", "%1$u of %2$u stakeholders", total),
+                            shown, total);
+
+  gtk_label_set_label (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "no-results");
+}
+
+static void
+on_search_changed (UpStakeholderView *self,
+                   GtkSearchEntry    *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search_key, g_free);
+  if (stripped[0] != '\0')
+    self->search_key = fold_text (stripped);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_category_filter_changed (UpStakeholderView *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_filtered_items_changed (UpStakeholderView *self)
+{
+  update_count (self);
+}
+
+/* Editor */
+
+static void
+refresh_editor (UpStakeholderView *self,
+                const char        *property)
+{
+  UpStakeholder *s = self->editing;
+  gboolean all = property == NULL;
+
+  if (!self->built)
+    return;
+
+  if (s == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->editor_stack, "none");
+      return;
+    }
+
+  self->updating++;
+
+  if (all || g_str_equal (property, "name"))
+    set_editable_text (GTK_EDITABLE (self->name_row), up_stakeholder_get_name (s));
+  if (all || g_str_equal (property, "organisation"))
+    set_editable_text (GTK_EDITABLE (self->organisation_row), up_stakeholder_get_organisation (s));
+  if (all || g_str_equal (property, "contact"))
+    set_editable_text (GTK_EDITABLE (self->contact_row), up_stakeholder_get_contact (s));
+  if (all || g_str_equal (property, "category"))
+    adw_combo_row_set_selected (self->category_row,
+                                enum_index (up_stakeholder_categories, up_stakeholder_get_category (s)));
+  if (all || g_str_equal (property, "stance"))
+    adw_combo_row_set_selected (self->stance_row,
+                                enum_index (up_stakeholder_stances, up_stakeholder_get_stance (s)));
+  if (all || g_str_equal (property, "influence"))
+    gtk_spin_button_set_value (self->influence_spin, up_stakeholder_get_influence (s));
+  if (all || g_str_equal (property, "interest"))
+    gtk_spin_button_set_value (self->interest_spin, up_stakeholder_get_interest (s));
+
+  gtk_stack_set_visible_child_name (self->editor_stack, "editor");
+
+  self->updating--;
+}
+
+static gboolean
+commit_string (UpStakeholderView *self,
+               const char        *property,
+               const char        *value)
+{
+  g_autoptr(GError) error = NULL;
+  const char *current;
+
+  if (self->updating || !is_alive (self, self->editing))
+    return FALSE;
+
+  current = up_record_get_string (UP_RECORD (self->editing), property);
+  if (g_strcmp0 (current ? current : "", value) == 0)
+    return TRUE;
+
+  if (!up_project_set_string (self->project, self->editing, property, value, &error))
+    {
+      report_error (self, error);
+      refresh_editor (self, property);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+commit_int (UpStakeholderView *self,
+            const char        *property,
+            int                value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || !is_alive (self, self->editing))
+    return;
+
+  if (up_record_get_int (UP_RECORD (self->editing), property) == value)
+    return;
+
+  if (!up_project_set_int (self->project, self->editing, property, value, &error))
+    {
+      report_error (self, error);
+      refresh_editor (self, property);
+    }
+}
+
+static void
+commit_entry (UpStakeholderView *self,
+              AdwEntryRow       *row)
+{
+  const char *property = g_object_get_data (G_OBJECT (row), "up-property");
+
+  commit_string (self, property, gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+/* What was typed belongs to the stakeholder it was typed for. */
+static void
+commit_pending (UpStakeholderView *self)
+{
+  if (!self->built || self->editing == NULL)
+    return;
+
+  commit_entry (self, self->name_row);
+  commit_entry (self, self->organisation_row);
+  commit_entry (self, self->contact_row);
+  gtk_spin_button_update (self->influence_spin);
+  gtk_spin_button_update (self->interest_spin);
+}
+
+static void
+on_entry_activated (UpStakeholderView *self,
+                    AdwEntryRow       *row)
+{
+  commit_entry (self, row);
+}
+
+static void
+on_entry_focus_leave (UpStakeholderView       *self,
+                      GtkEventControllerFocus *controller)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkRoot *root = gtk_widget_get_root (row);
+
+  /* Focus also "leaves" when the whole window is deactivated (another
+   * application in front); a half-typed value must not be committed then. */
+  if (!GTK_IS_WINDOW (root) || gtk_window_is_active (GTK_WINDOW (root)))
+    commit_entry (self, ADW_ENTRY_ROW (row));
+}
+
+static void
+on_category_selected (UpStakeholderView *self)
+{
+  guint selected = adw_combo_row_get_selected (self->category_row);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    commit_string (self, "category", up_stakeholder_categories[selected]);
+}
+
+static void
+on_stance_selected (UpStakeholderView *self)
+{
+  guint selected = adw_combo_row_get_selected (self->stance_row);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    commit_string (self, "stance", up_stakeholder_stances[selected]);
+}
+
+static void
+on_spin_value_changed (UpStakeholderView *self,
+                       GtkSpinButton     *spin)
+{
+  commit_int (self, spin == self->influence_spin ? "influence" : "interest",
+              gtk_spin_button_get_value_as_int (spin));
+}
+
+static void
+on_editing_notify (UpStakeholderView *self,
+                   GParamSpec        *pspec,
+                   UpStakeholder     *stakeholder)
+{
+  refresh_editor (self, g_param_spec_get_name (pspec));
+}
+
+static void
+set_editing (UpStakeholderView *self,
+             UpStakeholder     *stakeholder)
+{
+  if (self->editing == stakeholder)
+    return;
+
+  commit_pending (self);
+
+  if (self->editing != NULL)
+    g_clear_signal_handler (&self->notify_id, self->editing);
+  g_set_object (&self->editing, stakeholder);
+  if (stakeholder != NULL)
+    self->notify_id = g_signal_connect_object (stakeholder, "notify",
+                                               G_CALLBACK (on_editing_notify), self,
+                                               G_CONNECT_SWAPPED);
+  refresh_editor (self, NULL);
+}
+
+/* Selection, shared by the list, the grid and the editor. */
+
+static guint
+find_position (GListModel *model,
+               gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n && item != NULL; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* GtkColumnView of GTK 4.8 has no scroll_to(): its list view has the
+ * action. */
+static void
+scroll_to_position (UpStakeholderView *self,
+                    guint              position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          return;
+        }
+    }
+}
+
+static void
+set_selected (UpStakeholderView *self,
+              UpStakeholder     *stakeholder)
+{
+  if (stakeholder != NULL && !is_alive (self, stakeholder))
+    stakeholder = NULL;
+
+  g_set_object (&self->selected, stakeholder);
+
+  if (self->built)
+    {
+      guint position = find_position (G_LIST_MODEL (self->selection), stakeholder);
+
+      self->updating++;
+      if (gtk_single_selection_get_selected (self->selection) != position)
+        gtk_single_selection_set_selected (self->selection, position);
+      up_stakeholder_grid_set_selected (self->grid, stakeholder);
+      self->updating--;
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        scroll_to_position (self, position);
+    }
+
+  set_editing (self, stakeholder);
+  update_actions (self);
+}
+
+static void
+on_list_selection_changed (UpStakeholderView *self)
+{
+  if (self->updating)
+    return;
+
+  set_selected (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+on_grid_selection_changed (UpStakeholderView *self)
+{
+  if (self->updating)
+    return;
+
+  set_selected (self, up_stakeholder_grid_get_selected (self->grid));
+}
+
+/* Any edit, undo or redo after a delete: the toast's Undo would no longer
+ * undo the delete, so it goes. (The delete's own signal comes before its
+ * toast exists.) */
+static void
+on_project_changed (UpStakeholderView *self)
+{
+  if (self->delete_toast != NULL)
+    {
+      adw_toast_dismiss (self->delete_toast);
+      g_clear_weak_pointer (&self->delete_toast);
+    }
+}
+
+/* The project's stakeholders changed (an edit, an undo or a redo): the
+ * rows may sort and filter differently now, and the selected one may be
+ * gone. */
+static void
+on_stakeholders_changed (UpStakeholderView *self)
+{
+  UpStakeholder *selected = self->selected;
+  gboolean any = self->project != NULL &&
+                 g_list_model_get_n_items (up_project_get_stakeholders (self->project)) > 0;
+
+  gtk_stack_set_visible_child_name (self->stack, any ? "register" : "empty");
+
+  if (!self->built)
+    return;
+
+  self->updating++;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+  self->updating--;
+
+  /* Re-select by identity: sorting may have moved the row. */
+  set_selected (self, selected != NULL && is_alive (self, selected) ? selected : NULL);
+  update_count (self);
+}
+
+/* Actions */
+
+static void
+update_actions (UpStakeholderView *self)
+{
+  gboolean has_project = self->project != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.add", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.delete",
+                                 has_project && self->selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.export-grid", has_project);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  UpStakeholderView *self = UP_STAKEHOLDER_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  UpStakeholder *stakeholder;
+
+  if (self->project == NULL)
+    return;
+
+  commit_pending (self);
+
+  /* Translators: The name a new stakeholder has until the user names it. */
+  stakeholder = up_project_add_stakeholder (self->project, _("New stakeholder"), "", "other", &error);
+  if (stakeholder == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+
+  _up_stakeholder_view_ensure_built (self);
+
+  /* The new one must be in the list to be selected there. */
+  if (self->search_key != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->category_dropdown, 0);
+  g_clear_pointer (&self->search_key, g_free);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+
+  set_selected (self, stakeholder);
+
+  /* Ready to be named: the placeholder name selected, typing replaces it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->name_row), 0, -1);
+}
+
+static void
+on_delete_toast_undo (UpStakeholderView *self,
+                      AdwToast          *toast)
+{
+  g_autoptr(GError) error = NULL;
+  UpHistory *history;
+
+  if (self->project == NULL)
+    return;
+
+  /* Undo the delete itself, never an edit made after it: the toast is
+   * dismissed on any later edit, and this checks once more. */
+  history = up_project_get_history (self->project);
+  if (up_history_get_n_undo (history) != self->n_undo_after_delete)
+    return;
+
+  if (!up_project_undo (self->project, &error))
+    report_error (self, error);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UpStakeholderView *self = UP_STAKEHOLDER_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpStakeholder) stakeholder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+  AdwToast *toast;
+
+  if (self->project == NULL || !is_alive (self, self->selected))
+    return;
+
+  stakeholder = g_object_ref (self->selected);
+  name = g_strdup (up_stakeholder_get_name (stakeholder));
+  if (self->built)
+    position = gtk_single_selection_get_selected (self->selection);
+
+  if (self->delete_toast != NULL)
+    {
+      adw_toast_dismiss (self->delete_toast);
+      g_clear_weak_pointer (&self->delete_toast);
+    }
+
+  if (!up_project_delete_stakeholder (self->project, stakeholder, &error))
+    {
+      report_error (self, error);
+      return;
+    }
+
+  /* The row that took its place is selected, so that Delete can go on. */
+  if (self->built && position != GTK_INVALID_LIST_POSITION)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+      if (n > 0)
+        {
+          g_autoptr(UpStakeholder) next = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                                 MIN (position, n - 1));
+          set_selected (self, next);
+        }
+    }
+
+  self->n_undo_after_delete = up_history_get_n_undo (up_project_get_history (self->project));
+
+  /* Translators: A toast after a stakeholder was deleted; %1$s is the
+   * stakeholder's name. */
+  title = g_strdup_printf (_("“%1$s” deleted"), name);
+  toast = add_toast (self, title);
+  if (toast != NULL)
+    {
+      adw_toast_set_button_label (toast, _("Undo"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_object (toast, "button-clicked",
+                               G_CALLBACK (on_delete_toast_undo), self, G_CONNECT_SWAPPED);
+      g_set_weak_pointer (&self->delete_toast, toast);
+    }
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UpStakeholderView *self = UP_STAKEHOLDER_VIEW (widget);
+
+  if (self->built)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_export_done (GFile        *file,
+                const GError *error,
+                gpointer      user_data)
+{
+  UpStakeholderView *self = user_data;
+
+  if (error != NULL)
+    {
+      report_error (self, error);
+    }
+  else if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      /* Translators: A toast after the grid was exported; %1$s is the file
+       * name. */
+      g_autofree char *title = g_strdup_printf (_("Exported “%1$s”"), basename);
+
+      add_toast (self, title);
+    }
+
+  g_object_unref (self);
+}
+
+static void
+export_grid_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  UpStakeholderView *self = UP_STAKEHOLDER_VIEW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  up_grid_export_run (widget, self->project, UP_CHART_GRID, on_export_done, g_object_ref (self));
+}
+
+/* Building the register */
+
+typedef struct
+{
+  const char *property;
+  const char * const *values;     /* enum columns: their labels */
+} ColumnInfo;
+
+static const ColumnInfo column_info[UP_STAKEHOLDER_N_COLUMNS] = {
+  [UP_STAKEHOLDER_COLUMN_NAME] = { "name", NULL },
+  [UP_STAKEHOLDER_COLUMN_ORGANISATION] = { "organisation", NULL },
+  [UP_STAKEHOLDER_COLUMN_CATEGORY] = { "category", up_stakeholder_categories },
+  [UP_STAKEHOLDER_COLUMN_INFLUENCE] = { "influence", NULL },
+  [UP_STAKEHOLDER_COLUMN_INTEREST] = { "interest", NULL },
+  [UP_STAKEHOLDER_COLUMN_STANCE] = { "stance", up_stakeholder_stances },
+};
+
+static gboolean
+transform_enum_label (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      user_data)
+{
+  const char * const *values = user_data;
+
+  g_value_set_string (to, up_enum_label (values, g_value_get_string (from)));
+  return TRUE;
+}
+
+static gboolean
+transform_int_label (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  /* The record's integer columns are 64-bit properties. */
+  gint64 value = G_VALUE_HOLDS_INT64 (from) ? g_value_get_int64 (from) : g_value_get_int (from);
+
+  g_value_take_string (to, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+  return TRUE;
+}
+
+static void
+on_cell_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  const ColumnInfo *info = user_data;
+  GtkWidget *label = gtk_label_new (NULL);
+  gboolean numeric = info == &column_info[UP_STAKEHOLDER_COLUMN_INFLUENCE] ||
+                     info == &column_info[UP_STAKEHOLDER_COLUMN_INTEREST];
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 0.5 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_cell_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  const ColumnInfo *info = user_data;
+  GObject *stakeholder = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  GBinding *binding;
+
+  if (info->values != NULL)
+    binding = g_object_bind_property_full (stakeholder, info->property, label, "label",
+                                           G_BINDING_SYNC_CREATE,
+                                           transform_enum_label, NULL,
+                                           (gpointer) info->values, NULL);
+  else if (g_str_equal (info->property, "influence") || g_str_equal (info->property, "interest"))
+    binding = g_object_bind_property_full (stakeholder, info->property, label, "label",
+                                           G_BINDING_SYNC_CREATE,
+                                           transform_int_label, NULL, NULL, NULL);
+  else
+    binding = g_object_bind_property (stakeholder, info->property, label, "label",
+                                      G_BINDING_SYNC_CREATE);
+
+  g_object_set_data (G_OBJECT (item), "up-binding", binding);
+}
+
+static void
+on_cell_unbind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GBinding *binding = g_object_get_data (G_OBJECT (item), "up-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (item), "up-binding", NULL);
+}
+
+static char *
+enum_label_of (UpStakeholder *stakeholder,
+               const char    *property)
+{
+  const char * const *values = g_str_equal (property, "category")
+                             ? up_stakeholder_categories : up_stakeholder_stances;
+
+  if (stakeholder == NULL)
+    return NULL;
+
+  return g_strdup (up_enum_label (values, up_record_get_string (UP_RECORD (stakeholder), property)));
+}
+
+static GtkSorter *
+create_sorter (const ColumnInfo *info)
+{
+  GtkExpression *expression;
+
+  if (g_str_equal (info->property, "influence") || g_str_equal (info->property, "interest"))
+    {
+      expression = gtk_property_expression_new (UP_TYPE_STAKEHOLDER, NULL, info->property);
+      return GTK_SORTER (gtk_numeric_sorter_new (expression));
+    }
+
+  if (info->values != NULL)
+    {
+      /* The labels as the user reads them, in the order of the language. */
+      GtkExpression *param = gtk_constant_expression_new (G_TYPE_STRING, info->property);
+
+      expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &param,
+                                                G_CALLBACK (enum_label_of), NULL, NULL);
+      return GTK_SORTER (gtk_string_sorter_new (expression));
+    }
+
+  expression = gtk_property_expression_new (UP_TYPE_STAKEHOLDER, NULL, info->property);
+  return GTK_SORTER (gtk_string_sorter_new (expression));
+}
+
+static GtkColumnViewColumn *
+add_column (UpStakeholderView *self,
+            UpStakeholderColumn column,
+            const char        *title,
+            gboolean           expand,
+            int                fixed_width)
+{
+  const ColumnInfo *info = &column_info[column];
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+  g_autoptr(GtkSorter) sorter = create_sorter (info);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup), (gpointer) info);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), (gpointer) info);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind), (gpointer) info);
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
+  gtk_column_view_append_column (self->column_view, view_column);
+  self->columns[column] = view_column;
+  g_object_unref (view_column);
+
+  return view_column;
+}
+
+static GtkWidget *
+create_toolbar (UpStakeholderView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autoptr(GListModel) categories = NULL;
+  GtkWidget *button;
+
+  gtk_widget_add_css_class (box, "toolbar");
+  gtk_widget_add_css_class (box, "stakeholder-toolbar");
+
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  /* Translators: The placeholder of the stakeholder search. */
+  g_object_set (self->search_entry, "placeholder-text", _("Search name or organisation"), NULL);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 24);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search stakeholders"),
+                                  -1);
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (on_search_changed), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
+
+  /* Translators: The first entry of the category filter of the register. */
+  categories = create_label_model (up_stakeholder_categories, _("All categories"));
+  self->category_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (categories), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->category_dropdown), _("Show One Category"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->category_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Category"),
+                                  -1);
+  g_signal_connect_swapped (self->category_dropdown, "notify::selected",
+                            G_CALLBACK (on_category_filter_changed), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->category_dropdown));
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->count_label, 0);
+  gtk_label_set_ellipsize (self->count_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->count_label), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->count_label));
+
+  self->grid_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_button_set_icon_name (GTK_BUTTON (self->grid_button), "view-grid-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->grid_button), _("Show the Power/Interest Grid"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the Power/Interest Grid"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid_button));
+
+  button = gtk_button_new_with_mnemonic (_("E_xport Grid…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stakeholders.export-grid");
+  gtk_widget_set_tooltip_text (button, _("Save the Power/Interest Grid as PNG, SVG or PDF"));
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
+}
+
+/* Delete deletes the selected stakeholder, but only from the list and the
+ * grid: in the editor's entries it deletes text. */
+static GtkEventController *
+create_delete_shortcuts (void)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("stakeholders.delete")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                                                          gtk_named_action_new ("stakeholders.delete")));
+  return shortcuts;
+}
+
+static GtkWidget *
+create_list_pane (UpStakeholderView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *status;
+  GtkWidget *action_bar;
+  GtkWidget *button;
+  GtkWidget *content;
+
+  self->filter = gtk_custom_filter_new (filter_stakeholder, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (up_project_get_stakeholders (self->project)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
+  gtk_column_view_set_show_column_separators (self->column_view, FALSE);
+  gtk_column_view_set_reorderable (self->column_view, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stakeholders"),
+                                  -1);
+
+  add_column (self, UP_STAKEHOLDER_COLUMN_NAME, _("Name"), TRUE, -1);
+  add_column (self, UP_STAKEHOLDER_COLUMN_ORGANISATION, _("Organisation"), TRUE, -1);
+  add_column (self, UP_STAKEHOLDER_COLUMN_CATEGORY, _("Category"), FALSE, 130);
+  /* Translators: A narrow column header: influence 1 to 5. */
+  add_column (self, UP_STAKEHOLDER_COLUMN_INFLUENCE, C_("column", "Influence"), FALSE, -1);
+  /* Translators: A narrow column header: interest 1 to 5. */
+  add_column (self, UP_STAKEHOLDER_COLUMN_INTEREST, C_("column", "Interest"), FALSE, -1);
+  add_column (self, UP_STAKEHOLDER_COLUMN_STANCE, _("Stance"), FALSE, 110);
+
+  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
+
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_list_selection_changed), self);
+  g_signal_connect_swapped (self->filter_model, "items-changed",
+                            G_CALLBACK (on_filtered_items_changed), self);
+
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), create_delete_shortcuts ());
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
+
+  status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "edit-find-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Matching Stakeholders"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Try another search or category."));
+  gtk_widget_add_css_class (status, "compact");
+
+  self->list_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), TRUE);
+  gtk_stack_add_named (self->list_stack, scrolled, "list");
+  gtk_stack_add_named (self->list_stack, status, "no-results");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list_stack));
+
+  action_bar = gtk_action_bar_new ();
+  button = gtk_button_new ();
+  content = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Add Stakeholder"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stakeholders.add");
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (action_bar), button);
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stakeholders.delete");
+  gtk_widget_set_tooltip_text (button, _("Delete Stakeholder"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Stakeholder"),
+                                  -1);
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (action_bar), button);
+  gtk_box_append (GTK_BOX (box), action_bar);
+
+  gtk_widget_add_css_class (box, "stakeholder-list-pane");
+  gtk_widget_set_size_request (box, 300, -1);
+
+  return box;
+}
+
+static AdwEntryRow *
+add_entry_row (UpStakeholderView *self,
+               GtkWidget         *group,
+               const char        *title,
+               const char        *property)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_object_set_data (G_OBJECT (row), "up-property", (gpointer) property);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_activated), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_entry_focus_leave), self);
+  gtk_widget_add_controller (row, focus);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return ADW_ENTRY_ROW (row);
+}
+
+static AdwComboRow *
+add_combo_row (UpStakeholderView  *self,
+               GtkWidget          *group,
+               const char         *title,
+               const char * const *values,
+               GCallback           callback)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GListModel) labels = create_label_model (values, NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), labels);
+  adw_combo_row_set_expression (ADW_COMBO_ROW (row),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  g_signal_connect_swapped (row, "notify::selected", callback, self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return ADW_COMBO_ROW (row);
+}
+
+static GtkSpinButton *
+add_spin_row (UpStakeholderView *self,
+              GtkWidget         *group,
+              const char        *title,
+              const char        *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, 5, 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (on_spin_value_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static GtkWidget *
+create_editor (UpStakeholderView *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *group;
+  GtkWidget *status;
+
+  self->editor_stack = GTK_STACK (gtk_stack_new ());
+
+  status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "avatar-default-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Stakeholder Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Select a stakeholder in the list or the grid to edit it."));
+  gtk_widget_add_css_class (status, "compact");
+  gtk_stack_add_named (self->editor_stack, status, "none");
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Stakeholder"));
+  self->name_row = add_entry_row (self, group, _("Name"), "name");
+  self->organisation_row = add_entry_row (self, group, _("Organisation"), "organisation");
+  self->category_row = add_combo_row (self, group, _("Category"), up_stakeholder_categories,
+                                      G_CALLBACK (on_category_selected));
+  self->contact_row = add_entry_row (self, group, _("Contact"), "contact");
+  gtk_box_append (GTK_BOX (box), group);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Position"));
+  self->influence_spin = add_spin_row (self, group, _("Influence"),
+                                       _("How much say they have, 1 to 5"));
+  self->interest_spin = add_spin_row (self, group, _("Interest"),
+                                      _("How much the procurement matters to them, 1 to 5"));
+  self->stance_row = add_combo_row (self, group, _("Stance"), up_stakeholder_stances,
+                                    G_CALLBACK (on_stance_selected));
+  gtk_box_append (GTK_BOX (box), group);
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_stack_add_named (self->editor_stack, scrolled, "editor");
+  gtk_stack_set_visible_child_name (self->editor_stack, "none");
+
+  gtk_widget_set_size_request (GTK_WIDGET (self->editor_stack), 320, -1);
+
+  return GTK_WIDGET (self->editor_stack);
+}
+
+static GtkWidget *
+create_grid_pane (UpStakeholderView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (_("Power/Interest Grid"));
+  GtkWidget *hint = gtk_label_new (_("Drag a stakeholder to another cell, or select one and press Alt and an arrow key."));
+
+  gtk_widget_add_css_class (box, "stakeholder-grid-pane");
+  /* The grid's own width, not a share of the window's: the list and the
+   * editor take what is left. */
+  gtk_widget_set_hexpand (box, FALSE);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_set_margin_top (title, 12);
+  gtk_widget_set_margin_start (title, 12);
+  gtk_widget_set_margin_end (title, 12);
+  gtk_box_append (GTK_BOX (box), title);
+
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 40);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_widget_set_margin_start (hint, 12);
+  gtk_widget_set_margin_end (hint, 12);
+  gtk_box_append (GTK_BOX (box), hint);
+
+  self->grid = UP_STAKEHOLDER_GRID (up_stakeholder_grid_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->grid), TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->grid), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->grid), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->grid), 6);
+  up_stakeholder_grid_set_project (self->grid, self->project);
+  g_signal_connect_swapped (self->grid, "notify::selected",
+                            G_CALLBACK (on_grid_selection_changed), self);
+  g_signal_connect_swapped (self->grid, "error", G_CALLBACK (on_child_error), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid), create_delete_shortcuts ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid));
+
+  return box;
+}
+
+/* Wide: the list, the editor and the grid side by side. Narrow: the
+ * leaflet shows either the register or the grid, and the toggle chooses. */
+static void
+on_grid_toggled (UpStakeholderView *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet,
+                                      gtk_toggle_button_get_active (self->grid_button)
+                                      ? "grid" : "register");
+}
+
+static void
+update_grid_toggle (gpointer user_data)
+{
+  UpStakeholderView *self = user_data;
+
+  self->fold_idle_id = 0;
+  if (self->built)
+    gtk_widget_set_visible (GTK_WIDGET (self->grid_button), adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_leaflet_folded (UpStakeholderView *self)
+{
+  /* The leaflet folds while it is allocated: show or hide the toggle
+   * after that, not in the middle of the layout. */
+  if (self->fold_idle_id == 0)
+    self->fold_idle_id = g_idle_add_once (update_grid_toggle, self);
+}
+
+void
+_up_stakeholder_view_ensure_built (UpStakeholderView *self)
+{
+  GtkWidget *box;
+  GtkWidget *paned;
+  GtkWidget *separator;
+
+  if (self->built || self->project == NULL)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), create_toolbar (self));
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (paned), create_list_pane (self));
+  gtk_paned_set_end_child (GTK_PANED (paned), create_editor (self));
+  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+
+  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_homogeneous (self->leaflet, FALSE);
+  adw_leaflet_set_can_navigate_back (self->leaflet, FALSE);
+  adw_leaflet_set_can_navigate_forward (self->leaflet, FALSE);
+  /* The first layout of a narrow window folds it: no animation for that. */
+  adw_leaflet_set_mode_transition_duration (self->leaflet, 0);
+  adw_leaflet_page_set_name (adw_leaflet_append (self->leaflet, paned), "register");
+  separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  adw_leaflet_page_set_navigatable (adw_leaflet_append (self->leaflet, separator), FALSE);
+  adw_leaflet_page_set_name (adw_leaflet_append (self->leaflet, create_grid_pane (self)), "grid");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->leaflet), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->leaflet));
+
+  g_signal_connect_swapped (self->grid_button, "notify::active",
+                            G_CALLBACK (on_grid_toggled), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded",
+                            G_CALLBACK (on_leaflet_folded), self);
+
+  adw_bin_set_child (self->register_bin, box);
+  self->built = TRUE;
+
+  update_grid_toggle (self);
+  on_grid_toggled (self);
+  update_count (self);
+  set_selected (self, self->selected);
+}
+
+/* The project */
+
+/* Before the register goes: taking it apart changes the sorter and the
+ * selection, which must no longer reach the view. */
+static void
+disconnect_register (UpStakeholderView *self)
+{
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->grid != NULL)
+    g_signal_handlers_disconnect_by_data (self->grid, self);
+  if (self->leaflet != NULL)
+    g_signal_handlers_disconnect_by_data (self->leaflet, self);
+  if (self->grid_button != NULL)
+    g_signal_handlers_disconnect_by_data (self->grid_button, self);
+}
+
+/* The widgets belong to the register's tree; the models are ours. */
+static void
+clear_register_pointers (UpStakeholderView *self)
+{
+  self->search_entry = NULL;
+  self->category_dropdown = NULL;
+  self->count_label = NULL;
+  self->grid_button = NULL;
+  self->leaflet = NULL;
+  self->list_stack = NULL;
+  self->column_view = NULL;
+  memset (self->columns, 0, sizeof self->columns);
+  self->grid = NULL;
+  self->editor_stack = NULL;
+  self->name_row = NULL;
+  self->organisation_row = NULL;
+  self->category_row = NULL;
+  self->influence_spin = NULL;
+  self->interest_spin = NULL;
+  self->stance_row = NULL;
+  self->contact_row = NULL;
+}
+
+static void
+teardown_register (UpStakeholderView *self)
+{
+  if (!self->built)
+    return;
+
+  /* The models hold the old project's list; the next showing builds anew. */
+  set_editing (self, NULL);
+  disconnect_register (self);
+  adw_bin_set_child (self->register_bin, NULL);
+  clear_register_pointers (self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  self->built = FALSE;
+}
+
+/* GtkWidget */
+
+static void
+up_stakeholder_view_map (GtkWidget *widget)
+{
+  UpStakeholderView *self = UP_STAKEHOLDER_VIEW (widget);
+
+  _up_stakeholder_view_ensure_built (self);
+
+  GTK_WIDGET_CLASS (up_stakeholder_view_parent_class)->map (widget);
+}
+
+/* GObject */
+
 static void
 up_stakeholder_view_dispose (GObject *object)
 {
   UpStakeholderView *self = UP_STAKEHOLDER_VIEW (object);
 
+  if (self->editing != NULL)
+    g_clear_signal_handler (&self->notify_id, self->editing);
+  g_clear_object (&self->editing);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  g_clear_object (&self->project_signals);
+  g_clear_weak_pointer (&self->delete_toast);
+  g_clear_handle_id (&self->fold_idle_id, g_source_remove);
+  disconnect_register (self);
+  self->built = FALSE;
+
+  /* AdwBin unparents its child in its own dispose; the template's would
+   * unparent it first and leave AdwBin a dangling pointer. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), UP_TYPE_STAKEHOLDER_VIEW);
+  clear_register_pointers (self);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->selected);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (up_stakeholder_view_parent_class)->dispose (object);
+}
+
+static void
+up_stakeholder_view_finalize (GObject *object)
+{
+  UpStakeholderView *self = UP_STAKEHOLDER_VIEW (object);
+
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (up_stakeholder_view_parent_class)->finalize (object);
 }
 
 static void
@@ -84,10 +1419,14 @@ static void
 up_stakeholder_view_class_init (UpStakeholderViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = up_stakeholder_view_dispose;
+  object_class->finalize = up_stakeholder_view_finalize;
   object_class->get_property = up_stakeholder_view_get_property;
   object_class->set_property = up_stakeholder_view_set_property;
+
+  widget_class->map = up_stakeholder_view_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,
@@ -102,12 +1441,38 @@ up_stakeholder_view_class_init (UpStakeholderViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/upphandla/Upphandla/up-stakeholder-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpStakeholderView, stack);
+  gtk_widget_class_bind_template_child (widget_class, UpStakeholderView, register_bin);
+
+  gtk_widget_class_install_action (widget_class, "stakeholders.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.export-grid", NULL, export_grid_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.focus-search", NULL, focus_search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "stakeholders.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "stakeholders.focus-search", NULL);
 }
 
 static void
 up_stakeholder_view_init (UpStakeholderView *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed::stakeholder",
+                                 G_CALLBACK (on_stakeholders_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed",
+                                 G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
+
+  update_actions (self);
 }
+
+/* Public API */
 
 GtkWidget *
 up_stakeholder_view_new (void)
@@ -125,13 +1490,51 @@ up_stakeholder_view_get_project (UpStakeholderView *self)
 
 void
 up_stakeholder_view_set_project (UpStakeholderView *self,
-                                 UpProject *project)
+                                 UpProject         *project)
 {
   g_return_if_fail (UP_IS_STAKEHOLDER_VIEW (self));
   g_return_if_fail (project == NULL || UP_IS_PROJECT (project));
 
-  if (!g_set_object (&self->project, project))
+  if (self->project == project)
     return;
 
+  commit_pending (self);
+  set_selected (self, NULL);
+  teardown_register (self);
+  if (self->delete_toast != NULL)
+    {
+      adw_toast_dismiss (self->delete_toast);
+      g_clear_weak_pointer (&self->delete_toast);
+    }
+
+  g_set_object (&self->project, project);
+  g_signal_group_set_target (self->project_signals, project);
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    project != NULL &&
+                                    g_list_model_get_n_items (up_project_get_stakeholders (project)) > 0
+                                    ? "register" : "empty");
+  if (project != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    _up_stakeholder_view_ensure_built (self);
+  update_actions (self);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+UpStakeholder *
+up_stakeholder_view_get_selected (UpStakeholderView *self)
+{
+  g_return_val_if_fail (UP_IS_STAKEHOLDER_VIEW (self), NULL);
+
+  return self->selected;
+}
+
+void
+up_stakeholder_view_set_selected (UpStakeholderView *self,
+                                  UpStakeholder     *stakeholder)
+{
+  g_return_if_fail (UP_IS_STAKEHOLDER_VIEW (self));
+  g_return_if_fail (stakeholder == NULL || UP_IS_STAKEHOLDER (stakeholder));
+
+  set_selected (self, stakeholder);
 }

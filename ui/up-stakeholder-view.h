@@ -18,5 +18,8 @@ GtkWidget *up_stakeholder_view_new         (void);
 UpProject *up_stakeholder_view_get_project (UpStakeholderView *self);
 void       up_stakeholder_view_set_project (UpStakeholderView *self,
                                             UpProject *project);
+UpStakeholder *up_stakeholder_view_get_selected (UpStakeholderView *self);
+void       up_stakeholder_view_set_selected (UpStakeholderView *self,
+                                             UpStakeholder     *stakeholder);
 
 G_END_DECLS

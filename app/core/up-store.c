@@ -1305,6 +1305,7 @@ replace_atomically (const char  *path,
                     const char  *data,
                     gsize        size,
                     int          mode,
+                    gboolean     keep_mode,
                     GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
@@ -1320,8 +1321,9 @@ replace_atomically (const char  *path,
       return FALSE;
     }
 
-  /* mkstemp's mode passes through the umask; the document keeps its own. */
-  if (fchmod (fd, mode) != 0)
+  /* mkstemp's mode passes through the umask, which is right for a new
+   * file; a document that exists keeps its own mode. */
+  if (keep_mode && fchmod (fd, mode) != 0)
     g_debug ("Could not set the mode of %s: %s", tmp, g_strerror (errno));
 
   while (written < size)
@@ -1401,6 +1403,7 @@ write_document (GFile       *file,
   g_autofree char *resolved = NULL;
   const char *path = g_file_peek_path (file);
   GStatBuf st;
+  gboolean exists;
   int mode = 0666;
 
   if (path == NULL)
@@ -1412,7 +1415,8 @@ write_document (GFile       *file,
   if (resolved != NULL)
     path = resolved;
 
-  if (g_stat (path, &st) == 0)
+  exists = g_stat (path, &st) == 0;
+  if (exists)
     {
       /* A read-only file is not replaced even where its folder would
        * allow the rename: its owner made it read-only on purpose. */
@@ -1427,7 +1431,7 @@ write_document (GFile       *file,
   if (locked)
     sweep_stale_temps (path);
 
-  return replace_atomically (path, data, size, mode, error);
+  return replace_atomically (path, data, size, mode, exists, error);
 }
 
 /* Locks the file the document's path names now, waiting for another
@@ -1500,8 +1504,8 @@ run_save_job (SaveJob  *job,
           sweep_stale_temps (g_file_peek_path (job->recovery_uri));
         }
       if (g_mkdir_with_parents (g_file_peek_path (dir), 0700) != 0 ||
-          !replace_atomically (g_file_peek_path (job->recovery_uri), uri, strlen (uri), 0600, NULL) ||
-          !replace_atomically (g_file_peek_path (job->recovery), data, size, 0600, NULL))
+          !replace_atomically (g_file_peek_path (job->recovery_uri), uri, strlen (uri), 0600, TRUE, NULL) ||
+          !replace_atomically (g_file_peek_path (job->recovery), data, size, 0600, TRUE, NULL))
         g_warning ("Could not write the recovery copy %s", g_file_peek_path (job->recovery));
     }
 

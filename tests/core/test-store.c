@@ -1537,6 +1537,34 @@ test_recovery_not_offered (void)
 /* Bytes that are not UTF-8 in a file (damaged, or written by something
  * else) reach no widget or export as they are: each invalid sequence reads
  * as U+FFFD, an embedded NUL too, and the file keeps its bytes. */
+/* A new project file gets the umask's mode, never a world-writable one;
+ * a file that exists keeps its own mode over every save. */
+static void
+test_save_file_mode (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "mode");
+  g_autofree char *path = g_build_filename (dir, "mode.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  mode_t old_umask = umask (022);
+
+  project = up_project_create (file, "Läge", &error);
+  umask (old_umask);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_true (up_project_set_string (project, project, "title", "Nytt läge", &error));
+  g_assert_no_error (error);
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+}
+
 static void
 test_open_invalid_utf8 (void)
 {
@@ -1926,6 +1954,7 @@ main (int   argc,
   g_test_add_func ("/store/recovery/not-offered", test_recovery_not_offered);
   g_test_add_func ("/store/migration/from-version-0", test_migration_from_version_0);
   g_test_add_func ("/store/open/invalid-utf8", test_open_invalid_utf8);
+  g_test_add_func ("/store/save/file-mode", test_save_file_mode);
 
   status = g_test_run ();
 

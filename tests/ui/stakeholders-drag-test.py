@@ -1,0 +1,236 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Real input on the power/interest grid of the running app.
+
+Starts its own Xvfb, the accessibility bus and the app on a copy of the demo
+project; opens the Stakeholders view through its switcher button; finds the
+marks through the accessibility tree (each is a list item "Name: influence
+N, interest N, quadrant" over its mark); drags one with xdotool, cancels a
+drag with Escape, moves one with Alt+arrow and undoes with Ctrl+Z, and
+checks every edit in the project file on disk. Run it inside a session bus:
+
+    dbus-run-session -- /usr/bin/python3 tests/ui/stakeholders-drag-test.py build/app/upphandla
+
+Uses Debian's python3 (for pyatspi). Ends by itself; exits non-zero on
+failure.
+"""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+APP = os.path.abspath(sys.argv[1])
+TIMEOUT = 20
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def free_display():
+    for n in range(120, 250):
+        if not os.path.exists(f'/tmp/.X11-unix/X{n}') and not os.path.exists(f'/tmp/.X{n}-lock'):
+            return n
+    raise RuntimeError('no free X display')
+
+
+def wait_for(what, check, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f'timed out waiting for {what}')
+        time.sleep(0.1)
+
+
+def xdotool(*args):
+    return subprocess.run(['xdotool', *map(str, args)], check=True, timeout=TIMEOUT,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def file_values(path, name):
+    """The stakeholder's influence and interest as the file on disk has
+    them, read without touching it (immutable: no journal beside it)."""
+    uri = f'file:{path}?mode=ro&immutable=1'
+    with sqlite3.connect(uri, uri=True) as db:
+        return db.execute('SELECT influence, interest FROM stakeholder WHERE name = ?',
+                          (name,)).fetchone()
+
+
+def expect_file(path, name, values, what):
+    def check():
+        try:
+            found = file_values(path, name)
+        except sqlite3.DatabaseError:
+            return None     # a save is being renamed into place
+        return found if found == values else None
+    try:
+        wait_for(what, check, timeout=10)
+    except AssertionError:
+        raise AssertionError(f'{what}: the file has {file_values(path, name)}, expected {values}')
+    log(f'ok - {what}: influence {values[0]}, interest {values[1]} in the file')
+
+
+def find(pyatspi, match):
+    desktop = pyatspi.Registry.getDesktop(0)
+
+    def walk(node, depth=0):
+        if node is None or depth > 40:
+            return None
+        try:
+            if match(node):
+                return node
+            for i in range(node.childCount):
+                found = walk(node.getChildAtIndex(i), depth + 1)
+                if found is not None:
+                    return found
+        except Exception:
+            return None
+        return None
+
+    for i in range(desktop.childCount):
+        found = walk(desktop.getChildAtIndex(i))
+        if found is not None:
+            return found
+    return None
+
+
+def mark_centre(pyatspi, grid, name):
+    for i in range(grid.childCount):
+        child = grid.getChildAtIndex(i)
+        if child is not None and child.name and child.name.startswith(name + ':'):
+            x, y, w, h = child.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            if w > 1 and h > 1:
+                return (x + w / 2, y + h / 2, child.name)
+    return None
+
+
+def drag(x, y, to_x, to_y, steps=12, escape=False):
+    xdotool('mousemove', int(x), int(y))
+    time.sleep(0.15)
+    xdotool('mousedown', 1)
+    time.sleep(0.15)
+    for i in range(1, steps + 1):
+        xdotool('mousemove', int(x + (to_x - x) * i / steps), int(y + (to_y - y) * i / steps))
+        time.sleep(0.04)
+    time.sleep(0.2)
+    if escape:
+        xdotool('key', 'Escape')
+        time.sleep(0.2)
+    xdotool('mouseup', 1)
+    time.sleep(0.5)
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix='upphandla-grid-drag-')
+    processes = []
+    try:
+        display = free_display()
+        os.environ['DISPLAY'] = f':{display}'
+        os.environ['GSETTINGS_BACKEND'] = 'memory'
+        os.environ['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
+        os.environ['XDG_STATE_HOME'] = os.path.join(tmp, 'state')
+        os.environ['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
+        os.environ['LANG'] = os.environ['LC_ALL'] = 'en_US.UTF-8'
+        os.environ['LANGUAGE'] = 'en'
+        os.environ['GDK_DEBUG'] = 'no-portals'
+        os.environ.pop('NO_AT_BRIDGE', None)
+        os.environ.pop('GTK_A11Y', None)
+
+        processes.append(subprocess.Popen(['Xvfb', f':{display}', '-screen', '0', '1600x1000x24',
+                                           '-nolisten', 'tcp'], stderr=subprocess.DEVNULL))
+        wait_for('the X server', lambda: subprocess.run(['xdotool', 'getdisplaygeometry'],
+                                                        capture_output=True).returncode == 0)
+        processes.append(subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
+                                          stderr=subprocess.DEVNULL))
+        time.sleep(0.7)
+
+        demo = os.path.join(tmp, 'demo.upphandla')
+        subprocess.run([APP, f'--write-demo={demo}'], check=True, timeout=TIMEOUT)
+        assert file_values(demo, 'Sara Öberg') == (2, 3)
+
+        processes.append(subprocess.Popen([APP, demo]))
+        wid = xdotool('search', '--sync', '--onlyvisible', '--name', 'Digital safety alarms')
+        wid = wid.split()[0]
+        xdotool('windowmove', wid, 0, 0)
+        xdotool('windowsize', wid, 1600, 1000)
+        time.sleep(1.0)
+
+        import pyatspi
+        switch = wait_for('the Stakeholders button of the view switcher',
+                          lambda: find(pyatspi, lambda n: n.name == 'Stakeholders'
+                                       and n.getRoleName() == 'page tab'))
+        x, y, w, h = switch.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        xdotool('mousemove', int(x + w / 2), int(y + h / 2))
+        xdotool('click', 1)
+        time.sleep(1.0)
+
+        grid = wait_for('the grid in the accessibility tree',
+                        lambda: find(pyatspi, lambda n: n.getRoleName() == 'list'
+                                     and n.name == 'Power/interest grid'))
+        names = [grid.getChildAtIndex(i).name for i in range(grid.childCount)]
+        assert len(names) == 8, names
+        assert 'Sara Öberg: influence 2, interest 3, Monitor' in names, names
+        log(f'ok - the grid is a list of {len(names)} marks, e.g. "{names[0]}"')
+
+        # Where the cells are, from marks the demo puts in them: Karin is
+        # at influence 5, Erik and Karin are one interest apart.
+        sara = wait_for("Sara's mark", lambda: mark_centre(pyatspi, grid, 'Sara Öberg'))
+        karin = mark_centre(pyatspi, grid, 'Karin Lindqvist')
+        erik = mark_centre(pyatspi, grid, 'Erik Holm')
+        cell_width = karin[0] - erik[0]
+        assert cell_width > 40, (karin, erik)
+
+        # 1. Sara to influence 5, interest 1 (two cells left, up to Karin's row).
+        drag(sara[0], sara[1], sara[0] - 2 * cell_width, karin[1])
+        expect_file(demo, 'Sara Öberg', (5, 1), 'drag moves')
+        moved = wait_for('the mark renamed', lambda: (lambda m: m if m and 'Keep satisfied' in m[2] else None)
+                         (mark_centre(pyatspi, grid, 'Sara Öberg')))
+        log(f'ok - the mark reads "{moved[2]}"')
+
+        # 2. Escape during a drag: nothing changes.
+        erik = mark_centre(pyatspi, grid, 'Erik Holm')
+        drag(erik[0], erik[1], erik[0] + cell_width, erik[1] + 2 * cell_width, escape=True)
+        expect_file(demo, 'Erik Holm', (5, 3), 'Escape cancels')
+
+        # 3. Alt+arrows on the selected mark: a click on Sara's selects her
+        # (Erik's cancelled drag selected him) and changes nothing.
+        sara = mark_centre(pyatspi, grid, 'Sara Öberg')
+        xdotool('mousemove', int(sara[0]), int(sara[1]))
+        xdotool('click', 1)
+        time.sleep(0.4)
+        expect_file(demo, 'Sara Öberg', (5, 1), 'a click selects')
+        xdotool('key', 'alt+Right')
+        expect_file(demo, 'Sara Öberg', (5, 2), 'Alt+Right moves one cell right')
+        xdotool('key', 'alt+Down')
+        expect_file(demo, 'Sara Öberg', (4, 2), 'Alt+Down moves one cell down')
+
+        # 4. Ctrl+Z, three times: each key one step, the drag's two values
+        # in one.
+        xdotool('key', 'ctrl+z')
+        expect_file(demo, 'Sara Öberg', (5, 2), 'undo Alt+Down')
+        xdotool('key', 'ctrl+z')
+        expect_file(demo, 'Sara Öberg', (5, 1), 'undo Alt+Right')
+        xdotool('key', 'ctrl+z')
+        expect_file(demo, 'Sara Öberg', (2, 3), 'undo the drag')
+
+        log('# all passed')
+        return 0
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,984 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The stakeholder view on the demo project (eight stakeholders), under
+ * Xvfb: the register's sorting and filters, an edit through the editor's
+ * own widgets, delete with the toast's Undo, and the power/interest grid —
+ * drags through the gesture's own signals at the places the core's chart
+ * geometry gives, keys through the grid's actions. Edits are checked in
+ * the project file on disk. Screenshots of the view in the window, narrow
+ * and wide, light and dark, go to the build folder as stakeholders-*.png. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "up-grid-export.h"
+#include "up-stakeholder-grid.h"
+#include "up-stakeholder-view-private.h"
+#include "up-window.h"
+#include "test-common.h"
+#include "ui-test-util.h"
+
+#define N_DEMO_STAKEHOLDERS 8
+
+typedef struct
+{
+  char              *dir;
+  GFile             *file;
+  UpProject         *project;
+  GtkWindow         *window;
+  UpStakeholderView *view;
+} Fixture;
+
+static const char *
+test_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  if (language != NULL && g_str_has_prefix (language, "sv"))
+    return "sv";
+
+  return "en";
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *overlay;
+
+  fixture->dir = g_dir_make_tmp ("upphandla-stakeholders-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->dir, "demo.upphandla", NULL);
+  fixture->file = g_file_new_for_path (path);
+  fixture->project = up_demo_create (fixture->file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stakeholders (fixture->project)),
+                    ==, N_DEMO_STAKEHOLDERS);
+
+  fixture->view = g_object_ref_sink (UP_STAKEHOLDER_VIEW (up_stakeholder_view_new ()));
+  up_stakeholder_view_set_project (fixture->view, fixture->project);
+
+  /* The toast overlay stands in for the window's: the view finds it. */
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->view));
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (fixture->window, overlay);
+  gtk_window_set_default_size (fixture->window, 1400, 900);
+  gtk_window_present (fixture->window);
+  wait_until (is_mapped, fixture->view);
+  wait_for_frames (GTK_WIDGET (fixture->view));
+
+  /* Built on first showing. */
+  g_assert_true (fixture->view->built);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+
+  gtk_window_destroy (fixture->window);
+  iterate_pending ();
+  g_clear_object (&fixture->view);
+  g_clear_object (&fixture->project);
+  g_clear_object (&fixture->file);
+
+  test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static UpStakeholder *
+find_stakeholder (UpProject  *project,
+                  const char *name)
+{
+  GListModel *stakeholders = up_project_get_stakeholders (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(UpStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
+
+      if (g_str_equal (up_stakeholder_get_name (stakeholder), name))
+        return stakeholder;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The project as the file on disk has it, once the store has written it. */
+static UpProject *
+reopen (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  UpProject *copy;
+
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+  copy = up_project_open (fixture->file, &error);
+  g_assert_no_error (error);
+
+  return copy;
+}
+
+static UpStakeholder *
+lookup_in (UpProject     *project,
+           UpStakeholder *stakeholder)
+{
+  UpRecord *record = up_project_lookup (project, "stakeholder",
+                                        up_record_get_id (UP_RECORD (stakeholder)));
+
+  g_assert_nonnull (record);
+  return UP_STAKEHOLDER (record);
+}
+
+static guint
+n_undo (Fixture *fixture)
+{
+  return up_history_get_n_undo (up_project_get_history (fixture->project));
+}
+
+static UpStakeholder *
+row_at (Fixture *fixture,
+        guint    position)
+{
+  g_autoptr(UpStakeholder) stakeholder = g_list_model_get_item (G_LIST_MODEL (fixture->view->sort_model),
+                                                                position);
+
+  g_assert_nonnull (stakeholder);
+  return stakeholder;
+}
+
+static guint
+find_position_of (Fixture       *fixture,
+                  UpStakeholder *stakeholder)
+{
+  GListModel *rows = G_LIST_MODEL (fixture->view->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(UpStakeholder) row = g_list_model_get_item (rows, i);
+
+      if (row == stakeholder)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+static guint
+n_rows (Fixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (fixture->view->selection));
+}
+
+/* The list */
+
+static void
+test_sort (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  UpStakeholderView *view = fixture->view;
+  GtkColumnViewColumn *influence = view->columns[UP_STAKEHOLDER_COLUMN_INFLUENCE];
+  GtkColumnViewColumn *name = view->columns[UP_STAKEHOLDER_COLUMN_NAME];
+  guint n = n_rows (fixture);
+
+  g_assert_cmpuint (n, ==, N_DEMO_STAKEHOLDERS);
+
+  /* Influence, highest first (a second click on the header). */
+  gtk_column_view_sort_by_column (view->column_view, influence, GTK_SORT_DESCENDING);
+  g_assert_cmpint (up_stakeholder_get_influence (row_at (fixture, 0)), ==, 5);
+  g_assert_cmpint (up_stakeholder_get_influence (row_at (fixture, n - 1)), ==, 1);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (up_stakeholder_get_influence (row_at (fixture, i - 1)), >=,
+                     up_stakeholder_get_influence (row_at (fixture, i)));
+
+  /* Lowest first: the supplier. */
+  gtk_column_view_sort_by_column (view->column_view, influence, GTK_SORT_ASCENDING);
+  g_assert_cmpstr (up_stakeholder_get_name (row_at (fixture, 0)), ==, "Lena Berg");
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (up_stakeholder_get_influence (row_at (fixture, i - 1)), <=,
+                     up_stakeholder_get_influence (row_at (fixture, i)));
+
+  /* An edit re-sorts: Lena Berg up to 5 moves her to the end. */
+  g_assert_true (up_project_set_int (fixture->project, row_at (fixture, 0), "influence", 5, NULL));
+  g_assert_cmpstr (up_stakeholder_get_name (row_at (fixture, n - 1)), ==, "Lena Berg");
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  g_assert_cmpstr (up_stakeholder_get_name (row_at (fixture, 0)), ==, "Lena Berg");
+
+  /* By name, both ways. */
+  gtk_column_view_sort_by_column (view->column_view, name, GTK_SORT_ASCENDING);
+  g_assert_cmpstr (up_stakeholder_get_name (row_at (fixture, 0)), ==, "Ahmed Hassan");
+  g_assert_cmpstr (up_stakeholder_get_name (row_at (fixture, n - 1)), ==, "Sara Öberg");
+  gtk_column_view_sort_by_column (view->column_view, name, GTK_SORT_DESCENDING);
+  g_assert_cmpstr (up_stakeholder_get_name (row_at (fixture, 0)), ==, "Sara Öberg");
+
+  /* The selection follows its stakeholder through a re-sort. */
+  up_stakeholder_view_set_selected (view, find_stakeholder (fixture->project, "Erik Holm"));
+  gtk_column_view_sort_by_column (view->column_view, name, GTK_SORT_DESCENDING);
+  g_assert_true (gtk_single_selection_get_selected_item (view->selection) ==
+                 (gpointer) find_stakeholder (fixture->project, "Erik Holm"));
+}
+
+static void
+set_search (Fixture    *fixture,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (fixture->view->search_entry), text);
+  /* The entry waits a moment before it tells; tell now. */
+  g_signal_emit_by_name (fixture->view->search_entry, "search-changed");
+}
+
+static void
+test_filter (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  UpStakeholderView *view = fixture->view;
+  guint expert = 0;
+
+  /* Case-insensitive, in the name or the organisation. */
+  set_search (fixture, "BERG");
+  g_assert_cmpuint (n_rows (fixture), ==, 2);     /* Lena Berg, Sara Öberg */
+
+  /* Ö is a letter of its own: "öberg" finds her, "oberg" does not. */
+  set_search (fixture, "ÖBERG");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  g_assert_cmpstr (up_stakeholder_get_name (row_at (fixture, 0)), ==, "Sara Öberg");
+  set_search (fixture, "oberg");
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view->list_stack), ==, "no-results");
+
+  /* Decomposed input (o + combining diaeresis) is the same letter. */
+  set_search (fixture, "O\xcc\x88" "berg");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+
+  /* The category filter, with and without a search. */
+  set_search (fixture, "");
+  g_assert_cmpuint (n_rows (fixture), ==, N_DEMO_STAKEHOLDERS);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view->list_stack), ==, "list");
+  for (guint i = 0; up_stakeholder_categories[i] != NULL; i++)
+    if (g_str_equal (up_stakeholder_categories[i], "expert"))
+      expert = i + 1;       /* entry 0 is "All categories" */
+  gtk_drop_down_set_selected (view->category_dropdown, expert);
+  g_assert_cmpuint (n_rows (fixture), ==, 2);     /* Maria Svensson, Sara Öberg */
+  set_search (fixture, "sara");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+
+  /* A stakeholder whose category changes leaves the filtered list. */
+  g_assert_true (up_project_set_string (fixture->project, row_at (fixture, 0), "category", "other", NULL));
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+
+  gtk_drop_down_set_selected (view->category_dropdown, 0);
+  set_search (fixture, "");
+  g_assert_cmpuint (n_rows (fixture), ==, N_DEMO_STAKEHOLDERS);
+}
+
+static void
+test_add_and_edit (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  UpStakeholderView *view = fixture->view;
+  GListModel *stakeholders = up_project_get_stakeholders (fixture->project);
+  g_autoptr(UpProject) copy = NULL;
+  UpStakeholder *added;
+  UpStakeholder *on_disk;
+  GtkWidget *focus;
+  guint politician = 0;
+  guint undo_before;
+
+  /* A search that would hide the new one is cleared. */
+  set_search (fixture, "Karin");
+  undo_before = n_undo (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.add", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, N_DEMO_STAKEHOLDERS + 1);
+  g_assert_cmpuint (n_rows (fixture), ==, N_DEMO_STAKEHOLDERS + 1);
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before + 1);
+
+  /* Selected in the list and the grid, its name in the editor focused. */
+  added = up_stakeholder_view_get_selected (view);
+  g_assert_nonnull (added);
+  g_assert_true (gtk_single_selection_get_selected_item (view->selection) == (gpointer) added);
+  g_assert_true (up_stakeholder_grid_get_selected (view->grid) == added);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (view->name_row) ||
+                 gtk_widget_is_ancestor (focus, GTK_WIDGET (view->name_row)));
+
+  /* Typed and Enter: one undo step. */
+  gtk_editable_set_text (GTK_EDITABLE (view->name_row), "Åsa Ärlig");
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before + 1);
+  g_signal_emit_by_name (view->name_row, "entry-activated");
+  g_assert_cmpstr (up_stakeholder_get_name (added), ==, "Åsa Ärlig");
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before + 2);
+
+  /* Enter again without a change is no edit. */
+  g_signal_emit_by_name (view->name_row, "entry-activated");
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before + 2);
+
+  gtk_editable_set_text (GTK_EDITABLE (view->organisation_row), "Kommunfullmäktige");
+  g_signal_emit_by_name (view->organisation_row, "entry-activated");
+
+  for (guint i = 0; up_stakeholder_categories[i] != NULL; i++)
+    if (g_str_equal (up_stakeholder_categories[i], "politician"))
+      politician = i;
+  adw_combo_row_set_selected (view->category_row, politician);
+  g_assert_cmpstr (up_stakeholder_get_category (added), ==, "politician");
+
+  gtk_spin_button_set_value (view->influence_spin, 4);
+  g_assert_cmpint (up_stakeholder_get_influence (added), ==, 4);
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before + 5);
+
+  /* The list shows the new name; the file holds every field. */
+  g_assert_true (row_at (fixture, gtk_single_selection_get_selected (view->selection)) == added);
+  copy = reopen (fixture);
+  on_disk = lookup_in (copy, added);
+  g_assert_cmpstr (up_stakeholder_get_name (on_disk), ==, "Åsa Ärlig");
+  g_assert_cmpstr (up_stakeholder_get_organisation (on_disk), ==, "Kommunfullmäktige");
+  g_assert_cmpstr (up_stakeholder_get_category (on_disk), ==, "politician");
+  g_assert_cmpint (up_stakeholder_get_influence (on_disk), ==, 4);
+
+  /* A name the core refuses (empty) is reported, and the field shows the
+   * stored name again. */
+  {
+    GError *reported = NULL;
+    gulong id = g_signal_connect_swapped (view, "error", G_CALLBACK (g_propagate_error), &reported);
+
+    gtk_editable_set_text (GTK_EDITABLE (view->name_row), "");
+    g_signal_emit_by_name (view->name_row, "entry-activated");
+    g_signal_handler_disconnect (view, id);
+    if (reported != NULL)
+      {
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view->name_row)), ==, "Åsa Ärlig");
+        g_clear_error (&reported);
+      }
+  }
+
+  /* Undo of the influence shows in the editor. */
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (view->influence_spin), ==,
+                   up_stakeholder_get_influence (added));
+}
+
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  UpStakeholderView *view = fixture->view;
+  GListModel *stakeholders = up_project_get_stakeholders (fixture->project);
+  UpStakeholder *erik = find_stakeholder (fixture->project, "Erik Holm");
+  gint64 id = up_record_get_id (UP_RECORD (erik));
+  AdwToast *toast;
+
+  up_stakeholder_view_set_selected (view, erik);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.delete", NULL));
+  g_assert_null (up_project_lookup (fixture->project, "stakeholder", id));
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, N_DEMO_STAKEHOLDERS - 1);
+  g_assert_cmpuint (n_rows (fixture), ==, N_DEMO_STAKEHOLDERS - 1);
+  /* Another row is selected, so that Delete can go on. */
+  g_assert_nonnull (up_stakeholder_view_get_selected (view));
+
+  /* The toast's Undo brings Erik back. */
+  toast = view->delete_toast;
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_nonnull (up_project_lookup (fixture->project, "stakeholder", id));
+  g_assert_cmpuint (n_rows (fixture), ==, N_DEMO_STAKEHOLDERS);
+
+  /* After another edit, the toast no longer offers to undo the delete. */
+  up_stakeholder_view_set_selected (view, UP_STAKEHOLDER (up_project_lookup (fixture->project, "stakeholder", id)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.delete", NULL));
+  g_assert_nonnull (view->delete_toast);
+  g_assert_true (up_project_set_int (fixture->project, find_stakeholder (fixture->project, "Lena Berg"),
+                                     "interest", 2, NULL));
+  g_assert_null (view->delete_toast);
+  g_assert_null (up_project_lookup (fixture->project, "stakeholder", id));
+
+  /* Nothing selected: nothing to delete. */
+  up_stakeholder_view_set_selected (view, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, N_DEMO_STAKEHOLDERS - 1);
+}
+
+/* Odd text in every field the view shows: markup, format directives,
+ * right-to-left, control characters, emoji and a megabyte. Nothing may
+ * crash, and the toast shows the name as text. */
+static void
+test_odd_text (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  UpStakeholderView *view = fixture->view;
+  UpStakeholder *lena = find_stakeholder (fixture->project, "Lena Berg");
+  g_autoptr(GString) big = g_string_new (NULL);
+  static const char * const odd[] = {
+    "<b>Fet</b> & \"citat\" 'enkla' %s%n %1$s",
+    "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627",
+    "tab\there\nnewline\x01\x1f end",
+    "\U0001F468\u200D\U0001F469\u200D\U0001F467 Åsa Öberg",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    {
+      g_assert_true (up_project_set_string (fixture->project, lena, "name", odd[i], NULL));
+      g_assert_true (up_project_set_string (fixture->project, lena, "organisation", odd[i], NULL));
+      up_stakeholder_view_set_selected (view, lena);
+      set_search (fixture, odd[i]);
+      g_assert_cmpuint (n_rows (fixture), >=, 1);
+      set_search (fixture, "");
+      wait_for_frames (GTK_WIDGET (view));
+    }
+
+  while (big->len < 1024 * 1024)
+    g_string_append (big, "Intressent med ett mycket långt namn ");
+  g_assert_true (up_project_set_string (fixture->project, lena, "name", big->str, NULL));
+  up_stakeholder_view_set_selected (view, lena);
+  wait_for_frames (GTK_WIDGET (view));
+
+  g_assert_true (up_project_set_string (fixture->project, lena, "name", odd[0], NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.delete", NULL));
+  g_assert_nonnull (view->delete_toast);
+  {
+    g_autofree char *expected = g_markup_escape_text (odd[0], -1);
+
+    g_assert_nonnull (strstr (adw_toast_get_title (view->delete_toast), expected));
+  }
+  wait_for_frames (GTK_WIDGET (view));
+}
+
+/* The grid */
+
+static GtkGesture *
+get_drag_gesture (UpStakeholderGrid *grid)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (grid));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+static GtkEventController *
+get_key_controller (UpStakeholderGrid *grid)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (grid));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The centre of the cell at @influence, @interest, as the core lays out the
+ * grid at the widget's size. */
+static void
+cell_centre (UpStakeholderGrid *grid,
+             int                influence,
+             int                interest,
+             double            *x,
+             double            *y)
+{
+  UpChartOptions options;
+
+  up_stakeholder_grid_get_options (grid, &options);
+  up_chart_grid_cell_centre (up_stakeholder_grid_get_project (grid), &options,
+                             gtk_widget_get_width (GTK_WIDGET (grid)),
+                             gtk_widget_get_height (GTK_WIDGET (grid)),
+                             influence, interest, x, y);
+}
+
+static UpStakeholder *
+stakeholder_at (UpStakeholderGrid *grid,
+                double             x,
+                double             y)
+{
+  UpChartOptions options;
+
+  up_stakeholder_grid_get_options (grid, &options);
+  return up_chart_grid_stakeholder_at (up_stakeholder_grid_get_project (grid), &options,
+                                       gtk_widget_get_width (GTK_WIDGET (grid)),
+                                       gtk_widget_get_height (GTK_WIDGET (grid)),
+                                       x, y);
+}
+
+static void
+test_grid_drag (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  UpStakeholderGrid *grid = fixture->view->grid;
+  GtkGesture *gesture = get_drag_gesture (grid);
+  /* Alone in her cell (influence 2, interest 3). */
+  UpStakeholder *sara = find_stakeholder (fixture->project, "Sara Öberg");
+  guint undo_before = n_undo (fixture);
+  g_autoptr(UpProject) copy = NULL;
+  g_autofree char *described = NULL;
+  double x, y, to_x, to_y;
+
+  wait_for_frames (GTK_WIDGET (grid));
+  g_assert_cmpint (up_stakeholder_get_influence (sara), ==, 2);
+  g_assert_cmpint (up_stakeholder_get_interest (sara), ==, 3);
+
+  /* Her mark is where the core says her cell is. */
+  cell_centre (grid, 2, 3, &x, &y);
+  g_assert_true (stakeholder_at (grid, x, y) == sara);
+
+  /* To influence 5, interest 1: nothing changes until the release. */
+  cell_centre (grid, 5, 1, &to_x, &to_y);
+  g_signal_emit_by_name (gesture, "drag-begin", x, y);
+  g_assert_true (up_stakeholder_grid_get_selected (grid) == sara);
+  g_assert_true (up_stakeholder_view_get_selected (fixture->view) == sara);
+  g_signal_emit_by_name (gesture, "drag-update", (to_x - x) / 2, (to_y - y) / 2);
+  g_signal_emit_by_name (gesture, "drag-update", to_x - x, to_y - y);
+  wait_for_frames (GTK_WIDGET (grid));
+  g_assert_cmpint (up_stakeholder_get_influence (sara), ==, 2);
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before);
+
+  g_signal_emit_by_name (gesture, "drag-end", to_x - x, to_y - y);
+  g_assert_cmpint (up_stakeholder_get_influence (sara), ==, 5);
+  g_assert_cmpint (up_stakeholder_get_interest (sara), ==, 1);
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before + 1);
+
+  /* In the file, and in the quadrant of high influence and low interest. */
+  copy = reopen (fixture);
+  g_assert_cmpint (up_stakeholder_get_influence (lookup_in (copy, sara)), ==, 5);
+  g_assert_cmpint (up_stakeholder_get_interest (lookup_in (copy, sara)), ==, 1);
+  g_assert_cmpint (up_chart_grid_quadrant (5, 1), ==, UP_GRID_KEEP_SATISFIED);
+  g_assert_cmpstr (up_stakeholder_grid_quadrant_label (5, 1), ==, _("Keep satisfied"));
+  described = up_stakeholder_grid_describe (sara);
+  g_assert_nonnull (strstr (described, _("Keep satisfied")));
+  g_assert_nonnull (strstr (described, "Sara Öberg"));
+
+  /* Her mark has moved with her. */
+  wait_for_frames (GTK_WIDGET (grid));
+  g_assert_true (stakeholder_at (grid, to_x, to_y) == sara);
+
+  /* One undo restores both values. */
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  g_assert_cmpint (up_stakeholder_get_influence (sara), ==, 2);
+  g_assert_cmpint (up_stakeholder_get_interest (sara), ==, 3);
+  g_clear_object (&copy);
+  copy = reopen (fixture);
+  g_assert_cmpint (up_stakeholder_get_influence (lookup_in (copy, sara)), ==, 2);
+  g_assert_cmpint (up_stakeholder_get_interest (lookup_in (copy, sara)), ==, 3);
+
+  /* A drag that ends in its own cell is no edit. */
+  g_signal_emit_by_name (gesture, "drag-begin", x, y);
+  g_signal_emit_by_name (gesture, "drag-update", 3.0, 2.0);
+  g_signal_emit_by_name (gesture, "drag-end", 3.0, 2.0);
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before);
+
+  /* In a shared cell, the mark under the pointer is the one dragged:
+   * Birgitta from her mark beside Ahmed's (both influence 2, interest 5). */
+  {
+    UpStakeholder *ahmed = find_stakeholder (fixture->project, "Ahmed Hassan");
+    UpStakeholder *birgitta = find_stakeholder (fixture->project, "Birgitta Ek");
+    UpChartOptions options;
+    double mx, my;
+
+    up_stakeholder_grid_get_options (grid, &options);
+    g_assert_true (up_chart_grid_stakeholder_mark (fixture->project, &options,
+                                                   gtk_widget_get_width (GTK_WIDGET (grid)),
+                                                   gtk_widget_get_height (GTK_WIDGET (grid)),
+                                                   birgitta, &mx, &my));
+    g_assert_true (stakeholder_at (grid, mx, my) == birgitta);
+    cell_centre (grid, 4, 1, &to_x, &to_y);
+    g_signal_emit_by_name (gesture, "drag-begin", mx, my);
+    g_signal_emit_by_name (gesture, "drag-update", to_x - mx, to_y - my);
+    g_signal_emit_by_name (gesture, "drag-end", to_x - mx, to_y - my);
+    g_assert_cmpint (up_stakeholder_get_influence (birgitta), ==, 4);
+    g_assert_cmpint (up_stakeholder_get_interest (birgitta), ==, 1);
+    g_assert_cmpint (up_stakeholder_get_influence (ahmed), ==, 2);
+    g_assert_cmpint (up_stakeholder_get_interest (ahmed), ==, 5);
+    g_assert_cmpint (up_chart_grid_quadrant (4, 1), ==, UP_GRID_KEEP_SATISFIED);
+    g_assert_true (up_project_undo (fixture->project, NULL));
+    g_assert_cmpint (up_stakeholder_get_interest (birgitta), ==, 5);
+  }
+
+  /* Quadrants of the other corners, as the chart has them. */
+  g_assert_cmpstr (up_stakeholder_grid_quadrant_label (5, 5), ==, _("Manage closely"));
+  g_assert_cmpstr (up_stakeholder_grid_quadrant_label (1, 5), ==, _("Keep informed"));
+  g_assert_cmpstr (up_stakeholder_grid_quadrant_label (1, 1), ==, _("Monitor"));
+}
+
+static void
+test_grid_escape (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  UpStakeholderGrid *grid = fixture->view->grid;
+  GtkGesture *gesture = get_drag_gesture (grid);
+  GtkEventController *keys = get_key_controller (grid);
+  UpStakeholder *karin = find_stakeholder (fixture->project, "Karin Lindqvist");
+  guint undo_before = n_undo (fixture);
+  gboolean handled = FALSE;
+  double x, y, to_x, to_y;
+
+  wait_for_frames (GTK_WIDGET (grid));
+  cell_centre (grid, 5, 4, &x, &y);
+  g_assert_true (stakeholder_at (grid, x, y) == karin);
+  cell_centre (grid, 1, 1, &to_x, &to_y);
+
+  g_signal_emit_by_name (gesture, "drag-begin", x, y);
+  g_signal_emit_by_name (gesture, "drag-update", to_x - x, to_y - y);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
+  g_assert_true (handled);
+  g_signal_emit_by_name (gesture, "drag-end", to_x - x, to_y - y);
+
+  g_assert_cmpint (up_stakeholder_get_influence (karin), ==, 5);
+  g_assert_cmpint (up_stakeholder_get_interest (karin), ==, 4);
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before);
+
+  /* Escape without a drag is not the grid's. */
+  handled = FALSE;
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
+  g_assert_false (handled);
+}
+
+static void
+test_grid_keyboard (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  UpStakeholderGrid *grid = fixture->view->grid;
+  GtkWidget *widget = GTK_WIDGET (grid);
+  UpStakeholder *maria = find_stakeholder (fixture->project, "Maria Svensson");
+  guint undo_before = n_undo (fixture);
+  g_autoptr(UpProject) copy = NULL;
+  int influence, interest;
+  double x, y, after_x, after_y;
+
+  wait_for_frames (widget);
+
+  /* Chosen in the list: the grid has it too. */
+  gtk_single_selection_set_selected (fixture->view->selection,
+                                     find_position_of (fixture, maria));
+  g_assert_true (up_stakeholder_grid_get_selected (grid) == maria);
+  gtk_widget_grab_focus (widget);
+
+  /* Alt+→: one cell to the right, one value by one, one undo step. */
+  influence = up_stakeholder_get_influence (maria);
+  interest = up_stakeholder_get_interest (maria);
+  cell_centre (grid, influence, interest, &x, &y);
+  g_assert_true (gtk_widget_activate_action (widget, "grid.move", "(ii)", 1, 0));
+  cell_centre (grid, up_stakeholder_get_influence (maria), up_stakeholder_get_interest (maria),
+               &after_x, &after_y);
+  g_assert_cmpfloat (after_x, >, x);
+  g_assert_cmpfloat (ABS (after_y - y), <, 1);
+  g_assert_cmpint (ABS (up_stakeholder_get_influence (maria) - influence) +
+                   ABS (up_stakeholder_get_interest (maria) - interest), ==, 1);
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before + 1);
+
+  /* Alt+↑: one cell up. */
+  x = after_x;
+  y = after_y;
+  influence = up_stakeholder_get_influence (maria);
+  interest = up_stakeholder_get_interest (maria);
+  g_assert_true (gtk_widget_activate_action (widget, "grid.move", "(ii)", 0, -1));
+  cell_centre (grid, up_stakeholder_get_influence (maria), up_stakeholder_get_interest (maria),
+               &after_x, &after_y);
+  g_assert_cmpfloat (after_y, <, y);
+  g_assert_cmpfloat (ABS (after_x - x), <, 1);
+  g_assert_cmpint (ABS (up_stakeholder_get_influence (maria) - influence) +
+                   ABS (up_stakeholder_get_interest (maria) - interest), ==, 1);
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before + 2);
+
+  copy = reopen (fixture);
+  g_assert_cmpint (up_stakeholder_get_influence (lookup_in (copy, maria)), ==,
+                   up_stakeholder_get_influence (maria));
+  g_assert_cmpint (up_stakeholder_get_interest (lookup_in (copy, maria)), ==,
+                   up_stakeholder_get_interest (maria));
+
+  /* Each step undoes on its own. */
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  g_assert_cmpint (up_stakeholder_get_influence (maria), ==, 3);
+  g_assert_cmpint (up_stakeholder_get_interest (maria), ==, 4);
+
+  /* At the edge of the grid a key changes nothing: Karin has influence 5,
+   * and the key towards more influence (whichever way that is on screen)
+   * goes nowhere. */
+  {
+    UpStakeholder *karin = find_stakeholder (fixture->project, "Karin Lindqvist");
+    double x4, y4, x5, y5;
+    int dx, dy;
+    guint before = n_undo (fixture);
+
+    cell_centre (grid, 4, 4, &x4, &y4);
+    cell_centre (grid, 5, 4, &x5, &y5);
+    dx = ABS (x5 - x4) > 1 ? (x5 > x4 ? 1 : -1) : 0;
+    dy = ABS (y5 - y4) > 1 ? (y5 > y4 ? 1 : -1) : 0;
+    g_assert_cmpint (ABS (dx) + ABS (dy), ==, 1);
+
+    up_stakeholder_view_set_selected (fixture->view, karin);
+    gtk_widget_activate_action (widget, "grid.move", "(ii)", dx, dy);
+    g_assert_cmpint (up_stakeholder_get_influence (karin), ==, 5);
+    g_assert_cmpint (up_stakeholder_get_interest (karin), ==, 4);
+    g_assert_cmpuint (n_undo (fixture), ==, before);
+
+    /* The other way: one less. */
+    gtk_widget_activate_action (widget, "grid.move", "(ii)", -dx, -dy);
+    g_assert_cmpint (up_stakeholder_get_influence (karin), ==, 4);
+    g_assert_true (up_project_undo (fixture->project, NULL));
+  }
+
+  /* Chosen in the grid: the list follows. */
+  up_stakeholder_grid_set_selected (grid, maria);
+  g_assert_true (gtk_single_selection_get_selected_item (fixture->view->selection) == (gpointer) maria);
+  g_assert_true (up_stakeholder_view_get_selected (fixture->view) == maria);
+}
+
+static gboolean
+is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* The view in the window, for screenshots: narrow and wide, light and
+ * dark, in the language of the run. */
+static void
+take_window_shots (const char *style)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-stakeholders-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = up_demo_create (file, &error);
+  static const int sizes[][2] = { { 800, 600 }, { 1600, 1000 } };
+  const char *suffix = g_str_equal (test_language (), "sv") ? "-sv" : "";
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(UpWindow) window = g_object_ref_sink (up_window_new (NULL, project));
+      g_autofree char *name = NULL;
+      AdwViewStack *stack;
+      UpStakeholderView *view;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_until (is_mapped, window);
+      stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), UP_TYPE_WINDOW, "view_stack"));
+      view = UP_STAKEHOLDER_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), UP_TYPE_WINDOW,
+                                                                 "stakeholder_view"));
+      /* Built when first shown, not when the window opens on the timeline. */
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
+      g_assert_false (view->built);
+      adw_view_stack_set_visible_child_name (stack, "stakeholders");
+      wait_until (is_mapped, view);
+      up_stakeholder_view_set_selected (view, find_stakeholder (project, "Johan Nilsson"));
+      wait_for_frames (GTK_WIDGET (window));
+
+      name = g_strdup_printf ("stakeholders-%s-%dx%d%s.png", style, sizes[i][0], sizes[i][1], suffix);
+      save_screenshot (GTK_WIDGET (window), name);
+
+      /* Narrow: the grid behind its toggle, shown instead of the list. */
+      if (adw_leaflet_get_folded (view->leaflet))
+        {
+          /* The toggle shows once the layout has settled. */
+          wait_until (is_visible, view->grid_button);
+          g_autofree char *flap_name = g_strdup_printf ("stakeholders-%s-%dx%d-grid%s.png", style,
+                                                        sizes[i][0], sizes[i][1], suffix);
+
+          g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->grid_button)));
+          gtk_toggle_button_set_active (view->grid_button, TRUE);
+          g_assert_cmpstr (adw_leaflet_get_visible_child_name (view->leaflet), ==, "grid");
+          /* Let the reveal animation end. */
+          for (int frames = 0; frames < 20; frames++)
+            wait_for_frames (GTK_WIDGET (window));
+          save_screenshot (GTK_WIDGET (window), flap_name);
+        }
+      else
+        {
+          g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->grid_button)));
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate_pending ();
+    }
+
+  up_store_flush (up_project_get_store (project), &error);
+  g_assert_no_error (error);
+  test_remove_tree (dir);
+}
+
+static void
+test_screenshots (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  take_window_shots ("light");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  take_window_shots ("dark");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+assert_resolved (const char     *chosen,
+                 UpExportFormat  format,
+                 const char     *expected,
+                 UpExportFormat  expected_format)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (chosen);
+  g_autoptr(GFile) resolved = up_grid_export_resolve_file (file, &format);
+  g_autofree char *path = g_file_get_path (resolved);
+
+  g_assert_cmpstr (path, ==, expected);
+  g_assert_cmpint (format, ==, expected_format);
+}
+
+/* The file name typed decides the format when it has a known extension. */
+static void
+test_export_file (void)
+{
+  assert_resolved ("/tmp/x/grid.pdf", UP_EXPORT_PNG, "/tmp/x/grid.pdf", UP_EXPORT_PDF);
+  assert_resolved ("/tmp/x/grid.SVG", UP_EXPORT_PNG, "/tmp/x/grid.SVG", UP_EXPORT_SVG);
+  assert_resolved ("/tmp/x/grid", UP_EXPORT_SVG, "/tmp/x/grid.svg", UP_EXPORT_SVG);
+  assert_resolved ("/tmp/x/matris v2.0", UP_EXPORT_PDF, "/tmp/x/matris v2.0.pdf", UP_EXPORT_PDF);
+  assert_resolved ("/tmp/x/intressentmatris för nämnden.png", UP_EXPORT_PDF,
+                   "/tmp/x/intressentmatris för nämnden.png", UP_EXPORT_PNG);
+}
+
+typedef struct
+{
+  GListModel *toplevels;
+  guint       before;
+} Windows;
+
+static gboolean
+is_back_to_before (gpointer data)
+{
+  Windows *windows = data;
+
+  return g_list_model_get_n_items (windows->toplevels) == windows->before;
+}
+
+/* Export Grid… asks for the format and the language first, in a dialog of
+ * the view's window; Cancel writes nothing. */
+static void
+test_export_dialog (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *child;
+  guint n_dropdowns = 0;
+  Windows windows = { toplevels, g_list_model_get_n_items (toplevels) };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "stakeholders.export-grid", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, windows.before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == fixture->window);
+  g_assert_true (adw_message_dialog_has_response (dialog, "export"));
+
+  for (child = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_DROP_DOWN (child))
+      n_dropdowns++;
+  g_assert_cmpuint (n_dropdowns, ==, 2);
+
+  /* Cancel, as its button does (answer, then close): nothing follows, no
+   * file chooser. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (is_back_to_before, &windows);
+}
+
+/* A project without stakeholders: the empty page, whose button adds one. */
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Tom", &error);
+  g_autoptr(UpStakeholderView) view = g_object_ref_sink (UP_STAKEHOLDER_VIEW (up_stakeholder_view_new ()));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  g_assert_no_error (error);
+  up_stakeholder_view_set_project (view, project);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (window, 800, 600);
+  gtk_window_present (window);
+  wait_until (is_mapped, view);
+  wait_for_frames (GTK_WIDGET (view));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view->stack), ==, "empty");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.add", NULL));
+  g_assert_cmpuint (up_project_count (project, "stakeholder"), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view->stack), ==, "register");
+  g_assert_true (g_list_model_get_n_items (G_LIST_MODEL (view->selection)) == 1);
+
+  g_assert_true (up_project_undo (project, NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view->stack), ==, "empty");
+  g_assert_null (up_stakeholder_view_get_selected (view));
+
+  gtk_window_destroy (window);
+  iterate_pending ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/stakeholders/sort", Fixture, NULL,
+              fixture_set_up, test_sort, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/filter", Fixture, NULL,
+              fixture_set_up, test_filter, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/add-and-edit", Fixture, NULL,
+              fixture_set_up, test_add_and_edit, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/delete-undo", Fixture, NULL,
+              fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/odd-text", Fixture, NULL,
+              fixture_set_up, test_odd_text, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/grid-drag", Fixture, NULL,
+              fixture_set_up, test_grid_drag, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/grid-escape", Fixture, NULL,
+              fixture_set_up, test_grid_escape, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/grid-keyboard", Fixture, NULL,
+              fixture_set_up, test_grid_keyboard, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/export-dialog", Fixture, NULL,
+              fixture_set_up, test_export_dialog, fixture_tear_down);
+  g_test_add_func ("/ui/stakeholders/export-file", test_export_file);
+  g_test_add_func ("/ui/stakeholders/empty", test_empty);
+  g_test_add_func ("/ui/stakeholders/screenshots", test_screenshots);
+
+  return g_test_run ();
+}

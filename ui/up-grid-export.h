@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+#include <upphandla/upphandla.h>
+
+G_BEGIN_DECLS
+
+/* Called once the export is over: @file is the file written, or NULL when
+ * the user cancelled or @error is set. */
+typedef void (*UpGridExportDone) (GFile        *file,
+                                  const GError *error,
+                                  gpointer      user_data);
+
+/* Asks for the format (PNG, SVG, PDF) and the language of the chart, then
+ * for a file, and exports @kind of @project there with up_export_chart().
+ * @widget is any widget of the window the dialogs belong to; @done is
+ * called on the main thread while @widget is alive. */
+void up_grid_export_run (GtkWidget        *widget,
+                         UpProject        *project,
+                         UpChartKind       kind,
+                         UpGridExportDone  done,
+                         gpointer          user_data);
+
+/* The file to write and its format, from the file chosen and the format
+ * chosen before: a known extension typed ("grid.pdf") decides the format;
+ * a name without one gets @format's extension. */
+GFile *up_grid_export_resolve_file (GFile          *chosen,
+                                    UpExportFormat *format);
+
+G_END_DECLS

@@ -1,0 +1,1008 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Upphandla"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "up-stakeholder-grid.h"
+
+/* The chart itself, its cells and the marks in them are the core's
+ * (up_chart_draw and the up_chart_grid_* geometry, which take the same
+ * width and height): the widget draws the chart over its whole area and
+ * asks the core where things are, so the screen and the exports cannot
+ * disagree. The widget adds what only a screen has: the outline of the
+ * selected stakeholder's cell, the drag and the keys. */
+
+#define MIN_VALUE 1
+/* Half the side of the box around a mark that stands for it (pixels). */
+#define MARK_EXTENT 10
+/* The radius of the selection ring round a mark, as a share of the cell's
+ * width, outside the mark's own radius. */
+#define RING_PER_CELL 0.06
+#define MAX_VALUE 5
+
+/* The accessible stand-in of one stakeholder's mark: a list item that
+ * names the stakeholder, its two values and its quadrant, placed over its
+ * cell. The grid takes the pointer itself. */
+#define UP_TYPE_STAKEHOLDER_GRID_MARK (up_stakeholder_grid_mark_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpStakeholderGridMark, up_stakeholder_grid_mark, UP, STAKEHOLDER_GRID_MARK, GtkWidget)
+
+struct _UpStakeholderGridMark
+{
+  GtkWidget      parent_instance;
+
+  UpStakeholder *stakeholder;
+};
+
+G_DEFINE_FINAL_TYPE (UpStakeholderGridMark, up_stakeholder_grid_mark, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  UpStakeholder *stakeholder;   /* NULL: no drag, or it was cancelled */
+  double         start_x;
+  double         start_y;
+  int            influence;
+  int            interest;
+} DragState;
+
+struct _UpStakeholderGrid
+{
+  GtkWidget      parent_instance;
+
+  UpProject     *project;
+  UpStakeholder *selected;
+  GSignalGroup  *project_signals;
+
+  GPtrArray     *marks;
+  gboolean       marks_dirty;
+
+  GdkRGBA        accent;
+  gboolean       dark;
+
+  GtkGesture    *drag_gesture;
+  DragState      drag;
+};
+
+G_DEFINE_FINAL_TYPE (UpStakeholderGrid, up_stakeholder_grid, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Mark */
+
+static void
+up_stakeholder_grid_mark_dispose (GObject *object)
+{
+  UpStakeholderGridMark *self = UP_STAKEHOLDER_GRID_MARK (object);
+
+  g_clear_object (&self->stakeholder);
+
+  G_OBJECT_CLASS (up_stakeholder_grid_mark_parent_class)->dispose (object);
+}
+
+static void
+up_stakeholder_grid_mark_class_init (UpStakeholderGridMarkClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = up_stakeholder_grid_mark_dispose;
+
+  gtk_widget_class_set_css_name (widget_class, "mark");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+}
+
+static void
+up_stakeholder_grid_mark_init (UpStakeholderGridMark *self)
+{
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+/* Helpers */
+
+static int
+clamp_value (int value)
+{
+  return CLAMP (value, MIN_VALUE, MAX_VALUE);
+}
+
+static gboolean
+is_alive (UpStakeholderGrid *self,
+          UpStakeholder     *stakeholder)
+{
+  return self->project != NULL && stakeholder != NULL &&
+         up_project_lookup (self->project, "stakeholder",
+                            up_record_get_id (UP_RECORD (stakeholder))) == UP_RECORD (stakeholder);
+}
+
+static void
+report_error (UpStakeholderGrid *self,
+              const GError      *error)
+{
+  g_debug ("Edit refused: %s", error->message);
+  g_signal_emit (self, signals[ERROR], 0, error);
+}
+
+/* The rectangle of the cell at @influence, @interest, from the distance
+ * between the centres of neighbouring cells; FALSE while the core has no
+ * geometry to give (an empty area). */
+static gboolean
+get_cell_rect (UpStakeholderGrid *self,
+               int                influence,
+               int                interest,
+               graphene_rect_t   *rect)
+{
+  UpChartOptions options;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double x, y, x1, y1, x2, y2, cw, ch;
+
+  if (self->project == NULL || width < 1 || height < 1)
+    return FALSE;
+
+  up_stakeholder_grid_get_options (self, &options);
+  up_chart_grid_cell_centre (self->project, &options, width, height, influence, interest, &x, &y);
+  up_chart_grid_cell_centre (self->project, &options, width, height, 1, 1, &x1, &y1);
+  up_chart_grid_cell_centre (self->project, &options, width, height, 2, 2, &x2, &y2);
+
+  cw = fabs (x2 - x1);
+  ch = fabs (y2 - y1);
+  if (cw < 1 || ch < 1)
+    return FALSE;
+
+  graphene_rect_init (rect, x - cw / 2, y - ch / 2, cw, ch);
+  return TRUE;
+}
+
+/* The centre of @stakeholder's mark, at the preview values while it is
+ * dragged; FALSE when its cell is too full for a mark of its own. */
+static gboolean
+get_mark_centre (UpStakeholderGrid *self,
+                 UpStakeholder     *stakeholder,
+                 double            *x,
+                 double            *y)
+{
+  UpChartOptions options;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->project == NULL || width < 1 || height < 1)
+    return FALSE;
+
+  up_stakeholder_grid_get_options (self, &options);
+  return up_chart_grid_stakeholder_mark (self->project, &options, width, height,
+                                         stakeholder, x, y);
+}
+
+static void
+get_values (UpStakeholderGrid *self,
+            UpStakeholder     *stakeholder,
+            int               *influence,
+            int               *interest)
+{
+  if (self->drag.stakeholder != NULL && self->drag.stakeholder == stakeholder)
+    {
+      *influence = self->drag.influence;
+      *interest = self->drag.interest;
+    }
+  else
+    {
+      *influence = up_stakeholder_get_influence (stakeholder);
+      *interest = up_stakeholder_get_interest (stakeholder);
+    }
+}
+
+/* Marks */
+
+static void
+update_mark (UpStakeholderGrid     *self,
+             UpStakeholderGridMark *mark)
+{
+  g_autofree char *label = up_stakeholder_grid_describe (mark->stakeholder);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (mark),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (mark),
+                               GTK_ACCESSIBLE_STATE_SELECTED, mark->stakeholder == self->selected,
+                               -1);
+}
+
+static void
+clear_marks (UpStakeholderGrid *self)
+{
+  for (guint i = 0; i < self->marks->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->marks, i));
+  g_ptr_array_set_size (self->marks, 0);
+}
+
+/* One mark per stakeholder, in the order of the register, so that a screen
+ * reader walks them as the list has them. */
+static void
+ensure_marks (UpStakeholderGrid *self)
+{
+  GListModel *stakeholders;
+  guint n;
+
+  if (!self->marks_dirty)
+    return;
+  self->marks_dirty = FALSE;
+
+  stakeholders = self->project ? up_project_get_stakeholders (self->project) : NULL;
+  n = stakeholders ? g_list_model_get_n_items (stakeholders) : 0;
+
+  while (self->marks->len > n)
+    {
+      gtk_widget_unparent (g_ptr_array_index (self->marks, self->marks->len - 1));
+      g_ptr_array_set_size (self->marks, self->marks->len - 1);
+    }
+  while (self->marks->len < n)
+    {
+      GtkWidget *mark = g_object_new (UP_TYPE_STAKEHOLDER_GRID_MARK, NULL);
+
+      gtk_widget_set_parent (mark, GTK_WIDGET (self));
+      g_ptr_array_add (self->marks, mark);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      UpStakeholderGridMark *mark = g_ptr_array_index (self->marks, i);
+
+      g_clear_object (&mark->stakeholder);
+      mark->stakeholder = g_list_model_get_item (stakeholders, i);
+      update_mark (self, mark);
+    }
+}
+
+static void
+update_accessible_selection (UpStakeholderGrid *self)
+{
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      UpStakeholderGridMark *mark = g_ptr_array_index (self->marks, i);
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (mark),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, mark->stakeholder == self->selected,
+                                   -1);
+    }
+
+  if (self->selected != NULL)
+    {
+      g_autofree char *label = up_stakeholder_grid_describe (self->selected);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label,
+                                      -1);
+    }
+  else
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+/* Edits */
+
+/* Moves @stakeholder to @influence, @interest: one undo step, whichever of
+ * the two values change. */
+static gboolean
+commit_values (UpStakeholderGrid *self,
+               UpStakeholder     *stakeholder,
+               int                influence,
+               int                interest)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean influence_changed;
+  gboolean interest_changed;
+
+  if (!is_alive (self, stakeholder))
+    return FALSE;
+
+  influence_changed = influence != up_stakeholder_get_influence (stakeholder);
+  interest_changed = interest != up_stakeholder_get_interest (stakeholder);
+  if (!influence_changed && !interest_changed)
+    return FALSE;
+
+  /* Translators: The undo step of dragging a stakeholder in the grid. */
+  up_project_begin_group (self->project, _("Move Stakeholder"));
+  if ((influence_changed &&
+       !up_project_set_int (self->project, stakeholder, "influence", influence, &error)) ||
+      (interest_changed &&
+       !up_project_set_int (self->project, stakeholder, "interest", interest, &error)))
+    {
+      /* end_group() rolls the whole group back after an error. */
+      up_project_end_group (self->project, NULL);
+    }
+  else
+    {
+      up_project_end_group (self->project, &error);
+    }
+
+  if (error != NULL)
+    {
+      report_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+cancel_drag (UpStakeholderGrid *self)
+{
+  if (self->drag.stakeholder == NULL)
+    return;
+
+  g_clear_object (&self->drag.stakeholder);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Callbacks */
+
+static void
+on_project_changed (UpStakeholderGrid *self)
+{
+  /* A stakeholder deleted while it is dragged: drop the drag. */
+  if (self->drag.stakeholder != NULL && !is_alive (self, self->drag.stakeholder))
+    cancel_drag (self);
+  if (self->selected != NULL && !is_alive (self, self->selected))
+    up_stakeholder_grid_set_selected (self, NULL);
+
+  self->marks_dirty = TRUE;
+  ensure_marks (self);
+  update_accessible_selection (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_dark_changed (UpStakeholderGrid *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_begin (UpStakeholderGrid *self,
+               double             x,
+               double             y,
+               GtkGestureDrag    *gesture)
+{
+  UpChartOptions options;
+  UpStakeholder *hit;
+
+  g_clear_object (&self->drag.stakeholder);
+  if (self->project == NULL)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  up_stakeholder_grid_get_options (self, &options);
+  hit = up_chart_grid_stakeholder_at (self->project, &options,
+                                      gtk_widget_get_width (GTK_WIDGET (self)),
+                                      gtk_widget_get_height (GTK_WIDGET (self)),
+                                      x, y);
+  up_stakeholder_grid_set_selected (self, hit);
+  if (hit == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->drag.stakeholder = g_object_ref (hit);
+  self->drag.start_x = x;
+  self->drag.start_y = y;
+  self->drag.influence = up_stakeholder_get_influence (hit);
+  self->drag.interest = up_stakeholder_get_interest (hit);
+}
+
+static void
+on_drag_update (UpStakeholderGrid *self,
+                double             dx,
+                double             dy,
+                GtkGestureDrag    *gesture)
+{
+  UpChartOptions options;
+  int influence, interest;
+
+  if (self->drag.stakeholder == NULL)
+    return;
+
+  up_stakeholder_grid_get_options (self, &options);
+  options.preview_stakeholder = 0;
+
+  /* Outside the plot the mark stays in the last cell it was in. */
+  if (up_chart_grid_cell_at (self->project, &options,
+                             gtk_widget_get_width (GTK_WIDGET (self)),
+                             gtk_widget_get_height (GTK_WIDGET (self)),
+                             self->drag.start_x + dx, self->drag.start_y + dy,
+                             &influence, &interest))
+    {
+      influence = clamp_value (influence);
+      interest = clamp_value (interest);
+      if (influence != self->drag.influence || interest != self->drag.interest)
+        {
+          self->drag.influence = influence;
+          self->drag.interest = interest;
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
+    }
+}
+
+static void
+on_drag_end (UpStakeholderGrid *self,
+             double             dx,
+             double             dy,
+             GtkGestureDrag    *gesture)
+{
+  g_autoptr(UpStakeholder) stakeholder = NULL;
+  int influence, interest;
+
+  if (self->drag.stakeholder == NULL)
+    return;
+
+  on_drag_update (self, dx, dy, gesture);
+
+  /* Released: the preview ends whatever the commit does, so that a refused
+   * edit shows the stored values again. */
+  stakeholder = g_steal_pointer (&self->drag.stakeholder);
+  influence = self->drag.influence;
+  interest = self->drag.interest;
+
+  commit_values (self, stakeholder, influence, interest);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_cancel (UpStakeholderGrid *self,
+                GdkEventSequence  *sequence,
+                GtkGesture        *gesture)
+{
+  cancel_drag (self);
+}
+
+static gboolean
+on_key_pressed (UpStakeholderGrid     *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  if (keyval == GDK_KEY_Escape && self->drag.stakeholder != NULL)
+    {
+      cancel_drag (self);
+      /* The pointer is still down: the rest of this drag is ignored. */
+      gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag_gesture));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Actions */
+
+/* grid.move (dx, dy): the selected stakeholder one cell in a direction on
+ * the screen. Which value that changes depends on how the chart lays out
+ * its axes, so ask the chart: the neighbour cell whose centre lies that
+ * way. */
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UpStakeholderGrid *self = UP_STAKEHOLDER_GRID (widget);
+  static const int steps[4][2] = { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 } };
+  UpChartOptions options;
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  double cx, cy, best = 0.5;
+  int dx, dy, influence, interest;
+  int best_influence = 0, best_interest = 0;
+
+  if (self->project == NULL || !is_alive (self, self->selected) || self->drag.stakeholder != NULL)
+    return;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  influence = up_stakeholder_get_influence (self->selected);
+  interest = up_stakeholder_get_interest (self->selected);
+
+  up_stakeholder_grid_get_options (self, &options);
+  up_chart_grid_cell_centre (self->project, &options, width, height, influence, interest, &cx, &cy);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      int to_influence = influence + steps[i][0];
+      int to_interest = interest + steps[i][1];
+      double x, y, along;
+
+      if (to_influence != clamp_value (to_influence) || to_interest != clamp_value (to_interest))
+        continue;
+
+      up_chart_grid_cell_centre (self->project, &options, width, height,
+                                 to_influence, to_interest, &x, &y);
+      along = (x - cx) * dx + (y - cy) * dy;
+      if (along > best)
+        {
+          best = along;
+          best_influence = to_influence;
+          best_interest = to_interest;
+        }
+    }
+
+  if (best_influence == 0)
+    {
+      /* At the edge of the grid. */
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  commit_values (self, self->selected, best_influence, best_interest);
+}
+
+/* grid.select (step): the next or previous stakeholder of the register. */
+static void
+select_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UpStakeholderGrid *self = UP_STAKEHOLDER_GRID (widget);
+  GListModel *stakeholders;
+  int step = g_variant_get_int32 (parameter);
+  int n, position = -1;
+
+  if (self->project == NULL)
+    return;
+
+  stakeholders = up_project_get_stakeholders (self->project);
+  n = g_list_model_get_n_items (stakeholders);
+  if (n == 0)
+    return;
+
+  for (int i = 0; i < n && self->selected != NULL; i++)
+    {
+      g_autoptr(UpStakeholder) item = g_list_model_get_item (stakeholders, i);
+
+      if (item == self->selected)
+        position = i;
+    }
+
+  if (position < 0)
+    position = step > 0 ? 0 : n - 1;
+  else
+    position = CLAMP (position + step, 0, n - 1);
+
+  {
+    g_autoptr(UpStakeholder) item = g_list_model_get_item (stakeholders, position);
+
+    up_stakeholder_grid_set_selected (self, item);
+  }
+}
+
+/* GtkWidget */
+
+static void
+up_stakeholder_grid_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  /* The core lays the grid out for about 640 × 570 and scales it to fit;
+   * below about 0.85 of that its names get too small to read on screen,
+   * so a narrower window shows the grid on its own instead (the view's
+   * leaflet folds). */
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 560 : 420;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 570;
+}
+
+static void
+up_stakeholder_grid_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  UpStakeholderGrid *self = UP_STAKEHOLDER_GRID (widget);
+
+  ensure_marks (self);
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      UpStakeholderGridMark *mark = g_ptr_array_index (self->marks, i);
+      graphene_rect_t cell;
+      int influence, interest, min;
+
+      get_values (self, mark->stakeholder, &influence, &interest);
+      if (!get_cell_rect (self, influence, interest, &cell))
+        graphene_rect_init (&cell, 0, 0, 1, 1);
+
+      /* What a screen reader highlights: the mark and a little around it,
+       * or its cell when the cell is too full for a mark of its own. */
+      {
+        double x, y;
+
+        if (get_mark_centre (self, mark->stakeholder, &x, &y))
+          graphene_rect_init (&cell, x - MARK_EXTENT, y - MARK_EXTENT,
+                              2 * MARK_EXTENT, 2 * MARK_EXTENT);
+      }
+      gtk_widget_measure (GTK_WIDGET (mark), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      gtk_widget_size_allocate (GTK_WIDGET (mark),
+                                &(GtkAllocation) {
+                                  (int) cell.origin.x, (int) cell.origin.y,
+                                  MAX (1, (int) cell.size.width), MAX (1, (int) cell.size.height)
+                                },
+                                -1);
+    }
+}
+
+static void
+up_stakeholder_grid_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  UpStakeholderGrid *self = UP_STAKEHOLDER_GRID (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  UpChartOptions options;
+  graphene_rect_t cell = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  cairo_t *cr;
+
+  if (self->project == NULL || width < 1 || height < 1)
+    return;
+
+  up_stakeholder_grid_get_options (self, &options);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  up_chart_draw (UP_CHART_GRID, self->project, &options, cr, width, height);
+  cairo_destroy (cr);
+
+  /* The selected stakeholder (where it is dragged to, while it is
+   * dragged): its cell outlined and a ring round its mark, in the accent
+   * colour as a list's selection is; thicker while the grid has the focus,
+   * which is where the keys go. */
+  if (self->selected != NULL)
+    {
+      int influence, interest;
+      float w = gtk_widget_has_focus (widget) ? 3 : 2;
+      GdkRGBA colours[4];
+      GskRoundedRect outline;
+      double x, y;
+
+      for (int i = 0; i < 4; i++)
+        colours[i] = self->accent;
+
+      get_values (self, self->selected, &influence, &interest);
+      if (get_cell_rect (self, influence, interest, &cell))
+        {
+          gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (cell.origin.x + 1,
+                                                                          cell.origin.y + 1,
+                                                                          cell.size.width - 2,
+                                                                          cell.size.height - 2),
+                                           6);
+          gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w }, colours);
+        }
+
+      /* The ring hugs the mark, which scales with the chart: the chart's
+       * marks are about a seventh of a cell wide. */
+      if (get_mark_centre (self, self->selected, &x, &y))
+        {
+          double r = MAX (5.0, cell.size.width * RING_PER_CELL) + w;
+
+          gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), r);
+          gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w }, colours);
+        }
+    }
+}
+
+static void
+up_stakeholder_grid_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  UpStakeholderGrid *self = UP_STAKEHOLDER_GRID (widget);
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+  GTK_WIDGET_CLASS (up_stakeholder_grid_parent_class)->css_changed (widget, change);
+
+  if (!gtk_style_context_lookup_color (context, "accent_color", &self->accent))
+    gdk_rgba_parse (&self->accent, "#3584e4");
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+up_stakeholder_grid_focus_changed (UpStakeholderGrid *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* GObject */
+
+static void
+up_stakeholder_grid_dispose (GObject *object)
+{
+  UpStakeholderGrid *self = UP_STAKEHOLDER_GRID (object);
+
+  if (self->marks != NULL)
+    clear_marks (self);
+  g_clear_pointer (&self->marks, g_ptr_array_unref);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->drag.stakeholder);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (up_stakeholder_grid_parent_class)->dispose (object);
+}
+
+static void
+up_stakeholder_grid_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  UpStakeholderGrid *self = UP_STAKEHOLDER_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+up_stakeholder_grid_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  UpStakeholderGrid *self = UP_STAKEHOLDER_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      up_stakeholder_grid_set_project (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED:
+      up_stakeholder_grid_set_selected (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_move_binding (GtkWidgetClass *widget_class,
+                  guint           keyval,
+                  guint           kp_keyval,
+                  int             dx,
+                  int             dy)
+{
+  gtk_widget_class_add_binding_action (widget_class, keyval, GDK_ALT_MASK,
+                                       "grid.move", "(ii)", dx, dy);
+  gtk_widget_class_add_binding_action (widget_class, kp_keyval, GDK_ALT_MASK,
+                                       "grid.move", "(ii)", dx, dy);
+}
+
+static void
+up_stakeholder_grid_class_init (UpStakeholderGridClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = up_stakeholder_grid_dispose;
+  object_class->get_property = up_stakeholder_grid_get_property;
+  object_class->set_property = up_stakeholder_grid_set_property;
+
+  widget_class->measure = up_stakeholder_grid_measure;
+  widget_class->size_allocate = up_stakeholder_grid_size_allocate;
+  widget_class->snapshot = up_stakeholder_grid_snapshot;
+  widget_class->css_changed = up_stakeholder_grid_css_changed;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         UP_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL,
+                         UP_TYPE_STAKEHOLDER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ERROR] =
+    g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  gtk_widget_class_install_action (widget_class, "grid.move", "(ii)", move_action);
+  gtk_widget_class_install_action (widget_class, "grid.select", "i", select_action);
+
+  add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0);
+  add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0);
+  add_move_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1);
+  add_move_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "grid.select", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "grid.select", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "grid.select", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "grid.select", "i", -1);
+
+  gtk_widget_class_set_css_name (widget_class, "stakeholder-grid");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
+}
+
+static void
+up_stakeholder_grid_init (UpStakeholderGrid *self)
+{
+  GtkEventController *controller;
+
+  self->marks = g_ptr_array_new ();
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Power/interest grid"),
+                                  -1);
+
+  self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed::stakeholder",
+                                 G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
+
+  self->drag_gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag_gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (self->drag_gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect_swapped (self->drag_gesture, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect_swapped (self->drag_gesture, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect_swapped (self->drag_gesture, "cancel", G_CALLBACK (on_drag_cancel), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag_gesture));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (up_stakeholder_grid_focus_changed), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (up_stakeholder_grid_focus_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* Public API */
+
+GtkWidget *
+up_stakeholder_grid_new (void)
+{
+  return g_object_new (UP_TYPE_STAKEHOLDER_GRID, NULL);
+}
+
+UpProject *
+up_stakeholder_grid_get_project (UpStakeholderGrid *self)
+{
+  g_return_val_if_fail (UP_IS_STAKEHOLDER_GRID (self), NULL);
+
+  return self->project;
+}
+
+void
+up_stakeholder_grid_set_project (UpStakeholderGrid *self,
+                                 UpProject         *project)
+{
+  g_return_if_fail (UP_IS_STAKEHOLDER_GRID (self));
+  g_return_if_fail (project == NULL || UP_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  cancel_drag (self);
+  up_stakeholder_grid_set_selected (self, NULL);
+  g_set_object (&self->project, project);
+  g_signal_group_set_target (self->project_signals, project);
+
+  self->marks_dirty = TRUE;
+  ensure_marks (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+UpStakeholder *
+up_stakeholder_grid_get_selected (UpStakeholderGrid *self)
+{
+  g_return_val_if_fail (UP_IS_STAKEHOLDER_GRID (self), NULL);
+
+  return self->selected;
+}
+
+void
+up_stakeholder_grid_set_selected (UpStakeholderGrid *self,
+                                  UpStakeholder     *stakeholder)
+{
+  g_return_if_fail (UP_IS_STAKEHOLDER_GRID (self));
+  g_return_if_fail (stakeholder == NULL || UP_IS_STAKEHOLDER (stakeholder));
+
+  if (!g_set_object (&self->selected, stakeholder))
+    return;
+
+  update_accessible_selection (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+void
+up_stakeholder_grid_get_options (UpStakeholderGrid *self,
+                                 UpChartOptions    *options)
+{
+  g_return_if_fail (UP_IS_STAKEHOLDER_GRID (self));
+
+  up_chart_options_init (options);
+  options->lang = UP_LANG_UI;
+  options->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  /* On screen the pane is the chart's title and the register beside it
+   * names everyone; the project, date and legend are for the exports. */
+  options->decorations = FALSE;
+
+  if (self->drag.stakeholder != NULL)
+    {
+      options->preview_stakeholder = up_record_get_id (UP_RECORD (self->drag.stakeholder));
+      options->preview_influence = self->drag.influence;
+      options->preview_interest = self->drag.interest;
+    }
+}
+
+const char *
+up_stakeholder_grid_quadrant_label (int influence,
+                                    int interest)
+{
+  /* The chart's own quadrants and words, so that what is read and what
+   * is drawn agree. */
+  return up_chart_grid_quadrant_get_label (up_chart_grid_quadrant (influence, interest), UP_LANG_UI);
+}
+
+char *
+up_stakeholder_grid_describe (UpStakeholder *stakeholder)
+{
+  int influence, interest;
+
+  g_return_val_if_fail (UP_IS_STAKEHOLDER (stakeholder), NULL);
+
+  influence = up_stakeholder_get_influence (stakeholder);
+  interest = up_stakeholder_get_interest (stakeholder);
+
+  /* Translators: A stakeholder's mark in the power/interest grid as a
+   * screen reader reads it: %1$s is the name, %2$d the influence and %3$d
+   * the interest (1 to 5), %4$s the quadrant ("Manage closely"). */
+  return g_strdup_printf (_("%1$s: influence %2$d, interest %3$d, %4$s"),
+                          up_stakeholder_get_name (stakeholder), influence, interest,
+                          up_stakeholder_grid_quadrant_label (influence, interest));
+}

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "up-stakeholder-grid.h"
+#include "up-stakeholder-view.h"
+
+G_BEGIN_DECLS
+
+/* The columns of the register, in their order on screen. */
+typedef enum
+{
+  UP_STAKEHOLDER_COLUMN_NAME,
+  UP_STAKEHOLDER_COLUMN_ORGANISATION,
+  UP_STAKEHOLDER_COLUMN_CATEGORY,
+  UP_STAKEHOLDER_COLUMN_INFLUENCE,
+  UP_STAKEHOLDER_COLUMN_INTEREST,
+  UP_STAKEHOLDER_COLUMN_STANCE,
+  UP_STAKEHOLDER_N_COLUMNS
+} UpStakeholderColumn;
+
+/* The view's parts, shared with the tests, which drive the real widgets. */
+struct _UpStakeholderView
+{
+  AdwBin               parent_instance;
+
+  UpProject           *project;
+  UpStakeholder       *selected;
+  GSignalGroup        *project_signals;
+  guint                updating;
+  char                *search_key;     /* casefolded, NFC; NULL: no search */
+
+  /* The toast of the latest delete, while its Undo still means that. */
+  AdwToast            *delete_toast;
+  guint                n_undo_after_delete;
+
+  /* Template */
+  GtkStack            *stack;
+  AdwBin              *register_bin;
+
+  /* The register, built when the view is first shown. */
+  gboolean             built;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *category_dropdown;
+  GtkLabel            *count_label;
+  GtkToggleButton     *grid_button;
+  AdwLeaflet          *leaflet;
+  guint                fold_idle_id;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *columns[UP_STAKEHOLDER_N_COLUMNS];
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkSingleSelection  *selection;
+  UpStakeholderGrid   *grid;
+
+  /* The editor of the selected stakeholder. */
+  GtkStack            *editor_stack;
+  UpStakeholder       *editing;
+  gulong               notify_id;
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *organisation_row;
+  AdwComboRow         *category_row;
+  GtkSpinButton       *influence_spin;
+  GtkSpinButton       *interest_spin;
+  AdwComboRow         *stance_row;
+  AdwEntryRow         *contact_row;
+};
+
+/* Builds the register now rather than when the view is first shown. */
+void _up_stakeholder_view_ensure_built (UpStakeholderView *self);
+
+G_END_DECLS
