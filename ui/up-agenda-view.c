@@ -1,18 +1,61 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+/* The Agenda 2030 charts of the project, live: the core draws them (the
+ * same code as the exports) into the drawing area's Cairo node, and every
+ * "changed" of the project redraws. The widgets are made on first map, so
+ * that opening a project does not pay for a view nobody looks at. */
+
+#define G_LOG_DOMAIN "upphandla-agenda-view"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "up-agenda-view.h"
 
-/* STUB: a placeholder until the view is built. */
+#define SETTINGS_SCHEMA_ID "io.github.upphandla.Upphandla"
+
+static const UpChartKind chart_kinds[] = {
+  UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_REPORT,
+};
+
+static const char * const chart_kind_labels[] = {
+  N_("Wheel"), N_("Bars"), N_("Matrix"), N_("Report"),
+};
+
+static const UpExportFormat export_formats[] = {
+  UP_EXPORT_PNG, UP_EXPORT_SVG, UP_EXPORT_PDF,
+};
+
+static const char * const export_format_labels[] = {
+  N_("PNG image"), N_("SVG drawing"), N_("PDF document"),
+};
+
+static const UpLang export_langs[] = { UP_LANG_SV, UP_LANG_EN };
+
+static const char * const export_lang_labels[] = { N_("Swedish"), N_("English") };
+
 struct _UpAgendaView
 {
-  AdwBin     parent_instance;
+  AdwBin           parent_instance;
 
-  UpProject *project;
+  UpProject       *project;
+  GSignalGroup    *project_signals;
+  GSettings       *settings;
 
+  gboolean         built;
+  GtkStack        *stack;
+  GtkToggleButton *kind_buttons[G_N_ELEMENTS (chart_kinds)];
+  GtkDropDown     *scope;
+  GtkStringList   *scope_model;
+  GPtrArray       *scope_goals;   /* UpLocalGoal, beside scope_model's items 1.. */
+  GtkWidget       *area;
+  gboolean         updating_scope;
+  gboolean         stale;          /* the project changed while unmapped */
+
+  UpChartKind      kind;
+  UpLocalGoal     *local_goal;    /* NULL: the whole project */
 };
 
 G_DEFINE_FINAL_TYPE (UpAgendaView, up_agenda_view, ADW_TYPE_BIN)
@@ -32,12 +75,658 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static gboolean
+ui_is_swedish (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "sv");
+}
+
+static void
+fill_options (UpAgendaView   *self,
+              UpChartOptions *options)
+{
+  up_chart_options_init (options);
+  options->lang = UP_LANG_UI;
+  options->local_goal = self->local_goal;
+  options->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  options->decorations = TRUE;
+}
+
+/* The chart keeps its proportions, centred in the area: its box in an area
+ * of @width × @height. */
+static void
+chart_box (UpAgendaView   *self,
+           int             width,
+           int             height,
+           graphene_rect_t *box)
+{
+  UpChartOptions options;
+  double natural_width = 0, natural_height = 0;
+  double scale;
+
+  fill_options (self, &options);
+  up_chart_get_size (self->kind, self->project, &options, &natural_width, &natural_height);
+  if (natural_width <= 0 || natural_height <= 0)
+    {
+      natural_width = MAX (width, 1);
+      natural_height = MAX (height, 1);
+    }
+
+  scale = MIN (width / natural_width, height / natural_height);
+  graphene_rect_init (box,
+                      floor ((width - natural_width * scale) / 2),
+                      floor ((height - natural_height * scale) / 2),
+                      natural_width * scale, natural_height * scale);
+}
+
+static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  UpAgendaView *self = user_data;
+  UpChartOptions options;
+  graphene_rect_t box;
+
+  if (self->project == NULL || width <= 0 || height <= 0)
+    return;
+
+  fill_options (self, &options);
+  chart_box (self, width, height, &box);
+  cairo_translate (cr, box.origin.x, box.origin.y);
+  up_chart_draw (self->kind, self->project, &options, cr, box.size.width, box.size.height);
+}
+
+static void
+update_accessible (UpAgendaView *self)
+{
+  g_autoptr(UpCoverage) coverage = NULL;
+  g_autofree char *label = NULL;
+  guint n_goals;
+
+  if (self->area == NULL || self->project == NULL)
+    return;
+
+  coverage = up_coverage_new (self->project, self->local_goal);
+  n_goals = up_coverage_get_n_goals_covered (coverage);
+  /* Translators: the accessible name of the chart; %1$s is its title, %2$u the number of goals with a linked target, %3$u the number of targets. */
+  label = g_strdup_printf (ngettext ("%1$s: %2$u of 17 goals covered, %3$u target linked",
+                                     "%1$s: %2$u of 17 goals covered, %3$u targets linked",
+                                     up_coverage_get_n_covered (coverage)),
+                           up_chart_kind_get_title (self->kind, UP_LANG_UI), n_goals,
+                           up_coverage_get_n_covered (coverage));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+update_state (UpAgendaView *self)
+{
+  gboolean empty;
+
+  if (!self->built)
+    return;
+
+  empty = self->project == NULL ||
+          (up_project_count (self->project, "sdg_link") == 0 &&
+           up_project_count (self->project, "local_goal") == 0);
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "charts");
+  update_accessible (self);
+  gtk_widget_queue_draw (self->area);
+}
+
+/* A title as a label shows it: a label lays out all of its text even when
+ * it shows three lines of it, and a 1 MB title would stall the view. */
+static char *
+shorten (const char *text,
+         glong       max_chars)
+{
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, max_chars * 4 + 1) <= max_chars)
+    return g_strdup (text);
+
+  end = g_utf8_offset_to_pointer (text, max_chars);
+
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
+static void
+select_scope (UpAgendaView *self)
+{
+  guint position = 0;
+
+  for (guint i = 0; i < self->scope_goals->len; i++)
+    if (g_ptr_array_index (self->scope_goals, i) == self->local_goal)
+      position = i + 1;
+
+  self->updating_scope = TRUE;
+  gtk_drop_down_set_selected (self->scope, position);
+  self->updating_scope = FALSE;
+}
+
+static void
+rebuild_scope (UpAgendaView *self)
+{
+  GListModel *goals;
+  guint n_old;
+  guint n;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+
+  if (!self->built)
+    return;
+
+  g_ptr_array_set_size (self->scope_goals, 0);
+  g_ptr_array_add (titles, g_strdup (_("The whole project")));
+
+  goals = self->project ? up_project_get_local_goals (self->project) : NULL;
+  n = goals ? g_list_model_get_n_items (goals) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, i);
+
+      g_ptr_array_add (self->scope_goals, g_object_ref (goal));
+      g_ptr_array_add (titles, shorten (up_local_goal_get_title (goal), 300));
+    }
+
+  /* A goal that was deleted (or undone) takes the chart back to the whole
+   * project. */
+  if (self->local_goal != NULL && !g_ptr_array_find (self->scope_goals, self->local_goal, NULL))
+    g_clear_object (&self->local_goal);
+
+  self->updating_scope = TRUE;
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->scope_model));
+  gtk_string_list_splice (self->scope_model, 0, n_old, (const char * const *) titles->pdata);
+  self->updating_scope = FALSE;
+  select_scope (self);
+}
+
+/* Every edit anywhere (a stage dragged on the timeline) lands here: a view
+ * out of sight only notes it and catches up when it is shown. */
+static void
+on_project_changed (UpAgendaView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  update_state (self);
+}
+
+static void
+on_local_goals_changed (UpAgendaView *self)
+{
+  rebuild_scope (self);
+  update_state (self);
+}
+
+static void
+on_dark_changed (UpAgendaView *self)
+{
+  if (self->area != NULL)
+    gtk_widget_queue_draw (self->area);
+}
+
+static void
+on_kind_toggled (UpAgendaView    *self,
+                 GtkToggleButton *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
+    if (self->kind_buttons[i] == button)
+      self->kind = chart_kinds[i];
+
+  update_accessible (self);
+  gtk_widget_queue_draw (self->area);
+}
+
+static void
+on_scope_selected (UpAgendaView *self)
+{
+  guint position;
+
+  if (self->updating_scope)
+    return;
+
+  position = gtk_drop_down_get_selected (self->scope);
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > self->scope_goals->len)
+    g_clear_object (&self->local_goal);
+  else
+    g_set_object (&self->local_goal, g_ptr_array_index (self->scope_goals, position - 1));
+
+  update_accessible (self);
+  gtk_widget_queue_draw (self->area);
+}
+
+/* Export: a dialog for the chart, format and language, then the file. */
+
+typedef struct
+{
+  UpAgendaView   *self;
+  UpChartKind     kind;
+  UpExportFormat  format;
+  UpLang          lang;
+  AdwComboRow    *kind_row;
+  AdwComboRow    *format_row;
+  AdwComboRow    *lang_row;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_clear_object (&request->self);
+  g_free (request);
+}
+
+static void
+show_toast (UpAgendaView *self,
+            const char   *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+}
+
+/* The name the user typed decides: "x.pdf" is a PDF whatever the dialog
+ * said, and a name without a known extension gets the chosen format's. */
+static GFile *
+file_for_format (GFile          *file,
+                 UpExportFormat *format)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  const char *dot = name ? strrchr (name, '.') : NULL;
+  g_autofree char *with_extension = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  if (dot != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (dot + 1, -1);
+
+      if (up_export_format_parse (lower, format))
+        return g_object_ref (file);
+    }
+
+  parent = g_file_get_parent (file);
+  if (parent == NULL || name == NULL)
+    return g_object_ref (file);
+  with_extension = g_strdup_printf ("%s.%s", name, up_export_format_get_name (*format));
+
+  return g_file_get_child (parent, with_extension);
+}
+
+static void
+on_file_chosen (GtkNativeDialog *chooser,
+                int              response,
+                ExportRequest   *request)
+{
+  UpAgendaView *self = request->self;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  UpChartOptions options;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (chosen != NULL)
+        file = file_for_format (chosen, &request->format);
+    }
+
+  if (file != NULL && self->project != NULL)
+    {
+      up_chart_options_init (&options);
+      options.lang = request->lang;
+      options.local_goal = self->local_goal;
+      options.decorations = TRUE;
+
+      if (up_export_chart (self->project, request->kind, request->format, &options, 0, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          /* Translators: a notification; %1$s is the file's name. */
+          g_autofree char *message = g_strdup_printf (_("Exported “%1$s”"), name);
+
+          show_toast (self, message);
+        }
+      else
+        g_signal_emit (self, signals[ERROR], 0, error);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  export_request_free (request);
+}
+
+/* A file name has no slashes; the rest of a title is the user's own. */
+static char *
+file_name_part (const char *text)
+{
+  char *copy = g_strdup (text && *text ? text : _("Project"));
+
+  g_strdelimit (copy, "/\\:", '-');
+  g_strstrip (copy);
+  if (g_utf8_strlen (copy, -1) > 80)
+    {
+      char *end = g_utf8_offset_to_pointer (copy, 80);
+      *end = '\0';
+    }
+
+  return copy;
+}
+
+/* Beside the project, unless the project lives in the app's own data
+ * folder (the demo): then the user's documents. Never the process's
+ * working folder, which is wherever the app was started from. */
+static GFile *
+export_folder (UpAgendaView *self)
+{
+  GFile *file = up_project_get_file (self->project);
+  g_autoptr(GFile) data = g_file_new_for_path (g_get_user_data_dir ());
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (file != NULL && g_file_is_native (file) && !g_file_has_prefix (file, data))
+    return g_file_get_parent (file);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+static void
+choose_file (ExportRequest *request)
+{
+  UpAgendaView *self = request->self;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autofree char *project = file_name_part (up_project_get_title (self->project));
+  g_autofree char *chart = file_name_part (up_chart_kind_get_title (request->kind, request->lang));
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  /* Translators: the suggested file name of an export; %1$s is the project's title, %2$s the chart's, %3$s the extension ("pdf"). */
+  name = g_strdup_printf (_("%1$s – %2$s.%3$s"), project, chart,
+                          up_export_format_get_name (request->format));
+
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  folder = export_folder (self);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_export_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ExportRequest    *request)
+{
+  UpAgendaView *self = request->self;
+
+  if (g_strcmp0 (response, "export") != 0 || self->project == NULL)
+    {
+      export_request_free (request);
+      return;
+    }
+
+  request->kind = chart_kinds[MIN (adw_combo_row_get_selected (request->kind_row),
+                                   G_N_ELEMENTS (chart_kinds) - 1)];
+  request->format = export_formats[MIN (adw_combo_row_get_selected (request->format_row),
+                                        G_N_ELEMENTS (export_formats) - 1)];
+  request->lang = export_langs[MIN (adw_combo_row_get_selected (request->lang_row),
+                                    G_N_ELEMENTS (export_langs) - 1)];
+
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "last-export-format",
+                             up_export_format_get_name (request->format));
+      g_settings_set_string (self->settings, "last-export-language",
+                             up_lang_get_code (request->lang));
+    }
+
+  choose_file (request);
+}
+
+static AdwComboRow *
+combo_row (const char         *title,
+           const char * const *labels,
+           guint               n_labels,
+           guint               selected)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_labels; i++)
+    gtk_string_list_append (model, labels[i]);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (row, selected);
+
+  return row;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UpAgendaView *self = UP_AGENDA_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  ExportRequest *request;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  const char *kind_titles[G_N_ELEMENTS (chart_kinds)];
+  const char *format_labels[G_N_ELEMENTS (export_formats)];
+  const char *lang_labels[G_N_ELEMENTS (export_langs)];
+  guint kind = 0, format = 0, lang = ui_is_swedish () ? 0 : 1;
+
+  if (self->project == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
+    {
+      kind_titles[i] = _(chart_kind_labels[i]);
+      if (chart_kinds[i] == self->kind)
+        kind = i;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    format_labels[i] = _(export_format_labels[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (export_langs); i++)
+    lang_labels[i] = _(export_lang_labels[i]);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *last_format = g_settings_get_string (self->settings, "last-export-format");
+      g_autofree char *last_lang = g_settings_get_string (self->settings, "last-export-language");
+
+      for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+        if (g_strcmp0 (last_format, up_export_format_get_name (export_formats[i])) == 0)
+          format = i;
+      for (guint i = 0; i < G_N_ELEMENTS (export_langs); i++)
+        if (g_strcmp0 (last_lang, up_lang_get_code (export_langs[i])) == 0)
+          lang = i;
+    }
+
+  request = g_new0 (ExportRequest, 1);
+  request->self = g_object_ref (self);
+  request->kind_row = combo_row (_("Chart"), kind_titles, G_N_ELEMENTS (kind_titles), kind);
+  request->format_row = combo_row (_("Format"), format_labels, G_N_ELEMENTS (format_labels), format);
+  request->lang_row = combo_row (_("Language"), lang_labels, G_N_ELEMENTS (lang_labels), lang);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (request->kind_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (request->format_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (request->lang_row));
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Export Chart"),
+                                   _("The chart is written with its title, the project, the date and a legend, in the language chosen here."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+setup_scope_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_scope_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
+}
+
+static void
+build (UpAgendaView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *kinds = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *scope_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scope_label = gtk_label_new (_("Show coverage for"));
+  GtkWidget *export = gtk_button_new ();
+  GtkWidget *export_content = adw_button_content_new ();
+  GtkWidget *empty = adw_status_page_new ();
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->built = TRUE;
+
+  gtk_widget_add_css_class (kinds, "linked");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (kinds), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"), -1);
+  for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(chart_kind_labels[i]));
+      g_autofree char *name = g_strdup_printf ("agenda-chart-%s", up_chart_kind_get_name (chart_kinds[i]));
+
+      gtk_widget_set_name (button, name);
+      gtk_widget_set_tooltip_text (button, up_chart_kind_get_title (chart_kinds[i], UP_LANG_UI));
+      if (i > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->kind_buttons[0]);
+      self->kind_buttons[i] = GTK_TOGGLE_BUTTON (button);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), chart_kinds[i] == self->kind);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_kind_toggled), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (kinds), button);
+    }
+  gtk_box_append (GTK_BOX (toolbar), kinds);
+
+  self->scope_model = gtk_string_list_new (NULL);
+  self->scope = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->scope_model)), NULL));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_scope_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_scope_item), NULL);
+  gtk_drop_down_set_factory (self->scope, factory);
+  gtk_widget_set_name (GTK_WIDGET (self->scope), "agenda-scope");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->scope), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  scope_label, NULL, -1);
+  g_signal_connect_object (self->scope, "notify::selected", G_CALLBACK (on_scope_selected), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_css_class (scope_label, "dim-label");
+  gtk_box_append (GTK_BOX (scope_box), scope_label);
+  gtk_box_append (GTK_BOX (scope_box), GTK_WIDGET (self->scope));
+  gtk_widget_set_hexpand (scope_box, TRUE);
+  gtk_widget_set_halign (scope_box, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (toolbar), scope_box);
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (export_content), "document-save-as-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (export_content), _("_Export…"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (export_content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (export), export_content);
+  gtk_widget_set_tooltip_text (export, _("Export the chart as an image or a PDF"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "agenda.export");
+  gtk_box_append (GTK_BOX (toolbar), export);
+
+  gtk_widget_set_margin_top (toolbar, 12);
+  gtk_widget_set_margin_bottom (toolbar, 6);
+  gtk_widget_set_margin_start (toolbar, 12);
+  gtk_widget_set_margin_end (toolbar, 12);
+  gtk_box_append (GTK_BOX (box), toolbar);
+
+  self->area = gtk_drawing_area_new ();
+  gtk_widget_set_name (self->area, "agenda-chart");
+  gtk_widget_set_hexpand (self->area, TRUE);
+  gtk_widget_set_vexpand (self->area, TRUE);
+  gtk_widget_set_margin_start (self->area, 12);
+  gtk_widget_set_margin_end (self->area, 12);
+  gtk_widget_set_margin_bottom (self->area, 12);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_chart, self, NULL);
+  gtk_box_append (GTK_BOX (box), self->area);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-web-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Agenda 2030 Links Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Link the stages to targets of the global goals in the stage details, and the coverage is charted here."));
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, empty, "empty");
+  gtk_stack_add_named (self->stack, box, "charts");
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
+
+  rebuild_scope (self);
+  update_state (self);
+}
+
+static void
+up_agenda_view_map (GtkWidget *widget)
+{
+  UpAgendaView *self = UP_AGENDA_VIEW (widget);
+
+  GTK_WIDGET_CLASS (up_agenda_view_parent_class)->map (widget);
+
+  /* A child added while mapping is mapped by the bin itself. */
+  if (!self->built)
+    build (self);
+  else if (self->stale)
+    update_state (self);
+  self->stale = FALSE;
+}
+
 static void
 up_agenda_view_dispose (GObject *object)
 {
   UpAgendaView *self = UP_AGENDA_VIEW (object);
 
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
+  g_clear_object (&self->local_goal);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->scope_model);
+  g_clear_pointer (&self->scope_goals, g_ptr_array_unref);
 
   G_OBJECT_CLASS (up_agenda_view_parent_class)->dispose (object);
 }
@@ -84,10 +773,12 @@ static void
 up_agenda_view_class_init (UpAgendaViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = up_agenda_view_dispose;
   object_class->get_property = up_agenda_view_get_property;
   object_class->set_property = up_agenda_view_set_property;
+  widget_class->map = up_agenda_view_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,
@@ -102,11 +793,33 @@ up_agenda_view_class_init (UpAgendaViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  gtk_widget_class_install_action (widget_class, "agenda.export", NULL, export_action);
 }
 
 static void
 up_agenda_view_init (UpAgendaView *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  self->kind = UP_CHART_WHEEL;
+  self->scope_goals = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed",
+                                 G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed::local_goal",
+                                 G_CALLBACK (on_local_goals_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+
+  /* As the window does: run from the build tree or a test, the schema may
+   * not be installed, and then the export choices are not remembered. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
 }
 
 GtkWidget *
@@ -125,7 +838,7 @@ up_agenda_view_get_project (UpAgendaView *self)
 
 void
 up_agenda_view_set_project (UpAgendaView *self,
-                            UpProject *project)
+                            UpProject    *project)
 {
   g_return_if_fail (UP_IS_AGENDA_VIEW (self));
   g_return_if_fail (project == NULL || UP_IS_PROJECT (project));
@@ -133,5 +846,63 @@ up_agenda_view_set_project (UpAgendaView *self,
   if (!g_set_object (&self->project, project))
     return;
 
+  g_clear_object (&self->local_goal);
+  g_signal_group_set_target (self->project_signals, project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.export", project != NULL);
+  rebuild_scope (self);
+  update_state (self);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+UpLocalGoal *
+up_agenda_view_get_local_goal (UpAgendaView *self)
+{
+  g_return_val_if_fail (UP_IS_AGENDA_VIEW (self), NULL);
+
+  return self->local_goal;
+}
+
+void
+up_agenda_view_show_local_goal (UpAgendaView *self,
+                                UpLocalGoal  *goal)
+{
+  g_return_if_fail (UP_IS_AGENDA_VIEW (self));
+  g_return_if_fail (goal == NULL || UP_IS_LOCAL_GOAL (goal));
+
+  if (!g_set_object (&self->local_goal, goal))
+    return;
+
+  if (self->built)
+    {
+      select_scope (self);
+      update_accessible (self);
+      gtk_widget_queue_draw (self->area);
+    }
+}
+
+/**
+ * up_agenda_view_get_chart_bounds:
+ *
+ * Where the chart is drawn, in the coordinates of the chart's drawing
+ * area (the widget named "agenda-chart"), and with which options: for hit
+ * tests and for tests that look at a sector of the wheel. FALSE before the
+ * view is built or without a project.
+ */
+gboolean
+up_agenda_view_get_chart_bounds (UpAgendaView    *self,
+                                 graphene_rect_t *bounds,
+                                 UpChartOptions  *options)
+{
+  g_return_val_if_fail (UP_IS_AGENDA_VIEW (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  if (!self->built || self->project == NULL)
+    return FALSE;
+
+  chart_box (self, gtk_widget_get_width (self->area), gtk_widget_get_height (self->area), bounds);
+  if (options != NULL)
+    fill_options (self, options);
+
+  return TRUE;
 }

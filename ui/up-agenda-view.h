@@ -18,5 +18,12 @@ GtkWidget *up_agenda_view_new         (void);
 UpProject *up_agenda_view_get_project (UpAgendaView *self);
 void       up_agenda_view_set_project (UpAgendaView *self,
                                        UpProject *project);
+/* The local goal the coverage is shown for (NULL: the whole project). */
+UpLocalGoal *up_agenda_view_get_local_goal  (UpAgendaView *self);
+void         up_agenda_view_show_local_goal (UpAgendaView *self,
+                                             UpLocalGoal  *goal);
+gboolean     up_agenda_view_get_chart_bounds (UpAgendaView    *self,
+                                              graphene_rect_t *bounds,
+                                              UpChartOptions  *options);
 
 G_END_DECLS

@@ -1,18 +1,67 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+/* The region's and the municipality's own goals: a list of them beside the
+ * selected goal's fields, the Agenda 2030 targets it is mapped to and the
+ * stages that serve it. Every edit is one project edit (one undo step);
+ * the widgets follow the project's "changed" signals, so undo and redo
+ * show here. Made on first map, like the other views. */
+
+#define G_LOG_DOMAIN "upphandla-local-goals-view"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "up-local-goals-view.h"
 
-/* STUB: a placeholder until the view is built. */
+typedef struct
+{
+  UpStage        *stage;
+  GtkCheckButton *check;
+} StageRow;
+
+typedef struct
+{
+  const char  *property;
+  AdwEntryRow *row;
+} FieldRow;
+
+enum {
+  FIELD_TITLE,
+  FIELD_INDICATOR,
+  FIELD_BASELINE,
+  FIELD_TARGET_VALUE,
+  N_FIELDS
+};
+
+static const char * const field_properties[N_FIELDS] = {
+  "title", "indicator", "baseline", "target-value",
+};
+
+static const char * const field_titles[N_FIELDS] = {
+  N_("Title"), N_("Indicator"), N_("Baseline"), N_("Target value"),
+};
+
 struct _UpLocalGoalsView
 {
-  AdwBin     parent_instance;
+  AdwBin        parent_instance;
 
-  UpProject *project;
+  UpProject    *project;
+  GSignalGroup *project_signals;
+  UpLocalGoal  *goal;            /* the selected one */
 
+  gboolean      built;
+  gboolean      updating;
+  gboolean      stages_stale;    /* stages changed while unmapped */
+  GtkStack     *stack;
+  GtkListBox   *goal_list;
+  AdwComboRow  *level_row;
+  AdwEntryRow  *fields[N_FIELDS];
+  GtkListBox   *target_list;
+  GtkDropDown  *chooser_goal;
+  GtkListBox   *chooser_list;
+  GtkListBox   *stage_list;
+  GPtrArray    *stage_rows;      /* StageRow */
 };
 
 G_DEFINE_FINAL_TYPE (UpLocalGoalsView, up_local_goals_view, ADW_TYPE_BIN)
@@ -32,12 +81,863 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void refresh_all (UpLocalGoalsView *self);
+
+static void
+stage_row_free (StageRow *row)
+{
+  g_clear_object (&row->stage);
+  g_free (row);
+}
+
+static void
+report (UpLocalGoalsView *self,
+        GError           *error)
+{
+  if (error != NULL)
+    g_signal_emit (self, signals[ERROR], 0, error);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GHashTable *
+goal_targets (UpLocalGoalsView *self)
+{
+  GHashTable *targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (self->project == NULL || self->goal == NULL)
+    return targets;
+
+  list = up_project_list_local_goal_targets (self->project, self->goal);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    g_hash_table_add (targets, g_strdup (g_ptr_array_index (list, i)));
+
+  return targets;
+}
+
+static char *
+goal_heading (guint number)
+{
+  const UpSdgGoal *goal = up_sdg_get_goal (number);
+
+  /* Translators: a heading; %1$u is the goal's number, %2$s its short name. */
+  return g_strdup_printf (_("Goal %1$u: %2$s"), goal->number, up_sdg_goal_get_name (goal));
+}
+
+static GtkWidget *
+colour_chip (guint goal)
+{
+  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  g_autofree char *class_name = g_strdup_printf ("sdg-goal-%u", goal);
+
+  /* The colours come from the picker's provider (.sdg-tile.sdg-goal-N). */
+  gtk_widget_add_css_class (chip, "sdg-chip");
+  gtk_widget_add_css_class (chip, "sdg-tile");
+  gtk_widget_add_css_class (chip, class_name);
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+
+  return chip;
+}
+
+/* A title as a label shows it: a label lays out all of its text even when
+ * it shows three lines of it, and a 1 MB title would stall the view. */
+static char *
+shorten (const char *text,
+         glong       max_chars)
+{
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, max_chars * 4 + 1) <= max_chars)
+    return g_strdup (text);
+
+  end = g_utf8_offset_to_pointer (text, max_chars);
+
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
+/* The goal list. */
+
+static GtkWidget *
+create_goal_row (UpLocalGoal *goal)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *text = shorten (up_local_goal_get_title (goal), 300);
+  GtkWidget *title = gtk_label_new (text);
+  GtkWidget *level = gtk_label_new (up_enum_label (up_local_goal_levels, up_local_goal_get_level (goal)));
+
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (level), 0);
+  gtk_widget_add_css_class (level, "caption");
+  gtk_widget_add_css_class (level, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), level);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "goal", g_object_ref (goal), g_object_unref);
+
+  return row;
+}
+
+static void
+rebuild_goal_list (UpLocalGoalsView *self)
+{
+  GListModel *goals = up_project_get_local_goals (self->project);
+  guint n = g_list_model_get_n_items (goals);
+  GtkListBoxRow *selected = NULL;
+  gboolean found = FALSE;
+
+  self->updating = TRUE;
+  clear_list (self->goal_list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, i);
+      GtkWidget *row = create_goal_row (goal);
+
+      gtk_list_box_append (self->goal_list, row);
+      if (goal == self->goal)
+        {
+          selected = GTK_LIST_BOX_ROW (row);
+          found = TRUE;
+        }
+    }
+
+  /* The selected goal was deleted (or its adding undone): the first one. */
+  if (!found)
+    {
+      g_autoptr(UpLocalGoal) first = n > 0 ? g_list_model_get_item (goals, 0) : NULL;
+
+      g_set_object (&self->goal, first);
+      selected = gtk_list_box_get_row_at_index (self->goal_list, 0);
+    }
+
+  gtk_list_box_select_row (self->goal_list, selected);
+  self->updating = FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "goals" : "empty");
+}
+
+/* The selected goal's fields. */
+
+static void
+refresh_fields (UpLocalGoalsView *self)
+{
+  const char *values[N_FIELDS];
+
+  if (self->goal == NULL)
+    return;
+
+  values[FIELD_TITLE] = up_local_goal_get_title (self->goal);
+  values[FIELD_INDICATOR] = up_local_goal_get_indicator (self->goal);
+  values[FIELD_BASELINE] = up_local_goal_get_baseline (self->goal);
+  values[FIELD_TARGET_VALUE] = up_local_goal_get_target_value (self->goal);
+
+  self->updating = TRUE;
+  for (guint i = 0; up_local_goal_levels[i] != NULL; i++)
+    if (g_strcmp0 (up_local_goal_levels[i], up_local_goal_get_level (self->goal)) == 0)
+      adw_combo_row_set_selected (self->level_row, i);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const char *value = values[i] ? values[i] : "";
+      /* An entry holds at most 65535 characters (GtkEntryBuffer): a longer
+       * text (an import, another tool) is shown but not editable here, so
+       * that applying the entry cannot cut it short. */
+      gboolean fits = g_utf8_strlen (value, G_MAXUINT16 * 4 + 1) < G_MAXUINT16;
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->fields[i])), value) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->fields[i]), value);
+      gtk_editable_set_editable (GTK_EDITABLE (self->fields[i]), fits);
+    }
+  self->updating = FALSE;
+}
+
+static void
+on_field_apply (UpLocalGoalsView *self,
+                AdwEntryRow      *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->goal == NULL)
+    return;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (self->fields[i] == row)
+      up_project_set_string (self->project, self->goal, field_properties[i],
+                             gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+
+  report (self, error);
+  if (error != NULL)
+    refresh_fields (self);
+}
+
+static void
+on_level_selected (UpLocalGoalsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->level_row);
+
+  if (self->updating || self->goal == NULL || selected >= g_strv_length ((char **) up_local_goal_levels))
+    return;
+
+  up_project_set_string (self->project, self->goal, "level", up_local_goal_levels[selected], &error);
+  report (self, error);
+}
+
+/* The targets the goal is mapped to. */
+
+static void
+on_remove_target (UpLocalGoalsView *self,
+                  GtkButton        *button)
+{
+  g_autoptr(GError) error = NULL;
+  const char *target = g_object_get_data (G_OBJECT (button), "target");
+
+  if (self->goal == NULL)
+    return;
+
+  up_project_unlink_local_goal_target (self->project, self->goal, target, &error);
+  report (self, error);
+}
+
+static void
+refresh_targets (UpLocalGoalsView *self)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+
+  clear_list (self->target_list);
+  if (self->goal == NULL)
+    return;
+
+  targets = up_project_list_local_goal_targets (self->project, self->goal);
+  for (guint i = 0; targets != NULL && i < targets->len; i++)
+    {
+      const char *target = g_ptr_array_index (targets, i);
+      const char *label = up_sdg_target_get_label (target);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *goal_name = goal_heading (up_sdg_goal_of_target (target));
+      g_autofree char *remove_label = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), target);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (label != NULL && g_strcmp0 (label, target) != 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), goal_name);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), colour_chip (up_sdg_goal_of_target (target)));
+
+      /* Translators: a button's accessible name and tooltip; %1$s is a target's id ("12.7"). */
+      remove_label = g_strdup_printf (_("Remove target %1$s"), target);
+      gtk_widget_set_tooltip_text (remove, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      remove_label, -1);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      g_object_set_data_full (G_OBJECT (remove), "target", g_strdup (target), g_free);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_target), self, G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      gtk_list_box_append (self->target_list, row);
+    }
+}
+
+/* The target chooser: a goal, then its targets as check boxes. */
+
+static void
+on_chooser_target_toggled (UpLocalGoalsView *self,
+                           GtkCheckButton   *check)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) linked = NULL;
+  const char *target = g_object_get_data (G_OBJECT (check), "target");
+  gboolean active = gtk_check_button_get_active (check);
+
+  if (self->updating || self->goal == NULL)
+    return;
+
+  linked = goal_targets (self);
+  if (active && !g_hash_table_contains (linked, target))
+    up_project_link_local_goal_target (self->project, self->goal, target, &error);
+  else if (!active && g_hash_table_contains (linked, target))
+    up_project_unlink_local_goal_target (self->project, self->goal, target, &error);
+
+  report (self, error);
+}
+
+static void
+refresh_chooser (UpLocalGoalsView *self)
+{
+  g_autoptr(GHashTable) linked = goal_targets (self);
+  guint number = gtk_drop_down_get_selected (self->chooser_goal) + 1;
+  const UpSdgGoal *goal;
+
+  if (number < 1 || number > UP_SDG_N_GOALS)
+    number = 1;
+  goal = up_sdg_get_goal (number);
+
+  self->updating = TRUE;
+  clear_list (self->chooser_list);
+  for (guint i = 0; goal->targets[i] != NULL; i++)
+    {
+      const char *target = goal->targets[i];
+      const char *label = up_sdg_target_get_label (target);
+      g_autofree char *text = NULL;
+      g_autofree char *name = g_strdup_printf ("local-goal-target-%s", target);
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *check_label;
+
+      if (label == NULL || g_strcmp0 (label, target) == 0)
+        text = g_strdup (target);
+      else
+        /* Translators: a target in the checklist: %1$s is its id ("12.7"), %2$s its short label. */
+        text = g_strdup_printf (_("%1$s %2$s"), target, label);
+
+      check_label = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (check_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (check_label), 0);
+      gtk_label_set_max_width_chars (GTK_LABEL (check_label), 60);
+      gtk_widget_set_hexpand (check_label, TRUE);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), check_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      gtk_widget_set_name (check, name);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (linked, target));
+      g_object_set_data_full (G_OBJECT (check), "target", g_strdup (target), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_chooser_target_toggled), self, G_CONNECT_SWAPPED);
+      gtk_widget_set_margin_top (check, 3);
+      gtk_widget_set_margin_bottom (check, 3);
+      gtk_list_box_append (self->chooser_list, check);
+    }
+  self->updating = FALSE;
+}
+
+/* The chooser opens on the global goal of the goal's first target, where
+ * the user most likely continues. */
+static void
+on_chooser_show (UpLocalGoalsView *self)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+  guint number;
+
+  if (self->goal == NULL)
+    return;
+
+  targets = up_project_list_local_goal_targets (self->project, self->goal);
+  number = targets != NULL && targets->len > 0 ? up_sdg_goal_of_target (g_ptr_array_index (targets, 0)) : 0;
+  if (number >= 1 && number <= UP_SDG_N_GOALS)
+    gtk_drop_down_set_selected (self->chooser_goal, number - 1);
+}
+
+static void
+update_chooser_checks (UpLocalGoalsView *self)
+{
+  g_autoptr(GHashTable) linked = goal_targets (self);
+
+  self->updating = TRUE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->chooser_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      const char *target = check ? g_object_get_data (G_OBJECT (check), "target") : NULL;
+
+      if (target != NULL)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (linked, target));
+    }
+  self->updating = FALSE;
+}
+
+/* The stages that serve the goal. */
+
+static void
+on_stage_toggled (UpLocalGoalsView *self,
+                  GtkCheckButton   *check)
+{
+  g_autoptr(GError) error = NULL;
+  UpStage *stage = g_object_get_data (G_OBJECT (check), "stage");
+  g_autoptr(GPtrArray) goals = NULL;
+  gboolean linked;
+
+  if (self->updating || self->goal == NULL || stage == NULL)
+    return;
+
+  goals = up_project_list_stage_local_goals (self->project, stage);
+  linked = goals != NULL && g_ptr_array_find (goals, self->goal, NULL);
+
+  if (gtk_check_button_get_active (check) && !linked)
+    up_project_link_stage_local_goal (self->project, stage, self->goal, &error);
+  else if (!gtk_check_button_get_active (check) && linked)
+    up_project_unlink_stage_local_goal (self->project, stage, self->goal, &error);
+
+  report (self, error);
+}
+
+static void
+update_stage_checks (UpLocalGoalsView *self)
+{
+  self->updating = TRUE;
+  for (guint i = 0; i < self->stage_rows->len; i++)
+    {
+      StageRow *row = g_ptr_array_index (self->stage_rows, i);
+      g_autoptr(GPtrArray) goals = up_project_list_stage_local_goals (self->project, row->stage);
+
+      gtk_check_button_set_active (row->check,
+                                   self->goal != NULL && goals != NULL &&
+                                   g_ptr_array_find (goals, self->goal, NULL));
+    }
+  self->updating = FALSE;
+}
+
+static void
+rebuild_stages (UpLocalGoalsView *self)
+{
+  GListModel *stages = up_project_get_stages (self->project);
+  guint n = g_list_model_get_n_items (stages);
+
+  clear_list (self->stage_list);
+  g_ptr_array_set_size (self->stage_rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      StageRow *stage_row = g_new0 (StageRow, 1);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *name = g_strdup_printf ("local-goal-stage-%" G_GINT64_FORMAT,
+                                               up_record_get_id (UP_RECORD (stage)));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), up_stage_get_title (stage));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   up_enum_label (up_stage_kinds, up_stage_get_kind (stage)));
+      gtk_widget_set_name (check, name);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      up_stage_get_title (stage), -1);
+      g_object_set_data_full (G_OBJECT (check), "stage", g_object_ref (stage), g_object_unref);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_stage_toggled), self, G_CONNECT_SWAPPED);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (self->stage_list, row);
+
+      stage_row->stage = g_object_ref (stage);
+      stage_row->check = GTK_CHECK_BUTTON (check);
+      g_ptr_array_add (self->stage_rows, stage_row);
+    }
+
+  update_stage_checks (self);
+}
+
+static void
+refresh_all (UpLocalGoalsView *self)
+{
+  if (!self->built || self->project == NULL)
+    return;
+
+  rebuild_goal_list (self);
+  refresh_fields (self);
+  refresh_targets (self);
+  update_chooser_checks (self);
+  rebuild_stages (self);
+}
+
+static void
+on_goal_row_selected (UpLocalGoalsView *self,
+                      GtkListBoxRow    *row)
+{
+  UpLocalGoal *goal = row ? g_object_get_data (G_OBJECT (row), "goal") : NULL;
+
+  if (self->updating || goal == NULL || goal == self->goal)
+    return;
+
+  g_set_object (&self->goal, goal);
+  refresh_fields (self);
+  refresh_targets (self);
+  update_chooser_checks (self);
+  update_stage_checks (self);
+}
+
+/* Project signals. */
+
+static void
+on_local_goals_changed (UpLocalGoalsView *self)
+{
+  if (!self->built)
+    return;
+
+  rebuild_goal_list (self);
+  refresh_fields (self);
+  refresh_targets (self);
+  update_chooser_checks (self);
+  update_stage_checks (self);
+}
+
+static void
+on_goal_targets_changed (UpLocalGoalsView *self)
+{
+  if (!self->built)
+    return;
+
+  refresh_targets (self);
+  update_chooser_checks (self);
+}
+
+/* Stages change often (every drag on the timeline): out of sight, the list
+ * is only marked and rebuilt when the view is shown. */
+static void
+on_stages_changed (UpLocalGoalsView *self)
+{
+  if (!self->built)
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_stages (self);
+  else
+    self->stages_stale = TRUE;
+}
+
+static void
+on_stage_goals_changed (UpLocalGoalsView *self)
+{
+  if (self->built)
+    update_stage_checks (self);
+}
+
+/* Actions. */
+
+static void
+select_goal (UpLocalGoalsView *self,
+             UpLocalGoal      *goal)
+{
+  g_set_object (&self->goal, goal);
+  refresh_all (self);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  UpLocalGoalsView *self = UP_LOCAL_GOALS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  UpLocalGoal *goal;
+
+  if (self->project == NULL)
+    return;
+
+  goal = up_project_add_local_goal (self->project, "local", _("New goal"), &error);
+  if (goal == NULL)
+    {
+      report (self, error);
+      return;
+    }
+
+  select_goal (self, goal);
+  gtk_widget_grab_focus (GTK_WIDGET (self->fields[FIELD_TITLE]));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UpLocalGoalsView *self = UP_LOCAL_GOALS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpLocalGoal) goal = self->goal ? g_object_ref (self->goal) : NULL;
+  GtkWidget *overlay;
+
+  if (self->project == NULL || goal == NULL)
+    return;
+
+  if (!up_project_delete_local_goal (self->project, goal, &error))
+    {
+      report (self, error);
+      return;
+    }
+
+  /* A deletion can be undone: say so where the user looks. */
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (_("Goal deleted"));
+
+      adw_toast_set_button_label (toast, _("Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+}
+
+static void
+show_coverage_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UpLocalGoalsView *self = UP_LOCAL_GOALS_VIEW (widget);
+
+  if (self->goal == NULL)
+    return;
+
+  /* The window owns the views: it switches to the Agenda 2030 view. */
+  gtk_widget_activate_action (widget, "win.show-coverage", "x",
+                              up_record_get_id (UP_RECORD (self->goal)));
+}
+
+/* Building, on first map. */
+
+static GtkWidget *
+icon_label_button (const char *icon,
+                   const char *label,
+                   const char *action)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon);
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+
+  return button;
+}
+
+static GtkWidget *
+build_chooser (UpLocalGoalsView *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  g_autoptr(GtkStringList) goals = gtk_string_list_new (NULL);
+
+  for (guint n = 1; n <= UP_SDG_N_GOALS; n++)
+    {
+      g_autofree char *heading = goal_heading (n);
+
+      gtk_string_list_append (goals, heading);
+    }
+
+  self->chooser_goal = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (goals)), NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->chooser_goal), "local-goal-chooser-goal");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chooser_goal), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Global goal"), -1);
+  g_signal_connect_object (self->chooser_goal, "notify::selected", G_CALLBACK (refresh_chooser),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->chooser_goal));
+
+  self->chooser_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->chooser_list, GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chooser_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Targets"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->chooser_list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_widget_set_size_request (scrolled, 320, -1);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_chooser_show), self, G_CONNECT_SWAPPED);
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Targets…"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_name (button, "local-goal-targets-button");
+  gtk_widget_set_tooltip_text (button, _("Choose the Agenda 2030 targets of this goal"));
+  gtk_widget_add_css_class (button, "flat");
+
+  refresh_chooser (self);
+
+  return button;
+}
+
+static GtkWidget *
+build_detail (UpLocalGoalsView *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *goal_group = adw_preferences_group_new ();
+  GtkWidget *target_group = adw_preferences_group_new ();
+  GtkWidget *stage_group = adw_preferences_group_new ();
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *coverage = icon_label_button ("emblem-web-symbolic", _("Show _Coverage"),
+                                           "local-goals.show-coverage");
+  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+  GtkWidget *placeholder;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (goal_group), _("Goal"));
+  gtk_widget_set_name (coverage, "local-goal-show-coverage");
+  gtk_widget_add_css_class (coverage, "flat");
+  gtk_widget_set_tooltip_text (delete, _("Delete Goal"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete Goal"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "local-goals.delete");
+  gtk_widget_add_css_class (delete, "flat");
+  gtk_box_append (GTK_BOX (actions), coverage);
+  gtk_box_append (GTK_BOX (actions), delete);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (goal_group), actions);
+
+  for (guint i = 0; up_local_goal_levels[i] != NULL; i++)
+    gtk_string_list_append (levels, up_enum_label (up_local_goal_levels, up_local_goal_levels[i]));
+  self->level_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->level_row), _("Level"));
+  adw_combo_row_set_model (self->level_row, G_LIST_MODEL (levels));
+  g_signal_connect_object (self->level_row, "notify::selected", G_CALLBACK (on_level_selected),
+                           self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (goal_group), GTK_WIDGET (self->level_row));
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("local-goal-%s", field_properties[i]);
+
+      self->fields[i] = ADW_ENTRY_ROW (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fields[i]), _(field_titles[i]));
+      adw_entry_row_set_show_apply_button (self->fields[i], TRUE);
+      gtk_widget_set_name (GTK_WIDGET (self->fields[i]), name);
+      g_signal_connect_object (self->fields[i], "apply", G_CALLBACK (on_field_apply), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (goal_group), GTK_WIDGET (self->fields[i]));
+    }
+  gtk_box_append (GTK_BOX (box), goal_group);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (target_group), _("Agenda 2030 Targets"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (target_group),
+                                         _("The targets of the global goals this goal breaks down."));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (target_group), build_chooser (self));
+  self->target_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->target_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->target_list), "boxed-list");
+  placeholder = gtk_label_new (_("No targets yet"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->target_list, placeholder);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (target_group), GTK_WIDGET (self->target_list));
+  gtk_box_append (GTK_BOX (box), target_group);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (stage_group), _("Stages"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (stage_group),
+                                         _("The stages of the procurement that serve this goal."));
+  self->stage_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->stage_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->stage_list), "boxed-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (stage_group), GTK_WIDGET (self->stage_list));
+  gtk_box_append (GTK_BOX (box), stage_group);
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_hexpand (scrolled, TRUE);
+
+  return scrolled;
+}
+
+static void
+build (UpLocalGoalsView *self)
+{
+  GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *add_first = gtk_button_new_with_mnemonic (_("_Add Goal"));
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *sidebar_scrolled = gtk_scrolled_window_new ();
+  GtkWidget *add = icon_label_button ("list-add-symbolic", _("_Add Goal"), "local-goals.add");
+
+  self->built = TRUE;
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "find-location-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Local Goals Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Break the global goals down into the region’s and the municipality’s own goals, map them to targets, and link the stages that serve them."));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add_first), "local-goals.add");
+  gtk_widget_set_halign (add_first, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (add_first, "pill");
+  gtk_widget_add_css_class (add_first, "suggested-action");
+  adw_status_page_set_child (ADW_STATUS_PAGE (empty), add_first);
+
+  gtk_widget_set_name (add, "local-goal-add");
+  gtk_widget_set_margin_top (add, 12);
+  gtk_widget_set_margin_bottom (add, 6);
+  gtk_widget_set_margin_start (add, 12);
+  gtk_widget_set_margin_end (add, 12);
+  gtk_box_append (GTK_BOX (sidebar), add);
+
+  self->goal_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->goal_list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->goal_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Local Goals"), -1);
+  g_signal_connect_object (self->goal_list, "row-selected", G_CALLBACK (on_goal_row_selected),
+                           self, G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sidebar_scrolled), GTK_WIDGET (self->goal_list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sidebar_scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (sidebar_scrolled, TRUE);
+  gtk_box_append (GTK_BOX (sidebar), sidebar_scrolled);
+  gtk_widget_add_css_class (sidebar, "stage-pane");
+  gtk_widget_set_size_request (sidebar, 220, -1);
+
+  gtk_paned_set_start_child (GTK_PANED (paned), sidebar);
+  gtk_paned_set_end_child (GTK_PANED (paned), build_detail (self));
+  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_position (GTK_PANED (paned), 280);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, empty, "empty");
+  gtk_stack_add_named (self->stack, paned, "goals");
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
+
+  refresh_all (self);
+}
+
+static void
+up_local_goals_view_map (GtkWidget *widget)
+{
+  UpLocalGoalsView *self = UP_LOCAL_GOALS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (up_local_goals_view_parent_class)->map (widget);
+
+  if (!self->built && self->project != NULL)
+    build (self);
+  else if (self->built && self->stages_stale)
+    rebuild_stages (self);
+  self->stages_stale = FALSE;
+}
+
 static void
 up_local_goals_view_dispose (GObject *object)
 {
   UpLocalGoalsView *self = UP_LOCAL_GOALS_VIEW (object);
 
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
+  g_clear_object (&self->goal);
+  g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (up_local_goals_view_parent_class)->dispose (object);
 }
@@ -84,10 +984,12 @@ static void
 up_local_goals_view_class_init (UpLocalGoalsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = up_local_goals_view_dispose;
   object_class->get_property = up_local_goals_view_get_property;
   object_class->set_property = up_local_goals_view_set_property;
+  widget_class->map = up_local_goals_view_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,
@@ -102,11 +1004,25 @@ up_local_goals_view_class_init (UpLocalGoalsViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  gtk_widget_class_install_action (widget_class, "local-goals.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "local-goals.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "local-goals.show-coverage", NULL, show_coverage_action);
 }
 
 static void
 up_local_goals_view_init (UpLocalGoalsView *self)
 {
+  self->stage_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) stage_row_free);
+  self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "changed::local_goal",
+                                 G_CALLBACK (on_local_goals_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed::local_goal_target",
+                                 G_CALLBACK (on_goal_targets_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed::stage",
+                                 G_CALLBACK (on_stages_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed::stage_local_goal",
+                                 G_CALLBACK (on_stage_goals_changed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -125,13 +1041,20 @@ up_local_goals_view_get_project (UpLocalGoalsView *self)
 
 void
 up_local_goals_view_set_project (UpLocalGoalsView *self,
-                                 UpProject *project)
+                                 UpProject        *project)
 {
   g_return_if_fail (UP_IS_LOCAL_GOALS_VIEW (self));
   g_return_if_fail (project == NULL || UP_IS_PROJECT (project));
 
   if (!g_set_object (&self->project, project))
     return;
+
+  g_clear_object (&self->goal);
+  g_signal_group_set_target (self->project_signals, project);
+  if (project != NULL && !self->built && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build (self);
+  else
+    refresh_all (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }

@@ -994,6 +994,26 @@ show_view_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* "Show coverage" of a local goal (its id; 0 for the whole project): the
+ * Agenda 2030 view, with the chart for that goal. */
+static void
+show_coverage_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  UpRecord *goal = NULL;
+
+  if (self->project == NULL)
+    return;
+  if (id > 0)
+    goal = up_project_lookup (self->project, "local_goal", id);
+
+  up_agenda_view_show_local_goal (self->agenda_view, goal ? UP_LOCAL_GOAL (goal) : NULL);
+  adw_view_stack_set_visible_child_name (self->view_stack, "agenda");
+}
+
 static void
 toggle_details_action (GtkWidget  *widget,
                        const char *action_name,
@@ -1222,6 +1242,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.scroll-to-today", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-coverage", "x", show_coverage_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -1,0 +1,762 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Agenda 2030 in the main window, under Xvfb, on the demo project: a
+ * target linked to a stage through the picker's own widgets (the goal's
+ * tile, the target's check box) is a row of the project, changes the wheel
+ * in the Agenda 2030 view, and goes with an undo; a local goal made,
+ * mapped to a target and linked to a stage through the Local Goals view is
+ * in the project, and "Show coverage" opens the chart for it. Screenshots
+ * (agenda-*.png) at 800×600 and 1600×1000, light and dark, land in the
+ * build folder for review. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "up-agenda-view.h"
+#include "up-local-goals-view.h"
+#include "up-sdg-picker.h"
+#include "up-window.h"
+#include "ui-test-util.h"
+
+/* Goal 7 (Affordable and Clean Energy) is not covered by the demo, so
+ * linking one of its targets must change its sector of the wheel. */
+#define FREE_GOAL      7
+#define FREE_TARGET    "7.2"
+/* "Market analysis of digital alarms": no links in the demo. */
+#define FREE_STAGE     1
+
+typedef struct
+{
+  char      *dir;
+  UpProject *project;
+  UpWindow  *window;
+} Fixture;
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  /* A menu button's popover is not among its children in every version. */
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (root)) != NULL)
+    return find_named (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))), name);
+
+  return NULL;
+}
+
+static GtkWidget *
+get_named (GtkWidget  *root,
+           const char *name)
+{
+  GtkWidget *widget = find_named (root, name);
+
+  if (widget == NULL)
+    g_error ("No widget named %s", name);
+
+  return widget;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Screenshots of each language run side by side: agenda-sv-*.png. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *file = g_strdup_printf ("agenda-%s-%s.png",
+                                           language && *language ? language : "C", name);
+
+  save_screenshot (widget, file);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("upphandla-agenda-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->dir, "demo.upphandla", NULL);
+  file = g_file_new_for_path (path);
+  fixture->project = up_demo_create (file, &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref_sink (up_window_new (NULL, fixture->project));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, fixture->window);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  iterate_pending ();
+  g_clear_object (&fixture->project);
+
+  remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static UpStage *
+select_stage (Fixture *fixture,
+              guint    position)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+
+  gtk_single_selection_set_selected (selection, position);
+  iterate_pending ();
+
+  return gtk_single_selection_get_selected_item (selection);
+}
+
+static void
+show_view (Fixture    *fixture,
+           const char *name)
+{
+  AdwViewStack *stack = template_child (fixture->window, UP_TYPE_WINDOW, "view_stack");
+
+  adw_view_stack_set_visible_child_name (stack, name);
+  wait_until (is_mapped, adw_view_stack_get_visible_child (stack));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+static const char *
+visible_view (Fixture *fixture)
+{
+  AdwViewStack *stack = template_child (fixture->window, UP_TYPE_WINDOW, "view_stack");
+
+  return adw_view_stack_get_visible_child_name (stack);
+}
+
+/* What @widget shows, as RGBA bytes. */
+static GBytes *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  guchar *data;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return g_bytes_new (NULL, 0);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, data, (gsize) width * 4);
+
+  return g_bytes_new_take (data, (gsize) width * height * 4);
+}
+
+static gboolean
+is_blank (GBytes *image)
+{
+  gsize size;
+  const guint32 *pixels = g_bytes_get_data (image, &size);
+
+  for (gsize i = 1; i < size / 4; i++)
+    if (pixels[i] != pixels[0])
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A pixel of an image from render(), as 0xAARRGGBB. */
+static guint32
+pixel_at (GBytes *image,
+          int     width,
+          double  x,
+          double  y)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (image, &size);
+  gsize offset = ((gsize) floor (y) * width + (gsize) floor (x)) * 4;
+
+  g_assert_cmpuint (offset + 4, <=, size);
+
+  /* gdk_texture_download() writes CAIRO_FORMAT_ARGB32: native-endian. */
+  return *(const guint32 *) (data + offset);
+}
+
+static gboolean
+pixel_near (guint32        pixel,
+            const GdkRGBA *colour)
+{
+  int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+  return ABS (r - (int) (colour->red * 255)) <= 6 &&
+         ABS (g - (int) (colour->green * 255)) <= 6 &&
+         ABS (b - (int) (colour->blue * 255)) <= 6;
+}
+
+static gboolean
+stage_links_target (UpProject  *project,
+                    UpStage    *stage,
+                    const char *target)
+{
+  g_autoptr(GPtrArray) links = up_project_list_sdg_links (project, UP_RECORD (stage));
+
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    if (g_strcmp0 (up_sdg_link_get_target (g_ptr_array_index (links, i)), target) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static UpSdgLink *
+find_link (UpProject  *project,
+           UpStage    *stage,
+           const char *target)
+{
+  g_autoptr(GPtrArray) links = up_project_list_sdg_links (project, UP_RECORD (stage));
+
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    if (g_strcmp0 (up_sdg_link_get_target (g_ptr_array_index (links, i)), target) == 0)
+      return g_ptr_array_index (links, i);
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *name;
+} Lookup;
+
+static gboolean
+has_named (gpointer data)
+{
+  Lookup *lookup = data;
+
+  return find_named (lookup->root, lookup->name) != NULL;
+}
+
+static GtkWidget *
+open_goal_in_picker (Fixture *fixture,
+                     guint    goal)
+{
+  GtkWidget *picker = find_type (GTK_WIDGET (fixture->window), UP_TYPE_SDG_PICKER);
+  g_autofree char *tile_name = g_strdup_printf ("sdg-goal-%u", goal);
+  GtkWidget *tile;
+
+  g_assert_nonnull (picker);
+  tile = get_named (picker, tile_name);
+  /* Tiles are reached with Tab and opened with Enter or Space: they are
+   * buttons, which is what makes that so. */
+  g_assert_true (GTK_IS_BUTTON (tile));
+  g_assert_true (gtk_widget_get_focusable (tile));
+  g_assert_true (gtk_widget_activate (tile));
+  /* A button activated by key shows itself pressed for a moment, and only
+   * then is clicked. */
+  {
+    g_autofree char *first = g_strdup_printf ("sdg-target-%s", up_sdg_get_goal (goal)->targets[0]);
+    Lookup lookup = { picker, first };
+
+    wait_until (has_named, &lookup);
+  }
+
+  return picker;
+}
+
+static void
+test_link_target (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  UpStage *stage = select_stage (fixture, FREE_STAGE);
+  GtkWidget *picker;
+  GtkWidget *chart;
+  GtkCheckButton *check;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) linked = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(UpCoverage) coverage = NULL;
+  UpSdgLink *link;
+
+  g_assert_nonnull (stage);
+  g_assert_false (stage_links_target (fixture->project, stage, FREE_TARGET));
+
+  /* The wheel before. */
+  show_view (fixture, "agenda");
+  chart = get_named (GTK_WIDGET (fixture->window), "agenda-chart");
+  before = render (chart);
+
+  show_view (fixture, "timeline");
+  picker = open_goal_in_picker (fixture, FREE_GOAL);
+  g_assert_true (up_sdg_picker_get_stage (UP_SDG_PICKER (picker)) == stage);
+  check = GTK_CHECK_BUTTON (get_named (picker, "sdg-target-" FREE_TARGET));
+  g_assert_false (gtk_check_button_get_active (check));
+
+  gtk_check_button_set_active (check, TRUE);
+  iterate_pending ();
+
+  link = find_link (fixture->project, stage, FREE_TARGET);
+  g_assert_nonnull (link);
+  g_assert_cmpstr (up_sdg_link_get_impact (link), ==, "positive");
+  g_assert_cmpint (up_sdg_link_get_strength (link), ==, 2);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  screenshot (GTK_WIDGET (fixture->window), "picker");
+
+  /* The wheel after: the image changed, and goal 7's sector, grey before,
+   * now has the goal's colour where the fill starts. */
+  show_view (fixture, "agenda");
+  linked = render (chart);
+  screenshot (GTK_WIDGET (fixture->window), "wheel");
+  g_assert_false (is_blank (before));
+  /* The wheel reads the coverage: the demo's links count. */
+  coverage = up_coverage_new (fixture->project, NULL);
+  g_assert_cmpuint (up_coverage_get_n_covered (coverage), >, 0);
+  {
+    UpAgendaView *agenda = UP_AGENDA_VIEW (find_type (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
+    const UpSdgGoal *goal = up_sdg_get_goal (FREE_GOAL);
+    UpChartOptions options;
+    graphene_rect_t box;
+    GdkRGBA colour;
+    double x, y;
+    guint32 pixel_before, pixel_after;
+
+    g_assert_false (g_bytes_equal (before, linked));
+    g_assert_true (up_agenda_view_get_chart_bounds (agenda, &box, &options));
+    /* Near the inner edge of the sector: inside the fill of a goal covered
+     * to 1/5, grey before. */
+    up_chart_wheel_sector_point (fixture->project, &options, box.size.width, box.size.height,
+                                 FREE_GOAL, 0.05, &x, &y);
+    pixel_before = pixel_at (before, gtk_widget_get_width (chart), box.origin.x + x, box.origin.y + y);
+    pixel_after = pixel_at (linked, gtk_widget_get_width (chart), box.origin.x + x, box.origin.y + y);
+    g_assert_cmphex (pixel_before, !=, pixel_after);
+    g_assert_true (gdk_rgba_parse (&colour, goal->colour));
+    g_assert_true (pixel_near (pixel_after, &colour));
+    g_assert_false (pixel_near (pixel_before, &colour));
+  }
+
+  /* Undo, as the window's Undo button does it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate_pending ();
+  g_assert_false (stage_links_target (fixture->project, stage, FREE_TARGET));
+  /* The picker follows the undo. */
+  g_assert_false (gtk_check_button_get_active (check));
+
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  undone = render (chart);
+  g_assert_true (g_bytes_equal (before, undone));
+}
+
+/* Impact, strength and comment of a link, each an undo step. */
+static void
+test_edit_link (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  UpStage *stage = select_stage (fixture, FREE_STAGE);
+  GtkWidget *picker = open_goal_in_picker (fixture, FREE_GOAL);
+  GtkCheckButton *check = GTK_CHECK_BUTTON (get_named (picker, "sdg-target-" FREE_TARGET));
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (check));
+  GtkDropDown *impact = GTK_DROP_DOWN (find_type (row, GTK_TYPE_DROP_DOWN));
+  GtkSpinButton *strength = GTK_SPIN_BUTTON (find_type (row, GTK_TYPE_SPIN_BUTTON));
+  GtkEntry *comment = GTK_ENTRY (find_type (row, GTK_TYPE_ENTRY));
+  /* Held: going back to the tiles destroys the checklist. */
+  g_autoptr(GtkWidget) held = g_object_ref (GTK_WIDGET (check));
+  UpSdgLink *link;
+
+  g_assert_nonnull (impact);
+  g_assert_nonnull (strength);
+  g_assert_nonnull (comment);
+
+  gtk_check_button_set_active (check, TRUE);
+  iterate_pending ();
+  link = find_link (fixture->project, stage, FREE_TARGET);
+  g_assert_nonnull (link);
+
+  gtk_drop_down_set_selected (impact, 1);
+  g_assert_cmpstr (up_sdg_link_get_impact (link), ==, "negative");
+  gtk_spin_button_set_value (strength, 3);
+  g_assert_cmpint (up_sdg_link_get_strength (link), ==, 3);
+  gtk_editable_set_text (GTK_EDITABLE (comment), "Solar panels on the alarm centre «100 %»");
+  g_signal_emit_by_name (comment, "activate");
+  g_assert_cmpstr (up_sdg_link_get_comment (link), ==, "Solar panels on the alarm centre «100 %»");
+
+  /* Undo the comment: the entry shows the old one (none). */
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  iterate_pending ();
+  g_assert_cmpstr (up_sdg_link_get_comment (link) ? up_sdg_link_get_comment (link) : "", ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (comment)), ==, "");
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  iterate_pending ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (strength), ==, 2);
+
+  /* Back to the tiles, as Escape does. */
+  g_assert_true (gtk_widget_activate_action (picker, "sdg-picker.back", NULL));
+  iterate_pending ();
+  g_assert_false (gtk_widget_is_ancestor (held, picker));
+}
+
+static gboolean
+goal_has_target (UpProject   *project,
+                 UpLocalGoal *goal,
+                 const char  *target)
+{
+  g_autoptr(GPtrArray) targets = up_project_list_local_goal_targets (project, goal);
+
+  for (guint i = 0; targets != NULL && i < targets->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (targets, i), target) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_local_goal (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GListModel *goals = up_project_get_local_goals (fixture->project);
+  guint n_goals = g_list_model_get_n_items (goals);
+  GtkWidget *view;
+  GtkWidget *title;
+  GtkDropDown *chooser_goal;
+  GtkWidget *target_check;
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), FREE_STAGE);
+  g_autofree char *stage_name = g_strdup_printf ("local-goal-stage-%" G_GINT64_FORMAT,
+                                                 up_record_get_id (UP_RECORD (stage)));
+  g_autoptr(GPtrArray) stage_goals = NULL;
+  g_autoptr(UpLocalGoal) goal = NULL;
+  UpAgendaView *agenda;
+
+  show_view (fixture, "local-goals");
+  view = find_type (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  g_assert_nonnull (view);
+  screenshot (GTK_WIDGET (fixture->window), "local-goals");
+
+  g_signal_emit_by_name (get_named (view, "local-goal-add"), "clicked");
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, n_goals + 1);
+  goal = g_list_model_get_item (goals, n_goals);
+
+  title = get_named (view, "local-goal-title");
+  gtk_editable_set_text (GTK_EDITABLE (title), "Fossil-free alarm centre by 2030");
+  g_signal_emit_by_name (title, "apply");
+  g_assert_cmpstr (up_local_goal_get_title (goal), ==, "Fossil-free alarm centre by 2030");
+
+  /* The target chooser: the goal, then the target. */
+  chooser_goal = GTK_DROP_DOWN (get_named (view, "local-goal-chooser-goal"));
+  gtk_drop_down_set_selected (chooser_goal, FREE_GOAL - 1);
+  target_check = get_named (view, "local-goal-target-" FREE_TARGET);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (target_check), TRUE);
+  iterate_pending ();
+  g_assert_true (goal_has_target (fixture->project, goal, FREE_TARGET));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (get_named (view, stage_name)), TRUE);
+  iterate_pending ();
+  stage_goals = up_project_list_stage_local_goals (fixture->project, stage);
+  g_assert_true (stage_goals != NULL && g_ptr_array_find (stage_goals, goal, NULL));
+
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  screenshot (GTK_WIDGET (fixture->window), "local-goal-new");
+
+  /* The mapping goes with an undo, and the chooser follows. */
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  iterate_pending ();
+  g_assert_true (goal_has_target (fixture->project, goal, FREE_TARGET));
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  iterate_pending ();
+  g_assert_false (goal_has_target (fixture->project, goal, FREE_TARGET));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (target_check)));
+  g_assert_true (up_project_redo (fixture->project, NULL));
+  iterate_pending ();
+
+  /* "Show coverage" opens the Agenda 2030 view on this goal. */
+  g_signal_emit_by_name (get_named (view, "local-goal-show-coverage"), "clicked");
+  iterate_pending ();
+  g_assert_cmpstr (visible_view (fixture), ==, "agenda");
+  agenda = UP_AGENDA_VIEW (find_type (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
+  g_assert_true (up_agenda_view_get_local_goal (agenda) == goal);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (get_named (GTK_WIDGET (agenda), "agenda-scope"))),
+                    ==, n_goals + 1);
+
+  /* Deleting the goal takes the chart back to the whole project. */
+  show_view (fixture, "local-goals");
+  g_assert_true (gtk_widget_activate_action (view, "local-goals.delete", NULL));
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, n_goals);
+  g_assert_null (up_agenda_view_get_local_goal (agenda));
+}
+
+/* A new project: both views say what to do, and the Local Goals view's
+ * button makes the first goal. */
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Empty", &error);
+  g_autoptr(UpWindow) window = NULL;
+  Fixture fixture = { 0 };
+  GtkWidget *view;
+  GtkWidget *agenda;
+  GtkStack *stack;
+
+  g_assert_no_error (error);
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  fixture.window = window;
+  fixture.project = project;
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+
+  show_view (&fixture, "agenda");
+  agenda = find_type (GTK_WIDGET (window), UP_TYPE_AGENDA_VIEW);
+  stack = GTK_STACK (find_type (agenda, GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  screenshot (GTK_WIDGET (window), "agenda-empty");
+
+  show_view (&fixture, "local-goals");
+  view = find_type (GTK_WIDGET (window), UP_TYPE_LOCAL_GOALS_VIEW);
+  stack = GTK_STACK (find_type (view, GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  screenshot (GTK_WIDGET (window), "local-goals-empty");
+
+  g_assert_true (gtk_widget_activate_action (view, "local-goals.add", NULL));
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_local_goals (project)), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "goals");
+
+  /* A local goal is something to chart: the Agenda 2030 view shows the
+   * (empty) charts now. */
+  stack = GTK_STACK (find_type (agenda, GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
+/* Odd text in a local goal's title and a link's comment: 1 MB, emoji,
+ * right-to-left, quotes, printf directives, control characters. The views
+ * show it (cut where they must) and nothing breaks. */
+static void
+test_odd_text (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (fixture->project), 0);
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 0);
+  g_autoptr(GPtrArray) links = up_project_list_sdg_links (fixture->project, UP_RECORD (stage));
+  const char *odd = "Mål 🎯 «%s%n» \"quoted\" עברית العربية \t\x01\x7f end";
+  GtkWidget *view;
+  GtkWidget *title;
+
+  while (big->len < 1024 * 1024)
+    g_string_append (big, odd);
+
+  g_assert_true (up_project_set_string (fixture->project, goal, "title", big->str, &error));
+  g_assert_no_error (error);
+  g_assert_true (links != NULL && links->len > 0);
+  g_assert_true (up_project_set_string (fixture->project, g_ptr_array_index (links, 0), "comment", odd, &error));
+  g_assert_no_error (error);
+
+  show_view (fixture, "local-goals");
+  view = find_type (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  title = get_named (view, "local-goal-title");
+  /* An entry holds 65535 characters: it shows the start, and cannot be
+   * edited, so that applying it cannot cut the title short. */
+  g_assert_true (g_str_has_prefix (big->str, gtk_editable_get_text (GTK_EDITABLE (title))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (title)));
+  screenshot (GTK_WIDGET (fixture->window), "odd-local-goals");
+
+  g_signal_emit_by_name (get_named (view, "local-goal-show-coverage"), "clicked");
+  iterate_pending ();
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  screenshot (GTK_WIDGET (fixture->window), "odd-agenda");
+
+  show_view (fixture, "timeline");
+  select_stage (fixture, 0);
+  {
+    UpSdgLink *link = g_ptr_array_index (links, 0);
+    const char *target = up_sdg_link_get_target (link);
+    g_autofree char *name = g_strdup_printf ("sdg-target-%s", target);
+    GtkWidget *picker = open_goal_in_picker (fixture, up_sdg_goal_of_target (target));
+    GtkWidget *row = gtk_widget_get_parent (get_named (picker, name));
+    GtkWidget *comment = find_type (row, GTK_TYPE_ENTRY);
+
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    g_assert_nonnull (comment);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (comment)), ==, odd);
+    screenshot (GTK_WIDGET (fixture->window), "odd-picker");
+
+    /* A 1 MB comment: shown cut, and leaving the entry does not save the
+     * cut text over it. */
+    g_assert_true (up_project_set_string (fixture->project, link, "comment", big->str, &error));
+    g_assert_no_error (error);
+    iterate_pending ();
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (comment)));
+    gtk_widget_grab_focus (comment);
+    gtk_widget_grab_focus (get_named (picker, name));
+    iterate_pending ();
+    g_assert_true (strcmp (up_sdg_link_get_comment (link), big->str) == 0);
+  }
+}
+
+/* Looked at, not asserted: the views at the smallest and a large size, in
+ * light and dark. */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  static const struct { int width, height; const char *name; } sizes[] = {
+    { 800, 600, "small" }, { 1600, 1000, "large" },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  select_stage (fixture, 6);
+  open_goal_in_picker (fixture, 12);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        {
+          const char *views[] = { "timeline", "agenda", "local-goals" };
+
+          gtk_window_set_default_size (GTK_WINDOW (fixture->window), sizes[i].width, sizes[i].height);
+          for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+            {
+              g_autofree char *name = g_strdup_printf ("%s-%s-%s", views[v], sizes[i].name,
+                                                       dark ? "dark" : "light");
+
+              show_view (fixture, views[v]);
+              wait_for_frames (GTK_WIDGET (fixture->window));
+              screenshot (GTK_WIDGET (fixture->window), name);
+            }
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  /* The application loads its style sheet itself; without an application
+   * the screenshots would show tiles without their shape. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/upphandla/Upphandla/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  g_test_add ("/ui/agenda/link-target", Fixture, NULL,
+              fixture_set_up, test_link_target, fixture_tear_down);
+  g_test_add ("/ui/agenda/edit-link", Fixture, NULL,
+              fixture_set_up, test_edit_link, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal", Fixture, NULL,
+              fixture_set_up, test_local_goal, fixture_tear_down);
+  g_test_add_func ("/ui/agenda/empty", test_empty);
+  g_test_add ("/ui/agenda/odd-text", Fixture, NULL,
+              fixture_set_up, test_odd_text, fixture_tear_down);
+  g_test_add ("/ui/agenda/screenshots", Fixture, NULL,
+              fixture_set_up, test_screenshots, fixture_tear_down);
+
+  return g_test_run ();
+}
