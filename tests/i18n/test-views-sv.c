@@ -1631,6 +1631,25 @@ test_project_page (void)
              MIN_TEXTS_PROJECT_PAGE, MIN_SWEDISH_PROJECT_PAGE);
 }
 
+/* The views behind the view switcher, each built when it is first shown:
+ * stakeholders, notes, Agenda 2030 and local goals, on the demo. */
+static void
+test_other_view (gconstpointer data)
+{
+  const char *name = data;
+  AdwViewStack *stack = template_child (project_window, UP_TYPE_WINDOW, "view_stack");
+  g_autofree char *view = g_strconcat ("view-", name, NULL);
+
+  adw_view_stack_set_visible_child_name (stack, name);
+  iterate_pending ();
+  wait_for_frames (GTK_WIDGET (project_window));
+  walk_view (view, GTK_WIDGET (project_window), 15, 8);
+
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  iterate_pending ();
+  wait_for_frames (GTK_WIDGET (project_window));
+}
+
 static void
 test_milestone (void)
 {
@@ -2086,6 +2105,10 @@ main (int   argc,
   g_test_add_func ("/i18n/views/start-page", test_start_page);
   g_test_add_func ("/i18n/views/project-page", test_project_page);
   g_test_add_func ("/i18n/views/milestone", test_milestone);
+  g_test_add_data_func ("/i18n/views/stakeholders", "stakeholders", test_other_view);
+  g_test_add_data_func ("/i18n/views/notes", "notes", test_other_view);
+  g_test_add_data_func ("/i18n/views/agenda", "agenda", test_other_view);
+  g_test_add_data_func ("/i18n/views/local-goals", "local-goals", test_other_view);
   g_test_add_func ("/i18n/views/timeline-tooltip", test_timeline_tooltip);
   g_test_add_func ("/i18n/views/add-stage-menu", test_add_stage_menu);
   g_test_add_func ("/i18n/views/main-menus", test_main_menus);
