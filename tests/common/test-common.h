@@ -23,6 +23,12 @@ void     test_write_bytes (const char *path,
                            gsize       size);
 /* The names in @dir, hidden ones too, sorted and joined by "/". */
 char    *test_list_dir    (const char *dir);
+/* Asserts what test_list_dir() gives for @dir. */
+#define test_assert_dir_is(dir, expected) \
+  G_STMT_START { \
+    g_autofree char *test_listing_ = test_list_dir (dir); \
+    g_assert_cmpstr (test_listing_, ==, (expected)); \
+  } G_STMT_END
 
 /* The uid and gid of nobody on Debian. */
 #define TEST_NOBODY 65534

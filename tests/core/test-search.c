@@ -213,7 +213,12 @@ test_hostile (Fixture       *fixture,
     {
       g_autoptr(GPtrArray) hits = search (fixture, queries[i]);
 
-      g_test_message ("%s: %u hits", queries[i], hits->len);
+      {
+        /* The query may be any bytes; the TAP log wants valid UTF-8. */
+        g_autofree char *shown = g_utf8_make_valid (queries[i], -1);
+
+        g_test_message ("%s: %u hits", shown, hits->len);
+      }
     }
 
   /* Operators are words like any other: "AND" finds nothing here, and an

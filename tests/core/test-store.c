@@ -486,7 +486,7 @@ test_round_trip (void)
   g_assert_true (up_store_save (store, &error));
   g_assert_no_error (error);
   g_assert_false (up_store_get_dirty (store));
-  g_assert_cmpstr (test_list_dir (dir), ==, "Plan åäö 'x' #1 %s.upphandla");
+  test_assert_dir_is (dir, "Plan åäö 'x' #1 %s.upphandla");
 
   /* SQLite itself: the file is sound, and the stage table was not dropped */
   g_assert_true (integrity_ok (path));
@@ -504,7 +504,7 @@ test_round_trip (void)
   image = up_store_serialize (up_project_get_store (reopened), &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (on_disk, image));
-  g_assert_cmpstr (test_list_dir (dir), ==, "Plan åäö 'x' #1 %s.upphandla");
+  test_assert_dir_is (dir, "Plan åäö 'x' #1 %s.upphandla");
 }
 
 /* Odd text where the model wants one of its values is refused and changes
@@ -628,7 +628,7 @@ test_open_missing (void)
   g_autofree char *path = g_build_filename (dir, "gone.upphandla", NULL);
 
   assert_open_fails (path, UP_STORE_ERROR_NOT_FOUND);
-  g_assert_cmpstr (test_list_dir (dir), ==, "");
+  test_assert_dir_is (dir, "");
 }
 
 static void
@@ -659,7 +659,7 @@ test_open_permission_denied (void)
   g_assert_cmpint (status, ==, 100 + UP_STORE_ERROR_PERMISSION_DENIED);
   after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpstr (test_list_dir (dir), ==, "secret.upphandla");
+  test_assert_dir_is (dir, "secret.upphandla");
 }
 
 static void
@@ -852,13 +852,13 @@ test_open_wal_mode (void)
   before = test_read_bytes (path);
   header = g_bytes_get_data (before, NULL);
   g_assert_cmpint (header[18], ==, 2);
-  g_assert_cmpstr (test_list_dir (dir), ==, "wal.upphandla");
+  test_assert_dir_is (dir, "wal.upphandla");
 
   project = open_project (path);
   g_assert_cmpstr (up_project_get_title (project), ==, "Was in WAL mode");
   after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpstr (test_list_dir (dir), ==, "wal.upphandla");
+  test_assert_dir_is (dir, "wal.upphandla");
 }
 
 /* A good file opens, and opening leaves nothing beside it. */
@@ -874,7 +874,7 @@ test_open_no_side_files (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpstr (test_list_dir (dir), ==, "demo.upphandla");
+  test_assert_dir_is (dir, "demo.upphandla");
   project = open_project (path);
   store = up_store_open (file, &error);
   g_assert_no_error (error);
@@ -885,7 +885,7 @@ test_open_no_side_files (void)
 
   after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpstr (test_list_dir (dir), ==, "demo.upphandla");
+  test_assert_dir_is (dir, "demo.upphandla");
 }
 
 /* A file of schema version 1 as the first release wrote it (see
@@ -960,7 +960,7 @@ test_open_fixture_v1 (void)
   /* opening did not touch it; it takes edits and saves like any project */
   after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (fixture, after));
-  g_assert_cmpstr (test_list_dir (dir), ==, "project-v1.upphandla");
+  test_assert_dir_is (dir, "project-v1.upphandla");
   set_title (project, "Fixture, edited");
   g_assert_true (up_store_flush (up_project_get_store (project), &error));
   g_assert_no_error (error);
@@ -1004,7 +1004,7 @@ test_save_flush (void)
   header = g_bytes_get_data (bytes, NULL);
   g_assert_cmpint (header[18], ==, 1);
   g_assert_cmpint (header[19], ==, 1);
-  g_assert_cmpstr (test_list_dir (dir), ==, "plan.upphandla");
+  test_assert_dir_is (dir, "plan.upphandla");
 
   recovery = up_store_find_recovery (up_store_get_file (store));
   g_assert_null (recovery);
@@ -1118,7 +1118,7 @@ test_save_coalesce (void)
   g_assert_cmpstr (description, ==, "edit 50");
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM stakeholder"), ==, stakeholders + 50);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM stakeholder WHERE name LIKE 'edit %'"), ==, 50);
-  g_assert_cmpstr (test_list_dir (dir), ==, "demo.upphandla");
+  test_assert_dir_is (dir, "demo.upphandla");
 
   g_signal_handlers_disconnect_by_data (store, &c);
 }
@@ -1168,7 +1168,7 @@ test_save_conflict (void)
   g_clear_pointer (&title, g_free);
   title = query_text (g_file_peek_path (recovery), "SELECT title FROM project");
   g_assert_cmpstr (title, ==, "The first's edit");
-  g_assert_cmpstr (test_list_dir (dir), ==, "shared.upphandla");
+  test_assert_dir_is (dir, "shared.upphandla");
 
   /* the start page lists it among the projects with unsaved changes */
   {
@@ -1197,7 +1197,7 @@ test_save_conflict (void)
   title = query_text (copy_path, "SELECT title FROM project");
   g_assert_cmpstr (title, ==, "The first's second edit");
   g_assert_true (g_file_equal (up_store_get_file (store), file));
-  g_assert_cmpstr (test_list_dir (dir), ==, "mine.upphandla/shared.upphandla");
+  test_assert_dir_is (dir, "mine.upphandla/shared.upphandla");
 
   /* or writes over theirs */
   g_assert_true (up_store_save_overwrite (store, &error));
@@ -1220,7 +1220,7 @@ test_save_conflict (void)
   g_clear_pointer (&title, g_free);
   title = query_text (path, "SELECT title FROM project");
   g_assert_cmpstr (title, ==, "Back to normal");
-  g_assert_cmpstr (test_list_dir (dir), ==, "mine.upphandla/shared.upphandla");
+  test_assert_dir_is (dir, "mine.upphandla/shared.upphandla");
 
   g_signal_handlers_disconnect_by_data (store, &failed);
 }
@@ -1314,7 +1314,7 @@ test_save_read_only (gconstpointer data)
                     g_bytes_get_size (before), g_bytes_get_size (after));
   g_assert_cmpint (status, ==, 100 + UP_STORE_ERROR_READ_ONLY);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpstr (test_list_dir (dir), ==, "plan.upphandla");
+  test_assert_dir_is (dir, "plan.upphandla");
 }
 
 /* A full disk, made by a file size limit below the project's size. */
@@ -1331,7 +1331,7 @@ test_save_full_disk (void)
   g_assert_cmpint (status, ==, 0);
   /* the document is a complete project */
   g_assert_true (integrity_ok (path));
-  g_assert_cmpstr (test_list_dir (dir), ==, "demo.upphandla");
+  test_assert_dir_is (dir, "demo.upphandla");
   /* and the child's save after the limit was raised holds its edit */
   description = query_text (path, "SELECT substr(description, 1, 19) FROM project");
   g_assert_cmpstr (description, ==, "Saved once the disk");
@@ -1440,7 +1440,7 @@ test_recovery_after_failed_save (void)
   g_clear_object (&recovery);
   recovery = up_store_find_recovery (file);
   g_assert_null (recovery);
-  g_assert_cmpstr (test_list_dir (dir), ==, "plan.upphandla");
+  test_assert_dir_is (dir, "plan.upphandla");
 }
 
 static void
@@ -1643,13 +1643,13 @@ test_migration_from_version_0 (void)
   g_assert_cmpint (up_store_get_migrated_from (store), ==, 0);
   g_assert_cmpuint (up_project_count (project, "stage"), ==, 0);
   /* opening alone writes nothing */
-  g_assert_cmpstr (test_list_dir (dir), ==, "old.upphandla");
+  test_assert_dir_is (dir, "old.upphandla");
 
   set_title (project, "Upgraded");
   g_assert_true (up_store_flush (store, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpstr (test_list_dir (dir), ==, "old.upphandla/old.upphandla.v0.bak");
+  test_assert_dir_is (dir, "old.upphandla/old.upphandla.v0.bak");
   kept = test_read_bytes (backup);
   g_assert_true (g_bytes_equal (kept, original));
   g_assert_true (integrity_ok (path));
