@@ -138,3 +138,11 @@ test_run_child (const char *mode,
   g_test_message ("child %s ended by signal %d", mode, WTERMSIG (status));
   return -1;
 }
+
+gboolean
+test_have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}

@@ -30,6 +30,9 @@ char    *test_list_dir    (const char *dir);
     g_assert_cmpstr (test_listing_, ==, (expected)); \
   } G_STMT_END
 
+/* Whether @name is a program on the PATH. */
+gboolean test_have_program (const char *name);
+
 /* The uid and gid of nobody on Debian. */
 #define TEST_NOBODY 65534
 

@@ -525,7 +525,7 @@ test_export_defaults (void)
     g_assert_cmpstr (sniff_format (output), ==, "pdf");
   }
 
-  if (g_find_program_in_path ("pdfinfo") == NULL)
+  if (!test_have_program ("pdfinfo"))
     {
       g_test_skip ("pdfinfo is not installed (tools/setup installs it)");
       return;
