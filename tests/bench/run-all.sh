@@ -21,7 +21,7 @@ util="python3 $here/bench-util.py"
 
 if [ -z "${UPPHANDLA_BENCH_INNER:-}" ]; then
   ninja -C "$build" tests/bench/bench-load tests/bench/gen-project tests/bench/bench-commit \
-    tests/bench/bench-drag tests/bench/empty-window app/upphandla >/dev/null
+    tests/bench/bench-drag tests/bench/bench-export tests/bench/empty-window app/upphandla >/dev/null
   # A free display for our own Xvfb.
   d=90; while [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
   Xvfb :$d -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
@@ -105,6 +105,14 @@ for n in 100 5000; do
   [ -e "$work/p$n.upphandla" ] || "$build/tests/bench/gen-project" "$n" "$work/p$n.upphandla"
   c=$("$build/tests/bench/bench-commit" "$work/p$n.upphandla" "$RUNS")
   printf '%-7s %14s %14s\n' "$n" "$(echo "$c" | field commit-call-ms)" "$(echo "$c" | field commit-saved-ms)"
+done
+
+echo
+echo "## 6. Export: up_export_chart from the call to the file replaced on disk, Swedish, N = 100 and 1000"
+for n in 100 1000; do
+  [ -e "$work/p$n.upphandla" ] || "$build/tests/bench/gen-project" "$n" "$work/p$n.upphandla"
+  echo "N = $n:"
+  "$build/tests/bench/bench-export" "$work/p$n.upphandla" "$RUNS"
 done
 
 echo

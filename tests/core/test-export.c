@@ -361,6 +361,76 @@ test_png_width (void)
       }
 }
 
+/* The PNG holds exactly the pixels the chart draws: the export's own PNG
+ * encoder (premultiplied ARGB to RGBA, row filters) read back through
+ * Cairo's reader equals a render of the same chart on a white page in
+ * memory. An export is light even when asked for the dark style. */
+static void
+test_png_pixels (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "png-pixels");
+
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      g_autofree char *name = g_strdup_printf ("wheel-%u.png", dark);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *read, *drawn;
+      cairo_t *cr;
+      UpChartOptions options;
+      double width, height, scale;
+      int w = 640, h, stride;
+      guint differ = 0;
+
+      up_chart_options_init (&options);
+      options.lang = UP_LANG_EN;
+      options.date = "2026-11-27";
+      options.dark = dark;
+      g_assert_true (up_export_chart (demo, UP_CHART_WHEEL, UP_EXPORT_PNG, &options, w, file, &error));
+      g_assert_no_error (error);
+
+      options.dark = FALSE;
+      up_chart_get_size (UP_CHART_WHEEL, demo, &options, &width, &height);
+      h = png_height (width, height, w);
+      scale = w / width;
+      drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cr = cairo_create (drawn);
+      cairo_scale (cr, scale, scale);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_fill (cr);
+      up_chart_draw (UP_CHART_WHEEL, demo, &options, cr, width, height);
+      cairo_destroy (cr);
+      read = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (read), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (read), ==, w);
+      g_assert_cmpint (cairo_image_surface_get_height (read), ==, h);
+
+      cairo_surface_flush (drawn);
+      stride = cairo_image_surface_get_stride (drawn);
+      g_assert_cmpint (cairo_image_surface_get_stride (read), ==, stride);
+      for (int y = 0; y < h; y++)
+        {
+          const guint32 *a = (const guint32 *) (cairo_image_surface_get_data (drawn) + y * stride);
+          const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (read) + y * stride);
+
+          for (int x = 0; x < w; x++)
+            {
+              guint alpha = a[x] >> 24;
+
+              /* premultiplied to straight alpha and back rounds where
+               * alpha is low; opaque pixels must be exact */
+              if (alpha == 255 ? a[x] != b[x] : (a[x] >> 24) != (b[x] >> 24))
+                differ++;
+            }
+        }
+      g_assert_cmpuint (differ, ==, 0);
+      cairo_surface_destroy (read);
+      cairo_surface_destroy (drawn);
+    }
+}
+
 /* What an export refuses leaves nothing behind, and an existing output is
  * as it was. */
 static void
@@ -791,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/every-kind-and-format", test_every_kind_and_format);
   g_test_add_func ("/export/png-width", test_png_width);
+  g_test_add_func ("/export/png-pixels", test_png_pixels);
   g_test_add_func ("/export/invalid-options", test_invalid_options);
   g_test_add_func ("/export/write-errors", test_write_errors);
   for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
