@@ -1298,14 +1298,18 @@ set_error_from_errno (GError     **error,
   g_set_error_literal (error, G_IO_ERROR, code, g_strerror (saved_errno));
 }
 
-/* Writes @data to a new temporary file beside @path, flushes it to the
- * disk and renames it over @path: whole or not at all. */
+/* Writes @data to a new temporary file beside @path and renames it over
+ * @path: whole or not at all. With @sync the data reaches the disk before
+ * the rename, so that a power cut never leaves an empty file where a good
+ * one was (the rule of g_file_set_contents(): needed where a file is
+ * replaced, not where it is new). */
 static gboolean
 replace_atomically (const char  *path,
                     const char  *data,
                     gsize        size,
                     int          mode,
                     gboolean     keep_mode,
+                    gboolean     sync,
                     GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
@@ -1344,7 +1348,7 @@ replace_atomically (const char  *path,
       written += n;
     }
 
-  if (fsync (fd) != 0 || close (fd) != 0)
+  if ((sync && fsync (fd) != 0) || close (fd) != 0)
     {
       int saved_errno = errno;
 
@@ -1431,7 +1435,7 @@ write_document (GFile       *file,
   if (locked)
     sweep_stale_temps (path);
 
-  return replace_atomically (path, data, size, mode, exists, error);
+  return replace_atomically (path, data, size, mode, exists, exists, error);
 }
 
 /* Locks the file the document's path names now, waiting for another
@@ -1492,7 +1496,9 @@ run_save_job (SaveJob  *job,
   lock = lock_document (job->file);
 
   /* The recovery copy goes first, so that a crash in the middle of the
-   * document's replace still leaves every edit somewhere. */
+   * document's replace still leaves every edit somewhere. It is not synced
+   * to the disk: it stands in for the app's memory when the app dies, and
+   * the document itself, which is synced, is what survives a power cut. */
   if (job->recovery != NULL)
     {
       g_autoptr(GFile) dir = g_file_get_parent (job->recovery);
@@ -1504,8 +1510,9 @@ run_save_job (SaveJob  *job,
           sweep_stale_temps (g_file_peek_path (job->recovery_uri));
         }
       if (g_mkdir_with_parents (g_file_peek_path (dir), 0700) != 0 ||
-          !replace_atomically (g_file_peek_path (job->recovery_uri), uri, strlen (uri), 0600, TRUE, NULL) ||
-          !replace_atomically (g_file_peek_path (job->recovery), data, size, 0600, TRUE, NULL))
+          !replace_atomically (g_file_peek_path (job->recovery_uri), uri, strlen (uri), 0600, TRUE,
+                               FALSE, NULL) ||
+          !replace_atomically (g_file_peek_path (job->recovery), data, size, 0600, TRUE, FALSE, NULL))
         g_warning ("Could not write the recovery copy %s", g_file_peek_path (job->recovery));
     }
 
