@@ -1220,8 +1220,13 @@ up_project_list_local_goal_targets (UpProject   *self,
 
   sqlite3_bind_int64 (stmt, 1, up_record_get_id (UP_RECORD (goal)));
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (result, g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 0),
-                                                sqlite3_column_bytes (stmt, 0)));
+    {
+      /* A damaged file may hold NULL or bytes that are not UTF-8 here. */
+      const char *target = (const char *) sqlite3_column_text (stmt, 0);
+
+      g_ptr_array_add (result, target != NULL ? g_utf8_make_valid (target, sqlite3_column_bytes (stmt, 0))
+                                              : g_strdup (""));
+    }
   sqlite3_reset (stmt);
 
   return result;

@@ -48,7 +48,7 @@ fi
 # The core's sources as meson lists them, not every file that happens to lie in app/core.
 mapfile -t sources < <(grep -o "'up-[a-z0-9-]*\.c'" "$src/app/core/meson.build" | tr -d "'")
 
-pkgs=(glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo)
+pkgs=(glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo pangocairo libpng)
 read -ra pkg_cflags < <(pkg-config --cflags "${pkgs[@]}")
 read -ra pkg_libs < <(pkg-config --libs "${pkgs[@]}")
 # shellcheck disable=SC2054  # the commas are -fsanitize's
