@@ -61,6 +61,26 @@ file_for_arg (const char *arg)
   return g_file_new_for_path (arg);
 }
 
+/* Text from a file, fit for a terminal: a title may hold escape sequences
+ * that would move the cursor or recolour the terminal. Control characters
+ * (a line break too: one field, one line) become U+FFFD. */
+static char *
+printable (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 print_info (UpProject *project)
 {
@@ -71,9 +91,12 @@ print_info (UpProject *project)
   up_project_get_date_range (project, &first, &last);
 
   /* Translators: a line of "upphandla --info"; %1$s is the project's title. */
-  g_print (_("Title: %1$s\n"), up_project_get_title (project));
+  g_autofree char *title = printable (up_project_get_title (project));
+  g_autofree char *organisation = printable (up_project_get_organisation (project));
+
+  g_print (_("Title: %1$s\n"), title);
   /* Translators: a line of "upphandla --info". */
-  g_print (_("Organisation: %1$s\n"), up_project_get_organisation (project));
+  g_print (_("Organisation: %1$s\n"), organisation);
   /* Translators: a line of "upphandla --info"; %1$u is a number. */
   g_print (_("Stages: %1$u\n"), up_project_count (project, "stage"));
   /* Translators: a line of "upphandla --info"; %1$u is a number. */
@@ -88,6 +111,7 @@ print_info (UpProject *project)
     {
       g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, i);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, up_record_get_id (UP_RECORD (goal)));
+      g_autofree char *goal_title = printable (up_local_goal_get_title (goal));
 
       g_print ("  ");
       /* Translators: a line of "upphandla --info" under "Regional and local goals":
@@ -95,7 +119,7 @@ print_info (UpProject *project)
        * %3$s its title. */
       g_print (_("id %1$s · %2$s: %3$s\n"), id,
                up_enum_label (up_local_goal_levels, up_local_goal_get_level (goal)),
-               up_local_goal_get_title (goal));
+               goal_title);
     }
   if (first != NULL && last != NULL)
     /* Translators: a line of "upphandla --info"; %1$s and %2$s are ISO dates. */

@@ -289,6 +289,28 @@ store_message (const char *path)
   return g_strdup (error->message);
 }
 
+/* A title with terminal escape sequences and a line break prints as one
+ * harmless line: every control character becomes U+FFFD. */
+static void
+test_info_control_characters (void)
+{
+  g_autofree char *path = new_path ("escape.upphandla");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_create (file, "A\033[31mRED\aB\nTitle: forged", &error);
+  const char *args[] = { "--info", path, NULL };
+  g_autoptr(Run) run = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_assert_no_error (error);
+  run = run_en (args);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_null (strchr (run->out, '\033'));
+  g_assert_null (strchr (run->out, '\a'));
+  g_assert_nonnull (strstr (run->out, "Title: A\xef\xbf\xbd[31mRED\xef\xbf\xbd" "B\xef\xbf\xbd" "Title: forged\n"));
+}
+
 static void
 test_info_bad_file (void)
 {
@@ -778,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/cli/write-demo-no-folder", test_write_demo_no_folder);
   g_test_add_func ("/cli/info", test_info);
   g_test_add_func ("/cli/info-bad-file", test_info_bad_file);
+  g_test_add_func ("/cli/info-control-characters", test_info_control_characters);
   g_test_add_func ("/cli/info-several", test_info_several);
   g_test_add_func ("/cli/info-no-file", test_info_no_file);
   g_test_add_func ("/cli/info-swedish", test_info_swedish);
