@@ -90,10 +90,10 @@ print_info (UpProject *project)
 
   up_project_get_date_range (project, &first, &last);
 
-  /* Translators: a line of "upphandla --info"; %1$s is the project's title. */
   g_autofree char *title = printable (up_project_get_title (project));
   g_autofree char *organisation = printable (up_project_get_organisation (project));
 
+  /* Translators: a line of "upphandla --info"; %1$s is the project's title. */
   g_print (_("Title: %1$s\n"), title);
   /* Translators: a line of "upphandla --info". */
   g_print (_("Organisation: %1$s\n"), organisation);

@@ -1007,6 +1007,22 @@ odd_text (guint i)
   return odd_texts[i] != NULL ? odd_texts[i] : megabyte;
 }
 
+/* What --info prints of @text: control characters (line breaks too) as
+ * U+FFFD, so that no escape sequence reaches a terminal. */
+static char *
+as_printed (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, g_unichar_iscntrl (c) ? 0xFFFD : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 set_text (UpProject  *project,
           gpointer    record,
@@ -1133,6 +1149,7 @@ test_odd_text_round_trip (void)
   g_autoptr(GBytes) image = NULL;
   g_autoptr(Run) info = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *printed = NULL;
   g_autofree char *tables = NULL;
   UpStore *store = up_project_get_store (project);
 
@@ -1172,13 +1189,15 @@ test_odd_text_round_trip (void)
 
   info = run_cli (NULL, "--info", path, NULL);
   g_assert_cmpint (info->status, ==, 0);
-  expected = g_strdup_printf ("Title: %s\nOrganisation: %s\nStages: %u\n", megabyte, megabyte,
+  printed = as_printed (megabyte);
+  expected = g_strdup_printf ("Title: %s\nOrganisation: %s\nStages: %u\n", printed, printed,
                               (guint) G_N_ELEMENTS (odd_texts));
   g_assert_true (g_str_has_prefix (info->out, expected));
 }
 
-/* --info prints each odd title verbatim, in a UTF-8 locale; under the C
- * locale GLib converts what it prints, and it still must not crash. */
+/* --info prints each odd title as it is but for its control characters,
+ * in a UTF-8 locale; under the C locale GLib converts what it prints, and
+ * it still must not crash. */
 static void
 test_odd_text_cli (void)
 {
@@ -1188,7 +1207,8 @@ test_odd_text_cli (void)
     {
       g_autofree char *name = g_strdup_printf ("odd %u.upphandla", i);
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *expected = g_strdup_printf ("Title: %s\n", odd_text (i));
+      g_autofree char *printed = as_printed (odd_text (i));
+      g_autofree char *expected = g_strdup_printf ("Title: %s\n", printed);
       g_autoptr(UpProject) project = create_project (path, odd_text (i));
       const char *argv[] = { UPPHANDLA_BIN, "--info", path, NULL };
       g_autoptr(Run) info = NULL;
@@ -1200,7 +1220,7 @@ test_odd_text_cli (void)
       info = run_argv (argv, NULL, "C.UTF-8");
       g_assert_cmpint (info->status, ==, 0);
       if (!g_str_has_prefix (info->out, expected))
-        g_error ("odd text %u: the title line is not printed verbatim", i);
+        g_error ("odd text %u: the title line is not printed as expected", i);
 
       c_info = run_argv (argv, NULL, "C");
       g_assert_cmpint (c_info->status, ==, 0);
