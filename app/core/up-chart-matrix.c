@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -28,21 +30,30 @@ strength_alpha (int strength)
   return strength >= 3 ? 1.0 : strength == 2 ? 0.62 : 0.32;
 }
 
-/* Bit g set: the stage has a negative impact on goal g. */
+/* One pass over a stage's links: the strongest strength (0..3) of its
+ * links to each goal, and bit g set when it has a negative impact on goal
+ * g. The same rule as up_coverage_stage_goal_strength(), without a query
+ * per goal. */
 static guint32
-stage_negative_goals (UpChartContext *ctx,
-                      UpStage        *stage)
+stage_goal_strengths (UpChartContext *ctx,
+                      UpStage        *stage,
+                      int             strengths[UP_SDG_N_GOALS + 1])
 {
   g_autoptr(GPtrArray) links = up_project_list_sdg_links (ctx->project, UP_RECORD (stage));
   guint32 mask = 0;
 
+  memset (strengths, 0, sizeof (int) * (UP_SDG_N_GOALS + 1));
   for (guint i = 0; i < links->len; i++)
     {
       UpSdgLink *link = g_ptr_array_index (links, i);
       const char *impact = up_sdg_link_get_impact (link);
+      guint goal = up_sdg_goal_of_target (up_sdg_link_get_target (link));
 
+      if (goal == 0)
+        continue;
+      strengths[goal] = MAX (strengths[goal], CLAMP (up_sdg_link_get_strength (link), 1, 3));
       if (g_strcmp0 (impact, "negative") == 0 || g_strcmp0 (impact, "both") == 0)
-        mask |= 1u << up_sdg_goal_of_target (up_sdg_link_get_target (link));
+        mask |= 1u << goal;
     }
   return mask;
 }
@@ -271,7 +282,8 @@ _up_chart_matrix_draw (UpChartContext *ctx,
       g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
       g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
       g_autofree char *date = _up_chart_format_date (ctx, up_stage_get_start_date (stage));
-      guint32 negative = stage_negative_goals (ctx, stage);
+      int strengths[UP_SDG_N_GOALS + 1];
+      guint32 negative = stage_goal_strengths (ctx, stage, strengths);
       double title_x = frame.body_x;
 
       if (i % 2 == 1)
@@ -298,7 +310,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
                       DATE_WIDTH, 8, UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
 
       for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
-        draw_cell (ctx, goal, up_coverage_stage_goal_strength (ctx->project, stage, goal),
+        draw_cell (ctx, goal, strengths[goal],
                    (negative & (1u << goal)) != 0,
                    grid_x + (goal - 1) * COLUMN, y + 1);
     }
