@@ -213,6 +213,8 @@ struct _UpTimeline
   GHashTable     *minor_layouts;
   PangoLayout    *major_layout;
   PangoLayout    *minor_layout;
+  /* Glyph kind and colour -> its render node, drawn once with Cairo. */
+  GHashTable     *glyphs;
 
   GtkGesture     *drag_gesture;
   DragState       drag;
@@ -1230,48 +1232,124 @@ push_diamond (GtkSnapshot           *snapshot,
   gtk_snapshot_rotate (snapshot, 45);
 }
 
+typedef enum {
+  GLYPH_CHECK,
+  GLYPH_NOTE,
+  GLYPH_CHEVRON_LEFT,
+  GLYPH_CHEVRON_RIGHT,
+} Glyph;
+
+#define CHEVRON_HEIGHT 9.0
+
+/* A done stage's check mark, GLYPH_SIZE square. */
 static void
-append_check (GtkSnapshot   *snapshot,
+draw_check (cairo_t *cr)
+{
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_move_to (cr, 1.5, 6.5);
+  cairo_line_to (cr, 4.8, 9.8);
+  cairo_line_to (cr, 10.5, 2.5);
+  cairo_stroke (cr);
+}
+
+/* A speech bubble, 11 px square: what was said, pinned to the stage. */
+static void
+draw_note_glyph (cairo_t *cr)
+{
+  double r = 2.0, w = 11, h = 8;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, w - r, r, r, -G_PI / 2, 0);
+  cairo_arc (cr, w - r, h - r, r, 0, G_PI / 2);
+  cairo_line_to (cr, 5, h);
+  cairo_line_to (cr, 2, 11);
+  cairo_line_to (cr, 2.5, h);
+  cairo_arc (cr, r, h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, r, r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+/* A chevron pointing left or right, CHEVRON_HEIGHT high. */
+static void
+draw_chevron (cairo_t  *cr,
+              gboolean  left)
+{
+  double w = CHEVRON_HEIGHT / 2.0;
+
+  cairo_set_line_width (cr, 1.6);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_move_to (cr, left ? w : 0, 0);
+  cairo_line_to (cr, left ? 0 : w, CHEVRON_HEIGHT / 2.0);
+  cairo_line_to (cr, left ? w : 0, CHEVRON_HEIGHT);
+  cairo_stroke (cr);
+}
+
+static GskRenderNode *
+make_glyph (Glyph          glyph,
+            const GdkRGBA *color)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  if (glyph == GLYPH_CHECK)
+    bounds = GRAPHENE_RECT_INIT (0, 0, GLYPH_SIZE, GLYPH_SIZE);
+  else if (glyph == GLYPH_NOTE)
+    bounds = GRAPHENE_RECT_INIT (0, 0, 11, 11);
+  else
+    bounds = GRAPHENE_RECT_INIT (-1, -1, CHEVRON_HEIGHT / 2.0 + 2, CHEVRON_HEIGHT + 2);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  gdk_cairo_set_source_rgba (cr, color);
+  if (glyph == GLYPH_CHECK)
+    draw_check (cr);
+  else if (glyph == GLYPH_NOTE)
+    draw_note_glyph (cr);
+  else
+    draw_chevron (cr, glyph == GLYPH_CHEVRON_LEFT);
+  cairo_destroy (cr);
+
+  return gtk_snapshot_to_node (snapshot);
+}
+
+/* The small glyphs are drawn with Cairo once for each kind and colour and
+ * the same node is used again on every frame: GSK cannot compare two Cairo
+ * nodes, so a new one each frame would be redrawn each frame, and the damage
+ * of one bar moving would span the whole timeline. */
+static void
+append_glyph (UpTimeline    *self,
+              GtkSnapshot   *snapshot,
+              Glyph          glyph,
               double         x,
               double         y,
               const GdkRGBA *color)
 {
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                           &GRAPHENE_RECT_INIT (x, y, GLYPH_SIZE, GLYPH_SIZE));
+  guint64 key = ((guint64) glyph << 32)
+                | ((guint64) (guint8) (CLAMP (color->red, 0, 1) * 255) << 24)
+                | ((guint64) (guint8) (CLAMP (color->green, 0, 1) * 255) << 16)
+                | ((guint64) (guint8) (CLAMP (color->blue, 0, 1) * 255) << 8)
+                | (guint64) (guint8) (CLAMP (color->alpha, 0, 1) * 255);
+  GskRenderNode *node;
 
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_set_line_width (cr, 2.0);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_move_to (cr, x + 1.5, y + 6.5);
-  cairo_line_to (cr, x + 4.8, y + 9.8);
-  cairo_line_to (cr, x + 10.5, y + 2.5);
-  cairo_stroke (cr);
-  cairo_destroy (cr);
-}
+  if (self->glyphs == NULL)
+    self->glyphs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                          (GDestroyNotify) gsk_render_node_unref);
 
-/* A speech bubble: what was said, pinned to the stage. */
-static void
-append_note_glyph (GtkSnapshot   *snapshot,
-                   double         x,
-                   double         y,
-                   const GdkRGBA *color)
-{
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, 11, 11));
-  double r = 2.0, w = 11, h = 8;
+  node = g_hash_table_lookup (self->glyphs, &key);
+  if (node == NULL)
+    {
+      node = make_glyph (glyph, color);
+      g_hash_table_insert (self->glyphs, g_memdup2 (&key, sizeof key), node);
+    }
 
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_line_to (cr, x + 5, y + h);
-  cairo_line_to (cr, x + 2, y + 11);
-  cairo_line_to (cr, x + 2.5, y + h);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-  cairo_fill (cr);
-  cairo_destroy (cr);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_node (snapshot, node);
+  gtk_snapshot_restore (snapshot);
 }
 
 static int
@@ -1363,36 +1441,12 @@ append_decor (UpTimeline    *self,
       int w, h;
 
       append_rounded (snapshot, &pill_bg, &pill, 8);
-      append_note_glyph (snapshot, x + 6, pill.origin.y + 3, ink);
+      append_glyph (self, snapshot, GLYPH_NOTE, x + 6, pill.origin.y + 3, ink);
 
       g_snprintf (count, sizeof count, "%u", decor->n_notes);
       text_layout = layout_cached (self->minor_layouts, self->minor_layout, count, -1, &w, &h);
       append_layout (snapshot, text_layout, x + 6 + 11 + 3, cy - h / 2.0, ink);
     }
-}
-
-/* A chevron pointing left or right, @height high, from (@x, @y). */
-static void
-append_chevron (GtkSnapshot   *snapshot,
-                double         x,
-                double         y,
-                double         height,
-                gboolean       left,
-                const GdkRGBA *color)
-{
-  double w = height / 2.0;
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                           &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, height + 2));
-
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_set_line_width (cr, 1.6);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_move_to (cr, left ? x + w : x, y);
-  cairo_line_to (cr, left ? x : x + w, y + height / 2.0);
-  cairo_line_to (cr, left ? x + w : x, y + height);
-  cairo_stroke (cr);
-  cairo_destroy (cr);
 }
 
 static void
@@ -1411,12 +1465,12 @@ draw_offscreen_hint (UpTimeline  *self,
 
   if (left)
     {
-      append_chevron (snapshot, 8, round (cy - 4.5), 9, TRUE, &dim);
+      append_glyph (self, snapshot, GLYPH_CHEVRON_LEFT, 8, round (cy - 4.5), &dim);
       append_layout (snapshot, title_layout, 20, cy - text_h / 2.0, &dim);
     }
   else
     {
-      append_chevron (snapshot, width - 8 - 4.5, round (cy - 4.5), 9, FALSE, &dim);
+      append_glyph (self, snapshot, GLYPH_CHEVRON_RIGHT, width - 8 - 4.5, round (cy - 4.5), &dim);
       append_layout (snapshot, title_layout, width - 20 - text_w, cy - text_h / 2.0, &dim);
     }
 }
@@ -1613,7 +1667,7 @@ draw_stage (UpTimeline  *self,
 
   if (done && inner_x1 - inner_x0 >= GLYPH_SIZE)
     {
-      append_check (snapshot, inner_x0, round (cy - GLYPH_SIZE / 2.0), &ink);
+      append_glyph (self, snapshot, GLYPH_CHECK, inner_x0, round (cy - GLYPH_SIZE / 2.0), &ink);
       inner_x0 += check_w;
     }
 
@@ -2759,6 +2813,7 @@ up_timeline_finalize (GObject *object)
   g_clear_pointer (&self->title_layouts, g_hash_table_unref);
   g_clear_pointer (&self->major_layouts, g_hash_table_unref);
   g_clear_pointer (&self->minor_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->glyphs, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (up_timeline_parent_class)->finalize (object);
