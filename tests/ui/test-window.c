@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "up-stage-editor.h"
+#include "up-stage-row.h"
 #include "up-route-chooser.h"
 #include "up-window.h"
 #include "ui-test-util.h"
@@ -463,6 +464,100 @@ test_conflict_reload (Fixture       *fixture,
   g_set_object (&fixture->project, up_window_get_project (fixture->window));
 }
 
+/* Renders @widget with its window's renderer; the texture's pixels. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* The mean x of the pixels of the title line (the top half of the row)
+ * that are darker than the background, or -1 if none is. */
+static double
+title_ink_x (GtkWidget *row)
+{
+  g_autoptr(GdkTexture) texture = render_widget (row);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, width * height);
+  double sum = 0;
+  guint n = 0;
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  for (int y = 0; y < height / 2; y++)
+    for (int x = 0; x < width; x++)
+      if ((pixels[y * width + x] >> 24) > 0x80)  /* premultiplied ARGB: ink */
+        {
+          sum += x;
+          n++;
+        }
+
+  return n > 0 ? sum / n : -1;
+}
+
+/* A row of the stage list draws its stage, follows its edits, and is
+ * mirrored right to left. */
+static void
+test_stage_row (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 0);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *row = up_stage_row_new ();
+  g_autoptr(GError) error = NULL;
+  int natural_before, natural_after, height;
+  double left_to_right, right_to_left;
+
+  up_stage_row_set_stage (UP_STAGE_ROW (row), stage);
+  g_assert_true (up_stage_row_get_stage (UP_STAGE_ROW (row)) == stage);
+  gtk_window_set_child (window, row);
+  gtk_window_set_default_size (window, 600, -1);
+  gtk_window_present (window);
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+
+  /* Two lines: the title, and the kind and dates beneath. */
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  g_assert_cmpint (height, >=, 30);
+
+  /* A short title first, then a long one: the row asks for more room. */
+  up_project_set_string (fixture->project, stage, "title", "Dialog", &error);
+  g_assert_no_error (error);
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural_before, NULL, NULL);
+  up_project_set_string (fixture->project, stage, "title",
+                         "Dialog med leverantörer, brukare och personal om larmen 🚨", &error);
+  g_assert_no_error (error);
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural_after, NULL, NULL);
+  g_assert_cmpint (natural_after, >, natural_before + 100);
+
+  /* The title is drawn from the left, and from the right in a right to
+   * left locale (both are short of the row's width). */
+  up_project_set_string (fixture->project, stage, "title", "Dialog", &error);
+  g_assert_no_error (error);
+  up_project_set_string (fixture->project, stage, "status", "planned", &error);
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (window));
+  left_to_right = title_ink_x (row);
+  gtk_widget_set_direction (row, GTK_TEXT_DIR_RTL);
+  wait_for_frames (GTK_WIDGET (window));
+  right_to_left = title_ink_x (row);
+  g_assert_cmpfloat (left_to_right, >, 0);
+  g_assert_cmpfloat (left_to_right, <, gtk_widget_get_width (row) / 4.0);
+  g_assert_cmpfloat (right_to_left, >, gtk_widget_get_width (row) * 3 / 4.0);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +575,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/start-page", test_start_page);
   g_test_add_func ("/ui/window/route-chooser", test_route_chooser);
+  g_test_add ("/ui/window/stage-row", Fixture, NULL,
+              fixture_set_up, test_stage_row, fixture_tear_down);
   g_test_add ("/ui/window/shows-project", Fixture, NULL,
               fixture_set_up, test_shows_project, fixture_tear_down);
   g_test_add ("/ui/window/title-follows-project", Fixture, NULL,
