@@ -27,6 +27,12 @@ struct _UpStageRow
   PangoLayout *title_layout;
   PangoLayout *kind_layout;
   PangoLayout *dates_layout;
+  gboolean     layouts_stale;     /* the texts changed since they were set */
+  PangoFontDescription *font;    /* the widget's, when the lines were measured */
+  int          title_line;        /* heights of a line of each font, pixels */
+  int          caption_line;
+  int          char_width;        /* of the title font, an average, pixels */
+  char        *dates;
   const char  *icon_name;        /* NULL when the status has no icon */
   const char  *status_label;
 };
@@ -47,7 +53,7 @@ static GParamSpec *properties[N_PROPS];
 #define ICON_SPACING 6
 #define DATES_SPACING 12
 /* As libadwaita's .caption and .dim-label. */
-#define CAPTION_SCALE 0.82
+#define CAPTION_SIZE  9        /* points */
 #define DIM_ALPHA     0.55
 
 static char *
@@ -70,38 +76,114 @@ format_date (const char *iso)
   return g_date_time_format (datetime, "%x");
 }
 
-/* The layouts, made with the widget's font; the caption lines smaller and
- * the dates with figures of one width. */
+static PangoFontDescription *
+caption_font (PangoFontDescription *font)
+{
+  PangoFontDescription *caption = pango_font_description_copy (font);
+
+  pango_font_description_set_size (caption, CAPTION_SIZE * PANGO_SCALE);
+  return caption;
+}
+
+/* Line heights and the average letter of a font, from its metrics. */
+typedef struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  int                   title_line;
+  int                   caption_line;
+  int                   char_width;
+} Metrics;
+
+/* The heights of a line of title and of caption, from the fonts' metrics:
+ * measuring the texts themselves is the cost of a layout each, and most
+ * rows of the list are never seen. The metrics are the same for every row,
+ * and asking Pango for them costs as much as a layout: they are kept for
+ * the last font. */
+static void
+ensure_metrics (UpStageRow *self)
+{
+  static Metrics cache;
+  PangoContext *context;
+  PangoFontMetrics *metrics;
+  PangoFontDescription *caption;
+  double resolution;
+
+  if (self->font != NULL)
+    return;
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  self->font = pango_font_description_copy (pango_context_get_font_description (context));
+  resolution = pango_cairo_context_get_resolution (context);
+
+  if (cache.font == NULL || cache.resolution != resolution
+      || !pango_font_description_equal (cache.font, self->font))
+    {
+      g_clear_pointer (&cache.font, pango_font_description_free);
+      cache.font = pango_font_description_copy (self->font);
+      cache.resolution = resolution;
+
+      metrics = pango_context_get_metrics (context, self->font, NULL);
+      cache.title_line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+      cache.char_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics));
+      pango_font_metrics_unref (metrics);
+
+      caption = caption_font (self->font);
+      metrics = pango_context_get_metrics (context, caption, NULL);
+      cache.caption_line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+      pango_font_metrics_unref (metrics);
+      pango_font_description_free (caption);
+    }
+
+  self->title_line = cache.title_line;
+  self->caption_line = cache.caption_line;
+  self->char_width = cache.char_width;
+}
+
+/* The layouts, made with the widget's font when the row is first drawn; the
+ * caption lines smaller and the dates with figures of one width. */
 static void
 ensure_layouts (UpStageRow *self)
 {
-  PangoFontDescription *caption_font;
+  PangoFontDescription *caption;
   PangoAttrList *numeric;
 
-  if (self->title_layout != NULL)
-    return;
+  ensure_metrics (self);
 
-  self->title_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  pango_layout_set_ellipsize (self->title_layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (self->title_layout, TRUE);
+  if (self->title_layout == NULL)
+    {
+      self->title_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_ellipsize (self->title_layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->title_layout, TRUE);
 
-  caption_font = pango_font_description_copy (pango_context_get_font_description (
-                   pango_layout_get_context (self->title_layout)));
-  pango_font_description_set_size (caption_font, 9 * PANGO_SCALE);
+      caption = caption_font (self->font);
+      self->kind_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_font_description (self->kind_layout, caption);
+      pango_layout_set_ellipsize (self->kind_layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->kind_layout, TRUE);
 
-  self->kind_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  pango_layout_set_font_description (self->kind_layout, caption_font);
-  pango_layout_set_ellipsize (self->kind_layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (self->kind_layout, TRUE);
+      self->dates_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_font_description (self->dates_layout, caption);
+      numeric = pango_attr_list_new ();
+      pango_attr_list_insert (numeric, pango_attr_font_features_new ("tnum=1"));
+      pango_layout_set_attributes (self->dates_layout, numeric);
+      pango_attr_list_unref (numeric);
+      pango_font_description_free (caption);
 
-  self->dates_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  pango_layout_set_font_description (self->dates_layout, caption_font);
-  numeric = pango_attr_list_new ();
-  pango_attr_list_insert (numeric, pango_attr_font_features_new ("tnum=1"));
-  pango_layout_set_attributes (self->dates_layout, numeric);
-  pango_attr_list_unref (numeric);
+      self->layouts_stale = TRUE;
+    }
 
-  pango_font_description_free (caption_font);
+  if (self->layouts_stale)
+    {
+      pango_layout_set_text (self->title_layout,
+                             self->stage ? up_stage_get_title (self->stage) : "", -1);
+      pango_layout_set_text (self->kind_layout,
+                             self->stage ? up_enum_label (up_stage_kinds,
+                                                          up_stage_get_kind (self->stage)) : "",
+                             -1);
+      pango_layout_set_text (self->dates_layout, self->dates ? self->dates : "", -1);
+      self->layouts_stale = FALSE;
+    }
 }
 
 static void
@@ -110,35 +192,30 @@ clear_layouts (UpStageRow *self)
   g_clear_object (&self->title_layout);
   g_clear_object (&self->kind_layout);
   g_clear_object (&self->dates_layout);
+  g_clear_pointer (&self->font, pango_font_description_free);
 }
 
 static void
 update (UpStageRow *self)
 {
-  g_autofree char *dates = NULL;
   g_autofree char *accessible_label = NULL;
   const char *status;
   const char *kind;
 
-  ensure_layouts (self);
   self->icon_name = NULL;
   self->status_label = NULL;
+  self->layouts_stale = TRUE;
+  g_clear_pointer (&self->dates, g_free);
 
   if (self->stage == NULL)
     {
-      pango_layout_set_text (self->title_layout, "", -1);
-      pango_layout_set_text (self->kind_layout, "", -1);
-      pango_layout_set_text (self->dates_layout, "", -1);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
       gtk_widget_queue_resize (GTK_WIDGET (self));
       return;
     }
 
   kind = up_enum_label (up_stage_kinds, up_stage_get_kind (self->stage));
-  dates = up_stage_format_dates (self->stage);
-  pango_layout_set_text (self->title_layout, up_stage_get_title (self->stage), -1);
-  pango_layout_set_text (self->kind_layout, kind, -1);
-  pango_layout_set_text (self->dates_layout, dates, -1);
+  self->dates = up_stage_format_dates (self->stage);
 
   status = up_stage_get_status (self->stage);
   if (g_strcmp0 (status, "done") == 0)
@@ -155,17 +232,19 @@ update (UpStageRow *self)
      * %1$s is its title, %2$s its kind, %3$s its dates, %4$s its status
      * ("Done", "In progress"). */
     accessible_label = g_strdup_printf (C_("stage list accessible label", "%1$s, %2$s, %3$s, %4$s"),
-                                        up_stage_get_title (self->stage), kind, dates,
+                                        up_stage_get_title (self->stage), kind, self->dates,
                                         self->status_label);
   else
     /* Translators: How a screen reader reads a stage in the stage list:
      * %1$s is its title, %2$s its kind, %3$s its dates. */
     accessible_label = g_strdup_printf (C_("stage list accessible label", "%1$s, %2$s, %3$s"),
-                                        up_stage_get_title (self->stage), kind, dates);
+                                        up_stage_get_title (self->stage), kind, self->dates);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
                                   -1);
 
+  /* The height is the lines', whatever the texts; the natural width is
+   * the title's. */
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -175,25 +254,6 @@ on_stage_notify (UpStageRow *self,
                  UpStage    *stage)
 {
   update (self);
-}
-
-static int
-pixel_width (PangoLayout *layout)
-{
-  int width;
-
-  pango_layout_set_width (layout, -1);
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  return width;
-}
-
-static int
-pixel_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  return height;
 }
 
 static void
@@ -208,23 +268,22 @@ up_stage_row_measure (GtkWidget      *widget,
   UpStageRow *self = UP_STAGE_ROW (widget);
   int icon = self->icon_name != NULL ? ICON_SPACING + ICON_SIZE : 0;
 
-  ensure_layouts (self);
+  ensure_metrics (self);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int first = pixel_width (self->title_layout) + icon;
-      int second = pixel_width (self->kind_layout) + DATES_SPACING + pixel_width (self->dates_layout);
-
-      /* Titles and kinds are ellipsized; the dates are not. */
-      *minimum = 2 * MARGIN + pixel_width (self->dates_layout);
-      *natural = 2 * MARGIN + MAX (first, second);
+      /* The texts are ellipsized, so the row needs little; it would like
+       * its title whole, estimated from the font's average letter. */
+      *minimum = 2 * MARGIN + icon + 4 * self->char_width;
+      *natural = 2 * MARGIN + icon
+                 + (self->stage ? g_utf8_strlen (up_stage_get_title (self->stage), -1) : 0)
+                   * self->char_width;
+      *natural = MAX (*minimum, *natural);
     }
   else
     {
-      int first = MAX (pixel_height (self->title_layout), self->icon_name ? ICON_SIZE : 0);
-
-      *minimum = *natural = 2 * MARGIN + first + LINE_SPACING
-                            + MAX (pixel_height (self->kind_layout), pixel_height (self->dates_layout));
+      *minimum = *natural = 2 * MARGIN + MAX (self->title_line, self->icon_name ? ICON_SIZE : 0)
+                            + LINE_SPACING + self->caption_line;
     }
 }
 
@@ -255,7 +314,7 @@ get_icon_area (UpStageRow   *self,
                GdkRectangle *area)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int title_height = pixel_height (self->title_layout);
+  int title_height = self->title_line;
 
   area->x = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
             ? MARGIN : width - MARGIN - ICON_SIZE;
@@ -280,11 +339,11 @@ up_stage_row_snapshot (GtkWidget   *widget,
   dim = color;
   dim.alpha *= high_contrast ? 0.9 : DIM_ALPHA;
 
-  title_height = MAX (pixel_height (self->title_layout), self->icon_name ? ICON_SIZE : 0);
+  title_height = MAX (self->title_line, self->icon_name ? ICON_SIZE : 0);
   pango_layout_set_width (self->title_layout, MAX (0, inner - icon) * PANGO_SCALE);
   append_text (self, snapshot, self->title_layout, MARGIN, MARGIN, &color);
 
-  dates_width = pixel_width (self->dates_layout);
+  pango_layout_get_pixel_size (self->dates_layout, &dates_width, NULL);
   second_y = MARGIN + title_height + LINE_SPACING;
   pango_layout_set_width (self->kind_layout,
                           MAX (0, inner - dates_width - DATES_SPACING) * PANGO_SCALE);
@@ -341,8 +400,14 @@ up_stage_row_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (up_stage_row_parent_class)->css_changed (widget, change);
 
   /* A new font or text size: layouts anew. */
-  clear_layouts (self);
-  update (self);
+  if (self->font != NULL
+      && !pango_font_description_equal (self->font,
+                                        pango_context_get_font_description (
+                                          gtk_widget_get_pango_context (widget))))
+    {
+      clear_layouts (self);
+      gtk_widget_queue_resize (widget);
+    }
 }
 
 static void
@@ -353,6 +418,7 @@ up_stage_row_dispose (GObject *object)
   if (self->stage != NULL)
     g_clear_signal_handler (&self->notify_id, self->stage);
   g_clear_object (&self->stage);
+  g_clear_pointer (&self->dates, g_free);
   clear_layouts (self);
 
   G_OBJECT_CLASS (up_stage_row_parent_class)->dispose (object);
