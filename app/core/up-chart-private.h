@@ -49,6 +49,7 @@ typedef struct
   UpRgba                line;
   UpRgba                grey;       /* an uncovered goal */
   UpRgba                negative;   /* the band of negative impact */
+  GHashTable           *layouts;    /* LayoutKey -> PangoLayout, see _up_chart_layout() */
 } UpChartContext;
 
 /* One legend entry: a swatch drawn into a box, and its explanation. */

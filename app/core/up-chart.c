@@ -149,6 +149,7 @@ void
 _up_chart_context_clear (UpChartContext *ctx)
 {
   g_clear_pointer (&ctx->coverage, up_coverage_unref);
+  g_clear_pointer (&ctx->layouts, g_hash_table_unref);
 }
 
 cairo_t *
@@ -195,6 +196,58 @@ _up_chart_clean_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* What a layout is made of: the same text at the same size, flags and
+ * width, under the same scale and rotation, is the same layout. */
+typedef struct
+{
+  char        *text;
+  double       size;
+  double       width;
+  double       matrix[4];
+  UpTextFlags  flags;
+  int          max_lines;
+} LayoutKey;
+
+static guint
+layout_key_hash (gconstpointer data)
+{
+  const LayoutKey *key = data;
+
+  return g_str_hash (key->text) ^ (guint) (key->size * 64) ^ ((guint) key->flags << 24)
+         ^ (guint) (key->width * 8) ^ ((guint) key->max_lines << 16);
+}
+
+static gboolean
+layout_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const LayoutKey *x = a, *y = b;
+
+  return x->size == y->size && x->width == y->width && x->flags == y->flags
+         && x->max_lines == y->max_lines
+         && memcmp (x->matrix, y->matrix, sizeof x->matrix) == 0
+         && strcmp (x->text, y->text) == 0;
+}
+
+static void
+layout_key_free (gpointer data)
+{
+  LayoutKey *key = data;
+
+  g_free (key->text);
+  g_free (key);
+}
+
+static PangoLayout *make_layout (UpChartContext *ctx,
+                                 const char     *text,
+                                 double          size,
+                                 UpTextFlags     flags,
+                                 double          width,
+                                 int             max_lines);
+
+/* A layout of @text; the caller owns a reference. Layouts are kept for the
+ * drawing of one chart: a matrix writes the same digit in thousands of
+ * cells, and making a layout costs more than drawing it. */
 PangoLayout *
 _up_chart_layout (UpChartContext *ctx,
                   const char     *text,
@@ -202,6 +255,41 @@ _up_chart_layout (UpChartContext *ctx,
                   UpTextFlags     flags,
                   double          width,
                   int             max_lines)
+{
+  cairo_matrix_t ctm;
+  LayoutKey key = { (char *) (text != NULL ? text : ""), size, width, { 0 }, flags, max_lines };
+  PangoLayout *layout;
+
+  cairo_get_matrix (ctx->cr, &ctm);
+  key.matrix[0] = ctm.xx;
+  key.matrix[1] = ctm.yx;
+  key.matrix[2] = ctm.xy;
+  key.matrix[3] = ctm.yy;
+
+  if (ctx->layouts == NULL)
+    ctx->layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal,
+                                          layout_key_free, g_object_unref);
+
+  layout = g_hash_table_lookup (ctx->layouts, &key);
+  if (layout == NULL)
+    {
+      LayoutKey *stored = g_memdup2 (&key, sizeof key);
+
+      stored->text = g_strdup (key.text);
+      layout = make_layout (ctx, text, size, flags, width, max_lines);
+      g_hash_table_insert (ctx->layouts, stored, layout);
+    }
+
+  return g_object_ref (layout);
+}
+
+static PangoLayout *
+make_layout (UpChartContext *ctx,
+             const char     *text,
+             double          size,
+             UpTextFlags     flags,
+             double          width,
+             int             max_lines)
 {
   PangoLayout *layout = pango_cairo_create_layout (ctx->cr);
   PangoContext *context = pango_layout_get_context (layout);

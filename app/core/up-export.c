@@ -123,7 +123,8 @@ flush_png_data (png_structp png)
 /* Encodes a Cairo image as a PNG. Cairo's own writer compresses at zlib's
  * default level, which took most of an export's time; a chart is large
  * flat areas, which run-length encoding at a low level packs nearly as
- * small in a fraction of the time. */
+ * small in a fraction of the time. A chart is drawn on a white page, so
+ * the image has no alpha channel: three bytes a pixel, not four. */
 static gboolean
 encode_png (cairo_surface_t *surface,
             GByteArray      *buffer)
@@ -132,9 +133,11 @@ encode_png (cairo_surface_t *surface,
   int height = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
   const guint8 *pixels;
-  g_autofree guint8 *row = g_malloc ((gsize) width * 4);
+  g_autofree guint8 *row = g_malloc ((gsize) width * 3);
   png_structp png;
   png_infop info;
+
+  g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24, FALSE);
 
   cairo_surface_flush (surface);
   pixels = cairo_image_surface_get_data (surface);
@@ -152,8 +155,8 @@ encode_png (cairo_surface_t *surface,
   png_set_write_fn (png, buffer, write_png_data, flush_png_data);
   png_set_compression_level (png, 3);
   png_set_compression_strategy (png, 3 /* Z_RLE */);
-  png_set_filter (png, 0, PNG_FILTER_SUB | PNG_FILTER_UP);
-  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
+  png_set_filter (png, 0, PNG_FILTER_UP);
+  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_write_info (png, info);
 
@@ -161,28 +164,15 @@ encode_png (cairo_surface_t *surface,
     {
       const guint32 *src = (const guint32 *) (pixels + (gsize) y * stride);
 
-      /* Cairo's ARGB32 is premultiplied, in native byte order. */
+      /* Cairo's RGB24 is a 32-bit word per pixel, in native byte order. */
       for (int x = 0; x < width; x++)
         {
           guint32 p = src[x];
-          guint a = p >> 24;
-          guint8 *d = row + 4 * x;
+          guint8 *d = row + 3 * x;
 
-          if (a == 255)
-            {
-              d[0] = (p >> 16) & 0xff;
-              d[1] = (p >> 8) & 0xff;
-              d[2] = p & 0xff;
-            }
-          else if (a == 0)
-            d[0] = d[1] = d[2] = 0;
-          else
-            {
-              d[0] = (((p >> 16) & 0xff) * 255 + a / 2) / a;
-              d[1] = (((p >> 8) & 0xff) * 255 + a / 2) / a;
-              d[2] = ((p & 0xff) * 255 + a / 2) / a;
-            }
-          d[3] = a;
+          d[0] = (p >> 16) & 0xff;
+          d[1] = (p >> 8) & 0xff;
+          d[2] = p & 0xff;
         }
       png_write_row (png, row);
     }
@@ -263,7 +253,7 @@ render_png (UpChartKind           kind,
       return NULL;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, png_width, (int) pixel_height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, png_width, (int) pixel_height);
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = draw_on (surface, kind, project, options, width, height, scale);
