@@ -1065,18 +1065,21 @@ up_project_summarize_stages (UpProject *self)
 
   summaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
 
+  /* Counted here rather than with GROUP BY and DISTINCT, which sort the
+   * rows in a temporary tree: one pass over each table is enough, and the
+   * goals are bits, so a target twice sets its bit twice. */
   stmt = _up_store_prepare (self->store,
-                            "SELECT stage_id, count(*) FROM note WHERE stage_id IS NOT NULL GROUP BY stage_id",
+                            "SELECT stage_id FROM note WHERE stage_id IS NOT NULL",
                             NULL);
   if (stmt != NULL)
     {
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        summary_for (summaries, sqlite3_column_int64 (stmt, 0))->n_notes = sqlite3_column_int (stmt, 1);
+        summary_for (summaries, sqlite3_column_int64 (stmt, 0))->n_notes++;
       sqlite3_reset (stmt);
     }
 
   stmt = _up_store_prepare (self->store,
-                            "SELECT DISTINCT stage_id, target FROM sdg_link WHERE stage_id IS NOT NULL",
+                            "SELECT stage_id, target FROM sdg_link WHERE stage_id IS NOT NULL",
                             NULL);
   if (stmt != NULL)
     {
