@@ -31,6 +31,7 @@ struct _UpWindow
   UpProject            *project;
   GtkSingleSelection   *selection;
   GListStore           *recent_files;
+  gboolean              recent_stale;
   GSettings            *settings;
 
   /* Follow the signals of whatever project (and its store and history) the
@@ -493,11 +494,18 @@ update_recent (UpWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), files->len > 0);
 }
 
+/* The list of recent projects is on the start page: while a project shows,
+ * it is brought up to date when the start page shows again, not at once
+ * (opening a project adds it to the recent files, and rebuilding a list
+ * nobody sees cost frames after the first). */
 static void
 on_recent_manager_changed (UpWindow         *self,
                            GtkRecentManager *manager)
 {
-  update_recent (self);
+  if (self->project != NULL)
+    self->recent_stale = TRUE;
+  else
+    update_recent (self);
 }
 
 static GtkWidget *
@@ -1438,6 +1446,11 @@ up_window_set_project (UpWindow  *self,
   if (save_error != NULL)
     show_save_error (self, save_error);
 
+  if (project == NULL && self->recent_stale)
+    {
+      self->recent_stale = FALSE;
+      update_recent (self);
+    }
   gtk_stack_set_visible_child_name (self->main_stack, project ? "project" : "start");
 
   /* Benchmark hook: see bench_on_after_paint(). */
