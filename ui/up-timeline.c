@@ -181,7 +181,7 @@ struct _UpTimeline
   /* The stages in row order, rebuilt when the stages change. */
   GArray         *rows;
   GHashTable     *row_of_stage;      /* UpStage -> row + 1 */
-  GHashTable     *decor;             /* stage id -> Decor */
+  GHashTable     *decor;             /* stage id -> Decor, of the stages drawn */
   int             first_day;
   int             last_day;
   int             range_end;
@@ -491,30 +491,41 @@ ensure_rows (UpTimeline *self)
     UP_TIMELINE_ITEM (g_ptr_array_index (self->items, i))->stale = TRUE;
 }
 
+/* The decorations are read for the stages that are drawn, when they are
+ * first drawn, and forgotten when notes or links change. */
 static void
 ensure_decor (UpTimeline *self)
 {
-  if (!self->decor_dirty)
+  if (!self->decor_dirty && self->decor != NULL)
     return;
   self->decor_dirty = FALSE;
 
-  g_clear_pointer (&self->decor, g_hash_table_unref);
-  /* One query over the notes and one over the links, no record per row:
-   * a large project's notes and links are read only when a view needs
-   * them. */
-  if (self->project != NULL)
-    self->decor = up_project_summarize_stages (self->project);
-  else
+  if (self->decor == NULL)
     self->decor = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  else
+    g_hash_table_remove_all (self->decor);
 }
 
+/* NULL for a stage with neither notes nor links. */
 static const Decor *
 get_decor (UpTimeline *self,
            UpStage    *stage)
 {
   gint64 id = up_record_get_id (UP_RECORD (stage));
+  Decor *decor;
 
-  return g_hash_table_lookup (self->decor, &id);
+  ensure_decor (self);
+  decor = g_hash_table_lookup (self->decor, &id);
+  if (decor == NULL)
+    {
+      decor = g_new0 (Decor, 1);
+      if (self->project != NULL)
+        up_project_summarize_stage (self->project, id, decor);
+      decor->stage_id = id;
+      g_hash_table_insert (self->decor, &decor->stage_id, decor);
+    }
+
+  return decor->n_notes > 0 || decor->goals != 0 ? decor : NULL;
 }
 
 /* Geometry */

@@ -1040,60 +1040,47 @@ up_project_count (UpProject  *self,
   return g_hash_table_size (self->records[t - up_schema_tables]);
 }
 
-static UpStageSummary *
-summary_for (GHashTable *summaries,
-             gint64      stage_id)
+/**
+ * up_project_summarize_stage:
+ * @summary: (out caller-allocates): the stage's number of notes and goals
+ *
+ * Two lookups by index, no record per note or link: the timeline asks
+ * for the stages it shows, whatever the size of the project.
+ */
+void
+up_project_summarize_stage (UpProject      *self,
+                            gint64          stage_id,
+                            UpStageSummary *summary)
 {
-  UpStageSummary *summary = g_hash_table_lookup (summaries, &stage_id);
-
-  if (summary == NULL)
-    {
-      summary = g_new0 (UpStageSummary, 1);
-      summary->stage_id = stage_id;
-      g_hash_table_insert (summaries, &summary->stage_id, summary);
-    }
-  return summary;
-}
-
-GHashTable *
-up_project_summarize_stages (UpProject *self)
-{
-  GHashTable *summaries;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+  g_return_if_fail (UP_IS_PROJECT (self));
+  g_return_if_fail (summary != NULL);
 
-  summaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  *summary = (UpStageSummary) { .stage_id = stage_id };
 
-  /* Counted here rather than with GROUP BY and DISTINCT, which sort the
-   * rows in a temporary tree: one pass over each table is enough, and the
-   * goals are bits, so a target twice sets its bit twice. */
-  stmt = _up_store_prepare (self->store,
-                            "SELECT stage_id FROM note WHERE stage_id IS NOT NULL",
-                            NULL);
+  stmt = _up_store_prepare (self->store, "SELECT count(*) FROM note WHERE stage_id = ?1", NULL);
   if (stmt != NULL)
     {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        summary_for (summaries, sqlite3_column_int64 (stmt, 0))->n_notes++;
+      sqlite3_bind_int64 (stmt, 1, stage_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        summary->n_notes = sqlite3_column_int (stmt, 0);
       sqlite3_reset (stmt);
     }
 
-  stmt = _up_store_prepare (self->store,
-                            "SELECT stage_id, target FROM sdg_link WHERE stage_id IS NOT NULL",
-                            NULL);
+  stmt = _up_store_prepare (self->store, "SELECT target FROM sdg_link WHERE stage_id = ?1", NULL);
   if (stmt != NULL)
     {
+      sqlite3_bind_int64 (stmt, 1, stage_id);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          guint goal = up_sdg_goal_of_target ((const char *) sqlite3_column_text (stmt, 1));
+          guint goal = up_sdg_goal_of_target ((const char *) sqlite3_column_text (stmt, 0));
 
           if (goal >= 1 && goal <= UP_SDG_N_GOALS)
-            summary_for (summaries, sqlite3_column_int64 (stmt, 0))->goals |= 1u << (goal - 1);
+            summary->goals |= 1u << (goal - 1);
         }
       sqlite3_reset (stmt);
     }
-
-  return summaries;
 }
 
 /**

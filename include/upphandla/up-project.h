@@ -80,8 +80,8 @@ guint          up_project_count                (UpProject      *self,
                                                 const char     *table);
 
 /* What the timeline shows on a stage's bar: how many notes are pinned to
- * it and which goals its Agenda 2030 links touch (bit goal - 1). Read in
- * one pass with SQL, without a record per note or link. */
+ * it and which goals its Agenda 2030 links touch (bit goal - 1). Read with
+ * SQL, without a record per note or link. */
 typedef struct
 {
   gint64  stage_id;
@@ -89,9 +89,9 @@ typedef struct
   guint32 goals;
 } UpStageSummary;
 
-/* Returns: (transfer full): stage id (a gint64 *, the summary's own
- * stage_id) -> UpStageSummary, for the stages that have notes or links. */
-GHashTable    *up_project_summarize_stages     (UpProject      *self);
+void           up_project_summarize_stage      (UpProject      *self,
+                                                gint64          stage_id,
+                                                UpStageSummary *summary);
 
 /* The edit API. Each call is one SQLite transaction and one undo step, and
  * schedules a save. A value the model refuses is UP_STORE_ERROR_INVALID and

@@ -692,6 +692,62 @@ test_demo_content (void)
     }
 }
 
+/* The timeline's summary of a stage agrees with its notes and links, and
+ * follows an edit. */
+static void
+test_stage_summary (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  GListModel *stages = up_project_get_stages (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      UpStage *stage = stage_at (project, i);
+      g_autoptr(GPtrArray) notes = up_project_list_stage_notes (project, stage);
+      g_autoptr(GPtrArray) links = up_project_list_sdg_links (project, UP_RECORD (stage));
+      guint32 goals = 0;
+      UpStageSummary summary;
+
+      for (guint j = 0; j < links->len; j++)
+        goals |= 1u << (up_sdg_goal_of_target (up_sdg_link_get_target (links->pdata[j])) - 1);
+
+      up_project_summarize_stage (project, up_record_get_id (UP_RECORD (stage)), &summary);
+      g_assert_cmpint (summary.stage_id, ==, up_record_get_id (UP_RECORD (stage)));
+      g_assert_cmpuint (summary.n_notes, ==, notes->len);
+      g_assert_cmphex (summary.goals, ==, goals);
+    }
+
+  /* A stage with nothing yet, then a note and a link to goal 11. */
+  {
+    UpStage *stage = up_project_add_stage (project, "custom", "Tom", "2027-01-04", "2027-01-08",
+                                           NULL, &error);
+    gint64 id;
+    UpStageSummary summary;
+
+    g_assert_no_error (error);
+    id = up_record_get_id (UP_RECORD (stage));
+    up_project_summarize_stage (project, id, &summary);
+    g_assert_cmpuint (summary.n_notes, ==, 0);
+    g_assert_cmphex (summary.goals, ==, 0);
+
+    g_assert_nonnull (up_project_add_note (project, "Sagt på mötet", "workshop", "2027-01-05",
+                                           stage, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), "11.2", "positive", 2,
+                                               NULL, &error));
+    g_assert_no_error (error);
+    up_project_summarize_stage (project, id, &summary);
+    g_assert_cmpuint (summary.n_notes, ==, 1);
+    g_assert_cmphex (summary.goals, ==, 1u << 10);
+
+    /* A stage that does not exist has nothing. */
+    up_project_summarize_stage (project, G_MAXINT64, &summary);
+    g_assert_cmpuint (summary.n_notes, ==, 0);
+    g_assert_cmphex (summary.goals, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/project/signals", test_signals);
   g_test_add_func ("/project/history-labels", test_history_labels);
   g_test_add_func ("/project/demo", test_demo_content);
+  g_test_add_func ("/project/stage-summary", test_stage_summary);
 
   return g_test_run ();
 }
