@@ -123,10 +123,11 @@ for n in 100 1000; do
 done
 
 echo
-echo "## 7. Peak RSS (MB): VmHWM once settled (same method for both apps)"
+echo "## 7. Peak RSS (MB): VmHWM once settled (same method for both apps), default renderer and cairo"
+echo "empty GTK 4 window: $($util settled-rss '^Empty$' "$build/tests/bench/empty-window"), cairo: $(GSK_RENDERER=cairo $util settled-rss '^Empty$' "$build/tests/bench/empty-window")"
 for n in 5000 20000; do
   [ -e "$work/p$n.upphandla" ] || continue
-  echo "upphandla $n: $($util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla")"
+  echo "upphandla $n: $($util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla"), cairo: $(GSK_RENDERER=cairo $util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla")"
 done
 if [ -z "${SKIP_PLANNER:-}" ] && command -v planner >/dev/null && [ -e "$work/p5000.planner" ]; then
   echo "planner 5000: $($util settled-rss '^Synthetic 5000 - Planner$' planner "$work/p5000.planner")"
