@@ -2,7 +2,9 @@
 
 /* The floor of "open to first frame": an empty GTK 4 window that prints
  * "first-frame-us N" (from UPPHANDLA_BENCH_START_US, stamped by the launcher
- * before exec, or from main()) at the first after-paint, then quits. */
+ * before exec, or from main()) at the first after-paint, then quits, with
+ * UPPHANDLA_BENCH_FIRST_FRAME set as for the app; without it, it stays open
+ * (for its peak memory once settled). */
 
 #include <gtk/gtk.h>
 #include <stdlib.h>
@@ -15,7 +17,8 @@ on_after_paint (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, app);
   g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - start_us);
-  g_application_quit (app);
+  if (g_getenv ("UPPHANDLA_BENCH_FIRST_FRAME") != NULL)
+    g_application_quit (app);
 }
 
 static void
