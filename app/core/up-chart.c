@@ -238,51 +238,6 @@ layout_key_free (gpointer data)
   g_free (key);
 }
 
-static PangoLayout *make_layout (UpChartContext *ctx,
-                                 const char     *text,
-                                 double          size,
-                                 UpTextFlags     flags,
-                                 double          width,
-                                 int             max_lines);
-
-/* A layout of @text; the caller owns a reference. Layouts are kept for the
- * drawing of one chart: a matrix writes the same digit in thousands of
- * cells, and making a layout costs more than drawing it. */
-PangoLayout *
-_up_chart_layout (UpChartContext *ctx,
-                  const char     *text,
-                  double          size,
-                  UpTextFlags     flags,
-                  double          width,
-                  int             max_lines)
-{
-  cairo_matrix_t ctm;
-  LayoutKey key = { (char *) (text != NULL ? text : ""), size, width, { 0 }, flags, max_lines };
-  PangoLayout *layout;
-
-  cairo_get_matrix (ctx->cr, &ctm);
-  key.matrix[0] = ctm.xx;
-  key.matrix[1] = ctm.yx;
-  key.matrix[2] = ctm.xy;
-  key.matrix[3] = ctm.yy;
-
-  if (ctx->layouts == NULL)
-    ctx->layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal,
-                                          layout_key_free, g_object_unref);
-
-  layout = g_hash_table_lookup (ctx->layouts, &key);
-  if (layout == NULL)
-    {
-      LayoutKey *stored = g_memdup2 (&key, sizeof key);
-
-      stored->text = g_strdup (key.text);
-      layout = make_layout (ctx, text, size, flags, width, max_lines);
-      g_hash_table_insert (ctx->layouts, stored, layout);
-    }
-
-  return g_object_ref (layout);
-}
-
 static PangoLayout *
 make_layout (UpChartContext *ctx,
              const char     *text,
@@ -339,6 +294,45 @@ make_layout (UpChartContext *ctx,
 
   return layout;
 }
+
+/* A layout of @text; the caller owns a reference. Layouts are kept for the
+ * drawing of one chart: a matrix writes the same digit in thousands of
+ * cells, and making a layout costs more than drawing it. */
+PangoLayout *
+_up_chart_layout (UpChartContext *ctx,
+                  const char     *text,
+                  double          size,
+                  UpTextFlags     flags,
+                  double          width,
+                  int             max_lines)
+{
+  cairo_matrix_t ctm;
+  LayoutKey key = { (char *) (text != NULL ? text : ""), size, width, { 0 }, flags, max_lines };
+  PangoLayout *layout;
+
+  cairo_get_matrix (ctx->cr, &ctm);
+  key.matrix[0] = ctm.xx;
+  key.matrix[1] = ctm.yx;
+  key.matrix[2] = ctm.xy;
+  key.matrix[3] = ctm.yy;
+
+  if (ctx->layouts == NULL)
+    ctx->layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal,
+                                          layout_key_free, g_object_unref);
+
+  layout = g_hash_table_lookup (ctx->layouts, &key);
+  if (layout == NULL)
+    {
+      LayoutKey *stored = g_memdup2 (&key, sizeof key);
+
+      stored->text = g_strdup (key.text);
+      layout = make_layout (ctx, text, size, flags, width, max_lines);
+      g_hash_table_insert (ctx->layouts, stored, layout);
+    }
+
+  return g_object_ref (layout);
+}
+
 
 double
 _up_chart_text (UpChartContext *ctx,

@@ -11,8 +11,8 @@
  * frame clock's "before-paint" to its "after-paint" (update, layout and
  * drawing, the renderer's work included), and, of that, the time the
  * timeline's own snapshot takes (what the app lays out and draws; the
- * rest is GTK's renderer). A frame counts as dropped when the time since the previous
- * frame is more than 1.5 refresh intervals. Prints one line of figures;
+ * rest is GTK's renderer). A frame counts as dropped when the time since
+ * the previous frame is more than 1.5 refresh intervals. Prints one line of figures;
  * the release at the end commits one move, as a real drag does. Needs a
  * display (Xvfb). Not a test. */
 

@@ -481,8 +481,8 @@ render_widget (GtkWidget *widget)
                                       node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
-/* The mean x of the pixels of the title line (the top half of the row)
- * that are darker than the background, or -1 if none is. */
+/* The mean x of the inked pixels of the title line (the top half of the
+ * row, which draws no background: alpha over half), or -1 if none is. */
 static double
 title_ink_x (GtkWidget *row)
 {
@@ -496,7 +496,7 @@ title_ink_x (GtkWidget *row)
   gdk_texture_download (texture, (guchar *) pixels, width * 4);
   for (int y = 0; y < height / 2; y++)
     for (int x = 0; x < width; x++)
-      if ((pixels[y * width + x] >> 24) > 0x80)  /* premultiplied ARGB: ink */
+      if ((pixels[y * width + x] >> 24) > 0x80)  /* premultiplied ARGB's alpha */
         {
           sum += x;
           n++;
