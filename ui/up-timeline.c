@@ -177,6 +177,13 @@ struct _UpTimeline
   GtkAdjustment  *vadjustment;
   guint           hscroll_policy : 1;
   guint           vscroll_policy : 1;
+  /* The content x at the horizontal adjustment's value 0. A project's first
+   * view is set by moving the adjustment's bounds around its value rather
+   * than the value: GtkScrolledWindow takes any change of the value for a
+   * scroll and fades its overlay scrollbar in and, two seconds later, out,
+   * about a hundred frames drawn for nothing right after the window opens. */
+  double          hshift;
+  gboolean        rebase_hshift;
 
   /* The stages in row order, rebuilt when the stages change. */
   GArray         *rows;
@@ -293,7 +300,14 @@ up_timeline_item_init (UpTimelineItem *self)
 static double
 hvalue (UpTimeline *self)
 {
-  return self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0.0;
+  return self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) + self->hshift : 0.0;
+}
+
+static void
+set_hvalue (UpTimeline *self,
+            double      value)
+{
+  gtk_adjustment_set_value (self->hadjustment, value - self->hshift);
 }
 
 static double
@@ -782,6 +796,11 @@ set_adjustment (UpTimeline     *self,
     }
 
   *slot = g_object_ref_sink (adjustment);
+  if (horizontal)
+    {
+      self->hshift = 0;
+      self->rebase_hshift = TRUE;
+    }
   g_signal_connect_swapped (adjustment, "value-changed",
                             G_CALLBACK (on_adjustment_value_changed), self);
 
@@ -2023,7 +2042,13 @@ up_timeline_size_allocate (GtkWidget *widget,
   value = self->has_pending_hvalue ? self->pending_hvalue : hvalue (self);
   value = CLAMP (value, 0, MAX (0, upper - width));
   self->has_pending_hvalue = FALSE;
-  gtk_adjustment_configure (self->hadjustment, value, 0, upper,
+  if (self->rebase_hshift && self->project != NULL && width > 1)
+    {
+      self->hshift = value - gtk_adjustment_get_value (self->hadjustment);
+      self->rebase_hshift = FALSE;
+    }
+  gtk_adjustment_configure (self->hadjustment, value - self->hshift,
+                            -self->hshift, upper - self->hshift,
                             width * 0.1, width * 0.9, width);
 
   page = MAX (0, height - HEADER_HEIGHT);
@@ -2299,7 +2324,7 @@ autoscroll_tick (GtkWidget     *widget,
 
   step_x = CLAMP (step_x, -AUTOSCROLL_SPEED, AUTOSCROLL_SPEED);
   step_y = CLAMP (step_y, -AUTOSCROLL_SPEED, AUTOSCROLL_SPEED);
-  gtk_adjustment_set_value (self->hadjustment, hvalue (self) + step_x);
+  set_hvalue (self, hvalue (self) + step_x);
   gtk_adjustment_set_value (self->vadjustment, vvalue (self) + step_y);
   update_preview (self);
 
@@ -2379,7 +2404,7 @@ on_drag_update (UpTimeline     *self,
 
   if (self->drag.kind == DRAG_PAN)
     {
-      gtk_adjustment_set_value (self->hadjustment, self->drag.hvalue - dx);
+      set_hvalue (self, self->drag.hvalue - dx);
       gtk_adjustment_set_value (self->vadjustment, self->drag.vvalue - dy);
       return;
     }
@@ -2764,9 +2789,8 @@ scroll_action (GtkWidget  *widget,
     }
 
   /* An eighth of the view per press. */
-  gtk_adjustment_set_value (self->hadjustment,
-                            hvalue (self) +
-                            g_variant_get_int32 (parameter) * gtk_widget_get_width (widget) / 8.0);
+  set_hvalue (self, hvalue (self) +
+                    g_variant_get_int32 (parameter) * gtk_widget_get_width (widget) / 8.0);
 }
 
 /* GObject */
@@ -3177,6 +3201,7 @@ up_timeline_set_project (UpTimeline *self,
   self->rows_dirty = TRUE;
   self->decor_dirty = TRUE;
   self->needs_fit = TRUE;
+  self->rebase_hshift = TRUE;
   self->scale.origin = 0;
   self->has_pending_hvalue = FALSE;
   self->pending_day = 0;

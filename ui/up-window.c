@@ -43,6 +43,11 @@ struct _UpWindow
   int                   save_error_code;
   gboolean              close_anyway;
 
+  /* The benchmark hook's count of frames after the first (UPPHANDLA_BENCH_AFTER_MS). */
+  gint64                bench_first_frame_us;
+  gint64                bench_last_frame_us;
+  guint                 bench_frames_after;
+
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -1374,6 +1379,24 @@ up_window_get_project (UpWindow *self)
  * UPPHANDLA_BENCH_START_US (CLOCK_MONOTONIC, stamped by the launcher before exec), or else the
  * process start time from /proc/self/stat (10 ms resolution). */
 static void
+bench_on_later_paint (GdkFrameClock *clock,
+                      UpWindow      *self)
+{
+  self->bench_frames_after++;
+  self->bench_last_frame_us = g_get_monotonic_time ();
+}
+
+static void
+bench_print_later_frames (gpointer data)
+{
+  UpWindow *self = data;
+
+  g_print ("frames-after-first %u last-frame-after-ms %.1f\n", self->bench_frames_after,
+           self->bench_frames_after ? (self->bench_last_frame_us - self->bench_first_frame_us) / 1000.0 : 0.0);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
 bench_on_after_paint (GdkFrameClock *clock,
                       UpWindow      *self)
 {
@@ -1394,6 +1417,18 @@ bench_on_after_paint (GdkFrameClock *clock,
       start = now - since_start;
     }
   g_print ("first-frame-us %" G_GINT64_FORMAT "\n", now - start);
+
+  /* With UPPHANDLA_BENCH_AFTER_MS, also count the frames drawn in that many milliseconds after
+   * the first (animations, late layouts): the first frame is not yet a settled window. */
+  if (g_getenv ("UPPHANDLA_BENCH_AFTER_MS") != NULL)
+    {
+      self->bench_first_frame_us = now;
+      self->bench_frames_after = 0;
+      g_signal_connect_object (clock, "after-paint", G_CALLBACK (bench_on_later_paint), self, 0);
+      g_timeout_add_once (g_ascii_strtoull (g_getenv ("UPPHANDLA_BENCH_AFTER_MS"), NULL, 10),
+                          bench_print_later_frames, self);
+      return;
+    }
   g_application_quit (g_application_get_default ());
 }
 

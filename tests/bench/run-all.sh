@@ -72,6 +72,14 @@ for n in $SIZES; do
     "$(ratio "$gl_ms" "$floor_gl")" "$(ratio "$cairo_ms" "$floor_cairo")" "$ow" "$os_" "$pw" "$ps"
   echo "$n $gl_ms $cairo_ms $ow $os_ $pw $ps" >>"$work/open"
 done
+echo "Frames drawn in the 4 s after the first (animations, late layouts; one run each), default / cairo:"
+for n in $SIZES; do
+  later() {
+    env "$@" UPPHANDLA_BENCH_FIRST_FRAME=1 UPPHANDLA_BENCH_AFTER_MS=4000 "$app" "$work/p$n.upphandla" 2>/dev/null |
+      sed -n 's/^frames-after-first \([0-9]*\) last-frame-after-ms \([0-9.]*\)/\1 (the last after \2 ms)/p'
+  }
+  echo "  N = $n: $(later) / $(later GSK_RENDERER=cairo)"
+done
 
 echo
 echo "## 3. Load into the model (bench-load, median) vs the sqlite3 shell reading the same rows (ms)"

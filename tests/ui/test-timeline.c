@@ -730,6 +730,79 @@ test_window (void)
   test_remove_tree (dir);
 }
 
+static void
+count_signal (gpointer  instance,
+              guint    *count)
+{
+  (*count)++;
+}
+
+/* A project opens on its first stage without a scroll: GtkScrolledWindow
+ * shows its overlay scrollbar for every change of an adjustment's value
+ * and fades it out again two seconds later, a hundred frames drawn for
+ * nothing just after the window opens. A scroll of the user's still shows
+ * the scrollbar. */
+static void
+test_open_without_scroll (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-timeline-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = up_demo_create (file, &error);
+  g_autoptr(UpWindow) window = NULL;
+  g_autoptr(UpStage) first = NULL;
+  UpTimeline *timeline;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *hadjustment;
+  GtkWidget *hscrollbar;
+  graphene_rect_t area, scrolled;
+  guint n_value_changed = 0;
+  double room;
+
+  g_assert_no_error (error);
+  first = g_list_model_get_item (up_project_get_stages (project), 0);
+
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  timeline = UP_TIMELINE (gtk_widget_get_template_child (GTK_WIDGET (window), UP_TYPE_WINDOW, "timeline"));
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (timeline), GTK_TYPE_SCROLLED_WINDOW));
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (timeline));
+  hscrollbar = gtk_scrolled_window_get_hscrollbar (scroller);
+  g_assert_true (hadjustment == gtk_scrolled_window_get_hadjustment (scroller));
+  g_signal_connect (hadjustment, "value-changed", G_CALLBACK (count_signal), &n_value_changed);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+
+  /* Fitted: the first stage a little way in from the start edge, with
+   * room to scroll to earlier weeks... */
+  g_assert_true (up_timeline_get_stage_area (timeline, first, &area));
+  g_assert_cmpfloat (area.origin.x, >=, 24);
+  g_assert_cmpfloat (area.origin.x, <=, 48);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, gtk_adjustment_get_lower (hadjustment));
+  /* ... and no scroll on the way, so no scrollbar fading in. */
+  g_assert_cmpuint (n_value_changed, ==, 0);
+  g_assert_cmpfloat (gtk_widget_get_opacity (hscrollbar), ==, 0);
+
+  /* The user scrolls back an eighth of the view, or to the start of the
+   * axis: the stage moves right by as much and the scrollbar shows. */
+  room = gtk_adjustment_get_value (hadjustment) - gtk_adjustment_get_lower (hadjustment);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.scroll", "i", -1));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (up_timeline_get_stage_area (timeline, first, &scrolled));
+  g_assert_cmpfloat_with_epsilon (scrolled.origin.x - area.origin.x,
+                                  MIN (room, gtk_widget_get_width (GTK_WIDGET (timeline)) / 8.0), 1.0);
+  g_assert_cmpuint (n_value_changed, >, 0);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_widget_get_opacity (hscrollbar), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  test_remove_tree (dir);
+}
+
 /* The zoom the user left the timeline at comes back with the next window,
  * on today while the procurement is under way; without one, the timeline
  * fits the whole procurement. */
@@ -898,6 +971,7 @@ main (int   argc,
               fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add_func ("/ui/timeline/window", test_window);
   g_test_add_func ("/ui/timeline/window-zoom-setting", test_window_zoom_setting);
+  g_test_add_func ("/ui/timeline/open-without-scroll", test_open_without_scroll);
   g_test_add_func ("/ui/timeline/large-project", test_large_project);
 
   return g_test_run ();
