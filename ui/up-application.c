@@ -9,6 +9,7 @@
 #include <upphandla/upphandla.h>
 
 #include "up-application.h"
+#include "up-renderer.h"
 #include "up-route-chooser.h"
 #include "up-window.h"
 
@@ -527,6 +528,10 @@ up_application_startup (GApplication *app)
   static const char *open_accels[] = { "<Control>o", NULL };
 
   G_APPLICATION_CLASS (up_application_parent_class)->startup (app);
+
+  /* Before the first window, whose renderer GTK picks when it is realized. */
+  if (gdk_display_get_default () != NULL)
+    g_free (up_renderer_choose_for_display (gdk_display_get_default ()));
 
   g_action_map_add_action_entries (G_ACTION_MAP (app),
                                    app_actions, G_N_ELEMENTS (app_actions),
