@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "up-application.h"
+#include "up-renderer.h"
 
 int
 main (int   argc,
@@ -24,6 +25,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* While no other thread can read the environment: see up-renderer.c. */
+  up_renderer_prepare_environment ();
 
   app = up_application_new ();
 

@@ -528,6 +528,7 @@ up_application_startup (GApplication *app)
   static const char *open_accels[] = { "<Control>o", NULL };
 
   G_APPLICATION_CLASS (up_application_parent_class)->startup (app);
+  up_renderer_restore_environment ();
 
   /* Before the first window, whose renderer GTK picks when it is realized. */
   if (gdk_display_get_default () != NULL)

@@ -8,6 +8,11 @@
 
 #include "up-renderer.h"
 
+/* The variable that up_renderer_prepare_environment() changed, and its
+ * value before. */
+static char *changed_name;
+static char *old_value;
+
 /* GTK 4.8 draws its windows with OpenGL wherever it can make a context,
  * also where that OpenGL is Mesa rasterising on the CPU: a virtual machine,
  * a remote desktop, a computer without a supported GPU. There every frame
@@ -49,10 +54,14 @@ up_renderer_choose_for_display (GdkDisplay *display)
       g_object_get_data (G_OBJECT (display), "gsk-renderer") != NULL)
     return NULL;
 
-  /* Without OpenGL GTK draws with Cairo anyway. */
+  /* Without OpenGL GTK falls back to Cairo anyway, after a message on
+   * stderr for every window about the OpenGL renderer it could not make. */
   context = gdk_display_create_gl_context (display, NULL);
   if (context == NULL || !gdk_gl_context_realize (context, NULL))
-    return NULL;
+    {
+      g_object_set_data_full (G_OBJECT (display), "gsk-renderer", g_strdup ("cairo"), g_free);
+      return NULL;
+    }
 
   gdk_gl_context_make_current (context);
   gl_renderer = g_strdup ((const char *) glGetString (GL_RENDERER));
@@ -64,4 +73,71 @@ up_renderer_choose_for_display (GdkDisplay *display)
     g_object_set_data_full (G_OBJECT (display), "gsk-renderer", g_strdup ("cairo"), g_free);
 
   return g_steal_pointer (&gl_renderer);
+}
+
+gboolean
+up_renderer_has_gpu_device (const char *dev_dir)
+{
+  g_autofree char *dri = NULL;
+  g_autofree char *nvidia = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (dev_dir != NULL, FALSE);
+
+  nvidia = g_build_filename (dev_dir, "nvidiactl", NULL);
+  if (g_file_test (nvidia, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  dri = g_build_filename (dev_dir, "dri", NULL);
+  dir = g_dir_open (dri, 0, NULL);
+  if (dir == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "renderD") || g_str_has_prefix (name, "card"))
+      return TRUE;
+
+  return FALSE;
+}
+
+void
+up_renderer_prepare_environment (void)
+{
+  /* GTK 4.16 moved the switch from GDK_DEBUG to GDK_DISABLE. */
+  gboolean newer = gtk_get_major_version () > 4 || gtk_get_minor_version () >= 16;
+  const char *name = newer ? "GDK_DISABLE" : "GDK_DEBUG";
+  const char *flag = newer ? "gl" : "gl-disable";
+  const char *value = g_getenv (name);
+  g_autofree char *joined = NULL;
+
+  /* The user's choice, a GPU (whose OpenGL the GL_RENDERER check looks at
+   * once GTK is up), or done already. */
+  if (changed_name != NULL ||
+      g_getenv ("GSK_RENDERER") != NULL ||
+      (value != NULL && strstr (value, "gl") != NULL) ||
+      up_renderer_has_gpu_device ("/dev"))
+    return;
+
+  changed_name = g_strdup (name);
+  old_value = g_strdup (value);
+  joined = value != NULL && value[0] != '\0' ? g_strconcat (value, ",", flag, NULL) : g_strdup (flag);
+  g_setenv (name, joined, TRUE);
+}
+
+void
+up_renderer_restore_environment (void)
+{
+  if (changed_name == NULL)
+    return;
+
+  /* An existing variable is changed in place; one that was not there is
+   * taken out again. */
+  if (old_value != NULL)
+    g_setenv (changed_name, old_value, TRUE);
+  else
+    g_unsetenv (changed_name);
+
+  g_clear_pointer (&changed_name, g_free);
+  g_clear_pointer (&old_value, g_free);
 }

@@ -52,15 +52,20 @@ done
 echo
 echo "## 1-2. Open to first frame (ms): in-app = process start to first after-paint showing the timeline;"
 echo "##      outside = time_open.py, spawn to visible window / settled (last CPU tick before 500 ms idle)"
+# The app draws with Cairo where OpenGL is rasterised on the CPU (ui/up-renderer.c), as under
+# Xvfb here; GTK's empty window keeps GTK's default (GL). Both renderers are forced too, so that
+# like can be compared with like.
 floor_gl=$(UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$build/tests/bench/empty-window" | field first-frame-ms)
 floor_cairo=$(GSK_RENDERER=cairo UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$build/tests/bench/empty-window" | field first-frame-ms)
-echo "empty GTK 4 window: default renderer $floor_gl, cairo $floor_cairo"
-printf '%-7s %9s %9s %9s %9s %14s %16s %9s %9s\n' N app-gl app-cairo gl/empty cairo/empty out-window out-settled planner-win planner-set
+echo "empty GTK 4 window: default renderer (GL) $floor_gl, cairo $floor_cairo"
+printf '%-7s %9s %9s %9s %9s %9s %9s %12s %13s %11s %11s\n' N app-def app-gl app-cairo def/empty gl/empty cai/cai out-window out-settled planner-win planner-set
 for n in $SIZES; do
-  gl=$(UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$app" "$work/p$n.upphandla")
+  def=$(UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$app" "$work/p$n.upphandla")
+  gl=$(GSK_RENDERER=gl UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$app" "$work/p$n.upphandla")
   cairo=$(GSK_RENDERER=cairo UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$app" "$work/p$n.upphandla")
-  echo "$n gl: $gl" >>"$work/raw"; echo "$n cairo: $cairo" >>"$work/raw"
-  gl_ms=$(echo "$gl" | field first-frame-ms); cairo_ms=$(echo "$cairo" | field first-frame-ms)
+  echo "$n default: $def" >>"$work/raw"; echo "$n gl: $gl" >>"$work/raw"; echo "$n cairo: $cairo" >>"$work/raw"
+  def_ms=$(echo "$def" | field first-frame-ms); gl_ms=$(echo "$gl" | field first-frame-ms)
+  cairo_ms=$(echo "$cairo" | field first-frame-ms)
   out=$(python3 "$peer/time_open.py" "$RUNS" '^Benchmark$' "$app" "$work/p$n.upphandla" | grep MEDIAN)
   ow=$(echo "$out" | field window); os_=$(echo "$out" | field settled)
   pw=-; ps=-
@@ -68,9 +73,10 @@ for n in $SIZES; do
     pout=$(python3 "$peer/time_open.py" "$RUNS" "^Synthetic $n - Planner\$" planner "$work/p$n.planner" | grep MEDIAN)
     pw=$(echo "$pout" | field window); ps=$(echo "$pout" | field settled)
   fi
-  printf '%-7s %9s %9s %9s %9s %14s %16s %9s %9s\n' "$n" "$gl_ms" "$cairo_ms" \
-    "$(ratio "$gl_ms" "$floor_gl")" "$(ratio "$cairo_ms" "$floor_cairo")" "$ow" "$os_" "$pw" "$ps"
-  echo "$n $gl_ms $cairo_ms $ow $os_ $pw $ps" >>"$work/open"
+  printf '%-7s %9s %9s %9s %9s %9s %9s %12s %13s %11s %11s\n' "$n" "$def_ms" "$gl_ms" "$cairo_ms" \
+    "$(ratio "$def_ms" "$floor_gl")" "$(ratio "$gl_ms" "$floor_gl")" "$(ratio "$cairo_ms" "$floor_cairo")" \
+    "$ow" "$os_" "$pw" "$ps"
+  echo "$n $def_ms $gl_ms $cairo_ms $ow $os_ $pw $ps" >>"$work/open"
 done
 echo "Frames drawn in the 4 s after the first (animations, late layouts; one run each), default / cairo:"
 for n in $SIZES; do
@@ -131,11 +137,11 @@ for n in 100 1000; do
 done
 
 echo
-echo "## 7. Peak RSS (MB): VmHWM once settled (same method for both apps), default renderer and cairo"
+echo "## 7. Peak RSS (MB): VmHWM once settled (same method for both apps): default renderer, GL, cairo"
 echo "empty GTK 4 window: $($util settled-rss '^Empty$' "$build/tests/bench/empty-window"), cairo: $(GSK_RENDERER=cairo $util settled-rss '^Empty$' "$build/tests/bench/empty-window")"
 for n in 5000 20000; do
   [ -e "$work/p$n.upphandla" ] || continue
-  echo "upphandla $n: $($util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla"), cairo: $(GSK_RENDERER=cairo $util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla")"
+  echo "upphandla $n: $($util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla"), gl: $(GSK_RENDERER=gl $util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla"), cairo: $(GSK_RENDERER=cairo $util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla")"
 done
 if [ -z "${SKIP_PLANNER:-}" ] && command -v planner >/dev/null && [ -e "$work/p5000.planner" ]; then
   echo "planner 5000: $($util settled-rss '^Synthetic 5000 - Planner$' planner "$work/p5000.planner")"

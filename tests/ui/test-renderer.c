@@ -4,8 +4,10 @@
  * CPU (as under Xvfb here, with Mesa's llvmpipe), GTK's own choice with a
  * GPU, and the user's GSK_RENDERER above both. */
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "test-common.h"
 #include "ui-test-util.h"
 #include "up-renderer.h"
 
@@ -27,11 +29,116 @@ test_software_names (void)
   g_assert_false (up_renderer_is_software (NULL));
 }
 
-/* Runs first: the test environment sets GSK_RENDERER=cairo. */
+static void
+touch (const char *dir,
+       const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+}
+
+static void
+test_gpu_device (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dev = g_dir_make_tmp ("upphandla-dev-XXXXXX", &error);
+  g_autofree char *dri = g_build_filename (dev, "dri", NULL);
+  g_autofree char *by_path = g_build_filename (dri, "by-path", NULL);
+
+  g_assert_no_error (error);
+  g_assert_false (up_renderer_has_gpu_device (dev));
+
+  /* A folder without a node in it, as a container may have. */
+  g_assert_cmpint (g_mkdir_with_parents (by_path, 0755), ==, 0);
+  g_assert_false (up_renderer_has_gpu_device (dev));
+
+  touch (dri, "renderD128");
+  g_assert_true (up_renderer_has_gpu_device (dev));
+  test_remove_tree (dri);
+
+  g_assert_cmpint (g_mkdir (dri, 0755), ==, 0);
+  touch (dri, "card0");
+  g_assert_true (up_renderer_has_gpu_device (dev));
+  test_remove_tree (dri);
+
+  touch (dev, "nvidiactl");
+  g_assert_true (up_renderer_has_gpu_device (dev));
+
+  test_remove_tree (dev);
+}
+
+static gboolean
+maps_mention (const char *library)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, library) != NULL;
+}
+
+/* Without a GPU device GTK is asked, before it starts, not to load OpenGL;
+ * the environment is given back as it was once GTK has read it. */
+static void
+test_no_gpu (void)
+{
+  if (up_renderer_has_gpu_device ("/dev"))
+    {
+      g_test_skip ("This machine has a GPU device");
+      return;
+    }
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      GdkDisplay *display;
+      GtkWidget *window;
+      gboolean newer = gtk_get_minor_version () >= 16;
+      const char *name = newer ? "GDK_DISABLE" : "GDK_DEBUG";
+      g_autofree char *expected = g_strconcat ("nograbs,", newer ? "gl" : "gl-disable", NULL);
+
+      /* A new process, no GTK yet and no other thread. */
+      g_unsetenv ("GSK_RENDERER");
+      g_setenv (name, "nograbs", TRUE);
+
+      up_renderer_prepare_environment ();
+      g_assert_cmpstr (g_getenv (name), ==, expected);
+      gtk_init ();
+      up_renderer_restore_environment ();
+      g_assert_cmpstr (g_getenv (name), ==, "nograbs");
+
+      display = gdk_display_get_default ();
+      g_assert_false (gdk_display_prepare_gl (display, &error));
+      g_assert_error (error, GDK_GL_ERROR, GDK_GL_ERROR_NOT_AVAILABLE);
+      g_assert_false (maps_mention ("swrast_dri"));
+      g_assert_false (maps_mention ("libLLVM"));
+
+      /* The windows draw with Cairo, without GTK's message about the
+       * OpenGL renderer it could not make. */
+      g_assert_null (up_renderer_choose_for_display (display));
+      window = gtk_window_new ();
+      gtk_window_present (GTK_WINDOW (window));
+      wait_until (is_mapped, window);
+      g_assert_true (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (window))));
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate_pending ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*Failed to realize renderer*");
+}
+
+/* Runs first of the tests on this process's display: the test environment
+ * sets GSK_RENDERER=cairo. */
 static void
 test_user_choice (void)
 {
-  GdkDisplay *display = gdk_display_get_default ();
+  GdkDisplay *display;
+
+  gtk_init ();
+  display = gdk_display_get_default ();
 
   g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
   g_assert_null (up_renderer_choose_for_display (display));
@@ -41,13 +148,17 @@ test_user_choice (void)
 static void
 test_choice (void)
 {
-  GdkDisplay *display = gdk_display_get_default ();
+  GdkDisplay *display;
   g_autofree char *gl_renderer = NULL;
   GtkWidget *window;
   GskRenderer *renderer;
 
+  gtk_init ();
+  display = gdk_display_get_default ();
+
   /* No choice of the user's from here on. A test may change the
-   * environment; the app never does. */
+   * environment under GTK's threads; the app does only before them (and
+   * gives back, see up-renderer.c). */
   g_unsetenv ("GSK_RENDERER");
 
   gl_renderer = up_renderer_choose_for_display (display);
@@ -89,9 +200,11 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
 
+  /* GTK starts in the tests: /ui/renderer/no-gpu prepares its process first. */
   g_test_add_func ("/ui/renderer/software-names", test_software_names);
+  g_test_add_func ("/ui/renderer/gpu-device", test_gpu_device);
+  g_test_add_func ("/ui/renderer/no-gpu", test_no_gpu);
   g_test_add_func ("/ui/renderer/user-choice", test_user_choice);
   g_test_add_func ("/ui/renderer/choice", test_choice);
 
