@@ -52,13 +52,15 @@ done
 echo
 echo "## 1-2. Open to first frame (ms): in-app = process start to first after-paint showing the timeline;"
 echo "##      outside = time_open.py, spawn to visible window / settled (last CPU tick before 500 ms idle)"
-# The app draws with Cairo where OpenGL is rasterised on the CPU (ui/up-renderer.c), as under
-# Xvfb here; GTK's empty window keeps GTK's default (GL). Both renderers are forced too, so that
-# like can be compared with like.
+# The app draws with Cairo where OpenGL is rasterised on the CPU, and without a GPU device does
+# not load OpenGL at all (ui/up-renderer.c), as under Xvfb here; GTK's empty window keeps GTK's
+# default (GL). GL and Cairo (over a loaded GL) are forced too, and the empty window is also
+# timed without GL, so that like can be compared with like.
 floor_gl=$(UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$build/tests/bench/empty-window" | field first-frame-ms)
 floor_cairo=$(GSK_RENDERER=cairo UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$build/tests/bench/empty-window" | field first-frame-ms)
-echo "empty GTK 4 window: default renderer (GL) $floor_gl, cairo $floor_cairo"
-printf '%-7s %9s %9s %9s %9s %9s %9s %12s %13s %11s %11s\n' N app-def app-gl app-cairo def/empty gl/empty cai/cai out-window out-settled planner-win planner-set
+floor_nogl=$(GDK_DEBUG=gl-disable UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$build/tests/bench/empty-window" | field first-frame-ms)
+echo "empty GTK 4 window: default renderer (GL) $floor_gl, cairo $floor_cairo, without GL $floor_nogl"
+printf '%-7s %9s %9s %9s %9s %9s %9s %9s %12s %13s %11s %11s\n' N app-def app-gl app-cairo def/empty def/nogl gl/empty cai/cai out-window out-settled planner-win planner-set
 for n in $SIZES; do
   def=$(UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$app" "$work/p$n.upphandla")
   gl=$(GSK_RENDERER=gl UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$app" "$work/p$n.upphandla")
@@ -73,8 +75,9 @@ for n in $SIZES; do
     pout=$(python3 "$peer/time_open.py" "$RUNS" "^Synthetic $n - Planner\$" planner "$work/p$n.planner" | grep MEDIAN)
     pw=$(echo "$pout" | field window); ps=$(echo "$pout" | field settled)
   fi
-  printf '%-7s %9s %9s %9s %9s %9s %9s %12s %13s %11s %11s\n' "$n" "$def_ms" "$gl_ms" "$cairo_ms" \
-    "$(ratio "$def_ms" "$floor_gl")" "$(ratio "$gl_ms" "$floor_gl")" "$(ratio "$cairo_ms" "$floor_cairo")" \
+  printf '%-7s %9s %9s %9s %9s %9s %9s %9s %12s %13s %11s %11s\n' "$n" "$def_ms" "$gl_ms" "$cairo_ms" \
+    "$(ratio "$def_ms" "$floor_gl")" "$(ratio "$def_ms" "$floor_nogl")" "$(ratio "$gl_ms" "$floor_gl")" \
+    "$(ratio "$cairo_ms" "$floor_cairo")" \
     "$ow" "$os_" "$pw" "$ps"
   echo "$n $def_ms $gl_ms $cairo_ms $ow $os_ $pw $ps" >>"$work/open"
 done
@@ -138,7 +141,7 @@ done
 
 echo
 echo "## 7. Peak RSS (MB): VmHWM once settled (same method for both apps): default renderer, GL, cairo"
-echo "empty GTK 4 window: $($util settled-rss '^Empty$' "$build/tests/bench/empty-window"), cairo: $(GSK_RENDERER=cairo $util settled-rss '^Empty$' "$build/tests/bench/empty-window")"
+echo "empty GTK 4 window: $($util settled-rss '^Empty$' "$build/tests/bench/empty-window"), cairo: $(GSK_RENDERER=cairo $util settled-rss '^Empty$' "$build/tests/bench/empty-window"), without GL: $(GDK_DEBUG=gl-disable $util settled-rss '^Empty$' "$build/tests/bench/empty-window")"
 for n in 5000 20000; do
   [ -e "$work/p$n.upphandla" ] || continue
   echo "upphandla $n: $($util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla"), gl: $(GSK_RENDERER=gl $util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla"), cairo: $(GSK_RENDERER=cairo $util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla")"
@@ -156,6 +159,10 @@ if [ -z "${SKIP_CALLGRIND:-}" ] && [ -e "$work/p1000.upphandla" ]; then
   out=${BENCH_CALLGRIND_OUT:-$build/tests/bench/callgrind-open-1000.out}
   cp "$work/callgrind.out" "$out"
   echo "(profile kept in $out; callgrind_annotate --inclusive=yes it)"
+  # The same with the app's own choice of renderer (here: no OpenGL loaded at all).
+  UPPHANDLA_BENCH_FIRST_FRAME=1 valgrind --tool=callgrind \
+    --callgrind-out-file="$work/callgrind-default.out" "$app" "$work/p1000.upphandla" >/dev/null 2>>"$work/cg.log" || true
+  echo "Ir, default renderer: $(sed -n 's/^summary: //p' "$work/callgrind-default.out")"
 fi
 echo
 echo "# raw in-app figures:"; cat "$work/raw"
