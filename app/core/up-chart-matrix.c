@@ -69,16 +69,9 @@ draw_cell (UpChartContext *ctx,
   cairo_t *cr = ctx->cr;
   double w = COLUMN - 2, h = ROW - 2;
 
+  /* An empty cell is the row's band (draw_empty_band()). */
   if (strength <= 0 && !negative)
-    {
-      UpRgba empty = ctx->line;
-
-      empty.a = 0.35;
-      _up_chart_set_colour (cr, &empty);
-      cairo_rectangle (cr, x, y, w, h);
-      cairo_fill (cr);
-      return;
-    }
+    return;
 
   {
     UpRgba colour, blended, text;
@@ -114,6 +107,35 @@ draw_cell (UpChartContext *ctx,
       cairo_line_to (cr, x + w, y + 10);
       cairo_stroke (cr);
     }
+}
+
+/* The empty cells of a row as one band under the row's cells; the gaps
+ * between the columns are cut for all rows at once (cut_column_gaps()).
+ * Seventeen rectangles a row made a large matrix's SVG and PDF mostly
+ * numbers: at 1,000 stages 17,000 of its 18,000 paths. */
+static void
+draw_empty_band (UpChartContext *ctx,
+                 double          x,
+                 double          y)
+{
+  UpRgba empty = ctx->line;
+
+  empty.a = 0.35;
+  _up_chart_set_colour (ctx->cr, &empty);
+  cairo_rectangle (ctx->cr, x, y, UP_SDG_N_GOALS * COLUMN - 2, ROW - 2);
+  cairo_fill (ctx->cr);
+}
+
+static void
+cut_column_gaps (UpChartContext *ctx,
+                 double          x,
+                 double          top,
+                 double          bottom)
+{
+  _up_chart_set_colour (ctx->cr, &ctx->bg);
+  for (guint goal = 1; goal < UP_SDG_N_GOALS; goal++)
+    cairo_rectangle (ctx->cr, x + goal * COLUMN - 2, top, 2, bottom - top);
+  cairo_fill (ctx->cr);
 }
 
 static void
@@ -309,9 +331,13 @@ _up_chart_matrix_draw (UpChartContext *ctx,
       _up_chart_text (ctx, date, frame.body_x + TITLE_WIDTH + 6, y + ROW / 2,
                       DATE_WIDTH, 8, UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
 
+      draw_empty_band (ctx, grid_x, y + 1);
       for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
         draw_cell (ctx, goal, strengths[goal],
                    (negative & (1u << goal)) != 0,
                    grid_x + (goal - 1) * COLUMN, y + 1);
     }
+
+  if (n_stages > 0)
+    cut_column_gaps (ctx, grid_x, frame.body_y + HEADER_HEIGHT + 1, y - 1);
 }

@@ -178,6 +178,67 @@ test_wheel_colours (void)
   cairo_surface_destroy (surface);
 }
 
+/* The matrix's cells: goal 3's at full strength in its colour, the empty
+ * cells beside it a light grey band, and a gap of the page between any two
+ * columns. */
+static void
+test_matrix_cells (void)
+{
+  g_autoptr(UpProject) project = linked_project ();
+  const double scale = 2;
+  UpChartOptions options;
+  cairo_surface_t *surface;
+  double width, height;
+  int px_w, px_h, left = -1, y = -1;
+  guint r, g, b;
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  surface = render (UP_CHART_MATRIX, project, &options, scale, &width, &height);
+  px_w = cairo_image_surface_get_width (surface);
+  px_h = cairo_image_surface_get_height (surface);
+
+  /* The lowest line in goal 3's green is the stage's row (the goal chips
+   * of the header are above it); its cell's start edge is where the green
+   * begins. */
+  for (int py = px_h - 1; py >= 0 && y < 0; py--)
+    for (int px = 0; px < px_w; px++)
+      {
+        pixel_at (surface, px, py, &r, &g, &b);
+        if (r == 0x4C && g == 0x9F && b == 0x38)
+          {
+            /* A few lines up: off the cell's antialiased edge. */
+            y = py - 4;
+            left = px;
+            break;
+          }
+      }
+  g_assert_cmpint (y, >, 0);
+  assert_colour_near (surface, left + 20 * scale, y, "#4C9F38", 0);
+
+  /* Goals 1 and 2 to the left and 4 to the right have no link. */
+  for (int column = -2; column <= 1; column++)
+    {
+      double cell_x = left + column * 26 * scale;
+
+      if (column == 0)
+        continue;
+      pixel_at (surface, cell_x + 12 * scale, y, &r, &g, &b);
+      g_assert_cmpint (ABS ((int) r - (int) g), <=, 2);
+      g_assert_cmpint (ABS ((int) g - (int) b), <=, 2);
+      g_assert_cmpint (r, >, 200);
+      g_assert_cmpint (r, <, 248);
+    }
+
+  /* The gaps before goal 3, after it, and between goals 1 and 2. */
+  assert_colour_near (surface, left - 1 * scale, y, "#FFFFFF", 2);
+  assert_colour_near (surface, left + 25 * scale, y, "#FFFFFF", 2);
+  assert_colour_near (surface, left - 27 * scale, y, "#FFFFFF", 2);
+
+  g_free (save_review (surface, "chart-matrix-cells.png"));
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_grid_cells (void)
 {
@@ -700,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/chart/wheel/colours", test_wheel_colours);
   g_test_add_func ("/chart/titles", test_titles);
   g_test_add_func ("/chart/grid/cells", test_grid_cells);
+  g_test_add_func ("/chart/matrix/cells", test_matrix_cells);
   g_test_add_func ("/chart/grid/marks", test_grid_marks);
   g_test_add_func ("/chart/grid/crowded", test_grid_crowded);
   g_test_add_func ("/chart/grid/language", test_grid_language);
