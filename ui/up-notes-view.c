@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "up-calendar-button.h"
 #include "up-note-util.h"
 #include "up-notes-view.h"
 
@@ -1078,7 +1079,6 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, body_view);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, said_row);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, calendar_button);
-  gtk_widget_class_bind_template_child (widget_class, UpNotesView, calendar);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, kind_row);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, visibility_row);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stage_row);
@@ -1091,7 +1091,6 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_said_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_said_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_popover_show);
-  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_visibility_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_selected);
@@ -1144,6 +1143,8 @@ up_notes_view_init (UpNotesView *self)
   gtk_widget_set_margin_end (placeholder, 12);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_list_box_set_placeholder (self->stakeholder_list, placeholder);
+
+  up_calendar_button_init (self->calendar_button, &self->calendar, G_CALLBACK (on_day_selected), self);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
                            G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <epoxy/gl.h>
+#include <string.h>
 
 #include "up-renderer.h"
 
@@ -22,7 +23,12 @@ static char *old_value;
  * the same work in a fraction of that: a bar dragged at 5,000 stages takes
  * 2.7 ms a frame at the 95th percentile instead of 15.7, the window opens
  * in 0.6 s instead of 0.95, and the process needs about 100 MB less. With a
- * GPU, GTK's own choice stands. */
+ * GPU, GTK's own choice stands.
+ *
+ * Where no GPU device can be seen at all, OpenGL could only be such a
+ * rasteriser, and GTK is asked before it starts not to load it: it would
+ * map Mesa's driver and LLVM (some 50 MB here) and initialise them for
+ * nothing. */
 
 gboolean
 up_renderer_is_software (const char *gl_renderer)

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "up-calendar-button.h"
 #include "up-sdg-picker.h"
 #include "up-stage-editor.h"
 #include "up-stage-notes.h"
@@ -625,8 +626,6 @@ up_stage_editor_class_init (UpStageEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpStageEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, UpStageEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, UpStageEditor, end_row);
-  gtk_widget_class_bind_template_child (widget_class, UpStageEditor, start_calendar);
-  gtk_widget_class_bind_template_child (widget_class, UpStageEditor, end_calendar);
   gtk_widget_class_bind_template_child (widget_class, UpStageEditor, start_calendar_button);
   gtk_widget_class_bind_template_child (widget_class, UpStageEditor, end_calendar_button);
   gtk_widget_class_bind_template_child (widget_class, UpStageEditor, duration_row);
@@ -642,8 +641,6 @@ up_stage_editor_class_init (UpStageEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_start_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_end_popover_show);
-  gtk_widget_class_bind_template_callback (widget_class, on_start_day_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_end_day_selected);
 }
 
 static void
@@ -659,6 +656,11 @@ up_stage_editor_init (UpStageEditor *self)
   adw_combo_row_set_model (self->kind_row, kinds);
   adw_combo_row_set_model (self->status_row, statuses);
   self->updating--;
+
+  up_calendar_button_init (self->start_calendar_button, &self->start_calendar,
+                           G_CALLBACK (on_start_day_selected), self);
+  up_calendar_button_init (self->end_calendar_button, &self->end_calendar,
+                           G_CALLBACK (on_end_day_selected), self);
 
   add_focus_leave (GTK_WIDGET (self->title_row), G_CALLBACK (on_title_focus_leave), self);
   add_focus_leave (GTK_WIDGET (self->start_row), G_CALLBACK (on_date_focus_leave), self);

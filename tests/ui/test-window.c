@@ -206,6 +206,66 @@ test_edit_title (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (title_row), ==, old_title);
 }
 
+/* The start date's calendar is made when it first opens, on the stage's
+ * date; a day chosen in it is the new start, one undo step. */
+static void
+test_start_calendar (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  GtkMenuButton *button = template_child (editor, UP_TYPE_STAGE_EDITOR, "start_calendar_button");
+  GtkEditable *start_row = template_child (editor, UP_TYPE_STAGE_EDITOR, "start_row");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 0);
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) chosen = NULL;
+  g_autofree char *old_start = g_strdup (up_stage_get_start_date (stage));
+  g_autofree char *shown_iso = NULL;
+  g_autofree char *new_start = up_date_add_days (old_start, -7);
+  g_autoptr(GError) error = NULL;
+  GDate date;
+  GtkWidget *calendar;
+
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (up_stage_editor_get_stage (editor) == stage);
+  g_assert_null (gtk_popover_get_child (popover));
+
+  gtk_menu_button_popup (button);
+  wait_until (is_mapped, popover);
+  calendar = gtk_popover_get_child (popover);
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  g_assert_true (gtk_calendar_get_show_week_numbers (GTK_CALENDAR (calendar)));
+  shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+  shown_iso = g_date_time_format (shown, "%Y-%m-%d");
+  g_assert_cmpstr (shown_iso, ==, old_start);
+
+  g_assert_true (up_date_parse (new_start, &date));
+  chosen = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                  g_date_get_day (&date), 0, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), chosen);
+  g_assert_cmpstr (up_stage_get_start_date (stage), ==, new_start);
+  g_assert_cmpstr (gtk_editable_get_text (start_row), ==, new_start);
+  iterate_pending ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Opened again: the same calendar, on the new date. */
+  gtk_menu_button_popup (button);
+  wait_until (is_mapped, popover);
+  g_assert_true (gtk_popover_get_child (popover) == calendar);
+  g_clear_pointer (&shown, g_date_time_unref);
+  g_clear_pointer (&shown_iso, g_free);
+  shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+  shown_iso = g_date_time_format (shown, "%Y-%m-%d");
+  g_assert_cmpstr (shown_iso, ==, new_start);
+  gtk_menu_button_popdown (button);
+
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_stage_get_start_date (stage), ==, old_start);
+}
+
 static void
 test_refused_dates (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -585,6 +645,8 @@ main (int   argc,
               fixture_set_up, test_edit_title, fixture_tear_down);
   g_test_add ("/ui/window/refused-dates", Fixture, NULL,
               fixture_set_up, test_refused_dates, fixture_tear_down);
+  g_test_add ("/ui/window/start-calendar", Fixture, NULL,
+              fixture_set_up, test_start_calendar, fixture_tear_down);
   g_test_add ("/ui/window/conflict-reload", Fixture, NULL,
               fixture_set_up, test_conflict_reload, fixture_tear_down);
   g_test_add ("/ui/window/toggle-details", Fixture, NULL,
