@@ -1915,13 +1915,26 @@ test_save_conflict (void)
 static void
 test_help_overlay (void)
 {
-  GtkShortcutsWindow *overlay;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_auto(GStrv) accels = NULL;
+  GtkWindow *overlay;
 
-  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (project_window));
-  g_assert_nonnull (overlay);
+  /* Made when first asked for, not with the window; Ctrl+? asks. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      g_assert_false (GTK_IS_SHORTCUTS_WINDOW (window));
+    }
+  accels = gtk_application_get_accels_for_action (gtk_window_get_application (GTK_WINDOW (project_window)),
+                                                  "win.show-help-overlay");
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (project_window),
                                              "win.show-help-overlay", NULL));
-  g_assert_true (wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == GTK_WINDOW (overlay));
+  overlay = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_window_get_transient_for (overlay) == GTK_WINDOW (project_window));
 
   walk_view ("help-overlay", GTK_WIDGET (overlay), 10, 8);
   gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
