@@ -638,14 +638,31 @@ respond_to_dialog (GtkWindow  *parent,
   g_assert_not_reached ();
 }
 
+/* The demo project, saved in a new folder (*@dir) for the test. */
+static UpProject *
+create_demo_file (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  UpProject *project;
+
+  *dir = g_dir_make_tmp ("upphandla-timeline-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "demo.upphandla", NULL);
+  file = g_file_new_for_path (path);
+  project = up_demo_create (file, &error);
+  g_assert_no_error (error);
+
+  return project;
+}
+
 static void
 test_window (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("upphandla-timeline-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "demo.upphandla", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(UpProject) project = up_demo_create (file, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr(UpProject) project = create_demo_file (&dir);
   g_autoptr(UpWindow) window = NULL;
   GListModel *stages;
   UpTimeline *timeline;
@@ -746,10 +763,8 @@ static void
 test_open_without_scroll (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("upphandla-timeline-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "demo.upphandla", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(UpProject) project = up_demo_create (file, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr(UpProject) project = create_demo_file (&dir);
   g_autoptr(UpWindow) window = NULL;
   g_autoptr(UpStage) first = NULL;
   UpTimeline *timeline;
@@ -810,10 +825,8 @@ static void
 test_window_zoom_setting (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("upphandla-timeline-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "demo.upphandla", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(UpProject) project = up_demo_create (file, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr(UpProject) project = create_demo_file (&dir);
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
