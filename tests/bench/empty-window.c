@@ -4,10 +4,18 @@
  * "first-frame-us N" (from UPPHANDLA_BENCH_START_US, stamped by the launcher
  * before exec, or from main()) at the first after-paint, then quits, with
  * UPPHANDLA_BENCH_FIRST_FRAME set as for the app; without it, it stays open
- * (for its peak memory once settled). */
+ * (for its peak memory once settled).
+ *
+ * Built twice: empty-window is a plain GtkApplicationWindow; empty-adw-window
+ * (UP_BENCH_ADW) is an AdwApplicationWindow with a header bar, the least a
+ * libadwaita application shows, so the floor includes libadwaita's start-up
+ * (its style sheet) as the app's does. */
 
 #include <gtk/gtk.h>
 #include <stdlib.h>
+#ifdef UP_BENCH_ADW
+#include <adwaita.h>
+#endif
 
 static gint64 start_us;
 
@@ -32,7 +40,15 @@ on_map (GtkWidget    *window,
 static void
 on_activate (GtkApplication *app)
 {
+#ifdef UP_BENCH_ADW
+  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+#else
   GtkWidget *window = gtk_application_window_new (app);
+#endif
 
   gtk_window_set_title (GTK_WINDOW (window), "Empty");
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
@@ -48,7 +64,11 @@ main (int   argc,
   const char *env = g_getenv ("UPPHANDLA_BENCH_START_US");
 
   start_us = env ? g_ascii_strtoll (env, NULL, 10) : g_get_monotonic_time ();
+#ifdef UP_BENCH_ADW
+  app = GTK_APPLICATION (adw_application_new ("io.github.upphandla.BenchEmpty", G_APPLICATION_NON_UNIQUE));
+#else
   app = gtk_application_new ("io.github.upphandla.BenchEmpty", G_APPLICATION_NON_UNIQUE);
+#endif
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

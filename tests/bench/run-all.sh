@@ -21,7 +21,8 @@ util="python3 $here/bench-util.py"
 
 if [ -z "${UPPHANDLA_BENCH_INNER:-}" ]; then
   ninja -C "$build" tests/bench/bench-load tests/bench/gen-project tests/bench/bench-commit \
-    tests/bench/bench-drag tests/bench/bench-export tests/bench/empty-window app/upphandla >/dev/null
+    tests/bench/bench-drag tests/bench/bench-export tests/bench/empty-window tests/bench/empty-adw-window \
+    app/upphandla >/dev/null
   # A free display for our own Xvfb.
   d=90; while [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
   Xvfb :$d -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
@@ -55,12 +56,16 @@ echo "##      outside = time_open.py, spawn to visible window / settled (last CP
 # The app draws with Cairo where OpenGL is rasterised on the CPU, and without a GPU device does
 # not load OpenGL at all (ui/up-renderer.c), as under Xvfb here; GTK's empty window keeps GTK's
 # default (GL). GL and Cairo (over a loaded GL) are forced too, and the empty window is also
-# timed without GL, so that like can be compared with like.
+# timed without GL, so that like can be compared with like. The empty libadwaita window (a
+# header bar in an AdwApplicationWindow, without GL as the app here) is the floor of any
+# libadwaita application: def/adw is the app against it.
 floor_gl=$(UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$build/tests/bench/empty-window" | field first-frame-ms)
 floor_cairo=$(GSK_RENDERER=cairo UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$build/tests/bench/empty-window" | field first-frame-ms)
 floor_nogl=$(GDK_DEBUG=gl-disable UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$build/tests/bench/empty-window" | field first-frame-ms)
+floor_adw=$(GDK_DEBUG=gl-disable UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$build/tests/bench/empty-adw-window" | field first-frame-ms)
 echo "empty GTK 4 window: default renderer (GL) $floor_gl, cairo $floor_cairo, without GL $floor_nogl"
-printf '%-7s %9s %9s %9s %9s %9s %9s %9s %12s %13s %11s %11s\n' N app-def app-gl app-cairo def/empty def/nogl gl/empty cai/cai out-window out-settled planner-win planner-set
+echo "empty libadwaita window without GL: $floor_adw"
+printf '%-7s %9s %9s %9s %9s %9s %9s %9s %9s %12s %13s %11s %11s\n' N app-def app-gl app-cairo def/empty def/nogl def/adw gl/empty cai/cai out-window out-settled planner-win planner-set
 for n in $SIZES; do
   def=$(UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$app" "$work/p$n.upphandla")
   gl=$(GSK_RENDERER=gl UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$app" "$work/p$n.upphandla")
@@ -75,8 +80,9 @@ for n in $SIZES; do
     pout=$(python3 "$peer/time_open.py" "$RUNS" "^Synthetic $n - Planner\$" planner "$work/p$n.planner" | grep MEDIAN)
     pw=$(echo "$pout" | field window); ps=$(echo "$pout" | field settled)
   fi
-  printf '%-7s %9s %9s %9s %9s %9s %9s %9s %12s %13s %11s %11s\n' "$n" "$def_ms" "$gl_ms" "$cairo_ms" \
-    "$(ratio "$def_ms" "$floor_gl")" "$(ratio "$def_ms" "$floor_nogl")" "$(ratio "$gl_ms" "$floor_gl")" \
+  printf '%-7s %9s %9s %9s %9s %9s %9s %9s %9s %12s %13s %11s %11s\n' "$n" "$def_ms" "$gl_ms" "$cairo_ms" \
+    "$(ratio "$def_ms" "$floor_gl")" "$(ratio "$def_ms" "$floor_nogl")" "$(ratio "$def_ms" "$floor_adw")" \
+    "$(ratio "$gl_ms" "$floor_gl")" \
     "$(ratio "$cairo_ms" "$floor_cairo")" \
     "$ow" "$os_" "$pw" "$ps"
   echo "$n $def_ms $gl_ms $cairo_ms $ow $os_ $pw $ps" >>"$work/open"
@@ -142,6 +148,7 @@ done
 echo
 echo "## 7. Peak RSS (MB): VmHWM once settled (same method for both apps): default renderer, GL, cairo"
 echo "empty GTK 4 window: $($util settled-rss '^Empty$' "$build/tests/bench/empty-window"), cairo: $(GSK_RENDERER=cairo $util settled-rss '^Empty$' "$build/tests/bench/empty-window"), without GL: $(GDK_DEBUG=gl-disable $util settled-rss '^Empty$' "$build/tests/bench/empty-window")"
+echo "empty libadwaita window without GL: $(GDK_DEBUG=gl-disable $util settled-rss '^Empty$' "$build/tests/bench/empty-adw-window")"
 for n in 5000 20000; do
   [ -e "$work/p$n.upphandla" ] || continue
   echo "upphandla $n: $($util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla"), gl: $(GSK_RENDERER=gl $util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla"), cairo: $(GSK_RENDERER=cairo $util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla")"
@@ -163,6 +170,10 @@ if [ -z "${SKIP_CALLGRIND:-}" ] && [ -e "$work/p1000.upphandla" ]; then
   UPPHANDLA_BENCH_FIRST_FRAME=1 valgrind --tool=callgrind \
     --callgrind-out-file="$work/callgrind-default.out" "$app" "$work/p1000.upphandla" >/dev/null 2>>"$work/cg.log" || true
   echo "Ir, default renderer: $(sed -n 's/^summary: //p' "$work/callgrind-default.out")"
+  # The floor: the empty libadwaita window, without GL as the app here.
+  GDK_DEBUG=gl-disable UPPHANDLA_BENCH_FIRST_FRAME=1 valgrind --tool=callgrind \
+    --callgrind-out-file="$work/callgrind-adw.out" "$build/tests/bench/empty-adw-window" >/dev/null 2>>"$work/cg.log" || true
+  echo "Ir, empty libadwaita window without GL: $(sed -n 's/^summary: //p' "$work/callgrind-adw.out")"
 fi
 echo
 echo "# raw in-app figures:"; cat "$work/raw"
