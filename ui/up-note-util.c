@@ -96,6 +96,21 @@ on_bind_label (GtkSignalListItemFactory *factory,
 }
 
 void
+up_note_util_set_placeholder (GtkListBox *list,
+                              const char *text)
+{
+  GtkWidget *placeholder = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_list_box_set_placeholder (list, placeholder);
+}
+
+void
 up_note_util_setup_drop_down (GtkDropDown *drop_down)
 {
   g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();

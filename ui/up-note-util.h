@@ -18,6 +18,10 @@ const char *up_note_util_default_kind     (UpStage    *stage);
  * title must not widen a narrow panel) and a popup that shows it whole. */
 void       up_note_util_setup_drop_down   (GtkDropDown *drop_down);
 
+/* Shows @text, wrapped and dimmed, where @list has no row. */
+void       up_note_util_set_placeholder   (GtkListBox  *list,
+                                           const char  *text);
+
 /* A row of a note list: date, kind, visibility (and stage when
  * @show_stage), the stakeholders, and the first lines of the body, given
  * as Pango markup so that a search can mark its matches. The row carries

@@ -89,6 +89,10 @@ struct _UpNotesView
   AdwComboRow     *visibility_row;
   AdwComboRow     *stage_row;
   GtkListBox      *stakeholder_list;
+
+  /* The widgets are made from the template when the view is first shown:
+   * a window that opens on the timeline does not pay for them. */
+  gboolean         built;
 };
 
 G_DEFINE_FINAL_TYPE (UpNotesView, up_notes_view, ADW_TYPE_BIN)
@@ -935,12 +939,70 @@ on_project_changed (UpNotesView *self)
 }
 
 /* --------------------------------------------------------------------- */
+/* Building */
+
+static void
+ensure_built (UpNotesView *self)
+{
+  g_autoptr(GtkStringList) kind_filter = NULL;
+  g_autoptr(GtkStringList) visibility_filter = NULL;
+  g_autoptr(GtkStringList) kinds = NULL;
+  g_autoptr(GtkStringList) visibilities = NULL;
+  GtkEventController *controller;
+
+  if (self->built)
+    return;
+  self->built = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->updating++;
+
+  up_note_util_setup_drop_down (self->stage_filter);
+  up_note_util_setup_drop_down (self->stakeholder_filter);
+  up_note_util_setup_drop_down (self->kind_filter);
+  up_note_util_setup_drop_down (self->visibility_filter);
+
+  kind_filter = label_model (_("All Kinds"), up_note_kinds);
+  gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kind_filter));
+  /* Translators: The visibility filter's choice that shows public and
+   * internal notes alike. */
+  visibility_filter = label_model (_("Public and Internal"), up_note_visibilities);
+  gtk_drop_down_set_model (self->visibility_filter, G_LIST_MODEL (visibility_filter));
+  kinds = label_model (NULL, up_note_kinds);
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  visibilities = label_model (NULL, up_note_visibilities);
+  adw_combo_row_set_model (self->visibility_row, G_LIST_MODEL (visibilities));
+  rebuild_choices (self);
+
+  self->updating--;
+
+  /* Translators: In a note's editor, when the project has no stakeholders. */
+  up_note_util_set_placeholder (self->stakeholder_list, _("The project has no stakeholders yet."));
+
+  up_calendar_button_init (self->calendar_button, &self->calendar, G_CALLBACK (on_day_selected), self);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
+                           G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_body_focus_leave),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->body_view), controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_said_focus_leave),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->said_row), controller);
+}
+
+/* --------------------------------------------------------------------- */
 /* GObject */
 
 static void
 up_notes_view_map (GtkWidget *widget)
 {
   UpNotesView *self = UP_NOTES_VIEW (widget);
+
+  ensure_built (self);
 
   GTK_WIDGET_CLASS (up_notes_view_parent_class)->map (widget);
 
@@ -1099,63 +1161,10 @@ up_notes_view_class_init (UpNotesViewClass *klass)
 static void
 up_notes_view_init (UpNotesView *self)
 {
-  g_autoptr(GtkStringList) kind_filter = NULL;
-  g_autoptr(GtkStringList) visibility_filter = NULL;
-  g_autoptr(GtkStringList) kinds = NULL;
-  g_autoptr(GtkStringList) visibilities = NULL;
-  GtkEventController *controller;
-  GtkWidget *placeholder;
-
   self->stage_filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->stakeholder_filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->stage_row_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->dirty = TRUE;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->updating++;
-
-  up_note_util_setup_drop_down (self->stage_filter);
-  up_note_util_setup_drop_down (self->stakeholder_filter);
-  up_note_util_setup_drop_down (self->kind_filter);
-  up_note_util_setup_drop_down (self->visibility_filter);
-
-  kind_filter = label_model (_("All Kinds"), up_note_kinds);
-  gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kind_filter));
-  /* Translators: The visibility filter's choice that shows public and
-   * internal notes alike. */
-  visibility_filter = label_model (_("Public and Internal"), up_note_visibilities);
-  gtk_drop_down_set_model (self->visibility_filter, G_LIST_MODEL (visibility_filter));
-  kinds = label_model (NULL, up_note_kinds);
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
-  visibilities = label_model (NULL, up_note_visibilities);
-  adw_combo_row_set_model (self->visibility_row, G_LIST_MODEL (visibilities));
-  rebuild_choices (self);
-
-  self->updating--;
-
-  /* Translators: In a note's editor, when the project has no stakeholders. */
-  placeholder = gtk_label_new (_("The project has no stakeholders yet."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->stakeholder_list, placeholder);
-
-  up_calendar_button_init (self->calendar_button, &self->calendar, G_CALLBACK (on_day_selected), self);
-
-  g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
-                           G_CALLBACK (on_body_changed), self, G_CONNECT_SWAPPED);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_object (controller, "leave", G_CALLBACK (on_body_focus_leave),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->body_view), controller);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_object (controller, "leave", G_CALLBACK (on_said_focus_leave),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->said_row), controller);
 
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed::note",
@@ -1198,13 +1207,16 @@ up_notes_view_set_project (UpNotesView *self,
 
   self->selected_id = 0;
   self->body_note_id = 0;
-  self->updating++;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->stage_filter, 0);
-  gtk_drop_down_set_selected (self->stakeholder_filter, 0);
-  gtk_drop_down_set_selected (self->kind_filter, 0);
-  gtk_drop_down_set_selected (self->visibility_filter, 0);
-  self->updating--;
+  if (self->built)
+    {
+      self->updating++;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->stage_filter, 0);
+      gtk_drop_down_set_selected (self->stakeholder_filter, 0);
+      gtk_drop_down_set_selected (self->kind_filter, 0);
+      gtk_drop_down_set_selected (self->visibility_filter, 0);
+      self->updating--;
+    }
   queue_rebuild (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);

@@ -310,7 +310,6 @@ up_stage_notes_init (UpStageNotes *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   GtkEventController *keys;
-  GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -320,14 +319,7 @@ up_stage_notes_init (UpStageNotes *self)
   gtk_drop_down_set_model (self->composer_kind, G_LIST_MODEL (kinds));
 
   /* Translators: In the stage panel, when no note is pinned to the stage. */
-  placeholder = gtk_label_new (_("Nothing noted at this stage yet."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->list, placeholder);
+  up_note_util_set_placeholder (self->list, _("Nothing noted at this stage yet."));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->composer_view), "changed",
                            G_CALLBACK (on_composer_changed), self, G_CONNECT_SWAPPED);

@@ -155,6 +155,31 @@ listed_notes (Fixture     *fixture,
   return notes;
 }
 
+/* The notes view makes its widgets when it is first shown, not with the
+ * window; what changed in the project before that is in its list then. */
+static void
+test_built_on_first_show (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  UpNotesView *view = template_child (fixture->window, UP_TYPE_WINDOW, "notes_view");
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  UpNote *note;
+
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_null (adw_bin_get_child (ADW_BIN (view)));
+  g_assert_null (gtk_widget_get_template_child (GTK_WIDGET (view), UP_TYPE_NOTES_VIEW, "note_list"));
+
+  note = up_project_add_note (fixture->project, NEW_BODY, "dialogue", "2026-01-05", NULL, &error);
+  g_assert_no_error (error);
+
+  show_notes_view (fixture);
+  g_assert_nonnull (adw_bin_get_child (ADW_BIN (view)));
+  notes = listed_notes (fixture, view, NULL);
+  g_assert_cmpuint (notes->len, ==, g_list_model_get_n_items (up_project_get_notes (fixture->project)));
+  g_assert_true (g_ptr_array_find (notes, note, NULL));
+}
+
 typedef struct
 {
   const char *text;
@@ -817,6 +842,8 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  g_test_add ("/ui/notes/built-on-first-show", Fixture, NULL,
+              fixture_set_up, test_built_on_first_show, fixture_tear_down);
   g_test_add ("/ui/notes/add-and-search", Fixture, NULL,
               fixture_set_up, test_add_and_search, fixture_tear_down);
   g_test_add ("/ui/notes/filters", Fixture, NULL,
