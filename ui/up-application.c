@@ -88,7 +88,7 @@ get_window_for_new_project (UpApplication *self,
 }
 
 /* Some window to parent a dialog on, created when there is none (the first
- * start with a file that cannot be opened). */
+ * start with a file that cannot be opened), and shown. */
 static GtkWindow *
 get_parent_window (UpApplication *self,
                    UpWindow      *target)
@@ -96,10 +96,9 @@ get_parent_window (UpApplication *self,
   UpWindow *window = target ? target : get_active_up_window (self);
 
   if (window == NULL)
-    {
-      window = up_window_new (GTK_APPLICATION (self), NULL);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+    window = up_window_new (GTK_APPLICATION (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+    gtk_window_present (GTK_WINDOW (window));
 
   return GTK_WINDOW (window);
 }
@@ -135,6 +134,49 @@ show_project (UpApplication *self,
     up_application_add_recent (file);
 }
 
+typedef struct
+{
+  GFile     *file;
+  UpProject *project;
+  GError    *error;
+} OpenJob;
+
+static gpointer
+open_thread (gpointer data)
+{
+  OpenJob *job = data;
+
+  job->project = up_project_open (job->file, &job->error);
+  return NULL;
+}
+
+/* Reading and checking a project (at 20,000 stages mostly SQLite's
+ * quick_check) and building the window it opens in take about as long as
+ * each other. When the process has no window yet, as when a file is opened
+ * from the file manager, the core opens the project on a thread of its own
+ * (it touches no GTK) while this thread builds the window. Returns the
+ * window, not shown yet, and the project or the error. */
+static UpWindow *
+open_beside_new_window (UpApplication  *self,
+                        GFile          *file,
+                        UpProject     **project,
+                        GError        **error)
+{
+  OpenJob job = { file, NULL, NULL };
+  GThread *thread = g_thread_try_new ("upphandla-open", open_thread, &job, NULL);
+  UpWindow *window = up_window_new (GTK_APPLICATION (self), NULL);
+
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    open_thread (&job);
+
+  *project = job.project;
+  if (job.error != NULL)
+    g_propagate_error (error, job.error);
+  return window;
+}
+
 static void
 open_file_now (UpApplication *self,
                GFile         *file,
@@ -143,7 +185,10 @@ open_file_now (UpApplication *self,
   g_autoptr(UpProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
-  project = up_project_open (file, &error);
+  if (target == NULL && get_active_up_window (self) == NULL)
+    target = open_beside_new_window (self, file, &project, &error);
+  else
+    project = up_project_open (file, &error);
 
   if (project == NULL)
     show_open_error (self, target, error);

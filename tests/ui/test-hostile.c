@@ -124,6 +124,9 @@ check_refused (const char *path)
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, error->message);
   g_test_message ("%s: %s", path, error->message);
   assert_no_project_shown ();
+  /* Over a window on screen, even when it was made for the file. */
+  g_assert_nonnull (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (dialog)))));
 
   /* What the Close button does: the response, then the window closes. */
   adw_message_dialog_response (dialog, "close");
@@ -241,6 +244,48 @@ test_missing (void)
   check_refused (path);
 }
 
+static gboolean
+shows_project (gpointer data)
+{
+  UpWindow **window = data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (UP_IS_WINDOW (l->data) && up_window_get_project (l->data) != NULL &&
+        gtk_widget_get_mapped (l->data))
+      {
+        *window = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A sound file opened by a process without a window (the project is read
+ * on a thread while the window is made): one window, showing it. */
+static void
+test_first_open (void)
+{
+  g_autofree char *path = path_for ("sound.upphandla");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) demo = up_demo_create (file, &error);
+  UpWindow *window = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  iterate_pending ();
+
+  up_application_open_file (app, file, NULL);
+  wait_until (shows_project, &window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_assert_true (g_file_equal (up_project_get_file (up_window_get_project (window)), file));
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stages (up_window_get_project (window))), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/ui/hostile/truncated", test_truncated);
   g_test_add_func ("/ui/hostile/folder", test_folder);
   g_test_add_func ("/ui/hostile/missing", test_missing);
+  g_test_add_func ("/ui/hostile/first-open-of-a-sound-file", test_first_open);
 
   status = g_test_run ();
 
