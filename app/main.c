@@ -7,6 +7,7 @@
 
 #include "up-application.h"
 #include "up-renderer.h"
+#include "up-theme.h"
 
 int
 main (int   argc,
@@ -26,8 +27,10 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* While no other thread can read the environment: see up-renderer.c. */
+  /* While no other thread can read the environment: see up-renderer.c
+   * and up-theme.h. The theme's variable goes last. */
   up_renderer_prepare_environment ();
+  up_theme_prepare_environment ();
 
   app = up_application_new ();
 

@@ -11,6 +11,7 @@
 #include "up-application.h"
 #include "up-renderer.h"
 #include "up-route-chooser.h"
+#include "up-theme.h"
 #include "up-window.h"
 
 #define UP_MIME_TYPE "application/x-upphandla"
@@ -573,6 +574,8 @@ up_application_startup (GApplication *app)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *help_overlay_accels[] = { "<Control>question", NULL };
 
+  /* GTK and the display's settings before libadwaita (see up-theme.h). */
+  up_theme_init_display ();
   G_APPLICATION_CLASS (up_application_parent_class)->startup (app);
   up_renderer_restore_environment ();
 

@@ -2,14 +2,18 @@
 
 /* The choice of GTK's renderer: Cairo where OpenGL is rasterised on the
  * CPU (as under Xvfb here, with Mesa's llvmpipe), GTK's own choice with a
- * GPU, and the user's GSK_RENDERER above both. */
+ * GPU, and the user's GSK_RENDERER above both. And the other start-up
+ * choice made through the environment: no GTK theme parsed for nothing
+ * before libadwaita's (up-theme.h). */
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "test-common.h"
 #include "ui-test-util.h"
 #include "up-renderer.h"
+#include "up-theme.h"
 
 static void
 test_software_names (void)
@@ -195,16 +199,90 @@ test_choice (void)
   iterate_pending ();
 }
 
+/* How much wider a button is than its label, in a window on screen. */
+static int
+button_padding (GtkWidget *window)
+{
+  GtkWidget *button = gtk_window_get_child (GTK_WINDOW (window));
+  int button_width, label_width;
+
+  wait_for_frames (window);
+  gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_width, NULL, NULL);
+  gtk_widget_measure (gtk_button_get_child (GTK_BUTTON (button)), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &label_width, NULL, NULL);
+  return button_width - label_width;
+}
+
+/* Between GTK's start and libadwaita's, the display's settings use
+ * libadwaita's empty GTK theme (a button has no padding), GTK_THEME is
+ * gone before libadwaita looks at it, and libadwaita then puts its style
+ * sheet in place as it does without the variable. */
+static void
+test_theme (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *theme_name = NULL;
+      GtkWidget *window;
+
+      /* A new process, no GTK yet and no other thread. */
+      g_unsetenv ("GTK_THEME");
+      up_theme_prepare_environment ();
+      g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, "Adwaita-empty");
+      up_theme_init_display ();
+      g_assert_null (g_getenv ("GTK_THEME"));
+
+      window = gtk_window_new ();
+      gtk_window_set_child (GTK_WINDOW (window), gtk_button_new_with_label ("Upphandla"));
+      gtk_window_present (GTK_WINDOW (window));
+      wait_until (is_mapped, window);
+      g_assert_cmpint (button_padding (window), ==, 0);
+
+      adw_init ();
+      g_object_get (gtk_settings_get_default (), "gtk-theme-name", &theme_name, NULL);
+      g_assert_cmpstr (theme_name, ==, "Adwaita-empty");
+      g_assert_cmpint (button_padding (window), >=, 12);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate_pending ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* A GTK_THEME the user set is theirs: left as it is. */
+static void
+test_theme_user_choice (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("GTK_THEME", "HighContrast", TRUE);
+      up_theme_prepare_environment ();
+      g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, "HighContrast");
+      up_theme_init_display ();
+      g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, "HighContrast");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  /* GTK starts in the tests: /ui/renderer/no-gpu prepares its process first. */
+  /* GTK starts in the tests: /ui/renderer/no-gpu and /ui/startup/theme prepare
+   * their processes first. */
   g_test_add_func ("/ui/renderer/software-names", test_software_names);
   g_test_add_func ("/ui/renderer/gpu-device", test_gpu_device);
   g_test_add_func ("/ui/renderer/no-gpu", test_no_gpu);
+  g_test_add_func ("/ui/startup/theme", test_theme);
+  g_test_add_func ("/ui/startup/theme-user-choice", test_theme_user_choice);
   g_test_add_func ("/ui/renderer/user-choice", test_user_choice);
   g_test_add_func ("/ui/renderer/choice", test_choice);
 
