@@ -30,100 +30,219 @@ strength_alpha (int strength)
   return strength >= 3 ? 1.0 : strength == 2 ? 0.62 : 0.32;
 }
 
-/* One pass over a stage's links: the strongest strength (0..3) of its
- * links to each goal, and bit g set when it has a negative impact on goal
- * g. The same rule as up_coverage_stage_goal_strength(), without a query
- * per goal. */
-static guint32
-stage_goal_strengths (UpChartContext *ctx,
-                      UpStage        *stage,
-                      int             strengths[UP_SDG_N_GOALS + 1])
+/* A stage's row: the strongest strength (0..3) of its links to each goal,
+ * and bit g set when it has a negative impact on goal g. */
+typedef struct
 {
-  g_autoptr(GPtrArray) links = up_project_list_sdg_links (ctx->project, UP_RECORD (stage));
-  guint32 mask = 0;
+  guint8  strengths[UP_SDG_N_GOALS + 1];
+  guint32 negative;
+} Row;
 
-  memset (strengths, 0, sizeof (int) * (UP_SDG_N_GOALS + 1));
-  for (guint i = 0; i < links->len; i++)
+/* The rows of all stages from one pass over the project's links, by the
+ * same rule as up_coverage_stage_goal_strength(), without a query per
+ * stage. */
+static Row *
+collect_rows (UpChartContext *ctx,
+              GListModel     *stages,
+              guint           n_stages)
+{
+  GListModel *links = up_project_get_sdg_links (ctx->project);
+  guint n_links = g_list_model_get_n_items (links);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *ids = g_new (gint64, MAX (n_stages, 1));
+  Row *rows = g_new0 (Row, MAX (n_stages, 1));
+
+  for (guint i = 0; i < n_stages; i++)
     {
-      UpSdgLink *link = g_ptr_array_index (links, i);
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+
+      ids[i] = up_record_get_id (UP_RECORD (stage));
+      g_hash_table_insert (by_id, &ids[i], &rows[i]);
+    }
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      g_autoptr(UpSdgLink) link = g_list_model_get_item (links, i);
+      gint64 stage_id = up_sdg_link_get_stage_id (link);
       const char *impact = up_sdg_link_get_impact (link);
       guint goal = up_sdg_goal_of_target (up_sdg_link_get_target (link));
+      Row *row = stage_id != 0 ? g_hash_table_lookup (by_id, &stage_id) : NULL;
 
-      if (goal == 0)
+      if (row == NULL || goal == 0)
         continue;
-      strengths[goal] = MAX (strengths[goal], CLAMP (up_sdg_link_get_strength (link), 1, 3));
+      row->strengths[goal] = MAX (row->strengths[goal], CLAMP (up_sdg_link_get_strength (link), 1, 3));
       if (g_strcmp0 (impact, "negative") == 0 || g_strcmp0 (impact, "both") == 0)
-        mask |= 1u << goal;
+        row->negative |= 1u << goal;
     }
-  return mask;
+
+  return rows;
 }
 
 static void
-draw_cell (UpChartContext *ctx,
-           guint           goal,
-           int             strength,
-           gboolean        negative,
-           double          x,
-           double          y)
+cell_colour (UpChartContext *ctx,
+             guint           goal,
+             int             strength,
+             UpRgba         *blended)
+{
+  UpRgba colour;
+  double alpha = strength_alpha (strength);
+
+  _up_chart_parse_colour (up_sdg_get_goal (goal)->colour, &colour);
+  *blended = (UpRgba) { alpha * colour.r + (1 - alpha) * ctx->bg.r,
+                        alpha * colour.g + (1 - alpha) * ctx->bg.g,
+                        alpha * colour.b + (1 - alpha) * ctx->bg.b, 1.0 };
+}
+
+/* The grid is drawn in layers over all rows, nothing within a layer
+ * overlapping: stripes, empty bands, linked cells by colour, column gaps,
+ * digits, negative corners. Drawn a cell at a time, the colour changed
+ * for every cell and each digit was a text operation of its own, which
+ * SVG writes as a group and PDF as a text object: some 5,000 of each at
+ * 1,000 stages. A rectangle stays a fill of its own all the same: PDF
+ * viewers (Poppler, Acrobat) snap a fill of one rectangle to whole
+ * pixels, and would draw a path of many rectangles softer.
+ *
+ * Boxes of the page's lines colour at @alpha, one in every @step rows
+ * from row @first: the stripes behind every second row (label column
+ * included), and the empty cells of each row as one band under the row's
+ * cells, with the gaps between the columns cut for all rows at once
+ * (cut_column_gaps()); seventeen rectangles a row made a large matrix's
+ * SVG and PDF mostly numbers. */
+static void
+fill_row_boxes (UpChartContext *ctx,
+                double          alpha,
+                guint           first,
+                guint           step,
+                guint           n_stages,
+                double          x,
+                double          top,
+                double          width,
+                double          inset)
+{
+  UpRgba colour = ctx->line;
+
+  colour.a = alpha;
+  _up_chart_set_colour (ctx->cr, &colour);
+  for (guint i = first; i < n_stages; i += step)
+    {
+      cairo_rectangle (ctx->cr, x, top + i * ROW + inset, width, ROW - 2 * inset);
+      cairo_fill (ctx->cr);
+    }
+}
+
+/* The linked cells, a colour at a time. */
+static void
+draw_cells (UpChartContext *ctx,
+            const Row      *rows,
+            guint           n_stages,
+            double          x,
+            double          top)
+{
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    for (int strength = 1; strength <= 3; strength++)
+      {
+        UpRgba colour;
+
+        cell_colour (ctx, goal, strength, &colour);
+        _up_chart_set_colour (ctx->cr, &colour);
+        for (guint i = 0; i < n_stages; i++)
+          if (rows[i].strengths[goal] == strength)
+            {
+              cairo_rectangle (ctx->cr, x + (goal - 1) * COLUMN, top + i * ROW + 1, COLUMN - 2, ROW - 2);
+              cairo_fill (ctx->cr);
+            }
+      }
+}
+
+/* The digits of the cells, one text operation per colour of text (dark
+ * on light cells, white on dark ones). */
+static void
+draw_digits (UpChartContext *ctx,
+             const Row      *rows,
+             guint           n_stages,
+             double          x,
+             double          top)
+{
+  const UpTextFlags flags = UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE;
+  const double w = COLUMN - 2, h = ROW - 2;
+  UpGlyphBatch batches[2];
+  guint n_batches = 0;
+
+  for (guint i = 0; i < n_stages; i++)
+    for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+      {
+        int strength = rows[i].strengths[goal];
+        gboolean negative = (rows[i].negative & (1u << goal)) != 0;
+        double cx = x + (goal - 1) * COLUMN + w / 2 - (negative ? 2 : 0);
+        double cy = top + i * ROW + 1 + h / 2;
+        char digit[2] = { (char) ('0' + strength), '\0' };
+        UpRgba colour, text;
+        guint b = 0;
+
+        if (strength == 0)
+          continue;
+        cell_colour (ctx, goal, strength, &colour);
+        _up_chart_contrast_colour (&colour, &text);
+        while (b < n_batches && memcmp (&text, &batches[b].colour, sizeof text) != 0)
+          b++;
+        if (b == n_batches && n_batches < G_N_ELEMENTS (batches))
+          _up_chart_glyph_batch_init (&batches[n_batches++], &text);
+        if (b == n_batches || !_up_chart_glyph_batch_add (ctx, &batches[b], digit, cx, cy, TEXT_SIZE, flags))
+          _up_chart_text (ctx, digit, cx, cy, 0, TEXT_SIZE, flags, 0, &text);
+      }
+
+  for (guint b = 0; b < n_batches; b++)
+    _up_chart_glyph_batch_show (ctx, &batches[b]);
+}
+
+/* A dark corner for a negative impact, all in one path, and its light
+ * edge, all in another. */
+static void
+draw_negative_corners (UpChartContext *ctx,
+                       const Row      *rows,
+                       guint           n_stages,
+                       double          x,
+                       double          top)
 {
   cairo_t *cr = ctx->cr;
-  double w = COLUMN - 2, h = ROW - 2;
+  const double w = COLUMN - 2;
+  gboolean any = FALSE;
 
-  /* An empty cell is the row's band (draw_empty_band()). */
-  if (strength <= 0 && !negative)
-    return;
-
-  {
-    UpRgba colour, blended, text;
-    double alpha = strength_alpha (strength);
-    char digit[4];
-
-    _up_chart_parse_colour (up_sdg_get_goal (goal)->colour, &colour);
-    blended = (UpRgba) { alpha * colour.r + (1 - alpha) * ctx->bg.r,
-                         alpha * colour.g + (1 - alpha) * ctx->bg.g,
-                         alpha * colour.b + (1 - alpha) * ctx->bg.b, 1.0 };
-    _up_chart_set_colour (cr, &blended);
-    cairo_rectangle (cr, x, y, w, h);
-    cairo_fill (cr);
-
-    _up_chart_contrast_colour (&blended, &text);
-    g_snprintf (digit, sizeof digit, "%d", MAX (strength, 1));
-    _up_chart_text (ctx, digit, x + w / 2 - (negative ? 2 : 0), y + h / 2, 0, TEXT_SIZE,
-                    UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 0, &text);
-  }
-
-  if (negative)
+  for (int pass = 0; pass < 2; pass++)
     {
-      _up_chart_set_colour (cr, &ctx->negative);
-      cairo_move_to (cr, x + w - 10, y);
-      cairo_line_to (cr, x + w, y);
-      cairo_line_to (cr, x + w, y + 10);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      /* The triangle needs an edge on a dark page, where it is light. */
-      _up_chart_set_colour (cr, &ctx->bg);
-      cairo_set_line_width (cr, 0.8);
-      cairo_move_to (cr, x + w - 10, y);
-      cairo_line_to (cr, x + w, y + 10);
-      cairo_stroke (cr);
+      for (guint i = 0; i < n_stages; i++)
+        for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+          {
+            double cx = x + (goal - 1) * COLUMN, cy = top + i * ROW + 1;
+
+            if ((rows[i].negative & (1u << goal)) == 0)
+              continue;
+            any = TRUE;
+            cairo_move_to (cr, cx + w - 10, cy);
+            if (pass == 0)
+              {
+                cairo_line_to (cr, cx + w, cy);
+                cairo_line_to (cr, cx + w, cy + 10);
+                cairo_close_path (cr);
+              }
+            else
+              cairo_line_to (cr, cx + w, cy + 10);
+          }
+      if (!any)
+        return;
+      if (pass == 0)
+        {
+          _up_chart_set_colour (cr, &ctx->negative);
+          cairo_fill (cr);
+        }
+      else
+        {
+          /* The triangle needs an edge on a dark page, where it is light. */
+          _up_chart_set_colour (cr, &ctx->bg);
+          cairo_set_line_width (cr, 0.8);
+          cairo_stroke (cr);
+        }
     }
-}
-
-/* The empty cells of a row as one band under the row's cells; the gaps
- * between the columns are cut for all rows at once (cut_column_gaps()).
- * Seventeen rectangles a row made a large matrix's SVG and PDF mostly
- * numbers: at 1,000 stages 17,000 of its 18,000 paths. */
-static void
-draw_empty_band (UpChartContext *ctx,
-                 double          x,
-                 double          y)
-{
-  UpRgba empty = ctx->line;
-
-  empty.a = 0.35;
-  _up_chart_set_colour (ctx->cr, &empty);
-  cairo_rectangle (ctx->cr, x, y, UP_SDG_N_GOALS * COLUMN - 2, ROW - 2);
-  cairo_fill (ctx->cr);
 }
 
 static void
@@ -161,15 +280,11 @@ swatch_strength (UpChartContext *ctx,
 {
   for (int s = 1; s <= 3; s++)
     {
-      UpRgba colour, blended, text;
-      double alpha = strength_alpha (s);
+      UpRgba blended, text;
       char digit[4];
       double cw = width / 3;
 
-      _up_chart_parse_colour (up_sdg_get_goal (14)->colour, &colour);
-      blended = (UpRgba) { alpha * colour.r + (1 - alpha) * ctx->bg.r,
-                           alpha * colour.g + (1 - alpha) * ctx->bg.g,
-                           alpha * colour.b + (1 - alpha) * ctx->bg.b, 1.0 };
+      cell_colour (ctx, 14, s, &blended);
       _up_chart_set_colour (ctx->cr, &blended);
       cairo_rectangle (ctx->cr, x + (s - 1) * cw, y - 1, cw - 0.5, height + 2);
       cairo_fill (ctx->cr);
@@ -284,7 +399,8 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   UpLegendItem legend[4];
   guint n_legend;
   UpChartFrame frame;
-  double grid_x, y;
+  g_autofree Row *rows = NULL;
+  double grid_x, top;
 
   matrix_frame (ctx, width, height, legend, &n_legend, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_MATRIX, &frame, legend, n_legend, width, height);
@@ -294,29 +410,26 @@ _up_chart_matrix_draw (UpChartContext *ctx,
     _up_chart_goal_chip (ctx, goal, grid_x + (goal - 1) * COLUMN, frame.body_y,
                          COLUMN - 2, 20, 9.5, FALSE);
 
-  y = frame.body_y + HEADER_HEIGHT;
+  top = frame.body_y + HEADER_HEIGHT;
   if (n_stages == 0)
-    _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No stages yet")), frame.body_x,
-                    y + ROW / 2, LABEL_WIDTH, TEXT_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
+    {
+      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No stages yet")), frame.body_x,
+                      top + ROW / 2, LABEL_WIDTH, TEXT_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
+      return;
+    }
 
-  for (guint i = 0; i < n_stages; i++, y += ROW)
+  rows = collect_rows (ctx, stages, n_stages);
+  fill_row_boxes (ctx, 0.18, 1, 2, n_stages, frame.body_x - 4, top,
+                  LABEL_WIDTH + 14 + UP_SDG_N_GOALS * COLUMN, 0);
+  fill_row_boxes (ctx, 0.35, 0, 1, n_stages, grid_x, top, UP_SDG_N_GOALS * COLUMN - 2, 1);
+
+  for (guint i = 0; i < n_stages; i++)
     {
       g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
       g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
       g_autofree char *date = _up_chart_format_date (ctx, up_stage_get_start_date (stage));
-      int strengths[UP_SDG_N_GOALS + 1];
-      guint32 negative = stage_goal_strengths (ctx, stage, strengths);
+      double y = top + i * ROW;
       double title_x = frame.body_x;
-
-      if (i % 2 == 1)
-        {
-          UpRgba stripe = ctx->line;
-
-          stripe.a = 0.18;
-          _up_chart_set_colour (cr, &stripe);
-          cairo_rectangle (cr, frame.body_x - 4, y, LABEL_WIDTH + 14 + UP_SDG_N_GOALS * COLUMN, ROW);
-          cairo_fill (cr);
-        }
 
       if (up_stage_get_is_milestone (stage))
         {
@@ -330,14 +443,10 @@ _up_chart_matrix_draw (UpChartContext *ctx,
                       TEXT_SIZE, UP_TEXT_MIDDLE, 1, NULL);
       _up_chart_text (ctx, date, frame.body_x + TITLE_WIDTH + 6, y + ROW / 2,
                       DATE_WIDTH, 8, UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
-
-      draw_empty_band (ctx, grid_x, y + 1);
-      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
-        draw_cell (ctx, goal, strengths[goal],
-                   (negative & (1u << goal)) != 0,
-                   grid_x + (goal - 1) * COLUMN, y + 1);
     }
 
-  if (n_stages > 0)
-    cut_column_gaps (ctx, grid_x, frame.body_y + HEADER_HEIGHT + 1, y - 1);
+  draw_cells (ctx, rows, n_stages, grid_x, top);
+  cut_column_gaps (ctx, grid_x, top + 1, top + n_stages * ROW - 1);
+  draw_digits (ctx, rows, n_stages, grid_x, top);
+  draw_negative_corners (ctx, rows, n_stages, grid_x, top);
 }

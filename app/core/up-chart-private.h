@@ -138,6 +138,32 @@ double       _up_chart_text_height      (UpChartContext       *ctx,
                                          double                width,
                                          int                   max_lines);
 
+/* Short texts of one font and colour gathered from many places and shown
+ * in one operation: a matrix writes a digit in thousands of cells, and
+ * each text operation costs a group in SVG and a text object in PDF. */
+typedef struct
+{
+  UpRgba               colour;
+  cairo_scaled_font_t *font;
+  GArray              *glyphs;      /* cairo_glyph_t */
+} UpGlyphBatch;
+
+void         _up_chart_glyph_batch_init (UpGlyphBatch         *batch,
+                                         const UpRgba         *colour);
+/* Adds @text placed as _up_chart_text() with no width places it. FALSE
+ * when it cannot join the batch (another font, a fallback font, a missing
+ * glyph): draw it with _up_chart_text() then. */
+gboolean     _up_chart_glyph_batch_add  (UpChartContext       *ctx,
+                                         UpGlyphBatch         *batch,
+                                         const char           *text,
+                                         double                x,
+                                         double                y,
+                                         double                size,
+                                         UpTextFlags           flags);
+/* Shows the glyphs gathered and frees them. */
+void         _up_chart_glyph_batch_show (UpChartContext       *ctx,
+                                         UpGlyphBatch         *batch);
+
 /* @iso in @lang's long style; "" for a missing or invalid date. */
 char        *_up_chart_format_date      (UpChartContext       *ctx,
                                          const char           *iso);

@@ -400,6 +400,108 @@ _up_chart_text_height (UpChartContext *ctx,
 }
 
 void
+_up_chart_glyph_batch_init (UpGlyphBatch *batch,
+                            const UpRgba *colour)
+{
+  batch->colour = *colour;
+  batch->font = NULL;
+  batch->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+}
+
+/* The glyphs are placed as pango_cairo_show_layout() places them for
+ * _up_chart_text(): from the current point (which Cairo keeps in fixed
+ * point), the line's origin and baseline, and each glyph's advance and
+ * offset, so that the file shows them where a layout of their own would. */
+gboolean
+_up_chart_glyph_batch_add (UpChartContext *ctx,
+                           UpGlyphBatch   *batch,
+                           const char     *text,
+                           double          x,
+                           double          y,
+                           double          size,
+                           UpTextFlags     flags)
+{
+  g_autoptr(PangoLayout) layout = _up_chart_layout (ctx, text, size, flags, 0, 0);
+  PangoLayoutIter *iter;
+  PangoLayoutLine *line;
+  PangoGlyphString *glyphs;
+  PangoRectangle logical, line_logical;
+  cairo_scaled_font_t *font;
+  double dx = 0, base_x, base_y;
+  int baseline, x_position = 0;
+
+  if (pango_layout_get_line_count (layout) != 1)
+    return FALSE;
+  line = pango_layout_get_line_readonly (layout, 0);
+  /* One run in one font; a fallback font or a missing glyph (which Pango
+   * draws as a box) is left to Pango. */
+  if (line->runs == NULL || line->runs->next != NULL)
+    return FALSE;
+  glyphs = ((PangoGlyphItem *) line->runs->data)->glyphs;
+  font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (((PangoGlyphItem *) line->runs->data)->item->analysis.font));
+  if (font == NULL || (batch->font != NULL && batch->font != font))
+    return FALSE;
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    if (glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+      return FALSE;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (flags & UP_TEXT_CENTRE)
+    dx = -logical.width / (2.0 * PANGO_SCALE);
+  else if (flags & UP_TEXT_RIGHT)
+    dx = -logical.width / (double) PANGO_SCALE;
+  if (flags & UP_TEXT_MIDDLE)
+    y -= logical.height / (2.0 * PANGO_SCALE);
+
+  cairo_move_to (ctx->cr, x + dx, y);
+  cairo_get_current_point (ctx->cr, &base_x, &base_y);
+  cairo_new_path (ctx->cr);
+
+  iter = pango_layout_get_iter (layout);
+  pango_layout_iter_get_line_extents (iter, NULL, &line_logical);
+  baseline = pango_layout_iter_get_baseline (iter);
+  pango_layout_iter_free (iter);
+  base_x += (double) line_logical.x / PANGO_SCALE;
+  base_y += (double) baseline / PANGO_SCALE;
+
+  if (batch->font == NULL)
+    batch->font = cairo_scaled_font_reference (font);
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    {
+      const PangoGlyphInfo *info = &glyphs->glyphs[i];
+
+      if (info->glyph != PANGO_GLYPH_EMPTY)
+        {
+          cairo_glyph_t glyph = {
+            info->glyph,
+            base_x + (double) (x_position + info->geometry.x_offset) / PANGO_SCALE,
+            info->geometry.y_offset == 0 ? base_y : base_y + (double) info->geometry.y_offset / PANGO_SCALE,
+          };
+
+          g_array_append_val (batch->glyphs, glyph);
+        }
+      x_position += info->geometry.width;
+    }
+  return TRUE;
+}
+
+void
+_up_chart_glyph_batch_show (UpChartContext *ctx,
+                            UpGlyphBatch   *batch)
+{
+  if (batch->glyphs->len > 0)
+    {
+      cairo_save (ctx->cr);
+      cairo_set_scaled_font (ctx->cr, batch->font);
+      _up_chart_set_colour (ctx->cr, &batch->colour);
+      cairo_show_glyphs (ctx->cr, (cairo_glyph_t *) batch->glyphs->data, (int) batch->glyphs->len);
+      cairo_restore (ctx->cr);
+    }
+  g_clear_pointer (&batch->glyphs, g_array_unref);
+  g_clear_pointer (&batch->font, cairo_scaled_font_destroy);
+}
+
+void
 _up_chart_rounded_rect (cairo_t *cr,
                         double   x,
                         double   y,

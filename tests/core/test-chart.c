@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <locale.h>
+#include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <math.h>
 #include <string.h>
@@ -189,8 +190,8 @@ test_matrix_cells (void)
   UpChartOptions options;
   cairo_surface_t *surface;
   double width, height;
-  int px_w, px_h, left = -1, y = -1;
-  guint r, g, b;
+  int px_w, px_h, left = -1, y = -1, top;
+  guint r, g, b, n_light = 0;
 
   up_chart_options_init (&options);
   options.lang = UP_LANG_EN;
@@ -235,8 +236,130 @@ test_matrix_cells (void)
   assert_colour_near (surface, left + 25 * scale, y, "#FFFFFF", 2);
   assert_colour_near (surface, left - 27 * scale, y, "#FFFFFF", 2);
 
+  /* The cell's top edge; its digit, white on the green, in the middle. */
+  top = y;
+  for (pixel_at (surface, left + 2 * scale, top - 1, &r, &g, &b);
+       r == 0x4C && g == 0x9F && b == 0x38;
+       pixel_at (surface, left + 2 * scale, top - 1, &r, &g, &b))
+    top--;
+  for (int py = top + 5 * scale; py < top + 15 * scale; py++)
+    for (int px = left + 8 * scale; px < left + 16 * scale; px++)
+      {
+        pixel_at (surface, px, py, &r, &g, &b);
+        if (r > 230 && g > 230 && b > 230)
+          n_light++;
+      }
+  g_assert_cmpuint (n_light, >, 10);
+
+  /* Goal 12 (a link with both impacts) has the dark corner of a negative
+   * impact; goal 9's cell has none. */
+  assert_colour_near (surface, left + (9 * 26 + 22) * scale, top + 2 * scale, "#292929", 2);
+  pixel_at (surface, left + (6 * 26 + 22) * scale, top + 2 * scale, &r, &g, &b);
+  g_assert_cmpuint (r, >, 0x80);
+
   g_free (save_review (surface, "chart-matrix-cells.png"));
   cairo_surface_destroy (surface);
+}
+
+static cairo_status_t
+append_to_string (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The glyphs an SVG shows, one line each with its position: what a reader
+ * sees, whatever the groups they are drawn in. */
+static char *
+svg_glyphs (const char *svg)
+{
+  g_auto(GStrv) lines = g_strsplit (svg, "\n", -1);
+  GString *glyphs = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "<use xlink:href=\"#glyph") != NULL)
+      g_string_append_printf (glyphs, "%s\n", g_strstrip (lines[i]));
+  return g_string_free (glyphs, FALSE);
+}
+
+/* Digits gathered in a glyph batch are placed exactly where the same
+ * digits drawn one by one are, under a scale and at fractional positions
+ * (in an SVG, to a millionth of a point), and look the same in an image. */
+static void
+test_glyph_batch (void)
+{
+  g_autoptr(UpProject) project = linked_project ();
+  const UpTextFlags flags = UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE;
+  const UpRgba ink = { 0.12, 0.12, 0.12, 1.0 };
+  GString *svg[2] = { g_string_new (NULL), g_string_new (NULL) };
+  char *glyphs[2];
+  cairo_surface_t *images[2];
+  UpChartOptions options;
+
+  up_chart_options_init (&options);
+  for (int batched = 0; batched <= 1; batched++)
+    for (int image = 0; image <= 1; image++)
+      {
+        cairo_surface_t *surface = image ? cairo_image_surface_create (CAIRO_FORMAT_RGB24, 240, 120)
+                                         : cairo_svg_surface_create_for_stream (append_to_string, svg[batched], 120, 60);
+        cairo_t *cr = cairo_create (surface);
+        UpChartContext ctx;
+        UpGlyphBatch batch;
+
+        /* A white page, as in an export. */
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_paint (cr);
+        cairo_scale (cr, 1 + image, 1 + image);
+        cairo_translate (cr, 0.3, 0.7);
+        _up_chart_context_init (&ctx, cr, project, &options, FALSE);
+        _up_chart_glyph_batch_init (&batch, &ink);
+        for (int i = 0; i < 12; i++)
+          {
+            char digit[2] = { (char) ('1' + i % 3), '\0' };
+            double x = 8 + i * 9.37, y = 10 + (i % 4) * 11.1;
+
+            if (batched)
+              g_assert_true (_up_chart_glyph_batch_add (&ctx, &batch, digit, x, y, 9.5, flags));
+            else
+              _up_chart_text (&ctx, digit, x, y, 0, 9.5, flags, 0, &ink);
+          }
+        _up_chart_glyph_batch_show (&ctx, &batch);
+        _up_chart_context_clear (&ctx);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+        if (image)
+          {
+            cairo_surface_flush (surface);
+            images[batched] = surface;
+          }
+        else
+          cairo_surface_destroy (surface);
+      }
+
+  for (int batched = 0; batched <= 1; batched++)
+    glyphs[batched] = svg_glyphs (svg[batched]->str);
+  g_assert_cmpuint (strlen (glyphs[0]), >, 12 * 20);
+  g_assert_cmpstr (glyphs[0], ==, glyphs[1]);
+  for (int batched = 0; batched <= 1; batched++)
+    {
+      g_free (glyphs[batched]);
+      g_string_free (svg[batched], TRUE);
+    }
+
+  for (int py = 0; py < 120; py++)
+    for (int px = 0; px < 240; px++)
+      {
+        guint r[2], g[2], b[2];
+
+        for (int batched = 0; batched <= 1; batched++)
+          pixel_at (images[batched], px, py, &r[batched], &g[batched], &b[batched]);
+        if (r[0] != r[1] || g[0] != g[1] || b[0] != b[1])
+          g_error ("pixel at %d,%d differs", px, py);
+      }
+  for (int batched = 0; batched <= 1; batched++)
+    cairo_surface_destroy (images[batched]);
 }
 
 static void
@@ -762,6 +885,7 @@ main (int   argc,
   g_test_add_func ("/chart/titles", test_titles);
   g_test_add_func ("/chart/grid/cells", test_grid_cells);
   g_test_add_func ("/chart/matrix/cells", test_matrix_cells);
+  g_test_add_func ("/chart/glyph-batch", test_glyph_batch);
   g_test_add_func ("/chart/grid/marks", test_grid_marks);
   g_test_add_func ("/chart/grid/crowded", test_grid_crowded);
   g_test_add_func ("/chart/grid/language", test_grid_language);
