@@ -50,6 +50,8 @@ typedef struct
   UpRgba                grey;       /* an uncovered goal */
   UpRgba                negative;   /* the band of negative impact */
   GHashTable           *layouts;    /* LayoutKey -> PangoLayout, see _up_chart_layout() */
+  GPtrArray            *pango_contexts;  /* one for each transform text is drawn under */
+  PangoFontDescription *font;       /* the charts' font family, parsed once */
 } UpChartContext;
 
 /* One legend entry: a swatch drawn into a box, and its explanation. */

@@ -150,6 +150,8 @@ _up_chart_context_clear (UpChartContext *ctx)
 {
   g_clear_pointer (&ctx->coverage, up_coverage_unref);
   g_clear_pointer (&ctx->layouts, g_hash_table_unref);
+  g_clear_pointer (&ctx->pango_contexts, g_ptr_array_unref);
+  g_clear_pointer (&ctx->font, pango_font_description_free);
 }
 
 cairo_t *
@@ -238,28 +240,60 @@ layout_key_free (gpointer data)
   g_free (key);
 }
 
+/* The Pango context for text under the current transform (its scale and
+ * rotation): one for each transform a chart draws under, set up once and
+ * shared by its layouts. */
+static PangoContext *
+get_pango_context (UpChartContext *ctx,
+                   const double    matrix[4])
+{
+  PangoContext *context;
+  cairo_font_options_t *font_options;
+
+  if (ctx->pango_contexts == NULL)
+    ctx->pango_contexts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < ctx->pango_contexts->len; i++)
+    {
+      const PangoMatrix *m;
+
+      context = g_ptr_array_index (ctx->pango_contexts, i);
+      m = pango_context_get_matrix (context);
+      if (m != NULL && m->xx == matrix[0] && m->yx == matrix[1] && m->xy == matrix[2] && m->yy == matrix[3])
+        return context;
+    }
+
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_update_context (ctx->cr, context);
+  /* Points as units whatever the surface, and the same metrics on screen,
+   * in PNG, SVG and PDF: hinted metrics would let a label that fits in
+   * the PDF overflow on screen. */
+  pango_cairo_context_set_resolution (context, 72.0);
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+  g_ptr_array_add (ctx->pango_contexts, context);
+
+  return context;
+}
+
 static PangoLayout *
 make_layout (UpChartContext *ctx,
+             const double    matrix[4],
              const char     *text,
              double          size,
              UpTextFlags     flags,
              double          width,
              int             max_lines)
 {
-  PangoLayout *layout = pango_cairo_create_layout (ctx->cr);
-  PangoContext *context = pango_layout_get_context (layout);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_family);
-  cairo_font_options_t *font_options = cairo_font_options_create ();
+  PangoLayout *layout = pango_layout_new (get_pango_context (ctx, matrix));
+  g_autoptr(PangoFontDescription) font = NULL;
 
-  /* Points as units whatever the surface, and the same metrics on screen,
-   * in PNG, SVG and PDF: hinted metrics would let a label that fits in
-   * the PDF overflow on screen. */
-  pango_cairo_context_set_resolution (context, 72.0);
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_layout_context_changed (layout);
+  if (ctx->font == NULL)
+    ctx->font = pango_font_description_from_string (font_family);
+  font = pango_font_description_copy_static (ctx->font);
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   G_LOCK (min_size);
@@ -326,7 +360,7 @@ _up_chart_layout (UpChartContext *ctx,
       LayoutKey *stored = g_memdup2 (&key, sizeof key);
 
       stored->text = g_strdup (key.text);
-      layout = make_layout (ctx, text, size, flags, width, max_lines);
+      layout = make_layout (ctx, key.matrix, text, size, flags, width, max_lines);
       g_hash_table_insert (ctx->layouts, stored, layout);
     }
 
