@@ -101,8 +101,15 @@ cell_colour (UpChartContext *ctx,
  * 1,000 stages. A rectangle stays a fill of its own all the same: PDF
  * viewers (Poppler, Acrobat) snap a fill of one rectangle to whole
  * pixels, and would draw a path of many rectangles softer.
- *
- * Boxes of the page's lines colour at @alpha, one in every @step rows
+ * In SVG, though, all rectangles of a colour are one path: SVG viewers
+ * snap nothing, and each path costs a style of its own in the file. */
+static gboolean
+one_path_per_colour (UpChartContext *ctx)
+{
+  return cairo_surface_get_type (cairo_get_target (ctx->cr)) == CAIRO_SURFACE_TYPE_SVG;
+}
+
+/* Boxes of the page's lines colour at @alpha, one in every @step rows
  * from row @first: the stripes behind every second row (label column
  * included), and the empty cells of each row as one band under the row's
  * cells, with the gaps between the columns cut for all rows at once
@@ -120,14 +127,17 @@ fill_row_boxes (UpChartContext *ctx,
                 double          inset)
 {
   UpRgba colour = ctx->line;
+  gboolean one_path = one_path_per_colour (ctx);
 
   colour.a = alpha;
   _up_chart_set_colour (ctx->cr, &colour);
   for (guint i = first; i < n_stages; i += step)
     {
       cairo_rectangle (ctx->cr, x, top + i * ROW + inset, width, ROW - 2 * inset);
-      cairo_fill (ctx->cr);
+      if (!one_path)
+        cairo_fill (ctx->cr);
     }
+  cairo_fill (ctx->cr);
 }
 
 /* The linked cells, a colour at a time. */
@@ -138,6 +148,8 @@ draw_cells (UpChartContext *ctx,
             double          x,
             double          top)
 {
+  gboolean one_path = one_path_per_colour (ctx);
+
   for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
     for (int strength = 1; strength <= 3; strength++)
       {
@@ -149,8 +161,10 @@ draw_cells (UpChartContext *ctx,
           if (rows[i].strengths[goal] == strength)
             {
               cairo_rectangle (ctx->cr, x + (goal - 1) * COLUMN, top + i * ROW + 1, COLUMN - 2, ROW - 2);
-              cairo_fill (ctx->cr);
+              if (!one_path)
+                cairo_fill (ctx->cr);
             }
+        cairo_fill (ctx->cr);
       }
 }
 
