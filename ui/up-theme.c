@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "Upphandla"
+
 #include "config.h"
 
 #include "up-theme.h"
