@@ -973,7 +973,8 @@ ensure_built (UpNotesView *self)
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   visibilities = label_model (NULL, up_note_visibilities);
   adw_combo_row_set_model (self->visibility_row, G_LIST_MODEL (visibilities));
-  rebuild_choices (self);
+  /* The stage and stakeholder choices come from the project: map(), right
+   * after, rebuilds them with the list (the view is dirty until then). */
 
   self->updating--;
 

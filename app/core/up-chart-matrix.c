@@ -109,6 +109,21 @@ one_path_per_colour (UpChartContext *ctx)
   return cairo_surface_get_type (cairo_get_target (ctx->cr)) == CAIRO_SURFACE_TYPE_SVG;
 }
 
+/* A box in the current colour: added to the path that the caller fills
+ * once (@one_path), or filled on its own. */
+static void
+add_box (UpChartContext *ctx,
+         gboolean        one_path,
+         double          x,
+         double          y,
+         double          width,
+         double          height)
+{
+  cairo_rectangle (ctx->cr, x, y, width, height);
+  if (!one_path)
+    cairo_fill (ctx->cr);
+}
+
 /* Boxes of the page's lines colour at @alpha, one in every @step rows
  * from row @first: the stripes behind every second row (label column
  * included), and the empty cells of each row as one band under the row's
@@ -132,11 +147,7 @@ fill_row_boxes (UpChartContext *ctx,
   colour.a = alpha;
   _up_chart_set_colour (ctx->cr, &colour);
   for (guint i = first; i < n_stages; i += step)
-    {
-      cairo_rectangle (ctx->cr, x, top + i * ROW + inset, width, ROW - 2 * inset);
-      if (!one_path)
-        cairo_fill (ctx->cr);
-    }
+    add_box (ctx, one_path, x, top + i * ROW + inset, width, ROW - 2 * inset);
   cairo_fill (ctx->cr);
 }
 
@@ -159,11 +170,7 @@ draw_cells (UpChartContext *ctx,
         _up_chart_set_colour (ctx->cr, &colour);
         for (guint i = 0; i < n_stages; i++)
           if (rows[i].strengths[goal] == strength)
-            {
-              cairo_rectangle (ctx->cr, x + (goal - 1) * COLUMN, top + i * ROW + 1, COLUMN - 2, ROW - 2);
-              if (!one_path)
-                cairo_fill (ctx->cr);
-            }
+            add_box (ctx, one_path, x + (goal - 1) * COLUMN, top + i * ROW + 1, COLUMN - 2, ROW - 2);
         cairo_fill (ctx->cr);
       }
 }
