@@ -1720,6 +1720,39 @@ draw_stage (UpTimeline  *self,
 }
 
 /* The label of the new dates that follows a dragged bar. */
+/* What moves with the pointer is drawn as a group of its own, placed with a
+ * translation: when it moves, GSK's damage is then its old and its new
+ * bounds, two rectangles. Drawn in place, each of its pieces (chips, pin,
+ * title) would add its own old and new place; with the scroll indicators'
+ * these passed the 30 rectangles GSK keeps, and it redrew the whole window
+ * (with Cairo on X11, a dropped frame whenever the bar jumped to the next
+ * snapped day). */
+static GtkSnapshot *
+group_begin (const graphene_point_t *origin)
+{
+  GtkSnapshot *group = gtk_snapshot_new ();
+
+  gtk_snapshot_translate (group, &GRAPHENE_POINT_INIT (-origin->x, -origin->y));
+
+  return group;
+}
+
+static void
+group_end (GtkSnapshot            *snapshot,
+           GtkSnapshot            *group,
+           const graphene_point_t *origin)
+{
+  g_autoptr(GskRenderNode) node = gtk_snapshot_free_to_node (group);
+
+  if (node == NULL)
+    return;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, origin);
+  gtk_snapshot_append_node (snapshot, node);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 draw_drag_label (UpTimeline  *self,
                  GtkSnapshot *snapshot,
@@ -1732,6 +1765,7 @@ draw_drag_label (UpTimeline  *self,
   GdkRGBA osd_bg = { 0, 0, 0, 0.82 };
   GdkRGBA osd_fg = { 1, 1, 1, 1 };
   graphene_rect_t pill;
+  GtkSnapshot *group;
   double x, y;
   int w, h;
 
@@ -1746,8 +1780,10 @@ draw_drag_label (UpTimeline  *self,
     y = bar->origin.y + bar->size.height + 6;
 
   pill = GRAPHENE_RECT_INIT (round (x), round (y), w + 20, h + 8);
-  append_rounded (snapshot, &osd_bg, &pill, (h + 8) / 2.0);
-  append_layout (snapshot, text_layout, pill.origin.x + 10, pill.origin.y + 4, &osd_fg);
+  group = group_begin (&pill.origin);
+  append_rounded (group, &osd_bg, &pill, (h + 8) / 2.0);
+  append_layout (group, text_layout, pill.origin.x + 10, pill.origin.y + 4, &osd_fg);
+  group_end (snapshot, group, &pill.origin);
 }
 
 static void
@@ -1889,6 +1925,39 @@ draw_grid (UpTimeline  *self,
     append_rect (snapshot, &self->accent, round (today_x) - 1, HEADER_HEIGHT, 2, rows_height);
 }
 
+/* The bar being dragged, its date label and the line where it lands. */
+static void
+draw_lifted (UpTimeline  *self,
+             GtkSnapshot *snapshot,
+             int          width)
+{
+  Row *r = get_row (self, self->drag.row);
+  double y = row_y (self, self->drag.row);
+  graphene_rect_t bar;
+  graphene_point_t origin;
+  GtkSnapshot *group;
+
+  /* Moving rows: the bar follows the pointer up and down, and a line
+   * shows where it lands. */
+  if (self->drag.target_row != self->drag.row)
+    {
+      int target = self->drag.target_row;
+      double line_y = row_y (self, target) + (target > self->drag.row ? ROW_HEIGHT : 0);
+
+      append_rect (snapshot, &self->accent, 0, round (line_y) - 1, width, 2);
+      y += self->drag.dy + vvalue (self) - self->drag.vvalue;
+    }
+
+  bar = bar_rect (self, r->milestone, self->drag.new_start, self->drag.new_end, y);
+  origin = GRAPHENE_POINT_INIT (floor (bar.origin.x), floor (y));
+  group = group_begin (&origin);
+  draw_stage (self, group, r, self->drag.new_start, self->drag.new_end, y,
+              DRAW_SELECTED | DRAW_LIFTED);
+  group_end (snapshot, group, &origin);
+
+  draw_drag_label (self, snapshot, &bar);
+}
+
 static void
 up_timeline_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -1949,27 +2018,7 @@ up_timeline_snapshot (GtkWidget   *widget,
     }
 
   if (dragging)
-    {
-      Row *r = get_row (self, self->drag.row);
-      double y = row_y (self, self->drag.row);
-      graphene_rect_t bar;
-
-      /* Moving rows: the bar follows the pointer up and down, and a line
-       * shows where it lands. */
-      if (self->drag.target_row != self->drag.row)
-        {
-          int target = self->drag.target_row;
-          double line_y = row_y (self, target) + (target > self->drag.row ? ROW_HEIGHT : 0);
-
-          append_rect (snapshot, &self->accent, 0, round (line_y) - 1, width, 2);
-          y += self->drag.dy + vvalue (self) - self->drag.vvalue;
-        }
-
-      draw_stage (self, snapshot, r, self->drag.new_start, self->drag.new_end, y,
-                  DRAW_SELECTED | DRAW_LIFTED);
-      bar = bar_rect (self, r->milestone, self->drag.new_start, self->drag.new_end, y);
-      draw_drag_label (self, snapshot, &bar);
-    }
+    draw_lifted (self, snapshot, width);
 
   gtk_snapshot_pop (snapshot);
 
