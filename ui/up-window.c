@@ -1206,6 +1206,33 @@ up_window_set_property (GObject      *object,
     }
 }
 
+/* The title's view switcher and its plain title are the pages of a squeezer
+ * that crossfades between them. Built with the title showing, on its first
+ * allocation after each map it picks the switcher, and that crossfade drew
+ * six frames more after the window's first (~90 ms of the open settling).
+ * No transition from its map to the end of the frame that lays it out;
+ * the crossfade when the window is resized is kept. */
+static void
+on_squeezer_after_paint (GdkFrameClock *clock,
+                         AdwSqueezer   *squeezer)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_squeezer_after_paint, squeezer);
+  adw_squeezer_set_transition_type (squeezer, ADW_SQUEEZER_TRANSITION_TYPE_CROSSFADE);
+}
+
+static void
+on_squeezer_map (GtkWidget *squeezer)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (squeezer);
+
+  if (clock == NULL)
+    return;
+
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  g_signal_handlers_disconnect_by_func (clock, on_squeezer_after_paint, squeezer);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_squeezer_after_paint), squeezer, 0);
+}
+
 static void
 up_window_class_init (UpWindowClass *klass)
 {
@@ -1320,8 +1347,14 @@ up_window_init (UpWindow *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GMenuModel) add_menu = NULL;
   GtkDropTarget *drop_target;
+  GtkWidget *squeezer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* AdwViewSwitcherTitle holds its squeezer as its one child. */
+  squeezer = gtk_widget_get_first_child (GTK_WIDGET (self->window_title));
+  if (ADW_IS_SQUEEZER (squeezer))
+    g_signal_connect (squeezer, "map", G_CALLBACK (on_squeezer_map), NULL);
 
   /* The icon name is the application id, which differs in the .Devel build. */
   adw_status_page_set_icon_name (self->start_page, APPLICATION_ID);

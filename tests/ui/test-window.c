@@ -62,9 +62,10 @@ test_language (void)
   return "C";
 }
 
+/* The window on the demo project, not yet shown. */
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
+fixture_set_up_unshown (Fixture       *fixture,
+                        gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
@@ -82,9 +83,22 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = g_object_ref_sink (up_window_new (NULL, fixture->project));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+}
+
+static void
+show_window (Fixture *fixture)
+{
   gtk_window_present (GTK_WINDOW (fixture->window));
   wait_until (is_mapped, fixture->window);
   wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture_set_up_unshown (fixture, user_data);
+  show_window (fixture);
 }
 
 static void
@@ -106,6 +120,61 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 }
 
+
+/* What the title's squeezer did when it last changed page. */
+typedef struct
+{
+  guint                      changes;
+  GtkWidget                 *page;
+  AdwSqueezerTransitionType  transition;
+} SqueezerChange;
+
+static gboolean
+has_changed (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static void
+on_squeezer_page (AdwSqueezer    *squeezer,
+                  GParamSpec     *pspec,
+                  SqueezerChange *change)
+{
+  change->changes++;
+  change->page = adw_squeezer_get_visible_child (squeezer);
+  change->transition = adw_squeezer_get_transition_type (squeezer);
+}
+
+/* The window opens settled: the title bar's view switcher is there in the
+ * first frame, without a crossfade from the plain title that runs on for
+ * frames after it. When the window is made narrow, the crossfade to the
+ * plain title is as libadwaita draws it. */
+static void
+test_title_settles (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GtkWidget *title = template_child (fixture->window, UP_TYPE_WINDOW, "window_title");
+  GtkWidget *squeezer = gtk_widget_get_first_child (title);
+  SqueezerChange change = { 0, };
+
+  g_assert_true (ADW_IS_SQUEEZER (squeezer));
+  g_signal_connect (squeezer, "notify::visible-child", G_CALLBACK (on_squeezer_page), &change);
+
+  show_window (fixture);
+  g_assert_cmpuint (change.changes, >=, 1);
+  g_assert_true (ADW_IS_VIEW_SWITCHER (change.page));
+  g_assert_cmpint (change.transition, ==, ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  g_assert_cmpint (adw_squeezer_get_transition_type (ADW_SQUEEZER (squeezer)), ==,
+                   ADW_SQUEEZER_TRANSITION_TYPE_CROSSFADE);
+
+  change.changes = 0;
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 800);
+  wait_until (has_changed, &change.changes);
+  g_assert_false (ADW_IS_VIEW_SWITCHER (change.page));
+  g_assert_cmpint (change.transition, ==, ADW_SQUEEZER_TRANSITION_TYPE_CROSSFADE);
+
+  g_signal_handlers_disconnect_by_func (squeezer, on_squeezer_page, &change);
+}
 
 static void
 test_shows_project (Fixture       *fixture,
@@ -637,6 +706,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/route-chooser", test_route_chooser);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
               fixture_set_up, test_stage_row, fixture_tear_down);
+  g_test_add ("/ui/window/title-settles", Fixture, NULL,
+              fixture_set_up_unshown, test_title_settles, fixture_tear_down);
   g_test_add ("/ui/window/shows-project", Fixture, NULL,
               fixture_set_up, test_shows_project, fixture_tear_down);
   g_test_add ("/ui/window/title-follows-project", Fixture, NULL,
