@@ -1719,7 +1719,6 @@ draw_stage (UpTimeline  *self,
     gtk_snapshot_pop (snapshot);
 }
 
-/* The label of the new dates that follows a dragged bar. */
 /* What moves with the pointer is drawn as a group of its own, placed with a
  * translation: when it moves, GSK's damage is then its old and its new
  * bounds, two rectangles. Drawn in place, each of its pieces (chips, pin,
@@ -1753,6 +1752,7 @@ group_end (GtkSnapshot            *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* The label of the new dates that follows a dragged bar. */
 static void
 draw_drag_label (UpTimeline  *self,
                  GtkSnapshot *snapshot,
