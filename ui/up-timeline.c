@@ -1507,7 +1507,8 @@ draw_offscreen_hint (UpTimeline  *self,
 
 /* What did not fit inside a bar goes beside it, in the text colour: the
  * decorations, then the title. After the bar, or before it when there is
- * no room after it; cut short only when there is no room either side. */
+ * no room after it; when it fits neither side, on the side with more room,
+ * the title cut short to it. */
 static void
 draw_beside (UpTimeline  *self,
              GtkSnapshot *snapshot,
@@ -1520,6 +1521,9 @@ draw_beside (UpTimeline  *self,
              double       cy)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
+  double deco_part = deco_w > 0 ? deco_w + (title ? BESIDE_GAP : 0) : 0;
+  double room_after = width - TEXT_PADDING - (bar_x1 + BESIDE_GAP);
+  double room_before = bar_x0 - BESIDE_GAP - TEXT_PADDING;
   double group_w, x;
   PangoLayout *title_layout = NULL;
   int text_w = 0, text_h = 0;
@@ -1530,11 +1534,21 @@ draw_beside (UpTimeline  *self,
   if (title != NULL)
     title_layout = layout_title (self, title, MAX_BESIDE_WIDTH, &text_w, &text_h);
 
-  group_w = (deco_w > 0 ? deco_w : 0) + (deco_w > 0 && title ? BESIDE_GAP : 0) + text_w;
+  group_w = deco_part + text_w;
   x = bar_x1 + BESIDE_GAP;
 
-  if (x + group_w > width - TEXT_PADDING && bar_x0 - BESIDE_GAP - group_w >= TEXT_PADDING)
-    x = bar_x0 - BESIDE_GAP - group_w;
+  if (group_w > room_after && (group_w <= room_before || room_before > room_after))
+    {
+      /* A bar at the right edge of a narrow view: its title before it,
+       * shortened, rather than out of sight after it. */
+      if (group_w > room_before && title != NULL && room_before - deco_part >= MIN_INSIDE_TEXT)
+        {
+          title_layout = layout_title (self, title, room_before - deco_part, &text_w, &text_h);
+          group_w = deco_part + text_w;
+        }
+      if (group_w <= room_before)
+        x = bar_x0 - BESIDE_GAP - group_w;
+    }
 
   if (deco_w > 0)
     {

@@ -408,6 +408,99 @@ test_drag_damage (Fixture       *fixture,
   cairo_region_destroy (damage);
 }
 
+/* The bounds of every text node under @node, placed as drawn. */
+static void
+collect_text (GskRenderNode *node,
+              double         dx,
+              double         dy,
+              GArray        *rects)
+{
+  graphene_rect_t bounds;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_text (gsk_container_node_get_child (node, i), dx, dy, rects);
+      break;
+
+    case GSK_CLIP_NODE:
+      collect_text (gsk_clip_node_get_child (node), dx, dy, rects);
+      break;
+
+    case GSK_OPACITY_NODE:
+      collect_text (gsk_opacity_node_get_child (node), dx, dy, rects);
+      break;
+
+    case GSK_TRANSFORM_NODE:
+      {
+        GskTransform *transform = gsk_transform_node_get_transform (node);
+        float tx = 0, ty = 0;
+
+        if (gsk_transform_get_category (transform) >= GSK_TRANSFORM_CATEGORY_2D_TRANSLATE)
+          {
+            gsk_transform_to_translate (transform, &tx, &ty);
+            collect_text (gsk_transform_node_get_child (node), dx + tx, dy + ty, rects);
+          }
+      }
+      break;
+
+    case GSK_TEXT_NODE:
+      gsk_render_node_get_bounds (node, &bounds);
+      graphene_rect_offset (&bounds, dx, dy);
+      g_array_append_val (rects, bounds);
+      break;
+
+    default:
+      break;
+    }
+}
+
+/* A bar that only just shows at the right edge of a narrow view has its
+ * title before it, in view (shortened), not after it and out of sight. */
+static void
+test_title_before_bar (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  UpStage *stage = find_stage (fixture->project, "pilot");
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkAdjustment *hadjustment;
+  graphene_rect_t bar;
+  int width;
+  gboolean found = FALSE;
+
+  gtk_window_set_default_size (fixture->window, 260, 720);
+  show_stage (fixture, UP_ZOOM_MONTH, stage);
+  width = gtk_widget_get_width (GTK_WIDGET (fixture->timeline));
+  g_assert_cmpint (width, <, 300);
+
+  /* Its first days at the right edge. */
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->timeline));
+  g_assert_true (up_timeline_get_stage_area (fixture->timeline, stage, &bar));
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_value (hadjustment)
+                                         + bar.origin.x - (width - 6));
+  wait_for_frames (GTK_WIDGET (fixture->timeline));
+  g_assert_true (up_timeline_get_stage_area (fixture->timeline, stage, &bar));
+  g_assert_cmpfloat (fabs (bar.origin.x - (width - 6)), <, 2);
+
+  node = render_timeline (fixture->timeline);
+  collect_text (node, 0, 0, texts);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      graphene_rect_t *text = &g_array_index (texts, graphene_rect_t, i);
+      double cy = text->origin.y + text->size.height / 2;
+
+      /* On the bar's row, wholly in view and before the bar, and long
+       * enough to read. */
+      if (cy > bar.origin.y && cy < bar.origin.y + bar.size.height &&
+          text->origin.x >= 0 && text->origin.x + text->size.width <= bar.origin.x &&
+          text->size.width > 100)
+        found = TRUE;
+    }
+  g_assert_true (found);
+}
+
 static void
 test_drag_resize (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -1100,6 +1193,8 @@ main (int   argc,
               fixture_set_up, test_drag_move, fixture_tear_down);
   g_test_add ("/ui/timeline/drag-damage", Fixture, NULL,
               fixture_set_up, test_drag_damage, fixture_tear_down);
+  g_test_add ("/ui/timeline/title-before-bar", Fixture, NULL,
+              fixture_set_up, test_title_before_bar, fixture_tear_down);
   g_test_add ("/ui/timeline/drag-resize", Fixture, NULL,
               fixture_set_up, test_drag_resize, fixture_tear_down);
   g_test_add ("/ui/timeline/drag-short-bar", Fixture, NULL,
