@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdlib.h>
 
 #include <upphandla/upphandla.h>
@@ -36,6 +37,9 @@ main (int   argc,
   g_autofree char *dir = NULL;
   UpChartOptions options;
   guint runs = argc > 2 ? (guint) atoi (argv[2]) : 7;
+
+  /* The messages it prints (a refused PNG) in the environment's charset. */
+  setlocale (LC_ALL, "");
 
   if (argc < 2 || runs == 0)
     {

@@ -142,7 +142,7 @@ echo "## 6. Export: up_export_chart from the call to the file replaced on disk, 
 for n in 100 1000; do
   [ -e "$work/p$n.upphandla" ] || "$build/tests/bench/gen-project" "$n" "$work/p$n.upphandla"
   echo "N = $n:"
-  "$build/tests/bench/bench-export" "$work/p$n.upphandla" "$RUNS"
+  LC_ALL=C.UTF-8 "$build/tests/bench/bench-export" "$work/p$n.upphandla" "$RUNS"
 done
 
 echo
