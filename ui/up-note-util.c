@@ -137,15 +137,55 @@ caption_label (const char *text)
   return label;
 }
 
+/* The labels of a row, kept on its box so that a recycled row of a list
+ * view can be filled again. */
+#define META_LABEL "meta-label"
+#define BODY_LABEL "body-label"
+#define NAMES_LABEL "names-label"
+
 GtkWidget *
-up_note_util_row_new (UpProject  *project,
-                      UpNote     *note,
-                      const char *body_markup,
-                      gboolean    show_stage)
+up_note_util_content_new (void)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *body;
+  GtkWidget *meta = caption_label (NULL);
+  GtkWidget *body = gtk_label_new (NULL);
+  GtkWidget *names = caption_label (NULL);
+
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  gtk_label_set_xalign (GTK_LABEL (body), 0);
+  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (body), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (body), PANGO_ELLIPSIZE_END);
+  /* A label asks for the width of its longest word unless told otherwise;
+   * the list must be able to get narrow. */
+  gtk_label_set_width_chars (GTK_LABEL (body), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (body), 60);
+  gtk_widget_add_css_class (body, "note-body");
+
+  gtk_box_append (GTK_BOX (box), meta);
+  gtk_box_append (GTK_BOX (box), body);
+  gtk_box_append (GTK_BOX (box), names);
+  g_object_set_data (G_OBJECT (box), META_LABEL, meta);
+  g_object_set_data (G_OBJECT (box), BODY_LABEL, body);
+  g_object_set_data (G_OBJECT (box), NAMES_LABEL, names);
+
+  return box;
+}
+
+void
+up_note_util_content_set (GtkWidget  *content,
+                          UpProject  *project,
+                          UpNote     *note,
+                          const char *body_markup,
+                          gboolean    show_stage)
+{
+  GtkLabel *body = g_object_get_data (G_OBJECT (content), BODY_LABEL);
+  GtkLabel *names_label = g_object_get_data (G_OBJECT (content), NAMES_LABEL);
   g_autofree char *date = up_note_util_format_date (up_note_get_said_on (note));
   g_autofree char *names = up_note_util_stakeholder_names (project, note);
   g_autoptr(GString) meta = g_string_new (date);
@@ -164,47 +204,41 @@ up_note_util_row_new (UpProject  *project,
           g_string_append (meta, up_stage_get_title (UP_STAGE (stage)));
         }
     }
+  gtk_label_set_label (g_object_get_data (G_OBJECT (content), META_LABEL), meta->str);
 
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  gtk_box_append (GTK_BOX (box), caption_label (meta->str));
-
-  body = gtk_label_new (NULL);
   if (body_markup != NULL && *body_markup != '\0')
-    gtk_label_set_markup (GTK_LABEL (body), body_markup);
+    {
+      gtk_label_set_markup (body, body_markup);
+      gtk_widget_remove_css_class (GTK_WIDGET (body), "dim-label");
+    }
   else
     {
+      gtk_label_set_use_markup (body, FALSE);
       /* Translators: The body of a note that has no text yet. */
-      gtk_label_set_label (GTK_LABEL (body), _("(empty)"));
-      gtk_widget_add_css_class (body, "dim-label");
+      gtk_label_set_label (body, _("(empty)"));
+      gtk_widget_add_css_class (GTK_WIDGET (body), "dim-label");
     }
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
-  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (body), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (body), PANGO_ELLIPSIZE_END);
-  /* A label asks for the width of its longest word unless told otherwise;
-   * the list must be able to get narrow. */
-  gtk_label_set_width_chars (GTK_LABEL (body), 10);
-  gtk_label_set_max_width_chars (GTK_LABEL (body), 60);
-  gtk_widget_add_css_class (body, "note-body");
-  gtk_box_append (GTK_BOX (box), body);
 
-  if (*names != '\0')
-    gtk_box_append (GTK_BOX (box), caption_label (names));
+  gtk_label_set_label (names_label, names);
+  gtk_widget_set_visible (GTK_WIDGET (names_label), *names != '\0');
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "note-id", GSIZE_TO_POINTER (up_record_get_id (UP_RECORD (note))));
-  g_object_set_data (G_OBJECT (row), "body-label", body);
-
-  return row;
+  g_object_set_data (G_OBJECT (content), "note-id",
+                     GSIZE_TO_POINTER (up_record_get_id (UP_RECORD (note))));
 }
 
-gint64
-up_note_util_row_get_id (GtkListBoxRow *row)
+GtkWidget *
+up_note_util_row_new (UpProject  *project,
+                      UpNote     *note,
+                      const char *body_markup,
+                      gboolean    show_stage)
 {
-  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "note-id"));
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *content = up_note_util_content_new ();
+
+  up_note_util_content_set (content, project, note, body_markup, show_stage);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  g_object_set_data (G_OBJECT (row), "note-id", GSIZE_TO_POINTER (up_record_get_id (UP_RECORD (note))));
+  g_object_set_data (G_OBJECT (row), BODY_LABEL, g_object_get_data (G_OBJECT (content), BODY_LABEL));
+
+  return row;
 }

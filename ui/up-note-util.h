@@ -22,14 +22,23 @@ void       up_note_util_setup_drop_down   (GtkDropDown *drop_down);
 void       up_note_util_set_placeholder   (GtkListBox  *list,
                                            const char  *text);
 
-/* A row of a note list: date, kind, visibility (and stage when
- * @show_stage), the stakeholders, and the first lines of the body, given
- * as Pango markup so that a search can mark its matches. The row carries
- * the note's id as data "note-id". */
+/* What a row of a note list shows: date, kind, visibility (and stage
+ * when @show_stage), the stakeholders, and the first lines of the body,
+ * given as Pango markup so that a search can mark its matches. _set()
+ * fills it again for another note; the box carries the note's id as data
+ * "note-id" and its body label as "body-label". */
+GtkWidget *up_note_util_content_new       (void);
+void       up_note_util_content_set       (GtkWidget  *content,
+                                           UpProject  *project,
+                                           UpNote     *note,
+                                           const char *body_markup,
+                                           gboolean    show_stage);
+
+/* A GtkListBox row of that content, for short lists. The row carries the
+ * note's id as data "note-id". */
 GtkWidget *up_note_util_row_new           (UpProject  *project,
                                            UpNote     *note,
                                            const char *body_markup,
                                            gboolean    show_stage);
-gint64     up_note_util_row_get_id        (GtkListBoxRow *row);
 
 G_END_DECLS

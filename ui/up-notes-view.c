@@ -18,11 +18,13 @@
  * step per commit (the text after a pause in typing or when it loses
  * focus, a choice when it is made).
  *
- * The list is a GtkListBox rebuilt from the model or from the search hits:
- * a search reorders it by relevance and marks its matches, which a
- * filtered model could not. It is built when the view is on screen and
- * again after each change of the notes while it is, so a project opens
- * without building rows nobody looks at. */
+ * The list is a GtkListView over a store of the notes listed, filled from
+ * the model or from the search hits: a search reorders it by relevance and
+ * marks its matches, which a filtered model could not. The store is filled
+ * when the view is on screen and again after each change of the notes
+ * while it is, changing only the part of it that differs, so that the
+ * list keeps its place; rows are made only for the notes in sight, so a
+ * project of 40,000 notes lists as fast as one of forty. */
 
 /* How long typing may pause before the text of a note is committed. */
 #define BODY_COMMIT_MS 1000
@@ -36,6 +38,10 @@
  * background alike. */
 #define MATCH_OPEN "<span weight=\"bold\" bgcolor=\"#f6d32d\" bgalpha=\"45%\">"
 #define MATCH_CLOSE "</span>"
+
+/* Above this many stakeholders, a note's editor offers a search among
+ * them. */
+#define STAKEHOLDER_SEARCH_FROM 8
 
 /* Ids in the models of the filters: every value, and no stage at all. */
 #define ID_ALL (-1)
@@ -77,7 +83,7 @@ struct _UpNotesView
   GtkDropDown     *visibility_filter;
   GtkLabel        *count_label;
   GtkStack        *list_stack;
-  GtkListBox      *note_list;
+  GtkListView     *note_list;
   GtkButton       *add_button;
   GtkButton       *delete_button;
   GtkStack        *editor_stack;
@@ -88,7 +94,24 @@ struct _UpNotesView
   AdwComboRow     *kind_row;
   AdwComboRow     *visibility_row;
   AdwComboRow     *stage_row;
-  GtkListBox      *stakeholder_list;
+  GtkSearchEntry  *stakeholder_search;
+  GtkWidget       *stakeholder_scroller;
+  GtkListView     *stakeholder_list;
+  GtkWidget       *stakeholder_placeholder;
+
+  /* The notes listed, in order, and the selection among them; the markup
+   * of each search hit by its note (NULL without a search). */
+  GListStore         *listed;
+  GtkSingleSelection *selection;
+  GHashTable         *hit_markup;
+  /* The list items of the note list and of the editor's stakeholders that
+   * show something now: what a change must fill again. */
+  GPtrArray          *bound_notes;
+  GPtrArray          *bound_people;
+  GtkFilterListModel *people;
+  GtkStringFilter    *people_filter;
+  /* The ids of the stakeholders linked to the note in the editor. */
+  GHashTable         *linked_people;
 
   /* The widgets are made from the template when the view is first shown:
    * a window that opens on the timeline does not pay for them. */
@@ -368,6 +391,107 @@ update_count (UpNotesView *self,
   gtk_label_set_label (self->count_label, text);
 }
 
+/* Fills a row of the note list for its note. */
+static void
+fill_note_row (UpNotesView *self,
+               GtkListItem *item)
+{
+  UpNote *note = gtk_list_item_get_item (item);
+  const char *hit = self->hit_markup != NULL ? g_hash_table_lookup (self->hit_markup, note) : NULL;
+  g_autofree char *escaped = NULL;
+
+  if (self->project == NULL || note == NULL)
+    return;
+
+  if (hit == NULL)
+    escaped = g_markup_escape_text (up_note_get_body (note), -1);
+  up_note_util_content_set (gtk_list_item_get_child (item), self->project, note,
+                            hit != NULL ? hit : escaped, TRUE);
+}
+
+static void
+on_note_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               UpNotesView              *self)
+{
+  gtk_list_item_set_child (item, up_note_util_content_new ());
+}
+
+static void
+on_note_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              UpNotesView              *self)
+{
+  fill_note_row (self, item);
+  g_ptr_array_add (self->bound_notes, item);
+}
+
+static void
+on_note_unbind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                UpNotesView              *self)
+{
+  g_ptr_array_remove_fast (self->bound_notes, item);
+}
+
+static gboolean
+listed_is (UpNotesView *self,
+           guint        position,
+           gpointer     note)
+{
+  g_autoptr(UpNote) listed = g_list_model_get_item (G_LIST_MODEL (self->listed), position);
+
+  return listed == note;
+}
+
+/* Puts @notes in the store, replacing only the run between the part at the
+ * start and the part at the end that stay as they are: an edit of one note
+ * leaves the list where it was scrolled. */
+static void
+set_listed (UpNotesView *self,
+            GPtrArray   *notes)
+{
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (self->listed));
+  guint head = 0, tail = 0;
+
+  while (head < old_n && head < notes->len && listed_is (self, head, g_ptr_array_index (notes, head)))
+    head++;
+  while (tail < old_n - head && tail < notes->len - head &&
+         listed_is (self, old_n - 1 - tail, g_ptr_array_index (notes, notes->len - 1 - tail)))
+    tail++;
+
+  if (head == old_n && head == notes->len)
+    return;
+
+  g_list_store_splice (self->listed, head, old_n - head - tail,
+                       notes->pdata + head, notes->len - head - tail);
+}
+
+/* Selects the selected note where the list shows it, or nothing. */
+static gboolean
+select_listed (UpNotesView *self)
+{
+  GListModel *model = G_LIST_MODEL (self->listed);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; self->selected_id > 0 && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(UpNote) note = g_list_model_get_item (model, i);
+
+      if (up_record_get_id (UP_RECORD (note)) == self->selected_id)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  self->updating++;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->updating--;
+
+  return position != GTK_INVALID_LIST_POSITION;
+}
+
 /* @by_user: the search or a filter changed, rather than the notes. A note
  * that an edit of its own takes out of the search stays in the editor
  * while it is being edited; one that the user's search hides does not. */
@@ -377,16 +501,13 @@ rebuild_list (UpNotesView *self,
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *fts_query = up_search_build_query (query);
-  GtkListBoxRow *selected_row = NULL;
-  GtkWidget *child;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) markup = NULL;
   guint total = self->project != NULL ? g_list_model_get_n_items (up_project_get_notes (self->project)) : 0;
-  guint shown = 0;
+  gboolean selected;
 
   self->dirty = FALSE;
   self->updating++;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->note_list))) != NULL)
-    gtk_list_box_remove (self->note_list, child);
 
   /* Text without a word to search for (only spaces or signs) lists every
    * note, as an empty entry does. */
@@ -397,56 +518,49 @@ rebuild_list (UpNotesView *self,
 
       if (hits == NULL)
         report_error (self, error);
+      markup = g_hash_table_new_full (NULL, NULL, NULL, g_free);
       for (guint i = 0; hits != NULL && i < hits->len; i++)
         {
           UpSearchHit *hit = g_ptr_array_index (hits, i);
-          g_autofree char *markup = NULL;
-          GtkWidget *row;
 
           if (!passes_filters (self, hit->note))
             continue;
-          markup = hit_markup (hit);
-          row = up_note_util_row_new (self->project, hit->note, markup, TRUE);
-          gtk_list_box_append (self->note_list, row);
-          if (up_record_get_id (UP_RECORD (hit->note)) == self->selected_id)
-            selected_row = GTK_LIST_BOX_ROW (row);
-          shown++;
+          g_ptr_array_add (notes, g_object_ref (hit->note));
+          g_hash_table_insert (markup, hit->note, hit_markup (hit));
         }
     }
   else if (self->project != NULL)
     {
       GListModel *model = up_project_get_notes (self->project);
-      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        g_ptr_array_add (notes, g_list_model_get_item (model, i));
-      g_ptr_array_sort (notes, compare_said_on_newest_first);
-
-      for (guint i = 0; i < notes->len; i++)
         {
-          UpNote *note = g_ptr_array_index (notes, i);
-          g_autofree char *markup = NULL;
-          GtkWidget *row;
+          UpNote *note = g_list_model_get_item (model, i);
 
-          if (!passes_filters (self, note))
-            continue;
-          markup = g_markup_escape_text (up_note_get_body (note), -1);
-          row = up_note_util_row_new (self->project, note, markup, TRUE);
-          gtk_list_box_append (self->note_list, row);
-          if (up_record_get_id (UP_RECORD (note)) == self->selected_id)
-            selected_row = GTK_LIST_BOX_ROW (row);
-          shown++;
+          if (passes_filters (self, note))
+            g_ptr_array_add (notes, note);
+          else
+            g_object_unref (note);
         }
+      g_ptr_array_sort (notes, compare_said_on_newest_first);
     }
 
-  gtk_list_box_select_row (self->note_list, selected_row);
-  if (by_user || selected_row != NULL)
-    self->selected_listed = selected_row != NULL;
+  /* The markup first: the rows that the store's change makes are filled
+   * with it. The rows that stay are filled again, for the edit. */
+  g_clear_pointer (&self->hit_markup, g_hash_table_unref);
+  self->hit_markup = g_steal_pointer (&markup);
+  set_listed (self, notes);
+  for (guint i = 0; i < self->bound_notes->len; i++)
+    fill_note_row (self, g_ptr_array_index (self->bound_notes, i));
+
+  selected = select_listed (self);
+  if (by_user || selected)
+    self->selected_listed = selected;
   self->updating--;
 
-  update_count (self, shown, total);
+  update_count (self, notes->len, total);
   gtk_stack_set_visible_child_name (self->main_stack, total == 0 ? "empty" : "notes");
-  gtk_stack_set_visible_child_name (self->list_stack, shown == 0 ? "no-results" : "list");
+  gtk_stack_set_visible_child_name (self->list_stack, notes->len == 0 ? "no-results" : "list");
   load_editor (self);
 }
 
@@ -579,25 +693,88 @@ on_stakeholder_toggled (UpNotesView    *self,
     }
 }
 
-/* Whether the rows of the stakeholder list are for @people, in order. */
-static gboolean
-stakeholder_rows_match (UpNotesView *self,
-                        GListModel  *people)
+/* The editor's stakeholders: a check for each, on whether it is linked to
+ * the note. A toggle links a stakeholder, and the change comes back here
+ * while the check is still in its own signal: the rows stay, and only
+ * their state is set again. */
+
+static void
+fill_person_row (UpNotesView *self,
+                 GtkListItem *item)
 {
-  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->stakeholder_list));
-  guint n = g_list_model_get_n_items (people);
+  UpStakeholder *person = gtk_list_item_get_item (item);
+  GtkWidget *check = gtk_list_item_get_child (item);
+  gint64 id;
 
-  for (guint i = 0; i < n; i++, row = gtk_widget_get_next_sibling (row))
-    {
-      g_autoptr(UpStakeholder) person = g_list_model_get_item (people, i);
+  if (person == NULL)
+    return;
 
-      if (row == NULL || !ADW_IS_ACTION_ROW (row) ||
-          (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "stakeholder-id")) !=
-          up_record_get_id (UP_RECORD (person)))
-        return FALSE;
-    }
+  id = up_record_get_id (UP_RECORD (person));
+  g_object_set_data (G_OBJECT (check), "stakeholder-id", GSIZE_TO_POINTER (id));
+  /* Names come from the user: no markup. */
+  gtk_label_set_label (g_object_get_data (G_OBJECT (check), "name"), up_stakeholder_get_name (person));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (check), "organisation"),
+                       up_stakeholder_get_organisation (person));
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (check), "organisation"),
+                          *up_stakeholder_get_organisation (person) != '\0');
 
-  return row == NULL || !ADW_IS_ACTION_ROW (row);
+  self->updating++;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               g_hash_table_contains (self->linked_people, GSIZE_TO_POINTER (id)));
+  self->updating--;
+}
+
+static void
+on_person_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 UpNotesView              *self)
+{
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *organisation = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (organisation), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (organisation), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (organisation, "caption");
+  gtk_widget_add_css_class (organisation, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), organisation);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), box);
+  gtk_widget_add_css_class (check, "note-stakeholder");
+  g_object_set_data (G_OBJECT (check), "name", name);
+  g_object_set_data (G_OBJECT (check), "organisation", organisation);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_stakeholder_toggled), self, G_CONNECT_SWAPPED);
+  /* The check is what takes the focus and the click, not the row around it. */
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_child (item, check);
+}
+
+static void
+on_person_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                UpNotesView              *self)
+{
+  fill_person_row (self, item);
+  g_ptr_array_add (self->bound_people, item);
+}
+
+static void
+on_person_unbind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  UpNotesView              *self)
+{
+  g_ptr_array_remove_fast (self->bound_people, item);
+}
+
+static void
+on_stakeholder_search_changed (UpNotesView *self)
+{
+  gtk_string_filter_set_search (self->people_filter,
+                                gtk_editable_get_text (GTK_EDITABLE (self->stakeholder_search)));
 }
 
 static void
@@ -606,51 +783,21 @@ load_stakeholders (UpNotesView *self,
 {
   g_autoptr(GPtrArray) linked = up_project_list_note_stakeholders (self->project, note);
   GListModel *people = up_project_get_stakeholders (self->project);
-  GtkWidget *child;
+  guint n = g_list_model_get_n_items (people);
 
-  /* A toggle links a stakeholder, and the change comes back here while
-   * the row is still in its own signal: keep the rows when they are for
-   * the same stakeholders, and only set their state. */
-  if (!stakeholder_rows_match (self, people))
-    {
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stakeholder_list))) != NULL)
-        gtk_list_box_remove (self->stakeholder_list, child);
+  g_hash_table_remove_all (self->linked_people);
+  for (guint i = 0; i < linked->len; i++)
+    g_hash_table_add (self->linked_people,
+                      GSIZE_TO_POINTER (up_record_get_id (g_ptr_array_index (linked, i))));
 
-      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-        {
-          g_autoptr(UpStakeholder) person = g_list_model_get_item (people, i);
-          GtkWidget *row = adw_action_row_new ();
-          GtkWidget *check = gtk_check_button_new ();
-          gpointer id = GSIZE_TO_POINTER (up_record_get_id (UP_RECORD (person)));
+  if (gtk_filter_list_model_get_model (self->people) != people)
+    gtk_filter_list_model_set_model (self->people, people);
+  gtk_widget_set_visible (GTK_WIDGET (self->stakeholder_search), n > STAKEHOLDER_SEARCH_FROM);
+  gtk_widget_set_visible (self->stakeholder_scroller, n > 0);
+  gtk_widget_set_visible (self->stakeholder_placeholder, n == 0);
 
-          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          g_object_set_data (G_OBJECT (check), "stakeholder-id", id);
-          g_object_set_data (G_OBJECT (row), "stakeholder-id", id);
-          g_object_set_data (G_OBJECT (row), "check", check);
-          g_signal_connect_object (check, "toggled", G_CALLBACK (on_stakeholder_toggled),
-                                   self, G_CONNECT_SWAPPED);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-          gtk_list_box_append (self->stakeholder_list, row);
-        }
-    }
-
-  child = gtk_widget_get_first_child (GTK_WIDGET (self->stakeholder_list));
-  for (guint i = 0; i < g_list_model_get_n_items (people) && child != NULL;
-       i++, child = gtk_widget_get_next_sibling (child))
-    {
-      g_autoptr(UpStakeholder) person = g_list_model_get_item (people, i);
-      gboolean active = FALSE;
-
-      for (guint j = 0; j < linked->len && !active; j++)
-        active = g_ptr_array_index (linked, j) == (gpointer) person;
-
-      /* Names come from the user: no markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (child), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), up_stakeholder_get_name (person));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (child), up_stakeholder_get_organisation (person));
-      gtk_check_button_set_active (g_object_get_data (G_OBJECT (child), "check"), active);
-    }
+  for (guint i = 0; i < self->bound_people->len; i++)
+    fill_person_row (self, g_ptr_array_index (self->bound_people, i));
 }
 
 static void
@@ -840,15 +987,22 @@ on_stage_selected (UpNotesView *self)
 /* List, search and buttons */
 
 static void
-on_row_selected (UpNotesView   *self,
-                 GtkListBoxRow *row)
+on_selection_changed (UpNotesView *self)
 {
+  UpNote *note;
+  gint64 id;
+
   if (self->updating)
     return;
 
+  note = gtk_single_selection_get_selected_item (self->selection);
+  id = note != NULL ? up_record_get_id (UP_RECORD (note)) : 0;
+
+  /* Committing the text of the note left may fill the list again, with
+   * that note selected: select the chosen one again then. */
   commit_body (self);
-  self->selected_id = row != NULL ? up_note_util_row_get_id (row) : 0;
-  self->selected_listed = row != NULL;
+  self->selected_id = id;
+  self->selected_listed = id > 0 && select_listed (self);
   load_editor (self);
 }
 
@@ -903,6 +1057,9 @@ on_add_clicked (UpNotesView *self)
 
   self->selected_id = up_record_get_id (UP_RECORD (note));
   rebuild_list (self, TRUE);
+  if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->note_list), "list.scroll-to-item", "u",
+                                gtk_single_selection_get_selected (self->selection));
   gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }
 
@@ -948,6 +1105,7 @@ ensure_built (UpNotesView *self)
   g_autoptr(GtkStringList) visibility_filter = NULL;
   g_autoptr(GtkStringList) kinds = NULL;
   g_autoptr(GtkStringList) visibilities = NULL;
+  GtkListItemFactory *factory;
   GtkEventController *controller;
 
   if (self->built)
@@ -978,8 +1136,36 @@ ensure_built (UpNotesView *self)
 
   self->updating--;
 
-  /* Translators: In a note's editor, when the project has no stakeholders. */
-  up_note_util_set_placeholder (self->stakeholder_list, _("The project has no stakeholders yet."));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_note_setup), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_note_bind), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_note_unbind), self, 0);
+  gtk_list_view_set_factory (self->note_list, factory);
+  g_clear_object (&factory);
+  self->listed = g_list_store_new (UP_TYPE_NOTE);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->listed)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->note_list, GTK_SELECTION_MODEL (self->selection));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_person_setup), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_person_bind), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_person_unbind), self, 0);
+  gtk_list_view_set_factory (self->stakeholder_list, factory);
+  g_clear_object (&factory);
+  self->people_filter = gtk_string_filter_new (gtk_property_expression_new (UP_TYPE_STAKEHOLDER, NULL, "name"));
+  gtk_string_filter_set_match_mode (self->people_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->people_filter, TRUE);
+  self->people = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->people_filter)));
+  {
+    g_autoptr(GtkNoSelection) people = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->people)));
+
+    gtk_list_view_set_model (self->stakeholder_list, GTK_SELECTION_MODEL (people));
+  }
 
   up_calendar_button_init (self->calendar_button, &self->calendar, G_CALLBACK (on_day_selected), self);
 
@@ -1043,6 +1229,10 @@ up_notes_view_dispose (GObject *object)
    * first, or dispose_template() would drop it under the bin's feet. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UP_TYPE_NOTES_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->listed);
+  g_clear_object (&self->people);
+  g_clear_object (&self->people_filter);
 
   G_OBJECT_CLASS (up_notes_view_parent_class)->dispose (object);
 }
@@ -1055,6 +1245,10 @@ up_notes_view_finalize (GObject *object)
   g_clear_pointer (&self->stage_filter_ids, g_array_unref);
   g_clear_pointer (&self->stakeholder_filter_ids, g_array_unref);
   g_clear_pointer (&self->stage_row_ids, g_array_unref);
+  g_clear_pointer (&self->hit_markup, g_hash_table_unref);
+  g_clear_pointer (&self->bound_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->bound_people, g_ptr_array_unref);
+  g_clear_pointer (&self->linked_people, g_hash_table_unref);
 
   G_OBJECT_CLASS (up_notes_view_parent_class)->finalize (object);
 }
@@ -1145,10 +1339,13 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, kind_row);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, visibility_row);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_search);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_scroller);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_list);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_placeholder);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_stakeholder_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_said_activated);
@@ -1165,6 +1362,9 @@ up_notes_view_init (UpNotesView *self)
   self->stage_filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->stakeholder_filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->stage_row_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->bound_notes = g_ptr_array_new ();
+  self->bound_people = g_ptr_array_new ();
+  self->linked_people = g_hash_table_new (NULL, NULL);
   self->dirty = TRUE;
 
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);

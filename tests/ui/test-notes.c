@@ -128,28 +128,63 @@ show_notes_view (Fixture *fixture)
   return view;
 }
 
+/* The widgets under @widget that carry the data @key, depth first. */
+static void
+collect_with_data (GtkWidget  *widget,
+                   const char *key,
+                   GPtrArray  *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_object_get_data (G_OBJECT (child), key) != NULL && gtk_widget_get_visible (child))
+        g_ptr_array_add (found, child);
+      collect_with_data (child, key, found);
+    }
+}
+
+/* The row the note list shows for note @id, NULL when it is not in sight. */
+static GtkWidget *
+row_of_note (UpNotesView *view,
+             gint64       id)
+{
+  GtkWidget *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_with_data (list, "note-id", rows);
+  for (guint i = 0; i < rows->len; i++)
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (rows->pdata[i], "note-id")) == id)
+      return rows->pdata[i];
+
+  return NULL;
+}
+
 /* The notes the list of the notes view shows, in order, and the label of
- * each row's body. */
+ * each row's body (NULL for a note out of sight: the list makes rows only
+ * for what it shows). */
 static GPtrArray *
 listed_notes (Fixture     *fixture,
               UpNotesView *view,
               GPtrArray   *labels)
 {
-  GtkListBox *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  GtkListView *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
   GPtrArray *notes = g_ptr_array_new ();
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
+  wait_for_frames (GTK_WIDGET (view));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      gint64 id;
+      g_autoptr(UpNote) listed = g_list_model_get_item (model, i);
+      gint64 id = up_record_get_id (UP_RECORD (listed));
+      GtkWidget *row;
 
-      if (!GTK_IS_LIST_BOX_ROW (row))
-        continue;
-      id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "note-id"));
       g_assert_cmpint (id, >, 0);
       g_ptr_array_add (notes, up_project_lookup (fixture->project, "note", id));
       if (labels != NULL)
-        g_ptr_array_add (labels, g_object_get_data (G_OBJECT (row), "body-label"));
+        {
+          row = row_of_note (view, id);
+          g_ptr_array_add (labels, row != NULL ? g_object_get_data (G_OBJECT (row), "body-label") : NULL);
+        }
     }
 
   return notes;
@@ -497,16 +532,19 @@ static void
 select_note_in_view (UpNotesView *view,
                      gint64       id)
 {
-  GtkListBox *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  GtkListView *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  GtkSelectionModel *model = gtk_list_view_get_model (list);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) &&
-        (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "note-id")) == id)
-      {
-        gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
-        return;
-      }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(UpNote) note = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (up_record_get_id (UP_RECORD (note)) == id)
+        {
+          gtk_selection_model_select_item (model, i, TRUE);
+          return;
+        }
+    }
 
   g_error ("Note %" G_GINT64_FORMAT " is not listed", id);
 }
@@ -527,7 +565,8 @@ test_editor (Fixture       *fixture,
   GtkTextView *body_view = template_child (view, UP_TYPE_NOTES_VIEW, "body_view");
   AdwComboRow *kind_row = template_child (view, UP_TYPE_NOTES_VIEW, "kind_row");
   AdwEntryRow *said_row = template_child (view, UP_TYPE_NOTES_VIEW, "said_row");
-  GtkListBox *people = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_list");
+  GtkWidget *people = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_list");
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
   g_autoptr(UpNote) first = g_list_model_get_item (up_project_get_notes (fixture->project), 0);
   gint64 id = up_record_get_id (UP_RECORD (first));
   g_autofree char *old_body = g_strdup (up_note_get_body (first));
@@ -537,7 +576,7 @@ test_editor (Fixture       *fixture,
   GtkTextIter end;
   BodyWait wait;
   UpNote *note;
-  GtkWidget *row;
+  GtkWidget *check;
 
   select_note_in_view (view, id);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "editor_stack")),
@@ -571,14 +610,17 @@ test_editor (Fixture       *fixture,
   note = UP_NOTE (up_project_lookup (fixture->project, "note", id));
   g_assert_cmpstr (up_note_get_said_on (note), ==, "2026-01-15");
 
-  /* Stakeholders: activating a row toggles its link, twice back. */
-  row = gtk_widget_get_first_child (GTK_WIDGET (people));
-  g_assert_true (ADW_IS_ACTION_ROW (row));
-  adw_action_row_activate (ADW_ACTION_ROW (row));
+  /* Stakeholders: activating a check toggles its link, twice back. */
+  wait_for_frames (GTK_WIDGET (view));
+  collect_with_data (people, "stakeholder-id", checks);
+  g_assert_cmpuint (checks->len, ==, g_list_model_get_n_items (up_project_get_stakeholders (fixture->project)));
+  check = g_ptr_array_index (checks, 0);
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  gtk_widget_activate (check);
   g_assert_cmpuint (count_links (fixture->project), !=, links);
-  adw_action_row_activate (ADW_ACTION_ROW (row));
+  gtk_widget_activate (check);
   g_assert_cmpuint (count_links (fixture->project), ==, links);
-  adw_action_row_activate (ADW_ACTION_ROW (row));
+  gtk_widget_activate (check);
   g_assert_cmpuint (count_links (fixture->project), !=, links);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_cmpuint (count_links (fixture->project), ==, links);
@@ -827,6 +869,130 @@ test_screenshots (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (fixture->window), name);
 }
 
+/* A project of thousands of notes and stakeholders: the notes view makes
+ * rows only for what is in sight, keeps its place when a note is edited,
+ * and its editor lists the stakeholders the same way, with a search. */
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *changed)
+{
+  *changed += removed + added;
+}
+
+static void
+test_many_notes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-notes-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "many.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = up_project_new ("Many", &error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(UpNote) middle = NULL;
+  UpNotesView *view;
+  UpWindow *window;
+  GListModel *listed;
+  GtkSearchEntry *search;
+  GtkTextView *body_view;
+  UpStage *stage;
+  BodyWait wait;
+  guint changed = 0;
+  const guint n_notes = 3000, n_people = 1000;
+
+  g_assert_no_error (error);
+  up_project_begin_group (project, "many");
+  stage = up_project_add_stage (project, "market-dialogue", "Dialog", "2026-01-05", "2026-02-05", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_people; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+
+      g_assert_nonnull (up_project_add_stakeholder (project, name, "Kommunen", "user", &error));
+    }
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Anteckning %u om larmen.", i);
+      g_autofree char *day = g_strdup_printf ("2026-%02u-%02u", 1 + i % 12, 1 + i % 28);
+
+      g_assert_nonnull (up_project_add_note (project, body, "dialogue", day, stage, &error));
+    }
+  g_assert_true (up_project_end_group (project, &error));
+  up_store_set_file (up_project_get_store (project), file);
+  g_assert_true (up_store_save (up_project_get_store (project), &error));
+
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 850);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  adw_view_stack_set_visible_child_name (template_child (window, UP_TYPE_WINDOW, "view_stack"), "notes");
+  view = template_child (window, UP_TYPE_WINDOW, "notes_view");
+  wait_until (is_mapped, view);
+  wait_for_frames (GTK_WIDGET (view));
+
+  /* Every note is listed; a few dozen rows show them. */
+  listed = G_LIST_MODEL (gtk_list_view_get_model (template_child (view, UP_TYPE_NOTES_VIEW, "note_list")));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, n_notes);
+  collect_with_data (template_child (view, UP_TYPE_NOTES_VIEW, "note_list"), "note-id", rows);
+  g_test_message ("%u rows for %u notes", rows->len, n_notes);
+  g_assert_cmpuint (rows->len, >, 0);
+  /* GTK 4.8 keeps about 200 rows around whatever the height. */
+  g_assert_cmpuint (rows->len, <, 400);
+
+  /* A note far down the list opens in the editor, with a check for every
+   * stakeholder made only for those in sight. */
+  middle = g_list_model_get_item (listed, n_notes / 2);
+  select_note_in_view (view, up_record_get_id (UP_RECORD (middle)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "editor_stack")),
+                   ==, "editor");
+  wait_for_frames (GTK_WIDGET (view));
+  collect_with_data (template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_list"), "stakeholder-id", checks);
+  g_test_message ("%u checks for %u stakeholders", checks->len, n_people);
+  g_assert_cmpuint (checks->len, >, 0);
+  g_assert_cmpuint (checks->len, <, 400);
+
+  /* The search among them finds one, and its check links it. */
+  search = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_search");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (search)));
+  gtk_editable_set_text (GTK_EDITABLE (search), "person 417");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_for_frames (GTK_WIDGET (view));
+  g_ptr_array_set_size (checks, 0);
+  collect_with_data (template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_list"), "stakeholder-id", checks);
+  g_assert_cmpuint (checks->len, ==, 1);
+  gtk_widget_activate (g_ptr_array_index (checks, 0));
+  {
+    g_autoptr(GPtrArray) people = up_project_list_note_stakeholders (project, middle);
+
+    g_assert_cmpuint (people->len, ==, 1);
+    g_assert_cmpstr (up_stakeholder_get_name (g_ptr_array_index (people, 0)), ==, "Person 417");
+  }
+
+  /* Editing the note changes its row and nothing else of the list. */
+  g_signal_connect (listed, "items-changed", G_CALLBACK (count_changes), &changed);
+  body_view = template_child (view, UP_TYPE_NOTES_VIEW, "body_view");
+  gtk_widget_grab_focus (GTK_WIDGET (body_view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (body_view), "Ändrad anteckning.", -1);
+  wait.note = middle;
+  wait.body = "Ändrad anteckning.";
+  wait_until (body_is, &wait);
+  wait_for_frames (GTK_WIDGET (view));
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, n_notes);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (listed)), ==, n_notes / 2);
+  g_signal_handlers_disconnect_by_func (listed, count_changes, &changed);
+
+  up_store_flush (up_project_get_store (project), &error);
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  iterate_pending ();
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -861,6 +1027,7 @@ main (int   argc,
   g_test_add ("/ui/notes/delete-stage-without-notes", Fixture, NULL,
               fixture_set_up, test_delete_stage_without_notes, fixture_tear_down);
   g_test_add_func ("/ui/notes/empty-project", test_empty_project);
+  g_test_add_func ("/ui/notes/many", test_many_notes);
   g_test_add ("/ui/notes/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 
