@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "up-application.h"
 #include "up-renderer.h"
@@ -21,6 +22,12 @@ main (int   argc,
   localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
   if (localedir == NULL || localedir[0] == '\0')
     localedir = LOCALEDIR;
+
+  /* A write past the file size limit (ulimit -f) would kill the process
+   * with SIGXFSZ and lose the edits held in memory; ignored, the write
+   * fails with EFBIG and the store reports a full disk, as it does for
+   * ENOSPC. */
+  signal (SIGXFSZ, SIG_IGN);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir);

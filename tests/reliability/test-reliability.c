@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -179,6 +180,46 @@ run_argv (const char * const *argv,
     g_test_message ("%s %s: ended by signal %d", argv[0], argv[1],
                     WIFSIGNALED (wait_status) ? WTERMSIG (wait_status) : 0);
   return run;
+}
+
+/* In the child, before exec: a file size limit, and SIGXFSZ as a shell
+ * leaves it (the test's own disposition would be inherited). */
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { GPOINTER_TO_UINT (user_data), GPOINTER_TO_UINT (user_data) };
+
+  signal (SIGXFSZ, SIG_DFL);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* A project written past the file size limit: the process is not killed,
+ * says the disk is full, and leaves no part of a file behind. */
+static void
+test_file_size_limit (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "file-size");
+  g_autofree char *path = g_build_filename (dir, "demo.upphandla", NULL);
+  g_autofree char *option = g_strconcat ("--write-demo=", path, NULL);
+  const char *argv[] = { UPPHANDLA_BIN, option, NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
+  g_spawn_sync (dir, (char **) argv, env, G_SPAWN_DEFAULT, limit_file_size, GUINT_TO_POINTER (20000),
+                &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_test_message ("status %d, stderr: %s", wait_status, err);
+
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), !=, 0);
+  g_assert_nonnull (strstr (err, "full"));
+  test_assert_dir_is (dir, "");
 }
 
 static Run *
@@ -1522,6 +1563,7 @@ main (int   argc,
     }
   g_test_add_func ("/reliability/paths/colon", test_path_colon);
   g_test_add_func ("/reliability/read-only/file", test_read_only_file);
+  g_test_add_func ("/reliability/file-size/cli", test_file_size_limit);
   g_test_add_data_func ("/reliability/replaced/renamed-over", GINT_TO_POINTER (REPLACE_RENAME), test_replaced);
   g_test_add_data_func ("/reliability/replaced/rewritten-in-place", GINT_TO_POINTER (REPLACE_IN_PLACE), test_replaced);
   g_test_add_data_func ("/reliability/replaced/same-size-in-place", GINT_TO_POINTER (REPLACE_SAME_SIZE), test_replaced);
