@@ -11,6 +11,10 @@
 #include "up-stage-editor.h"
 #include "up-stage-notes.h"
 
+/* How long typing in the description may pause before it is committed, as
+ * for the text of a note. */
+#define DESCRIPTION_COMMIT_MS 1000
+
 /* The form of one stage. It keeps no copy of the stage: the fields show the
  * model, and a field is committed through the edit API of the project when
  * it is activated or loses focus (one undo step per committed change, not
@@ -41,6 +45,7 @@ struct _UpStageEditor
   AdwActionRow   *duration_row;
   GtkLabel       *duration_label;
   GtkTextView    *description_view;
+  guint           description_timeout_id;
   UpSdgPicker    *sdg_picker;
   UpStageNotes   *stage_notes;
 };
@@ -275,9 +280,35 @@ commit_title (UpStageEditor *self)
 static void
 commit_description (UpStageEditor *self)
 {
-  g_autofree char *text = get_description_text (self);
+  g_autofree char *text = NULL;
 
+  g_clear_handle_id (&self->description_timeout_id, g_source_remove);
+  text = get_description_text (self);
   commit_string (self, "description", text);
+}
+
+static gboolean
+on_description_timeout (gpointer user_data)
+{
+  UpStageEditor *self = user_data;
+
+  self->description_timeout_id = 0;
+  commit_description (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The description is committed after a pause in typing, as a note's text
+ * is, and not only when the field loses the focus: text typed for minutes
+ * must not wait in the field for a crash to lose it. */
+static void
+on_description_changed (UpStageEditor *self)
+{
+  if (self->updating || self->stage == NULL)
+    return;
+
+  g_clear_handle_id (&self->description_timeout_id, g_source_remove);
+  self->description_timeout_id = g_timeout_add (DESCRIPTION_COMMIT_MS, on_description_timeout, self);
 }
 
 static void
@@ -526,6 +557,7 @@ up_stage_editor_dispose (GObject *object)
 {
   UpStageEditor *self = UP_STAGE_EDITOR (object);
 
+  g_clear_handle_id (&self->description_timeout_id, g_source_remove);
   if (self->stage != NULL)
     g_clear_signal_handler (&self->notify_id, self->stage);
   g_clear_object (&self->stage);
@@ -666,6 +698,8 @@ up_stage_editor_init (UpStageEditor *self)
   add_focus_leave (GTK_WIDGET (self->start_row), G_CALLBACK (on_date_focus_leave), self);
   add_focus_leave (GTK_WIDGET (self->end_row), G_CALLBACK (on_date_focus_leave), self);
   add_focus_leave (GTK_WIDGET (self->description_view), G_CALLBACK (on_description_focus_leave), self);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
+                           G_CALLBACK (on_description_changed), self, G_CONNECT_SWAPPED);
 
   refresh (self, NULL);
 }

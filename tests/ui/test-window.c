@@ -275,6 +275,60 @@ test_edit_title (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (title_row), ==, old_title);
 }
 
+typedef struct
+{
+  UpStage    *stage;
+  const char *description;
+} DescriptionWait;
+
+static gboolean
+description_is (gpointer data)
+{
+  DescriptionWait *wait = data;
+
+  return g_strcmp0 (up_stage_get_description (wait->stage), wait->description) == 0;
+}
+
+/* Text typed in the description is committed after a pause, while the
+ * focus is still in it: one undo step. */
+static void
+test_description_after_pause (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  GtkTextView *view = template_child (editor, UP_TYPE_STAGE_EDITOR, "description_view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 1);
+  g_autofree char *old = NULL;
+  g_autofree char *typed = NULL;
+  g_autoptr(GError) error = NULL;
+  DescriptionWait wait;
+  GtkTextIter end;
+
+  gtk_single_selection_set_selected (selection, 1);
+  g_assert_true (up_stage_editor_get_stage (editor) == stage);
+  old = g_strdup (up_stage_get_description (stage));
+  typed = g_strconcat (old, " Tillagt under testet.", NULL);
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_at_cursor (buffer, " Tillagt", -1);
+  gtk_text_buffer_insert_at_cursor (buffer, " under testet.", -1);
+  g_assert_cmpstr (up_stage_get_description (stage), ==, old);
+
+  wait.stage = stage;
+  wait.description = typed;
+  wait_until (description_is, &wait);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_stage_get_description (stage), ==, old);
+}
+
 /* The start date's calendar is made when it first opens, on the stage's
  * date; a day chosen in it is the new start, one undo step. */
 static void
@@ -714,6 +768,8 @@ main (int   argc,
               fixture_set_up, test_title_follows_project, fixture_tear_down);
   g_test_add ("/ui/window/edit-title", Fixture, NULL,
               fixture_set_up, test_edit_title, fixture_tear_down);
+  g_test_add ("/ui/window/description-after-pause", Fixture, NULL,
+              fixture_set_up, test_description_after_pause, fixture_tear_down);
   g_test_add ("/ui/window/refused-dates", Fixture, NULL,
               fixture_set_up, test_refused_dates, fixture_tear_down);
   g_test_add ("/ui/window/start-calendar", Fixture, NULL,
