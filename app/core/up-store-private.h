@@ -53,4 +53,9 @@ gboolean      _up_store_replay        (UpStore      *self,
                                        gboolean      backwards,
                                        GError      **error);
 
+/* How long a save that failed for want of space waits to try again; the
+ * tests make it short. */
+void          _up_store_set_retry_seconds (UpStore  *self,
+                                           guint     seconds);
+
 G_END_DECLS

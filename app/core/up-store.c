@@ -16,6 +16,9 @@
 
 #include "up-store-private.h"
 
+/* How often a save that failed for want of space is tried again. */
+#define NO_SPACE_RETRY_SECONDS 10
+
 /* A project file is never edited in place (see DESIGN.md, SQLite policy):
  * its bytes are read with GIO into an in-memory database, every edit is a
  * transaction on that database, and the whole database is written back by
@@ -42,6 +45,11 @@ struct _UpStore
   guint        edits;           /* counts committed edits */
   guint        edits_at_snapshot;
   guint        save_source;
+  /* After a save failed for want of space, it is tried again this often
+   * while the edits wait (the message promises that freeing space is
+   * enough); the source of the next try. */
+  guint        retry_seconds;
+  guint        retry_source;
   gboolean     conflict;        /* the file changed under us: the user chooses */
   GError      *save_error;
 };
@@ -415,6 +423,7 @@ up_store_finalize (GObject *object)
   UpStore *self = UP_STORE (object);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_object (&self->file);
@@ -493,6 +502,7 @@ up_store_init (UpStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->migrated_from = -1;
+  self->retry_seconds = NO_SPACE_RETRY_SECONDS;
 }
 
 static gboolean
@@ -1636,6 +1646,19 @@ set_saving (UpStore  *self,
     }
 }
 
+static void start_save (UpStore *self);
+
+static gboolean
+retry_save (gpointer user_data)
+{
+  UpStore *self = user_data;
+
+  self->retry_source = 0;
+  start_save (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 finish_save (UpStore  *self,
              SaveJob  *job,
@@ -1645,6 +1668,8 @@ finish_save (UpStore  *self,
     {
       if (error->code == UP_STORE_ERROR_CONFLICT)
         self->conflict = TRUE;
+      if (error->code == UP_STORE_ERROR_NO_SPACE && self->retry_source == 0)
+        self->retry_source = g_timeout_add_seconds (self->retry_seconds, retry_save, self);
       g_clear_error (&self->save_error);
       self->save_error = g_error_copy (error);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
@@ -1655,6 +1680,7 @@ finish_save (UpStore  *self,
   if (!job->document)
     return;
 
+  g_clear_handle_id (&self->retry_source, g_source_remove);
   g_free (self->checksum);
   self->checksum = g_steal_pointer (&job->new_checksum);
   if (job->backup != NULL)
@@ -1675,8 +1701,6 @@ finish_save (UpStore  *self,
   g_signal_emit (self, signals[SAVED], 0);
 }
 
-static void start_save (UpStore *self);
-
 static void
 save_done (GObject      *object,
            GAsyncResult *result,
@@ -1691,7 +1715,8 @@ save_done (GObject      *object,
   finish_save (self, job, error);
 
   /* Edits that came in meanwhile go out in one more save. After a failure
-   * they retry with the next edit (or the user's Try Again), not in a loop. */
+   * they retry with the next edit (or the user's Try Again), not in a loop;
+   * after a full disk also every little while (finish_save()). */
   if (self->save_pending && error == NULL)
     {
       self->save_pending = FALSE;
@@ -2043,4 +2068,14 @@ up_store_list_recoveries (void)
     }
 
   return documents;
+}
+
+void
+_up_store_set_retry_seconds (UpStore *self,
+                             guint    seconds)
+{
+  g_return_if_fail (UP_IS_STORE (self));
+  g_return_if_fail (seconds > 0);
+
+  self->retry_seconds = seconds;
 }
