@@ -14,10 +14,15 @@
 
 #include "up-local-goals-view.h"
 
+/* The widgets of one row of the stage list, made once and bound to one
+ * stage after another as the list scrolls. */
 typedef struct
 {
-  UpStage        *stage;
   GtkCheckButton *check;
+  GtkLabel       *title;
+  GtkLabel       *subtitle;
+  UpStage        *stage;         /* bound, or NULL */
+  gulong          notify_id;
 } StageRow;
 
 typedef struct
@@ -60,8 +65,11 @@ struct _UpLocalGoalsView
   GtkListBox   *target_list;
   GtkDropDown  *chooser_goal;
   GtkListBox   *chooser_list;
-  GtkListBox   *stage_list;
-  GPtrArray    *stage_rows;      /* StageRow */
+  GtkStack     *stage_stack;
+  GtkListView  *stage_list;
+  GtkNoSelection *stage_selection;
+  GPtrArray    *stage_rows;      /* StageRow, the bound ones, borrowed */
+  GHashTable   *linked_stages;   /* ids (gint64 *) of the stages serving the goal */
 };
 
 G_DEFINE_FINAL_TYPE (UpLocalGoalsView, up_local_goals_view, ADW_TYPE_BIN)
@@ -81,14 +89,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void refresh_all (UpLocalGoalsView *self);
-
-static void
-stage_row_free (StageRow *row)
-{
-  g_clear_object (&row->stage);
-  g_free (row);
-}
+static void refresh_all         (UpLocalGoalsView *self);
+static void update_stage_checks (UpLocalGoalsView *self);
 
 static void
 report (UpLocalGoalsView *self,
@@ -165,6 +167,17 @@ shorten (const char *text,
   return g_strdup_printf ("%.*s…", (int) (end - text), text);
 }
 
+/* A title in a list: up to three lines, cut at the end. */
+static void
+set_up_title (GtkLabel *label)
+{
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (label, 3);
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (label, 0);
+}
+
 /* The goal list. */
 
 static GtkWidget *
@@ -176,11 +189,7 @@ create_goal_row (UpLocalGoal *goal)
   GtkWidget *title = gtk_label_new (text);
   GtkWidget *level = gtk_label_new (up_enum_label (up_local_goal_levels, up_local_goal_get_level (goal)));
 
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  set_up_title (GTK_LABEL (title));
   gtk_label_set_xalign (GTK_LABEL (level), 0);
   gtk_widget_add_css_class (level, "caption");
   gtk_widget_add_css_class (level, "dim-label");
@@ -463,84 +472,241 @@ update_chooser_checks (UpLocalGoalsView *self)
   self->updating = FALSE;
 }
 
-/* The stages that serve the goal. */
+/* The stages that serve the goal: a list view over the project's stage
+ * model, so that a project of thousands of stages makes rows only for the
+ * few in sight, and the model's items-changed carries added, removed and
+ * reordered stages. Whether a stage is linked is read from one set, asked
+ * of the project once per change rather than once per stage. */
+
+static gboolean
+stage_is_linked (UpLocalGoalsView *self,
+                 UpStage          *stage)
+{
+  gint64 id = up_record_get_id (UP_RECORD (stage));
+
+  return g_hash_table_contains (self->linked_stages, &id);
+}
 
 static void
-on_stage_toggled (UpLocalGoalsView *self,
-                  GtkCheckButton   *check)
+read_linked_stages (UpLocalGoalsView *self)
 {
-  g_autoptr(GError) error = NULL;
-  UpStage *stage = g_object_get_data (G_OBJECT (check), "stage");
-  g_autoptr(GPtrArray) goals = NULL;
-  gboolean linked;
+  g_autoptr(GPtrArray) stages = NULL;
 
-  if (self->updating || self->goal == NULL || stage == NULL)
+  g_hash_table_remove_all (self->linked_stages);
+  if (self->project == NULL || self->goal == NULL)
     return;
 
-  goals = up_project_list_stage_local_goals (self->project, stage);
-  linked = goals != NULL && g_ptr_array_find (goals, self->goal, NULL);
+  stages = up_project_list_local_goal_stages (self->project, self->goal);
+  for (guint i = 0; stages != NULL && i < stages->len; i++)
+    {
+      gint64 *id = g_new (gint64, 1);
 
-  if (gtk_check_button_get_active (check) && !linked)
+      *id = up_record_get_id (g_ptr_array_index (stages, i));
+      g_hash_table_add (self->linked_stages, id);
+    }
+}
+
+static void
+toggle_stage (UpLocalGoalsView *self,
+              UpStage          *stage,
+              gboolean          active)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean linked;
+
+  if (self->goal == NULL || stage == NULL)
+    return;
+
+  linked = stage_is_linked (self, stage);
+  if (active && !linked)
     up_project_link_stage_local_goal (self->project, stage, self->goal, &error);
-  else if (!gtk_check_button_get_active (check) && linked)
+  else if (!active && linked)
     up_project_unlink_stage_local_goal (self->project, stage, self->goal, &error);
 
   report (self, error);
+  /* A refused edit leaves the check as the user set it: show the truth. */
+  if (error != NULL)
+    update_stage_checks (self);
+}
+
+static void
+show_stage_check (UpLocalGoalsView *self,
+                  StageRow         *row)
+{
+  gboolean updating = self->updating;
+
+  self->updating = TRUE;
+  gtk_check_button_set_active (row->check, stage_is_linked (self, row->stage));
+  self->updating = updating;
+}
+
+static void
+show_stage (StageRow *row)
+{
+  const char *title = up_stage_get_title (row->stage);
+  g_autofree char *text = shorten (title, 300);
+
+  gtk_label_set_text (row->title, text);
+  gtk_label_set_text (row->subtitle, up_enum_label (up_stage_kinds, up_stage_get_kind (row->stage)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title ? title : "", -1);
 }
 
 static void
 update_stage_checks (UpLocalGoalsView *self)
 {
-  self->updating = TRUE;
+  read_linked_stages (self);
   for (guint i = 0; i < self->stage_rows->len; i++)
-    {
-      StageRow *row = g_ptr_array_index (self->stage_rows, i);
-      g_autoptr(GPtrArray) goals = up_project_list_stage_local_goals (self->project, row->stage);
+    show_stage_check (self, g_ptr_array_index (self->stage_rows, i));
+}
 
-      gtk_check_button_set_active (row->check,
-                                   self->goal != NULL && goals != NULL &&
-                                   g_ptr_array_find (goals, self->goal, NULL));
+static void
+on_stage_toggled (UpLocalGoalsView *self,
+                  GtkCheckButton   *check)
+{
+  StageRow *row = g_object_get_data (G_OBJECT (check), "stage-row");
+
+  if (self->updating || row == NULL)
+    return;
+
+  toggle_stage (self, row->stage, gtk_check_button_get_active (check));
+}
+
+/* A click anywhere on the row, or Enter on it, toggles its check, as an
+ * activatable row of a boxed list does. */
+static void
+on_stage_activate (UpLocalGoalsView *self,
+                   guint             position)
+{
+  g_autoptr(UpStage) stage = g_list_model_get_item (G_LIST_MODEL (self->stage_selection), position);
+
+  if (stage != NULL)
+    toggle_stage (self, stage, !stage_is_linked (self, stage));
+}
+
+/* Space on a row: a list item takes Space to select, which a list without
+ * selection ignores, so the list catches it first and toggles the row that
+ * has the focus (or holds it, when the check itself has it). */
+static gboolean
+on_stage_key_pressed (UpLocalGoalsView *self,
+                      guint             keyval,
+                      guint             keycode,
+                      GdkModifierType   state)
+{
+  GtkWidget *list = GTK_WIDGET (self->stage_list);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list));
+
+  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  for (GtkWidget *widget = focus; widget != NULL && widget != list; widget = gtk_widget_get_parent (widget))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (widget);
+      StageRow *row = g_object_get_data (G_OBJECT (widget), "stage-row");
+
+      if (row == NULL && child != NULL)
+        row = g_object_get_data (G_OBJECT (child), "stage-row");
+      if (row != NULL && row->stage != NULL)
+        {
+          toggle_stage (self, row->stage, !stage_is_linked (self, row->stage));
+          return TRUE;
+        }
     }
-  self->updating = FALSE;
+
+  return FALSE;
+}
+
+static void
+on_stage_notify (StageRow   *row,
+                 GParamSpec *pspec)
+{
+  if (g_strcmp0 (pspec->name, "title") == 0 || g_strcmp0 (pspec->name, "kind") == 0)
+    show_stage (row);
+}
+
+/* A row looks like an AdwActionRow with the check as its prefix: the
+ * theme's row > box.header styles it. */
+static void
+setup_stage_row (UpLocalGoalsView *self,
+                 GtkListItem      *item)
+{
+  StageRow *row = g_new0 (StageRow, 1);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *prefixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (header, "header");
+  gtk_widget_add_css_class (prefixes, "prefixes");
+  gtk_widget_add_css_class (titles, "title");
+  gtk_widget_add_css_class (title, "title");
+  gtk_widget_add_css_class (subtitle, "subtitle");
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (titles, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (titles, TRUE);
+  set_up_title (GTK_LABEL (title));
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_box_append (GTK_BOX (prefixes), check);
+  gtk_box_append (GTK_BOX (titles), title);
+  gtk_box_append (GTK_BOX (titles), subtitle);
+  gtk_box_append (GTK_BOX (header), prefixes);
+  gtk_box_append (GTK_BOX (header), titles);
+
+  row->check = GTK_CHECK_BUTTON (check);
+  row->title = GTK_LABEL (title);
+  row->subtitle = GTK_LABEL (subtitle);
+  g_object_set_data (G_OBJECT (check), "stage-row", row);
+  g_object_set_data (G_OBJECT (header), "stage-row", row);
+  /* Once per row widget, and the list keeps only what is in sight. */
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_stage_toggled), self, G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (item), "stage-row", row, g_free);
+  gtk_list_item_set_child (item, header);
+}
+
+static void
+bind_stage_row (UpLocalGoalsView *self,
+                GtkListItem      *item)
+{
+  StageRow *row = g_object_get_data (G_OBJECT (item), "stage-row");
+  g_autofree char *name = NULL;
+
+  row->stage = gtk_list_item_get_item (item);
+  name = g_strdup_printf ("local-goal-stage-%" G_GINT64_FORMAT, up_record_get_id (UP_RECORD (row->stage)));
+  gtk_widget_set_name (GTK_WIDGET (row->check), name);
+  row->notify_id = g_signal_connect_swapped (row->stage, "notify", G_CALLBACK (on_stage_notify), row);
+  show_stage (row);
+  show_stage_check (self, row);
+  g_ptr_array_add (self->stage_rows, row);
+}
+
+static void
+unbind_stage_row (UpLocalGoalsView *self,
+                  GtkListItem      *item)
+{
+  StageRow *row = g_object_get_data (G_OBJECT (item), "stage-row");
+
+  g_ptr_array_remove_fast (self->stage_rows, row);
+  g_clear_signal_handler (&row->notify_id, row->stage);
+  row->stage = NULL;
+}
+
+static void
+on_stage_count_changed (UpLocalGoalsView *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->stage_selection)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stage_stack, empty ? "empty" : "stages");
 }
 
 static void
 rebuild_stages (UpLocalGoalsView *self)
 {
-  GListModel *stages = up_project_get_stages (self->project);
-  guint n = g_list_model_get_n_items (stages);
-
-  clear_list (self->stage_list);
-  g_ptr_array_set_size (self->stage_rows, 0);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
-      StageRow *stage_row = g_new0 (StageRow, 1);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *name = g_strdup_printf ("local-goal-stage-%" G_GINT64_FORMAT,
-                                               up_record_get_id (UP_RECORD (stage)));
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), up_stage_get_title (stage));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   up_enum_label (up_stage_kinds, up_stage_get_kind (stage)));
-      gtk_widget_set_name (check, name);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      up_stage_get_title (stage), -1);
-      g_object_set_data_full (G_OBJECT (check), "stage", g_object_ref (stage), g_object_unref);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (on_stage_toggled), self, G_CONNECT_SWAPPED);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_list_box_append (self->stage_list, row);
-
-      stage_row->stage = g_object_ref (stage);
-      stage_row->check = GTK_CHECK_BUTTON (check);
-      g_ptr_array_add (self->stage_rows, stage_row);
-    }
-
+  gtk_no_selection_set_model (self->stage_selection,
+                              self->project ? up_project_get_stages (self->project) : NULL);
+  on_stage_count_changed (self);
   update_stage_checks (self);
 }
 
@@ -598,8 +764,10 @@ on_goal_targets_changed (UpLocalGoalsView *self)
   update_chooser_checks (self);
 }
 
-/* Stages change often (every drag on the timeline): out of sight, the list
- * is only marked and rebuilt when the view is shown. */
+/* The list follows the stage model by itself; what may change with the
+ * stages is the set of linked ones (a deleted stage takes its links, and
+ * SQLite may give its id to the next new one). Stages change often (every
+ * drag on the timeline): out of sight, the set is read again on map. */
 static void
 on_stages_changed (UpLocalGoalsView *self)
 {
@@ -607,7 +775,7 @@ on_stages_changed (UpLocalGoalsView *self)
     return;
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild_stages (self);
+    update_stage_checks (self);
   else
     self->stages_stale = TRUE;
 }
@@ -769,6 +937,61 @@ build_chooser (UpLocalGoalsView *self)
   return button;
 }
 
+/* The stage list scrolls in a box of its own, a few rows high: a list view
+ * only recycles rows when its height is bounded, and the detail around it
+ * would otherwise measure every stage of the project. */
+static GtkWidget *
+build_stage_list (UpLocalGoalsView *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *empty = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *placeholder = gtk_label_new (_("No stages yet"));
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_stage_row), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_stage_row), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_stage_row), self, G_CONNECT_SWAPPED);
+
+  self->stage_list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->stage_selection)),
+                                                       factory));
+  gtk_widget_set_name (GTK_WIDGET (self->stage_list), "local-goal-stages");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Stages"), -1);
+  gtk_list_view_set_show_separators (self->stage_list, TRUE);
+  gtk_list_view_set_single_click_activate (self->stage_list, TRUE);
+  /* A card like the boxed lists above it: without .view, whose background
+   * would win over the card's in the dark style. The rounded corners clip
+   * the rows' hover background. */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->stage_list), "view");
+  gtk_widget_add_css_class (GTK_WIDGET (self->stage_list), "card");
+  gtk_widget_set_overflow (GTK_WIDGET (self->stage_list), GTK_OVERFLOW_HIDDEN);
+  g_signal_connect_object (self->stage_list, "activate", G_CALLBACK (on_stage_activate), self, G_CONNECT_SWAPPED);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_stage_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->stage_list), keys);
+  g_signal_connect_object (self->stage_selection, "items-changed", G_CALLBACK (on_stage_count_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->stage_list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
+
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_add_css_class (empty, "card");
+  gtk_box_append (GTK_BOX (empty), placeholder);
+
+  self->stage_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (self->stage_stack, FALSE);
+  gtk_stack_add_named (self->stage_stack, scrolled, "stages");
+  gtk_stack_add_named (self->stage_stack, empty, "empty");
+
+  return GTK_WIDGET (self->stage_stack);
+}
+
 static GtkWidget *
 build_detail (UpLocalGoalsView *self)
 {
@@ -837,10 +1060,7 @@ build_detail (UpLocalGoalsView *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (stage_group), _("Stages"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (stage_group),
                                          _("The stages of the procurement that serve this goal."));
-  self->stage_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->stage_list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->stage_list), "boxed-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (stage_group), GTK_WIDGET (self->stage_list));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (stage_group), build_stage_list (self));
   gtk_box_append (GTK_BOX (box), stage_group);
 
   gtk_widget_set_margin_top (box, 24);
@@ -923,7 +1143,7 @@ up_local_goals_view_map (GtkWidget *widget)
   if (!self->built && self->project != NULL)
     build (self);
   else if (self->built && self->stages_stale)
-    rebuild_stages (self);
+    update_stage_checks (self);
   self->stages_stale = FALSE;
 }
 
@@ -937,9 +1157,23 @@ up_local_goals_view_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->goal);
-  g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
+  /* Unbinds the rows now, while the stages they watch are all alive. */
+  if (self->stage_selection != NULL)
+    gtk_no_selection_set_model (self->stage_selection, NULL);
+  g_clear_object (&self->stage_selection);
 
   G_OBJECT_CLASS (up_local_goals_view_parent_class)->dispose (object);
+}
+
+static void
+up_local_goals_view_finalize (GObject *object)
+{
+  UpLocalGoalsView *self = UP_LOCAL_GOALS_VIEW (object);
+
+  g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->linked_stages, g_hash_table_unref);
+
+  G_OBJECT_CLASS (up_local_goals_view_parent_class)->finalize (object);
 }
 
 static void
@@ -987,6 +1221,7 @@ up_local_goals_view_class_init (UpLocalGoalsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = up_local_goals_view_dispose;
+  object_class->finalize = up_local_goals_view_finalize;
   object_class->get_property = up_local_goals_view_get_property;
   object_class->set_property = up_local_goals_view_set_property;
   widget_class->map = up_local_goals_view_map;
@@ -1013,7 +1248,9 @@ up_local_goals_view_class_init (UpLocalGoalsViewClass *klass)
 static void
 up_local_goals_view_init (UpLocalGoalsView *self)
 {
-  self->stage_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) stage_row_free);
+  self->stage_rows = g_ptr_array_new ();
+  self->linked_stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->stage_selection = gtk_no_selection_new (NULL);
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed::local_goal",
                                  G_CALLBACK (on_local_goals_changed), self, G_CONNECT_SWAPPED);

@@ -1234,6 +1234,27 @@ up_project_list_stage_local_goals (UpProject *self,
                         up_record_get_id (UP_RECORD (stage)));
 }
 
+/**
+ * up_project_list_local_goal_stages:
+ *
+ * The other direction of the same link, in one query: a view that shows a
+ * check per stage asks this once rather than once per stage.
+ *
+ * Returns: (transfer full): the stages that serve @goal, in the order they
+ *   were linked.
+ */
+GPtrArray *
+up_project_list_local_goal_stages (UpProject   *self,
+                                   UpLocalGoal *goal)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (UP_IS_LOCAL_GOAL (goal), NULL);
+
+  return query_records (self, UP_TABLE_STAGE,
+                        "SELECT stage_id FROM stage_local_goal WHERE goal_id = ?1 ORDER BY id",
+                        up_record_get_id (UP_RECORD (goal)));
+}
+
 /* The generic field setters */
 
 static gboolean

@@ -76,6 +76,8 @@ GPtrArray     *up_project_list_local_goal_targets (UpProject   *self,
                                                 UpLocalGoal    *goal);
 GPtrArray     *up_project_list_stage_local_goals (UpProject    *self,
                                                 UpStage        *stage);
+GPtrArray     *up_project_list_local_goal_stages (UpProject    *self,
+                                                UpLocalGoal    *goal);
 guint          up_project_count                (UpProject      *self,
                                                 const char     *table);
 

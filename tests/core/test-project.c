@@ -538,6 +538,70 @@ test_delete_restores_links (void)
     g_assert_cmpint (up_record_get_id (links_after->pdata[i]), ==, up_record_get_id (links->pdata[i]));
 }
 
+/* A goal's stages, asked once, are the stages that list the goal, asked
+ * stage by stage; a link made, undone and a stage deleted show at once. */
+static void
+test_local_goal_stages (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  GListModel *stages = up_project_get_stages (project);
+  GListModel *goals = up_project_get_local_goals (project);
+  g_autoptr(UpLocalGoal) first = g_list_model_get_item (goals, 0);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) linked = NULL;
+  g_autoptr(GPtrArray) undone = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  UpStage *free_stage = NULL;
+  guint n_links = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (goals), >, 0);
+  for (guint g = 0; g < g_list_model_get_n_items (goals); g++)
+    {
+      g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, g);
+      g_autoptr(GPtrArray) served = up_project_list_local_goal_stages (project, goal);
+      guint expected = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+        {
+          g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+          g_autoptr(GPtrArray) stage_goals = up_project_list_stage_local_goals (project, stage);
+          gboolean serves = g_ptr_array_find (stage_goals, goal, NULL);
+
+          g_assert_cmpint (serves, ==, g_ptr_array_find (served, stage, NULL));
+          expected += serves;
+          if (g == 0 && !serves && free_stage == NULL)
+            free_stage = stage;
+        }
+      g_assert_cmpuint (served->len, ==, expected);
+      n_links += served->len;
+    }
+  g_assert_cmpuint (n_links, >, 0);
+  g_assert_nonnull (free_stage);
+
+  /* A new link comes last: the order is the order of linking. */
+  before = up_project_list_local_goal_stages (project, first);
+  g_assert_true (up_project_link_stage_local_goal (project, free_stage, first, &error));
+  g_assert_no_error (error);
+  linked = up_project_list_local_goal_stages (project, first);
+  g_assert_cmpuint (linked->len, ==, before->len + 1);
+  g_assert_true (g_ptr_array_index (linked, linked->len - 1) == free_stage);
+
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_no_error (error);
+  undone = up_project_list_local_goal_stages (project, first);
+  g_assert_cmpuint (undone->len, ==, before->len);
+  g_assert_false (g_ptr_array_find (undone, free_stage, NULL));
+
+  /* A deleted stage serves no goal any more. */
+  g_assert_cmpuint (before->len, >, 0);
+  g_assert_true (up_project_delete_stage (project, g_ptr_array_index (before, 0), FALSE, &error));
+  g_assert_no_error (error);
+  deleted = up_project_list_local_goal_stages (project, first);
+  g_assert_cmpuint (deleted->len, ==, before->len - 1);
+  g_assert_false (g_ptr_array_find (deleted, g_ptr_array_index (before, 0), NULL));
+}
+
 static void
 test_invalid_edits (void)
 {
@@ -762,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/project/undo/group", test_group);
   g_test_add_func ("/project/group-failure", test_group_failure_rolls_back);
   g_test_add_func ("/project/delete-restores-links", test_delete_restores_links);
+  g_test_add_func ("/project/local-goal-stages", test_local_goal_stages);
   g_test_add_func ("/project/invalid-edits", test_invalid_edits);
   g_test_add_func ("/project/no-op", test_no_op_is_no_step);
   g_test_add_func ("/project/signals", test_signals);
