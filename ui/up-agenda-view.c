@@ -56,6 +56,11 @@ struct _UpAgendaView
 
   UpChartKind      kind;
   UpLocalGoal     *local_goal;    /* NULL: the whole project */
+  /* The coverage of local_goal, summed up once for the chart and its
+   * accessible name, and again only after an edit or another scope: a
+   * redraw (a resize, the theme) reads every link of the project
+   * otherwise. NULL: not summed up since. */
+  UpCoverage      *coverage;
 };
 
 G_DEFINE_FINAL_TYPE (UpAgendaView, up_agenda_view, ADW_TYPE_BIN)
@@ -121,6 +126,21 @@ chart_box (UpAgendaView   *self,
                       natural_width * scale, natural_height * scale);
 }
 
+static UpCoverage *
+ensure_coverage (UpAgendaView *self)
+{
+  if (self->coverage == NULL && self->project != NULL)
+    self->coverage = up_coverage_new (self->project, self->local_goal);
+
+  return self->coverage;
+}
+
+static void
+invalidate_coverage (UpAgendaView *self)
+{
+  g_clear_pointer (&self->coverage, up_coverage_unref);
+}
+
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -136,6 +156,7 @@ draw_chart (GtkDrawingArea *area,
     return;
 
   fill_options (self, &options);
+  options.coverage = ensure_coverage (self);
   chart_box (self, width, height, &box);
   cairo_translate (cr, box.origin.x, box.origin.y);
   up_chart_draw (self->kind, self->project, &options, cr, box.size.width, box.size.height);
@@ -144,14 +165,14 @@ draw_chart (GtkDrawingArea *area,
 static void
 update_accessible (UpAgendaView *self)
 {
-  g_autoptr(UpCoverage) coverage = NULL;
+  UpCoverage *coverage;
   g_autofree char *label = NULL;
   guint n_goals;
 
   if (self->area == NULL || self->project == NULL)
     return;
 
-  coverage = up_coverage_new (self->project, self->local_goal);
+  coverage = ensure_coverage (self);
   n_goals = up_coverage_get_n_goals_covered (coverage);
   /* Translators: the accessible name of the chart; %1$s is its title, %2$u the number of goals with a linked target, %3$u the number of targets. */
   label = g_strdup_printf (ngettext ("%1$s: %2$u of 17 goals covered, %3$u target linked",
@@ -237,7 +258,10 @@ rebuild_scope (UpAgendaView *self)
   /* A goal that was deleted (or undone) takes the chart back to the whole
    * project. */
   if (self->local_goal != NULL && !g_ptr_array_find (self->scope_goals, self->local_goal, NULL))
-    g_clear_object (&self->local_goal);
+    {
+      g_clear_object (&self->local_goal);
+      invalidate_coverage (self);
+    }
 
   self->updating_scope = TRUE;
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->scope_model));
@@ -251,6 +275,8 @@ rebuild_scope (UpAgendaView *self)
 static void
 on_project_changed (UpAgendaView *self)
 {
+  invalidate_coverage (self);
+
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->stale = TRUE;
@@ -263,6 +289,7 @@ on_project_changed (UpAgendaView *self)
 static void
 on_local_goals_changed (UpAgendaView *self)
 {
+  invalidate_coverage (self);
   rebuild_scope (self);
   update_state (self);
 }
@@ -302,6 +329,7 @@ on_scope_selected (UpAgendaView *self)
     g_clear_object (&self->local_goal);
   else
     g_set_object (&self->local_goal, g_ptr_array_index (self->scope_goals, position - 1));
+  invalidate_coverage (self);
 
   update_accessible (self);
   gtk_widget_queue_draw (self->area);
@@ -724,6 +752,7 @@ up_agenda_view_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->local_goal);
+  invalidate_coverage (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->scope_model);
   g_clear_pointer (&self->scope_goals, g_ptr_array_unref);
@@ -847,6 +876,7 @@ up_agenda_view_set_project (UpAgendaView *self,
     return;
 
   g_clear_object (&self->local_goal);
+  invalidate_coverage (self);
   g_signal_group_set_target (self->project_signals, project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.export", project != NULL);
   rebuild_scope (self);
@@ -873,6 +903,7 @@ up_agenda_view_show_local_goal (UpAgendaView *self,
   if (!g_set_object (&self->local_goal, goal))
     return;
 
+  invalidate_coverage (self);
   if (self->built)
     {
       select_scope (self);

@@ -24,9 +24,12 @@
 #define RING_PER_CELL 0.06
 #define MAX_VALUE 5
 
-/* The accessible stand-in of one stakeholder's mark: a list item that
+/* The accessible stand-in of one line the grid draws: a list item that
  * names the stakeholder, its two values and its quadrant, placed over its
- * cell. The grid takes the pointer itself. */
+ * mark, or that counts the stakeholders of a full cell's "+ N more" line.
+ * Only what is drawn has one, so that a grid of thousands of stakeholders
+ * makes no more than 5 a cell; the register lists everyone. The grid takes
+ * the pointer itself. */
 #define UP_TYPE_STAKEHOLDER_GRID_MARK (up_stakeholder_grid_mark_get_type ())
 
 G_DECLARE_FINAL_TYPE (UpStakeholderGridMark, up_stakeholder_grid_mark, UP, STAKEHOLDER_GRID_MARK, GtkWidget)
@@ -35,7 +38,10 @@ struct _UpStakeholderGridMark
 {
   GtkWidget      parent_instance;
 
-  UpStakeholder *stakeholder;
+  UpStakeholder *stakeholder;   /* NULL: a "+ N more" line */
+  guint          n_more;
+  int            influence;
+  int            interest;
 };
 
 G_DEFINE_FINAL_TYPE (UpStakeholderGridMark, up_stakeholder_grid_mark, GTK_TYPE_WIDGET)
@@ -215,13 +221,27 @@ static void
 update_mark (UpStakeholderGrid     *self,
              UpStakeholderGridMark *mark)
 {
-  g_autofree char *label = up_stakeholder_grid_describe (mark->stakeholder);
+  g_autofree char *label = NULL;
+
+  if (mark->stakeholder != NULL)
+    label = up_stakeholder_grid_describe (mark->stakeholder);
+  else
+    /* Translators: The last line of a full cell of the power/interest
+     * grid as a screen reader reads it: %1$u stakeholders more are in the
+     * cell of influence %2$d and interest %3$d (1 to 5), %4$s is its
+     * quadrant ("Manage closely"). */
+    label = g_strdup_printf (ngettext ("%1$u more stakeholder: influence %2$d, interest %3$d, %4$s",
+                                       "%1$u more stakeholders: influence %2$d, interest %3$d, %4$s",
+                                       mark->n_more),
+                             mark->n_more, mark->influence, mark->interest,
+                             up_stakeholder_grid_quadrant_label (mark->influence, mark->interest));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (mark),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (mark),
-                               GTK_ACCESSIBLE_STATE_SELECTED, mark->stakeholder == self->selected,
+                               GTK_ACCESSIBLE_STATE_SELECTED,
+                               mark->stakeholder != NULL && mark->stakeholder == self->selected,
                                -1);
 }
 
@@ -233,20 +253,37 @@ clear_marks (UpStakeholderGrid *self)
   g_ptr_array_set_size (self->marks, 0);
 }
 
-/* One mark per stakeholder, in the order of the register, so that a screen
- * reader walks them as the list has them. */
+/* The options the stand-ins are laid out with: the stored values, also
+ * while a stakeholder is dragged, since a drag moves nothing until it is
+ * committed, and then the marks are made anew. */
+static void
+get_mark_options (UpStakeholderGrid *self,
+                  UpChartOptions    *options)
+{
+  up_stakeholder_grid_get_options (self, options);
+  options->preview_stakeholder = 0;
+}
+
+/* One stand-in per line the chart draws, in the order the chart lays them
+ * out. Which lines those are depends on the stakeholders only, never on
+ * the size, so any size will do to list them. */
 static void
 ensure_marks (UpStakeholderGrid *self)
 {
-  GListModel *stakeholders;
+  g_autoptr(GArray) lines = NULL;
+  UpChartOptions options;
   guint n;
 
   if (!self->marks_dirty)
     return;
   self->marks_dirty = FALSE;
 
-  stakeholders = self->project ? up_project_get_stakeholders (self->project) : NULL;
-  n = stakeholders ? g_list_model_get_n_items (stakeholders) : 0;
+  if (self->project != NULL)
+    {
+      get_mark_options (self, &options);
+      lines = up_chart_grid_list_marks (self->project, &options, 0, 0);
+    }
+  n = lines != NULL ? lines->len : 0;
 
   while (self->marks->len > n)
     {
@@ -264,9 +301,12 @@ ensure_marks (UpStakeholderGrid *self)
   for (guint i = 0; i < n; i++)
     {
       UpStakeholderGridMark *mark = g_ptr_array_index (self->marks, i);
+      const UpGridMark *line = &g_array_index (lines, UpGridMark, i);
 
-      g_clear_object (&mark->stakeholder);
-      mark->stakeholder = g_list_model_get_item (stakeholders, i);
+      g_set_object (&mark->stakeholder, line->stakeholder);
+      mark->n_more = line->n_more;
+      mark->influence = line->influence;
+      mark->interest = line->interest;
       update_mark (self, mark);
     }
 }
@@ -279,7 +319,8 @@ update_accessible_selection (UpStakeholderGrid *self)
       UpStakeholderGridMark *mark = g_ptr_array_index (self->marks, i);
 
       gtk_accessible_update_state (GTK_ACCESSIBLE (mark),
-                                   GTK_ACCESSIBLE_STATE_SELECTED, mark->stakeholder == self->selected,
+                                   GTK_ACCESSIBLE_STATE_SELECTED,
+                                   mark->stakeholder != NULL && mark->stakeholder == self->selected,
                                    -1);
     }
 
@@ -620,33 +661,36 @@ up_stakeholder_grid_size_allocate (GtkWidget *widget,
                                    int        baseline)
 {
   UpStakeholderGrid *self = UP_STAKEHOLDER_GRID (widget);
+  g_autoptr(GArray) lines = NULL;
+  UpChartOptions options;
 
   ensure_marks (self);
+  if (self->marks->len == 0)
+    return;
+
+  /* Every line's place from one layout of the chart, in the order of the
+   * marks: the same stakeholders and options as ensure_marks() had. */
+  get_mark_options (self, &options);
+  lines = up_chart_grid_list_marks (self->project, &options, width, height);
 
   for (guint i = 0; i < self->marks->len; i++)
     {
-      UpStakeholderGridMark *mark = g_ptr_array_index (self->marks, i);
-      graphene_rect_t cell;
-      int influence, interest, min;
+      GtkWidget *mark = g_ptr_array_index (self->marks, i);
+      double x = 0, y = 0;
+      int min;
 
-      get_values (self, mark->stakeholder, &influence, &interest);
-      if (!get_cell_rect (self, influence, interest, &cell))
-        graphene_rect_init (&cell, 0, 0, 1, 1);
+      if (i < lines->len)
+        {
+          x = g_array_index (lines, UpGridMark, i).x;
+          y = g_array_index (lines, UpGridMark, i).y;
+        }
 
-      /* What a screen reader highlights: the mark and a little around it,
-       * or its cell when the cell is too full for a mark of its own. */
-      {
-        double x, y;
-
-        if (get_mark_centre (self, mark->stakeholder, &x, &y))
-          graphene_rect_init (&cell, x - MARK_EXTENT, y - MARK_EXTENT,
-                              2 * MARK_EXTENT, 2 * MARK_EXTENT);
-      }
-      gtk_widget_measure (GTK_WIDGET (mark), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-      gtk_widget_size_allocate (GTK_WIDGET (mark),
+      /* What a screen reader highlights: the mark and a little around it. */
+      gtk_widget_measure (mark, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      gtk_widget_size_allocate (mark,
                                 &(GtkAllocation) {
-                                  (int) cell.origin.x, (int) cell.origin.y,
-                                  MAX (1, (int) cell.size.width), MAX (1, (int) cell.size.height)
+                                  (int) (x - MARK_EXTENT), (int) (y - MARK_EXTENT),
+                                  2 * MARK_EXTENT, 2 * MARK_EXTENT
                                 },
                                 -1);
     }

@@ -451,6 +451,25 @@ to_natural (const Layout *layout,
   *ny = (y - layout->frame.offset_y) / layout->frame.scale;
 }
 
+/* The layout of the grid at @width × @height, for the geometry functions
+ * that draw nothing. */
+static void
+layout_measure (UpProject            *project,
+                const UpChartOptions *options,
+                double                width,
+                double                height,
+                gboolean              with_entries,
+                Layout               *layout)
+{
+  cairo_t *cr = _up_chart_measure_cr ();
+  UpChartContext ctx;
+
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
+  layout_compute (&ctx, width, height, with_entries, layout);
+  _up_chart_context_clear (&ctx);
+  cairo_destroy (cr);
+}
+
 gboolean
 up_chart_grid_cell_at (UpProject            *project,
                        const UpChartOptions *options,
@@ -461,8 +480,6 @@ up_chart_grid_cell_at (UpProject            *project,
                        int                  *influence,
                        int                  *interest)
 {
-  cairo_t *cr;
-  UpChartContext ctx;
   Layout layout;
   double nx, ny;
   int column, row;
@@ -470,11 +487,7 @@ up_chart_grid_cell_at (UpProject            *project,
   g_return_val_if_fail (UP_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  cr = _up_chart_measure_cr ();
-  _up_chart_context_init (&ctx, cr, project, options, FALSE);
-  layout_compute (&ctx, width, height, FALSE, &layout);
-  _up_chart_context_clear (&ctx);
-  cairo_destroy (cr);
+  layout_measure (project, options, width, height, FALSE, &layout);
 
   to_natural (&layout, x, y, &nx, &ny);
   if (nx < layout.plot_x || nx >= layout.plot_x + PLOT_WIDTH ||
@@ -500,18 +513,12 @@ up_chart_grid_cell_centre (UpProject            *project,
                            double               *x,
                            double               *y)
 {
-  cairo_t *cr;
-  UpChartContext ctx;
   Layout layout;
 
   g_return_if_fail (UP_IS_PROJECT (project));
   g_return_if_fail (options != NULL);
 
-  cr = _up_chart_measure_cr ();
-  _up_chart_context_init (&ctx, cr, project, options, FALSE);
-  layout_compute (&ctx, width, height, FALSE, &layout);
-  _up_chart_context_clear (&ctx);
-  cairo_destroy (cr);
+  layout_measure (project, options, width, height, FALSE, &layout);
 
   *x = layout.frame.offset_x + (cell_x (&layout, clamp_level (interest)) + CELL_WIDTH / 2) * layout.frame.scale;
   *y = layout.frame.offset_y + (cell_y (&layout, clamp_level (influence)) + CELL_HEIGHT / 2) * layout.frame.scale;
@@ -526,8 +533,6 @@ up_chart_grid_stakeholder_mark (UpProject            *project,
                                 double               *x,
                                 double               *y)
 {
-  cairo_t *cr;
-  UpChartContext ctx;
   Layout layout;
   gboolean found = FALSE;
 
@@ -535,11 +540,7 @@ up_chart_grid_stakeholder_mark (UpProject            *project,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (UP_IS_STAKEHOLDER (stakeholder), FALSE);
 
-  cr = _up_chart_measure_cr ();
-  _up_chart_context_init (&ctx, cr, project, options, FALSE);
-  layout_compute (&ctx, width, height, TRUE, &layout);
-  _up_chart_context_clear (&ctx);
-  cairo_destroy (cr);
+  layout_measure (project, options, width, height, TRUE, &layout);
 
   for (guint i = 0; i < layout.entries->len && !found; i++)
     {
@@ -558,6 +559,49 @@ up_chart_grid_stakeholder_mark (UpProject            *project,
   return found;
 }
 
+static void
+clear_mark (gpointer data)
+{
+  UpGridMark *mark = data;
+
+  g_clear_object (&mark->stakeholder);
+}
+
+GArray *
+up_chart_grid_list_marks (UpProject            *project,
+                          const UpChartOptions *options,
+                          double                width,
+                          double                height)
+{
+  Layout layout;
+  GArray *marks;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  layout_measure (project, options, width, height, TRUE, &layout);
+
+  marks = g_array_sized_new (FALSE, TRUE, sizeof (UpGridMark), layout.entries->len);
+  g_array_set_clear_func (marks, clear_mark);
+  for (guint i = 0; i < layout.entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (layout.entries, Entry, i);
+      UpGridMark mark = {
+        entry->stakeholder != NULL ? g_object_ref (entry->stakeholder) : NULL,
+        entry->n_more,
+        entry->influence,
+        entry->interest,
+        layout.frame.offset_x + entry->x * layout.frame.scale,
+        layout.frame.offset_y + entry->y * layout.frame.scale,
+      };
+
+      g_array_append_val (marks, mark);
+    }
+
+  layout_clear (&layout);
+  return marks;
+}
+
 UpStakeholder *
 up_chart_grid_stakeholder_at (UpProject            *project,
                               const UpChartOptions *options,
@@ -566,8 +610,6 @@ up_chart_grid_stakeholder_at (UpProject            *project,
                               double                x,
                               double                y)
 {
-  cairo_t *cr;
-  UpChartContext ctx;
   Layout layout;
   UpStakeholder *found = NULL;
   double nx, ny;
@@ -575,11 +617,7 @@ up_chart_grid_stakeholder_at (UpProject            *project,
   g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  cr = _up_chart_measure_cr ();
-  _up_chart_context_init (&ctx, cr, project, options, FALSE);
-  layout_compute (&ctx, width, height, TRUE, &layout);
-  _up_chart_context_clear (&ctx);
-  cairo_destroy (cr);
+  layout_measure (project, options, width, height, TRUE, &layout);
 
   to_natural (&layout, x, y, &nx, &ny);
   for (guint i = 0; i < layout.entries->len && found == NULL; i++)

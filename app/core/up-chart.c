@@ -123,7 +123,9 @@ _up_chart_context_init (UpChartContext       *ctx,
   /* Geometry helpers run on every pointer motion of a drag: they skip
    * the coverage, which only the drawing of some charts reads. */
   if (with_coverage)
-    ctx->coverage = up_coverage_new (project, options->local_goal);
+    ctx->coverage = options->coverage != NULL
+                    ? up_coverage_ref (options->coverage)
+                    : up_coverage_new (project, options->local_goal);
 
   if (options->dark)
     {

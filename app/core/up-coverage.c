@@ -8,6 +8,7 @@
 
 #include "up-coverage.h"
 #include "up-project.h"
+#include "up-store-private.h"
 
 /* What the links say about one target: the strongest strength on each
  * side; a target with links but 0 on both sides has only "unknown" ones. */
@@ -36,54 +37,76 @@ clamp_strength (int strength)
 
 static void
 add_link (UpCoverage *self,
-          UpSdgLink  *link)
+          const char *target,
+          const char *impact,
+          int         strength)
 {
-  const char *target = up_sdg_link_get_target (link);
-  const char *impact = up_sdg_link_get_impact (link);
-  int strength = clamp_strength (up_sdg_link_get_strength (link));
-  guint goal = up_sdg_goal_of_target (target);
-  TargetCoverage *tc;
+  TargetCoverage *tc = g_hash_table_lookup (self->targets, target);
 
-  /* A target this version does not know (a newer file) counts for no goal. */
-  if (goal == 0)
-    return;
-
-  self->goals[goal - 1].n_links++;
-
-  tc = g_hash_table_lookup (self->targets, target);
   if (tc == NULL)
     {
+      guint goal = up_sdg_goal_of_target (target);
+
+      /* A target this version does not know (a newer file) counts for no
+       * goal. */
+      if (goal == 0)
+        return;
+
       tc = g_new0 (TargetCoverage, 1);
       tc->goal = goal;
       g_hash_table_insert (self->targets, g_strdup (target), tc);
     }
 
+  strength = clamp_strength (strength);
+  self->goals[tc->goal - 1].n_links++;
   if (g_strcmp0 (impact, "positive") == 0 || g_strcmp0 (impact, "both") == 0)
     tc->positive = MAX (tc->positive, strength);
   if (g_strcmp0 (impact, "negative") == 0 || g_strcmp0 (impact, "both") == 0)
     tc->negative = MAX (tc->negative, strength);
 }
 
+/* The links' three columns straight from the store, in one query: a
+ * project of 20,000 stages has some 40,000 links, and the counts need
+ * neither a record for each (the whole table read into objects) nor a
+ * query per stage. Summing them up here is cheaper than SQLite's GROUP BY,
+ * which sorts them first. */
 static void
-add_links (UpCoverage *self,
-           GPtrArray  *links)
+add_stored_links (UpCoverage  *self,
+                  UpProject   *project,
+                  UpLocalGoal *local_goal)
 {
-  for (guint i = 0; i < links->len; i++)
-    add_link (self, g_ptr_array_index (links, i));
-}
+  static const char all_sql[] = "SELECT target, impact, strength FROM sdg_link";
+  /* Only stages serve a local goal; a stage linked to it twice counts
+   * once. */
+  static const char goal_sql[] =
+    "SELECT target, impact, strength FROM sdg_link"
+    " WHERE stage_id IN (SELECT stage_id FROM stage_local_goal WHERE goal_id = ?1)";
+  UpStore *store = up_project_get_store (project);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
-static gboolean
-stage_serves (UpProject   *project,
-              UpStage     *stage,
-              UpLocalGoal *local_goal)
-{
-  g_autoptr(GPtrArray) goals = up_project_list_stage_local_goals (project, stage);
-  gint64 id = up_record_get_id (UP_RECORD (local_goal));
+  stmt = _up_store_prepare (store, local_goal != NULL ? goal_sql : all_sql, &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Could not read the Agenda 2030 links: %s", error->message);
+      return;
+    }
+  if (local_goal != NULL)
+    sqlite3_bind_int64 (stmt, 1, up_record_get_id (UP_RECORD (local_goal)));
 
-  for (guint i = 0; i < goals->len; i++)
-    if (up_record_get_id (g_ptr_array_index (goals, i)) == id)
-      return TRUE;
-  return FALSE;
+  /* As the records read them: an integer column as a 64-bit integer. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_link (self,
+              (const char *) sqlite3_column_text (stmt, 0),
+              (const char *) sqlite3_column_text (stmt, 1),
+              (int) CLAMP (sqlite3_column_int64 (stmt, 2), G_MININT, G_MAXINT));
+  if (rc != SQLITE_DONE)
+    {
+      _up_store_set_db_error (store, rc, &error);
+      g_warning ("Could not read the Agenda 2030 links: %s", error->message);
+    }
+  sqlite3_reset (stmt);
 }
 
 static void
@@ -137,35 +160,7 @@ up_coverage_new (UpProject   *project,
       self->goals[i].n_targets = up_sdg_get_goal (i + 1)->n_targets;
     }
 
-  if (local_goal == NULL)
-    {
-      GListModel *links = up_project_get_sdg_links (project);
-      guint n = g_list_model_get_n_items (links);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(UpSdgLink) link = g_list_model_get_item (links, i);
-
-          add_link (self, link);
-        }
-    }
-  else
-    {
-      GListModel *stages = up_project_get_stages (project);
-      guint n = g_list_model_get_n_items (stages);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
-
-          if (stage_serves (project, stage, local_goal))
-            {
-              g_autoptr(GPtrArray) links = up_project_list_sdg_links (project, UP_RECORD (stage));
-
-              add_links (self, links);
-            }
-        }
-    }
+  add_stored_links (self, project, local_goal);
 
   sum_up (self);
   return self;

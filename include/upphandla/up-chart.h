@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "up-coverage.h"
 #include "up-i18n.h"
 #include "up-types.h"
 
@@ -35,6 +36,10 @@ typedef struct
   gint64       preview_stakeholder;
   int          preview_influence;
   int          preview_interest;
+  /* The coverage of @local_goal (or of the whole project) as the caller
+   * has it already, borrowed for the one call; NULL: the chart sums it up
+   * from the project. A view that redraws often keeps it between edits. */
+  UpCoverage  *coverage;
 } UpChartOptions;
 
 void        up_chart_options_init  (UpChartOptions *options);
@@ -120,6 +125,29 @@ gboolean    up_chart_grid_stakeholder_mark (UpProject            *project,
                                             UpStakeholder        *stakeholder,
                                             double               *x,
                                             double               *y);
+
+/* One line of a cell of the grid as drawn: a stakeholder's mark, or the
+ * "+ N more" line that ends a cell too full for a mark each. */
+typedef struct
+{
+  UpStakeholder *stakeholder;   /* (owned) NULL: the "+ N more" line */
+  guint          n_more;        /* the "+ N more" line: N */
+  int            influence;     /* the cell, 1..5 */
+  int            interest;
+  double         x;             /* the mark's centre */
+  double         y;
+} UpGridMark;
+
+/* Every mark the grid draws, in the order it lays them out (cell by cell,
+ * each cell's stakeholders in the project's order), at the preview values
+ * while one is dragged: one layout for all of them, where a call of
+ * up_chart_grid_stakeholder_mark() per stakeholder would lay the whole grid
+ * out each time. At most 5 lines a cell, whatever the number of
+ * stakeholders. Returns: (transfer full) (element-type UpGridMark). */
+GArray     *up_chart_grid_list_marks (UpProject            *project,
+                                      const UpChartOptions *options,
+                                      double                width,
+                                      double                height);
 
 /* The stakeholder whose mark is under @x, @y on the grid, or NULL. */
 UpStakeholder *up_chart_grid_stakeholder_at (UpProject            *project,

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "upphandla.h"
+#include "up-store-private.h"
 
 /* How a project covers Agenda 2030: distinct targets per goal, positive and
  * negative apart, strength in the weights only, and a local goal's view. */
@@ -387,6 +388,59 @@ test_boxed (void)
   up_coverage_unref (coverage);
 }
 
+/* A local goal's coverage is one query of the store, however many stages
+ * there are, where it was two queries a stage (the stage's goals, then its
+ * links). */
+static int
+count_statements (unsigned int  type,
+                  void         *context,
+                  void         *statement,
+                  void         *sql)
+{
+  guint *n_statements = context;
+
+  if (type == SQLITE_TRACE_STMT)
+    (*n_statements)++;
+
+  return 0;
+}
+
+static void
+test_local_goal_one_query (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  UpLocalGoal *goal = up_project_add_local_goal (project, "local", "Klimatsmart", &error);
+  sqlite3 *db = _up_store_get_db (up_project_get_store (project));
+  g_autoptr(UpCoverage) local = NULL;
+  g_autoptr(UpCoverage) all = NULL;
+  guint n_statements = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 40; i++)
+    {
+      UpStage *stage = add_stage (project, "Steg");
+
+      link_target (project, stage, i % 2 ? "13.1" : "12.7", "positive", 2);
+      if (i % 4 == 0)
+        g_assert_true (up_project_link_stage_local_goal (project, stage, goal, &error));
+    }
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, count_statements, &n_statements);
+  local = up_coverage_new (project, goal);
+  g_assert_cmpuint (n_statements, ==, 1);
+  n_statements = 0;
+  all = up_coverage_new (project, NULL);
+  g_assert_cmpuint (n_statements, <=, 1);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+
+  /* Stages 0, 4, 8, ...: ten of them, all linked to 12.7. */
+  assert_goal (local, 12, 1, 1, 0, 10);
+  assert_goal (local, 13, 0, 0, 0, 0);
+  assert_goal (all, 12, 1, 1, 0, 20);
+  assert_goal (all, 13, 1, 1, 0, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/coverage/edit-undo", test_edit_undo);
   g_test_add_func ("/coverage/stage-goal-strength", test_stage_goal_strength);
   g_test_add_func ("/coverage/boxed", test_boxed);
+  g_test_add_func ("/coverage/local-goal-one-query", test_local_goal_one_query);
 
   return g_test_run ();
 }

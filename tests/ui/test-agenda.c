@@ -19,6 +19,7 @@
 
 #include "up-agenda-view.h"
 #include "up-local-goals-view.h"
+#include "up-store-private.h"
 #include "up-sdg-picker.h"
 #include "up-window.h"
 #include "ui-test-util.h"
@@ -879,6 +880,60 @@ test_screenshots (Fixture       *fixture,
     }
 }
 
+/* The wheel's coverage is summed up from the store once after each edit,
+ * for the chart and its accessible name together, and never again for a
+ * mere redraw: with 40,000 links each summing reads them all. Counted as
+ * the coverage's own query of the links. */
+static int
+count_coverage_reads (unsigned int  type,
+                      void         *context,
+                      void         *statement,
+                      void         *sql)
+{
+  guint *n_reads = context;
+
+  if (type == SQLITE_TRACE_STMT && g_str_has_prefix (sql, "SELECT target, impact, strength FROM sdg_link"))
+    (*n_reads)++;
+
+  return 0;
+}
+
+static void
+test_coverage_once_per_edit (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  sqlite3 *db = _up_store_get_db (up_project_get_store (fixture->project));
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), FREE_STAGE);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *chart;
+  guint n_reads = 0;
+
+  show_view (fixture, "agenda");
+  chart = get_named (GTK_WIDGET (fixture->window), "agenda-chart");
+  wait_for_frames (chart);
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, count_coverage_reads, &n_reads);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_widget_queue_draw (chart);
+      wait_for_frames (chart);
+    }
+  g_assert_cmpuint (n_reads, ==, 0);
+
+  g_assert_nonnull (up_project_add_sdg_link (fixture->project, UP_RECORD (stage), FREE_TARGET,
+                                             "positive", 2, "", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_widget_queue_draw (chart);
+      wait_for_frames (chart);
+    }
+  g_assert_cmpuint (n_reads, ==, 1);
+
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -916,6 +971,8 @@ main (int   argc,
               fixture_set_up, test_odd_text, fixture_tear_down);
   g_test_add ("/ui/agenda/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
+  g_test_add ("/ui/agenda/coverage-once-per-edit", Fixture, NULL,
+              fixture_set_up, test_coverage_once_per_edit, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "up-grid-export.h"
 #include "up-stakeholder-grid.h"
@@ -943,6 +944,80 @@ test_empty (void)
   iterate_pending ();
 }
 
+/* The grid has an accessible stand-in for each line it draws, not for
+ * each stakeholder: a cell shows at most five lines (four marks and
+ * "+ N more"), so thousands of stakeholders make no more widgets than a
+ * handful. */
+static guint
+count_grid_marks (UpStakeholderGrid *grid)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_css_name (child), "mark"))
+      n++;
+
+  return n;
+}
+
+static void
+test_grid_marks_drawn_only (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  UpStakeholderGrid *grid = fixture->view->grid;
+  GListModel *stakeholders = up_project_get_stakeholders (fixture->project);
+  guint per_cell[25] = { 0 };
+  guint expected = 0;
+
+  /* Forty more, all in one cell. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("Extra %u", i);
+      UpStakeholder *extra = up_project_add_stakeholder (fixture->project, name, "", "other", &error);
+
+      g_assert_no_error (error);
+      g_assert_true (up_project_set_int (fixture->project, extra, "influence", 2, &error));
+      g_assert_true (up_project_set_int (fixture->project, extra, "interest", 2, &error));
+      g_assert_no_error (error);
+    }
+  wait_for_frames (GTK_WIDGET (grid));
+
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(UpStakeholder) s = g_list_model_get_item (stakeholders, i);
+
+      per_cell[(CLAMP (up_stakeholder_get_influence (s), 1, 5) - 1) * 5 +
+               CLAMP (up_stakeholder_get_interest (s), 1, 5) - 1]++;
+    }
+  for (guint i = 0; i < 25; i++)
+    expected += MIN (per_cell[i], 5);
+
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, N_DEMO_STAKEHOLDERS + 40);
+  g_assert_cmpuint (count_grid_marks (grid), ==, expected);
+  g_assert_cmpuint (count_grid_marks (grid), <=, N_DEMO_STAKEHOLDERS + 5);
+
+  /* Gone again with an undo of each: a mark each once more. */
+  for (guint i = 0; i < 3 * 40; i++)
+    g_assert_true (up_project_undo (fixture->project, NULL));
+  wait_for_frames (GTK_WIDGET (grid));
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, N_DEMO_STAKEHOLDERS);
+  memset (per_cell, 0, sizeof per_cell);
+  expected = 0;
+  for (guint i = 0; i < N_DEMO_STAKEHOLDERS; i++)
+    {
+      g_autoptr(UpStakeholder) s = g_list_model_get_item (stakeholders, i);
+
+      per_cell[(CLAMP (up_stakeholder_get_influence (s), 1, 5) - 1) * 5 +
+               CLAMP (up_stakeholder_get_interest (s), 1, 5) - 1]++;
+    }
+  for (guint i = 0; i < 25; i++)
+    expected += MIN (per_cell[i], 5);
+  g_assert_cmpuint (count_grid_marks (grid), ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -976,6 +1051,8 @@ main (int   argc,
               fixture_set_up, test_grid_keyboard, fixture_tear_down);
   g_test_add ("/ui/stakeholders/export-dialog", Fixture, NULL,
               fixture_set_up, test_export_dialog, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/grid-marks-drawn-only", Fixture, NULL,
+              fixture_set_up, test_grid_marks_drawn_only, fixture_tear_down);
   g_test_add_func ("/ui/stakeholders/export-file", test_export_file);
   g_test_add_func ("/ui/stakeholders/empty", test_empty);
   g_test_add_func ("/ui/stakeholders/screenshots", test_screenshots);
