@@ -9,7 +9,17 @@
                           from outside (spawn to exit) and the median peak RSS (wait4 ru_maxrss).
   wall RUNS CMD...        Median wall time of CMD (after one warm-up run), stdout discarded.
   settled-rss TITLE CMD...  Starts CMD, waits for a visible window named TITLE and then for
-                          500 ms without CPU ticks, and prints its peak RSS (VmHWM), then kills it."""
+                          500 ms without CPU ticks, and prints its peak RSS (VmHWM), then kills it.
+  views RUNS TIMEOUT N CMD...  Runs bench-views (CMD: the program, then the project) RUNS times
+                          with --timeout=TIMEOUT (seconds) and prints, instead of one line, a
+                          row per view for N: medians of first and second visit, wall and CPU
+                          (ms), and of the peak RSS (MB). A run cut short by a timeout is
+                          followed by another process without the views that passed it, for
+                          the views it did not reach; its figures are marked "*". A timed-out
+                          switch counts as longer than any other in the median (">T"; its CPU
+                          time: more than the least any run had spent when it gave up), a
+                          switch never reached as missing ("-"), and the peak RSS of a run cut
+                          short is the peak until then (">M")."""
 import os, re, statistics, subprocess, sys, time
 
 def spawn_stamped(cmd):
@@ -62,9 +72,65 @@ def settled_rss(title, cmd):
     p.kill(); p.wait()
     print(f"rss-mb {int(hwm) / 1024:.1f}", flush=True)
 
+VIEWS = ["stakeholders", "notes", "agenda", "local-goals", "timeline"]
+
+def views_process(cmd, timeout, skip):
+    args = [cmd[0], f"--timeout={timeout}"] + [f"--skip={v}" for v in skip] + cmd[1:]
+    p = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                       timeout=timeout * 2 * len(VIEWS) + 300)
+    switches, timed_out = {}, []
+    for line in p.stdout.splitlines():
+        f = line.split()
+        if len(f) < 7:
+            continue
+        if f[0] == "switch" and f[3] == "wall-ms":
+            switches[f[1], int(f[2])] = (float(f[4]), float(f[6]), None)
+        elif f[0] == "switch" and f[3] == "timeout-ms":
+            switches[f[1], int(f[2])] = (float("inf"), float("inf"), float(f[6]))
+            timed_out.append(f[1])
+    m = re.search(r"vmhwm-mb ([0-9.]+)", p.stdout)
+    if p.returncode != 0 or not m:
+        sys.exit(f"bench-views failed: {args} (status {p.returncode})")
+    return switches, timed_out, float(m.group(1))
+
+def views(runs, timeout, n, cmd):
+    # (view, visit) -> [(wall, cpu, CPU until a timeout, retried)], one per run that reached it
+    figures, rss, cut = {}, [], False
+    for _ in range(runs):
+        skip, seen = [], {}
+        while True:
+            switches, timed_out, hwm = views_process(cmd, timeout, skip)
+            if not skip:
+                rss.append(hwm)  # the peak of the whole order (until a timeout, if any)
+                cut = cut or bool(timed_out)
+            for key, value in switches.items():
+                seen.setdefault(key, value + (bool(skip),))
+            skip += timed_out
+            left = [v for v in VIEWS if v not in skip and any((v, i) not in seen for i in (1, 2))]
+            if not timed_out or not left:
+                break
+        for key, value in seen.items():
+            figures.setdefault(key, []).append(value)
+    def cell(view, visit, i):
+        values = figures.get((view, visit), [])
+        if not values:
+            return "-"
+        med = statistics.median(v[i] for v in values)
+        mark = "*" if any(v[3] for v in values) else ""
+        if med != float("inf"):
+            return f"{med:.0f}{mark}"
+        if i == 0:
+            return f">{timeout * 1000:.0f}{mark}"
+        return f">{min(v[2] for v in values if v[2] is not None):.0f}{mark}"
+    hwm = f"{'>' if cut else ''}{statistics.median(rss):.1f}"
+    for view in VIEWS:
+        print(f"{n:<7} {view:<13} {cell(view, 1, 0):>9} {cell(view, 1, 1):>9} "
+              f"{cell(view, 2, 0):>9} {cell(view, 2, 1):>9} {hwm:>8}", flush=True)
+
 if __name__ == "__main__":
     what = sys.argv[1]
     if what == "firstframe": firstframe(int(sys.argv[2]), sys.argv[3:])
     elif what == "wall": wall(int(sys.argv[2]), sys.argv[3:])
     elif what == "settled-rss": settled_rss(sys.argv[2], sys.argv[3:])
+    elif what == "views": views(int(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5:])
     else: sys.exit(__doc__)

@@ -6,7 +6,9 @@
 #
 #   tests/bench/run-all.sh [BUILD_DIR] [RUNS]          # or: meson compile -C build bench-all
 #
-# Env: SIZES (default "100 1000 5000 20000"), SKIP_PLANNER=1, SKIP_CALLGRIND=1.
+# Env: SIZES (default "100 1000 5000 20000"), SKIP_PLANNER=1, SKIP_CALLGRIND=1; for the views
+# (section 9): VIEWS_RUNS (default 3), VIEWS_TIMEOUT (seconds a switch may take, default 10),
+# SKIP_VIEWS=1.
 # Needs: xvfb xdotool dbus python3 sqlite3 valgrind planner (apt-get install -y planner).
 # Everything runs under its own Xvfb and one D-Bus session bus, each figure the median of RUNS
 # (default 7) runs after one warm-up run.
@@ -21,7 +23,8 @@ util="python3 $here/bench-util.py"
 
 if [ -z "${UPPHANDLA_BENCH_INNER:-}" ]; then
   ninja -C "$build" tests/bench/bench-load tests/bench/gen-project tests/bench/bench-commit \
-    tests/bench/bench-drag tests/bench/bench-export tests/bench/empty-window tests/bench/empty-adw-window \
+    tests/bench/bench-drag tests/bench/bench-views tests/bench/bench-export tests/bench/empty-window \
+    tests/bench/empty-adw-window \
     app/upphandla >/dev/null
   # A free display for our own Xvfb.
   d=90; while [ -e /tmp/.X11-unix/X$d ] || [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
@@ -175,6 +178,29 @@ if [ -z "${SKIP_CALLGRIND:-}" ] && [ -e "$work/p1000.upphandla" ]; then
     --callgrind-out-file="$work/callgrind-adw.out" "$build/tests/bench/empty-adw-window" >/dev/null 2>>"$work/cg.log" || true
   echo "Ir, empty libadwaita window without GL: $(sed -n 's/^summary: //p' "$work/callgrind-adw.out")"
 fi
+if [ -z "${SKIP_VIEWS:-}" ]; then
+  VIEWS_RUNS=${VIEWS_RUNS:-3}
+  VIEWS_TIMEOUT=${VIEWS_TIMEOUT:-10}
+  echo
+  echo "## 9. Switching views (bench-views, GSK_RENDERER=cairo): the project opened in the window,"
+  echo "##    then timeline → stakeholders → notes → agenda → local-goals → timeline, twice; each"
+  echo "##    switch from making the page visible to the end of the first frame painted after it is"
+  echo "##    mapped, wall and CPU time of the process (ms); 1st = first visit (the timeline's: the"
+  echo "##    first return to it), 2nd = the second round; RSS = peak (VmHWM, MB) at the end."
+  echo "##    Medians of $VIEWS_RUNS runs, a fresh process each. >T: longer than the timeout"
+  echo "##    (${VIEWS_TIMEOUT} s), which ends the run; *: measured in a further process without the"
+  echo "##    views that timed out (so not after them); -: not reached"
+  # A first visit happens once in a process: every run is a fresh one. The warm-up (page cache,
+  # font cache) is one run of the smallest project; gen-project has just written the others.
+  GSK_RENDERER=cairo "$build/tests/bench/bench-views" --timeout="$VIEWS_TIMEOUT" \
+    "$work/p${SIZES%% *}.upphandla" >/dev/null
+  printf '%-7s %-13s %9s %9s %9s %9s %8s\n' N view 1st-wall 1st-cpu 2nd-wall 2nd-cpu RSS
+  for n in $SIZES; do
+    GSK_RENDERER=cairo $util views "$VIEWS_RUNS" "$VIEWS_TIMEOUT" "$n" "$build/tests/bench/bench-views" \
+      "$work/p$n.upphandla"
+  done
+fi
+
 echo
 echo "# raw in-app figures:"; cat "$work/raw"
 echo "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
