@@ -276,6 +276,11 @@ get_pango_context (UpChartContext *ctx,
   cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, font_options);
   cairo_font_options_destroy (font_options);
+  /* Glyphs placed at whole units of the chart's own space land a fraction
+   * of a pixel apart when the chart is drawn smaller than its natural size
+   * (in the window): "Hol m", "Stand still". Unrounded, the spacing is the
+   * font's at every scale. */
+  pango_context_set_round_glyph_positions (context, FALSE);
   g_ptr_array_add (ctx->pango_contexts, context);
 
   return context;
