@@ -105,9 +105,44 @@ get_composer_text (UpStageNotes *self)
 static void
 close_composer (UpStageNotes *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean focus_inside = focus != NULL &&
+                          gtk_widget_is_ancestor (focus, GTK_WIDGET (self->composer_revealer));
+
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer_view), "", -1);
   gtk_revealer_set_reveal_child (self->composer_revealer, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), self->stage != NULL);
+
+  /* The form goes away under the focus: without a new home it would fall
+   * to the scrolled page, where nothing shows it. */
+  if (focus_inside && self->stage != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
+}
+
+/* The form opens below what is in sight when the panel is scrolled up: once
+ * it has its height, the page scrolls to show it. */
+static void
+on_composer_revealed (UpStageNotes *self)
+{
+  GtkWidget *form = GTK_WIDGET (self->composer_revealer);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (form, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_point_t top;
+
+  if (!gtk_revealer_get_child_revealed (self->composer_revealer) || scrolled == NULL)
+    return;
+
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (content == NULL ||
+      !gtk_widget_compute_point (form, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return;
+
+  gtk_adjustment_clamp_page (adjustment, top.y, top.y + gtk_widget_get_height (form));
 }
 
 static void
@@ -321,6 +356,8 @@ up_stage_notes_init (UpStageNotes *self)
   /* Translators: In the stage panel, when no note is pinned to the stage. */
   up_note_util_set_placeholder (self->list, _("Nothing noted at this stage yet."));
 
+  g_signal_connect_object (self->composer_revealer, "notify::child-revealed",
+                           G_CALLBACK (on_composer_revealed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->composer_view), "changed",
                            G_CALLBACK (on_composer_changed), self, G_CONNECT_SWAPPED);
   keys = gtk_event_controller_key_new ();

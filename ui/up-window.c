@@ -71,6 +71,7 @@ struct _UpWindow
   GtkLabel             *save_error_label;
   GtkButton            *save_retry_button;
   GtkButton            *save_reload_button;
+  GtkButton            *save_copy_button;
   GtkLabel             *stage_count_label;
   GtkLabel             *stakeholder_count_label;
   GtkLabel             *note_count_label;
@@ -132,6 +133,7 @@ update_actions (UpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-stage", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-stage",
                                  self->project != NULL && get_selected_stage (self) != NULL);
@@ -231,6 +233,13 @@ show_save_error (UpWindow     *self,
   /* After a conflict the user chooses whose version goes on: ours
    * (Overwrite), both (Save a Copy), or theirs (Reload). */
   gtk_widget_set_visible (GTK_WIDGET (self->save_reload_button), conflict);
+  /* Where the file cannot be written (no permission, a full disk, the
+   * folder gone), going on elsewhere is the way out: Save As moves the
+   * project to the new file. After a conflict, a copy keeps both versions
+   * and the window on the file the other person saved. */
+  gtk_button_set_label (self->save_copy_button, conflict ? _("Save a _Copy…") : _("Save _As…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_copy_button),
+                                  conflict ? "win.save-copy" : "win.save-as");
 
   /* Overwriting throws away what someone else saved: not the easy choice. */
   if (conflict)
@@ -649,19 +658,17 @@ on_save_copy_response (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/* A file chooser to save the project under @title, on the project's own
+ * name; @on_response gets a reference to the window. */
 static void
-save_copy_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+choose_file_to_save (UpWindow   *self,
+                     const char *title,
+                     GCallback   on_response)
 {
-  UpWindow *self = UP_WINDOW (widget);
   GtkFileChooserNative *chooser;
   GFile *file;
 
-  if (self->project == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Save a Copy"),
+  chooser = gtk_file_chooser_native_new (title,
                                          GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"),
@@ -682,8 +689,48 @@ save_copy_action (GtkWidget  *widget,
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
 
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_copy_response), g_object_ref (self));
+  g_signal_connect (chooser, "response", on_response, g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+
+  if (self->project != NULL)
+    choose_file_to_save (self, _("Save a Copy"), G_CALLBACK (on_save_copy_response));
+}
+
+static void
+on_save_as_response (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  g_autoptr(UpWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      up_window_save_as (self, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+
+  if (self->project != NULL)
+    choose_file_to_save (self, _("Save As"), G_CALLBACK (on_save_as_response));
 }
 
 static void
@@ -1281,6 +1328,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_retry_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_reload_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, save_copy_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_count_label);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stakeholder_count_label);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, note_count_label);
@@ -1302,6 +1350,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.delete-stage", NULL, delete_stage_action);
@@ -1596,4 +1645,51 @@ up_window_add_toast (UpWindow   *self,
   /* Toast titles are Pango markup; the messages are plain text. */
   escaped = g_markup_escape_text (message, -1);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+/**
+ * up_window_save_as:
+ *
+ * Moves the project to @file and saves it there; the edits go on in that
+ * file. The old file is left as it was, and its recovery copy is dropped
+ * once the new file holds everything. A save that fails shows why, as any
+ * failed save does. Returns whether the project is saved in @file.
+ */
+gboolean
+up_window_save_as (UpWindow *self,
+                   GFile    *file)
+{
+  g_autoptr(GFile) old = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  UpStore *store;
+
+  g_return_val_if_fail (UP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+
+  store = up_project_get_store (self->project);
+  old = up_project_get_file (self->project) ? g_object_ref (up_project_get_file (self->project)) : NULL;
+  up_store_set_file (store, file);
+  update_title (self);
+  if (!up_store_save (store, &error))
+    {
+      show_save_error (self, error);
+      return FALSE;
+    }
+
+  hide_save_error (self);
+  if (old != NULL && !g_file_equal (old, file))
+    up_store_discard_recovery (old);
+  up_application_add_recent (file);
+
+  name = g_file_get_basename (file);
+  /* Translators: %1$s is the file name the project is saved in now. */
+  message = g_strdup_printf (_("Saved as “%1$s”"), name);
+  up_window_add_toast (self, message);
+
+  return TRUE;
 }

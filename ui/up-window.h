@@ -21,6 +21,10 @@ void       up_window_set_project (UpWindow       *self,
 gboolean   up_window_shows_file  (UpWindow       *self,
                                   GFile          *file);
 
+/* Moves the project to @file and saves it there (the banner's Save As). */
+gboolean   up_window_save_as     (UpWindow       *self,
+                                  GFile          *file);
+
 /* A short message at the bottom of the window; @message is plain text. */
 void       up_window_add_toast   (UpWindow       *self,
                                   const char     *message);

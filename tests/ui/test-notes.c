@@ -352,6 +352,8 @@ add_note_in_stage_panel (Fixture    *fixture,
     }
   g_signal_emit_by_name (save, "clicked");
   wait_for_frames (GTK_WIDGET (fixture->window));
+  /* The form closed under the focus, which went back to Add Note. */
+  g_assert_true (gtk_widget_has_focus (add));
 
   after = up_project_list_stage_notes (fixture->project, stage);
   g_assert_cmpuint (after->len, ==, before->len + 1);

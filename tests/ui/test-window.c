@@ -647,6 +647,48 @@ test_conflict_reload (Fixture       *fixture,
   g_set_object (&fixture->project, up_window_get_project (fixture->window));
 }
 
+/* The project's folder is gone: the banner offers Save As, which moves
+ * the project to a new file where the edits go on. */
+static void
+test_save_as_after_failure (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkButton *button = template_child (fixture->window, UP_TYPE_WINDOW, "save_copy_button");
+  GtkRevealer *revealer = template_child (fixture->window, UP_TYPE_WINDOW, "save_revealer");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *elsewhere = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (elsewhere, "elsewhere.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) reopened = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (test_remove_tree (fixture->dir));
+
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Moved on", &error));
+  wait_until (is_revealed, revealer);
+  g_assert_cmpstr (gtk_button_get_label (button), ==, _("Save _As…"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.save-as");
+
+  g_assert_true (up_window_save_as (fixture->window, file));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (g_file_equal (up_project_get_file (fixture->project), file));
+  reopened = up_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, "Moved on");
+  g_clear_object (&reopened);
+
+  /* The next edit goes to the new file. */
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Second", &error));
+  g_assert_true (up_store_flush (up_project_get_store (fixture->project), &error));
+  g_assert_no_error (error);
+  reopened = up_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, "Second");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Second");
+
+  test_remove_tree (elsewhere);
+}
+
 /* Renders @widget with its window's renderer; the texture's pixels. */
 static GdkTexture *
 render_widget (GtkWidget *widget)
@@ -774,6 +816,8 @@ main (int   argc,
               fixture_set_up, test_refused_dates, fixture_tear_down);
   g_test_add ("/ui/window/start-calendar", Fixture, NULL,
               fixture_set_up, test_start_calendar, fixture_tear_down);
+  g_test_add ("/ui/window/save-as-after-failure", Fixture, NULL,
+              fixture_set_up, test_save_as_after_failure, fixture_tear_down);
   g_test_add ("/ui/window/conflict-reload", Fixture, NULL,
               fixture_set_up, test_conflict_reload, fixture_tear_down);
   g_test_add ("/ui/window/toggle-details", Fixture, NULL,
