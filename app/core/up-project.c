@@ -636,6 +636,36 @@ check_text (UpProject   *self,
   return TRUE;
 }
 
+/* Descriptions and the text of a note are written in paragraphs; every
+ * other text is a name or a line (a title, an organisation, a comment). */
+static gboolean
+is_multiline (const UpColumn *column)
+{
+  return g_str_equal (column->name, "description") || g_str_equal (column->name, "body");
+}
+
+/* @value on one line: a line break (CR, LF or both) or a tab, as a paste
+ * brings them into a one-line field, becomes a space. NULL when @value is
+ * on one line already. */
+static char *
+to_one_line (const char *value)
+{
+  GString *line;
+
+  if (strpbrk (value, "\r\n\t") == NULL)
+    return NULL;
+
+  line = g_string_sized_new (strlen (value));
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      g_string_append_c (line, *p == '\r' || *p == '\n' || *p == '\t' ? ' ' : *p);
+    }
+
+  return g_string_free (line, FALSE);
+}
+
 static gboolean
 check_enum (UpProject   *self,
             const char * const *values,
@@ -1348,7 +1378,9 @@ run_update (UpProject       *self,
  * @record: a record of the project, or the project itself
  * @property: the property (or column) to change, e.g. "title"
  *
- * Changes one text field. Setting the value it already has is no edit.
+ * Changes one text field. Setting the value it already has is no edit. A
+ * line break or a tab in a field of one line (anything but a description
+ * and the text of a note) is stored as a space.
  */
 gboolean
 up_project_set_string (UpProject   *self,
@@ -1359,6 +1391,7 @@ up_project_set_string (UpProject   *self,
 {
   UpTableId table;
   const UpColumn *column;
+  g_autofree char *one_line = NULL;
   gint64 id;
   guint index;
   UpRecord *current;
@@ -1372,6 +1405,8 @@ up_project_set_string (UpProject   *self,
 
   if (!check_text (self, value, error))
     return FALSE;
+  if (!is_multiline (column) && (one_line = to_one_line (value)) != NULL)
+    value = one_line;
   if (column->values != NULL && !check_enum (self, column->values, value, error))
     return FALSE;
   if (column->type == UP_COLUMN_DATE && !up_date_is_valid (value))
@@ -1464,6 +1499,7 @@ up_project_add_stage (UpProject   *self,
                       GError     **error)
 {
   sqlite3_stmt *stmt;
+  g_autofree char *title_line = NULL;
   gint64 position;
   gboolean ok;
   UpStage *stage = NULL;
@@ -1475,6 +1511,8 @@ up_project_add_stage (UpProject   *self,
       !check_text (self, title, error) ||
       !check_dates (self, start_date, end_date, error))
     return NULL;
+  if ((title_line = to_one_line (title)) != NULL)
+    title = title_line;
   if (after != NULL && !check_member (self, after, UP_TYPE_STAGE, error))
     return NULL;
   if (strcmp (kind, "milestone") == 0 && strcmp (start_date, end_date) != 0)
@@ -1676,6 +1714,8 @@ up_project_add_stakeholder (UpProject   *self,
                             GError     **error)
 {
   sqlite3_stmt *stmt;
+  g_autofree char *name_line = NULL;
+  g_autofree char *organisation_line = NULL;
   UpStakeholder *stakeholder = NULL;
   gboolean ok;
 
@@ -1686,6 +1726,10 @@ up_project_add_stakeholder (UpProject   *self,
   if (!check_text (self, name, error) || !check_text (self, organisation, error) ||
       !check_enum (self, up_stakeholder_categories, category, error))
     return NULL;
+  if ((name_line = to_one_line (name)) != NULL)
+    name = name_line;
+  if ((organisation_line = to_one_line (organisation)) != NULL)
+    organisation = organisation_line;
 
   if (!edit_begin (self, error))
     return NULL;
@@ -1927,6 +1971,7 @@ up_project_add_sdg_link (UpProject   *self,
                          GError     **error)
 {
   sqlite3_stmt *stmt;
+  g_autofree char *comment_line = NULL;
   UpSdgLink *link = NULL;
   gboolean ok;
 
@@ -1940,6 +1985,8 @@ up_project_add_sdg_link (UpProject   *self,
       !check_enum (self, up_sdg_impacts, impact, error) ||
       !check_text (self, comment, error))
     return NULL;
+  if ((comment_line = to_one_line (comment)) != NULL)
+    comment = comment_line;
   if (strength < 1 || strength > 3)
     {
       out_of_range (self, 1, 3, error);
@@ -2004,6 +2051,7 @@ up_project_add_local_goal (UpProject   *self,
                            GError     **error)
 {
   sqlite3_stmt *stmt;
+  g_autofree char *title_line = NULL;
   UpLocalGoal *goal = NULL;
   gboolean ok;
 
@@ -2011,6 +2059,8 @@ up_project_add_local_goal (UpProject   *self,
 
   if (!check_enum (self, up_local_goal_levels, level, error) || !check_text (self, title, error))
     return NULL;
+  if ((title_line = to_one_line (title)) != NULL)
+    title = title_line;
 
   if (!edit_begin (self, error))
     return NULL;

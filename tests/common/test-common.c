@@ -146,3 +146,18 @@ test_have_program (const char *name)
 
   return path != NULL;
 }
+
+char *
+test_one_line (const char *text)
+{
+  GString *line = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      g_string_append_c (line, *p == '\r' || *p == '\n' || *p == '\t' ? ' ' : *p);
+    }
+
+  return g_string_free (line, FALSE);
+}

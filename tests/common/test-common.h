@@ -30,6 +30,11 @@ char    *test_list_dir    (const char *dir);
     g_assert_cmpstr (test_listing_, ==, (expected)); \
   } G_STMT_END
 
+/* @text as the project keeps it in a field of one line (anything but a
+ * description or a note's text): each line break (CR, LF, CRLF) and tab
+ * a space. */
+char    *test_one_line    (const char *text);
+
 /* Whether @name is a program on the PATH. */
 gboolean test_have_program (const char *name);
 

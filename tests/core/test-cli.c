@@ -308,7 +308,10 @@ test_info_control_characters (void)
   g_assert_cmpint (run->status, ==, 0);
   g_assert_null (strchr (run->out, '\033'));
   g_assert_null (strchr (run->out, '\a'));
-  g_assert_nonnull (strstr (run->out, "Title: A\xef\xbf\xbd[31mRED\xef\xbf\xbd" "B\xef\xbf\xbd" "Title: forged\n"));
+  /* The line break went already when the title was stored (a title is one
+   * line); the other controls are replaced when printed. */
+  g_assert_nonnull (strstr (run->out, "Title: A\xef\xbf\xbd[31mRED\xef\xbf\xbd" "B Title: forged\n"));
+  g_assert_null (strstr (run->out, "\nTitle: forged"));
 }
 
 static void

@@ -812,6 +812,47 @@ test_stage_summary (void)
   }
 }
 
+/* Pasted into a field of one line, line breaks and tabs become spaces; a
+ * description and a note keep theirs. */
+static void
+test_one_line_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Rader", &error);
+  UpStage *stage;
+  UpStakeholder *person;
+  UpNote *note;
+
+  g_assert_no_error (error);
+  stage = up_project_add_stage (project, "tender", "Anbud", "2026-03-02", "2026-04-03", NULL, &error);
+  g_assert_no_error (error);
+  person = up_project_add_stakeholder (project, "Karin", "Kommunen", "user", &error);
+  g_assert_no_error (error);
+  note = up_project_add_note (project, "Text", "dialogue", "2026-03-05", stage, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (up_project_set_string (project, stage, "title", "Rad ett\nRad två\tefter\r\nslut", &error));
+  g_assert_cmpstr (up_stage_get_title (stage), ==, "Rad ett Rad två efter slut");
+  g_assert_true (up_project_set_string (project, person, "organisation", "\tRegion\rNorr\n", &error));
+  g_assert_cmpstr (up_stakeholder_get_organisation (person), ==, " Region Norr ");
+  g_assert_true (up_project_set_string (project, project, "title", "Två\nrader", &error));
+  g_assert_cmpstr (up_project_get_title (project), ==, "Två rader");
+
+  g_assert_true (up_project_set_string (project, stage, "description", "Första stycket.\n\n\tAndra.", &error));
+  g_assert_cmpstr (up_stage_get_description (stage), ==, "Första stycket.\n\n\tAndra.");
+  g_assert_true (up_project_set_string (project, note, "body", "Rad ett\nRad två", &error));
+  g_assert_cmpstr (up_note_get_body (note), ==, "Rad ett\nRad två");
+  g_assert_no_error (error);
+
+  /* Undo goes back to the title as it was before the paste. */
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_cmpstr (up_stage_get_title (stage), ==, "Anbud");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/project/delete-restores-links", test_delete_restores_links);
   g_test_add_func ("/project/local-goal-stages", test_local_goal_stages);
   g_test_add_func ("/project/invalid-edits", test_invalid_edits);
+  g_test_add_func ("/project/one-line-fields", test_one_line_fields);
   g_test_add_func ("/project/no-op", test_no_op_is_no_step);
   g_test_add_func ("/project/signals", test_signals);
   g_test_add_func ("/project/history-labels", test_history_labels);
