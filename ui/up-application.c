@@ -192,7 +192,17 @@ open_file_now (UpApplication *self,
     project = up_project_open (file, &error);
 
   if (project == NULL)
-    show_open_error (self, target, error);
+    {
+      /* A project that is gone (moved, renamed, deleted) leaves the recent
+       * projects with its message, rather than failing there again. */
+      if (g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_NOT_FOUND))
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+
+          gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
+        }
+      show_open_error (self, target, error);
+    }
   else
     show_project (self, project, target);
 }

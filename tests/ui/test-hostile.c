@@ -236,12 +236,21 @@ test_folder (void)
   check_refused (path);
 }
 
+/* A file that is gone: refused, and taken out of the recent projects,
+ * where it was clicked. */
 static void
 test_missing (void)
 {
   g_autofree char *path = path_for ("gone.upphandla");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+
+  up_application_add_recent (file);
+  g_assert_true (gtk_recent_manager_has_item (recent, uri));
 
   check_refused (path);
+  g_assert_false (gtk_recent_manager_has_item (recent, uri));
 }
 
 static gboolean
