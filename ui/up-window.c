@@ -1629,8 +1629,23 @@ up_window_shows_file (UpWindow *self,
     return FALSE;
 
   project_file = up_project_get_file (self->project);
+  if (project_file == NULL)
+    return FALSE;
+  if (g_file_equal (project_file, file))
+    return TRUE;
 
-  return project_file != NULL && g_file_equal (project_file, file);
+  /* Another name for the same file (a link to it, a hard link): the same
+   * file on disk, which a second window would save over this one's. */
+  {
+    g_autoptr(GFileInfo) shown = g_file_query_info (project_file, G_FILE_ATTRIBUTE_ID_FILE,
+                                                    G_FILE_QUERY_INFO_NONE, NULL, NULL);
+    g_autoptr(GFileInfo) asked = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE,
+                                                    G_FILE_QUERY_INFO_NONE, NULL, NULL);
+    const char *shown_id = shown ? g_file_info_get_attribute_string (shown, G_FILE_ATTRIBUTE_ID_FILE) : NULL;
+    const char *asked_id = asked ? g_file_info_get_attribute_string (asked, G_FILE_ATTRIBUTE_ID_FILE) : NULL;
+
+    return shown_id != NULL && g_strcmp0 (shown_id, asked_id) == 0;
+  }
 }
 
 void

@@ -17,7 +17,8 @@ UpProject *up_window_get_project (UpWindow       *self);
 void       up_window_set_project (UpWindow       *self,
                                   UpProject      *project);
 
-/* Whether the window shows @file (compared with g_file_equal()). */
+/* Whether the window shows @file, by its name or as the same file on disk
+ * (a link to it). */
 gboolean   up_window_shows_file  (UpWindow       *self,
                                   GFile          *file);
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 
@@ -689,6 +690,30 @@ test_save_as_after_failure (Fixture       *fixture,
   test_remove_tree (elsewhere);
 }
 
+/* The window knows its file under another name: a symbolic link to it,
+ * as a file sent by mail and saved through a link may be opened. */
+static void
+test_shows_file_through_link (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GFile *file = up_project_get_file (fixture->project);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *link_path = g_build_filename (fixture->dir, "link.upphandla", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.upphandla", NULL);
+  g_autoptr(GFile) link = g_file_new_for_path (link_path);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (up_window_shows_file (fixture->window, file));
+  g_assert_cmpint (symlink (path, link_path), ==, 0);
+  g_assert_true (up_window_shows_file (fixture->window, link));
+
+  /* A copy is another file. */
+  g_assert_true (g_file_copy (file, other, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (up_window_shows_file (fixture->window, other));
+}
+
 /* Renders @widget with its window's renderer; the texture's pixels. */
 static GdkTexture *
 render_widget (GtkWidget *widget)
@@ -816,6 +841,8 @@ main (int   argc,
               fixture_set_up, test_refused_dates, fixture_tear_down);
   g_test_add ("/ui/window/start-calendar", Fixture, NULL,
               fixture_set_up, test_start_calendar, fixture_tear_down);
+  g_test_add ("/ui/window/shows-file-through-link", Fixture, NULL,
+              fixture_set_up, test_shows_file_through_link, fixture_tear_down);
   g_test_add ("/ui/window/save-as-after-failure", Fixture, NULL,
               fixture_set_up, test_save_as_after_failure, fixture_tear_down);
   g_test_add ("/ui/window/conflict-reload", Fixture, NULL,
