@@ -271,7 +271,14 @@ refresh_fields (UpLocalGoalsView *self)
       gboolean fits = g_utf8_strlen (value, G_MAXUINT16 * 4 + 1) < G_MAXUINT16;
 
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->fields[i])), value) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (self->fields[i]), value);
+        {
+          /* The model's text is no edit of the user's: with the focus in the
+           * row the apply button would show for it (after an undo, or on
+           * another goal). Turning the button off forgets the change. */
+          adw_entry_row_set_show_apply_button (self->fields[i], FALSE);
+          gtk_editable_set_text (GTK_EDITABLE (self->fields[i]), value);
+          adw_entry_row_set_show_apply_button (self->fields[i], TRUE);
+        }
       gtk_editable_set_editable (GTK_EDITABLE (self->fields[i]), fits);
     }
   self->updating = FALSE;

@@ -516,6 +516,24 @@ stage_serves (UpProject   *project,
   return goals != NULL && g_ptr_array_find (goals, goal, NULL);
 }
 
+/* Whether an entry row shows its apply button (a button inside it with
+ * libadwaita's apply icon). */
+static gboolean
+apply_button_shown (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "adw-entry-apply-symbolic") == 0)
+        return gtk_widget_get_mapped (child);
+      if (apply_button_shown (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_local_goal (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -546,6 +564,19 @@ test_local_goal (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (title), "Fossil-free alarm centre by 2030");
   g_signal_emit_by_name (title, "apply");
   g_assert_cmpstr (up_local_goal_get_title (goal), ==, "Fossil-free alarm centre by 2030");
+
+  /* A title the model changes while the row has the focus (an undo) is no
+   * edit of the user's: the row offers no apply button for it. */
+  gtk_widget_grab_focus (title);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (up_local_goal_get_title (goal), !=, "Fossil-free alarm centre by 2030");
+  g_assert_false (apply_button_shown (title));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Fossil-free alarm centre by 2030");
+  g_assert_false (apply_button_shown (title));
 
   /* The target chooser: the goal, then the target. */
   chooser_goal = GTK_DROP_DOWN (get_named (view, "local-goal-chooser-goal"));
