@@ -500,7 +500,7 @@ rebuild_list (UpNotesView *self,
               gboolean     by_user)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *fts_query = up_search_build_query (query);
+  g_autofree char *trimmed = g_strstrip (g_strdup (query));
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) markup = NULL;
   guint total = self->project != NULL ? g_list_model_get_n_items (up_project_get_notes (self->project)) : 0;
@@ -509,9 +509,9 @@ rebuild_list (UpNotesView *self,
   self->dirty = FALSE;
   self->updating++;
 
-  /* Text without a word to search for (only spaces or signs) lists every
-   * note, as an empty entry does. */
-  if (self->project != NULL && fts_query != NULL)
+  /* Only spaces list every note, as an empty entry does; anything else is
+   * searched for (the core finds an emoji or signs as they are written). */
+  if (self->project != NULL && *trimmed != '\0')
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) hits = up_project_search_notes (self->project, query, &error);

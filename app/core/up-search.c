@@ -297,6 +297,49 @@ parse_ranges (const char *text,
   return ranges;
 }
 
+/* Text with no word in it (an emoji, signs) is looked for as it is
+ * written, in the notes in their order, each hit marked where it occurs:
+ * the full-text index holds words only. */
+static void
+search_literally (UpProject  *project,
+                  const char *text,
+                  GPtrArray  *hits)
+{
+  g_autofree char *needle = text != NULL ? g_utf8_make_valid (text, -1) : NULL;
+  GListModel *notes = up_project_get_notes (project);
+  gsize length;
+
+  if (needle == NULL)
+    return;
+  g_strstrip (needle);
+  length = strlen (needle);
+  if (length == 0)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(UpNote) note = g_list_model_get_item (notes, i);
+      const char *body = up_note_get_body (note);
+      const char *found = body != NULL ? strstr (body, needle) : NULL;
+      UpSearchHit *hit;
+
+      if (found == NULL)
+        continue;
+
+      hit = g_new0 (UpSearchHit, 1);
+      hit->note = g_object_ref (note);
+      hit->body = g_strdup (body);
+      hit->ranges = g_array_new (FALSE, FALSE, sizeof (UpSearchRange));
+      for (; found != NULL; found = strstr (found + length, needle))
+        {
+          UpSearchRange range = { found - body, found - body + length };
+
+          g_array_append_val (hit->ranges, range);
+        }
+      g_ptr_array_add (hits, hit);
+    }
+}
+
 GPtrArray *
 up_project_search_notes (UpProject   *project,
                          const char  *text,
@@ -314,7 +357,10 @@ up_project_search_notes (UpProject   *project,
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) up_search_hit_free);
   query = up_search_build_query (text);
   if (query == NULL)
-    return g_steal_pointer (&hits);
+    {
+      search_literally (project, text, hits);
+      return g_steal_pointer (&hits);
+    }
 
   store = up_project_get_store (project);
   if (!ensure_function (store, error))

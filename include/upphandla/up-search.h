@@ -32,9 +32,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpSearchHit, up_search_hit_free)
 char       *up_search_build_query          (const char    *text);
 
 /* The notes whose body matches @text (every word, each as a prefix, case
- * folded, å, ä and ö letters of their own), best match first (bm25).
+ * folded, å, ä and ö letters of their own), best match first (bm25). Text
+ * with no word in it (an emoji, signs) is found as it is written.
  * Returns: (transfer full) (element-type UpSearchHit): the hits, empty when
- *   nothing matches or @text has no word; NULL only when the store fails. */
+ *   nothing matches or @text is blank; NULL only when the store fails. */
 GPtrArray  *up_project_search_notes        (UpProject     *project,
                                             const char    *text,
                                             GError       **error);

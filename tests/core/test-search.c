@@ -437,6 +437,33 @@ test_markup (void)
   g_assert_true (pango_parse_markup_ok (controls));
 }
 
+/* Text with no word in it is found as it is written, and marked there. */
+static void
+test_literal (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  UpNote *family = add_note (fixture->project, "Familjen 👩‍👩‍👧 kom till dialogen; 👩‍👩‍👧 igen.");
+  UpNote *percent = add_note (fixture->project, "Priset sänktes 10 % efter förhandlingen.");
+  g_autoptr(GPtrArray) emoji = search (fixture, " 👩‍👩‍👧 ");
+  g_autoptr(GPtrArray) sign = search (fixture, "%");
+  g_autoptr(GPtrArray) none = search (fixture, "😀");
+  g_autoptr(GPtrArray) blank = search (fixture, "  \t ");
+  UpSearchHit *hit;
+
+  g_assert_cmpuint (emoji->len, ==, 1);
+  hit = g_ptr_array_index (emoji, 0);
+  g_assert_true (hit->note == family);
+  g_assert_cmpuint (hit->ranges->len, ==, 2);
+  g_assert_cmpuint (g_array_index (hit->ranges, UpSearchRange, 0).start, ==, strlen ("Familjen "));
+  g_assert_cmpuint (g_array_index (hit->ranges, UpSearchRange, 0).end, ==,
+                    strlen ("Familjen ") + strlen ("👩‍👩‍👧"));
+
+  g_assert_cmpuint (sign->len, ==, 1);
+  g_assert_true (((UpSearchHit *) g_ptr_array_index (sign, 0))->note == percent);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (blank->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +481,7 @@ main (int   argc,
   ADD ("hostile", test_hostile);
   ADD ("follows-edits", test_follows_edits);
   ADD ("boundaries", test_boundaries);
+  ADD ("literal", test_literal);
 #undef ADD
 
   return g_test_run ();
