@@ -13,6 +13,12 @@
 #include <glib/gi18n.h>
 
 #include "up-local-goals-view.h"
+#include "up-scroller.h"
+
+/* Up to this many stages show whole in the page; more scroll in a list of
+ * their own, this high. */
+#define STAGE_LIST_ROWS 8
+#define STAGE_LIST_HEIGHT 360
 
 /* The widgets of one row of the stage list, made once and bound to one
  * stage after another as the list scrolls. */
@@ -66,6 +72,7 @@ struct _UpLocalGoalsView
   GtkDropDown  *chooser_goal;
   GtkListBox   *chooser_list;
   GtkStack     *stage_stack;
+  GtkScrolledWindow *stage_scroller;
   GtkListView  *stage_list;
   GtkNoSelection *stage_selection;
   GPtrArray    *stage_rows;      /* StageRow, the bound ones, borrowed */
@@ -703,9 +710,10 @@ unbind_stage_row (UpLocalGoalsView *self,
 static void
 on_stage_count_changed (UpLocalGoalsView *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->stage_selection)) == 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->stage_selection));
 
-  gtk_stack_set_visible_child_name (self->stage_stack, empty ? "empty" : "stages");
+  gtk_stack_set_visible_child_name (self->stage_stack, n == 0 ? "empty" : "stages");
+  up_scroller_fit (self->stage_scroller, n, STAGE_LIST_ROWS, STAGE_LIST_HEIGHT);
 }
 
 static void
@@ -981,9 +989,8 @@ build_stage_list (UpLocalGoalsView *self)
                            self, G_CONNECT_SWAPPED);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->stage_list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
+  /* Its height follows the number of stages (on_stage_count_changed()). */
+  self->stage_scroller = GTK_SCROLLED_WINDOW (scrolled);
 
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 12);

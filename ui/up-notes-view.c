@@ -10,6 +10,7 @@
 #include "up-calendar-button.h"
 #include "up-note-util.h"
 #include "up-notes-view.h"
+#include "up-scroller.h"
 
 /* Every note of the project: a list narrowed by full-text search (as you
  * type) and by stage, stakeholder, kind and visibility, and an editor for
@@ -40,8 +41,9 @@
 #define MATCH_CLOSE "</span>"
 
 /* Above this many stakeholders, a note's editor offers a search among
- * them. */
+ * them, and their list scrolls on its own, this high. */
 #define STAKEHOLDER_SEARCH_FROM 8
+#define STAKEHOLDER_LIST_HEIGHT 360
 
 /* Ids in the models of the filters: every value, and no stage at all. */
 #define ID_ALL (-1)
@@ -110,8 +112,10 @@ struct _UpNotesView
   GPtrArray          *bound_people;
   GtkFilterListModel *people;
   GtkStringFilter    *people_filter;
-  /* The ids of the stakeholders linked to the note in the editor. */
+  /* The ids of the stakeholders linked to the note in the editor, and the
+   * note the list of them was last shown for. */
   GHashTable         *linked_people;
+  gint64              people_note_id;
 
   /* The widgets are made from the template when the view is first shown:
    * a window that opens on the timeline does not pay for them. */
@@ -792,6 +796,18 @@ load_stakeholders (UpNotesView *self,
 
   if (gtk_filter_list_model_get_model (self->people) != people)
     gtk_filter_list_model_set_model (self->people, people);
+
+  /* Another note starts at the top of the list, unfiltered: a search left
+   * from the last note would hide this one's stakeholders. */
+  if (self->people_note_id != up_record_get_id (UP_RECORD (note)))
+    {
+      self->people_note_id = up_record_get_id (UP_RECORD (note));
+      gtk_editable_set_text (GTK_EDITABLE (self->stakeholder_search), "");
+      gtk_string_filter_set_search (self->people_filter, NULL);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->stakeholder_scroller)), 0);
+    }
+  up_scroller_fit (GTK_SCROLLED_WINDOW (self->stakeholder_scroller), n,
+                   STAKEHOLDER_SEARCH_FROM, STAKEHOLDER_LIST_HEIGHT);
   gtk_widget_set_visible (GTK_WIDGET (self->stakeholder_search), n > STAKEHOLDER_SEARCH_FROM);
   gtk_widget_set_visible (self->stakeholder_scroller, n > 0);
   gtk_widget_set_visible (self->stakeholder_placeholder, n == 0);

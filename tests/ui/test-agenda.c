@@ -775,6 +775,10 @@ test_many_stages (void)
    * that does not grow with the project. */
   g_assert_cmpuint (n_checks, >, 0);
   g_assert_cmpuint (n_checks, <, 300);
+  /* They scroll in a list of their own, a good part of the page high (in
+   * the scrolling page it would otherwise get one row's height). */
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_ancestor (get_named (view, "local-goal-stages"),
+                                                                   GTK_TYPE_SCROLLED_WINDOW)), >=, 300);
 
   /* A row near the top links its stage, and undo unlinks it. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (stage_check (view, third)), TRUE);

@@ -618,6 +618,13 @@ test_editor (Fixture       *fixture,
   g_assert_cmpuint (checks->len, ==, g_list_model_get_n_items (up_project_get_stakeholders (fixture->project)));
   check = g_ptr_array_index (checks, 0);
   g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  /* A few stakeholders show whole, with the page: nothing scrolls inside. */
+  {
+    GtkScrolledWindow *scroller = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_scroller");
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+    g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=, gtk_adjustment_get_page_size (adjustment) + 1);
+  }
   gtk_widget_activate (check);
   g_assert_cmpuint (count_links (fixture->project), !=, links);
   gtk_widget_activate (check);
@@ -955,6 +962,8 @@ test_many_notes (void)
   g_test_message ("%u checks for %u stakeholders", checks->len, n_people);
   g_assert_cmpuint (checks->len, >, 0);
   g_assert_cmpuint (checks->len, <, 400);
+  /* Many scroll in a list of their own, a good part of the page high. */
+  g_assert_cmpint (gtk_widget_get_height (template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_scroller")), >=, 300);
 
   /* The search among them finds one, and its check links it. */
   search = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_search");
@@ -971,6 +980,15 @@ test_many_notes (void)
 
     g_assert_cmpuint (people->len, ==, 1);
     g_assert_cmpstr (up_stakeholder_get_name (g_ptr_array_index (people, 0)), ==, "Person 417");
+  }
+
+  /* Another note shows its stakeholders from the top, unfiltered. */
+  {
+    g_autoptr(UpNote) next = g_list_model_get_item (listed, n_notes / 2 + 1);
+
+    select_note_in_view (view, up_record_get_id (UP_RECORD (next)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+    select_note_in_view (view, up_record_get_id (UP_RECORD (middle)));
   }
 
   /* Editing the note changes its row and nothing else of the list. */

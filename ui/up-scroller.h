@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A list of rows inside a page that scrolls: up to @max_rows rows it shows
+ * them all and scrolls with the page; with more it is @height pixels high
+ * and scrolls on its own (a list view then makes rows only for what is in
+ * sight). A scrolled window in a scrolled page would otherwise get its
+ * minimum height, one row. */
+void up_scroller_fit (GtkScrolledWindow *scrolled,
+                      guint              n_rows,
+                      guint              max_rows,
+                      int                height);
+
+G_END_DECLS
