@@ -167,6 +167,7 @@ update_accessible (UpAgendaView *self)
 {
   UpCoverage *coverage;
   g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
   guint n_goals;
 
   if (self->area == NULL || self->project == NULL)
@@ -180,7 +181,11 @@ update_accessible (UpAgendaView *self)
                                      up_coverage_get_n_covered (coverage)),
                            up_chart_kind_get_title (self->kind, UP_LANG_UI), n_goals,
                            up_coverage_get_n_covered (coverage));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  description = up_coverage_describe (coverage, UP_LANG_UI);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 }
 
 static void

@@ -4,9 +4,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "up-coverage.h"
+#include "up-i18n.h"
 #include "up-project.h"
 #include "up-store-private.h"
 
@@ -265,4 +267,46 @@ up_coverage_stage_goal_strength (UpProject *project,
         strength = MAX (strength, clamp_strength (up_sdg_link_get_strength (link)));
     }
   return strength;
+}
+
+/**
+ * up_coverage_describe:
+ * @lang: the language of the text
+ *
+ * What a chart of @self shows, goal by goal, one line each, as a screen
+ * reader reads it out: the goal, how many of its targets are covered and
+ * how many of those with a negative impact.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+up_coverage_describe (UpCoverage *self,
+                      UpLang      lang)
+{
+  GString *text;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < UP_SDG_N_GOALS; i++)
+    {
+      const UpGoalCoverage *goal = &self->goals[i];
+      const char *name = up_sdg_goal_get_name_in (up_sdg_get_goal (goal->goal), lang);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (goal->n_negative > 0)
+        /* Translators: one line of a chart read out by a screen reader;
+         * %1$u is a goal's number, %2$s its name, %3$u and %4$u how many of
+         * its targets are covered and how many it has, %5$u how many of
+         * the covered targets the procurement affects negatively. */
+        g_string_append_printf (text, up_lang_gettext (lang, N_("Goal %1$u, %2$s: %3$u of %4$u targets covered, %5$u with a negative impact.")),
+                                goal->goal, name, goal->n_covered, goal->n_targets, goal->n_negative);
+      else
+        /* Translators: as above, for a goal with no negative impact. */
+        g_string_append_printf (text, up_lang_gettext (lang, N_("Goal %1$u, %2$s: %3$u of %4$u targets covered.")),
+                                goal->goal, name, goal->n_covered, goal->n_targets);
+    }
+
+  return g_string_free (text, FALSE);
 }

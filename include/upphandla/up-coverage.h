@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "up-i18n.h"
 #include "up-sdg.h"
 #include "up-types.h"
 
@@ -58,6 +59,10 @@ gboolean              up_coverage_is_target_covered   (UpCoverage *self,
 int                   up_coverage_stage_goal_strength (UpProject  *project,
                                                        UpStage    *stage,
                                                        guint       goal);
+
+/* Goal by goal, one line each, the coverage as text (for a screen reader). */
+char                 *up_coverage_describe            (UpCoverage *self,
+                                                       UpLang      lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpCoverage, up_coverage_unref)
 

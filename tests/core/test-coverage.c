@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "upphandla.h"
 #include "up-store-private.h"
 
@@ -441,6 +443,40 @@ test_local_goal_one_query (void)
   assert_goal (all, 13, 1, 1, 0, 20);
 }
 
+/* The text a screen reader reads of a chart: a line per goal, with the
+ * counts of the chart, in English and in Swedish. */
+static void
+test_describe (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  UpStage *stage = add_stage (project, "A");
+  g_autoptr(UpCoverage) coverage = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *swedish = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  link_target (project, stage, "7.1", "positive", 1);
+  link_target (project, stage, "7.2", "negative", 2);
+  link_target (project, stage, "12.7", "positive", 3);
+  coverage = up_coverage_new (project, NULL);
+
+  english = up_coverage_describe (coverage, UP_LANG_EN);
+  g_test_message ("%s", english);
+  lines = g_strsplit (english, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 17);
+  g_assert_cmpstr (lines[0], ==, "Goal 1, No Poverty: 0 of 7 targets covered.");
+  g_assert_cmpstr (lines[6], ==, "Goal 7, Affordable and Clean Energy: 2 of 5 targets covered, 1 with a negative impact.");
+  g_assert_cmpstr (lines[11], ==, "Goal 12, Responsible Consumption and Production: 1 of 11 targets covered.");
+
+  swedish = up_coverage_describe (coverage, UP_LANG_SV);
+  if (g_getenv ("UPPHANDLA_LOCALEDIR") != NULL)
+    {
+      g_test_message ("%s", swedish);
+      g_assert_nonnull (strstr (swedish, "Mål 7, "));
+      g_assert_null (strstr (swedish, "Goal"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +484,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/coverage/empty", test_empty);
+  g_test_add_func ("/coverage/describe", test_describe);
   g_test_add_func ("/coverage/distinct-targets", test_distinct_targets);
   g_test_add_func ("/coverage/impacts", test_impacts);
   g_test_add_func ("/coverage/unknown-only-covered", test_unknown_only_covered);
