@@ -385,11 +385,11 @@ update_count (UpNotesView *self,
 
   if (shown == total)
     /* Translators: The number of notes in the notes view. */
-    text = g_strdup_printf (ngettext ("%1$u note", "%1$u notes", total), total);
+    text = g_strdup_printf (ngettext ("%1$'u note", "%1$'u notes", total), total);
   else
     /* Translators: The number of notes a search or filter shows, of all
      * the notes of the project. */
-    text = g_strdup_printf (ngettext ("%1$u of %2$u note", "%1$u of %2$u notes", total),
+    text = g_strdup_printf (ngettext ("%1$'u of %2$'u note", "%1$'u of %2$'u notes", total),
                             shown, total);
 
   gtk_label_set_label (self->count_label, text);

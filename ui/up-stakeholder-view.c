@@ -178,11 +178,11 @@ update_count (UpStakeholderView *self)
 
   if (shown == total)
     /* Translators: The number of stakeholders of the project. */
-    text = g_strdup_printf (ngettext ("%1$u stakeholder", "%1$u stakeholders", total), total);
+    text = g_strdup_printf (ngettext ("%1$'u stakeholder", "%1$'u stakeholders", total), total);
   else
     /* Translators: The number of stakeholders the search and the category
      * filter leave in the list (%1$u), of all of them (%2$u). */
-    text = g_strdup_printf (ngettext ("%1$u of %2$u stakeholder", "%1$u of %2$u stakeholders", total),
+    text = g_strdup_printf (ngettext ("%1$'u of %2$'u stakeholder", "%1$'u of %2$'u stakeholders", total),
                             shown, total);
 
   gtk_label_set_label (self->count_label, text);

@@ -2240,7 +2240,7 @@ up_timeline_query_tooltip (GtkWidget  *widget,
     {
       g_string_append_c (text, '\n');
       /* Translators: A line of a stage's tooltip on the timeline. */
-      g_string_append_printf (text, ngettext ("%1$u note", "%1$u notes", decor->n_notes),
+      g_string_append_printf (text, ngettext ("%1$'u note", "%1$'u notes", decor->n_notes),
                               decor->n_notes);
     }
 

@@ -206,15 +206,15 @@ update_counts (UpWindow *self)
   /* Three labels, not one sentence: each count is a phrase of its own. */
   n = up_project_count (self->project, "stage");
   /* Translators: One of the counts above the stage list. */
-  stages = g_strdup_printf (ngettext ("%1$u stage", "%1$u stages", n), n);
+  stages = g_strdup_printf (ngettext ("%1$'u stage", "%1$'u stages", n), n);
 
   n = up_project_count (self->project, "stakeholder");
   /* Translators: One of the counts above the stage list. */
-  stakeholders = g_strdup_printf (ngettext ("%1$u stakeholder", "%1$u stakeholders", n), n);
+  stakeholders = g_strdup_printf (ngettext ("%1$'u stakeholder", "%1$'u stakeholders", n), n);
 
   n = up_project_count (self->project, "note");
   /* Translators: One of the counts above the stage list. */
-  notes = g_strdup_printf (ngettext ("%1$u note", "%1$u notes", n), n);
+  notes = g_strdup_printf (ngettext ("%1$'u note", "%1$'u notes", n), n);
 
   set_count_label (self->stage_count_label, stages);
   set_count_label (self->stakeholder_count_label, stakeholders);

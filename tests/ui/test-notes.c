@@ -472,7 +472,7 @@ test_filters (Fixture       *fixture,
   GListModel *notes = up_project_get_notes (fixture->project);
   guint total = g_list_model_get_n_items (notes);
   g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 0);
-  g_autofree char *all_text = g_strdup_printf (ngettext ("%1$u note", "%1$u notes", total), total);
+  g_autofree char *all_text = g_strdup_printf (ngettext ("%1$'u note", "%1$'u notes", total), total);
   g_autofree char *some_text = NULL;
   guint interview = 0, expected_stage = 0, expected_kind = 0, expected_both = 0;
   g_autoptr(GPtrArray) by_stage = NULL;
@@ -508,7 +508,7 @@ test_filters (Fixture       *fixture,
   for (guint i = 0; i < by_stage->len; i++)
     g_assert_cmpint (up_note_get_stage_id (g_ptr_array_index (by_stage, i)), ==,
                      up_record_get_id (UP_RECORD (stage)));
-  some_text = g_strdup_printf (ngettext ("%1$u of %2$u note", "%1$u of %2$u notes", total),
+  some_text = g_strdup_printf (ngettext ("%1$'u of %2$'u note", "%1$'u of %2$'u notes", total),
                                expected_stage, total);
   g_assert_cmpstr (gtk_label_get_label (count), ==, some_text);
 
@@ -948,6 +948,15 @@ test_many_notes (void)
   collect_with_data (template_child (view, UP_TYPE_NOTES_VIEW, "note_list"), "note-id", rows);
   g_test_message ("%u rows for %u notes", rows->len, n_notes);
   g_assert_cmpuint (rows->len, >, 0);
+  /* The count groups its thousands as the language does (3,000; 3 000). */
+  {
+    const char *count = gtk_label_get_label (template_child (view, UP_TYPE_NOTES_VIEW, "count_label"));
+
+    g_test_message ("%s", count);
+    if (*localeconv ()->thousands_sep != '\0')
+      g_assert_null (strstr (count, "3000"));
+    g_assert_nonnull (strstr (count, localeconv ()->thousands_sep));
+  }
   /* GTK 4.8 keeps about 200 rows around whatever the height. */
   g_assert_cmpuint (rows->len, <, 400);
 

@@ -195,7 +195,7 @@ test_shows_project (Fixture       *fixture,
                     ==, n_stages);
 
   /* The same call as the window's, so the test holds in every language. */
-  expected = g_strdup_printf (ngettext ("%1$u stage", "%1$u stages", n_stages), n_stages);
+  expected = g_strdup_printf (ngettext ("%1$'u stage", "%1$'u stages", n_stages), n_stages);
   g_assert_cmpstr (gtk_label_get_label (count), ==, expected);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (count)));
 
