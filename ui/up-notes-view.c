@@ -24,8 +24,8 @@
  * marks its matches, which a filtered model could not. The store is filled
  * when the view is on screen and again after each change of the notes
  * while it is, changing only the part of it that differs, so that the
- * list keeps its place; rows are made only for the notes in sight, so a
- * project of 40,000 notes lists as fast as one of forty. */
+ * list keeps its place; rows are made only for the notes in sight, and
+ * the number of notes changes only the work on the store. */
 
 /* How long typing may pause before the text of a note is committed. */
 #define BODY_COMMIT_MS 1000
