@@ -194,6 +194,17 @@ test_shows_project (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))),
                     ==, n_stages);
 
+  /* The window fits a screen 800 pixels wide with the stage details shown
+   * (a projector in a workshop). */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &minimum, NULL, NULL, NULL);
+    g_test_message ("window minimum width %d", minimum);
+    g_assert_cmpint (minimum, <=, 800);
+  }
+
   /* The same call as the window's, so the test holds in every language. */
   expected = g_strdup_printf (ngettext ("%1$'u stage", "%1$'u stages", n_stages), n_stages);
   g_assert_cmpstr (gtk_label_get_label (count), ==, expected);
