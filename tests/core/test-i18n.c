@@ -117,16 +117,16 @@ test_context (void)
 static void
 test_plural (void)
 {
-  const char *one = "%1$u stage";
-  const char *many = "%1$u stages";
+  const char *one = "%1$'u stage";
+  const char *many = "%1$'u stages";
 
   if (!have_catalogue ())
     return;
 
-  g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, one, many, 1), ==, "%1$u skede");
-  g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, one, many, 0), ==, "%1$u skeden");
-  g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, one, many, 2), ==, "%1$u skeden");
-  g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, one, many, 21), ==, "%1$u skeden");
+  g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, one, many, 1), ==, "%1$'u skede");
+  g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, one, many, 0), ==, "%1$'u skeden");
+  g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, one, many, 2), ==, "%1$'u skeden");
+  g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, one, many, 21), ==, "%1$'u skeden");
   g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, "%1$d day", "%1$d days", 1), ==, "%1$d dag");
   g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, "%1$d day", "%1$d days", 7), ==, "%1$d dagar");
 
@@ -221,7 +221,7 @@ test_ui_language_untouched (void)
   g_assert_cmpint (up_lang_get_ui_language (), ==, UP_LANG_SV);
   g_assert_cmpstr (up_lang_gettext (UP_LANG_EN, msgid), ==, msgid);
   g_assert_cmpstr (up_lang_pgettext (UP_LANG_UI, "timeline zoom", "Week"), ==, "Vecka");
-  g_assert_cmpstr (up_lang_ngettext (UP_LANG_UI, "%1$u stage", "%1$u stages", 3), ==, "%1$u skeden");
+  g_assert_cmpstr (up_lang_ngettext (UP_LANG_UI, "%1$'u stage", "%1$'u stages", 3), ==, "%1$'u skeden");
   {
     g_autofree char *date = up_lang_format_date (UP_LANG_EN, "2026-11-27", UP_DATE_STYLE_LONG);
     g_autofree char *ui_date = up_lang_format_date (UP_LANG_UI, "2026-11-27", UP_DATE_STYLE_LONG);
@@ -329,7 +329,7 @@ check_lookups (void)
         translated++;
     }
 
-  plural = up_lang_ngettext (UP_LANG_SV, "%1$u stage", "%1$u stages", 2);
+  plural = up_lang_ngettext (UP_LANG_SV, "%1$'u stage", "%1$'u stages", 2);
   g_assert_true (g_utf8_validate (plural, -1, NULL));
   date = up_lang_format_date (UP_LANG_SV, "2026-11-27", UP_DATE_STYLE_LONG);
   g_assert_true (g_utf8_validate (date, -1, NULL));
@@ -344,7 +344,7 @@ assert_english (void)
 
   g_assert_cmpuint (check_lookups (), ==, 0);
   g_assert_cmpstr (up_lang_gettext (UP_LANG_SV, "Climate Action"), ==, "Climate Action");
-  g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, "%1$u stage", "%1$u stages", 2), ==, "%1$u stages");
+  g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, "%1$'u stage", "%1$'u stages", 2), ==, "%1$'u stages");
   g_assert_cmpstr (date, ==, "27 Nov 2026");
 }
 
@@ -518,7 +518,7 @@ test_other_byte_order (void)
 
   use_localedir (dir);
   g_assert_cmpuint (check_lookups (), ==, 4);
-  g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, "%1$u stage", "%1$u stages", 1), ==, "%1$u skede");
+  g_assert_cmpstr (up_lang_ngettext (UP_LANG_SV, "%1$'u stage", "%1$'u stages", 1), ==, "%1$'u skede");
   use_localedir (build_localedir);
 }
 
