@@ -101,11 +101,12 @@ struct _UpNotesView
   GtkListView     *stakeholder_list;
   GtkWidget       *stakeholder_placeholder;
 
-  /* The notes listed, in order, and the selection among them; the markup
-   * of each search hit by its note (NULL without a search). */
+  /* The notes listed, in order, and the selection among them; the search
+   * hit of each by its note (NULL without a search), whose markup is made
+   * when its row is filled: a search may find every note. */
   GListStore         *listed;
   GtkSingleSelection *selection;
-  GHashTable         *hit_markup;
+  GHashTable         *hits;
   /* The list items of the note list and of the editor's stakeholders that
    * show something now: what a change must fill again. */
   GPtrArray          *bound_notes;
@@ -401,16 +402,14 @@ fill_note_row (UpNotesView *self,
                GtkListItem *item)
 {
   UpNote *note = gtk_list_item_get_item (item);
-  const char *hit = self->hit_markup != NULL ? g_hash_table_lookup (self->hit_markup, note) : NULL;
-  g_autofree char *escaped = NULL;
+  UpSearchHit *hit = self->hits != NULL ? g_hash_table_lookup (self->hits, note) : NULL;
+  g_autofree char *markup = NULL;
 
   if (self->project == NULL || note == NULL)
     return;
 
-  if (hit == NULL)
-    escaped = g_markup_escape_text (up_note_get_body (note), -1);
-  up_note_util_content_set (gtk_list_item_get_child (item), self->project, note,
-                            hit != NULL ? hit : escaped, TRUE);
+  markup = hit != NULL ? hit_markup (hit) : g_markup_escape_text (up_note_get_body (note), -1);
+  up_note_util_content_set (gtk_list_item_get_child (item), self->project, note, markup, TRUE);
 }
 
 static void
@@ -506,7 +505,7 @@ rebuild_list (UpNotesView *self,
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *trimmed = g_strstrip (g_strdup (query));
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) markup = NULL;
+  g_autoptr(GHashTable) found = NULL;
   guint total = self->project != NULL ? g_list_model_get_n_items (up_project_get_notes (self->project)) : 0;
   gboolean selected;
 
@@ -522,15 +521,20 @@ rebuild_list (UpNotesView *self,
 
       if (hits == NULL)
         report_error (self, error);
-      markup = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      else
+        g_ptr_array_set_free_func (hits, NULL);
+      found = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) up_search_hit_free);
       for (guint i = 0; hits != NULL && i < hits->len; i++)
         {
           UpSearchHit *hit = g_ptr_array_index (hits, i);
 
           if (!passes_filters (self, hit->note))
-            continue;
+            {
+              up_search_hit_free (hit);
+              continue;
+            }
           g_ptr_array_add (notes, g_object_ref (hit->note));
-          g_hash_table_insert (markup, hit->note, hit_markup (hit));
+          g_hash_table_insert (found, hit->note, hit);
         }
     }
   else if (self->project != NULL)
@@ -549,10 +553,10 @@ rebuild_list (UpNotesView *self,
       g_ptr_array_sort (notes, compare_said_on_newest_first);
     }
 
-  /* The markup first: the rows that the store's change makes are filled
-   * with it. The rows that stay are filled again, for the edit. */
-  g_clear_pointer (&self->hit_markup, g_hash_table_unref);
-  self->hit_markup = g_steal_pointer (&markup);
+  /* The hits first: the rows that the store's change makes are filled
+   * from them. The rows that stay are filled again, for the edit. */
+  g_clear_pointer (&self->hits, g_hash_table_unref);
+  self->hits = g_steal_pointer (&found);
   set_listed (self, notes);
   for (guint i = 0; i < self->bound_notes->len; i++)
     fill_note_row (self, g_ptr_array_index (self->bound_notes, i));
@@ -1105,10 +1109,23 @@ on_delete_clicked (UpNotesView *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A stage or a stakeholder changed: the choices of the filters and of the
+ * editor, and the rows that name them. */
 static void
 on_project_changed (UpNotesView *self)
 {
   queue_rebuild (self);
+}
+
+/* A note or its stakeholders changed: the list only. The choices hold the
+ * stages and stakeholders, which can be thousands. */
+static void
+on_notes_changed (UpNotesView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_list (self, FALSE);
+  else
+    self->dirty = TRUE;
 }
 
 /* --------------------------------------------------------------------- */
@@ -1261,7 +1278,7 @@ up_notes_view_finalize (GObject *object)
   g_clear_pointer (&self->stage_filter_ids, g_array_unref);
   g_clear_pointer (&self->stakeholder_filter_ids, g_array_unref);
   g_clear_pointer (&self->stage_row_ids, g_array_unref);
-  g_clear_pointer (&self->hit_markup, g_hash_table_unref);
+  g_clear_pointer (&self->hits, g_hash_table_unref);
   g_clear_pointer (&self->bound_notes, g_ptr_array_unref);
   g_clear_pointer (&self->bound_people, g_ptr_array_unref);
   g_clear_pointer (&self->linked_people, g_hash_table_unref);
@@ -1385,9 +1402,9 @@ up_notes_view_init (UpNotesView *self)
 
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed::note",
-                                 G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "changed::note_stakeholder",
-                                 G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "changed::stage",
                                  G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "changed::stakeholder",
