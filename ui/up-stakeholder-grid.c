@@ -1013,8 +1013,10 @@ up_stakeholder_grid_get_options (UpStakeholderGrid *self,
   options->lang = UP_LANG_UI;
   options->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   /* On screen the pane is the chart's title and the register beside it
-   * names everyone; the project, date and legend are for the exports. */
+   * names everyone; the project and date are for the exports. The legend
+   * says what the marks mean. */
   options->decorations = FALSE;
+  options->legend = TRUE;
 
   if (self->drag.stakeholder != NULL)
     {

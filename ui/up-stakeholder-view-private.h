@@ -48,6 +48,7 @@ struct _UpStakeholderView
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[UP_STAKEHOLDER_N_COLUMNS];
+  guint                fit_idle_id;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;

@@ -835,6 +835,50 @@ create_sorter (const ColumnInfo *info)
   return GTK_SORTER (gtk_string_sorter_new (expression));
 }
 
+/* When the register is narrower than its columns (the grid beside it),
+ * the columns the editor and the grid show as well give way, the category
+ * first, so that stance, influence and interest stay in sight instead of
+ * behind a horizontal scroll. */
+static void
+fit_columns (gpointer user_data)
+{
+  static const UpStakeholderColumn give_way[] = {
+    UP_STAKEHOLDER_COLUMN_CATEGORY,
+    UP_STAKEHOLDER_COLUMN_ORGANISATION,
+  };
+  UpStakeholderView *self = user_data;
+  GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
+  double available = gtk_widget_get_width (scrolled);
+  int needed = 0;
+
+  self->fit_idle_id = 0;
+  if (available <= 1)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    needed += gtk_column_view_column_get_fixed_width (self->columns[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (give_way); i++)
+    {
+      GtkColumnViewColumn *column = self->columns[give_way[i]];
+      gboolean fits = needed <= available;
+
+      if (gtk_column_view_column_get_visible (column) != fits)
+        gtk_column_view_column_set_visible (column, fits);
+      if (!fits)
+        needed -= gtk_column_view_column_get_fixed_width (column);
+    }
+}
+
+static void
+on_register_width (UpStakeholderView *self)
+{
+  /* The width is known while the register is allocated: change the
+   * columns after that, not in the middle of the layout. */
+  if (self->fit_idle_id == 0)
+    self->fit_idle_id = g_idle_add_once (fit_columns, self);
+}
+
 static GtkColumnViewColumn *
 add_column (UpStakeholderView *self,
             UpStakeholderColumn column,
@@ -855,8 +899,17 @@ add_column (UpStakeholderView *self,
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
+  if (fixed_width <= 0)
+    {
+      /* As wide as the header with its sort arrow and padding, so that
+       * fit_columns() knows every column's width. */
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), title);
+      int text_width;
+
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      fixed_width = MAX (56, text_width + 44);
+    }
+  gtk_column_view_column_set_fixed_width (view_column, fixed_width);
   gtk_column_view_append_column (self->column_view, view_column);
   self->columns[column] = view_column;
   g_object_unref (view_column);
@@ -983,6 +1036,8 @@ create_list_pane (UpStakeholderView *self)
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                           "notify::page-size", G_CALLBACK (on_register_width), self, G_CONNECT_SWAPPED);
 
   status = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "edit-find-symbolic");
@@ -1348,6 +1403,7 @@ up_stakeholder_view_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_weak_pointer (&self->delete_toast);
   g_clear_handle_id (&self->fold_idle_id, g_source_remove);
+  g_clear_handle_id (&self->fit_idle_id, g_source_remove);
   disconnect_register (self);
   self->built = FALSE;
 

@@ -21,12 +21,15 @@
 #define CELL_HEIGHT 94.0
 #define STRIP 28.0
 #define BOTTOM_AXIS 40.0
-#define PLOT_WIDTH (5 * CELL_WIDTH)
-#define PLOT_HEIGHT (STRIP + 5 * CELL_HEIGHT + STRIP)
-#define BODY_WIDTH (AXIS_WIDTH + PLOT_WIDTH)
-#define BODY_HEIGHT (PLOT_HEIGHT + BOTTOM_AXIS)
+#define BODY_WIDTH (AXIS_WIDTH + 5 * CELL_WIDTH)
+#define BODY_HEIGHT (STRIP + 5 * CELL_HEIGHT + STRIP + BOTTOM_AXIS)
 #define ENTRY 17.0
+#define ENTRY_TIGHT 14.0      /* two lines in a low cell on screen */
 #define MAX_ENTRIES 5
+/* On screen the grid fills its widget, with its text at least this many
+ * times its printed size and at most SCREEN_MAX_SCALE times. */
+#define SCREEN_MIN_SCALE 1.15
+#define SCREEN_MAX_SCALE 1.3
 #define HIGH_FROM 4
 #define NAME_SIZE 9.0
 #define QUADRANT_SIZE 11.5
@@ -55,6 +58,10 @@ typedef struct
   UpChartFrame frame;
   double       plot_x;          /* the cells' top-left corner */
   double       plot_y;
+  double       cell_width;
+  double       cell_height;
+  double       entry;           /* the height of a line in a cell */
+  guint        max_entries;     /* lines a cell holds */
   GArray      *entries;
 } Layout;
 
@@ -180,20 +187,54 @@ static double
 cell_x (const Layout *layout,
         int           interest)
 {
-  return layout->plot_x + (interest - 1) * CELL_WIDTH;
+  return layout->plot_x + (interest - 1) * layout->cell_width;
 }
 
 static double
 cell_y (const Layout *layout,
         int           influence)
 {
-  return layout->plot_y + (5 - influence) * CELL_HEIGHT;
+  return layout->plot_y + (5 - influence) * layout->cell_height;
 }
 
 static int
 clamp_level (gint64 value)
 {
   return (int) CLAMP (value, 1, 5);
+}
+
+/* On screen (no title, project or date) the grid fills its widget: the
+ * cells stretch to the space there is, and the text is drawn at a size one
+ * can read instead of shrinking with the whole chart. The cells keep a
+ * shape between wide and square; what is left is margin. */
+static void
+screen_body (UpChartContext     *ctx,
+             const UpLegendItem *legend,
+             guint               n_legend,
+             double              width,
+             double              height,
+             double             *body_width,
+             double             *body_height)
+{
+  double margins = 2 * UP_CHART_MARGIN;
+  double scale = MIN (width / (BODY_WIDTH + margins), height / (BODY_HEIGHT + margins));
+  double legend_height = 0;
+  double cell_width, cell_height;
+
+  scale = CLAMP (scale, SCREEN_MIN_SCALE, SCREEN_MAX_SCALE);
+  cell_width = (width / scale - margins - AXIS_WIDTH) / 5;
+  if (ctx->options->legend && n_legend > 0)
+    legend_height = 10 + _up_chart_legend_height (ctx, legend, n_legend, AXIS_WIDTH + 5 * cell_width,
+                                                  2, UP_CHART_LEGEND_SIZE);
+  cell_height = (height / scale - margins - legend_height - 2 * STRIP - BOTTOM_AXIS) / 5;
+
+  cell_width = MIN (cell_width, 3.5 * cell_height);
+  cell_height = MIN (cell_height, 1.2 * cell_width);
+  cell_width = MAX (cell_width, 40);
+  cell_height = MAX (cell_height, ENTRY + 4);
+
+  *body_width = AXIS_WIDTH + 5 * cell_width;
+  *body_height = 2 * STRIP + BOTTOM_AXIS + 5 * cell_height;
 }
 
 static void
@@ -208,7 +249,19 @@ layout_compute (UpChartContext *ctx,
   GListModel *people = up_project_get_stakeholders (ctx->project);
   GPtrArray *cells[25];
 
-  _up_chart_frame_compute (ctx, UP_CHART_GRID, legend, n_legend, BODY_WIDTH, BODY_HEIGHT, width, height, &layout->frame);
+  double body_width = BODY_WIDTH;
+  double body_height = BODY_HEIGHT;
+
+  if (!ctx->options->decorations && width > 0 && height > 0)
+    screen_body (ctx, legend, n_legend, width, height, &body_width, &body_height);
+
+  _up_chart_frame_compute (ctx, UP_CHART_GRID, legend, n_legend, body_width, body_height, width, height, &layout->frame);
+  layout->cell_width = (body_width - AXIS_WIDTH) / 5;
+  layout->cell_height = (body_height - 2 * STRIP - BOTTOM_AXIS) / 5;
+  layout->entry = ENTRY;
+  if (layout->cell_height - 1 < 2 * ENTRY)
+    layout->entry = MAX (ENTRY_TIGHT, (layout->cell_height - 1) / 2);
+  layout->max_entries = CLAMP ((guint) floor ((layout->cell_height - 1) / layout->entry), 1, MAX_ENTRIES);
   layout->plot_x = layout->frame.body_x + AXIS_WIDTH;
   layout->plot_y = layout->frame.body_y + STRIP;
   layout->entries = NULL;
@@ -239,14 +292,16 @@ layout_compute (UpChartContext *ctx,
     for (int interest = 1; interest <= 5; interest++)
       {
         GPtrArray *cell = cells[(influence - 1) * 5 + interest - 1];
-        guint n_shown = cell->len <= MAX_ENTRIES ? cell->len : MAX_ENTRIES - 1;
-        guint n_lines = cell->len <= MAX_ENTRIES ? cell->len : MAX_ENTRIES;
-        double y = cell_y (layout, influence) + (CELL_HEIGHT - n_lines * ENTRY) / 2;
+        guint max = layout->max_entries;
+        guint n_shown = cell->len <= max ? cell->len : max - 1;
+        guint n_lines = cell->len <= max ? cell->len : max;
+        double y = cell_y (layout, influence) + (layout->cell_height - n_lines * layout->entry) / 2;
         double x = cell_x (layout, interest);
 
-        for (guint j = 0; j < n_lines; j++, y += ENTRY)
+        for (guint j = 0; j < n_lines; j++, y += layout->entry)
           {
-            Entry entry = { NULL, influence, interest, 0, x + 13, y + ENTRY / 2, x + 24, CELL_WIDTH - 28 };
+            Entry entry = { NULL, influence, interest, 0, x + 13, y + layout->entry / 2, x + 24,
+                            layout->cell_width - 28 };
 
             if (j < n_shown)
               entry.stakeholder = g_ptr_array_index (cell, j);
@@ -254,7 +309,7 @@ layout_compute (UpChartContext *ctx,
               {
                 entry.n_more = cell->len - n_shown;
                 entry.name_x = x + 8;
-                entry.name_width = CELL_WIDTH - 12;
+                entry.name_width = layout->cell_width - 12;
               }
             g_array_append_val (layout->entries, entry);
           }
@@ -284,9 +339,9 @@ quadrant_rect (const Layout   *layout,
   double split_y = cell_y (layout, HIGH_FROM - 1);
 
   *x = high_interest ? split_x : layout->plot_x;
-  *w = high_interest ? layout->plot_x + PLOT_WIDTH - split_x : split_x - layout->plot_x;
+  *w = high_interest ? layout->plot_x + 5 * layout->cell_width - split_x : split_x - layout->plot_x;
   *y = high_influence ? layout->plot_y - STRIP : split_y;
-  *h = high_influence ? split_y - (layout->plot_y - STRIP) : layout->plot_y + 5 * CELL_HEIGHT + STRIP - split_y;
+  *h = high_influence ? split_y - (layout->plot_y - STRIP) : layout->plot_y + 5 * layout->cell_height + STRIP - split_y;
 }
 
 static void
@@ -349,19 +404,19 @@ _up_chart_grid_draw (UpChartContext *ctx,
   cairo_set_line_width (cr, 0.75);
   for (int i = 0; i <= 5; i++)
     {
-      cairo_move_to (cr, layout.plot_x + i * CELL_WIDTH, layout.plot_y);
-      cairo_line_to (cr, layout.plot_x + i * CELL_WIDTH, layout.plot_y + 5 * CELL_HEIGHT);
-      cairo_move_to (cr, layout.plot_x, layout.plot_y + i * CELL_HEIGHT);
-      cairo_line_to (cr, layout.plot_x + PLOT_WIDTH, layout.plot_y + i * CELL_HEIGHT);
+      cairo_move_to (cr, layout.plot_x + i * layout.cell_width, layout.plot_y);
+      cairo_line_to (cr, layout.plot_x + i * layout.cell_width, layout.plot_y + 5 * layout.cell_height);
+      cairo_move_to (cr, layout.plot_x, layout.plot_y + i * layout.cell_height);
+      cairo_line_to (cr, layout.plot_x + 5 * layout.cell_width, layout.plot_y + i * layout.cell_height);
     }
   cairo_stroke (cr);
 
   _up_chart_set_colour (cr, &ctx->dim);
   cairo_set_line_width (cr, 2);
   cairo_move_to (cr, cell_x (&layout, HIGH_FROM), layout.plot_y - STRIP);
-  cairo_line_to (cr, cell_x (&layout, HIGH_FROM), layout.plot_y + 5 * CELL_HEIGHT + STRIP);
+  cairo_line_to (cr, cell_x (&layout, HIGH_FROM), layout.plot_y + 5 * layout.cell_height + STRIP);
   cairo_move_to (cr, layout.plot_x, cell_y (&layout, HIGH_FROM - 1));
-  cairo_line_to (cr, layout.plot_x + PLOT_WIDTH, cell_y (&layout, HIGH_FROM - 1));
+  cairo_line_to (cr, layout.plot_x + 5 * layout.cell_width, cell_y (&layout, HIGH_FROM - 1));
   cairo_stroke (cr);
 
   /* Axes: the levels beside the rows and under the columns, and the names. */
@@ -371,20 +426,20 @@ _up_chart_grid_draw (UpChartContext *ctx,
       char number[4];
 
       g_snprintf (number, sizeof number, "%d", level);
-      _up_chart_text (ctx, number, layout.plot_x - 8, cell_y (&layout, level) + CELL_HEIGHT / 2, 0, 10,
+      _up_chart_text (ctx, number, layout.plot_x - 8, cell_y (&layout, level) + layout.cell_height / 2, 0, 10,
                       UP_TEXT_RIGHT | UP_TEXT_MIDDLE | UP_TEXT_BOLD, 0, NULL);
-      _up_chart_text (ctx, number, cell_x (&layout, level) + CELL_WIDTH / 2,
-                      layout.plot_y + 5 * CELL_HEIGHT + STRIP + 3, 0, 10,
+      _up_chart_text (ctx, number, cell_x (&layout, level) + layout.cell_width / 2,
+                      layout.plot_y + 5 * layout.cell_height + STRIP + 3, 0, 10,
                       UP_TEXT_CENTRE | UP_TEXT_BOLD, 0, NULL);
     }
   _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Interest")), layout.plot_x,
-                  layout.plot_y + 5 * CELL_HEIGHT + STRIP + 18, PLOT_WIDTH, 11,
+                  layout.plot_y + 5 * layout.cell_height + STRIP + 18, 5 * layout.cell_width, 11,
                   UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 1, NULL);
   cairo_save (cr);
-  cairo_translate (cr, axis_x, layout.plot_y + 5 * CELL_HEIGHT);
+  cairo_translate (cr, axis_x, layout.plot_y + 5 * layout.cell_height);
   cairo_rotate (cr, -G_PI / 2);
   _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Influence")), 0, 0,
-                  5 * CELL_HEIGHT, 11, UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 1, NULL);
+                  5 * layout.cell_height, 11, UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 1, NULL);
   cairo_restore (cr);
 
   /* The drop target while a stakeholder is dragged. */
@@ -397,7 +452,7 @@ _up_chart_grid_draw (UpChartContext *ctx,
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       cairo_rectangle (cr, cell_x (&layout, clamp_level (ctx->options->preview_interest)) + 2,
                        cell_y (&layout, clamp_level (ctx->options->preview_influence)) + 2,
-                       CELL_WIDTH - 4, CELL_HEIGHT - 4);
+                       layout.cell_width - 4, layout.cell_height - 4);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
@@ -490,12 +545,12 @@ up_chart_grid_cell_at (UpProject            *project,
   layout_measure (project, options, width, height, FALSE, &layout);
 
   to_natural (&layout, x, y, &nx, &ny);
-  if (nx < layout.plot_x || nx >= layout.plot_x + PLOT_WIDTH ||
-      ny < layout.plot_y || ny >= layout.plot_y + 5 * CELL_HEIGHT)
+  if (nx < layout.plot_x || nx >= layout.plot_x + 5 * layout.cell_width ||
+      ny < layout.plot_y || ny >= layout.plot_y + 5 * layout.cell_height)
     return FALSE;
 
-  column = CLAMP ((int) floor ((nx - layout.plot_x) / CELL_WIDTH), 0, 4);
-  row = CLAMP ((int) floor ((ny - layout.plot_y) / CELL_HEIGHT), 0, 4);
+  column = CLAMP ((int) floor ((nx - layout.plot_x) / layout.cell_width), 0, 4);
+  row = CLAMP ((int) floor ((ny - layout.plot_y) / layout.cell_height), 0, 4);
   if (interest != NULL)
     *interest = column + 1;
   if (influence != NULL)
@@ -520,8 +575,8 @@ up_chart_grid_cell_centre (UpProject            *project,
 
   layout_measure (project, options, width, height, FALSE, &layout);
 
-  *x = layout.frame.offset_x + (cell_x (&layout, clamp_level (interest)) + CELL_WIDTH / 2) * layout.frame.scale;
-  *y = layout.frame.offset_y + (cell_y (&layout, clamp_level (influence)) + CELL_HEIGHT / 2) * layout.frame.scale;
+  *x = layout.frame.offset_x + (cell_x (&layout, clamp_level (interest)) + layout.cell_width / 2) * layout.frame.scale;
+  *y = layout.frame.offset_y + (cell_y (&layout, clamp_level (influence)) + layout.cell_height / 2) * layout.frame.scale;
 }
 
 gboolean
@@ -627,7 +682,7 @@ up_chart_grid_stakeholder_at (UpProject            *project,
       /* The mark and its name are one target, a whole entry high. */
       if (entry->stakeholder != NULL &&
           nx >= entry->x - 9 && nx < entry->name_x + entry->name_width &&
-          ny >= entry->y - ENTRY / 2 && ny < entry->y + ENTRY / 2)
+          ny >= entry->y - layout.entry / 2 && ny < entry->y + layout.entry / 2)
         found = entry->stakeholder;
     }
 

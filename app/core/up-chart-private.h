@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 #define UP_CHART_FONT "Cantarell, DejaVu Sans, sans"
 #define UP_CHART_MARGIN 24.0
+#define UP_CHART_LEGEND_SIZE 9.5
 
 typedef struct
 {

@@ -800,8 +800,6 @@ _up_chart_draw_legend (UpChartContext     *ctx,
   return y - y0;
 }
 
-#define LEGEND_SIZE 9.5
-
 void
 _up_chart_frame_compute (UpChartContext     *ctx,
                          UpChartKind         kind,
@@ -814,6 +812,7 @@ _up_chart_frame_compute (UpChartContext     *ctx,
                          UpChartFrame       *frame)
 {
   gboolean decorations = ctx->options->decorations;
+  gboolean show_legend = (decorations || ctx->options->legend) && n_legend > 0;
   double inner;
 
   memset (frame, 0, sizeof *frame);
@@ -828,10 +827,10 @@ _up_chart_frame_compute (UpChartContext     *ctx,
   frame->body_width = body_width;
   frame->body_height = body_height;
   frame->legend_y = frame->body_y + body_height + 16;
-  frame->legend_height = decorations && n_legend > 0
-                         ? _up_chart_legend_height (ctx, legend, n_legend, inner, 2, LEGEND_SIZE)
+  frame->legend_height = show_legend
+                         ? _up_chart_legend_height (ctx, legend, n_legend, inner, 2, UP_CHART_LEGEND_SIZE)
                          : 0;
-  frame->natural_height = decorations && n_legend > 0
+  frame->natural_height = show_legend
                           ? frame->legend_y + frame->legend_height + UP_CHART_MARGIN - 6
                           : frame->body_y + body_height + UP_CHART_MARGIN;
 
@@ -863,19 +862,19 @@ _up_chart_frame_draw (UpChartContext     *ctx,
   cairo_translate (ctx->cr, frame->offset_x, frame->offset_y);
   cairo_scale (ctx->cr, frame->scale, frame->scale);
 
-  if (!ctx->options->decorations)
-    return;
+  if (ctx->options->decorations)
+    {
+      _up_chart_draw_header (ctx, kind, UP_CHART_MARGIN, UP_CHART_MARGIN, inner);
+      _up_chart_set_colour (ctx->cr, &ctx->line);
+      cairo_set_line_width (ctx->cr, 1);
+      cairo_move_to (ctx->cr, UP_CHART_MARGIN, frame->body_y - 7.5);
+      cairo_line_to (ctx->cr, UP_CHART_MARGIN + inner, frame->body_y - 7.5);
+      cairo_stroke (ctx->cr);
+    }
 
-  _up_chart_draw_header (ctx, kind, UP_CHART_MARGIN, UP_CHART_MARGIN, inner);
-  _up_chart_set_colour (ctx->cr, &ctx->line);
-  cairo_set_line_width (ctx->cr, 1);
-  cairo_move_to (ctx->cr, UP_CHART_MARGIN, frame->body_y - 7.5);
-  cairo_line_to (ctx->cr, UP_CHART_MARGIN + inner, frame->body_y - 7.5);
-  cairo_stroke (ctx->cr);
-
-  if (n_legend > 0)
+  if ((ctx->options->decorations || ctx->options->legend) && n_legend > 0)
     _up_chart_draw_legend (ctx, legend, n_legend, UP_CHART_MARGIN, frame->legend_y,
-                           inner, 2, LEGEND_SIZE);
+                           inner, 2, UP_CHART_LEGEND_SIZE);
 }
 
 void

@@ -30,6 +30,8 @@ typedef struct
   gboolean     dark;          /* screen only: light text on a dark page */
   gboolean     decorations;   /* title, project, date and legend; exports
                                  always have them */
+  gboolean     legend;        /* the legend also without the rest of the
+                                 decorations (the grid on screen) */
   /* The power/interest grid while a stakeholder is dragged: draw
    * @preview_stakeholder (an id; 0 for none) at the preview values instead
    * of its stored ones. */

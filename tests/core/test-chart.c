@@ -530,6 +530,74 @@ test_grid_crowded (void)
   cairo_surface_destroy (surface);
 }
 
+/* The grid on screen (no title, project or date, as the stakeholders view
+ * draws it) fills the widget it is given and keeps its text at a size one
+ * can read, instead of shrinking the whole chart to fit: a window 800
+ * pixels wide leaves it about 770 × 430. Two stakeholders in one cell both
+ * show, and the legend of the marks is drawn below the cells. */
+static void
+test_grid_screen (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  const double width = 770, height = 430;
+  UpChartOptions options;
+  g_autoptr(GArray) marks = NULL;
+  double x1, y1, x5, y5, bottom = 0;
+  double cell_y[2] = { 0, 0 };
+  guint in_cell = 0;
+  gboolean legend_drawn = FALSE;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.decorations = FALSE;
+  options.legend = TRUE;
+
+  /* Five columns take most of the width, though the height is short. */
+  up_chart_grid_cell_centre (project, &options, width, height, 1, 1, &x1, &y1);
+  up_chart_grid_cell_centre (project, &options, width, height, 5, 5, &x5, &y5);
+  g_assert_cmpfloat ((x5 - x1) * 5 / 4, >=, 0.75 * width);
+
+  /* The demo's Ahmed Hassan and Birgitta Ek share influence 2, interest 5:
+   * both are marked, a line of text apart (a line of 9-point names at no
+   * less than 1.15 times). */
+  marks = up_chart_grid_list_marks (project, &options, width, height);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const UpGridMark *mark = &g_array_index (marks, UpGridMark, i);
+
+      if (mark->influence == 2 && mark->interest == 5)
+        {
+          g_assert_nonnull (mark->stakeholder);
+          cell_y[MIN (in_cell, 1)] = mark->y;
+          in_cell++;
+        }
+    }
+  g_assert_cmpuint (in_cell, ==, 2);
+  g_assert_cmpfloat (cell_y[1] - cell_y[0], >=, 14 * 1.15 - 0.01);
+
+  /* The supporter's green of the legend below the cells (and the column
+   * numbers and axis name under them). */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  cr = cairo_create (surface);
+  up_chart_draw (UP_CHART_GRID, project, &options, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bottom = y1 + (y1 - y5) / 8;
+  for (int py = (int) bottom + 40; py < height && !legend_drawn; py++)
+    for (int px = 0; px < width && !legend_drawn; px++)
+      {
+        guint r, g, b;
+
+        pixel_at (surface, px, py, &r, &g, &b);
+        legend_drawn = ABS ((int) r - 0x26) < 8 && ABS ((int) g - 0xA2) < 8 && ABS ((int) b - 0x69) < 8;
+      }
+  g_free (save_review (surface, "chart-grid-screen.png"));
+  cairo_surface_destroy (surface);
+  g_assert_true (legend_drawn);
+}
+
 /* The quadrant labels in the chart's language, read back from the PNG. */
 static char *
 ocr (const char *png,
@@ -888,6 +956,7 @@ main (int   argc,
   g_test_add_func ("/chart/glyph-batch", test_glyph_batch);
   g_test_add_func ("/chart/grid/marks", test_grid_marks);
   g_test_add_func ("/chart/grid/crowded", test_grid_crowded);
+  g_test_add_func ("/chart/grid/screen", test_grid_screen);
   g_test_add_func ("/chart/grid/language", test_grid_language);
   /* In the chart font, and in a wide one standing in where it is missing. */
   g_test_add_data_func ("/chart/absurd-input", NULL, test_absurd_input);

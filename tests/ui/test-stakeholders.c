@@ -757,6 +757,22 @@ is_visible (gpointer data)
   return gtk_widget_get_visible (data);
 }
 
+/* Every column of the register in sight, none behind a horizontal scroll:
+ * the stance, influence and interest always. */
+static gboolean
+register_fits (gpointer data)
+{
+  UpStakeholderView *view = data;
+  GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (view->column_view));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  return gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 0.5 &&
+         gtk_column_view_column_get_visible (view->columns[UP_STAKEHOLDER_COLUMN_STANCE]) &&
+         gtk_column_view_column_get_visible (view->columns[UP_STAKEHOLDER_COLUMN_INFLUENCE]) &&
+         gtk_column_view_column_get_visible (view->columns[UP_STAKEHOLDER_COLUMN_INTEREST]) &&
+         gtk_column_view_column_get_visible (view->columns[UP_STAKEHOLDER_COLUMN_NAME]);
+}
+
 /* The view in the window, for screenshots: narrow and wide, light and
  * dark, in the language of the run. */
 static void
@@ -791,6 +807,9 @@ take_window_shots (const char *style)
       adw_view_stack_set_visible_child_name (stack, "stakeholders");
       wait_until (is_mapped, view);
       up_stakeholder_view_set_selected (view, find_stakeholder (project, "Johan Nilsson"));
+      wait_for_frames (GTK_WIDGET (window));
+      /* The register, beside the grid or alone, fits its columns. */
+      wait_until (register_fits, view);
       wait_for_frames (GTK_WIDGET (window));
 
       name = g_strdup_printf ("stakeholders-%s-%dx%d%s.png", style, sizes[i][0], sizes[i][1], suffix);
