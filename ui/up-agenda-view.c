@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "up-agenda-view.h"
+#include "up-file-util.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.upphandla.Upphandla"
 
@@ -371,50 +372,14 @@ show_toast (UpAgendaView *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
 
-/* The name the user typed decides: "x.pdf" is a PDF whatever the dialog
- * said, and a name without a known extension gets the chosen format's. */
-static GFile *
-file_for_format (GFile          *file,
-                 UpExportFormat *format)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  const char *dot = name ? strrchr (name, '.') : NULL;
-  g_autofree char *with_extension = NULL;
-  g_autoptr(GFile) parent = NULL;
-
-  if (dot != NULL)
-    {
-      g_autofree char *lower = g_ascii_strdown (dot + 1, -1);
-
-      if (up_export_format_parse (lower, format))
-        return g_object_ref (file);
-    }
-
-  parent = g_file_get_parent (file);
-  if (parent == NULL || name == NULL)
-    return g_object_ref (file);
-  with_extension = g_strdup_printf ("%s.%s", name, up_export_format_get_name (*format));
-
-  return g_file_get_child (parent, with_extension);
-}
-
 static void
-on_file_chosen (GtkNativeDialog *chooser,
-                int              response,
-                ExportRequest   *request)
+write_chart (GFile    *file,
+             gpointer  user_data)
 {
+  ExportRequest *request = user_data;
   UpAgendaView *self = request->self;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   UpChartOptions options;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (chosen != NULL)
-        file = file_for_format (chosen, &request->format);
-    }
 
   if (file != NULL && self->project != NULL)
     {
@@ -435,9 +400,36 @@ on_file_chosen (GtkNativeDialog *chooser,
         g_signal_emit (self, signals[ERROR], 0, error);
     }
 
+  export_request_free (request);
+}
+
+static void
+on_file_chosen (GtkNativeDialog *chooser,
+                int              response,
+                ExportRequest   *request)
+{
+  g_autoptr(GFile) chosen = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  export_request_free (request);
+
+  if (chosen == NULL)
+    {
+      export_request_free (request);
+      return;
+    }
+
+  {
+    /* The name typed decides the format ("x.pdf" is a PDF whatever the
+     * dialog said); a name without an extension gets the chosen one's. */
+    g_autoptr(GFile) file = up_file_util_for_export (chosen, &request->format);
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (request->self));
+
+    up_file_util_confirm_replace (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, chosen, file,
+                                  write_chart, request);
+  }
 }
 
 /* A file name has no slashes; the rest of a title is the user's own. */

@@ -9,13 +9,13 @@
 #include <upphandla/upphandla.h>
 
 #include "up-application.h"
+#include "up-file-util.h"
 #include "up-renderer.h"
 #include "up-route-chooser.h"
 #include "up-theme.h"
 #include "up-window.h"
 
 #define UP_MIME_TYPE "application/x-upphandla"
-#define UP_FILE_SUFFIX ".upphandla"
 
 struct _UpApplication
 {
@@ -325,6 +325,47 @@ on_open_response (GtkNativeDialog *chooser,
 }
 
 static void
+create_new_project (GFile    *file,
+                    gpointer  user_data)
+{
+  g_autoptr(OpenRequest) request = user_data;
+  UpApplication *self = request->app;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (file == NULL)
+    return;
+
+  title = g_file_get_basename (file);
+  if (g_str_has_suffix (title, UP_FILE_SUFFIX))
+    title[strlen (title) - strlen (UP_FILE_SUFFIX)] = '\0';
+  g_strstrip (title);
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      title = g_strdup (_("New Procurement"));
+    }
+
+  project = up_project_create (file, title, &error);
+  if (project == NULL)
+    {
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (get_parent_window (self, request->target),
+                                       _("Could Not Create the Project"),
+                                       error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    {
+      show_project (self, project, request->target);
+      up_route_chooser_present (GTK_WINDOW (find_window_for_file (self, file)), project);
+    }
+}
+
+static void
 on_new_project_response (GtkNativeDialog *chooser,
                          int              response,
                          gpointer         user_data)
@@ -334,52 +375,14 @@ on_new_project_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(UpProject) project = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *basename = g_file_get_basename (chosen);
-      g_autofree char *title = NULL;
       UpWindow *target = UP_WINDOW (gtk_native_dialog_get_transient_for (chooser));
+      OpenRequest *request = g_new0 (OpenRequest, 1);
 
-      /* The extension is what lets the file manager and the Open dialog
-       * find the file again, so add it when the name lacks it. */
-      if (g_str_has_suffix (basename, UP_FILE_SUFFIX))
-        {
-          file = g_object_ref (chosen);
-          title = g_strndup (basename, strlen (basename) - strlen (UP_FILE_SUFFIX));
-        }
-      else
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (chosen);
-          g_autofree char *name = g_strconcat (basename, UP_FILE_SUFFIX, NULL);
-
-          file = g_file_get_child (parent, name);
-          title = g_strdup (basename);
-        }
-
-      g_strstrip (title);
-      if (title[0] == '\0')
-        {
-          g_free (title);
-          title = g_strdup (_("New Procurement"));
-        }
-
-      project = up_project_create (file, title, &error);
-      if (project == NULL)
-        {
-          GtkWidget *dialog;
-
-          dialog = adw_message_dialog_new (get_parent_window (self, target),
-                                           _("Could Not Create the Project"),
-                                           error->message);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-      else
-        {
-          show_project (self, project, target);
-          up_route_chooser_present (GTK_WINDOW (find_window_for_file (self, file)), project);
-        }
+      request->app = g_object_ref (self);
+      request->file = up_file_util_for_project (chosen);
+      g_set_weak_pointer (&request->target, target);
+      up_file_util_confirm_replace (get_parent_window (self, target), chosen, request->file,
+                                    create_new_project, request);
     }
 
   gtk_native_dialog_destroy (chooser);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "up-file-util.h"
 #include "up-grid-export.h"
 
 /* A small export dialog of the stakeholder view: format and language in an
@@ -57,13 +58,39 @@ ui_is_swedish (void)
 }
 
 static void
+write_file (GFile    *file,
+            gpointer  user_data)
+{
+  ExportRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+  UpChartOptions options;
+
+  if (file == NULL)
+    {
+      finish (run, NULL, NULL);
+      return;
+    }
+
+  up_chart_options_init (&options);
+  options.lang = run->lang;
+  options.decorations = TRUE;
+
+  if (!up_export_chart (run->project, run->kind, run->format, &options, 0, file, &error))
+    finish (run, NULL, error);
+  else
+    finish (run, file, NULL);
+}
+
+/* The name typed decides the format ("grid.pdf" is a PDF whatever was
+ * chosen before); a name without an extension gets the chosen one's. */
+static void
 on_file_response (GtkNativeDialog *chooser,
                   int              response,
                   ExportRun       *run)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  UpChartOptions options;
+  g_autoptr(GFile) resolved = NULL;
+  GtkRoot *root = gtk_widget_get_root (run->widget);
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -76,21 +103,9 @@ on_file_response (GtkNativeDialog *chooser,
       return;
     }
 
-  {
-    GFile *resolved = up_grid_export_resolve_file (file, &run->format);
-
-    g_object_unref (file);
-    file = resolved;
-  }
-
-  up_chart_options_init (&options);
-  options.lang = run->lang;
-  options.decorations = TRUE;
-
-  if (!up_export_chart (run->project, run->kind, run->format, &options, 0, file, &error))
-    finish (run, NULL, error);
-  else
-    finish (run, file, NULL);
+  resolved = up_file_util_for_export (file, &run->format);
+  up_file_util_confirm_replace (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, file, resolved,
+                                write_file, run);
 }
 
 static void
@@ -164,39 +179,6 @@ add_choice (GtkGrid     *grid,
   gtk_grid_attach (grid, dropdown, 1, row, 1, 1);
 
   return dropdown;
-}
-
-GFile *
-up_grid_export_resolve_file (GFile          *chosen,
-                             UpExportFormat *format)
-{
-  g_autofree char *basename = NULL;
-  g_autofree char *lower = NULL;
-  g_autofree char *named = NULL;
-  g_autoptr(GFile) parent = NULL;
-  const char *dot;
-  UpExportFormat typed;
-
-  g_return_val_if_fail (G_IS_FILE (chosen), NULL);
-  g_return_val_if_fail (format != NULL, NULL);
-
-  /* The extension typed wins over the format chosen before ("grid.pdf"
-   * is a PDF); a name without one gets the chosen format's. */
-  basename = g_file_get_basename (chosen);
-  dot = basename ? strrchr (basename, '.') : NULL;
-  lower = dot ? g_ascii_strdown (dot + 1, -1) : NULL;
-  if (lower != NULL && up_export_format_parse (lower, &typed))
-    {
-      *format = typed;
-      return g_object_ref (chosen);
-    }
-
-  parent = g_file_get_parent (chosen);
-  if (basename == NULL || parent == NULL)
-    return g_object_ref (chosen);
-
-  named = g_strdup_printf ("%s.%s", basename, up_export_format_get_name (*format));
-  return g_file_get_child (parent, named);
 }
 
 void

@@ -22,10 +22,4 @@ void up_grid_export_run (GtkWidget        *widget,
                          UpGridExportDone  done,
                          gpointer          user_data);
 
-/* The file to write and its format, from the file chosen and the format
- * chosen before: a known extension typed ("grid.pdf") decides the format;
- * a name without one gets @format's extension. */
-GFile *up_grid_export_resolve_file (GFile          *chosen,
-                                    UpExportFormat *format);
-
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "up-stage-row.h"
 #include "up-timeline.h"
 #include "up-window.h"
+#include "up-file-util.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.upphandla.Upphandla"
 #define MAX_RECENT 8
@@ -628,44 +629,78 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
-on_save_copy_response (GtkNativeDialog *chooser,
-                       int              response,
-                       gpointer         user_data)
+save_copy_to (GFile    *file,
+              gpointer  user_data)
+{
+  g_autoptr(UpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (file == NULL || self->project == NULL)
+    return;
+
+  if (!up_store_save_copy (up_project_get_store (self->project), file, &error))
+    {
+      show_error_dialog (self, _("Could Not Save a Copy"), error);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = NULL;
+
+      /* Translators: %1$s is the file name of the copy. */
+      message = g_strdup_printf (_("Copy saved as “%1$s”"), name);
+      up_window_add_toast (self, message);
+    }
+}
+
+static void
+save_as_to (GFile    *file,
+            gpointer  user_data)
 {
   g_autoptr(UpWindow) self = user_data;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+  if (file != NULL && self->project != NULL)
+    up_window_save_as (self, file);
+}
+
+typedef struct
+{
+  UpWindow       *self;
+  UpFileUtilFunc  save;
+} SaveRequest;
+
+/* The file the chooser returned, with the project's extension (so that the
+ * file manager and the Open dialog find it), saved once the user agrees to
+ * replace what may be there under that name. */
+static void
+on_save_response (GtkNativeDialog *chooser,
+                  int              response,
+                  SaveRequest     *request)
+{
+  if (response == GTK_RESPONSE_ACCEPT && request->self->project != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) file = up_file_util_for_project (chosen);
 
-      if (!up_store_save_copy (up_project_get_store (self->project), file, &error))
-        {
-          show_error_dialog (self, _("Could Not Save a Copy"), error);
-        }
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = NULL;
-
-          /* Translators: %1$s is the file name of the copy. */
-          message = g_strdup_printf (_("Copy saved as “%1$s”"), name);
-          up_window_add_toast (self, message);
-        }
+      up_file_util_confirm_replace (GTK_WINDOW (request->self), chosen, file, request->save,
+                                    g_object_ref (request->self));
     }
 
+  g_object_unref (request->self);
+  g_free (request);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
 
 /* A file chooser to save the project under @title, on the project's own
- * name; @on_response gets a reference to the window. */
+ * name; @save gets the file and a reference to the window. */
 static void
-choose_file_to_save (UpWindow   *self,
-                     const char *title,
-                     GCallback   on_response)
+choose_file_to_save (UpWindow       *self,
+                     const char     *title,
+                     UpFileUtilFunc  save)
 {
   GtkFileChooserNative *chooser;
+  SaveRequest *request;
   GFile *file;
 
   chooser = gtk_file_chooser_native_new (title,
@@ -684,12 +719,15 @@ choose_file_to_save (UpWindow   *self,
     }
   else
     {
-      g_autofree char *name = g_strconcat (up_project_get_title (self->project), ".upphandla", NULL);
+      g_autofree char *name = g_strconcat (up_project_get_title (self->project), UP_FILE_SUFFIX, NULL);
 
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
 
-  g_signal_connect (chooser, "response", on_response, g_object_ref (self));
+  request = g_new0 (SaveRequest, 1);
+  request->self = g_object_ref (self);
+  request->save = save;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -701,25 +739,7 @@ save_copy_action (GtkWidget  *widget,
   UpWindow *self = UP_WINDOW (widget);
 
   if (self->project != NULL)
-    choose_file_to_save (self, _("Save a Copy"), G_CALLBACK (on_save_copy_response));
-}
-
-static void
-on_save_as_response (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
-{
-  g_autoptr(UpWindow) self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      up_window_save_as (self, file);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+    choose_file_to_save (self, _("Save a Copy"), save_copy_to);
 }
 
 static void
@@ -730,7 +750,7 @@ save_as_action (GtkWidget  *widget,
   UpWindow *self = UP_WINDOW (widget);
 
   if (self->project != NULL)
-    choose_file_to_save (self, _("Save As"), G_CALLBACK (on_save_as_response));
+    choose_file_to_save (self, _("Save As"), save_as_to);
 }
 
 static void

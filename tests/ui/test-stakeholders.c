@@ -16,6 +16,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "up-file-util.h"
 #include "up-grid-export.h"
 #include "up-stakeholder-grid.h"
 #include "up-stakeholder-view-private.h"
@@ -864,7 +865,7 @@ assert_resolved (const char     *chosen,
                  UpExportFormat  expected_format)
 {
   g_autoptr(GFile) file = g_file_new_for_path (chosen);
-  g_autoptr(GFile) resolved = up_grid_export_resolve_file (file, &format);
+  g_autoptr(GFile) resolved = up_file_util_for_export (file, &format);
   g_autofree char *path = g_file_get_path (resolved);
 
   g_assert_cmpstr (path, ==, expected);

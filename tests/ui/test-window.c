@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "up-file-util.h"
 #include "up-stage-editor.h"
 #include "up-stage-row.h"
 #include "up-route-chooser.h"
@@ -616,6 +617,92 @@ find_message_dialog (void)
   return dialog;
 }
 
+typedef struct
+{
+  guint  calls;
+  GFile *file;
+} Replaced;
+
+static void
+on_replace_decided (GFile    *file,
+                    gpointer  user_data)
+{
+  Replaced *replaced = user_data;
+
+  replaced->calls++;
+  g_set_object (&replaced->file, file);
+}
+
+/* A name typed without the project's extension gets it, and the file with
+ * the extension is another one than the dialog asked about: an existing
+ * project under that name is replaced only when the user says so (it was
+ * replaced without a word by New Project, Save a Copy and the exports). */
+static void
+test_confirm_replace (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-replace-XXXXXX", &error);
+  g_autofree char *typed_path = g_build_filename (dir, "Budget 2027", NULL);
+  g_autoptr(GFile) typed = g_file_new_for_path (typed_path);
+  g_autoptr(GFile) file = up_file_util_for_project (typed);
+  g_autoptr(GFile) again = up_file_util_for_project (file);
+  g_autoptr(UpWindow) window = g_object_ref_sink (up_window_new (NULL, NULL));
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *contents = NULL;
+  Replaced replaced = { 0, NULL };
+  AdwMessageDialog *dialog;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (basename, ==, "Budget 2027.upphandla");
+  g_assert_true (g_file_equal (again, file));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+
+  /* Nothing there yet: no question. */
+  up_file_util_confirm_replace (GTK_WINDOW (window), typed, file, on_replace_decided, &replaced);
+  g_assert_cmpuint (replaced.calls, ==, 1);
+  g_assert_true (replaced.file != NULL && g_file_equal (replaced.file, file));
+  g_assert_null (find_message_dialog ());
+
+  /* A project is there: asked, and "Cancel" leaves it as it was. */
+  g_assert_true (g_file_replace_contents (file, "theirs", 6, NULL, FALSE, G_FILE_CREATE_NONE,
+                                          NULL, NULL, &error));
+  g_assert_no_error (error);
+  up_file_util_confirm_replace (GTK_WINDOW (window), typed, file, on_replace_decided, &replaced);
+  g_assert_cmpuint (replaced.calls, ==, 1);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpuint (replaced.calls, ==, 2);
+  g_assert_null (replaced.file);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+
+  /* "Replace" goes on with the file. */
+  up_file_util_confirm_replace (GTK_WINDOW (window), typed, file, on_replace_decided, &replaced);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "replace");
+  g_assert_cmpuint (replaced.calls, ==, 3);
+  g_assert_true (replaced.file != NULL && g_file_equal (replaced.file, file));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+
+  /* The very file the dialog asked about is not asked about twice. */
+  up_file_util_confirm_replace (GTK_WINDOW (window), file, file, on_replace_decided, &replaced);
+  g_assert_cmpuint (replaced.calls, ==, 4);
+  g_assert_null (find_message_dialog ());
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error));
+  g_assert_cmpstr (contents, ==, "theirs");
+
+  g_clear_object (&replaced.file);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  test_remove_tree (dir);
+}
+
 /* Someone else saved the file: our save is refused, and Reload opens
  * their version after the user confirms. */
 static void
@@ -864,6 +951,7 @@ main (int   argc,
               fixture_set_up, test_delete_stage, fixture_tear_down);
   g_test_add ("/ui/window/add-stage", Fixture, NULL,
               fixture_set_up, test_add_stage, fixture_tear_down);
+  g_test_add_func ("/ui/window/confirm-replace", test_confirm_replace);
 
   return g_test_run ();
 }

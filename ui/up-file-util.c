@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Upphandla"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "up-file-util.h"
+
+typedef struct
+{
+  GFile          *file;
+  UpFileUtilFunc  func;
+  gpointer        user_data;
+} Confirm;
+
+static GFile *
+with_suffix (GFile      *chosen,
+             const char *suffix)
+{
+  g_autofree char *basename = g_file_get_basename (chosen);
+  g_autoptr(GFile) parent = g_file_get_parent (chosen);
+  g_autofree char *name = NULL;
+
+  if (basename == NULL || parent == NULL)
+    return g_object_ref (chosen);
+
+  name = g_strconcat (basename, suffix, NULL);
+  return g_file_get_child (parent, name);
+}
+
+GFile *
+up_file_util_for_project (GFile *chosen)
+{
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (chosen), NULL);
+
+  /* The extension is what lets the file manager and the Open dialog find
+   * the file again. */
+  basename = g_file_get_basename (chosen);
+  if (basename != NULL && g_str_has_suffix (basename, UP_FILE_SUFFIX))
+    return g_object_ref (chosen);
+
+  return with_suffix (chosen, UP_FILE_SUFFIX);
+}
+
+GFile *
+up_file_util_for_export (GFile          *chosen,
+                         UpExportFormat *format)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *suffix = NULL;
+  const char *dot;
+  UpExportFormat typed;
+
+  g_return_val_if_fail (G_IS_FILE (chosen), NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  basename = g_file_get_basename (chosen);
+  dot = basename != NULL ? strrchr (basename, '.') : NULL;
+  lower = dot != NULL ? g_ascii_strdown (dot + 1, -1) : NULL;
+  if (lower != NULL && up_export_format_parse (lower, &typed))
+    {
+      *format = typed;
+      return g_object_ref (chosen);
+    }
+
+  suffix = g_strconcat (".", up_export_format_get_name (*format), NULL);
+  return with_suffix (chosen, suffix);
+}
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Confirm          *confirm)
+{
+  confirm->func (g_strcmp0 (response, "replace") == 0 ? confirm->file : NULL, confirm->user_data);
+  g_object_unref (confirm->file);
+  g_free (confirm);
+}
+
+void
+up_file_util_confirm_replace (GtkWindow      *parent,
+                              GFile          *chosen,
+                              GFile          *file,
+                              UpFileUtilFunc  func,
+                              gpointer        user_data)
+{
+  Confirm *confirm;
+  GtkWidget *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (G_IS_FILE (chosen));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (func != NULL);
+
+  if (g_file_equal (chosen, file) || !g_file_query_exists (file, NULL))
+    {
+      func (file, user_data);
+      return;
+    }
+
+  confirm = g_new0 (Confirm, 1);
+  confirm->file = g_object_ref (file);
+  confirm->func = func;
+  confirm->user_data = user_data;
+
+  name = g_file_get_basename (file);
+  /* Translators: %1$s is a file name the user chose, with the extension
+   * the app added to it. */
+  heading = g_strdup_printf (_("Replace “%1$s”?"), name);
+  dialog = adw_message_dialog_new (parent, heading,
+                                   _("A file with this name already exists. Replacing it overwrites what it holds."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), confirm);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <upphandla/upphandla.h>
+
+G_BEGIN_DECLS
+
+#define UP_FILE_SUFFIX ".upphandla"
+
+/* The file a name typed in a save dialog means. The dialog asks before it
+ * replaces the file it returns; when a name gets an extension added here,
+ * the file with the extension is a different one, which it never asked
+ * about: up_file_util_confirm_replace() does. */
+
+/* @chosen, with ".upphandla" added when its name lacks it. */
+GFile *up_file_util_for_project (GFile          *chosen);
+/* @chosen when its name ends in a known export extension, which then sets
+ * @format ("grid.pdf" is a PDF whatever the dialog said); else @chosen with
+ * the extension of @format added. */
+GFile *up_file_util_for_export  (GFile          *chosen,
+                                 UpExportFormat *format);
+
+/* @file is the file to write, or NULL when the user chose not to replace
+ * it. */
+typedef void (*UpFileUtilFunc) (GFile    *file,
+                                gpointer  user_data);
+
+/* Calls @func once: at once with @file when @file is @chosen (the dialog
+ * asked already) or does not exist; otherwise after asking in a dialog
+ * over @parent whether to replace it, with @file for yes and NULL for no. */
+void   up_file_util_confirm_replace (GtkWindow      *parent,
+                                     GFile          *chosen,
+                                     GFile          *file,
+                                     UpFileUtilFunc  func,
+                                     gpointer        user_data);
+
+G_END_DECLS
