@@ -14,6 +14,7 @@
 
 #include "up-local-goals-view.h"
 #include "up-scroller.h"
+#include "up-undo-toast.h"
 
 /* Up to this many stages show whole in the page; more scroll in a list of
  * their own, this high. */
@@ -858,10 +859,8 @@ delete_action (GtkWidget  *widget,
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
-      AdwToast *toast = adw_toast_new (_("Goal deleted"));
+      AdwToast *toast = up_undo_toast_new (self->project, _("Goal deleted"));
 
-      adw_toast_set_button_label (toast, _("Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
     }
 }

@@ -11,6 +11,7 @@
 #include "up-note-util.h"
 #include "up-notes-view.h"
 #include "up-scroller.h"
+#include "up-undo-toast.h"
 
 /* Every note of the project: a list narrowed by full-text search (as you
  * type) and by stage, stakeholder, kind and visibility, and an editor for
@@ -1101,11 +1102,7 @@ on_delete_clicked (UpNotesView *self)
       return;
     }
 
-  toast = adw_toast_new (_("Note deleted"));
-  adw_toast_set_button_label (toast, _("Undo"));
-  /* The window's action: undo is the project's, one history for all. */
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  toast = up_undo_toast_new (self->project, _("Note deleted"));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

@@ -17,6 +17,7 @@
 #include "up-stakeholder-view.h"
 #include "up-stage-row.h"
 #include "up-timeline.h"
+#include "up-undo-toast.h"
 #include "up-window.h"
 #include "up-file-util.h"
 
@@ -862,10 +863,7 @@ delete_stage_now (UpWindow *self,
     /* Translators: A message after a stage was deleted; %1$s is its title. */
     message = g_strdup_printf (_("Stage “%1$s” deleted"), escaped);
 
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  toast = up_undo_toast_new (self->project, message);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -1390,8 +1388,6 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-stage", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-stage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
@@ -1408,6 +1404,91 @@ up_window_class_init (UpWindowClass *klass)
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                            "win.show-view", "s", views[i]);
   }
+}
+
+/* Delete deletes the selected stage where stages are: in the stage list
+ * (the timeline has its own binding). Elsewhere Delete is the other
+ * views' own, or does nothing; a window-wide binding deleted the stage
+ * the timeline had selected from every view, one after the other. */
+static GtkEventController *
+create_stage_list_shortcuts (void)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("win.delete-stage")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                                                          gtk_named_action_new ("win.delete-stage")));
+  return shortcuts;
+}
+
+/* Ctrl+Z is the project's undo wherever the focus is. A text field would
+ * otherwise take it first and undo its own typing, even typing committed
+ * long ago, and save the result as a new edit when the focus left it (an
+ * emptied title after Add Stage, a strength nobody chose). So the field
+ * commits what was typed, as it does when the focus leaves it, and the
+ * project undoes that: the field shows the text before, and Redo brings
+ * the typing back. A search field keeps its own undo: its text is not an
+ * edit of the project. */
+static gboolean
+on_history_shortcut (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  const char *action = user_data;
+  GtkWidget *focus;
+
+  if (self->project == NULL)
+    return FALSE;
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL)
+    return FALSE;
+
+  if (focus != NULL)
+    {
+      g_object_ref (focus);
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+    }
+
+  gtk_widget_activate_action (widget, action, NULL);
+
+  if (focus != NULL)
+    {
+      if (gtk_widget_get_root (focus) == GTK_ROOT (self) && gtk_widget_is_visible (focus))
+        gtk_widget_grab_focus (focus);
+      g_object_unref (focus);
+    }
+
+  return TRUE;
+}
+
+static GtkEventController *
+create_history_shortcuts (void)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  static const struct {
+    guint           keyval;
+    GdkModifierType modifiers;
+    const char     *action;
+  } keys[] = {
+    { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+    { GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+    { GDK_KEY_y, GDK_CONTROL_MASK, "win.redo" },
+  };
+
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                                                            gtk_callback_action_new (on_history_shortcut,
+                                                                                     (gpointer) keys[i].action,
+                                                                                     NULL)));
+  return shortcuts;
 }
 
 static void
@@ -1441,6 +1522,8 @@ up_window_init (UpWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_stage_row), NULL);
   gtk_list_view_set_factory (self->stage_list, factory);
   gtk_list_view_set_model (self->stage_list, GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_add_controller (GTK_WIDGET (self->stage_list), create_stage_list_shortcuts ());
+  gtk_widget_add_controller (GTK_WIDGET (self), create_history_shortcuts ());
 
   add_menu = create_add_stage_menu ();
   gtk_menu_button_set_menu_model (self->add_stage_button, add_menu);

@@ -63,6 +63,25 @@ def file_dates(path, kind):
                           (kind,)).fetchone()
 
 
+def file_stage(path, kind):
+    """The title of the stage of @kind, and how many stages there are."""
+    uri = f'file:{path}?mode=ro&immutable=1'
+    with sqlite3.connect(uri, uri=True) as db:
+        title = db.execute('SELECT title FROM stage WHERE kind = ?', (kind,)).fetchone()
+        count = db.execute('SELECT count(*) FROM stage').fetchone()[0]
+        return (title[0] if title else None), count
+
+
+def expect_stage(path, kind, title, count, what):
+    def check():
+        try:
+            return file_stage(path, kind) == (title, count)
+        except sqlite3.DatabaseError:
+            return False
+    wait_for(f'{what}: {kind} titled {title!r}, {count} stages', check)
+    log(f'ok - {what}')
+
+
 def add_days(iso, days):
     import datetime
     return (datetime.date.fromisoformat(iso) + datetime.timedelta(days=days)).isoformat()
@@ -84,13 +103,17 @@ def expect_file(path, kind, start, end, what):
 
 
 def find_timeline(pyatspi):
+    return find_node(pyatspi, 'list', 'Process timeline')
+
+
+def find_node(pyatspi, role, name):
     desktop = pyatspi.Registry.getDesktop(0)
 
     def walk(node, depth=0):
         if node is None or depth > 30:
             return None
         try:
-            if node.getRoleName() == 'list' and node.name == 'Process timeline':
+            if node.getRoleName() == role and node.name == name:
                 return node
             for i in range(node.childCount):
                 found = walk(node.getChildAtIndex(i), depth + 1)
@@ -223,6 +246,37 @@ def main():
         expect_file(demo, 'requirements', add_days(start0, 7), add_days(end0, 7), 'Ctrl+Z undoes the resize')
         xdotool('key', '--window', wid, 'ctrl+z')
         expect_file(demo, 'requirements', start0, end0, 'Ctrl+Z restores the original dates')
+
+        # 6. Ctrl+Z in the stage's title field after a committed edit undoes
+        # that edit in the project (the field's own undo used to take the
+        # key, and the text it left was saved as a new edit on leaving).
+        title0, count0 = file_stage(demo, 'requirements')
+        field = wait_for('the title field', lambda: find_node(pyatspi, 'text', 'Title'))
+        fx, fy, fw, fh = field.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        xdotool('mousemove', int(fx + fw / 2), int(fy + fh / 2))
+        xdotool('click', 1)
+        time.sleep(0.3)
+        xdotool('key', '--window', wid, 'ctrl+a')
+        xdotool('type', '--window', wid, '--delay', '20', 'Typed title')
+        xdotool('key', '--window', wid, 'Return')
+        expect_stage(demo, 'requirements', 'Typed title', count0, 'a title typed is saved')
+        xdotool('key', '--window', wid, 'ctrl+z')
+        expect_stage(demo, 'requirements', title0, count0, 'Ctrl+Z in the title field undoes it')
+        xdotool('key', '--window', wid, 'ctrl+shift+z')
+        expect_stage(demo, 'requirements', 'Typed title', count0, 'Ctrl+Shift+Z there redoes it')
+        xdotool('key', '--window', wid, 'ctrl+z')
+        expect_stage(demo, 'requirements', title0, count0, 'and Ctrl+Z undoes it again')
+
+        # 7. Delete in another view leaves the timeline's stage alone.
+        xdotool('key', '--window', wid, 'alt+4')
+        time.sleep(0.5)
+        xdotool('key', '--window', wid, 'Delete')
+        time.sleep(0.3)
+        xdotool('key', '--window', wid, 'Delete')
+        time.sleep(1.5)
+        expect_stage(demo, 'requirements', title0, count0, 'Delete in the Agenda 2030 view deletes no stage')
+        xdotool('key', '--window', wid, 'alt+1')
+        time.sleep(0.5)
 
         shot = os.environ.get('UPPHANDLA_SCREENSHOT')
         if shot:

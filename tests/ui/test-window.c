@@ -13,6 +13,7 @@
 #include <locale.h>
 
 #include "up-file-util.h"
+#include "up-undo-toast.h"
 #include "up-stage-editor.h"
 #include "up-stage-row.h"
 #include "up-route-chooser.h"
@@ -703,6 +704,55 @@ test_confirm_replace (void)
   test_remove_tree (dir);
 }
 
+static void
+on_toast_dismissed (AdwToast *toast,
+                    gboolean *dismissed)
+{
+  *dismissed = TRUE;
+}
+
+/* A delete's toast undoes the delete and nothing else: after a later edit
+ * it is gone, and its Undo (should it still be clicked) changes nothing.
+ * It used to run the window's undo, which undid the later edit. */
+static void
+test_undo_toast (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_demo_create (NULL, &error);
+  GListModel *stages = up_project_get_stages (project);
+  guint n = g_list_model_get_n_items (stages);
+  g_autoptr(UpStage) first = g_list_model_get_item (stages, 0);
+  g_autoptr(UpStage) second = g_list_model_get_item (stages, 1);
+  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(AdwToast) later = NULL;
+  GtkWidget *overlay = g_object_ref_sink (adw_toast_overlay_new ());
+  gboolean dismissed = FALSE;
+
+  g_assert_no_error (error);
+
+  /* Undo right after the delete brings the stage back. */
+  g_assert_true (up_project_delete_stage (project, first, FALSE, &error));
+  g_assert_no_error (error);
+  toast = up_undo_toast_new (project, "Stage deleted");
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n);
+
+  /* A delete, then another edit: the toast goes, and its Undo is void. */
+  g_assert_true (up_project_delete_stage (project, second, FALSE, &error));
+  later = up_undo_toast_new (project, "Stage deleted");
+  dismissed = FALSE;
+  g_signal_connect (later, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (later));
+  g_assert_true (up_project_set_string (project, project, "title", "Efter borttagningen", &error));
+  g_assert_no_error (error);
+  g_assert_true (dismissed);
+  g_signal_emit_by_name (later, "button-clicked");
+  g_assert_cmpstr (up_project_get_title (project), ==, "Efter borttagningen");
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n - 1);
+  g_object_unref (overlay);
+}
+
 /* Someone else saved the file: our save is refused, and Reload opens
  * their version after the user confirms. */
 static void
@@ -952,6 +1002,7 @@ main (int   argc,
   g_test_add ("/ui/window/add-stage", Fixture, NULL,
               fixture_set_up, test_add_stage, fixture_tear_down);
   g_test_add_func ("/ui/window/confirm-replace", test_confirm_replace);
+  g_test_add_func ("/ui/window/undo-toast", test_undo_toast);
 
   return g_test_run ();
 }
