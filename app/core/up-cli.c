@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +15,16 @@
 #include "up-demo.h"
 #include "up-export.h"
 #include "up-project.h"
+#include "up-store.h"
+
+/* Cairo's image surfaces stop at 32767 pixels a side, and up_export_chart()
+ * allocates no more pixels than the widest square PNG has: its limits,
+ * repeated here to name the widest PNG a chart can have. */
+#define PNG_SIDE_MAX 32767
+#define PNG_PIXELS_MAX ((double) UP_EXPORT_PNG_WIDTH_MAX * UP_EXPORT_PNG_WIDTH_MAX)
+
+/* The options that each make a run of their own; at most one is given. */
+static const char * const modes[] = { "info", "write-demo", "export", "demo" };
 
 static const GOptionEntry entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -30,9 +41,11 @@ static const GOptionEntry entries[] = {
     N_("Language of the export: sv or en (default: the language of the user interface)"), N_("LANG") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The file to export to"), N_("FILE") },
-  { "png-width", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("Width of an exported PNG in pixels, 16 to 10000 (default: twice the chart’s natural size)"), N_("PIXELS") },
-  { "local-goal", 0, 0, G_OPTION_ARG_INT64, NULL,
+  /* --png-width and --local-goal are read as text: GApplication leaves an
+   * integer option of 0 out of the options, as if it had not been given. */
+  { "png-width", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Width of an exported PNG in pixels, 16 to 10000, less for a chart taller than it is wide (default: twice the chart’s natural size)"), N_("PIXELS") },
+  { "local-goal", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the coverage of one regional or local goal, by the id --info lists"), N_("ID") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
@@ -59,6 +72,31 @@ file_for_arg (const char *arg)
   if (strstr (arg, "://") != NULL)
     return g_file_new_for_commandline_arg (arg);
   return g_file_new_for_path (arg);
+}
+
+/* @a and @b are one file: the same path or, when both exist, the same file
+ * id (a symbolic link to the other, a hard link). */
+static gboolean
+is_same_file (GFile *a,
+              GFile *b)
+{
+  g_autoptr(GFileInfo) info_a = NULL;
+  g_autoptr(GFileInfo) info_b = NULL;
+  const char *id_a;
+  const char *id_b;
+
+  if (g_file_equal (a, b))
+    return TRUE;
+
+  /* without G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS: the files linked to */
+  info_a = g_file_query_info (a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info_b = g_file_query_info (b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info_a == NULL || info_b == NULL)
+    return FALSE;
+
+  id_a = g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE);
+  id_b = g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE);
+  return id_a != NULL && g_strcmp0 (id_a, id_b) == 0;
 }
 
 /* Text from a file, fit for a terminal: a title may hold escape sequences
@@ -159,16 +197,61 @@ run_info (const char * const *paths)
   return status;
 }
 
+/* The store's messages speak to someone whose changes the app keeps; this
+ * process ends, so the places a file cannot be written to are named as
+ * --export names them. */
+static char *
+write_demo_error (const char   *name,
+                  const GError *error)
+{
+  if (g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_NO_SPACE))
+    /* Translators: %1$s is a file name. */
+    return g_strdup_printf (_("“%1$s” could not be written because the disk is full."), name);
+  if (g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_ONLY))
+    /* Translators: %1$s is a file name. */
+    return g_strdup_printf (_("“%1$s” cannot be written there: you do not have permission to write to it or its folder."),
+                            name);
+  return g_strdup (error->message);
+}
+
 static int
 run_write_demo (const char *path)
 {
-  g_autoptr(GFile) file = file_for_arg (path);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(UpProject) project = up_demo_create (file, &error);
+  g_autoptr(UpProject) project = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
-  if (project == NULL)
+  if (path[0] == '\0')
     {
-      g_printerr ("%s\n", error->message);
+      /* Translators: an error of "upphandla --write-demo". Keep the example command
+       * as it is. */
+      g_printerr ("%s\n", _("--write-demo needs a file name, for example: upphandla --write-demo=demo.upphandla"));
+      return 1;
+    }
+
+  file = file_for_arg (path);
+  folder = g_file_get_parent (file);
+  name = g_filename_display_basename (path);
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    /* Translators: an error of "upphandla --write-demo"; %1$s is a folder's name. */
+    message = g_strdup_printf (_("“%1$s” is a folder. Choose a file name to write the demo project to."), name);
+  else if (folder != NULL &&
+           g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    /* Translators: %1$s is a file name. */
+    message = g_strdup_printf (_("“%1$s” cannot be written: its folder does not exist."), name);
+  else
+    {
+      project = up_demo_create (file, &error);
+      if (project == NULL)
+        message = write_demo_error (name, error);
+    }
+
+  if (message != NULL)
+    {
+      g_printerr ("%s\n", message);
       return 1;
     }
   return 0;
@@ -180,6 +263,82 @@ lookup_string (GVariantDict  *options,
                const char   **value)
 {
   return g_variant_dict_lookup (options, name, "&s", value);
+}
+
+/* A PNG @png_width pixels wide of a chart of @width × @height is within
+ * up_export_chart()'s limits; the height is rounded as it rounds it. */
+static gboolean
+png_width_fits (double width,
+                double height,
+                int    png_width)
+{
+  double pixel_height = MAX (1, round (height * png_width / width));
+
+  return png_width <= PNG_SIDE_MAX && pixel_height <= PNG_SIDE_MAX &&
+         png_width * pixel_height <= PNG_PIXELS_MAX;
+}
+
+/* The widest PNG of @kind that up_export_chart() makes: the advertised
+ * maximum, or less for a chart taller than it is wide. */
+static int
+png_width_max (UpProject            *project,
+               UpChartKind           kind,
+               const UpChartOptions *options)
+{
+  UpChartOptions opts = *options;
+  double width = 0, height = 0;
+  int low = UP_EXPORT_PNG_WIDTH_MIN;
+  int high = UP_EXPORT_PNG_WIDTH_MAX;
+
+  /* the chart as up_export_chart() draws it */
+  opts.decorations = TRUE;
+  opts.dark = FALSE;
+  opts.preview_stakeholder = 0;
+  up_chart_get_size (kind, project, &opts, &width, &height);
+
+  /* a size the export refuses, or a width it takes whole: it decides */
+  if (!isfinite (width) || !isfinite (height) || width < 1 || height < 1 ||
+      png_width_fits (width, height, high) || !png_width_fits (width, height, low))
+    return high;
+
+  /* low fits, high does not; a wider image is never smaller */
+  while (high - low > 1)
+    {
+      int middle = low + (high - low) / 2;
+
+      if (png_width_fits (width, height, middle))
+        low = middle;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* --png-width within the range it takes can still be too wide for a tall
+ * chart: that is refused with the width the chart can have. */
+static gboolean
+check_png_width (UpProject             *project,
+                 UpChartKind            kind,
+                 UpExportFormat         format,
+                 const UpChartOptions  *options,
+                 int                    png_width,
+                 GError               **error)
+{
+  int max;
+
+  if (format != UP_EXPORT_PNG || png_width == 0)
+    return TRUE;
+
+  max = png_width_max (project, kind, options);
+  if (png_width <= max)
+    return TRUE;
+
+  g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
+               /* Translators: an error of "upphandla --export"; %1$d is the width the user
+                * asked for, %2$d the largest the chart can have, both in pixels. */
+               _("--png-width=%1$d is too large for this chart: its PNG can be at most %2$d pixels wide."),
+               png_width, max);
+  return FALSE;
 }
 
 /* --export: the chart of one project file, written without a display. */
@@ -195,9 +354,9 @@ run_export (GVariantDict *options)
   const char *format_name = NULL;
   const char *lang_name = NULL;
   const char *output_path = NULL;
-  gint64 local_goal_id = 0;
-  gboolean has_local_goal;
-  int png_width = 0;
+  const char *png_width_text = NULL;
+  const char *local_goal_text = NULL;
+  int png_width = 0;  /* the export's default */
   gboolean ok;
   UpChartOptions chart_options;
   UpChartKind kind;
@@ -223,7 +382,10 @@ run_export (GVariantDict *options)
 
   if (lookup_string (options, "format", &format_name))
     {
-      if (!up_export_format_parse (format_name, &format))
+      /* "PDF" as well as "pdf", as the output's extension is read */
+      g_autofree char *folded = g_ascii_strdown (format_name, -1);
+
+      if (!up_export_format_parse (folded, &format))
         {
           /* Translators: an error of "upphandla --export"; %1$s is what the user typed.
            * Keep the format names as they are: they are what the option takes. */
@@ -249,17 +411,28 @@ run_export (GVariantDict *options)
   else
     lang = up_lang_get_ui_language ();
 
-  if (g_variant_dict_lookup (options, "png-width", "i", &png_width) &&
-      (png_width < UP_EXPORT_PNG_WIDTH_MIN || png_width > UP_EXPORT_PNG_WIDTH_MAX))
+  if (lookup_string (options, "png-width", &png_width_text))
     {
-      /* Translators: an error of "upphandla --export"; %1$d is the width the user
-       * asked for, %2$d and %3$d the smallest and largest allowed. */
-      g_printerr (_("--png-width=%1$d is out of range: a PNG can be from %2$d to %3$d pixels wide.\n"),
-                  png_width, UP_EXPORT_PNG_WIDTH_MIN, UP_EXPORT_PNG_WIDTH_MAX);
-      return 1;
-    }
+      gint64 value = 0;
 
-  has_local_goal = g_variant_dict_lookup (options, "local-goal", "x", &local_goal_id);
+      if (!g_ascii_string_to_signed (png_width_text, 10, G_MININT, G_MAXINT, &value, NULL))
+        {
+          /* Translators: an error of "upphandla --export"; %1$s is what the user typed,
+           * %2$d and %3$d the smallest and largest widths allowed. */
+          g_printerr (_("--png-width=%1$s is not a width in pixels from %2$d to %3$d.\n"),
+                      png_width_text, UP_EXPORT_PNG_WIDTH_MIN, UP_EXPORT_PNG_WIDTH_MAX);
+          return 1;
+        }
+      if (value < UP_EXPORT_PNG_WIDTH_MIN || value > UP_EXPORT_PNG_WIDTH_MAX)
+        {
+          /* Translators: an error of "upphandla --export"; %1$d is the width the user
+           * asked for, %2$d and %3$d the smallest and largest allowed. */
+          g_printerr (_("--png-width=%1$d is out of range: a PNG can be from %2$d to %3$d pixels wide.\n"),
+                      (int) value, UP_EXPORT_PNG_WIDTH_MIN, UP_EXPORT_PNG_WIDTH_MAX);
+          return 1;
+        }
+      png_width = (int) value;
+    }
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
   if (paths == NULL || paths[0] == NULL)
@@ -274,7 +447,7 @@ run_export (GVariantDict *options)
     }
 
   project_file = file_for_arg (paths[0]);
-  if (g_file_equal (project_file, output))
+  if (is_same_file (project_file, output))
     {
       g_printerr ("%s\n", _("The export would replace the project file itself. Choose another --output."));
       return 1;
@@ -289,23 +462,25 @@ run_export (GVariantDict *options)
 
   up_chart_options_init (&chart_options);
   chart_options.lang = lang;
-  if (has_local_goal)
+  if (lookup_string (options, "local-goal", &local_goal_text))
     {
-      UpRecord *goal = up_project_lookup (project, "local_goal", local_goal_id);
+      UpRecord *goal = NULL;
+      gint64 id = 0;
 
+      if (g_ascii_string_to_signed (local_goal_text, 10, G_MININT64, G_MAXINT64, &id, NULL))
+        goal = up_project_lookup (project, "local_goal", id);
       if (goal == NULL || !UP_IS_LOCAL_GOAL (goal))
         {
-          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, local_goal_id);
-
           /* Translators: an error of "upphandla --export"; %1$s is the id the user gave. */
           g_printerr (_("The project has no regional or local goal with the id %1$s. “upphandla --info” lists them.\n"),
-                      id);
+                      local_goal_text);
           return 1;
         }
       chart_options.local_goal = UP_LOCAL_GOAL (goal);
     }
 
-  ok = up_export_chart (project, kind, format, &chart_options, png_width, output, &error);
+  ok = check_png_width (project, kind, format, &chart_options, png_width, &error) &&
+       up_export_chart (project, kind, format, &chart_options, png_width, output, &error);
   /* The process ends here: Pango's font map sits in thread-local storage,
    * where leak checkers do not find it, so it is dropped now. */
   pango_cairo_font_map_set_default (NULL);
@@ -329,6 +504,28 @@ stray_export_option (GVariantDict *options)
   return NULL;
 }
 
+/* Two of the modes, given together: TRUE and their names in @first and
+ * @second. */
+static gboolean
+find_conflicting_modes (GVariantDict  *options,
+                        const char   **first,
+                        const char   **second)
+{
+  *first = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      if (!g_variant_dict_contains (options, modes[i]))
+        continue;
+      if (*first != NULL)
+        {
+          *second = modes[i];
+          return TRUE;
+        }
+      *first = modes[i];
+    }
+  return FALSE;
+}
+
 /**
  * up_cli_handle_local_options:
  *
@@ -340,18 +537,27 @@ up_cli_handle_local_options (GApplication *application,
 {
   g_autofree const char **paths = NULL;
   const char *demo_path = NULL;
+  const char *first = NULL;
+  const char *second = NULL;
   const char *stray;
 
   g_return_val_if_fail (options != NULL, 1);
 
+  /* --version wins over everything else, as --help does (GOption answers
+   * --help before these options are seen) */
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("upphandla %s\n", PACKAGE_VERSION);
       return 0;
     }
 
-  if (g_variant_dict_lookup (options, "write-demo", "^&ay", &demo_path))
-    return run_write_demo (demo_path);
+  if (find_conflicting_modes (options, &first, &second))
+    {
+      /* Translators: an error of "upphandla"; %1$s and %2$s are options such as
+       * "info" and "export", each of which is a run of its own. */
+      g_printerr (_("--%1$s and --%2$s cannot be used together. Choose one of them.\n"), first, second);
+      return 1;
+    }
 
   if (g_variant_dict_contains (options, "export"))
     return run_export (options);
@@ -364,11 +570,22 @@ up_cli_handle_local_options (GApplication *application,
       return 1;
     }
 
-  if (g_variant_dict_contains (options, "info"))
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+
+  if (g_variant_dict_lookup (options, "write-demo", "^&ay", &demo_path))
     {
-      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
-      return run_info (paths);
+      if (paths != NULL && paths[0] != NULL)
+        {
+          /* Translators: an error of "upphandla --write-demo"; FILE stands for a file
+           * name, as in "upphandla --help". */
+          g_printerr ("%s\n", _("--write-demo takes one file, as --write-demo=FILE, and no other."));
+          return 1;
+        }
+      return run_write_demo (demo_path);
     }
+
+  if (g_variant_dict_contains (options, "info"))
+    return run_info (paths);
 
   return -1;
 }

@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "test-common.h"
 #include "upphandla.h"
@@ -213,17 +214,41 @@ test_write_demo (void)
   g_assert_false (up_store_get_dirty (up_project_get_store (project)));
 }
 
+/* A place the demo cannot be written to is named for what it is, in one
+ * line, not with the app's sentences about unsaved changes. */
 static void
-test_write_demo_no_folder (void)
+test_write_demo_errors (void)
 {
-  g_autofree char *path = g_build_filename (test_root, "no such folder", "demo.upphandla", NULL);
-  const char *args[] = { "--write-demo", path, NULL };
-  g_autoptr(Run) run = run_en (args);
+  g_autofree char *file = new_path ("plan.upphandla");
+  g_autofree char *dir = g_path_get_dirname (file);
+  g_autofree char *no_folder = g_build_filename (dir, "no such folder", "demo.upphandla", NULL);
+  g_autofree char *under_file = g_build_filename (file, "demo.upphandla", NULL);
+  g_autofree char *dir_name = g_path_get_basename (dir);
+  g_autofree char *folder_message = g_strdup_printf ("“%s” is a folder. Choose a file name to write the demo project to.\n",
+                                                     dir_name);
+  const struct {
+    const char *path;
+    const char *message;
+  } cases[] = {
+    { no_folder, "“demo.upphandla” cannot be written: its folder does not exist.\n" },
+    { under_file, "“demo.upphandla” cannot be written: its folder does not exist.\n" },
+    { dir, folder_message },
+    { "", "--write-demo needs a file name, for example: upphandla --write-demo=demo.upphandla\n" },
+  };
 
-  g_assert_cmpint (run->status, ==, 1);
-  g_assert_cmpstr (run->out, ==, "");
-  g_assert_cmpstr (run->err, !=, "");
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_set_contents (file, "mine\n", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *arg = g_strconcat ("--write-demo=", cases[i].path, NULL);
+      const char *args[] = { arg, NULL };
+      g_autoptr(Run) run = run_en (args);
+
+      g_assert_cmpint (run->status, ==, 1);
+      g_assert_cmpstr (run->out, ==, "");
+      g_assert_cmpstr (run->err, ==, cases[i].message);
+    }
+  assert_dir (dir, "plan.upphandla");
 }
 
 static void
@@ -368,6 +393,60 @@ test_info_no_file (void)
   g_assert_cmpint (run->status, ==, 1);
   g_assert_cmpstr (run->out, ==, "");
   g_assert_nonnull (strstr (run->err, "--info"));
+}
+
+/* The modes of the command line exclude each other: given together, none
+ * of them runs. --version, like --help, wins over everything else. */
+static void
+test_exclusive_modes (void)
+{
+  g_autofree char *project = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project);
+  g_autofree char *output = g_build_filename (dir, "x.png", NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  g_autofree char *demo = g_build_filename (dir, "w.upphandla", NULL);
+  g_autofree char *demo_arg = g_strconcat ("--write-demo=", demo, NULL);
+  const struct {
+    const char *args[6];
+    const char *message;
+  } cases[] = {
+    { { "--info", "--export=wheel", output_arg, project },
+      "--info and --export cannot be used together. Choose one of them.\n" },
+    { { "--export=wheel", output_arg, "--info", project },
+      "--info and --export cannot be used together. Choose one of them.\n" },
+    { { "--info", demo_arg, project },
+      "--info and --write-demo cannot be used together. Choose one of them.\n" },
+    { { "--export=wheel", output_arg, "--demo", project },
+      "--export and --demo cannot be used together. Choose one of them.\n" },
+    { { demo_arg, "--export=wheel", output_arg, project },
+      "--write-demo and --export cannot be used together. Choose one of them.\n" },
+    { { demo_arg, "--demo" },
+      "--write-demo and --demo cannot be used together. Choose one of them.\n" },
+    { { "--info", "--demo", project },
+      "--info and --demo cannot be used together. Choose one of them.\n" },
+    { { demo_arg, project },
+      "--write-demo takes one file, as --write-demo=FILE, and no other.\n" },
+    { { demo_arg, "--format=svg" },
+      "--format works only together with --export.\n" },
+  };
+  const char *version_args[] = { "--version", "--info", "--export=wheel", output_arg, project, NULL };
+  g_autoptr(Run) version = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Run) run = run_en (cases[i].args);
+
+      g_assert_cmpint (run->status, ==, 1);
+      g_assert_cmpstr (run->out, ==, "");
+      g_assert_cmpstr (run->err, ==, cases[i].message);
+      assert_dir (dir, "demo.upphandla");
+    }
+
+  version = run_en (version_args);
+  g_assert_cmpint (version->status, ==, 0);
+  g_assert_cmpstr (version->out, ==, "upphandla " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (version->err, ==, "");
+  assert_dir (dir, "demo.upphandla");
 }
 
 /* The label of a "LABEL %1$u\n" line in the Swedish catalogue. */
@@ -539,7 +618,19 @@ test_export_defaults (void)
       g_assert_cmpstr (sniff_format (output), ==, cases[i].format);
     }
 
-  /* --format wins over the extension */
+  /* --format wins over the extension, and takes a name in any case as the
+   * extension does */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *format_arg = i == 0 ? "--format=PDF" : "--format=Svg";
+      g_autofree char *output = g_build_filename (dir, "upper-case.png", NULL);
+      g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+      const char *args[] = { "--export=bars", format_arg, output_arg, project, NULL };
+      g_autoptr(Run) run = run_en (args);
+
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_cmpstr (sniff_format (output), ==, i == 0 ? "pdf" : "svg");
+    }
   {
     g_autofree char *output = g_build_filename (dir, "really-a-pdf.png", NULL);
     g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
@@ -652,6 +743,13 @@ test_export_errors (void)
     { { "--export=wheel", "--png-width=15", output_arg, project }, "--png-width=15" },
     { { "--export=wheel", "--png-width=10001", output_arg, project }, "16 to 10000" },
     { { "--export=wheel", "--png-width=-3", output_arg, project }, "--png-width=-3" },
+    /* 0 is a width like any other, not "no width given" */
+    { { "--export=wheel", "--png-width=0", output_arg, project }, "--png-width=0 is out of range" },
+    { { "--export=wheel", "--png-width=wide", output_arg, project }, "--png-width=wide is not a width" },
+    { { "--export=wheel", "--png-width=99999999999", output_arg, project }, "16 to 10000" },
+    /* and 0 is an id like any other, not "the whole project" */
+    { { "--export=wheel", "--local-goal=0", output_arg, project }, "goal with the id 0." },
+    { { "--export=wheel", "--local-goal=one", output_arg, project }, "goal with the id one." },
     { { "--export=wheel", output_arg }, "project file" },
     { { "--export=wheel", output_arg, project, project }, "one project file" },
     { { "--export=wheel", no_folder_arg, project }, "folder does not exist" },
@@ -681,6 +779,131 @@ test_export_errors (void)
   g_assert_cmpuint (before_size, ==, after_size);
   g_assert_cmpint (memcmp (project_before, project_after, before_size), ==, 0);
   assert_dir (dir, "demo.upphandla");
+}
+
+/* The project itself is never the output, whatever the path that leads to
+ * it: a symbolic link either way, a hard link, a detour through "..". */
+static void
+test_export_same_file (void)
+{
+  g_autofree char *project = write_demo ("self.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project);
+  g_autofree char *dir_name = g_path_get_basename (dir);
+  g_autofree char *link_png = g_build_filename (dir, "link.png", NULL);
+  g_autofree char *link_project = g_build_filename (dir, "link.upphandla", NULL);
+  g_autofree char *hard_link = g_build_filename (dir, "hard.png", NULL);
+  g_autofree char *detour = g_build_filename (dir, "..", dir_name, "self.upphandla", NULL);
+  g_autofree char *before = NULL;
+  gsize before_size;
+  const struct {
+    const char *output;
+    const char *project;
+  } cases[] = {
+    { link_png, project },
+    { project, link_project },
+    { hard_link, project },
+    { hard_link, link_project },
+    { detour, project },
+  };
+
+  g_assert_true (g_file_get_contents (project, &before, &before_size, NULL));
+  g_assert_cmpint (symlink ("self.upphandla", link_png), ==, 0);
+  g_assert_cmpint (symlink ("self.upphandla", link_project), ==, 0);
+  g_assert_cmpint (link (project, hard_link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *output_arg = g_strconcat ("--output=", cases[i].output, NULL);
+      const char *args[] = { "--export=wheel", "--format=png", output_arg, cases[i].project, NULL };
+      g_autoptr(Run) run = run_en (args);
+      g_autofree char *after = NULL;
+      gsize after_size;
+
+      g_assert_cmpint (run->status, ==, 1);
+      g_assert_cmpstr (run->out, ==, "");
+      g_assert_cmpstr (run->err, ==, "The export would replace the project file itself. Choose another --output.\n");
+      g_assert_true (g_file_get_contents (project, &after, &after_size, NULL));
+      g_assert_cmpuint (before_size, ==, after_size);
+      g_assert_cmpint (memcmp (before, after, before_size), ==, 0);
+      g_assert_true (g_file_test (link_png, G_FILE_TEST_IS_SYMLINK));
+      g_assert_true (g_file_test (link_project, G_FILE_TEST_IS_SYMLINK));
+    }
+  assert_dir (dir, "hard.png/link.png/link.upphandla/self.upphandla");
+}
+
+/* The width of the PNG at @path, from its header; 0 if it is no PNG. */
+static guint
+png_width_of (const char *path)
+{
+  g_autofree guchar *data = NULL;
+  gsize size = 0;
+
+  if (!g_file_get_contents (path, (char **) &data, &size, NULL) || size < 24 ||
+      memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0)
+    return 0;
+  /* IHDR: the width is the big-endian word at offset 16 */
+  return (guint) data[16] << 24 | (guint) data[17] << 16 | (guint) data[18] << 8 | data[19];
+}
+
+/* A chart taller than it is wide cannot be 10000 pixels wide (the image
+ * would pass the memory limit): the message says how wide it can be, and
+ * that width works. */
+static void
+test_export_png_width_max (void)
+{
+  g_autofree char *project = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project);
+  g_autofree char *output = g_build_filename (dir, "wheel.png", NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  const char *too_wide_args[] = { "--export=wheel", "--png-width=10000", output_arg, project, NULL };
+  g_autoptr(Run) too_wide = run_en (too_wide_args);
+  g_autoptr(Run) widest = NULL;
+  g_autoptr(Run) one_more = NULL;
+  g_autofree char *widest_arg = NULL;
+  g_autofree char *one_more_arg = NULL;
+  g_autofree char *expected = NULL;
+  const char *prefix = "--png-width=10000 is too large for this chart: its PNG can be at most ";
+  guint64 max = 0;
+
+  g_assert_cmpint (too_wide->status, ==, 1);
+  g_assert_cmpstr (too_wide->out, ==, "");
+  if (!g_str_has_prefix (too_wide->err, prefix))
+    g_error ("“%s” does not start with “%s”", too_wide->err, prefix);
+  max = g_ascii_strtoull (too_wide->err + strlen (prefix), NULL, 10);
+  g_assert_cmpuint (max, >=, UP_EXPORT_PNG_WIDTH_MIN);
+  g_assert_cmpuint (max, <, UP_EXPORT_PNG_WIDTH_MAX);
+  expected = g_strdup_printf ("%s%" G_GUINT64_FORMAT " pixels wide.\n", prefix, max);
+  g_assert_cmpstr (too_wide->err, ==, expected);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  one_more_arg = g_strdup_printf ("--png-width=%" G_GUINT64_FORMAT, max + 1);
+  {
+    const char *args[] = { "--export=wheel", one_more_arg, output_arg, project, NULL };
+
+    one_more = run_en (args);
+    g_assert_cmpint (one_more->status, ==, 1);
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  }
+
+  widest_arg = g_strdup_printf ("--png-width=%" G_GUINT64_FORMAT, max);
+  {
+    const char *args[] = { "--export=wheel", widest_arg, output_arg, project, NULL };
+
+    widest = run_en (args);
+    g_assert_cmpint (widest->status, ==, 0);
+    g_assert_cmpstr (widest->err, ==, "");
+    g_assert_cmpuint (png_width_of (output), ==, max);
+  }
+
+  /* a chart wider than it is tall has the whole range */
+  {
+    const char *args[] = { "--export=matrix", "--png-width=10000", output_arg, project, NULL };
+    g_autoptr(Run) run = run_en (args);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpuint (png_width_of (output), ==, 10000);
+  }
+  g_assert_cmpint (g_unlink (output), ==, 0);
 }
 
 static void
@@ -800,17 +1023,20 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/write-demo", test_write_demo);
-  g_test_add_func ("/cli/write-demo-no-folder", test_write_demo_no_folder);
+  g_test_add_func ("/cli/write-demo-errors", test_write_demo_errors);
   g_test_add_func ("/cli/info", test_info);
   g_test_add_func ("/cli/info-bad-file", test_info_bad_file);
   g_test_add_func ("/cli/info-control-characters", test_info_control_characters);
   g_test_add_func ("/cli/info-several", test_info_several);
   g_test_add_func ("/cli/info-no-file", test_info_no_file);
   g_test_add_func ("/cli/info-swedish", test_info_swedish);
+  g_test_add_func ("/cli/exclusive-modes", test_exclusive_modes);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export-defaults", test_export_defaults);
   g_test_add_func ("/cli/export-local-goal", test_export_local_goal);
   g_test_add_func ("/cli/export-errors", test_export_errors);
+  g_test_add_func ("/cli/export-same-file", test_export_same_file);
+  g_test_add_func ("/cli/export-png-width-max", test_export_png_width_max);
   g_test_add_func ("/cli/export-bad-project", test_export_bad_project);
   g_test_add_func ("/cli/export-keeps-existing", test_export_keeps_existing);
   g_test_add_func ("/cli/export-swedish", test_export_swedish);
