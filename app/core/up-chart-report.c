@@ -180,6 +180,142 @@ is_decision (UpStage *stage)
          g_strcmp0 (up_stage_get_start_date (stage), up_stage_get_end_date (stage)) == 0;
 }
 
+/* 1, 2, 5, 10, 20, 50, ...: the years between two year labels. */
+static guint
+next_year_step (guint step)
+{
+  guint magnitude = 1;
+
+  while (step >= magnitude * 10)
+    magnitude *= 10;
+  return step == magnitude ? 2 * magnitude : step == 2 * magnitude ? 5 * magnitude : 10 * magnitude;
+}
+
+/* A place on the axis where a line is drawn and a label may begin: the
+ * first of @month (1–12; 0 where only the year is labelled) in @year. */
+typedef struct
+{
+  double x;
+  guint  year;
+  guint  month;
+} AxisTick;
+
+static double
+month_x (int     day0,
+         double  axis_x,
+         double  per_day,
+         guint   year,
+         guint   month)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, month, year);
+  return axis_x + (up_day_from_date (&date) - day0) * per_day;
+}
+
+/* The axis over the months from @day0 (the first of a month) to @day1
+ * (the first of the month after the last): month labels every 1, 3 or 6
+ * months where such a label gets 34 points, the year above each January;
+ * on a longer span the years alone, every 1, 2, 5, 10, 20, ... years, as
+ * far apart as the widest year needs. A label is drawn only where it has
+ * room up to the next one (so the year of a plan's first partial year may
+ * be left out), and lines only where a label may be, so that a plan of
+ * many years is not a grey block. */
+static void
+draw_axis (UpChartContext *ctx,
+           double          axis_x,
+           double          axis_width,
+           double          y,
+           double          bottom,
+           int             day0,
+           int             day1)
+{
+  cairo_t *cr = ctx->cr;
+  double per_day = axis_width / MAX (day1 - day0, 1);
+  double axis_end = axis_x + axis_width;
+  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (AxisTick));
+  GDate first, last;
+  guint months, month_step = 0, year_step = 1;
+  double per_month, year_width;
+  char year[16];
+  UpRgba faint = ctx->line;
+
+  up_day_to_date (day0, &first);
+  up_day_to_date (day1, &last);
+  months = (g_date_get_year (&last) - g_date_get_year (&first)) * 12
+           + g_date_get_month (&last) - g_date_get_month (&first);
+  per_month = axis_width / MAX (months, 1);
+  g_snprintf (year, sizeof year, "%u", (guint) g_date_get_year (&last));
+  /* The last year has the most digits; a gap of 6 points between two. */
+  year_width = _up_chart_text_width (ctx, year, SMALL, UP_TEXT_BOLD) + 6;
+
+  if (per_month * 6 >= 34)
+    month_step = per_month >= 34 ? 1 : per_month * 3 >= 34 ? 3 : 6;
+  else
+    while (year_step < 10000 && per_month * 12 * year_step < year_width)
+      year_step = next_year_step (year_step);
+
+  if (month_step > 0)
+    {
+      GDate m = first;
+
+      for (guint i = 0; i < months; i++, g_date_add_months (&m, 1))
+        {
+          AxisTick tick = { 0, g_date_get_year (&m), g_date_get_month (&m) };
+
+          if ((tick.month - 1) % month_step != 0 && i > 0)
+            continue;
+          tick.x = month_x (day0, axis_x, per_day, tick.year, tick.month);
+          g_array_append_val (ticks, tick);
+        }
+    }
+  else
+    {
+      AxisTick tick = { axis_x, g_date_get_year (&first), 0 };
+
+      /* The year the plan begins in, then each labelled year's January
+       * before the end. */
+      g_array_append_val (ticks, tick);
+      for (tick.year = (tick.year / year_step + 1) * year_step;
+           tick.year < g_date_get_year (&last) ||
+           (tick.year == g_date_get_year (&last) && g_date_get_month (&last) > 1);
+           tick.year += year_step)
+        {
+          tick.x = month_x (day0, axis_x, per_day, tick.year, 1);
+          g_array_append_val (ticks, tick);
+        }
+    }
+
+  faint.a = 0.6;
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const AxisTick *tick = &g_array_index (ticks, AxisTick, i);
+      double next = i + 1 < ticks->len ? g_array_index (ticks, AxisTick, i + 1).x : axis_end;
+
+      _up_chart_set_colour (cr, &faint);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, tick->x, y + 10);
+      cairo_line_to (cr, tick->x, bottom);
+      cairo_stroke (cr);
+
+      if (tick->month > 0 && next - tick->x >= 16)
+        _up_chart_text (ctx, up_lang_pgettext (ctx->lang, "month", month_names[tick->month - 1]),
+                        tick->x + 1.5, y + 10, next - tick->x - 2, SMALL, UP_TEXT_DIM, 1, NULL);
+
+      if (tick->month <= 1 || i == 0)
+        {
+          /* The next year label: the next tick, or next January's. */
+          double room = MIN (tick->month > 0 ? month_x (day0, axis_x, per_day, tick->year + 1, 1) : next,
+                             axis_end) - tick->x;
+
+          g_snprintf (year, sizeof year, "%u", tick->year);
+          if (room >= year_width)
+            _up_chart_text (ctx, year, tick->x + 1.5, y, 0, SMALL, UP_TEXT_BOLD, 0, NULL);
+        }
+    }
+}
+
 static void
 draw_timeline (UpChartContext *ctx,
                double          x,
@@ -190,96 +326,71 @@ draw_timeline (UpChartContext *ctx,
   cairo_t *cr = ctx->cr;
   GListModel *stages = up_project_get_stages (ctx->project);
   guint n_stages = g_list_model_get_n_items (stages);
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
+  g_autoptr(GPtrArray) dated = g_ptr_array_new_with_free_func (g_object_unref);
   double axis_x = x + TIMELINE_LABELS + 6;
   double axis_width = width - TIMELINE_LABELS - 6;
-  int day0, day1;
+  int day0 = G_MAXINT, day1 = 0;
   double per_day;
   guint n_rows, n_shown;
   GDate month;
-  int months = 0, step = 1;
 
-  up_project_get_date_range (ctx->project, &first, &last);
-  day0 = up_day_from_iso (first);
-  day1 = up_day_from_iso (last);
-  if (n_stages == 0 || day0 <= 0 || day1 <= 0)
+  if (n_stages == 0)
     {
       _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No stages yet")), x, y, width, BODY,
                       UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
       return;
     }
 
-  /* Whole months from the first stage's to the last one's. */
-  up_day_to_date (day0, &month);
-  g_date_set_day (&month, 1);
-  day0 = up_day_from_date (&month);
-  up_day_to_date (day1, &month);
-  g_date_set_day (&month, 1);
-  g_date_add_months (&month, 1);
-  day1 = up_day_from_date (&month);
-  per_day = axis_width / MAX (day1 - day0, 1);
-
-  up_day_to_date (day0, &month);
-  for (GDate m = month; up_day_from_date (&m) < day1; g_date_add_months (&m, 1))
-    months++;
-  /* A label at least every 34 points: every month, quarter or year. */
-  while (step < 12 && axis_width / months * step < 34)
-    step = step < 3 ? 3 : step < 6 ? 6 : 12;
-
-  /* The axis: month labels, the year where it begins, thin month lines. */
-  {
-    GDate m = month;
-
-    for (int i = 0; i < months; i++, g_date_add_months (&m, 1))
-      {
-        double mx = axis_x + (up_day_from_date (&m) - day0) * per_day;
-        guint mon = g_date_get_month (&m);
-        UpRgba faint = ctx->line;
-
-        faint.a = 0.6;
-        _up_chart_set_colour (cr, &faint);
-        cairo_set_line_width (cr, 0.5);
-        cairo_move_to (cr, mx, y + 10);
-        cairo_line_to (cr, mx, bottom);
-        cairo_stroke (cr);
-
-        if ((mon - 1) % step == 0 || i == 0)
-          {
-            double room = MIN (axis_width / months * step, axis_x + axis_width - mx);
-
-            if (room >= 16)
-              _up_chart_text (ctx, up_lang_pgettext (ctx->lang, "month", month_names[mon - 1]),
-                              mx + 1.5, y + 10, room - 2, SMALL, UP_TEXT_DIM, 1, NULL);
-          }
-        if (mon == 1 || i == 0)
-          {
-            char year[8];
-
-            g_snprintf (year, sizeof year, "%u", g_date_get_year (&m));
-            if (axis_x + axis_width - mx >= 24)
-              _up_chart_text (ctx, year, mx + 1.5, y, 0, SMALL, UP_TEXT_BOLD, 0, NULL);
-          }
-      }
-  }
-
-  y += 24;
-  n_rows = (guint) MAX (floor ((bottom - y) / TIMELINE_ROW), 1);
-  n_shown = n_stages <= n_rows ? n_stages : n_rows - 1;
-
-  for (guint i = 0; i < n_shown; i++)
+  /* Only the stages whose dates are dates: a file may hold anything there
+   * ('zzz' would be the last date in the store's string order). The others
+   * count as not shown. */
+  for (guint i = 0; i < n_stages; i++)
     {
-      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
-      g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 200);
+      UpStage *stage = g_list_model_get_item (stages, i);
       int start = up_day_from_iso (up_stage_get_start_date (stage));
       int end = up_day_from_iso (up_stage_get_end_date (stage));
+
+      if (start <= 0 || end <= 0)
+        {
+          g_object_unref (stage);
+          continue;
+        }
+      day0 = MIN (day0, start);
+      day1 = MAX (day1, end);
+      g_ptr_array_add (dated, stage);
+    }
+
+  n_rows = (guint) MAX (floor ((bottom - y - 24) / TIMELINE_ROW), 1);
+  n_shown = n_stages <= n_rows ? dated->len : MIN (dated->len, n_rows - 1);
+
+  if (dated->len > 0)
+    {
+      /* Whole months from the first stage's to the last one's. */
+      up_day_to_date (day0, &month);
+      g_date_set_day (&month, 1);
+      day0 = up_day_from_date (&month);
+      up_day_to_date (day1, &month);
+      g_date_set_day (&month, 1);
+      g_date_add_months (&month, 1);
+      day1 = up_day_from_date (&month);
+      per_day = axis_width / MAX (day1 - day0, 1);
+
+      draw_axis (ctx, axis_x, axis_width, y, bottom, day0, day1);
+    }
+  else
+    per_day = 0;
+
+  y += 24;
+  for (guint i = 0; i < n_shown; i++)
+    {
+      UpStage *stage = g_ptr_array_index (dated, i);
+      g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 200);
+      int start = up_day_from_iso (up_stage_get_start_date (stage));
+      int end = MAX (up_day_from_iso (up_stage_get_end_date (stage)), start);
       double ry = y + i * TIMELINE_ROW;
       double cy = ry + TIMELINE_ROW / 2;
 
       _up_chart_text (ctx, title, x, cy, TIMELINE_LABELS, SMALL, UP_TEXT_MIDDLE, 1, NULL);
-      if (start <= 0)
-        continue;
-      end = MAX (end, start);
 
       if (is_decision (stage))
         {
