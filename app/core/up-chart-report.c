@@ -92,7 +92,9 @@ not_shown (UpChartContext *ctx,
   _up_chart_text (ctx, text, x, y, width, SMALL, UP_TEXT_DIM | UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL);
 }
 
-static void
+/* Draws the header and returns where the sections below it begin:
+ * HEADER_BOTTOM, or lower when a long title takes a second line. */
+static double
 draw_header (UpChartContext *ctx)
 {
   g_autofree char *title = _up_chart_clean_text (up_project_get_title (ctx->project), 300);
@@ -102,7 +104,9 @@ draw_header (UpChartContext *ctx)
   g_autofree char *today = NULL;
   const char *report = up_chart_kind_get_title (UP_CHART_REPORT, ctx->lang);
   double right = 230;
+  double title_width = PAGE_WIDTH - 2 * M - right - 20;
   double y = M;
+  double rule;
 
   if (iso == NULL || !up_date_is_valid (iso))
     {
@@ -118,8 +122,9 @@ draw_header (UpChartContext *ctx)
   _up_chart_text (ctx, date, PAGE_WIDTH - M - right, y + 20, right, 10,
                   UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
 
+  /* A long title wraps to a second line before it is cut. */
   y += _up_chart_text (ctx, title[0] != '\0' ? title : up_lang_gettext (ctx->lang, N_("Untitled procurement")),
-                       M, y, PAGE_WIDTH - 2 * M - right - 20, 18, UP_TEXT_BOLD, 1, NULL);
+                       M, y, title_width, 18, UP_TEXT_BOLD, 2, NULL);
 
   if (ctx->options->local_goal != NULL)
     {
@@ -137,14 +142,16 @@ draw_header (UpChartContext *ctx)
       g_free (organisation);
       organisation = g_steal_pointer (&line);
     }
-  _up_chart_text (ctx, organisation, M, y + 2, PAGE_WIDTH - 2 * M - right - 20, 10.5,
-                  UP_TEXT_DIM, 1, NULL);
+  y += 2 + _up_chart_text (ctx, organisation, M, y + 2, title_width, 10.5, UP_TEXT_DIM, 1, NULL);
 
+  rule = MAX (HEADER_BOTTOM - 6, y + 5);
   _up_chart_set_colour (ctx->cr, &ctx->fg);
   cairo_set_line_width (ctx->cr, 1.2);
-  cairo_move_to (ctx->cr, M, HEADER_BOTTOM - 6);
-  cairo_line_to (ctx->cr, PAGE_WIDTH - M, HEADER_BOTTOM - 6);
+  cairo_move_to (ctx->cr, M, rule);
+  cairo_line_to (ctx->cr, PAGE_WIDTH - M, rule);
   cairo_stroke (ctx->cr);
+
+  return rule + 6;
 }
 
 static void
@@ -574,7 +581,7 @@ _up_chart_report_draw (UpChartContext *ctx,
   UpLegendItem legend[6];
   guint n_legend;
   double wheel_radius = 132;
-  double wheel_cy, y, column;
+  double top, wheel_cy, y, column;
 
   _up_chart_set_colour (cr, &ctx->bg);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -582,26 +589,30 @@ _up_chart_report_draw (UpChartContext *ctx,
   cairo_translate (cr, (width - PAGE_WIDTH * scale) / 2, (height - PAGE_HEIGHT * scale) / 2);
   cairo_scale (cr, scale, scale);
 
-  draw_header (ctx);
+  top = draw_header (ctx);
 
-  /* Left: the wheel and the legend of the whole page. */
-  y = HEADER_BOTTOM;
-  y += section_title (ctx, up_chart_kind_get_title (UP_CHART_WHEEL, ctx->lang), M, y, LEFT_WIDTH);
-  wheel_cy = y + wheel_radius + 22;
-  _up_chart_wheel_draw_at (ctx, M + LEFT_WIDTH / 2, wheel_cy, wheel_radius, TRUE, 10.5);
-
-  y = wheel_cy + wheel_radius + 26;
+  /* Left: the wheel and the legend of the whole page; the wheel gives way
+   * when a title of two lines moves them down, so the legend stays on the
+   * page. */
   n_legend = _up_chart_wheel_legend (ctx, legend);
   legend[n_legend++] = (UpLegendItem) { swatch_stage, NULL,
     up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
   legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,
     up_lang_gettext (ctx->lang, N_("Diamond: a milestone, such as a decision")) };
+  y = top;
+  y += section_title (ctx, up_chart_kind_get_title (UP_CHART_WHEEL, ctx->lang), M, y, LEFT_WIDTH);
+  wheel_radius = MIN (wheel_radius,
+                      (BOTTOM - y - 22 - 26 - _up_chart_legend_height (ctx, legend, n_legend, LEFT_WIDTH, 1, SMALL)) / 2);
+  wheel_cy = y + wheel_radius + 22;
+  _up_chart_wheel_draw_at (ctx, M + LEFT_WIDTH / 2, wheel_cy, wheel_radius, TRUE, 10.5);
+
+  y = wheel_cy + wheel_radius + 26;
   _up_chart_draw_legend (ctx, legend, n_legend, M, y, LEFT_WIDTH, 1, SMALL);
 
   /* Right: the timeline over the full width, then decisions and local
    * goals side by side. Nothing is clipped: the sections stop themselves,
    * and a clip would only hide from the tests a section that did not. */
-  y = HEADER_BOTTOM;
+  y = top;
   y += section_title (ctx, up_lang_pgettext (ctx->lang, "report", NC_("report", "Timeline")),
                       RIGHT_X, y, RIGHT_WIDTH);
   draw_timeline (ctx, RIGHT_X, y, RIGHT_WIDTH, TIMELINE_BOTTOM);

@@ -1207,6 +1207,75 @@ test_report_odd_dates (void)
   assert_axis_lines_thin (project, UP_LANG_EN, "odd dates", "chart-report-odd-dates-en.png");
 }
 
+/* A long title takes a second line in the report's header before it is
+ * cut ("... i Älvby…" lost "kommun 2026–2030"), above the organisation,
+ * and the page below makes room for it without leaving the page. */
+static void
+test_report_long_title (void)
+{
+  static const char title[] = "Upphandling av digitala trygghetslarm för hemtjänsten i Älvby kommun 2026–2030";
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (up_project_set_string (project, project, "title", title, &error));
+  g_assert_no_error (error);
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-report-long-title-%s.pdf", up_lang_get_code (lang));
+      g_autoptr(GArray) words = report_words (project, lang, name);
+      GString *header = g_string_new (NULL);
+      g_autofree char *text = NULL;
+      double title_top = G_MAXDOUBLE, title_bottom = 0, organisation_top = G_MAXDOUBLE;
+      UpChartOptions options;
+      double width, height;
+      cairo_surface_t *recording;
+      cairo_t *cr;
+
+      if (words == NULL)
+        return;
+      /* Left of the report's name and date: the title's words in 18
+       * points, then the organisation's (and the sections') smaller. */
+      for (guint i = 0; i < words->len; i++)
+        {
+          const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+          if (word->x0 >= 560 || word->y0 >= 120)
+            continue;
+          if (word->y1 - word->y0 > 15)
+            {
+              g_string_append_printf (header, "%s%s", header->len > 0 ? " " : "", word->text);
+              title_top = MIN (title_top, word->y0);
+              title_bottom = MAX (title_bottom, word->y1);
+            }
+          else
+            organisation_top = MIN (organisation_top, word->y0);
+        }
+      text = g_string_free (header, FALSE);
+      /* pdftotext reads what an ellipsis stands for too (cairo keeps it
+       * as the text of the glyph): the lines tell. */
+      g_assert_cmpstr (text, ==, title);
+      g_assert_cmpfloat (title_bottom - title_top, >, 1.5 * 18);
+      g_assert_cmpfloat (title_bottom - title_top, <, 3 * 18);
+      g_assert_cmpfloat (organisation_top, >=, title_bottom);
+
+      up_chart_options_init (&options);
+      options.lang = lang;
+      options.date = "2026-11-28";
+      up_chart_get_size (UP_CHART_REPORT, project, &options, &width, &height);
+      _up_chart_reset_n_cut ();
+      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cr = cairo_create (recording);
+      up_chart_draw (UP_CHART_REPORT, project, &options, cr, width, height);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      assert_inside (recording, width, height);
+      g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+      g_assert_cmpfloat (_up_chart_get_min_text_size (), >=, 8.0);
+      cairo_surface_destroy (recording);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1233,6 +1302,7 @@ main (int   argc,
   g_test_add_data_func ("/chart/review/wide-font", "DejaVu Sans", test_review_pngs);
   g_test_add_func ("/chart/report/axis", test_report_axis);
   g_test_add_func ("/chart/report/odd-dates", test_report_odd_dates);
+  g_test_add_func ("/chart/report/long-title", test_report_long_title);
 
   status = g_test_run ();
   /* Pango keeps each thread's font map in thread-local storage, where
