@@ -92,7 +92,9 @@ not_shown (UpChartContext *ctx,
   _up_chart_text (ctx, text, x, y, width, SMALL, UP_TEXT_DIM | UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL);
 }
 
-static void
+/* Draws the header and returns where the sections below it begin:
+ * HEADER_BOTTOM, or lower when a long title takes a second line. */
+static double
 draw_header (UpChartContext *ctx)
 {
   g_autofree char *title = _up_chart_clean_text (up_project_get_title (ctx->project), 300);
@@ -102,7 +104,9 @@ draw_header (UpChartContext *ctx)
   g_autofree char *today = NULL;
   const char *report = up_chart_kind_get_title (UP_CHART_REPORT, ctx->lang);
   double right = 230;
+  double title_width = PAGE_WIDTH - 2 * M - right - 20;
   double y = M;
+  double rule;
 
   if (iso == NULL || !up_date_is_valid (iso))
     {
@@ -118,8 +122,9 @@ draw_header (UpChartContext *ctx)
   _up_chart_text (ctx, date, PAGE_WIDTH - M - right, y + 20, right, 10,
                   UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
 
+  /* A long title wraps to a second line before it is cut. */
   y += _up_chart_text (ctx, title[0] != '\0' ? title : up_lang_gettext (ctx->lang, N_("Untitled procurement")),
-                       M, y, PAGE_WIDTH - 2 * M - right - 20, 18, UP_TEXT_BOLD, 1, NULL);
+                       M, y, title_width, 18, UP_TEXT_BOLD, 2, NULL);
 
   if (ctx->options->local_goal != NULL)
     {
@@ -137,14 +142,16 @@ draw_header (UpChartContext *ctx)
       g_free (organisation);
       organisation = g_steal_pointer (&line);
     }
-  _up_chart_text (ctx, organisation, M, y + 2, PAGE_WIDTH - 2 * M - right - 20, 10.5,
-                  UP_TEXT_DIM, 1, NULL);
+  y += 2 + _up_chart_text (ctx, organisation, M, y + 2, title_width, 10.5, UP_TEXT_DIM, 1, NULL);
 
+  rule = MAX (HEADER_BOTTOM - 6, y + 5);
   _up_chart_set_colour (ctx->cr, &ctx->fg);
   cairo_set_line_width (ctx->cr, 1.2);
-  cairo_move_to (ctx->cr, M, HEADER_BOTTOM - 6);
-  cairo_line_to (ctx->cr, PAGE_WIDTH - M, HEADER_BOTTOM - 6);
+  cairo_move_to (ctx->cr, M, rule);
+  cairo_line_to (ctx->cr, PAGE_WIDTH - M, rule);
   cairo_stroke (ctx->cr);
+
+  return rule + 6;
 }
 
 static void
@@ -180,6 +187,142 @@ is_decision (UpStage *stage)
          g_strcmp0 (up_stage_get_start_date (stage), up_stage_get_end_date (stage)) == 0;
 }
 
+/* 1, 2, 5, 10, 20, 50, ...: the years between two year labels. */
+static guint
+next_year_step (guint step)
+{
+  guint magnitude = 1;
+
+  while (step >= magnitude * 10)
+    magnitude *= 10;
+  return step == magnitude ? 2 * magnitude : step == 2 * magnitude ? 5 * magnitude : 10 * magnitude;
+}
+
+/* A place on the axis where a line is drawn and a label may begin: the
+ * first of @month (1–12; 0 where only the year is labelled) in @year. */
+typedef struct
+{
+  double x;
+  guint  year;
+  guint  month;
+} AxisTick;
+
+static double
+month_x (int     day0,
+         double  axis_x,
+         double  per_day,
+         guint   year,
+         guint   month)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, month, year);
+  return axis_x + (up_day_from_date (&date) - day0) * per_day;
+}
+
+/* The axis over the months from @day0 (the first of a month) to @day1
+ * (the first of the month after the last): month labels every 1, 3 or 6
+ * months where such a label gets 34 points, the year above each January;
+ * on a longer span the years alone, every 1, 2, 5, 10, 20, ... years, as
+ * far apart as the widest year needs. A label is drawn only where it has
+ * room up to the next one (so the year of a plan's first partial year may
+ * be left out), and lines only where a label may be, so that a plan of
+ * many years is not a grey block. */
+static void
+draw_axis (UpChartContext *ctx,
+           double          axis_x,
+           double          axis_width,
+           double          y,
+           double          bottom,
+           int             day0,
+           int             day1)
+{
+  cairo_t *cr = ctx->cr;
+  double per_day = axis_width / MAX (day1 - day0, 1);
+  double axis_end = axis_x + axis_width;
+  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (AxisTick));
+  GDate first, last;
+  guint months, month_step = 0, year_step = 1;
+  double per_month, year_width;
+  char year[16];
+  UpRgba faint = ctx->line;
+
+  up_day_to_date (day0, &first);
+  up_day_to_date (day1, &last);
+  months = (g_date_get_year (&last) - g_date_get_year (&first)) * 12
+           + g_date_get_month (&last) - g_date_get_month (&first);
+  per_month = axis_width / MAX (months, 1);
+  g_snprintf (year, sizeof year, "%u", (guint) g_date_get_year (&last));
+  /* The last year has the most digits; a gap of 6 points between two. */
+  year_width = _up_chart_text_width (ctx, year, SMALL, UP_TEXT_BOLD) + 6;
+
+  if (per_month * 6 >= 34)
+    month_step = per_month >= 34 ? 1 : per_month * 3 >= 34 ? 3 : 6;
+  else
+    while (year_step < 10000 && per_month * 12 * year_step < year_width)
+      year_step = next_year_step (year_step);
+
+  if (month_step > 0)
+    {
+      GDate m = first;
+
+      for (guint i = 0; i < months; i++, g_date_add_months (&m, 1))
+        {
+          AxisTick tick = { 0, g_date_get_year (&m), g_date_get_month (&m) };
+
+          if ((tick.month - 1) % month_step != 0 && i > 0)
+            continue;
+          tick.x = month_x (day0, axis_x, per_day, tick.year, tick.month);
+          g_array_append_val (ticks, tick);
+        }
+    }
+  else
+    {
+      AxisTick tick = { axis_x, g_date_get_year (&first), 0 };
+
+      /* The year the plan begins in, then each labelled year's January
+       * before the end. */
+      g_array_append_val (ticks, tick);
+      for (tick.year = (tick.year / year_step + 1) * year_step;
+           tick.year < g_date_get_year (&last) ||
+           (tick.year == g_date_get_year (&last) && g_date_get_month (&last) > 1);
+           tick.year += year_step)
+        {
+          tick.x = month_x (day0, axis_x, per_day, tick.year, 1);
+          g_array_append_val (ticks, tick);
+        }
+    }
+
+  faint.a = 0.6;
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const AxisTick *tick = &g_array_index (ticks, AxisTick, i);
+      double next = i + 1 < ticks->len ? g_array_index (ticks, AxisTick, i + 1).x : axis_end;
+
+      _up_chart_set_colour (cr, &faint);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, tick->x, y + 10);
+      cairo_line_to (cr, tick->x, bottom);
+      cairo_stroke (cr);
+
+      if (tick->month > 0 && next - tick->x >= 16)
+        _up_chart_text (ctx, up_lang_pgettext (ctx->lang, "month", month_names[tick->month - 1]),
+                        tick->x + 1.5, y + 10, next - tick->x - 2, SMALL, UP_TEXT_DIM, 1, NULL);
+
+      if (tick->month <= 1 || i == 0)
+        {
+          /* The next year label: the next tick, or next January's. */
+          double room = MIN (tick->month > 0 ? month_x (day0, axis_x, per_day, tick->year + 1, 1) : next,
+                             axis_end) - tick->x;
+
+          g_snprintf (year, sizeof year, "%u", tick->year);
+          if (room >= year_width)
+            _up_chart_text (ctx, year, tick->x + 1.5, y, 0, SMALL, UP_TEXT_BOLD, 0, NULL);
+        }
+    }
+}
+
 static void
 draw_timeline (UpChartContext *ctx,
                double          x,
@@ -190,96 +333,71 @@ draw_timeline (UpChartContext *ctx,
   cairo_t *cr = ctx->cr;
   GListModel *stages = up_project_get_stages (ctx->project);
   guint n_stages = g_list_model_get_n_items (stages);
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
+  g_autoptr(GPtrArray) dated = g_ptr_array_new_with_free_func (g_object_unref);
   double axis_x = x + TIMELINE_LABELS + 6;
   double axis_width = width - TIMELINE_LABELS - 6;
-  int day0, day1;
+  int day0 = G_MAXINT, day1 = 0;
   double per_day;
   guint n_rows, n_shown;
   GDate month;
-  int months = 0, step = 1;
 
-  up_project_get_date_range (ctx->project, &first, &last);
-  day0 = up_day_from_iso (first);
-  day1 = up_day_from_iso (last);
-  if (n_stages == 0 || day0 <= 0 || day1 <= 0)
+  if (n_stages == 0)
     {
       _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No stages yet")), x, y, width, BODY,
                       UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
       return;
     }
 
-  /* Whole months from the first stage's to the last one's. */
-  up_day_to_date (day0, &month);
-  g_date_set_day (&month, 1);
-  day0 = up_day_from_date (&month);
-  up_day_to_date (day1, &month);
-  g_date_set_day (&month, 1);
-  g_date_add_months (&month, 1);
-  day1 = up_day_from_date (&month);
-  per_day = axis_width / MAX (day1 - day0, 1);
-
-  up_day_to_date (day0, &month);
-  for (GDate m = month; up_day_from_date (&m) < day1; g_date_add_months (&m, 1))
-    months++;
-  /* A label at least every 34 points: every month, quarter or year. */
-  while (step < 12 && axis_width / months * step < 34)
-    step = step < 3 ? 3 : step < 6 ? 6 : 12;
-
-  /* The axis: month labels, the year where it begins, thin month lines. */
-  {
-    GDate m = month;
-
-    for (int i = 0; i < months; i++, g_date_add_months (&m, 1))
-      {
-        double mx = axis_x + (up_day_from_date (&m) - day0) * per_day;
-        guint mon = g_date_get_month (&m);
-        UpRgba faint = ctx->line;
-
-        faint.a = 0.6;
-        _up_chart_set_colour (cr, &faint);
-        cairo_set_line_width (cr, 0.5);
-        cairo_move_to (cr, mx, y + 10);
-        cairo_line_to (cr, mx, bottom);
-        cairo_stroke (cr);
-
-        if ((mon - 1) % step == 0 || i == 0)
-          {
-            double room = MIN (axis_width / months * step, axis_x + axis_width - mx);
-
-            if (room >= 16)
-              _up_chart_text (ctx, up_lang_pgettext (ctx->lang, "month", month_names[mon - 1]),
-                              mx + 1.5, y + 10, room - 2, SMALL, UP_TEXT_DIM, 1, NULL);
-          }
-        if (mon == 1 || i == 0)
-          {
-            char year[8];
-
-            g_snprintf (year, sizeof year, "%u", g_date_get_year (&m));
-            if (axis_x + axis_width - mx >= 24)
-              _up_chart_text (ctx, year, mx + 1.5, y, 0, SMALL, UP_TEXT_BOLD, 0, NULL);
-          }
-      }
-  }
-
-  y += 24;
-  n_rows = (guint) MAX (floor ((bottom - y) / TIMELINE_ROW), 1);
-  n_shown = n_stages <= n_rows ? n_stages : n_rows - 1;
-
-  for (guint i = 0; i < n_shown; i++)
+  /* Only the stages whose dates are dates: a file may hold anything there
+   * ('zzz' would be the last date in the store's string order). The others
+   * count as not shown. */
+  for (guint i = 0; i < n_stages; i++)
     {
-      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
-      g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 200);
+      UpStage *stage = g_list_model_get_item (stages, i);
       int start = up_day_from_iso (up_stage_get_start_date (stage));
       int end = up_day_from_iso (up_stage_get_end_date (stage));
+
+      if (start <= 0 || end <= 0)
+        {
+          g_object_unref (stage);
+          continue;
+        }
+      day0 = MIN (day0, start);
+      day1 = MAX (day1, end);
+      g_ptr_array_add (dated, stage);
+    }
+
+  n_rows = (guint) MAX (floor ((bottom - y - 24) / TIMELINE_ROW), 1);
+  n_shown = n_stages <= n_rows ? dated->len : MIN (dated->len, n_rows - 1);
+
+  if (dated->len > 0)
+    {
+      /* Whole months from the first stage's to the last one's. */
+      up_day_to_date (day0, &month);
+      g_date_set_day (&month, 1);
+      day0 = up_day_from_date (&month);
+      up_day_to_date (day1, &month);
+      g_date_set_day (&month, 1);
+      g_date_add_months (&month, 1);
+      day1 = up_day_from_date (&month);
+      per_day = axis_width / MAX (day1 - day0, 1);
+
+      draw_axis (ctx, axis_x, axis_width, y, bottom, day0, day1);
+    }
+  else
+    per_day = 0;
+
+  y += 24;
+  for (guint i = 0; i < n_shown; i++)
+    {
+      UpStage *stage = g_ptr_array_index (dated, i);
+      g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 200);
+      int start = up_day_from_iso (up_stage_get_start_date (stage));
+      int end = MAX (up_day_from_iso (up_stage_get_end_date (stage)), start);
       double ry = y + i * TIMELINE_ROW;
       double cy = ry + TIMELINE_ROW / 2;
 
       _up_chart_text (ctx, title, x, cy, TIMELINE_LABELS, SMALL, UP_TEXT_MIDDLE, 1, NULL);
-      if (start <= 0)
-        continue;
-      end = MAX (end, start);
 
       if (is_decision (stage))
         {
@@ -463,7 +581,7 @@ _up_chart_report_draw (UpChartContext *ctx,
   UpLegendItem legend[6];
   guint n_legend;
   double wheel_radius = 132;
-  double wheel_cy, y, column;
+  double top, wheel_cy, y, column;
 
   _up_chart_set_colour (cr, &ctx->bg);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -471,26 +589,30 @@ _up_chart_report_draw (UpChartContext *ctx,
   cairo_translate (cr, (width - PAGE_WIDTH * scale) / 2, (height - PAGE_HEIGHT * scale) / 2);
   cairo_scale (cr, scale, scale);
 
-  draw_header (ctx);
+  top = draw_header (ctx);
 
-  /* Left: the wheel and the legend of the whole page. */
-  y = HEADER_BOTTOM;
-  y += section_title (ctx, up_chart_kind_get_title (UP_CHART_WHEEL, ctx->lang), M, y, LEFT_WIDTH);
-  wheel_cy = y + wheel_radius + 22;
-  _up_chart_wheel_draw_at (ctx, M + LEFT_WIDTH / 2, wheel_cy, wheel_radius, TRUE, 10.5);
-
-  y = wheel_cy + wheel_radius + 26;
+  /* Left: the wheel and the legend of the whole page; the wheel gives way
+   * when a title of two lines moves them down, so the legend stays on the
+   * page. */
   n_legend = _up_chart_wheel_legend (ctx, legend);
   legend[n_legend++] = (UpLegendItem) { swatch_stage, NULL,
     up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
   legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,
     up_lang_gettext (ctx->lang, N_("Diamond: a milestone, such as a decision")) };
+  y = top;
+  y += section_title (ctx, up_chart_kind_get_title (UP_CHART_WHEEL, ctx->lang), M, y, LEFT_WIDTH);
+  wheel_radius = MIN (wheel_radius,
+                      (BOTTOM - y - 22 - 26 - _up_chart_legend_height (ctx, legend, n_legend, LEFT_WIDTH, 1, SMALL)) / 2);
+  wheel_cy = y + wheel_radius + 22;
+  _up_chart_wheel_draw_at (ctx, M + LEFT_WIDTH / 2, wheel_cy, wheel_radius, TRUE, 10.5);
+
+  y = wheel_cy + wheel_radius + 26;
   _up_chart_draw_legend (ctx, legend, n_legend, M, y, LEFT_WIDTH, 1, SMALL);
 
   /* Right: the timeline over the full width, then decisions and local
    * goals side by side. Nothing is clipped: the sections stop themselves,
    * and a clip would only hide from the tests a section that did not. */
-  y = HEADER_BOTTOM;
+  y = top;
   y += section_title (ctx, up_lang_pgettext (ctx->lang, "report", NC_("report", "Timeline")),
                       RIGHT_X, y, RIGHT_WIDTH);
   draw_timeline (ctx, RIGHT_X, y, RIGHT_WIDTH, TIMELINE_BOTTOM);

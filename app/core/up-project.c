@@ -1219,13 +1219,16 @@ up_project_list_sdg_links (UpProject *self,
  * up_project_list_local_goal_targets:
  *
  * Returns: (transfer full) (element-type utf8): the target ids @goal is
- *   mapped to.
+ *   mapped to, in the order of the SDG catalogue (3.4, 3.8, 3.a, 10.2),
+ *   whatever the order they were added in; ids that are not targets come
+ *   last, in the order they were added.
  */
 GPtrArray *
 up_project_list_local_goal_targets (UpProject   *self,
                                     UpLocalGoal *goal)
 {
   GPtrArray *result;
+  g_autoptr(GArray) ranks = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
@@ -1238,14 +1241,34 @@ up_project_list_local_goal_targets (UpProject   *self,
   if (stmt == NULL)
     return result;
 
+  /* Each id's place in the catalogue, beside it; a goal has fewer than 100
+   * targets. A string compare would put 10.2 before 3.8, and 3.10 before
+   * 3.9, so the catalogue's own index orders them. */
+  ranks = g_array_new (FALSE, FALSE, sizeof (guint));
   sqlite3_bind_int64 (stmt, 1, up_record_get_id (UP_RECORD (goal)));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       /* A damaged file may hold NULL or bytes that are not UTF-8 here. */
       const char *target = (const char *) sqlite3_column_text (stmt, 0);
+      char *id = target != NULL ? g_utf8_make_valid (target, sqlite3_column_bytes (stmt, 0)) : g_strdup ("");
+      guint number = up_sdg_goal_of_target (id);
+      guint rank = G_MAXUINT;
+      guint at;
 
-      g_ptr_array_add (result, target != NULL ? g_utf8_make_valid (target, sqlite3_column_bytes (stmt, 0))
-                                              : g_strdup (""));
+      if (number != 0)
+        {
+          const char * const *targets = up_sdg_get_goal (number)->targets;
+
+          for (rank = 0; strcmp (targets[rank], id) != 0; rank++)
+            ;
+          rank += number * 100;
+        }
+      /* Inserted in place (a goal links at most 169 targets); after any of
+       * an equal rank, so that unknown ids keep the order of their rows. */
+      for (at = ranks->len; at > 0 && g_array_index (ranks, guint, at - 1) > rank; at--)
+        ;
+      g_array_insert_val (ranks, at, rank);
+      g_ptr_array_insert (result, at, id);
     }
   sqlite3_reset (stmt);
 

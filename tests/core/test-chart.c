@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <locale.h>
+#include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <math.h>
@@ -8,6 +9,7 @@
 
 #include "upphandla.h"
 #include "up-chart-private.h"
+#include "up-store-private.h"
 #include "test-common.h"
 
 /* The charts drawn into cairo image and recording surfaces, without a
@@ -940,6 +942,340 @@ test_local_goal (void)
     }
 }
 
+/* Where the report's timeline axis is on the A4 page, in points: right of
+ * the stages' titles, between the section's title and the first row. */
+#define AXIS_LEFT 496.0
+#define AXIS_RIGHT 811.0
+#define AXIS_TOP 97.0
+#define AXIS_BOTTOM 126.0
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+  char  *text;
+} PdfWord;
+
+static void
+pdf_word_clear (gpointer data)
+{
+  g_free (((PdfWord *) data)->text);
+}
+
+/* The report of @project as a PDF in the build folder (@name), and the
+ * words pdftotext reads on it, with their boxes; NULL, the test skipped,
+ * without pdftotext. */
+static GArray *
+report_words (UpProject  *project,
+              UpLang      lang,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (TEST_BUILD_DIR, name, NULL);
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GRegex) regex = g_regex_new ("<word xMin=\"([-0-9.]+)\" yMin=\"([-0-9.]+)\" "
+                                         "xMax=\"([-0-9.]+)\" yMax=\"([-0-9.]+)\">([^<]*)</word>",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  GArray *words;
+  UpChartOptions options;
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int status;
+
+  if (!test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed (tools/setup installs it)");
+      return NULL;
+    }
+
+  up_chart_options_init (&options);
+  options.lang = lang;
+  options.date = "2026-11-28";
+  up_chart_get_size (UP_CHART_REPORT, project, &options, &width, &height);
+  surface = cairo_pdf_surface_create (path, width, height);
+  cr = cairo_create (surface);
+  up_chart_draw (UP_CHART_REPORT, project, &options, cr, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  words = g_array_new (FALSE, FALSE, sizeof (PdfWord));
+  g_array_set_clear_func (words, pdf_word_clear);
+  for (g_regex_match (regex, out, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      double box[4];
+      PdfWord word;
+
+      for (int f = 0; f < 4; f++)
+        {
+          g_autofree char *field = g_match_info_fetch (match, f + 1);
+
+          box[f] = g_ascii_strtod (field, NULL);
+        }
+      word = (PdfWord) { box[0], box[1], box[2], box[3], g_match_info_fetch (match, 5) };
+      g_array_append_val (words, word);
+    }
+  g_assert_cmpuint (words->len, >, 20);
+  return words;
+}
+
+/* The labels of the report's timeline axis are a year or a month each, and
+ * none touches another: a label drawn over the next reads as one word
+ * ("20252026"). */
+static void
+assert_axis_readable (GArray     *words,
+                      const char *what)
+{
+  guint n_labels = 0;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PdfWord *a = &g_array_index (words, PdfWord, i);
+      gboolean digits = TRUE, letters = TRUE;
+
+      if (a->x0 < AXIS_LEFT || a->y0 < AXIS_TOP || a->y1 > AXIS_BOTTOM)
+        continue;
+      n_labels++;
+      for (const char *p = a->text; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          digits = digits && g_ascii_isdigit (*p);
+          letters = letters && !g_ascii_isdigit (*p);
+        }
+      if (!(digits && strlen (a->text) <= 4) && !(letters && g_utf8_strlen (a->text, -1) <= 5))
+        g_error ("%s: the axis reads \"%s\" at %.1f,%.1f", what, a->text, a->x0, a->y0);
+      g_assert_cmpfloat (a->x1, <=, AXIS_RIGHT + 1);
+
+      for (guint j = i + 1; j < words->len; j++)
+        {
+          const PdfWord *b = &g_array_index (words, PdfWord, j);
+
+          if (b->x0 < AXIS_LEFT || b->y0 < AXIS_TOP || b->y1 > AXIS_BOTTOM || fabs (a->y0 - b->y0) > 1)
+            continue;
+          if (a->x1 + 1 > b->x0 && b->x1 + 1 > a->x0)
+            g_error ("%s: \"%s\" at %.1f–%.1f and \"%s\" at %.1f–%.1f touch", what,
+                     a->text, a->x0, a->x1, b->text, b->x0, b->x1);
+        }
+    }
+  /* At least the year the plan begins or one after it. */
+  if (n_labels == 0)
+    g_error ("%s: no label on the axis", what);
+}
+
+/* The grid lines of the timeline thin out with its labels: along a line
+ * of pixels under the rows, most of the plot is page. */
+static void
+assert_axis_lines_thin (UpProject  *project,
+                        UpLang      lang,
+                        const char *what,
+                        const char *review)
+{
+  UpChartOptions options;
+  double width, height;
+  cairo_surface_t *surface;
+  guint inked = 0;
+
+  up_chart_options_init (&options);
+  options.lang = lang;
+  options.date = "2026-11-28";
+  surface = render (UP_CHART_REPORT, project, &options, 1, &width, &height);
+  for (double x = AXIS_LEFT + 2; x < AXIS_RIGHT; x++)
+    {
+      guint r, g, b;
+
+      pixel_at (surface, x, 330, &r, &g, &b);
+      inked += r < 250 || g < 250 || b < 250;
+    }
+  if (inked > (AXIS_RIGHT - AXIS_LEFT) / 8)
+    g_error ("%s: %u of %.0f points of the plot are lines", what, inked, AXIS_RIGHT - AXIS_LEFT);
+  if (review != NULL)
+    g_free (save_review (surface, review));
+  cairo_surface_destroy (surface);
+}
+
+/* A plan of two milestones, on @first and on @last. */
+static UpProject *
+span_project (const char *first,
+              const char *last)
+{
+  g_autoptr(GError) error = NULL;
+  UpProject *project = up_project_new ("Span", &error);
+
+  g_assert_no_error (error);
+  up_project_add_stage (project, "milestone", "Start", first, first, NULL, &error);
+  g_assert_no_error (error);
+  up_project_add_stage (project, "milestone", "End", last, last, NULL, &error);
+  g_assert_no_error (error);
+  return project;
+}
+
+/* The report's timeline axis at any span, from a day to eight thousand
+ * years, in both languages: years and months never run into each other
+ * (a plan from December printed "20252026"; one of 18 years
+ * "202620272028..."), and the grid lines do not grey the plot out. */
+static void
+test_report_axis (void)
+{
+  static const char * const spans[][2] = {
+    { "2026-03-01", "2026-03-02" },
+    { "2026-01-01", "2026-12-31" },
+    { "2025-12-15", "2027-08-31" },
+    { "2025-11-30", "2028-01-10" },
+    { "2026-01-05", "2031-06-30" },
+    { "2026-06-01", "2034-02-01" },
+    { "2026-01-05", "2043-12-20" },
+    { "2026-02-02", "2126-01-01" },
+    { "2026-02-02", "9999-12-31" },
+  };
+  g_autoptr(UpProject) december = demo ();
+  g_autoptr(UpStage) first = g_list_model_get_item (up_project_get_stages (december), 0);
+  g_autoptr(GError) error = NULL;
+
+  /* The tester's report: the demo with its first stage from 15 December. */
+  g_assert_true (up_project_move_stage (december, first, "2025-12-15", up_stage_get_end_date (first), &error));
+  g_assert_no_error (error);
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-report-december-%s.pdf", up_lang_get_code (lang));
+      g_autofree char *review = g_strdup_printf ("chart-report-december-%s.png", up_lang_get_code (lang));
+      g_autoptr(GArray) words = report_words (december, lang, name);
+
+      if (words == NULL)
+        return;
+      assert_axis_readable (words, name);
+      assert_axis_lines_thin (december, lang, name, review);
+
+      for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+        {
+          g_autoptr(UpProject) project = span_project (spans[i][0], spans[i][1]);
+          g_autofree char *what = g_strdup_printf ("%s to %s (%s)", spans[i][0], spans[i][1],
+                                                   up_lang_get_code (lang));
+          g_autoptr(GArray) span_words = report_words (project, lang, "chart-report-span.pdf");
+
+          assert_axis_readable (span_words, what);
+          assert_axis_lines_thin (project, lang, what, NULL);
+        }
+    }
+}
+
+/* Stage dates in a file that are not dates ('zzz' is the last "date" in
+ * the store's string order) or far away: the report's timeline shows the
+ * other stages on a readable axis and counts the rest as not shown, where
+ * it said "No stages yet" for 15 stages. */
+static void
+test_report_odd_dates (void)
+{
+  g_autoptr(UpProject) demo_project = demo ();
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  UpStore *store = up_project_get_store (demo_project);
+  GString *text = g_string_new (NULL);
+  g_autoptr(GArray) words = NULL;
+  g_autofree char *all = NULL;
+
+  /* Written past the edit API, which refuses such dates; a new model of
+   * the same store reads them as a file would bring them. */
+  g_assert_cmpint (sqlite3_exec (_up_store_get_db (store),
+                                 "UPDATE stage SET start_date = 'zzz', end_date = 'zzz' WHERE id = 3;"
+                                 "UPDATE stage SET end_date = 'not-a-date' WHERE id = 5;"
+                                 "UPDATE stage SET end_date = '9999-12-31' WHERE id = 15;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  project = up_project_new_for_store (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stages (project)), ==, 15);
+
+  words = report_words (project, UP_LANG_EN, "chart-report-odd-dates-en.pdf");
+  if (words == NULL)
+    return;
+  for (guint i = 0; i < words->len; i++)
+    g_string_append_printf (text, "%s ", g_array_index (words, PdfWord, i).text);
+  all = g_string_free (text, FALSE);
+  g_assert_null (strstr (all, "No stages yet"));
+  g_assert_nonnull (strstr (all, "Stages not shown: 2 "));
+  g_assert_nonnull (strstr (all, "Needs analysis with home care staff"));
+  g_assert_nonnull (strstr (all, "Lessons learned"));
+  assert_axis_readable (words, "odd dates");
+  assert_axis_lines_thin (project, UP_LANG_EN, "odd dates", "chart-report-odd-dates-en.png");
+}
+
+/* A long title takes a second line in the report's header before it is
+ * cut ("... i Älvby…" lost "kommun 2026–2030"), above the organisation,
+ * and the page below makes room for it without leaving the page. */
+static void
+test_report_long_title (void)
+{
+  static const char title[] = "Upphandling av digitala trygghetslarm för hemtjänsten i Älvby kommun 2026–2030";
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (up_project_set_string (project, project, "title", title, &error));
+  g_assert_no_error (error);
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-report-long-title-%s.pdf", up_lang_get_code (lang));
+      g_autoptr(GArray) words = report_words (project, lang, name);
+      GString *header = g_string_new (NULL);
+      g_autofree char *text = NULL;
+      double title_top = G_MAXDOUBLE, title_bottom = 0, organisation_top = G_MAXDOUBLE;
+      UpChartOptions options;
+      double width, height;
+      cairo_surface_t *recording;
+      cairo_t *cr;
+
+      if (words == NULL)
+        return;
+      /* Left of the report's name and date: the title's words in 18
+       * points, then the organisation's (and the sections') smaller. */
+      for (guint i = 0; i < words->len; i++)
+        {
+          const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+          if (word->x0 >= 560 || word->y0 >= 120)
+            continue;
+          if (word->y1 - word->y0 > 15)
+            {
+              g_string_append_printf (header, "%s%s", header->len > 0 ? " " : "", word->text);
+              title_top = MIN (title_top, word->y0);
+              title_bottom = MAX (title_bottom, word->y1);
+            }
+          else
+            organisation_top = MIN (organisation_top, word->y0);
+        }
+      text = g_string_free (header, FALSE);
+      /* pdftotext reads what an ellipsis stands for too (cairo keeps it
+       * as the text of the glyph): the lines tell. */
+      g_assert_cmpstr (text, ==, title);
+      g_assert_cmpfloat (title_bottom - title_top, >, 1.5 * 18);
+      g_assert_cmpfloat (title_bottom - title_top, <, 3 * 18);
+      g_assert_cmpfloat (organisation_top, >=, title_bottom);
+
+      up_chart_options_init (&options);
+      options.lang = lang;
+      options.date = "2026-11-28";
+      up_chart_get_size (UP_CHART_REPORT, project, &options, &width, &height);
+      _up_chart_reset_n_cut ();
+      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cr = cairo_create (recording);
+      up_chart_draw (UP_CHART_REPORT, project, &options, cr, width, height);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      assert_inside (recording, width, height);
+      g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+      g_assert_cmpfloat (_up_chart_get_min_text_size (), >=, 8.0);
+      cairo_surface_destroy (recording);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -964,6 +1300,9 @@ main (int   argc,
   g_test_add_func ("/chart/local-goal", test_local_goal);
   g_test_add_data_func ("/chart/review", NULL, test_review_pngs);
   g_test_add_data_func ("/chart/review/wide-font", "DejaVu Sans", test_review_pngs);
+  g_test_add_func ("/chart/report/axis", test_report_axis);
+  g_test_add_func ("/chart/report/odd-dates", test_report_odd_dates);
+  g_test_add_func ("/chart/report/long-title", test_report_long_title);
 
   status = g_test_run ();
   /* Pango keeps each thread's font map in thread-local storage, where

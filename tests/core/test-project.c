@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "upphandla.h"
+#include "up-store-private.h"
 
 /* Edits, undo and redo of every kind, checked against the database itself:
  * after every step the whole database is dumped and compared, and every
@@ -853,6 +854,58 @@ test_one_line_fields (void)
   g_assert_cmpstr (up_stage_get_title (stage), ==, "Anbud");
 }
 
+/* The targets of @goal as up_project_list_local_goal_targets() lists them,
+ * joined by spaces. */
+static char *
+targets_text (UpProject   *project,
+              UpLocalGoal *goal)
+{
+  g_autoptr(GPtrArray) targets = up_project_list_local_goal_targets (project, goal);
+
+  g_ptr_array_add (targets, NULL);
+  return g_strjoinv (" ", (char **) targets->pdata);
+}
+
+/* A local goal's targets in the catalogue's order (goal by goal, then as
+ * the goal lists them: 3.9 before 3.a, 8.9 before 8.10, 3.8 before 10.2),
+ * not in the order they were linked; ids that are not targets (a damaged
+ * file) last, as they were added. */
+static void
+test_local_goal_target_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Ordning", &error);
+  g_autoptr(UpProject) example = demo ();
+  const char * const linked[] = { "10.2", "3.8", "17.19", "3.a", "3.4", "17.2", "8.10", "8.9", "3.9" };
+  g_autoptr(UpLocalGoal) third = g_list_model_get_item (up_project_get_local_goals (example), 2);
+  gint64 id;
+  UpLocalGoal *goal;
+  g_autofree char *insert = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *demo_text = NULL;
+
+  g_assert_no_error (error);
+  goal = up_project_add_local_goal (project, "local", "Trygghet", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
+    g_assert_true (up_project_link_local_goal_target (project, goal, linked[i], &error));
+  g_assert_no_error (error);
+
+  /* Not something the edit API lets in: written into the database. */
+  id = up_record_get_id (UP_RECORD (goal));
+  insert = g_strdup_printf ("INSERT INTO local_goal_target (goal_id, target) VALUES"
+                            " (%" G_GINT64_FORMAT ", 'x.2'), (%" G_GINT64_FORMAT ", '1.0')", id, id);
+  g_assert_cmpint (sqlite3_exec (_up_store_get_db (up_project_get_store (project)), insert, NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  text = targets_text (project, goal);
+  g_assert_cmpstr (text, ==, "3.4 3.8 3.9 3.a 8.9 8.10 10.2 17.2 17.19 x.2 1.0");
+
+  /* The demo's third goal, linked 12.7, 12.5, 13.2. */
+  demo_text = targets_text (example, third);
+  g_assert_cmpstr (demo_text, ==, "12.5 12.7 13.2");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/project/history-labels", test_history_labels);
   g_test_add_func ("/project/demo", test_demo_content);
   g_test_add_func ("/project/stage-summary", test_stage_summary);
+  g_test_add_func ("/project/local-goal-target-order", test_local_goal_target_order);
 
   return g_test_run ();
 }
