@@ -177,6 +177,15 @@ up_note_util_content_new (void)
   return box;
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 void
 up_note_util_content_set (GtkWidget  *content,
                           UpProject  *project,
@@ -206,7 +215,8 @@ up_note_util_content_set (GtkWidget  *content,
     }
   gtk_label_set_label (g_object_get_data (G_OBJECT (content), META_LABEL), meta->str);
 
-  if (body_markup != NULL && *body_markup != '\0')
+  /* Blanks only would be a row with nothing to read: it is empty too. */
+  if (body_markup != NULL && !is_blank (body_markup))
     {
       gtk_label_set_markup (body, body_markup);
       gtk_widget_remove_css_class (GTK_WIDGET (body), "dim-label");

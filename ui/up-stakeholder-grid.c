@@ -1046,9 +1046,13 @@ up_stakeholder_grid_describe (UpStakeholder *stakeholder)
   interest = up_stakeholder_get_interest (stakeholder);
 
   /* Translators: A stakeholder's mark in the power/interest grid as a
-   * screen reader reads it: %1$s is the name, %2$d the influence and %3$d
-   * the interest (1 to 5), %4$s the quadrant ("Manage closely"). */
-  return g_strdup_printf (_("%1$s: influence %2$d, interest %3$d, %4$s"),
-                          up_stakeholder_get_name (stakeholder), influence, interest,
+   * screen reader reads it: %1$s is the name, %2$s the stance (what the
+   * mark's colour and sign show: "Supporter", "Critic"), %3$d the
+   * influence and %4$d the interest (1 to 5), %5$s the quadrant ("Manage
+   * closely"). */
+  return g_strdup_printf (_("%1$s, %2$s: influence %3$d, interest %4$d, %5$s"),
+                          up_stakeholder_get_name (stakeholder),
+                          up_enum_label (up_stakeholder_stances, up_stakeholder_get_stance (stakeholder)),
+                          influence, interest,
                           up_stakeholder_grid_quadrant_label (influence, interest));
 }

@@ -644,26 +644,54 @@ is_multiline (const UpColumn *column)
   return g_str_equal (column->name, "description") || g_str_equal (column->name, "body");
 }
 
-/* @value on one line: a line break (CR, LF or both) or a tab, as a paste
- * brings them into a one-line field, becomes a space. NULL when @value is
- * on one line already. */
+/* Text is stored composed (NFC): "ö" typed as o and a combining diaeresis
+ * (a paste from a PDF or a Mac) is the same letter to the search as the
+ * one key's. NULL when @value is composed already. */
+static char *
+to_composed (const char *value)
+{
+  char *composed = g_utf8_normalize (value, -1, G_NORMALIZE_NFC);
+
+  if (composed != NULL && strcmp (composed, value) == 0)
+    g_clear_pointer (&composed, g_free);
+  return composed;
+}
+
+/* @value as a field of one line keeps it, composed: a line break (CR, LF
+ * or both) or a tab, as a paste brings them, becomes a space, and blanks
+ * before and after go. NULL when @value is so already. */
 static char *
 to_one_line (const char *value)
 {
+  g_autofree char *composed = to_composed (value);
+  const char *text = composed != NULL ? composed : value;
   GString *line;
 
-  if (strpbrk (value, "\r\n\t") == NULL)
+  if (composed == NULL && strpbrk (value, "\r\n\t") == NULL &&
+      !g_ascii_isspace (value[0]) && (value[0] == '\0' || !g_ascii_isspace (value[strlen (value) - 1])))
     return NULL;
 
-  line = g_string_sized_new (strlen (value));
-  for (const char *p = value; *p != '\0'; p++)
+  line = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '\r' && p[1] == '\n')
         continue;
       g_string_append_c (line, *p == '\r' || *p == '\n' || *p == '\t' ? ' ' : *p);
     }
+  g_strstrip (line->str);
 
   return g_string_free (line, FALSE);
+}
+
+/* A stage, a stakeholder and a local goal are known by their title or
+ * name: one of nothing but blanks would show as nothing in every list. */
+static gboolean
+is_name (UpTableId       table,
+         const UpColumn *column)
+{
+  return (table == UP_TABLE_STAGE && g_str_equal (column->name, "title")) ||
+         (table == UP_TABLE_STAKEHOLDER && g_str_equal (column->name, "name")) ||
+         (table == UP_TABLE_LOCAL_GOAL && g_str_equal (column->name, "title"));
 }
 
 static gboolean
@@ -1428,8 +1456,12 @@ up_project_set_string (UpProject   *self,
 
   if (!check_text (self, value, error))
     return FALSE;
-  if (!is_multiline (column) && (one_line = to_one_line (value)) != NULL)
+  /* Free text only: a choice or a date is taken exactly as given. */
+  if (column->type == UP_COLUMN_TEXT && column->values == NULL &&
+      (one_line = is_multiline (column) ? to_composed (value) : to_one_line (value)) != NULL)
     value = one_line;
+  if (value[0] == '\0' && is_name (table, column))
+    return invalid (self, error, _("A title or a name cannot be empty."));
   if (column->values != NULL && !check_enum (self, column->values, value, error))
     return FALSE;
   if (column->type == UP_COLUMN_DATE && !up_date_is_valid (value))
@@ -1818,6 +1850,7 @@ up_project_add_note (UpProject   *self,
                      GError     **error)
 {
   g_autofree char *today = NULL;
+  g_autofree char *composed = NULL;
   g_autofree char *now = NULL;
   sqlite3_stmt *stmt;
   UpNote *note = NULL;
@@ -1829,6 +1862,8 @@ up_project_add_note (UpProject   *self,
     said_on = today = today_iso ();
   if (!check_text (self, body, error) || !check_enum (self, up_note_kinds, kind, error))
     return NULL;
+  if ((composed = to_composed (body)) != NULL)
+    body = composed;
   if (!up_date_is_valid (said_on))
     {
       invalid (self, error, _("A date must be written as YYYY-MM-DD, for example 2026-11-28."));

@@ -71,7 +71,13 @@ up_search_build_query (const char *text)
   if (text == NULL)
     return NULL;
 
-  valid = g_utf8_make_valid (text, -1);
+  /* Composed, as the notes are stored: "ö" typed or pasted as o and a
+   * combining diaeresis finds the same notes as the one key's. */
+  {
+    g_autofree char *made_valid = g_utf8_make_valid (text, -1);
+
+    valid = g_utf8_normalize (made_valid, -1, G_NORMALIZE_NFC);
+  }
   query = g_string_new (NULL);
   p = valid;
 
@@ -305,7 +311,8 @@ search_literally (UpProject  *project,
                   const char *text,
                   GPtrArray  *hits)
 {
-  g_autofree char *needle = text != NULL ? g_utf8_make_valid (text, -1) : NULL;
+  g_autofree char *valid = text != NULL ? g_utf8_make_valid (text, -1) : NULL;
+  g_autofree char *needle = valid != NULL ? g_utf8_normalize (valid, -1, G_NORMALIZE_NFC) : NULL;
   GListModel *notes = up_project_get_notes (project);
   gsize length;
 

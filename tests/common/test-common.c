@@ -150,14 +150,16 @@ test_have_program (const char *name)
 char *
 test_one_line (const char *text)
 {
+  g_autofree char *composed = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
   GString *line = g_string_new (NULL);
 
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = composed; *p != '\0'; p++)
     {
       if (*p == '\r' && p[1] == '\n')
         continue;
       g_string_append_c (line, *p == '\r' || *p == '\n' || *p == '\t' ? ' ' : *p);
     }
+  g_strstrip (line->str);
 
   return g_string_free (line, FALSE);
 }

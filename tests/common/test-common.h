@@ -31,8 +31,8 @@ char    *test_list_dir    (const char *dir);
   } G_STMT_END
 
 /* @text as the project keeps it in a field of one line (anything but a
- * description or a note's text): each line break (CR, LF, CRLF) and tab
- * a space. */
+ * description or a note's text): composed (NFC), each line break (CR, LF,
+ * CRLF) and tab a space, no blanks before or after. */
 char    *test_one_line    (const char *text);
 
 /* Whether @name is a program on the PATH. */

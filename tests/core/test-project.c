@@ -835,7 +835,17 @@ test_one_line_fields (void)
   g_assert_true (up_project_set_string (project, stage, "title", "Rad ett\nRad två\tefter\r\nslut", &error));
   g_assert_cmpstr (up_stage_get_title (stage), ==, "Rad ett Rad två efter slut");
   g_assert_true (up_project_set_string (project, person, "organisation", "\tRegion\rNorr\n", &error));
-  g_assert_cmpstr (up_stakeholder_get_organisation (person), ==, " Region Norr ");
+  g_assert_cmpstr (up_stakeholder_get_organisation (person), ==, "Region Norr");
+  /* Composed, so that a search finds "Öberg" however it was typed. */
+  g_assert_true (up_project_set_string (project, person, "name", " O\xcc\x88" "berg  ", &error));
+  g_assert_cmpstr (up_stakeholder_get_name (person), ==, "\xc3\x96" "berg");
+  /* Nothing but blanks is no name: refused, the name kept. */
+  g_assert_false (up_project_set_string (project, person, "name", " \t ", &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (up_project_set_string (project, stage, "title", "", &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (up_stakeholder_get_name (person), ==, "\xc3\x96" "berg");
   g_assert_true (up_project_set_string (project, project, "title", "Två\nrader", &error));
   g_assert_cmpstr (up_project_get_title (project), ==, "Två rader");
 
@@ -846,6 +856,7 @@ test_one_line_fields (void)
   g_assert_no_error (error);
 
   /* Undo goes back to the title as it was before the paste. */
+  g_assert_true (up_project_undo (project, &error));
   g_assert_true (up_project_undo (project, &error));
   g_assert_true (up_project_undo (project, &error));
   g_assert_true (up_project_undo (project, &error));

@@ -226,12 +226,26 @@ set_text (UpProject  *project,
   g_autoptr(GError) error = NULL;
 
   g_autofree char *kept = NULL;
+  gboolean is_name;
+
+  /* A field of one line keeps line breaks and tabs as spaces; all text is
+   * kept composed. */
+  kept = g_str_equal (property, "description") || g_str_equal (property, "body")
+         ? g_utf8_normalize (value, -1, G_NORMALIZE_NFC) : test_one_line (value);
+
+  /* A stage, a stakeholder or a goal without a name is refused. */
+  is_name = (UP_IS_STAGE (record) && g_str_equal (property, "title")) ||
+            (UP_IS_STAKEHOLDER (record) && g_str_equal (property, "name")) ||
+            (UP_IS_LOCAL_GOAL (record) && g_str_equal (property, "title"));
+  if (is_name && kept[0] == '\0')
+    {
+      g_assert_false (up_project_set_string (project, record, property, value, &error));
+      g_assert_nonnull (error);
+      return;
+    }
 
   g_assert_true (up_project_set_string (project, record, property, value, &error));
   g_assert_no_error (error);
-  /* A field of one line keeps line breaks and tabs as spaces. */
-  kept = g_str_equal (property, "description") || g_str_equal (property, "body")
-         ? g_strdup (value) : test_one_line (value);
   if (record == (gpointer) project)
     {
       g_autofree char *now = NULL;

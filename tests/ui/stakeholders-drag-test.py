@@ -104,7 +104,7 @@ def find(pyatspi, match):
 def mark_centre(pyatspi, grid, name):
     for i in range(grid.childCount):
         child = grid.getChildAtIndex(i)
-        if child is not None and child.name and child.name.startswith(name + ':'):
+        if child is not None and child.name and child.name.startswith(name + ','):
             x, y, w, h = child.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
             if w > 1 and h > 1:
                 return (x + w / 2, y + h / 2, child.name)
@@ -176,7 +176,7 @@ def main():
                                      and n.name == 'Power/interest grid'))
         names = [grid.getChildAtIndex(i).name for i in range(grid.childCount)]
         assert len(names) == 8, names
-        assert 'Sara Öberg: influence 2, interest 3, Monitor' in names, names
+        assert 'Sara Öberg, Supporter: influence 2, interest 3, Monitor' in names, names
         log(f'ok - the grid is a list of {len(names)} marks, e.g. "{names[0]}"')
 
         # Where the cells are, from marks the demo puts in them: Karin is

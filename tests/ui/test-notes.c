@@ -385,6 +385,44 @@ typedef struct
 
 static gboolean body_is (gpointer data);
 
+/* A note of blanks only reads "(empty)" in the list, as an empty one
+ * does, not as a row with nothing in it; and a search typed or pasted
+ * with decomposed letters (o and a combining diaeresis, as a PDF or a Mac
+ * gives them) finds the note written with "ö", and the other way round. */
+static void
+test_blank_and_decomposed (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  UpNote *blank = up_project_add_note (fixture->project, "   \n\t ", "internal", "2026-03-01", NULL, &error);
+  UpNote *composed = up_project_add_note (fixture->project, "Mötet med leverantören gick bra",
+                                          "dialogue", "2026-03-02", NULL, &error);
+  UpNote *decomposed = up_project_add_note (fixture->project, "Ett a\xcc\x8a" "rsmöte om larmen",
+                                            "dialogue", "2026-03-03", NULL, &error);
+  UpNotesView *view = show_notes_view (fixture);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) found_year = NULL;
+  const char *text = NULL;
+
+  g_assert_no_error (error);
+  all = listed_notes (fixture, view, labels);
+  for (guint i = 0; i < all->len; i++)
+    if (g_ptr_array_index (all, i) == (gpointer) blank)
+      text = gtk_label_get_label (g_ptr_array_index (labels, i));
+  g_assert_cmpstr (text, ==, _("(empty)"));
+
+  search (view, "mo\xcc\x88" "tet");
+  found = listed_notes (fixture, view, NULL);
+  g_assert_true (contains (found, up_record_get_id (UP_RECORD (composed))));
+
+  search (view, "årsmöte");
+  found_year = listed_notes (fixture, view, NULL);
+  g_assert_true (contains (found_year, up_record_get_id (UP_RECORD (decomposed))));
+}
+
+
 static void
 test_add_and_search (Fixture       *fixture,
                      gconstpointer  user_data)
@@ -1041,6 +1079,8 @@ main (int   argc,
               fixture_set_up, test_built_on_first_show, fixture_tear_down);
   g_test_add ("/ui/notes/add-and-search", Fixture, NULL,
               fixture_set_up, test_add_and_search, fixture_tear_down);
+  g_test_add ("/ui/notes/blank-and-decomposed", Fixture, NULL,
+              fixture_set_up, test_blank_and_decomposed, fixture_tear_down);
   g_test_add ("/ui/notes/filters", Fixture, NULL,
               fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/ui/notes/editor", Fixture, NULL,
