@@ -1523,7 +1523,10 @@ draw_beside (UpTimeline  *self,
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   double deco_part = deco_w > 0 ? deco_w + (title ? BESIDE_GAP : 0) : 0;
   double room_after = width - TEXT_PADDING - (bar_x1 + BESIDE_GAP);
-  double room_before = bar_x0 - BESIDE_GAP - TEXT_PADDING;
+  /* Whole pixels: a milestone's x is not rounded, and a title shortened
+   * to a fraction of a pixel measures one pixel wider (its size is rounded
+   * up), which no longer fit and left the title cut at the view's edge. */
+  double room_before = floor (bar_x0 - BESIDE_GAP - TEXT_PADDING);
   double group_w, x;
   PangoLayout *title_layout = NULL;
   int text_w = 0, text_h = 0;
@@ -1543,7 +1546,7 @@ draw_beside (UpTimeline  *self,
        * shortened, rather than out of sight after it. */
       if (group_w > room_before && title != NULL && room_before - deco_part >= MIN_INSIDE_TEXT)
         {
-          title_layout = layout_title (self, title, room_before - deco_part, &text_w, &text_h);
+          title_layout = layout_title (self, title, floor (room_before - deco_part), &text_w, &text_h);
           group_w = deco_part + text_w;
         }
       if (group_w <= room_before)
