@@ -1651,11 +1651,16 @@ draw_stage (UpTimeline  *self,
         append_ring (snapshot, &self->fg, &square, 3, 1, 2);
       gtk_snapshot_restore (snapshot);
 
+      /* The ghost is the shape where the stage was; its title and chips
+       * would run into the lifted one's beside it. */
+      if (flags & DRAW_GHOST)
+        {
+          gtk_snapshot_pop (snapshot);
+          return;
+        }
+
       deco_w = decor_width (self, decor, &pin_w);
       draw_beside (self, snapshot, decor, deco_w, pin_w, title, bar.origin.x, bar_x1, cy);
-
-      if (flags & DRAW_GHOST)
-        gtk_snapshot_pop (snapshot);
       return;
     }
 
@@ -1685,6 +1690,12 @@ draw_stage (UpTimeline  *self,
     }
   else if (self->high_contrast)
     append_ring (snapshot, &self->fg, &bar, BAR_RADIUS, -1, 1);
+
+  if (flags & DRAW_GHOST)
+    {
+      gtk_snapshot_pop (snapshot);
+      return;
+    }
 
   /* What is inside goes on the part of the bar in view, so that the title
    * of a long stage stays readable while it scrolls. */
@@ -1731,9 +1742,6 @@ draw_stage (UpTimeline  *self,
 
   draw_beside (self, snapshot, decor_inside ? NULL : decor, decor_inside ? 0 : deco_w, pin_w,
                title_inside ? NULL : title, bar.origin.x, bar_x1, cy);
-
-  if (flags & DRAW_GHOST)
-    gtk_snapshot_pop (snapshot);
 }
 
 /* What moves with the pointer is drawn as a group of its own, placed with a
