@@ -365,13 +365,35 @@ on_timeline_zoom_changed (UpWindow   *self,
   update_actions (self);
 }
 
+/* Enter on a stage, in the timeline or the list: its details, shown if
+ * they were hidden (F9), with the focus in its title. */
+static void
+edit_stage (UpWindow *self,
+            UpStage  *stage)
+{
+  select_stage (self, stage);
+  if (!gtk_toggle_button_get_active (self->details_button))
+    gtk_toggle_button_set_active (self->details_button, TRUE);
+  up_stage_editor_focus_title (self->editor);
+}
+
 static void
 on_timeline_activate_stage (UpWindow   *self,
                             UpStage    *stage,
                             UpTimeline *timeline)
 {
-  select_stage (self, stage);
-  up_stage_editor_focus_title (self->editor);
+  edit_stage (self, stage);
+}
+
+static void
+on_stage_list_activate (UpWindow    *self,
+                        guint        position,
+                        GtkListView *list)
+{
+  g_autoptr(UpStage) stage = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (stage != NULL)
+    edit_stage (self, stage);
 }
 
 static void
@@ -1523,6 +1545,8 @@ up_window_init (UpWindow *self)
   gtk_list_view_set_factory (self->stage_list, factory);
   gtk_list_view_set_model (self->stage_list, GTK_SELECTION_MODEL (self->selection));
   gtk_widget_add_controller (GTK_WIDGET (self->stage_list), create_stage_list_shortcuts ());
+  g_signal_connect_object (self->stage_list, "activate", G_CALLBACK (on_stage_list_activate),
+                           self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), create_history_shortcuts ());
 
   add_menu = create_add_stage_menu ();

@@ -16,6 +16,7 @@
 #include "up-undo-toast.h"
 #include "up-stage-editor.h"
 #include "up-stage-row.h"
+#include "up-timeline.h"
 #include "up-route-chooser.h"
 #include "up-window.h"
 #include "ui-test-util.h"
@@ -594,6 +595,22 @@ test_toggle_details (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-details", NULL));
   g_assert_true (gtk_widget_get_visible (editor));
   g_assert_true (g_settings_get_boolean (settings, "side-panel-visible"));
+
+  /* Hidden, Enter on a stage ("Edit the Stage") shows them again, with the
+   * focus in the stage's title; it did nothing, and the focus was lost. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-details", NULL));
+  g_assert_false (gtk_widget_get_visible (editor));
+  {
+    UpTimeline *timeline = template_child (fixture->window, UP_TYPE_WINDOW, "timeline");
+    GtkWidget *focus;
+
+    g_signal_emit_by_name (timeline, "activate-stage", up_timeline_get_selected (timeline));
+    g_assert_true (gtk_widget_get_visible (editor));
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, editor));
+  }
 }
 
 static gboolean
