@@ -1446,6 +1446,24 @@ create_stage_list_shortcuts (void)
   return shortcuts;
 }
 
+/* Tab leaves the stage list for the timeline, Shift+Tab for the header,
+ * instead of stepping through every stage (GTK 4.8's list view moves the
+ * focus from row to row; the arrows do that). */
+static gboolean
+on_stage_list_key (UpWindow              *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK))
+    return gtk_widget_child_focus (GTK_WIDGET (self->window_title), GTK_DIR_TAB_BACKWARD);
+  return gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+}
+
 /* Ctrl+Z is the project's undo wherever the focus is. A text field would
  * otherwise take it first and undo its own typing, even typing committed
  * long ago, and save the result as a new edit when the focus left it (an
@@ -1547,6 +1565,13 @@ up_window_init (UpWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->stage_list), create_stage_list_shortcuts ());
   g_signal_connect_object (self->stage_list, "activate", G_CALLBACK (on_stage_list_activate),
                            self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_stage_list_key), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->stage_list), keys);
+  }
   gtk_widget_add_controller (GTK_WIDGET (self), create_history_shortcuts ());
 
   add_menu = create_add_stage_menu ();

@@ -770,6 +770,56 @@ test_undo_toast (void)
   g_object_unref (overlay);
 }
 
+/* The stage list's own key controller (capture phase), as a key press
+ * reaches it. */
+static gboolean
+press_in_stage_list (GtkWidget       *list,
+                     guint            keyval,
+                     GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+/* Tab leaves the stage list for the timeline and Shift+Tab for the header,
+ * as the shortcuts window says, rather than stepping through every stage;
+ * Delete there deletes the selected stage. */
+static void
+test_stage_list_keys (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkWidget *timeline = template_child (fixture->window, UP_TYPE_WINDOW, "timeline");
+  GtkWidget *title = template_child (fixture->window, UP_TYPE_WINDOW, "window_title");
+  GtkWidget *focus;
+
+  gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, list));
+
+  g_assert_true (press_in_stage_list (list, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus != NULL && (focus == timeline || gtk_widget_is_ancestor (focus, timeline)));
+
+  gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD);
+  g_assert_true (press_in_stage_list (list, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, title));
+
+  /* Other keys are the list's. */
+  gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD);
+  g_assert_false (press_in_stage_list (list, GDK_KEY_Down, 0));
+}
+
 /* Someone else saved the file: our save is refused, and Reload opens
  * their version after the user confirms. */
 static void
@@ -1014,6 +1064,8 @@ main (int   argc,
               fixture_set_up, test_conflict_reload, fixture_tear_down);
   g_test_add ("/ui/window/toggle-details", Fixture, NULL,
               fixture_set_up, test_toggle_details, fixture_tear_down);
+  g_test_add ("/ui/window/stage-list-keys", Fixture, NULL,
+              fixture_set_up, test_stage_list_keys, fixture_tear_down);
   g_test_add ("/ui/window/delete-stage", Fixture, NULL,
               fixture_set_up, test_delete_stage, fixture_tear_down);
   g_test_add ("/ui/window/add-stage", Fixture, NULL,
