@@ -774,6 +774,22 @@ open_image (const guint8  *data,
       return NULL;
     }
 
+  /* A stage's dates are ISO dates of the years 1 to 9999 (as
+   * up_date_parse() reads them): the timeline, the exports and the CHECK on
+   * their order, which compares text, depend on it. date() answers NULL
+   * for what is no date, and with a modifier another day for one that
+   * does not exist (February 30). */
+  if (pragma_int (self,
+                  "SELECT count(*) FROM stage"
+                  " WHERE date(start_date, '+0 days') IS NOT start_date"
+                  " OR date(end_date, '+0 days') IS NOT end_date"
+                  " OR start_date < '0001' OR end_date < '0001'",
+                  &rc) != 0 || rc != SQLITE_OK)
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return NULL;
+    }
+
   if (!create_change_log (self, error))
     return NULL;
 
