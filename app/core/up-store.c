@@ -16,6 +16,10 @@
 
 #include "up-store-private.h"
 
+/* The largest project file that is opened: it is held in memory whole,
+ * and each save makes a second copy of it. */
+#define MAX_PROJECT_SIZE (G_GUINT64_CONSTANT (1) << 30)
+
 /* How often a save that failed for want of space is tried again. */
 #define NO_SPACE_RETRY_SECONDS 10
 
@@ -156,6 +160,11 @@ set_file_error (GError     **error,
       g_set_error (error, UP_STORE_ERROR, code,
                    /* Translators: %1$s is a file name. */
                    _("“%1$s” is a database of another application, not an Upphandla project."), name);
+      break;
+    case UP_STORE_ERROR_TOO_LARGE:
+      g_set_error (error, UP_STORE_ERROR, code,
+                   /* Translators: %1$s is a file name. */
+                   _("“%1$s” is too large to open: Upphandla opens projects of up to 1 GB. The file has not been changed."), name);
       break;
     case UP_STORE_ERROR_TOO_NEW:
       g_set_error (error, UP_STORE_ERROR, code,
@@ -681,6 +690,82 @@ note_index_ok (UpStore *self)
                        NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* The database header: the first 100 bytes of an SQLite file. */
+#define HEADER_SIZE 100
+
+static guint32
+read_be32 (const guint8 *data)
+{
+  return ((guint32) data[0] << 24) | ((guint32) data[1] << 16) | ((guint32) data[2] << 8) | data[3];
+}
+
+static guint32
+header_page_size (const guint8 *header)
+{
+  guint32 page_size = (header[16] << 8) | header[17];
+
+  return page_size == 1 ? 65536 : page_size;
+}
+
+/* The checks that a file's header (its first @header_size bytes, all of
+ * them up to HEADER_SIZE) and its @size decide, in the order opening
+ * makes them: empty, not an SQLite file, cut off, not whole pages. */
+static gboolean
+header_ok (const guint8  *header,
+           gsize          header_size,
+           guint64        size,
+           GFile         *file,
+           GError       **error)
+{
+  guint32 page_size, header_pages;
+
+  if (size == 0)
+    {
+      set_file_error (error, UP_STORE_ERROR_EMPTY, file);
+      return FALSE;
+    }
+
+  if (header_size < sizeof sqlite_header || memcmp (header, sqlite_header, sizeof sqlite_header) != 0)
+    {
+      set_file_error (error, UP_STORE_ERROR_NOT_DATABASE, file);
+      return FALSE;
+    }
+
+  /* A file cut off inside its 100-byte header is an SQLite file, damaged. */
+  if (size < HEADER_SIZE)
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return FALSE;
+    }
+
+  /* SQLite reads a short last page as zeros and its checks accept that:
+   * the file must be whole pages, as many as its header says. */
+  page_size = header_page_size (header);
+  header_pages = read_be32 (header + 28);
+  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0 ||
+      size % page_size != 0 ||
+      (header_pages != 0 && memcmp (header + 24, header + 92, 4) == 0 &&
+       (guint64) header_pages * page_size != size))
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether SQLite opens a database with this header, by the checks its
+ * lockBtree() makes of it (file format versions, WAL mode read as
+ * opening does, payload fractions, usable page size): only then is the
+ * application id at offset 68 what PRAGMA application_id answers. */
+static gboolean
+header_is_readable (const guint8 *header)
+{
+  return ((header[18] == 1 && header[19] == 1) || (header[18] == 2 && header[19] == 2)) &&
+         header[21] == 64 && header[22] == 32 && header[23] == 32 &&
+         header_page_size (header) - header[20] >= 480;
+}
+
 static UpStore *
 open_image (const guint8  *data,
             gsize          size,
@@ -689,43 +774,11 @@ open_image (const guint8  *data,
 {
   g_autoptr(UpStore) self = g_object_new (UP_TYPE_STORE, NULL);
   guint8 *image;
-  guint32 page_size, header_pages;
   gint64 application_id, version;
   int rc;
 
-  if (size == 0)
-    {
-      set_file_error (error, UP_STORE_ERROR_EMPTY, file);
-      return NULL;
-    }
-
-  if (size < sizeof sqlite_header || memcmp (data, sqlite_header, sizeof sqlite_header) != 0)
-    {
-      set_file_error (error, UP_STORE_ERROR_NOT_DATABASE, file);
-      return NULL;
-    }
-
-  /* A file cut off inside its 100-byte header is an SQLite file, damaged. */
-  if (size < 100)
-    {
-      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
-      return NULL;
-    }
-
-  /* SQLite reads a short last page as zeros and its checks accept that:
-   * the file must be whole pages, as many as its header says. */
-  page_size = (data[16] << 8) | data[17];
-  if (page_size == 1)
-    page_size = 65536;
-  header_pages = ((guint32) data[28] << 24) | (data[29] << 16) | (data[30] << 8) | data[31];
-  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0 ||
-      size % page_size != 0 ||
-      (header_pages != 0 && memcmp (data + 24, data + 92, 4) == 0 &&
-       (guint64) header_pages * page_size != size))
-    {
-      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
-      return NULL;
-    }
+  if (!header_ok (data, MIN (size, HEADER_SIZE), size, file, error))
+    return NULL;
 
   if (!open_memory (self, error))
     return NULL;
@@ -888,12 +941,53 @@ up_store_open_bytes (GBytes  *bytes,
   return open_image (data, size, name, error);
 }
 
+static void
+set_read_error (GError **error,
+                GError  *io_error,
+                GFile   *file)
+{
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    set_file_error (error, UP_STORE_ERROR_NOT_FOUND, file);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    set_file_error (error, UP_STORE_ERROR_PERMISSION_DENIED, file);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    set_file_error (error, UP_STORE_ERROR_IS_DIRECTORY, file);
+  else
+    g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_FAILED,
+                 /* Translators: %1$s is a technical message from the system. */
+                 _("The project could not be read: %1$s"), io_error->message);
+}
+
+/* Reads the first HEADER_SIZE bytes of @file (fewer where it is shorter)
+ * and its size, or -1 where the file system does not tell. */
+static gboolean
+read_header (GFile    *file,
+             guint8   *header,
+             gsize    *header_size,
+             goffset  *size,
+             GError  **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), header, HEADER_SIZE, header_size, NULL, error))
+    return FALSE;
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  *size = info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
+          ? g_file_info_get_size (info) : -1;
+  return TRUE;
+}
+
 /**
  * up_store_open:
  *
  * Reads @file into an in-memory database and checks it: readable, an SQLite
- * file, an Upphandla project, not from a newer version, not damaged. An
- * older version is migrated in memory. The file itself is only read.
+ * file, an Upphandla project, not larger than 1 GB, not from a newer
+ * version, not damaged. An older version is migrated in memory. The file
+ * itself is only read.
  */
 UpStore *
 up_store_open (GFile   *file,
@@ -902,6 +996,9 @@ up_store_open (GFile   *file,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
+  guint8 header[HEADER_SIZE] = { 0 };
+  gsize header_size = 0;
+  goffset file_size = -1;
   UpStore *self;
   gsize size = 0;
 
@@ -911,14 +1008,7 @@ up_store_open (GFile   *file,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        set_file_error (error, UP_STORE_ERROR_NOT_FOUND, file);
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-        set_file_error (error, UP_STORE_ERROR_PERMISSION_DENIED, file);
-      else
-        g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_FAILED,
-                     /* Translators: %1$s is a technical message from the system. */
-                     _("The project could not be read: %1$s"), local_error->message);
+      set_read_error (error, local_error, file);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
@@ -927,17 +1017,34 @@ up_store_open (GFile   *file,
       return NULL;
     }
 
+  /* A file that is no project is refused by its header, with the answer
+   * the whole file would get, before it is read into memory: a video of
+   * 3 GB took 23 s and 3 GB of memory to be called "not a database". A
+   * header SQLite would not read as a database is left to it. */
+  if (!read_header (file, header, &header_size, &file_size, &local_error))
+    {
+      set_read_error (error, local_error, file);
+      return NULL;
+    }
+  if (file_size >= 0 && header_size == MIN ((guint64) file_size, HEADER_SIZE))
+    {
+      if (!header_ok (header, header_size, file_size, file, error))
+        return NULL;
+      if (header_is_readable (header) && read_be32 (header + 68) != UP_APPLICATION_ID)
+        {
+          set_file_error (error, UP_STORE_ERROR_NOT_PROJECT, file);
+          return NULL;
+        }
+      if ((guint64) file_size > MAX_PROJECT_SIZE)
+        {
+          set_file_error (error, UP_STORE_ERROR_TOO_LARGE, file);
+          return NULL;
+        }
+    }
+
   if (!g_file_load_contents (file, NULL, &contents, &size, NULL, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        set_file_error (error, UP_STORE_ERROR_NOT_FOUND, file);
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-        set_file_error (error, UP_STORE_ERROR_PERMISSION_DENIED, file);
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        set_file_error (error, UP_STORE_ERROR_IS_DIRECTORY, file);
-      else
-        g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_FAILED,
-                     _("The project could not be read: %1$s"), local_error->message);
+      set_read_error (error, local_error, file);
       return NULL;
     }
 
@@ -1336,6 +1443,15 @@ translate_save_error (GError  *io_error,
                  name, io_error->message);
 }
 
+static void
+set_conflict_error (GFile   *file,
+                    GError **error)
+{
+  g_autoptr(GError) changed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, "");
+
+  translate_save_error (changed, file, error);
+}
+
 /* Someone else's save must never be written over unseen: the file must
  * still hold what we last read or wrote. A file that is gone is written
  * anew: nothing of anyone's is lost by that. */
@@ -1344,9 +1460,22 @@ check_unchanged (SaveJob  *job,
                  GError  **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *checksum = NULL;
   gsize size;
+
+  /* A checksum starts with the size it was taken of: a file of another
+   * size has changed, and is not read (it may be a large file of
+   * someone else's, put in its place). */
+  info = g_file_query_info (job->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      g_ascii_strtoull (job->checksum, NULL, 10) != (guint64) g_file_info_get_size (info))
+    {
+      set_conflict_error (job->file, error);
+      return FALSE;
+    }
 
   if (!g_file_load_contents (job->file, NULL, &contents, &size, NULL, &local_error))
     {
@@ -1359,9 +1488,7 @@ check_unchanged (SaveJob  *job,
   checksum = checksum_of ((const guint8 *) contents, size);
   if (g_strcmp0 (checksum, job->checksum) != 0)
     {
-      g_autoptr(GError) changed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, "");
-
-      translate_save_error (changed, job->file, error);
+      set_conflict_error (job->file, error);
       return FALSE;
     }
   return TRUE;

@@ -19,6 +19,7 @@ typedef enum
   UP_STORE_ERROR_EMPTY,              /* zero bytes */
   UP_STORE_ERROR_NOT_DATABASE,       /* not an SQLite file at all */
   UP_STORE_ERROR_NOT_PROJECT,        /* SQLite, but another application's */
+  UP_STORE_ERROR_TOO_LARGE,          /* a project larger than can be opened */
   UP_STORE_ERROR_TOO_NEW,            /* written by a newer Upphandla */
   UP_STORE_ERROR_CORRUPT,            /* damaged or truncated */
   UP_STORE_ERROR_MIGRATION_FAILED,   /* an older version could not be upgraded */

@@ -843,6 +843,177 @@ test_open_garbage_page (void)
     }
 }
 
+/* A file that is no project is refused by its first 100 bytes, before
+ * the rest is read: the answer must be the one the whole file gets. Files
+ * with headers changed at random (the bytes SQLite reads first, the page
+ * count, the application id), a damaged first page, and cut at odd sizes:
+ * opening the file (header first) and opening its bytes (all at once)
+ * give the same answer, and the file keeps its bytes. */
+static void
+test_open_header_first (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "header-first");
+  g_autofree char *other = g_build_filename (dir, "addresses.upphandla", NULL);
+  g_autofree char *ours = create_demo_file (dir, "demo.upphandla");
+  g_autofree char *path = g_build_filename (dir, "mutated.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+  static const guint offsets[] = { 16, 17, 18, 19, 20, 21, 22, 23, 24, 28, 29, 30, 31, 68, 69, 70, 71, 92, 95 };
+  GBytes *sources[2];
+  guint codes[UP_STORE_ERROR_FAILED + 2] = { 0 };
+
+  sqlite_exec_file (other,
+                    "CREATE TABLE address (id INTEGER PRIMARY KEY, name TEXT, street TEXT);"
+                    "INSERT INTO address (name, street) VALUES ('Karin', 'Storgatan 1');");
+  sources[0] = test_read_bytes (other);
+  sources[1] = test_read_bytes (ours);
+
+  for (guint round = 0; round < 600; round++)
+    {
+      GBytes *source = sources[round % 2];
+      gsize size = g_bytes_get_size (source);
+      g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (source, NULL), size);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GBytes) after = NULL;
+      g_autoptr(GError) file_error = NULL;
+      g_autoptr(GError) bytes_error = NULL;
+      g_autoptr(UpStore) from_file = NULL;
+      g_autoptr(UpStore) from_bytes = NULL;
+      guint n = g_rand_int_range (rand, 0, 4);
+
+      /* the other application's database as it is, or ours with another id */
+      if (round % 2 == 1 && g_rand_boolean (rand))
+        data[68] ^= 1 << g_rand_int_range (rand, 0, 8);
+      for (guint k = 0; k < n; k++)
+        {
+          guint offset = offsets[g_rand_int_range (rand, 0, G_N_ELEMENTS (offsets))];
+
+          data[offset] = g_rand_boolean (rand) ? g_rand_int_range (rand, 0, 256)
+                                               : data[offset] + g_rand_int_range (rand, -2, 3);
+        }
+      if (g_rand_int_range (rand, 0, 8) == 0)
+        for (gsize j = 100; j < 600; j++)
+          data[j] = g_rand_int_range (rand, 0, 256);
+      if (g_rand_int_range (rand, 0, 8) == 0)
+        size = g_rand_int_range (rand, 0, size);
+
+      bytes = g_bytes_new (data, size);
+      test_write_bytes (path, data, size);
+      from_file = up_store_open (file, &file_error);
+      from_bytes = up_store_open_bytes (bytes, &bytes_error);
+      after = test_read_bytes (path);
+      g_assert_true (g_bytes_equal (bytes, after));
+
+      if ((from_file == NULL) != (from_bytes == NULL) ||
+          (file_error != NULL && file_error->code != bytes_error->code))
+        g_error ("round %u: the file gives %s, its bytes %s", round,
+                 file_error ? file_error->message : "a project",
+                 bytes_error ? bytes_error->message : "a project");
+      if (file_error != NULL)
+        {
+          g_assert_error (file_error, UP_STORE_ERROR, bytes_error->code);
+          assert_error_names_file (file_error, path);
+        }
+      codes[file_error != NULL ? (guint) file_error->code : UP_STORE_ERROR_FAILED + 1]++;
+    }
+
+  /* the rounds met each answer that a header can give */
+  g_test_message ("empty %u, not a database %u, not ours %u, damaged %u, opened %u",
+                  codes[UP_STORE_ERROR_EMPTY], codes[UP_STORE_ERROR_NOT_DATABASE],
+                  codes[UP_STORE_ERROR_NOT_PROJECT], codes[UP_STORE_ERROR_CORRUPT],
+                  codes[UP_STORE_ERROR_FAILED + 1]);
+  g_assert_cmpuint (codes[UP_STORE_ERROR_NOT_DATABASE], >, 0);
+  g_assert_cmpuint (codes[UP_STORE_ERROR_NOT_PROJECT], >, 0);
+  g_assert_cmpuint (codes[UP_STORE_ERROR_CORRUPT], >, 0);
+  g_assert_cmpuint (codes[UP_STORE_ERROR_FAILED + 1], >, 0);
+
+  g_bytes_unref (sources[0]);
+  g_bytes_unref (sources[1]);
+}
+
+/* The first @length bytes of a file too large to read whole. */
+static GBytes *
+read_head (const char *path,
+           gsize       length)
+{
+  g_autofree guint8 *data = g_malloc (length);
+  int fd = g_open (path, O_RDONLY, 0);
+  gssize n;
+
+  g_assert_cmpint (fd, >=, 0);
+  n = read (fd, data, length);
+  g_assert_cmpint (n, ==, (gssize) length);
+  close (fd);
+  return g_bytes_new (data, length);
+}
+
+/* Makes the database @path @size bytes long (sparse), with a header that
+ * says so. */
+static void
+set_header_pages (const char *path,
+                  goffset     size)
+{
+  guint8 header[100];
+  guint32 pages;
+  int fd = g_open (path, O_RDWR, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (read (fd, header, sizeof header), ==, sizeof header);
+  pages = size / ((header[16] << 8) | header[17]);
+  header[28] = pages >> 24;
+  header[29] = pages >> 16;
+  header[30] = pages >> 8;
+  header[31] = pages;
+  memcpy (header + 92, header + 24, 4);
+  g_assert_cmpint (pwrite (fd, header, sizeof header, 0), ==, sizeof header);
+  g_assert_cmpint (ftruncate (fd, size), ==, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+}
+
+/* A large file that is no project (a video, a disk image, another
+ * program's database of gigabytes) is refused at once, without being read
+ * into memory: it used to take 23 s and 3 GB of memory for 3 GB. So is a
+ * project of ours larger than 1 GB, with a message of its own. The child
+ * reports how much memory it used; the files are sparse. */
+static void
+test_open_large_foreign (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "large-foreign");
+  g_autofree char *zeros = g_build_filename (dir, "video.upphandla", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.upphandla", NULL);
+  const goffset large = (goffset) 3 << 30;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  int fd;
+
+  fd = g_open (zeros, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, large), ==, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+  g_assert_cmpint (test_run_child ("open-large", zeros, NULL), ==, 100 + UP_STORE_ERROR_NOT_DATABASE);
+
+  /* another program's database, grown to 3 GB: its header says so */
+  sqlite_exec_file (other, "CREATE TABLE t (b BLOB); INSERT INTO t VALUES (zeroblob(10000));");
+  set_header_pages (other, large);
+  before = read_head (other, 65536);
+  g_assert_cmpint (test_run_child ("open-large", other, NULL), ==, 100 + UP_STORE_ERROR_NOT_PROJECT);
+  after = read_head (other, 65536);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* a project of ours that large is refused with its own message */
+  {
+    g_autofree char *ours = create_demo_file (dir, "large.upphandla");
+
+    set_header_pages (ours, large);
+    g_clear_pointer (&before, g_bytes_unref);
+    g_clear_pointer (&after, g_bytes_unref);
+    before = read_head (ours, 65536);
+    g_assert_cmpint (test_run_child ("open-large", ours, NULL), ==, 100 + UP_STORE_ERROR_TOO_LARGE);
+    after = read_head (ours, 65536);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+}
+
 /* A file another program left in WAL mode is read like any other. */
 static void
 test_open_wal_mode (void)
@@ -1783,6 +1954,34 @@ child_open (const char *path)
   return 100 + store_error->code;
 }
 
+/* Opens @path and fails if that took more than 256 MB of memory more
+ * than the process had used before (under AddressSanitizer that is
+ * already some hundred MB). */
+static int
+child_open_large (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpStore) store = NULL;
+  struct rusage before, after;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &before), ==, 0);
+  store = up_store_open (file, &error);
+  if (store != NULL)
+    {
+      g_printerr ("the file opened\n");
+      return 4;
+    }
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &after), ==, 0);
+  g_printerr ("code %d after %.1f ms, %ld kB more in memory at most: %s\n", error->code,
+              (g_get_monotonic_time () - start) / 1000.0, after.ru_maxrss - before.ru_maxrss,
+              error->message);
+  if (after.ru_maxrss - before.ru_maxrss > 256 * 1024)
+    return 6;
+  return 100 + error->code;
+}
+
 static int
 child_save (const char *path)
 {
@@ -1965,6 +2164,8 @@ child_main (const char *mode,
     return child_open (path);
   if (strcmp (mode, "save") == 0)
     return child_save (path);
+  if (strcmp (mode, "open-large") == 0)
+    return child_open_large (path);
   if (strcmp (mode, "full-disk") == 0)
     return child_full_disk (path);
   return 2;
@@ -2019,6 +2220,8 @@ main (int   argc,
   g_test_add_func ("/store/open/too-new", test_open_too_new);
   g_test_add_func ("/store/open/truncated", test_open_truncated);
   g_test_add_func ("/store/open/garbage-page", test_open_garbage_page);
+  g_test_add_func ("/store/open/header-first", test_open_header_first);
+  g_test_add_func ("/store/open/large-foreign", test_open_large_foreign);
   g_test_add_func ("/store/open/wal-mode", test_open_wal_mode);
   g_test_add_func ("/store/open/no-side-files", test_open_no_side_files);
   g_test_add_func ("/store/open/fixture-v1", test_open_fixture_v1);
