@@ -1366,6 +1366,7 @@ typedef struct
   char    *checksum;        /* what the file must still hold, or NULL: write it anyway */
   GFile   *recovery;
   GFile   *recovery_uri;    /* beside it: which document it belongs to */
+  GFile   *recovery_base;   /* and which version of the document it was made on */
   GFile   *backup;          /* where the pre-migration file goes, or NULL */
   gboolean document;        /* FALSE: only the recovery copy (a conflict is open) */
   char    *new_checksum;
@@ -1380,6 +1381,7 @@ save_job_free (SaveJob *job)
   g_clear_pointer (&job->checksum, g_free);
   g_clear_object (&job->recovery);
   g_clear_object (&job->recovery_uri);
+  g_clear_object (&job->recovery_base);
   g_clear_object (&job->backup);
   g_clear_pointer (&job->new_checksum, g_free);
   g_free (job);
@@ -1717,19 +1719,32 @@ run_save_job (SaveJob  *job,
   /* The recovery copy goes first, so that a crash in the middle of the
    * document's replace still leaves every edit somewhere. It is not synced
    * to the disk: it stands in for the app's memory when the app dies, and
-   * the document itself, which is synced, is what survives a power cut. */
+   * the document itself, which is synced, is what survives a power cut.
+   * Beside it go the document's URI and the version of the document the
+   * edits were made on (the checksum the save checks the document
+   * against, empty for none), with the copy's own checksum, which tells
+   * whether the two files belong together. */
+  job->new_checksum = checksum_of ((const guint8 *) data, size);
   if (job->recovery != NULL)
     {
       g_autoptr(GFile) dir = g_file_get_parent (job->recovery);
       g_autofree char *uri = g_file_get_uri (job->file);
+      g_autofree char *base = g_strdup_printf ("%s\n%s\n", job->checksum ? job->checksum : "",
+                                               job->new_checksum);
 
       if (lock >= 0)
         {
           sweep_stale_temps (g_file_peek_path (job->recovery));
           sweep_stale_temps (g_file_peek_path (job->recovery_uri));
+          sweep_stale_temps (g_file_peek_path (job->recovery_base));
         }
+      /* The base before the copy: a copy without the base that names it
+       * counts as made on an unknown version, and its recovery would ask
+       * the user about a document nobody else changed. */
       if (g_mkdir_with_parents (g_file_peek_path (dir), 0700) != 0 ||
           !replace_atomically (g_file_peek_path (job->recovery_uri), uri, strlen (uri), 0600, TRUE,
+                               FALSE, NULL) ||
+          !replace_atomically (g_file_peek_path (job->recovery_base), base, strlen (base), 0600, TRUE,
                                FALSE, NULL) ||
           !replace_atomically (g_file_peek_path (job->recovery), data, size, 0600, TRUE, FALSE, NULL))
         g_warning ("Could not write the recovery copy %s", g_file_peek_path (job->recovery));
@@ -1765,12 +1780,12 @@ run_save_job (SaveJob  *job,
       return FALSE;
     }
   unlock_document (lock);
-  job->new_checksum = checksum_of ((const guint8 *) data, size);
 
   if (job->recovery != NULL)
     {
       g_file_delete (job->recovery, NULL, NULL);
       g_file_delete (job->recovery_uri, NULL, NULL);
+      g_file_delete (job->recovery_base, NULL, NULL);
     }
 
   return TRUE;
@@ -1827,6 +1842,7 @@ save_job_new (UpStore  *self,
   job->checksum = g_strdup (self->checksum);
   job->recovery = recovery_file_for (self->file, ".upphandla");
   job->recovery_uri = recovery_file_for (self->file, ".uri");
+  job->recovery_base = recovery_file_for (self->file, ".base");
   job->document = !self->conflict;
   job->edits = self->edits;
 
@@ -2125,82 +2141,144 @@ up_store_save_copy (UpStore  *self,
 
 /* Recovery */
 
-/**
- * up_store_find_recovery:
- *
- * Returns: (transfer full) (nullable): the recovery copy of @document when
- * it holds something the document does not: it is newer and different.
- */
-GFile *
-up_store_find_recovery (GFile *document)
+/* The version of @document that its recovery copy (of checksum
+ * @copy_checksum) was made on: a checksum as checksum_of() gives it, "" when the
+ * store had none (a file chosen by Save As, or Overwrite chosen), or NULL
+ * when that is not known (a copy of an older Upphandla, or a crash
+ * between the writes of the copy and of its base). */
+static char *
+read_recovery_base (GFile      *document,
+                    const char *copy_checksum)
 {
-  g_autoptr(GFile) recovery = NULL;
-  g_autoptr(GFileInfo) recovery_info = NULL;
-  g_autoptr(GFileInfo) document_info = NULL;
+  g_autoptr(GFile) file = recovery_file_for (document, ".base");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL))
+    return NULL;
+  lines = g_strsplit (contents, "\n", 3);
+  if (g_strv_length (lines) < 2 || g_strcmp0 (lines[1], copy_checksum) != 0)
+    return NULL;
+  return g_strdup (lines[0]);
+}
+
+/* Looks at the recovery copy of @document. Returns it when it holds
+ * something the document does not (the document is not byte for byte the
+ * same; when it is, the save finished after all, and the copy is
+ * removed), with @changed: whether the document may be another version
+ * than the one the copy was made on (someone else saved it since, or
+ * that cannot be told), so that saving the copy over it needs the user's
+ * choice. A document that is not there has not changed: it is written anew. */
+static GFile *
+inspect_recovery (GFile    *document,
+                  gboolean *changed)
+{
+  g_autoptr(GFile) recovery = recovery_file_for (document, ".upphandla");
+  g_autoptr(GError) error = NULL;
   g_autofree char *recovery_data = NULL;
   g_autofree char *document_data = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *recovery_checksum = NULL;
+  g_autofree char *document_checksum = NULL;
   gsize recovery_size, document_size;
 
-  g_return_val_if_fail (G_IS_FILE (document), NULL);
-
-  recovery = recovery_file_for (document, ".upphandla");
-  recovery_info = g_file_query_info (recovery, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (recovery_info == NULL)
-    return NULL;
-
-  document_info = g_file_query_info (document, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (document_info != NULL)
-    {
-      g_autoptr(GDateTime) r = g_file_info_get_modification_date_time (recovery_info);
-      g_autoptr(GDateTime) d = g_file_info_get_modification_date_time (document_info);
-
-      if (r != NULL && d != NULL && g_date_time_compare (r, d) < 0)
-        return NULL;
-    }
-
+  *changed = FALSE;
   if (!g_file_load_contents (recovery, NULL, &recovery_data, &recovery_size, NULL, NULL))
     return NULL;
-  if (g_file_load_contents (document, NULL, &document_data, &document_size, NULL, NULL) &&
-      document_size == recovery_size &&
-      memcmp (document_data, recovery_data, recovery_size) == 0)
+
+  if (!g_file_load_contents (document, NULL, &document_data, &document_size, NULL, &error))
     {
-      /* The save finished after all; nothing to offer. */
+      *changed = !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      return g_steal_pointer (&recovery);
+    }
+
+  if (document_size == recovery_size && memcmp (document_data, recovery_data, recovery_size) == 0)
+    {
       up_store_discard_recovery (document);
       return NULL;
     }
 
+  recovery_checksum = checksum_of ((const guint8 *) recovery_data, recovery_size);
+  base = read_recovery_base (document, recovery_checksum);
+  document_checksum = checksum_of ((const guint8 *) document_data, document_size);
+  *changed = base == NULL || g_strcmp0 (base, document_checksum) != 0;
   return g_steal_pointer (&recovery);
+}
+
+/**
+ * up_store_find_recovery:
+ *
+ * Returns: (transfer full) (nullable): the recovery copy of @document when
+ * it holds something the document does not. That is so whenever the two
+ * differ, whatever their times: a copy older than the document, which
+ * someone else saved after the crash, still holds edits of its own (see
+ * up_store_recovery_document_changed()).
+ */
+GFile *
+up_store_find_recovery (GFile *document)
+{
+  gboolean changed;
+
+  g_return_val_if_fail (G_IS_FILE (document), NULL);
+
+  return inspect_recovery (document, &changed);
+}
+
+/**
+ * up_store_recovery_document_changed:
+ *
+ * Returns: %TRUE when @document has a recovery copy and is no longer the
+ * version that copy was made on: someone else saved it since (or that
+ * cannot be told). The store up_store_open_recovery() gives then meets a
+ * conflict at its first save, and the user chooses whose version to keep.
+ */
+gboolean
+up_store_recovery_document_changed (GFile *document)
+{
+  g_autoptr(GFile) recovery = NULL;
+  gboolean changed;
+
+  g_return_val_if_fail (G_IS_FILE (document), FALSE);
+
+  recovery = inspect_recovery (document, &changed);
+  return recovery != NULL && changed;
 }
 
 void
 up_store_discard_recovery (GFile *document)
 {
-  g_autoptr(GFile) recovery = NULL;
-  g_autoptr(GFile) uri = NULL;
+  static const char * const suffixes[] = { ".upphandla", ".uri", ".base" };
 
   g_return_if_fail (G_IS_FILE (document));
 
-  recovery = recovery_file_for (document, ".upphandla");
-  uri = recovery_file_for (document, ".uri");
-  g_file_delete (recovery, NULL, NULL);
-  g_file_delete (uri, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autoptr(GFile) file = recovery_file_for (document, suffixes[i]);
+
+      g_file_delete (file, NULL, NULL);
+    }
 }
+
+/* Stands for a version of the document that is not known: no file has
+ * this checksum, so the first save meets a conflict if a file is there. */
+#define UNKNOWN_CHECKSUM "unknown"
 
 /**
  * up_store_open_recovery:
  *
  * Opens the recovery copy of @document as a store that saves to @document.
- * The recovery copy is kept until that save has succeeded.
+ * The store takes the version of the document the copy was made on as
+ * the one it read: if the document is another now (someone else saved it
+ * since), the first save fails with %UP_STORE_ERROR_CONFLICT, as any save
+ * over someone else's does, and the user chooses. The recovery copy is
+ * kept until a save of the document has succeeded.
  */
 UpStore *
 up_store_open_recovery (GFile   *document,
                         GError **error)
 {
   g_autoptr(GFile) recovery = NULL;
-  g_autofree char *contents = NULL;
-  gsize size;
+  g_autofree char *base = NULL;
   UpStore *self;
 
   g_return_val_if_fail (G_IS_FILE (document), NULL);
@@ -2210,11 +2288,12 @@ up_store_open_recovery (GFile   *document,
   if (self == NULL)
     return NULL;
 
+  /* The store's checksum is that of the copy's bytes as they were read:
+   * the base must belong to those. */
+  base = read_recovery_base (document, self->checksum);
   g_set_object (&self->file, document);
   g_clear_pointer (&self->checksum, g_free);
-  /* The recovered project replaces the document as it is on disk now. */
-  if (g_file_load_contents (document, NULL, &contents, &size, NULL, NULL))
-    self->checksum = checksum_of ((const guint8 *) contents, size);
+  self->checksum = base != NULL && base[0] != '\0' ? g_steal_pointer (&base) : g_strdup (UNKNOWN_CHECKSUM);
   self->dirty = TRUE;
   up_store_schedule_save (self);
 
@@ -2255,7 +2334,7 @@ up_store_list_recoveries (void)
         {
           /* A temporary file of a write that a crash cut short: the folder
            * is ours alone, and a write older than a minute is over. */
-          if (!g_str_has_suffix (name, ".upphandla") &&
+          if (!g_str_has_suffix (name, ".upphandla") && !g_str_has_suffix (name, ".base") &&
               g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) + 60 <
               (guint64) (g_get_real_time () / G_USEC_PER_SEC))
             {

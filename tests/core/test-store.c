@@ -1660,6 +1660,9 @@ test_recovery_after_failed_save (void)
   g_assert_true (g_file_has_prefix (recovery, recovery_dir));
   g_assert_true (integrity_ok (g_file_peek_path (recovery)));
 
+  /* the copy was made on the file as "first" opened it; "second" has
+   * saved over that since */
+  g_assert_true (up_store_recovery_document_changed (file));
   store = up_store_open_recovery (file, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -1670,9 +1673,20 @@ test_recovery_after_failed_save (void)
   g_assert_cmpstr (up_project_get_title (recovered), ==, "Mine");
   g_assert_cmpuint (up_project_count (recovered, "stakeholder"), ==, 1);
 
-  /* the recovery copy is kept until the document holds it */
+  /* so the first save of the recovered project is a conflict, as the
+   * save before the crash was: theirs is not written over unasked */
+  g_assert_false (up_store_flush (store, &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  assert_error_names_file (error, path);
+  g_clear_error (&error);
+  title = query_text (path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "Theirs");
+  g_clear_pointer (&title, g_free);
   g_assert_true (file_exists (recovery));
-  g_assert_true (up_store_flush (store, &error));
+
+  /* the user chooses Overwrite; the recovery copy is kept until the
+   * document holds it */
+  g_assert_true (up_store_save_overwrite (store, &error));
   g_assert_no_error (error);
   title = query_text (path, "SELECT title FROM project");
   g_assert_cmpstr (title, ==, "Mine");
@@ -1682,6 +1696,159 @@ test_recovery_after_failed_save (void)
   recovery = up_store_find_recovery (file);
   g_assert_null (recovery);
   test_assert_dir_is (dir, "plan.upphandla");
+}
+
+static void
+set_mtime (GFile  *file,
+           gint64  seconds)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, seconds,
+                                              G_FILE_QUERY_INFO_NONE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The recovery copy of a save that did not reach the document, with the
+ * document still the version the edits were made on: a file the user
+ * "first" had open, the edits of a conflicting save, the file put back
+ * as "first" read it (as when the app is killed before its save). */
+static char *
+make_recovery_copy (const char *dir,
+                    GBytes    **original)
+{
+  char *path = create_project_file (dir, "plan.upphandla", "Original");
+  g_autoptr(UpProject) first = open_project (path);
+  g_autoptr(UpProject) second = open_project (path);
+  g_autoptr(GError) error = NULL;
+
+  *original = test_read_bytes (path);
+  set_title (second, "Theirs");
+  g_assert_true (up_store_flush (up_project_get_store (second), &error));
+  g_assert_no_error (error);
+  set_title (first, "Mine");
+  g_assert_false (up_store_flush (up_project_get_store (first), &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  test_write_bytes (path, g_bytes_get_data (*original, NULL), g_bytes_get_size (*original));
+  return path;
+}
+
+static GFile *
+recovery_base_file (GFile *document)
+{
+  g_autoptr(GFile) dir = up_store_get_recovery_dir ();
+  g_autofree char *uri = g_file_get_uri (document);
+  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+  g_autofree char *name = g_strconcat (key, ".base", NULL);
+
+  return g_file_get_child (dir, name);
+}
+
+/* Recovers the copy of @file and saves it there without a question. */
+static void
+assert_recovered_and_saved (GFile *file)
+{
+  g_autoptr(UpStore) store = NULL;
+  g_autoptr(UpProject) recovered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  store = up_store_open_recovery (file, &error);
+  g_assert_no_error (error);
+  recovered = up_project_new_for_store (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+  title = query_text (g_file_peek_path (file), "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "Mine");
+  g_assert_null (up_store_find_recovery (file));
+}
+
+/* The document is still the version the copy was made on: recovered, the
+ * copy is saved over it without a question. */
+static void
+test_recovery_unchanged (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "recovery-unchanged");
+  g_autoptr(GBytes) original = NULL;
+  g_autofree char *path = make_recovery_copy (dir, &original);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) recovery = up_store_find_recovery (file);
+
+  g_assert_nonnull (recovery);
+  g_assert_false (up_store_recovery_document_changed (file));
+  assert_recovered_and_saved (file);
+  g_assert_false (file_exists (recovery));
+  test_assert_dir_is (dir, "plan.upphandla");
+}
+
+/* The tester's case: the app is killed with edits not in the document;
+ * after that a colleague's version is copied over the document (newer
+ * than the copy). The edits are still offered, as made on another
+ * version; recovered, their first save is a conflict, and the colleague's
+ * version stays until the user chooses. A copy whose base is not known
+ * (of an older Upphandla, or a base of another copy) counts as made on
+ * another version. */
+static void
+test_recovery_changed_after_crash (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "recovery-changed");
+  g_autoptr(GBytes) original = NULL;
+  g_autofree char *path = make_recovery_copy (dir, &original);
+  g_autofree char *colleague = create_project_file (dir, "colleague.upphandla", "Colleague's");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) recovery = NULL;
+  g_autoptr(GFile) base = recovery_base_file (file);
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_assert_false (up_store_recovery_document_changed (file));
+  theirs = test_read_bytes (colleague);
+  test_write_bytes (path, g_bytes_get_data (theirs, NULL), g_bytes_get_size (theirs));
+  recovery = up_store_find_recovery (file);
+  g_assert_nonnull (recovery);
+  set_mtime (recovery, now - 3600);
+  set_mtime (file, now);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GFile) found = up_store_find_recovery (file);
+      g_autoptr(UpStore) store = NULL;
+      g_autoptr(UpProject) recovered = NULL;
+      g_autoptr(GBytes) after = NULL;
+
+      if (round == 1)
+        {
+          /* a base that belongs to another copy */
+          g_assert_true (g_file_replace_contents (base, "1-2-3\n4-5-6\n", 12, NULL, FALSE,
+                                                  G_FILE_CREATE_NONE, NULL, NULL, &error));
+          g_assert_no_error (error);
+        }
+      if (round == 2)
+        g_assert_true (g_file_delete (base, NULL, NULL));
+
+      g_assert_nonnull (found);
+      g_assert_true (up_store_recovery_document_changed (file));
+      store = up_store_open_recovery (file, &error);
+      g_assert_no_error (error);
+      recovered = up_project_new_for_store (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (up_project_get_title (recovered), ==, "Mine");
+      g_assert_false (up_store_flush (store, &error));
+      g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+      g_clear_error (&error);
+      after = test_read_bytes (path);
+      g_assert_true (g_bytes_equal (after, theirs));
+      g_assert_true (file_exists (recovery));
+    }
+
+  /* a copy for a document that is gone is written anew without a question */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_false (up_store_recovery_document_changed (file));
+  assert_recovered_and_saved (file);
+  g_assert_false (file_exists (recovery));
+  g_assert_false (file_exists (base));
 }
 
 static void
@@ -1722,17 +1889,6 @@ test_recovery_gone_after_save (void)
 }
 
 static void
-set_mtime (GFile  *file,
-           gint64  seconds)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, seconds,
-                                              G_FILE_QUERY_INFO_NONE, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static void
 test_recovery_not_offered (void)
 {
   g_autofree char *dir = test_new_dir (test_root, "recovery-not-offered");
@@ -1756,11 +1912,14 @@ test_recovery_not_offered (void)
   recovery = up_store_find_recovery (file);
   g_assert_nonnull (recovery);
 
-  /* older than the document: not offered, and kept */
+  /* older than the document, which holds another version: offered all
+   * the same, as made on another version (it used to be hidden, kept) */
   set_mtime (recovery, now - 3600);
   set_mtime (file, now - 60);
-  g_assert_null (up_store_find_recovery (file));
-  g_assert_true (file_exists (recovery));
+  again = up_store_find_recovery (file);
+  g_assert_nonnull (again);
+  g_assert_true (up_store_recovery_document_changed (file));
+  g_clear_object (&again);
 
   /* newer, but the document holds the same bytes (the save finished after
    * all): not offered, and removed */
@@ -2239,6 +2398,8 @@ main (int   argc,
   g_test_add_func ("/store/save/full-disk", test_save_full_disk);
   g_test_add_func ("/store/save/folder-gone", test_save_folder_gone);
   g_test_add_func ("/store/recovery/after-failed-save", test_recovery_after_failed_save);
+  g_test_add_func ("/store/recovery/unchanged", test_recovery_unchanged);
+  g_test_add_func ("/store/recovery/changed-after-crash", test_recovery_changed_after_crash);
   g_test_add_func ("/store/recovery/gone-after-save", test_recovery_gone_after_save);
   g_test_add_func ("/store/recovery/not-offered", test_recovery_not_offered);
   g_test_add_func ("/store/migration/from-version-0", test_migration_from_version_0);
