@@ -261,10 +261,22 @@ ask_recovery (UpApplication *self,
   OpenRequest *request;
   GtkWidget *dialog;
 
-  /* Translators: %1$s is the file name of a project. */
-  body = g_strdup_printf (_("“%1$s” has changes that were not saved when Upphandla last "
-                            "closed. Recover them, or open the file as it was last saved?"),
-                          name);
+  /* The copy was made on the file as it was then. If someone else has
+   * saved it since, recovering does not write over theirs: the first save
+   * meets the conflict, and the user chooses there. */
+  if (up_store_recovery_document_changed (file))
+    /* Translators: %1$s is the file name of a project. */
+    body = g_strdup_printf (_("“%1$s” has changes that were not saved when Upphandla last "
+                              "closed, and the file has been changed since, perhaps by someone "
+                              "else. Recover your changes and then choose which version to keep, "
+                              "or discard them and open the file as it is now?"),
+                            name);
+  else
+    /* Translators: %1$s is the file name of a project. */
+    body = g_strdup_printf (_("“%1$s” has changes that were not saved when Upphandla last "
+                              "closed. The file has not been changed since. Recover the changes, "
+                              "or discard them and open the file as it was last saved?"),
+                            name);
 
   dialog = adw_message_dialog_new (parent, _("Recover Unsaved Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -16,6 +16,10 @@
 
 #include "up-store-private.h"
 
+/* The largest project file that is opened: it is held in memory whole,
+ * and each save makes a second copy of it. */
+#define MAX_PROJECT_SIZE (G_GUINT64_CONSTANT (1) << 30)
+
 /* How often a save that failed for want of space is tried again. */
 #define NO_SPACE_RETRY_SECONDS 10
 
@@ -156,6 +160,11 @@ set_file_error (GError     **error,
       g_set_error (error, UP_STORE_ERROR, code,
                    /* Translators: %1$s is a file name. */
                    _("“%1$s” is a database of another application, not an Upphandla project."), name);
+      break;
+    case UP_STORE_ERROR_TOO_LARGE:
+      g_set_error (error, UP_STORE_ERROR, code,
+                   /* Translators: %1$s is a file name. */
+                   _("“%1$s” is too large to open: Upphandla opens projects of up to 1 GB. The file has not been changed."), name);
       break;
     case UP_STORE_ERROR_TOO_NEW:
       g_set_error (error, UP_STORE_ERROR, code,
@@ -621,6 +630,142 @@ table_is_table (UpStore    *self,
   return found;
 }
 
+/* PRAGMA quick_check of SQLite 3.40 does not look inside an FTS5 index,
+ * and a damaged note index opens and then fails every search and every
+ * edit of a note. FTS5's own 'integrity-check' would tell, but it also
+ * tokenizes every note again: 34 ms, a fifth more time to open a project
+ * of 20,000 stages and 40,000 notes. Reading the whole index through an
+ * fts5vocab table decodes every block of it, where damage breaks searches
+ * and edits, in 14 ms (8 %); the sizes table must have one row per note. The
+ * index is external content, derived from note.body alone, so a damaged
+ * one is rebuilt here, in memory: the file keeps its bytes until the next
+ * edit saves. */
+static gboolean
+note_index_readable (UpStore *self)
+{
+  int rc;
+
+  rc = sqlite3_exec (self->db,
+                     "CREATE VIRTUAL TABLE temp.up_note_terms USING fts5vocab (main, note_fts, row);",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return FALSE;
+  pragma_int (self, "SELECT sum(doc) + sum(cnt) FROM temp.up_note_terms", &rc);
+  sqlite3_exec (self->db, "DROP TABLE temp.up_note_terms;", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return FALSE;
+
+  return pragma_int (self,
+                     "SELECT (SELECT count(*) FROM note_fts_docsize) = (SELECT count(*) FROM note)",
+                     &rc) == 1 && rc == SQLITE_OK;
+}
+
+static gboolean
+note_index_ok (UpStore *self)
+{
+  int rc;
+
+  if (note_index_readable (self))
+    return TRUE;
+
+  /* 'rebuild' alone cannot start where the index's structure record is
+   * damaged (FTS5 reads it to open the table at all): the shadow tables
+   * first go back to those of an empty index, as FTS5 itself writes them. */
+  g_debug ("The note index is damaged; rebuilding it");
+  rc = sqlite3_exec (self->db,
+                     "BEGIN IMMEDIATE;"
+                     "DELETE FROM note_fts_data;"
+                     "INSERT INTO note_fts_data (id, block) VALUES (1, X''), (10, X'00000000000000');"
+                     "DELETE FROM note_fts_idx;"
+                     "DELETE FROM note_fts_docsize;"
+                     "INSERT INTO note_fts (note_fts) VALUES ('rebuild');"
+                     "COMMIT;",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return sqlite3_exec (self->db, "INSERT INTO note_fts (note_fts) VALUES ('integrity-check');",
+                       NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* The database header: the first 100 bytes of an SQLite file. */
+#define HEADER_SIZE 100
+
+static guint32
+read_be32 (const guint8 *data)
+{
+  return ((guint32) data[0] << 24) | ((guint32) data[1] << 16) | ((guint32) data[2] << 8) | data[3];
+}
+
+static guint32
+header_page_size (const guint8 *header)
+{
+  guint32 page_size = (header[16] << 8) | header[17];
+
+  return page_size == 1 ? 65536 : page_size;
+}
+
+/* The checks that a file's header (its first @header_size bytes, all of
+ * them up to HEADER_SIZE) and its @size decide, in the order opening
+ * makes them: empty, not an SQLite file, cut off, not whole pages. */
+static gboolean
+header_ok (const guint8  *header,
+           gsize          header_size,
+           guint64        size,
+           GFile         *file,
+           GError       **error)
+{
+  guint32 page_size, header_pages;
+
+  if (size == 0)
+    {
+      set_file_error (error, UP_STORE_ERROR_EMPTY, file);
+      return FALSE;
+    }
+
+  if (header_size < sizeof sqlite_header || memcmp (header, sqlite_header, sizeof sqlite_header) != 0)
+    {
+      set_file_error (error, UP_STORE_ERROR_NOT_DATABASE, file);
+      return FALSE;
+    }
+
+  /* A file cut off inside its 100-byte header is an SQLite file, damaged. */
+  if (size < HEADER_SIZE)
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return FALSE;
+    }
+
+  /* SQLite reads a short last page as zeros and its checks accept that:
+   * the file must be whole pages, as many as its header says. */
+  page_size = header_page_size (header);
+  header_pages = read_be32 (header + 28);
+  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0 ||
+      size % page_size != 0 ||
+      (header_pages != 0 && memcmp (header + 24, header + 92, 4) == 0 &&
+       (guint64) header_pages * page_size != size))
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether SQLite opens a database with this header, by the checks its
+ * lockBtree() makes of it (file format versions, WAL mode read as
+ * opening does, payload fractions, usable page size): only then is the
+ * application id at offset 68 what PRAGMA application_id answers. */
+static gboolean
+header_is_readable (const guint8 *header)
+{
+  return ((header[18] == 1 && header[19] == 1) || (header[18] == 2 && header[19] == 2)) &&
+         header[21] == 64 && header[22] == 32 && header[23] == 32 &&
+         header_page_size (header) - header[20] >= 480;
+}
+
 static UpStore *
 open_image (const guint8  *data,
             gsize          size,
@@ -629,43 +774,11 @@ open_image (const guint8  *data,
 {
   g_autoptr(UpStore) self = g_object_new (UP_TYPE_STORE, NULL);
   guint8 *image;
-  guint32 page_size, header_pages;
   gint64 application_id, version;
   int rc;
 
-  if (size == 0)
-    {
-      set_file_error (error, UP_STORE_ERROR_EMPTY, file);
-      return NULL;
-    }
-
-  if (size < sizeof sqlite_header || memcmp (data, sqlite_header, sizeof sqlite_header) != 0)
-    {
-      set_file_error (error, UP_STORE_ERROR_NOT_DATABASE, file);
-      return NULL;
-    }
-
-  /* A file cut off inside its 100-byte header is an SQLite file, damaged. */
-  if (size < 100)
-    {
-      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
-      return NULL;
-    }
-
-  /* SQLite reads a short last page as zeros and its checks accept that:
-   * the file must be whole pages, as many as its header says. */
-  page_size = (data[16] << 8) | data[17];
-  if (page_size == 1)
-    page_size = 65536;
-  header_pages = ((guint32) data[28] << 24) | (data[29] << 16) | (data[30] << 8) | data[31];
-  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0 ||
-      size % page_size != 0 ||
-      (header_pages != 0 && memcmp (data + 24, data + 92, 4) == 0 &&
-       (guint64) header_pages * page_size != size))
-    {
-      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
-      return NULL;
-    }
+  if (!header_ok (data, MIN (size, HEADER_SIZE), size, file, error))
+    return NULL;
 
   if (!open_memory (self, error))
     return NULL;
@@ -774,6 +887,28 @@ open_image (const guint8  *data,
       return NULL;
     }
 
+  /* A stage's dates are ISO dates of the years 1 to 9999 (as
+   * up_date_parse() reads them): the timeline, the exports and the CHECK on
+   * their order, which compares text, depend on it. date() answers NULL
+   * for what is no date, and with a modifier another day for one that
+   * does not exist (February 30). */
+  if (pragma_int (self,
+                  "SELECT count(*) FROM stage"
+                  " WHERE date(start_date, '+0 days') IS NOT start_date"
+                  " OR date(end_date, '+0 days') IS NOT end_date"
+                  " OR start_date < '0001' OR end_date < '0001'",
+                  &rc) != 0 || rc != SQLITE_OK)
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return NULL;
+    }
+
+  if (!note_index_ok (self))
+    {
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
+      return NULL;
+    }
+
   if (!create_change_log (self, error))
     return NULL;
 
@@ -806,12 +941,53 @@ up_store_open_bytes (GBytes  *bytes,
   return open_image (data, size, name, error);
 }
 
+static void
+set_read_error (GError **error,
+                GError  *io_error,
+                GFile   *file)
+{
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    set_file_error (error, UP_STORE_ERROR_NOT_FOUND, file);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    set_file_error (error, UP_STORE_ERROR_PERMISSION_DENIED, file);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    set_file_error (error, UP_STORE_ERROR_IS_DIRECTORY, file);
+  else
+    g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_FAILED,
+                 /* Translators: %1$s is a technical message from the system. */
+                 _("The project could not be read: %1$s"), io_error->message);
+}
+
+/* Reads the first HEADER_SIZE bytes of @file (fewer where it is shorter)
+ * and its size, or -1 where the file system does not tell. */
+static gboolean
+read_header (GFile    *file,
+             guint8   *header,
+             gsize    *header_size,
+             goffset  *size,
+             GError  **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), header, HEADER_SIZE, header_size, NULL, error))
+    return FALSE;
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  *size = info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
+          ? g_file_info_get_size (info) : -1;
+  return TRUE;
+}
+
 /**
  * up_store_open:
  *
  * Reads @file into an in-memory database and checks it: readable, an SQLite
- * file, an Upphandla project, not from a newer version, not damaged. An
- * older version is migrated in memory. The file itself is only read.
+ * file, an Upphandla project, not larger than 1 GB, not from a newer
+ * version, not damaged. An older version is migrated in memory. The file
+ * itself is only read.
  */
 UpStore *
 up_store_open (GFile   *file,
@@ -820,6 +996,9 @@ up_store_open (GFile   *file,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
+  guint8 header[HEADER_SIZE] = { 0 };
+  gsize header_size = 0;
+  goffset file_size = -1;
   UpStore *self;
   gsize size = 0;
 
@@ -829,14 +1008,7 @@ up_store_open (GFile   *file,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        set_file_error (error, UP_STORE_ERROR_NOT_FOUND, file);
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-        set_file_error (error, UP_STORE_ERROR_PERMISSION_DENIED, file);
-      else
-        g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_FAILED,
-                     /* Translators: %1$s is a technical message from the system. */
-                     _("The project could not be read: %1$s"), local_error->message);
+      set_read_error (error, local_error, file);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
@@ -845,17 +1017,34 @@ up_store_open (GFile   *file,
       return NULL;
     }
 
+  /* A file that is no project is refused by its header, with the answer
+   * the whole file would get, before it is read into memory: a video of
+   * 3 GB took 23 s and 3 GB of memory to be called "not a database". A
+   * header SQLite would not read as a database is left to it. */
+  if (!read_header (file, header, &header_size, &file_size, &local_error))
+    {
+      set_read_error (error, local_error, file);
+      return NULL;
+    }
+  if (file_size >= 0 && header_size == MIN ((guint64) file_size, HEADER_SIZE))
+    {
+      if (!header_ok (header, header_size, file_size, file, error))
+        return NULL;
+      if (header_is_readable (header) && read_be32 (header + 68) != UP_APPLICATION_ID)
+        {
+          set_file_error (error, UP_STORE_ERROR_NOT_PROJECT, file);
+          return NULL;
+        }
+      if ((guint64) file_size > MAX_PROJECT_SIZE)
+        {
+          set_file_error (error, UP_STORE_ERROR_TOO_LARGE, file);
+          return NULL;
+        }
+    }
+
   if (!g_file_load_contents (file, NULL, &contents, &size, NULL, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        set_file_error (error, UP_STORE_ERROR_NOT_FOUND, file);
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-        set_file_error (error, UP_STORE_ERROR_PERMISSION_DENIED, file);
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        set_file_error (error, UP_STORE_ERROR_IS_DIRECTORY, file);
-      else
-        g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_FAILED,
-                     _("The project could not be read: %1$s"), local_error->message);
+      set_read_error (error, local_error, file);
       return NULL;
     }
 
@@ -1177,6 +1366,7 @@ typedef struct
   char    *checksum;        /* what the file must still hold, or NULL: write it anyway */
   GFile   *recovery;
   GFile   *recovery_uri;    /* beside it: which document it belongs to */
+  GFile   *recovery_base;   /* and which version of the document it was made on */
   GFile   *backup;          /* where the pre-migration file goes, or NULL */
   gboolean document;        /* FALSE: only the recovery copy (a conflict is open) */
   char    *new_checksum;
@@ -1191,6 +1381,7 @@ save_job_free (SaveJob *job)
   g_clear_pointer (&job->checksum, g_free);
   g_clear_object (&job->recovery);
   g_clear_object (&job->recovery_uri);
+  g_clear_object (&job->recovery_base);
   g_clear_object (&job->backup);
   g_clear_pointer (&job->new_checksum, g_free);
   g_free (job);
@@ -1254,6 +1445,15 @@ translate_save_error (GError  *io_error,
                  name, io_error->message);
 }
 
+static void
+set_conflict_error (GFile   *file,
+                    GError **error)
+{
+  g_autoptr(GError) changed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, "");
+
+  translate_save_error (changed, file, error);
+}
+
 /* Someone else's save must never be written over unseen: the file must
  * still hold what we last read or wrote. A file that is gone is written
  * anew: nothing of anyone's is lost by that. */
@@ -1262,9 +1462,22 @@ check_unchanged (SaveJob  *job,
                  GError  **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *checksum = NULL;
   gsize size;
+
+  /* A checksum starts with the size it was taken of: a file of another
+   * size has changed, and is not read (it may be a large file of
+   * someone else's, put in its place). */
+  info = g_file_query_info (job->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      g_ascii_strtoull (job->checksum, NULL, 10) != (guint64) g_file_info_get_size (info))
+    {
+      set_conflict_error (job->file, error);
+      return FALSE;
+    }
 
   if (!g_file_load_contents (job->file, NULL, &contents, &size, NULL, &local_error))
     {
@@ -1277,9 +1490,7 @@ check_unchanged (SaveJob  *job,
   checksum = checksum_of ((const guint8 *) contents, size);
   if (g_strcmp0 (checksum, job->checksum) != 0)
     {
-      g_autoptr(GError) changed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, "");
-
-      translate_save_error (changed, job->file, error);
+      set_conflict_error (job->file, error);
       return FALSE;
     }
   return TRUE;
@@ -1508,19 +1719,32 @@ run_save_job (SaveJob  *job,
   /* The recovery copy goes first, so that a crash in the middle of the
    * document's replace still leaves every edit somewhere. It is not synced
    * to the disk: it stands in for the app's memory when the app dies, and
-   * the document itself, which is synced, is what survives a power cut. */
+   * the document itself, which is synced, is what survives a power cut.
+   * Beside it go the document's URI and the version of the document the
+   * edits were made on (the checksum the save checks the document
+   * against, empty for none), with the copy's own checksum, which tells
+   * whether the two files belong together. */
+  job->new_checksum = checksum_of ((const guint8 *) data, size);
   if (job->recovery != NULL)
     {
       g_autoptr(GFile) dir = g_file_get_parent (job->recovery);
       g_autofree char *uri = g_file_get_uri (job->file);
+      g_autofree char *base = g_strdup_printf ("%s\n%s\n", job->checksum ? job->checksum : "",
+                                               job->new_checksum);
 
       if (lock >= 0)
         {
           sweep_stale_temps (g_file_peek_path (job->recovery));
           sweep_stale_temps (g_file_peek_path (job->recovery_uri));
+          sweep_stale_temps (g_file_peek_path (job->recovery_base));
         }
+      /* The base before the copy: a copy without the base that names it
+       * counts as made on an unknown version, and its recovery would ask
+       * the user about a document nobody else changed. */
       if (g_mkdir_with_parents (g_file_peek_path (dir), 0700) != 0 ||
           !replace_atomically (g_file_peek_path (job->recovery_uri), uri, strlen (uri), 0600, TRUE,
+                               FALSE, NULL) ||
+          !replace_atomically (g_file_peek_path (job->recovery_base), base, strlen (base), 0600, TRUE,
                                FALSE, NULL) ||
           !replace_atomically (g_file_peek_path (job->recovery), data, size, 0600, TRUE, FALSE, NULL))
         g_warning ("Could not write the recovery copy %s", g_file_peek_path (job->recovery));
@@ -1556,12 +1780,12 @@ run_save_job (SaveJob  *job,
       return FALSE;
     }
   unlock_document (lock);
-  job->new_checksum = checksum_of ((const guint8 *) data, size);
 
   if (job->recovery != NULL)
     {
       g_file_delete (job->recovery, NULL, NULL);
       g_file_delete (job->recovery_uri, NULL, NULL);
+      g_file_delete (job->recovery_base, NULL, NULL);
     }
 
   return TRUE;
@@ -1618,6 +1842,7 @@ save_job_new (UpStore  *self,
   job->checksum = g_strdup (self->checksum);
   job->recovery = recovery_file_for (self->file, ".upphandla");
   job->recovery_uri = recovery_file_for (self->file, ".uri");
+  job->recovery_base = recovery_file_for (self->file, ".base");
   job->document = !self->conflict;
   job->edits = self->edits;
 
@@ -1916,82 +2141,144 @@ up_store_save_copy (UpStore  *self,
 
 /* Recovery */
 
-/**
- * up_store_find_recovery:
- *
- * Returns: (transfer full) (nullable): the recovery copy of @document when
- * it holds something the document does not: it is newer and different.
- */
-GFile *
-up_store_find_recovery (GFile *document)
+/* The version of @document that its recovery copy (of checksum
+ * @copy_checksum) was made on: a checksum as checksum_of() gives it, "" when the
+ * store had none (a file chosen by Save As, or Overwrite chosen), or NULL
+ * when that is not known (a copy of an older Upphandla, or a crash
+ * between the writes of the copy and of its base). */
+static char *
+read_recovery_base (GFile      *document,
+                    const char *copy_checksum)
 {
-  g_autoptr(GFile) recovery = NULL;
-  g_autoptr(GFileInfo) recovery_info = NULL;
-  g_autoptr(GFileInfo) document_info = NULL;
+  g_autoptr(GFile) file = recovery_file_for (document, ".base");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL))
+    return NULL;
+  lines = g_strsplit (contents, "\n", 3);
+  if (g_strv_length (lines) < 2 || g_strcmp0 (lines[1], copy_checksum) != 0)
+    return NULL;
+  return g_strdup (lines[0]);
+}
+
+/* Looks at the recovery copy of @document. Returns it when it holds
+ * something the document does not (the document is not byte for byte the
+ * same; when it is, the save finished after all, and the copy is
+ * removed), with @changed: whether the document may be another version
+ * than the one the copy was made on (someone else saved it since, or
+ * that cannot be told), so that saving the copy over it needs the user's
+ * choice. A document that is not there has not changed: it is written anew. */
+static GFile *
+inspect_recovery (GFile    *document,
+                  gboolean *changed)
+{
+  g_autoptr(GFile) recovery = recovery_file_for (document, ".upphandla");
+  g_autoptr(GError) error = NULL;
   g_autofree char *recovery_data = NULL;
   g_autofree char *document_data = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *recovery_checksum = NULL;
+  g_autofree char *document_checksum = NULL;
   gsize recovery_size, document_size;
 
-  g_return_val_if_fail (G_IS_FILE (document), NULL);
-
-  recovery = recovery_file_for (document, ".upphandla");
-  recovery_info = g_file_query_info (recovery, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (recovery_info == NULL)
-    return NULL;
-
-  document_info = g_file_query_info (document, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (document_info != NULL)
-    {
-      g_autoptr(GDateTime) r = g_file_info_get_modification_date_time (recovery_info);
-      g_autoptr(GDateTime) d = g_file_info_get_modification_date_time (document_info);
-
-      if (r != NULL && d != NULL && g_date_time_compare (r, d) < 0)
-        return NULL;
-    }
-
+  *changed = FALSE;
   if (!g_file_load_contents (recovery, NULL, &recovery_data, &recovery_size, NULL, NULL))
     return NULL;
-  if (g_file_load_contents (document, NULL, &document_data, &document_size, NULL, NULL) &&
-      document_size == recovery_size &&
-      memcmp (document_data, recovery_data, recovery_size) == 0)
+
+  if (!g_file_load_contents (document, NULL, &document_data, &document_size, NULL, &error))
     {
-      /* The save finished after all; nothing to offer. */
+      *changed = !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      return g_steal_pointer (&recovery);
+    }
+
+  if (document_size == recovery_size && memcmp (document_data, recovery_data, recovery_size) == 0)
+    {
       up_store_discard_recovery (document);
       return NULL;
     }
 
+  recovery_checksum = checksum_of ((const guint8 *) recovery_data, recovery_size);
+  base = read_recovery_base (document, recovery_checksum);
+  document_checksum = checksum_of ((const guint8 *) document_data, document_size);
+  *changed = base == NULL || g_strcmp0 (base, document_checksum) != 0;
   return g_steal_pointer (&recovery);
+}
+
+/**
+ * up_store_find_recovery:
+ *
+ * Returns: (transfer full) (nullable): the recovery copy of @document when
+ * it holds something the document does not. That is so whenever the two
+ * differ, whatever their times: a copy older than the document, which
+ * someone else saved after the crash, still holds edits of its own (see
+ * up_store_recovery_document_changed()).
+ */
+GFile *
+up_store_find_recovery (GFile *document)
+{
+  gboolean changed;
+
+  g_return_val_if_fail (G_IS_FILE (document), NULL);
+
+  return inspect_recovery (document, &changed);
+}
+
+/**
+ * up_store_recovery_document_changed:
+ *
+ * Returns: %TRUE when @document has a recovery copy and is no longer the
+ * version that copy was made on: someone else saved it since (or that
+ * cannot be told). The store up_store_open_recovery() gives then meets a
+ * conflict at its first save, and the user chooses whose version to keep.
+ */
+gboolean
+up_store_recovery_document_changed (GFile *document)
+{
+  g_autoptr(GFile) recovery = NULL;
+  gboolean changed;
+
+  g_return_val_if_fail (G_IS_FILE (document), FALSE);
+
+  recovery = inspect_recovery (document, &changed);
+  return recovery != NULL && changed;
 }
 
 void
 up_store_discard_recovery (GFile *document)
 {
-  g_autoptr(GFile) recovery = NULL;
-  g_autoptr(GFile) uri = NULL;
+  static const char * const suffixes[] = { ".upphandla", ".uri", ".base" };
 
   g_return_if_fail (G_IS_FILE (document));
 
-  recovery = recovery_file_for (document, ".upphandla");
-  uri = recovery_file_for (document, ".uri");
-  g_file_delete (recovery, NULL, NULL);
-  g_file_delete (uri, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autoptr(GFile) file = recovery_file_for (document, suffixes[i]);
+
+      g_file_delete (file, NULL, NULL);
+    }
 }
+
+/* Stands for a version of the document that is not known: no file has
+ * this checksum, so the first save meets a conflict if a file is there. */
+#define UNKNOWN_CHECKSUM "unknown"
 
 /**
  * up_store_open_recovery:
  *
  * Opens the recovery copy of @document as a store that saves to @document.
- * The recovery copy is kept until that save has succeeded.
+ * The store takes the version of the document the copy was made on as
+ * the one it read: if the document is another now (someone else saved it
+ * since), the first save fails with %UP_STORE_ERROR_CONFLICT, as any save
+ * over someone else's does, and the user chooses. The recovery copy is
+ * kept until a save of the document has succeeded.
  */
 UpStore *
 up_store_open_recovery (GFile   *document,
                         GError **error)
 {
   g_autoptr(GFile) recovery = NULL;
-  g_autofree char *contents = NULL;
-  gsize size;
+  g_autofree char *base = NULL;
   UpStore *self;
 
   g_return_val_if_fail (G_IS_FILE (document), NULL);
@@ -2001,11 +2288,12 @@ up_store_open_recovery (GFile   *document,
   if (self == NULL)
     return NULL;
 
+  /* The store's checksum is that of the copy's bytes as they were read:
+   * the base must belong to those. */
+  base = read_recovery_base (document, self->checksum);
   g_set_object (&self->file, document);
   g_clear_pointer (&self->checksum, g_free);
-  /* The recovered project replaces the document as it is on disk now. */
-  if (g_file_load_contents (document, NULL, &contents, &size, NULL, NULL))
-    self->checksum = checksum_of ((const guint8 *) contents, size);
+  self->checksum = base != NULL && base[0] != '\0' ? g_steal_pointer (&base) : g_strdup (UNKNOWN_CHECKSUM);
   self->dirty = TRUE;
   up_store_schedule_save (self);
 
@@ -2046,7 +2334,7 @@ up_store_list_recoveries (void)
         {
           /* A temporary file of a write that a crash cut short: the folder
            * is ours alone, and a write older than a minute is over. */
-          if (!g_str_has_suffix (name, ".upphandla") &&
+          if (!g_str_has_suffix (name, ".upphandla") && !g_str_has_suffix (name, ".base") &&
               g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) + 60 <
               (guint64) (g_get_real_time () / G_USEC_PER_SEC))
             {

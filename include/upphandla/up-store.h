@@ -19,6 +19,7 @@ typedef enum
   UP_STORE_ERROR_EMPTY,              /* zero bytes */
   UP_STORE_ERROR_NOT_DATABASE,       /* not an SQLite file at all */
   UP_STORE_ERROR_NOT_PROJECT,        /* SQLite, but another application's */
+  UP_STORE_ERROR_TOO_LARGE,          /* a project larger than can be opened */
   UP_STORE_ERROR_TOO_NEW,            /* written by a newer Upphandla */
   UP_STORE_ERROR_CORRUPT,            /* damaged or truncated */
   UP_STORE_ERROR_MIGRATION_FAILED,   /* an older version could not be upgraded */
@@ -79,6 +80,7 @@ GBytes      *up_store_serialize         (UpStore      *self,
 /* Crash recovery: snapshots that were not yet safely in the document. */
 GFile       *up_store_get_recovery_dir  (void);
 GFile       *up_store_find_recovery     (GFile        *document);
+gboolean     up_store_recovery_document_changed (GFile  *document);
 void         up_store_discard_recovery  (GFile        *document);
 UpStore     *up_store_open_recovery     (GFile        *document,
                                          GError      **error);

@@ -295,6 +295,140 @@ test_first_open (void)
   iterate_pending ();
 }
 
+/* Recovery after a crash. The app was killed with an edit that its save
+ * had not written: the recovery copy holds it, made on the file as it
+ * was then (a conflicting save writes the copy only; the file is then put
+ * back as it was). With @colleague, someone else's version is copied over
+ * the file after the crash. */
+static char *
+write_recovery (const char *name,
+                gboolean    colleague,
+                GBytes    **file_bytes)
+{
+  g_autofree char *path = write_demo (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) first = up_project_open (file, NULL);
+  g_autoptr(UpProject) second = up_project_open (file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  gsize size;
+
+  g_assert_true (g_file_get_contents (path, &original, &size, NULL));
+  g_assert_true (up_project_set_string (second, second, "title", "Theirs", &error));
+  g_assert_true (up_store_flush (up_project_get_store (second), &error));
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_string (first, first, "title", "Mine", &error));
+  g_assert_false (up_store_flush (up_project_get_store (first), &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&first);
+  g_clear_object (&second);
+
+  g_free (write_bytes (name, original, size));
+  if (colleague)
+    {
+      g_autofree char *theirs = write_demo ("colleague.upphandla");
+
+      exec_sql (theirs, "UPDATE project SET title = 'Colleague''s';");
+      g_clear_pointer (&original, g_free);
+      g_assert_true (g_file_get_contents (theirs, &original, &size, NULL));
+      g_free (write_bytes (name, original, size));
+    }
+  *file_bytes = g_bytes_new (original, size);
+  g_assert_nonnull (up_store_find_recovery (file));
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+has_save_error (gpointer data)
+{
+  return up_store_get_save_error (data) != NULL;
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return !up_store_get_dirty (data) && !up_store_get_saving (data);
+}
+
+/* The dialog says whether the file changed since; Recover shows the
+ * recovered project, and writes it over the file only where the file is
+ * the version the edits were made on. Over a colleague's version, the
+ * save stops at the conflict banner (Overwrite, Reload, Save a Copy) and
+ * the file keeps the colleague's bytes. */
+static void
+test_recovery (gconstpointer data)
+{
+  gboolean colleague = GPOINTER_TO_INT (data);
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *path = write_recovery (colleague ? "recover-changed.upphandla"
+                                                    : "recover-unchanged.upphandla",
+                                          colleague, &before);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *expected = NULL;
+  g_autofree char *after = NULL;
+  gsize after_size;
+  AdwMessageDialog *dialog = NULL;
+  UpWindow *window = NULL;
+  UpProject *project;
+  UpStore *store;
+
+  if (colleague)
+    expected = g_strdup_printf (_("“%1$s” has changes that were not saved when Upphandla last "
+                                  "closed, and the file has been changed since, perhaps by someone "
+                                  "else. Recover your changes and then choose which version to keep, "
+                                  "or discard them and open the file as it is now?"),
+                                name);
+  else
+    expected = g_strdup_printf (_("“%1$s” has changes that were not saved when Upphandla last "
+                                  "closed. The file has not been changed since. Recover the changes, "
+                                  "or discard them and open the file as it was last saved?"),
+                                name);
+
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  iterate_pending ();
+
+  up_application_open_file (app, file, NULL);
+  wait_until (has_message_dialog, &dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Recover Unsaved Changes?"));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
+  /* as the button does: the response, then the dialog goes without a
+   * close response of its own (which would answer a second time) */
+  adw_message_dialog_response (dialog, "recover");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (shows_project, &window);
+
+  project = up_window_get_project (window);
+  store = up_project_get_store (project);
+  g_assert_cmpstr (up_project_get_title (project), ==, "Mine");
+  if (colleague)
+    {
+      wait_until (has_save_error, store);
+      g_assert_error ((GError *) up_store_get_save_error (store), UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+      g_assert_true (g_file_get_contents (path, &after, &after_size, NULL));
+      g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before), after, after_size);
+      g_assert_nonnull (up_store_find_recovery (file));
+      up_store_discard_recovery (file);
+    }
+  else
+    {
+      g_autoptr(GFile) gone = NULL;
+
+      wait_until (is_saved, store);
+      g_assert_null (up_store_get_save_error (store));
+      g_assert_true (g_file_get_contents (path, &after, &after_size, NULL));
+      g_assert_false (after_size == g_bytes_get_size (before) &&
+                      memcmp (after, g_bytes_get_data (before, NULL), after_size) == 0);
+      gone = up_store_find_recovery (file);
+      g_assert_null (gone);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +466,8 @@ main (int   argc,
   g_test_add_func ("/ui/hostile/folder", test_folder);
   g_test_add_func ("/ui/hostile/missing", test_missing);
   g_test_add_func ("/ui/hostile/first-open-of-a-sound-file", test_first_open);
+  g_test_add_data_func ("/ui/hostile/recovery/file-unchanged", GINT_TO_POINTER (FALSE), test_recovery);
+  g_test_add_data_func ("/ui/hostile/recovery/file-changed-by-someone-else", GINT_TO_POINTER (TRUE), test_recovery);
 
   status = g_test_run ();
 
