@@ -646,15 +646,44 @@ is_multiline (const UpColumn *column)
 
 /* Text is stored composed (NFC): "ö" typed as o and a combining diaeresis
  * (a paste from a PDF or a Mac) is the same letter to the search as the
- * one key's. NULL when @value is composed already. */
+ * one key's. Only text with a combining mark changes; it is composed a
+ * word at a time, because GLib's composition moves the rest of its buffer
+ * for each letter it composes (a megabyte of "åäö" took seconds). NULL
+ * when @value is composed already. */
 static char *
 to_composed (const char *value)
 {
-  char *composed = g_utf8_normalize (value, -1, G_NORMALIZE_NFC);
+  GString *composed;
+  const char *start = value;
+  gboolean has_marks = FALSE;
 
-  if (composed != NULL && strcmp (composed, value) == 0)
-    g_clear_pointer (&composed, g_free);
-  return composed;
+  for (const char *p = value; *p != '\0' && !has_marks; p = g_utf8_next_char (p))
+    has_marks = g_unichar_combining_class (g_utf8_get_char (p)) != 0;
+  if (!has_marks)
+    return NULL;
+
+  /* A space or a line break composes with nothing: a word ends before it. */
+  composed = g_string_sized_new (strlen (value));
+  for (const char *p = value; ; p++)
+    if (*p == ' ' || *p == '\n' || *p == '\0')
+      {
+        if (p > start)
+          {
+            g_autofree char *word = g_utf8_normalize (start, p - start, G_NORMALIZE_NFC);
+
+            g_string_append (composed, word != NULL ? word : "");
+          }
+        if (*p == '\0')
+          break;
+        start = p;
+      }
+
+  if (strcmp (composed->str, value) == 0)
+    {
+      g_string_free (composed, TRUE);
+      return NULL;
+    }
+  return g_string_free (composed, FALSE);
 }
 
 /* @value as a field of one line keeps it, composed: a line break (CR, LF

@@ -34,6 +34,8 @@ char    *test_list_dir    (const char *dir);
  * description or a note's text): composed (NFC), each line break (CR, LF,
  * CRLF) and tab a space, no blanks before or after. */
 char    *test_one_line    (const char *text);
+/* @text composed (NFC), as the project keeps all text. */
+char    *test_composed    (const char *text);
 
 /* Whether @name is a program on the PATH. */
 gboolean test_have_program (const char *name);

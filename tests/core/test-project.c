@@ -846,6 +846,20 @@ test_one_line_fields (void)
   g_assert_false (up_project_set_string (project, stage, "title", "", &error));
   g_clear_error (&error);
   g_assert_cmpstr (up_stakeholder_get_name (person), ==, "\xc3\x96" "berg");
+  /* Composed a word at a time, the same as all at once, however long. */
+  {
+    g_autoptr(GString) decomposed = g_string_new (NULL);
+    g_autoptr(GString) expected = g_string_new (NULL);
+
+    for (guint i = 0; i < 20000; i++)
+      {
+        g_string_append (decomposed, i % 7 == 0 ? "mo\xcc\x88te\n" : "a\xcc\x8a ");
+        g_string_append (expected, i % 7 == 0 ? "m\xc3\xb6te\n" : "\xc3\xa5 ");
+      }
+    g_assert_true (up_project_set_string (project, note, "body", decomposed->str, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (up_note_get_body (note), ==, expected->str);
+  }
   g_assert_true (up_project_set_string (project, project, "title", "Två\nrader", &error));
   g_assert_cmpstr (up_project_get_title (project), ==, "Två rader");
 
@@ -856,6 +870,7 @@ test_one_line_fields (void)
   g_assert_no_error (error);
 
   /* Undo goes back to the title as it was before the paste. */
+  g_assert_true (up_project_undo (project, &error));
   g_assert_true (up_project_undo (project, &error));
   g_assert_true (up_project_undo (project, &error));
   g_assert_true (up_project_undo (project, &error));

@@ -231,7 +231,7 @@ set_text (UpProject  *project,
   /* A field of one line keeps line breaks and tabs as spaces; all text is
    * kept composed. */
   kept = g_str_equal (property, "description") || g_str_equal (property, "body")
-         ? g_utf8_normalize (value, -1, G_NORMALIZE_NFC) : test_one_line (value);
+         ? test_composed (value) : test_one_line (value);
 
   /* A stage, a stakeholder or a goal without a name is refused. */
   is_name = (UP_IS_STAGE (record) && g_str_equal (property, "title")) ||

@@ -1161,7 +1161,7 @@ kept_text (const char *column,
            const char *text)
 {
   if (g_str_equal (column, "description") || g_str_equal (column, "body"))
-    return g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+    return test_composed (text);
   return test_one_line (text);
 }
 
