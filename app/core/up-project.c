@@ -1419,6 +1419,9 @@ run_update (UpProject       *self,
   sqlite3_stmt *stmt;
   gboolean ok;
 
+  /* The note index follows a note's text through triggers. */
+  if (table == UP_TABLE_NOTE && !_up_store_ensure_note_index (self->store, error))
+    return FALSE;
   if (!edit_begin (self, error))
     return FALSE;
 
@@ -1774,6 +1777,8 @@ up_project_delete_stage (UpProject  *self,
   id = up_record_get_id (UP_RECORD (stage));
   position = up_stage_get_position (stage);
 
+  if (with_notes && !_up_store_ensure_note_index (self->store, error))
+    return FALSE;
   if (!edit_begin (self, error))
     return FALSE;
 
@@ -1901,7 +1906,7 @@ up_project_add_note (UpProject   *self,
   if (stage != NULL && !check_member (self, stage, UP_TYPE_STAGE, error))
     return NULL;
 
-  if (!edit_begin (self, error))
+  if (!_up_store_ensure_note_index (self->store, error) || !edit_begin (self, error))
     return NULL;
 
   now = now_iso ();
@@ -1943,7 +1948,7 @@ up_project_delete_note (UpProject  *self,
 
   if (!check_member (self, note, UP_TYPE_NOTE, error))
     return FALSE;
-  if (!edit_begin (self, error))
+  if (!_up_store_ensure_note_index (self->store, error) || !edit_begin (self, error))
     return FALSE;
 
   ok = delete_row (self, "DELETE FROM note WHERE id = ?1", up_record_get_id (UP_RECORD (note)), error);
@@ -2320,6 +2325,16 @@ up_project_end_group (UpProject  *self,
 }
 
 static gboolean
+touches_table (UpChangeSet *set,
+               UpTableId    table)
+{
+  for (guint i = 0; i < set->changes->len; i++)
+    if (g_array_index (set->changes, UpChange, i).table == table)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 replay (UpProject  *self,
         gboolean    backwards,
         GError    **error)
@@ -2333,6 +2348,8 @@ replay (UpProject  *self,
   if (set == NULL)
     return TRUE;
 
+  if (touches_table (set, UP_TABLE_NOTE) && !_up_store_ensure_note_index (self->store, error))
+    return FALSE;
   if (!_up_store_begin (self->store, error))
     return FALSE;
   self->synced_seq = 0;

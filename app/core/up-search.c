@@ -370,7 +370,7 @@ up_project_search_notes (UpProject   *project,
     }
 
   store = up_project_get_store (project);
-  if (!ensure_function (store, error))
+  if (!ensure_function (store, error) || !_up_store_ensure_note_index (store, error))
     return NULL;
 
   /* rank is bm25() for an FTS5 table unless configured otherwise; the id

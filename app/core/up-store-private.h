@@ -53,6 +53,11 @@ gboolean      _up_store_replay        (UpStore      *self,
                                        gboolean      backwards,
                                        GError      **error);
 
+/* The note index is checked at the first search or edit of a note, not
+ * at the open; rebuilt if damaged. */
+gboolean      _up_store_ensure_note_index (UpStore  *self,
+                                           GError  **error);
+
 /* How long a save that failed for want of space waits to try again; the
  * tests make it short. */
 void          _up_store_set_retry_seconds (UpStore  *self,

@@ -43,6 +43,11 @@ struct _UpStore
   gboolean     backup_done;
 
   gboolean     in_transaction;
+  /* The note index has been checked (and rebuilt if it had to be) since
+   * the open; a rebuild inside a transaction that then rolled back is
+   * undone with it, and the next check runs again. */
+  gboolean     note_index_checked;
+  gboolean     note_index_rebuilt_in_transaction;
   gboolean     dirty;           /* edits not yet in the file on disk */
   gboolean     saving;          /* a save is running in a worker thread */
   gboolean     save_pending;    /* edits arrived while it ran */
@@ -120,6 +125,12 @@ display_name (GFile *file)
   if (name == NULL)
     return g_file_get_parse_name (file);
   return g_filename_display_name (name);
+}
+
+static GFile *
+fallback_file (void)
+{
+  return g_file_new_for_path (_("Untitled project"));
 }
 
 static void
@@ -597,6 +608,8 @@ up_store_new (GError **error)
   if (!create_change_log (self, error))
     return NULL;
 
+  /* A new database's index is as FTS5 made it. */
+  self->note_index_checked = TRUE;
   return g_steal_pointer (&self);
 }
 
@@ -634,11 +647,11 @@ table_is_table (UpStore    *self,
  * and a damaged note index opens and then fails every search and every
  * edit of a note, or finds nothing without a word (a zeroed block). FTS5's
  * own 'integrity-check' compares the index with the notes, so it tells
- * that; it tokenizes every note again, about 34 ms for 40,000 notes.
+ * that; it tokenizes every note again, about 34 ms for 40,000 notes, which
+ * is why it waits for the first search or edit of a note instead of
+ * running at the open (see _up_store_ensure_note_index()).
  * (Reading every block through an fts5vocab table took 14 ms but passed
- * a zeroed block.) The index is external content, derived from note.body
- * alone, so a damaged one is rebuilt here, in memory: the file keeps its
- * bytes until the next edit saves. */
+ * a zeroed block.) */
 static gboolean
 note_index_readable (UpStore *self)
 {
@@ -660,39 +673,82 @@ note_index_readable (UpStore *self)
               rc == SQLITE_OK;
   sqlite3_exec (self->db, "DROP TABLE temp.up_note_terms;", NULL, NULL, NULL);
 
-  return has_terms ||
-         (pragma_int (self, "SELECT EXISTS (SELECT 1 FROM note WHERE body GLOB '*[0-9A-Za-z]*')", &rc) == 0 &&
-          rc == SQLITE_OK);
+  if (!has_terms &&
+      (pragma_int (self, "SELECT EXISTS (SELECT 1 FROM note WHERE body GLOB '*[0-9A-Za-z]*')", &rc) != 0 ||
+       rc != SQLITE_OK))
+    return FALSE;
+
+  /* Nor does it see a note without its size, which bm25() reads: every
+   * search that finds that note then fails. */
+  return pragma_int (self,
+                     "SELECT (SELECT count(*) FROM note_fts_docsize) = (SELECT count(*) FROM note)",
+                     &rc) == 1 && rc == SQLITE_OK;
 }
 
+/* The index is external content, derived from note.body alone, so a
+ * damaged one is rebuilt, in memory: the file keeps its bytes until the
+ * next edit saves. A savepoint, so that it also runs inside an edit's
+ * transaction (a group of edits that adds a note). */
 static gboolean
-note_index_ok (UpStore *self)
+rebuild_note_index (UpStore *self)
 {
   int rc;
-
-  if (note_index_readable (self))
-    return TRUE;
 
   /* 'rebuild' alone cannot start where the index's structure record is
    * damaged (FTS5 reads it to open the table at all): the shadow tables
    * first go back to those of an empty index, as FTS5 itself writes them. */
   g_debug ("The note index is damaged; rebuilding it");
   rc = sqlite3_exec (self->db,
-                     "BEGIN IMMEDIATE;"
+                     "SAVEPOINT up_note_index;"
                      "DELETE FROM note_fts_data;"
                      "INSERT INTO note_fts_data (id, block) VALUES (1, X''), (10, X'00000000000000');"
                      "DELETE FROM note_fts_idx;"
                      "DELETE FROM note_fts_docsize;"
                      "INSERT INTO note_fts (note_fts) VALUES ('rebuild');"
-                     "COMMIT;",
+                     "INSERT INTO note_fts (note_fts) VALUES ('integrity-check');"
+                     "RELEASE up_note_index;",
                      NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      sqlite3_exec (self->db, "ROLLBACK TO up_note_index; RELEASE up_note_index;", NULL, NULL, NULL);
       return FALSE;
     }
-  return sqlite3_exec (self->db, "INSERT INTO note_fts (note_fts) VALUES ('integrity-check');",
-                       NULL, NULL, NULL) == SQLITE_OK;
+  return TRUE;
+}
+
+/**
+ * _up_store_ensure_note_index:
+ *
+ * Checks the note index once after the open, and rebuilds it if it is
+ * damaged. Searches and edits that write a note call it first; anything
+ * else never reads the index.
+ *
+ * Returns: %FALSE with %UP_STORE_ERROR_CORRUPT if the index cannot be
+ * made whole.
+ */
+gboolean
+_up_store_ensure_note_index (UpStore  *self,
+                             GError  **error)
+{
+  g_return_val_if_fail (UP_IS_STORE (self), FALSE);
+
+  if (self->note_index_checked)
+    return TRUE;
+
+  if (!note_index_readable (self))
+    {
+      if (!rebuild_note_index (self))
+        {
+          g_autoptr(GFile) name = self->file != NULL ? g_object_ref (self->file) : fallback_file ();
+
+          set_file_error (error, UP_STORE_ERROR_CORRUPT, name);
+          return FALSE;
+        }
+      self->note_index_rebuilt_in_transaction = self->in_transaction;
+    }
+
+  self->note_index_checked = TRUE;
+  return TRUE;
 }
 
 /* The database header: the first 100 bytes of an SQLite file. */
@@ -908,22 +964,10 @@ open_image (const guint8  *data,
       return NULL;
     }
 
-  if (!note_index_ok (self))
-    {
-      set_file_error (error, UP_STORE_ERROR_CORRUPT, file);
-      return NULL;
-    }
-
   if (!create_change_log (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
-}
-
-static GFile *
-fallback_file (void)
-{
-  return g_file_new_for_path (_("Untitled project"));
 }
 
 /**
@@ -1199,6 +1243,9 @@ _up_store_rollback (UpStore *self)
 
   sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  if (self->note_index_rebuilt_in_transaction)
+    self->note_index_checked = FALSE;
+  self->note_index_rebuilt_in_transaction = FALSE;
 }
 
 UpChangeSet *
@@ -1242,6 +1289,7 @@ _up_store_commit (UpStore  *self,
       return NULL;
     }
   self->in_transaction = FALSE;
+  self->note_index_rebuilt_in_transaction = FALSE;
 
   if (set->changes->len > 0)
     {
