@@ -490,6 +490,9 @@ about_action (GSimpleAction *action,
                         "developer-name", _("The Upphandla developers"),
                         "copyright", _("© The Upphandla developers"),
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        /* the addresses of the metainfo file */
+                        "website", "https://github.com/upphandla/upphandla",
+                        "issue-url", "https://github.com/upphandla/upphandla/issues",
                         /* Translators: Replace "translator-credits" with your
                          * name and email address, one translator a line. */
                         "translator-credits", _("translator-credits"),

@@ -29,9 +29,8 @@ struct _UpStakeholderView
   guint                updating;
   char                *search_key;     /* casefolded, NFC; NULL: no search */
 
-  /* The toast of the latest delete, while its Undo still means that. */
+  /* The toast of the latest delete, until it goes (the tests read it). */
   AdwToast            *delete_toast;
-  guint                n_undo_after_delete;
 
   /* Template */
   GtkStack            *stack;

@@ -9,6 +9,7 @@
 
 #include "up-grid-export.h"
 #include "up-stakeholder-view-private.h"
+#include "up-undo-toast.h"
 
 /* The stakeholder register: a sortable, filterable list, the editor of the
  * selected stakeholder and the power/interest grid, which share one
@@ -480,19 +481,6 @@ on_grid_selection_changed (UpStakeholderView *self)
   set_selected (self, up_stakeholder_grid_get_selected (self->grid));
 }
 
-/* Any edit, undo or redo after a delete: the toast's Undo would no longer
- * undo the delete, so it goes. (The delete's own signal comes before its
- * toast exists.) */
-static void
-on_project_changed (UpStakeholderView *self)
-{
-  if (self->delete_toast != NULL)
-    {
-      adw_toast_dismiss (self->delete_toast);
-      g_clear_weak_pointer (&self->delete_toast);
-    }
-}
-
 /* The project's stakeholders changed (an edit, an undo or a redo): the
  * rows may sort and filter differently now, and the selected one may be
  * gone. */
@@ -570,26 +558,6 @@ add_action (GtkWidget  *widget,
 }
 
 static void
-on_delete_toast_undo (UpStakeholderView *self,
-                      AdwToast          *toast)
-{
-  g_autoptr(GError) error = NULL;
-  UpHistory *history;
-
-  if (self->project == NULL)
-    return;
-
-  /* Undo the delete itself, never an edit made after it: the toast is
-   * dismissed on any later edit, and this checks once more. */
-  history = up_project_get_history (self->project);
-  if (up_history_get_n_undo (history) != self->n_undo_after_delete)
-    return;
-
-  if (!up_project_undo (self->project, &error))
-    report_error (self, error);
-}
-
-static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -598,8 +566,10 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(UpStakeholder) stakeholder = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   guint position = GTK_INVALID_LIST_POSITION;
+  GtkWidget *overlay;
   AdwToast *toast;
 
   if (self->project == NULL || !is_alive (self, self->selected))
@@ -609,12 +579,6 @@ delete_action (GtkWidget  *widget,
   name = g_strdup (up_stakeholder_get_name (stakeholder));
   if (self->built)
     position = gtk_single_selection_get_selected (self->selection);
-
-  if (self->delete_toast != NULL)
-    {
-      adw_toast_dismiss (self->delete_toast);
-      g_clear_weak_pointer (&self->delete_toast);
-    }
 
   if (!up_project_delete_stakeholder (self->project, stakeholder, &error))
     {
@@ -635,20 +599,18 @@ delete_action (GtkWidget  *widget,
         }
     }
 
-  self->n_undo_after_delete = up_history_get_n_undo (up_project_get_history (self->project));
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return;
 
+  /* Toast titles are Pango markup; names are plain text. */
+  escaped = g_markup_escape_text (name, -1);
   /* Translators: A toast after a stakeholder was deleted; %1$s is the
    * stakeholder's name. */
-  title = g_strdup_printf (_("“%1$s” deleted"), name);
-  toast = add_toast (self, title);
-  if (toast != NULL)
-    {
-      adw_toast_set_button_label (toast, _("Undo"));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      g_signal_connect_object (toast, "button-clicked",
-                               G_CALLBACK (on_delete_toast_undo), self, G_CONNECT_SWAPPED);
-      g_set_weak_pointer (&self->delete_toast, toast);
-    }
+  title = g_strdup_printf (_("“%1$s” deleted"), escaped);
+  toast = up_undo_toast_new (self->project, title);
+  g_set_weak_pointer (&self->delete_toast, toast);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
@@ -1522,8 +1484,6 @@ up_stakeholder_view_init (UpStakeholderView *self)
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed::stakeholder",
                                  G_CALLBACK (on_stakeholders_changed), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->project_signals, "changed",
-                                 G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
 
   update_actions (self);
 }
@@ -1557,11 +1517,6 @@ up_stakeholder_view_set_project (UpStakeholderView *self,
   commit_pending (self);
   set_selected (self, NULL);
   teardown_register (self);
-  if (self->delete_toast != NULL)
-    {
-      adw_toast_dismiss (self->delete_toast);
-      g_clear_weak_pointer (&self->delete_toast);
-    }
 
   g_set_object (&self->project, project);
   g_signal_group_set_target (self->project_signals, project);

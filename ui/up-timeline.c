@@ -2201,6 +2201,9 @@ up_timeline_grab_focus (GtkWidget *widget)
   return GTK_WIDGET_CLASS (up_timeline_parent_class)->grab_focus (widget);
 }
 
+/* The most of a stage's title its tooltip shows, in characters. */
+#define TOOLTIP_TITLE_CHARS 100
+
 static gboolean
 up_timeline_query_tooltip (GtkWidget  *widget,
                            int         x,
@@ -2238,6 +2241,13 @@ up_timeline_query_tooltip (GtkWidget  *widget,
   dates = format_dates (r->start, r->end, r->milestone);
 
   text = g_string_new (up_stage_get_title (r->stage));
+  /* A tooltip wraps at blanks only: a long title, or one long word, would
+   * make it wider or taller than the screen. The editor shows it whole. */
+  if (g_utf8_strlen (text->str, -1) > TOOLTIP_TITLE_CHARS)
+    {
+      g_string_truncate (text, g_utf8_offset_to_pointer (text->str, TOOLTIP_TITLE_CHARS - 1) - text->str);
+      g_string_append (text, "…");
+    }
   g_string_append_c (text, '\n');
   /* Translators: A line of a stage's tooltip on the timeline: %1$s is its
    * kind ("Tender period"), %2$s its status ("In progress"). */

@@ -1717,7 +1717,10 @@ up_window_set_project (UpWindow  *self,
     return;
 
   if (self->project != NULL)
-    up_stage_editor_commit_pending (self->editor);
+    {
+      up_stage_editor_commit_pending (self->editor);
+      up_undo_toast_withdraw (self->project);
+    }
 
   g_set_object (&self->project, project);
 

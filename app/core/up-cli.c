@@ -17,12 +17,6 @@
 #include "up-project.h"
 #include "up-store.h"
 
-/* Cairo's image surfaces stop at 32767 pixels a side, and up_export_chart()
- * allocates no more pixels than the widest square PNG has: its limits,
- * repeated here to name the widest PNG a chart can have. */
-#define PNG_SIDE_MAX 32767
-#define PNG_PIXELS_MAX ((double) UP_EXPORT_PNG_WIDTH_MAX * UP_EXPORT_PNG_WIDTH_MAX)
-
 /* The options that each make a run of their own; at most one is given. */
 static const char * const modes[] = { "info", "write-demo", "export", "demo" };
 
@@ -265,55 +259,6 @@ lookup_string (GVariantDict  *options,
   return g_variant_dict_lookup (options, name, "&s", value);
 }
 
-/* A PNG @png_width pixels wide of a chart of @width × @height is within
- * up_export_chart()'s limits; the height is rounded as it rounds it. */
-static gboolean
-png_width_fits (double width,
-                double height,
-                int    png_width)
-{
-  double pixel_height = MAX (1, round (height * png_width / width));
-
-  return png_width <= PNG_SIDE_MAX && pixel_height <= PNG_SIDE_MAX &&
-         png_width * pixel_height <= PNG_PIXELS_MAX;
-}
-
-/* The widest PNG of @kind that up_export_chart() makes: the advertised
- * maximum, or less for a chart taller than it is wide. */
-static int
-png_width_max (UpProject            *project,
-               UpChartKind           kind,
-               const UpChartOptions *options)
-{
-  UpChartOptions opts = *options;
-  double width = 0, height = 0;
-  int low = UP_EXPORT_PNG_WIDTH_MIN;
-  int high = UP_EXPORT_PNG_WIDTH_MAX;
-
-  /* the chart as up_export_chart() draws it */
-  opts.decorations = TRUE;
-  opts.dark = FALSE;
-  opts.preview_stakeholder = 0;
-  up_chart_get_size (kind, project, &opts, &width, &height);
-
-  /* a size the export refuses, or a width it takes whole: it decides */
-  if (!isfinite (width) || !isfinite (height) || width < 1 || height < 1 ||
-      png_width_fits (width, height, high) || !png_width_fits (width, height, low))
-    return high;
-
-  /* low fits, high does not; a wider image is never smaller */
-  while (high - low > 1)
-    {
-      int middle = low + (high - low) / 2;
-
-      if (png_width_fits (width, height, middle))
-        low = middle;
-      else
-        high = middle;
-    }
-  return low;
-}
-
 /* --png-width within the range it takes can still be too wide for a tall
  * chart: that is refused with the width the chart can have. */
 static gboolean
@@ -329,7 +274,7 @@ check_png_width (UpProject             *project,
   if (format != UP_EXPORT_PNG || png_width == 0)
     return TRUE;
 
-  max = png_width_max (project, kind, options);
+  max = up_export_get_png_width_max (project, kind, options);
   if (png_width <= max)
     return TRUE;
 

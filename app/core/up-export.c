@@ -223,6 +223,19 @@ draw_on (cairo_surface_t      *surface,
   return status;
 }
 
+/* A PNG @png_width pixels wide of a chart of @width × @height is within
+ * the limits; its height rounded as render_png() rounds it. */
+static gboolean
+png_width_fits (double width,
+                double height,
+                int    png_width)
+{
+  double pixel_height = MAX (1, round (height * png_width / width));
+
+  return png_width <= MAX_PNG_SIDE && pixel_height <= MAX_PNG_SIDE &&
+         png_width * pixel_height <= MAX_PNG_PIXELS;
+}
+
 static GBytes *
 render_png (UpChartKind           kind,
             UpProject            *project,
@@ -243,8 +256,7 @@ render_png (UpChartKind           kind,
   scale = png_width / width;
   /* round, not ceil: 600 × (333 / 600) is 333.00000000000006 */
   pixel_height = MAX (1, round (height * png_width / width));
-  if (png_width > MAX_PNG_SIDE || pixel_height > MAX_PNG_SIDE ||
-      png_width * pixel_height > MAX_PNG_PIXELS)
+  if (!png_width_fits (width, height, png_width))
     {
       g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
                    /* Translators: %1$d and %2$d are sizes in pixels. */
@@ -459,6 +471,21 @@ write_file (GFile   *file,
   return TRUE;
 }
 
+/* @options as a file has them: a file is read away from the app, so it
+ * always explains itself and is always on a light page. */
+static void
+file_options (const UpChartOptions *options,
+              UpChartOptions       *opts)
+{
+  if (options != NULL)
+    *opts = *options;
+  else
+    up_chart_options_init (opts);
+  opts->decorations = TRUE;
+  opts->dark = FALSE;
+  opts->preview_stakeholder = 0;
+}
+
 gboolean
 up_export_chart (UpProject            *project,
                  UpChartKind           kind,
@@ -499,15 +526,7 @@ up_export_chart (UpProject            *project,
       return FALSE;
     }
 
-  if (options != NULL)
-    opts = *options;
-  else
-    up_chart_options_init (&opts);
-  /* A file is read away from the app: it always explains itself and is
-   * always on a light page. */
-  opts.decorations = TRUE;
-  opts.dark = FALSE;
-  opts.preview_stakeholder = 0;
+  file_options (options, &opts);
 
   up_chart_get_size (kind, project, &opts, &width, &height);
   if (!isfinite (width) || !isfinite (height) || width < 1 || height < 1)
@@ -524,4 +543,43 @@ up_export_chart (UpProject            *project,
     return FALSE;
 
   return write_file (output, bytes, error);
+}
+
+/**
+ * up_export_get_png_width_max:
+ *
+ * The widest PNG of @kind that up_export_chart() makes with @options:
+ * %UP_EXPORT_PNG_WIDTH_MAX, or less for a chart taller than it is wide.
+ */
+int
+up_export_get_png_width_max (UpProject            *project,
+                             UpChartKind           kind,
+                             const UpChartOptions *options)
+{
+  UpChartOptions opts;
+  double width = 0, height = 0;
+  int low = UP_EXPORT_PNG_WIDTH_MIN;
+  int high = UP_EXPORT_PNG_WIDTH_MAX;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), high);
+
+  file_options (options, &opts);
+  up_chart_get_size (kind, project, &opts, &width, &height);
+
+  /* a size the export refuses, or a width it takes whole: it decides */
+  if (!isfinite (width) || !isfinite (height) || width < 1 || height < 1 ||
+      png_width_fits (width, height, high) || !png_width_fits (width, height, low))
+    return high;
+
+  /* low fits, high does not; a wider image is never smaller */
+  while (high - low > 1)
+    {
+      int middle = low + (high - low) / 2;
+
+      if (png_width_fits (width, height, middle))
+        low = middle;
+      else
+        high = middle;
+    }
+  return low;
 }

@@ -38,6 +38,12 @@ gboolean     up_export_format_for_file  (GFile          *file,
 #define UP_EXPORT_PNG_WIDTH_MIN 16
 #define UP_EXPORT_PNG_WIDTH_MAX 10000
 
+/* The widest PNG up_export_chart() makes of @kind: less than
+ * UP_EXPORT_PNG_WIDTH_MAX for a chart taller than it is wide. */
+int          up_export_get_png_width_max (UpProject            *project,
+                                          UpChartKind           kind,
+                                          const UpChartOptions *options);
+
 /* Draws @kind and writes it to @output. The output is replaced only once
  * the new file is complete (a temporary file beside it, then a rename); on
  * any error an existing @output is left as it was. @png_width is the PNG's

@@ -431,6 +431,40 @@ test_png_pixels (void)
     }
 }
 
+/* The widest PNG a chart can have: the whole range for a chart wider than
+ * it is tall; less for a taller one (the pixels of the widest square are
+ * the limit), and one pixel more is refused before anything is drawn. */
+static void
+test_png_width_max (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "png-width-max");
+  g_autofree char *path = g_build_filename (dir, "wheel.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  UpChartOptions options;
+  double width, height;
+  int max;
+
+  up_chart_options_init (&options);
+  g_assert_cmpint (up_export_get_png_width_max (demo, UP_CHART_MATRIX, &options), ==,
+                   UP_EXPORT_PNG_WIDTH_MAX);
+
+  max = up_export_get_png_width_max (demo, UP_CHART_WHEEL, NULL);
+  g_assert_cmpint (max, ==, up_export_get_png_width_max (demo, UP_CHART_WHEEL, &options));
+  options.decorations = TRUE;
+  up_chart_get_size (UP_CHART_WHEEL, demo, &options, &width, &height);
+  g_assert_cmpfloat (height, >, width);
+  g_assert_cmpint (max, <, UP_EXPORT_PNG_WIDTH_MAX);
+  /* the widest square's pixels, within one row of rounding */
+  g_assert_cmpfloat (fabs (max * (max * height / width) -
+                           (double) UP_EXPORT_PNG_WIDTH_MAX * UP_EXPORT_PNG_WIDTH_MAX),
+                     <, 2.0 * max);
+
+  g_assert_false (up_export_chart (demo, UP_CHART_WHEEL, UP_EXPORT_PNG, NULL, max + 1, file, &error));
+  g_assert_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* What an export refuses leaves nothing behind, and an existing output is
  * as it was. */
 static void
@@ -862,6 +896,7 @@ main (int   argc,
   g_test_add_func ("/export/every-kind-and-format", test_every_kind_and_format);
   g_test_add_func ("/export/png-width", test_png_width);
   g_test_add_func ("/export/png-pixels", test_png_pixels);
+  g_test_add_func ("/export/png-width-max", test_png_width_max);
   g_test_add_func ("/export/invalid-options", test_invalid_options);
   g_test_add_func ("/export/write-errors", test_write_errors);
   for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)

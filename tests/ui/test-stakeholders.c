@@ -383,6 +383,13 @@ test_add_and_edit (Fixture       *fixture,
 }
 
 static void
+on_toast_dismissed (AdwToast *toast,
+                    gboolean *dismissed)
+{
+  *dismissed = TRUE;
+}
+
+static void
 test_delete_undo (Fixture       *fixture,
                   gconstpointer  user_data)
 {
@@ -391,6 +398,7 @@ test_delete_undo (Fixture       *fixture,
   UpStakeholder *erik = find_stakeholder (fixture->project, "Erik Holm");
   gint64 id = up_record_get_id (UP_RECORD (erik));
   AdwToast *toast;
+  gboolean dismissed = FALSE;
 
   up_stakeholder_view_set_selected (view, erik);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.delete", NULL));
@@ -410,11 +418,16 @@ test_delete_undo (Fixture       *fixture,
   /* After another edit, the toast no longer offers to undo the delete. */
   up_stakeholder_view_set_selected (view, UP_STAKEHOLDER (up_project_lookup (fixture->project, "stakeholder", id)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.delete", NULL));
-  g_assert_nonnull (view->delete_toast);
+  toast = view->delete_toast;
+  g_assert_nonnull (toast);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
   g_assert_true (up_project_set_int (fixture->project, find_stakeholder (fixture->project, "Lena Berg"),
                                      "interest", 2, NULL));
-  g_assert_null (view->delete_toast);
+  g_assert_true (dismissed);
+  if (view->delete_toast != NULL)
+    g_signal_emit_by_name (view->delete_toast, "button-clicked");
   g_assert_null (up_project_lookup (fixture->project, "stakeholder", id));
+  g_assert_cmpint (up_stakeholder_get_interest (find_stakeholder (fixture->project, "Lena Berg")), ==, 2);
 
   /* Nothing selected: nothing to delete. */
   up_stakeholder_view_set_selected (view, NULL);

@@ -742,6 +742,7 @@ test_undo_toast (void)
   g_autoptr(UpStage) second = g_list_model_get_item (stages, 1);
   g_autoptr(AdwToast) toast = NULL;
   g_autoptr(AdwToast) later = NULL;
+  g_autoptr(AdwToast) closed = NULL;
   GtkWidget *overlay = g_object_ref_sink (adw_toast_overlay_new ());
   gboolean dismissed = FALSE;
 
@@ -767,6 +768,21 @@ test_undo_toast (void)
   g_signal_emit_by_name (later, "button-clicked");
   g_assert_cmpstr (up_project_get_title (project), ==, "Efter borttagningen");
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n - 1);
+
+  /* A delete, then the project leaves its window (closed, or another
+   * opened in its place): the toast goes, and its Undo changes nothing. */
+  g_clear_object (&first);
+  first = g_list_model_get_item (stages, 0);
+  g_assert_true (up_project_delete_stage (project, first, FALSE, &error));
+  g_assert_no_error (error);
+  closed = up_undo_toast_new (project, "Stage deleted");
+  dismissed = FALSE;
+  g_signal_connect (closed, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (closed));
+  up_undo_toast_withdraw (project);
+  g_assert_true (dismissed);
+  g_signal_emit_by_name (closed, "button-clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n - 2);
   g_object_unref (overlay);
 }
 
