@@ -602,8 +602,15 @@ up_application_startup (GApplication *app)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *help_overlay_accels[] = { "<Control>question", NULL };
 
-  /* GTK and the display's settings before libadwaita (see up-theme.h). */
-  up_theme_init_display ();
+  /* GTK and the display's settings before libadwaita (see up-theme.h).
+   * Without a display GTK's own start-up, which would stop the program,
+   * takes GTK for initialised after that first try and goes on to crash. */
+  if (!up_theme_init_display ())
+    {
+      g_printerr ("%s\n", _("Upphandla needs a graphical desktop, and no display could be opened. "
+                            "Charts and project facts are available without one: see “upphandla --help”."));
+      exit (EXIT_FAILURE);
+    }
   G_APPLICATION_CLASS (up_application_parent_class)->startup (app);
   up_renderer_restore_environment ();
 

@@ -24,10 +24,12 @@ up_theme_prepare_environment (void)
   theme_set = TRUE;
 }
 
-void
+gboolean
 up_theme_init_display (void)
 {
-  if (gtk_init_check ())
+  gboolean opened = gtk_init_check ();
+
+  if (opened)
     gtk_settings_get_default ();
 
   if (theme_set)
@@ -35,4 +37,6 @@ up_theme_init_display (void)
       g_unsetenv ("GTK_THEME");
       theme_set = FALSE;
     }
+
+  return opened;
 }

@@ -15,8 +15,9 @@ G_BEGIN_DECLS
  * the environment, unless the user has set it. up_theme_init_display()
  * initialises GTK and makes the default display's settings (with the
  * empty theme), then takes GTK_THEME out again, before libadwaita starts:
- * libadwaita loads its style sheet only where GTK_THEME is not set. */
-void up_theme_prepare_environment (void);
-void up_theme_init_display        (void);
+ * libadwaita loads its style sheet only where GTK_THEME is not set.
+ * It answers FALSE when no display could be opened. */
+void     up_theme_prepare_environment (void);
+gboolean up_theme_init_display        (void);
 
 G_END_DECLS

@@ -152,6 +152,34 @@ assert_count_line (const char *out,
   assert_line (out, label, value);
 }
 
+/* Without a display the app says so and stops: GTK's own start-up found
+ * GTK initialised by the app's first try, went on and crashed (SIGSEGV). A
+ * project named on the command line is left as it was. */
+static void
+test_no_display (void)
+{
+  g_autofree char *project = write_demo ("demo.upphandla");
+  g_autoptr(GBytes) before = test_read_bytes (project);
+  g_autoptr(GBytes) after = NULL;
+  const char *open_args[] = { project, NULL };
+  const char *no_args[] = { NULL };
+  g_autoptr(Run) opened = run_en (open_args);
+  g_autoptr(Run) bare = run_en (no_args);
+  g_autoptr(Run) swedish = run_app (open_args, "sv_SE.UTF-8", "sv");
+
+  g_assert_cmpint (opened->status, ==, 1);
+  g_assert_nonnull (strstr (opened->err, "no display could be opened"));
+  g_assert_nonnull (strstr (opened->err, "upphandla --help"));
+  g_assert_null (strstr (opened->err, "CRITICAL"));
+  g_assert_cmpint (bare->status, ==, 1);
+  g_assert_cmpstr (bare->err, ==, opened->err);
+  g_assert_cmpint (swedish->status, ==, 1);
+  g_assert_nonnull (strstr (swedish->err, "skärm"));
+
+  after = test_read_bytes (project);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static void
 test_version (void)
 {
@@ -1021,6 +1049,7 @@ main (int   argc,
   g_test_message ("test files in %s", test_root);
 
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/no-display", test_no_display);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/write-demo", test_write_demo);
   g_test_add_func ("/cli/write-demo-errors", test_write_demo_errors);
