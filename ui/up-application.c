@@ -43,6 +43,13 @@ open_request_free (OpenRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenRequest, open_request_free)
 
+static void
+open_request_closure_free (gpointer  data,
+                           GClosure *closure)
+{
+  open_request_free (data);
+}
+
 static UpWindow *
 find_window_for_file (UpApplication *self,
                       GFile         *file)
@@ -236,7 +243,7 @@ on_recovery_response (AdwMessageDialog *dialog,
                       const char       *response,
                       gpointer          user_data)
 {
-  g_autoptr(OpenRequest) request = user_data;
+  OpenRequest *request = user_data;
 
   if (g_strcmp0 (response, "recover") == 0)
     {
@@ -295,7 +302,9 @@ ask_recovery (UpApplication *self,
   request->file = g_object_ref (file);
   g_set_weak_pointer (&request->target, target);
 
-  g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response), request);
+  /* The request goes with the dialog, however many responses it gives. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_recovery_response), request,
+                         open_request_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

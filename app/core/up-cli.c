@@ -26,7 +26,7 @@ static const GOptionEntry entries[] = {
   { "info", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print a summary of each project file and exit"), NULL },
   { "write-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the demo project to FILE and exit"), N_("FILE") },
+    N_("Write the demo project to a new FILE and exit"), N_("FILE") },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export a chart of the project file to --output and exit: wheel, bars, matrix, grid or report"), N_("CHART") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -236,6 +236,10 @@ run_write_demo (const char *path)
            g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
     /* Translators: %1$s is a file name. */
     message = g_strdup_printf (_("“%1$s” cannot be written: its folder does not exist."), name);
+  /* A name typed by mistake must not cost anyone a project. */
+  else if (g_file_query_exists (file, NULL))
+    /* Translators: an error of "upphandla --write-demo"; %1$s is a file name. */
+    message = g_strdup_printf (_("“%1$s” already exists. Choose another name, or delete the file first."), name);
   else
     {
       project = up_demo_create (file, &error);

@@ -243,7 +243,8 @@ test_write_demo (void)
 }
 
 /* A place the demo cannot be written to is named for what it is, in one
- * line, not with the app's sentences about unsaved changes. */
+ * line, not with the app's sentences about unsaved changes; a file that
+ * is there already is left alone (it was replaced, as cp would). */
 static void
 test_write_demo_errors (void)
 {
@@ -262,6 +263,7 @@ test_write_demo_errors (void)
     { under_file, "“demo.upphandla” cannot be written: its folder does not exist.\n" },
     { dir, folder_message },
     { "", "--write-demo needs a file name, for example: upphandla --write-demo=demo.upphandla\n" },
+    { file, "“plan.upphandla” already exists. Choose another name, or delete the file first.\n" },
   };
 
   g_assert_true (g_file_set_contents (file, "mine\n", -1, NULL));
@@ -277,6 +279,12 @@ test_write_demo_errors (void)
       g_assert_cmpstr (run->err, ==, cases[i].message);
     }
   assert_dir (dir, "plan.upphandla");
+  {
+    g_autofree char *kept = NULL;
+
+    g_assert_true (g_file_get_contents (file, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "mine\n");
+  }
 }
 
 static void

@@ -23,6 +23,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=en
 
 mkdir -p "$corpus"
 "$build/tests/fuzz/make-seeds" "$corpus"
+rm -f "$corpus/demo.upphandla"
 env -u DISPLAY -u WAYLAND_DISPLAY "$build/app/upphandla" --write-demo "$corpus/demo.upphandla"
 cp tests/data/project-v1.upphandla "$corpus/"
 echo "seeds: $(find "$corpus" -type f | wc -l)"
