@@ -583,6 +583,19 @@ create_recent_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder ? folder : "");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  /* After a crash the changes wait in a recovery copy until the project is
+   * opened again: the row says so, or they would wait unseen. */
+  if (up_store_has_recovery (file))
+    {
+      GtkWidget *label = gtk_label_new (_("Unsaved changes"));
+
+      gtk_widget_add_css_class (label, "warning");
+      gtk_widget_set_tooltip_text (label, _("Upphandla closed before these changes were saved. "
+                                            "Open the project to recover them."));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+
   /* The arrow only says "opens": the row itself is the thing to read. */
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              g_object_new (GTK_TYPE_IMAGE,

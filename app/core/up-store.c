@@ -2293,6 +2293,24 @@ up_store_find_recovery (GFile *document)
 }
 
 /**
+ * up_store_has_recovery:
+ *
+ * Returns: %TRUE when @document has a recovery copy, without reading it
+ * (a list of recent projects asks this of every row). The copy may turn
+ * out to hold nothing new: up_store_find_recovery() tells.
+ */
+gboolean
+up_store_has_recovery (GFile *document)
+{
+  g_autoptr(GFile) recovery = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (document), FALSE);
+
+  recovery = recovery_file_for (document, ".upphandla");
+  return g_file_query_exists (recovery, NULL);
+}
+
+/**
  * up_store_recovery_document_changed:
  *
  * Returns: %TRUE when @document has a recovery copy and is no longer the

@@ -80,6 +80,7 @@ GBytes      *up_store_serialize         (UpStore      *self,
 /* Crash recovery: snapshots that were not yet safely in the document. */
 GFile       *up_store_get_recovery_dir  (void);
 GFile       *up_store_find_recovery     (GFile        *document);
+gboolean     up_store_has_recovery      (GFile        *document);
 gboolean     up_store_recovery_document_changed (GFile  *document);
 void         up_store_discard_recovery  (GFile        *document);
 UpStore     *up_store_open_recovery     (GFile        *document,

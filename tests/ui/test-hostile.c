@@ -295,6 +295,51 @@ test_first_open (void)
   iterate_pending ();
 }
 
+static GtkWidget *
+find_recent_row (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_recent_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  UpWindow   *window;
+  const char *title;
+} RecentWait;
+
+static gboolean
+lists_recent (gpointer data)
+{
+  RecentWait *wait = data;
+
+  return find_recent_row (GTK_WIDGET (wait->window), wait->title) != NULL;
+}
+
 /* Recovery after a crash. The app was killed with an edit that its save
  * had not written: the recovery copy holds it, made on the file as it
  * was then (a conflicting save writes the copy only; the file is then put
@@ -389,6 +434,25 @@ test_recovery (gconstpointer data)
   while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
     gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
   iterate_pending ();
+
+  /* The start page says which recent project has changes to recover. */
+  {
+    g_autoptr(UpWindow) start = g_object_ref_sink (up_window_new (NULL, NULL));
+    g_autofree char *title = g_strndup (name, strlen (name) - strlen (".upphandla"));
+    RecentWait wait = { start, title };
+
+    up_application_add_recent (file);
+    gtk_window_present (GTK_WINDOW (start));
+    wait_until (lists_recent, &wait);
+    g_assert_true (has_label (find_recent_row (GTK_WIDGET (start), title), _("Unsaved changes")));
+    if (!colleague)
+      {
+        wait_for_frames (GTK_WIDGET (start));
+        save_screenshot (GTK_WIDGET (start), "start-page-recovery.png");
+      }
+    gtk_window_destroy (GTK_WINDOW (start));
+    iterate_pending ();
+  }
 
   up_application_open_file (app, file, NULL);
   wait_until (has_message_dialog, &dialog);
