@@ -1256,6 +1256,24 @@ up_project_list_note_stakeholders (UpProject *self,
                         up_record_get_id (UP_RECORD (note)));
 }
 
+/**
+ * up_project_list_stakeholder_notes:
+ *
+ * Returns: (transfer full): the notes that name @stakeholder, in the order
+ * they were linked.
+ */
+GPtrArray *
+up_project_list_stakeholder_notes (UpProject     *self,
+                                   UpStakeholder *stakeholder)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (UP_IS_STAKEHOLDER (stakeholder), NULL);
+
+  return query_records (self, UP_TABLE_NOTE,
+                        "SELECT note_id FROM note_stakeholder WHERE stakeholder_id = ?1 ORDER BY id",
+                        up_record_get_id (UP_RECORD (stakeholder)));
+}
+
 GPtrArray *
 up_project_list_sdg_links (UpProject *self,
                            UpRecord  *stage_or_note)

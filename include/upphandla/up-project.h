@@ -70,6 +70,8 @@ GPtrArray     *up_project_list_stage_notes     (UpProject      *self,
                                                 UpStage        *stage);
 GPtrArray     *up_project_list_note_stakeholders (UpProject    *self,
                                                 UpNote         *note);
+GPtrArray     *up_project_list_stakeholder_notes (UpProject    *self,
+                                                UpStakeholder  *stakeholder);
 GPtrArray     *up_project_list_sdg_links       (UpProject      *self,
                                                 UpRecord       *stage_or_note);
 GPtrArray     *up_project_list_local_goal_targets (UpProject   *self,

@@ -492,6 +492,54 @@ test_group_failure_rolls_back (void)
   g_assert_false (up_history_get_can_undo (up_project_get_history (project)));
 }
 
+/* A stakeholder's notes are the notes whose stakeholders name them: the
+ * two queries of the link table agree, and follow a link and an unlink. */
+static void
+test_stakeholder_notes (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  GListModel *people = up_project_get_stakeholders (project);
+  GListModel *notes = up_project_get_notes (project);
+  UpStakeholder *person = stakeholder_at (project, 6);
+  UpNote *note = note_at (project, 0);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  guint n_links = 0;
+
+  for (guint p = 0; p < g_list_model_get_n_items (people); p++)
+    {
+      g_autoptr(UpStakeholder) someone = g_list_model_get_item (people, p);
+      g_autoptr(GPtrArray) theirs = up_project_list_stakeholder_notes (project, someone);
+
+      for (guint i = 0; i < theirs->len; i++)
+        {
+          g_autoptr(GPtrArray) named = up_project_list_note_stakeholders (project, g_ptr_array_index (theirs, i));
+
+          g_assert_true (g_ptr_array_find (named, someone, NULL));
+        }
+      n_links += theirs->len;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(UpNote) each = g_list_model_get_item (notes, i);
+      g_autoptr(GPtrArray) named = up_project_list_note_stakeholders (project, each);
+
+      n_links -= named->len;
+    }
+  g_assert_cmpuint (n_links, ==, 0);
+
+  before = up_project_list_stakeholder_notes (project, person);
+  g_assert_false (g_ptr_array_find (before, note, NULL));
+  g_assert_true (up_project_link_note_stakeholder (project, note, person, NULL));
+  after = up_project_list_stakeholder_notes (project, person);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_true (g_ptr_array_find (after, note, NULL));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  g_assert_true (up_project_unlink_note_stakeholder (project, note, person, NULL));
+  after = up_project_list_stakeholder_notes (project, person);
+  g_assert_cmpuint (after->len, ==, before->len);
+}
+
 /* A deleted stage comes back with its id, its notes' pins, its Agenda 2030
  * links and its local goals. */
 static void
@@ -946,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/project/undo/group", test_group);
   g_test_add_func ("/project/group-failure", test_group_failure_rolls_back);
   g_test_add_func ("/project/delete-restores-links", test_delete_restores_links);
+  g_test_add_func ("/project/stakeholder-notes", test_stakeholder_notes);
   g_test_add_func ("/project/local-goal-stages", test_local_goal_stages);
   g_test_add_func ("/project/invalid-edits", test_invalid_edits);
   g_test_add_func ("/project/one-line-fields", test_one_line_fields);

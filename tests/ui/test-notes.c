@@ -566,6 +566,52 @@ test_filters (Fixture       *fixture,
   g_assert_cmpuint (none->len, ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "list_stack")),
                    ==, "no-results");
+
+  /* Entries: all stakeholders, then the stakeholders in order. Each one's
+   * notes are those that name them, with a search too. */
+  gtk_drop_down_set_selected (visibility_filter, 0);
+  gtk_drop_down_set_selected (kind_filter, 0);
+  {
+    GtkDropDown *people_filter = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_filter");
+    GListModel *people = up_project_get_stakeholders (fixture->project);
+    guint with_notes = 0;
+
+    for (guint p = 0; p < g_list_model_get_n_items (people); p++)
+      {
+        g_autoptr(UpStakeholder) person = g_list_model_get_item (people, p);
+        g_autoptr(GPtrArray) listed = NULL;
+        guint expected = 0;
+
+        for (guint i = 0; i < total; i++)
+          {
+            g_autoptr(UpNote) note = g_list_model_get_item (notes, i);
+            g_autoptr(GPtrArray) named = up_project_list_note_stakeholders (fixture->project, note);
+
+            for (guint n = 0; n < named->len; n++)
+              expected += g_ptr_array_index (named, n) == (gpointer) person;
+          }
+        with_notes += expected > 0;
+
+        gtk_drop_down_set_selected (people_filter, p + 1);
+        listed = listed_notes (fixture, view, NULL);
+        g_assert_cmpuint (listed->len, ==, expected);
+        for (guint i = 0; i < listed->len; i++)
+          {
+            g_autoptr(GPtrArray) named = up_project_list_note_stakeholders (fixture->project,
+                                                                            g_ptr_array_index (listed, i));
+            gboolean names_person = FALSE;
+
+            for (guint n = 0; n < named->len; n++)
+              names_person |= g_ptr_array_index (named, n) == (gpointer) person;
+            g_assert_true (names_person);
+          }
+      }
+    g_assert_cmpuint (with_notes, >, 1);
+    gtk_drop_down_set_selected (people_filter, 0);
+    g_clear_pointer (&none, g_ptr_array_unref);
+    none = listed_notes (fixture, view, NULL);
+    g_assert_cmpuint (none->len, ==, total);
+  }
 }
 
 static void
