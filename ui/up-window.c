@@ -277,6 +277,20 @@ on_project_info_changed (UpWindow  *self,
   update_title (self);
 }
 
+/* The file was renamed while open (the store follows it), or saved as
+ * another: the subtitle names it, and the recent projects list it. */
+static void
+on_project_file_changed (UpWindow   *self,
+                         GParamSpec *pspec,
+                         UpProject  *project)
+{
+  GFile *file = up_project_get_file (project);
+
+  update_title (self);
+  if (file != NULL)
+    up_application_add_recent (file);
+}
+
 static void
 on_project_changed (UpWindow  *self,
                     UpProject *project)
@@ -1597,6 +1611,8 @@ up_window_init (UpWindow *self)
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "notify::title",
                                  G_CALLBACK (on_project_title_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "notify::file",
+                                 G_CALLBACK (on_project_file_changed), self, G_CONNECT_SWAPPED);
   /* Also after every edit of the project row: the core's project does not
    * notify "title" yet (its info record has no properties to notify). */
   g_signal_group_connect_object (self->project_signals, "changed::project",

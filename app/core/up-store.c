@@ -38,6 +38,8 @@ struct _UpStore
   GHashTable  *statements;      /* SQL text -> sqlite3_stmt */
 
   GFile       *file;
+  GFileMonitor *monitor;        /* of the file: follows a rename */
+  GFile       *renamed_from;    /* its name before, until a save under the new one */
   char        *checksum;        /* of the file's bytes as we last read or wrote them */
   int          migrated_from;   /* schema version the file had, or -1 */
   gboolean     backup_done;
@@ -446,7 +448,11 @@ up_store_finalize (GObject *object)
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->file);
+  g_clear_object (&self->renamed_from);
   g_clear_pointer (&self->checksum, g_free);
   g_clear_error (&self->save_error);
 
@@ -990,6 +996,55 @@ up_store_open_bytes (GBytes  *bytes,
   return open_image (data, size, name, error);
 }
 
+static void watch_file (UpStore *self);
+
+/* The file was renamed while open (in the file manager, say): the project
+ * goes with it, as the user expects, instead of being written anew under
+ * the old name beside the renamed file at the next edit. Its bytes are the
+ * same, so the version the next save checks against stays. A move to
+ * another folder is not reported with the new place (inotify tells only
+ * that it left): that file is saved at its old place, as a deleted one is. */
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 UpStore           *self)
+{
+  if (event != G_FILE_MONITOR_EVENT_RENAMED || other_file == NULL || self->file == NULL ||
+      !g_file_equal (file, self->file) || g_file_equal (other_file, self->file))
+    return;
+
+  g_debug ("The project file was renamed; following it");
+  /* A recovery copy under the old name is discarded once a save under the
+   * new one has succeeded; one is made now if edits wait. */
+  if (self->renamed_from == NULL)
+    self->renamed_from = g_object_ref (self->file);
+  g_set_object (&self->file, other_file);
+  watch_file (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  if (self->dirty)
+    up_store_schedule_save (self);
+}
+
+static void
+watch_file (UpStore *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->file == NULL)
+    return;
+
+  /* No monitor (a file system without one) only means no following. */
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
+}
+
 static void
 set_read_error (GError **error,
                 GError  *io_error,
@@ -1103,6 +1158,7 @@ up_store_open (GFile   *file,
 
   self->file = g_object_ref (file);
   self->checksum = checksum_of ((const guint8 *) contents, size);
+  watch_file (self);
 
   return self;
 }
@@ -1132,6 +1188,7 @@ up_store_set_file (UpStore *self,
     return;
 
   g_set_object (&self->file, file);
+  watch_file (self);
   g_clear_pointer (&self->checksum, g_free);
   self->conflict = FALSE;
   self->dirty = TRUE;
@@ -1970,9 +2027,22 @@ finish_save (UpStore  *self,
   if (!job->document)
     return;
 
+  /* Renamed while this save ran: it went to the old name, and the file
+   * under the new one is still the version read (or saved) before. */
+  if (!g_file_equal (job->file, self->file))
+    {
+      up_store_schedule_save (self);
+      return;
+    }
+
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_free (self->checksum);
   self->checksum = g_steal_pointer (&job->new_checksum);
+  if (self->renamed_from != NULL)
+    {
+      up_store_discard_recovery (self->renamed_from);
+      g_clear_object (&self->renamed_from);
+    }
   if (job->backup != NULL)
     self->backup_done = TRUE;
 

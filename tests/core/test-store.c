@@ -1487,6 +1487,64 @@ test_save_coalesce (void)
   g_signal_handlers_disconnect_by_data (store, &c);
 }
 
+static gboolean
+store_file_is (UpStore *store,
+               GFile   *file)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!g_file_equal (up_store_get_file (store), file) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  return g_file_equal (up_store_get_file (store), file);
+}
+
+/* A file renamed while open (in the file manager) takes the project with
+ * it: the next edit is saved under the new name, and nothing appears again
+ * under the old one. It used to be written anew there, beside the renamed
+ * file, which then missed every later edit. The app's own saves (a file
+ * renamed onto the project's name) are no such rename. */
+static void
+test_save_follows_rename (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "rename");
+  g_autofree char *path = create_project_file (dir, "Budget.upphandla", "Budget");
+  g_autofree char *new_path = g_build_filename (dir, "Budget 2027.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(UpProject) project = open_project (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  UpStore *store = up_project_get_store (project);
+  guint notified = 0;
+
+  g_signal_connect_swapped (store, "notify::file", G_CALLBACK (count_signal), &notified);
+
+  /* saves of its own, then a rename */
+  set_title (project, "Saved twice");
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rename (path, new_path), ==, 0);
+  g_assert_true (store_file_is (store, new_file));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (g_file_equal (up_project_get_file (project), new_file));
+
+  set_title (project, "After the rename");
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+  test_assert_dir_is (dir, "Budget 2027.upphandla");
+  title = query_text (new_path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "After the rename");
+  g_assert_null (up_store_find_recovery (new_file));
+
+  /* and once more, back */
+  g_assert_cmpint (g_rename (new_path, path), ==, 0);
+  g_assert_true (store_file_is (store, file));
+  set_title (project, "Back again");
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+  test_assert_dir_is (dir, "Budget.upphandla");
+}
+
 static void
 test_save_conflict (void)
 {
@@ -2539,6 +2597,7 @@ main (int   argc,
   g_test_add_func ("/store/save/flush", test_save_flush);
   g_test_add_func ("/store/save/coalesce", test_save_coalesce);
   g_test_add_func ("/store/save/conflict", test_save_conflict);
+  g_test_add_func ("/store/save/follows-rename", test_save_follows_rename);
   g_test_add_func ("/store/save/conflict-same-mtime", test_save_conflict_same_mtime);
   for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
     {

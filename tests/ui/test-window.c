@@ -180,6 +180,32 @@ test_title_settles (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (squeezer, on_squeezer_page, &change);
 }
 
+static gboolean
+subtitle_is (gpointer data)
+{
+  AdwViewSwitcherTitle *title = ((gpointer *) data)[0];
+
+  return g_strcmp0 (adw_view_switcher_title_get_subtitle (title), ((gpointer *) data)[1]) == 0;
+}
+
+/* The project file renamed in the file manager while open: the window
+ * names the new file (the store follows it, see /store/save/follows-rename). */
+static void
+test_file_renamed (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  AdwViewSwitcherTitle *title = template_child (fixture->window, UP_TYPE_WINDOW, "window_title");
+  g_autofree char *old_path = g_build_filename (fixture->dir, "demo.upphandla", NULL);
+  g_autofree char *new_path = g_build_filename (fixture->dir, "Budget 2027.upphandla", NULL);
+  gpointer wait[] = { title, (gpointer) "Budget 2027.upphandla" };
+
+  show_window (fixture);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "demo.upphandla");
+  g_assert_cmpint (g_rename (old_path, new_path), ==, 0);
+  wait_until (subtitle_is, wait);
+  g_assert_cmpstr (g_file_peek_path (up_project_get_file (fixture->project)), ==, new_path);
+}
+
 /* The stage list gives up its width when the window is too narrow for
  * the timeline and the details beside it, and gets it back when the
  * window grows: GtkPaned kept it squeezed for good. A width the user
@@ -1145,6 +1171,8 @@ main (int   argc,
               fixture_set_up, test_save_as_after_failure, fixture_tear_down);
   g_test_add ("/ui/window/conflict-reload", Fixture, NULL,
               fixture_set_up, test_conflict_reload, fixture_tear_down);
+  g_test_add ("/ui/window/file-renamed", Fixture, NULL,
+              fixture_set_up_unshown, test_file_renamed, fixture_tear_down);
   g_test_add ("/ui/window/stage-list-width", Fixture, NULL,
               fixture_set_up, test_stage_list_width, fixture_tear_down);
   g_test_add ("/ui/window/toggle-details", Fixture, NULL,
