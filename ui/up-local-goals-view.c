@@ -1057,7 +1057,7 @@ build_detail (UpLocalGoalsView *self)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (target_group), _("Agenda 2030 Targets"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (target_group),
-                                         _("The targets of the global goals this goal breaks down."));
+                                         _("The targets of the global goals that this goal is broken down from."));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (target_group), build_chooser (self));
   self->target_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->target_list, GTK_SELECTION_NONE);

@@ -105,7 +105,8 @@ static const RouteStage test_bed[] = {
   { "evaluation", N_("Evaluation of the test"), 21 },
   { "requirements", NULL, 42 },
   { "tender", NULL, 35 },
-  { "evaluation", NULL, 28 },
+  /* two evaluations: this one named for what it evaluates */
+  { "evaluation", N_("Evaluation of tenders"), 28 },
   { "award", NULL, 1 },
   { "standstill", NULL, 10 },
   { "contract", NULL, 1 },
