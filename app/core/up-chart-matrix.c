@@ -13,8 +13,11 @@
 
 /* Stages and goals: one row per stage in the timeline's order, one column
  * per goal, each cell shaded by the strength of the stage's strongest link
- * to the goal and showing it as a digit; a dark corner marks a negative
- * impact. The chart grows with the number of stages. */
+ * that serves the goal (a positive impact) and showing it as a digit; a
+ * dark corner marks a negative impact besides. A cell whose links only
+ * harm the goal is striped, one whose impact is not known shows "?": a
+ * harm never looks like a contribution. The chart grows with the number
+ * of stages. */
 
 #define TITLE_WIDTH 215.0
 #define DATE_WIDTH 70.0
@@ -30,12 +33,14 @@ strength_alpha (int strength)
   return strength >= 3 ? 1.0 : strength == 2 ? 0.62 : 0.32;
 }
 
-/* A stage's row: the strongest strength (0..3) of its links to each goal,
- * and bit g set when it has a negative impact on goal g. */
+/* A stage's row: the strongest strength (0..3) of its links that serve
+ * each goal, bit g of @negative set when it has a negative impact on goal
+ * g, and of @linked when it has any link to it. */
 typedef struct
 {
   guint8  strengths[UP_SDG_N_GOALS + 1];
   guint32 negative;
+  guint32 linked;
 } Row;
 
 /* The rows of all stages from one pass over the project's links, by the
@@ -70,7 +75,9 @@ collect_rows (UpChartContext *ctx,
 
       if (row == NULL || goal == 0)
         continue;
-      row->strengths[goal] = MAX (row->strengths[goal], CLAMP (up_sdg_link_get_strength (link), 1, 3));
+      row->linked |= 1u << goal;
+      if (g_strcmp0 (impact, "positive") == 0 || g_strcmp0 (impact, "both") == 0)
+        row->strengths[goal] = MAX (row->strengths[goal], CLAMP (up_sdg_link_get_strength (link), 1, 3));
       if (g_strcmp0 (impact, "negative") == 0 || g_strcmp0 (impact, "both") == 0)
         row->negative |= 1u << goal;
     }
@@ -205,6 +212,12 @@ draw_digits (UpChartContext *ctx,
         UpRgba colour, text;
         guint b = 0;
 
+        /* linked with an impact not known: a question, on the empty band */
+        if (strength == 0 && !negative && (rows[i].linked & (1u << goal)) != 0)
+          {
+            _up_chart_text (ctx, "?", cx, cy, 0, TEXT_SIZE, flags | UP_TEXT_DIM, 0, NULL);
+            continue;
+          }
         if (strength == 0)
           continue;
         cell_colour (ctx, goal, strength, &colour);
@@ -241,7 +254,7 @@ draw_negative_corners (UpChartContext *ctx,
           {
             double cx = x + (goal - 1) * COLUMN, cy = top + i * ROW + 1;
 
-            if ((rows[i].negative & (1u << goal)) == 0)
+            if ((rows[i].negative & (1u << goal)) == 0 || rows[i].strengths[goal] == 0)
               continue;
             any = TRUE;
             cairo_move_to (cr, cx + w - 10, cy);
@@ -269,6 +282,36 @@ draw_negative_corners (UpChartContext *ctx,
           cairo_stroke (cr);
         }
     }
+}
+
+/* The cells whose links only harm their goal, striped as negative impact
+ * is in every chart: one clip of all of them, one hatch. */
+static void
+draw_harm_cells (UpChartContext *ctx,
+                 const Row      *rows,
+                 guint           n_stages,
+                 double          x,
+                 double          top)
+{
+  cairo_t *cr = ctx->cr;
+  gboolean any = FALSE;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint i = 0; i < n_stages; i++)
+    for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+      if ((rows[i].negative & (1u << goal)) != 0 && rows[i].strengths[goal] == 0)
+        {
+          cairo_rectangle (cr, x + (goal - 1) * COLUMN, top + i * ROW + 1, COLUMN - 2, ROW - 2);
+          any = TRUE;
+        }
+  if (any)
+    {
+      cairo_clip (cr);
+      _up_chart_hatch (ctx, 4);
+    }
+  cairo_new_path (cr);
+  cairo_restore (cr);
 }
 
 static void
@@ -341,6 +384,39 @@ swatch_corner (UpChartContext *ctx,
 }
 
 static void
+swatch_harm (UpChartContext *ctx,
+             double          x,
+             double          y,
+             double          width,
+             double          height,
+             gconstpointer   data)
+{
+  cairo_save (ctx->cr);
+  cairo_rectangle (ctx->cr, x + width - height - 2, y - 1, height + 2, height + 2);
+  cairo_clip (ctx->cr);
+  _up_chart_hatch (ctx, 4);
+  cairo_restore (ctx->cr);
+}
+
+static void
+swatch_unknown (UpChartContext *ctx,
+                double          x,
+                double          y,
+                double          width,
+                double          height,
+                gconstpointer   data)
+{
+  UpRgba band = ctx->line;
+
+  band.a = 0.35;
+  _up_chart_set_colour (ctx->cr, &band);
+  cairo_rectangle (ctx->cr, x + width - height - 2, y - 1, height + 2, height + 2);
+  cairo_fill (ctx->cr);
+  _up_chart_text (ctx, "?", x + width - height / 2 - 1, y + height / 2, 0, 7.5,
+                  UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE | UP_TEXT_DIM, 0, NULL);
+}
+
+static void
 swatch_empty (UpChartContext *ctx,
               double          x,
               double          y,
@@ -369,19 +445,47 @@ swatch_milestone (UpChartContext *ctx,
   cairo_fill (ctx->cr);
 }
 
+/* The rows: the project's stages, or those linked to the local goal the
+ * chart is limited to, in the timeline's order. */
+static GListModel *
+matrix_stages (UpChartContext *ctx)
+{
+  g_autoptr(GPtrArray) linked = NULL;
+  GListModel *all = up_project_get_stages (ctx->project);
+  GListStore *store;
+
+  if (ctx->options->local_goal == NULL)
+    return g_object_ref (all);
+
+  linked = up_project_list_local_goal_stages (ctx->project, ctx->options->local_goal);
+  store = g_list_store_new (UP_TYPE_STAGE);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (all, i);
+
+      if (g_ptr_array_find (linked, stage, NULL))
+        g_list_store_append (store, stage);
+    }
+  return G_LIST_MODEL (store);
+}
+
 static guint
 matrix_legend (UpChartContext *ctx,
                UpLegendItem   *items)
 {
   items[0] = (UpLegendItem) { swatch_strength, NULL,
-    up_lang_gettext (ctx->lang, N_("1–3: how strongly the stage serves the goal (its strongest link; 3 is strongest)")) };
+    up_lang_gettext (ctx->lang, N_("1–3: how strongly the stage serves the goal with a positive impact (3 is strongest)")) };
   items[1] = (UpLegendItem) { swatch_corner, NULL,
-    up_lang_gettext (ctx->lang, N_("Triangle in the corner: the stage has a negative impact on the goal")) };
-  items[2] = (UpLegendItem) { swatch_empty, NULL,
+    up_lang_gettext (ctx->lang, N_("Triangle in the corner: the stage has a negative impact on the goal too")) };
+  items[2] = (UpLegendItem) { swatch_harm, NULL,
+    up_lang_gettext (ctx->lang, N_("Striped cell: the stage only has a negative impact on the goal")) };
+  items[3] = (UpLegendItem) { swatch_unknown, NULL,
+    up_lang_gettext (ctx->lang, N_("?: the stage is linked to the goal, with an impact not known")) };
+  items[4] = (UpLegendItem) { swatch_empty, NULL,
     up_lang_gettext (ctx->lang, N_("Empty cell: the stage is not linked to the goal")) };
-  items[3] = (UpLegendItem) { swatch_milestone, NULL,
-    up_lang_gettext (ctx->lang, N_("Diamond: a milestone, such as a decision")) };
-  return 4;
+  items[5] = (UpLegendItem) { swatch_milestone, NULL,
+    up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
+  return 6;
 }
 
 static void
@@ -392,7 +496,8 @@ matrix_frame (UpChartContext *ctx,
               guint          *n_legend,
               UpChartFrame   *frame)
 {
-  guint n_stages = g_list_model_get_n_items (up_project_get_stages (ctx->project));
+  g_autoptr(GListModel) stages = matrix_stages (ctx);
+  guint n_stages = g_list_model_get_n_items (stages);
 
   *n_legend = matrix_legend (ctx, legend);
   _up_chart_frame_compute (ctx, UP_CHART_MATRIX, legend, *n_legend,
@@ -405,7 +510,7 @@ _up_chart_matrix_size (UpChartContext *ctx,
                        double         *width,
                        double         *height)
 {
-  UpLegendItem legend[4];
+  UpLegendItem legend[6];
   guint n_legend;
   UpChartFrame frame;
 
@@ -420,9 +525,9 @@ _up_chart_matrix_draw (UpChartContext *ctx,
                        double          height)
 {
   cairo_t *cr = ctx->cr;
-  GListModel *stages = up_project_get_stages (ctx->project);
+  g_autoptr(GListModel) stages = matrix_stages (ctx);
   guint n_stages = g_list_model_get_n_items (stages);
-  UpLegendItem legend[4];
+  UpLegendItem legend[6];
   guint n_legend;
   UpChartFrame frame;
   g_autofree Row *rows = NULL;
@@ -457,7 +562,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
       double y = top + i * ROW;
       double title_x = frame.body_x;
 
-      if (up_stage_get_is_milestone (stage))
+      if (_up_chart_stage_is_decision (stage))
         {
           _up_chart_set_colour (cr, &ctx->fg);
           diamond (cr, title_x + 5, y + ROW / 2, 5);
@@ -472,6 +577,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
     }
 
   draw_cells (ctx, rows, n_stages, grid_x, top);
+  draw_harm_cells (ctx, rows, n_stages, grid_x, top);
   cut_column_gaps (ctx, grid_x, top + 1, top + n_stages * ROW - 1);
   draw_digits (ctx, rows, n_stages, grid_x, top);
   draw_negative_corners (ctx, rows, n_stages, grid_x, top);

@@ -216,6 +216,11 @@ void         _up_chart_frame_draw       (UpChartContext       *ctx,
                                          double                width,
                                          double                height);
 
+/* A stage the charts draw as a diamond and list as a decision: a
+ * milestone or the award decision, by kind (a one-day workshop is no
+ * decision). */
+gboolean     _up_chart_stage_is_decision (UpStage             *stage);
+
 /* Swatches the charts share. */
 void         _up_chart_hatch            (UpChartContext       *ctx,
                                          double                spacing);

@@ -180,13 +180,6 @@ swatch_milestone (UpChartContext *ctx,
   cairo_fill (ctx->cr);
 }
 
-static gboolean
-is_decision (UpStage *stage)
-{
-  return up_stage_get_is_milestone (stage) ||
-         g_strcmp0 (up_stage_get_start_date (stage), up_stage_get_end_date (stage)) == 0;
-}
-
 /* 1, 2, 5, 10, 20, 50, ...: the years between two year labels. */
 static guint
 next_year_step (guint step)
@@ -399,7 +392,7 @@ draw_timeline (UpChartContext *ctx,
 
       _up_chart_text (ctx, title, x, cy, TIMELINE_LABELS, SMALL, UP_TEXT_MIDDLE, 1, NULL);
 
-      if (is_decision (stage))
+      if (_up_chart_stage_is_decision (stage))
         {
           _up_chart_set_colour (cr, &ctx->fg);
           diamond (cr, axis_x + (start - day0 + 0.5) * per_day, cy, 4.5);
@@ -437,7 +430,7 @@ draw_decisions (UpChartContext *ctx,
     {
       UpStage *stage = g_list_model_get_item (stages, i);
 
-      if (is_decision (stage))
+      if (_up_chart_stage_is_decision (stage))
         g_ptr_array_add (decisions, stage);
       else
         g_object_unref (stage);
@@ -578,7 +571,7 @@ _up_chart_report_draw (UpChartContext *ctx,
 {
   cairo_t *cr = ctx->cr;
   double scale = MIN (width / PAGE_WIDTH, height / PAGE_HEIGHT);
-  UpLegendItem legend[6];
+  UpLegendItem legend[7];
   guint n_legend;
   double wheel_radius = 132;
   double top, wheel_cy, y, column;
@@ -598,7 +591,7 @@ _up_chart_report_draw (UpChartContext *ctx,
   legend[n_legend++] = (UpLegendItem) { swatch_stage, NULL,
     up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
   legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,
-    up_lang_gettext (ctx->lang, N_("Diamond: a milestone, such as a decision")) };
+    up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
   y = top;
   y += section_title (ctx, up_chart_kind_get_title (UP_CHART_WHEEL, ctx->lang), M, y, LEFT_WIDTH);
   wheel_radius = MIN (wheel_radius,

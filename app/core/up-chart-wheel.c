@@ -50,21 +50,42 @@ track_alpha (UpChartContext *ctx)
   return ctx->options->dark ? 0.35 : 0.22;
 }
 
+/* Targets covered without a positive impact: between the track and the
+ * full colour. */
+static double
+light_alpha (UpChartContext *ctx)
+{
+  return ctx->options->dark ? 0.6 : 0.5;
+}
+
 static double
 sector_angle (guint goal)
 {
   return -G_PI / 2 + (goal - 0.5) * 2 * G_PI / UP_SDG_N_GOALS;
 }
 
+/* The share @n of @goal's targets, 0..1. */
 static double
 goal_fraction (UpChartContext *ctx,
-               guint           goal)
+               guint           goal,
+               guint           n)
 {
   const UpGoalCoverage *coverage = up_coverage_get_goal (ctx->coverage, goal);
 
   if (coverage == NULL || coverage->n_targets == 0)
     return 0;
-  return CLAMP ((double) coverage->n_covered / coverage->n_targets, 0, 1);
+  return CLAMP ((double) n / coverage->n_targets, 0, 1);
+}
+
+/* The radius a share @fraction of a sector's fill region reaches, by area:
+ * filled along the radius, 1/13 of a goal looked like 1/21 and 5/7 like
+ * 5/8 (the outer rings are larger). */
+static double
+fill_radius (double hole,
+             double fill,
+             double fraction)
+{
+  return sqrt (hole * hole + fraction * (fill * fill - hole * hole));
 }
 
 static void
@@ -146,12 +167,16 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
       double a0 = -G_PI / 2 + (goal - 1) * step;
       double a1 = a0 + step;
       double mid = sector_angle (goal);
-      double fraction = goal_fraction (ctx, goal);
+      double covered_fraction = goal_fraction (ctx, goal, coverage->n_covered);
+      double positive_fraction = goal_fraction (ctx, goal, MIN (coverage->n_positive, coverage->n_covered));
       gboolean covered = coverage->n_covered > 0;
       char number[8];
       UpRgba colour, text;
 
-      /* The track, then the fill in the full colour. */
+      /* The track; the targets covered in a light colour; those served
+       * (a positive impact) in the full colour, as in the bars: a goal
+       * only harmed, or linked with an impact not known, never looks
+       * served. */
       if (covered)
         _up_chart_set_goal_colour (cr, goal, track_alpha (ctx));
       else
@@ -161,8 +186,14 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
 
       if (covered)
         {
+          _up_chart_set_goal_colour (cr, goal, light_alpha (ctx));
+          annular_sector (cr, cx, cy, r_hole, fill_radius (r_hole, r_fill, covered_fraction), a0, a1);
+          cairo_fill (cr);
+        }
+      if (positive_fraction > 0)
+        {
           _up_chart_set_goal_colour (cr, goal, 1.0);
-          annular_sector (cr, cx, cy, r_hole, r_hole + fraction * (r_fill - r_hole), a0, a1);
+          annular_sector (cr, cx, cy, r_hole, fill_radius (r_hole, r_fill, positive_fraction), a0, a1);
           cairo_fill (cr);
         }
 
@@ -262,6 +293,22 @@ swatch_fill (UpChartContext *ctx,
 }
 
 static void
+swatch_light (UpChartContext *ctx,
+              double          x,
+              double          y,
+              double          width,
+              double          height,
+              gconstpointer   data)
+{
+  _up_chart_set_goal_colour (ctx->cr, 3, track_alpha (ctx));
+  cairo_rectangle (ctx->cr, x, y, width, height);
+  cairo_fill (ctx->cr);
+  _up_chart_set_goal_colour (ctx->cr, 3, light_alpha (ctx));
+  cairo_rectangle (ctx->cr, x, y, width * 0.45, height);
+  cairo_fill (ctx->cr);
+}
+
+static void
 swatch_grey (UpChartContext *ctx,
              double          x,
              double          y,
@@ -291,14 +338,16 @@ _up_chart_wheel_legend (UpChartContext *ctx,
                         UpLegendItem   *items)
 {
   items[0] = (UpLegendItem) { swatch_fill, NULL,
-    up_lang_gettext (ctx->lang, N_("Filled part of a sector: the share of the goal’s targets that the procurement covers")) };
-  items[1] = (UpLegendItem) { swatch_grey, NULL,
+    up_lang_gettext (ctx->lang, N_("Full colour: the share of the goal’s targets that the procurement serves (a positive impact)")) };
+  items[1] = (UpLegendItem) { swatch_light, NULL,
+    up_lang_gettext (ctx->lang, N_("Light colour: targets covered without a known positive impact")) };
+  items[2] = (UpLegendItem) { swatch_grey, NULL,
     up_lang_gettext (ctx->lang, N_("Grey sector: no target of the goal is covered")) };
-  items[2] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
+  items[3] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
     up_lang_gettext (ctx->lang, N_("Striped band, −2: two targets of the goal with a negative impact")) };
-  items[3] = (UpLegendItem) { swatch_count, NULL,
+  items[4] = (UpLegendItem) { swatch_count, NULL,
     up_lang_gettext (ctx->lang, N_("n/m: n of the goal’s m targets are covered")) };
-  return 4;
+  return 5;
 }
 
 static void
@@ -318,7 +367,7 @@ _up_chart_wheel_size (UpChartContext *ctx,
                       double         *width,
                       double         *height)
 {
-  UpLegendItem legend[4];
+  UpLegendItem legend[5];
   guint n_legend;
   UpChartFrame frame;
 
@@ -332,7 +381,7 @@ _up_chart_wheel_draw (UpChartContext *ctx,
                       double          width,
                       double          height)
 {
-  UpLegendItem legend[4];
+  UpLegendItem legend[5];
   guint n_legend;
   UpChartFrame frame;
 
@@ -345,7 +394,7 @@ _up_chart_wheel_draw (UpChartContext *ctx,
 /**
  * up_chart_wheel_sector_point:
  * @radius_fraction: 0 at the inner edge of the fill region, 1 at its outer
- *   edge (a goal covered to the share f is filled up to f)
+ *   edge (a goal served to the share f is filled up to f, by area)
  *
  * Where the middle of @goal's sector is, at @radius_fraction of its fill
  * region, on the wheel drawn at @width × @height.
@@ -362,7 +411,7 @@ up_chart_wheel_sector_point (UpProject            *project,
 {
   cairo_t *cr;
   UpChartContext ctx;
-  UpLegendItem legend[4];
+  UpLegendItem legend[5];
   guint n_legend;
   UpChartFrame frame;
   double radius, r, nx, ny;
@@ -380,7 +429,7 @@ up_chart_wheel_sector_point (UpProject            *project,
 
   radius = WHEEL_BODY / 2 - LABEL_ROOM;
   wheel_radii (radius, WHEEL_TEXT, &radii);
-  r = radii.hole + radius_fraction * (radii.fill - radii.hole);
+  r = fill_radius (radii.hole, radii.fill, CLAMP (radius_fraction, 0, 1));
   nx = frame.body_x + WHEEL_BODY / 2 + r * cos (sector_angle (goal));
   ny = frame.body_y + WHEEL_BODY / 2 + r * sin (sector_angle (goal));
 

@@ -587,6 +587,14 @@ _up_chart_goal_chip (UpChartContext *ctx,
                   UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 0, &text);
 }
 
+gboolean
+_up_chart_stage_is_decision (UpStage *stage)
+{
+  const char *kind = up_stage_get_kind (stage);
+
+  return g_strcmp0 (kind, "milestone") == 0 || g_strcmp0 (kind, "award") == 0;
+}
+
 /* Diagonal stripes over the current clip, for negative impact: a pattern
  * and not only a colour, so that it reads in black and white print. */
 void
@@ -914,6 +922,22 @@ up_chart_kind_get_title (UpChartKind kind,
   return up_lang_gettext (lang, kind_titles[kind]);
 }
 
+/* The stakeholders have no local goal: the grid is the project's whatever
+ * goal the other charts are limited to (its header named the goal over
+ * everyone). */
+static const UpChartOptions *
+options_for (UpChartKind           kind,
+             const UpChartOptions *options,
+             UpChartOptions       *scoped)
+{
+  if (kind != UP_CHART_GRID || options->local_goal == NULL)
+    return options;
+  *scoped = *options;
+  scoped->local_goal = NULL;
+  scoped->coverage = NULL;
+  return scoped;
+}
+
 void
 up_chart_get_size (UpChartKind           kind,
                    UpProject            *project,
@@ -923,6 +947,7 @@ up_chart_get_size (UpChartKind           kind,
 {
   cairo_t *cr;
   UpChartContext ctx;
+  UpChartOptions scoped;
 
   g_return_if_fail (UP_IS_PROJECT (project));
   g_return_if_fail (options != NULL);
@@ -936,7 +961,7 @@ up_chart_get_size (UpChartKind           kind,
     }
 
   cr = _up_chart_measure_cr ();
-  _up_chart_context_init (&ctx, cr, project, options, FALSE);
+  _up_chart_context_init (&ctx, cr, project, options_for (kind, options, &scoped), FALSE);
   switch (kind)
     {
     case UP_CHART_WHEEL:
@@ -968,6 +993,7 @@ up_chart_draw (UpChartKind           kind,
                double                height)
 {
   UpChartContext ctx;
+  UpChartOptions scoped;
 
   g_return_if_fail (UP_IS_PROJECT (project));
   g_return_if_fail (options != NULL);
@@ -977,7 +1003,7 @@ up_chart_draw (UpChartKind           kind,
     return;
 
   cairo_save (cr);
-  _up_chart_context_init (&ctx, cr, project, options,
+  _up_chart_context_init (&ctx, cr, project, options_for (kind, options, &scoped),
                           kind == UP_CHART_WHEEL || kind == UP_CHART_BARS || kind == UP_CHART_REPORT);
   switch (kind)
     {

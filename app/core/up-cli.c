@@ -356,6 +356,16 @@ run_export (GVariantDict *options)
                       lang_name);
           return 1;
         }
+      /* Asked for by name, it must be the language the chart is in: a
+       * chart in English sent to Swedish politicians is no fallback. */
+      if (!up_lang_is_available (lang))
+        {
+          /* Translators: an error of "upphandla --export"; %1$s is the code the user
+           * gave ("sv"). */
+          g_printerr (_("The texts of the export language “%1$s” are not installed, so the chart cannot be written in it.\n"),
+                      lang_name);
+          return 1;
+        }
     }
   else
     lang = up_lang_get_ui_language ();

@@ -263,7 +263,11 @@ up_coverage_stage_goal_strength (UpProject *project,
     {
       UpSdgLink *link = g_ptr_array_index (links, i);
 
-      if (up_sdg_goal_of_target (up_sdg_link_get_target (link)) == goal)
+      const char *impact = up_sdg_link_get_impact (link);
+
+      /* only a link that serves the goal: a harm is no strength */
+      if (up_sdg_goal_of_target (up_sdg_link_get_target (link)) == goal &&
+          (g_strcmp0 (impact, "positive") == 0 || g_strcmp0 (impact, "both") == 0))
         strength = MAX (strength, clamp_strength (up_sdg_link_get_strength (link)));
     }
   return strength;

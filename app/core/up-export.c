@@ -207,11 +207,12 @@ draw_on (cairo_surface_t      *surface,
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 
-  cairo_scale (cr, scale, scale);
+  /* The whole surface: a PNG's height is whole pixels, and a last row the
+   * chart covers only in part showed the black of an image surface
+   * through, a grey line along the bottom. */
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-  cairo_new_path (cr);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
 
   cairo_save (cr);
   up_chart_draw (kind, project, options, cr, width, height);

@@ -238,6 +238,12 @@ plural_form (gulong n)
 }
 
 gboolean
+up_lang_is_available (UpLang lang)
+{
+  return lang == UP_LANG_EN || get_catalogue (lang) != NULL;
+}
+
+gboolean
 up_lang_parse (const char *name,
                UpLang     *lang)
 {

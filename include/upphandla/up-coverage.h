@@ -54,8 +54,8 @@ int                   up_coverage_get_target_strength (UpCoverage *self,
 gboolean              up_coverage_is_target_covered   (UpCoverage *self,
                                                        const char *target);
 
-/* The strongest strength (0..3) of @stage's links to targets of @goal, for
- * the stage × goal matrix. */
+/* The strongest strength (0..3) of @stage's links that serve targets of
+ * @goal (impact positive or both), for the stage × goal matrix. */
 int                   up_coverage_stage_goal_strength (UpProject  *project,
                                                        UpStage    *stage,
                                                        guint       goal);

@@ -18,6 +18,10 @@ typedef enum
 gboolean    up_lang_parse          (const char *name,
                                     UpLang     *lang);
 const char *up_lang_get_code       (UpLang      lang);
+/* Whether the texts of @lang can be had: English always, Swedish when its
+ * catalogue is installed (an uninstalled build finds it through
+ * UPPHANDLA_LOCALEDIR). */
+gboolean    up_lang_is_available   (UpLang      lang);
 /* The language the UI is shown in, as an export language: UP_LANG_SV or
  * UP_LANG_EN (English for any language the app has no catalogue for). */
 UpLang      up_lang_get_ui_language (void);

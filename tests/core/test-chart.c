@@ -181,6 +181,63 @@ test_wheel_colours (void)
   cairo_surface_destroy (surface);
 }
 
+/* A goal only harmed (13) or linked with an impact not known (7) is filled
+ * in the light colour, a goal served (1) in the full one, as in the bars:
+ * all three were full, and a harm looked like a contribution. The fill is
+ * by area: half of the fill region's area is reached further out than
+ * half its width. */
+static void
+test_wheel_impacts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Impacts", &error);
+  UpChartOptions options;
+  const double scale = 2;
+  double width, height;
+  cairo_surface_t *surface;
+  UpStage *stage;
+  const struct { guint goal; const char *target; const char *impact; gboolean full; } links[] = {
+    { 1, "1.1", "positive", TRUE },
+    { 13, "13.2", "negative", FALSE },
+    { 7, "7.1", "unknown", FALSE },
+  };
+
+  g_assert_no_error (error);
+  stage = up_project_add_stage (project, "pilot", "Pilot", "2026-01-05", "2026-03-27", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), links[i].target, links[i].impact, 3,
+                                               NULL, &error));
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.date = "2026-11-28";
+  surface = render (UP_CHART_WHEEL, project, &options, scale, &width, &height);
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      const char *hex = up_sdg_get_goal (links[i].goal)->colour;
+      g_autoptr(UpCoverage) coverage = up_coverage_new (project, NULL);
+      guint n_targets = up_coverage_get_goal (coverage, links[i].goal)->n_targets;
+      guint full = (guint) g_ascii_strtoull (hex + 1, NULL, 16);
+      /* the light fill (0.5) over the pale track (0.22) over the page */
+      const double a = 0.5 + 0.5 * 0.22;
+      g_autofree char *light = g_strdup_printf ("#%02X%02X%02X",
+                                                (guint) round (a * ((full >> 16) & 0xFF) + (1 - a) * 255),
+                                                (guint) round (a * ((full >> 8) & 0xFF) + (1 - a) * 255),
+                                                (guint) round (a * (full & 0xFF) + (1 - a) * 255));
+      double x, y;
+
+      /* inside the fill of one target in n */
+      up_chart_wheel_sector_point (project, &options, width * scale, height * scale,
+                                   links[i].goal, 0.4 / n_targets, &x, &y);
+      assert_colour_near (surface, x, y, links[i].full ? hex : light, 6);
+    }
+
+  g_free (save_review (surface, "chart-wheel-impacts.png"));
+  cairo_surface_destroy (surface);
+}
+
 /* The matrix's cells: goal 3's at full strength in its colour, the empty
  * cells beside it a light grey band, and a gap of the page between any two
  * columns. */
@@ -194,6 +251,14 @@ test_matrix_cells (void)
   double width, height;
   int px_w, px_h, left = -1, y = -1, top;
   guint r, g, b, n_light = 0;
+
+  /* a harm only (goal 13) and an impact not known (goal 7) */
+  {
+    g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (project), 0);
+
+    g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), "13.2", "negative", 3, NULL, NULL));
+    g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), "7.1", "unknown", 2, NULL, NULL));
+  }
 
   up_chart_options_init (&options);
   options.lang = UP_LANG_EN;
@@ -258,6 +323,29 @@ test_matrix_cells (void)
   assert_colour_near (surface, left + (9 * 26 + 22) * scale, top + 2 * scale, "#292929", 2);
   pixel_at (surface, left + (6 * 26 + 22) * scale, top + 2 * scale, &r, &g, &b);
   g_assert_cmpuint (r, >, 0x80);
+
+  /* A harm never looks like a contribution: goal 13's cell (a negative
+   * link of strength 3) is striped, not in the goal's colour; goal 7's
+   * (impact not known) shows a dim "?" on the empty band. They were cells
+   * of strength 3 and 2, as if the stage served those goals. */
+  {
+    guint n_stripe = 0, n_goal13 = 0, n_mark = 0, n_goal7 = 0;
+
+    for (int py = top + 2 * scale; py < top + 18 * scale; py++)
+      for (int px = 2 * scale; px < 22 * scale; px++)
+        {
+          pixel_at (surface, left + 260 * scale + px, py, &r, &g, &b);
+          n_stripe += r < 0x60 && g < 0x60 && b < 0x60;
+          n_goal13 += ABS ((int) r - 0x3F) < 24 && ABS ((int) g - 0x7E) < 24 && ABS ((int) b - 0x44) < 24;
+          pixel_at (surface, left + 104 * scale + px, py, &r, &g, &b);
+          n_mark += r < 0xB0 && ABS ((int) r - (int) b) < 12;
+          n_goal7 += r > 0xE0 && b < 0x60;
+        }
+    g_assert_cmpuint (n_stripe, >, 20);
+    g_assert_cmpuint (n_goal13, ==, 0);
+    g_assert_cmpuint (n_mark, >, 5);
+    g_assert_cmpuint (n_goal7, ==, 0);
+  }
 
   g_free (save_review (surface, "chart-matrix-cells.png"));
   cairo_surface_destroy (surface);
@@ -942,6 +1030,48 @@ test_local_goal (void)
     }
 }
 
+/* Limited to a local goal, the matrix has a row for each stage linked to
+ * it (it was the whole project's under the goal's name), and the grid is
+ * the project's as it is without a goal (its header named the goal). */
+static void
+test_local_goal_scope (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (project), 2);
+  g_autoptr(GPtrArray) linked = up_project_list_local_goal_stages (project, goal);
+  guint n_all = g_list_model_get_n_items (up_project_get_stages (project));
+  UpChartOptions whole, scoped;
+  double w_whole, h_whole, w_scoped, h_scoped;
+  cairo_surface_t *a, *b;
+
+  g_assert_cmpuint (linked->len, >, 0);
+  g_assert_cmpuint (linked->len, <, n_all);
+  up_chart_options_init (&whole);
+  whole.lang = UP_LANG_EN;
+  whole.date = "2026-11-28";
+  scoped = whole;
+  scoped.local_goal = goal;
+
+  up_chart_get_size (UP_CHART_MATRIX, project, &whole, &w_whole, &h_whole);
+  up_chart_get_size (UP_CHART_MATRIX, project, &scoped, &w_scoped, &h_scoped);
+  g_assert_cmpfloat (w_scoped, ==, w_whole);
+  /* 22 points a row */
+  g_assert_cmpfloat (fabs ((h_whole - h_scoped) - 22.0 * (n_all - linked->len)), <, 0.01);
+  a = render (UP_CHART_MATRIX, project, &scoped, 1.5, &w_scoped, &h_scoped);
+  g_free (save_review (a, "chart-matrix-local-goal-en.png"));
+  cairo_surface_destroy (a);
+
+  a = render (UP_CHART_GRID, project, &whole, 1, &w_whole, &h_whole);
+  b = render (UP_CHART_GRID, project, &scoped, 1, &w_scoped, &h_scoped);
+  g_assert_cmpfloat (h_scoped, ==, h_whole);
+  g_assert_cmpmem (cairo_image_surface_get_data (a),
+                   cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a),
+                   cairo_image_surface_get_data (b),
+                   cairo_image_surface_get_stride (b) * cairo_image_surface_get_height (b));
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
 /* Where the report's timeline axis is on the A4 page, in points: right of
  * the stages' titles, between the section's title and the first row. */
 #define AXIS_LEFT 496.0
@@ -1207,6 +1337,47 @@ test_report_odd_dates (void)
   assert_axis_lines_thin (project, UP_LANG_EN, "odd dates", "chart-report-odd-dates-en.png");
 }
 
+/* The report's key decisions are the milestones and award decisions, as
+ * the matrix marks them: a one-day workshop was listed as a decision and
+ * drawn as a diamond, and a one-day "Contract signed" too. */
+static void
+test_report_decisions (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) words = NULL;
+  const PdfWord *heading = NULL;
+  gboolean award = FALSE, procure = FALSE;
+
+  g_assert_nonnull (up_project_add_stage (project, "hackathon", "Workshopday", "2026-09-01", "2026-09-01",
+                                          NULL, &error));
+  g_assert_no_error (error);
+
+  words = report_words (project, UP_LANG_EN, "chart-report-decisions-en.pdf");
+  if (words == NULL)
+    return;
+  for (guint i = 0; i + 1 < words->len; i++)
+    if (g_str_equal (g_array_index (words, PdfWord, i).text, "Key") &&
+        g_str_equal (g_array_index (words, PdfWord, i + 1).text, "decisions"))
+      heading = &g_array_index (words, PdfWord, i);
+  g_assert_nonnull (heading);
+
+  /* the list: below the heading, in its column */
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+      if (word->y0 <= heading->y1 || word->x0 < heading->x0 - 2 || word->x0 > heading->x0 + 150)
+        continue;
+      g_assert_cmpstr (word->text, !=, "Workshopday");
+      g_assert_cmpstr (word->text, !=, "signed");
+      award |= g_str_equal (word->text, "Award");
+      procure |= g_str_equal (word->text, "procure");
+    }
+  g_assert_true (award);
+  g_assert_true (procure);
+}
+
 /* A long title takes a second line in the report's header before it is
  * cut ("... i Älvby…" lost "kommun 2026–2030"), above the organisation,
  * and the page below makes room for it without leaving the page. */
@@ -1286,6 +1457,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/wheel/colours", test_wheel_colours);
+  g_test_add_func ("/chart/wheel/impacts", test_wheel_impacts);
   g_test_add_func ("/chart/titles", test_titles);
   g_test_add_func ("/chart/grid/cells", test_grid_cells);
   g_test_add_func ("/chart/matrix/cells", test_matrix_cells);
@@ -1298,11 +1470,13 @@ main (int   argc,
   g_test_add_data_func ("/chart/absurd-input", NULL, test_absurd_input);
   g_test_add_data_func ("/chart/absurd-input/wide-font", "DejaVu Sans", test_absurd_input);
   g_test_add_func ("/chart/local-goal", test_local_goal);
+  g_test_add_func ("/chart/local-goal-scope", test_local_goal_scope);
   g_test_add_data_func ("/chart/review", NULL, test_review_pngs);
   g_test_add_data_func ("/chart/review/wide-font", "DejaVu Sans", test_review_pngs);
   g_test_add_func ("/chart/report/axis", test_report_axis);
   g_test_add_func ("/chart/report/odd-dates", test_report_odd_dates);
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
+  g_test_add_func ("/chart/report/decisions", test_report_decisions);
 
   status = g_test_run ();
   /* Pango keeps each thread's font map in thread-local storage, where

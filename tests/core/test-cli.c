@@ -35,6 +35,10 @@ run_free (Run *run)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
 
+/* Where the app looks for its catalogues in the next runs; NULL: where
+ * the test's environment says. */
+static const char *localedir_override;
+
 static Run *
 run_app (const char * const *args,
          const char         *lang,
@@ -62,6 +66,8 @@ run_app (const char * const *args,
   env = g_environ_setenv (env, "XDG_DATA_HOME", data, TRUE);
   env = g_environ_setenv (env, "XDG_CONFIG_HOME", test_root, TRUE);
   env = g_environ_setenv (env, "XDG_CACHE_HOME", test_root, TRUE);
+  if (localedir_override != NULL)
+    env = g_environ_setenv (env, "UPPHANDLA_LOCALEDIR", localedir_override, TRUE);
 
   g_ptr_array_add (argv, (gpointer) UPPHANDLA_BIN);
   for (guint i = 0; args[i] != NULL; i++)
@@ -178,6 +184,35 @@ test_no_display (void)
 
   after = test_read_bytes (project);
   g_assert_true (g_bytes_equal (before, after));
+}
+
+/* --lang names the language the chart is in: without its catalogue the
+ * export is refused, not written in English (as it was, exit 0). */
+static void
+test_export_language_missing (void)
+{
+  g_autofree char *project = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project);
+  g_autofree char *empty = g_build_filename (dir, "no-catalogues", NULL);
+  g_autofree char *output = g_build_filename (dir, "wheel.png", NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  const char *sv_args[] = { "--export=wheel", "--lang=sv", output_arg, project, NULL };
+  const char *en_args[] = { "--export=wheel", "--lang=en", output_arg, project, NULL };
+  g_autoptr(Run) sv = NULL;
+  g_autoptr(Run) en = NULL;
+
+  g_assert_cmpint (g_mkdir (empty, 0755), ==, 0);
+  localedir_override = empty;
+  sv = run_en (sv_args);
+  g_assert_cmpint (sv->status, ==, 1);
+  g_assert_cmpstr (sv->err, ==,
+                   "The texts of the export language “sv” are not installed, so the chart cannot be written in it.\n");
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  en = run_en (en_args);
+  localedir_override = NULL;
+  g_assert_cmpint (en->status, ==, 0);
+  g_assert_true (g_file_test (output, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -1077,6 +1112,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-bad-project", test_export_bad_project);
   g_test_add_func ("/cli/export-keeps-existing", test_export_keeps_existing);
   g_test_add_func ("/cli/export-swedish", test_export_swedish);
+  g_test_add_func ("/cli/export-language-missing", test_export_language_missing);
 
   status = g_test_run ();
   test_remove_tree (test_root);

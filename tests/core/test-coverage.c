@@ -368,9 +368,10 @@ test_stage_goal_strength (void)
   link_target (project, a, "5.5", "unknown", 2);
   link_target (project, b, "11.1", "positive", 2);
 
-  /* the strongest link of the stage in the goal, whatever its impact */
-  g_assert_cmpint (up_coverage_stage_goal_strength (project, a, 11), ==, 3);
-  g_assert_cmpint (up_coverage_stage_goal_strength (project, a, 5), ==, 2);
+  /* the strongest link of the stage that serves the goal: a harm (11.6,
+   * strength 3) or an impact not known (5.5) is no strength */
+  g_assert_cmpint (up_coverage_stage_goal_strength (project, a, 11), ==, 1);
+  g_assert_cmpint (up_coverage_stage_goal_strength (project, a, 5), ==, 0);
   g_assert_cmpint (up_coverage_stage_goal_strength (project, a, 1), ==, 0);
   g_assert_cmpint (up_coverage_stage_goal_strength (project, b, 11), ==, 2);
   g_assert_cmpint (up_coverage_stage_goal_strength (project, b, 5), ==, 0);

@@ -40,6 +40,12 @@ def main():
     check(isinstance(manifest.get("runtime-version"), str) and manifest.get("runtime-version") != "",
           f"runtime-version is a string (found {manifest.get('runtime-version')!r})")
 
+    # Charts are exported in Swedish or English whatever the desktop's
+    # language: both catalogues ship with the app, not in a .Locale
+    # extension that is installed only for the user's own languages.
+    check(manifest.get("separate-locales") is False,
+          f"separate-locales is false (found {manifest.get('separate-locales')!r})")
+
     finish_args = manifest.get("finish-args", [])
     extra = [a for a in finish_args if a not in ALLOWED_FINISH_ARGS]
     check(not extra, f"finish-args only from {sorted(ALLOWED_FINISH_ARGS)} (extra: {extra})")
