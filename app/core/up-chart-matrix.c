@@ -384,21 +384,6 @@ swatch_corner (UpChartContext *ctx,
 }
 
 static void
-swatch_harm (UpChartContext *ctx,
-             double          x,
-             double          y,
-             double          width,
-             double          height,
-             gconstpointer   data)
-{
-  cairo_save (ctx->cr);
-  cairo_rectangle (ctx->cr, x + width - height - 2, y - 1, height + 2, height + 2);
-  cairo_clip (ctx->cr);
-  _up_chart_hatch (ctx, 4);
-  cairo_restore (ctx->cr);
-}
-
-static void
 swatch_unknown (UpChartContext *ctx,
                 double          x,
                 double          y,
@@ -477,7 +462,7 @@ matrix_legend (UpChartContext *ctx,
     up_lang_gettext (ctx->lang, N_("1–3: how strongly the stage serves the goal with a positive impact (3 is strongest)")) };
   items[1] = (UpLegendItem) { swatch_corner, NULL,
     up_lang_gettext (ctx->lang, N_("Triangle in the corner: the stage has a negative impact on the goal too")) };
-  items[2] = (UpLegendItem) { swatch_harm, NULL,
+  items[2] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
     up_lang_gettext (ctx->lang, N_("Striped cell: the stage only has a negative impact on the goal")) };
   items[3] = (UpLegendItem) { swatch_unknown, NULL,
     up_lang_gettext (ctx->lang, N_("?: the stage is linked to the goal, with an impact not known")) };
