@@ -686,6 +686,9 @@ header_detail (UpChartContext *ctx)
 #define TITLE_SIZE 17.0
 #define PROJECT_SIZE 11.5
 #define DETAIL_SIZE 9.5
+/* A long project title wraps before it is cut: what tells one stage of a
+ * project from the next is often at its end ("… etapp två av tre"). */
+#define PROJECT_LINES 2
 
 /* Lays the header out from @y and returns its height, drawing it only
  * when @draw: measuring takes the real texts, since an emoji or a script
@@ -710,14 +713,14 @@ header_layout (UpChartContext *ctx,
     {
       y += _up_chart_text (ctx, kind_title, x, y, width, TITLE_SIZE, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL) + 4;
       _up_chart_text (ctx, date, x + width, y, 0, PROJECT_SIZE, UP_TEXT_RIGHT | UP_TEXT_DIM, 0, NULL);
-      y += _up_chart_text (ctx, project, x, y, title_width, PROJECT_SIZE, UP_TEXT_BOLD, 1, NULL);
+      y += _up_chart_text (ctx, project, x, y, title_width, PROJECT_SIZE, UP_TEXT_BOLD, PROJECT_LINES, NULL);
       if (detail[0] != '\0')
         y += 2 + _up_chart_text (ctx, detail, x, y + 2, width, DETAIL_SIZE, UP_TEXT_DIM, 1, NULL);
     }
   else
     {
       y += _up_chart_text_height (ctx, kind_title, TITLE_SIZE, UP_TEXT_BOLD, width, 1) + 4;
-      y += MAX (_up_chart_text_height (ctx, project, PROJECT_SIZE, UP_TEXT_BOLD, title_width, 1),
+      y += MAX (_up_chart_text_height (ctx, project, PROJECT_SIZE, UP_TEXT_BOLD, title_width, PROJECT_LINES),
                 _up_chart_text_height (ctx, date, PROJECT_SIZE, 0, 0, 0));
       if (detail[0] != '\0')
         y += 2 + _up_chart_text_height (ctx, detail, DETAIL_SIZE, 0, width, 1);

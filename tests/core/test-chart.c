@@ -1030,6 +1030,54 @@ test_local_goal (void)
     }
 }
 
+/* A long project title takes a second line in every chart's header before
+ * it is cut: the end that tells the projects apart was lost. */
+static void
+test_long_project_title (void)
+{
+  static const char title[] = "Upphandling av digitala trygghetslarm och larmmottagning för hemtjänsten, "
+                              "särskilda boenden och korttidsboenden i Älvby kommun, etapp två av tre";
+  g_autoptr(UpProject) project = demo ();
+  const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_GRID };
+  double short_height[G_N_ELEMENTS (kinds)];
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      UpChartOptions options;
+      double width;
+
+      up_chart_options_init (&options);
+      options.lang = UP_LANG_SV;
+      options.decorations = TRUE;
+      up_chart_get_size (kinds[k], project, &options, &width, &short_height[k]);
+    }
+
+  g_assert_true (up_project_set_string (project, project, "title", title, NULL));
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      UpChartOptions options;
+      double width, height;
+      cairo_surface_t *surface;
+      g_autofree char *name = NULL;
+
+      up_chart_options_init (&options);
+      options.lang = UP_LANG_SV;
+      options.date = "2026-11-28";
+      options.decorations = TRUE;
+      /* a second line of the title's size */
+      up_chart_get_size (kinds[k], project, &options, &width, &height);
+      g_test_message ("%s: %g → %g", up_chart_kind_get_name (kinds[k]), short_height[k], height);
+      g_assert_cmpfloat (height - short_height[k], >, 10);
+      g_assert_cmpfloat (height - short_height[k], <, 20);
+      _up_chart_reset_n_cut ();
+      surface = render (kinds[k], project, &options, 1, &width, &height);
+      g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+      name = g_strdup_printf ("chart-%s-long-title-sv.png", up_chart_kind_get_name (kinds[k]));
+      g_free (save_review (surface, name));
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* Limited to a local goal, the matrix has a row for each stage linked to
  * it (it was the whole project's under the goal's name), and the grid is
  * the project's as it is without a goal (its header named the goal). */
@@ -1471,6 +1519,7 @@ main (int   argc,
   g_test_add_data_func ("/chart/absurd-input/wide-font", "DejaVu Sans", test_absurd_input);
   g_test_add_func ("/chart/local-goal", test_local_goal);
   g_test_add_func ("/chart/local-goal-scope", test_local_goal_scope);
+  g_test_add_func ("/chart/long-project-title", test_long_project_title);
   g_test_add_data_func ("/chart/review", NULL, test_review_pngs);
   g_test_add_data_func ("/chart/review/wide-font", "DejaVu Sans", test_review_pngs);
   g_test_add_func ("/chart/report/axis", test_report_axis);
