@@ -749,6 +749,12 @@ fill_person_row (UpNotesView *self,
                        up_stakeholder_get_organisation (person));
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (check), "organisation"),
                           *up_stakeholder_get_organisation (person) != '\0');
+  /* A check with a box for a child has no name of its own: a screen
+   * reader said "GtkCheckButton" for every stakeholder. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, up_stakeholder_get_name (person),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, up_stakeholder_get_organisation (person),
+                                  -1);
 
   self->updating++;
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),

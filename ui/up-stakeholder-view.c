@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "up-grid-export.h"
+#include "up-list-util.h"
 #include "up-stakeholder-view-private.h"
 #include "up-undo-toast.h"
 
@@ -731,6 +732,8 @@ on_cell_bind (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   GBinding *binding;
 
+  up_list_util_mark_item (label, stakeholder);
+
   if (info->values != NULL)
     binding = g_object_bind_property_full (stakeholder, info->property, label, "label",
                                            G_BINDING_SYNC_CREATE,
@@ -757,6 +760,7 @@ on_cell_unbind (GtkSignalListItemFactory *factory,
   if (binding != NULL)
     g_binding_unbind (binding);
   g_object_set_data (G_OBJECT (item), "up-binding", NULL);
+  up_list_util_mark_item (gtk_list_item_get_child (item), NULL);
 }
 
 static char *
@@ -938,6 +942,28 @@ create_toolbar (UpStakeholderView *self)
 
 /* Delete deletes the selected stakeholder, but only from the list and the
  * grid: in the editor's entries it deletes text. */
+/* Delete acts on the row the focus is on, which can be another than the
+ * stakeholder selected in the grid (see up-list-util.h): that one is
+ * selected first, in the capture phase, before the shortcut runs. It
+ * deleted the selected stakeholder, unseen. */
+static gboolean
+on_register_key (UpStakeholderView     *self,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 GtkEventControllerKey *controller)
+{
+  UpStakeholder *focused;
+
+  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
+    return FALSE;
+
+  focused = up_list_util_get_focused_item (GTK_WIDGET (self->column_view));
+  if (focused != NULL && focused != self->selected)
+    set_selected (self, focused);
+  return FALSE;
+}
+
 static GtkEventController *
 create_delete_shortcuts (void)
 {
@@ -994,6 +1020,13 @@ create_list_pane (UpStakeholderView *self)
   g_signal_connect_swapped (self->filter_model, "items-changed",
                             G_CALLBACK (on_filtered_items_changed), self);
 
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_register_key), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  }
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), create_delete_shortcuts ());
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);

@@ -11,6 +11,7 @@
 
 #include "up-agenda-view.h"
 #include "up-application.h"
+#include "up-list-util.h"
 #include "up-local-goals-view.h"
 #include "up-notes-view.h"
 #include "up-paned-util.h"
@@ -472,6 +473,7 @@ bind_stage_row (GtkSignalListItemFactory *factory,
 {
   up_stage_row_set_stage (UP_STAGE_ROW (gtk_list_item_get_child (item)),
                           gtk_list_item_get_item (item));
+  up_list_util_mark_item (gtk_list_item_get_child (item), gtk_list_item_get_item (item));
 }
 
 static void
@@ -480,6 +482,7 @@ unbind_stage_row (GtkSignalListItemFactory *factory,
                   gpointer                  user_data)
 {
   up_stage_row_set_stage (UP_STAGE_ROW (gtk_list_item_get_child (item)), NULL);
+  up_list_util_mark_item (gtk_list_item_get_child (item), NULL);
 }
 
 static GMenuModel *
@@ -1486,6 +1489,29 @@ on_stage_list_key (UpWindow              *self,
                    GdkModifierType        state,
                    GtkEventControllerKey *controller)
 {
+  /* Delete and Enter act on the row the focus is on, which can be another
+   * than the stage selected in the timeline (see up-list-util.h): that
+   * one is selected first. They deleted the selected stage, unseen. */
+  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete ||
+      keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    {
+      UpStage *focused = up_list_util_get_focused_item (GTK_WIDGET (self->stage_list));
+      GListModel *model = G_LIST_MODEL (self->selection);
+
+      if (focused != NULL && focused != gtk_single_selection_get_selected_item (self->selection))
+        for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+          {
+            g_autoptr(UpStage) stage = g_list_model_get_item (model, i);
+
+            if (stage == focused)
+              {
+                gtk_single_selection_set_selected (self->selection, i);
+                break;
+              }
+          }
+      return FALSE;
+    }
+
   if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
     return FALSE;
 

@@ -101,6 +101,18 @@ def find(pyatspi, match):
     return None
 
 
+def find_in(node, match, depth=0):
+    if node is None or depth > 40:
+        return None
+    if match(node):
+        return node
+    for i in range(node.childCount):
+        found = find_in(node.getChildAtIndex(i), match, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
 def mark_centre(pyatspi, grid, name):
     for i in range(grid.childCount):
         child = grid.getChildAtIndex(i)
@@ -219,6 +231,27 @@ def main():
         expect_file(demo, 'Sara Öberg', (5, 1), 'undo Alt+Right')
         xdotool('key', 'ctrl+z')
         expect_file(demo, 'Sara Öberg', (2, 3), 'undo the drag')
+
+        # 5. A note's stakeholders, in the Notes view: each check box is
+        # named after its stakeholder (they were all "GtkCheckButton").
+        xdotool('key', 'alt+3')
+        add = None
+        deadline = time.monotonic() + 10
+        while add is None and time.monotonic() < deadline:
+            time.sleep(0.3)
+            view = find(pyatspi, lambda n: n.name == 'UpNotesView')
+            add = find_in(view, lambda n: n.getRoleName() == 'push button' and n.name == 'Add Note')
+        assert add is not None, 'no Add Note button in the Notes view'
+        add.queryAction().doAction(0)
+        check = None
+        deadline = time.monotonic() + 10
+        while check is None and time.monotonic() < deadline:
+            time.sleep(0.3)
+            check = find(pyatspi, lambda n: n.getRoleName() == 'check box' and n.name == 'Sara Öberg')
+        assert check is not None, 'no check box named "Sara Öberg" in the Notes view'
+        unnamed = find(pyatspi, lambda n: n.getRoleName() == 'check box' and n.name == 'GtkCheckButton')
+        assert unnamed is None, 'a check box is named "GtkCheckButton"'
+        log('ok - a note\'s stakeholder check box is named after the stakeholder')
 
         log('# all passed')
         return 0

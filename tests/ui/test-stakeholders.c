@@ -435,6 +435,59 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, N_DEMO_STAKEHOLDERS - 1);
 }
 
+static GtkWidget *
+find_marked (GtkWidget *root,
+             gpointer   item)
+{
+  if (g_object_get_data (G_OBJECT (root), "up-list-item") == item)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_marked (child, item);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The register's cursor on one row, the grid's selection on another:
+ * Delete selects the row the focus is on first (a screen reader names
+ * it), so that is the one deleted. It deleted the grid's selection. */
+static void
+test_delete_focused_row (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  UpStakeholderView *view = fixture->view;
+  UpStakeholder *sara = find_stakeholder (fixture->project, "Sara Öberg");
+  UpStakeholder *maria = find_stakeholder (fixture->project, "Maria Svensson");
+  g_autoptr(GListModel) controllers = NULL;
+  GtkWidget *cell;
+  gboolean focused = FALSE, handled = FALSE;
+
+  wait_for_frames (GTK_WIDGET (view));
+  cell = find_marked (GTK_WIDGET (view->column_view), sara);
+  g_assert_nonnull (cell);
+  for (GtkWidget *w = cell; w != NULL && !focused; w = gtk_widget_get_parent (w))
+    focused = gtk_widget_grab_focus (w);
+  g_assert_true (focused);
+  up_stakeholder_view_set_selected (view, maria);
+  g_assert_true (up_stakeholder_view_get_selected (view) == maria);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (view->column_view));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Delete, 0, 0, &handled);
+    }
+  g_assert_true (up_stakeholder_view_get_selected (view) == sara);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.delete", NULL));
+  g_assert_null (up_project_lookup (fixture->project, "stakeholder", up_record_get_id (UP_RECORD (sara))));
+  g_assert_nonnull (up_project_lookup (fixture->project, "stakeholder", up_record_get_id (UP_RECORD (maria))));
+}
+
 /* Odd text in every field the view shows: markup, format directives,
  * right-to-left, control characters, emoji and a megabyte. Nothing may
  * crash, and the toast shows the name as text. */
@@ -1089,6 +1142,8 @@ main (int   argc,
               fixture_set_up, test_add_and_edit, fixture_tear_down);
   g_test_add ("/ui/stakeholders/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/delete-focused-row", Fixture, NULL,
+              fixture_set_up, test_delete_focused_row, fixture_tear_down);
   g_test_add ("/ui/stakeholders/odd-text", Fixture, NULL,
               fixture_set_up, test_odd_text, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-drag", Fixture, NULL,

@@ -927,6 +927,38 @@ test_stage_list_keys (Fixture       *fixture,
   /* Other keys are the list's. */
   gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD);
   g_assert_false (press_in_stage_list (list, GDK_KEY_Down, 0));
+
+  /* The list's cursor on the first row, the timeline's selection on the
+   * fourth: Delete deletes the first, the row a screen reader names (it
+   * deleted the fourth). */
+  {
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+    GListModel *stages = up_project_get_stages (fixture->project);
+    g_autoptr(UpStage) first = g_list_model_get_item (stages, 0);
+    g_autoptr(UpStage) fourth = g_list_model_get_item (stages, 3);
+    GtkWidget *first_row = NULL;
+    guint n = g_list_model_get_n_items (stages);
+
+
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget *child = gtk_widget_get_first_child (row);
+
+        if (child != NULL && g_object_get_data (G_OBJECT (child), "up-list-item") == first)
+          first_row = row;
+      }
+    g_assert_nonnull (first_row);
+    g_assert_true (gtk_widget_grab_focus (first_row));
+    gtk_single_selection_set_selected (selection, 3);
+    g_assert_true (gtk_single_selection_get_selected_item (selection) == fourth);
+
+    /* the key selects the focused row; the list's Delete shortcut then
+     * deletes the selected stage (see /ui/window/delete-stage) */
+    g_assert_false (press_in_stage_list (list, GDK_KEY_Delete, 0));
+    g_assert_true (gtk_single_selection_get_selected_item (selection) == first);
+    g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n);
+  }
 }
 
 /* Someone else saved the file: our save is refused, and Reload opens

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* GTK 4.8's list and column views keep a keyboard cursor of their own
+ * beside the selection, and it can stay on another row when the selection
+ * changes elsewhere (the timeline, the grid). A key that acts on "the
+ * selected item" (Delete, Enter) must act on the row the focus is on, the
+ * one a screen reader names. A factory marks each row's widget with its
+ * item when it binds it; the focused row's item is then found from the
+ * focus. */
+void      up_list_util_mark_item         (GtkWidget *row_child,
+                                          gpointer   item);
+gpointer  up_list_util_get_focused_item  (GtkWidget *list);
+
+G_END_DECLS
