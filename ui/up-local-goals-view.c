@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "up-local-goals-view.h"
+#include "up-paned-util.h"
 #include "up-scroller.h"
 #include "up-undo-toast.h"
 
@@ -67,6 +68,8 @@ struct _UpLocalGoalsView
   gboolean      stages_stale;    /* stages changed while unmapped */
   GtkStack     *stack;
   GtkListBox   *goal_list;
+  GtkWidget    *add_button;      /* above the list */
+  GtkWidget    *detail;          /* the editor beside it */
   AdwComboRow  *level_row;
   AdwEntryRow  *fields[N_FIELDS];
   GtkListBox   *target_list;
@@ -1089,6 +1092,25 @@ build_detail (UpLocalGoalsView *self)
   return scrolled;
 }
 
+/* Tab leaves the list for the goal's editor, Shift+Tab for Add Goal: in
+ * a list box the focus moving over the rows selects each, so Tab used to
+ * select every goal after the chosen one and open the last. The arrows
+ * move in the list. */
+static gboolean
+on_goal_list_key (UpLocalGoalsView      *self,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK))
+    return gtk_widget_grab_focus (self->add_button);
+  return gtk_widget_child_focus (self->detail, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 build (UpLocalGoalsView *self)
 {
@@ -1119,6 +1141,7 @@ build (UpLocalGoalsView *self)
   gtk_box_append (GTK_BOX (sidebar), add);
 
   self->goal_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->goal_list), "local-goal-list");
   gtk_widget_add_css_class (GTK_WIDGET (self->goal_list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->goal_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Local Goals"), -1);
@@ -1131,12 +1154,23 @@ build (UpLocalGoalsView *self)
   gtk_widget_add_css_class (sidebar, "stage-pane");
   gtk_widget_set_size_request (sidebar, 220, -1);
 
+  self->add_button = add;
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_goal_list_key), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->goal_list), keys);
+  }
+
+  self->detail = build_detail (self);
   gtk_paned_set_start_child (GTK_PANED (paned), sidebar);
-  gtk_paned_set_end_child (GTK_PANED (paned), build_detail (self));
+  gtk_paned_set_end_child (GTK_PANED (paned), self->detail);
   gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_position (GTK_PANED (paned), 280);
+  up_paned_util_keep_start_width (GTK_PANED (paned));
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->stack, empty, "empty");

@@ -649,6 +649,54 @@ count_stage_checks (GtkWidget *root)
 
 /* A new project: both views say what to do, and the Local Goals view's
  * button makes the first goal. */
+/* Tab from the chosen goal goes to its editor, and the goal stays chosen:
+ * in the list box the focus selected every goal it passed over, and the
+ * editor always showed the last. Shift+Tab goes to Add Goal. */
+static void
+test_local_goal_tab (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *view, *list, *focus;
+  GtkListBoxRow *first;
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+
+  show_view (fixture, "local-goals");
+  view = find_type (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  list = get_named (view, "local-goal-list");
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  gtk_list_box_select_row (GTK_LIST_BOX (list), first);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (first)));
+
+  controllers = gtk_widget_observe_controllers (list);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, list));
+  g_assert_true (gtk_widget_is_ancestor (focus, view));
+  g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == first);
+
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  handled = FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_ISO_Left_Tab, 0, GDK_SHIFT_MASK, &handled);
+    }
+  g_assert_true (handled);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == get_named (view, "local-goal-add"));
+}
+
 static void
 test_empty (void)
 {
@@ -1005,6 +1053,8 @@ main (int   argc,
               fixture_set_up, test_edit_link, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal", Fixture, NULL,
               fixture_set_up, test_local_goal, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal-tab", Fixture, NULL,
+              fixture_set_up, test_local_goal_tab, fixture_tear_down);
   g_test_add_func ("/ui/agenda/empty", test_empty);
   g_test_add_func ("/ui/agenda/many-stages", test_many_stages);
   g_test_add ("/ui/agenda/odd-text", Fixture, NULL,
