@@ -1056,6 +1056,13 @@ on_selection_changed (UpNotesView *self)
   load_editor (self);
 }
 
+/* Escape in a search field empties it, as in every GNOME search. */
+static void
+on_stop_search (GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
 static void
 on_search_changed (UpNotesView *self)
 {
@@ -1404,6 +1411,7 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_scroller);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_list);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_placeholder);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stakeholder_search_changed);

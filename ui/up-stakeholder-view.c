@@ -900,6 +900,8 @@ create_toolbar (UpStakeholderView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search stakeholders"),
                                   -1);
+  /* Escape empties it, as in every GNOME search. */
+  g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (gtk_editable_set_text), (gpointer) "");
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (on_search_changed), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));

@@ -1155,9 +1155,15 @@ toggle_details_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   UpWindow *self = UP_WINDOW (widget);
+  gboolean hide = gtk_toggle_button_get_active (self->details_button);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  gtk_toggle_button_set_active (self->details_button,
-                                !gtk_toggle_button_get_active (self->details_button));
+  /* The focus in the details would go with them, to nothing a screen
+   * reader can name (it was left on the paned): it goes to the stage on
+   * the timeline. */
+  if (hide && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+  gtk_toggle_button_set_active (self->details_button, !hide);
 }
 
 static void

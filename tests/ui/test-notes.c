@@ -498,6 +498,23 @@ test_add_and_search (Fixture       *fixture,
   g_assert_cmpuint (found->len, ==, all->len);
 }
 
+/* Escape in the search field (its stop-search) empties it. */
+static void
+test_search_escape (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  UpNotesView *view = show_notes_view (fixture);
+  GtkEditable *entry = template_child (view, UP_TYPE_NOTES_VIEW, "search_entry");
+  GtkEditable *people = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_search");
+
+  search (view, "upphandl");
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  gtk_editable_set_text (people, "Sara");
+  g_signal_emit_by_name (people, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (people), ==, "");
+}
+
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  user_data)
@@ -1129,6 +1146,8 @@ main (int   argc,
               fixture_set_up, test_blank_and_decomposed, fixture_tear_down);
   g_test_add ("/ui/notes/filters", Fixture, NULL,
               fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/ui/notes/search-escape", Fixture, NULL,
+              fixture_set_up, test_search_escape, fixture_tear_down);
   g_test_add ("/ui/notes/editor", Fixture, NULL,
               fixture_set_up, test_editor, fixture_tear_down);
   g_test_add ("/ui/notes/delete-note", Fixture, NULL,

@@ -677,9 +677,18 @@ test_toggle_details (Fixture       *fixture,
   g_autoptr(UpWindow) second = NULL;
 
   g_assert_true (gtk_widget_get_visible (editor));
+  /* from a field in the details: the focus goes to the timeline, not with
+   * the details to nothing */
+  g_assert_true (gtk_widget_child_focus (editor, GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-details", NULL));
   g_assert_false (gtk_widget_get_visible (editor));
   g_assert_false (g_settings_get_boolean (settings, "side-panel-visible"));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    GtkWidget *timeline = template_child (fixture->window, UP_TYPE_WINDOW, "timeline");
+
+    g_assert_true (focus != NULL && (focus == timeline || gtk_widget_is_ancestor (focus, timeline)));
+  }
 
   second = g_object_ref_sink (up_window_new (NULL, fixture->project));
   g_assert_false (gtk_widget_get_visible (template_child (second, UP_TYPE_WINDOW, "editor")));
