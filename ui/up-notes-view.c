@@ -1140,6 +1140,11 @@ on_delete_clicked (UpNotesView *self)
 
   toast = up_undo_toast_new (self->project, _("Note deleted"));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  /* The button went insensitive with the note and dropped the focus: the
+   * next Tab started at the window's first button. */
+  if (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
 }
 
 /* A stage or a stakeholder changed: the choices of the filters and of the

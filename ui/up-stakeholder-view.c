@@ -612,6 +612,11 @@ delete_action (GtkWidget  *widget,
   toast = up_undo_toast_new (self->project, title);
   g_set_weak_pointer (&self->delete_toast, toast);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+
+  /* A button that went insensitive for a moment dropped the focus: the
+   * next Tab started at the window's first button. The register takes it. */
+  if (self->built && gtk_root_get_focus (gtk_widget_get_root (widget)) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 static void
@@ -883,6 +888,28 @@ add_column (UpStakeholderView *self,
   return view_column;
 }
 
+static void
+sort_by_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  UpStakeholderView *self = UP_STAKEHOLDER_VIEW (widget);
+  const char *property = g_variant_get_string (parameter, NULL);
+
+  if (!self->built)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    if (g_str_equal (column_info[i].property, property))
+      {
+        gboolean highest_first = g_str_equal (property, "influence") || g_str_equal (property, "interest");
+
+        gtk_column_view_sort_by_column (self->column_view, self->columns[i],
+                                        highest_first ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+        return;
+      }
+}
+
 static GtkWidget *
 create_toolbar (UpStakeholderView *self)
 {
@@ -896,7 +923,7 @@ create_toolbar (UpStakeholderView *self)
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   /* Translators: The placeholder of the stakeholder search. */
   g_object_set (self->search_entry, "placeholder-text", _("Search name or organisation"), NULL);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 24);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 18);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search stakeholders"),
                                   -1);
@@ -916,6 +943,26 @@ create_toolbar (UpStakeholderView *self)
   g_signal_connect_swapped (self->category_dropdown, "notify::selected",
                             G_CALLBACK (on_category_filter_changed), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->category_dropdown));
+
+  /* The column headers sort, but only with a pointer: the same from the
+   * keyboard. */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    GtkWidget *sort = gtk_menu_button_new ();
+
+    g_menu_append (menu, _("By Name"), "stakeholders.sort-by('name')");
+    g_menu_append (menu, _("By Organisation"), "stakeholders.sort-by('organisation')");
+    g_menu_append (menu, _("By Influence, Highest First"), "stakeholders.sort-by('influence')");
+    g_menu_append (menu, _("By Interest, Highest First"), "stakeholders.sort-by('interest')");
+    g_menu_append (menu, _("By Stance"), "stakeholders.sort-by('stance')");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (sort), G_MENU_MODEL (menu));
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (sort), "view-sort-ascending-symbolic");
+    gtk_widget_set_tooltip_text (sort, _("Sort the Stakeholders"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (sort),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sort the Stakeholders"),
+                                    -1);
+    gtk_box_append (GTK_BOX (box), sort);
+  }
 
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->count_label, 0);
@@ -1502,6 +1549,7 @@ up_stakeholder_view_class_init (UpStakeholderViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "stakeholders.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.sort-by", "s", sort_by_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.export-grid", NULL, export_grid_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.focus-search", NULL, focus_search_action);
 

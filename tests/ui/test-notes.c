@@ -751,8 +751,12 @@ test_delete_note (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (delete));
   select_note_in_view (view, id);
   g_assert_true (gtk_widget_get_sensitive (delete));
+  /* pressed with the keyboard: the focus goes to Add Note, not to nothing */
+  g_assert_true (gtk_widget_grab_focus (delete));
   g_signal_emit_by_name (delete, "clicked");
   g_assert_null (up_project_lookup (fixture->project, "note", id));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
+                 template_child (view, UP_TYPE_NOTES_VIEW, "add_button"));
   after_delete = listed_notes (fixture, view, NULL);
   g_assert_cmpuint (after_delete->len, ==, total - 1);
   g_assert_false (contains (after_delete, id));

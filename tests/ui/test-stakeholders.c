@@ -225,6 +225,15 @@ test_sort (Fixture       *fixture,
   gtk_column_view_sort_by_column (view->column_view, name, GTK_SORT_DESCENDING);
   g_assert_cmpstr (up_stakeholder_get_name (row_at (fixture, 0)), ==, "Sara Öberg");
 
+  /* The same from the keyboard, through the Sort menu's action (the
+   * headers take no focus): influence highest first, then by name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.sort-by", "s", "influence"));
+  g_assert_cmpint (up_stakeholder_get_influence (row_at (fixture, 0)), ==, 5);
+  g_assert_cmpint (up_stakeholder_get_influence (row_at (fixture, n - 1)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.sort-by", "s", "name"));
+  g_assert_cmpstr (up_stakeholder_get_name (row_at (fixture, 0)), ==, "Ahmed Hassan");
+  g_assert_cmpstr (up_stakeholder_get_name (row_at (fixture, n - 1)), ==, "Sara Öberg");
+
   /* The selection follows its stakeholder through a re-sort. */
   up_stakeholder_view_set_selected (view, find_stakeholder (fixture->project, "Erik Holm"));
   gtk_column_view_sort_by_column (view->column_view, name, GTK_SORT_DESCENDING);
