@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "up-a11y-util.h"
 #include "up-file-util.h"
 #include "up-grid-export.h"
 
@@ -230,5 +231,6 @@ up_grid_export_run (GtkWidget        *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   g_signal_connect (dialog, "response", G_CALLBACK (on_options_response), run);
+  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "up-a11y-util.h"
 #include "up-local-goals-view.h"
 #include "up-paned-util.h"
 #include "up-scroller.h"
@@ -1176,6 +1177,7 @@ build (UpLocalGoalsView *self)
   gtk_stack_add_named (self->stack, empty, "empty");
   gtk_stack_add_named (self->stack, paned, "goals");
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
+  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (self->stack));
 
   refresh_all (self);
 }

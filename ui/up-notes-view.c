@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "up-a11y-util.h"
 #include "up-calendar-button.h"
 #include "up-note-util.h"
 #include "up-notes-view.h"
@@ -1184,6 +1185,7 @@ ensure_built (UpNotesView *self)
   self->built = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (self));
   up_paned_util_keep_start_width (self->paned);
 
   self->updating++;

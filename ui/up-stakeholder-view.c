@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "up-a11y-util.h"
 #include "up-grid-export.h"
 #include "up-list-util.h"
 #include "up-stakeholder-view-private.h"
@@ -1353,6 +1354,7 @@ _up_stakeholder_view_ensure_built (UpStakeholderView *self)
 
   adw_bin_set_child (self->register_bin, box);
   self->built = TRUE;
+  up_a11y_util_name_mnemonic_buttons (box);
 
   update_grid_toggle (self);
   on_grid_toggled (self);

@@ -253,6 +253,17 @@ def main():
         assert unnamed is None, 'a check box is named "GtkCheckButton"'
         log('ok - a note\'s stakeholder check box is named after the stakeholder')
 
+        # 6. Buttons with a mnemonic are named by their text alone: GTK 4.8
+        # named them "_Save Note Save Note".
+        names = []
+        find(pyatspi, lambda n: names.append((n.getRoleName(), n.name or '')) and False)
+        marked = [name for role, name in names if role in ('push button', 'toggle button') and '_' in name]
+        assert not marked, f'buttons named with a mnemonic: {marked}'
+        assert ('push button', 'New Project…') in names, 'no button named "New Project…"'
+        assert ('push button', 'Add Stakeholder') in names, 'no button named "Add Stakeholder"'
+        assert ('push button', 'Save Note') in names, 'no button named "Save Note"'
+        log(f'ok - {len([n for n in names if n[0] == "push button"])} buttons, none named with a mnemonic')
+
         log('# all passed')
         return 0
     finally:
