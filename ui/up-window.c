@@ -1129,8 +1129,19 @@ show_view_action (GtkWidget  *widget,
   UpWindow *self = UP_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (self->project != NULL && adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+  GtkWidget *view;
+
+  if (self->project == NULL || (view = adw_view_stack_get_child_by_name (self->view_stack, name)) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+
+  /* The keys that switch the view take the focus into it: it stayed in the
+   * header, or GTK picked a widget of the view left behind, or Undo. */
+  if (g_str_equal (name, "timeline"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+  else
+    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
 }
 
 /* "Show coverage" of a local goal (its id; 0 for the whole project): the

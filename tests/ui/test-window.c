@@ -180,6 +180,61 @@ test_title_settles (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (squeezer, on_squeezer_page, &change);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Alt+1 … Alt+5 take the focus into the view they show: it stayed in the
+ * header bar, or went to Undo. */
+static void
+test_show_view_focus (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const char * const views[] = { "stakeholders", "notes", "agenda", "local-goals", "timeline" };
+  AdwViewStack *stack = template_child (fixture->window, UP_TYPE_WINDOW, "view_stack");
+  GtkWidget *goal_list;
+  GtkListBoxRow *third;
+
+  show_window (fixture);
+  /* the third local goal chosen before: it stays chosen */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "local-goals"));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  goal_list = find_named (GTK_WIDGET (fixture->window), "local-goal-list");
+  g_assert_nonnull (goal_list);
+  third = gtk_list_box_get_row_at_index (GTK_LIST_BOX (goal_list), 2);
+  gtk_list_box_select_row (GTK_LIST_BOX (goal_list), third);
+  gtk_widget_grab_focus (template_child (fixture->window, UP_TYPE_WINDOW, "undo_button"));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *view = adw_view_stack_get_child_by_name (stack, views[i]);
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", views[i]));
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      g_test_message ("%s: %s", views[i], focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, view));
+      g_assert_true (gtk_widget_is_visible (focus));
+      g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (goal_list)) == third);
+    }
+  /* the timeline's selected stage */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         template_child (fixture->window, UP_TYPE_WINDOW, "timeline")));
+}
+
 static gboolean
 subtitle_is (gpointer data)
 {
@@ -1212,6 +1267,8 @@ main (int   argc,
               fixture_set_up, test_save_as_after_failure, fixture_tear_down);
   g_test_add ("/ui/window/conflict-reload", Fixture, NULL,
               fixture_set_up, test_conflict_reload, fixture_tear_down);
+  g_test_add ("/ui/window/show-view-focus", Fixture, NULL,
+              fixture_set_up_unshown, test_show_view_focus, fixture_tear_down);
   g_test_add ("/ui/window/file-renamed", Fixture, NULL,
               fixture_set_up_unshown, test_file_renamed, fixture_tear_down);
   g_test_add ("/ui/window/stage-list-width", Fixture, NULL,
