@@ -384,24 +384,6 @@ swatch_corner (UpChartContext *ctx,
 }
 
 static void
-swatch_unknown (UpChartContext *ctx,
-                double          x,
-                double          y,
-                double          width,
-                double          height,
-                gconstpointer   data)
-{
-  UpRgba band = ctx->line;
-
-  band.a = 0.35;
-  _up_chart_set_colour (ctx->cr, &band);
-  cairo_rectangle (ctx->cr, x + width - height - 2, y - 1, height + 2, height + 2);
-  cairo_fill (ctx->cr);
-  _up_chart_text (ctx, "?", x + width - height / 2 - 1, y + height / 2, 0, 7.5,
-                  UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE | UP_TEXT_DIM, 0, NULL);
-}
-
-static void
 swatch_empty (UpChartContext *ctx,
               double          x,
               double          y,
@@ -415,6 +397,20 @@ swatch_empty (UpChartContext *ctx,
   _up_chart_set_colour (ctx->cr, &empty);
   cairo_rectangle (ctx->cr, x + width - height - 2, y - 1, height + 2, height + 2);
   cairo_fill (ctx->cr);
+}
+
+/* The empty cell with the "?" of an impact not known. */
+static void
+swatch_unknown (UpChartContext *ctx,
+                double          x,
+                double          y,
+                double          width,
+                double          height,
+                gconstpointer   data)
+{
+  swatch_empty (ctx, x, y, width, height, data);
+  _up_chart_text (ctx, "?", x + width - height / 2 - 1, y + height / 2, 0, 7.5,
+                  UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE | UP_TEXT_DIM, 0, NULL);
 }
 
 static void

@@ -275,6 +275,24 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
   draw_totals (ctx, cx, cy, hole_text, text_size, count, goals);
 }
 
+/* A sector in miniature: the pale track with its inner part filled at
+ * @alpha. */
+static void
+swatch_sector (UpChartContext *ctx,
+               double          x,
+               double          y,
+               double          width,
+               double          height,
+               double          alpha)
+{
+  _up_chart_set_goal_colour (ctx->cr, 3, track_alpha (ctx));
+  cairo_rectangle (ctx->cr, x, y, width, height);
+  cairo_fill (ctx->cr);
+  _up_chart_set_goal_colour (ctx->cr, 3, alpha);
+  cairo_rectangle (ctx->cr, x, y, width * 0.45, height);
+  cairo_fill (ctx->cr);
+}
+
 static void
 swatch_fill (UpChartContext *ctx,
              double          x,
@@ -283,13 +301,7 @@ swatch_fill (UpChartContext *ctx,
              double          height,
              gconstpointer   data)
 {
-  /* A sector in miniature: the pale track with its inner part filled. */
-  _up_chart_set_goal_colour (ctx->cr, 3, track_alpha (ctx));
-  cairo_rectangle (ctx->cr, x, y, width, height);
-  cairo_fill (ctx->cr);
-  _up_chart_set_goal_colour (ctx->cr, 3, 1.0);
-  cairo_rectangle (ctx->cr, x, y, width * 0.45, height);
-  cairo_fill (ctx->cr);
+  swatch_sector (ctx, x, y, width, height, 1.0);
 }
 
 static void
@@ -300,12 +312,7 @@ swatch_light (UpChartContext *ctx,
               double          height,
               gconstpointer   data)
 {
-  _up_chart_set_goal_colour (ctx->cr, 3, track_alpha (ctx));
-  cairo_rectangle (ctx->cr, x, y, width, height);
-  cairo_fill (ctx->cr);
-  _up_chart_set_goal_colour (ctx->cr, 3, light_alpha (ctx));
-  cairo_rectangle (ctx->cr, x, y, width * 0.45, height);
-  cairo_fill (ctx->cr);
+  swatch_sector (ctx, x, y, width, height, light_alpha (ctx));
 }
 
 static void
