@@ -11,7 +11,6 @@
 #include "up-calendar-button.h"
 #include "up-note-util.h"
 #include "up-notes-view.h"
-#include "up-paned-util.h"
 #include "up-scroller.h"
 #include "up-undo-toast.h"
 
@@ -80,7 +79,6 @@ struct _UpNotesView
   guint            body_timeout_id;
 
   AdwToastOverlay *toast_overlay;
-  GtkPaned        *paned;
   GtkStack        *main_stack;
   GtkSearchEntry  *search_entry;
   GtkDropDown     *stage_filter;
@@ -1186,7 +1184,6 @@ ensure_built (UpNotesView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (self));
-  up_paned_util_keep_start_width (self->paned);
 
   self->updating++;
 
@@ -1395,7 +1392,6 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/upphandla/Upphandla/up-notes-view.ui");
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, UpNotesView, paned);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, main_stack);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stage_filter);

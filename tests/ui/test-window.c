@@ -261,73 +261,6 @@ test_file_renamed (Fixture       *fixture,
   g_assert_cmpstr (g_file_peek_path (up_project_get_file (fixture->project)), ==, new_path);
 }
 
-/* The stage list gives up its width when the window is too narrow for
- * the timeline and the details beside it, and gets it back when the
- * window grows: GtkPaned kept it squeezed for good. A width the user
- * drags the handle to is the one that comes back. */
-static int
-stage_list_width (Fixture *fixture)
-{
-  return gtk_paned_get_position (template_child (fixture->window, UP_TYPE_WINDOW, "stage_paned"));
-}
-
-static void
-resize_window (Fixture *fixture,
-               int      width,
-               int      height)
-{
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  for (guint i = 0; i < 4; i++)
-    wait_for_frames (GTK_WIDGET (fixture->window));
-}
-
-typedef struct
-{
-  Fixture *fixture;
-  int      width;
-} ListWidth;
-
-static gboolean
-has_list_width (gpointer data)
-{
-  ListWidth *wanted = data;
-
-  return stage_list_width (wanted->fixture) == wanted->width;
-}
-
-static void
-wait_for_list_width (Fixture *fixture,
-                     int      width)
-{
-  ListWidth wanted = { fixture, width };
-
-  wait_until (has_list_width, &wanted);
-}
-
-static void
-test_stage_list_width (Fixture       *fixture,
-                       gconstpointer  user_data)
-{
-  GtkPaned *paned = template_child (fixture->window, UP_TYPE_WINDOW, "stage_paned");
-
-  show_window (fixture);
-  g_assert_cmpint (stage_list_width (fixture), ==, 320);
-
-  resize_window (fixture, 800, 600);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 800);
-  g_assert_cmpint (stage_list_width (fixture), <, 320);
-
-  resize_window (fixture, 1400, 800);
-  wait_for_list_width (fixture, 320);
-
-  gtk_paned_set_position (paned, 380);
-  wait_for_frames (GTK_WIDGET (fixture->window));
-  resize_window (fixture, 800, 600);
-  g_assert_cmpint (stage_list_width (fixture), <, 320);
-  resize_window (fixture, 1200, 800);
-  wait_for_list_width (fixture, 380);
-}
-
 static void
 test_shows_project (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -1271,8 +1204,6 @@ main (int   argc,
               fixture_set_up_unshown, test_show_view_focus, fixture_tear_down);
   g_test_add ("/ui/window/file-renamed", Fixture, NULL,
               fixture_set_up_unshown, test_file_renamed, fixture_tear_down);
-  g_test_add ("/ui/window/stage-list-width", Fixture, NULL,
-              fixture_set_up, test_stage_list_width, fixture_tear_down);
   g_test_add ("/ui/window/toggle-details", Fixture, NULL,
               fixture_set_up, test_toggle_details, fixture_tear_down);
   g_test_add ("/ui/window/stage-list-keys", Fixture, NULL,
