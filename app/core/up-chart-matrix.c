@@ -470,20 +470,85 @@ matrix_legend (UpChartContext *ctx,
 }
 
 static void
-matrix_frame (UpChartContext *ctx,
-              double          width,
-              double          height,
-              UpLegendItem   *legend,
-              guint          *n_legend,
-              UpChartFrame   *frame)
+compute_frame (UpChartContext *ctx,
+               guint           n_rows,
+               double          width,
+               double          height,
+               UpLegendItem   *legend,
+               guint          *n_legend,
+               UpChartFrame   *frame)
 {
-  g_autoptr(GListModel) stages = matrix_stages (ctx);
-  guint n_stages = g_list_model_get_n_items (stages);
-
   *n_legend = matrix_legend (ctx, legend);
   _up_chart_frame_compute (ctx, UP_CHART_MATRIX, legend, *n_legend,
                            LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN,
-                           HEADER_HEIGHT + MAX (n_stages, 1) * ROW, width, height, frame);
+                           HEADER_HEIGHT + MAX (n_rows, 1) * ROW, width, height, frame);
+}
+
+/* How @n_stages rows go onto pages in print: a page holds as many rows as
+ * keep it no taller than A4 is to its width (title, goals and legend
+ * included), and the rows are shared out evenly, so that no last page
+ * holds a lonely row or two. Returns the rows of the fullest page. */
+static guint
+page_rows (UpChartContext *ctx,
+           guint           n_stages,
+           guint          *n_pages)
+{
+  UpLegendItem legend[6];
+  guint n_legend;
+  UpChartFrame frame;
+  guint fit;
+
+  /* the header's height does not depend on a page number */
+  compute_frame (ctx, 1, 0, 0, legend, &n_legend, &frame);
+  fit = (guint) MAX (floor ((frame.natural_width * G_SQRT2 - (frame.natural_height - ROW)) / ROW), 10);
+  *n_pages = n_stages <= fit ? 1 : (n_stages + fit - 1) / fit;
+  return (n_stages + *n_pages - 1) / *n_pages;
+}
+
+/* The rows the chart draws, and how many rows its body is laid out for:
+ * all of them, or one page's, every page as tall as the fullest. Sets the
+ * page in @ctx for the header. */
+static GListModel *
+matrix_rows (UpChartContext *ctx,
+             guint          *n_body_rows)
+{
+  g_autoptr(GListModel) stages = matrix_stages (ctx);
+  guint n_stages = g_list_model_get_n_items (stages);
+  GListStore *page;
+  guint n_pages, per_page, first, last;
+
+  *n_body_rows = n_stages;
+  if (ctx->options->page == 0)
+    return g_steal_pointer (&stages);
+
+  per_page = page_rows (ctx, n_stages, &n_pages);
+  ctx->n_pages = n_pages;
+  ctx->page = MIN (ctx->options->page, n_pages);
+  *n_body_rows = per_page;
+  if (n_pages == 1)
+    return g_steal_pointer (&stages);
+
+  /* pages of per_page or one fewer rows */
+  first = (guint) ((guint64) (ctx->page - 1) * n_stages / n_pages);
+  last = (guint) ((guint64) ctx->page * n_stages / n_pages);
+  page = g_list_store_new (UP_TYPE_STAGE);
+  for (guint i = first; i < last; i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+
+      g_list_store_append (page, stage);
+    }
+  return G_LIST_MODEL (page);
+}
+
+guint
+_up_chart_matrix_n_pages (UpChartContext *ctx)
+{
+  g_autoptr(GListModel) stages = matrix_stages (ctx);
+  guint n_pages;
+
+  page_rows (ctx, g_list_model_get_n_items (stages), &n_pages);
+  return n_pages;
 }
 
 void
@@ -491,11 +556,13 @@ _up_chart_matrix_size (UpChartContext *ctx,
                        double         *width,
                        double         *height)
 {
+  guint n_rows;
+  g_autoptr(GListModel) rows = matrix_rows (ctx, &n_rows);
   UpLegendItem legend[6];
   guint n_legend;
   UpChartFrame frame;
 
-  matrix_frame (ctx, 0, 0, legend, &n_legend, &frame);
+  compute_frame (ctx, n_rows, 0, 0, legend, &n_legend, &frame);
   *width = frame.natural_width;
   *height = frame.natural_height;
 }
@@ -506,7 +573,8 @@ _up_chart_matrix_draw (UpChartContext *ctx,
                        double          height)
 {
   cairo_t *cr = ctx->cr;
-  g_autoptr(GListModel) stages = matrix_stages (ctx);
+  guint n_body_rows;
+  g_autoptr(GListModel) stages = matrix_rows (ctx, &n_body_rows);
   guint n_stages = g_list_model_get_n_items (stages);
   UpLegendItem legend[6];
   guint n_legend;
@@ -514,7 +582,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   g_autofree Row *rows = NULL;
   double grid_x, top;
 
-  matrix_frame (ctx, width, height, legend, &n_legend, &frame);
+  compute_frame (ctx, n_body_rows, width, height, legend, &n_legend, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_MATRIX, &frame, legend, n_legend, width, height);
   grid_x = frame.body_x + LABEL_WIDTH + 10;
 

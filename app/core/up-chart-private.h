@@ -53,6 +53,8 @@ typedef struct
   GHashTable           *layouts;    /* LayoutKey -> PangoLayout, see _up_chart_layout() */
   GPtrArray            *pango_contexts;  /* one for each transform text is drawn under */
   PangoFontDescription *font;       /* the charts' font family, parsed once */
+  guint                 page;       /* the page drawn, from 1, of n_pages */
+  guint                 n_pages;    /* (the header says so); 0: not paged */
 } UpChartContext;
 
 /* One legend entry: a swatch drawn into a box, and its explanation. */
@@ -85,6 +87,8 @@ typedef struct
   double body_height;
   double legend_y;
   double legend_height;
+  double key_y;             /* the key of the goals' names; 0 high */
+  double key_height;        /* when the chart has none */
 } UpChartFrame;
 
 void         _up_chart_context_init     (UpChartContext       *ctx,
@@ -265,6 +269,7 @@ void         _up_chart_bars_size        (UpChartContext *ctx, double *width, dou
 void         _up_chart_bars_draw        (UpChartContext *ctx, double width, double height);
 void         _up_chart_matrix_size      (UpChartContext *ctx, double *width, double *height);
 void         _up_chart_matrix_draw      (UpChartContext *ctx, double width, double height);
+guint        _up_chart_matrix_n_pages   (UpChartContext *ctx);
 void         _up_chart_grid_size        (UpChartContext *ctx, double *width, double *height);
 void         _up_chart_grid_draw        (UpChartContext *ctx, double width, double height);
 void         _up_chart_report_draw      (UpChartContext *ctx, double width, double height);

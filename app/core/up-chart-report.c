@@ -347,23 +347,31 @@ draw_timeline (UpChartContext *ctx,
   for (guint i = 0; i < n_stages; i++)
     {
       UpStage *stage = g_list_model_get_item (stages, i);
-      int start = up_day_from_iso (up_stage_get_start_date (stage));
-      int end = up_day_from_iso (up_stage_get_end_date (stage));
 
-      if (start <= 0 || end <= 0)
+      if (up_day_from_iso (up_stage_get_start_date (stage)) <= 0 ||
+          up_day_from_iso (up_stage_get_end_date (stage)) <= 0)
         {
           g_object_unref (stage);
           continue;
         }
-      day0 = MIN (day0, start);
-      day1 = MAX (day1, end);
       g_ptr_array_add (dated, stage);
     }
 
   n_rows = (guint) MAX (floor ((bottom - y - 24) / TIMELINE_ROW), 1);
   n_shown = n_stages <= n_rows ? dated->len : MIN (dated->len, n_rows - 1);
 
-  if (dated->len > 0)
+  /* The axis spans the stages shown: one that ended at the last of all
+   * squeezed the rows shown into the left of the axis, beside an empty
+   * stretch of the stages not shown. */
+  for (guint i = 0; i < n_shown; i++)
+    {
+      UpStage *stage = g_ptr_array_index (dated, i);
+
+      day0 = MIN (day0, up_day_from_iso (up_stage_get_start_date (stage)));
+      day1 = MAX (day1, up_day_from_iso (up_stage_get_end_date (stage)));
+    }
+
+  if (n_shown > 0)
     {
       /* Whole months from the first stage's to the last one's. */
       up_day_to_date (day0, &month);

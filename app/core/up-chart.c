@@ -711,7 +711,19 @@ header_layout (UpChartContext *ctx,
 
   if (draw)
     {
-      y += _up_chart_text (ctx, kind_title, x, y, width, TITLE_SIZE, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL) + 4;
+      double kind_width = width;
+
+      if (ctx->n_pages > 1)
+        {
+          /* Translators: at the top right of each page of a chart printed
+           * on several pages. */
+          g_autofree char *page = g_strdup_printf (up_lang_gettext (ctx->lang, N_("Page %1$u of %2$u")),
+                                                   ctx->page, ctx->n_pages);
+
+          kind_width -= _up_chart_text_width (ctx, page, PROJECT_SIZE, 0) + 16;
+          _up_chart_text (ctx, page, x + width, y + 4, 0, PROJECT_SIZE, UP_TEXT_RIGHT | UP_TEXT_DIM, 0, NULL);
+        }
+      y += _up_chart_text (ctx, kind_title, x, y, kind_width, TITLE_SIZE, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL) + 4;
       _up_chart_text (ctx, date, x + width, y, 0, PROJECT_SIZE, UP_TEXT_RIGHT | UP_TEXT_DIM, 0, NULL);
       y += _up_chart_text (ctx, project, x, y, title_width, PROJECT_SIZE, UP_TEXT_BOLD, PROJECT_LINES, NULL);
       if (detail[0] != '\0')
@@ -811,6 +823,59 @@ _up_chart_draw_legend (UpChartContext     *ctx,
   return y - y0;
 }
 
+/* The key of the goals' names under the legend of a chart that shows
+ * goals by number alone (the wheel's sectors, the matrix's columns): a
+ * politician asks what 12 is. Three columns, read down. Files have it; on
+ * screen, where the chart shares a window, it would shrink the chart. */
+#define KEY_COLUMNS 3
+#define KEY_ROWS ((UP_SDG_N_GOALS + KEY_COLUMNS - 1) / KEY_COLUMNS)
+#define KEY_SIZE 8.5
+
+static gboolean
+frame_has_goal_key (UpChartContext *ctx,
+                    UpChartKind     kind)
+{
+  return ctx->options->decorations && ctx->options->goal_key &&
+         (kind == UP_CHART_WHEEL || kind == UP_CHART_MATRIX);
+}
+
+static void
+swatch_goal (UpChartContext *ctx,
+             double          x,
+             double          y,
+             double          width,
+             double          height,
+             gconstpointer   data)
+{
+  _up_chart_goal_chip (ctx, GPOINTER_TO_UINT (data), x, y - 1, width, height + 2, 7.5, FALSE);
+}
+
+/* The key as legend items, in the order the legend lays them out (a row
+ * at a time), so that the goals run down the columns. */
+static void
+goal_key_items (UpChartContext *ctx,
+                UpLegendItem   *items)
+{
+  for (guint row = 0; row < KEY_ROWS; row++)
+    for (guint column = 0; column < KEY_COLUMNS; column++)
+      {
+        guint goal = column * KEY_ROWS + row + 1;
+        UpLegendItem *item = &items[row * KEY_COLUMNS + column];
+
+        if (goal > UP_SDG_N_GOALS)
+          *item = (UpLegendItem) { NULL, NULL, "" };
+        else
+          *item = (UpLegendItem) { swatch_goal, GUINT_TO_POINTER (goal),
+                                   up_sdg_goal_get_name_in (up_sdg_get_goal (goal), ctx->lang) };
+      }
+}
+
+static const char *
+goal_key_title (UpChartContext *ctx)
+{
+  return up_lang_gettext (ctx->lang, N_("The goals of Agenda 2030"));
+}
+
 void
 _up_chart_frame_compute (UpChartContext     *ctx,
                          UpChartKind         kind,
@@ -844,6 +909,18 @@ _up_chart_frame_compute (UpChartContext     *ctx,
   frame->natural_height = show_legend
                           ? frame->legend_y + frame->legend_height + UP_CHART_MARGIN - 6
                           : frame->body_y + body_height + UP_CHART_MARGIN;
+  if (frame_has_goal_key (ctx, kind))
+    {
+      UpLegendItem key[KEY_ROWS * KEY_COLUMNS];
+
+      goal_key_items (ctx, key);
+      frame->key_y = frame->natural_height - UP_CHART_MARGIN + 6 + 8;
+      frame->key_height = _up_chart_text_height (ctx, goal_key_title (ctx), UP_CHART_LEGEND_SIZE,
+                                                 UP_TEXT_BOLD, inner, 0) + 6 +
+                          _up_chart_legend_height (ctx, key, G_N_ELEMENTS (key), inner,
+                                                   KEY_COLUMNS, KEY_SIZE);
+      frame->natural_height = frame->key_y + frame->key_height + UP_CHART_MARGIN - 6;
+    }
 
   if (width <= 0 || height <= 0)
     {
@@ -886,6 +963,23 @@ _up_chart_frame_draw (UpChartContext     *ctx,
   if ((ctx->options->decorations || ctx->options->legend) && n_legend > 0)
     _up_chart_draw_legend (ctx, legend, n_legend, UP_CHART_MARGIN, frame->legend_y,
                            inner, 2, UP_CHART_LEGEND_SIZE);
+
+  if (frame->key_height > 0)
+    {
+      UpLegendItem key[KEY_ROWS * KEY_COLUMNS];
+      double y = frame->key_y;
+
+      goal_key_items (ctx, key);
+      _up_chart_set_colour (ctx->cr, &ctx->line);
+      cairo_set_line_width (ctx->cr, 0.75);
+      cairo_move_to (ctx->cr, UP_CHART_MARGIN, y - 6.5);
+      cairo_line_to (ctx->cr, UP_CHART_MARGIN + inner, y - 6.5);
+      cairo_stroke (ctx->cr);
+      y += _up_chart_text (ctx, goal_key_title (ctx), UP_CHART_MARGIN, y, inner,
+                           UP_CHART_LEGEND_SIZE, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 0, NULL) + 6;
+      _up_chart_draw_legend (ctx, key, G_N_ELEMENTS (key), UP_CHART_MARGIN, y, inner,
+                             KEY_COLUMNS, KEY_SIZE);
+    }
 }
 
 void
@@ -985,6 +1079,29 @@ up_chart_get_size (UpChartKind           kind,
     }
   _up_chart_context_clear (&ctx);
   cairo_destroy (cr);
+}
+
+guint
+up_chart_get_n_pages (UpChartKind           kind,
+                      UpProject            *project,
+                      const UpChartOptions *options)
+{
+  cairo_t *cr;
+  UpChartContext ctx;
+  guint n_pages;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), 1);
+  g_return_val_if_fail (options != NULL, 1);
+
+  if (kind != UP_CHART_MATRIX)
+    return 1;
+
+  cr = _up_chart_measure_cr ();
+  _up_chart_context_init (&ctx, cr, project, options, FALSE);
+  n_pages = _up_chart_matrix_n_pages (&ctx);
+  _up_chart_context_clear (&ctx);
+  cairo_destroy (cr);
+  return n_pages;
 }
 
 void

@@ -237,6 +237,45 @@ png_width_fits (double width,
          png_width * pixel_height <= MAX_PNG_PIXELS;
 }
 
+/* The widest PNG from @low to @high pixels of a chart @width × @height,
+ * given that @low fits and @high does not. */
+static int
+widest_png (double width,
+            double height,
+            int    low,
+            int    high)
+{
+  /* a wider image is never smaller */
+  while (high - low > 1)
+    {
+      int middle = low + (high - low) / 2;
+
+      if (png_width_fits (width, height, middle))
+        low = middle;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* Twice the chart's natural size, as sharp as a screen of today shows it;
+ * for a chart too tall for that (the matrix of some 700 stages), the
+ * widest image down to its natural size, where its text is still read.
+ * 0 when not even that fits. */
+static int
+default_png_width (double width,
+                   double height)
+{
+  int sharp = (int) ceil (width * 2);
+  int plain = (int) ceil (width);
+
+  if (png_width_fits (width, height, sharp))
+    return sharp;
+  if (!png_width_fits (width, height, plain))
+    return 0;
+  return widest_png (width, height, plain, sharp);
+}
+
 static GBytes *
 render_png (UpChartKind           kind,
             UpProject            *project,
@@ -253,7 +292,15 @@ render_png (UpChartKind           kind,
   double pixel_height;
 
   if (png_width == 0)
-    png_width = (int) ceil (width * 2);
+    {
+      png_width = default_png_width (width, height);
+      if (png_width == 0)
+        {
+          g_set_error_literal (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
+                               _("The chart is too tall for one image. Export it as PDF, where it takes several pages."));
+          return NULL;
+        }
+    }
   scale = png_width / width;
   /* round, not ceil: 600 × (333 / 600) is 333.00000000000006 */
   pixel_height = MAX (1, round (height * png_width / width));
@@ -319,6 +366,9 @@ document_title (UpChartKind  kind,
   return g_string_free (out, FALSE);
 }
 
+/* An SVG is one picture; a PDF is printed, so a chart too tall for a
+ * page (the matrix of many stages) takes as many pages as it needs, each
+ * as large as the first. */
 static GBytes *
 render_vector (UpChartKind           kind,
                UpExportFormat        format,
@@ -331,6 +381,15 @@ render_vector (UpChartKind           kind,
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
+  guint n_pages = format == UP_EXPORT_PDF ? up_chart_get_n_pages (kind, project, options) : 1;
+
+  if (n_pages > 1)
+    {
+      UpChartOptions first = *options;
+
+      first.page = 1;
+      up_chart_get_size (kind, project, &first, &width, &height);
+    }
 
   if (format == UP_EXPORT_SVG)
     {
@@ -352,7 +411,14 @@ render_vector (UpChartKind           kind,
     }
 
   status = cairo_surface_status (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
+  if (format == UP_EXPORT_PDF && n_pages > 1)
+    {
+      UpChartOptions page = *options;
+
+      for (page.page = 1; page.page <= n_pages && status == CAIRO_STATUS_SUCCESS; page.page++)
+        status = draw_on (surface, kind, project, &page, width, height, 1.0);
+    }
+  else if (status == CAIRO_STATUS_SUCCESS)
     status = draw_on (surface, kind, project, options, width, height, 1.0);
   /* The stream is complete only once the surface is finished. */
   cairo_surface_finish (surface);
@@ -473,7 +539,8 @@ write_file (GFile   *file,
 }
 
 /* @options as a file has them: a file is read away from the app, so it
- * always explains itself and is always on a light page. */
+ * always explains itself (the goals' names included) and is always on a
+ * light page. */
 static void
 file_options (const UpChartOptions *options,
               UpChartOptions       *opts)
@@ -483,6 +550,7 @@ file_options (const UpChartOptions *options,
   else
     up_chart_options_init (opts);
   opts->decorations = TRUE;
+  opts->goal_key = TRUE;
   opts->dark = FALSE;
   opts->preview_stakeholder = 0;
 }
@@ -572,15 +640,6 @@ up_export_get_png_width_max (UpProject            *project,
       png_width_fits (width, height, high) || !png_width_fits (width, height, low))
     return high;
 
-  /* low fits, high does not; a wider image is never smaller */
-  while (high - low > 1)
-    {
-      int middle = low + (high - low) / 2;
-
-      if (png_width_fits (width, height, middle))
-        low = middle;
-      else
-        high = middle;
-    }
-  return low;
+  /* low fits, high does not */
+  return widest_png (width, height, low, high);
 }

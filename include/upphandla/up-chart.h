@@ -32,6 +32,9 @@ typedef struct
                                  always have them */
   gboolean     legend;        /* the legend also without the rest of the
                                  decorations (the grid on screen) */
+  gboolean     goal_key;      /* with the decorations, the goals' names
+                                 where a chart shows only their numbers
+                                 (wheel, matrix); exports always have it */
   /* The power/interest grid while a stakeholder is dragged: draw
    * @preview_stakeholder (an id; 0 for none) at the preview values instead
    * of its stored ones. */
@@ -42,6 +45,9 @@ typedef struct
    * has it already, borrowed for the one call; NULL: the chart sums it up
    * from the project. A view that redraws often keeps it between edits. */
   UpCoverage  *coverage;
+  /* The page to draw of a chart printed on pages, from 1; 0: the whole
+   * chart at once. See up_chart_get_n_pages(). */
+  guint        page;
 } UpChartOptions;
 
 void        up_chart_options_init  (UpChartOptions *options);
@@ -60,6 +66,14 @@ void        up_chart_get_size      (UpChartKind           kind,
                                     const UpChartOptions *options,
                                     double               *width,
                                     double               *height);
+
+/* The pages @kind takes in print: the matrix of many stages is split by
+ * its rows onto pages no taller than A4 is to its width, each with the
+ * title, the goals' columns and the legend; every other chart takes one.
+ * All pages of a chart have the size up_chart_get_size() gives for page 1. */
+guint       up_chart_get_n_pages   (UpChartKind           kind,
+                                    UpProject            *project,
+                                    const UpChartOptions *options);
 
 void        up_chart_draw          (UpChartKind           kind,
                                     UpProject            *project,

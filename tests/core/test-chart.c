@@ -1345,6 +1345,47 @@ test_report_axis (void)
     }
 }
 
+/* A plan of more stages than the report's timeline has rows for: its axis
+ * spans the stages shown, not all of them, which squeezed the rows shown
+ * into the first part of the axis (40 monthly stages: 16 shown over four
+ * years). */
+static void
+test_report_shown_span (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Many stages", &error);
+  g_autoptr(GArray) words = NULL;
+  gboolean stages_not_shown = FALSE;
+  guint n_2026 = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 48; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Stage %u", i + 1);
+      g_autofree char *start = up_date_add_days ("2026-01-05", (int) i * 30);
+      g_autofree char *end = up_date_add_days (start, 20);
+
+      g_assert_nonnull (up_project_add_stage (project, "pilot", title, start, end, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  words = report_words (project, UP_LANG_EN, "chart-report-shown-span.pdf");
+  if (words == NULL)
+    return;
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+      /* the last stage shown ends in 2027: no later year on the axis */
+      g_assert_cmpstr (word->text, !=, "2028");
+      g_assert_cmpstr (word->text, !=, "2029");
+      n_2026 += g_strcmp0 (word->text, "2026") == 0;
+      stages_not_shown |= g_strcmp0 (word->text, "shown:") == 0;
+    }
+  g_assert_cmpuint (n_2026, >=, 1);
+  g_assert_true (stages_not_shown);
+}
+
 /* Stage dates in a file that are not dates ('zzz' is the last "date" in
  * the store's string order) or far away: the report's timeline shows the
  * other stages on a readable axis and counts the rest as not shown, where
@@ -1524,6 +1565,7 @@ main (int   argc,
   g_test_add_data_func ("/chart/review/wide-font", "DejaVu Sans", test_review_pngs);
   g_test_add_func ("/chart/report/axis", test_report_axis);
   g_test_add_func ("/chart/report/odd-dates", test_report_odd_dates);
+  g_test_add_func ("/chart/report/shown-span", test_report_shown_span);
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
   g_test_add_func ("/chart/report/decisions", test_report_decisions);
 

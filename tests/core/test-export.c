@@ -136,8 +136,8 @@ export_to (UpProject      *project,
   return path;
 }
 
-/* The size @kind is laid out for in @lang: text in another language may
- * take another size. */
+/* The size @kind is laid out for in @lang, as a file has it (with the key
+ * of the goals' names): text in another language may take another size. */
 static void
 natural_size (UpChartKind  kind,
               UpProject   *project,
@@ -148,6 +148,7 @@ natural_size (UpChartKind  kind,
   UpChartOptions options;
 
   up_chart_options_init (&options);
+  options.goal_key = TRUE;
   options.lang = lang;
   options.date = "2026-11-27";
   up_chart_get_size (kind, project, &options, width, height);
@@ -390,7 +391,9 @@ test_png_pixels (void)
       g_assert_true (up_export_chart (demo, UP_CHART_WHEEL, UP_EXPORT_PNG, &options, w, file, &error));
       g_assert_no_error (error);
 
+      /* as the file has it: light, with the goals' names */
       options.dark = FALSE;
+      options.goal_key = TRUE;
       up_chart_get_size (UP_CHART_WHEEL, demo, &options, &width, &height);
       h = png_height (width, height, w);
       scale = w / width;
@@ -490,6 +493,7 @@ test_png_width_max (void)
   max = up_export_get_png_width_max (demo, UP_CHART_WHEEL, NULL);
   g_assert_cmpint (max, ==, up_export_get_png_width_max (demo, UP_CHART_WHEEL, &options));
   options.decorations = TRUE;
+  options.goal_key = TRUE;
   up_chart_get_size (UP_CHART_WHEEL, demo, &options, &width, &height);
   g_assert_cmpfloat (height, >, width);
   g_assert_cmpint (max, <, UP_EXPORT_PNG_WIDTH_MAX);
@@ -759,24 +763,195 @@ test_pdf_text (gconstpointer data)
       g_assert_nonnull (strstr (text, project));
     }
 
-  /* the bars name every goal */
+  /* every chart that shows goals names them: the bars beside each bar,
+   * the wheel and the matrix, which show numbers, in a key */
+  for (guint k = 0; k < 3; k++)
+    {
+      UpChartKind kind = (UpChartKind[]) { UP_CHART_BARS, UP_CHART_WHEEL, UP_CHART_MATRIX }[k];
+      g_autofree char *path = export_to (demo, kind, UP_EXPORT_PDF, lang, 0, dir);
+      g_autofree char *text = pdf_text (path);
+
+      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+        {
+          const UpSdgGoal *g = up_sdg_get_goal (goal);
+          g_autofree char *name = squeeze (up_sdg_goal_get_name_in (g, lang));
+          g_autofree char *other_name = squeeze (up_sdg_goal_get_name_in (g, other));
+
+          if (strstr (text, name) == NULL)
+            g_error ("the %s %s does not name goal %u, “%s”", up_lang_get_code (lang),
+                     up_chart_kind_get_name (kind), goal, name);
+          if (strcmp (name, other_name) != 0 && strstr (text, other_name) != NULL)
+            g_error ("the %s %s names goal %u in the other language, “%s”",
+                     up_lang_get_code (lang), up_chart_kind_get_name (kind), goal, other_name);
+        }
+    }
+}
+
+/* A plan of @n_stages stages called "Stage 0001" and so on, a week apart,
+ * each serving a goal. */
+static UpProject *
+long_project (guint n_stages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Long plan", &error);
+
+  g_assert_no_error (error);
+  up_project_begin_group (project, NULL);
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Stage %04u", i + 1);
+      g_autofree char *start = up_date_add_days ("2026-01-05", (int) i * 7);
+      g_autofree char *end = up_date_add_days (start, 5);
+      UpStage *stage = up_project_add_stage (project, "pilot", title, start, end, NULL, &error);
+
+      g_assert_no_error (error);
+      up_project_add_sdg_link (project, UP_RECORD (stage), up_sdg_get_goal (1 + i % 17)->targets[0],
+                               "positive", 1 + i % 3, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (up_project_end_group (project, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&project);
+}
+
+/* pdftotext of one page. */
+static char *
+pdf_page_text (const char *path,
+               guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL };
+  g_autofree char *text = run_tool (argv);
+
+  g_assert_nonnull (text);
+  return squeeze (text);
+}
+
+/* The matrix of a long plan prints on pages as tall as A4 is to their
+ * width, each with its title, page number, goals and legend, every stage
+ * on exactly one page in order; it was one page 2,300 pt tall at 100
+ * stages. An SVG stays one picture. */
+static void
+test_matrix_pages (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "matrix-pages");
+  g_autoptr(UpProject) project = long_project (100);
+  g_autofree char *path = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *size = NULL;
+  UpChartOptions options;
+  double width, height, page_width, page_height;
+  guint n_pages, next = 1;
+
+  up_chart_options_init (&options);
+  options.goal_key = TRUE;   /* as a file has it */
+  g_assert_cmpuint (up_chart_get_n_pages (UP_CHART_MATRIX, demo, &options), ==, 1);
+  g_assert_cmpuint (up_chart_get_n_pages (UP_CHART_WHEEL, project, &options), ==, 1);
+  n_pages = up_chart_get_n_pages (UP_CHART_MATRIX, project, &options);
+  g_assert_cmpuint (n_pages, >=, 3);
+  g_assert_cmpuint (n_pages, <=, 5);
+
+  /* every page as large as the first, none taller than A4's proportion */
+  options.page = 1;
+  up_chart_get_size (UP_CHART_MATRIX, project, &options, &page_width, &page_height);
+  g_assert_cmpfloat (page_height, <=, page_width * G_SQRT2);
+  options.page = 0;
+  up_chart_get_size (UP_CHART_MATRIX, project, &options, &width, &height);
+  g_assert_cmpfloat (width, ==, page_width);
+  g_assert_cmpfloat (height, >, 2 * page_height);
+  for (guint p = 2; p <= n_pages + 1; p++)
+    {
+      double w, h;
+
+      options.page = p;
+      up_chart_get_size (UP_CHART_MATRIX, project, &options, &w, &h);
+      g_assert_cmpfloat (w, ==, page_width);
+      g_assert_cmpfloat (h, ==, page_height);
+    }
+
+  if (!have_tool ("pdfinfo") || !have_tool ("pdftotext"))
+    return;
+
+  path = export_to (project, UP_CHART_MATRIX, UP_EXPORT_PDF, UP_LANG_EN, 0, dir);
+  info = pdf_info (path);
+  pages = pdf_field (info, "Pages");
+  size = pdf_field (info, "Page size");
+  g_assert_cmpuint (g_ascii_strtoull (pages, NULL, 10), ==, n_pages);
+  g_assert_cmpfloat (fabs (g_ascii_strtod (size, NULL) - page_width), <, 1);
+
+  for (guint p = 1; p <= n_pages; p++)
+    {
+      g_autofree char *text = pdf_page_text (path, p);
+      g_autofree char *page_number = g_strdup_printf ("Page %u of %u", p, n_pages);
+      guint first = next;
+
+      g_test_message ("page %u: %s", p, text);
+      g_assert_nonnull (strstr (text, "Stages and goals"));
+      g_assert_nonnull (strstr (text, "Long plan"));
+      g_assert_nonnull (strstr (text, page_number));
+      g_assert_nonnull (strstr (text, "Empty cell"));
+      g_assert_nonnull (strstr (text, "Partnerships for the Goals"));
+      /* this page's stages follow the last page's, and no other */
+      for (guint i = 1; i <= 100; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Stage %04u", i);
+
+          if (strstr (text, title) == NULL)
+            continue;
+          g_assert_cmpuint (i, ==, next);
+          next++;
+        }
+      g_assert_cmpuint (next - first, >=, 100 / n_pages);
+    }
+  g_assert_cmpuint (next, ==, 101);
+
+  svg = export_to (project, UP_CHART_MATRIX, UP_EXPORT_SVG, UP_LANG_EN, 0, dir);
   {
-    g_autofree char *path = export_to (demo, UP_CHART_BARS, UP_EXPORT_PDF, lang, 0, dir);
-    g_autofree char *text = pdf_text (path);
+    g_autofree char *contents = NULL;
 
-    for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
-      {
-        const UpSdgGoal *g = up_sdg_get_goal (goal);
-        g_autofree char *name = squeeze (up_sdg_goal_get_name_in (g, lang));
-        g_autofree char *other_name = squeeze (up_sdg_goal_get_name_in (g, other));
-
-        if (strstr (text, name) == NULL)
-          g_error ("the %s bars do not name goal %u, “%s”", up_lang_get_code (lang), goal, name);
-        if (strcmp (name, other_name) != 0 && strstr (text, other_name) != NULL)
-          g_error ("the %s bars name goal %u in the other language, “%s”",
-                   up_lang_get_code (lang), goal, other_name);
-      }
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "height=\""));
+    /* one picture of the whole height, in points */
+    g_assert_cmpint ((int) round (height), ==,
+                     (int) round (g_ascii_strtod (strstr (contents, "height=\"") + 8, NULL)));
   }
+}
+
+/* A PNG of a chart too tall for twice its size (the matrix of some 760
+ * stages) is made narrower by default, down to the chart's own size; taller
+ * still, the export says to take a PDF. Both were "too large, choose a
+ * smaller width", with no width to choose in the app. */
+static void
+test_png_tall (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "png-tall");
+  g_autoptr(UpProject) tall = long_project (760);
+  g_autoptr(UpProject) taller = long_project (1600);
+  g_autofree char *path = NULL;
+  g_autofree char *refused = g_build_filename (dir, "refused.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (refused);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *png;
+  double width, height;
+
+  natural_size (UP_CHART_MATRIX, tall, UP_LANG_EN, &width, &height);
+  g_assert_cmpfloat (height * 2, >, 32767);
+  path = export_to (tall, UP_CHART_MATRIX, UP_EXPORT_PNG, UP_LANG_EN, 0, dir);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), >=, (int) ceil (width));
+  g_assert_cmpint (cairo_image_surface_get_width (png), <, (int) ceil (width * 2));
+  g_assert_cmpint (cairo_image_surface_get_height (png), <=, 32767);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==,
+                   png_height (width, height, cairo_image_surface_get_width (png)));
+  cairo_surface_destroy (png);
+
+  g_assert_false (up_export_chart (taller, UP_CHART_MATRIX, UP_EXPORT_PNG, NULL, 0, file, &error));
+  g_assert_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "PDF"));
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
 }
 
 /* A local goal narrows the coverage; the export still works. */
@@ -949,6 +1124,8 @@ main (int   argc,
   g_test_add_func ("/export/replace", test_replace);
   g_test_add_func ("/export/local-goal", test_local_goal);
   g_test_add_func ("/export/odd-text", test_odd_text);
+  g_test_add_func ("/export/matrix-pages", test_matrix_pages);
+  g_test_add_func ("/export/png-tall", test_png_tall);
   g_test_add_data_func ("/export/pdf-text/en", GINT_TO_POINTER (UP_LANG_EN), test_pdf_text);
   g_test_add_data_func ("/export/pdf-text/sv", GINT_TO_POINTER (UP_LANG_SV), test_pdf_text);
 
