@@ -1801,6 +1801,10 @@ up_window_set_project (UpWindow  *self,
     }
 
   g_set_object (&self->project, project);
+  /* Open in a window for long: renamed in a file manager meanwhile, the
+   * file is saved under its new name. */
+  if (project != NULL)
+    up_store_follow_file (up_project_get_store (project));
 
   g_signal_group_set_target (self->project_signals, project);
   g_signal_group_set_target (self->history_signals,

@@ -38,7 +38,8 @@ struct _UpStore
   GHashTable  *statements;      /* SQL text -> sqlite3_stmt */
 
   GFile       *file;
-  GFileMonitor *monitor;        /* of the file: follows a rename */
+  GFileMonitor *monitor;        /* of the file while following it */
+  gboolean      following;      /* see up_store_follow_file() */
   GFile       *renamed_from;    /* its name before, until a save under the new one */
   char        *checksum;        /* of the file's bytes as we last read or wrote them */
   int          migrated_from;   /* schema version the file had, or -1 */
@@ -437,6 +438,22 @@ migrate (UpStore  *self,
   return TRUE;
 }
 
+static void on_file_changed (GFileMonitor      *monitor,
+                             GFile             *file,
+                             GFile             *other_file,
+                             GFileMonitorEvent  event,
+                             UpStore           *self);
+
+static void
+unwatch_file (UpStore *self)
+{
+  if (self->monitor == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed, self);
+  g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+}
+
 /* GObject */
 
 static void
@@ -448,9 +465,7 @@ up_store_finalize (GObject *object)
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
-  if (self->monitor != NULL)
-    g_file_monitor_cancel (self->monitor);
-  g_clear_object (&self->monitor);
+  unwatch_file (self);
   g_clear_object (&self->file);
   g_clear_object (&self->renamed_from);
   g_clear_pointer (&self->checksum, g_free);
@@ -1030,13 +1045,8 @@ on_file_changed (GFileMonitor      *monitor,
 static void
 watch_file (UpStore *self)
 {
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  if (self->file == NULL)
+  unwatch_file (self);
+  if (self->file == NULL || !self->following)
     return;
 
   /* No monitor (a file system without one) only means no following. */
@@ -1161,6 +1171,17 @@ up_store_open (GFile   *file,
   watch_file (self);
 
   return self;
+}
+
+void
+up_store_follow_file (UpStore *self)
+{
+  g_return_if_fail (UP_IS_STORE (self));
+
+  if (self->following)
+    return;
+  self->following = TRUE;
+  watch_file (self);
 }
 
 GFile *

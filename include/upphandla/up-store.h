@@ -56,6 +56,11 @@ UpStore     *up_store_open_bytes        (GBytes       *bytes,
 GFile       *up_store_get_file          (UpStore      *self);
 void         up_store_set_file          (UpStore      *self,
                                          GFile        *file);
+/* Watches the file from now on and follows it when it is renamed in its
+ * folder (in a file manager, say), so that the next save goes to the new
+ * name: for an app that keeps the project open. A command that reads the
+ * file once goes without (a watch is an inotify handle and a thread). */
+void         up_store_follow_file       (UpStore      *self);
 gboolean     up_store_get_dirty         (UpStore      *self);
 gboolean     up_store_get_saving        (UpStore      *self);
 const GError *up_store_get_save_error   (UpStore      *self);

@@ -1518,6 +1518,7 @@ test_save_follows_rename (void)
   guint notified = 0;
 
   g_signal_connect_swapped (store, "notify::file", G_CALLBACK (count_signal), &notified);
+  up_store_follow_file (store);
 
   /* saves of its own, then a rename */
   set_title (project, "Saved twice");
@@ -1543,6 +1544,37 @@ test_save_follows_rename (void)
   g_assert_true (up_store_flush (store, &error));
   g_assert_no_error (error);
   test_assert_dir_is (dir, "Budget.upphandla");
+}
+
+/* A store that reads a file once (a command's export, --info) does not
+ * watch it: a rename leaves it at the old name, and a save goes there. */
+static void
+test_save_not_following (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "not-following");
+  g_autofree char *path = create_project_file (dir, "Budget.upphandla", "Budget");
+  g_autofree char *new_path = g_build_filename (dir, "Renamed.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = open_project (path);
+  g_autoptr(GError) error = NULL;
+  UpStore *store = up_project_get_store (project);
+  guint notified = 0;
+
+  g_signal_connect_swapped (store, "notify::file", G_CALLBACK (count_signal), &notified);
+  g_assert_cmpint (g_rename (path, new_path), ==, 0);
+  /* what a watch would have reported by now */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_usleep (2000);
+      while (g_main_context_iteration (NULL, FALSE));
+    }
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_true (g_file_equal (up_store_get_file (store), file));
+
+  set_title (project, "Saved at the old name");
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+  test_assert_dir_is (dir, "Budget.upphandla/Renamed.upphandla");
 }
 
 static void
@@ -2598,6 +2630,7 @@ main (int   argc,
   g_test_add_func ("/store/save/coalesce", test_save_coalesce);
   g_test_add_func ("/store/save/conflict", test_save_conflict);
   g_test_add_func ("/store/save/follows-rename", test_save_follows_rename);
+  g_test_add_func ("/store/save/not-following", test_save_not_following);
   g_test_add_func ("/store/save/conflict-same-mtime", test_save_conflict_same_mtime);
   for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
     {
