@@ -53,6 +53,8 @@ typedef struct
   GHashTable           *layouts;    /* LayoutKey -> PangoLayout, see _up_chart_layout() */
   GPtrArray            *pango_contexts;  /* one for each transform text is drawn under */
   PangoFontDescription *font;       /* the charts' font family, parsed once */
+  gboolean              on_image;   /* drawn on pixels (a PNG), not a file of
+                                       vectors; see text_as_paths() */
   guint                 page;       /* the page drawn, from 1, of n_pages */
   guint                 n_pages;    /* (the header says so); 0: not paged */
 } UpChartContext;

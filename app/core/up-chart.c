@@ -120,6 +120,7 @@ _up_chart_context_init (UpChartContext       *ctx,
   ctx->project = project;
   ctx->options = options;
   ctx->lang = options->lang;
+  ctx->on_image = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
   /* Geometry helpers run on every pointer motion of a drag: they skip
    * the coverage, which only the drawing of some charts reads. */
   if (with_coverage)
@@ -375,6 +376,25 @@ _up_chart_layout (UpChartContext *ctx,
 }
 
 
+/* Cairo 1.16 puts each glyph shown on an image at a whole pixel: at a
+ * scale that is not a whole number, the letters of a word drifted apart
+ * and together ("ho me", "procu re" in a PNG 900 pixels wide). Drawn as
+ * paths, they stay where Pango placed them, at a cost (a matrix PNG of
+ * 100 stages takes half as long again), so only where rounding shows: at
+ * whole scales (the export's default twice, the screen's) the glyphs keep
+ * their spacing, and one glyph alone (a cell's digit) has none to lose. */
+static gboolean
+text_as_paths (UpChartContext *ctx,
+               const char     *text)
+{
+  double dx = 1, dy = 0;
+
+  if (!ctx->on_image || text[0] == '\0' || (g_utf8_next_char (text))[0] == '\0')
+    return FALSE;
+  cairo_user_to_device_distance (ctx->cr, &dx, &dy);
+  return dy != 0 || fabs (dx - round (dx)) > 0.001;
+}
+
 double
 _up_chart_text (UpChartContext *ctx,
                 const char     *text,
@@ -404,7 +424,13 @@ _up_chart_text (UpChartContext *ctx,
     colour = (flags & UP_TEXT_DIM) ? &ctx->dim : &ctx->fg;
   _up_chart_set_colour (ctx->cr, colour);
   cairo_move_to (ctx->cr, x + dx, y);
-  pango_cairo_show_layout (ctx->cr, layout);
+  if (text_as_paths (ctx, text))
+    {
+      pango_cairo_layout_path (ctx->cr, layout);
+      cairo_fill (ctx->cr);
+    }
+  else
+    pango_cairo_show_layout (ctx->cr, layout);
   /* show_layout leaves a current point: an arc drawn next would start
    * with a line from it. */
   cairo_new_path (ctx->cr);

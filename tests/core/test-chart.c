@@ -1345,6 +1345,84 @@ test_report_axis (void)
     }
 }
 
+/* The centres of the dark vertical strokes along row band @y0..@y1 of
+ * @surface, in pixels. */
+static GArray *
+stroke_centres (cairo_surface_t *surface,
+                int              y0,
+                int              y1)
+{
+  GArray *centres = g_array_new (FALSE, FALSE, sizeof (double));
+  int width = cairo_image_surface_get_width (surface);
+  double sum = 0, weighted = 0;
+
+  for (int x = 0; x < width; x++)
+    {
+      double ink = 0;
+
+      for (int y = y0; y < y1; y++)
+        {
+          guint r, g, b;
+
+          pixel_at (surface, x, y, &r, &g, &b);
+          ink += (255 - r) / 255.0;
+        }
+      if (ink > 0.5)
+        {
+          sum += ink;
+          weighted += ink * x;
+        }
+      else if (sum > 0)
+        {
+          double centre = weighted / sum;
+
+          g_array_append_val (centres, centre);
+          sum = weighted = 0;
+        }
+    }
+  return centres;
+}
+
+/* A word in a PNG at a scale that is not a whole number keeps its
+ * letters evenly spaced: Cairo 1.16 put each glyph at a whole pixel, so
+ * that a PNG 900 pixels wide read "ho me", "procu re". Twenty l's at 1.37:
+ * the steps between their strokes differed by a whole pixel. */
+static void
+test_text_spacing (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 700, 60);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) centres = NULL;
+  UpChartContext ctx;
+  UpChartOptions options;
+  double low = G_MAXDOUBLE, high = 0;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 1.37, 1.37);
+  up_chart_options_init (&options);
+  _up_chart_context_init (&ctx, cr, project, &options, FALSE);
+  _up_chart_text (&ctx, "llllllllllllllllllllllll", 4, 4, 0, 16, 0, 0, NULL);
+  _up_chart_context_clear (&ctx);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  centres = stroke_centres (surface, 12, 30);
+  g_assert_cmpuint (centres->len, ==, 24);
+  for (guint i = 1; i < centres->len; i++)
+    {
+      double step = g_array_index (centres, double, i) - g_array_index (centres, double, i - 1);
+
+      low = MIN (low, step);
+      high = MAX (high, step);
+    }
+  g_test_message ("steps from %.3f to %.3f pixels", low, high);
+  g_assert_cmpfloat (high - low, <, 0.35);
+  g_free (save_review (surface, "chart-text-spacing.png"));
+  cairo_surface_destroy (surface);
+}
+
 /* A plan of more stages than the report's timeline has rows for: its axis
  * spans the stages shown, not all of them, which squeezed the rows shown
  * into the first part of the axis (40 monthly stages: 16 shown over four
@@ -1566,6 +1644,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/axis", test_report_axis);
   g_test_add_func ("/chart/report/odd-dates", test_report_odd_dates);
   g_test_add_func ("/chart/report/shown-span", test_report_shown_span);
+  g_test_add_func ("/chart/text-spacing", test_text_spacing);
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
   g_test_add_func ("/chart/report/decisions", test_report_decisions);
 
