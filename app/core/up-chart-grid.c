@@ -12,7 +12,8 @@
 /* The power/interest grid: influence 1..5 upwards, interest 1..5 to the
  * right, in four labelled quadrants. Each stakeholder is a mark shaped and
  * coloured by stance with its name beside it; several in one cell stack
- * without overlapping, and a full cell ends with "+ N more". The quadrant
+ * without overlapping, a long name takes a second line where the cell has
+ * one to spare, and a full cell ends with "+ N more". The quadrant
  * labels sit in strips above and below the cells, so marks never hide them.
  * Drawing, hit testing and the mark positions share one layout. */
 
@@ -51,6 +52,7 @@ typedef struct
   double         y;
   double         name_x;
   double         name_width;
+  guint          lines;         /* lines the name takes, 1 or 2 */
 } Entry;
 
 typedef struct
@@ -237,6 +239,16 @@ screen_body (UpChartContext     *ctx,
   *body_height = 2 * STRIP + BOTTOM_AXIS + 5 * cell_height;
 }
 
+static gboolean
+name_is_long (UpChartContext *ctx,
+              UpStakeholder  *person,
+              double          width)
+{
+  g_autofree char *name = _up_chart_clean_text (up_stakeholder_get_name (person), 200);
+
+  return _up_chart_text_width (ctx, name, NAME_SIZE, 0) > width;
+}
+
 static void
 layout_compute (UpChartContext *ctx,
                 double          width,
@@ -294,14 +306,30 @@ layout_compute (UpChartContext *ctx,
         GPtrArray *cell = cells[(influence - 1) * 5 + interest - 1];
         guint max = layout->max_entries;
         guint n_shown = cell->len <= max ? cell->len : max - 1;
-        guint n_lines = cell->len <= max ? cell->len : max;
-        double y = cell_y (layout, influence) + (layout->cell_height - n_lines * layout->entry) / 2;
-        double x = cell_x (layout, interest);
+        guint n_entries = cell->len <= max ? cell->len : max;
+        /* Lines the cell has to spare give a long name ("Kommunstyrelsens
+         * ordförande") its second line, in the cell's order. */
+        guint spare = max - n_entries;
+        guint n_lines = n_entries;
+        guint lines[MAX_ENTRIES];
+        double y, x = cell_x (layout, interest);
 
-        for (guint j = 0; j < n_lines; j++, y += layout->entry)
+        for (guint j = 0; j < n_entries; j++)
           {
-            Entry entry = { NULL, influence, interest, 0, x + 13, y + layout->entry / 2, x + 24,
-                            layout->cell_width - 28 };
+            lines[j] = 1;
+            if (j < n_shown && spare > 0 && name_is_long (ctx, g_ptr_array_index (cell, j), layout->cell_width - 28))
+              {
+                lines[j] = 2;
+                spare--;
+                n_lines++;
+              }
+          }
+
+        y = cell_y (layout, influence) + (layout->cell_height - n_lines * layout->entry) / 2;
+        for (guint j = 0; j < n_entries; j++)
+          {
+            Entry entry = { NULL, influence, interest, 0, x + 13, y + lines[j] * layout->entry / 2, x + 24,
+                            layout->cell_width - 28, lines[j] };
 
             if (j < n_shown)
               entry.stakeholder = g_ptr_array_index (cell, j);
@@ -312,6 +340,7 @@ layout_compute (UpChartContext *ctx,
                 entry.name_width = layout->cell_width - 12;
               }
             g_array_append_val (layout->entries, entry);
+            y += lines[j] * layout->entry;
           }
       }
 
@@ -488,7 +517,7 @@ _up_chart_grid_draw (UpChartContext *ctx,
           }
         draw_mark (ctx, up_stakeholder_get_stance (entry->stakeholder), entry->x, entry->y, 6.5);
         _up_chart_text (ctx, name[0] != '\0' ? name : "–", entry->name_x, entry->y, entry->name_width,
-                        NAME_SIZE, UP_TEXT_MIDDLE | (dragged ? UP_TEXT_BOLD : 0), 1, NULL);
+                        NAME_SIZE, UP_TEXT_MIDDLE | (dragged ? UP_TEXT_BOLD : 0), entry->lines, NULL);
       }
     }
 
@@ -679,10 +708,10 @@ up_chart_grid_stakeholder_at (UpProject            *project,
     {
       const Entry *entry = &g_array_index (layout.entries, Entry, i);
 
-      /* The mark and its name are one target, a whole entry high. */
+      /* The mark and its name are one target, as high as the name's lines. */
       if (entry->stakeholder != NULL &&
           nx >= entry->x - 9 && nx < entry->name_x + entry->name_width &&
-          ny >= entry->y - layout.entry / 2 && ny < entry->y + layout.entry / 2)
+          ny >= entry->y - entry->lines * layout.entry / 2 && ny < entry->y + entry->lines * layout.entry / 2)
         found = entry->stakeholder;
     }
 

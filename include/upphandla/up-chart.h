@@ -158,7 +158,7 @@ typedef struct
  * each cell's stakeholders in the project's order), at the preview values
  * while one is dragged: one layout for all of them, where a call of
  * up_chart_grid_stakeholder_mark() per stakeholder would lay the whole grid
- * out each time. At most 5 lines a cell, whatever the number of
+ * out each time. At most 5 marks a cell, whatever the number of
  * stakeholders. Returns: (transfer full) (element-type UpGridMark). */
 GArray     *up_chart_grid_list_marks (UpProject            *project,
                                       const UpChartOptions *options,

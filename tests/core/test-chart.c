@@ -553,6 +553,52 @@ test_grid_marks (void)
   }
 }
 
+/* A long name takes a second line where its cell has lines to spare:
+ * it was cut at some 17 characters ("Kommunstyrelsens o…"), which is
+ * where an organisation's name tells what it is. The second line belongs
+ * to the name's target. A short name keeps one line. */
+static void
+test_grid_long_names (void)
+{
+  static const char * const names[] = {
+    "Kommunstyrelsens ordförande",
+    "Pensionärsrådet i Älvby",
+    "Eva Ek",
+    "Per Ek",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Long names", &error);
+  UpStakeholder *people[G_N_ELEMENTS (names)];
+  double ys[G_N_ELEMENTS (names)];
+  UpChartOptions options;
+  double width, height, x = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      people[i] = up_project_add_stakeholder (project, names[i], NULL, "politician", &error);
+      g_assert_no_error (error);
+      up_project_set_int (project, people[i], "influence", 2, &error);
+      up_project_set_int (project, people[i], "interest", 2, &error);
+      g_assert_no_error (error);
+    }
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_SV;
+  up_chart_get_size (UP_CHART_GRID, project, &options, &width, &height);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_true (up_chart_grid_stakeholder_mark (project, &options, width, height, people[i], &x, &ys[i]));
+
+  /* four lines of a cell's five: the first long name gets the fifth */
+  g_assert_cmpfloat (ys[1] - ys[0], >, 24);
+  g_assert_cmpfloat (ys[2] - ys[1], <, 18);
+  g_assert_cmpfloat (ys[3] - ys[2], <, 18);
+  /* its second line is its target, beyond a line's height */
+  g_assert_true (up_chart_grid_stakeholder_at (project, &options, width, height, x + 40, ys[0] + 12) == people[0]);
+  g_assert_true (up_chart_grid_stakeholder_at (project, &options, width, height, x + 40, ys[0] - 12) == people[0]);
+  g_assert_true (up_chart_grid_stakeholder_at (project, &options, width, height, x + 40, ys[2]) == people[2]);
+}
+
 static void
 test_grid_crowded (void)
 {
@@ -1631,6 +1677,7 @@ main (int   argc,
   g_test_add_func ("/chart/glyph-batch", test_glyph_batch);
   g_test_add_func ("/chart/grid/marks", test_grid_marks);
   g_test_add_func ("/chart/grid/crowded", test_grid_crowded);
+  g_test_add_func ("/chart/grid/long-names", test_grid_long_names);
   g_test_add_func ("/chart/grid/screen", test_grid_screen);
   g_test_add_func ("/chart/grid/language", test_grid_language);
   /* In the chart font, and in a wide one standing in where it is missing. */
