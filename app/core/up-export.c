@@ -329,27 +329,16 @@ render_png (UpChartKind           kind,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
-/* The title a PDF viewer shows: the chart's and the project's, joined by
- * a dash that reads the same in both languages. */
-static char *
-document_title (UpChartKind  kind,
-                UpProject   *project,
-                UpLang       lang)
+/* @text as a line of a file's metadata: control characters become spaces,
+ * and a text longer than any window is cut rather than carried whole (a
+ * megabyte of title would triple a PDF in its UTF-16). */
+static void
+append_metadata (GString    *out,
+                 const char *text)
 {
-  const char *chart = up_chart_kind_get_title (kind, lang);
-  const char *title = up_project_get_title (project);
-  GString *out;
   guint n = 0;
 
-  if (title == NULL || title[0] == '\0')
-    return g_strdup (chart);
-
-  out = g_string_new (chart);
-  g_string_append (out, " – ");
-  /* A viewer shows one line of it: control characters become spaces, and
-   * a title longer than any window is cut rather than carried whole (a
-   * megabyte of title would triple the file in PDF's UTF-16). */
-  for (const char *p = title; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -363,7 +352,63 @@ document_title (UpChartKind  kind,
       else
         g_string_append_unichar (out, c);
     }
+}
+
+/* The title a PDF viewer shows and a screen reader reads of an SVG: the
+ * chart's and the project's, joined by a dash that reads the same in both
+ * languages. */
+static char *
+document_title (UpChartKind  kind,
+                UpProject   *project,
+                UpLang       lang)
+{
+  const char *title = up_project_get_title (project);
+  GString *out = g_string_new (up_chart_kind_get_title (kind, lang));
+
+  if (title != NULL && title[0] != '\0')
+    {
+      g_string_append (out, " – ");
+      append_metadata (out, title);
+    }
   return g_string_free (out, FALSE);
+}
+
+/* The PDF's author: the organisation the plan is made for (the app is
+ * its creator), or none. */
+static char *
+document_author (UpProject *project)
+{
+  const char *organisation = up_project_get_organisation (project);
+  GString *out = g_string_new (NULL);
+
+  if (organisation != NULL)
+    append_metadata (out, organisation);
+  return g_string_free (out, out->len == 0);
+}
+
+/* Cairo writes no title into an SVG: the document's <title> goes first in
+ * its root element. */
+static void
+add_svg_title (GByteArray  *svg,
+               const char  *title)
+{
+  const char *data = (const char *) svg->data;
+  const char *root = g_strstr_len (data, svg->len, "<svg");
+  const char *end = root != NULL ? memchr (root, '>', svg->len - (root - data)) : NULL;
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  g_autofree char *element = g_strdup_printf ("\n<title>%s</title>", escaped);
+
+  if (end == NULL)
+    return;
+  g_byte_array_prepend (svg, NULL, 0);
+  {
+    guint at = end + 1 - data;
+    guint length = strlen (element);
+
+    g_byte_array_set_size (svg, svg->len + length);
+    memmove (svg->data + at + length, svg->data + at, svg->len - length - at);
+    memcpy (svg->data + at, element, length);
+  }
 }
 
 /* An SVG is one picture; a PDF is printed, so a chart too tall for a
@@ -404,8 +449,11 @@ render_vector (UpChartKind           kind,
         {
           g_autofree char *title = document_title (kind, project, options->lang);
 
+          g_autofree char *author = document_author (project);
+
           cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "Upphandla");
+          if (author != NULL)
+            cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
           cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Upphandla");
         }
     }
@@ -430,6 +478,12 @@ render_vector (UpChartKind           kind,
     {
       set_draw_error (error, status);
       return NULL;
+    }
+  if (format == UP_EXPORT_SVG)
+    {
+      g_autofree char *title = document_title (kind, project, options->lang);
+
+      add_svg_title (buffer, title);
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }

@@ -306,6 +306,16 @@ test_every_kind_and_format (void)
 
             case UP_EXPORT_SVG:
               assert_svg (path);
+              {
+                g_autofree char *contents = NULL;
+                g_autofree char *escaped = g_markup_escape_text (up_project_get_title (demo), -1);
+                g_autofree char *title = g_strdup_printf ("<title>%s – %s</title>",
+                                                          up_chart_kind_get_title (kind, lang), escaped);
+
+                /* what a screen reader names the picture by */
+                g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+                g_assert_nonnull (strstr (contents, title));
+              }
               break;
 
             case UP_EXPORT_PDF:
@@ -321,7 +331,8 @@ test_every_kind_and_format (void)
                 g_assert_nonnull (title);
                 g_assert_nonnull (strstr (title, up_chart_kind_get_title (kind, lang)));
                 g_assert_nonnull (strstr (title, up_project_get_title (demo)));
-                g_assert_cmpstr (author, ==, "Upphandla");
+                /* the organisation wrote it; the app is its creator */
+                g_assert_cmpstr (author, ==, up_project_get_organisation (demo));
                 g_assert_nonnull (size);
                 g_assert_cmpint (sscanf (size, "%lf x %lf pts", &page_width, &page_height), ==, 2);
                 g_assert_cmpfloat_with_epsilon (page_width, width, 0.01);
