@@ -311,6 +311,10 @@ make_layout (UpChartContext *ctx,
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
 
+  /* A chart reads from left to right: a name in Arabic or Hebrew keeps its
+   * letters' order but starts where the others start, beside its mark,
+   * not at the far end of its box. */
+  pango_layout_set_auto_dir (layout, FALSE);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));

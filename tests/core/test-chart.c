@@ -1469,6 +1469,51 @@ test_text_spacing (void)
   cairo_surface_destroy (surface);
 }
 
+/* Text in a right-to-left script starts where left-to-right text starts,
+ * at the left of its box: a Hebrew or Arabic name in the grid or a stage
+ * list stood at the far end of its box, away from its mark. */
+static void
+test_text_right_to_left (void)
+{
+  static const char * const texts[] = { "שלב אחד", "مشتريات عامة", "Latin" };
+  g_autoptr(UpProject) project = demo ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 40);
+      cairo_t *cr = cairo_create (surface);
+      UpChartContext ctx;
+      UpChartOptions options;
+      int left = -1;
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      up_chart_options_init (&options);
+      _up_chart_context_init (&ctx, cr, project, &options, FALSE);
+      _up_chart_text (&ctx, texts[i], 10, 20, 300, 12, UP_TEXT_MIDDLE, 1, NULL);
+      _up_chart_context_clear (&ctx);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      for (int x = 0; x < 400 && left < 0; x++)
+        for (int y = 0; y < 40; y++)
+          {
+            guint r, g, b;
+
+            pixel_at (surface, x, y, &r, &g, &b);
+            if (r < 128)
+              {
+                left = x;
+                break;
+              }
+          }
+      g_test_message ("“%s” starts at %d", texts[i], left);
+      g_assert_cmpint (left, >=, 10);
+      g_assert_cmpint (left, <, 20);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* A plan of more stages than the report's timeline has rows for: its axis
  * spans the stages shown, not all of them, which squeezed the rows shown
  * into the first part of the axis (40 monthly stages: 16 shown over four
@@ -1692,6 +1737,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/odd-dates", test_report_odd_dates);
   g_test_add_func ("/chart/report/shown-span", test_report_shown_span);
   g_test_add_func ("/chart/text-spacing", test_text_spacing);
+  g_test_add_func ("/chart/text-right-to-left", test_text_right_to_left);
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
   g_test_add_func ("/chart/report/decisions", test_report_decisions);
 
