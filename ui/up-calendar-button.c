@@ -25,6 +25,13 @@ create_calendar (GtkMenuButton *button,
 
   calendar = gtk_calendar_new ();
   gtk_calendar_set_show_week_numbers (GTK_CALENDAR (calendar), TRUE);
+  /* A screen reader named it only "calendar": it says what the date is
+   * for, as the button's tooltip does ("Choose the Start Date"). */
+  if (gtk_widget_get_tooltip_text (GTK_WIDGET (button)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (calendar),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_widget_get_tooltip_text (GTK_WIDGET (button)),
+                                    -1);
   g_signal_connect_swapped (calendar, "day-selected", setup->day_selected, setup->user_data);
   gtk_popover_set_child (gtk_menu_button_get_popover (button), calendar);
   *setup->calendar = GTK_CALENDAR (calendar);
