@@ -78,6 +78,13 @@ struct _UpNotesView
   gboolean         body_dirty;
   guint            body_timeout_id;
 
+  /* The note Add Note made, while it is the one being edited, and its
+   * fields other than the text as it was made (note_state()): left as it
+   * was made, it goes again (see leave_new_note()). */
+  gint64           new_note_id;
+  char            *new_note_state;
+  guint            leave_idle_id;
+
   AdwToastOverlay *toast_overlay;
   GtkStack        *main_stack;
   GtkSearchEntry  *search_entry;
@@ -142,9 +149,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void rebuild_list  (UpNotesView *self,
-                           gboolean     by_user);
-static void load_editor   (UpNotesView *self);
+static void     rebuild_list   (UpNotesView *self,
+                                gboolean     by_user);
+static void     load_editor    (UpNotesView *self);
+static gboolean leave_new_note (UpNotesView *self);
 
 static void
 report_error (UpNotesView  *self,
@@ -686,6 +694,101 @@ on_body_focus_leave (UpNotesView             *self,
     commit_body (self);
 }
 
+static gboolean
+on_leave_idle (gpointer user_data)
+{
+  UpNotesView *self = user_data;
+
+  self->leave_idle_id = 0;
+  if (self->new_note_id != self->selected_id)
+    leave_new_note (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Escape leaves the text: for the note's row in the list, or for Add Note
+ * when the note just added goes again with nothing in it. */
+static gboolean
+on_body_key_pressed (UpNotesView           *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  commit_body (self);
+  if (leave_new_note (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->note_list));
+
+  return TRUE;
+}
+
+/* What a note was given besides its text, to tell whether it changed. */
+static char *
+note_state (UpNote *note)
+{
+  return g_strdup_printf ("%s\n%s\n%s\n%" G_GINT64_FORMAT,
+                          up_note_get_kind (note), up_note_get_said_on (note),
+                          up_note_get_visibility (note), up_note_get_stage_id (note));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The note Add Note made is left: another note chosen, Add Note again,
+ * Escape in its text, the view or the project left. A note left as it
+ * was made (no text, no other field changed, no stakeholder) was never
+ * used: it goes again as if it had never been added, leaving the user no
+ * "Add Note" to undo and no "Delete Note" either. Only when other edits
+ * came after its add can it not be taken back: it is deleted then, as one
+ * more step after those. Returns whether it went. */
+static gboolean
+leave_new_note (UpNotesView *self)
+{
+  g_autofree char *state = g_steal_pointer (&self->new_note_state);
+  g_autofree char *now = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->new_note_id;
+  UpNote *note;
+  gboolean ok;
+
+  self->new_note_id = 0;
+  note = lookup_note (self, id);
+  if (note == NULL)
+    return FALSE;
+
+  commit_body (self);
+  if (!is_blank (up_note_get_body (note)))
+    return FALSE;
+  now = note_state (note);
+  people = up_project_list_note_stakeholders (self->project, note);
+  links = up_project_list_sdg_links (self->project, UP_RECORD (note));
+  if (g_strcmp0 (now, state) != 0 || people->len > 0 || links->len > 0)
+    return FALSE;
+
+  if (up_project_can_withdraw (self->project, note))
+    ok = up_project_withdraw (self->project, note, &error);
+  else
+    ok = up_project_delete_note (self->project, note, &error);
+  if (!ok)
+    report_error (self, error);
+
+  return ok;
+}
+
 static void
 set_editable_text (GtkEditable *editable,
                    const char  *text)
@@ -1051,6 +1154,11 @@ on_selection_changed (UpNotesView *self)
    * that note selected: select the chosen one again then. */
   commit_body (self);
   self->selected_id = id;
+  /* A new note left empty goes once the selection has settled: taking a
+   * row out of the list inside its selection-changed crashes GTK 4.8's
+   * list view, which handles the signal after us. */
+  if (self->new_note_id != 0 && self->new_note_id != id && self->leave_idle_id == 0)
+    self->leave_idle_id = g_idle_add (on_leave_idle, self);
   self->selected_listed = id > 0 && select_listed (self);
   load_editor (self);
 }
@@ -1093,6 +1201,7 @@ on_add_clicked (UpNotesView *self)
     return;
 
   commit_body (self);
+  leave_new_note (self);
 
   /* The new note is empty: show it whatever the search and the filters
    * (except the stage filter, whose stage it gets). */
@@ -1112,6 +1221,8 @@ on_add_clicked (UpNotesView *self)
     }
 
   self->selected_id = up_record_get_id (UP_RECORD (note));
+  self->new_note_id = self->selected_id;
+  self->new_note_state = note_state (note);
   rebuild_list (self, TRUE);
   if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->note_list), "list.scroll-to-item", "u",
@@ -1130,6 +1241,14 @@ on_delete_clicked (UpNotesView *self)
   note = self->selected_listed ? lookup_note (self, self->selected_id) : NULL;
   if (note == NULL)
     return;
+
+  /* A note just added with nothing in it goes without a trace. */
+  if (self->new_note_id == self->selected_id && leave_new_note (self))
+    {
+      if (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) == NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
+      return;
+    }
 
   if (!up_project_delete_note (self->project, note, &error))
     {
@@ -1246,6 +1365,10 @@ ensure_built (UpNotesView *self)
   g_signal_connect_object (controller, "leave", G_CALLBACK (on_body_focus_leave),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->body_view), controller);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_body_key_pressed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->body_view), controller);
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_object (controller, "leave", G_CALLBACK (on_said_focus_leave),
                            self, G_CONNECT_SWAPPED);
@@ -1276,8 +1399,10 @@ up_notes_view_unmap (GtkWidget *widget)
 {
   UpNotesView *self = UP_NOTES_VIEW (widget);
 
-  /* Leaving the view (another tab) commits what was typed. */
+  /* Leaving the view (another tab) commits what was typed, and takes back
+   * a note just added and left empty. */
   commit_body (self);
+  leave_new_note (self);
 
   GTK_WIDGET_CLASS (up_notes_view_parent_class)->unmap (widget);
 }
@@ -1291,6 +1416,7 @@ up_notes_view_dispose (GObject *object)
    * editor is going too. Never decremented. */
   self->updating++;
   g_clear_handle_id (&self->body_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->leave_idle_id, g_source_remove);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   g_clear_object (&self->project_signals);
@@ -1320,6 +1446,7 @@ up_notes_view_finalize (GObject *object)
   g_clear_pointer (&self->bound_notes, g_ptr_array_unref);
   g_clear_pointer (&self->bound_people, g_ptr_array_unref);
   g_clear_pointer (&self->linked_people, g_hash_table_unref);
+  g_clear_pointer (&self->new_note_state, g_free);
 
   G_OBJECT_CLASS (up_notes_view_parent_class)->finalize (object);
 }
@@ -1475,6 +1602,7 @@ up_notes_view_set_project (UpNotesView *self,
     return;
 
   commit_body (self);
+  leave_new_note (self);
   g_set_object (&self->project, project);
   g_signal_group_set_target (self->project_signals, project);
 
@@ -1493,4 +1621,20 @@ up_notes_view_set_project (UpNotesView *self,
   queue_rebuild (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/**
+ * up_notes_view_commit_pending:
+ *
+ * Commits the text being typed and takes back a note just added and left
+ * empty, as leaving the view does: before the window closes, whose save
+ * would not wait for them.
+ */
+void
+up_notes_view_commit_pending (UpNotesView *self)
+{
+  g_return_if_fail (UP_IS_NOTES_VIEW (self));
+
+  commit_body (self);
+  leave_new_note (self);
 }

@@ -1232,6 +1232,7 @@ up_window_close_request (GtkWindow *window)
       g_autoptr(GError) error = NULL;
 
       up_stage_editor_commit_pending (self->editor);
+      up_notes_view_commit_pending (self->notes_view);
 
       if (!up_store_flush (up_project_get_store (self->project), &error))
         {

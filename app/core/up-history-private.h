@@ -13,9 +13,16 @@ void          _up_history_push      (UpHistory   *self,
                                      UpChangeSet *changes);
 /* The step that undo (or redo) would replay next, or NULL. */
 UpChangeSet  *_up_history_peek_undo (UpHistory   *self);
+/* The undo step @depth below the next one (0 is the next), or NULL. */
+UpChangeSet  *_up_history_peek_undo_at (UpHistory *self,
+                                        guint      depth);
 UpChangeSet  *_up_history_peek_redo (UpHistory   *self);
 /* After a successful replay: moves the step to the other stack. */
 void          _up_history_did_undo  (UpHistory   *self);
 void          _up_history_did_redo  (UpHistory   *self);
+/* After the @n newest undo steps were replayed backwards to take them back
+ * (see up_project_withdraw()): forgets them, leaving no redo step. */
+void          _up_history_did_withdraw (UpHistory *self,
+                                        guint      n);
 
 G_END_DECLS

@@ -158,6 +158,18 @@ _up_history_peek_undo (UpHistory *self)
 }
 
 UpChangeSet *
+_up_history_peek_undo_at (UpHistory *self,
+                          guint      depth)
+{
+  UpCommand *command;
+
+  if (depth >= self->undo->len)
+    return NULL;
+  command = g_ptr_array_index (self->undo, self->undo->len - 1 - depth);
+  return command->changes;
+}
+
+UpChangeSet *
 _up_history_peek_redo (UpHistory *self)
 {
   UpCommand *command = top (self->redo);
@@ -184,6 +196,15 @@ void
 _up_history_did_redo (UpHistory *self)
 {
   move_top (self->redo, self->undo);
+  notify_all (self);
+}
+
+void
+_up_history_did_withdraw (UpHistory *self,
+                          guint      n)
+{
+  g_assert (n <= self->undo->len);
+  g_ptr_array_set_size (self->undo, self->undo->len - n);
   notify_all (self);
 }
 

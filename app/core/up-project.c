@@ -2414,3 +2414,99 @@ up_project_redo (UpProject  *self,
 
   return replay (self, FALSE, error);
 }
+
+/* How many of the newest undo steps make up @record's life so far: its add
+ * and, after it, changes of its own row and nothing else. 0 when another
+ * edit came after the add, or the add is no longer in the history. */
+static guint
+steps_since_add (UpProject *self,
+                 UpRecord  *record)
+{
+  UpTableId table = _up_record_get_table_id (record);
+  gint64 id = up_record_get_id (record);
+  UpChangeSet *set;
+
+  for (guint depth = 0; (set = _up_history_peek_undo_at (self->history, depth)) != NULL; depth++)
+    {
+      gboolean adds = FALSE;
+
+      for (guint i = 0; i < set->changes->len; i++)
+        {
+          UpChange *change = &g_array_index (set->changes, UpChange, i);
+
+          if (change->table != table || change->id != id || change->op == 'd')
+            return 0;
+          adds |= change->op == 'i';
+        }
+      if (adds)
+        return depth + 1;
+    }
+
+  return 0;
+}
+
+/**
+ * up_project_can_withdraw:
+ * @record: a record of the project
+ *
+ * Whether up_project_withdraw() can take @record back: the newest undo
+ * steps are its add and, after it, changes of its own row only.
+ */
+gboolean
+up_project_can_withdraw (UpProject *self,
+                         gpointer   record)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (UP_IS_RECORD (record), FALSE);
+
+  if (self->group_depth > 0 || !check_member (self, record, UP_TYPE_RECORD, NULL))
+    return FALSE;
+
+  return steps_since_add (self, record) > 0;
+}
+
+/**
+ * up_project_withdraw:
+ * @record: a record that up_project_can_withdraw() accepts; it is no
+ *   longer part of the project afterwards
+ *
+ * Takes back an add that came to nothing (a note added and left empty), as
+ * if it had never been made: its add and the changes of it since are
+ * undone in one transaction and forgotten, leaving neither an undo nor a
+ * redo step. What the add had dropped from redo stays dropped.
+ */
+gboolean
+up_project_withdraw (UpProject  *self,
+                     gpointer    record,
+                     GError    **error)
+{
+  g_autoptr(UpChangeSet) done = NULL;
+  guint n;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->group_depth == 0, FALSE);
+  g_return_val_if_fail (up_project_can_withdraw (self, record), FALSE);
+
+  n = steps_since_add (self, record);
+  if (_up_record_get_table_id (record) == UP_TABLE_NOTE &&
+      !_up_store_ensure_note_index (self->store, error))
+    return FALSE;
+  if (!_up_store_begin (self->store, error))
+    return FALSE;
+  self->synced_seq = 0;
+
+  for (guint depth = 0; depth < n; depth++)
+    if (!_up_store_replay (self->store, _up_history_peek_undo_at (self->history, depth), TRUE, error))
+      {
+        edit_abort (self);
+        return FALSE;
+      }
+
+  sync_pending (self);
+  if (!commit (self, &done, error))
+    return FALSE;
+  reload_info (self);
+  _up_history_did_withdraw (self->history, n);
+
+  return TRUE;
+}

@@ -206,4 +206,11 @@ gboolean       up_project_undo                 (UpProject      *self,
 gboolean       up_project_redo                 (UpProject      *self,
                                                 GError        **error);
 
+/* Takes back a record just added and never used, leaving no undo step. */
+gboolean       up_project_can_withdraw         (UpProject      *self,
+                                                gpointer        record);
+gboolean       up_project_withdraw             (UpProject      *self,
+                                                gpointer        record,
+                                                GError        **error);
+
 G_END_DECLS

@@ -492,6 +492,64 @@ test_group_failure_rolls_back (void)
   g_assert_false (up_history_get_can_undo (up_project_get_history (project)));
 }
 
+/* A note added and left empty is taken back as if it had never been: the
+ * database, the models and the history are as they were before the add,
+ * with nothing to redo; edits of its own row since go with it. A note that
+ * another edit came after, or that is linked, is not taken back. */
+static void
+test_withdraw (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  UpHistory *history = up_project_get_history (project);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  UpNote *note;
+  guint n_notes;
+
+  g_assert_true (up_project_set_string (project, project, "title", "Larm", &error));
+  before = dump (project);
+  n_notes = up_project_count (project, "note");
+
+  note = up_project_add_note (project, "", "internal", "2026-03-01", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, 2);
+  g_assert_true (up_project_can_withdraw (project, note));
+  g_assert_true (up_project_withdraw (project, note, &error));
+  g_assert_no_error (error);
+  after = dump (project);
+  g_assert_cmpstr (after, ==, before);
+  assert_models (project);
+  g_assert_cmpuint (up_project_count (project, "note"), ==, n_notes);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, 1);
+  g_assert_cmpuint (up_history_get_n_redo (history), ==, 0);
+  g_assert_cmpstr (up_history_get_undo_label (history), !=, "Add Note");
+
+  /* Typed and wiped again: the steps of its text go with it. */
+  note = up_project_add_note (project, "", "internal", "2026-03-01", NULL, &error);
+  g_assert_true (up_project_set_string (project, note, "body", "Idé", &error));
+  g_assert_true (up_project_set_string (project, note, "body", "", &error));
+  g_assert_no_error (error);
+  g_assert_true (up_project_withdraw (project, note, &error));
+  g_clear_pointer (&after, g_free);
+  after = dump (project);
+  g_assert_cmpstr (after, ==, before);
+  assert_models (project);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, 1);
+  g_assert_cmpuint (up_history_get_n_redo (history), ==, 0);
+
+  /* Another edit came after the add, or it was linked: it stays. */
+  note = up_project_add_note (project, "", "internal", "2026-03-01", NULL, &error);
+  g_assert_true (up_project_set_string (project, project, "title", "Larm 2", &error));
+  g_assert_false (up_project_can_withdraw (project, note));
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_true (up_project_can_withdraw (project, note));
+  g_assert_true (up_project_link_note_stakeholder (project, note, stakeholder_at (project, 0), &error));
+  g_assert_no_error (error);
+  g_assert_false (up_project_can_withdraw (project, note));
+  g_assert_false (up_project_can_withdraw (project, note_at (project, 0)));
+}
+
 /* A stakeholder's notes are the notes whose stakeholders name them: the
  * two queries of the link table agree, and follow a link and an unlink. */
 static void
@@ -994,6 +1052,7 @@ main (int   argc,
   g_test_add_func ("/project/undo/group", test_group);
   g_test_add_func ("/project/group-failure", test_group_failure_rolls_back);
   g_test_add_func ("/project/delete-restores-links", test_delete_restores_links);
+  g_test_add_func ("/project/withdraw", test_withdraw);
   g_test_add_func ("/project/stakeholder-notes", test_stakeholder_notes);
   g_test_add_func ("/project/local-goal-stages", test_local_goal_stages);
   g_test_add_func ("/project/invalid-edits", test_invalid_edits);

@@ -767,6 +767,207 @@ test_delete_note (Fixture       *fixture,
   g_assert_true (contains (after_undo, id));
 }
 
+/* Escape pressed in @widget, through its key controller as GTK would
+ * deliver it (GTK 4 has no API to synthesise the event itself). */
+static gboolean
+press_escape (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+typedef struct
+{
+  guint n_notes;
+  guint n_undo;
+  char *undo_label;
+} HistoryMark;
+
+static void
+mark_history (Fixture     *fixture,
+              HistoryMark *mark)
+{
+  UpHistory *history = up_project_get_history (fixture->project);
+
+  mark->n_notes = g_list_model_get_n_items (up_project_get_notes (fixture->project));
+  mark->n_undo = up_history_get_n_undo (history);
+  g_free (mark->undo_label);
+  mark->undo_label = g_strdup (up_history_get_undo_label (history));
+}
+
+/* The project and its history are as they were at @mark: the note added
+ * went without a trace, neither an undo step nor a redo step. */
+static void
+assert_as_marked (Fixture     *fixture,
+                  HistoryMark *mark,
+                  gint64       gone)
+{
+  UpHistory *history = up_project_get_history (fixture->project);
+
+  g_assert_null (up_project_lookup (fixture->project, "note", gone));
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (fixture->project)), ==, mark->n_notes);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, mark->n_undo);
+  g_assert_cmpstr (up_history_get_undo_label (history), ==, mark->undo_label);
+  g_assert_cmpuint (up_history_get_n_redo (history), ==, 0);
+}
+
+/* Add Note and its new, selected, empty note; returns its id. */
+static gint64
+click_add_note (Fixture     *fixture,
+                UpNotesView *view)
+{
+  GtkWidget *add = template_child (view, UP_TYPE_NOTES_VIEW, "add_button");
+  GtkWidget *body = template_child (view, UP_TYPE_NOTES_VIEW, "body_view");
+  UpHistory *history = up_project_get_history (fixture->project);
+  GtkListView *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  UpNote *note;
+
+  g_signal_emit_by_name (add, "clicked");
+  wait_for_frames (GTK_WIDGET (view));
+  g_assert_cmpstr (up_history_get_undo_label (history), ==, _("Add Note"));
+  g_assert_true (gtk_widget_has_focus (body));
+  note = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)));
+  g_assert_nonnull (note);
+  g_assert_cmpstr (up_note_get_body (note), ==, "");
+
+  return up_record_get_id (UP_RECORD (note));
+}
+
+/* A note added with Add Note and left with nothing in it, by Escape in
+ * its text, by choosing another note, by Add Note again, by another view
+ * or by closing the window, goes again: no "(empty)" note stays, and the
+ * history is as before the add (no Add Note to undo, nothing to redo).
+ * A note given text, or anything else, stays. */
+static void
+test_new_note_left_empty (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  UpNotesView *view = show_notes_view (fixture);
+  GtkWidget *add = template_child (view, UP_TYPE_NOTES_VIEW, "add_button");
+  GtkTextView *body = template_child (view, UP_TYPE_NOTES_VIEW, "body_view");
+  GtkWidget *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  AdwViewStack *stack = template_child (fixture->window, UP_TYPE_WINDOW, "view_stack");
+  g_autoptr(UpNote) other = g_list_model_get_item (up_project_get_notes (fixture->project), 0);
+  g_autoptr(GError) error = NULL;
+  HistoryMark mark = { 0 };
+  g_autoptr(GPtrArray) listed = NULL;
+  gint64 id, kept;
+  BodyWait wait;
+
+  /* An edit before, so that "as before" has an undo step to keep. */
+  g_assert_true (up_project_set_string (fixture->project, other, "said-on", "2026-01-20", &error));
+  g_assert_no_error (error);
+  mark_history (fixture, &mark);
+
+  /* Escape in the empty text: the focus goes back to Add Note. */
+  id = click_add_note (fixture, view);
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (fixture->project)), ==, mark.n_notes + 1);
+  g_assert_true (press_escape (GTK_WIDGET (body)));
+  wait_for_frames (GTK_WIDGET (view));
+  assert_as_marked (fixture, &mark, id);
+  g_assert_true (gtk_widget_has_focus (add));
+  listed = listed_notes (fixture, view, NULL);
+  g_assert_false (contains (listed, id));
+  g_assert_cmpuint (listed->len, ==, mark.n_notes);
+
+  /* Another note chosen in the list: that one is shown. */
+  id = click_add_note (fixture, view);
+  select_note_in_view (view, up_record_get_id (UP_RECORD (other)));
+  wait_for_frames (GTK_WIDGET (view));
+  assert_as_marked (fixture, &mark, id);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "editor_stack")),
+                   ==, "editor");
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))))
+                 == (gpointer) other);
+
+  /* Add Note twice: one new note, not two (the second may get the id of
+   * the first, which never was). */
+  click_add_note (fixture, view);
+  kept = click_add_note (fixture, view);
+  g_assert_cmpuint (up_history_get_n_undo (up_project_get_history (fixture->project)), ==, mark.n_undo + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (fixture->project)), ==, mark.n_notes + 1);
+
+  /* Another view. */
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  assert_as_marked (fixture, &mark, kept);
+  show_notes_view (fixture);
+
+  /* Typed and wiped out again after the text was committed: it goes with
+   * the steps of its text. */
+  id = click_add_note (fixture, view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (body), "Kort", -1);
+  wait.note = UP_NOTE (up_project_lookup (fixture->project, "note", id));
+  wait.body = "Kort";
+  wait_until (body_is, &wait);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (body), "  ", -1);
+  g_assert_true (press_escape (GTK_WIDGET (body)));
+  assert_as_marked (fixture, &mark, id);
+
+  /* Closing the window, whose save does not wait for the view: the file
+   * has no empty note. */
+  id = click_add_note (fixture, view);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate_pending ();
+  assert_as_marked (fixture, &mark, id);
+  {
+    g_autoptr(GFile) file = g_object_ref (up_project_get_file (fixture->project));
+    g_autoptr(UpProject) saved = up_project_open (file, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (saved)), ==, mark.n_notes);
+    g_assert_null (up_project_lookup (saved, "note", id));
+  }
+  g_free (mark.undo_label);
+}
+
+/* Text, or another field, keeps a note added with Add Note. */
+static void
+test_new_note_kept (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  UpNotesView *view = show_notes_view (fixture);
+  GtkTextView *body = template_child (view, UP_TYPE_NOTES_VIEW, "body_view");
+  GtkWidget *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  AdwComboRow *kind_row = template_child (view, UP_TYPE_NOTES_VIEW, "kind_row");
+  g_autoptr(UpNote) other = g_list_model_get_item (up_project_get_notes (fixture->project), 0);
+  UpHistory *history = up_project_get_history (fixture->project);
+  gint64 typed, chosen;
+  UpNote *note;
+
+  /* Text typed and Escape at once: committed, and the focus goes to the
+   * list, where the note is. */
+  typed = click_add_note (fixture, view);
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (body), NEW_BODY, -1);
+  g_assert_true (press_escape (GTK_WIDGET (body)));
+  note = UP_NOTE (up_project_lookup (fixture->project, "note", typed));
+  g_assert_nonnull (note);
+  g_assert_cmpstr (up_note_get_body (note), ==, NEW_BODY);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, 2);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), list) ||
+                 gtk_widget_has_focus (list));
+
+  /* Another kind chosen, no text. */
+  chosen = click_add_note (fixture, view);
+  note = UP_NOTE (up_project_lookup (fixture->project, "note", chosen));
+  adw_combo_row_set_selected (kind_row, (g_strcmp0 (up_note_get_kind (note), up_note_kinds[0]) == 0) ? 1 : 0);
+  select_note_in_view (view, up_record_get_id (UP_RECORD (other)));
+  wait_for_frames (GTK_WIDGET (view));
+  g_assert_nonnull (up_project_lookup (fixture->project, "note", typed));
+  g_assert_nonnull (up_project_lookup (fixture->project, "note", chosen));
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, 4);
+}
+
 /* The ids of the notes of @stage and their links to stakeholders. */
 static GArray *
 stage_note_ids (UpProject *project,
@@ -1156,6 +1357,10 @@ main (int   argc,
               fixture_set_up, test_editor, fixture_tear_down);
   g_test_add ("/ui/notes/delete-note", Fixture, NULL,
               fixture_set_up, test_delete_note, fixture_tear_down);
+  g_test_add ("/ui/notes/new-note-left-empty", Fixture, NULL,
+              fixture_set_up, test_new_note_left_empty, fixture_tear_down);
+  g_test_add ("/ui/notes/new-note-kept", Fixture, NULL,
+              fixture_set_up, test_new_note_kept, fixture_tear_down);
   g_test_add ("/ui/notes/delete-stage-keep-notes", Fixture, "keep",
               fixture_set_up, test_delete_stage, fixture_tear_down);
   g_test_add ("/ui/notes/delete-stage-delete-notes", Fixture, "delete",
