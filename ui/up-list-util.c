@@ -60,3 +60,66 @@ up_list_util_get_focused_item (GtkWidget *list)
     }
   return find_item (focus);
 }
+
+/* The row of @list (GTK's list item widget) that shows @item, if made. */
+static GtkWidget *
+find_row (GtkWidget *list,
+          gpointer   item)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (find_item (row) == item)
+      return row;
+  return NULL;
+}
+
+/**
+ * up_list_util_move_cursor:
+ * @list: a list view whose rows up_list_util_mark_item() marks
+ * @position: the position of @item in the list
+ * @item: the item just selected from elsewhere (the timeline)
+ *
+ * Scrolls @list to @item and puts the list's keyboard cursor on its row,
+ * so that the arrows, Tab into the list and Delete start from the
+ * selected row, not the one the cursor was left on.
+ *
+ * GTK 4.8 has no API for the cursor: it is the row the focus was on last,
+ * which "list.scroll-to-item" records when the list's focus child is a
+ * row (4.12 has gtk_list_view_scroll_to() with GTK_LIST_SCROLL_FOCUS).
+ * With the focus in the list, the row takes it. Elsewhere the focus stays
+ * where it is: the row is the list's focus child for the time of the
+ * action only, so that a Tab into the list lands on it.
+ */
+void
+up_list_util_move_cursor (GtkWidget *list,
+                          guint      position,
+                          gpointer   item)
+{
+  g_autoptr(GtkWidget) focus_child = NULL;
+  GtkRoot *root;
+  GtkWidget *focus;
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_WIDGET (list));
+
+  /* Makes the row, if it was out of sight. */
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  row = find_row (list, item);
+  if (row == NULL)
+    return;
+
+  root = gtk_widget_get_root (list);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, list))
+    {
+      if (focus != row && !gtk_widget_is_ancestor (focus, row))
+        gtk_widget_grab_focus (row);
+      return;
+    }
+
+  focus_child = gtk_widget_get_focus_child (list);
+  if (focus_child != NULL)
+    g_object_ref (focus_child);
+  gtk_widget_set_focus_child (list, row);
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  gtk_widget_set_focus_child (list, focus_child);
+}

@@ -11,9 +11,12 @@ G_BEGIN_DECLS
  * selected item" (Delete, Enter) must act on the row the focus is on, the
  * one a screen reader names. A factory marks each row's widget with its
  * item when it binds it; the focused row's item is then found from the
- * focus. */
+ * focus, and a selection made elsewhere can move the cursor with it. */
 void      up_list_util_mark_item         (GtkWidget *row_child,
                                           gpointer   item);
 gpointer  up_list_util_get_focused_item  (GtkWidget *list);
+void      up_list_util_move_cursor       (GtkWidget *list,
+                                          guint      position,
+                                          gpointer   item);
 
 G_END_DECLS

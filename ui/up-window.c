@@ -117,8 +117,8 @@ select_stage (UpWindow *self,
       if (item == stage)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->stage_list),
-                                      "list.scroll-to-item", "u", i);
+          /* The list's cursor too, or the arrows went on from its old row. */
+          up_list_util_move_cursor (GTK_WIDGET (self->stage_list), i, item);
           return;
         }
     }

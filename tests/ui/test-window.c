@@ -13,6 +13,7 @@
 #include <locale.h>
 
 #include "up-file-util.h"
+#include "up-list-util.h"
 #include "up-undo-toast.h"
 #include "up-stage-editor.h"
 #include "up-stage-row.h"
@@ -958,6 +959,110 @@ test_stage_list_keys (Fixture       *fixture,
   }
 }
 
+/* The row of the stage list that shows @stage, NULL when out of sight. */
+static GtkWidget *
+stage_row_widget (GtkWidget *list,
+                  UpStage   *stage)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+
+      if (child != NULL && g_object_get_data (G_OBJECT (child), "up-list-item") == stage)
+        return row;
+    }
+  return NULL;
+}
+
+/* A key of the list's own (GTK's class bindings: the arrows), as a key
+ * press that reaches the list runs it. */
+static gboolean
+run_list_binding (GtkWidget *list,
+                  guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, list,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+static UpStage *
+focused_stage (Fixture   *fixture,
+               GtkWidget *list)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, list));
+  return up_list_util_get_focused_item (list);
+}
+
+/* A stage selected in the timeline is the stage list's cursor too: Tab
+ * into the list lands on its row and the arrows go on from there (they
+ * went on from the row the cursor had been left on). The timeline keeps
+ * the focus meanwhile; a list that has the focus moves it with the
+ * selection. */
+static void
+test_stage_list_cursor_follows_timeline (Fixture       *fixture,
+                                         gconstpointer  user_data)
+{
+  GtkWidget *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  UpTimeline *timeline = template_child (fixture->window, UP_TYPE_WINDOW, "timeline");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  GListModel *stages = up_project_get_stages (fixture->project);
+  g_autoptr(UpStage) first = g_list_model_get_item (stages, 0);
+  g_autoptr(UpStage) fifth = g_list_model_get_item (stages, 4);
+  g_autoptr(UpStage) sixth = g_list_model_get_item (stages, 5);
+  g_autoptr(UpStage) eighth = g_list_model_get_item (stages, 7);
+  g_autoptr(UpStage) ninth = g_list_model_get_item (stages, 8);
+
+  /* The cursor on the first row, then the focus in the timeline. */
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_grab_focus (stage_row_widget (list, first)));
+  g_assert_true (focused_stage (fixture, list) == first);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (timeline)));
+
+  up_timeline_set_selected (timeline, fifth);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == fifth);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+    g_assert_true (focus == GTK_WIDGET (timeline) || gtk_widget_is_ancestor (focus, GTK_WIDGET (timeline)));
+  }
+
+  /* Tab into the list, then Down. */
+  g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+  g_assert_true (focused_stage (fixture, list) == fifth);
+  g_assert_true (run_list_binding (list, GDK_KEY_Down));
+  g_assert_true (focused_stage (fixture, list) == sixth);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == sixth);
+
+  /* The list has the focus: it goes with the selection. */
+  up_timeline_set_selected (timeline, eighth);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (focused_stage (fixture, list) == eighth);
+  g_assert_true (run_list_binding (list, GDK_KEY_Down));
+  g_assert_true (focused_stage (fixture, list) == ninth);
+}
+
 /* Someone else saved the file: our save is refused, and Reload opens
  * their version after the user confirms. */
 static void
@@ -1208,6 +1313,8 @@ main (int   argc,
               fixture_set_up, test_toggle_details, fixture_tear_down);
   g_test_add ("/ui/window/stage-list-keys", Fixture, NULL,
               fixture_set_up, test_stage_list_keys, fixture_tear_down);
+  g_test_add ("/ui/window/stage-list-cursor-follows-timeline", Fixture, NULL,
+              fixture_set_up, test_stage_list_cursor_follows_timeline, fixture_tear_down);
   g_test_add ("/ui/window/delete-stage", Fixture, NULL,
               fixture_set_up, test_delete_stage, fixture_tear_down);
   g_test_add ("/ui/window/add-stage", Fixture, NULL,
