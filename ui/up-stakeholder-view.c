@@ -924,7 +924,10 @@ create_toolbar (UpStakeholderView *self)
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   /* Translators: The placeholder of the stakeholder search. */
   g_object_set (self->search_entry, "placeholder-text", _("Search name or organisation"), NULL);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 18);
+  /* Its width as wide as the window allows, down to 8 characters: the
+   * count beside it is never cut ("8 intr…" in Swedish at 800 pixels). */
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 8);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->search_entry), 18);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search stakeholders"),
                                   -1);
@@ -965,9 +968,9 @@ create_toolbar (UpStakeholderView *self)
     gtk_box_append (GTK_BOX (box), sort);
   }
 
+  /* Not ellipsized: the search entry makes room for it. */
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->count_label, 0);
-  gtk_label_set_ellipsize (self->count_label, PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
   gtk_widget_set_margin_start (GTK_WIDGET (self->count_label), 6);
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");

@@ -1029,6 +1029,108 @@ test_export_dialog (Fixture       *fixture,
   wait_until (is_back_to_before, &windows);
 }
 
+typedef struct
+{
+  GtkLabel *label;
+  char     *before;
+} LabelWait;
+
+static gboolean
+label_changed (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return g_strcmp0 (gtk_label_get_label (wait->label), wait->before) != 0;
+}
+
+/* The count of the toolbar shows whole in a window 800 pixels wide, in the
+ * language of the run (Swedish cut it to "8 intr…" once the sort button
+ * came), with a search too ("3 of 8 …", the longest), and every widget of
+ * the toolbar gets at least what it asks for. */
+static void
+test_toolbar_fits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-stakeholders-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = up_demo_create (file, &error);
+  static const int widths[] = { 800, 1600 };
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autoptr(UpWindow) window = g_object_ref_sink (up_window_new (NULL, project));
+      AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), UP_TYPE_WINDOW,
+                                                                           "view_stack"));
+      UpStakeholderView *view = UP_STAKEHOLDER_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                    UP_TYPE_WINDOW,
+                                                                                    "stakeholder_view"));
+
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 600);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_until (is_mapped, window);
+      adw_view_stack_set_visible_child_name (stack, "stakeholders");
+      wait_until (is_mapped, view);
+      wait_for_frames (GTK_WIDGET (window));
+
+      for (guint search = 0; search < 2; search++)
+        {
+          GtkWidget *label = GTK_WIDGET (view->count_label);
+          GtkWidget *toolbar = gtk_widget_get_parent (label);
+          int natural;
+
+          if (search)
+            {
+              LabelWait wait = { view->count_label, g_strdup (gtk_label_get_label (view->count_label)) };
+
+              /* The search entry reports its text after a short pause. */
+              gtk_editable_set_text (GTK_EDITABLE (view->search_entry), "an");
+              wait_until (label_changed, &wait);
+              g_free (wait.before);
+            }
+          for (int frames = 0; frames < 5; frames++)
+            wait_for_frames (GTK_WIDGET (window));
+
+          g_test_message ("%d px: count \"%s\", %d px wide", widths[i],
+                          gtk_label_get_label (view->count_label), gtk_widget_get_width (label));
+          /* The measure counts the margin; the width does not. */
+          gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          g_assert_cmpint (gtk_widget_get_width (label) + gtk_widget_get_margin_start (label) +
+                           gtk_widget_get_margin_end (label), >=, natural);
+          g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (view->count_label)));
+
+          /* Nothing hangs out of the toolbar's end. */
+          for (GtkWidget *child = gtk_widget_get_first_child (toolbar); child != NULL;
+               child = gtk_widget_get_next_sibling (child))
+            {
+              graphene_rect_t bounds;
+
+              if (!gtk_widget_get_visible (child))
+                continue;
+              g_assert_true (gtk_widget_compute_bounds (child, toolbar, &bounds));
+              g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (toolbar) + 0.5);
+            }
+
+          if (i == 0)
+            {
+              g_autofree char *name = g_strdup_printf ("stakeholders-toolbar-800%s-%s.png",
+                                                       search ? "-search" : "", test_language ());
+
+              save_screenshot (GTK_WIDGET (window), name);
+            }
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate_pending ();
+    }
+
+  up_store_flush (up_project_get_store (project), &error);
+  g_assert_no_error (error);
+  test_remove_tree (dir);
+}
+
 /* A project without stakeholders: the empty page, whose button adds one. */
 static void
 test_empty (void)
@@ -1173,6 +1275,7 @@ main (int   argc,
               fixture_set_up, test_grid_marks_drawn_only, fixture_tear_down);
   g_test_add_func ("/ui/stakeholders/export-file", test_export_file);
   g_test_add_func ("/ui/stakeholders/empty", test_empty);
+  g_test_add_func ("/ui/stakeholders/toolbar-fits", test_toolbar_fits);
   g_test_add_func ("/ui/stakeholders/screenshots", test_screenshots);
 
   return g_test_run ();
