@@ -73,6 +73,34 @@ find_row (GtkWidget *list,
 }
 
 /**
+ * up_list_util_focus_item:
+ * @list: a list view whose rows up_list_util_mark_item() marks
+ * @position: the position of @item in the list
+ * @item: the item whose row takes the focus
+ *
+ * Scrolls @list to @item and gives its row the focus, and so the list's
+ * keyboard cursor: gtk_widget_grab_focus() on the list itself would land
+ * on the row the cursor was left on.
+ *
+ * Returns: whether the row took the focus
+ */
+gboolean
+up_list_util_focus_item (GtkWidget *list,
+                         guint      position,
+                         gpointer   item)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (list), FALSE);
+
+  /* Makes the row, if it was out of sight. */
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  row = find_row (list, item);
+
+  return row != NULL && gtk_widget_grab_focus (row);
+}
+
+/**
  * up_list_util_move_cursor:
  * @list: a list view whose rows up_list_util_mark_item() marks
  * @position: the position of @item in the list

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 void      up_list_util_mark_item         (GtkWidget *row_child,
                                           gpointer   item);
 gpointer  up_list_util_get_focused_item  (GtkWidget *list);
+gboolean  up_list_util_focus_item        (GtkWidget *list,
+                                          guint      position,
+                                          gpointer   item);
 void      up_list_util_move_cursor       (GtkWidget *list,
                                           guint      position,
                                           gpointer   item);

@@ -9,6 +9,7 @@
 
 #include "up-a11y-util.h"
 #include "up-calendar-button.h"
+#include "up-list-util.h"
 #include "up-note-util.h"
 #include "up-notes-view.h"
 #include "up-scroller.h"
@@ -454,6 +455,7 @@ on_note_bind (GtkSignalListItemFactory *factory,
               UpNotesView              *self)
 {
   fill_note_row (self, item);
+  up_list_util_mark_item (gtk_list_item_get_child (item), gtk_list_item_get_item (item));
   g_ptr_array_add (self->bound_notes, item);
 }
 
@@ -462,6 +464,7 @@ on_note_unbind (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 UpNotesView              *self)
 {
+  up_list_util_mark_item (gtk_list_item_get_child (item), NULL);
   g_ptr_array_remove_fast (self->bound_notes, item);
 }
 
@@ -719,10 +722,11 @@ on_body_key_pressed (UpNotesView           *self,
     return FALSE;
 
   commit_body (self);
-  if (leave_new_note (self))
+  if (leave_new_note (self) ||
+      !up_list_util_focus_item (GTK_WIDGET (self->note_list),
+                                gtk_single_selection_get_selected (self->selection),
+                                gtk_single_selection_get_selected_item (self->selection)))
     gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->note_list));
 
   return TRUE;
 }

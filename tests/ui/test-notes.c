@@ -16,6 +16,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "up-list-util.h"
 #include "up-notes-view.h"
 #include "up-stage-editor.h"
 #include "up-stage-notes.h"
@@ -945,8 +946,17 @@ test_new_note_kept (Fixture       *fixture,
   gint64 typed, chosen;
   UpNote *note;
 
+  /* The list's cursor on another row first. */
+  {
+    g_autoptr(GPtrArray) listed = listed_notes (fixture, view, NULL);
+    GtkWidget *row = row_of_note (view, up_record_get_id (g_ptr_array_index (listed, 2)));
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (row)));
+  }
+
   /* Text typed and Escape at once: committed, and the focus goes to the
-   * list, where the note is. */
+   * note's row in the list (not to the row the cursor was on). */
   typed = click_add_note (fixture, view);
   gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (body), NEW_BODY, -1);
   g_assert_true (press_escape (GTK_WIDGET (body)));
@@ -954,8 +964,8 @@ test_new_note_kept (Fixture       *fixture,
   g_assert_nonnull (note);
   g_assert_cmpstr (up_note_get_body (note), ==, NEW_BODY);
   g_assert_cmpuint (up_history_get_n_undo (history), ==, 2);
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), list) ||
-                 gtk_widget_has_focus (list));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), list));
+  g_assert_true (up_list_util_get_focused_item (list) == (gpointer) note);
 
   /* Another kind chosen, no text. */
   chosen = click_add_note (fixture, view);
