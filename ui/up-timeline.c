@@ -2849,14 +2849,36 @@ zoom_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   UpTimeline *self = UP_TIMELINE (widget);
-  double centre = gtk_widget_get_width (widget) / 2.0;
+  double width = gtk_widget_get_width (widget);
+  double anchor = width / 2.0;
+  int row = find_row (self, self->selected);
+
+  /* The selected stage is what the user works on: a zoom from the keys
+   * or the buttons keeps it where it is (it used to keep the middle of
+   * the view, and the stage went out of sight), and brings it into view
+   * when it was not. */
+  if (row >= 0)
+    {
+      Row *r = get_row (self, row);
+      double value = self->has_pending_hvalue ? self->pending_hvalue : hvalue (self);
+      double x = (up_timescale_day_to_x (&self->scale, r->start) +
+                  up_timescale_day_to_x (&self->scale, r->end + 1)) / 2 - value;
+
+      if (x >= 0 && x <= width)
+        anchor = x;
+    }
 
   if (g_str_equal (action_name, "timeline.zoom-in"))
-    set_zoom_at (self, self->zoom - 1, centre);
+    set_zoom_at (self, self->zoom - 1, anchor);
   else if (g_str_equal (action_name, "timeline.zoom-out"))
-    set_zoom_at (self, self->zoom + 1, centre);
+    set_zoom_at (self, self->zoom + 1, anchor);
   else
-    up_timeline_zoom_to_fit (self);
+    {
+      up_timeline_zoom_to_fit (self);
+      return;
+    }
+  if (row >= 0)
+    scroll_to_bar (self, row);
 }
 
 static void

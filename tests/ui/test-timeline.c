@@ -764,6 +764,41 @@ test_zoom (Fixture       *fixture,
 }
 
 
+/* Zooming in from the keys keeps the selected stage where it is: it
+ * kept the middle of the view, and a stage near the end went out of
+ * sight at the first step. */
+static void
+test_zoom_keeps_selected (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkWidget *timeline = GTK_WIDGET (fixture->timeline);
+  UpStage *stage = find_stage (fixture->project, "lessons");
+  graphene_rect_t bar;
+  double width, centre;
+
+  up_timeline_zoom_to_fit (fixture->timeline);
+  up_timeline_set_selected (fixture->timeline, stage);
+  wait_for_frames (timeline);
+  width = gtk_widget_get_width (timeline);
+  g_assert_true (up_timeline_get_stage_area (fixture->timeline, stage, &bar));
+  centre = bar.origin.x + bar.size.width / 2;
+  g_assert_cmpfloat (centre, >, width * 0.7);
+
+  for (int step = 0; step < 3; step++)
+    {
+      g_assert_true (gtk_widget_activate_action (timeline, "timeline.zoom-in", NULL));
+      wait_for_frames (timeline);
+      g_assert_true (up_timeline_get_stage_area (fixture->timeline, stage, &bar));
+      g_test_message ("zoom %d: the bar from %.0f to %.0f of %.0f px", up_timeline_get_zoom (fixture->timeline),
+                      bar.origin.x, bar.origin.x + bar.size.width, width);
+      /* in view, and its middle where it was while it fits */
+      g_assert_cmpfloat (bar.origin.x + bar.size.width, >, 0);
+      g_assert_cmpfloat (bar.origin.x, <, width);
+      if (bar.size.width < width / 2)
+        g_assert_cmpfloat (fabs (bar.origin.x + bar.size.width / 2 - centre), <, 3);
+    }
+}
+
 static char *
 screenshot_name (const char *style,
                  const char *variant)
@@ -1207,6 +1242,8 @@ main (int   argc,
               fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/ui/timeline/zoom", Fixture, NULL,
               fixture_set_up, test_zoom, fixture_tear_down);
+  g_test_add ("/ui/timeline/zoom-keeps-selected", Fixture, NULL,
+              fixture_set_up, test_zoom_keeps_selected, fixture_tear_down);
   g_test_add ("/ui/timeline/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add_func ("/ui/timeline/window", test_window);
