@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "up-a11y-util.h"
 
@@ -17,10 +18,72 @@ name_button (GtkWidget *button)
   gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
+/* The button inside a drop-down, which takes the focus. */
+static GtkWidget *
+drop_down_button (GtkWidget *drop_down)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      return child;
+  return NULL;
+}
+
+static void
+update_drop_down_name (GtkDropDown *drop_down)
+{
+  GtkWidget *button = drop_down_button (GTK_WIDGET (drop_down));
+  const char *what = gtk_widget_get_tooltip_text (GTK_WIDGET (drop_down));
+  gpointer item = gtk_drop_down_get_selected_item (drop_down);
+  g_autofree char *value = NULL;
+  g_autofree char *name = NULL;
+
+  if (button == NULL || what == NULL)
+    return;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    value = g_strdup (gtk_string_object_get_string (item));
+  else if (item != NULL && gtk_drop_down_get_expression (drop_down) != NULL)
+    {
+      g_auto(GValue) text = G_VALUE_INIT;
+
+      if (gtk_expression_evaluate (gtk_drop_down_get_expression (drop_down), item, &text) &&
+          G_VALUE_HOLDS_STRING (&text))
+        value = g_value_dup_string (&text);
+    }
+
+  if (value != NULL && value[0] != '\0')
+    /* Translators: what a screen reader says of a drop-down: %1$s is what it
+     * is for ("Show the Notes of a Stage"), %2$s the choice shown ("All
+     * Stages"). */
+    name = g_strdup_printf (_("%1$s: %2$s"), what, value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name != NULL ? name : what, -1);
+}
+
+/* GTK 4.8 gives the focus to a drop-down's inner button, which a screen
+ * reader announced as "GtkToggleButton": neither what the drop-down is for
+ * nor what it shows. The button is named after both, from the drop-down's
+ * tooltip and its choice, and follows the choice. */
+static void
+name_drop_down (GtkDropDown *drop_down)
+{
+  if (g_object_get_data (G_OBJECT (drop_down), "up-a11y-named") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (drop_down), "up-a11y-named", GINT_TO_POINTER (TRUE));
+  g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (update_drop_down_name), NULL);
+  g_signal_connect (drop_down, "notify::tooltip-text", G_CALLBACK (update_drop_down_name), NULL);
+  update_drop_down_name (drop_down);
+}
+
 void
-up_a11y_util_name_mnemonic_buttons (GtkWidget *root)
+up_a11y_util_name_controls (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_DROP_DOWN (root))
+    name_drop_down (GTK_DROP_DOWN (root));
 
   if (GTK_IS_BUTTON (root))
     {
@@ -34,5 +97,5 @@ up_a11y_util_name_mnemonic_buttons (GtkWidget *root)
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    up_a11y_util_name_mnemonic_buttons (child);
+    up_a11y_util_name_controls (child);
 }

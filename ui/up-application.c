@@ -125,7 +125,7 @@ show_open_error (UpApplication *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (dialog));
+  up_a11y_util_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -307,7 +307,7 @@ ask_recovery (UpApplication *self,
   /* The request goes with the dialog, however many responses it gives. */
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_recovery_response), request,
                          open_request_closure_free, 0);
-  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (dialog));
+  up_a11y_util_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -380,7 +380,7 @@ create_new_project (GFile    *file,
                                        _("Could Not Create the Project"),
                                        error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (dialog));
+      up_a11y_util_name_controls (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
     }
   else

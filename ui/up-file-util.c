@@ -127,6 +127,6 @@ up_file_util_confirm_replace (GtkWindow      *parent,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), confirm);
-  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (dialog));
+  up_a11y_util_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -231,6 +231,6 @@ up_grid_export_run (GtkWidget        *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   g_signal_connect (dialog, "response", G_CALLBACK (on_options_response), run);
-  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (dialog));
+  up_a11y_util_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -1175,7 +1175,7 @@ build (UpLocalGoalsView *self)
   gtk_stack_add_named (self->stack, empty, "empty");
   gtk_stack_add_named (self->stack, paned, "goals");
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
-  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (self->stack));
+  up_a11y_util_name_controls (GTK_WIDGET (self->stack));
 
   refresh_all (self);
 }

@@ -1306,7 +1306,7 @@ ensure_built (UpNotesView *self)
   self->built = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (self));
+  up_a11y_util_name_controls (GTK_WIDGET (self));
 
   self->updating++;
 

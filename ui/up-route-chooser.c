@@ -156,6 +156,6 @@ up_route_chooser_present (GtkWindow *parent,
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_response), chooser,
                          chooser_free, 0);
 
-  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (dialog));
+  up_a11y_util_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }

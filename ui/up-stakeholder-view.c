@@ -422,20 +422,26 @@ find_position (GListModel *model,
 
 /* GtkColumnView of GTK 4.8 has no scroll_to(): its list view has the
  * action. */
-static void
-scroll_to_position (UpStakeholderView *self,
-                    guint              position)
+/* The list of rows inside the column view. */
+static GtkWidget *
+register_rows (UpStakeholderView *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_VIEW (child))
-        {
-          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-          return;
-        }
-    }
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+static void
+scroll_to_position (UpStakeholderView *self,
+                    guint              position)
+{
+  GtkWidget *rows = register_rows (self);
+
+  if (rows != NULL)
+    gtk_widget_activate_action (rows, "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -477,10 +483,21 @@ on_list_selection_changed (UpStakeholderView *self)
 static void
 on_grid_selection_changed (UpStakeholderView *self)
 {
+  UpStakeholder *stakeholder;
+  GtkWidget *rows = register_rows (self);
+  guint position;
+
   if (self->updating)
     return;
 
-  set_selected (self, up_stakeholder_grid_get_selected (self->grid));
+  stakeholder = up_stakeholder_grid_get_selected (self->grid);
+  set_selected (self, stakeholder);
+
+  /* The register's cursor too, or the arrows and Tab into the register
+   * went on from the row it was left on. */
+  position = find_position (G_LIST_MODEL (self->selection), self->selected);
+  if (rows != NULL && self->selected != NULL && position != GTK_INVALID_LIST_POSITION)
+    up_list_util_move_cursor (rows, position, self->selected);
 }
 
 /* The project's stakeholders changed (an edit, an undo or a redo): the
@@ -1357,7 +1374,7 @@ _up_stakeholder_view_ensure_built (UpStakeholderView *self)
 
   adw_bin_set_child (self->register_bin, box);
   self->built = TRUE;
-  up_a11y_util_name_mnemonic_buttons (box);
+  up_a11y_util_name_controls (box);
 
   update_grid_toggle (self);
   on_grid_toggled (self);

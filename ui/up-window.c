@@ -452,7 +452,7 @@ show_error_dialog (UpWindow     *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (dialog));
+  up_a11y_util_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -881,7 +881,7 @@ reload_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reload_response), self, 0);
-  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (dialog));
+  up_a11y_util_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -995,7 +995,7 @@ delete_stage_action (GtkWidget  *widget,
                      GSIZE_TO_POINTER (up_record_get_id (UP_RECORD (stage))));
   g_object_set_data (G_OBJECT (dialog), "n-notes", GUINT_TO_POINTER (notes->len));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_stage_response), self, 0);
-  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (dialog));
+  up_a11y_util_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1250,7 +1250,7 @@ up_window_close_request (GtkWindow *window)
           adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
           g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_error_response),
                                    self, 0);
-          up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (dialog));
+          up_a11y_util_name_controls (GTK_WIDGET (dialog));
           gtk_window_present (GTK_WINDOW (dialog));
 
           return TRUE;
@@ -1616,7 +1616,7 @@ up_window_init (UpWindow *self)
   GtkWidget *squeezer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  up_a11y_util_name_mnemonic_buttons (GTK_WIDGET (self));
+  up_a11y_util_name_controls (GTK_WIDGET (self));
 
   /* AdwViewSwitcherTitle holds its squeezer as its one child. */
   squeezer = gtk_widget_get_first_child (GTK_WIDGET (self->window_title));

@@ -107,13 +107,17 @@ def find_timeline(pyatspi):
 
 
 def find_node(pyatspi, role, name):
+    return find_node_where(pyatspi, role, lambda found: found == name)
+
+
+def find_node_where(pyatspi, role, matches):
     desktop = pyatspi.Registry.getDesktop(0)
 
     def walk(node, depth=0):
         if node is None or depth > 30:
             return None
         try:
-            if node.getRoleName() == role and node.name == name:
+            if node.getRoleName() == role and matches(node.name):
                 return node
             for i in range(node.childCount):
                 found = walk(node.getChildAtIndex(i), depth + 1)
@@ -290,6 +294,26 @@ def main():
         xdotool('key', '--window', wid, 'Escape')
         time.sleep(0.3)
         expect_stage(demo, 'requirements', title0, count0, 'the calendar changes nothing by itself')
+
+        # 9. A drop-down says what it is for and what it shows: its button
+        # was an anonymous "GtkToggleButton". It follows a new choice.
+        xdotool('key', '--window', wid, 'alt+3')
+        stage_filter = wait_for('the stage filter, named',
+                                lambda: find_node(pyatspi, 'push button',
+                                                  'Show the Notes of a Stage: All Stages'))
+        sx, sy, sw, sh = stage_filter.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        xdotool('mousemove', int(sx + sw / 2), int(sy + sh / 2))
+        xdotool('click', 1)
+        time.sleep(0.5)
+        xdotool('key', '--window', wid, 'Down')
+        xdotool('key', '--window', wid, 'Return')
+        chosen = wait_for('the stage filter named after its new choice',
+                          lambda: find_node_where(pyatspi, 'push button',
+                                                  lambda name: name.startswith('Show the Notes of a Stage: ')
+                                                  and name != 'Show the Notes of a Stage: All Stages'))
+        log(f'# the stage filter after a choice: {chosen.name}')
+        xdotool('key', '--window', wid, 'alt+1')
+        time.sleep(0.5)
 
         shot = os.environ.get('UPPHANDLA_SCREENSHOT')
         if shot:

@@ -19,6 +19,7 @@
 #include "up-file-util.h"
 #include "up-grid-export.h"
 #include "up-stakeholder-grid.h"
+#include "up-list-util.h"
 #include "up-stakeholder-view-private.h"
 #include "up-window.h"
 #include "test-common.h"
@@ -501,6 +502,50 @@ test_delete_focused_row (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.delete", NULL));
   g_assert_null (up_project_lookup (fixture->project, "stakeholder", up_record_get_id (UP_RECORD (sara))));
   g_assert_nonnull (up_project_lookup (fixture->project, "stakeholder", up_record_get_id (UP_RECORD (maria))));
+}
+
+/* A stakeholder chosen in the grid puts the register's cursor on its
+ * row: Tab into the register went to the row the cursor was left on. */
+static void
+test_register_cursor_follows_grid (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  UpStakeholderView *view = fixture->view;
+  UpStakeholder *sara = find_stakeholder (fixture->project, "Sara Öberg");
+  UpStakeholder *maria = find_stakeholder (fixture->project, "Maria Svensson");
+  GtkWidget *rows = NULL;
+  GtkWidget *cell;
+  gboolean focused = FALSE;
+
+  wait_for_frames (GTK_WIDGET (view));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view->column_view));
+       child != NULL && rows == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      rows = child;
+  g_assert_nonnull (rows);
+
+  /* the cursor on Sara's row, then the focus in the grid */
+  cell = find_marked (GTK_WIDGET (view->column_view), sara);
+  g_assert_nonnull (cell);
+  for (GtkWidget *w = cell; w != NULL && !focused; w = gtk_widget_get_parent (w))
+    focused = gtk_widget_grab_focus (w);
+  g_assert_true (focused);
+  g_assert_true (up_list_util_get_focused_item (rows) == sara);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view->grid)));
+
+  up_stakeholder_grid_set_selected (view->grid, maria);
+  wait_for_frames (GTK_WIDGET (view));
+  g_assert_true (up_stakeholder_view_get_selected (view) == maria);
+  {
+    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (view)));
+
+    /* the grid keeps the focus */
+    g_assert_true (focus == GTK_WIDGET (view->grid) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view->grid)));
+  }
+
+  g_assert_true (gtk_widget_child_focus (rows, GTK_DIR_TAB_FORWARD));
+  g_assert_true (up_list_util_get_focused_item (rows) == maria);
 }
 
 /* Odd text in every field the view shows: markup, format directives,
@@ -1259,6 +1304,8 @@ main (int   argc,
               fixture_set_up, test_add_and_edit, fixture_tear_down);
   g_test_add ("/ui/stakeholders/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/register-cursor-follows-grid", Fixture, NULL,
+              fixture_set_up, test_register_cursor_follows_grid, fixture_tear_down);
   g_test_add ("/ui/stakeholders/delete-focused-row", Fixture, NULL,
               fixture_set_up, test_delete_focused_row, fixture_tear_down);
   g_test_add ("/ui/stakeholders/odd-text", Fixture, NULL,
