@@ -56,7 +56,7 @@ swatch_other (UpChartContext *ctx,
               double          height,
               gconstpointer   data)
 {
-  _up_chart_set_goal_colour (ctx->cr, 9, 0.4);
+  _up_chart_set_goal_light (ctx, 9, 0.4);
   cairo_rectangle (ctx->cr, x, y, width, height);
   cairo_fill (ctx->cr);
 }
@@ -160,7 +160,7 @@ _up_chart_bars_draw (UpChartContext *ctx,
       cairo_rectangle (cr, bar_x + 0.5, y + 3.5, BAR_WIDTH - 1, 13);
       cairo_stroke (cr);
 
-      _up_chart_set_goal_colour (cr, goal, 0.4);
+      _up_chart_set_goal_light (ctx, goal, 0.4);
       cairo_rectangle (cr, bar_x, y + 3, unit * coverage->n_covered, 14);
       cairo_fill (cr);
       _up_chart_set_goal_colour (cr, goal, 1.0);

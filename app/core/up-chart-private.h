@@ -109,6 +109,11 @@ void         _up_chart_set_colour       (cairo_t              *cr,
 void         _up_chart_set_goal_colour  (cairo_t              *cr,
                                          guint                 goal,
                                          double                alpha);
+/* The light colour of @goal: targets covered without a known positive
+ * impact. @alpha of the colour on a light page; lightened on a dark one. */
+void         _up_chart_set_goal_light   (UpChartContext       *ctx,
+                                         guint                 goal,
+                                         double                alpha);
 /* Dark or light text, whichever reads on @background. */
 void         _up_chart_contrast_colour  (const UpRgba         *background,
                                          UpRgba               *text);

@@ -53,16 +53,11 @@ typedef enum
   FILL_TRACK,
 } Fill;
 
-/* How far the light colour of a dark page is lightened towards white. */
-#define DARK_LIGHTEN 0.5
-
 static void
 set_fill_colour (UpChartContext *ctx,
                  guint           goal,
                  Fill            fill)
 {
-  UpRgba rgba;
-
   switch (fill)
     {
     case FILL_FULL:
@@ -75,22 +70,8 @@ set_fill_colour (UpChartContext *ctx,
       _up_chart_set_goal_colour (ctx->cr, goal, ctx->options->dark ? 0.35 : 0.22);
       break;
 
-    /* On white (every export), the colour at half strength over the
-     * track. On a dark page that is a darker colour over a dark track,
-     * and the dark goals (17, 8, 16) showed hardly any difference (a
-     * contrast of 1.2 to 1.5): there the light colour is light, the
-     * colour lightened towards white, as on paper. */
     case FILL_LIGHT:
-      if (!ctx->options->dark)
-        {
-          _up_chart_set_goal_colour (ctx->cr, goal, 0.5);
-          break;
-        }
-      _up_chart_parse_colour (up_sdg_get_goal (goal)->colour, &rgba);
-      cairo_set_source_rgb (ctx->cr,
-                            rgba.r + (1 - rgba.r) * DARK_LIGHTEN,
-                            rgba.g + (1 - rgba.g) * DARK_LIGHTEN,
-                            rgba.b + (1 - rgba.b) * DARK_LIGHTEN);
+      _up_chart_set_goal_light (ctx, goal, 0.5);
       break;
 
     default:

@@ -336,6 +336,70 @@ test_wheel_dark_light_fill (void)
   cairo_surface_destroy (surface);
 }
 
+/* The bars too: on a dark page a goal's light bar (targets covered
+ * without a known positive impact) is its colour lightened, which stands
+ * apart from the page; alpha 0.4 of goal 17's dark blue on it was a
+ * contrast of 1.3:1. */
+static void
+test_bars_dark_light_fill (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Dark", &error);
+  UpChartOptions options;
+  double width, height;
+  cairo_surface_t *surface;
+  UpStage *stage;
+  int px_w, px_h;
+  const guint page[3] = { 0x24, 0x24, 0x24 };
+
+  g_assert_no_error (error);
+  stage = up_project_add_stage (project, "pilot", "Pilot", "2026-01-05", "2026-03-27", NULL, &error);
+  g_assert_no_error (error);
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    {
+      g_autofree char *unknown = g_strdup_printf ("%u.2", goal);
+
+      g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), unknown, "unknown", 2, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.date = "2026-11-28";
+  options.dark = TRUE;
+  surface = render (UP_CHART_BARS, project, &options, 2, &width, &height);
+  px_w = cairo_image_surface_get_width (surface);
+  px_h = cairo_image_surface_get_height (surface);
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    {
+      UpRgba colour;
+      guint light[3];
+      guint n_found = 0;
+
+      _up_chart_parse_colour (up_sdg_get_goal (goal)->colour, &colour);
+      light[0] = (guint) round ((colour.r + (1 - colour.r) * 0.5) * 255);
+      light[1] = (guint) round ((colour.g + (1 - colour.g) * 0.5) * 255);
+      light[2] = (guint) round ((colour.b + (1 - colour.b) * 0.5) * 255);
+      for (int y = 0; y < px_h; y++)
+        for (int x = 0; x < px_w; x++)
+          {
+            guint r, g, b;
+
+            pixel_at (surface, x, y, &r, &g, &b);
+            n_found += ABS ((int) r - (int) light[0]) <= 2 && ABS ((int) g - (int) light[1]) <= 2 &&
+                       ABS ((int) b - (int) light[2]) <= 2;
+          }
+      g_test_message ("goal %u: %u pixels of its light colour, %.2f:1 on the page", goal, n_found,
+                      contrast_ratio (light, page));
+      g_assert_cmpuint (n_found, >, 20);
+      g_assert_cmpfloat (contrast_ratio (light, page), >=, 3.0);
+    }
+
+  g_free (save_review (surface, "chart-bars-dark.png"));
+  cairo_surface_destroy (surface);
+}
+
 /* The matrix's cells: goal 3's at full strength in its colour, the empty
  * cells beside it a light grey band, and a gap of the page between any two
  * columns. */
@@ -1815,6 +1879,7 @@ main (int   argc,
   g_test_add_func ("/chart/wheel/colours", test_wheel_colours);
   g_test_add_func ("/chart/wheel/impacts", test_wheel_impacts);
   g_test_add_func ("/chart/wheel/dark-light-fill", test_wheel_dark_light_fill);
+  g_test_add_func ("/chart/bars/dark-light-fill", test_bars_dark_light_fill);
   g_test_add_func ("/chart/titles", test_titles);
   g_test_add_func ("/chart/grid/cells", test_grid_cells);
   g_test_add_func ("/chart/matrix/cells", test_matrix_cells);
