@@ -76,9 +76,9 @@ collect_rows (UpChartContext *ctx,
       if (row == NULL || goal == 0)
         continue;
       row->linked |= 1u << goal;
-      if (g_strcmp0 (impact, "positive") == 0 || g_strcmp0 (impact, "both") == 0)
+      if (up_sdg_impact_serves (impact))
         row->strengths[goal] = MAX (row->strengths[goal], CLAMP (up_sdg_link_get_strength (link), 1, 3));
-      if (g_strcmp0 (impact, "negative") == 0 || g_strcmp0 (impact, "both") == 0)
+      if (up_sdg_impact_harms (impact))
         row->negative |= 1u << goal;
     }
 

@@ -61,9 +61,9 @@ add_link (UpCoverage *self,
 
   strength = clamp_strength (strength);
   self->goals[tc->goal - 1].n_links++;
-  if (g_strcmp0 (impact, "positive") == 0 || g_strcmp0 (impact, "both") == 0)
+  if (up_sdg_impact_serves (impact))
     tc->positive = MAX (tc->positive, strength);
-  if (g_strcmp0 (impact, "negative") == 0 || g_strcmp0 (impact, "both") == 0)
+  if (up_sdg_impact_harms (impact))
     tc->negative = MAX (tc->negative, strength);
 }
 
@@ -267,7 +267,7 @@ up_coverage_stage_goal_strength (UpProject *project,
 
       /* only a link that serves the goal: a harm is no strength */
       if (up_sdg_goal_of_target (up_sdg_link_get_target (link)) == goal &&
-          (g_strcmp0 (impact, "positive") == 0 || g_strcmp0 (impact, "both") == 0))
+          up_sdg_impact_serves (impact))
         strength = MAX (strength, clamp_strength (up_sdg_link_get_strength (link)));
     }
   return strength;

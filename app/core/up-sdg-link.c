@@ -70,3 +70,15 @@ up_sdg_link_get_comment (UpSdgLink *self)
 
   return _up_record_get_string_at (UP_RECORD (self), UP_SDG_LINK_COMMENT);
 }
+
+gboolean
+up_sdg_impact_serves (const char *impact)
+{
+  return g_strcmp0 (impact, "positive") == 0 || g_strcmp0 (impact, "both") == 0;
+}
+
+gboolean
+up_sdg_impact_harms (const char *impact)
+{
+  return g_strcmp0 (impact, "negative") == 0 || g_strcmp0 (impact, "both") == 0;
+}

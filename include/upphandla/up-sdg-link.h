@@ -16,4 +16,10 @@ const char * up_sdg_link_get_impact (UpSdgLink *self);
 int          up_sdg_link_get_strength (UpSdgLink *self);
 const char * up_sdg_link_get_comment (UpSdgLink *self);
 
+/* An impact ("positive", "negative", "both", "unknown") that serves its
+ * goal: positive or both; one that harms it: negative or both. Every
+ * count and chart decides by these two. */
+gboolean     up_sdg_impact_serves (const char *impact);
+gboolean     up_sdg_impact_harms  (const char *impact);
+
 G_END_DECLS

@@ -478,12 +478,30 @@ test_describe (void)
     }
 }
 
+/* The one rule every count and chart uses: positive and both serve a
+ * goal, negative and both harm it, unknown (or anything else) neither. */
+static void
+test_impact_rule (void)
+{
+  g_assert_true (up_sdg_impact_serves ("positive"));
+  g_assert_true (up_sdg_impact_serves ("both"));
+  g_assert_false (up_sdg_impact_serves ("negative"));
+  g_assert_false (up_sdg_impact_serves ("unknown"));
+  g_assert_false (up_sdg_impact_serves (NULL));
+  g_assert_true (up_sdg_impact_harms ("negative"));
+  g_assert_true (up_sdg_impact_harms ("both"));
+  g_assert_false (up_sdg_impact_harms ("positive"));
+  g_assert_false (up_sdg_impact_harms ("unknown"));
+  g_assert_false (up_sdg_impact_harms ("Negative"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/coverage/impact-rule", test_impact_rule);
   g_test_add_func ("/coverage/empty", test_empty);
   g_test_add_func ("/coverage/describe", test_describe);
   g_test_add_func ("/coverage/distinct-targets", test_distinct_targets);
