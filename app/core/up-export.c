@@ -259,9 +259,11 @@ widest_png (double width,
 }
 
 /* Twice the chart's natural size, as sharp as a screen of today shows it;
- * for a chart too tall for that (the matrix of some 700 stages), the
- * widest image down to its natural size, where its text is still read.
- * 0 when not even that fits. */
+ * for a chart too tall for that (the matrix of some 700 stages), its
+ * natural size, where its text is still read. A whole scale keeps the
+ * text's glyphs on Cairo's fast path (see the charts' text_as_paths()):
+ * the widest image that fits, 1.47 times, took 1.4 s at 1,000 stages,
+ * this one 0.6 s. 0 when not even that fits. */
 static int
 default_png_width (double width,
                    double height)
@@ -271,9 +273,9 @@ default_png_width (double width,
 
   if (png_width_fits (width, height, sharp))
     return sharp;
-  if (!png_width_fits (width, height, plain))
-    return 0;
-  return widest_png (width, height, plain, sharp);
+  if (png_width_fits (width, height, plain))
+    return plain;
+  return 0;
 }
 
 static GBytes *
