@@ -14,6 +14,7 @@
 
 #include "up-a11y-util.h"
 #include "up-local-goals-view.h"
+#include "up-paned-util.h"
 #include "up-scroller.h"
 #include "up-undo-toast.h"
 
@@ -1170,6 +1171,7 @@ build (UpLocalGoalsView *self)
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_position (GTK_PANED (paned), 280);
+  up_paned_util_keep_start_width (GTK_PANED (paned));
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->stack, empty, "empty");

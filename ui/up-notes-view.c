@@ -12,6 +12,7 @@
 #include "up-list-util.h"
 #include "up-note-util.h"
 #include "up-notes-view.h"
+#include "up-paned-util.h"
 #include "up-scroller.h"
 #include "up-undo-toast.h"
 
@@ -87,6 +88,7 @@ struct _UpNotesView
   guint            leave_idle_id;
 
   AdwToastOverlay *toast_overlay;
+  GtkPaned        *paned;
   GtkStack        *main_stack;
   GtkSearchEntry  *search_entry;
   GtkDropDown     *stage_filter;
@@ -1307,6 +1309,7 @@ ensure_built (UpNotesView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   up_a11y_util_name_controls (GTK_WIDGET (self));
+  up_paned_util_keep_start_width (self->paned);
 
   self->updating++;
 
@@ -1523,6 +1526,7 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/upphandla/Upphandla/up-notes-view.ui");
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, paned);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, main_stack);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stage_filter);

@@ -15,6 +15,7 @@
 #include "up-list-util.h"
 #include "up-local-goals-view.h"
 #include "up-notes-view.h"
+#include "up-paned-util.h"
 #include "up-stage-editor.h"
 #include "up-stakeholder-view.h"
 #include "up-stage-row.h"
@@ -57,6 +58,7 @@ struct _UpWindow
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
+  GtkPaned             *stage_paned;
   GtkStack             *main_stack;
   AdwStatusPage        *start_page;
   AdwPreferencesGroup  *recent_group;
@@ -1431,6 +1433,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_error);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
@@ -1617,6 +1620,7 @@ up_window_init (UpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   up_a11y_util_name_controls (GTK_WIDGET (self));
+  up_paned_util_keep_start_width (self->stage_paned);
 
   /* AdwViewSwitcherTitle holds its squeezer as its one child. */
   squeezer = gtk_widget_get_first_child (GTK_WIDGET (self->window_title));

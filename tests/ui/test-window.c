@@ -262,6 +262,141 @@ test_file_renamed (Fixture       *fixture,
   g_assert_cmpstr (g_file_peek_path (up_project_get_file (fixture->project)), ==, new_path);
 }
 
+/* The list beside a view gives up its width when the window is too narrow
+ * for both, and gets it back when the window grows: GtkPaned kept it
+ * squeezed for good. A width the user drags the handle to is the one that
+ * comes back. Once per view with such a list: its name, the list's width
+ * as the view opens, and whether the details beside the timeline are hidden
+ * (with them the window is too wide at its narrowest to squeeze the notes
+ * list or the local goals list). */
+typedef struct
+{
+  const char *view;
+  int         width;
+  gboolean    hide_details;
+} ListView;
+
+static const ListView list_views[] = {
+  { "timeline", 320, FALSE },
+  { "notes", 420, TRUE },
+  { "local-goals", 280, TRUE },
+};
+
+static GtkPaned *
+find_paned (GtkWidget *root)
+{
+  if (GTK_IS_PANED (root))
+    return GTK_PANED (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkPaned *found = find_paned (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+width_changed (gpointer data)
+{
+  GtkWidget *window = ((gpointer *) data)[0];
+  int old_width = GPOINTER_TO_INT (((gpointer *) data)[1]);
+
+  return gtk_widget_get_width (window) != old_width;
+}
+
+static void
+resize_window (Fixture *fixture,
+               int      width,
+               int      height)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  gpointer wait[] = { window, GINT_TO_POINTER (gtk_widget_get_width (window)) };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  wait_until (width_changed, wait);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+}
+
+static gboolean
+no_revealer_moves (GtkWidget *root)
+{
+  if (GTK_IS_REVEALER (root) &&
+      gtk_revealer_get_child_revealed (GTK_REVEALER (root)) != gtk_revealer_get_reveal_child (GTK_REVEALER (root)))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (!no_revealer_moves (child))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_at_rest (gpointer data)
+{
+  return no_revealer_moves (data);
+}
+
+/* A user drags the handle in a window at rest, once the view switcher bar
+ * has slid in or out: a position set while it moves is what made GTK 4.8
+ * warn (see up-paned-util.c). */
+static void
+drag_handle (Fixture  *fixture,
+             GtkPaned *paned,
+             int       position)
+{
+  wait_until (is_at_rest, fixture->window);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  gtk_paned_set_position (paned, position);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+static int
+list_width (GtkPaned *paned)
+{
+  return gtk_widget_get_width (gtk_paned_get_start_child (paned));
+}
+
+static void
+test_list_width (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  const ListView *list = user_data;
+  AdwViewStack *stack = template_child (fixture->window, UP_TYPE_WINDOW, "view_stack");
+  GtkPaned *paned;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 800);
+  show_window (fixture);
+  if (list->hide_details)
+    gtk_toggle_button_set_active (template_child (fixture->window, UP_TYPE_WINDOW, "details_button"), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", list->view));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  paned = find_paned (adw_view_stack_get_child_by_name (stack, list->view));
+  g_assert_nonnull (paned);
+  g_assert_cmpint (list_width (paned), ==, list->width);
+
+  /* as narrow as the window gets */
+  resize_window (fixture, 560, 600);
+  g_assert_cmpint (list_width (paned), <, list->width);
+  resize_window (fixture, 1400, 800);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), >, 1300);
+  g_assert_cmpint (list_width (paned), ==, list->width);
+
+  drag_handle (fixture, paned, list->width + 60);
+  g_assert_cmpint (list_width (paned), ==, list->width + 60);
+  resize_window (fixture, 560, 600);
+  g_assert_cmpint (list_width (paned), <, list->width);
+  resize_window (fixture, 1200, 800);
+  g_assert_cmpint (list_width (paned), ==, list->width + 60);
+
+  /* narrower by hand: that is the width that comes back */
+  drag_handle (fixture, paned, list->width - 40);
+  resize_window (fixture, 560, 600);
+  resize_window (fixture, 1400, 800);
+  g_assert_cmpint (list_width (paned), ==, list->width - 40);
+}
+
 static void
 test_shows_project (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -1309,6 +1444,13 @@ main (int   argc,
               fixture_set_up_unshown, test_show_view_focus, fixture_tear_down);
   g_test_add ("/ui/window/file-renamed", Fixture, NULL,
               fixture_set_up_unshown, test_file_renamed, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (list_views); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ui/window/list-width/%s", list_views[i].view);
+
+      g_test_add (path, Fixture, &list_views[i],
+                  fixture_set_up_unshown, test_list_width, fixture_tear_down);
+    }
   g_test_add ("/ui/window/toggle-details", Fixture, NULL,
               fixture_set_up, test_toggle_details, fixture_tear_down);
   g_test_add ("/ui/window/stage-list-keys", Fixture, NULL,
