@@ -1160,6 +1160,74 @@ up_chart_get_n_pages (UpChartKind           kind,
   return n_pages;
 }
 
+static void
+draw_kind (UpChartContext *ctx,
+           UpChartKind     kind,
+           double          width,
+           double          height)
+{
+  switch (kind)
+    {
+    case UP_CHART_WHEEL:
+      _up_chart_wheel_draw (ctx, width, height);
+      break;
+    case UP_CHART_BARS:
+      _up_chart_bars_draw (ctx, width, height);
+      break;
+    case UP_CHART_MATRIX:
+      _up_chart_matrix_draw (ctx, width, height);
+      break;
+    case UP_CHART_GRID:
+      _up_chart_grid_draw (ctx, width, height);
+      break;
+    case UP_CHART_REPORT:
+      _up_chart_report_draw (ctx, width, height);
+      break;
+    default:
+      g_warn_if_reached ();
+    }
+}
+
+static gboolean
+kind_needs_coverage (UpChartKind kind)
+{
+  return kind == UP_CHART_WHEEL || kind == UP_CHART_BARS || kind == UP_CHART_REPORT;
+}
+
+void
+up_chart_draw_pages (UpChartKind           kind,
+                     UpProject            *project,
+                     const UpChartOptions *options,
+                     cairo_t              *cr,
+                     double                width,
+                     double                height)
+{
+  UpChartContext ctx;
+  UpChartOptions scoped, page;
+  guint n_pages;
+
+  g_return_if_fail (UP_IS_PROJECT (project));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  page = *options_for (kind, options, &scoped);
+  _up_chart_context_init (&ctx, cr, project, &page, kind_needs_coverage (kind));
+  n_pages = kind == UP_CHART_MATRIX ? _up_chart_matrix_n_pages (&ctx) : 1;
+  for (page.page = 1; page.page <= n_pages; page.page++)
+    {
+      cairo_save (cr);
+      _up_chart_set_colour (cr, &ctx.bg);
+      cairo_paint (cr);
+      draw_kind (&ctx, kind, width, height);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  _up_chart_context_clear (&ctx);
+}
+
 void
 up_chart_draw (UpChartKind           kind,
                UpProject            *project,
@@ -1180,27 +1248,8 @@ up_chart_draw (UpChartKind           kind,
 
   cairo_save (cr);
   _up_chart_context_init (&ctx, cr, project, options_for (kind, options, &scoped),
-                          kind == UP_CHART_WHEEL || kind == UP_CHART_BARS || kind == UP_CHART_REPORT);
-  switch (kind)
-    {
-    case UP_CHART_WHEEL:
-      _up_chart_wheel_draw (&ctx, width, height);
-      break;
-    case UP_CHART_BARS:
-      _up_chart_bars_draw (&ctx, width, height);
-      break;
-    case UP_CHART_MATRIX:
-      _up_chart_matrix_draw (&ctx, width, height);
-      break;
-    case UP_CHART_GRID:
-      _up_chart_grid_draw (&ctx, width, height);
-      break;
-    case UP_CHART_REPORT:
-      _up_chart_report_draw (&ctx, width, height);
-      break;
-    default:
-      g_warn_if_reached ();
-    }
+                          kind_needs_coverage (kind));
+  draw_kind (&ctx, kind, width, height);
   _up_chart_context_clear (&ctx);
   cairo_restore (cr);
 }

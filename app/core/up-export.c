@@ -461,12 +461,13 @@ render_vector (UpChartKind           kind,
     }
 
   status = cairo_surface_status (surface);
-  if (format == UP_EXPORT_PDF && n_pages > 1)
+  if (status == CAIRO_STATUS_SUCCESS && n_pages > 1)
     {
-      UpChartOptions page = *options;
+      cairo_t *cr = cairo_create (surface);
 
-      for (page.page = 1; page.page <= n_pages && status == CAIRO_STATUS_SUCCESS; page.page++)
-        status = draw_on (surface, kind, project, &page, width, height, 1.0);
+      up_chart_draw_pages (kind, project, options, cr, width, height);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
     }
   else if (status == CAIRO_STATUS_SUCCESS)
     status = draw_on (surface, kind, project, options, width, height, 1.0);

@@ -75,6 +75,18 @@ guint       up_chart_get_n_pages   (UpChartKind           kind,
                                     UpProject            *project,
                                     const UpChartOptions *options);
 
+/* Draws every page of @kind (up_chart_get_n_pages()) onto the surface of
+ * @cr, each width × height on a page of the background's colour, with a
+ * cairo_show_page() after each: a PDF. One layout of the text serves all
+ * pages, where a call of up_chart_draw() per page would lay the title,
+ * the legend and the key out again for each. */
+void        up_chart_draw_pages    (UpChartKind           kind,
+                                    UpProject            *project,
+                                    const UpChartOptions *options,
+                                    cairo_t              *cr,
+                                    double                width,
+                                    double                height);
+
 void        up_chart_draw          (UpChartKind           kind,
                                     UpProject            *project,
                                     const UpChartOptions *options,
