@@ -443,6 +443,8 @@ show_day (UpTimeline *self,
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+static void update_accessible_selection (UpTimeline *self);
+
 static void
 ensure_rows (UpTimeline *self)
 {
@@ -503,6 +505,9 @@ ensure_rows (UpTimeline *self)
 
   for (guint i = 0; i < self->items->len; i++)
     UP_TIMELINE_ITEM (g_ptr_array_index (self->items, i))->stale = TRUE;
+  /* The timeline's own description reads the selected stage's dates: a
+   * move, or its undo, left it saying the old ones. */
+  update_accessible_selection (self);
 }
 
 /* The decorations are read for the stages that are drawn, when they are

@@ -242,6 +242,11 @@ def main():
         # 4. Alt+Right: one day (the snap unit at month zoom).
         xdotool('key', '--window', wid, 'alt+Right')
         expect_file(demo, 'requirements', add_days(start0, 8), add_days(end0, 11), 'Alt+Right moves')
+        # The timeline's description reads the selected stage with its new
+        # dates, as the stage's own item does: it kept the old ones.
+        wait_for('the timeline described with the new dates',
+                 lambda: (lambda item: item is not None and find_timeline(pyatspi).description == item.name)
+                 (find_item(pyatspi, timeline, title)[0]))
 
         # 5. Ctrl+Z, three times: the original dates, in the file.
         xdotool('key', '--window', wid, 'ctrl+z')
