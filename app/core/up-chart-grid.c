@@ -249,6 +249,44 @@ name_is_long (UpChartContext *ctx,
   return _up_chart_text_width (ctx, name, NAME_SIZE, 0) > width;
 }
 
+/* The key of a file's grid: everyone in each full cell, whose last line
+ * says "+ N more", a cell a line, from the top row down as the grid
+ * reads. A file's cell holds as many lines as a file's layout gives it. */
+static void
+list_full_cells (UpChartContext  *ctx,
+                 GPtrArray      **cells)
+{
+  guint max = CLAMP ((guint) floor ((CELL_HEIGHT - 1) / ENTRY), 1, MAX_ENTRIES);
+
+  ctx->full_cells = g_ptr_array_new_with_free_func (g_free);
+  for (int influence = 5; influence >= 1; influence--)
+    for (int interest = 1; interest <= 5; interest++)
+      {
+        GPtrArray *cell = cells[(influence - 1) * 5 + interest - 1];
+        GString *names;
+
+        if (cell->len <= max)
+          continue;
+        names = g_string_new (NULL);
+        for (guint i = 0; i < cell->len; i++)
+          {
+            g_autofree char *name = _up_chart_clean_text (up_stakeholder_get_name (g_ptr_array_index (cell, i)), 200);
+
+            if (i > 0)
+              g_string_append (names, ", ");
+            g_string_append (names, name[0] != '\0' ? name : "–");
+          }
+        g_ptr_array_add (ctx->full_cells,
+                         /* Translators: a line of the key under an exported
+                          * stakeholder grid: %1$d and %2$d are the cell's
+                          * influence and interest (1 to 5), %3$s everyone in
+                          * the cell, by name. */
+                         g_strdup_printf (up_lang_gettext (ctx->lang, N_("Influence %1$d, interest %2$d: %3$s")),
+                                          influence, interest, names->str));
+        g_string_free (names, TRUE);
+      }
+}
+
 static void
 layout_compute (UpChartContext *ctx,
                 double          width,
@@ -267,20 +305,6 @@ layout_compute (UpChartContext *ctx,
   if (!ctx->options->decorations && width > 0 && height > 0)
     screen_body (ctx, legend, n_legend, width, height, &body_width, &body_height);
 
-  _up_chart_frame_compute (ctx, UP_CHART_GRID, legend, n_legend, body_width, body_height, width, height, &layout->frame);
-  layout->cell_width = (body_width - AXIS_WIDTH) / 5;
-  layout->cell_height = (body_height - 2 * STRIP - BOTTOM_AXIS) / 5;
-  layout->entry = ENTRY;
-  if (layout->cell_height - 1 < 2 * ENTRY)
-    layout->entry = MAX (ENTRY_TIGHT, (layout->cell_height - 1) / 2);
-  layout->max_entries = CLAMP ((guint) floor ((layout->cell_height - 1) / layout->entry), 1, MAX_ENTRIES);
-  layout->plot_x = layout->frame.body_x + AXIS_WIDTH;
-  layout->plot_y = layout->frame.body_y + STRIP;
-  layout->entries = NULL;
-  if (!with_entries)
-    return;
-
-  layout->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   for (guint i = 0; i < 25; i++)
     cells[i] = g_ptr_array_new ();
 
@@ -299,6 +323,30 @@ layout_compute (UpChartContext *ctx,
       /* The list model holds its records; the cell borrows them. */
       g_ptr_array_add (cells[(influence - 1) * 5 + interest - 1], person);
     }
+
+  /* A file's grid has the size it is printed at: its full cells are
+   * known before the frame, which makes room for their key. */
+  if (ctx->options->decorations && ctx->options->key && ctx->full_cells == NULL)
+    list_full_cells (ctx, cells);
+
+  _up_chart_frame_compute (ctx, UP_CHART_GRID, legend, n_legend, body_width, body_height, width, height, &layout->frame);
+  layout->cell_width = (body_width - AXIS_WIDTH) / 5;
+  layout->cell_height = (body_height - 2 * STRIP - BOTTOM_AXIS) / 5;
+  layout->entry = ENTRY;
+  if (layout->cell_height - 1 < 2 * ENTRY)
+    layout->entry = MAX (ENTRY_TIGHT, (layout->cell_height - 1) / 2);
+  layout->max_entries = CLAMP ((guint) floor ((layout->cell_height - 1) / layout->entry), 1, MAX_ENTRIES);
+  layout->plot_x = layout->frame.body_x + AXIS_WIDTH;
+  layout->plot_y = layout->frame.body_y + STRIP;
+  layout->entries = NULL;
+  if (!with_entries)
+    {
+      for (guint i = 0; i < 25; i++)
+        g_ptr_array_unref (cells[i]);
+      return;
+    }
+
+  layout->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
 
   for (int influence = 1; influence <= 5; influence++)
     for (int interest = 1; interest <= 5; interest++)

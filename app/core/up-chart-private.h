@@ -55,6 +55,8 @@ typedef struct
   PangoFontDescription *font;       /* the charts' font family, parsed once */
   gboolean              on_image;   /* drawn on pixels (a PNG), not a file of
                                        vectors; see text_as_paths() */
+  GPtrArray            *full_cells; /* the grid's key: a line (char *) for
+                                       each full cell, set by the grid */
   guint                 page;       /* the page drawn, from 1, of n_pages */
   guint                 n_pages;    /* (the header says so); 0: not paged */
 } UpChartContext;

@@ -177,6 +177,7 @@ _up_chart_context_init (UpChartContext       *ctx,
 void
 _up_chart_context_clear (UpChartContext *ctx)
 {
+  g_clear_pointer (&ctx->full_cells, g_ptr_array_unref);
   g_clear_pointer (&ctx->coverage, up_coverage_unref);
   g_clear_pointer (&ctx->layouts, g_hash_table_unref);
   g_clear_pointer (&ctx->pango_contexts, g_ptr_array_unref);
@@ -879,21 +880,23 @@ _up_chart_draw_legend (UpChartContext     *ctx,
   return y - y0;
 }
 
-/* The key of the goals' names under the legend of a chart that shows
- * goals by number alone (the wheel's sectors, the matrix's columns): a
- * politician asks what 12 is. Three columns, read down. Files have it; on
- * screen, where the chart shares a window, it would shrink the chart. */
-#define KEY_COLUMNS 3
-#define KEY_ROWS ((UP_SDG_N_GOALS + KEY_COLUMNS - 1) / KEY_COLUMNS)
+/* A key under the legend, in files only (on screen, where the chart
+ * shares a window, it would shrink the chart), of what a chart shows in
+ * short: the goals' names where the wheel and the matrix show numbers (a
+ * politician asks what 12 is), and the people of the grid's full cells,
+ * which end with "+ N more". */
+#define GOAL_KEY_COLUMNS 3
+#define GOAL_KEY_ROWS ((UP_SDG_N_GOALS + GOAL_KEY_COLUMNS - 1) / GOAL_KEY_COLUMNS)
+#define KEY_MAX_ITEMS 25
 #define KEY_SIZE 8.5
 
-static gboolean
-frame_has_goal_key (UpChartContext *ctx,
-                    UpChartKind     kind)
+typedef struct
 {
-  return ctx->options->decorations && ctx->options->goal_key &&
-         (kind == UP_CHART_WHEEL || kind == UP_CHART_MATRIX);
-}
+  const char   *title;
+  UpLegendItem  items[KEY_MAX_ITEMS];
+  guint         n_items;
+  guint         n_columns;
+} Key;
 
 static void
 swatch_goal (UpChartContext *ctx,
@@ -906,30 +909,48 @@ swatch_goal (UpChartContext *ctx,
   _up_chart_goal_chip (ctx, GPOINTER_TO_UINT (data), x, y - 1, width, height + 2, 7.5, FALSE);
 }
 
-/* The key as legend items, in the order the legend lays them out (a row
- * at a time), so that the goals run down the columns. */
-static void
-goal_key_items (UpChartContext *ctx,
-                UpLegendItem   *items)
+/* The chart's key, if it has one. The goals are laid out as the legend
+ * lays out its items (a row at a time), so that they run down the
+ * columns. */
+static gboolean
+frame_key (UpChartContext *ctx,
+           UpChartKind     kind,
+           Key            *key)
 {
-  for (guint row = 0; row < KEY_ROWS; row++)
-    for (guint column = 0; column < KEY_COLUMNS; column++)
-      {
-        guint goal = column * KEY_ROWS + row + 1;
-        UpLegendItem *item = &items[row * KEY_COLUMNS + column];
+  if (!ctx->options->decorations || !ctx->options->key)
+    return FALSE;
 
-        if (goal > UP_SDG_N_GOALS)
-          *item = (UpLegendItem) { NULL, NULL, "" };
-        else
-          *item = (UpLegendItem) { swatch_goal, GUINT_TO_POINTER (goal),
-                                   up_sdg_goal_get_name_in (up_sdg_get_goal (goal), ctx->lang) };
-      }
-}
+  if (kind == UP_CHART_WHEEL || kind == UP_CHART_MATRIX)
+    {
+      key->title = up_lang_gettext (ctx->lang, N_("The goals of Agenda 2030"));
+      key->n_columns = GOAL_KEY_COLUMNS;
+      key->n_items = GOAL_KEY_ROWS * GOAL_KEY_COLUMNS;
+      for (guint row = 0; row < GOAL_KEY_ROWS; row++)
+        for (guint column = 0; column < GOAL_KEY_COLUMNS; column++)
+          {
+            guint goal = column * GOAL_KEY_ROWS + row + 1;
+            UpLegendItem *item = &key->items[row * GOAL_KEY_COLUMNS + column];
 
-static const char *
-goal_key_title (UpChartContext *ctx)
-{
-  return up_lang_gettext (ctx->lang, N_("The goals of Agenda 2030"));
+            if (goal > UP_SDG_N_GOALS)
+              *item = (UpLegendItem) { NULL, NULL, "" };
+            else
+              *item = (UpLegendItem) { swatch_goal, GUINT_TO_POINTER (goal),
+                                       up_sdg_goal_get_name_in (up_sdg_get_goal (goal), ctx->lang) };
+          }
+      return TRUE;
+    }
+
+  if (kind == UP_CHART_GRID && ctx->full_cells != NULL && ctx->full_cells->len > 0)
+    {
+      key->title = up_lang_gettext (ctx->lang, N_("Everyone in the full cells"));
+      key->n_columns = 1;
+      key->n_items = MIN (ctx->full_cells->len, KEY_MAX_ITEMS);
+      for (guint i = 0; i < key->n_items; i++)
+        key->items[i] = (UpLegendItem) { NULL, NULL, g_ptr_array_index (ctx->full_cells, i) };
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 void
@@ -946,6 +967,7 @@ _up_chart_frame_compute (UpChartContext     *ctx,
   gboolean decorations = ctx->options->decorations;
   gboolean show_legend = (decorations || ctx->options->legend) && n_legend > 0;
   double inner;
+  Key key;
 
   memset (frame, 0, sizeof *frame);
   frame->natural_width = body_width + 2 * UP_CHART_MARGIN;
@@ -965,16 +987,13 @@ _up_chart_frame_compute (UpChartContext     *ctx,
   frame->natural_height = show_legend
                           ? frame->legend_y + frame->legend_height + UP_CHART_MARGIN - 6
                           : frame->body_y + body_height + UP_CHART_MARGIN;
-  if (frame_has_goal_key (ctx, kind))
+  if (frame_key (ctx, kind, &key))
     {
-      UpLegendItem key[KEY_ROWS * KEY_COLUMNS];
-
-      goal_key_items (ctx, key);
       frame->key_y = frame->natural_height - UP_CHART_MARGIN + 6 + 8;
-      frame->key_height = _up_chart_text_height (ctx, goal_key_title (ctx), UP_CHART_LEGEND_SIZE,
+      frame->key_height = _up_chart_text_height (ctx, key.title, UP_CHART_LEGEND_SIZE,
                                                  UP_TEXT_BOLD, inner, 0) + 6 +
-                          _up_chart_legend_height (ctx, key, G_N_ELEMENTS (key), inner,
-                                                   KEY_COLUMNS, KEY_SIZE);
+                          _up_chart_legend_height (ctx, key.items, key.n_items, inner,
+                                                   key.n_columns, KEY_SIZE);
       frame->natural_height = frame->key_y + frame->key_height + UP_CHART_MARGIN - 6;
     }
 
@@ -998,6 +1017,7 @@ _up_chart_frame_draw (UpChartContext     *ctx,
                       double              height)
 {
   double inner = frame->natural_width - 2 * UP_CHART_MARGIN;
+  Key key;
 
   _up_chart_set_colour (ctx->cr, &ctx->bg);
   cairo_rectangle (ctx->cr, 0, 0, width, height);
@@ -1020,21 +1040,19 @@ _up_chart_frame_draw (UpChartContext     *ctx,
     _up_chart_draw_legend (ctx, legend, n_legend, UP_CHART_MARGIN, frame->legend_y,
                            inner, 2, UP_CHART_LEGEND_SIZE);
 
-  if (frame->key_height > 0)
+  if (frame->key_height > 0 && frame_key (ctx, kind, &key))
     {
-      UpLegendItem key[KEY_ROWS * KEY_COLUMNS];
       double y = frame->key_y;
 
-      goal_key_items (ctx, key);
       _up_chart_set_colour (ctx->cr, &ctx->line);
       cairo_set_line_width (ctx->cr, 0.75);
       cairo_move_to (ctx->cr, UP_CHART_MARGIN, y - 6.5);
       cairo_line_to (ctx->cr, UP_CHART_MARGIN + inner, y - 6.5);
       cairo_stroke (ctx->cr);
-      y += _up_chart_text (ctx, goal_key_title (ctx), UP_CHART_MARGIN, y, inner,
+      y += _up_chart_text (ctx, key.title, UP_CHART_MARGIN, y, inner,
                            UP_CHART_LEGEND_SIZE, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 0, NULL) + 6;
-      _up_chart_draw_legend (ctx, key, G_N_ELEMENTS (key), UP_CHART_MARGIN, y, inner,
-                             KEY_COLUMNS, KEY_SIZE);
+      _up_chart_draw_legend (ctx, key.items, key.n_items, UP_CHART_MARGIN, y, inner,
+                             key.n_columns, KEY_SIZE);
     }
 }
 

@@ -607,7 +607,7 @@ file_options (const UpChartOptions *options,
   else
     up_chart_options_init (opts);
   opts->decorations = TRUE;
-  opts->goal_key = TRUE;
+  opts->key = TRUE;
   opts->dark = FALSE;
   opts->preview_stakeholder = 0;
 }

@@ -32,9 +32,10 @@ typedef struct
                                  always have them */
   gboolean     legend;        /* the legend also without the rest of the
                                  decorations (the grid on screen) */
-  gboolean     goal_key;      /* with the decorations, the goals' names
-                                 where a chart shows only their numbers
-                                 (wheel, matrix); exports always have it */
+  gboolean     key;           /* with the decorations, a key of what the
+                                 chart shows in short: the goals' names
+                                 (wheel, matrix), the people of a full
+                                 cell (grid); exports always have it */
   /* The power/interest grid while a stakeholder is dragged: draw
    * @preview_stakeholder (an id; 0 for none) at the preview values instead
    * of its stored ones. */

@@ -148,7 +148,7 @@ natural_size (UpChartKind  kind,
   UpChartOptions options;
 
   up_chart_options_init (&options);
-  options.goal_key = TRUE;
+  options.key = TRUE;
   options.lang = lang;
   options.date = "2026-11-27";
   up_chart_get_size (kind, project, &options, width, height);
@@ -404,7 +404,7 @@ test_png_pixels (void)
 
       /* as the file has it: light, with the goals' names */
       options.dark = FALSE;
-      options.goal_key = TRUE;
+      options.key = TRUE;
       up_chart_get_size (UP_CHART_WHEEL, demo, &options, &width, &height);
       h = png_height (width, height, w);
       scale = w / width;
@@ -504,7 +504,7 @@ test_png_width_max (void)
   max = up_export_get_png_width_max (demo, UP_CHART_WHEEL, NULL);
   g_assert_cmpint (max, ==, up_export_get_png_width_max (demo, UP_CHART_WHEEL, &options));
   options.decorations = TRUE;
-  options.goal_key = TRUE;
+  options.key = TRUE;
   up_chart_get_size (UP_CHART_WHEEL, demo, &options, &width, &height);
   g_assert_cmpfloat (height, >, width);
   g_assert_cmpint (max, <, UP_EXPORT_PNG_WIDTH_MAX);
@@ -857,7 +857,7 @@ test_matrix_pages (void)
   guint n_pages, next = 1;
 
   up_chart_options_init (&options);
-  options.goal_key = TRUE;   /* as a file has it */
+  options.key = TRUE;   /* as a file has it */
   g_assert_cmpuint (up_chart_get_n_pages (UP_CHART_MATRIX, demo, &options), ==, 1);
   g_assert_cmpuint (up_chart_get_n_pages (UP_CHART_WHEEL, project, &options), ==, 1);
   n_pages = up_chart_get_n_pages (UP_CHART_MATRIX, project, &options);
@@ -928,6 +928,51 @@ test_matrix_pages (void)
     g_assert_cmpint ((int) round (height), ==,
                      (int) round (g_ascii_strtod (strstr (contents, "height=\"") + 8, NULL)));
   }
+}
+
+/* An exported grid names everyone in a full cell, which shows four and
+ * "+ 3 more": in a key under the legend, a cell a line. The three were on
+ * no page before. The screen (no key) goes without. */
+static void
+test_grid_full_cells (void)
+{
+  static const char * const names[] = {
+    "Anna Ek", "Bo Lind", "Cecilia Berg", "David Holm", "Eva Nord", "Fredrik Sand", "Greta Ås",
+  };
+  g_autofree char *dir = test_new_dir (test_root, "grid-full-cells");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Crowded", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  UpChartOptions options;
+  double with_key, without_key, width;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      UpStakeholder *person = up_project_add_stakeholder (project, names[i], NULL, "politician", &error);
+
+      g_assert_no_error (error);
+      up_project_set_int (project, person, "influence", 5, &error);
+      up_project_set_int (project, person, "interest", 5, &error);
+      g_assert_no_error (error);
+    }
+
+  up_chart_options_init (&options);
+  up_chart_get_size (UP_CHART_GRID, project, &options, &width, &without_key);
+  options.key = TRUE;
+  up_chart_get_size (UP_CHART_GRID, project, &options, &width, &with_key);
+  g_assert_cmpfloat (with_key, >, without_key + 20);
+
+  if (!have_tool ("pdftotext"))
+    return;
+  path = export_to (project, UP_CHART_GRID, UP_EXPORT_PDF, UP_LANG_EN, 0, dir);
+  text = pdf_text (path);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "+ 3 more"));
+  g_assert_nonnull (strstr (text, "Everyone in the full cells"));
+  g_assert_nonnull (strstr (text, "Influence 5, interest 5: Anna Ek, Bo Lind, Cecilia Berg, David Holm, "
+                                  "Eva Nord, Fredrik Sand, Greta Ås"));
 }
 
 /* A PNG of a chart too tall for twice its size (the matrix of some 760
@@ -1136,6 +1181,7 @@ main (int   argc,
   g_test_add_func ("/export/odd-text", test_odd_text);
   g_test_add_func ("/export/matrix-pages", test_matrix_pages);
   g_test_add_func ("/export/png-tall", test_png_tall);
+  g_test_add_func ("/export/grid-full-cells", test_grid_full_cells);
   g_test_add_data_func ("/export/pdf-text/en", GINT_TO_POINTER (UP_LANG_EN), test_pdf_text);
   g_test_add_data_func ("/export/pdf-text/sv", GINT_TO_POINTER (UP_LANG_SV), test_pdf_text);
 
