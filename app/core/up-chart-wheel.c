@@ -79,6 +79,9 @@ set_fill_colour (UpChartContext *ctx,
     }
 }
 
+/* The edge of the light colour, on white: the goal's colour darkened. */
+#define EDGE_SHADE 0.7
+
 static double
 sector_angle (guint goal)
 {
@@ -207,9 +210,25 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
 
       if (covered)
         {
+          double r = fill_radius (r_hole, r_fill, covered_fraction);
+
           set_fill_colour (ctx, goal, FILL_LIGHT);
-          annular_sector (cr, cx, cy, r_hole, fill_radius (r_hole, r_fill, covered_fraction), a0, a1);
+          annular_sector (cr, cx, cy, r_hole, r, a0, a1);
           cairo_fill (cr);
+
+          /* Where the covered targets end: on white, a pale colour over
+           * its paler track barely showed for the light goals (1.2:1 for
+           * goal 7's yellow), so the edge is drawn, in the colour
+           * darkened. */
+          if (!ctx->options->dark && covered_fraction < 1)
+            {
+              _up_chart_parse_colour (up_sdg_get_goal (goal)->colour, &colour);
+              cairo_set_source_rgb (cr, colour.r * EDGE_SHADE, colour.g * EDGE_SHADE, colour.b * EDGE_SHADE);
+              cairo_set_line_width (cr, MAX (radius * 0.006, 0.75));
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, cx, cy, r, a0, a1);
+              cairo_stroke (cr);
+            }
         }
       if (positive_fraction > 0)
         {

@@ -336,6 +336,50 @@ test_wheel_dark_light_fill (void)
   cairo_surface_destroy (surface);
 }
 
+/* On white, where a goal's covered targets end and its track begins is
+ * drawn: goal 7's light yellow over its paler track was 1.2:1, one
+ * colour to the eye. Along the middle of the sector, some pixel at the
+ * edge stands 2:1 apart from the track. */
+static void
+test_wheel_light_edge (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Edge", &error);
+  UpChartOptions options;
+  const double scale = 2;
+  double width, height, best = 0;
+  cairo_surface_t *surface;
+  UpStage *stage;
+  guint track[3];
+  double x, y;
+
+  g_assert_no_error (error);
+  stage = up_project_add_stage (project, "pilot", "Pilot", "2026-01-05", "2026-03-27", NULL, &error);
+  g_assert_no_error (error);
+  /* one of goal 7's five targets, its impact not known: light only */
+  g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), "7.1", "unknown", 2, NULL, &error));
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.date = "2026-11-28";
+  surface = render (UP_CHART_WHEEL, project, &options, scale, &width, &height);
+
+  up_chart_wheel_sector_point (project, &options, width * scale, height * scale, 7, 0.6, &x, &y);
+  pixel_at (surface, x, y, &track[0], &track[1], &track[2]);
+  for (double f = 0.05; f < 0.4; f += 0.002)
+    {
+      guint pixel[3];
+
+      up_chart_wheel_sector_point (project, &options, width * scale, height * scale, 7, f, &x, &y);
+      pixel_at (surface, x, y, &pixel[0], &pixel[1], &pixel[2]);
+      best = MAX (best, contrast_ratio (pixel, track));
+    }
+  g_test_message ("the edge against the track: %.2f:1", best);
+  g_assert_cmpfloat (best, >=, 2.0);
+  g_free (save_review (surface, "chart-wheel-light-edge.png"));
+  cairo_surface_destroy (surface);
+}
+
 /* The bars too: on a dark page a goal's light bar (targets covered
  * without a known positive impact) is its colour lightened, which stands
  * apart from the page; alpha 0.4 of goal 17's dark blue on it was a
@@ -1880,6 +1924,7 @@ main (int   argc,
   g_test_add_func ("/chart/wheel/impacts", test_wheel_impacts);
   g_test_add_func ("/chart/wheel/dark-light-fill", test_wheel_dark_light_fill);
   g_test_add_func ("/chart/bars/dark-light-fill", test_bars_dark_light_fill);
+  g_test_add_func ("/chart/wheel/light-edge", test_wheel_light_edge);
   g_test_add_func ("/chart/titles", test_titles);
   g_test_add_func ("/chart/grid/cells", test_grid_cells);
   g_test_add_func ("/chart/matrix/cells", test_matrix_cells);
