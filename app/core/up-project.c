@@ -2352,36 +2352,63 @@ touches_table (UpChangeSet *set,
   return FALSE;
 }
 
-static gboolean
-replay (UpProject  *self,
-        gboolean    backwards,
-        GError    **error)
+/* The change set @depth steps back on the undo stack, or the next redo
+ * step (@depth 0). */
+static UpChangeSet *
+step_at (UpProject *self,
+         guint      depth,
+         gboolean   backwards)
 {
-  UpChangeSet *set;
+  if (backwards)
+    return _up_history_peek_undo_at (self->history, depth);
+  return depth == 0 ? _up_history_peek_redo (self->history) : NULL;
+}
+
+/* Replays the newest @n undo steps backwards, or the next redo step (@n
+ * 1), in one transaction; the history is the caller's to update. */
+static gboolean
+replay_steps (UpProject  *self,
+              guint       n,
+              gboolean    backwards,
+              GError    **error)
+{
   g_autoptr(UpChangeSet) done = NULL;
+  gboolean notes = FALSE;
 
-  g_return_val_if_fail (self->group_depth == 0, FALSE);
-
-  set = backwards ? _up_history_peek_undo (self->history) : _up_history_peek_redo (self->history);
-  if (set == NULL)
-    return TRUE;
-
-  if (touches_table (set, UP_TABLE_NOTE) && !_up_store_ensure_note_index (self->store, error))
+  for (guint depth = 0; depth < n; depth++)
+    notes |= touches_table (step_at (self, depth, backwards), UP_TABLE_NOTE);
+  if (notes && !_up_store_ensure_note_index (self->store, error))
     return FALSE;
   if (!_up_store_begin (self->store, error))
     return FALSE;
   self->synced_seq = 0;
 
-  if (!_up_store_replay (self->store, set, backwards, error))
-    {
-      edit_abort (self);
-      return FALSE;
-    }
+  for (guint depth = 0; depth < n; depth++)
+    if (!_up_store_replay (self->store, step_at (self, depth, backwards), backwards, error))
+      {
+        edit_abort (self);
+        return FALSE;
+      }
 
   sync_pending (self);
   if (!commit (self, &done, error))
     return FALSE;
   reload_info (self);
+
+  return TRUE;
+}
+
+static gboolean
+replay (UpProject  *self,
+        gboolean    backwards,
+        GError    **error)
+{
+  g_return_val_if_fail (self->group_depth == 0, FALSE);
+
+  if (step_at (self, 0, backwards) == NULL)
+    return TRUE;
+  if (!replay_steps (self, 1, backwards, error))
+    return FALSE;
 
   if (backwards)
     _up_history_did_undo (self->history);
@@ -2480,7 +2507,6 @@ up_project_withdraw (UpProject  *self,
                      gpointer    record,
                      GError    **error)
 {
-  g_autoptr(UpChangeSet) done = NULL;
   guint n;
 
   g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
@@ -2488,24 +2514,8 @@ up_project_withdraw (UpProject  *self,
   g_return_val_if_fail (up_project_can_withdraw (self, record), FALSE);
 
   n = steps_since_add (self, record);
-  if (_up_record_get_table_id (record) == UP_TABLE_NOTE &&
-      !_up_store_ensure_note_index (self->store, error))
+  if (!replay_steps (self, n, TRUE, error))
     return FALSE;
-  if (!_up_store_begin (self->store, error))
-    return FALSE;
-  self->synced_seq = 0;
-
-  for (guint depth = 0; depth < n; depth++)
-    if (!_up_store_replay (self->store, _up_history_peek_undo_at (self->history, depth), TRUE, error))
-      {
-        edit_abort (self);
-        return FALSE;
-      }
-
-  sync_pending (self);
-  if (!commit (self, &done, error))
-    return FALSE;
-  reload_info (self);
   _up_history_did_withdraw (self->history, n);
 
   return TRUE;
