@@ -422,7 +422,8 @@ draw_timeline (UpChartContext *ctx,
                y + n_shown * TIMELINE_ROW, width);
 }
 
-static void
+/* Returns where the list ends. */
+static double
 draw_decisions (UpChartContext *ctx,
                 double          x,
                 double          y,
@@ -446,9 +447,8 @@ draw_decisions (UpChartContext *ctx,
 
   if (decisions->len == 0)
     {
-      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No milestones yet")), x, y, width, BODY,
-                      UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
-      return;
+      return y + _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No milestones yet")), x, y, width,
+                                 BODY, UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
     }
 
   for (guint i = 0; i < decisions->len; i++)
@@ -476,9 +476,123 @@ draw_decisions (UpChartContext *ctx,
     }
 
   if (shown < decisions->len)
-    /* Translators: the last line of the report's key decisions when not
-     * every milestone fits on the page. */
-    not_shown (ctx, N_("Milestones not shown: %1$u"), decisions->len - shown, x, y, width);
+    {
+      /* Translators: the last line of the report's key decisions when not
+       * every milestone fits on the page. */
+      not_shown (ctx, N_("Milestones not shown: %1$u"), decisions->len - shown, x, y, width);
+      y += more_height;
+    }
+  return y;
+}
+
+/* The wheel shows the goals by number: the names of those the procurement
+ * affects (a target linked, or a negative impact), in the goals' order. */
+static guint
+affected_goals (UpChartContext *ctx,
+                guint          *goals)
+{
+  guint n = 0;
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    {
+      const UpGoalCoverage *coverage = up_coverage_get_goal (ctx->coverage, goal);
+
+      if (coverage != NULL && (coverage->n_covered > 0 || coverage->n_negative > 0))
+        goals[n++] = goal;
+    }
+  return n;
+}
+
+#define KEY_GAP 10.0
+
+static double
+goal_key_line (UpChartContext *ctx)
+{
+  return _up_chart_text_height (ctx, "Ag", SMALL, 0, 0, 0) + 3;
+}
+
+static double
+goal_key_chip (UpChartContext *ctx)
+{
+  return _up_chart_text_width (ctx, "17", SMALL, UP_TEXT_BOLD) + 7;
+}
+
+/* The key runs as text does: a goal's chip and name, then the next on the
+ * same line where it fits, so that short names share a line. Sets the line
+ * of each goal and returns the number of lines. A name too long for a line
+ * of its own is cut there. */
+static guint
+goal_key_flow (UpChartContext *ctx,
+               const guint    *goals,
+               guint           n_goals,
+               double          width,
+               guint          *lines,
+               double         *xs)
+{
+  double chip = goal_key_chip (ctx);
+  double x = 0;
+  guint line = 0;
+
+  for (guint i = 0; i < n_goals; i++)
+    {
+      const char *name = up_sdg_goal_get_name_in (up_sdg_get_goal (goals[i]), ctx->lang);
+      double item = chip + 4 + _up_chart_text_width (ctx, name, SMALL, 0);
+
+      if (x > 0 && x + item > width)
+        {
+          line++;
+          x = 0;
+        }
+      lines[i] = line;
+      xs[i] = x;
+      x += item + KEY_GAP;
+    }
+  return n_goals > 0 ? line + 1 : 1;
+}
+
+static void
+draw_goal_key (UpChartContext *ctx,
+               const guint    *goals,
+               guint           n_goals,
+               double          x,
+               double          y,
+               double          width,
+               double          bottom)
+{
+  double line = goal_key_line (ctx);
+  double chip = goal_key_chip (ctx);
+  guint lines[UP_SDG_N_GOALS];
+  double xs[UP_SDG_N_GOALS];
+  guint n_lines, shown = 0;
+
+  if (n_goals == 0)
+    {
+      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No targets linked yet")), x, y, width, BODY,
+                      UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
+      return;
+    }
+
+  n_lines = goal_key_flow (ctx, goals, n_goals, width, lines, xs);
+  for (guint i = 0; i < n_goals; i++)
+    {
+      const UpSdgGoal *goal = up_sdg_get_goal (goals[i]);
+      double gy = y + lines[i] * line;
+      /* Room for the "not shown" line unless this is the last line. */
+      double reserve = lines[i] + 1 < n_lines ? line : 0;
+
+      if (gy + line + reserve > bottom)
+        break;
+      _up_chart_goal_chip (ctx, goals[i], x + xs[i], gy + 0.5, chip, line - 1.5, SMALL, FALSE);
+      _up_chart_text (ctx, up_sdg_goal_get_name_in (goal, ctx->lang), x + xs[i] + chip + 4, gy + 0.5,
+                      width - xs[i] - chip - 4, SMALL, 0, 1, NULL);
+      shown++;
+    }
+
+  if (shown < n_goals)
+    /* Translators: the last line of the report's key of the goals when not
+     * every goal fits on the page. */
+    not_shown (ctx, N_("Goals not shown: %1$u"), n_goals - shown, x,
+               y + (shown > 0 ? lines[shown - 1] + 1 : 0) * line, width);
 }
 
 static void
@@ -621,9 +735,22 @@ _up_chart_report_draw (UpChartContext *ctx,
   column = (RIGHT_WIDTH - 18) * 0.44;
   y = TIMELINE_BOTTOM + 14;
   {
+    /* The decisions, and under them the names of the goals the wheel
+     * shows by number. The decisions leave the key its room, down to
+     * half of the column. */
+    guint goals[UP_SDG_N_GOALS];
+    guint n_goals = affected_goals (ctx, goals);
+    guint lines[UP_SDG_N_GOALS];
+    double xs[UP_SDG_N_GOALS];
+    const char *key_title = up_lang_gettext (ctx->lang, N_("Goals the procurement affects"));
+    double key_need = 14 + _up_chart_text_height (ctx, key_title, SECTION_SIZE, UP_TEXT_BOLD, column, 2) + 6 +
+                      goal_key_flow (ctx, goals, n_goals, column, lines, xs) * goal_key_line (ctx);
     double dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Key decisions")), RIGHT_X, y, column);
+    double decisions_bottom = MAX (BOTTOM - key_need, y + dy + (BOTTOM - y - dy) / 2);
+    double key_y = draw_decisions (ctx, RIGHT_X, y + dy, column, decisions_bottom) + 14;
 
-    draw_decisions (ctx, RIGHT_X, y + dy, column, BOTTOM);
+    key_y += section_title (ctx, key_title, RIGHT_X, key_y, column);
+    draw_goal_key (ctx, goals, n_goals, RIGHT_X, key_y, column, BOTTOM);
   }
   {
     double gx = RIGHT_X + column + 18, gw = RIGHT_WIDTH - column - 18;

@@ -1842,6 +1842,140 @@ test_report_decisions (void)
   g_assert_true (procure);
 }
 
+/* Where @heading (a translated section title) begins on the page, or
+ * NULL. */
+static const PdfWord *
+find_heading (GArray     *words,
+              const char *heading)
+{
+  g_auto(GStrv) parts = g_strsplit (heading, " ", -1);
+  guint n_parts = g_strv_length (parts);
+
+  for (guint i = 0; i + n_parts <= words->len; i++)
+    {
+      guint j = 0;
+
+      while (j < n_parts && g_str_equal (g_array_index (words, PdfWord, i + j).text, parts[j]))
+        j++;
+      if (j == n_parts)
+        return &g_array_index (words, PdfWord, i);
+    }
+  return NULL;
+}
+
+/* The words of the report's key of the goals: below its heading, in its
+ * column, on the page. Asserts that none leaves the page. */
+static GPtrArray *
+goal_key_words (GArray *words,
+                UpLang  lang)
+{
+  const PdfWord *heading = find_heading (words, up_lang_gettext (lang, "Goals the procurement affects"));
+  GPtrArray *key = g_ptr_array_new ();
+
+  g_assert_nonnull (heading);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+      if (word->y0 <= heading->y1 || word->x0 < heading->x0 - 2 || word->x0 > heading->x0 + 190)
+        continue;
+      g_assert_cmpfloat (word->y1, <=, 595.28 - 30 + 1);
+      g_ptr_array_add (key, word->text);
+    }
+  return key;
+}
+
+static gboolean
+key_has_name (GPtrArray  *key,
+              const char *name)
+{
+  g_auto(GStrv) parts = g_strsplit (name, " ", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (key, parts[i], g_str_equal, NULL))
+      return FALSE;
+  return TRUE;
+}
+
+/* The report's wheel shows the goals by number: the page names the goals
+ * the procurement affects (a politician asks what 12 is), and no others;
+ * with every goal affected and many decisions, the key says how many it
+ * could not show, and stays on the page. */
+static void
+test_report_goal_names (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (project), 0);
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-report-goal-names-%s.pdf", up_lang_get_code (lang));
+      g_autoptr(GArray) words = report_words (project, lang, name);
+      g_autoptr(GPtrArray) key = NULL;
+      g_autoptr(UpCoverage) coverage = up_coverage_new (project, NULL);
+      guint n_affected = 0;
+
+      if (words == NULL)
+        return;
+      key = goal_key_words (words, lang);
+      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+        {
+          const UpGoalCoverage *c = up_coverage_get_goal (coverage, goal);
+          const char *goal_name = up_sdg_goal_get_name_in (up_sdg_get_goal (goal), lang);
+          gboolean affected = c->n_covered > 0 || c->n_negative > 0;
+
+          n_affected += affected;
+          if (affected)
+            g_assert_true (key_has_name (key, goal_name));
+        }
+      g_assert_cmpuint (n_affected, >=, 3);
+      g_assert_cmpuint (n_affected, <, UP_SDG_N_GOALS);
+      /* the demo does not touch goal 1 */
+      g_assert_cmpuint (up_coverage_get_goal (coverage, 1)->n_covered, ==, 0);
+      g_assert_false (key_has_name (key, up_sdg_goal_get_name_in (up_sdg_get_goal (1), lang)));
+    }
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    {
+      g_autofree char *target = g_strdup_printf ("%u.1", goal);
+      g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), target, "positive", 2, "", &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Decision %u on something that takes two lines", i);
+      g_assert_nonnull (up_project_add_stage (project, "milestone", title, "2027-09-01", "2027-09-01", NULL,
+                                              &error));
+      g_assert_no_error (error);
+    }
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-report-goal-names-all-%s.pdf", up_lang_get_code (lang));
+      g_autoptr(GArray) words = report_words (project, lang, name);
+      g_autoptr(GPtrArray) key = goal_key_words (words, lang);
+      guint n_chips = 0, n_named = 0, n_not_shown;
+      char *end;
+
+      /* the chips' numbers, then "Goals not shown: N" last */
+      for (guint i = 0; i + 1 < key->len; i++)
+        {
+          guint64 number;
+
+          if (g_ascii_string_to_unsigned (g_ptr_array_index (key, i), 10, 1, UP_SDG_N_GOALS, &number, NULL))
+            n_chips++;
+        }
+      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+        n_named += key_has_name (key, up_sdg_goal_get_name_in (up_sdg_get_goal (goal), lang));
+      n_not_shown = (guint) g_ascii_strtoull (g_ptr_array_index (key, key->len - 1), &end, 10);
+      g_assert_cmpint (*end, ==, '\0');
+      g_assert_cmpuint (n_chips, >=, 5);
+      g_assert_cmpuint (n_chips + n_not_shown, ==, UP_SDG_N_GOALS);
+      g_assert_cmpuint (n_named, >=, n_chips);
+    }
+}
+
 /* A long title takes a second line in the report's header before it is
  * cut ("... i Älvby…" lost "kommun 2026–2030"), above the organisation,
  * and the page below makes room for it without leaving the page. */
@@ -1949,6 +2083,7 @@ main (int   argc,
   g_test_add_func ("/chart/text-right-to-left", test_text_right_to_left);
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
   g_test_add_func ("/chart/report/decisions", test_report_decisions);
+  g_test_add_func ("/chart/report/goal-names", test_report_goal_names);
 
   status = g_test_run ();
   /* Pango keeps each thread's font map in thread-local storage, where
