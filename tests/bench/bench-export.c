@@ -4,15 +4,18 @@
  * SVG and PDF, the time of up_export_chart() from the call to the file
  * replaced on disk, median of RUNS runs after one warm-up.
  *
- *   bench-export PROJECT [RUNS]
+ *   bench-export PROJECT [RUNS [ONLY]]
  *
- * Prints one line per chart and format. No display needed. Not a test. */
+ * Prints one line per chart and format; ONLY ("matrix.pdf", "matrix",
+ * "pdf") limits it to the exports whose name contains it, for a profile of
+ * one. No display needed. Not a test. */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <upphandla/upphandla.h>
 
@@ -37,13 +40,14 @@ main (int   argc,
   g_autofree char *dir = NULL;
   UpChartOptions options;
   guint runs = argc > 2 ? (guint) atoi (argv[2]) : 7;
+  const char *only = argc > 3 ? argv[3] : NULL;
 
   /* The messages it prints (a refused PNG) in the environment's charset. */
   setlocale (LC_ALL, "");
 
   if (argc < 2 || runs == 0)
     {
-      g_printerr ("Usage: bench-export PROJECT [RUNS]\n");
+      g_printerr ("Usage: bench-export PROJECT [RUNS [ONLY]]\n");
       return 2;
     }
 
@@ -70,6 +74,9 @@ main (int   argc,
         g_autoptr(GFileInfo) info = NULL;
 
         gboolean refused = FALSE;
+
+        if (only != NULL && strstr (name, only) == NULL)
+          continue;
 
         /* The first run loads fonts and the catalogue: not counted. */
         for (guint r = 0; r <= runs && !refused; r++)
