@@ -427,7 +427,8 @@ swatch_milestone (UpChartContext *ctx,
 }
 
 /* The rows: the project's stages, or those linked to the local goal the
- * chart is limited to, in the timeline's order. */
+ * chart is limited to, in the timeline's order; read once for all the
+ * pages of a document. */
 static GListModel *
 matrix_stages (UpChartContext *ctx)
 {
@@ -435,8 +436,11 @@ matrix_stages (UpChartContext *ctx)
   GListModel *all = up_project_get_stages (ctx->project);
   GListStore *store;
 
+  if (ctx->matrix_stages != NULL)
+    return ctx->matrix_stages;
+
   if (ctx->options->local_goal == NULL)
-    return g_object_ref (all);
+    return ctx->matrix_stages = g_object_ref (all);
 
   linked = up_project_list_local_goal_stages (ctx->project, ctx->options->local_goal);
   store = g_list_store_new (UP_TYPE_STAGE);
@@ -447,7 +451,18 @@ matrix_stages (UpChartContext *ctx)
       if (g_ptr_array_find (linked, stage, NULL))
         g_list_store_append (store, stage);
     }
-  return G_LIST_MODEL (store);
+  return ctx->matrix_stages = G_LIST_MODEL (store);
+}
+
+/* The cells of every row of matrix_stages(), read once for all pages. */
+static const Row *
+matrix_cells (UpChartContext *ctx)
+{
+  GListModel *stages = matrix_stages (ctx);
+
+  if (ctx->matrix_rows == NULL)
+    ctx->matrix_rows = collect_rows (ctx, stages, g_list_model_get_n_items (stages));
+  return ctx->matrix_rows;
 }
 
 static guint
@@ -505,34 +520,36 @@ page_rows (UpChartContext *ctx,
   return (n_stages + *n_pages - 1) / *n_pages;
 }
 
-/* The rows the chart draws, and how many rows its body is laid out for:
- * all of them, or one page's, every page as tall as the fullest. Sets the
- * page in @ctx for the header. */
+/* The rows the chart draws, from @first of matrix_stages() on, and how
+ * many rows its body is laid out for: all of them, or one page's, every
+ * page as tall as the fullest. Sets the page in @ctx for the header. */
 static GListModel *
 matrix_rows (UpChartContext *ctx,
-             guint          *n_body_rows)
+             guint          *n_body_rows,
+             guint          *first)
 {
-  g_autoptr(GListModel) stages = matrix_stages (ctx);
+  GListModel *stages = matrix_stages (ctx);
   guint n_stages = g_list_model_get_n_items (stages);
   GListStore *page;
-  guint n_pages, per_page, first, last;
+  guint n_pages, per_page, last;
 
   *n_body_rows = n_stages;
+  *first = 0;
   if (ctx->options->page == 0)
-    return g_steal_pointer (&stages);
+    return g_object_ref (stages);
 
   per_page = page_rows (ctx, n_stages, &n_pages);
   ctx->n_pages = n_pages;
   ctx->page = MIN (ctx->options->page, n_pages);
   *n_body_rows = per_page;
   if (n_pages == 1)
-    return g_steal_pointer (&stages);
+    return g_object_ref (stages);
 
   /* pages of per_page or one fewer rows */
-  first = (guint) ((guint64) (ctx->page - 1) * n_stages / n_pages);
+  *first = (guint) ((guint64) (ctx->page - 1) * n_stages / n_pages);
   last = (guint) ((guint64) ctx->page * n_stages / n_pages);
   page = g_list_store_new (UP_TYPE_STAGE);
-  for (guint i = first; i < last; i++)
+  for (guint i = *first; i < last; i++)
     {
       g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
 
@@ -544,10 +561,9 @@ matrix_rows (UpChartContext *ctx,
 guint
 _up_chart_matrix_n_pages (UpChartContext *ctx)
 {
-  g_autoptr(GListModel) stages = matrix_stages (ctx);
   guint n_pages;
 
-  page_rows (ctx, g_list_model_get_n_items (stages), &n_pages);
+  page_rows (ctx, g_list_model_get_n_items (matrix_stages (ctx)), &n_pages);
   return n_pages;
 }
 
@@ -556,8 +572,8 @@ _up_chart_matrix_size (UpChartContext *ctx,
                        double         *width,
                        double         *height)
 {
-  guint n_rows;
-  g_autoptr(GListModel) rows = matrix_rows (ctx, &n_rows);
+  guint n_rows, first;
+  g_autoptr(GListModel) rows = matrix_rows (ctx, &n_rows, &first);
   UpLegendItem legend[6];
   guint n_legend;
   UpChartFrame frame;
@@ -573,13 +589,13 @@ _up_chart_matrix_draw (UpChartContext *ctx,
                        double          height)
 {
   cairo_t *cr = ctx->cr;
-  guint n_body_rows;
-  g_autoptr(GListModel) stages = matrix_rows (ctx, &n_body_rows);
+  guint n_body_rows, first;
+  g_autoptr(GListModel) stages = matrix_rows (ctx, &n_body_rows, &first);
   guint n_stages = g_list_model_get_n_items (stages);
   UpLegendItem legend[6];
   guint n_legend;
   UpChartFrame frame;
-  g_autofree Row *rows = NULL;
+  const Row *rows;
   double grid_x, top;
 
   compute_frame (ctx, n_body_rows, width, height, legend, &n_legend, &frame);
@@ -598,7 +614,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
       return;
     }
 
-  rows = collect_rows (ctx, stages, n_stages);
+  rows = matrix_cells (ctx) + first;
   fill_row_boxes (ctx, 0.18, 1, 2, n_stages, frame.body_x - 4, top,
                   LABEL_WIDTH + 14 + UP_SDG_N_GOALS * COLUMN, 0);
   fill_row_boxes (ctx, 0.35, 0, 1, n_stages, grid_x, top, UP_SDG_N_GOALS * COLUMN - 2, 1);
