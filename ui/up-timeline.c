@@ -1088,6 +1088,14 @@ commit_edit (UpTimeline *self,
   if (!move && !reorder)
     return;
 
+  /* Past 9999-12-31 (or before the year 1) a date has no YYYY-MM-DD to be
+   * written as: the stage stays, as at the end of a list. */
+  if (move && (start < UP_DAY_MIN || end > UP_DAY_MAX))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
   /* A drag that moves a stage in time and to another row is one edit. */
   if (move && reorder)
     /* Translators: The name of an edit in the undo history. */

@@ -156,6 +156,9 @@ up_day_format (int         day,
 
   time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
                               g_date_get_day (&date), 0, 0, 0);
+  /* GDateTime ends with the year 9999. */
+  if (time == NULL)
+    return g_strdup ("");
 
   return g_date_time_format (time, format);
 }
@@ -505,7 +508,7 @@ span_label (SpanKind kind,
       /* Translators: A month on the timeline's date axis, as a
        * g_date_time_format() format: "%OB %Y" gives "March 2026". */
       /* xgettext:no-c-format */
-      month = up_day_format (first + 3, C_("timeline axis month", "%OB %Y"));
+      month = up_day_format (MIN (first + 3, UP_DAY_MAX), C_("timeline axis month", "%OB %Y"));
       /* Translators: A week on the timeline's date axis at week zoom:
        * %1$s is the week number ("W12"), %2$s its month ("March 2026"). */
       return g_strdup_printf (C_("timeline axis week", "%1$s · %2$s"), week, month);
@@ -546,11 +549,12 @@ up_timescale_get_ticks (const UpTimescale *self,
   g_array_set_clear_func (ticks, clear_tick);
 
   kind = span_kind (self->zoom, level);
-  day = span_first (kind, up_timescale_x_to_day (self, x0));
-  last = up_timescale_x_to_day (self, MAX (x0, x1));
-
-  /* Days that GDate cannot represent have no ticks. */
-  if (!g_date_valid_julian (day) || !g_date_valid_julian (last))
+  /* Only the days of UP_DAY_MIN..UP_DAY_MAX have ticks: the axis of a plan
+   * that reaches the year 1 or 9999 shows the dates it has. */
+  day = CLAMP (up_timescale_x_to_day (self, x0), UP_DAY_MIN, UP_DAY_MAX);
+  day = MAX (span_first (kind, day), UP_DAY_MIN);
+  last = MIN (up_timescale_x_to_day (self, MAX (x0, x1)), UP_DAY_MAX);
+  if (last < day)
     return g_steal_pointer (&ticks);
 
   do

@@ -37,6 +37,11 @@ typedef enum
   UP_TICK_MINOR,
 } UpTickLevel;
 
+/* The days a date is written for, YYYY-MM-DD: 0001-01-01 to 9999-12-31.
+ * The axis has no ticks, and the timeline moves no stage, outside them. */
+#define UP_DAY_MIN 1
+#define UP_DAY_MAX 3652059
+
 /* One span of the axis, from the left edge of @day to the left edge of the
  * day after its last. */
 typedef struct

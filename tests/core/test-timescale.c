@@ -440,6 +440,48 @@ test_format (void)
   g_assert_cmpstr (text, ==, "Monday 16 March 2026");
 }
 
+/* A plan may reach the year 1 or 9999 (a file holds any date it is given):
+ * the axis has the ticks of the days that have a date, labelled, and
+ * none past them (the labels of the year 10000 were GLib criticals, and
+ * at the year 1 the axis was blank). */
+static void
+test_ticks_at_the_ends (void)
+{
+  for (UpZoom zoom = UP_ZOOM_WEEK; zoom <= UP_ZOOM_YEAR; zoom++)
+    for (UpTickLevel level = UP_TICK_MAJOR; level <= UP_TICK_MINOR; level++)
+      {
+        double ppd = up_zoom_get_pixels_per_day (zoom);
+        g_autoptr(UpTimescale) first = up_timescale_new (UP_DAY_MIN - 200, zoom);
+        g_autoptr(UpTimescale) last = up_timescale_new (UP_DAY_MAX - 200, zoom);
+        g_autoptr(GArray) early = up_timescale_get_ticks (first, level, 0, 400 * ppd);
+        g_autoptr(GArray) late = up_timescale_get_ticks (last, level, 0, 400 * ppd);
+        g_autoptr(GArray) before = up_timescale_get_ticks (first, level, 0, 100 * ppd);
+
+        g_assert_cmpuint (early->len, >, 0);
+        g_assert_cmpint (g_array_index (early, UpTick, 0).day, ==, UP_DAY_MIN);
+        g_assert_cmpuint (late->len, >, 0);
+        g_assert_cmpint (g_array_index (late, UpTick, late->len - 1).day, <=, UP_DAY_MAX);
+        g_assert_cmpint (g_array_index (late, UpTick, late->len - 1).day +
+                         g_array_index (late, UpTick, late->len - 1).n_days, >, UP_DAY_MAX);
+        for (guint i = 0; i < late->len; i++)
+          g_assert_cmpstr (g_array_index (late, UpTick, i).label, !=, "");
+        for (guint i = 0; i < early->len; i++)
+          g_assert_cmpstr (g_array_index (early, UpTick, i).label, !=, "");
+        /* days before the year 1 only */
+        g_assert_cmpuint (before->len, ==, 0);
+      }
+
+  {
+    g_autofree char *year = up_day_format (UP_DAY_MAX, "%Y");
+    g_autofree char *after = up_day_format (UP_DAY_MAX + 1, "%Y");
+    g_autofree char *iso = up_day_to_iso (UP_DAY_MAX);
+
+    g_assert_cmpstr (year, ==, "9999");
+    g_assert_cmpstr (after, ==, "");
+    g_assert_cmpstr (iso, ==, "9999-12-31");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/timescale/iso-weeks", test_iso_weeks);
   g_test_add_func ("/timescale/ticks-cover", test_ticks_cover);
   g_test_add_func ("/timescale/tick-spans", test_tick_spans);
+  g_test_add_func ("/timescale/ticks-at-the-ends", test_ticks_at_the_ends);
   g_test_add_func ("/timescale/fit", test_fit);
   g_test_add_func ("/timescale/format", test_format);
 

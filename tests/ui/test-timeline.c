@@ -653,6 +653,65 @@ on_stage_signal (UpTimeline  *timeline,
 }
 
 static void
+on_error_count (UpTimeline   *timeline,
+                const GError *error,
+                guint        *n_errors)
+{
+  (*n_errors)++;
+}
+
+/* A stage at the end of the calendar (9999-12-31; a file may hold it) and
+ * one at its beginning (0001-01-01) are shown with their dates on the
+ * axis, and Alt+→ / Alt+← past them leave the stage as it was, without an
+ * error ("a date must be written as YYYY-MM-DD" was said of the year
+ * 10000), and without GLib criticals while drawn. */
+static void
+test_calendar_ends (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GtkWidget *timeline = GTK_WIDGET (fixture->timeline);
+  UpStage *last = find_stage (fixture->project, "tender");
+  UpStage *first = find_stage (fixture->project, "needs");
+  g_autoptr(GError) error = NULL;
+  guint n_errors = 0, undo_before;
+
+  g_signal_connect (timeline, "error", G_CALLBACK (on_error_count), &n_errors);
+  g_assert_true (up_project_move_stage (fixture->project, last, "9999-12-20", "9999-12-31", &error));
+  g_assert_no_error (error);
+  g_assert_true (up_project_move_stage (fixture->project, first, "0001-01-01", "0001-01-05", &error));
+  g_assert_no_error (error);
+  undo_before = n_undo (fixture);
+
+  for (UpZoom zoom = UP_ZOOM_WEEK; zoom <= UP_ZOOM_YEAR; zoom++)
+    {
+      g_autoptr(GskRenderNode) node = NULL;
+
+      show_stage (fixture, zoom, last);
+      up_timeline_set_selected (fixture->timeline, last);
+      gtk_widget_grab_focus (timeline);
+      node = render_timeline (fixture->timeline);
+      g_assert_nonnull (node);
+      g_assert_true (gtk_widget_activate_action (timeline, "timeline.move", "i", 1));
+      g_assert_true (gtk_widget_activate_action (timeline, "timeline.move-end", "i", 1));
+      wait_for_frames (timeline);
+      g_assert_cmpstr (up_stage_get_end_date (last), ==, "9999-12-31");
+
+      show_stage (fixture, zoom, first);
+      up_timeline_set_selected (fixture->timeline, first);
+      g_clear_pointer (&node, gsk_render_node_unref);
+      node = render_timeline (fixture->timeline);
+      g_assert_nonnull (node);
+      g_assert_true (gtk_widget_activate_action (timeline, "timeline.move", "i", -1));
+      wait_for_frames (timeline);
+      g_assert_cmpstr (up_stage_get_start_date (first), ==, "0001-01-01");
+    }
+
+  g_assert_cmpuint (n_errors, ==, 0);
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before);
+  g_signal_handlers_disconnect_by_func (timeline, on_error_count, &n_errors);
+}
+
+static void
 test_keyboard (Fixture       *fixture,
                gconstpointer  user_data)
 {
@@ -1240,6 +1299,8 @@ main (int   argc,
               fixture_set_up, test_escape_cancels, fixture_tear_down);
   g_test_add ("/ui/timeline/keyboard", Fixture, NULL,
               fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/ui/timeline/calendar-ends", Fixture, NULL,
+              fixture_set_up, test_calendar_ends, fixture_tear_down);
   g_test_add ("/ui/timeline/zoom", Fixture, NULL,
               fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/ui/timeline/zoom-keeps-selected", Fixture, NULL,
