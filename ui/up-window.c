@@ -16,6 +16,7 @@
 #include "up-local-goals-view.h"
 #include "up-notes-view.h"
 #include "up-paned-util.h"
+#include "up-project-details.h"
 #include "up-stage-editor.h"
 #include "up-stakeholder-view.h"
 #include "up-stage-row.h"
@@ -140,6 +141,7 @@ update_actions (UpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-details", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-stage", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-stage",
                                  self->project != NULL && get_selected_stage (self) != NULL);
@@ -800,6 +802,17 @@ save_copy_action (GtkWidget  *widget,
 }
 
 static void
+project_details_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+
+  if (self->project != NULL)
+    up_project_details_present (GTK_WINDOW (self), self->project);
+}
+
+static void
 save_as_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -1447,6 +1460,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.project-details", NULL, project_details_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.delete-stage", NULL, delete_stage_action);

@@ -861,6 +861,101 @@ find_message_dialog (void)
   return dialog;
 }
 
+/* The first widget of @type below @root, depth first, skipping @skip. */
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type,
+              guint     *skip)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (*skip)-- == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type, skip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+nth_of_type (GtkWidget *root,
+             GType      type,
+             guint      n)
+{
+  return find_of_type (root, type, &n);
+}
+
+/* The project's title, organisation and description, which head every
+ * chart, are edited in "Project Details" from the menu: Save writes what
+ * changed as one undo step into the file, odd text kept; Cancel leaves
+ * all as it was. (There was no way to set them in the app.) */
+static void
+test_project_details (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const char title[] = "Trygghetslarm 2027 – «\"Pilot\"» 👵 מכרז";
+  static const char organisation[] = "Region Älvby, förvaltningen för hälsa och omsorg, avdelningen för upphandling";
+  static const char description[] = "Rad ett.\nRad två med emoji 🚨 och ‏عربي‎.";
+  UpHistory *history = up_project_get_history (fixture->project);
+  g_autofree char *old_title = g_strdup (up_project_get_title (fixture->project));
+  g_autofree char *old_organisation = g_strdup (up_project_get_organisation (fixture->project));
+  g_autofree char *old_description = g_strdup (up_project_get_description (fixture->project));
+  g_autofree char *expected_title = test_one_line (title);
+  g_autoptr(UpProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkTextBuffer *buffer;
+  guint n_undo = up_history_get_n_undo (history);
+
+  /* Cancel */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.project-details", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0))),
+                   ==, old_title);
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0)), "Not this");
+  adw_message_dialog_response (dialog, "cancel");
+  iterate_pending ();
+  g_assert_cmpstr (up_project_get_title (fixture->project), ==, old_title);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo);
+
+  /* Save */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.project-details", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0)), title);
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1)), organisation);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, 0)));
+  g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), >, 0);
+  gtk_text_buffer_set_text (buffer, description, -1);
+  adw_message_dialog_response (dialog, "save");
+  iterate_pending ();
+
+  g_assert_cmpstr (up_project_get_title (fixture->project), ==, expected_title);
+  g_assert_cmpstr (up_project_get_organisation (fixture->project), ==, organisation);
+  g_assert_cmpstr (up_project_get_description (fixture->project), ==, description);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, expected_title);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo + 1);
+
+  /* in the file */
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+  reopened = up_project_open (up_project_get_file (fixture->project), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, expected_title);
+  g_assert_cmpstr (up_project_get_organisation (reopened), ==, organisation);
+  g_assert_cmpstr (up_project_get_description (reopened), ==, description);
+
+  /* one undo, all three */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (up_project_get_title (fixture->project), ==, old_title);
+  g_assert_cmpstr (up_project_get_organisation (fixture->project), ==, old_organisation);
+  g_assert_cmpstr (up_project_get_description (fixture->project), ==, old_description);
+}
+
 typedef struct
 {
   guint  calls;
@@ -1426,6 +1521,8 @@ main (int   argc,
               fixture_set_up, test_shows_project, fixture_tear_down);
   g_test_add ("/ui/window/title-follows-project", Fixture, NULL,
               fixture_set_up, test_title_follows_project, fixture_tear_down);
+  g_test_add ("/ui/window/project-details", Fixture, NULL,
+              fixture_set_up, test_project_details, fixture_tear_down);
   g_test_add ("/ui/window/edit-title", Fixture, NULL,
               fixture_set_up, test_edit_title, fixture_tear_down);
   g_test_add ("/ui/window/description-after-pause", Fixture, NULL,
