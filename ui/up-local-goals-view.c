@@ -296,23 +296,84 @@ refresh_fields (UpLocalGoalsView *self)
   self->updating = FALSE;
 }
 
+static const char *
+goal_field_value (UpLocalGoal *goal,
+                  guint        field)
+{
+  switch (field)
+    {
+    case FIELD_TITLE:
+      return up_local_goal_get_title (goal);
+    case FIELD_INDICATOR:
+      return up_local_goal_get_indicator (goal);
+    case FIELD_BASELINE:
+      return up_local_goal_get_baseline (goal);
+    case FIELD_TARGET_VALUE:
+      return up_local_goal_get_target_value (goal);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* What was typed in @row becomes the goal's, unless it is what the goal
+ * holds already (no empty undo step). */
 static void
-on_field_apply (UpLocalGoalsView *self,
-                AdwEntryRow      *row)
+commit_field (UpLocalGoalsView *self,
+              AdwEntryRow      *row)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || self->goal == NULL)
+  if (self->updating || self->goal == NULL || !gtk_editable_get_editable (GTK_EDITABLE (row)))
     return;
 
   for (guint i = 0; i < N_FIELDS; i++)
-    if (self->fields[i] == row)
-      up_project_set_string (self->project, self->goal, field_properties[i],
-                             gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+      if (self->fields[i] != row || g_strcmp0 (text, goal_field_value (self->goal, i)) == 0)
+        continue;
+
+      up_project_set_string (self->project, self->goal, field_properties[i], text, &error);
+    }
 
   report (self, error);
   if (error != NULL)
     refresh_fields (self);
+}
+
+/* What was typed belongs to the goal it was typed for: committed before
+ * another goal is shown, as when the focus leaves the field. */
+static void
+commit_pending (UpLocalGoalsView *self)
+{
+  if (!self->built)
+    return;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    commit_field (self, self->fields[i]);
+}
+
+static void
+on_field_apply (UpLocalGoalsView *self,
+                AdwEntryRow      *row)
+{
+  commit_field (self, row);
+}
+
+/* Tab, a click elsewhere or a view switch commits the field as Return and
+ * its apply button do, as every other editor of the window does: a title
+ * typed and left was lost when another goal was chosen. */
+static void
+on_field_focus_leave (UpLocalGoalsView        *self,
+                      GtkEventControllerFocus *controller)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkRoot *root = gtk_widget_get_root (row);
+
+  /* Focus also "leaves" when the whole window is deactivated (another
+   * application in front); a half-typed value must not be committed then. */
+  if (!GTK_IS_WINDOW (root) || gtk_window_is_active (GTK_WINDOW (root)))
+    commit_field (self, ADW_ENTRY_ROW (row));
 }
 
 static void
@@ -752,6 +813,7 @@ on_goal_row_selected (UpLocalGoalsView *self,
   if (self->updating || goal == NULL || goal == self->goal)
     return;
 
+  commit_pending (self);
   g_set_object (&self->goal, goal);
   refresh_fields (self);
   refresh_targets (self);
@@ -813,6 +875,7 @@ static void
 select_goal (UpLocalGoalsView *self,
              UpLocalGoal      *goal)
 {
+  commit_pending (self);
   g_set_object (&self->goal, goal);
   refresh_all (self);
 }
@@ -829,6 +892,8 @@ add_action (GtkWidget  *widget,
   if (self->project == NULL)
     return;
 
+  /* Before the new goal's list refresh shows the old goal's fields anew. */
+  commit_pending (self);
   goal = up_project_add_local_goal (self->project, "local", _("New goal"), &error);
   if (goal == NULL)
     {
@@ -1049,12 +1114,16 @@ build_detail (UpLocalGoalsView *self)
   for (guint i = 0; i < N_FIELDS; i++)
     {
       g_autofree char *name = g_strdup_printf ("local-goal-%s", field_properties[i]);
+      GtkEventController *focus;
 
       self->fields[i] = ADW_ENTRY_ROW (adw_entry_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fields[i]), _(field_titles[i]));
       adw_entry_row_set_show_apply_button (self->fields[i], TRUE);
       gtk_widget_set_name (GTK_WIDGET (self->fields[i]), name);
       g_signal_connect_object (self->fields[i], "apply", G_CALLBACK (on_field_apply), self, G_CONNECT_SWAPPED);
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect_object (focus, "leave", G_CALLBACK (on_field_focus_leave), self, G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (GTK_WIDGET (self->fields[i]), focus);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (goal_group), GTK_WIDGET (self->fields[i]));
     }
   gtk_box_append (GTK_BOX (box), goal_group);

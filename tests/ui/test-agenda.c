@@ -697,6 +697,65 @@ test_local_goal_tab (Fixture       *fixture,
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == get_named (view, "local-goal-add"));
 }
 
+/* A goal's field keeps what was typed in it when the user moves on without
+ * Return or the apply button: to the next field, or to another goal. The
+ * text was lost when another goal was chosen, and typing on after Tab went
+ * into the apply button. */
+static void
+test_local_goal_commit (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GListModel *goals = up_project_get_local_goals (fixture->project);
+  GtkWidget *view, *list, *title, *indicator;
+  g_autoptr(UpLocalGoal) first = NULL;
+  g_autoptr(UpLocalGoal) second = NULL;
+  g_autofree char *second_title = NULL;
+
+  show_view (fixture, "local-goals");
+  view = find_type (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  list = get_named (view, "local-goal-list");
+  g_assert_cmpuint (g_list_model_get_n_items (goals), >=, 2);
+  first = g_list_model_get_item (goals, 0);
+  second = g_list_model_get_item (goals, 1);
+  second_title = g_strdup (up_local_goal_get_title (second));
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  iterate_pending ();
+
+  title = get_named (view, "local-goal-title");
+  indicator = get_named (view, "local-goal-indicator");
+  g_assert_true (gtk_widget_grab_focus (title));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  /* The focus moves on to the next field: the title is the goal's. Focus
+   * only "leaves" in an active window (see the view). */
+  gtk_editable_set_text (GTK_EDITABLE (title), "Andel resor med cykel 35 % senast 2030");
+  g_assert_true (gtk_widget_grab_focus (indicator));
+  iterate_pending ();
+  if (gtk_window_is_active (GTK_WINDOW (fixture->window)))
+    g_assert_cmpstr (up_local_goal_get_title (first), ==, "Andel resor med cykel 35 % senast 2030");
+
+  /* Another goal is chosen with the indicator typed and not applied: it
+   * goes to the goal it was typed for, and the other goal keeps its own. */
+  gtk_editable_set_text (GTK_EDITABLE (indicator), "Cykelandel av alla resor (RVU)");
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  iterate_pending ();
+  g_assert_cmpstr (up_local_goal_get_indicator (first), ==, "Cykelandel av alla resor (RVU)");
+  g_assert_cmpstr (up_local_goal_get_title (first), ==, "Andel resor med cykel 35 % senast 2030");
+  g_assert_cmpstr (up_local_goal_get_title (second), ==, second_title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, second_title);
+
+  /* Add Goal with a field typed and not applied: the same. */
+  gtk_editable_set_text (GTK_EDITABLE (indicator), "Antal cykelparkeringar");
+  g_assert_true (gtk_widget_activate_action (view, "local-goals.add", NULL));
+  iterate_pending ();
+  g_assert_cmpstr (up_local_goal_get_indicator (second), ==, "Antal cykelparkeringar");
+
+  /* The typed indicator and the new goal are two undo steps. */
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  iterate_pending ();
+  g_assert_cmpstr (up_local_goal_get_indicator (second), ==, "Antal cykelparkeringar");
+}
+
 static void
 test_empty (void)
 {
@@ -1055,6 +1114,8 @@ main (int   argc,
               fixture_set_up, test_local_goal, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-tab", Fixture, NULL,
               fixture_set_up, test_local_goal_tab, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal-commit", Fixture, NULL,
+              fixture_set_up, test_local_goal_commit, fixture_tear_down);
   g_test_add_func ("/ui/agenda/empty", test_empty);
   g_test_add_func ("/ui/agenda/many-stages", test_many_stages);
   g_test_add ("/ui/agenda/odd-text", Fixture, NULL,
