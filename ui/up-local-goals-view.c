@@ -283,14 +283,7 @@ refresh_fields (UpLocalGoalsView *self)
       gboolean fits = g_utf8_strlen (value, G_MAXUINT16 * 4 + 1) < G_MAXUINT16;
 
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->fields[i])), value) != 0)
-        {
-          /* The model's text is no edit of the user's: with the focus in the
-           * row the apply button would show for it (after an undo, or on
-           * another goal). Turning the button off forgets the change. */
-          adw_entry_row_set_show_apply_button (self->fields[i], FALSE);
-          gtk_editable_set_text (GTK_EDITABLE (self->fields[i]), value);
-          adw_entry_row_set_show_apply_button (self->fields[i], TRUE);
-        }
+        gtk_editable_set_text (GTK_EDITABLE (self->fields[i]), value);
       gtk_editable_set_editable (GTK_EDITABLE (self->fields[i]), fits);
     }
   self->updating = FALSE;
@@ -354,15 +347,15 @@ commit_pending (UpLocalGoalsView *self)
 }
 
 static void
-on_field_apply (UpLocalGoalsView *self,
-                AdwEntryRow      *row)
+on_field_activated (UpLocalGoalsView *self,
+                    AdwEntryRow      *row)
 {
   commit_field (self, row);
 }
 
-/* Tab, a click elsewhere or a view switch commits the field as Return and
- * its apply button do, as every other editor of the window does: a title
- * typed and left was lost when another goal was chosen. */
+/* Tab, a click elsewhere or a view switch commits the field as Return
+ * does, as every other editor of the window does: a title typed and left
+ * was lost when another goal was chosen. */
 static void
 on_field_focus_leave (UpLocalGoalsView        *self,
                       GtkEventControllerFocus *controller)
@@ -1118,9 +1111,12 @@ build_detail (UpLocalGoalsView *self)
 
       self->fields[i] = ADW_ENTRY_ROW (adw_entry_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fields[i]), _(field_titles[i]));
-      adw_entry_row_set_show_apply_button (self->fields[i], TRUE);
+      /* No apply button, as in the other editors: it was a stop of its own
+       * for Tab between the fields, where the next field's typing went
+       * nowhere and a space applied the field before. */
       gtk_widget_set_name (GTK_WIDGET (self->fields[i]), name);
-      g_signal_connect_object (self->fields[i], "apply", G_CALLBACK (on_field_apply), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->fields[i], "entry-activated", G_CALLBACK (on_field_activated),
+                               self, G_CONNECT_SWAPPED);
       focus = gtk_event_controller_focus_new ();
       g_signal_connect_object (focus, "leave", G_CALLBACK (on_field_focus_leave), self, G_CONNECT_SWAPPED);
       gtk_widget_add_controller (GTK_WIDGET (self->fields[i]), focus);

@@ -562,7 +562,7 @@ test_local_goal (Fixture       *fixture,
 
   title = get_named (view, "local-goal-title");
   gtk_editable_set_text (GTK_EDITABLE (title), "Fossil-free alarm centre by 2030");
-  g_signal_emit_by_name (title, "apply");
+  g_signal_emit_by_name (title, "entry-activated");
   g_assert_cmpstr (up_local_goal_get_title (goal), ==, "Fossil-free alarm centre by 2030");
 
   /* A title the model changes while the row has the focus (an undo) is no
@@ -754,6 +754,30 @@ test_local_goal_commit (Fixture       *fixture,
   g_assert_true (up_project_undo (fixture->project, NULL));
   iterate_pending ();
   g_assert_cmpstr (up_local_goal_get_indicator (second), ==, "Antal cykelparkeringar");
+}
+
+/* Tab from a goal's field with new text in it goes to the next field, as
+ * in the other editors: it went to the field's apply button, where the
+ * next field's text was lost and its first space applied the field. */
+static void
+test_local_goal_tab_fields (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *view, *title, *indicator, *focus;
+
+  show_view (fixture, "local-goals");
+  view = find_type (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  title = get_named (view, "local-goal-title");
+  indicator = get_named (view, "local-goal-indicator");
+  g_assert_true (gtk_widget_grab_focus (title));
+  gtk_editable_set_text (GTK_EDITABLE (title), "Cykelresor 35 procent");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_false (apply_button_shown (title));
+
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == indicator || gtk_widget_is_ancestor (focus, indicator));
 }
 
 static void
@@ -1116,6 +1140,8 @@ main (int   argc,
               fixture_set_up, test_local_goal_tab, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-commit", Fixture, NULL,
               fixture_set_up, test_local_goal_commit, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal-tab-fields", Fixture, NULL,
+              fixture_set_up, test_local_goal_tab_fields, fixture_tear_down);
   g_test_add_func ("/ui/agenda/empty", test_empty);
   g_test_add_func ("/ui/agenda/many-stages", test_many_stages);
   g_test_add ("/ui/agenda/odd-text", Fixture, NULL,
