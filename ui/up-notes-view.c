@@ -14,6 +14,7 @@
 #include "up-notes-view.h"
 #include "up-paned-util.h"
 #include "up-scroller.h"
+#include "up-stage-row.h"
 #include "up-undo-toast.h"
 
 /* Every note of the project: a list narrowed by full-text search (as you
@@ -228,6 +229,27 @@ label_model (const char         *first,
 /* --------------------------------------------------------------------- */
 /* Filters */
 
+typedef const char *(*TextFunc) (gpointer item);
+
+/* How many items of @model have each text, for telling apart the choices
+ * of one name. */
+static GHashTable *
+count_texts (GListModel *model,
+             TextFunc    text)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      const char *key = text (item);
+
+      g_hash_table_replace (counts, g_strdup (key != NULL ? key : ""),
+                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key != NULL ? key : "")) + 1));
+    }
+  return counts;
+}
+
 /* The stage and stakeholder choices follow the project; what was chosen
  * stays chosen while it exists. */
 static void
@@ -263,25 +285,48 @@ rebuild_choices (UpNotesView *self)
 
   if (self->project != NULL)
     {
+      g_autoptr(GHashTable) stage_titles = NULL;
+      g_autoptr(GHashTable) names = NULL;
+
       stages = up_project_get_stages (self->project);
+      stage_titles = count_texts (stages, (TextFunc) up_stage_get_title);
       for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
         {
           g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+          g_autofree char *choice = NULL;
+
+          /* Two stages of one title are told apart by their dates. */
+          if (GPOINTER_TO_UINT (g_hash_table_lookup (stage_titles, up_stage_get_title (stage))) > 1)
+            {
+              g_autofree char *dates = up_stage_format_dates (stage);
+
+              /* Translators: a choice of a note's stage where two stages
+               * have one title: %1$s is the title, %2$s its dates. */
+              choice = g_strdup_printf (_("%1$s (%2$s)"), up_stage_get_title (stage), dates);
+            }
 
           id = up_record_get_id (UP_RECORD (stage));
-          gtk_string_list_append (stage_filter, up_stage_get_title (stage));
-          gtk_string_list_append (stage_row, up_stage_get_title (stage));
+          gtk_string_list_append (stage_filter, choice != NULL ? choice : up_stage_get_title (stage));
+          gtk_string_list_append (stage_row, choice != NULL ? choice : up_stage_get_title (stage));
           g_array_append_val (self->stage_filter_ids, id);
           g_array_append_val (self->stage_row_ids, id);
         }
 
       stakeholders = up_project_get_stakeholders (self->project);
+      names = count_texts (stakeholders, (TextFunc) up_stakeholder_get_name);
       for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
         {
           g_autoptr(UpStakeholder) person = g_list_model_get_item (stakeholders, i);
+          const char *organisation = up_stakeholder_get_organisation (person);
+          g_autofree char *choice = NULL;
+
+          /* Two people of one name, by their organisation. */
+          if (GPOINTER_TO_UINT (g_hash_table_lookup (names, up_stakeholder_get_name (person))) > 1 &&
+              organisation != NULL && organisation[0] != '\0')
+            choice = g_strdup_printf (_("%1$s (%2$s)"), up_stakeholder_get_name (person), organisation);
 
           id = up_record_get_id (UP_RECORD (person));
-          gtk_string_list_append (people, up_stakeholder_get_name (person));
+          gtk_string_list_append (people, choice != NULL ? choice : up_stakeholder_get_name (person));
           g_array_append_val (self->stakeholder_filter_ids, id);
         }
     }

@@ -21,6 +21,7 @@
 #include "up-stage-editor.h"
 #include "up-stage-notes.h"
 #include "up-window.h"
+#include "up-stage-row.h"
 #include "ui-test-util.h"
 #include "test-common.h"
 
@@ -514,6 +515,77 @@ test_search_escape (Fixture       *fixture,
   gtk_editable_set_text (people, "Sara");
   g_signal_emit_by_name (people, "stop-search");
   g_assert_cmpstr (gtk_editable_get_text (people), ==, "");
+}
+
+static gboolean
+model_has (GListModel *model,
+           const char *text)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Two stages of one title are told apart by their dates in the stage
+ * choices (the filter, a note's stage), two people of one name by their
+ * organisation in the stakeholder filter; a title of its own stays as it
+ * is. */
+static void
+test_same_names (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  UpNotesView *view = show_notes_view (fixture);
+  GtkDropDown *stage_filter = template_child (view, UP_TYPE_NOTES_VIEW, "stage_filter");
+  GtkDropDown *stakeholder_filter = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_filter");
+  AdwComboRow *stage_row = template_child (view, UP_TYPE_NOTES_VIEW, "stage_row");
+  g_autoptr(GError) error = NULL;
+  UpStage *first, *second;
+  g_autofree char *first_dates = NULL;
+  g_autofree char *second_dates = NULL;
+  g_autofree char *first_choice = NULL;
+  g_autofree char *second_choice = NULL;
+  g_autofree char *anna_region = NULL;
+  g_autofree char *anna_city = NULL;
+
+  first = up_project_add_stage (fixture->project, "hackathon", "Dialogmöte", "2027-02-01", "2027-02-01",
+                                NULL, &error);
+  g_assert_no_error (error);
+  second = up_project_add_stage (fixture->project, "market-dialogue", "Dialogmöte", "2027-05-03", "2027-05-04",
+                                 NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (up_project_add_stakeholder (fixture->project, "Anna Berg", "Region Älvby", "politician", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (up_project_add_stakeholder (fixture->project, "Anna Berg", "Älvby kommun", "user", &error));
+  g_assert_no_error (error);
+  iterate_pending ();
+
+  first_dates = up_stage_format_dates (first);
+  second_dates = up_stage_format_dates (second);
+  first_choice = g_strdup_printf (_("%1$s (%2$s)"), "Dialogmöte", first_dates);
+  second_choice = g_strdup_printf (_("%1$s (%2$s)"), "Dialogmöte", second_dates);
+  g_assert_cmpstr (first_choice, !=, second_choice);
+  g_assert_true (model_has (gtk_drop_down_get_model (stage_filter), first_choice));
+  g_assert_true (model_has (gtk_drop_down_get_model (stage_filter), second_choice));
+  g_assert_true (model_has (adw_combo_row_get_model (stage_row), first_choice));
+  g_assert_true (model_has (adw_combo_row_get_model (stage_row), second_choice));
+  g_assert_false (model_has (gtk_drop_down_get_model (stage_filter), "Dialogmöte"));
+
+  anna_region = g_strdup_printf (_("%1$s (%2$s)"), "Anna Berg", "Region Älvby");
+  anna_city = g_strdup_printf (_("%1$s (%2$s)"), "Anna Berg", "Älvby kommun");
+  g_assert_true (model_has (gtk_drop_down_get_model (stakeholder_filter), anna_region));
+  g_assert_true (model_has (gtk_drop_down_get_model (stakeholder_filter), anna_city));
+
+  /* the first stage's title is its own */
+  {
+    g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 0);
+
+    g_assert_true (model_has (adw_combo_row_get_model (stage_row), up_stage_get_title (stage)));
+  }
 }
 
 static void
@@ -1379,6 +1451,8 @@ main (int   argc,
               fixture_set_up, test_delete_stage, fixture_tear_down);
   g_test_add ("/ui/notes/delete-stage-without-notes", Fixture, NULL,
               fixture_set_up, test_delete_stage_without_notes, fixture_tear_down);
+  g_test_add ("/ui/notes/same-names", Fixture, NULL,
+              fixture_set_up, test_same_names, fixture_tear_down);
   g_test_add_func ("/ui/notes/empty-project", test_empty_project);
   g_test_add_func ("/ui/notes/many", test_many_notes);
   g_test_add ("/ui/notes/screenshots", Fixture, NULL,
