@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdlib.h>
@@ -612,6 +613,58 @@ file_options (const UpChartOptions *options,
   opts->preview_stakeholder = 0;
 }
 
+/* The file's bytes of @kind, or NULL with @error set: every check of the
+ * options, then the drawing. Touches nothing but @project and the charts'
+ * own thread-safe state (the catalogues, the thread's Pango font map), so
+ * it runs on any one thread that owns @project. */
+static GBytes *
+render_chart (UpProject            *project,
+              UpChartKind           kind,
+              UpExportFormat        format,
+              const UpChartOptions *options,
+              int                   png_width,
+              GError              **error)
+{
+  UpChartOptions opts;
+  double width = 0, height = 0;
+
+  if (kind > UP_CHART_REPORT)
+    {
+      g_set_error_literal (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
+                           _("There is no such chart."));
+      return NULL;
+    }
+  if (format > UP_EXPORT_PDF)
+    {
+      g_set_error_literal (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
+                           _("The file format is not one of PNG, SVG and PDF."));
+      return NULL;
+    }
+  if (format == UP_EXPORT_PNG && png_width != 0 &&
+      (png_width < UP_EXPORT_PNG_WIDTH_MIN || png_width > UP_EXPORT_PNG_WIDTH_MAX))
+    {
+      g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
+                   /* Translators: %1$d is the width asked for, %2$d and %3$d the smallest and
+                    * largest widths allowed, all in pixels. */
+                   _("An image %1$d pixels wide cannot be made. Choose a width from %2$d to %3$d pixels."),
+                   png_width, UP_EXPORT_PNG_WIDTH_MIN, UP_EXPORT_PNG_WIDTH_MAX);
+      return NULL;
+    }
+
+  file_options (options, &opts);
+
+  up_chart_get_size (kind, project, &opts, &width, &height);
+  if (!isfinite (width) || !isfinite (height) || width < 1 || height < 1)
+    {
+      set_draw_error (error, CAIRO_STATUS_INVALID_SIZE);
+      return NULL;
+    }
+
+  if (format == UP_EXPORT_PNG)
+    return render_png (kind, project, &opts, width, height, png_width, error);
+  return render_vector (kind, format, project, &opts, width, height, error);
+}
+
 gboolean
 up_export_chart (UpProject            *project,
                  UpChartKind           kind,
@@ -622,53 +675,196 @@ up_export_chart (UpProject            *project,
                  GError              **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  UpChartOptions opts;
-  double width = 0, height = 0;
 
   g_return_val_if_fail (UP_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (output), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (kind > UP_CHART_REPORT)
-    {
-      g_set_error_literal (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
-                           _("There is no such chart."));
-      return FALSE;
-    }
-  if (format > UP_EXPORT_PDF)
-    {
-      g_set_error_literal (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
-                           _("The file format is not one of PNG, SVG and PDF."));
-      return FALSE;
-    }
-  if (format == UP_EXPORT_PNG && png_width != 0 &&
-      (png_width < UP_EXPORT_PNG_WIDTH_MIN || png_width > UP_EXPORT_PNG_WIDTH_MAX))
-    {
-      g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
-                   /* Translators: %1$d is the width asked for, %2$d and %3$d the smallest and
-                    * largest widths allowed, all in pixels. */
-                   _("An image %1$d pixels wide cannot be made. Choose a width from %2$d to %3$d pixels."),
-                   png_width, UP_EXPORT_PNG_WIDTH_MIN, UP_EXPORT_PNG_WIDTH_MAX);
-      return FALSE;
-    }
-
-  file_options (options, &opts);
-
-  up_chart_get_size (kind, project, &opts, &width, &height);
-  if (!isfinite (width) || !isfinite (height) || width < 1 || height < 1)
-    {
-      set_draw_error (error, CAIRO_STATUS_INVALID_SIZE);
-      return FALSE;
-    }
-
-  if (format == UP_EXPORT_PNG)
-    bytes = render_png (kind, project, &opts, width, height, png_width, error);
-  else
-    bytes = render_vector (kind, format, project, &opts, width, height, error);
+  bytes = render_chart (project, kind, format, options, png_width, error);
   if (bytes == NULL)
     return FALSE;
 
   return write_file (output, bytes, error);
+}
+
+/* Exports off the calling thread. The job carries a snapshot and nothing
+ * of the caller's: the project's database as bytes, the local goal by its
+ * id, the options by value. The thread opens its own project over the
+ * bytes, which no other thread sees, so the caller goes on editing (and
+ * may drop its project) while the chart is drawn and written. */
+
+typedef struct
+{
+  GBytes         *image;        /* the caller's database, serialized */
+  gint64          local_goal;   /* its id; 0: the whole project */
+  char           *date;
+  UpChartOptions  options;      /* without pointers into the caller's objects */
+  UpChartKind     kind;
+  UpExportFormat  format;
+  int             png_width;
+  GFile          *output;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_pointer (&job->image, g_bytes_unref);
+  g_clear_pointer (&job->date, g_free);
+  g_clear_object (&job->output);
+  g_free (job);
+}
+
+/* The project of the snapshot, with @options pointing into it. */
+static UpProject *
+open_snapshot (ExportJob       *job,
+               UpChartOptions  *options,
+               GError         **error)
+{
+  g_autoptr(UpStore) store = up_store_open_bytes (job->image, error);
+  g_autoptr(UpProject) project = NULL;
+
+  if (store == NULL)
+    return NULL;
+  project = up_project_new_for_store (store, error);
+  if (project == NULL)
+    return NULL;
+
+  *options = job->options;
+  options->date = job->date;
+  if (job->local_goal != 0)
+    {
+      UpRecord *goal = up_project_lookup (project, "local_goal", job->local_goal);
+
+      /* The caller's goal is in its project (checked there), so in the
+       * copy: only a bug ends here. */
+      if (goal == NULL || !UP_IS_LOCAL_GOAL (goal))
+        {
+          g_set_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
+                       "No local goal %" G_GINT64_FORMAT " in the project's copy", job->local_goal);
+          return NULL;
+        }
+      options->local_goal = UP_LOCAL_GOAL (goal);
+    }
+  return g_steal_pointer (&project);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      UpChartOptions options;
+      g_autoptr(UpProject) project = open_snapshot (job, &options, &error);
+
+      /* The copy holds the database now. */
+      g_clear_pointer (&job->image, g_bytes_unref);
+      if (project != NULL)
+        bytes = render_chart (project, job->kind, job->format, &options, job->png_width, &error);
+    }
+
+  /* Cancelled after the drawing: the file is not written. Once written, it
+   * is reported as written, whatever happens to @cancellable then. */
+  if (bytes != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    write_file (job->output, bytes, &error);
+
+  /* Pango keeps a font map per thread for as long as the thread lives, in
+   * thread-local storage that leak checkers do not read; a pool thread
+   * may live to the end of the process. Each export loads its own. */
+  pango_cairo_font_map_set_default (NULL);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * up_export_chart_async:
+ *
+ * up_export_chart() on a worker thread, of a snapshot of @project taken
+ * now: edits made after this call are not in the file, and @project may
+ * be edited or dropped meanwhile (the task holds no reference to it; a
+ * project is finalized on its own thread). @options->local_goal must be
+ * a goal of @project; @options->coverage is not used (the copy sums its
+ * own up, the same). @callback runs in the thread-default main context of
+ * this call. Cancelling @cancellable stops the export before the file is
+ * written (then G_IO_ERROR_CANCELLED); a file already written stays
+ * reported as written.
+ */
+void
+up_export_chart_async (UpProject            *project,
+                       UpChartKind           kind,
+                       UpExportFormat        format,
+                       const UpChartOptions *options,
+                       int                   png_width,
+                       GFile                *output,
+                       GCancellable         *cancellable,
+                       GAsyncReadyCallback   callback,
+                       gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (UP_IS_PROJECT (project));
+  g_return_if_fail (G_IS_FILE (output));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (options == NULL || options->local_goal == NULL ||
+                    (UpRecord *) options->local_goal ==
+                    up_project_lookup (project, "local_goal",
+                                       up_record_get_id (UP_RECORD (options->local_goal))));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, up_export_chart_async);
+  g_task_set_name (task, "up_export_chart_async");
+  g_task_set_check_cancellable (task, FALSE);
+
+  job = g_new0 (ExportJob, 1);
+  job->kind = kind;
+  job->format = format;
+  job->png_width = png_width;
+  job->output = g_object_ref (output);
+  if (options != NULL)
+    job->options = *options;
+  else
+    up_chart_options_init (&job->options);
+  job->date = g_strdup (job->options.date);
+  if (job->options.local_goal != NULL)
+    job->local_goal = up_record_get_id (UP_RECORD (job->options.local_goal));
+  job->options.local_goal = NULL;
+  job->options.coverage = NULL;
+  job->options.date = NULL;
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+
+  /* A copy of the in-memory database, a few milliseconds at 1,000
+   * stages: the one part of the export left on this thread. */
+  job->image = up_store_serialize (up_project_get_store (project), &error);
+  if (job->image == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+up_export_chart_finish (UpProject     *project,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == up_export_chart_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -58,4 +58,20 @@ gboolean     up_export_chart            (UpProject            *project,
                                          GFile                *output,
                                          GError              **error);
 
+/* up_export_chart() of a snapshot of @project taken at the call, drawn and
+ * written on a worker thread; @callback runs on this thread's main
+ * context. See up-export.c. */
+void         up_export_chart_async      (UpProject            *project,
+                                         UpChartKind           kind,
+                                         UpExportFormat        format,
+                                         const UpChartOptions *options,
+                                         int                   png_width,
+                                         GFile                *output,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean     up_export_chart_finish     (UpProject            *project,
+                                         GAsyncResult         *result,
+                                         GError              **error);
+
 G_END_DECLS

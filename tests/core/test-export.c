@@ -1135,6 +1135,389 @@ test_odd_text (void)
       }
 }
 
+/* Exports off the main thread (up_export_chart_async) */
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+  UpProject *project;       /* for finish(); borrowed */
+  /* the main loop meanwhile: ticks of a 5 ms timeout */
+  guint     ticks_before;   /* before the callback */
+  gint64    last_tick;
+  gint64    longest_gap;    /* µs between two ticks, or a tick and the end */
+} AsyncRun;
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  g_assert_null (source);
+  g_assert_false (run->done);
+  run->ok = up_export_chart_finish (run->project, result, &run->error);
+  g_assert_true (run->ok == (run->error == NULL));
+  run->done = TRUE;
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  AsyncRun *run = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (!run->done)
+    {
+      run->ticks_before++;
+      run->longest_gap = MAX (run->longest_gap, now - run->last_tick);
+    }
+  run->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Starts an export of @project and runs the main loop until its callback,
+ * a 5 ms timeout ticking meanwhile. @project may be dropped by the caller
+ * right after the call (@keep FALSE: the run holds no reference). */
+static void
+run_async (AsyncRun             *run,
+           UpProject            *project,
+           UpChartKind           kind,
+           UpExportFormat        format,
+           const UpChartOptions *options,
+           int                   png_width,
+           const char           *path,
+           GCancellable         *cancellable)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint timeout;
+
+  memset (run, 0, sizeof *run);
+  run->project = project;
+  run->last_tick = g_get_monotonic_time ();
+  timeout = g_timeout_add (5, on_tick, run);
+  up_export_chart_async (project, kind, format, options, png_width, file, cancellable,
+                         on_async_done, run);
+  /* nothing is written before the main loop runs */
+  g_assert_false (run->done);
+  while (!run->done)
+    g_main_context_iteration (NULL, TRUE);
+  run->longest_gap = MAX (run->longest_gap, g_get_monotonic_time () - run->last_tick);
+  g_source_remove (timeout);
+}
+
+static void
+async_run_clear (AsyncRun *run)
+{
+  g_clear_error (&run->error);
+}
+
+/* A PDF's bytes without its creation and modification dates, which Cairo
+ * takes from the clock. */
+static char *
+pdf_without_dates (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GString *out;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  out = g_string_new_len (contents, length);
+  for (const char *key = "/CreationDate"; key != NULL; key = g_str_equal (key, "/CreationDate") ? "/ModDate" : NULL)
+    {
+      char *at = strstr (out->str, key);
+
+      if (at != NULL)
+        {
+          char *end = strchr (at, ')');
+
+          g_assert_nonnull (end);
+          memset (at, 'x', end - at);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* An SVG's bytes without the numbers of Cairo's surfaces, which count
+ * every surface the process made ("surface608"): two exports of the same
+ * chart differ there, on one thread or two. */
+static char *
+svg_without_surface_ids (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GRegex) ids = g_regex_new ("surface[0-9]+", 0, 0, NULL);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return g_regex_replace_literal (ids, contents, -1, 0, "surface", 0, NULL);
+}
+
+/* @a and @b are the same file of @format, but for what is not the chart's
+ * (a PDF's dates, an SVG's surface numbers); a PNG byte for byte. */
+static gboolean
+same_file (const char     *a,
+           const char     *b,
+           UpExportFormat  format)
+{
+  if (format == UP_EXPORT_PDF)
+    {
+      g_autofree char *x = pdf_without_dates (a);
+      g_autofree char *y = pdf_without_dates (b);
+
+      return g_str_equal (x, y);
+    }
+  else if (format == UP_EXPORT_SVG)
+    {
+      g_autofree char *x = svg_without_surface_ids (a);
+      g_autofree char *y = svg_without_surface_ids (b);
+
+      return g_str_equal (x, y);
+    }
+  else
+    {
+      g_autoptr(GBytes) x = test_read_bytes (a);
+      g_autoptr(GBytes) y = test_read_bytes (b);
+
+      return g_bytes_equal (x, y);
+    }
+}
+
+#define assert_same_file(a, b, format) g_assert_true (same_file ((a), (b), (format)))
+
+/* The export off the main thread writes the very file the export on it
+ * writes: every chart, every format, both languages. */
+static void
+test_async_same_file (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "async-same-file");
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    for (guint f = 0; f < G_N_ELEMENTS (all_formats); f++)
+      for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+        {
+          g_autofree char *sync = export_to (demo, all_kinds[k], all_formats[f], lang, 0, dir);
+          g_autofree char *async = g_strconcat (sync, ".async", NULL);
+          UpChartOptions options;
+          AsyncRun run;
+
+          up_chart_options_init (&options);
+          options.lang = lang;
+          options.date = "2026-11-27";
+          run_async (&run, demo, all_kinds[k], all_formats[f], &options, 0, async, NULL);
+          g_assert_no_error (run.error);
+          g_assert_true (run.ok);
+          assert_same_file (sync, async, all_formats[f]);
+          async_run_clear (&run);
+        }
+}
+
+/* The file is of the project as it was at the call: an edit made while
+ * the export runs is not in it, and is in the next one. */
+static void
+test_async_snapshot (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "async-snapshot");
+  g_autofree char *before = g_build_filename (dir, "before.pdf", NULL);
+  g_autofree char *after = g_build_filename (dir, "after.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(UpProject) project = long_project (30);
+  g_autoptr(GFile) file = g_file_new_for_path (before);
+  g_autoptr(GError) error = NULL;
+  AsyncRun run = { 0 };
+  UpChartOptions options;
+  UpStage *stage;
+
+  if (!have_tool ("pdftotext"))
+    return;
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  run.project = project;
+  up_export_chart_async (project, UP_CHART_MATRIX, UP_EXPORT_PDF, &options, 0, file, NULL,
+                         on_async_done, &run);
+  /* edits while it runs, before the callback */
+  g_assert_true (up_project_set_string (project, project, "title", "Renamed plan", &error));
+  g_assert_no_error (error);
+  stage = up_project_add_stage (project, "tender", "Added meanwhile", "2026-03-02", "2026-03-06",
+                                NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stage);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (run.error);
+
+  text = pdf_text (before);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Long plan"));
+  g_assert_nonnull (strstr (text, "Stage 0030"));
+  g_assert_null (strstr (text, "Renamed plan"));
+  g_assert_null (strstr (text, "Added meanwhile"));
+  g_clear_pointer (&text, g_free);
+
+  run_async (&run, project, UP_CHART_MATRIX, UP_EXPORT_PDF, &options, 0, after, NULL);
+  g_assert_no_error (run.error);
+  text = pdf_text (after);
+  g_assert_nonnull (strstr (text, "Renamed plan"));
+  g_assert_nonnull (strstr (text, "Added meanwhile"));
+}
+
+/* The matrix of 1,000 stages as PNG (791 × 22,300 px, about half a second
+ * of drawing and encoding): the main loop goes on meanwhile. On the main
+ * thread no tick came before the file was written. */
+static void
+test_async_main_loop (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "async-main-loop");
+  g_autofree char *sync = g_build_filename (dir, "sync.png", NULL);
+  g_autofree char *async = g_build_filename (dir, "async.png", NULL);
+  g_autoptr(UpProject) project = long_project (1000);
+  g_autoptr(GFile) file = g_file_new_for_path (sync);
+  g_autoptr(GError) error = NULL;
+  UpChartOptions options;
+  AsyncRun run;
+  gint64 t0, sync_us;
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_SV;
+  options.date = "2026-11-27";
+
+  t0 = g_get_monotonic_time ();
+  g_assert_true (up_export_chart (project, UP_CHART_MATRIX, UP_EXPORT_PNG, &options, 0, file, &error));
+  g_assert_no_error (error);
+  sync_us = g_get_monotonic_time () - t0;
+
+  run_async (&run, project, UP_CHART_MATRIX, UP_EXPORT_PNG, &options, 0, async, NULL);
+  g_assert_no_error (run.error);
+  g_test_message ("on the main thread %.0f ms; off it %u ticks of 5 ms before the callback, "
+                  "the longest gap %.1f ms",
+                  sync_us / 1000.0, run.ticks_before, run.longest_gap / 1000.0);
+  /* at least a fifth of the export's time the loop ticked; no gap near
+   * the export's own time */
+  g_assert_cmpuint (run.ticks_before, >=, MAX (3, sync_us / 5000 / 5));
+  g_assert_cmpint (run.longest_gap, <, MAX (sync_us / 2, 100000));
+  assert_same_file (sync, async, UP_EXPORT_PNG);
+  {
+    cairo_surface_t *png = cairo_image_surface_create_from_png (async);
+
+    g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+    g_test_message ("the PNG: %d × %d px", cairo_image_surface_get_width (png),
+                    cairo_image_surface_get_height (png));
+    g_assert_cmpint (cairo_image_surface_get_height (png), >, 20000);
+    cairo_surface_destroy (png);
+  }
+}
+
+/* A local goal reaches the thread as the copy's goal of the same id: the
+ * chart of its coverage, not of the whole project's. */
+static void
+test_async_local_goal (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "async-local-goal");
+  GListModel *goals = up_project_get_local_goals (demo);
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, 0);
+  g_autofree char *whole = g_build_filename (dir, "whole.svg", NULL);
+  g_autofree char *sync = g_build_filename (dir, "sync.svg", NULL);
+  g_autofree char *async = g_build_filename (dir, "async.svg", NULL);
+  g_autoptr(GFile) whole_file = g_file_new_for_path (whole);
+  g_autoptr(GFile) sync_file = g_file_new_for_path (sync);
+  g_autoptr(GError) error = NULL;
+  UpChartOptions options;
+  AsyncRun run;
+
+  g_assert_nonnull (goal);
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.date = "2026-11-27";
+  g_assert_true (up_export_chart (demo, UP_CHART_WHEEL, UP_EXPORT_SVG, &options, 0, whole_file, &error));
+  g_assert_no_error (error);
+  options.local_goal = goal;
+  g_assert_true (up_export_chart (demo, UP_CHART_WHEEL, UP_EXPORT_SVG, &options, 0, sync_file, &error));
+  g_assert_no_error (error);
+  g_assert_false (same_file (whole, sync, UP_EXPORT_SVG));
+
+  run_async (&run, demo, UP_CHART_WHEEL, UP_EXPORT_SVG, &options, 0, async, NULL);
+  g_assert_no_error (run.error);
+  assert_same_file (sync, async, UP_EXPORT_SVG);
+
+  /* the report names the goal, in a PDF as on the main thread */
+  if (have_tool ("pdftotext"))
+    {
+      g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+      g_autofree char *text = NULL;
+
+      async_run_clear (&run);
+      run_async (&run, demo, UP_CHART_REPORT, UP_EXPORT_PDF, &options, 0, pdf, NULL);
+      g_assert_no_error (run.error);
+      text = pdf_text (pdf);
+      g_assert_nonnull (strstr (text, up_local_goal_get_title (goal)));
+    }
+}
+
+/* The errors of the export on the main thread, word for word. */
+static void
+test_async_errors (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "async-errors");
+  g_autofree char *missing = g_build_filename (dir, "no such folder", "chart.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  struct { const char *path; int png_width; UpExportFormat format; } cases[] = {
+    { missing, 0, UP_EXPORT_PDF },
+    { dir, 0, UP_EXPORT_PDF },            /* a folder */
+    { png, 5, UP_EXPORT_PNG },            /* too narrow */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+      g_autoptr(GError) error = NULL;
+      AsyncRun run;
+
+      g_assert_false (up_export_chart (demo, UP_CHART_BARS, cases[i].format, NULL, cases[i].png_width,
+                                       file, &error));
+      g_assert_nonnull (error);
+      run_async (&run, demo, UP_CHART_BARS, cases[i].format, NULL, cases[i].png_width, cases[i].path, NULL);
+      g_assert_false (run.ok);
+      g_assert_error (run.error, error->domain, error->code);
+      g_assert_cmpstr (run.error->message, ==, error->message);
+      g_test_message ("%s", run.error->message);
+      async_run_clear (&run);
+    }
+  assert_dir (dir, "");
+}
+
+/* The caller drops its project right after the call: the copy is the
+ * thread's own, the file is written. A cancelled export writes nothing. */
+static void
+test_async_drop_and_cancel (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "async-drop");
+  g_autofree char *dropped = g_build_filename (dir, "dropped.pdf", NULL);
+  g_autofree char *cancelled = g_build_filename (dir, "cancelled.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dropped);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  UpProject *project = long_project (200);
+  AsyncRun run = { 0 };
+
+  /* finish() wants a project: the demo stands in for the dropped one */
+  run.project = demo;
+  g_object_add_weak_pointer (G_OBJECT (project), (gpointer *) &project);
+  up_export_chart_async (project, UP_CHART_MATRIX, UP_EXPORT_PDF, NULL, 0, file, NULL,
+                         on_async_done, &run);
+  g_object_unref (project);
+  g_assert_null (project);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (run.error);
+  g_assert_true (g_file_test (dropped, G_FILE_TEST_IS_REGULAR));
+
+  g_cancellable_cancel (cancellable);
+  run_async (&run, demo, UP_CHART_MATRIX, UP_EXPORT_PDF, NULL, 0, cancelled, cancellable);
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  async_run_clear (&run);
+  assert_dir (dir, "dropped.pdf");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1182,6 +1565,12 @@ main (int   argc,
   g_test_add_func ("/export/matrix-pages", test_matrix_pages);
   g_test_add_func ("/export/png-tall", test_png_tall);
   g_test_add_func ("/export/grid-full-cells", test_grid_full_cells);
+  g_test_add_func ("/export/async/same-file", test_async_same_file);
+  g_test_add_func ("/export/async/snapshot", test_async_snapshot);
+  g_test_add_func ("/export/async/main-loop", test_async_main_loop);
+  g_test_add_func ("/export/async/local-goal", test_async_local_goal);
+  g_test_add_func ("/export/async/errors", test_async_errors);
+  g_test_add_func ("/export/async/drop-and-cancel", test_async_drop_and_cancel);
   g_test_add_data_func ("/export/pdf-text/en", GINT_TO_POINTER (UP_LANG_EN), test_pdf_text);
   g_test_add_data_func ("/export/pdf-text/sv", GINT_TO_POINTER (UP_LANG_SV), test_pdf_text);
 
