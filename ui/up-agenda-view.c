@@ -53,6 +53,7 @@ struct _UpAgendaView
   GtkStringList   *scope_model;
   GPtrArray       *scope_goals;   /* UpLocalGoal, beside scope_model's items 1.. */
   GtkWidget       *area;
+  GtkWidget       *export_button;
   gboolean         updating_scope;
   gboolean         stale;          /* the project changed while unmapped */
 
@@ -63,6 +64,9 @@ struct _UpAgendaView
    * redraw (a resize, the theme) reads every link of the project
    * otherwise. NULL: not summed up since. */
   UpCoverage      *coverage;
+
+  /* Exports being written off the main thread: Export is off meanwhile. */
+  guint            n_exports;
 };
 
 G_DEFINE_FINAL_TYPE (UpAgendaView, up_agenda_view, ADW_TYPE_BIN)
@@ -70,6 +74,7 @@ G_DEFINE_FINAL_TYPE (UpAgendaView, up_agenda_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_PROJECT,
+  PROP_EXPORTING,
   N_PROPS
 };
 
@@ -362,6 +367,51 @@ export_request_free (ExportRequest *request)
   g_free (request);
 }
 
+/* A file being written. */
+typedef struct
+{
+  UpAgendaView *self;
+  UpProject    *project;
+  GFile        *file;
+  GApplication *app;           /* held: the process ends after the file is written */
+} Writing;
+
+static void
+writing_free (Writing *writing)
+{
+  if (writing->app != NULL)
+    g_application_release (writing->app);
+  g_clear_object (&writing->app);
+  g_clear_object (&writing->project);
+  g_clear_object (&writing->file);
+  g_clear_object (&writing->self);
+  g_free (writing);
+}
+
+/* Export is on with a project, and off while a file is being written: a
+ * second export would wait for a thread behind the first, and the button
+ * going insensitive is what tells that the first one still runs. */
+static void
+update_export_action (UpAgendaView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.export",
+                                 self->project != NULL && self->n_exports == 0);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY,
+                               self->n_exports > 0, -1);
+}
+
+static void
+set_n_exports (UpAgendaView *self,
+               guint         n_exports)
+{
+  gboolean was_exporting = self->n_exports > 0;
+
+  self->n_exports = n_exports;
+  update_export_action (self);
+  if (was_exporting != (n_exports > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
+}
+
 static void
 show_toast (UpAgendaView *self,
             const char   *message)
@@ -374,24 +424,31 @@ show_toast (UpAgendaView *self,
 }
 
 static void
-write_chart (GFile    *file,
-             gpointer  user_data)
+on_chart_written (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  ExportRequest *request = user_data;
-  UpAgendaView *self = request->self;
+  Writing *writing = user_data;
+  UpAgendaView *self = writing->self;
   g_autoptr(GError) error = NULL;
-  UpChartOptions options;
+  gboolean written = up_export_chart_finish (writing->project, result, &error);
 
-  if (file != NULL && self->project != NULL)
+  g_assert (self->n_exports > 0);
+  set_n_exports (self, self->n_exports - 1);
+
+  /* The window may have been closed meanwhile: the file is written all the
+   * same, and there is nobody to tell. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     {
-      up_chart_options_init (&options);
-      options.lang = request->lang;
-      options.local_goal = self->local_goal;
-      options.decorations = TRUE;
+      /* Export went insensitive and dropped the focus: it gets it back,
+       * unless the user has moved on meanwhile. */
+      if (self->export_button != NULL &&
+          gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) == NULL)
+        gtk_widget_grab_focus (self->export_button);
 
-      if (up_export_chart (self->project, request->kind, request->format, &options, 0, file, &error))
+      if (written)
         {
-          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *name = g_file_get_basename (writing->file);
           /* Translators: a notification; %1$s is the file's name. */
           g_autofree char *message = g_strdup_printf (_("Exported “%1$s”"), name);
 
@@ -401,6 +458,17 @@ write_chart (GFile    *file,
         g_signal_emit (self, signals[ERROR], 0, error);
     }
 
+  writing_free (writing);
+}
+
+static void
+write_chart (GFile    *file,
+             gpointer  user_data)
+{
+  ExportRequest *request = user_data;
+
+  if (file != NULL && request->self->project != NULL)
+    up_agenda_view_export (request->self, request->kind, request->format, request->lang, file);
   export_request_free (request);
 }
 
@@ -694,6 +762,7 @@ build (UpAgendaView *self)
   gtk_button_set_child (GTK_BUTTON (export), export_content);
   gtk_widget_set_tooltip_text (export, _("Export the chart as an image or a PDF"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "agenda.export");
+  self->export_button = export;
   gtk_box_append (GTK_BOX (toolbar), export);
 
   gtk_widget_set_margin_top (toolbar, 12);
@@ -773,6 +842,10 @@ up_agenda_view_get_property (GObject    *object,
       g_value_set_object (value, self->project);
       break;
 
+    case PROP_EXPORTING:
+      g_value_set_boolean (value, self->n_exports > 0);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -812,6 +885,11 @@ up_agenda_view_class_init (UpAgendaViewClass *klass)
     g_param_spec_object ("project", NULL, NULL,
                          UP_TYPE_PROJECT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_EXPORTING] =
+    g_param_spec_boolean ("exporting", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -877,7 +955,7 @@ up_agenda_view_set_project (UpAgendaView *self,
   g_clear_object (&self->local_goal);
   invalidate_coverage (self);
   g_signal_group_set_target (self->project_signals, project);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.export", project != NULL);
+  update_export_action (self);
   rebuild_scope (self);
   update_state (self);
 
@@ -935,4 +1013,57 @@ up_agenda_view_get_chart_bounds (UpAgendaView    *self,
     fill_options (self, options);
 
   return TRUE;
+}
+
+/**
+ * up_agenda_view_export:
+ *
+ * What Export… does once the file is chosen: @kind of the project, for the
+ * local goal shown, in @format and @lang, written to @file. The chart is
+ * drawn and written on a thread from a snapshot of the project taken now,
+ * so the window goes on meanwhile and an edit made then is not in the
+ * file; Export is off and #UpAgendaView:exporting is TRUE until the file
+ * is written. A toast or the "error" signal tells how it went.
+ */
+void
+up_agenda_view_export (UpAgendaView   *self,
+                       UpChartKind     kind,
+                       UpExportFormat  format,
+                       UpLang          lang,
+                       GFile          *file)
+{
+  UpChartOptions options;
+  Writing *writing;
+
+  g_return_if_fail (UP_IS_AGENDA_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->project != NULL);
+
+  up_chart_options_init (&options);
+  options.lang = lang;
+  options.local_goal = self->local_goal;
+  options.decorations = TRUE;
+
+  writing = g_new0 (Writing, 1);
+  writing->self = g_object_ref (self);
+  writing->project = g_object_ref (self->project);
+  writing->file = g_object_ref (file);
+  writing->app = g_application_get_default ();
+  if (writing->app != NULL)
+    {
+      g_object_ref (writing->app);
+      g_application_hold (writing->app);
+    }
+  set_n_exports (self, self->n_exports + 1);
+
+  up_export_chart_async (self->project, kind, format, &options, 0, file, NULL,
+                         on_chart_written, writing);
+}
+
+gboolean
+up_agenda_view_get_exporting (UpAgendaView *self)
+{
+  g_return_val_if_fail (UP_IS_AGENDA_VIEW (self), FALSE);
+
+  return self->n_exports > 0;
 }

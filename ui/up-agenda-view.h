@@ -12,7 +12,10 @@ G_DECLARE_FINAL_TYPE (UpAgendaView, up_agenda_view, UP, AGENDA_VIEW, AdwBin)
 
 /* The Agenda 2030 charts, live, and their export.
  * Signals:
- *   "error" (const GError *error): an edit was refused; the window shows it. */
+ *   "error" (const GError *error): an edit or an export failed; the window
+ *     shows it.
+ * Properties: "project"; "exporting" (read-only, notify): a file is being
+ * written. */
 
 GtkWidget *up_agenda_view_new         (void);
 UpProject *up_agenda_view_get_project (UpAgendaView *self);
@@ -25,5 +28,11 @@ void         up_agenda_view_show_local_goal (UpAgendaView *self,
 gboolean     up_agenda_view_get_chart_bounds (UpAgendaView    *self,
                                               graphene_rect_t *bounds,
                                               UpChartOptions  *options);
+void         up_agenda_view_export           (UpAgendaView    *self,
+                                              UpChartKind      kind,
+                                              UpExportFormat   format,
+                                              UpLang           lang,
+                                              GFile           *file);
+gboolean     up_agenda_view_get_exporting    (UpAgendaView    *self);
 
 G_END_DECLS

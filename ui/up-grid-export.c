@@ -26,6 +26,8 @@ typedef struct
   GtkDropDown      *lang_dropdown;
   UpGridExportDone  done;
   gpointer          user_data;
+  GFile            *file;        /* being written */
+  GApplication     *app;         /* held while it is written */
 } ExportRun;
 
 static const UpExportFormat formats[] = { UP_EXPORT_PNG, UP_EXPORT_SVG, UP_EXPORT_PDF };
@@ -34,6 +36,10 @@ static const UpLang langs[] = { UP_LANG_SV, UP_LANG_EN };
 static void
 export_run_free (ExportRun *run)
 {
+  if (run->app != NULL)
+    g_application_release (run->app);
+  g_clear_object (&run->app);
+  g_clear_object (&run->file);
   g_clear_object (&run->widget);
   g_clear_object (&run->project);
   g_free (run);
@@ -59,11 +65,26 @@ ui_is_swedish (void)
 }
 
 static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ExportRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (up_export_chart_finish (run->project, result, &error))
+    finish (run, run->file, NULL);
+  else
+    finish (run, NULL, error);
+}
+
+/* Drawn and written on a thread, from a snapshot of the project taken
+ * now: the window goes on meanwhile. */
+static void
 write_file (GFile    *file,
             gpointer  user_data)
 {
   ExportRun *run = user_data;
-  g_autoptr(GError) error = NULL;
   UpChartOptions options;
 
   if (file == NULL)
@@ -76,10 +97,15 @@ write_file (GFile    *file,
   options.lang = run->lang;
   options.decorations = TRUE;
 
-  if (!up_export_chart (run->project, run->kind, run->format, &options, 0, file, &error))
-    finish (run, NULL, error);
-  else
-    finish (run, file, NULL);
+  run->file = g_object_ref (file);
+  run->app = g_application_get_default ();
+  if (run->app != NULL)
+    {
+      g_object_ref (run->app);
+      g_application_hold (run->app);
+    }
+  up_export_chart_async (run->project, run->kind, run->format, &options, 0, file, NULL,
+                         on_written, run);
 }
 
 /* The name typed decides the format ("grid.pdf" is a PDF whatever was

@@ -13,9 +13,12 @@ typedef void (*UpGridExportDone) (GFile        *file,
                                   gpointer      user_data);
 
 /* Asks for the format (PNG, SVG, PDF) and the language of the chart, then
- * for a file, and exports @kind of @project there with up_export_chart().
- * @widget is any widget of the window the dialogs belong to; @done is
- * called on the main thread while @widget is alive. */
+ * for a file, and exports @kind of @project there with
+ * up_export_chart_async(): a snapshot of @project as it is then, written on
+ * a thread while the window goes on. @widget is any widget of the window
+ * the dialogs belong to; it is kept alive until the export is over. @done
+ * is called on the main thread once it is over, unless @widget has left
+ * its window by then. */
 void up_grid_export_run (GtkWidget        *widget,
                          UpProject        *project,
                          UpChartKind       kind,

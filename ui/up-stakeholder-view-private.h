@@ -29,6 +29,11 @@ struct _UpStakeholderView
   guint                updating;
   char                *search_key;     /* casefolded, NFC; NULL: no search */
 
+  /* An export of the grid is under way (its dialogs, then the file
+   * written on a thread): Export Grid is off meanwhile. */
+  gboolean             exporting;
+  GtkWidget           *export_button;
+
   /* The toast of the latest delete, until it goes (the tests read it). */
   AdwToast            *delete_toast;
 

@@ -535,7 +535,8 @@ update_actions (UpStakeholderView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.add", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.delete",
                                  has_project && self->selected != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.export-grid", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.export-grid",
+                                 has_project && !self->exporting);
 }
 
 static void
@@ -655,6 +656,13 @@ on_export_done (GFile        *file,
 {
   UpStakeholderView *self = user_data;
 
+  self->exporting = FALSE;
+  update_actions (self);
+  /* Its button went insensitive meanwhile and dropped the focus: it gets
+   * it back, unless the user has moved on. */
+  if (self->export_button != NULL && gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) == NULL)
+    gtk_widget_grab_focus (self->export_button);
+
   if (error != NULL)
     {
       report_error (self, error);
@@ -668,8 +676,6 @@ on_export_done (GFile        *file,
 
       add_toast (self, title);
     }
-
-  g_object_unref (self);
 }
 
 static void
@@ -679,10 +685,15 @@ export_grid_action (GtkWidget  *widget,
 {
   UpStakeholderView *self = UP_STAKEHOLDER_VIEW (widget);
 
-  if (self->project == NULL)
+  if (self->project == NULL || self->exporting)
     return;
 
-  up_grid_export_run (widget, self->project, UP_CHART_GRID, on_export_done, g_object_ref (self));
+  /* The export keeps @widget, the view, alive until it is over; a
+   * reference of its own here was never dropped when the window closed
+   * first (@done is not called then). */
+  self->exporting = TRUE;
+  update_actions (self);
+  up_grid_export_run (widget, self->project, UP_CHART_GRID, on_export_done, self);
 }
 
 /* Building the register */
@@ -1003,6 +1014,7 @@ create_toolbar (UpStakeholderView *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid_button));
 
   button = gtk_button_new_with_mnemonic (_("E_xport Grid…"));
+  self->export_button = button;
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stakeholders.export-grid");
   gtk_widget_set_tooltip_text (button, _("Save the Power/Interest Grid as PNG, SVG or PDF"));
   gtk_box_append (GTK_BOX (box), button);

@@ -1105,6 +1105,324 @@ test_coverage_once_per_edit (Fixture       *fixture,
   sqlite3_trace_v2 (db, 0, NULL, NULL);
 }
 
+/* Exports off the main thread */
+
+typedef struct
+{
+  UpAgendaView *view;
+  gboolean      done;           /* "exporting" went back to FALSE */
+  GError       *error;          /* from the "error" signal */
+  guint         frames;         /* frame-clock ticks while it ran */
+  gint64        last_frame;
+  gint64        longest_gap;    /* µs between two ticks while it ran */
+} ExportWatch;
+
+static void
+on_export_error (UpAgendaView *view,
+                 const GError *error,
+                 ExportWatch  *watch)
+{
+  g_assert_null (watch->error);
+  watch->error = g_error_copy (error);
+}
+
+static void
+on_exporting_changed (UpAgendaView *view,
+                      GParamSpec   *pspec,
+                      ExportWatch  *watch)
+{
+  if (!up_agenda_view_get_exporting (view))
+    watch->done = TRUE;
+}
+
+static gboolean
+on_export_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  ExportWatch *watch = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (!watch->done)
+    {
+      if (watch->last_frame != 0)
+        watch->longest_gap = MAX (watch->longest_gap, now - watch->last_frame);
+      if (watch->last_frame != 0 && now - watch->last_frame > 40000)
+        g_test_message ("gap of %.1f ms, ending at frame %u", (now - watch->last_frame) / 1000.0, watch->frames);
+      watch->frames++;
+    }
+  watch->last_frame = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return ((ExportWatch *) data)->done;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Agenda 2030 view of @window, shown, with an eye on its exports. */
+static UpAgendaView *
+watch_exports (Fixture     *fixture,
+               ExportWatch *watch)
+{
+  memset (watch, 0, sizeof *watch);
+  show_view (fixture, "agenda");
+  watch->view = UP_AGENDA_VIEW (find_type (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
+  g_assert_nonnull (watch->view);
+  g_signal_connect (watch->view, "error", G_CALLBACK (on_export_error), watch);
+  g_signal_connect (watch->view, "notify::exporting", G_CALLBACK (on_exporting_changed), watch);
+  return watch->view;
+}
+
+static void
+unwatch_exports (ExportWatch *watch)
+{
+  g_signal_handlers_disconnect_by_data (watch->view, watch);
+  g_clear_error (&watch->error);
+}
+
+/* A plan of @n stages a week apart, each serving a goal. */
+static UpProject *
+long_project (guint n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Long plan", &error);
+
+  g_assert_no_error (error);
+  up_project_begin_group (project, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Stage %04u", i + 1);
+      g_autofree char *start = up_date_add_days ("2026-01-05", (int) i * 7);
+      g_autofree char *end = up_date_add_days (start, 5);
+      UpStage *stage = up_project_add_stage (project, "pilot", title, start, end, NULL, &error);
+
+      g_assert_no_error (error);
+      up_project_add_sdg_link (project, UP_RECORD (stage), up_sdg_get_goal (1 + i % 17)->targets[0],
+                               "positive", 1 + i % 3, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (up_project_end_group (project, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&project);
+}
+
+/* The matrix of 1,000 stages as a PNG (791 × 22,300 px, about half a
+ * second): the window keeps drawing frames and takes an edit meanwhile,
+ * Export is off until the file is written, then on again with the toast. */
+static void
+test_export_keeps_running (void)
+{
+  g_autoptr(UpProject) project = long_project (1000);
+  g_autoptr(UpWindow) window = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-agenda-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "matrix.png", NULL);
+  g_autofree char *sync_path = g_build_filename (dir, "sync.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) sync_file = g_file_new_for_path (sync_path);
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { 0 };
+  ExportWatch watch;
+  UpAgendaView *view;
+  GtkWidget *button;
+  UpChartOptions options;
+  gint64 t0, sync_us;
+  guint tick;
+
+  fixture.project = project;
+  window = present_window (&fixture);
+  view = watch_exports (&fixture, &watch);
+  button = find_action_button (GTK_WIDGET (view), "agenda.export");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  /* the same chart on the main thread, for the time it takes */
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_SV;
+  t0 = g_get_monotonic_time ();
+  g_assert_true (up_export_chart (project, UP_CHART_MATRIX, UP_EXPORT_PNG, &options, 0, sync_file, &error));
+  g_assert_no_error (error);
+  sync_us = g_get_monotonic_time () - t0;
+
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (view), on_export_tick, &watch, NULL);
+  wait_for_frames (GTK_WIDGET (window));
+  watch.frames = 0;
+  watch.longest_gap = 0;
+  t0 = g_get_monotonic_time ();
+  up_agenda_view_export (view, UP_CHART_MATRIX, UP_EXPORT_PNG, UP_LANG_SV, file);
+  g_test_message ("the call took %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_true (up_agenda_view_get_exporting (view));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  /* the user goes on working */
+  t0 = g_get_monotonic_time ();
+  g_assert_true (up_project_set_string (project, project, "title", "Renamed while exporting", &error));
+  g_assert_no_error (error);
+  g_test_message ("the edit took %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  wait_until (export_done, &watch);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (view), tick);
+
+  g_test_message ("on the main thread %.0f ms; while exporting off it, %u frames, the longest "
+                  "gap between two %.1f ms",
+                  sync_us / 1000.0, watch.frames, watch.longest_gap / 1000.0);
+  g_assert_no_error (watch.error);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpuint (watch.frames, >=, 5);
+  g_assert_cmpint (watch.longest_gap, <, MAX (sync_us / 2, 100000));
+  {
+    g_autoptr(GBytes) a = test_read_bytes (path);
+    g_autoptr(GBytes) b = test_read_bytes (sync_path);
+
+    /* the snapshot: the title is in the image, so the rename would show */
+    g_assert_true (g_bytes_equal (a, b));
+  }
+
+  unwatch_exports (&watch);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  test_remove_tree (dir);
+}
+
+/* A folder that does not exist: the view's "error" signal with the
+ * message of the export on the main thread, and Export on again. */
+static void
+test_export_error (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "no such folder", "wheel.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  UpChartOptions options;
+  ExportWatch watch;
+  UpAgendaView *view = watch_exports (fixture, &watch);
+
+  up_chart_options_init (&options);
+  g_assert_false (up_export_chart (fixture->project, UP_CHART_WHEEL, UP_EXPORT_PDF, &options, 0, file, &error));
+
+  up_agenda_view_export (view, UP_CHART_WHEEL, UP_EXPORT_PDF, UP_LANG_EN, file);
+  wait_until (export_done, &watch);
+  g_assert_error (watch.error, error->domain, error->code);
+  g_assert_cmpstr (watch.error->message, ==, error->message);
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (view), "agenda.export")));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  unwatch_exports (&watch);
+}
+
+static char *
+without_surface_ids (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GRegex) ids = g_regex_new ("surface[0-9]+", 0, 0, NULL);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return g_regex_replace_literal (ids, contents, -1, 0, "surface", 0, NULL);
+}
+
+/* The coverage of the local goal the view shows, exported off the main
+ * thread: the file of that goal, not of the whole project. */
+static void
+test_export_local_goal (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (fixture->project), 0);
+  g_autofree char *path = g_build_filename (fixture->dir, "goal.svg", NULL);
+  g_autofree char *goal_path = g_build_filename (fixture->dir, "goal-sync.svg", NULL);
+  g_autofree char *whole_path = g_build_filename (fixture->dir, "whole-sync.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) goal_file = g_file_new_for_path (goal_path);
+  g_autoptr(GFile) whole_file = g_file_new_for_path (whole_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *of_goal = NULL;
+  g_autofree char *of_whole = NULL;
+  UpChartOptions options;
+  ExportWatch watch;
+  UpAgendaView *view = watch_exports (fixture, &watch);
+
+  g_assert_nonnull (goal);
+  up_agenda_view_show_local_goal (view, goal);
+  up_agenda_view_export (view, UP_CHART_WHEEL, UP_EXPORT_SVG, UP_LANG_EN, file);
+  wait_until (export_done, &watch);
+  g_assert_no_error (watch.error);
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  g_assert_true (up_export_chart (fixture->project, UP_CHART_WHEEL, UP_EXPORT_SVG, &options, 0, whole_file, &error));
+  options.local_goal = goal;
+  g_assert_true (up_export_chart (fixture->project, UP_CHART_WHEEL, UP_EXPORT_SVG, &options, 0, goal_file, &error));
+  g_assert_no_error (error);
+
+  exported = without_surface_ids (path);
+  of_goal = without_surface_ids (goal_path);
+  of_whole = without_surface_ids (whole_path);
+  /* (not cmpstr: a failure would print two SVGs whole) */
+  g_assert_false (g_str_equal (of_goal, of_whole));
+  g_assert_true (g_str_equal (exported, of_goal));
+  unwatch_exports (&watch);
+}
+
+/* The window closed and the project dropped while the file is written:
+ * nothing is touched that is gone, the file is written whole, and the
+ * view goes once the export is over. */
+static void
+test_export_close_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  UpProject *project = long_project (300);
+  UpWindow *window;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-agenda-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "matrix.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  Fixture fixture = { 0 };
+  ExportWatch watch;
+  UpAgendaView *view;
+
+  fixture.project = project;
+  window = present_window (&fixture);
+  view = watch_exports (&fixture, &watch);
+  g_signal_handlers_disconnect_by_data (view, &watch);
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  g_object_add_weak_pointer (G_OBJECT (project), (gpointer *) &project);
+
+  up_agenda_view_export (view, UP_CHART_MATRIX, UP_EXPORT_PDF, UP_LANG_EN, file);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  g_object_unref (project);
+  /* the export holds the view and its project to the end */
+  g_assert_nonnull (view);
+  g_assert_nonnull (project);
+
+  while (view != NULL || project != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (length, >, 6);
+  /* the trailer: complete */
+  g_assert_nonnull (g_strstr_len (contents + length - 7, 7, "%%EOF"));
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1150,6 +1468,12 @@ main (int   argc,
               fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add ("/ui/agenda/coverage-once-per-edit", Fixture, NULL,
               fixture_set_up, test_coverage_once_per_edit, fixture_tear_down);
+  g_test_add_func ("/ui/agenda/export-keeps-running", test_export_keeps_running);
+  g_test_add ("/ui/agenda/export-error", Fixture, NULL,
+              fixture_set_up, test_export_error, fixture_tear_down);
+  g_test_add ("/ui/agenda/export-local-goal", Fixture, NULL,
+              fixture_set_up, test_export_local_goal, fixture_tear_down);
+  g_test_add_func ("/ui/agenda/export-close-window", test_export_close_window);
 
   return g_test_run ();
 }
