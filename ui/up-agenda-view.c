@@ -962,6 +962,14 @@ up_agenda_view_set_project (UpAgendaView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
+UpChartKind
+up_agenda_view_get_chart (UpAgendaView *self)
+{
+  g_return_val_if_fail (UP_IS_AGENDA_VIEW (self), UP_CHART_WHEEL);
+
+  return self->kind;
+}
+
 UpLocalGoal *
 up_agenda_view_get_local_goal (UpAgendaView *self)
 {

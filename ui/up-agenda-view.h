@@ -21,6 +21,8 @@ GtkWidget *up_agenda_view_new         (void);
 UpProject *up_agenda_view_get_project (UpAgendaView *self);
 void       up_agenda_view_set_project (UpAgendaView *self,
                                        UpProject *project);
+/* The chart shown: wheel, bars, matrix or report. */
+UpChartKind  up_agenda_view_get_chart       (UpAgendaView *self);
 /* The local goal the coverage is shown for (NULL: the whole project). */
 UpLocalGoal *up_agenda_view_get_local_goal  (UpAgendaView *self);
 void         up_agenda_view_show_local_goal (UpAgendaView *self,

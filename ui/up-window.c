@@ -12,6 +12,7 @@
 #include "up-agenda-view.h"
 #include "up-application.h"
 #include "up-a11y-util.h"
+#include "up-chart-print.h"
 #include "up-list-util.h"
 #include "up-local-goals-view.h"
 #include "up-notes-view.h"
@@ -128,6 +129,31 @@ select_stage (UpWindow *self,
 }
 
 /* The enabled state of every action, from the history and the selection. */
+/* The chart of the view shown, if it has one: the Agenda 2030 view's, or
+ * the stakeholders' grid. */
+static gboolean
+view_chart (UpWindow       *self,
+            UpChartKind    *kind,
+            UpChartOptions *options)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  up_chart_options_init (options);
+  options->lang = up_lang_get_ui_language ();
+  if (g_strcmp0 (name, "agenda") == 0)
+    {
+      *kind = up_agenda_view_get_chart (self->agenda_view);
+      options->local_goal = up_agenda_view_get_local_goal (self->agenda_view);
+      return TRUE;
+    }
+  if (g_strcmp0 (name, "stakeholders") == 0)
+    {
+      *kind = UP_CHART_GRID;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 update_actions (UpWindow *self)
 {
@@ -142,6 +168,13 @@ update_actions (UpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-details", self->project != NULL);
+  {
+    UpChartOptions options;
+    UpChartKind kind;
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                   self->project != NULL && view_chart (self, &kind, &options));
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-stage", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-stage",
                                  self->project != NULL && get_selected_stage (self) != NULL);
@@ -375,6 +408,7 @@ on_view_changed (UpWindow *self)
   gtk_widget_set_visible (self->zoom_box, timeline);
   gtk_widget_set_visible (self->today_button, timeline);
   gtk_widget_set_visible (GTK_WIDGET (self->details_button), timeline);
+  update_actions (self);
 }
 
 static void
@@ -799,6 +833,31 @@ save_copy_action (GtkWidget  *widget,
 
   if (self->project != NULL)
     choose_file_to_save (self, _("Save a Copy"), save_copy_to);
+}
+
+static void
+on_print_done (const GError *error,
+               gpointer      user_data)
+{
+  g_autoptr(UpWindow) self = user_data;
+
+  if (error != NULL && gtk_widget_get_realized (GTK_WIDGET (self)))
+    show_error_dialog (self, _("The Chart Was Not Printed"), error);
+}
+
+/* Prints what the view shows, in the language of the interface: the
+ * Agenda 2030 view's chart, the stakeholders' grid. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  UpChartOptions options;
+  UpChartKind kind;
+
+  if (self->project != NULL && view_chart (self, &kind, &options))
+    up_chart_print (GTK_WINDOW (self), self->project, kind, &options, on_print_done, g_object_ref (self));
 }
 
 static void
@@ -1461,6 +1520,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.project-details", NULL, project_details_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.delete-stage", NULL, delete_stage_action);
@@ -1479,6 +1539,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);

@@ -956,6 +956,59 @@ test_project_details (Fixture       *fixture,
   g_assert_cmpstr (up_project_get_description (fixture->project), ==, old_description);
 }
 
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  GtkWindow **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (toplevel), "GtkPrintUnixDialog") &&
+          gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        *dialog = toplevel;
+    }
+  return *dialog != NULL;
+}
+
+/* Print (Ctrl+P, the main menu) prints the chart of the Agenda 2030 view
+ * and the stakeholders' grid; elsewhere there is no chart to print. */
+static void
+test_print (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  static const struct
+  {
+    const char *view;
+    gboolean    prints;
+  } views[] = {
+    { "timeline", FALSE }, { "stakeholders", TRUE }, { "notes", FALSE },
+    { "agenda", TRUE }, { "local-goals", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", views[i].view));
+      iterate_pending ();
+      GtkWindow *dialog = NULL;
+
+      gtk_widget_activate_action (window, "win.print", NULL);
+      if (views[i].prints)
+        {
+          wait_until (print_dialog_shown, &dialog);
+          gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+        }
+      iterate_pending ();
+      wait_for_frames (window);
+      /* no dialog (again) */
+      dialog = NULL;
+      g_assert_false (print_dialog_shown (&dialog));
+    }
+}
+
 typedef struct
 {
   guint  calls;
@@ -1521,6 +1574,8 @@ main (int   argc,
               fixture_set_up, test_shows_project, fixture_tear_down);
   g_test_add ("/ui/window/title-follows-project", Fixture, NULL,
               fixture_set_up, test_title_follows_project, fixture_tear_down);
+  g_test_add ("/ui/window/print", Fixture, NULL,
+              fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/ui/window/project-details", Fixture, NULL,
               fixture_set_up, test_project_details, fixture_tear_down);
   g_test_add ("/ui/window/edit-title", Fixture, NULL,
