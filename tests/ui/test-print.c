@@ -274,27 +274,6 @@ on_print_done (const GError *error,
 }
 
 static gboolean
-find_print_dialog (gpointer data)
-{
-  GtkWindow **dialog = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      /* GTK's own dialog (gtkunixprint.h would need another library) */
-      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog") &&
-          gtk_widget_get_mapped (GTK_WIDGET (window)))
-        {
-          *dialog = window;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
 is_positive (gpointer data)
 {
   return *(int *) data > 0;
@@ -319,7 +298,7 @@ test_dialog_cancel (void)
   options.lang = ui_lang ();
   up_chart_print (window, project, UP_CHART_REPORT, &options, on_print_done, &calls);
 
-  wait_until (find_print_dialog, &dialog);
+  wait_until (is_print_dialog_shown, &dialog);
   g_assert_cmpint (calls, ==, 0);
 
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);

@@ -956,23 +956,6 @@ test_project_details (Fixture       *fixture,
   g_assert_cmpstr (up_project_get_description (fixture->project), ==, old_description);
 }
 
-static gboolean
-print_dialog_shown (gpointer data)
-{
-  GtkWindow **dialog = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (g_str_equal (G_OBJECT_TYPE_NAME (toplevel), "GtkPrintUnixDialog") &&
-          gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
-        *dialog = toplevel;
-    }
-  return *dialog != NULL;
-}
-
 /* Print (Ctrl+P, the main menu) prints the chart of the Agenda 2030 view
  * and the stakeholders' grid; elsewhere there is no chart to print. */
 static void
@@ -998,14 +981,14 @@ test_print (Fixture       *fixture,
       gtk_widget_activate_action (window, "win.print", NULL);
       if (views[i].prints)
         {
-          wait_until (print_dialog_shown, &dialog);
+          wait_until (is_print_dialog_shown, &dialog);
           gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
         }
       iterate_pending ();
       wait_for_frames (window);
       /* no dialog (again) */
       dialog = NULL;
-      g_assert_false (print_dialog_shown (&dialog));
+      g_assert_false (is_print_dialog_shown (&dialog));
     }
 }
 

@@ -36,6 +36,31 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
+GtkWindow *
+find_toplevel (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (toplevel), type_name) &&
+          gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+gboolean
+is_print_dialog_shown (gpointer data)
+{
+  GtkWindow **dialog = data;
+
+  *dialog = find_toplevel ("GtkPrintUnixDialog");
+  return *dialog != NULL;
+}
+
 static gboolean
 is_counter_done (gpointer data)
 {

@@ -8,6 +8,10 @@ G_BEGIN_DECLS
 void     wait_until      (gboolean  (*done) (gpointer),
                           gpointer    data);
 gboolean is_mapped       (gpointer    data);
+/* The mapped toplevel whose type is called @type_name, or NULL. */
+GtkWindow *find_toplevel (const char *type_name);
+/* For wait_until(): GTK's print dialog is shown; sets *@data to it. */
+gboolean is_print_dialog_shown (gpointer data);
 void     wait_for_frames (GtkWidget  *widget);
 void     iterate_pending (void);
 void     save_screenshot (GtkWidget  *widget,
