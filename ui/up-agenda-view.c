@@ -107,30 +107,46 @@ fill_options (UpAgendaView   *self,
 }
 
 /* The chart keeps its proportions, centred in the area: its box in an area
- * of @width × @height. */
+ * of @width × @height, and the options it is drawn with there. The legend
+ * goes beside the chart where that draws it larger (a wide area): under
+ * it, in the window's default size, the legend's text was 7 pixels high. */
 static void
-chart_box (UpAgendaView   *self,
-           int             width,
-           int             height,
-           graphene_rect_t *box)
+chart_box (UpAgendaView    *self,
+           int              width,
+           int              height,
+           graphene_rect_t *box,
+           UpChartOptions  *options)
 {
-  UpChartOptions options;
-  double natural_width = 0, natural_height = 0;
-  double scale;
+  double best_scale = 0, best_width = 1, best_height = 1;
 
-  fill_options (self, &options);
-  up_chart_get_size (self->kind, self->project, &options, &natural_width, &natural_height);
-  if (natural_width <= 0 || natural_height <= 0)
+  fill_options (self, options);
+  for (int beside = 0; beside <= 1; beside++)
     {
-      natural_width = MAX (width, 1);
-      natural_height = MAX (height, 1);
+      UpChartOptions layout = *options;
+      double natural_width = 0, natural_height = 0, scale;
+
+      layout.legend_beside = beside;
+      up_chart_get_size (self->kind, self->project, &layout, &natural_width, &natural_height);
+      if (natural_width <= 0 || natural_height <= 0)
+        {
+          natural_width = MAX (width, 1);
+          natural_height = MAX (height, 1);
+        }
+      scale = MIN (width / natural_width, height / natural_height);
+      /* beside only where it is clearly larger */
+      if (beside == 0 || scale > best_scale * 1.05)
+        {
+          best_scale = scale;
+          best_width = natural_width;
+          best_height = natural_height;
+          options->legend_beside = beside;
+        }
     }
 
-  scale = MIN (width / natural_width, height / natural_height);
   graphene_rect_init (box,
-                      floor ((width - natural_width * scale) / 2),
-                      floor ((height - natural_height * scale) / 2),
-                      natural_width * scale, natural_height * scale);
+                      floor ((width - best_width * best_scale) / 2),
+                      floor ((height - best_height * best_scale) / 2),
+                      best_width * best_scale, best_height * best_scale);
 }
 
 static UpCoverage *
@@ -162,9 +178,8 @@ draw_chart (GtkDrawingArea *area,
   if (self->project == NULL || width <= 0 || height <= 0)
     return;
 
-  fill_options (self, &options);
+  chart_box (self, width, height, &box, &options);
   options.coverage = ensure_coverage (self);
-  chart_box (self, width, height, &box);
   cairo_translate (cr, box.origin.x, box.origin.y);
   up_chart_draw (self->kind, self->project, &options, cr, box.size.width, box.size.height);
 }
@@ -1016,9 +1031,14 @@ up_agenda_view_get_chart_bounds (UpAgendaView    *self,
   if (!self->built || self->project == NULL)
     return FALSE;
 
-  chart_box (self, gtk_widget_get_width (self->area), gtk_widget_get_height (self->area), bounds);
-  if (options != NULL)
-    fill_options (self, options);
+  {
+    UpChartOptions shown;
+
+    chart_box (self, gtk_widget_get_width (self->area), gtk_widget_get_height (self->area), bounds,
+               &shown);
+    if (options != NULL)
+      *options = shown;
+  }
 
   return TRUE;
 }

@@ -91,8 +91,12 @@ typedef struct
   double body_y;
   double body_width;
   double body_height;
+  double legend_x;
   double legend_y;
+  double legend_width;
   double legend_height;
+  guint  legend_columns;
+  double legend_size;       /* of its text */
   double key_y;             /* the key of the goals' names; 0 high */
   double key_height;        /* when the chart has none */
 } UpChartFrame;

@@ -891,6 +891,11 @@ _up_chart_draw_legend (UpChartContext     *ctx,
 #define GOAL_KEY_ROWS ((UP_SDG_N_GOALS + GOAL_KEY_COLUMNS - 1) / GOAL_KEY_COLUMNS)
 #define KEY_MAX_ITEMS 25
 #define KEY_SIZE 8.5
+/* The legend beside the body (UpChartOptions.legend_beside), on screen:
+ * larger than under it, where a page's proportions keep it small. */
+#define LEGEND_COLUMN 280.0
+#define LEGEND_GAP 28.0
+#define LEGEND_BESIDE_SIZE 12.5
 
 typedef struct
 {
@@ -977,18 +982,47 @@ _up_chart_frame_compute (UpChartContext     *ctx,
     frame->natural_width = MAX (frame->natural_width, 560);
   inner = frame->natural_width - 2 * UP_CHART_MARGIN;
 
-  frame->header_height = decorations ? _up_chart_header_height (ctx, kind, inner) : 0;
-  frame->body_x = UP_CHART_MARGIN + (inner - body_width) / 2;
-  frame->body_y = UP_CHART_MARGIN + frame->header_height;
-  frame->body_width = body_width;
-  frame->body_height = body_height;
-  frame->legend_y = frame->body_y + body_height + 16;
-  frame->legend_height = show_legend
-                         ? _up_chart_legend_height (ctx, legend, n_legend, inner, 2, UP_CHART_LEGEND_SIZE)
-                         : 0;
-  frame->natural_height = show_legend
-                          ? frame->legend_y + frame->legend_height + UP_CHART_MARGIN - 6
-                          : frame->body_y + body_height + UP_CHART_MARGIN;
+  if (show_legend && ctx->options->legend_beside && !ctx->options->key)
+    {
+      /* The legend in a column right of the body, from its top: in a wide
+       * area the chart then grows to the area's height, and its text
+       * with it. */
+      frame->natural_width = MAX (body_width + LEGEND_GAP + LEGEND_COLUMN + 2 * UP_CHART_MARGIN,
+                                  decorations ? 560 : 0);
+      inner = frame->natural_width - 2 * UP_CHART_MARGIN;
+      frame->header_height = decorations ? _up_chart_header_height (ctx, kind, inner) : 0;
+      frame->body_x = UP_CHART_MARGIN + (inner - LEGEND_GAP - LEGEND_COLUMN - body_width) / 2;
+      frame->body_y = UP_CHART_MARGIN + frame->header_height;
+      frame->body_width = body_width;
+      frame->body_height = body_height;
+      frame->legend_x = UP_CHART_MARGIN + inner - LEGEND_COLUMN;
+      frame->legend_y = frame->body_y;
+      frame->legend_width = LEGEND_COLUMN;
+      frame->legend_columns = 1;
+      frame->legend_size = LEGEND_BESIDE_SIZE;
+      frame->legend_height = _up_chart_legend_height (ctx, legend, n_legend, LEGEND_COLUMN, 1,
+                                                      frame->legend_size);
+      frame->natural_height = frame->body_y + MAX (body_height, frame->legend_height) + UP_CHART_MARGIN;
+    }
+  else
+    {
+      frame->header_height = decorations ? _up_chart_header_height (ctx, kind, inner) : 0;
+      frame->body_x = UP_CHART_MARGIN + (inner - body_width) / 2;
+      frame->body_y = UP_CHART_MARGIN + frame->header_height;
+      frame->body_width = body_width;
+      frame->body_height = body_height;
+      frame->legend_x = UP_CHART_MARGIN;
+      frame->legend_y = frame->body_y + body_height + 16;
+      frame->legend_width = inner;
+      frame->legend_columns = 2;
+      frame->legend_size = UP_CHART_LEGEND_SIZE;
+      frame->legend_height = show_legend
+                             ? _up_chart_legend_height (ctx, legend, n_legend, inner, 2, UP_CHART_LEGEND_SIZE)
+                             : 0;
+      frame->natural_height = show_legend
+                              ? frame->legend_y + frame->legend_height + UP_CHART_MARGIN - 6
+                              : frame->body_y + body_height + UP_CHART_MARGIN;
+    }
   if (frame_key (ctx, kind, &key))
     {
       frame->key_y = frame->natural_height - UP_CHART_MARGIN + 6 + 8;
@@ -1039,8 +1073,8 @@ _up_chart_frame_draw (UpChartContext     *ctx,
     }
 
   if ((ctx->options->decorations || ctx->options->legend) && n_legend > 0)
-    _up_chart_draw_legend (ctx, legend, n_legend, UP_CHART_MARGIN, frame->legend_y,
-                           inner, 2, UP_CHART_LEGEND_SIZE);
+    _up_chart_draw_legend (ctx, legend, n_legend, frame->legend_x, frame->legend_y,
+                           frame->legend_width, frame->legend_columns, frame->legend_size);
 
   if (frame->key_height > 0 && frame_key (ctx, kind, &key))
     {

@@ -32,6 +32,8 @@ typedef struct
                                  always have them */
   gboolean     legend;        /* the legend also without the rest of the
                                  decorations (the grid on screen) */
+  gboolean     legend_beside; /* screen only: the legend in a column right
+                                 of the chart, not under it (a wide area) */
   gboolean     key;           /* with the decorations, a key of what the
                                  chart shows in short: the goals' names
                                  (wheel, matrix), the people of a full

@@ -1395,9 +1395,10 @@ pdf_word_clear (gpointer data)
  * words pdftotext reads on it, with their boxes; NULL, the test skipped,
  * without pdftotext. */
 static GArray *
-report_words (UpProject  *project,
-              UpLang      lang,
-              const char *name)
+chart_words (UpProject            *project,
+             UpChartKind           kind,
+             const UpChartOptions *options,
+             const char           *name)
 {
   g_autofree char *path = g_build_filename (TEST_BUILD_DIR, name, NULL);
   const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", path, "-", NULL };
@@ -1408,7 +1409,6 @@ report_words (UpProject  *project,
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   GArray *words;
-  UpChartOptions options;
   double width, height;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -1420,13 +1420,10 @@ report_words (UpProject  *project,
       return NULL;
     }
 
-  up_chart_options_init (&options);
-  options.lang = lang;
-  options.date = "2026-11-28";
-  up_chart_get_size (UP_CHART_REPORT, project, &options, &width, &height);
+  up_chart_get_size (kind, project, options, &width, &height);
   surface = cairo_pdf_surface_create (path, width, height);
   cr = cairo_create (surface);
-  up_chart_draw (UP_CHART_REPORT, project, &options, cr, width, height);
+  up_chart_draw (kind, project, options, cr, width, height);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -1456,6 +1453,79 @@ report_words (UpProject  *project,
     }
   g_assert_cmpuint (words->len, >, 20);
   return words;
+}
+
+static GArray *
+report_words (UpProject  *project,
+              UpLang      lang,
+              const char *name)
+{
+  UpChartOptions options;
+
+  up_chart_options_init (&options);
+  options.lang = lang;
+  options.date = "2026-11-28";
+  return chart_words (project, UP_CHART_REPORT, &options, name);
+}
+
+/* On screen, in a wide area, the legend may stand beside the chart
+ * (legend_beside): in a column right of the body, from its top, in larger
+ * text, the chart less tall; an export keeps it under the chart. */
+static void
+test_legend_beside (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  static const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      UpChartOptions below, beside;
+      double below_width, below_height, beside_width, beside_height;
+      g_autofree char *below_name = g_strdup_printf ("chart-legend-below-%u.pdf", k);
+      g_autofree char *beside_name = g_strdup_printf ("chart-legend-beside-%u.pdf", k);
+      g_autoptr(GArray) below_words = NULL;
+      g_autoptr(GArray) beside_words = NULL;
+      const PdfWord *below_word = NULL, *beside_word = NULL;
+      /* a word of both legends */
+      const char *word = "Striped";
+
+      up_chart_options_init (&below);
+      below.lang = UP_LANG_EN;
+      below.date = "2026-11-28";
+      beside = below;
+      beside.legend_beside = TRUE;
+      up_chart_get_size (kinds[k], project, &below, &below_width, &below_height);
+      up_chart_get_size (kinds[k], project, &beside, &beside_width, &beside_height);
+      g_assert_cmpfloat (beside_width, >, below_width);
+      g_assert_cmpfloat (beside_height, <, below_height);
+
+      below_words = chart_words (project, kinds[k], &below, below_name);
+      if (below_words == NULL)
+        return;
+      beside_words = chart_words (project, kinds[k], &beside, beside_name);
+      for (guint i = 0; i < below_words->len; i++)
+        if (g_str_equal (g_array_index (below_words, PdfWord, i).text, word))
+          below_word = &g_array_index (below_words, PdfWord, i);
+      for (guint i = 0; i < beside_words->len; i++)
+        if (g_str_equal (g_array_index (beside_words, PdfWord, i).text, word))
+          beside_word = &g_array_index (beside_words, PdfWord, i);
+      g_assert_nonnull (below_word);
+      g_assert_nonnull (beside_word);
+      /* under the chart, across it; beside it, in the right part, high */
+      g_assert_cmpfloat (below_word->y0, >, below_height * 0.6);
+      g_assert_cmpfloat (beside_word->x0, >, beside_width * 0.55);
+      g_assert_cmpfloat (beside_word->y0, <, beside_height * 0.6);
+      /* larger text beside */
+      g_assert_cmpfloat (beside_word->y1 - beside_word->y0, >, (below_word->y1 - below_word->y0) * 1.2);
+
+      /* an export's key puts it back under the chart */
+      beside.key = TRUE;
+      below.key = TRUE;
+      up_chart_get_size (kinds[k], project, &below, &below_width, &below_height);
+      up_chart_get_size (kinds[k], project, &beside, &beside_width, &beside_height);
+      g_assert_cmpfloat (beside_width, ==, below_width);
+      g_assert_cmpfloat (beside_height, ==, below_height);
+    }
 }
 
 /* The labels of the report's timeline axis are a year or a month each, and
@@ -2084,6 +2154,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
   g_test_add_func ("/chart/report/decisions", test_report_decisions);
   g_test_add_func ("/chart/report/goal-names", test_report_goal_names);
+  g_test_add_func ("/chart/legend-beside", test_legend_beside);
 
   status = g_test_run ();
   /* Pango keeps each thread's font map in thread-local storage, where

@@ -444,6 +444,34 @@ test_link_target (Fixture       *fixture,
   g_assert_true (g_bytes_equal (before, undone));
 }
 
+/* In the window's wide area the wheel's legend stands beside it, which
+ * draws the chart larger than with the legend under it (there the legend's
+ * text was 7 pixels high at the default size). */
+static void
+test_legend_beside (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  UpAgendaView *agenda;
+  UpChartOptions options, below;
+  graphene_rect_t box;
+  double width, height, below_width, below_height, below_scale;
+
+  show_view (fixture, "agenda");
+  agenda = UP_AGENDA_VIEW (find_type (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
+  g_assert_cmpint (up_agenda_view_get_chart (agenda), ==, UP_CHART_WHEEL);
+  g_assert_true (up_agenda_view_get_chart_bounds (agenda, &box, &options));
+  g_assert_true (options.legend_beside);
+
+  below = options;
+  below.legend_beside = FALSE;
+  up_chart_get_size (UP_CHART_WHEEL, fixture->project, &below, &below_width, &below_height);
+  below_scale = MIN ((box.origin.x * 2 + box.size.width) / below_width,
+                     (box.origin.y * 2 + box.size.height) / below_height);
+  /* the same area, the chart drawn larger in it */
+  up_chart_get_size (UP_CHART_WHEEL, fixture->project, &options, &width, &height);
+  g_assert_cmpfloat (box.size.width / width, >, below_scale * 1.05);
+}
+
 /* Impact, strength and comment of a link, each an undo step. */
 static void
 test_edit_link (Fixture       *fixture,
@@ -1448,6 +1476,8 @@ main (int   argc,
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
 
+  g_test_add ("/ui/agenda/legend-beside", Fixture, NULL,
+              fixture_set_up, test_legend_beside, fixture_tear_down);
   g_test_add ("/ui/agenda/link-target", Fixture, NULL,
               fixture_set_up, test_link_target, fixture_tear_down);
   g_test_add ("/ui/agenda/edit-link", Fixture, NULL,
