@@ -1284,7 +1284,8 @@ on_close_error_response (AdwMessageDialog *dialog,
 {
   if (g_strcmp0 (response, "close") == 0)
     {
-      /* The edits stay in the recovery copy; the next open offers them. */
+      /* The edits stay in the recovery copy, which the next open offers;
+       * where there is none, the dialog said that closing loses them. */
       self->close_anyway = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }
@@ -1310,11 +1311,30 @@ up_window_close_request (GtkWindow *window)
 
       if (!up_store_flush (up_project_get_store (self->project), &error))
         {
+          UpStore *store = up_project_get_store (self->project);
+          g_autofree char *lost = NULL;
+          gboolean kept = up_store_get_edits_kept (store);
           GtkWidget *dialog;
 
-          dialog = adw_message_dialog_new (window, _("Could Not Save the Project"), error->message);
+          /* The store's message says the changes are kept, and so they
+           * are, in the recovery copy that the next open offers. Where
+           * that copy could not be written either (a full disk), they are
+           * only in this window, and closing it loses them. */
+          if (!kept)
+            {
+              g_autofree char *name = g_file_get_basename (up_store_get_file (store));
+
+              /* Translators: %1$s is the file name of a project. */
+              lost = g_strdup_printf (_("“%1$s” could not be saved, and your changes could not be kept "
+                                        "anywhere else either. If you close now, they are lost. Save a "
+                                        "copy somewhere else first, for example on a USB stick."),
+                                      name);
+            }
+
+          dialog = adw_message_dialog_new (window, _("Could Not Save the Project"),
+                                           kept ? error->message : lost);
           adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                            "close", _("Close _Anyway"),
+                                            "close", kept ? _("Close _Anyway") : _("Close and _Lose Changes"),
                                             "save-copy", _("Save a _Copy…"),
                                             "cancel", _("_Keep Open"),
                                             NULL);

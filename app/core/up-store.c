@@ -64,6 +64,10 @@ struct _UpStore
   guint        retry_source;
   gboolean     conflict;        /* the file changed under us: the user chooses */
   GError      *save_error;
+  /* The edits up to @kept_edits are in the recovery copy (when
+   * @kept_valid): what a window may close on without losing anything. */
+  guint        kept_edits;
+  gboolean     kept_valid;
 };
 
 G_DEFINE_FINAL_TYPE (UpStore, up_store, G_TYPE_OBJECT)
@@ -1213,6 +1217,7 @@ up_store_set_file (UpStore *self,
   g_clear_pointer (&self->checksum, g_free);
   self->conflict = FALSE;
   self->dirty = TRUE;
+  self->kept_valid = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }
@@ -1223,6 +1228,22 @@ up_store_get_dirty (UpStore *self)
   g_return_val_if_fail (UP_IS_STORE (self), FALSE);
 
   return self->dirty;
+}
+
+/**
+ * up_store_get_edits_kept:
+ *
+ * Returns: %TRUE when every edit is in the document or, after a save that
+ * failed, in its recovery copy, which the next open offers: the project
+ * can be closed without losing anything. %FALSE when the recovery copy
+ * could not be written either (a full disk usually takes both).
+ */
+gboolean
+up_store_get_edits_kept (UpStore *self)
+{
+  g_return_val_if_fail (UP_IS_STORE (self), FALSE);
+
+  return !self->dirty || (self->kept_valid && self->kept_edits == self->edits);
 }
 
 gboolean
@@ -1502,6 +1523,7 @@ typedef struct
   gboolean document;        /* FALSE: only the recovery copy (a conflict is open) */
   char    *new_checksum;
   guint    edits;
+  gboolean recovery_written; /* the recovery copy holds this snapshot */
 } SaveJob;
 
 static void
@@ -1891,6 +1913,8 @@ run_save_job (SaveJob  *job,
                                FALSE, NULL) ||
           !replace_atomically (g_file_peek_path (job->recovery), data, size, 0600, TRUE, FALSE, NULL))
         g_warning ("Could not write the recovery copy %s", g_file_peek_path (job->recovery));
+      else
+        job->recovery_written = TRUE;
     }
 
   if (!job->document)
@@ -2027,11 +2051,26 @@ retry_save (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether the recovery copy holds @job's snapshot, whatever became of the
+ * document: a copy that could not be written (a full disk takes it too)
+ * leaves the latest edits in memory only, whatever an older copy holds. */
+static void
+note_recovery (UpStore *self,
+               SaveJob *job)
+{
+  if (job == NULL || self->file == NULL || !g_file_equal (job->file, self->file))
+    return;
+  self->kept_valid = job->recovery_written;
+  self->kept_edits = job->edits;
+}
+
 static void
 finish_save (UpStore  *self,
              SaveJob  *job,
              GError   *error)
 {
+  note_recovery (self, job);
+
   if (error != NULL)
     {
       if (error->code == UP_STORE_ERROR_CONFLICT)
@@ -2210,6 +2249,7 @@ up_store_save (UpStore  *self,
   ok = run_save_job (job, &local_error);
   if (ok && !job->document)
     {
+      note_recovery (self, job);
       /* A conflict is open: only the recovery copy was written. */
       g_set_error_literal (&local_error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT,
                            self->save_error ? self->save_error->message : "");
@@ -2472,6 +2512,8 @@ up_store_open_recovery (GFile   *document,
   g_clear_pointer (&self->checksum, g_free);
   self->checksum = base != NULL && base[0] != '\0' ? g_steal_pointer (&base) : g_strdup (UNKNOWN_CHECKSUM);
   self->dirty = TRUE;
+  self->kept_valid = TRUE;
+  self->kept_edits = self->edits;
   up_store_schedule_save (self);
 
   return self;

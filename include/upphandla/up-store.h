@@ -62,6 +62,7 @@ void         up_store_set_file          (UpStore      *self,
  * file once goes without (a watch is an inotify handle and a thread). */
 void         up_store_follow_file       (UpStore      *self);
 gboolean     up_store_get_dirty         (UpStore      *self);
+gboolean     up_store_get_edits_kept    (UpStore      *self);
 gboolean     up_store_get_saving        (UpStore      *self);
 const GError *up_store_get_save_error   (UpStore      *self);
 int          up_store_get_migrated_from (UpStore      *self);

@@ -2440,6 +2440,12 @@ child_save (const char *path)
       g_printerr ("no recovery copy\n");
       return 11;
     }
+  /* so the window may close: the next open offers the copy */
+  if (!up_store_get_edits_kept (store))
+    {
+      g_printerr ("the edits in the recovery copy do not count as kept\n");
+      return 12;
+    }
   return 100 + error->code;
 }
 
@@ -2533,6 +2539,15 @@ child_full_disk (const char *path)
     return 23;
   if (code != UP_STORE_ERROR_NO_SPACE)
     return 100 + code;
+  /* The recovery copy is as large as the document and did not fit either:
+   * the edits are in memory only, and a window must not close on them as
+   * if they were kept. */
+  if (up_store_get_edits_kept (store))
+    {
+      g_printerr ("the edits count as kept, but the recovery copy %s\n",
+                  up_store_has_recovery (file) ? "is an older one" : "is not there");
+      return 27;
+    }
 
   /* space again: the store tries again by itself and the save goes through */
   limit.rlim_cur = soft;
@@ -2550,6 +2565,8 @@ child_full_disk (const char *path)
       g_main_context_iteration (NULL, TRUE);
     }
   g_source_remove (wake);
+  if (!up_store_get_edits_kept (store))
+    return 28;
   reopened = up_project_open (file, &error);
   if (reopened == NULL || strcmp (up_project_get_description (reopened), description) != 0)
     return 26;
