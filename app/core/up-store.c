@@ -2304,11 +2304,37 @@ up_store_save_overwrite (UpStore  *self,
   return up_store_save (self, error);
 }
 
+/* Whether @a and @b are one file: the same name, or two names (a link, a
+ * path through a linked folder) of the same file on disk. */
+static gboolean
+same_file (GFile *a,
+           GFile *b)
+{
+  g_autoptr(GFileInfo) info_a = NULL;
+  g_autoptr(GFileInfo) info_b = NULL;
+  const char *id_a;
+  const char *id_b;
+
+  if (g_file_equal (a, b))
+    return TRUE;
+
+  info_a = g_file_query_info (a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info_b = g_file_query_info (b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info_a == NULL || info_b == NULL)
+    return FALSE;
+  id_a = g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE);
+  id_b = g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE);
+  return id_a != NULL && g_strcmp0 (id_a, id_b) == 0;
+}
+
 /**
  * up_store_save_copy:
  *
  * Writes a snapshot of the project to @destination ("Save a Copy"); the
- * store goes on saving to its own file.
+ * store goes on saving to its own file. A copy is never written over the
+ * project's own file: that is a save, and after a conflict it would
+ * replace someone else's version without the user's choice to overwrite
+ * it (UP_STORE_ERROR_WRITE_FAILED).
  */
 gboolean
 up_store_save_copy (UpStore  *self,
@@ -2320,6 +2346,17 @@ up_store_save_copy (UpStore  *self,
 
   g_return_val_if_fail (UP_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+
+  if (self->file != NULL && same_file (self->file, destination))
+    {
+      g_autofree char *name = display_name (destination);
+
+      g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED,
+                   /* Translators: %1$s is the file name of the project itself. */
+                   _("“%1$s” is the project itself, not a copy. Choose another name or folder for the copy."),
+                   name);
+      return FALSE;
+    }
 
   image = up_store_serialize (self, error);
   if (image == NULL)

@@ -1771,6 +1771,52 @@ test_save_read_only (gconstpointer data)
   test_assert_dir_is (dir, "plan.upphandla");
 }
 
+/* "Save a Copy" onto the project's own file, by its name or through a
+ * link: after a conflict that would replace the other person's version
+ * without the user's choice to overwrite it, and leave the window saying
+ * that nothing was saved. It is refused, and the file keeps theirs. */
+static void
+test_save_copy_onto_document (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "copy-onto-document");
+  g_autofree char *path = create_project_file (dir, "shared.upphandla", "Original");
+  g_autofree char *link_path = g_build_filename (dir, "link.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) same = g_file_new_for_path (path);
+  g_autoptr(GFile) link = g_file_new_for_path (link_path);
+  g_autoptr(UpProject) first = open_project (path);
+  g_autoptr(UpProject) second = open_project (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  UpStore *store = up_project_get_store (first);
+
+  g_assert_cmpint (symlink ("shared.upphandla", link_path), ==, 0);
+
+  g_usleep (30 * 1000);
+  set_title (second, "The second's edit");
+  g_assert_true (up_store_flush (up_project_get_store (second), &error));
+  g_assert_no_error (error);
+  set_title (first, "The first's edit");
+  g_assert_false (up_store_flush (store, &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  g_assert_false (up_store_save_copy (store, same, &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED);
+  assert_error_names_file (error, path);
+  g_clear_error (&error);
+  g_assert_false (up_store_save_copy (store, link, &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED);
+  g_clear_error (&error);
+
+  title = query_text (path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "The second's edit");
+  g_assert_true (g_error_matches (up_store_get_save_error (store), UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT));
+  g_assert_true (up_store_get_dirty (store));
+  g_assert_true (g_file_equal (up_store_get_file (store), file));
+  test_assert_dir_is (dir, "link.upphandla/shared.upphandla");
+}
+
 /* A full disk, made by a file size limit below the project's size. */
 static void
 test_save_full_disk (void)
@@ -2655,6 +2701,7 @@ main (int   argc,
 
       g_test_add_data_func (test_path, &read_only_cases[i], test_save_read_only);
     }
+  g_test_add_func ("/store/save/copy-onto-document", test_save_copy_onto_document);
   g_test_add_func ("/store/save/full-disk", test_save_full_disk);
   g_test_add_func ("/store/save/folder-gone", test_save_folder_gone);
   g_test_add_func ("/store/recovery/after-failed-save", test_recovery_after_failed_save);
