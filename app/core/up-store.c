@@ -1585,6 +1585,14 @@ translate_save_error (GError  *io_error,
                  /* Translators: %1$s is a file name. */
                  _("“%1$s” could not be saved because the disk is full. Your changes are kept; free some space and they will be saved."),
                  name);
+  /* The file itself being gone is no error (it is written anew): what is
+   * not found is its folder, a USB stick pulled or a share gone. The
+   * system's "No such file or directory" told the user neither. */
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED,
+                 /* Translators: %1$s is a file name. */
+                 _("“%1$s” could not be saved because its folder is gone: it was moved, renamed or deleted, or it is on a disk or network share that is not connected. Your changes are kept; connect the disk again, or save the project elsewhere with Save As."),
+                 name);
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
            g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
     g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_ONLY,

@@ -1857,6 +1857,11 @@ test_save_folder_gone (void)
   g_assert_false (up_store_flush (store, &error));
   g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED);
   assert_error_names_file (error, path);
+  /* in words a user knows, with what to do: not the system's "No such
+   * file or directory" */
+  g_assert_null (strstr (error->message, g_strerror (ENOENT)));
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_assert_nonnull (strstr (error->message, "Save As"));
   g_assert_cmpstr (up_project_get_title (project), ==, "Edited after the folder went");
   g_assert_true (up_store_get_dirty (store));
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
