@@ -570,18 +570,33 @@ update_recent (UpWindow *self)
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   GList *items = gtk_recent_manager_get_items (manager);
+  g_autoptr(GPtrArray) unsaved = up_store_list_recoveries ();
+  guint n_unsaved;
+
+  /* Projects with changes that wait in a recovery copy come first, also
+   * where the file is gone (its folder deleted, a USB stick pulled) or has
+   * left the recent files: the start page is the only way back to them. */
+  for (guint i = 0; i < unsaved->len; i++)
+    g_ptr_array_add (files, g_object_ref (g_ptr_array_index (unsaved, i)));
+  n_unsaved = files->len;
 
   items = g_list_sort (items, compare_recent_newest_first);
 
-  for (GList *l = items; l && files->len < MAX_RECENT; l = l->next)
+  for (GList *l = items; l && files->len < n_unsaved + MAX_RECENT; l = l->next)
     {
       GtkRecentInfo *info = l->data;
       const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = NULL;
+      gboolean listed = FALSE;
 
       if (!g_str_has_suffix (uri, ".upphandla") || !gtk_recent_info_exists (info))
         continue;
 
-      g_ptr_array_add (files, g_file_new_for_uri (uri));
+      file = g_file_new_for_uri (uri);
+      for (guint i = 0; i < n_unsaved && !listed; i++)
+        listed = g_file_equal (g_ptr_array_index (files, i), file);
+      if (!listed)
+        g_ptr_array_add (files, g_steal_pointer (&file));
     }
 
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);

@@ -474,6 +474,54 @@ test_start_page (void)
   iterate_pending ();
 }
 
+/* A project whose folder went away while it was open (a USB stick
+ * pulled) keeps its changes in a recovery copy. The recent files leave
+ * out a file that is not there, so the start page lists it from the
+ * recovery folder, or nothing would lead back to those changes. */
+static void
+test_start_page_lists_unsaved (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "stick.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = up_demo_create (file, &error);
+  g_autoptr(UpWindow) window = NULL;
+  g_autoptr(GFile) recovery = NULL;
+  GtkListBox *list;
+  gboolean listed = FALSE;
+  GtkListBoxRow *row;
+
+  g_assert_no_error (error);
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  up_project_set_string (project, project, "title", "Changed on the stick", &error);
+  g_assert_no_error (error);
+  g_assert_false (up_store_flush (up_project_get_store (project), &error));
+  g_clear_error (&error);
+  recovery = up_store_find_recovery (file);
+  g_assert_nonnull (recovery);
+
+  window = g_object_ref_sink (up_window_new (NULL, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  list = template_child (window, UP_TYPE_WINDOW, "recent_list");
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GFile *shown = g_object_get_data (G_OBJECT (row), "file");
+
+      listed |= shown != NULL && g_file_equal (shown, file);
+    }
+  g_assert_true (listed);
+  g_assert_true (gtk_widget_get_visible (template_child (window, UP_TYPE_WINDOW, "recent_group")));
+
+  up_store_discard_recovery (file);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
 static void
 test_edit_title (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -1548,6 +1596,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/window/start-page", test_start_page);
+  g_test_add_func ("/ui/window/start-page-lists-unsaved", test_start_page_lists_unsaved);
   g_test_add_func ("/ui/window/route-chooser", test_route_chooser);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
               fixture_set_up, test_stage_row, fixture_tear_down);
