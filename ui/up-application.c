@@ -188,6 +188,14 @@ open_beside_new_window (UpApplication  *self,
 }
 
 static void
+remove_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
+}
+
+static void
 open_file_now (UpApplication *self,
                GFile         *file,
                UpWindow      *target)
@@ -205,11 +213,7 @@ open_file_now (UpApplication *self,
       /* A project that is gone (moved, renamed, deleted) leaves the recent
        * projects with its message, rather than failing there again. */
       if (g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_NOT_FOUND))
-        {
-          g_autofree char *uri = g_file_get_uri (file);
-
-          gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
-        }
+        remove_recent (file);
       show_open_error (self, target, error);
     }
   else
@@ -254,7 +258,17 @@ on_recovery_response (AdwMessageDialog *dialog,
   else if (g_strcmp0 (response, "discard") == 0)
     {
       up_store_discard_recovery (request->file);
-      open_file_now (request->app, request->file, request->target);
+      /* A file that is gone has nothing to open after its changes: the
+       * dialog said so, and an error about it would only repeat that. */
+      if (g_file_query_exists (request->file, NULL))
+        open_file_now (request->app, request->file, request->target);
+      else
+        {
+          remove_recent (request->file);
+          for (GList *l = gtk_application_get_windows (GTK_APPLICATION (request->app)); l; l = l->next)
+            if (UP_IS_WINDOW (l->data))
+              up_window_update_recent (l->data);
+        }
     }
   /* Any other response (Escape) opens nothing and keeps the copy. */
 }
@@ -273,7 +287,13 @@ ask_recovery (UpApplication *self,
   /* The copy was made on the file as it was then. If someone else has
    * saved it since, recovering does not write over theirs: the first save
    * meets the conflict, and the user chooses there. */
-  if (up_store_recovery_document_changed (file))
+  if (!g_file_query_exists (file, NULL))
+    /* Translators: %1$s is the file name of a project. */
+    body = g_strdup_printf (_("“%1$s” has changes that were not saved when Upphandla last "
+                              "closed, and the file is no longer there. Recover the changes "
+                              "and save them again, or discard them?"),
+                            name);
+  else if (up_store_recovery_document_changed (file))
     /* Translators: %1$s is the file name of a project. */
     body = g_strdup_printf (_("“%1$s” has changes that were not saved when Upphandla last "
                               "closed, and the file has been changed since, perhaps by someone "

@@ -2014,6 +2014,14 @@ up_window_add_toast (UpWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
+void
+up_window_update_recent (UpWindow *self)
+{
+  g_return_if_fail (UP_IS_WINDOW (self));
+
+  on_recent_manager_changed (self, gtk_recent_manager_get_default ());
+}
+
 /**
  * up_window_save_as:
  *

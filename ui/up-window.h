@@ -26,6 +26,10 @@ gboolean   up_window_shows_file  (UpWindow       *self,
 gboolean   up_window_save_as     (UpWindow       *self,
                                   GFile          *file);
 
+/* Lists the recent projects on the start page again, after a change the
+ * recent files do not tell of (a recovery copy discarded). */
+void       up_window_update_recent (UpWindow     *self);
+
 /* A short message at the bottom of the window; @message is plain text. */
 void       up_window_add_toast   (UpWindow       *self,
                                   const char     *message);

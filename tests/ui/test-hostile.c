@@ -493,6 +493,75 @@ test_recovery (gconstpointer data)
   iterate_pending ();
 }
 
+/* The file of a project with changes in a recovery copy is gone (deleted,
+ * or its USB stick is not in). The dialog says so, not that the file "has
+ * not been changed"; Recover writes the changes anew, and Discard drops
+ * them without an error about the missing file, and the start page no
+ * longer lists the project. */
+static void
+test_recovery_file_gone (gconstpointer data)
+{
+  gboolean recover = GPOINTER_TO_INT (data);
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *path = write_recovery (recover ? "gone-recover.upphandla" : "gone-discard.upphandla",
+                                          FALSE, &before);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strndup (name, strlen (name) - strlen (".upphandla"));
+  g_autofree char *expected = NULL;
+  g_autoptr(UpWindow) start = NULL;
+  AdwMessageDialog *dialog = NULL;
+  UpWindow *window = NULL;
+  RecentWait wait;
+
+  expected = g_strdup_printf (_("“%1$s” has changes that were not saved when Upphandla last "
+                                "closed, and the file is no longer there. Recover the changes "
+                                "and save them again, or discard them?"),
+                              name);
+
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  iterate_pending ();
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  start = g_object_ref (up_window_new (GTK_APPLICATION (app), NULL));
+  gtk_window_present (GTK_WINDOW (start));
+  wait.window = start;
+  wait.title = title;
+  wait_until (lists_recent, &wait);
+
+  up_application_open_file (app, file, start);
+  wait_until (has_message_dialog, &dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Recover Unsaved Changes?"));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
+  adw_message_dialog_response (dialog, recover ? "recover" : "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (recover)
+    {
+      UpStore *store;
+
+      wait_until (shows_project, &window);
+      store = up_project_get_store (up_window_get_project (window));
+      g_assert_cmpstr (up_project_get_title (up_window_get_project (window)), ==, "Mine");
+      wait_until (is_saved, store);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_null (up_store_find_recovery (file));
+    }
+  else
+    {
+      iterate_pending ();
+      g_assert_true (has_no_message_dialog (NULL));
+      assert_no_project_shown ();
+      g_assert_false (up_store_has_recovery (file));
+      g_assert_null (find_recent_row (GTK_WIDGET (start), title));
+    }
+
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  iterate_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,6 +601,8 @@ main (int   argc,
   g_test_add_func ("/ui/hostile/first-open-of-a-sound-file", test_first_open);
   g_test_add_data_func ("/ui/hostile/recovery/file-unchanged", GINT_TO_POINTER (FALSE), test_recovery);
   g_test_add_data_func ("/ui/hostile/recovery/file-changed-by-someone-else", GINT_TO_POINTER (TRUE), test_recovery);
+  g_test_add_data_func ("/ui/hostile/recovery/file-gone/recover", GINT_TO_POINTER (TRUE), test_recovery_file_gone);
+  g_test_add_data_func ("/ui/hostile/recovery/file-gone/discard", GINT_TO_POINTER (FALSE), test_recovery_file_gone);
 
   status = g_test_run ();
 
