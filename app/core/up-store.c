@@ -68,6 +68,9 @@ struct _UpStore
    * @kept_valid): what a window may close on without losing anything. */
   guint        kept_edits;
   gboolean     kept_valid;
+  /* and up to @copy_edits in a copy the user saved ("Save a Copy") */
+  guint        copy_edits;
+  gboolean     copy_valid;
 };
 
 G_DEFINE_FINAL_TYPE (UpStore, up_store, G_TYPE_OBJECT)
@@ -1234,16 +1237,19 @@ up_store_get_dirty (UpStore *self)
  * up_store_get_edits_kept:
  *
  * Returns: %TRUE when every edit is in the document or, after a save that
- * failed, in its recovery copy, which the next open offers: the project
- * can be closed without losing anything. %FALSE when the recovery copy
- * could not be written either (a full disk usually takes both).
+ * failed, in its recovery copy, which the next open offers, or in a copy
+ * the user saved: the project can be closed without losing anything.
+ * %FALSE when the recovery copy could not be written either (a full disk
+ * usually takes both) and no copy holds the latest edits.
  */
 gboolean
 up_store_get_edits_kept (UpStore *self)
 {
   g_return_val_if_fail (UP_IS_STORE (self), FALSE);
 
-  return !self->dirty || (self->kept_valid && self->kept_edits == self->edits);
+  return !self->dirty ||
+         (self->kept_valid && self->kept_edits == self->edits) ||
+         (self->copy_valid && self->copy_edits == self->edits);
 }
 
 gboolean
@@ -2377,6 +2383,8 @@ up_store_save_copy (UpStore  *self,
       translate_save_error (local_error, destination, error);
       return FALSE;
     }
+  self->copy_valid = TRUE;
+  self->copy_edits = self->edits;
   return TRUE;
 }
 

@@ -1817,6 +1817,56 @@ test_save_copy_onto_document (void)
   test_assert_dir_is (dir, "link.upphandla/shared.upphandla");
 }
 
+/* The edits are kept, so that the window may close on them, while the
+ * document, its recovery copy or a copy the user saved holds them. Here
+ * the folder is gone and the recovery copy cannot be written either (a
+ * folder stands where it goes, which stops root as it stops anyone). */
+static void
+test_save_edits_kept (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "edits-kept");
+  g_autofree char *path = create_project_file (dir, "plan.upphandla", "Original");
+  g_autofree char *elsewhere = test_new_dir (test_root, "edits-kept-copy");
+  g_autofree char *copy_path = g_build_filename (elsewhere, "copy.upphandla", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) recovery_dir = up_store_get_recovery_dir ();
+  g_autoptr(UpProject) project = open_project (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+  g_autofree char *blocker_name = g_strconcat (key, ".upphandla", NULL);
+  g_autofree char *blocker = g_build_filename (g_file_peek_path (recovery_dir), blocker_name, NULL);
+  UpStore *store = up_project_get_store (project);
+
+  g_assert_true (up_store_get_edits_kept (store));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (blocker, 0700), ==, 0);
+
+  set_title (project, "Nowhere yet");
+  g_test_expect_message ("up-store", G_LOG_LEVEL_WARNING, "Could not write the recovery copy *");
+  g_assert_false (up_store_flush (store, &error));
+  g_test_assert_expected_messages ();
+  g_clear_error (&error);
+  g_assert_false (up_store_get_edits_kept (store));
+
+  g_assert_true (up_store_save_copy (store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (up_store_get_edits_kept (store));
+
+  /* an edit after the copy is in neither */
+  set_title (project, "After the copy");
+  g_test_expect_message ("up-store", G_LOG_LEVEL_WARNING, "Could not write the recovery copy *");
+  g_assert_false (up_store_flush (store, &error));
+  g_test_assert_expected_messages ();
+  g_clear_error (&error);
+  g_assert_false (up_store_get_edits_kept (store));
+
+  g_assert_cmpint (g_rmdir (blocker), ==, 0);
+  up_store_discard_recovery (file);
+}
+
 /* A full disk, made by a file size limit below the project's size. */
 static void
 test_save_full_disk (void)
@@ -2707,6 +2757,7 @@ main (int   argc,
       g_test_add_data_func (test_path, &read_only_cases[i], test_save_read_only);
     }
   g_test_add_func ("/store/save/copy-onto-document", test_save_copy_onto_document);
+  g_test_add_func ("/store/save/edits-kept", test_save_edits_kept);
   g_test_add_func ("/store/save/full-disk", test_save_full_disk);
   g_test_add_func ("/store/save/folder-gone", test_save_folder_gone);
   g_test_add_func ("/store/recovery/after-failed-save", test_recovery_after_failed_save);
