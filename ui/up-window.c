@@ -363,6 +363,19 @@ on_store_saved (UpWindow *self,
 }
 
 static void
+on_store_written_anew (UpWindow *self,
+                       UpStore  *store)
+{
+  g_autofree char *name = g_file_get_basename (up_store_get_file (store));
+  g_autofree char *message = NULL;
+
+  /* Translators: %1$s is the file name of the project. */
+  message = g_strdup_printf (_("“%1$s” was moved or deleted while it was open. It has been saved again where it was."),
+                             name);
+  up_window_add_toast (self, message);
+}
+
+static void
 on_selection_changed (UpWindow           *self,
                       GParamSpec         *pspec,
                       GtkSingleSelection *selection)
@@ -1791,6 +1804,8 @@ up_window_init (UpWindow *self)
                                  G_CALLBACK (on_store_save_failed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->store_signals, "saved",
                                  G_CALLBACK (on_store_saved), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "written-anew",
+                                 G_CALLBACK (on_store_written_anew), self, G_CONNECT_SWAPPED);
 
   self->recent_files = g_list_store_new (G_TYPE_FILE);
   gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (self->recent_files),

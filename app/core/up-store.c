@@ -87,6 +87,7 @@ enum {
 enum {
   SAVED,
   SAVE_FAILED,
+  WRITTEN_ANEW,
   N_SIGNALS
 };
 
@@ -537,6 +538,9 @@ up_store_class_init (UpStoreClass *klass)
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                   G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[WRITTEN_ANEW] =
+    g_signal_new ("written-anew", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1530,6 +1534,7 @@ typedef struct
   char    *new_checksum;
   guint    edits;
   gboolean recovery_written; /* the recovery copy holds this snapshot */
+  gboolean written_anew;     /* the file read or saved before was gone */
 } SaveJob;
 
 static void
@@ -1649,7 +1654,10 @@ check_unchanged (SaveJob  *job,
   if (!g_file_load_contents (job->file, NULL, &contents, &size, NULL, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
+        {
+          job->written_anew = TRUE;
+          return TRUE;
+        }
       translate_save_error (local_error, job->file, error);
       return FALSE;
     }
@@ -2133,6 +2141,11 @@ finish_save (UpStore  *self,
     }
 
   g_signal_emit (self, signals[SAVED], 0);
+  /* Someone deleted the file, or moved it to another folder (where it
+   * cannot be followed): the edits went to a new file at the old place,
+   * and whoever moved the old one must hear that it no longer has them. */
+  if (job->written_anew)
+    g_signal_emit (self, signals[WRITTEN_ANEW], 0);
 }
 
 static void

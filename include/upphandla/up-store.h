@@ -42,6 +42,9 @@ G_DECLARE_FINAL_TYPE (UpStore, up_store, UP, STORE, GObject)
  *     memory and in the recovery copy. Codes: UP_STORE_ERROR_NO_SPACE,
  *     _READ_ONLY, _CONFLICT (someone else changed the file: never retried by
  *     itself; the user chooses up_store_save_overwrite() or a copy), _WRITE_FAILED.
+ *   "written-anew" (): after "saved": the file that was read or last saved
+ *     was gone (deleted, or moved to another folder), and the save made a
+ *     new one at its place.
  * Properties (read-only, notify): "file", "dirty", "saving", "save-error".
  */
 

@@ -1867,6 +1867,43 @@ test_save_edits_kept (void)
   up_store_discard_recovery (file);
 }
 
+/* The file was deleted, or moved to another folder, while open: the save
+ * writes it anew at its place and says so, once, so that whoever moved it
+ * learns that the moved file does not have the later edits. */
+static void
+test_save_written_anew (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "written-anew");
+  g_autofree char *path = create_project_file (dir, "plan.upphandla", "Original");
+  g_autofree char *away = test_new_dir (test_root, "written-anew-away");
+  g_autofree char *moved = g_build_filename (away, "plan.upphandla", NULL);
+  g_autoptr(UpProject) project = open_project (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  UpStore *store = up_project_get_store (project);
+  guint anew = 0;
+
+  g_signal_connect_swapped (store, "written-anew", G_CALLBACK (count_signal), &anew);
+
+  set_title (project, "Saved in place");
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (anew, ==, 0);
+
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+  set_title (project, "After the move");
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (anew, ==, 1);
+  title = query_text (path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "After the move");
+
+  set_title (project, "Once more");
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (anew, ==, 1);
+}
+
 /* A full disk, made by a file size limit below the project's size. */
 static void
 test_save_full_disk (void)
@@ -2758,6 +2795,7 @@ main (int   argc,
     }
   g_test_add_func ("/store/save/copy-onto-document", test_save_copy_onto_document);
   g_test_add_func ("/store/save/edits-kept", test_save_edits_kept);
+  g_test_add_func ("/store/save/written-anew", test_save_written_anew);
   g_test_add_func ("/store/save/full-disk", test_save_full_disk);
   g_test_add_func ("/store/save/folder-gone", test_save_folder_gone);
   g_test_add_func ("/store/recovery/after-failed-save", test_recovery_after_failed_save);
