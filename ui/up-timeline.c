@@ -203,6 +203,12 @@ struct _UpTimeline
   int             pending_day;       /* to show at pending_day_at of the width */
   double          pending_day_at;
   gboolean        needs_fit;
+  /* The project had no stages yet when it was set: its first ones are
+   * brought into view when they come (a new project's route is laid out
+   * after the empty timeline has opened on today). */
+  gboolean        awaits_stages;
+  /* The zoom was chosen (up_timeline_set_zoom()), not fitted. */
+  gboolean        zoom_chosen;
   gboolean        in_allocate;
   gboolean        focus_selected;
 
@@ -488,6 +494,22 @@ ensure_rows (UpTimeline *self)
 
   if (n == 0)
     self->first_day = self->last_day = up_day_today ();
+  else if (self->awaits_stages)
+    {
+      int today = up_day_today ();
+
+      self->awaits_stages = FALSE;
+      /* As a project with stages opens: fitted, or at the zoom chosen on
+       * today while the plan is under way, else on its start. */
+      if (!self->zoom_chosen)
+        self->needs_fit = TRUE;
+      else if (today >= self->first_day && today <= self->last_day)
+        show_day (self, today, 1 / 3.0);
+      else
+        show_day (self, self->first_day, 0);
+      if (!self->in_allocate)
+        gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
 
   origin = monday_on_or_before (self->first_day - RANGE_DAYS_BEFORE);
   self->range_end = self->last_day + RANGE_DAYS_AFTER;
@@ -3320,6 +3342,8 @@ up_timeline_set_project (UpTimeline *self,
   self->rows_dirty = TRUE;
   self->decor_dirty = TRUE;
   self->needs_fit = TRUE;
+  self->awaits_stages = TRUE;
+  self->zoom_chosen = FALSE;
   self->rebase_hshift = TRUE;
   self->scale.origin = 0;
   self->has_pending_hvalue = FALSE;
@@ -3377,6 +3401,7 @@ up_timeline_set_zoom (UpTimeline *self,
 
   /* A zoom chosen by hand wins over the fit of a new project, which then
    * opens on today when the procurement is under way, else on its start. */
+  self->zoom_chosen = TRUE;
   if (self->needs_fit)
     {
       int today = up_day_today ();

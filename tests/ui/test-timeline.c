@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "up-route.h"
 #include "up-stage-editor.h"
 #include "up-timeline.h"
 #include "up-window.h"
@@ -1198,6 +1199,92 @@ test_window_zoom_setting (void)
   test_remove_tree (dir);
 }
 
+/* The stages of a new project, laid out from a route to start after
+ * today, are in view once they are laid out: the empty project had opened
+ * on today, and the timeline stayed there, empty, weeks before the plan.
+ * Once without a zoom of the user's (the plan is fitted), once with one. */
+static void
+check_new_project_shows_plan (const char *zoom)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *start = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpWindow) window = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 50);
+  g_autoptr(UpStage) first = NULL;
+  GListModel *stages;
+  UpTimeline *timeline;
+  graphene_rect_t area;
+  int width;
+
+  if (zoom != NULL)
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, "io.github.upphandla.Upphandla", TRUE);
+      if (schema == NULL)
+        {
+          g_test_message ("The settings schema is not compiled in this build");
+          return;
+        }
+      settings = g_settings_new ("io.github.upphandla.Upphandla");
+      g_settings_set_string (settings, "timeline-zoom", zoom);
+    }
+
+  dir = g_dir_make_tmp ("upphandla-timeline-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "new.upphandla", NULL);
+  file = g_file_new_for_path (path);
+  project = up_project_create (file, "New", &error);
+  g_assert_no_error (error);
+
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  timeline = UP_TIMELINE (gtk_widget_get_template_child (GTK_WIDGET (window), UP_TYPE_WINDOW, "timeline"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+
+  /* As the route chooser does, once the window shows the empty project. */
+  start = g_date_time_format (later, "%Y-%m-%d");
+  g_assert_true (up_route_apply (project, up_route_get (0)->id, start, &error));
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (window));
+
+  stages = up_project_get_stages (project);
+  g_assert_cmpuint (g_list_model_get_n_items (stages), >, 3);
+  width = gtk_widget_get_width (GTK_WIDGET (timeline));
+  first = g_list_model_get_item (stages, 0);
+  g_assert_true (up_timeline_get_stage_area (timeline, first, &area));
+  g_assert_cmpfloat (area.origin.x, >=, 0);
+  g_assert_cmpfloat (area.origin.x, <, width / 2.0);
+  if (zoom == NULL)
+    save_screenshot (GTK_WIDGET (window), "timeline-new-project.png");
+
+  if (settings != NULL)
+    g_settings_reset (settings, "timeline-zoom");
+  up_store_flush (up_project_get_store (project), &error);
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  test_remove_tree (dir);
+}
+
+static void
+test_new_project_shows_plan (void)
+{
+  check_new_project_shows_plan (NULL);
+  check_new_project_shows_plan ("week");
+  check_new_project_shows_plan ("month");
+}
+
 /* Only what is in view is laid out and drawn: 2,000 stages scroll as
  * smoothly as 20. */
 static void
@@ -1311,6 +1398,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/window-zoom-setting", test_window_zoom_setting);
   g_test_add_func ("/ui/timeline/open-without-scroll", test_open_without_scroll);
   g_test_add_func ("/ui/timeline/large-project", test_large_project);
+  g_test_add_func ("/ui/timeline/new-project-shows-plan", test_new_project_shows_plan);
 
   return g_test_run ();
 }
