@@ -37,7 +37,7 @@
 
 /* Days of room before the first stage and after the last, so that a stage
  * can be dragged beyond the ends of the project. */
-#define RANGE_DAYS_BEFORE   35
+#define RANGE_DAYS_BEFORE   98    /* 49 px at years zoom */
 #define RANGE_DAYS_AFTER    63
 
 /* The kinds' colours: libadwaita's accent palette, made to carry white
@@ -751,7 +751,7 @@ set_zoom_at (UpTimeline *self,
   double value = self->has_pending_hvalue ? self->pending_hvalue : hvalue (self);
   double days;
 
-  zoom = CLAMP ((int) zoom, UP_ZOOM_WEEK, UP_ZOOM_YEAR);
+  zoom = CLAMP ((int) zoom, UP_ZOOM_WEEK, UP_ZOOM_YEARS);
   if (zoom == self->zoom)
     return;
 
@@ -2747,7 +2747,7 @@ update_actions (UpTimeline *self)
   gtk_widget_action_set_enabled (widget, "timeline.delete", has_selection);
   gtk_widget_action_set_enabled (widget, "timeline.activate", has_selection);
   gtk_widget_action_set_enabled (widget, "timeline.zoom-in", self->zoom > UP_ZOOM_WEEK);
-  gtk_widget_action_set_enabled (widget, "timeline.zoom-out", self->zoom < UP_ZOOM_YEAR);
+  gtk_widget_action_set_enabled (widget, "timeline.zoom-out", self->zoom < UP_ZOOM_YEARS);
   gtk_widget_action_set_enabled (widget, "timeline.zoom-fit", self->project != NULL);
 }
 

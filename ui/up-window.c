@@ -185,7 +185,7 @@ update_actions (UpWindow *self)
                                  up_timeline_get_zoom (self->timeline) > UP_ZOOM_WEEK);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out",
                                  self->project != NULL &&
-                                 up_timeline_get_zoom (self->timeline) < UP_ZOOM_YEAR);
+                                 up_timeline_get_zoom (self->timeline) < UP_ZOOM_YEARS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scroll-to-today", self->project != NULL);
 

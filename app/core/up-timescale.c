@@ -13,12 +13,16 @@
 /* Pixels per day at each zoom. Chosen so that the finest labels of each
  * zoom fit their span at the default font: a day ("Wed 30") at week zoom,
  * an ISO week ("v. 52") at month and quarter zoom, a month ("Sep") at year
- * zoom; and so that one zoom step is about a factor of three. */
+ * zoom, a quarter (named by its first month, "Oct") at years zoom; and so
+ * that one zoom step is about a factor of three. Years zoom is there for a
+ * plan of two years or so beside the stage list and the editor: at 1,100
+ * px the timeline is about 400 px wide. */
 static const double pixels_per_day[UP_N_ZOOMS] = {
   [UP_ZOOM_WEEK] = 48.0,
   [UP_ZOOM_MONTH] = 16.0,
   [UP_ZOOM_QUARTER] = 6.0,
   [UP_ZOOM_YEAR] = 1.5,
+  [UP_ZOOM_YEARS] = 0.5,
 };
 
 static const int snap_days[UP_N_ZOOMS] = {
@@ -26,20 +30,22 @@ static const int snap_days[UP_N_ZOOMS] = {
   [UP_ZOOM_MONTH] = 1,
   [UP_ZOOM_QUARTER] = 7,
   [UP_ZOOM_YEAR] = 7,
+  [UP_ZOOM_YEARS] = 7,
 };
 
 G_DEFINE_ENUM_TYPE (UpZoom, up_zoom,
                     G_DEFINE_ENUM_VALUE (UP_ZOOM_WEEK, "week"),
                     G_DEFINE_ENUM_VALUE (UP_ZOOM_MONTH, "month"),
                     G_DEFINE_ENUM_VALUE (UP_ZOOM_QUARTER, "quarter"),
-                    G_DEFINE_ENUM_VALUE (UP_ZOOM_YEAR, "year"))
+                    G_DEFINE_ENUM_VALUE (UP_ZOOM_YEAR, "year"),
+                    G_DEFINE_ENUM_VALUE (UP_ZOOM_YEARS, "years"))
 
 G_DEFINE_BOXED_TYPE (UpTimescale, up_timescale, up_timescale_copy, up_timescale_free)
 
 static UpZoom
 valid_zoom (UpZoom zoom)
 {
-  return CLAMP ((int) zoom, UP_ZOOM_WEEK, UP_ZOOM_YEAR);
+  return CLAMP ((int) zoom, UP_ZOOM_WEEK, UP_ZOOM_YEARS);
 }
 
 static double
@@ -200,14 +206,17 @@ up_zoom_get_label (UpZoom zoom)
       /* Translators: A zoom level of the timeline: about two quarters fill the view. */
       return C_("timeline zoom", "Quarter");
     case UP_ZOOM_YEAR:
-    default:
       /* Translators: A zoom level of the timeline: about two years fill the view. */
       return C_("timeline zoom", "Year");
+    case UP_ZOOM_YEARS:
+    default:
+      /* Translators: A zoom level of the timeline: several years fill the view. */
+      return C_("timeline zoom", "Years");
     }
 }
 
 /* The most detailed zoom at which @first_day to @last_day fits @width
- * pixels with a little room on either side; year zoom if none does. */
+ * pixels with a little room on either side; the widest if none does. */
 UpZoom
 up_zoom_fit (int    first_day,
              int    last_day,
@@ -215,7 +224,7 @@ up_zoom_fit (int    first_day,
 {
   int n_days = MAX (1, last_day - first_day + 1);
 
-  for (UpZoom zoom = UP_ZOOM_WEEK; zoom < UP_ZOOM_YEAR; zoom++)
+  for (UpZoom zoom = UP_ZOOM_WEEK; zoom < UP_ZOOM_YEARS; zoom++)
     {
       /* A tenth of the range, and at least a week, as margin. */
       double margin = MAX (n_days / 10.0, 7.0);
@@ -224,7 +233,7 @@ up_zoom_fit (int    first_day,
         return zoom;
     }
 
-  return UP_ZOOM_YEAR;
+  return UP_ZOOM_YEARS;
 }
 
 /* Timescale */
@@ -422,6 +431,18 @@ first_of_quarter (int day)
   return up_day_from_date (&date);
 }
 
+static int
+first_of_year (int day)
+{
+  GDate date;
+
+  up_day_to_date (day, &date);
+  g_date_set_day (&date, 1);
+  g_date_set_month (&date, G_DATE_JANUARY);
+
+  return up_day_from_date (&date);
+}
+
 /* The spans of one level: where each begins and what it is called. */
 typedef enum
 {
@@ -429,6 +450,7 @@ typedef enum
   SPAN_WEEK,
   SPAN_MONTH,
   SPAN_QUARTER,
+  SPAN_YEAR,
 } SpanKind;
 
 static SpanKind
@@ -440,6 +462,7 @@ span_kind (UpZoom      zoom,
     [UP_ZOOM_MONTH] = { SPAN_MONTH, SPAN_WEEK },
     [UP_ZOOM_QUARTER] = { SPAN_MONTH, SPAN_WEEK },
     [UP_ZOOM_YEAR] = { SPAN_QUARTER, SPAN_MONTH },
+    [UP_ZOOM_YEARS] = { SPAN_YEAR, SPAN_QUARTER },
   };
 
   return kinds[valid_zoom (zoom)][level == UP_TICK_MINOR];
@@ -458,8 +481,10 @@ span_first (SpanKind kind,
     case SPAN_MONTH:
       return first_of_month (day);
     case SPAN_QUARTER:
-    default:
       return first_of_quarter (day);
+    case SPAN_YEAR:
+    default:
+      return first_of_year (day);
     }
 }
 
@@ -476,8 +501,10 @@ span_next (SpanKind kind,
     case SPAN_MONTH:
       return add_months (first, 1);
     case SPAN_QUARTER:
-    default:
       return add_months (first, 3);
+    case SPAN_YEAR:
+    default:
+      return add_months (first, 12);
     }
 }
 
@@ -523,8 +550,16 @@ span_label (SpanKind kind,
       /* xgettext:no-c-format */
       return up_day_format (first, C_("timeline axis month", "%OB %Y"));
 
+    case SPAN_YEAR:
+      return up_day_format (first, "%Y");
+
     case SPAN_QUARTER:
     default:
+      if (zoom == UP_ZOOM_YEARS)
+        /* A quarter under its year: named by its first month, "Jan",
+         * "Apr", "Jul" and "Oct" (the month names of the locale). */
+        /* xgettext:no-c-format */
+        return up_day_format (first, C_("timeline axis short month", "%Ob"));
       up_day_to_date (first, &date);
       /* Translators: A quarter of a year on the timeline's date axis:
        * %1$d is the quarter (1 to 4), %2$d the year: "Q1 2026". */

@@ -16,9 +16,10 @@ typedef enum
   UP_ZOOM_MONTH,
   UP_ZOOM_QUARTER,
   UP_ZOOM_YEAR,
+  UP_ZOOM_YEARS,
 } UpZoom;
 
-#define UP_N_ZOOMS (UP_ZOOM_YEAR + 1)
+#define UP_N_ZOOMS (UP_ZOOM_YEARS + 1)
 
 #define UP_TYPE_ZOOM (up_zoom_get_type ())
 GType        up_zoom_get_type            (void) G_GNUC_CONST;

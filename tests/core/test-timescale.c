@@ -95,11 +95,11 @@ test_conversion (void)
     }
 
   /* Zooms get coarser in order. */
-  for (UpZoom zoom = UP_ZOOM_WEEK; zoom < UP_ZOOM_YEAR; zoom++)
+  for (UpZoom zoom = UP_ZOOM_WEEK; zoom < UP_ZOOM_YEARS; zoom++)
     g_assert_cmpfloat (up_zoom_get_pixels_per_day (zoom), >, up_zoom_get_pixels_per_day (zoom + 1));
 
   /* A zoom out of range is the nearest one, not a crash. */
-  g_assert_cmpfloat (up_zoom_get_pixels_per_day (42), ==, up_zoom_get_pixels_per_day (UP_ZOOM_YEAR));
+  g_assert_cmpfloat (up_zoom_get_pixels_per_day (42), ==, up_zoom_get_pixels_per_day (UP_ZOOM_YEARS));
 }
 
 static void
@@ -400,6 +400,21 @@ test_tick_spans (void)
   g_assert_cmpstr (tick_label_at (quarters, "2027-02-15"), ==, "Q1 2027");
   g_assert_cmpint (g_array_index (quarters, UpTick, 0).day, ==, day ("2026-10-01"));
   g_assert_cmpstr (tick_label_at (short_months, "2027-02-15"), ==, "Feb");
+
+  /* Years zoom: years above, quarters below named by their first month. */
+  {
+    g_autoptr(UpTimescale) years = up_timescale_new (origin, UP_ZOOM_YEARS);
+    g_autoptr(GArray) year_spans = up_timescale_get_ticks (years, UP_TICK_MAJOR, 0, 0.5 * 800);
+    g_autoptr(GArray) year_quarters = up_timescale_get_ticks (years, UP_TICK_MINOR, 0, 0.5 * 800);
+
+    g_assert_cmpstr (tick_label_at (year_spans, "2026-12-31"), ==, "2026");
+    g_assert_cmpstr (tick_label_at (year_spans, "2027-06-15"), ==, "2027");
+    g_assert_cmpint (g_array_index (year_spans, UpTick, 0).day, ==, day ("2026-01-01"));
+    g_assert_cmpint (g_array_index (year_spans, UpTick, 1).n_days, ==, 365);
+    g_assert_cmpstr (tick_label_at (year_quarters, "2026-11-15"), ==, "Oct");
+    g_assert_cmpstr (tick_label_at (year_quarters, "2027-05-15"), ==, "Apr");
+    g_assert_cmpint (g_array_index (year_quarters, UpTick, 1).day, ==, day ("2027-01-01"));
+  }
 }
 
 static void
@@ -414,7 +429,10 @@ test_fit (void)
   g_assert_cmpint (up_zoom_fit (first, day ("2027-08-31"), 1200), ==, UP_ZOOM_YEAR);
   g_assert_cmpint (up_zoom_fit (first, day ("2027-08-31"), 4000), ==, UP_ZOOM_QUARTER);
   /* Nothing fits: the widest zoom. An empty range: the most detailed. */
-  g_assert_cmpint (up_zoom_fit (first, first + 20000, 800), ==, UP_ZOOM_YEAR);
+  g_assert_cmpint (up_zoom_fit (first, first + 20000, 800), ==, UP_ZOOM_YEARS);
+  /* Twenty months beside the stage list and the editor of a window 1,100
+   * px wide, where the timeline is about 400 px: years zoom. */
+  g_assert_cmpint (up_zoom_fit (day ("2027-01-11"), day ("2028-09-13"), 400), ==, UP_ZOOM_YEARS);
   g_assert_cmpint (up_zoom_fit (first, first, 800), ==, UP_ZOOM_WEEK);
 
   /* What fit chooses does fit. */
@@ -422,7 +440,7 @@ test_fit (void)
     {
       UpZoom zoom = up_zoom_fit (first, first + n, 1000);
 
-      if (zoom != UP_ZOOM_YEAR)
+      if (zoom != UP_ZOOM_YEARS)
         g_assert_cmpfloat ((n + 1) * up_zoom_get_pixels_per_day (zoom), <=, 1000);
       /* And the zoom before it would not have, margin included. */
       if (zoom != UP_ZOOM_WEEK)
@@ -447,7 +465,7 @@ test_format (void)
 static void
 test_ticks_at_the_ends (void)
 {
-  for (UpZoom zoom = UP_ZOOM_WEEK; zoom <= UP_ZOOM_YEAR; zoom++)
+  for (UpZoom zoom = UP_ZOOM_WEEK; zoom < UP_N_ZOOMS; zoom++)
     for (UpTickLevel level = UP_TICK_MAJOR; level <= UP_TICK_MINOR; level++)
       {
         double ppd = up_zoom_get_pixels_per_day (zoom);

@@ -204,11 +204,14 @@ def main():
         log(f'ok - {len(named)} stages exposed, e.g. "{named[0]}"')
 
         # Month zoom (16 px a day, snapping to days), today in view: the
-        # requirements stage runs across today.
-        xdotool('key', '--window', wid, 'ctrl+equal')
-        time.sleep(0.3)
-        xdotool('key', '--window', wid, 'ctrl+equal')
-        time.sleep(0.3)
+        # requirements stage runs across today. The widest zoom first, so
+        # that the steps do not depend on the zoom the demo was fitted at.
+        for _ in range(5):
+            xdotool('key', '--window', wid, 'ctrl+minus')
+            time.sleep(0.2)
+        for _ in range(3):
+            xdotool('key', '--window', wid, 'ctrl+equal')
+            time.sleep(0.3)
         xdotool('key', '--window', wid, 'ctrl+t')
         time.sleep(0.8)
         ppd = PIXELS_PER_DAY['month']

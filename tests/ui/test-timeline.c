@@ -683,7 +683,7 @@ test_calendar_ends (Fixture       *fixture,
   g_assert_no_error (error);
   undo_before = n_undo (fixture);
 
-  for (UpZoom zoom = UP_ZOOM_WEEK; zoom <= UP_ZOOM_YEAR; zoom++)
+  for (UpZoom zoom = UP_ZOOM_WEEK; zoom < UP_N_ZOOMS; zoom++)
     {
       g_autoptr(GskRenderNode) node = NULL;
 
@@ -1285,6 +1285,65 @@ test_new_project_shows_plan (void)
   check_new_project_shows_plan ("month");
 }
 
+/* "Show the whole procurement" (Ctrl+0) shows a plan of twenty months
+ * whole in a window of the default size, beside the stage list and the
+ * editor: year zoom, the widest there was, needed twice the room. */
+static void
+test_fit_long_plan (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpWindow) window = NULL;
+  g_autoptr(UpStage) first = NULL;
+  g_autoptr(UpStage) last = NULL;
+  GListModel *stages;
+  UpTimeline *timeline;
+  graphene_rect_t area;
+  int width;
+
+  dir = g_dir_make_tmp ("upphandla-timeline-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "long.upphandla", NULL);
+  file = g_file_new_for_path (path);
+  project = up_project_create (file, "Long", &error);
+  g_assert_no_error (error);
+  g_assert_true (up_route_apply (project, up_route_get (0)->id, "2027-01-11", &error));
+  g_assert_no_error (error);
+  stages = up_project_get_stages (project);
+  first = g_list_model_get_item (stages, 0);
+  last = g_list_model_get_item (stages, g_list_model_get_n_items (stages) - 1);
+  g_assert_true (up_project_move_stage (project, last, up_stage_get_start_date (last), "2028-09-13", &error));
+  g_assert_no_error (error);
+
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  timeline = UP_TIMELINE (gtk_widget_get_template_child (GTK_WIDGET (window), UP_TYPE_WINDOW, "timeline"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+
+  up_timeline_set_zoom (timeline, UP_ZOOM_WEEK);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
+  wait_for_frames (GTK_WIDGET (window));
+
+  width = gtk_widget_get_width (GTK_WIDGET (timeline));
+  g_test_message ("Timeline %d px wide, zoom %d", width, up_timeline_get_zoom (timeline));
+  g_assert_true (up_timeline_get_stage_area (timeline, first, &area));
+  g_assert_cmpfloat (area.origin.x, >=, 0);
+  g_assert_true (up_timeline_get_stage_area (timeline, last, &area));
+  g_assert_cmpfloat (area.origin.x + area.size.width, <=, width);
+  save_screenshot (GTK_WIDGET (window), "timeline-fit-long.png");
+
+  up_store_flush (up_project_get_store (project), &error);
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  test_remove_tree (dir);
+}
+
 /* Only what is in view is laid out and drawn: 2,000 stages scroll as
  * smoothly as 20. */
 static void
@@ -1399,6 +1458,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/open-without-scroll", test_open_without_scroll);
   g_test_add_func ("/ui/timeline/large-project", test_large_project);
   g_test_add_func ("/ui/timeline/new-project-shows-plan", test_new_project_shows_plan);
+  g_test_add_func ("/ui/timeline/fit-long-plan", test_fit_long_plan);
 
   return g_test_run ();
 }
