@@ -256,6 +256,31 @@ on_stage_notify (UpStageRow *self,
   update (self);
 }
 
+/* Whether the dates go on a line of their own, below the kind, in a row
+ * @width wide: when beside them the kind would be cut to a few letters
+ * (or to a lone "…" in a narrow window, before dates that then seemed
+ * cut themselves). A long kind in a wide row is still shortened. */
+static gboolean
+dates_below (UpStageRow *self,
+             int         width)
+{
+  int inner = MAX (0, width - 2 * MARGIN);
+  int kind_width, dates_width;
+
+  ensure_layouts (self);
+  pango_layout_get_pixel_size (self->dates_layout, &dates_width, NULL);
+  pango_layout_set_width (self->kind_layout, -1);
+  pango_layout_get_pixel_size (self->kind_layout, &kind_width, NULL);
+
+  return inner - dates_width - DATES_SPACING < MIN (kind_width, 10 * self->char_width);
+}
+
+static GtkSizeRequestMode
+up_stage_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 up_stage_row_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -284,6 +309,8 @@ up_stage_row_measure (GtkWidget      *widget,
     {
       *minimum = *natural = 2 * MARGIN + MAX (self->title_line, self->icon_name ? ICON_SIZE : 0)
                             + LINE_SPACING + self->caption_line;
+      if (for_size >= 0 && self->stage != NULL && dates_below (self, for_size))
+        *minimum = *natural = *natural + LINE_SPACING + self->caption_line;
     }
 }
 
@@ -345,10 +372,20 @@ up_stage_row_snapshot (GtkWidget   *widget,
 
   pango_layout_get_pixel_size (self->dates_layout, &dates_width, NULL);
   second_y = MARGIN + title_height + LINE_SPACING;
-  pango_layout_set_width (self->kind_layout,
-                          MAX (0, inner - dates_width - DATES_SPACING) * PANGO_SCALE);
-  append_text (self, snapshot, self->kind_layout, MARGIN, second_y, &dim);
-  append_text (self, snapshot, self->dates_layout, MARGIN + inner - dates_width, second_y, &dim);
+  if (dates_below (self, width))
+    {
+      pango_layout_set_width (self->kind_layout, inner * PANGO_SCALE);
+      append_text (self, snapshot, self->kind_layout, MARGIN, second_y, &dim);
+      append_text (self, snapshot, self->dates_layout, MARGIN,
+                   second_y + self->caption_line + LINE_SPACING, &dim);
+    }
+  else
+    {
+      pango_layout_set_width (self->kind_layout,
+                              MAX (0, inner - dates_width - DATES_SPACING) * PANGO_SCALE);
+      append_text (self, snapshot, self->kind_layout, MARGIN, second_y, &dim);
+      append_text (self, snapshot, self->dates_layout, MARGIN + inner - dates_width, second_y, &dim);
+    }
 
   if (self->icon_name != NULL)
     {
@@ -471,6 +508,7 @@ up_stage_row_class_init (UpStageRowClass *klass)
   object_class->get_property = up_stage_row_get_property;
   object_class->set_property = up_stage_row_set_property;
 
+  widget_class->get_request_mode = up_stage_row_get_request_mode;
   widget_class->measure = up_stage_row_measure;
   widget_class->snapshot = up_stage_row_snapshot;
   widget_class->css_changed = up_stage_row_css_changed;

@@ -80,9 +80,7 @@ struct _UpWindow
   GtkButton            *save_retry_button;
   GtkButton            *save_reload_button;
   GtkButton            *save_copy_button;
-  GtkLabel             *stage_count_label;
-  GtkLabel             *stakeholder_count_label;
-  GtkLabel             *note_count_label;
+  GtkLabel             *counts_label;
   GtkStack             *list_stack;
   GtkListView          *stage_list;
   GtkMenuButton        *add_stage_button;
@@ -225,12 +223,14 @@ update_title (UpWindow *self)
   adw_view_switcher_title_set_subtitle (self->window_title, basename ? basename : "");
 }
 
-static void
-set_count_label (GtkLabel   *label,
-                 const char *text)
+/* A count with no-break spaces, so that a narrow list breaks its line of
+ * counts between them, never inside one ("14 / skeden"). */
+static char *
+unbreakable (const char *count)
 {
-  gtk_label_set_label (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  g_auto(GStrv) words = g_strsplit (count, " ", -1);
+
+  return g_strjoinv ("\u00a0", words);
 }
 
 static void
@@ -244,7 +244,8 @@ update_counts (UpWindow *self)
   if (self->project == NULL)
     return;
 
-  /* Three labels, not one sentence: each count is a phrase of its own. */
+  /* Three phrases, not one sentence: each count is a phrase of its own,
+   * and the line of them wraps between them in a narrow window. */
   n = up_project_count (self->project, "stage");
   /* Translators: One of the counts above the stage list. */
   stages = g_strdup_printf (ngettext ("%1$'u stage", "%1$'u stages", n), n);
@@ -257,9 +258,14 @@ update_counts (UpWindow *self)
   /* Translators: One of the counts above the stage list. */
   notes = g_strdup_printf (ngettext ("%1$'u note", "%1$'u notes", n), n);
 
-  set_count_label (self->stage_count_label, stages);
-  set_count_label (self->stakeholder_count_label, stakeholders);
-  set_count_label (self->note_count_label, notes);
+  {
+    g_autofree char *stages_nb = unbreakable (stages);
+    g_autofree char *stakeholders_nb = unbreakable (stakeholders);
+    g_autofree char *notes_nb = unbreakable (notes);
+    g_autofree char *line = g_strjoin (" · ", stages_nb, stakeholders_nb, notes_nb, NULL);
+
+    gtk_label_set_label (self->counts_label, line);
+  }
 }
 
 static void
@@ -1544,9 +1550,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_retry_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_reload_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_copy_button);
-  gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_count_label);
-  gtk_widget_class_bind_template_child (widget_class, UpWindow, stakeholder_count_label);
-  gtk_widget_class_bind_template_child (widget_class, UpWindow, note_count_label);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_list);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, add_stage_button);
