@@ -2634,7 +2634,17 @@ up_store_list_recoveries (void)
       if (!g_file_load_contents (child, NULL, &uri, NULL, NULL, NULL))
         continue;
 
-      document = g_file_new_for_uri (g_strstrip (uri));
+      /* Only a document a file can be: an empty or cut .uri (a crash as it
+       * was written) names none, and its GFile has no name to list. */
+      if (g_uri_peek_scheme (g_strstrip (uri)) == NULL)
+        continue;
+      document = g_file_new_for_uri (uri);
+      {
+        g_autofree char *basename = g_file_get_basename (document);
+
+        if (basename == NULL)
+          continue;
+      }
       recovery = up_store_find_recovery (document);
       if (recovery != NULL)
         g_ptr_array_add (documents, g_steal_pointer (&document));

@@ -2084,6 +2084,54 @@ make_recovery_copy (const char *dir,
   return path;
 }
 
+/* A recovery folder may hold a .uri that names no document (empty, cut
+ * short by a crash as it was written, or not a URI) beside its copy: the
+ * list of projects with unsaved changes leaves it out (the start page
+ * crashed on a document without a name). */
+static void
+test_recovery_list_odd_uri (void)
+{
+  g_autoptr(GFile) dir = up_store_get_recovery_dir ();
+  static const char * const uris[] = { "", "no uri at all", "file://" };
+  g_autofree char *dir_path = g_file_get_path (dir);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir_path, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (uris); i++)
+    {
+      g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uris[i], -1);
+      g_autofree char *uri_name = g_strconcat (key, ".uri", NULL);
+      g_autofree char *copy_name = g_strconcat (key, ".upphandla", NULL);
+      g_autofree char *uri_path = g_build_filename (dir_path, uri_name, NULL);
+      g_autofree char *copy_path = g_build_filename (dir_path, copy_name, NULL);
+
+      test_write_bytes (uri_path, uris[i], strlen (uris[i]));
+      test_write_bytes (copy_path, "SQLite format 3", 16);
+    }
+
+  {
+    g_autoptr(GPtrArray) pending = up_store_list_recoveries ();
+
+    for (guint i = 0; i < pending->len; i++)
+      {
+        g_autofree char *name = g_file_get_basename (pending->pdata[i]);
+
+        g_assert_nonnull (name);
+      }
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (uris); i++)
+    {
+      g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uris[i], -1);
+      g_autofree char *uri_name = g_strconcat (key, ".uri", NULL);
+      g_autofree char *copy_name = g_strconcat (key, ".upphandla", NULL);
+      g_autofree char *uri_path = g_build_filename (dir_path, uri_name, NULL);
+      g_autofree char *copy_path = g_build_filename (dir_path, copy_name, NULL);
+
+      g_unlink (uri_path);
+      g_unlink (copy_path);
+    }
+}
+
 static GFile *
 recovery_base_file (GFile *document)
 {
@@ -2804,6 +2852,7 @@ main (int   argc,
   g_test_add_func ("/store/recovery/changed-after-crash", test_recovery_changed_after_crash);
   g_test_add_func ("/store/recovery/gone-after-save", test_recovery_gone_after_save);
   g_test_add_func ("/store/recovery/not-offered", test_recovery_not_offered);
+  g_test_add_func ("/store/recovery/list-odd-uri", test_recovery_list_odd_uri);
   g_test_add_func ("/store/migration/from-version-0", test_migration_from_version_0);
   g_test_add_func ("/store/open/invalid-utf8", test_open_invalid_utf8);
   g_test_add_func ("/store/save/file-mode", test_save_file_mode);
