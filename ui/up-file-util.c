@@ -49,6 +49,29 @@ up_file_util_for_project (GFile *chosen)
   return with_suffix (chosen, UP_FILE_SUFFIX);
 }
 
+char *
+up_file_util_copy_name (GFile *file)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *copy = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  basename = g_file_get_basename (file);
+  if (basename == NULL)
+    basename = g_strdup (UP_FILE_SUFFIX);
+  if (g_str_has_suffix (basename, UP_FILE_SUFFIX))
+    stem = g_strndup (basename, strlen (basename) - strlen (UP_FILE_SUFFIX));
+  else
+    stem = g_strdup (basename);
+
+  /* Translators: the name of a copy of a project file; %1$s is the
+   * project's file name without its extension. */
+  copy = g_strdup_printf (_("%1$s (copy)"), stem);
+  return g_strconcat (copy, UP_FILE_SUFFIX, NULL);
+}
+
 GFile *
 up_file_util_for_export (GFile          *chosen,
                          UpExportFormat *format)

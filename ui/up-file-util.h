@@ -21,6 +21,11 @@ GFile *up_file_util_for_project (GFile          *chosen);
 GFile *up_file_util_for_export  (GFile          *chosen,
                                  UpExportFormat *format);
 
+/* The name a save dialog suggests for a copy of the project in @file:
+ * "plan (copy).upphandla" for "plan.upphandla", so that a copy saved where
+ * the project is does not meet the project itself. */
+char  *up_file_util_copy_name   (GFile          *file);
+
 /* @file is the file to write, or NULL when the user chose not to replace
  * it. */
 typedef void (*UpFileUtilFunc) (GFile    *file,

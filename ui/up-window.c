@@ -819,11 +819,13 @@ on_save_response (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-/* A file chooser to save the project under @title, on the project's own
- * name; @save gets the file and a reference to the window. */
+/* A file chooser to save the project under @title, in the project's
+ * folder, on the project's own name (for a copy, @copy: a name of its
+ * own); @save gets the file and a reference to the window. */
 static void
 choose_file_to_save (UpWindow       *self,
                      const char     *title,
+                     gboolean        copy,
                      UpFileUtilFunc  save)
 {
   GtkFileChooserNative *chooser;
@@ -840,8 +842,14 @@ choose_file_to_save (UpWindow       *self,
   file = up_project_get_file (self->project);
   if (file != NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *name = copy ? up_file_util_copy_name (file) : g_file_get_basename (file);
 
+      /* Else the dialog opens in the process's working folder (the home
+       * folder, started from the desktop), far from the project. A folder
+       * that is gone leaves the dialog's own choice. */
+      if (folder != NULL && g_file_query_exists (folder, NULL))
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   else
@@ -866,7 +874,7 @@ save_copy_action (GtkWidget  *widget,
   UpWindow *self = UP_WINDOW (widget);
 
   if (self->project != NULL)
-    choose_file_to_save (self, _("Save a Copy"), save_copy_to);
+    choose_file_to_save (self, _("Save a Copy"), TRUE, save_copy_to);
 }
 
 static void
@@ -913,7 +921,7 @@ save_as_action (GtkWidget  *widget,
   UpWindow *self = UP_WINDOW (widget);
 
   if (self->project != NULL)
-    choose_file_to_save (self, _("Save As"), save_as_to);
+    choose_file_to_save (self, _("Save As"), FALSE, save_as_to);
 }
 
 static void

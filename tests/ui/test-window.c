@@ -1633,6 +1633,26 @@ test_stage_row (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* Save a Copy suggests, in the project's folder, a name that is not the
+ * project's own: accepted as it is, it makes a copy beside the project. */
+static void
+test_copy_name (void)
+{
+  g_autoptr(GFile) plan = g_file_new_for_path ("/tmp/workshop/Plan för äldreomsorg ✨.upphandla");
+  g_autoptr(GFile) bare = g_file_new_for_path ("/tmp/workshop/plan");
+  g_autofree char *expected = g_strdup_printf (_("%1$s (copy)"), "Plan för äldreomsorg ✨");
+  g_autofree char *expected_file = g_strconcat (expected, ".upphandla", NULL);
+  g_autofree char *name = up_file_util_copy_name (plan);
+  g_autofree char *bare_expected = g_strdup_printf (_("%1$s (copy)"), "plan");
+  g_autofree char *bare_file = g_strconcat (bare_expected, ".upphandla", NULL);
+  g_autofree char *bare_name = up_file_util_copy_name (bare);
+  g_autofree char *basename = g_file_get_basename (plan);
+
+  g_assert_cmpstr (name, ==, expected_file);
+  g_assert_cmpstr (name, !=, basename);
+  g_assert_cmpstr (bare_name, ==, bare_file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1701,6 +1721,7 @@ main (int   argc,
   g_test_add ("/ui/window/add-stage", Fixture, NULL,
               fixture_set_up, test_add_stage, fixture_tear_down);
   g_test_add_func ("/ui/window/confirm-replace", test_confirm_replace);
+  g_test_add_func ("/ui/window/copy-name", test_copy_name);
   g_test_add_func ("/ui/window/undo-toast", test_undo_toast);
 
   return g_test_run ();
