@@ -1934,7 +1934,16 @@ run_save_job (SaveJob  *job,
           !replace_atomically (g_file_peek_path (job->recovery_base), base->str, base->len, 0600, TRUE,
                                FALSE, NULL) ||
           !replace_atomically (g_file_peek_path (job->recovery), data, size, 0600, TRUE, FALSE, NULL))
-        g_warning ("Could not write the recovery copy %s", g_file_peek_path (job->recovery));
+        {
+          g_warning ("Could not write the recovery copy %s", g_file_peek_path (job->recovery));
+          /* With no older copy beside them, the URI and the base name
+           * nothing: no open would ever read or remove them. */
+          if (!g_file_query_exists (job->recovery, NULL))
+            {
+              g_file_delete (job->recovery_uri, NULL, NULL);
+              g_file_delete (job->recovery_base, NULL, NULL);
+            }
+        }
       else
         job->recovery_written = TRUE;
     }

@@ -2734,6 +2734,22 @@ child_full_disk (const char *path)
                   up_store_has_recovery (file) ? "is an older one" : "is not there");
       return 27;
     }
+  /* and the recovery folder holds nothing of the document: a URI and a
+   * base without their copy would stay there for good */
+  {
+    g_autoptr(GFile) recovery_dir = up_store_get_recovery_dir ();
+    g_autofree char *uri = g_file_get_uri (file);
+    g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+    g_autoptr(GDir) entries = g_dir_open (g_file_peek_path (recovery_dir), 0, NULL);
+    const char *name;
+
+    while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
+      if (g_str_has_prefix (name, key))
+        {
+          g_printerr ("left in the recovery folder: %s\n", name);
+          return 29;
+        }
+  }
 
   /* space again: the store tries again by itself and the save goes through */
   limit.rlim_cur = soft;
