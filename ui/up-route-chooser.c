@@ -84,6 +84,20 @@ on_date_changed (GtkEditable      *editable,
     gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
 }
 
+/* Return after typing the date does what the default button does (the
+ * dialog of libadwaita 1.2 has no default widget for activates-default
+ * to find); a date that is not valid stays for the user to correct. */
+static void
+on_date_activated (AdwEntryRow      *row,
+                   AdwMessageDialog *dialog)
+{
+  if (!adw_message_dialog_get_response_enabled (dialog, "lay-out"))
+    return;
+
+  adw_message_dialog_response (dialog, "lay-out");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 void
 up_route_chooser_present (GtkWindow *parent,
                           UpProject *project)
@@ -153,6 +167,7 @@ up_route_chooser_present (GtkWindow *parent,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "empty");
 
   g_signal_connect (chooser->date_row, "changed", G_CALLBACK (on_date_changed), dialog);
+  g_signal_connect (chooser->date_row, "entry-activated", G_CALLBACK (on_date_activated), dialog);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_response), chooser,
                          chooser_free, 0);
 

@@ -63,6 +63,7 @@ struct _UpWindow
   GtkPaned             *stage_paned;
   GtkStack             *main_stack;
   AdwStatusPage        *start_page;
+  GtkWidget            *new_project_button;
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
   AdwViewSwitcherTitle *window_title;
@@ -266,6 +267,16 @@ update_counts (UpWindow *self)
 
     gtk_label_set_label (self->counts_label, line);
   }
+}
+
+/* On the start page Return makes a new project: the first focus went to
+ * the header's menu button, and Return opened the menu. The button takes
+ * the focus when it is shown, which a window not yet mapped cannot give. */
+static void
+on_new_project_button_map (UpWindow *self)
+{
+  if (self->project == NULL)
+    gtk_widget_grab_focus (self->new_project_button);
 }
 
 static void
@@ -1541,6 +1552,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, new_project_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, window_title);
@@ -1762,6 +1774,9 @@ up_window_init (UpWindow *self)
   if (ADW_IS_SQUEEZER (squeezer))
     g_signal_connect (squeezer, "map", G_CALLBACK (on_squeezer_map), NULL);
 
+  g_signal_connect_object (self->new_project_button, "map",
+                           G_CALLBACK (on_new_project_button_map), self, G_CONNECT_SWAPPED);
+
   /* The icon name is the application id, which differs in the .Devel build. */
   adw_status_page_set_icon_name (self->start_page, APPLICATION_ID);
 
@@ -1978,6 +1993,8 @@ up_window_set_project (UpWindow  *self,
       update_recent (self);
     }
   gtk_stack_set_visible_child_name (self->main_stack, project ? "project" : "start");
+  if (project == NULL && gtk_widget_get_mapped (self->new_project_button))
+    on_new_project_button_map (self);
 
   /* Benchmark hook: see bench_on_after_paint(). */
   if (project != NULL && g_getenv ("UPPHANDLA_BENCH_FIRST_FRAME") != NULL)

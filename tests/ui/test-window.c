@@ -54,6 +54,36 @@ press_enter (GtkEditable *row)
   g_signal_emit_by_name (text, "activate");
 }
 
+static gboolean
+is_nonzero (gpointer data)
+{
+  return *(guint *) data != 0;
+}
+
+static void
+count_call (guint *count)
+{
+  (*count)++;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static const char *
 test_language (void)
 {
@@ -467,6 +497,15 @@ test_start_page (void)
 {
   g_autoptr(UpWindow) window = g_object_ref_sink (up_window_new (NULL, NULL));
   GtkStack *stack = template_child (window, UP_TYPE_WINDOW, "main_stack");
+  g_autoptr(GSimpleActionGroup) app = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) new_project = g_simple_action_new ("new-project", NULL);
+  guint n_new = 0;
+
+  /* The application's action, which the start page's button needs to be
+   * sensitive (and focusable). */
+  g_signal_connect_swapped (new_project, "activate", G_CALLBACK (count_call), &n_new);
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (new_project));
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "app", G_ACTION_GROUP (app));
 
   gtk_window_present (GTK_WINDOW (window));
   wait_until (is_mapped, window);
@@ -474,6 +513,20 @@ test_start_page (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "start");
   g_assert_null (up_window_get_project (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Upphandla");
+
+  /* Return makes a new project: the focus is on "New Project…" (it was on
+   * the header's menu button, which Return opened). */
+  wait_for_frames (GTK_WIDGET (window));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (GTK_IS_BUTTON (focus));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "app.new-project");
+    /* What Return does on a button. */
+    g_assert_true (gtk_widget_activate (focus));
+    wait_until (is_nonzero, &n_new);
+    g_assert_cmpuint (n_new, ==, 1);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_pending ();
@@ -811,6 +864,7 @@ test_route_chooser (void)
   g_autoptr(UpWindow) window = g_object_ref_sink (up_window_new (NULL, project));
   GListModel *toplevels = gtk_window_get_toplevels ();
   AdwMessageDialog *dialog = NULL;
+  GtkWidget *date_row;
   g_autofree char *shot = NULL;
 
   g_assert_no_error (error);
@@ -832,11 +886,26 @@ test_route_chooser (void)
   save_screenshot (GTK_WIDGET (dialog), shot);
 
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "lay-out"));
-  adw_message_dialog_response (dialog, "lay-out");
+  g_object_ref (dialog);
+
+  /* Return in the date field lays the stages out, as the default button
+   * does (it only took the date). An invalid date is not laid out. */
+  date_row = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (date_row);
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2027-13-01");
+  press_enter (GTK_EDITABLE (date_row));
+  iterate_pending ();
+  g_assert_cmpuint (up_project_count (project, "stage"), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2027-01-11");
+  press_enter (GTK_EDITABLE (date_row));
   iterate_pending ();
 
-  /* the first route, the standard procurement, from next Monday */
+  /* the first route, the standard procurement, from that day */
   g_assert_cmpuint (up_project_count (project, "stage"), >=, 8);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
   g_assert_false (up_history_get_can_undo (up_project_get_history (project)));
 
   gtk_window_destroy (GTK_WINDOW (window));
