@@ -141,6 +141,10 @@ chart_box (UpAgendaView    *self,
           best_height = natural_height;
           options->legend_beside = beside;
         }
+      /* A chart held by the area's width only grows wider beside: the
+       * second size (a pass over a long plan's stages) is not asked for. */
+      if (beside == 0 && width / natural_width <= height / natural_height)
+        break;
     }
 
   graphene_rect_init (box,

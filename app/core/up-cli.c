@@ -14,6 +14,7 @@
 #include "up-chart.h"
 #include "up-demo.h"
 #include "up-export.h"
+#include "up-store-private.h"
 #include "up-project.h"
 #include "up-store.h"
 
@@ -66,31 +67,6 @@ file_for_arg (const char *arg)
   if (strstr (arg, "://") != NULL)
     return g_file_new_for_commandline_arg (arg);
   return g_file_new_for_path (arg);
-}
-
-/* @a and @b are one file: the same path or, when both exist, the same file
- * id (a symbolic link to the other, a hard link). */
-static gboolean
-is_same_file (GFile *a,
-              GFile *b)
-{
-  g_autoptr(GFileInfo) info_a = NULL;
-  g_autoptr(GFileInfo) info_b = NULL;
-  const char *id_a;
-  const char *id_b;
-
-  if (g_file_equal (a, b))
-    return TRUE;
-
-  /* without G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS: the files linked to */
-  info_a = g_file_query_info (a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  info_b = g_file_query_info (b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info_a == NULL || info_b == NULL)
-    return FALSE;
-
-  id_a = g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE);
-  id_b = g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE);
-  return id_a != NULL && g_strcmp0 (id_a, id_b) == 0;
 }
 
 /* Text from a file, fit for a terminal: a title may hold escape sequences
@@ -406,7 +382,7 @@ run_export (GVariantDict *options)
     }
 
   project_file = file_for_arg (paths[0]);
-  if (is_same_file (project_file, output))
+  if (_up_store_same_file (project_file, output))
     {
       g_printerr ("%s\n", _("The export would replace the project file itself. Choose another --output."));
       return 1;

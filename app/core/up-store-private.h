@@ -63,4 +63,8 @@ gboolean      _up_store_ensure_note_index (UpStore  *self,
 void          _up_store_set_retry_seconds (UpStore  *self,
                                            guint     seconds);
 
+/* @a and @b name one file: equal, or the same file id (a link). */
+gboolean _up_store_same_file (GFile *a,
+                              GFile *b);
+
 G_END_DECLS

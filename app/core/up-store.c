@@ -2341,10 +2341,11 @@ up_store_save_overwrite (UpStore  *self,
 }
 
 /* Whether @a and @b are one file: the same name, or two names (a link, a
- * path through a linked folder) of the same file on disk. */
-static gboolean
-same_file (GFile *a,
-           GFile *b)
+ * path through a linked folder) of the same file on disk. The CLI asks it
+ * too, of an export's output. */
+gboolean
+_up_store_same_file (GFile *a,
+                     GFile *b)
 {
   g_autoptr(GFileInfo) info_a = NULL;
   g_autoptr(GFileInfo) info_b = NULL;
@@ -2383,7 +2384,7 @@ up_store_save_copy (UpStore  *self,
   g_return_val_if_fail (UP_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
 
-  if (self->file != NULL && same_file (self->file, destination))
+  if (self->file != NULL && _up_store_same_file (self->file, destination))
     {
       g_autofree char *name = display_name (destination);
 
