@@ -285,7 +285,10 @@ draw_negative_corners (UpChartContext *ctx,
 }
 
 /* The cells whose links only harm their goal, striped as negative impact
- * is in every chart: one clip of all of them, one hatch. */
+ * is in every chart. In a file, one clip of all of them and one hatch; on
+ * an image, a clip and hatch each: drawn through a clip of many cells, a
+ * band of a tall PNG (a clip of fewer) came out a shade apart from the
+ * chart drawn whole. */
 static void
 draw_harm_cells (UpChartContext *ctx,
                  const Row      *rows,
@@ -294,6 +297,7 @@ draw_harm_cells (UpChartContext *ctx,
                  double          top)
 {
   cairo_t *cr = ctx->cr;
+  gboolean each = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
   gboolean any = FALSE;
 
   cairo_save (cr);
@@ -302,10 +306,18 @@ draw_harm_cells (UpChartContext *ctx,
     for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
       if ((rows[i].negative & (1u << goal)) != 0 && rows[i].strengths[goal] == 0)
         {
+          if (each)
+            cairo_save (cr);
           cairo_rectangle (cr, x + (goal - 1) * COLUMN, top + i * ROW + 1, COLUMN - 2, ROW - 2);
           any = TRUE;
+          if (each)
+            {
+              cairo_clip (cr);
+              _up_chart_hatch (ctx, 4);
+              cairo_restore (cr);
+            }
         }
-  if (any)
+  if (any && !each)
     {
       cairo_clip (cr);
       _up_chart_hatch (ctx, 4);
@@ -558,6 +570,27 @@ matrix_rows (UpChartContext *ctx,
   return G_LIST_MODEL (page);
 }
 
+/* The rows from @first to @last (not included) of the @n_rows from @top
+ * on that can show in the current clip: all of them on a page or the
+ * screen, a few in a band of a tall PNG. */
+static void
+visible_rows (UpChartContext *ctx,
+              double          top,
+              guint           n_rows,
+              guint          *first,
+              guint          *last)
+{
+  double x1, y1, x2, y2;
+  double low, high;
+
+  cairo_clip_extents (ctx->cr, &x1, &y1, &x2, &y2);
+  /* a row's text and the corner of a negative cell may spill a little */
+  low = floor ((y1 - top) / ROW) - 1;
+  high = ceil ((y2 - top) / ROW) + 1;
+  *first = (guint) CLAMP (low, 0, n_rows);
+  *last = (guint) CLAMP (high, *first, n_rows);
+}
+
 guint
 _up_chart_matrix_n_pages (UpChartContext *ctx)
 {
@@ -596,15 +629,17 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   guint n_legend;
   UpChartFrame frame;
   const Row *rows;
-  double grid_x, top;
+  guint shown_first, shown_last;
+  double grid_x, top, body_top, body_bottom;
 
   compute_frame (ctx, n_body_rows, width, height, legend, &n_legend, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_MATRIX, &frame, legend, n_legend, width, height);
   grid_x = frame.body_x + LABEL_WIDTH + 10;
 
-  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
-    _up_chart_goal_chip (ctx, goal, grid_x + (goal - 1) * COLUMN, frame.body_y,
-                         COLUMN - 2, 20, 9.5, FALSE);
+  if (_up_chart_in_clip (ctx, frame.body_y, frame.body_y + 20))
+    for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+      _up_chart_goal_chip (ctx, goal, grid_x + (goal - 1) * COLUMN, frame.body_y,
+                           COLUMN - 2, 20, 9.5, FALSE);
 
   top = frame.body_y + HEADER_HEIGHT;
   if (n_stages == 0)
@@ -615,13 +650,23 @@ _up_chart_matrix_draw (UpChartContext *ctx,
     }
 
   rows = matrix_cells (ctx) + first;
-  fill_row_boxes (ctx, 0.18, 1, 2, n_stages, frame.body_x - 4, top,
+  body_top = top;
+  body_bottom = top + n_stages * ROW;
+  visible_rows (ctx, top, n_stages, &shown_first, &shown_last);
+  if (shown_first == shown_last)
+    return;
+  /* From here on only the rows in the clip, as if they were all. */
+  /* the stripes behind every second row: the odd ones */
+  fill_row_boxes (ctx, 0.18, shown_first | 1, 2, shown_last, frame.body_x - 4, top,
                   LABEL_WIDTH + 14 + UP_SDG_N_GOALS * COLUMN, 0);
+  rows += shown_first;
+  top += shown_first * ROW;
+  n_stages = shown_last - shown_first;
   fill_row_boxes (ctx, 0.35, 0, 1, n_stages, grid_x, top, UP_SDG_N_GOALS * COLUMN - 2, 1);
 
   for (guint i = 0; i < n_stages; i++)
     {
-      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, shown_first + i);
       g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
       g_autofree char *date = _up_chart_format_date (ctx, up_stage_get_start_date (stage));
       double y = top + i * ROW;
@@ -643,7 +688,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
 
   draw_cells (ctx, rows, n_stages, grid_x, top);
   draw_harm_cells (ctx, rows, n_stages, grid_x, top);
-  cut_column_gaps (ctx, grid_x, top + 1, top + n_stages * ROW - 1);
+  cut_column_gaps (ctx, grid_x, body_top + 1, body_bottom - 1);
   draw_digits (ctx, rows, n_stages, grid_x, top);
   draw_negative_corners (ctx, rows, n_stages, grid_x, top);
 }

@@ -225,6 +225,13 @@ void         _up_chart_frame_compute    (UpChartContext       *ctx,
                                          double                width,
                                          double                height,
                                          UpChartFrame         *frame);
+/* Whether anything drawn from @y1 to @y2 (user space, the ink that text
+ * or a line may spill beyond its box included) can show in the current
+ * clip. A PNG is drawn in bands, each a clip of the chart: what lies
+ * wholly outside a band is not laid out or drawn there. */
+gboolean     _up_chart_in_clip          (UpChartContext       *ctx,
+                                         double                y1,
+                                         double                y2);
 /* Paints the page, applies the frame's transform and draws header and
  * legend: afterwards the body is drawn in natural units. */
 void         _up_chart_frame_draw       (UpChartContext       *ctx,

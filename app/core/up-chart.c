@@ -660,6 +660,8 @@ void
 _up_chart_hatch (UpChartContext *ctx,
                  double          spacing)
 {
+  /* half a stripe's width along a row */
+  const double half = spacing * 0.15 * G_SQRT2;
   double x1, y1, x2, y2;
 
   cairo_save (ctx->cr);
@@ -667,13 +669,22 @@ _up_chart_hatch (UpChartContext *ctx,
   _up_chart_set_colour (ctx->cr, &ctx->negative);
   cairo_paint (ctx->cr);
   _up_chart_set_colour (ctx->cr, &ctx->bg);
-  cairo_set_line_width (ctx->cr, spacing * 0.3);
-  for (double d = x1 - (y2 - y1); d < x2; d += spacing)
+  /* Stripes 0.3 × spacing wide along the lines x + y = k × spacing, each
+   * a parallelogram from and to a multiple of the spacing beyond the clip:
+   * the same stripes, to the pixel, whatever part of the area the clip
+   * shows, so that the bands of a PNG meet (a stroke's outline is
+   * computed from its ends, which differ). */
+  y1 = (floor (y1 / spacing) - 1) * spacing;
+  y2 = (ceil (y2 / spacing) + 1) * spacing;
+  for (double c = floor ((x1 + y1) / spacing) * spacing; c <= x2 + y2; c += spacing)
     {
-      cairo_move_to (ctx->cr, d, y2);
-      cairo_line_to (ctx->cr, d + (y2 - y1), y1);
+      cairo_move_to (ctx->cr, (c - y2) - half, y2);
+      cairo_line_to (ctx->cr, (c - y2) + half, y2);
+      cairo_line_to (ctx->cr, (c - y1) + half, y1);
+      cairo_line_to (ctx->cr, (c - y1) - half, y1);
+      cairo_close_path (ctx->cr);
     }
-  cairo_stroke (ctx->cr);
+  cairo_fill (ctx->cr);
   cairo_restore (ctx->cr);
 }
 
@@ -1043,6 +1054,20 @@ _up_chart_frame_compute (UpChartContext     *ctx,
   frame->offset_y = (height - frame->natural_height * frame->scale) / 2;
 }
 
+gboolean
+_up_chart_in_clip (UpChartContext *ctx,
+                   double          y1,
+                   double          y2)
+{
+  /* Ink beyond a box: a glyph's accent above its line, a stroke's half
+   * width, antialiasing. */
+  const double spill = 6;
+  double clip_x1, clip_y1, clip_x2, clip_y2;
+
+  cairo_clip_extents (ctx->cr, &clip_x1, &clip_y1, &clip_x2, &clip_y2);
+  return y2 + spill >= clip_y1 && y1 - spill <= clip_y2;
+}
+
 void
 _up_chart_frame_draw (UpChartContext     *ctx,
                       UpChartKind         kind,
@@ -1062,7 +1087,7 @@ _up_chart_frame_draw (UpChartContext     *ctx,
   cairo_translate (ctx->cr, frame->offset_x, frame->offset_y);
   cairo_scale (ctx->cr, frame->scale, frame->scale);
 
-  if (ctx->options->decorations)
+  if (ctx->options->decorations && _up_chart_in_clip (ctx, 0, frame->body_y))
     {
       _up_chart_draw_header (ctx, kind, UP_CHART_MARGIN, UP_CHART_MARGIN, inner);
       _up_chart_set_colour (ctx->cr, &ctx->line);
@@ -1072,11 +1097,14 @@ _up_chart_frame_draw (UpChartContext     *ctx,
       cairo_stroke (ctx->cr);
     }
 
-  if ((ctx->options->decorations || ctx->options->legend) && n_legend > 0)
+  if ((ctx->options->decorations || ctx->options->legend) && n_legend > 0 &&
+      _up_chart_in_clip (ctx, frame->legend_y, frame->legend_y + frame->legend_height))
     _up_chart_draw_legend (ctx, legend, n_legend, frame->legend_x, frame->legend_y,
                            frame->legend_width, frame->legend_columns, frame->legend_size);
 
-  if (frame->key_height > 0 && frame_key (ctx, kind, &key))
+  if (frame->key_height > 0 &&
+      _up_chart_in_clip (ctx, frame->key_y - 7, frame->key_y + frame->key_height) &&
+      frame_key (ctx, kind, &key))
     {
       double y = frame->key_y;
 

@@ -11,11 +11,10 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <png.h>
-#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "up-export.h"
 #include "up-project.h"
@@ -108,79 +107,239 @@ append_to_buffer (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-write_png_data (png_structp  png,
-                png_bytep    data,
-                png_size_t   length)
+/* A PNG is written here, not through libpng or Cairo's writer: a chart
+ * tall enough to be worth waiting for (the matrix of a long plan) is drawn
+ * in bands, and each band is compressed on a thread of its own while the
+ * next is drawn, one deflate stream in pieces that end on a byte (a sync
+ * flush), so that the pieces join into one. Nothing of the whole image is
+ * ever in memory: a band's pixels are used again for a later band, where
+ * filling 70 MB of new memory for a 1,000-stage matrix took more time than
+ * drawing it. A chart is drawn on a white page, so the image has no alpha:
+ * three bytes a pixel. Each row is filtered by its difference to the row
+ * above ("Up"), which leaves the large flat areas of a chart zeros. */
+
+/* A chart up to this many bytes of pixels is drawn whole, in one band:
+ * drawing it once costs less than drawing each band's part of it (the
+ * wheel and the report have nothing to leave out). */
+#define PNG_WHOLE_BYTES (32 << 20)
+/* Bytes of pixels in a band of a taller chart (a little over 1,300 rows
+ * of a matrix). */
+#define PNG_BAND_BYTES (4 << 20)
+
+/* The pixels of a band, given back to the queue of free pixels when the
+ * last of its pieces is compressed. */
+typedef struct
 {
-  g_byte_array_append (png_get_io_ptr (png), data, length);
+  guint8       *pixels;
+  int           pending;     /* pieces not compressed yet */
+} PngBand;
+
+/* Rows of a band, compressed by one worker as one deflate piece. */
+typedef struct
+{
+  PngBand      *band;
+  const guint8 *rows;        /* Cairo RGB24, @stride bytes a row, in the band's pixels */
+  const guint8 *above;       /* the row above the piece (Cairo RGB24), NULL for the first */
+  int           width;
+  int           n_rows;
+  int           stride;
+  gboolean      last;
+  GByteArray   *deflated;    /* raw deflate, ending on a byte boundary */
+  uLong         adler;       /* of the piece's filtered rows */
+  gsize         raw_length;
+  gboolean      failed;
+} PngPiece;
+
+/* Cairo's RGB24 (a 32-bit word a pixel in native byte order) as PNG's RGB. */
+static void
+rgb24_to_rgb (const guint8 *src,
+              guint8       *dest,
+              int           width)
+{
+  const guint32 *words = (const guint32 *) src;
+
+  for (int x = 0; x < width; x++)
+    {
+      guint32 p = words[x];
+
+      dest[3 * x] = (p >> 16) & 0xff;
+      dest[3 * x + 1] = (p >> 8) & 0xff;
+      dest[3 * x + 2] = p & 0xff;
+    }
 }
 
-static void
-flush_png_data (png_structp png)
-{
-}
-
-/* Encodes a Cairo image as a PNG. Cairo's own writer compresses at zlib's
- * default level, which took most of an export's time; a chart is large
- * flat areas, which run-length encoding at a low level packs nearly as
- * small in a fraction of the time. A chart is drawn on a white page, so
- * the image has no alpha channel: three bytes a pixel, not four. */
 static gboolean
-encode_png (cairo_surface_t *surface,
-            GByteArray      *buffer)
+deflate_into (z_stream   *stream,
+              GByteArray *out,
+              guint8     *in,
+              gsize       length,
+              int         flush)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guint8 *pixels;
-  g_autofree guint8 *row = g_malloc ((gsize) width * 3);
-  png_structp png;
-  png_infop info;
+  const guint chunk = 64 * 1024;
+  int status;
 
-  g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24, FALSE);
-
-  cairo_surface_flush (surface);
-  pixels = cairo_image_surface_get_data (surface);
-
-  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-  if (png == NULL)
-    return FALSE;
-  info = png_create_info_struct (png);
-  if (info == NULL || setjmp (png_jmpbuf (png)))
+  stream->next_in = in;
+  stream->avail_in = length;
+  do
     {
-      png_destroy_write_struct (&png, &info);
-      return FALSE;
+      guint used = out->len;
+
+      g_byte_array_set_size (out, used + chunk);
+      stream->next_out = out->data + used;
+      stream->avail_out = chunk;
+      status = deflate (stream, flush);
+      g_byte_array_set_size (out, out->len - stream->avail_out);
+      if (status == Z_STREAM_ERROR)
+        return FALSE;
     }
-
-  png_set_write_fn (png, buffer, write_png_data, flush_png_data);
-  png_set_compression_level (png, 3);
-  png_set_compression_strategy (png, 3 /* Z_RLE */);
-  png_set_filter (png, 0, PNG_FILTER_UP);
-  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_write_info (png, info);
-
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *src = (const guint32 *) (pixels + (gsize) y * stride);
-
-      /* Cairo's RGB24 is a 32-bit word per pixel, in native byte order. */
-      for (int x = 0; x < width; x++)
-        {
-          guint32 p = src[x];
-          guint8 *d = row + 3 * x;
-
-          d[0] = (p >> 16) & 0xff;
-          d[1] = (p >> 8) & 0xff;
-          d[2] = p & 0xff;
-        }
-      png_write_row (png, row);
-    }
-
-  png_write_end (png, info);
-  png_destroy_write_struct (&png, &info);
+  while (stream->avail_out == 0);
   return TRUE;
+}
+
+/* Compresses @piece and gives its band's pixels back to @free_pixels when
+ * it was the band's last piece. */
+static void
+deflate_piece (PngPiece    *piece,
+               GAsyncQueue *free_pixels)
+{
+  gsize row_bytes = (gsize) piece->width * 3;
+  g_autofree guint8 *previous = g_malloc0 (row_bytes);
+  g_autofree guint8 *current = g_malloc (row_bytes);
+  g_autofree guint8 *filtered = g_malloc (row_bytes + 1);
+  z_stream stream = { 0 };
+
+  piece->deflated = g_byte_array_new ();
+  piece->adler = adler32 (0, NULL, 0);
+  piece->raw_length = (row_bytes + 1) * piece->n_rows;
+  /* level 1: a chart packs nearly as small as at zlib's default, in a
+   * fraction of the time; a raw stream, the zlib wrapper is written once */
+  piece->failed = deflateInit2 (&stream, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK;
+
+  /* above the first row of the image, PNG's Up filter sees zeros */
+  if (piece->above != NULL)
+    rgb24_to_rgb (piece->above, previous, piece->width);
+
+  for (int y = 0; y < piece->n_rows && !piece->failed; y++)
+    {
+      gboolean last_row = y == piece->n_rows - 1;
+      guint8 *swap;
+
+      rgb24_to_rgb (piece->rows + (gsize) y * piece->stride, current, piece->width);
+      filtered[0] = 2;  /* the Up filter */
+      for (gsize i = 0; i < row_bytes; i++)
+        filtered[i + 1] = current[i] - previous[i];
+      swap = previous;
+      previous = current;
+      current = swap;
+
+      piece->adler = adler32 (piece->adler, filtered, row_bytes + 1);
+      piece->failed = !deflate_into (&stream, piece->deflated, filtered, row_bytes + 1,
+                                     !last_row ? Z_NO_FLUSH : piece->last ? Z_FINISH : Z_SYNC_FLUSH);
+    }
+  deflateEnd (&stream);
+
+  if (g_atomic_int_dec_and_test (&piece->band->pending))
+    g_async_queue_push (free_pixels, g_steal_pointer (&piece->band->pixels));
+}
+
+/* Compresses the pieces of @data, a GAsyncQueue of them, up to a piece
+ * that is no piece (the queue's end); @free_pixels takes their pixels. */
+typedef struct
+{
+  GAsyncQueue *pieces;
+  GAsyncQueue *free_pixels;
+} PngWorkers;
+
+static PngPiece png_pieces_end;
+
+static gpointer
+compress_pieces (gpointer data)
+{
+  PngWorkers *workers = data;
+  PngPiece *piece;
+
+  while ((piece = g_async_queue_pop (workers->pieces)) != &png_pieces_end)
+    deflate_piece (piece, workers->free_pixels);
+  return NULL;
+}
+
+static void
+append_be32 (GByteArray *out,
+             guint32     value)
+{
+  guint8 bytes[4] = { value >> 24, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff };
+
+  g_byte_array_append (out, bytes, 4);
+}
+
+/* Starts a chunk of @type; returns where its type is, for png_chunk_end(). */
+static guint
+png_chunk_begin (GByteArray *out,
+                 const char *type)
+{
+  append_be32 (out, 0);
+  g_byte_array_append (out, (const guint8 *) type, 4);
+  return out->len - 4;
+}
+
+/* Sets the chunk's length and appends its checksum (of type and data). */
+static void
+png_chunk_end (GByteArray *out,
+               guint       type_at)
+{
+  guint32 length = out->len - type_at - 4;
+  guint8 *at = out->data + type_at - 4;
+
+  at[0] = length >> 24;
+  at[1] = (length >> 16) & 0xff;
+  at[2] = (length >> 8) & 0xff;
+  at[3] = length & 0xff;
+  append_be32 (out, crc32 (0, out->data + type_at, out->len - type_at));
+}
+
+/* The PNG of @pieces (all compressed), @width × @height pixels. */
+static GBytes *
+png_assemble (PngPiece *pieces,
+              guint     n_pieces,
+              int       width,
+              int       height)
+{
+  static const guint8 signature[8] = { 137, 'P', 'N', 'G', '\r', '\n', 26, '\n' };
+  /* deflate with a 32 KiB window; the check bits make the pair a multiple of 31 */
+  static const guint8 zlib_header[2] = { 0x78, 0x01 };
+  /* 8 bits a sample, RGB, deflate, adaptive filters, not interlaced */
+  static const guint8 header_tail[5] = { 8, 2, 0, 0, 0 };
+  gsize size = sizeof signature + 25 + 12 * n_pieces + sizeof zlib_header + 4 + 12;
+  uLong adler = adler32 (0, NULL, 0);
+  g_autoptr(GByteArray) out = NULL;
+  guint at;
+
+  for (guint b = 0; b < n_pieces; b++)
+    size += pieces[b].deflated->len;
+  out = g_byte_array_sized_new (size);
+
+  g_byte_array_append (out, signature, sizeof signature);
+  at = png_chunk_begin (out, "IHDR");
+  append_be32 (out, width);
+  append_be32 (out, height);
+  g_byte_array_append (out, header_tail, sizeof header_tail);
+  png_chunk_end (out, at);
+
+  for (guint b = 0; b < n_pieces; b++)
+    {
+      at = png_chunk_begin (out, "IDAT");
+      if (b == 0)
+        g_byte_array_append (out, zlib_header, sizeof zlib_header);
+      g_byte_array_append (out, pieces[b].deflated->data, pieces[b].deflated->len);
+      adler = adler32_combine (adler, pieces[b].adler, pieces[b].raw_length);
+      if (b == n_pieces - 1)
+        append_be32 (out, adler);
+      png_chunk_end (out, at);
+    }
+
+  at = png_chunk_begin (out, "IEND");
+  png_chunk_end (out, at);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
 static void
@@ -195,7 +354,8 @@ set_draw_error (GError         **error,
 
 /* Draws the chart at its natural size @width × @height (points) onto
  * @surface, scaled by @scale, on a white page: a file is read away from
- * the app's theme. */
+ * the app's theme. @surface holds the chart's pixels from row @top on (a
+ * band of a PNG). */
 static cairo_status_t
 draw_on (cairo_surface_t      *surface,
          UpChartKind           kind,
@@ -203,7 +363,8 @@ draw_on (cairo_surface_t      *surface,
          const UpChartOptions *options,
          double                width,
          double                height,
-         double                scale)
+         double                scale,
+         int                   top)
 {
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
@@ -213,6 +374,8 @@ draw_on (cairo_surface_t      *surface,
    * through, a grey line along the bottom. */
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
+  /* whole pixels: a glyph falls on the same pixels in every band */
+  cairo_translate (cr, 0, -top);
   cairo_scale (cr, scale, scale);
 
   cairo_save (cr);
@@ -279,6 +442,122 @@ default_png_width (double width,
   return 0;
 }
 
+/* The chart as a PNG @png_width × @png_height: drawn here band by band,
+ * each band compressed on a worker thread while the next is drawn; a
+ * chart drawn in one band is compressed in a piece for each processor. */
+static GBytes *
+draw_png (UpChartKind           kind,
+          UpProject            *project,
+          const UpChartOptions *options,
+          double                width,
+          double                height,
+          double                scale,
+          int                   png_width,
+          int                   png_height,
+          GError              **error)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, png_width);
+  gboolean whole = (gsize) stride * png_height <= PNG_WHOLE_BYTES;
+  int band_rows = whole ? png_height : CLAMP (PNG_BAND_BYTES / stride, 1, png_height);
+  guint n_bands = (png_height + band_rows - 1) / band_rows;
+  guint n_threads = MAX (g_get_num_processors (), 1);
+  guint pieces_per_band = n_bands == 1 ? MIN (n_threads, (guint) png_height) : 1;
+  guint n_pieces = n_bands * pieces_per_band;
+  g_autoptr(GAsyncQueue) free_pixels = g_async_queue_new_full (g_free);
+  g_autofree PngBand *bands = g_new0 (PngBand, n_bands);
+  g_autofree PngPiece *pieces = g_new0 (PngPiece, n_pieces);
+  g_autofree guint8 *bottoms = g_malloc ((gsize) stride * n_bands);
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  GBytes *bytes = NULL;
+  PngWorkers workers;
+  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+  guint n_started = 0;
+  guint n_queued = 0;
+
+  /* the threads' bands, and one more for this thread to draw into */
+  for (guint i = 0; i < MIN (n_bands, n_threads + 1); i++)
+    g_async_queue_push (free_pixels, g_malloc ((gsize) stride * band_rows));
+  /* Threads of its own, not a GThreadPool: GLib starts a pool's threads
+   * from a thread of its own, which a process forked from one that had
+   * exported before (a test's child) does not have, and waited forever.
+   * Without a thread, the pieces are compressed here. */
+  workers.pieces = g_async_queue_new ();
+  workers.free_pixels = free_pixels;
+  for (guint i = 0; i < n_threads; i++)
+    {
+      GThread *thread = g_thread_try_new ("up-export-png", compress_pieces, &workers, NULL);
+
+      if (thread == NULL)
+        break;
+      threads[n_started++] = thread;
+    }
+
+  for (guint b = 0; b < n_bands && status == CAIRO_STATUS_SUCCESS; b++)
+    {
+      PngBand *band = &bands[b];
+      int top = b * band_rows;
+      int n_rows = MIN (band_rows, png_height - top);
+      cairo_surface_t *surface;
+
+      band->pixels = g_async_queue_pop (free_pixels);
+      surface = cairo_image_surface_create_for_data (band->pixels, CAIRO_FORMAT_RGB24,
+                                                     png_width, n_rows, stride);
+      status = cairo_surface_status (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = draw_on (surface, kind, project, options, width, height, scale, top);
+      cairo_surface_finish (surface);
+      cairo_surface_destroy (surface);
+      if (status != CAIRO_STATUS_SUCCESS)
+        {
+          g_async_queue_push (free_pixels, g_steal_pointer (&band->pixels));
+          break;
+        }
+
+      /* the band below may be drawn into these pixels before its first
+       * row is compressed: the row above it is kept apart */
+      memcpy (bottoms + (gsize) b * stride, band->pixels + (gsize) (n_rows - 1) * stride, stride);
+      band->pending = pieces_per_band;
+      for (guint k = 0; k < pieces_per_band; k++)
+        {
+          PngPiece *piece = &pieces[n_queued++];
+          int first = (int) ((gint64) n_rows * k / pieces_per_band);
+          int last = (int) ((gint64) n_rows * (k + 1) / pieces_per_band);
+
+          piece->band = band;
+          piece->rows = band->pixels + (gsize) first * stride;
+          if (first > 0)
+            piece->above = piece->rows - stride;
+          else if (b > 0)
+            piece->above = bottoms + (gsize) (b - 1) * stride;
+          piece->width = png_width;
+          piece->n_rows = last - first;
+          piece->stride = stride;
+          piece->last = b == n_bands - 1 && k == pieces_per_band - 1;
+          if (n_started > 0)
+            g_async_queue_push (workers.pieces, piece);
+          else
+            deflate_piece (piece, free_pixels);
+        }
+    }
+  for (guint i = 0; i < n_started; i++)
+    g_async_queue_push (workers.pieces, &png_pieces_end);
+  for (guint i = 0; i < n_started; i++)
+    g_thread_join (threads[i]);
+  g_async_queue_unref (workers.pieces);
+
+  for (guint i = 0; i < n_queued; i++)
+    if (pieces[i].failed)
+      status = CAIRO_STATUS_NO_MEMORY;
+  if (status == CAIRO_STATUS_SUCCESS)
+    bytes = png_assemble (pieces, n_pieces, png_width, png_height);
+  else
+    set_draw_error (error, status);
+
+  for (guint i = 0; i < n_queued; i++)
+    g_byte_array_unref (pieces[i].deflated);
+  return bytes;
+}
+
 static GBytes *
 render_png (UpChartKind           kind,
             UpProject            *project,
@@ -288,9 +567,6 @@ render_png (UpChartKind           kind,
             int                   png_width,
             GError              **error)
 {
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_status_t status;
   double scale;
   double pixel_height;
 
@@ -316,20 +592,7 @@ render_png (UpChartKind           kind,
       return NULL;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, png_width, (int) pixel_height);
-  status = cairo_surface_status (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = draw_on (surface, kind, project, options, width, height, scale);
-  if (status == CAIRO_STATUS_SUCCESS && !encode_png (surface, buffer))
-    status = CAIRO_STATUS_NO_MEMORY;
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      set_draw_error (error, status);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return draw_png (kind, project, options, width, height, scale, png_width, (int) pixel_height, error);
 }
 
 /* @text as a line of a file's metadata: control characters become spaces,
@@ -471,7 +734,7 @@ render_vector (UpChartKind           kind,
       cairo_destroy (cr);
     }
   else if (status == CAIRO_STATUS_SUCCESS)
-    status = draw_on (surface, kind, project, options, width, height, 1.0);
+    status = draw_on (surface, kind, project, options, width, height, 1.0, 0);
   /* The stream is complete only once the surface is finished. */
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
