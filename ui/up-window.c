@@ -88,6 +88,10 @@ struct _UpWindow
   UpTimeline           *timeline;
   UpStageEditor        *editor;
   GtkToggleButton      *details_button;
+  GtkMenuButton        *primary_menu_button;
+  /* The main menu's first item: which file the window shows. */
+  GtkLabel             *file_name_label;
+  GtkLabel             *file_folder_label;
 };
 
 G_DEFINE_FINAL_TYPE (UpWindow, up_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -203,10 +207,39 @@ update_actions (UpWindow *self)
                                redo_tooltip ? redo_tooltip : _("Redo"));
 }
 
+/* The folder of @file as a person reads it: "~/Downloads" below the home
+ * folder, the path elsewhere, the URI's parse name where there is no path. */
+static char *
+folder_display_name (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = NULL;
+  const char *home = g_get_home_dir ();
+
+  if (parent == NULL)
+    return NULL;
+
+  path = g_file_get_path (parent);
+  if (path == NULL)
+    return g_file_get_parse_name (parent);
+  if (g_str_has_prefix (path, home) && path[strlen (home)] == G_DIR_SEPARATOR)
+    return g_strconcat ("~", path + strlen (home), NULL);
+  if (g_str_equal (path, home))
+    return g_strdup ("~");
+  return g_filename_display_name (path);
+}
+
+/* Two projects of one title (a copy that was sent and one's own) are told
+ * apart by their files: the window's title names it for the window list
+ * and Alt+Tab, the header's subtitle where the window is narrow, and the
+ * main menu's first item where the view switcher takes the header. */
 static void
 update_title (UpWindow *self)
 {
-  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *window_title = NULL;
+  const char *title;
   GFile *file;
 
   if (self->project == NULL)
@@ -215,13 +248,35 @@ update_title (UpWindow *self)
       return;
     }
 
+  title = up_project_get_title (self->project);
   file = up_project_get_file (self->project);
   if (file != NULL)
-    basename = g_file_get_basename (file);
+    {
+      g_autofree char *basename = g_file_get_basename (file);
 
-  gtk_window_set_title (GTK_WINDOW (self), up_project_get_title (self->project));
-  adw_view_switcher_title_set_title (self->window_title, up_project_get_title (self->project));
-  adw_view_switcher_title_set_subtitle (self->window_title, basename ? basename : "");
+      name = basename ? g_filename_display_name (basename) : g_file_get_parse_name (file);
+      folder = folder_display_name (file);
+    }
+  else
+    {
+      name = g_strdup (_("Not Saved in a File"));
+    }
+
+  if (title == NULL || title[0] == '\0')
+    window_title = g_strdup (name);
+  else
+    /* Translators: The window's title in the window list and Alt+Tab:
+     * %1$s is the project's title, %2$s its file name (or "Not Saved in
+     * a File"). */
+    window_title = g_strdup_printf (_("%1$s — %2$s"), title, name);
+
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  adw_view_switcher_title_set_title (self->window_title, title);
+  adw_view_switcher_title_set_subtitle (self->window_title, name);
+
+  gtk_label_set_label (self->file_name_label, name);
+  gtk_label_set_label (self->file_folder_label, folder ? folder : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->file_folder_label), folder != NULL);
 }
 
 /* A count with no-break spaces, so that a narrow list breaks its line of
@@ -267,6 +322,40 @@ update_counts (UpWindow *self)
 
     gtk_label_set_label (self->counts_label, line);
   }
+}
+
+/* The main menu's first item names the file the window shows, its name
+ * and its folder: in a wide window the header shows the view switcher
+ * instead of the title and subtitle. Text to read, not an action. */
+static void
+add_file_item (UpWindow *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->primary_menu_button);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  g_assert (GTK_IS_POPOVER_MENU (popover));
+
+  self->file_name_label = g_object_new (GTK_TYPE_LABEL,
+                                        "xalign", 0.0f,
+                                        "ellipsize", PANGO_ELLIPSIZE_MIDDLE,
+                                        "max-width-chars", 32,
+                                        NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->file_name_label), "heading");
+  self->file_folder_label = g_object_new (GTK_TYPE_LABEL,
+                                          "xalign", 0.0f,
+                                          "ellipsize", PANGO_ELLIPSIZE_START,
+                                          "max-width-chars", 32,
+                                          NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->file_folder_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->file_folder_label), "caption");
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->file_name_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->file_folder_label));
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), box, "file");
 }
 
 /* On the start page Return makes a new project: the first focus went to
@@ -656,27 +745,13 @@ create_recent_row (gpointer item,
                    gpointer user_data)
 {
   GFile *file = G_FILE (item);
-  g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *folder = NULL;
+  g_autofree char *folder = folder_display_name (file);
   GtkWidget *row;
 
   /* The extension is the same on every row: it only takes room. */
   if (g_str_has_suffix (name, ".upphandla") && strlen (name) > strlen (".upphandla"))
     name[strlen (name) - strlen (".upphandla")] = '\0';
-
-  if (parent != NULL)
-    {
-      g_autofree char *path = g_file_get_path (parent);
-      const char *home = g_get_home_dir ();
-
-      if (path == NULL)
-        folder = g_file_get_parse_name (parent);
-      else if (g_str_has_prefix (path, home) && strlen (path) > strlen (home))
-        folder = g_strconcat ("~", path + strlen (home), NULL);
-      else
-        folder = g_steal_pointer (&path);
-    }
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -1577,6 +1652,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_error);
@@ -1779,6 +1855,7 @@ up_window_init (UpWindow *self)
 
   /* The icon name is the application id, which differs in the .Devel build. */
   adw_status_page_set_icon_name (self->start_page, APPLICATION_ID);
+  add_file_item (self);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, TRUE);

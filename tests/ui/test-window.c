@@ -427,6 +427,39 @@ test_list_width (Fixture       *fixture,
   g_assert_cmpint (list_width (paned), ==, list->width - 40);
 }
 
+/* A label shown below @root that reads @text. */
+static GtkWidget *
+find_mapped_label (GtkWidget  *root,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The window's title names the project and its file. */
+static void
+assert_window_title (UpWindow  *window,
+                     UpProject *project)
+{
+  g_autofree char *name = g_file_get_basename (up_project_get_file (project));
+  g_autofree char *expected = g_strdup_printf (_("%1$s — %2$s"), up_project_get_title (project), name);
+  const char *title = gtk_window_get_title (GTK_WINDOW (window));
+
+  g_assert_cmpstr (title, ==, expected);
+  g_assert_nonnull (strstr (title, up_project_get_title (project)));
+  g_assert_nonnull (strstr (title, name));
+}
+
 static void
 test_shows_project (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -439,8 +472,7 @@ test_shows_project (Fixture       *fixture,
   g_autofree char *screenshot = NULL;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "project");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
-                   up_project_get_title (fixture->project));
+  assert_window_title (fixture->window, fixture->project);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))),
                     ==, n_stages);
 
@@ -475,6 +507,93 @@ test_shows_project (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (fixture->window), screenshot);
 }
 
+/* Two projects of one title, a copy that was sent and one's own, are told
+ * apart by their files: in the window list (the window's title), in a
+ * narrow header (the subtitle) and in the main menu, which a wide window
+ * keeps when its header shows the view switcher instead of the title. A
+ * project in no file yet says so. */
+static void
+test_names_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *sent_dir = g_build_filename (dir, "Bilagor", NULL);
+  g_autofree char *own_path = g_build_filename (dir, "Trygghetslarm.upphandla", NULL);
+  g_autofree char *sent_path = g_build_filename (sent_dir, "Trygghetslarm (från Anna).upphandla", NULL);
+  g_autoptr(GFile) own_file = g_file_new_for_path (own_path);
+  g_autoptr(GFile) sent_file = g_file_new_for_path (sent_path);
+  g_autoptr(UpProject) own = NULL;
+  g_autoptr(UpProject) sent = NULL;
+  g_autoptr(UpProject) unsaved = NULL;
+  g_autoptr(UpWindow) own_window = NULL;
+  g_autoptr(UpWindow) sent_window = NULL;
+  g_autoptr(UpWindow) unsaved_window = NULL;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton *menu_button;
+  GtkWidget *popover;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (sent_dir, 0755), ==, 0);
+  own = up_demo_create (own_file, &error);
+  g_assert_no_error (error);
+  sent = up_demo_create (sent_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (own), ==, up_project_get_title (sent));
+
+  own_window = g_object_ref_sink (up_window_new (NULL, own));
+  sent_window = g_object_ref_sink (up_window_new (NULL, sent));
+  gtk_window_set_default_size (GTK_WINDOW (sent_window), 1400, 800);
+  gtk_window_present (GTK_WINDOW (sent_window));
+  wait_until (is_mapped, sent_window);
+  wait_for_frames (GTK_WIDGET (sent_window));
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (own_window)), !=,
+                   gtk_window_get_title (GTK_WINDOW (sent_window)));
+  assert_window_title (own_window, own);
+  assert_window_title (sent_window, sent);
+
+  switcher_title = template_child (sent_window, UP_TYPE_WINDOW, "window_title");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (switcher_title), ==,
+                   "Trygghetslarm (från Anna).upphandla");
+  /* wide: the switcher, not the title and subtitle, is in the header */
+  g_assert_false (adw_view_switcher_title_get_title_visible (switcher_title));
+
+  /* so the main menu names the file and its folder */
+  menu_button = template_child (sent_window, UP_TYPE_WINDOW, "primary_menu_button");
+  gtk_menu_button_popup (menu_button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
+  wait_until (is_mapped, popover);
+  wait_for_frames (popover);
+  g_assert_nonnull (find_mapped_label (popover, "Trygghetslarm (från Anna).upphandla"));
+  {
+    g_autofree char *folder = g_filename_display_name (sent_dir);
+
+    g_assert_nonnull (find_mapped_label (popover, folder));
+  }
+  expected = g_strdup_printf ("names-file-menu-%s.png", test_language ());
+  save_screenshot (popover, expected);
+  gtk_menu_button_popdown (menu_button);
+  g_clear_pointer (&expected, g_free);
+
+  /* a project in no file yet */
+  unsaved = up_project_new ("Trygghetslarm", &error);
+  g_assert_no_error (error);
+  unsaved_window = g_object_ref_sink (up_window_new (NULL, unsaved));
+  expected = g_strdup_printf (_("%1$s — %2$s"), "Trygghetslarm", _("Not Saved in a File"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (unsaved_window)), ==, expected);
+  switcher_title = template_child (unsaved_window, UP_TYPE_WINDOW, "window_title");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (switcher_title), ==, _("Not Saved in a File"));
+
+  gtk_window_destroy (GTK_WINDOW (unsaved_window));
+  gtk_window_destroy (GTK_WINDOW (sent_window));
+  gtk_window_destroy (GTK_WINDOW (own_window));
+  iterate_pending ();
+  up_store_flush (up_project_get_store (own), NULL);
+  up_store_flush (up_project_get_store (sent), NULL);
+  test_remove_tree (dir);
+}
+
 static void
 test_title_follows_project (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -484,12 +603,12 @@ test_title_follows_project (Fixture       *fixture,
   g_assert_true (up_project_set_string (fixture->project, fixture->project, "title",
                                         "Trygghetslarm 2027", &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Trygghetslarm 2027");
+  g_assert_cmpstr (up_project_get_title (fixture->project), ==, "Trygghetslarm 2027");
+  assert_window_title (fixture->window, fixture->project);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
-                   up_project_get_title (fixture->project));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), !=, "Trygghetslarm 2027");
+  assert_window_title (fixture->window, fixture->project);
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "Trygghetslarm 2027"));
 }
 
 static void
@@ -1059,7 +1178,7 @@ test_project_details (Fixture       *fixture,
   g_assert_cmpstr (up_project_get_title (fixture->project), ==, expected_title);
   g_assert_cmpstr (up_project_get_organisation (fixture->project), ==, organisation);
   g_assert_cmpstr (up_project_get_description (fixture->project), ==, description);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, expected_title);
+  assert_window_title (fixture->window, fixture->project);
   g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo + 1);
 
   /* in the file */
@@ -1487,7 +1606,7 @@ test_conflict_reload (Fixture       *fixture,
 
   g_assert_true (up_window_get_project (fixture->window) != fixture->project);
   g_assert_cmpstr (up_project_get_title (up_window_get_project (fixture->window)), ==, "Their title");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Their title");
+  assert_window_title (fixture->window, up_window_get_project (fixture->window));
   g_assert_null (up_store_find_recovery (file));
 
   /* Our version was given up: the fixture goes on with theirs. */
@@ -1531,7 +1650,8 @@ test_save_as_after_failure (Fixture       *fixture,
   reopened = up_project_open (file, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (up_project_get_title (reopened), ==, "Second");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Second");
+  assert_window_title (fixture->window, fixture->project);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "elsewhere.upphandla"));
 
   test_remove_tree (elsewhere);
 }
@@ -1797,6 +1917,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/start-page", test_start_page);
   g_test_add_func ("/ui/window/start-page-lists-unsaved", test_start_page_lists_unsaved);
   g_test_add_func ("/ui/window/route-chooser", test_route_chooser);
+  g_test_add_func ("/ui/window/names-file", test_names_file);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
               fixture_set_up, test_stage_row, fixture_tear_down);
   g_test_add ("/ui/window/narrow-list", Fixture, NULL,
