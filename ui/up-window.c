@@ -48,6 +48,9 @@ struct _UpWindow
   GSignalGroup         *store_signals;
 
   int                   save_error_code;
+  /* The banner tells, as the project opens, that its file cannot be
+   * written: no save has failed yet, and there is nothing to try again. */
+  gboolean              read_only_notice;
   gboolean              close_anyway;
 
   /* The keyboard shortcuts, built the first time they are asked for. */
@@ -77,6 +80,7 @@ struct _UpWindow
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   GtkRevealer          *save_revealer;
+  GtkLabel             *save_heading_label;
   GtkLabel             *save_error_label;
   GtkButton            *save_retry_button;
   GtkButton            *save_reload_button;
@@ -182,7 +186,8 @@ update_actions (UpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-stage",
                                  self->project != NULL && get_selected_stage (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-save",
-                                 gtk_revealer_get_reveal_child (self->save_revealer));
+                                 gtk_revealer_get_reveal_child (self->save_revealer) &&
+                                 !self->read_only_notice);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
                                  self->project != NULL &&
                                  up_timeline_get_zoom (self->timeline) > UP_ZOOM_WEEK);
@@ -375,7 +380,10 @@ show_save_error (UpWindow     *self,
   gboolean conflict = g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
 
   self->save_error_code = error->code;
+  self->read_only_notice = FALSE;
+  gtk_label_set_label (self->save_heading_label, _("Your Changes Are Not Saved"));
   gtk_label_set_label (self->save_error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_retry_button), TRUE);
   gtk_button_set_label (self->save_retry_button, conflict ? _("_Overwrite") : _("_Try Again"));
   /* After a conflict the user chooses whose version goes on: ours
    * (Overwrite), both (Save a Copy), or theirs (Reload). */
@@ -398,9 +406,28 @@ show_save_error (UpWindow     *self,
   update_actions (self);
 }
 
+/* A file sent by mail or on a write-protected USB stick opens, but no
+ * edit can be saved in it: the participant learns it before typing a page
+ * of notes, with the way out at hand. */
+static void
+show_read_only_notice (UpWindow     *self,
+                       const GError *error)
+{
+  self->read_only_notice = TRUE;
+  gtk_label_set_label (self->save_heading_label, _("This File Is Read-Only"));
+  gtk_label_set_label (self->save_error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_retry_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_reload_button), FALSE);
+  gtk_button_set_label (self->save_copy_button, _("Save _As…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_copy_button), "win.save-as");
+  gtk_revealer_set_reveal_child (self->save_revealer, TRUE);
+  update_actions (self);
+}
+
 static void
 hide_save_error (UpWindow *self)
 {
+  self->read_only_notice = FALSE;
   gtk_revealer_set_reveal_child (self->save_revealer, FALSE);
   update_actions (self);
 }
@@ -1641,6 +1668,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_revealer);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, save_heading_label);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_retry_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, save_reload_button);
@@ -2060,9 +2088,17 @@ up_window_set_project (UpWindow  *self,
   on_stages_changed (self, 0, 0, 0, G_LIST_MODEL (self->selection));
 
   gtk_revealer_set_reveal_child (self->save_revealer, FALSE);
+  self->read_only_notice = FALSE;
   save_error = project ? up_store_get_save_error (up_project_get_store (project)) : NULL;
   if (save_error != NULL)
     show_save_error (self, save_error);
+  else if (project != NULL)
+    {
+      g_autoptr(GError) read_only = NULL;
+
+      if (!up_store_check_writable (up_project_get_store (project), &read_only))
+        show_read_only_notice (self, read_only);
+    }
 
   if (project == NULL && self->recent_stale)
     {

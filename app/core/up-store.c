@@ -1229,6 +1229,59 @@ up_store_set_file (UpStore *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }
 
+/* Whether this user may write @file (or make it, where it is not there). */
+static gboolean
+can_write (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  /* A file system that does not tell is tried at the save. */
+  return info == NULL ||
+         !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) ||
+         g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
+}
+
+/**
+ * up_store_check_writable:
+ *
+ * Tells, when the project is opened, what the first save would meet: a
+ * document that this user may not write, or in a folder where no file
+ * may be made (a USB stick mounted read-only, a mail program's folder of
+ * attachments). The save replaces the file by a new one beside it, so
+ * both must be writable. A file that is not there is made anew, and only
+ * its folder counts; a store without a file can be saved anywhere.
+ *
+ * Returns: %FALSE with %UP_STORE_ERROR_READ_ONLY when the project cannot
+ * be saved where it is.
+ */
+gboolean
+up_store_check_writable (UpStore  *self,
+                         GError  **error)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (UP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->file == NULL)
+    return TRUE;
+
+  folder = g_file_get_parent (self->file);
+  if ((!g_file_query_exists (self->file, NULL) || can_write (self->file)) &&
+      (folder == NULL || can_write (folder)))
+    return TRUE;
+
+  name = display_name (self->file);
+  g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_ONLY,
+               /* Translators: %1$s is a file name. Shown as the project
+                * opens, before any change is made. */
+               _("Changes to “%1$s” cannot be saved here: you do not have permission to change the file or its folder. To keep the changes you make, first save the project elsewhere with Save As."),
+               name);
+  return FALSE;
+}
+
 gboolean
 up_store_get_dirty (UpStore *self)
 {
@@ -1608,7 +1661,7 @@ translate_save_error (GError  *io_error,
            g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
     g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_ONLY,
                  /* Translators: %1$s is a file name. */
-                 _("“%1$s” cannot be saved there: you do not have permission to write to it or its folder. Your changes are kept; save a copy elsewhere."),
+                 _("“%1$s” cannot be saved there: you do not have permission to write to it or its folder. Your changes are kept; save the project elsewhere with Save As."),
                  name);
   else
     g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED,

@@ -64,6 +64,8 @@ void         up_store_set_file          (UpStore      *self,
  * name: for an app that keeps the project open. A command that reads the
  * file once goes without (a watch is an inotify handle and a thread). */
 void         up_store_follow_file       (UpStore      *self);
+gboolean     up_store_check_writable    (UpStore      *self,
+                                         GError      **error);
 gboolean     up_store_get_dirty         (UpStore      *self);
 gboolean     up_store_get_edits_kept    (UpStore      *self);
 gboolean     up_store_get_saving        (UpStore      *self);

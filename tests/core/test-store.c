@@ -1771,6 +1771,44 @@ test_save_read_only (gconstpointer data)
   test_assert_dir_is (dir, "plan.upphandla");
 }
 
+/* The same folders and files, and one nobody may write, told apart as
+ * the project opens, before any edit (the window's banner asks it): the
+ * child (as nobody) answers what up_store_check_writable() says, and the
+ * file is not touched. */
+static const ReadOnlyCase writable_case = { "writable", 0755, 0644 };
+
+static void
+test_open_read_only (gconstpointer data)
+{
+  const ReadOnlyCase *ro = data;
+  g_autofree char *name = g_strconcat ("open-", ro->name, NULL);
+  g_autofree char *dir = test_new_dir (test_root, name);
+  g_autofree char *path = create_project_file (dir, "sent.upphandla", "Sent by mail");
+  g_autoptr(GBytes) before = test_read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  int status;
+
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (chown (path, TEST_NOBODY, TEST_NOBODY), ==, 0);
+      if (ro->dir_mode & 0200)
+        g_assert_cmpint (chown (dir, TEST_NOBODY, TEST_NOBODY), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (path, ro->file_mode), ==, 0);
+  g_assert_cmpint (g_chmod (dir, ro->dir_mode), ==, 0);
+
+  status = test_run_child ("writable", path, NULL);
+  g_chmod (dir, 0755);
+
+  after = test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  if (ro == &writable_case)
+    g_assert_cmpint (status, ==, 0);
+  else
+    g_assert_cmpint (status, ==, 100 + UP_STORE_ERROR_READ_ONLY);
+  test_assert_dir_is (dir, "sent.upphandla");
+}
+
 /* "Save a Copy" onto the project's own file, by its name or through a
  * link: after a conflict that would replace the other person's version
  * without the user's choice to overwrite it, and leave the window saying
@@ -2569,6 +2607,35 @@ child_open_large (const char *path)
 }
 
 static int
+child_writable (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpStore) store = NULL;
+  g_autofree char *name = NULL;
+
+  if (!test_drop_to_nobody ())
+    return 3;
+
+  store = up_store_open (file, &error);
+  if (store == NULL)
+    {
+      g_printerr ("open: %s\n", error->message);
+      return 4;
+    }
+  if (up_store_check_writable (store, &error))
+    return 0;
+
+  g_printerr ("code %d: %s\n", error->code, error->message);
+  /* the message names the file and the way out the banner offers */
+  name = g_path_get_basename (path);
+  if (error->domain != UP_STORE_ERROR || strstr (error->message, name) == NULL ||
+      strstr (error->message, "Save As") == NULL)
+    return 5;
+  return 100 + error->code;
+}
+
+static int
 child_save (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -2611,6 +2678,9 @@ child_save (const char *path)
   g_printerr ("code %d: %s\n", error->code, error->message);
   if (error->domain != UP_STORE_ERROR || error->message[0] == '\0')
     return 7;
+  /* the way out it names is the one the banner offers */
+  if (error->code == UP_STORE_ERROR_READ_ONLY && strstr (error->message, "Save As") == NULL)
+    return 13;
   if (g_strcmp0 (up_project_get_title (project), "Edited by nobody") != 0)
     return 8;
   if (!up_store_get_dirty (store) || up_store_get_save_error (store) == NULL)
@@ -2783,6 +2853,8 @@ child_main (const char *mode,
     return child_open (path);
   if (strcmp (mode, "save") == 0)
     return child_save (path);
+  if (strcmp (mode, "writable") == 0)
+    return child_writable (path);
   if (strcmp (mode, "open-large") == 0)
     return child_open_large (path);
   if (strcmp (mode, "full-disk") == 0)
@@ -2857,6 +2929,13 @@ main (int   argc,
 
       g_test_add_data_func (test_path, &read_only_cases[i], test_save_read_only);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
+    {
+      g_autofree char *test_path = g_strconcat ("/store/open/read-only/", read_only_cases[i].name, NULL);
+
+      g_test_add_data_func (test_path, &read_only_cases[i], test_open_read_only);
+    }
+  g_test_add_data_func ("/store/open/read-only/writable", &writable_case, test_open_read_only);
   g_test_add_func ("/store/save/copy-onto-document", test_save_copy_onto_document);
   g_test_add_func ("/store/save/edits-kept", test_save_edits_kept);
   g_test_add_func ("/store/save/written-anew", test_save_written_anew);

@@ -594,6 +594,127 @@ test_names_file (void)
   test_remove_tree (dir);
 }
 
+/* A file sent by mail or on a write-protected USB stick: the window says
+ * so as the project opens, before any edit, with Save As at hand. Root
+ * ignores permissions, so a child runs as nobody: it connects to the
+ * display first, as root, then drops (see main()). Exit 0 when the banner
+ * is as @mode expects ("read-only": shown; "writable": not). */
+static int
+child_open_window (const char *mode,
+                   const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpWindow) window = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  GtkRevealer *revealer;
+  GtkButton *button;
+
+  if (!test_drop_to_nobody ())
+    return 3;
+
+  project = up_project_open (file, &error);
+  if (project == NULL)
+    {
+      g_printerr ("open: %s\n", error->message);
+      return 4;
+    }
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+
+  revealer = template_child (window, UP_TYPE_WINDOW, "save_revealer");
+  if (g_str_equal (mode, "writable"))
+    return gtk_revealer_get_reveal_child (revealer) ? 5 : 0;
+
+  if (!gtk_revealer_get_reveal_child (revealer))
+    {
+      g_printerr ("no banner\n");
+      return 6;
+    }
+  {
+    GtkLabel *heading = template_child (window, UP_TYPE_WINDOW, "save_heading_label");
+    GtkLabel *body = template_child (window, UP_TYPE_WINDOW, "save_error_label");
+
+    g_printerr ("%s: %s\n", gtk_label_get_label (heading), gtk_label_get_label (body));
+    if (g_strcmp0 (gtk_label_get_label (heading), _("This File Is Read-Only")) != 0)
+      return 7;
+    if (strstr (gtk_label_get_label (body), name) == NULL)
+      return 8;
+  }
+  /* the way out: Save As, and no Try Again that cannot help */
+  button = template_child (window, UP_TYPE_WINDOW, "save_copy_button");
+  if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "win.save-as") != 0 ||
+      g_strcmp0 (gtk_button_get_label (button), _("Save _As…")) != 0)
+    return 9;
+  if (gtk_widget_get_visible (template_child (window, UP_TYPE_WINDOW, "save_retry_button")))
+    return 10;
+  if (gtk_widget_is_sensitive (GTK_WIDGET (button)) == FALSE)
+    return 11;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  return 0;
+}
+
+typedef struct
+{
+  const char *name;
+  int         dir_mode;
+  int         file_mode;
+  const char *expect;
+} ReadOnlyCase;
+
+static const ReadOnlyCase read_only_cases[] = {
+  { "folder-and-file", 0555, 0444, "read-only" },
+  { "folder", 0555, 0644, "read-only" },
+  { "file", 0755, 0444, "read-only" },
+  { "writable", 0755, 0644, "writable" },
+};
+
+static void
+test_read_only_banner (gconstpointer data)
+{
+  const ReadOnlyCase *ro = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *dir = g_build_filename (root, "Bilagor", NULL);
+  g_autofree char *path = g_build_filename (dir, "Trygghetslarm.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (root, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  project = up_demo_create (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_clear_object (&project);
+  before = test_read_bytes (path);
+
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (chown (path, TEST_NOBODY, TEST_NOBODY), ==, 0);
+      if (ro->dir_mode & 0200)
+        g_assert_cmpint (chown (dir, TEST_NOBODY, TEST_NOBODY), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (path, ro->file_mode), ==, 0);
+  g_assert_cmpint (g_chmod (dir, ro->dir_mode), ==, 0);
+
+  status = test_run_child (ro->expect, path, NULL);
+  g_chmod (dir, 0755);
+
+  after = test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (status, ==, 0);
+  test_remove_tree (root);
+}
+
 static void
 test_title_follows_project (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -1910,6 +2031,16 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* A child connects to the display before it drops to nobody; the
+   * accessibility bus, which GTK reaches later, is root's. */
+  if (argc == 4 && g_str_equal (argv[1], "--child"))
+    {
+      g_setenv ("GTK_A11Y", "none", TRUE);
+      gtk_init ();
+      adw_init ();
+      return child_open_window (argv[2], argv[3]);
+    }
+
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
@@ -1918,6 +2049,12 @@ main (int   argc,
   g_test_add_func ("/ui/window/start-page-lists-unsaved", test_start_page_lists_unsaved);
   g_test_add_func ("/ui/window/route-chooser", test_route_chooser);
   g_test_add_func ("/ui/window/names-file", test_names_file);
+  for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/ui/window/read-only-banner/", read_only_cases[i].name, NULL);
+
+      g_test_add_data_func (path, &read_only_cases[i], test_read_only_banner);
+    }
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
               fixture_set_up, test_stage_row, fixture_tear_down);
   g_test_add ("/ui/window/narrow-list", Fixture, NULL,
