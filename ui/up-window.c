@@ -1467,27 +1467,36 @@ up_window_close_request (GtkWindow *window)
       if (!up_store_flush (up_project_get_store (self->project), &error))
         {
           UpStore *store = up_project_get_store (self->project);
-          g_autofree char *lost = NULL;
+          g_autofree char *name = g_file_get_basename (up_store_get_file (store));
+          g_autofree char *body = NULL;
           gboolean kept = up_store_get_edits_kept (store);
           GtkWidget *dialog;
 
-          /* The store's message says the changes are kept, and so they
-           * are, in the recovery copy that the next open offers. Where
-           * that copy could not be written either (a full disk), they are
-           * only in this window, and closing it loses them. */
+          /* The banner said why the save failed and how to go on; here the
+           * question is only what closing does to the changes. They are
+           * kept in the recovery copy, which the next open offers; where
+           * that could not be written either (a full disk), they are only
+           * in this window, and closing it loses them. */
           if (!kept)
-            {
-              g_autofree char *name = g_file_get_basename (up_store_get_file (store));
+            /* Translators: %1$s is the file name of a project. */
+            body = g_strdup_printf (_("“%1$s” could not be saved, and your changes could not be kept "
+                                      "anywhere else either. If you close now, they are lost. Save a "
+                                      "copy somewhere else first, for example on a USB stick."),
+                                    name);
+          else if (g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT))
+            /* Translators: %1$s is the file name of a project. */
+            body = g_strdup_printf (_("Your latest changes are not in “%1$s”, because someone else saved it "
+                                      "after you opened it. Your changes are kept on this computer: when "
+                                      "you open the project again, you choose which version to keep."),
+                                    name);
+          else
+            /* Translators: %1$s is the file name of a project. */
+            body = g_strdup_printf (_("Your latest changes are not in “%1$s”, but they are kept on this "
+                                      "computer: when you open the project again, Upphandla offers to "
+                                      "recover them."),
+                                    name);
 
-              /* Translators: %1$s is the file name of a project. */
-              lost = g_strdup_printf (_("“%1$s” could not be saved, and your changes could not be kept "
-                                        "anywhere else either. If you close now, they are lost. Save a "
-                                        "copy somewhere else first, for example on a USB stick."),
-                                      name);
-            }
-
-          dialog = adw_message_dialog_new (window, _("Could Not Save the Project"),
-                                           kept ? error->message : lost);
+          dialog = adw_message_dialog_new (window, _("Could Not Save the Project"), body);
           adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                             "close", kept ? _("Close _Anyway") : _("Close and _Lose Changes"),
                                             "save-copy", _("Save a _Copy…"),

@@ -1777,6 +1777,85 @@ test_save_as_after_failure (Fixture       *fixture,
   test_remove_tree (elsewhere);
 }
 
+/* Closing with changes the file does not hold: the banner said why the
+ * save failed and how to go on; the close dialog says what closing does
+ * to the changes, naming the file, not the banner's words again. Once
+ * with the folder gone (the changes wait in the recovery copy) and once
+ * after someone else saved the file. */
+static void
+assert_close_dialog (Fixture    *fixture,
+                     const char *shot)
+{
+  GtkLabel *banner = template_child (fixture->window, UP_TYPE_WINDOW, "save_error_label");
+  g_autofree char *name = g_file_get_basename (up_project_get_file (fixture->project));
+  g_autofree char *first_sentence = NULL;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  wait_until (is_revealed, template_child (fixture->window, UP_TYPE_WINDOW, "save_revealer"));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  wait_until (is_mapped, dialog);
+  wait_for_frames (GTK_WIDGET (dialog));
+  save_screenshot (GTK_WIDGET (dialog), shot);
+
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("banner: %s", gtk_label_get_label (banner));
+  g_test_message ("dialog: %s", body);
+  g_assert_cmpstr (body, !=, gtk_label_get_label (banner));
+  /* not even its first sentence */
+  first_sentence = g_strdup (gtk_label_get_label (banner));
+  if (strstr (first_sentence, ". ") != NULL)
+    *strstr (first_sentence, ". ") = '\0';
+  g_assert_null (strstr (body, first_sentence));
+  g_assert_nonnull (strstr (body, name));
+  /* the changes are kept: closing loses nothing */
+  g_assert_true (up_store_get_edits_kept (up_project_get_store (fixture->project)));
+
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+}
+
+static void
+test_close_dialog_folder_gone (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shot = g_strdup_printf ("close-folder-gone-%s.png", test_language ());
+
+  g_assert_true (test_remove_tree (fixture->dir));
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Gone", &error));
+  assert_close_dialog (fixture, shot);
+
+  /* the folder back, the file is written anew */
+  g_assert_cmpint (g_mkdir (fixture->dir, 0700), ==, 0);
+}
+
+static void
+test_close_dialog_conflict (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GFile *file = up_project_get_file (fixture->project);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) theirs = up_project_open (file, &error);
+  g_autofree char *shot = g_strdup_printf ("close-conflict-%s.png", test_language ());
+
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_string (theirs, theirs, "title", "Their title", &error));
+  g_assert_true (up_store_flush (up_project_get_store (theirs), &error));
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Our title", &error));
+  g_assert_false (up_store_flush (up_project_get_store (fixture->project), &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  assert_close_dialog (fixture, shot);
+
+  g_assert_true (up_store_save_overwrite (up_project_get_store (fixture->project), &error));
+  g_assert_no_error (error);
+}
+
 /* The window knows its file under another name: a symbolic link to it,
  * as a file sent by mail and saved through a link may be opened. */
 static void
@@ -2083,6 +2162,10 @@ main (int   argc,
               fixture_set_up, test_shows_file_through_link, fixture_tear_down);
   g_test_add ("/ui/window/save-as-after-failure", Fixture, NULL,
               fixture_set_up, test_save_as_after_failure, fixture_tear_down);
+  g_test_add ("/ui/window/close-dialog/folder-gone", Fixture, NULL,
+              fixture_set_up, test_close_dialog_folder_gone, fixture_tear_down);
+  g_test_add ("/ui/window/close-dialog/conflict", Fixture, NULL,
+              fixture_set_up, test_close_dialog_conflict, fixture_tear_down);
   g_test_add ("/ui/window/conflict-reload", Fixture, NULL,
               fixture_set_up, test_conflict_reload, fixture_tear_down);
   g_test_add ("/ui/window/show-view-focus", Fixture, NULL,
