@@ -171,17 +171,17 @@ set_file_error (GError     **error,
     case UP_STORE_ERROR_EMPTY:
       g_set_error (error, UP_STORE_ERROR, code,
                    /* Translators: %1$s is a file name. */
-                   _("“%1$s” is empty. It holds no project."), name);
+                   _("“%1$s” is empty: it holds no project. It may not have been copied or sent whole; ask the sender for a new copy."), name);
       break;
     case UP_STORE_ERROR_NOT_DATABASE:
       g_set_error (error, UP_STORE_ERROR, code,
                    /* Translators: %1$s is a file name. */
-                   _("“%1$s” is not an Upphandla project. It is not a database file at all."), name);
+                   _("“%1$s” is not an Upphandla project, or it is so damaged that it can no longer be read as one. Ask the sender for a new copy. The file has not been changed."), name);
       break;
     case UP_STORE_ERROR_NOT_PROJECT:
       g_set_error (error, UP_STORE_ERROR, code,
                    /* Translators: %1$s is a file name. */
-                   _("“%1$s” is a database of another application, not an Upphandla project."), name);
+                   _("“%1$s” is a database of another application, not an Upphandla project. Perhaps the wrong file was sent: ask the sender for the Upphandla project."), name);
       break;
     case UP_STORE_ERROR_TOO_LARGE:
       g_set_error (error, UP_STORE_ERROR, code,
@@ -196,7 +196,7 @@ set_file_error (GError     **error,
     case UP_STORE_ERROR_CORRUPT:
       g_set_error (error, UP_STORE_ERROR, code,
                    /* Translators: %1$s is a file name. */
-                   _("“%1$s” is damaged or incomplete and cannot be opened. The file has not been changed."), name);
+                   _("“%1$s” is damaged or incomplete, perhaps cut off as it was sent or copied, and cannot be opened. Ask the sender for a new copy. The file has not been changed."), name);
       break;
     case UP_STORE_ERROR_MIGRATION_FAILED:
       g_set_error (error, UP_STORE_ERROR, code,
@@ -213,6 +213,117 @@ set_file_error (GError     **error,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Kinds of file that are sent instead of a project, told by their first
+ * bytes. The table is the program's own rather than the system's MIME
+ * database: it says the same in every installation, in the language of
+ * the interface, and costs no memory that stays (GIO's content sniffing
+ * keeps caches for the life of the process). */
+typedef struct
+{
+  const char *magic;
+  gsize       magic_size;
+  const char *contains;      /* also somewhere in the header, or NULL */
+  const char *description;
+} FileKind;
+
+#define MAGIC(s) s, sizeof s - 1
+
+static const FileKind file_kinds[] = {
+  /* Translators: What a file is instead of a project, in "“%1$s” is
+   * not an Upphandla project but %2$s." */
+  { MAGIC ("%PDF-"), NULL, N_("a PDF document") },
+  /* Word, Excel and PowerPoint files since 2007 are ZIP archives whose
+   * first entry is [Content_Types].xml; OpenDocument's is "mimetype". */
+  { MAGIC ("PK\x03\x04"), "[Content_Types].xml", N_("a Word, Excel or PowerPoint document") },
+  { MAGIC ("PK\x03\x04"), "opendocument", N_("a LibreOffice document") },
+  { MAGIC ("PK\x03\x04"), NULL, N_("a ZIP archive") },
+  /* Word, Excel and PowerPoint files before 2007 */
+  { MAGIC ("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), NULL, N_("a Word, Excel or PowerPoint document") },
+  { MAGIC ("{\\rtf"), NULL, N_("an RTF document") },
+  { MAGIC ("\x89PNG\r\n\x1a\n"), NULL, N_("a PNG image") },
+  { MAGIC ("\xff\xd8\xff"), NULL, N_("a JPEG image") },
+  { MAGIC ("GIF8"), NULL, N_("a GIF image") },
+};
+
+static gboolean
+header_contains (const guint8 *header,
+                 gsize         header_size,
+                 const char   *needle)
+{
+  gsize needle_size = strlen (needle);
+
+  for (gsize i = 0; i + needle_size <= header_size; i++)
+    if (memcmp (header + i, needle, needle_size) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Text of one line or many (a CSV export, notes, a mail): UTF-8 with no
+ * control characters but line breaks and tabs. */
+static gboolean
+header_is_text (const guint8 *header,
+                gsize         header_size)
+{
+  const char *end = NULL;
+
+  if (header_size == 0)
+    return FALSE;
+  /* the header may end inside a character */
+  if (!g_utf8_validate_len ((const char *) header, header_size, &end) &&
+      (gsize) ((const guint8 *) end - header) + 4 <= header_size)
+    return FALSE;
+  for (const guint8 *p = header; p < (const guint8 *) end; p++)
+    if ((*p < 0x20 && *p != '\n' && *p != '\r' && *p != '\t') || *p == 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
+/* A file that is not an SQLite file at all: another kind of file (a PDF,
+ * a document renamed, a picture) is told by its first bytes and named, so
+ * that the participant asks for the right file rather than a new copy of
+ * the wrong one. What cannot be told, or the start of an SQLite header
+ * cut off, may be a project damaged beyond reading. */
+static void
+set_not_database_error (GError       **error,
+                        GFile         *file,
+                        const guint8  *header,
+                        gsize          header_size)
+{
+  g_autofree char *name = NULL;
+  const char *description = NULL;
+
+  if (header_size > 0 && header_size < sizeof sqlite_header &&
+      memcmp (header, sqlite_header, header_size) == 0)
+    {
+      set_file_error (error, UP_STORE_ERROR_NOT_DATABASE, file);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (file_kinds) && description == NULL; i++)
+    {
+      const FileKind *kind = &file_kinds[i];
+
+      if (header_size >= kind->magic_size && memcmp (header, kind->magic, kind->magic_size) == 0 &&
+          (kind->contains == NULL || header_contains (header, header_size, kind->contains)))
+        description = _(kind->description);
+    }
+  if (description == NULL && header_is_text (header, header_size))
+    description = _("a text file");
+
+  if (description == NULL)
+    {
+      set_file_error (error, UP_STORE_ERROR_NOT_DATABASE, file);
+      return;
+    }
+
+  name = display_name (file);
+  g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_NOT_DATABASE,
+               /* Translators: %1$s is a file name, %2$s what kind of file
+                * it is, such as "a PDF document". */
+               _("“%1$s” is not an Upphandla project but %2$s. Perhaps the wrong file was sent, or it was renamed: ask the sender for the Upphandla project."),
+               name, description);
 }
 
 void
@@ -820,7 +931,7 @@ header_ok (const guint8  *header,
 
   if (header_size < sizeof sqlite_header || memcmp (header, sqlite_header, sizeof sqlite_header) != 0)
     {
-      set_file_error (error, UP_STORE_ERROR_NOT_DATABASE, file);
+      set_not_database_error (error, file, header, header_size);
       return FALSE;
     }
 
@@ -1078,9 +1189,13 @@ set_read_error (GError **error,
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
     set_file_error (error, UP_STORE_ERROR_IS_DIRECTORY, file);
   else
-    g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_FAILED,
-                 /* Translators: %1$s is a technical message from the system. */
-                 _("The project could not be read: %1$s"), io_error->message);
+    {
+      g_autofree char *name = display_name (file);
+
+      g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_FAILED,
+                   /* Translators: %1$s is a file name, %2$s a technical message from the system. */
+                   _("“%1$s” could not be read: %2$s"), name, io_error->message);
+    }
 }
 
 /* Reads the first HEADER_SIZE bytes of @file (fewer where it is shorter)

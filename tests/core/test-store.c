@@ -753,6 +753,87 @@ test_open_png (void)
   assert_open_fails (path, UP_STORE_ERROR_NOT_DATABASE);
 }
 
+/* The message a participant gets for a file that was sent: it names the
+ * file and tells what to do (ask the sender), and another kind of file (a
+ * PDF, a Word document renamed) is named as what it is, apart from a
+ * project that is damaged. */
+static char *
+open_error_message (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpStore) store = up_store_open (file, &error);
+
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  assert_error_names_file (error, path);
+  g_test_message ("%s: %s", path, error->message);
+  return g_strdup (error->message);
+}
+
+static void
+test_open_kind_of_file (void)
+{
+  /* The start of a PDF, and of a .docx: a ZIP archive whose first entry
+   * is [Content_Types].xml. */
+  static const char pdf[] = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+  static const guint8 docx[] = {
+    'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0, 0x3c, 0x4b, 0x62, 0x7c, 0x6d, 0x01, 0, 0,
+    0x6f, 0x05, 0, 0, 19, 0, 8, 2, '[', 'C', 'o', 'n', 't', 'e', 'n', 't', '_', 'T', 'y', 'p',
+    'e', 's', ']', '.', 'x', 'm', 'l', ' ', 0xa2, 4, 2, 0x28, 0xa0, 0, 2, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  };
+  g_autofree char *dir = test_new_dir (test_root, "kind-of-file");
+  g_autofree char *pdf_path = g_build_filename (dir, "Förfrågningsunderlag.upphandla", NULL);
+  g_autofree char *docx_path = g_build_filename (dir, "Minnesanteckningar.upphandla", NULL);
+  g_autofree char *cut_path = g_build_filename (dir, "Trygghetslarm.upphandla", NULL);
+  g_autofree char *source = create_demo_file (dir, "whole.upphandla");
+  g_autoptr(GBytes) whole = test_read_bytes (source);
+  const char *pdf_kind = "a PDF document";
+  const char *docx_kind = "a Word, Excel or PowerPoint document";
+  g_autofree char *pdf_message = NULL;
+  g_autofree char *docx_message = NULL;
+  g_autofree char *cut_message = NULL;
+  g_autofree char *header_cut_message = NULL;
+
+  test_write_bytes (pdf_path, pdf, sizeof pdf - 1);
+  test_write_bytes (docx_path, docx, sizeof docx);
+  /* a project cut off as it was sent */
+  test_write_bytes (cut_path, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) / 2);
+
+  pdf_message = open_error_message (pdf_path);
+  docx_message = open_error_message (docx_path);
+  cut_message = open_error_message (cut_path);
+
+  g_assert_nonnull (strstr (pdf_message, pdf_kind));
+  g_assert_nonnull (strstr (docx_message, docx_kind));
+  g_assert_null (strstr (cut_message, pdf_kind));
+  g_assert_null (strstr (cut_message, docx_kind));
+  g_assert_cmpstr (pdf_message, !=, cut_message);
+
+  /* what to do: ask the sender */
+  g_assert_nonnull (strstr (pdf_message, "sender"));
+  g_assert_nonnull (strstr (docx_message, "sender"));
+  g_assert_nonnull (strstr (cut_message, "sender"));
+
+  /* a list exported as text */
+  {
+    g_autofree char *csv_path = g_build_filename (dir, "Skeden.upphandla", NULL);
+    g_autofree char *csv_message = NULL;
+    const char csv[] = "Skede;Start;Slut\nBehovsanalys;2026-02-02;2026-03-13\n";
+
+    test_write_bytes (csv_path, csv, sizeof csv - 1);
+    csv_message = open_error_message (csv_path);
+    g_assert_nonnull (strstr (csv_message, "a text file"));
+  }
+
+  /* the start of a project's header alone is no other kind of file */
+  test_write_bytes (cut_path, "SQLite for", 10);
+  header_cut_message = open_error_message (cut_path);
+  g_assert_null (strstr (header_cut_message, "a text file"));
+  g_assert_nonnull (strstr (header_cut_message, "sender"));
+}
+
 static void
 test_open_random (void)
 {
@@ -2906,6 +2987,7 @@ main (int   argc,
   g_test_add_func ("/store/open/text", test_open_text);
   g_test_add_func ("/store/open/png", test_open_png);
   g_test_add_func ("/store/open/random", test_open_random);
+  g_test_add_func ("/store/open/kind-of-file", test_open_kind_of_file);
   g_test_add_func ("/store/open/other-database", test_open_other_database);
   g_test_add_func ("/store/open/wrong-application-id", test_open_wrong_application_id);
   g_test_add_func ("/store/open/too-new", test_open_too_new);
