@@ -719,9 +719,10 @@ update_recent (UpWindow *self)
   g_autoptr(GPtrArray) unsaved = up_store_list_recoveries ();
   guint n_unsaved;
 
-  /* Projects with changes that wait in a recovery copy come first, also
-   * where the file is gone (its folder deleted, a USB stick pulled) or has
-   * left the recent files: the start page is the only way back to them. */
+  /* Projects with changes that wait in a recovery copy come first, the
+   * latest changed first, also where the file is gone (its folder deleted,
+   * a USB stick pulled) or has left the recent files: the start page is
+   * the only way back to them. */
   for (guint i = 0; i < unsaved->len; i++)
     g_ptr_array_add (files, g_object_ref (g_ptr_array_index (unsaved, i)));
   n_unsaved = files->len;
@@ -767,6 +768,36 @@ on_recent_manager_changed (UpWindow         *self,
     update_recent (self);
 }
 
+/* When the unsaved changes of a project were made, in local time: today
+ * and yesterday by the hour, older ones by the date. */
+static char *
+describe_changed (GDateTime *modified)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (modified);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+  g_autofree char *date = NULL;
+  int y, m, d, ny, nm, nd;
+
+  g_date_time_get_ymd (local, &y, &m, &d);
+  g_date_time_get_ymd (now, &ny, &nm, &nd);
+  if (y == ny && m == nm && d == nd)
+    /* Translators: When a project's unsaved changes were made, on the
+     * start page; %1$s is a time of day, such as 14:32. */
+    return g_strdup_printf (_("Changed today at %1$s"), time);
+
+  g_date_time_get_ymd (yesterday, &ny, &nm, &nd);
+  if (y == ny && m == nm && d == nd)
+    /* Translators: As "Changed today at %1$s", a day earlier. */
+    return g_strdup_printf (_("Changed yesterday at %1$s"), time);
+
+  date = g_date_time_format (local, "%-d %B %Y");
+  /* Translators: When a project's unsaved changes were made, on the
+   * start page; %1$s is a date, such as 14 March 2025. */
+  return g_strdup_printf (_("Changed %1$s"), date);
+}
+
 static GtkWidget *
 create_recent_row (gpointer item,
                    gpointer user_data)
@@ -784,6 +815,22 @@ create_recent_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder ? folder : "");
+
+  /* Projects with unsaved changes come first, the latest changed first
+   * (see update_recent()): the row says when, so that the participant
+   * knows which session's notes wait there. */
+  if (up_store_has_recovery (file))
+    {
+      g_autoptr(GDateTime) modified = up_store_get_recovery_modified (file);
+
+      if (modified != NULL)
+        {
+          g_autofree char *changed = describe_changed (modified);
+          g_autofree char *subtitle = folder ? g_strconcat (folder, "\n", changed, NULL) : g_strdup (changed);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+    }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   /* After a crash the changes wait in a recovery copy until the project is

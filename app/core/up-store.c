@@ -2764,17 +2764,66 @@ up_store_open_recovery (GFile   *document,
 }
 
 /**
+ * up_store_get_recovery_modified:
+ *
+ * Returns: (transfer full) (nullable): when the recovery copy of
+ * @document was last written, that is, when its latest unsaved change was
+ * made; %NULL when it has none.
+ */
+GDateTime *
+up_store_get_recovery_modified (GFile *document)
+{
+  g_autoptr(GFile) recovery = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (document), NULL);
+
+  recovery = recovery_file_for (document, ".upphandla");
+  info = g_file_query_info (recovery, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return NULL;
+  return g_file_info_get_modification_date_time (info);
+}
+
+typedef struct
+{
+  GFile  *document;
+  gint64  modified;   /* microseconds since the epoch */
+} Recovery;
+
+static gint
+compare_recoveries_newest_first (gconstpointer a,
+                                 gconstpointer b)
+{
+  const Recovery *ra = a;
+  const Recovery *rb = b;
+
+  if (ra->modified != rb->modified)
+    return ra->modified < rb->modified ? 1 : -1;
+  /* the same time: an order that does not depend on the folder's */
+  {
+    g_autofree char *uri_a = g_file_get_uri (ra->document);
+    g_autofree char *uri_b = g_file_get_uri (rb->document);
+
+    return g_strcmp0 (uri_a, uri_b);
+  }
+}
+
+/**
  * up_store_list_recoveries:
  *
  * Returns: (transfer full) (element-type GFile): the documents that have a
  *   recovery copy holding something they do not, for the start page to
- *   offer after a crash.
+ *   offer after a crash: the latest changed first, as the recent projects
+ *   are listed.
  */
 GPtrArray *
 up_store_list_recoveries (void)
 {
   g_autoptr(GFile) dir = up_store_get_recovery_dir ();
   g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Recovery));
   GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
   GFileInfo *info;
 
@@ -2790,8 +2839,10 @@ up_store_list_recoveries (void)
       g_autoptr(GFile) child = NULL;
       g_autoptr(GFile) document = NULL;
       g_autoptr(GFile) recovery = NULL;
+      g_autoptr(GDateTime) modified = NULL;
       g_autofree char *uri = NULL;
       const char *name = g_file_info_get_name (info);
+      Recovery item;
 
       if (!g_str_has_suffix (name, ".uri"))
         {
@@ -2824,9 +2875,19 @@ up_store_list_recoveries (void)
           continue;
       }
       recovery = up_store_find_recovery (document);
-      if (recovery != NULL)
-        g_ptr_array_add (documents, g_steal_pointer (&document));
+      if (recovery == NULL)
+        continue;
+
+      modified = up_store_get_recovery_modified (document);
+      item.document = g_steal_pointer (&document);
+      item.modified = modified ? g_date_time_to_unix (modified) * G_USEC_PER_SEC +
+                                 g_date_time_get_microsecond (modified) : 0;
+      g_array_append_val (found, item);
     }
+
+  g_array_sort (found, compare_recoveries_newest_first);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (documents, g_array_index (found, Recovery, i).document);
 
   return documents;
 }

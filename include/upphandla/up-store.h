@@ -96,6 +96,7 @@ gboolean     up_store_recovery_document_changed (GFile  *document);
 void         up_store_discard_recovery  (GFile        *document);
 UpStore     *up_store_open_recovery     (GFile        *document,
                                          GError      **error);
+GDateTime   *up_store_get_recovery_modified (GFile *document);
 GPtrArray   *up_store_list_recoveries   (void);
 
 G_END_DECLS

@@ -2207,6 +2207,73 @@ make_recovery_copy (const char *dir,
  * short by a crash as it was written, or not a URI) beside its copy: the
  * list of projects with unsaved changes leaves it out (the start page
  * crashed on a document without a name). */
+/* The start page lists projects with unsaved changes the latest changed
+ * first, as it lists the recent ones, whatever the order of the files in
+ * the recovery folder: each copy is given a time that reverses the order
+ * the folder gives, so that a list in folder order fails. */
+static void
+test_recovery_list_newest_first (void)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) folder_order = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) listed = NULL;
+  gint64 base = G_GINT64_CONSTANT (1741946400);   /* 2025-03-14 10:00 UTC */
+  guint n = 0;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("newest-first-%u", i);
+      g_autofree char *dir = test_new_dir (test_root, name);
+      g_autofree char *path = create_project_file (dir, "plan.upphandla", "Original");
+      g_autoptr(UpProject) project = open_project (path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+      set_title (project, "Changed while the folder was gone");
+      g_assert_false (up_store_flush (up_project_get_store (project), &error));
+      g_ptr_array_add (documents, g_file_new_for_path (path));
+    }
+
+  /* the order of the folder, ours among any other test's */
+  listed = up_store_list_recoveries ();
+  for (guint i = 0; i < listed->len; i++)
+    for (guint j = 0; j < documents->len; j++)
+      if (g_file_equal (listed->pdata[i], documents->pdata[j]))
+        g_ptr_array_add (folder_order, g_object_ref (documents->pdata[j]));
+  g_assert_cmpuint (folder_order->len, ==, documents->len);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* the first in folder order the oldest, a day apart */
+  for (guint i = 0; i < folder_order->len; i++)
+    {
+      g_autoptr(GFile) recovery = up_store_find_recovery (folder_order->pdata[i]);
+      g_autofree char *recovery_path = g_file_get_path (recovery);
+      struct timespec times[2] = { { base + i * 86400, 0 }, { base + i * 86400, 0 } };
+      g_autoptr(GDateTime) modified = NULL;
+
+      g_assert_cmpint (utimensat (AT_FDCWD, recovery_path, times, 0), ==, 0);
+      modified = up_store_get_recovery_modified (folder_order->pdata[i]);
+      g_assert_nonnull (modified);
+      g_assert_cmpint (g_date_time_to_unix (modified), ==, base + i * 86400);
+    }
+
+  listed = up_store_list_recoveries ();
+  for (guint i = 0; i < listed->len; i++)
+    for (guint j = 0; j < folder_order->len; j++)
+      if (g_file_equal (listed->pdata[i], folder_order->pdata[j]))
+        {
+          /* newest first: the last in folder order comes first */
+          g_assert_cmpuint (j, ==, folder_order->len - 1 - n);
+          n++;
+        }
+  g_assert_cmpuint (n, ==, folder_order->len);
+
+  for (guint i = 0; i < documents->len; i++)
+    up_store_discard_recovery (documents->pdata[i]);
+  g_assert_null (up_store_get_recovery_modified (documents->pdata[0]));
+}
+
 static void
 test_recovery_list_odd_uri (void)
 {
@@ -3030,6 +3097,7 @@ main (int   argc,
   g_test_add_func ("/store/recovery/gone-after-save", test_recovery_gone_after_save);
   g_test_add_func ("/store/recovery/not-offered", test_recovery_not_offered);
   g_test_add_func ("/store/recovery/list-odd-uri", test_recovery_list_odd_uri);
+  g_test_add_func ("/store/recovery/list-newest-first", test_recovery_list_newest_first);
   g_test_add_func ("/store/migration/from-version-0", test_migration_from_version_0);
   g_test_add_func ("/store/open/invalid-utf8", test_open_invalid_utf8);
   g_test_add_func ("/store/save/file-mode", test_save_file_mode);

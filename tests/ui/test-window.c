@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <utime.h>
 
 #include "up-file-util.h"
 #include "up-list-util.h"
@@ -818,6 +819,123 @@ test_start_page_lists_unsaved (void)
   up_store_discard_recovery (file);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_pending ();
+}
+
+/* Projects with unsaved changes are listed the latest changed first, as
+ * the recent ones are, each row saying when. The copy whose .uri the
+ * recovery folder lists first is made the older, so that a list in folder
+ * order fails. */
+static void
+test_start_page_unsaved_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autoptr(GFile) recovery_dir = up_store_get_recovery_dir ();
+  g_autofree char *recovery_path = g_file_get_path (recovery_dir);
+  g_autoptr(GDateTime) older = g_date_time_new_local (2025, 3, 14, 10, 0, 0);
+  g_autoptr(GDateTime) newer = g_date_time_new_local (2025, 6, 1, 9, 30, 0);
+  GFile *files[2];
+  GFile *older_file, *newer_file;
+  g_autoptr(UpWindow) window = NULL;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  int older_index = -1, newer_index = -1;
+  const char *older_subtitle = NULL;
+  g_autofree char *date = g_date_time_format (older, "%-d %B %Y");
+  g_autofree char *expected = g_strdup_printf (_("Changed %1$s"), date);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("stick-%u", i);
+      g_autofree char *dir = g_build_filename (root, name, NULL);
+      g_autofree char *path = g_build_filename (dir, "Trygghetslarm.upphandla", NULL);
+      g_autoptr(UpProject) project = NULL;
+
+      g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+      files[i] = g_file_new_for_path (path);
+      project = up_demo_create (files[i], &error);
+      g_assert_no_error (error);
+      g_assert_true (up_store_flush (up_project_get_store (project), &error));
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+      g_assert_true (up_project_set_string (project, project, "title", "Changed on the stick", &error));
+      g_assert_false (up_store_flush (up_project_get_store (project), &error));
+      g_clear_error (&error);
+    }
+
+  /* the one the folder lists first is the older */
+  {
+    g_autoptr(GDir) dir = g_dir_open (recovery_path, 0, NULL);
+    g_autoptr(GFile) first_recovery = up_store_find_recovery (files[0]);
+    g_autofree char *first_name = g_file_get_basename (first_recovery);
+    const char *name;
+
+    g_assert_nonnull (dir);
+    older_file = newer_file = NULL;
+    while ((name = g_dir_read_name (dir)) != NULL && older_file == NULL)
+      {
+        g_autoptr(GFile) second_recovery = up_store_find_recovery (files[1]);
+        g_autofree char *second_name = g_file_get_basename (second_recovery);
+
+        if (!g_str_has_suffix (name, ".uri"))
+          continue;
+        if (strncmp (name, first_name, strlen (name) - strlen (".uri")) == 0)
+          older_file = files[0], newer_file = files[1];
+        else if (strncmp (name, second_name, strlen (name) - strlen (".uri")) == 0)
+          older_file = files[1], newer_file = files[0];
+      }
+    g_assert_nonnull (older_file);
+  }
+  {
+    GFile *which[2] = { older_file, newer_file };
+    GDateTime *when[2] = { older, newer };
+
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(GFile) recovery = up_store_find_recovery (which[i]);
+        g_autofree char *path = g_file_get_path (recovery);
+        struct utimbuf times = { g_date_time_to_unix (when[i]), g_date_time_to_unix (when[i]) };
+
+        g_assert_cmpint (g_utime (path, &times), ==, 0);
+      }
+  }
+
+  window = g_object_ref_sink (up_window_new (NULL, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+  list = template_child (window, UP_TYPE_WINDOW, "recent_list");
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GFile *shown = g_object_get_data (G_OBJECT (row), "file");
+
+      if (shown != NULL && g_file_equal (shown, older_file))
+        {
+          older_index = i;
+          older_subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+        }
+      else if (shown != NULL && g_file_equal (shown, newer_file))
+        newer_index = i;
+    }
+  g_assert_cmpint (newer_index, >=, 0);
+  g_assert_cmpint (older_index, >, newer_index);
+  g_test_message ("subtitle: %s", older_subtitle);
+  g_assert_nonnull (strstr (older_subtitle, expected));
+  {
+    g_autofree char *shot = g_strdup_printf ("start-unsaved-%s.png", test_language ());
+
+    save_screenshot (GTK_WIDGET (window), shot);
+  }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      up_store_discard_recovery (files[i]);
+      g_object_unref (files[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  test_remove_tree (root);
 }
 
 static void
@@ -2126,6 +2244,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/start-page", test_start_page);
   g_test_add_func ("/ui/window/start-page-lists-unsaved", test_start_page_lists_unsaved);
+  g_test_add_func ("/ui/window/start-page-unsaved-order", test_start_page_unsaved_order);
   g_test_add_func ("/ui/window/route-chooser", test_route_chooser);
   g_test_add_func ("/ui/window/names-file", test_names_file);
   for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
