@@ -48,7 +48,7 @@ fi
 # The core's sources as meson lists them, not every file that happens to lie in app/core.
 mapfile -t sources < <(grep -o "'up-[a-z0-9-]*\.c'" "$src/app/core/meson.build" | tr -d "'")
 
-pkgs=(glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo pangocairo libpng)
+pkgs=(glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo pangocairo zlib)
 read -ra pkg_cflags < <(pkg-config --cflags "${pkgs[@]}")
 read -ra pkg_libs < <(pkg-config --libs "${pkgs[@]}")
 # shellcheck disable=SC2054  # the commas are -fsanitize's
@@ -101,6 +101,7 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:allocator_may_return_null=1
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 unset G_SLICE G_DEBUG MALLOC_CHECK_
 
+# A finding exits 1: libFuzzer's own 77 is what meson reads as a skipped test.
 echo "fuzz: $(find "$src/tests/fuzz/corpus" -type f | wc -l) seeds, $seconds s, log in $out/last-run.log"
 status=0
 "$out/fuzz-open" \
@@ -111,6 +112,8 @@ status=0
   -print_final_stats=1 \
   -dict="$src/tests/fuzz/project.dict" \
   -artifact_prefix="$out/crashes/" \
+  -error_exitcode=1 \
+  -timeout_exitcode=1 \
   "$@" \
   "$work" "$src/tests/fuzz/corpus" >"$out/last-run.log" 2>&1 || status=$?
 
