@@ -96,6 +96,8 @@ struct _UpWindow
   /* The main menu's first item: which file the window shows. */
   GtkLabel             *file_name_label;
   GtkLabel             *file_folder_label;
+  AdwViewSwitcherBar   *switcher_bar;
+  guint                 switcher_bar_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (UpWindow, up_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1597,6 +1599,7 @@ up_window_dispose (GObject *object)
   g_signal_group_set_target (self->history_signals, NULL);
   g_signal_group_set_target (self->store_signals, NULL);
 
+  g_clear_handle_id (&self->switcher_bar_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), UP_TYPE_WINDOW);
 
   if (self->help_overlay != NULL)
@@ -1649,6 +1652,28 @@ up_window_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+update_switcher_bar (gpointer data)
+{
+  UpWindow *self = data;
+
+  self->switcher_bar_idle_id = 0;
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->window_title));
+}
+
+/* The view switcher goes to the bottom bar when the header bar is too
+ * narrow for it. The title's squeezer decides that while it is allocated:
+ * revealed right then, the bar is allocated with the height it had before,
+ * none, and GTK 4.8 warns of a box of height -1 inside it. The bar follows
+ * after the layout instead. */
+static void
+on_title_visible_changed (UpWindow *self)
+{
+  if (self->switcher_bar_idle_id == 0)
+    self->switcher_bar_idle_id = g_idle_add_once (update_switcher_bar, self);
 }
 
 /* The title's view switcher and its plain title are the pages of a squeezer
@@ -1737,10 +1762,12 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_error);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_visible_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_selected_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_zoom_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_activate_stage);
