@@ -617,6 +617,26 @@ up_stage_editor_set_property (GObject      *object,
     }
 }
 
+/* The editor is as wide as it needs to be and no wider: beside the
+ * timeline in a wide window the timeline takes the rest, and over it in a
+ * narrow one it covers as little as it can. What it shows would ask for
+ * more (a status page's description, a clamp of 640 px, on one line). */
+static void
+up_stage_editor_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (up_stage_editor_parent_class)->measure (widget, orientation, for_size,
+                                                             minimum, natural,
+                                                             minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
 static void
 up_stage_editor_class_init (UpStageEditorClass *klass)
 {
@@ -626,6 +646,7 @@ up_stage_editor_class_init (UpStageEditorClass *klass)
   object_class->dispose = up_stage_editor_dispose;
   object_class->get_property = up_stage_editor_get_property;
   object_class->set_property = up_stage_editor_set_property;
+  widget_class->measure = up_stage_editor_measure;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,

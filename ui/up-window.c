@@ -96,8 +96,13 @@ struct _UpWindow
   /* The main menu's first item: which file the window shows. */
   GtkLabel             *file_name_label;
   GtkLabel             *file_folder_label;
+  AdwFlap              *details_flap;
   AdwViewSwitcherBar   *switcher_bar;
   guint                 switcher_bar_idle_id;
+
+  /* Whether the stage details were shown before the window got too narrow
+   * for them beside the timeline (see on_details_flap_folded()). */
+  guint                 details_shown_unfolded : 1;
 };
 
 G_DEFINE_FINAL_TYPE (UpWindow, up_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1457,6 +1462,38 @@ toggle_details_action (GtkWidget  *widget,
   gtk_toggle_button_set_active (self->details_button, !hide);
 }
 
+/* Too narrow for the stage details beside the timeline, they lie over it
+ * when asked for (the details button, F9, Enter on a stage) and start
+ * hidden, so that the timeline shows; wide again, they are as they were,
+ * or shown if they were opened meanwhile. */
+static void
+on_details_flap_folded (UpWindow   *self,
+                        GParamSpec *pspec,
+                        AdwFlap    *flap)
+{
+  if (adw_flap_get_folded (flap))
+    {
+      self->details_shown_unfolded = gtk_toggle_button_get_active (self->details_button);
+      gtk_toggle_button_set_active (self->details_button, FALSE);
+    }
+  else if (!gtk_toggle_button_get_active (self->details_button))
+    {
+      gtk_toggle_button_set_active (self->details_button, self->details_shown_unfolded);
+    }
+}
+
+/* Only the wide window's choice is remembered: the details hidden as the
+ * window folds them, or shown over the timeline for a while, are not. */
+static void
+on_details_button_active (UpWindow        *self,
+                          GParamSpec      *pspec,
+                          GtkToggleButton *button)
+{
+  if (self->settings != NULL && !adw_flap_get_folded (self->details_flap))
+    g_settings_set_boolean (self->settings, "side-panel-visible",
+                            gtk_toggle_button_get_active (button));
+}
+
 static void
 restore_window_state (UpWindow *self)
 {
@@ -1476,9 +1513,10 @@ restore_window_state (UpWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  /* Whether the stage details are shown is remembered as it changes. */
+  /* Whether the stage details are shown is remembered as it changes in a
+   * wide window (see on_details_button_active()). */
   g_settings_bind (self->settings, "side-panel-visible",
-                   self->details_button, "active", G_SETTINGS_BIND_DEFAULT);
+                   self->details_button, "active", G_SETTINGS_BIND_GET);
 }
 
 static void
@@ -1762,6 +1800,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, details_flap);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
@@ -2033,8 +2072,21 @@ up_window_init (UpWindow *self)
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
-  g_object_bind_property (self->details_button, "active", self->editor, "visible",
-                          G_BINDING_SYNC_CREATE);
+  /* The details come and go at once, as they did beside the timeline: a
+   * slide would lay out the timeline alone frame after frame, and its
+   * scroll bars, coming and going, make GTK 4.8 draw the view stack
+   * without an allocation (see up-paned-util.c). */
+  {
+    g_autoptr(AdwSpringParams) instant = adw_spring_params_new (1.0, 1.0, 1000000.0);
+
+    adw_flap_set_reveal_params (self->details_flap, instant);
+  }
+  g_object_bind_property (self->details_button, "active", self->details_flap, "reveal-flap",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_object (self->details_flap, "notify::folded",
+                           G_CALLBACK (on_details_flap_folded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details_button, "notify::active",
+                           G_CALLBACK (on_details_button_active), self, G_CONNECT_SWAPPED);
   restore_window_state (self);
   update_actions (self);
 }

@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The main window at narrow widths, on the demo project, under Xvfb, once
+ * in English and once in Swedish (see meson.build). The stage details, too
+ * wide to sit beside the timeline in a half-screen window, lie over it
+ * when asked for. Screenshots land in this folder as narrow-*.png. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "up-stage-editor.h"
+#include "up-timeline.h"
+#include "up-window.h"
+#include "ui-test-util.h"
+#include "test-common.h"
+
+typedef struct
+{
+  char      *dir;
+  UpProject *project;
+  UpWindow  *window;
+} Fixture;
+
+static gpointer
+template_child (gpointer    widget,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), UP_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static const char *
+test_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  if (language != NULL && g_str_has_prefix (language, "sv"))
+    return "sv";
+
+  return "en";
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "demo.upphandla", NULL);
+  file = g_file_new_for_path (path);
+  fixture->project = up_demo_create (file, &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref_sink (up_window_new (NULL, fixture->project));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, fixture->window);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  iterate_pending ();
+  g_clear_object (&fixture->project);
+
+  test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static gboolean
+width_settled (gpointer data)
+{
+  gpointer *wait = data;
+
+  return gtk_widget_get_width (wait[0]) != GPOINTER_TO_INT (wait[1]);
+}
+
+/* The window as wide as the user made it, as far as it can be. */
+static void
+resize_window (Fixture *fixture,
+               int      width,
+               int      height)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  gpointer wait[] = { window, GINT_TO_POINTER (gtk_widget_get_width (window)) };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  wait_until (width_settled, wait);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+}
+
+static gboolean
+details_shown (Fixture *fixture)
+{
+  return adw_flap_get_reveal_flap (template_child (fixture->window, "details_flap"));
+}
+
+static gboolean
+details_folded (Fixture *fixture)
+{
+  return adw_flap_get_folded (template_child (fixture->window, "details_flap"));
+}
+
+static gboolean
+is_slid_in (gpointer flap)
+{
+  return adw_flap_get_reveal_progress (flap) >= 1.0;
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_within (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+/* The wide window is as it was: stage list, timeline and the details
+ * beside it, 360 px wide at the right edge. */
+static void
+test_wide (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *editor = template_child (fixture->window, "editor");
+  GtkWidget *scroller = gtk_widget_get_ancestor (template_child (fixture->window, "timeline"),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  g_autofree char *name = g_strdup_printf ("narrow-wide-%s.png", test_language ());
+  graphene_rect_t editor_bounds, timeline_bounds;
+
+  g_assert_false (details_folded (fixture));
+  g_assert_true (details_shown (fixture));
+  g_assert_true (gtk_widget_compute_bounds (editor, window, &editor_bounds));
+  g_assert_true (gtk_widget_compute_bounds (scroller, window, &timeline_bounds));
+  g_assert_cmpint (gtk_widget_get_width (editor), ==, 360);
+  g_assert_cmpfloat (editor_bounds.origin.x + editor_bounds.size.width, ==, gtk_widget_get_width (window));
+  g_assert_cmpfloat (timeline_bounds.origin.x + timeline_bounds.size.width, <=, editor_bounds.origin.x);
+  g_assert_cmpint (gtk_widget_get_width (scroller), >, 800);
+  save_screenshot (window, name);
+}
+
+/* At 640 px the details fold: hidden at first, so that the timeline has
+ * the width; the details button (F9) lays them over the timeline, Enter
+ * on a stage too, with the stage's title to type in; and wide again, they
+ * are beside it, as they were. */
+static void
+test_fold (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  UpStageEditor *editor = template_child (fixture->window, "editor");
+  UpTimeline *timeline = template_child (fixture->window, "timeline");
+  GtkWidget *scroller = gtk_widget_get_ancestor (template_child (fixture->window, "timeline"),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkToggleButton *button = template_child (fixture->window, "details_button");
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 3);
+  g_autofree char *name = g_strdup_printf ("narrow-fold-%s-details.png", test_language ());
+  graphene_rect_t bounds;
+  int scroller_width;
+
+  g_assert_true (details_shown (fixture));
+  resize_window (fixture, 640, 600);
+  g_assert_true (details_folded (fixture));
+  g_assert_false (details_shown (fixture));
+  g_assert_false (gtk_toggle_button_get_active (button));
+  /* gone, once it has slid out */
+  wait_until (is_unmapped, editor);
+  scroller_width = gtk_widget_get_width (scroller);
+  g_assert_cmpint (scroller_width, >=, 220);
+
+  /* F9, or the button: over the timeline, inside the window */
+  g_assert_true (gtk_widget_activate_action (window, "win.toggle-details", NULL));
+  g_assert_true (details_shown (fixture));
+  wait_until (is_slid_in, template_child (fixture->window, "details_flap"));
+  wait_for_frames (window);
+  g_assert_true (gtk_toggle_button_get_active (button));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (editor), window, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (window));
+  /* over it: the timeline keeps its width */
+  g_assert_cmpint (gtk_widget_get_width (scroller), ==, scroller_width);
+  save_screenshot (window, name);
+
+  g_assert_true (gtk_widget_activate_action (window, "win.toggle-details", NULL));
+  g_assert_false (details_shown (fixture));
+
+  /* a stage chosen on the timeline is the one in the details */
+  up_timeline_set_selected (timeline, stage);
+  g_assert_true (up_stage_editor_get_stage (editor) == stage);
+  g_signal_emit_by_name (timeline, "activate-stage", stage);
+  g_assert_true (details_shown (fixture));
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+  g_assert_true (up_stage_editor_get_stage (editor) == stage);
+  g_assert_true (is_within (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (editor)));
+
+  /* hidden while narrow, shown while wide: wide, they are shown */
+  g_assert_true (gtk_widget_activate_action (window, "win.toggle-details", NULL));
+  resize_window (fixture, 1600, 1000);
+  g_assert_false (details_folded (fixture));
+  g_assert_true (details_shown (fixture));
+
+  /* hidden while wide: they stay hidden through a narrow spell */
+  g_assert_true (gtk_widget_activate_action (window, "win.toggle-details", NULL));
+  resize_window (fixture, 640, 600);
+  resize_window (fixture, 1600, 1000);
+  g_assert_false (details_shown (fixture));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/narrow/wide", Fixture, NULL, fixture_set_up, test_wide, fixture_tear_down);
+  g_test_add ("/ui/narrow/fold", Fixture, NULL, fixture_set_up, test_fold, fixture_tear_down);
+
+  return g_test_run ();
+}
