@@ -710,6 +710,9 @@ setup_scope_item (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A local goal's long title may be cut, but not the first choice: in a
+   * narrow window the drop-down keeps room for it whole. */
+  gtk_label_set_width_chars (GTK_LABEL (label), g_utf8_strlen (_("The whole project"), -1));
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_list_item_set_child (item, label);
@@ -769,7 +772,20 @@ build (UpAgendaView *self)
                                   scope_label, NULL, -1);
   g_signal_connect_object (self->scope, "notify::selected", G_CALLBACK (on_scope_selected), self, G_CONNECT_SWAPPED);
   gtk_widget_add_css_class (scope_label, "dim-label");
-  gtk_box_append (GTK_BOX (scope_box), scope_label);
+  /* In a window too narrow for it (large text, Swedish) the label steps
+   * aside: the drop-down still shows what is chosen, and the label still
+   * names it for a screen reader. */
+  {
+    GtkWidget *squeezer = adw_squeezer_new ();
+
+    adw_squeezer_set_allow_none (ADW_SQUEEZER (squeezer), TRUE);
+    adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+    adw_squeezer_set_xalign (ADW_SQUEEZER (squeezer), 1);
+    adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), scope_label);
+    gtk_widget_set_hexpand (squeezer, TRUE);
+    gtk_box_append (GTK_BOX (scope_box), squeezer);
+  }
   gtk_box_append (GTK_BOX (scope_box), GTK_WIDGET (self->scope));
   gtk_widget_set_hexpand (scope_box, TRUE);
   gtk_widget_set_halign (scope_box, GTK_ALIGN_END);
@@ -778,7 +794,18 @@ build (UpAgendaView *self)
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (export_content), "document-save-as-symbolic");
   adw_button_content_set_label (ADW_BUTTON_CONTENT (export_content), _("_Export…"));
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (export_content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (export), export_content);
+  /* In a window too narrow for its label, the button shows its icon only. */
+  {
+    GtkWidget *squeezer = adw_squeezer_new ();
+
+    adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+    adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), export_content);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), gtk_image_new_from_icon_name ("document-save-as-symbolic"));
+    gtk_button_set_child (GTK_BUTTON (export), squeezer);
+  }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export the chart as an image or a PDF"), -1);
   gtk_widget_set_tooltip_text (export, _("Export the chart as an image or a PDF"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "agenda.export");
   self->export_button = export;

@@ -1013,10 +1013,25 @@ create_toolbar (UpStakeholderView *self)
                                   -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid_button));
 
-  button = gtk_button_new_with_mnemonic (_("E_xport Grid…"));
+  /* In a window too narrow for its label (large text, Swedish), the
+   * button shows an icon only. */
+  {
+    GtkWidget *squeezer = adw_squeezer_new ();
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("E_xport Grid…"));
+
+    adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+    adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), gtk_image_new_from_icon_name ("document-save-as-symbolic"));
+    button = gtk_button_new ();
+    gtk_button_set_child (GTK_BUTTON (button), squeezer);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  }
   self->export_button = button;
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stakeholders.export-grid");
   gtk_widget_set_tooltip_text (button, _("Save the Power/Interest Grid as PNG, SVG or PDF"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Save the Power/Interest Grid as PNG, SVG or PDF"), -1);
   gtk_box_append (GTK_BOX (box), button);
 
   return box;

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The main window at narrow widths, on the demo project, under Xvfb, once
- * in English and once in Swedish (see meson.build). The stage details, too
- * wide to sit beside the timeline in a half-screen window, lie over it
- * when asked for. Screenshots land in this folder as narrow-*.png. */
+/* The main window at narrow widths and with large text, on the demo
+ * project, under Xvfb, once in English and once in Swedish (see
+ * meson.build): a half-screen window of 640 px at the normal text size and
+ * one of 800 px with GNOME's large text (a text scale of 1.5) show every
+ * view whole. The stage details, too wide to sit beside the timeline
+ * there, lie over it when asked for. Screenshots of each view land in this
+ * folder as narrow-*.png for review. */
 
 #include "config.h"
 
@@ -22,6 +25,21 @@ typedef struct
   UpProject *project;
   UpWindow  *window;
 } Fixture;
+
+/* A window width to reach, at a text scale. */
+typedef struct
+{
+  const char *name;
+  double      text_scale;
+  int         width;
+} Size;
+
+static const Size sizes[] = {
+  { "640", 1.0, 640 },
+  { "800-large-text", 1.5, 800 },
+};
+
+static const char *views[] = { "timeline", "stakeholders", "notes", "agenda", "local-goals" };
 
 static gpointer
 template_child (gpointer    widget,
@@ -45,13 +63,24 @@ test_language (void)
   return "en";
 }
 
+/* GNOME's "Large Text" sets the font DPI through XSETTINGS; the same
+ * setting in process (GDK_DPI_SCALE is gone in GTK 4). */
+static void
+set_text_scale (double scale)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (scale * 96 * 1024), NULL);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
+  const Size *size = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
+
+  set_text_scale (size != NULL ? size->text_scale : 1.0);
 
   fixture->dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -80,6 +109,8 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->window);
   iterate_pending ();
   g_clear_object (&fixture->project);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  set_text_scale (1.0);
 
   test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
@@ -106,6 +137,88 @@ resize_window (Fixture *fixture,
   wait_until (width_settled, wait);
   for (guint i = 0; i < 4; i++)
     wait_for_frames (window);
+}
+
+static void
+show_view (Fixture    *fixture,
+           const char *view)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", view));
+  for (guint i = 0; i < 2; i++)
+    wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+/* No widget reaches past the window's right edge, where it would be cut
+ * off; what is inside a scrolled window may, it scrolls. */
+static void
+assert_within (GtkWidget *widget,
+               GtkWidget *window)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_NATIVE (widget))
+    return;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  if (bounds.origin.x + bounds.size.width > gtk_widget_get_width (window) + 0.5)
+    g_error ("%s %s%s%s reaches %.0f px in a window %d px wide",
+             G_OBJECT_TYPE_NAME (widget),
+             GTK_IS_LABEL (widget) ? "“" : "",
+             GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : "",
+             GTK_IS_LABEL (widget) ? "”" : "",
+             bounds.origin.x + bounds.size.width, gtk_widget_get_width (window));
+
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    assert_within (child, window);
+}
+
+/* Each view fits the width: the window asks for no more, gets as narrow
+ * as that, and shows all of the view inside it. The timeline needed
+ * 782 px before (stage list, timeline and details side by side), and with
+ * large text the Agenda 2030 view 842 px, the stakeholders 889 px in
+ * Swedish. */
+static void
+test_fits (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  const Size *size = user_data;
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  /* Every view once at full size first: the window's smallest width is
+   * that of its widest view, and the views are built when first shown. */
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    show_view (fixture, views[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      int minimum;
+
+      show_view (fixture, views[i]);
+      gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("%s at text scale %.2f: at least %d px", views[i], size->text_scale, minimum);
+      g_assert_cmpint (minimum, <=, size->width);
+    }
+
+  resize_window (fixture, size->width, 600);
+  g_assert_cmpint (gtk_widget_get_width (window), <=, size->width);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      show_view (fixture, views[i]);
+      assert_within (window, window);
+      for (guint dark = 0; dark < 2; dark++)
+        {
+          g_autofree char *name = g_strdup_printf ("narrow-%s-%s-%s-%s.png", size->name, test_language (),
+                                                   dark ? "dark" : "light", views[i]);
+
+          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                          : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          wait_for_frames (window);
+          save_screenshot (window, name);
+        }
+    }
 }
 
 static gboolean
@@ -247,6 +360,12 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ui/narrow/fits/%s", sizes[i].name);
+
+      g_test_add (path, Fixture, &sizes[i], fixture_set_up, test_fits, fixture_tear_down);
+    }
   g_test_add ("/ui/narrow/wide", Fixture, NULL, fixture_set_up, test_wide, fixture_tear_down);
   g_test_add ("/ui/narrow/fold", Fixture, NULL, fixture_set_up, test_fold, fixture_tear_down);
 
