@@ -99,3 +99,54 @@ up_a11y_util_name_controls (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     up_a11y_util_name_controls (child);
 }
+
+static gboolean
+is_row (GtkWidget *widget)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  return role == GTK_ACCESSIBLE_ROLE_LIST_ITEM || role == GTK_ACCESSIBLE_ROLE_ROW;
+}
+
+static gboolean
+is_list (GtkWidget *widget)
+{
+  return GTK_IS_LIST_BOX (widget) || GTK_IS_LIST_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget) ||
+         GTK_IS_GRID_VIEW (widget);
+}
+
+GtkWidget *
+up_a11y_util_get_row (GtkWidget *child)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (child), NULL);
+
+  for (GtkWidget *widget = child; widget != NULL && !is_list (widget); widget = gtk_widget_get_parent (widget))
+    if (is_row (widget))
+      return widget;
+
+  return NULL;
+}
+
+/* A row bound before it is in its list is named once it is. */
+static void
+on_parent_set (GtkWidget *child)
+{
+  const char *label = g_object_get_data (G_OBJECT (child), "up-a11y-row-label");
+  GtkWidget *row = up_a11y_util_get_row (child);
+
+  if (row != NULL && label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+void
+up_a11y_util_name_row (GtkWidget  *child,
+                       const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (child));
+  g_return_if_fail (label != NULL);
+
+  if (g_object_get_data (G_OBJECT (child), "up-a11y-row-label") == NULL)
+    g_signal_connect (child, "notify::parent", G_CALLBACK (on_parent_set), NULL);
+  g_object_set_data_full (G_OBJECT (child), "up-a11y-row-label", g_strdup (label), g_free);
+  on_parent_set (child);
+}

@@ -12,6 +12,17 @@ G_BEGIN_DECLS
  *   a template, or built once);
  * - a drop-down's inner button, "GtkToggleButton": named after what the
  *   drop-down is for (its tooltip) and the choice it shows, as it changes. */
-void up_a11y_util_name_controls (GtkWidget *root);
+void       up_a11y_util_name_controls (GtkWidget  *root);
+
+/* The row of a list that @child shows: a GtkListBoxRow, or the row GTK
+ * 4.8 makes for an item of a GtkListView or GtkColumnView. That row takes
+ * the focus, and a screen reader read it as "" or "GtkListItemWidget",
+ * never as what it shows. NULL while @child is in no list. */
+GtkWidget *up_a11y_util_get_row       (GtkWidget  *child);
+
+/* Names the row that @child shows (see above) with @label, for a screen
+ * reader; a factory calls it on each bind. */
+void       up_a11y_util_name_row      (GtkWidget  *child,
+                                       const char *label);
 
 G_END_DECLS

@@ -738,6 +738,34 @@ transform_int_label (GBinding     *binding,
   return TRUE;
 }
 
+/* The register's row, for a screen reader: it takes the focus, and GTK
+ * 4.8 named it "GtkListItemWidget". Named by its first cell, again on each
+ * edit of the stakeholder (a "notify" handler, swapped). */
+static void
+name_register_row (GtkWidget     *label,
+                   GParamSpec    *pspec,
+                   UpStakeholder *stakeholder)
+{
+  g_autofree char *described = up_stakeholder_grid_describe (stakeholder);
+  const char *organisation = up_stakeholder_get_organisation (stakeholder);
+  const char *category = up_enum_label (up_stakeholder_categories,
+                                        up_record_get_string (UP_RECORD (stakeholder), "category"));
+  g_autofree char *name = NULL;
+
+  if (organisation != NULL && organisation[0] != '\0')
+    /* Translators: A row of the stakeholder register as a screen reader
+     * reads it: %1$s is what the grid says of the stakeholder ("Sara Öberg,
+     * Supporter: influence 2, interest 3, Monitor"), %2$s the organisation,
+     * %3$s the category. */
+    name = g_strdup_printf (_("%1$s; %2$s, %3$s"), described, organisation, category);
+  else
+    /* Translators: A row of the stakeholder register as a screen reader
+     * reads it: %1$s is what the grid says of the stakeholder ("Sara Öberg,
+     * Supporter: influence 2, interest 3, Monitor"), %2$s the category. */
+    name = g_strdup_printf (_("%1$s; %2$s"), described, category);
+  up_a11y_util_name_row (label, name);
+}
+
 static void
 on_cell_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -782,6 +810,13 @@ on_cell_bind (GtkSignalListItemFactory *factory,
                                       G_BINDING_SYNC_CREATE);
 
   g_object_set_data (G_OBJECT (item), "up-binding", binding);
+
+  if (info == &column_info[UP_STAKEHOLDER_COLUMN_NAME])
+    {
+      name_register_row (label, NULL, UP_STAKEHOLDER (stakeholder));
+      g_signal_connect_object (stakeholder, "notify", G_CALLBACK (name_register_row),
+                               label, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -794,6 +829,9 @@ on_cell_unbind (GtkSignalListItemFactory *factory,
   if (binding != NULL)
     g_binding_unbind (binding);
   g_object_set_data (G_OBJECT (item), "up-binding", NULL);
+  if (gtk_list_item_get_item (item) != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), name_register_row,
+                                          gtk_list_item_get_child (item));
   up_list_util_mark_item (gtk_list_item_get_child (item), NULL);
 }
 

@@ -16,6 +16,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "up-a11y-util.h"
 #include "up-file-util.h"
 #include "up-grid-export.h"
 #include "up-stakeholder-grid.h"
@@ -1281,6 +1282,79 @@ test_grid_marks_drawn_only (Fixture       *fixture,
   g_assert_cmpuint (count_grid_marks (grid), ==, expected);
 }
 
+/* The label of the register whose text is @text, in the name column. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_register_row_named (Fixture    *fixture,
+                           const char *name)
+{
+  UpStakeholder *stakeholder = find_stakeholder (fixture->project, name);
+  GtkWidget *label = find_label (GTK_WIDGET (fixture->view->column_view), name);
+  GtkWidget *row;
+  g_autofree char *described = up_stakeholder_grid_describe (stakeholder);
+  g_autofree char *expected = NULL;
+  g_autofree char *mismatch = NULL;
+
+  g_assert_nonnull (label);
+  row = up_a11y_util_get_row (label);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_focusable (row));
+  expected = g_strdup_printf (_("%1$s; %2$s, %3$s"), described,
+                              up_stakeholder_get_organisation (stakeholder),
+                              up_enum_label (up_stakeholder_categories,
+                                             up_record_get_string (UP_RECORD (stakeholder), "category")));
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  if (mismatch != NULL)
+    g_error ("the row of %s is named \"%s\", not \"%s\"", name, mismatch, expected);
+}
+
+/* A row of the register takes the focus, and a screen reader read it as
+ * "GtkListItemWidget": each is named after its stakeholder, as the grid
+ * names its mark, with the organisation and category, and again after an
+ * edit. */
+static void
+test_register_rows_named (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *stakeholders = up_project_get_stakeholders (fixture->project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(UpStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
+
+      assert_register_row_named (fixture, up_stakeholder_get_name (stakeholder));
+    }
+
+  g_assert_true (up_project_set_string (fixture->project, find_stakeholder (fixture->project, "Sara Öberg"),
+                                        "organisation", "Trygghetscentralen", &error));
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_int (fixture->project, find_stakeholder (fixture->project, "Sara Öberg"),
+                                     "influence", 5, &error));
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (fixture->view));
+  assert_register_row_named (fixture, "Sara Öberg");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1293,6 +1367,10 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_init (&argc, &argv, NULL);
+  /* GTK's test accessibility backend, which keeps what a screen reader
+   * would be told, for gtk_test_accessible_check_property (): with none
+   * (GTK_A11Y=none) the widgets have no accessible context to check. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_init ();
   adw_init ();
 
@@ -1320,6 +1398,8 @@ main (int   argc,
               fixture_set_up, test_export_dialog, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-marks-drawn-only", Fixture, NULL,
               fixture_set_up, test_grid_marks_drawn_only, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/register-rows-named", Fixture, NULL,
+              fixture_set_up, test_register_rows_named, fixture_tear_down);
   g_test_add_func ("/ui/stakeholders/export-file", test_export_file);
   g_test_add_func ("/ui/stakeholders/empty", test_empty);
   g_test_add_func ("/ui/stakeholders/toolbar-fits", test_toolbar_fits);
