@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "up-a11y-util.h"
 #include "up-note-util.h"
 
 char *
@@ -142,6 +143,9 @@ caption_label (const char *text)
 #define META_LABEL "meta-label"
 #define BODY_LABEL "body-label"
 #define NAMES_LABEL "names-label"
+/* How much of a note's text names its row: a screen reader reads a row's
+ * name whole, and a note can be pages long. */
+#define ROW_NAME_CHARS 160
 
 GtkWidget *
 up_note_util_content_new (void)
@@ -184,6 +188,44 @@ is_blank (const char *text)
     if (!g_unichar_isspace (g_utf8_get_char (p)))
       return FALSE;
   return TRUE;
+}
+
+/* The row takes the focus in a list of notes; a screen reader read it as
+ * "" (a list view's) or as its first label. It reads the date, kind,
+ * visibility, the stakeholders and the start of the text. */
+static void
+name_note_row (GtkWidget  *content,
+               const char *meta,
+               const char *names,
+               const char *body)
+{
+  g_autofree char *excerpt = NULL;
+  g_autofree char *label = NULL;
+
+  if (body == NULL || is_blank (body))
+    /* Translators: The body of a note that has no text yet. */
+    excerpt = g_strdup (_("(empty)"));
+  else if (g_utf8_strlen (body, ROW_NAME_CHARS * 4 + 1) > ROW_NAME_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (body, 0, ROW_NAME_CHARS);
+
+      excerpt = g_strconcat (start, "…", NULL);
+    }
+  else
+    excerpt = g_strdup (body);
+
+  if (names != NULL && names[0] != '\0')
+    /* Translators: A note in a list as a screen reader reads it: %1$s is
+     * its date, kind and visibility ("3 March 2026 · Dialogue meeting ·
+     * Public"), %2$s the stakeholders it names, %3$s the start of its
+     * text. */
+    label = g_strdup_printf (_("%1$s; %2$s: %3$s"), meta, names, excerpt);
+  else
+    /* Translators: A note in a list as a screen reader reads it: %1$s is
+     * its date, kind and visibility ("3 March 2026 · Dialogue meeting ·
+     * Public"), %2$s the start of its text. */
+    label = g_strdup_printf (_("%1$s: %2$s"), meta, excerpt);
+  up_a11y_util_name_row (content, label);
 }
 
 void
@@ -234,6 +276,8 @@ up_note_util_content_set (GtkWidget  *content,
 
   g_object_set_data (G_OBJECT (content), "note-id",
                      GSIZE_TO_POINTER (up_record_get_id (UP_RECORD (note))));
+
+  name_note_row (content, meta->str, names, up_note_get_body (note));
 }
 
 GtkWidget *

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "up-list-util.h"
+#include "up-a11y-util.h"
 #include "up-notes-view.h"
 #include "up-stage-editor.h"
 #include "up-stage-notes.h"
@@ -215,6 +216,59 @@ test_built_on_first_show (Fixture       *fixture,
   notes = listed_notes (fixture, view, NULL);
   g_assert_cmpuint (notes->len, ==, g_list_model_get_n_items (up_project_get_notes (fixture->project)));
   g_assert_true (g_ptr_array_find (notes, note, NULL));
+}
+
+static void
+assert_note_row_named (UpNotesView *view,
+                       UpNote      *note,
+                       const char  *excerpt)
+{
+  GtkWidget *content = row_of_note (view, up_record_get_id (UP_RECORD (note)));
+  GtkWidget *row;
+  GtkLabel *meta;
+  g_autofree char *expected = NULL;
+  g_autofree char *mismatch = NULL;
+
+  g_assert_nonnull (content);
+  row = up_a11y_util_get_row (content);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_focusable (row));
+  meta = g_object_get_data (G_OBJECT (content), "meta-label");
+  g_assert_nonnull (meta);
+  expected = g_strdup_printf (_("%1$s: %2$s"), gtk_label_get_label (meta), excerpt);
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  if (mismatch != NULL)
+    g_error ("the row of the note is named \"%s\", not \"%s\"", mismatch, expected);
+}
+
+/* A row of the note list takes the focus, and a screen reader read it as
+ * "": it is named with the date, kind and visibility, and the start of the
+ * text, cut where a long note would make a screen reader read on for
+ * minutes. */
+static void
+test_rows_named (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_body = g_string_new (NULL);
+  g_autofree char *long_start = NULL;
+  g_autofree char *long_excerpt = NULL;
+  UpNotesView *view;
+  UpNote *note;
+  UpNote *long_note;
+
+  for (guint i = 0; i < 500; i++)
+    g_string_append (long_body, "Långt ord ");
+  note = up_project_add_note (fixture->project, NEW_BODY, "dialogue", "2099-01-06", NULL, &error);
+  g_assert_no_error (error);
+  long_note = up_project_add_note (fixture->project, long_body->str, "dialogue", "2099-01-05", NULL, &error);
+  g_assert_no_error (error);
+
+  view = show_notes_view (fixture);
+  assert_note_row_named (view, note, NEW_BODY);
+  long_start = g_utf8_substring (long_body->str, 0, 160);
+  long_excerpt = g_strconcat (long_start, "…", NULL);
+  assert_note_row_named (view, long_note, long_excerpt);
 }
 
 typedef struct
@@ -1422,11 +1476,17 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_init (&argc, &argv, NULL);
+  /* GTK's test accessibility backend, which keeps what a screen reader
+   * would be told, for gtk_test_accessible_check_property (): with none
+   * (GTK_A11Y=none) the widgets have no accessible context to check. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_init ();
   adw_init ();
 
   g_test_add ("/ui/notes/built-on-first-show", Fixture, NULL,
               fixture_set_up, test_built_on_first_show, fixture_tear_down);
+  g_test_add ("/ui/notes/rows-named", Fixture, NULL,
+              fixture_set_up, test_rows_named, fixture_tear_down);
   g_test_add ("/ui/notes/add-and-search", Fixture, NULL,
               fixture_set_up, test_add_and_search, fixture_tear_down);
   g_test_add ("/ui/notes/blank-and-decomposed", Fixture, NULL,
