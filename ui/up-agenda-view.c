@@ -768,6 +768,10 @@ build (UpAgendaView *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_scope_item), NULL);
   gtk_drop_down_set_factory (self->scope, factory);
   gtk_widget_set_name (GTK_WIDGET (self->scope), "agenda-scope");
+  /* Its inner button takes the focus, and a screen reader read it as
+   * "GtkToggleButton": named from the tooltip and the choice. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scope), _("Show the Coverage of the Project or of One Local Goal"));
+  up_a11y_util_name_controls (GTK_WIDGET (self->scope));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->scope), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   scope_label, NULL, -1);
   g_signal_connect_object (self->scope, "notify::selected", G_CALLBACK (on_scope_selected), self, G_CONNECT_SWAPPED);

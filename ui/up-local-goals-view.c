@@ -212,6 +212,16 @@ create_goal_row (UpLocalGoal *goal)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "goal", g_object_ref (goal), g_object_unref);
 
+  /* The row takes the focus, and a screen reader read it as "". */
+  {
+    /* Translators: A local goal in the list as a screen reader reads it:
+     * %1$s is its title, %2$s its level ("Municipality"). */
+    g_autofree char *name = g_strdup_printf (_("%1$s, %2$s"), text,
+                                             gtk_label_get_label (GTK_LABEL (level)));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
+
   return row;
 }
 

@@ -1453,6 +1453,67 @@ test_export_close_window (void)
   test_remove_tree (dir);
 }
 
+static void
+assert_label (GtkWidget  *widget,
+              const char *expected)
+{
+  g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   expected);
+
+  if (mismatch != NULL)
+    g_error ("%s is named \"%s\", not \"%s\"", G_OBJECT_TYPE_NAME (widget), mismatch, expected);
+}
+
+/* The button inside the scope's drop-down takes the focus, and a screen
+ * reader read it as "GtkToggleButton": it is named after what the
+ * drop-down is for and the choice it shows, as that changes. A row of the
+ * local goals takes the focus, and a screen reader read it as "": it is
+ * named with the goal's title and level. */
+static void
+test_controls_named (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GListModel *goals = up_project_get_local_goals (fixture->project);
+  g_autoptr(UpLocalGoal) first = g_list_model_get_item (goals, 0);
+  GtkDropDown *scope;
+  GtkWidget *button = NULL;
+  GtkWidget *list;
+  GtkWidget *row;
+  g_autofree char *whole = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *goal_row = NULL;
+
+  g_assert_nonnull (first);
+
+  show_view (fixture, "agenda");
+  scope = GTK_DROP_DOWN (get_named (GTK_WIDGET (fixture->window), "agenda-scope"));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (scope));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      button = child;
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (scope)));
+  whole = g_strdup_printf (_("%1$s: %2$s"), gtk_widget_get_tooltip_text (GTK_WIDGET (scope)),
+                           _("The whole project"));
+  assert_label (button, whole);
+  gtk_drop_down_set_selected (scope, 1);
+  one = g_strdup_printf (_("%1$s: %2$s"), gtk_widget_get_tooltip_text (GTK_WIDGET (scope)),
+                         up_local_goal_get_title (first));
+  assert_label (button, one);
+
+  show_view (fixture, "local-goals");
+  list = get_named (GTK_WIDGET (fixture->window), "local-goal-list");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_nonnull (row);
+  g_assert_true (g_object_get_data (G_OBJECT (row), "goal") == (gpointer) first);
+  goal_row = g_strdup_printf (_("%1$s, %2$s"), up_local_goal_get_title (first),
+                              up_enum_label (up_local_goal_levels, up_local_goal_get_level (first)));
+  assert_label (row, goal_row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1465,6 +1526,10 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_init (&argc, &argv, NULL);
+  /* GTK's test accessibility backend, which keeps what a screen reader
+   * would be told, for gtk_test_accessible_check_property (): with none
+   * (GTK_A11Y=none) the widgets have no accessible context to check. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_init ();
   adw_init ();
 
@@ -1492,6 +1557,8 @@ main (int   argc,
               fixture_set_up, test_local_goal_commit, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-tab-fields", Fixture, NULL,
               fixture_set_up, test_local_goal_tab_fields, fixture_tear_down);
+  g_test_add ("/ui/agenda/controls-named", Fixture, NULL,
+              fixture_set_up, test_controls_named, fixture_tear_down);
   g_test_add_func ("/ui/agenda/empty", test_empty);
   g_test_add_func ("/ui/agenda/many-stages", test_many_stages);
   g_test_add ("/ui/agenda/odd-text", Fixture, NULL,
