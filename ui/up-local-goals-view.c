@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "up-a11y-util.h"
+#include "up-entry-row.h"
 #include "up-local-goals-view.h"
 #include "up-paned-util.h"
 #include "up-scroller.h"
@@ -37,7 +38,7 @@ typedef struct
 typedef struct
 {
   const char  *property;
-  AdwEntryRow *row;
+  UpEntryRow  *row;
 } FieldRow;
 
 enum {
@@ -72,7 +73,7 @@ struct _UpLocalGoalsView
   GtkWidget    *add_button;      /* above the list */
   GtkWidget    *detail;          /* the editor beside it */
   AdwComboRow  *level_row;
-  AdwEntryRow  *fields[N_FIELDS];
+  UpEntryRow   *fields[N_FIELDS];
   GtkListBox   *target_list;
   GtkDropDown  *chooser_goal;
   GtkListBox   *chooser_list;
@@ -322,7 +323,7 @@ goal_field_value (UpLocalGoal *goal,
  * holds already (no empty undo step). */
 static void
 commit_field (UpLocalGoalsView *self,
-              AdwEntryRow      *row)
+              UpEntryRow       *row)
 {
   g_autoptr(GError) error = NULL;
 
@@ -358,7 +359,7 @@ commit_pending (UpLocalGoalsView *self)
 
 static void
 on_field_activated (UpLocalGoalsView *self,
-                    AdwEntryRow      *row)
+                    UpEntryRow       *row)
 {
   commit_field (self, row);
 }
@@ -376,7 +377,7 @@ on_field_focus_leave (UpLocalGoalsView        *self,
   /* Focus also "leaves" when the whole window is deactivated (another
    * application in front); a half-typed value must not be committed then. */
   if (!GTK_IS_WINDOW (root) || gtk_window_is_active (GTK_WINDOW (root)))
-    commit_field (self, ADW_ENTRY_ROW (row));
+    commit_field (self, UP_ENTRY_ROW (row));
 }
 
 static void
@@ -1119,7 +1120,7 @@ build_detail (UpLocalGoalsView *self)
       g_autofree char *name = g_strdup_printf ("local-goal-%s", field_properties[i]);
       GtkEventController *focus;
 
-      self->fields[i] = ADW_ENTRY_ROW (adw_entry_row_new ());
+      self->fields[i] = UP_ENTRY_ROW (up_entry_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fields[i]), _(field_titles[i]));
       /* No apply button, as in the other editors: it was a stop of its own
        * for Tab between the fields, where the next field's typing went

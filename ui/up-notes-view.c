@@ -9,6 +9,7 @@
 
 #include "up-a11y-util.h"
 #include "up-calendar-button.h"
+#include "up-entry-row.h"
 #include "up-list-util.h"
 #include "up-note-util.h"
 #include "up-notes-view.h"
@@ -103,7 +104,7 @@ struct _UpNotesView
   GtkButton       *delete_button;
   GtkStack        *editor_stack;
   GtkTextView     *body_view;
-  AdwEntryRow     *said_row;
+  UpEntryRow      *said_row;
   GtkMenuButton   *calendar_button;
   GtkCalendar     *calendar;
   AdwComboRow     *kind_row;
@@ -1072,10 +1073,7 @@ on_said_changed (UpNotesView *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->said_row));
 
   /* A hint while typing; the check that counts is the core's, on commit. */
-  if (text[0] == '\0' || up_date_is_valid (text))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->said_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->said_row), "error");
+  up_entry_row_set_invalid (self->said_row, text[0] != '\0' && !up_date_is_valid (text));
 }
 
 static void
@@ -1425,6 +1423,7 @@ ensure_built (UpNotesView *self)
   g_signal_connect_object (controller, "leave", G_CALLBACK (on_said_focus_leave),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->said_row), controller);
+  gtk_entry_set_input_purpose (up_entry_row_get_entry (self->said_row), GTK_INPUT_PURPOSE_DIGITS);
 }
 
 /* --------------------------------------------------------------------- */
@@ -1568,6 +1567,7 @@ up_notes_view_class_init (UpNotesViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
 
+  g_type_ensure (UP_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/upphandla/Upphandla/up-notes-view.ui");
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, toast_overlay);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "up-a11y-util.h"
+#include "up-entry-row.h"
 #include "up-project-details.h"
 
 /* The facts of the project that every chart and report shows: its title
@@ -16,8 +17,8 @@ typedef struct
 {
   UpProject     *project;
   GtkWindow     *parent;
-  AdwEntryRow   *title;
-  AdwEntryRow   *organisation;
+  UpEntryRow    *title;
+  UpEntryRow    *organisation;
   GtkTextBuffer *description;
 } Details;
 
@@ -102,17 +103,17 @@ on_response (AdwMessageDialog *dialog,
   details_free (details);
 }
 
-static AdwEntryRow *
+static UpEntryRow *
 entry_row (const char *title,
            const char *text)
 {
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  UpEntryRow *row = UP_ENTRY_ROW (up_entry_row_new ());
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
   /* Return saves the dialog, as the default response. */
-  adw_entry_row_set_activates_default (row, TRUE);
+  up_entry_row_set_activates_default (row, TRUE);
   return row;
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "up-entry-row.h"
 #include "up-stakeholder-grid.h"
 #include "up-stakeholder-view.h"
 
@@ -63,13 +64,13 @@ struct _UpStakeholderView
   GtkStack            *editor_stack;
   UpStakeholder       *editing;
   gulong               notify_id;
-  AdwEntryRow         *name_row;
-  AdwEntryRow         *organisation_row;
+  UpEntryRow          *name_row;
+  UpEntryRow          *organisation_row;
   AdwComboRow         *category_row;
   GtkSpinButton       *influence_spin;
   GtkSpinButton       *interest_spin;
   AdwComboRow         *stance_row;
-  AdwEntryRow         *contact_row;
+  UpEntryRow          *contact_row;
 };
 
 /* Builds the register now rather than when the view is first shown. */

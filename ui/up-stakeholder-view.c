@@ -307,7 +307,7 @@ commit_int (UpStakeholderView *self,
 
 static void
 commit_entry (UpStakeholderView *self,
-              AdwEntryRow       *row)
+              UpEntryRow        *row)
 {
   const char *property = g_object_get_data (G_OBJECT (row), "up-property");
 
@@ -330,7 +330,7 @@ commit_pending (UpStakeholderView *self)
 
 static void
 on_entry_activated (UpStakeholderView *self,
-                    AdwEntryRow       *row)
+                    UpEntryRow        *row)
 {
   commit_entry (self, row);
 }
@@ -345,7 +345,7 @@ on_entry_focus_leave (UpStakeholderView       *self,
   /* Focus also "leaves" when the whole window is deactivated (another
    * application in front); a half-typed value must not be committed then. */
   if (!GTK_IS_WINDOW (root) || gtk_window_is_active (GTK_WINDOW (root)))
-    commit_entry (self, ADW_ENTRY_ROW (row));
+    commit_entry (self, UP_ENTRY_ROW (row));
 }
 
 static void
@@ -1207,13 +1207,13 @@ create_list_pane (UpStakeholderView *self)
   return box;
 }
 
-static AdwEntryRow *
+static UpEntryRow *
 add_entry_row (UpStakeholderView *self,
                GtkWidget         *group,
                const char        *title,
                const char        *property)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = up_entry_row_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -1223,7 +1223,7 @@ add_entry_row (UpStakeholderView *self,
   gtk_widget_add_controller (row, focus);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  return ADW_ENTRY_ROW (row);
+  return UP_ENTRY_ROW (row);
 }
 
 static AdwComboRow *

@@ -1514,6 +1514,21 @@ test_controls_named (Fixture       *fixture,
   assert_label (row, goal_row);
 }
 
+/* The fields of a local goal can be reached and are named for a screen
+ * reader: each an entry, whose text takes the focus. */
+static void
+test_goal_fields_accessible (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  static const char * const fields[] = {
+    "local-goal-title", "local-goal-indicator", "local-goal-baseline", "local-goal-target-value",
+  };
+
+  show_view (fixture, "local-goals");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    assert_text_field_accessible (get_named (GTK_WIDGET (fixture->window), fields[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1559,6 +1574,8 @@ main (int   argc,
               fixture_set_up, test_local_goal_tab_fields, fixture_tear_down);
   g_test_add ("/ui/agenda/controls-named", Fixture, NULL,
               fixture_set_up, test_controls_named, fixture_tear_down);
+  g_test_add ("/ui/agenda/goal-fields-accessible", Fixture, NULL,
+              fixture_set_up, test_goal_fields_accessible, fixture_tear_down);
   g_test_add_func ("/ui/agenda/empty", test_empty);
   g_test_add_func ("/ui/agenda/many-stages", test_many_stages);
   g_test_add ("/ui/agenda/odd-text", Fixture, NULL,

@@ -1464,6 +1464,30 @@ test_many_notes (void)
   test_remove_tree (dir);
 }
 
+/* The date a note was said on can be reached and is named for a screen
+ * reader: an entry, whose text takes the focus; a date that is no date
+ * is marked invalid for it too, not in red alone. */
+static void
+test_said_on_accessible (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  UpNotesView *view = show_notes_view (fixture);
+  GtkWidget *said_row = template_child (view, UP_TYPE_NOTES_VIEW, "said_row");
+  g_autoptr(UpNote) first = g_list_model_get_item (up_project_get_notes (fixture->project), 0);
+  GtkWidget *entry;
+
+  select_note_in_view (view, up_record_get_id (UP_RECORD (first)));
+  assert_text_field_accessible (said_row);
+
+  entry = gtk_widget_get_parent (gtk_root_get_focus (gtk_widget_get_root (said_row)));
+  gtk_editable_set_text (GTK_EDITABLE (said_row), "2026-13-45");
+  gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (said_row), "2026-11-28");
+  gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1487,6 +1511,8 @@ main (int   argc,
               fixture_set_up, test_built_on_first_show, fixture_tear_down);
   g_test_add ("/ui/notes/rows-named", Fixture, NULL,
               fixture_set_up, test_rows_named, fixture_tear_down);
+  g_test_add ("/ui/notes/said-on-accessible", Fixture, NULL,
+              fixture_set_up, test_said_on_accessible, fixture_tear_down);
   g_test_add ("/ui/notes/add-and-search", Fixture, NULL,
               fixture_set_up, test_add_and_search, fixture_tear_down);
   g_test_add ("/ui/notes/blank-and-decomposed", Fixture, NULL,

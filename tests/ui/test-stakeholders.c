@@ -1355,6 +1355,20 @@ test_register_rows_named (Fixture       *fixture,
   assert_register_row_named (fixture, "Sara Öberg");
 }
 
+/* The editor's text fields can be reached and are named for a screen
+ * reader: each an entry, whose text takes the focus. */
+static void
+test_editor_fields_accessible (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  up_stakeholder_view_set_selected (fixture->view, find_stakeholder (fixture->project, "Sara Öberg"));
+  wait_for_frames (GTK_WIDGET (fixture->view));
+
+  assert_text_field_accessible (GTK_WIDGET (fixture->view->name_row));
+  assert_text_field_accessible (GTK_WIDGET (fixture->view->organisation_row));
+  assert_text_field_accessible (GTK_WIDGET (fixture->view->contact_row));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1400,6 +1414,8 @@ main (int   argc,
               fixture_set_up, test_grid_marks_drawn_only, fixture_tear_down);
   g_test_add ("/ui/stakeholders/register-rows-named", Fixture, NULL,
               fixture_set_up, test_register_rows_named, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/editor-fields-accessible", Fixture, NULL,
+              fixture_set_up, test_editor_fields_accessible, fixture_tear_down);
   g_test_add_func ("/ui/stakeholders/export-file", test_export_file);
   g_test_add_func ("/ui/stakeholders/empty", test_empty);
   g_test_add_func ("/ui/stakeholders/toolbar-fits", test_toolbar_fits);

@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <utime.h>
 
+#include "up-entry-row.h"
 #include "up-file-util.h"
 #include "up-list-util.h"
 #include "up-undo-toast.h"
@@ -1407,9 +1408,9 @@ test_project_details (Fixture       *fixture,
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 0))),
                    ==, old_title);
-  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0)), "Not this");
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 0)), "Not this");
   adw_message_dialog_response (dialog, "cancel");
   iterate_pending ();
   g_assert_cmpstr (up_project_get_title (fixture->project), ==, old_title);
@@ -1419,8 +1420,8 @@ test_project_details (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.project-details", NULL));
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0)), title);
-  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1)), organisation);
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 0)), title);
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 1)), organisation);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, 0)));
   g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), >, 0);
   gtk_text_buffer_set_text (buffer, description, -1);

@@ -16,5 +16,10 @@ void     wait_for_frames (GtkWidget  *widget);
 void     iterate_pending (void);
 void     save_screenshot (GtkWidget  *widget,
                           const char *name);
+/* A text field of a row, given the focus, puts it on a widget that GTK 4.8
+ * tells a screen reader about: the text of a GtkEntry, named once, by a
+ * label (AdwEntryRow's text is left out of the accessibility tree, and
+ * the row could not say that it had the focus). Needs GTK_A11Y=test. */
+void     assert_text_field_accessible (GtkWidget *row);
 
 G_END_DECLS

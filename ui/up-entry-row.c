@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Upphandla"
+
+#include "config.h"
+
+#include "up-entry-row.h"
+
+struct _UpEntryRow
+{
+  AdwPreferencesRow  parent_instance;
+
+  GtkWidget         *box;
+  GtkLabel          *title;
+  GtkEntry          *entry;
+  GtkWidget         *suffixes;
+};
+
+static void up_entry_row_editable_init  (GtkEditableInterface *iface);
+static void up_entry_row_buildable_init (GtkBuildableIface    *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (UpEntryRow, up_entry_row, ADW_TYPE_PREFERENCES_ROW,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_EDITABLE, up_entry_row_editable_init)
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, up_entry_row_buildable_init))
+
+enum {
+  PROP_0,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_ENTRY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+static GtkBuildableIface *parent_buildable_iface;
+
+static void
+on_entry_activate (UpEntryRow *self)
+{
+  g_signal_emit (self, signals[SIGNAL_ENTRY_ACTIVATED], 0);
+}
+
+/* A click anywhere on the row types into it, as on AdwEntryRow's. */
+static void
+on_row_pressed (UpEntryRow *self)
+{
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->entry)) &&
+      !gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))),
+                               GTK_WIDGET (self->entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+static GtkEditable *
+up_entry_row_get_delegate (GtkEditable *editable)
+{
+  /* The entry's text, as AdwEntryRow's delegate is. */
+  return gtk_editable_get_delegate (GTK_EDITABLE (UP_ENTRY_ROW (editable)->entry));
+}
+
+static void
+up_entry_row_editable_init (GtkEditableInterface *iface)
+{
+  iface->get_delegate = up_entry_row_get_delegate;
+}
+
+static void
+up_entry_row_buildable_add_child (GtkBuildable *buildable,
+                                  GtkBuilder   *builder,
+                                  GObject      *child,
+                                  const char   *type)
+{
+  UpEntryRow *self = UP_ENTRY_ROW (buildable);
+
+  if (self->box != NULL && GTK_IS_WIDGET (child))
+    up_entry_row_add_suffix (self, GTK_WIDGET (child));
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+up_entry_row_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = up_entry_row_buildable_add_child;
+}
+
+static gboolean
+up_entry_row_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (UP_ENTRY_ROW (widget)->entry));
+}
+
+static gboolean
+up_entry_row_mnemonic_activate (GtkWidget *widget,
+                                gboolean   group_cycling)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (UP_ENTRY_ROW (widget)->entry));
+}
+
+static void
+up_entry_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  if (gtk_editable_delegate_get_property (object, prop_id, value, pspec))
+    return;
+
+  G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+up_entry_row_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  if (gtk_editable_delegate_set_property (object, prop_id, value, pspec))
+    return;
+
+  G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+up_entry_row_dispose (GObject *object)
+{
+  UpEntryRow *self = UP_ENTRY_ROW (object);
+
+  if (self->entry != NULL)
+    gtk_editable_finish_delegate (GTK_EDITABLE (self));
+  self->entry = NULL;
+  self->title = NULL;
+  self->suffixes = NULL;
+  self->box = NULL;
+
+  G_OBJECT_CLASS (up_entry_row_parent_class)->dispose (object);
+}
+
+static void
+up_entry_row_class_init (UpEntryRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = up_entry_row_get_property;
+  object_class->set_property = up_entry_row_set_property;
+  object_class->dispose = up_entry_row_dispose;
+
+  widget_class->grab_focus = up_entry_row_grab_focus;
+  widget_class->mnemonic_activate = up_entry_row_mnemonic_activate;
+
+  gtk_editable_install_properties (object_class, N_PROPS);
+
+  signals[SIGNAL_ENTRY_ACTIVATED] =
+    g_signal_new ("entry-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+up_entry_row_init (UpEntryRow *self)
+{
+  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  /* The row is no stop of its own for Tab: the entry is. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (self->box, 10);
+  gtk_widget_set_margin_end (self->box, 12);
+  gtk_widget_set_margin_top (self->box, 6);
+  gtk_widget_set_margin_bottom (self->box, 6);
+
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title, 0);
+  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "dim-label");
+  /* In line with the text, which the entry pads by as much. */
+  gtk_widget_set_margin_start (GTK_WIDGET (self->title), 2);
+  g_object_bind_property (self, "title", self->title, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "use-underline", self->title, "use-underline", G_BINDING_SYNC_CREATE);
+
+  self->entry = GTK_ENTRY (gtk_entry_new ());
+  /* Without a frame an entry is the text of the row, as AdwEntryRow's. */
+  gtk_entry_set_has_frame (self->entry, FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
+  g_signal_connect_object (self->entry, "activate", G_CALLBACK (on_entry_activate), self, G_CONNECT_SWAPPED);
+
+  /* The title is the entry's mnemonic label, which names the entry for a
+   * screen reader too (labelled-by): a label of its own besides would be
+   * read twice ("Title Title"). */
+  gtk_label_set_mnemonic_widget (self->title, GTK_WIDGET (self->entry));
+
+  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (self->title));
+  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (self->entry));
+  gtk_widget_set_hexpand (text_box, TRUE);
+  gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->box), text_box);
+
+  self->suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (self->suffixes, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->suffixes, FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->suffixes);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), self->box);
+  gtk_editable_init_delegate (GTK_EDITABLE (self));
+
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_row_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+up_entry_row_new (void)
+{
+  return g_object_new (UP_TYPE_ENTRY_ROW, NULL);
+}
+
+GtkEntry *
+up_entry_row_get_entry (UpEntryRow *self)
+{
+  g_return_val_if_fail (UP_IS_ENTRY_ROW (self), NULL);
+
+  return self->entry;
+}
+
+void
+up_entry_row_add_suffix (UpEntryRow *self,
+                         GtkWidget  *widget)
+{
+  g_return_if_fail (UP_IS_ENTRY_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_box_append (GTK_BOX (self->suffixes), widget);
+  gtk_widget_set_visible (self->suffixes, TRUE);
+}
+
+void
+up_entry_row_set_activates_default (UpEntryRow *self,
+                                    gboolean    activates)
+{
+  g_return_if_fail (UP_IS_ENTRY_ROW (self));
+
+  gtk_entry_set_activates_default (self->entry, activates);
+}
+
+void
+up_entry_row_set_invalid (UpEntryRow *self,
+                          gboolean    invalid)
+{
+  g_return_if_fail (UP_IS_ENTRY_ROW (self));
+
+  if (invalid)
+    gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
