@@ -1260,9 +1260,9 @@ add_spin_row (UpStakeholderView *self,
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
+  /* Named by the row's title, which AdwActionRow relates to its
+   * activatable widget: a label of its own besides was read twice
+   * ("Influence Influence"). */
   g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (on_spin_value_changed), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);

@@ -1369,6 +1369,27 @@ test_editor_fields_accessible (Fixture       *fixture,
   assert_text_field_accessible (GTK_WIDGET (fixture->view->contact_row));
 }
 
+/* Influence and interest are named once, by their row's title: with a
+ * label of their own besides, a screen reader read "Influence
+ * Influence". */
+static void
+test_spins_named_once (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *spins[] = {
+    GTK_WIDGET (fixture->view->influence_spin),
+    GTK_WIDGET (fixture->view->interest_spin),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    {
+      g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (spins[i]),
+                                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (spins[i]),
+                                                        GTK_ACCESSIBLE_PROPERTY_LABEL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1416,6 +1437,8 @@ main (int   argc,
               fixture_set_up, test_register_rows_named, fixture_tear_down);
   g_test_add ("/ui/stakeholders/editor-fields-accessible", Fixture, NULL,
               fixture_set_up, test_editor_fields_accessible, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/spins-named-once", Fixture, NULL,
+              fixture_set_up, test_spins_named_once, fixture_tear_down);
   g_test_add_func ("/ui/stakeholders/export-file", test_export_file);
   g_test_add_func ("/ui/stakeholders/empty", test_empty);
   g_test_add_func ("/ui/stakeholders/toolbar-fits", test_toolbar_fits);
