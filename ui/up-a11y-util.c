@@ -77,6 +77,48 @@ name_drop_down (GtkDropDown *drop_down)
   update_drop_down_name (drop_down);
 }
 
+static void
+update_status_page_name (AdwStatusPage *page)
+{
+  GtkWidget *scroller = g_object_get_data (G_OBJECT (page), "up-a11y-scroller");
+  const char *description = adw_status_page_get_description (page);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, adw_status_page_get_title (page),
+                                  -1);
+  if (description != NULL && description[0] != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (scroller),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* A status page scrolls its text in a scrolled window that Tab stops on
+ * ("No Stakeholder Selected" beside an empty editor), and a screen reader
+ * read it as "": named after the page's title and description. */
+static void
+name_status_page (AdwStatusPage *page)
+{
+  GtkWidget *scroller = NULL;
+
+  if (g_object_get_data (G_OBJECT (page), "up-a11y-scroller") != NULL)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (page));
+       child != NULL && scroller == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      scroller = child;
+  if (scroller == NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (page), "up-a11y-scroller", scroller);
+  g_signal_connect (page, "notify::title", G_CALLBACK (update_status_page_name), NULL);
+  g_signal_connect (page, "notify::description", G_CALLBACK (update_status_page_name), NULL);
+  update_status_page_name (page);
+}
+
 void
 up_a11y_util_name_controls (GtkWidget *root)
 {
@@ -84,6 +126,9 @@ up_a11y_util_name_controls (GtkWidget *root)
 
   if (GTK_IS_DROP_DOWN (root))
     name_drop_down (GTK_DROP_DOWN (root));
+
+  if (ADW_IS_STATUS_PAGE (root))
+    name_status_page (ADW_STATUS_PAGE (root));
 
   if (GTK_IS_BUTTON (root))
     {
@@ -149,4 +194,49 @@ up_a11y_util_name_row (GtkWidget  *child,
     g_signal_connect (child, "notify::parent", G_CALLBACK (on_parent_set), NULL);
   g_object_set_data_full (G_OBJECT (child), "up-a11y-row-label", g_strdup (label), g_free);
   on_parent_set (child);
+}
+
+/* The list cannot take the focus for as long as the window moves it on:
+ * GTK's focus chain then passes over the list and its rows, from where
+ * the focus is, to the next control. */
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *keys,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys));
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkDirectionType direction;
+  gboolean moved;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || root == NULL)
+    return FALSE;
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = (state & GDK_SHIFT_MASK) != 0 ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return FALSE;
+
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return moved;
+}
+
+void
+up_a11y_util_tab_leaves_list (GtkWidget *list)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_LIST_VIEW (list) || GTK_IS_COLUMN_VIEW (list));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "up-tab-leaves-list");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), NULL);
+  gtk_widget_add_controller (list, keys);
 }

@@ -11,7 +11,9 @@ G_BEGIN_DECLS
  *   with its label's text (for buttons whose label stays as it is: those of
  *   a template, or built once);
  * - a drop-down's inner button, "GtkToggleButton": named after what the
- *   drop-down is for (its tooltip) and the choice it shows, as it changes. */
+ *   drop-down is for (its tooltip) and the choice it shows, as it changes;
+ * - a status page's scrolled window, which takes the focus, "": named
+ *   after the page's title and description. */
 void       up_a11y_util_name_controls (GtkWidget  *root);
 
 /* The row of a list that @child shows: a GtkListBoxRow, or the row GTK
@@ -24,5 +26,11 @@ GtkWidget *up_a11y_util_get_row       (GtkWidget  *child);
  * reader; a factory calls it on each bind. */
 void       up_a11y_util_name_row      (GtkWidget  *child,
                                        const char *label);
+
+/* Tab and Shift+Tab leave @list (a GtkListView or GtkColumnView) for the
+ * next or previous control, as they leave a GtkListBox; the arrow keys
+ * move between its rows. GTK 4.8 moved Tab from row to row: to reach the
+ * editor beside a list of two hundred notes took two hundred Tabs. */
+void       up_a11y_util_tab_leaves_list (GtkWidget *list);
 
 G_END_DECLS

@@ -1381,6 +1381,7 @@ ensure_built (UpNotesView *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_note_bind), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (on_note_unbind), self, 0);
   gtk_list_view_set_factory (self->note_list, factory);
+  up_a11y_util_tab_leaves_list (GTK_WIDGET (self->note_list));
   g_clear_object (&factory);
   self->listed = g_list_store_new (UP_TYPE_NOTE);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->listed)));

@@ -1163,6 +1163,7 @@ create_list_pane (UpStakeholderView *self)
     gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
   }
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), create_delete_shortcuts ());
+  up_a11y_util_tab_leaves_list (GTK_WIDGET (self->column_view));
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));

@@ -1,0 +1,220 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Keyboard and screen reader walk through the views of the running app.
+
+Starts its own Xvfb, the accessibility bus and the app on a copy of the
+demo project, in the language given (en or sv). In the Stakeholders, Notes,
+Agenda 2030 and Local Goals views it presses Tab from the view's first
+control, with xdotool as a user would, and after each key asks the
+accessibility tree which object has the focus, as a screen reader does:
+
+- every Tab lands on an object the tree shows (the text of AdwEntryRow
+  took the focus out of the tree's sight, and a screen reader said nothing);
+- each has a name, and not a GTK type name ("GtkListItemWidget",
+  "GtkToggleButton"), nor one word twice ("Title Title");
+- Tab leaves a list after one row (GTK 4.8 walked every row).
+
+Run it inside a session bus:
+
+    dbus-run-session -- /usr/bin/python3 tests/ui/views-a11y-test.py build/app/upphandla en
+
+Uses Debian's python3 (for pyatspi). Ends by itself; exits non-zero on
+failure.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+APP = os.path.abspath(sys.argv[1])
+LANGUAGE = sys.argv[2] if len(sys.argv) > 2 else 'en'
+TIMEOUT = 20
+LOCALES = {'en': 'en_US.UTF-8', 'sv': 'sv_SE.UTF-8'}
+
+# Each view: its key, then keys to press, a number being that many Tabs,
+# 'row' Tabs up to the first row of a list (a Down then selects the next
+# row), on through the editor and round to the view switcher.
+VIEWS = [
+    ('alt+2', 'Stakeholders', ['row', 'Down', 16]),
+    ('alt+3', 'Notes', ['row', 'Down', 14]),
+    ('alt+4', 'Agenda 2030', [8]),
+    ('alt+5', 'Local Goals', [14]),
+]
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def free_display():
+    for n in range(120, 250):
+        if not os.path.exists(f'/tmp/.X11-unix/X{n}') and not os.path.exists(f'/tmp/.X{n}-lock'):
+            return n
+    raise RuntimeError('no free X display')
+
+
+def wait_for(what, check, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f'timed out waiting for {what}')
+        time.sleep(0.1)
+
+
+def xdotool(*args):
+    return subprocess.run(['xdotool', *map(str, args)], check=True, timeout=TIMEOUT,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def application(pyatspi):
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        app = desktop.getChildAtIndex(i)
+        if app is not None and app.name == 'upphandla':
+            return app
+    return None
+
+
+def focused(pyatspi, node, depth=0):
+    if node is None or depth > 60:
+        return None
+    try:
+        if node.getState().contains(pyatspi.STATE_FOCUSED):
+            return node
+        for i in range(node.childCount):
+            found = focused(pyatspi, node.getChildAtIndex(i), depth + 1)
+            if found is not None:
+                return found
+    except Exception:
+        return None
+    return None
+
+
+def describe(node):
+    return f'{node.getRoleName()} "{node.name}"'
+
+
+def check_name(node):
+    """What is wrong with the focused object's name, or None."""
+    name = (node.name or '').strip()
+    if not name:
+        return 'has no name'
+    if name.startswith(('Gtk', 'Adw')) and ' ' not in name:
+        return 'is named after its GTK type'
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]:
+        return 'is named twice over'
+    return None
+
+
+def walk(pyatspi, key, view, steps):
+    """Tabs through @view; returns the problems found and the Tabs."""
+    problems = []
+    xdotool('key', key)
+    time.sleep(1.0)
+    previous_row = None
+    keys = []
+    for step in steps:
+        keys += ['Tab'] * step if isinstance(step, int) else [step]
+    i = 0
+    while keys:
+        pressed = keys.pop(0)
+        if pressed == 'row':
+            node = focused(pyatspi, application(pyatspi))
+            if node is not None and node.getRoleName() in ('list item', 'table row'):
+                continue
+            if i > 25:
+                problems.append(f'{view}: no list row after {i} Tabs')
+                break
+            keys[0:0] = ['Tab', 'row']
+            continue
+        xdotool('key', pressed)
+        time.sleep(0.4)
+        if pressed != 'Tab':
+            previous_row = None
+            continue
+        i += 1
+        node = focused(pyatspi, application(pyatspi))
+        if node is None:
+            problems.append(f'{view}: Tab {i} lands on nothing the accessibility tree shows')
+            log(f'#   {view} Tab {i}: nothing')
+            previous_row = None
+            continue
+        log(f'#   {view} Tab {i}: {describe(node)}')
+        wrong = check_name(node)
+        if wrong is not None:
+            problems.append(f'{view}: Tab {i}: the focused {describe(node)} {wrong}')
+        is_row = node.getRoleName() in ('list item', 'table row')
+        if is_row and previous_row is not None and node.parent == previous_row.parent \
+                and node.getRoleName() != 'check box':
+            problems.append(f'{view}: Tab {i} goes from row to row ({describe(node)})')
+        previous_row = node if is_row else None
+    return problems, i
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix='upphandla-views-a11y-')
+    processes = []
+    try:
+        display = free_display()
+        os.environ['DISPLAY'] = f':{display}'
+        os.environ['GSETTINGS_BACKEND'] = 'memory'
+        os.environ['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
+        os.environ['XDG_STATE_HOME'] = os.path.join(tmp, 'state')
+        os.environ['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
+        os.environ['LANG'] = os.environ['LC_ALL'] = LOCALES[LANGUAGE]
+        os.environ['LANGUAGE'] = LANGUAGE
+        os.environ['GDK_DEBUG'] = 'no-portals'
+        os.environ.pop('NO_AT_BRIDGE', None)
+        os.environ.pop('GTK_A11Y', None)
+
+        processes.append(subprocess.Popen(['Xvfb', f':{display}', '-screen', '0', '1600x1000x24',
+                                           '-nolisten', 'tcp'], stderr=subprocess.DEVNULL))
+        wait_for('the X server', lambda: subprocess.run(['xdotool', 'getdisplaygeometry'],
+                                                        capture_output=True).returncode == 0)
+        processes.append(subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
+                                          stderr=subprocess.DEVNULL))
+        time.sleep(0.7)
+
+        demo = os.path.join(tmp, 'demo.upphandla')
+        subprocess.run([APP, f'--write-demo={demo}'], check=True, timeout=TIMEOUT)
+        processes.append(subprocess.Popen([APP, demo]))
+        wid = xdotool('search', '--sync', '--onlyvisible', '--name', '.').split()[0]
+        xdotool('windowmove', wid, 0, 0)
+        xdotool('windowsize', wid, 1600, 1000)
+        time.sleep(1.5)
+
+        import pyatspi
+        wait_for('the app in the accessibility tree', lambda: application(pyatspi))
+
+        problems = []
+        for key, view, steps in VIEWS:
+            found, n_tabs = walk(pyatspi, key, view, steps)
+            problems += found
+            log(('not ok' if found else 'ok') + f' - {view}: {n_tabs} Tabs, each to a named control')
+
+        for problem in problems:
+            log(f'# {problem}')
+        if problems:
+            return 1
+        log('# all passed')
+        return 0
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())
