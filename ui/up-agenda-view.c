@@ -184,8 +184,26 @@ draw_chart (GtkDrawingArea *area,
 
   chart_box (self, width, height, &box, &options);
   options.coverage = ensure_coverage (self);
+  cairo_save (cr);
   cairo_translate (cr, box.origin.x, box.origin.y);
   up_chart_draw (self->kind, self->project, &options, cr, box.size.width, box.size.height);
+  cairo_restore (cr);
+
+  /* The chart takes the focus (for a screen reader), and a drawing area
+   * shows no focus of its own: a ring round the sheet, in the theme's
+   * accent colour, as GTK rings a focused control. */
+  if (gtk_widget_has_visible_focus (GTK_WIDGET (area)))
+    {
+      GdkRGBA accent;
+
+      if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (area)),
+                                           "accent_color", &accent))
+        gdk_rgba_parse (&accent, "#3584e4");
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, box.origin.x + 1, box.origin.y + 1, box.size.width - 2, box.size.height - 2);
+      cairo_stroke (cr);
+    }
 }
 
 static void
@@ -821,7 +839,13 @@ build (UpAgendaView *self)
   gtk_widget_set_margin_end (toolbar, 12);
   gtk_box_append (GTK_BOX (box), toolbar);
 
-  self->area = gtk_drawing_area_new ();
+  /* An image a screen reader reaches with Tab, which reads its name (the
+   * coverage) and description (each goal's): a drawing area is a filler,
+   * and one that cannot take the focus was out of reach but for review. */
+  self->area = g_object_new (GTK_TYPE_DRAWING_AREA,
+                             "accessible-role", GTK_ACCESSIBLE_ROLE_IMG,
+                             "focusable", TRUE,
+                             NULL);
   gtk_widget_set_name (self->area, "agenda-chart");
   gtk_widget_set_hexpand (self->area, TRUE);
   gtk_widget_set_vexpand (self->area, TRUE);
@@ -829,6 +853,7 @@ build (UpAgendaView *self)
   gtk_widget_set_margin_end (self->area, 12);
   gtk_widget_set_margin_bottom (self->area, 12);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_chart, self, NULL);
+  g_signal_connect (self->area, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
   gtk_box_append (GTK_BOX (box), self->area);
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-web-symbolic");

@@ -1529,6 +1529,58 @@ test_goal_fields_accessible (Fixture       *fixture,
     assert_text_field_accessible (get_named (GTK_WIDGET (fixture->window), fields[i]));
 }
 
+static guint
+count_near (GBytes        *image,
+            const GdkRGBA *colour)
+{
+  gsize size;
+  const guint32 *pixels = g_bytes_get_data (image, &size);
+  guint n = 0;
+
+  for (gsize i = 0; i < size / 4; i++)
+    if (pixel_near (pixels[i], colour))
+      n++;
+
+  return n;
+}
+
+/* The chart is an image that Tab reaches, so that a screen reader reads
+ * its name (the coverage) and description (each goal's); it was a filler
+ * out of reach. Focused from the keyboard, it shows a ring in the accent
+ * colour round the sheet. */
+static void
+test_chart_reachable (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *area;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  GdkRGBA accent;
+  guint n_before, n_after;
+
+  show_view (fixture, "agenda");
+  area = get_named (GTK_WIDGET (fixture->window), "agenda-chart");
+  g_assert_true (gtk_widget_get_focusable (area));
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_ROLE_IMG));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (area), "accent_color", &accent))
+    gdk_rgba_parse (&accent, "#3584e4");
+  before = render (area);
+  gtk_window_set_focus_visible (GTK_WINDOW (fixture->window), TRUE);
+  g_assert_true (gtk_widget_grab_focus (area));
+  wait_for_frames (area);
+  g_assert_true (gtk_widget_has_visible_focus (area));
+  after = render (area);
+
+  n_before = count_near (before, &accent);
+  n_after = count_near (after, &accent);
+  g_test_message ("accent pixels: %u unfocused, %u focused", n_before, n_after);
+  /* A ring 2 px wide round a sheet that fills most of the area. */
+  g_assert_cmpuint (n_after, >=, n_before + gtk_widget_get_width (area) + gtk_widget_get_height (area));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1576,6 +1628,8 @@ main (int   argc,
               fixture_set_up, test_controls_named, fixture_tear_down);
   g_test_add ("/ui/agenda/goal-fields-accessible", Fixture, NULL,
               fixture_set_up, test_goal_fields_accessible, fixture_tear_down);
+  g_test_add ("/ui/agenda/chart-reachable", Fixture, NULL,
+              fixture_set_up, test_chart_reachable, fixture_tear_down);
   g_test_add_func ("/ui/agenda/empty", test_empty);
   g_test_add_func ("/ui/agenda/many-stages", test_many_stages);
   g_test_add ("/ui/agenda/odd-text", Fixture, NULL,
