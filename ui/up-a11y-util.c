@@ -163,11 +163,19 @@ is_list (GtkWidget *widget)
 GtkWidget *
 up_a11y_util_get_row (GtkWidget *child)
 {
+  GtkWidget *widget = child;
+
   g_return_val_if_fail (GTK_IS_WIDGET (child), NULL);
 
-  for (GtkWidget *widget = child; widget != NULL && !is_list (widget); widget = gtk_widget_get_parent (widget))
-    if (is_row (widget))
-      return widget;
+  /* The row is the parent (a list view's, a list box's) or the
+   * grandparent (a column view's, over the cell); further up is another
+   * row than this one's: the one a drop-down's button is in, say. */
+  for (guint depth = 0; depth < 3 && widget != NULL && !is_list (widget); depth++)
+    {
+      if (is_row (widget))
+        return widget;
+      widget = gtk_widget_get_parent (widget);
+    }
 
   return NULL;
 }

@@ -745,6 +745,9 @@ bind_scope_item (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
   gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
+  /* A choice of the popup takes the focus, and a screen reader read it
+   * as "". */
+  up_a11y_util_name_row (label, gtk_string_object_get_string (string));
 }
 
 static void

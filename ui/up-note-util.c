@@ -94,6 +94,9 @@ on_bind_label (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
                        gtk_string_object_get_string (string));
+  /* A choice of the popup takes the focus, and a screen reader read it
+   * as "". */
+  up_a11y_util_name_row (gtk_list_item_get_child (item), gtk_string_object_get_string (string));
 }
 
 void

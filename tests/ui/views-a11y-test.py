@@ -36,11 +36,13 @@ LOCALES = {'en': 'en_US.UTF-8', 'sv': 'sv_SE.UTF-8'}
 
 # Each view: its key, then keys to press, a number being that many Tabs,
 # 'row' Tabs up to the first row of a list (a Down then selects the next
-# row), on through the editor and round to the view switcher.
+# row), 'combo' up to a drop-down (Return opens its choices, Down moves
+# in them, Escape closes them), on through the editor and round to the
+# view switcher. The focus is checked after each key.
 VIEWS = [
     ('alt+2', 'Stakeholders', ['row', 'Down', 16]),
-    ('alt+3', 'Notes', ['row', 'Down', 14]),
-    ('alt+4', 'Agenda 2030', [8]),
+    ('alt+3', 'Notes', ['combo', 'Return', 'Down', 'Escape', 'row', 'Down', 14]),
+    ('alt+4', 'Agenda 2030', ['combo', 'Return', 'Down', 'Escape', 8]),
     ('alt+5', 'Local Goals', [14]),
 ]
 
@@ -126,31 +128,37 @@ def walk(pyatspi, key, view, steps):
     i = 0
     while keys:
         pressed = keys.pop(0)
-        if pressed == 'row':
+        if pressed in ('row', 'combo'):
             node = focused(pyatspi, application(pyatspi))
-            if node is not None and node.getRoleName() in ('list item', 'table row'):
+            if node is not None and pressed == 'row' and node.getRoleName() in ('list item', 'table row'):
+                continue
+            if node is not None and pressed == 'combo' and node.parent.getRoleName() == 'combo box':
                 continue
             if i > 25:
-                problems.append(f'{view}: no list row after {i} Tabs')
+                problems.append(f'{view}: no {pressed} after {i} Tabs')
                 break
-            keys[0:0] = ['Tab', 'row']
+            keys[0:0] = ['Tab', pressed]
             continue
         xdotool('key', pressed)
         time.sleep(0.4)
-        if pressed != 'Tab':
+        if pressed == 'Tab':
+            i += 1
+            what = f'Tab {i}'
+        else:
+            what = f'{pressed} after Tab {i}'
             previous_row = None
-            continue
-        i += 1
         node = focused(pyatspi, application(pyatspi))
         if node is None:
-            problems.append(f'{view}: Tab {i} lands on nothing the accessibility tree shows')
-            log(f'#   {view} Tab {i}: nothing')
+            problems.append(f'{view}: {what} lands on nothing the accessibility tree shows')
+            log(f'#   {view} {what}: nothing')
             previous_row = None
             continue
-        log(f'#   {view} Tab {i}: {describe(node)}')
+        log(f'#   {view} {what}: {describe(node)}')
         wrong = check_name(node)
         if wrong is not None:
-            problems.append(f'{view}: Tab {i}: the focused {describe(node)} {wrong}')
+            problems.append(f'{view}: {what}: the focused {describe(node)} {wrong}')
+        if pressed != 'Tab':
+            continue
         is_row = node.getRoleName() in ('list item', 'table row')
         if is_row and previous_row is not None and node.parent == previous_row.parent \
                 and node.getRoleName() != 'check box':
