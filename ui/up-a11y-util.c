@@ -36,8 +36,18 @@ update_drop_down_name (GtkDropDown *drop_down)
   GtkWidget *button = drop_down_button (GTK_WIDGET (drop_down));
   const char *what = gtk_widget_get_tooltip_text (GTK_WIDGET (drop_down));
   gpointer item = gtk_drop_down_get_selected_item (drop_down);
+  g_autoptr(GList) labels = NULL;
   g_autofree char *value = NULL;
   g_autofree char *name = NULL;
+
+  /* Without a tooltip, what its mnemonic label says ("Format" in the
+   * export dialog), which names the drop-down but not its button. */
+  if (what == NULL)
+    {
+      labels = gtk_widget_list_mnemonic_labels (GTK_WIDGET (drop_down));
+      if (labels != NULL && GTK_IS_LABEL (labels->data))
+        what = gtk_label_get_text (GTK_LABEL (labels->data));
+    }
 
   if (button == NULL || what == NULL)
     return;

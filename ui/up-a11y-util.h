@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  *   with its label's text (for buttons whose label stays as it is: those of
  *   a template, or built once);
  * - a drop-down's inner button, "GtkToggleButton": named after what the
- *   drop-down is for (its tooltip) and the choice it shows, as it changes;
+ *   drop-down is for (its tooltip, or else its mnemonic label) and the
+ *   choice it shows, as it changes;
  * - a status page's scrolled window, which takes the focus, "": named
  *   after the page's title and description. */
 void       up_a11y_util_name_controls (GtkWidget  *root);

@@ -1065,7 +1065,29 @@ test_export_dialog (Fixture       *fixture,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_DROP_DOWN (child))
-      n_dropdowns++;
+      {
+        g_autoptr(GList) labels = gtk_widget_list_mnemonic_labels (child);
+        GtkStringObject *choice = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (child));
+        GtkWidget *button = NULL;
+        g_autofree char *expected = NULL;
+        g_autofree char *mismatch = NULL;
+
+        /* Its button takes the focus: named after the label and the
+         * choice (a screen reader read "GtkToggleButton"). */
+        for (GtkWidget *inner = gtk_widget_get_first_child (child); inner != NULL;
+             inner = gtk_widget_get_next_sibling (inner))
+          if (GTK_IS_TOGGLE_BUTTON (inner))
+            button = inner;
+        g_assert_nonnull (button);
+        g_assert_nonnull (labels);
+        expected = g_strdup_printf (_("%1$s: %2$s"), gtk_label_get_text (labels->data),
+                                    gtk_string_object_get_string (choice));
+        mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+        if (mismatch != NULL)
+          g_error ("the button of the drop-down is named \"%s\", not \"%s\"", mismatch, expected);
+        n_dropdowns++;
+      }
   g_assert_cmpuint (n_dropdowns, ==, 2);
 
   /* Cancel, as its button does (answer, then close): nothing follows, no
