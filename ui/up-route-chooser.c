@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "up-a11y-util.h"
+#include "up-entry-row.h"
 #include "up-route.h"
 #include "up-route-chooser.h"
 
@@ -78,17 +79,14 @@ on_date_changed (GtkEditable      *editable,
   gboolean valid = up_date_is_valid (gtk_editable_get_text (editable));
 
   adw_message_dialog_set_response_enabled (dialog, "lay-out", valid);
-  if (valid)
-    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+  up_entry_row_set_invalid (UP_ENTRY_ROW (editable), !valid);
 }
 
 /* Return after typing the date does what the default button does (the
  * dialog of libadwaita 1.2 has no default widget for activates-default
  * to find); a date that is not valid stays for the user to correct. */
 static void
-on_date_activated (AdwEntryRow      *row,
+on_date_activated (UpEntryRow       *row,
                    AdwMessageDialog *dialog)
 {
   if (!adw_message_dialog_get_response_enabled (dialog, "lay-out"))
@@ -147,7 +145,7 @@ up_route_chooser_present (GtkWindow *parent,
   dates = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (dates), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (dates, "boxed-list");
-  chooser->date_row = adw_entry_row_new ();
+  chooser->date_row = up_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (chooser->date_row),
                                  _("First day (year-month-day)"));
   gtk_editable_set_text (GTK_EDITABLE (chooser->date_row), monday);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "up-calendar-button.h"
+#include "up-entry-row.h"
 #include "up-sdg-picker.h"
 #include "up-stage-editor.h"
 #include "up-stage-notes.h"
@@ -33,11 +34,11 @@ struct _UpStageEditor
   guint           updating;
 
   GtkStack       *stack;
-  AdwEntryRow    *title_row;
+  UpEntryRow     *title_row;
   AdwComboRow    *kind_row;
   AdwComboRow    *status_row;
-  AdwEntryRow    *start_row;
-  AdwEntryRow    *end_row;
+  UpEntryRow     *start_row;
+  UpEntryRow     *end_row;
   GtkCalendar    *start_calendar;
   GtkCalendar    *end_calendar;
   GtkMenuButton  *start_calendar_button;
@@ -152,15 +153,12 @@ set_calendar_date (GtkCalendar *calendar,
 }
 
 static void
-update_date_row_style (AdwEntryRow *row)
+update_date_row_style (UpEntryRow *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
   /* A hint while typing; the check that counts is the core's, on commit. */
-  if (text[0] == '\0' || up_date_is_valid (text))
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  up_entry_row_set_invalid (row, text[0] != '\0' && !up_date_is_valid (text));
 }
 
 static void
@@ -394,7 +392,7 @@ commit_choice (UpStageEditor      *self,
 
 static void
 on_title_activated (UpStageEditor *self,
-                    AdwEntryRow   *row)
+                    UpEntryRow    *row)
 {
   commit_title (self);
 }
@@ -419,14 +417,14 @@ on_title_focus_leave (UpStageEditor           *self,
 
 static void
 on_date_activated (UpStageEditor *self,
-                   AdwEntryRow   *row)
+                   UpEntryRow    *row)
 {
   commit_dates (self);
 }
 
 static void
 on_date_changed (UpStageEditor *self,
-                 AdwEntryRow   *row)
+                 UpEntryRow    *row)
 {
   update_date_row_style (row);
 }
@@ -473,7 +471,7 @@ on_status_selected (UpStageEditor *self,
 
 static void
 on_popover_show (UpStageEditor *self,
-                 AdwEntryRow   *row,
+                 UpEntryRow    *row,
                  GtkCalendar   *calendar)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
@@ -501,7 +499,7 @@ on_end_popover_show (UpStageEditor *self,
 
 static void
 on_day_selected (UpStageEditor *self,
-                 AdwEntryRow   *row,
+                 UpEntryRow    *row,
                  GtkCalendar   *calendar,
                  GtkMenuButton *button)
 {
@@ -668,6 +666,7 @@ up_stage_editor_class_init (UpStageEditorClass *klass)
                   G_TYPE_NONE, 1,
                   G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
 
+  g_type_ensure (UP_TYPE_ENTRY_ROW);
   g_type_ensure (UP_TYPE_SDG_PICKER);
   g_type_ensure (UP_TYPE_STAGE_NOTES);
 
@@ -714,6 +713,10 @@ up_stage_editor_init (UpStageEditor *self)
                            G_CALLBACK (on_start_day_selected), self);
   up_calendar_button_init (self->end_calendar_button, &self->end_calendar,
                            G_CALLBACK (on_end_day_selected), self);
+
+  /* dates are typed as digits and dashes: a touch keyboard shows digits */
+  gtk_entry_set_input_purpose (up_entry_row_get_entry (self->start_row), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_entry_set_input_purpose (up_entry_row_get_entry (self->end_row), GTK_INPUT_PURPOSE_DIGITS);
 
   add_focus_leave (GTK_WIDGET (self->title_row), G_CALLBACK (on_title_focus_leave), self);
   add_focus_leave (GTK_WIDGET (self->start_row), G_CALLBACK (on_date_focus_leave), self);

@@ -2301,6 +2301,12 @@ up_window_add_toast (UpWindow   *self,
   g_return_if_fail (UP_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
+  /* A window going away has no overlay any more, and no one to tell: a
+   * field left as the window closes (its text committed, or refused, as
+   * it loses the focus) ends here. */
+  if (self->toast_overlay == NULL)
+    return;
+
   /* Toast titles are Pango markup; the messages are plain text. */
   escaped = g_markup_escape_text (message, -1);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
