@@ -28,8 +28,9 @@ G_DEFINE_QUARK (up-export-error-quark, up_export_error)
 static const char * const format_names[] = { "png", "svg", "pdf" };
 static const char * const format_mime_types[] = { "image/png", "image/svg+xml", "application/pdf" };
 
-/* Cairo's image surfaces stop at 32767 pixels a side; the memory of one
- * (4 bytes a pixel) is kept to what the widest square chart needs. */
+/* The largest image made: 32767 pixels a side, as Cairo's image surfaces
+ * (and many viewers) stop there, and no more pixels than the widest
+ * square chart has. */
 #define MAX_PNG_SIDE 32767
 #define MAX_PNG_PIXELS ((double) UP_EXPORT_PNG_WIDTH_MAX * UP_EXPORT_PNG_WIDTH_MAX)
 
@@ -111,8 +112,8 @@ append_to_buffer (void                *closure,
  * tall enough to be worth waiting for (the matrix of a long plan) is drawn
  * in bands, and each band is compressed on a thread of its own while the
  * next is drawn, one deflate stream in pieces that end on a byte (a sync
- * flush), so that the pieces join into one. Nothing of the whole image is
- * ever in memory: a band's pixels are used again for a later band, where
+ * flush), so that the pieces join into one. A tall image is never in
+ * memory whole: a band's pixels are used again for a later band, where
  * filling 70 MB of new memory for a 1,000-stage matrix took more time than
  * drawing it. A chart is drawn on a white page, so the image has no alpha:
  * three bytes a pixel. Each row is filtered by its difference to the row
