@@ -3,7 +3,7 @@
 """Keyboard and screen reader walk through the views of the running app.
 
 Starts its own Xvfb, the accessibility bus and the app on a copy of the
-demo project, in the language given (en or sv). In the Stakeholders, Notes,
+demo project, in the language given (en or sv). In the Timeline, Stakeholders, Notes,
 Agenda 2030 and Local Goals views it presses Tab from the view's first
 control, with xdotool as a user would, and after each key asks the
 accessibility tree which object has the focus, as a screen reader does:
@@ -40,6 +40,7 @@ LOCALES = {'en': 'en_US.UTF-8', 'sv': 'sv_SE.UTF-8'}
 # in them, Escape closes them), on through the editor and round to the
 # view switcher. The focus is checked after each key.
 VIEWS = [
+    ('alt+1', 'Timeline', ['row', 'Down', 12]),
     ('alt+2', 'Stakeholders', ['row', 'Down', 16]),
     ('alt+3', 'Notes', ['combo', 'Return', 'Down', 'Escape', 'row', 'Down', 14]),
     ('alt+4', 'Agenda 2030', ['combo', 'Return', 'Down', 'Escape', 8]),
