@@ -22,36 +22,10 @@ import sys
 import tempfile
 import time
 
+from xtest import TIMEOUT, free_display, log, wait_for, xdotool
+
 APP = os.path.abspath(sys.argv[1])
 PIXELS_PER_DAY = {'month': 16.0}
-TIMEOUT = 20
-
-
-def log(message):
-    print(message, flush=True)
-
-
-def free_display():
-    for n in range(90, 200):
-        if not os.path.exists(f'/tmp/.X11-unix/X{n}') and not os.path.exists(f'/tmp/.X{n}-lock'):
-            return n
-    raise RuntimeError('no free X display')
-
-
-def wait_for(what, check, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f'timed out waiting for {what}')
-        time.sleep(0.1)
-
-
-def xdotool(*args):
-    return subprocess.run(['xdotool', *map(str, args)], check=True, timeout=TIMEOUT,
-                          capture_output=True, text=True).stdout.strip()
 
 
 def file_dates(path, kind):
@@ -163,7 +137,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix='upphandla-drag-')
     processes = []
     try:
-        display = free_display()
+        display = free_display(90, 200)
         os.environ['DISPLAY'] = f':{display}'
         os.environ['GSETTINGS_BACKEND'] = 'memory'
         os.environ['XDG_DATA_HOME'] = os.path.join(tmp, 'data')

@@ -29,9 +29,10 @@ import sys
 import tempfile
 import time
 
+from xtest import TIMEOUT, free_display, log, wait_for, xdotool
+
 APP = os.path.abspath(sys.argv[1])
 LANGUAGE = sys.argv[2] if len(sys.argv) > 2 else 'en'
-TIMEOUT = 20
 LOCALES = {'en': 'en_US.UTF-8', 'sv': 'sv_SE.UTF-8'}
 
 # Each view: its key, then keys to press, a number being that many Tabs,
@@ -46,33 +47,6 @@ VIEWS = [
     ('alt+4', 'Agenda 2030', ['combo', 'Return', 'Down', 'Escape', 8]),
     ('alt+5', 'Local Goals', [14]),
 ]
-
-
-def log(message):
-    print(message, flush=True)
-
-
-def free_display():
-    for n in range(120, 250):
-        if not os.path.exists(f'/tmp/.X11-unix/X{n}') and not os.path.exists(f'/tmp/.X{n}-lock'):
-            return n
-    raise RuntimeError('no free X display')
-
-
-def wait_for(what, check, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f'timed out waiting for {what}')
-        time.sleep(0.1)
-
-
-def xdotool(*args):
-    return subprocess.run(['xdotool', *map(str, args)], check=True, timeout=TIMEOUT,
-                          capture_output=True, text=True).stdout.strip()
 
 
 def application(pyatspi):
@@ -172,7 +146,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix='upphandla-views-a11y-')
     processes = []
     try:
-        display = free_display()
+        display = free_display(120, 250)
         os.environ['DISPLAY'] = f':{display}'
         os.environ['GSETTINGS_BACKEND'] = 'memory'
         os.environ['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
