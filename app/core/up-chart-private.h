@@ -107,6 +107,21 @@ void         _up_chart_context_init     (UpChartContext       *ctx,
                                          const UpChartOptions *options,
                                          gboolean              with_coverage);
 void         _up_chart_context_clear    (UpChartContext       *ctx);
+/* A chart drawn in pieces, each onto a cairo_t of its own (the bands of a
+ * PNG): the project is read and the text laid out once for all of them.
+ * @target: a surface of the kind the pieces are drawn on. */
+typedef struct _UpChartPainter UpChartPainter;
+
+UpChartPainter *_up_chart_painter_new  (UpChartKind           kind,
+                                        UpProject            *project,
+                                        const UpChartOptions *options,
+                                        cairo_surface_t      *target);
+void            _up_chart_painter_draw (UpChartPainter       *painter,
+                                        cairo_t              *cr,
+                                        double                width,
+                                        double                height);
+void            _up_chart_painter_free (UpChartPainter       *painter);
+
 /* A context for measuring only (geometry helpers called without a cairo_t). */
 cairo_t     *_up_chart_measure_cr       (void);
 

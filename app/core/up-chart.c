@@ -1310,6 +1310,58 @@ up_chart_draw_pages (UpChartKind           kind,
   _up_chart_context_clear (&ctx);
 }
 
+/* A chart drawn in pieces (the bands of a tall PNG) reads the project and
+ * lays out its text once, not once a piece. */
+struct _UpChartPainter
+{
+  UpChartKind    kind;
+  UpChartOptions options;
+  UpChartContext ctx;
+};
+
+UpChartPainter *
+_up_chart_painter_new (UpChartKind           kind,
+                       UpProject            *project,
+                       const UpChartOptions *options,
+                       cairo_surface_t      *target)
+{
+  UpChartPainter *painter = g_new0 (UpChartPainter, 1);
+  UpChartOptions scoped;
+  cairo_t *cr = cairo_create (target);
+
+  painter->kind = kind;
+  painter->options = *options_for (kind, options, &scoped);
+  _up_chart_context_init (&painter->ctx, cr, project, &painter->options, kind_needs_coverage (kind));
+  painter->ctx.cr = NULL;
+  cairo_destroy (cr);
+  return painter;
+}
+
+/* Draws the chart into @width × @height of @cr, whose surface is of the
+ * kind of the painter's @target. */
+void
+_up_chart_painter_draw (UpChartPainter *painter,
+                        cairo_t        *cr,
+                        double          width,
+                        double          height)
+{
+  painter->ctx.cr = cr;
+  cairo_save (cr);
+  draw_kind (&painter->ctx, painter->kind, width, height);
+  cairo_restore (cr);
+  /* the text of one piece is seldom another's (a stage's title): kept,
+   * the layouts of a tall chart took more memory than its pixels */
+  if (painter->ctx.layouts != NULL)
+    g_hash_table_remove_all (painter->ctx.layouts);
+}
+
+void
+_up_chart_painter_free (UpChartPainter *painter)
+{
+  _up_chart_context_clear (&painter->ctx);
+  g_free (painter);
+}
+
 void
 up_chart_draw (UpChartKind           kind,
                UpProject            *project,
@@ -1318,8 +1370,7 @@ up_chart_draw (UpChartKind           kind,
                double                width,
                double                height)
 {
-  UpChartContext ctx;
-  UpChartOptions scoped;
+  UpChartPainter *painter;
 
   g_return_if_fail (UP_IS_PROJECT (project));
   g_return_if_fail (options != NULL);
@@ -1328,10 +1379,7 @@ up_chart_draw (UpChartKind           kind,
   if (width <= 0 || height <= 0)
     return;
 
-  cairo_save (cr);
-  _up_chart_context_init (&ctx, cr, project, options_for (kind, options, &scoped),
-                          kind_needs_coverage (kind));
-  draw_kind (&ctx, kind, width, height);
-  _up_chart_context_clear (&ctx);
-  cairo_restore (cr);
+  painter = _up_chart_painter_new (kind, project, options, cairo_get_target (cr));
+  _up_chart_painter_draw (painter, cr, width, height);
+  _up_chart_painter_free (painter);
 }

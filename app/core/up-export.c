@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "up-chart-private.h"
 #include "up-export.h"
 #include "up-project.h"
 
@@ -151,21 +152,63 @@ typedef struct
   gboolean      failed;
 } PngPiece;
 
-/* Cairo's RGB24 (a 32-bit word a pixel in native byte order) as PNG's RGB. */
-static void
-rgb24_to_rgb (const guint8 *src,
-              guint8       *dest,
-              int           width)
+/* Each byte of @a less the byte of @b in its place, modulo 256, with no
+ * borrow from one byte to the next. */
+static inline guint64
+bytes_minus (guint64 a,
+             guint64 b)
 {
-  const guint32 *words = (const guint32 *) src;
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
 
-  for (int x = 0; x < width; x++)
+  return ((a | high) - (b & ~high)) ^ ((a ^ ~b) & high);
+}
+
+/* Writes @pixel (0x00RRGGBB) to @dest as red, green and blue, and a
+ * fourth byte that the next pixel overwrites. */
+static inline void
+put_rgb (guint8  *dest,
+         guint32  pixel)
+{
+  guint32 word = GUINT32_TO_LE (GUINT32_SWAP_LE_BE (pixel) >> 8);
+
+  memcpy (dest, &word, 4);
+}
+
+/* Writes the PNG row of @row (Cairo RGB24, a 32-bit word a pixel in native
+ * byte order) to @dest: a filter byte and the RGB bytes of each pixel less
+ * those of the pixel in @above (PNG's "Up" filter), two pixels at a time.
+ * @dest has a byte to spare after the row. */
+static void
+filter_row (const guint8 *row,
+            const guint8 *above,
+            guint8       *dest,
+            int           width)
+{
+  int x = 0;
+
+  *dest++ = 2;  /* the Up filter */
+  for (; x + 1 < width; x += 2, dest += 6)
     {
-      guint32 p = words[x];
+      guint64 a, b, d;
 
-      dest[3 * x] = (p >> 16) & 0xff;
-      dest[3 * x + 1] = (p >> 8) & 0xff;
-      dest[3 * x + 2] = p & 0xff;
+      memcpy (&a, row + 4 * x, 8);
+      memcpy (&b, above + 4 * x, 8);
+      d = bytes_minus (a, b);
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+      put_rgb (dest, (guint32) d);
+      put_rgb (dest + 3, (guint32) (d >> 32));
+#else
+      put_rgb (dest, (guint32) (d >> 32));
+      put_rgb (dest + 3, (guint32) d);
+#endif
+    }
+  if (x < width)
+    {
+      guint32 a, b;
+
+      memcpy (&a, row + 4 * x, 4);
+      memcpy (&b, above + 4 * x, 4);
+      put_rgb (dest, (guint32) bytes_minus (a, b));
     }
 }
 
@@ -197,45 +240,51 @@ deflate_into (z_stream   *stream,
   return TRUE;
 }
 
+/* Rows are compressed in runs of at most this many bytes, each a deflate
+ * stream of its own that ends on a byte (a sync flush): zlib moves its
+ * window and all of its hash table along every 32 KiB of a longer stream,
+ * which took more time than finding the matches. A run starts afresh,
+ * with nothing of the run before to refer to: the image is a few per cent
+ * larger. Within 64 KiB, less the lookahead zlib keeps. */
+#define PNG_RUN_BYTES (64000)
+
 /* Compresses @piece and gives its band's pixels back to @free_pixels when
  * it was the band's last piece. */
 static void
 deflate_piece (PngPiece    *piece,
                GAsyncQueue *free_pixels)
 {
-  gsize row_bytes = (gsize) piece->width * 3;
-  g_autofree guint8 *previous = g_malloc0 (row_bytes);
-  g_autofree guint8 *current = g_malloc (row_bytes);
-  g_autofree guint8 *filtered = g_malloc (row_bytes + 1);
+  gsize row_bytes = (gsize) piece->width * 3 + 1;
+  int run = (int) CLAMP (PNG_RUN_BYTES / row_bytes, 1, (gsize) piece->n_rows);
+  g_autofree guint8 *filtered = g_malloc (row_bytes * run + 1);
+  /* above the first row of the image, PNG's Up filter sees zeros */
+  g_autofree guint8 *black = piece->above == NULL ? g_malloc0 (piece->stride) : NULL;
+  const guint8 *above = piece->above != NULL ? piece->above : black;
   z_stream stream = { 0 };
 
   piece->deflated = g_byte_array_new ();
   piece->adler = adler32 (0, NULL, 0);
-  piece->raw_length = (row_bytes + 1) * piece->n_rows;
+  piece->raw_length = row_bytes * piece->n_rows;
   /* level 1: a chart packs nearly as small as at zlib's default, in a
    * fraction of the time; a raw stream, the zlib wrapper is written once */
   piece->failed = deflateInit2 (&stream, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK;
 
-  /* above the first row of the image, PNG's Up filter sees zeros */
-  if (piece->above != NULL)
-    rgb24_to_rgb (piece->above, previous, piece->width);
-
-  for (int y = 0; y < piece->n_rows && !piece->failed; y++)
+  for (int y = 0; y < piece->n_rows && !piece->failed; y += run)
     {
-      gboolean last_row = y == piece->n_rows - 1;
-      guint8 *swap;
+      int n = MIN (run, piece->n_rows - y);
+      gboolean last_rows = y + n == piece->n_rows;
 
-      rgb24_to_rgb (piece->rows + (gsize) y * piece->stride, current, piece->width);
-      filtered[0] = 2;  /* the Up filter */
-      for (gsize i = 0; i < row_bytes; i++)
-        filtered[i + 1] = current[i] - previous[i];
-      swap = previous;
-      previous = current;
-      current = swap;
+      for (int i = 0; i < n; i++)
+        {
+          const guint8 *row = piece->rows + (gsize) (y + i) * piece->stride;
 
-      piece->adler = adler32 (piece->adler, filtered, row_bytes + 1);
-      piece->failed = !deflate_into (&stream, piece->deflated, filtered, row_bytes + 1,
-                                     !last_row ? Z_NO_FLUSH : piece->last ? Z_FINISH : Z_SYNC_FLUSH);
+          filter_row (row, above, filtered + i * row_bytes, piece->width);
+          above = row;
+        }
+      piece->adler = adler32 (piece->adler, filtered, row_bytes * n);
+      piece->failed = !deflate_into (&stream, piece->deflated, filtered, row_bytes * n,
+                                     last_rows && piece->last ? Z_FINISH : Z_SYNC_FLUSH) ||
+                      deflateReset (&stream) != Z_OK;
     }
   deflateEnd (&stream);
 
@@ -358,14 +407,12 @@ set_draw_error (GError         **error,
  * the app's theme. @surface holds the chart's pixels from row @top on (a
  * band of a PNG). */
 static cairo_status_t
-draw_on (cairo_surface_t      *surface,
-         UpChartKind           kind,
-         UpProject            *project,
-         const UpChartOptions *options,
-         double                width,
-         double                height,
-         double                scale,
-         int                   top)
+draw_on (cairo_surface_t *surface,
+         UpChartPainter  *painter,
+         double           width,
+         double           height,
+         double           scale,
+         int              top)
 {
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
@@ -379,9 +426,7 @@ draw_on (cairo_surface_t      *surface,
   cairo_translate (cr, 0, -top);
   cairo_scale (cr, scale, scale);
 
-  cairo_save (cr);
-  up_chart_draw (kind, project, options, cr, width, height);
-  cairo_restore (cr);
+  _up_chart_painter_draw (painter, cr, width, height);
 
   cairo_show_page (cr);
   status = cairo_status (cr);
@@ -472,6 +517,7 @@ draw_png (UpChartKind           kind,
   GBytes *bytes = NULL;
   PngWorkers workers;
   g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+  UpChartPainter *painter = NULL;
   guint n_started = 0;
   guint n_queued = 0;
 
@@ -505,7 +551,11 @@ draw_png (UpChartKind           kind,
                                                      png_width, n_rows, stride);
       status = cairo_surface_status (surface);
       if (status == CAIRO_STATUS_SUCCESS)
-        status = draw_on (surface, kind, project, options, width, height, scale, top);
+        {
+          if (painter == NULL)
+            painter = _up_chart_painter_new (kind, project, options, surface);
+          status = draw_on (surface, painter, width, height, scale, top);
+        }
       cairo_surface_finish (surface);
       cairo_surface_destroy (surface);
       if (status != CAIRO_STATUS_SUCCESS)
@@ -540,6 +590,7 @@ draw_png (UpChartKind           kind,
             deflate_piece (piece, free_pixels);
         }
     }
+  g_clear_pointer (&painter, _up_chart_painter_free);
   for (guint i = 0; i < n_started; i++)
     g_async_queue_push (workers.pieces, &png_pieces_end);
   for (guint i = 0; i < n_started; i++)
@@ -735,7 +786,12 @@ render_vector (UpChartKind           kind,
       cairo_destroy (cr);
     }
   else if (status == CAIRO_STATUS_SUCCESS)
-    status = draw_on (surface, kind, project, options, width, height, 1.0, 0);
+    {
+      UpChartPainter *painter = _up_chart_painter_new (kind, project, options, surface);
+
+      status = draw_on (surface, painter, width, height, 1.0, 0);
+      _up_chart_painter_free (painter);
+    }
   /* The stream is complete only once the surface is finished. */
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)

@@ -453,7 +453,8 @@ test_png_pixels (void)
       options.lang = UP_LANG_EN;
       options.date = "2026-11-27";
       options.dark = dark;
-      assert_png_is_render (demo, UP_CHART_WHEEL, &options, 640, path);
+      /* an odd width: the encoder takes the pixels two at a time */
+      assert_png_is_render (demo, UP_CHART_WHEEL, &options, 641, path);
     }
 }
 
