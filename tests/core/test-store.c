@@ -1819,20 +1819,26 @@ static const ReadOnlyCase read_only_cases[] = {
   { "file", 0755, 0444 },
 };
 
-static void
-test_save_read_only (gconstpointer data)
+/* Runs the child @mode as nobody on a project of its own, in a folder of
+ * its own, with @ro's modes: the file is nobody's, the folder nobody's too
+ * where nobody may write in it (root's otherwise). Whatever the child
+ * does, the file is left byte for byte as it was, alone in its folder.
+ * Returns the child's status. */
+static int
+run_read_only_child (const ReadOnlyCase *ro,
+                     const char         *dir_name,
+                     const char         *file_name,
+                     const char         *title,
+                     const char         *mode)
 {
-  const ReadOnlyCase *ro = data;
-  g_autofree char *dir = test_new_dir (test_root, ro->name);
-  g_autofree char *path = create_project_file (dir, "plan.upphandla", "Read only");
+  g_autofree char *dir = test_new_dir (test_root, dir_name);
+  g_autofree char *path = create_project_file (dir, file_name, title);
   g_autoptr(GBytes) before = test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   int status;
 
   if (geteuid () == 0)
     {
-      /* the file is nobody's; the folder nobody's too when nobody may
-       * write in it, root's otherwise */
       g_assert_cmpint (chown (path, TEST_NOBODY, TEST_NOBODY), ==, 0);
       if (ro->dir_mode & 0200)
         g_assert_cmpint (chown (dir, TEST_NOBODY, TEST_NOBODY), ==, 0);
@@ -1840,16 +1846,26 @@ test_save_read_only (gconstpointer data)
   g_assert_cmpint (g_chmod (path, ro->file_mode), ==, 0);
   g_assert_cmpint (g_chmod (dir, ro->dir_mode), ==, 0);
 
-  status = test_run_child ("save", path, NULL);
+  status = test_run_child (mode, path, NULL);
   g_chmod (dir, 0755);
 
   after = test_read_bytes (path);
   if (!g_bytes_equal (before, after))
     g_test_message ("the file was changed: %" G_GSIZE_FORMAT " -> %" G_GSIZE_FORMAT " bytes",
                     g_bytes_get_size (before), g_bytes_get_size (after));
-  g_assert_cmpint (status, ==, 100 + UP_STORE_ERROR_READ_ONLY);
   g_assert_true (g_bytes_equal (before, after));
-  test_assert_dir_is (dir, "plan.upphandla");
+  test_assert_dir_is (dir, file_name);
+
+  return status;
+}
+
+static void
+test_save_read_only (gconstpointer data)
+{
+  const ReadOnlyCase *ro = data;
+
+  g_assert_cmpint (run_read_only_child (ro, ro->name, "plan.upphandla", "Read only", "save"),
+                   ==, 100 + UP_STORE_ERROR_READ_ONLY);
 }
 
 /* The same folders and files, and one nobody may write, told apart as
@@ -1863,31 +1879,12 @@ test_open_read_only (gconstpointer data)
 {
   const ReadOnlyCase *ro = data;
   g_autofree char *name = g_strconcat ("open-", ro->name, NULL);
-  g_autofree char *dir = test_new_dir (test_root, name);
-  g_autofree char *path = create_project_file (dir, "sent.upphandla", "Sent by mail");
-  g_autoptr(GBytes) before = test_read_bytes (path);
-  g_autoptr(GBytes) after = NULL;
-  int status;
+  int status = run_read_only_child (ro, name, "sent.upphandla", "Sent by mail", "writable");
 
-  if (geteuid () == 0)
-    {
-      g_assert_cmpint (chown (path, TEST_NOBODY, TEST_NOBODY), ==, 0);
-      if (ro->dir_mode & 0200)
-        g_assert_cmpint (chown (dir, TEST_NOBODY, TEST_NOBODY), ==, 0);
-    }
-  g_assert_cmpint (g_chmod (path, ro->file_mode), ==, 0);
-  g_assert_cmpint (g_chmod (dir, ro->dir_mode), ==, 0);
-
-  status = test_run_child ("writable", path, NULL);
-  g_chmod (dir, 0755);
-
-  after = test_read_bytes (path);
-  g_assert_true (g_bytes_equal (before, after));
   if (ro == &writable_case)
     g_assert_cmpint (status, ==, 0);
   else
     g_assert_cmpint (status, ==, 100 + UP_STORE_ERROR_READ_ONLY);
-  test_assert_dir_is (dir, "sent.upphandla");
 }
 
 /* "Save a Copy" onto the project's own file, by its name or through a
