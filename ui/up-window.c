@@ -38,6 +38,9 @@ struct _UpWindow
   UpProject            *project;
   GtkSingleSelection   *selection;
   GListStore           *recent_files;
+  /* The projects on the start page that have unsaved changes in a
+   * recovery copy, each with the time of its copy (UpRecoveryInfo). */
+  GPtrArray            *unsaved;
   gboolean              recent_stale;
   GSettings            *settings;
 
@@ -717,21 +720,43 @@ compare_recent_newest_first (gconstpointer a,
   return g_date_time_compare (modified_b, modified_a);
 }
 
+/* The recovery copy of @file as the start page listed it, or NULL. */
+static UpRecoveryInfo *
+find_unsaved (UpWindow *self,
+              GFile    *file)
+{
+  for (guint i = 0; self->unsaved != NULL && i < self->unsaved->len; i++)
+    {
+      UpRecoveryInfo *info = g_ptr_array_index (self->unsaved, i);
+
+      if (g_file_equal (info->document, file))
+        return info;
+    }
+
+  return NULL;
+}
+
 static void
 update_recent (UpWindow *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   GList *items = gtk_recent_manager_get_items (manager);
-  g_autoptr(GPtrArray) unsaved = up_store_list_recoveries ();
   guint n_unsaved;
 
   /* Projects with changes that wait in a recovery copy come first, the
    * latest changed first, also where the file is gone (its folder deleted,
    * a USB stick pulled) or has left the recent files: the start page is
-   * the only way back to them. */
-  for (guint i = 0; i < unsaved->len; i++)
-    g_ptr_array_add (files, g_object_ref (g_ptr_array_index (unsaved, i)));
+   * the only way back to them. Their rows say when from this list, which
+   * read the times once. */
+  g_clear_pointer (&self->unsaved, g_ptr_array_unref);
+  self->unsaved = up_store_list_recoveries ();
+  for (guint i = 0; i < self->unsaved->len; i++)
+    {
+      UpRecoveryInfo *info = g_ptr_array_index (self->unsaved, i);
+
+      g_ptr_array_add (files, g_object_ref (info->document));
+    }
   n_unsaved = files->len;
 
   items = g_list_sort (items, compare_recent_newest_first);
@@ -809,7 +834,9 @@ static GtkWidget *
 create_recent_row (gpointer item,
                    gpointer user_data)
 {
+  UpWindow *self = UP_WINDOW (user_data);
   GFile *file = G_FILE (item);
+  UpRecoveryInfo *unsaved = find_unsaved (self, file);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *folder = folder_display_name (file);
   GtkWidget *row;
@@ -826,23 +853,18 @@ create_recent_row (gpointer item,
   /* Projects with unsaved changes come first, the latest changed first
    * (see update_recent()): the row says when, so that the participant
    * knows which session's notes wait there. */
-  if (up_store_has_recovery (file))
+  if (unsaved != NULL && unsaved->modified != NULL)
     {
-      g_autoptr(GDateTime) modified = up_store_get_recovery_modified (file);
+      g_autofree char *changed = describe_changed (unsaved->modified);
+      g_autofree char *subtitle = folder ? g_strconcat (folder, "\n", changed, NULL) : g_strdup (changed);
 
-      if (modified != NULL)
-        {
-          g_autofree char *changed = describe_changed (modified);
-          g_autofree char *subtitle = folder ? g_strconcat (folder, "\n", changed, NULL) : g_strdup (changed);
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   /* After a crash the changes wait in a recovery copy until the project is
    * opened again: the row says so, or they would wait unseen. */
-  if (up_store_has_recovery (file))
+  if (unsaved != NULL)
     {
       GtkWidget *label = gtk_label_new (_("Unsaved changes"));
 
@@ -1646,6 +1668,7 @@ up_window_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->selection);
   g_clear_object (&self->recent_files);
+  g_clear_pointer (&self->unsaved, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->history_signals);
@@ -2063,7 +2086,7 @@ up_window_init (UpWindow *self)
 
   self->recent_files = g_list_store_new (G_TYPE_FILE);
   gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (self->recent_files),
-                           create_recent_row, NULL, NULL);
+                           create_recent_row, self, NULL);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (on_recent_manager_changed), self, G_CONNECT_SWAPPED);
   update_recent (self);

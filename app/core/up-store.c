@@ -2786,21 +2786,33 @@ up_store_get_recovery_modified (GFile *document)
   return g_file_info_get_modification_date_time (info);
 }
 
-typedef struct
+void
+up_recovery_info_free (UpRecoveryInfo *info)
 {
-  GFile  *document;
-  gint64  modified;   /* microseconds since the epoch */
-} Recovery;
+  if (info == NULL)
+    return;
+
+  g_clear_object (&info->document);
+  g_clear_pointer (&info->modified, g_date_time_unref);
+  g_free (info);
+}
 
 static gint
 compare_recoveries_newest_first (gconstpointer a,
                                  gconstpointer b)
 {
-  const Recovery *ra = a;
-  const Recovery *rb = b;
+  const UpRecoveryInfo *ra = *(const UpRecoveryInfo * const *) a;
+  const UpRecoveryInfo *rb = *(const UpRecoveryInfo * const *) b;
 
-  if (ra->modified != rb->modified)
-    return ra->modified < rb->modified ? 1 : -1;
+  /* a copy whose time is not known counts as the oldest */
+  if (ra->modified == NULL || rb->modified == NULL)
+    {
+      if (ra->modified != rb->modified)
+        return ra->modified == NULL ? 1 : -1;
+    }
+  else if (!g_date_time_equal (ra->modified, rb->modified))
+    return g_date_time_compare (rb->modified, ra->modified);
+
   /* the same time: an order that does not depend on the folder's */
   {
     g_autofree char *uri_a = g_file_get_uri (ra->document);
@@ -2813,25 +2825,24 @@ compare_recoveries_newest_first (gconstpointer a,
 /**
  * up_store_list_recoveries:
  *
- * Returns: (transfer full) (element-type GFile): the documents that have a
- *   recovery copy holding something they do not, for the start page to
- *   offer after a crash: the latest changed first, as the recent projects
- *   are listed.
+ * Returns: (transfer full) (element-type UpRecoveryInfo): the documents
+ *   that have a recovery copy holding something they do not, each with
+ *   the time of its copy, for the start page to offer after a crash: the
+ *   latest changed first, as the recent projects are listed.
  */
 GPtrArray *
 up_store_list_recoveries (void)
 {
   g_autoptr(GFile) dir = up_store_get_recovery_dir ();
   g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Recovery));
-  GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) up_recovery_info_free);
   GFileInfo *info;
 
   children = g_file_enumerate_children (dir,
                                         G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_TIME_MODIFIED,
                                         G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (children == NULL)
-    return documents;
+    return found;
 
   while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
     {
@@ -2839,10 +2850,9 @@ up_store_list_recoveries (void)
       g_autoptr(GFile) child = NULL;
       g_autoptr(GFile) document = NULL;
       g_autoptr(GFile) recovery = NULL;
-      g_autoptr(GDateTime) modified = NULL;
       g_autofree char *uri = NULL;
       const char *name = g_file_info_get_name (info);
-      Recovery item;
+      UpRecoveryInfo *item;
 
       if (!g_str_has_suffix (name, ".uri"))
         {
@@ -2878,18 +2888,15 @@ up_store_list_recoveries (void)
       if (recovery == NULL)
         continue;
 
-      modified = up_store_get_recovery_modified (document);
-      item.document = g_steal_pointer (&document);
-      item.modified = modified ? g_date_time_to_unix (modified) * G_USEC_PER_SEC +
-                                 g_date_time_get_microsecond (modified) : 0;
-      g_array_append_val (found, item);
+      item = g_new0 (UpRecoveryInfo, 1);
+      item->modified = up_store_get_recovery_modified (document);
+      item->document = g_steal_pointer (&document);
+      g_ptr_array_add (found, item);
     }
 
-  g_array_sort (found, compare_recoveries_newest_first);
-  for (guint i = 0; i < found->len; i++)
-    g_ptr_array_add (documents, g_array_index (found, Recovery, i).document);
+  g_ptr_array_sort (found, compare_recoveries_newest_first);
 
-  return documents;
+  return found;
 }
 
 void

@@ -89,6 +89,18 @@ GBytes      *up_store_serialize         (UpStore      *self,
                                          GError      **error);
 
 /* Crash recovery: snapshots that were not yet safely in the document. */
+
+/* A document whose recovery copy holds changes it does not. */
+typedef struct
+{
+  GFile     *document;
+  GDateTime *modified;  /* when the copy was last written, that is, when its
+                         * latest unsaved change was made; NULL if unknown */
+} UpRecoveryInfo;
+
+void         up_recovery_info_free      (UpRecoveryInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpRecoveryInfo, up_recovery_info_free)
+
 GFile       *up_store_get_recovery_dir  (void);
 GFile       *up_store_find_recovery     (GFile        *document);
 gboolean     up_store_has_recovery      (GFile        *document);

@@ -1711,7 +1711,7 @@ test_save_conflict (void)
     gboolean listed = FALSE;
 
     for (guint i = 0; i < pending->len; i++)
-      listed |= g_file_equal (pending->pdata[i], up_store_get_file (store));
+      listed |= g_file_equal (((UpRecoveryInfo *) pending->pdata[i])->document, up_store_get_file (store));
     g_assert_true (listed);
   }
 
@@ -2236,7 +2236,7 @@ test_recovery_list_newest_first (void)
   listed = up_store_list_recoveries ();
   for (guint i = 0; i < listed->len; i++)
     for (guint j = 0; j < documents->len; j++)
-      if (g_file_equal (listed->pdata[i], documents->pdata[j]))
+      if (g_file_equal (((UpRecoveryInfo *) listed->pdata[i])->document, documents->pdata[j]))
         g_ptr_array_add (folder_order, g_object_ref (documents->pdata[j]));
   g_assert_cmpuint (folder_order->len, ==, documents->len);
   g_clear_pointer (&listed, g_ptr_array_unref);
@@ -2258,12 +2258,19 @@ test_recovery_list_newest_first (void)
   listed = up_store_list_recoveries ();
   for (guint i = 0; i < listed->len; i++)
     for (guint j = 0; j < folder_order->len; j++)
-      if (g_file_equal (listed->pdata[i], folder_order->pdata[j]))
-        {
-          /* newest first: the last in folder order comes first */
-          g_assert_cmpuint (j, ==, folder_order->len - 1 - n);
-          n++;
-        }
+      {
+        UpRecoveryInfo *info = listed->pdata[i];
+
+        if (!g_file_equal (info->document, folder_order->pdata[j]))
+          continue;
+        /* newest first: the last in folder order comes first */
+        g_assert_cmpuint (j, ==, folder_order->len - 1 - n);
+        /* with the time of its copy, so that the start page need not
+         * read it again */
+        g_assert_nonnull (info->modified);
+        g_assert_cmpint (g_date_time_to_unix (info->modified), ==, base + j * 86400);
+        n++;
+      }
   g_assert_cmpuint (n, ==, folder_order->len);
 
   for (guint i = 0; i < documents->len; i++)
@@ -2296,7 +2303,7 @@ test_recovery_list_odd_uri (void)
 
     for (guint i = 0; i < pending->len; i++)
       {
-        g_autofree char *name = g_file_get_basename (pending->pdata[i]);
+        g_autofree char *name = g_file_get_basename (((UpRecoveryInfo *) pending->pdata[i])->document);
 
         g_assert_nonnull (name);
       }
