@@ -171,6 +171,18 @@ view_chart (UpWindow       *self,
   return FALSE;
 }
 
+/* Whether saving again may help: a full disk may get room, a folder that
+ * is gone may come back (the USB stick plugged in again). Where this user
+ * may not write (the file or its folder read-only), it never does; nor
+ * before any save failed (the read-only notice). */
+static gboolean
+can_retry_save (UpWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->save_revealer) &&
+         !self->read_only_notice &&
+         self->save_error_code != UP_STORE_ERROR_READ_ONLY;
+}
+
 static void
 update_actions (UpWindow *self)
 {
@@ -195,9 +207,7 @@ update_actions (UpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-stage", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-stage",
                                  self->project != NULL && get_selected_stage (self) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-save",
-                                 gtk_revealer_get_reveal_child (self->save_revealer) &&
-                                 !self->read_only_notice);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-save", can_retry_save (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
                                  self->project != NULL &&
                                  up_timeline_get_zoom (self->timeline) > UP_ZOOM_WEEK);
@@ -383,17 +393,33 @@ on_new_project_button_map (UpWindow *self)
     gtk_widget_grab_focus (self->new_project_button);
 }
 
+/* Save As is the banner's suggested action where it is the only way to
+ * keep the changes, the file not writable by this user. */
+static void
+set_save_as_suggested (UpWindow *self,
+                       gboolean  suggested)
+{
+  if (suggested)
+    gtk_widget_add_css_class (GTK_WIDGET (self->save_copy_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->save_copy_button), "suggested-action");
+}
+
 static void
 show_save_error (UpWindow     *self,
                  const GError *error)
 {
   gboolean conflict = g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  gboolean read_only = g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_ONLY);
 
-  self->save_error_code = error->code;
+  self->save_error_code = error->domain == UP_STORE_ERROR ? error->code : UP_STORE_ERROR_WRITE_FAILED;
   self->read_only_notice = FALSE;
   gtk_label_set_label (self->save_heading_label, _("Your Changes Are Not Saved"));
   gtk_label_set_label (self->save_error_label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_retry_button), TRUE);
+  /* No permission to write there (the file or its folder made read-only
+   * while the project was open): trying again only fails again, and Save
+   * As, the way out, is the one button. */
+  gtk_widget_set_visible (GTK_WIDGET (self->save_retry_button), !read_only);
   gtk_button_set_label (self->save_retry_button, conflict ? _("_Overwrite") : _("_Try Again"));
   /* After a conflict the user chooses whose version goes on: ours
    * (Overwrite), both (Save a Copy), or theirs (Reload). */
@@ -411,6 +437,8 @@ show_save_error (UpWindow     *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->save_retry_button), "destructive-action");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->save_retry_button), "destructive-action");
+
+  set_save_as_suggested (self, read_only);
 
   gtk_revealer_set_reveal_child (self->save_revealer, TRUE);
   update_actions (self);
@@ -430,6 +458,7 @@ show_read_only_notice (UpWindow     *self,
   gtk_widget_set_visible (GTK_WIDGET (self->save_reload_button), FALSE);
   gtk_button_set_label (self->save_copy_button, _("Save _As…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_copy_button), "win.save-as");
+  set_save_as_suggested (self, TRUE);
   gtk_revealer_set_reveal_child (self->save_revealer, TRUE);
   update_actions (self);
 }
@@ -1541,6 +1570,21 @@ restore_window_state (UpWindow *self)
                    self->details_button, "active", G_SETTINGS_BIND_GET);
 }
 
+/* Save As from the close dialog: the project moves to the chosen file, as
+ * any Save As moves it (a copy would leave the window on a file that
+ * cannot be written, and the changes only in the recovery copy), and the
+ * window goes on closing once every change is in that file. Where the
+ * save fails there too, the window stays open and the banner says why. */
+static void
+save_as_and_close (GFile    *file,
+                   gpointer  user_data)
+{
+  g_autoptr(UpWindow) self = user_data;
+
+  if (file != NULL && self->project != NULL && up_window_save_as (self, file))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 on_close_error_response (AdwMessageDialog *dialog,
                          const char       *response,
@@ -1553,9 +1597,9 @@ on_close_error_response (AdwMessageDialog *dialog,
       self->close_anyway = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }
-  else if (g_strcmp0 (response, "save-copy") == 0)
+  else if (g_strcmp0 (response, "save-as") == 0)
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.save-copy", NULL);
+      choose_file_to_save (self, _("Save As"), FALSE, save_as_and_close);
     }
 }
 
@@ -1589,8 +1633,8 @@ up_window_close_request (GtkWindow *window)
           if (!kept)
             /* Translators: %1$s is the file name of a project. */
             body = g_strdup_printf (_("“%1$s” could not be saved, and your changes could not be kept "
-                                      "anywhere else either. If you close now, they are lost. Save a "
-                                      "copy somewhere else first, for example on a USB stick."),
+                                      "anywhere else either. If you close now, they are lost. Save the "
+                                      "project somewhere else first, for example on a USB stick."),
                                     name);
           else if (g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT))
             /* Translators: %1$s is the file name of a project. */
@@ -1608,11 +1652,13 @@ up_window_close_request (GtkWindow *window)
           dialog = adw_message_dialog_new (window, _("Could Not Save the Project"), body);
           adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                             "close", kept ? _("Close _Anyway") : _("Close and _Lose Changes"),
-                                            "save-copy", _("Save a _Copy…"),
+                                            "save-as", _("Save _As…"),
                                             "cancel", _("_Keep Open"),
                                             NULL);
           adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
                                                       ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                                      ADW_RESPONSE_SUGGESTED);
           adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
           adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
           g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_error_response),

@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <utime.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "up-entry-row.h"
 #include "up-file-util.h"
@@ -682,13 +684,21 @@ static const ReadOnlyCase read_only_cases[] = {
   { "writable", 0755, 0644, "writable" },
 };
 
-static void
-test_read_only_banner (gconstpointer data)
+/* Runs the child @mode as nobody (root ignores permissions) on a demo
+ * project sent to it: "Bilagor/Trygghetslarm.upphandla", the file
+ * nobody's with @file_mode, the folder with @dir_mode and nobody's where
+ * nobody may write in it; beside it "Eget", nobody's own folder. The file
+ * is left byte for byte as it was, whatever the child does. Returns the
+ * child's exit status. */
+static int
+run_child_on_sent_project (const char *mode,
+                           int         dir_mode,
+                           int         file_mode)
 {
-  const ReadOnlyCase *ro = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *root = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
   g_autofree char *dir = g_build_filename (root, "Bilagor", NULL);
+  g_autofree char *elsewhere = g_build_filename (root, "Eget", NULL);
   g_autofree char *path = g_build_filename (dir, "Trygghetslarm.upphandla", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(UpProject) project = NULL;
@@ -699,6 +709,7 @@ test_read_only_banner (gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (g_chmod (root, 0755), ==, 0);
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (elsewhere, 0755), ==, 0);
   project = up_demo_create (file, &error);
   g_assert_no_error (error);
   g_assert_true (up_store_flush (up_project_get_store (project), &error));
@@ -708,19 +719,29 @@ test_read_only_banner (gconstpointer data)
   if (geteuid () == 0)
     {
       g_assert_cmpint (chown (path, TEST_NOBODY, TEST_NOBODY), ==, 0);
-      if (ro->dir_mode & 0200)
+      g_assert_cmpint (chown (elsewhere, TEST_NOBODY, TEST_NOBODY), ==, 0);
+      if (dir_mode & 0200)
         g_assert_cmpint (chown (dir, TEST_NOBODY, TEST_NOBODY), ==, 0);
     }
-  g_assert_cmpint (g_chmod (path, ro->file_mode), ==, 0);
-  g_assert_cmpint (g_chmod (dir, ro->dir_mode), ==, 0);
+  g_assert_cmpint (g_chmod (path, file_mode), ==, 0);
+  g_assert_cmpint (g_chmod (dir, dir_mode), ==, 0);
 
-  status = test_run_child (ro->expect, path, NULL);
+  status = test_run_child (mode, path, elsewhere, NULL);
   g_chmod (dir, 0755);
 
   after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpint (status, ==, 0);
   test_remove_tree (root);
+
+  return status;
+}
+
+static void
+test_read_only_banner (gconstpointer data)
+{
+  const ReadOnlyCase *ro = data;
+
+  g_assert_cmpint (run_child_on_sent_project (ro->expect, ro->dir_mode, ro->file_mode), ==, 0);
 }
 
 static void
@@ -2013,6 +2034,231 @@ test_close_dialog_conflict (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_file_chooser_shown (gpointer data)
+{
+  GtkWindow **chooser = data;
+
+  *chooser = find_toplevel ("GtkFileChooserDialog");
+  return *chooser != NULL;
+}
+
+/* Closes @window, whose project's save failed, and answers the close
+ * dialog with Save As: @name in @folder, chosen in the file chooser.
+ * The dialog offers Save As, not a copy that would leave the window on
+ * the file it cannot write. */
+static void
+close_with_save_as (UpWindow   *window,
+                    const char *folder,
+                    const char *name)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  AdwMessageDialog *dialog;
+  GtkWindow *chooser = NULL;
+
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "save-copy"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "save-as"), ==,
+                   ADW_RESPONSE_SUGGESTED);
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "save-as"), ==, _("Save _As…"));
+  adw_message_dialog_response (dialog, "save-as");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* GtkFileChooserNative shows GTK's own dialog where there is no portal */
+  wait_until (is_file_chooser_shown, &chooser);
+  /* the whole path typed in the name field, as a user may: a folder
+   * chosen by gtk_file_chooser_set_current_folder() cancels the loading
+   * of the first, which the dialog reports as an error */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  /* saved there, the window goes on closing */
+  wait_until (is_hidden, window);
+}
+
+/* The folder of the project is gone (a USB stick pulled), and the window
+ * is closed: Save As in the close dialog moves the project to a file
+ * elsewhere, with every change, and the window closes. The old file's
+ * recovery copy goes: the changes are in the new file. */
+static void
+test_close_dialog_save_as (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *elsewhere = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (elsewhere, "elsewhere.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) old = g_object_ref (up_project_get_file (fixture->project));
+  g_autoptr(UpProject) reopened = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (test_remove_tree (fixture->dir));
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Saved elsewhere", &error));
+  g_assert_false (up_store_flush (up_project_get_store (fixture->project), &error));
+  g_clear_error (&error);
+  wait_until (is_revealed, template_child (fixture->window, UP_TYPE_WINDOW, "save_revealer"));
+
+  close_with_save_as (fixture->window, elsewhere, "elsewhere.upphandla");
+
+  g_assert_true (g_file_equal (up_project_get_file (fixture->project), file));
+  g_assert_false (up_store_get_dirty (up_project_get_store (fixture->project)));
+  reopened = up_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, "Saved elsewhere");
+  g_assert_null (up_store_find_recovery (old));
+
+  g_assert_cmpint (g_mkdir (fixture->dir, 0700), ==, 0);
+  test_remove_tree (elsewhere);
+}
+
+/* A save that fails for want of space (a file size limit stands for the
+ * full disk): Try Again may pass once there is room, so the banner offers
+ * it, and it saves once the limit is lifted. */
+static void
+test_save_failed_full_disk (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *retry = template_child (fixture->window, UP_TYPE_WINDOW, "save_retry_button");
+  GtkWidget *save_as = template_child (fixture->window, UP_TYPE_WINDOW, "save_copy_button");
+  GtkRevealer *revealer = template_child (fixture->window, UP_TYPE_WINDOW, "save_revealer");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) reopened = NULL;
+  struct rlimit limit, small;
+  void (*old_handler) (int);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  small = limit;
+  small.rlim_cur = 4096;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  /* the disk full for the recovery copy too */
+  g_test_expect_message ("up-store", G_LOG_LEVEL_WARNING, "Could not write the recovery copy *");
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Room at last", &error));
+  g_assert_false (up_store_flush (up_project_get_store (fixture->project), &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  signal (SIGXFSZ, old_handler);
+  g_test_assert_expected_messages ();
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_NO_SPACE);
+  g_clear_error (&error);
+
+  wait_until (is_revealed, revealer);
+  g_assert_true (gtk_widget_get_visible (retry));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (retry)), ==, _("_Try Again"));
+  g_assert_true (gtk_widget_is_sensitive (retry));
+  g_assert_true (gtk_widget_get_visible (save_as));
+  g_assert_false (gtk_widget_has_css_class (save_as, "suggested-action"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry-save", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  reopened = up_project_open (up_project_get_file (fixture->project), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, "Room at last");
+}
+
+/* The project's file, or its folder, is made read-only while it is open
+ * (@mode "save-read-only-file" or "-folder"), as nobody (root ignores
+ * permissions): the save fails, and the banner offers Save As alone, as
+ * its suggested action, never Try Again, which could only fail again.
+ * Closing then offers Save As too, which moves the project into
+ * @elsewhere and closes the window. Exit 0 when all is so. */
+static int
+child_save_read_only (const char *mode,
+                      const char *path,
+                      const char *elsewhere)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *new_path = g_build_filename (elsewhere, "elsewhere.upphandla", NULL);
+  g_autofree char *state = g_build_filename (elsewhere, "state", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpProject) reopened = NULL;
+  g_autoptr(UpWindow) window = NULL;
+  gboolean file_only = g_str_equal (mode, "save-read-only-file");
+  GtkRevealer *revealer;
+  GtkWidget *retry;
+  GtkWidget *save_as;
+
+  if (!test_drop_to_nobody ())
+    return 3;
+  /* a recovery folder nobody may write, as a user's own is */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+
+  project = up_project_open (file, &error);
+  if (project == NULL)
+    {
+      g_printerr ("open: %s\n", error->message);
+      return 4;
+    }
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+  revealer = template_child (window, UP_TYPE_WINDOW, "save_revealer");
+  retry = template_child (window, UP_TYPE_WINDOW, "save_retry_button");
+  save_as = template_child (window, UP_TYPE_WINDOW, "save_copy_button");
+  if (gtk_revealer_get_reveal_child (revealer))
+    return 5;
+
+  if (g_chmod (file_only ? path : dir, file_only ? 0444 : 0555) != 0)
+    return 6;
+  if (!up_project_set_string (project, project, "title", "Edited by nobody", &error) ||
+      up_store_flush (up_project_get_store (project), &error))
+    {
+      g_printerr ("the edit was saved\n");
+      return 7;
+    }
+  g_printerr ("code %d: %s\n", error->code, error->message);
+  if (!g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_ONLY))
+    return 8;
+  iterate_pending ();
+
+  if (!gtk_revealer_get_reveal_child (revealer))
+    return 9;
+  /* the button follows its action: disabled, not only hidden (the
+   * button would take it up again, shown for another failure) */
+  if (gtk_widget_get_visible (retry) || gtk_widget_get_sensitive (retry))
+    {
+      g_printerr ("Try Again is offered\n");
+      return 10;
+    }
+  if (!gtk_widget_get_visible (save_as) || !gtk_widget_is_sensitive (save_as) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (save_as)), "win.save-as") != 0 ||
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (save_as)), _("Save _As…")) != 0 ||
+      !gtk_widget_has_css_class (save_as, "suggested-action"))
+    {
+      g_printerr ("no Save As as the way out\n");
+      return 11;
+    }
+  close_with_save_as (window, elsewhere, "elsewhere.upphandla");
+  if (!g_file_equal (up_project_get_file (project), new_file))
+    return 12;
+  reopened = up_project_open (new_file, &error);
+  if (reopened == NULL || g_strcmp0 (up_project_get_title (reopened), "Edited by nobody") != 0)
+    {
+      g_printerr ("the new file does not hold the edit\n");
+      return 13;
+    }
+  return 0;
+}
+
+static void
+test_save_read_only (gconstpointer data)
+{
+  /* writable as it opens: the child takes the permission away */
+  g_assert_cmpint (run_child_on_sent_project (data, 0755, 0644), ==, 0);
+}
+
 /* The window knows its file under another name: a symbolic link to it,
  * as a file sent by mail and saved through a link may be opened. */
 static void
@@ -2269,11 +2515,13 @@ main (int   argc,
 
   /* A child connects to the display before it drops to nobody; the
    * accessibility bus, which GTK reaches later, is root's. */
-  if (argc == 4 && g_str_equal (argv[1], "--child"))
+  if (argc == 5 && g_str_equal (argv[1], "--child"))
     {
       g_setenv ("GTK_A11Y", "none", TRUE);
       gtk_init ();
       adw_init ();
+      if (g_str_has_prefix (argv[2], "save-"))
+        return child_save_read_only (argv[2], argv[3], argv[4]);
       return child_open_window (argv[2], argv[3]);
     }
 
@@ -2327,6 +2575,14 @@ main (int   argc,
               fixture_set_up, test_close_dialog_folder_gone, fixture_tear_down);
   g_test_add ("/ui/window/close-dialog/conflict", Fixture, NULL,
               fixture_set_up, test_close_dialog_conflict, fixture_tear_down);
+  g_test_add ("/ui/window/close-dialog/save-as", Fixture, NULL,
+              fixture_set_up, test_close_dialog_save_as, fixture_tear_down);
+  g_test_add ("/ui/window/save-failed/full-disk", Fixture, NULL,
+              fixture_set_up, test_save_failed_full_disk, fixture_tear_down);
+  g_test_add_data_func ("/ui/window/save-failed/read-only-file", "save-read-only-file",
+                        test_save_read_only);
+  g_test_add_data_func ("/ui/window/save-failed/read-only-folder", "save-read-only-folder",
+                        test_save_read_only);
   g_test_add ("/ui/window/conflict-reload", Fixture, NULL,
               fixture_set_up, test_conflict_reload, fixture_tear_down);
   g_test_add ("/ui/window/show-view-focus", Fixture, NULL,
