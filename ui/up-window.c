@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,6 +28,7 @@
 #include "up-file-util.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.upphandla.Upphandla"
+#define INTERFACE_SCHEMA_ID "org.gnome.desktop.interface"
 #define MAX_RECENT 8
 #define NEW_STAGE_DAYS 14
 
@@ -43,6 +45,9 @@ struct _UpWindow
   GPtrArray            *unsaved;
   gboolean              recent_stale;
   GSettings            *settings;
+  /* The desktop's settings, for its clock-format; NULL where the schema
+   * is not installed. */
+  GSettings            *interface_settings;
 
   /* Follow the signals of whatever project (and its store and history) the
    * window shows at the moment. */
@@ -829,34 +834,123 @@ on_recent_manager_changed (UpWindow         *self,
     update_recent (self);
 }
 
-/* When the unsaved changes of a project were made, in local time: today
- * and yesterday by the hour, older ones by the date. */
+/* Whether times are shown on a 12-hour clock: as the desktop's clock is
+ * set (GNOME's clock-format), else as the locale writes a time (en_US
+ * "%r", "%I:%M:%S %p"). A locale without AM and PM words (Swedish) keeps
+ * the 24-hour clock: "2:32" alone could be night or day. */
+static gboolean
+use_12_hour_clock (UpWindow *self)
+{
+  const char *am = nl_langinfo (AM_STR);
+  const char *time_format;
+
+  if (am == NULL || am[0] == '\0')
+    return FALSE;
+
+  if (self->interface_settings != NULL)
+    {
+      g_autofree char *clock_format = g_settings_get_string (self->interface_settings, "clock-format");
+
+      return g_strcmp0 (clock_format, "12h") == 0;
+    }
+
+  time_format = nl_langinfo (T_FMT);
+  return time_format != NULL &&
+         (strstr (time_format, "%r") != NULL || strstr (time_format, "%I") != NULL ||
+          strstr (time_format, "%l") != NULL || strstr (time_format, "%p") != NULL);
+}
+
+/* A time of day, hours and minutes: 14:32, or 2:32 PM. */
 static char *
-describe_changed (GDateTime *modified)
+format_time_of_day (UpWindow  *self,
+                    GDateTime *time)
+{
+  /* "-": the hour not padded (GLib pads %l with a figure space) */
+  return g_date_time_format (time, use_12_hour_clock (self) ? "%-l:%M %p" : "%H:%M");
+}
+
+/* When the unsaved changes of a project were made, in local time, as
+ * GNOME's file lists say it: today and yesterday by the hour, the days of
+ * the week before by their name and the hour, older ones by the date (the
+ * year only when it is another). */
+static char *
+describe_changed (UpWindow  *self,
+                  GDateTime *modified)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (modified);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
-  g_autofree char *time = g_date_time_format (local, "%H:%M");
+  g_autofree char *time = format_time_of_day (self, local);
   g_autofree char *date = NULL;
-  int y, m, d, ny, nm, nd;
+  GDate day, today;
+  int days;
 
-  g_date_time_get_ymd (local, &y, &m, &d);
-  g_date_time_get_ymd (now, &ny, &nm, &nd);
-  if (y == ny && m == nm && d == nd)
+  g_date_clear (&day, 1);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  days = g_date_days_between (&day, &today);
+
+  if (days == 0)
     /* Translators: When a project's unsaved changes were made, on the
-     * start page; %1$s is a time of day, such as 14:32. */
+     * start page; %1$s is a time of day, such as 14:32 or 2:32 PM. */
     return g_strdup_printf (_("Changed today at %1$s"), time);
 
-  g_date_time_get_ymd (yesterday, &ny, &nm, &nd);
-  if (y == ny && m == nm && d == nd)
+  if (days == 1)
     /* Translators: As "Changed today at %1$s", a day earlier. */
     return g_strdup_printf (_("Changed yesterday at %1$s"), time);
 
-  date = g_date_time_format (local, "%-d %B %Y");
+  if (days > 1 && days < 7)
+    {
+      g_autofree char *weekday = g_date_time_format (local, "%A");
+
+      /* Translators: When a project's unsaved changes were made, within
+       * the last week; %1$s is the day of the week (such as Monday, as the
+       * locale names it), %2$s a time of day (14:32 or 2:32 PM). */
+      return g_strdup_printf (_("Changed on %1$s at %2$s"), weekday, time);
+    }
+
+  if (g_date_get_year (&day) == g_date_get_year (&today))
+    /* Translators: A date of this year on the start page, as a
+     * g_date_time_format() format: "%-d %B" gives "14 March". */
+    /* xgettext:no-c-format */
+    date = g_date_time_format (local, C_("start page date", "%-d %B"));
+  else
+    /* Translators: A date of another year on the start page, as a
+     * g_date_time_format() format: "%-d %B %Y" gives "14 March 2025". */
+    /* xgettext:no-c-format */
+    date = g_date_time_format (local, C_("start page date", "%-d %B %Y"));
+
   /* Translators: When a project's unsaved changes were made, on the
    * start page; %1$s is a date, such as 14 March 2025. */
   return g_strdup_printf (_("Changed %1$s"), date);
+}
+
+/* The start page's times follow the desktop's clock as it is switched. */
+static void
+on_clock_format_changed (UpWindow   *self,
+                         const char *key,
+                         GSettings  *settings)
+{
+  on_recent_manager_changed (self, gtk_recent_manager_get_default ());
+}
+
+static void
+watch_clock_format (UpWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Outside GNOME the schema may not be installed: then the locale says. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, INTERFACE_SCHEMA_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "clock-format"))
+    return;
+
+  self->interface_settings = g_settings_new_full (schema, NULL, NULL);
+  g_signal_connect_object (self->interface_settings, "changed::clock-format",
+                           G_CALLBACK (on_clock_format_changed), self, G_CONNECT_SWAPPED);
 }
 
 static GtkWidget *
@@ -884,7 +978,7 @@ create_recent_row (gpointer item,
    * knows which session's notes wait there. */
   if (unsaved != NULL && unsaved->modified != NULL)
     {
-      g_autofree char *changed = describe_changed (unsaved->modified);
+      g_autofree char *changed = describe_changed (self, unsaved->modified);
       g_autofree char *subtitle = folder ? g_strconcat (folder, "\n", changed, NULL) : g_strdup (changed);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -1716,6 +1810,7 @@ up_window_dispose (GObject *object)
   g_clear_object (&self->recent_files);
   g_clear_pointer (&self->unsaved, g_ptr_array_unref);
   g_clear_object (&self->settings);
+  g_clear_object (&self->interface_settings);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->history_signals);
   g_clear_object (&self->store_signals);
@@ -2135,6 +2230,7 @@ up_window_init (UpWindow *self)
                            create_recent_row, self, NULL);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (on_recent_manager_changed), self, G_CONNECT_SWAPPED);
+  watch_clock_format (self);
   update_recent (self);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -966,6 +966,150 @@ test_start_page_unsaved_order (void)
   test_remove_tree (root);
 }
 
+/* The subtitle of the start page's row of @file, or NULL. */
+static const char *
+recent_row_subtitle (UpWindow *window,
+                     GFile    *file)
+{
+  GtkListBox *list = template_child (window, UP_TYPE_WINDOW, "recent_list");
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GFile *shown = g_object_get_data (G_OBJECT (row), "file");
+
+      if (shown != NULL && g_file_equal (shown, file))
+        return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+    }
+  return NULL;
+}
+
+/* Gives the recovery copy of @file the time @when, lists the start page
+ * again and checks that @file's row says @expected. */
+static void
+assert_changed_at (UpWindow   *window,
+                   GFile      *file,
+                   GDateTime  *when,
+                   const char *expected)
+{
+  g_autoptr(GFile) recovery = up_store_find_recovery (file);
+  g_autofree char *path = g_file_get_path (recovery);
+  struct utimbuf times = { g_date_time_to_unix (when), g_date_time_to_unix (when) };
+  const char *subtitle;
+
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+  up_window_update_recent (window);
+  subtitle = recent_row_subtitle (window, file);
+  g_test_message ("subtitle: %s", strchr (subtitle, '\n') ? strchr (subtitle, '\n') + 1 : subtitle);
+  g_assert_nonnull (subtitle);
+  g_assert_nonnull (strstr (subtitle, expected));
+}
+
+/* The start page says when a project's unsaved changes were made as GNOME
+ * does: today and yesterday by the hour, the days of the week before by
+ * their name, older ones by the date, the year only for another year;
+ * the hour on the desktop's clock (clock-format, in the memory GSettings
+ * backend), 12-hour only where the language has AM and PM: Swedish keeps
+ * 24 hours. */
+static void
+test_start_page_times (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "stick.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = up_demo_create (file, &error);
+  g_autoptr(UpWindow) window = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) today = g_date_time_add_full (midnight, 0, 0, 0, 14, 32, 0);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_full (midnight, 0, 0, -1, 9, 5, 0);
+  g_autoptr(GDateTime) this_week = g_date_time_add_full (midnight, 0, 0, -3, 14, 32, 0);
+  g_autoptr(GDateTime) weeks_ago = g_date_time_add_full (midnight, 0, 0, -30, 14, 32, 0);
+  g_autoptr(GDateTime) long_ago = g_date_time_new_local (2019, 5, 6, 14, 32, 0);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) interface = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *weekday = NULL;
+  g_autofree char *date = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_true (up_project_set_string (project, project, "title", "Changed on the stick", &error));
+  g_assert_false (up_store_flush (up_project_get_store (project), &error));
+  g_clear_error (&error);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema != NULL)
+    {
+      interface = g_settings_new ("org.gnome.desktop.interface");
+      g_settings_set_string (interface, "clock-format", "24h");
+    }
+
+  window = g_object_ref_sink (up_window_new (NULL, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+
+  /* the setting's default, 24 hours, or the locale's clock without it */
+  if (interface != NULL || g_str_equal (test_language (), "sv"))
+    {
+      expected = g_strdup_printf (_("Changed today at %1$s"), "14:32");
+      assert_changed_at (window, file, today, expected);
+      g_clear_pointer (&expected, g_free);
+      expected = g_strdup_printf (_("Changed yesterday at %1$s"), "09:05");
+      assert_changed_at (window, file, yesterday, expected);
+      g_clear_pointer (&expected, g_free);
+    }
+
+  weekday = g_date_time_format (this_week, "%A");
+  expected = g_strdup_printf (_("Changed on %1$s at %2$s"), weekday, interface || g_str_equal (test_language (), "sv") ? "14:32" : "2:32 PM");
+  assert_changed_at (window, file, this_week, expected);
+  g_clear_pointer (&expected, g_free);
+
+  if (g_date_time_get_year (weeks_ago) == g_date_time_get_year (now))
+    date = g_date_time_format (weeks_ago, C_("start page date", "%-d %B"));
+  else
+    date = g_date_time_format (weeks_ago, C_("start page date", "%-d %B %Y"));
+  expected = g_strdup_printf (_("Changed %1$s"), date);
+  assert_changed_at (window, file, weeks_ago, expected);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&date, g_free);
+
+  date = g_date_time_format (long_ago, C_("start page date", "%-d %B %Y"));
+  g_assert_nonnull (strstr (date, "2019"));
+  expected = g_strdup_printf (_("Changed %1$s"), date);
+  assert_changed_at (window, file, long_ago, expected);
+  g_clear_pointer (&expected, g_free);
+
+  /* the desktop's clock switched to 12 hours: the page follows at once,
+   * in English; Swedish has no AM and PM, and keeps 24 hours */
+  if (interface != NULL)
+    {
+      const char *subtitle;
+
+      assert_changed_at (window, file, today, "14:32");
+      g_settings_set_string (interface, "clock-format", "12h");
+      iterate_pending ();
+      expected = g_strdup_printf (_("Changed today at %1$s"),
+                                  g_str_equal (test_language (), "sv") ? "14:32" : "2:32 PM");
+      subtitle = recent_row_subtitle (window, file);
+      g_test_message ("subtitle: %s", strchr (subtitle, '\n') ? strchr (subtitle, '\n') + 1 : subtitle);
+      g_assert_nonnull (strstr (subtitle, expected));
+      g_settings_reset (interface, "clock-format");
+    }
+  else
+    g_test_message ("no org.gnome.desktop.interface schema: the locale's clock only");
+
+  up_store_discard_recovery (file);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
 /* A screen reader reaches the stage's title and dates, reads their names
  * and hears a date that is not one: they were AdwEntryRows, whose text
  * GTK 4.8 leaves out of the accessibility tree. */
@@ -2535,6 +2679,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/start-page", test_start_page);
   g_test_add_func ("/ui/window/start-page-lists-unsaved", test_start_page_lists_unsaved);
   g_test_add_func ("/ui/window/start-page-unsaved-order", test_start_page_unsaved_order);
+  g_test_add_func ("/ui/window/start-page-times", test_start_page_times);
   g_test_add_func ("/ui/window/route-chooser", test_route_chooser);
   g_test_add_func ("/ui/window/names-file", test_names_file);
   for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
