@@ -604,6 +604,37 @@ test_names_file (void)
   test_remove_tree (dir);
 }
 
+/* In a child: drops to nobody (root ignores permissions) and shows the
+ * project at @path in a window; NULL, with the reason on stderr, when
+ * either fails. */
+static UpWindow *
+child_show_project (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = NULL;
+  UpWindow *window;
+
+  if (!test_drop_to_nobody ())
+    {
+      g_printerr ("could not drop to nobody\n");
+      return NULL;
+    }
+
+  project = up_project_open (file, &error);
+  if (project == NULL)
+    {
+      g_printerr ("open: %s\n", error->message);
+      return NULL;
+    }
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+
+  return window;
+}
+
 /* A file sent by mail or on a write-protected USB stick: the window says
  * so as the project opens, before any edit, with Save As at hand. Root
  * ignores permissions, so a child runs as nobody: it connects to the
@@ -613,27 +644,14 @@ static int
 child_open_window (const char *mode,
                    const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpProject) project = NULL;
   g_autoptr(UpWindow) window = NULL;
   g_autofree char *name = g_path_get_basename (path);
   GtkRevealer *revealer;
   GtkButton *button;
 
-  if (!test_drop_to_nobody ())
-    return 3;
-
-  project = up_project_open (file, &error);
-  if (project == NULL)
-    {
-      g_printerr ("open: %s\n", error->message);
-      return 4;
-    }
-  window = g_object_ref_sink (up_window_new (NULL, project));
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, window);
-  wait_for_frames (GTK_WIDGET (window));
+  window = child_show_project (path);
+  if (window == NULL)
+    return 4;
 
   revealer = template_child (window, UP_TYPE_WINDOW, "save_revealer");
   if (g_str_equal (mode, "writable"))
@@ -801,6 +819,48 @@ test_start_page (void)
   iterate_pending ();
 }
 
+/* A project edited after its folder went away (a USB stick pulled): its
+ * save failed, and its changes wait in a recovery copy. @file is set to
+ * the file it had. */
+static UpProject *
+project_on_pulled_stick (GFile **file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "stick.upphandla", NULL);
+  g_autoptr(UpProject) project = NULL;
+
+  g_assert_no_error (error);
+  *file = g_file_new_for_path (path);
+  project = up_demo_create (*file, &error);
+  g_assert_no_error (error);
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_true (up_project_set_string (project, project, "title", "Changed on the stick", &error));
+  g_assert_false (up_store_flush (up_project_get_store (project), &error));
+
+  return g_steal_pointer (&project);
+}
+
+/* The start page's row of @file, or NULL. */
+static GtkListBoxRow *
+find_recent_row (UpWindow *window,
+                 GFile    *file)
+{
+  GtkListBox *list = template_child (window, UP_TYPE_WINDOW, "recent_list");
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GFile *shown = g_object_get_data (G_OBJECT (row), "file");
+
+      if (shown != NULL && g_file_equal (shown, file))
+        return row;
+    }
+  return NULL;
+}
+
 /* A project whose folder went away while it was open (a USB stick
  * pulled) keeps its changes in a recovery copy. The recent files leave
  * out a file that is not there, so the start page lists it from the
@@ -808,40 +868,18 @@ test_start_page (void)
 static void
 test_start_page_lists_unsaved (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "stick.upphandla", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(UpProject) project = up_demo_create (file, &error);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(UpProject) project = project_on_pulled_stick (&file);
   g_autoptr(UpWindow) window = NULL;
   g_autoptr(GFile) recovery = NULL;
-  GtkListBox *list;
-  gboolean listed = FALSE;
-  GtkListBoxRow *row;
 
-  g_assert_no_error (error);
-  g_assert_true (up_store_flush (up_project_get_store (project), &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-  up_project_set_string (project, project, "title", "Changed on the stick", &error);
-  g_assert_no_error (error);
-  g_assert_false (up_store_flush (up_project_get_store (project), &error));
-  g_clear_error (&error);
   recovery = up_store_find_recovery (file);
   g_assert_nonnull (recovery);
 
   window = g_object_ref_sink (up_window_new (NULL, NULL));
   gtk_window_present (GTK_WINDOW (window));
   wait_until (is_mapped, window);
-  list = template_child (window, UP_TYPE_WINDOW, "recent_list");
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    {
-      GFile *shown = g_object_get_data (G_OBJECT (row), "file");
-
-      listed |= shown != NULL && g_file_equal (shown, file);
-    }
-  g_assert_true (listed);
+  g_assert_nonnull (find_recent_row (window, file));
   g_assert_true (gtk_widget_get_visible (template_child (window, UP_TYPE_WINDOW, "recent_group")));
 
   up_store_discard_recovery (file);
@@ -971,17 +1009,9 @@ static const char *
 recent_row_subtitle (UpWindow *window,
                      GFile    *file)
 {
-  GtkListBox *list = template_child (window, UP_TYPE_WINDOW, "recent_list");
-  GtkListBoxRow *row;
+  GtkListBoxRow *row = find_recent_row (window, file);
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    {
-      GFile *shown = g_object_get_data (G_OBJECT (row), "file");
-
-      if (shown != NULL && g_file_equal (shown, file))
-        return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
-    }
-  return NULL;
+  return row != NULL ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;
 }
 
 /* Gives the recovery copy of @file the time @when, lists the start page
@@ -1014,11 +1044,8 @@ assert_changed_at (UpWindow   *window,
 static void
 test_start_page_times (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "stick.upphandla", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(UpProject) project = up_demo_create (file, &error);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(UpProject) project = project_on_pulled_stick (&file);
   g_autoptr(UpWindow) window = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
@@ -1034,14 +1061,6 @@ test_start_page_times (void)
   g_autofree char *expected = NULL;
   g_autofree char *weekday = NULL;
   g_autofree char *date = NULL;
-
-  g_assert_no_error (error);
-  g_assert_true (up_store_flush (up_project_get_store (project), &error));
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-  g_assert_true (up_project_set_string (project, project, "title", "Changed on the stick", &error));
-  g_assert_false (up_store_flush (up_project_get_store (project), &error));
-  g_clear_error (&error);
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
@@ -2319,35 +2338,25 @@ child_save_read_only (const char *mode,
                       const char *path,
                       const char *elsewhere)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *new_path = g_build_filename (elsewhere, "elsewhere.upphandla", NULL);
   g_autofree char *state = g_build_filename (elsewhere, "state", NULL);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(UpProject) project = NULL;
   g_autoptr(UpProject) reopened = NULL;
   g_autoptr(UpWindow) window = NULL;
+  UpProject *project;
   gboolean file_only = g_str_equal (mode, "save-read-only-file");
   GtkRevealer *revealer;
   GtkWidget *retry;
   GtkWidget *save_as;
 
-  if (!test_drop_to_nobody ())
-    return 3;
   /* a recovery folder nobody may write, as a user's own is */
   g_setenv ("XDG_STATE_HOME", state, TRUE);
-
-  project = up_project_open (file, &error);
-  if (project == NULL)
-    {
-      g_printerr ("open: %s\n", error->message);
-      return 4;
-    }
-  window = g_object_ref_sink (up_window_new (NULL, project));
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, window);
-  wait_for_frames (GTK_WIDGET (window));
+  window = child_show_project (path);
+  if (window == NULL)
+    return 4;
+  project = up_window_get_project (window);
   revealer = template_child (window, UP_TYPE_WINDOW, "save_revealer");
   retry = template_child (window, UP_TYPE_WINDOW, "save_retry_button");
   save_as = template_child (window, UP_TYPE_WINDOW, "save_copy_button");
