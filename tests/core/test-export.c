@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "test-common.h"
+#include "test-projects.h"
 #include "upphandla.h"
 
 /* Charts written to PNG, SVG and PDF without a display, read back with the
@@ -811,33 +812,6 @@ test_pdf_text (gconstpointer data)
     }
 }
 
-/* A plan of @n_stages stages called "Stage 0001" and so on, a week apart,
- * each serving a goal. */
-static UpProject *
-long_project (guint n_stages)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpProject) project = up_project_new ("Long plan", &error);
-
-  g_assert_no_error (error);
-  up_project_begin_group (project, NULL);
-  for (guint i = 0; i < n_stages; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("Stage %04u", i + 1);
-      g_autofree char *start = up_date_add_days ("2026-01-05", (int) i * 7);
-      g_autofree char *end = up_date_add_days (start, 5);
-      UpStage *stage = up_project_add_stage (project, "pilot", title, start, end, NULL, &error);
-
-      g_assert_no_error (error);
-      up_project_add_sdg_link (project, UP_RECORD (stage), up_sdg_get_goal (1 + i % 17)->targets[0],
-                               "positive", 1 + i % 3, NULL, &error);
-      g_assert_no_error (error);
-    }
-  g_assert_true (up_project_end_group (project, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&project);
-}
-
 /* A tall chart is drawn in bands, each compressed while the next is drawn,
  * and the pieces joined into one image: the matrix of 300 stages, some of
  * them harming their goal (a hatch across the bands' seams), read back
@@ -847,7 +821,7 @@ static void
 test_png_bands (void)
 {
   g_autofree char *dir = test_new_dir (test_root, "png-bands");
-  g_autoptr(UpProject) project = long_project (300);
+  g_autoptr(UpProject) project = test_long_project (300);
   GListModel *stages = up_project_get_stages (project);
   g_autoptr(GError) error = NULL;
   const int widths[] = { 0, 1000 };
@@ -902,7 +876,7 @@ static void
 test_matrix_pages (void)
 {
   g_autofree char *dir = test_new_dir (test_root, "matrix-pages");
-  g_autoptr(UpProject) project = long_project (100);
+  g_autoptr(UpProject) project = test_long_project (100);
   g_autofree char *path = NULL;
   g_autofree char *svg = NULL;
   g_autofree char *info = NULL;
@@ -1039,8 +1013,8 @@ static void
 test_png_tall (void)
 {
   g_autofree char *dir = test_new_dir (test_root, "png-tall");
-  g_autoptr(UpProject) tall = long_project (760);
-  g_autoptr(UpProject) taller = long_project (1600);
+  g_autoptr(UpProject) tall = test_long_project (760);
+  g_autoptr(UpProject) taller = test_long_project (1600);
   g_autofree char *path = NULL;
   g_autofree char *refused = g_build_filename (dir, "refused.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (refused);
@@ -1377,7 +1351,7 @@ test_async_snapshot (void)
   g_autofree char *before = g_build_filename (dir, "before.pdf", NULL);
   g_autofree char *after = g_build_filename (dir, "after.pdf", NULL);
   g_autofree char *text = NULL;
-  g_autoptr(UpProject) project = long_project (30);
+  g_autoptr(UpProject) project = test_long_project (30);
   g_autoptr(GFile) file = g_file_new_for_path (before);
   g_autoptr(GError) error = NULL;
   AsyncRun run = { 0 };
@@ -1427,7 +1401,7 @@ test_async_main_loop (void)
   g_autofree char *dir = test_new_dir (test_root, "async-main-loop");
   g_autofree char *sync = g_build_filename (dir, "sync.png", NULL);
   g_autofree char *async = g_build_filename (dir, "async.png", NULL);
-  g_autoptr(UpProject) project = long_project (1000);
+  g_autoptr(UpProject) project = test_long_project (1000);
   g_autoptr(GFile) file = g_file_new_for_path (sync);
   g_autoptr(GError) error = NULL;
   UpChartOptions options;
@@ -1553,7 +1527,7 @@ test_async_drop_and_cancel (void)
   g_autofree char *cancelled = g_build_filename (dir, "cancelled.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (dropped);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  UpProject *project = long_project (200);
+  UpProject *project = test_long_project (200);
   AsyncRun run = { 0 };
 
   /* finish() wants a project: the demo stands in for the dropped one */

@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -24,6 +23,7 @@
 #include "up-window.h"
 #include "ui-test-util.h"
 #include "test-common.h"
+#include "test-projects.h"
 
 /* Goal 7 (Affordable and Clean Energy) is not covered by the demo, so
  * linking one of its targets must change its sector of the wheel. */
@@ -32,89 +32,14 @@
 /* "Market analysis of digital alarms": no links in the demo. */
 #define FREE_STAGE     1
 
-typedef struct
-{
-  char      *dir;
-  UpProject *project;
-  UpWindow  *window;
-} Fixture;
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  /* A menu button's popover is not among its children in every version. */
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (root)) != NULL)
-    return find_named (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))), name);
-
-  return NULL;
-}
-
-static GtkWidget *
-get_named (GtkWidget  *root,
-           const char *name)
-{
-  GtkWidget *widget = find_named (root, name);
-
-  if (widget == NULL)
-    g_error ("No widget named %s", name);
-
-  return widget;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+typedef WindowFixture Fixture;
 
 /* Screenshots of each language run side by side: agenda-sv-*.png. */
 static void
 screenshot (GtkWidget  *widget,
             const char *name)
 {
-  const char *language = g_getenv ("LANGUAGE");
-  g_autofree char *file = g_strdup_printf ("agenda-%s-%s.png",
-                                           language && *language ? language : "C", name);
+  g_autofree char *file = g_strdup_printf ("agenda-%s-%s.png", test_language (), name);
 
   save_screenshot (widget, file);
 }
@@ -125,8 +50,7 @@ present_window (Fixture *fixture)
 {
   fixture->window = g_object_ref_sink (up_window_new (NULL, fixture->project));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped, fixture->window);
+  show_window (fixture);
 
   return fixture->window;
 }
@@ -135,61 +59,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("upphandla-agenda-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->dir, "demo.upphandla", NULL);
-  file = g_file_new_for_path (path);
-  fixture->project = up_demo_create (file, &error);
-  g_assert_no_error (error);
-
+  fixture->project = demo_project_create (&fixture->dir, NULL);
   present_window (fixture);
-  wait_for_frames (GTK_WIDGET (fixture->window));
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  up_store_flush (up_project_get_store (fixture->project), &error);
-  g_assert_no_error (error);
-
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  iterate_pending ();
-  g_clear_object (&fixture->project);
-
-  remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  window_fixture_tear_down (fixture);
 }
 
 static UpStage *
@@ -205,17 +84,6 @@ select_stage (Fixture *fixture,
   return gtk_single_selection_get_selected_item (selection);
 }
 
-static void
-show_view (Fixture    *fixture,
-           const char *name)
-{
-  AdwViewStack *stack = template_child (fixture->window, UP_TYPE_WINDOW, "view_stack");
-
-  adw_view_stack_set_visible_child_name (stack, name);
-  wait_until (is_mapped, adw_view_stack_get_visible_child (stack));
-  wait_for_frames (GTK_WIDGET (fixture->window));
-}
-
 static const char *
 visible_view (Fixture *fixture)
 {
@@ -228,10 +96,7 @@ visible_view (Fixture *fixture)
 static GBytes *
 render (GtkWidget *widget)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   guchar *data;
@@ -239,13 +104,10 @@ render (GtkWidget *widget)
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
+  texture = render_texture (widget);
+  if (texture == NULL)
     return g_bytes_new (NULL, 0);
 
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   data = g_malloc ((gsize) width * height * 4);
   gdk_texture_download (texture, data, (gsize) width * 4);
 
@@ -339,7 +201,7 @@ static GtkWidget *
 open_goal_in_picker (Fixture *fixture,
                      guint    goal)
 {
-  GtkWidget *picker = find_type (GTK_WIDGET (fixture->window), UP_TYPE_SDG_PICKER);
+  GtkWidget *picker = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_SDG_PICKER);
   g_autofree char *tile_name = g_strdup_printf ("sdg-goal-%u", goal);
   GtkWidget *tile;
 
@@ -410,7 +272,7 @@ test_link_target (Fixture       *fixture,
   coverage = up_coverage_new (fixture->project, NULL);
   g_assert_cmpuint (up_coverage_get_n_covered (coverage), >, 0);
   {
-    UpAgendaView *agenda = UP_AGENDA_VIEW (find_type (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
+    UpAgendaView *agenda = UP_AGENDA_VIEW (find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
     const UpSdgGoal *goal = up_sdg_get_goal (FREE_GOAL);
     UpChartOptions options;
     graphene_rect_t box;
@@ -457,7 +319,7 @@ test_legend_beside (Fixture       *fixture,
   double width, height, below_width, below_height, below_scale;
 
   show_view (fixture, "agenda");
-  agenda = UP_AGENDA_VIEW (find_type (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
+  agenda = UP_AGENDA_VIEW (find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
   g_assert_cmpint (up_agenda_view_get_chart (agenda), ==, UP_CHART_WHEEL);
   g_assert_true (up_agenda_view_get_chart_bounds (agenda, &box, &options));
   g_assert_true (options.legend_beside);
@@ -481,9 +343,9 @@ test_edit_link (Fixture       *fixture,
   GtkWidget *picker = open_goal_in_picker (fixture, FREE_GOAL);
   GtkCheckButton *check = GTK_CHECK_BUTTON (get_named (picker, "sdg-target-" FREE_TARGET));
   GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (check));
-  GtkDropDown *impact = GTK_DROP_DOWN (find_type (row, GTK_TYPE_DROP_DOWN));
-  GtkSpinButton *strength = GTK_SPIN_BUTTON (find_type (row, GTK_TYPE_SPIN_BUTTON));
-  GtkEntry *comment = GTK_ENTRY (find_type (row, GTK_TYPE_ENTRY));
+  GtkDropDown *impact = GTK_DROP_DOWN (find_descendant (row, GTK_TYPE_DROP_DOWN));
+  GtkSpinButton *strength = GTK_SPIN_BUTTON (find_descendant (row, GTK_TYPE_SPIN_BUTTON));
+  GtkEntry *comment = GTK_ENTRY (find_descendant (row, GTK_TYPE_ENTRY));
   /* Held: going back to the tiles destroys the checklist. */
   g_autoptr(GtkWidget) held = g_object_ref (GTK_WIDGET (check));
   UpSdgLink *link;
@@ -579,7 +441,7 @@ test_local_goal (Fixture       *fixture,
   UpAgendaView *agenda;
 
   show_view (fixture, "local-goals");
-  view = find_type (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
   g_assert_nonnull (view);
   screenshot (GTK_WIDGET (fixture->window), "local-goals");
 
@@ -649,7 +511,7 @@ test_local_goal (Fixture       *fixture,
   g_signal_emit_by_name (get_named (view, "local-goal-show-coverage"), "clicked");
   iterate_pending ();
   g_assert_cmpstr (visible_view (fixture), ==, "agenda");
-  agenda = UP_AGENDA_VIEW (find_type (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
+  agenda = UP_AGENDA_VIEW (find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
   g_assert_true (up_agenda_view_get_local_goal (agenda) == goal);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (get_named (GTK_WIDGET (agenda), "agenda-scope"))),
                     ==, n_goals + 1);
@@ -690,7 +552,7 @@ test_local_goal_tab (Fixture       *fixture,
   gboolean handled = FALSE;
 
   show_view (fixture, "local-goals");
-  view = find_type (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
   list = get_named (view, "local-goal-list");
   first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
@@ -740,7 +602,7 @@ test_local_goal_commit (Fixture       *fixture,
   g_autofree char *second_title = NULL;
 
   show_view (fixture, "local-goals");
-  view = find_type (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
   list = get_named (view, "local-goal-list");
   g_assert_cmpuint (g_list_model_get_n_items (goals), >=, 2);
   first = g_list_model_get_item (goals, 0);
@@ -794,7 +656,7 @@ test_local_goal_tab_fields (Fixture       *fixture,
   GtkWidget *view, *title, *indicator, *focus;
 
   show_view (fixture, "local-goals");
-  view = find_type (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
   title = get_named (view, "local-goal-title");
   indicator = get_named (view, "local-goal-indicator");
   g_assert_true (gtk_widget_grab_focus (title));
@@ -824,14 +686,14 @@ test_empty (void)
   window = present_window (&fixture);
 
   show_view (&fixture, "agenda");
-  agenda = find_type (GTK_WIDGET (window), UP_TYPE_AGENDA_VIEW);
-  stack = GTK_STACK (find_type (agenda, GTK_TYPE_STACK));
+  agenda = find_descendant (GTK_WIDGET (window), UP_TYPE_AGENDA_VIEW);
+  stack = GTK_STACK (find_descendant (agenda, GTK_TYPE_STACK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   screenshot (GTK_WIDGET (window), "agenda-empty");
 
   show_view (&fixture, "local-goals");
-  view = find_type (GTK_WIDGET (window), UP_TYPE_LOCAL_GOALS_VIEW);
-  stack = GTK_STACK (find_type (view, GTK_TYPE_STACK));
+  view = find_descendant (GTK_WIDGET (window), UP_TYPE_LOCAL_GOALS_VIEW);
+  stack = GTK_STACK (find_descendant (view, GTK_TYPE_STACK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   screenshot (GTK_WIDGET (window), "local-goals-empty");
 
@@ -845,7 +707,7 @@ test_empty (void)
 
   /* A local goal is something to chart: the Agenda 2030 view shows the
    * (empty) charts now. */
-  stack = GTK_STACK (find_type (agenda, GTK_TYPE_STACK));
+  stack = GTK_STACK (find_descendant (agenda, GTK_TYPE_STACK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "charts");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -881,7 +743,7 @@ row_title (GtkWidget *check)
 {
   GtkWidget *header = gtk_widget_get_parent (gtk_widget_get_parent (check));
   /* The check has no label of its own: the first label is the title. */
-  GtkWidget *title = find_type (header, GTK_TYPE_LABEL);
+  GtkWidget *title = find_descendant (header, GTK_TYPE_LABEL);
 
   g_assert_nonnull (title);
 
@@ -926,7 +788,7 @@ test_many_stages (void)
   window = present_window (&fixture);
 
   show_view (&fixture, "local-goals");
-  view = find_type (GTK_WIDGET (window), UP_TYPE_LOCAL_GOALS_VIEW);
+  view = find_descendant (GTK_WIDGET (window), UP_TYPE_LOCAL_GOALS_VIEW);
   n_checks = count_stage_checks (view);
   g_test_message ("%u stage rows made for 2000 stages", n_checks);
   /* GTK 4.8's list view keeps up to 200 rows (GTK_LIST_VIEW_MAX_LIST_ITEMS)
@@ -999,7 +861,7 @@ test_odd_text (Fixture       *fixture,
   g_assert_no_error (error);
 
   show_view (fixture, "local-goals");
-  view = find_type (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
   title = get_named (view, "local-goal-title");
   /* An entry holds 65535 characters: it shows the start, and cannot be
    * edited, so that applying it cannot cut the title short. */
@@ -1021,7 +883,7 @@ test_odd_text (Fixture       *fixture,
     g_autofree char *name = g_strdup_printf ("sdg-target-%s", target);
     GtkWidget *picker = open_goal_in_picker (fixture, up_sdg_goal_of_target (target));
     GtkWidget *row = gtk_widget_get_parent (get_named (picker, name));
-    GtkWidget *comment = find_type (row, GTK_TYPE_ENTRY);
+    GtkWidget *comment = find_descendant (row, GTK_TYPE_ENTRY);
     g_autofree char *comment_kept = test_one_line (odd);
 
     wait_for_frames (GTK_WIDGET (fixture->window));
@@ -1215,7 +1077,7 @@ watch_exports (Fixture     *fixture,
 {
   memset (watch, 0, sizeof *watch);
   show_view (fixture, "agenda");
-  watch->view = UP_AGENDA_VIEW (find_type (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
+  watch->view = UP_AGENDA_VIEW (find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
   g_assert_nonnull (watch->view);
   g_signal_connect (watch->view, "error", G_CALLBACK (on_export_error), watch);
   g_signal_connect (watch->view, "notify::exporting", G_CALLBACK (on_exporting_changed), watch);
@@ -1229,39 +1091,13 @@ unwatch_exports (ExportWatch *watch)
   g_clear_error (&watch->error);
 }
 
-/* A plan of @n stages a week apart, each serving a goal. */
-static UpProject *
-long_project (guint n)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpProject) project = up_project_new ("Long plan", &error);
-
-  g_assert_no_error (error);
-  up_project_begin_group (project, NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("Stage %04u", i + 1);
-      g_autofree char *start = up_date_add_days ("2026-01-05", (int) i * 7);
-      g_autofree char *end = up_date_add_days (start, 5);
-      UpStage *stage = up_project_add_stage (project, "pilot", title, start, end, NULL, &error);
-
-      g_assert_no_error (error);
-      up_project_add_sdg_link (project, UP_RECORD (stage), up_sdg_get_goal (1 + i % 17)->targets[0],
-                               "positive", 1 + i % 3, NULL, &error);
-      g_assert_no_error (error);
-    }
-  g_assert_true (up_project_end_group (project, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&project);
-}
-
 /* The matrix of 1,000 stages as a PNG (791 × 22,300 px, about half a
  * second): the window keeps drawing frames and takes an edit meanwhile,
  * Export is off until the file is written, then on again with the toast. */
 static void
 test_export_keeps_running (void)
 {
-  g_autoptr(UpProject) project = long_project (1000);
+  g_autoptr(UpProject) project = test_long_project (1000);
   g_autoptr(UpWindow) window = NULL;
   g_autofree char *dir = g_dir_make_tmp ("upphandla-agenda-export-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "matrix.png", NULL);
@@ -1417,7 +1253,7 @@ static void
 test_export_close_window (void)
 {
   g_autoptr(GError) error = NULL;
-  UpProject *project = long_project (300);
+  UpProject *project = test_long_project (300);
   UpWindow *window;
   g_autofree char *dir = g_dir_make_tmp ("upphandla-agenda-export-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "matrix.pdf", NULL);
@@ -1585,30 +1421,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  /* GTK's test accessibility backend, which keeps what a screen reader
-   * would be told, for gtk_test_accessible_check_property (): with none
-   * (GTK_A11Y=none) the widgets have no accessible context to check. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_init ();
-  adw_init ();
+  ui_test_init (&argc, &argv, "test");
 
   /* The application loads its style sheet itself; without an application
    * the screenshots would show tiles without their shape. */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/upphandla/Upphandla/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  ui_test_load_app_style ();
 
   g_test_add ("/ui/agenda/legend-beside", Fixture, NULL,
               fixture_set_up, test_legend_beside, fixture_tear_down);

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <sqlite3.h>
 
 #include "up-application.h"
@@ -566,17 +565,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  ui_test_init (&argc, &argv, NULL);
 
   test_dir = g_dir_make_tmp ("upphandla-hostile-ui-XXXXXX", NULL);
   g_assert_nonnull (test_dir);

@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "up-stage-editor.h"
 #include "up-timeline.h"
@@ -19,12 +18,7 @@
 #include "ui-test-util.h"
 #include "test-common.h"
 
-typedef struct
-{
-  char      *dir;
-  UpProject *project;
-  UpWindow  *window;
-} Fixture;
+typedef WindowFixture Fixture;
 
 /* A window width to reach, at a text scale. */
 typedef struct
@@ -41,28 +35,6 @@ static const Size sizes[] = {
 
 static const char *views[] = { "timeline", "stakeholders", "notes", "agenda", "local-goals" };
 
-static gpointer
-template_child (gpointer    widget,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), UP_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
-
-static const char *
-test_language (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  if (language != NULL && g_str_has_prefix (language, "sv"))
-    return "sv";
-
-  return "en";
-}
-
 /* GNOME's "Large Text" sets the font DPI through XSETTINGS; the same
  * setting in process (GDK_DPI_SCALE is gone in GTK 4). */
 static void
@@ -76,76 +48,19 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   const Size *size = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
 
   set_text_scale (size != NULL ? size->text_scale : 1.0);
-
-  fixture->dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "demo.upphandla", NULL);
-  file = g_file_new_for_path (path);
-  fixture->project = up_demo_create (file, &error);
-  g_assert_no_error (error);
-
-  fixture->window = g_object_ref_sink (up_window_new (NULL, fixture->project));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped, fixture->window);
-  wait_for_frames (GTK_WIDGET (fixture->window));
+  window_fixture_set_up (fixture, 1600, 1000);
+  show_window (fixture);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  up_store_flush (up_project_get_store (fixture->project), &error);
-  g_assert_no_error (error);
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  iterate_pending ();
-  g_clear_object (&fixture->project);
+  window_fixture_tear_down (fixture);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   set_text_scale (1.0);
-
-  test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-}
-
-static gboolean
-width_settled (gpointer data)
-{
-  gpointer *wait = data;
-
-  return gtk_widget_get_width (wait[0]) != GPOINTER_TO_INT (wait[1]);
-}
-
-/* The window as wide as the user made it, as far as it can be. */
-static void
-resize_window (Fixture *fixture,
-               int      width,
-               int      height)
-{
-  GtkWidget *window = GTK_WIDGET (fixture->window);
-  gpointer wait[] = { window, GINT_TO_POINTER (gtk_widget_get_width (window)) };
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  wait_until (width_settled, wait);
-  for (guint i = 0; i < 4; i++)
-    wait_for_frames (window);
-}
-
-static void
-show_view (Fixture    *fixture,
-           const char *view)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", view));
-  for (guint i = 0; i < 2; i++)
-    wait_for_frames (GTK_WIDGET (fixture->window));
 }
 
 /* No widget reaches past the window's right edge, where it would be cut
@@ -224,13 +139,13 @@ test_fits (Fixture       *fixture,
 static gboolean
 details_shown (Fixture *fixture)
 {
-  return adw_flap_get_reveal_flap (template_child (fixture->window, "details_flap"));
+  return adw_flap_get_reveal_flap (template_child (fixture->window, UP_TYPE_WINDOW, "details_flap"));
 }
 
 static gboolean
 details_folded (Fixture *fixture)
 {
-  return adw_flap_get_folded (template_child (fixture->window, "details_flap"));
+  return adw_flap_get_folded (template_child (fixture->window, UP_TYPE_WINDOW, "details_flap"));
 }
 
 static gboolean
@@ -259,8 +174,8 @@ test_wide (Fixture       *fixture,
            gconstpointer  user_data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  GtkWidget *editor = template_child (fixture->window, "editor");
-  GtkWidget *scroller = gtk_widget_get_ancestor (template_child (fixture->window, "timeline"),
+  GtkWidget *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  GtkWidget *scroller = gtk_widget_get_ancestor (template_child (fixture->window, UP_TYPE_WINDOW, "timeline"),
                                                  GTK_TYPE_SCROLLED_WINDOW);
   g_autofree char *name = g_strdup_printf ("narrow-wide-%s.png", test_language ());
   graphene_rect_t editor_bounds, timeline_bounds;
@@ -285,11 +200,11 @@ test_fold (Fixture       *fixture,
            gconstpointer  user_data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  UpStageEditor *editor = template_child (fixture->window, "editor");
-  UpTimeline *timeline = template_child (fixture->window, "timeline");
-  GtkWidget *scroller = gtk_widget_get_ancestor (template_child (fixture->window, "timeline"),
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  UpTimeline *timeline = template_child (fixture->window, UP_TYPE_WINDOW, "timeline");
+  GtkWidget *scroller = gtk_widget_get_ancestor (template_child (fixture->window, UP_TYPE_WINDOW, "timeline"),
                                                  GTK_TYPE_SCROLLED_WINDOW);
-  GtkToggleButton *button = template_child (fixture->window, "details_button");
+  GtkToggleButton *button = template_child (fixture->window, UP_TYPE_WINDOW, "details_button");
   g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 3);
   g_autofree char *name = g_strdup_printf ("narrow-fold-%s-details.png", test_language ());
   graphene_rect_t bounds;
@@ -308,7 +223,7 @@ test_fold (Fixture       *fixture,
   /* F9, or the button: over the timeline, inside the window */
   g_assert_true (gtk_widget_activate_action (window, "win.toggle-details", NULL));
   g_assert_true (details_shown (fixture));
-  wait_until (is_slid_in, template_child (fixture->window, "details_flap"));
+  wait_until (is_slid_in, template_child (fixture->window, UP_TYPE_WINDOW, "details_flap"));
   wait_for_frames (window);
   g_assert_true (gtk_toggle_button_get_active (button));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
@@ -349,16 +264,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  ui_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {

@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "up-list-util.h"
@@ -28,81 +27,23 @@
 
 #define NEW_BODY "Upphandlingen av larmen ska vara klar inom ett år."
 
-typedef struct
-{
-  char      *dir;
-  UpProject *project;
-  UpWindow  *window;
-} Fixture;
-
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
-
-static const char *
-test_language (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  if (language != NULL && g_str_has_prefix (language, "sv"))
-    return "sv";
-  if (language != NULL && g_str_has_prefix (language, "en"))
-    return "en";
-
-  return "C";
-}
+typedef WindowFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-
-  fixture->dir = g_dir_make_tmp ("upphandla-notes-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->dir, "demo.upphandla", NULL);
-  file = g_file_new_for_path (path);
-  fixture->project = up_demo_create (file, &error);
-  g_assert_no_error (error);
+  window_fixture_set_up (fixture, 1300, 850);
   g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (fixture->project)), >, 5);
-
-  fixture->window = g_object_ref_sink (up_window_new (NULL, fixture->project));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1300, 850);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped, fixture->window);
-  wait_for_frames (GTK_WIDGET (fixture->window));
+  show_window (fixture);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  up_store_flush (up_project_get_store (fixture->project), &error);
-  g_assert_no_error (error);
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  iterate_pending ();
-  g_clear_object (&fixture->project);
-
-  test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  window_fixture_tear_down (fixture);
 }
 
 static UpStage *
@@ -121,14 +62,9 @@ select_stage (Fixture *fixture,
 static UpNotesView *
 show_notes_view (Fixture *fixture)
 {
-  AdwViewStack *stack = template_child (fixture->window, UP_TYPE_WINDOW, "view_stack");
-  UpNotesView *view = template_child (fixture->window, UP_TYPE_WINDOW, "notes_view");
+  show_view (fixture, "notes");
 
-  adw_view_stack_set_visible_child_name (stack, "notes");
-  wait_until (is_mapped, view);
-  wait_for_frames (GTK_WIDGET (view));
-
-  return view;
+  return template_child (fixture->window, UP_TYPE_WINDOW, "notes_view");
 }
 
 /* The widgets under @widget that carry the data @key, depth first. */
@@ -328,37 +264,23 @@ count_links (UpProject *project)
   return up_project_count (project, "note_stakeholder");
 }
 
-/* The open message dialog of @parent, answered with @response. */
+/* The open message dialog of @parent, looked at and answered with
+ * @response. */
 static void
-respond_to_dialog (GtkWindow  *parent,
-                   const char *response)
+answer_dialog (GtkWindow  *parent,
+               const char *response)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog;
+  g_autofree char *name = g_strdup_printf ("notes-delete-stage-dialog-%s.png", test_language ());
 
   iterate_pending ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          g_autofree char *name = g_strdup_printf ("notes-delete-stage-dialog-%s.png",
-                                                   g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C");
-
-          g_test_message ("Dialog: %s — %s",
-                          adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
-                          adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
-          wait_until (is_mapped, window);
-          wait_for_frames (GTK_WIDGET (window));
-          save_screenshot (GTK_WIDGET (window), name);
-          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
-          iterate_pending ();
-          return;
-        }
-    }
-
-  g_error ("No dialog to answer");
+  dialog = get_message_dialog (parent);
+  g_test_message ("Dialog: %s — %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  wait_until (is_mapped, dialog);
+  wait_for_frames (GTK_WIDGET (dialog));
+  save_screenshot (GTK_WIDGET (dialog), name);
+  adw_message_dialog_response (dialog, response);
+  iterate_pending ();
 }
 
 /* Adds a note through the stage panel as a user does, returns its id. */
@@ -1153,7 +1075,7 @@ test_delete_stage (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
   /* Nothing goes before the user answers. */
   g_assert_nonnull (up_project_lookup (fixture->project, "stage", stage_id));
-  respond_to_dialog (GTK_WINDOW (fixture->window), response);
+  answer_dialog (GTK_WINDOW (fixture->window), response);
 
   if (g_str_equal (response, "cancel"))
     {
@@ -1492,20 +1414,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  /* GTK's test accessibility backend, which keeps what a screen reader
-   * would be told, for gtk_test_accessible_check_property (): with none
-   * (GTK_A11Y=none) the widgets have no accessible context to check. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_init ();
-  adw_init ();
+  ui_test_init (&argc, &argv, "test");
 
   g_test_add ("/ui/notes/built-on-first-show", Fixture, NULL,
               fixture_set_up, test_built_on_first_show, fixture_tear_down);

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "up-chart-print.h"
@@ -314,15 +313,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  ui_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/print/report", test_report);
   g_test_add_func ("/ui/print/matrix-pages", test_matrix_pages);

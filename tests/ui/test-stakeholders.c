@@ -13,7 +13,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "up-a11y-util.h"
@@ -37,32 +36,13 @@ typedef struct
   UpStakeholderView *view;
 } Fixture;
 
-static const char *
-test_language (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  if (language != NULL && g_str_has_prefix (language, "sv"))
-    return "sv";
-
-  return "en";
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   GtkWidget *overlay;
 
-  fixture->dir = g_dir_make_tmp ("upphandla-stakeholders-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->dir, "demo.upphandla", NULL);
-  fixture->file = g_file_new_for_path (path);
-  fixture->project = up_demo_create (fixture->file, &error);
-  g_assert_no_error (error);
+  fixture->project = demo_project_create (&fixture->dir, &fixture->file);
   g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stakeholders (fixture->project)),
                     ==, N_DEMO_STAKEHOLDERS);
 
@@ -88,19 +68,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  up_store_flush (up_project_get_store (fixture->project), &error);
-  g_assert_no_error (error);
-
-  gtk_window_destroy (fixture->window);
-  iterate_pending ();
-  g_clear_object (&fixture->view);
-  g_clear_object (&fixture->project);
-  g_clear_object (&fixture->file);
-
-  test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  demo_project_close (&fixture->dir, &fixture->project, &fixture->file, fixture->window,
+                      g_steal_pointer (&fixture->view));
 }
 
 static UpStakeholder *
@@ -603,33 +572,13 @@ test_odd_text (Fixture       *fixture,
 static GtkGesture *
 get_drag_gesture (UpStakeholderGrid *grid)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (grid));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller))
-        return GTK_GESTURE (controller);
-    }
-
-  g_assert_not_reached ();
+  return GTK_GESTURE (get_controller (GTK_WIDGET (grid), GTK_TYPE_GESTURE_DRAG));
 }
 
 static GtkEventController *
 get_key_controller (UpStakeholderGrid *grid)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (grid));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        return controller;
-    }
-
-  g_assert_not_reached ();
+  return get_controller (GTK_WIDGET (grid), GTK_TYPE_EVENT_CONTROLLER_KEY);
 }
 
 /* The centre of the cell at @influence, @interest, as the core lays out the
@@ -1416,20 +1365,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  /* GTK's test accessibility backend, which keeps what a screen reader
-   * would be told, for gtk_test_accessible_check_property (): with none
-   * (GTK_A11Y=none) the widgets have no accessible context to check. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_init ();
-  adw_init ();
+  ui_test_init (&argc, &argv, "test");
 
   g_test_add ("/ui/stakeholders/sort", Fixture, NULL,
               fixture_set_up, test_sort, fixture_tear_down);

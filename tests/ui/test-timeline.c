@@ -11,7 +11,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "up-route.h"
 #include "up-stage-editor.h"
@@ -30,19 +29,6 @@ typedef struct
   UpTimeline *timeline;
 } Fixture;
 
-
-static const char *
-test_language (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  if (language != NULL && g_str_has_prefix (language, "sv"))
-    return "sv";
-  if (language != NULL && g_str_has_prefix (language, "en"))
-    return "en";
-
-  return "C";
-}
 
 static GtkWindow *
 create_window (UpTimeline *timeline,
@@ -66,16 +52,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("upphandla-timeline-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->dir, "demo.upphandla", NULL);
-  fixture->file = g_file_new_for_path (path);
-  fixture->project = up_demo_create (fixture->file, &error);
-  g_assert_no_error (error);
+  fixture->project = demo_project_create (&fixture->dir, &fixture->file);
   g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stages (fixture->project)), >, 5);
 
   fixture->timeline = g_object_ref_sink (UP_TIMELINE (up_timeline_new ()));
@@ -87,51 +64,20 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  up_store_flush (up_project_get_store (fixture->project), &error);
-  g_assert_no_error (error);
-
-  gtk_window_destroy (fixture->window);
-  iterate_pending ();
-  g_clear_object (&fixture->timeline);
-  g_clear_object (&fixture->project);
-  g_clear_object (&fixture->file);
-
-  test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  demo_project_close (&fixture->dir, &fixture->project, &fixture->file, fixture->window,
+                      g_steal_pointer (&fixture->timeline));
 }
 
 static GtkGesture *
 get_drag_gesture (UpTimeline *timeline)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller))
-        return GTK_GESTURE (controller);
-    }
-
-  g_assert_not_reached ();
+  return GTK_GESTURE (get_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_DRAG));
 }
 
 static GtkEventController *
 get_key_controller (UpTimeline *timeline)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        return controller;
-    }
-
-  g_assert_not_reached ();
+  return get_controller (GTK_WIDGET (timeline), GTK_TYPE_EVENT_CONTROLLER_KEY);
 }
 
 /* The stage in row @kind's first row: the demo has one stage of each. */
@@ -934,53 +880,12 @@ test_screenshots (Fixture       *fixture,
 /* In the window: the timeline, the stage list and the editor show one
  * selection; Delete on the timeline deletes through the window (with its
  * toast and undo), Enter opens the editor. */
-/* The open message dialog of @parent, answered with @response: a stage
- * with notes asks what becomes of them before it goes. */
-static void
-respond_to_dialog (GtkWindow  *parent,
-                   const char *response)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
-        {
-          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
-/* The demo project, saved in a new folder (*@dir) for the test. */
-static UpProject *
-create_demo_file (char **dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  UpProject *project;
-
-  *dir = g_dir_make_tmp ("upphandla-timeline-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (*dir, "demo.upphandla", NULL);
-  file = g_file_new_for_path (path);
-  project = up_demo_create (file, &error);
-  g_assert_no_error (error);
-
-  return project;
-}
-
 static void
 test_window (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autoptr(UpProject) project = create_demo_file (&dir);
+  g_autoptr(UpProject) project = demo_project_create (&dir, NULL);
   g_autoptr(UpWindow) window = NULL;
   GListModel *stages;
   UpTimeline *timeline;
@@ -1082,7 +987,7 @@ test_open_without_scroll (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autoptr(UpProject) project = create_demo_file (&dir);
+  g_autoptr(UpProject) project = demo_project_create (&dir, NULL);
   g_autoptr(UpWindow) window = NULL;
   g_autoptr(UpStage) first = NULL;
   UpTimeline *timeline;
@@ -1144,7 +1049,7 @@ test_window_zoom_setting (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autoptr(UpProject) project = create_demo_file (&dir);
+  g_autoptr(UpProject) project = demo_project_create (&dir, NULL);
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
@@ -1418,16 +1323,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  ui_test_init (&argc, &argv, NULL);
 
   g_test_add ("/ui/timeline/drag-move", Fixture, NULL,
               fixture_set_up, test_drag_move, fixture_tear_down);

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <utime.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -27,25 +26,7 @@
 #include "ui-test-util.h"
 #include "test-common.h"
 
-typedef struct
-{
-  char      *dir;
-  UpProject *project;
-  UpWindow  *window;
-} Fixture;
-
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
+typedef WindowFixture Fixture;
 
 /* What Enter does in an entry row: its GtkText emits "activate" (the
  * keybinding signal; gtk_widget_activate() does nothing on a GtkText). */
@@ -70,66 +51,13 @@ count_call (guint *count)
   (*count)++;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static const char *
-test_language (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  if (language != NULL && g_str_has_prefix (language, "sv"))
-    return "sv";
-  if (language != NULL && g_str_has_prefix (language, "en"))
-    return "en";
-
-  return "C";
-}
-
 /* The window on the demo project, not yet shown. */
 static void
 fixture_set_up_unshown (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->dir, "demo.upphandla", NULL);
-  file = g_file_new_for_path (path);
-  fixture->project = up_demo_create (file, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->project);
+  window_fixture_set_up (fixture, 1200, 800);
   g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stages (fixture->project)), >, 2);
-
-  fixture->window = g_object_ref_sink (up_window_new (NULL, fixture->project));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-}
-
-static void
-show_window (Fixture *fixture)
-{
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped, fixture->window);
-  wait_for_frames (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -144,19 +72,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* Let the pending save finish before the folder goes. */
-  up_store_flush (up_project_get_store (fixture->project), &error);
-  g_assert_no_error (error);
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  iterate_pending ();
-  g_clear_object (&fixture->project);
-
-  test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  window_fixture_tear_down (fixture);
 }
 
 
@@ -213,22 +129,6 @@ test_title_settles (Fixture       *fixture,
   g_assert_cmpint (change.transition, ==, ADW_SQUEEZER_TRANSITION_TYPE_CROSSFADE);
 
   g_signal_handlers_disconnect_by_func (squeezer, on_squeezer_page, &change);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Alt+1 … Alt+5 take the focus into the view they show: it stayed in the
@@ -332,29 +232,6 @@ find_paned (GtkWidget *root)
         return found;
     }
   return NULL;
-}
-
-static gboolean
-width_changed (gpointer data)
-{
-  GtkWidget *window = ((gpointer *) data)[0];
-  int old_width = GPOINTER_TO_INT (((gpointer *) data)[1]);
-
-  return gtk_widget_get_width (window) != old_width;
-}
-
-static void
-resize_window (Fixture *fixture,
-               int      width,
-               int      height)
-{
-  GtkWidget *window = GTK_WIDGET (fixture->window);
-  gpointer wait[] = { window, GINT_TO_POINTER (gtk_widget_get_width (window)) };
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  wait_until (width_changed, wait);
-  for (guint i = 0; i < 4; i++)
-    wait_for_frames (window);
 }
 
 static gboolean
@@ -1346,28 +1223,6 @@ test_refused_dates (Fixture       *fixture,
   press_enter (end_row);
   g_assert_cmpstr (up_stage_get_end_date (stage), ==, old_end);
   g_assert_cmpstr (gtk_editable_get_text (end_row), ==, old_end);
-}
-
-/* The open message dialog of @parent, answered with @response. A stage
- * with notes asks what to do with them before it goes. */
-static void
-respond_to_dialog (GtkWindow  *parent,
-                   const char *response)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
-        {
-          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
 }
 
 static void
@@ -2659,31 +2514,20 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ui_test_bind_textdomain ();
 
   /* A child connects to the display before it drops to nobody; the
    * accessibility bus, which GTK reaches later, is root's. */
   if (argc == 5 && g_str_equal (argv[1], "--child"))
     {
-      g_setenv ("GTK_A11Y", "none", TRUE);
-      gtk_init ();
-      adw_init ();
+      ui_test_init_gtk ("none");
       if (g_str_has_prefix (argv[2], "save-"))
         return child_save_read_only (argv[2], argv[3], argv[4]);
       return child_open_window (argv[2], argv[3]);
     }
 
   g_test_init (&argc, &argv, NULL);
-  /* GTK's test accessibility backend keeps what a screen reader would be
-   * told, for gtk_test_accessible_*(); none (GTK_A11Y=none) keeps nothing. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_init ();
-  adw_init ();
+  ui_test_init_gtk ("test");
 
   g_test_add_func ("/ui/window/start-page", test_start_page);
   g_test_add_func ("/ui/window/start-page-lists-unsaved", test_start_page_lists_unsaved);

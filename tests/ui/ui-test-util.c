@@ -1,8 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Waiting for windows and frames, and screenshots, shared by the GUI tests. */
+/* The start of a GUI test, its window on the demo project, waiting for
+ * windows and frames, and screenshots, shared by the GUI tests. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "ui-test-util.h"
+#include "test-common.h"
 
 #define WAIT_SECONDS 20
 
@@ -101,25 +108,33 @@ iterate_pending (void)
     ;
 }
 
-/* Writes what @widget shows to @name in the test's build folder. */
-void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
+GdkTexture *
+render_texture (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  if (node == NULL)
+    return NULL;
 
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* Writes what @widget shows to @name in the test's build folder. */
+void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkTexture) texture = render_texture (widget);
+  g_autofree char *path = NULL;
+
+  g_assert_nonnull (texture);
   path = g_test_build_filename (G_TEST_BUILT, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s", path);
@@ -143,4 +158,298 @@ assert_text_field_accessible (GtkWidget *row)
   g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_ROLE_TEXT_BOX));
   g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
   g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL));
+}
+
+void
+ui_test_bind_textdomain (void)
+{
+  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+void
+ui_test_init_gtk (const char *a11y)
+{
+  /* Read when GTK starts: after that it has no effect. */
+  if (a11y != NULL)
+    g_setenv ("GTK_A11Y", a11y, TRUE);
+  gtk_init ();
+  adw_init ();
+}
+
+void
+ui_test_init (int          *argc,
+              char       ***argv,
+              const char   *a11y)
+{
+  ui_test_bind_textdomain ();
+  g_test_init (argc, argv, NULL);
+  ui_test_init_gtk (a11y);
+}
+
+void
+ui_test_load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, "/io/github/upphandla/Upphandla/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+const char *
+test_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  if (language != NULL && g_str_has_prefix (language, "sv"))
+    return "sv";
+  if (language != NULL && g_str_has_prefix (language, "en"))
+    return "en";
+
+  return "C";
+}
+
+gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  if (child == NULL)
+    g_error ("%s has no template child %s", G_OBJECT_TYPE_NAME (widget), name);
+
+  return child;
+}
+
+/* A menu button's popover is not among its children in every version. */
+static GtkWidget *
+popover_of (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root))
+    return GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root)));
+
+  return NULL;
+}
+
+typedef gboolean (*WidgetTest) (GtkWidget *widget,
+                                gpointer   data);
+
+/* The first widget at or below @root, depth first, that passes @test. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             WidgetTest  test,
+             gpointer    data)
+{
+  GtkWidget *popover;
+
+  if (test (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, test, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  popover = popover_of (root);
+  return popover != NULL ? find_widget (popover, test, data) : NULL;
+}
+
+static gboolean
+has_name (GtkWidget *widget,
+          gpointer   name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+has_type (GtkWidget *widget,
+          gpointer   type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  return find_widget (root, has_name, (gpointer) name);
+}
+
+GtkWidget *
+get_named (GtkWidget  *root,
+           const char *name)
+{
+  GtkWidget *widget = find_named (root, name);
+
+  if (widget == NULL)
+    g_error ("No widget named %s", name);
+
+  return widget;
+}
+
+GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  return find_widget (root, has_type, GSIZE_TO_POINTER (type));
+}
+
+GtkEventController *
+get_controller (GtkWidget *widget,
+                GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  g_error ("%s has no %s", G_OBJECT_TYPE_NAME (widget), g_type_name (type));
+}
+
+AdwMessageDialog *
+get_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  g_error ("%s has no message dialog open", G_OBJECT_TYPE_NAME (parent));
+}
+
+void
+respond_to_dialog (GtkWindow  *parent,
+                   const char *response)
+{
+  adw_message_dialog_response (get_message_dialog (parent), response);
+}
+
+UpProject *
+demo_project_create (char  **dir,
+                     GFile **file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) demo = NULL;
+  g_autofree char *path = NULL;
+  UpProject *project;
+
+  *dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (*dir, "demo.upphandla", NULL);
+  demo = g_file_new_for_path (path);
+  project = up_demo_create (demo, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+
+  if (file != NULL)
+    *file = g_steal_pointer (&demo);
+
+  return project;
+}
+
+void
+demo_project_close (char       **dir,
+                    UpProject  **project,
+                    GFile      **file,
+                    GtkWindow   *window,
+                    gpointer     held)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Let the pending save finish before the folder goes. */
+  up_store_flush (up_project_get_store (*project), &error);
+  g_assert_no_error (error);
+
+  gtk_window_destroy (window);
+  iterate_pending ();
+  g_clear_object (&held);
+  iterate_pending ();
+  g_clear_object (project);
+  if (file != NULL)
+    g_clear_object (file);
+
+  g_assert_true (test_remove_tree (*dir));
+  g_clear_pointer (dir, g_free);
+}
+
+void
+window_fixture_set_up (WindowFixture *fixture,
+                       int            width,
+                       int            height)
+{
+  fixture->project = demo_project_create (&fixture->dir, NULL);
+  fixture->window = g_object_ref_sink (up_window_new (NULL, fixture->project));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+}
+
+void
+show_window (WindowFixture *fixture)
+{
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, fixture->window);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+void
+window_fixture_tear_down (WindowFixture *fixture)
+{
+  UpWindow *window = g_steal_pointer (&fixture->window);
+
+  demo_project_close (&fixture->dir, &fixture->project, NULL, GTK_WINDOW (window), window);
+}
+
+void
+show_view (WindowFixture *fixture,
+           const char    *name)
+{
+  AdwViewStack *stack = template_child (fixture->window, UP_TYPE_WINDOW, "view_stack");
+
+  adw_view_stack_set_visible_child_name (stack, name);
+  wait_until (is_mapped, adw_view_stack_get_visible_child (stack));
+  for (guint i = 0; i < 2; i++)
+    wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+static gboolean
+width_changed (gpointer data)
+{
+  GtkWidget *window = ((gpointer *) data)[0];
+  int old_width = GPOINTER_TO_INT (((gpointer *) data)[1]);
+
+  return gtk_widget_get_width (window) != old_width;
+}
+
+void
+resize_window (WindowFixture *fixture,
+               int            width,
+               int            height)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  gpointer wait[] = { window, GINT_TO_POINTER (gtk_widget_get_width (window)) };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  wait_until (width_changed, wait);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
 }

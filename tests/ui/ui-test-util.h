@@ -3,7 +3,101 @@
 
 #include <gtk/gtk.h>
 
+#include "up-window.h"
+
 G_BEGIN_DECLS
+
+/* The start of a GUI test program: the locale, and the catalogue of the
+ * build tree (UPPHANDLA_LOCALEDIR) or the installed one. */
+void     ui_test_bind_textdomain (void);
+/* GTK and libadwaita started, with GTK's accessibility backend @a11y:
+ * "test" keeps what a screen reader would be told, for
+ * gtk_test_accessible_*(); "none" keeps nothing; NULL leaves the
+ * environment's choice. */
+void     ui_test_init_gtk        (const char *a11y);
+/* ui_test_bind_textdomain(), g_test_init() and ui_test_init_gtk(). */
+void     ui_test_init            (int         *argc,
+                                  char      ***argv,
+                                  const char  *a11y);
+
+/* The application's style sheet, which GtkApplication loads itself: a
+ * test without an application needs it to look and measure as the app. */
+void     ui_test_load_app_style  (void);
+
+/* "sv" or "en" after LANGUAGE, for screenshot names; "C" without it. */
+const char *test_language (void);
+
+/* The template child @name of @widget, an instance of @type; fails when
+ * there is none. */
+gpointer template_child (gpointer    widget,
+                         GType       type,
+                         const char *name);
+
+/* The first widget at or below @root (depth first) named @name, or
+ * of @type; NULL when there is none. A menu button's popover counts as
+ * below it. */
+GtkWidget *find_named      (GtkWidget  *root,
+                            const char *name);
+GtkWidget *find_descendant (GtkWidget  *root,
+                            GType       type);
+/* find_named() that fails when there is none. */
+GtkWidget *get_named       (GtkWidget  *root,
+                            const char *name);
+
+/* The first event controller of @widget that is a @type; fails when
+ * there is none. */
+GtkEventController *get_controller (GtkWidget *widget,
+                                    GType      type);
+
+/* The message dialog shown over @parent; fails when there is none. */
+AdwMessageDialog *get_message_dialog (GtkWindow *parent);
+/* The first event controller of @widget that is a @type; fails when
+ * there is none. */
+GtkEventController *get_controller (GtkWidget *widget,
+                                    GType      type);
+
+/* The message dialog shown over @parent, answered with @response. */
+void     respond_to_dialog (GtkWindow  *parent,
+                            const char *response);
+
+/* A copy of the demo project for one test, in a new temporary folder
+ * (*@dir), as demo.upphandla (*@file, when @file is not NULL). */
+UpProject *demo_project_create (char   **dir,
+                                GFile  **file);
+/* The end of a test on demo_project_create()'s project: the pending save
+ * written, @window destroyed, @held (the test's reference to the window or
+ * a widget in it, or NULL) dropped, then the project and @file (if not
+ * NULL) too, and the folder removed. */
+void     demo_project_close  (char       **dir,
+                              UpProject  **project,
+                              GFile      **file,
+                              GtkWindow   *window,
+                              gpointer     held);
+
+/* The main window on the demo project, the fixture of the tests of the
+ * window and its views. */
+typedef struct
+{
+  char      *dir;
+  UpProject *project;
+  UpWindow  *window;
+} WindowFixture;
+
+/* The window on a new copy of the demo project, @width × @height, not yet
+ * shown. */
+void     window_fixture_set_up    (WindowFixture *fixture,
+                                   int            width,
+                                   int            height);
+/* Presents the window and waits until it is drawn. */
+void     show_window              (WindowFixture *fixture);
+void     window_fixture_tear_down (WindowFixture *fixture);
+/* The window's view @name (the name in its view stack), shown and drawn. */
+void     show_view                (WindowFixture *fixture,
+                                   const char    *name);
+/* The window as wide and high as the user made it, as far as it can be. */
+void     resize_window            (WindowFixture *fixture,
+                                   int            width,
+                                   int            height);
 
 void     wait_until      (gboolean  (*done) (gpointer),
                           gpointer    data);
@@ -14,6 +108,8 @@ GtkWindow *find_toplevel (const char *type_name);
 gboolean is_print_dialog_shown (gpointer data);
 void     wait_for_frames (GtkWidget  *widget);
 void     iterate_pending (void);
+/* What @widget shows, at its size; NULL when it draws nothing. */
+GdkTexture *render_texture (GtkWidget *widget);
 void     save_screenshot (GtkWidget  *widget,
                           const char *name);
 /* A text field of a row, given the focus, puts it on a widget that GTK 4.8
