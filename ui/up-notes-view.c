@@ -93,6 +93,7 @@ struct _UpNotesView
   GtkPaned        *paned;
   GtkStack        *main_stack;
   GtkSearchEntry  *search_entry;
+  GtkWidget       *filter_box;
   GtkDropDown     *stage_filter;
   GtkDropDown     *stakeholder_filter;
   GtkDropDown     *kind_filter;
@@ -1334,6 +1335,124 @@ on_notes_changed (UpNotesView *self)
 }
 
 /* --------------------------------------------------------------------- */
+/* The filters' layout */
+
+#define FILTER_SPACING 6
+
+/* The widest choice the filters show, at its natural width. */
+static int
+widest_filter (GtkWidget *box)
+{
+  int widest = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      int natural = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      widest = MAX (widest, natural);
+    }
+
+  return widest;
+}
+
+static guint
+count_filters (GtkWidget *box)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    n += gtk_widget_should_layout (child);
+
+  return n;
+}
+
+/* Two filters a row where each shows its choice whole at @width, else one
+ * a row, so that "All Stakeholders" is not cut to "All Stake…" in a
+ * narrow list (a long stage title may still be). */
+static int
+filter_columns (GtkWidget *box,
+                int        width)
+{
+  return width < 0 || 2 * widest_filter (box) + FILTER_SPACING <= width ? 2 : 1;
+}
+
+static int
+filter_rows (GtkWidget *box,
+             int        columns)
+{
+  return MAX (1, ((int) count_filters (box) + columns - 1) / columns);
+}
+
+static GtkSizeRequestMode
+filter_request_mode (GtkWidget *box)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+filter_measure (GtkWidget      *box,
+                GtkOrientation  orientation,
+                int             for_size,
+                int            *minimum,
+                int            *natural,
+                int            *minimum_baseline,
+                int            *natural_baseline)
+{
+  int child_min = 0, child_nat = 0;
+  int rows;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      int min = 0, nat = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, -1, &min, &nat, NULL, NULL);
+      child_min = MAX (child_min, min);
+      child_nat = MAX (child_nat, nat);
+    }
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = child_min;
+      *natural = 2 * child_nat + FILTER_SPACING;
+      return;
+    }
+
+  rows = filter_rows (box, filter_columns (box, for_size));
+  *minimum = rows * child_min + (rows - 1) * FILTER_SPACING;
+  *natural = rows * child_nat + (rows - 1) * FILTER_SPACING;
+}
+
+static void
+filter_allocate (GtkWidget *box,
+                 int        width,
+                 int        height,
+                 int        baseline)
+{
+  int columns = filter_columns (box, width);
+  int rows = filter_rows (box, columns);
+  int column_width = (width - (columns - 1) * FILTER_SPACING) / columns;
+  int row_height = (height - (rows - 1) * FILTER_SPACING) / rows;
+  int i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_size_allocate (child,
+                                &(GtkAllocation) { (i % columns) * (column_width + FILTER_SPACING),
+                                                   (i / columns) * (row_height + FILTER_SPACING),
+                                                   column_width, row_height },
+                                -1);
+      i++;
+    }
+}
+
+/* --------------------------------------------------------------------- */
 /* Building */
 
 static void
@@ -1353,6 +1472,8 @@ ensure_built (UpNotesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   up_a11y_util_name_controls (GTK_WIDGET (self));
   up_paned_util_keep_start_width (self->paned);
+  gtk_widget_set_layout_manager (self->filter_box,
+                                 gtk_custom_layout_new (filter_request_mode, filter_measure, filter_allocate));
 
   self->updating++;
 
@@ -1575,6 +1696,7 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, paned);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, main_stack);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stage_filter);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_filter);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, kind_filter);

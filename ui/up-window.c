@@ -105,6 +105,7 @@ struct _UpWindow
   GtkLabel             *file_name_label;
   GtkLabel             *file_folder_label;
   AdwFlap              *details_flap;
+  GtkWidget            *timeline_scroller;
   AdwViewSwitcherBar   *switcher_bar;
   guint                 switcher_bar_idle_id;
 
@@ -1627,6 +1628,29 @@ on_details_flap_folded (UpWindow   *self,
     }
 }
 
+/* The timeline is this wide at the least (see up-window.ui). */
+#define TIMELINE_MIN_WIDTH 220
+
+/* Over the timeline, the details leave the stage list whole: while they
+ * lie there the timeline is at least as wide as they are, so the pane of
+ * the stage list gives way (up-paned-util.c gives it its width back when
+ * they go). They had covered the right of the list at 640 px. */
+static void
+update_timeline_min_width (UpWindow *self)
+{
+  int width = TIMELINE_MIN_WIDTH;
+
+  if (adw_flap_get_folded (self->details_flap) && adw_flap_get_reveal_flap (self->details_flap))
+    {
+      int details = 0;
+
+      gtk_widget_measure (GTK_WIDGET (self->editor), GTK_ORIENTATION_HORIZONTAL, -1, &details, NULL, NULL, NULL);
+      width = MAX (width, details);
+    }
+
+  gtk_widget_set_size_request (self->timeline_scroller, width, -1);
+}
+
 /* Only the wide window's choice is remembered: the details hidden as the
  * window folds them, or shown over the timeline for a while, are not. */
 static void
@@ -1965,6 +1989,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, details_flap);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, timeline_scroller);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
@@ -2250,6 +2275,10 @@ up_window_init (UpWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_object (self->details_flap, "notify::folded",
                            G_CALLBACK (on_details_flap_folded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details_flap, "notify::folded",
+                           G_CALLBACK (update_timeline_min_width), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->details_flap, "notify::reveal-flap",
+                           G_CALLBACK (update_timeline_min_width), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->details_button, "notify::active",
                            G_CALLBACK (on_details_button_active), self, G_CONNECT_SWAPPED);
   restore_window_state (self);
