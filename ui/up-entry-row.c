@@ -92,6 +92,17 @@ up_entry_row_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (UP_ENTRY_ROW (widget)->entry));
 }
 
+/* The row is no stop of its own: Tab and Shift+Tab move among the text
+ * and the suffixes and then leave. GtkListBoxRow's own focus went back
+ * into its child when the focus left the text backwards, so Shift+Tab
+ * never left the row. */
+static gboolean
+up_entry_row_focus (GtkWidget        *widget,
+                    GtkDirectionType  direction)
+{
+  return gtk_widget_child_focus (UP_ENTRY_ROW (widget)->box, direction);
+}
+
 static gboolean
 up_entry_row_mnemonic_activate (GtkWidget *widget,
                                 gboolean   group_cycling)
@@ -148,6 +159,7 @@ up_entry_row_class_init (UpEntryRowClass *klass)
   object_class->set_property = up_entry_row_set_property;
   object_class->dispose = up_entry_row_dispose;
 
+  widget_class->focus = up_entry_row_focus;
   widget_class->grab_focus = up_entry_row_grab_focus;
   widget_class->mnemonic_activate = up_entry_row_mnemonic_activate;
 
