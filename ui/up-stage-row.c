@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "up-a11y-util.h"
 #include "up-stage-row.h"
 
 /* One stage in the stage list: its title, and beneath it its kind and its
@@ -209,7 +210,6 @@ update (UpStageRow *self)
 
   if (self->stage == NULL)
     {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
       gtk_widget_queue_resize (GTK_WIDGET (self));
       return;
     }
@@ -226,7 +226,9 @@ update (UpStageRow *self)
     self->status_label = up_enum_label (up_stage_statuses, status);
 
   /* A list item has no name of its own in GTK 4.8: give the row one, so a
-   * screen reader reads the stage rather than an empty item. */
+   * screen reader reads the stage rather than an empty item (the name was
+   * on this widget, inside the list item that takes the focus, which a
+   * screen reader read as ""). */
   if (self->status_label != NULL)
     /* Translators: How a screen reader reads a stage in the stage list:
      * %1$s is its title, %2$s its kind, %3$s its dates, %4$s its status
@@ -239,9 +241,7 @@ update (UpStageRow *self)
      * %1$s is its title, %2$s its kind, %3$s its dates. */
     accessible_label = g_strdup_printf (C_("stage list accessible label", "%1$s, %2$s, %3$s"),
                                         up_stage_get_title (self->stage), kind, self->dates);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
-                                  -1);
+  up_a11y_util_name_row (GTK_WIDGET (self), accessible_label);
 
   /* The height is the lines', whatever the texts; the natural width is
    * the title's. */
