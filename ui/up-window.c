@@ -2064,9 +2064,7 @@ create_stage_list_shortcuts (void)
   return shortcuts;
 }
 
-/* Tab leaves the stage list for the timeline, Shift+Tab for the header,
- * instead of stepping through every stage (GTK 4.8's list view moves the
- * focus from row to row; the arrows do that). */
+/* The stage list's keys; Tab is up_a11y_util_tab_leaves_list()'s. */
 static gboolean
 on_stage_list_key (UpWindow              *self,
                    guint                  keyval,
@@ -2094,15 +2092,9 @@ on_stage_list_key (UpWindow              *self,
                 break;
               }
           }
-      return FALSE;
     }
 
-  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
-    return FALSE;
-
-  if (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK))
-    return gtk_widget_child_focus (GTK_WIDGET (self->window_title), GTK_DIR_TAB_BACKWARD);
-  return gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+  return FALSE;
 }
 
 /* Ctrl+Z is the project's undo wherever the focus is. A text field would
@@ -2219,6 +2211,10 @@ up_window_init (UpWindow *self)
     g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_stage_list_key), self, G_CONNECT_SWAPPED);
     gtk_widget_add_controller (GTK_WIDGET (self->stage_list), keys);
   }
+  /* Tab goes on in the order the view shows: from the list to Add Stage,
+   * Delete, the timeline and the editor (it jumped from the list to the
+   * timeline, and Add Stage and Delete were out of Tab's reach). */
+  up_a11y_util_tab_leaves_list (GTK_WIDGET (self->stage_list));
   gtk_widget_add_controller (GTK_WIDGET (self), create_history_shortcuts ());
 
   add_menu = create_add_stage_menu ();

@@ -970,6 +970,129 @@ test_window (void)
   test_remove_tree (dir);
 }
 
+/* Tab or Shift+Tab as GTK 4.8 delivers it: first to the key controllers
+ * that watch in the capture phase, from the window down to the focus
+ * widget, then, where none took the key, to the window's own focus move
+ * (GtkWindow's Tab binding), which starts again at the top when it runs
+ * out. */
+static void
+press_tab (GtkWindow *window,
+           gboolean   backward)
+{
+  GtkDirectionType direction = backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  for (GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (window)); widget; widget = gtk_widget_get_parent (widget))
+    g_ptr_array_insert (chain, 0, widget);
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (g_ptr_array_index (chain, i));
+
+      for (guint j = 0; j < g_list_model_get_n_items (controllers); j++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, j);
+          gboolean handled = FALSE;
+
+          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+              gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+            continue;
+          g_signal_emit_by_name (controller, "key-pressed",
+                                 backward ? GDK_KEY_ISO_Left_Tab : GDK_KEY_Tab, 23,
+                                 backward ? GDK_SHIFT_MASK : 0, &handled);
+          if (handled)
+            return;
+        }
+    }
+
+  if (!gtk_widget_child_focus (GTK_WIDGET (window), direction))
+    {
+      gtk_window_set_focus (window, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (window), direction);
+    }
+}
+
+/* The focus is on @widget or inside it; where @widget is NULL, on the
+ * button of @action (Delete has no name in the window's template). */
+static gboolean
+focus_in (GtkWindow  *window,
+          GtkWidget  *widget,
+          const char *action)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (focus != NULL && widget == NULL)
+    return GTK_IS_ACTIONABLE (focus) &&
+           g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), action) == 0;
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static GtkWidget *
+template_widget (gpointer    widget,
+                 GType       type,
+                 const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
+}
+
+static void
+test_tab_order (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(UpProject) project = create_demo_file (&dir);
+  g_autoptr(UpWindow) window = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *root;
+  GtkWidget *editor, *timeline;
+  GtkWidget *order[5];
+  const char *names[] = { "the stage list", "Add Stage", "Delete", "the timeline", "the stage's title" };
+  int n = G_N_ELEMENTS (order);
+
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  root = GTK_WINDOW (window);
+  gtk_window_set_default_size (root, 1400, 800);
+  gtk_window_present (root);
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+
+  editor = template_widget (window, UP_TYPE_WINDOW, "editor");
+  timeline = template_widget (window, UP_TYPE_WINDOW, "timeline");
+  g_assert_true (gtk_widget_get_mapped (editor));
+  order[0] = template_widget (window, UP_TYPE_WINDOW, "stage_list");
+  order[1] = template_widget (window, UP_TYPE_WINDOW, "add_stage_button");
+  order[2] = NULL;
+  order[3] = timeline;
+  order[4] = template_widget (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+
+  g_assert_true (gtk_widget_child_focus (order[0], GTK_DIR_TAB_FORWARD));
+  for (int i = 1; i < n; i++)
+    {
+      press_tab (root, FALSE);
+      if (!focus_in (root, order[i], "win.delete-stage"))
+        g_error ("Tab from %s does not reach %s", names[i - 1], names[i]);
+      /* on the timeline: on its selected stage, which a screen reader names */
+      if (order[i] == timeline)
+        g_assert_true (gtk_widget_get_parent (gtk_root_get_focus (GTK_ROOT (window))) == timeline);
+    }
+
+  for (int i = n - 2; i >= 0; i--)
+    {
+      press_tab (root, TRUE);
+      if (!focus_in (root, order[i], "win.delete-stage"))
+        g_error ("Shift+Tab from %s does not reach %s", names[i + 1], names[i]);
+    }
+
+  /* Shift+Tab from the list: the header bar's last control. */
+  press_tab (root, TRUE);
+  g_assert_nonnull (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), ADW_TYPE_HEADER_BAR));
+
+  up_store_flush (up_project_get_store (project), &error);
+  g_assert_no_error (error);
+  gtk_window_destroy (root);
+  iterate_pending ();
+  test_remove_tree (dir);
+}
+
 static void
 count_signal (gpointer  instance,
               guint    *count)
@@ -1350,6 +1473,7 @@ main (int   argc,
   g_test_add ("/ui/timeline/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add_func ("/ui/timeline/window", test_window);
+  g_test_add_func ("/ui/timeline/tab-order", test_tab_order);
   g_test_add_func ("/ui/timeline/window-zoom-setting", test_window_zoom_setting);
   g_test_add_func ("/ui/timeline/open-without-scroll", test_open_without_scroll);
   g_test_add_func ("/ui/timeline/large-project", test_large_project);

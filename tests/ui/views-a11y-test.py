@@ -39,9 +39,30 @@ LOCALES = {'en': 'en_US.UTF-8', 'sv': 'sv_SE.UTF-8'}
 # 'row' Tabs up to the first row of a list (a Down then selects the next
 # row), 'combo' up to a drop-down (Return opens its choices, Down moves
 # in them, Escape closes them), on through the editor and round to the
-# view switcher. The focus is checked after each key.
+# view switcher; (key, role, name) a key after which the focus must be on
+# that object, the name given per language or None for any. The focus is
+# checked after each key.
+ADD_STAGE = {'en': 'Add Stage', 'sv': 'Lägg till skede'}
+DELETE_STAGE = {'en': 'Delete Stage', 'sv': 'Ta bort skede'}
+TITLE = {'en': 'Title', 'sv': 'Titel'}
+
+# The Timeline view opens on the timeline; Shift+Tab and Tab go through
+# its parts in the order they are shown: the stage list, Add Stage,
+# Delete, the timeline, the stage's details (Tab jumped from the list to
+# the timeline, and Shift+Tab never left the details' title).
+TIMELINE_ORDER = [
+    ('shift+Tab', 'push button', DELETE_STAGE),
+    ('shift+Tab', 'push button', ADD_STAGE),
+    ('shift+Tab', 'list item', None),
+    ('Tab', 'push button', ADD_STAGE),
+    ('Tab', 'push button', DELETE_STAGE),
+    ('Tab', 'list item', None),
+    ('Tab', 'text', TITLE),
+    ('shift+Tab', 'list item', None),
+]
+
 VIEWS = [
-    ('alt+1', 'Timeline', ['row', 'Down', 12]),
+    ('alt+1', 'Timeline', TIMELINE_ORDER + ['row', 'Down', 12]),
     ('alt+2', 'Stakeholders', ['row', 'Down', 16]),
     ('alt+3', 'Notes', ['combo', 'Return', 'Down', 'Escape', 'row', 'Down', 14]),
     ('alt+4', 'Agenda 2030', ['combo', 'Return', 'Down', 'Escape', 8]),
@@ -103,6 +124,9 @@ def walk(pyatspi, key, view, steps):
     i = 0
     while keys:
         pressed = keys.pop(0)
+        expected = None
+        if isinstance(pressed, tuple):
+            pressed, *expected = pressed
         if pressed in ('row', 'combo'):
             node = focused(pyatspi, application(pyatspi))
             if node is not None and pressed == 'row' and node.getRoleName() in ('list item', 'table row'):
@@ -129,6 +153,11 @@ def walk(pyatspi, key, view, steps):
             previous_row = None
             continue
         log(f'#   {view} {what}: {describe(node)}')
+        if expected is not None:
+            role, names = expected
+            if node.getRoleName() != role or (names is not None and node.name != names[LANGUAGE]):
+                want = f'{role} "{names[LANGUAGE]}"' if names is not None else role
+                problems.append(f'{view}: {what} lands on {describe(node)}, not on the {want}')
         wrong = check_name(node)
         if wrong is not None:
             problems.append(f'{view}: {what}: the focused {describe(node)} {wrong}')
