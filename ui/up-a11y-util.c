@@ -87,6 +87,86 @@ name_drop_down (GtkDropDown *drop_down)
   update_drop_down_name (drop_down);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list's rows exist once it is laid out: the chosen row takes the
+ * focus from the first, unless the focus went elsewhere (a search field). */
+static void
+on_choices_painted (GdkFrameClock *clock,
+                    GtkWidget     *list)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  g_signal_handlers_disconnect_by_func (clock, on_choices_painted, list);
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, list))
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if ((gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0)
+      {
+        gtk_widget_grab_focus (row);
+        return;
+      }
+}
+
+static void
+on_choices_mapped (GtkWidget *popover)
+{
+  GtkWidget *list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *model = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+  guint position;
+
+  if (!GTK_IS_SINGLE_SELECTION (model) || gtk_widget_get_frame_clock (list) == NULL)
+    return;
+  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  g_signal_connect_object (gtk_widget_get_frame_clock (list), "after-paint",
+                           G_CALLBACK (on_choices_painted), list, 0);
+}
+
+/* GTK 4.8 opens the choices of a drop-down or a combo row with the
+ * keyboard focus on the first, whichever is chosen, and a screen reader
+ * reads that one: Down then chose the second kind of stage, not the one
+ * after the chosen. The choices open on the chosen one, scrolled to it
+ * (GTK 4.12 does this itself). */
+static void
+open_on_chosen (GtkWidget *widget)
+{
+  GtkWidget *popover;
+
+  if (g_object_get_data (G_OBJECT (widget), "up-a11y-open-on-chosen") != NULL)
+    return;
+  popover = find_descendant (widget, GTK_TYPE_POPOVER);
+  if (popover == NULL)
+    return;
+  g_object_set_data (G_OBJECT (widget), "up-a11y-open-on-chosen", popover);
+  g_signal_connect_after (popover, "map", G_CALLBACK (on_choices_mapped), NULL);
+}
+
 static void
 update_status_page_name (AdwStatusPage *page)
 {
@@ -136,6 +216,9 @@ up_a11y_util_name_controls (GtkWidget *root)
 
   if (GTK_IS_DROP_DOWN (root))
     name_drop_down (GTK_DROP_DOWN (root));
+
+  if (GTK_IS_DROP_DOWN (root) || ADW_IS_COMBO_ROW (root))
+    open_on_chosen (root);
 
   if (ADW_IS_STATUS_PAGE (root))
     name_status_page (ADW_STATUS_PAGE (root));

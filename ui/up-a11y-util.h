@@ -14,7 +14,9 @@ G_BEGIN_DECLS
  *   drop-down is for (its tooltip, or else its mnemonic label) and the
  *   choice it shows, as it changes;
  * - a status page's scrolled window, which takes the focus, "": named
- *   after the page's title and description. */
+ *   after the page's title and description.
+ * And it opens the choices of a drop-down or combo row on the one chosen
+ * (GTK 4.8 put the focus on the first). */
 void       up_a11y_util_name_controls (GtkWidget  *root);
 
 /* The row of a list that @child shows: a GtkListBoxRow, or the row GTK

@@ -1340,6 +1340,22 @@ test_editor_fields_accessible (Fixture       *fixture,
   assert_text_field_accessible (GTK_WIDGET (fixture->view->contact_row));
 }
 
+/* The choices of the category filter and of the editor's category open
+ * on the one chosen, not on the first. */
+static void
+test_choices_open_on_chosen (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  gtk_drop_down_set_selected (fixture->view->category_dropdown, 3);
+  assert_choices_open_on_chosen (GTK_WIDGET (fixture->view->category_dropdown));
+  gtk_drop_down_set_selected (fixture->view->category_dropdown, 0);
+
+  up_stakeholder_view_set_selected (fixture->view, find_stakeholder (fixture->project, "Karin Lindqvist"));
+  wait_for_frames (GTK_WIDGET (fixture->view));
+  g_assert_cmpuint (adw_combo_row_get_selected (fixture->view->category_row), >, 0);
+  assert_choices_open_on_chosen (GTK_WIDGET (fixture->view->category_row));
+}
+
 /* Influence and interest are named once, by their row's title: with a
  * label of their own besides, a screen reader read "Influence
  * Influence". */
@@ -1397,6 +1413,8 @@ main (int   argc,
               fixture_set_up, test_editor_fields_accessible, fixture_tear_down);
   g_test_add ("/ui/stakeholders/spins-named-once", Fixture, NULL,
               fixture_set_up, test_spins_named_once, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/choices-open-on-chosen", Fixture, NULL,
+              fixture_set_up, test_choices_open_on_chosen, fixture_tear_down);
   g_test_add_func ("/ui/stakeholders/export-file", test_export_file);
   g_test_add_func ("/ui/stakeholders/empty", test_empty);
   g_test_add_func ("/ui/stakeholders/toolbar-fits", test_toolbar_fits);

@@ -1027,6 +1027,34 @@ focus_in (GtkWindow  *window,
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* A window on @project, shown at a size where the stage details are
+ * beside the timeline. */
+static UpWindow *
+open_window (UpProject *project)
+{
+  UpWindow *window = g_object_ref_sink (up_window_new (NULL, project));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+close_window (UpWindow   *window,
+              UpProject  *project,
+              const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+
+  up_store_flush (up_project_get_store (project), &error);
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  test_remove_tree (dir);
+}
+
 static GtkWidget *
 template_widget (gpointer    widget,
                  GType       type,
@@ -1041,19 +1069,14 @@ test_tab_order (void)
   g_autofree char *dir = NULL;
   g_autoptr(UpProject) project = create_demo_file (&dir);
   g_autoptr(UpWindow) window = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWindow *root;
   GtkWidget *editor, *timeline;
   GtkWidget *order[5];
   const char *names[] = { "the stage list", "Add Stage", "Delete", "the timeline", "the stage's title" };
   int n = G_N_ELEMENTS (order);
 
-  window = g_object_ref_sink (up_window_new (NULL, project));
+  window = open_window (project);
   root = GTK_WINDOW (window);
-  gtk_window_set_default_size (root, 1400, 800);
-  gtk_window_present (root);
-  wait_until (is_mapped, window);
-  wait_for_frames (GTK_WIDGET (window));
 
   editor = template_widget (window, UP_TYPE_WINDOW, "editor");
   timeline = template_widget (window, UP_TYPE_WINDOW, "timeline");
@@ -1086,11 +1109,29 @@ test_tab_order (void)
   press_tab (root, TRUE);
   g_assert_nonnull (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), ADW_TYPE_HEADER_BAR));
 
-  up_store_flush (up_project_get_store (project), &error);
-  g_assert_no_error (error);
-  gtk_window_destroy (root);
-  iterate_pending ();
-  test_remove_tree (dir);
+  close_window (window, project, dir);
+}
+
+/* The stage's kind opens its choices on the kind chosen: Down goes to
+ * the kind after it (GTK 4.8 put the focus on the first kind). */
+static void
+test_kind_choices (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(UpProject) project = create_demo_file (&dir);
+  g_autoptr(UpWindow) window = NULL;
+  GListModel *stages = up_project_get_stages (project);
+  g_autoptr(UpStage) last = g_list_model_get_item (stages, g_list_model_get_n_items (stages) - 1);
+  GtkWidget *editor;
+
+  window = open_window (project);
+  up_timeline_set_selected (UP_TIMELINE (template_widget (window, UP_TYPE_WINDOW, "timeline")), last);
+  g_assert_cmpstr (up_stage_get_kind (last), !=, up_stage_kinds[0]);
+  editor = template_widget (window, UP_TYPE_WINDOW, "editor");
+  wait_for_frames (editor);
+  assert_choices_open_on_chosen (template_widget (editor, UP_TYPE_STAGE_EDITOR, "kind_row"));
+
+  close_window (window, project, dir);
 }
 
 static void
@@ -1474,6 +1515,7 @@ main (int   argc,
               fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add_func ("/ui/timeline/window", test_window);
   g_test_add_func ("/ui/timeline/tab-order", test_tab_order);
+  g_test_add_func ("/ui/timeline/kind-choices", test_kind_choices);
   g_test_add_func ("/ui/timeline/window-zoom-setting", test_window_zoom_setting);
   g_test_add_func ("/ui/timeline/open-without-scroll", test_open_without_scroll);
   g_test_add_func ("/ui/timeline/large-project", test_large_project);

@@ -453,3 +453,30 @@ resize_window (WindowFixture *fixture,
   for (guint i = 0; i < 4; i++)
     wait_for_frames (window);
 }
+
+/* For wait_until(): the focus is on a row of the choices of @data. */
+static gboolean
+is_choice_focused (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (data));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL &&
+         GTK_IS_LIST_VIEW (gtk_widget_get_parent (focus));
+}
+
+void
+assert_choices_open_on_chosen (GtkWidget *widget)
+{
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_activate (widget));
+  wait_until (is_choice_focused, widget);
+  wait_for_frames (gtk_root_get_focus (gtk_widget_get_root (widget)));
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  g_assert_true (is_choice_focused (widget));
+  if ((gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED) == 0)
+    g_error ("the choices of %s open with the focus on another than the one chosen",
+             G_OBJECT_TYPE_NAME (widget));
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER)));
+}

@@ -117,5 +117,10 @@ void     save_screenshot (GtkWidget  *widget,
  * label (AdwEntryRow's text is left out of the accessibility tree, and
  * the row could not say that it had the focus). Needs GTK_A11Y=test. */
 void     assert_text_field_accessible (GtkWidget *row);
+/* Opens the choices of @widget (a GtkDropDown or an AdwComboRow) as Return
+ * does, checks that the keyboard focus is on the one chosen (GTK 4.8 put
+ * it on the first), and closes them. Choose another than the first
+ * before. */
+void     assert_choices_open_on_chosen (GtkWidget *widget);
 
 G_END_DECLS
