@@ -13,6 +13,7 @@ struct _UpEntryRow
   GtkWidget         *box;
   GtkLabel          *title;
   GtkEntry          *entry;
+  GtkWidget         *edit_icon;
   GtkWidget         *suffixes;
 };
 
@@ -40,6 +41,22 @@ static void
 on_entry_activate (UpEntryRow *self)
 {
   g_signal_emit (self, signals[SIGNAL_ENTRY_ACTIVATED], 0);
+}
+
+/* While the text is edited the row draws the focus ring round itself and
+ * hides its pencil, as AdwEntryRow does (its style: row.entry.focused). */
+static void
+on_entry_state_flags_changed (UpEntryRow    *self,
+                              GtkStateFlags  previous,
+                              GtkEntry      *entry)
+{
+  gboolean editing = (gtk_widget_get_state_flags (GTK_WIDGET (entry)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+
+  if (editing)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "focused");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "focused");
+  gtk_widget_set_visible (self->edit_icon, !editing);
 }
 
 /* A click anywhere on the row types into it, as on AdwEntryRow's. */
@@ -142,6 +159,7 @@ up_entry_row_dispose (GObject *object)
   if (self->entry != NULL)
     gtk_editable_finish_delegate (GTK_EDITABLE (self));
   self->entry = NULL;
+  self->edit_icon = NULL;
   self->title = NULL;
   self->suffixes = NULL;
   self->box = NULL;
@@ -182,20 +200,22 @@ up_entry_row_init (UpEntryRow *self)
   /* The row is no stop of its own for Tab: the entry is. */
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+  /* AdwEntryRow's style: the focus ring round the row, the pencil; and
+   * the pointer lights the row up, as it does an activatable row (a
+   * click types into it, see on_row_pressed()). */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "entry");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "activatable");
 
+  /* Margins, spacing and height as AdwEntryRow's (row > box.header). */
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_start (self->box, 10);
-  gtk_widget_set_margin_end (self->box, 12);
-  gtk_widget_set_margin_top (self->box, 6);
-  gtk_widget_set_margin_bottom (self->box, 6);
+  gtk_widget_add_css_class (self->box, "header");
 
   self->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->title, 0);
   gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (self->title), "dim-label");
-  /* In line with the text, which the entry pads by as much. */
-  gtk_widget_set_margin_start (GTK_WIDGET (self->title), 2);
+  /* Small and dim above the text, as AdwEntryRow's title (and in red in
+   * an invalid row: row.entry.error .subtitle). */
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "subtitle");
   g_object_bind_property (self, "title", self->title, "label", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "use-underline", self->title, "use-underline", G_BINDING_SYNC_CREATE);
 
@@ -215,6 +235,20 @@ up_entry_row_init (UpEntryRow *self)
   gtk_widget_set_hexpand (text_box, TRUE);
   gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (self->box), text_box);
+
+  /* The pencil says that the row is a text field; a screen reader has the
+   * entry's role for that. */
+  self->edit_icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "icon-name", "document-edit-symbolic",
+                                  "valign", GTK_ALIGN_CENTER,
+                                  "can-target", FALSE,
+                                  NULL);
+  gtk_widget_add_css_class (self->edit_icon, "edit-icon");
+  g_object_bind_property (self->entry, "editable", self->edit_icon, "sensitive", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (self->box), self->edit_icon);
+  g_signal_connect_object (self->entry, "state-flags-changed",
+                           G_CALLBACK (on_entry_state_flags_changed), self, G_CONNECT_SWAPPED);
 
   self->suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_valign (self->suffixes, GTK_ALIGN_CENTER);
@@ -268,10 +302,18 @@ up_entry_row_set_invalid (UpEntryRow *self,
 {
   g_return_if_fail (UP_IS_ENTRY_ROW (self));
 
+  /* The row in red, title, pencil and ring, as AdwEntryRow with .error;
+   * the entry's text, which the theme colours itself, too. */
   if (invalid)
-    gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+    }
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID,
                                invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (UpEntryRow, up_entry_row, UP, ENTRY_ROW, AdwPreferencesRow)
 
 /* A row of a boxed list to type a line in, as AdwEntryRow looks: its title
- * small above the text. AdwEntryRow 1.2 types into a GtkText, which GTK
+ * small above the text, a pencil while the text is not edited, the focus
+ * ring round the row (AdwEntryRow's own style: row.entry). AdwEntryRow 1.2 types into a GtkText, which GTK
  * 4.8 keeps out of the accessibility tree, and it cannot say that it has
  * the focus (GTK 4.10 added the API for that): a screen reader said
  * nothing in it, neither its name nor what was typed. This row types into

@@ -1134,6 +1134,60 @@ test_kind_choices (void)
   close_window (window, project, dir);
 }
 
+/* The pencil of a text row of the stage editor, or NULL. */
+static GtkWidget *
+find_edit_icon (GtkWidget *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (row));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_IMAGE (child) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), "document-edit-symbolic") == 0)
+      return child;
+  return NULL;
+}
+
+/* The stage editor's text rows look as AdwEntryRow does: a pencil while
+ * the text is not edited, and the focus ring round the row (its class
+ * "focused"), not round the text; an invalid date turns the row red. */
+static void
+test_text_rows_look (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(UpProject) project = create_demo_file (&dir);
+  g_autoptr(UpWindow) window = open_window (project);
+  GtkWidget *editor = template_widget (window, UP_TYPE_WINDOW, "editor");
+  GtkWidget *title = template_widget (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+  GtkWidget *start = template_widget (editor, UP_TYPE_STAGE_EDITOR, "start_row");
+  GtkWidget *pencil = find_edit_icon (title);
+
+  g_assert_nonnull (pencil);
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (pencil), GTK_ACCESSIBLE_ROLE_PRESENTATION));
+  g_assert_true (gtk_widget_has_css_class (title, "entry"));
+
+  gtk_widget_grab_focus (template_widget (window, UP_TYPE_WINDOW, "timeline"));
+  g_assert_false (gtk_widget_has_css_class (title, "focused"));
+  g_assert_true (gtk_widget_get_visible (pencil));
+
+  g_assert_true (gtk_widget_grab_focus (title));
+  g_assert_true (gtk_widget_has_css_class (title, "focused"));
+  g_assert_false (gtk_widget_get_visible (pencil));
+
+  gtk_widget_grab_focus (template_widget (window, UP_TYPE_WINDOW, "timeline"));
+  g_assert_false (gtk_widget_has_css_class (title, "focused"));
+  g_assert_true (gtk_widget_get_visible (pencil));
+
+  {
+    g_autofree char *date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (start)));
+
+    gtk_editable_set_text (GTK_EDITABLE (start), "2026-13-45");
+    g_assert_true (gtk_widget_has_css_class (start, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (start), date);
+    g_assert_false (gtk_widget_has_css_class (start, "error"));
+  }
+
+  close_window (window, project, dir);
+}
+
 static void
 count_signal (gpointer  instance,
               guint    *count)
@@ -1516,6 +1570,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/window", test_window);
   g_test_add_func ("/ui/timeline/tab-order", test_tab_order);
   g_test_add_func ("/ui/timeline/kind-choices", test_kind_choices);
+  g_test_add_func ("/ui/timeline/text-rows-look", test_text_rows_look);
   g_test_add_func ("/ui/timeline/window-zoom-setting", test_window_zoom_setting);
   g_test_add_func ("/ui/timeline/open-without-scroll", test_open_without_scroll);
   g_test_add_func ("/ui/timeline/large-project", test_large_project);
