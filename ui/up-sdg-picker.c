@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "up-a11y-util.h"
 #include "up-sdg-picker.h"
 
 #define N_COLUMNS 6
@@ -463,6 +464,8 @@ create_target_row (UpSdgPicker *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->impact), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   impact_name, -1);
   g_signal_connect_object (row->impact, "notify::selected", G_CALLBACK (on_impact_changed), self, G_CONNECT_SWAPPED);
+  /* Its choices open on the impact chosen. */
+  up_a11y_util_name_controls (GTK_WIDGET (row->impact));
 
   strength_label = gtk_label_new (_("Strength"));
   gtk_label_set_xalign (GTK_LABEL (strength_label), 0);

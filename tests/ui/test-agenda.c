@@ -361,6 +361,8 @@ test_edit_link (Fixture       *fixture,
 
   gtk_drop_down_set_selected (impact, 1);
   g_assert_cmpstr (up_sdg_link_get_impact (link), ==, "negative");
+  wait_for_frames (picker);
+  assert_choices_open_on_chosen (GTK_WIDGET (impact));
   gtk_spin_button_set_value (strength, 3);
   g_assert_cmpint (up_sdg_link_get_strength (link), ==, 3);
   gtk_editable_set_text (GTK_EDITABLE (comment), "Solar panels on the alarm centre «100 %»");
