@@ -1067,7 +1067,7 @@ static void
 test_tab_order (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(UpProject) project = create_demo_file (&dir);
+  g_autoptr(UpProject) project = demo_project_create (&dir, NULL);
   g_autoptr(UpWindow) window = NULL;
   GtkWindow *root;
   GtkWidget *editor, *timeline;
@@ -1118,7 +1118,7 @@ static void
 test_kind_choices (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(UpProject) project = create_demo_file (&dir);
+  g_autoptr(UpProject) project = demo_project_create (&dir, NULL);
   g_autoptr(UpWindow) window = NULL;
   GListModel *stages = up_project_get_stages (project);
   g_autoptr(UpStage) last = g_list_model_get_item (stages, g_list_model_get_n_items (stages) - 1);
@@ -1153,7 +1153,7 @@ static void
 test_text_rows_look (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(UpProject) project = create_demo_file (&dir);
+  g_autoptr(UpProject) project = demo_project_create (&dir, NULL);
   g_autoptr(UpWindow) window = open_window (project);
   GtkWidget *editor = template_widget (window, UP_TYPE_WINDOW, "editor");
   GtkWidget *title = template_widget (editor, UP_TYPE_STAGE_EDITOR, "title_row");
