@@ -870,6 +870,21 @@ assert_as_marked (Fixture     *fixture,
   g_assert_cmpuint (up_history_get_n_redo (history), ==, 0);
 }
 
+typedef struct
+{
+  UpProject *project;
+  gint64     id;
+} NoteGone;
+
+/* For wait_until(): the note is no longer in the project. */
+static gboolean
+note_is_gone (gpointer data)
+{
+  NoteGone *gone = data;
+
+  return up_project_lookup (gone->project, "note", gone->id) == NULL;
+}
+
 /* Add Note and its new, selected, empty note; returns its id. */
 static gint64
 click_add_note (Fixture     *fixture,
@@ -929,9 +944,11 @@ test_new_note_left_empty (Fixture       *fixture,
   g_assert_false (contains (listed, id));
   g_assert_cmpuint (listed->len, ==, mark.n_notes);
 
-  /* Another note chosen in the list: that one is shown. */
+  /* Another note chosen in the list: that one is shown. The note left
+   * goes once the selection has settled, in an idle. */
   id = click_add_note (fixture, view);
   select_note_in_view (view, up_record_get_id (UP_RECORD (other)));
+  wait_until (note_is_gone, &(NoteGone) { fixture->project, id });
   wait_for_frames (GTK_WIDGET (view));
   assert_as_marked (fixture, &mark, id);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "editor_stack")),
