@@ -10,7 +10,13 @@
 
 /* Printing a chart: a GtkPrintOperation whose pages the core draws with
  * up_chart_draw(), as it draws a PDF export, one sheet per page of the
- * chart. */
+ * chart. The dialog has a tab of the app's own for the language the chart
+ * is printed in, as the export dialog has a row for it. */
+
+/* The languages offered, in the export dialog's order. */
+static const UpLang print_langs[] = { UP_LANG_SV, UP_LANG_EN };
+
+static const char * const print_lang_labels[] = { N_("Swedish"), N_("English") };
 
 typedef struct
 {
@@ -21,6 +27,8 @@ typedef struct
   UpChartPrintDone  done;
   gpointer          user_data;
   gboolean          reported;   /* done was called */
+  GSettings        *settings;   /* remembers the language; or NULL */
+  GtkDropDown      *lang_drop_down;  /* in the dialog, while it is open */
 } PrintJob;
 
 /* The printer, copies and paper chosen last, for the next print of the
@@ -32,6 +40,9 @@ print_job_free (PrintJob *job)
 {
   g_clear_object (&job->project);
   g_clear_object (&job->local_goal);
+  g_clear_object (&job->settings);
+  if (job->lang_drop_down != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (job->lang_drop_down), (gpointer *) &job->lang_drop_down);
   g_free (job);
 }
 
@@ -99,6 +110,86 @@ on_draw_page (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
+/* The "Chart" tab of the print dialog: the language of the chart's title,
+ * header and legend, set to the job's. */
+static GObject *
+on_create_custom_widget (GtkPrintOperation *operation,
+                         PrintJob          *job)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *label;
+  GtkWidget *note;
+  GtkWidget *drop_down;
+  const char *labels[G_N_ELEMENTS (print_langs) + 1] = { NULL, };
+  guint selected = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (print_langs); i++)
+    {
+      labels[i] = _(print_lang_labels[i]);
+      if (print_langs[i] == job->options.lang)
+        selected = i;
+    }
+
+  drop_down = gtk_drop_down_new_from_strings (labels);
+  gtk_widget_set_name (drop_down, "up-print-language");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
+  gtk_widget_set_hexpand (drop_down, FALSE);
+  gtk_widget_set_halign (drop_down, GTK_ALIGN_START);
+
+  /* Translators: in the print dialog's Chart tab, before the choice of
+   * Swedish or English. */
+  label = gtk_label_new_with_mnemonic (_("_Language:"));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop_down);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+
+  note = gtk_label_new (_("The chart’s title, header and legend are printed in this language."));
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (note), 40);
+  gtk_label_set_xalign (GTK_LABEL (note), 0.0f);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (drop_down),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, note, NULL,
+                                  -1);
+
+  /* Spaced as GTK's own tabs of the dialog are. */
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), drop_down, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), note, 1, 1, 1, 1);
+
+  job->lang_drop_down = GTK_DROP_DOWN (drop_down);
+  /* The dialog owns the tab; it stays until "custom-widget-apply". */
+  g_object_add_weak_pointer (G_OBJECT (drop_down), (gpointer *) &job->lang_drop_down);
+
+  return G_OBJECT (grid);
+}
+
+/* Print pressed: the chart in the language chosen, which the next print
+ * and export start from. */
+static void
+on_custom_widget_apply (GtkPrintOperation *operation,
+                        GtkWidget         *widget,
+                        PrintJob          *job)
+{
+  guint selected;
+
+  if (job->lang_drop_down == NULL)
+    return;
+
+  selected = gtk_drop_down_get_selected (job->lang_drop_down);
+  if (selected >= G_N_ELEMENTS (print_langs))
+    return;
+
+  job->options.lang = print_langs[selected];
+  if (job->settings != NULL)
+    g_settings_set_string (job->settings, "last-export-language", up_lang_get_code (job->options.lang));
+}
+
 static GtkPrintOperation *
 create_operation (PrintJob *job)
 {
@@ -120,7 +211,7 @@ create_operation (PrintJob *job)
   /* Translators: the name of a print job in the printer's queue: %1$s is
    * the project's title, %2$s the chart's ("Agenda 2030 coverage"). */
   name = g_strdup_printf (_("%1$s – %2$s"), title != NULL && title[0] != '\0' ? title : _("Project"),
-                          up_chart_kind_get_title (job->kind, job->options.lang));
+                          up_chart_kind_get_title (job->kind, UP_LANG_UI));
   gtk_print_operation_set_job_name (operation, name);
 
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
@@ -156,11 +247,26 @@ on_done (GtkPrintOperation       *operation,
     }
 }
 
+/* The language a print starts in: the one chosen at the last print or
+ * export, else the caller's, else the interface's. */
+static UpLang
+start_language (GSettings *settings,
+                UpLang     lang)
+{
+  g_autofree char *last = settings != NULL ? g_settings_get_string (settings, "last-export-language") : NULL;
+  UpLang remembered;
+
+  if (up_lang_parse (last, &remembered))
+    return remembered;
+  return lang == UP_LANG_UI ? up_lang_get_ui_language () : lang;
+}
+
 void
 up_chart_print (GtkWindow            *parent,
                 UpProject            *project,
                 UpChartKind           kind,
                 const UpChartOptions *options,
+                GSettings            *settings,
                 UpChartPrintDone      done,
                 gpointer              user_data)
 {
@@ -170,11 +276,19 @@ up_chart_print (GtkWindow            *parent,
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (UP_IS_PROJECT (project));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
 
   job = print_job_new (project, kind, options);
   job->done = done;
   job->user_data = user_data;
+  g_set_object (&job->settings, settings);
+  job->options.lang = start_language (settings, job->options.lang);
   operation = create_operation (job);
+  /* Translators: the tab of the print dialog with the chart's own
+   * settings (its language). */
+  gtk_print_operation_set_custom_tab_label (operation, _("Chart"));
+  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), job);
+  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
   if (last_settings != NULL)
     gtk_print_operation_set_print_settings (operation, last_settings);
   gtk_print_operation_set_allow_async (operation, TRUE);

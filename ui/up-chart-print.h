@@ -12,16 +12,22 @@ typedef void (*UpChartPrintDone) (const GError *error,
                                   gpointer      user_data);
 
 /* Prints @kind of @project as an export draws it (title, project, date,
- * legend and key, on white), in @options' language and for its local goal:
- * the print dialog (the print portal in the Flatpak), then a sheet for each
- * page of the chart (the matrix of a long plan takes several), the chart
- * scaled to the printable area of paper turned to the chart's shape. The
- * printer and its settings are remembered for the next print. @done may be
- * NULL; it is called on the main thread. */
+ * legend and key, on white), for @options' local goal: the print dialog
+ * (the print portal in the Flatpak), then a sheet for each page of the
+ * chart (the matrix of a long plan takes several), the chart scaled to the
+ * printable area of paper turned to the chart's shape. The dialog's Chart
+ * tab chooses the language of the chart's title, header and legend; it
+ * starts from @settings' last-export-language, else @options' language
+ * (the interface's for UP_LANG_UI), and the choice is stored there for the
+ * next print and export (the portal has no such tab: there the chart is in
+ * the language it starts from). The printer and its settings are
+ * remembered for the next print. @settings may be NULL. @done may be NULL;
+ * it is called on the main thread. */
 void     up_chart_print        (GtkWindow            *parent,
                                 UpProject            *project,
                                 UpChartKind           kind,
                                 const UpChartOptions *options,
+                                GSettings            *settings,
                                 UpChartPrintDone      done,
                                 gpointer              user_data);
 

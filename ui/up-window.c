@@ -1200,8 +1200,10 @@ on_print_done (const GError *error,
     show_error_dialog (self, _("The Chart Was Not Printed"), error);
 }
 
-/* Prints what the view shows, in the language of the interface: the
- * Agenda 2030 view's chart, the stakeholders' grid. */
+/* Prints what the view shows: the Agenda 2030 view's chart, the
+ * stakeholders' grid, in the language chosen in the print dialog (at
+ * first the interface's, then the last one chosen for a print or an
+ * export). */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -1212,7 +1214,8 @@ print_action (GtkWidget  *widget,
   UpChartKind kind;
 
   if (self->project != NULL && view_chart (self, &kind, &options))
-    up_chart_print (GTK_WINDOW (self), self->project, kind, &options, on_print_done, g_object_ref (self));
+    up_chart_print (GTK_WINDOW (self), self->project, kind, &options, self->settings,
+                    on_print_done, g_object_ref (self));
 }
 
 static void

@@ -2,8 +2,9 @@
 
 /* Printing a chart, under Xvfb: the sheets GTK's print operation makes of
  * the report and of the matrix of a long plan (GTK's own "export" to a PDF,
- * read back with pdfinfo, pdftotext and pdftoppm), and the print dialog
- * opened and cancelled. */
+ * read back with pdfinfo, pdftotext and pdftoppm), the print dialog
+ * opened and cancelled, and a print in the language chosen in its Chart
+ * tab. */
 
 #include "config.h"
 
@@ -278,6 +279,12 @@ is_positive (gpointer data)
   return *(int *) data > 0;
 }
 
+static gboolean
+is_counter_at_two (gpointer data)
+{
+  return *(int *) data >= 2;
+}
+
 /* Print opens GTK's print dialog; a cancel ends the print without an
  * error, once. */
 static void
@@ -295,7 +302,7 @@ test_dialog_cancel (void)
 
   up_chart_options_init (&options);
   options.lang = ui_lang ();
-  up_chart_print (window, project, UP_CHART_REPORT, &options, on_print_done, &calls);
+  up_chart_print (window, project, UP_CHART_REPORT, &options, NULL, on_print_done, &calls);
 
   wait_until (is_print_dialog_shown, &dialog);
   g_assert_cmpint (calls, ==, 0);
@@ -309,6 +316,145 @@ test_dialog_cancel (void)
   iterate_pending ();
 }
 
+/* GTK's "Print to File" printer, as its dialog names it. */
+static const char *
+file_printer_name (void)
+{
+  return g_dgettext ("gtk40", "Print to File");
+}
+
+/* The print dialog's printer is the file: its list fills in the
+ * background. (GtkPrintUnixDialog's own header is not the app's, so
+ * through its properties.) */
+static gboolean
+is_printer_chosen (gpointer data)
+{
+  g_autoptr(GObject) printer = NULL;
+  g_autofree char *name = NULL;
+
+  g_object_get (data, "selected-printer", &printer, NULL);
+  if (printer == NULL)
+    return FALSE;
+  g_object_get (printer, "name", &name, NULL);
+  return g_strcmp0 (name, file_printer_name ()) == 0;
+}
+
+static UpLang
+other_lang (UpLang lang)
+{
+  return lang == UP_LANG_SV ? UP_LANG_EN : UP_LANG_SV;
+}
+
+/* The print dialog's Chart tab: its language drop-down, which starts in
+ * @lang. */
+static GtkDropDown *
+language_drop_down (GtkWindow *dialog,
+                    UpLang     lang)
+{
+  GtkDropDown *drop_down = GTK_DROP_DOWN (get_named (GTK_WIDGET (dialog), "up-print-language"));
+  GtkStringList *model = GTK_STRING_LIST (gtk_drop_down_get_model (drop_down));
+  const char *label = gtk_string_list_get_string (model, gtk_drop_down_get_selected (drop_down));
+
+  g_assert_cmpstr (label, ==, lang == UP_LANG_SV ? _("Swedish") : _("English"));
+  return drop_down;
+}
+
+/* The Chart tab shown, as a screenshot print-<lang>-chart-tab.png. */
+static void
+show_chart_tab (GtkWindow   *dialog,
+                GtkDropDown *drop_down)
+{
+  GtkNotebook *notebook = GTK_NOTEBOOK (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_NOTEBOOK));
+  g_autofree char *name = NULL;
+  int page = -1;
+
+  g_assert_nonnull (notebook);
+  for (int i = 0; i < gtk_notebook_get_n_pages (notebook); i++)
+    if (gtk_widget_is_ancestor (GTK_WIDGET (drop_down), gtk_notebook_get_nth_page (notebook, i)))
+      page = i;
+  g_assert_cmpint (page, >=, 0);
+  gtk_notebook_set_current_page (notebook, page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (drop_down)));
+
+  wait_for_frames (GTK_WIDGET (dialog));
+  name = g_strdup_printf ("print-%s-chart-tab.png", test_language ());
+  save_screenshot (GTK_WIDGET (dialog), name);
+}
+
+/* Printing in the other language than the interface's, chosen in the
+ * dialog's Chart tab: the sheet has that language's title and legend,
+ * not the interface's, and the next print starts in that language. The
+ * printer is GTK's "Print to File", as a user may choose it. */
+static void
+test_dialog_language (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.upphandla.Upphandla");
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "wheel.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *remembered = NULL;
+  GtkWindow *window;
+  GtkWindow *dialog = NULL;
+  GtkDropDown *drop_down;
+  UpChartOptions options;
+  UpLang lang = ui_lang (), other = other_lang (lang);
+  const char *legend = "Grey sector: no target of the goal is covered";
+  int calls = 0;
+
+  if (!have_poppler ())
+    return;
+
+  g_settings_reset (settings, "last-export-language");
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 400, 300);
+  gtk_window_present (window);
+  wait_until (is_mapped, window);
+
+  up_chart_options_init (&options);
+  options.lang = lang;
+  up_chart_print (window, project, UP_CHART_WHEEL, &options, settings, on_print_done, &calls);
+  wait_until (is_print_dialog_shown, &dialog);
+
+  /* at first in the interface's language; the other chosen */
+  drop_down = language_drop_down (dialog, lang);
+  show_chart_tab (dialog, drop_down);
+  gtk_drop_down_set_selected (drop_down, other == UP_LANG_SV ? 0 : 1);
+
+  gtk_print_settings_set_printer (print_settings, file_printer_name ());
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  g_object_set (dialog, "print-settings", print_settings, NULL);
+  wait_until (is_printer_chosen, dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  wait_until (is_positive, &calls);
+  iterate_pending ();
+  g_assert_cmpint (calls, ==, 1);
+
+  text = pdf_text (path, 1);
+  g_assert_nonnull (strstr (text, up_lang_gettext (other, legend)));
+  g_assert_null (strstr (text, up_lang_gettext (lang, legend)));
+  g_assert_nonnull (strstr (text, up_chart_kind_get_title (UP_CHART_WHEEL, other)));
+
+  /* remembered, for the next print and the export dialog */
+  remembered = g_settings_get_string (settings, "last-export-language");
+  g_assert_cmpstr (remembered, ==, up_lang_get_code (other));
+  dialog = NULL;
+  up_chart_print (window, project, UP_CHART_WHEEL, &options, settings, on_print_done, &calls);
+  wait_until (is_print_dialog_shown, &dialog);
+  language_drop_down (dialog, other);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_until (is_counter_at_two, &calls);
+  iterate_pending ();
+
+  g_settings_reset (settings, "last-export-language");
+  gtk_window_destroy (window);
+  iterate_pending ();
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/ui/print/matrix-pages", test_matrix_pages);
   g_test_add_func ("/ui/print/white-paper", test_white_paper);
   g_test_add_func ("/ui/print/dialog-cancel", test_dialog_cancel);
+  g_test_add_func ("/ui/print/dialog-language", test_dialog_language);
 
   return g_test_run ();
 }
