@@ -48,6 +48,12 @@ struct _UpWindow
   /* The desktop's settings, for its clock-format; NULL where the schema
    * is not installed. */
   GSettings            *interface_settings;
+  /* In a Flatpak the sandbox's own GSettings are not the desktop's: the
+   * clock-format comes through the settings portal, NULL until it has
+   * answered (or where it cannot). */
+  GDBusProxy           *settings_portal;
+  GCancellable         *settings_portal_cancellable;
+  char                 *portal_clock_format;
 
   /* Follow the signals of whatever project (and its store and history) the
    * window shows at the moment. */
@@ -848,6 +854,9 @@ use_12_hour_clock (UpWindow *self)
   if (am == NULL || am[0] == '\0')
     return FALSE;
 
+  if (self->portal_clock_format != NULL)
+    return g_str_equal (self->portal_clock_format, "12h");
+
   if (self->interface_settings != NULL)
     {
       g_autofree char *clock_format = g_settings_get_string (self->interface_settings, "clock-format");
@@ -937,6 +946,180 @@ on_clock_format_changed (UpWindow   *self,
   on_recent_manager_changed (self, gtk_recent_manager_get_default ());
 }
 
+/* Set by tests: windows read the desktop's clock through the settings
+ * portal on this bus, as in a Flatpak. */
+static GDBusConnection *test_session_bus;
+
+void
+up_window_set_sandboxed_for_testing (GDBusConnection *session_bus)
+{
+  g_set_object (&test_session_bus, session_bus);
+}
+
+/* The portal's clock-format, as Read (a variant in a variant), ReadOne or
+ * SettingChanged gives it. */
+static void
+set_portal_clock_format (UpWindow *self,
+                         GVariant *value)
+{
+  g_autoptr(GVariant) inner = g_variant_ref (value);
+
+  while (g_variant_is_of_type (inner, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *unwrapped = g_variant_get_variant (inner);
+
+      g_variant_unref (inner);
+      inner = unwrapped;
+    }
+
+  if (!g_variant_is_of_type (inner, G_VARIANT_TYPE_STRING) ||
+      g_strcmp0 (self->portal_clock_format, g_variant_get_string (inner, NULL)) == 0)
+    return;
+
+  g_free (self->portal_clock_format);
+  self->portal_clock_format = g_variant_dup_string (inner, NULL);
+  on_clock_format_changed (self, "clock-format", NULL);
+}
+
+static void read_portal_clock_format (UpWindow            *self,
+                                      const char          *method,
+                                      GAsyncReadyCallback  callback);
+
+/* The answer of Read or ReadOne; NULL where the window is gone. */
+static UpWindow *
+finish_portal_read (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data,
+                    GError      **error)
+{
+  g_autoptr(GVariant) reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (source), result, error);
+  g_autoptr(GVariant) value = NULL;
+  UpWindow *self;
+
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return NULL;
+
+  self = UP_WINDOW (user_data);
+  if (reply != NULL)
+    {
+      g_variant_get (reply, "(v)", &value);
+      set_portal_clock_format (self, value);
+    }
+  return self;
+}
+
+static void
+on_portal_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* no portal, or no such setting: the sandbox's settings and the locale
+   * say, as outside it */
+  if (finish_portal_read (source, result, user_data, &error) != NULL && error != NULL)
+    g_debug ("No clock-format from the settings portal: %s", error->message);
+}
+
+static void
+on_portal_read_one (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  UpWindow *self = finish_portal_read (source, result, user_data, &error);
+
+  /* ReadOne came with version 2 of the portal; Read is in every version,
+   * its value wrapped once more */
+  if (self != NULL && g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD))
+    read_portal_clock_format (self, "Read", on_portal_read);
+  else if (self != NULL && error != NULL)
+    g_debug ("No clock-format from the settings portal: %s", error->message);
+}
+
+static void
+read_portal_clock_format (UpWindow            *self,
+                          const char          *method,
+                          GAsyncReadyCallback  callback)
+{
+  g_dbus_proxy_call (self->settings_portal, method,
+                     g_variant_new ("(ss)", INTERFACE_SCHEMA_ID, "clock-format"),
+                     G_DBUS_CALL_FLAGS_NONE, -1, self->settings_portal_cancellable,
+                     callback, self);
+}
+
+static void
+on_settings_portal_signal (UpWindow   *self,
+                           const char *sender_name,
+                           const char *signal_name,
+                           GVariant   *parameters,
+                           GDBusProxy *portal)
+{
+  const char *namespace;
+  const char *key;
+  g_autoptr(GVariant) value = NULL;
+
+  if (!g_str_equal (signal_name, "SettingChanged") ||
+      !g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ssv)")))
+    return;
+
+  g_variant_get (parameters, "(&s&sv)", &namespace, &key, &value);
+  if (g_str_equal (namespace, INTERFACE_SCHEMA_ID) && g_str_equal (key, "clock-format"))
+    set_portal_clock_format (self, value);
+}
+
+static void
+on_settings_portal_ready (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusProxy) portal = g_dbus_proxy_new_finish (result, &error);
+  UpWindow *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = UP_WINDOW (user_data);
+  if (portal == NULL)
+    {
+      g_debug ("No settings portal: %s", error->message);
+      return;
+    }
+
+  self->settings_portal = g_steal_pointer (&portal);
+  g_signal_connect_object (self->settings_portal, "g-signal",
+                           G_CALLBACK (on_settings_portal_signal), self, G_CONNECT_SWAPPED);
+  read_portal_clock_format (self, "ReadOne", on_portal_read_one);
+}
+
+static void
+watch_settings_portal (UpWindow        *self,
+                       GDBusConnection *bus)
+{
+  g_dbus_proxy_new (bus, G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES, NULL,
+                    "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                    "org.freedesktop.portal.Settings", self->settings_portal_cancellable,
+                    on_settings_portal_ready, self);
+}
+
+static void
+on_session_bus_ready (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (bus == NULL)
+    g_debug ("No session bus for the settings portal: %s", error->message);
+  else
+    watch_settings_portal (UP_WINDOW (user_data), bus);
+}
+
 static void
 watch_clock_format (UpWindow *self)
 {
@@ -946,12 +1129,25 @@ watch_clock_format (UpWindow *self)
   /* Outside GNOME the schema may not be installed: then the locale says. */
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, INTERFACE_SCHEMA_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "clock-format"))
-    return;
+  if (schema != NULL && g_settings_schema_has_key (schema, "clock-format"))
+    {
+      self->interface_settings = g_settings_new_full (schema, NULL, NULL);
+      g_signal_connect_object (self->interface_settings, "changed::clock-format",
+                               G_CALLBACK (on_clock_format_changed), self, G_CONNECT_SWAPPED);
+    }
 
-  self->interface_settings = g_settings_new_full (schema, NULL, NULL);
-  g_signal_connect_object (self->interface_settings, "changed::clock-format",
-                           G_CALLBACK (on_clock_format_changed), self, G_CONNECT_SWAPPED);
+  /* In a Flatpak the desktop's setting comes through the portal; until it
+   * answers, and where it cannot, the settings above and the locale say. */
+  if (test_session_bus != NULL)
+    {
+      self->settings_portal_cancellable = g_cancellable_new ();
+      watch_settings_portal (self, test_session_bus);
+    }
+  else if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      self->settings_portal_cancellable = g_cancellable_new ();
+      g_bus_get (G_BUS_TYPE_SESSION, self->settings_portal_cancellable, on_session_bus_ready, self);
+    }
 }
 
 static GtkWidget *
@@ -1838,6 +2034,10 @@ up_window_dispose (GObject *object)
   g_clear_pointer (&self->unsaved, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->interface_settings);
+  g_cancellable_cancel (self->settings_portal_cancellable);
+  g_clear_object (&self->settings_portal_cancellable);
+  g_clear_object (&self->settings_portal);
+  g_clear_pointer (&self->portal_clock_format, g_free);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->history_signals);
   g_clear_object (&self->store_signals);

@@ -34,4 +34,9 @@ void       up_window_update_recent (UpWindow     *self);
 void       up_window_add_toast   (UpWindow       *self,
                                   const char     *message);
 
+/* For tests: windows made after this read the desktop's clock-format
+ * through the settings portal on @session_bus, as they do in a Flatpak;
+ * NULL ends that. */
+void       up_window_set_sandboxed_for_testing (GDBusConnection *session_bus);
+
 G_END_DECLS

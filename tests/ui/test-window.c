@@ -1006,6 +1006,207 @@ test_start_page_times (void)
   iterate_pending ();
 }
 
+/* A fake settings portal (org.freedesktop.portal.Settings) as a portal
+ * before version 2 has it: Read, which wraps its value twice, and no
+ * ReadOne. The desktop's clock-format is @user_data's string. */
+static void
+fake_portal_method_call (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *object_path,
+                         const char            *interface_name,
+                         const char            *method_name,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  const char *namespace;
+  const char *key;
+
+  g_assert_cmpstr (method_name, ==, "Read");
+  g_variant_get (parameters, "(&s&s)", &namespace, &key);
+  if (g_str_equal (namespace, "org.gnome.desktop.interface") && g_str_equal (key, "clock-format"))
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new ("(v)", g_variant_new_variant (g_variant_new_string (user_data))));
+  else
+    g_dbus_method_invocation_return_dbus_error (invocation, "org.freedesktop.portal.Error.NotFound",
+                                                "Requested setting not found");
+}
+
+static const char fake_portal_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.portal.Settings'>"
+  "    <method name='Read'>"
+  "      <arg type='s' name='namespace' direction='in'/>"
+  "      <arg type='s' name='key' direction='in'/>"
+  "      <arg type='v' name='value' direction='out'/>"
+  "    </method>"
+  "    <signal name='SettingChanged'>"
+  "      <arg type='s' name='namespace'/>"
+  "      <arg type='s' name='key'/>"
+  "      <arg type='v' name='value'/>"
+  "    </signal>"
+  "  </interface>"
+  "</node>";
+
+/* A message bus of the test's own (the session's may be the desktop's, or
+ * one that X11 autolaunched for libadwaita), and its address. */
+static GSubprocess *
+start_private_bus (char **address)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+
+  daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             "dbus-daemon", "--session", "--nofork", "--print-address", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (daemon));
+  *address = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*address);
+
+  return g_steal_pointer (&daemon);
+}
+
+static GDBusConnection *
+connect_to_bus (const char *address)
+{
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *connection;
+
+  connection = g_dbus_connection_new_for_address_sync (address,
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return connection;
+}
+
+typedef struct
+{
+  UpWindow   *window;
+  GFile      *file;
+  const char *expected;
+} SubtitleWait;
+
+static gboolean
+subtitle_says (gpointer data)
+{
+  SubtitleWait *wait = data;
+  const char *subtitle = recent_row_subtitle (wait->window, wait->file);
+
+  return subtitle != NULL && strstr (subtitle, wait->expected) != NULL;
+}
+
+/* In a Flatpak the sandbox's own GSettings are not the desktop's: the start
+ * page's times follow the clock-format that the settings portal reads
+ * (here a fake one on a private session bus), and its SettingChanged; the
+ * sandbox's setting says 24 hours, the portal 12. Swedish keeps 24 hours. */
+static void
+test_start_page_times_portal (void)
+{
+  static const GDBusInterfaceVTable vtable = { fake_portal_method_call, NULL, NULL, { 0 } };
+  gboolean english = !g_str_equal (test_language (), "sv");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(UpProject) project = project_on_pulled_stick (&file);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 14, 32, 0);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) interface = NULL;
+  g_autofree char *address = NULL;
+  g_autoptr(GSubprocess) bus = NULL;
+  g_autoptr(GDBusConnection) portal = NULL;
+  g_autoptr(GDBusConnection) window_bus = NULL;
+  g_autoptr(GDBusNodeInfo) node = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpWindow) window = NULL;
+  g_autofree char *expected = NULL;
+  SubtitleWait wait;
+  guint object_id;
+  guint32 request;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("no org.gnome.desktop.interface schema: the sandbox's clock cannot be set apart");
+      return;
+    }
+  interface = g_settings_new ("org.gnome.desktop.interface");
+  g_settings_set_string (interface, "clock-format", "24h");
+
+  bus = start_private_bus (&address);
+  portal = connect_to_bus (address);
+  window_bus = connect_to_bus (address);
+  node = g_dbus_node_info_new_for_xml (fake_portal_xml, &error);
+  g_assert_no_error (error);
+  object_id = g_dbus_connection_register_object (portal, "/org/freedesktop/portal/desktop", node->interfaces[0],
+                                                 &vtable, (gpointer) "12h", NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (portal, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.portal.Desktop",
+                                                      G_BUS_NAME_OWNER_FLAGS_DO_NOT_QUEUE),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &request);
+  g_assert_cmpuint (request, ==, 1); /* DBUS_REQUEST_NAME_REPLY_PRIMARY_OWNER */
+
+  {
+    g_autoptr(GFile) recovery = up_store_find_recovery (file);
+    g_autofree char *path = g_file_get_path (recovery);
+    struct utimbuf times = { g_date_time_to_unix (today), g_date_time_to_unix (today) };
+
+    g_assert_cmpint (g_utime (path, &times), ==, 0);
+  }
+
+  up_window_set_sandboxed_for_testing (window_bus);
+  window = g_object_ref_sink (up_window_new (NULL, NULL));
+  up_window_set_sandboxed_for_testing (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+
+  /* the portal's 12 hours, not the sandbox's 24 */
+  expected = g_strdup_printf (_("Changed today at %1$s"), english ? "2:32 PM" : "14:32");
+  wait = (SubtitleWait) { window, file, expected };
+  wait_until (subtitle_says, &wait);
+  g_clear_pointer (&expected, g_free);
+
+  /* another setting changes: the clock stays */
+  g_dbus_connection_emit_signal (portal, NULL, "/org/freedesktop/portal/desktop",
+                                 "org.freedesktop.portal.Settings", "SettingChanged",
+                                 g_variant_new ("(ssv)", "org.gnome.desktop.interface", "color-scheme",
+                                                g_variant_new_uint32 (1)),
+                                 &error);
+  g_assert_no_error (error);
+  /* the desktop's clock switched to 24 hours: the page follows */
+  g_dbus_connection_emit_signal (portal, NULL, "/org/freedesktop/portal/desktop",
+                                 "org.freedesktop.portal.Settings", "SettingChanged",
+                                 g_variant_new ("(ssv)", "org.gnome.desktop.interface", "clock-format",
+                                                g_variant_new_string ("24h")),
+                                 &error);
+  g_assert_no_error (error);
+  expected = g_strdup_printf (_("Changed today at %1$s"), "14:32");
+  wait = (SubtitleWait) { window, file, expected };
+  wait_until (subtitle_says, &wait);
+
+  up_store_discard_recovery (file);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&window);
+  iterate_pending ();
+  g_settings_reset (interface, "clock-format");
+
+  g_dbus_connection_unregister_object (portal, object_id);
+  g_dbus_connection_close_sync (portal, NULL, NULL);
+  g_dbus_connection_close_sync (window_bus, NULL, NULL);
+  g_subprocess_force_exit (bus);
+  g_assert_true (g_subprocess_wait (bus, NULL, NULL));
+}
+
 /* A screen reader reaches the stage's title and dates, reads their names
  * and hears a date that is not one: they were AdwEntryRows, whose text
  * GTK 4.8 leaves out of the accessibility tree. */
@@ -2533,6 +2734,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/start-page-lists-unsaved", test_start_page_lists_unsaved);
   g_test_add_func ("/ui/window/start-page-unsaved-order", test_start_page_unsaved_order);
   g_test_add_func ("/ui/window/start-page-times", test_start_page_times);
+  g_test_add_func ("/ui/window/start-page-times-portal", test_start_page_times_portal);
   g_test_add_func ("/ui/window/route-chooser", test_route_chooser);
   g_test_add_func ("/ui/window/names-file", test_names_file);
   for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
