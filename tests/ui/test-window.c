@@ -1006,9 +1006,9 @@ test_start_page_times (void)
   iterate_pending ();
 }
 
-/* A fake settings portal (org.freedesktop.portal.Settings) as a portal
- * before version 2 has it: Read, which wraps its value twice, and no
- * ReadOne. The desktop's clock-format is @user_data's string. */
+/* A fake settings portal (org.freedesktop.portal.Settings): Read, which
+ * wraps its value twice, and from version 2 on ReadOne, which does not.
+ * The desktop's clock-format is @user_data's string. */
 static void
 fake_portal_method_call (GDBusConnection       *connection,
                          const char            *sender,
@@ -1021,32 +1021,47 @@ fake_portal_method_call (GDBusConnection       *connection,
 {
   const char *namespace;
   const char *key;
+  GVariant *value;
 
-  g_assert_cmpstr (method_name, ==, "Read");
   g_variant_get (parameters, "(&s&s)", &namespace, &key);
-  if (g_str_equal (namespace, "org.gnome.desktop.interface") && g_str_equal (key, "clock-format"))
-    g_dbus_method_invocation_return_value (invocation,
-                                           g_variant_new ("(v)", g_variant_new_variant (g_variant_new_string (user_data))));
-  else
-    g_dbus_method_invocation_return_dbus_error (invocation, "org.freedesktop.portal.Error.NotFound",
-                                                "Requested setting not found");
+  if (!g_str_equal (namespace, "org.gnome.desktop.interface") || !g_str_equal (key, "clock-format"))
+    {
+      g_dbus_method_invocation_return_dbus_error (invocation, "org.freedesktop.portal.Error.NotFound",
+                                                  "Requested setting not found");
+      return;
+    }
+
+  value = g_variant_new_string (user_data);
+  if (g_str_equal (method_name, "Read"))
+    value = g_variant_new_variant (value);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(v)", value));
 }
 
-static const char fake_portal_xml[] =
-  "<node>"
-  "  <interface name='org.freedesktop.portal.Settings'>"
-  "    <method name='Read'>"
-  "      <arg type='s' name='namespace' direction='in'/>"
-  "      <arg type='s' name='key' direction='in'/>"
-  "      <arg type='v' name='value' direction='out'/>"
-  "    </method>"
-  "    <signal name='SettingChanged'>"
-  "      <arg type='s' name='namespace'/>"
-  "      <arg type='s' name='key'/>"
-  "      <arg type='v' name='value'/>"
-  "    </signal>"
-  "  </interface>"
-  "</node>";
+/* The portal's interface; @read_one: ReadOne too, as from version 2. */
+static char *
+fake_portal_xml (gboolean read_one)
+{
+  return g_strdup_printf ("<node>"
+                          "  <interface name='org.freedesktop.portal.Settings'>"
+                          "    <method name='Read'>"
+                          "      <arg type='s' name='namespace' direction='in'/>"
+                          "      <arg type='s' name='key' direction='in'/>"
+                          "      <arg type='v' name='value' direction='out'/>"
+                          "    </method>"
+                          "%s"
+                          "    <signal name='SettingChanged'>"
+                          "      <arg type='s' name='namespace'/>"
+                          "      <arg type='s' name='key'/>"
+                          "      <arg type='v' name='value'/>"
+                          "    </signal>"
+                          "  </interface>"
+                          "</node>",
+                          read_one ? "    <method name='ReadOne'>"
+                                     "      <arg type='s' name='namespace' direction='in'/>"
+                                     "      <arg type='s' name='key' direction='in'/>"
+                                     "      <arg type='v' name='value' direction='out'/>"
+                                     "    </method>" : "");
+}
 
 /* A message bus of the test's own (the session's may be the desktop's, or
  * one that X11 autolaunched for libadwaita), and its address. */
@@ -1102,10 +1117,13 @@ subtitle_says (gpointer data)
 /* In a Flatpak the sandbox's own GSettings are not the desktop's: the start
  * page's times follow the clock-format that the settings portal reads
  * (here a fake one on a private session bus), and its SettingChanged; the
- * sandbox's setting says 24 hours, the portal 12. Swedish keeps 24 hours. */
+ * sandbox's setting says 24 hours, the portal 12. Swedish keeps 24 hours.
+ * Once with a portal of version 2 (ReadOne), once with one before (Read). */
 static void
-test_start_page_times_portal (void)
+test_start_page_times_portal (gconstpointer data)
 {
+  gboolean read_one = GPOINTER_TO_INT (data);
+  g_autofree char *xml = fake_portal_xml (read_one);
   static const GDBusInterfaceVTable vtable = { fake_portal_method_call, NULL, NULL, { 0 } };
   gboolean english = !g_str_equal (test_language (), "sv");
   g_autoptr(GFile) file = NULL;
@@ -1142,7 +1160,7 @@ test_start_page_times_portal (void)
   bus = start_private_bus (&address);
   portal = connect_to_bus (address);
   window_bus = connect_to_bus (address);
-  node = g_dbus_node_info_new_for_xml (fake_portal_xml, &error);
+  node = g_dbus_node_info_new_for_xml (xml, &error);
   g_assert_no_error (error);
   object_id = g_dbus_connection_register_object (portal, "/org/freedesktop/portal/desktop", node->interfaces[0],
                                                  &vtable, (gpointer) "12h", NULL, &error);
@@ -2734,7 +2752,10 @@ main (int   argc,
   g_test_add_func ("/ui/window/start-page-lists-unsaved", test_start_page_lists_unsaved);
   g_test_add_func ("/ui/window/start-page-unsaved-order", test_start_page_unsaved_order);
   g_test_add_func ("/ui/window/start-page-times", test_start_page_times);
-  g_test_add_func ("/ui/window/start-page-times-portal", test_start_page_times_portal);
+  g_test_add_data_func ("/ui/window/start-page-times-portal/read-one", GINT_TO_POINTER (TRUE),
+                        test_start_page_times_portal);
+  g_test_add_data_func ("/ui/window/start-page-times-portal/read", GINT_TO_POINTER (FALSE),
+                        test_start_page_times_portal);
   g_test_add_func ("/ui/window/route-chooser", test_route_chooser);
   g_test_add_func ("/ui/window/names-file", test_names_file);
   for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
