@@ -1042,33 +1042,11 @@ open_window (UpProject *project)
 }
 
 static void
-close_window (UpWindow   *window,
-              UpProject  *project,
-              const char *dir)
-{
-  g_autoptr(GError) error = NULL;
-
-  up_store_flush (up_project_get_store (project), &error);
-  g_assert_no_error (error);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
-  test_remove_tree (dir);
-}
-
-static GtkWidget *
-template_widget (gpointer    widget,
-                 GType       type,
-                 const char *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
-}
-
-static void
 test_tab_order (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(UpProject) project = demo_project_create (&dir, NULL);
-  g_autoptr(UpWindow) window = NULL;
+  UpWindow *window = NULL;
   GtkWindow *root;
   GtkWidget *editor, *timeline;
   GtkWidget *order[5];
@@ -1078,14 +1056,14 @@ test_tab_order (void)
   window = open_window (project);
   root = GTK_WINDOW (window);
 
-  editor = template_widget (window, UP_TYPE_WINDOW, "editor");
-  timeline = template_widget (window, UP_TYPE_WINDOW, "timeline");
+  editor = template_child (window, UP_TYPE_WINDOW, "editor");
+  timeline = template_child (window, UP_TYPE_WINDOW, "timeline");
   g_assert_true (gtk_widget_get_mapped (editor));
-  order[0] = template_widget (window, UP_TYPE_WINDOW, "stage_list");
-  order[1] = template_widget (window, UP_TYPE_WINDOW, "add_stage_button");
+  order[0] = template_child (window, UP_TYPE_WINDOW, "stage_list");
+  order[1] = template_child (window, UP_TYPE_WINDOW, "add_stage_button");
   order[2] = NULL;
   order[3] = timeline;
-  order[4] = template_widget (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+  order[4] = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
 
   g_assert_true (gtk_widget_child_focus (order[0], GTK_DIR_TAB_FORWARD));
   for (int i = 1; i < n; i++)
@@ -1109,7 +1087,7 @@ test_tab_order (void)
   press_tab (root, TRUE);
   g_assert_nonnull (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), ADW_TYPE_HEADER_BAR));
 
-  close_window (window, project, dir);
+  demo_project_close (&dir, &project, NULL, GTK_WINDOW (window), window);
 }
 
 /* The stage's kind opens its choices on the kind chosen: Down goes to
@@ -1119,19 +1097,19 @@ test_kind_choices (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(UpProject) project = demo_project_create (&dir, NULL);
-  g_autoptr(UpWindow) window = NULL;
+  UpWindow *window = NULL;
   GListModel *stages = up_project_get_stages (project);
   g_autoptr(UpStage) last = g_list_model_get_item (stages, g_list_model_get_n_items (stages) - 1);
   GtkWidget *editor;
 
   window = open_window (project);
-  up_timeline_set_selected (UP_TIMELINE (template_widget (window, UP_TYPE_WINDOW, "timeline")), last);
+  up_timeline_set_selected (UP_TIMELINE (template_child (window, UP_TYPE_WINDOW, "timeline")), last);
   g_assert_cmpstr (up_stage_get_kind (last), !=, up_stage_kinds[0]);
-  editor = template_widget (window, UP_TYPE_WINDOW, "editor");
+  editor = template_child (window, UP_TYPE_WINDOW, "editor");
   wait_for_frames (editor);
-  assert_choices_open_on_chosen (template_widget (editor, UP_TYPE_STAGE_EDITOR, "kind_row"));
+  assert_choices_open_on_chosen (template_child (editor, UP_TYPE_STAGE_EDITOR, "kind_row"));
 
-  close_window (window, project, dir);
+  demo_project_close (&dir, &project, NULL, GTK_WINDOW (window), window);
 }
 
 /* The pencil of a text row of the stage editor, or NULL. */
@@ -1154,17 +1132,17 @@ test_text_rows_look (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(UpProject) project = demo_project_create (&dir, NULL);
-  g_autoptr(UpWindow) window = open_window (project);
-  GtkWidget *editor = template_widget (window, UP_TYPE_WINDOW, "editor");
-  GtkWidget *title = template_widget (editor, UP_TYPE_STAGE_EDITOR, "title_row");
-  GtkWidget *start = template_widget (editor, UP_TYPE_STAGE_EDITOR, "start_row");
+  UpWindow *window = open_window (project);
+  GtkWidget *editor = template_child (window, UP_TYPE_WINDOW, "editor");
+  GtkWidget *title = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+  GtkWidget *start = template_child (editor, UP_TYPE_STAGE_EDITOR, "start_row");
   GtkWidget *pencil = find_edit_icon (title);
 
   g_assert_nonnull (pencil);
   g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (pencil), GTK_ACCESSIBLE_ROLE_PRESENTATION));
   g_assert_true (gtk_widget_has_css_class (title, "entry"));
 
-  gtk_widget_grab_focus (template_widget (window, UP_TYPE_WINDOW, "timeline"));
+  gtk_widget_grab_focus (template_child (window, UP_TYPE_WINDOW, "timeline"));
   g_assert_false (gtk_widget_has_css_class (title, "focused"));
   g_assert_true (gtk_widget_get_visible (pencil));
 
@@ -1172,7 +1150,7 @@ test_text_rows_look (void)
   g_assert_true (gtk_widget_has_css_class (title, "focused"));
   g_assert_false (gtk_widget_get_visible (pencil));
 
-  gtk_widget_grab_focus (template_widget (window, UP_TYPE_WINDOW, "timeline"));
+  gtk_widget_grab_focus (template_child (window, UP_TYPE_WINDOW, "timeline"));
   g_assert_false (gtk_widget_has_css_class (title, "focused"));
   g_assert_true (gtk_widget_get_visible (pencil));
 
@@ -1185,7 +1163,7 @@ test_text_rows_look (void)
     g_assert_false (gtk_widget_has_css_class (start, "error"));
   }
 
-  close_window (window, project, dir);
+  demo_project_close (&dir, &project, NULL, GTK_WINDOW (window), window);
 }
 
 static void
