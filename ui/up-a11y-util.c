@@ -87,9 +87,9 @@ name_drop_down (GtkDropDown *drop_down)
   update_drop_down_name (drop_down);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+GtkWidget *
+up_a11y_util_find_descendant (GtkWidget *widget,
+                              GType      type)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
@@ -98,7 +98,7 @@ find_descendant (GtkWidget *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = up_a11y_util_find_descendant (child, type);
 
       if (found != NULL)
         return found;
@@ -133,7 +133,7 @@ on_choices_painted (GdkFrameClock *clock,
 static void
 on_choices_mapped (GtkWidget *popover)
 {
-  GtkWidget *list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = up_a11y_util_find_descendant (popover, GTK_TYPE_LIST_VIEW);
   GtkSelectionModel *model = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
   guint position;
 
@@ -160,7 +160,7 @@ open_on_chosen (GtkWidget *widget)
 
   if (g_object_get_data (G_OBJECT (widget), "up-a11y-open-on-chosen") != NULL)
     return;
-  popover = find_descendant (widget, GTK_TYPE_POPOVER);
+  popover = up_a11y_util_find_descendant (widget, GTK_TYPE_POPOVER);
   if (popover == NULL)
     return;
   g_object_set_data (G_OBJECT (widget), "up-a11y-open-on-chosen", popover);

@@ -36,4 +36,9 @@ void       up_a11y_util_name_row      (GtkWidget  *child,
  * editor beside a list of two hundred notes took two hundred Tabs. */
 void       up_a11y_util_tab_leaves_list (GtkWidget *list);
 
+/* The first widget of @type at or below @widget, depth first; NULL when
+ * there is none. */
+GtkWidget *up_a11y_util_find_descendant (GtkWidget *widget,
+                                         GType      type);
+
 G_END_DECLS

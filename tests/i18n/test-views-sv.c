@@ -44,6 +44,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "up-a11y-util.h"
 #include "up-application.h"
 #include "up-route-chooser.h"
 #include "up-stage-editor.h"
@@ -1471,27 +1472,6 @@ template_child (gpointer    widget,
   return child;
 }
 
-/* The first widget of @type under @widget, depth first. */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A toplevel of @type other than the application's windows. */
 static GtkWindow *
 find_toplevel (GType type)
@@ -1620,7 +1600,7 @@ test_project_page (void)
   iterate_pending ();
   wait_for_frames (GTK_WIDGET (project_window));
 
-  timeline = find_widget (GTK_WIDGET (project_window), g_type_from_name ("UpTimeline"));
+  timeline = up_a11y_util_find_descendant (GTK_WIDGET (project_window), g_type_from_name ("UpTimeline"));
   if (timeline != NULL)
     g_test_message ("[project-page] the timeline is in the window; its drawn texts, tooltips "
                     "and accessible labels cannot be read on GTK 4.8 and are not checked");
@@ -1765,7 +1745,7 @@ find_tooltip (GtkWidget *window)
   if (type == 0)
     return NULL;
 
-  tooltip = find_widget (window, type);
+  tooltip = up_a11y_util_find_descendant (window, type);
   if (tooltip == NULL || !gtk_widget_get_mapped (tooltip))
     return NULL;
 
@@ -1787,7 +1767,7 @@ test_timeline_tooltip (void)
 {
 #ifdef GDK_WINDOWING_X11
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  GtkWidget *timeline = find_widget (GTK_WIDGET (project_window), UP_TYPE_TIMELINE);
+  GtkWidget *timeline = up_a11y_util_find_descendant (GTK_WIDGET (project_window), UP_TYPE_TIMELINE);
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (project_window));
   GListModel *stages = up_project_get_stages (project);
   g_autoptr(UpStage) stage = NULL;
