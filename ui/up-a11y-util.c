@@ -106,25 +106,35 @@ up_a11y_util_find_descendant (GtkWidget *widget,
   return NULL;
 }
 
-/* The list's rows exist once it is laid out: the chosen row takes the
- * focus from the first, unless the focus went elsewhere (a search field). */
+/* The list's rows exist once it is laid out, which may take more than
+ * the first frame after the choices open (seen on a slow machine): the
+ * chosen row takes the focus from the first at the first frame that has
+ * it, unless the focus went elsewhere (a search field) or the choices
+ * closed. */
+#define CHOICES_MAX_FRAMES 30
+
 static void
 on_choices_painted (GdkFrameClock *clock,
                     GtkWidget     *list)
 {
   GtkRoot *root = gtk_widget_get_root (list);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list), "up-a11y-choice-frames")) + 1;
 
-  g_signal_handlers_disconnect_by_func (clock, on_choices_painted, list);
-
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, list))
-    return;
+  g_object_set_data (G_OBJECT (list), "up-a11y-choice-frames", GUINT_TO_POINTER (frames));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, list) || !gtk_widget_get_mapped (list) ||
+      frames >= CHOICES_MAX_FRAMES)
+    {
+      g_signal_handlers_disconnect_by_func (clock, on_choices_painted, list);
+      return;
+    }
 
   for (GtkWidget *row = gtk_widget_get_first_child (list);
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if ((gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0)
       {
+        g_signal_handlers_disconnect_by_func (clock, on_choices_painted, list);
         gtk_widget_grab_focus (row);
         return;
       }
@@ -144,6 +154,8 @@ on_choices_mapped (GtkWidget *popover)
     return;
 
   gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  g_object_set_data (G_OBJECT (list), "up-a11y-choice-frames", NULL);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (list), on_choices_painted, list);
   g_signal_connect_object (gtk_widget_get_frame_clock (list), "after-paint",
                            G_CALLBACK (on_choices_painted), list, 0);
 }
