@@ -1408,9 +1408,12 @@ up_local_goals_view_set_project (UpLocalGoalsView *self,
   g_return_if_fail (UP_IS_LOCAL_GOALS_VIEW (self));
   g_return_if_fail (project == NULL || UP_IS_PROJECT (project));
 
-  if (!g_set_object (&self->project, project))
+  if (self->project == project)
     return;
 
+  /* What was typed belongs to the project it was typed in. */
+  commit_pending (self);
+  g_set_object (&self->project, project);
   g_clear_object (&self->goal);
   g_signal_group_set_target (self->project_signals, project);
   if (project != NULL && !self->built && gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -1419,4 +1422,19 @@ up_local_goals_view_set_project (UpLocalGoalsView *self,
     refresh_all (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/**
+ * up_local_goals_view_commit_pending:
+ *
+ * Makes what was typed in a field of the selected goal and not yet applied
+ * the goal's, as the focus leaving the field does: the window calls it
+ * before it closes, when no focus leaves anything.
+ */
+void
+up_local_goals_view_commit_pending (UpLocalGoalsView *self)
+{
+  g_return_if_fail (UP_IS_LOCAL_GOALS_VIEW (self));
+
+  commit_pending (self);
 }

@@ -648,6 +648,44 @@ test_local_goal_commit (Fixture       *fixture,
   g_assert_cmpstr (up_local_goal_get_indicator (second), ==, "Antal cykelparkeringar");
 }
 
+/* A field typed and not applied when the window closes (Ctrl+Q, the
+ * close button) is in the file, as in the stage's and the note's editors:
+ * a baseline typed and the app quit was lost, no focus having left it. */
+static void
+test_local_goal_close_commits (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpLocalGoal) first = g_list_model_get_item (up_project_get_local_goals (fixture->project), 0);
+  g_autoptr(UpProject) saved = NULL;
+  g_autoptr(UpLocalGoal) reopened = NULL;
+  GtkWidget *view, *list, *baseline;
+
+  show_view (fixture, "local-goals");
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  list = get_named (view, "local-goal-list");
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  iterate_pending ();
+
+  baseline = get_named (view, "local-goal-baseline");
+  g_assert_true (gtk_widget_grab_focus (baseline));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  gtk_editable_set_text (GTK_EDITABLE (baseline), "64 % (2024)");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (up_local_goal_get_baseline (first), !=, "64 % (2024)");
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate_pending ();
+  g_assert_cmpstr (up_local_goal_get_baseline (first), ==, "64 % (2024)");
+
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+  saved = up_project_open (up_project_get_file (fixture->project), &error);
+  g_assert_no_error (error);
+  reopened = g_list_model_get_item (up_project_get_local_goals (saved), 0);
+  g_assert_cmpstr (up_local_goal_get_baseline (reopened), ==, "64 % (2024)");
+}
+
 /* Tab from a goal's field with new text in it goes to the next field, as
  * in the other editors: it went to the field's apply button, where the
  * next field's text was lost and its first space applied the field. */
@@ -1441,6 +1479,8 @@ main (int   argc,
               fixture_set_up, test_local_goal_tab, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-commit", Fixture, NULL,
               fixture_set_up, test_local_goal_commit, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal-close-commits", Fixture, NULL,
+              fixture_set_up, test_local_goal_close_commits, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-tab-fields", Fixture, NULL,
               fixture_set_up, test_local_goal_tab_fields, fixture_tear_down);
   g_test_add ("/ui/agenda/controls-named", Fixture, NULL,
