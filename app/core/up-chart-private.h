@@ -141,6 +141,10 @@ void         _up_chart_set_goal_light   (UpChartContext       *ctx,
 void         _up_chart_contrast_colour  (const UpRgba         *background,
                                          UpRgba               *text);
 
+/* The line under a chart's project title: the organisation, and the
+ * regional or local goal the chart is limited to. */
+char        *_up_chart_header_detail    (UpChartContext       *ctx);
+
 /* User text made safe to lay out: valid UTF-8, no control characters, at
  * most @max_chars characters (1 MB titles are cut before Pango sees them). */
 char        *_up_chart_clean_text       (const char           *text,

@@ -98,7 +98,7 @@ static double
 draw_header (UpChartContext *ctx)
 {
   g_autofree char *title = _up_chart_clean_text (up_project_get_title (ctx->project), 300);
-  g_autofree char *organisation = _up_chart_clean_text (up_project_get_organisation (ctx->project), 300);
+  g_autofree char *detail = _up_chart_header_detail (ctx);
   g_autofree char *date = NULL;
   const char *iso = ctx->options->date;
   g_autofree char *today = NULL;
@@ -126,23 +126,7 @@ draw_header (UpChartContext *ctx)
   y += _up_chart_text (ctx, title[0] != '\0' ? title : up_lang_gettext (ctx->lang, N_("Untitled procurement")),
                        M, y, title_width, 18, UP_TEXT_BOLD, 2, NULL);
 
-  if (ctx->options->local_goal != NULL)
-    {
-      g_autofree char *goal = _up_chart_clean_text (up_local_goal_get_title (ctx->options->local_goal), 200);
-      g_autofree char *line = NULL;
-
-      if (organisation[0] != '\0')
-        /* Translators: the line under a chart's title: %1$s is the organisation,
-         * %2$s the title of the local goal the chart is limited to. */
-        line = g_strdup_printf (up_lang_gettext (ctx->lang, N_("%1$s · local goal: %2$s")), organisation, goal);
-      else
-        /* Translators: the line under a chart's title when the chart shows
-         * only the stages serving one local goal; %1$s is the goal's title. */
-        line = g_strdup_printf (up_lang_gettext (ctx->lang, N_("Local goal: %1$s")), goal);
-      g_free (organisation);
-      organisation = g_steal_pointer (&line);
-    }
-  y += 2 + _up_chart_text (ctx, organisation, M, y + 2, title_width, 10.5, UP_TEXT_DIM, 1, NULL);
+  y += 2 + _up_chart_text (ctx, detail, M, y + 2, title_width, 10.5, UP_TEXT_DIM, 1, NULL);
 
   rule = MAX (HEADER_BOTTOM - 6, y + 5);
   _up_chart_set_colour (ctx->cr, &ctx->fg);

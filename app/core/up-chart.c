@@ -731,23 +731,35 @@ chart_date (UpChartContext *ctx)
   return up_lang_format_date (ctx->lang, iso, UP_DATE_STYLE_LONG);
 }
 
-/* The third line of the header: the organisation, and the local goal the
- * chart is limited to. */
-static char *
-header_detail (UpChartContext *ctx)
+/* The third line of the header: the organisation, and the regional or
+ * local goal the chart is limited to, named by its level. */
+char *
+_up_chart_header_detail (UpChartContext *ctx)
 {
   g_autofree char *organisation = _up_chart_clean_text (up_project_get_organisation (ctx->project), 200);
   g_autofree char *goal = NULL;
+  gboolean regional;
 
   if (ctx->options->local_goal == NULL)
     return g_steal_pointer (&organisation);
 
   goal = _up_chart_clean_text (up_local_goal_get_title (ctx->options->local_goal), 200);
+  regional = g_strcmp0 (up_local_goal_get_level (ctx->options->local_goal), "regional") == 0;
   if (organisation[0] == '\0')
-    /* Translators: the line under a chart's title when the chart shows
-     * only the stages serving one local goal; %1$s is the goal's title. */
-    return g_strdup_printf (up_lang_gettext (ctx->lang, N_("Local goal: %1$s")), goal);
+    {
+      if (regional)
+        /* Translators: the line under a chart's title when the chart shows
+         * only the stages serving one regional goal; %1$s is the goal's title. */
+        return g_strdup_printf (up_lang_gettext (ctx->lang, N_("Regional goal: %1$s")), goal);
+      /* Translators: the line under a chart's title when the chart shows
+       * only the stages serving one local goal; %1$s is the goal's title. */
+      return g_strdup_printf (up_lang_gettext (ctx->lang, N_("Local goal: %1$s")), goal);
+    }
 
+  if (regional)
+    /* Translators: the line under a chart's title: %1$s is the organisation,
+     * %2$s the title of the regional goal the chart is limited to. */
+    return g_strdup_printf (up_lang_gettext (ctx->lang, N_("%1$s · regional goal: %2$s")), organisation, goal);
   /* Translators: the line under a chart's title: %1$s is the organisation,
    * %2$s the title of the local goal the chart is limited to. */
   return g_strdup_printf (up_lang_gettext (ctx->lang, N_("%1$s · local goal: %2$s")), organisation, goal);
@@ -773,7 +785,7 @@ header_layout (UpChartContext *ctx,
 {
   g_autofree char *date = chart_date (ctx);
   g_autofree char *title = _up_chart_clean_text (up_project_get_title (ctx->project), 300);
-  g_autofree char *detail = header_detail (ctx);
+  g_autofree char *detail = _up_chart_header_detail (ctx);
   const char *project = title[0] != '\0' ? title : up_lang_gettext (ctx->lang, N_("Untitled procurement"));
   double date_width = _up_chart_text_width (ctx, date, PROJECT_SIZE, 0);
   double title_width = MAX (width - date_width - 16, 40);

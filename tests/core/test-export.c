@@ -1072,6 +1072,63 @@ test_local_goal (void)
     }
 }
 
+/* A chart limited to a regional goal calls it a regional goal under its
+ * title, in both languages: it said "local goal" of every goal, also of
+ * one the app lists as a regional goal. */
+static void
+test_local_goal_level (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "local-goal-level");
+  GListModel *goals = up_project_get_local_goals (demo);
+  g_autoptr(UpLocalGoal) regional = g_list_model_get_item (goals, 0);
+  g_autoptr(UpLocalGoal) local = g_list_model_get_item (goals, 1);
+  const UpLang langs[] = { UP_LANG_EN, UP_LANG_SV };
+
+  g_assert_cmpstr (up_local_goal_get_level (regional), ==, "regional");
+  g_assert_cmpstr (up_local_goal_get_level (local), ==, "local");
+  if (!have_tool ("pdftotext"))
+    return;
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      for (guint g = 0; g < 2; g++)
+        {
+          UpLocalGoal *goal = g == 0 ? regional : local;
+          g_autofree char *name = g_strdup_printf ("%s-%s-%s.pdf", up_chart_kind_get_name (all_kinds[k]),
+                                                   up_lang_get_code (langs[l]), up_local_goal_get_level (goal));
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(GError) error = NULL;
+          g_autofree char *text = NULL;
+          const char *says, *not_says;
+          UpChartOptions options;
+
+          /* the grid is the stakeholders', whatever the goal */
+          if (all_kinds[k] == UP_CHART_GRID)
+            continue;
+
+          up_chart_options_init (&options);
+          options.local_goal = goal;
+          options.lang = langs[l];
+          g_assert_true (up_export_chart (demo, all_kinds[k], UP_EXPORT_PDF, &options, 0, file, &error));
+          g_assert_no_error (error);
+          text = pdf_text (path);
+          if (langs[l] == UP_LANG_SV)
+            {
+              says = g == 0 ? "· regionalt mål:" : "· lokalt mål:";
+              not_says = g == 0 ? "lokalt mål" : "regionalt mål";
+            }
+          else
+            {
+              says = g == 0 ? "· regional goal:" : "· local goal:";
+              not_says = g == 0 ? "local goal" : "regional goal";
+            }
+          g_test_message ("%s: %s", name, says);
+          g_assert_nonnull (strstr (text, says));
+          g_assert_null (strstr (text, not_says));
+        }
+}
+
 /* Odd text in every field a chart may print. */
 static const char *odd_texts[] = {
   "Emoji 🦊🇸🇪👩‍👩‍👧‍👦 and a combining e\xcc\x81 – åäö",
@@ -1593,6 +1650,7 @@ main (int   argc,
   g_test_add_func ("/export/full-disk", test_full_disk);
   g_test_add_func ("/export/replace", test_replace);
   g_test_add_func ("/export/local-goal", test_local_goal);
+  g_test_add_func ("/export/local-goal-level", test_local_goal_level);
   g_test_add_func ("/export/odd-text", test_odd_text);
   g_test_add_func ("/export/matrix-pages", test_matrix_pages);
   g_test_add_func ("/export/png-tall", test_png_tall);
