@@ -644,8 +644,16 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   top = frame.body_y + HEADER_HEIGHT;
   if (n_stages == 0)
     {
-      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No stages yet")), frame.body_x,
-                      top + ROW / 2, LABEL_WIDTH, TEXT_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
+      /* Limited to a goal, the project may well have stages: none serves
+       * the goal. */
+      const char *empty = ctx->options->local_goal == NULL || up_project_count (ctx->project, "stage") == 0
+                          ? N_("No stages yet")
+                          /* Translators: the matrix limited to one regional or
+                           * local goal, when no stage is linked to that goal. */
+                          : N_("No stage serves this goal yet");
+
+      _up_chart_text (ctx, up_lang_gettext (ctx->lang, empty), frame.body_x,
+                      top + ROW / 2, LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN, TEXT_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
       return;
     }
 

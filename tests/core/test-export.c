@@ -1129,6 +1129,47 @@ test_local_goal_level (void)
         }
 }
 
+/* The matrix limited to a goal that no stage serves says so, in both
+ * languages: it said "No stages yet" of a project with fifteen. */
+static void
+test_local_goal_no_stages (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "local-goal-no-stages");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Digital safety alarms", &error);
+  const UpLang langs[] = { UP_LANG_EN, UP_LANG_SV };
+  UpLocalGoal *goal;
+
+  g_assert_no_error (error);
+  g_assert_true (up_demo_fill (project, &error));
+  goal = up_project_add_local_goal (project, "local", "Trygg hemtjänst", &error);
+  g_assert_no_error (error);
+  g_assert_true (up_project_link_local_goal_target (project, goal, "11.2", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stages (project)), >, 0);
+  if (!have_tool ("pdftotext"))
+    return;
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *name = g_strdup_printf ("matrix-%s.pdf", up_lang_get_code (langs[l]));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *text = NULL;
+      gboolean sv = langs[l] == UP_LANG_SV;
+      UpChartOptions options;
+
+      up_chart_options_init (&options);
+      options.local_goal = goal;
+      options.lang = langs[l];
+      g_assert_true (up_export_chart (project, UP_CHART_MATRIX, UP_EXPORT_PDF, &options, 0, file, &error));
+      g_assert_no_error (error);
+      text = pdf_text (path);
+      g_assert_nonnull (strstr (text, sv ? "Inget skede bidrar till det här målet än"
+                                         : "No stage serves this goal yet"));
+      g_assert_null (strstr (text, sv ? "Inga skeden än" : "No stages yet"));
+    }
+}
+
 /* Odd text in every field a chart may print. */
 static const char *odd_texts[] = {
   "Emoji 🦊🇸🇪👩‍👩‍👧‍👦 and a combining e\xcc\x81 – åäö",
@@ -1651,6 +1692,7 @@ main (int   argc,
   g_test_add_func ("/export/replace", test_replace);
   g_test_add_func ("/export/local-goal", test_local_goal);
   g_test_add_func ("/export/local-goal-level", test_local_goal_level);
+  g_test_add_func ("/export/local-goal-no-stages", test_local_goal_no_stages);
   g_test_add_func ("/export/odd-text", test_odd_text);
   g_test_add_func ("/export/matrix-pages", test_matrix_pages);
   g_test_add_func ("/export/png-tall", test_png_tall);
