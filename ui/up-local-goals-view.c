@@ -113,13 +113,21 @@ report (UpLocalGoalsView *self,
     g_signal_emit (self, signals[ERROR], 0, error);
 }
 
+/* Removes the rows, not the placeholder: it is a child of the list too,
+ * and once removed, an empty list showed as a bare line. */
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (list, child);
+      child = next;
+    }
 }
 
 static GHashTable *
@@ -1140,6 +1148,7 @@ build_detail (UpLocalGoalsView *self)
                                          _("The targets of the global goals that this goal is broken down from."));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (target_group), build_chooser (self));
   self->target_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->target_list), "local-goal-targets");
   gtk_list_box_set_selection_mode (self->target_list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->target_list), "boxed-list");
   placeholder = gtk_label_new (_("No targets yet"));

@@ -686,6 +686,66 @@ test_local_goal_close_commits (Fixture       *fixture,
   g_assert_cmpstr (up_local_goal_get_baseline (reopened), ==, "64 % (2024)");
 }
 
+/* A label under @root that shows @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A goal mapped to no target says so in its list of targets, also after
+ * another goal's targets were shown and after its last target goes: the
+ * refresh took the placeholder out with the rows, and an empty list was a
+ * bare line. */
+static void
+test_local_goal_no_targets (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(UpLocalGoal) goal = NULL;
+  GListModel *goals = up_project_get_local_goals (fixture->project);
+  GtkWidget *view, *list, *placeholder;
+
+  show_view (fixture, "local-goals");
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  list = get_named (view, "local-goal-targets");
+
+  g_assert_true (gtk_widget_activate_action (view, "local-goals.add", NULL));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  placeholder = find_label (list, _("No targets yet"));
+  g_assert_nonnull (placeholder);
+  g_assert_true (gtk_widget_get_mapped (placeholder));
+  screenshot (GTK_WIDGET (fixture->window), "local-goal-no-targets");
+
+  /* its one target linked and unlinked */
+  goal = g_list_model_get_item (goals, g_list_model_get_n_items (goals) - 1);
+  g_assert_true (up_project_link_local_goal_target (fixture->project, goal, FREE_TARGET, &error));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_false (gtk_widget_get_mapped (placeholder) && gtk_widget_get_parent (placeholder) == list);
+  g_assert_true (up_project_unlink_local_goal_target (fixture->project, goal, FREE_TARGET, &error));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  targets = up_project_list_local_goal_targets (fixture->project, goal);
+  g_assert_cmpuint (targets->len, ==, 0);
+  placeholder = find_label (list, _("No targets yet"));
+  g_assert_nonnull (placeholder);
+  g_assert_true (gtk_widget_get_mapped (placeholder));
+}
+
 /* Tab from a goal's field with new text in it goes to the next field, as
  * in the other editors: it went to the field's apply button, where the
  * next field's text was lost and its first space applied the field. */
@@ -1481,6 +1541,8 @@ main (int   argc,
               fixture_set_up, test_local_goal_commit, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-close-commits", Fixture, NULL,
               fixture_set_up, test_local_goal_close_commits, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal-no-targets", Fixture, NULL,
+              fixture_set_up, test_local_goal_no_targets, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-tab-fields", Fixture, NULL,
               fixture_set_up, test_local_goal_tab_fields, fixture_tear_down);
   g_test_add ("/ui/agenda/controls-named", Fixture, NULL,
