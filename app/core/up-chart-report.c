@@ -603,6 +603,44 @@ target_chip (UpChartContext *ctx,
 }
 
 #define MAX_TARGETS 3
+/* The report limited to one goal shows that goal alone: room for more. */
+#define MAX_TARGETS_SCOPED 8
+/* An indicator is often a sentence ("Share of alarm calls answered within
+ * 60 seconds, measured every quarter by ..."). */
+#define MEASURE_LINES 3
+
+/* What the goal is measured by, in the report limited to it: its
+ * indicator, baseline and target value, those it has. */
+static GPtrArray *
+goal_measures (UpChartContext *ctx,
+               UpLocalGoal    *goal)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  const struct { const char *format; const char *value; } measures[] = {
+    /* Translators: in the report limited to one regional or local goal,
+     * under the goal's title; %1$s is what the goal is measured by. */
+    { N_("Indicator: %1$s"), up_local_goal_get_indicator (goal) },
+    /* Translators: in the report limited to one regional or local goal;
+     * %1$s is the indicator's value when the goal was set ("71 % (2025)"). */
+    { N_("Baseline: %1$s"), up_local_goal_get_baseline (goal) },
+    /* Translators: in the report limited to one regional or local goal;
+     * %1$s is the value the goal aims at ("95 % by 2028"). */
+    { N_("Target value: %1$s"), up_local_goal_get_target_value (goal) },
+  };
+
+  if (ctx->options->local_goal == NULL)
+    return lines;
+
+  for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+    {
+      g_autofree char *value = _up_chart_clean_text (measures[i].value, 300);
+
+      if (value[0] != '\0')
+        g_ptr_array_add (lines, g_strdup_printf (up_lang_gettext (ctx->lang, measures[i].format), value));
+    }
+
+  return lines;
+}
 
 static void
 draw_local_goals (UpChartContext *ctx,
@@ -612,10 +650,23 @@ draw_local_goals (UpChartContext *ctx,
                   double          bottom)
 {
   GListModel *goals = up_project_get_local_goals (ctx->project);
-  guint n_goals = g_list_model_get_n_items (goals);
+  g_autoptr(GListStore) scoped = NULL;
+  guint max_targets = MAX_TARGETS;
+  guint n_goals;
   double line = _up_chart_text_height (ctx, "Ag", SMALL, 0, 0, 0) + 3;
   double chip = _up_chart_text_width (ctx, "17.19", SMALL, UP_TEXT_BOLD) + 6;
   guint shown = 0;
+
+  /* Limited to one goal, the report is about that goal: the others were
+   * listed under its name, and not what it is measured by. */
+  if (ctx->options->local_goal != NULL)
+    {
+      scoped = g_list_store_new (UP_TYPE_LOCAL_GOAL);
+      g_list_store_append (scoped, ctx->options->local_goal);
+      goals = G_LIST_MODEL (scoped);
+      max_targets = MAX_TARGETS_SCOPED;
+    }
+  n_goals = g_list_model_get_n_items (goals);
 
   if (n_goals == 0)
     {
@@ -628,18 +679,26 @@ draw_local_goals (UpChartContext *ctx,
     {
       g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, i);
       g_autoptr(GPtrArray) targets = up_project_list_local_goal_targets (ctx->project, goal);
+      g_autoptr(GPtrArray) measures = goal_measures (ctx, goal);
       g_autofree char *title = _up_chart_clean_text (up_local_goal_get_title (goal), 300);
       guint n_targets = targets->len;
-      guint n_listed = n_targets <= MAX_TARGETS ? n_targets : MAX_TARGETS - 1;
-      guint n_lines = n_targets <= MAX_TARGETS ? n_targets : MAX_TARGETS;
+      guint n_listed = n_targets <= max_targets ? n_targets : max_targets - 1;
+      guint n_lines = n_targets <= max_targets ? n_targets : max_targets;
       double title_height = _up_chart_text_height (ctx, title, BODY, UP_TEXT_BOLD, width, 2);
-      double need = title_height + 2 + MAX (n_lines, 1) * line + 6;
-      double reserve = i + 1 < n_goals ? line : 0;
+      double measures_height = 0;
+      double need, reserve = i + 1 < n_goals ? line : 0;
 
+      for (guint m = 0; m < measures->len; m++)
+        measures_height += _up_chart_text_height (ctx, g_ptr_array_index (measures, m), SMALL, 0,
+                                                  width - 6, MEASURE_LINES) + 2;
+      need = title_height + 2 + measures_height + MAX (n_lines, 1) * line + 6;
       if (y + need + reserve > bottom)
         break;
 
       y += _up_chart_text (ctx, title, x, y, width, BODY, UP_TEXT_BOLD, 2, NULL) + 2;
+      for (guint m = 0; m < measures->len; m++)
+        y += _up_chart_text (ctx, g_ptr_array_index (measures, m), x + 6, y, width - 6, SMALL, 0,
+                             MEASURE_LINES, NULL) + 2;
       if (n_targets == 0)
         _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No targets linked yet")), x + 6, y,
                         width - 6, SMALL, UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);

@@ -1170,6 +1170,59 @@ test_local_goal_no_stages (void)
     }
 }
 
+/* The report limited to a goal shows what the goal is measured by (its
+ * indicator, baseline and target value) and not the other goals, in both
+ * languages: it listed every goal, none with its numbers. */
+static void
+test_local_goal_report (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "local-goal-report");
+  GListModel *goals = up_project_get_local_goals (demo);
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, 0);
+  g_autoptr(UpLocalGoal) other = g_list_model_get_item (goals, 1);
+  const UpLang langs[] = { UP_LANG_EN, UP_LANG_SV };
+
+  g_assert_cmpstr (up_local_goal_get_baseline (goal), !=, "");
+  g_assert_cmpstr (up_local_goal_get_target_value (goal), !=, "");
+  if (!have_tool ("pdftotext"))
+    return;
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%s.pdf", up_lang_get_code (langs[l]));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      gboolean sv = langs[l] == UP_LANG_SV;
+      g_autofree char *baseline = g_strdup_printf (sv ? "Utgångsvärde: %s" : "Baseline: %s",
+                                                   up_local_goal_get_baseline (goal));
+      g_autofree char *target = g_strdup_printf (sv ? "Målvärde: %s" : "Target value: %s",
+                                                 up_local_goal_get_target_value (goal));
+      g_autofree char *text = NULL;
+      UpChartOptions options;
+
+      up_chart_options_init (&options);
+      options.local_goal = goal;
+      options.lang = langs[l];
+      g_assert_true (up_export_chart (demo, UP_CHART_REPORT, UP_EXPORT_PDF, &options, 0, file, &error));
+      g_assert_no_error (error);
+      text = pdf_text (path);
+      g_assert_nonnull (strstr (text, baseline));
+      g_assert_nonnull (strstr (text, target));
+      g_assert_nonnull (strstr (text, sv ? "Indikator:" : "Indicator:"));
+      g_assert_null (strstr (text, up_local_goal_get_title (other)));
+
+      /* the whole project's report lists the goals as before */
+      g_clear_pointer (&text, g_free);
+      options.local_goal = NULL;
+      g_assert_true (up_export_chart (demo, UP_CHART_REPORT, UP_EXPORT_PDF, &options, 0, file, &error));
+      g_assert_no_error (error);
+      text = pdf_text (path);
+      g_assert_nonnull (strstr (text, up_local_goal_get_title (other)));
+      g_assert_null (strstr (text, baseline));
+    }
+}
+
 /* Odd text in every field a chart may print. */
 static const char *odd_texts[] = {
   "Emoji 🦊🇸🇪👩‍👩‍👧‍👦 and a combining e\xcc\x81 – åäö",
@@ -1693,6 +1746,7 @@ main (int   argc,
   g_test_add_func ("/export/local-goal", test_local_goal);
   g_test_add_func ("/export/local-goal-level", test_local_goal_level);
   g_test_add_func ("/export/local-goal-no-stages", test_local_goal_no_stages);
+  g_test_add_func ("/export/local-goal-report", test_local_goal_report);
   g_test_add_func ("/export/odd-text", test_odd_text);
   g_test_add_func ("/export/matrix-pages", test_matrix_pages);
   g_test_add_func ("/export/png-tall", test_png_tall);
