@@ -1933,6 +1933,7 @@ up_window_close_request (GtkWindow *window)
 
       up_stage_editor_commit_pending (self->editor);
       up_notes_view_commit_pending (self->notes_view);
+      up_stakeholder_view_commit_pending (self->stakeholder_view);
       up_local_goals_view_commit_pending (self->local_goals_view);
 
       if (!up_store_flush (up_project_get_store (self->project), &error))

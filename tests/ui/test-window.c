@@ -20,6 +20,7 @@
 #include "up-undo-toast.h"
 #include "up-stage-editor.h"
 #include "up-stage-row.h"
+#include "up-stakeholder-view-private.h"
 #include "up-timeline.h"
 #include "up-route-chooser.h"
 #include "up-window.h"
@@ -2729,6 +2730,43 @@ test_copy_name (void)
   g_assert_cmpstr (bare_name, ==, bare_file);
 }
 
+/* A stakeholder's field typed and not applied when the window closes
+ * (Ctrl+Q, the close button) is in the file, as the stage's and the
+ * note's are: a contact typed and the app quit was lost, no focus having
+ * left the field. */
+static void
+test_close_commits_stakeholder (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpStakeholder) first = g_list_model_get_item (up_project_get_stakeholders (fixture->project), 0);
+  g_autoptr(UpProject) saved = NULL;
+  UpStakeholderView *view;
+  UpRecord *reopened;
+
+  show_view (fixture, "stakeholders");
+  view = template_child (fixture->window, UP_TYPE_WINDOW, "stakeholder_view");
+  up_stakeholder_view_set_selected (view, first);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view->contact_row)));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  gtk_editable_set_text (GTK_EDITABLE (view->contact_row), "karin.lindqvist@alvby.se");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (up_stakeholder_get_contact (first), !=, "karin.lindqvist@alvby.se");
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate_pending ();
+  g_assert_cmpstr (up_stakeholder_get_contact (first), ==, "karin.lindqvist@alvby.se");
+
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+  saved = up_project_open (up_project_get_file (fixture->project), &error);
+  g_assert_no_error (error);
+  reopened = up_project_lookup (saved, "stakeholder", up_record_get_id (UP_RECORD (first)));
+  g_assert_nonnull (reopened);
+  g_assert_cmpstr (up_stakeholder_get_contact (UP_STAKEHOLDER (reopened)), ==, "karin.lindqvist@alvby.se");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2764,6 +2802,8 @@ main (int   argc,
 
       g_test_add_data_func (path, &read_only_cases[i], test_read_only_banner);
     }
+  g_test_add ("/ui/window/close-commits-stakeholder", Fixture, NULL,
+              fixture_set_up, test_close_commits_stakeholder, fixture_tear_down);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
               fixture_set_up, test_stage_row, fixture_tear_down);
   g_test_add ("/ui/window/narrow-list", Fixture, NULL,
