@@ -83,6 +83,7 @@ struct _UpLocalGoalsView
   GtkNoSelection *stage_selection;
   GPtrArray    *stage_rows;      /* StageRow, the bound ones, borrowed */
   GHashTable   *linked_stages;   /* ids (gint64 *) of the stages serving the goal */
+  GHashTable   *listed_goals;    /* ids (gint64 *) of the goals the list shows */
 };
 
 G_DEFINE_FINAL_TYPE (UpLocalGoalsView, up_local_goals_view, ADW_TYPE_BIN)
@@ -241,6 +242,10 @@ rebuild_goal_list (UpLocalGoalsView *self)
   guint n = g_list_model_get_n_items (goals);
   GtkListBoxRow *selected = NULL;
   gboolean found = FALSE;
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  UpLocalGoal *returned = NULL;
+  GtkListBoxRow *returned_row = NULL;
+  guint n_new = 0;
 
   self->updating = TRUE;
   clear_list (self->goal_list);
@@ -249,6 +254,16 @@ rebuild_goal_list (UpLocalGoalsView *self)
     {
       g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, i);
       GtkWidget *row = create_goal_row (goal);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = up_record_get_id (UP_RECORD (goal));
+      if (!g_hash_table_contains (self->listed_goals, id))
+        {
+          n_new++;
+          returned = goal;
+          returned_row = GTK_LIST_BOX_ROW (row);
+        }
+      g_hash_table_add (listed, id);
 
       gtk_list_box_append (self->goal_list, row);
       if (goal == self->goal)
@@ -257,6 +272,18 @@ rebuild_goal_list (UpLocalGoalsView *self)
           found = TRUE;
         }
     }
+
+  /* One goal more than the list showed (the undo of its deletion, the redo
+   * of its adding): that goal is shown, as after Add Goal, not the one the
+   * deletion had left selected. */
+  if (n_new == 1 && g_hash_table_size (self->listed_goals) > 0 && returned != self->goal)
+    {
+      g_set_object (&self->goal, returned);
+      selected = returned_row;
+      found = TRUE;
+    }
+  g_hash_table_unref (self->listed_goals);
+  self->listed_goals = g_steal_pointer (&listed);
 
   /* The selected goal was deleted (or its adding undone): the first one. */
   if (!found)
@@ -1306,6 +1333,7 @@ up_local_goals_view_finalize (GObject *object)
 
   g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
   g_clear_pointer (&self->linked_stages, g_hash_table_unref);
+  g_clear_pointer (&self->listed_goals, g_hash_table_unref);
 
   G_OBJECT_CLASS (up_local_goals_view_parent_class)->finalize (object);
 }
@@ -1384,6 +1412,7 @@ up_local_goals_view_init (UpLocalGoalsView *self)
 {
   self->stage_rows = g_ptr_array_new ();
   self->linked_stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->listed_goals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->stage_selection = gtk_no_selection_new (NULL);
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed::local_goal",
@@ -1424,6 +1453,7 @@ up_local_goals_view_set_project (UpLocalGoalsView *self,
   commit_pending (self);
   g_set_object (&self->project, project);
   g_clear_object (&self->goal);
+  g_hash_table_remove_all (self->listed_goals);
   g_signal_group_set_target (self->project_signals, project);
   if (project != NULL && !self->built && gtk_widget_get_mapped (GTK_WIDGET (self)))
     build (self);

@@ -746,6 +746,65 @@ test_local_goal_no_targets (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (placeholder));
 }
 
+/* The goal the list and the editor show, by its row. */
+static UpLocalGoal *
+shown_goal (GtkWidget *view)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (get_named (view, "local-goal-list")));
+
+  g_assert_nonnull (row);
+  return g_object_get_data (G_OBJECT (row), "goal");
+}
+
+/* A deleted goal brought back with Undo (the toast's, or Ctrl+Z) is the
+ * one shown, with its fields, as a stage or a note is: the first goal was
+ * shown, and the goal came back somewhere in the list. Redo of an added
+ * goal likewise. */
+static void
+test_local_goal_undo_delete (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *goals = up_project_get_local_goals (fixture->project);
+  g_autoptr(UpLocalGoal) second = g_list_model_get_item (goals, 1);
+  g_autofree char *title = g_strdup (up_local_goal_get_title (second));
+  gint64 id = up_record_get_id (UP_RECORD (second));
+  GtkWidget *view, *list;
+  guint n = g_list_model_get_n_items (goals);
+
+  show_view (fixture, "local-goals");
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  list = get_named (view, "local-goal-list");
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  iterate_pending ();
+  g_assert_true (shown_goal (view) == second);
+
+  g_assert_true (gtk_widget_activate_action (view, "local-goals.delete", NULL));
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, n - 1);
+  g_assert_cmpint (up_record_get_id (UP_RECORD (shown_goal (view))), !=, id);
+
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, n);
+  g_assert_cmpint (up_record_get_id (UP_RECORD (shown_goal (view))), ==, id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (view, "local-goal-title"))), ==, title);
+
+  /* Add Goal, another goal chosen, the adding undone and redone. */
+  g_assert_true (gtk_widget_activate_action (view, "local-goals.add", NULL));
+  iterate_pending ();
+  id = up_record_get_id (UP_RECORD (shown_goal (view)));
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  iterate_pending ();
+  g_assert_true (up_project_undo (fixture->project, &error));
+  iterate_pending ();
+  g_assert_true (up_project_redo (fixture->project, &error));
+  g_assert_no_error (error);
+  iterate_pending ();
+  g_assert_cmpint (up_record_get_id (UP_RECORD (shown_goal (view))), ==, id);
+}
+
 /* Tab from a goal's field with new text in it goes to the next field, as
  * in the other editors: it went to the field's apply button, where the
  * next field's text was lost and its first space applied the field. */
@@ -1543,6 +1602,8 @@ main (int   argc,
               fixture_set_up, test_local_goal_close_commits, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-no-targets", Fixture, NULL,
               fixture_set_up, test_local_goal_no_targets, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal-undo-delete", Fixture, NULL,
+              fixture_set_up, test_local_goal_undo_delete, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-tab-fields", Fixture, NULL,
               fixture_set_up, test_local_goal_tab_fields, fixture_tear_down);
   g_test_add ("/ui/agenda/controls-named", Fixture, NULL,
