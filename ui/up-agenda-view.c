@@ -579,14 +579,9 @@ choose_file (ExportRequest *request)
   UpAgendaView *self = request->self;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
-  g_autofree char *project = file_name_part (up_project_get_title (self->project));
-  g_autofree char *chart = file_name_part (up_chart_kind_get_title (request->kind, request->lang));
-  g_autofree char *name = NULL;
+  g_autofree char *name = up_agenda_view_suggest_file_name (self, request->kind, request->format,
+                                                             request->lang);
   g_autoptr(GFile) folder = NULL;
-
-  /* Translators: the suggested file name of an export; %1$s is the project's title, %2$s the chart's, %3$s the extension ("pdf"). */
-  name = g_strdup_printf (_("%1$s – %2$s.%3$s"), project, chart,
-                          up_export_format_get_name (request->format));
 
   chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -1157,4 +1152,37 @@ up_agenda_view_get_exporting (UpAgendaView *self)
   g_return_val_if_fail (UP_IS_AGENDA_VIEW (self), FALSE);
 
   return self->n_exports > 0;
+}
+
+char *
+up_agenda_view_suggest_file_name (UpAgendaView   *self,
+                                  UpChartKind     kind,
+                                  UpExportFormat  format,
+                                  UpLang          lang)
+{
+  g_autofree char *project = NULL;
+  g_autofree char *chart = NULL;
+  g_autofree char *goal = NULL;
+
+  g_return_val_if_fail (UP_IS_AGENDA_VIEW (self), NULL);
+  g_return_val_if_fail (self->project != NULL, NULL);
+
+  project = file_name_part (up_project_get_title (self->project));
+  chart = file_name_part (up_chart_kind_get_title (kind, lang));
+
+  /* The charts of each goal, exported one after the other, were offered
+   * the one name, and each replaced the last. The grid is the
+   * stakeholders', whatever the goal. */
+  if (self->local_goal != NULL && kind != UP_CHART_GRID)
+    {
+      goal = file_name_part (up_local_goal_get_title (self->local_goal));
+      /* Translators: the suggested file name of an export limited to one
+       * regional or local goal; %1$s is the project's title, %2$s the
+       * chart's, %3$s the goal's, %4$s the extension ("pdf"). */
+      return g_strdup_printf (_("%1$s – %2$s – %3$s.%4$s"), project, chart, goal,
+                              up_export_format_get_name (format));
+    }
+
+  /* Translators: the suggested file name of an export; %1$s is the project's title, %2$s the chart's, %3$s the extension ("pdf"). */
+  return g_strdup_printf (_("%1$s – %2$s.%3$s"), project, chart, up_export_format_get_name (format));
 }

@@ -36,5 +36,11 @@ void         up_agenda_view_export           (UpAgendaView    *self,
                                               UpLang           lang,
                                               GFile           *file);
 gboolean     up_agenda_view_get_exporting    (UpAgendaView    *self);
+/* The file name an export of @kind suggests: the project's title, the
+ * chart's and, limited to a goal, the goal's. */
+char        *up_agenda_view_suggest_file_name (UpAgendaView   *self,
+                                               UpChartKind     kind,
+                                               UpExportFormat  format,
+                                               UpLang          lang);
 
 G_END_DECLS

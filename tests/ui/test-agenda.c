@@ -1405,6 +1405,47 @@ test_export_local_goal (Fixture       *fixture,
   unwatch_exports (&watch);
 }
 
+/* An export limited to a goal suggests a file name with the goal's title
+ * in it: the charts of each goal, exported one after the other, were
+ * offered the one name, each replacing the last. */
+static void
+test_export_name_local_goal (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *goals = up_project_get_local_goals (fixture->project);
+  g_autoptr(UpLocalGoal) first = g_list_model_get_item (goals, 0);
+  g_autoptr(UpLocalGoal) second = g_list_model_get_item (goals, 1);
+  UpAgendaView *view;
+  g_autofree char *whole = NULL;
+  g_autofree char *of_first = NULL;
+  g_autofree char *of_second = NULL;
+  g_autofree char *slashed = NULL;
+
+  show_view (fixture, "agenda");
+  view = UP_AGENDA_VIEW (find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
+  whole = up_agenda_view_suggest_file_name (view, UP_CHART_WHEEL, UP_EXPORT_PNG, UP_LANG_EN);
+  up_agenda_view_show_local_goal (view, first);
+  of_first = up_agenda_view_suggest_file_name (view, UP_CHART_WHEEL, UP_EXPORT_PNG, UP_LANG_EN);
+  up_agenda_view_show_local_goal (view, second);
+  of_second = up_agenda_view_suggest_file_name (view, UP_CHART_WHEEL, UP_EXPORT_PNG, UP_LANG_EN);
+  g_test_message ("%s | %s | %s", whole, of_first, of_second);
+
+  g_assert_true (g_str_has_suffix (of_first, ".png"));
+  g_assert_nonnull (strstr (of_first, up_project_get_title (fixture->project)));
+  g_assert_nonnull (strstr (of_first, up_local_goal_get_title (first)));
+  g_assert_nonnull (strstr (of_second, up_local_goal_get_title (second)));
+  g_assert_cmpstr (of_first, !=, of_second);
+  g_assert_cmpstr (of_first, !=, whole);
+
+  /* a goal's slash is no folder */
+  g_assert_true (up_project_set_string (fixture->project, second, "title", "CO2/invånare", &error));
+  g_assert_no_error (error);
+  slashed = up_agenda_view_suggest_file_name (view, UP_CHART_REPORT, UP_EXPORT_PDF, UP_LANG_SV);
+  g_assert_null (strchr (slashed, '/'));
+  g_assert_nonnull (strstr (slashed, "CO2-invånare"));
+}
+
 /* The window closed and the project dropped while the file is written:
  * nothing is touched that is gone, the file is written whole, and the
  * view goes once the export is over. */
@@ -1626,6 +1667,8 @@ main (int   argc,
   g_test_add ("/ui/agenda/export-local-goal", Fixture, NULL,
               fixture_set_up, test_export_local_goal, fixture_tear_down);
   g_test_add_func ("/ui/agenda/export-close-window", test_export_close_window);
+  g_test_add ("/ui/agenda/export-name-local-goal", Fixture, NULL,
+              fixture_set_up, test_export_name_local_goal, fixture_tear_down);
 
   return g_test_run ();
 }
