@@ -716,6 +716,9 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* How wide the scope's open choices are at least, in characters. */
+#define SCOPE_CHOICE_CHARS 30
+
 static void
 setup_scope_item (GtkSignalListItemFactory *factory,
                   GtkListItem              *item)
@@ -738,6 +741,18 @@ bind_scope_item (GtkSignalListItemFactory *factory,
   GtkStringObject *string = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
 
+  gboolean in_choices = gtk_widget_get_ancestor (label, GTK_TYPE_POPOVER) != NULL;
+
+  /* The open choices are as wide as the button, which a narrow window
+   * makes a dozen letters wide: the goals read "Andel resor …", "Andel
+   * resor …", and could not be told apart. There they are wider than the
+   * button, and a long title wraps, up to three lines; the button keeps
+   * one line. */
+  if (in_choices)
+    gtk_label_set_width_chars (GTK_LABEL (label), SCOPE_CHOICE_CHARS);
+  gtk_label_set_wrap (GTK_LABEL (label), in_choices);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), in_choices ? 3 : -1);
   gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
   gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
   /* A choice of the popup takes the focus, and a screen reader read it

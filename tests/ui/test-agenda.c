@@ -1446,6 +1446,54 @@ test_export_name_local_goal (Fixture       *fixture,
   g_assert_nonnull (strstr (slashed, "CO2-invånare"));
 }
 
+static gboolean
+is_popover_shown (gpointer data)
+{
+  GtkWidget *popover = find_descendant (data, GTK_TYPE_POPOVER);
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+/* The scope's choices show each goal's title whole, in a window 640 px
+ * wide: they were as wide as the drop-down's button, a dozen letters, and
+ * goals whose titles begin alike could not be told apart. */
+static void
+test_scope_choices_whole (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  static const char * const titles[] = {
+    "Andel resor med kollektivtrafik i hela kommunen ökar till 40 % senast 2030",
+    "Andel resor med kollektivtrafik i hela länet ökar till 30 % senast 2030",
+  };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *scope, *popover;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_assert_nonnull (up_project_add_local_goal (fixture->project, i ? "regional" : "local", titles[i], &error));
+      g_assert_no_error (error);
+    }
+  resize_window (fixture, 640, 800);
+  show_view (fixture, "agenda");
+  scope = get_named (GTK_WIDGET (fixture->window), "agenda-scope");
+  g_assert_true (gtk_widget_activate (scope));
+  wait_until (is_popover_shown, scope);
+  wait_for_frames (scope);
+  popover = find_descendant (scope, GTK_TYPE_POPOVER);
+  screenshot (GTK_WIDGET (fixture->window), "scope-choices-narrow");
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkWidget *label = find_label (popover, titles[i]);
+
+      g_assert_nonnull (label);
+      wait_for_frames (label);
+      g_test_message ("%s: %d px", titles[i], gtk_widget_get_width (label));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 /* The window closed and the project dropped while the file is written:
  * nothing is touched that is gone, the file is written whole, and the
  * view goes once the export is over. */
@@ -1667,6 +1715,8 @@ main (int   argc,
   g_test_add ("/ui/agenda/export-local-goal", Fixture, NULL,
               fixture_set_up, test_export_local_goal, fixture_tear_down);
   g_test_add_func ("/ui/agenda/export-close-window", test_export_close_window);
+  g_test_add ("/ui/agenda/scope-choices-whole", Fixture, NULL,
+              fixture_set_up, test_scope_choices_whole, fixture_tear_down);
   g_test_add ("/ui/agenda/export-name-local-goal", Fixture, NULL,
               fixture_set_up, test_export_name_local_goal, fixture_tear_down);
 
