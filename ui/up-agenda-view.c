@@ -59,6 +59,10 @@ struct _UpAgendaView
 
   UpChartKind      kind;
   UpLocalGoal     *local_goal;    /* NULL: the whole project */
+  /* The goal the chart was limited to when it was deleted, by its id and
+   * title: its deletion undone, the chart is limited to it again. */
+  gint64           lost_goal_id;
+  char            *lost_goal_title;
   /* The coverage of local_goal, summed up once for the chart and its
    * accessible name, and again only after an edit or another scope: a
    * redraw (a resize, the theme) reads every link of the project
@@ -281,6 +285,13 @@ select_scope (UpAgendaView *self)
 }
 
 static void
+forget_lost_goal (UpAgendaView *self)
+{
+  self->lost_goal_id = 0;
+  g_clear_pointer (&self->lost_goal_title, g_free);
+}
+
+static void
 rebuild_scope (UpAgendaView *self)
 {
   GListModel *goals;
@@ -305,11 +316,33 @@ rebuild_scope (UpAgendaView *self)
     }
 
   /* A goal that was deleted (or undone) takes the chart back to the whole
-   * project. */
+   * project, and the undo of its deletion to the goal again: the chart
+   * stayed on the whole project, and whoever undid the deletion had to
+   * find the goal again. The id alone could be a new goal's. */
   if (self->local_goal != NULL && !g_ptr_array_find (self->scope_goals, self->local_goal, NULL))
     {
+      self->lost_goal_id = up_record_get_id (UP_RECORD (self->local_goal));
+      g_free (self->lost_goal_title);
+      self->lost_goal_title = g_strdup (up_local_goal_get_title (self->local_goal));
       g_clear_object (&self->local_goal);
       invalidate_coverage (self);
+    }
+  else if (self->local_goal == NULL && self->lost_goal_id != 0)
+    {
+      for (guint i = 0; i < self->scope_goals->len; i++)
+        {
+          UpLocalGoal *goal = g_ptr_array_index (self->scope_goals, i);
+
+          if (up_record_get_id (UP_RECORD (goal)) != self->lost_goal_id)
+            continue;
+          if (g_strcmp0 (up_local_goal_get_title (goal), self->lost_goal_title) == 0)
+            {
+              g_set_object (&self->local_goal, goal);
+              invalidate_coverage (self);
+            }
+          forget_lost_goal (self);
+          break;
+        }
     }
 
   self->updating_scope = TRUE;
@@ -373,6 +406,7 @@ on_scope_selected (UpAgendaView *self)
   if (self->updating_scope)
     return;
 
+  forget_lost_goal (self);
   position = gtk_drop_down_get_selected (self->scope);
   if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > self->scope_goals->len)
     g_clear_object (&self->local_goal);
@@ -908,6 +942,7 @@ up_agenda_view_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->local_goal);
+  forget_lost_goal (self);
   invalidate_coverage (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->scope_model);
@@ -1041,6 +1076,7 @@ up_agenda_view_set_project (UpAgendaView *self,
     return;
 
   g_clear_object (&self->local_goal);
+  forget_lost_goal (self);
   invalidate_coverage (self);
   g_signal_group_set_target (self->project_signals, project);
   update_export_action (self);
@@ -1073,6 +1109,7 @@ up_agenda_view_show_local_goal (UpAgendaView *self,
   g_return_if_fail (UP_IS_AGENDA_VIEW (self));
   g_return_if_fail (goal == NULL || UP_IS_LOCAL_GOAL (goal));
 
+  forget_lost_goal (self);
   if (!g_set_object (&self->local_goal, goal))
     return;
 

@@ -1494,6 +1494,53 @@ test_scope_choices_whole (Fixture       *fixture,
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+/* The coverage shown for a goal that is deleted goes back to the whole
+ * project; the deletion undone, it is the goal's again (it stayed on the
+ * whole project). A new goal that gets the deleted one's id is not it. */
+static void
+test_scope_after_undo (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *goals = up_project_get_local_goals (fixture->project);
+  guint n = g_list_model_get_n_items (goals);
+  g_autoptr(UpLocalGoal) last = g_list_model_get_item (goals, n - 1);
+  gint64 id = up_record_get_id (UP_RECORD (last));
+  UpAgendaView *view;
+  UpLocalGoal *added;
+  GtkStringObject *chosen;
+
+  show_view (fixture, "agenda");
+  view = UP_AGENDA_VIEW (find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
+  up_agenda_view_show_local_goal (view, last);
+
+  g_assert_true (up_project_delete_local_goal (fixture->project, last, &error));
+  iterate_pending ();
+  g_assert_null (up_agenda_view_get_local_goal (view));
+
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  iterate_pending ();
+  g_assert_nonnull (up_agenda_view_get_local_goal (view));
+  g_assert_cmpint (up_record_get_id (UP_RECORD (up_agenda_view_get_local_goal (view))), ==, id);
+  /* the drop-down says so */
+  chosen = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (get_named (GTK_WIDGET (view), "agenda-scope")));
+  g_assert_nonnull (chosen);
+  g_assert_cmpstr (gtk_string_object_get_string (chosen), ==,
+                   up_local_goal_get_title (up_agenda_view_get_local_goal (view)));
+
+  /* deleted again, and a new goal in its place: the whole project */
+  g_clear_object (&last);
+  last = g_list_model_get_item (goals, n - 1);
+  g_assert_true (up_project_delete_local_goal (fixture->project, last, &error));
+  added = up_project_add_local_goal (fixture->project, "local", "Ny cykelstrategi", &error);
+  g_assert_no_error (error);
+  iterate_pending ();
+  g_test_message ("new goal's id %" G_GINT64_FORMAT ", the deleted one's %" G_GINT64_FORMAT,
+                  up_record_get_id (UP_RECORD (added)), id);
+  g_assert_null (up_agenda_view_get_local_goal (view));
+}
+
 /* The window closed and the project dropped while the file is written:
  * nothing is touched that is gone, the file is written whole, and the
  * view goes once the export is over. */
@@ -1717,6 +1764,8 @@ main (int   argc,
   g_test_add_func ("/ui/agenda/export-close-window", test_export_close_window);
   g_test_add ("/ui/agenda/scope-choices-whole", Fixture, NULL,
               fixture_set_up, test_scope_choices_whole, fixture_tear_down);
+  g_test_add ("/ui/agenda/scope-after-undo", Fixture, NULL,
+              fixture_set_up, test_scope_after_undo, fixture_tear_down);
   g_test_add ("/ui/agenda/export-name-local-goal", Fixture, NULL,
               fixture_set_up, test_export_name_local_goal, fixture_tear_down);
 
