@@ -673,20 +673,32 @@ append_metadata (GString    *out,
 }
 
 /* The title a PDF viewer shows and a screen reader reads of an SVG: the
- * chart's and the project's, joined by a dash that reads the same in both
- * languages. */
+ * chart's, the project's and, limited to one, the goal's, joined by a
+ * dash that reads the same in both languages. The charts of a project's
+ * goals had one title. */
 static char *
-document_title (UpChartKind  kind,
-                UpProject   *project,
-                UpLang       lang)
+document_title (UpChartKind           kind,
+                UpProject            *project,
+                const UpChartOptions *options)
 {
   const char *title = up_project_get_title (project);
-  GString *out = g_string_new (up_chart_kind_get_title (kind, lang));
+  GString *out = g_string_new (up_chart_kind_get_title (kind, options->lang));
 
   if (title != NULL && title[0] != '\0')
     {
       g_string_append (out, " – ");
       append_metadata (out, title);
+    }
+  /* The grid is the stakeholders', whatever the goal. */
+  if (options->local_goal != NULL && kind != UP_CHART_GRID)
+    {
+      const char *goal = up_local_goal_get_title (options->local_goal);
+
+      if (goal != NULL && goal[0] != '\0')
+        {
+          g_string_append (out, " – ");
+          append_metadata (out, goal);
+        }
     }
   return g_string_free (out, FALSE);
 }
@@ -765,7 +777,7 @@ render_vector (UpChartKind           kind,
       surface = cairo_pdf_surface_create_for_stream (append_to_buffer, buffer, width, height);
       if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
         {
-          g_autofree char *title = document_title (kind, project, options->lang);
+          g_autofree char *title = document_title (kind, project, options);
 
           g_autofree char *author = document_author (project);
 
@@ -805,7 +817,7 @@ render_vector (UpChartKind           kind,
     }
   if (format == UP_EXPORT_SVG)
     {
-      g_autofree char *title = document_title (kind, project, options->lang);
+      g_autofree char *title = document_title (kind, project, options);
 
       add_svg_title (buffer, title);
     }

@@ -1223,6 +1223,48 @@ test_local_goal_report (void)
     }
 }
 
+/* A PDF and an SVG limited to a goal carry the goal's title in their
+ * document title (what a PDF viewer and a file list show, what a screen
+ * reader names the picture by): the charts of each goal had one title. */
+static void
+test_local_goal_document_title (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "local-goal-title");
+  g_autofree char *pdf = g_build_filename (dir, "bars.pdf", NULL);
+  g_autofree char *svg = g_build_filename (dir, "bars.svg", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) svg_file = g_file_new_for_path (svg);
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (demo), 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *escaped = g_markup_escape_text (up_project_get_title (demo), -1);
+  g_autofree char *svg_title = g_strdup_printf ("<title>%s – %s – %s</title>",
+                                                up_chart_kind_get_title (UP_CHART_BARS, UP_LANG_EN),
+                                                escaped, up_local_goal_get_title (goal));
+  UpChartOptions options;
+
+  up_chart_options_init (&options);
+  options.local_goal = goal;
+  options.lang = UP_LANG_EN;
+  g_assert_true (up_export_chart (demo, UP_CHART_BARS, UP_EXPORT_SVG, &options, 0, svg_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, svg_title));
+
+  if (!have_tool ("pdfinfo"))
+    return;
+  g_assert_true (up_export_chart (demo, UP_CHART_BARS, UP_EXPORT_PDF, &options, 0, pdf_file, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *info = pdf_info (pdf);
+    g_autofree char *title = pdf_field (info, "Title");
+
+    g_assert_nonnull (title);
+    g_assert_true (g_str_has_suffix (title, up_local_goal_get_title (goal)));
+    g_assert_nonnull (strstr (title, up_project_get_title (demo)));
+  }
+}
+
 /* Odd text in every field a chart may print. */
 static const char *odd_texts[] = {
   "Emoji 🦊🇸🇪👩‍👩‍👧‍👦 and a combining e\xcc\x81 – åäö",
@@ -1747,6 +1789,7 @@ main (int   argc,
   g_test_add_func ("/export/local-goal-level", test_local_goal_level);
   g_test_add_func ("/export/local-goal-no-stages", test_local_goal_no_stages);
   g_test_add_func ("/export/local-goal-report", test_local_goal_report);
+  g_test_add_func ("/export/local-goal-document-title", test_local_goal_document_title);
   g_test_add_func ("/export/odd-text", test_odd_text);
   g_test_add_func ("/export/matrix-pages", test_matrix_pages);
   g_test_add_func ("/export/png-tall", test_png_tall);
