@@ -785,7 +785,11 @@ _up_chart_report_draw (UpChartContext *ctx,
     guint n_goals = affected_goals (ctx, goals);
     guint lines[UP_SDG_N_GOALS];
     double xs[UP_SDG_N_GOALS];
-    const char *key_title = up_lang_gettext (ctx->lang, N_("Goals the procurement affects"));
+    /* A report of one local goal shows the goals of that goal's stages
+     * only: not all that the procurement affects. */
+    const char *key_title = ctx->options->local_goal != NULL
+                            ? up_lang_gettext (ctx->lang, N_("Goals the local goal’s stages affect"))
+                            : up_lang_gettext (ctx->lang, N_("Goals the procurement affects"));
     double key_need = 14 + _up_chart_text_height (ctx, key_title, SECTION_SIZE, UP_TEXT_BOLD, column, 2) + 6 +
                       goal_key_flow (ctx, goals, n_goals, column, lines, xs) * goal_key_line (ctx);
     double dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Key decisions")), RIGHT_X, y, column);

@@ -2046,6 +2046,39 @@ test_report_goal_names (void)
     }
 }
 
+/* A report limited to one local goal names the goals that the stages of
+ * that goal affect, and says so: under "Goals the procurement affects" the
+ * demo's local goal listed 4 of the 8 goals the procurement affects. */
+static void
+test_report_local_goal_key (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (project), 1);
+  g_autoptr(UpCoverage) whole = up_coverage_new (project, NULL);
+  g_autoptr(UpCoverage) scoped = up_coverage_new (project, goal);
+
+  /* the demo's second local goal covers fewer goals than the project */
+  g_assert_cmpuint (up_coverage_get_n_goals_covered (scoped), >, 0);
+  g_assert_cmpuint (up_coverage_get_n_goals_covered (scoped), <, up_coverage_get_n_goals_covered (whole));
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-report-local-goal-key-%s.pdf", up_lang_get_code (lang));
+      g_autoptr(GArray) words = NULL;
+      UpChartOptions options;
+
+      up_chart_options_init (&options);
+      options.lang = lang;
+      options.date = "2026-11-28";
+      options.local_goal = goal;
+      words = chart_words (project, UP_CHART_REPORT, &options, name);
+      if (words == NULL)
+        return;
+      g_assert_null (find_heading (words, up_lang_gettext (lang, "Goals the procurement affects")));
+      g_assert_nonnull (find_heading (words, up_lang_gettext (lang, "Goals the local goal’s stages affect")));
+    }
+}
+
 /* A long title takes a second line in the report's header before it is
  * cut ("... i Älvby…" lost "kommun 2026–2030"), above the organisation,
  * and the page below makes room for it without leaving the page. */
@@ -2154,6 +2187,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
   g_test_add_func ("/chart/report/decisions", test_report_decisions);
   g_test_add_func ("/chart/report/goal-names", test_report_goal_names);
+  g_test_add_func ("/chart/report/local-goal-key", test_report_local_goal_key);
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
 
   status = g_test_run ();
