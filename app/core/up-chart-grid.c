@@ -274,7 +274,12 @@ list_full_cells (UpChartContext  *ctx,
 
             if (i > 0)
               g_string_append (names, ", ");
+            /* Each name isolated (FSI … PDI): two names written right to
+             * left made one run with the comma between them, read in the
+             * wrong order. */
+            g_string_append (names, "\u2068");
             g_string_append (names, name[0] != '\0' ? name : "–");
+            g_string_append (names, "\u2069");
           }
         g_ptr_array_add (ctx->full_cells,
                          /* Translators: a line of the key under an exported

@@ -2046,6 +2046,91 @@ test_report_goal_names (void)
     }
 }
 
+/* The unicode block of the first letter of @text in U+0590..U+06FF: the
+ * Hebrew or Arabic letter pdftotext reads, 0 for anything else. */
+static gunichar
+rtl_letter (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x0590 && c <= 0x06FF)
+        return c;
+    }
+  return 0;
+}
+
+/* The key of a full cell lists its people in the cell's order, left to
+ * right in a left-to-right line, also when names are written right to
+ * left: an Arabic name and a Hebrew one after it made one right-to-left
+ * run with the comma between them, so the Hebrew name came first and the
+ * comma at its right, not between the names. */
+static void
+test_grid_key_right_to_left_names (void)
+{
+  static const char * const names[] = {
+    "محمد عبد الرحمن", "דוד כהן", "Eva Ek", "Per Ek", "Ola Ek", "Kim Ek", "Ann Ek",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Names", &error);
+  g_autoptr(GArray) words = NULL;
+  UpChartOptions options;
+  double arabic = G_MAXDOUBLE, hebrew = G_MAXDOUBLE, comma = -1, line_y = -1;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      UpStakeholder *person = up_project_add_stakeholder (project, names[i], NULL, "politician", &error);
+
+      g_assert_no_error (error);
+      g_assert_true (up_project_set_int (project, person, "influence", 5, &error));
+      g_assert_true (up_project_set_int (project, person, "interest", 5, &error));
+    }
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.decorations = TRUE;
+  options.key = TRUE;
+  options.date = "2026-11-28";
+  words = chart_words (project, UP_CHART_GRID, &options, "chart-grid-key-right-to-left.pdf");
+  if (words == NULL)
+    return;
+
+  /* the key's line: "Influence 5, interest 5: ..." */
+  for (guint i = 0; i + 1 < words->len && line_y < 0; i++)
+    if (g_str_equal (g_array_index (words, PdfWord, i).text, "Influence") &&
+        g_str_equal (g_array_index (words, PdfWord, i + 1).text, "5,"))
+      line_y = g_array_index (words, PdfWord, i).y0;
+  g_assert_cmpfloat (line_y, >, 0);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PdfWord *word = &g_array_index (words, PdfWord, i);
+      gunichar c = rtl_letter (word->text);
+
+      if (fabs (word->y0 - line_y) > 2)
+        continue;
+      if (c >= 0x0600)
+        arabic = MIN (arabic, word->x0);
+      else if (c != 0)
+        hebrew = MIN (hebrew, word->x0);
+    }
+  g_assert_cmpfloat (arabic, <, G_MAXDOUBLE);
+  g_assert_cmpfloat (hebrew, <, G_MAXDOUBLE);
+  g_assert_cmpfloat (arabic, <, hebrew);
+
+  /* the comma after the Arabic name stands between the two */
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+      if (fabs (word->y0 - line_y) <= 2 && g_str_has_prefix (word->text, ",") && word->x0 < hebrew)
+        comma = MAX (comma, word->x0);
+    }
+  g_assert_cmpfloat (comma, >, arabic);
+}
+
 /* A report limited to one local goal names the goals that the stages of
  * that goal affect, and says so: under "Goals the procurement affects" the
  * demo's local goal listed 4 of the 8 goals the procurement affects. */
@@ -2168,6 +2253,7 @@ main (int   argc,
   g_test_add_func ("/chart/glyph-batch", test_glyph_batch);
   g_test_add_func ("/chart/grid/marks", test_grid_marks);
   g_test_add_func ("/chart/grid/crowded", test_grid_crowded);
+  g_test_add_func ("/chart/grid/key-right-to-left-names", test_grid_key_right_to_left_names);
   g_test_add_func ("/chart/grid/long-names", test_grid_long_names);
   g_test_add_func ("/chart/grid/screen", test_grid_screen);
   g_test_add_func ("/chart/grid/language", test_grid_language);
