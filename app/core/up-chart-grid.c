@@ -524,6 +524,23 @@ _up_chart_grid_draw (UpChartContext *ctx,
                   5 * layout.cell_height, 11, UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 1, NULL);
   cairo_restore (cr);
 
+  /* An exported grid without anyone says so: an empty grid looked as if
+   * the names had been lost. On a patch of the page where the quadrants
+   * meet, so that it reads as a note and not as someone in a cell. */
+  if (ctx->options->decorations &&
+      g_list_model_get_n_items (up_project_get_stakeholders (ctx->project)) == 0)
+    {
+      const char *none = up_lang_gettext (ctx->lang, N_("No stakeholders yet"));
+      double cx = cell_x (&layout, HIGH_FROM), cy = cell_y (&layout, HIGH_FROM - 1);
+      double tw = MIN (_up_chart_text_width (ctx, none, 12, 0), 2 * layout.cell_width);
+      double th = _up_chart_text_height (ctx, none, 12, 0, tw, 2);
+
+      _up_chart_set_colour (cr, &ctx->bg);
+      _up_chart_rounded_rect (cr, cx - tw / 2 - 10, cy - th / 2 - 6, tw + 20, th + 12, 4);
+      cairo_fill (cr);
+      _up_chart_text (ctx, none, cx - tw / 2, cy, tw, 12, UP_TEXT_CENTRE | UP_TEXT_MIDDLE | UP_TEXT_DIM, 2, NULL);
+    }
+
   /* The drop target while a stakeholder is dragged. */
   if (ctx->options->preview_stakeholder != 0)
     {

@@ -2131,6 +2131,42 @@ test_grid_key_right_to_left_names (void)
   g_assert_cmpfloat (comma, >, arabic);
 }
 
+/* An exported grid of a project without stakeholders says so, as the
+ * matrix says "No stages yet": it was an empty grid, as if the names had
+ * been lost. With a stakeholder it does not. */
+static void
+test_grid_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Empty", &error);
+
+  g_assert_no_error (error);
+  for (guint round = 0; round < 2; round++)
+    {
+      if (round == 1)
+        g_assert_nonnull (up_project_add_stakeholder (project, "Eva Ek", NULL, "politician", &error));
+      for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+        {
+          g_autofree char *name = g_strdup_printf ("chart-grid-empty-%u-%s.pdf", round, up_lang_get_code (lang));
+          g_autoptr(GArray) words = NULL;
+          UpChartOptions options;
+
+          up_chart_options_init (&options);
+          options.lang = lang;
+          options.decorations = TRUE;
+          options.key = TRUE;
+          options.date = "2026-11-28";
+          words = chart_words (project, UP_CHART_GRID, &options, name);
+          if (words == NULL)
+            return;
+          if (round == 0)
+            g_assert_nonnull (find_heading (words, up_lang_gettext (lang, "No stakeholders yet")));
+          else
+            g_assert_null (find_heading (words, up_lang_gettext (lang, "No stakeholders yet")));
+        }
+    }
+}
+
 /* A report limited to one local goal names the goals that the stages of
  * that goal affect, and says so: under "Goals the procurement affects" the
  * demo's local goal listed 4 of the 8 goals the procurement affects. */
@@ -2253,6 +2289,7 @@ main (int   argc,
   g_test_add_func ("/chart/glyph-batch", test_glyph_batch);
   g_test_add_func ("/chart/grid/marks", test_grid_marks);
   g_test_add_func ("/chart/grid/crowded", test_grid_crowded);
+  g_test_add_func ("/chart/grid/empty", test_grid_empty);
   g_test_add_func ("/chart/grid/key-right-to-left-names", test_grid_key_right_to_left_names);
   g_test_add_func ("/chart/grid/long-names", test_grid_long_names);
   g_test_add_func ("/chart/grid/screen", test_grid_screen);
