@@ -300,7 +300,9 @@ draw_axis (UpChartContext *ctx,
     }
 }
 
-static void
+/* Returns where the timeline ends: its rows, not the whole box, so that a
+ * plan of few stages leaves the sections below the room it does not use. */
+static double
 draw_timeline (UpChartContext *ctx,
                double          x,
                double          y,
@@ -320,9 +322,8 @@ draw_timeline (UpChartContext *ctx,
 
   if (n_stages == 0)
     {
-      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No stages yet")), x, y, width, BODY,
-                      UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
-      return;
+      return y + _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No stages yet")), x, y, width, BODY,
+                                 UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
     }
 
   /* Only the stages whose dates are dates: a file may hold anything there
@@ -343,6 +344,8 @@ draw_timeline (UpChartContext *ctx,
 
   n_rows = (guint) MAX (floor ((bottom - y - 24) / TIMELINE_ROW), 1);
   n_shown = n_stages <= n_rows ? dated->len : MIN (dated->len, n_rows - 1);
+  /* The rows shown and the line of those not shown, where there is one. */
+  bottom = MIN (bottom, y + 24 + (n_shown + (n_shown < n_stages ? 1 : 0)) * TIMELINE_ROW + 4);
 
   /* The axis spans the stages shown: one that ended at the last of all
    * squeezed the rows shown into the left of the axis, beside an empty
@@ -404,6 +407,7 @@ draw_timeline (UpChartContext *ctx,
      * stage fits on the page. */
     not_shown (ctx, N_("Stages not shown: %1$u"), n_stages - n_shown, x,
                y + n_shown * TIMELINE_ROW, width);
+  return bottom;
 }
 
 /* Returns where the list ends. */
@@ -773,10 +777,10 @@ _up_chart_report_draw (UpChartContext *ctx,
   y = top;
   y += section_title (ctx, up_lang_pgettext (ctx->lang, "report", NC_("report", "Timeline")),
                       RIGHT_X, y, RIGHT_WIDTH);
-  draw_timeline (ctx, RIGHT_X, y, RIGHT_WIDTH, TIMELINE_BOTTOM);
+  y = draw_timeline (ctx, RIGHT_X, y, RIGHT_WIDTH, TIMELINE_BOTTOM);
 
   column = (RIGHT_WIDTH - 18) * 0.44;
-  y = TIMELINE_BOTTOM + 14;
+  y = MIN (y, TIMELINE_BOTTOM) + 14;
   {
     /* The decisions, and under them the names of the goals the wheel
      * shows by number. The decisions leave the key its room, down to

@@ -2167,6 +2167,53 @@ test_grid_empty (void)
     }
 }
 
+/* A plan of few stages that touches every goal: the report names all 17
+ * goals its wheel shows by number. The timeline kept its box of 15 rows
+ * for 4 stages, and the key below it stopped at goal 9 ("Goals not
+ * shown: 8"). */
+static void
+test_report_goal_names_few_stages (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  GListModel *stages = up_project_get_stages (project);
+
+  /* the first four stages of the demo, its decision to procure among them */
+  while (g_list_model_get_n_items (stages) > 4)
+    {
+      g_autoptr(UpStage) last = g_list_model_get_item (stages, g_list_model_get_n_items (stages) - 1);
+
+      g_assert_true (up_project_delete_stage (project, last, TRUE, &error));
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(UpStage) stage = g_list_model_get_item (stages, 0);
+
+    for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+      {
+        g_autofree char *target = g_strdup_printf ("%u.2", goal);
+
+        g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), target, "positive", 2, "", &error));
+        g_assert_no_error (error);
+      }
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_local_goals (project)), ==, 3);
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-report-goal-names-few-stages-%s.pdf", up_lang_get_code (lang));
+      g_autoptr(GArray) words = report_words (project, lang, name);
+      g_autoptr(GPtrArray) key = NULL;
+
+      if (words == NULL)
+        return;
+      key = goal_key_words (words, lang);
+      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+        if (!key_has_name (key, up_sdg_goal_get_name_in (up_sdg_get_goal (goal), lang)))
+          g_error ("%s: goal %u is not named in the report's key", up_lang_get_code (lang), goal);
+    }
+}
+
 /* A report limited to one local goal names the goals that the stages of
  * that goal affect, and says so: under "Goals the procurement affects" the
  * demo's local goal listed 4 of the 8 goals the procurement affects. */
@@ -2310,6 +2357,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
   g_test_add_func ("/chart/report/decisions", test_report_decisions);
   g_test_add_func ("/chart/report/goal-names", test_report_goal_names);
+  g_test_add_func ("/chart/report/goal-names-few-stages", test_report_goal_names_few_stages);
   g_test_add_func ("/chart/report/local-goal-key", test_report_local_goal_key);
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
 
