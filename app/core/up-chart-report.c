@@ -538,14 +538,18 @@ goal_key_flow (UpChartContext *ctx,
   return n_goals > 0 ? line + 1 : 1;
 }
 
-static void
+/* Draws the key of @goals from @y down to @bottom and returns how many it
+ * names. @continued: the rest goes on elsewhere, so no line is kept for
+ * "Goals not shown". */
+static guint
 draw_goal_key (UpChartContext *ctx,
                const guint    *goals,
                guint           n_goals,
                double          x,
                double          y,
                double          width,
-               double          bottom)
+               double          bottom,
+               gboolean        continued)
 {
   double line = goal_key_line (ctx);
   double chip = goal_key_chip (ctx);
@@ -557,7 +561,7 @@ draw_goal_key (UpChartContext *ctx,
     {
       _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No targets linked yet")), x, y, width, BODY,
                       UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
-      return;
+      return 0;
     }
 
   n_lines = goal_key_flow (ctx, goals, n_goals, width, lines, xs);
@@ -566,7 +570,7 @@ draw_goal_key (UpChartContext *ctx,
       const UpSdgGoal *goal = up_sdg_get_goal (goals[i]);
       double gy = y + lines[i] * line;
       /* Room for the "not shown" line unless this is the last line. */
-      double reserve = lines[i] + 1 < n_lines ? line : 0;
+      double reserve = lines[i] + 1 < n_lines && !continued ? line : 0;
 
       if (gy + line + reserve > bottom)
         break;
@@ -576,11 +580,12 @@ draw_goal_key (UpChartContext *ctx,
       shown++;
     }
 
-  if (shown < n_goals)
+  if (shown < n_goals && !continued)
     /* Translators: the last line of the report's key of the goals when not
      * every goal fits on the page. */
     not_shown (ctx, N_("Goals not shown: %1$u"), n_goals - shown, x,
                y + (shown > 0 ? lines[shown - 1] + 1 : 0) * line, width);
+  return shown;
 }
 
 static void
@@ -646,7 +651,8 @@ goal_measures (UpChartContext *ctx,
   return lines;
 }
 
-static void
+/* Returns where the list ends. */
+static double
 draw_local_goals (UpChartContext *ctx,
                   double          x,
                   double          y,
@@ -674,9 +680,8 @@ draw_local_goals (UpChartContext *ctx,
 
   if (n_goals == 0)
     {
-      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No local goals yet")), x, y, width, BODY,
-                      UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
-      return;
+      return y + _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("No local goals yet")), x, y, width, BODY,
+                                 UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
     }
 
   for (guint i = 0; i < n_goals; i++)
@@ -728,9 +733,13 @@ draw_local_goals (UpChartContext *ctx,
     }
 
   if (shown < n_goals)
-    /* Translators: the last line of the report's local goals when not
-     * every goal fits on the page. */
-    not_shown (ctx, N_("Local goals not shown: %1$u"), n_goals - shown, x, y, width);
+    {
+      /* Translators: the last line of the report's local goals when not
+       * every goal fits on the page. */
+      not_shown (ctx, N_("Local goals not shown: %1$u"), n_goals - shown, x, y, width);
+      y += line;
+    }
+  return y;
 }
 
 void
@@ -782,32 +791,46 @@ _up_chart_report_draw (UpChartContext *ctx,
   column = (RIGHT_WIDTH - 18) * 0.44;
   y = MIN (y, TIMELINE_BOTTOM) + 14;
   {
+    double gx = RIGHT_X + column + 18, gw = RIGHT_WIDTH - column - 18;
+    double dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Local goals and their Agenda 2030 targets")),
+                               gx, y, gw);
     /* The decisions, and under them the names of the goals the wheel
      * shows by number. The decisions leave the key its room, down to
-     * half of the column. */
+     * half of the column; what the column cannot hold of the key goes on
+     * under the local goals, where there is room. */
+    double rest_y = draw_local_goals (ctx, gx, y + dy, gw, BOTTOM) + 6;
     guint goals[UP_SDG_N_GOALS];
     guint n_goals = affected_goals (ctx, goals);
     guint lines[UP_SDG_N_GOALS];
     double xs[UP_SDG_N_GOALS];
     /* A report of one local goal shows the goals of that goal's stages
      * only: not all that the procurement affects. */
-    const char *key_title = ctx->options->local_goal != NULL
-                            ? up_lang_gettext (ctx->lang, N_("Goals the local goal’s stages affect"))
-                            : up_lang_gettext (ctx->lang, N_("Goals the procurement affects"));
+    gboolean scoped = ctx->options->local_goal != NULL;
+    const char *key_title = scoped ? up_lang_gettext (ctx->lang, N_("Goals the local goal’s stages affect"))
+                                   : up_lang_gettext (ctx->lang, N_("Goals the procurement affects"));
+    const char *rest_title = scoped ? up_lang_gettext (ctx->lang, N_("Goals the local goal’s stages affect (continued)"))
+                                    : up_lang_gettext (ctx->lang, N_("Goals the procurement affects (continued)"));
     double key_need = 14 + _up_chart_text_height (ctx, key_title, SECTION_SIZE, UP_TEXT_BOLD, column, 2) + 6 +
                       goal_key_flow (ctx, goals, n_goals, column, lines, xs) * goal_key_line (ctx);
-    double dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Key decisions")), RIGHT_X, y, column);
-    double decisions_bottom = MAX (BOTTOM - key_need, y + dy + (BOTTOM - y - dy) / 2);
-    double key_y = draw_decisions (ctx, RIGHT_X, y + dy, column, decisions_bottom) + 14;
+    /* The rest's heading is a line of the list's, in bold: a section's
+     * heading took the line of a goal. */
+    double rest_title_height = _up_chart_text_height (ctx, rest_title, BODY, UP_TEXT_BOLD, gw, 2) + 3;
+    double rest_need = rest_title_height + goal_key_line (ctx);
+    gboolean can_continue = rest_y + rest_need <= BOTTOM;
+    double decisions_bottom, key_y;
+    guint shown;
 
+    dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Key decisions")), RIGHT_X, y, column);
+    decisions_bottom = MAX (BOTTOM - key_need, y + dy + (BOTTOM - y - dy) / 2);
+    key_y = draw_decisions (ctx, RIGHT_X, y + dy, column, decisions_bottom) + 14;
     key_y += section_title (ctx, key_title, RIGHT_X, key_y, column);
-    draw_goal_key (ctx, goals, n_goals, RIGHT_X, key_y, column, BOTTOM);
-  }
-  {
-    double gx = RIGHT_X + column + 18, gw = RIGHT_WIDTH - column - 18;
-    double dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Local goals and their Agenda 2030 targets")),
-                               gx, y, gw);
+    shown = draw_goal_key (ctx, goals, n_goals, RIGHT_X, key_y, column, BOTTOM, can_continue);
 
-    draw_local_goals (ctx, gx, y + dy, gw, BOTTOM);
+    if (shown < n_goals && can_continue)
+      {
+        _up_chart_text (ctx, rest_title, gx, rest_y, gw, BODY, UP_TEXT_BOLD, 2, NULL);
+        rest_y += rest_title_height;
+        draw_goal_key (ctx, goals + shown, n_goals - shown, gx, rest_y, gw, BOTTOM, FALSE);
+      }
   }
 }

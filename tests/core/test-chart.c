@@ -1933,24 +1933,42 @@ find_heading (GArray     *words,
   return NULL;
 }
 
+/* The words of @heading's section: below it, in its column (@width
+ * points wide), on the page. Asserts that none leaves the page. */
+static void
+section_words (GArray        *words,
+               const PdfWord *heading,
+               double         width,
+               GPtrArray     *out)
+{
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+      if (word->y0 <= heading->y1 || word->x0 < heading->x0 - 2 || word->x0 > heading->x0 + width)
+        continue;
+      g_assert_cmpfloat (word->y1, <=, 595.28 - 30 + 1);
+      g_ptr_array_add (out, word->text);
+    }
+}
+
 /* The words of the report's key of the goals: below its heading, in its
- * column, on the page. Asserts that none leaves the page. */
+ * column, then those of its rest under the local goals, where there is
+ * one. Asserts that none leaves the page. */
 static GPtrArray *
 goal_key_words (GArray *words,
                 UpLang  lang)
 {
   const PdfWord *heading = find_heading (words, up_lang_gettext (lang, "Goals the procurement affects"));
+  const PdfWord *rest = find_heading (words, up_lang_gettext (lang, "Goals the procurement affects (continued)"));
   GPtrArray *key = g_ptr_array_new ();
 
   g_assert_nonnull (heading);
-  for (guint i = 0; i < words->len; i++)
+  section_words (words, heading, 190, key);
+  if (rest != NULL)
     {
-      const PdfWord *word = &g_array_index (words, PdfWord, i);
-
-      if (word->y0 <= heading->y1 || word->x0 < heading->x0 - 2 || word->x0 > heading->x0 + 190)
-        continue;
-      g_assert_cmpfloat (word->y1, <=, 595.28 - 30 + 1);
-      g_ptr_array_add (key, word->text);
+      g_assert_cmpfloat (rest->x0, >, heading->x0 + 190);
+      section_words (words, rest, 280, key);
     }
   return key;
 }
@@ -2214,6 +2232,39 @@ test_report_goal_names_few_stages (void)
     }
 }
 
+/* The demo's plan (15 stages, 2 decisions, 3 local goals) touching every
+ * goal: its report names all 17, the rest of the key under the local
+ * goals. The key's column held 9 ("Goals not shown: 8"). */
+static void
+test_report_goal_names_rest (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (project), 1);
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    {
+      g_autofree char *target = g_strdup_printf ("%u.1", goal);
+
+      g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), target, "positive", 2, "", &error));
+      g_assert_no_error (error);
+    }
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-report-goal-names-rest-%s.pdf", up_lang_get_code (lang));
+      g_autoptr(GArray) words = report_words (project, lang, name);
+      g_autoptr(GPtrArray) key = NULL;
+
+      if (words == NULL)
+        return;
+      key = goal_key_words (words, lang);
+      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+        if (!key_has_name (key, up_sdg_goal_get_name_in (up_sdg_get_goal (goal), lang)))
+          g_error ("%s: goal %u is not named in the report's key", up_lang_get_code (lang), goal);
+    }
+}
+
 /* A report limited to one local goal names the goals that the stages of
  * that goal affect, and says so: under "Goals the procurement affects" the
  * demo's local goal listed 4 of the 8 goals the procurement affects. */
@@ -2358,6 +2409,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/decisions", test_report_decisions);
   g_test_add_func ("/chart/report/goal-names", test_report_goal_names);
   g_test_add_func ("/chart/report/goal-names-few-stages", test_report_goal_names_few_stages);
+  g_test_add_func ("/chart/report/goal-names-rest", test_report_goal_names_rest);
   g_test_add_func ("/chart/report/local-goal-key", test_report_local_goal_key);
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
 
