@@ -39,6 +39,8 @@ static const char * const month_names[] = {
 };
 
 static const UpRgba stage_blue = { 0.21, 0.52, 0.89, 1.0 };
+/* A stage outside the local goal a report is limited to: 3.4:1 on white. */
+static const UpRgba stage_grey = { 0.55, 0.55, 0.55, 1.0 };
 
 static void
 diamond (cairo_t *cr,
@@ -147,6 +149,19 @@ swatch_stage (UpChartContext *ctx,
               gconstpointer   data)
 {
   _up_chart_set_colour (ctx->cr, &stage_blue);
+  _up_chart_rounded_rect (ctx->cr, x, y + 2, width, height - 4, 2);
+  cairo_fill (ctx->cr);
+}
+
+static void
+swatch_stage_outside (UpChartContext *ctx,
+                      double          x,
+                      double          y,
+                      double          width,
+                      double          height,
+                      gconstpointer   data)
+{
+  _up_chart_set_colour (ctx->cr, &stage_grey);
   _up_chart_rounded_rect (ctx->cr, x, y + 2, width, height - 4, 2);
   cairo_fill (ctx->cr);
 }
@@ -300,6 +315,21 @@ draw_axis (UpChartContext *ctx,
     }
 }
 
+/* Whether @stage is among @serving (NULL: every stage serves). */
+static gboolean
+stage_serves (GPtrArray *serving,
+              UpStage   *stage)
+{
+  gint64 id = up_record_get_id (UP_RECORD (stage));
+
+  if (serving == NULL)
+    return TRUE;
+  for (guint i = 0; i < serving->len; i++)
+    if (up_record_get_id (UP_RECORD (g_ptr_array_index (serving, i))) == id)
+      return TRUE;
+  return FALSE;
+}
+
 /* Returns where the timeline ends: its rows, not the whole box, so that a
  * plan of few stages leaves the sections below the room it does not use. */
 static double
@@ -319,6 +349,11 @@ draw_timeline (UpChartContext *ctx,
   double per_day;
   guint n_rows, n_shown;
   GDate month;
+  /* A report of one local goal counts the links of that goal's stages:
+   * the others are drawn in grey. */
+  g_autoptr(GPtrArray) serving = ctx->options->local_goal != NULL
+                                 ? up_project_list_local_goal_stages (ctx->project, ctx->options->local_goal)
+                                 : NULL;
 
   if (n_stages == 0)
     {
@@ -384,18 +419,19 @@ draw_timeline (UpChartContext *ctx,
       int end = MAX (up_day_from_iso (up_stage_get_end_date (stage)), start);
       double ry = y + i * TIMELINE_ROW;
       double cy = ry + TIMELINE_ROW / 2;
+      gboolean serves = stage_serves (serving, stage);
 
       _up_chart_text (ctx, title, x, cy, TIMELINE_LABELS, SMALL, UP_TEXT_MIDDLE, 1, NULL);
 
       if (_up_chart_stage_is_decision (stage))
         {
-          _up_chart_set_colour (cr, &ctx->fg);
+          _up_chart_set_colour (cr, serves ? &ctx->fg : &stage_grey);
           diamond (cr, axis_x + (start - day0 + 0.5) * per_day, cy, 4.5);
           cairo_fill (cr);
         }
       else
         {
-          _up_chart_set_colour (cr, &stage_blue);
+          _up_chart_set_colour (cr, serves ? &stage_blue : &stage_grey);
           _up_chart_rounded_rect (cr, axis_x + (start - day0) * per_day, ry + 2,
                                   MAX ((end - start + 1) * per_day, 2.5), TIMELINE_ROW - 4, 1.5);
           cairo_fill (cr);
@@ -749,7 +785,7 @@ _up_chart_report_draw (UpChartContext *ctx,
 {
   cairo_t *cr = ctx->cr;
   double scale = MIN (width / PAGE_WIDTH, height / PAGE_HEIGHT);
-  UpLegendItem legend[7];
+  UpLegendItem legend[8];
   guint n_legend;
   double wheel_radius = 132;
   double top, wheel_cy, y, column;
@@ -768,6 +804,9 @@ _up_chart_report_draw (UpChartContext *ctx,
   n_legend = _up_chart_wheel_legend (ctx, legend);
   legend[n_legend++] = (UpLegendItem) { swatch_stage, NULL,
     up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
+  if (ctx->options->local_goal != NULL)
+    legend[n_legend++] = (UpLegendItem) { swatch_stage_outside, NULL,
+      up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the local goal")) };
   legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,
     up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
   y = top;

@@ -2265,6 +2265,55 @@ test_report_goal_names_rest (void)
     }
 }
 
+/* The report of one local goal counts the links of that goal's stages
+ * only: its timeline draws those stages in blue and the others in grey.
+ * Every stage was blue, 13 bars for the 2 stages the wheel counts. */
+static void
+test_report_local_goal_timeline (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (project), 1);
+  g_autoptr(GPtrArray) linked = up_project_list_local_goal_stages (project, goal);
+  GListModel *stages = up_project_get_stages (project);
+  guint n_blue_bars = 0;
+  gboolean in_bar = FALSE;
+  UpChartOptions options;
+  cairo_surface_t *surface;
+  double width, height;
+
+  g_assert_cmpuint (linked->len, ==, 2);
+  for (guint i = 0; i < linked->len; i++)
+    g_assert_false (_up_chart_stage_is_decision (g_ptr_array_index (linked, i)));
+  g_assert_cmpuint (g_list_model_get_n_items (stages), >, 10);
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.date = "2026-11-28";
+  options.local_goal = goal;
+  surface = render (UP_CHART_REPORT, project, &options, 1, &width, &height);
+
+  /* The timeline's bars lie right of its labels (x over 500 points) and
+   * above the sections under it: count the runs of lines with blue. */
+  for (int y = 100; y < 340; y++)
+    {
+      gboolean blue = FALSE;
+
+      for (int x = 505; x < (int) width - 30 && !blue; x++)
+        {
+          guint r, g, b;
+
+          /* the stages' blue, 0.21 0.52 0.89 */
+          pixel_at (surface, x, y, &r, &g, &b);
+          blue = ABS ((int) r - 54) <= 2 && ABS ((int) g - 133) <= 2 && ABS ((int) b - 227) <= 2;
+        }
+      n_blue_bars += blue && !in_bar;
+      in_bar = blue;
+    }
+  g_free (save_review (surface, "chart-report-local-goal-timeline-en.png"));
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (n_blue_bars, ==, linked->len);
+}
+
 /* A report limited to one local goal names the goals that the stages of
  * that goal affect, and says so: under "Goals the procurement affects" the
  * demo's local goal listed 4 of the 8 goals the procurement affects. */
@@ -2411,6 +2460,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/goal-names-few-stages", test_report_goal_names_few_stages);
   g_test_add_func ("/chart/report/goal-names-rest", test_report_goal_names_rest);
   g_test_add_func ("/chart/report/local-goal-key", test_report_local_goal_key);
+  g_test_add_func ("/chart/report/local-goal-timeline", test_report_local_goal_timeline);
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
 
   status = g_test_run ();
