@@ -119,16 +119,29 @@ _up_chart_set_goal_light (UpChartContext *ctx,
                         rgba.b + (1 - rgba.b) * DARK_LIGHTEN);
 }
 
+/* WCAG's relative luminance of a colour (sRGB). */
+static double
+relative_luminance (const UpRgba *rgba)
+{
+  double c[3] = { rgba->r, rgba->g, rgba->b };
+
+  for (guint i = 0; i < 3; i++)
+    c[i] = c[i] <= 0.04045 ? c[i] / 12.92 : pow ((c[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+/* The relative luminance at which white and the near-black text (0.12)
+ * stand out equally: (1 + 0.05) / (L + 0.05) = (L + 0.05) / (0.0134 + 0.05). */
+#define EQUAL_CONTRAST_LUMINANCE 0.208
+
 void
 _up_chart_contrast_colour (const UpRgba *background,
                            UpRgba       *text)
 {
-  /* Relative luminance (sRGB approximated by gamma 2.2): white text on the
-   * darker SDG colours, near-black on yellow and light orange. */
-  double l = 0.2126 * pow (background->r, 2.2) + 0.7152 * pow (background->g, 2.2)
-           + 0.0722 * pow (background->b, 2.2);
-
-  if (l > 0.36)
+  /* White or near-black, whichever stands out more (WCAG's contrast
+   * ratio): white on goal 9's orange was 2.9:1, near-black is 5.7:1; on
+   * every SDG colour the better of the two reaches 4.5:1. */
+  if (relative_luminance (background) > EQUAL_CONTRAST_LUMINANCE)
     *text = (UpRgba) { 0.12, 0.12, 0.12, 1.0 };
   else
     *text = (UpRgba) { 1.0, 1.0, 1.0, 1.0 };
