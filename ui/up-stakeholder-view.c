@@ -947,6 +947,22 @@ add_column (UpStakeholderView *self,
       pango_layout_get_pixel_size (layout, &text_width, NULL);
       fixed_width = MAX (56, text_width + 44);
     }
+  if (info->values != NULL)
+    {
+      /* A choice is short and says what the column is for: as wide as the
+       * longest in the language, cut by nothing ("Stance unknown"). 24 px
+       * are the cell's padding. */
+      for (guint i = 0; info->values[i] != NULL; i++)
+        {
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view),
+                                                                          up_enum_label (info->values,
+                                                                                         info->values[i]));
+          int text_width;
+
+          pango_layout_get_pixel_size (layout, &text_width, NULL);
+          fixed_width = MAX (fixed_width, text_width + 24);
+        }
+    }
   gtk_column_view_column_set_fixed_width (view_column, fixed_width);
   gtk_column_view_append_column (self->column_view, view_column);
   self->columns[column] = view_column;
@@ -1139,7 +1155,7 @@ create_list_pane (UpStakeholderView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stakeholders"),
                                   -1);
 
-  add_column (self, UP_STAKEHOLDER_COLUMN_NAME, _("Name"), TRUE, 150);
+  add_column (self, UP_STAKEHOLDER_COLUMN_NAME, _("Name"), TRUE, 120);
   add_column (self, UP_STAKEHOLDER_COLUMN_ORGANISATION, _("Organisation"), TRUE, 130);
   add_column (self, UP_STAKEHOLDER_COLUMN_CATEGORY, _("Category"), FALSE, 130);
   /* Translators: A narrow column header: influence 1 to 5. */

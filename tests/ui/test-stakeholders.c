@@ -1377,6 +1377,53 @@ test_spins_named_once (Fixture       *fixture,
     }
 }
 
+/* The first label at or below @widget that shows @text, or NULL. */
+static GtkLabel *
+find_label_showing (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_showing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The register's stance and category show every choice whole, the longest
+ * too: "Stance unknown" was cut to "Stance unkn…", "Okänd hållning" in
+ * Swedish likewise, although the stance is what the column is for. */
+static void
+test_enum_cells_whole (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  UpStakeholder *lena = find_stakeholder (fixture->project, "Lena Berg");
+  GtkLabel *label;
+
+  gtk_window_set_default_size (fixture->window, 1600, 1000);
+  for (guint i = 0; up_stakeholder_stances[i] != NULL; i++)
+    {
+      const char *text = up_enum_label (up_stakeholder_stances, up_stakeholder_stances[i]);
+
+      g_assert_true (up_project_set_string (fixture->project, lena, "stance", up_stakeholder_stances[i], &error));
+      g_assert_no_error (error);
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      g_assert_true (gtk_column_view_column_get_visible (fixture->view->columns[UP_STAKEHOLDER_COLUMN_STANCE]));
+      label = find_label_showing (GTK_WIDGET (fixture->view->column_view), text);
+      g_assert_nonnull (label);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("The stance “%s” is cut to %d px", text, gtk_widget_get_width (GTK_WIDGET (label)));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1415,6 +1462,8 @@ main (int   argc,
               fixture_set_up, test_spins_named_once, fixture_tear_down);
   g_test_add ("/ui/stakeholders/choices-open-on-chosen", Fixture, NULL,
               fixture_set_up, test_choices_open_on_chosen, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/enum-cells-whole", Fixture, NULL,
+              fixture_set_up, test_enum_cells_whole, fixture_tear_down);
   g_test_add_func ("/ui/stakeholders/export-file", test_export_file);
   g_test_add_func ("/ui/stakeholders/empty", test_empty);
   g_test_add_func ("/ui/stakeholders/toolbar-fits", test_toolbar_fits);
