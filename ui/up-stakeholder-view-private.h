@@ -53,6 +53,8 @@ struct _UpStakeholderView
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[UP_STAKEHOLDER_N_COLUMNS];
+  /* The width of each column while fit_columns() hides it. */
+  int                  hidden_widths[UP_STAKEHOLDER_N_COLUMNS];
   guint                fit_idle_id;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;

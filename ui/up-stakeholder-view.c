@@ -877,6 +877,18 @@ create_sorter (const ColumnInfo *info)
  * the columns the editor and the grid show as well give way, the category
  * first, so that stance, influence and interest stay in sight instead of
  * behind a horizontal scroll. */
+/* The width of the register's column @column: its own, also while
+ * fit_columns() hides it. */
+static int
+column_width (UpStakeholderView *self,
+              guint              column)
+{
+  if (!gtk_column_view_column_get_visible (self->columns[column]))
+    return self->hidden_widths[column];
+
+  return gtk_column_view_column_get_fixed_width (self->columns[column]);
+}
+
 static void
 fit_columns (gpointer user_data)
 {
@@ -894,17 +906,25 @@ fit_columns (gpointer user_data)
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
-    needed += gtk_column_view_column_get_fixed_width (self->columns[i]);
+    needed += column_width (self, i);
 
   for (guint i = 0; i < G_N_ELEMENTS (give_way); i++)
     {
       GtkColumnViewColumn *column = self->columns[give_way[i]];
+      int width = column_width (self, give_way[i]);
       gboolean fits = needed <= available;
 
       if (gtk_column_view_column_get_visible (column) != fits)
-        gtk_column_view_column_set_visible (column, fits);
+        {
+          /* GTK 4.8 still counts the fixed width of a hidden column, and
+           * leaves a blank strip as wide at the right, so a hidden column
+           * keeps its width here and has none in the view. */
+          gtk_column_view_column_set_fixed_width (column, fits ? width : -1);
+          self->hidden_widths[give_way[i]] = fits ? 0 : width;
+          gtk_column_view_column_set_visible (column, fits);
+        }
       if (!fits)
-        needed -= gtk_column_view_column_get_fixed_width (column);
+        needed -= width;
     }
 }
 

@@ -1424,6 +1424,34 @@ test_enum_cells_whole (Fixture       *fixture,
     }
 }
 
+static gboolean
+category_hidden (gpointer data)
+{
+  UpStakeholderView *view = data;
+
+  return !gtk_column_view_column_get_visible (view->columns[UP_STAKEHOLDER_COLUMN_CATEGORY]);
+}
+
+/* The columns left in the register fill its width, the name and the
+ * organisation taking what the others leave: a column hidden for want of
+ * room left a blank strip as wide as itself at the right (GTK 4.8 counts
+ * a hidden column's fixed width), and the name and organisation were cut
+ * short beside it. */
+static void
+test_columns_fill (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (fixture->view->column_view));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_window_set_default_size (fixture->window, 1600, 1000);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  wait_until (category_hidden, fixture->view);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_upper (adjustment),
+                                  gtk_adjustment_get_page_size (adjustment), 0.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1464,6 +1492,8 @@ main (int   argc,
               fixture_set_up, test_choices_open_on_chosen, fixture_tear_down);
   g_test_add ("/ui/stakeholders/enum-cells-whole", Fixture, NULL,
               fixture_set_up, test_enum_cells_whole, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/columns-fill", Fixture, NULL,
+              fixture_set_up, test_columns_fill, fixture_tear_down);
   g_test_add_func ("/ui/stakeholders/export-file", test_export_file);
   g_test_add_func ("/ui/stakeholders/empty", test_empty);
   g_test_add_func ("/ui/stakeholders/toolbar-fits", test_toolbar_fits);
