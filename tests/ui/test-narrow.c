@@ -125,6 +125,39 @@ assert_buttons_whole (GtkWidget *widget,
     assert_buttons_whole (child, in_button);
 }
 
+/* Every label in a button of @widget's tree keeps clear of the button's
+ * sides, so that it does not run into the next: at a text scale of 1.5 the
+ * view switcher bar's "Anteckningar" filled its button edge to edge and
+ * ran together with "Agenda 2030". */
+static void
+assert_labels_inside_buttons (GtkWidget *widget,
+                              GtkWidget *button)
+{
+  if (!gtk_widget_get_mapped (widget) || (GTK_IS_NATIVE (widget) && !GTK_IS_WINDOW (widget)))
+    return;
+
+  if (GTK_IS_BUTTON (widget))
+    button = widget;
+  if (button != NULL && GTK_IS_LABEL (widget))
+    {
+      graphene_rect_t bounds;
+      graphene_rect_t box;
+
+      /* Both in the button's coordinates, whose origin is inside its
+       * padding: the button's own bounds are its border box. */
+      g_assert_true (gtk_widget_compute_bounds (widget, button, &bounds));
+      g_assert_true (gtk_widget_compute_bounds (button, button, &box));
+      if (bounds.origin.x < box.origin.x + 2 ||
+          bounds.origin.x + bounds.size.width > box.origin.x + box.size.width - 2)
+        g_error ("“%s” runs from %.0f to %.0f px in a button from %.0f to %.0f px",
+                 gtk_label_get_text (GTK_LABEL (widget)), bounds.origin.x, bounds.origin.x + bounds.size.width,
+                 box.origin.x, box.origin.x + box.size.width);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    assert_labels_inside_buttons (child, button);
+}
+
 /* Each view fits the width: the window asks for no more, gets as narrow
  * as that, and shows all of the view inside it. The timeline needed
  * 782 px before (stage list, timeline and details side by side), and with
@@ -160,6 +193,7 @@ test_fits (Fixture       *fixture,
       show_view (fixture, views[i]);
       assert_within (window);
       assert_buttons_whole (window, FALSE);
+      assert_labels_inside_buttons (window, NULL);
       for (guint dark = 0; dark < 2; dark++)
         {
           g_autofree char *name = g_strdup_printf ("narrow-%s-%s-%s-%s.png", size->name, test_language (),
