@@ -50,6 +50,10 @@ struct _UpStakeholderView
   GtkToggleButton     *grid_button;
   AdwLeaflet          *leaflet;
   guint                fold_idle_id;
+  /* The register and the editor: side by side, or the editor below
+   * (stacked) where beside it would leave the register too narrow. */
+  GtkPaned            *paned;
+  gboolean             stacked;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[UP_STAKEHOLDER_N_COLUMNS];

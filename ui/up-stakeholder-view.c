@@ -13,6 +13,10 @@
 #include "up-stakeholder-view-private.h"
 #include "up-undo-toast.h"
 
+/* The editor's width beside the register, and its height below it. */
+#define EDITOR_WIDTH          320
+#define EDITOR_STACKED_HEIGHT 160
+
 /* The stakeholder register: a sortable, filterable list, the editor of the
  * selected stakeholder and the power/interest grid, which share one
  * selection. Nothing here keeps a copy of the truth: the list shows the
@@ -230,6 +234,8 @@ refresh_editor (UpStakeholderView *self,
   if (!self->built)
     return;
 
+  /* Below the register, the editor is there for a stakeholder only. */
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_stack), s != NULL || !self->stacked);
   if (s == NULL)
     {
       gtk_stack_set_visible_child_name (self->editor_stack, "none");
@@ -889,6 +895,56 @@ column_width (UpStakeholderView *self,
   return gtk_column_view_column_get_fixed_width (self->columns[column]);
 }
 
+/* Beside the register, the editor takes EDITOR_WIDTH; where that would
+ * leave the register too narrow for the columns that never give way in a
+ * narrow window (640 px, or 800 px with large text), the editor goes below
+ * it.
+ * The paned keeps the smallest width it had side by side, so that the
+ * leaflet around it folds and unfolds at the same widths as before. */
+static void
+update_register_layout (UpStakeholderView *self)
+{
+  static const UpStakeholderColumn kept[] = {
+    UP_STAKEHOLDER_COLUMN_NAME, UP_STAKEHOLDER_COLUMN_INFLUENCE,
+    UP_STAKEHOLDER_COLUMN_INTEREST, UP_STAKEHOLDER_COLUMN_STANCE,
+  };
+  GtkWidget *paned = GTK_WIDGET (self->paned);
+  int width = gtk_widget_get_width (paned);
+  int needed = EDITOR_WIDTH + 1;
+  gboolean stacked;
+
+  if (!gtk_widget_get_mapped (paned) || width <= 1)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    needed += column_width (self, kept[i]);
+  /* Only in a narrow window, where the grid is behind its toggle: beside
+   * the grid, the editor would get a strip of the window's height. */
+  stacked = adw_leaflet_get_folded (self->leaflet) && width < needed;
+  if (stacked == self->stacked)
+    return;
+
+  if (stacked)
+    {
+      int minimum;
+
+      gtk_widget_measure (paned, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      gtk_widget_set_size_request (paned, minimum, -1);
+    }
+  else
+    {
+      gtk_widget_set_size_request (paned, -1, -1);
+    }
+  self->stacked = stacked;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (paned),
+                                  stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_size_request (GTK_WIDGET (self->editor_stack),
+                               stacked ? -1 : EDITOR_WIDTH, stacked ? EDITOR_STACKED_HEIGHT : -1);
+  /* A position dragged to along one axis means nothing along the other. */
+  g_object_set (paned, "position-set", FALSE, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_stack), self->editing != NULL || !stacked);
+}
+
 static void
 fit_columns (gpointer user_data)
 {
@@ -902,6 +958,8 @@ fit_columns (gpointer user_data)
   int needed = 0;
 
   self->fit_idle_id = 0;
+  update_register_layout (self);
+  available = gtk_widget_get_width (scrolled);
   if (available <= 1)
     return;
 
@@ -1358,7 +1416,7 @@ create_editor (UpStakeholderView *self)
   gtk_stack_add_named (self->editor_stack, scrolled, "editor");
   gtk_stack_set_visible_child_name (self->editor_stack, "none");
 
-  gtk_widget_set_size_request (GTK_WIDGET (self->editor_stack), 320, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->editor_stack), EDITOR_WIDTH, -1);
 
   return GTK_WIDGET (self->editor_stack);
 }
@@ -1423,7 +1481,10 @@ update_grid_toggle (gpointer user_data)
 
   self->fold_idle_id = 0;
   if (self->built)
-    gtk_widget_set_visible (GTK_WIDGET (self->grid_button), adw_leaflet_get_folded (self->leaflet));
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->grid_button), adw_leaflet_get_folded (self->leaflet));
+      update_register_layout (self);
+    }
 }
 
 static void
@@ -1450,6 +1511,7 @@ _up_stakeholder_view_ensure_built (UpStakeholderView *self)
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  self->paned = GTK_PANED (paned);
   gtk_paned_set_start_child (GTK_PANED (paned), create_list_pane (self));
   gtk_paned_set_end_child (GTK_PANED (paned), create_editor (self));
   gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "up-stage-editor.h"
+#include "up-stakeholder-view-private.h"
 #include "up-timeline.h"
 #include "up-window.h"
 #include "ui-test-util.h"
@@ -238,6 +239,68 @@ is_within (GtkWidget *widget,
   return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
 }
 
+/* The register shows the stance, influence and interest of every
+ * stakeholder whole, none behind a horizontal scroll. */
+static void
+assert_register_fits (UpStakeholderView *view)
+{
+  GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (view->column_view));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  static const UpStakeholderColumn kept[] = {
+    UP_STAKEHOLDER_COLUMN_NAME, UP_STAKEHOLDER_COLUMN_INFLUENCE,
+    UP_STAKEHOLDER_COLUMN_INTEREST, UP_STAKEHOLDER_COLUMN_STANCE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_assert_true (gtk_column_view_column_get_visible (view->columns[kept[i]]));
+  g_test_message ("register %.0f px, its columns %.0f px",
+                  gtk_adjustment_get_page_size (adjustment), gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=, gtk_adjustment_get_page_size (adjustment) + 0.5);
+}
+
+/* At 640 px the stakeholder register beside the editor (320 px) had half
+ * the window, and showed the interest cut in two and the stance not at
+ * all: there the editor goes below the register, and is shown once a
+ * stakeholder is chosen. */
+static void
+test_stakeholders_register (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  UpStakeholderView *view = template_child (fixture->window, UP_TYPE_WINDOW, "stakeholder_view");
+  g_autoptr(UpStakeholder) stakeholder = g_list_model_get_item (up_project_get_stakeholders (fixture->project), 0);
+  g_autofree char *name = g_strdup_printf ("narrow-640-%s-stakeholder-chosen.png", test_language ());
+  graphene_rect_t register_bounds, editor_bounds;
+
+  show_view (fixture, "stakeholders");
+  resize_window (fixture, 640, 480);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+  assert_register_fits (view);
+  /* No "no stakeholder selected" taking half the room. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view->editor_stack)));
+
+  up_stakeholder_view_set_selected (view, stakeholder);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+  assert_register_fits (view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->editor_stack)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view->editor_stack)), >=, 120);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view->column_view), window, &register_bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view->editor_stack), window, &editor_bounds));
+  g_assert_cmpfloat (editor_bounds.origin.x + editor_bounds.size.width, <=, gtk_widget_get_width (window));
+  save_screenshot (window, name);
+
+  /* Wide again, beside it as before. */
+  resize_window (fixture, 1600, 1000);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view->column_view), window, &register_bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view->editor_stack), window, &editor_bounds));
+  g_assert_cmpfloat (register_bounds.origin.x + register_bounds.size.width, <=, editor_bounds.origin.x);
+  assert_register_fits (view);
+}
+
 /* The wide window is as it was: stage list, timeline and the details
  * beside it, 360 px wide at the right edge. */
 static void
@@ -364,6 +427,8 @@ main (int   argc,
     }
   g_test_add ("/ui/narrow/wide", Fixture, NULL, fixture_set_up, test_wide, fixture_tear_down);
   g_test_add ("/ui/narrow/fold", Fixture, NULL, fixture_set_up, test_fold, fixture_tear_down);
+  g_test_add ("/ui/narrow/stakeholders-register", Fixture, NULL, fixture_set_up, test_stakeholders_register,
+              fixture_tear_down);
 
   return g_test_run ();
 }
