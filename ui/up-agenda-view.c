@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "up-a11y-util.h"
@@ -157,6 +158,42 @@ chart_box (UpAgendaView    *self,
                       best_width * best_scale, best_height * best_scale);
 }
 
+/* The smallest size the chart is drawn at in the view, as a share of its
+ * natural size: in a window of 640 × 480 px the wheel's legend was 5 px
+ * high, too small to read. Below it the chart keeps that size and the view
+ * scrolls. A chart far taller than wide (the matrix of a long plan) is
+ * still fitted to the view, as printing and exporting give it whole. */
+#define MIN_CHART_SCALE 0.7
+
+static void
+update_chart_min_size (UpAgendaView *self)
+{
+  UpChartOptions options;
+  double width = 0, height = 0;
+  int min_width = 0, min_height = 0;
+
+  if (self->area == NULL || self->project == NULL)
+    return;
+
+  fill_options (self, &options);
+  up_chart_get_size (self->kind, self->project, &options, &width, &height);
+  if (width > 0 && height > 0 && height <= 2 * width)
+    {
+      min_width = (int) ceil (width * MIN_CHART_SCALE);
+      min_height = (int) ceil (height * MIN_CHART_SCALE);
+    }
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->area), min_width);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->area), min_height);
+}
+
+/* The chart drawn again after a change of what it shows. */
+static void
+refresh_chart (UpAgendaView *self)
+{
+  update_chart_min_size (self);
+  gtk_widget_queue_draw (self->area);
+}
+
 static UpCoverage *
 ensure_coverage (UpAgendaView *self)
 {
@@ -249,7 +286,7 @@ update_state (UpAgendaView *self)
            up_project_count (self->project, "local_goal") == 0);
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "charts");
   update_accessible (self);
-  gtk_widget_queue_draw (self->area);
+  refresh_chart (self);
 }
 
 /* A title as a label shows it: a label lays out all of its text even when
@@ -395,7 +432,7 @@ on_kind_toggled (UpAgendaView    *self,
       self->kind = chart_kinds[i];
 
   update_accessible (self);
-  gtk_widget_queue_draw (self->area);
+  refresh_chart (self);
 }
 
 static void
@@ -415,7 +452,7 @@ on_scope_selected (UpAgendaView *self)
   invalidate_coverage (self);
 
   update_accessible (self);
-  gtk_widget_queue_draw (self->area);
+  refresh_chart (self);
 }
 
 /* Export: a dialog for the chart, format and language, then the file. */
@@ -805,6 +842,7 @@ build (UpAgendaView *self)
   GtkWidget *export = gtk_button_new ();
   GtkWidget *export_content = adw_button_content_new ();
   GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *scrolled;
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->built = TRUE;
@@ -896,12 +934,16 @@ build (UpAgendaView *self)
   gtk_widget_set_name (self->area, "agenda-chart");
   gtk_widget_set_hexpand (self->area, TRUE);
   gtk_widget_set_vexpand (self->area, TRUE);
-  gtk_widget_set_margin_start (self->area, 12);
-  gtk_widget_set_margin_end (self->area, 12);
-  gtk_widget_set_margin_bottom (self->area, 12);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_chart, self, NULL);
   g_signal_connect (self->area, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
-  gtk_box_append (GTK_BOX (box), self->area);
+  /* Where the view is smaller than the chart at MIN_CHART_SCALE. */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->area);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_widget_set_margin_start (scrolled, 12);
+  gtk_widget_set_margin_end (scrolled, 12);
+  gtk_widget_set_margin_bottom (scrolled, 12);
+  gtk_box_append (GTK_BOX (box), scrolled);
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-web-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Agenda 2030 Links Yet"));
@@ -1118,7 +1160,7 @@ up_agenda_view_show_local_goal (UpAgendaView *self,
     {
       select_scope (self);
       update_accessible (self);
-      gtk_widget_queue_draw (self->area);
+      refresh_chart (self);
     }
 }
 

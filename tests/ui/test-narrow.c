@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "up-agenda-view.h"
+#include "up-chart.h"
 #include "up-stage-editor.h"
 #include "up-stakeholder-view-private.h"
 #include "up-timeline.h"
@@ -301,6 +303,40 @@ test_stakeholders_register (Fixture       *fixture,
   assert_register_fits (view);
 }
 
+/* The scale the Agenda 2030 view draws its chart at: its size on screen
+ * over its natural size. */
+static double
+chart_scale (Fixture *fixture)
+{
+  UpAgendaView *agenda = UP_AGENDA_VIEW (find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_AGENDA_VIEW));
+  UpChartOptions options;
+  graphene_rect_t box;
+  double width = 0, height = 0;
+
+  g_assert_true (up_agenda_view_get_chart_bounds (agenda, &box, &options));
+  up_chart_get_size (UP_CHART_WHEEL, fixture->project, &options, &width, &height);
+  g_assert_cmpfloat (width, >, 0);
+  g_test_message ("chart %.0f × %.0f px, natural %.0f × %.0f", box.size.width, box.size.height, width, height);
+
+  return box.size.width / width;
+}
+
+/* In a window of 640 px the wheel was shrunk to half its natural size,
+ * its legend and numbers 5 px high: it keeps 70 % of it, and the
+ * view scrolls; a wide window draws it larger, as before. */
+static void
+test_agenda_chart_readable (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  show_view (fixture, "agenda");
+  g_assert_cmpfloat (chart_scale (fixture), >, 1.0);
+
+  resize_window (fixture, 640, 480);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpfloat (chart_scale (fixture), >=, 0.7 - 0.01);
+}
+
 /* The wide window is as it was: stage list, timeline and the details
  * beside it, 360 px wide at the right edge. */
 static void
@@ -427,6 +463,8 @@ main (int   argc,
     }
   g_test_add ("/ui/narrow/wide", Fixture, NULL, fixture_set_up, test_wide, fixture_tear_down);
   g_test_add ("/ui/narrow/fold", Fixture, NULL, fixture_set_up, test_fold, fixture_tear_down);
+  g_test_add ("/ui/narrow/agenda-chart-readable", Fixture, NULL, fixture_set_up, test_agenda_chart_readable,
+              fixture_tear_down);
   g_test_add ("/ui/narrow/stakeholders-register", Fixture, NULL, fixture_set_up, test_stakeholders_register,
               fixture_tear_down);
 
