@@ -1427,6 +1427,23 @@ test_said_on_accessible (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
 }
 
+/* The visibility filter's choice of all notes reads as the filters beside
+ * it, of notes in the plural: "Allmän och intern" in Swedish read as of
+ * one thing, "Allmänna och interna" as of the notes listed. */
+static void
+test_visibility_filter_all (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  UpNotesView *view = show_notes_view (fixture);
+  GtkDropDown *visibility_filter = template_child (view, UP_TYPE_NOTES_VIEW, "visibility_filter");
+  GtkStringObject *all = g_list_model_get_item (gtk_drop_down_get_model (visibility_filter), 0);
+  const char *expected = g_str_equal (test_language (), "sv") ? "Allmänna och interna" : "Public and Internal";
+
+  g_assert_cmpuint (gtk_drop_down_get_selected (visibility_filter), ==, 0);
+  g_assert_cmpstr (gtk_string_object_get_string (all), ==, expected);
+  g_object_unref (all);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1445,6 +1462,8 @@ main (int   argc,
               fixture_set_up, test_blank_and_decomposed, fixture_tear_down);
   g_test_add ("/ui/notes/filters", Fixture, NULL,
               fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/ui/notes/visibility-filter-all", Fixture, NULL,
+              fixture_set_up, test_visibility_filter_all, fixture_tear_down);
   g_test_add ("/ui/notes/search-escape", Fixture, NULL,
               fixture_set_up, test_search_escape, fixture_tear_down);
   g_test_add ("/ui/notes/editor", Fixture, NULL,
