@@ -24,5 +24,11 @@ void          _up_history_did_redo  (UpHistory   *self);
  * (see up_project_withdraw()): forgets them, leaving no redo step. */
 void          _up_history_did_withdraw (UpHistory *self,
                                         guint      n);
+/* The memory the steps on both stacks hold, in bytes, and how much they
+ * may hold before the oldest undo steps are forgotten (64 MiB; the tests
+ * make it small). The newest step is kept whatever its size. */
+gsize         _up_history_get_size  (UpHistory   *self);
+void          _up_history_set_budget (UpHistory  *self,
+                                      gsize       budget);
 
 G_END_DECLS

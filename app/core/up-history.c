@@ -4,12 +4,24 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "up-history-private.h"
+
+/* How much memory the undo and redo steps of one project may hold together
+ * before the oldest steps are forgotten. A step holds the rows it changed,
+ * before and after, so its size is that of the rows: a move of a stage
+ * under a kilobyte, a reorder in a plan of 1,000 stages several hundred,
+ * each commit of a long note twice its text. 64 MiB keeps some 100,000
+ * ordinary edits, and keeps weeks of an open window from growing without
+ * end. */
+#define DEFAULT_BUDGET ((gsize) 64 * 1024 * 1024)
 
 typedef struct
 {
   char        *label;
   UpChangeSet *changes;
+  gsize        size;     /* bytes it holds, roughly as malloc counts them */
 } UpCommand;
 
 struct _UpHistory
@@ -18,6 +30,8 @@ struct _UpHistory
 
   GPtrArray *undo;   /* of UpCommand, newest last */
   GPtrArray *redo;   /* of UpCommand, next to redo last */
+  gsize      size;   /* of every step on both stacks */
+  gsize      budget;
 };
 
 G_DEFINE_FINAL_TYPE (UpHistory, up_history, G_TYPE_OBJECT)
@@ -39,6 +53,53 @@ command_free (UpCommand *command)
   g_free (command->label);
   _up_change_set_free (command->changes);
   g_free (command);
+}
+
+/* What a block of @n bytes takes on the heap: glibc's malloc rounds up to
+ * 16 bytes with 8 of bookkeeping. */
+static gsize
+heap_size (gsize n)
+{
+  return (n + 8 + 15) & ~(gsize) 15;
+}
+
+static gsize
+command_size (UpCommand *command)
+{
+  GArray *changes = command->changes->changes;
+  gsize size = heap_size (sizeof *command) + heap_size (sizeof (UpChangeSet)) +
+               heap_size (sizeof (GArray)) + heap_size (changes->len * sizeof (UpChange));
+
+  if (command->label != NULL)
+    size += heap_size (strlen (command->label) + 1);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      UpChange *change = &g_array_index (changes, UpChange, i);
+
+      if (change->old_row != NULL)
+        size += heap_size (strlen (change->old_row) + 1);
+      if (change->new_row != NULL)
+        size += heap_size (strlen (change->new_row) + 1);
+    }
+  return size;
+}
+
+/* Drops the @n steps of @stack from @index on. */
+static void
+drop_steps (UpHistory *self,
+            GPtrArray *stack,
+            guint      index,
+            guint      n)
+{
+  for (guint i = index; i < index + n; i++)
+    {
+      UpCommand *command = g_ptr_array_index (stack, i);
+
+      g_assert (self->size >= command->size);
+      self->size -= command->size;
+    }
+  g_ptr_array_remove_range (stack, index, n);
 }
 
 static void
@@ -115,6 +176,7 @@ up_history_init (UpHistory *self)
 {
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+  self->budget = DEFAULT_BUDGET;
 }
 
 UpHistory *
@@ -136,10 +198,18 @@ _up_history_push (UpHistory   *self,
   command = g_new0 (UpCommand, 1);
   command->label = g_strdup (label);
   command->changes = changes;
+  command->size = command_size (command);
   g_ptr_array_add (self->undo, command);
+  self->size += command->size;
 
   /* A new edit forks the timeline: what could be redone is gone. */
-  g_ptr_array_set_size (self->redo, 0);
+  drop_steps (self, self->redo, 0, self->redo->len);
+
+  /* Over the budget, the oldest steps go; the newest stays, however
+   * large, so that the edit just made can always be undone. */
+  while (self->size > self->budget && self->undo->len > 1)
+    drop_steps (self, self->undo, 0, 1);
+
   notify_all (self);
 }
 
@@ -204,7 +274,7 @@ _up_history_did_withdraw (UpHistory *self,
                           guint      n)
 {
   g_assert (n <= self->undo->len);
-  g_ptr_array_set_size (self->undo, self->undo->len - n);
+  drop_steps (self, self->undo, self->undo->len - n, n);
   notify_all (self);
 }
 
@@ -272,7 +342,20 @@ up_history_clear (UpHistory *self)
 {
   g_return_if_fail (UP_IS_HISTORY (self));
 
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
+  drop_steps (self, self->undo, 0, self->undo->len);
+  drop_steps (self, self->redo, 0, self->redo->len);
   notify_all (self);
+}
+
+gsize
+_up_history_get_size (UpHistory *self)
+{
+  return self->size;
+}
+
+void
+_up_history_set_budget (UpHistory *self,
+                        gsize      budget)
+{
+  self->budget = budget;
 }

@@ -11,8 +11,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UpHistory, up_history, UP, HISTORY, GObject)
 
-/* The undo and redo stacks of one project, unlimited within a session.
- * Undo and redo themselves are edits of the project: see up_project_undo(). */
+/* The undo and redo stacks of one project, for as long as it is open. They
+ * hold the rows each step changed, up to 64 MiB: past that the oldest
+ * steps are forgotten (the newest is always kept). Undo and redo
+ * themselves are edits of the project: see up_project_undo(). */
 gboolean     up_history_get_can_undo   (UpHistory *self);
 gboolean     up_history_get_can_redo   (UpHistory *self);
 const char  *up_history_get_undo_label (UpHistory *self);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "upphandla.h"
+#include "up-history-private.h"
 #include "up-store-private.h"
 
 /* Edits, undo and redo of every kind, checked against the database itself:
@@ -986,6 +987,78 @@ test_one_line_fields (void)
   g_assert_cmpstr (up_stage_get_title (stage), ==, "Anbud");
 }
 
+/* The history of a project left open for weeks does not grow without end:
+ * past its budget the oldest steps are forgotten, the newest are kept, and
+ * undoing all that is left goes back to the project as it was after the
+ * last step forgotten, whole. */
+static void
+test_history_budget (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  UpHistory *history = up_project_get_history (project);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dumps = g_ptr_array_new_with_free_func (g_free);
+  const gsize budget = 256 * 1024;
+  const guint n_edits = 100;
+  g_autofree char *redone = NULL;
+  guint kept;
+
+  _up_history_set_budget (history, budget);
+  g_ptr_array_add (dumps, dump (project));
+  for (guint i = 0; i < n_edits; i++)
+    {
+      /* A description of some 8 KB, a step of some 16 KB. */
+      g_autofree char *text = g_strnfill (8000 + i, i % 2 ? 'a' : 'b');
+
+      g_assert_true (up_project_set_string (project, stage_at (project, i % 5), "description", text, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (_up_history_get_size (history), <=, budget);
+      g_ptr_array_add (dumps, dump (project));
+    }
+
+  kept = up_history_get_n_undo (history);
+  g_assert_cmpuint (kept, >=, 10);
+  g_assert_cmpuint (kept, <, n_edits);
+  g_assert_cmpuint (_up_history_get_size (history), >, budget / 2);
+
+  for (guint i = 0; i < kept; i++)
+    {
+      g_autofree char *undone = NULL;
+
+      g_assert_true (up_project_undo (project, &error));
+      g_assert_no_error (error);
+      undone = dump (project);
+      g_assert_cmpstr (undone, ==, dumps->pdata[n_edits - i - 1]);
+    }
+  g_assert_false (up_history_get_can_undo (history));
+  assert_models (project);
+
+  /* Redo brings every kept step back; a new edit after an undo drops the
+   * redo steps from the size too. */
+  while (up_history_get_can_redo (history))
+    g_assert_true (up_project_redo (project, &error));
+  redone = dump (project);
+  g_assert_cmpstr (redone, ==, dumps->pdata[n_edits]);
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_true (up_project_set_string (project, project, "title", "Ny", &error));
+  g_assert_false (up_history_get_can_redo (history));
+  g_assert_cmpuint (_up_history_get_size (history), <=, budget);
+
+  /* A step larger than the budget is kept alone: the edit just made can
+   * always be undone. */
+  {
+    g_autofree char *large = g_strnfill (budget * 2, 'c');
+
+    g_assert_true (up_project_set_string (project, stage_at (project, 0), "description", large, &error));
+    g_assert_cmpuint (up_history_get_n_undo (history), ==, 1);
+    g_assert_true (up_project_undo (project, &error));
+    g_assert_cmpstr (up_stage_get_description (stage_at (project, 0)), !=, large);
+  }
+
+  up_history_clear (history);
+  g_assert_cmpuint (_up_history_get_size (history), ==, 0);
+}
+
 /* The targets of @goal as up_project_list_local_goal_targets() lists them,
  * joined by spaces. */
 static char *
@@ -1063,6 +1136,7 @@ main (int   argc,
   g_test_add_func ("/project/demo", test_demo_content);
   g_test_add_func ("/project/stage-summary", test_stage_summary);
   g_test_add_func ("/project/local-goal-target-order", test_local_goal_target_order);
+  g_test_add_func ("/project/history-budget", test_history_budget);
 
   return g_test_run ();
 }
