@@ -9,8 +9,9 @@
 G_BEGIN_DECLS
 
 /* One row changed by a transaction, as the change log recorded it: the row
- * before (old) and after (new) as JSON objects of its columns. Undo replays
- * a change set backwards with the old images, redo forwards with the new. */
+ * before (old) and after (new) as JSON objects of its columns; of an
+ * update only the id and the columns it changed. Undo replays a change set
+ * backwards with the old images, redo forwards with the new. */
 typedef struct
 {
   UpTableId  table;

@@ -478,6 +478,32 @@ json_of_row (const UpTable *table,
   return g_string_free (sql, FALSE);
 }
 
+/* Of an update, the id and the columns it changed only: the undo history
+ * keeps these, and a reorder, which renumbers every stage after the one
+ * moved, would otherwise keep each of those stages whole, twice (see
+ * _up_store_replay()). Joined as text, without a JSON object to parse. */
+static char *
+json_of_update (const UpTable *table,
+                const char    *which)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "'{\"id\":' || %s.id", which);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const char *name = table->columns[i].name;
+
+      if (table == &up_schema_tables[UP_TABLE_PROJECT] && !table->columns[i].editable)
+        continue;
+      g_string_append_printf (sql,
+                              " || CASE WHEN old.%1$s IS new.%1$s THEN ''"
+                              " ELSE ',\"%1$s\":' || json_quote(%2$s.%1$s) END",
+                              name, which);
+    }
+  g_string_append (sql, " || '}'");
+  return g_string_free (sql, FALSE);
+}
+
 static gboolean
 create_change_log (UpStore  *self,
                    GError  **error)
@@ -492,6 +518,8 @@ create_change_log (UpStore  *self,
       const UpTable *table = &up_schema_tables[t];
       g_autofree char *old_row = json_of_row (table, "old");
       g_autofree char *new_row = json_of_row (table, "new");
+      g_autofree char *old_update = json_of_update (table, "old");
+      g_autofree char *new_update = json_of_update (table, "new");
       const char *update_of = "";
 
       if (t == UP_TABLE_PROJECT)
@@ -502,12 +530,12 @@ create_change_log (UpStore  *self,
         "  INSERT INTO up_log (tbl, op, row, old, new) VALUES (%2$u, 'i', new.id, NULL, %3$s);"
         "END;"
         "CREATE TEMP TRIGGER up_log_%1$s_update AFTER UPDATE%5$s ON main.%1$s BEGIN"
-        "  INSERT INTO up_log (tbl, op, row, old, new) VALUES (%2$u, 'u', new.id, %4$s, %3$s);"
+        "  INSERT INTO up_log (tbl, op, row, old, new) VALUES (%2$u, 'u', new.id, %7$s, %6$s);"
         "END;"
         "CREATE TEMP TRIGGER up_log_%1$s_delete AFTER DELETE ON main.%1$s BEGIN"
         "  INSERT INTO up_log (tbl, op, row, old, new) VALUES (%2$u, 'd', old.id, %4$s, NULL);"
         "END;",
-        table->name, t, new_row, old_row, update_of);
+        table->name, t, new_row, old_row, update_of, new_update, old_update);
     }
 
   return exec_sql (self, sql->str, error);
@@ -1610,13 +1638,19 @@ replay_sql (UpTableId table,
         {
           gboolean first = TRUE;
 
+          /* The row holds the columns the update changed (a JSON null
+           * is a column set to NULL); the others stay as they are. */
           g_string_append_printf (sql, "UPDATE %s SET ", t->name);
           for (guint i = 0; i < t->n_columns; i++)
             {
+              const char *name = t->columns[i].name;
+
               if (table == UP_TABLE_PROJECT && !t->columns[i].editable)
                 continue;
-              g_string_append_printf (sql, "%s%s = json_extract(?1, '$.%s')",
-                                      first ? "" : ", ", t->columns[i].name, t->columns[i].name);
+              g_string_append_printf (sql,
+                                      "%s%s = CASE WHEN json_type(?1, '$.%s') IS NULL THEN %s"
+                                      " ELSE json_extract(?1, '$.%s') END",
+                                      first ? "" : ", ", name, name, name, name);
               first = FALSE;
             }
           g_string_append (sql, " WHERE id = ?2");

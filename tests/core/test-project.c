@@ -1059,6 +1059,53 @@ test_history_budget (void)
   g_assert_cmpuint (_up_history_get_size (history), ==, 0);
 }
 
+/* A reorder renumbers every stage after the one moved: its undo step keeps
+ * the numbers, not each of those stages whole (description and all), so
+ * that dragging stages about in a long plan does not fill the history. */
+static void
+test_history_keeps_changed_columns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Lång plan", &error);
+  UpHistory *history = up_project_get_history (project);
+  g_autofree char *description = g_strnfill (2000, 'd');
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  const guint n_stages = 100;
+  UpStage *last = NULL;
+  gsize size;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Steg %u “🦊” עברית", i);
+
+      last = up_project_add_stage (project, "custom", title, "2026-01-05", "2026-01-20", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (up_project_set_string (project, last, "description", description, &error));
+    }
+  before = dump (project);
+  size = _up_history_get_size (history);
+
+  g_assert_true (up_project_reorder_stage (project, last, 0, &error));
+  g_assert_no_error (error);
+  after = dump (project);
+  /* 100 rows renumbered: whole, twice, they were 430 KB; their ids and
+   * positions are some 15 KB. */
+  g_assert_cmpuint (_up_history_get_size (history) - size, <, n_stages * 256);
+
+  g_assert_true (up_project_undo (project, &error));
+  undone = dump (project);
+  g_assert_cmpstr (undone, ==, before);
+  assert_models (project);
+  g_assert_true (up_project_redo (project, &error));
+  redone = dump (project);
+  g_assert_cmpstr (redone, ==, after);
+  assert_models (project);
+}
+
 /* The targets of @goal as up_project_list_local_goal_targets() lists them,
  * joined by spaces. */
 static char *
@@ -1137,6 +1184,7 @@ main (int   argc,
   g_test_add_func ("/project/stage-summary", test_stage_summary);
   g_test_add_func ("/project/local-goal-target-order", test_local_goal_target_order);
   g_test_add_func ("/project/history-budget", test_history_budget);
+  g_test_add_func ("/project/history-keeps-changed-columns", test_history_keeps_changed_columns);
 
   return g_test_run ();
 }
