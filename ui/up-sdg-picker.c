@@ -319,7 +319,8 @@ on_check_toggled (UpSdgPicker    *self,
 
       /* A stage may hold the same target twice (an older file, an
        * import): unchecking removes them all, in one undo step. */
-      up_project_begin_group (self->project, _("Unlink a target"));
+      /* Translators: The name of an edit in the undo history. */
+      up_project_begin_group (self->project, _("Unlink Agenda 2030 Target"));
       for (guint i = 0; i < doomed->len && error == NULL; i++)
         up_project_delete_sdg_link (self->project, g_ptr_array_index (doomed, i), &error);
       if (error == NULL)

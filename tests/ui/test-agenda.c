@@ -304,6 +304,17 @@ test_link_target (Fixture       *fixture,
   wait_for_frames (GTK_WIDGET (fixture->window));
   undone = render (chart);
   g_assert_true (g_bytes_equal (before, undone));
+
+  /* Redo, then uncheck: Undo names the unlink as every other unlink of a
+   * target is named (the window's Undo button says "Undo: " and this). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  iterate_pending ();
+  g_assert_true (gtk_check_button_get_active (check));
+  gtk_check_button_set_active (check, FALSE);
+  iterate_pending ();
+  g_assert_false (stage_links_target (fixture->project, stage, FREE_TARGET));
+  g_assert_cmpstr (up_history_get_undo_label (up_project_get_history (fixture->project)), ==,
+                   _("Unlink Agenda 2030 Target"));
 }
 
 /* In the window's wide area the wheel's legend stands beside it, which
