@@ -1504,6 +1504,48 @@ _up_store_in_transaction (UpStore *self)
   return self->in_transaction;
 }
 
+/* A copy of the row image @json in which a NUL in a text ("\u0000", an
+ * escape that a file made elsewhere can bring in) is U+FFFD, as the
+ * records show it: SQLite's json_extract() ends a text at a NUL, and a
+ * row undone or redone would lose all of its text after one. */
+static char *
+row_image (const char *json)
+{
+  static const char nul[] = "u0000";
+  const char *found;
+  GString *out;
+
+  if (json == NULL)
+    return NULL;
+  if (strstr (json, "\\u0000") == NULL)
+    return g_strdup (json);
+
+  out = g_string_sized_new (strlen (json));
+  for (const char *p = json; *p != '\0'; p++)
+    {
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      /* An escape: a NUL, or any other (an escaped backslash among them)
+       * copied whole. */
+      found = p + 1;
+      if (strncmp (found, nul, strlen (nul)) == 0)
+        {
+          g_string_append (out, "\\ufffd");
+          p += strlen (nul);
+        }
+      else if (*found != '\0')
+        {
+          g_string_append_c (out, *p);
+          g_string_append_c (out, *found);
+          p++;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 static UpChangeSet *
 read_change_log (UpStore  *self,
                  GError  **error)
@@ -1523,8 +1565,8 @@ read_change_log (UpStore  *self,
       change.table = sqlite3_column_int (stmt, 0);
       change.op = ((const char *) sqlite3_column_text (stmt, 1))[0];
       change.id = sqlite3_column_int64 (stmt, 2);
-      change.old_row = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      change.new_row = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      change.old_row = row_image ((const char *) sqlite3_column_text (stmt, 3));
+      change.new_row = row_image ((const char *) sqlite3_column_text (stmt, 4));
       g_array_append_val (set->changes, change);
     }
   sqlite3_reset (stmt);

@@ -2626,6 +2626,66 @@ test_open_invalid_utf8 (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* A NUL in a text of a file made elsewhere reads as U+FFFD. A stage with
+ * one that is deleted and brought back by undo (or redo, and undo again)
+ * comes back with all its text, not cut at the NUL. */
+static void
+test_undo_keeps_text_after_nul (void)
+{
+  g_autofree char *path = create_demo_file (test_root, "nul-undo.upphandla");
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *body = NULL;
+  UpStage *stage;
+  UpNote *note;
+  gint64 stage_id, note_id;
+
+  sqlite_exec_file (path,
+                    "UPDATE stage SET title = CAST(X'48610062c3a4' AS TEXT),"
+                    "  description = CAST(X'78005c7530303030' AS TEXT)"
+                    "  WHERE id = (SELECT min(id) FROM stage);"
+                    "UPDATE note SET body = CAST(X'6e6f746500efbfbd21' AS TEXT),"
+                    "  stage_id = (SELECT min(id) FROM stage)"
+                    "  WHERE id = (SELECT min(id) FROM note);");
+  project = open_project (path);
+  stage = g_list_model_get_item (up_project_get_stages (project), 0);
+  g_object_unref (stage);
+  stage_id = up_record_get_id (UP_RECORD (stage));
+  title = g_strdup (up_stage_get_title (stage));
+  description = g_strdup (up_stage_get_description (stage));
+  g_assert_cmpstr (title, ==, "Ha\xef\xbf\xbd" "b\xc3\xa4");
+  /* a backslash and "u0000" typed after the NUL stay as they were */
+  g_assert_cmpstr (description, ==, "x\xef\xbf\xbd\\u0000");
+  note = g_list_model_get_item (up_project_get_notes (project), 0);
+  g_object_unref (note);
+  note_id = up_record_get_id (UP_RECORD (note));
+  body = g_strdup (up_note_get_body (note));
+  g_assert_cmpstr (body, ==, "note\xef\xbf\xbd\xef\xbf\xbd!");
+
+  g_assert_true (up_project_delete_stage (project, stage, TRUE, &error));
+  g_assert_no_error (error);
+  for (guint round = 0; round < 2; round++)
+    {
+      if (round > 0)
+        {
+          g_assert_true (up_project_redo (project, &error));
+          g_assert_null (up_project_lookup (project, "stage", stage_id));
+        }
+      g_assert_true (up_project_undo (project, &error));
+      g_assert_no_error (error);
+
+      stage = UP_STAGE (up_project_lookup (project, "stage", stage_id));
+      g_assert_nonnull (stage);
+      g_assert_cmpstr (up_stage_get_title (stage), ==, title);
+      g_assert_cmpstr (up_stage_get_description (stage), ==, description);
+      note = UP_NOTE (up_project_lookup (project, "note", note_id));
+      g_assert_nonnull (note);
+      g_assert_cmpstr (up_note_get_body (note), ==, body);
+    }
+}
+
 static void
 test_migration_from_version_0 (void)
 {
@@ -3104,6 +3164,7 @@ main (int   argc,
   g_test_add_func ("/store/recovery/list-newest-first", test_recovery_list_newest_first);
   g_test_add_func ("/store/migration/from-version-0", test_migration_from_version_0);
   g_test_add_func ("/store/open/invalid-utf8", test_open_invalid_utf8);
+  g_test_add_func ("/store/undo/text-after-nul", test_undo_keeps_text_after_nul);
   g_test_add_func ("/store/save/file-mode", test_save_file_mode);
 
   status = g_test_run ();
