@@ -789,6 +789,9 @@ _up_chart_report_draw (UpChartContext *ctx,
   guint n_legend;
   double wheel_radius = 132;
   double top, wheel_cy, y, column;
+  /* the report names the goal it is limited to by its level */
+  gboolean regional = ctx->options->local_goal != NULL &&
+                      g_strcmp0 (up_local_goal_get_level (ctx->options->local_goal), "regional") == 0;
 
   _up_chart_set_colour (cr, &ctx->bg);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -806,7 +809,8 @@ _up_chart_report_draw (UpChartContext *ctx,
     up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
   if (ctx->options->local_goal != NULL)
     legend[n_legend++] = (UpLegendItem) { swatch_stage_outside, NULL,
-      up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the local goal")) };
+      regional ? up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the regional goal"))
+               : up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the local goal")) };
   legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,
     up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
   y = top;
@@ -845,10 +849,12 @@ _up_chart_report_draw (UpChartContext *ctx,
     /* A report of one local goal shows the goals of that goal's stages
      * only: not all that the procurement affects. */
     gboolean scoped = ctx->options->local_goal != NULL;
-    const char *key_title = scoped ? up_lang_gettext (ctx->lang, N_("Goals the local goal’s stages affect"))
-                                   : up_lang_gettext (ctx->lang, N_("Goals the procurement affects"));
-    const char *rest_title = scoped ? up_lang_gettext (ctx->lang, N_("Goals the local goal’s stages affect (continued)"))
-                                    : up_lang_gettext (ctx->lang, N_("Goals the procurement affects (continued)"));
+    const char *key_title = !scoped ? up_lang_gettext (ctx->lang, N_("Goals the procurement affects"))
+                            : regional ? up_lang_gettext (ctx->lang, N_("Goals the regional goal’s stages affect"))
+                            : up_lang_gettext (ctx->lang, N_("Goals the local goal’s stages affect"));
+    const char *rest_title = !scoped ? up_lang_gettext (ctx->lang, N_("Goals the procurement affects (continued)"))
+                             : regional ? up_lang_gettext (ctx->lang, N_("Goals the regional goal’s stages affect (continued)"))
+                             : up_lang_gettext (ctx->lang, N_("Goals the local goal’s stages affect (continued)"));
     double key_need = 14 + _up_chart_text_height (ctx, key_title, SECTION_SIZE, UP_TEXT_BOLD, column, 2) + 6 +
                       goal_key_flow (ctx, goals, n_goals, column, lines, xs) * goal_key_line (ctx);
     /* The rest's heading is a line of the list's, in bold: a section's
