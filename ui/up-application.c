@@ -520,6 +520,8 @@ about_action (GSimpleAction *action,
                         "application-name", "Upphandla",
                         "application-icon", APPLICATION_ID,
                         "version", PACKAGE_VERSION,
+                        /* the desktop file's comment, which says what it is for */
+                        "comments", _("Plan strategic public procurements and link them to Agenda 2030"),
                         "developer-name", _("The Upphandla developers"),
                         "copyright", _("© The Upphandla developers"),
                         "license-type", GTK_LICENSE_GPL_3_0,

@@ -1928,6 +1928,9 @@ test_about (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   about = wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  /* what the app is for, in Swedish, as the desktop file says it */
+  g_assert_cmpstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), ==,
+                   "Planera strategiska offentliga upphandlingar och koppla dem till Agenda 2030");
 
   walk_view ("about", GTK_WIDGET (about), 4, 1);
   gtk_window_destroy (about);
