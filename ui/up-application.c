@@ -435,21 +435,51 @@ on_new_project_response (GtkNativeDialog *chooser,
   g_application_release (G_APPLICATION (self));
 }
 
+/* Where a new project is suggested: beside the project of @window, the
+ * plans of one organisation kept together, else in the Documents folder.
+ * Without it the dialog opened in the process's working folder (the
+ * folder the app was started from). NULL leaves the dialog its own
+ * choice (a folder that is gone, no Documents folder). */
+static GFile *
+new_project_folder (UpWindow *window)
+{
+  UpProject *project = window != NULL ? up_window_get_project (window) : NULL;
+  GFile *file = project != NULL ? up_project_get_file (project) : NULL;
+  g_autoptr(GFile) folder = NULL;
+  const char *documents;
+
+  if (file != NULL)
+    {
+      folder = g_file_get_parent (file);
+      if (folder != NULL && g_file_query_exists (folder, NULL))
+        return g_steal_pointer (&folder);
+    }
+
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return NULL;
+}
+
 static void
 new_project_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
   UpApplication *self = UP_APPLICATION (user_data);
+  UpWindow *window = get_active_up_window (self);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = create_project_filter ();
+  g_autoptr(GFile) folder = new_project_folder (window);
 
   chooser = gtk_file_chooser_native_new (_("New Project"),
-                                         GTK_WINDOW (get_active_up_window (self)),
+                                         GTK_WINDOW (window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Create"),
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("New procurement.upphandla"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 

@@ -1937,6 +1937,29 @@ test_about (void)
   iterate_pending ();
 }
 
+/* A new project is suggested beside the project of the window it is
+ * asked from, not in the folder the app was started from. */
+static void
+test_new_project_folder (void)
+{
+  g_autoptr(GFile) expected = g_file_new_for_path (test_dir);
+  g_autoptr(GFile) folder = NULL;
+  GtkWindow *chooser;
+
+  gtk_window_present (GTK_WINDOW (project_window));
+  iterate_pending ();
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (project_window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-project", NULL);
+  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (folder);
+  g_assert_true (g_file_equal (folder, expected));
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  iterate_pending ();
+}
+
 static void
 test_open_error (void)
 {
@@ -2111,6 +2134,7 @@ main (int   argc,
   g_test_add_func ("/i18n/views/refused-edit", test_refused_edit);
   g_test_add_func ("/i18n/views/help-overlay", test_help_overlay);
   g_test_add_func ("/i18n/views/about", test_about);
+  g_test_add_func ("/i18n/views/new-project-folder", test_new_project_folder);
   g_test_add_func ("/i18n/views/open-error", test_open_error);
   g_test_add_func ("/i18n/views/new-project", test_new_project);
   g_test_add_func ("/i18n/views/save-conflict", test_save_conflict);
