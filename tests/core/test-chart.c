@@ -2229,6 +2229,27 @@ test_grid_empty (void)
     }
 }
 
+/* The report of @project, in English and in Swedish, names all 17 goals
+ * in its key (PDFs chart-report-goal-names-@what-LANG.pdf). */
+static void
+assert_report_names_every_goal (UpProject  *project,
+                                const char *what)
+{
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-report-goal-names-%s-%s.pdf", what, up_lang_get_code (lang));
+      g_autoptr(GArray) words = report_words (project, lang, name);
+      g_autoptr(GPtrArray) key = NULL;
+
+      if (words == NULL)
+        return;
+      key = goal_key_words (words, lang);
+      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+        if (!key_has_name (key, up_sdg_goal_get_name_in (up_sdg_get_goal (goal), lang)))
+          g_error ("%s: goal %u is not named in the report's key", up_lang_get_code (lang), goal);
+    }
+}
+
 /* A plan of few stages that touches every goal: the report names all 17
  * goals its wheel shows by number. The timeline kept its box of 15 rows
  * for 4 stages, and the key below it stopped at goal 9 ("Goals not
@@ -2261,19 +2282,7 @@ test_report_goal_names_few_stages (void)
   }
   g_assert_cmpuint (g_list_model_get_n_items (up_project_get_local_goals (project)), ==, 3);
 
-  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
-    {
-      g_autofree char *name = g_strdup_printf ("chart-report-goal-names-few-stages-%s.pdf", up_lang_get_code (lang));
-      g_autoptr(GArray) words = report_words (project, lang, name);
-      g_autoptr(GPtrArray) key = NULL;
-
-      if (words == NULL)
-        return;
-      key = goal_key_words (words, lang);
-      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
-        if (!key_has_name (key, up_sdg_goal_get_name_in (up_sdg_get_goal (goal), lang)))
-          g_error ("%s: goal %u is not named in the report's key", up_lang_get_code (lang), goal);
-    }
+  assert_report_names_every_goal (project, "few-stages");
 }
 
 /* The demo's plan (15 stages, 2 decisions, 3 local goals) touching every
@@ -2294,19 +2303,7 @@ test_report_goal_names_rest (void)
       g_assert_no_error (error);
     }
 
-  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
-    {
-      g_autofree char *name = g_strdup_printf ("chart-report-goal-names-rest-%s.pdf", up_lang_get_code (lang));
-      g_autoptr(GArray) words = report_words (project, lang, name);
-      g_autoptr(GPtrArray) key = NULL;
-
-      if (words == NULL)
-        return;
-      key = goal_key_words (words, lang);
-      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
-        if (!key_has_name (key, up_sdg_goal_get_name_in (up_sdg_get_goal (goal), lang)))
-          g_error ("%s: goal %u is not named in the report's key", up_lang_get_code (lang), goal);
-    }
+  assert_report_names_every_goal (project, "rest");
 }
 
 /* The report of one local goal counts the links of that goal's stages

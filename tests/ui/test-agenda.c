@@ -697,27 +697,6 @@ test_local_goal_close_commits (Fixture       *fixture,
   g_assert_cmpstr (up_local_goal_get_baseline (reopened), ==, "64 % (2024)");
 }
 
-/* A label under @root that shows @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A goal mapped to no target says so in its list of targets, also after
  * another goal's targets were shown and after its last target goes: the
  * refresh took the placeholder out with the rows, and an empty list was a

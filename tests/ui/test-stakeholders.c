@@ -1253,27 +1253,6 @@ test_grid_marks_drawn_only (Fixture       *fixture,
   g_assert_cmpuint (count_grid_marks (grid), ==, expected);
 }
 
-/* The label of the register whose text is @text, in the name column. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 assert_register_row_named (Fixture    *fixture,
                            const char *name)

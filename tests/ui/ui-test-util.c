@@ -296,6 +296,20 @@ get_named (GtkWidget  *root,
   return widget;
 }
 
+static gboolean
+shows_text (GtkWidget *widget,
+            gpointer   text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  return find_widget (root, shows_text, (gpointer) text);
+}
+
 GtkWidget *
 find_descendant (GtkWidget *root,
                  GType      type)

@@ -40,6 +40,10 @@ GtkWidget *find_named      (GtkWidget  *root,
                             const char *name);
 GtkWidget *find_descendant (GtkWidget  *root,
                             GType       type);
+/* The first label at or below @root that shows @text (without markup), or
+ * NULL. */
+GtkWidget *find_label      (GtkWidget  *root,
+                            const char *text);
 /* find_named() that fails when there is none. */
 GtkWidget *get_named       (GtkWidget  *root,
                             const char *name);
