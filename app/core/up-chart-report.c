@@ -140,6 +140,8 @@ draw_header (UpChartContext *ctx)
   return rule + 6;
 }
 
+/* A stage's bar in the legend: blue, or in the colour @data points to
+ * (the grey of a stage outside the goal a report is limited to). */
 static void
 swatch_stage (UpChartContext *ctx,
               double          x,
@@ -148,20 +150,7 @@ swatch_stage (UpChartContext *ctx,
               double          height,
               gconstpointer   data)
 {
-  _up_chart_set_colour (ctx->cr, &stage_blue);
-  _up_chart_rounded_rect (ctx->cr, x, y + 2, width, height - 4, 2);
-  cairo_fill (ctx->cr);
-}
-
-static void
-swatch_stage_outside (UpChartContext *ctx,
-                      double          x,
-                      double          y,
-                      double          width,
-                      double          height,
-                      gconstpointer   data)
-{
-  _up_chart_set_colour (ctx->cr, &stage_grey);
+  _up_chart_set_colour (ctx->cr, data != NULL ? data : &stage_blue);
   _up_chart_rounded_rect (ctx->cr, x, y + 2, width, height - 4, 2);
   cairo_fill (ctx->cr);
 }
@@ -808,7 +797,7 @@ _up_chart_report_draw (UpChartContext *ctx,
   legend[n_legend++] = (UpLegendItem) { swatch_stage, NULL,
     up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
   if (ctx->options->local_goal != NULL)
-    legend[n_legend++] = (UpLegendItem) { swatch_stage_outside, NULL,
+    legend[n_legend++] = (UpLegendItem) { swatch_stage, &stage_grey,
       regional ? up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the regional goal"))
                : up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the local goal")) };
   legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,

@@ -62,3 +62,15 @@ bench_generate_project (guint  n,
   return g_steal_pointer (&project);
 }
 
+double
+bench_status_mb (const char *field)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *key = g_strconcat (field, ":", NULL);
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, key)) == NULL)
+    return 0;
+  return g_ascii_strtod (line + strlen (key), NULL) / 1024.0;
+}

@@ -8,3 +8,7 @@
  * stakeholders, Swedish text of realistic length. Returns the open project. */
 UpProject *bench_generate_project (guint  n,
                                    GFile *file);
+
+/* A figure of this process's /proc/self/status in kB ("VmRSS", "VmHWM"),
+ * as MB; 0 where it is not known. */
+double     bench_status_mb        (const char *field);

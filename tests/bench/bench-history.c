@@ -17,19 +17,8 @@
 #include <string.h>
 
 #include "upphandla.h"
+#include "bench-gen.h"
 #include "up-history-private.h"
-
-static double
-rss_mb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return 0;
-  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
-}
 
 static void
 run (GFile      *file,
@@ -58,7 +47,7 @@ run (GFile      *file,
       note = up_project_add_note (project, "Möte", "dialogue", "2026-03-02", NULL, &error);
       g_assert_no_error (error);
     }
-  rss_before = rss_mb ();
+  rss_before = bench_status_mb ("VmRSS");
   start = g_get_monotonic_time ();
 
   for (guint i = 0; i < edits; i++)
@@ -88,7 +77,7 @@ run (GFile      *file,
       if ((i + 1) % MAX (edits / 5, 1) == 0)
         printf ("%-8s %6u edits: %6u undo steps, history %7.1f MB, resident +%7.1f MB, %6.1f s\n",
                 kind, i + 1, up_history_get_n_undo (history),
-                _up_history_get_size (history) / 1048576.0, rss_mb () - rss_before,
+                _up_history_get_size (history) / 1048576.0, bench_status_mb ("VmRSS") - rss_before,
                 (g_get_monotonic_time () - start) / 1e6);
     }
   if (note != NULL)

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-gen.h"
 #include "up-application.h"
 #include "up-history-private.h"
 #include "up-renderer.h"
@@ -39,18 +40,6 @@ static const char * const views[] = {
 };
 
 static GRand *rnd;
-
-static double
-rss_mb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return 0;
-  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
-}
 
 static double
 heap_mb (void)
@@ -287,7 +276,7 @@ main (int   argc,
       settle ();
     }
   settle ();
-  rss_open = rss_mb ();
+  rss_open = bench_status_mb ("VmRSS");
   heap_open = heap_mb ();
   printf ("opened, every view shown once: heap %.1f MB, resident %.1f MB\n", heap_open, rss_open);
 
@@ -316,7 +305,7 @@ main (int   argc,
                       "resident +%5.1f MB, %u saves\n",
                       views[v], i + 1, up_history_get_n_undo (history),
                       _up_history_get_size (history) / 1048576.0, heap_mb () - heap_open,
-                      rss_mb () - rss_open, n_saved);
+                      bench_status_mb ("VmRSS") - rss_open, n_saved);
               fflush (stdout);
             }
         }

@@ -36,6 +36,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "bench-gen.h"
 #include "up-application.h"
 #include "up-renderer.h"
 #include "up-theme.h"
@@ -85,12 +86,10 @@ cpu_ms (void)
 static void
 print_vmhwm (void)
 {
-  g_autofree char *status = NULL;
-  const char *line;
+  double hwm = bench_status_mb ("VmHWM");
 
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
-      (line = strstr (status, "VmHWM:")) != NULL)
-    printf ("vmhwm-mb %.1f\n", g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10) / 1024.0);
+  if (hwm > 0)
+    printf ("vmhwm-mb %.1f\n", hwm);
 }
 
 /* Ends the process when a switch (or the open) passes its deadline: the
