@@ -879,10 +879,6 @@ create_sorter (const ColumnInfo *info)
   return GTK_SORTER (gtk_string_sorter_new (expression));
 }
 
-/* When the register is narrower than its columns (the grid beside it),
- * the columns the editor and the grid show as well give way, the category
- * first, so that stance, influence and interest stay in sight instead of
- * behind a horizontal scroll. */
 /* The width of the register's column @column: its own, also while
  * fit_columns() hides it. */
 static int
@@ -945,6 +941,10 @@ update_register_layout (UpStakeholderView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->editor_stack), self->editing != NULL || !stacked);
 }
 
+/* When the register is narrower than its columns (the grid beside it),
+ * the columns the editor and the grid show as well give way, the category
+ * first, so that stance, influence and interest stay in sight instead of
+ * behind a horizontal scroll. */
 static void
 fit_columns (gpointer user_data)
 {
