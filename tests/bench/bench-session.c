@@ -32,6 +32,7 @@
 #include "up-application.h"
 #include "up-history-private.h"
 #include "up-renderer.h"
+#include "up-schema.h"
 #include "up-theme.h"
 #include "up-window.h"
 
@@ -47,6 +48,19 @@ heap_mb (void)
   struct mallinfo2 info = mallinfo2 ();
 
   return (info.uordblks + info.hblkhd) / 1048576.0;
+}
+
+/* Rows of every table but the project's own: the project grows with some
+ * kinds of edit (links to local goals are only ever added here), and the
+ * widgets showing it with it. */
+static guint
+count_rows (UpProject *project)
+{
+  guint n = 0;
+
+  for (guint t = UP_TABLE_STAGE; t < UP_N_TABLES; t++)
+    n += up_project_count (project, up_schema_tables[t].name);
+  return n;
 }
 
 static void
@@ -278,7 +292,8 @@ main (int   argc,
   settle ();
   rss_open = bench_status_mb ("VmRSS");
   heap_open = heap_mb ();
-  printf ("opened, every view shown once: heap %.1f MB, resident %.1f MB\n", heap_open, rss_open);
+  printf ("opened, every view shown once: heap %.1f MB, resident %.1f MB, %u rows\n",
+          heap_open, rss_open, count_rows (project));
 
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     {
@@ -302,10 +317,10 @@ main (int   argc,
           if ((i + 1) % MAX (edits / 10, 1) == 0)
             {
               printf ("%-12s %5u edits: %5u undo steps, history %5.1f MB, heap +%5.1f MB, "
-                      "resident +%5.1f MB, %u saves\n",
+                      "resident +%5.1f MB, %u saves, %u rows\n",
                       views[v], i + 1, up_history_get_n_undo (history),
                       _up_history_get_size (history) / 1048576.0, heap_mb () - heap_open,
-                      bench_status_mb ("VmRSS") - rss_open, n_saved);
+                      bench_status_mb ("VmRSS") - rss_open, n_saved, count_rows (project));
               fflush (stdout);
             }
         }
@@ -316,6 +331,11 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   printf ("the last save landed %.0f ms after the last edit; %u saves in all\n",
           (g_get_monotonic_time () - last_edit) / 1000.0, n_saved);
+
+  printf ("rows at the end:");
+  for (guint t = UP_TABLE_STAGE; t < UP_N_TABLES; t++)
+    printf (" %s %u", up_schema_tables[t].name, up_project_count (project, up_schema_tables[t].name));
+  printf ("\n");
 
   g_object_add_weak_pointer (G_OBJECT (project), (gpointer *) &project);
   gtk_window_destroy (window);
