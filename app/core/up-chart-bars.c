@@ -10,9 +10,9 @@
 #include "up-chart-private.h"
 
 /* Coverage per goal: one row per goal with its number on a chip of its
- * colour, its name, a bar of its targets (covered with a positive impact,
- * covered otherwise, and a striped bar for negative impact below) and the
- * count as text. */
+ * colour, its name, a bar of its targets (served with a positive impact,
+ * linked with an impact not known, and a striped bar for negative impact
+ * below) and the count of the targets served as text. */
 
 #define ROW_HEIGHT 28.0
 #define CHIP_WIDTH 26.0
@@ -78,13 +78,13 @@ bars_legend (UpChartContext *ctx,
              UpLegendItem   *items)
 {
   items[0] = (UpLegendItem) { swatch_positive, NULL,
-    up_lang_gettext (ctx->lang, N_("Solid bar: targets covered with a positive impact")) };
+    up_lang_gettext (ctx->lang, N_("Solid bar: targets served, with a positive impact")) };
   items[1] = (UpLegendItem) { swatch_other, NULL,
-    up_lang_gettext (ctx->lang, N_("Light bar: targets covered without a known positive impact")) };
+    up_lang_gettext (ctx->lang, N_("Light bar: targets linked with an impact not yet known")) };
   items[2] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
     up_lang_gettext (ctx->lang, N_("Striped bar, −2: two targets of the goal with a negative impact")) };
   items[3] = (UpLegendItem) { swatch_count, NULL,
-    up_lang_gettext (ctx->lang, N_("n/m: n of the goal’s m targets are covered")) };
+    up_lang_gettext (ctx->lang, N_("n/m: the procurement serves n of the goal’s m targets")) };
   return 4;
 }
 
@@ -141,7 +141,8 @@ _up_chart_bars_draw (UpChartContext *ctx,
       const UpSdgGoal *sdg = up_sdg_get_goal (goal);
       double y = frame.body_y + (goal - 1) * ROW_HEIGHT;
       double unit = BAR_WIDTH / MAX (coverage->n_targets, 1);
-      g_autofree char *count = g_strdup_printf ("%u/%u", coverage->n_covered, coverage->n_targets);
+      /* The targets served: one only harmed is counted apart, "−1". */
+      g_autofree char *count = g_strdup_printf ("%u/%u", coverage->n_positive, coverage->n_targets);
       double count_width;
 
       _up_chart_goal_chip (ctx, goal, frame.body_x, y + (ROW_HEIGHT - 4 - CHIP_HEIGHT) / 2,
@@ -161,10 +162,10 @@ _up_chart_bars_draw (UpChartContext *ctx,
       cairo_stroke (cr);
 
       _up_chart_set_goal_light (ctx, goal, 0.4);
-      cairo_rectangle (cr, bar_x, y + 3, unit * coverage->n_covered, 14);
+      cairo_rectangle (cr, bar_x, y + 3, unit * (coverage->n_positive + coverage->n_unknown), 14);
       cairo_fill (cr);
       _up_chart_set_goal_colour (cr, goal, 1.0);
-      cairo_rectangle (cr, bar_x, y + 3, unit * MIN (coverage->n_positive, coverage->n_covered), 14);
+      cairo_rectangle (cr, bar_x, y + 3, unit * coverage->n_positive, 14);
       cairo_fill (cr);
 
       _up_chart_set_colour (cr, &ctx->bg);
@@ -186,7 +187,7 @@ _up_chart_bars_draw (UpChartContext *ctx,
 
       count_width = _up_chart_text_width (ctx, count, NAME_SIZE, UP_TEXT_BOLD);
       _up_chart_text (ctx, count, bar_x + BAR_WIDTH + 10, y + 10, 0, NAME_SIZE,
-                      UP_TEXT_BOLD | UP_TEXT_MIDDLE | (coverage->n_covered > 0 ? 0 : UP_TEXT_DIM), 0, NULL);
+                      UP_TEXT_BOLD | UP_TEXT_MIDDLE | (coverage->n_positive > 0 ? 0 : UP_TEXT_DIM), 0, NULL);
       if (coverage->n_negative > 0)
         {
           g_autofree char *minus = g_strdup_printf ("−%u", coverage->n_negative);

@@ -132,8 +132,8 @@ void         _up_chart_set_colour       (cairo_t              *cr,
 void         _up_chart_set_goal_colour  (cairo_t              *cr,
                                          guint                 goal,
                                          double                alpha);
-/* The light colour of @goal: targets covered without a known positive
- * impact. @alpha of the colour on a light page; lightened on a dark one. */
+/* The light colour of @goal: targets linked with an impact not known.
+ * @alpha of the colour on a light page; lightened on a dark one. */
 void         _up_chart_set_goal_light   (UpChartContext       *ctx,
                                          guint                 goal,
                                          double                alpha);

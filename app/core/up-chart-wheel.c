@@ -43,9 +43,10 @@ wheel_radii (double  radius,
 }
 
 /* The parts of a covered goal's sector, from the centre out: the targets
- * served (a positive impact) in the full colour, the other targets
- * covered in the light colour, and the pale track up to the sector's
- * edge. */
+ * served (a positive impact) in the full colour, the targets linked with
+ * an impact not known in the light colour, and the pale track up to the
+ * sector's edge. A target only harmed fills nothing: it is counted in the
+ * striped band. */
 typedef enum
 {
   FILL_FULL,
@@ -137,7 +138,10 @@ draw_totals (UpChartContext *ctx,
              const char     *count,
              const char     *goals)
 {
-  const char *covered = up_lang_gettext (ctx->lang, N_("targets covered"));
+  /* Translators: under the large count in the centre of the Agenda 2030
+   * wheel ("5 of 169"): the targets the procurement serves, with a
+   * positive impact. */
+  const char *covered = up_lang_gettext (ctx->lang, N_("targets served"));
   double small = MAX (text_size * 0.8, 8.0);
   double smaller = MAX (text_size * 0.72, 8.0);
   /* The big number shrinks to the hole of a small wheel, never below the
@@ -174,8 +178,10 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
   double step = 2 * G_PI / UP_SDG_N_GOALS;
   Radii radii;
   double r_hole, r_fill;
-  guint n_covered = up_coverage_get_n_covered (ctx->coverage);
-  guint n_goals = up_coverage_get_n_goals_covered (ctx->coverage);
+  /* The counts a reader takes as what the procurement does for the goals:
+   * the targets served, never those only harmed. */
+  guint n_served = up_coverage_get_n_served (ctx->coverage);
+  guint n_goals = up_coverage_get_n_goals_served (ctx->coverage);
   g_autofree char *count = NULL;
   g_autofree char *goals = NULL;
   double hole_text;
@@ -191,16 +197,16 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
       double a0 = -G_PI / 2 + (goal - 1) * step;
       double a1 = a0 + step;
       double mid = sector_angle (goal);
-      double covered_fraction = goal_fraction (ctx, goal, coverage->n_covered);
-      double positive_fraction = goal_fraction (ctx, goal, MIN (coverage->n_positive, coverage->n_covered));
+      double light_fraction = goal_fraction (ctx, goal, coverage->n_positive + coverage->n_unknown);
+      double positive_fraction = goal_fraction (ctx, goal, coverage->n_positive);
       gboolean covered = coverage->n_covered > 0;
       char number[8];
       UpRgba colour, text;
 
-      /* The track; the targets covered in a light colour; those served
-       * (a positive impact) in the full colour, as in the bars: a goal
-       * only harmed, or linked with an impact not known, never looks
-       * served. */
+      /* The track; the targets linked with an impact not known in a light
+       * colour; those served (a positive impact) in the full colour, as
+       * in the bars: a goal only harmed shows its track and its striped
+       * band, and never looks served. */
       if (covered)
         set_fill_colour (ctx, goal, FILL_TRACK);
       else
@@ -208,9 +214,9 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
       annular_sector (cr, cx, cy, r_hole, r_fill, a0, a1);
       cairo_fill (cr);
 
-      if (covered)
+      if (light_fraction > 0)
         {
-          double r = fill_radius (r_hole, r_fill, covered_fraction);
+          double r = fill_radius (r_hole, r_fill, light_fraction);
 
           set_fill_colour (ctx, goal, FILL_LIGHT);
           annular_sector (cr, cx, cy, r_hole, r, a0, a1);
@@ -220,7 +226,7 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
            * its paler track barely showed for the light goals (1.2:1 for
            * goal 7's yellow), so the edge is drawn, in the colour
            * darkened. */
-          if (!ctx->options->dark && covered_fraction < 1)
+          if (!ctx->options->dark && light_fraction < 1)
             {
               _up_chart_parse_colour (up_sdg_get_goal (goal)->colour, &colour);
               cairo_set_source_rgb (cr, colour.r * EDGE_SHADE, colour.g * EDGE_SHADE, colour.b * EDGE_SHADE);
@@ -276,7 +282,7 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
 
       if (labels)
         {
-          g_autofree char *label = g_strdup_printf ("%u/%u", coverage->n_covered, coverage->n_targets);
+          g_autofree char *label = g_strdup_printf ("%u/%u", coverage->n_positive, coverage->n_targets);
           double tw = _up_chart_text_width (ctx, label, MAX (text_size * 0.8, 8.0), 0);
           double th = _up_chart_text_height (ctx, label, MAX (text_size * 0.8, 8.0), 0, 0, 0);
           /* Far enough out that the label's box clears the circle
@@ -304,12 +310,12 @@ _up_chart_wheel_draw_at (UpChartContext *ctx,
 
   /* The totals in the hole. */
   /* Translators: in the centre of the Agenda 2030 wheel, in large type:
-   * %1$u targets covered of all %2$u targets. The line under it says
-   * "targets covered". */
+   * %1$u targets served of all %2$u targets. The line under it says
+   * "targets served". */
   count = g_strdup_printf (up_lang_gettext (ctx->lang, N_("%1$u of %2$u")),
-                           n_covered, up_sdg_count_targets ());
+                           n_served, up_sdg_count_targets ());
   /* Translators: the last line in the centre of the Agenda 2030 wheel:
-   * the targets covered lie in %1$u of the %2$u goals. */
+   * the targets served lie in %1$u of the %2$u goals. */
   goals = g_strdup_printf (up_lang_gettext (ctx->lang, N_("in %1$u of %2$u goals")),
                            n_goals, UP_SDG_N_GOALS);
   draw_totals (ctx, cx, cy, hole_text, text_size, count, goals);
@@ -387,13 +393,15 @@ _up_chart_wheel_legend (UpChartContext *ctx,
   items[0] = (UpLegendItem) { swatch_fill, NULL,
     up_lang_gettext (ctx->lang, N_("Full colour: the share of the goal’s targets that the procurement serves (a positive impact)")) };
   items[1] = (UpLegendItem) { swatch_light, NULL,
-    up_lang_gettext (ctx->lang, N_("Light colour: targets covered without a known positive impact")) };
+    up_lang_gettext (ctx->lang, N_("Light colour: targets linked with an impact not yet known")) };
   items[2] = (UpLegendItem) { swatch_grey, NULL,
-    up_lang_gettext (ctx->lang, N_("Grey sector: no target of the goal is covered")) };
+    up_lang_gettext (ctx->lang, N_("Grey sector: no target of the goal is linked")) };
   items[3] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
     up_lang_gettext (ctx->lang, N_("Striped band, −2: two targets of the goal with a negative impact")) };
+  /* Translators: the legend of the count beside each goal; a target only
+   * harmed is not served, and is counted in the striped band. */
   items[4] = (UpLegendItem) { swatch_count, NULL,
-    up_lang_gettext (ctx->lang, N_("n/m: n of the goal’s m targets are covered")) };
+    up_lang_gettext (ctx->lang, N_("n/m: the procurement serves n of the goal’s m targets")) };
   return 5;
 }
 

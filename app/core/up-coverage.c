@@ -133,6 +133,8 @@ sum_up (UpCoverage *self)
           gc->n_negative++;
           gc->negative_weight += tc->negative;
         }
+      if (tc->positive == 0 && tc->negative == 0)
+        gc->n_unknown++;
     }
 
   for (guint i = 0; i < UP_SDG_N_GOALS; i++)
@@ -220,6 +222,34 @@ up_coverage_get_n_goals_covered (UpCoverage *self)
   return n;
 }
 
+/* Only a positive impact serves a target: a target linked only with a
+ * negative impact is harmed, and counted apart (n_negative), never as
+ * served. */
+guint
+up_coverage_get_n_served (UpCoverage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < UP_SDG_N_GOALS; i++)
+    n += self->goals[i].n_positive;
+  return n;
+}
+
+guint
+up_coverage_get_n_goals_served (UpCoverage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < UP_SDG_N_GOALS; i++)
+    if (self->goals[i].n_positive > 0)
+      n++;
+  return n;
+}
+
 int
 up_coverage_get_target_strength (UpCoverage *self,
                                  const char *target,
@@ -278,8 +308,8 @@ up_coverage_stage_goal_strength (UpProject *project,
  * @lang: the language of the text
  *
  * What a chart of @self shows, goal by goal, one line each, as a screen
- * reader reads it out: the goal, how many of its targets are covered and
- * how many of those with a negative impact.
+ * reader reads it out: the goal, how many of its targets the procurement
+ * serves and how many it affects negatively, as the charts count them.
  *
  * Returns: (transfer full): the text
  */
@@ -302,14 +332,15 @@ up_coverage_describe (UpCoverage *self,
       if (goal->n_negative > 0)
         /* Translators: one line of a chart read out by a screen reader;
          * %1$u is a goal's number, %2$s its name, %3$u and %4$u how many of
-         * its targets are covered and how many it has, %5$u how many of
-         * the covered targets the procurement affects negatively. */
-        g_string_append_printf (text, up_lang_gettext (lang, N_("Goal %1$u, %2$s: %3$u of %4$u targets covered, %5$u with a negative impact.")),
-                                goal->goal, name, goal->n_covered, goal->n_targets, goal->n_negative);
+         * its targets the procurement serves (a positive impact) and how
+         * many it has, %5$u how many of its targets the procurement
+         * affects negatively. */
+        g_string_append_printf (text, up_lang_gettext (lang, N_("Goal %1$u, %2$s: %3$u of %4$u targets served, %5$u with a negative impact.")),
+                                goal->goal, name, goal->n_positive, goal->n_targets, goal->n_negative);
       else
         /* Translators: as above, for a goal with no negative impact. */
-        g_string_append_printf (text, up_lang_gettext (lang, N_("Goal %1$u, %2$s: %3$u of %4$u targets covered.")),
-                                goal->goal, name, goal->n_covered, goal->n_targets);
+        g_string_append_printf (text, up_lang_gettext (lang, N_("Goal %1$u, %2$s: %3$u of %4$u targets served.")),
+                                goal->goal, name, goal->n_positive, goal->n_targets);
     }
 
   return g_string_free (text, FALSE);

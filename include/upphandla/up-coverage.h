@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * goal. A target counts as positive when any of its links has impact
  * "positive" or "both", as negative when any has "negative" or "both";
  * "unknown" counts only as covered. Strength weights the charts, never the
- * counts. */
+ * counts. What a chart gives as the goal's count is n_positive, the targets
+ * served: a target only harmed is covered (linked) but never served. */
 typedef struct
 {
   guint  goal;              /* 1..17 */
@@ -22,6 +23,8 @@ typedef struct
   guint  n_covered;         /* distinct targets linked at all */
   guint  n_positive;        /* distinct targets with a positive impact */
   guint  n_negative;        /* distinct targets with a negative impact */
+  guint  n_unknown;         /* distinct targets linked, neither positive nor
+                               negative: the impact is not known */
   guint  n_links;           /* links counted, duplicates included */
   double positive_weight;   /* 0..1: sum over positive targets of their
                                strongest positive strength / (3 × n_targets) */
@@ -45,6 +48,9 @@ const UpGoalCoverage *up_coverage_get_goal       (UpCoverage      *self,
                                                   guint            goal);
 guint                 up_coverage_get_n_covered  (UpCoverage      *self);
 guint                 up_coverage_get_n_goals_covered (UpCoverage *self);
+/* The targets served (a positive impact), and the goals with one. */
+guint                 up_coverage_get_n_served   (UpCoverage      *self);
+guint                 up_coverage_get_n_goals_served (UpCoverage  *self);
 
 /* The strongest strength (1..3) of @target's links with the given impact
  * side, 0 when none. @negative FALSE asks for the positive side. */

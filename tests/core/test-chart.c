@@ -181,11 +181,13 @@ test_wheel_colours (void)
   cairo_surface_destroy (surface);
 }
 
-/* A goal only harmed (13) or linked with an impact not known (7) is filled
- * in the light colour, a goal served (1) in the full one, as in the bars:
- * all three were full, and a harm looked like a contribution. The fill is
- * by area: half of the fill region's area is reached further out than
- * half its width. */
+/* A goal linked with an impact not known (7) is filled in the light
+ * colour, a goal served (1) in the full one, as in the bars; a goal only
+ * harmed (13) fills nothing, its pale track shows and its harm is in the
+ * striped band: all three were once full, and a harm looked like a
+ * contribution (later light, as if the target were partly served). The
+ * fill is by area: half of the fill region's area is reached further out
+ * than half its width. */
 static void
 test_wheel_impacts (void)
 {
@@ -196,10 +198,11 @@ test_wheel_impacts (void)
   double width, height;
   cairo_surface_t *surface;
   UpStage *stage;
-  const struct { guint goal; const char *target; const char *impact; gboolean full; } links[] = {
-    { 1, "1.1", "positive", TRUE },
-    { 13, "13.2", "negative", FALSE },
-    { 7, "7.1", "unknown", FALSE },
+  enum { FULL, LIGHT, TRACK };
+  const struct { guint goal; const char *target; const char *impact; int fill; } links[] = {
+    { 1, "1.1", "positive", FULL },
+    { 13, "13.2", "negative", TRACK },
+    { 7, "7.1", "unknown", LIGHT },
   };
 
   g_assert_no_error (error);
@@ -220,8 +223,9 @@ test_wheel_impacts (void)
       g_autoptr(UpCoverage) coverage = up_coverage_new (project, NULL);
       guint n_targets = up_coverage_get_goal (coverage, links[i].goal)->n_targets;
       guint full = (guint) g_ascii_strtoull (hex + 1, NULL, 16);
-      /* the light fill (0.5) over the pale track (0.22) over the page */
-      const double a = 0.5 + 0.5 * 0.22;
+      /* the light fill (0.5) over the pale track (0.22) over the page, or
+       * the track alone */
+      const double a = links[i].fill == LIGHT ? 0.5 + 0.5 * 0.22 : 0.22;
       g_autofree char *light = g_strdup_printf ("#%02X%02X%02X",
                                                 (guint) round (a * ((full >> 16) & 0xFF) + (1 - a) * 255),
                                                 (guint) round (a * ((full >> 8) & 0xFF) + (1 - a) * 255),
@@ -231,7 +235,7 @@ test_wheel_impacts (void)
       /* inside the fill of one target in n */
       up_chart_wheel_sector_point (project, &options, width * scale, height * scale,
                                    links[i].goal, 0.4 / n_targets, &x, &y);
-      assert_colour_near (surface, x, y, links[i].full ? hex : light, 6);
+      assert_colour_near (surface, x, y, links[i].fill == FULL ? hex : light, 6);
     }
 
   g_free (save_review (surface, "chart-wheel-impacts.png"));
@@ -2229,6 +2233,78 @@ test_grid_empty (void)
     }
 }
 
+/* Whether @words hold @a, @b and @c one after the other. */
+static gboolean
+has_phrase (GArray     *words,
+            const char *a,
+            const char *b,
+            const char *c)
+{
+  for (guint i = 0; i + 2 < words->len; i++)
+    if (g_strcmp0 (g_array_index (words, PdfWord, i).text, a) == 0 &&
+        g_strcmp0 (g_array_index (words, PdfWord, i + 1).text, b) == 0 &&
+        g_strcmp0 (g_array_index (words, PdfWord, i + 2).text, c) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_word (GArray     *words,
+          const char *text)
+{
+  for (guint i = 0; i < words->len; i++)
+    if (g_strcmp0 (g_array_index (words, PdfWord, i).text, text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A goal the procurement only harms (13.2, negative) or touches with an
+ * impact not known (6.1) is not served: its count says 0 of its targets
+ * and the wheel's centre counts only the target served (1.1), in the
+ * wheel, the bars and the report, in both languages. The harm shows
+ * apart, as "−1". The counts said 1/5 and 1/8, "3 of 169 targets
+ * covered", as if the harm were a contribution. */
+static void
+test_harm_apart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Harm", &error);
+  const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_REPORT };
+  UpStage *stage;
+
+  g_assert_no_error (error);
+  stage = up_project_add_stage (project, "pilot", "Pilot", "2026-01-05", "2026-03-27", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), "1.1", "positive", 2, NULL, &error));
+  g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), "13.2", "negative", 3, NULL, &error));
+  g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), "6.1", "unknown", 2, NULL, &error));
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        g_autofree char *name = g_strdup_printf ("chart-harm-apart-%u-%s.pdf", kinds[k], up_lang_get_code (lang));
+        g_autoptr(GArray) words = NULL;
+        UpChartOptions options;
+
+        if (lang == UP_LANG_SV && g_getenv ("UPPHANDLA_LOCALEDIR") == NULL)
+          continue;
+        up_chart_options_init (&options);
+        options.lang = lang;
+        options.date = "2026-11-28";
+        words = chart_words (project, kinds[k], &options, name);
+        if (words == NULL)
+          return;
+
+        g_test_message ("%s", name);
+        g_assert_true (has_word (words, "1/7"));
+        g_assert_false (has_word (words, "1/5"));
+        g_assert_false (has_word (words, "1/8"));
+        g_assert_true (has_word (words, "−1"));
+        if (kinds[k] != UP_CHART_BARS)
+          g_assert_true (has_phrase (words, "1", lang == UP_LANG_SV ? "av" : "of", "169"));
+      }
+}
+
 /* The report of @project, in English and in Swedish, names all 17 goals
  * in its key (PDFs chart-report-goal-names-@what-LANG.pdf). */
 static void
@@ -2504,6 +2580,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/local-goal-key", test_report_local_goal_key);
   g_test_add_func ("/chart/report/local-goal-timeline", test_report_local_goal_timeline);
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
+  g_test_add_func ("/chart/harm-apart", test_harm_apart);
 
   status = g_test_run ();
   /* Pango keeps each thread's font map in thread-local storage, where

@@ -146,8 +146,13 @@ test_impacts (void)
   coverage = up_coverage_new (project, NULL);
   gc = up_coverage_get_goal (coverage, 7);
 
-  /* covered: all five; positive: 7.1, 7.3, 7.b; negative: 7.2, 7.3, 7.b */
+  /* covered: all five; positive: 7.1, 7.3, 7.b; negative: 7.2, 7.3, 7.b;
+   * the impact not known: 7.a alone (7.2, only harmed, is not "unknown") */
   assert_goal (coverage, 7, 5, 3, 3, 6);
+  g_assert_cmpuint (gc->n_unknown, ==, 1);
+  /* served: only the targets with a positive impact */
+  g_assert_cmpuint (up_coverage_get_n_served (coverage), ==, 3);
+  g_assert_cmpuint (up_coverage_get_n_goals_served (coverage), ==, 1);
   g_assert_true (up_coverage_is_target_covered (coverage, "7.a"));
   g_assert_cmpint (up_coverage_get_target_strength (coverage, "7.a", FALSE), ==, 0);
   g_assert_cmpint (up_coverage_get_target_strength (coverage, "7.a", TRUE), ==, 0);
@@ -174,9 +179,13 @@ test_unknown_only_covered (void)
   gc = up_coverage_get_goal (coverage, 3);
 
   assert_goal (coverage, 3, 1, 0, 0, 1);
+  g_assert_cmpuint (gc->n_unknown, ==, 1);
   g_assert_cmpfloat (gc->positive_weight, ==, 0);
   g_assert_cmpfloat (gc->negative_weight, ==, 0);
   g_assert_cmpuint (up_coverage_get_n_goals_covered (coverage), ==, 1);
+  /* linked, but not served */
+  g_assert_cmpuint (up_coverage_get_n_served (coverage), ==, 0);
+  g_assert_cmpuint (up_coverage_get_n_goals_served (coverage), ==, 0);
 }
 
 static void
@@ -445,7 +454,8 @@ test_local_goal_one_query (void)
 }
 
 /* The text a screen reader reads of a chart: a line per goal, with the
- * counts of the chart, in English and in Swedish. */
+ * counts of the chart (the targets served, and apart those harmed), in
+ * English and in Swedish. It counted a target only harmed as covered. */
 static void
 test_describe (void)
 {
@@ -459,15 +469,18 @@ test_describe (void)
   link_target (project, stage, "7.1", "positive", 1);
   link_target (project, stage, "7.2", "negative", 2);
   link_target (project, stage, "12.7", "positive", 3);
+  link_target (project, stage, "13.2", "negative", 3);
   coverage = up_coverage_new (project, NULL);
 
   english = up_coverage_describe (coverage, UP_LANG_EN);
   g_test_message ("%s", english);
   lines = g_strsplit (english, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 17);
-  g_assert_cmpstr (lines[0], ==, "Goal 1, No Poverty: 0 of 7 targets covered.");
-  g_assert_cmpstr (lines[6], ==, "Goal 7, Affordable and Clean Energy: 2 of 5 targets covered, 1 with a negative impact.");
-  g_assert_cmpstr (lines[11], ==, "Goal 12, Responsible Consumption and Production: 1 of 11 targets covered.");
+  g_assert_cmpstr (lines[0], ==, "Goal 1, No Poverty: 0 of 7 targets served.");
+  /* a target harmed is not served: it is counted apart */
+  g_assert_cmpstr (lines[6], ==, "Goal 7, Affordable and Clean Energy: 1 of 5 targets served, 1 with a negative impact.");
+  g_assert_cmpstr (lines[11], ==, "Goal 12, Responsible Consumption and Production: 1 of 11 targets served.");
+  g_assert_cmpstr (lines[12], ==, "Goal 13, Climate Action: 0 of 5 targets served, 1 with a negative impact.");
 
   swedish = up_coverage_describe (coverage, UP_LANG_SV);
   if (g_getenv ("UPPHANDLA_LOCALEDIR") != NULL)

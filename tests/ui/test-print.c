@@ -401,7 +401,7 @@ test_dialog_language (void)
   GtkDropDown *drop_down;
   UpChartOptions options;
   UpLang lang = ui_lang (), other = other_lang (lang);
-  const char *legend = "Grey sector: no target of the goal is covered";
+  const char *legend = "Grey sector: no target of the goal is linked";
   int calls = 0;
 
   if (!have_poppler ())
