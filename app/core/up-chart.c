@@ -949,7 +949,9 @@ swatch_goal (UpChartContext *ctx,
              double          height,
              gconstpointer   data)
 {
-  _up_chart_goal_chip (ctx, GPOINTER_TO_UINT (data), x, y - 1, width, height + 2, 7.5, FALSE);
+  /* 8 pt, the smallest text of a chart: 7.5 pt was smaller than the
+   * text beside it, and printed smaller still. */
+  _up_chart_goal_chip (ctx, GPOINTER_TO_UINT (data), x, y - 1, width, height + 2, 8.0, FALSE);
 }
 
 /* The chart's key, if it has one. The goals are laid out as the legend

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <grp.h>
@@ -20,6 +21,7 @@
 #include "test-common.h"
 #include "test-projects.h"
 #include "upphandla.h"
+#include "up-chart-private.h"
 
 /* Charts written to PNG, SVG and PDF without a display, read back with the
  * tools a recipient would use (cairo, xmllint, rsvg-convert, pdfinfo,
@@ -328,7 +330,8 @@ test_every_kind_and_format (void)
                 g_autofree char *size = pdf_field (info, "Page size");
                 double page_width = 0, page_height = 0;
 
-                g_assert_cmpstr (pages, ==, "1");
+                /* the demo's matrix prints on two pages of A4 */
+                g_assert_cmpstr (pages, ==, kind == UP_CHART_MATRIX ? "2" : "1");
                 g_assert_nonnull (title);
                 g_assert_nonnull (strstr (title, up_chart_kind_get_title (kind, lang)));
                 g_assert_nonnull (strstr (title, up_project_get_title (demo)));
@@ -336,9 +339,12 @@ test_every_kind_and_format (void)
                 g_assert_cmpstr (author, ==, up_project_get_organisation (demo));
                 g_assert_nonnull (size);
                 g_assert_cmpint (sscanf (size, "%lf x %lf pts", &page_width, &page_height), ==, 2);
-                g_assert_cmpfloat_with_epsilon (page_width, width, 0.01);
-                g_assert_cmpfloat_with_epsilon (page_height, height, 0.01);
-                if (kind == UP_CHART_REPORT)
+                if (kind != UP_CHART_MATRIX)
+                  {
+                    g_assert_cmpfloat_with_epsilon (page_width, width, 0.01);
+                    g_assert_cmpfloat_with_epsilon (page_height, height, 0.01);
+                  }
+                if (kind == UP_CHART_REPORT || kind == UP_CHART_MATRIX)
                   g_assert_cmpstr (size, ==, "841.89 x 595.28 pts (A4)");
               }
               break;
@@ -868,10 +874,146 @@ pdf_page_text (const char *path,
   return squeeze (text);
 }
 
-/* The matrix of a long plan prints on pages as tall as A4 is to their
- * width, each with its title, page number, goals and legend, every stage
- * on exactly one page in order; it was one page 2,300 pt tall at 100
- * stages. An SVG stays one picture. */
+/* A4 and what a printer prints of it, a quarter inch (GTK's margin) in
+ * from each edge, in points. */
+#define A4_LONG 841.89
+#define A4_SHORT 595.28
+#define PRINT_MARGIN 18.0
+
+/* The words on @page of the PDF at @path as pdftotext boxes them: their
+ * heights in @heights, the page's size in @width and @height. */
+static void
+pdf_page_word_heights (const char *path,
+                       guint       page,
+                       GArray     *heights,
+                       double     *width,
+                       double     *height)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL };
+  g_autofree char *out = run_tool (argv);
+  g_autoptr(GRegex) page_regex = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\"", 0, 0, NULL);
+  g_autoptr(GRegex) word_regex = g_regex_new ("yMin=\"([-0-9.]+)\" xMax=\"[-0-9.]+\" yMax=\"([-0-9.]+)\">",
+                                              0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_nonnull (out);
+  g_assert_true (g_regex_match (page_regex, out, 0, &match));
+  {
+    g_autofree char *w = g_match_info_fetch (match, 1);
+    g_autofree char *h = g_match_info_fetch (match, 2);
+
+    *width = g_ascii_strtod (w, NULL);
+    *height = g_ascii_strtod (h, NULL);
+  }
+  g_clear_pointer (&match, g_match_info_free);
+  for (g_regex_match (word_regex, out, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *y1 = g_match_info_fetch (match, 1);
+      g_autofree char *y2 = g_match_info_fetch (match, 2);
+      double h = g_ascii_strtod (y2, NULL) - g_ascii_strtod (y1, NULL);
+
+      g_array_append_val (heights, h);
+    }
+}
+
+/* How tall pdftotext boxes a word of the charts' font set in 8 pt (the
+ * smaller of regular and bold): the boxes are the font's ascent and
+ * descent, not its size. */
+static double
+pdf_height_of_8pt (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "eight-points.pdf", NULL);
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 200, 100);
+  cairo_t *cr = cairo_create (surface);
+  double smallest = G_MAXDOUBLE, width, height;
+
+  for (int bold = 0; bold <= 1; bold++)
+    {
+      PangoLayout *layout = pango_cairo_create_layout (cr);
+      PangoFontDescription *font = pango_font_description_from_string (UP_CHART_FONT);
+
+      pango_font_description_set_absolute_size (font, 8 * PANGO_SCALE);
+      pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, bold ? "17 Jan" : "5 Jan", -1);
+      cairo_move_to (cr, 10, 10 + bold * 40);
+      pango_cairo_show_layout (cr, layout);
+      pango_font_description_free (font);
+      g_object_unref (layout);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  pdf_page_word_heights (path, 1, heights, &width, &height);
+  g_assert_cmpuint (heights->len, ==, 4);
+  for (guint i = 0; i < heights->len; i++)
+    smallest = MIN (smallest, g_array_index (heights, double, i));
+  return smallest;
+}
+
+/* The matrix exported as PDF, printed on A4: every page, fitted (turned
+ * as its shape asks) into what a printer prints of A4, shows its smallest
+ * text at 8 pt or more, for a plan of 100 stages (many pages), the demo
+ * and a plan of 5 stages (one page). The pages of a long plan were 791 ×
+ * 1,084 pt, and on A4 their dates came down to 5.6 pt, the stages'
+ * titles to 6.6 pt. */
+static void
+test_matrix_pages_print_size (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "matrix-pages-print-size");
+  g_autoptr(UpProject) long_plan = test_long_project (100);
+  g_autoptr(UpProject) short_plan = test_long_project (5);
+  UpProject *projects[] = { long_plan, demo, short_plan };
+  double eight;
+
+  if (!have_tool ("pdftotext") || !have_tool ("pdfinfo"))
+    return;
+  eight = pdf_height_of_8pt (dir);
+  g_test_message ("a word in 8 pt is boxed %.2f pt tall", eight);
+
+  for (guint i = 0; i < G_N_ELEMENTS (projects); i++)
+    for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+      {
+        g_autofree char *sub = g_strdup_printf ("%u", i);
+        g_autofree char *where = test_new_dir (dir, sub);
+        g_autofree char *path = export_to (projects[i], UP_CHART_MATRIX, UP_EXPORT_PDF, lang, 0, where);
+        g_autofree char *info = pdf_info (path);
+        g_autofree char *pages = pdf_field (info, "Pages");
+        guint n_pages = (guint) g_ascii_strtoull (pages, NULL, 10);
+
+        g_assert_cmpuint (n_pages, >=, 1);
+        for (guint p = 1; p <= n_pages; p++)
+          {
+            g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+            double width, height, scale, smallest = G_MAXDOUBLE;
+
+            pdf_page_word_heights (path, p, heights, &width, &height);
+            /* the printer turns the paper to the page's shape */
+            scale = MIN ((A4_LONG - 2 * PRINT_MARGIN) / MAX (width, height),
+                         (A4_SHORT - 2 * PRINT_MARGIN) / MIN (width, height));
+            for (guint w = 0; w < heights->len; w++)
+              smallest = MIN (smallest, g_array_index (heights, double, w));
+            g_test_message ("%s, page %u of %u: %.1f × %.1f pt, on A4 × %.3f: smallest word %.2f pt tall "
+                            "(8 pt: %.2f)", up_lang_get_code (lang), p, n_pages, width, height, scale,
+                            smallest * scale, eight);
+            g_assert_cmpuint (heights->len, >, 20);
+            g_assert_cmpfloat (smallest * scale, >=, eight - 0.01);
+            /* a page of several is A4 itself, turned as the report is */
+            if (n_pages > 1)
+              {
+                g_assert_cmpfloat_with_epsilon (width, A4_LONG, 0.01);
+                g_assert_cmpfloat_with_epsilon (height, A4_SHORT, 0.01);
+              }
+          }
+      }
+}
+
+/* The matrix of a long plan prints on pages of A4 landscape, each with
+ * its title, page number, goals and legend, every stage on exactly one
+ * page in order; it was one page 2,300 pt tall at 100 stages. An SVG
+ * stays one picture. */
 static void
 test_matrix_pages (void)
 {
@@ -888,19 +1030,22 @@ test_matrix_pages (void)
 
   up_chart_options_init (&options);
   options.key = TRUE;   /* as a file has it */
-  g_assert_cmpuint (up_chart_get_n_pages (UP_CHART_MATRIX, demo, &options), ==, 1);
+  /* the demo's 15 stages on two pages, 100 stages on some ten (a page
+   * of A4 holds the legend and the key, and rows in print size) */
+  g_assert_cmpuint (up_chart_get_n_pages (UP_CHART_MATRIX, demo, &options), ==, 2);
   g_assert_cmpuint (up_chart_get_n_pages (UP_CHART_WHEEL, project, &options), ==, 1);
   n_pages = up_chart_get_n_pages (UP_CHART_MATRIX, project, &options);
-  g_assert_cmpuint (n_pages, >=, 3);
-  g_assert_cmpuint (n_pages, <=, 5);
+  g_assert_cmpuint (n_pages, >=, 8);
+  g_assert_cmpuint (n_pages, <=, 13);
 
-  /* every page as large as the first, none taller than A4's proportion */
+  /* every page as large as the first: A4 landscape */
   options.page = 1;
   up_chart_get_size (UP_CHART_MATRIX, project, &options, &page_width, &page_height);
-  g_assert_cmpfloat (page_height, <=, page_width * G_SQRT2);
+  g_assert_cmpfloat_with_epsilon (page_width, A4_LONG, 0.01);
+  g_assert_cmpfloat_with_epsilon (page_height, A4_SHORT, 0.01);
   options.page = 0;
   up_chart_get_size (UP_CHART_MATRIX, project, &options, &width, &height);
-  g_assert_cmpfloat (width, ==, page_width);
+  g_assert_cmpfloat (width, <=, page_width);
   g_assert_cmpfloat (height, >, 2 * page_height);
   for (guint p = 2; p <= n_pages + 1; p++)
     {
@@ -1792,6 +1937,7 @@ main (int   argc,
   g_test_add_func ("/export/local-goal-document-title", test_local_goal_document_title);
   g_test_add_func ("/export/odd-text", test_odd_text);
   g_test_add_func ("/export/matrix-pages", test_matrix_pages);
+  g_test_add_func ("/export/matrix-pages/print-size", test_matrix_pages_print_size);
   g_test_add_func ("/export/png-tall", test_png_tall);
   g_test_add_func ("/export/grid-full-cells", test_grid_full_cells);
   g_test_add_func ("/export/async/same-file", test_async_same_file);

@@ -126,8 +126,9 @@ test_report (void)
   test_remove_tree (dir);
 }
 
-/* The matrix of a long plan prints on as many portrait sheets as it has
- * pages, each stage on one of them, the pages in order; page 2 says so. */
+/* The matrix of a long plan prints on as many landscape sheets as it has
+ * pages (its text in print size), each stage on one of them, the pages in
+ * order; page 2 says so. */
 static void
 test_matrix_pages (void)
 {
@@ -164,7 +165,7 @@ test_matrix_pages (void)
   g_assert_true (up_chart_print_to_pdf (project, UP_CHART_MATRIX, &options, file, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pdf_pages (path, &width, &height), ==, n_pages);
-  g_assert_cmpfloat (height, >, width);
+  g_assert_cmpfloat (width, >, height);
 
   for (guint page = 1; page <= n_pages; page++)
     g_ptr_array_add (texts, pdf_text (path, page));
