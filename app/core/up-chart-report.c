@@ -498,6 +498,41 @@ draw_decisions (UpChartContext *ctx,
   return y;
 }
 
+/* The least the key decisions take under their heading: their first
+ * decision and, when there are more, the line that counts those not
+ * shown; or the line saying there are none. */
+static double
+decisions_least_height (UpChartContext *ctx,
+                        double          width)
+{
+  GListModel *stages = up_project_get_stages (ctx->project);
+  g_autoptr(UpStage) first = NULL;
+  guint n_decisions = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+
+      if (!_up_chart_stage_is_decision (stage))
+        continue;
+      if (first == NULL)
+        first = g_steal_pointer (&stage);
+      n_decisions++;
+    }
+
+  if (first == NULL)
+    return _up_chart_text_height (ctx, up_lang_gettext (ctx->lang, N_("No milestones yet")), BODY, 0, width, 1);
+  {
+    g_autofree char *title = _up_chart_clean_text (up_stage_get_title (first), 300);
+    /* as draw_decisions() measures them */
+    double date_height = _up_chart_text_height (ctx, "Ag", SMALL, UP_TEXT_BOLD, 0, 0);
+    double more_height = _up_chart_text_height (ctx, "Ag", SMALL, UP_TEXT_BOLD, 0, 0) + 2;
+
+    return date_height + _up_chart_text_height (ctx, title, BODY, 0, width - 12, 2) + 5 +
+           (n_decisions > 1 ? more_height : 0);
+  }
+}
+
 /* The wheel shows the goals by number: the names of those the procurement
  * affects (a target linked, or a negative impact), in the goals' order. */
 static guint
@@ -815,22 +850,11 @@ _up_chart_report_draw (UpChartContext *ctx,
   /* Right: the timeline over the full width, then decisions and local
    * goals side by side. Nothing is clipped: the sections stop themselves,
    * and a clip would only hide from the tests a section that did not. */
-  y = top;
-  y += section_title (ctx, up_lang_pgettext (ctx->lang, "report", NC_("report", "Timeline")),
-                      RIGHT_X, y, RIGHT_WIDTH);
-  y = draw_timeline (ctx, RIGHT_X, y, RIGHT_WIDTH, TIMELINE_BOTTOM);
-
   column = (RIGHT_WIDTH - 18) * 0.44;
-  y = MIN (y, TIMELINE_BOTTOM) + 14;
   {
     double gx = RIGHT_X + column + 18, gw = RIGHT_WIDTH - column - 18;
-    double dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Local goals and their Agenda 2030 targets")),
-                               gx, y, gw);
-    /* The decisions, and under them the names of the goals the wheel
-     * shows by number. The decisions leave the key its room, down to
-     * half of the column; what the column cannot hold of the key goes on
-     * under the local goals, where there is room. */
-    double rest_y = draw_local_goals (ctx, gx, y + dy, gw, BOTTOM) + 6;
+    double dy, rest_y, timeline_bottom, least_below;
+    const char *decisions_title = up_lang_gettext (ctx->lang, N_("Key decisions"));
     guint goals[UP_SDG_N_GOALS];
     guint n_goals = affected_goals (ctx, goals);
     guint lines[UP_SDG_N_GOALS];
@@ -850,12 +874,36 @@ _up_chart_report_draw (UpChartContext *ctx,
      * heading took the line of a goal. */
     double rest_title_height = _up_chart_text_height (ctx, rest_title, BODY, UP_TEXT_BOLD, gw, 2) + 3;
     double rest_need = rest_title_height + goal_key_line (ctx);
-    gboolean can_continue = rest_y + rest_need <= BOTTOM;
+    gboolean can_continue;
     double decisions_bottom, key_y;
     guint shown;
 
-    dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Key decisions")), RIGHT_X, y, column);
-    decisions_bottom = MAX (BOTTOM - key_need, y + dy + (BOTTOM - y - dy) / 2);
+    /* The wheel shows the goals by number, and the key under the
+     * decisions names them: the timeline gives way (its rows say how
+     * many stages are not shown) so that the whole key fits under the
+     * first decision. With many milestones the key was cut short at
+     * half of its column ("Goals not shown: 9"). The timeline keeps its
+     * axis and a few rows. */
+    least_below = 14 + _up_chart_text_height (ctx, decisions_title, SECTION_SIZE, UP_TEXT_BOLD, column, 2) + 6 +
+                  decisions_least_height (ctx, column) + key_need;
+    y = top;
+    y += section_title (ctx, up_lang_pgettext (ctx->lang, "report", NC_("report", "Timeline")),
+                        RIGHT_X, y, RIGHT_WIDTH);
+    timeline_bottom = MAX (MIN (TIMELINE_BOTTOM, BOTTOM - least_below), y + 24 + 4 * TIMELINE_ROW);
+    y = draw_timeline (ctx, RIGHT_X, y, RIGHT_WIDTH, timeline_bottom);
+    y = MIN (y, timeline_bottom) + 14;
+
+    dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Local goals and their Agenda 2030 targets")),
+                        gx, y, gw);
+    /* The decisions, and under them the names of the goals the wheel
+     * shows by number. The decisions leave the key its room, down to
+     * their first decision; what the column cannot hold of the key goes
+     * on under the local goals, where there is room. */
+    rest_y = draw_local_goals (ctx, gx, y + dy, gw, BOTTOM) + 6;
+    can_continue = rest_y + rest_need <= BOTTOM;
+
+    dy = section_title (ctx, decisions_title, RIGHT_X, y, column);
+    decisions_bottom = MAX (BOTTOM - key_need, y + dy + decisions_least_height (ctx, column));
     key_y = draw_decisions (ctx, RIGHT_X, y + dy, column, decisions_bottom) + 14;
     key_y += section_title (ctx, key_title, RIGHT_X, key_y, column);
     shown = draw_goal_key (ctx, goals, n_goals, RIGHT_X, key_y, column, BOTTOM, can_continue);
