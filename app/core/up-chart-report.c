@@ -893,7 +893,11 @@ _up_chart_report_draw (UpChartContext *ctx,
     y = draw_timeline (ctx, RIGHT_X, y, RIGHT_WIDTH, timeline_bottom);
     y = MIN (y, timeline_bottom) + 14;
 
-    dy = section_title (ctx, up_lang_gettext (ctx->lang, N_("Local goals and their Agenda 2030 targets")),
+    /* Limited to one goal, the section is about that goal, by its level:
+     * a regional goal's report spoke of "Local goals". */
+    dy = section_title (ctx, !scoped ? up_lang_gettext (ctx->lang, N_("Local goals and their Agenda 2030 targets"))
+                             : regional ? up_lang_gettext (ctx->lang, N_("The regional goal and its Agenda 2030 targets"))
+                             : up_lang_gettext (ctx->lang, N_("The local goal and its Agenda 2030 targets")),
                         gx, y, gw);
     /* The decisions, and under them the names of the goals the wheel
      * shows by number. The decisions leave the key its room, down to
