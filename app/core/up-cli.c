@@ -298,6 +298,17 @@ run_export (GVariantDict *options)
       return 1;
     }
 
+  /* The grid shows the project's stakeholders, who serve no goal: a
+   * grid limited to a goal would be the same grid, and the file would
+   * not say what was asked for. */
+  if (kind == UP_CHART_GRID && g_variant_dict_contains (options, "local-goal"))
+    {
+      /* Translators: an error of "upphandla --export=grid --local-goal=ID".
+       * Keep "--local-goal" as it is: it is the option's name. */
+      g_printerr ("%s\n", _("--local-goal does not apply to the grid of stakeholders: export it without --local-goal."));
+      return 1;
+    }
+
   if (!g_variant_dict_lookup (options, "output", "^&ay", &output_path) || output_path[0] == '\0')
     {
       g_printerr ("%s\n", _("--export needs --output=FILE, the file to write, for example: upphandla --export=wheel --output=wheel.pdf plan.upphandla"));

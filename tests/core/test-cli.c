@@ -821,6 +821,9 @@ test_export_errors (void)
     /* and 0 is an id like any other, not "the whole project" */
     { { "--export=wheel", "--local-goal=0", output_arg, project }, "goal with the id 0." },
     { { "--export=wheel", "--local-goal=one", output_arg, project }, "goal with the id one." },
+    /* the grid is the project's stakeholders, whatever the goal: it was
+     * written as if --local-goal were not there */
+    { { "--export=grid", "--local-goal=1", output_arg, project }, "--local-goal does not apply to the grid" },
     { { "--export=wheel", output_arg }, "project file" },
     { { "--export=wheel", output_arg, project, project }, "one project file" },
     { { "--export=wheel", no_folder_arg, project }, "folder does not exist" },
