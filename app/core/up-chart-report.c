@@ -428,10 +428,51 @@ draw_timeline (UpChartContext *ctx,
     }
 
   if (n_shown < n_stages)
-    /* Translators: the last line of the report's timeline when not every
-     * stage fits on the page. */
-    not_shown (ctx, N_("Stages not shown: %1$u"), n_stages - n_shown, x,
-               y + n_shown * TIMELINE_ROW, width);
+    {
+      /* The axis spans the stages shown: where the plan runs on beyond
+       * them, the line says from when to when, so that the page does not
+       * seem to show the whole plan. */
+      const char *first = NULL, *last = NULL;
+      int plan0 = G_MAXINT, plan1 = 0;
+
+      for (guint i = 0; i < dated->len; i++)
+        {
+          UpStage *stage = g_ptr_array_index (dated, i);
+          int start = up_day_from_iso (up_stage_get_start_date (stage));
+          int end = up_day_from_iso (up_stage_get_end_date (stage));
+
+          if (start < plan0)
+            {
+              plan0 = start;
+              first = up_stage_get_start_date (stage);
+            }
+          if (end > plan1)
+            {
+              plan1 = end;
+              last = up_stage_get_end_date (stage);
+            }
+        }
+
+      if (first != NULL && last != NULL && (plan0 < day0 || plan1 >= day1))
+        {
+          g_autofree char *from = _up_chart_format_date (ctx, first);
+          g_autofree char *to = _up_chart_format_date (ctx, last);
+          /* Translators: the last line of the report's timeline when not
+           * every stage fits on the page and the plan runs beyond those
+           * shown: %1$u stages are not shown, %2$s is the plan's first
+           * day, %3$s its last ("5 Jan 2026", "6 Dec 2029"). */
+          g_autofree char *text = g_strdup_printf (up_lang_gettext (ctx->lang, N_("Stages not shown: %1$u · the whole plan: %2$s – %3$s")),
+                                                   n_stages - n_shown, from, to);
+
+          _up_chart_text (ctx, text, x, y + n_shown * TIMELINE_ROW, width, SMALL,
+                          UP_TEXT_DIM | UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL);
+        }
+      else
+        /* Translators: the last line of the report's timeline when not every
+         * stage fits on the page. */
+        not_shown (ctx, N_("Stages not shown: %1$u"), n_stages - n_shown, x,
+                   y + n_shown * TIMELINE_ROW, width);
+    }
   return bottom;
 }
 
