@@ -752,6 +752,60 @@ goal_measures (UpChartContext *ctx,
   return lines;
 }
 
+/* The local goals the report lists: all, or the one it is limited to. */
+static GListModel *
+report_local_goals (UpChartContext *ctx,
+                    GListStore    **scoped)
+{
+  if (ctx->options->local_goal == NULL)
+    return up_project_get_local_goals (ctx->project);
+  *scoped = g_list_store_new (UP_TYPE_LOCAL_GOAL);
+  g_list_store_append (*scoped, ctx->options->local_goal);
+  return G_LIST_MODEL (*scoped);
+}
+
+/* How tall draw_local_goals() draws @goal, with up to @max_targets lines
+ * of targets. */
+static double
+local_goal_height (UpChartContext *ctx,
+                   UpLocalGoal    *goal,
+                   double          width,
+                   guint           max_targets)
+{
+  g_autoptr(GPtrArray) targets = up_project_list_local_goal_targets (ctx->project, goal);
+  g_autoptr(GPtrArray) measures = goal_measures (ctx, goal);
+  g_autofree char *title = _up_chart_clean_text (up_local_goal_get_title (goal), 300);
+  double line = _up_chart_text_height (ctx, "Ag", SMALL, 0, 0, 0) + 3;
+  guint n_lines = MIN (targets->len, max_targets);
+  double height = _up_chart_text_height (ctx, title, BODY, UP_TEXT_BOLD, width, 2) + 2;
+
+  for (guint m = 0; m < measures->len; m++)
+    height += _up_chart_text_height (ctx, g_ptr_array_index (measures, m), SMALL, 0,
+                                     width - 6, MEASURE_LINES) + 2;
+  return height + MAX (n_lines, 1) * line + 6;
+}
+
+/* How tall the whole list of local goals is, when it all fits. */
+static double
+local_goals_height (UpChartContext *ctx,
+                    double          width)
+{
+  g_autoptr(GListStore) scoped = NULL;
+  GListModel *goals = report_local_goals (ctx, &scoped);
+  guint max_targets = scoped != NULL ? MAX_TARGETS_SCOPED : MAX_TARGETS;
+  double height = 0;
+
+  if (g_list_model_get_n_items (goals) == 0)
+    return _up_chart_text_height (ctx, up_lang_gettext (ctx->lang, N_("No local goals yet")), BODY, 0, width, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
+    {
+      g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, i);
+
+      height += local_goal_height (ctx, goal, width, max_targets);
+    }
+  return height;
+}
+
 /* Returns where the list ends. */
 static double
 draw_local_goals (UpChartContext *ctx,
@@ -760,24 +814,15 @@ draw_local_goals (UpChartContext *ctx,
                   double          width,
                   double          bottom)
 {
-  GListModel *goals = up_project_get_local_goals (ctx->project);
   g_autoptr(GListStore) scoped = NULL;
-  guint max_targets = MAX_TARGETS;
-  guint n_goals;
+  /* Limited to one goal, the report is about that goal: the others were
+   * listed under its name, and not what it is measured by. */
+  GListModel *goals = report_local_goals (ctx, &scoped);
+  guint max_targets = scoped != NULL ? MAX_TARGETS_SCOPED : MAX_TARGETS;
+  guint n_goals = g_list_model_get_n_items (goals);
   double line = _up_chart_text_height (ctx, "Ag", SMALL, 0, 0, 0) + 3;
   double chip = _up_chart_text_width (ctx, "17.19", SMALL, UP_TEXT_BOLD) + 6;
   guint shown = 0;
-
-  /* Limited to one goal, the report is about that goal: the others were
-   * listed under its name, and not what it is measured by. */
-  if (ctx->options->local_goal != NULL)
-    {
-      scoped = g_list_store_new (UP_TYPE_LOCAL_GOAL);
-      g_list_store_append (scoped, ctx->options->local_goal);
-      goals = G_LIST_MODEL (scoped);
-      max_targets = MAX_TARGETS_SCOPED;
-    }
-  n_goals = g_list_model_get_n_items (goals);
 
   if (n_goals == 0)
     {
@@ -794,14 +839,9 @@ draw_local_goals (UpChartContext *ctx,
       guint n_targets = targets->len;
       guint n_listed = n_targets <= max_targets ? n_targets : max_targets - 1;
       guint n_lines = n_targets <= max_targets ? n_targets : max_targets;
-      double title_height = _up_chart_text_height (ctx, title, BODY, UP_TEXT_BOLD, width, 2);
-      double measures_height = 0;
-      double need, reserve = i + 1 < n_goals ? line : 0;
+      double need = local_goal_height (ctx, goal, width, max_targets);
+      double reserve = i + 1 < n_goals ? line : 0;
 
-      for (guint m = 0; m < measures->len; m++)
-        measures_height += _up_chart_text_height (ctx, g_ptr_array_index (measures, m), SMALL, 0,
-                                                  width - 6, MEASURE_LINES) + 2;
-      need = title_height + 2 + measures_height + MAX (n_lines, 1) * line + 6;
       if (y + need + reserve > bottom)
         break;
 
@@ -841,6 +881,61 @@ draw_local_goals (UpChartContext *ctx,
       y += line;
     }
   return y;
+}
+
+/* The height of section_title() at most: a long title shrinks, then
+ * wraps. */
+static double
+section_title_height (UpChartContext *ctx,
+                      const char     *title,
+                      double          width)
+{
+  return _up_chart_text_height (ctx, title, SECTION_SIZE, UP_TEXT_BOLD, width, 2) + 6;
+}
+
+/* The texts of the sections under the report's timeline. */
+typedef struct
+{
+  const char *decisions;
+  const char *local_goals;
+  const char *key;
+  const char *rest;
+} LowerTitles;
+
+/* Whether, with the decisions and the local goals from @y down, the key
+ * names all @goals: in its column under the first decision (and the line
+ * counting the others), the rest under the local goals (@local_height
+ * tall when all of them fit), as _up_chart_report_draw() lays them out. */
+static gboolean
+key_fits (UpChartContext    *ctx,
+          const guint       *goals,
+          guint              n_goals,
+          double             y,
+          double             column,
+          double             rest_width,
+          double             local_height,
+          const LowerTitles *titles)
+{
+  double line = goal_key_line (ctx);
+  guint lines[UP_SDG_N_GOALS];
+  double xs[UP_SDG_N_GOALS];
+  double key_y, rest_y;
+  guint shown = 0, n_left;
+
+  key_y = y + section_title_height (ctx, titles->decisions, column) + decisions_least_height (ctx, column) +
+          14 + section_title_height (ctx, titles->key, column);
+  n_left = (guint) MAX (floor ((BOTTOM - key_y) / line), 0);
+  goal_key_flow (ctx, goals, n_goals, column, lines, xs);
+  while (shown < n_goals && lines[shown] < n_left)
+    shown++;
+  if (shown == n_goals)
+    return TRUE;
+
+  rest_y = y + section_title_height (ctx, titles->local_goals, rest_width) + local_height + 6;
+  if (rest_y > BOTTOM)
+    return FALSE;
+  rest_y += _up_chart_text_height (ctx, titles->rest, BODY, UP_TEXT_BOLD, rest_width, 2) + 3;
+  return rest_y + goal_key_flow (ctx, goals + shown, n_goals - shown, rest_width, lines, xs) * line <= BOTTOM;
 }
 
 void
@@ -894,8 +989,14 @@ _up_chart_report_draw (UpChartContext *ctx,
   column = (RIGHT_WIDTH - 18) * 0.44;
   {
     double gx = RIGHT_X + column + 18, gw = RIGHT_WIDTH - column - 18;
-    double dy, rest_y, timeline_bottom, least_below;
+    double dy, rest_y, timeline_bottom, timeline_least, local_height;
     const char *decisions_title = up_lang_gettext (ctx->lang, N_("Key decisions"));
+    /* Limited to one goal, the section is about that goal, by its level:
+     * a regional goal's report spoke of "Local goals". */
+    const char *local_goals_title = ctx->options->local_goal == NULL
+                                    ? up_lang_gettext (ctx->lang, N_("Local goals and their Agenda 2030 targets"))
+                                    : regional ? up_lang_gettext (ctx->lang, N_("The regional goal and its Agenda 2030 targets"))
+                                    : up_lang_gettext (ctx->lang, N_("The local goal and its Agenda 2030 targets"));
     guint goals[UP_SDG_N_GOALS];
     guint n_goals = affected_goals (ctx, goals);
     guint lines[UP_SDG_N_GOALS];
@@ -919,27 +1020,27 @@ _up_chart_report_draw (UpChartContext *ctx,
     double decisions_bottom, key_y;
     guint shown;
 
+    const LowerTitles titles = { decisions_title, local_goals_title, key_title, rest_title };
+
     /* The wheel shows the goals by number, and the key under the
-     * decisions names them: the timeline gives way (its rows say how
-     * many stages are not shown) so that the whole key fits under the
-     * first decision. With many milestones the key was cut short at
-     * half of its column ("Goals not shown: 9"). The timeline keeps its
-     * axis and a few rows. */
-    least_below = 14 + _up_chart_text_height (ctx, decisions_title, SECTION_SIZE, UP_TEXT_BOLD, column, 2) + 6 +
-                  decisions_least_height (ctx, column) + key_need;
+     * decisions names them: the timeline gives way, a row at a time (its
+     * last line says how many stages are not shown), until the key fits
+     * under the first decision, its rest under the local goals. With many
+     * milestones the key was cut short at half of its column ("Goals not
+     * shown: 9"). The timeline keeps its axis and a few rows. */
     y = top;
     y += section_title (ctx, up_lang_pgettext (ctx->lang, "report", NC_("report", "Timeline")),
                         RIGHT_X, y, RIGHT_WIDTH);
-    timeline_bottom = MAX (MIN (TIMELINE_BOTTOM, BOTTOM - least_below), y + 24 + 4 * TIMELINE_ROW);
+    timeline_least = y + 24 + 4 * TIMELINE_ROW;
+    local_height = local_goals_height (ctx, gw);
+    for (timeline_bottom = TIMELINE_BOTTOM; timeline_bottom > timeline_least; timeline_bottom -= TIMELINE_ROW)
+      if (key_fits (ctx, goals, n_goals, timeline_bottom + 14, column, gw, local_height, &titles))
+        break;
+    timeline_bottom = MAX (timeline_bottom, timeline_least);
     y = draw_timeline (ctx, RIGHT_X, y, RIGHT_WIDTH, timeline_bottom);
     y = MIN (y, timeline_bottom) + 14;
 
-    /* Limited to one goal, the section is about that goal, by its level:
-     * a regional goal's report spoke of "Local goals". */
-    dy = section_title (ctx, !scoped ? up_lang_gettext (ctx->lang, N_("Local goals and their Agenda 2030 targets"))
-                             : regional ? up_lang_gettext (ctx->lang, N_("The regional goal and its Agenda 2030 targets"))
-                             : up_lang_gettext (ctx->lang, N_("The local goal and its Agenda 2030 targets")),
-                        gx, y, gw);
+    dy = section_title (ctx, local_goals_title, gx, y, gw);
     /* The decisions, and under them the names of the goals the wheel
      * shows by number. The decisions leave the key its room, down to
      * their first decision; what the column cannot hold of the key goes

@@ -11,6 +11,7 @@
 #include "up-chart-private.h"
 #include "up-store-private.h"
 #include "test-common.h"
+#include "test-projects.h"
 
 /* The charts drawn into cairo image and recording surfaces, without a
  * display: colours where the wheel's sectors are filled, the grid's cells
@@ -2365,6 +2366,60 @@ test_report_goal_names_many_milestones (void)
     }
 }
 
+/* The number in the report's "Stages not shown: N" line (in English). */
+static guint
+stages_not_shown (GArray *words)
+{
+  for (guint i = 2; i + 1 < words->len; i++)
+    if (g_str_equal (g_array_index (words, PdfWord, i - 2).text, "Stages") &&
+        g_str_equal (g_array_index (words, PdfWord, i).text, "shown:"))
+      return (guint) g_ascii_strtoull (g_array_index (words, PdfWord, i + 1).text, NULL, 10);
+  g_assert_not_reached ();
+}
+
+/* A long plan without local goals that touches every goal, with a few
+ * milestones: the key's rest goes under "No local goals yet", and the
+ * timeline keeps every row it has without the key; it gave up five of
+ * its sixteen rows, beside an empty column. */
+static void
+test_report_goal_names_timeline_kept (void)
+{
+  g_autoptr(UpProject) linked = test_long_project (40);
+  g_autoptr(UpProject) unlinked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) linked_words = NULL;
+  g_autoptr(GArray) unlinked_words = NULL;
+
+  unlinked = up_project_new ("Long plan", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Stage %04u", i + 1);
+      g_autofree char *start = up_date_add_days ("2026-01-05", (int) i * 7);
+      g_autofree char *end = up_date_add_days (start, 5);
+
+      g_assert_nonnull (up_project_add_stage (unlinked, "pilot", title, start, end, NULL, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Decision %u on something that takes two lines", i);
+
+      g_assert_nonnull (up_project_add_stage (linked, "milestone", title, "2026-09-01", "2026-09-01", NULL, &error));
+      g_assert_nonnull (up_project_add_stage (unlinked, "milestone", title, "2026-09-01", "2026-09-01", NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  assert_report_names_every_goal (linked, "timeline-kept");
+  linked_words = report_words (linked, UP_LANG_EN, "chart-report-timeline-kept-linked.pdf");
+  unlinked_words = report_words (unlinked, UP_LANG_EN, "chart-report-timeline-kept-unlinked.pdf");
+  if (linked_words == NULL || unlinked_words == NULL)
+    return;
+  g_test_message ("stages not shown: %u with the key of 17 goals, %u without",
+                  stages_not_shown (linked_words), stages_not_shown (unlinked_words));
+  g_assert_cmpuint (stages_not_shown (linked_words), ==, stages_not_shown (unlinked_words));
+}
+
 /* A plan of few stages that touches every goal: the report names all 17
  * goals its wheel shows by number. The timeline kept its box of 15 rows
  * for 4 stages, and the key below it stopped at goal 9 ("Goals not
@@ -2617,6 +2672,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/goal-names-few-stages", test_report_goal_names_few_stages);
   g_test_add_func ("/chart/report/goal-names-rest", test_report_goal_names_rest);
   g_test_add_func ("/chart/report/goal-names-many-milestones", test_report_goal_names_many_milestones);
+  g_test_add_func ("/chart/report/goal-names-timeline-kept", test_report_goal_names_timeline_kept);
   g_test_add_func ("/chart/report/local-goal-key", test_report_local_goal_key);
   g_test_add_func ("/chart/report/local-goal-timeline", test_report_local_goal_timeline);
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
