@@ -504,6 +504,14 @@ matrix_legend (UpChartContext *ctx,
   return 6;
 }
 
+/* The line under the rows of a page after the first, which has neither
+ * legend nor key. */
+#define CONTINUED_HEIGHT 20.0
+
+/* The frame of the chart, or of a page of it: a page after the first
+ * (ctx->continued) has the title and the goals' chips, the rows and a line
+ * that sends the reader to the legend and the key on page 1, so that a
+ * page holds twice the rows. */
 static void
 compute_frame (UpChartContext *ctx,
                guint           n_rows,
@@ -513,41 +521,68 @@ compute_frame (UpChartContext *ctx,
                guint          *n_legend,
                UpChartFrame   *frame)
 {
-  *n_legend = matrix_legend (ctx, legend);
+  *n_legend = ctx->continued ? 0 : matrix_legend (ctx, legend);
   _up_chart_frame_compute (ctx, UP_CHART_MATRIX, legend, *n_legend,
                            LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN,
-                           HEADER_HEIGHT + MAX (n_rows, 1) * ROW, width, height, frame);
+                           HEADER_HEIGHT + MAX (n_rows, 1) * ROW + (ctx->continued ? CONTINUED_HEIGHT : 0),
+                           width, height, frame);
 }
 
-/* How @n_stages rows go onto pages in print: a page holds as many rows as
- * let it (title, goals and legend included) print on A4 landscape at its
- * own size or larger, within the printer's margins, and the rows are
- * shared out evenly, so that no last page holds a lonely row or two.
- * Pages as tall as A4 is to their width, printed on A4 upright, came down
- * to 0.7 of their size: the dates to 5.6 pt, the titles to 6.6 pt.
- * Returns the rows of the fullest page. */
+/* How many rows a page holds, the first (with the legend and the key) or
+ * one after it, printed on A4 landscape within a printer's margins at the
+ * chart's own size or larger. */
 static guint
-page_rows (UpChartContext *ctx,
-           guint           n_stages,
-           guint          *n_pages)
+rows_on_page (UpChartContext *ctx,
+              gboolean        continued)
 {
   UpLegendItem legend[6];
   guint n_legend;
   UpChartFrame frame;
+  gboolean was = ctx->continued;
   double room;
-  guint fit;
 
   /* the header's height does not depend on a page number */
+  ctx->continued = continued;
   compute_frame (ctx, 1, 0, 0, legend, &n_legend, &frame);
+  ctx->continued = was;
   room = (A4_SHORT - 2 * PRINT_MARGIN) * MIN (1.0, (A4_LONG - 2 * PRINT_MARGIN) / frame.natural_width);
-  fit = (guint) MAX (floor ((room - (frame.natural_height - ROW)) / ROW), 1);
-  *n_pages = n_stages <= fit ? 1 : (n_stages + fit - 1) / fit;
-  return (n_stages + *n_pages - 1) / *n_pages;
+  return (guint) MAX (floor ((room - (frame.natural_height - ROW)) / ROW), 1);
+}
+
+/* How @n_stages rows go onto pages in print: the first page as many as it
+ * holds beside the legend and the key, the pages after it (without them)
+ * the rest, shared out evenly among them, so that no last page holds a
+ * lonely row or two. Pages as tall as A4 is to their width, printed on A4
+ * upright, came down to 0.7 of their size: the dates to 5.6 pt, the
+ * titles to 6.6 pt; with the legend and the key on every page, a page of
+ * A4 landscape held some ten rows. Sets @n_pages and @first_rows, the rows
+ * of page 1; returns the rows of the fullest page after it (0: none). */
+static guint
+page_rows (UpChartContext *ctx,
+           guint           n_stages,
+           guint          *n_pages,
+           guint          *first_rows)
+{
+  guint first = rows_on_page (ctx, FALSE);
+  guint rest;
+
+  if (n_stages <= first)
+    {
+      *n_pages = 1;
+      *first_rows = n_stages;
+      return 0;
+    }
+  rest = rows_on_page (ctx, TRUE);
+  *n_pages = 1 + (n_stages - first + rest - 1) / rest;
+  *first_rows = first;
+  return (n_stages - first + *n_pages - 2) / (*n_pages - 1);
 }
 
 /* The rows the chart draws, from @first of matrix_stages() on, and how
- * many rows its body is laid out for: all of them, or one page's, every
- * page as tall as the fullest. Sets the page in @ctx for the header. */
+ * many rows its body is laid out for: all of them, or as many as a page
+ * of its kind holds, so that the rows of every page start at the same
+ * place and a last page's room is left at its foot. Sets the page in
+ * @ctx for the header. */
 static GListModel *
 matrix_rows (UpChartContext *ctx,
              guint          *n_body_rows,
@@ -556,23 +591,36 @@ matrix_rows (UpChartContext *ctx,
   GListModel *stages = matrix_stages (ctx);
   guint n_stages = g_list_model_get_n_items (stages);
   GListStore *page;
-  guint n_pages, per_page, last;
+  guint n_pages, first_rows, later, last;
 
   *n_body_rows = n_stages;
   *first = 0;
+  ctx->continued = FALSE;
   if (ctx->options->page == 0)
     return g_object_ref (stages);
 
-  per_page = page_rows (ctx, n_stages, &n_pages);
+  later = page_rows (ctx, n_stages, &n_pages, &first_rows);
   ctx->n_pages = n_pages;
   ctx->page = MIN (ctx->options->page, n_pages);
-  *n_body_rows = per_page;
   if (n_pages == 1)
     return g_object_ref (stages);
 
-  /* pages of per_page or one fewer rows */
-  *first = (guint) ((guint64) (ctx->page - 1) * n_stages / n_pages);
-  last = (guint) ((guint64) ctx->page * n_stages / n_pages);
+  ctx->continued = ctx->page > 1;
+  if (ctx->continued)
+    {
+      guint n_later = n_stages - first_rows;
+
+      /* pages of later or one fewer rows */
+      *n_body_rows = rows_on_page (ctx, TRUE);
+      *first = first_rows + (guint) ((guint64) (ctx->page - 2) * n_later / (n_pages - 1));
+      last = first_rows + (guint) ((guint64) (ctx->page - 1) * n_later / (n_pages - 1));
+      g_assert (last - *first <= later);
+    }
+  else
+    {
+      *n_body_rows = first_rows;
+      last = first_rows;
+    }
   page = g_list_store_new (UP_TYPE_STAGE);
   for (guint i = *first; i < last; i++)
     {
@@ -607,9 +655,9 @@ visible_rows (UpChartContext *ctx,
 guint
 _up_chart_matrix_n_pages (UpChartContext *ctx)
 {
-  guint n_pages;
+  guint n_pages, first_rows;
 
-  page_rows (ctx, g_list_model_get_n_items (matrix_stages (ctx)), &n_pages);
+  page_rows (ctx, g_list_model_get_n_items (matrix_stages (ctx)), &n_pages, &first_rows);
   return n_pages;
 }
 
@@ -661,6 +709,14 @@ _up_chart_matrix_draw (UpChartContext *ctx,
     for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
       _up_chart_goal_chip (ctx, goal, grid_x + (goal - 1) * COLUMN, frame.body_y,
                            COLUMN - 2, 20, 9.5, FALSE);
+
+  if (ctx->continued &&
+      _up_chart_in_clip (ctx, frame.body_y + frame.body_height - CONTINUED_HEIGHT, frame.body_y + frame.body_height))
+    /* Translators: under the rows of the stage and goal matrix on its second
+     * and later pages, which leave out the legend and the goals' names. */
+    _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("The legend and the names of the goals are on page 1.")),
+                    frame.body_x, frame.body_y + frame.body_height - CONTINUED_HEIGHT / 2 + 2,
+                    frame.body_width, SMALL_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
 
   top = frame.body_y + HEADER_HEIGHT;
   if (n_stages == 0)

@@ -59,6 +59,8 @@ typedef struct
                                        each full cell, set by the grid */
   guint                 page;       /* the page drawn, from 1, of n_pages */
   guint                 n_pages;    /* (the header says so); 0: not paged */
+  gboolean              continued;  /* a page after the first: no legend
+                                       and no key, page 1 has them */
   GListModel           *matrix_stages;  /* the matrix's stages and their */
   gpointer              matrix_rows;    /* cells, read once for all pages */
 } UpChartContext;

@@ -962,7 +962,7 @@ frame_key (UpChartContext *ctx,
            UpChartKind     kind,
            Key            *key)
 {
-  if (!ctx->options->decorations || !ctx->options->key)
+  if (!ctx->options->decorations || !ctx->options->key || ctx->continued)
     return FALSE;
 
   if (kind == UP_CHART_WHEEL || kind == UP_CHART_MATRIX)
