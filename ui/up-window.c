@@ -1850,6 +1850,84 @@ update_timeline_min_width (UpWindow *self)
   gtk_widget_set_size_request (self->timeline_scroller, width, -1);
 }
 
+/* With the details beside it, the timeline keeps this much at the least:
+ * at 1,024 px (a projector) the stage list and the details left it 330 px,
+ * a third of the window. Narrower than that, the details fold and lie over
+ * it when asked for, as in a half-screen window. */
+#define TIMELINE_BESIDE_MIN_WIDTH 480
+
+/* The stage list's width as up-window.ui sets it. */
+#define STAGE_LIST_WIDTH 320
+
+/* Whether the details fit beside the timeline in a flap @width pixels wide:
+ * the stage list at its usual width, the timeline at
+ * TIMELINE_BESIDE_MIN_WIDTH, and the details. Not the timeline's smallest
+ * width (the window may not get narrower than that, and a half-screen
+ * window of 640 px must fit it), nor the list's width of the moment (a drag
+ * of its handle would fold the details away under the pointer). */
+static gboolean
+details_fit_beside (UpWindow *self,
+                    int       width)
+{
+  GtkWidget *separator = adw_flap_get_separator (self->details_flap);
+  GtkWidget *list = gtk_paned_get_start_child (self->stage_paned);
+  int paned = 0, list_min = 0, timeline = 0, details = 0, line = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->stage_paned), GTK_ORIENTATION_HORIZONTAL, -1, &paned, NULL, NULL, NULL);
+  gtk_widget_measure (list, GTK_ORIENTATION_HORIZONTAL, -1, &list_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->timeline_scroller, GTK_ORIENTATION_HORIZONTAL, -1, &timeline, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->editor), GTK_ORIENTATION_HORIZONTAL, -1, &details, NULL, NULL, NULL);
+  if (separator != NULL)
+    gtk_widget_measure (separator, GTK_ORIENTATION_HORIZONTAL, -1, &line, NULL, NULL, NULL);
+
+  /* paned - list_min - timeline: the handle */
+  return width >= paned - list_min - timeline + MAX (list_min, STAGE_LIST_WIDTH) + TIMELINE_BESIDE_MIN_WIDTH
+                  + line + details;
+}
+
+/* AdwFlap folds only where its children no longer fit at their smallest,
+ * and the timeline's smallest must stay small for a window of 640 px: so
+ * the width decides. Too narrow for the details beside a useful timeline,
+ * the flap is folded; wide enough, it folds as it would itself (with large
+ * text the details are wider). Asked from the window's allocation, with
+ * the width the flap has just been given, and laid out again at once if
+ * that changes it, so that no frame shows the other. */
+static gboolean
+update_details_fold (UpWindow *self)
+{
+  GtkWidget *flap = GTK_WIDGET (self->details_flap);
+  AdwFlapFoldPolicy policy;
+
+  if (!gtk_widget_get_mapped (flap))
+    return FALSE;
+
+  policy = details_fit_beside (self, gtk_widget_get_width (flap)) ? ADW_FLAP_FOLD_POLICY_AUTO
+                                                                  : ADW_FLAP_FOLD_POLICY_ALWAYS;
+  if (policy == adw_flap_get_fold_policy (self->details_flap))
+    return FALSE;
+
+  /* Unfolded here, not in the flap's own allocation, where the details
+   * coming back (on_details_flap_folded()) would resize the timeline
+   * from inside it (see up-paned-util.c); then it folds as it would. */
+  if (policy == ADW_FLAP_FOLD_POLICY_AUTO)
+    adw_flap_set_fold_policy (self->details_flap, ADW_FLAP_FOLD_POLICY_NEVER);
+  adw_flap_set_fold_policy (self->details_flap, policy);
+  return TRUE;
+}
+
+static void
+up_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  UpWindow *self = UP_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (up_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (update_details_fold (self))
+    GTK_WIDGET_CLASS (up_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
 /* Only the wide window's choice is remembered: the details hidden as the
  * window folds them, or shown over the timeline for a while, are not. */
 static void
@@ -2145,6 +2223,7 @@ up_window_class_init (UpWindowClass *klass)
   object_class->get_property = up_window_get_property;
   object_class->set_property = up_window_set_property;
 
+  widget_class->size_allocate = up_window_size_allocate;
   window_class->close_request = up_window_close_request;
 
   properties[PROP_PROJECT] =

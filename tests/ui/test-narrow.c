@@ -447,6 +447,78 @@ test_fold (Fixture       *fixture,
   g_assert_false (details_shown (fixture));
 }
 
+/* A projector's 1,024 px and a laptop's 1,280 px: the details beside the
+ * timeline left it 330 px at 1,024 (the stage list 320, the details 360).
+ * Where the timeline would get less than half of such a window, the
+ * details fold and lie over it when asked for (F9), as at 640 px; at
+ * 1,280 px they stay beside a timeline of more than 480 px. */
+static void
+test_laptop_widths (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  GtkWidget *scroller = template_child (fixture->window, UP_TYPE_WINDOW, "timeline_scroller");
+  GtkWidget *list_pane = gtk_paned_get_start_child (template_child (fixture->window, UP_TYPE_WINDOW, "stage_paned"));
+  g_autofree char *name_1024 = g_strdup_printf ("narrow-1024-%s-timeline.png", test_language ());
+  g_autofree char *name_1280 = g_strdup_printf ("narrow-1280-%s-timeline.png", test_language ());
+  graphene_rect_t bounds;
+
+  /* shown in the wide window (an earlier test may have hidden them, and
+   * the window remembers that) */
+  if (!details_shown (fixture))
+    g_assert_true (gtk_widget_activate_action (window, "win.toggle-details", NULL));
+  g_assert_true (details_shown (fixture));
+
+  resize_window (fixture, 1024, 768);
+  g_test_message ("1024 px: timeline %d px, stage list %d px, details %s", gtk_widget_get_width (scroller),
+                  gtk_widget_get_width (list_pane), details_folded (fixture) ? "folded" : "beside");
+  save_screenshot (window, name_1024);
+  g_assert_true (details_folded (fixture));
+  g_assert_false (details_shown (fixture));
+  g_assert_cmpint (gtk_widget_get_width (scroller), >=, 1024 / 2);
+  g_assert_cmpint (gtk_widget_get_width (list_pane), >=, 200);
+
+  /* F9 lays them over the timeline, inside the window */
+  g_assert_true (gtk_widget_activate_action (window, "win.toggle-details", NULL));
+  wait_until (is_slid_in, template_child (fixture->window, UP_TYPE_WINDOW, "details_flap"));
+  for (guint i = 0; i < 2; i++)
+    wait_for_frames (window);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (gtk_widget_compute_bounds (editor, window, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (window));
+  g_assert_true (gtk_widget_activate_action (window, "win.toggle-details", NULL));
+
+  /* a laptop: beside, as in a wide window, the timeline still the wider */
+  resize_window (fixture, 1280, 720);
+  g_test_message ("1280 px: timeline %d px, stage list %d px, details %s", gtk_widget_get_width (scroller),
+                  gtk_widget_get_width (list_pane), details_folded (fixture) ? "folded" : "beside");
+  save_screenshot (window, name_1280);
+  g_assert_false (details_folded (fixture));
+  g_assert_true (details_shown (fixture));
+  g_assert_cmpint (gtk_widget_get_width (editor), >=, 360);
+  g_assert_cmpint (gtk_widget_get_width (scroller), >=, 480);
+  g_assert_cmpint (gtk_widget_get_width (list_pane), >=, 200);
+
+  /* around the fold, and the app's first window (1,200 px) and a laptop's
+   * 1,366: beside a timeline of 480 px at the least, or folded */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const int widths[] = { 1100, 1160, 1200, 1366 };
+
+      resize_window (fixture, widths[i], 720);
+      g_test_message ("%d px: timeline %d px, stage list %d px, details %s", widths[i],
+                      gtk_widget_get_width (scroller), gtk_widget_get_width (list_pane),
+                      details_folded (fixture) ? "folded" : "beside");
+      if (widths[i] >= 1200)
+        g_assert_false (details_folded (fixture));
+      if (!details_folded (fixture))
+        g_assert_cmpint (gtk_widget_get_width (scroller), >=, 480);
+      else
+        g_assert_cmpint (gtk_widget_get_width (scroller), >=, widths[i] / 2);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +535,7 @@ main (int   argc,
     }
   g_test_add ("/ui/narrow/wide", Fixture, NULL, fixture_set_up, test_wide, fixture_tear_down);
   g_test_add ("/ui/narrow/fold", Fixture, NULL, fixture_set_up, test_fold, fixture_tear_down);
+  g_test_add ("/ui/narrow/laptop-widths", Fixture, NULL, fixture_set_up, test_laptop_widths, fixture_tear_down);
   g_test_add ("/ui/narrow/agenda-chart-readable", Fixture, NULL, fixture_set_up, test_agenda_chart_readable,
               fixture_tear_down);
   g_test_add ("/ui/narrow/stakeholders-register", Fixture, NULL, fixture_set_up, test_stakeholders_register,
