@@ -96,6 +96,70 @@ on_date_activated (UpEntryRow       *row,
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
+/* The routes keep this much of their height when they scroll: two of them. */
+#define MIN_ROUTES_HEIGHT 120
+
+/* The height of @window as it is, or as it will be shown. */
+static int
+window_height (GtkWindow *window)
+{
+  int height = 0;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return gtk_widget_get_height (GTK_WIDGET (window));
+
+  gtk_window_get_default_size (window, NULL, &height);
+  return height;
+}
+
+/* The height of @dialog at the width it asks for. */
+static int
+dialog_height (GtkWidget *dialog)
+{
+  int width = 0, height = 0;
+
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (dialog, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  return height;
+}
+
+/* The routes scroll where the dialog would be taller than its window: on a
+ * workshop laptop's window of 640 × 480 it was 606 px high, its date and
+ * buttons below the window's edge and, on a small screen, the screen's.
+ * The scrolled window is given the height that is left for it, measured
+ * with the routes out of the dialog: GTK 4.8 measures what it scrolls at
+ * no width, where the routes' subtitles do not wrap, and so would ask for
+ * too little. */
+static void
+fit_routes (GtkWidget *dialog,
+            GtkWidget *box,
+            GtkWidget *list,
+            GtkWindow *parent)
+{
+  int room = parent != NULL ? window_height (parent) : 0;
+  int rest;
+  GtkWidget *routes;
+
+  if (room <= 0 || dialog_height (dialog) <= room)
+    return;
+
+  gtk_widget_set_visible (list, FALSE);
+  rest = dialog_height (dialog) + gtk_box_get_spacing (GTK_BOX (box));
+  gtk_widget_set_visible (list, TRUE);
+
+  routes = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (routes), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (routes), MAX (MIN_ROUTES_HEIGHT, room - rest));
+  /* as wide as the routes ask: the dialog takes the width its content asks
+   * for, and took a narrow one without */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (routes), TRUE);
+  g_object_ref (list);
+  gtk_box_remove (GTK_BOX (box), list);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (routes), list);
+  g_object_unref (list);
+  gtk_box_prepend (GTK_BOX (box), routes);
+}
+
 void
 up_route_chooser_present (GtkWindow *parent,
                           UpProject *project)
@@ -170,5 +234,6 @@ up_route_chooser_present (GtkWindow *parent,
                          chooser_free, 0);
 
   up_a11y_util_name_controls (GTK_WIDGET (dialog));
+  fit_routes (dialog, box, list, parent);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -2770,6 +2770,71 @@ test_close_commits_stakeholder (Fixture       *fixture,
   g_assert_cmpstr (up_stakeholder_get_contact (UP_STAKEHOLDER (reopened)), ==, "karin.lindqvist@alvby.se");
 }
 
+/* A workshop laptop's window of 640 × 480: the dialog that starts a new
+ * project was 606 px high, its buttons below the window and the screen. It
+ * fits the window's height: the routes scroll, the date and the buttons
+ * stay in sight. */
+static void
+test_route_chooser_small (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Ny upphandling", &error);
+  g_autoptr(UpWindow) window = g_object_ref_sink (up_window_new (NULL, project));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autofree char *shot = g_strdup_printf ("route-chooser-640x480-%s.png", test_language ());
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *date_row, *routes;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 480);
+
+  up_route_chooser_present (GTK_WINDOW (window), project);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  wait_until (is_mapped, dialog);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (GTK_WIDGET (dialog));
+  save_screenshot (GTK_WIDGET (dialog), shot);
+
+  g_test_message ("dialog %d × %d px", gtk_widget_get_width (GTK_WIDGET (dialog)),
+                  gtk_widget_get_height (GTK_WIDGET (dialog)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <=, gtk_widget_get_height (GTK_WIDGET (window)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, gtk_widget_get_width (GTK_WIDGET (window)));
+
+  /* the date, whole inside the dialog */
+  date_row = find_descendant (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW);
+  g_assert_nonnull (date_row);
+  g_assert_true (gtk_widget_compute_bounds (date_row, GTK_WIDGET (dialog), &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (dialog)));
+
+  /* every route within reach: the list scrolls */
+  routes = gtk_widget_get_ancestor (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW),
+                                    GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (routes);
+  g_assert_true (gtk_widget_is_ancestor (routes, GTK_WIDGET (dialog)));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (routes));
+  g_test_message ("routes %.0f px of %.0f", gtk_adjustment_get_page_size (adjustment),
+                  gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), >=, 120);
+
+  adw_message_dialog_response (dialog, "empty");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2875,6 +2940,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/confirm-replace", test_confirm_replace);
   g_test_add_func ("/ui/window/copy-name", test_copy_name);
   g_test_add_func ("/ui/window/undo-toast", test_undo_toast);
+  g_test_add_func ("/ui/window/route-chooser-small", test_route_chooser_small);
 
   return g_test_run ();
 }
