@@ -2169,7 +2169,10 @@ update_switcher_bar (gpointer data)
   UpWindow *self = data;
 
   self->switcher_bar_idle_id = 0;
+  /* The bar sits below both pages (see up-window.ui): the start page has
+   * no views to switch. */
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    self->project != NULL &&
                                     adw_view_switcher_title_get_title_visible (self->window_title));
 }
 
@@ -2715,6 +2718,7 @@ up_window_set_project (UpWindow  *self,
       update_recent (self);
     }
   gtk_stack_set_visible_child_name (self->main_stack, project ? "project" : "start");
+  on_title_visible_changed (self);
   if (project == NULL && gtk_widget_get_mapped (self->new_project_button))
     on_new_project_button_map (self);
 

@@ -2835,6 +2835,87 @@ test_route_chooser_small (void)
   iterate_pending ();
 }
 
+/* The first toast shown below @widget (libadwaita's toast widget is
+ * private: its CSS name says what it is). */
+static GtkWidget *
+find_toast (GtkWidget *widget)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0 && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_toast (gpointer window)
+{
+  return find_toast (window) != NULL;
+}
+
+static gboolean
+is_bar_revealed (gpointer bar)
+{
+  return adw_view_switcher_bar_get_reveal (bar) && gtk_widget_get_height (bar) > 0;
+}
+
+/* At 640 px the view switcher is the bar at the bottom of the window, and
+ * a toast ("Goal deleted", with its Undo) lay over its middle, the Notes
+ * and Agenda 2030 buttons under it for as long as it showed. It shows
+ * above the bar. */
+static void
+test_toast_above_switcher_bar (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *bar = template_child (fixture->window, UP_TYPE_WINDOW, "switcher_bar");
+  GtkWidget *view = template_child (fixture->window, UP_TYPE_WINDOW, "local_goals_view");
+  g_autofree char *shot = g_strdup_printf ("window-640-toast-%s.png", test_language ());
+  graphene_rect_t toast_bounds, bar_bounds;
+  GtkWidget *toast;
+
+  resize_window (fixture, 640, 480);
+  wait_until (is_bar_revealed, bar);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+
+  /* the window's own toasts, and those the views find above them */
+  up_window_add_toast (fixture->window, "Goal deleted");
+  g_assert_nonnull (gtk_widget_get_ancestor (view, ADW_TYPE_TOAST_OVERLAY));
+  wait_until (has_toast, window);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+  save_screenshot (window, shot);
+
+  toast = find_toast (window);
+  g_assert_true (gtk_widget_compute_bounds (toast, window, &toast_bounds));
+  g_assert_true (gtk_widget_compute_bounds (bar, window, &bar_bounds));
+  g_test_message ("toast %.0f–%.0f px, bar from %.0f px", toast_bounds.origin.y,
+                  toast_bounds.origin.y + toast_bounds.size.height, bar_bounds.origin.y);
+  g_assert_cmpfloat (bar_bounds.size.height, >, 0);
+  g_assert_cmpfloat (toast_bounds.origin.y + toast_bounds.size.height, <=, bar_bounds.origin.y);
+  g_assert_true (gtk_widget_is_ancestor (toast, GTK_WIDGET (gtk_widget_get_ancestor (view, ADW_TYPE_TOAST_OVERLAY))));
+
+  /* the bar lies below the start page too now: it has no views to switch */
+  {
+    g_autoptr(UpWindow) start = g_object_ref_sink (up_window_new (NULL, NULL));
+
+    gtk_window_set_default_size (GTK_WINDOW (start), 640, 480);
+    gtk_window_present (GTK_WINDOW (start));
+    wait_until (is_mapped, start);
+    for (guint i = 0; i < 4; i++)
+      wait_for_frames (GTK_WIDGET (start));
+    g_assert_false (adw_view_switcher_bar_get_reveal (template_child (start, UP_TYPE_WINDOW, "switcher_bar")));
+    gtk_window_destroy (GTK_WINDOW (start));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2941,6 +3022,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/copy-name", test_copy_name);
   g_test_add_func ("/ui/window/undo-toast", test_undo_toast);
   g_test_add_func ("/ui/window/route-chooser-small", test_route_chooser_small);
+  g_test_add ("/ui/window/toast-above-switcher-bar", Fixture, NULL,
+              fixture_set_up, test_toast_above_switcher_bar, fixture_tear_down);
 
   return g_test_run ();
 }
