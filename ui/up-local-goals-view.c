@@ -1423,6 +1423,8 @@ up_local_goals_view_init (UpLocalGoalsView *self)
                                  G_CALLBACK (on_stages_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "changed::stage_local_goal",
                                  G_CALLBACK (on_stage_goals_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "commit-pending",
+                                 G_CALLBACK (commit_pending), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -1751,6 +1751,8 @@ up_notes_view_init (UpNotesView *self)
                                  G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "changed::stakeholder",
                                  G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "commit-pending",
+                                 G_CALLBACK (up_notes_view_commit_pending), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

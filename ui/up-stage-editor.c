@@ -47,6 +47,7 @@ struct _UpStageEditor
   GtkLabel       *duration_label;
   GtkTextView    *description_view;
   guint           description_timeout_id;
+  gulong          commit_pending_id;
   UpSdgPicker    *sdg_picker;
   UpStageNotes   *stage_notes;
 };
@@ -559,6 +560,8 @@ up_stage_editor_dispose (GObject *object)
   if (self->stage != NULL)
     g_clear_signal_handler (&self->notify_id, self->stage);
   g_clear_object (&self->stage);
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->commit_pending_id, self->project);
   g_clear_object (&self->project);
 
   /* AdwBin unparents its child in its own dispose; the template's would
@@ -753,7 +756,13 @@ up_stage_editor_set_project (UpStageEditor *self,
     return;
 
   up_stage_editor_set_stage (self, NULL);
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->commit_pending_id, self->project);
   g_set_object (&self->project, project);
+  if (project != NULL)
+    self->commit_pending_id = g_signal_connect_object (project, "commit-pending",
+                                                       G_CALLBACK (up_stage_editor_commit_pending),
+                                                       self, G_CONNECT_SWAPPED);
   up_sdg_picker_set_project (self->sdg_picker, project);
   up_stage_notes_set_project (self->stage_notes, project);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);

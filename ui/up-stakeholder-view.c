@@ -1753,6 +1753,8 @@ up_stakeholder_view_init (UpStakeholderView *self)
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed::stakeholder",
                                  G_CALLBACK (on_stakeholders_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "commit-pending",
+                                 G_CALLBACK (commit_pending), self, G_CONNECT_SWAPPED);
 
   update_actions (self);
 }

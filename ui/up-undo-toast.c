@@ -16,7 +16,8 @@ typedef struct
 {
   UpProject *project;
   GWeakRef   toast;
-  guint      n_undo;      /* the history's depth with the edit done */
+  guint      serial;      /* the edit's step in the history */
+  gulong     history_id;  /* the toast follows the history */
   gboolean   withdrawn;   /* the project left its window */
 } UndoToast;
 
@@ -37,6 +38,7 @@ undo_toast_free (gpointer  data,
 
   if (toasts != NULL)
     g_ptr_array_remove_fast (toasts, undo);
+  g_clear_signal_handler (&undo->history_id, up_project_get_history (undo->project));
   g_weak_ref_clear (&undo->toast);
   g_object_unref (undo->project);
   g_free (undo);
@@ -48,15 +50,38 @@ on_undo_clicked (AdwToast  *toast,
 {
   g_autoptr(GError) error = NULL;
 
-  /* The toast is dismissed at the next change; check once more all the
-   * same, so that Undo never undoes an edit made after the one it names,
-   * nor changes a project that was closed. */
-  if (undo->withdrawn ||
-      up_history_get_n_undo (up_project_get_history (undo->project)) != undo->n_undo)
+  if (undo->withdrawn)
     return;
 
-  if (!up_project_undo (undo->project, &error))
+  /* Text typed since and not committed yet (a field not left, a pause in
+   * typing not reached) is committed first, as a step of its own, so that
+   * the undo below neither loses it nor has a view show another item
+   * over it. */
+  up_project_commit_pending (undo->project);
+
+  /* The toast goes as soon as its edit can no longer be undone on its
+   * own; check once more all the same, so that Undo never undoes another
+   * edit. */
+  if (!up_project_can_undo_edit (undo->project, undo->serial))
+    return;
+
+  if (!up_project_undo_edit (undo->project, undo->serial, &error))
     g_warning ("Could not undo: %s", error->message);
+}
+
+/* After every step of the history (an edit, an undo, a redo). Not at the
+ * project's "changed": that comes before the step is in the history. An
+ * edit of other rows leaves the toast: typing still pending when Undo is
+ * pressed is committed as the focus leaves the text, before the click,
+ * and the deleted item must come back all the same. */
+static void
+on_history_changed (UndoToast *undo)
+{
+  AdwToast *toast = g_weak_ref_get (&undo->toast);
+
+  if (toast != NULL && !up_project_can_undo_edit (undo->project, undo->serial))
+    adw_toast_dismiss (toast);
+  g_clear_object (&toast);
 }
 
 AdwToast *
@@ -76,11 +101,12 @@ up_undo_toast_new (UpProject  *project,
   undo = g_new0 (UndoToast, 1);
   undo->project = g_object_ref (project);
   g_weak_ref_init (&undo->toast, toast);
-  undo->n_undo = up_history_get_n_undo (up_project_get_history (project));
+  undo->serial = up_history_get_undo_serial (up_project_get_history (project));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo,
                          undo_toast_free, 0);
-  g_signal_connect_object (project, "changed", G_CALLBACK (adw_toast_dismiss), toast,
-                           G_CONNECT_SWAPPED);
+  /* Disconnected when the toast's handler frees @undo. */
+  undo->history_id = g_signal_connect_swapped (up_project_get_history (project), "notify::can-undo",
+                                               G_CALLBACK (on_history_changed), undo);
 
   toasts = toasts_of (project);
   if (toasts == NULL)

@@ -7,9 +7,10 @@
 G_BEGIN_DECLS
 
 /* A toast saying @title about the edit just made to @project (a delete),
- * with an Undo button that undoes that edit and nothing else: the toast
- * goes at the project's next change (an edit, an undo or a redo), after
- * which Undo would undo something the toast does not name. */
+ * with an Undo button that undoes that edit and nothing else, keeping the
+ * edits of other rows made since (up_project_undo_edit()): the toast goes
+ * when its edit can no longer be undone so (undone already, or a later
+ * edit touched what it changed). */
 AdwToast *up_undo_toast_new      (UpProject  *project,
                                   const char *title);
 

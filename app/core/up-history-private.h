@@ -20,6 +20,13 @@ UpChangeSet  *_up_history_peek_redo (UpHistory   *self);
 /* After a successful replay: moves the step to the other stack. */
 void          _up_history_did_undo  (UpHistory   *self);
 void          _up_history_did_redo  (UpHistory   *self);
+/* After the undo step @depth below the next one was replayed backwards
+ * alone (see up_project_undo_edit()): forgets it, and every redo step. */
+void          _up_history_did_undo_at (UpHistory *self,
+                                       guint      depth);
+/* How far below the next undo step the step @serial is, or -1. */
+gint          _up_history_find_undo (UpHistory *self,
+                                     guint      serial);
 /* After the @n newest undo steps were replayed backwards to take them back
  * (see up_project_withdraw()): forgets them, leaving no redo step. */
 void          _up_history_did_withdraw (UpHistory *self,

@@ -22,6 +22,7 @@ typedef struct
   char        *label;
   UpChangeSet *changes;
   gsize        size;     /* bytes it holds, roughly as malloc counts them */
+  guint        serial;   /* names the step while it is on a stack */
 } UpCommand;
 
 struct _UpHistory
@@ -32,6 +33,7 @@ struct _UpHistory
   GPtrArray *redo;   /* of UpCommand, next to redo last */
   gsize      size;   /* of every step on both stacks */
   gsize      budget;
+  guint      last_serial;
 };
 
 G_DEFINE_FINAL_TYPE (UpHistory, up_history, G_TYPE_OBJECT)
@@ -199,6 +201,7 @@ _up_history_push (UpHistory   *self,
   command->label = g_strdup (label);
   command->changes = changes;
   command->size = command_size (command);
+  command->serial = ++self->last_serial;
   g_ptr_array_add (self->undo, command);
   self->size += command->size;
 
@@ -270,6 +273,32 @@ _up_history_did_redo (UpHistory *self)
 }
 
 void
+_up_history_did_undo_at (UpHistory *self,
+                         guint      depth)
+{
+  g_assert (depth < self->undo->len);
+  drop_steps (self, self->undo, self->undo->len - 1 - depth, 1);
+  /* The steps that could be redone were undone on top of the step just
+   * taken out: replayed now, they could meet rows it brought back. */
+  drop_steps (self, self->redo, 0, self->redo->len);
+  notify_all (self);
+}
+
+gint
+_up_history_find_undo (UpHistory *self,
+                       guint      serial)
+{
+  for (guint depth = 0; depth < self->undo->len; depth++)
+    {
+      UpCommand *command = g_ptr_array_index (self->undo, self->undo->len - 1 - depth);
+
+      if (command->serial == serial)
+        return depth;
+    }
+  return -1;
+}
+
+void
 _up_history_did_withdraw (UpHistory *self,
                           guint      n)
 {
@@ -327,6 +356,24 @@ up_history_get_n_undo (UpHistory *self)
   g_return_val_if_fail (UP_IS_HISTORY (self), 0);
 
   return self->undo->len;
+}
+
+/**
+ * up_history_get_undo_serial:
+ *
+ * Returns: a number that names the step undo would undo next, for
+ *   up_project_undo_edit(), or 0 when there is none. Never reused within
+ *   one history.
+ */
+guint
+up_history_get_undo_serial (UpHistory *self)
+{
+  UpCommand *command;
+
+  g_return_val_if_fail (UP_IS_HISTORY (self), 0);
+
+  command = top (self->undo);
+  return command ? command->serial : 0;
 }
 
 guint

@@ -56,6 +56,7 @@ enum {
 
 enum {
   CHANGED,
+  COMMIT_PENDING,
   N_SIGNALS
 };
 
@@ -865,6 +866,10 @@ up_project_class_init (UpProjectClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[COMMIT_PENDING] =
+    g_signal_new ("commit-pending", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -2296,6 +2301,21 @@ up_project_unlink_stage_local_goal (UpProject    *self,
                    NULL, _("Unlink Stage from Local Goal"), error);
 }
 
+/**
+ * up_project_commit_pending:
+ *
+ * Asks every editor of the project to commit what was typed and not yet
+ * committed (see "commit-pending"), before the project is closed or an
+ * edit is undone by name.
+ */
+void
+up_project_commit_pending (UpProject *self)
+{
+  g_return_if_fail (UP_IS_PROJECT (self));
+
+  g_signal_emit (self, signals[COMMIT_PENDING], 0);
+}
+
 /* Groups, undo and redo */
 
 void
@@ -2364,10 +2384,12 @@ step_at (UpProject *self,
   return depth == 0 ? _up_history_peek_redo (self->history) : NULL;
 }
 
-/* Replays the newest @n undo steps backwards, or the next redo step (@n
- * 1), in one transaction; the history is the caller's to update. */
+/* Replays @n undo steps backwards from @first below the next one, or the
+ * next redo step (@first 0, @n 1), in one transaction; the history is the
+ * caller's to update. */
 static gboolean
 replay_steps (UpProject  *self,
+              guint       first,
               guint       n,
               gboolean    backwards,
               GError    **error)
@@ -2375,7 +2397,7 @@ replay_steps (UpProject  *self,
   g_autoptr(UpChangeSet) done = NULL;
   gboolean notes = FALSE;
 
-  for (guint depth = 0; depth < n; depth++)
+  for (guint depth = first; depth < first + n; depth++)
     notes |= touches_table (step_at (self, depth, backwards), UP_TABLE_NOTE);
   if (notes && !_up_store_ensure_note_index (self->store, error))
     return FALSE;
@@ -2383,7 +2405,7 @@ replay_steps (UpProject  *self,
     return FALSE;
   self->synced_seq = 0;
 
-  for (guint depth = 0; depth < n; depth++)
+  for (guint depth = first; depth < first + n; depth++)
     if (!_up_store_replay (self->store, step_at (self, depth, backwards), backwards, error))
       {
         edit_abort (self);
@@ -2407,7 +2429,7 @@ replay (UpProject  *self,
 
   if (step_at (self, 0, backwards) == NULL)
     return TRUE;
-  if (!replay_steps (self, 1, backwards, error))
+  if (!replay_steps (self, 0, 1, backwards, error))
     return FALSE;
 
   if (backwards)
@@ -2440,6 +2462,131 @@ up_project_redo (UpProject  *self,
   g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
 
   return replay (self, FALSE, error);
+}
+
+/* Whether two updates of one row change columns of their own (an update
+ * keeps only the columns it changed, with the id). */
+static gboolean
+columns_apart (UpProject  *self,
+               const char *a,
+               const char *b)
+{
+  sqlite3_stmt *stmt;
+  gboolean apart;
+
+  stmt = _up_store_prepare (self->store,
+                            "SELECT 1 FROM json_each(?1) AS a JOIN json_each(?2) AS b"
+                            " ON a.key = b.key WHERE a.key <> 'id' LIMIT 1",
+                            NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
+  apart = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_reset (stmt);
+
+  return apart;
+}
+
+/* Whether the undo step @depth below the next one can be undone on its
+ * own: every step after it changed other rows than it did, or other
+ * columns of a row both updated. Then undoing it alone comes to the same
+ * as undoing the later steps, it, and redoing them. */
+static gboolean
+undoable_alone (UpProject *self,
+                guint      depth)
+{
+  static UpChange twice;  /* a row the step changed more than once */
+  UpChangeSet *step = _up_history_peek_undo_at (self->history, depth);
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < step->changes->len; i++)
+    {
+      UpChange *change = &g_array_index (step->changes, UpChange, i);
+      char *key = g_strdup_printf ("%d:%" G_GINT64_FORMAT, change->table, change->id);
+
+      if (g_hash_table_contains (rows, key))
+        g_hash_table_insert (rows, key, &twice);
+      else
+        g_hash_table_insert (rows, key, change);
+    }
+
+  for (guint later = 0; later < depth; later++)
+    {
+      UpChangeSet *set = _up_history_peek_undo_at (self->history, later);
+
+      for (guint i = 0; i < set->changes->len; i++)
+        {
+          UpChange *change = &g_array_index (set->changes, UpChange, i);
+          g_autofree char *key = g_strdup_printf ("%d:%" G_GINT64_FORMAT, change->table, change->id);
+          UpChange *mine = g_hash_table_lookup (rows, key);
+
+          if (mine == NULL)
+            continue;
+          if (mine == &twice || mine->op != 'u' || change->op != 'u' ||
+              !columns_apart (self, mine->new_row, change->new_row))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * up_project_can_undo_edit:
+ * @serial: the step, as up_history_get_undo_serial() named it just after
+ *   the edit
+ *
+ * Whether up_project_undo_edit() can undo that edit now: it is still in
+ * the history, not undone, and every edit made after it changed other
+ * rows (or other fields of the same rows).
+ */
+gboolean
+up_project_can_undo_edit (UpProject *self,
+                          guint      serial)
+{
+  gint depth;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (self->group_depth > 0 || serial == 0)
+    return FALSE;
+
+  depth = _up_history_find_undo (self->history, serial);
+  return depth == 0 || (depth > 0 && undoable_alone (self, depth));
+}
+
+/**
+ * up_project_undo_edit:
+ * @serial: an edit that up_project_can_undo_edit() accepts
+ *
+ * Undoes that one edit, keeping those made after it (a delete's Undo
+ * clicked when a text typed since had just been committed). The newest
+ * edit is undone as up_project_undo() does; an older one leaves the
+ * history, and with it what could be redone, so that redo never replays
+ * an edit over rows the undo brought back. Undo then goes on with the
+ * later edits.
+ */
+gboolean
+up_project_undo_edit (UpProject  *self,
+                      guint       serial,
+                      GError    **error)
+{
+  gint depth;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->group_depth == 0, FALSE);
+  g_return_val_if_fail (up_project_can_undo_edit (self, serial), FALSE);
+
+  depth = _up_history_find_undo (self->history, serial);
+  if (depth == 0)
+    return replay (self, TRUE, error);
+
+  if (!replay_steps (self, depth, 1, TRUE, error))
+    return FALSE;
+  _up_history_did_undo_at (self->history, depth);
+
+  return TRUE;
 }
 
 /* How many of the newest undo steps make up @record's life so far: its add
@@ -2514,7 +2661,7 @@ up_project_withdraw (UpProject  *self,
   g_return_val_if_fail (up_project_can_withdraw (self, record), FALSE);
 
   n = steps_since_add (self, record);
-  if (!replay_steps (self, n, TRUE, error))
+  if (!replay_steps (self, 0, n, TRUE, error))
     return FALSE;
   _up_history_did_withdraw (self->history, n);
 

@@ -21,6 +21,7 @@ const char  *up_history_get_undo_label (UpHistory *self);
 const char  *up_history_get_redo_label (UpHistory *self);
 guint        up_history_get_n_undo     (UpHistory *self);
 guint        up_history_get_n_redo     (UpHistory *self);
+guint        up_history_get_undo_serial (UpHistory *self);
 void         up_history_clear          (UpHistory *self);
 
 G_END_DECLS

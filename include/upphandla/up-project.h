@@ -25,6 +25,11 @@ G_DECLARE_FINAL_TYPE (UpProject, up_project, UP, PROJECT, GObject)
  *     the records and list models are up to date. Link tables
  *     (note_stakeholder, local_goal_target, stage_local_goal) have no list
  *     model of their own: follow them with this signal.
+ *   "commit-pending": up_project_commit_pending() asks whoever holds an
+ *     edit of the project not committed yet (a field typed in and not left,
+ *     a text waiting for a pause in typing) to commit it now, as one undo
+ *     step each. Every editor of the project answers it: the window closes
+ *     and a toast's Undo acts on that, not on each view by name.
  * Properties: "title", "organisation", "description", "created", "modified",
  * "file" (GFile), "store", "history" — all read-only.
  */
@@ -204,6 +209,16 @@ gboolean       up_project_end_group            (UpProject      *self,
 gboolean       up_project_undo                 (UpProject      *self,
                                                 GError        **error);
 gboolean       up_project_redo                 (UpProject      *self,
+                                                GError        **error);
+
+void           up_project_commit_pending       (UpProject      *self);
+
+/* Undoes one edit named by its step (up_history_get_undo_serial()), also
+ * under later edits of other rows. */
+gboolean       up_project_can_undo_edit        (UpProject      *self,
+                                                guint           serial);
+gboolean       up_project_undo_edit            (UpProject      *self,
+                                                guint           serial,
                                                 GError        **error);
 
 /* Takes back a record just added and never used, leaving no undo step. */

@@ -1158,6 +1158,71 @@ test_local_goal_target_order (void)
   g_assert_cmpstr (demo_text, ==, "12.5 12.7 13.2");
 }
 
+/* One edit undone under later ones (a delete's toast clicked after a text
+ * typed since was committed): the stage comes back, the later edit of
+ * another field stays; an edit of what the delete changed, or the delete
+ * undone already, leaves it to plain undo. */
+static void
+test_undo_edit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_demo_create (NULL, &error);
+  UpHistory *history = up_project_get_history (project);
+  GListModel *stages = up_project_get_stages (project);
+  guint n = g_list_model_get_n_items (stages);
+  g_autoptr(UpStage) first = g_list_model_get_item (stages, 0);
+  g_autoptr(UpStage) second = g_list_model_get_item (stages, 1);
+  g_autoptr(UpStage) third = g_list_model_get_item (stages, 2);
+  gint64 id = up_record_get_id (UP_RECORD (first));
+  guint deleted, n_undo;
+
+  g_assert_no_error (error);
+
+  /* The delete moves the second stage up; its title typed after. */
+  g_assert_true (up_project_delete_stage (project, first, FALSE, &error));
+  deleted = up_history_get_undo_serial (history);
+  g_assert_cmpuint (deleted, !=, 0);
+  n_undo = up_history_get_n_undo (history);
+  g_assert_true (up_project_set_string (project, second, "title", "Dialog med marknaden", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (up_history_get_undo_serial (history), !=, deleted);
+  g_assert_true (up_project_can_undo_edit (project, deleted));
+  g_assert_true (up_project_undo_edit (project, deleted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n);
+  g_assert_nonnull (up_project_lookup (project, "stage", id));
+  g_assert_cmpint (up_stage_get_position (second), ==, 1);
+  g_assert_cmpstr (up_stage_get_title (second), ==, "Dialog med marknaden");
+  /* The delete left the history; undo goes on with the title. */
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo);
+  g_assert_false (up_project_can_undo_edit (project, deleted));
+  g_assert_false (up_history_get_can_redo (history));
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_cmpstr (up_stage_get_title (second), !=, "Dialog med marknaden");
+  g_assert_nonnull (up_project_lookup (project, "stage", id));
+
+  /* A later edit of what the delete changed (the order of the stages):
+   * not on its own. */
+  g_clear_object (&first);
+  first = g_list_model_get_item (stages, 0);
+  g_assert_true (up_project_delete_stage (project, first, FALSE, &error));
+  deleted = up_history_get_undo_serial (history);
+  g_assert_true (up_project_reorder_stage (project, third, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (up_project_can_undo_edit (project, deleted));
+
+  /* The reorder undone, the delete is the newest step again: undone as
+   * undo does, to be redone; then it is undone already. */
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_true (up_project_can_undo_edit (project, deleted));
+  g_assert_true (up_project_undo_edit (project, deleted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n);
+  g_assert_false (up_project_can_undo_edit (project, deleted));
+  g_assert_true (up_history_get_can_redo (history));
+  g_assert_false (up_project_can_undo_edit (project, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1185,6 +1250,7 @@ main (int   argc,
   g_test_add_func ("/project/local-goal-target-order", test_local_goal_target_order);
   g_test_add_func ("/project/history-budget", test_history_budget);
   g_test_add_func ("/project/history-keeps-changed-columns", test_history_keeps_changed_columns);
+  g_test_add_func ("/project/undo-edit", test_undo_edit);
 
   return g_test_run ();
 }

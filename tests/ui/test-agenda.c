@@ -795,6 +795,98 @@ test_local_goal_undo_delete (Fixture       *fixture,
   g_assert_cmpint (up_record_get_id (UP_RECORD (shown_goal (view))), ==, id);
 }
 
+/* The Undo button of the toast shown in @widget, not of one going (which
+ * takes no clicks), or NULL. */
+static GtkWidget *
+toast_undo_button (GtkWidget *widget)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0 && !gtk_widget_get_can_target (widget))
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0 &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), _("Undo")) == 0)
+        return child;
+      if ((found = toast_undo_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Deletes the second goal, types @text into the title of the goal shown
+ * then, not committed, and clicks the toast's Undo: the button taking the
+ * focus first (which commits the typing) when @focus_first. */
+static void
+undo_delete_while_typing (Fixture    *fixture,
+                          const char *text,
+                          gboolean    focus_first)
+{
+  GListModel *goals = up_project_get_local_goals (fixture->project);
+  g_autoptr(UpLocalGoal) second = g_list_model_get_item (goals, 1);
+  gint64 id = up_record_get_id (UP_RECORD (second));
+  guint n = g_list_model_get_n_items (goals);
+  GtkWidget *view, *list, *title, *button;
+  g_autoptr(UpLocalGoal) other = NULL;
+
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  list = get_named (view, "local-goal-list");
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  iterate_pending ();
+  g_assert_true (gtk_widget_activate_action (view, "local-goals.delete", NULL));
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, n - 1);
+
+  /* Another goal is shown; its title typed, not committed. */
+  other = g_object_ref (shown_goal (view));
+  title = get_named (view, "local-goal-title");
+  g_assert_true (gtk_widget_grab_focus (title));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  gtk_editable_set_text (GTK_EDITABLE (title), text);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (up_local_goal_get_title (other), !=, text);
+
+  button = toast_undo_button (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (button);
+  if (focus_first)
+    {
+      g_assert_true (gtk_widget_grab_focus (button));
+      iterate_pending ();
+      g_assert_cmpstr (up_local_goal_get_title (other), ==, text);
+    }
+  /* A click comes only to a toast still there to be clicked. */
+  g_assert_true (gtk_widget_get_can_target (gtk_widget_get_parent (button)));
+  g_signal_emit_by_name (button, "clicked");
+  iterate_pending ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, n);
+  g_assert_nonnull (up_project_lookup (fixture->project, "local_goal", id));
+  g_assert_cmpstr (up_local_goal_get_title (other), ==, text);
+
+  /* Undo goes on with the typing; the goal stays. */
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  g_assert_cmpstr (up_local_goal_get_title (other), !=, text);
+  g_assert_nonnull (up_project_lookup (fixture->project, "local_goal", id));
+}
+
+/* The toast's Undo clicked while a field of another goal holds typing not
+ * committed yet: the goal comes back and the typing stays. A click that
+ * left the focus in the field undid the delete and showed the goal over
+ * the typing, which was lost; a press that took the focus committed the
+ * typing first, a newer step, and the toast went with it, its Undo never
+ * clicked. */
+static void
+test_local_goal_undo_toast_typing (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  show_view (fixture, "local-goals");
+  undo_delete_while_typing (fixture, "Cykelresor 35 procent", FALSE);
+  undo_delete_while_typing (fixture, "Gångresor 20 procent", TRUE);
+}
+
 /* Tab from a goal's field with new text in it goes to the next field, as
  * in the other editors: it went to the field's apply button, where the
  * next field's text was lost and its first space applied the field. */
@@ -1730,6 +1822,8 @@ main (int   argc,
               fixture_set_up, test_local_goal_no_targets, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-undo-delete", Fixture, NULL,
               fixture_set_up, test_local_goal_undo_delete, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal-undo-toast-typing", Fixture, NULL,
+              fixture_set_up, test_local_goal_undo_toast_typing, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-tab-fields", Fixture, NULL,
               fixture_set_up, test_local_goal_tab_fields, fixture_tear_down);
   g_test_add ("/ui/agenda/controls-named", Fixture, NULL,

@@ -401,7 +401,8 @@ test_delete_undo (Fixture       *fixture,
   g_assert_nonnull (up_project_lookup (fixture->project, "stakeholder", id));
   g_assert_cmpuint (n_rows (fixture), ==, N_DEMO_STAKEHOLDERS);
 
-  /* After another edit, the toast no longer offers to undo the delete. */
+  /* After an edit of another stakeholder, the toast's Undo brings Erik
+   * back and keeps that edit. */
   up_stakeholder_view_set_selected (view, UP_STAKEHOLDER (up_project_lookup (fixture->project, "stakeholder", id)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.delete", NULL));
   toast = view->delete_toast;
@@ -409,7 +410,24 @@ test_delete_undo (Fixture       *fixture,
   g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
   g_assert_true (up_project_set_int (fixture->project, find_stakeholder (fixture->project, "Lena Berg"),
                                      "interest", 2, NULL));
+  g_assert_false (dismissed);
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_nonnull (up_project_lookup (fixture->project, "stakeholder", id));
+  g_assert_cmpint (up_stakeholder_get_interest (find_stakeholder (fixture->project, "Lena Berg")), ==, 2);
+
+  /* The delete undone another way (Ctrl+Z): the toast goes, and no longer
+   * offers to undo anything. */
+  up_stakeholder_view_set_selected (view, UP_STAKEHOLDER (up_project_lookup (fixture->project, "stakeholder", id)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.delete", NULL));
+  toast = view->delete_toast;
+  g_assert_nonnull (toast);
+  dismissed = FALSE;
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+  g_assert_true (up_project_undo (fixture->project, NULL));
   g_assert_true (dismissed);
+  g_assert_true (up_project_delete_stakeholder (fixture->project,
+                                                UP_STAKEHOLDER (up_project_lookup (fixture->project, "stakeholder", id)),
+                                                NULL));
   if (view->delete_toast != NULL)
     g_signal_emit_by_name (view->delete_toast, "button-clicked");
   g_assert_null (up_project_lookup (fixture->project, "stakeholder", id));

@@ -1864,8 +1864,10 @@ on_toast_dismissed (AdwToast *toast,
 }
 
 /* A delete's toast undoes the delete and nothing else: after a later edit
- * it is gone, and its Undo (should it still be clicked) changes nothing.
- * It used to run the window's undo, which undid the later edit. */
+ * of other rows its Undo brings the stage back and keeps that edit; after
+ * an edit of what the delete changed it is gone, and its Undo (should it
+ * still be clicked) changes nothing. It used to run the window's undo,
+ * which undid the later edit. */
 static void
 test_undo_toast (void)
 {
@@ -1875,8 +1877,10 @@ test_undo_toast (void)
   guint n = g_list_model_get_n_items (stages);
   g_autoptr(UpStage) first = g_list_model_get_item (stages, 0);
   g_autoptr(UpStage) second = g_list_model_get_item (stages, 1);
+  g_autoptr(UpStage) last = g_list_model_get_item (stages, n - 1);
   g_autoptr(AdwToast) toast = NULL;
   g_autoptr(AdwToast) later = NULL;
+  g_autoptr(AdwToast) moved = NULL;
   g_autoptr(AdwToast) closed = NULL;
   GtkWidget *overlay = g_object_ref_sink (adw_toast_overlay_new ());
   gboolean dismissed = FALSE;
@@ -1891,7 +1895,8 @@ test_undo_toast (void)
   g_signal_emit_by_name (toast, "button-clicked");
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n);
 
-  /* A delete, then another edit: the toast goes, and its Undo is void. */
+  /* A delete, then an edit of the project's title: the toast stays, and
+   * its Undo brings the stage back with the title as it was typed. */
   g_assert_true (up_project_delete_stage (project, second, FALSE, &error));
   later = up_undo_toast_new (project, "Stage deleted");
   dismissed = FALSE;
@@ -1899,9 +1904,24 @@ test_undo_toast (void)
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (later));
   g_assert_true (up_project_set_string (project, project, "title", "Efter borttagningen", &error));
   g_assert_no_error (error);
-  g_assert_true (dismissed);
+  g_assert_false (dismissed);
   g_signal_emit_by_name (later, "button-clicked");
   g_assert_cmpstr (up_project_get_title (project), ==, "Efter borttagningen");
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n);
+
+  /* A delete, then a reorder of the stages it moved up: the toast goes,
+   * and its Undo is void. */
+  g_clear_object (&second);
+  second = g_list_model_get_item (stages, 1);
+  g_assert_true (up_project_delete_stage (project, second, FALSE, &error));
+  moved = up_undo_toast_new (project, "Stage deleted");
+  dismissed = FALSE;
+  g_signal_connect (moved, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (moved));
+  g_assert_true (up_project_reorder_stage (project, last, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (dismissed);
+  g_signal_emit_by_name (moved, "button-clicked");
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n - 1);
 
   /* A delete, then the project leaves its window (closed, or another
