@@ -1464,18 +1464,3 @@ up_local_goals_view_set_project (UpLocalGoalsView *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
-
-/**
- * up_local_goals_view_commit_pending:
- *
- * Makes what was typed in a field of the selected goal and not yet applied
- * the goal's, as the focus leaving the field does: the window calls it
- * before it closes, when no focus leaves anything.
- */
-void
-up_local_goals_view_commit_pending (UpLocalGoalsView *self)
-{
-  g_return_if_fail (UP_IS_LOCAL_GOALS_VIEW (self));
-
-  commit_pending (self);
-}

@@ -18,6 +18,5 @@ GtkWidget *up_local_goals_view_new         (void);
 UpProject *up_local_goals_view_get_project (UpLocalGoalsView *self);
 void       up_local_goals_view_set_project (UpLocalGoalsView *self,
                                             UpProject *project);
-void       up_local_goals_view_commit_pending (UpLocalGoalsView *self);
 
 G_END_DECLS

@@ -842,6 +842,16 @@ leave_new_note (UpNotesView *self)
   return ok;
 }
 
+/* The project's "commit-pending": commits the text being typed and takes
+ * back a note just added and left empty, as leaving the view does (before
+ * the window closes, whose save would not wait for them). */
+static void
+commit_pending (UpNotesView *self)
+{
+  commit_body (self);
+  leave_new_note (self);
+}
+
 static void
 set_editable_text (GtkEditable *editable,
                    const char  *text)
@@ -1752,7 +1762,7 @@ up_notes_view_init (UpNotesView *self)
   g_signal_group_connect_object (self->project_signals, "changed::stakeholder",
                                  G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "commit-pending",
-                                 G_CALLBACK (up_notes_view_commit_pending), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (commit_pending), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -1799,20 +1809,4 @@ up_notes_view_set_project (UpNotesView *self,
   queue_rebuild (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
-}
-
-/**
- * up_notes_view_commit_pending:
- *
- * Commits the text being typed and takes back a note just added and left
- * empty, as leaving the view does: before the window closes, whose save
- * would not wait for them.
- */
-void
-up_notes_view_commit_pending (UpNotesView *self)
-{
-  g_return_if_fail (UP_IS_NOTES_VIEW (self));
-
-  commit_body (self);
-  leave_new_note (self);
 }

@@ -18,6 +18,5 @@ GtkWidget *up_notes_view_new         (void);
 UpProject *up_notes_view_get_project (UpNotesView *self);
 void       up_notes_view_set_project (UpNotesView *self,
                                       UpProject *project);
-void       up_notes_view_commit_pending (UpNotesView *self);
 
 G_END_DECLS

@@ -1820,18 +1820,3 @@ up_stakeholder_view_set_selected (UpStakeholderView *self,
 
   set_selected (self, stakeholder);
 }
-
-/**
- * up_stakeholder_view_commit_pending:
- *
- * Makes what was typed in the editor and not yet applied the selected
- * stakeholder's, as the focus leaving a field does: the window calls it
- * before it closes, when no focus leaves anything.
- */
-void
-up_stakeholder_view_commit_pending (UpStakeholderView *self)
-{
-  g_return_if_fail (UP_IS_STAKEHOLDER_VIEW (self));
-
-  commit_pending (self);
-}

@@ -21,6 +21,5 @@ void       up_stakeholder_view_set_project (UpStakeholderView *self,
 UpStakeholder *up_stakeholder_view_get_selected (UpStakeholderView *self);
 void       up_stakeholder_view_set_selected (UpStakeholderView *self,
                                              UpStakeholder     *stakeholder);
-void       up_stakeholder_view_commit_pending (UpStakeholderView *self);
 
 G_END_DECLS

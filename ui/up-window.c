@@ -2009,10 +2009,9 @@ up_window_close_request (GtkWindow *window)
     {
       g_autoptr(GError) error = NULL;
 
-      up_stage_editor_commit_pending (self->editor);
-      up_notes_view_commit_pending (self->notes_view);
-      up_stakeholder_view_commit_pending (self->stakeholder_view);
-      up_local_goals_view_commit_pending (self->local_goals_view);
+      /* Every editor answers this: none is named here, so a new one
+       * cannot be forgotten. */
+      up_project_commit_pending (self->project);
 
       if (!up_store_flush (up_project_get_store (self->project), &error))
         {
@@ -2670,7 +2669,7 @@ up_window_set_project (UpWindow  *self,
 
   if (self->project != NULL)
     {
-      up_stage_editor_commit_pending (self->editor);
+      up_project_commit_pending (self->project);
       up_undo_toast_withdraw (self->project);
     }
 

@@ -2936,6 +2936,171 @@ test_toast_above_switcher_bar (Fixture       *fixture,
   }
 }
 
+/* The note's body with @text, or NULL. */
+static UpNote *
+find_note_with_body (UpProject  *project,
+                     const char *text)
+{
+  GListModel *notes = up_project_get_notes (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(UpNote) note = g_list_model_get_item (notes, i);
+
+      if (g_strcmp0 (up_note_get_body (note), text) == 0)
+        return note;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  UpProject  *project;
+  UpStage    *stage;        /* whose description was typed, or NULL */
+  const char *text;
+  gboolean    committed;    /* when the window was asked to close */
+} CloseWait;
+
+/* After the window's own handler of "close-request", which saves the file
+ * before it goes: the text must be in the project by then. Later, as the
+ * views go, they commit it again, too late for that save. */
+static gboolean
+on_close_request_after (GtkWindow *window,
+                        CloseWait *wait)
+{
+  if (wait->stage != NULL)
+    wait->committed = g_strcmp0 (up_stage_get_description (wait->stage), wait->text) == 0;
+  else
+    wait->committed = find_note_with_body (wait->project, wait->text) != NULL;
+  return FALSE;
+}
+
+/* A stage's description or a note's text typed within the pause before it
+ * is committed is in the project when the window saves it before it closes
+ * (Ctrl+Q, the close button), as the fields of stakeholders and local goals
+ * are. */
+static void
+test_close_commits_text (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  gboolean note = g_strcmp0 (user_data, "note") == 0;
+  const char *text = note ? "Anteckning skriven strax före Ctrl+Q." : "Beskrivning skriven strax före Ctrl+Q.";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 1);
+  g_autoptr(UpProject) saved = NULL;
+  CloseWait wait = { fixture->project, note ? NULL : stage, text, FALSE };
+  GtkTextView *view;
+
+  if (note)
+    {
+      GtkWidget *notes_view = template_child (fixture->window, UP_TYPE_WINDOW, "notes_view");
+      GtkListView *note_list;
+
+      show_view (fixture, "notes");
+      view = GTK_TEXT_VIEW (gtk_widget_get_template_child (notes_view, G_OBJECT_TYPE (notes_view), "body_view"));
+      note_list = GTK_LIST_VIEW (gtk_widget_get_template_child (notes_view, G_OBJECT_TYPE (notes_view), "note_list"));
+      gtk_selection_model_select_item (gtk_list_view_get_model (note_list), 0, TRUE);
+      wait_for_frames (GTK_WIDGET (fixture->window));
+    }
+  else
+    {
+      GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+      UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), 1);
+      g_assert_true (up_stage_editor_get_stage (editor) == stage);
+      view = template_child (editor, UP_TYPE_STAGE_EDITOR, "description_view");
+    }
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+  on_close_request_after (GTK_WINDOW (fixture->window), &wait);
+  g_assert_false (wait.committed);
+
+  g_signal_connect_after (fixture->window, "close-request", G_CALLBACK (on_close_request_after), &wait);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate_pending ();
+  g_assert_true (wait.committed);
+
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+  saved = up_project_open (up_project_get_file (fixture->project), &error);
+  g_assert_no_error (error);
+  if (note)
+    g_assert_nonnull (find_note_with_body (saved, text));
+  else
+    g_assert_cmpstr (up_stage_get_description (UP_STAGE (up_project_lookup (saved, "stage",
+                                                                            up_record_get_id (UP_RECORD (stage))))),
+                     ==, text);
+}
+
+/* The text fields of @widget in which typing waits to be committed: the
+ * editors' entry rows (applied on Return or when the focus leaves) and
+ * editable text views (committed after a pause). */
+static void
+collect_text_fields (GtkWidget *widget,
+                     GPtrArray *fields)
+{
+  if (UP_IS_ENTRY_ROW (widget) ||
+      (GTK_IS_TEXT_VIEW (widget) && gtk_text_view_get_editable (GTK_TEXT_VIEW (widget))))
+    g_ptr_array_add (fields, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text_fields (child, fields);
+}
+
+/* The widget, @field or an ancestor, that answers @project's
+ * "commit-pending", or NULL. */
+static GtkWidget *
+commit_pending_answerer (UpProject *project,
+                         GtkWidget *field)
+{
+  guint signal_id = g_signal_lookup ("commit-pending", UP_TYPE_PROJECT);
+
+  for (GtkWidget *widget = field; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (g_signal_handler_find (project, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA, signal_id, 0,
+                               NULL, NULL, widget) != 0)
+      return widget;
+  return NULL;
+}
+
+/* Every text field of every view in the window belongs to an editor that
+ * answers the project's "commit-pending", which the window emits before it
+ * closes and a toast's Undo before it undoes, so that nothing typed is
+ * lost. The window named each view's commit function in turn: a new view
+ * forgotten there lost what was typed in it at Ctrl+Q. */
+static void
+test_every_editor_commits (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  const char * const views[] = { "timeline", "stakeholders", "notes", "agenda", "local-goals" };
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GHashTable) editors = g_hash_table_new (NULL, NULL);
+
+  /* The views make their widgets when first shown. */
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    show_view (fixture, views[i]);
+
+  collect_text_fields (GTK_WIDGET (fixture->window), fields);
+  g_assert_cmpuint (fields->len, >, 0);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      GtkWidget *field = g_ptr_array_index (fields, i);
+      GtkWidget *editor = commit_pending_answerer (fixture->project, field);
+
+      g_test_message ("%s %s: %s", G_OBJECT_TYPE_NAME (field),
+                      gtk_widget_get_name (field),
+                      editor != NULL ? G_OBJECT_TYPE_NAME (editor) : "nobody");
+      if (editor == NULL)
+        g_error ("A text field (%s \"%s\") of a view that does not answer \"commit-pending\"",
+                 G_OBJECT_TYPE_NAME (field), gtk_widget_get_name (field));
+      g_hash_table_add (editors, editor);
+    }
+  /* The stage editor and the notes, stakeholder and local goals views. */
+  g_assert_cmpuint (g_hash_table_size (editors), >=, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2973,6 +3138,12 @@ main (int   argc,
     }
   g_test_add ("/ui/window/close-commits-stakeholder", Fixture, NULL,
               fixture_set_up, test_close_commits_stakeholder, fixture_tear_down);
+  g_test_add ("/ui/window/close-commits-description", Fixture, "stage",
+              fixture_set_up, test_close_commits_text, fixture_tear_down);
+  g_test_add ("/ui/window/close-commits-note", Fixture, "note",
+              fixture_set_up, test_close_commits_text, fixture_tear_down);
+  g_test_add ("/ui/window/every-editor-commits", Fixture, NULL,
+              fixture_set_up, test_every_editor_commits, fixture_tear_down);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
               fixture_set_up, test_stage_row, fixture_tear_down);
   g_test_add ("/ui/window/narrow-list", Fixture, NULL,
