@@ -33,6 +33,9 @@
 #define SCREEN_MAX_SCALE 1.3
 #define HIGH_FROM 4
 #define NAME_SIZE 9.0
+/* A stakeholder's organisation under the name, in a file's grid: the
+ * smallest text of a chart. */
+#define ORGANISATION_SIZE 8.0
 #define QUADRANT_SIZE 11.5
 
 static const char * const quadrant_labels[] = {
@@ -53,6 +56,8 @@ typedef struct
   double         name_x;
   double         name_width;
   guint          lines;         /* lines the name takes, 1 or 2 */
+  guint          organisation_lines;  /* lines of the organisation under
+                                         it, 0 (not shown) to 2 */
 } Entry;
 
 typedef struct
@@ -239,6 +244,25 @@ screen_body (UpChartContext     *ctx,
   *body_height = 2 * STRIP + BOTTOM_AXIS + 5 * cell_height;
 }
 
+/* The lines (1 or 2) @person's organisation takes under the name in a
+ * cell @width wide, 0 when it has none or it takes more. */
+static guint
+organisation_lines (UpChartContext *ctx,
+                    UpStakeholder  *person,
+                    double          width,
+                    double          entry)
+{
+  g_autofree char *organisation = _up_chart_clean_text (up_stakeholder_get_organisation (person), 200);
+  double height;
+
+  if (organisation[0] == '\0')
+    return 0;
+  height = _up_chart_text_height (ctx, organisation, ORGANISATION_SIZE, 0, width, 0);
+  if (height <= entry)
+    return 1;
+  return height <= 2 * entry ? 2 : 0;
+}
+
 static gboolean
 name_is_long (UpChartContext *ctx,
               UpStakeholder  *person,
@@ -365,6 +389,7 @@ layout_compute (UpChartContext *ctx,
         guint spare = max - n_entries;
         guint n_lines = n_entries;
         guint lines[MAX_ENTRIES];
+        guint organisations[MAX_ENTRIES] = { 0, };
         double y, x = cell_x (layout, interest);
 
         for (guint j = 0; j < n_entries; j++)
@@ -377,12 +402,28 @@ layout_compute (UpChartContext *ctx,
                 n_lines++;
               }
           }
+        /* In a file, the lines still to spare name each one's
+         * organisation under the name, in the cell's order, where it fits
+         * whole: a politician reading the grid asks who "Anna" is. */
+        if (ctx->options->decorations)
+          for (guint j = 0; j < n_shown && spare > 0; j++)
+            {
+              guint need = organisation_lines (ctx, g_ptr_array_index (cell, j), layout->cell_width - 28,
+                                               layout->entry);
+
+              if (need > 0 && need <= spare)
+                {
+                  organisations[j] = need;
+                  spare -= need;
+                  n_lines += need;
+                }
+            }
 
         y = cell_y (layout, influence) + (layout->cell_height - n_lines * layout->entry) / 2;
         for (guint j = 0; j < n_entries; j++)
           {
             Entry entry = { NULL, influence, interest, 0, x + 13, y + lines[j] * layout->entry / 2, x + 24,
-                            layout->cell_width - 28, lines[j] };
+                            layout->cell_width - 28, lines[j], organisations[j] };
 
             if (j < n_shown)
               entry.stakeholder = g_ptr_array_index (cell, j);
@@ -393,7 +434,7 @@ layout_compute (UpChartContext *ctx,
                 entry.name_width = layout->cell_width - 12;
               }
             g_array_append_val (layout->entries, entry);
-            y += lines[j] * layout->entry;
+            y += (lines[j] + organisations[j]) * layout->entry;
           }
       }
 
@@ -588,6 +629,18 @@ _up_chart_grid_draw (UpChartContext *ctx,
         draw_mark (ctx, up_stakeholder_get_stance (entry->stakeholder), entry->x, entry->y, 6.5);
         _up_chart_text (ctx, name[0] != '\0' ? name : "–", entry->name_x, entry->y, entry->name_width,
                         NAME_SIZE, UP_TEXT_MIDDLE | (dragged ? UP_TEXT_BOLD : 0), entry->lines, NULL);
+        if (entry->organisation_lines > 0)
+          {
+            g_autofree char *organisation = _up_chart_clean_text (up_stakeholder_get_organisation (entry->stakeholder), 200);
+            /* under the name's lines, its lines as tall as the cell's */
+            double top = entry->y + entry->lines * layout.entry / 2;
+            double text_height = _up_chart_text_height (ctx, organisation, ORGANISATION_SIZE, 0, entry->name_width,
+                                                        entry->organisation_lines);
+
+            _up_chart_text (ctx, organisation, entry->name_x,
+                            top + (entry->organisation_lines * layout.entry - text_height) / 2 - layout.entry * 0.2,
+                            entry->name_width, ORGANISATION_SIZE, UP_TEXT_DIM, entry->organisation_lines, NULL);
+          }
       }
     }
 

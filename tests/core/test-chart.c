@@ -1860,6 +1860,107 @@ find_heading (GArray     *words,
   return NULL;
 }
 
+/* Whether @words hold @a, @b and @c one after the other. */
+static gboolean
+has_phrase (GArray     *words,
+            const char *a,
+            const char *b,
+            const char *c)
+{
+  for (guint i = 0; i + 2 < words->len; i++)
+    if (g_strcmp0 (g_array_index (words, PdfWord, i).text, a) == 0 &&
+        g_strcmp0 (g_array_index (words, PdfWord, i + 1).text, b) == 0 &&
+        g_strcmp0 (g_array_index (words, PdfWord, i + 2).text, c) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_word (GArray     *words,
+          const char *text)
+{
+  for (guint i = 0; i < words->len; i++)
+    if (g_strcmp0 (g_array_index (words, PdfWord, i).text, text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* An exported grid names each stakeholder's organisation under the name
+ * where the cell has the lines ("Karin Lindqvist" and under it "Chair,
+ * Elderly Care Board"), in both languages, and cuts none: the grid gave
+ * names alone, and a politician could not tell who they were. In a cell
+ * of five, no line is left for it, and the names stay. On screen the grid
+ * is as before. */
+static void
+test_grid_organisations (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  GListModel *people = up_project_get_stakeholders (project);
+  g_autoptr(GError) error = NULL;
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-grid-organisations-%s.pdf", up_lang_get_code (lang));
+      g_autoptr(GArray) words = NULL;
+      UpChartOptions options;
+
+      if (lang == UP_LANG_SV && g_getenv ("UPPHANDLA_LOCALEDIR") == NULL)
+        continue;
+      up_chart_options_init (&options);
+      options.lang = lang;
+      options.decorations = TRUE;
+      options.key = TRUE;
+      options.date = "2026-11-28";
+      _up_chart_reset_n_cut ();
+      words = chart_words (project, UP_CHART_GRID, &options, name);
+      if (words == NULL)
+        return;
+      g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+
+      g_assert_cmpuint (g_list_model_get_n_items (people), >=, 8);
+      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+        {
+          g_autoptr(UpStakeholder) person = g_list_model_get_item (people, i);
+          g_auto(GStrv) parts = g_strsplit (up_stakeholder_get_organisation (person), " ", -1);
+
+          g_assert_cmpstr (parts[0], !=, NULL);
+          for (guint p = 0; parts[p] != NULL; p++)
+            if (!has_word (words, parts[p]))
+              g_error ("%s: “%s” of %s’s organisation is not on the grid", up_lang_get_code (lang), parts[p],
+                       up_stakeholder_get_name (person));
+        }
+    }
+
+  /* five in Karin Lindqvist's cell: names, no organisations, nothing cut */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *who = g_strdup_printf ("Member %u", i + 1);
+      UpStakeholder *person = up_project_add_stakeholder (project, who, "Elderly Care Board", "politician", &error);
+
+      g_assert_no_error (error);
+      g_assert_true (up_project_set_int (project, person, "influence", 5, &error));
+      g_assert_true (up_project_set_int (project, person, "interest", 4, &error));
+    }
+  {
+    g_autoptr(GArray) words = NULL;
+    UpChartOptions options;
+
+    up_chart_options_init (&options);
+    options.lang = UP_LANG_EN;
+    options.decorations = TRUE;
+    options.key = TRUE;
+    options.date = "2026-11-28";
+    _up_chart_reset_n_cut ();
+    words = chart_words (project, UP_CHART_GRID, &options, "chart-grid-organisations-full.pdf");
+    if (words == NULL)
+      return;
+    g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+    g_assert_true (has_word (words, "Lindqvist"));
+    g_assert_true (has_word (words, "Member"));
+    g_assert_false (has_word (words, "Board"));
+  }
+}
+
 /* A plan of more stages than the report's timeline has rows for: its axis
  * spans the stages shown, not all of them, which squeezed the rows shown
  * into the first part of the axis (40 monthly stages: 16 shown over four
@@ -2231,31 +2332,6 @@ test_grid_empty (void)
             g_assert_null (find_heading (words, up_lang_gettext (lang, "No stakeholders yet")));
         }
     }
-}
-
-/* Whether @words hold @a, @b and @c one after the other. */
-static gboolean
-has_phrase (GArray     *words,
-            const char *a,
-            const char *b,
-            const char *c)
-{
-  for (guint i = 0; i + 2 < words->len; i++)
-    if (g_strcmp0 (g_array_index (words, PdfWord, i).text, a) == 0 &&
-        g_strcmp0 (g_array_index (words, PdfWord, i + 1).text, b) == 0 &&
-        g_strcmp0 (g_array_index (words, PdfWord, i + 2).text, c) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-has_word (GArray     *words,
-          const char *text)
-{
-  for (guint i = 0; i < words->len; i++)
-    if (g_strcmp0 (g_array_index (words, PdfWord, i).text, text) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 /* A goal the procurement only harms (13.2, negative) or touches with an
@@ -2653,6 +2729,7 @@ main (int   argc,
   g_test_add_func ("/chart/grid/long-names", test_grid_long_names);
   g_test_add_func ("/chart/grid/screen", test_grid_screen);
   g_test_add_func ("/chart/grid/language", test_grid_language);
+  g_test_add_func ("/chart/grid/organisations", test_grid_organisations);
   /* In the chart font, and in a wide one standing in where it is missing. */
   g_test_add_data_func ("/chart/absurd-input", NULL, test_absurd_input);
   g_test_add_data_func ("/chart/absurd-input/wide-font", "DejaVu Sans", test_absurd_input);
