@@ -3101,6 +3101,90 @@ test_every_editor_commits (Fixture       *fixture,
   g_assert_cmpuint (g_hash_table_size (editors), >=, 4);
 }
 
+/* The right edge of the rightmost label below @widget, in @window. */
+static void
+rightmost_label (GtkWidget *widget,
+                 GtkWidget *window,
+                 double    *right)
+{
+  graphene_rect_t bounds;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && gtk_widget_compute_bounds (widget, window, &bounds))
+    *right = MAX (*right, bounds.origin.x + bounds.size.width);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    rightmost_label (child, window, right);
+}
+
+static gboolean
+is_transition_done (gpointer stack)
+{
+  return !gtk_stack_get_transition_running (stack);
+}
+
+/* GTK's shortcuts window was 1,211 px wide: wider than a projector's
+ * 1,024 px. It fits there now with room to spare (and 600 px in height),
+ * each page of it, with every title whole inside it. */
+static void
+test_shortcuts_window_fits (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  GtkWindow *shortcuts = NULL;
+  GtkStack *pages;
+  guint page = 0;
+
+  gtk_css_provider_load_from_resource (style, "/io/github/upphandla/Upphandla/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        shortcuts = window;
+    }
+  g_assert_nonnull (shortcuts);
+  wait_until (is_mapped, shortcuts);
+  wait_for_frames (GTK_WIDGET (shortcuts));
+
+  /* the section's pages: GTK names them "_1", "_2", … */
+  pages = GTK_STACK (find_descendant (GTK_WIDGET (shortcuts), GTK_TYPE_STACK));
+  while (pages != NULL && gtk_stack_get_child_by_name (pages, "_1") == NULL)
+    pages = GTK_STACK (find_descendant (gtk_stack_get_visible_child (pages), GTK_TYPE_STACK));
+  g_assert_nonnull (pages);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (pages)); child;
+       child = gtk_widget_get_next_sibling (child), page++)
+    {
+      g_autofree char *name = g_strdup_printf ("window-shortcuts-%s-%u.png", test_language (), page + 1);
+      int minimum = 0, natural = 0, height = 0;
+      double right = 0;
+
+      gtk_stack_set_visible_child (pages, child);
+      wait_until (is_transition_done, pages);
+      for (guint i = 0; i < 4; i++)
+        wait_for_frames (GTK_WIDGET (shortcuts));
+      save_screenshot (GTK_WIDGET (shortcuts), name);
+      gtk_widget_measure (GTK_WIDGET (shortcuts), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (shortcuts), GTK_ORIENTATION_VERTICAL, natural, NULL, &height, NULL, NULL);
+      rightmost_label (child, GTK_WIDGET (shortcuts), &right);
+      g_test_message ("page %u: %d (at least %d) × %d px, in a window %d px wide, its text to %.0f px", page + 1,
+                      natural, minimum, height, gtk_widget_get_width (GTK_WIDGET (shortcuts)), right);
+      g_assert_cmpint (natural, <=, 1024 - 64);
+      g_assert_cmpint (height, <=, 600);
+      /* whole inside the window: the labels wrap, none is cut at its edge */
+      g_assert_cmpfloat (right, <=, gtk_widget_get_width (GTK_WIDGET (shortcuts)) - 12);
+      assert_no_ellipsized_label (child);
+    }
+  g_assert_cmpuint (page, >=, 1);
+
+  gtk_window_close (shortcuts);
+  iterate_pending ();
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3215,6 +3299,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/route-chooser-small", test_route_chooser_small);
   g_test_add ("/ui/window/toast-above-switcher-bar", Fixture, NULL,
               fixture_set_up, test_toast_above_switcher_bar, fixture_tear_down);
+  g_test_add ("/ui/window/shortcuts-window-fits", Fixture, NULL,
+              fixture_set_up, test_shortcuts_window_fits, fixture_tear_down);
 
   return g_test_run ();
 }
