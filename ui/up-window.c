@@ -1586,7 +1586,9 @@ delete_stage_action (GtkWidget  *widget,
   UpWindow *self = UP_WINDOW (widget);
   UpStage *stage = get_selected_stage (self);
   g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *question = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
@@ -1604,10 +1606,27 @@ delete_stage_action (GtkWidget  *widget,
    * notes of a stage being deleted; %1$s is the stage's title. */
   heading = g_strdup_printf (_("Delete Stage “%1$s”?"), up_stage_get_title (stage));
   /* Translators: The question of that dialog; %1$u is the number of notes. */
-  body = g_strdup_printf (ngettext ("Delete the stage’s %1$u note too, or keep it (detached from any stage)?",
-                                    "Delete the stage’s %1$u notes too, or keep them (detached from any stage)?",
-                                    notes->len),
-                          notes->len);
+  question = g_strdup_printf (ngettext ("Delete the stage’s %1$u note too, or keep it (detached from any stage)?",
+                                        "Delete the stage’s %1$u notes too, or keep them (detached from any stage)?",
+                                        notes->len),
+                              notes->len);
+  /* Its links to local goals go with it whatever the answer, and the
+   * strategist should know before choosing. */
+  goals = up_project_list_stage_local_goals (self->project, stage);
+  if (goals->len > 0)
+    {
+      g_autofree char *links = NULL;
+
+      /* Translators: In that dialog, above its question; %1$u is the
+       * number of regional or local goals the stage is linked to. */
+      links = g_strdup_printf (ngettext ("The stage serves %1$u regional or local goal. That link goes with the stage; Undo brings it back.",
+                                         "The stage serves %1$u regional or local goals. Those links go with the stage; Undo brings them back.",
+                                         goals->len),
+                               goals->len);
+      body = g_strdup_printf ("%s\n\n%s", links, question);
+    }
+  else
+    body = g_steal_pointer (&question);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -2936,6 +2936,91 @@ test_toast_above_switcher_bar (Fixture       *fixture,
   }
 }
 
+/* The position of the first stage with notes whose links to local goals
+ * number none (@with_goals FALSE) or some; its goals in @n_goals. */
+static guint
+stage_with_notes (UpProject *project,
+                  gboolean   with_goals,
+                  guint     *n_goals)
+{
+  GListModel *stages = up_project_get_stages (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      g_autoptr(GPtrArray) notes = up_project_list_stage_notes (project, stage);
+      g_autoptr(GPtrArray) goals = up_project_list_stage_local_goals (project, stage);
+
+      if (notes->len > 0 && (goals->len > 0) == with_goals)
+        {
+          *n_goals = goals->len;
+          return i;
+        }
+    }
+  g_error ("The demo has no stage with notes and %s local goals", with_goals ? "some" : "no");
+}
+
+/* The Delete Stage dialog (of a stage with notes) says that the stage's
+ * links to local goals go with it, and how many: it spoke of the notes
+ * only, and the links went without a word. Undo brings them back. */
+static void
+test_delete_stage_names_goals (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  AdwMessageDialog *dialog;
+  g_autofree char *expected = NULL;
+  g_autofree char *shot = NULL;
+  g_autoptr(UpStage) stage = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  const char *body;
+  guint n_goals, position;
+
+  position = stage_with_notes (fixture->project, TRUE, &n_goals);
+  stage = g_list_model_get_item (up_project_get_stages (fixture->project), position);
+  before = up_project_list_stage_local_goals (fixture->project, stage);
+  gtk_single_selection_set_selected (selection, position);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
+  dialog = get_message_dialog (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, dialog);
+  wait_for_frames (GTK_WIDGET (dialog));
+  shot = g_strdup_printf ("delete-stage-goals-%s.png", test_language ());
+  save_screenshot (GTK_WIDGET (dialog), shot);
+
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  expected = g_strdup_printf (ngettext ("The stage serves %1$u regional or local goal. That link goes with the stage; Undo brings it back.",
+                                       "The stage serves %1$u regional or local goals. Those links go with the stage; Undo brings them back.",
+                                       n_goals),
+                              n_goals);
+  g_assert_nonnull (strstr (body, expected));
+  if (g_str_equal (test_language (), "sv"))
+    g_assert_null (strstr (body, "serves"));
+
+  /* The links go with the stage, and Undo brings them back. */
+  respond_to_dialog (GTK_WINDOW (fixture->window), "keep");
+  iterate_pending ();
+  g_assert_null (up_project_lookup (fixture->project, "stage", up_record_get_id (UP_RECORD (stage))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_clear_object (&stage);
+  stage = g_list_model_get_item (up_project_get_stages (fixture->project), position);
+  after = up_project_list_stage_local_goals (fixture->project, stage);
+  g_assert_cmpuint (after->len, ==, before->len);
+
+  /* A stage that serves no local goal: its notes only. */
+  position = stage_with_notes (fixture->project, FALSE, &n_goals);
+  gtk_single_selection_set_selected (selection, position);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "\n"));
+  respond_to_dialog (GTK_WINDOW (fixture->window), "cancel");
+  iterate_pending ();
+}
+
 /* The note's body with @text, or NULL. */
 static UpNote *
 find_note_with_body (UpProject  *project,
@@ -3226,6 +3311,8 @@ main (int   argc,
               fixture_set_up, test_close_commits_text, fixture_tear_down);
   g_test_add ("/ui/window/close-commits-note", Fixture, "note",
               fixture_set_up, test_close_commits_text, fixture_tear_down);
+  g_test_add ("/ui/window/delete-stage-names-goals", Fixture, NULL,
+              fixture_set_up, test_delete_stage_names_goals, fixture_tear_down);
   g_test_add ("/ui/window/every-editor-commits", Fixture, NULL,
               fixture_set_up, test_every_editor_commits, fixture_tear_down);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
