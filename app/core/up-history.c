@@ -34,6 +34,7 @@ struct _UpHistory
   gsize      size;   /* of every step on both stacks */
   gsize      budget;
   guint      last_serial;
+  guint      n_forgotten;  /* undo steps dropped for the budget */
 };
 
 G_DEFINE_FINAL_TYPE (UpHistory, up_history, G_TYPE_OBJECT)
@@ -44,6 +45,7 @@ enum {
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_N_FORGOTTEN,
   N_PROPS
 };
 
@@ -107,9 +109,12 @@ drop_steps (UpHistory *self,
 static void
 notify_all (UpHistory *self)
 {
-  /* Cheap enough to notify every time: widgets compare before redrawing. */
+  /* Cheap enough to notify every time: widgets compare before redrawing.
+   * "n-forgotten" is notified only when it changes, for a view to tell the
+   * user once. */
   for (guint i = 1; i < N_PROPS; i++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+    if (i != PROP_N_FORGOTTEN)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
 }
 
 static void
@@ -145,6 +150,9 @@ up_history_get_property (GObject    *object,
     case PROP_REDO_LABEL:
       g_value_set_string (value, up_history_get_redo_label (self));
       break;
+    case PROP_N_FORGOTTEN:
+      g_value_set_uint (value, up_history_get_n_forgotten (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -170,6 +178,11 @@ up_history_class_init (UpHistoryClass *klass)
   properties[PROP_REDO_LABEL] =
     g_param_spec_string ("redo-label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* How many of the oldest undo steps were forgotten to keep the history
+   * within its memory budget, since it began or was cleared. */
+  properties[PROP_N_FORGOTTEN] =
+    g_param_spec_uint ("n-forgotten", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -193,10 +206,12 @@ _up_history_push (UpHistory   *self,
                   UpChangeSet *changes)
 {
   UpCommand *command;
+  guint n_forgotten;
 
   g_return_if_fail (UP_IS_HISTORY (self));
   g_return_if_fail (changes != NULL);
 
+  n_forgotten = self->n_forgotten;
   command = g_new0 (UpCommand, 1);
   command->label = g_strdup (label);
   command->changes = changes;
@@ -211,9 +226,14 @@ _up_history_push (UpHistory   *self,
   /* Over the budget, the oldest steps go; the newest stays, however
    * large, so that the edit just made can always be undone. */
   while (self->size > self->budget && self->undo->len > 1)
-    drop_steps (self, self->undo, 0, 1);
+    {
+      drop_steps (self, self->undo, 0, 1);
+      self->n_forgotten++;
+    }
 
   notify_all (self);
+  if (self->n_forgotten != n_forgotten)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FORGOTTEN]);
 }
 
 static UpCommand *
@@ -376,6 +396,20 @@ up_history_get_undo_serial (UpHistory *self)
   return command ? command->serial : 0;
 }
 
+/**
+ * up_history_get_n_forgotten:
+ *
+ * Returns: how many of the oldest undo steps were forgotten so far to keep
+ *   the history within its memory budget (0 until the first is).
+ */
+guint
+up_history_get_n_forgotten (UpHistory *self)
+{
+  g_return_val_if_fail (UP_IS_HISTORY (self), 0);
+
+  return self->n_forgotten;
+}
+
 guint
 up_history_get_n_redo (UpHistory *self)
 {
@@ -392,6 +426,11 @@ up_history_clear (UpHistory *self)
   drop_steps (self, self->undo, 0, self->undo->len);
   drop_steps (self, self->redo, 0, self->redo->len);
   notify_all (self);
+  if (self->n_forgotten > 0)
+    {
+      self->n_forgotten = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FORGOTTEN]);
+    }
 }
 
 gsize

@@ -1223,6 +1223,68 @@ test_undo_edit (void)
   g_assert_false (up_project_can_undo_edit (project, 0));
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The history tells when it first forgets its oldest steps for the memory
+ * budget ("n-forgotten", notified only when it changes), for the window to
+ * say that older changes can no longer be undone: they went without a
+ * word. */
+static void
+test_history_forgotten (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  UpHistory *history = up_project_get_history (project);
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  g_signal_connect (history, "notify::n-forgotten", G_CALLBACK (count_notify), &notified);
+  _up_history_set_budget (history, 64 * 1024);
+
+  /* Steps of some 16 KB: three fit. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *text = g_strnfill (8000 + i, 'a' + i);
+
+      g_assert_true (up_project_set_string (project, stage_at (project, i), "description", text, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (up_history_get_n_forgotten (history), ==, 0);
+  g_assert_cmpuint (notified, ==, 0);
+
+  /* Undo and redo forget nothing and say nothing. */
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_true (up_project_redo (project, &error));
+  g_assert_cmpuint (notified, ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *text = g_strnfill (8000 + i, 'x' - i);
+
+      g_assert_true (up_project_set_string (project, stage_at (project, i), "description", text, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (up_history_get_n_forgotten (history), >, 0);
+  g_assert_cmpuint (up_history_get_n_forgotten (history), ==, 6 - up_history_get_n_undo (history));
+  g_assert_cmpuint (notified, >, 0);
+  g_assert_cmpuint (notified, <=, 3);
+
+  /* A small edit that forgets nothing says nothing. */
+  notified = 0;
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_cmpuint (notified, ==, 0);
+
+  /* A history cleared starts again. */
+  up_history_clear (history);
+  g_assert_cmpuint (up_history_get_n_forgotten (history), ==, 0);
+  g_assert_cmpuint (notified, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1251,6 +1313,7 @@ main (int   argc,
   g_test_add_func ("/project/history-budget", test_history_budget);
   g_test_add_func ("/project/history-keeps-changed-columns", test_history_keeps_changed_columns);
   g_test_add_func ("/project/undo-edit", test_undo_edit);
+  g_test_add_func ("/project/history-forgotten", test_history_forgotten);
 
   return g_test_run ();
 }

@@ -2936,6 +2936,43 @@ test_toast_above_switcher_bar (Fixture       *fixture,
   }
 }
 
+/* From up-history-private.h, whose store header clashes with the
+ * stakeholder view's private one here. */
+void _up_history_set_budget (UpHistory *self,
+                             gsize      budget);
+
+/* Once the oldest undo steps were forgotten for the history's memory
+ * budget, the Undo button, off at the oldest step kept, says why: it said
+ * "Undo" as if the project had just been opened. */
+static void
+test_undo_forgotten_tooltip (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GtkWidget *button = template_child (fixture->window, UP_TYPE_WINDOW, "undo_button");
+  UpHistory *history = up_project_get_history (fixture->project);
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing forgotten: the plain tooltip. */
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Första", &error));
+  g_assert_no_error (error);
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_false (up_history_get_can_undo (history));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, _("Undo"));
+
+  /* A budget that keeps only the newest step. */
+  _up_history_set_budget (history, 1);
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Andra", &error));
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Tredje", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, 1);
+  g_assert_true (g_str_has_suffix (gtk_widget_get_tooltip_text (button), up_history_get_undo_label (history)));
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_false (up_history_get_can_undo (history));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, _("Older changes can no longer be undone"));
+}
+
 /* The position of the first stage with notes whose links to local goals
  * number none (@with_goals FALSE) or some; its goals in @n_goals. */
 static guint
@@ -3313,6 +3350,8 @@ main (int   argc,
               fixture_set_up, test_close_commits_text, fixture_tear_down);
   g_test_add ("/ui/window/delete-stage-names-goals", Fixture, NULL,
               fixture_set_up, test_delete_stage_names_goals, fixture_tear_down);
+  g_test_add ("/ui/window/undo-forgotten-tooltip", Fixture, NULL,
+              fixture_set_up, test_undo_forgotten_tooltip, fixture_tear_down);
   g_test_add ("/ui/window/every-editor-commits", Fixture, NULL,
               fixture_set_up, test_every_editor_commits, fixture_tear_down);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
