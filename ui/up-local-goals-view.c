@@ -821,6 +821,21 @@ on_stage_count_changed (UpLocalGoalsView *self)
   up_scroller_fit (self->stage_scroller, n, STAGE_LIST_ROWS, STAGE_LIST_HEIGHT);
 }
 
+/* A stage that comes back (a delete undone) or is added comes into sight.
+ * GtkListView keeps the row at its top in place as rows are inserted
+ * above or at it: a stage back at the top of a list scrolled to the top
+ * went in above it, the list a row further down. A reorder of all the
+ * stages (removed and added alike) leaves the list where it is. */
+static void
+on_stages_items_changed (UpLocalGoalsView *self,
+                         guint             position,
+                         guint             removed,
+                         guint             added)
+{
+  if (removed == 0 && added > 0 && gtk_widget_get_mapped (GTK_WIDGET (self->stage_list)))
+    gtk_widget_activate_action (GTK_WIDGET (self->stage_list), "list.scroll-to-item", "u", position);
+}
+
 static void
 rebuild_stages (UpLocalGoalsView *self)
 {
@@ -1093,6 +1108,8 @@ build_stage_list (UpLocalGoalsView *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_stage_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->stage_list), keys);
   g_signal_connect_object (self->stage_selection, "items-changed", G_CALLBACK (on_stage_count_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stage_selection, "items-changed", G_CALLBACK (on_stages_items_changed),
                            self, G_CONNECT_SWAPPED);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->stage_list));

@@ -887,6 +887,70 @@ test_local_goal_undo_toast_typing (Fixture       *fixture,
   undo_delete_while_typing (fixture, "Gångresor 20 procent", TRUE);
 }
 
+/* A stage deleted and brought back with Undo is in sight in the local goals
+ * view's stage list, which stays where it was: the list kept its rows
+ * anchored and went one row down, the stage back above its top. */
+static void
+test_local_goal_stage_undo_scroll (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *stages = up_project_get_stages (fixture->project);
+  g_autoptr(UpStage) first = g_list_model_get_item (stages, 0);
+  GtkWidget *view, *list;
+  GtkAdjustment *adjustment;
+
+  show_view (fixture, "local-goals");
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  list = get_named (view, "local-goal-stages");
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  /* The demo's stages scroll in the list. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  g_assert_true (up_project_delete_stage (fixture->project, first, FALSE, &error));
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  /* Lower down, the list stays where it was and the stage comes back in
+   * sight. */
+  {
+    g_autoptr(UpStage) fifth = g_list_model_get_item (stages, 4);
+    double value;
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_page_size (adjustment) / 4);
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    value = gtk_adjustment_get_value (adjustment);
+    g_assert_true (up_project_delete_stage (fixture->project, fifth, FALSE, &error));
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    g_assert_true (up_project_undo (fixture->project, &error));
+    g_assert_no_error (error);
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    g_test_message ("before %g, after %g", value, gtk_adjustment_get_value (adjustment));
+    g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - value), <, 1);
+  }
+
+  /* Deleted and undone on the timeline, back at the top when the local
+   * goals are shown again. */
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  show_view (fixture, "timeline");
+  g_clear_object (&first);
+  first = g_list_model_get_item (stages, 0);
+  g_assert_true (up_project_delete_stage (fixture->project, first, FALSE, &error));
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  show_view (fixture, "local-goals");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
 /* Tab from a goal's field with new text in it goes to the next field, as
  * in the other editors: it went to the field's apply button, where the
  * next field's text was lost and its first space applied the field. */
@@ -1824,6 +1888,8 @@ main (int   argc,
               fixture_set_up, test_local_goal_undo_delete, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-undo-toast-typing", Fixture, NULL,
               fixture_set_up, test_local_goal_undo_toast_typing, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal-stage-undo-scroll", Fixture, NULL,
+              fixture_set_up, test_local_goal_stage_undo_scroll, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-tab-fields", Fixture, NULL,
               fixture_set_up, test_local_goal_tab_fields, fixture_tear_down);
   g_test_add ("/ui/agenda/controls-named", Fixture, NULL,
