@@ -3307,6 +3307,98 @@ test_shortcuts_window_fits (Fixture       *fixture,
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
 }
 
+/* Types @text into @row, commits it as closing the window would, and
+ * checks that @record's @column holds @kept, and the row shows it after an
+ * undo and a redo. */
+static void
+type_odd_text (UpProject  *project,
+               UpRecord   *record,
+               const char *column,
+               GtkWidget  *row,
+               const char *text,
+               const char *kept)
+{
+  g_autofree char *before = g_strdup (up_record_get_string (record, column));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  up_project_commit_pending (project);
+  iterate_pending ();
+  g_assert_cmpstr (up_record_get_string (record, column), ==, kept);
+  g_assert_true (up_project_undo (project, NULL));
+  iterate_pending ();
+  g_assert_cmpstr (up_record_get_string (record, column), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, before);
+  g_assert_true (up_project_redo (project, NULL));
+  iterate_pending ();
+  g_assert_cmpstr (up_record_get_string (record, column), ==, kept);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, kept);
+}
+
+/* Odd text typed into every field of the stakeholder and local goal
+ * editors (emoji with joiners and flags, quotes and printf directives,
+ * right-to-left with direction marks, combining marks, line breaks from a
+ * paste) is committed, undone, redone and found in the file again: as
+ * typed, except that marks are composed and a line break or a tab becomes
+ * a space, as the core does for a field of one line. */
+static void
+test_odd_text_fields (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const struct { const char *typed, *kept; } texts[] = {
+    { "Mål 🎯 👩‍👩‍👧 🇸🇪 ✔️ 🏳️‍🌈", "Mål 🎯 👩‍👩‍👧 🇸🇪 ✔️ 🏳️‍🌈" },
+    { "\"citat\" 'enkel' «fr» „ty“ `b` \\ %s %n %1$s <b>&amp;</b>",
+      "\"citat\" 'enkel' «fr» „ty“ `b` \\ %s %n %1$s <b>&amp;</b>" },
+    { "עברית العربية \u200fmixed\u200e 123 \u202ereversed\u202c",
+      "עברית العربية \u200fmixed\u200e 123 \u202ereversed\u202c" },
+    { "Sko\u0308vde a\u030a", "Skövde å" },
+    { "rad ett\nrad två\r\n\ttab  ", "rad ett rad två  tab" },
+  };
+  static const char * const columns[] = { "title", "indicator", "baseline", "target_value" };
+  static const char * const names[] = { "local-goal-title", "local-goal-indicator", "local-goal-baseline",
+                                        "local-goal-target-value" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpStakeholder) person = g_list_model_get_item (up_project_get_stakeholders (fixture->project), 0);
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (fixture->project), 0);
+  g_autoptr(UpProject) saved = NULL;
+  UpStakeholderView *view = template_child (fixture->window, UP_TYPE_WINDOW, "stakeholder_view");
+  GtkWidget *rows[3];
+  const char * const person_columns[] = { "name", "organisation", "contact" };
+  UpRecord *record;
+
+  show_view (fixture, "stakeholders");
+  up_stakeholder_view_set_selected (view, person);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  rows[0] = GTK_WIDGET (view->name_row);
+  rows[1] = GTK_WIDGET (view->organisation_row);
+  rows[2] = GTK_WIDGET (view->contact_row);
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint f = 0; f < G_N_ELEMENTS (rows); f++)
+      type_odd_text (fixture->project, UP_RECORD (person), person_columns[f], rows[f],
+                     texts[t].typed, texts[t].kept);
+
+  show_view (fixture, "local-goals");
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint f = 0; f < G_N_ELEMENTS (columns); f++)
+      type_odd_text (fixture->project, UP_RECORD (goal), columns[f],
+                     get_named (GTK_WIDGET (fixture->window), names[f]), texts[t].typed, texts[t].kept);
+
+  /* The last of each, and an emoji name, in the file. */
+  show_view (fixture, "stakeholders");
+  gtk_editable_set_text (GTK_EDITABLE (view->name_row), texts[0].typed);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate_pending ();
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+  saved = up_project_open (up_project_get_file (fixture->project), &error);
+  g_assert_no_error (error);
+  record = up_project_lookup (saved, "stakeholder", up_record_get_id (UP_RECORD (person)));
+  g_assert_cmpstr (up_record_get_string (record, "name"), ==, texts[0].kept);
+  g_assert_cmpstr (up_record_get_string (record, "contact"), ==, texts[G_N_ELEMENTS (texts) - 1].kept);
+  record = up_project_lookup (saved, "local_goal", up_record_get_id (UP_RECORD (goal)));
+  for (guint f = 0; f < G_N_ELEMENTS (columns); f++)
+    g_assert_cmpstr (up_record_get_string (record, columns[f]), ==, texts[G_N_ELEMENTS (texts) - 1].kept);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3352,6 +3444,8 @@ main (int   argc,
               fixture_set_up, test_delete_stage_names_goals, fixture_tear_down);
   g_test_add ("/ui/window/undo-forgotten-tooltip", Fixture, NULL,
               fixture_set_up, test_undo_forgotten_tooltip, fixture_tear_down);
+  g_test_add ("/ui/window/odd-text-fields", Fixture, NULL,
+              fixture_set_up, test_odd_text_fields, fixture_tear_down);
   g_test_add ("/ui/window/every-editor-commits", Fixture, NULL,
               fixture_set_up, test_every_editor_commits, fixture_tear_down);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
