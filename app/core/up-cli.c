@@ -378,6 +378,19 @@ run_export (GVariantDict *options)
           return 1;
         }
       png_width = (int) value;
+      /* An SVG or a PDF is drawn at the chart's own size: a width in
+       * pixels would be dropped without a word. */
+      if (format != UP_EXPORT_PNG)
+        {
+          g_autofree char *name = g_ascii_strup (up_export_format_get_name (format), -1);
+
+          /* Translators: an error of "upphandla --export"; %1$s is the file
+           * format of the export ("SVG" or "PDF"). Keep "--png-width" as it
+           * is: it is the option's name. */
+          g_printerr (_("--png-width applies only to a PNG; an export as %1$s is drawn at the chart’s own size.\n"),
+                      name);
+          return 1;
+        }
     }
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);

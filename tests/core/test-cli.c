@@ -824,6 +824,9 @@ test_export_errors (void)
     /* the grid is the project's stakeholders, whatever the goal: it was
      * written as if --local-goal were not there */
     { { "--export=grid", "--local-goal=1", output_arg, project }, "--local-goal does not apply to the grid" },
+    /* an SVG or a PDF has no width in pixels: it was written at its own
+     * size as if --png-width were not there */
+    { { "--export=wheel", "--format=svg", "--png-width=600", output_arg, project }, "--png-width applies only to a PNG" },
     { { "--export=wheel", output_arg }, "project file" },
     { { "--export=wheel", output_arg, project, project }, "one project file" },
     { { "--export=wheel", no_folder_arg, project }, "folder does not exist" },
