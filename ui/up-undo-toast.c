@@ -84,6 +84,32 @@ on_history_changed (UndoToast *undo)
   g_clear_object (&toast);
 }
 
+/* Dismisses every live toast of @project; @withdrawn: the project left
+ * its window, and their Undo must change nothing. */
+static void
+dismiss_all (UpProject *project,
+             gboolean   withdrawn)
+{
+  g_autoptr(GPtrArray) alive = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *toasts = toasts_of (project);
+
+  if (toasts == NULL)
+    return;
+
+  /* Dismissing may drop a toast and with it its entry: dismiss from a copy. */
+  for (guint i = 0; i < toasts->len; i++)
+    {
+      UndoToast *undo = g_ptr_array_index (toasts, i);
+      AdwToast *toast = g_weak_ref_get (&undo->toast);
+
+      undo->withdrawn |= withdrawn;
+      if (toast != NULL)
+        g_ptr_array_add (alive, toast);
+    }
+  for (guint i = 0; i < alive->len; i++)
+    adw_toast_dismiss (g_ptr_array_index (alive, i));
+}
+
 AdwToast *
 up_undo_toast_new (UpProject  *project,
                    const char *title)
@@ -93,6 +119,11 @@ up_undo_toast_new (UpProject  *project,
   GPtrArray *toasts;
 
   g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
+
+  /* The newest delete's toast takes the place of the others: they would
+   * wait in the overlay's queue and come back one after another, long
+   * after their deletes. Ctrl+Z still undoes those. */
+  dismiss_all (project, FALSE);
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("Undo"));
@@ -123,25 +154,7 @@ up_undo_toast_new (UpProject  *project,
 void
 up_undo_toast_withdraw (UpProject *project)
 {
-  g_autoptr(GPtrArray) alive = g_ptr_array_new_with_free_func (g_object_unref);
-  GPtrArray *toasts;
-
   g_return_if_fail (UP_IS_PROJECT (project));
 
-  toasts = toasts_of (project);
-  if (toasts == NULL)
-    return;
-
-  /* Dismissing may drop a toast and with it its entry: dismiss from a copy. */
-  for (guint i = 0; i < toasts->len; i++)
-    {
-      UndoToast *undo = g_ptr_array_index (toasts, i);
-      AdwToast *toast = g_weak_ref_get (&undo->toast);
-
-      undo->withdrawn = TRUE;
-      if (toast != NULL)
-        g_ptr_array_add (alive, toast);
-    }
-  for (guint i = 0; i < alive->len; i++)
-    adw_toast_dismiss (g_ptr_array_index (alive, i));
+  dismiss_all (project, TRUE);
 }

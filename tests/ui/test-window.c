@@ -1924,6 +1924,36 @@ test_undo_toast (void)
   g_signal_emit_by_name (moved, "button-clicked");
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n - 1);
 
+  /* Two deletes of rows apart (stakeholders): the first toast gives its
+   * place to the second, rather than wait in the queue and come back
+   * after it; the second's Undo brings back its own. */
+  {
+    GListModel *people = up_project_get_stakeholders (project);
+    guint n_people = g_list_model_get_n_items (people);
+    g_autoptr(UpStakeholder) a = g_list_model_get_item (people, 0);
+    g_autoptr(UpStakeholder) b = g_list_model_get_item (people, 1);
+    g_autoptr(AdwToast) first_toast = NULL;
+    g_autoptr(AdwToast) second_toast = NULL;
+    gint64 a_id = up_record_get_id (UP_RECORD (a));
+    gint64 b_id = up_record_get_id (UP_RECORD (b));
+
+    g_assert_true (up_project_delete_stakeholder (project, a, &error));
+    first_toast = up_undo_toast_new (project, "Stakeholder deleted");
+    dismissed = FALSE;
+    g_signal_connect (first_toast, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (first_toast));
+    g_assert_true (up_project_delete_stakeholder (project, b, &error));
+    g_assert_no_error (error);
+    g_assert_false (dismissed);
+    second_toast = up_undo_toast_new (project, "Stakeholder deleted");
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (second_toast));
+    g_assert_true (dismissed);
+    g_signal_emit_by_name (second_toast, "button-clicked");
+    g_assert_nonnull (up_project_lookup (project, "stakeholder", b_id));
+    g_assert_null (up_project_lookup (project, "stakeholder", a_id));
+    g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people - 1);
+  }
+
   /* A delete, then the project leaves its window (closed, or another
    * opened in its place): the toast goes, and its Undo changes nothing. */
   g_clear_object (&first);
