@@ -259,13 +259,17 @@ update_accessible (UpAgendaView *self)
     return;
 
   coverage = ensure_coverage (self);
-  n_goals = up_coverage_get_n_goals_covered (coverage);
-  /* Translators: the accessible name of the chart; %1$s is its title, %2$u the number of goals with a linked target, %3$u the number of targets. */
-  label = g_strdup_printf (ngettext ("%1$s: %2$u of 17 goals covered, %3$u target linked",
-                                     "%1$s: %2$u of 17 goals covered, %3$u targets linked",
-                                     up_coverage_get_n_covered (coverage)),
-                           up_chart_kind_get_title (self->kind, UP_LANG_UI), n_goals,
-                           up_coverage_get_n_covered (coverage));
+  /* What the chart's own figures say: the targets served, with a positive
+   * impact; a goal only harmed is not served (the description says so). */
+  n_goals = up_coverage_get_n_goals_served (coverage);
+  /* Translators: the accessible name of the Agenda 2030 chart, as its centre
+   * reads; %1$s is its title, %2$u the number of targets the procurement
+   * serves (a positive impact), %3$u the number of goals they are in. */
+  label = g_strdup_printf (ngettext ("%1$s: %2$u target served in %3$u of 17 goals",
+                                     "%1$s: %2$u targets served in %3$u of 17 goals",
+                                     up_coverage_get_n_served (coverage)),
+                           up_chart_kind_get_title (self->kind, UP_LANG_UI),
+                           up_coverage_get_n_served (coverage), n_goals);
   description = up_coverage_describe (coverage, UP_LANG_UI);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
