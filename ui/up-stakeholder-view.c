@@ -891,6 +891,22 @@ column_width (UpStakeholderView *self,
   return gtk_column_view_column_get_fixed_width (self->columns[column]);
 }
 
+/* The width of the columns that never give way (fit_columns()). */
+static int
+kept_columns_width (UpStakeholderView *self)
+{
+  static const UpStakeholderColumn kept[] = {
+    UP_STAKEHOLDER_COLUMN_NAME, UP_STAKEHOLDER_COLUMN_INFLUENCE,
+    UP_STAKEHOLDER_COLUMN_INTEREST, UP_STAKEHOLDER_COLUMN_STANCE,
+  };
+  int width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    width += column_width (self, kept[i]);
+
+  return width;
+}
+
 /* Beside the register, the editor takes EDITOR_WIDTH; where that would
  * leave the register too narrow for the columns that never give way in a
  * narrow window (640 px, or 800 px with large text), the editor goes below
@@ -900,10 +916,6 @@ column_width (UpStakeholderView *self,
 static void
 update_register_layout (UpStakeholderView *self)
 {
-  static const UpStakeholderColumn kept[] = {
-    UP_STAKEHOLDER_COLUMN_NAME, UP_STAKEHOLDER_COLUMN_INFLUENCE,
-    UP_STAKEHOLDER_COLUMN_INTEREST, UP_STAKEHOLDER_COLUMN_STANCE,
-  };
   GtkWidget *paned = GTK_WIDGET (self->paned);
   int width = gtk_widget_get_width (paned);
   int needed = EDITOR_WIDTH + 1;
@@ -912,8 +924,7 @@ update_register_layout (UpStakeholderView *self)
   if (!gtk_widget_get_mapped (paned) || width <= 1)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
-    needed += column_width (self, kept[i]);
+  needed += kept_columns_width (self);
   /* Only in a narrow window, where the grid is behind its toggle: beside
    * the grid, the editor would get a strip of the window's height. */
   stacked = adw_leaflet_get_folded (self->leaflet) && width < needed;
@@ -958,6 +969,9 @@ fit_columns (gpointer user_data)
   int needed = 0;
 
   self->fit_idle_id = 0;
+  /* A column the user made wider counts from now on. */
+  if (gtk_scrolled_window_get_max_content_width (GTK_SCROLLED_WINDOW (scrolled)) != kept_columns_width (self))
+    gtk_scrolled_window_set_max_content_width (GTK_SCROLLED_WINDOW (scrolled), kept_columns_width (self));
   update_register_layout (self);
   available = gtk_widget_get_width (scrolled);
   if (available <= 1)
@@ -1260,6 +1274,12 @@ create_list_pane (UpStakeholderView *self)
   up_a11y_util_tab_leaves_list (GTK_WIDGET (self->column_view));
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  /* Its natural width is that of the columns that never give way (the
+   * others' are cut off by the maximum, kept up in fit_columns()): the
+   * leaflet folds where the register would get less beside the grid (see
+   * _up_stakeholder_view_ensure_built()). */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_width (GTK_SCROLLED_WINDOW (scrolled), kept_columns_width (self));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled)),
                            "notify::page-size", G_CALLBACK (on_register_width), self, G_CONNECT_SWAPPED);
@@ -1520,6 +1540,14 @@ _up_stakeholder_view_ensure_built (UpStakeholderView *self)
 
   self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
   adw_leaflet_set_homogeneous (self->leaflet, FALSE);
+  /* The register, the editor and the grid side by side only where each
+   * gets its natural width. On a laptop (1,280 or 1,366 px) the grid beside
+   * them left the register 338 or 382 px for 448 px of columns, the
+   * stance cut; there the grid goes behind its toggle, as in a narrow
+   * window, rather than the register scrolling sideways: a table whose
+   * name column scrolls out of sight is hard to read, and the grid is one
+   * click away. */
+  adw_leaflet_set_fold_threshold_policy (self->leaflet, ADW_FOLD_THRESHOLD_POLICY_NATURAL);
   adw_leaflet_set_can_navigate_back (self->leaflet, FALSE);
   adw_leaflet_set_can_navigate_forward (self->leaflet, FALSE);
   /* The first layout of a narrow window folds it: no animation for that. */

@@ -519,6 +519,80 @@ test_laptop_widths (Fixture       *fixture,
     }
 }
 
+/* No stance in @widget's tree is cut short. */
+static void
+assert_stances_whole (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    for (guint i = 0; up_stakeholder_stances[i] != NULL; i++)
+      if (g_str_equal (gtk_label_get_text (GTK_LABEL (widget)),
+                       up_enum_label (up_stakeholder_stances, up_stakeholder_stances[i])))
+        g_error ("The stance “%s” is cut to %d px", gtk_label_get_text (GTK_LABEL (widget)),
+                 gtk_widget_get_width (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    assert_stances_whole (child);
+}
+
+/* A laptop's 1,280 × 720 and 1,366 × 768: the register beside the editor
+ * and the power/interest grid had 338 and 382 px for 448 px of columns,
+ * the stance cut ("Supporte") and names, let shrink, cut to two letters.
+ * There the grid goes behind its toggle, and the register shows every
+ * column whole beside the editor; at 1,600 px all three stay side by
+ * side, as before. */
+static void
+test_stakeholders_laptop (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  static const int widths[][2] = { { 1280, 720 }, { 1366, 768 }, { 1600, 1000 } };
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  UpStakeholderView *view = template_child (fixture->window, UP_TYPE_WINDOW, "stakeholder_view");
+  g_autoptr(UpStakeholder) stakeholder = g_list_model_get_item (up_project_get_stakeholders (fixture->project), 0);
+
+  show_view (fixture, "stakeholders");
+  up_stakeholder_view_set_selected (view, stakeholder);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("narrow-%d-%s-stakeholders.png", widths[i][0], test_language ());
+      graphene_rect_t register_bounds, editor_bounds;
+
+      resize_window (fixture, widths[i][0], widths[i][1]);
+      for (guint frames = 0; frames < 4; frames++)
+        wait_for_frames (window);
+      save_screenshot (window, name);
+      g_test_message ("%d px: register %d px, name column %d px, grid %s", widths[i][0],
+                      gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (view->column_view))),
+                      gtk_column_view_column_get_fixed_width (view->columns[UP_STAKEHOLDER_COLUMN_NAME]),
+                      adw_leaflet_get_folded (view->leaflet) ? "behind its toggle" : "beside");
+
+      /* name, influence, interest and stance shown, none cut or behind a
+       * horizontal scroll; beside the editor alone, every column */
+      assert_register_fits (view);
+      if (adw_leaflet_get_folded (view->leaflet))
+        for (guint column = 0; column < UP_STAKEHOLDER_N_COLUMNS; column++)
+          g_assert_true (gtk_column_view_column_get_visible (view->columns[column]));
+      assert_stances_whole (GTK_WIDGET (view->column_view));
+
+      /* the editor beside the register, whole */
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->editor_stack)));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view->column_view), window, &register_bounds));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view->editor_stack), window, &editor_bounds));
+      g_assert_cmpfloat (register_bounds.origin.x + register_bounds.size.width, <=, editor_bounds.origin.x);
+      g_assert_cmpfloat (editor_bounds.origin.x + editor_bounds.size.width, <=, gtk_widget_get_width (window));
+
+      /* the grid beside them where there is room, else behind its toggle */
+      if (widths[i][0] >= 1600)
+        g_assert_false (adw_leaflet_get_folded (view->leaflet));
+      if (adw_leaflet_get_folded (view->leaflet))
+        g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->grid_button)));
+      else
+        g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->grid)));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +613,8 @@ main (int   argc,
   g_test_add ("/ui/narrow/agenda-chart-readable", Fixture, NULL, fixture_set_up, test_agenda_chart_readable,
               fixture_tear_down);
   g_test_add ("/ui/narrow/stakeholders-register", Fixture, NULL, fixture_set_up, test_stakeholders_register,
+              fixture_tear_down);
+  g_test_add ("/ui/narrow/stakeholders-laptop", Fixture, NULL, fixture_set_up, test_stakeholders_laptop,
               fixture_tear_down);
 
   return g_test_run ();
