@@ -1456,9 +1456,11 @@ test_export_keeps_running (void)
   g_assert_no_error (watch.error);
   g_assert_true (gtk_widget_is_sensitive (button));
   /* Frames were drawn while the file was written (none on the calling
-   * thread). The longest gap is a figure for bench-export-gap, not a pass
-   * or fail: a ratio of two wall times failed in CI. */
-  g_assert_cmpuint (watch.frames, >=, 5);
+   * thread, which would draw one at most, after it). How many depends on
+   * the machine's load: 3 in a CI run on a loaded machine, where 5 were
+   * asked for. The longest gap is a figure for bench-export-gap, not a
+   * pass or fail: a ratio of two wall times failed in CI. */
+  g_assert_cmpuint (watch.frames, >=, 2);
   {
     g_autoptr(GBytes) a = test_read_bytes (path);
     g_autoptr(GBytes) b = test_read_bytes (sync_path);
