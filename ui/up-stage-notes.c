@@ -165,31 +165,58 @@ on_cancel_clicked (UpStageNotes *self)
   close_composer (self);
 }
 
+/* Adds what the form holds as a note of the stage, and closes the form;
+ * an empty form is left as it is. A note refused is reported, and its
+ * text stays in the form. */
 static void
-on_save_clicked (UpStageNotes *self)
+save_composer (UpStageNotes *self)
 {
   g_autofree char *body = get_composer_text (self);
-  g_autofree char *today = up_note_util_today ();
+  g_autofree char *today = NULL;
   g_autoptr(GError) error = NULL;
   guint kind = gtk_drop_down_get_selected (self->composer_kind);
+  UpStage *stage = self->stage;
 
-  if (self->project == NULL || self->stage == NULL)
-    return;
   g_strstrip (body);
-  if (*body == '\0')
+  if (self->project == NULL || *body == '\0')
     return;
   if (kind >= g_strv_length ((char **) up_note_kinds))
     kind = 0;
 
+  /* The stage was deleted under the open form (or its addition undone):
+   * what was said is kept all the same, as a note of no stage, which the
+   * notes view lists. */
+  if (stage != NULL &&
+      up_project_lookup (self->project, "stage",
+                         up_record_get_id (UP_RECORD (stage))) != UP_RECORD (stage))
+    stage = NULL;
+
+  today = up_note_util_today ();
   if (up_project_add_note (self->project, body, up_note_kinds[kind], today,
-                           self->stage, &error) == NULL)
+                           stage, &error) == NULL)
     {
-      /* The text stays in the form, so nothing typed is lost. */
       g_signal_emit (self, signals[ERROR], 0, error);
       return;
     }
 
   close_composer (self);
+}
+
+static void
+on_save_clicked (UpStageNotes *self)
+{
+  save_composer (self);
+}
+
+/* The project's "commit-pending", before the window closes or another
+ * project is shown in it, and before a toast's Undo: a note being written
+ * is saved as typed, as Save Note would, rather than lost with the form.
+ * Asking first would stop Ctrl+Q for a question whose answer is almost
+ * always yes, and the note is one undo step, easily taken back. */
+static void
+commit_pending (UpStageNotes *self)
+{
+  save_composer (self);
 }
 
 static void
@@ -369,6 +396,8 @@ up_stage_notes_init (UpStageNotes *self)
                                  G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "changed::note_stakeholder",
                                  G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "commit-pending",
+                                 G_CALLBACK (commit_pending), self, G_CONNECT_SWAPPED);
   /* A stakeholder renamed or deleted shows in the rows too. */
   g_signal_group_connect_object (self->project_signals, "changed::stakeholder",
                                  G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
@@ -397,9 +426,12 @@ up_stage_notes_set_project (UpStageNotes *self,
   g_return_if_fail (UP_IS_STAGE_NOTES (self));
   g_return_if_fail (project == NULL || UP_IS_PROJECT (project));
 
-  if (!g_set_object (&self->project, project))
+  if (self->project == project)
     return;
 
+  /* What is typed belongs to the project it was typed in. */
+  save_composer (self);
+  g_set_object (&self->project, project);
   g_signal_group_set_target (self->project_signals, project);
   queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -420,10 +452,16 @@ up_stage_notes_set_stage (UpStageNotes *self,
   g_return_if_fail (UP_IS_STAGE_NOTES (self));
   g_return_if_fail (stage == NULL || UP_IS_STAGE (stage));
 
-  if (!g_set_object (&self->stage, stage))
+  if (self->stage == stage)
     return;
 
-  /* A half-written note belongs to the stage it was started on. */
+  /* A half-written note belongs to the stage it was started on: it is
+   * saved there before the panel shows another stage, as the stage's
+   * title and description are, and not dropped with the form. A draft
+   * kept aside per stage would be lost all the same at Ctrl+Q unless it
+   * were saved then, in a stage the user no longer sees. */
+  save_composer (self);
+  g_set_object (&self->stage, stage);
   close_composer (self);
   queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);

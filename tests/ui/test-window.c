@@ -3429,6 +3429,112 @@ test_odd_text_fields (Fixture       *fixture,
     g_assert_cmpstr (up_record_get_string (record, columns[f]), ==, texts[G_N_ELEMENTS (texts) - 1].kept);
 }
 
+/* Opens the stage panel's Add Note form on the stage shown and types @text
+ * into it, with the kind after the one it offers; returns that kind. */
+static const char *
+start_stage_note (Fixture    *fixture,
+                  const char *text)
+{
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  gpointer notes = template_child (editor, UP_TYPE_STAGE_EDITOR, "stage_notes");
+  GtkWidget *add = template_child (notes, G_OBJECT_TYPE (notes), "add_button");
+  GtkTextView *view = GTK_TEXT_VIEW (template_child (notes, G_OBJECT_TYPE (notes),
+                                                                    "composer_view"));
+  GtkDropDown *kind = GTK_DROP_DOWN (template_child (notes, G_OBJECT_TYPE (notes),
+                                                                    "composer_kind"));
+  guint chosen;
+
+  g_assert_true (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  chosen = (gtk_drop_down_get_selected (kind) + 1) % g_strv_length ((char **) up_note_kinds);
+  gtk_drop_down_set_selected (kind, chosen);
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (view), text, -1);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  return up_note_kinds[chosen];
+}
+
+/* The stage panel's form is closed and empty. */
+static void
+assert_stage_note_form_closed (Fixture *fixture)
+{
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  gpointer notes = template_child (editor, UP_TYPE_STAGE_EDITOR, "stage_notes");
+  GtkRevealer *revealer = GTK_REVEALER (template_child (notes, G_OBJECT_TYPE (notes),
+                                                                       "composer_revealer"));
+  GtkTextView *view = GTK_TEXT_VIEW (template_child (notes, G_OBJECT_TYPE (notes),
+                                                                    "composer_view"));
+
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)), ==, 0);
+}
+
+/* A note half-written in the stage panel's Add Note form, not saved, was
+ * thrown away when another stage was chosen or the window closed (Ctrl+Q,
+ * the close button): what a stakeholder said, written down, was lost. It
+ * is a note of the stage it was written for now, of the kind chosen, and
+ * in the file the window saves as it closes; a form opened and left empty
+ * adds nothing. */
+static void
+test_stage_note_being_written (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  const char *first_text = "Kommunen vill se krav på fossilfria transporter.";
+  const char *second_text = "Regionen frågar om avtalsspärren kan kortas.";
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  GListModel *all_notes = up_project_get_notes (fixture->project);
+  g_autoptr(UpStage) first = g_list_model_get_item (up_project_get_stages (fixture->project), 0);
+  g_autoptr(UpStage) second = g_list_model_get_item (up_project_get_stages (fixture->project), 1);
+  g_autoptr(UpProject) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  CloseWait wait = { fixture->project, NULL, second_text, FALSE };
+  guint n_notes = g_list_model_get_n_items (all_notes);
+  const char *kind;
+  UpNote *first_note;
+  UpNote *found;
+
+  /* Opened and left empty: another stage adds nothing. */
+  gtk_single_selection_set_selected (selection, 0);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  start_stage_note (fixture, "");
+  gtk_single_selection_set_selected (selection, 1);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (all_notes), ==, n_notes);
+  assert_stage_note_form_closed (fixture);
+
+  /* Written on the first stage, then the second chosen. */
+  gtk_single_selection_set_selected (selection, 0);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  kind = start_stage_note (fixture, first_text);
+  gtk_single_selection_set_selected (selection, 1);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  first_note = find_note_with_body (fixture->project, first_text);
+  g_assert_nonnull (first_note);
+  g_assert_cmpint (up_note_get_stage_id (first_note), ==, up_record_get_id (UP_RECORD (first)));
+  g_assert_cmpstr (up_note_get_kind (first_note), ==, kind);
+  g_assert_cmpuint (g_list_model_get_n_items (all_notes), ==, n_notes + 1);
+  assert_stage_note_form_closed (fixture);
+
+  /* Written on the second stage, then the window closed: in the file it
+   * saves before it goes, not only in the project later. */
+  kind = start_stage_note (fixture, second_text);
+  g_signal_connect_after (fixture->window, "close-request", G_CALLBACK (on_close_request_after), &wait);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate_pending ();
+  g_assert_true (wait.committed);
+
+  saved = up_project_open (up_project_get_file (fixture->project), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_note_with_body (saved, first_text));
+  found = find_note_with_body (saved, second_text);
+  g_assert_nonnull (found);
+  g_assert_cmpint (up_note_get_stage_id (found), ==, up_record_get_id (UP_RECORD (second)));
+  g_assert_cmpstr (up_note_get_kind (found), ==, kind);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3551,6 +3657,8 @@ main (int   argc,
               fixture_set_up, test_toast_above_switcher_bar, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts-window-fits", Fixture, NULL,
               fixture_set_up, test_shortcuts_window_fits, fixture_tear_down);
+  g_test_add ("/ui/window/stage-note-being-written", Fixture, NULL,
+              fixture_set_up, test_stage_note_being_written, fixture_tear_down);
 
   return g_test_run ();
 }
