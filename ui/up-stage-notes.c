@@ -165,6 +165,34 @@ on_cancel_clicked (UpStageNotes *self)
   close_composer (self);
 }
 
+/* A note whose stage went under the open form, to be added as a note of
+ * no stage once the project is done with that change. */
+typedef struct
+{
+  UpStageNotes *self;
+  UpProject    *project;
+  char         *body;
+  const char   *kind;
+} OrphanNote;
+
+static gboolean
+add_orphan_note (gpointer data)
+{
+  OrphanNote *orphan = data;
+  g_autofree char *today = up_note_util_today ();
+  g_autoptr(GError) error = NULL;
+
+  if (up_project_add_note (orphan->project, orphan->body, orphan->kind, today, NULL, &error) == NULL)
+    g_signal_emit (orphan->self, signals[ERROR], 0, error);
+
+  g_object_unref (orphan->self);
+  g_object_unref (orphan->project);
+  g_free (orphan->body);
+  g_free (orphan);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Adds what the form holds as a note of the stage, and closes the form;
  * an empty form is left as it is. A note refused is reported, and its
  * text stays in the form. */
@@ -175,7 +203,6 @@ save_composer (UpStageNotes *self)
   g_autofree char *today = NULL;
   g_autoptr(GError) error = NULL;
   guint kind = gtk_drop_down_get_selected (self->composer_kind);
-  UpStage *stage = self->stage;
 
   g_strstrip (body);
   if (self->project == NULL || *body == '\0')
@@ -183,17 +210,29 @@ save_composer (UpStageNotes *self)
   if (kind >= g_strv_length ((char **) up_note_kinds))
     kind = 0;
 
-  /* The stage was deleted under the open form (or its addition undone):
-   * what was said is kept all the same, as a note of no stage, which the
-   * notes view lists. */
-  if (stage != NULL &&
+  /* The stage went under the open form (its addition undone, a change
+   * from another window of the file): what was said is kept all the same,
+   * as a note of no stage, which the notes view lists. The panel hears of
+   * it while the project is still in the middle of that change, where no
+   * edit can start: the note is added as soon as the change is done. */
+  if (self->stage != NULL &&
       up_project_lookup (self->project, "stage",
-                         up_record_get_id (UP_RECORD (stage))) != UP_RECORD (stage))
-    stage = NULL;
+                         up_record_get_id (UP_RECORD (self->stage))) != UP_RECORD (self->stage))
+    {
+      OrphanNote *orphan = g_new0 (OrphanNote, 1);
+
+      orphan->self = g_object_ref (self);
+      orphan->project = g_object_ref (self->project);
+      orphan->body = g_steal_pointer (&body);
+      orphan->kind = up_note_kinds[kind];
+      g_idle_add (add_orphan_note, orphan);
+      close_composer (self);
+      return;
+    }
 
   today = up_note_util_today ();
   if (up_project_add_note (self->project, body, up_note_kinds[kind], today,
-                           stage, &error) == NULL)
+                           self->stage, &error) == NULL)
     {
       g_signal_emit (self, signals[ERROR], 0, error);
       return;

@@ -1599,6 +1599,10 @@ delete_stage_action (GtkWidget  *widget,
   if (self->project == NULL || stage == NULL)
     return;
 
+  /* A note being written for the stage is one of its notes: counted
+   * below, and brought back with the stage by Undo. */
+  up_project_commit_pending (self->project);
+
   notes = up_project_list_stage_notes (self->project, stage);
   if (notes->len == 0)
     {

@@ -3535,6 +3535,82 @@ test_stage_note_being_written (Fixture       *fixture,
   g_assert_cmpstr (up_note_get_kind (found), ==, kind);
 }
 
+/* A note being written in the stage panel when its stage is deleted is
+ * one of the stage's notes, counted by the dialog that asks what becomes
+ * of them, and one Undo brings the stage back with it. It was added
+ * after the delete, as a note of no stage, and Undo took that note back
+ * instead of the stage. */
+static void
+test_stage_note_being_written_stage_deleted (Fixture       *fixture,
+                                             gconstpointer  user_data)
+{
+  const char *text = "Skrivet medan steget togs bort.";
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  guint n_goals;
+  guint position = stage_with_notes (fixture->project, FALSE, &n_goals);
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), position);
+  gint64 id = up_record_get_id (UP_RECORD (stage));
+  g_autoptr(GPtrArray) before = up_project_list_stage_notes (fixture->project, stage);
+  g_autoptr(GPtrArray) after = NULL;
+  UpRecord *restored;
+  UpNote *note;
+
+  gtk_single_selection_set_selected (selection, position);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  start_stage_note (fixture, text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
+  respond_to_dialog (GTK_WINDOW (fixture->window), "keep");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_null (up_project_lookup (fixture->project, "stage", id));
+  /* kept, detached from any stage, as the stage's other notes are */
+  note = find_note_with_body (fixture->project, text);
+  g_assert_nonnull (note);
+  g_assert_cmpint (up_note_get_stage_id (note), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  restored = up_project_lookup (fixture->project, "stage", id);
+  g_assert_nonnull (restored);
+  note = find_note_with_body (fixture->project, text);
+  g_assert_nonnull (note);
+  g_assert_cmpint (up_note_get_stage_id (note), ==, id);
+  after = up_project_list_stage_notes (fixture->project, UP_STAGE (restored));
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+}
+
+/* A note being written for a stage whose addition is then undone (Edit ▸
+ * Undo, which does not wait for the form) is kept as a note of no stage,
+ * which the notes view lists. The panel heard of the stage going while
+ * the project was still undoing, and adding the note there failed. */
+static void
+test_stage_note_being_written_stage_undone (Fixture       *fixture,
+                                            gconstpointer  user_data)
+{
+  const char *text = "Skrivet i ett steg som ångrades.";
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  GListModel *stages = up_project_get_stages (fixture->project);
+  guint n_stages = g_list_model_get_n_items (stages);
+  UpNote *note;
+
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-stage",
+                                             "s", "tender"));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages + 1);
+  start_stage_note (fixture, text);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages);
+  note = find_note_with_body (fixture->project, text);
+  g_assert_nonnull (note);
+  g_assert_cmpint (up_note_get_stage_id (note), ==, 0);
+  assert_stage_note_form_closed (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3659,6 +3735,10 @@ main (int   argc,
               fixture_set_up, test_shortcuts_window_fits, fixture_tear_down);
   g_test_add ("/ui/window/stage-note-being-written", Fixture, NULL,
               fixture_set_up, test_stage_note_being_written, fixture_tear_down);
+  g_test_add ("/ui/window/stage-note-being-written-stage-deleted", Fixture, NULL,
+              fixture_set_up, test_stage_note_being_written_stage_deleted, fixture_tear_down);
+  g_test_add ("/ui/window/stage-note-being-written-stage-undone", Fixture, NULL,
+              fixture_set_up, test_stage_note_being_written_stage_undone, fixture_tear_down);
 
   return g_test_run ();
 }
