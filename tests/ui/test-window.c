@@ -2885,22 +2885,20 @@ test_route_chooser_small (void)
   iterate_pending ();
 }
 
-/* The first toast shown below @widget (libadwaita's toast widget is
- * private: its CSS name says what it is). */
+/* A toast shown (libadwaita's toast widget is private: its CSS name says
+ * what it is). */
+static gboolean
+is_toast (GtkWidget *widget,
+          gpointer   data)
+{
+  return g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0 && gtk_widget_get_mapped (widget);
+}
+
+/* The first toast shown below @widget. */
 static GtkWidget *
 find_toast (GtkWidget *widget)
 {
-  if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0 && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toast (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, is_toast, NULL);
 }
 
 static gboolean

@@ -237,11 +237,7 @@ popover_of (GtkWidget *root)
   return NULL;
 }
 
-typedef gboolean (*WidgetTest) (GtkWidget *widget,
-                                gpointer   data);
-
-/* The first widget at or below @root, depth first, that passes @test. */
-static GtkWidget *
+GtkWidget *
 find_widget (GtkWidget  *root,
              WidgetTest  test,
              gpointer    data)

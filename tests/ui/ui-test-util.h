@@ -33,6 +33,14 @@ gpointer template_child (gpointer    widget,
                          GType       type,
                          const char *name);
 
+typedef gboolean (*WidgetTest) (GtkWidget *widget,
+                                gpointer   data);
+
+/* The first widget at or below @root, depth first (a menu button's
+ * popover below it), that passes @test; NULL when there is none. */
+GtkWidget *find_widget     (GtkWidget  *root,
+                            WidgetTest  test,
+                            gpointer    data);
 /* The first widget at or below @root (depth first) named @name, or
  * of @type; NULL when there is none. A menu button's popover counts as
  * below it. */
