@@ -512,6 +512,19 @@ matrix_legend (UpChartContext *ctx,
  * (ctx->continued) has the title and the goals' chips, the rows and a line
  * that sends the reader to the legend and the key on page 1, so that a
  * page holds twice the rows. */
+/* What a frame was computed for, and the frame: the bands of a tall PNG
+ * ask for the same one, its header, legend and key measured once. */
+typedef struct
+{
+  guint        n_rows;
+  double       width;
+  double       height;
+  gboolean     continued;
+  guint        page;
+  guint        n_pages;
+  UpChartFrame frame;
+} FrameMemo;
+
 static void
 compute_frame (UpChartContext *ctx,
                guint           n_rows,
@@ -521,11 +534,23 @@ compute_frame (UpChartContext *ctx,
                guint          *n_legend,
                UpChartFrame   *frame)
 {
+  FrameMemo *memo = ctx->matrix_frame;
+
   *n_legend = ctx->continued ? 0 : matrix_legend (ctx, legend);
+  if (memo != NULL && memo->n_rows == n_rows && memo->width == width && memo->height == height &&
+      memo->continued == ctx->continued && memo->page == ctx->page && memo->n_pages == ctx->n_pages)
+    {
+      *frame = memo->frame;
+      return;
+    }
+
   _up_chart_frame_compute (ctx, UP_CHART_MATRIX, legend, *n_legend,
                            LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN,
                            HEADER_HEIGHT + MAX (n_rows, 1) * ROW + (ctx->continued ? CONTINUED_HEIGHT : 0),
                            width, height, frame);
+  if (memo == NULL)
+    ctx->matrix_frame = memo = g_new (FrameMemo, 1);
+  *memo = (FrameMemo) { n_rows, width, height, ctx->continued, ctx->page, ctx->n_pages, *frame };
 }
 
 /* How many rows a page holds, the first (with the legend and the key) or

@@ -63,6 +63,7 @@ typedef struct
                                        and no key, page 1 has them */
   GListModel           *matrix_stages;  /* the matrix's stages and their */
   gpointer              matrix_rows;    /* cells, read once for all pages */
+  gpointer              matrix_frame;   /* the last frame, for the next band */
 } UpChartContext;
 
 /* One legend entry: a swatch drawn into a box, and its explanation. */
