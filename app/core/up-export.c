@@ -17,6 +17,7 @@
 #include <zlib.h>
 
 #include "up-chart-private.h"
+#include "up-deflate-private.h"
 #include "up-export.h"
 #include "up-project.h"
 
@@ -149,7 +150,6 @@ typedef struct
   GByteArray   *deflated;    /* raw deflate, ending on a byte boundary */
   uLong         adler;       /* of the piece's filtered rows */
   gsize         raw_length;
-  gboolean      failed;
 } PngPiece;
 
 /* Each byte of @a less the byte of @b in its place, modulo 256, with no
@@ -187,12 +187,23 @@ filter_row (const guint8 *row,
   int x = 0;
 
   *dest++ = 2;  /* the Up filter */
+  /* a row as the row above it (a quarter of a matrix's) is all zeros */
+  if (memcmp (row, above, (gsize) width * 4) == 0)
+    {
+      memset (dest, 0, (gsize) width * 3);
+      return;
+    }
   for (; x + 1 < width; x += 2, dest += 6)
     {
       guint64 a, b, d;
 
       memcpy (&a, row + 4 * x, 8);
       memcpy (&b, above + 4 * x, 8);
+      if (a == b)
+        {
+          memset (dest, 0, 6);
+          continue;
+        }
       d = bytes_minus (a, b);
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
       put_rgb (dest, (guint32) d);
@@ -212,41 +223,54 @@ filter_row (const guint8 *row,
     }
 }
 
-static gboolean
-deflate_into (z_stream   *stream,
-              GByteArray *out,
-              guint8     *in,
-              gsize       length,
-              int         flush)
+/* Rows are compressed in blocks of at most this many bytes, each with
+ * Huffman codes of its own: rows of text and empty rows are mostly coded
+ * apart, and the codes are not made again too often. */
+#define PNG_RUN_BYTES (256 * 1024)
+
+/* zlib's adler32() of @data, where most of @data is zeros: a zero byte
+ * adds nothing to the first sum, and the first sum to the second. */
+static uLong
+adler32_sparse (uLong         adler,
+                const guint8 *data,
+                gsize         length)
 {
-  const guint chunk = 64 * 1024;
-  int status;
+  /* within a chunk, the sums stay well within 64 bits */
+  const gsize chunk = 1 << 20;
+  guint64 a = adler & 0xffff;
+  guint64 b = adler >> 16;
 
-  stream->next_in = in;
-  stream->avail_in = length;
-  do
+  while (length > 0)
     {
-      guint used = out->len;
+      gsize n = MIN (length, chunk);
+      gsize i = 0;
 
-      g_byte_array_set_size (out, used + chunk);
-      stream->next_out = out->data + used;
-      stream->avail_out = chunk;
-      status = deflate (stream, flush);
-      g_byte_array_set_size (out, out->len - stream->avail_out);
-      if (status == Z_STREAM_ERROR)
-        return FALSE;
+      for (; i + 8 <= n; i += 8)
+        {
+          guint64 word;
+
+          memcpy (&word, data + i, 8);
+          if (word == 0)
+            b += 8 * a;
+          else
+            for (int k = 0; k < 8; k++)
+              {
+                a += data[i + k];
+                b += a;
+              }
+        }
+      for (; i < n; i++)
+        {
+          a += data[i];
+          b += a;
+        }
+      a %= 65521;
+      b %= 65521;
+      data += n;
+      length -= n;
     }
-  while (stream->avail_out == 0);
-  return TRUE;
+  return (uLong) ((b << 16) | a);
 }
-
-/* Rows are compressed in runs of at most this many bytes, each a deflate
- * stream of its own that ends on a byte (a sync flush): zlib moves its
- * window and all of its hash table along every 32 KiB of a longer stream,
- * which took more time than finding the matches. A run starts afresh,
- * with nothing of the run before to refer to: the image is a few per cent
- * larger. Within 64 KiB, less the lookahead zlib keeps. */
-#define PNG_RUN_BYTES (64000)
 
 /* Compresses @piece and gives its band's pixels back to @free_pixels when
  * it was the band's last piece. */
@@ -260,16 +284,14 @@ deflate_piece (PngPiece    *piece,
   /* above the first row of the image, PNG's Up filter sees zeros */
   g_autofree guint8 *black = piece->above == NULL ? g_malloc0 (piece->stride) : NULL;
   const guint8 *above = piece->above != NULL ? piece->above : black;
-  z_stream stream = { 0 };
+  UpDeflate deflate;
 
   piece->deflated = g_byte_array_new ();
   piece->adler = adler32 (0, NULL, 0);
   piece->raw_length = row_bytes * piece->n_rows;
-  /* level 1: a chart packs nearly as small as at zlib's default, in a
-   * fraction of the time; a raw stream, the zlib wrapper is written once */
-  piece->failed = deflateInit2 (&stream, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK;
+  _up_deflate_init (&deflate, piece->deflated);
 
-  for (int y = 0; y < piece->n_rows && !piece->failed; y += run)
+  for (int y = 0; y < piece->n_rows; y += run)
     {
       int n = MIN (run, piece->n_rows - y);
       gboolean last_rows = y + n == piece->n_rows;
@@ -281,12 +303,10 @@ deflate_piece (PngPiece    *piece,
           filter_row (row, above, filtered + i * row_bytes, piece->width);
           above = row;
         }
-      piece->adler = adler32 (piece->adler, filtered, row_bytes * n);
-      piece->failed = !deflate_into (&stream, piece->deflated, filtered, row_bytes * n,
-                                     last_rows && piece->last ? Z_FINISH : Z_SYNC_FLUSH) ||
-                      deflateReset (&stream) != Z_OK;
+      piece->adler = adler32_sparse (piece->adler, filtered, row_bytes * n);
+      _up_deflate_block (&deflate, filtered, row_bytes * n, row_bytes, last_rows && piece->last);
     }
-  deflateEnd (&stream);
+  _up_deflate_finish (&deflate);
 
   if (g_atomic_int_dec_and_test (&piece->band->pending))
     g_async_queue_push (free_pixels, g_steal_pointer (&piece->band->pixels));
@@ -597,9 +617,6 @@ draw_png (UpChartKind           kind,
     g_thread_join (threads[i]);
   g_async_queue_unref (workers.pieces);
 
-  for (guint i = 0; i < n_queued; i++)
-    if (pieces[i].failed)
-      status = CAIRO_STATUS_NO_MEMORY;
   if (status == CAIRO_STATUS_SUCCESS)
     bytes = png_assemble (pieces, n_pieces, png_width, png_height);
   else
