@@ -513,7 +513,8 @@ matrix_legend (UpChartContext *ctx,
  * that sends the reader to the legend and the key on page 1, so that a
  * page holds twice the rows. */
 /* What a frame was computed for, and the frame: the bands of a tall PNG
- * ask for the same one, its header, legend and key measured once. */
+ * ask for the same one, its header, legend and key measured once. And
+ * the rows that page 1 and a later page hold, which every page asks for. */
 typedef struct
 {
   guint        n_rows;
@@ -523,7 +524,17 @@ typedef struct
   guint        page;
   guint        n_pages;
   UpChartFrame frame;
+  gboolean     set;
+  guint        rows_on_page[2];  /* page 1, a later page; 0: not known */
 } FrameMemo;
+
+static FrameMemo *
+frame_memo (UpChartContext *ctx)
+{
+  if (ctx->matrix_frame == NULL)
+    ctx->matrix_frame = g_new0 (FrameMemo, 1);
+  return ctx->matrix_frame;
+}
 
 static void
 compute_frame (UpChartContext *ctx,
@@ -534,10 +545,10 @@ compute_frame (UpChartContext *ctx,
                guint          *n_legend,
                UpChartFrame   *frame)
 {
-  FrameMemo *memo = ctx->matrix_frame;
+  FrameMemo *memo = frame_memo (ctx);
 
   *n_legend = ctx->continued ? 0 : matrix_legend (ctx, legend);
-  if (memo != NULL && memo->n_rows == n_rows && memo->width == width && memo->height == height &&
+  if (memo->set && memo->n_rows == n_rows && memo->width == width && memo->height == height &&
       memo->continued == ctx->continued && memo->page == ctx->page && memo->n_pages == ctx->n_pages)
     {
       *frame = memo->frame;
@@ -548,9 +559,14 @@ compute_frame (UpChartContext *ctx,
                            LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN,
                            HEADER_HEIGHT + MAX (n_rows, 1) * ROW + (ctx->continued ? CONTINUED_HEIGHT : 0),
                            width, height, frame);
-  if (memo == NULL)
-    ctx->matrix_frame = memo = g_new (FrameMemo, 1);
-  *memo = (FrameMemo) { n_rows, width, height, ctx->continued, ctx->page, ctx->n_pages, *frame };
+  memo->n_rows = n_rows;
+  memo->width = width;
+  memo->height = height;
+  memo->continued = ctx->continued;
+  memo->page = ctx->page;
+  memo->n_pages = ctx->n_pages;
+  memo->frame = *frame;
+  memo->set = TRUE;
 }
 
 /* How many rows a page holds, the first (with the legend and the key) or
@@ -560,18 +576,24 @@ static guint
 rows_on_page (UpChartContext *ctx,
               gboolean        continued)
 {
+  FrameMemo *memo = frame_memo (ctx);
   UpLegendItem legend[6];
   guint n_legend;
   UpChartFrame frame;
   gboolean was = ctx->continued;
   double room;
 
-  /* the header's height does not depend on a page number */
+  /* the header's height does not depend on a page number: the same for
+   * every page of its kind */
+  if (memo->rows_on_page[continued ? 1 : 0] > 0)
+    return memo->rows_on_page[continued ? 1 : 0];
+
   ctx->continued = continued;
   compute_frame (ctx, 1, 0, 0, legend, &n_legend, &frame);
   ctx->continued = was;
   room = (A4_SHORT - 2 * PRINT_MARGIN) * MIN (1.0, (A4_LONG - 2 * PRINT_MARGIN) / frame.natural_width);
-  return (guint) MAX (floor ((room - (frame.natural_height - ROW)) / ROW), 1);
+  memo->rows_on_page[continued ? 1 : 0] = (guint) MAX (floor ((room - (frame.natural_height - ROW)) / ROW), 1);
+  return memo->rows_on_page[continued ? 1 : 0];
 }
 
 /* How @n_stages rows go onto pages in print: the first page as many as it
