@@ -796,27 +796,37 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   n_stages = shown_last - shown_first;
   fill_row_boxes (ctx, 0.35, 0, 1, n_stages, grid_x, top, UP_SDG_N_GOALS * COLUMN - 2, 1);
 
-  for (guint i = 0; i < n_stages; i++)
-    {
-      g_autoptr(UpStage) stage = g_list_model_get_item (stages, shown_first + i);
-      g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
-      g_autofree char *date = _up_chart_format_date (ctx, up_stage_get_start_date (stage));
-      double y = top + i * ROW;
-      double title_x = frame.body_x;
+  /* The titles, then the dates: in a PDF, text of one font and colour
+   * after another is one text object, without a font and a matrix each. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_stages; i++)
+      {
+        g_autoptr(UpStage) stage = g_list_model_get_item (stages, shown_first + i);
+        double y = top + i * ROW;
+        double title_x = frame.body_x;
 
-      if (_up_chart_stage_is_decision (stage))
-        {
-          _up_chart_set_colour (cr, &ctx->fg);
-          diamond (cr, title_x + 5, y + ROW / 2, 5);
-          cairo_fill (cr);
-          title_x += 14;
-        }
+        if (pass == 1)
+          {
+            g_autofree char *date = _up_chart_format_date (ctx, up_stage_get_start_date (stage));
 
-      _up_chart_text (ctx, title, title_x, y + ROW / 2, TITLE_WIDTH - (title_x - frame.body_x),
-                      TEXT_SIZE, UP_TEXT_MIDDLE, 1, NULL);
-      _up_chart_text (ctx, date, frame.body_x + TITLE_WIDTH + 6, y + ROW / 2,
-                      DATE_WIDTH, SMALL_SIZE, UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
-    }
+            _up_chart_text (ctx, date, frame.body_x + TITLE_WIDTH + 6, y + ROW / 2,
+                            DATE_WIDTH, SMALL_SIZE, UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
+          }
+        else
+          {
+            g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
+
+            if (_up_chart_stage_is_decision (stage))
+              {
+                _up_chart_set_colour (cr, &ctx->fg);
+                diamond (cr, title_x + 5, y + ROW / 2, 5);
+                cairo_fill (cr);
+                title_x += 14;
+              }
+            _up_chart_text (ctx, title, title_x, y + ROW / 2, TITLE_WIDTH - (title_x - frame.body_x),
+                            TEXT_SIZE, UP_TEXT_MIDDLE, 1, NULL);
+          }
+      }
 
   draw_cells (ctx, rows, n_stages, grid_x, top);
   draw_harm_cells (ctx, rows, n_stages, grid_x, top);
