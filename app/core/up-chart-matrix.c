@@ -699,6 +699,49 @@ visible_rows (UpChartContext *ctx,
   *last = (guint) CLAMP (high, *first, n_rows);
 }
 
+static void
+goal_chips (UpChartContext *ctx,
+            double          x,
+            double          y)
+{
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    _up_chart_goal_chip (ctx, goal, x + (goal - 1) * COLUMN, y, COLUMN - 2, 20, 9.5, FALSE);
+}
+
+/* The goals' chips over the columns. On the pages of a document they are
+ * drawn once, into a recording that each page shows: in a PDF, one
+ * object that the pages refer to. Drawn on every page of the 1,000-stage
+ * matrix, their rounded corners and numbers were a quarter of what Cairo
+ * wrote. */
+static void
+draw_goal_chips (UpChartContext *ctx,
+                 double          x,
+                 double          y)
+{
+  cairo_t *page_cr = ctx->cr;
+
+  if (ctx->n_pages <= 1 || ctx->on_image)
+    {
+      goal_chips (ctx, x, y);
+      return;
+    }
+
+  if (ctx->matrix_chips == NULL)
+    {
+      cairo_rectangle_t extents = { 0, 0, UP_SDG_N_GOALS * COLUMN, 20 };
+
+      ctx->matrix_chips = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      ctx->cr = cairo_create (ctx->matrix_chips);
+      goal_chips (ctx, 0, 0);
+      cairo_destroy (ctx->cr);
+      ctx->cr = page_cr;
+    }
+  cairo_save (page_cr);
+  cairo_set_source_surface (page_cr, ctx->matrix_chips, x, y);
+  cairo_paint (page_cr);
+  cairo_restore (page_cr);
+}
+
 guint
 _up_chart_matrix_n_pages (UpChartContext *ctx)
 {
@@ -753,9 +796,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   grid_x = frame.body_x + LABEL_WIDTH + 10;
 
   if (_up_chart_in_clip (ctx, frame.body_y, frame.body_y + 20))
-    for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
-      _up_chart_goal_chip (ctx, goal, grid_x + (goal - 1) * COLUMN, frame.body_y,
-                           COLUMN - 2, 20, 9.5, FALSE);
+    draw_goal_chips (ctx, grid_x, frame.body_y);
 
   if (ctx->continued &&
       _up_chart_in_clip (ctx, frame.body_y + frame.body_height - CONTINUED_HEIGHT, frame.body_y + frame.body_height))

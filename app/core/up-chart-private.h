@@ -64,6 +64,7 @@ typedef struct
   GListModel           *matrix_stages;  /* the matrix's stages and their */
   gpointer              matrix_rows;    /* cells, read once for all pages */
   gpointer              matrix_frame;   /* the last frame, for the next band */
+  cairo_surface_t      *matrix_chips;   /* the goals' chips, for every page */
 } UpChartContext;
 
 /* One legend entry: a swatch drawn into a box, and its explanation. */

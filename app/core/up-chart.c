@@ -194,6 +194,7 @@ _up_chart_context_clear (UpChartContext *ctx)
   g_clear_object (&ctx->matrix_stages);
   g_clear_pointer (&ctx->matrix_rows, g_free);
   g_clear_pointer (&ctx->matrix_frame, g_free);
+  g_clear_pointer (&ctx->matrix_chips, cairo_surface_destroy);
   g_clear_pointer (&ctx->coverage, up_coverage_unref);
   g_clear_pointer (&ctx->layouts, g_hash_table_unref);
   g_clear_pointer (&ctx->pango_contexts, g_ptr_array_unref);
