@@ -874,6 +874,22 @@ pdf_page_text (const char *path,
   return squeeze (text);
 }
 
+/* Whether page @page of the PDF at @path, laid out as it is printed, has
+ * a line of the goals' numbers 1 to 17 in their order and nothing else:
+ * the chips over the matrix's columns. */
+static gboolean
+pdf_page_has_goal_chips (const char *path,
+                         guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL };
+  g_autofree char *text = run_tool (argv);
+
+  g_assert_nonnull (text);
+  return g_regex_match_simple ("^ *1 +2 +3 +4 +5 +6 +7 +8 +9 +10 +11 +12 +13 +14 +15 +16 +17 *$",
+                               text, G_REGEX_MULTILINE, 0);
+}
+
 /* A4 and what a printer prints of it, a quarter inch (GTK's margin) in
  * from each edge, in points. */
 #define A4_LONG 841.89
@@ -1080,6 +1096,8 @@ test_matrix_pages (void)
       g_assert_nonnull (strstr (text, "Stages and goals"));
       g_assert_nonnull (strstr (text, "Long plan"));
       g_assert_nonnull (strstr (text, page_number));
+      /* drawn once, shown on every page */
+      g_assert_true (pdf_page_has_goal_chips (path, p));
       if (p == 1)
         {
           g_assert_nonnull (strstr (text, "Empty cell"));
