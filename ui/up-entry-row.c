@@ -13,6 +13,7 @@ struct _UpEntryRow
   GtkWidget         *box;
   GtkLabel          *title;
   GtkEntry          *entry;
+  GtkLabel          *shown;
   GtkWidget         *edit_icon;
   GtkWidget         *suffixes;
 };
@@ -43,20 +44,49 @@ on_entry_activate (UpEntryRow *self)
   g_signal_emit (self, signals[SIGNAL_ENTRY_ACTIVATED], 0);
 }
 
+static gboolean
+is_editing (UpEntryRow *self)
+{
+  return (gtk_widget_get_state_flags (GTK_WIDGET (self->entry)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
 /* While the text is edited the row draws the focus ring round itself and
- * hides its pencil, as AdwEntryRow does (its style: row.entry.focused). */
+ * hides its pencil, as AdwEntryRow does (its style: row.entry.focused).
+ * An entry cuts a text too long for it at its edge, with no sign that
+ * there is more (a stage's title under the pencil on a projector): while
+ * the text is not edited, a label shows it instead, ending in "…", and
+ * the row's tooltip shows it whole. The entry stays where it is, only
+ * transparent, so that a click or Tab still types into it. */
 static void
 on_entry_state_flags_changed (UpEntryRow    *self,
                               GtkStateFlags  previous,
                               GtkEntry      *entry)
 {
-  gboolean editing = (gtk_widget_get_state_flags (GTK_WIDGET (entry)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+  gboolean editing = is_editing (self);
 
   if (editing)
     gtk_widget_add_css_class (GTK_WIDGET (self), "focused");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "focused");
   gtk_widget_set_visible (self->edit_icon, !editing);
+  gtk_widget_set_visible (GTK_WIDGET (self->shown), !editing);
+  gtk_widget_set_opacity (GTK_WIDGET (self->entry), editing ? 1.0 : 0.0);
+}
+
+/* The whole text, where the row shows it cut. */
+static gboolean
+on_query_tooltip (UpEntryRow *self,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip)
+{
+  if (is_editing (self) || !gtk_widget_get_mapped (GTK_WIDGET (self->shown)) ||
+      !pango_layout_is_ellipsized (gtk_label_get_layout (self->shown)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (self->shown));
+  return TRUE;
 }
 
 /* A click anywhere on the row types into it, as on AdwEntryRow's. */
@@ -159,6 +189,7 @@ up_entry_row_dispose (GObject *object)
   if (self->entry != NULL)
     gtk_editable_finish_delegate (GTK_EDITABLE (self));
   self->entry = NULL;
+  self->shown = NULL;
   self->edit_icon = NULL;
   self->title = NULL;
   self->suffixes = NULL;
@@ -195,6 +226,7 @@ static void
 up_entry_row_init (UpEntryRow *self)
 {
   GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *overlay = gtk_overlay_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
   /* The row is no stop of its own for Tab: the entry is. */
@@ -231,7 +263,28 @@ up_entry_row_init (UpEntryRow *self)
   gtk_label_set_mnemonic_widget (self->title, GTK_WIDGET (self->entry));
 
   gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (self->title));
-  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (self->entry));
+  /* The text as shown while it is not edited (see
+   * on_entry_state_flags_changed()): over the entry, measured by the
+   * entry alone, so that a long text asks for no more room than the
+   * entry did. A screen reader reads the entry's text; the label is for
+   * the eye only. */
+  self->shown = g_object_new (GTK_TYPE_LABEL,
+                              "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                              "xalign", 0.0f,
+                              "ellipsize", PANGO_ELLIPSIZE_END,
+                              "single-line-mode", TRUE,
+                              "can-target", FALSE,
+                              "valign", GTK_ALIGN_CENTER,
+                              NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->shown), "entry-row-text");
+  g_object_bind_property (self->entry, "text", self->shown, "label", G_BINDING_SYNC_CREATE);
+  gtk_widget_set_opacity (GTK_WIDGET (self->entry), 0.0);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->entry));
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->shown));
+  gtk_overlay_set_clip_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->shown), TRUE);
+  gtk_widget_set_hexpand (overlay, TRUE);
+
+  gtk_box_append (GTK_BOX (text_box), overlay);
   gtk_widget_set_hexpand (text_box, TRUE);
   gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (self->box), text_box);
@@ -257,6 +310,9 @@ up_entry_row_init (UpEntryRow *self)
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), self->box);
   gtk_editable_init_delegate (GTK_EDITABLE (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_row_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
@@ -308,11 +364,13 @@ up_entry_row_set_invalid (UpEntryRow *self,
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->shown), "error");
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->shown), "error");
     }
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID,
                                invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,

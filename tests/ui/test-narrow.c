@@ -14,6 +14,7 @@
 
 #include "up-agenda-view.h"
 #include "up-chart.h"
+#include "up-entry-row.h"
 #include "up-stage-editor.h"
 #include "up-stakeholder-view-private.h"
 #include "up-timeline.h"
@@ -593,6 +594,111 @@ test_stakeholders_laptop (Fixture       *fixture,
     }
 }
 
+/* The label at or below @widget that shows @text, mapped; NULL when there
+ * is none. */
+static GtkLabel *
+find_shown_label (GtkWidget  *widget,
+                  const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_shown_label (child, text);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* A projector's 1,024 px, the details over the timeline: a stage's long
+ * title (a Swedish compound word among them) was cut under the title
+ * row's pencil, with no sign that there was more. It ends in "…" inside
+ * the row, the whole title in the row's tooltip; typed into, the row
+ * shows the text itself, to edit. */
+static void
+test_long_title (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  static const char *long_title = "Innovationsupphandling av trygghetslarmsövervakningstjänster "
+                                  "för hemtjänstens nattpatrull i två kommundelar";
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  UpTimeline *timeline = template_child (fixture->window, UP_TYPE_WINDOW, "timeline");
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("narrow-1024-%s-long-title.png", test_language ());
+  g_autoptr(GObject) tooltip = NULL;
+  GtkWidget *row;
+  GtkWidget *entry;
+  GtkLabel *label;
+  graphene_rect_t label_bounds, entry_bounds;
+  gboolean shown = FALSE;
+
+  g_assert_true (up_project_set_string (fixture->project, stage, "title", long_title, &error));
+  g_assert_no_error (error);
+  resize_window (fixture, 1024, 768);
+  g_assert_true (details_folded (fixture));
+  up_timeline_set_selected (timeline, stage);
+  if (!details_shown (fixture))
+    g_assert_true (gtk_widget_activate_action (window, "win.toggle-details", NULL));
+  wait_until (is_slid_in, template_child (fixture->window, UP_TYPE_WINDOW, "details_flap"));
+  /* the focus away from the title, as after a click on the timeline */
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  for (guint i = 0; i < 3; i++)
+    wait_for_frames (window);
+  save_screenshot (window, name);
+
+  row = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+  entry = GTK_WIDGET (up_entry_row_get_entry (UP_ENTRY_ROW (row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, long_title);
+
+  /* shown cut, with "…", inside the text's own room (not under the pencil) */
+  label = find_shown_label (row, long_title);
+  g_assert_nonnull (label);
+  g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (label)), ==, 1.0);
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), window, &label_bounds));
+  g_assert_true (gtk_widget_compute_bounds (entry, window, &entry_bounds));
+  g_test_message ("title shown %.0f–%.0f px, its field %.0f–%.0f px", label_bounds.origin.x,
+                  label_bounds.origin.x + label_bounds.size.width, entry_bounds.origin.x,
+                  entry_bounds.origin.x + entry_bounds.size.width);
+  g_assert_cmpfloat (label_bounds.origin.x, >=, entry_bounds.origin.x);
+  g_assert_cmpfloat (label_bounds.origin.x + label_bounds.size.width, <=,
+                     entry_bounds.origin.x + entry_bounds.size.width);
+  /* the entry's own text, cut without a sign, not drawn over it */
+  g_assert_cmpfloat (gtk_widget_get_opacity (entry), ==, 0.0);
+
+  /* the whole title in the tooltip */
+  g_assert_true (gtk_widget_get_has_tooltip (row));
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (row, "query-tooltip", 10, 10, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+
+  /* typed into: the text itself, the cut one gone, no tooltip */
+  gtk_widget_grab_focus (row);
+  wait_for_frames (window);
+  g_assert_cmpfloat (gtk_widget_get_opacity (entry), ==, 1.0);
+  g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (label)) && gtk_widget_get_visible (GTK_WIDGET (label)));
+  shown = TRUE;
+  g_signal_emit_by_name (row, "query-tooltip", 10, 10, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  wait_for_frames (window);
+
+  /* a short title is whole: no tooltip */
+  g_assert_true (up_project_set_string (fixture->project, stage, "title", "Pilot", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    wait_for_frames (window);
+  shown = TRUE;
+  g_signal_emit_by_name (row, "query-tooltip", 10, 10, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +720,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/narrow/stakeholders-register", Fixture, NULL, fixture_set_up, test_stakeholders_register,
               fixture_tear_down);
+  g_test_add ("/ui/narrow/long-title", Fixture, NULL, fixture_set_up, test_long_title, fixture_tear_down);
   g_test_add ("/ui/narrow/stakeholders-laptop", Fixture, NULL, fixture_set_up, test_stakeholders_laptop,
               fixture_tear_down);
 
