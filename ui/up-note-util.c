@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "up-a11y-util.h"
+#include "up-date-util.h"
 #include "up-note-util.h"
 
 char *
@@ -23,7 +24,9 @@ up_note_util_format_date (const char *iso_date)
   if (iso_date == NULL || *iso_date == '\0')
     return g_strdup ("");
 
-  return up_lang_format_date (UP_LANG_UI, iso_date, UP_DATE_STYLE_LONG);
+  /* As every list shows a date (a note's is of the same kind as a
+   * stage's, side by side in the stage panel). */
+  return up_date_util_format (iso_date);
 }
 
 char *

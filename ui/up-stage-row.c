@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "up-a11y-util.h"
+#include "up-date-util.h"
 #include "up-stage-row.h"
 
 /* One stage in the stage list: its title, and beneath it its kind and its
@@ -56,26 +57,6 @@ static GParamSpec *properties[N_PROPS];
 /* As libadwaita's .caption and .dim-label. */
 #define CAPTION_SIZE  9        /* points */
 #define DIM_ALPHA     0.55
-
-static char *
-format_date (const char *iso)
-{
-  GDate date;
-  g_autoptr(GDateTime) datetime = NULL;
-
-  if (iso == NULL || !up_date_parse (iso, &date))
-    return g_strdup (iso ? iso : "");
-
-  datetime = g_date_time_new_local (g_date_get_year (&date),
-                                    g_date_get_month (&date),
-                                    g_date_get_day (&date),
-                                    0, 0, 0);
-  if (datetime == NULL)
-    return g_strdup (iso);
-
-  /* %x: the date as the locale writes it (2026-11-28 in Swedish). */
-  return g_date_time_format (datetime, "%x");
-}
 
 static PangoFontDescription *
 caption_font (PangoFontDescription *font)
@@ -576,11 +557,11 @@ up_stage_format_dates (UpStage *stage)
 
   g_return_val_if_fail (UP_IS_STAGE (stage), NULL);
 
-  start = format_date (up_stage_get_start_date (stage));
+  start = up_date_util_format (up_stage_get_start_date (stage));
   if (up_stage_get_is_milestone (stage))
     return g_steal_pointer (&start);
 
-  end = format_date (up_stage_get_end_date (stage));
+  end = up_date_util_format (up_stage_get_end_date (stage));
 
   /* Translators: A date range, "start – end"; the dates are formatted for
    * the locale already. */

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "up-date-util.h"
 #include "up-timeline.h"
 
 /* Geometry, in logical pixels. */
@@ -847,10 +848,8 @@ format_day (int         day,
     /* xgettext:no-c-format */
     return up_day_format (day, C_("timeline accessible date", "%-d %B %Y"));
 
-  /* Translators: A date on the timeline, as a g_date_time_format() format:
-   * "%-d %b %Y" gives "16 Mar 2026". */
-  /* xgettext:no-c-format */
-  return up_day_format (day, C_("timeline date", "%-d %b %Y"));
+  /* As the stage list and the notes show a date. */
+  return up_day_format (day, up_date_util_shown_format ());
 }
 
 static char *

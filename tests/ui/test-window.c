@@ -3609,6 +3609,96 @@ test_stage_note_being_written_stage_undone (Fixture       *fixture,
   assert_stage_note_form_closed (fixture);
 }
 
+/* A label that starts with the text @data. */
+static gboolean
+label_starts_with (GtkWidget *widget,
+                   gpointer   data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+/* A label that shows a date as 02/02/2026 or 2/2/26, which reads as the
+ * 2nd of February in one country and of another month in the next. */
+static gboolean
+label_has_slashed_date (GtkWidget *widget,
+                        gpointer   data)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_regex_match_simple ("[0-9]{1,2}/[0-9]{1,2}/[0-9]{2}", gtk_label_get_text (GTK_LABEL (widget)), 0, 0);
+}
+
+/* Dates are shown one way in every list and typed one way: in Swedish as
+ * ISO 8601 (2026-02-02), as Swedes read them; in English as "2 Feb 2026",
+ * which no reader takes for the 2nd of some other month (en_US's %x gave
+ * 02/02/2026 in the stage list and the notes' stage filter, while the
+ * notes said "2 Feb 2026" and, in Swedish, "2 feb. 2026"). Typed, a date
+ * is ISO 8601 in both languages, as the editors say. */
+static void
+test_dates (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  gboolean swedish = g_str_equal (test_language (), "sv");
+  const char *expected_start = swedish ? "2026-02-02" : "2 Feb 2026";
+  const char *expected_end = swedish ? "2026-03-13" : "13 Mar 2026";
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  /* the project's own */
+  UpStage *stage;
+  UpStage *milestone;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dates = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *milestone_dates = NULL;
+  GtkWidget *slashed;
+
+  stage = up_project_add_stage (fixture->project, "needs", "Behovsanalys", "2026-02-02", "2026-03-13",
+                                NULL, &error);
+  g_assert_no_error (error);
+  milestone = up_project_add_stage (fixture->project, "milestone", "Beslut", "2026-02-02", "2026-02-02",
+                                    NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (up_project_add_note (fixture->project, "Möte om larmen", "workshop", "2026-02-02",
+                                         stage, &error));
+  g_assert_no_error (error);
+  iterate_pending ();
+
+  /* the stage list and the notes' stage choices */
+  dates = up_stage_format_dates (stage);
+  /* Translators: see ui/up-stage-row.c */
+  range = g_strdup_printf (_("%1$s – %2$s"), expected_start, expected_end);
+  g_assert_cmpstr (dates, ==, range);
+  milestone_dates = up_stage_format_dates (milestone);
+  g_assert_cmpstr (milestone_dates, ==, expected_start);
+
+  /* typed: ISO in both languages */
+  up_timeline_set_selected (template_child (fixture->window, UP_TYPE_WINDOW, "timeline"), stage);
+  iterate_pending ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (editor, UP_TYPE_STAGE_EDITOR, "start_row"))),
+                   ==, "2026-02-02");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (template_child (editor, UP_TYPE_STAGE_EDITOR, "end_row"))),
+                   ==, "2026-03-13");
+
+  /* the notes: in the list, and in the stage panel */
+  meta = g_strconcat (expected_start, " · ", NULL);
+  show_view (fixture, "notes");
+  g_assert_nonnull (find_widget (template_child (fixture->window, UP_TYPE_WINDOW, "notes_view"),
+                                 label_starts_with, meta));
+  show_view (fixture, "timeline");
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), label_starts_with, meta));
+
+  /* nowhere a date with slashes */
+  for (guint i = 0; i < 5; i++)
+    {
+      static const char *views[] = { "timeline", "stakeholders", "notes", "agenda", "local-goals" };
+
+      show_view (fixture, views[i]);
+      slashed = find_widget (window, label_has_slashed_date, NULL);
+      if (slashed != NULL)
+        g_error ("“%s” in the %s view", gtk_label_get_text (GTK_LABEL (slashed)), views[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3658,6 +3748,7 @@ main (int   argc,
               fixture_set_up, test_odd_text_fields, fixture_tear_down);
   g_test_add ("/ui/window/every-editor-commits", Fixture, NULL,
               fixture_set_up, test_every_editor_commits, fixture_tear_down);
+  g_test_add ("/ui/window/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
               fixture_set_up, test_stage_row, fixture_tear_down);
   g_test_add ("/ui/window/narrow-list", Fixture, NULL,
