@@ -2096,6 +2096,35 @@ up_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (up_window_parent_class)->close_request (window);
 }
 
+/* Lets the titles of the shortcuts below @widget wrap at @chars
+ * characters. GTK 4.8 lays the shortcuts out two columns to a page, each
+ * as wide as its widest keys beside its widest title on one line: the
+ * window was 927 px wide, more than an 800 px screen (or 1,000 px with
+ * Large Text) has. A title of two lines keeps its column narrow. */
+static void
+wrap_shortcut_titles (GtkWidget *widget,
+                      int        chars)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      /* The keys are labels too, inside a GtkShortcutLabel: left alone. */
+      if (GTK_IS_SHORTCUT_LABEL (child))
+        continue;
+      if (GTK_IS_LABEL (child) && GTK_IS_SHORTCUTS_SHORTCUT (gtk_widget_get_ancestor (child, GTK_TYPE_SHORTCUTS_SHORTCUT)))
+        {
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+          /* All of one width, whatever their length: GTK measures a
+           * title for its row's height, and the column's titles share
+           * the widest such width (see also the shortcut rule in
+           * style.css). */
+          gtk_label_set_width_chars (GTK_LABEL (child), chars);
+          gtk_label_set_max_width_chars (GTK_LABEL (child), chars);
+        }
+      wrap_shortcut_titles (child, chars);
+    }
+}
+
 /* GtkApplication would build the shortcuts window with every window, from
  * gtk/help-overlay.ui, before its first frame (75 M instructions, 5 % of
  * opening); it is made the first time it is asked for instead. */
@@ -2114,6 +2143,9 @@ show_help_overlay_action (GtkWidget  *widget,
       self->help_overlay = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
       gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+      /* 17 characters: two lines for most titles, in Swedish too, and
+       * the window 772 px wide in both languages. */
+      wrap_shortcut_titles (GTK_WIDGET (self->help_overlay), 17);
     }
 
   gtk_window_present (self->help_overlay);
