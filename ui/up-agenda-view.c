@@ -15,9 +15,9 @@
 
 #include "up-a11y-util.h"
 #include "up-agenda-view.h"
+#include "up-export-options.h"
 #include "up-file-util.h"
 
-#define SETTINGS_SCHEMA_ID "io.github.upphandla.Upphandla"
 
 static const UpChartKind chart_kinds[] = {
   UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_REPORT,
@@ -27,25 +27,12 @@ static const char * const chart_kind_labels[] = {
   N_("Wheel"), N_("Bars"), N_("Matrix"), N_("Report"),
 };
 
-static const UpExportFormat export_formats[] = {
-  UP_EXPORT_PNG, UP_EXPORT_SVG, UP_EXPORT_PDF,
-};
-
-static const char * const export_format_labels[] = {
-  N_("PNG image"), N_("SVG drawing"), N_("PDF document"),
-};
-
-static const UpLang export_langs[] = { UP_LANG_SV, UP_LANG_EN };
-
-static const char * const export_lang_labels[] = { N_("Swedish"), N_("English") };
-
 struct _UpAgendaView
 {
   AdwBin           parent_instance;
 
   UpProject       *project;
   GSignalGroup    *project_signals;
-  GSettings       *settings;
 
   gboolean         built;
   GtkStack        *stack;
@@ -91,14 +78,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static gboolean
-ui_is_swedish (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  return names[0] != NULL && g_str_has_prefix (names[0], "sv");
-}
 
 static void
 fill_options (UpAgendaView   *self,
@@ -463,13 +442,11 @@ on_scope_selected (UpAgendaView *self)
 
 typedef struct
 {
-  UpAgendaView   *self;
-  UpChartKind     kind;
-  UpExportFormat  format;
-  UpLang          lang;
-  AdwComboRow    *kind_row;
-  AdwComboRow    *format_row;
-  AdwComboRow    *lang_row;
+  UpAgendaView    *self;
+  UpChartKind      kind;
+  UpExportFormat   format;
+  UpLang           lang;
+  UpExportOptions *options;      /* the dialog's, while it is shown */
 } ExportRequest;
 
 static void
@@ -682,41 +659,14 @@ on_export_response (AdwMessageDialog *dialog,
       return;
     }
 
-  request->kind = chart_kinds[MIN (adw_combo_row_get_selected (request->kind_row),
+  request->kind = chart_kinds[MIN (up_export_options_get_chart (request->options),
                                    G_N_ELEMENTS (chart_kinds) - 1)];
-  request->format = export_formats[MIN (adw_combo_row_get_selected (request->format_row),
-                                        G_N_ELEMENTS (export_formats) - 1)];
-  request->lang = export_langs[MIN (adw_combo_row_get_selected (request->lang_row),
-                                    G_N_ELEMENTS (export_langs) - 1)];
-
-  if (self->settings != NULL)
-    {
-      g_settings_set_string (self->settings, "last-export-format",
-                             up_export_format_get_name (request->format));
-      g_settings_set_string (self->settings, "last-export-language",
-                             up_lang_get_code (request->lang));
-    }
+  request->format = up_export_options_get_format (request->options);
+  request->lang = up_export_options_get_lang (request->options);
+  up_export_options_remember (request->options);
+  request->options = NULL;
 
   choose_file (request);
-}
-
-static AdwComboRow *
-combo_row (const char         *title,
-           const char * const *labels,
-           guint               n_labels,
-           guint               selected)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n_labels; i++)
-    gtk_string_list_append (model, labels[i]);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (row, G_LIST_MODEL (model));
-  adw_combo_row_set_selected (row, selected);
-
-  return row;
 }
 
 static void
@@ -725,14 +675,10 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   UpAgendaView *self = UP_AGENDA_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   ExportRequest *request;
-  GtkWidget *dialog;
-  GtkWidget *list;
+  AdwMessageDialog *dialog;
   const char *kind_titles[G_N_ELEMENTS (chart_kinds)];
-  const char *format_labels[G_N_ELEMENTS (export_formats)];
-  const char *lang_labels[G_N_ELEMENTS (export_langs)];
-  guint kind = 0, format = 0, lang = ui_is_swedish () ? 0 : 1;
+  guint kind = 0;
 
   if (self->project == NULL)
     return;
@@ -743,51 +689,15 @@ export_action (GtkWidget  *widget,
       if (chart_kinds[i] == self->kind)
         kind = i;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
-    format_labels[i] = _(export_format_labels[i]);
-  for (guint i = 0; i < G_N_ELEMENTS (export_langs); i++)
-    lang_labels[i] = _(export_lang_labels[i]);
-
-  if (self->settings != NULL)
-    {
-      g_autofree char *last_format = g_settings_get_string (self->settings, "last-export-format");
-      g_autofree char *last_lang = g_settings_get_string (self->settings, "last-export-language");
-
-      for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
-        if (g_strcmp0 (last_format, up_export_format_get_name (export_formats[i])) == 0)
-          format = i;
-      for (guint i = 0; i < G_N_ELEMENTS (export_langs); i++)
-        if (g_strcmp0 (last_lang, up_lang_get_code (export_langs[i])) == 0)
-          lang = i;
-    }
 
   request = g_new0 (ExportRequest, 1);
   request->self = g_object_ref (self);
-  request->kind_row = combo_row (_("Chart"), kind_titles, G_N_ELEMENTS (kind_titles), kind);
-  request->format_row = combo_row (_("Format"), format_labels, G_N_ELEMENTS (format_labels), format);
-  request->lang_row = combo_row (_("Language"), lang_labels, G_N_ELEMENTS (lang_labels), lang);
+  /* The same rows as the grid's export, the chart first. */
+  request->options = UP_EXPORT_OPTIONS (up_export_options_new ());
+  up_export_options_set_charts (request->options, kind_titles, G_N_ELEMENTS (kind_titles), kind);
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (request->kind_row));
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (request->format_row));
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (request->lang_row));
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Export Chart"),
-                                   _("The chart is written with its title, the project, the date and a legend, in the language chosen here."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "export", _("_Export…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = up_export_options_dialog_new (widget, _("Export Chart"), request->options);
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), request);
-  up_a11y_util_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -990,7 +900,6 @@ up_agenda_view_dispose (GObject *object)
   g_clear_object (&self->local_goal);
   forget_lost_goal (self);
   invalidate_coverage (self);
-  g_clear_object (&self->settings);
   g_clear_object (&self->scope_model);
   g_clear_pointer (&self->scope_goals, g_ptr_array_unref);
 
@@ -1075,9 +984,6 @@ up_agenda_view_class_init (UpAgendaViewClass *klass)
 static void
 up_agenda_view_init (UpAgendaView *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   self->kind = UP_CHART_WHEEL;
   self->scope_goals = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -1088,13 +994,6 @@ up_agenda_view_init (UpAgendaView *self)
                                  G_CALLBACK (on_local_goals_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
-
-  /* As the window does: run from the build tree or a test, the schema may
-   * not be installed, and then the export choices are not remembered. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
-  if (schema != NULL)
-    self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
 }
 
 GtkWidget *

@@ -7,12 +7,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "up-a11y-util.h"
+#include "up-export-options.h"
 #include "up-file-util.h"
 #include "up-grid-export.h"
 
 /* A small export dialog of the stakeholder view: format and language in an
- * AdwMessageDialog, then the file in a GtkFileChooserNative (the portal in
+ * AdwMessageDialog (UpExportOptions, as the Agenda 2030 chart's), then the file in a GtkFileChooserNative (the portal in
  * the Flatpak), then the core writes the file. */
 
 typedef struct
@@ -22,16 +22,12 @@ typedef struct
   UpChartKind       kind;
   UpExportFormat    format;
   UpLang            lang;
-  GtkDropDown      *format_dropdown;
-  GtkDropDown      *lang_dropdown;
+  UpExportOptions  *options;     /* the dialog's, while it is shown */
   UpGridExportDone  done;
   gpointer          user_data;
   GFile            *file;        /* being written */
   GApplication     *app;         /* held while it is written */
 } ExportRun;
-
-static const UpExportFormat formats[] = { UP_EXPORT_PNG, UP_EXPORT_SVG, UP_EXPORT_PDF };
-static const UpLang langs[] = { UP_LANG_SV, UP_LANG_EN };
 
 static void
 export_run_free (ExportRun *run)
@@ -54,14 +50,6 @@ finish (ExportRun    *run,
   if (run->done != NULL && gtk_widget_get_root (run->widget) != NULL)
     run->done (file, error, run->user_data);
   export_run_free (run);
-}
-
-static gboolean
-ui_is_swedish (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  return names[0] != NULL && g_str_has_prefix (names[0], "sv");
 }
 
 static void
@@ -171,9 +159,7 @@ on_options_response (AdwMessageDialog *dialog,
                      const char       *response,
                      ExportRun        *run)
 {
-  /* Closing the dialog after a response answers once more, with the close
-   * response: only the first answer counts. */
-  g_signal_handlers_disconnect_by_func (dialog, on_options_response, run);
+  UpExportOptions *options = g_steal_pointer (&run->options);
 
   if (!g_str_equal (response, "export"))
     {
@@ -181,31 +167,10 @@ on_options_response (AdwMessageDialog *dialog,
       return;
     }
 
-  run->format = formats[MIN (gtk_drop_down_get_selected (run->format_dropdown),
-                             G_N_ELEMENTS (formats) - 1)];
-  run->lang = langs[MIN (gtk_drop_down_get_selected (run->lang_dropdown),
-                         G_N_ELEMENTS (langs) - 1)];
+  run->format = up_export_options_get_format (options);
+  run->lang = up_export_options_get_lang (options);
+  up_export_options_remember (options);
   ask_for_file (run);
-}
-
-static GtkWidget *
-add_choice (GtkGrid     *grid,
-            int          row,
-            const char  *label_text,
-            const char **items,
-            guint        selected)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-  GtkWidget *dropdown = gtk_drop_down_new_from_strings (items);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
-  gtk_widget_set_hexpand (dropdown, TRUE);
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, dropdown, 1, row, 1, 1);
-
-  return dropdown;
 }
 
 void
@@ -216,12 +181,7 @@ up_grid_export_run (GtkWidget        *widget,
                     gpointer          user_data)
 {
   ExportRun *run;
-  GtkWidget *dialog;
-  GtkWidget *grid;
-  GtkRoot *root;
-  const char *format_items[] = { "PNG", "SVG", "PDF", NULL };
-  /* Translators: Languages an exported chart can be written in. */
-  const char *lang_items[] = { _("Swedish"), _("English"), NULL };
+  AdwMessageDialog *dialog;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (UP_IS_PROJECT (project));
@@ -232,31 +192,9 @@ up_grid_export_run (GtkWidget        *widget,
   run->kind = kind;
   run->done = done;
   run->user_data = user_data;
+  run->options = UP_EXPORT_OPTIONS (up_export_options_new ());
 
-  root = gtk_widget_get_root (widget);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Export Grid"),
-                                   _("The exported chart has a title, the project’s name, today’s date and a legend, in the language you choose."));
-
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  run->format_dropdown = GTK_DROP_DOWN (add_choice (GTK_GRID (grid), 0, _("_Format"),
-                                                    format_items, 0));
-  run->lang_dropdown = GTK_DROP_DOWN (add_choice (GTK_GRID (grid), 1, _("_Language"),
-                                                  lang_items, ui_is_swedish () ? 0 : 1));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "export", _("_Export…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
+  dialog = up_export_options_dialog_new (widget, _("Export Grid"), run->options);
   g_signal_connect (dialog, "response", G_CALLBACK (on_options_response), run);
-  up_a11y_util_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -3710,6 +3710,117 @@ test_dates (Fixture       *fixture,
     }
 }
 
+/* The choices of an export dialog, a row a line: "Title: choice|choice"
+ * for each combo row, "Title: …" for a drop-down beside its label. */
+static void
+collect_export_choices (GtkWidget *widget,
+                        GString   *out)
+{
+  GListModel *model = NULL;
+  const char *title = NULL;
+
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      model = adw_combo_row_get_model (ADW_COMBO_ROW (widget));
+      title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+    }
+  else if (GTK_IS_DROP_DOWN (widget))
+    {
+      g_autoptr(GList) labels = gtk_widget_list_mnemonic_labels (widget);
+
+      model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+      title = labels != NULL ? gtk_label_get_text (labels->data) : "";
+      g_string_append (out, "drop-down ");
+    }
+
+  if (model != NULL)
+    {
+      g_string_append_printf (out, "%s:", title);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+          g_string_append_printf (out, "%s%s", i > 0 ? "|" : " ",
+                                  GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : "?");
+        }
+      g_string_append_c (out, '\n');
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_export_choices (child, out);
+}
+
+/* Opens the export dialog of @view through @action, and returns its
+ * choices, and its body text in *@body; cancels it. A screenshot of it
+ * lands in window-export-<action>-<language>.png. */
+static char *
+export_dialog_choices (GtkWidget   *view,
+                       const char  *action,
+                       char       **body)
+{
+  g_autofree char *name = g_strdup_printf ("window-export-%s-%s.png", strchr (action, '.') + 1, test_language ());
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_true (gtk_widget_activate_action (view, action, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  wait_until (is_mapped, dialog);
+  wait_for_frames (GTK_WIDGET (dialog));
+  save_screenshot (GTK_WIDGET (dialog), name);
+  collect_export_choices (adw_message_dialog_get_extra_child (dialog), out);
+  *body = g_strdup (adw_message_dialog_get_body (dialog));
+  /* as Escape does: the close response, "cancel" */
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate_pending ();
+
+  return g_string_free (out, FALSE);
+}
+
+/* The export of the Agenda 2030 chart and of the stakeholders' grid ask
+ * alike: the same rows (format, then language) with the same choices, of
+ * the same widgets, and the same words above them; the Agenda 2030 view
+ * asks for its chart first. They were a list of combo rows ("PNG image",
+ * "SVG drawing", "PDF document") and a grid of drop-downs ("PNG", "SVG",
+ * "PDF") with another sentence. */
+static void
+test_export_dialogs_alike (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *agenda_body = NULL;
+  g_autofree char *grid_body = NULL;
+  g_autofree char *agenda = NULL;
+  g_autofree char *grid = NULL;
+  g_autofree char *chart_title = g_strdup_printf ("%s:", _("Chart"));
+  g_autofree char *format_title = g_strdup_printf ("%s:", _("Format"));
+  g_autofree char *lang_title = g_strdup_printf ("%s:", _("Language"));
+  const char *after_chart;
+
+  show_view (fixture, "agenda");
+  agenda = export_dialog_choices (template_child (fixture->window, UP_TYPE_WINDOW, "agenda_view"),
+                                  "agenda.export", &agenda_body);
+  show_view (fixture, "stakeholders");
+  grid = export_dialog_choices (template_child (fixture->window, UP_TYPE_WINDOW, "stakeholder_view"),
+                                "stakeholders.export-grid", &grid_body);
+  g_test_message ("Agenda 2030:\n%sGrid:\n%s", agenda, grid);
+
+  /* the chart first, then the rows of both */
+  g_assert_true (g_str_has_prefix (agenda, chart_title));
+  after_chart = strchr (agenda, '\n') + 1;
+  g_assert_cmpstr (after_chart, ==, grid);
+  g_assert_true (g_str_has_prefix (grid, format_title));
+  g_assert_nonnull (strstr (grid, lang_title));
+  g_assert_cmpstr (agenda_body, ==, grid_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3759,6 +3870,8 @@ main (int   argc,
               fixture_set_up, test_odd_text_fields, fixture_tear_down);
   g_test_add ("/ui/window/every-editor-commits", Fixture, NULL,
               fixture_set_up, test_every_editor_commits, fixture_tear_down);
+  g_test_add ("/ui/window/export-dialogs-alike", Fixture, NULL, fixture_set_up, test_export_dialogs_alike,
+              fixture_tear_down);
   g_test_add ("/ui/window/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
               fixture_set_up, test_stage_row, fixture_tear_down);

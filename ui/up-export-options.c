@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Upphandla"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "up-a11y-util.h"
+#include "up-export-options.h"
+
+#define SETTINGS_SCHEMA_ID "io.github.upphandla.Upphandla"
+
+struct _UpExportOptions
+{
+  AdwBin       parent_instance;
+
+  GtkListBox  *list;
+  AdwComboRow *chart_row;      /* NULL until there are charts to choose */
+  AdwComboRow *format_row;
+  AdwComboRow *lang_row;
+  GSettings   *settings;       /* NULL where the schema is not installed */
+};
+
+G_DEFINE_FINAL_TYPE (UpExportOptions, up_export_options, ADW_TYPE_BIN)
+
+static const UpExportFormat formats[] = { UP_EXPORT_PNG, UP_EXPORT_SVG, UP_EXPORT_PDF };
+
+static const char * const format_labels[] = {
+  N_("PNG image"), N_("SVG drawing"), N_("PDF document"),
+};
+
+static const UpLang langs[] = { UP_LANG_SV, UP_LANG_EN };
+
+/* Translators: Languages an exported chart can be written in. */
+static const char * const lang_labels[] = { N_("Swedish"), N_("English") };
+
+static gboolean
+ui_is_swedish (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "sv");
+}
+
+static AdwComboRow *
+combo_row (const char         *title,
+           const char * const *labels,
+           guint               n_labels,
+           gboolean            translate,
+           guint               selected)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_labels; i++)
+    gtk_string_list_append (model, translate ? _(labels[i]) : labels[i]);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (row, MIN (selected, n_labels - 1));
+
+  return row;
+}
+
+static void
+up_export_options_dispose (GObject *object)
+{
+  UpExportOptions *self = UP_EXPORT_OPTIONS (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (up_export_options_parent_class)->dispose (object);
+}
+
+static void
+up_export_options_class_init (UpExportOptionsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = up_export_options_dispose;
+}
+
+static void
+up_export_options_init (UpExportOptions *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  guint format = 0, lang = ui_is_swedish () ? 0 : 1;
+
+  /* Run from the build tree or a test, the schema may not be installed:
+   * then nothing is remembered. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autofree char *last_format = NULL;
+      g_autofree char *last_lang = NULL;
+
+      self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
+      last_format = g_settings_get_string (self->settings, "last-export-format");
+      last_lang = g_settings_get_string (self->settings, "last-export-language");
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        if (g_strcmp0 (last_format, up_export_format_get_name (formats[i])) == 0)
+          format = i;
+      for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+        if (g_strcmp0 (last_lang, up_lang_get_code (langs[i])) == 0)
+          lang = i;
+    }
+
+  self->format_row = combo_row (_("Format"), format_labels, G_N_ELEMENTS (format_labels), TRUE, format);
+  self->lang_row = combo_row (_("Language"), lang_labels, G_N_ELEMENTS (lang_labels), TRUE, lang);
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_list_box_append (self->list, GTK_WIDGET (self->format_row));
+  gtk_list_box_append (self->list, GTK_WIDGET (self->lang_row));
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->list));
+}
+
+GtkWidget *
+up_export_options_new (void)
+{
+  return g_object_new (UP_TYPE_EXPORT_OPTIONS, NULL);
+}
+
+void
+up_export_options_set_charts (UpExportOptions    *self,
+                              const char * const *labels,
+                              guint               n_labels,
+                              guint               selected)
+{
+  g_return_if_fail (UP_IS_EXPORT_OPTIONS (self));
+  g_return_if_fail (self->chart_row == NULL);
+  g_return_if_fail (n_labels > 0);
+
+  self->chart_row = combo_row (_("Chart"), labels, n_labels, FALSE, selected);
+  gtk_list_box_prepend (self->list, GTK_WIDGET (self->chart_row));
+}
+
+guint
+up_export_options_get_chart (UpExportOptions *self)
+{
+  g_return_val_if_fail (UP_IS_EXPORT_OPTIONS (self), 0);
+
+  return self->chart_row != NULL ? adw_combo_row_get_selected (self->chart_row) : 0;
+}
+
+UpExportFormat
+up_export_options_get_format (UpExportOptions *self)
+{
+  g_return_val_if_fail (UP_IS_EXPORT_OPTIONS (self), UP_EXPORT_PNG);
+
+  return formats[MIN (adw_combo_row_get_selected (self->format_row), G_N_ELEMENTS (formats) - 1)];
+}
+
+UpLang
+up_export_options_get_lang (UpExportOptions *self)
+{
+  g_return_val_if_fail (UP_IS_EXPORT_OPTIONS (self), UP_LANG_EN);
+
+  return langs[MIN (adw_combo_row_get_selected (self->lang_row), G_N_ELEMENTS (langs) - 1)];
+}
+
+void
+up_export_options_remember (UpExportOptions *self)
+{
+  g_return_if_fail (UP_IS_EXPORT_OPTIONS (self));
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_set_string (self->settings, "last-export-format",
+                         up_export_format_get_name (up_export_options_get_format (self)));
+  g_settings_set_string (self->settings, "last-export-language",
+                         up_lang_get_code (up_export_options_get_lang (self)));
+}
+
+/* Closing the dialog after a button answers once more, with the close
+ * response: only the first answer counts. */
+static void
+on_response (AdwMessageDialog *dialog,
+             const char       *response)
+{
+  if (g_object_get_data (G_OBJECT (dialog), "up-answered") != NULL)
+    /* emitted with the response as its detail */
+    g_signal_stop_emission (dialog, g_signal_lookup ("response", ADW_TYPE_MESSAGE_DIALOG),
+                            g_quark_from_string (response));
+  else
+    g_object_set_data (G_OBJECT (dialog), "up-answered", GINT_TO_POINTER (TRUE));
+}
+
+AdwMessageDialog *
+up_export_options_dialog_new (GtkWidget       *widget,
+                              const char      *heading,
+                              UpExportOptions *options)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (UP_IS_EXPORT_OPTIONS (options), NULL);
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("The chart is written with its title, the project, the date and a legend, in the language chosen here."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (options));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* before any handler of the caller's */
+  g_signal_connect (dialog, "response", G_CALLBACK (on_response), NULL);
+  up_a11y_util_name_controls (dialog);
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
