@@ -60,6 +60,7 @@ struct _UpStakeholderView
   /* The width of each column while fit_columns() hides it. */
   int                  hidden_widths[UP_STAKEHOLDER_N_COLUMNS];
   guint                fit_idle_id;
+  guint                rescale_idle_id;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;

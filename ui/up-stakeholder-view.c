@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "up-a11y-util.h"
@@ -708,15 +709,16 @@ typedef struct
 {
   const char *property;
   const char * const *values;     /* enum columns: their labels */
+  int         width;              /* at the normal text size, or -1: its header's */
 } ColumnInfo;
 
 static const ColumnInfo column_info[UP_STAKEHOLDER_N_COLUMNS] = {
-  [UP_STAKEHOLDER_COLUMN_NAME] = { "name", NULL },
-  [UP_STAKEHOLDER_COLUMN_ORGANISATION] = { "organisation", NULL },
-  [UP_STAKEHOLDER_COLUMN_CATEGORY] = { "category", up_stakeholder_categories },
-  [UP_STAKEHOLDER_COLUMN_INFLUENCE] = { "influence", NULL },
-  [UP_STAKEHOLDER_COLUMN_INTEREST] = { "interest", NULL },
-  [UP_STAKEHOLDER_COLUMN_STANCE] = { "stance", up_stakeholder_stances },
+  [UP_STAKEHOLDER_COLUMN_NAME] = { "name", NULL, 120 },
+  [UP_STAKEHOLDER_COLUMN_ORGANISATION] = { "organisation", NULL, 130 },
+  [UP_STAKEHOLDER_COLUMN_CATEGORY] = { "category", up_stakeholder_categories, 130 },
+  [UP_STAKEHOLDER_COLUMN_INFLUENCE] = { "influence", NULL, -1 },
+  [UP_STAKEHOLDER_COLUMN_INTEREST] = { "interest", NULL, -1 },
+  [UP_STAKEHOLDER_COLUMN_STANCE] = { "stance", up_stakeholder_stances, 110 },
 };
 
 static gboolean
@@ -1009,31 +1011,36 @@ on_register_width (UpStakeholderView *self)
     self->fit_idle_id = g_idle_add_once (fit_columns, self);
 }
 
-static GtkColumnViewColumn *
-add_column (UpStakeholderView *self,
-            UpStakeholderColumn column,
-            const char        *title,
-            gboolean           expand,
-            int                fixed_width)
+/* How big the text is against GNOME's normal size: 1.25 with Large Text. */
+static double
+text_scale (GtkWidget *widget)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-xft-dpi", &dpi, NULL);
+
+  return dpi > 0 ? dpi / (96.0 * 1024) : 1.0;
+}
+
+/* The width of the register's column @column at the present text size:
+ * its own width grown with the text (a name of 14 letters was cut in a
+ * column of 120 px with Large Text, and the leaflet, which weighs the
+ * columns' widths, saw no need to fold), and at least as wide as its
+ * header, and as its longest choice. */
+static int
+column_fixed_width (UpStakeholderView *self,
+                    guint              column)
 {
   const ColumnInfo *info = &column_info[column];
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-  g_autoptr(GtkSorter) sorter = create_sorter (info);
+  int fixed_width = (int) ceil (info->width * text_scale (GTK_WIDGET (self->column_view)));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup), (gpointer) info);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), (gpointer) info);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind), (gpointer) info);
-
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (view_column, sorter);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (fixed_width <= 0)
+  if (info->width <= 0)
     {
       /* As wide as the header with its sort arrow and padding, so that
        * fit_columns() knows every column's width. */
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), title);
+      g_autoptr(PangoLayout) layout =
+        gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view),
+                                        gtk_column_view_column_get_title (self->columns[column]));
       int text_width;
 
       pango_layout_get_pixel_size (layout, &text_width, NULL);
@@ -1055,9 +1062,64 @@ add_column (UpStakeholderView *self,
           fixed_width = MAX (fixed_width, text_width + 24);
         }
     }
-  gtk_column_view_column_set_fixed_width (view_column, fixed_width);
-  gtk_column_view_append_column (self->column_view, view_column);
+
+  return fixed_width;
+}
+
+/* The text size changed (Large Text turned on or off): every column takes
+ * its width at the new size, shown or hidden, and fit_columns() weighs
+ * them again. Called from an idle, once the widgets' fonts follow. */
+static void
+rescale_columns (gpointer user_data)
+{
+  UpStakeholderView *self = user_data;
+
+  self->rescale_idle_id = 0;
+  if (self->column_view == NULL)
+    return;
+
+  for (guint i = 0; i < UP_STAKEHOLDER_N_COLUMNS; i++)
+    {
+      int width = column_fixed_width (self, i);
+
+      if (gtk_column_view_column_get_visible (self->columns[i]))
+        gtk_column_view_column_set_fixed_width (self->columns[i], width);
+      else
+        self->hidden_widths[i] = width;
+    }
+  g_clear_handle_id (&self->fit_idle_id, g_source_remove);
+  fit_columns (self);
+}
+
+static void
+on_text_scale_changed (UpStakeholderView *self)
+{
+  if (self->rescale_idle_id == 0)
+    self->rescale_idle_id = g_idle_add_once (rescale_columns, self);
+}
+
+static GtkColumnViewColumn *
+add_column (UpStakeholderView *self,
+            UpStakeholderColumn column,
+            const char        *title,
+            gboolean           expand)
+{
+  const ColumnInfo *info = &column_info[column];
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+  g_autoptr(GtkSorter) sorter = create_sorter (info);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup), (gpointer) info);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), (gpointer) info);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind), (gpointer) info);
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
   self->columns[column] = view_column;
+  gtk_column_view_column_set_fixed_width (view_column, column_fixed_width (self, column));
+  gtk_column_view_append_column (self->column_view, view_column);
   g_object_unref (view_column);
 
   return view_column;
@@ -1247,14 +1309,16 @@ create_list_pane (UpStakeholderView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stakeholders"),
                                   -1);
 
-  add_column (self, UP_STAKEHOLDER_COLUMN_NAME, _("Name"), TRUE, 120);
-  add_column (self, UP_STAKEHOLDER_COLUMN_ORGANISATION, _("Organisation"), TRUE, 130);
-  add_column (self, UP_STAKEHOLDER_COLUMN_CATEGORY, _("Category"), FALSE, 130);
+  add_column (self, UP_STAKEHOLDER_COLUMN_NAME, _("Name"), TRUE);
+  add_column (self, UP_STAKEHOLDER_COLUMN_ORGANISATION, _("Organisation"), TRUE);
+  add_column (self, UP_STAKEHOLDER_COLUMN_CATEGORY, _("Category"), FALSE);
   /* Translators: A narrow column header: influence 1 to 5. */
-  add_column (self, UP_STAKEHOLDER_COLUMN_INFLUENCE, C_("column", "Influence"), FALSE, -1);
+  add_column (self, UP_STAKEHOLDER_COLUMN_INFLUENCE, C_("column", "Influence"), FALSE);
   /* Translators: A narrow column header: interest 1 to 5. */
-  add_column (self, UP_STAKEHOLDER_COLUMN_INTEREST, C_("column", "Interest"), FALSE, -1);
-  add_column (self, UP_STAKEHOLDER_COLUMN_STANCE, _("Stance"), FALSE, 110);
+  add_column (self, UP_STAKEHOLDER_COLUMN_INTEREST, C_("column", "Interest"), FALSE);
+  add_column (self, UP_STAKEHOLDER_COLUMN_STANCE, _("Stance"), FALSE);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self->column_view)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (on_text_scale_changed), self, G_CONNECT_SWAPPED);
 
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
 
@@ -1662,6 +1726,7 @@ up_stakeholder_view_dispose (GObject *object)
   g_clear_weak_pointer (&self->delete_toast);
   g_clear_handle_id (&self->fold_idle_id, g_source_remove);
   g_clear_handle_id (&self->fit_idle_id, g_source_remove);
+  g_clear_handle_id (&self->rescale_idle_id, g_source_remove);
   disconnect_register (self);
   self->built = FALSE;
 

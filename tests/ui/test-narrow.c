@@ -538,6 +538,30 @@ assert_stances_whole (GtkWidget *widget)
     assert_stances_whole (child);
 }
 
+/* No name of a stakeholder in @widget's tree is cut short. */
+static void
+assert_names_whole (GtkWidget *widget,
+                    UpProject *project)
+{
+  GListModel *stakeholders = up_project_get_stakeholders (project);
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+      {
+        g_autoptr(UpStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
+
+        if (g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), up_stakeholder_get_name (stakeholder)))
+          g_error ("The name “%s” is cut to %d px", gtk_label_get_text (GTK_LABEL (widget)),
+                   gtk_widget_get_width (widget));
+      }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    assert_names_whole (child, project);
+}
+
 /* A laptop's 1,280 × 720 and 1,366 × 768: the register beside the editor
  * and the power/interest grid had 338 and 382 px for 448 px of columns,
  * the stance cut ("Supporte") and names, let shrink, cut to two letters.
@@ -699,6 +723,88 @@ test_long_title (Fixture       *fixture,
   g_assert_false (shown);
 }
 
+/* The stakeholders' view with GNOME's Large Text (a text scale of 1.25,
+ * and 1.5) on a laptop's 1,366 px and in a window of 1,600 px: where the
+ * register, the editor and the grid ask for more than the window at their
+ * natural widths, the grid goes behind its toggle, as at 1,280 and 1,366 px
+ * without Large Text; where they fit, it stays beside them. Either way the
+ * register shows every column whole beside the whole editor. */
+static void
+test_stakeholders_large_text (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  /* each width after another: the fixture's window is 1,600 px wide */
+  static const struct { double scale; int width, height; } cases[] = {
+    { 1.25, 1366, 768 }, { 1.25, 1600, 1000 }, { 1.5, 1366, 768 }, { 1.5, 1600, 1000 },
+  };
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  UpStakeholderView *view = template_child (fixture->window, UP_TYPE_WINDOW, "stakeholder_view");
+  g_autoptr(UpStakeholder) stakeholder = g_list_model_get_item (up_project_get_stakeholders (fixture->project), 0);
+
+  show_view (fixture, "stakeholders");
+  up_stakeholder_view_set_selected (view, stakeholder);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("narrow-%d-text-%.0f-%s-stakeholders.png", cases[i].width,
+                                               cases[i].scale * 100, test_language ());
+      GtkWidget *register_pane = gtk_widget_get_parent (GTK_WIDGET (view->column_view));
+      graphene_rect_t register_bounds, editor_bounds;
+      GtkWidget *grid_pane;
+      int pages_natural = 0, editor_natural, grid_natural, room;
+      gboolean fit;
+
+      set_text_scale (cases[i].scale);
+      resize_window (fixture, cases[i].width, cases[i].height);
+      for (guint frames = 0; frames < 4; frames++)
+        wait_for_frames (window);
+      save_screenshot (window, name);
+
+      /* what the leaflet weighs: its pages' natural widths, the register
+       * and editor, the line between them, the grid with its margins */
+      for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (view->leaflet)); page;
+           page = gtk_widget_get_next_sibling (page))
+        {
+          int natural = 0;
+
+          gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          pages_natural += natural;
+        }
+      gtk_widget_measure (GTK_WIDGET (view->editor_stack), GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &editor_natural, NULL, NULL);
+      grid_pane = adw_leaflet_get_child_by_name (view->leaflet, "grid");
+      gtk_widget_measure (grid_pane, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &grid_natural, NULL, NULL);
+      room = gtk_widget_get_width (GTK_WIDGET (view->leaflet));
+      fit = pages_natural <= room;
+      g_test_message ("%d px, text ×%.2f: %d px for %d px of register, editor and grid (the grid %d px); grid %s; "
+                      "register %d px, editor %d px", cases[i].width, cases[i].scale, room, pages_natural,
+                      grid_natural, adw_leaflet_get_folded (view->leaflet) ? "behind its toggle" : "beside",
+                      gtk_widget_get_width (register_pane), gtk_widget_get_width (GTK_WIDGET (view->editor_stack)));
+
+      /* the grid behind its toggle exactly where the three do not fit */
+      g_assert_cmpint (adw_leaflet_get_folded (view->leaflet), ==, !fit);
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (view->grid_button)), ==, !fit);
+      if (fit)
+        {
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->grid)));
+          g_assert_cmpint (gtk_widget_get_width (grid_pane), >=, grid_natural);
+        }
+
+      /* the register whole, every column, none cut (the names, too, in a
+       * column as wide at every text size, were cut: "Maria Svens…") */
+      assert_register_fits (view);
+      assert_stances_whole (GTK_WIDGET (view->column_view));
+      assert_names_whole (GTK_WIDGET (view->column_view), fixture->project);
+
+      /* the editor beside it, whole */
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->editor_stack)));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view->column_view), window, &register_bounds));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view->editor_stack), window, &editor_bounds));
+      g_assert_cmpfloat (register_bounds.origin.x + register_bounds.size.width, <=, editor_bounds.origin.x);
+      g_assert_cmpfloat (editor_bounds.origin.x + editor_bounds.size.width, <=, gtk_widget_get_width (window));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view->editor_stack)), >=, editor_natural);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +827,8 @@ main (int   argc,
   g_test_add ("/ui/narrow/stakeholders-register", Fixture, NULL, fixture_set_up, test_stakeholders_register,
               fixture_tear_down);
   g_test_add ("/ui/narrow/long-title", Fixture, NULL, fixture_set_up, test_long_title, fixture_tear_down);
+  g_test_add ("/ui/narrow/stakeholders-large-text", Fixture, NULL, fixture_set_up, test_stakeholders_large_text,
+              fixture_tear_down);
   g_test_add ("/ui/narrow/stakeholders-laptop", Fixture, NULL, fixture_set_up, test_stakeholders_laptop,
               fixture_tear_down);
 
