@@ -1244,6 +1244,30 @@ on_drop (UpWindow      *self,
 
 /* Actions */
 
+/* Commits what is being typed before an undo or a redo, whichever way it
+ * was asked for (the header bar's buttons, Ctrl+Z, a screen reader's
+ * activation of a button): a text field not left yet, a description or a
+ * note waiting for a pause in typing, the Add Note form of the stage
+ * panel. The typing becomes a step of its own, which the undo then takes
+ * back, as Ctrl+Z did alone (by taking the focus away). Without it the
+ * undo took back the edit before the typing, and the typing, still in
+ * its field, was committed after the undo as a newer edit. Returns FALSE
+ * when committing took back the newest step itself (a note added in the
+ * notes view and left empty goes as if never added): that was what the
+ * user undid. */
+static gboolean
+commit_typing (UpWindow *self)
+{
+  UpHistory *history = up_project_get_history (self->project);
+  guint newest = up_history_get_undo_serial (history);
+
+  up_project_commit_pending (self->project);
+
+  /* A new step has a serial above every older one; a step taken back
+   * leaves an older one on top. */
+  return newest == 0 || up_history_get_undo_serial (history) >= newest;
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -1252,7 +1276,10 @@ undo_action (GtkWidget  *widget,
   UpWindow *self = UP_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->project != NULL && !up_project_undo (self->project, &error))
+  if (self->project == NULL || !commit_typing (self))
+    return;
+
+  if (!up_project_undo (self->project, &error))
     up_window_add_toast (self, error->message);
 }
 
@@ -1264,7 +1291,13 @@ redo_action (GtkWidget  *widget,
   UpWindow *self = UP_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->project != NULL && !up_project_redo (self->project, &error))
+  if (self->project == NULL)
+    return;
+
+  /* Typing committed now is a newer edit than the one undone, so there
+   * is nothing left to redo, as after any edit. */
+  commit_typing (self);
+  if (!up_project_redo (self->project, &error))
     up_window_add_toast (self, error->message);
 }
 

@@ -3588,10 +3588,12 @@ test_stage_note_being_written_stage_deleted (Fixture       *fixture,
   g_assert_cmpuint (after->len, ==, before->len + 1);
 }
 
-/* A note being written for a stage whose addition is then undone (Edit ▸
- * Undo, which does not wait for the form) is kept as a note of no stage,
- * which the notes view lists. The panel heard of the stage going while
- * the project was still undoing, and adding the note there failed. */
+/* A note being written for a stage whose addition is then undone by
+ * someone who does not commit the form first (up_project_undo() itself;
+ * the window's Undo commits the note first, as its own step, see
+ * /ui/window/undo-commits-typing/stage-note) is kept as a note of no
+ * stage, which the notes view lists. The panel heard of the stage going
+ * while the project was still undoing, and adding the note there failed. */
 static void
 test_stage_note_being_written_stage_undone (Fixture       *fixture,
                                             gconstpointer  user_data)
@@ -3610,7 +3612,7 @@ test_stage_note_being_written_stage_undone (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages + 1);
   start_stage_note (fixture, text);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (up_project_undo (fixture->project, NULL));
   wait_for_frames (GTK_WIDGET (fixture->window));
   iterate_pending ();
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages);
@@ -3821,6 +3823,214 @@ test_export_dialogs_alike (Fixture       *fixture,
   g_assert_cmpstr (agenda_body, ==, grid_body);
 }
 
+/* A text field of the window being typed into, for the Undo tests. */
+typedef struct
+{
+  GtkWidget  *field;     /* an entry row or a text view, with the focus */
+  UpRecord   *record;    /* whose @column it edits; NULL for the Add Note form */
+  const char *column;
+} TypedField;
+
+static char *
+field_text (GtkWidget *field)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (GTK_IS_EDITABLE (field))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Shows the field @name ("stage-title", "stage-description", "stage-note",
+ * "note-body", "stakeholder-name", "local-goal-title") of the item it
+ * edits and gives it the focus. */
+static TypedField
+focus_typed_field (Fixture    *fixture,
+                   const char *name)
+{
+  TypedField typed = { NULL, NULL, NULL };
+
+  if (g_str_has_prefix (name, "stage-"))
+    {
+      GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+      UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), 1);
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      typed.record = UP_RECORD (up_stage_editor_get_stage (editor));
+      if (g_str_equal (name, "stage-title"))
+        {
+          typed.field = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+          typed.column = "title";
+        }
+      else if (g_str_equal (name, "stage-description"))
+        {
+          typed.field = template_child (editor, UP_TYPE_STAGE_EDITOR, "description_view");
+          typed.column = "description";
+        }
+      else
+        {
+          gpointer notes = template_child (editor, UP_TYPE_STAGE_EDITOR, "stage_notes");
+
+          typed.field = template_child (notes, G_OBJECT_TYPE (notes), "composer_view");
+          typed.record = NULL;
+          /* start_stage_note() opens the form and gives it the focus. */
+          return typed;
+        }
+    }
+  else if (g_str_equal (name, "note-body"))
+    {
+      GtkWidget *notes_view = template_child (fixture->window, UP_TYPE_WINDOW, "notes_view");
+      GtkListView *note_list;
+      g_autofree char *body = NULL;
+
+      /* The view makes its widgets when first shown. */
+      show_view (fixture, "notes");
+      note_list = template_child (notes_view, G_OBJECT_TYPE (notes_view), "note_list");
+      gtk_selection_model_select_item (gtk_list_view_get_model (note_list), 0, TRUE);
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      typed.field = template_child (notes_view, G_OBJECT_TYPE (notes_view), "body_view");
+      body = field_text (typed.field);
+      typed.record = UP_RECORD (find_note_with_body (fixture->project, body));
+      typed.column = "body";
+    }
+  else if (g_str_equal (name, "stakeholder-name"))
+    {
+      UpStakeholderView *view = template_child (fixture->window, UP_TYPE_WINDOW, "stakeholder_view");
+      g_autoptr(UpStakeholder) person = g_list_model_get_item (up_project_get_stakeholders (fixture->project), 0);
+
+      show_view (fixture, "stakeholders");
+      up_stakeholder_view_set_selected (view, person);
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      typed.field = GTK_WIDGET (view->name_row);
+      typed.record = UP_RECORD (person);
+      typed.column = "name";
+    }
+  else
+    {
+      g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (fixture->project), 0);
+
+      g_assert_cmpstr (name, ==, "local-goal-title");
+      show_view (fixture, "local-goals");
+      typed.field = get_named (GTK_WIDGET (fixture->window), "local-goal-title");
+      typed.record = UP_RECORD (goal);
+      typed.column = "title";
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (typed.field)), ==,
+                       up_record_get_string (typed.record, "title"));
+    }
+
+  g_assert_nonnull (typed.record);
+  g_assert_true (gtk_widget_grab_focus (typed.field));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  return typed;
+}
+
+/* Types @text into @typed's field as the user does, the focus staying there. */
+static void
+type_into (Fixture    *fixture,
+           TypedField *typed,
+           const char *text)
+{
+  if (typed->record == NULL)
+    start_stage_note (fixture, text);
+  else if (GTK_IS_EDITABLE (typed->field))
+    gtk_editable_set_text (GTK_EDITABLE (typed->field), text);
+  else
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (typed->field)), text, -1);
+  g_assert_true (gtk_widget_has_focus (typed->field) ||
+                 gtk_widget_has_focus (gtk_widget_get_first_child (typed->field)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), typed->field));
+}
+
+/* What @typed's field edits holds @text: the column, or a note of the
+ * stage with that text. */
+static gboolean
+typed_is_kept (Fixture    *fixture,
+               TypedField *typed,
+               gint64      stage_id,
+               const char *text)
+{
+  UpNote *note;
+
+  if (typed->record != NULL)
+    return g_strcmp0 (up_record_get_string (typed->record, typed->column), text) == 0;
+
+  note = find_note_with_body (fixture->project, text);
+  return note != NULL && up_note_get_stage_id (note) == stage_id;
+}
+
+/* Undo from the header bar's button (a click that leaves the focus where
+ * it is, as a screen reader's activation does) or the window's action
+ * (what a menu item or a shortcut activates) while text is being typed in
+ * a field: the typing is committed as a step of its own, and Undo undoes
+ * that step, not the edit made before it; the field shows the text before
+ * the typing, and Redo brings the typing back. The buttons and the action
+ * left the typing in the field and undid the edit before, and the typing
+ * was committed later as an edit after the undo (a note being written was
+ * kept aside in the Add Note form, then saved after). */
+static void
+test_undo_commits_typing (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  const char *name = user_data;
+  const char * const texts[] = { "Skrivet och ångrat med knappen", "Skrivet och ångrat med åtgärden" };
+  GtkWidget *undo_button = template_child (fixture->window, UP_TYPE_WINDOW, "undo_button");
+  GtkWidget *redo_button = template_child (fixture->window, UP_TYPE_WINDOW, "redo_button");
+  g_autoptr(UpStage) other = g_list_model_get_item (up_project_get_stages (fixture->project), 0);
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  g_autoptr(GError) error = NULL;
+
+  for (guint round = 0; round < G_N_ELEMENTS (texts); round++)
+    {
+      g_autofree char *earlier = g_strdup_printf ("Tidigare ändring %u", round);
+      g_autofree char *before = NULL;
+      g_autofree char *shown = NULL;
+      TypedField typed;
+      gint64 stage_id;
+
+      /* An edit made before the typing, for Undo to leave alone. */
+      g_assert_true (up_project_set_string (fixture->project, other, "title", earlier, &error));
+      g_assert_no_error (error);
+
+      typed = focus_typed_field (fixture, name);
+      stage_id = up_stage_editor_get_stage (editor) != NULL
+                 ? up_record_get_id (UP_RECORD (up_stage_editor_get_stage (editor))) : 0;
+      before = typed.record != NULL ? field_text (typed.field) : g_strdup ("");
+      type_into (fixture, &typed, texts[round]);
+      g_assert_false (typed_is_kept (fixture, &typed, stage_id, texts[round]));
+
+      if (round == 0)
+        g_signal_emit_by_name (undo_button, "clicked");
+      else
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+      wait_for_frames (GTK_WIDGET (fixture->window));
+
+      g_test_message ("%s, round %u: earlier edit \"%s\", field \"%s\"", name, round,
+                      up_stage_get_title (other), shown = field_text (typed.field));
+      g_assert_cmpstr (up_stage_get_title (other), ==, earlier);
+      g_assert_false (typed_is_kept (fixture, &typed, stage_id, texts[round]));
+      g_assert_cmpstr (shown, ==, before);
+      g_assert_true (up_history_get_can_redo (up_project_get_history (fixture->project)));
+
+      if (round == 0)
+        g_signal_emit_by_name (redo_button, "clicked");
+      else
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      g_assert_true (typed_is_kept (fixture, &typed, stage_id, texts[round]));
+      g_assert_cmpstr (up_stage_get_title (other), ==, earlier);
+      if (typed.record != NULL)
+        {
+          g_clear_pointer (&shown, g_free);
+          g_assert_cmpstr (shown = field_text (typed.field), ==, texts[round]);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3946,6 +4156,18 @@ main (int   argc,
               fixture_set_up, test_toast_above_switcher_bar, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts-window-fits", Fixture, NULL,
               fixture_set_up, test_shortcuts_window_fits, fixture_tear_down);
+  {
+    static const char * const typed_fields[] = { "stage-title", "stage-description", "stage-note",
+                                                 "note-body", "stakeholder-name", "local-goal-title" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (typed_fields); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/ui/window/undo-commits-typing/%s", typed_fields[i]);
+
+        g_test_add (path, Fixture, typed_fields[i], fixture_set_up, test_undo_commits_typing,
+                    fixture_tear_down);
+      }
+  }
   g_test_add ("/ui/window/stage-note-being-written", Fixture, NULL,
               fixture_set_up, test_stage_note_being_written, fixture_tear_down);
   g_test_add ("/ui/window/stage-note-being-written-stage-deleted", Fixture, NULL,
