@@ -23,6 +23,13 @@ struct _UpStageNotes
   GSignalGroup   *project_signals;
   gboolean        dirty;
 
+  /* A note whose stage went under the open form, waiting for the project
+   * to finish that change: see save_composer(). */
+  UpProject      *orphan_project;
+  char           *orphan_body;
+  const char     *orphan_kind;
+  gulong          orphan_history_id;
+
   GtkButton      *add_button;
   GtkRevealer    *composer_revealer;
   GtkTextView    *composer_view;
@@ -165,32 +172,33 @@ on_cancel_clicked (UpStageNotes *self)
   close_composer (self);
 }
 
-/* A note whose stage went under the open form, to be added as a note of
- * no stage once the project is done with that change. */
-typedef struct
+/* Adds the note kept aside by save_composer() as a note of no stage, if
+ * there is one. Runs at the end of the change that took its stage (the
+ * history's step is the last thing the project does), and at the latest
+ * when the project's editors are asked to commit (the window closes, its
+ * project changes) or the panel goes, so that no window can save or
+ * close before the note is in the project. */
+static void
+add_orphan_note (UpStageNotes *self)
 {
-  UpStageNotes *self;
-  UpProject    *project;
-  char         *body;
-  const char   *kind;
-} OrphanNote;
-
-static gboolean
-add_orphan_note (gpointer data)
-{
-  OrphanNote *orphan = data;
-  g_autofree char *today = up_note_util_today ();
+  g_autoptr(UpProject) project = g_steal_pointer (&self->orphan_project);
+  g_autofree char *body = g_steal_pointer (&self->orphan_body);
+  g_autofree char *today = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (up_project_add_note (orphan->project, orphan->body, orphan->kind, today, NULL, &error) == NULL)
-    g_signal_emit (orphan->self, signals[ERROR], 0, error);
+  if (project == NULL)
+    return;
 
-  g_object_unref (orphan->self);
-  g_object_unref (orphan->project);
-  g_free (orphan->body);
-  g_free (orphan);
+  g_clear_signal_handler (&self->orphan_history_id, up_project_get_history (project));
+  today = up_note_util_today ();
+  if (up_project_add_note (project, body, self->orphan_kind, today, NULL, &error) == NULL)
+    g_signal_emit (self, signals[ERROR], 0, error);
+}
 
-  return G_SOURCE_REMOVE;
+static void
+on_orphan_history_step (UpStageNotes *self)
+{
+  add_orphan_note (self);
 }
 
 /* Adds what the form holds as a note of the stage, and closes the form;
@@ -210,22 +218,36 @@ save_composer (UpStageNotes *self)
   if (kind >= g_strv_length ((char **) up_note_kinds))
     kind = 0;
 
-  /* The stage went under the open form (its addition undone, a change
-   * from another window of the file): what was said is kept all the same,
-   * as a note of no stage, which the notes view lists. The panel hears of
-   * it while the project is still in the middle of that change, where no
-   * edit can start: the note is added as soon as the change is done. */
+  /* The stage went under the open form (its addition undone without the
+   * form being committed first, a change from another holder of the
+   * project): what was said is kept all the same, as a note of no stage,
+   * which the notes view lists. The panel hears of it while the project
+   * is still in the middle of that change, where no edit can begin: the
+   * note waits for the history's step that ends the change, which comes
+   * before the undo returns to its caller. Not an idle: a window closed
+   * before it ran saved the project without the note. */
   if (self->stage != NULL &&
       up_project_lookup (self->project, "stage",
                          up_record_get_id (UP_RECORD (self->stage))) != UP_RECORD (self->stage))
     {
-      OrphanNote *orphan = g_new0 (OrphanNote, 1);
+      if (self->orphan_project == NULL)
+        {
+          self->orphan_project = g_object_ref (self->project);
+          self->orphan_body = g_steal_pointer (&body);
+          self->orphan_kind = up_note_kinds[kind];
+          self->orphan_history_id =
+            g_signal_connect_object (up_project_get_history (self->project), "notify::can-undo",
+                                     G_CALLBACK (on_orphan_history_step), self, G_CONNECT_SWAPPED);
+        }
+      else
+        {
+          /* A text kept aside already (not seen: the form closes with
+           * the first): both are kept, in one note. */
+          char *both = g_strconcat (self->orphan_body, "\n\n", body, NULL);
 
-      orphan->self = g_object_ref (self);
-      orphan->project = g_object_ref (self->project);
-      orphan->body = g_steal_pointer (&body);
-      orphan->kind = up_note_kinds[kind];
-      g_idle_add (add_orphan_note, orphan);
+          g_free (self->orphan_body);
+          self->orphan_body = both;
+        }
       close_composer (self);
       return;
     }
@@ -255,6 +277,7 @@ on_save_clicked (UpStageNotes *self)
 static void
 commit_pending (UpStageNotes *self)
 {
+  add_orphan_note (self);
   save_composer (self);
 }
 
@@ -306,6 +329,7 @@ up_stage_notes_dispose (GObject *object)
 {
   UpStageNotes *self = UP_STAGE_NOTES (object);
 
+  add_orphan_note (self);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   g_clear_object (&self->project_signals);
@@ -469,6 +493,7 @@ up_stage_notes_set_project (UpStageNotes *self,
     return;
 
   /* What is typed belongs to the project it was typed in. */
+  add_orphan_note (self);
   save_composer (self);
   g_set_object (&self->project, project);
   g_signal_group_set_target (self->project_signals, project);

@@ -3589,11 +3589,15 @@ test_stage_note_being_written_stage_deleted (Fixture       *fixture,
 }
 
 /* A note being written for a stage whose addition is then undone by
- * someone who does not commit the form first (up_project_undo() itself;
- * the window's Undo commits the note first, as its own step, see
- * /ui/window/undo-commits-typing/stage-note) is kept as a note of no
- * stage, which the notes view lists. The panel heard of the stage going
- * while the project was still undoing, and adding the note there failed. */
+ * someone who does not commit the form first (up_project_undo() itself,
+ * as a holder of the project other than the window may call it) is kept
+ * as a note of no stage, which the notes view lists, and is in the
+ * project as soon as the undo returns: a window closed in that moment
+ * saves it. The panel hears of the stage going while the project is
+ * still undoing, where no edit can begin; it added the note from an idle
+ * callback, which had not run when the window saved before closing. The
+ * window's Undo commits the note first, as its own step, and takes that
+ * back (see /ui/window/undo-commits-typing/stage-note). */
 static void
 test_stage_note_being_written_stage_undone (Fixture       *fixture,
                                             gconstpointer  user_data)
@@ -3603,6 +3607,9 @@ test_stage_note_being_written_stage_undone (Fixture       *fixture,
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
   GListModel *stages = up_project_get_stages (fixture->project);
   guint n_stages = g_list_model_get_n_items (stages);
+  CloseWait wait = { fixture->project, NULL, text, FALSE };
+  g_autoptr(UpProject) saved = NULL;
+  g_autoptr(GError) error = NULL;
   UpNote *note;
 
   gtk_single_selection_set_selected (selection, 0);
@@ -3612,14 +3619,30 @@ test_stage_note_being_written_stage_undone (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages + 1);
   start_stage_note (fixture, text);
 
-  g_assert_true (up_project_undo (fixture->project, NULL));
-  wait_for_frames (GTK_WIDGET (fixture->window));
-  iterate_pending ();
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages);
+  /* at once, with no main loop in between */
   note = find_note_with_body (fixture->project, text);
   g_assert_nonnull (note);
   g_assert_cmpint (up_note_get_stage_id (note), ==, 0);
   assert_stage_note_form_closed (fixture);
+
+  g_signal_connect_after (fixture->window, "close-request", G_CALLBACK (on_close_request_after), &wait);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_true (wait.committed);
+  iterate_pending ();
+
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+  saved = up_project_open (up_project_get_file (fixture->project), &error);
+  g_assert_no_error (error);
+  note = find_note_with_body (saved, text);
+  g_assert_nonnull (note);
+  g_assert_cmpint (up_note_get_stage_id (note), ==, 0);
+  /* once */
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (saved)), ==,
+                    g_list_model_get_n_items (up_project_get_notes (fixture->project)));
 }
 
 /* A label that starts with the text @data. */
