@@ -842,13 +842,20 @@ leave_new_note (UpNotesView *self)
   return ok;
 }
 
-/* The project's "commit-pending": commits the text being typed and takes
- * back a note just added and left empty, as leaving the view does (before
- * the window closes, whose save would not wait for them). */
+static void commit_said_on (UpNotesView *self);
+
+/* The project's "commit-pending": commits the text being typed (the body,
+ * and a date typed in Said On: it was lost at Ctrl+Q) and takes back a
+ * note just added and left empty, as leaving the view does (before the
+ * window closes, whose save would not wait for them). A half-typed date
+ * is not committed in passing, as in the stage panel: it would only be
+ * refused. */
 static void
 commit_pending (UpNotesView *self)
 {
   commit_body (self);
+  if (self->built && up_date_is_valid (gtk_editable_get_text (GTK_EDITABLE (self->said_row))))
+    commit_said_on (self);
   leave_new_note (self);
 }
 

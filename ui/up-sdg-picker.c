@@ -405,6 +405,19 @@ on_comment_focus_leave (UpSdgPicker             *self,
   commit_comment (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
 }
 
+/* A comment typed and not applied yet (the entry not left) belongs to the
+ * link of the stage it was typed for: it is committed when the project's
+ * editors are asked to commit (the window closes, an Undo, a toast's
+ * Undo), and before the picker shows another stage, goal or project,
+ * which would otherwise leave it in an entry of another link. It was lost
+ * at Ctrl+Q. */
+static void
+commit_comments (UpSdgPicker *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    commit_comment (self, ((TargetRow *) g_ptr_array_index (self->rows, i))->comment);
+}
+
 static GtkWidget *
 create_target_row (UpSdgPicker *self,
                    const char  *target)
@@ -513,6 +526,7 @@ clear_target_rows (UpSdgPicker *self)
 {
   GtkWidget *child;
 
+  commit_comments (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->target_list))) != NULL)
     gtk_list_box_remove (self->target_list, child);
   g_ptr_array_set_size (self->rows, 0);
@@ -777,6 +791,8 @@ up_sdg_picker_init (UpSdgPicker *self)
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed::sdg_link",
                                  G_CALLBACK (on_sdg_links_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "commit-pending",
+                                 G_CALLBACK (commit_comments), self, G_CONNECT_SWAPPED);
 
   ensure_goal_css ();
   build (self);
@@ -805,8 +821,11 @@ up_sdg_picker_set_project (UpSdgPicker *self,
   g_return_if_fail (UP_IS_SDG_PICKER (self));
   g_return_if_fail (project == NULL || UP_IS_PROJECT (project));
 
-  if (!g_set_object (&self->project, project))
+  if (self->project == project)
     return;
+
+  commit_comments (self);
+  g_set_object (&self->project, project);
 
   g_signal_group_set_target (self->project_signals, project);
   refresh (self);
@@ -829,8 +848,11 @@ up_sdg_picker_set_stage (UpSdgPicker *self,
   g_return_if_fail (UP_IS_SDG_PICKER (self));
   g_return_if_fail (stage == NULL || UP_IS_STAGE (stage));
 
-  if (!g_set_object (&self->stage, stage))
+  if (self->stage == stage)
     return;
+
+  commit_comments (self);
+  g_set_object (&self->stage, stage);
 
   /* Another stage keeps the open goal: comparing stages goal by goal is
    * what a user does. */
