@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "up-entry-row.h"
+#include "up-paste-guard.h"
 
 struct _UpEntryRow
 {
@@ -256,6 +257,7 @@ up_entry_row_init (UpEntryRow *self)
   gtk_entry_set_has_frame (self->entry, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
   g_signal_connect_object (self->entry, "activate", G_CALLBACK (on_entry_activate), self, G_CONNECT_SWAPPED);
+  up_paste_guard_attach (self->entry);
 
   /* The title is the entry's mnemonic label, which names the entry for a
    * screen reader too (labelled-by): a label of its own besides would be

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "up-a11y-util.h"
+#include "up-paste-guard.h"
 #include "up-sdg-picker.h"
 
 #define N_COLUMNS 6
@@ -497,6 +498,7 @@ create_target_row (UpSdgPicker *self,
 
   row->comment = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (row->comment, _("Comment"));
+  up_paste_guard_attach (row->comment);
   /* Translators: the accessible name of a link's comment; %1$s is the target's id. */
   comment_name = g_strdup_printf (_("Comment on target %1$s"), target);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->comment), GTK_ACCESSIBLE_PROPERTY_LABEL,

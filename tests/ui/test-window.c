@@ -4208,6 +4208,102 @@ test_undo_commits_typing (Fixture       *fixture,
     }
 }
 
+typedef struct
+{
+  GtkWidget  *window;
+  GtkEditable *field;
+  const char *before;
+} PasteWait;
+
+/* The paste is done with: a toast shown, or the field's text changed. */
+static gboolean
+paste_done (gpointer data)
+{
+  PasteWait *wait = data;
+
+  return has_toast (wait->window) ||
+         g_strcmp0 (gtk_editable_get_text (wait->field), wait->before) != 0;
+}
+
+/* The text of the toast shown in @window. */
+static const char *
+toast_text (GtkWidget *window)
+{
+  GtkWidget *toast = find_toast (window);
+
+  for (GtkWidget *label = toast ? find_descendant (toast, GTK_TYPE_LABEL) : NULL; label != NULL;
+       label = NULL)
+    return gtk_label_get_text (GTK_LABEL (label));
+  return NULL;
+}
+
+/* A paste into a field of one line (a stage's title, here) longer than
+ * the field can hold (GtkEntryBuffer keeps 65,534 bytes: here 40,000 å,
+ * 80,000 bytes, fewer characters than 65,535) was cut there without a
+ * word, and the cut text committed when the field was left. The paste is
+ * refused: the field and the project stay as they were, and a toast says
+ * why. A paste that fits goes in at the cursor as before. */
+static void
+test_paste_too_long (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  GtkEditable *row;
+  GtkEditable *text;
+  GString *pasted = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *with_short = NULL;
+  UpStage *stage;
+  PasteWait wait;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), 1);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  stage = up_stage_editor_get_stage (editor);
+  title = g_strdup (up_stage_get_title (stage));
+  row = GTK_EDITABLE (template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row"));
+  text = gtk_editable_get_delegate (row);
+  g_assert_true (GTK_IS_TEXT (text));
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (pasted, "å");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (text)), pasted->str);
+  g_string_free (pasted, TRUE);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  gtk_editable_set_position (row, -1);
+  wait = (PasteWait) { GTK_WIDGET (fixture->window), row, title };
+  g_signal_emit_by_name (text, "paste-clipboard");
+  wait_until (paste_done, &wait);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  g_test_message ("after the paste: %ld bytes in the field, toast \"%s\"",
+                  (long) strlen (gtk_editable_get_text (row)), toast_text (GTK_WIDGET (fixture->window)));
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, title);
+  up_project_commit_pending (fixture->project);
+  g_assert_cmpstr (up_stage_get_title (stage), ==, title);
+  g_assert_nonnull (find_toast (GTK_WIDGET (fixture->window)));
+  g_assert_cmpstr (toast_text (GTK_WIDGET (fixture->window)), ==,
+                   _("Not pasted: the text is too long for this field"));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text)));
+
+  /* A paste that fits: at the cursor, as GTK's own. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (text)), " – kort");
+  g_signal_emit_by_name (text, "paste-clipboard");
+  wait.before = title;
+  with_short = g_strconcat (title, " – kort", NULL);
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (g_strcmp0 (gtk_editable_get_text (row), with_short) != 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, with_short);
+  g_assert_cmpint (gtk_editable_get_position (row), ==, g_utf8_strlen (with_short, -1));
+  up_project_commit_pending (fixture->project);
+  g_assert_cmpstr (up_stage_get_title (stage), ==, with_short);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4345,6 +4441,8 @@ main (int   argc,
                     fixture_tear_down);
       }
   }
+  g_test_add ("/ui/window/paste-too-long", Fixture, NULL,
+              fixture_set_up, test_paste_too_long, fixture_tear_down);
   g_test_add ("/ui/window/stage-note-being-written", Fixture, NULL,
               fixture_set_up, test_stage_note_being_written, fixture_tear_down);
   g_test_add ("/ui/window/stage-note-being-written-stage-deleted", Fixture, NULL,

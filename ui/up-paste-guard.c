@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Upphandla"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "up-paste-guard.h"
+#include "up-window.h"
+
+/* The bytes a GtkEntryBuffer holds, its closing NUL left out: it cuts
+ * what goes beyond (gtkentrybuffer.c, GTK_ENTRY_BUFFER_MAX_SIZE). */
+#define ENTRY_MAX_BYTES (G_MAXUSHORT - 1)
+
+/* The window whose toasts tell the user: the field's own, or the one a
+ * dialog (Project Details) stands over. */
+static UpWindow *
+find_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  while (window != NULL && !UP_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+
+  return window != NULL ? UP_WINDOW (window) : NULL;
+}
+
+/* Refusing rather than keeping the beginning: 64 KB in a title, a name or
+ * a contact is a text meant for another field (a description or a note,
+ * which hold any length), and its beginning, cut mid-sentence, would be
+ * committed as a value nobody typed. Refused, the field and the project
+ * stay as they were and the clipboard still holds the whole text. */
+static void
+refuse (GtkText *text)
+{
+  UpWindow *window = find_window (GTK_WIDGET (text));
+
+  gtk_widget_error_bell (GTK_WIDGET (text));
+  if (window != NULL)
+    /* Translators: A toast when a pasted text does not fit in a field of
+     * one line (a title, a name), which holds about 65,000 characters. */
+    up_window_add_toast (window, _("Not pasted: the text is too long for this field"));
+}
+
+static void
+on_text_received (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  /* GtkText has no autoptr in GTK 4.8: held as the widget it is. */
+  g_autoptr(GtkWidget) widget = user_data;
+  GtkText *text = GTK_TEXT (widget);
+  GtkEditable *editable = GTK_EDITABLE (text);
+  g_autofree char *pasted = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  const char *current = gtk_editable_get_text (editable);
+  gsize kept = strlen (current);
+  gsize length;
+  int start, end;
+  int position;
+
+  if (pasted == NULL || !gtk_editable_get_editable (editable) || !gtk_widget_get_realized (GTK_WIDGET (text)))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (text));
+      return;
+    }
+
+  /* As GTK's paste: a text of several lines up to its first line break
+   * where the field wants one line only. */
+  length = strlen (pasted);
+  if (gtk_text_get_truncate_multiline (text))
+    length = strcspn (pasted, "\r\n");
+
+  /* The selection goes, and the paste takes its place. */
+  if (gtk_editable_get_selection_bounds (editable, &start, &end))
+    kept -= g_utf8_offset_to_pointer (current, end) - g_utf8_offset_to_pointer (current, start);
+  if (length > ENTRY_MAX_BYTES - kept)
+    {
+      refuse (text);
+      return;
+    }
+
+  gtk_editable_delete_selection (editable);
+  position = gtk_editable_get_position (editable);
+  gtk_editable_insert_text (editable, pasted, (int) length, &position);
+  gtk_editable_set_position (editable, position);
+}
+
+/* Ctrl+V, Shift+Insert and the context menu's Paste: the paste is read
+ * here, and inserted only when it fits. */
+static void
+on_paste_clipboard (GtkText *text)
+{
+  g_signal_stop_emission_by_name (text, "paste-clipboard");
+
+  if (!gtk_editable_get_editable (GTK_EDITABLE (text)))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (text));
+      return;
+    }
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (text)), NULL,
+                                 on_text_received, g_object_ref (text));
+}
+
+void
+up_paste_guard_attach (GtkEntry *entry)
+{
+  GtkEditable *text;
+
+  g_return_if_fail (GTK_IS_ENTRY (entry));
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+  g_return_if_fail (GTK_IS_TEXT (text));
+
+  g_signal_connect (text, "paste-clipboard", G_CALLBACK (on_paste_clipboard), NULL);
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A field of one line holds at most 65,534 bytes (GtkEntryBuffer), and
+ * GTK cuts a longer paste there without a word: the cut text would then
+ * be committed as if typed. With the guard, a paste into @entry that does
+ * not fit is refused, with a toast in the window that says so; a paste
+ * that fits goes in as GTK's own does. */
+void up_paste_guard_attach (GtkEntry *entry);
+
+G_END_DECLS
