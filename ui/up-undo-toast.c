@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "up-undo-toast.h"
+#include "up-window.h"
 
 /* The project's undo toasts that are still alive: a GPtrArray of UndoToast
  * in the project's qdata, so that closing the project can withdraw them. */
@@ -44,6 +45,22 @@ undo_toast_free (gpointer  data,
   g_free (undo);
 }
 
+/* Tells the user, in the window of @project, why its toast's Undo did
+ * nothing. */
+static void
+tell (UpProject  *project,
+      const char *message)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (UP_IS_WINDOW (l->data) && up_window_get_project (l->data) == project)
+      {
+        up_window_add_toast (l->data, message);
+        return;
+      }
+}
+
 static void
 on_undo_clicked (AdwToast  *toast,
                  UndoToast *undo)
@@ -61,12 +78,20 @@ on_undo_clicked (AdwToast  *toast,
 
   /* The toast goes as soon as its edit can no longer be undone on its
    * own; check once more all the same, so that Undo never undoes another
-   * edit. */
+   * edit. It can be clicked as it goes, or the typing just committed may
+   * have changed what the delete did: the click must not seem lost. */
   if (!up_project_can_undo_edit (undo->project, undo->serial))
-    return;
+    {
+      /* Translators: A toast after the Undo of a deletion's toast was
+       * clicked too late: a later edit changed the same items (say, the
+       * stages the deletion moved up were reordered). Short: a toast in a
+       * window 640 px wide shows about 55 characters. */
+      tell (undo->project, _("Not undone: a later change touched the deleted item"));
+      return;
+    }
 
   if (!up_project_undo_edit (undo->project, undo->serial, &error))
-    g_warning ("Could not undo: %s", error->message);
+    tell (undo->project, error->message);
 }
 
 /* After every step of the history (an edit, an undo, a redo). Not at the

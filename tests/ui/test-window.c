@@ -4304,6 +4304,60 @@ test_paste_too_long (Fixture       *fixture,
   g_assert_cmpstr (up_stage_get_title (stage), ==, with_short);
 }
 
+/* The toast shown in @window whose text is @text, or NULL. */
+static gboolean
+is_toast_saying (GtkWidget *widget,
+                 gpointer   text)
+{
+  return is_toast (widget, NULL) && find_label (widget, text) != NULL;
+}
+
+static gboolean
+has_toast_saying (gpointer data)
+{
+  gpointer *window_and_text = data;
+
+  return find_widget (window_and_text[0], is_toast_saying, window_and_text[1]) != NULL;
+}
+
+/* A delete's toast whose Undo is clicked when the delete can no longer be
+ * undone on its own (a later edit changed what it changed: here the
+ * stages it moved up were reordered, and the click came as the toast was
+ * going) says why in a toast, and changes nothing. It said nothing: the
+ * click seemed lost. */
+static void
+test_undo_toast_refused (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GListModel *stages = up_project_get_stages (fixture->project);
+  guint n = g_list_model_get_n_items (stages);
+  g_autoptr(UpStage) second = g_list_model_get_item (stages, 1);
+  g_autoptr(UpStage) last = g_list_model_get_item (stages, n - 1);
+  gint64 id = up_record_get_id (UP_RECORD (second));
+  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *why = _("Not undone: a later change touched the deleted item");
+  gpointer window_and_text[] = { fixture->window, (gpointer) why };
+
+  g_assert_true (up_project_delete_stage (fixture->project, second, FALSE, &error));
+  g_assert_no_error (error);
+  toast = up_undo_toast_new (fixture->project, "Stage deleted");
+  adw_toast_overlay_add_toast (template_child (fixture->window, UP_TYPE_WINDOW, "toast_overlay"),
+                               g_object_ref (toast));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (up_project_reorder_stage (fixture->project, last, 0, &error));
+  g_assert_no_error (error);
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_null (up_project_lookup (fixture->project, "stage", id));
+  {
+    g_autoptr(UpStage) first = g_list_model_get_item (stages, 0);
+
+    g_assert_true (first == last);
+  }
+  wait_until (has_toast_saying, window_and_text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4441,6 +4495,8 @@ main (int   argc,
                     fixture_tear_down);
       }
   }
+  g_test_add ("/ui/window/undo-toast-refused", Fixture, NULL,
+              fixture_set_up, test_undo_toast_refused, fixture_tear_down);
   g_test_add ("/ui/window/paste-too-long", Fixture, NULL,
               fixture_set_up, test_paste_too_long, fixture_tear_down);
   g_test_add ("/ui/window/stage-note-being-written", Fixture, NULL,
