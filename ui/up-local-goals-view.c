@@ -15,6 +15,7 @@
 #include "up-a11y-util.h"
 #include "up-entry-row.h"
 #include "up-local-goals-view.h"
+#include "up-paste-guard.h"
 #include "up-paned-util.h"
 #include "up-scroller.h"
 #include "up-undo-toast.h"
@@ -323,10 +324,11 @@ refresh_fields (UpLocalGoalsView *self)
   for (guint i = 0; i < N_FIELDS; i++)
     {
       const char *value = values[i] ? values[i] : "";
-      /* An entry holds at most 65535 characters (GtkEntryBuffer): a longer
-       * text (an import, another tool) is shown but not editable here, so
-       * that applying the entry cannot cut it short. */
-      gboolean fits = g_utf8_strlen (value, G_MAXUINT16 * 4 + 1) < G_MAXUINT16;
+      /* An entry holds at most 65,534 bytes (GtkEntryBuffer), fewer
+       * characters than that with å, ä and ö: a longer text (an import,
+       * another tool) is shown but not editable here, so that applying the
+       * entry cannot cut it short. */
+      gboolean fits = up_paste_guard_fits (value);
 
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->fields[i])), value) != 0)
         gtk_editable_set_text (GTK_EDITABLE (self->fields[i]), value);

@@ -105,6 +105,12 @@ on_paste_clipboard (GtkText *text)
                                  on_text_received, g_object_ref (text));
 }
 
+gboolean
+up_paste_guard_fits (const char *text)
+{
+  return text == NULL || strlen (text) <= ENTRY_MAX_BYTES;
+}
+
 void
 up_paste_guard_attach (GtkEntry *entry)
 {

@@ -10,6 +10,11 @@ G_BEGIN_DECLS
  * be committed as if typed. With the guard, a paste into @entry that does
  * not fit is refused, with a toast in the window that says so; a paste
  * that fits goes in as GTK's own does. */
-void up_paste_guard_attach (GtkEntry *entry);
+void     up_paste_guard_attach (GtkEntry   *entry);
+
+/* Whether @text fits whole in a field of one line. A longer text (an
+ * import, another tool) is shown there cut, and committing the field
+ * would cut it in the project: the views make such a field read-only. */
+gboolean up_paste_guard_fits   (const char *text);
 
 G_END_DECLS

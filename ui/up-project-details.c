@@ -8,6 +8,7 @@
 
 #include "up-a11y-util.h"
 #include "up-entry-row.h"
+#include "up-paste-guard.h"
 #include "up-project-details.h"
 
 /* The facts of the project that every chart and report shows: its title
@@ -67,10 +68,12 @@ save (Details *details)
 
   fields[0].property = "title";
   fields[0].old_value = up_project_get_title (details->project);
-  fields[0].new_value = gtk_editable_get_text (GTK_EDITABLE (details->title));
+  fields[0].new_value = gtk_editable_get_editable (GTK_EDITABLE (details->title))
+                        ? gtk_editable_get_text (GTK_EDITABLE (details->title)) : fields[0].old_value;
   fields[1].property = "organisation";
   fields[1].old_value = up_project_get_organisation (details->project);
-  fields[1].new_value = gtk_editable_get_text (GTK_EDITABLE (details->organisation));
+  fields[1].new_value = gtk_editable_get_editable (GTK_EDITABLE (details->organisation))
+                        ? gtk_editable_get_text (GTK_EDITABLE (details->organisation)) : fields[1].old_value;
   fields[2].property = "description";
   fields[2].old_value = up_project_get_description (details->project);
   fields[2].new_value = description;
@@ -112,6 +115,9 @@ entry_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  /* A text longer than the field holds is shown cut, and kept as it is
+   * (see save()). */
+  gtk_editable_set_editable (GTK_EDITABLE (row), up_paste_guard_fits (text));
   /* Return saves the dialog, as the default response. */
   up_entry_row_set_activates_default (row, TRUE);
   return row;

@@ -236,10 +236,9 @@ update_target_row (UpSdgPicker *self,
 
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->comment)), comment) != 0)
         gtk_editable_set_text (GTK_EDITABLE (row->comment), comment);
-      /* An entry holds at most 65535 characters: a longer comment is shown
+      /* An entry holds at most 65,534 bytes: a longer comment is shown
        * cut and not editable, or leaving the entry would save it cut. */
-      gtk_editable_set_editable (GTK_EDITABLE (row->comment),
-                                 g_utf8_strlen (comment, G_MAXUINT16 * 4 + 1) < G_MAXUINT16);
+      gtk_editable_set_editable (GTK_EDITABLE (row->comment), up_paste_guard_fits (comment));
     }
 }
 

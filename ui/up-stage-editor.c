@@ -8,6 +8,7 @@
 
 #include "up-calendar-button.h"
 #include "up-entry-row.h"
+#include "up-paste-guard.h"
 #include "up-sdg-picker.h"
 #include "up-stage-editor.h"
 #include "up-stage-notes.h"
@@ -133,6 +134,10 @@ set_editable_text (GtkEditable *editable,
   /* Setting the same text again would move the cursor while typing. */
   if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
     gtk_editable_set_text (editable, text ? text : "");
+  /* A text longer than the field holds is shown cut: committed from
+   * there (the field left, the window closed) it would be cut in the
+   * project. */
+  gtk_editable_set_editable (editable, up_paste_guard_fits (text));
 }
 
 static void
@@ -273,6 +278,9 @@ commit_string (UpStageEditor *self,
 static void
 commit_title (UpStageEditor *self)
 {
+  if (!gtk_editable_get_editable (GTK_EDITABLE (self->title_row)))
+    return;
+
   commit_string (self, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
 }
 

@@ -11,6 +11,7 @@
 #include "up-a11y-util.h"
 #include "up-grid-export.h"
 #include "up-list-util.h"
+#include "up-paste-guard.h"
 #include "up-stakeholder-view-private.h"
 #include "up-undo-toast.h"
 
@@ -148,6 +149,9 @@ set_editable_text (GtkEditable *editable,
   /* Setting the same text again would move the cursor while typing. */
   if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
     gtk_editable_set_text (editable, text ? text : "");
+  /* A text longer than the field holds is shown cut: committed from
+   * there it would be cut in the project. */
+  gtk_editable_set_editable (editable, up_paste_guard_fits (text));
 }
 
 /* Filter */
@@ -317,6 +321,10 @@ commit_entry (UpStakeholderView *self,
               UpEntryRow        *row)
 {
   const char *property = g_object_get_data (G_OBJECT (row), "up-property");
+
+  /* Read-only: a text longer than the field holds, shown cut. */
+  if (!gtk_editable_get_editable (GTK_EDITABLE (row)))
+    return;
 
   commit_string (self, property, gtk_editable_get_text (GTK_EDITABLE (row)));
 }

@@ -4358,6 +4358,113 @@ test_undo_toast_refused (Fixture       *fixture,
   wait_until (has_toast_saying, window_and_text);
 }
 
+static gboolean
+is_entry_with_text (GtkWidget *widget,
+                    gpointer   data)
+{
+  return GTK_IS_ENTRY (widget) && gtk_widget_get_mapped (widget) &&
+         *gtk_editable_get_text (GTK_EDITABLE (widget)) != '\0';
+}
+
+/* Text longer than a field of one line holds (65,534 bytes: here 40,000
+ * å, 80,000 bytes but fewer characters than the 65,535 the views counted)
+ * in a stage's title, a stakeholder's name, a local goal's title and an
+ * Agenda 2030 link's comment, as an import or another tool may leave it:
+ * the field shows it cut, and it was committed cut when the editors were
+ * asked to commit (the window closing, an Undo) or the field was left.
+ * The field is read-only then, and the text kept whole. */
+static void
+test_long_text_kept (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GListModel *stages = up_project_get_stages (fixture->project);
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  UpStakeholderView *people_view = template_child (fixture->window, UP_TYPE_WINDOW, "stakeholder_view");
+  g_autoptr(UpStakeholder) person = g_list_model_get_item (up_project_get_stakeholders (fixture->project), 0);
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (fixture->project), 0);
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tile_name = NULL;
+  GString *text = g_string_new (NULL);
+  UpStage *stage = NULL;
+  UpSdgLink *link;
+  struct
+  {
+    UpRecord   *record;
+    const char *column;
+    GtkWidget  *field;
+  } kept[4] = { { NULL } };
+  guint position;
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (text, "å");
+
+  for (position = 0; position < g_list_model_get_n_items (stages); position++)
+    {
+      g_autoptr(UpStage) candidate = g_list_model_get_item (stages, position);
+
+      g_clear_pointer (&links, g_ptr_array_unref);
+      links = up_project_list_sdg_links (fixture->project, UP_RECORD (candidate));
+      if (links->len > 0)
+        {
+          stage = candidate;
+          break;
+        }
+    }
+  g_assert_nonnull (stage);
+  link = g_ptr_array_index (links, 0);
+
+  kept[0].record = UP_RECORD (stage);
+  kept[0].column = "title";
+  kept[1].record = UP_RECORD (link);
+  kept[1].column = "comment";
+  kept[2].record = UP_RECORD (person);
+  kept[2].column = "name";
+  kept[3].record = UP_RECORD (goal);
+  kept[3].column = "title";
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_assert_true (up_project_set_string (fixture->project, kept[i].record, kept[i].column, text->str, &error));
+      g_assert_no_error (error);
+    }
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), position);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  kept[0].field = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+  tile_name = g_strdup_printf ("sdg-goal-%u", up_sdg_goal_of_target (up_sdg_link_get_target (link)));
+  g_signal_emit_by_name (get_named (GTK_WIDGET (editor), tile_name), "clicked");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  /* the linked target's comment: the entry shown with text in it */
+  kept[1].field = find_widget (GTK_WIDGET (editor), is_entry_with_text, NULL);
+
+  show_view (fixture, "stakeholders");
+  up_stakeholder_view_set_selected (people_view, person);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  kept[2].field = GTK_WIDGET (people_view->name_row);
+
+  show_view (fixture, "local-goals");
+  kept[3].field = get_named (GTK_WIDGET (fixture->window), "local-goal-title");
+
+  up_project_commit_pending (fixture->project);
+  iterate_pending ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_test_message ("%s %s: %ld bytes kept", up_record_get_table (kept[i].record), kept[i].column,
+                    (long) strlen (up_record_get_string (kept[i].record, kept[i].column)));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_assert_cmpuint (strlen (up_record_get_string (kept[i].record, kept[i].column)), ==, text->len);
+    }
+  /* Typed into, it would be committed cut: it cannot be. */
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_assert_nonnull (kept[i].field);
+      g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (kept[i].field)));
+    }
+  g_string_free (text, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4497,6 +4604,8 @@ main (int   argc,
   }
   g_test_add ("/ui/window/undo-toast-refused", Fixture, NULL,
               fixture_set_up, test_undo_toast_refused, fixture_tear_down);
+  g_test_add ("/ui/window/long-text-kept", Fixture, NULL,
+              fixture_set_up, test_long_text_kept, fixture_tear_down);
   g_test_add ("/ui/window/paste-too-long", Fixture, NULL,
               fixture_set_up, test_paste_too_long, fixture_tear_down);
   g_test_add ("/ui/window/stage-note-being-written", Fixture, NULL,
