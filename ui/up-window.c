@@ -67,6 +67,14 @@ struct _UpWindow
   gboolean              read_only_notice;
   gboolean              close_anyway;
 
+  /* The text field with the focus (its GtkText, or a text view's buffer),
+   * followed while it has it, and whether text was typed in a field since
+   * the history last changed: typing not committed yet, which Undo
+   * commits and undoes (see commit_typing()). */
+  GObject              *typing_source;
+  gulong                typing_changed_id;
+  gboolean              typing;
+
   /* The keyboard shortcuts, built the first time they are asked for. */
   GtkWindow            *help_overlay;
 
@@ -199,7 +207,10 @@ static void
 update_actions (UpWindow *self)
 {
   UpHistory *history = self->project ? up_project_get_history (self->project) : NULL;
-  gboolean can_undo = history != NULL && up_history_get_can_undo (history);
+  /* Text being typed is something to undo too, before it is committed:
+   * in a window just opened (its history is empty) the first title typed
+   * left the button off, while Ctrl+Z undid it. */
+  gboolean can_undo = history != NULL && (up_history_get_can_undo (history) || self->typing);
   gboolean can_redo = history != NULL && up_history_get_can_redo (history);
   g_autofree char *undo_tooltip = NULL;
   g_autofree char *redo_tooltip = NULL;
@@ -532,7 +543,46 @@ on_history_changed (UpWindow   *self,
                     GParamSpec *pspec,
                     UpHistory  *history)
 {
+  /* Typing is committed (or the field shows the model again) by the time
+   * the history has a new step; an edit that comes while a field keeps
+   * uncommitted text leaves the button on all the same, having a step. */
+  self->typing = FALSE;
   update_actions (self);
+}
+
+static void
+on_typing (UpWindow *self)
+{
+  if (self->typing)
+    return;
+
+  self->typing = TRUE;
+  update_actions (self);
+}
+
+/* Follows the text of the field with the focus, where text is typed into
+ * the project (not a search field's, no edit). */
+static void
+on_focus_widget_changed (UpWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GObject *source = NULL;
+
+  if (self->typing_source != NULL)
+    g_clear_signal_handler (&self->typing_changed_id, self->typing_source);
+  g_clear_object (&self->typing_source);
+
+  if (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL)
+    return;
+  if (GTK_IS_TEXT (focus) && gtk_editable_get_editable (GTK_EDITABLE (focus)))
+    source = G_OBJECT (focus);
+  else if (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)))
+    source = G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)));
+  if (source == NULL)
+    return;
+
+  self->typing_source = g_object_ref (source);
+  self->typing_changed_id = g_signal_connect_swapped (source, "changed", G_CALLBACK (on_typing), self);
 }
 
 static void
@@ -2192,6 +2242,9 @@ up_window_dispose (GObject *object)
   g_signal_group_set_target (self->project_signals, NULL);
   g_signal_group_set_target (self->history_signals, NULL);
   g_signal_group_set_target (self->store_signals, NULL);
+  if (self->typing_source != NULL)
+    g_clear_signal_handler (&self->typing_changed_id, self->typing_source);
+  g_clear_object (&self->typing_source);
 
   g_clear_handle_id (&self->switcher_bar_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), UP_TYPE_WINDOW);
@@ -2610,6 +2663,8 @@ up_window_init (UpWindow *self)
   g_signal_group_connect_object (self->project_signals, "changed",
                                  G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed), NULL);
+
   self->history_signals = g_signal_group_new (UP_TYPE_HISTORY);
   g_signal_group_connect_object (self->history_signals, "notify::can-undo",
                                  G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
@@ -2766,6 +2821,7 @@ up_window_set_project (UpWindow  *self,
     }
 
   g_set_object (&self->project, project);
+  self->typing = FALSE;
   /* Open in a window for long: renamed in a file manager meanwhile, the
    * file is saved under its new name. */
   if (project != NULL)

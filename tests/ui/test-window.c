@@ -4465,6 +4465,50 @@ test_long_text_kept (Fixture       *fixture,
   g_string_free (text, TRUE);
 }
 
+/* A window just opened has nothing to undo (the history is not kept in the
+ * file), and the first text typed, in a stage's title here, left the
+ * header bar's Undo greyed out, while Ctrl+Z undid it. The button is on
+ * once typing waits to be committed, and undoes that typing. */
+static void
+test_undo_first_typing (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  GtkWidget *undo_button = template_child (fixture->window, UP_TYPE_WINDOW, "undo_button");
+  GtkWidget *redo_button = template_child (fixture->window, UP_TYPE_WINDOW, "redo_button");
+  UpHistory *history = up_project_get_history (fixture->project);
+  GtkEditable *row = GTK_EDITABLE (template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row"));
+  g_autofree char *title = NULL;
+  UpStage *stage;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), 1);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  stage = up_stage_editor_get_stage (editor);
+  title = g_strdup (up_stage_get_title (stage));
+  g_assert_false (up_history_get_can_undo (history));
+  g_assert_false (gtk_widget_is_sensitive (undo_button));
+
+  /* The focus alone is no edit. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_false (gtk_widget_is_sensitive (undo_button));
+
+  gtk_editable_set_text (row, "Första ändringen i dag");
+  g_assert_true (gtk_widget_is_sensitive (undo_button));
+  g_signal_emit_by_name (undo_button, "clicked");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (up_stage_get_title (stage), ==, title);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, title);
+  g_assert_true (gtk_widget_is_sensitive (redo_button));
+  /* nothing left to undo */
+  g_assert_false (gtk_widget_is_sensitive (undo_button));
+
+  g_signal_emit_by_name (redo_button, "clicked");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (up_stage_get_title (stage), ==, "Första ändringen i dag");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4604,6 +4648,8 @@ main (int   argc,
   }
   g_test_add ("/ui/window/undo-toast-refused", Fixture, NULL,
               fixture_set_up, test_undo_toast_refused, fixture_tear_down);
+  g_test_add ("/ui/window/undo-first-typing", Fixture, NULL,
+              fixture_set_up, test_undo_first_typing, fixture_tear_down);
   g_test_add ("/ui/window/long-text-kept", Fixture, NULL,
               fixture_set_up, test_long_text_kept, fixture_tear_down);
   g_test_add ("/ui/window/paste-too-long", Fixture, NULL,
