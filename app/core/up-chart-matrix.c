@@ -117,15 +117,19 @@ cell_colour (UpChartContext *ctx,
  * viewers (Poppler, Acrobat) snap a fill of one rectangle to whole
  * pixels, and would draw a path of many rectangles softer.
  * In SVG, though, all rectangles of a colour are one path: SVG viewers
- * snap nothing, and each path costs a style of its own in the file. */
+ * snap nothing, and each path costs a style of its own in the file. The
+ * boxes of such a path are all as tall, so it is drawn as strokes that
+ * wide along their middles: two points a box instead of four, the
+ * numbers of which Cairo's writer formats one by one. */
 static gboolean
 one_path_per_colour (UpChartContext *ctx)
 {
   return cairo_surface_get_type (cairo_get_target (ctx->cr)) == CAIRO_SURFACE_TYPE_SVG;
 }
 
-/* A box in the current colour: added to the path that the caller fills
- * once (@one_path), or filled on its own. */
+/* A box in the current colour, @height tall (as all the boxes of a path):
+ * added to the path that end_boxes() strokes (@one_path), or filled on
+ * its own. */
 static void
 add_box (UpChartContext *ctx,
          gboolean        one_path,
@@ -134,9 +138,29 @@ add_box (UpChartContext *ctx,
          double          width,
          double          height)
 {
-  cairo_rectangle (ctx->cr, x, y, width, height);
   if (!one_path)
-    cairo_fill (ctx->cr);
+    {
+      cairo_rectangle (ctx->cr, x, y, width, height);
+      cairo_fill (ctx->cr);
+      return;
+    }
+  cairo_move_to (ctx->cr, x, y + height / 2);
+  cairo_rel_line_to (ctx->cr, width, 0);
+}
+
+/* Draws the boxes add_box() added to the path, @height tall. */
+static void
+end_boxes (UpChartContext *ctx,
+           gboolean        one_path,
+           double          height)
+{
+  if (!one_path)
+    return;
+  cairo_save (ctx->cr);
+  cairo_set_line_width (ctx->cr, height);
+  cairo_set_line_cap (ctx->cr, CAIRO_LINE_CAP_BUTT);
+  cairo_stroke (ctx->cr);
+  cairo_restore (ctx->cr);
 }
 
 /* Boxes of the page's lines colour at @alpha, one in every @step rows
@@ -163,7 +187,7 @@ fill_row_boxes (UpChartContext *ctx,
   _up_chart_set_colour (ctx->cr, &colour);
   for (guint i = first; i < n_stages; i += step)
     add_box (ctx, one_path, x, top + i * ROW + inset, width, ROW - 2 * inset);
-  cairo_fill (ctx->cr);
+  end_boxes (ctx, one_path, ROW - 2 * inset);
 }
 
 /* The linked cells, a colour at a time. */
@@ -186,7 +210,7 @@ draw_cells (UpChartContext *ctx,
         for (guint i = 0; i < n_stages; i++)
           if (rows[i].strengths[goal] == strength)
             add_box (ctx, one_path, x + (goal - 1) * COLUMN, top + i * ROW + 1, COLUMN - 2, ROW - 2);
-        cairo_fill (ctx->cr);
+        end_boxes (ctx, one_path, ROW - 2);
       }
 }
 
