@@ -4230,11 +4230,9 @@ static const char *
 toast_text (GtkWidget *window)
 {
   GtkWidget *toast = find_toast (window);
+  GtkWidget *label = toast != NULL ? find_descendant (toast, GTK_TYPE_LABEL) : NULL;
 
-  for (GtkWidget *label = toast ? find_descendant (toast, GTK_TYPE_LABEL) : NULL; label != NULL;
-       label = NULL)
-    return gtk_label_get_text (GTK_LABEL (label));
-  return NULL;
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
 /* A paste into a field of one line (a stage's title, here) longer than
