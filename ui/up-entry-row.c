@@ -74,7 +74,13 @@ on_entry_state_flags_changed (UpEntryRow    *self,
   gtk_widget_set_opacity (GTK_WIDGET (self->entry), editing ? 1.0 : 0.0);
 }
 
-/* The whole text, where the row shows it cut. */
+/* A tooltip as long as a text of 65,000 characters would be taller than
+ * any screen: the whole text up to this many characters. */
+#define TOOLTIP_MAX_CHARS 300
+
+/* The whole text, where the row shows it cut; or why it cannot be edited:
+ * a row of this app is read-only only when its text does not fit in a
+ * field of one line (up_paste_guard_fits()). */
 static gboolean
 on_query_tooltip (UpEntryRow *self,
                   int         x,
@@ -82,11 +88,11 @@ on_query_tooltip (UpEntryRow *self,
                   gboolean    keyboard_mode,
                   GtkTooltip *tooltip)
 {
-  if (is_editing (self) || !gtk_widget_get_mapped (GTK_WIDGET (self->shown)) ||
-      !pango_layout_is_ellipsized (gtk_label_get_layout (self->shown)))
-    return FALSE;
+  g_autofree char *text = up_entry_row_dup_tooltip (self);
 
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (self->shown));
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
@@ -377,4 +383,25 @@ up_entry_row_set_invalid (UpEntryRow *self,
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID,
                                invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
+}
+
+char *
+up_entry_row_dup_tooltip (UpEntryRow *self)
+{
+  const char *text;
+  g_autofree char *start = NULL;
+
+  g_return_val_if_fail (UP_IS_ENTRY_ROW (self), NULL);
+
+  if (!gtk_editable_get_editable (GTK_EDITABLE (self->entry)))
+    return g_strdup (up_paste_guard_too_long_reason ());
+  if (is_editing (self) || !gtk_widget_get_mapped (GTK_WIDGET (self->shown)) ||
+      !pango_layout_is_ellipsized (gtk_label_get_layout (self->shown)))
+    return NULL;
+
+  text = gtk_label_get_text (self->shown);
+  if (g_utf8_strlen (text, -1) <= TOOLTIP_MAX_CHARS)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, TOOLTIP_MAX_CHARS);
+  return g_strconcat (start, "…", NULL);
 }

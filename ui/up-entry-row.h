@@ -25,6 +25,10 @@ void       up_entry_row_add_suffix            (UpEntryRow *self,
                                                GtkWidget  *widget);
 void       up_entry_row_set_activates_default (UpEntryRow *self,
                                                gboolean    activates);
+/* What the row's tooltip shows: the whole text where it is shown cut (at
+ * most some 300 characters of it), or why the row cannot be edited; NULL
+ * for no tooltip. */
+char      *up_entry_row_dup_tooltip           (UpEntryRow *self);
 /* Marks the text as not valid, in red and for a screen reader. */
 void       up_entry_row_set_invalid           (UpEntryRow *self,
                                                gboolean    invalid);

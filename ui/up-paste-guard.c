@@ -123,3 +123,12 @@ up_paste_guard_attach (GtkEntry *entry)
 
   g_signal_connect (text, "paste-clipboard", G_CALLBACK (on_paste_clipboard), NULL);
 }
+
+const char *
+up_paste_guard_too_long_reason (void)
+{
+  /* Translators: The tooltip of a field of one line (a title, a name)
+   * whose text, from an import or another tool, is longer than such a
+   * field holds (about 65,000 characters): shown, not editable. */
+  return _("This text is longer than a field of one line holds. It is kept whole, and cannot be edited here.");
+}

@@ -17,4 +17,8 @@ void     up_paste_guard_attach (GtkEntry   *entry);
  * would cut it in the project: the views make such a field read-only. */
 gboolean up_paste_guard_fits   (const char *text);
 
+/* What a field made read-only by a text that does not fit says, in its
+ * tooltip: why it cannot be edited, and that nothing is lost. */
+const char *up_paste_guard_too_long_reason (void);
+
 G_END_DECLS

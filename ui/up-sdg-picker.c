@@ -237,8 +237,12 @@ update_target_row (UpSdgPicker *self,
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->comment)), comment) != 0)
         gtk_editable_set_text (GTK_EDITABLE (row->comment), comment);
       /* An entry holds at most 65,534 bytes: a longer comment is shown
-       * cut and not editable, or leaving the entry would save it cut. */
-      gtk_editable_set_editable (GTK_EDITABLE (row->comment), up_paste_guard_fits (comment));
+       * cut and not editable, or leaving the entry would save it cut;
+       * its tooltip says why. */
+      gboolean fits = up_paste_guard_fits (comment);
+
+      gtk_editable_set_editable (GTK_EDITABLE (row->comment), fits);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row->comment), fits ? NULL : up_paste_guard_too_long_reason ());
     }
 }
 

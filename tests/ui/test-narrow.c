@@ -656,6 +656,8 @@ test_long_title (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup_printf ("narrow-1024-%s-long-title.png", test_language ());
   g_autoptr(GObject) tooltip = NULL;
+  g_autofree char *whole = NULL;
+  GString *very_long = g_string_new (NULL);
   GtkWidget *row;
   GtkWidget *entry;
   GtkLabel *label;
@@ -701,6 +703,8 @@ test_long_title (Fixture       *fixture,
   tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
   g_signal_emit_by_name (row, "query-tooltip", 10, 10, FALSE, tooltip, &shown);
   g_assert_true (shown);
+  whole = up_entry_row_dup_tooltip (UP_ENTRY_ROW (row));
+  g_assert_cmpstr (whole, ==, long_title);
 
   /* typed into: the text itself, the cut one gone, no tooltip */
   gtk_widget_grab_focus (row);
@@ -712,6 +716,22 @@ test_long_title (Fixture       *fixture,
   g_assert_false (shown);
   gtk_widget_grab_focus (GTK_WIDGET (timeline));
   wait_for_frames (window);
+
+  /* a title of thousands of characters: its first 300 and "…", not a
+   * tooltip taller than the screen */
+  for (guint i = 0; i < 100; i++)
+    g_string_append (very_long, "Innovationsupphandling ");
+  g_assert_true (up_project_set_string (fixture->project, stage, "title", very_long->str, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    wait_for_frames (window);
+  g_clear_pointer (&whole, g_free);
+  whole = up_entry_row_dup_tooltip (UP_ENTRY_ROW (row));
+  g_assert_nonnull (whole);
+  g_assert_cmpuint (g_utf8_strlen (whole, -1), ==, 301);
+  g_assert_true (g_str_has_suffix (whole, "…"));
+  g_assert_true (strncmp (whole, very_long->str, 300) == 0);
+  g_string_free (very_long, TRUE);
 
   /* a short title is whole: no tooltip */
   g_assert_true (up_project_set_string (fixture->project, stage, "title", "Pilot", &error));
