@@ -590,41 +590,6 @@ on_file_chosen (GtkNativeDialog *chooser,
   }
 }
 
-/* A file name has no slashes; the rest of a title is the user's own. */
-static char *
-file_name_part (const char *text)
-{
-  char *copy = g_strdup (text && *text ? text : _("Project"));
-
-  g_strdelimit (copy, "/\\:", '-');
-  g_strstrip (copy);
-  if (g_utf8_strlen (copy, -1) > 80)
-    {
-      char *end = g_utf8_offset_to_pointer (copy, 80);
-      *end = '\0';
-    }
-
-  return copy;
-}
-
-/* Beside the project, unless the project lives in the app's own data
- * folder (the demo): then the user's documents. Never the process's
- * working folder, which is wherever the app was started from. */
-static GFile *
-export_folder (UpAgendaView *self)
-{
-  GFile *file = up_project_get_file (self->project);
-  g_autoptr(GFile) data = g_file_new_for_path (g_get_user_data_dir ());
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-
-  if (file != NULL && g_file_is_native (file) && !g_file_has_prefix (file, data))
-    return g_file_get_parent (file);
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    return g_file_new_for_path (documents);
-
-  return g_file_new_for_path (g_get_home_dir ());
-}
-
 static void
 choose_file (ExportRequest *request)
 {
@@ -639,9 +604,9 @@ choose_file (ExportRequest *request)
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  folder = export_folder (self);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  up_file_util_add_export_filter (GTK_FILE_CHOOSER (chooser), request->format);
+  folder = up_file_util_export_folder (self->project);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -1157,29 +1122,12 @@ up_agenda_view_suggest_file_name (UpAgendaView   *self,
                                   UpExportFormat  format,
                                   UpLang          lang)
 {
-  g_autofree char *project = NULL;
-  g_autofree char *chart = NULL;
-  g_autofree char *goal = NULL;
-
   g_return_val_if_fail (UP_IS_AGENDA_VIEW (self), NULL);
   g_return_val_if_fail (self->project != NULL, NULL);
-
-  project = file_name_part (up_project_get_title (self->project));
-  chart = file_name_part (up_chart_kind_get_title (kind, lang));
 
   /* The charts of each goal, exported one after the other, were offered
    * the one name, and each replaced the last. The grid is the
    * stakeholders', whatever the goal. */
-  if (self->local_goal != NULL && kind != UP_CHART_GRID)
-    {
-      goal = file_name_part (up_local_goal_get_title (self->local_goal));
-      /* Translators: the suggested file name of an export limited to one
-       * regional or local goal; %1$s is the project's title, %2$s the
-       * chart's, %3$s the goal's, %4$s the extension ("pdf"). */
-      return g_strdup_printf (_("%1$s – %2$s – %3$s.%4$s"), project, chart, goal,
-                              up_export_format_get_name (format));
-    }
-
-  /* Translators: the suggested file name of an export; %1$s is the project's title, %2$s the chart's, %3$s the extension ("pdf"). */
-  return g_strdup_printf (_("%1$s – %2$s.%3$s"), project, chart, up_export_format_get_name (format));
+  return up_file_util_export_name (self->project, kind, kind != UP_CHART_GRID ? self->local_goal : NULL,
+                                   format, lang);
 }

@@ -153,3 +153,84 @@ up_file_util_confirm_replace (GtkWindow      *parent,
   up_a11y_util_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* A file name has no slashes, nor colons (which some systems refuse);
+ * "Stakeholders: influence" reads as "Stakeholders, influence". The rest
+ * of a title is the user's own. */
+static char *
+file_name_part (const char *text)
+{
+  GString *name = g_string_new (text && *text ? text : _("Project"));
+  char *copy;
+
+  g_string_replace (name, ": ", ", ", 0);
+  copy = g_string_free (name, FALSE);
+  g_strdelimit (copy, "/\\:", '-');
+  g_strstrip (copy);
+  if (g_utf8_strlen (copy, -1) > 80)
+    {
+      char *end = g_utf8_offset_to_pointer (copy, 80);
+      *end = '\0';
+    }
+
+  return copy;
+}
+
+GFile *
+up_file_util_export_folder (UpProject *project)
+{
+  GFile *file = up_project_get_file (project);
+  g_autoptr(GFile) data = g_file_new_for_path (g_get_user_data_dir ());
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
+
+  if (file != NULL && g_file_is_native (file) && !g_file_has_prefix (file, data))
+    return g_file_get_parent (file);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+char *
+up_file_util_export_name (UpProject      *project,
+                          UpChartKind     kind,
+                          UpLocalGoal    *goal,
+                          UpExportFormat  format,
+                          UpLang          lang)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *chart = NULL;
+  g_autofree char *goal_title = NULL;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
+
+  title = file_name_part (up_project_get_title (project));
+  chart = file_name_part (up_chart_kind_get_title (kind, lang));
+
+  if (goal != NULL)
+    {
+      goal_title = file_name_part (up_local_goal_get_title (goal));
+      /* Translators: the suggested file name of an export limited to one
+       * regional or local goal; %1$s is the project's title, %2$s the
+       * chart's, %3$s the goal's, %4$s the extension ("pdf"). */
+      return g_strdup_printf (_("%1$s – %2$s – %3$s.%4$s"), title, chart, goal_title,
+                              up_export_format_get_name (format));
+    }
+
+  /* Translators: the suggested file name of an export; %1$s is the project's title, %2$s the chart's, %3$s the extension ("pdf"). */
+  return g_strdup_printf (_("%1$s – %2$s.%3$s"), title, chart, up_export_format_get_name (format));
+}
+
+void
+up_file_util_add_export_filter (GtkFileChooser *chooser,
+                                UpExportFormat  format)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = g_ascii_strup (up_export_format_get_name (format), -1);
+
+  gtk_file_filter_add_mime_type (filter, up_export_format_get_mime_type (format));
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_chooser_add_filter (chooser, filter);
+}

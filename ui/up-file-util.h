@@ -26,6 +26,21 @@ GFile *up_file_util_for_export  (GFile          *chosen,
  * the project is does not meet the project itself. */
 char  *up_file_util_copy_name   (GFile          *file);
 
+/* Where an export is suggested: beside the project, unless the project
+ * lives in the app's own data folder (the demo), then the user's
+ * documents. Never the process's working folder. */
+GFile *up_file_util_export_folder     (UpProject      *project);
+/* The name an export of @kind in @lang is suggested: "Project – Chart.png",
+ * and the goal's title after the chart's when @goal is set; no slashes. */
+char  *up_file_util_export_name       (UpProject      *project,
+                                       UpChartKind     kind,
+                                       UpLocalGoal    *goal,
+                                       UpExportFormat  format,
+                                       UpLang          lang);
+/* Offers the files of @format in @chooser ("PNG", "SVG", "PDF"). */
+void   up_file_util_add_export_filter (GtkFileChooser *chooser,
+                                       UpExportFormat  format);
+
 /* @file is the file to write, or NULL when the user chose not to replace
  * it. */
 typedef void (*UpFileUtilFunc) (GFile    *file,

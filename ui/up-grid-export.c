@@ -127,11 +127,9 @@ static void
 ask_for_file (ExportRun *run)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  g_autofree char *upper = NULL;
+  g_autoptr(GFile) folder = NULL;
   GtkRoot *root = gtk_widget_get_root (run->widget);
-  const char *extension = up_export_format_get_name (run->format);
 
   /* Translators: The title of the file chooser that exports the grid. */
   chooser = gtk_file_chooser_native_new (_("Export Grid"),
@@ -140,15 +138,13 @@ ask_for_file (ExportRun *run)
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  gtk_file_filter_add_mime_type (filter, up_export_format_get_mime_type (run->format));
-  upper = g_ascii_strup (extension, -1);
-  gtk_file_filter_set_name (filter, upper);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  /* Translators: The suggested file name of an exported power/interest
-   * grid, without the extension; keep it a file name (no spaces). */
-  name = g_strdup_printf ("%s.%s", C_("file name", "stakeholder-grid"), extension);
+  /* named and placed as the Agenda 2030 view's charts are: a grid sent
+   * with them says which project it is of */
+  up_file_util_add_export_filter (GTK_FILE_CHOOSER (chooser), run->format);
+  name = up_grid_export_suggest_file_name (run->project, run->kind, run->format, run->lang);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  folder = up_file_util_export_folder (run->project);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_file_response), run);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -197,4 +193,15 @@ up_grid_export_run (GtkWidget        *widget,
   dialog = up_export_options_dialog_new (widget, _("Export Grid"), run->options);
   g_signal_connect (dialog, "response", G_CALLBACK (on_options_response), run);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+char *
+up_grid_export_suggest_file_name (UpProject      *project,
+                                  UpChartKind     kind,
+                                  UpExportFormat  format,
+                                  UpLang          lang)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
+
+  return up_file_util_export_name (project, kind, NULL, format, lang);
 }

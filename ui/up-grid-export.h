@@ -25,4 +25,11 @@ void up_grid_export_run (GtkWidget        *widget,
                          UpGridExportDone  done,
                          gpointer          user_data);
 
+/* The name the file chooser suggests: the project's title and the chart's,
+ * as the Agenda 2030 view's exports are named ("Plan – Chart.png"). */
+char *up_grid_export_suggest_file_name (UpProject      *project,
+                                        UpChartKind     kind,
+                                        UpExportFormat  format,
+                                        UpLang          lang);
+
 G_END_DECLS

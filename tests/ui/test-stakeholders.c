@@ -1053,6 +1053,35 @@ test_export_dialog (Fixture       *fixture,
   wait_until (is_back_to_before, &windows);
 }
 
+/* The file chooser of the grid's export suggests a name of the project's
+ * and the chart's titles, in the folder beside the project, as the Agenda
+ * 2030 view's exports do: it was "stakeholder-grid.png" wherever the app
+ * was started, a name that said nothing of the project it came from. A
+ * colon in a title becomes a comma, a slash a dash. */
+static void
+test_export_file_name (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) beside = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *swedish = NULL;
+
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title",
+                                        "Trygghetslarm: upphandling 2027/28", &error));
+  g_assert_no_error (error);
+
+  english = up_grid_export_suggest_file_name (fixture->project, UP_CHART_GRID, UP_EXPORT_PNG, UP_LANG_EN);
+  swedish = up_grid_export_suggest_file_name (fixture->project, UP_CHART_GRID, UP_EXPORT_PDF, UP_LANG_SV);
+  g_assert_cmpstr (english, ==, "Trygghetslarm, upphandling 2027-28 – Stakeholders, influence and interest.png");
+  g_assert_cmpstr (swedish, ==, "Trygghetslarm, upphandling 2027-28 – Intressenter, inflytande och intresse.pdf");
+
+  folder = up_file_util_export_folder (fixture->project);
+  beside = g_file_get_parent (up_project_get_file (fixture->project));
+  g_assert_true (g_file_equal (folder, beside));
+}
+
 typedef struct
 {
   GtkLabel *label;
@@ -1464,6 +1493,8 @@ main (int   argc,
               fixture_set_up, test_grid_escape, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-keyboard", Fixture, NULL,
               fixture_set_up, test_grid_keyboard, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/export-file-name", Fixture, NULL,
+              fixture_set_up, test_export_file_name, fixture_tear_down);
   g_test_add ("/ui/stakeholders/export-dialog", Fixture, NULL,
               fixture_set_up, test_export_dialog, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-marks-drawn-only", Fixture, NULL,
