@@ -53,6 +53,55 @@ is_token_char (gunichar c)
     }
 }
 
+/* Composed, as the notes are stored: "ö" typed or pasted as o and a
+ * combining diaeresis finds the same notes as the one key's. */
+static char *
+normalize_typed (const char *text)
+{
+  g_autofree char *made_valid = g_utf8_make_valid (text, -1);
+
+  return g_utf8_normalize (made_valid, -1, G_NORMALIZE_NFC);
+}
+
+/* The next word of @p (moved past it) from @start to @end: a run without
+ * spaces that holds a letter or a digit, cut to MAX_TERM_BYTES on a
+ * character boundary. FALSE when no word is left. */
+static gboolean
+next_word (const char **p,
+           const char **start,
+           const char **end)
+{
+  while (**p != '\0')
+    {
+      gboolean has_word = FALSE;
+
+      while (**p != '\0' && g_unichar_isspace (g_utf8_get_char (*p)))
+        *p = g_utf8_next_char (*p);
+      *start = *p;
+      while (**p != '\0' && !g_unichar_isspace (g_utf8_get_char (*p)))
+        {
+          if (is_token_char (g_utf8_get_char (*p)))
+            has_word = TRUE;
+          *p = g_utf8_next_char (*p);
+        }
+      *end = *p;
+
+      if (!has_word)
+        continue;
+
+      if (*end - *start > MAX_TERM_BYTES)
+        {
+          *end = *start + MAX_TERM_BYTES;
+          /* Back to the start of the character the cut fell into. */
+          while (*end > *start && ((guchar) **end & 0xC0) == 0x80)
+            (*end)--;
+        }
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * up_search_build_query:
  *
@@ -65,49 +114,18 @@ up_search_build_query (const char *text)
 {
   g_autofree char *valid = NULL;
   GString *query;
-  const char *p;
+  const char *p, *start, *end;
   guint n_terms = 0;
 
   if (text == NULL)
     return NULL;
 
-  /* Composed, as the notes are stored: "ö" typed or pasted as o and a
-   * combining diaeresis finds the same notes as the one key's. */
-  {
-    g_autofree char *made_valid = g_utf8_make_valid (text, -1);
-
-    valid = g_utf8_normalize (made_valid, -1, G_NORMALIZE_NFC);
-  }
+  valid = normalize_typed (text);
   query = g_string_new (NULL);
   p = valid;
 
-  while (*p != '\0' && n_terms < MAX_TERMS)
+  while (n_terms < MAX_TERMS && next_word (&p, &start, &end))
     {
-      const char *start, *end;
-      gboolean has_word = FALSE;
-
-      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
-        {
-          if (is_token_char (g_utf8_get_char (p)))
-            has_word = TRUE;
-          p = g_utf8_next_char (p);
-        }
-      end = p;
-
-      if (!has_word)
-        continue;
-
-      if (end - start > MAX_TERM_BYTES)
-        {
-          end = start + MAX_TERM_BYTES;
-          /* Back to the start of the character the cut fell into. */
-          while (end > start && ((guchar) *end & 0xC0) == 0x80)
-            end--;
-        }
-
       if (query->len > 0)
         g_string_append_c (query, ' ');
       g_string_append_c (query, '"');
@@ -347,12 +365,223 @@ search_literally (UpProject  *project,
     }
 }
 
+/* Swedish joins words into one: "trygghetslarm", "marknadsdialogen". The
+ * index finds a word only from its start, so the words typed are also
+ * looked for inside the notes' words, case folded as the index folds them
+ * (å, ä and ö letters of their own). A word of the search, its characters
+ * folded, without the signs around it that the index leaves out as well. */
+typedef struct
+{
+  gunichar *chars;
+  glong     n_chars;
+} Word;
+
+static gunichar
+fold_char (gunichar c)
+{
+  return c < 0x80 ? (gunichar) g_ascii_tolower (c) : g_unichar_tolower (c);
+}
+
+static void
+clear_word (gpointer data)
+{
+  g_free (((Word *) data)->chars);
+}
+
+static GArray *
+split_words (const char *text)
+{
+  g_autofree char *valid = normalize_typed (text);
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+  const char *p = valid, *start, *end;
+
+  g_array_set_clear_func (words, clear_word);
+  while (words->len < MAX_TERMS && next_word (&p, &start, &end))
+    {
+      Word word;
+
+      /* The letter that made it a word may lie beyond a cut. */
+      while (start < end && !is_token_char (g_utf8_get_char (start)))
+        start = g_utf8_next_char (start);
+      while (end > start && !is_token_char (g_utf8_get_char (g_utf8_prev_char (end))))
+        end = g_utf8_prev_char (end);
+      if (start == end)
+        continue;
+
+      word.chars = g_utf8_to_ucs4_fast (start, end - start, &word.n_chars);
+      for (glong i = 0; i < word.n_chars; i++)
+        word.chars[i] = fold_char (word.chars[i]);
+      g_array_append_val (words, word);
+    }
+
+  return words;
+}
+
+/* The character at @p folded, and where the next one starts. */
+static inline gunichar
+next_folded (const char  *p,
+             const char **next)
+{
+  if ((guchar) *p < 0x80)
+    {
+      *next = p + 1;
+      return g_ascii_tolower (*p);
+    }
+  *next = g_utf8_next_char (p);
+  return g_unichar_tolower (g_utf8_get_char (p));
+}
+
+/* Adds a range for each place @word occurs in @body. One that starts a
+ * word is widened to the end of it, as the index marks the word its
+ * prefix matched; one inside a word marks what was typed. */
+static gboolean
+find_word (const char *body,
+           const Word *word,
+           GArray     *ranges)
+{
+  gboolean found = FALSE;
+  const char *p = body;
+  char stops[4] = { 0 };
+
+  /* A word that starts with a letter of ASCII: skip to where one of its
+   * two cases stands (bytes of ASCII never occur inside a character of
+   * several bytes), or to the first byte of İ and K (the Kelvin sign),
+   * the only other characters that fold to one. */
+  if (word->chars[0] < 0x80)
+    {
+      stops[0] = word->chars[0];
+      stops[1] = g_ascii_toupper (word->chars[0]);
+      stops[2] = word->chars[0] == 'i' ? '\xc4' : word->chars[0] == 'k' ? '\xe2' : '\0';
+    }
+
+  while (*p != '\0')
+    {
+      const char *next, *q;
+      glong i;
+
+      if (stops[0] != '\0')
+        {
+          p += strcspn (p, stops);
+          if (*p == '\0')
+            break;
+        }
+      if (next_folded (p, &next) != word->chars[0])
+        {
+          p = next;
+          continue;
+        }
+
+      for (i = 1, q = next; i < word->n_chars && *q != '\0'; i++)
+        if (next_folded (q, &q) != word->chars[i])
+          break;
+
+      if (i == word->n_chars)
+        {
+          UpSearchRange range = { p - body, q - body };
+
+          if (p == body || !is_token_char (g_utf8_get_char (g_utf8_prev_char (p))))
+            while (*q != '\0' && is_token_char (g_utf8_get_char (q)))
+              q = g_utf8_next_char (q);
+          range.end = q - body;
+          g_array_append_val (ranges, range);
+          found = TRUE;
+        }
+      p = next;
+    }
+
+  return found;
+}
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const UpSearchRange *ra = a, *rb = b;
+
+  return ra->start < rb->start ? -1 : ra->start > rb->start ? 1 :
+         ra->end < rb->end ? -1 : ra->end > rb->end ? 1 : 0;
+}
+
+/* Sorts @ranges and joins those that overlap, as a hit's ranges must be. */
+static void
+merge_ranges (GArray *ranges)
+{
+  guint kept = 0;
+
+  g_array_sort (ranges, compare_ranges);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      UpSearchRange *range = &g_array_index (ranges, UpSearchRange, i);
+      UpSearchRange *last = kept > 0 ? &g_array_index (ranges, UpSearchRange, kept - 1) : NULL;
+
+      if (last != NULL && range->start < last->end)
+        last->end = MAX (last->end, range->end);
+      else
+        g_array_index (ranges, UpSearchRange, kept++) = *range;
+    }
+  g_array_set_size (ranges, kept);
+}
+
+/* Adds to @hits, after those the index found (@by_note), every other note
+ * that holds each word somewhere, in the notes' order; and marks in every
+ * hit where the words occur inside other words too. */
+static void
+search_inside_words (UpProject  *project,
+                     const char *text,
+                     GHashTable *by_note,
+                     GPtrArray  *hits)
+{
+  g_autoptr(GArray) words = split_words (text);
+  GListModel *notes = up_project_get_notes (project);
+  guint n_notes = g_list_model_get_n_items (notes);
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (UpSearchRange));
+
+  if (words->len == 0)
+    return;
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autoptr(UpNote) note = g_list_model_get_item (notes, i);
+      UpSearchHit *hit = g_hash_table_lookup (by_note, note);
+      const char *body = up_note_get_body (note);
+      gboolean all = TRUE;
+
+      if (body == NULL)
+        continue;
+
+      g_array_set_size (ranges, 0);
+      for (guint w = 0; w < words->len && (all || hit != NULL); w++)
+        all &= find_word (body, &g_array_index (words, Word, w), ranges);
+
+      if (hit != NULL)
+        {
+          /* The index's hit holds the body as it was searched. */
+          if (strcmp (hit->body, body) == 0)
+            {
+              g_array_append_vals (hit->ranges, ranges->data, ranges->len);
+              merge_ranges (hit->ranges);
+            }
+          continue;
+        }
+      if (!all)
+        continue;
+
+      hit = g_new0 (UpSearchHit, 1);
+      hit->note = g_object_ref (note);
+      hit->body = g_strdup (body);
+      hit->ranges = g_array_copy (ranges);
+      merge_ranges (hit->ranges);
+      g_ptr_array_add (hits, hit);
+    }
+}
+
 GPtrArray *
 up_project_search_notes (UpProject   *project,
                          const char  *text,
                          GError     **error)
 {
   g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GHashTable) by_note = g_hash_table_new (NULL, NULL);
   g_autofree char *query = NULL;
   UpStore *store;
   sqlite3_stmt *stmt;
@@ -406,6 +635,14 @@ up_project_search_notes (UpProject   *project,
       _up_store_set_db_error (store, rc, error);
       return NULL;
     }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      UpSearchHit *hit = g_ptr_array_index (hits, i);
+
+      g_hash_table_insert (by_note, hit->note, hit);
+    }
+  search_inside_words (project, text, by_note, hits);
 
   return g_steal_pointer (&hits);
 }

@@ -31,9 +31,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpSearchHit, up_search_hit_free)
  * NULL when @text has no word to search for. */
 char       *up_search_build_query          (const char    *text);
 
-/* The notes whose body matches @text (every word, each as a prefix, case
- * folded, å, ä and ö letters of their own), best match first (bm25). Text
- * with no word in it (an emoji, signs) is found as it is written.
+/* The notes whose body matches @text: every word, case folded, å, ä and ö
+ * letters of their own. Notes where each word starts a word come first,
+ * best match first (bm25), then those where a word occurs only inside a
+ * word ("larm" in "trygghetslarm"), in the notes' order. A word matched
+ * at the start of a word is marked whole, one inside a word as typed.
+ * Text with no word in it (an emoji, signs) is found as it is written.
  * Returns: (transfer full) (element-type UpSearchHit): the hits, empty when
  *   nothing matches or @text is blank; NULL only when the store fails. */
 GPtrArray  *up_project_search_notes        (UpProject     *project,

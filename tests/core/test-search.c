@@ -7,8 +7,9 @@
 
 /* Full-text search of notes (FTS5): Swedish and English, å/ä/ö as letters
  * of their own, case folding, prefixes, words that all must match, any
- * text the user may type, results that follow edits, undo and redo, and
- * match ranges that mark whole characters. */
+ * text the user may type, words inside Swedish compounds, results that
+ * follow edits, undo and redo, and match ranges that mark whole
+ * characters. */
 
 typedef struct
 {
@@ -144,6 +145,7 @@ test_prefix (Fixture       *fixture,
   g_autoptr(GPtrArray) inner = search (fixture, "handlingen");
   g_autoptr(GPtrArray) compound = search (fixture, "förfrågningsunderlag");
   g_autofree char *sv_marked = NULL;
+  g_autofree char *inner_marked = NULL;
 
   g_assert_cmpuint (sv->len, ==, 1);
   g_assert_true (found (sv, fixture->procurement_sv));
@@ -153,9 +155,52 @@ test_prefix (Fixture       *fixture,
   g_assert_cmpuint (en->len, ==, 1);
   g_assert_true (found (en, fixture->procurement_en));
 
-  /* A prefix, not a substring. */
-  g_assert_cmpuint (inner->len, ==, 0);
+  /* Inside a word too, marked as typed, not as the whole word. */
+  g_assert_cmpuint (inner->len, ==, 1);
+  inner_marked = marked (hit_of (inner, fixture->procurement_sv));
+  g_assert_cmpstr (inner_marked, ==, "handlingen");
   g_assert_true (found (compound, fixture->procurement_sv));
+}
+
+/* Swedish joins words: what was typed is found inside them, after the
+ * notes where it starts a word, and marked wherever it occurs. */
+static void
+test_compounds (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  UpNote *alarm = add_note (fixture->project, "Larmen ska testas före upphandlingen.");
+  g_autoptr(GPtrArray) larm = search (fixture, "LARM");
+  g_autoptr(GPtrArray) both = search (fixture, "larm dialog");
+  g_autoptr(GPtrArray) signs = search (fixture, "«dialogen»,");
+  g_autoptr(GPtrArray) not_letters = search (fixture, "arknads-dialog");
+  g_autofree char *alarm_marked = NULL;
+  g_autofree char *compound_marked = NULL;
+  g_autofree char *both_marked = NULL;
+
+  /* "Larmen" starts with it: found by the index, first; then
+   * "trygghetslarm" and "alarms", in the notes' order. */
+  g_assert_cmpuint (larm->len, ==, 3);
+  g_assert_true (((UpSearchHit *) g_ptr_array_index (larm, 0))->note == alarm);
+  g_assert_true (((UpSearchHit *) g_ptr_array_index (larm, 1))->note == fixture->procurement_sv);
+  g_assert_true (((UpSearchHit *) g_ptr_array_index (larm, 2))->note == fixture->procurement_en);
+  alarm_marked = marked (hit_of (larm, alarm));
+  g_assert_cmpstr (alarm_marked, ==, "Larmen");
+  compound_marked = marked (hit_of (larm, fixture->procurement_sv));
+  g_assert_cmpstr (compound_marked, ==, "larm");
+
+  /* Every word must occur: in "trygghetslarm" and "marknadsdialogen",
+   * in "alarms" and "dialogue". */
+  g_assert_cmpuint (both->len, ==, 2);
+  g_assert_true (((UpSearchHit *) g_ptr_array_index (both, 0))->note == fixture->procurement_sv);
+  g_assert_true (((UpSearchHit *) g_ptr_array_index (both, 1))->note == fixture->procurement_en);
+  both_marked = marked (hit_of (both, fixture->procurement_sv));
+  g_assert_cmpstr (both_marked, ==, "larm|dialog");
+
+  /* Signs around a word are left out, as the index leaves them out. */
+  g_assert_cmpuint (signs->len, ==, 1);
+  g_assert_true (found (signs, fixture->procurement_sv));
+  /* Signs inside one are kept: no note has "arknads-dialog". */
+  g_assert_cmpuint (not_letters->len, ==, 0);
 }
 
 static void
@@ -176,9 +221,11 @@ test_words (Fixture       *fixture,
   spaced_marked = marked (hit_of (spaced, fixture->procurement_sv));
   g_assert_cmpstr (spaced_marked, ==, "trygghetslarm|maj");
 
-  /* "dialog" is a prefix of "dialogue", not of "marknadsdialogen". */
-  g_assert_cmpuint (dialogue->len, ==, 1);
-  g_assert_true (found (dialogue, fixture->procurement_en));
+  /* "dialog" starts "dialogue", found first, and is inside
+   * "marknadsdialogen". */
+  g_assert_cmpuint (dialogue->len, ==, 2);
+  g_assert_true (((UpSearchHit *) g_ptr_array_index (dialogue, 0))->note == fixture->procurement_en);
+  g_assert_true (((UpSearchHit *) g_ptr_array_index (dialogue, 1))->note == fixture->procurement_sv);
 }
 
 static void
@@ -476,6 +523,7 @@ main (int   argc,
   g_test_add ("/search/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("letters", test_letters);
   ADD ("prefix", test_prefix);
+  ADD ("compounds", test_compounds);
   ADD ("words", test_words);
   ADD ("ranking", test_ranking);
   ADD ("hostile", test_hostile);
