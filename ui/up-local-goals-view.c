@@ -106,6 +106,7 @@ static guint signals[N_SIGNALS];
 
 static void refresh_all         (UpLocalGoalsView *self);
 static void update_stage_checks (UpLocalGoalsView *self);
+static void update_move_actions (UpLocalGoalsView *self);
 
 static void
 report (UpLocalGoalsView *self,
@@ -299,6 +300,7 @@ rebuild_goal_list (UpLocalGoalsView *self)
   self->updating = FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "goals" : "empty");
+  update_move_actions (self);
 }
 
 /* The selected goal's fields. */
@@ -875,6 +877,7 @@ on_goal_row_selected (UpLocalGoalsView *self,
   refresh_targets (self);
   update_chooser_checks (self);
   update_stage_checks (self);
+  update_move_actions (self);
 }
 
 /* Project signals. */
@@ -934,6 +937,67 @@ select_goal (UpLocalGoalsView *self,
   commit_pending (self);
   g_set_object (&self->goal, goal);
   refresh_all (self);
+}
+
+/* Up and down in the list, as far as the list goes. */
+static void
+update_move_actions (UpLocalGoalsView *self)
+{
+  GListModel *goals = self->project != NULL ? up_project_get_local_goals (self->project) : NULL;
+  guint n = goals != NULL ? g_list_model_get_n_items (goals) : 0;
+  gint64 position = self->goal != NULL ? up_local_goal_get_position (self->goal) : -1;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "local-goals.move-up", position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "local-goals.move-down",
+                                 position >= 0 && position + 1 < (gint64) n);
+}
+
+static GtkListBoxRow *
+row_of_goal (UpLocalGoalsView *self,
+             UpLocalGoal      *goal)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->goal_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && g_object_get_data (G_OBJECT (child), "goal") == goal)
+      return GTK_LIST_BOX_ROW (child);
+  return NULL;
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UpLocalGoalsView *self = UP_LOCAL_GOALS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpLocalGoal) goal = self->goal ? g_object_ref (self->goal) : NULL;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  gboolean in_list = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->goal_list));
+  gint64 position;
+
+  if (self->project == NULL || goal == NULL)
+    return;
+
+  position = up_local_goal_get_position (goal) + (g_str_has_suffix (action_name, "up") ? -1 : 1);
+  if (position < 0)
+    return;
+
+  commit_pending (self);
+  if (!up_project_reorder_local_goal (self->project, goal, position, &error))
+    {
+      report (self, error);
+      return;
+    }
+
+  /* The list was made anew: the focus goes on with the goal's row. */
+  if (in_list)
+    {
+      GtkListBoxRow *row = row_of_goal (self, goal);
+
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
 }
 
 static void
@@ -1157,6 +1221,25 @@ build_detail (UpLocalGoalsView *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "local-goals.delete");
   gtk_widget_add_css_class (delete, "flat");
   gtk_box_append (GTK_BOX (actions), coverage);
+  {
+    static const struct { const char *icon, *label, *action, *name; } moves[] = {
+      { "go-up-symbolic", N_("Move Goal Up"), "local-goals.move-up", "local-goal-move-up" },
+      { "go-down-symbolic", N_("Move Goal Down"), "local-goals.move-down", "local-goal-move-down" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+      {
+        GtkWidget *move = gtk_button_new_from_icon_name (moves[i].icon);
+
+        gtk_widget_set_name (move, moves[i].name);
+        gtk_widget_set_tooltip_text (move, _(moves[i].label));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (move), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _(moves[i].label), -1);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (move), moves[i].action);
+        gtk_widget_add_css_class (move, "flat");
+        gtk_box_append (GTK_BOX (actions), move);
+      }
+  }
   gtk_box_append (GTK_BOX (actions), delete);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (goal_group), actions);
 
@@ -1424,6 +1507,11 @@ up_local_goals_view_class_init (UpLocalGoalsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "local-goals.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "local-goals.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "local-goals.show-coverage", NULL, show_coverage_action);
+  gtk_widget_class_install_action (widget_class, "local-goals.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "local-goals.move-down", NULL, move_action);
+  /* As a stage moves up and down in the timeline. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "local-goals.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "local-goals.move-down", NULL);
 }
 
 static void

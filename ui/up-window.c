@@ -20,6 +20,7 @@
 #include "up-paned-util.h"
 #include "up-project-details.h"
 #include "up-stage-editor.h"
+#include "up-stage-find.h"
 #include "up-stakeholder-view.h"
 #include "up-stage-row.h"
 #include "up-timeline.h"
@@ -110,6 +111,8 @@ struct _UpWindow
   GtkLabel             *counts_label;
   GtkStack             *list_stack;
   GtkListView          *stage_list;
+  UpStageFind          *stage_find;
+  GtkToggleButton      *find_button;
   GtkMenuButton        *add_stage_button;
   UpTimeline           *timeline;
   UpStageEditor        *editor;
@@ -238,6 +241,10 @@ update_actions (UpWindow *self)
                                  self->project != NULL &&
                                  up_timeline_get_zoom (self->timeline) < UP_ZOOM_YEARS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-stage",
+                                 self->project != NULL &&
+                                 g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                            "timeline") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scroll-to-today", self->project != NULL);
 
   if (can_undo && up_history_get_undo_label (history) != NULL)
@@ -1755,6 +1762,42 @@ timeline_action (GtkWidget  *widget,
 }
 
 static void
+find_stage_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+
+  up_stage_find_start (self->stage_find);
+}
+
+static void
+on_stage_found (UpWindow    *self,
+                UpStage     *stage,
+                UpStageFind *find)
+{
+  select_stage (self, stage);
+}
+
+/* The find bar closed (Escape, its button) with the focus in it: the
+ * focus goes to the stage found, in the list. */
+static void
+on_find_mode_changed (UpWindow    *self,
+                      GParamSpec  *pspec,
+                      UpStageFind *find)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  UpStage *stage = get_selected_stage (self);
+
+  if (up_stage_find_get_search_mode (find) || stage == NULL)
+    return;
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (find)) ||
+      !gtk_widget_get_mapped (focus))
+    up_list_util_focus_item (GTK_WIDGET (self->stage_list),
+                             gtk_single_selection_get_selected (self->selection), stage);
+}
+
+static void
 add_stage_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -2384,6 +2427,7 @@ up_window_class_init (UpWindowClass *klass)
   g_type_ensure (UP_TYPE_LOCAL_GOALS_VIEW);
   g_type_ensure (UP_TYPE_NOTES_VIEW);
   g_type_ensure (UP_TYPE_STAGE_EDITOR);
+  g_type_ensure (UP_TYPE_STAGE_FIND);
   g_type_ensure (UP_TYPE_STAKEHOLDER_VIEW);
   g_type_ensure (UP_TYPE_TIMELINE);
 
@@ -2414,6 +2458,8 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_list);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_find);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, add_stage_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, editor);
@@ -2448,6 +2494,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.scroll-to-today", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
+  gtk_widget_class_install_action (widget_class, "win.find-stage", NULL, find_stage_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-coverage", "x", show_coverage_action);
 
@@ -2468,6 +2515,9 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.scroll-to-today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-details", NULL);
+  /* Only where the stages are: the other views keep Ctrl+F for their own
+   * search, and a disabled action lets the key go on to them. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find-stage", NULL);
   {
     static const char * const views[] = { "timeline", "stakeholders", "notes", "agenda", "local-goals" };
 
@@ -2632,6 +2682,13 @@ up_window_init (UpWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_stage_row), NULL);
   gtk_list_view_set_factory (self->stage_list, factory);
   gtk_list_view_set_model (self->stage_list, GTK_SELECTION_MODEL (self->selection));
+  up_stage_find_set_selection (self->stage_find, self->selection);
+  g_object_bind_property (self->find_button, "active", self->stage_find, "search-mode",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->stage_find, "stage-found", G_CALLBACK (on_stage_found), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stage_find, "notify::search-mode", G_CALLBACK (on_find_mode_changed),
+                           self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->stage_list), create_stage_list_shortcuts ());
   g_signal_connect_object (self->stage_list, "activate", G_CALLBACK (on_stage_list_activate),
                            self, G_CONNECT_SWAPPED);
@@ -2641,6 +2698,8 @@ up_window_init (UpWindow *self)
     gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
     g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_stage_list_key), self, G_CONNECT_SWAPPED);
     gtk_widget_add_controller (GTK_WIDGET (self->stage_list), keys);
+    /* After the list's own keys: a letter no one takes starts a search. */
+    up_stage_find_set_key_capture_widget (self->stage_find, GTK_WIDGET (self->stage_list));
   }
   /* Tab goes on in the order the view shows: from the list to Add Stage,
    * Delete, the timeline and the editor (it jumped from the list to the

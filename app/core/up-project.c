@@ -1710,6 +1710,56 @@ up_project_move_stage (UpProject   *self,
   return edit_end (self, _("Move Stage"), ok, error);
 }
 
+/* The SQL that moves a row of a table ordered by "position" from one
+ * place to another, the rows between shifting up or down by one. */
+typedef struct
+{
+  const char *shift_up;     /* ?1 new, ?2 old: the rows from new to old move down */
+  const char *shift_down;   /* ?1 old, ?2 new: the rows after old up to new move up */
+  const char *set;          /* ?1 position, ?2 id */
+} ReorderSql;
+
+static gboolean
+reorder_row (UpProject        *self,
+             UpRecord         *record,
+             UpTableId         table,
+             gint64            old_position,
+             guint             position,
+             const ReorderSql *sql,
+             const char       *label,
+             GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 new_position, n;
+  gboolean ok;
+
+  n = g_hash_table_size (self->records[table]);
+  new_position = MIN ((gint64) position, n - 1);
+  if (new_position == old_position)
+    return TRUE;
+
+  if (!edit_begin (self, error))
+    return FALSE;
+
+  if (new_position < old_position)
+    ok = shift_positions (self, sql->shift_up, new_position, old_position, error);
+  else
+    ok = shift_positions (self, sql->shift_down, old_position, new_position, error);
+  if (ok)
+    {
+      stmt = _up_store_prepare (self->store, sql->set, error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, new_position);
+          sqlite3_bind_int64 (stmt, 2, up_record_get_id (record));
+          ok = run (self, stmt, error);
+        }
+    }
+
+  return edit_end (self, label, ok, error);
+}
+
 /**
  * up_project_reorder_stage:
  * @position: the new row, from 0; past the last row means last
@@ -1720,45 +1770,19 @@ up_project_reorder_stage (UpProject  *self,
                           guint       position,
                           GError    **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 old_position, new_position, n;
-  gboolean ok;
+  static const ReorderSql sql = {
+    "UPDATE stage SET position = position + 1 WHERE position >= ?1 AND position < ?2",
+    "UPDATE stage SET position = position - 1 WHERE position > ?1 AND position <= ?2",
+    "UPDATE stage SET position = ?1 WHERE id = ?2",
+  };
 
   g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
 
   if (!check_member (self, stage, UP_TYPE_STAGE, error))
     return FALSE;
 
-  n = g_hash_table_size (self->records[UP_TABLE_STAGE]);
-  old_position = up_stage_get_position (stage);
-  new_position = MIN ((gint64) position, n - 1);
-  if (new_position == old_position)
-    return TRUE;
-
-  if (!edit_begin (self, error))
-    return FALSE;
-
-  if (new_position < old_position)
-    ok = shift_positions (self,
-                          "UPDATE stage SET position = position + 1 WHERE position >= ?1 AND position < ?2",
-                          new_position, old_position, error);
-  else
-    ok = shift_positions (self,
-                          "UPDATE stage SET position = position - 1 WHERE position > ?1 AND position <= ?2",
-                          old_position, new_position, error);
-  if (ok)
-    {
-      stmt = _up_store_prepare (self->store, "UPDATE stage SET position = ?1 WHERE id = ?2", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, new_position);
-          sqlite3_bind_int64 (stmt, 2, up_record_get_id (UP_RECORD (stage)));
-          ok = run (self, stmt, error);
-        }
-    }
-
-  return edit_end (self, _("Reorder Stages"), ok, error);
+  return reorder_row (self, UP_RECORD (stage), UP_TABLE_STAGE, up_stage_get_position (stage),
+                      position, &sql, _("Reorder Stages"), error);
 }
 
 static gboolean
@@ -2199,6 +2223,35 @@ up_project_add_local_goal (UpProject   *self,
   if (!edit_end (self, _("Add Local Goal"), ok, error))
     return NULL;
   return goal;
+}
+
+/**
+ * up_project_reorder_local_goal:
+ * @position: the new place in the list of goals, from 0; past the last
+ *   means last
+ *
+ * Moves @goal in the order the goals are listed and chosen in. One undo
+ * step.
+ */
+gboolean
+up_project_reorder_local_goal (UpProject    *self,
+                               UpLocalGoal  *goal,
+                               guint         position,
+                               GError      **error)
+{
+  static const ReorderSql sql = {
+    "UPDATE local_goal SET position = position + 1 WHERE position >= ?1 AND position < ?2",
+    "UPDATE local_goal SET position = position - 1 WHERE position > ?1 AND position <= ?2",
+    "UPDATE local_goal SET position = ?1 WHERE id = ?2",
+  };
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), FALSE);
+
+  if (!check_member (self, goal, UP_TYPE_LOCAL_GOAL, error))
+    return FALSE;
+
+  return reorder_row (self, UP_RECORD (goal), UP_TABLE_LOCAL_GOAL, up_local_goal_get_position (goal),
+                      position, &sql, _("Reorder Local Goals"), error);
 }
 
 gboolean

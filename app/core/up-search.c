@@ -575,6 +575,72 @@ search_inside_words (UpProject  *project,
     }
 }
 
+struct _UpSearchWords
+{
+  GArray *words;   /* of Word */
+};
+
+/**
+ * up_search_words_new:
+ *
+ * The words of @text as a notes search looks for them inside a text.
+ * Returns: (transfer full) (nullable): NULL when @text has no word.
+ */
+UpSearchWords *
+up_search_words_new (const char *text)
+{
+  g_autoptr(GArray) words = NULL;
+  UpSearchWords *self;
+
+  if (text == NULL)
+    return NULL;
+
+  words = split_words (text);
+  if (words->len == 0)
+    return NULL;
+
+  self = g_new0 (UpSearchWords, 1);
+  self->words = g_steal_pointer (&words);
+  return self;
+}
+
+void
+up_search_words_free (UpSearchWords *self)
+{
+  if (self == NULL)
+    return;
+
+  g_array_unref (self->words);
+  g_free (self);
+}
+
+/**
+ * up_search_words_match:
+ *
+ * Whether every word of @self occurs in @text, at the start of a word or
+ * inside one, case folded as a notes search folds it.
+ */
+gboolean
+up_search_words_match (UpSearchWords *self,
+                       const char    *text)
+{
+  g_autoptr(GArray) ranges = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  ranges = g_array_new (FALSE, FALSE, sizeof (UpSearchRange));
+  for (guint w = 0; w < self->words->len; w++)
+    {
+      g_array_set_size (ranges, 0);
+      if (!find_word (text, &g_array_index (self->words, Word, w), ranges))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 up_project_search_notes (UpProject   *project,
                          const char  *text,

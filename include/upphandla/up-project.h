@@ -179,6 +179,10 @@ UpLocalGoal   *up_project_add_local_goal       (UpProject      *self,
                                                 const char     *level,
                                                 const char     *title,
                                                 GError        **error);
+gboolean       up_project_reorder_local_goal   (UpProject      *self,
+                                                UpLocalGoal    *goal,
+                                                guint           position,
+                                                GError        **error);
 gboolean       up_project_delete_local_goal    (UpProject      *self,
                                                 UpLocalGoal    *goal,
                                                 GError        **error);

@@ -43,6 +43,16 @@ GPtrArray  *up_project_search_notes        (UpProject     *project,
                                             const char    *text,
                                             GError       **error);
 
+/* The words of a search, to ask of other texts whether they hold them all,
+ * as a notes search would find them (inside words too, case folded). */
+typedef struct _UpSearchWords UpSearchWords;
+
+UpSearchWords *up_search_words_new         (const char    *text);
+void        up_search_words_free           (UpSearchWords *self);
+gboolean    up_search_words_match          (UpSearchWords *self,
+                                            const char    *text);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpSearchWords, up_search_words_free)
+
 /* @text as Pango markup with @ranges wrapped in @open_tag and @close_tag,
  * everything else escaped. Ranges out of bounds or off a character
  * boundary are ignored. */

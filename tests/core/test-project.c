@@ -402,6 +402,18 @@ unlink_stage_goal (UpProject *p, GError **e)
 }
 
 static gboolean
+reorder_goal_down (UpProject *p, GError **e)
+{
+  return up_project_reorder_local_goal (p, goal_at (p, 0), 2, e);
+}
+
+static gboolean
+reorder_goal_up (UpProject *p, GError **e)
+{
+  return up_project_reorder_local_goal (p, goal_at (p, 2), 0, e);
+}
+
+static gboolean
 group_of_edits (UpProject *p, GError **e)
 {
   UpStage *stage;
@@ -449,6 +461,8 @@ static const struct {
   { "/project/undo/unlink-goal-target", unlink_goal_target },
   { "/project/undo/link-stage-goal", link_stage_goal },
   { "/project/undo/unlink-stage-goal", unlink_stage_goal },
+  { "/project/undo/reorder-goal-down", reorder_goal_down },
+  { "/project/undo/reorder-goal-up", reorder_goal_up },
 };
 
 static void
@@ -1285,6 +1299,45 @@ test_history_forgotten (void)
   g_assert_cmpuint (notified, ==, 1);
 }
 
+/* The goals are listed in the order the user puts them in: a goal moved
+ * past the end goes last, the others close up, a move to where it is
+ * changes nothing (no undo step), and a goal of another project is
+ * refused. */
+static void
+test_local_goal_order (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(UpProject) other = demo ();
+  g_autoptr(GError) error = NULL;
+  UpHistory *history = up_project_get_history (project);
+  GListModel *goals = up_project_get_local_goals (project);
+  UpLocalGoal *first = goal_at (project, 0);
+  UpLocalGoal *second = goal_at (project, 1);
+  UpLocalGoal *third = goal_at (project, 2);
+
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, 3);
+
+  g_assert_true (up_project_reorder_local_goal (project, first, 99, &error));
+  g_assert_no_error (error);
+  g_assert_true (goal_at (project, 0) == second);
+  g_assert_true (goal_at (project, 1) == third);
+  g_assert_true (goal_at (project, 2) == first);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (up_local_goal_get_position (goal_at (project, i)), ==, i);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, 1);
+
+  g_assert_true (up_project_reorder_local_goal (project, first, 2, &error));
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, 1);
+
+  g_assert_false (up_project_reorder_local_goal (project, goal_at (other, 0), 0, &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_true (goal_at (project, 0) == first);
+  g_assert_true (goal_at (project, 2) == third);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1310,6 +1363,7 @@ main (int   argc,
   g_test_add_func ("/project/demo", test_demo_content);
   g_test_add_func ("/project/stage-summary", test_stage_summary);
   g_test_add_func ("/project/local-goal-target-order", test_local_goal_target_order);
+  g_test_add_func ("/project/local-goal-order", test_local_goal_order);
   g_test_add_func ("/project/history-budget", test_history_budget);
   g_test_add_func ("/project/history-keeps-changed-columns", test_history_keeps_changed_columns);
   g_test_add_func ("/project/undo-edit", test_undo_edit);

@@ -484,6 +484,25 @@ test_markup (void)
   g_assert_true (pango_parse_markup_ok (controls));
 }
 
+/* The words of a search asked of other texts (a stage's title). */
+static void
+test_words_match (void)
+{
+  g_autoptr(UpSearchWords) larm = up_search_words_new ("  LARM, hem ");
+  g_autoptr(UpSearchWords) year = up_search_words_new ("år");
+
+  g_assert_null (up_search_words_new (NULL));
+  g_assert_null (up_search_words_new (" \t "));
+  g_assert_null (up_search_words_new ("😀 ( * \""));
+
+  g_assert_true (up_search_words_match (larm, "Trygghetslarm i hemtjänsten"));
+  g_assert_true (up_search_words_match (larm, "Hemmet och larmet"));
+  g_assert_false (up_search_words_match (larm, "Trygghetslarm i äldreomsorgen"));
+  g_assert_false (up_search_words_match (larm, NULL));
+  g_assert_true (up_search_words_match (year, "Ett ÅR av test"));
+  g_assert_false (up_search_words_match (year, "Hackathon i mars"));
+}
+
 /* Text with no word in it is found as it is written, and marked there. */
 static void
 test_literal (Fixture       *fixture,
@@ -524,6 +543,7 @@ main (int   argc,
   ADD ("letters", test_letters);
   ADD ("prefix", test_prefix);
   ADD ("compounds", test_compounds);
+  g_test_add_func ("/search/words-match", test_words_match);
   ADD ("words", test_words);
   ADD ("ranking", test_ranking);
   ADD ("hostile", test_hostile);

@@ -659,6 +659,80 @@ test_local_goal_commit (Fixture       *fixture,
   g_assert_cmpstr (up_local_goal_get_indicator (second), ==, "Antal cykelparkeringar");
 }
 
+/* The rows of the goal list show the goals in the project's order. */
+static void
+assert_goal_rows (GtkWidget  *list,
+                  GListModel *goals)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
+    {
+      g_autoptr(UpLocalGoal) goal = g_list_model_get_item (goals, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i);
+
+      g_assert_nonnull (row);
+      g_assert_true (g_object_get_data (G_OBJECT (row), "goal") == goal);
+    }
+}
+
+/* The goals are put in order with Alt+Up and Alt+Down, as stages are in
+ * the timeline, or the arrows over the goal: the goal stays chosen, the
+ * focus stays on its row, and each move is one undo step. */
+static void
+test_local_goal_order (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GListModel *goals = up_project_get_local_goals (fixture->project);
+  g_autoptr(UpLocalGoal) a = g_list_model_get_item (goals, 0);
+  g_autoptr(UpLocalGoal) b = g_list_model_get_item (goals, 1);
+  g_autoptr(UpLocalGoal) c = g_list_model_get_item (goals, 2);
+  GtkWidget *view, *list, *up, *down, *focus;
+
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, 3);
+  show_view (fixture, "local-goals");
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  list = get_named (view, "local-goal-list");
+  up = get_named (view, "local-goal-move-up");
+  down = get_named (view, "local-goal-move-down");
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0))));
+  iterate_pending ();
+
+  /* The first goal goes no higher. */
+  g_assert_false (gtk_widget_get_sensitive (up));
+  g_assert_true (gtk_widget_get_sensitive (down));
+  g_assert_false (run_key_binding (view, GDK_KEY_Up, GDK_ALT_MASK));
+
+  g_assert_true (run_key_binding (view, GDK_KEY_Down, GDK_ALT_MASK));
+  iterate_pending ();
+  g_assert_true (g_list_model_get_item (goals, 0) == b);
+  g_object_unref (b);
+  g_assert_true (g_list_model_get_item (goals, 1) == a);
+  g_object_unref (a);
+  assert_goal_rows (list, goals);
+  g_assert_true (g_object_get_data (G_OBJECT (gtk_list_box_get_selected_row (GTK_LIST_BOX (list))), "goal") == a);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus == GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1)));
+  g_assert_true (gtk_widget_get_sensitive (up));
+
+  /* The arrow over the goal: to the end, where it goes no lower. */
+  g_signal_emit_by_name (down, "clicked");
+  iterate_pending ();
+  g_assert_true (g_list_model_get_item (goals, 1) == c);
+  g_object_unref (c);
+  g_assert_true (g_list_model_get_item (goals, 2) == a);
+  g_object_unref (a);
+  assert_goal_rows (list, goals);
+  g_assert_false (gtk_widget_get_sensitive (down));
+
+  /* Each move is an undo step of its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate_pending ();
+  g_assert_true (g_list_model_get_item (goals, 1) == a);
+  g_object_unref (a);
+  assert_goal_rows (list, goals);
+  g_assert_true (gtk_widget_get_sensitive (down));
+}
+
 /* A field typed and not applied when the window closes (Ctrl+Q, the
  * close button) is in the file, as in the stage's and the note's editors:
  * a baseline typed and the app quit was lost, no focus having left it. */
@@ -1920,6 +1994,8 @@ main (int   argc,
               fixture_set_up, test_scope_after_undo, fixture_tear_down);
   g_test_add ("/ui/agenda/export-name-local-goal", Fixture, NULL,
               fixture_set_up, test_export_name_local_goal, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal-order", Fixture, NULL,
+              fixture_set_up, test_local_goal_order, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1049,8 +1049,9 @@ test_tab_order (void)
   UpWindow *window = NULL;
   GtkWindow *root;
   GtkWidget *editor, *timeline;
-  GtkWidget *order[5];
-  const char *names[] = { "the stage list", "Add Stage", "Delete", "the timeline", "the stage's title" };
+  GtkWidget *order[6];
+  const char *names[] = { "the stage list", "Add Stage", "Find a Stage", "Delete", "the timeline",
+                          "the stage's title" };
   int n = G_N_ELEMENTS (order);
 
   window = open_window (project);
@@ -1061,9 +1062,10 @@ test_tab_order (void)
   g_assert_true (gtk_widget_get_mapped (editor));
   order[0] = template_child (window, UP_TYPE_WINDOW, "stage_list");
   order[1] = template_child (window, UP_TYPE_WINDOW, "add_stage_button");
-  order[2] = NULL;
-  order[3] = timeline;
-  order[4] = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+  order[2] = template_child (window, UP_TYPE_WINDOW, "find_button");
+  order[3] = NULL;
+  order[4] = timeline;
+  order[5] = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
 
   g_assert_true (gtk_widget_child_focus (order[0], GTK_DIR_TAB_FORWARD));
   for (int i = 1; i < n; i++)

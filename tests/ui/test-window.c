@@ -1986,7 +1986,9 @@ press_in_stage_list (GtkWidget       *list,
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+      /* Not the find bar's, which takes what is left of a real key press. */
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
         g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
     }
   return handled;
@@ -2069,36 +2071,6 @@ stage_row_widget (GtkWidget *list,
   return NULL;
 }
 
-/* A key of the list's own (GTK's class bindings: the arrows), as a key
- * press that reaches the list runs it. */
-static gboolean
-run_list_binding (GtkWidget *list,
-                  guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, list,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
-}
-
 static UpStage *
 focused_stage (Fixture   *fixture,
                GtkWidget *list)
@@ -2146,7 +2118,7 @@ test_stage_list_cursor_follows_timeline (Fixture       *fixture,
   /* Tab into the list, then Down. */
   g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
   g_assert_true (focused_stage (fixture, list) == fifth);
-  g_assert_true (run_list_binding (list, GDK_KEY_Down));
+  g_assert_true (run_key_binding (list, GDK_KEY_Down, 0));
   g_assert_true (focused_stage (fixture, list) == sixth);
   g_assert_true (gtk_single_selection_get_selected_item (selection) == sixth);
 
@@ -2154,7 +2126,7 @@ test_stage_list_cursor_follows_timeline (Fixture       *fixture,
   up_timeline_set_selected (timeline, eighth);
   wait_for_frames (GTK_WIDGET (fixture->window));
   g_assert_true (focused_stage (fixture, list) == eighth);
-  g_assert_true (run_list_binding (list, GDK_KEY_Down));
+  g_assert_true (run_key_binding (list, GDK_KEY_Down, 0));
   g_assert_true (focused_stage (fixture, list) == ninth);
 }
 

@@ -61,6 +61,14 @@ GtkWidget *get_named       (GtkWidget  *root,
 GtkEventController *get_controller (GtkWidget *widget,
                                     GType      type);
 
+/* The key binding of @keyval with @modifiers among @widget's shortcut
+ * controllers (its class's bindings, its own shortcuts), run as a key
+ * press that reaches @widget runs it. FALSE when there is none, or when
+ * its action did not run (disabled: the key would go on). */
+gboolean run_key_binding (GtkWidget       *widget,
+                          guint            keyval,
+                          GdkModifierType  modifiers);
+
 /* The message dialog shown over @parent; fails when there is none. */
 AdwMessageDialog *get_message_dialog (GtkWindow *parent);
 /* The first event controller of @widget that is a @type; fails when

@@ -44,17 +44,20 @@ LOCALES = {'en': 'en_US.UTF-8', 'sv': 'sv_SE.UTF-8'}
 # checked after each key.
 ADD_STAGE = {'en': 'Add Stage', 'sv': 'Lägg till skede'}
 DELETE_STAGE = {'en': 'Delete Stage', 'sv': 'Ta bort skede'}
+FIND_STAGE = {'en': 'Find a Stage', 'sv': 'Sök skede'}
 TITLE = {'en': 'Title', 'sv': 'Titel'}
 
 # The Timeline view opens on the timeline; Shift+Tab and Tab go through
 # its parts in the order they are shown: the stage list, Add Stage,
-# Delete, the timeline, the stage's details (Tab jumped from the list to
+# Find a Stage, Delete, the timeline, the stage's details (Tab jumped from the list to
 # the timeline, and Shift+Tab never left the details' title).
 TIMELINE_ORDER = [
     ('shift+Tab', 'push button', DELETE_STAGE),
+    ('shift+Tab', 'push button', FIND_STAGE),
     ('shift+Tab', 'push button', ADD_STAGE),
     ('shift+Tab', 'list item', None),
     ('Tab', 'push button', ADD_STAGE),
+    ('Tab', 'push button', FIND_STAGE),
     ('Tab', 'push button', DELETE_STAGE),
     ('Tab', 'list item', None),
     ('Tab', 'text', TITLE),
