@@ -861,6 +861,51 @@ test_png_bands (void)
     }
 }
 
+/* Every PNG is compressed by our own deflate encoder (up-deflate.c), which
+ * cairo reads back through libpng and zlib in the other tests. pngcheck is
+ * a decoder of its own: it checks each chunk's CRC, the zlib stream to its
+ * Adler-32 and every row's filter type, as a recipient's viewer would meet
+ * them. Every kind in both languages, at the natural size and at an odd
+ * width, and a matrix of many bands and deflate blocks. */
+static void
+test_pngcheck (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(UpProject) long_plan = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const int widths[] = { 0, 333 };
+  int status = 0;
+
+  if (!have_tool ("pngcheck"))
+    return;
+
+  dir = test_new_dir (test_root, "pngcheck");
+  g_ptr_array_add (argv, g_strdup ("pngcheck"));
+  g_ptr_array_add (argv, g_strdup ("-q"));
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autofree char *name = g_strdup_printf ("%d", widths[w]);
+      g_autofree char *sub = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+      for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+        for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+          g_ptr_array_add (argv, export_to (demo, all_kinds[k], UP_EXPORT_PNG, lang, widths[w], sub));
+    }
+  long_plan = test_long_project (300);
+  g_ptr_array_add (argv, export_to (long_plan, UP_CHART_MATRIX, UP_EXPORT_PNG, UP_LANG_SV, 0, dir));
+  g_ptr_array_add (argv, NULL);
+
+  /* -q prints only what is wrong, on stdout, and exits 1 on any error */
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
 /* pdftotext of one page. */
 static char *
 pdf_page_text (const char *path,
@@ -1965,6 +2010,7 @@ main (int   argc,
   g_test_add_func ("/export/png-width", test_png_width);
   g_test_add_func ("/export/png-pixels", test_png_pixels);
   g_test_add_func ("/export/png-bands", test_png_bands);
+  g_test_add_func ("/export/pngcheck", test_pngcheck);
   g_test_add_func ("/export/png-width-max", test_png_width_max);
   g_test_add_func ("/export/png-last-row", test_png_last_row);
   g_test_add_func ("/export/invalid-options", test_invalid_options);
