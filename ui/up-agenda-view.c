@@ -438,16 +438,25 @@ on_scope_selected (UpAgendaView *self)
   refresh_chart (self);
 }
 
-/* Export: a dialog for the chart, format and language, then the file. */
+/* Export: a dialog for the chart, format, PNG size and language, then the
+ * file. */
 
 typedef struct
 {
   UpAgendaView    *self;
   UpChartKind      kind;
   UpExportFormat   format;
+  UpPngSize        png_size;
   UpLang           lang;
   UpExportOptions *options;      /* the dialog's, while it is shown */
 } ExportRequest;
+
+static void export_chart (UpAgendaView   *self,
+                          UpChartKind     kind,
+                          UpExportFormat  format,
+                          UpPngSize       png_size,
+                          UpLang          lang,
+                          GFile          *file);
 
 static void
 export_request_free (ExportRequest *request)
@@ -557,7 +566,7 @@ write_chart (GFile    *file,
   ExportRequest *request = user_data;
 
   if (file != NULL && request->self->project != NULL)
-    up_agenda_view_export (request->self, request->kind, request->format, request->lang, file);
+    export_chart (request->self, request->kind, request->format, request->png_size, request->lang, file);
   export_request_free (request);
 }
 
@@ -627,6 +636,7 @@ on_export_response (AdwMessageDialog *dialog,
   request->kind = chart_kinds[MIN (up_export_options_get_chart (request->options),
                                    G_N_ELEMENTS (chart_kinds) - 1)];
   request->format = up_export_options_get_format (request->options);
+  request->png_size = up_export_options_get_png_size (request->options);
   request->lang = up_export_options_get_lang (request->options);
   up_export_options_remember (request->options);
   request->options = NULL;
@@ -1080,17 +1090,34 @@ up_agenda_view_export (UpAgendaView   *self,
                        UpLang          lang,
                        GFile          *file)
 {
-  UpChartOptions options;
-  Writing *writing;
-
   g_return_if_fail (UP_IS_AGENDA_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->project != NULL);
+
+  export_chart (self, kind, format, UP_PNG_SIZE_SCREEN, lang, file);
+}
+
+/* up_agenda_view_export() with a PNG's size from the export dialog; the
+ * width follows from the chart as it is drawn now, for the local goal
+ * shown, as the snapshot taken here draws it. */
+static void
+export_chart (UpAgendaView   *self,
+              UpChartKind     kind,
+              UpExportFormat  format,
+              UpPngSize       png_size,
+              UpLang          lang,
+              GFile          *file)
+{
+  UpChartOptions options;
+  Writing *writing;
+  int png_width = 0;
 
   up_chart_options_init (&options);
   options.lang = lang;
   options.local_goal = self->local_goal;
   options.decorations = TRUE;
+  if (format == UP_EXPORT_PNG)
+    png_width = up_export_options_get_png_width (png_size, self->project, kind, &options);
 
   writing = g_new0 (Writing, 1);
   writing->self = g_object_ref (self);
@@ -1104,7 +1131,7 @@ up_agenda_view_export (UpAgendaView   *self,
     }
   set_n_exports (self, self->n_exports + 1);
 
-  up_export_chart_async (self->project, kind, format, &options, 0, file, NULL,
+  up_export_chart_async (self->project, kind, format, &options, png_width, file, NULL,
                          on_chart_written, writing);
 }
 

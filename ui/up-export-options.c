@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "up-a11y-util.h"
 #include "up-export-options.h"
@@ -18,6 +19,7 @@ struct _UpExportOptions
   GtkListBox  *list;
   AdwComboRow *chart_row;      /* NULL until there are charts to choose */
   AdwComboRow *format_row;
+  AdwComboRow *size_row;       /* shown for a PNG only */
   AdwComboRow *lang_row;
   GSettings   *settings;       /* NULL where the schema is not installed */
 };
@@ -28,6 +30,29 @@ static const UpExportFormat formats[] = { UP_EXPORT_PNG, UP_EXPORT_SVG, UP_EXPOR
 
 static const char * const format_labels[] = {
   N_("PNG image"), N_("SVG drawing"), N_("PDF document"),
+};
+
+/* In the order of UpPngSize. A slide's and a page's size is what the
+ * whole chart keeps within, as large as it fits. */
+static const struct
+{
+  const char *name;           /* in GSettings */
+  const char *label;
+  int         width, height;  /* the pixels the chart keeps within */
+} png_sizes[] = {
+  /* Translators: A size of an exported PNG image: the chart's own size at
+   * twice the resolution, sharp on a screen or in an e-mail. */
+  { "screen", N_("Screen"), 0, 0 },
+  /* Translators: A size of an exported PNG image: the whole chart within
+   * the 1920 × 1080 pixels ("Full HD") of a projector showing a slide.
+   * The list of sizes cuts a label of more than about 20 characters. */
+  { "slide", N_("Slide, Full HD"), 1920, 1080 },
+  /* Translators: A size of an exported PNG image: the whole chart within
+   * the 3840 × 2160 pixels of a 4K screen showing a slide. */
+  { "slide-4k", N_("Slide, 4K"), 3840, 2160 },
+  /* Translators: A size of an exported PNG image: the whole chart on an
+   * A4 page printed at 300 dots per inch (3508 × 2480 pixels). */
+  { "print", N_("Print, A4 at 300 dpi"), 3508, 2480 },
 };
 
 static const UpLang langs[] = { UP_LANG_SV, UP_LANG_EN };
@@ -63,6 +88,13 @@ combo_row (const char         *title,
   return row;
 }
 
+/* An SVG or a PDF is drawn at the chart's own size, in points. */
+static void
+update_size_row (UpExportOptions *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->size_row), up_export_options_get_format (self) == UP_EXPORT_PNG);
+}
+
 static void
 up_export_options_dispose (GObject *object)
 {
@@ -86,7 +118,8 @@ up_export_options_init (UpExportOptions *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  guint format = 0, lang = ui_is_swedish () ? 0 : 1;
+  guint format = 0, size = 0, lang = ui_is_swedish () ? 0 : 1;
+  const char *size_labels[G_N_ELEMENTS (png_sizes)];
 
   /* Run from the build tree or a test, the schema may not be installed:
    * then nothing is remembered. */
@@ -95,26 +128,39 @@ up_export_options_init (UpExportOptions *self)
   if (schema != NULL)
     {
       g_autofree char *last_format = NULL;
+      g_autofree char *last_size = NULL;
       g_autofree char *last_lang = NULL;
 
       self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
       last_format = g_settings_get_string (self->settings, "last-export-format");
+      last_size = g_settings_get_string (self->settings, "last-export-png-size");
       last_lang = g_settings_get_string (self->settings, "last-export-language");
       for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
         if (g_strcmp0 (last_format, up_export_format_get_name (formats[i])) == 0)
           format = i;
+      for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
+        if (g_strcmp0 (last_size, png_sizes[i].name) == 0)
+          size = i;
       for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
         if (g_strcmp0 (last_lang, up_lang_get_code (langs[i])) == 0)
           lang = i;
     }
 
   self->format_row = combo_row (_("Format"), format_labels, G_N_ELEMENTS (format_labels), TRUE, format);
+  for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
+    size_labels[i] = png_sizes[i].label;
+  /* Translators: The row of the export dialog that chooses a PNG's size. */
+  self->size_row = combo_row (_("Size"), size_labels, G_N_ELEMENTS (size_labels), TRUE, size);
   self->lang_row = combo_row (_("Language"), lang_labels, G_N_ELEMENTS (lang_labels), TRUE, lang);
+  update_size_row (self);
+  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (update_size_row), self,
+                           G_CONNECT_SWAPPED);
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   gtk_list_box_append (self->list, GTK_WIDGET (self->format_row));
+  gtk_list_box_append (self->list, GTK_WIDGET (self->size_row));
   gtk_list_box_append (self->list, GTK_WIDGET (self->lang_row));
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->list));
 }
@@ -163,6 +209,65 @@ up_export_options_get_lang (UpExportOptions *self)
   return langs[MIN (adw_combo_row_get_selected (self->lang_row), G_N_ELEMENTS (langs) - 1)];
 }
 
+UpPngSize
+up_export_options_get_png_size (UpExportOptions *self)
+{
+  g_return_val_if_fail (UP_IS_EXPORT_OPTIONS (self), UP_PNG_SIZE_SCREEN);
+
+  if (up_export_options_get_format (self) != UP_EXPORT_PNG)
+    return UP_PNG_SIZE_SCREEN;
+  return (UpPngSize) MIN (adw_combo_row_get_selected (self->size_row), G_N_ELEMENTS (png_sizes) - 1);
+}
+
+int
+up_export_options_get_png_width (UpPngSize             size,
+                                 UpProject            *project,
+                                 UpChartKind           kind,
+                                 const UpChartOptions *options)
+{
+  UpChartOptions file_options;
+  double width = 0, height = 0;
+  int box_width, box_height, png_width;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), 0);
+  g_return_val_if_fail (size < G_N_ELEMENTS (png_sizes), 0);
+
+  if (size == UP_PNG_SIZE_SCREEN)
+    return 0;
+
+  /* laid out as up_export_chart() lays a file out */
+  if (options != NULL)
+    file_options = *options;
+  else
+    up_chart_options_init (&file_options);
+  file_options.decorations = TRUE;
+  file_options.key = TRUE;
+  file_options.dark = FALSE;
+  file_options.preview_stakeholder = 0;
+  up_chart_get_size (kind, project, &file_options, &width, &height);
+  if (!isfinite (width) || !isfinite (height) || width < 1 || height < 1)
+    return 0;
+
+  /* an A4 page either way round, as the chart is */
+  box_width = png_sizes[size].width;
+  box_height = png_sizes[size].height;
+  if (size == UP_PNG_SIZE_PRINT && height > width)
+    {
+      box_width = png_sizes[size].height;
+      box_height = png_sizes[size].width;
+    }
+
+  /* the export's height is round (height × png_width / width) */
+  png_width = MIN (box_width, (int) floor (box_height * width / height));
+  while (png_width > 1 && round (height * png_width / width) > box_height)
+    png_width--;
+
+  png_width = MAX (png_width, (int) ceil (width));
+  png_width = CLAMP (png_width, UP_EXPORT_PNG_WIDTH_MIN,
+                     up_export_get_png_width_max (project, kind, &file_options));
+  return png_width;
+}
+
 void
 up_export_options_remember (UpExportOptions *self)
 {
@@ -173,6 +278,10 @@ up_export_options_remember (UpExportOptions *self)
 
   g_settings_set_string (self->settings, "last-export-format",
                          up_export_format_get_name (up_export_options_get_format (self)));
+  /* an SVG's export keeps the size last chosen for a PNG */
+  if (up_export_options_get_format (self) == UP_EXPORT_PNG)
+    g_settings_set_string (self->settings, "last-export-png-size",
+                           png_sizes[up_export_options_get_png_size (self)].name);
   g_settings_set_string (self->settings, "last-export-language",
                          up_lang_get_code (up_export_options_get_lang (self)));
 }

@@ -10,13 +10,25 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UpExportOptions, up_export_options, UP, EXPORT_OPTIONS, AdwBin)
 
+/* The sizes of a PNG the export dialogs offer: the export's own, or the
+ * whole chart as large as it fits a projector's, a 4K screen's or a
+ * printed A4 page's pixels (either way round, as the chart is). */
+typedef enum
+{
+  UP_PNG_SIZE_SCREEN,     /* twice the chart's size (up_export_chart()'s 0) */
+  UP_PNG_SIZE_SLIDE,      /* within 1920 × 1080 pixels */
+  UP_PNG_SIZE_SLIDE_4K,   /* within 3840 × 2160 pixels */
+  UP_PNG_SIZE_PRINT,      /* within 3508 × 2480, A4 at 300 dpi */
+} UpPngSize;
+
 /* The choices of every export dialog, in one boxed list of combo rows, so
  * that the Agenda 2030 chart and the stakeholders' grid ask alike: a
  * dialog's own choice of chart first (up_export_options_set_charts()),
- * then the format (PNG image, SVG drawing, PDF document) and the language
- * of the chart. Format and language start at the last ones exported
- * (GSettings "last-export-format" and "last-export-language", where the
- * schema is installed), else PNG and the interface's language. */
+ * then the format (PNG image, SVG drawing, PDF document), for a PNG its
+ * size, and the language of the chart. Format, size and language start at
+ * the last ones exported (GSettings "last-export-format",
+ * "last-export-png-size" and "last-export-language", where the schema is
+ * installed), else PNG for screens and the interface's language. */
 
 GtkWidget      *up_export_options_new         (void);
 /* A first row, "Chart", choosing among @labels (translated), @selected at
@@ -29,9 +41,21 @@ void            up_export_options_set_charts  (UpExportOptions    *self,
 guint           up_export_options_get_chart   (UpExportOptions    *self);
 UpExportFormat  up_export_options_get_format  (UpExportOptions    *self);
 UpLang          up_export_options_get_lang    (UpExportOptions    *self);
-/* Keeps the format and language chosen for the next export (and the print
- * dialog's language). */
+/* The PNG size chosen; UP_PNG_SIZE_SCREEN for an SVG or a PDF. */
+UpPngSize       up_export_options_get_png_size (UpExportOptions   *self);
+/* Keeps the format, PNG size and language chosen for the next export (and
+ * the print dialog's language). */
 void            up_export_options_remember    (UpExportOptions    *self);
+
+/* The @png_width to give up_export_chart() for a PNG of @kind at @size,
+ * drawn with @options: 0 (its own size) for UP_PNG_SIZE_SCREEN, else the
+ * widest whose height in pixels keeps within the size's, but never
+ * narrower than the chart is in points, where its smallest text is still
+ * read (the matrix of a long plan), nor wider than the export makes it. */
+int             up_export_options_get_png_width (UpPngSize             size,
+                                                 UpProject            *project,
+                                                 UpChartKind           kind,
+                                                 const UpChartOptions *options);
 
 /* The dialog that asks for @options over the window of @widget: @heading
  * (such as "Export Grid"), one sentence on what the export holds, Cancel

@@ -11,7 +11,7 @@
 #include "up-file-util.h"
 #include "up-grid-export.h"
 
-/* A small export dialog of the stakeholder view: format and language in an
+/* A small export dialog of the stakeholder view: format, PNG size and language in an
  * AdwMessageDialog (UpExportOptions, as the Agenda 2030 chart's), then the file in a GtkFileChooserNative (the portal in
  * the Flatpak), then the core writes the file. */
 
@@ -21,6 +21,7 @@ typedef struct
   UpProject        *project;
   UpChartKind       kind;
   UpExportFormat    format;
+  UpPngSize         png_size;
   UpLang            lang;
   UpExportOptions  *options;     /* the dialog's, while it is shown */
   UpGridExportDone  done;
@@ -74,6 +75,7 @@ write_file (GFile    *file,
 {
   ExportRun *run = user_data;
   UpChartOptions options;
+  int png_width = 0;
 
   if (file == NULL)
     {
@@ -84,6 +86,9 @@ write_file (GFile    *file,
   up_chart_options_init (&options);
   options.lang = run->lang;
   options.decorations = TRUE;
+  /* the name typed may have made it another format */
+  if (run->format == UP_EXPORT_PNG)
+    png_width = up_export_options_get_png_width (run->png_size, run->project, run->kind, &options);
 
   run->file = g_object_ref (file);
   run->app = g_application_get_default ();
@@ -92,7 +97,7 @@ write_file (GFile    *file,
       g_object_ref (run->app);
       g_application_hold (run->app);
     }
-  up_export_chart_async (run->project, run->kind, run->format, &options, 0, file, NULL,
+  up_export_chart_async (run->project, run->kind, run->format, &options, png_width, file, NULL,
                          on_written, run);
 }
 
@@ -164,6 +169,7 @@ on_options_response (AdwMessageDialog *dialog,
     }
 
   run->format = up_export_options_get_format (options);
+  run->png_size = up_export_options_get_png_size (options);
   run->lang = up_export_options_get_lang (options);
   up_export_options_remember (options);
   ask_for_file (run);

@@ -1030,7 +1030,7 @@ test_export_dialog (Fixture       *fixture,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == fixture->window);
   g_assert_true (adw_message_dialog_has_response (dialog, "export"));
 
-  /* format and language, as combo rows of the export choices that the
+  /* format, a PNG's size and language, as combo rows of the export choices that the
    * Agenda 2030 chart's export asks with (see /ui/window/export-dialogs-alike) */
   g_assert_true (UP_IS_EXPORT_OPTIONS (adw_message_dialog_get_extra_child (dialog)));
   list = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LIST_BOX);
@@ -1038,13 +1038,13 @@ test_export_dialog (Fixture       *fixture,
   for (child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (ADW_IS_COMBO_ROW (child))
       {
-        static const char *titles[] = { N_("Format"), N_("Language") };
+        static const char *titles[] = { N_("Format"), N_("Size"), N_("Language") };
 
         g_assert_cmpuint (n_rows, <, G_N_ELEMENTS (titles));
         g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), ==, _(titles[n_rows]));
         n_rows++;
       }
-  g_assert_cmpuint (n_rows, ==, 2);
+  g_assert_cmpuint (n_rows, ==, 3);
 
   /* Cancel, as its button does (answer, then close): nothing follows, no
    * file chooser. */

@@ -14,7 +14,9 @@
 #include <signal.h>
 #include <sys/resource.h>
 
+#include "up-agenda-view.h"
 #include "up-entry-row.h"
+#include "up-export-options.h"
 #include "up-paste-guard.h"
 #include "up-file-util.h"
 #include "up-list-util.h"
@@ -3973,6 +3975,154 @@ test_export_dialogs_alike (Fixture       *fixture,
   g_assert_cmpstr (agenda_body, ==, grid_body);
 }
 
+/* The export dialog of @view shown through @action; its choices. */
+static AdwMessageDialog *
+open_export_dialog (GtkWidget        *view,
+                    const char       *action,
+                    UpExportOptions **options)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_true (gtk_widget_activate_action (view, action, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  wait_until (is_mapped, dialog);
+  *options = UP_EXPORT_OPTIONS (adw_message_dialog_get_extra_child (dialog));
+  g_assert_true (UP_IS_EXPORT_OPTIONS (*options));
+  return dialog;
+}
+
+/* The combo row titled @title among @options' rows, or NULL. */
+static AdwComboRow *
+export_row (UpExportOptions *options,
+            const char      *title)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (options), GTK_TYPE_LIST_BOX);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_COMBO_ROW (child) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+      return ADW_COMBO_ROW (child);
+  return NULL;
+}
+
+static gboolean
+file_is_there (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* The export of the Agenda 2030 view or the stakeholders' grid is over:
+ * Export is on again. */
+static gboolean
+export_is_over (gpointer view)
+{
+  if (UP_IS_AGENDA_VIEW (view))
+    return !up_agenda_view_get_exporting (view);
+  return !UP_STAKEHOLDER_VIEW (view)->exporting;
+}
+
+/* A presenter's PNG: in either export dialog, a Size row shown for a PNG
+ * only offers sizes for a slide and for print beside the chart's own
+ * size; the PNG written keeps within the size chosen, as large as it
+ * fits (one side as long as the size's), and the choice is remembered
+ * for the next export. Before, only the command line's --png-width could
+ * make a PNG larger or smaller than twice the chart's size (1,136 ×
+ * 1,811 for the wheel), which a 1920 × 1080 projector shows scaled down. */
+static void
+test_export_png_size (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *view;
+    const char *child;
+    const char *action;
+    guint       size;          /* position in the Size row */
+    const char *label;
+    int         long_side;     /* the size's, in pixels */
+    int         short_side;
+  } cases[] = {
+    { "agenda", "agenda_view", "agenda.export", 1, N_("Slide, Full HD"), 1920, 1080 },
+    { "stakeholders", "stakeholder_view", "stakeholders.export-grid", 3, N_("Print, A4 at 300 dpi"), 3508, 2480 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *name = g_strdup_printf ("export-size-%u.png", c);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      GtkWidget *view = template_child (fixture->window, UP_TYPE_WINDOW, cases[c].child);
+      UpExportOptions *options = NULL;
+      AdwMessageDialog *dialog;
+      AdwComboRow *format_row, *size_row;
+      GtkWindow *chooser = NULL;
+      cairo_surface_t *image;
+      int width, height, box_width, box_height;
+      g_autoptr(GtkStringObject) label = NULL;
+
+      show_view (fixture, cases[c].view);
+      dialog = open_export_dialog (view, cases[c].action, &options);
+      format_row = export_row (options, _("Format"));
+      size_row = export_row (options, _("Size"));
+      g_assert_nonnull (format_row);
+      g_assert_nonnull (size_row);
+
+      /* a size for a PNG only */
+      adw_combo_row_set_selected (format_row, 1);
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (size_row)));
+      adw_combo_row_set_selected (format_row, 0);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (size_row)));
+      label = g_list_model_get_item (adw_combo_row_get_model (size_row), cases[c].size);
+      g_assert_cmpstr (gtk_string_object_get_string (label), ==, _(cases[c].label));
+      adw_combo_row_set_selected (size_row, cases[c].size);
+      wait_for_frames (GTK_WIDGET (dialog));
+      save_screenshot (GTK_WIDGET (dialog), name);
+
+      adw_message_dialog_response (dialog, "export");
+      gtk_window_close (GTK_WINDOW (dialog));
+      wait_until (is_file_chooser_shown, &chooser);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), path);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+      /* written beside and renamed: there means whole */
+      wait_until (file_is_there, path);
+      wait_until (export_is_over, view);
+
+      image = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      width = cairo_image_surface_get_width (image);
+      height = cairo_image_surface_get_height (image);
+      cairo_surface_destroy (image);
+      g_test_message ("%s: %d × %d", cases[c].label, width, height);
+      /* a slide lies, A4 as the chart is */
+      box_width = cases[c].long_side;
+      box_height = cases[c].short_side;
+      if (c == 1 && height > width)
+        {
+          box_width = cases[c].short_side;
+          box_height = cases[c].long_side;
+        }
+      g_assert_cmpint (width, <=, box_width);
+      g_assert_cmpint (height, <=, box_height);
+      /* as large as fits: a pixel more of width would pass a side (the
+       * height moves by up to two pixels for one of width) */
+      g_assert_true (width == box_width || height >= box_height - 2);
+
+      /* remembered: the next export offers the same size */
+      dialog = open_export_dialog (view, cases[c].action, &options);
+      g_assert_cmpuint (adw_combo_row_get_selected (export_row (options, _("Size"))), ==, cases[c].size);
+      gtk_window_close (GTK_WINDOW (dialog));
+      iterate_pending ();
+    }
+}
+
 /* A text field of the window being typed into, for the Undo tests. */
 typedef struct
 {
@@ -4540,6 +4690,8 @@ main (int   argc,
   g_test_add ("/ui/window/every-editor-commits", Fixture, NULL,
               fixture_set_up, test_every_editor_commits, fixture_tear_down);
   g_test_add ("/ui/window/export-dialogs-alike", Fixture, NULL, fixture_set_up, test_export_dialogs_alike,
+              fixture_tear_down);
+  g_test_add ("/ui/window/export-png-size", Fixture, NULL, fixture_set_up, test_export_png_size,
               fixture_tear_down);
   g_test_add ("/ui/window/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
