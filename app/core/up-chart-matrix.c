@@ -820,7 +820,15 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   grid_x = frame.body_x + LABEL_WIDTH + 10;
 
   if (_up_chart_in_clip (ctx, frame.body_y, frame.body_y + 20))
-    draw_goal_chips (ctx, grid_x, frame.body_y);
+    {
+      draw_goal_chips (ctx, grid_x, frame.body_y);
+      /* Without a heading, a reader took a stage's date for its deadline. */
+      /* Translators: the heading of the column of the stage and goal
+       * matrix that gives the day each stage starts (a milestone's day). */
+      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Start date")), frame.body_x + TITLE_WIDTH + 6,
+                      frame.body_y + 10, DATE_WIDTH, SMALL_SIZE,
+                      UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
+    }
 
   if (ctx->continued &&
       _up_chart_in_clip (ctx, frame.body_y + frame.body_height - CONTINUED_HEIGHT, frame.body_y + frame.body_height))

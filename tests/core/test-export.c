@@ -919,9 +919,50 @@ pdf_page_text (const char *path,
   return squeeze (text);
 }
 
+/* The matrix's column of dates has a heading, in the chart's language, so
+ * that a reader does not take a stage's start for its deadline; every
+ * page of a long plan has it. */
+static void
+test_matrix_date_heading (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(UpProject) long_plan = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *pages = NULL;
+  guint n_pages;
+
+  if (!have_tool ("pdftotext") || !have_tool ("pdfinfo"))
+    return;
+
+  dir = test_new_dir (test_root, "matrix-date-heading");
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *demo_path = export_to (demo, UP_CHART_MATRIX, UP_EXPORT_PDF, lang, 0, dir);
+      g_autofree char *text = pdf_text (demo_path);
+
+      g_test_message ("%s", text);
+      g_assert_nonnull (strstr (text, lang == UP_LANG_SV ? "Startdatum" : "Start date"));
+    }
+
+  long_plan = test_long_project (120);
+  path = export_to (long_plan, UP_CHART_MATRIX, UP_EXPORT_PDF, UP_LANG_EN, 0, dir);
+  info = pdf_info (path);
+  pages = pdf_field (info, "Pages");
+  n_pages = (guint) g_ascii_strtoull (pages, NULL, 10);
+  g_assert_cmpuint (n_pages, >, 1);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = pdf_page_text (path, page);
+
+      g_assert_nonnull (strstr (text, "Start date"));
+    }
+}
+
 /* Whether page @page of the PDF at @path, laid out as it is printed, has
- * a line of the goals' numbers 1 to 17 in their order and nothing else:
- * the chips over the matrix's columns. */
+ * a line of the goals' numbers 1 to 17 in their order and nothing else
+ * but the heading of the dates' column before them: the chips over the
+ * matrix's columns. */
 static gboolean
 pdf_page_has_goal_chips (const char *path,
                          guint       page)
@@ -931,7 +972,7 @@ pdf_page_has_goal_chips (const char *path,
   g_autofree char *text = run_tool (argv);
 
   g_assert_nonnull (text);
-  return g_regex_match_simple ("^ *1 +2 +3 +4 +5 +6 +7 +8 +9 +10 +11 +12 +13 +14 +15 +16 +17 *$",
+  return g_regex_match_simple ("^ *(Start date +|Startdatum +)?1 +2 +3 +4 +5 +6 +7 +8 +9 +10 +11 +12 +13 +14 +15 +16 +17 *$",
                                text, G_REGEX_MULTILINE, 0);
 }
 
@@ -2030,6 +2071,7 @@ main (int   argc,
   g_test_add_func ("/export/local-goal-document-title", test_local_goal_document_title);
   g_test_add_func ("/export/odd-text", test_odd_text);
   g_test_add_func ("/export/matrix-pages", test_matrix_pages);
+  g_test_add_func ("/export/matrix-date-heading", test_matrix_date_heading);
   g_test_add_func ("/export/matrix-pages/print-size", test_matrix_pages_print_size);
   g_test_add_func ("/export/png-tall", test_png_tall);
   g_test_add_func ("/export/grid-full-cells", test_grid_full_cells);
