@@ -227,7 +227,7 @@ up_export_options_get_png_width (UpPngSize             size,
 {
   UpChartOptions file_options;
   double width = 0, height = 0;
-  int box_width, box_height, png_width;
+  int box_width, box_height, png_width, max_width;
 
   g_return_val_if_fail (UP_IS_PROJECT (project), 0);
   g_return_val_if_fail (size < G_N_ELEMENTS (png_sizes), 0);
@@ -263,8 +263,13 @@ up_export_options_get_png_width (UpPngSize             size,
     png_width--;
 
   png_width = MAX (png_width, (int) ceil (width));
-  png_width = CLAMP (png_width, UP_EXPORT_PNG_WIDTH_MIN,
-                     up_export_get_png_width_max (project, kind, &file_options));
+  png_width = MAX (png_width, UP_EXPORT_PNG_WIDTH_MIN);
+  max_width = up_export_get_png_width_max (project, kind, &file_options);
+  /* Too tall for an image at its own size (a plan of some 1,500 stages):
+   * the export's own choice, which asks for a PDF, not a PNG of text too
+   * small to read. */
+  if (png_width > max_width)
+    png_width = (int) ceil (width) <= max_width ? max_width : 0;
   return png_width;
 }
 

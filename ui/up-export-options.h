@@ -51,7 +51,8 @@ void            up_export_options_remember    (UpExportOptions    *self);
  * drawn with @options: 0 (its own size) for UP_PNG_SIZE_SCREEN, else the
  * widest whose height in pixels keeps within the size's, but never
  * narrower than the chart is in points, where its smallest text is still
- * read (the matrix of a long plan), nor wider than the export makes it. */
+ * read (the matrix of a long plan), nor wider than the export makes it;
+ * 0 also where the chart at that size is too tall for an image. */
 int             up_export_options_get_png_width (UpPngSize             size,
                                                  UpProject            *project,
                                                  UpChartKind           kind,

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <utime.h>
@@ -29,6 +30,7 @@
 #include "up-window.h"
 #include "ui-test-util.h"
 #include "test-common.h"
+#include "test-projects.h"
 
 typedef WindowFixture Fixture;
 
@@ -4121,6 +4123,26 @@ test_export_png_size (Fixture       *fixture,
       gtk_window_close (GTK_WINDOW (dialog));
       iterate_pending ();
     }
+
+  /* The matrix of a long plan: a slide shows it at its own size, where
+   * its text is read (a PNG 791 pixels wide); too tall for an image even
+   * so, the export decides, which asks for a PDF, as it does for Screen,
+   * rather than a PNG of text too small to read. */
+  {
+    g_autoptr(UpProject) long_plan = test_long_project (700);
+    g_autoptr(UpProject) longer_plan = test_long_project (1600);
+    double width, height;
+    UpChartOptions options;
+
+    up_chart_options_init (&options);
+    options.decorations = TRUE;
+    options.key = TRUE;
+    up_chart_get_size (UP_CHART_MATRIX, long_plan, &options, &width, &height);
+    g_assert_cmpint (up_export_options_get_png_width (UP_PNG_SIZE_SLIDE, long_plan, UP_CHART_MATRIX, NULL),
+                     ==, (int) ceil (width));
+    g_assert_cmpint (up_export_options_get_png_width (UP_PNG_SIZE_SLIDE, longer_plan, UP_CHART_MATRIX, NULL),
+                     ==, 0);
+  }
 }
 
 /* A text field of the window being typed into, for the Undo tests. */
