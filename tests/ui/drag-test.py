@@ -297,6 +297,33 @@ def main():
         xdotool('key', '--window', wid, 'alt+1')
         time.sleep(0.5)
 
+        # 10. Typing in the stage list finds a stage (the find bar takes the
+        # keys), and so does Ctrl+F; the stage found is the one edited.
+        def edited_title():
+            title_field = find_node(pyatspi, 'text', 'Title')
+            if title_field is None:
+                return None
+            text = title_field.queryText()
+            return text.getText(0, text.characterCount)
+
+        for _ in range(4):      # from the timeline back to the stage list
+            xdotool('key', '--window', wid, 'shift+Tab')
+            time.sleep(0.2)
+        xdotool('type', '--window', wid, '--delay', '60', 'Tender period')
+        wait_for('typing in the stage list finds "Tender period"',
+                 lambda: edited_title() == 'Tender period')
+        log('ok - typing in the stage list finds a stage')
+        xdotool('key', '--window', wid, 'Escape')
+        time.sleep(0.3)
+        xdotool('key', '--window', wid, 'ctrl+f')
+        time.sleep(0.3)
+        xdotool('type', '--window', wid, '--delay', '60', 'evaluation')
+        wait_for('Ctrl+F and "evaluation" find "Evaluation of tenders"',
+                 lambda: edited_title() == 'Evaluation of tenders')
+        log('ok - Ctrl+F finds a stage')
+        xdotool('key', '--window', wid, 'Escape')
+        time.sleep(0.3)
+
         shot = os.environ.get('UPPHANDLA_SCREENSHOT')
         if shot:
             subprocess.run(['import', '-window', 'root', shot], check=False, timeout=TIMEOUT)
