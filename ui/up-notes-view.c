@@ -1679,6 +1679,18 @@ up_notes_view_set_property (GObject      *object,
     }
 }
 
+/* Ctrl+F: the search field, its text chosen to be typed over. */
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UpNotesView *self = UP_NOTES_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
 static void
 up_notes_view_class_init (UpNotesViewClass *klass)
 {
@@ -1746,6 +1758,8 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_visibility_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_selected);
+
+  gtk_widget_class_install_action (widget_class, "notes.focus-search", NULL, focus_search_action);
 }
 
 static void

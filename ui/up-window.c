@@ -206,6 +206,18 @@ can_retry_save (UpWindow *self)
          self->save_error_code != UP_STORE_ERROR_READ_ONLY;
 }
 
+/* The view shown has a search: the stages' find bar, the stakeholders'
+ * or the notes' search field. */
+static gboolean
+view_has_search (UpWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  return self->project != NULL &&
+         (g_strcmp0 (name, "timeline") == 0 || g_strcmp0 (name, "stakeholders") == 0 ||
+          g_strcmp0 (name, "notes") == 0);
+}
+
 static void
 update_actions (UpWindow *self)
 {
@@ -241,10 +253,7 @@ update_actions (UpWindow *self)
                                  self->project != NULL &&
                                  up_timeline_get_zoom (self->timeline) < UP_ZOOM_YEARS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", self->project != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-stage",
-                                 self->project != NULL &&
-                                 g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
-                                            "timeline") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", view_has_search (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scroll-to-today", self->project != NULL);
 
   if (can_undo && up_history_get_undo_label (history) != NULL)
@@ -1761,14 +1770,23 @@ timeline_action (GtkWidget  *widget,
     }
 }
 
+/* Ctrl+F: the view's search, wherever the focus is in the window. */
 static void
-find_stage_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   UpWindow *self = UP_WINDOW (widget);
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  up_stage_find_start (self->stage_find);
+  if (!view_has_search (self))
+    return;
+  if (g_strcmp0 (name, "timeline") == 0)
+    up_stage_find_start (self->stage_find);
+  else if (g_strcmp0 (name, "stakeholders") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->stakeholder_view), "stakeholders.focus-search", NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->notes_view), "notes.focus-search", NULL);
 }
 
 static void
@@ -2494,7 +2512,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.scroll-to-today", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
-  gtk_widget_class_install_action (widget_class, "win.find-stage", NULL, find_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-coverage", "x", show_coverage_action);
 
@@ -2515,9 +2533,9 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.scroll-to-today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-details", NULL);
-  /* Only where the stages are: the other views keep Ctrl+F for their own
-   * search, and a disabled action lets the key go on to them. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find-stage", NULL);
+  /* The view's search, with the focus anywhere in the window (the header
+   * bar's view switcher too); off in the views that have none. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   {
     static const char * const views[] = { "timeline", "stakeholders", "notes", "agenda", "local-goals" };
 

@@ -6,12 +6,14 @@
  * selected one whose title or kind holds it, inside a word too; Return and
  * the arrows go on, round the end; nothing found says so and moves
  * nothing; Escape closes the bar and leaves the focus on the stage found.
- * The other views keep Ctrl+F. Screenshots find-*.png. */
+ * In the stakeholders and notes views Ctrl+F goes to their search field.
+ * Screenshots find-*.png. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "up-notes-view.h"
 #include "up-stage-find.h"
 #include "up-timeline.h"
 #include "up-window.h"
@@ -218,19 +220,53 @@ test_none_found (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
 }
 
-/* In the other views Ctrl+F is theirs: the stages' find does not open. */
+static gboolean
+focus_within (Fixture   *fixture,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Ctrl+F is the search of the view shown, wherever the focus is: the
+ * stakeholders' and the notes' search field, the text in it chosen to be
+ * typed over; the views without a search let the key go on. */
 static void
 test_other_views (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  static const char * const views[] = { "stakeholders", "notes", "agenda", "local-goals" };
+  static const char * const without[] = { "agenda", "local-goals" };
+  GtkWidget *stakeholders = template_child (fixture->window, UP_TYPE_WINDOW, "stakeholder_view");
+  GtkWidget *notes = template_child (fixture->window, UP_TYPE_WINDOW, "notes_view");
+  GtkWidget *stakeholder_search, *note_search;
+  int start = -1, end = -1;
 
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (without); i++)
     {
-      show_view (fixture, views[i]);
+      show_view (fixture, without[i]);
       g_assert_false (press_ctrl_f (fixture));
       g_assert_false (up_stage_find_get_search_mode (get_find (fixture)));
     }
+
+  show_view (fixture, "stakeholders");
+  stakeholder_search = find_descendant (stakeholders, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (stakeholder_search);
+  gtk_widget_grab_focus (GTK_WIDGET (template_child (fixture->window, UP_TYPE_WINDOW, "undo_button")));
+  g_assert_true (press_ctrl_f (fixture));
+  g_assert_true (focus_within (fixture, stakeholder_search));
+  g_assert_false (up_stage_find_get_search_mode (get_find (fixture)));
+
+  show_view (fixture, "notes");
+  note_search = template_child (notes, UP_TYPE_NOTES_VIEW, "search_entry");
+  gtk_editable_set_text (GTK_EDITABLE (note_search), "larm");
+  gtk_widget_grab_focus (GTK_WIDGET (template_child (fixture->window, UP_TYPE_WINDOW, "undo_button")));
+  g_assert_true (press_ctrl_f (fixture));
+  g_assert_true (focus_within (fixture, note_search));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (note_search), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, 4);
+
   show_view (fixture, "timeline");
   g_assert_true (press_ctrl_f (fixture));
   g_assert_true (up_stage_find_get_search_mode (get_find (fixture)));
