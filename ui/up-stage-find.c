@@ -8,11 +8,13 @@
 
 #include "up-stage-find.h"
 
+/* The bar and its children are made on first use: the window opens
+ * without them (some 10 M instructions of its start). */
 struct _UpStageFind
 {
   GtkWidget           parent_instance;
 
-  GtkSearchBar       *bar;
+  GtkSearchBar       *bar;            /* NULL until first used */
   GtkSearchEntry     *entry;
   GtkLabel           *count_label;
   GtkWidget          *previous_button;
@@ -249,11 +251,16 @@ up_stage_find_class_init (UpStageFindClass *klass)
 }
 
 static void
-up_stage_find_init (UpStageFind *self)
+ensure_bar (UpStageFind *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkWidget *box;
+  GtkEventController *shortcuts;
 
+  if (self->bar != NULL)
+    return;
+
+  shortcuts = gtk_shortcut_controller_new ();
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_name (GTK_WIDGET (self->entry), "find-entry");
   gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
@@ -299,6 +306,33 @@ up_stage_find_init (UpStageFind *self)
                            G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
 }
 
+/* A letter typed where nothing took it (in the stage list) starts a
+ * search with it, as GtkSearchBar's key capture would, without the bar
+ * being made before it is needed. */
+static gboolean
+on_capture_key (UpStageFind           *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      c == 0 || !g_unichar_isgraph (c))
+    return FALSE;
+
+  ensure_bar (self);
+  gtk_search_bar_set_search_mode (self->bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  return gtk_event_controller_key_forward (controller, GTK_WIDGET (self->entry));
+}
+
+static void
+up_stage_find_init (UpStageFind *self)
+{
+}
+
 GtkWidget *
 up_stage_find_new (void)
 {
@@ -320,7 +354,7 @@ up_stage_find_get_search_mode (UpStageFind *self)
 {
   g_return_val_if_fail (UP_IS_STAGE_FIND (self), FALSE);
 
-  return gtk_search_bar_get_search_mode (self->bar);
+  return self->bar != NULL && gtk_search_bar_get_search_mode (self->bar);
 }
 
 void
@@ -329,6 +363,9 @@ up_stage_find_set_search_mode (UpStageFind *self,
 {
   g_return_if_fail (UP_IS_STAGE_FIND (self));
 
+  if (!search_mode && self->bar == NULL)
+    return;
+  ensure_bar (self);
   gtk_search_bar_set_search_mode (self->bar, search_mode);
 }
 
@@ -337,6 +374,7 @@ up_stage_find_start (UpStageFind *self)
 {
   g_return_if_fail (UP_IS_STAGE_FIND (self));
 
+  ensure_bar (self);
   gtk_search_bar_set_search_mode (self->bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
@@ -346,7 +384,12 @@ void
 up_stage_find_set_key_capture_widget (UpStageFind *self,
                                       GtkWidget   *widget)
 {
-  g_return_if_fail (UP_IS_STAGE_FIND (self));
+  GtkEventController *keys;
 
-  gtk_search_bar_set_key_capture_widget (self->bar, widget);
+  g_return_if_fail (UP_IS_STAGE_FIND (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_capture_key), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, keys);
 }

@@ -911,6 +911,16 @@ on_recent_manager_changed (UpWindow         *self,
     update_recent (self);
 }
 
+static void
+on_start_page_map (UpWindow *self)
+{
+  if (self->recent_stale)
+    {
+      self->recent_stale = FALSE;
+      update_recent (self);
+    }
+}
+
 /* Whether times are shown on a 12-hour clock: as the desktop's clock is
  * set (GNOME's clock-format), else as the locale writes a time (en_US
  * "%r", "%I:%M:%S %p"). A locale without AM and PM words (Swedish) keeps
@@ -2762,7 +2772,13 @@ up_window_init (UpWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (on_recent_manager_changed), self, G_CONNECT_SWAPPED);
   watch_clock_format (self);
-  update_recent (self);
+  /* Made when the start page shows: a window opened on a project (from
+   * the command line, a file manager) does not show it, and its rows
+   * were a tenth of the window's making (GNOME keeps the recent files of
+   * every application in one list). */
+  self->recent_stale = TRUE;
+  g_signal_connect_object (self->start_page, "map", G_CALLBACK (on_start_page_map), self,
+                           G_CONNECT_SWAPPED);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
