@@ -71,6 +71,10 @@ struct _UpStore
   /* and up to @copy_edits in a copy the user saved ("Save a Copy") */
   guint        copy_edits;
   gboolean     copy_valid;
+  /* Names this store as the writer of a recovery copy (in its .owner
+   * file): the copy of a document is shared by every process that has it
+   * open, and a store writes over or removes only a copy it wrote. */
+  char        *recovery_token;
 };
 
 G_DEFINE_FINAL_TYPE (UpStore, up_store, G_TYPE_OBJECT)
@@ -617,6 +621,7 @@ up_store_finalize (GObject *object)
   g_clear_object (&self->renamed_from);
   g_clear_pointer (&self->checksum, g_free);
   g_clear_error (&self->save_error);
+  g_clear_pointer (&self->recovery_token, g_free);
 
   G_OBJECT_CLASS (up_store_parent_class)->finalize (object);
 }
@@ -694,6 +699,7 @@ up_store_init (UpStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->migrated_from = -1;
   self->retry_seconds = NO_SPACE_RETRY_SECONDS;
+  self->recovery_token = g_uuid_string_random ();
 }
 
 static gboolean
@@ -1773,6 +1779,8 @@ typedef struct
   GFile   *recovery;
   GFile   *recovery_uri;    /* beside it: which document it belongs to */
   GFile   *recovery_base;   /* and which version of the document it was made on */
+  GFile   *recovery_owner;  /* and which store wrote it (its recovery_token) */
+  char    *token;
   GFile   *backup;          /* where the pre-migration file goes, or NULL */
   gboolean document;        /* FALSE: only the recovery copy (a conflict is open) */
   char    *new_checksum;
@@ -1790,6 +1798,8 @@ save_job_free (SaveJob *job)
   g_clear_object (&job->recovery);
   g_clear_object (&job->recovery_uri);
   g_clear_object (&job->recovery_base);
+  g_clear_object (&job->recovery_owner);
+  g_clear_pointer (&job->token, g_free);
   g_clear_object (&job->backup);
   g_clear_pointer (&job->new_checksum, g_free);
   g_free (job);
@@ -2117,6 +2127,24 @@ unlock_document (int fd)
     close (fd);
 }
 
+/* Whether the job's store may write the recovery copy: there is none, or
+ * the store wrote it (or recovered it). A copy without an owner (from a
+ * version before owners, or whose owner file a crash cut short) is
+ * nobody's: the next open offers it, and nothing else writes over it. */
+static gboolean
+recovery_is_ours (SaveJob *job)
+{
+  g_autofree char *owner = NULL;
+
+  /* Where no copy is, there is nothing to lose; where something that is
+   * not a copy stands (a folder), writing is tried and says why it fails. */
+  if (!g_file_test (g_file_peek_path (job->recovery), G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  if (!g_file_get_contents (g_file_peek_path (job->recovery_owner), &owner, NULL, NULL))
+    return FALSE;
+  return g_strcmp0 (owner, job->token) == 0;
+}
+
 /* Runs in a worker thread (or the caller's, for a synchronous save): only
  * the job's own data is touched here. */
 static gboolean
@@ -2134,6 +2162,20 @@ run_save_job (SaveJob  *job,
    * recovery copy, shared by every process that has the document open, is
    * written under the same lock. */
   lock = lock_document (job->file);
+
+  /* The copy is someone else's when another store wrote it: another
+   * process with the document open whose save met a conflict, or one that
+   * died with edits the document does not hold. Those edits are offered
+   * when the document is opened next; writing this snapshot over them, or
+   * removing them once the document is saved, would lose them. This
+   * store's edits then go to the document only. */
+  if (job->recovery != NULL && !recovery_is_ours (job))
+    {
+      g_clear_object (&job->recovery);
+      g_clear_object (&job->recovery_uri);
+      g_clear_object (&job->recovery_base);
+      g_clear_object (&job->recovery_owner);
+    }
 
   /* The recovery copy goes first, so that a crash in the middle of the
    * document's replace still leaves every edit somewhere. It is not synced
@@ -2168,6 +2210,7 @@ run_save_job (SaveJob  *job,
           sweep_stale_temps (g_file_peek_path (job->recovery));
           sweep_stale_temps (g_file_peek_path (job->recovery_uri));
           sweep_stale_temps (g_file_peek_path (job->recovery_base));
+          sweep_stale_temps (g_file_peek_path (job->recovery_owner));
         }
       /* The base before the copy: a copy without the base that names it
        * counts as made on an unknown version, and its recovery would ask
@@ -2177,6 +2220,8 @@ run_save_job (SaveJob  *job,
                                FALSE, NULL) ||
           !replace_atomically (g_file_peek_path (job->recovery_base), base->str, base->len, 0600, TRUE,
                                FALSE, NULL) ||
+          !replace_atomically (g_file_peek_path (job->recovery_owner), job->token, strlen (job->token),
+                               0600, TRUE, FALSE, NULL) ||
           !replace_atomically (g_file_peek_path (job->recovery), data, size, 0600, TRUE, FALSE, NULL))
         {
           g_warning ("Could not write the recovery copy %s", g_file_peek_path (job->recovery));
@@ -2186,6 +2231,7 @@ run_save_job (SaveJob  *job,
             {
               g_file_delete (job->recovery_uri, NULL, NULL);
               g_file_delete (job->recovery_base, NULL, NULL);
+              g_file_delete (job->recovery_owner, NULL, NULL);
             }
         }
       else
@@ -2228,6 +2274,7 @@ run_save_job (SaveJob  *job,
       g_file_delete (job->recovery, NULL, NULL);
       g_file_delete (job->recovery_uri, NULL, NULL);
       g_file_delete (job->recovery_base, NULL, NULL);
+      g_file_delete (job->recovery_owner, NULL, NULL);
     }
 
   return TRUE;
@@ -2285,6 +2332,8 @@ save_job_new (UpStore  *self,
   job->recovery = recovery_file_for (self->file, ".upphandla");
   job->recovery_uri = recovery_file_for (self->file, ".uri");
   job->recovery_base = recovery_file_for (self->file, ".base");
+  job->recovery_owner = recovery_file_for (self->file, ".owner");
+  job->token = g_strdup (self->recovery_token);
   job->document = !self->conflict;
   job->edits = self->edits;
 
@@ -2784,7 +2833,7 @@ up_store_recovery_document_changed (GFile *document)
 void
 up_store_discard_recovery (GFile *document)
 {
-  static const char * const suffixes[] = { ".upphandla", ".uri", ".base" };
+  static const char * const suffixes[] = { ".upphandla", ".uri", ".base", ".owner" };
 
   g_return_if_fail (G_IS_FILE (document));
 
@@ -2834,6 +2883,16 @@ up_store_open_recovery (GFile   *document,
   self->dirty = TRUE;
   self->kept_valid = TRUE;
   self->kept_edits = self->edits;
+
+  /* The user took these edits over: the copy is this store's now, to
+   * write on and to remove once the document holds them. */
+  {
+    g_autoptr(GFile) owner = recovery_file_for (document, ".owner");
+
+    if (!g_file_set_contents_full (g_file_peek_path (owner), self->recovery_token, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
+      g_warning ("Could not take over the recovery copy of %s", g_file_peek_path (recovery));
+  }
   up_store_schedule_save (self);
 
   return self;
@@ -2935,6 +2994,7 @@ up_store_list_recoveries (void)
           /* A temporary file of a write that a crash cut short: the folder
            * is ours alone, and a write older than a minute is over. */
           if (!g_str_has_suffix (name, ".upphandla") && !g_str_has_suffix (name, ".base") &&
+              !g_str_has_suffix (name, ".owner") &&
               g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) + 60 <
               (guint64) (g_get_real_time () / G_USEC_PER_SEC))
             {

@@ -479,12 +479,18 @@ child_main (const char *path,
   c.flush_every = g_rand_int_range (c.rand, 1, 9);
 
   /* as the application would: recover what the last run left behind
-   * (half of the time; the other half it is left to the document) */
+   * (half of the time; the other half the user discards it, as the
+   * recovery dialog's Discard does: a store never writes over a copy that
+   * another one left, which stays until the user chooses) */
   recovery = up_store_find_recovery (file);
   if (recovery != NULL && g_rand_boolean (c.rand))
     store = up_store_open_recovery (file, &error);
   else
-    store = up_store_open (file, &error);
+    {
+      if (recovery != NULL)
+        up_store_discard_recovery (file);
+      store = up_store_open (file, &error);
+    }
   if (store == NULL)
     die ("open", error);
   project = up_project_new_for_store (store, &error);
@@ -748,7 +754,7 @@ test_sigkill (void)
       }
     }
 
-  /* the recovery folder: the copy and its .uri, and what interrupted
+  /* the recovery folder: the copy, its .uri and its .owner, and what interrupted
    * writes of them left behind */
   {
     g_autoptr(GFile) recovery_dir = up_store_get_recovery_dir ();
@@ -756,7 +762,8 @@ test_sigkill (void)
     const char *name;
 
     while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      if (!g_str_has_suffix (name, ".upphandla") && !g_str_has_suffix (name, ".uri"))
+      if (!g_str_has_suffix (name, ".upphandla") && !g_str_has_suffix (name, ".uri") &&
+          !g_str_has_suffix (name, ".owner"))
         recovery_leftovers++;
   }
 

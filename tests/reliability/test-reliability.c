@@ -284,6 +284,8 @@ wait_for_save_failed (UpStore *store,
  *   save            up_store_flush(): "saved", or "failed CODE MESSAGE"
  *   state           "state TITLE|ORGANISATION|STAGES|STAKEHOLDERS|DIRTY"
  *   copy PATH       up_store_save_copy(): "copied" or "failed CODE MESSAGE"
+ *   kept            whether its edits are safe somewhere if it dies now
+ *                   (up_store_get_edits_kept()): "kept 1" or "kept 0"
  *   quit            exit 0 */
 
 typedef struct
@@ -350,6 +352,21 @@ peer_stop (Peer *peer)
   g_assert_cmpstr (bye, ==, "bye");
   g_assert_cmpint (waitpid (peer->pid, &status, 0), ==, peer->pid);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_spawn_close_pid (peer->pid);
+  close (peer->in);
+  fclose (peer->out);
+  g_free (peer);
+}
+
+/* The laptop dies: no goodbye, no save, no clean-up. */
+static void
+peer_kill (Peer *peer)
+{
+  int status = 0;
+
+  g_assert_cmpint (kill (peer->pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (peer->pid, &status, 0), ==, peer->pid);
+  g_assert_true (WIFSIGNALED (status));
   g_spawn_close_pid (peer->pid);
   close (peer->in);
   fclose (peer->out);
@@ -427,6 +444,10 @@ child_peer (const char *role,
             printf ("copied\n");
           else
             printf ("failed %d %s\n", error->code, error->message);
+        }
+      else if (strcmp (line, "kept") == 0)
+        {
+          printf ("kept %d\n", up_store_get_edits_kept (up_project_get_store (project)));
         }
       else if (strcmp (line, "quit") == 0)
         {
@@ -558,6 +579,113 @@ test_two_processes_in_turn (void)
 
     g_assert_cmpstr (listing, ==, "b's copy.upphandla/shared plan.upphandla");
   }
+}
+
+/* The title of the project in the recovery copy of @path, or NULL when
+ * there is none to offer. */
+static char *
+recovery_title (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) recovery = up_store_find_recovery (file);
+  g_autofree char *recovery_path = NULL;
+
+  if (recovery == NULL)
+    return NULL;
+  recovery_path = g_file_get_path (recovery);
+  return query_text (recovery_path, "SELECT title FROM project");
+}
+
+/* A has edits the file does not hold (B saved first), kept in the recovery
+ * copy; B goes on saving. B's saves must not take A's copy away: when A's
+ * laptop then dies, the next start offers A's edits. Before 2026-12-05 B's
+ * next save wrote its own snapshot over A's copy and removed it. */
+static void
+test_two_processes_recovery_kept (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "two-processes-recovery");
+  g_autofree char *path = g_build_filename (dir, "workshop.upphandla", NULL);
+  g_autofree char *conflict = conflict_answer ();
+  g_autoptr(UpProject) original = create_project (path, "Original");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpStore) recovered = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  Peer *a, *b;
+  char *answer;
+
+  g_clear_object (&original);
+  a = peer_start ("a", path);
+  b = peer_start ("b", path);
+  answer = peer_ask (a, "open");
+  g_assert_cmpstr (answer, ==, "opened Original|");
+  g_free (answer);
+  answer = peer_ask (b, "open");
+  g_assert_cmpstr (answer, ==, "opened Original|");
+  g_free (answer);
+
+  answer = peer_ask (b, "edit 1");
+  g_assert_cmpstr (answer, ==, "edited");
+  g_free (answer);
+  answer = peer_ask (b, "save");
+  g_assert_cmpstr (answer, ==, "saved");
+  g_free (answer);
+
+  /* A is told, and its edit is kept on this computer */
+  answer = peer_ask (a, "edit 1");
+  g_assert_cmpstr (answer, ==, "edited");
+  g_free (answer);
+  answer = peer_ask (a, "save");
+  g_assert_true (g_str_has_prefix (answer, conflict));
+  g_free (answer);
+  answer = peer_ask (a, "kept");
+  g_assert_cmpstr (answer, ==, "kept 1");
+  g_free (answer);
+  answer = recovery_title (path);
+  g_assert_cmpstr (answer, ==, "a 1");
+  g_free (answer);
+
+  /* B saves again, and again after A's laptop died */
+  answer = peer_ask (b, "edit 2");
+  g_assert_cmpstr (answer, ==, "edited");
+  g_free (answer);
+  answer = peer_ask (b, "save");
+  g_assert_cmpstr (answer, ==, "saved");
+  g_free (answer);
+  answer = peer_ask (a, "kept");
+  g_assert_cmpstr (answer, ==, "kept 1");
+  g_free (answer);
+  answer = recovery_title (path);
+  g_assert_cmpstr (answer, ==, "a 1");
+  g_free (answer);
+
+  peer_kill (a);
+  answer = peer_ask (b, "edit 3");
+  g_assert_cmpstr (answer, ==, "edited");
+  g_free (answer);
+  answer = peer_ask (b, "save");
+  g_assert_cmpstr (answer, ==, "saved");
+  g_free (answer);
+  peer_stop (b);
+  assert_file_text (path, "SELECT organisation FROM project", "b 3");
+
+  /* the next start offers A's edit; recovering it leads to the choice,
+   * not over B's file */
+  answer = recovery_title (path);
+  g_assert_cmpstr (answer, ==, "a 1");
+  g_free (answer);
+  recovered = up_store_open_recovery (file, &error);
+  g_assert_no_error (error);
+  project = up_project_new_for_store (recovered, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (project), ==, "a 1");
+  g_assert_false (up_store_flush (recovered, &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  assert_file_text (path, "SELECT organisation FROM project", "b 3");
+  assert_file_text (path, "SELECT title FROM project", "Original");
+  g_clear_object (&project);
+  g_clear_object (&recovered);
+  up_store_discard_recovery (file);
 }
 
 #define RACE_ROUNDS 50
@@ -1636,6 +1764,7 @@ main (int   argc,
 
   g_test_add_func ("/reliability/two-processes/in-turn", test_two_processes_in_turn);
   g_test_add_func ("/reliability/two-processes/at-once", test_two_processes_at_once);
+  g_test_add_func ("/reliability/two-processes/recovery-kept", test_two_processes_recovery_kept);
   for (guint i = 0; i < G_N_ELEMENTS (odd_names); i++)
     {
       g_autofree char *test_path = g_strconcat ("/reliability/paths/", name_slug (i), NULL);
