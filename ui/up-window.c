@@ -1441,6 +1441,34 @@ on_save_response (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/* Whether a new file can be made in @folder by this user. */
+static gboolean
+folder_can_take_file (GFile *folder)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (folder, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL && g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
+}
+
+/* Where a project that cannot stay where it is goes by default: the
+ * Documents folder, else the home folder, where this user may write; NULL
+ * leaves the dialog its own choice. */
+static GFile *
+writable_home_folder (void)
+{
+  const char *places[] = { g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS), g_get_home_dir () };
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_autoptr(GFile) folder = places[i] != NULL ? g_file_new_for_path (places[i]) : NULL;
+
+      if (folder != NULL && folder_can_take_file (folder))
+        return g_steal_pointer (&folder);
+    }
+  return NULL;
+}
+
 /* A file chooser to save the project under @title, in the project's
  * folder, on the project's own name (for a copy, @copy: a name of its
  * own); @save gets the file and a reference to the window. */
@@ -1465,7 +1493,14 @@ choose_file_to_save (UpWindow       *self,
   if (file != NULL)
     {
       g_autoptr(GFile) folder = g_file_get_parent (file);
-      g_autofree char *name = copy ? up_file_util_copy_name (file) : g_file_get_basename (file);
+      /* Save As is the way out of a file that cannot be written (sent by
+       * mail, on a write-protected USB stick): the file itself, proposed
+       * as it was, could only fail again, after "Replace?" */
+      gboolean stuck = !copy && !up_store_check_writable (up_project_get_store (self->project), NULL);
+      g_autofree char *name = copy || stuck ? up_file_util_copy_name (file) : g_file_get_basename (file);
+
+      if (stuck && folder != NULL && !folder_can_take_file (folder))
+        g_set_object (&folder, writable_home_folder ());
 
       /* Else the dialog opens in the process's working folder (the home
        * folder, started from the desktop), far from the project. A folder

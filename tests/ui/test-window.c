@@ -2305,6 +2305,22 @@ is_hidden (gpointer widget)
   return !gtk_widget_get_visible (widget);
 }
 
+typedef struct
+{
+  UpProject *project;
+  GFile     *file;
+} ProjectInFile;
+
+static gboolean
+project_is_in_file (gpointer data)
+{
+  ProjectInFile *in = data;
+  GFile *file = up_project_get_file (in->project);
+
+  return file != NULL && g_file_equal (file, in->file) &&
+         !up_store_get_dirty (up_project_get_store (in->project));
+}
+
 static gboolean
 is_file_chooser_shown (gpointer data)
 {
@@ -2505,6 +2521,96 @@ child_save_read_only (const char *mode,
       return 13;
     }
   return 0;
+}
+
+/* A participant opens a file that cannot be written (a read-only file
+ * sent by mail, a write-protected USB stick), as nobody (root ignores
+ * permissions), edits it, and takes the way out the banner offers, Save
+ * As, accepting what the dialog proposes. Before 2026-12-05 it proposed
+ * the file itself: in a read-only folder it could not be made, over a
+ * read-only file it could not be written (after "Replace?"), and the
+ * banner stayed as it was, with no sign that anything had happened.
+ * What it proposes now can be written, and saving there keeps the edit.
+ * The home folder is @elsewhere (see main()). Exit 0 when all is so. */
+static int
+child_suggest_place (const char *path,
+                     const char *elsewhere)
+{
+  g_autofree char *state = g_build_filename (elsewhere, "state", NULL);
+  g_autofree char *own_name = g_path_get_basename (path);
+  g_autofree char *name = NULL;
+  g_autofree char *proposed = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) proposed_file = NULL;
+  g_autoptr(UpProject) reopened = NULL;
+  g_autoptr(UpWindow) window = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *chooser = NULL;
+  UpProject *project;
+
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  window = child_show_project (path);
+  if (window == NULL)
+    return 4;
+  project = up_window_get_project (window);
+  if (!gtk_revealer_get_reveal_child (template_child (window, UP_TYPE_WINDOW, "save_revealer")))
+    return 5;
+  if (!up_project_set_string (project, project, "title", "Noted in the workshop", &error))
+    return 6;
+  iterate_pending ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  wait_until (is_file_chooser_shown, &chooser);
+  wait_until (is_mapped, chooser);
+  wait_for_frames (GTK_WIDGET (chooser));
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  if (folder == NULL || name == NULL)
+    {
+      g_printerr ("no place proposed: folder %s, name %s\n",
+                  folder ? g_file_peek_path (folder) : "none", name ? name : "none");
+      return 7;
+    }
+  proposed = g_build_filename (g_file_peek_path (folder), name, NULL);
+  g_printerr ("proposed: %s\n", proposed);
+  if (g_access (g_file_peek_path (folder), W_OK) != 0)
+    {
+      g_printerr ("a folder where no file can be made\n");
+      return 8;
+    }
+  if (g_file_test (proposed, G_FILE_TEST_EXISTS) && g_access (proposed, W_OK) != 0)
+    {
+      g_printerr ("a file that cannot be written\n");
+      return 9;
+    }
+  if (g_str_equal (name, own_name) && g_str_equal (proposed, path))
+    return 10;
+
+  /* accepted as proposed: the project goes on there, with the edit */
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  proposed_file = g_file_new_for_path (proposed);
+  wait_until (project_is_in_file, &(ProjectInFile) { project, proposed_file });
+  if (gtk_revealer_get_reveal_child (template_child (window, UP_TYPE_WINDOW, "save_revealer")))
+    {
+      g_printerr ("the banner is still shown: %s\n",
+                  gtk_label_get_label (template_child (window, UP_TYPE_WINDOW, "save_error_label")));
+      return 11;
+    }
+  reopened = up_project_open (proposed_file, &error);
+  if (reopened == NULL || g_strcmp0 (up_project_get_title (reopened), "Noted in the workshop") != 0)
+    {
+      g_printerr ("the new file does not hold the edit\n");
+      return 12;
+    }
+  return 0;
+}
+
+static void
+test_save_as_proposes_writable (gconstpointer data)
+{
+  const ReadOnlyCase *ro = data;
+
+  g_assert_cmpint (run_child_on_sent_project ("suggest-place", ro->dir_mode, ro->file_mode), ==, 0);
 }
 
 static void
@@ -4672,7 +4778,18 @@ main (int   argc,
    * accessibility bus, which GTK reaches later, is root's. */
   if (argc == 5 && g_str_equal (argv[1], "--child"))
     {
+      /* a home folder of nobody's own, and no folder for documents, as
+       * a participant's laptop may have */
+      if (g_str_equal (argv[2], "suggest-place"))
+        {
+          g_autofree char *config = g_build_filename (argv[4], "config", NULL);
+
+          g_setenv ("HOME", argv[4], TRUE);
+          g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+        }
       ui_test_init_gtk ("none");
+      if (g_str_equal (argv[2], "suggest-place"))
+        return child_suggest_place (argv[3], argv[4]);
       if (g_str_has_prefix (argv[2], "save-"))
         return child_save_read_only (argv[2], argv[3], argv[4]);
       return child_open_window (argv[2], argv[3]);
@@ -4682,6 +4799,15 @@ main (int   argc,
   ui_test_init_gtk ("test");
 
   g_test_add_func ("/ui/window/start-page", test_start_page);
+  for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
+    {
+      g_autofree char *path = NULL;
+
+      if (g_str_equal (read_only_cases[i].expect, "writable"))
+        continue;
+      path = g_strconcat ("/ui/window/save-as-proposes-writable/", read_only_cases[i].name, NULL);
+      g_test_add_data_func (path, &read_only_cases[i], test_save_as_proposes_writable);
+    }
   g_test_add_func ("/ui/window/start-page-lists-unsaved", test_start_page_lists_unsaved);
   g_test_add_func ("/ui/window/start-page-unsaved-order", test_start_page_unsaved_order);
   g_test_add_func ("/ui/window/start-page-times", test_start_page_times);
