@@ -22,6 +22,8 @@
 
 /* How often a save that failed for want of space is tried again. */
 #define NO_SPACE_RETRY_SECONDS 10
+#define LOCK_WAIT_SECONDS 3
+#define LOCK_POLL_USEC (20 * 1000)
 
 /* A project file is never edited in place (see DESIGN.md, SQLite policy):
  * its bytes are read with GIO into an in-memory database, every edit is a
@@ -57,9 +59,9 @@ struct _UpStore
   guint        edits;           /* counts committed edits */
   guint        edits_at_snapshot;
   guint        save_source;
-  /* After a save failed for want of space, it is tried again this often
-   * while the edits wait (the message promises that freeing space is
-   * enough); the source of the next try. */
+  /* After a save failed for want of space, or because another program
+   * held the file's lock, it is tried again this often while the edits
+   * wait (the messages promise that); the source of the next try. */
   guint        retry_seconds;
   guint        retry_source;
   gboolean     conflict;        /* the file changed under us: the user chooses */
@@ -214,6 +216,7 @@ set_file_error (GError     **error,
     case UP_STORE_ERROR_WRITE_FAILED:
     case UP_STORE_ERROR_INVALID:
     case UP_STORE_ERROR_FAILED:
+    case UP_STORE_ERROR_BUSY:
     default:
       g_assert_not_reached ();
     }
@@ -2092,22 +2095,35 @@ write_document (GFile       *file,
  * save to finish. That save renames a new file into place, so after the
  * wait the lock may be on a file the path no longer names: then lock the
  * new one. Best effort: where locks are not supported (some network and
- * FUSE file systems) or there is no file yet, the save goes on unlocked. */
+ * FUSE file systems) or there is no file yet, the save goes on unlocked.
+ * A save of ours holds the lock for the time of one write; a program that
+ * holds it longer (a save hanging on a network share, another tool) is
+ * waited for LOCK_WAIT_SECONDS, then @busy is set: a save that waited for
+ * good froze the window's close, Try Again and Save As, which save in the
+ * window's own thread. */
 static int
-lock_document (GFile *file)
+lock_document (GFile    *file,
+               gboolean *busy)
 {
   const char *path = g_file_peek_path (file);
+  gint64 deadline = g_get_monotonic_time () + LOCK_WAIT_SECONDS * G_USEC_PER_SEC;
 
+  *busy = FALSE;
   for (guint attempt = 0; path != NULL && attempt < 10; attempt++)
     {
       GStatBuf by_path;
       struct stat by_fd;
       int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+      int rc;
 
       if (fd < 0)
         return -1;
-      if (flock (fd, LOCK_EX) != 0)
+      while ((rc = flock (fd, LOCK_EX | LOCK_NB)) != 0 && errno == EWOULDBLOCK &&
+             g_get_monotonic_time () < deadline)
+        g_usleep (LOCK_POLL_USEC);
+      if (rc != 0)
         {
+          *busy = errno == EWOULDBLOCK;
           close (fd);
           return -1;
         }
@@ -2155,13 +2171,14 @@ run_save_job (SaveJob  *job,
   gsize size;
   const char *data = g_bytes_get_data (job->image, &size);
   int lock;
+  gboolean busy;
 
   /* Two programs saving at the same moment must not both pass the check
    * and then both replace the file: the check and the replace happen
    * under a lock on the document, which every save of ours takes. The
    * recovery copy, shared by every process that has the document open, is
    * written under the same lock. */
-  lock = lock_document (job->file);
+  lock = lock_document (job->file, &busy);
 
   /* The copy is someone else's when another store wrote it: another
    * process with the document open whose save met a conflict, or one that
@@ -2242,6 +2259,19 @@ run_save_job (SaveJob  *job,
     {
       unlock_document (lock);
       return TRUE;
+    }
+
+  /* The edits are in the recovery copy (written unlocked: another store's
+   * copy is left alone all the same); the document waits for its turn. */
+  if (busy)
+    {
+      g_autofree char *name = display_name (job->file);
+
+      g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_BUSY,
+                   /* Translators: %1$s is a file name. */
+                   _("“%1$s” could not be saved just now because another program is writing to it. Your changes are kept, and saving is tried again in a few seconds."),
+                   name);
+      return FALSE;
     }
 
   if (job->backup != NULL &&
@@ -2399,7 +2429,8 @@ finish_save (UpStore  *self,
     {
       if (error->code == UP_STORE_ERROR_CONFLICT)
         self->conflict = TRUE;
-      if (error->code == UP_STORE_ERROR_NO_SPACE && self->retry_source == 0)
+      if ((error->code == UP_STORE_ERROR_NO_SPACE || error->code == UP_STORE_ERROR_BUSY) &&
+          self->retry_source == 0)
         self->retry_source = g_timeout_add_seconds (self->retry_seconds, retry_save, self);
       g_clear_error (&self->save_error);
       self->save_error = g_error_copy (error);

@@ -29,6 +29,7 @@ typedef enum
   UP_STORE_ERROR_WRITE_FAILED,       /* saving: any other error */
   UP_STORE_ERROR_INVALID,            /* an edit with a value the model refuses */
   UP_STORE_ERROR_FAILED,             /* an unexpected database error */
+  UP_STORE_ERROR_BUSY,               /* saving: another program holds the file's lock */
 } UpStoreError;
 
 #define UP_TYPE_STORE (up_store_get_type ())
@@ -41,7 +42,9 @@ G_DECLARE_FINAL_TYPE (UpStore, up_store, UP, STORE, GObject)
  *   "save-failed" (const GError *error): a save failed; the edits stay in
  *     memory and in the recovery copy. Codes: UP_STORE_ERROR_NO_SPACE,
  *     _READ_ONLY, _CONFLICT (someone else changed the file: never retried by
- *     itself; the user chooses up_store_save_overwrite() or a copy), _WRITE_FAILED.
+ *     itself; the user chooses up_store_save_overwrite() or a copy), _BUSY
+ *     (another program held the file's lock too long: tried again by itself,
+ *     as _NO_SPACE is), _WRITE_FAILED.
  *   "written-anew" (): after "saved": the file that was read or last saved
  *     was gone (deleted, or moved to another folder), and the save made a
  *     new one at its place.

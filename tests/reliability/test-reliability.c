@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -686,6 +687,91 @@ test_two_processes_recovery_kept (void)
   g_clear_object (&project);
   g_clear_object (&recovered);
   up_store_discard_recovery (file);
+}
+
+typedef struct
+{
+  UpStore *store;
+  gboolean saved;
+  GError  *error;
+  gboolean done;  /* atomic */
+} FlushJob;
+
+static gpointer
+flush_thread (gpointer data)
+{
+  FlushJob *job = data;
+
+  job->saved = up_store_flush (job->store, &job->error);
+  g_atomic_int_set (&job->done, TRUE);
+  return NULL;
+}
+
+/* Another program holds its lock on the file and does not let go (an
+ * Upphandla on another computer whose save hangs on the network share, a
+ * sync tool): a save waits a moment, then says so and keeps the edits,
+ * rather than waiting for good, which froze the window's close, Try Again
+ * and Save As for as long as the other held on. Before 2026-12-05 the
+ * save never returned. */
+static void
+test_two_processes_lock_held (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "lock-held");
+  g_autofree char *path = g_build_filename (dir, "workshop.upphandla", NULL);
+  g_autoptr(UpProject) project = create_project (path, "Original");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) recovery = NULL;
+  UpStore *store = up_project_get_store (project);
+  FlushJob job = { store, FALSE, NULL, FALSE };
+  GThread *thread;
+  gint64 start;
+  int other;
+
+  flush_ok (project);
+  before = test_read_bytes (path);
+
+  /* the other program's lock: its own open file, as another process has */
+  other = open (path, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (other, >=, 0);
+  g_assert_cmpint (flock (other, LOCK_EX), ==, 0);
+
+  set_title (project, "Noted while the file was locked");
+  start = g_get_monotonic_time ();
+  thread = g_thread_new ("flush", flush_thread, &job);
+  while (!g_atomic_int_get (&job.done))
+    {
+      if (g_get_monotonic_time () - start > 20 * G_USEC_PER_SEC)
+        g_error ("the save still waits for the other program's lock after 20 s");
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_thread_join (thread);
+  g_test_message ("the save gave up after %.1f s: %s",
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC,
+                  job.error ? job.error->message : "(saved)");
+
+  g_assert_false (job.saved);
+  g_assert_error (job.error, UP_STORE_ERROR, UP_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (job.error->message, "workshop.upphandla"));
+  g_clear_error (&job.error);
+  after = test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  /* kept: in memory and in the recovery copy, which a crash now offers */
+  g_assert_cmpstr (up_project_get_title (project), ==, "Noted while the file was locked");
+  g_assert_true (up_store_get_edits_kept (store));
+  recovery = up_store_find_recovery (file);
+  g_assert_nonnull (recovery);
+
+  /* the other lets go: the next save goes through */
+  g_assert_cmpint (close (other), ==, 0);
+  flush_ok (project);
+  assert_file_text (path, "SELECT title FROM project", "Noted while the file was locked");
+  g_clear_object (&recovery);
+  recovery = up_store_find_recovery (file);
+  g_assert_null (recovery);
 }
 
 #define RACE_ROUNDS 50
@@ -1765,6 +1851,7 @@ main (int   argc,
   g_test_add_func ("/reliability/two-processes/in-turn", test_two_processes_in_turn);
   g_test_add_func ("/reliability/two-processes/at-once", test_two_processes_at_once);
   g_test_add_func ("/reliability/two-processes/recovery-kept", test_two_processes_recovery_kept);
+  g_test_add_func ("/reliability/two-processes/lock-held", test_two_processes_lock_held);
   for (guint i = 0; i < G_N_ELEMENTS (odd_names); i++)
     {
       g_autofree char *test_path = g_strconcat ("/reliability/paths/", name_slug (i), NULL);
