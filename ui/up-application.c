@@ -331,6 +331,58 @@ ask_recovery (UpApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_in_use_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  OpenRequest *request = user_data;
+
+  if (g_strcmp0 (response, "open") == 0)
+    open_file_now (request->app, request->file, request->target);
+}
+
+/* The project is open in another instance (another process: a second
+ * Flatpak instance, another session), whose edits wait in the recovery
+ * copy because its save failed. They are not left behind: recovering
+ * them here would make two windows of one set of edits, and discarding
+ * them would throw away the other window's only copy. The file opens as
+ * it was last saved, if the user wants it here at all; the copy stays
+ * with its window. */
+static void
+ask_open_in_use (UpApplication *self,
+                 GFile         *file,
+                 UpWindow      *target)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  GtkWindow *parent = get_parent_window (self, target);
+  OpenRequest *request;
+  GtkWidget *dialog;
+
+  /* Translators: %1$s is the file name of a project. */
+  body = g_strdup_printf (_("“%1$s” is open in another Upphandla window, with changes that are not "
+                            "in the file yet. Open the file here as it was last saved, or go on "
+                            "in the other window?"),
+                          name);
+  dialog = adw_message_dialog_new (parent, _("Already Open in Another Window"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open Here"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  request = g_new0 (OpenRequest, 1);
+  request->app = g_object_ref (self);
+  request->file = g_object_ref (file);
+  g_set_weak_pointer (&request->target, target);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_in_use_response), request,
+                         open_request_closure_free, 0);
+  up_a11y_util_name_controls (GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static GtkFileFilter *
 create_project_filter (void)
 {
@@ -744,7 +796,9 @@ up_application_open_file (UpApplication *self,
     }
 
   recovery = up_store_find_recovery (file);
-  if (recovery != NULL)
+  if (recovery != NULL && up_store_recovery_in_use (file))
+    ask_open_in_use (self, file, target);
+  else if (recovery != NULL)
     ask_recovery (self, file, target);
   else
     open_file_now (self, file, target);

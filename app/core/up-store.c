@@ -77,6 +77,10 @@ struct _UpStore
    * file): the copy of a document is shared by every process that has it
    * open, and a store writes over or removes only a copy it wrote. */
   char        *recovery_token;
+  /* Held open, locked, while the store lives: tells other processes that
+   * the writer of a copy named by recovery_token is still running (see
+   * up_store_recovery_in_use()); -1 until the store first saves. */
+  int          live_fd;
 };
 
 G_DEFINE_FINAL_TYPE (UpStore, up_store, G_TYPE_OBJECT)
@@ -133,6 +137,77 @@ _up_change_set_free (UpChangeSet *set)
 }
 
 /* Helpers */
+
+GFile *
+up_store_get_recovery_dir (void)
+{
+  return g_file_new_build_filename (g_get_user_state_dir (), "upphandla", "recovery", NULL);
+}
+
+/* The file whose lock says that the store of @token runs. */
+static char *
+live_path_for (const char *token)
+{
+  g_autoptr(GFile) dir = up_store_get_recovery_dir ();
+  g_autofree char *name = g_strconcat (token, ".live", NULL);
+
+  return g_build_filename (g_file_peek_path (dir), name, NULL);
+}
+
+/* Removes the lock files of stores whose process ended without removing
+ * its own (killed, crashed): no one holds their lock. */
+static void
+sweep_dead_live_locks (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      int fd;
+
+      if (!g_str_has_suffix (name, ".live"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        g_unlink (path);
+      close (fd);
+    }
+}
+
+/* Takes the lock that tells other processes this store runs, once: the
+ * store is about to write a recovery copy that names it. Best effort: a
+ * copy whose writer cannot be told from a dead one is offered as left
+ * behind, as before there were such locks. */
+static void
+hold_live_lock (UpStore *self)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autofree char *live = NULL;
+  int fd;
+
+  if (self->live_fd >= 0)
+    return;
+
+  dir = up_store_get_recovery_dir ();
+  live = live_path_for (self->recovery_token);
+  if (g_mkdir_with_parents (g_file_peek_path (dir), 0700) != 0)
+    return;
+  fd = g_open (live, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return;
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      return;
+    }
+  self->live_fd = fd;
+  sweep_dead_live_locks (g_file_peek_path (dir));
+}
 
 static char *
 display_name (GFile *file)
@@ -624,6 +699,13 @@ up_store_finalize (GObject *object)
   g_clear_object (&self->renamed_from);
   g_clear_pointer (&self->checksum, g_free);
   g_clear_error (&self->save_error);
+  if (self->live_fd >= 0)
+    {
+      g_autofree char *live = live_path_for (self->recovery_token);
+
+      g_unlink (live);
+      close (self->live_fd);
+    }
   g_clear_pointer (&self->recovery_token, g_free);
 
   G_OBJECT_CLASS (up_store_parent_class)->finalize (object);
@@ -703,6 +785,7 @@ up_store_init (UpStore *self)
   self->migrated_from = -1;
   self->retry_seconds = NO_SPACE_RETRY_SECONDS;
   self->recovery_token = g_uuid_string_random ();
+  self->live_fd = -1;
 }
 
 static gboolean
@@ -1816,12 +1899,6 @@ recovery_key (GFile *document)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
 }
 
-GFile *
-up_store_get_recovery_dir (void)
-{
-  return g_file_new_build_filename (g_get_user_state_dir (), "upphandla", "recovery", NULL);
-}
-
 static GFile *
 recovery_file_for (GFile      *document,
                    const char *suffix)
@@ -2364,6 +2441,7 @@ save_job_new (UpStore  *self,
   job->recovery_base = recovery_file_for (self->file, ".base");
   job->recovery_owner = recovery_file_for (self->file, ".owner");
   job->token = g_strdup (self->recovery_token);
+  hold_live_lock (self);
   job->document = !self->conflict;
   job->edits = self->edits;
 
@@ -2842,6 +2920,39 @@ up_store_has_recovery (GFile *document)
 }
 
 /**
+ * up_store_recovery_in_use:
+ *
+ * Returns: %TRUE when the recovery copy of @document belongs to a store
+ * that is still open, in this process or another (a second instance of
+ * the app): its edits are not left behind, and are not to be recovered or
+ * discarded here.
+ */
+gboolean
+up_store_recovery_in_use (GFile *document)
+{
+  g_autoptr(GFile) owner_file = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *live = NULL;
+  gboolean in_use;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (document), FALSE);
+
+  owner_file = recovery_file_for (document, ".owner");
+  if (!g_file_get_contents (g_file_peek_path (owner_file), &owner, NULL, NULL) ||
+      !g_uuid_string_is_valid (owner))
+    return FALSE;
+
+  live = live_path_for (owner);
+  fd = g_open (live, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  in_use = flock (fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  close (fd);
+  return in_use;
+}
+
+/**
  * up_store_recovery_document_changed:
  *
  * Returns: %TRUE when @document has a recovery copy and is no longer the
@@ -2920,6 +3031,7 @@ up_store_open_recovery (GFile   *document,
   {
     g_autoptr(GFile) owner = recovery_file_for (document, ".owner");
 
+    hold_live_lock (self);
     if (!g_file_set_contents_full (g_file_peek_path (owner), self->recovery_token, -1,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
       g_warning ("Could not take over the recovery copy of %s", g_file_peek_path (recovery));
@@ -3004,6 +3116,7 @@ up_store_list_recoveries (void)
   GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) up_recovery_info_free);
   GFileInfo *info;
 
+  sweep_dead_live_locks (g_file_peek_path (dir));
   children = g_file_enumerate_children (dir,
                                         G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_TIME_MODIFIED,
                                         G_FILE_QUERY_INFO_NONE, NULL, NULL);
@@ -3024,6 +3137,9 @@ up_store_list_recoveries (void)
         {
           /* A temporary file of a write that a crash cut short: the folder
            * is ours alone, and a write older than a minute is over. */
+          /* the lock of a running store (see sweep_dead_live_locks()) */
+          if (g_str_has_suffix (name, ".live"))
+            continue;
           if (!g_str_has_suffix (name, ".upphandla") && !g_str_has_suffix (name, ".base") &&
               !g_str_has_suffix (name, ".owner") &&
               g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) + 60 <

@@ -107,6 +107,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpRecoveryInfo, up_recovery_info_free)
 GFile       *up_store_get_recovery_dir  (void);
 GFile       *up_store_find_recovery     (GFile        *document);
 gboolean     up_store_has_recovery      (GFile        *document);
+gboolean     up_store_recovery_in_use   (GFile        *document);
 gboolean     up_store_recovery_document_changed (GFile  *document);
 void         up_store_discard_recovery  (GFile        *document);
 UpStore     *up_store_open_recovery     (GFile        *document,

@@ -645,6 +645,8 @@ test_two_processes_recovery_kept (void)
   answer = recovery_title (path);
   g_assert_cmpstr (answer, ==, "a 1");
   g_free (answer);
+  /* A runs: its edits are not left behind, for another start to offer */
+  g_assert_true (up_store_recovery_in_use (file));
 
   /* B saves again, and again after A's laptop died */
   answer = peer_ask (b, "edit 2");
@@ -661,6 +663,7 @@ test_two_processes_recovery_kept (void)
   g_free (answer);
 
   peer_kill (a);
+  g_assert_false (up_store_recovery_in_use (file));
   answer = peer_ask (b, "edit 3");
   g_assert_cmpstr (answer, ==, "edited");
   g_free (answer);

@@ -561,6 +561,96 @@ test_recovery_file_gone (gconstpointer data)
   iterate_pending ();
 }
 
+/* The title in the recovery copy of @file, or NULL when none is offered. */
+static char *
+recovery_title (GFile *file)
+{
+  g_autoptr(GFile) recovery = up_store_find_recovery (file);
+  g_autoptr(UpProject) project = NULL;
+
+  if (recovery == NULL)
+    return NULL;
+  project = up_project_open (recovery, NULL);
+  return project != NULL ? g_strdup (up_project_get_title (project)) : NULL;
+}
+
+/* Another Upphandla (another process, a second Flatpak instance) has the
+ * project open, and its edits wait in the recovery copy (a colleague saved
+ * the file first). Opening the file here must not offer those edits as
+ * left behind "when Upphandla last closed": recovering them made two
+ * windows of one set of edits, and Discard threw away the other window's
+ * only copy. The dialog says where the edits are; opening here shows the
+ * file as saved and leaves the copy alone. Once the other has gone (it
+ * crashed), the next open offers the edits. Before 2026-12-05 the first
+ * open asked "Recover Unsaved Changes?". The other is a store of this
+ * process: its copy is in use the same way. */
+static void
+test_recovery_in_use (void)
+{
+  g_autofree char *path = write_demo ("open-elsewhere.upphandla");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *expected = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(UpProject) other = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog = NULL;
+  UpWindow *window = NULL;
+
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  iterate_pending ();
+
+  other = up_project_open (file, &error);
+  g_assert_no_error (error);
+  exec_sql (path, "UPDATE project SET title = 'Colleague''s';");
+  g_assert_true (up_project_set_string (other, other, "title", "Noted in the other window", &error));
+  g_assert_false (up_store_flush (up_project_get_store (other), &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  title = recovery_title (file);
+  g_assert_cmpstr (title, ==, "Noted in the other window");
+  g_clear_pointer (&title, g_free);
+
+  up_application_open_file (app, file, NULL);
+  wait_until (has_message_dialog, &dialog);
+  g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), !=, _("Recover Unsaved Changes?"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Already Open in Another Window"));
+  expected = g_strdup_printf (_("“%1$s” is open in another Upphandla window, with changes that are not "
+                                "in the file yet. Open the file here as it was last saved, or go on "
+                                "in the other window?"),
+                              name);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
+  g_assert_false (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "recover"));
+  adw_message_dialog_response (dialog, "open");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (shows_project, &window);
+  g_assert_cmpstr (up_project_get_title (up_window_get_project (window)), ==, "Colleague's");
+  title = recovery_title (file);
+  g_assert_cmpstr (title, ==, "Noted in the other window");
+  g_clear_pointer (&title, g_free);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+
+  /* the other Upphandla is gone: its edits are offered */
+  g_clear_object (&other);
+  dialog = NULL;
+  up_application_open_file (app, file, NULL);
+  wait_until (has_message_dialog, &dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Recover Unsaved Changes?"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+  title = recovery_title (file);
+  g_assert_cmpstr (title, ==, "Noted in the other window");
+  up_store_discard_recovery (file);
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  iterate_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +684,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/hostile/recovery/file-changed-by-someone-else", GINT_TO_POINTER (TRUE), test_recovery);
   g_test_add_data_func ("/ui/hostile/recovery/file-gone/recover", GINT_TO_POINTER (TRUE), test_recovery_file_gone);
   g_test_add_data_func ("/ui/hostile/recovery/file-gone/discard", GINT_TO_POINTER (FALSE), test_recovery_file_gone);
+  g_test_add_func ("/ui/hostile/recovery/in-use", test_recovery_in_use);
 
   status = g_test_run ();
 
