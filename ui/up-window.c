@@ -3099,6 +3099,20 @@ up_window_save_as (UpWindow *self,
 
   store = up_project_get_store (self->project);
   old = up_project_get_file (self->project) ? g_object_ref (up_project_get_file (self->project)) : NULL;
+
+  /* The new place is tried with a copy first: where it cannot be written
+   * either (a folder that is gone too, a write-protected stick), the
+   * project stays on its file, whose banner still says what is wrong
+   * there. Moved first, the window named a file that never was, and the
+   * old file's recovery copy stayed behind, to be offered again after
+   * the edits were saved elsewhere. Save As onto the file itself is a
+   * save. */
+  if (!up_window_shows_file (self, file) && !up_store_save_copy (store, file, &error))
+    {
+      show_error_dialog (self, _("Could Not Save the Project"), error);
+      return FALSE;
+    }
+
   up_store_set_file (store, file);
   update_title (self);
   if (!up_store_save (store, &error))

@@ -2220,6 +2220,73 @@ test_save_as_after_failure (Fixture       *fixture,
   test_remove_tree (elsewhere);
 }
 
+/* The project's folder is gone, and Save As picks a place that cannot be
+ * written either (another folder that is gone, a full or write-protected
+ * disk). The project stays on its file: a dialog says why the new place
+ * failed, the banner still says what is wrong with the file, and no
+ * recovery copy is kept for a file that never was. A second Save As to a
+ * good place then takes the project there and leaves nothing behind.
+ * Before 2026-12-05 the window moved to the file that failed: its title
+ * named a file that did not exist, and the original file's recovery copy
+ * stayed, offered again on its next open after the edits were saved
+ * elsewhere. */
+static void
+test_save_as_fails (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GtkLabel *banner = template_child (fixture->window, UP_TYPE_WINDOW, "save_error_label");
+  GtkRevealer *revealer = template_child (fixture->window, UP_TYPE_WINDOW, "save_revealer");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *elsewhere = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *bad_path = g_build_filename (elsewhere, "gone too", "notes.upphandla", NULL);
+  g_autofree char *good_path = g_build_filename (elsewhere, "notes.upphandla", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) old = g_object_ref (up_project_get_file (fixture->project));
+  g_autoptr(GFile) recovery = NULL;
+  g_autoptr(UpProject) reopened = NULL;
+  g_autofree char *banner_before = NULL;
+  g_autofree char *title_before = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_no_error (error);
+  g_assert_true (test_remove_tree (fixture->dir));
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Noted at the workshop", &error));
+  wait_until (is_revealed, revealer);
+  banner_before = g_strdup (gtk_label_get_label (banner));
+  title_before = g_strdup (gtk_window_get_title (GTK_WINDOW (fixture->window)));
+
+  g_assert_false (up_window_save_as (fixture->window, bad));
+  iterate_pending ();
+  g_assert_true (g_file_equal (up_project_get_file (fixture->project), old));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title_before);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_label_get_label (banner), ==, banner_before);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Could Not Save the Project"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.upphandla"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  recovery = up_store_find_recovery (bad);
+  g_assert_null (recovery);
+  recovery = up_store_find_recovery (old);
+  g_assert_nonnull (recovery);
+  g_clear_object (&recovery);
+
+  g_assert_true (up_window_save_as (fixture->window, good));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (g_file_equal (up_project_get_file (fixture->project), good));
+  reopened = up_project_open (good, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, "Noted at the workshop");
+  recovery = up_store_find_recovery (old);
+  g_assert_null (recovery);
+  recovery = up_store_find_recovery (bad);
+  g_assert_null (recovery);
+
+  test_remove_tree (elsewhere);
+}
+
 /* Closing with changes the file does not hold: the banner said why the
  * save failed and how to go on; the close dialog says what closing does
  * to the changes, naming the file, not the banner's words again. Once
@@ -4870,6 +4937,8 @@ main (int   argc,
               fixture_set_up, test_shows_file_through_link, fixture_tear_down);
   g_test_add ("/ui/window/save-as-after-failure", Fixture, NULL,
               fixture_set_up, test_save_as_after_failure, fixture_tear_down);
+  g_test_add ("/ui/window/save-as-fails", Fixture, NULL,
+              fixture_set_up, test_save_as_fails, fixture_tear_down);
   g_test_add ("/ui/window/close-dialog/folder-gone", Fixture, NULL,
               fixture_set_up, test_close_dialog_folder_gone, fixture_tear_down);
   g_test_add ("/ui/window/close-dialog/conflict", Fixture, NULL,
