@@ -9,6 +9,10 @@
 #include "up-note-util.h"
 #include "up-stage-notes.h"
 
+/* How long typing in the form may pause before its text is kept aside,
+ * for a crash (see keep_draft()). */
+#define DRAFT_KEEP_MS 1000
+
 /* The notes pinned to the selected stage, in the stage panel, and a short
  * form to add one: the note is created when it is saved, with its text, in
  * one undo step (an empty note that the user then fills would be two).
@@ -29,6 +33,8 @@ struct _UpStageNotes
   char           *orphan_body;
   const char     *orphan_kind;
   gulong          orphan_history_id;
+
+  guint           draft_timeout_id;
 
   GtkButton      *add_button;
   GtkRevealer    *composer_revealer;
@@ -109,6 +115,50 @@ get_composer_text (UpStageNotes *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* The form's text is in no file until the note is saved: a crash (the
+ * laptop's battery) lost it, while closing the window saves it. After a
+ * pause in typing it is kept beside the project's recovery copy, with the
+ * stage and kind, and the window that next opens the project saves it as
+ * a note (up_window_restore_draft()). Dropped when the form closes. */
+static void
+keep_draft (UpStageNotes *self)
+{
+  g_autoptr(GKeyFile) draft = NULL;
+  g_autofree char *body = get_composer_text (self);
+  g_autofree char *data = NULL;
+  guint kind = gtk_drop_down_get_selected (self->composer_kind);
+
+  if (self->project == NULL)
+    return;
+
+  g_strstrip (body);
+  if (*body == '\0')
+    {
+      up_store_keep_draft (up_project_get_store (self->project), NULL);
+      return;
+    }
+
+  draft = g_key_file_new ();
+  g_key_file_set_string (draft, "note", "body", body);
+  if (kind < g_strv_length ((char **) up_note_kinds))
+    g_key_file_set_string (draft, "note", "kind", up_note_kinds[kind]);
+  if (self->stage != NULL)
+    g_key_file_set_int64 (draft, "note", "stage", up_record_get_id (UP_RECORD (self->stage)));
+  data = g_key_file_to_data (draft, NULL, NULL);
+  if (!up_store_keep_draft (up_project_get_store (self->project), data))
+    g_debug ("The note being written could not be kept aside");
+}
+
+static gboolean
+on_draft_timeout (gpointer data)
+{
+  UpStageNotes *self = data;
+
+  self->draft_timeout_id = 0;
+  keep_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_composer (UpStageNotes *self)
 {
@@ -118,6 +168,10 @@ close_composer (UpStageNotes *self)
                           gtk_widget_is_ancestor (focus, GTK_WIDGET (self->composer_revealer));
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer_view), "", -1);
+  /* saved as a note, or dropped on purpose: nothing to keep aside */
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (self->project != NULL)
+    up_store_keep_draft (up_project_get_store (self->project), NULL);
   gtk_revealer_set_reveal_child (self->composer_revealer, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), self->stage != NULL);
 
@@ -289,6 +343,10 @@ on_composer_changed (UpStageNotes  *self,
 
   g_strstrip (text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), *text != '\0');
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (*text != '\0')
+    self->draft_timeout_id = g_timeout_add (DRAFT_KEEP_MS, on_draft_timeout, self);
 }
 
 static gboolean
@@ -329,6 +387,7 @@ up_stage_notes_dispose (GObject *object)
 {
   UpStageNotes *self = UP_STAGE_NOTES (object);
 
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   add_orphan_note (self);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);

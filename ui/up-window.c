@@ -16,6 +16,7 @@
 #include "up-chart-print.h"
 #include "up-list-util.h"
 #include "up-local-goals-view.h"
+#include "up-note-util.h"
 #include "up-notes-view.h"
 #include "up-paned-util.h"
 #include "up-project-details.h"
@@ -2930,17 +2931,74 @@ bench_on_timeline_map (UpWindow *self)
                            G_CALLBACK (bench_on_after_paint), self, 0);
 }
 
+/* A note that was being written in the stage panel's form when the app
+ * last ended without closing (a crash, the battery): saved now, as closing
+ * the window would have saved it, as a note of its stage where the stage
+ * is still there (else of no stage), and the toast says where it went.
+ * @draft is what the form kept aside (see keep_draft() there). */
+static void
+restore_draft (UpWindow   *self,
+               const char *draft)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *message = NULL;
+  UpRecord *record = NULL;
+  UpStage *stage = NULL;
+
+  if (!g_key_file_load_from_data (keys, draft, -1, G_KEY_FILE_NONE, NULL) ||
+      (body = g_key_file_get_string (keys, "note", "body", NULL)) == NULL ||
+      *g_strstrip (body) == '\0')
+    return;
+
+  kind = g_key_file_get_string (keys, "note", "kind", NULL);
+  if (kind == NULL || !g_strv_contains ((const char * const *) up_note_kinds, kind))
+    {
+      g_free (kind);
+      kind = g_strdup (up_note_kinds[0]);
+    }
+  if (g_key_file_has_key (keys, "note", "stage", NULL))
+    record = up_project_lookup (self->project, "stage",
+                                g_key_file_get_int64 (keys, "note", "stage", NULL));
+  if (UP_IS_STAGE (record))
+    stage = UP_STAGE (record);
+
+  today = up_note_util_today ();
+  if (up_project_add_note (self->project, body, kind, today, stage, &error) == NULL)
+    {
+      up_window_add_toast (self, error->message);
+      return;
+    }
+
+  if (stage != NULL)
+    /* Translators: %1$s is the title of a stage. */
+    message = g_strdup_printf (_("The note you were writing when Upphandla closed was saved as a note of “%1$s”."),
+                               up_stage_get_title (stage));
+  else
+    message = g_strdup (_("The note you were writing when Upphandla closed was saved; the Notes view lists it."));
+  up_window_add_toast (self, message);
+}
+
 void
 up_window_set_project (UpWindow  *self,
                        UpProject *project)
 {
   const GError *save_error;
+  g_autofree char *draft = NULL;
 
   g_return_if_fail (UP_IS_WINDOW (self));
   g_return_if_fail (project == NULL || UP_IS_PROJECT (project));
 
   if (self->project == project)
     return;
+
+  /* Taken before the stage panel has the project: its empty form drops
+   * what it has kept aside. */
+  if (project != NULL && up_project_get_file (project) != NULL)
+    draft = up_store_take_draft (up_project_get_file (project));
 
   if (self->project != NULL)
     {
@@ -3009,6 +3067,9 @@ up_window_set_project (UpWindow  *self,
   update_title (self);
   update_counts (self);
   update_actions (self);
+
+  if (draft != NULL)
+    restore_draft (self, draft);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }

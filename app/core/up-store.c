@@ -2953,6 +2953,102 @@ up_store_recovery_in_use (GFile *document)
 }
 
 /**
+ * up_store_keep_draft:
+ * @draft: (nullable): text to keep, or %NULL to drop what was kept
+ *
+ * Keeps @draft, text that an editor holds and the project does not yet
+ * (a note being written in a form, which is added to the project only
+ * when it is saved), beside the recovery copy of the store's document, so
+ * that it outlives a crash: up_store_take_draft() gives it to the next
+ * open. Written whole or not at all; not synced, as the recovery copy is
+ * not. Returns %FALSE when it could not be written.
+ */
+gboolean
+up_store_keep_draft (UpStore    *self,
+                     const char *draft)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *contents = NULL;
+
+  g_return_val_if_fail (UP_IS_STORE (self), FALSE);
+
+  if (self->file == NULL)
+    return FALSE;
+
+  file = recovery_file_for (self->file, ".draft");
+  if (draft == NULL)
+    {
+      g_autofree char *kept = NULL;
+
+      /* only its own: another instance with the project open keeps its
+       * own draft (and a crashed one's waits for up_store_take_draft()) */
+      if (g_file_get_contents (g_file_peek_path (file), &kept, NULL, NULL) &&
+          g_str_has_prefix (kept, self->recovery_token) &&
+          kept[strlen (self->recovery_token)] == '\n')
+        g_file_delete (file, NULL, NULL);
+      return TRUE;
+    }
+
+  /* The writer first: a draft of an instance that still runs is its own
+   * (see up_store_recovery_in_use()). */
+  hold_live_lock (self);
+  dir = up_store_get_recovery_dir ();
+  contents = g_strconcat (self->recovery_token, "\n", draft, NULL);
+  return g_mkdir_with_parents (g_file_peek_path (dir), 0700) == 0 &&
+         replace_atomically (g_file_peek_path (file), contents, strlen (contents), 0600, TRUE, FALSE,
+                             NULL);
+}
+
+/**
+ * up_store_take_draft:
+ *
+ * Returns: (transfer full) (nullable): the text kept by
+ * up_store_keep_draft() for @document by a store that no longer runs (a
+ * crash), which is removed as it is returned; %NULL when there is none,
+ * or when its store still runs, in this process or another.
+ */
+char *
+up_store_take_draft (GFile *document)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *live = NULL;
+  char *newline;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (document), NULL);
+
+  file = recovery_file_for (document, ".draft");
+  if (!g_file_get_contents (g_file_peek_path (file), &contents, NULL, NULL))
+    return NULL;
+  newline = strchr (contents, '\n');
+  if (newline == NULL)
+    {
+      g_file_delete (file, NULL, NULL);
+      return NULL;
+    }
+  *newline = '\0';
+
+  if (g_uuid_string_is_valid (contents))
+    {
+      live = live_path_for (contents);
+      fd = g_open (live, O_RDONLY | O_CLOEXEC, 0);
+      if (fd >= 0)
+        {
+          gboolean running = flock (fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+
+          close (fd);
+          if (running)
+            return NULL;
+        }
+    }
+
+  g_file_delete (file, NULL, NULL);
+  return g_strdup (newline + 1);
+}
+
+/**
  * up_store_recovery_document_changed:
  *
  * Returns: %TRUE when @document has a recovery copy and is no longer the
@@ -2975,7 +3071,7 @@ up_store_recovery_document_changed (GFile *document)
 void
 up_store_discard_recovery (GFile *document)
 {
-  static const char * const suffixes[] = { ".upphandla", ".uri", ".base", ".owner" };
+  static const char * const suffixes[] = { ".upphandla", ".uri", ".base", ".owner", ".draft" };
 
   g_return_if_fail (G_IS_FILE (document));
 
@@ -3141,7 +3237,7 @@ up_store_list_recoveries (void)
           if (g_str_has_suffix (name, ".live"))
             continue;
           if (!g_str_has_suffix (name, ".upphandla") && !g_str_has_suffix (name, ".base") &&
-              !g_str_has_suffix (name, ".owner") &&
+              !g_str_has_suffix (name, ".owner") && !g_str_has_suffix (name, ".draft") &&
               g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) + 60 <
               (guint64) (g_get_real_time () / G_USEC_PER_SEC))
             {

@@ -108,6 +108,9 @@ GFile       *up_store_get_recovery_dir  (void);
 GFile       *up_store_find_recovery     (GFile        *document);
 gboolean     up_store_has_recovery      (GFile        *document);
 gboolean     up_store_recovery_in_use   (GFile        *document);
+gboolean     up_store_keep_draft        (UpStore      *self,
+                                         const char   *draft);
+char        *up_store_take_draft        (GFile        *document);
 gboolean     up_store_recovery_document_changed (GFile  *document);
 void         up_store_discard_recovery  (GFile        *document);
 UpStore     *up_store_open_recovery     (GFile        *document,

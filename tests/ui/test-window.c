@@ -23,6 +23,7 @@
 #include "up-list-util.h"
 #include "up-undo-toast.h"
 #include "up-stage-editor.h"
+#include "up-stage-notes.h"
 #include "up-stage-row.h"
 #include "up-stakeholder-view-private.h"
 #include "up-timeline.h"
@@ -4835,6 +4836,125 @@ test_undo_first_typing (Fixture       *fixture,
   g_assert_cmpstr (up_stage_get_title (stage), ==, "Första ändringen i dag");
 }
 
+#define DRAFT_TEXT "Pensionärerna vill ha ett armband som inte skaver."
+
+/* The number of notes of @stage (or of the project, NULL) whose text is
+ * @body. */
+static guint
+count_notes (UpProject  *project,
+             gint64      stage_id,
+             const char *body)
+{
+  GListModel *notes = up_project_get_notes (project);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(UpNote) note = g_list_model_get_item (notes, i);
+
+      if (g_strcmp0 (up_note_get_body (note), body) == 0 && up_note_get_stage_id (note) == stage_id)
+        n++;
+    }
+  return n;
+}
+
+/* In a child: shows the project at @path, writes a note in the stage
+ * panel's form, pauses as a person does, and dies there (the laptop's
+ * battery): no close, no commit. */
+static int
+child_crash_while_writing (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_open (file, &error);
+  g_autoptr(UpWindow) window = NULL;
+  GtkWidget *notes;
+  gint64 until;
+
+  if (project == NULL)
+    return 4;
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  notes = find_descendant (GTK_WIDGET (window), UP_TYPE_STAGE_NOTES);
+  if (notes == NULL)
+    return 5;
+  g_signal_emit_by_name (template_child (notes, UP_TYPE_STAGE_NOTES, "add_button"), "clicked");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (template_child (notes, UP_TYPE_STAGE_NOTES,
+                                                                      "composer_view")),
+                            DRAFT_TEXT, -1);
+  until = g_get_monotonic_time () + 1500 * 1000;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  raise (SIGKILL);
+  return 6;
+}
+
+/* A participant writes a note in the stage panel's form and, before
+ * saving it, the laptop dies. The form's text was in no file: after a
+ * pause in typing it is now kept beside the recovery copy, and the next
+ * open of the project saves it as a note of its stage, as closing the
+ * window would have, and says so. Before 2026-12-05 it was lost. */
+static void
+test_note_being_written_survives_crash (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Workshop.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpWindow) window = NULL;
+  g_autoptr(UpStage) first = NULL;
+  g_autofree char *expected = NULL;
+  gint64 stage_id;
+  guint before;
+
+  g_assert_no_error (error);
+  project = up_demo_create (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  first = g_list_model_get_item (up_project_get_stages (project), 0);
+  stage_id = up_record_get_id (UP_RECORD (first));
+  before = g_list_model_get_n_items (up_project_get_notes (project));
+  g_clear_object (&first);
+  g_clear_object (&project);
+
+  g_assert_cmpint (test_run_child ("crash-while-writing", path, dir, NULL), ==, -1);
+
+  /* the file holds no such note: the form was never saved */
+  project = up_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (project)), ==, before);
+
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpuint (count_notes (project, stage_id, DRAFT_TEXT), ==, 1);
+  first = g_list_model_get_item (up_project_get_stages (project), 0);
+  expected = g_strdup_printf (_("The note you were writing when Upphandla closed was saved as a note of “%1$s”."),
+                              up_stage_get_title (first));
+  g_assert_cmpstr (toast_text (GTK_WIDGET (window)), ==, expected);
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_assert_no_error (error);
+
+  /* once: the next open adds nothing */
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  g_clear_object (&window);
+  g_clear_object (&project);
+  project = up_project_open (file, &error);
+  g_assert_no_error (error);
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  g_assert_cmpuint (count_notes (project, stage_id, DRAFT_TEXT), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4855,6 +4975,8 @@ main (int   argc,
           g_setenv ("XDG_CONFIG_HOME", config, TRUE);
         }
       ui_test_init_gtk ("none");
+      if (g_str_equal (argv[2], "crash-while-writing"))
+        return child_crash_while_writing (argv[3]);
       if (g_str_equal (argv[2], "suggest-place"))
         return child_suggest_place (argv[3], argv[4]);
       if (g_str_has_prefix (argv[2], "save-"))
@@ -4866,6 +4988,7 @@ main (int   argc,
   ui_test_init_gtk ("test");
 
   g_test_add_func ("/ui/window/start-page", test_start_page);
+  g_test_add_func ("/ui/window/note-being-written-survives-crash", test_note_being_written_survives_crash);
   for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
     {
       g_autofree char *path = NULL;
