@@ -3127,9 +3127,11 @@ up_store_open_recovery (GFile   *document,
   {
     g_autoptr(GFile) owner = recovery_file_for (document, ".owner");
 
+    /* as the saves write it, so that a temporary file a kill leaves here
+     * is one the next save sweeps */
     hold_live_lock (self);
-    if (!g_file_set_contents_full (g_file_peek_path (owner), self->recovery_token, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
+    if (!replace_atomically (g_file_peek_path (owner), self->recovery_token,
+                             strlen (self->recovery_token), 0600, TRUE, FALSE, NULL))
       g_warning ("Could not take over the recovery copy of %s", g_file_peek_path (recovery));
   }
   up_store_schedule_save (self);

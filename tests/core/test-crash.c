@@ -767,7 +767,10 @@ test_sigkill (void)
           live_leftovers++;
         else if (!g_str_has_suffix (name, ".upphandla") && !g_str_has_suffix (name, ".uri") &&
                  !g_str_has_suffix (name, ".owner"))
-          recovery_leftovers++;
+          {
+            recovery_leftovers++;
+            g_test_message ("left in the recovery folder: %s", name);
+          }
       }
   }
 
