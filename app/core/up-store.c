@@ -906,51 +906,14 @@ table_is_table (UpStore    *self,
   return found;
 }
 
-/* PRAGMA quick_check of SQLite 3.40 does not look inside an FTS5 index,
- * and a damaged note index opens and then fails every search and every
- * edit of a note, or finds nothing without a word (a zeroed block). FTS5's
- * own 'integrity-check' compares the index with the notes, so it tells
- * that; it tokenizes every note again, about 34 ms for 40,000 notes, which
- * is why it waits for the first search or edit of a note instead of
- * running at the open (see _up_store_ensure_note_index()).
- * (Reading every block through an fts5vocab table took 14 ms but passed
- * a zeroed block.) */
-static gboolean
-note_index_readable (UpStore *self)
-{
-  gboolean has_terms;
-  int rc;
-
-  if (sqlite3_exec (self->db, "INSERT INTO note_fts (note_fts) VALUES ('integrity-check');",
-                    NULL, NULL, NULL) != SQLITE_OK)
-    return FALSE;
-
-  /* SQLite 3.40's check does not compare an external content index with
-   * its content: a zeroed structure record reads as an index of nothing.
-   * Notes with a word in them need an index with a term. */
-  if (sqlite3_exec (self->db,
-                    "CREATE VIRTUAL TABLE temp.up_note_terms USING fts5vocab (main, note_fts, row);",
-                    NULL, NULL, NULL) != SQLITE_OK)
-    return FALSE;
-  has_terms = pragma_int (self, "SELECT EXISTS (SELECT 1 FROM temp.up_note_terms)", &rc) == 1 &&
-              rc == SQLITE_OK;
-  sqlite3_exec (self->db, "DROP TABLE temp.up_note_terms;", NULL, NULL, NULL);
-
-  if (!has_terms &&
-      (pragma_int (self, "SELECT EXISTS (SELECT 1 FROM note WHERE body GLOB '*[0-9A-Za-z]*')", &rc) != 0 ||
-       rc != SQLITE_OK))
-    return FALSE;
-
-  /* Nor does it see a note without its size, which bm25() reads: every
-   * search that finds that note then fails. */
-  return pragma_int (self,
-                     "SELECT (SELECT count(*) FROM note_fts_docsize) = (SELECT count(*) FROM note)",
-                     &rc) == 1 && rc == SQLITE_OK;
-}
-
-/* The index is external content, derived from note.body alone, so a
- * damaged one is rebuilt, in memory: the file keeps its bytes until the
- * next edit saves. A savepoint, so that it also runs inside an edit's
+/* The note index of a file is never read: it is made anew from the notes
+ * before its first use. PRAGMA quick_check of SQLite 3.40 does not look
+ * inside an FTS5 index, and FTS5's own 'integrity-check', which the
+ * check of the index was, crashed SQLite (a read out of bounds) on a file
+ * whose index blocks were crafted (tests/fuzz: fuzz-open). The index is
+ * external content, derived from note.body alone, so nothing is lost:
+ * it is rebuilt in memory, and the file keeps its bytes until the next
+ * edit saves. A savepoint, so that it also runs inside an edit's
  * transaction (a group of edits that adds a note). */
 static gboolean
 rebuild_note_index (UpStore *self)
@@ -960,7 +923,7 @@ rebuild_note_index (UpStore *self)
   /* 'rebuild' alone cannot start where the index's structure record is
    * damaged (FTS5 reads it to open the table at all): the shadow tables
    * first go back to those of an empty index, as FTS5 itself writes them. */
-  g_debug ("The note index is damaged; rebuilding it");
+  g_debug ("Making the note index anew from the notes");
   rc = sqlite3_exec (self->db,
                      "SAVEPOINT up_note_index;"
                      "DELETE FROM note_fts_data;"
@@ -982,9 +945,9 @@ rebuild_note_index (UpStore *self)
 /**
  * _up_store_ensure_note_index:
  *
- * Checks the note index once after the open, and rebuilds it if it is
- * damaged. Searches and edits that write a note call it first; anything
- * else never reads the index.
+ * Makes the note index of an opened file anew from the notes, once,
+ * before its first use (see rebuild_note_index()). Searches and edits
+ * that write a note call it first; anything else never reads the index.
  *
  * Returns: %FALSE with %UP_STORE_ERROR_CORRUPT if the index cannot be
  * made whole.
@@ -998,17 +961,14 @@ _up_store_ensure_note_index (UpStore  *self,
   if (self->note_index_checked)
     return TRUE;
 
-  if (!note_index_readable (self))
+  if (!rebuild_note_index (self))
     {
-      if (!rebuild_note_index (self))
-        {
-          g_autoptr(GFile) name = self->file != NULL ? g_object_ref (self->file) : fallback_file ();
+      g_autoptr(GFile) name = self->file != NULL ? g_object_ref (self->file) : fallback_file ();
 
-          set_file_error (error, UP_STORE_ERROR_CORRUPT, name);
-          return FALSE;
-        }
-      self->note_index_rebuilt_in_transaction = self->in_transaction;
+      set_file_error (error, UP_STORE_ERROR_CORRUPT, name);
+      return FALSE;
     }
+  self->note_index_rebuilt_in_transaction = self->in_transaction;
 
   self->note_index_checked = TRUE;
   return TRUE;

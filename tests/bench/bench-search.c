@@ -3,7 +3,7 @@
 /* Search as the notes view does it, as the user types: prints the median
  * time of up_project_search_notes() for words found at the start of the
  * notes' words, inside them only, nowhere, and one letter, with the number
- * of hits. The first search of a project also checks the notes' index; it
+ * of hits. The first search of a project makes the notes' index anew; it
  * is timed apart. Not a test: it prints figures.
  *
  *   bench-search PROJECT [RUNS] */
@@ -67,7 +67,7 @@ main (int   argc,
     g_error ("%s", error->message);
 
   first = time_search (project, "larm", &n_hits);
-  printf ("%u notes; first search (with the index check): %.1f ms\n",
+  printf ("%u notes; first search (the note index made anew): %.1f ms\n",
           g_list_model_get_n_items (up_project_get_notes (project)), first);
   printf ("%-16s %8s %10s\n", "query", "hits", "median ms");
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
