@@ -332,9 +332,11 @@ refresh_fields (UpLocalGoalsView *self)
        * entry cannot cut it short. */
       gboolean fits = up_paste_guard_fits (value);
 
+      /* Read-only before the text comes: an editable field refuses a
+       * text that does not fit (up_paste_guard_attach()). */
+      gtk_editable_set_editable (GTK_EDITABLE (self->fields[i]), fits);
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->fields[i])), value) != 0)
         gtk_editable_set_text (GTK_EDITABLE (self->fields[i]), value);
-      gtk_editable_set_editable (GTK_EDITABLE (self->fields[i]), fits);
     }
   self->updating = FALSE;
 }

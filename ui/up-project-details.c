@@ -114,10 +114,11 @@ entry_row (const char *title,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
   /* A text longer than the field holds is shown cut, and kept as it is
-   * (see save()). */
+   * (see save()). Read-only before the text comes: an editable field
+   * refuses a text that does not fit (up_paste_guard_attach()). */
   gtk_editable_set_editable (GTK_EDITABLE (row), up_paste_guard_fits (text));
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
   /* Return saves the dialog, as the default response. */
   up_entry_row_set_activates_default (row, TRUE);
   return row;

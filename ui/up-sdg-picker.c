@@ -233,16 +233,17 @@ update_target_row (UpSdgPicker *self,
       !gtk_widget_is_focus (GTK_WIDGET (row->comment)))
     {
       const char *comment = up_sdg_link_get_comment (link) ? up_sdg_link_get_comment (link) : "";
-
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->comment)), comment) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (row->comment), comment);
       /* An entry holds at most 65,534 bytes: a longer comment is shown
        * cut and not editable, or leaving the entry would save it cut;
-       * its tooltip says why. */
+       * its tooltip says why. Read-only before the text comes: an
+       * editable field refuses a text that does not fit
+       * (up_paste_guard_attach()). */
       gboolean fits = up_paste_guard_fits (comment);
 
       gtk_editable_set_editable (GTK_EDITABLE (row->comment), fits);
       gtk_widget_set_tooltip_text (GTK_WIDGET (row->comment), fits ? NULL : up_paste_guard_too_long_reason ());
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row->comment)), comment) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (row->comment), comment);
     }
 }
 

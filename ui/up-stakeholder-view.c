@@ -146,12 +146,14 @@ static void
 set_editable_text (GtkEditable *editable,
                    const char  *text)
 {
+  /* A text longer than the field holds is shown cut: committed from
+   * there it would be cut in the project. Read-only before the text
+   * comes: an editable field refuses a text that does not fit
+   * (up_paste_guard_attach()). */
+  gtk_editable_set_editable (editable, up_paste_guard_fits (text));
   /* Setting the same text again would move the cursor while typing. */
   if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
     gtk_editable_set_text (editable, text ? text : "");
-  /* A text longer than the field holds is shown cut: committed from
-   * there it would be cut in the project. */
-  gtk_editable_set_editable (editable, up_paste_guard_fits (text));
 }
 
 /* Filter */

@@ -4621,6 +4621,216 @@ test_paste_too_long (Fixture       *fixture,
   g_assert_cmpstr (up_stage_get_title (stage), ==, with_short);
 }
 
+/* Runs xdotool with @args on the test's display (xvfb-run's). */
+static void
+run_xdotool (const char *args)
+{
+  g_autofree char *command = g_strconcat ("xdotool ", args, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* The screen point at the middle of @widget, a little in from its start:
+ * with no window manager under Xvfb the window sits at 0,0, so its
+ * surface's coordinates are the screen's. */
+static void
+screen_point (GtkWidget *widget,
+              double     from_start,
+              int       *x,
+              int       *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (from_start, gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  *x = (int) (point.x + dx);
+  *y = (int) (point.y + dy);
+}
+
+/* 40,000 å: 80,000 bytes, more than a field of one line holds, in fewer
+ * characters than the 65,535 GTK counts. */
+static char *
+too_long_text (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (text, "å");
+  return g_string_free (text, FALSE);
+}
+
+/* The selected stage's title field, after choosing the second stage. */
+static GtkEditable *
+second_stage_title (Fixture  *fixture,
+                    UpStage **stage)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), 1);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  *stage = up_stage_editor_get_stage (editor);
+  return GTK_EDITABLE (template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row"));
+}
+
+/* The field is as it was, the project too, and the toast says why. */
+static void
+assert_refused (Fixture     *fixture,
+                GtkEditable *row,
+                UpStage     *stage,
+                const char  *title)
+{
+  g_test_message ("%ld bytes in the field, toast \"%s\"",
+                  (long) strlen (gtk_editable_get_text (row)), toast_text (GTK_WIDGET (fixture->window)));
+  /* the lengths first: a failure prints no 64 KB */
+  g_assert_cmpuint (strlen (gtk_editable_get_text (row)), ==, strlen (title));
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, title);
+  up_project_commit_pending (fixture->project);
+  g_assert_cmpuint (strlen (up_stage_get_title (stage)), ==, strlen (title));
+  g_assert_cmpstr (up_stage_get_title (stage), ==, title);
+  g_assert_cmpstr (toast_text (GTK_WIDGET (fixture->window)), ==,
+                   _("Not pasted: the text is too long for this field"));
+}
+
+/* A middle click pastes the primary selection (the text last selected
+ * anywhere): a text too long for a field of one line was cut there
+ * without a word, where Ctrl+V refuses it. Refused as Ctrl+V's, with
+ * the same toast; a short one still goes in. Real clicks, with xdotool. */
+static void
+test_middle_click_too_long (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *pasted = too_long_text ();
+  g_autofree char *title = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *click = NULL;
+  GtkEditable *row;
+  GtkWidget *text;
+  UpStage *stage;
+  PasteWait wait;
+  int x, y;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  row = second_stage_title (fixture, &stage);
+  title = g_strdup (up_stage_get_title (stage));
+  text = GTK_WIDGET (gtk_editable_get_delegate (row));
+  gdk_clipboard_set_text (gtk_widget_get_primary_clipboard (text), pasted);
+
+  screen_point (text, 4, &x, &y);
+  click = g_strdup_printf ("mousemove --sync %d %d click 2", x, y);
+  run_xdotool (click);
+  wait = (PasteWait) { GTK_WIDGET (fixture->window), row, title };
+  wait_until (paste_done, &wait);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  assert_refused (fixture, row, stage, title);
+
+  /* A text that fits goes in where it was clicked, at the start here. */
+  gdk_clipboard_set_text (gtk_widget_get_primary_clipboard (text), "Kort: ");
+  run_xdotool (click);
+  {
+    g_autofree char *with_short = g_strconcat ("Kort: ", title, NULL);
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (g_strcmp0 (gtk_editable_get_text (row), with_short) != 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, with_short);
+  }
+  /* The pointer out of the way of the next tests' windows (tooltips). */
+  run_xdotool ("mousemove 1599 999");
+}
+
+/* A text dragged into a field of one line from elsewhere (a browser, a
+ * mail) was cut there without a word when too long for it: refused as a
+ * paste is. The drag comes from a label of this window made a source of
+ * the text, and is made with the real pointer (xdotool), onto the
+ * field's text selected. */
+static void
+test_drop_too_long (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *dragged = too_long_text ();
+  g_autofree char *title = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *drag = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+  GtkWidget *source = template_child (fixture->window, UP_TYPE_WINDOW, "counts_label");
+  GtkDragSource *drag_source;
+  GtkEditable *row;
+  GtkWidget *text;
+  UpStage *stage;
+  PasteWait wait;
+  int x0, y0, x1, y1;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  row = second_stage_title (fixture, &stage);
+  title = g_strdup (up_stage_get_title (stage));
+  text = GTK_WIDGET (gtk_editable_get_delegate (row));
+
+  drag_source = gtk_drag_source_new ();
+  content = gdk_content_provider_new_typed (G_TYPE_STRING, dragged);
+  gtk_drag_source_set_content (drag_source, content);
+  gtk_drag_source_set_actions (drag_source, GDK_ACTION_COPY);
+  /* A drag icon of its own: the label's, drawn by GTK, failed to draw
+   * under Xvfb (a critical from GSK). */
+  {
+    static const guchar pixels[4 * 4 * 4] = { 0 };
+    g_autoptr(GBytes) bytes = g_bytes_new_static (pixels, sizeof pixels);
+    g_autoptr(GdkTexture) icon = gdk_memory_texture_new (4, 4, GDK_MEMORY_R8G8B8A8, bytes, 16);
+
+    gtk_drag_source_set_icon (drag_source, GDK_PAINTABLE (icon), 0, 0);
+  }
+  gtk_widget_add_controller (source, GTK_EVENT_CONTROLLER (drag_source));
+
+  /* Dropped on a selected text, a drop takes its place: the text is
+   * selected here, and must be there, whole, after the refusal. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  gtk_editable_select_region (row, 0, -1);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  screen_point (source, 10, &x0, &y0);
+  screen_point (text, 4, &x1, &y1);
+  drag = g_strdup_printf ("mousemove --sync %d %d mousedown 1 sleep 0.2 "
+                          "mousemove --sync %d %d sleep 0.2 mousemove --sync %d %d sleep 0.2 "
+                          "mousemove --sync %d %d sleep 0.2 mousemove --sync %d %d sleep 0.3 mouseup 1",
+                          x0, y0, x0 + 20, y0 + 10, (x0 + x1) / 2, (y0 + y1) / 2, x1 - 5, y1, x1, y1);
+  /* xdotool waits, the app's loop must go on: spawned, not waited for. */
+  {
+    g_autofree char *command = g_strconcat ("xdotool ", drag, NULL);
+    g_auto(GStrv) argv = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+    g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  wait = (PasteWait) { GTK_WIDGET (fixture->window), row, title };
+  wait_until (paste_done, &wait);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  assert_refused (fixture, row, stage, title);
+  /* The pointer out of the way of the next tests' windows (tooltips). */
+  run_xdotool ("mousemove 1599 999");
+}
+
 /* The toast shown in @window whose text is @text, or NULL. */
 static gboolean
 is_toast_saying (GtkWidget *widget,
@@ -5127,6 +5337,10 @@ main (int   argc,
               fixture_set_up, test_long_text_kept, fixture_tear_down);
   g_test_add ("/ui/window/paste-too-long", Fixture, NULL,
               fixture_set_up, test_paste_too_long, fixture_tear_down);
+  g_test_add ("/ui/window/middle-click-too-long", Fixture, NULL,
+              fixture_set_up, test_middle_click_too_long, fixture_tear_down);
+  g_test_add ("/ui/window/drop-too-long", Fixture, NULL,
+              fixture_set_up, test_drop_too_long, fixture_tear_down);
   g_test_add ("/ui/window/stage-note-being-written", Fixture, NULL,
               fixture_set_up, test_stage_note_being_written, fixture_tear_down);
   g_test_add ("/ui/window/stage-note-being-written-stage-deleted", Fixture, NULL,
