@@ -4831,6 +4831,64 @@ test_drop_too_long (Fixture       *fixture,
   run_xdotool ("mousemove 1599 999");
 }
 
+/* Project Details with a title longer than a field of one line holds (an
+ * import, another tool: 80,000 bytes): the title's field is read-only and
+ * says why, and a Save of another field keeps the title whole, in the
+ * project and in the file (it was committed cut from the field). A paste
+ * too long for the organisation is refused with a toast in the window the
+ * dialog stands over, and the field keeps what it had. */
+static void
+test_project_details_long_text (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  static const char organisation[] = "Region Älvby";
+  g_autofree char *long_title = too_long_text ();
+  g_autofree char *tooltip = NULL;
+  g_autoptr(UpProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkEditable *title_row, *organisation_row;
+  GtkWidget *text;
+  PasteWait wait;
+
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", long_title, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.project-details", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  title_row = GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 0));
+  organisation_row = GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 1));
+  g_assert_false (gtk_editable_get_editable (title_row));
+  g_assert_cmpstr (tooltip = up_entry_row_dup_tooltip (UP_ENTRY_ROW (title_row)), ==,
+                   up_paste_guard_too_long_reason ());
+  g_assert_true (gtk_editable_get_editable (organisation_row));
+
+  /* A paste too long for the organisation: refused, said in the window. */
+  text = GTK_WIDGET (gtk_editable_get_delegate (organisation_row));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (text), long_title);
+  gtk_editable_set_text (organisation_row, organisation);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (organisation_row)));
+  wait = (PasteWait) { GTK_WIDGET (fixture->window), organisation_row, organisation };
+  g_signal_emit_by_name (text, "paste-clipboard");
+  wait_until (paste_done, &wait);
+  g_assert_cmpuint (strlen (gtk_editable_get_text (organisation_row)), ==, strlen (organisation));
+  g_assert_cmpstr (toast_text (GTK_WIDGET (fixture->window)), ==,
+                   _("Not pasted: the text is too long for this field"));
+
+  adw_message_dialog_response (dialog, "save");
+  iterate_pending ();
+
+  g_assert_cmpuint (strlen (up_project_get_title (fixture->project)), ==, strlen (long_title));
+  g_assert_cmpstr (up_project_get_organisation (fixture->project), ==, organisation);
+  up_store_flush (up_project_get_store (fixture->project), &error);
+  g_assert_no_error (error);
+  reopened = up_project_open (up_project_get_file (fixture->project), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (up_project_get_title (reopened)), ==, strlen (long_title));
+  g_assert_cmpstr (up_project_get_organisation (reopened), ==, organisation);
+}
+
 /* The toast shown in @window whose text is @text, or NULL. */
 static gboolean
 is_toast_saying (GtkWidget *widget,
@@ -5258,6 +5316,8 @@ main (int   argc,
               fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/ui/window/project-details", Fixture, NULL,
               fixture_set_up, test_project_details, fixture_tear_down);
+  g_test_add ("/ui/window/project-details-long-text", Fixture, NULL,
+              fixture_set_up, test_project_details_long_text, fixture_tear_down);
   g_test_add ("/ui/window/edit-title", Fixture, NULL,
               fixture_set_up, test_edit_title, fixture_tear_down);
   g_test_add ("/ui/window/description-after-pause", Fixture, NULL,
