@@ -2642,15 +2642,55 @@ up_project_undo_edit (UpProject  *self,
   return TRUE;
 }
 
+/* Whether @change is of a row that hangs off the row @id of @table: a link
+ * of a note to a stakeholder or to an Agenda 2030 target, which is part of
+ * editing the note (a link table's row whose "<table>_id" is @id, before
+ * or after the change). */
+static gboolean
+hangs_off (UpProject *self,
+           UpChange  *change,
+           UpTableId  table,
+           gint64     id)
+{
+  g_autofree char *path = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  if (change->table != UP_TABLE_NOTE_STAKEHOLDER && change->table != UP_TABLE_SDG_LINK &&
+      change->table != UP_TABLE_LOCAL_GOAL_TARGET && change->table != UP_TABLE_STAGE_LOCAL_GOAL)
+    return FALSE;
+
+  stmt = _up_store_prepare (self->store,
+                            "SELECT 1 WHERE json_extract(?1, ?3) = ?4 OR json_extract(?2, ?3) = ?4",
+                            NULL);
+  if (stmt == NULL)
+    return FALSE;
+  path = g_strdup_printf ("$.%s_id", up_schema_tables[table].name);
+  sqlite3_bind_text (stmt, 1, change->old_row, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, change->new_row, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, path, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return found;
+}
+
 /* How many of the newest undo steps make up @record's life so far: its add
- * and, after it, changes of its own row and nothing else. 0 when another
- * edit came after the add, or the add is no longer in the history. */
+ * and, after it, changes of its own row and of the links that hang off it
+ * (a stakeholder ticked for a note and unticked again) and nothing else.
+ * 0 when another edit came after the add, the record is linked now, or the
+ * add is no longer in the history. */
 static guint
 steps_since_add (UpProject *self,
                  UpRecord  *record)
 {
   UpTableId table = _up_record_get_table_id (record);
   gint64 id = up_record_get_id (record);
+  /* Links made since the add less those removed: a record linked now is
+   * in use, and stays. */
+  int links = 0;
   UpChangeSet *set;
 
   for (guint depth = 0; (set = _up_history_peek_undo_at (self->history, depth)) != NULL; depth++)
@@ -2661,12 +2701,15 @@ steps_since_add (UpProject *self,
         {
           UpChange *change = &g_array_index (set->changes, UpChange, i);
 
-          if (change->table != table || change->id != id || change->op == 'd')
+          if (change->table == table && change->id == id && change->op != 'd')
+            adds |= change->op == 'i';
+          else if (hangs_off (self, change, table, id))
+            links += change->op == 'i' ? 1 : change->op == 'd' ? -1 : 0;
+          else
             return 0;
-          adds |= change->op == 'i';
         }
       if (adds)
-        return depth + 1;
+        return links == 0 ? depth + 1 : 0;
     }
 
   return 0;

@@ -509,8 +509,9 @@ test_group_failure_rolls_back (void)
 
 /* A note added and left empty is taken back as if it had never been: the
  * database, the models and the history are as they were before the add,
- * with nothing to redo; edits of its own row since go with it. A note that
- * another edit came after, or that is linked, is not taken back. */
+ * with nothing to redo; edits of its own row and of its links since go
+ * with it. A note that another edit came after, or that is linked, is not
+ * taken back. */
 static void
 test_withdraw (void)
 {
@@ -563,6 +564,21 @@ test_withdraw (void)
   g_assert_no_error (error);
   g_assert_false (up_project_can_withdraw (project, note));
   g_assert_false (up_project_can_withdraw (project, note_at (project, 0)));
+
+  /* Linked and unlinked again (a stakeholder ticked and unticked): it came
+   * to nothing, and goes with the steps of its links. It was deleted as
+   * a step of its own, which Undo brought back as an empty note. */
+  g_assert_true (up_project_unlink_note_stakeholder (project, note, stakeholder_at (project, 0), &error));
+  g_assert_no_error (error);
+  g_assert_true (up_project_can_withdraw (project, note));
+  g_assert_true (up_project_withdraw (project, note, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = dump (project);
+  g_assert_cmpstr (after, ==, before);
+  assert_models (project);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, 1);
+  g_assert_cmpuint (up_history_get_n_redo (history), ==, 0);
 }
 
 /* A stakeholder's notes are the notes whose stakeholders name them: the

@@ -1010,6 +1010,56 @@ test_new_note_left_empty (Fixture       *fixture,
   g_free (mark.undo_label);
 }
 
+static gboolean
+is_stakeholder_check (GtkWidget *widget,
+                      gpointer   data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_object_get_data (G_OBJECT (widget), "stakeholder-id") != NULL;
+}
+
+/* A note added and left empty after a stakeholder was ticked for it and
+ * unticked again is as unused as one never touched. It was deleted as an
+ * undo step of its own ("Delete Note": its add was no longer the newest
+ * step), and Undo then brought back an empty note the user had never
+ * written in, where it stayed. It goes as if never added, as the others. */
+static void
+test_new_note_left_empty_after_ticks (Fixture       *fixture,
+                                      gconstpointer  user_data)
+{
+  UpNotesView *view = show_notes_view (fixture);
+  g_autoptr(UpNote) other = g_list_model_get_item (up_project_get_notes (fixture->project), 0);
+  g_autoptr(GError) error = NULL;
+  HistoryMark mark = { 0 };
+  GtkWidget *check;
+  gint64 id;
+
+  g_assert_true (up_project_set_string (fixture->project, other, "said-on", "2026-01-20", &error));
+  g_assert_no_error (error);
+  mark_history (fixture, &mark);
+
+  id = click_add_note (fixture, view);
+  check = find_widget (GTK_WIDGET (view), is_stakeholder_check, NULL);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_cmpuint (up_history_get_n_undo (up_project_get_history (fixture->project)), ==, mark.n_undo + 2);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+
+  select_note_in_view (view, up_record_get_id (UP_RECORD (other)));
+  wait_until (note_is_gone, &(NoteGone) { fixture->project, id });
+  wait_for_frames (GTK_WIDGET (view));
+  g_test_message ("undo: \"%s\", %u steps (%u before the add)",
+                  up_history_get_undo_label (up_project_get_history (fixture->project)),
+                  up_history_get_n_undo (up_project_get_history (fixture->project)), mark.n_undo);
+  assert_as_marked (fixture, &mark, id);
+
+  /* Undo takes back the edit before the add, not a note nobody wrote. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_null (up_project_lookup (fixture->project, "note", id));
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (fixture->project)), ==, mark.n_notes);
+  g_free (mark.undo_label);
+}
+
 /* Text, or another field, keeps a note added with Add Note. */
 static void
 test_new_note_kept (Fixture       *fixture,
@@ -1485,6 +1535,8 @@ main (int   argc,
               fixture_set_up, test_delete_note, fixture_tear_down);
   g_test_add ("/ui/notes/new-note-left-empty", Fixture, NULL,
               fixture_set_up, test_new_note_left_empty, fixture_tear_down);
+  g_test_add ("/ui/notes/new-note-left-empty-after-ticks", Fixture, NULL,
+              fixture_set_up, test_new_note_left_empty_after_ticks, fixture_tear_down);
   g_test_add ("/ui/notes/new-note-kept", Fixture, NULL,
               fixture_set_up, test_new_note_kept, fixture_tear_down);
   g_test_add ("/ui/notes/delete-stage-keep-notes", Fixture, "keep",
