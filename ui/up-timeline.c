@@ -159,6 +159,7 @@ struct _UpTimelineItem
 
   UpStage   *stage;
   gboolean   stale;
+  gboolean   hidden;    /* from the accessibility tree: no stage */
 };
 
 G_DEFINE_FINAL_TYPE (UpTimelineItem, up_timeline_item, GTK_TYPE_WIDGET)
@@ -1002,6 +1003,15 @@ allocate_items (UpTimeline *self,
       int min, x0, x1;
 
       gtk_widget_set_child_visible (GTK_WIDGET (item), row >= 0);
+      /* An item without a stage stays in the pool, and GTK 4.8 keeps a
+       * widget that is not a visible child in the accessibility tree:
+       * a screen reader listed a deleted stage (its item's last label)
+       * among the timeline's, and counted it. Hidden from it too. */
+      if (item->hidden != (row < 0))
+        {
+          item->hidden = row < 0;
+          gtk_accessible_update_state (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_STATE_HIDDEN, item->hidden, -1);
+        }
       if (row < 0)
         continue;
 

@@ -209,6 +209,44 @@ def check_chart_name(pyatspi):
     return None
 
 
+def list_names(pyatspi, list_name):
+    """The names of the items a screen reader finds in the list @list_name."""
+    found = named(pyatspi, application(pyatspi), lambda name: name == list_name)
+    if found is None:
+        return None
+    return [found.getChildAtIndex(i).name for i in range(found.childCount)
+            if found.getChildAtIndex(i) is not None
+            and found.getChildAtIndex(i).getRoleName() == 'list item']
+
+
+# A stage deleted from the timeline (End, Delete) is gone from the
+# timeline's items as from the stage list's: its item stayed in the tree
+# with the deleted stage's name, and a screen reader read and counted it.
+PROCESS_TIMELINE = {'en': 'Process timeline', 'sv': 'Tidslinje för processen'}
+
+
+def check_timeline_after_delete(pyatspi):
+    """What is wrong with the timeline's items after a delete, or None."""
+    xdotool('key', 'alt+1')
+    time.sleep(1.0)
+    before = list_names(pyatspi, PROCESS_TIMELINE[LANGUAGE])
+    if not before:
+        return f'Timeline: no items in "{PROCESS_TIMELINE[LANGUAGE]}"'
+    xdotool('key', 'End')
+    time.sleep(0.5)
+    node = focused(pyatspi, application(pyatspi))
+    last = node.name if node is not None else None
+    xdotool('key', 'Delete')
+    time.sleep(1.0)
+    after = list_names(pyatspi, PROCESS_TIMELINE[LANGUAGE])
+    log(f'#   Timeline: {len(before)} items, {len(after)} after deleting "{last}"')
+    if last in after:
+        return f'Timeline: the deleted stage "{last}" is still among the timeline\'s items'
+    if len(after) != len(before) - 1:
+        return f'Timeline: {len(after)} items after the delete, not {len(before) - 1}'
+    return None
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='upphandla-views-a11y-')
     processes = []
@@ -252,6 +290,11 @@ def main():
 
         wrong = check_chart_name(pyatspi)
         log(('not ok' if wrong else 'ok') + ' - Agenda 2030: the chart is named with the targets served')
+        if wrong:
+            problems.append(wrong)
+
+        wrong = check_timeline_after_delete(pyatspi)
+        log(('not ok' if wrong else 'ok') + ' - Timeline: a deleted stage leaves the timeline\'s items')
         if wrong:
             problems.append(wrong)
 
