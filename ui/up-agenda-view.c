@@ -800,8 +800,10 @@ build (UpAgendaView *self)
     adw_squeezer_add (ADW_SQUEEZER (squeezer), gtk_image_new_from_icon_name ("document-save-as-symbolic"));
     gtk_button_set_child (GTK_BUTTON (export), squeezer);
   }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Export the chart as an image or a PDF"), -1);
+  /* Named by its label ("Export…", labelled-by through its mnemonic),
+   * also while only the icon shows; the tooltip is its description. A
+   * name of its own as well was read run together with the label's
+   * ("Export the chart as an image or a PDF Export…"). */
   gtk_widget_set_tooltip_text (export, _("Export the chart as an image or a PDF"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "agenda.export");
   self->export_button = export;

@@ -1247,9 +1247,11 @@ create_toolbar (UpStakeholderView *self)
   }
   self->export_button = button;
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stakeholders.export-grid");
+  /* Named by its label ("Export Grid…", labelled-by through its
+   * mnemonic), also while only the icon shows; the tooltip is its
+   * description. A name of its own as well was read run together with
+   * the label's ("Save the … as PNG, SVG or PDF Export Grid…"). */
   gtk_widget_set_tooltip_text (button, _("Save the Power/Interest Grid as PNG, SVG or PDF"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Save the Power/Interest Grid as PNG, SVG or PDF"), -1);
   gtk_box_append (GTK_BOX (box), button);
 
   return box;

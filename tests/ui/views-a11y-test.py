@@ -11,7 +11,8 @@ accessibility tree which object has the focus, as a screen reader does:
 - every Tab lands on an object the tree shows (the text of AdwEntryRow
   took the focus out of the tree's sight, and a screen reader said nothing);
 - each has a name, and not a GTK type name ("GtkListItemWidget",
-  "GtkToggleButton"), nor one word twice ("Title Title");
+  "GtkToggleButton"), nor one word twice ("Title Title"), nor its
+  description and its label run together;
 - Tab leaves a list after one row (GTK 4.8 walked every row).
 
 Run it inside a session bus:
@@ -108,6 +109,11 @@ def check_name(node):
         return 'has no name'
     if name.startswith(('Gtk', 'Adw')) and ' ' not in name:
         return 'is named after its GTK type'
+    # A name of its own and a label's, read together: "Export the chart as
+    # an image or a PDF Export…" (the tooltip, then the button's label).
+    description = (node.description or '').strip()
+    if description and name.startswith(description + ' '):
+        return 'runs its description and its label together'
     words = name.split()
     half = len(words) // 2
     if len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]:
