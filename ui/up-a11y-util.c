@@ -140,6 +140,48 @@ on_choices_painted (GdkFrameClock *clock,
       }
 }
 
+static gboolean is_row (GtkWidget *widget);
+
+/* The choices of a combo row or a drop-down are rows of a list that GTK
+ * 4.8 leaves without a name: a screen reader said "list item" for each
+ * kind of stage, status, category or level, not which. Each row is named after the text it
+ * shows; rows are made and bound again as the list scrolls, so this runs
+ * after each frame while the choices are open. */
+static void
+name_choice_rows (GtkWidget *list)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = up_a11y_util_find_descendant (row, GTK_TYPE_LABEL);
+      const char *text = label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+
+      GtkWidget *child = gtk_widget_get_first_child (row);
+
+      /* A row the list's factory names (up_a11y_util_name_row()) keeps
+       * its name. */
+      if (text == NULL || text[0] == '\0' || !is_row (row) ||
+          (child != NULL && g_object_get_data (G_OBJECT (child), "up-a11y-row-label") != NULL) ||
+          g_strcmp0 (g_object_get_data (G_OBJECT (row), "up-a11y-choice-name"), text) == 0)
+        continue;
+      g_object_set_data_full (G_OBJECT (row), "up-a11y-choice-name", g_strdup (text), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    }
+}
+
+static void
+on_choice_rows_painted (GdkFrameClock *clock,
+                        GtkWidget     *list)
+{
+  if (!gtk_widget_get_mapped (list))
+    {
+      g_signal_handlers_disconnect_by_func (clock, on_choice_rows_painted, list);
+      return;
+    }
+  name_choice_rows (list);
+}
+
 static void
 on_choices_mapped (GtkWidget *popover)
 {
@@ -149,6 +191,28 @@ on_choices_mapped (GtkWidget *popover)
 
   if (!GTK_IS_SINGLE_SELECTION (model) || gtk_widget_get_frame_clock (list) == NULL)
     return;
+  name_choice_rows (list);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (list), on_choice_rows_painted, list);
+  g_signal_connect_object (gtk_widget_get_frame_clock (list), "after-paint",
+                           G_CALLBACK (on_choice_rows_painted), list, 0);
+  if (ADW_IS_COMBO_ROW (g_object_get_data (G_OBJECT (popover), "up-a11y-choices-of")))
+    {
+      AdwPreferencesRow *row = g_object_get_data (G_OBJECT (popover), "up-a11y-choices-of");
+      g_autofree char *title = g_strdup (adw_preferences_row_get_title (row));
+
+      /* The list of choices was named "GtkListView": named after what
+       * they are for, the row's title, without its mnemonic. */
+      if (adw_preferences_row_get_use_underline (row))
+        {
+          char *to = title;
+
+          for (const char *from = title; *from != '\0'; from++)
+            if (*from != '_' || from[1] == '_')
+              *to++ = *from == '_' ? *from++ : *from;
+          *to = '\0';
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+    }
   position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
   if (position == GTK_INVALID_LIST_POSITION)
     return;
@@ -176,6 +240,7 @@ open_on_chosen (GtkWidget *widget)
   if (popover == NULL)
     return;
   g_object_set_data (G_OBJECT (widget), "up-a11y-open-on-chosen", popover);
+  g_object_set_data (G_OBJECT (popover), "up-a11y-choices-of", widget);
   g_signal_connect_after (popover, "map", G_CALLBACK (on_choices_mapped), NULL);
 }
 

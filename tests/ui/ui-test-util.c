@@ -504,6 +504,36 @@ assert_choices_open_on_chosen (GtkWidget *widget)
   if ((gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED) == 0)
     g_error ("the choices of %s open with the focus on another than the one chosen",
              G_OBJECT_TYPE_NAME (widget));
+
+  /* Each choice is named as it shows (a combo row's were unnamed: "list
+   * item"), and a combo row's list after the row's title (it was
+   * "GtkListView"). The names are there for a screen reader only. */
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "test") == 0)
+    {
+      GtkWidget *list = gtk_widget_get_parent (focus);
+
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          GtkWidget *label = find_descendant (row, GTK_TYPE_LABEL);
+          g_autofree char *wrong = NULL;
+
+          if (label == NULL || !gtk_widget_get_child_visible (row) || *gtk_label_get_text (GTK_LABEL (label)) == '\0')
+            continue;
+          wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                      gtk_label_get_text (GTK_LABEL (label)));
+          if (wrong != NULL)
+            g_error ("a choice of %s, \"%s\", is not named so: %s", G_OBJECT_TYPE_NAME (widget),
+                     gtk_label_get_text (GTK_LABEL (label)), wrong);
+        }
+      if (ADW_IS_COMBO_ROW (widget))
+        {
+          g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+
+          if (wrong != NULL)
+            g_error ("the choices of %s are not named after it: %s", G_OBJECT_TYPE_NAME (widget), wrong);
+        }
+    }
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER)));
 }
 

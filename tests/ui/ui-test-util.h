@@ -139,8 +139,9 @@ void     save_screenshot (GtkWidget  *widget,
 void     assert_text_field_accessible (GtkWidget *row);
 /* Opens the choices of @widget (a GtkDropDown or an AdwComboRow) as Return
  * does, checks that the keyboard focus is on the one chosen (GTK 4.8 put
- * it on the first), and closes them. Choose another than the first
- * before. */
+ * it on the first) and, under GTK_A11Y=test, that each choice is named as
+ * it shows (and a combo row's list after the row), and closes them.
+ * Choose another than the first before. */
 void     assert_choices_open_on_chosen (GtkWidget *widget);
 
 G_END_DECLS
