@@ -29,6 +29,7 @@
  * stage after another as the list scrolls. */
 typedef struct
 {
+  GtkWidget      *header;        /* the row's child */
   GtkCheckButton *check;
   GtkLabel       *title;
   GtkLabel       *subtitle;
@@ -659,10 +660,18 @@ show_stage_check (UpLocalGoalsView *self,
                   StageRow         *row)
 {
   gboolean updating = self->updating;
+  gboolean linked = stage_is_linked (self, row->stage);
+  GtkWidget *list_row = up_a11y_util_get_row (row->header);
 
   self->updating = TRUE;
-  gtk_check_button_set_active (row->check, stage_is_linked (self, row->stage));
+  gtk_check_button_set_active (row->check, linked);
   self->updating = updating;
+  /* The arrow keys move the focus to the row itself, which Space and
+   * Enter toggle: it says whether it is ticked, as its check does. */
+  if (list_row != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_STATE_CHECKED,
+                                 linked ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                                 -1);
 }
 
 static void
@@ -675,6 +684,9 @@ show_stage (StageRow *row)
   gtk_label_set_text (row->subtitle, up_enum_label (up_stage_kinds, up_stage_get_kind (row->stage)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title ? title : "", -1);
+  /* The arrow keys move the focus to the row itself, not to its check: a
+   * screen reader read it as an unnamed "list item". */
+  up_a11y_util_name_row (row->header, title ? title : "");
 }
 
 static void
@@ -780,6 +792,7 @@ setup_stage_row (UpLocalGoalsView *self,
   gtk_box_append (GTK_BOX (header), prefixes);
   gtk_box_append (GTK_BOX (header), titles);
 
+  row->header = header;
   row->check = GTK_CHECK_BUTTON (check);
   row->title = GTK_LABEL (title);
   row->subtitle = GTK_LABEL (subtitle);
@@ -1282,6 +1295,9 @@ build_detail (UpLocalGoalsView *self)
   gtk_widget_set_name (GTK_WIDGET (self->target_list), "local-goal-targets");
   gtk_list_box_set_selection_mode (self->target_list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->target_list), "boxed-list");
+  /* Its rows take the focus: a screen reader named the list "GtkListBox". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->target_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Agenda 2030 Targets"), -1);
   placeholder = gtk_label_new (_("No targets yet"));
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 12);

@@ -21,6 +21,7 @@
 #include "up-store-private.h"
 #include "up-sdg-picker.h"
 #include "up-window.h"
+#include "up-a11y-util.h"
 #include "ui-test-util.h"
 #include "test-common.h"
 #include "test-projects.h"
@@ -417,6 +418,47 @@ stage_serves (UpProject   *project,
   g_autoptr(GPtrArray) goals = up_project_list_stage_local_goals (project, stage);
 
   return goals != NULL && g_ptr_array_find (goals, goal, NULL);
+}
+
+/* The arrow keys in a local goal's stage list move the focus from row to
+ * row (Space or Enter ticks one): a screen reader read each as an unnamed
+ * "list item", not which stage, nor whether it was ticked. Each row is
+ * named after its stage and says whether it is ticked, following the
+ * check; the list of the goal's targets was named "GtkListBox". */
+static void
+test_local_goal_stage_rows_named (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), FREE_STAGE);
+  g_autofree char *stage_name = g_strdup_printf ("local-goal-stage-%" G_GINT64_FORMAT,
+                                                 up_record_get_id (UP_RECORD (stage)));
+  GtkWidget *view, *check, *row;
+  g_autofree char *wrong = NULL;
+
+  show_view (fixture, "local-goals");
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_null (wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (get_named (view, "local-goal-targets")),
+                                                             GTK_ACCESSIBLE_PROPERTY_LABEL, _("Agenda 2030 Targets")));
+
+  check = get_named (view, stage_name);
+  /* the check is in the row's header, in its prefixes */
+  row = up_a11y_util_get_row (gtk_widget_get_parent (gtk_widget_get_parent (check)));
+  g_assert_nonnull (row);
+  g_assert_null (wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                             up_stage_get_title (stage)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_null (wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
+                                                          GTK_ACCESSIBLE_TRISTATE_FALSE));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  iterate_pending ();
+  check = get_named (view, stage_name);
+  /* the check is in the row's header, in its prefixes */
+  row = up_a11y_util_get_row (gtk_widget_get_parent (gtk_widget_get_parent (check)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_null (wrong = gtk_test_accessible_check_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
+                                                          GTK_ACCESSIBLE_TRISTATE_TRUE));
 }
 
 /* Whether an entry row shows its apply button (a button inside it with
@@ -1952,6 +1994,8 @@ main (int   argc,
               fixture_set_up, test_edit_link, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal", Fixture, NULL,
               fixture_set_up, test_local_goal, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal-stage-rows-named", Fixture, NULL,
+              fixture_set_up, test_local_goal_stage_rows_named, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-tab", Fixture, NULL,
               fixture_set_up, test_local_goal_tab, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-commit", Fixture, NULL,
