@@ -2676,8 +2676,19 @@ on_history_shortcut (GtkWidget *widget,
 
   if (focus != NULL)
     {
+      /* A field of one line selects all its text when it takes the focus:
+       * given back so, the next key typed replaced the whole title. The
+       * cursor goes to the end of the text, where the typing went on. */
       if (gtk_widget_get_root (focus) == GTK_ROOT (self) && gtk_widget_is_visible (focus))
-        gtk_widget_grab_focus (focus);
+        {
+          if (GTK_IS_TEXT (focus))
+            {
+              gtk_text_grab_focus_without_selecting (GTK_TEXT (focus));
+              gtk_editable_set_position (GTK_EDITABLE (focus), -1);
+            }
+          else
+            gtk_widget_grab_focus (focus);
+        }
       g_object_unref (focus);
     }
 

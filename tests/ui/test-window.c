@@ -4831,6 +4831,67 @@ test_drop_too_long (Fixture       *fixture,
   run_xdotool ("mousemove 1599 999");
 }
 
+/* Ctrl+Z pressed while typing in a field (a stage's title here) undoes
+ * the typing, and the field had the focus taken away and given back for
+ * it, which selected all of its text: the next key typed replaced the
+ * whole title. After Ctrl+Z the text is not selected and the cursor is
+ * at its end, so typing goes on after it. Real keys, with xdotool. */
+static void
+test_undo_key_keeps_caret (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *move = NULL;
+  GtkEditable *row;
+  UpStage *stage;
+  int start, end;
+  int x, y;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  row = second_stage_title (fixture, &stage);
+  title = g_strdup (up_stage_get_title (stage));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  gtk_editable_set_position (row, -1);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  /* With no window manager the keys go to the window under the pointer. */
+  screen_point (GTK_WIDGET (row), 4, &x, &y);
+  move = g_strdup_printf ("mousemove --sync %d %d", x, y);
+  run_xdotool (move);
+  run_xdotool ("type --delay 20 X");
+  {
+    g_autofree char *typed = g_strconcat (title, "X", NULL);
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (g_strcmp0 (gtk_editable_get_text (row), typed) != 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, typed);
+  }
+
+  run_xdotool ("key ctrl+z");
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (g_strcmp0 (gtk_editable_get_text (row), title) != 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, title);
+  g_assert_cmpstr (up_stage_get_title (stage), ==, title);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (row)));
+  if (gtk_editable_get_selection_bounds (row, &start, &end))
+    g_error ("after Ctrl+Z, characters %d to %d of the title are selected: the next key replaces them",
+             start, end);
+  g_assert_cmpint (gtk_editable_get_position (row), ==, g_utf8_strlen (title, -1));
+  run_xdotool ("mousemove 1599 999");
+}
+
 /* Project Details with a title longer than a field of one line holds (an
  * import, another tool: 80,000 bytes): the title's field is read-only and
  * says why, and a Save of another field keeps the title whole, in the
@@ -5316,6 +5377,8 @@ main (int   argc,
               fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/ui/window/project-details", Fixture, NULL,
               fixture_set_up, test_project_details, fixture_tear_down);
+  g_test_add ("/ui/window/undo-key-keeps-caret", Fixture, NULL,
+              fixture_set_up, test_undo_key_keeps_caret, fixture_tear_down);
   g_test_add ("/ui/window/project-details-long-text", Fixture, NULL,
               fixture_set_up, test_project_details_long_text, fixture_tear_down);
   g_test_add ("/ui/window/edit-title", Fixture, NULL,
