@@ -51,6 +51,26 @@ open_request_closure_free (gpointer  data,
   open_request_free (data);
 }
 
+/* Shows @dialog, a question about opening @file into @target, whose
+ * "response" goes to @on_response with an OpenRequest that lives as long
+ * as the dialog, however many responses it gives. */
+static void
+present_open_dialog (UpApplication *self,
+                     GtkWidget     *dialog,
+                     GFile         *file,
+                     UpWindow      *target,
+                     GCallback      on_response)
+{
+  OpenRequest *request = g_new0 (OpenRequest, 1);
+
+  request->app = g_object_ref (self);
+  request->file = g_object_ref (file);
+  g_set_weak_pointer (&request->target, target);
+  g_signal_connect_data (dialog, "response", on_response, request, open_request_closure_free, 0);
+  up_a11y_util_name_controls (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static UpWindow *
 find_window_for_file (UpApplication *self,
                       GFile         *file)
@@ -281,7 +301,6 @@ ask_recovery (UpApplication *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *body = NULL;
   GtkWindow *parent = get_parent_window (self, target);
-  OpenRequest *request;
   GtkWidget *dialog;
 
   /* The copy was made on the file as it was then. If someone else has
@@ -319,16 +338,7 @@ ask_recovery (UpApplication *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
-  request = g_new0 (OpenRequest, 1);
-  request->app = g_object_ref (self);
-  request->file = g_object_ref (file);
-  g_set_weak_pointer (&request->target, target);
-
-  /* The request goes with the dialog, however many responses it gives. */
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_recovery_response), request,
-                         open_request_closure_free, 0);
-  up_a11y_util_name_controls (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_open_dialog (self, dialog, file, target, G_CALLBACK (on_recovery_response));
 }
 
 static void
@@ -357,7 +367,6 @@ ask_open_in_use (UpApplication *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *body = NULL;
   GtkWindow *parent = get_parent_window (self, target);
-  OpenRequest *request;
   GtkWidget *dialog;
 
   /* Translators: %1$s is the file name of a project. */
@@ -373,14 +382,7 @@ ask_open_in_use (UpApplication *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
-  request = g_new0 (OpenRequest, 1);
-  request->app = g_object_ref (self);
-  request->file = g_object_ref (file);
-  g_set_weak_pointer (&request->target, target);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_in_use_response), request,
-                         open_request_closure_free, 0);
-  up_a11y_util_name_controls (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_open_dialog (self, dialog, file, target, G_CALLBACK (on_in_use_response));
 }
 
 static GtkFileFilter *

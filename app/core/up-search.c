@@ -433,7 +433,8 @@ next_folded (const char  *p,
 
 /* Adds a range for each place @word occurs in @body. One that starts a
  * word is widened to the end of it, as the index marks the word its
- * prefix matched; one inside a word marks what was typed. */
+ * prefix matched; one inside a word marks what was typed. With @ranges
+ * NULL, only whether it occurs, from the first place found. */
 static gboolean
 find_word (const char *body,
            const Word *word,
@@ -475,6 +476,8 @@ find_word (const char *body,
         if (next_folded (q, &q) != word->chars[i])
           break;
 
+      if (i == word->n_chars && ranges == NULL)
+        return TRUE;
       if (i == word->n_chars)
         {
           UpSearchRange range = { p - body, q - body };
@@ -624,20 +627,14 @@ gboolean
 up_search_words_match (UpSearchWords *self,
                        const char    *text)
 {
-  g_autoptr(GArray) ranges = NULL;
-
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (text == NULL)
     return FALSE;
 
-  ranges = g_array_new (FALSE, FALSE, sizeof (UpSearchRange));
   for (guint w = 0; w < self->words->len; w++)
-    {
-      g_array_set_size (ranges, 0);
-      if (!find_word (text, &g_array_index (self->words, Word, w), ranges))
-        return FALSE;
-    }
+    if (!find_word (text, &g_array_index (self->words, Word, w), NULL))
+      return FALSE;
   return TRUE;
 }
 
