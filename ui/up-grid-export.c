@@ -11,7 +11,7 @@
 #include "up-file-util.h"
 #include "up-grid-export.h"
 
-/* A small export dialog of the stakeholder view: format, PNG size and language in an
+/* A small export dialog of the stakeholder view (and of the timeline): format, PNG size and language in an
  * AdwMessageDialog (UpExportOptions, as the Agenda 2030 chart's), then the file in a GtkFileChooserNative (the portal in
  * the Flatpak), then the core writes the file. */
 
@@ -128,6 +128,17 @@ on_file_response (GtkNativeDialog *chooser,
                                 write_file, run);
 }
 
+/* The title of the dialogs: the chart a view exports. */
+static const char *
+export_title (UpChartKind kind)
+{
+  /* Translators: The title of the dialogs that export the timeline as a
+   * chart (format, language, then the file). */
+  return kind == UP_CHART_TIMELINE ? _("Export Timeline")
+         /* Translators: The title of the dialogs that export the grid. */
+         : _("Export Grid");
+}
+
 static void
 ask_for_file (ExportRun *run)
 {
@@ -136,8 +147,7 @@ ask_for_file (ExportRun *run)
   g_autoptr(GFile) folder = NULL;
   GtkRoot *root = gtk_widget_get_root (run->widget);
 
-  /* Translators: The title of the file chooser that exports the grid. */
-  chooser = gtk_file_chooser_native_new (_("Export Grid"),
+  chooser = gtk_file_chooser_native_new (export_title (run->kind),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
@@ -196,7 +206,7 @@ up_grid_export_run (GtkWidget        *widget,
   run->user_data = user_data;
   run->options = UP_EXPORT_OPTIONS (up_export_options_new ());
 
-  dialog = up_export_options_dialog_new (widget, _("Export Grid"), run->options);
+  dialog = up_export_options_dialog_new (widget, export_title (kind), run->options);
   g_signal_connect (dialog, "response", G_CALLBACK (on_options_response), run);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -41,52 +41,10 @@
 #define RANGE_DAYS_BEFORE   98    /* 49 px at years zoom */
 #define RANGE_DAYS_AFTER    63
 
-/* The kinds' colours: libadwaita's accent palette, made to carry white
- * text on light and dark backgrounds alike. Kinds of one phase of the
- * procurement share a colour, so that the phases read at a glance. */
-enum {
-  COLOUR_BLUE,
-  COLOUR_TEAL,
-  COLOUR_GREEN,
-  COLOUR_YELLOW,
-  COLOUR_ORANGE,
-  COLOUR_RED,
-  COLOUR_PINK,
-  COLOUR_PURPLE,
-  COLOUR_SLATE,
-  N_COLOURS
-};
-
-static const char * const colour_specs[N_COLOURS] = {
-  "#3584e4", "#2190a4", "#3a944a", "#c88800", "#ed5b00", "#e62d42", "#d56199", "#9141ac", "#6f8396",
-};
-
-static const struct {
-  const char *kind;
-  guint       colour;
-} kind_colours[] = {
-  { "needs", COLOUR_BLUE },
-  { "market-analysis", COLOUR_BLUE },
-  { "strategy", COLOUR_BLUE },
-  { "market-dialogue", COLOUR_TEAL },
-  { "hackathon", COLOUR_PURPLE },
-  { "innovation-competition", COLOUR_PURPLE },
-  { "innovation-partnership", COLOUR_PURPLE },
-  { "pilot", COLOUR_PINK },
-  { "requirements", COLOUR_ORANGE },
-  { "tender", COLOUR_ORANGE },
-  { "evaluation", COLOUR_YELLOW },
-  { "award", COLOUR_YELLOW },
-  { "standstill", COLOUR_YELLOW },
-  { "contract", COLOUR_GREEN },
-  { "follow-up", COLOUR_GREEN },
-  { "milestone", COLOUR_RED },
-  { "lessons", COLOUR_SLATE },
-  { "custom", COLOUR_SLATE },
-};
-
-static GdkRGBA palette[N_COLOURS];
-static GdkRGBA palette_text[N_COLOURS];
+/* The stages' colours by their phase (up_stage_kind_get_phase()), as the
+ * exported timeline has them, each with the text that reads on it. */
+static GdkRGBA palette[UP_N_PHASES];
+static GdkRGBA palette_text[UP_N_PHASES];
 
 typedef enum
 {
@@ -349,16 +307,6 @@ find_row (UpTimeline *self,
   return GPOINTER_TO_INT (g_hash_table_lookup (self->row_of_stage, stage)) - 1;
 }
 
-static guint
-kind_colour (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_colours); i++)
-    if (g_strcmp0 (kind_colours[i].kind, kind) == 0)
-      return kind_colours[i].colour;
-
-  return COLOUR_SLATE;
-}
-
 static Status
 parse_status (const char *status)
 {
@@ -483,7 +431,7 @@ ensure_rows (UpTimeline *self)
       if (row.start == 0)
         row.start = row.end ? row.end : up_day_today ();
       row.end = MAX (row.end, row.start);
-      row.colour = kind_colour (up_stage_get_kind (row.stage));
+      row.colour = up_stage_kind_get_phase (up_stage_get_kind (row.stage));
       row.status = parse_status (up_stage_get_status (row.stage));
       row.milestone = up_stage_get_is_milestone (row.stage);
 
@@ -2195,7 +2143,7 @@ up_timeline_css_changed (GtkWidget         *widget,
   if (!gtk_style_context_lookup_color (context, "view_bg_color", &self->bg))
     self->bg = (GdkRGBA) { 1, 1, 1, 1 };
   if (!gtk_style_context_lookup_color (context, "accent_color", &self->accent))
-    self->accent = palette[COLOUR_BLUE];
+    self->accent = palette[UP_PHASE_PREPARATION];   /* blue */
   if (!gtk_style_context_lookup_color (context, "view_fg_color", &self->fg))
     gtk_style_context_get_color (context, &self->fg);
 
@@ -3104,13 +3052,13 @@ up_timeline_class_init (UpTimelineClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  for (guint i = 0; i < N_COLOURS; i++)
+  for (guint i = 0; i < UP_N_PHASES; i++)
     {
       GdkRGBA white = { 1, 1, 1, 1 };
       GdkRGBA black = { 0, 0, 0, 0.85 };
       double l;
 
-      gdk_rgba_parse (&palette[i], colour_specs[i]);
+      gdk_rgba_parse (&palette[i], up_phase_get_colour (i));
       /* White text, as libadwaita puts on these colours, unless it would
        * fall below the WCAG contrast for large text. */
       l = luminance (&palette[i]);

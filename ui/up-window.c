@@ -14,6 +14,7 @@
 #include "up-application.h"
 #include "up-a11y-util.h"
 #include "up-chart-print.h"
+#include "up-grid-export.h"
 #include "up-list-util.h"
 #include "up-local-goals-view.h"
 #include "up-note-util.h"
@@ -76,6 +77,7 @@ struct _UpWindow
   GObject              *typing_source;
   gulong                typing_changed_id;
   gboolean              typing;
+  gboolean              exporting_timeline;  /* an export of it is under way */
 
   /* The keyboard shortcuts, built the first time they are asked for. */
   GtkWindow            *help_overlay;
@@ -192,6 +194,11 @@ view_chart (UpWindow       *self,
       *kind = UP_CHART_GRID;
       return TRUE;
     }
+  if (g_strcmp0 (name, "timeline") == 0)
+    {
+      *kind = UP_CHART_TIMELINE;
+      return TRUE;
+    }
   return FALSE;
 }
 
@@ -243,6 +250,10 @@ update_actions (UpWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
                                    self->project != NULL && view_chart (self, &kind, &options));
   }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-timeline",
+                                 self->project != NULL && !self->exporting_timeline &&
+                                 g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                            "timeline") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-stage", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-stage",
                                  self->project != NULL && get_selected_stage (self) != NULL);
@@ -1564,6 +1575,45 @@ print_action (GtkWidget  *widget,
 }
 
 static void
+on_timeline_exported (GFile        *file,
+                      const GError *error,
+                      gpointer      user_data)
+{
+  UpWindow *self = user_data;
+
+  self->exporting_timeline = FALSE;
+  update_actions (self);
+  if (error != NULL)
+    show_error_dialog (self, _("The Timeline Was Not Exported"), error);
+  else if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      /* Translators: A toast after the timeline was exported; %1$s is the
+       * file name. */
+      g_autofree char *message = g_strdup_printf (_("Exported “%1$s”"), basename);
+
+      up_window_add_toast (self, message);
+    }
+}
+
+/* The timeline as a chart for people without the app (a council's
+ * papers, a slide): format, size and language asked as for the other
+ * charts, then the file; drawn and written on a thread. */
+static void
+export_timeline_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+
+  if (self->project == NULL || self->exporting_timeline)
+    return;
+  self->exporting_timeline = TRUE;
+  update_actions (self);
+  up_grid_export_run (widget, self->project, UP_CHART_TIMELINE, on_timeline_exported, self);
+}
+
+static void
 project_details_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -2549,6 +2599,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.project-details", NULL, project_details_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-timeline", NULL, export_timeline_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.delete-stage", NULL, delete_stage_action);
@@ -2865,6 +2916,14 @@ up_window_new (GtkApplication *application,
                        "application", application,
                        "project", project,
                        NULL);
+}
+
+gboolean
+up_window_get_exporting_timeline (UpWindow *self)
+{
+  g_return_val_if_fail (UP_IS_WINDOW (self), FALSE);
+
+  return self->exporting_timeline;
 }
 
 UpProject *

@@ -30,6 +30,10 @@ gboolean   up_window_save_as     (UpWindow       *self,
  * recent files do not tell of (a recovery copy discarded). */
 void       up_window_update_recent (UpWindow     *self);
 
+/* Whether an export of the timeline is under way (Export Timeline is off
+ * meanwhile). */
+gboolean   up_window_get_exporting_timeline (UpWindow *self);
+
 /* A short message at the bottom of the window; @message is plain text. */
 void       up_window_add_toast   (UpWindow       *self,
                                   const char     *message);

@@ -29,11 +29,6 @@
 /* The smallest text a page may print: the dates, the digits of the
  * legend. */
 #define SMALL_SIZE 8.0
-/* A4 landscape, and what a printer prints of it, a quarter inch (GTK's
- * margin) in from each edge, in points. */
-#define A4_LONG 841.89
-#define A4_SHORT 595.28
-#define PRINT_MARGIN 18.0
 
 static double
 strength_alpha (int strength)
@@ -371,19 +366,6 @@ cut_column_gaps (UpChartContext *ctx,
 }
 
 static void
-diamond (cairo_t *cr,
-         double   cx,
-         double   cy,
-         double   r)
-{
-  cairo_move_to (cr, cx, cy - r);
-  cairo_line_to (cr, cx + r, cy);
-  cairo_line_to (cr, cx, cy + r);
-  cairo_line_to (cr, cx - r, cy);
-  cairo_close_path (cr);
-}
-
-static void
 swatch_strength (UpChartContext *ctx,
                  double          x,
                  double          y,
@@ -466,43 +448,15 @@ swatch_milestone (UpChartContext *ctx,
                   gconstpointer   data)
 {
   _up_chart_set_colour (ctx->cr, &ctx->fg);
-  diamond (ctx->cr, x + width - height / 2 - 1, y + height / 2, height / 2);
+  _up_chart_diamond (ctx->cr, x + width - height / 2 - 1, y + height / 2, height / 2);
   cairo_fill (ctx->cr);
 }
 
-/* The rows: the project's stages, or those linked to the local goal the
- * chart is limited to, in the timeline's order; read once for all the
- * pages of a document. */
-static GListModel *
-matrix_stages (UpChartContext *ctx)
-{
-  g_autoptr(GPtrArray) linked = NULL;
-  GListModel *all = up_project_get_stages (ctx->project);
-  GListStore *store;
-
-  if (ctx->matrix_stages != NULL)
-    return ctx->matrix_stages;
-
-  if (ctx->options->local_goal == NULL)
-    return ctx->matrix_stages = g_object_ref (all);
-
-  linked = up_project_list_local_goal_stages (ctx->project, ctx->options->local_goal);
-  store = g_list_store_new (UP_TYPE_STAGE);
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(UpStage) stage = g_list_model_get_item (all, i);
-
-      if (g_ptr_array_find (linked, stage, NULL))
-        g_list_store_append (store, stage);
-    }
-  return ctx->matrix_stages = G_LIST_MODEL (store);
-}
-
-/* The cells of every row of matrix_stages(), read once for all pages. */
+/* The cells of every row of _up_chart_rows_stages(), read once for all pages. */
 static const Row *
 matrix_cells (UpChartContext *ctx)
 {
-  GListModel *stages = matrix_stages (ctx);
+  GListModel *stages = _up_chart_rows_stages (ctx);
 
   if (ctx->matrix_rows == NULL)
     ctx->matrix_rows = collect_rows (ctx, stages, g_list_model_get_n_items (stages));
@@ -526,201 +480,6 @@ matrix_legend (UpChartContext *ctx,
   items[5] = (UpLegendItem) { swatch_milestone, NULL,
     up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
   return 6;
-}
-
-/* The line under the rows of a page after the first, which has neither
- * legend nor key. */
-#define CONTINUED_HEIGHT 20.0
-
-/* The frame of the chart, or of a page of it: a page after the first
- * (ctx->continued) has the title and the goals' chips, the rows and a line
- * that sends the reader to the legend and the key on page 1, so that a
- * page holds twice the rows. */
-/* What a frame was computed for, and the frame: the bands of a tall PNG
- * ask for the same one, its header, legend and key measured once. And
- * the rows that page 1 and a later page hold, which every page asks for. */
-typedef struct
-{
-  guint        n_rows;
-  double       width;
-  double       height;
-  gboolean     continued;
-  guint        page;
-  guint        n_pages;
-  UpChartFrame frame;
-  gboolean     set;
-  guint        rows_on_page[2];  /* page 1, a later page; 0: not known */
-} FrameMemo;
-
-static FrameMemo *
-frame_memo (UpChartContext *ctx)
-{
-  if (ctx->matrix_frame == NULL)
-    ctx->matrix_frame = g_new0 (FrameMemo, 1);
-  return ctx->matrix_frame;
-}
-
-static void
-compute_frame (UpChartContext *ctx,
-               guint           n_rows,
-               double          width,
-               double          height,
-               UpLegendItem   *legend,
-               guint          *n_legend,
-               UpChartFrame   *frame)
-{
-  FrameMemo *memo = frame_memo (ctx);
-
-  *n_legend = ctx->continued ? 0 : matrix_legend (ctx, legend);
-  if (memo->set && memo->n_rows == n_rows && memo->width == width && memo->height == height &&
-      memo->continued == ctx->continued && memo->page == ctx->page && memo->n_pages == ctx->n_pages)
-    {
-      *frame = memo->frame;
-      return;
-    }
-
-  _up_chart_frame_compute (ctx, UP_CHART_MATRIX, legend, *n_legend,
-                           LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN,
-                           HEADER_HEIGHT + MAX (n_rows, 1) * ROW + (ctx->continued ? CONTINUED_HEIGHT : 0),
-                           width, height, frame);
-  memo->n_rows = n_rows;
-  memo->width = width;
-  memo->height = height;
-  memo->continued = ctx->continued;
-  memo->page = ctx->page;
-  memo->n_pages = ctx->n_pages;
-  memo->frame = *frame;
-  memo->set = TRUE;
-}
-
-/* How many rows a page holds, the first (with the legend and the key) or
- * one after it, printed on A4 landscape within a printer's margins at the
- * chart's own size or larger. */
-static guint
-rows_on_page (UpChartContext *ctx,
-              gboolean        continued)
-{
-  FrameMemo *memo = frame_memo (ctx);
-  UpLegendItem legend[6];
-  guint n_legend;
-  UpChartFrame frame;
-  gboolean was = ctx->continued;
-  double room;
-
-  /* the header's height does not depend on a page number: the same for
-   * every page of its kind */
-  if (memo->rows_on_page[continued ? 1 : 0] > 0)
-    return memo->rows_on_page[continued ? 1 : 0];
-
-  ctx->continued = continued;
-  compute_frame (ctx, 1, 0, 0, legend, &n_legend, &frame);
-  ctx->continued = was;
-  room = (A4_SHORT - 2 * PRINT_MARGIN) * MIN (1.0, (A4_LONG - 2 * PRINT_MARGIN) / frame.natural_width);
-  memo->rows_on_page[continued ? 1 : 0] = (guint) MAX (floor ((room - (frame.natural_height - ROW)) / ROW), 1);
-  return memo->rows_on_page[continued ? 1 : 0];
-}
-
-/* How @n_stages rows go onto pages in print: the first page as many as it
- * holds beside the legend and the key, the pages after it (without them)
- * the rest, shared out evenly among them, so that no last page holds a
- * lonely row or two. Pages as tall as A4 is to their width, printed on A4
- * upright, came down to 0.7 of their size: the dates to 5.6 pt, the
- * titles to 6.6 pt; with the legend and the key on every page, a page of
- * A4 landscape held some ten rows. Sets @n_pages and @first_rows, the rows
- * of page 1; returns the rows of the fullest page after it (0: none). */
-static guint
-page_rows (UpChartContext *ctx,
-           guint           n_stages,
-           guint          *n_pages,
-           guint          *first_rows)
-{
-  guint first = rows_on_page (ctx, FALSE);
-  guint rest;
-
-  if (n_stages <= first)
-    {
-      *n_pages = 1;
-      *first_rows = n_stages;
-      return 0;
-    }
-  rest = rows_on_page (ctx, TRUE);
-  *n_pages = 1 + (n_stages - first + rest - 1) / rest;
-  *first_rows = first;
-  return (n_stages - first + *n_pages - 2) / (*n_pages - 1);
-}
-
-/* The rows the chart draws, from @first of matrix_stages() on, and how
- * many rows its body is laid out for: all of them, or as many as a page
- * of its kind holds, so that the rows of every page start at the same
- * place and a last page's room is left at its foot. Sets the page in
- * @ctx for the header. */
-static GListModel *
-matrix_rows (UpChartContext *ctx,
-             guint          *n_body_rows,
-             guint          *first)
-{
-  GListModel *stages = matrix_stages (ctx);
-  guint n_stages = g_list_model_get_n_items (stages);
-  GListStore *page;
-  guint n_pages, first_rows, later, last;
-
-  *n_body_rows = n_stages;
-  *first = 0;
-  ctx->continued = FALSE;
-  if (ctx->options->page == 0)
-    return g_object_ref (stages);
-
-  later = page_rows (ctx, n_stages, &n_pages, &first_rows);
-  ctx->n_pages = n_pages;
-  ctx->page = MIN (ctx->options->page, n_pages);
-  if (n_pages == 1)
-    return g_object_ref (stages);
-
-  ctx->continued = ctx->page > 1;
-  if (ctx->continued)
-    {
-      guint n_later = n_stages - first_rows;
-
-      /* pages of later or one fewer rows */
-      *n_body_rows = rows_on_page (ctx, TRUE);
-      *first = first_rows + (guint) ((guint64) (ctx->page - 2) * n_later / (n_pages - 1));
-      last = first_rows + (guint) ((guint64) (ctx->page - 1) * n_later / (n_pages - 1));
-      g_assert (last - *first <= later);
-    }
-  else
-    {
-      *n_body_rows = first_rows;
-      last = first_rows;
-    }
-  page = g_list_store_new (UP_TYPE_STAGE);
-  for (guint i = *first; i < last; i++)
-    {
-      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
-
-      g_list_store_append (page, stage);
-    }
-  return G_LIST_MODEL (page);
-}
-
-/* The rows from @first to @last (not included) of the @n_rows from @top
- * on that can show in the current clip: all of them on a page or the
- * screen, a few in a band of a tall PNG. */
-static void
-visible_rows (UpChartContext *ctx,
-              double          top,
-              guint           n_rows,
-              guint          *first,
-              guint          *last)
-{
-  double x1, y1, x2, y2;
-  double low, high;
-
-  cairo_clip_extents (ctx->cr, &x1, &y1, &x2, &y2);
-  /* a row's text and the corner of a negative cell may spill a little */
-  low = floor ((y1 - top) / ROW) - 1;
-  high = ceil ((y2 - top) / ROW) + 1;
-  *first = (guint) CLAMP (low, 0, n_rows);
-  *last = (guint) CLAMP (high, *first, n_rows);
 }
 
 static void
@@ -766,13 +525,14 @@ draw_goal_chips (UpChartContext *ctx,
   cairo_restore (page_cr);
 }
 
+static const UpChartRowsSpec matrix_spec = {
+  UP_CHART_MATRIX, ROW, HEADER_HEIGHT, LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN, matrix_legend,
+};
+
 guint
 _up_chart_matrix_n_pages (UpChartContext *ctx)
 {
-  guint n_pages, first_rows;
-
-  page_rows (ctx, g_list_model_get_n_items (matrix_stages (ctx)), &n_pages, &first_rows);
-  return n_pages;
+  return _up_chart_rows_n_pages (ctx, &matrix_spec);
 }
 
 void
@@ -780,23 +540,7 @@ _up_chart_matrix_size (UpChartContext *ctx,
                        double         *width,
                        double         *height)
 {
-  guint n_rows, first;
-  g_autoptr(GListModel) rows = matrix_rows (ctx, &n_rows, &first);
-  UpLegendItem legend[6];
-  guint n_legend;
-  UpChartFrame frame;
-
-  compute_frame (ctx, n_rows, 0, 0, legend, &n_legend, &frame);
-  *width = frame.natural_width;
-  *height = frame.natural_height;
-  /* The pages of a document are A4 landscape, the chart a little larger
-   * on them than its own size: printed within a printer's margins it
-   * keeps that size. */
-  if (ctx->options->page > 0 && ctx->n_pages > 1)
-    {
-      *width = A4_LONG;
-      *height = A4_SHORT;
-    }
+  _up_chart_rows_size (ctx, &matrix_spec, width, height);
 }
 
 void
@@ -806,16 +550,16 @@ _up_chart_matrix_draw (UpChartContext *ctx,
 {
   cairo_t *cr = ctx->cr;
   guint n_body_rows, first;
-  g_autoptr(GListModel) stages = matrix_rows (ctx, &n_body_rows, &first);
+  g_autoptr(GListModel) stages = _up_chart_rows_page (ctx, &matrix_spec, &n_body_rows, &first);
   guint n_stages = g_list_model_get_n_items (stages);
-  UpLegendItem legend[6];
+  UpLegendItem legend[UP_CHART_ROWS_MAX_LEGEND];
   guint n_legend;
   UpChartFrame frame;
   const Row *rows;
   guint shown_first, shown_last;
   double grid_x, top, body_top, body_bottom;
 
-  compute_frame (ctx, n_body_rows, width, height, legend, &n_legend, &frame);
+  _up_chart_rows_frame (ctx, &matrix_spec, n_body_rows, width, height, legend, &n_legend, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_MATRIX, &frame, legend, n_legend, width, height);
   grid_x = frame.body_x + LABEL_WIDTH + 10;
 
@@ -830,13 +574,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
                       UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
     }
 
-  if (ctx->continued &&
-      _up_chart_in_clip (ctx, frame.body_y + frame.body_height - CONTINUED_HEIGHT, frame.body_y + frame.body_height))
-    /* Translators: under the rows of the stage and goal matrix on its second
-     * and later pages, which leave out the legend and the goals' names. */
-    _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("The legend and the names of the goals are on page 1.")),
-                    frame.body_x, frame.body_y + frame.body_height - CONTINUED_HEIGHT / 2 + 2,
-                    frame.body_width, SMALL_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
+  _up_chart_rows_draw_continued (ctx, &frame);
 
   top = frame.body_y + HEADER_HEIGHT;
   if (n_stages == 0)
@@ -857,7 +595,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   rows = matrix_cells (ctx) + first;
   body_top = top;
   body_bottom = top + n_stages * ROW;
-  visible_rows (ctx, top, n_stages, &shown_first, &shown_last);
+  _up_chart_rows_visible (ctx, top, ROW, n_stages, &shown_first, &shown_last);
   if (shown_first == shown_last)
     return;
   /* From here on only the rows in the clip, as if they were all. */
@@ -892,7 +630,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
             if (_up_chart_stage_is_decision (stage))
               {
                 _up_chart_set_colour (cr, &ctx->fg);
-                diamond (cr, title_x + 5, y + ROW / 2, 5);
+                _up_chart_diamond (cr, title_x + 5, y + ROW / 2, 5);
                 cairo_fill (cr);
                 title_x += 14;
               }

@@ -61,9 +61,12 @@ typedef struct
   guint                 n_pages;    /* (the header says so); 0: not paged */
   gboolean              continued;  /* a page after the first: no legend
                                        and no key, page 1 has them */
-  GListModel           *matrix_stages;  /* the matrix's stages and their */
-  gpointer              matrix_rows;    /* cells, read once for all pages */
-  gpointer              matrix_frame;   /* the last frame, for the next band */
+  GListModel           *row_stages;     /* a chart of a row per stage: its */
+  gpointer              row_frame;      /* stages, read once for all pages,
+                                           and its last frame, for the next
+                                           band (up-chart-rows.c) */
+  gpointer              matrix_rows;    /* the matrix's cells, read once */
+  gpointer              timeline_rows;  /* the timeline's rows, read once */
   cairo_surface_t      *matrix_chips;   /* the goals' chips, for every page */
 } UpChartContext;
 
@@ -270,6 +273,17 @@ void         _up_chart_frame_draw       (UpChartContext       *ctx,
  * decision). */
 gboolean     _up_chart_stage_is_decision (UpStage             *stage);
 
+/* The years between two year labels of an axis, the step after @step:
+ * 1, 2, 5, 10, 20, 50, ... */
+guint        _up_chart_next_year_step   (guint                 step);
+
+/* A diamond of half-diagonal @r around @cx, @cy, as a path: a milestone or
+ * a decision. */
+void         _up_chart_diamond          (cairo_t              *cr,
+                                         double                cx,
+                                         double                cy,
+                                         double                r);
+
 /* Swatches the charts share. */
 void         _up_chart_hatch            (UpChartContext       *ctx,
                                          double                spacing);
@@ -307,6 +321,62 @@ void         _up_chart_wheel_draw_at    (UpChartContext       *ctx,
 guint        _up_chart_wheel_legend     (UpChartContext       *ctx,
                                          UpLegendItem         *items);
 
+/* A chart of a row per stage (the matrix, the timeline), printed on pages
+ * of A4 landscape: see up-chart-rows.c. */
+#define UP_CHART_ROWS_MAX_LEGEND 12
+/* The line under the rows of a page after the first. */
+#define UP_CHART_ROWS_CONTINUED 20.0
+
+typedef struct
+{
+  UpChartKind kind;
+  double      row;         /* a row's height */
+  double      head;        /* the body above the first row */
+  double      body_width;
+  /* fills @items (at most UP_CHART_ROWS_MAX_LEGEND), returns how many */
+  guint     (*legend) (UpChartContext *ctx,
+                       UpLegendItem   *items);
+} UpChartRowsSpec;
+
+/* The chart's stages: the project's, or those linked to its local goal. */
+GListModel  *_up_chart_rows_stages      (UpChartContext        *ctx);
+guint        _up_chart_rows_n_pages     (UpChartContext        *ctx,
+                                         const UpChartRowsSpec *spec);
+/* The rows the chart draws, from @first of _up_chart_rows_stages() on,
+ * and how many rows its body is laid out for: all of them, or as many as a
+ * page of its kind holds, so that the rows of every page start at the same
+ * place and a last page's room is left at its foot. Sets the page in @ctx
+ * for the header. */
+GListModel  *_up_chart_rows_page        (UpChartContext        *ctx,
+                                         const UpChartRowsSpec *spec,
+                                         guint                 *n_body_rows,
+                                         guint                 *first);
+void         _up_chart_rows_frame       (UpChartContext        *ctx,
+                                         const UpChartRowsSpec *spec,
+                                         guint                  n_rows,
+                                         double                 width,
+                                         double                 height,
+                                         UpLegendItem          *legend,
+                                         guint                 *n_legend,
+                                         UpChartFrame          *frame);
+void         _up_chart_rows_size        (UpChartContext        *ctx,
+                                         const UpChartRowsSpec *spec,
+                                         double                *width,
+                                         double                *height);
+/* The rows from @first to @last (not included) of the @n_rows, @row tall,
+ * from @top on that can show in the current clip: all of them on a page
+ * or the screen, a few in a band of a tall PNG. */
+void         _up_chart_rows_visible     (UpChartContext        *ctx,
+                                         double                 top,
+                                         double                 row,
+                                         guint                  n_rows,
+                                         guint                 *first,
+                                         guint                 *last);
+/* On a page after the first, the line under the rows that sends the
+ * reader to page 1. */
+void         _up_chart_rows_draw_continued (UpChartContext     *ctx,
+                                            const UpChartFrame *frame);
+
 /* The charts. */
 void         _up_chart_wheel_size       (UpChartContext *ctx, double *width, double *height);
 void         _up_chart_wheel_draw       (UpChartContext *ctx, double width, double height);
@@ -318,6 +388,9 @@ guint        _up_chart_matrix_n_pages   (UpChartContext *ctx);
 void         _up_chart_grid_size        (UpChartContext *ctx, double *width, double *height);
 void         _up_chart_grid_draw        (UpChartContext *ctx, double width, double height);
 void         _up_chart_report_draw      (UpChartContext *ctx, double width, double height);
+void         _up_chart_timeline_size    (UpChartContext *ctx, double *width, double *height);
+void         _up_chart_timeline_draw    (UpChartContext *ctx, double width, double height);
+guint        _up_chart_timeline_n_pages (UpChartContext *ctx);
 
 /* Texts that were cut although they had to fit (UP_TEXT_MUST_FIT), and
  * the smallest text size laid out (in chart units), since the last reset:

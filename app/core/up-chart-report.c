@@ -42,19 +42,6 @@ static const UpRgba stage_blue = { 0.21, 0.52, 0.89, 1.0 };
 /* A stage outside the local goal a report is limited to: 3.4:1 on white. */
 static const UpRgba stage_grey = { 0.55, 0.55, 0.55, 1.0 };
 
-static void
-diamond (cairo_t *cr,
-         double   cx,
-         double   cy,
-         double   r)
-{
-  cairo_move_to (cr, cx, cy - r);
-  cairo_line_to (cr, cx + r, cy);
-  cairo_line_to (cr, cx, cy + r);
-  cairo_line_to (cr, cx - r, cy);
-  cairo_close_path (cr);
-}
-
 static double
 section_title (UpChartContext *ctx,
                const char     *title,
@@ -164,19 +151,8 @@ swatch_milestone (UpChartContext *ctx,
                   gconstpointer   data)
 {
   _up_chart_set_colour (ctx->cr, &ctx->fg);
-  diamond (ctx->cr, x + width / 2, y + height / 2, height / 2);
+  _up_chart_diamond (ctx->cr, x + width / 2, y + height / 2, height / 2);
   cairo_fill (ctx->cr);
-}
-
-/* 1, 2, 5, 10, 20, 50, ...: the years between two year labels. */
-static guint
-next_year_step (guint step)
-{
-  guint magnitude = 1;
-
-  while (step >= magnitude * 10)
-    magnitude *= 10;
-  return step == magnitude ? 2 * magnitude : step == 2 * magnitude ? 5 * magnitude : 10 * magnitude;
 }
 
 /* A place on the axis where a line is drawn and a label may begin: the
@@ -242,7 +218,7 @@ draw_axis (UpChartContext *ctx,
     month_step = per_month >= 34 ? 1 : per_month * 3 >= 34 ? 3 : 6;
   else
     while (year_step < 10000 && per_month * 12 * year_step < year_width)
-      year_step = next_year_step (year_step);
+      year_step = _up_chart_next_year_step (year_step);
 
   if (month_step > 0)
     {
@@ -415,7 +391,7 @@ draw_timeline (UpChartContext *ctx,
       if (_up_chart_stage_is_decision (stage))
         {
           _up_chart_set_colour (cr, serves ? &ctx->fg : &stage_grey);
-          diamond (cr, axis_x + (start - day0 + 0.5) * per_day, cy, 4.5);
+          _up_chart_diamond (cr, axis_x + (start - day0 + 0.5) * per_day, cy, 4.5);
           cairo_fill (cr);
         }
       else
@@ -520,7 +496,7 @@ draw_decisions (UpChartContext *ctx,
         break;
 
       _up_chart_set_colour (ctx->cr, &ctx->fg);
-      diamond (ctx->cr, x + 4, y + date_height / 2, 3.5);
+      _up_chart_diamond (ctx->cr, x + 4, y + date_height / 2, 3.5);
       cairo_fill (ctx->cr);
       _up_chart_text (ctx, date, x + 12, y, width - 12, SMALL,
                       UP_TEXT_BOLD | UP_TEXT_DIM, 1, NULL);

@@ -13,7 +13,7 @@
 /* The entry points of the charts and what they share: the page, the header
  * (title, project, organisation, date), the legend and text with Pango. */
 
-static const char * const kind_names[] = { "wheel", "bars", "matrix", "grid", "report" };
+static const char * const kind_names[] = { "wheel", "bars", "matrix", "grid", "report", "timeline" };
 
 static const char * const kind_titles[] = {
   N_("Agenda 2030 coverage"),
@@ -21,6 +21,7 @@ static const char * const kind_titles[] = {
   N_("Stages and goals"),
   N_("Stakeholders: influence and interest"),
   N_("Agenda 2030 report"),
+  N_("Procurement timeline"),
 };
 
 static guint n_cut;
@@ -191,9 +192,10 @@ void
 _up_chart_context_clear (UpChartContext *ctx)
 {
   g_clear_pointer (&ctx->full_cells, g_ptr_array_unref);
-  g_clear_object (&ctx->matrix_stages);
+  g_clear_object (&ctx->row_stages);
   g_clear_pointer (&ctx->matrix_rows, g_free);
-  g_clear_pointer (&ctx->matrix_frame, g_free);
+  g_clear_pointer (&ctx->timeline_rows, g_free);
+  g_clear_pointer (&ctx->row_frame, g_free);
   g_clear_pointer (&ctx->matrix_chips, cairo_surface_destroy);
   g_clear_pointer (&ctx->coverage, up_coverage_unref);
   g_clear_pointer (&ctx->layouts, g_hash_table_unref);
@@ -661,6 +663,29 @@ _up_chart_goal_chip (UpChartContext *ctx,
                   UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 0, &text);
 }
 
+guint
+_up_chart_next_year_step (guint step)
+{
+  guint magnitude = 1;
+
+  while (step >= magnitude * 10)
+    magnitude *= 10;
+  return step == magnitude ? 2 * magnitude : step == 2 * magnitude ? 5 * magnitude : 10 * magnitude;
+}
+
+void
+_up_chart_diamond (cairo_t *cr,
+                   double   cx,
+                   double   cy,
+                   double   r)
+{
+  cairo_move_to (cr, cx, cy - r);
+  cairo_line_to (cr, cx + r, cy);
+  cairo_line_to (cr, cx, cy + r);
+  cairo_line_to (cr, cx - r, cy);
+  cairo_close_path (cr);
+}
+
 gboolean
 _up_chart_stage_is_decision (UpStage *stage)
 {
@@ -967,7 +992,7 @@ frame_key (UpChartContext *ctx,
   if (!ctx->options->decorations || !ctx->options->key || ctx->continued)
     return FALSE;
 
-  if (kind == UP_CHART_WHEEL || kind == UP_CHART_MATRIX)
+  if (kind == UP_CHART_WHEEL || kind == UP_CHART_MATRIX || kind == UP_CHART_TIMELINE)
     {
       key->title = up_lang_gettext (ctx->lang, N_("The goals of Agenda 2030"));
       key->n_columns = GOAL_KEY_COLUMNS;
@@ -1240,12 +1265,26 @@ up_chart_get_size (UpChartKind           kind,
     case UP_CHART_GRID:
       _up_chart_grid_size (&ctx, width, height);
       break;
+    case UP_CHART_TIMELINE:
+      _up_chart_timeline_size (&ctx, width, height);
+      break;
     case UP_CHART_REPORT:
     default:
       g_warn_if_reached ();
     }
   _up_chart_context_clear (&ctx);
   cairo_destroy (cr);
+}
+
+static guint
+paged_n_pages (UpChartContext *ctx,
+               UpChartKind     kind)
+{
+  if (kind == UP_CHART_MATRIX)
+    return _up_chart_matrix_n_pages (ctx);
+  if (kind == UP_CHART_TIMELINE)
+    return _up_chart_timeline_n_pages (ctx);
+  return 1;
 }
 
 guint
@@ -1260,12 +1299,12 @@ up_chart_get_n_pages (UpChartKind           kind,
   g_return_val_if_fail (UP_IS_PROJECT (project), 1);
   g_return_val_if_fail (options != NULL, 1);
 
-  if (kind != UP_CHART_MATRIX)
+  if (kind != UP_CHART_MATRIX && kind != UP_CHART_TIMELINE)
     return 1;
 
   cr = _up_chart_measure_cr ();
   _up_chart_context_init (&ctx, cr, project, options, FALSE);
-  n_pages = _up_chart_matrix_n_pages (&ctx);
+  n_pages = paged_n_pages (&ctx, kind);
   _up_chart_context_clear (&ctx);
   cairo_destroy (cr);
   return n_pages;
@@ -1293,6 +1332,9 @@ draw_kind (UpChartContext *ctx,
       break;
     case UP_CHART_REPORT:
       _up_chart_report_draw (ctx, width, height);
+      break;
+    case UP_CHART_TIMELINE:
+      _up_chart_timeline_draw (ctx, width, height);
       break;
     default:
       g_warn_if_reached ();
@@ -1326,7 +1368,7 @@ up_chart_draw_pages (UpChartKind           kind,
 
   page = *options_for (kind, options, &scoped);
   _up_chart_context_init (&ctx, cr, project, &page, kind_needs_coverage (kind));
-  n_pages = kind == UP_CHART_MATRIX ? _up_chart_matrix_n_pages (&ctx) : 1;
+  n_pages = paged_n_pages (&ctx, kind);
   for (page.page = 1; page.page <= n_pages; page.page++)
     {
       cairo_save (cr);

@@ -29,7 +29,7 @@ static const GOptionEntry entries[] = {
   { "write-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the demo project to a new FILE and exit"), N_("FILE") },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export a chart of the project file to --output and exit: wheel, bars, matrix, grid or report"), N_("CHART") },
+    N_("Export a chart of the project file to --output and exit: wheel, bars, matrix, grid, timeline or report"), N_("CHART") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("File format of the export: png, svg or pdf (default: from the output’s extension, else png)"), N_("FORMAT") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -293,7 +293,7 @@ run_export (GVariantDict *options)
     {
       /* Translators: an error of "upphandla --export"; %1$s is what the user typed.
        * Keep the chart names as they are: they are what the option takes. */
-      g_printerr (_("There is no chart “%1$s”. Choose one of: wheel, bars, matrix, grid, report.\n"),
+      g_printerr (_("There is no chart “%1$s”. Choose one of: wheel, bars, matrix, grid, timeline, report.\n"),
                   chart_name);
       return 1;
     }

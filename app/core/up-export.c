@@ -977,7 +977,7 @@ render_chart (UpProject            *project,
   UpChartOptions opts;
   double width = 0, height = 0;
 
-  if (kind > UP_CHART_REPORT)
+  if (kind > UP_CHART_TIMELINE)
     {
       g_set_error_literal (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_INVALID,
                            _("There is no such chart."));

@@ -414,6 +414,14 @@ expand_date (const char *format,
   return g_string_free (out, FALSE);
 }
 
+const char *
+up_lang_month_abbreviation (UpLang lang,
+                            guint  month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+  return up_lang_pgettext (lang, "month abbreviation", month_abbreviations[month - 1]);
+}
+
 char *
 up_lang_format_date (UpLang       lang,
                      const char  *iso_date,
@@ -438,8 +446,7 @@ up_lang_format_date (UpLang       lang,
   if (style == UP_DATE_STYLE_SHORT)
     return up_date_format (&date);
 
-  month = up_lang_pgettext (lang, "month abbreviation",
-                            month_abbreviations[g_date_get_month (&date) - 1]);
+  month = up_lang_month_abbreviation (lang, g_date_get_month (&date));
   format = up_lang_pgettext (lang, "long date",
                             /* Translators: a date on exported charts and reports: %1$d is
                              * the day of the month, %2$s the month's abbreviation (the

@@ -99,6 +99,71 @@ static const char * const local_goal_level_labels[] = {
   NC_("local goal level", "Local goal"),
 };
 
+static const struct {
+  const char *kind;
+  UpPhase     phase;
+} kind_phases[] = {
+  { "needs", UP_PHASE_PREPARATION },
+  { "market-analysis", UP_PHASE_PREPARATION },
+  { "strategy", UP_PHASE_PREPARATION },
+  { "market-dialogue", UP_PHASE_DIALOGUE },
+  { "hackathon", UP_PHASE_INNOVATION },
+  { "innovation-competition", UP_PHASE_INNOVATION },
+  { "innovation-partnership", UP_PHASE_INNOVATION },
+  { "pilot", UP_PHASE_TEST },
+  { "requirements", UP_PHASE_TENDER },
+  { "tender", UP_PHASE_TENDER },
+  { "evaluation", UP_PHASE_AWARD },
+  { "award", UP_PHASE_AWARD },
+  { "standstill", UP_PHASE_AWARD },
+  { "contract", UP_PHASE_CONTRACT },
+  { "follow-up", UP_PHASE_CONTRACT },
+  { "milestone", UP_PHASE_MILESTONE },
+  { "lessons", UP_PHASE_OTHER },
+  { "custom", UP_PHASE_OTHER },
+};
+
+/* blue, teal, purple, pink, orange, yellow, green, red, slate */
+static const char * const phase_colours[UP_N_PHASES] = {
+  "#3584e4", "#2190a4", "#9141ac", "#d56199", "#ed5b00", "#c88800", "#3a944a", "#e62d42", "#6f8396",
+};
+
+static const char * const phase_names[UP_N_PHASES] = {
+  NC_("phase", "Needs and strategy"),
+  NC_("phase", "Market dialogue"),
+  NC_("phase", "Hackathon and innovation"),
+  NC_("phase", "Pilot and test before buying"),
+  NC_("phase", "Requirements and tender"),
+  NC_("phase", "Evaluation and award"),
+  NC_("phase", "Contract and follow-up"),
+  NC_("phase", "Milestone"),
+  NC_("phase", "Other stage"),
+};
+
+UpPhase
+up_stage_kind_get_phase (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_phases); i++)
+    if (g_strcmp0 (kind_phases[i].kind, kind) == 0)
+      return kind_phases[i].phase;
+  return UP_PHASE_OTHER;
+}
+
+const char *
+up_phase_get_colour (UpPhase phase)
+{
+  g_return_val_if_fail (phase < UP_N_PHASES, phase_colours[UP_PHASE_OTHER]);
+  return phase_colours[phase];
+}
+
+const char *
+up_phase_get_name_in (UpPhase phase,
+                      UpLang  lang)
+{
+  g_return_val_if_fail (phase < UP_N_PHASES, "");
+  return up_lang_pgettext (lang, "phase", phase_names[phase]);
+}
+
 /* Each table's labels have a context of their own, so that a short word
  * ("Contract", "Procurement") can be translated for what it names. */
 static const struct {

@@ -20,6 +20,7 @@ typedef enum
   UP_CHART_MATRIX,
   UP_CHART_GRID,
   UP_CHART_REPORT,
+  UP_CHART_TIMELINE,
 } UpChartKind;
 
 typedef struct
@@ -70,9 +71,10 @@ void        up_chart_get_size      (UpChartKind           kind,
                                     double               *width,
                                     double               *height);
 
-/* The pages @kind takes in print: the matrix of many stages is split by
- * its rows onto pages no taller than A4 is to its width, each with the
- * title, the goals' columns and the legend; every other chart takes one.
+/* The pages @kind takes in print: the matrix and the timeline of many
+ * stages are split by their rows onto pages of A4 landscape, each with the
+ * title and the columns' headings, the first with the legend and the key;
+ * every other chart takes one.
  * All pages of a chart have the size up_chart_get_size() gives for page 1. */
 guint       up_chart_get_n_pages   (UpChartKind           kind,
                                     UpProject            *project,

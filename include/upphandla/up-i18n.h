@@ -52,5 +52,9 @@ typedef enum
 char       *up_lang_format_date    (UpLang       lang,
                                     const char  *iso_date,
                                     UpDateStyle  style);
+/* The abbreviation of @month (1..12) in @lang, as long dates write it
+ * ("Nov", "nov."). */
+const char *up_lang_month_abbreviation (UpLang lang,
+                                        guint  month);
 
 G_END_DECLS

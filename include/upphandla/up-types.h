@@ -46,6 +46,32 @@ const char  *up_enum_label_in (const char * const *values,
                                const char         *value,
                                UpLang              lang);
 
+/* The phases of a procurement, which the timeline and its exported chart
+ * colour the stages by: the kinds of one phase share a colour, so that the
+ * phases read at a glance. */
+typedef enum
+{
+  UP_PHASE_PREPARATION,
+  UP_PHASE_DIALOGUE,
+  UP_PHASE_INNOVATION,
+  UP_PHASE_TEST,
+  UP_PHASE_TENDER,
+  UP_PHASE_AWARD,
+  UP_PHASE_CONTRACT,
+  UP_PHASE_MILESTONE,
+  UP_PHASE_OTHER,
+  UP_N_PHASES
+} UpPhase;
+
+/* The phase of a stage of @kind (one of up_stage_kinds; any other: other). */
+UpPhase      up_stage_kind_get_phase (const char      *kind);
+/* "#rrggbb": libadwaita's accent palette, which carries white text on light
+ * and dark pages alike. */
+const char  *up_phase_get_colour     (UpPhase          phase);
+/* The phase's name in @lang ("Market dialogue"), for a chart's legend. */
+const char  *up_phase_get_name_in    (UpPhase          phase,
+                                      UpLang           lang);
+
 /* Dates are stored as ISO 8601 calendar dates ("2026-11-28"). */
 gboolean     up_date_parse    (const char         *iso,
                                GDate              *date);

@@ -1102,7 +1102,7 @@ test_grid_language (void)
 static void
 test_titles (void)
 {
-  for (UpChartKind kind = UP_CHART_WHEEL; kind <= UP_CHART_REPORT; kind++)
+  for (UpChartKind kind = UP_CHART_WHEEL; kind <= UP_CHART_TIMELINE; kind++)
     {
       const char *en = up_chart_kind_get_title (kind, UP_LANG_EN);
       UpChartKind parsed;
@@ -1213,7 +1213,7 @@ test_absurd_input (gconstpointer data)
 
   _up_chart_set_font (data);
   for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
-    for (UpChartKind kind = UP_CHART_WHEEL; kind <= UP_CHART_REPORT; kind++)
+    for (UpChartKind kind = UP_CHART_WHEEL; kind <= UP_CHART_TIMELINE; kind++)
       {
         UpChartOptions options;
         double width, height;
@@ -1237,8 +1237,9 @@ test_absurd_input (gconstpointer data)
         cairo_destroy (cr);
         assert_inside (recording, width, height);
         g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
-        /* Readable when printed: nothing on the A4 report under 8 pt. */
-        if (kind == UP_CHART_REPORT)
+        /* Readable when printed: nothing on the A4 report or the
+         * timeline (printed at its size) under 8 pt. */
+        if (kind == UP_CHART_REPORT || kind == UP_CHART_TIMELINE)
           g_assert_cmpfloat (_up_chart_get_min_text_size (), >=, 8.0);
 
         if (lang == UP_LANG_EN && data == NULL)
@@ -1274,7 +1275,8 @@ static void
 test_review_pngs (gconstpointer data)
 {
   g_autoptr(UpProject) project = demo ();
-  const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_GRID, UP_CHART_REPORT };
+  const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_GRID, UP_CHART_REPORT,
+                                UP_CHART_TIMELINE };
 
   _up_chart_set_font (data);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -1293,7 +1295,7 @@ test_review_pngs (gconstpointer data)
           _up_chart_reset_n_cut ();
           surface = render (kinds[k], project, &options, 1.5, &width, &height);
           g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
-          if (kinds[k] == UP_CHART_REPORT)
+          if (kinds[k] == UP_CHART_REPORT || kinds[k] == UP_CHART_TIMELINE)
             g_assert_cmpfloat (_up_chart_get_min_text_size (), >=, 8.0);
           name = g_strdup_printf ("chart-%s-%s%s%s.png", up_chart_kind_get_name (kinds[k]),
                                   up_lang_get_code (lang), dark ? "-dark" : "", data ? "-wide-font" : "");
@@ -1714,6 +1716,230 @@ test_report_axis (void)
           assert_axis_lines_thin (project, lang, what, NULL);
         }
     }
+}
+
+/* The exported timeline */
+
+static const PdfWord *
+find_word (GArray     *words,
+           const char *text)
+{
+  for (guint i = 0; i < words->len; i++)
+    if (g_strcmp0 (g_array_index (words, PdfWord, i).text, text) == 0)
+      return &g_array_index (words, PdfWord, i);
+  return NULL;
+}
+
+/* The words of the timeline's axis: over the plot, between the heading of
+ * the dates and that of the goals, and above the first row. */
+static GPtrArray *
+timeline_axis_words (GArray     *words,
+                     UpLang      lang,
+                     const char *what)
+{
+  const PdfWord *dates = find_word (words, lang == UP_LANG_SV ? "Datum" : "Dates");
+  const PdfWord *goals = find_word (words, lang == UP_LANG_SV ? "Mål" : "Goals");
+  GPtrArray *axis = g_ptr_array_new ();
+
+  if (dates == NULL || goals == NULL)
+    g_error ("%s: no headings of the dates and the goals", what);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PdfWord *w = &g_array_index (words, PdfWord, i);
+
+      /* the plot begins 126 pt right of the dates' heading; two tiers of
+       * 13 pt under its line */
+      if (w->x0 >= dates->x0 + 120 && w->x1 <= goals->x0 && w->y0 >= dates->y0 - 3 && w->y1 <= dates->y0 + 30)
+        g_ptr_array_add (axis, (gpointer) w);
+    }
+  return axis;
+}
+
+static gboolean
+axis_has (GPtrArray  *axis,
+          const char *text)
+{
+  for (guint i = 0; i < axis->len; i++)
+    if (g_strcmp0 (((PdfWord *) g_ptr_array_index (axis, i))->text, text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The timeline's axis in the finest unit whose labels have room: weeks (ISO
+ * numbers) for a plan of weeks, months for a year, quarters for two, years
+ * for decades, every second or fifth year and so on for more; no label runs
+ * into another, at any span, in both languages. */
+static void
+test_timeline_axis (void)
+{
+  static const struct {
+    const char *first, *last;
+    const char *en[4], *sv[4];
+  } spans[] = {
+    { "2027-03-02", "2027-04-20", { "10", "16", "Mar", "Apr" }, { "10", "16", "mars", "apr." } },
+    { "2026-01-01", "2026-12-31", { "Jan", "Jun", "Dec", "2026" }, { "jan.", "juni", "dec.", "2026" } },
+    { "2025-12-15", "2027-08-31", { "Q1", "Q4", "2026", "2027" }, { "K1", "K4", "2026", "2027" } },
+    { "2026-01-05", "2043-12-20", { "2026", "2030", "2042", NULL }, { "2026", "2030", "2042", NULL } },
+    { "2026-02-02", "2126-01-01", { "2030", "2100", NULL, NULL }, { "2030", "2100", NULL, NULL } },
+    { "2026-02-02", "9999-12-31", { NULL }, { NULL } },
+  };
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+      {
+        g_autoptr(UpProject) project = span_project (spans[i].first, spans[i].last);
+        g_autofree char *what = g_strdup_printf ("%s to %s (%s)", spans[i].first, spans[i].last,
+                                                 up_lang_get_code (lang));
+        const char * const *expected = lang == UP_LANG_SV ? spans[i].sv : spans[i].en;
+        g_autoptr(GArray) words = NULL;
+        g_autoptr(GPtrArray) axis = NULL;
+        UpChartOptions options;
+
+        if (lang == UP_LANG_SV && !swedish_available ())
+          continue;
+        up_chart_options_init (&options);
+        options.lang = lang;
+        options.date = "2026-11-28";
+        _up_chart_reset_n_cut ();
+        words = chart_words (project, UP_CHART_TIMELINE, &options, "chart-timeline-span.pdf");
+        if (words == NULL)
+          return;
+        g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+        axis = timeline_axis_words (words, lang, what);
+        if (axis->len == 0)
+          g_error ("%s: no label on the axis", what);
+        for (guint e = 0; e < G_N_ELEMENTS (spans[i].en) && expected[e] != NULL; e++)
+          if (!axis_has (axis, expected[e]))
+            g_error ("%s: the axis has no “%s”", what, expected[e]);
+        /* weeks have their heading beside the axis, no other unit has */
+        g_assert_true ((find_word (words, lang == UP_LANG_SV ? "Vecka" : "Week") != NULL) == (i == 0));
+
+        for (guint a = 0; a < axis->len; a++)
+          for (guint b = a + 1; b < axis->len; b++)
+            {
+              const PdfWord *x = g_ptr_array_index (axis, a), *y = g_ptr_array_index (axis, b);
+
+              if (fabs (x->y0 - y->y0) > 1)
+                continue;
+              if (x->x1 + 1 > y->x0 && y->x1 + 1 > x->x0)
+                g_error ("%s: \"%s\" at %.1f–%.1f and \"%s\" at %.1f–%.1f touch", what,
+                         x->text, x->x0, x->x1, y->text, y->x0, y->x1);
+            }
+      }
+}
+
+/* The runs of @colour (within 12 of each channel) along row @y of
+ * @surface: their first and last pixels, in pairs. */
+static GArray *
+colour_runs (cairo_surface_t *surface,
+             double           y,
+             const char      *colour)
+{
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (int));
+  int width = cairo_image_surface_get_width (surface);
+  guint want = (guint) g_ascii_strtoull (colour + 1, NULL, 16);
+  int start = -1;
+
+  for (int x = 0; x <= width; x++)
+    {
+      guint r = 0, g = 0, b = 0;
+      gboolean in;
+
+      if (x < width)
+        pixel_at (surface, x, y, &r, &g, &b);
+      in = x < width && abs ((int) r - (int) (want >> 16)) <= 12 && abs ((int) g - (int) ((want >> 8) & 0xff)) <= 12 &&
+           abs ((int) b - (int) (want & 0xff)) <= 12;
+      if (in && start < 0)
+        start = x;
+      if (!in && start >= 0)
+        {
+          int last = x - 1;
+
+          g_array_append_val (runs, start);
+          g_array_append_val (runs, last);
+          start = -1;
+        }
+    }
+  return runs;
+}
+
+/* A stage's bar lies on the axis by its dates, in the colour of its phase,
+ * with the chart's date as a red line; a stage serving more goals than the
+ * row has chips for ends with "+N". */
+static void
+test_timeline_bars (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Bars", &error);
+  g_autoptr(GArray) words = NULL;
+  g_autoptr(GArray) first_runs = NULL;
+  g_autoptr(GArray) second_runs = NULL;
+  g_autoptr(GArray) red = NULL;
+  UpStage *first, *second;
+  UpChartOptions options;
+  cairo_surface_t *surface;
+  const PdfWord *alpha, *beta;
+  double width, height, scale = 2, day, plot_x0, plot_x1;
+  const char *tender = up_phase_get_colour (UP_PHASE_TENDER);
+  const char *dialogue = up_phase_get_colour (UP_PHASE_DIALOGUE);
+
+  g_assert_no_error (error);
+  /* a quarter each: the axis runs from 1 January to 30 June, 181 days */
+  first = up_project_add_stage (project, "tender", "Alpha", "2027-01-01", "2027-03-31", NULL, &error);
+  g_assert_no_error (error);
+  second = up_project_add_stage (project, "market-dialogue", "Beta", "2027-04-01", "2027-06-30", first, &error);
+  g_assert_no_error (error);
+  for (guint goal = 3; goal <= 7; goal++)
+    {
+      g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (second), up_sdg_get_goal (goal)->targets[0],
+                                                 "positive", 2, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.date = "2027-02-15";
+  words = chart_words (project, UP_CHART_TIMELINE, &options, "chart-timeline-bars.pdf");
+  if (words == NULL)
+    return;
+  alpha = find_word (words, "Alpha");
+  beta = find_word (words, "Beta");
+  g_assert_nonnull (alpha);
+  g_assert_nonnull (beta);
+  /* five goals: two chips and "+3" */
+  g_assert_nonnull (find_word (words, "+3"));
+  g_assert_nonnull (find_word (words, "Red"));
+
+  surface = render (UP_CHART_TIMELINE, project, &options, scale, &width, &height);
+  g_free (save_review (surface, "chart-timeline-bars.png"));
+  first_runs = colour_runs (surface, (alpha->y0 + alpha->y1) / 2 * scale, tender);
+  second_runs = colour_runs (surface, (beta->y0 + beta->y1) / 2 * scale, dialogue);
+  /* one bar each (the legend's swatches are on other rows), the first
+   * crossed by the red line */
+  g_assert_cmpuint (first_runs->len, ==, 4);
+  g_assert_cmpuint (second_runs->len, ==, 2);
+  plot_x0 = g_array_index (first_runs, int, 0);
+  plot_x1 = g_array_index (second_runs, int, 1) + 1;
+  day = (plot_x1 - plot_x0) / 181;
+  g_test_message ("plot %.0f–%.0f px, %.2f px a day", plot_x0, plot_x1, day);
+  /* the first ends where the second begins, at day 90 */
+  g_assert_cmpfloat (fabs (g_array_index (first_runs, int, 3) + 1 - (plot_x0 + 90 * day)), <=, 2);
+  g_assert_cmpfloat (fabs (g_array_index (second_runs, int, 0) - (plot_x0 + 90 * day)), <=, 2);
+  /* the bars are the plot's width: 356 pt */
+  g_assert_cmpfloat (fabs ((plot_x1 - plot_x0) - 356 * scale), <=, 3);
+
+  /* 15 February, the 46th day, across the second row, where it has no bar */
+  red = colour_runs (surface, (beta->y0 + beta->y1) / 2 * scale, "#e01b24");
+  g_assert_cmpuint (red->len, ==, 2);
+  g_assert_cmpfloat (fabs ((g_array_index (red, int, 0) + g_array_index (red, int, 1)) / 2.0 -
+                           (plot_x0 + 45.5 * day)), <=, 2);
+
+  /* a chart made after the plan has no line, and says nothing of one */
+  g_array_unref (g_steal_pointer (&words));
+  options.date = "2028-01-10";
+  words = chart_words (project, UP_CHART_TIMELINE, &options, "chart-timeline-bars.pdf");
+  g_assert_null (find_word (words, "Red"));
+  cairo_surface_destroy (surface);
 }
 
 /* The centres of the dark vertical strokes along row band @y0..@y1 of
@@ -2754,6 +2980,8 @@ main (int   argc,
   g_test_add_func ("/chart/report/local-goal-timeline", test_report_local_goal_timeline);
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
   g_test_add_func ("/chart/harm-apart", test_harm_apart);
+  g_test_add_func ("/chart/timeline/axis", test_timeline_axis);
+  g_test_add_func ("/chart/timeline/bars", test_timeline_bars);
 
   status = g_test_run ();
   /* Pango keeps each thread's font map in thread-local storage, where

@@ -806,7 +806,7 @@ test_export_errors (void)
     const char *message_part;
   } cases[] = {
     { { "--export=pie", output_arg, project }, "“pie”" },
-    { { "--export=", output_arg, project }, "wheel, bars, matrix, grid, report" },
+    { { "--export=", output_arg, project }, "wheel, bars, matrix, grid, timeline, report" },
     { { "--export=wheel", "--format=jpeg", output_arg, project }, "“jpeg”" },
     { { "--export=wheel", "--lang=de", output_arg, project }, "“de”" },
     { { "--export=wheel", project }, "--output" },
@@ -1073,7 +1073,7 @@ test_export_swedish (void)
 
   g_assert_cmpint (chart->status, ==, 1);
   g_assert_cmpstr (chart->err, ==,
-                   "Det finns inget diagram som heter ”pie”. Välj ett av: wheel, bars, matrix, grid, report.\n");
+                   "Det finns inget diagram som heter ”pie”. Välj ett av: wheel, bars, matrix, grid, timeline, report.\n");
   g_assert_cmpint (width->status, ==, 1);
   g_assert_nonnull (strstr (width->err, "bildpunkter"));
   g_assert_cmpint (help->status, ==, 0);

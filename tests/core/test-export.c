@@ -31,7 +31,7 @@ static char *test_root;
 static UpProject *demo;
 
 static const UpChartKind all_kinds[] = {
-  UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_GRID, UP_CHART_REPORT,
+  UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_GRID, UP_CHART_REPORT, UP_CHART_TIMELINE,
 };
 static const UpExportFormat all_formats[] = { UP_EXPORT_PNG, UP_EXPORT_SVG, UP_EXPORT_PDF };
 
@@ -330,8 +330,8 @@ test_every_kind_and_format (void)
                 g_autofree char *size = pdf_field (info, "Page size");
                 double page_width = 0, page_height = 0;
 
-                /* the demo's matrix prints on two pages of A4 */
-                g_assert_cmpstr (pages, ==, kind == UP_CHART_MATRIX ? "2" : "1");
+                /* the demo's matrix and timeline print on two pages of A4 */
+                g_assert_cmpstr (pages, ==, kind == UP_CHART_MATRIX || kind == UP_CHART_TIMELINE ? "2" : "1");
                 g_assert_nonnull (title);
                 g_assert_nonnull (strstr (title, up_chart_kind_get_title (kind, lang)));
                 g_assert_nonnull (strstr (title, up_project_get_title (demo)));
@@ -339,12 +339,12 @@ test_every_kind_and_format (void)
                 g_assert_cmpstr (author, ==, up_project_get_organisation (demo));
                 g_assert_nonnull (size);
                 g_assert_cmpint (sscanf (size, "%lf x %lf pts", &page_width, &page_height), ==, 2);
-                if (kind != UP_CHART_MATRIX)
+                if (kind != UP_CHART_MATRIX && kind != UP_CHART_TIMELINE)
                   {
                     g_assert_cmpfloat_with_epsilon (page_width, width, 0.01);
                     g_assert_cmpfloat_with_epsilon (page_height, height, 0.01);
                   }
-                if (kind == UP_CHART_REPORT || kind == UP_CHART_MATRIX)
+                if (kind == UP_CHART_REPORT || kind == UP_CHART_MATRIX || kind == UP_CHART_TIMELINE)
                   g_assert_cmpstr (size, ==, "841.89 x 595.28 pts (A4)");
               }
               break;
@@ -777,7 +777,7 @@ test_pdf_text (gconstpointer data)
   UpLang lang = GPOINTER_TO_INT (data);
   UpLang other = lang == UP_LANG_SV ? UP_LANG_EN : UP_LANG_SV;
   g_autofree char *dir = test_new_dir (test_root, lang == UP_LANG_SV ? "text-sv" : "text-en");
-  const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_REPORT };
+  const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_REPORT, UP_CHART_TIMELINE };
 
   if (!have_tool ("pdftotext"))
     return;
@@ -795,10 +795,10 @@ test_pdf_text (gconstpointer data)
     }
 
   /* every chart that shows goals names them: the bars beside each bar,
-   * the wheel and the matrix, which show numbers, in a key */
-  for (guint k = 0; k < 3; k++)
+   * the wheel, the matrix and the timeline, which show numbers, in a key */
+  for (guint k = 0; k < 4; k++)
     {
-      UpChartKind kind = (UpChartKind[]) { UP_CHART_BARS, UP_CHART_WHEEL, UP_CHART_MATRIX }[k];
+      UpChartKind kind = (UpChartKind[]) { UP_CHART_BARS, UP_CHART_WHEEL, UP_CHART_MATRIX, UP_CHART_TIMELINE }[k];
       g_autofree char *path = export_to (demo, kind, UP_EXPORT_PDF, lang, 0, dir);
       g_autofree char *text = pdf_text (path);
 
@@ -844,21 +844,24 @@ test_png_bands (void)
   g_assert_true (up_project_end_group (project, &error));
   g_assert_no_error (error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("matrix-%d.png", widths[i]);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      UpChartOptions options;
-      double width, height;
+  /* the timeline's rows, axis lines and today's line cross the seams too */
+  for (guint k = 0; k < 2; k++)
+    for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+      {
+        UpChartKind kind = k == 0 ? UP_CHART_MATRIX : UP_CHART_TIMELINE;
+        g_autofree char *name = g_strdup_printf ("%s-%d.png", up_chart_kind_get_name (kind), widths[i]);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        UpChartOptions options;
+        double width, height;
 
-      up_chart_options_init (&options);
-      options.lang = UP_LANG_SV;
-      options.date = "2026-12-03";
-      up_chart_get_size (UP_CHART_MATRIX, project, &options, &width, &height);
-      /* taller than a band (4 MiB of pixels), many times over */
-      g_assert_cmpfloat (2 * width * 4 * 2 * height, >, 8 * (4 << 20));
-      assert_png_is_render (project, UP_CHART_MATRIX, &options, widths[i], path);
-    }
+        up_chart_options_init (&options);
+        options.lang = UP_LANG_SV;
+        options.date = "2026-12-03";
+        up_chart_get_size (kind, project, &options, &width, &height);
+        /* taller than a band (4 MiB of pixels), many times over */
+        g_assert_cmpfloat (2 * width * 4 * 2 * height, >, 8 * (4 << 20));
+        assert_png_is_render (project, kind, &options, widths[i], path);
+      }
 }
 
 /* Every PNG is compressed by our own deflate encoder (up-deflate.c), which
@@ -1062,9 +1065,11 @@ pdf_height_of_8pt (const char *dir)
  * 1,084 pt, and on A4 their dates came down to 5.6 pt, the stages'
  * titles to 6.6 pt. */
 static void
-test_matrix_pages_print_size (void)
+test_row_pages_print_size (gconstpointer data)
 {
-  g_autofree char *dir = test_new_dir (test_root, "matrix-pages-print-size");
+  UpChartKind kind = GPOINTER_TO_INT (data);
+  g_autofree char *dir = test_new_dir (test_root, kind == UP_CHART_MATRIX ? "matrix-pages-print-size"
+                                                                        : "timeline-pages-print-size");
   g_autoptr(UpProject) long_plan = test_long_project (100);
   g_autoptr(UpProject) short_plan = test_long_project (5);
   UpProject *projects[] = { long_plan, demo, short_plan };
@@ -1080,7 +1085,7 @@ test_matrix_pages_print_size (void)
       {
         g_autofree char *sub = g_strdup_printf ("%u", i);
         g_autofree char *where = test_new_dir (dir, sub);
-        g_autofree char *path = export_to (projects[i], UP_CHART_MATRIX, UP_EXPORT_PDF, lang, 0, where);
+        g_autofree char *path = export_to (projects[i], kind, UP_EXPORT_PDF, lang, 0, where);
         g_autofree char *info = pdf_info (path);
         g_autofree char *pages = pdf_field (info, "Pages");
         guint n_pages = (guint) g_ascii_strtoull (pages, NULL, 10);
@@ -1119,9 +1124,10 @@ test_matrix_pages_print_size (void)
  * where the legend is (with both on every page, 100 stages took ten
  * pages of some ten rows). An SVG stays one picture. */
 static void
-test_matrix_pages (void)
+test_row_pages (gconstpointer data)
 {
-  g_autofree char *dir = test_new_dir (test_root, "matrix-pages");
+  UpChartKind kind = GPOINTER_TO_INT (data);
+  g_autofree char *dir = test_new_dir (test_root, kind == UP_CHART_MATRIX ? "matrix-pages" : "timeline-pages");
   g_autoptr(UpProject) project = test_long_project (100);
   g_autofree char *path = NULL;
   g_autofree char *svg = NULL;
@@ -1131,25 +1137,27 @@ test_matrix_pages (void)
   UpChartOptions options;
   double width, height, page_width, page_height;
   guint n_pages, next = 1;
+  /* a line of the legend, on page 1 only */
+  const char *legend_text = kind == UP_CHART_MATRIX ? "Empty cell" : "Outlined bar";
 
   up_chart_options_init (&options);
   options.key = TRUE;   /* as a file has it */
   /* the demo's 15 stages on two pages; 100 stages on seven: some ten
    * rows beside the legend and the key on the first, and some seventeen
    * on each page after it, in print size */
-  g_assert_cmpuint (up_chart_get_n_pages (UP_CHART_MATRIX, demo, &options), ==, 2);
+  g_assert_cmpuint (up_chart_get_n_pages (kind, demo, &options), ==, 2);
   g_assert_cmpuint (up_chart_get_n_pages (UP_CHART_WHEEL, project, &options), ==, 1);
-  n_pages = up_chart_get_n_pages (UP_CHART_MATRIX, project, &options);
+  n_pages = up_chart_get_n_pages (kind, project, &options);
   g_assert_cmpuint (n_pages, >=, 5);
   g_assert_cmpuint (n_pages, <=, 8);
 
   /* every page as large as the first: A4 landscape */
   options.page = 1;
-  up_chart_get_size (UP_CHART_MATRIX, project, &options, &page_width, &page_height);
+  up_chart_get_size (kind, project, &options, &page_width, &page_height);
   g_assert_cmpfloat_with_epsilon (page_width, A4_LONG, 0.01);
   g_assert_cmpfloat_with_epsilon (page_height, A4_SHORT, 0.01);
   options.page = 0;
-  up_chart_get_size (UP_CHART_MATRIX, project, &options, &width, &height);
+  up_chart_get_size (kind, project, &options, &width, &height);
   g_assert_cmpfloat (width, <=, page_width);
   g_assert_cmpfloat (height, >, 2 * page_height);
   for (guint p = 2; p <= n_pages + 1; p++)
@@ -1157,7 +1165,7 @@ test_matrix_pages (void)
       double w, h;
 
       options.page = p;
-      up_chart_get_size (UP_CHART_MATRIX, project, &options, &w, &h);
+      up_chart_get_size (kind, project, &options, &w, &h);
       g_assert_cmpfloat (w, ==, page_width);
       g_assert_cmpfloat (h, ==, page_height);
     }
@@ -1165,7 +1173,7 @@ test_matrix_pages (void)
   if (!have_tool ("pdfinfo") || !have_tool ("pdftotext"))
     return;
 
-  path = export_to (project, UP_CHART_MATRIX, UP_EXPORT_PDF, UP_LANG_EN, 0, dir);
+  path = export_to (project, kind, UP_EXPORT_PDF, UP_LANG_EN, 0, dir);
   info = pdf_info (path);
   pages = pdf_field (info, "Pages");
   size = pdf_field (info, "Page size");
@@ -1179,20 +1187,24 @@ test_matrix_pages (void)
       guint first = next;
 
       g_test_message ("page %u: %s", p, text);
-      g_assert_nonnull (strstr (text, "Stages and goals"));
+      g_assert_nonnull (strstr (text, up_chart_kind_get_title (kind, UP_LANG_EN)));
       g_assert_nonnull (strstr (text, "Long plan"));
       g_assert_nonnull (strstr (text, page_number));
-      /* drawn once, shown on every page */
-      g_assert_true (pdf_page_has_goal_chips (path, p));
+      /* the columns' headings on every page: the matrix's goals (drawn
+       * once, shown on every page), the timeline's dates and goals */
+      if (kind == UP_CHART_MATRIX)
+        g_assert_true (pdf_page_has_goal_chips (path, p));
+      else
+        g_assert_true (g_regex_match_simple ("Dates.*Goals", text, G_REGEX_DOTALL, 0));
       if (p == 1)
         {
-          g_assert_nonnull (strstr (text, "Empty cell"));
+          g_assert_nonnull (strstr (text, legend_text));
           g_assert_nonnull (strstr (text, "Partnerships for the Goals"));
           g_assert_null (strstr (text, "are on page 1"));
         }
       else
         {
-          g_assert_null (strstr (text, "Empty cell"));
+          g_assert_null (strstr (text, legend_text));
           g_assert_null (strstr (text, "Partnerships for the Goals"));
           g_assert_nonnull (strstr (text, "The legend and the names of the goals are on page 1."));
         }
@@ -1214,7 +1226,7 @@ test_matrix_pages (void)
     }
   g_assert_cmpuint (next, ==, 101);
 
-  svg = export_to (project, UP_CHART_MATRIX, UP_EXPORT_SVG, UP_LANG_EN, 0, dir);
+  svg = export_to (project, kind, UP_EXPORT_SVG, UP_LANG_EN, 0, dir);
   {
     g_autofree char *contents = NULL;
 
@@ -2070,9 +2082,13 @@ main (int   argc,
   g_test_add_func ("/export/local-goal-report", test_local_goal_report);
   g_test_add_func ("/export/local-goal-document-title", test_local_goal_document_title);
   g_test_add_func ("/export/odd-text", test_odd_text);
-  g_test_add_func ("/export/matrix-pages", test_matrix_pages);
+  g_test_add_data_func ("/export/matrix-pages", GINT_TO_POINTER (UP_CHART_MATRIX), test_row_pages);
+  g_test_add_data_func ("/export/timeline-pages", GINT_TO_POINTER (UP_CHART_TIMELINE), test_row_pages);
   g_test_add_func ("/export/matrix-date-heading", test_matrix_date_heading);
-  g_test_add_func ("/export/matrix-pages/print-size", test_matrix_pages_print_size);
+  g_test_add_data_func ("/export/matrix-pages/print-size", GINT_TO_POINTER (UP_CHART_MATRIX),
+                        test_row_pages_print_size);
+  g_test_add_data_func ("/export/timeline-pages/print-size", GINT_TO_POINTER (UP_CHART_TIMELINE),
+                        test_row_pages_print_size);
   g_test_add_func ("/export/png-tall", test_png_tall);
   g_test_add_func ("/export/grid-full-cells", test_grid_full_cells);
   g_test_add_func ("/export/async/same-file", test_async_same_file);

@@ -228,8 +228,6 @@ test_enum_label (void)
   g_assert_cmpstr (up_enum_label (up_note_kinds, "workshop"), ==, "Workshop");
 }
 
-/* The Agenda 2030 catalogue */
-
 static gboolean
 is_colour (const char *colour)
 {
@@ -240,6 +238,39 @@ is_colour (const char *colour)
       return FALSE;
   return TRUE;
 }
+
+/* Every kind of stage in a phase; the phases told apart by colour and name
+ * in both languages (the timeline's chart has them as its legend). */
+static void
+test_phases (void)
+{
+  g_autoptr(GHashTable) colours = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean used[UP_N_PHASES] = { FALSE };
+
+  for (guint i = 0; up_stage_kinds[i] != NULL; i++)
+    used[up_stage_kind_get_phase (up_stage_kinds[i])] = TRUE;
+  for (guint p = 0; p < UP_N_PHASES; p++)
+    {
+      const char *en = up_phase_get_name_in (p, UP_LANG_EN);
+
+      g_assert_true (used[p]);
+      g_assert_true (is_colour (up_phase_get_colour (p)));
+      g_assert_true (g_hash_table_add (colours, (gpointer) up_phase_get_colour (p)));
+      g_assert_true (g_hash_table_add (names, (gpointer) en));
+      g_assert_cmpstr (en, !=, "");
+    }
+
+  g_assert_cmpint (up_stage_kind_get_phase ("market-dialogue"), ==, UP_PHASE_DIALOGUE);
+  g_assert_cmpint (up_stage_kind_get_phase ("standstill"), ==, UP_PHASE_AWARD);
+  g_assert_cmpint (up_stage_kind_get_phase ("milestone"), ==, UP_PHASE_MILESTONE);
+  /* a newer file's kind, and none */
+  g_assert_cmpint (up_stage_kind_get_phase ("quantum-procurement"), ==, UP_PHASE_OTHER);
+  g_assert_cmpint (up_stage_kind_get_phase (NULL), ==, UP_PHASE_OTHER);
+  g_assert_cmpstr (up_phase_get_name_in (UP_PHASE_DIALOGUE, UP_LANG_EN), ==, "Market dialogue");
+}
+
+/* The Agenda 2030 catalogue */
 
 static void
 test_sdg_catalogue (void)
@@ -375,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/types/date/diff", test_date_diff);
   g_test_add_func ("/types/enum/contains", test_enum_contains);
   g_test_add_func ("/types/enum/label", test_enum_label);
+  g_test_add_func ("/types/phases", test_phases);
   g_test_add_func ("/types/sdg/catalogue", test_sdg_catalogue);
   g_test_add_func ("/types/sdg/goal-of-target", test_sdg_goal_of_target);
   g_test_add_func ("/types/sdg/shared-facts", test_sdg_matches_shared_facts);

@@ -126,15 +126,16 @@ test_report (void)
   test_remove_tree (dir);
 }
 
-/* The matrix of a long plan prints on as many landscape sheets as it has
- * pages (its text in print size), each stage on one of them, the pages in
- * order; page 2 says so. */
+/* The matrix and the timeline of a long plan print on as many landscape
+ * sheets as they have pages (their text in print size), each stage on one
+ * of them, the pages in order; page 2 says so. */
 static void
-test_matrix_pages (void)
+test_row_pages (gconstpointer data)
 {
+  UpChartKind kind = GPOINTER_TO_INT (data);
   g_autoptr(UpProject) project = demo ();
   g_autofree char *dir = g_dir_make_tmp ("upphandla-print-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "matrix.pdf", NULL);
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
@@ -159,10 +160,10 @@ test_matrix_pages (void)
   options.lang = ui_lang ();
   options.decorations = TRUE;
   options.key = TRUE;
-  n_pages = up_chart_get_n_pages (UP_CHART_MATRIX, project, &options);
+  n_pages = up_chart_get_n_pages (kind, project, &options);
   g_assert_cmpuint (n_pages, >, 1);
 
-  g_assert_true (up_chart_print_to_pdf (project, UP_CHART_MATRIX, &options, file, &error));
+  g_assert_true (up_chart_print_to_pdf (project, kind, &options, file, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pdf_pages (path, &width, &height), ==, n_pages);
   g_assert_cmpfloat (width, >, height);
@@ -463,7 +464,8 @@ main (int   argc,
   ui_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/print/report", test_report);
-  g_test_add_func ("/ui/print/matrix-pages", test_matrix_pages);
+  g_test_add_data_func ("/ui/print/matrix-pages", GINT_TO_POINTER (UP_CHART_MATRIX), test_row_pages);
+  g_test_add_data_func ("/ui/print/timeline-pages", GINT_TO_POINTER (UP_CHART_TIMELINE), test_row_pages);
   g_test_add_func ("/ui/print/white-paper", test_white_paper);
   g_test_add_func ("/ui/print/dialog-cancel", test_dialog_cancel);
   g_test_add_func ("/ui/print/dialog-language", test_dialog_language);

@@ -1740,8 +1740,9 @@ test_project_details (Fixture       *fixture,
   g_assert_cmpstr (up_project_get_description (fixture->project), ==, old_description);
 }
 
-/* Print (Ctrl+P, the main menu) prints the chart of the Agenda 2030 view
- * and the stakeholders' grid; elsewhere there is no chart to print. */
+/* Print (Ctrl+P, the main menu) prints the timeline, the chart of the
+ * Agenda 2030 view and the stakeholders' grid; elsewhere there is no chart
+ * to print. */
 static void
 test_print (Fixture       *fixture,
             gconstpointer  user_data)
@@ -1752,7 +1753,7 @@ test_print (Fixture       *fixture,
     const char *view;
     gboolean    prints;
   } views[] = {
-    { "timeline", FALSE }, { "stakeholders", TRUE }, { "notes", FALSE },
+    { "timeline", TRUE }, { "stakeholders", TRUE }, { "notes", FALSE },
     { "agenda", TRUE }, { "local-goals", FALSE },
   };
 
@@ -4196,11 +4197,13 @@ file_is_there (gpointer path)
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
-/* The export of the Agenda 2030 view or the stakeholders' grid is over:
- * Export is on again. */
+/* The export of the Agenda 2030 view, the stakeholders' grid or the
+ * timeline (the window's) is over: Export is on again. */
 static gboolean
 export_is_over (gpointer view)
 {
+  if (UP_IS_WINDOW (view))
+    return !up_window_get_exporting_timeline (view);
   if (UP_IS_AGENDA_VIEW (view))
     return !up_agenda_view_get_exporting (view);
   return !UP_STAKEHOLDER_VIEW (view)->exporting;
@@ -4229,13 +4232,16 @@ test_export_png_size (Fixture       *fixture,
   } cases[] = {
     { "agenda", "agenda_view", "agenda.export", 1, N_("Slide, Full HD"), 1920, 1080 },
     { "stakeholders", "stakeholder_view", "stakeholders.export-grid", 3, N_("Print, A4 at 300 dpi"), 3508, 2480 },
+    /* the window's own, from its menu */
+    { "timeline", NULL, "win.export-timeline", 1, N_("Slide, Full HD"), 1920, 1080 },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
       g_autofree char *name = g_strdup_printf ("export-size-%u.png", c);
       g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      GtkWidget *view = template_child (fixture->window, UP_TYPE_WINDOW, cases[c].child);
+      GtkWidget *view = cases[c].child != NULL ? template_child (fixture->window, UP_TYPE_WINDOW, cases[c].child)
+                                               : GTK_WIDGET (fixture->window);
       UpExportOptions *options = NULL;
       AdwMessageDialog *dialog;
       AdwComboRow *format_row, *size_row;

@@ -1,0 +1,776 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "up-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "up-chart-private.h"
+
+/* The timeline as a chart for a reader away from the app: one row per
+ * stage in the timeline's order, its title and dates, a bar on a date axis
+ * of months (weeks in a short plan, quarters or years in a long one) in
+ * the colour of its phase, a diamond for a milestone, the chart's date as
+ * a line, and the Agenda 2030 goals the stage serves as numbered chips.
+ * The axis spans every stage of the chart, so that the pages of a long
+ * plan in print share it. */
+
+#define TITLE_WIDTH 178.0
+#define DATES_WIDTH 116.0
+#define PLOT_X (TITLE_WIDTH + 6 + DATES_WIDTH + 10)
+/* The chart 790 pt wide at most, as the matrix: a page of A4 printed within
+ * a printer's margins comes down to 0.94 of its size, and the chart on it
+ * keeps its own size only where it is no wider than that. */
+#define PLOT_WIDTH 356.0
+#define GOALS_GAP 8.0
+#define CHIP_WIDTH 15.0
+#define CHIP_GAP 1.5
+#define MAX_CHIPS 3
+#define GOALS_WIDTH (MAX_CHIPS * (CHIP_WIDTH + CHIP_GAP) + 16)
+#define BODY_WIDTH (PLOT_X + PLOT_WIDTH + GOALS_GAP + GOALS_WIDTH)
+/* Two tiers of the axis: years (or months), then months, quarters, weeks
+ * or years. */
+#define TIER 13.0
+#define HEAD_HEIGHT (2 * TIER + 4)
+#define ROW 20.0
+#define BAR_HEIGHT 11.0
+#define TEXT_SIZE 9.5
+#define SMALL_SIZE 8.0
+
+/* A stage's row, read once for all pages: days as Julian day numbers. */
+typedef struct
+{
+  guint32 start;
+  guint32 end;         /* inclusive */
+  guint32 served;      /* bit g: the stage serves goal g */
+  guint8  phase;
+  guint8  status;      /* 0 planned, 1 active, 2 done */
+  guint8  dated : 1;   /* has valid dates, so a bar */
+  guint8  milestone : 1;
+} Bar;
+
+typedef struct
+{
+  guint32 first_day;   /* of the axis: the first of a month */
+  guint32 last_day;    /* the last of a month */
+  guint   n_bars;
+  Bar     bars[];
+} Bars;
+
+typedef enum
+{
+  UNIT_WEEK,
+  UNIT_MONTH,
+  UNIT_QUARTER,
+  UNIT_YEAR,
+} Unit;
+
+static guint32
+julian_of (const char *iso,
+           GDate      *date)
+{
+  if (!up_date_parse (iso, date))
+    return 0;
+  return g_date_get_julian (date);
+}
+
+static guint8
+status_of (UpStage *stage)
+{
+  const char *status = up_stage_get_status (stage);
+
+  return g_strcmp0 (status, "done") == 0 ? 2 : g_strcmp0 (status, "active") == 0 ? 1 : 0;
+}
+
+/* The bars of every stage of the chart and the axis they need, from one
+ * pass over the stages and one over the links. */
+static const Bars *
+timeline_bars (UpChartContext *ctx)
+{
+  GListModel *stages = _up_chart_rows_stages (ctx);
+  guint n = g_list_model_get_n_items (stages);
+  GListModel *links;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autofree gint64 *ids = NULL;
+  guint32 first = G_MAXUINT32, last = 0;
+  Bars *bars;
+  GDate date;
+
+  if (ctx->timeline_rows != NULL)
+    return ctx->timeline_rows;
+
+  bars = g_malloc0 (sizeof (Bars) + MAX (n, 1) * sizeof (Bar));
+  bars->n_bars = n;
+  ids = g_new (gint64, MAX (n, 1));
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      Bar *bar = &bars->bars[i];
+      guint32 start = julian_of (up_stage_get_start_date (stage), &date);
+      guint32 end = julian_of (up_stage_get_end_date (stage), &date);
+
+      bar->phase = up_stage_kind_get_phase (up_stage_get_kind (stage));
+      bar->status = status_of (stage);
+      bar->milestone = up_stage_get_is_milestone (stage);
+      if (start != 0 && end != 0 && end >= start)
+        {
+          bar->dated = TRUE;
+          bar->start = start;
+          bar->end = end;
+          first = MIN (first, start);
+          last = MAX (last, end);
+        }
+      ids[i] = up_record_get_id (UP_RECORD (stage));
+      g_hash_table_insert (by_id, &ids[i], bar);
+    }
+
+  links = up_project_get_sdg_links (ctx->project);
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(UpSdgLink) link = g_list_model_get_item (links, i);
+      gint64 stage_id = up_sdg_link_get_stage_id (link);
+      guint goal = up_sdg_goal_of_target (up_sdg_link_get_target (link));
+      Bar *bar = stage_id != 0 ? g_hash_table_lookup (by_id, &stage_id) : NULL;
+
+      if (bar != NULL && goal != 0 && up_sdg_impact_serves (up_sdg_link_get_impact (link)))
+        bar->served |= 1u << goal;
+    }
+
+  /* whole months, from the first of the first stage's month */
+  if (last == 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, g_date_time_get_month (now), g_date_time_get_year (now));
+      first = last = g_date_get_julian (&date);
+    }
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, first);
+  g_date_set_day (&date, 1);
+  bars->first_day = g_date_get_julian (&date);
+  g_date_set_julian (&date, last);
+  g_date_set_day (&date, g_date_get_days_in_month (g_date_get_month (&date), g_date_get_year (&date)));
+  bars->last_day = g_date_get_julian (&date);
+
+  ctx->timeline_rows = bars;
+  return bars;
+}
+
+static double
+day_x (const Bars *bars,
+       double      plot_x,
+       guint32     day)
+{
+  double span = bars->last_day + 1 - bars->first_day;
+
+  return plot_x + (day - (double) bars->first_day) * PLOT_WIDTH / span;
+}
+
+/* The finest unit whose labels have room: a week at least 15 points wide
+ * (its number), a month 19 (its abbreviation), a quarter 17 ("Q3"). */
+static Unit
+axis_unit (const Bars *bars)
+{
+  double per_day = PLOT_WIDTH / (bars->last_day + 1 - bars->first_day);
+
+  if (7 * per_day >= 15)
+    return UNIT_WEEK;
+  if (28 * per_day >= 19)
+    return UNIT_MONTH;
+  if (90 * per_day >= 17)
+    return UNIT_QUARTER;
+  return UNIT_YEAR;
+}
+
+static void
+phase_swatch (UpChartContext *ctx,
+              guint           phase,
+              guint           status,
+              double          x,
+              double          y,
+              double          width,
+              double          height)
+{
+  UpRgba colour;
+
+  _up_chart_parse_colour (up_phase_get_colour (phase), &colour);
+  _up_chart_rounded_rect (ctx->cr, x, y, width, height, MIN (3, height / 3));
+  if (status == 2)
+    {
+      /* done: pale, with an edge of its colour, as in the app */
+      UpRgba pale = { ctx->bg.r + (colour.r - ctx->bg.r) * 0.3, ctx->bg.g + (colour.g - ctx->bg.g) * 0.3,
+                      ctx->bg.b + (colour.b - ctx->bg.b) * 0.3, 1 };
+
+      _up_chart_set_colour (ctx->cr, &pale);
+      cairo_fill_preserve (ctx->cr);
+      _up_chart_set_colour (ctx->cr, &colour);
+      cairo_set_line_width (ctx->cr, 1);
+      cairo_stroke (ctx->cr);
+      return;
+    }
+  _up_chart_set_colour (ctx->cr, &colour);
+  if (status == 0)
+    {
+      cairo_fill (ctx->cr);
+      return;
+    }
+  /* in progress: a strong outline */
+  cairo_fill_preserve (ctx->cr);
+  _up_chart_set_colour (ctx->cr, &ctx->fg);
+  cairo_set_line_width (ctx->cr, 1.5);
+  cairo_stroke (ctx->cr);
+}
+
+/* Legend swatches */
+
+static void
+swatch_phase (UpChartContext *ctx,
+              double          x,
+              double          y,
+              double          width,
+              double          height,
+              gconstpointer   data)
+{
+  phase_swatch (ctx, GPOINTER_TO_UINT (data), 0, x, y, width, height);
+}
+
+static void
+swatch_status (UpChartContext *ctx,
+               double          x,
+               double          y,
+               double          width,
+               double          height,
+               gconstpointer   data)
+{
+  double w = (width - 3) / 2;
+
+  phase_swatch (ctx, UP_PHASE_PREPARATION, 1, x + 0.75, y + 0.75, w - 1.5, height - 1.5);
+  phase_swatch (ctx, UP_PHASE_PREPARATION, 2, x + w + 3.5, y + 0.5, w - 1, height - 1);
+}
+
+static void
+swatch_milestone (UpChartContext *ctx,
+                  double          x,
+                  double          y,
+                  double          width,
+                  double          height,
+                  gconstpointer   data)
+{
+  _up_chart_set_colour (ctx->cr, &ctx->fg);
+  _up_chart_diamond (ctx->cr, x + width - height / 2 - 1, y + height / 2, height / 2 + 1);
+  cairo_fill (ctx->cr);
+}
+
+static void
+today_colour (UpChartContext *ctx)
+{
+  /* libadwaita's red: the one line on the chart that is not a stage */
+  cairo_set_source_rgb (ctx->cr, 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0);
+}
+
+static void
+swatch_today (UpChartContext *ctx,
+              double          x,
+              double          y,
+              double          width,
+              double          height,
+              gconstpointer   data)
+{
+  today_colour (ctx);
+  cairo_rectangle (ctx->cr, x + width - height / 2 - 1.75, y - 2, 1.5, height + 4);
+  cairo_fill (ctx->cr);
+}
+
+static void
+swatch_goals (UpChartContext *ctx,
+              double          x,
+              double          y,
+              double          width,
+              double          height,
+              gconstpointer   data)
+{
+  _up_chart_goal_chip (ctx, 7, x + width - 2 * CHIP_WIDTH - CHIP_GAP, y - 1, CHIP_WIDTH, height + 2, SMALL_SIZE, FALSE);
+  _up_chart_goal_chip (ctx, 11, x + width - CHIP_WIDTH, y - 1, CHIP_WIDTH, height + 2, SMALL_SIZE, FALSE);
+}
+
+/* The chart's date, as a Julian day; 0 when it has none that reads. */
+static guint32
+chart_day (UpChartContext *ctx)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GDate date;
+
+  if (ctx->options->date != NULL)
+    return julian_of (ctx->options->date, &date);
+  now = g_date_time_new_now_local ();
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return g_date_get_julian (&date);
+}
+
+static guint
+timeline_legend (UpChartContext *ctx,
+                 UpLegendItem   *items)
+{
+  const Bars *bars = timeline_bars (ctx);
+  gboolean phases[UP_N_PHASES] = { FALSE };
+  gboolean any_milestone = FALSE, any_served = FALSE, any_bar = FALSE;
+  guint32 today = chart_day (ctx);
+  guint n = 0;
+
+  for (guint i = 0; i < bars->n_bars; i++)
+    {
+      const Bar *bar = &bars->bars[i];
+
+      if (!bar->dated)
+        continue;
+      any_bar = TRUE;
+      if (bar->milestone)
+        any_milestone = TRUE;
+      else
+        phases[bar->phase] = TRUE;
+      any_served |= bar->served != 0;
+    }
+
+  /* the phases the chart shows, in the procurement's order */
+  for (guint p = 0; p < UP_N_PHASES; p++)
+    if (phases[p])
+      items[n++] = (UpLegendItem) { swatch_phase, GUINT_TO_POINTER (p), up_phase_get_name_in (p, ctx->lang) };
+  if (any_bar)
+    items[n++] = (UpLegendItem) { swatch_status, NULL,
+      /* Translators: the legend of the exported timeline: how a stage's
+       * bar shows its status (a bar in full colour is planned). */
+      up_lang_gettext (ctx->lang, N_("Outlined bar: in progress; pale bar: done")) };
+  if (any_milestone)
+    items[n++] = (UpLegendItem) { swatch_milestone, NULL,
+      up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
+  if (today >= bars->first_day && today <= bars->last_day)
+    items[n++] = (UpLegendItem) { swatch_today, NULL,
+      /* Translators: the legend of the exported timeline: the vertical line
+       * at the day the chart was made. */
+      up_lang_gettext (ctx->lang, N_("Red line: the day the chart was made")) };
+  if (any_served)
+    items[n++] = (UpLegendItem) { swatch_goals, NULL,
+      /* Translators: the legend of the exported timeline: the numbered
+       * chips at the end of each row. */
+      up_lang_gettext (ctx->lang, N_("Numbers at the end of a row: the Agenda 2030 goals the stage serves")) };
+  return n;
+}
+
+static const UpChartRowsSpec timeline_spec = {
+  UP_CHART_TIMELINE, ROW, HEAD_HEIGHT, BODY_WIDTH, timeline_legend,
+};
+
+/* The axis */
+
+static const char * const quarters[] = {
+  /* Translators: the quarters of a year on the exported timeline's axis
+   * (Swedish: K1, K2, K3, K4). */
+  NC_("quarter", "Q1"), NC_("quarter", "Q2"), NC_("quarter", "Q3"), NC_("quarter", "Q4"),
+};
+
+/* The first day of the unit after the one @date is in. */
+static void
+next_unit (GDate *date,
+           Unit   unit)
+{
+  switch (unit)
+    {
+    case UNIT_WEEK:
+      g_date_add_days (date, 7 - g_date_get_weekday (date) + 1);
+      break;
+    case UNIT_MONTH:
+      g_date_set_day (date, 1);
+      g_date_add_months (date, 1);
+      break;
+    case UNIT_QUARTER:
+      g_date_set_day (date, 1);
+      g_date_set_month (date, (g_date_get_month (date) - 1) / 3 * 3 + 1);
+      g_date_add_months (date, 3);
+      break;
+    case UNIT_YEAR:
+    default:
+      g_date_set_dmy (date, 1, 1, g_date_get_year (date) + 1);
+      break;
+    }
+}
+
+/* A label centred over the part of [@from, @to) on the axis, left out
+ * where the part is too narrow for it. */
+static void
+axis_label (UpChartContext *ctx,
+            const Bars     *bars,
+            double          plot_x,
+            guint32         from,
+            guint32         to,
+            double          y,
+            const char     *text,
+            UpTextFlags     flags)
+{
+  double x0 = day_x (bars, plot_x, MAX (from, bars->first_day));
+  double x1 = day_x (bars, plot_x, MIN (to, bars->last_day + 1));
+  double w = _up_chart_text_width (ctx, text, SMALL_SIZE, flags);
+
+  if (x1 - x0 < w + 2)
+    return;
+  _up_chart_text (ctx, text, (x0 + x1) / 2, y, 0, SMALL_SIZE, flags | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 1, NULL);
+}
+
+/* A plan of years: every year, each number over its year, or where a year
+ * is too narrow for its number, every second, fifth, tenth... year, its
+ * number beside the year's line. */
+static void
+draw_years (UpChartContext *ctx,
+            const Bars     *bars,
+            double          plot_x,
+            double          top,
+            double          rows_bottom)
+{
+  double year_width = 365.2425 * PLOT_WIDTH / (bars->last_day + 1 - bars->first_day);
+  double label_width = _up_chart_text_width (ctx, "2030", SMALL_SIZE, UP_TEXT_BOLD) + 4;
+  double plot_end = plot_x + PLOT_WIDTH;
+  guint step = 1, first_year, last_year;
+  GDate date;
+
+  while (step * year_width < label_width && step < 10000)
+    step = _up_chart_next_year_step (step);
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, bars->first_day);
+  first_year = g_date_get_year (&date);
+  g_date_set_julian (&date, bars->last_day);
+  last_year = g_date_get_year (&date);
+
+  _up_chart_set_colour (ctx->cr, &ctx->line);
+  for (guint year = (first_year + step - 1) / step * step; year <= last_year; year += step)
+    {
+      char text[8];
+      guint32 from;
+      double x;
+
+      g_date_set_dmy (&date, 1, 1, year);
+      from = MAX (g_date_get_julian (&date), bars->first_day);
+      x = day_x (bars, plot_x, from);
+      g_snprintf (text, sizeof text, "%u", year);
+      if (step == 1)
+        {
+          g_date_set_dmy (&date, 1, 1, year + 1);
+          axis_label (ctx, bars, plot_x, from, g_date_get_julian (&date), top + TIER + TIER / 2, text,
+                      UP_TEXT_BOLD);
+        }
+      else if (x + label_width <= plot_end)
+        _up_chart_text (ctx, text, x + 2, top + TIER + TIER / 2, 0, SMALL_SIZE,
+                        UP_TEXT_BOLD | UP_TEXT_MIDDLE, 1, NULL);
+      if (from > bars->first_day)
+        {
+          _up_chart_set_colour (ctx->cr, &ctx->line);
+          cairo_rectangle (ctx->cr, x - 0.25, top + TIER, 0.5, rows_bottom - top - TIER);
+          cairo_fill (ctx->cr);
+        }
+    }
+}
+
+static void
+draw_axis (UpChartContext *ctx,
+           const Bars     *bars,
+           double          plot_x,
+           double          top,
+           double          rows_bottom)
+{
+  cairo_t *cr = ctx->cr;
+  Unit unit = axis_unit (bars);
+  UpRgba faint = ctx->line, strong = ctx->line;
+  GDate date, next;
+
+  faint.a = 0.45;
+  g_date_clear (&date, 1);
+  g_date_clear (&next, 1);
+
+  /* The upper tier: years (for weeks, months), with a line at each start;
+   * none over a tier of years. */
+  g_date_set_julian (&date, bars->first_day);
+  while (unit != UNIT_YEAR && g_date_get_julian (&date) <= bars->last_day)
+    {
+      guint32 from = g_date_get_julian (&date);
+      g_autofree char *text = NULL;
+      double x = day_x (bars, plot_x, from);
+
+      next = date;
+      if (unit == UNIT_WEEK)
+        {
+          g_date_set_day (&next, 1);
+          g_date_add_months (&next, 1);
+          text = g_strdup_printf ("%s %u", up_lang_month_abbreviation (ctx->lang, g_date_get_month (&date)),
+                                  g_date_get_year (&date));
+        }
+      else
+        {
+          g_date_set_dmy (&next, 1, 1, g_date_get_year (&date) + 1);
+          text = g_strdup_printf ("%u", g_date_get_year (&date));
+        }
+      axis_label (ctx, bars, plot_x, from, g_date_get_julian (&next), top + TIER / 2, text, UP_TEXT_BOLD);
+      if (from > bars->first_day)
+        {
+          _up_chart_set_colour (cr, &strong);
+          cairo_rectangle (cr, x - 0.5, top, 1, rows_bottom - top);
+          cairo_fill (cr);
+        }
+      date = next;
+    }
+
+  /* The lower tier and a faint line at each of its units. */
+  if (unit == UNIT_YEAR)
+    draw_years (ctx, bars, plot_x, top, rows_bottom);
+  g_date_set_julian (&date, bars->first_day);
+  while (unit != UNIT_YEAR && g_date_get_julian (&date) <= bars->last_day)
+    {
+      guint32 from = g_date_get_julian (&date);
+      char text[16];
+
+      next = date;
+      next_unit (&next, unit);
+      switch (unit)
+        {
+        case UNIT_WEEK:
+          g_snprintf (text, sizeof text, "%u", g_date_get_iso8601_week_of_year (&date));
+          break;
+        case UNIT_MONTH:
+          g_strlcpy (text, up_lang_month_abbreviation (ctx->lang, g_date_get_month (&date)), sizeof text);
+          break;
+        case UNIT_QUARTER:
+          g_strlcpy (text, up_lang_pgettext (ctx->lang, "quarter", quarters[(g_date_get_month (&date) - 1) / 3]),
+                     sizeof text);
+          break;
+        case UNIT_YEAR:
+        default:
+          g_assert_not_reached ();
+        }
+      axis_label (ctx, bars, plot_x, from, g_date_get_julian (&next), top + TIER + TIER / 2, text, UP_TEXT_DIM);
+      if (from > bars->first_day)
+        {
+          _up_chart_set_colour (cr, &faint);
+          cairo_rectangle (cr, day_x (bars, plot_x, from) - 0.25, top + TIER, 0.5, rows_bottom - top - TIER);
+          cairo_fill (cr);
+        }
+      date = next;
+    }
+
+  /* the axis's frame: the line under the header and the plot's ends */
+  _up_chart_set_colour (cr, &strong);
+  cairo_rectangle (cr, plot_x, top + HEAD_HEIGHT - 1, PLOT_WIDTH, 1);
+  cairo_rectangle (cr, plot_x - 0.5, top, 1, rows_bottom - top);
+  cairo_rectangle (cr, plot_x + PLOT_WIDTH - 0.5, top, 1, rows_bottom - top);
+  cairo_fill (cr);
+
+  if (unit == UNIT_WEEK)
+    /* Translators: the heading of the exported timeline's weeks, the ISO
+     * week numbers on its axis. */
+    _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Week")), plot_x - 6 - DATES_WIDTH, top + TIER + TIER / 2,
+                    DATES_WIDTH, SMALL_SIZE, UP_TEXT_DIM | UP_TEXT_RIGHT | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
+}
+
+/* The rows */
+
+static char *
+bar_dates (UpChartContext *ctx,
+           UpStage        *stage,
+           const Bar      *bar)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  if (!bar->dated)
+    return g_strdup ("");
+  start = up_lang_format_date (ctx->lang, up_stage_get_start_date (stage), UP_DATE_STYLE_SHORT);
+  if (bar->milestone || bar->start == bar->end)
+    return g_steal_pointer (&start);
+  end = up_lang_format_date (ctx->lang, up_stage_get_end_date (stage), UP_DATE_STYLE_SHORT);
+  return g_strdup_printf ("%s – %s", start, end);
+}
+
+static void
+draw_bar (UpChartContext *ctx,
+          const Bars     *bars,
+          const Bar      *bar,
+          double          plot_x,
+          double          y)
+{
+  double x0, x1, cy = y + ROW / 2;
+
+  if (!bar->dated)
+    return;
+  x0 = day_x (bars, plot_x, bar->start);
+  x1 = day_x (bars, plot_x, bar->end + 1);
+  if (bar->milestone)
+    {
+      UpRgba colour;
+      double r = BAR_HEIGHT / 2 + 1;
+
+      _up_chart_parse_colour (up_phase_get_colour (bar->phase), &colour);
+      _up_chart_diamond (ctx->cr, (x0 + x1) / 2, cy, r);
+      _up_chart_set_colour (ctx->cr, bar->status == 2 ? &ctx->bg : &colour);
+      cairo_fill_preserve (ctx->cr);
+      _up_chart_set_colour (ctx->cr, bar->status == 0 ? &colour : &ctx->fg);
+      cairo_set_line_width (ctx->cr, 1);
+      cairo_stroke (ctx->cr);
+      return;
+    }
+  /* a day of a long plan is a fraction of a point: at least a sliver */
+  if (x1 - x0 < 2)
+    {
+      double mid = (x0 + x1) / 2;
+
+      x0 = mid - 1;
+      x1 = mid + 1;
+    }
+  phase_swatch (ctx, bar->phase, bar->status, x0, cy - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT);
+}
+
+static void
+draw_goals (UpChartContext *ctx,
+            const Bar      *bar,
+            double          x,
+            double          y)
+{
+  guint shown = 0, n = 0;
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    if (bar->served & (1u << goal))
+      n++;
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS && shown < MIN (n, MAX_CHIPS); goal++)
+    if (bar->served & (1u << goal))
+      {
+        /* three chips, or two and "+N" */
+        if (n > MAX_CHIPS && shown == MAX_CHIPS - 1)
+          break;
+        _up_chart_goal_chip (ctx, goal, x + shown * (CHIP_WIDTH + CHIP_GAP), y + (ROW - 14) / 2,
+                             CHIP_WIDTH, 14, SMALL_SIZE, FALSE);
+        shown++;
+      }
+  if (n > shown)
+    {
+      char more[8];
+
+      g_snprintf (more, sizeof more, "+%u", n - shown);
+      _up_chart_text (ctx, more, x + shown * (CHIP_WIDTH + CHIP_GAP) + 1, y + ROW / 2, 0, SMALL_SIZE,
+                      UP_TEXT_BOLD | UP_TEXT_MIDDLE, 1, NULL);
+    }
+}
+
+guint
+_up_chart_timeline_n_pages (UpChartContext *ctx)
+{
+  return _up_chart_rows_n_pages (ctx, &timeline_spec);
+}
+
+void
+_up_chart_timeline_size (UpChartContext *ctx,
+                         double         *width,
+                         double         *height)
+{
+  _up_chart_rows_size (ctx, &timeline_spec, width, height);
+}
+
+void
+_up_chart_timeline_draw (UpChartContext *ctx,
+                         double          width,
+                         double          height)
+{
+  cairo_t *cr = ctx->cr;
+  guint n_body_rows, first;
+  g_autoptr(GListModel) stages = _up_chart_rows_page (ctx, &timeline_spec, &n_body_rows, &first);
+  guint n_stages = g_list_model_get_n_items (stages);
+  const Bars *bars = timeline_bars (ctx);
+  UpLegendItem legend[UP_CHART_ROWS_MAX_LEGEND];
+  guint n_legend, shown_first, shown_last;
+  UpChartFrame frame;
+  double plot_x, top, rows_bottom;
+  guint32 today = chart_day (ctx);
+
+  _up_chart_rows_frame (ctx, &timeline_spec, n_body_rows, width, height, legend, &n_legend, &frame);
+  _up_chart_frame_draw (ctx, UP_CHART_TIMELINE, &frame, legend, n_legend, width, height);
+  _up_chart_rows_draw_continued (ctx, &frame);
+
+  plot_x = frame.body_x + PLOT_X;
+  top = frame.body_y + HEAD_HEIGHT;
+  if (n_stages == 0)
+    {
+      const char *empty = ctx->options->local_goal == NULL || up_project_count (ctx->project, "stage") == 0
+                          ? N_("No stages yet")
+                          : N_("No stage serves this goal yet");
+
+      _up_chart_text (ctx, up_lang_gettext (ctx->lang, empty), frame.body_x, top + ROW / 2,
+                      BODY_WIDTH, TEXT_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
+      return;
+    }
+  rows_bottom = top + n_stages * ROW;
+
+  _up_chart_rows_visible (ctx, top, ROW, n_stages, &shown_first, &shown_last);
+
+  /* the stripes behind every second row */
+  {
+    UpRgba stripe = ctx->line;
+
+    stripe.a = 0.18;
+    _up_chart_set_colour (cr, &stripe);
+    for (guint i = shown_first | 1; i < shown_last; i += 2)
+      cairo_rectangle (cr, frame.body_x - 4, top + i * ROW, BODY_WIDTH + 8, ROW);
+    cairo_fill (cr);
+  }
+
+  if (_up_chart_in_clip (ctx, frame.body_y, rows_bottom))
+    draw_axis (ctx, bars, plot_x, frame.body_y, rows_bottom);
+
+  if (_up_chart_in_clip (ctx, frame.body_y, top))
+    {
+      /* Translators: the heading of the exported timeline's column of each
+       * stage's first and last day. */
+      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Dates")), frame.body_x + TITLE_WIDTH + 6,
+                      frame.body_y + TIER / 2, DATES_WIDTH, SMALL_SIZE,
+                      UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
+      /* Translators: the heading of the exported timeline's last column, the
+       * Agenda 2030 goals each stage serves; keep it short. */
+      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Goals")), plot_x + PLOT_WIDTH + GOALS_GAP,
+                      frame.body_y + TIER / 2, GOALS_WIDTH, SMALL_SIZE,
+                      UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
+    }
+
+  for (guint i = shown_first; i < shown_last; i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      const Bar *bar = &bars->bars[first + i];
+      g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
+      g_autofree char *dates = bar_dates (ctx, stage, bar);
+      double y = top + i * ROW, title_x = frame.body_x;
+
+      if (_up_chart_stage_is_decision (stage))
+        {
+          _up_chart_set_colour (cr, &ctx->fg);
+          _up_chart_diamond (cr, title_x + 5, y + ROW / 2, 5);
+          cairo_fill (cr);
+          title_x += 14;
+        }
+      _up_chart_text (ctx, title, title_x, y + ROW / 2, TITLE_WIDTH - (title_x - frame.body_x),
+                      TEXT_SIZE, UP_TEXT_MIDDLE, 1, NULL);
+      _up_chart_text (ctx, dates, frame.body_x + TITLE_WIDTH + 6, y + ROW / 2, DATES_WIDTH, SMALL_SIZE,
+                      UP_TEXT_MIDDLE | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
+      draw_bar (ctx, bars, bar, plot_x, y);
+      draw_goals (ctx, bar, plot_x + PLOT_WIDTH + GOALS_GAP, y);
+    }
+
+  /* the chart's date over the rows */
+  if (today >= bars->first_day && today <= bars->last_day &&
+      _up_chart_in_clip (ctx, frame.body_y, rows_bottom))
+    {
+      double x = day_x (bars, plot_x, today) + PLOT_WIDTH / (bars->last_day + 1 - bars->first_day) / 2;
+
+      today_colour (ctx);
+      /* under the axis, clear of its labels */
+      cairo_rectangle (cr, x - 0.75, top - 1, 1.5, rows_bottom - top + 1);
+      cairo_fill (cr);
+    }
+}
