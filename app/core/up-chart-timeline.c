@@ -186,22 +186,19 @@ axis_unit (const Bars *bars)
   return UNIT_YEAR;
 }
 
+/* Fills (and outlines) the path in @ctx as a bar of @phase in @status:
+ * planned in full colour, in progress with a strong outline, done pale
+ * with an edge of its colour, as in the app. */
 static void
-phase_swatch (UpChartContext *ctx,
-              guint           phase,
-              guint           status,
-              double          x,
-              double          y,
-              double          width,
-              double          height)
+paint_bars (UpChartContext *ctx,
+            guint           phase,
+            guint           status)
 {
   UpRgba colour;
 
   _up_chart_parse_colour (up_phase_get_colour (phase), &colour);
-  _up_chart_rounded_rect (ctx->cr, x, y, width, height, MIN (3, height / 3));
   if (status == 2)
     {
-      /* done: pale, with an edge of its colour, as in the app */
       UpRgba pale = { ctx->bg.r + (colour.r - ctx->bg.r) * 0.3, ctx->bg.g + (colour.g - ctx->bg.g) * 0.3,
                       ctx->bg.b + (colour.b - ctx->bg.b) * 0.3, 1 };
 
@@ -218,11 +215,23 @@ phase_swatch (UpChartContext *ctx,
       cairo_fill (ctx->cr);
       return;
     }
-  /* in progress: a strong outline */
   cairo_fill_preserve (ctx->cr);
   _up_chart_set_colour (ctx->cr, &ctx->fg);
   cairo_set_line_width (ctx->cr, 1.5);
   cairo_stroke (ctx->cr);
+}
+
+static void
+phase_swatch (UpChartContext *ctx,
+              guint           phase,
+              guint           status,
+              double          x,
+              double          y,
+              double          width,
+              double          height)
+{
+  _up_chart_rounded_rect (ctx->cr, x, y, width, height, MIN (3, height / 3));
+  paint_bars (ctx, phase, status);
 }
 
 /* Legend swatches */
@@ -592,33 +601,37 @@ bar_dates (UpChartContext *ctx,
   return g_strdup_printf ("%s – %s", start, end);
 }
 
+/* A milestone's diamond at its day. */
 static void
-draw_bar (UpChartContext *ctx,
+draw_milestone (UpChartContext *ctx,
+                const Bars     *bars,
+                const Bar      *bar,
+                double          plot_x,
+                double          y)
+{
+  double cx = (day_x (bars, plot_x, bar->start) + day_x (bars, plot_x, bar->end + 1)) / 2;
+  UpRgba colour;
+
+  _up_chart_parse_colour (up_phase_get_colour (bar->phase), &colour);
+  _up_chart_diamond (ctx->cr, cx, y + ROW / 2, BAR_HEIGHT / 2 + 1);
+  _up_chart_set_colour (ctx->cr, bar->status == 2 ? &ctx->bg : &colour);
+  cairo_fill_preserve (ctx->cr);
+  _up_chart_set_colour (ctx->cr, bar->status == 0 ? &colour : &ctx->fg);
+  cairo_set_line_width (ctx->cr, 1);
+  cairo_stroke (ctx->cr);
+}
+
+/* Adds the bar of a stage that is no milestone to the path. */
+static void
+bar_path (UpChartContext *ctx,
           const Bars     *bars,
           const Bar      *bar,
           double          plot_x,
           double          y)
 {
-  double x0, x1, cy = y + ROW / 2;
+  double x0 = day_x (bars, plot_x, bar->start);
+  double x1 = day_x (bars, plot_x, bar->end + 1);
 
-  if (!bar->dated)
-    return;
-  x0 = day_x (bars, plot_x, bar->start);
-  x1 = day_x (bars, plot_x, bar->end + 1);
-  if (bar->milestone)
-    {
-      UpRgba colour;
-      double r = BAR_HEIGHT / 2 + 1;
-
-      _up_chart_parse_colour (up_phase_get_colour (bar->phase), &colour);
-      _up_chart_diamond (ctx->cr, (x0 + x1) / 2, cy, r);
-      _up_chart_set_colour (ctx->cr, bar->status == 2 ? &ctx->bg : &colour);
-      cairo_fill_preserve (ctx->cr);
-      _up_chart_set_colour (ctx->cr, bar->status == 0 ? &colour : &ctx->fg);
-      cairo_set_line_width (ctx->cr, 1);
-      cairo_stroke (ctx->cr);
-      return;
-    }
   /* a day of a long plan is a fraction of a point: at least a sliver */
   if (x1 - x0 < 2)
     {
@@ -627,7 +640,74 @@ draw_bar (UpChartContext *ctx,
       x0 = mid - 1;
       x1 = mid + 1;
     }
-  phase_swatch (ctx, bar->phase, bar->status, x0, cy - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT);
+  _up_chart_rounded_rect (ctx->cr, x0, y + (ROW - BAR_HEIGHT) / 2, x1 - x0, BAR_HEIGHT, 3);
+}
+
+/* The bars of rows @first to @last (not included), those of one phase
+ * and status as one path: a page of a PDF had a fill (and an outline) of
+ * its own for each. */
+static void
+draw_bars (UpChartContext *ctx,
+           const Bars     *bars,
+           const Bar      *rows,
+           guint           first,
+           guint           last,
+           double          plot_x,
+           double          top)
+{
+  gboolean seen[UP_N_PHASES][3] = { { FALSE } };
+
+  for (guint i = first; i < last; i++)
+    if (rows[i].dated && !rows[i].milestone)
+      seen[rows[i].phase][rows[i].status] = TRUE;
+  for (guint phase = 0; phase < UP_N_PHASES; phase++)
+    for (guint status = 0; status < 3; status++)
+      {
+        if (!seen[phase][status])
+          continue;
+        cairo_new_path (ctx->cr);
+        for (guint i = first; i < last; i++)
+          if (rows[i].dated && !rows[i].milestone && rows[i].phase == phase && rows[i].status == status)
+            bar_path (ctx, bars, &rows[i], plot_x, top + i * ROW);
+        paint_bars (ctx, phase, status);
+      }
+  for (guint i = first; i < last; i++)
+    if (rows[i].dated && rows[i].milestone)
+      draw_milestone (ctx, bars, &rows[i], plot_x, top + i * ROW);
+}
+
+/* A goal's chip in a row. In a file of vectors each goal's chip is drawn
+ * once, into a recording that every row shows (in a PDF, one object the
+ * pages refer to): drawn in every row of a long plan, the chips' rounded
+ * corners and numbers were most of what Cairo wrote. */
+static void
+draw_chip (UpChartContext *ctx,
+           guint           goal,
+           double          x,
+           double          y)
+{
+  cairo_t *page_cr = ctx->cr;
+
+  if (ctx->on_image)
+    {
+      _up_chart_goal_chip (ctx, goal, x, y, CHIP_WIDTH, 14, SMALL_SIZE, FALSE);
+      return;
+    }
+  if (ctx->goal_chips[goal] == NULL)
+    {
+      cairo_rectangle_t extents = { 0, 0, CHIP_WIDTH, 14 };
+
+      ctx->goal_chips[goal] = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      ctx->cr = cairo_create (ctx->goal_chips[goal]);
+      _up_chart_goal_chip (ctx, goal, 0, 0, CHIP_WIDTH, 14, SMALL_SIZE, FALSE);
+      cairo_destroy (ctx->cr);
+      ctx->cr = page_cr;
+    }
+  cairo_save (page_cr);
+  cairo_set_source_surface (page_cr, ctx->goal_chips[goal], x, y);
+  cairo_rectangle (page_cr, x, y, CHIP_WIDTH, 14);
+  cairo_fill (page_cr);
+  cairo_restore (page_cr);
 }
 
 static void
@@ -647,8 +727,7 @@ draw_goals (UpChartContext *ctx,
         /* three chips, or two and "+N" */
         if (n > MAX_CHIPS && shown == MAX_CHIPS - 1)
           break;
-        _up_chart_goal_chip (ctx, goal, x + shown * (CHIP_WIDTH + CHIP_GAP), y + (ROW - 14) / 2,
-                             CHIP_WIDTH, 14, SMALL_SIZE, FALSE);
+        draw_chip (ctx, goal, x + shown * (CHIP_WIDTH + CHIP_GAP), y + (ROW - 14) / 2);
         shown++;
       }
   if (n > shown)
@@ -739,12 +818,13 @@ _up_chart_timeline_draw (UpChartContext *ctx,
                       UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
     }
 
+  /* The titles, then the dates (in a file, as one text operation), the
+   * bars and the goals: text of one font and colour after another is one
+   * text object in a PDF, without a font and a matrix each. */
   for (guint i = shown_first; i < shown_last; i++)
     {
       g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
-      const Bar *bar = &bars->bars[first + i];
       g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
-      g_autofree char *dates = bar_dates (ctx, stage, bar);
       double y = top + i * ROW, title_x = frame.body_x;
 
       if (_up_chart_stage_is_decision (stage))
@@ -756,11 +836,29 @@ _up_chart_timeline_draw (UpChartContext *ctx,
         }
       _up_chart_text (ctx, title, title_x, y + ROW / 2, TITLE_WIDTH - (title_x - frame.body_x),
                       TEXT_SIZE, UP_TEXT_MIDDLE, 1, NULL);
-      _up_chart_text (ctx, dates, frame.body_x + TITLE_WIDTH + 6, y + ROW / 2, DATES_WIDTH, SMALL_SIZE,
-                      UP_TEXT_MIDDLE | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
-      draw_bar (ctx, bars, bar, plot_x, y);
-      draw_goals (ctx, bar, plot_x + PLOT_WIDTH + GOALS_GAP, y);
     }
+  {
+    UpGlyphBatch batch;
+
+    _up_chart_glyph_batch_init (&batch, &ctx->dim);
+    for (guint i = shown_first; i < shown_last; i++)
+      {
+        g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+        g_autofree char *dates = bar_dates (ctx, stage, &bars->bars[first + i]);
+        const UpTextFlags flags = UP_TEXT_MIDDLE | UP_TEXT_DIM | UP_TEXT_MUST_FIT;
+        double x = frame.body_x + TITLE_WIDTH + 6, y = top + i * ROW + ROW / 2;
+
+        /* Two ISO dates fit the column in any font the tests lay them out
+         * in; drawn on an image, where no batch is made, that is counted. */
+        if (ctx->on_image || dates[0] == '\0' ||
+            !_up_chart_glyph_batch_add (ctx, &batch, dates, x, y, SMALL_SIZE, flags))
+          _up_chart_text (ctx, dates, x, y, DATES_WIDTH, SMALL_SIZE, flags, 1, NULL);
+      }
+    _up_chart_glyph_batch_show (ctx, &batch);
+  }
+  draw_bars (ctx, bars, bars->bars + first, shown_first, shown_last, plot_x, top);
+  for (guint i = shown_first; i < shown_last; i++)
+    draw_goals (ctx, &bars->bars[first + i], plot_x + PLOT_WIDTH + GOALS_GAP, top + i * ROW);
 
   /* the chart's date over the rows */
   if (today >= bars->first_day && today <= bars->last_day &&

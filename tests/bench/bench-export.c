@@ -32,7 +32,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_MATRIX, UP_CHART_REPORT };
+  static const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_MATRIX, UP_CHART_REPORT, UP_CHART_TIMELINE };
   static const UpExportFormat formats[] = { UP_EXPORT_PNG, UP_EXPORT_SVG, UP_EXPORT_PDF };
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
@@ -86,7 +86,7 @@ main (int   argc,
             if (!up_export_chart (project, kinds[k], formats[f], &options, 0, output, &error))
               {
                 /* A chart too large for one PNG is refused with a message. */
-                g_print ("export %-6s %-3s refused: %s\n", up_chart_kind_get_name (kinds[k]),
+                g_print ("export %-8s %-3s refused: %s\n", up_chart_kind_get_name (kinds[k]),
                          up_export_format_get_name (formats[f]), error->message);
                 g_clear_error (&error);
                 refused = TRUE;
@@ -99,7 +99,7 @@ main (int   argc,
         qsort (ms, runs, sizeof (double), compare_double);
         info = g_file_query_info (output, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                                   NULL, NULL);
-        g_print ("export %-6s %-3s median-ms %8.2f max-ms %8.2f kB %6" G_GINT64_FORMAT "\n",
+        g_print ("export %-8s %-3s median-ms %8.2f max-ms %8.2f kB %6" G_GINT64_FORMAT "\n",
                  up_chart_kind_get_name (kinds[k]), up_export_format_get_name (formats[f]),
                  ms[runs / 2], ms[runs - 1], info ? g_file_info_get_size (info) / 1024 : 0);
         g_unlink (path);
