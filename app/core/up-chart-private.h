@@ -57,6 +57,9 @@ typedef struct
                                        vectors; see text_as_paths() */
   GPtrArray            *full_cells; /* the grid's key: a line (char *) for
                                        each full cell, set by the grid */
+  guint32               key_goals;  /* bit g: the key names goal g, bit 0:
+                                       only those; 0: every goal */
+  guint                 legend_columns;  /* under the chart; 0: two */
   guint                 page;       /* the page drawn, from 1, of n_pages */
   guint                 n_pages;    /* (the header says so); 0: not paged */
   gboolean              continued;  /* a page after the first: no legend

@@ -34,8 +34,8 @@
  * or years. */
 #define TIER 13.0
 #define HEAD_HEIGHT (2 * TIER + 4)
-#define ROW 20.0
-#define BAR_HEIGHT 11.0
+#define ROW 18.0
+#define BAR_HEIGHT 10.0
 #define TEXT_SIZE 9.5
 #define SMALL_SIZE 8.0
 
@@ -302,8 +302,13 @@ swatch_goals (UpChartContext *ctx,
               double          height,
               gconstpointer   data)
 {
-  _up_chart_goal_chip (ctx, 7, x + width - 2 * CHIP_WIDTH - CHIP_GAP, y - 1, CHIP_WIDTH, height + 2, SMALL_SIZE, FALSE);
-  _up_chart_goal_chip (ctx, 11, x + width - CHIP_WIDTH, y - 1, CHIP_WIDTH, height + 2, SMALL_SIZE, FALSE);
+  guint goals = GPOINTER_TO_UINT (data);
+
+  /* two goals of the chart, as its rows show them */
+  _up_chart_goal_chip (ctx, goals & 0xff, x + width - 2 * CHIP_WIDTH - CHIP_GAP, y - 1, CHIP_WIDTH, height + 2,
+                       SMALL_SIZE, FALSE);
+  if (goals >> 8 != 0)
+    _up_chart_goal_chip (ctx, goals >> 8, x + width - CHIP_WIDTH, y - 1, CHIP_WIDTH, height + 2, SMALL_SIZE, FALSE);
 }
 
 /* The chart's date, as a Julian day; 0 when it has none that reads. */
@@ -322,6 +327,22 @@ chart_day (UpChartContext *ctx)
   return g_date_get_julian (&date);
 }
 
+/* The first two goals of @served, the first in the low byte: the
+ * legend's example of the chips. */
+static guint
+first_goals (guint32 served)
+{
+  guint goals = 0, shift = 0;
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS && shift < 16; goal++)
+    if (served & (1u << goal))
+      {
+        goals |= goal << shift;
+        shift += 8;
+      }
+  return goals;
+}
+
 static guint
 timeline_legend (UpChartContext *ctx,
                  UpLegendItem   *items)
@@ -330,7 +351,16 @@ timeline_legend (UpChartContext *ctx,
   gboolean phases[UP_N_PHASES] = { FALSE };
   gboolean any_milestone = FALSE, any_served = FALSE, any_bar = FALSE;
   guint32 today = chart_day (ctx);
+  guint32 served = 0;
   guint n = 0;
+
+  for (guint i = 0; i < bars->n_bars; i++)
+    served |= bars->bars[i].served;
+  /* The legend in three columns (its lines are short) and a key of the
+   * goals the chips show, not all 17: the plan of a procurement, some 15
+   * stages, then fits page 1 of A4 with both. */
+  ctx->legend_columns = 3;
+  ctx->key_goals = served | 1;
 
   for (guint i = 0; i < bars->n_bars; i++)
     {
@@ -364,10 +394,10 @@ timeline_legend (UpChartContext *ctx,
        * at the day the chart was made. */
       up_lang_gettext (ctx->lang, N_("Red line: the day the chart was made")) };
   if (any_served)
-    items[n++] = (UpLegendItem) { swatch_goals, NULL,
+    items[n++] = (UpLegendItem) { swatch_goals, GUINT_TO_POINTER (first_goals (served)),
       /* Translators: the legend of the exported timeline: the numbered
        * chips at the end of each row. */
-      up_lang_gettext (ctx->lang, N_("Numbers at the end of a row: the Agenda 2030 goals the stage serves")) };
+      up_lang_gettext (ctx->lang, N_("Numbers at the end: the goals a stage serves")) };
   return n;
 }
 

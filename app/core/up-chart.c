@@ -996,20 +996,30 @@ frame_key (UpChartContext *ctx,
 
   if (kind == UP_CHART_WHEEL || kind == UP_CHART_MATRIX || kind == UP_CHART_TIMELINE)
     {
-      key->title = up_lang_gettext (ctx->lang, N_("The goals of Agenda 2030"));
+      guint goals[UP_SDG_N_GOALS], n_goals = 0, n_rows;
+
+      /* every goal, or those the chart shows (ctx->key_goals) */
+      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+        if (ctx->key_goals == 0 || (ctx->key_goals & (1u << goal)) != 0)
+          goals[n_goals++] = goal;
+      if (n_goals == 0)
+        return FALSE;
+      n_rows = (n_goals + GOAL_KEY_COLUMNS - 1) / GOAL_KEY_COLUMNS;
+      key->title = up_lang_gettext (ctx->lang, ctx->key_goals == 0 ? N_("The goals of Agenda 2030")
+                                                                    : N_("The goals of Agenda 2030 on the chart"));
       key->n_columns = GOAL_KEY_COLUMNS;
-      key->n_items = GOAL_KEY_ROWS * GOAL_KEY_COLUMNS;
-      for (guint row = 0; row < GOAL_KEY_ROWS; row++)
+      key->n_items = n_rows * GOAL_KEY_COLUMNS;
+      for (guint row = 0; row < n_rows; row++)
         for (guint column = 0; column < GOAL_KEY_COLUMNS; column++)
           {
-            guint goal = column * GOAL_KEY_ROWS + row + 1;
+            guint i = column * n_rows + row;
             UpLegendItem *item = &key->items[row * GOAL_KEY_COLUMNS + column];
 
-            if (goal > UP_SDG_N_GOALS)
+            if (i >= n_goals)
               *item = (UpLegendItem) { NULL, NULL, "" };
             else
-              *item = (UpLegendItem) { swatch_goal, GUINT_TO_POINTER (goal),
-                                       up_sdg_goal_get_name_in (up_sdg_get_goal (goal), ctx->lang) };
+              *item = (UpLegendItem) { swatch_goal, GUINT_TO_POINTER (goals[i]),
+                                       up_sdg_goal_get_name_in (up_sdg_get_goal (goals[i]), ctx->lang) };
           }
       return TRUE;
     }
@@ -1081,10 +1091,11 @@ _up_chart_frame_compute (UpChartContext     *ctx,
       frame->legend_x = UP_CHART_MARGIN;
       frame->legend_y = frame->body_y + body_height + 16;
       frame->legend_width = inner;
-      frame->legend_columns = 2;
+      frame->legend_columns = ctx->legend_columns > 0 ? ctx->legend_columns : 2;
       frame->legend_size = UP_CHART_LEGEND_SIZE;
       frame->legend_height = show_legend
-                             ? _up_chart_legend_height (ctx, legend, n_legend, inner, 2, UP_CHART_LEGEND_SIZE)
+                             ? _up_chart_legend_height (ctx, legend, n_legend, inner, frame->legend_columns,
+                                                        UP_CHART_LEGEND_SIZE)
                              : 0;
       frame->natural_height = show_legend
                               ? frame->legend_y + frame->legend_height + UP_CHART_MARGIN - 6
