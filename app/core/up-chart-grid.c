@@ -55,7 +55,7 @@ typedef struct
   double         y;
   double         name_x;
   double         name_width;
-  guint          lines;         /* lines the name takes, 1 or 2 */
+  guint          lines;         /* lines the name takes, from 1 */
   guint          organisation_lines;  /* lines of the organisation under
                                          it, 0 (not shown) to 2 */
 } Entry;
@@ -263,19 +263,75 @@ organisation_lines (UpChartContext *ctx,
   return height <= 2 * entry ? 2 : 0;
 }
 
-static gboolean
-name_is_long (UpChartContext *ctx,
-              UpStakeholder  *person,
-              double          width)
+/* The lines @person's name takes in a box @width wide, however many. A
+ * name of one long word (an organisation's compound name) breaks inside
+ * the word. */
+static guint
+name_lines (UpChartContext *ctx,
+            UpStakeholder  *person,
+            double          width)
 {
   g_autofree char *name = _up_chart_clean_text (up_stakeholder_get_name (person), 200);
+  double line = _up_chart_text_height (ctx, "Ag", NAME_SIZE, 0, 0, 0);
+  double all = _up_chart_text_height (ctx, name[0] != '\0' ? name : "–", NAME_SIZE, 0, width, 0);
 
-  return _up_chart_text_width (ctx, name, NAME_SIZE, 0) > width;
+  return MAX (1, (guint) round (all / line));
 }
 
-/* The key of a file's grid: everyone in each full cell, whose last line
- * says "+ N more", a cell a line, from the top row down as the grid
- * reads. A file's cell holds as many lines as a file's layout gives it. */
+/* How a cell of @max lines, each @entry high, shares them out among the
+ * people of @cell: as many as it holds by name (the last line says "+ N
+ * more" when not all fit), then the lines to spare, in the cell's order,
+ * to a long name as many as it needs, then, in a file, to each one's
+ * organisation under the name where it fits whole. Sets the lines of each
+ * entry's name and organisation, @n_shown and whether each name still is
+ * cut (@cut may be NULL); returns the number of entries. */
+static guint
+cell_lines (UpChartContext *ctx,
+            GPtrArray      *cell,
+            guint           max,
+            double          width,
+            double          entry,
+            guint          *n_shown,
+            guint          *lines,
+            guint          *organisations,
+            gboolean       *cut)
+{
+  guint n_entries = cell->len <= max ? cell->len : max;
+  guint spare = max - n_entries;
+
+  *n_shown = cell->len <= max ? cell->len : max - 1;
+  for (guint j = 0; j < n_entries; j++)
+    {
+      guint need = j < *n_shown ? name_lines (ctx, g_ptr_array_index (cell, j), width) : 1;
+
+      lines[j] = MIN (need, 1 + spare);
+      spare -= lines[j] - 1;
+      organisations[j] = 0;
+      if (cut != NULL)
+        cut[j] = need > lines[j];
+    }
+  /* In a file, the lines still to spare name each one's organisation
+   * under the name, in the cell's order, where it fits whole: a
+   * politician reading the grid asks who "Anna" is. */
+  if (ctx->options->decorations)
+    for (guint j = 0; j < *n_shown && spare > 0; j++)
+      {
+        guint need = organisation_lines (ctx, g_ptr_array_index (cell, j), width, entry);
+
+        if (need > 0 && need <= spare)
+          {
+            organisations[j] = need;
+            spare -= need;
+          }
+      }
+  return n_entries;
+}
+
+/* The key of a file's grid: the names cut in their cells, each in full
+ * after the number the grid writes before it, and everyone in each full
+ * cell, whose last line says "+ N more", a cell a line; from the top row
+ * down as the grid reads. A file's cell holds as many lines as a file's
+ * layout gives it. */
 static void
 list_full_cells (UpChartContext  *ctx,
                  GPtrArray      **cells)
@@ -283,11 +339,28 @@ list_full_cells (UpChartContext  *ctx,
   guint max = CLAMP ((guint) floor ((CELL_HEIGHT - 1) / ENTRY), 1, MAX_ENTRIES);
 
   ctx->full_cells = g_ptr_array_new_with_free_func (g_free);
+  ctx->cut_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ctx->cut_names = g_ptr_array_new_with_free_func (g_free);
   for (int influence = 5; influence >= 1; influence--)
     for (int interest = 1; interest <= 5; interest++)
       {
         GPtrArray *cell = cells[(influence - 1) * 5 + interest - 1];
         GString *names;
+
+        guint lines[MAX_ENTRIES], organisations[MAX_ENTRIES], n_shown, n_entries;
+        gboolean cut[MAX_ENTRIES];
+
+        /* the names the cell cuts, numbered in the grid's reading order */
+        n_entries = cell_lines (ctx, cell, max, CELL_WIDTH - 28, ENTRY, &n_shown, lines, organisations, cut);
+        for (guint j = 0; j < MIN (n_entries, n_shown); j++)
+          if (cut[j])
+            {
+              UpStakeholder *person = g_ptr_array_index (cell, j);
+              gint64 id = up_record_get_id (UP_RECORD (person));
+
+              g_array_append_val (ctx->cut_ids, id);
+              g_ptr_array_add (ctx->cut_names, _up_chart_clean_text (up_stakeholder_get_name (person), 200));
+            }
 
         if (cell->len <= max)
           continue;
@@ -314,6 +387,20 @@ list_full_cells (UpChartContext  *ctx,
                                           influence, interest, names->str));
         g_string_free (names, TRUE);
       }
+}
+
+/* The number a file's grid gives @person's name, cut in its cell, in the
+ * key; 0 for a name it does not cut. */
+static guint
+cut_number (UpChartContext *ctx,
+            UpStakeholder  *person)
+{
+  gint64 id = up_record_get_id (UP_RECORD (person));
+
+  for (guint i = 0; ctx->cut_ids != NULL && i < ctx->cut_ids->len; i++)
+    if (g_array_index (ctx->cut_ids, gint64, i) == id)
+      return i + 1;
+  return 0;
 }
 
 static void
@@ -381,43 +468,13 @@ layout_compute (UpChartContext *ctx,
     for (int interest = 1; interest <= 5; interest++)
       {
         GPtrArray *cell = cells[(influence - 1) * 5 + interest - 1];
-        guint max = layout->max_entries;
-        guint n_shown = cell->len <= max ? cell->len : max - 1;
-        guint n_entries = cell->len <= max ? cell->len : max;
-        /* Lines the cell has to spare give a long name ("Kommunstyrelsens
-         * ordförande") its second line, in the cell's order. */
-        guint spare = max - n_entries;
-        guint n_lines = n_entries;
-        guint lines[MAX_ENTRIES];
-        guint organisations[MAX_ENTRIES] = { 0, };
+        guint lines[MAX_ENTRIES], organisations[MAX_ENTRIES], n_shown, n_entries, n_lines = 0;
         double y, x = cell_x (layout, interest);
 
+        n_entries = cell_lines (ctx, cell, layout->max_entries, layout->cell_width - 28, layout->entry,
+                                &n_shown, lines, organisations, NULL);
         for (guint j = 0; j < n_entries; j++)
-          {
-            lines[j] = 1;
-            if (j < n_shown && spare > 0 && name_is_long (ctx, g_ptr_array_index (cell, j), layout->cell_width - 28))
-              {
-                lines[j] = 2;
-                spare--;
-                n_lines++;
-              }
-          }
-        /* In a file, the lines still to spare name each one's
-         * organisation under the name, in the cell's order, where it fits
-         * whole: a politician reading the grid asks who "Anna" is. */
-        if (ctx->options->decorations)
-          for (guint j = 0; j < n_shown && spare > 0; j++)
-            {
-              guint need = organisation_lines (ctx, g_ptr_array_index (cell, j), layout->cell_width - 28,
-                                               layout->entry);
-
-              if (need > 0 && need <= spare)
-                {
-                  organisations[j] = need;
-                  spare -= need;
-                  n_lines += need;
-                }
-            }
+          n_lines += lines[j] + organisations[j];
 
         y = cell_y (layout, influence) + (layout->cell_height - n_lines * layout->entry) / 2;
         for (guint j = 0; j < n_entries; j++)
@@ -626,8 +683,23 @@ _up_chart_grid_draw (UpChartContext *ctx,
             cairo_arc (cr, entry->x, entry->y, 9.5, 0, 2 * G_PI);
             cairo_stroke (cr);
           }
+        guint number = cut_number (ctx, entry->stakeholder);
+        double name_x = entry->name_x, name_width = entry->name_width;
+
         draw_mark (ctx, up_stakeholder_get_stance (entry->stakeholder), entry->x, entry->y, 6.5);
-        _up_chart_text (ctx, name[0] != '\0' ? name : "–", entry->name_x, entry->y, entry->name_width,
+        if (number > 0)
+          {
+            /* the number of its line in the key, before the name's first
+             * line */
+            char text[16];
+            double first = entry->y - (entry->lines - 1) * _up_chart_text_height (ctx, "Ag", NAME_SIZE, 0, 0, 0) / 2;
+
+            g_snprintf (text, sizeof text, "%u", number);
+            _up_chart_text (ctx, text, name_x, first, 0, NAME_SIZE, UP_TEXT_BOLD | UP_TEXT_MIDDLE, 0, NULL);
+            name_x += _up_chart_text_width (ctx, text, NAME_SIZE, UP_TEXT_BOLD) + 3;
+            name_width -= name_x - entry->name_x;
+          }
+        _up_chart_text (ctx, name[0] != '\0' ? name : "–", name_x, entry->y, name_width,
                         NAME_SIZE, UP_TEXT_MIDDLE | (dragged ? UP_TEXT_BOLD : 0), entry->lines, NULL);
         if (entry->organisation_lines > 0)
           {

@@ -60,6 +60,11 @@ typedef struct
   guint32               key_goals;  /* bit g: the key names goal g, bit 0:
                                        only those; 0: every goal */
   guint                 legend_columns;  /* under the chart; 0: two */
+  GArray               *cut_ids;    /* the grid's names cut in their cells:
+                                       the stakeholders' ids (gint64), each
+                                       numbered by its index + 1 ... */
+  GPtrArray            *cut_names;  /* ... and their names in full (char *),
+                                       for the key; set by the grid */
   guint                 page;       /* the page drawn, from 1, of n_pages */
   guint                 n_pages;    /* (the header says so); 0: not paged */
   gboolean              continued;  /* a page after the first: no legend
@@ -305,6 +310,14 @@ void         _up_chart_rounded_rect     (cairo_t              *cr,
                                          double                width,
                                          double                height,
                                          double                radius);
+/* A number in bold at the right of its box (@data: the number), as the
+ * grid writes it before a name it cuts, in the key of full names. */
+void         _up_chart_swatch_number    (UpChartContext       *ctx,
+                                         double                x,
+                                         double                y,
+                                         double                width,
+                                         double                height,
+                                         gconstpointer         data);
 /* A goal's number on a chip of its colour. */
 void         _up_chart_goal_chip        (UpChartContext       *ctx,
                                          guint                 goal,

@@ -192,6 +192,8 @@ void
 _up_chart_context_clear (UpChartContext *ctx)
 {
   g_clear_pointer (&ctx->full_cells, g_ptr_array_unref);
+  g_clear_pointer (&ctx->cut_ids, g_array_unref);
+  g_clear_pointer (&ctx->cut_names, g_ptr_array_unref);
   g_clear_object (&ctx->row_stages);
   g_clear_pointer (&ctx->matrix_rows, g_free);
   g_clear_pointer (&ctx->timeline_rows, g_free);
@@ -954,7 +956,9 @@ _up_chart_draw_legend (UpChartContext     *ctx,
  * which end with "+ N more". */
 #define GOAL_KEY_COLUMNS 3
 #define GOAL_KEY_ROWS ((UP_SDG_N_GOALS + GOAL_KEY_COLUMNS - 1) / GOAL_KEY_COLUMNS)
-#define KEY_MAX_ITEMS 25
+/* the grid's: a line for each full cell (25) and each name cut in a cell
+ * (5 a cell, the last line of a full cell is no name) */
+#define KEY_MAX_ITEMS (25 + 25 * 5)
 #define KEY_SIZE 8.5
 /* The legend beside the body (UpChartOptions.legend_beside), on screen:
  * larger than under it, where a page's proportions keep it small. */
@@ -1024,13 +1028,29 @@ frame_key (UpChartContext *ctx,
       return TRUE;
     }
 
-  if (kind == UP_CHART_GRID && ctx->full_cells != NULL && ctx->full_cells->len > 0)
+  if (kind == UP_CHART_GRID)
     {
-      key->title = up_lang_gettext (ctx->lang, N_("Everyone in the full cells"));
+      guint n_full = ctx->full_cells != NULL ? ctx->full_cells->len : 0;
+      guint n_names_cut = ctx->cut_names != NULL ? ctx->cut_names->len : 0;
+
+      if (n_full == 0 && n_names_cut == 0)
+        return FALSE;
+      /* A name the grid cuts (one long word does not wrap into a cell)
+       * is numbered there and given in full here: a reader must be able
+       * to tell who is who. */
+      if (n_full == 0)
+        key->title = up_lang_gettext (ctx->lang, N_("Names cut short in the grid, in full"));
+      else if (n_names_cut == 0)
+        key->title = up_lang_gettext (ctx->lang, N_("Everyone in the full cells"));
+      else
+        key->title = up_lang_gettext (ctx->lang, N_("Names cut short in the grid, in full, and everyone in the full cells"));
       key->n_columns = 1;
-      key->n_items = MIN (ctx->full_cells->len, KEY_MAX_ITEMS);
-      for (guint i = 0; i < key->n_items; i++)
-        key->items[i] = (UpLegendItem) { NULL, NULL, g_ptr_array_index (ctx->full_cells, i) };
+      key->n_items = 0;
+      for (guint i = 0; i < n_names_cut && key->n_items < KEY_MAX_ITEMS; i++)
+        key->items[key->n_items++] = (UpLegendItem) { _up_chart_swatch_number, GUINT_TO_POINTER (i + 1),
+                                                      g_ptr_array_index (ctx->cut_names, i) };
+      for (guint i = 0; i < n_full && key->n_items < KEY_MAX_ITEMS; i++)
+        key->items[key->n_items++] = (UpLegendItem) { NULL, NULL, g_ptr_array_index (ctx->full_cells, i) };
       return TRUE;
     }
 
@@ -1185,6 +1205,21 @@ _up_chart_frame_draw (UpChartContext     *ctx,
       _up_chart_draw_legend (ctx, key.items, key.n_items, UP_CHART_MARGIN, y, inner,
                              key.n_columns, KEY_SIZE);
     }
+}
+
+void
+_up_chart_swatch_number (UpChartContext *ctx,
+                         double          x,
+                         double          y,
+                         double          width,
+                         double          height,
+                         gconstpointer   data)
+{
+  char number[16];
+
+  g_snprintf (number, sizeof number, "%u", GPOINTER_TO_UINT (data));
+  _up_chart_text (ctx, number, x + width, y + height / 2, 0, 9.0,
+                  UP_TEXT_BOLD | UP_TEXT_RIGHT | UP_TEXT_MIDDLE, 0, NULL);
 }
 
 void

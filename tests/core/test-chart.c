@@ -2111,6 +2111,113 @@ has_word (GArray     *words,
   return FALSE;
 }
 
+/* The words that start where the word starting with @start starts (the
+ * lines of a name broken inside its word), top down, joined without
+ * spaces and with a hyphen at the end of a line dropped. */
+static char *
+joined_lines (GArray     *words,
+              const char *start)
+{
+  GString *joined = g_string_new (NULL);
+  double x = -1;
+
+  for (guint i = 0; i < words->len && x < 0; i++)
+    if (g_str_has_prefix (g_array_index (words, PdfWord, i).text, start))
+      x = g_array_index (words, PdfWord, i).x0;
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *text = g_array_index (words, PdfWord, i).text;
+
+      if (fabs (g_array_index (words, PdfWord, i).x0 - x) > 1)
+        continue;
+      g_string_append (joined, text);
+      if (g_str_has_suffix (joined->str, "-"))
+        g_string_truncate (joined, joined->len - 1);
+    }
+  return g_string_free (joined, FALSE);
+}
+
+/* A stakeholder's name of one long word (an organisation's compound
+ * name, 60 letters) can be read whole on an exported grid: in a cell with
+ * lines to spare it wraps inside the word over as many lines as it takes;
+ * in a crowded cell it is cut, and a number before it sends the reader to
+ * the key under the grid, which gives the name in full after the same
+ * number. The grid cut such a name after two lines, with the full name
+ * nowhere on the chart. */
+static void
+test_grid_long_word_names (void)
+{
+  static const char * const crowded = "Kommunalförbundetsregionalaäldreomsorgsnämndsarbetsutskottet";
+  static const char * const alone = "Länsstyrelsensmiljöskyddsenhetsupphandlingssamordningsgruppen";
+  static const char * const others[] = { "Eva Ek", "Per Ek", "Ola Ek" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Long words", &error);
+  UpStakeholder *person;
+
+  g_assert_no_error (error);
+  person = up_project_add_stakeholder (project, crowded, NULL, "politician", &error);
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_int (project, person, "influence", 5, &error));
+  g_assert_true (up_project_set_int (project, person, "interest", 5, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      person = up_project_add_stakeholder (project, others[i], NULL, "politician", &error);
+      g_assert_no_error (error);
+      g_assert_true (up_project_set_int (project, person, "influence", 5, &error));
+      g_assert_true (up_project_set_int (project, person, "interest", 5, &error));
+    }
+  person = up_project_add_stakeholder (project, alone, NULL, "politician", &error);
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_int (project, person, "influence", 2, &error));
+  g_assert_true (up_project_set_int (project, person, "interest", 2, &error));
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-grid-long-word-names-%s.pdf", up_lang_get_code (lang));
+      g_autoptr(GArray) words = NULL;
+      g_autofree char *joined = NULL;
+      const PdfWord *full = NULL;
+      gboolean numbered = FALSE, numbered_in_cell = FALSE;
+      UpChartOptions options;
+
+      if (lang == UP_LANG_SV && g_getenv ("UPPHANDLA_LOCALEDIR") == NULL)
+        continue;
+      up_chart_options_init (&options);
+      options.lang = lang;
+      options.decorations = TRUE;
+      options.key = TRUE;
+      options.date = "2026-11-28";
+      words = chart_words (project, UP_CHART_GRID, &options, name);
+      if (words == NULL)
+        return;
+
+      /* the crowded cell's name in full, in the key, after its number */
+      for (guint i = 0; i < words->len; i++)
+        if (g_str_equal (g_array_index (words, PdfWord, i).text, crowded))
+          full = &g_array_index (words, PdfWord, i);
+      g_assert_nonnull (full);
+      for (guint i = 0; i < words->len; i++)
+        {
+          const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+          if (!g_str_equal (word->text, "1"))
+            continue;
+          if (fabs (word->y0 - full->y0) < 3 && word->x1 < full->x0 && word->x0 > full->x0 - 40)
+            numbered = TRUE;
+          /* and the same number in the grid, above the key */
+          else if (word->y1 < full->y0 - 100)
+            numbered_in_cell = TRUE;
+        }
+      g_assert_true (numbered);
+      g_assert_true (numbered_in_cell);
+
+      /* the name alone in its cell whole over its lines, not in the key */
+      g_assert_false (has_word (words, alone));
+      joined = joined_lines (words, "Läns");
+      g_assert_cmpstr (joined, ==, alone);
+    }
+}
+
 /* An exported grid names each stakeholder's organisation under the name
  * where the cell has the lines ("Karin Lindqvist" and under it "Chair,
  * Elderly Care Board"), in both languages, and cuts none: the grid gave
@@ -2953,6 +3060,7 @@ main (int   argc,
   g_test_add_func ("/chart/grid/empty", test_grid_empty);
   g_test_add_func ("/chart/grid/key-right-to-left-names", test_grid_key_right_to_left_names);
   g_test_add_func ("/chart/grid/long-names", test_grid_long_names);
+  g_test_add_func ("/chart/grid/long-word-names", test_grid_long_word_names);
   g_test_add_func ("/chart/grid/screen", test_grid_screen);
   g_test_add_func ("/chart/grid/language", test_grid_language);
   g_test_add_func ("/chart/grid/organisations", test_grid_organisations);
