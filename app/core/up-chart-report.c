@@ -550,6 +550,31 @@ decisions_least_height (UpChartContext *ctx,
   }
 }
 
+/* What all the key decisions take under their heading, as
+ * draw_decisions() lays them out with room for all. */
+static double
+decisions_height (UpChartContext *ctx,
+                  double          width)
+{
+  GListModel *stages = up_project_get_stages (ctx->project);
+  double date_height = _up_chart_text_height (ctx, "Ag", SMALL, UP_TEXT_BOLD, 0, 0);
+  double height = 0;
+  guint n_decisions = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      g_autofree char *title = NULL;
+
+      if (!_up_chart_stage_is_decision (stage))
+        continue;
+      title = _up_chart_clean_text (up_stage_get_title (stage), 300);
+      height += date_height + _up_chart_text_height (ctx, title, BODY, 0, width - 12, 2) + 5;
+      n_decisions++;
+    }
+  return n_decisions > 0 ? height : decisions_least_height (ctx, width);
+}
+
 /* The wheel shows the goals by number: the names of those the procurement
  * affects (a target linked, or a negative impact), in the goals' order. */
 static guint
@@ -568,8 +593,6 @@ affected_goals (UpChartContext *ctx,
   return n;
 }
 
-#define KEY_GAP 10.0
-
 static double
 goal_key_line (UpChartContext *ctx)
 {
@@ -582,10 +605,11 @@ goal_key_chip (UpChartContext *ctx)
   return _up_chart_text_width (ctx, "17", SMALL, UP_TEXT_BOLD) + 7;
 }
 
-/* The key runs as text does: a goal's chip and name, then the next on the
- * same line where it fits, so that short names share a line. Sets the line
- * of each goal and returns the number of lines. A name too long for a line
- * of its own is cut there. */
+/* The key is a list, a goal a line, every name starting at the same
+ * place: short names that shared a line ("1 No poverty  2 Zero hunger",
+ * then one name a line) made the names start at odd places down the
+ * list. Sets the line and the offset of each goal and returns the number
+ * of lines. A name too long for its line is cut there. */
 static guint
 goal_key_flow (UpChartContext *ctx,
                const guint    *goals,
@@ -594,25 +618,12 @@ goal_key_flow (UpChartContext *ctx,
                guint          *lines,
                double         *xs)
 {
-  double chip = goal_key_chip (ctx);
-  double x = 0;
-  guint line = 0;
-
   for (guint i = 0; i < n_goals; i++)
     {
-      const char *name = up_sdg_goal_get_name_in (up_sdg_get_goal (goals[i]), ctx->lang);
-      double item = chip + 4 + _up_chart_text_width (ctx, name, SMALL, 0);
-
-      if (x > 0 && x + item > width)
-        {
-          line++;
-          x = 0;
-        }
-      lines[i] = line;
-      xs[i] = x;
-      x += item + KEY_GAP;
+      lines[i] = i;
+      xs[i] = 0;
     }
-  return n_goals > 0 ? line + 1 : 1;
+  return MAX (n_goals, 1);
 }
 
 /* Draws the key of @goals from @y down to @bottom and returns how many it
@@ -994,7 +1005,7 @@ _up_chart_report_draw (UpChartContext *ctx,
     double rest_need = rest_title_height + goal_key_line (ctx);
     gboolean can_continue;
     double decisions_bottom, key_y;
-    guint shown;
+    guint shown, in_column = n_goals;
 
     const LowerTitles titles = { decisions_title, local_goals_title, key_title, rest_title };
 
@@ -1025,10 +1036,30 @@ _up_chart_report_draw (UpChartContext *ctx,
     can_continue = rest_y + rest_need <= BOTTOM;
 
     dy = section_title (ctx, decisions_title, RIGHT_X, y, column);
+    /* A list too long for its column under all the decisions goes on
+     * under the local goals, shared out evenly between the two where the
+     * second has the room: 11 goals and a lonely 12th there, and a
+     * decision not shown to make room for the 11, read worse than 6 and
+     * 6 with both decisions. */
+    if (can_continue)
+      {
+        double line = goal_key_line (ctx);
+        double key_head = 14 + section_title_height (ctx, key_title, column);
+        guint full_lines = (guint) MAX (floor ((BOTTOM - (y + dy + decisions_height (ctx, column)) - key_head) / line), 0);
+        guint most_lines = (guint) MAX (floor ((BOTTOM - (y + dy + decisions_least_height (ctx, column)) - key_head) / line), 0);
+        guint rest_lines = (guint) MAX (floor ((BOTTOM - rest_y - rest_title_height) / line), 0);
+
+        if (n_goals > full_lines)
+          {
+            in_column = MAX ((n_goals + 1) / 2, n_goals > rest_lines ? n_goals - rest_lines : 0);
+            in_column = MIN (in_column, MAX (most_lines, 1));
+            key_need = key_head + in_column * line;
+          }
+      }
     decisions_bottom = MAX (BOTTOM - key_need, y + dy + decisions_least_height (ctx, column));
     key_y = draw_decisions (ctx, RIGHT_X, y + dy, column, decisions_bottom) + 14;
     key_y += section_title (ctx, key_title, RIGHT_X, key_y, column);
-    shown = draw_goal_key (ctx, goals, n_goals, RIGHT_X, key_y, column, BOTTOM, can_continue);
+    shown = draw_goal_key (ctx, goals, in_column, RIGHT_X, key_y, column, BOTTOM, can_continue);
 
     if (shown < n_goals && can_continue)
       {

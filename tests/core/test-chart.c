@@ -2714,6 +2714,108 @@ test_harm_apart (void)
       }
 }
 
+/* The report's list of the goals the procurement affects reads as a list:
+ * a goal a line, its name where every other name starts, the lines evenly
+ * apart, in each column it takes, with 1, 5, 12 and 17 goals, in both
+ * languages. Short names shared a line ("1 No poverty  2 Zero hunger",
+ * then "3 Good health and well-being" alone), so that the names started
+ * at odd places down the list. */
+static void
+test_report_goal_list_even (void)
+{
+  static const guint counts[] = { 1, 5, 12, 17 };
+
+  for (guint demo_plan = 0; demo_plan < 2; demo_plan++)
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(UpProject) project = NULL;
+        g_autofree char *name = g_strdup_printf ("chart-report-goal-list-%s%u-%s.pdf", demo_plan ? "demo-" : "",
+                                                 counts[c], up_lang_get_code (lang));
+        g_autoptr(GArray) words = NULL;
+        double xs[UP_SDG_N_GOALS], ys[UP_SDG_N_GOALS];
+        guint n_first = 0;
+        g_autoptr(UpStage) stage = NULL;
+
+        if (lang == UP_LANG_SV && g_getenv ("UPPHANDLA_LOCALEDIR") == NULL)
+          continue;
+        if (demo_plan)
+          {
+            /* the demo's plan, its 15 stages and 2 milestones, with the
+             * goals linked instead of its own links */
+            GListModel *links;
+
+            project = demo ();
+            links = up_project_get_sdg_links (project);
+            while (g_list_model_get_n_items (links) > 0)
+              {
+                g_autoptr(UpSdgLink) link = g_list_model_get_item (links, 0);
+
+                g_assert_true (up_project_delete_sdg_link (project, link, &error));
+              }
+            stage = g_list_model_get_item (up_project_get_stages (project), 0);
+          }
+        else
+          {
+            project = up_project_new ("Goals", &error);
+            g_assert_no_error (error);
+            stage = g_object_ref (up_project_add_stage (project, "pilot", "Pilot", "2026-01-05", "2026-03-27",
+                                                        NULL, &error));
+          }
+        g_assert_no_error (error);
+        for (guint goal = 1; goal <= counts[c]; goal++)
+          {
+            g_autofree char *target = g_strdup_printf ("%u.1", goal);
+
+            g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), target, "positive", 2, NULL, &error));
+          }
+        words = report_words (project, lang, name);
+        if (words == NULL)
+          return;
+
+        for (guint goal = 1; goal <= counts[c]; goal++)
+          {
+            const PdfWord *word = find_heading (words, up_sdg_goal_get_name_in (up_sdg_get_goal (goal), lang));
+
+            if (word == NULL)
+              g_error ("%s: goal %u is not named in the list", name, goal);
+            xs[goal - 1] = word->x0;
+            ys[goal - 1] = word->y0;
+          }
+        for (guint goal = 2; goal <= counts[c]; goal++)
+          {
+            /* the list goes on in another column: a line of its own */
+            if (fabs (xs[goal - 1] - xs[goal - 2]) > 100 && ys[goal - 1] < ys[goal - 2])
+              {
+                n_first = goal - 1;
+                continue;
+              }
+            g_test_message ("%s: goal %u at %.1f, %.1f", name, goal, xs[goal - 1], ys[goal - 1]);
+            g_assert_cmpfloat_with_epsilon (xs[goal - 1], xs[goal - 2], 0.5);
+            g_assert_cmpfloat (ys[goal - 1], >, ys[goal - 2] + 5);
+            if (goal > 2 && fabs (xs[goal - 2] - xs[goal - 3]) < 0.5)
+              g_assert_cmpfloat_with_epsilon (ys[goal - 1] - ys[goal - 2], ys[goal - 2] - ys[goal - 3], 0.5);
+          }
+        /* A list that goes on in a second column is shared out as evenly
+         * as the second's room allows (the demo's 12 goals: 8 and 4, not
+         * 11 and a lonely 1), and the key decisions keep their room: the
+         * demo's two milestones both show, where 11 goals in the first
+         * column pushed one off the page. */
+        if (n_first > 0)
+          {
+            g_test_message ("%s: %u goals in the first column, %u in the second", name, n_first, counts[c] - n_first);
+            g_assert_cmpuint (n_first, >=, counts[c] - n_first);
+            if (demo_plan && counts[c] <= 12)
+              {
+                g_assert_cmpuint (counts[c] - n_first, >=, 2);
+                g_assert_null (find_heading (words, lang == UP_LANG_SV ? "Milstolpar som inte visas:"
+                                                                       : "Milestones not shown:"));
+              }
+          }
+      }
+}
+
 /* The report of @project, in English and in Swedish, names all 17 goals
  * in its key (PDFs chart-report-goal-names-@what-LANG.pdf). */
 static void
@@ -3082,6 +3184,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/goal-names", test_report_goal_names);
   g_test_add_func ("/chart/report/goal-names-few-stages", test_report_goal_names_few_stages);
   g_test_add_func ("/chart/report/goal-names-rest", test_report_goal_names_rest);
+  g_test_add_func ("/chart/report/goal-list-even", test_report_goal_list_even);
   g_test_add_func ("/chart/report/goal-names-many-milestones", test_report_goal_names_many_milestones);
   g_test_add_func ("/chart/report/goal-names-timeline-kept", test_report_goal_names_timeline_kept);
   g_test_add_func ("/chart/report/local-goal-key", test_report_local_goal_key);
