@@ -463,6 +463,53 @@ matrix_cells (UpChartContext *ctx)
   return ctx->matrix_rows;
 }
 
+/* The wheel and the bars count the targets linked in notes as well as
+ * those linked to stages; the matrix has a row for each stage and no
+ * place for a note's links. A politician comparing the two charts saw
+ * other numbers with nothing to say why: the legend says how many
+ * targets the matrix leaves out, linked only in notes (a note of a stage
+ * too), and that the coverage chart counts them. "" when there are none,
+ * or when the chart is of one local goal, which counts stages only. */
+static char *
+notes_line (UpChartContext *ctx)
+{
+  GListModel *links = up_project_get_sdg_links (ctx->project);
+  g_autoptr(GHashTable) staged = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) noted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer target;
+  guint n_only_noted = 0;
+
+  if (ctx->options->local_goal != NULL)
+    return g_strdup ("");
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      UpSdgLink *link = g_list_model_get_item (links, i);
+      const char *name = up_sdg_link_get_target (link);
+
+      g_ptr_array_add (held, link);
+      if (up_sdg_goal_of_target (name) == 0)
+        continue;
+      g_hash_table_add (up_sdg_link_get_stage_id (link) != 0 ? staged : noted, (gpointer) name);
+    }
+
+  g_hash_table_iter_init (&iter, noted);
+  while (g_hash_table_iter_next (&iter, &target, NULL))
+    if (!g_hash_table_contains (staged, target))
+      n_only_noted++;
+  if (n_only_noted == 0)
+    return g_strdup ("");
+
+  /* Translators: a line of the legend of the stage × goal matrix: %1$u
+   * is a number of Agenda 2030 targets, %2$s the title of the chart that
+   * counts them (the wheel, "Agenda 2030 coverage"). */
+  return g_strdup_printf (up_lang_gettext (ctx->lang, N_("Targets linked only in notes, not to a stage: %1$u. "
+                                                         "The matrix does not show them; “%2$s” counts them.")),
+                          n_only_noted, up_chart_kind_get_title (UP_CHART_WHEEL, ctx->lang));
+}
+
 static guint
 matrix_legend (UpChartContext *ctx,
                UpLegendItem   *items)
@@ -479,7 +526,12 @@ matrix_legend (UpChartContext *ctx,
     up_lang_gettext (ctx->lang, N_("Empty cell: the stage is not linked to the goal")) };
   items[5] = (UpLegendItem) { swatch_milestone, NULL,
     up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
-  return 6;
+  if (ctx->matrix_notes == NULL)
+    ctx->matrix_notes = notes_line (ctx);
+  if (ctx->matrix_notes[0] == '\0')
+    return 6;
+  items[6] = (UpLegendItem) { NULL, NULL, ctx->matrix_notes };
+  return 7;
 }
 
 static void

@@ -79,6 +79,8 @@ typedef struct
                                            chips, each drawn once for a file
                                            of vectors (see draw_goals()) */
   cairo_surface_t      *matrix_chips;   /* the goals' chips, for every page */
+  char                 *matrix_notes;   /* the legend's line on the targets
+                                           linked only in notes; "" none */
 } UpChartContext;
 
 /* One legend entry: a swatch drawn into a box, and its explanation. */

@@ -201,6 +201,7 @@ _up_chart_context_clear (UpChartContext *ctx)
     g_clear_pointer (&ctx->goal_chips[goal], cairo_surface_destroy);
   g_clear_pointer (&ctx->row_frame, g_free);
   g_clear_pointer (&ctx->matrix_chips, cairo_surface_destroy);
+  g_clear_pointer (&ctx->matrix_notes, g_free);
   g_clear_pointer (&ctx->coverage, up_coverage_unref);
   g_clear_pointer (&ctx->layouts, g_hash_table_unref);
   g_clear_pointer (&ctx->pango_contexts, g_ptr_array_unref);

@@ -2816,6 +2816,58 @@ test_report_goal_list_even (void)
       }
 }
 
+/* The wheel counts the targets linked in notes; the matrix has a row
+ * for each stage and shows no note's links. A politician comparing them
+ * saw "3 of 169" on the wheel and cells for one target in the matrix:
+ * the matrix's legend now says how many targets it leaves out, linked
+ * only in notes, and that the wheel counts them. Without such links the
+ * line is not there. */
+static void
+test_matrix_note_links (void)
+{
+  for (guint with_notes = 0; with_notes < 2; with_notes++)
+    for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(UpProject) project = up_project_new ("Notes", &error);
+        g_autofree char *name = g_strdup_printf ("chart-matrix-note-links-%u-%s.pdf", with_notes, up_lang_get_code (lang));
+        g_autoptr(GArray) words = NULL;
+        UpChartOptions options;
+        UpStage *stage;
+
+        if (lang == UP_LANG_SV && g_getenv ("UPPHANDLA_LOCALEDIR") == NULL)
+          continue;
+        g_assert_no_error (error);
+        stage = up_project_add_stage (project, "pilot", "Pilot", "2026-01-05", "2026-03-27", NULL, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), "1.1", "positive", 2, NULL, &error));
+        if (with_notes)
+          {
+            UpNote *note = up_project_add_note (project, "Said at the dialogue", "internal", "2026-02-01", NULL, &error);
+            UpNote *staged = up_project_add_note (project, "Said at the pilot", "internal", "2026-02-02", stage, &error);
+
+            g_assert_no_error (error);
+            /* 1.1 the stage links too: the matrix shows it */
+            g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (note), "1.1", "positive", 2, NULL, &error));
+            g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (note), "2.1", "positive", 2, NULL, &error));
+            g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (staged), "3.1", "negative", 2, NULL, &error));
+            g_assert_no_error (error);
+          }
+
+        up_chart_options_init (&options);
+        options.lang = lang;
+        options.date = "2026-11-28";
+        words = chart_words (project, UP_CHART_MATRIX, &options, name);
+        if (words == NULL)
+          return;
+        if (with_notes)
+          g_assert_true (has_phrase (words, lang == UP_LANG_SV ? "skede:" : "stage:", "2.",
+                                     lang == UP_LANG_SV ? "Matrisen" : "The"));
+        else
+          g_assert_false (has_word (words, lang == UP_LANG_SV ? "anteckningar," : "notes,"));
+      }
+}
+
 /* The report of @project, in English and in Swedish, names all 17 goals
  * in its key (PDFs chart-report-goal-names-@what-LANG.pdf). */
 static void
@@ -3156,6 +3208,7 @@ main (int   argc,
   g_test_add_func ("/chart/titles", test_titles);
   g_test_add_func ("/chart/grid/cells", test_grid_cells);
   g_test_add_func ("/chart/matrix/cells", test_matrix_cells);
+  g_test_add_func ("/chart/matrix/note-links", test_matrix_note_links);
   g_test_add_func ("/chart/glyph-batch", test_glyph_batch);
   g_test_add_func ("/chart/grid/marks", test_grid_marks);
   g_test_add_func ("/chart/grid/crowded", test_grid_crowded);
