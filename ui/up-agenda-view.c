@@ -1119,7 +1119,10 @@ export_chart (UpAgendaView   *self,
   options.local_goal = self->local_goal;
   options.decorations = TRUE;
   if (format == UP_EXPORT_PNG)
-    png_width = up_export_options_get_png_width (png_size, self->project, kind, &options);
+    {
+      up_export_options_lay_out (png_size, self->project, kind, &options);
+      png_width = up_export_options_get_png_width (png_size, self->project, kind, &options);
+    }
 
   writing = g_new0 (Writing, 1);
   writing->self = g_object_ref (self);

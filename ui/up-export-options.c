@@ -219,6 +219,24 @@ up_export_options_get_png_size (UpExportOptions *self)
   return (UpPngSize) MIN (adw_combo_row_get_selected (self->size_row), G_N_ELEMENTS (png_sizes) - 1);
 }
 
+void
+up_export_options_lay_out (UpPngSize       size,
+                           UpProject      *project,
+                           UpChartKind     kind,
+                           UpChartOptions *options)
+{
+  g_return_if_fail (UP_IS_PROJECT (project));
+  g_return_if_fail (size < G_N_ELEMENTS (png_sizes));
+  g_return_if_fail (options != NULL);
+
+  /* A slide is wide: a chart laid out as a page, its key under it (the
+   * wheel is taller than wide), came down to its text some 10 pixels high
+   * on a Full HD slide. */
+  options->slide = (size == UP_PNG_SIZE_SLIDE || size == UP_PNG_SIZE_SLIDE_4K) &&
+                   up_export_slide_is_larger (project, kind, options, png_sizes[size].width,
+                                              png_sizes[size].height);
+}
+
 int
 up_export_options_get_png_width (UpPngSize             size,
                                  UpProject            *project,

@@ -47,6 +47,15 @@ UpPngSize       up_export_options_get_png_size (UpExportOptions   *self);
  * the print dialog's language). */
 void            up_export_options_remember    (UpExportOptions    *self);
 
+/* Lays @options out for a PNG of @kind at @size: for a slide, with the
+ * legend and the key beside the chart (UpChartOptions.slide) where that
+ * shows it larger on the slide; as a page otherwise. Call it before
+ * up_export_options_get_png_width(). */
+void            up_export_options_lay_out     (UpPngSize             size,
+                                               UpProject            *project,
+                                               UpChartKind           kind,
+                                               UpChartOptions       *options);
+
 /* The @png_width to give up_export_chart() for a PNG of @kind at @size,
  * drawn with @options: 0 (its own size) for UP_PNG_SIZE_SCREEN, else the
  * widest whose height in pixels keeps within the size's, but never

@@ -88,7 +88,10 @@ write_file (GFile    *file,
   options.decorations = TRUE;
   /* the name typed may have made it another format */
   if (run->format == UP_EXPORT_PNG)
-    png_width = up_export_options_get_png_width (run->png_size, run->project, run->kind, &options);
+    {
+      up_export_options_lay_out (run->png_size, run->project, run->kind, &options);
+      png_width = up_export_options_get_png_width (run->png_size, run->project, run->kind, &options);
+    }
 
   run->file = g_object_ref (file);
   run->app = g_application_get_default ();

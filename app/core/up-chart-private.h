@@ -117,8 +117,12 @@ typedef struct
   double legend_height;
   guint  legend_columns;
   double legend_size;       /* of its text */
-  double key_y;             /* the key of the goals' names; 0 high */
-  double key_height;        /* when the chart has none */
+  double key_x;             /* the key of the goals' names (or the */
+  double key_y;             /* grid's names); 0 high when the chart */
+  double key_width;         /* has none */
+  double key_height;
+  guint  key_columns;
+  double key_size;          /* of its text */
 } UpChartFrame;
 
 void         _up_chart_context_init     (UpChartContext       *ctx,

@@ -966,6 +966,15 @@ _up_chart_draw_legend (UpChartContext     *ctx,
 #define LEGEND_COLUMN 280.0
 #define LEGEND_GAP 28.0
 #define LEGEND_BESIDE_SIZE 12.5
+/* A chart for a slide (UpChartOptions.slide): the legend and the key
+ * beside the body, so that the chart is as wide as a screen is and grows
+ * to its height. Laid out under the body, the wheel was taller than wide
+ * and came down to 1.2 times its size on a Full HD slide: its key's text
+ * 10 pixels high, too small to read from the back of a room. */
+#define SLIDE_COLUMN 540.0
+#define SLIDE_LEGEND_SIZE 14.0
+#define SLIDE_KEY_SIZE 13.0
+#define SLIDE_KEY_COLUMNS 2
 
 typedef struct
 {
@@ -1001,24 +1010,26 @@ frame_key (UpChartContext *ctx,
 
   if (kind == UP_CHART_WHEEL || kind == UP_CHART_MATRIX || kind == UP_CHART_TIMELINE)
     {
+      /* every goal, or those the chart shows (ctx->key_goals); a slide's
+       * key in the column beside the chart, in fewer columns */
+      guint columns = ctx->options->slide ? SLIDE_KEY_COLUMNS : GOAL_KEY_COLUMNS;
       guint goals[UP_SDG_N_GOALS], n_goals = 0, n_rows;
 
-      /* every goal, or those the chart shows (ctx->key_goals) */
       for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
         if (ctx->key_goals == 0 || (ctx->key_goals & (1u << goal)) != 0)
           goals[n_goals++] = goal;
       if (n_goals == 0)
         return FALSE;
-      n_rows = (n_goals + GOAL_KEY_COLUMNS - 1) / GOAL_KEY_COLUMNS;
+      n_rows = (n_goals + columns - 1) / columns;
       key->title = up_lang_gettext (ctx->lang, ctx->key_goals == 0 ? N_("The goals of Agenda 2030")
                                                                     : N_("The goals of Agenda 2030 on the chart"));
-      key->n_columns = GOAL_KEY_COLUMNS;
-      key->n_items = n_rows * GOAL_KEY_COLUMNS;
+      key->n_columns = columns;
+      key->n_items = n_rows * columns;
       for (guint row = 0; row < n_rows; row++)
-        for (guint column = 0; column < GOAL_KEY_COLUMNS; column++)
+        for (guint column = 0; column < columns; column++)
           {
             guint i = column * n_rows + row;
-            UpLegendItem *item = &key->items[row * GOAL_KEY_COLUMNS + column];
+            UpLegendItem *item = &key->items[row * columns + column];
 
             if (i >= n_goals)
               *item = (UpLegendItem) { NULL, NULL, "" };
@@ -1080,27 +1091,45 @@ _up_chart_frame_compute (UpChartContext     *ctx,
     frame->natural_width = MAX (frame->natural_width, 560);
   inner = frame->natural_width - 2 * UP_CHART_MARGIN;
 
-  if (show_legend && ctx->options->legend_beside && !ctx->options->key)
+  if (show_legend && ((ctx->options->legend_beside && !ctx->options->key) ||
+                      (decorations && ctx->options->slide)))
     {
+      double column_width = ctx->options->slide ? SLIDE_COLUMN : LEGEND_COLUMN;
+
       /* The legend in a column right of the body, from its top: in a wide
        * area the chart then grows to the area's height, and its text
        * with it. */
-      frame->natural_width = MAX (body_width + LEGEND_GAP + LEGEND_COLUMN + 2 * UP_CHART_MARGIN,
+      frame->natural_width = MAX (body_width + LEGEND_GAP + column_width + 2 * UP_CHART_MARGIN,
                                   decorations ? 560 : 0);
       inner = frame->natural_width - 2 * UP_CHART_MARGIN;
       frame->header_height = decorations ? _up_chart_header_height (ctx, kind, inner) : 0;
-      frame->body_x = UP_CHART_MARGIN + (inner - LEGEND_GAP - LEGEND_COLUMN - body_width) / 2;
+      frame->body_x = UP_CHART_MARGIN + (inner - LEGEND_GAP - column_width - body_width) / 2;
       frame->body_y = UP_CHART_MARGIN + frame->header_height;
       frame->body_width = body_width;
       frame->body_height = body_height;
-      frame->legend_x = UP_CHART_MARGIN + inner - LEGEND_COLUMN;
+      frame->legend_x = UP_CHART_MARGIN + inner - column_width;
       frame->legend_y = frame->body_y;
-      frame->legend_width = LEGEND_COLUMN;
+      frame->legend_width = column_width;
       frame->legend_columns = 1;
-      frame->legend_size = LEGEND_BESIDE_SIZE;
-      frame->legend_height = _up_chart_legend_height (ctx, legend, n_legend, LEGEND_COLUMN, 1,
+      frame->legend_size = ctx->options->slide ? SLIDE_LEGEND_SIZE : LEGEND_BESIDE_SIZE;
+      frame->legend_height = _up_chart_legend_height (ctx, legend, n_legend, column_width, 1,
                                                       frame->legend_size);
       frame->natural_height = frame->body_y + MAX (body_height, frame->legend_height) + UP_CHART_MARGIN;
+      /* a slide's key goes on in the column, under the legend */
+      if (ctx->options->slide && frame_key (ctx, kind, &key))
+        {
+          frame->key_x = frame->legend_x;
+          frame->key_y = frame->legend_y + frame->legend_height + 14;
+          frame->key_width = column_width;
+          frame->key_columns = key.n_columns;
+          frame->key_size = SLIDE_KEY_SIZE;
+          frame->key_height = _up_chart_text_height (ctx, key.title, frame->legend_size,
+                                                     UP_TEXT_BOLD, column_width, 0) + 6 +
+                              _up_chart_legend_height (ctx, key.items, key.n_items, column_width,
+                                                       key.n_columns, frame->key_size);
+          frame->natural_height = MAX (frame->natural_height,
+                                       frame->key_y + frame->key_height + UP_CHART_MARGIN - 6);
+        }
     }
   else
     {
@@ -1122,9 +1151,13 @@ _up_chart_frame_compute (UpChartContext     *ctx,
                               ? frame->legend_y + frame->legend_height + UP_CHART_MARGIN - 6
                               : frame->body_y + body_height + UP_CHART_MARGIN;
     }
-  if (frame_key (ctx, kind, &key))
+  if (frame->key_height == 0 && frame_key (ctx, kind, &key))
     {
+      frame->key_x = UP_CHART_MARGIN;
       frame->key_y = frame->natural_height - UP_CHART_MARGIN + 6 + 8;
+      frame->key_width = inner;
+      frame->key_columns = key.n_columns;
+      frame->key_size = KEY_SIZE;
       frame->key_height = _up_chart_text_height (ctx, key.title, UP_CHART_LEGEND_SIZE,
                                                  UP_TEXT_BOLD, inner, 0) + 6 +
                           _up_chart_legend_height (ctx, key.items, key.n_items, inner,
@@ -1195,16 +1228,19 @@ _up_chart_frame_draw (UpChartContext     *ctx,
       frame_key (ctx, kind, &key))
     {
       double y = frame->key_y;
+      /* its title as large as the legend beside it on a slide */
+      double title_size = ctx->options->slide && frame->key_x > UP_CHART_MARGIN
+                          ? frame->legend_size : UP_CHART_LEGEND_SIZE;
 
       _up_chart_set_colour (ctx->cr, &ctx->line);
       cairo_set_line_width (ctx->cr, 0.75);
-      cairo_move_to (ctx->cr, UP_CHART_MARGIN, y - 6.5);
-      cairo_line_to (ctx->cr, UP_CHART_MARGIN + inner, y - 6.5);
+      cairo_move_to (ctx->cr, frame->key_x, y - 6.5);
+      cairo_line_to (ctx->cr, frame->key_x + frame->key_width, y - 6.5);
       cairo_stroke (ctx->cr);
-      y += _up_chart_text (ctx, key.title, UP_CHART_MARGIN, y, inner,
-                           UP_CHART_LEGEND_SIZE, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 0, NULL) + 6;
-      _up_chart_draw_legend (ctx, key.items, key.n_items, UP_CHART_MARGIN, y, inner,
-                             key.n_columns, KEY_SIZE);
+      y += _up_chart_text (ctx, key.title, frame->key_x, y, frame->key_width,
+                           title_size, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 0, NULL) + 6;
+      _up_chart_draw_legend (ctx, key.items, key.n_items, frame->key_x, y, frame->key_width,
+                             frame->key_columns, frame->key_size);
     }
 }
 

@@ -40,6 +40,8 @@ static const GOptionEntry entries[] = {
    * integer option of 0 out of the options, as if it had not been given. */
   { "png-width", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Width of an exported PNG in pixels, 16 to 10000, less for a chart taller than it is wide (default: twice the chart’s natural size)"), N_("PIXELS") },
+  { "slide", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Lay the exported chart out for a slide: its legend and key beside it, in larger text (a Full HD slide: --png-width=1920)"), NULL },
   { "local-goal", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the coverage of one regional or local goal, by the id --info lists"), N_("ID") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -421,6 +423,7 @@ run_export (GVariantDict *options)
 
   up_chart_options_init (&chart_options);
   chart_options.lang = lang;
+  chart_options.slide = g_variant_dict_contains (options, "slide");
   if (lookup_string (options, "local-goal", &local_goal_text))
     {
       UpRecord *goal = NULL;

@@ -1245,3 +1245,32 @@ up_export_get_png_width_max (UpProject            *project,
   /* low fits, high does not */
   return widest_png (width, height, low, high);
 }
+
+gboolean
+up_export_slide_is_larger (UpProject            *project,
+                           UpChartKind           kind,
+                           const UpChartOptions *options,
+                           int                   box_width,
+                           int                   box_height)
+{
+  UpChartOptions page, slide;
+  double page_width = 0, page_height = 0, slide_width = 0, slide_height = 0;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (box_width > 0 && box_height > 0, FALSE);
+
+  if (kind == UP_CHART_REPORT)
+    return FALSE;
+  file_options (options, &page);
+  page.slide = FALSE;
+  slide = page;
+  slide.slide = TRUE;
+  up_chart_get_size (kind, project, &page, &page_width, &page_height);
+  up_chart_get_size (kind, project, &slide, &slide_width, &slide_height);
+  if (!isfinite (page_width) || !isfinite (page_height) || page_width < 1 || page_height < 1 ||
+      !isfinite (slide_width) || !isfinite (slide_height) || slide_width < 1 || slide_height < 1)
+    return FALSE;
+
+  return MIN (box_width / slide_width, box_height / slide_height) >
+         MIN (box_width / page_width, box_height / page_height);
+}

@@ -35,6 +35,10 @@ typedef struct
                                  decorations (the grid on screen) */
   gboolean     legend_beside; /* screen only: the legend in a column right
                                  of the chart, not under it (a wide area) */
+  gboolean     slide;         /* with the decorations, a chart for a slide
+                                 (a wide screen read from across a room):
+                                 the legend and the key in a column beside
+                                 the chart, in larger text */
   gboolean     key;           /* with the decorations, a key of what the
                                  chart shows in short: the goals' names
                                  (wheel, matrix), the people of a full

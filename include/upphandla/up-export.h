@@ -44,6 +44,16 @@ int          up_export_get_png_width_max (UpProject            *project,
                                           UpChartKind           kind,
                                           const UpChartOptions *options);
 
+/* Whether @kind laid out for a slide (UpChartOptions.slide: the legend
+ * and the key beside the chart) shows larger, fitted whole into
+ * @box_width × @box_height pixels, than laid out as a page. FALSE for the
+ * report, which is a page whatever the size. */
+gboolean     up_export_slide_is_larger  (UpProject            *project,
+                                         UpChartKind           kind,
+                                         const UpChartOptions *options,
+                                         int                   box_width,
+                                         int                   box_height);
+
 /* Draws @kind and writes it to @output. The output is replaced only once
  * the new file is complete (a temporary file beside it, then a rename); on
  * any error an existing @output is left as it was. @png_width is the PNG's

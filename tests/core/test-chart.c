@@ -2868,6 +2868,109 @@ test_matrix_note_links (void)
       }
 }
 
+/* The pixels a point of @kind takes when the whole chart is shown as
+ * large as it fits in a Full HD slide (1920 × 1080). */
+static double
+slide_scale (UpProject            *project,
+             UpChartKind           kind,
+             const UpChartOptions *options)
+{
+  double width, height;
+
+  up_chart_get_size (kind, project, options, &width, &height);
+  return MIN (1920 / width, 1080 / height);
+}
+
+/* The height in pixels, on a Full HD slide, of the word @text of the
+ * chart (its box as pdftotext reads it: about the text's size). */
+static double
+slide_word_height (UpProject            *project,
+                   UpChartKind           kind,
+                   const UpChartOptions *options,
+                   const char           *name,
+                   const char           *text)
+{
+  g_autoptr(GArray) words = chart_words (project, kind, options, name);
+
+  if (words == NULL)
+    return -1;
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+      if (g_str_equal (word->text, text))
+        return (word->y1 - word->y0) * slide_scale (project, kind, options);
+    }
+  g_error ("%s: no word “%s”", name, text);
+  return -1;
+}
+
+/* A chart for a slide (UpChartOptions.slide) is laid out landscape, its
+ * legend and key beside it in larger text, so that on a Full HD slide the
+ * key reads from the back of a room: the wheel's key of the goals' names
+ * stood under it, the chart taller than wide, its text some 10 pixels
+ * high on the slide. And up_export_slide_is_larger() picks that layout
+ * where it shows the chart larger. */
+static void
+test_slide (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  static const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_GRID, UP_CHART_MATRIX };
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      UpChartOptions page, slide;
+      double width, height, page_px, slide_px;
+      const char *word = lang == UP_LANG_SV ? "fattigdom" : "Poverty";
+      g_autofree char *page_name = g_strdup_printf ("chart-slide-page-%s.pdf", up_lang_get_code (lang));
+      g_autofree char *slide_name = g_strdup_printf ("chart-slide-%s.pdf", up_lang_get_code (lang));
+
+      if (lang == UP_LANG_SV && g_getenv ("UPPHANDLA_LOCALEDIR") == NULL)
+        continue;
+      up_chart_options_init (&page);
+      page.lang = lang;
+      page.key = TRUE;
+      page.date = "2026-11-28";
+      slide = page;
+      slide.slide = TRUE;
+
+      /* the wheel: wider than tall, as a slide is */
+      up_chart_get_size (UP_CHART_WHEEL, project, &slide, &width, &height);
+      g_assert_cmpfloat (width, >, 1.5 * height);
+
+      /* the key's goal names: 1 "No Poverty" */
+      page_px = slide_word_height (project, UP_CHART_WHEEL, &page, page_name, word);
+      if (page_px < 0)
+        return;
+      slide_px = slide_word_height (project, UP_CHART_WHEEL, &slide, slide_name, word);
+      g_test_message ("%s: the key's text %.1f px high on a page's layout, %.1f px on a slide's",
+                      up_lang_get_code (lang), page_px, slide_px);
+      g_assert_cmpfloat (slide_px, >=, 24);
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          gboolean larger = up_export_slide_is_larger (project, kinds[k], &page, 1920, 1080);
+
+          g_test_message ("%s: %s %.2f px/pt on a page's layout, %.2f on a slide's", up_lang_get_code (lang),
+                          up_chart_kind_get_name (kinds[k]), slide_scale (project, kinds[k], &page),
+                          slide_scale (project, kinds[k], &slide));
+          g_assert_cmpint (larger, ==, slide_scale (project, kinds[k], &slide) > slide_scale (project, kinds[k], &page));
+          /* every label still fits */
+          {
+            g_autofree char *name = g_strdup_printf ("chart-slide-%s-%s.pdf", up_chart_kind_get_name (kinds[k]),
+                                                     up_lang_get_code (lang));
+            g_autoptr(GArray) words = NULL;
+
+            _up_chart_reset_n_cut ();
+            words = chart_words (project, kinds[k], &slide, name);
+            g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+          }
+        }
+      g_assert_true (up_export_slide_is_larger (project, UP_CHART_WHEEL, &page, 1920, 1080));
+      g_assert_false (up_export_slide_is_larger (project, UP_CHART_REPORT, &page, 1920, 1080));
+    }
+}
+
 /* The report of @project, in English and in Swedish, names all 17 goals
  * in its key (PDFs chart-report-goal-names-@what-LANG.pdf). */
 static void
@@ -3243,6 +3346,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/local-goal-key", test_report_local_goal_key);
   g_test_add_func ("/chart/report/local-goal-timeline", test_report_local_goal_timeline);
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
+  g_test_add_func ("/chart/slide", test_slide);
   g_test_add_func ("/chart/harm-apart", test_harm_apart);
   g_test_add_func ("/chart/timeline/axis", test_timeline_axis);
   g_test_add_func ("/chart/timeline/bars", test_timeline_bars);

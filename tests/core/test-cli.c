@@ -668,6 +668,40 @@ test_export (void)
 
 /* Without --format the output's extension decides, else PNG; without
  * --lang the language of the UI, if it is Swedish or English. */
+/* --slide lays the chart out for a slide, its legend and key beside it:
+ * the wheel at --png-width=1920 is then a PNG within a Full HD slide's
+ * 1920 × 1080, where laid out as a page it was 1920 × 3061, taller than
+ * wide, and came down to a third on the slide. */
+static void
+test_export_slide (void)
+{
+  g_autofree char *project = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project);
+
+  for (guint slide = 0; slide < 2; slide++)
+    {
+      g_autofree char *output = g_build_filename (dir, slide ? "wheel-slide.png" : "wheel-page.png", NULL);
+      g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+      const char *args[] = { "--export=wheel", "--png-width=1920", output_arg, project,
+                             slide ? "--slide" : NULL, NULL };
+      g_autoptr(Run) run = run_en (args);
+      cairo_surface_t *image;
+      int width, height;
+
+      g_assert_cmpint (run->status, ==, 0);
+      image = cairo_image_surface_create_from_png (output);
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      width = cairo_image_surface_get_width (image);
+      height = cairo_image_surface_get_height (image);
+      cairo_surface_destroy (image);
+      g_assert_cmpint (width, ==, 1920);
+      if (slide)
+        g_assert_cmpint (height, <=, 1080);
+      else
+        g_assert_cmpint (height, >, width);
+    }
+}
+
 static void
 test_export_defaults (void)
 {
@@ -1111,6 +1145,7 @@ main (int   argc,
   g_test_add_func ("/cli/exclusive-modes", test_exclusive_modes);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export-defaults", test_export_defaults);
+  g_test_add_func ("/cli/export-slide", test_export_slide);
   g_test_add_func ("/cli/export-local-goal", test_export_local_goal);
   g_test_add_func ("/cli/export-errors", test_export_errors);
   g_test_add_func ("/cli/export-same-file", test_export_same_file);
