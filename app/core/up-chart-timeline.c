@@ -608,7 +608,8 @@ draw_axis (UpChartContext *ctx,
   if (unit == UNIT_WEEK)
     /* Translators: the heading of the exported timeline's weeks, the ISO
      * week numbers on its axis. */
-    _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Week")), plot_x - 6 - DATES_WIDTH, top + TIER + TIER / 2,
+    _up_chart_text (ctx, up_lang_pgettext (ctx->lang, "week numbers", NC_("week numbers", "Week")),
+                    plot_x - 6 - DATES_WIDTH, top + TIER + TIER / 2,
                     DATES_WIDTH, SMALL_SIZE, UP_TEXT_DIM | UP_TEXT_RIGHT | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
 }
 
