@@ -69,6 +69,11 @@ struct _UpWindow
    * written: no save has failed yet, and there is nothing to try again. */
   gboolean              read_only_notice;
   gboolean              close_anyway;
+  /* Saves the user asked for (Try Again, Save As) that run off the
+   * window's thread: Try Again waits for their end. */
+  guint                 user_saves;
+  /* the close's own save runs: the window closes when it ends */
+  gboolean              close_saving;
 
   /* The text field with the focus (its GtkText, or a text view's buffer),
    * followed while it has it, and whether text was typed in a field since
@@ -210,7 +215,7 @@ static gboolean
 can_retry_save (UpWindow *self)
 {
   return gtk_revealer_get_reveal_child (self->save_revealer) &&
-         !self->read_only_notice &&
+         !self->read_only_notice && self->user_saves == 0 &&
          self->save_error_code != UP_STORE_ERROR_READ_ONLY;
 }
 
@@ -1414,6 +1419,99 @@ save_copy_to (GFile    *file,
     }
 }
 
+/* What a save the user asked for needs when it ends: the window, and the
+ * project it saved, which the window may no longer show by then. */
+typedef struct
+{
+  UpWindow  *self;
+  UpProject *project;
+  GFile     *file;       /* Save As: where to */
+  gboolean   close;      /* Save As from the close dialog: close once saved */
+} UserSave;
+
+static UserSave *
+user_save_new (UpWindow *self,
+               GFile    *file)
+{
+  UserSave *save = g_new0 (UserSave, 1);
+
+  save->self = g_object_ref (self);
+  save->project = g_object_ref (self->project);
+  save->file = file != NULL ? g_object_ref (file) : NULL;
+  return save;
+}
+
+static void
+user_save_free (UserSave *save)
+{
+  g_clear_object (&save->self);
+  g_clear_object (&save->project);
+  g_clear_object (&save->file);
+  g_free (save);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UserSave, user_save_free)
+
+static void
+on_saved_as (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(UserSave) save = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  UpWindow *self = save->self;
+
+  self->user_saves--;
+  if (self->project != save->project)
+    {
+      /* another project shown meanwhile, or the window gone */
+      if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+        update_actions (self);
+      return;
+    }
+
+  /* The new place is written once, and the project moves there only when
+   * that succeeded: where it cannot be written either (a folder that is
+   * gone too, a write-protected stick), the project stays on its file,
+   * whose banner still says what is wrong there. */
+  if (!up_store_save_finish (UP_STORE (object), result, &error))
+    {
+      update_actions (self);
+      show_error_dialog (self, _("Could Not Save the Project"), error);
+      return;
+    }
+
+  update_title (self);
+  hide_save_error (self);
+  up_application_add_recent (save->file);
+
+  name = g_file_get_basename (save->file);
+  /* Translators: %1$s is the file name the project is saved in now. */
+  message = g_strdup_printf (_("Saved as “%1$s”"), name);
+  up_window_add_toast (self, message);
+
+  if (save->close)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Save As, off the window's thread; with @close the window closes once
+ * the project is in @file (Save As from the close dialog). */
+static void
+save_as (UpWindow *self,
+         GFile    *file,
+         gboolean  close)
+{
+  UserSave *save = user_save_new (self, file);
+
+  /* a save that runs meanwhile goes first: the store queues this one */
+  save->close = close;
+  self->user_saves++;
+  update_actions (self);
+  up_store_save_async (up_project_get_store (self->project), file, FALSE, on_saved_as, save);
+}
+
 static void
 save_as_to (GFile    *file,
             gpointer  user_data)
@@ -1636,28 +1734,44 @@ save_as_action (GtkWidget  *widget,
 }
 
 static void
+on_retry_saved (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(UserSave) save = user_data;
+  g_autoptr(GError) error = NULL;
+  UpWindow *self = save->self;
+  gboolean saved = up_store_save_finish (UP_STORE (object), result, &error);
+
+  self->user_saves--;
+  if (self->project != save->project)
+    {
+      /* another project shown meanwhile, or the window gone */
+      if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+        update_actions (self);
+      return;
+    }
+  if (saved)
+    hide_save_error (self);
+  else
+    show_save_error (self, error);
+}
+
+static void
 retry_save_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   UpWindow *self = UP_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  UpStore *store;
-  gboolean saved;
 
-  if (self->project == NULL)
+  if (self->project == NULL || self->user_saves > 0)
     return;
 
-  store = up_project_get_store (self->project);
-  if (self->save_error_code == UP_STORE_ERROR_CONFLICT)
-    saved = up_store_save_overwrite (store, &error);
-  else
-    saved = up_store_save (store, &error);
-
-  if (saved)
-    hide_save_error (self);
-  else
-    show_save_error (self, error);
+  self->user_saves++;
+  update_actions (self);
+  up_store_save_async (up_project_get_store (self->project), NULL,
+                       self->save_error_code == UP_STORE_ERROR_CONFLICT,
+                       on_retry_saved, user_save_new (self, NULL));
 }
 
 static void
@@ -2243,8 +2357,8 @@ save_as_and_close (GFile    *file,
 {
   g_autoptr(UpWindow) self = user_data;
 
-  if (file != NULL && self->project != NULL && up_window_save_as (self, file))
-    gtk_window_close (GTK_WINDOW (self));
+  if (file != NULL && self->project != NULL)
+    save_as (self, file, TRUE);
 }
 
 static void
@@ -2265,6 +2379,78 @@ on_close_error_response (AdwMessageDialog *dialog,
     }
 }
 
+static void
+on_close_saved (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(UserSave) save = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  UpWindow *self = save->self;
+  GtkWindow *window = GTK_WINDOW (self);
+  UpStore *store;
+  GtkWidget *dialog;
+  gboolean kept;
+
+  self->close_saving = FALSE;
+  /* another project shown meanwhile (or the window gone): not this close */
+  if (self->project != save->project)
+    return;
+  if (up_store_save_finish (UP_STORE (object), result, &error))
+    {
+      /* again: an edit may have come in meanwhile */
+      gtk_window_close (window);
+      return;
+    }
+
+  store = up_project_get_store (self->project);
+  name = g_file_get_basename (up_store_get_file (store));
+  kept = up_store_get_edits_kept (store);
+
+  /* The banner said why the save failed and how to go on; here the
+   * question is only what closing does to the changes. They are
+   * kept in the recovery copy, which the next open offers; where
+   * that could not be written either (a full disk), they are only
+   * in this window, and closing it loses them. */
+  if (!kept)
+    /* Translators: %1$s is the file name of a project. */
+    body = g_strdup_printf (_("“%1$s” could not be saved, and your changes could not be kept "
+                              "anywhere else either. If you close now, they are lost. Save the "
+                              "project somewhere else first, for example on a USB stick."),
+                            name);
+  else if (g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT))
+    /* Translators: %1$s is the file name of a project. */
+    body = g_strdup_printf (_("Your latest changes are not in “%1$s”, because someone else saved it "
+                              "after you opened it. Your changes are kept on this computer: when "
+                              "you open the project again, you choose which version to keep."),
+                            name);
+  else
+    /* Translators: %1$s is the file name of a project. */
+    body = g_strdup_printf (_("Your latest changes are not in “%1$s”, but they are kept on this "
+                              "computer: when you open the project again, Upphandla offers to "
+                              "recover them."),
+                            name);
+
+  dialog = adw_message_dialog_new (window, _("Could Not Save the Project"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", kept ? _("Close _Anyway") : _("Close and _Lose Changes"),
+                                    "save-as", _("Save _As…"),
+                                    "cancel", _("_Keep Open"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_error_response),
+                           self, 0);
+  up_a11y_util_name_controls (GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 up_window_close_request (GtkWindow *window)
 {
@@ -2274,67 +2460,28 @@ up_window_close_request (GtkWindow *window)
 
   if (self->project != NULL && !self->close_anyway)
     {
-      g_autoptr(GError) error = NULL;
+      UpStore *store = up_project_get_store (self->project);
 
       /* Every editor answers this: none is named here, so a new one
        * cannot be forgotten. */
       up_project_commit_pending (self->project);
 
-      if (!up_store_flush (up_project_get_store (self->project), &error))
+      /* The save runs off the window's thread (another program may hold
+       * the file's lock for seconds): the window closes when it ends, and
+       * stays, with the dialog, when it fails. */
+      if (self->close_saving)
+        return TRUE;
+      if (up_store_get_dirty (store) || up_store_get_saving (store))
         {
-          UpStore *store = up_project_get_store (self->project);
-          g_autofree char *name = g_file_get_basename (up_store_get_file (store));
-          g_autofree char *body = NULL;
-          gboolean kept = up_store_get_edits_kept (store);
-          GtkWidget *dialog;
-
-          /* The banner said why the save failed and how to go on; here the
-           * question is only what closing does to the changes. They are
-           * kept in the recovery copy, which the next open offers; where
-           * that could not be written either (a full disk), they are only
-           * in this window, and closing it loses them. */
-          if (!kept)
-            /* Translators: %1$s is the file name of a project. */
-            body = g_strdup_printf (_("“%1$s” could not be saved, and your changes could not be kept "
-                                      "anywhere else either. If you close now, they are lost. Save the "
-                                      "project somewhere else first, for example on a USB stick."),
-                                    name);
-          else if (g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT))
-            /* Translators: %1$s is the file name of a project. */
-            body = g_strdup_printf (_("Your latest changes are not in “%1$s”, because someone else saved it "
-                                      "after you opened it. Your changes are kept on this computer: when "
-                                      "you open the project again, you choose which version to keep."),
-                                    name);
-          else
-            /* Translators: %1$s is the file name of a project. */
-            body = g_strdup_printf (_("Your latest changes are not in “%1$s”, but they are kept on this "
-                                      "computer: when you open the project again, Upphandla offers to "
-                                      "recover them."),
-                                    name);
-
-          dialog = adw_message_dialog_new (window, _("Could Not Save the Project"), body);
-          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                            "close", kept ? _("Close _Anyway") : _("Close and _Lose Changes"),
-                                            "save-as", _("Save _As…"),
-                                            "cancel", _("_Keep Open"),
-                                            NULL);
-          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
-                                                      ADW_RESPONSE_DESTRUCTIVE);
-          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
-                                                      ADW_RESPONSE_SUGGESTED);
-          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-          g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_error_response),
-                                   self, 0);
-          up_a11y_util_name_controls (GTK_WIDGET (dialog));
-          gtk_window_present (GTK_WINDOW (dialog));
-
+          self->close_saving = TRUE;
+          up_store_save_async (store, NULL, FALSE, on_close_saved, user_save_new (self, NULL));
           return TRUE;
         }
     }
 
   return GTK_WINDOW_CLASS (up_window_parent_class)->close_request (window);
 }
+
 
 /* Lets the titles of the shortcuts below @widget wrap at @chars
  * characters. GTK 4.8 lays the shortcuts out two columns to a page, each
@@ -3207,60 +3354,19 @@ up_window_update_recent (UpWindow *self)
 /**
  * up_window_save_as:
  *
- * Moves the project to @file and saves it there; the edits go on in that
- * file. The old file is left as it was, and its recovery copy is dropped
- * once the new file holds everything. A save that fails shows why, as any
- * failed save does. Returns whether the project is saved in @file.
+ * Moves the project to @file and saves it there, off the window's thread;
+ * the edits go on in that file. The old file is left as it was, and its
+ * recovery copy is dropped once the new file holds everything. Where
+ * @file cannot be written, the project stays on its own file and a dialog
+ * says why.
  */
-gboolean
+void
 up_window_save_as (UpWindow *self,
                    GFile    *file)
 {
-  g_autoptr(GFile) old = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  UpStore *store;
+  g_return_if_fail (UP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  g_return_val_if_fail (UP_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->project == NULL)
-    return FALSE;
-
-  store = up_project_get_store (self->project);
-  old = up_project_get_file (self->project) ? g_object_ref (up_project_get_file (self->project)) : NULL;
-
-  /* The new place is tried with a copy first: where it cannot be written
-   * either (a folder that is gone too, a write-protected stick), the
-   * project stays on its file, whose banner still says what is wrong
-   * there. Moved first, the window named a file that never was, and the
-   * old file's recovery copy stayed behind, to be offered again after
-   * the edits were saved elsewhere. Save As onto the file itself is a
-   * save. */
-  if (!up_window_shows_file (self, file) && !up_store_save_copy (store, file, &error))
-    {
-      show_error_dialog (self, _("Could Not Save the Project"), error);
-      return FALSE;
-    }
-
-  up_store_set_file (store, file);
-  update_title (self);
-  if (!up_store_save (store, &error))
-    {
-      show_save_error (self, error);
-      return FALSE;
-    }
-
-  hide_save_error (self);
-  if (old != NULL && !g_file_equal (old, file))
-    up_store_discard_recovery (old);
-  up_application_add_recent (file);
-
-  name = g_file_get_basename (file);
-  /* Translators: %1$s is the file name the project is saved in now. */
-  message = g_strdup_printf (_("Saved as “%1$s”"), name);
-  up_window_add_toast (self, message);
-
-  return TRUE;
+  if (self->project != NULL)
+    save_as (self, file, FALSE);
 }

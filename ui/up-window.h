@@ -23,7 +23,7 @@ gboolean   up_window_shows_file  (UpWindow       *self,
                                   GFile          *file);
 
 /* Moves the project to @file and saves it there (the banner's Save As). */
-gboolean   up_window_save_as     (UpWindow       *self,
+void       up_window_save_as     (UpWindow       *self,
                                   GFile          *file);
 
 /* Lists the recent projects on the start page again, after a change the

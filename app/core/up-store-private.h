@@ -63,6 +63,10 @@ gboolean      _up_store_ensure_note_index (UpStore  *self,
  * tests make it short. */
 void          _up_store_set_retry_seconds (UpStore  *self,
                                            guint     seconds);
+/* How long a save waits for another program's lock on the file before
+ * it gives up (3 s); the tests make it short. */
+void          _up_store_set_lock_wait     (UpStore  *self,
+                                           guint     ms);
 
 /* @a and @b name one file: equal, or the same file id (a link). */
 gboolean _up_store_same_file (GFile *a,

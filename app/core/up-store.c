@@ -64,6 +64,8 @@ struct _UpStore
    * wait (the messages promise that); the source of the next try. */
   guint        retry_seconds;
   guint        retry_source;
+  /* How long a save waits for another program's lock on the file (ms). */
+  guint        lock_wait_ms;
   gboolean     conflict;        /* the file changed under us: the user chooses */
   GError      *save_error;
   /* The edits up to @kept_edits are in the recovery copy (when
@@ -81,6 +83,9 @@ struct _UpStore
    * the writer of a copy named by recovery_token is still running (see
    * up_store_recovery_in_use()); -1 until the store first saves. */
   int          live_fd;
+  /* Saves asked for by up_store_save_async() while another ran (GTask):
+   * each starts when the one before it ends, in turn. */
+  GQueue       waiting;
 };
 
 G_DEFINE_FINAL_TYPE (UpStore, up_store, G_TYPE_OBJECT)
@@ -784,6 +789,7 @@ up_store_init (UpStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->migrated_from = -1;
   self->retry_seconds = NO_SPACE_RETRY_SECONDS;
+  self->lock_wait_ms = LOCK_WAIT_SECONDS * 1000;
   self->recovery_token = g_uuid_string_random ();
   self->live_fd = -1;
 }
@@ -1833,6 +1839,7 @@ typedef struct
   guint    edits;
   gboolean recovery_written; /* the recovery copy holds this snapshot */
   gboolean written_anew;     /* the file read or saved before was gone */
+  guint    lock_wait_ms;
 } SaveJob;
 
 static void
@@ -2140,10 +2147,11 @@ write_document (GFile       *file,
  * window's own thread. */
 static int
 lock_document (GFile    *file,
+               guint     wait_ms,
                gboolean *busy)
 {
   const char *path = g_file_peek_path (file);
-  gint64 deadline = g_get_monotonic_time () + LOCK_WAIT_SECONDS * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + (gint64) wait_ms * 1000;
 
   *busy = FALSE;
   for (guint attempt = 0; path != NULL && attempt < 10; attempt++)
@@ -2215,7 +2223,7 @@ run_save_job (SaveJob  *job,
    * under a lock on the document, which every save of ours takes. The
    * recovery copy, shared by every process that has the document open, is
    * written under the same lock. */
-  lock = lock_document (job->file, &busy);
+  lock = lock_document (job->file, job->lock_wait_ms, &busy);
 
   /* The copy is someone else's when another store wrote it: another
    * process with the document open whose save met a conflict, or one that
@@ -2382,6 +2390,31 @@ up_store_serialize (UpStore  *self,
   return g_bytes_new_with_free_func (data, size, sqlite3_free, data);
 }
 
+/* A job that writes the project to @destination, a file the store does
+ * not save to yet (Save As): no check of what it held (the user chose to
+ * replace it), no recovery copy (the edits wait in the one of the store's
+ * own file until the store moves), no backup (the store's own file stays
+ * as it is). */
+static SaveJob *
+save_job_new_for (UpStore  *self,
+                  GFile    *destination,
+                  GError  **error)
+{
+  SaveJob *job;
+  GBytes *image = up_store_serialize (self, error);
+
+  if (image == NULL)
+    return NULL;
+
+  job = g_new0 (SaveJob, 1);
+  job->image = image;
+  job->file = g_object_ref (destination);
+  job->document = TRUE;
+  job->edits = self->edits;
+  job->lock_wait_ms = self->lock_wait_ms;
+  return job;
+}
+
 static SaveJob *
 save_job_new (UpStore  *self,
               GError  **error)
@@ -2404,6 +2437,7 @@ save_job_new (UpStore  *self,
   hold_live_lock (self);
   job->document = !self->conflict;
   job->edits = self->edits;
+  job->lock_wait_ms = self->lock_wait_ms;
 
   if (self->migrated_from >= 0 && !self->backup_done)
     {
@@ -2431,6 +2465,7 @@ set_saving (UpStore  *self,
 }
 
 static void start_save (UpStore *self);
+static void run_next (UpStore *self);
 
 static gboolean
 retry_save (gpointer user_data)
@@ -2535,13 +2570,9 @@ save_done (GObject      *object,
   /* Edits that came in meanwhile go out in one more save. After a failure
    * they retry with the next edit (or the user's Try Again), not in a loop;
    * after a full disk also every little while (finish_save()). */
-  if (self->save_pending && error == NULL)
-    {
-      self->save_pending = FALSE;
-      start_save (self);
-    }
-  else if (self->save_pending)
+  if (self->save_pending && error != NULL)
     self->save_pending = FALSE;
+  run_next (self);
 }
 
 static void
@@ -2554,7 +2585,7 @@ start_save (UpStore *self)
   if (self->file == NULL || !self->dirty)
     return;
 
-  if (self->saving)
+  if (self->saving || !g_queue_is_empty (&self->waiting))
     {
       self->save_pending = TRUE;
       return;
@@ -2607,9 +2638,243 @@ static void
 wait_for_save (UpStore *self)
 {
   /* The worker's result comes back through the thread-default main context;
-   * iterate it so a synchronous caller sees the end of an async save. */
-  while (self->saving)
+   * iterate it so a synchronous caller sees the end of an async save (and
+   * of those asked for meanwhile). */
+  while (self->saving || !g_queue_is_empty (&self->waiting))
     g_main_context_iteration (NULL, TRUE);
+}
+
+typedef struct
+{
+  GFile   *destination;   /* NULL: the store's own file */
+  gboolean overwrite;
+  SaveJob *job;
+} SaveRequest;
+
+static void
+save_request_free (SaveRequest *request)
+{
+  g_clear_object (&request->destination);
+  g_clear_pointer (&request->job, save_job_free);
+  g_free (request);
+}
+
+/* The store's file is now @destination, which holds every edit up to the
+ * job's: as after a save there, and the old file's recovery copy, if this
+ * store wrote it, is no longer needed (the other file is left as it was). */
+static void
+move_to (UpStore *self,
+         SaveJob *job)
+{
+  g_autoptr(GFile) old = g_steal_pointer (&self->file);
+  g_autoptr(GFile) old_owner = old != NULL ? recovery_file_for (old, ".owner") : NULL;
+  g_autofree char *owner = NULL;
+
+  self->file = g_object_ref (job->file);
+  watch_file (self);
+  g_free (self->checksum);
+  self->checksum = g_steal_pointer (&job->new_checksum);
+  self->conflict = FALSE;
+  self->kept_valid = FALSE;
+  self->backup_done = TRUE;
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  if (old != NULL &&
+      g_file_get_contents (g_file_peek_path (old_owner), &owner, NULL, NULL) &&
+      g_strcmp0 (owner, self->recovery_token) == 0)
+    up_store_discard_recovery (old);
+  if (self->renamed_from != NULL)
+    {
+      up_store_discard_recovery (self->renamed_from);
+      g_clear_object (&self->renamed_from);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  if (self->save_error != NULL)
+    {
+      g_clear_error (&self->save_error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+    }
+  if (job->edits == self->edits && self->dirty)
+    {
+      self->dirty = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+static void
+request_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  UpStore *self = UP_STORE (object);
+  g_autoptr(GTask) task = user_data;
+  SaveRequest *request = g_task_get_task_data (task);
+  SaveJob *job = request->job;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  set_saving (self, FALSE);
+  if (request->destination != NULL)
+    {
+      /* Where the new place failed, the store stays on its own file, with
+       * its edits and its banner's reason as they were. */
+      if (ok)
+        move_to (self, job);
+      /* nothing is tried again at a place the user only chose */
+      else if (g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_BUSY))
+        {
+          g_autofree char *name = display_name (request->destination);
+
+          g_clear_error (&error);
+          g_set_error (&error, UP_STORE_ERROR, UP_STORE_ERROR_BUSY,
+                       /* Translators: %1$s is a file name, chosen in Save As. */
+                       _("“%1$s” could not be saved because another program is writing to it. Your changes are kept; choose another name or folder, or try again later."),
+                       name);
+        }
+    }
+  else if (ok && !job->document)
+    {
+      note_recovery (self, job);
+      /* A conflict is open: only the recovery copy was written. */
+      g_set_error_literal (&error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT,
+                           self->save_error ? self->save_error->message : "");
+      ok = FALSE;
+    }
+  else
+    finish_save (self, job, error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+  run_next (self);
+}
+
+/* Starts the save @task asks for, or returns at once when there is
+ * nothing to save. Takes @task. */
+static void
+run_request (UpStore *self,
+             GTask   *task)
+{
+  SaveRequest *request = g_task_get_task_data (task);
+  g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
+
+  if (self->file == NULL && request->destination == NULL)
+    {
+      g_task_return_new_error (task, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED,
+                               _("The project has no file to be saved to."));
+      g_object_unref (task);
+      return;
+    }
+
+  /* Save As onto the project's own file (or another name of it) is a save. */
+  if (request->destination != NULL && self->file != NULL &&
+      _up_store_same_file (request->destination, self->file))
+    g_clear_object (&request->destination);
+
+  if (request->overwrite)
+    {
+      g_clear_pointer (&self->checksum, g_free);
+      self->conflict = FALSE;
+      self->dirty = TRUE;
+    }
+
+  if (request->destination == NULL && !self->dirty)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  self->save_pending = FALSE;
+  request->job = request->destination != NULL ? save_job_new_for (self, request->destination, &error)
+                                              : save_job_new (self, &error);
+  if (request->job == NULL)
+    {
+      if (request->destination == NULL)
+        finish_save (self, NULL, error);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  set_saving (self, TRUE);
+  inner = g_task_new (self, NULL, request_done, task);
+  g_task_set_source_tag (inner, run_request);
+  /* the job stays the request's: request_done() reads it */
+  g_task_set_task_data (inner, request->job, NULL);
+  g_task_run_in_thread (inner, save_thread);
+}
+
+/* After a save: the next one asked for, else the edits that came in
+ * meanwhile. */
+static void
+run_next (UpStore *self)
+{
+  while (!self->saving && !g_queue_is_empty (&self->waiting))
+    run_request (self, g_queue_pop_head (&self->waiting));
+
+  if (!self->saving && self->save_pending)
+    {
+      self->save_pending = FALSE;
+      start_save (self);
+    }
+}
+
+/**
+ * up_store_save_async:
+ * @destination: (nullable): a file to move the project to ("Save As"), or
+ *   %NULL for its own file
+ * @overwrite: after a conflict, write over the version on disk (the user
+ *   chose to)
+ *
+ * Saves off the main thread, after any save that runs: the window's close,
+ * Try Again and Save As, which must not freeze while another program
+ * holds the file's lock. Nothing is written to the own file when it
+ * already holds every edit. With @destination, the project is written
+ * there once, and only when that succeeded does the store save to it from
+ * then on (the old file is left as it was); where it fails, the store
+ * stays on its own file, every edit kept.
+ */
+void
+up_store_save_async (UpStore             *self,
+                     GFile               *destination,
+                     gboolean             overwrite,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  GTask *task;
+  SaveRequest *request;
+
+  g_return_if_fail (UP_IS_STORE (self));
+  g_return_if_fail (destination == NULL || G_IS_FILE (destination));
+  g_return_if_fail (!self->in_transaction);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, up_store_save_async);
+  request = g_new0 (SaveRequest, 1);
+  request->destination = destination != NULL ? g_object_ref (destination) : NULL;
+  request->overwrite = overwrite;
+  g_task_set_task_data (task, request, (GDestroyNotify) save_request_free);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->saving)
+    g_queue_push_tail (&self->waiting, task);
+  else
+    run_request (self, task);
+}
+
+gboolean
+up_store_save_finish (UpStore       *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (UP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -3248,4 +3513,13 @@ _up_store_set_retry_seconds (UpStore *self,
   g_return_if_fail (seconds > 0);
 
   self->retry_seconds = seconds;
+}
+
+void
+_up_store_set_lock_wait (UpStore *self,
+                         guint    ms)
+{
+  g_return_if_fail (UP_IS_STORE (self));
+
+  self->lock_wait_ms = ms;
 }

@@ -85,6 +85,14 @@ gboolean     up_store_flush             (UpStore      *self,
                                          GError      **error);
 gboolean     up_store_save_overwrite    (UpStore      *self,
                                          GError      **error);
+void         up_store_save_async        (UpStore      *self,
+                                         GFile        *destination,
+                                         gboolean      overwrite,
+                                         GAsyncReadyCallback callback,
+                                         gpointer      user_data);
+gboolean     up_store_save_finish       (UpStore      *self,
+                                         GAsyncResult *result,
+                                         GError      **error);
 gboolean     up_store_save_copy         (UpStore      *self,
                                          GFile        *destination,
                                          GError      **error);

@@ -997,7 +997,9 @@ test_new_note_left_empty (Fixture       *fixture,
    * has no empty note. */
   id = click_add_note (fixture, view);
   gtk_window_close (GTK_WINDOW (fixture->window));
-  iterate_pending ();
+  /* it closes once its save, off its thread, has ended */
+  while (gtk_widget_get_visible (GTK_WIDGET (fixture->window)))
+    g_main_context_iteration (NULL, TRUE);
   assert_as_marked (fixture, &mark, id);
   {
     g_autoptr(GFile) file = g_object_ref (up_project_get_file (fixture->project));
