@@ -3177,6 +3177,52 @@ up_store_recovery_in_use (GFile *document)
   return in_use;
 }
 
+/* Whether the store named by @token still runs, in this process or
+ * another (see hold_live_lock()). */
+static gboolean
+store_runs (const char *token)
+{
+  g_autofree char *live = NULL;
+  gboolean running;
+  int fd;
+
+  if (!g_uuid_string_is_valid (token))
+    return FALSE;
+  live = live_path_for (token);
+  fd = g_open (live, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  running = flock (fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  close (fd);
+  return running;
+}
+
+/* The draft of @document kept by the store of @token: a file of its own,
+ * as two instances with the same project open each keep theirs. */
+static GFile *
+draft_file_for (GFile      *document,
+                const char *token)
+{
+  g_autofree char *suffix = g_strconcat (".", token, ".draft", NULL);
+
+  return recovery_file_for (document, suffix);
+}
+
+/* The token of the store that kept @name, a draft of the document whose
+ * recovery files start with @key, or NULL when @name is no such draft. */
+static char *
+draft_token (const char *name,
+             const char *key)
+{
+  gsize key_len = strlen (key);
+  gsize len = strlen (name);
+
+  if (!g_str_has_prefix (name, key) || name[key_len] != '.' || !g_str_has_suffix (name, ".draft") ||
+      len <= key_len + 1 + strlen (".draft"))
+    return NULL;
+  return g_strndup (name + key_len + 1, len - key_len - 1 - strlen (".draft"));
+}
+
 /**
  * up_store_keep_draft:
  * @draft: (nullable): text to keep, or %NULL to drop what was kept
@@ -3185,8 +3231,11 @@ up_store_recovery_in_use (GFile *document)
  * (a note being written in a form, which is added to the project only
  * when it is saved), beside the recovery copy of the store's document, so
  * that it outlives a crash: up_store_take_draft() gives it to the next
- * open. Written whole or not at all; not synced, as the recovery copy is
- * not. Returns %FALSE when it could not be written.
+ * open. The draft is the store's own: another store with the same
+ * document open (a second window or instance) keeps its own beside it,
+ * and neither writes over or drops the other's. Written whole or not at
+ * all; not synced, as the recovery copy is not. Returns %FALSE when it
+ * could not be written.
  */
 gboolean
 up_store_keep_draft (UpStore    *self,
@@ -3194,83 +3243,75 @@ up_store_keep_draft (UpStore    *self,
 {
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autofree char *contents = NULL;
 
   g_return_val_if_fail (UP_IS_STORE (self), FALSE);
 
   if (self->file == NULL)
     return FALSE;
 
-  file = recovery_file_for (self->file, ".draft");
+  file = draft_file_for (self->file, self->recovery_token);
   if (draft == NULL)
     {
-      g_autofree char *kept = NULL;
-
-      /* only its own: another instance with the project open keeps its
-       * own draft (and a crashed one's waits for up_store_take_draft()) */
-      if (g_file_get_contents (g_file_peek_path (file), &kept, NULL, NULL) &&
-          g_str_has_prefix (kept, self->recovery_token) &&
-          kept[strlen (self->recovery_token)] == '\n')
-        g_file_delete (file, NULL, NULL);
+      g_file_delete (file, NULL, NULL);
       return TRUE;
     }
 
-  /* The writer first: a draft of an instance that still runs is its own
-   * (see up_store_recovery_in_use()). */
+  /* The writer's lock first: a draft of a store that still runs is not
+   * taken (see up_store_take_draft()). */
   hold_live_lock (self);
   dir = up_store_get_recovery_dir ();
-  contents = g_strconcat (self->recovery_token, "\n", draft, NULL);
   return g_mkdir_with_parents (g_file_peek_path (dir), 0700) == 0 &&
-         replace_atomically (g_file_peek_path (file), contents, strlen (contents), 0600, TRUE, FALSE,
+         replace_atomically (g_file_peek_path (file), draft, strlen (draft), 0600, TRUE, FALSE,
                              NULL);
+}
+
+/* Takes (reads and removes) the drafts of @document whose stores no
+ * longer run; with @first_only, the first found. */
+static GPtrArray *
+take_drafts (GFile    *document,
+             gboolean  first_only)
+{
+  g_autoptr(GFile) dir = up_store_get_recovery_dir ();
+  g_autoptr(GDir) d = g_dir_open (g_file_peek_path (dir), 0, NULL);
+  g_autofree char *key = recovery_key (document);
+  GPtrArray *taken = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL &&
+         !(first_only && taken->len > 0))
+    {
+      g_autofree char *token = draft_token (name, key);
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+
+      if (token == NULL || store_runs (token))
+        continue;
+      path = g_build_filename (g_file_peek_path (dir), name, NULL);
+      if (g_file_get_contents (path, &contents, NULL, NULL))
+        g_ptr_array_add (taken, g_steal_pointer (&contents));
+      g_unlink (path);
+    }
+  return taken;
 }
 
 /**
  * up_store_take_draft:
  *
- * Returns: (transfer full) (nullable): the text kept by
+ * Returns: (transfer full) (nullable): a text kept by
  * up_store_keep_draft() for @document by a store that no longer runs (a
- * crash), which is removed as it is returned; %NULL when there is none,
- * or when its store still runs, in this process or another.
+ * crash), which is removed as it is returned; %NULL when there is none.
+ * A draft whose store still runs, in this process or another, is not
+ * taken. Where several stores died with drafts, each call takes one.
  */
 char *
 up_store_take_draft (GFile *document)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *live = NULL;
-  char *newline;
-  int fd;
+  g_autoptr(GPtrArray) taken = NULL;
 
   g_return_val_if_fail (G_IS_FILE (document), NULL);
 
-  file = recovery_file_for (document, ".draft");
-  if (!g_file_get_contents (g_file_peek_path (file), &contents, NULL, NULL))
-    return NULL;
-  newline = strchr (contents, '\n');
-  if (newline == NULL)
-    {
-      g_file_delete (file, NULL, NULL);
-      return NULL;
-    }
-  *newline = '\0';
-
-  if (g_uuid_string_is_valid (contents))
-    {
-      live = live_path_for (contents);
-      fd = g_open (live, O_RDONLY | O_CLOEXEC, 0);
-      if (fd >= 0)
-        {
-          gboolean running = flock (fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
-
-          close (fd);
-          if (running)
-            return NULL;
-        }
-    }
-
-  g_file_delete (file, NULL, NULL);
-  return g_strdup (newline + 1);
+  taken = take_drafts (document, TRUE);
+  return taken->len > 0 ? g_strdup (g_ptr_array_index (taken, 0)) : NULL;
 }
 
 /**
@@ -3296,7 +3337,7 @@ up_store_recovery_document_changed (GFile *document)
 void
 up_store_discard_recovery (GFile *document)
 {
-  static const char * const suffixes[] = { ".upphandla", ".uri", ".base", ".owner", ".draft" };
+  static const char * const suffixes[] = { ".upphandla", ".uri", ".base", ".owner" };
 
   g_return_if_fail (G_IS_FILE (document));
 
@@ -3306,6 +3347,8 @@ up_store_discard_recovery (GFile *document)
 
       g_file_delete (file, NULL, NULL);
     }
+  /* the drafts left behind too, not those of stores that still run */
+  g_ptr_array_unref (take_drafts (document, FALSE));
 }
 
 /* Stands for a version of the document that is not known: no file has

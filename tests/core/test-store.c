@@ -2549,6 +2549,52 @@ test_recovery_not_offered (void)
   g_assert_false (file_exists (recovery));
 }
 
+/* Two stores with the same project open (two windows, or a second
+ * instance of the app), each with a note being written: each keeps its
+ * own draft. One drops its draft (its note saved) and the other dies: the
+ * dead one's draft is there to be taken, and only it; the draft of a store
+ * that still runs is never taken. Before 2026-12-05 the document had one
+ * draft file: the second store wrote over the first's, and dropping its
+ * own then removed the only one left. */
+static void
+test_draft_per_store (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "draft-per-store");
+  g_autofree char *path = create_project_file (dir, "workshop.upphandla", "Original");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) first = open_project (path);
+  g_autoptr(UpProject) second = open_project (path);
+  g_autofree char *taken = NULL;
+
+  g_assert_true (up_store_keep_draft (up_project_get_store (first), "Written in the first window"));
+  g_assert_true (up_store_keep_draft (up_project_get_store (second), "Written in the second window"));
+  /* both still run: nothing to take */
+  taken = up_store_take_draft (file);
+  g_assert_null (taken);
+
+  /* the second saves its note: its draft goes, not the first's */
+  g_assert_true (up_store_keep_draft (up_project_get_store (second), NULL));
+  taken = up_store_take_draft (file);
+  g_assert_null (taken);
+
+  /* the second writes again, and the first ends without saving its note
+   * (as after a crash: its lock is gone, its draft stays) */
+  g_assert_true (up_store_keep_draft (up_project_get_store (second), "Second, again"));
+  g_clear_object (&first);
+  taken = up_store_take_draft (file);
+  g_assert_cmpstr (taken, ==, "Written in the first window");
+  g_clear_pointer (&taken, g_free);
+  /* taken once, and the running one's is still not offered */
+  taken = up_store_take_draft (file);
+  g_assert_null (taken);
+
+  /* a Discard of the recovery leaves the running store's draft */
+  up_store_discard_recovery (file);
+  g_clear_object (&second);
+  taken = up_store_take_draft (file);
+  g_assert_cmpstr (taken, ==, "Second, again");
+}
+
 /* Migration */
 
 /* Bytes that are not UTF-8 in a file (damaged, or written by something
@@ -3160,6 +3206,7 @@ main (int   argc,
   g_test_add_func ("/store/recovery/changed-after-crash", test_recovery_changed_after_crash);
   g_test_add_func ("/store/recovery/gone-after-save", test_recovery_gone_after_save);
   g_test_add_func ("/store/recovery/not-offered", test_recovery_not_offered);
+  g_test_add_func ("/store/recovery/draft-per-store", test_draft_per_store);
   g_test_add_func ("/store/recovery/list-odd-uri", test_recovery_list_odd_uri);
   g_test_add_func ("/store/recovery/list-newest-first", test_recovery_list_newest_first);
   g_test_add_func ("/store/migration/from-version-0", test_migration_from_version_0);
