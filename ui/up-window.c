@@ -1279,9 +1279,22 @@ create_recent_row (gpointer item,
     }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
+  /* Another window or instance of the app has the project open, with
+   * changes its save could not write yet: they are that window's, not
+   * left behind, and the row says where they are. */
+  if (unsaved != NULL && unsaved->in_use)
+    {
+      GtkWidget *label = gtk_label_new (_("Open in another window"));
+
+      gtk_widget_add_css_class (label, "open-elsewhere");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_tooltip_text (label, _("This project is open in another Upphandla window, "
+                                            "which still has changes to save. Go on in that window."));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
   /* After a crash the changes wait in a recovery copy until the project is
    * opened again: the row says so, or they would wait unseen. */
-  if (unsaved != NULL)
+  else if (unsaved != NULL)
     {
       GtkWidget *label = gtk_label_new (_("Unsaved changes"));
 

@@ -3539,6 +3539,7 @@ up_store_list_recoveries (void)
 
       item = g_new0 (UpRecoveryInfo, 1);
       item->modified = up_store_get_recovery_modified (document);
+      item->in_use = up_store_recovery_in_use (document);
       item->document = g_steal_pointer (&document);
       g_ptr_array_add (found, item);
     }

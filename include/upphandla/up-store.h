@@ -107,6 +107,8 @@ typedef struct
   GFile     *document;
   GDateTime *modified;  /* when the copy was last written, that is, when its
                          * latest unsaved change was made; NULL if unknown */
+  gboolean   in_use;    /* its store still runs (another window or instance):
+                         * see up_store_recovery_in_use() */
 } UpRecoveryInfo;
 
 void         up_recovery_info_free      (UpRecoveryInfo *info);

@@ -774,6 +774,69 @@ test_start_page_lists_unsaved (void)
   iterate_pending ();
 }
 
+/* The text of the first label below @widget with the style class
+ * @css_class, or NULL. */
+static const char *
+find_label_with_class (GtkWidget  *widget,
+                       const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = find_label_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A project open in another window or instance, whose changes wait in its
+ * recovery copy (its save failed), is listed on the start page as open
+ * there, not as changes left behind: they are that window's. Once that
+ * window is gone without saving them, they are unsaved changes to
+ * recover. Before 2026-12-05 the row said "Unsaved changes" while the
+ * other window ran, and opening it led to "Already Open in Another
+ * Window". */
+static void
+test_start_page_open_elsewhere (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(UpProject) project = project_on_pulled_stick (&file);
+  g_autoptr(UpWindow) window = NULL;
+  GtkListBoxRow *row;
+
+  g_assert_true (up_store_recovery_in_use (file));
+  window = g_object_ref_sink (up_window_new (NULL, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  row = find_recent_row (window, file);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (find_label_with_class (GTK_WIDGET (row), "warning"), ==, NULL);
+  g_assert_cmpstr (find_label_with_class (GTK_WIDGET (row), "open-elsewhere"), ==,
+                   _("Open in another window"));
+  wait_for_frames (GTK_WIDGET (window));
+  {
+    g_autofree char *shot = g_strdup_printf ("start-page-open-elsewhere-%s.png", test_language ());
+
+    save_screenshot (GTK_WIDGET (window), shot);
+  }
+
+  /* the other window goes without saving: its changes are left behind */
+  g_clear_object (&project);
+  g_assert_false (up_store_recovery_in_use (file));
+  up_window_update_recent (window);
+  row = find_recent_row (window, file);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (find_label_with_class (GTK_WIDGET (row), "warning"), ==, _("Unsaved changes"));
+  g_assert_null (find_label_with_class (GTK_WIDGET (row), "open-elsewhere"));
+
+  up_store_discard_recovery (file);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
 /* Projects with unsaved changes are listed the latest changed first, as
  * the recent ones are, each row saying when. The copy whose .uri the
  * recovery folder lists first is made the older, so that a list in folder
@@ -5593,6 +5656,7 @@ main (int   argc,
       g_test_add_data_func (path, &read_only_cases[i], test_save_as_proposes_writable);
     }
   g_test_add_func ("/ui/window/start-page-lists-unsaved", test_start_page_lists_unsaved);
+  g_test_add_func ("/ui/window/start-page-open-elsewhere", test_start_page_open_elsewhere);
   g_test_add_func ("/ui/window/start-page-unsaved-order", test_start_page_unsaved_order);
   g_test_add_func ("/ui/window/start-page-times", test_start_page_times);
   g_test_add_data_func ("/ui/window/start-page-times-portal/read-one", GINT_TO_POINTER (TRUE),
