@@ -17,6 +17,10 @@ struct _UpEntryRow
   GtkLabel          *shown;
   GtkWidget         *edit_icon;
   GtkWidget         *suffixes;
+
+  /* "typing-paused": after this long without typing, 0 for never */
+  guint              pause_ms;
+  guint              pause_id;
 };
 
 static void up_entry_row_editable_init  (GtkEditableInterface *iface);
@@ -33,6 +37,7 @@ enum {
 
 enum {
   SIGNAL_ENTRY_ACTIVATED,
+  SIGNAL_TYPING_PAUSED,
   N_SIGNALS
 };
 
@@ -51,6 +56,32 @@ is_editing (UpEntryRow *self)
   return (gtk_widget_get_state_flags (GTK_WIDGET (self->entry)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
 }
 
+static gboolean
+on_pause_timeout (gpointer data)
+{
+  UpEntryRow *self = data;
+
+  self->pause_id = 0;
+  if (is_editing (self))
+    g_signal_emit (self, signals[SIGNAL_TYPING_PAUSED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Text typed into a line and not yet committed (Return, Tab, a click
+ * elsewhere) was in no file: a crash lost it. After a pause in typing
+ * the row says so, and the editor commits it, as a description or a
+ * note's text is committed after a pause. Only what is typed counts: a
+ * text the editor sets while the field has no focus is no typing. */
+static void
+on_entry_changed (UpEntryRow *self)
+{
+  if (self->pause_ms == 0 || !is_editing (self))
+    return;
+
+  g_clear_handle_id (&self->pause_id, g_source_remove);
+  self->pause_id = g_timeout_add (self->pause_ms, on_pause_timeout, self);
+}
+
 /* While the text is edited the row draws the focus ring round itself and
  * hides its pencil, as AdwEntryRow does (its style: row.entry.focused).
  * An entry cuts a text too long for it at its edge, with no sign that
@@ -64,6 +95,10 @@ on_entry_state_flags_changed (UpEntryRow    *self,
                               GtkEntry      *entry)
 {
   gboolean editing = is_editing (self);
+
+  /* the focus left: the editor commits the text now */
+  if (!editing)
+    g_clear_handle_id (&self->pause_id, g_source_remove);
 
   if (editing)
     gtk_widget_add_css_class (GTK_WIDGET (self), "focused");
@@ -193,6 +228,7 @@ up_entry_row_dispose (GObject *object)
 {
   UpEntryRow *self = UP_ENTRY_ROW (object);
 
+  g_clear_handle_id (&self->pause_id, g_source_remove);
   if (self->entry != NULL)
     gtk_editable_finish_delegate (GTK_EDITABLE (self));
   self->entry = NULL;
@@ -223,6 +259,13 @@ up_entry_row_class_init (UpEntryRowClass *klass)
 
   signals[SIGNAL_ENTRY_ACTIVATED] =
     g_signal_new ("entry-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  signals[SIGNAL_TYPING_PAUSED] =
+    g_signal_new ("typing-paused",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -263,6 +306,7 @@ up_entry_row_init (UpEntryRow *self)
   gtk_entry_set_has_frame (self->entry, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
   g_signal_connect_object (self->entry, "activate", G_CALLBACK (on_entry_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry, "changed", G_CALLBACK (on_entry_changed), self, G_CONNECT_SWAPPED);
   up_paste_guard_attach (self->entry);
 
   /* The title is the entry's mnemonic label, which names the entry for a
@@ -358,6 +402,17 @@ up_entry_row_set_activates_default (UpEntryRow *self,
   g_return_if_fail (UP_IS_ENTRY_ROW (self));
 
   gtk_entry_set_activates_default (self->entry, activates);
+}
+
+void
+up_entry_row_set_typing_pause (UpEntryRow *self,
+                               guint       ms)
+{
+  g_return_if_fail (UP_IS_ENTRY_ROW (self));
+
+  self->pause_ms = ms;
+  if (ms == 0)
+    g_clear_handle_id (&self->pause_id, g_source_remove);
 }
 
 void

@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (UpEntryRow, up_entry_row, UP, ENTRY_ROW, AdwPreferencesRow
  * nothing in it, neither its name nor what was typed. This row types into
  * a GtkEntry, which GTK 4.8 exposes, named after the row's title.
  * Implements GtkEditable; "entry-activated" is emitted on Return, as
- * AdwEntryRow's; a suffix (a button) goes after the text. */
+ * AdwEntryRow's; "typing-paused" when the text typed has rested for the
+ * time set by up_entry_row_set_typing_pause() with the focus still in the
+ * row; a suffix (a button) goes after the text. */
 
 GtkWidget *up_entry_row_new                   (void);
 GtkEntry  *up_entry_row_get_entry             (UpEntryRow *self);
@@ -29,6 +31,9 @@ void       up_entry_row_set_activates_default (UpEntryRow *self,
  * most some 300 characters of it), or why the row cannot be edited; NULL
  * for no tooltip. */
 char      *up_entry_row_dup_tooltip           (UpEntryRow *self);
+/* After @ms of no typing, "typing-paused" (0, the default: never). */
+void       up_entry_row_set_typing_pause      (UpEntryRow *self,
+                                               guint       ms);
 /* Marks the text as not valid, in red and for a screen reader. */
 void       up_entry_row_set_invalid           (UpEntryRow *self,
                                                gboolean    invalid);

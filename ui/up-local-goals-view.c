@@ -51,6 +51,10 @@ enum {
   N_FIELDS
 };
 
+/* How long typing in a field may pause before it is committed, as a
+ * note's text is (up-notes-view.c). */
+#define TYPING_COMMIT_MS 1000
+
 static const char * const field_properties[N_FIELDS] = {
   "title", "indicator", "baseline", "target-value",
 };
@@ -404,6 +408,20 @@ on_field_activated (UpLocalGoalsView *self,
                     UpEntryRow       *row)
 {
   commit_field (self, row);
+}
+
+/* A pause in typing commits the field, as a note's text is committed: a
+ * title typed and left in the field was lost by a crash. A title of
+ * nothing but blanks, which the project refuses, waits for the field to
+ * be left, where it is refused with a reason, not while typing. */
+static void
+on_field_typing_paused (UpLocalGoalsView *self,
+                        UpEntryRow       *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text != '\0' || !g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "local-goal-title"))
+    commit_field (self, row);
 }
 
 /* Tab, a click elsewhere or a view switch commits the field as Return
@@ -1279,6 +1297,9 @@ build_detail (UpLocalGoalsView *self)
        * nowhere and a space applied the field before. */
       gtk_widget_set_name (GTK_WIDGET (self->fields[i]), name);
       g_signal_connect_object (self->fields[i], "entry-activated", G_CALLBACK (on_field_activated),
+                               self, G_CONNECT_SWAPPED);
+      up_entry_row_set_typing_pause (self->fields[i], TYPING_COMMIT_MS);
+      g_signal_connect_object (self->fields[i], "typing-paused", G_CALLBACK (on_field_typing_paused),
                                self, G_CONNECT_SWAPPED);
       focus = gtk_event_controller_focus_new ();
       g_signal_connect_object (focus, "leave", G_CALLBACK (on_field_focus_leave), self, G_CONNECT_SWAPPED);

@@ -407,6 +407,19 @@ on_title_activated (UpStageEditor *self,
   commit_title (self);
 }
 
+/* A pause in typing commits the title, as it does the description; a
+ * title of nothing but blanks, which the project refuses, waits for the
+ * field to be left, where it is refused with a reason, not while typing. */
+static void
+on_title_typing_paused (UpStageEditor *self,
+                        UpEntryRow    *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text != '\0')
+    commit_title (self);
+}
+
 static gboolean
 focus_left_for_real (GtkEventController *controller)
 {
@@ -731,6 +744,9 @@ up_stage_editor_init (UpStageEditor *self)
   gtk_entry_set_input_purpose (up_entry_row_get_entry (self->end_row), GTK_INPUT_PURPOSE_DIGITS);
 
   add_focus_leave (GTK_WIDGET (self->title_row), G_CALLBACK (on_title_focus_leave), self);
+  up_entry_row_set_typing_pause (self->title_row, DESCRIPTION_COMMIT_MS);
+  g_signal_connect_object (self->title_row, "typing-paused", G_CALLBACK (on_title_typing_paused),
+                           self, G_CONNECT_SWAPPED);
   add_focus_leave (GTK_WIDGET (self->start_row), G_CALLBACK (on_date_focus_leave), self);
   add_focus_leave (GTK_WIDGET (self->end_row), G_CALLBACK (on_date_focus_leave), self);
   add_focus_leave (GTK_WIDGET (self->description_view), G_CALLBACK (on_description_focus_leave), self);

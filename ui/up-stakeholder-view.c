@@ -16,6 +16,9 @@
 #include "up-undo-toast.h"
 
 /* The editor's width beside the register, and its height below it. */
+/* How long typing in a field may pause before it is committed, as a
+ * note's text is (up-notes-view.c). */
+#define TYPING_COMMIT_MS      1000
 #define EDITOR_WIDTH          320
 #define EDITOR_STACKED_HEIGHT 160
 
@@ -350,6 +353,20 @@ on_entry_activated (UpStakeholderView *self,
                     UpEntryRow        *row)
 {
   commit_entry (self, row);
+}
+
+/* A pause in typing commits the field, as a note's text is committed: a
+ * name typed and left in the field was lost by a crash. A name of nothing
+ * but blanks, which the project refuses, waits for the field to be left,
+ * where it is refused with a reason, not while typing. */
+static void
+on_entry_typing_paused (UpStakeholderView *self,
+                        UpEntryRow        *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text != '\0' || row != self->name_row)
+    commit_entry (self, row);
 }
 
 static void
@@ -1410,6 +1427,8 @@ add_entry_row (UpStakeholderView *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   g_object_set_data (G_OBJECT (row), "up-property", (gpointer) property);
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_activated), self);
+  up_entry_row_set_typing_pause (UP_ENTRY_ROW (row), TYPING_COMMIT_MS);
+  g_signal_connect_swapped (row, "typing-paused", G_CALLBACK (on_entry_typing_paused), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_entry_focus_leave), self);
   gtk_widget_add_controller (row, focus);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

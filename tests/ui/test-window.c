@@ -5612,6 +5612,107 @@ test_note_being_written_survives_crash (void)
   test_remove_tree (dir);
 }
 
+#define TYPED_LINE "Brukarnas behov, som de sa det"
+
+/* In a child: shows the project at @path, types TYPED_LINE into a
+ * one-line field (@field: "stage-title", "stakeholder-name" or
+ * "goal-title"), pauses as a person does with the focus still there, and
+ * dies (the laptop's battery): no Return, no Tab, no close. */
+static int
+child_crash_while_typing (const char *path,
+                          const char *field)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_open (file, &error);
+  g_autoptr(UpWindow) window = NULL;
+  AdwViewStack *stack;
+  GtkWidget *row = NULL;
+  gint64 until;
+
+  if (project == NULL)
+    return 4;
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  stack = template_child (window, UP_TYPE_WINDOW, "view_stack");
+
+  if (g_str_equal (field, "stage-title"))
+    {
+      GtkListView *list = template_child (window, UP_TYPE_WINDOW, "stage_list");
+      UpStageEditor *editor = template_child (window, UP_TYPE_WINDOW, "editor");
+
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), 1);
+      row = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+    }
+  else if (g_str_equal (field, "stakeholder-name"))
+    {
+      UpStakeholderView *view = template_child (window, UP_TYPE_WINDOW, "stakeholder_view");
+      g_autoptr(UpStakeholder) first = g_list_model_get_item (up_project_get_stakeholders (project), 0);
+
+      adw_view_stack_set_visible_child_name (stack, "stakeholders");
+      wait_until (is_mapped, adw_view_stack_get_visible_child (stack));
+      up_stakeholder_view_set_selected (view, first);
+      row = GTK_WIDGET (view->name_row);
+    }
+  else if (g_str_equal (field, "goal-title"))
+    {
+      adw_view_stack_set_visible_child_name (stack, "local-goals");
+      wait_until (is_mapped, adw_view_stack_get_visible_child (stack));
+      wait_for_frames (GTK_WIDGET (window));
+      row = find_named (GTK_WIDGET (window), "local-goal-title");
+    }
+  if (row == NULL)
+    return 5;
+  wait_until (is_mapped, row);
+  wait_for_frames (GTK_WIDGET (window));
+  if (!gtk_widget_grab_focus (row))
+    return 6;
+  wait_for_frames (GTK_WIDGET (window));
+  gtk_editable_set_text (GTK_EDITABLE (row), TYPED_LINE);
+
+  until = g_get_monotonic_time () + 1500 * 1000;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  raise (SIGKILL);
+  return 7;
+}
+
+/* A stage's title, a stakeholder's name or a local goal's title typed and
+ * left in its field for a moment (the phone rang), and the laptop dies:
+ * the text is in the file, as a description or a note's text typed and
+ * left is (they are committed after a pause in typing). Before
+ * 2026-12-05 a line was committed only by Return, Tab, a click elsewhere
+ * or the window's close, and a kill -9 lost it. @user_data: the field. */
+static void
+test_line_being_typed_survives_crash (gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Workshop.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = NULL;
+
+  g_assert_no_error (error);
+  project = up_demo_create (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_assert_false (project_holds_text (project, TYPED_LINE));
+  g_clear_object (&project);
+
+  g_assert_cmpint (test_run_child ("crash-while-typing", path, user_data, NULL), ==, -1);
+
+  project = up_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (project_holds_text (project, TYPED_LINE));
+  g_clear_object (&project);
+  up_store_discard_recovery (file);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -5634,6 +5735,8 @@ main (int   argc,
       ui_test_init_gtk ("none");
       if (g_str_equal (argv[2], "crash-while-writing"))
         return child_crash_while_writing (argv[3]);
+      if (g_str_equal (argv[2], "crash-while-typing"))
+        return child_crash_while_typing (argv[3], argv[4]);
       if (g_str_equal (argv[2], "suggest-place"))
         return child_suggest_place (argv[3], argv[4]);
       if (g_str_has_prefix (argv[2], "save-"))
@@ -5646,6 +5749,12 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/start-page", test_start_page);
   g_test_add_func ("/ui/window/note-being-written-survives-crash", test_note_being_written_survives_crash);
+  g_test_add_data_func ("/ui/window/line-being-typed-survives-crash/stage-title", "stage-title",
+                        test_line_being_typed_survives_crash);
+  g_test_add_data_func ("/ui/window/line-being-typed-survives-crash/stakeholder-name", "stakeholder-name",
+                        test_line_being_typed_survives_crash);
+  g_test_add_data_func ("/ui/window/line-being-typed-survives-crash/goal-title", "goal-title",
+                        test_line_being_typed_survives_crash);
   for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
     {
       g_autofree char *path = NULL;
