@@ -1610,3 +1610,31 @@ up_local_goals_view_set_project (UpLocalGoalsView *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
+
+/* The goal whose fields the view shows, or NULL. */
+UpLocalGoal *
+up_local_goals_view_get_selected (UpLocalGoalsView *self)
+{
+  g_return_val_if_fail (UP_IS_LOCAL_GOALS_VIEW (self), NULL);
+
+  return self->goal;
+}
+
+/* Gives the focus to the selected goal's row, or to Add Goal when there is
+ * none: where the focus goes when what it was on has gone (an undo took
+ * the goal whose fields it was in, or made the list anew). */
+gboolean
+up_local_goals_view_focus_selected (UpLocalGoalsView *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (UP_IS_LOCAL_GOALS_VIEW (self), FALSE);
+
+  if (!self->built)
+    return FALSE;
+
+  row = gtk_list_box_get_selected_row (self->goal_list);
+  if (row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row)))
+    return TRUE;
+  return gtk_widget_grab_focus (self->add_button);
+}

@@ -18,5 +18,7 @@ GtkWidget *up_local_goals_view_new         (void);
 UpProject *up_local_goals_view_get_project (UpLocalGoalsView *self);
 void       up_local_goals_view_set_project (UpLocalGoalsView *self,
                                             UpProject *project);
+UpLocalGoal *up_local_goals_view_get_selected   (UpLocalGoalsView *self);
+gboolean     up_local_goals_view_focus_selected (UpLocalGoalsView *self);
 
 G_END_DECLS

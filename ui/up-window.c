@@ -47,6 +47,16 @@ struct _UpWindow
    * recovery copy, each with the time of its copy (UpRecoveryInfo). */
   GPtrArray            *unsaved;
   gboolean              recent_stale;
+  /* A project was given before the window showed it: the focus goes into
+   * its view when the view is mapped (see focus_content()). */
+  gboolean              focus_content_pending;
+  /* The focus an undo or a redo asked from a key had, for the time of the
+   * step (see on_history_shortcut()). */
+  GtkWidget            *history_focus;
+  /* During an undo or a redo, whether it brought one stage back, and
+   * where. */
+  gboolean              in_history_step;
+  int                   history_stage_back;
   GSettings            *settings;
   /* The desktop's settings, for its clock-format; NULL where the schema
    * is not installed. */
@@ -443,14 +453,44 @@ add_file_item (UpWindow *self)
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), box, "file");
 }
 
-/* On the start page Return makes a new project: the first focus went to
- * the header's menu button, and Return opened the menu. The button takes
- * the focus when it is shown, which a window not yet mapped cannot give. */
+static void focus_view (UpWindow *self, const char *name);
+
+/* The first focus is in the content, where the work is, not on the header
+ * bar's first control (the view switcher, or the menu button, which Return
+ * opened). On the start page it is the project changed last, which a
+ * strategist working on one plan for weeks reopens with Return, else New
+ * Project…; on a project, the view shown (the timeline's selected stage).
+ * A widget takes the focus when it is mapped, which a window not yet
+ * mapped cannot give: this runs from map handlers. */
+static void
+focus_content (UpWindow *self)
+{
+  if (self->project == NULL)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->recent_list, 0);
+
+      if (first == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->recent_group)) ||
+          !gtk_widget_grab_focus (GTK_WIDGET (first)))
+        gtk_widget_grab_focus (self->new_project_button);
+      return;
+    }
+
+  self->focus_content_pending = FALSE;
+  focus_view (self, adw_view_stack_get_visible_child_name (self->view_stack));
+}
+
 static void
 on_new_project_button_map (UpWindow *self)
 {
   if (self->project == NULL)
-    gtk_widget_grab_focus (self->new_project_button);
+    focus_content (self);
+}
+
+static void
+on_view_stack_map (UpWindow *self)
+{
+  if (self->project != NULL && self->focus_content_pending)
+    focus_content (self);
 }
 
 /* Save As is the banner's suggested action where it is the only way to
@@ -752,6 +792,8 @@ on_stages_changed (UpWindow   *self,
 {
   gboolean empty = g_list_model_get_n_items (model) == 0;
 
+  if (self->in_history_step)
+    self->history_stage_back = added == 1 && removed == 0 ? (int) position : -1;
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
 }
 
@@ -936,6 +978,9 @@ on_start_page_map (UpWindow *self)
       self->recent_stale = FALSE;
       update_recent (self);
     }
+  /* After the list is up to date; the button was mapped before. */
+  if (self->project == NULL)
+    focus_content (self);
 }
 
 /* Whether times are shown on a 12-hour clock: as the desktop's clock is
@@ -1374,19 +1419,91 @@ commit_typing (UpWindow *self)
   return newest == 0 || up_history_get_undo_serial (history) >= newest;
 }
 
+/* What the fields of the view shown edit: its selected stage or goal;
+ * NULL in the other views. */
+static gpointer
+shown_item (UpWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "timeline") == 0)
+    return get_selected_stage (self);
+  if (g_strcmp0 (name, "local-goals") == 0)
+    return up_local_goals_view_get_selected (self->local_goals_view);
+  return NULL;
+}
+
+/* An undo or a redo, and where the focus goes after it. When the step
+ * took away or brought back the item whose fields had the focus (Add Stage
+ * undone, a deletion undone), the same field showed another item (the
+ * neighbour the selection went to) and the next key edited that one; when
+ * it took the focused widget itself (a row of a list made anew, a button
+ * gone insensitive), the focus was on nothing. In both cases it goes to the
+ * selected item's row in the view's list. In the timeline the focus stays:
+ * the timeline follows the selection itself. */
+static void
+run_history_step (UpWindow *self,
+                  gboolean  redo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) shown_before = NULL;
+  g_autoptr(GtkWidget) focus = NULL;
+  const char *name;
+  gboolean ok;
+
+  focus = self->history_focus ? self->history_focus : gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL)
+    g_object_ref (focus);
+  if (shown_item (self) != NULL)
+    shown_before = g_object_ref (shown_item (self));
+
+  self->in_history_step = TRUE;
+  self->history_stage_back = -1;
+  ok = redo ? up_project_redo (self->project, &error) : up_project_undo (self->project, &error);
+  self->in_history_step = FALSE;
+  /* A stage brought back (a deletion undone, Add Stage redone) is shown,
+   * as a stage added is, not the neighbour the deletion left selected. */
+  if (ok && self->history_stage_back >= 0)
+    gtk_single_selection_set_selected (self->selection, self->history_stage_back);
+  if (!ok)
+    {
+      up_window_add_toast (self, error->message);
+      return;
+    }
+
+  if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self) && gtk_widget_get_mapped (focus) &&
+      gtk_widget_is_sensitive (focus) &&
+      (shown_item (self) == (gpointer) shown_before ||
+       focus == GTK_WIDGET (self->timeline) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->timeline))))
+    return;
+
+  name = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (g_strcmp0 (name, "timeline") == 0)
+    {
+      UpStage *stage = get_selected_stage (self);
+
+      if (stage == NULL ||
+          !up_list_util_focus_item (GTK_WIDGET (self->stage_list),
+                                    gtk_single_selection_get_selected (self->selection), stage))
+        gtk_widget_grab_focus (GTK_WIDGET (self->add_stage_button));
+    }
+  else if (g_strcmp0 (name, "local-goals") == 0)
+    up_local_goals_view_focus_selected (self->local_goals_view);
+  else
+    focus_view (self, name);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   UpWindow *self = UP_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
   if (self->project == NULL || !commit_typing (self))
     return;
 
-  if (!up_project_undo (self->project, &error))
-    up_window_add_toast (self, error->message);
+  run_history_step (self, FALSE);
 }
 
 static void
@@ -1395,7 +1512,6 @@ redo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   UpWindow *self = UP_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
   if (self->project == NULL)
     return;
@@ -1403,8 +1519,7 @@ redo_action (GtkWidget  *widget,
   /* Typing committed now is a newer edit than the one undone, so there
    * is nothing left to redo, as after any edit. */
   commit_typing (self);
-  if (!up_project_redo (self->project, &error))
-    up_window_add_toast (self, error->message);
+  run_history_step (self, TRUE);
 }
 
 static void
@@ -2140,6 +2255,24 @@ restore_timeline_zoom (UpWindow *self)
     up_timeline_set_zoom (self->timeline, zoom->value);
 }
 
+/* The focus into the view @name: the keys that switch the view take it
+ * there (it stayed in the header, or GTK picked a widget of the view left
+ * behind, or Undo), and so does the start. */
+static void
+focus_view (UpWindow   *self,
+            const char *name)
+{
+  GtkWidget *view = name ? adw_view_stack_get_child_by_name (self->view_stack, name) : NULL;
+
+  if (view == NULL || g_str_equal (name, "timeline"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+  /* GtkListBox moves a Tab into it on from the row it had the focus on
+   * last, and selects that row: the goal chosen before was left. */
+  else if (!g_str_equal (name, "local-goals") ||
+           !up_local_goals_view_focus_selected (self->local_goals_view))
+    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+}
+
 /* Alt+1 to Alt+5: the views in the order of the switcher. */
 static void
 show_view_action (GtkWidget  *widget,
@@ -2155,13 +2288,7 @@ show_view_action (GtkWidget  *widget,
     return;
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
-
-  /* The keys that switch the view take the focus into it: it stayed in the
-   * header, or GTK picked a widget of the view left behind, or Undo. */
-  if (g_str_equal (name, "timeline"))
-    gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
-  else
-    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+  focus_view (self, name);
 }
 
 /* "Show coverage" of a local goal (its id; 0 for the whole project): the
@@ -2883,7 +3010,13 @@ on_history_shortcut (GtkWidget *widget,
       gtk_root_set_focus (GTK_ROOT (self), NULL);
     }
 
+  self->history_focus = focus;
   gtk_widget_activate_action (widget, action, NULL);
+  self->history_focus = NULL;
+
+  /* The step put the focus elsewhere (see run_history_step()). */
+  if (focus != NULL && gtk_root_get_focus (GTK_ROOT (self)) != NULL)
+    g_clear_object (&focus);
 
   if (focus != NULL)
     {
@@ -2950,6 +3083,8 @@ up_window_init (UpWindow *self)
 
   g_signal_connect_object (self->new_project_button, "map",
                            G_CALLBACK (on_new_project_button_map), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "map",
+                           G_CALLBACK (on_view_stack_map), self, G_CONNECT_SWAPPED);
 
   /* The icon name is the application id, which differs in the .Devel build. */
   adw_status_page_set_icon_name (self->start_page, APPLICATION_ID);
@@ -3284,6 +3419,10 @@ up_window_set_project (UpWindow  *self,
   on_title_visible_changed (self);
   if (project == NULL && gtk_widget_get_mapped (self->new_project_button))
     on_new_project_button_map (self);
+  /* The focus was on the start page, now gone, or in the project before. */
+  self->focus_content_pending = project != NULL;
+  if (project != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->view_stack)))
+    focus_content (self);
 
   /* Benchmark hook: see bench_on_after_paint(). */
   if (project != NULL && g_getenv ("UPPHANDLA_BENCH_FIRST_FRAME") != NULL)

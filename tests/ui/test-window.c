@@ -169,7 +169,7 @@ test_show_view_focus (Fixture       *fixture,
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", views[i]));
       wait_for_frames (GTK_WIDGET (fixture->window));
       focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-      g_test_message ("%s: %s", views[i], focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+      g_test_message ("%s: %s row %d", views[i], focus ? G_OBJECT_TYPE_NAME (focus) : "(none)", gtk_list_box_row_get_index (gtk_list_box_get_selected_row (GTK_LIST_BOX (goal_list))));
       g_assert_nonnull (focus);
       g_assert_true (gtk_widget_is_ancestor (focus, view));
       g_assert_true (gtk_widget_is_visible (focus));
@@ -5713,6 +5713,206 @@ test_line_being_typed_survives_crash (gconstpointer user_data)
   test_remove_tree (dir);
 }
 
+/* The start of the app on a project: the focus is in the content, on the
+ * timeline's selected stage, as after Alt+1 (it was on the title bar's
+ * view switcher, so the first arrow key switched the view). The same when
+ * the project is opened from the start page in the same window. */
+static void
+test_first_focus (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GtkWidget *timeline = template_child (fixture->window, UP_TYPE_WINDOW, "timeline");
+  GtkWidget *focus;
+
+  show_window (fixture);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_test_message ("first focus: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+  g_assert_true (focus != NULL && (focus == timeline || gtk_widget_is_ancestor (focus, timeline)));
+}
+
+static void
+test_first_focus_from_start_page (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(UpProject) project = demo_project_create (&dir, NULL);
+  UpWindow *window = g_object_ref_sink (up_window_new (NULL, NULL));
+  GtkWidget *timeline = template_child (window, UP_TYPE_WINDOW, "timeline");
+  GtkWidget *focus;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+
+  up_window_set_project (window, project);
+  wait_until (is_mapped, timeline);
+  wait_for_frames (GTK_WIDGET (window));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_test_message ("focus: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+  g_assert_true (focus != NULL && (focus == timeline || gtk_widget_is_ancestor (focus, timeline)));
+
+  demo_project_close (&dir, &project, NULL, GTK_WINDOW (window), window);
+}
+
+/* The start page with a project to go back to: the focus is on the first
+ * one listed, so that Return opens the project of yesterday's work (it was
+ * on New Project…). Without any, New Project… has it (test_start_page). */
+static void
+test_start_page_focus_recent (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(UpProject) project = project_on_pulled_stick (&file);
+  g_autoptr(UpWindow) window = NULL;
+  GtkListBox *list;
+  GtkWidget *focus;
+
+  window = g_object_ref_sink (up_window_new (NULL, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+  list = template_child (window, UP_TYPE_WINDOW, "recent_list");
+  g_assert_nonnull (find_recent_row (window, file));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_test_message ("focus: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+  g_assert_true (focus == GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+
+  up_store_discard_recovery (file);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
+/* A history key (Ctrl+Z, Ctrl+Shift+Z) as the window takes it, before the
+ * field with the focus: its shortcut in the capture phase. */
+static void
+press_history_key (UpWindow        *window,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                           GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                           GTK_WIDGET (window),
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              wait_for_frames (GTK_WIDGET (window));
+              return;
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The focus is on the row of @list that shows the selected item. */
+static void
+assert_focus_on_selected_row (UpWindow *window,
+                              GtkWidget *list,
+                              gpointer   selected)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_test_message ("focus: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+  g_assert_nonnull (selected);
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, list));
+  g_assert_true (up_list_util_get_focused_item (list) == selected);
+}
+
+/* Ctrl+Z after Add Stage, the focus in the new stage's Title: the stage
+ * goes, and the focus to the selected stage's row in the list. It stayed
+ * in the Title, which showed the neighbour's title, and the next key
+ * edited that stage. Redo, and the undo of a deletion, alike. */
+static void
+test_undo_add_stage_focus (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GtkWidget *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkWidget *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  GListModel *stages = up_project_get_stages (fixture->project);
+  guint n_stages = g_list_model_get_n_items (stages);
+
+  show_window (fixture);
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-stage", "s", "tender"));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), editor));
+
+  press_history_key (fixture->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages);
+  assert_focus_on_selected_row (fixture->window, list, gtk_single_selection_get_selected_item (selection));
+
+  /* Brought back by Redo, the stage is shown again, as after Add Stage. */
+  press_history_key (fixture->window, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages + 1);
+  g_assert_cmpstr (up_stage_get_kind (gtk_single_selection_get_selected_item (selection)), ==, "tender");
+  assert_focus_on_selected_row (fixture->window, list, gtk_single_selection_get_selected_item (selection));
+
+  /* Deleted with the focus in its Title, the deletion undone: its row. */
+  up_stage_editor_focus_title (UP_STAGE_EDITOR (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages);
+  up_stage_editor_focus_title (UP_STAGE_EDITOR (editor));
+  press_history_key (fixture->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages + 1);
+  g_assert_cmpstr (up_stage_get_kind (gtk_single_selection_get_selected_item (selection)), ==, "tender");
+  assert_focus_on_selected_row (fixture->window, list, gtk_single_selection_get_selected_item (selection));
+}
+
+/* The same in the Local Goals view: Ctrl+Z after Add Goal, the focus in
+ * the new goal's Title, puts it on the selected goal's row, and the redo
+ * too (the list is made anew on every change: the focus went with the
+ * old rows, or stayed in a Title showing another goal). */
+static void
+test_undo_add_goal_focus (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GListModel *goals = up_project_get_local_goals (fixture->project);
+  guint n_goals = g_list_model_get_n_items (goals);
+  GtkWidget *view;
+  GtkListBox *list;
+  GtkListBoxRow *selected;
+  GtkWidget *focus;
+
+  show_window (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "local-goals"));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  view = adw_view_stack_get_child_by_name (template_child (fixture->window, UP_TYPE_WINDOW, "view_stack"),
+                                           "local-goals");
+  list = GTK_LIST_BOX (get_named (view, "local-goal-list"));
+  g_assert_true (gtk_widget_activate_action (view, "local-goals.add", NULL));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, n_goals + 1);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, view));
+  g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (list)));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      press_history_key (fixture->window, GDK_KEY_z, i == 0 ? GDK_CONTROL_MASK : GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+      g_assert_cmpuint (g_list_model_get_n_items (goals), ==, i == 0 ? n_goals : n_goals + 1);
+      selected = gtk_list_box_get_selected_row (list);
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      g_test_message ("focus: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+      g_assert_nonnull (selected);
+      g_assert_true (focus == GTK_WIDGET (selected));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -5855,6 +6055,14 @@ main (int   argc,
                         test_save_read_only);
   g_test_add ("/ui/window/conflict-reload", Fixture, NULL,
               fixture_set_up, test_conflict_reload, fixture_tear_down);
+  g_test_add ("/ui/window/first-focus", Fixture, NULL,
+              fixture_set_up, test_first_focus, fixture_tear_down);
+  g_test_add_func ("/ui/window/first-focus-from-start-page", test_first_focus_from_start_page);
+  g_test_add_func ("/ui/window/start-page-focus-recent", test_start_page_focus_recent);
+  g_test_add ("/ui/window/undo-add-stage-focus", Fixture, NULL,
+              fixture_set_up, test_undo_add_stage_focus, fixture_tear_down);
+  g_test_add ("/ui/window/undo-add-goal-focus", Fixture, NULL,
+              fixture_set_up, test_undo_add_goal_focus, fixture_tear_down);
   g_test_add ("/ui/window/show-view-focus", Fixture, NULL,
               fixture_set_up_unshown, test_show_view_focus, fixture_tear_down);
   g_test_add ("/ui/window/file-renamed", Fixture, NULL,
