@@ -174,9 +174,20 @@ refresh_duration (UpStageEditor *self)
   g_autofree char *text = NULL;
   int days = up_stage_get_duration (self->stage);
 
+  g_autofree char *lasts = NULL;
+  GtkEntry *end = up_entry_row_get_entry (self->end_row);
+
   /* Translators: The length of a stage, counting the first and last day. */
   text = g_strdup_printf (ngettext ("%1$d day", "%1$d days", days), days);
   gtk_label_set_label (self->duration_label, text);
+
+  /* The Duration row is no stop for Tab (there is nothing to do on it):
+   * a screen reader hears the length with the end date, where it changes
+   * (a milestone shows neither). */
+  /* Translators: Read by a screen reader with a stage's end date: its
+   * length, counting the first and last day. */
+  lasts = g_strdup_printf (ngettext ("Lasts %1$d day", "Lasts %1$d days", days), days);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (end), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lasts, -1);
 }
 
 /* Fills the fields from the model; @property is one property, or NULL. */

@@ -5913,6 +5913,47 @@ test_undo_add_goal_focus (Fixture       *fixture,
     }
 }
 
+/* The stage panel's Duration row was a stop for Tab that did nothing: Tab
+ * from the end date goes on to the description, and the end date's field
+ * tells a screen reader how long the stage lasts, which the row shows. */
+static void
+test_duration_not_a_stop (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  GtkWidget *end_row = template_child (editor, UP_TYPE_STAGE_EDITOR, "end_row");
+  GtkWidget *duration_row = template_child (editor, UP_TYPE_STAGE_EDITOR, "duration_row");
+  GtkWidget *calendar = template_child (editor, UP_TYPE_STAGE_EDITOR, "end_calendar_button");
+  UpStage *stage;
+  g_autofree char *lasts = NULL;
+  GtkWidget *focus;
+  int days;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), 0);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  stage = up_stage_editor_get_stage (editor);
+  days = up_stage_get_duration (stage);
+  g_assert_cmpint (days, >, 1);
+  g_assert_true (gtk_widget_get_visible (duration_row));
+
+  g_assert_true (gtk_widget_grab_focus (end_row));
+  /* Tab, as the window moves it: to the calendar button, then on. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus == calendar || gtk_widget_is_ancestor (focus, calendar));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_test_message ("after the end date: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+  g_assert_nonnull (focus);
+  g_assert_true (focus != duration_row && !gtk_widget_is_ancestor (focus, duration_row));
+
+  /* The same words as the row's, in the language shown. */
+  lasts = g_strdup_printf (ngettext ("Lasts %1$d day", "Lasts %1$d days", days), days);
+  gtk_test_accessible_assert_property (up_entry_row_get_entry (UP_ENTRY_ROW (end_row)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lasts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -6074,6 +6115,8 @@ main (int   argc,
       g_test_add (path, Fixture, &list_views[i],
                   fixture_set_up_unshown, test_list_width, fixture_tear_down);
     }
+  g_test_add ("/ui/window/duration-not-a-stop", Fixture, NULL,
+              fixture_set_up, test_duration_not_a_stop, fixture_tear_down);
   g_test_add ("/ui/window/stage-fields-accessible", Fixture, NULL,
               fixture_set_up, test_stage_fields_accessible, fixture_tear_down);
   g_test_add ("/ui/window/toggle-details", Fixture, NULL,
