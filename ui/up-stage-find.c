@@ -40,6 +40,23 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The count beside the field ("2 of 7", "None found"), and the same words
+ * as the field's accessible description. GTK 4.8 tells a screen reader
+ * nothing when a label's text changes, and has no API to announce a
+ * message (4.14 has gtk_accessible_announce()); a change of the focused
+ * object's description goes out as an AT-SPI event, which Orca reads. */
+static void
+set_count (UpStageFind *self,
+           const char  *text)
+{
+  gtk_label_set_label (self->count_label, text);
+  if (*text != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 /* The positions of the stages that hold every word typed, in order; none
  * when nothing is typed. */
 static GArray *
@@ -86,7 +103,7 @@ go (UpStageFind *self,
     {
       gboolean typed = *gtk_editable_get_text (GTK_EDITABLE (self->entry)) != '\0';
 
-      gtk_label_set_label (self->count_label, typed ? _("None found") : "");
+      set_count (self, typed ? _("None found") : "");
       if (typed)
         gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
       else
@@ -110,7 +127,7 @@ go (UpStageFind *self,
   /* Translators: where the stage found is among those found, as in
    * "2 of 7". */
   count = g_strdup_printf (_("%1$u of %2$u"), index + 1, matches->len);
-  gtk_label_set_label (self->count_label, count);
+  set_count (self, count);
 
   if (g_array_index (matches, guint, index) != selected)
     {
@@ -154,7 +171,7 @@ on_search_mode_changed (UpStageFind *self)
   if (!gtk_search_bar_get_search_mode (self->bar))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
-      gtk_label_set_label (self->count_label, "");
+      set_count (self, "");
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
 }

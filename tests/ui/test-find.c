@@ -126,6 +126,11 @@ assert_count (Fixture *fixture,
   g_autofree char *expected = g_strdup_printf (_("%1$u of %2$u"), index, n);
 
   g_assert_cmpstr (count_text (fixture), ==, expected);
+  /* Told with the field that has the focus: GTK 4.8 gives a screen reader
+   * no event for the label's text, and has no API to announce it; a
+   * change of the focused object's description is read (Orca). */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (get_entry (fixture)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
 }
 
 static void
@@ -210,6 +215,8 @@ test_none_found (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (selected_stage (fixture) == before);
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       _("None found"));
   g_assert_false (gtk_widget_get_sensitive (get_named (GTK_WIDGET (get_find (fixture)), "find-next")));
   g_assert_false (gtk_widget_get_sensitive (get_named (GTK_WIDGET (get_find (fixture)), "find-previous")));
 
@@ -218,6 +225,7 @@ test_none_found (Fixture       *fixture,
   while (*count_text (fixture) != '\0')
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
 }
 
 static gboolean
@@ -283,7 +291,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  ui_test_init (&argc, &argv, NULL);
+  /* What a screen reader is told is kept, for gtk_test_accessible_*(). */
+  ui_test_init (&argc, &argv, "test");
   ui_test_load_app_style ();
 
   g_test_add ("/ui/find/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
