@@ -2655,6 +2655,44 @@ wrap_shortcut_titles (GtkWidget *widget,
 /* GtkApplication would build the shortcuts window with every window, from
  * gtk/help-overlay.ui, before its first frame (75 M instructions, 5 % of
  * opening); it is made the first time it is asked for instead. */
+/* Names the tab lists under @widget that GTK 4.8 names after their type
+ * ("AdwViewSwitcher", "GtkStackSwitcher"), which a screen reader reads on
+ * the way into them; a page switcher's tabs ("_1", "_2": the page's title
+ * with its mnemonic) are named "Page 1", "Page 2". */
+static void
+name_switchers (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_SWITCHER (widget))
+    {
+      /* Translators: What a screen reader calls the tabs that switch
+       * between the views (Timeline, Stakeholders, …). */
+      const char *views = _("Views");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, views, -1);
+      return;
+    }
+  if (GTK_IS_STACK_SWITCHER (widget))
+    {
+      /* Translators: What a screen reader calls the tabs of the pages of
+       * the Keyboard Shortcuts window. */
+      const char *pages = _("Pages");
+      guint n = 0;
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, pages, -1);
+      for (GtkWidget *tab = gtk_widget_get_first_child (widget); tab; tab = gtk_widget_get_next_sibling (tab))
+        {
+          /* Translators: The name a screen reader reads for a page of the
+           * Keyboard Shortcuts window: "Page 1", "Page 2". */
+          g_autofree char *name = g_strdup_printf (_("Page %1$u"), ++n);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (tab), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    name_switchers (child);
+}
+
 static void
 show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
@@ -2673,6 +2711,9 @@ show_help_overlay_action (GtkWidget  *widget,
       /* 17 characters: two lines for most titles, in Swedish too, and
        * the window 772 px wide in both languages. */
       wrap_shortcut_titles (GTK_WIDGET (self->help_overlay), 17);
+      /* The section makes its pages, and their switcher's tabs, when it
+       * is mapped, before the window's own handler runs. */
+      g_signal_connect (self->help_overlay, "map", G_CALLBACK (name_switchers), NULL);
     }
 
   gtk_window_present (self->help_overlay);
@@ -3074,6 +3115,8 @@ up_window_init (UpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   up_a11y_util_name_controls (GTK_WIDGET (self));
+  name_switchers (GTK_WIDGET (self->window_title));
+  name_switchers (GTK_WIDGET (self->switcher_bar));
   up_paned_util_keep_start_width (self->stage_paned);
 
   /* AdwViewSwitcherTitle holds its squeezer as its one child. */

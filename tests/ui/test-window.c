@@ -5954,6 +5954,81 @@ test_duration_not_a_stop (Fixture       *fixture,
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lasts);
 }
 
+/* Collects the widgets of @type at or below @widget. */
+static void
+collect_type (GtkWidget *widget,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found);
+}
+
+/* The tab lists a screen reader enters say what they hold: the title
+ * bar's view switcher was read as "AdwViewSwitcher", and the pages of
+ * the Keyboard Shortcuts window as "GtkStackSwitcher", "_1", "_2". */
+static void
+test_switchers_named (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) switchers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  GtkWindow *shortcuts = NULL;
+  GtkWidget *page_switcher;
+  guint n = 0;
+
+  collect_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER, switchers);
+  g_assert_cmpuint (switchers->len, >=, 1);
+  for (guint i = 0; i < switchers->len; i++)
+    gtk_test_accessible_assert_property (switchers->pdata[i], GTK_ACCESSIBLE_PROPERTY_LABEL, _("Views"));
+
+  /* The application's own stylesheet, as AdwApplication loads it (the
+   * shortcuts window is measured with it). */
+  gtk_css_provider_load_from_resource (style, "/io/github/upphandla/Upphandla/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        shortcuts = window;
+    }
+  g_assert_nonnull (shortcuts);
+  wait_until (is_mapped, shortcuts);
+  wait_for_frames (GTK_WIDGET (shortcuts));
+
+  /* GtkShortcutsSection's own switcher between its pages: the one whose
+   * stack has a page "_1". */
+  collect_type (GTK_WIDGET (shortcuts), GTK_TYPE_STACK_SWITCHER, pages);
+  page_switcher = NULL;
+  for (guint i = 0; i < pages->len; i++)
+    {
+      GtkStack *stack = gtk_stack_switcher_get_stack (pages->pdata[i]);
+
+      if (stack != NULL && gtk_stack_get_child_by_name (stack, "_1") != NULL)
+        page_switcher = pages->pdata[i];
+    }
+  g_assert_nonnull (page_switcher);
+  gtk_test_accessible_assert_property (page_switcher, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pages"));
+  for (GtkWidget *tab = gtk_widget_get_first_child (page_switcher); tab; tab = gtk_widget_get_next_sibling (tab))
+    {
+      g_autofree char *expected = g_strdup_printf (_("Page %1$u"), ++n);
+
+      gtk_test_accessible_assert_property (tab, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+    }
+  g_assert_cmpuint (n, >=, 2);
+
+  gtk_window_close (shortcuts);
+  iterate_pending ();
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -6135,6 +6210,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/route-chooser-small", test_route_chooser_small);
   g_test_add ("/ui/window/toast-above-switcher-bar", Fixture, NULL,
               fixture_set_up, test_toast_above_switcher_bar, fixture_tear_down);
+  g_test_add ("/ui/window/switchers-named", Fixture, NULL,
+              fixture_set_up, test_switchers_named, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts-window-fits", Fixture, NULL,
               fixture_set_up, test_shortcuts_window_fits, fixture_tear_down);
   {
