@@ -1148,6 +1148,17 @@ up_agenda_view_get_exporting (UpAgendaView *self)
   return self->n_exports > 0;
 }
 
+gboolean
+up_agenda_view_focus_chart (UpAgendaView *self)
+{
+  g_return_val_if_fail (UP_IS_AGENDA_VIEW (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
+    if (self->kind_buttons[i] != NULL && gtk_toggle_button_get_active (self->kind_buttons[i]))
+      return gtk_widget_grab_focus (GTK_WIDGET (self->kind_buttons[i]));
+  return FALSE;
+}
+
 char *
 up_agenda_view_suggest_file_name (UpAgendaView   *self,
                                   UpChartKind     kind,

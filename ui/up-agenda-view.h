@@ -36,6 +36,9 @@ void         up_agenda_view_export           (UpAgendaView    *self,
                                               UpLang           lang,
                                               GFile           *file);
 gboolean     up_agenda_view_get_exporting    (UpAgendaView    *self);
+/* Gives the focus to the button of the chart shown; FALSE when there is
+ * none yet (the view not built). */
+gboolean     up_agenda_view_focus_chart      (UpAgendaView    *self);
 /* The file name an export of @kind suggests: the project's title, the
  * chart's and, limited to a goal, the goal's. */
 char        *up_agenda_view_suggest_file_name (UpAgendaView   *self,

@@ -2257,12 +2257,26 @@ restore_timeline_zoom (UpWindow *self)
 
 /* The focus into the view @name: the keys that switch the view take it
  * there (it stayed in the header, or GTK picked a widget of the view left
- * behind, or Undo), and so does the start. */
+ * behind, or Undo), and so does the start. It lands on the same control
+ * every time, so that a screen reader user knows where a key goes: the
+ * timeline's selected stage, the selected goal, the search field of the
+ * stakeholders and of the notes (their first control; a Tab into the view
+ * went on from the control that had the focus there last, which GTK 4.8
+ * keeps), the button of the chart shown in Agenda 2030. */
 static void
 focus_view (UpWindow   *self,
             const char *name)
 {
   GtkWidget *view = name ? adw_view_stack_get_child_by_name (self->view_stack, name) : NULL;
+
+  if (view != NULL && g_str_equal (name, "stakeholders") &&
+      gtk_widget_activate_action (view, "stakeholders.focus-search", NULL))
+    return;
+  if (view != NULL && g_str_equal (name, "notes") &&
+      gtk_widget_activate_action (view, "notes.focus-search", NULL))
+    return;
+  if (view != NULL && g_str_equal (name, "agenda") && up_agenda_view_focus_chart (self->agenda_view))
+    return;
 
   if (view == NULL || g_str_equal (name, "timeline"))
     gtk_widget_grab_focus (GTK_WIDGET (self->timeline));

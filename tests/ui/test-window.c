@@ -6029,6 +6029,39 @@ test_switchers_named (Fixture       *fixture,
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
 }
 
+/* Alt+2, Alt+3, Alt+4 land on the same control of their view each time:
+ * its first. They went on from the control that had the focus in the view
+ * last (the stakeholders' matrix one time, their search field the next),
+ * and a screen reader user could not know where a key would land. */
+static void
+test_show_view_same_focus (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  static const char * const views[] = { "stakeholders", "notes", "agenda" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(GtkWidget) first = NULL;
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", views[i]));
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      first = g_object_ref (gtk_root_get_focus (GTK_ROOT (fixture->window)));
+      /* Tab on in the view, then away to the timeline and back */
+      for (guint k = 0; k < 3; k++)
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) != first);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "timeline"));
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", views[i]));
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      g_test_message ("%s: %s, first %s", views[i], focus ? G_OBJECT_TYPE_NAME (focus) : "(none)",
+                      G_OBJECT_TYPE_NAME (first));
+      g_assert_true (focus == first);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -6179,6 +6212,8 @@ main (int   argc,
               fixture_set_up, test_undo_add_stage_focus, fixture_tear_down);
   g_test_add ("/ui/window/undo-add-goal-focus", Fixture, NULL,
               fixture_set_up, test_undo_add_goal_focus, fixture_tear_down);
+  g_test_add ("/ui/window/show-view-same-focus", Fixture, NULL,
+              fixture_set_up, test_show_view_same_focus, fixture_tear_down);
   g_test_add ("/ui/window/show-view-focus", Fixture, NULL,
               fixture_set_up_unshown, test_show_view_focus, fixture_tear_down);
   g_test_add ("/ui/window/file-renamed", Fixture, NULL,
