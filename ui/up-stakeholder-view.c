@@ -1944,3 +1944,22 @@ up_stakeholder_view_set_selected (UpStakeholderView *self,
 
   set_selected (self, stakeholder);
 }
+
+gboolean
+up_stakeholder_view_focus_selected (UpStakeholderView *self)
+{
+  GtkWidget *rows;
+  guint position;
+
+  g_return_val_if_fail (UP_IS_STAKEHOLDER_VIEW (self), FALSE);
+
+  if (!self->built)
+    return FALSE;
+
+  rows = register_rows (self);
+  position = find_position (G_LIST_MODEL (self->selection), self->selected);
+  if (rows != NULL && self->selected != NULL && position != GTK_INVALID_LIST_POSITION &&
+      up_list_util_focus_item (rows, position, self->selected))
+    return TRUE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}

@@ -22,4 +22,8 @@ UpStakeholder *up_stakeholder_view_get_selected (UpStakeholderView *self);
 void       up_stakeholder_view_set_selected (UpStakeholderView *self,
                                              UpStakeholder     *stakeholder);
 
+/* Gives the focus to the selected stakeholder's row of the register, or
+ * to the register when none is selected; FALSE when it cannot. */
+gboolean   up_stakeholder_view_focus_selected (UpStakeholderView *self);
+
 G_END_DECLS

@@ -1419,8 +1419,8 @@ commit_typing (UpWindow *self)
   return newest == 0 || up_history_get_undo_serial (history) >= newest;
 }
 
-/* What the fields of the view shown edit: its selected stage or goal;
- * NULL in the other views. */
+/* What the fields of the view shown edit: its selected stage, goal or
+ * stakeholder; NULL in the other views. */
 static gpointer
 shown_item (UpWindow *self)
 {
@@ -1430,6 +1430,8 @@ shown_item (UpWindow *self)
     return get_selected_stage (self);
   if (g_strcmp0 (name, "local-goals") == 0)
     return up_local_goals_view_get_selected (self->local_goals_view);
+  if (g_strcmp0 (name, "stakeholders") == 0)
+    return up_stakeholder_view_get_selected (self->stakeholder_view);
   return NULL;
 }
 
@@ -1489,7 +1491,8 @@ run_history_step (UpWindow *self,
     }
   else if (g_strcmp0 (name, "local-goals") == 0)
     up_local_goals_view_focus_selected (self->local_goals_view);
-  else
+  else if (g_strcmp0 (name, "stakeholders") != 0 ||
+           !up_stakeholder_view_focus_selected (self->stakeholder_view))
     focus_view (self, name);
 }
 

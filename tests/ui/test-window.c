@@ -689,8 +689,19 @@ test_start_page (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Upphandla");
 
   /* Return makes a new project: the focus is on "New Project…" (it was on
-   * the header's menu button, which Return opened). */
+   * the header's menu button, which Return opened). A project to go back
+   * to, such as the recovery copy a test run that was stopped left in this
+   * program's state folder, would have it (test_start_page_focus_recent). */
   wait_for_frames (GTK_WIDGET (window));
+  if (gtk_widget_get_visible (template_child (window, UP_TYPE_WINDOW, "recent_group")))
+    {
+      g_test_message ("a project to go back to is listed: the focus is on it");
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                     GTK_WIDGET (gtk_list_box_get_row_at_index (template_child (window, UP_TYPE_WINDOW, "recent_list"), 0)));
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate_pending ();
+      return;
+    }
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
@@ -6062,6 +6073,45 @@ test_show_view_same_focus (Fixture       *fixture,
     }
 }
 
+/* Ctrl+Z after Add Stakeholder, the focus in the new one's Name: the
+ * stakeholder goes, its form with it, and the focus goes to the register
+ * (it went to the search field); Ctrl+Shift+Z brings the stakeholder back,
+ * and the focus is on the selected row of the register. */
+static void
+test_undo_add_stakeholder_focus (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  UpStakeholderView *view = template_child (fixture->window, UP_TYPE_WINDOW, "stakeholder_view");
+  GListModel *stakeholders = up_project_get_stakeholders (fixture->project);
+  guint n = g_list_model_get_n_items (stakeholders);
+  UpStakeholder *added;
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "stakeholders"));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.add", NULL));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  added = up_stakeholder_view_get_selected (view);
+  g_assert_nonnull (added);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         GTK_WIDGET (view->name_row)));
+
+  press_history_key (fixture->window, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, n);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_test_message ("focus: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+  g_assert_true (focus != NULL &&
+                 (focus == GTK_WIDGET (view->column_view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view->column_view))));
+
+  press_history_key (fixture->window, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, n + 1);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_test_message ("focus: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (view->column_view)));
+  if (up_stakeholder_view_get_selected (view) != NULL)
+    g_assert_true (up_list_util_get_focused_item (GTK_WIDGET (view->column_view)) == up_stakeholder_view_get_selected (view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -6214,6 +6264,8 @@ main (int   argc,
               fixture_set_up, test_undo_add_goal_focus, fixture_tear_down);
   g_test_add ("/ui/window/show-view-same-focus", Fixture, NULL,
               fixture_set_up, test_show_view_same_focus, fixture_tear_down);
+  g_test_add ("/ui/window/undo-add-stakeholder-focus", Fixture, NULL,
+              fixture_set_up, test_undo_add_stakeholder_focus, fixture_tear_down);
   g_test_add ("/ui/window/show-view-focus", Fixture, NULL,
               fixture_set_up_unshown, test_show_view_focus, fixture_tear_down);
   g_test_add ("/ui/window/file-renamed", Fixture, NULL,
