@@ -2190,6 +2190,10 @@ up_timeline_grab_focus (GtkWidget *widget)
   if (item != NULL && gtk_widget_get_child_visible (GTK_WIDGET (item)))
     return gtk_widget_grab_focus (GTK_WIDGET (item));
 
+  /* Not laid out yet (the window just shown): the timeline has the focus
+   * until the next allocation gives it to the stage's item. */
+  if (self->selected != NULL)
+    self->focus_selected = TRUE;
   return GTK_WIDGET_CLASS (up_timeline_parent_class)->grab_focus (widget);
 }
 

@@ -5739,6 +5739,15 @@ test_first_focus (Fixture       *fixture,
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_test_message ("first focus: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
   g_assert_true (focus != NULL && (focus == timeline || gtk_widget_is_ancestor (focus, timeline)));
+
+  /* On the selected stage's item, as after Alt+1, once the timeline is
+   * laid out: a screen reader read the whole timeline, the stage only as
+   * its description. */
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_test_message ("then: %s", focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+  g_assert_true (focus != NULL && gtk_widget_get_parent (focus) == timeline);
+  g_assert_true (up_timeline_get_selected (UP_TIMELINE (timeline)) != NULL);
 }
 
 static void
