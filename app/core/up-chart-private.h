@@ -75,9 +75,6 @@ typedef struct
                                            band (up-chart-rows.c) */
   gpointer              matrix_rows;    /* the matrix's cells, read once */
   gpointer              timeline_rows;  /* the timeline's rows, read once */
-  cairo_surface_t      *goal_chips[UP_SDG_N_GOALS + 1];  /* the timeline's
-                                           chips, each drawn once for a file
-                                           of vectors (see draw_goals()) */
   cairo_surface_t      *matrix_chips;   /* the goals' chips, for every page */
   char                 *matrix_notes;   /* the legend's line on the targets
                                            linked only in notes; "" none */

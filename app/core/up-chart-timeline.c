@@ -707,40 +707,6 @@ draw_bars (UpChartContext *ctx,
       draw_milestone (ctx, bars, &rows[i], plot_x, top + i * ROW);
 }
 
-/* A goal's chip in a row. In a file of vectors each goal's chip is drawn
- * once, into a recording that every row shows (in a PDF, one object the
- * pages refer to): drawn in every row of a long plan, the chips' rounded
- * corners and numbers were most of what Cairo wrote. */
-static void
-draw_chip (UpChartContext *ctx,
-           guint           goal,
-           double          x,
-           double          y)
-{
-  cairo_t *page_cr = ctx->cr;
-
-  if (ctx->on_image)
-    {
-      _up_chart_goal_chip (ctx, goal, x, y, CHIP_WIDTH, 14, SMALL_SIZE, FALSE);
-      return;
-    }
-  if (ctx->goal_chips[goal] == NULL)
-    {
-      cairo_rectangle_t extents = { 0, 0, CHIP_WIDTH, 14 };
-
-      ctx->goal_chips[goal] = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-      ctx->cr = cairo_create (ctx->goal_chips[goal]);
-      _up_chart_goal_chip (ctx, goal, 0, 0, CHIP_WIDTH, 14, SMALL_SIZE, FALSE);
-      cairo_destroy (ctx->cr);
-      ctx->cr = page_cr;
-    }
-  cairo_save (page_cr);
-  cairo_set_source_surface (page_cr, ctx->goal_chips[goal], x, y);
-  cairo_rectangle (page_cr, x, y, CHIP_WIDTH, 14);
-  cairo_fill (page_cr);
-  cairo_restore (page_cr);
-}
-
 static void
 draw_goals (UpChartContext *ctx,
             const Bar      *bar,
@@ -758,7 +724,8 @@ draw_goals (UpChartContext *ctx,
         /* three chips, or two and "+N" */
         if (n > MAX_CHIPS && shown == MAX_CHIPS - 1)
           break;
-        draw_chip (ctx, goal, x + shown * (CHIP_WIDTH + CHIP_GAP), y + (ROW - 14) / 2);
+        _up_chart_goal_chip (ctx, goal, x + shown * (CHIP_WIDTH + CHIP_GAP), y + (ROW - 14) / 2,
+                             CHIP_WIDTH, 14, SMALL_SIZE, FALSE);
         shown++;
       }
   if (n > shown)

@@ -197,8 +197,6 @@ _up_chart_context_clear (UpChartContext *ctx)
   g_clear_object (&ctx->row_stages);
   g_clear_pointer (&ctx->matrix_rows, g_free);
   g_clear_pointer (&ctx->timeline_rows, g_free);
-  for (guint goal = 0; goal <= UP_SDG_N_GOALS; goal++)
-    g_clear_pointer (&ctx->goal_chips[goal], cairo_surface_destroy);
   g_clear_pointer (&ctx->row_frame, g_free);
   g_clear_pointer (&ctx->matrix_chips, cairo_surface_destroy);
   g_clear_pointer (&ctx->matrix_notes, g_free);
