@@ -108,22 +108,44 @@ iterate_pending (void)
     ;
 }
 
+static GskRenderNode *
+snapshot_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot,
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* What @widget shows as a texture. A window that has only just been
+ * mapped may not have been drawn yet on a loaded machine (a sanitizer
+ * build saw an empty picture after two frames): then it waits for more
+ * frames, a few times, before it gives up with NULL. */
 GdkTexture *
 render_texture (GtkWidget *widget)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GskRenderNode) node = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  for (guint tries = 0; tries < 10; tries++)
+    {
+      if (gtk_widget_is_drawable (widget)
+          && gtk_widget_get_width (widget) > 0
+          && gtk_widget_get_height (widget) > 0)
+        node = snapshot_widget (widget);
+      if (node != NULL)
+        break;
+      wait_for_frames (widget);
+    }
   if (node == NULL)
     return NULL;
 
   return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+                                      node,
+                                      &GRAPHENE_RECT_INIT (0, 0,
+                                                           gtk_widget_get_width (widget),
+                                                           gtk_widget_get_height (widget)));
 }
 
 /* Writes what @widget shows to @name in the test's build folder. */
