@@ -331,6 +331,38 @@ void         _up_chart_goal_chip        (UpChartContext       *ctx,
                                          double                size,
                                          gboolean              grey);
 
+/* The corners of a goal's chip: as round for every chip. */
+#define CHIP_RADIUS 3.0
+
+/* Fills the path's rectangles as rounded rectangles @radius larger on
+ * every side (and @grow more); opaque colours only. The path stays. */
+void         _up_chart_fill_rounded     (cairo_t              *cr,
+                                         double                radius,
+                                         double                grow);
+
+/* Goal chips of one size gathered from many rows and drawn together:
+ * those of a goal as one path, their numbers as one text operation per
+ * colour in a file (a timeline of 1,000 stages has some 2,000 chips). */
+typedef struct
+{
+  double  width;
+  double  height;
+  double  size;
+  GArray *corners[UP_SDG_N_GOALS + 1];  /* top left x, y pairs, by goal */
+} UpChipBatch;
+
+void         _up_chart_chip_batch_init  (UpChipBatch          *batch,
+                                         double                width,
+                                         double                height,
+                                         double                size);
+void         _up_chart_chip_batch_add   (UpChipBatch          *batch,
+                                         guint                 goal,
+                                         double                x,
+                                         double                y);
+/* Draws the chips gathered and frees them. */
+void         _up_chart_chip_batch_show  (UpChartContext       *ctx,
+                                         UpChipBatch          *batch);
+
 /* The wheel, for the report: sectors around @cx, @cy of outer radius
  * @radius (the goal numbers' band included; the n/m labels outside it when
  * @labels). */

@@ -26,6 +26,7 @@
 #define PLOT_WIDTH 356.0
 #define GOALS_GAP 8.0
 #define CHIP_WIDTH 15.0
+#define CHIP_HEIGHT 14.0
 #define CHIP_GAP 1.5
 #define MAX_CHIPS 3
 #define GOALS_WIDTH (MAX_CHIPS * (CHIP_WIDTH + CHIP_GAP) + 16)
@@ -36,6 +37,9 @@
 #define HEAD_HEIGHT (2 * TIER + 4)
 #define ROW 18.0
 #define BAR_HEIGHT 10.0
+#define BAR_RADIUS 3.0
+/* half the least width of a bar (bar_span()) */
+#define SLIVER_RADIUS 1.0
 #define TEXT_SIZE 9.5
 #define SMALL_SIZE 8.0
 
@@ -186,6 +190,15 @@ axis_unit (const Bars *bars)
   return UNIT_YEAR;
 }
 
+static void
+pale_colour (UpChartContext *ctx,
+             const UpRgba   *colour,
+             UpRgba         *pale)
+{
+  *pale = (UpRgba) { ctx->bg.r + (colour->r - ctx->bg.r) * 0.3, ctx->bg.g + (colour->g - ctx->bg.g) * 0.3,
+                     ctx->bg.b + (colour->b - ctx->bg.b) * 0.3, 1 };
+}
+
 /* Fills (and outlines) the path in @ctx as a bar of @phase in @status:
  * planned in full colour, in progress with a strong outline, done pale
  * with an edge of its colour, as in the app. */
@@ -199,9 +212,9 @@ paint_bars (UpChartContext *ctx,
   _up_chart_parse_colour (up_phase_get_colour (phase), &colour);
   if (status == 2)
     {
-      UpRgba pale = { ctx->bg.r + (colour.r - ctx->bg.r) * 0.3, ctx->bg.g + (colour.g - ctx->bg.g) * 0.3,
-                      ctx->bg.b + (colour.b - ctx->bg.b) * 0.3, 1 };
+      UpRgba pale;
 
+      pale_colour (ctx, &colour, &pale);
       _up_chart_set_colour (ctx->cr, &pale);
       cairo_fill_preserve (ctx->cr);
       _up_chart_set_colour (ctx->cr, &colour);
@@ -219,6 +232,41 @@ paint_bars (UpChartContext *ctx,
   _up_chart_set_colour (ctx->cr, &ctx->fg);
   cairo_set_line_width (ctx->cr, 1.5);
   cairo_stroke (ctx->cr);
+}
+
+/* The same for a path of the boxes inside bars of corners of @radius
+ * (_up_chart_fill_rounded()): the outline is the bar grown by half its
+ * width under the bar shrunk by as much, the shape a stroke gives. */
+static void
+paint_bar_boxes (UpChartContext *ctx,
+                 guint           phase,
+                 guint           status,
+                 double          radius)
+{
+  UpRgba colour, pale;
+
+  _up_chart_parse_colour (up_phase_get_colour (phase), &colour);
+  switch (status)
+    {
+    case 0:
+      _up_chart_set_colour (ctx->cr, &colour);
+      _up_chart_fill_rounded (ctx->cr, radius, 0);
+      break;
+    case 1:
+      _up_chart_set_colour (ctx->cr, &ctx->fg);
+      _up_chart_fill_rounded (ctx->cr, radius, 0.75);
+      _up_chart_set_colour (ctx->cr, &colour);
+      _up_chart_fill_rounded (ctx->cr, radius, -0.75);
+      break;
+    default:
+      pale_colour (ctx, &colour, &pale);
+      _up_chart_set_colour (ctx->cr, &colour);
+      _up_chart_fill_rounded (ctx->cr, radius, 0.5);
+      _up_chart_set_colour (ctx->cr, &pale);
+      _up_chart_fill_rounded (ctx->cr, radius, -0.5);
+      break;
+    }
+  cairo_new_path (ctx->cr);
 }
 
 static void
@@ -652,31 +700,46 @@ draw_milestone (UpChartContext *ctx,
   cairo_stroke (ctx->cr);
 }
 
-/* Adds the bar of a stage that is no milestone to the path. */
-static void
-bar_path (UpChartContext *ctx,
-          const Bars     *bars,
-          const Bar      *bar,
-          double          plot_x,
-          double          y)
+/* How a bar is drawn (draw_bars()). */
+typedef enum
 {
-  double x0 = day_x (bars, plot_x, bar->start);
-  double x1 = day_x (bars, plot_x, bar->end + 1);
+  BAR_ROUNDED,  /* its own rounded outline */
+  BAR_BOX,      /* the box inside its corners */
+  BAR_SLIVER,   /* the line down its middle, for a bar of the least width */
+  N_BAR_SHAPES
+} BarShape;
+
+/* The left and right of the bar of a stage that is no milestone, and
+ * how it is drawn. */
+static BarShape
+bar_span (const Bars *bars,
+          const Bar  *bar,
+          double      plot_x,
+          double     *x0,
+          double     *x1)
+{
+  *x0 = day_x (bars, plot_x, bar->start);
+  *x1 = day_x (bars, plot_x, bar->end + 1);
 
   /* a day of a long plan is a fraction of a point: at least a sliver */
-  if (x1 - x0 < 2)
+  if (*x1 - *x0 < 2 * SLIVER_RADIUS)
     {
-      double mid = (x0 + x1) / 2;
+      double mid = (*x0 + *x1) / 2;
 
-      x0 = mid - 1;
-      x1 = mid + 1;
+      *x0 = mid - SLIVER_RADIUS;
+      *x1 = mid + SLIVER_RADIUS;
+      return BAR_SLIVER;
     }
-  _up_chart_rounded_rect (ctx->cr, x0, y + (ROW - BAR_HEIGHT) / 2, x1 - x0, BAR_HEIGHT, 3);
+  return *x1 - *x0 >= 2 * BAR_RADIUS ? BAR_BOX : BAR_ROUNDED;
 }
 
 /* The bars of rows @first to @last (not included), those of one phase
  * and status as one path: a page of a PDF had a fill (and an outline) of
- * its own for each. */
+ * its own for each. A bar wide enough for its round corners is its box
+ * inside them, and a sliver the line down its middle, both filled round
+ * (_up_chart_fill_rounded()): a rectangle or a line in the file, where a
+ * rounded outline takes four curves (half the numbers of a plan of 1,000
+ * stages' PDF, with the goals' chips). */
 static void
 draw_bars (UpChartContext *ctx,
            const Bars     *bars,
@@ -686,22 +749,58 @@ draw_bars (UpChartContext *ctx,
            double          plot_x,
            double          top)
 {
-  gboolean seen[UP_N_PHASES][3] = { { FALSE } };
+  gboolean seen[UP_N_PHASES][3][N_BAR_SHAPES] = { { { FALSE } } };
 
   for (guint i = first; i < last; i++)
     if (rows[i].dated && !rows[i].milestone)
-      seen[rows[i].phase][rows[i].status] = TRUE;
+      {
+        double x0, x1;
+
+        seen[rows[i].phase][rows[i].status][bar_span (bars, &rows[i], plot_x, &x0, &x1)] = TRUE;
+      }
   for (guint phase = 0; phase < UP_N_PHASES; phase++)
     for (guint status = 0; status < 3; status++)
-      {
-        if (!seen[phase][status])
-          continue;
-        cairo_new_path (ctx->cr);
-        for (guint i = first; i < last; i++)
-          if (rows[i].dated && !rows[i].milestone && rows[i].phase == phase && rows[i].status == status)
-            bar_path (ctx, bars, &rows[i], plot_x, top + i * ROW);
-        paint_bars (ctx, phase, status);
-      }
+      for (BarShape shape = 0; shape < N_BAR_SHAPES; shape++)
+        {
+          if (!seen[phase][status][shape])
+            continue;
+          cairo_new_path (ctx->cr);
+          for (guint i = first; i < last; i++)
+            {
+              double x0, x1, y = top + i * ROW + (ROW - BAR_HEIGHT) / 2;
+
+              if (!rows[i].dated || rows[i].milestone || rows[i].phase != phase || rows[i].status != status)
+                continue;
+              if (bar_span (bars, &rows[i], plot_x, &x0, &x1) != shape)
+                continue;
+              switch (shape)
+                {
+                case BAR_BOX:
+                  cairo_rectangle (ctx->cr, x0 + BAR_RADIUS, y + BAR_RADIUS,
+                                   x1 - x0 - 2 * BAR_RADIUS, BAR_HEIGHT - 2 * BAR_RADIUS);
+                  break;
+                case BAR_SLIVER:
+                  cairo_move_to (ctx->cr, x0 + SLIVER_RADIUS, y + SLIVER_RADIUS);
+                  cairo_line_to (ctx->cr, x0 + SLIVER_RADIUS, y + BAR_HEIGHT - SLIVER_RADIUS);
+                  break;
+                default:
+                  _up_chart_rounded_rect (ctx->cr, x0, y, x1 - x0, BAR_HEIGHT, BAR_RADIUS);
+                  break;
+                }
+            }
+          switch (shape)
+            {
+            case BAR_BOX:
+              paint_bar_boxes (ctx, phase, status, BAR_RADIUS);
+              break;
+            case BAR_SLIVER:
+              paint_bar_boxes (ctx, phase, status, SLIVER_RADIUS);
+              break;
+            default:
+              paint_bars (ctx, phase, status);
+              break;
+            }
+        }
   for (guint i = first; i < last; i++)
     if (rows[i].dated && rows[i].milestone)
       draw_milestone (ctx, bars, &rows[i], plot_x, top + i * ROW);
@@ -709,6 +808,7 @@ draw_bars (UpChartContext *ctx,
 
 static void
 draw_goals (UpChartContext *ctx,
+            UpChipBatch    *chips,
             const Bar      *bar,
             double          x,
             double          y)
@@ -724,8 +824,7 @@ draw_goals (UpChartContext *ctx,
         /* three chips, or two and "+N" */
         if (n > MAX_CHIPS && shown == MAX_CHIPS - 1)
           break;
-        _up_chart_goal_chip (ctx, goal, x + shown * (CHIP_WIDTH + CHIP_GAP), y + (ROW - 14) / 2,
-                             CHIP_WIDTH, 14, SMALL_SIZE, FALSE);
+        _up_chart_chip_batch_add (chips, goal, x + shown * (CHIP_WIDTH + CHIP_GAP), y + (ROW - CHIP_HEIGHT) / 2);
         shown++;
       }
   if (n > shown)
@@ -855,8 +954,14 @@ _up_chart_timeline_draw (UpChartContext *ctx,
     _up_chart_glyph_batch_show (ctx, &batch);
   }
   draw_bars (ctx, bars, bars->bars + first, shown_first, shown_last, plot_x, top);
-  for (guint i = shown_first; i < shown_last; i++)
-    draw_goals (ctx, &bars->bars[first + i], plot_x + PLOT_WIDTH + GOALS_GAP, top + i * ROW);
+  {
+    UpChipBatch chips;
+
+    _up_chart_chip_batch_init (&chips, CHIP_WIDTH, CHIP_HEIGHT, SMALL_SIZE);
+    for (guint i = shown_first; i < shown_last; i++)
+      draw_goals (ctx, &chips, &bars->bars[first + i], plot_x + PLOT_WIDTH + GOALS_GAP, top + i * ROW);
+    _up_chart_chip_batch_show (ctx, &chips);
+  }
 
   /* the chart's date over the rows */
   if (today >= bars->first_day && today <= bars->last_day &&

@@ -658,12 +658,155 @@ _up_chart_goal_chip (UpChartContext *ctx,
   _up_chart_contrast_colour (&colour, &text);
 
   _up_chart_set_colour (ctx->cr, &colour);
-  _up_chart_rounded_rect (ctx->cr, x, y, width, height, 3);
+  _up_chart_rounded_rect (ctx->cr, x, y, width, height, CHIP_RADIUS);
   cairo_fill (ctx->cr);
 
   g_snprintf (number, sizeof number, "%u", goal);
   _up_chart_text (ctx, number, x + width / 2, y + height / 2, 0, size,
                   UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 0, &text);
+}
+
+/* A rounded rectangle in a file is a path of four curves and four lines,
+ * some thirty numbers for Cairo to format and a viewer to read. The same
+ * shape is the rectangle inside it by @radius, filled, and stroked with
+ * lines of twice @radius that join round: four numbers, twice. The two
+ * overlap, so only for opaque colours. A line in the path, which has no
+ * inside, is filled round to @radius about it. @grow widens the shapes by
+ * as much on every side (an outline drawn under them; less than zero: the
+ * fill inside an outline). The path stays. */
+void
+_up_chart_fill_rounded (cairo_t *cr,
+                        double   radius,
+                        double   grow)
+{
+  double line_width = 2 * (radius + grow);
+
+  cairo_fill_preserve (cr);
+  if (line_width <= 0)
+    return;
+  cairo_save (cr);
+  cairo_set_line_width (cr, line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke_preserve (cr);
+  cairo_restore (cr);
+}
+
+void
+_up_chart_chip_batch_init (UpChipBatch *batch,
+                           double       width,
+                           double       height,
+                           double       size)
+{
+  memset (batch, 0, sizeof *batch);
+  batch->width = width;
+  batch->height = height;
+  batch->size = size;
+}
+
+void
+_up_chart_chip_batch_add (UpChipBatch *batch,
+                          guint        goal,
+                          double       x,
+                          double       y)
+{
+  double corner[2] = { x, y };
+
+  g_return_if_fail (goal >= 1 && goal <= UP_SDG_N_GOALS);
+
+  if (batch->corners[goal] == NULL)
+    batch->corners[goal] = g_array_new (FALSE, FALSE, sizeof corner);
+  g_array_append_val (batch->corners[goal], corner);
+}
+
+/* The chips of a goal as one path, then their numbers: in a file, one
+ * text operation for each colour of number, the glyphs of a goal's
+ * number laid out once and placed on each of its chips. */
+void
+_up_chart_chip_batch_show (UpChartContext *ctx,
+                           UpChipBatch    *batch)
+{
+  cairo_surface_type_t target = cairo_surface_get_type (cairo_get_target (ctx->cr));
+  gboolean in_file = target == CAIRO_SURFACE_TYPE_PDF || target == CAIRO_SURFACE_TYPE_SVG ||
+                     target == CAIRO_SURFACE_TYPE_PS;
+  const UpTextFlags flags = UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE;
+  double radius = MIN (CHIP_RADIUS, MIN (batch->width, batch->height) / 2);
+  UpGlyphBatch numbers[2];
+  guint n_numbers = 0;
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    {
+      GArray *corners = batch->corners[goal];
+      UpRgba colour;
+
+      if (corners == NULL)
+        continue;
+      _up_chart_parse_colour (up_sdg_get_goal (goal)->colour, &colour);
+      _up_chart_set_colour (ctx->cr, &colour);
+      cairo_new_path (ctx->cr);
+      for (guint i = 0; i < corners->len; i++)
+        {
+          const double *corner = &g_array_index (corners, double, 2 * i);
+
+          cairo_rectangle (ctx->cr, corner[0] + radius, corner[1] + radius,
+                           batch->width - 2 * radius, batch->height - 2 * radius);
+        }
+      _up_chart_fill_rounded (ctx->cr, radius, 0);
+      cairo_new_path (ctx->cr);
+    }
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    {
+      g_autoptr(GArray) corners = g_steal_pointer (&batch->corners[goal]);
+      UpGlyphBatch *to = NULL;
+      UpGlyphBatch once;
+      UpRgba colour, text;
+      char number[8];
+
+      if (corners == NULL)
+        continue;
+      _up_chart_parse_colour (up_sdg_get_goal (goal)->colour, &colour);
+      _up_chart_contrast_colour (&colour, &text);
+      g_snprintf (number, sizeof number, "%u", goal);
+
+      _up_chart_glyph_batch_init (&once, &text);
+      if (in_file && _up_chart_glyph_batch_add (ctx, &once, number, 0, 0, batch->size, flags))
+        {
+          for (guint b = 0; b < n_numbers && to == NULL; b++)
+            if (memcmp (&text, &numbers[b].colour, sizeof text) == 0 && numbers[b].font == once.font)
+              to = &numbers[b];
+          if (to == NULL && n_numbers < G_N_ELEMENTS (numbers))
+            {
+              to = &numbers[n_numbers++];
+              _up_chart_glyph_batch_init (to, &text);
+              to->font = cairo_scaled_font_reference (once.font);
+            }
+        }
+      for (guint i = 0; i < corners->len; i++)
+        {
+          const double *corner = &g_array_index (corners, double, 2 * i);
+          double cx = corner[0] + batch->width / 2, cy = corner[1] + batch->height / 2;
+
+          if (to == NULL)
+            {
+              _up_chart_text (ctx, number, cx, cy, 0, batch->size, flags, 0, &text);
+              continue;
+            }
+          for (guint g = 0; g < once.glyphs->len; g++)
+            {
+              cairo_glyph_t glyph = g_array_index (once.glyphs, cairo_glyph_t, g);
+
+              glyph.x += cx;
+              glyph.y += cy;
+              g_array_append_val (to->glyphs, glyph);
+            }
+        }
+      g_clear_pointer (&once.glyphs, g_array_unref);
+      g_clear_pointer (&once.font, cairo_scaled_font_destroy);
+    }
+
+  for (guint b = 0; b < n_numbers; b++)
+    _up_chart_glyph_batch_show (ctx, &numbers[b]);
 }
 
 guint

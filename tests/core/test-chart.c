@@ -707,6 +707,225 @@ test_glyph_batch (void)
     cairo_surface_destroy (images[batched]);
 }
 
+/* The largest difference of a colour channel between two images of the
+ * same size, and how many pixels differ by more than @tolerance. */
+static guint
+image_difference (cairo_surface_t *a,
+                  cairo_surface_t *b,
+                  guint            tolerance,
+                  guint           *n_over)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  guint most = 0;
+
+  *n_over = 0;
+  for (int py = 0; py < height; py++)
+    for (int px = 0; px < width; px++)
+      {
+        guint r[2], g[2], bl[2], d;
+
+        pixel_at (a, px, py, &r[0], &g[0], &bl[0]);
+        pixel_at (b, px, py, &r[1], &g[1], &bl[1]);
+        d = MAX (MAX ((guint) ABS ((int) r[0] - (int) r[1]), (guint) ABS ((int) g[0] - (int) g[1])),
+                 (guint) ABS ((int) bl[0] - (int) bl[1]));
+        most = MAX (most, d);
+        if (d > tolerance)
+          (*n_over)++;
+      }
+  return most;
+}
+
+/* A rounded rectangle drawn as the box inside its corners, filled and
+ * stroked round (the charts' shorter form in a file) is the rounded
+ * rectangle's outline filled: a chip, a bar with its outline in a
+ * stroke's width grown and shrunk, and a sliver drawn as a line. Drawn at
+ * four times, they differ only by the antialiasing of their edges. */
+static void
+test_fill_rounded (void)
+{
+  /* x, y, width, height, radius, outline width (0: none) */
+  const double shapes[][6] = {
+    { 2.3, 1.6, 15, 14, 3, 0 },
+    { 1.4, 2.2, 40, 10, 3, 1.5 },
+    { 1.7, 2.1, 33.3, 10, 3, 1 },
+    { 3.2, 1.1, 2, 10, 1, 0 },
+    { 3.2, 1.1, 2, 10, 1, 1.5 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      const double *s = shapes[i];
+      cairo_surface_t *images[2];
+      guint most, n_over;
+
+      for (int shorter = 0; shorter <= 1; shorter++)
+        {
+          cairo_t *cr;
+
+          images[shorter] = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 50 * 4, 20 * 4);
+          cr = cairo_create (images[shorter]);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+          cairo_scale (cr, 4, 4);
+          if (!shorter)
+            {
+              _up_chart_rounded_rect (cr, s[0], s[1], s[2], s[3], s[4]);
+              cairo_set_source_rgb (cr, 0.2, 0.5, 0.9);
+              cairo_fill_preserve (cr);
+              if (s[5] > 0)
+                {
+                  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+                  cairo_set_line_width (cr, s[5]);
+                  cairo_stroke (cr);
+                }
+            }
+          else
+            {
+              if (s[2] > 2 * s[4])
+                cairo_rectangle (cr, s[0] + s[4], s[1] + s[4], s[2] - 2 * s[4], s[3] - 2 * s[4]);
+              else
+                {
+                  cairo_move_to (cr, s[0] + s[4], s[1] + s[4]);
+                  cairo_line_to (cr, s[0] + s[4], s[1] + s[3] - s[4]);
+                }
+              if (s[5] > 0)
+                {
+                  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+                  _up_chart_fill_rounded (cr, s[4], s[5] / 2);
+                }
+              cairo_set_source_rgb (cr, 0.2, 0.5, 0.9);
+              _up_chart_fill_rounded (cr, s[4], -s[5] / 2);
+            }
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+          cairo_surface_flush (images[shorter]);
+        }
+      most = image_difference (images[0], images[1], 40, &n_over);
+      g_test_message ("shape %u: largest difference %u, %u pixels over 40", i, most, n_over);
+      g_assert_cmpuint (n_over, <=, 4);
+      for (int shorter = 0; shorter <= 1; shorter++)
+        cairo_surface_destroy (images[shorter]);
+    }
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* The glyphs an SVG shows as "outline at x y" lines, sorted: the same
+ * text in any order of drawing (the file numbers its glyphs in the order
+ * it first meets them). */
+static char *
+svg_glyphs_sorted (const char *svg)
+{
+  g_autoptr(GHashTable) outlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) lines = g_strsplit (svg, "\n", -1);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  GString *glyphs = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *id = strstr (lines[i], "<symbol overflow=\"visible\" id=\"");
+      const char *use = strstr (lines[i], "<use xlink:href=\"#");
+
+      if (id != NULL && lines[i + 1] != NULL)
+        {
+          id += strlen ("<symbol overflow=\"visible\" id=\"");
+          g_hash_table_insert (outlines, g_strndup (id, strcspn (id, "\"")), g_strdup (lines[i + 1]));
+        }
+      else if (use != NULL)
+        {
+          g_autofree char *name = NULL;
+          const char *place, *outline;
+
+          use += strlen ("<use xlink:href=\"#");
+          name = g_strndup (use, strcspn (use, "\""));
+          place = strstr (use, " x=");
+          outline = g_hash_table_lookup (outlines, name);
+          g_assert_nonnull (place);
+          g_assert_nonnull (outline);
+          g_ptr_array_add (shown, g_strdup_printf ("%s at%s", outline, place));
+        }
+    }
+  g_ptr_array_sort (shown, compare_lines);
+  for (guint i = 0; i < shown->len; i++)
+    g_string_append_printf (glyphs, "%s\n", (char *) shown->pdata[i]);
+  return g_string_free (glyphs, FALSE);
+}
+
+/* Chips gathered in a batch look as chips drawn one by one: in an SVG the
+ * same glyphs at the same places, in an image the same pixels but for the
+ * edges of their corners. */
+static void
+test_chip_batch (void)
+{
+  g_autoptr(UpProject) project = linked_project ();
+  GString *svg[2] = { g_string_new (NULL), g_string_new (NULL) };
+  char *glyphs[2];
+  cairo_surface_t *images[2];
+  UpChartOptions options;
+  guint most, n_over;
+
+  up_chart_options_init (&options);
+  for (int batched = 0; batched <= 1; batched++)
+    for (int image = 0; image <= 1; image++)
+      {
+        cairo_surface_t *surface = image ? cairo_image_surface_create (CAIRO_FORMAT_RGB24, 4 * 300, 4 * 60)
+                                         : cairo_svg_surface_create_for_stream (append_to_string, svg[batched], 300, 60);
+        cairo_t *cr = cairo_create (surface);
+        UpChartContext ctx;
+        UpChipBatch chips;
+
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_paint (cr);
+        cairo_scale (cr, 1 + 3 * image, 1 + 3 * image);
+        cairo_translate (cr, 0.3, 0.7);
+        _up_chart_context_init (&ctx, cr, project, &options, FALSE);
+        _up_chart_chip_batch_init (&chips, 15, 14, 8.0);
+        for (guint i = 0; i < 2 * UP_SDG_N_GOALS; i++)
+          {
+            guint goal = 1 + (i * 7) % UP_SDG_N_GOALS;
+            double x = 2 + (i % UP_SDG_N_GOALS) * 16.5, y = 3 + (i / UP_SDG_N_GOALS) * 20.25;
+
+            if (batched)
+              _up_chart_chip_batch_add (&chips, goal, x, y);
+            else
+              _up_chart_goal_chip (&ctx, goal, x, y, 15, 14, 8.0, FALSE);
+          }
+        _up_chart_chip_batch_show (&ctx, &chips);
+        _up_chart_context_clear (&ctx);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+        if (image)
+          {
+            cairo_surface_flush (surface);
+            images[batched] = surface;
+          }
+        else
+          cairo_surface_destroy (surface);
+      }
+
+  for (int batched = 0; batched <= 1; batched++)
+    glyphs[batched] = svg_glyphs_sorted (svg[batched]->str);
+  /* 34 chips, 8 of two digits */
+  g_assert_cmpuint (strlen (glyphs[0]), >, 42 * 20);
+  g_assert_cmpstr (glyphs[0], ==, glyphs[1]);
+  for (int batched = 0; batched <= 1; batched++)
+    {
+      g_free (glyphs[batched]);
+      g_string_free (svg[batched], TRUE);
+    }
+
+  most = image_difference (images[0], images[1], 40, &n_over);
+  g_test_message ("chips: largest difference %u, %u pixels over 40", most, n_over);
+  g_assert_cmpuint (n_over, <=, 2 * UP_SDG_N_GOALS);
+  for (int batched = 0; batched <= 1; batched++)
+    cairo_surface_destroy (images[batched]);
+}
+
 static void
 test_grid_cells (void)
 {
@@ -3350,6 +3569,8 @@ main (int   argc,
   g_test_add_func ("/chart/harm-apart", test_harm_apart);
   g_test_add_func ("/chart/timeline/axis", test_timeline_axis);
   g_test_add_func ("/chart/timeline/bars", test_timeline_bars);
+  g_test_add_func ("/chart/fill-rounded", test_fill_rounded);
+  g_test_add_func ("/chart/chip-batch", test_chip_batch);
 
   status = g_test_run ();
   /* Pango keeps each thread's font map in thread-local storage, where
