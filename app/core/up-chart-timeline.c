@@ -809,6 +809,7 @@ draw_bars (UpChartContext *ctx,
 static void
 draw_goals (UpChartContext *ctx,
             UpChipBatch    *chips,
+            UpGlyphBatch   *more_batch,
             const Bar      *bar,
             double          x,
             double          y)
@@ -829,11 +830,14 @@ draw_goals (UpChartContext *ctx,
       }
   if (n > shown)
     {
+      const UpTextFlags flags = UP_TEXT_BOLD | UP_TEXT_MIDDLE;
+      double more_x = x + shown * (CHIP_WIDTH + CHIP_GAP) + 1;
       char more[8];
 
       g_snprintf (more, sizeof more, "+%u", n - shown);
-      _up_chart_text (ctx, more, x + shown * (CHIP_WIDTH + CHIP_GAP) + 1, y + ROW / 2, 0, SMALL_SIZE,
-                      UP_TEXT_BOLD | UP_TEXT_MIDDLE, 1, NULL);
+      if (ctx->on_image ||
+          !_up_chart_glyph_batch_add (ctx, more_batch, more, more_x, y + ROW / 2, SMALL_SIZE, flags))
+        _up_chart_text (ctx, more, more_x, y + ROW / 2, 0, SMALL_SIZE, flags, 1, NULL);
     }
 }
 
@@ -956,11 +960,14 @@ _up_chart_timeline_draw (UpChartContext *ctx,
   draw_bars (ctx, bars, bars->bars + first, shown_first, shown_last, plot_x, top);
   {
     UpChipBatch chips;
+    UpGlyphBatch more;
 
     _up_chart_chip_batch_init (&chips, CHIP_WIDTH, CHIP_HEIGHT, SMALL_SIZE);
+    _up_chart_glyph_batch_init (&more, &ctx->fg);
     for (guint i = shown_first; i < shown_last; i++)
-      draw_goals (ctx, &chips, &bars->bars[first + i], plot_x + PLOT_WIDTH + GOALS_GAP, top + i * ROW);
+      draw_goals (ctx, &chips, &more, &bars->bars[first + i], plot_x + PLOT_WIDTH + GOALS_GAP, top + i * ROW);
     _up_chart_chip_batch_show (ctx, &chips);
+    _up_chart_glyph_batch_show (ctx, &more);
   }
 
   /* the chart's date over the rows */
