@@ -629,48 +629,40 @@ svg_glyphs (const char *svg)
   return g_string_free (glyphs, FALSE);
 }
 
-/* Digits gathered in a glyph batch are placed exactly where the same
- * digits drawn one by one are, under a scale and at fractional positions
- * (in an SVG, to a millionth of a point), and look the same in an image. */
+/* Draws with @draw twice, one by one and gathered in a batch, each into
+ * an SVG of @width x @height points and an image @scale times as large
+ * (white, as an export's page, and at fractional positions): the glyphs
+ * the two SVGs show, as @glyphs_of lists them, and the two images. */
 static void
-test_glyph_batch (void)
+draw_batched_and_not (UpProject        *project,
+                      double            width,
+                      double            height,
+                      int               scale,
+                      void            (*draw) (UpChartContext *ctx,
+                                               gboolean        batched),
+                      char          *(*glyphs_of) (const char *svg),
+                      char            **glyphs,
+                      cairo_surface_t **images)
 {
-  g_autoptr(UpProject) project = linked_project ();
-  const UpTextFlags flags = UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE;
-  const UpRgba ink = { 0.12, 0.12, 0.12, 1.0 };
-  GString *svg[2] = { g_string_new (NULL), g_string_new (NULL) };
-  char *glyphs[2];
-  cairo_surface_t *images[2];
   UpChartOptions options;
 
   up_chart_options_init (&options);
   for (int batched = 0; batched <= 1; batched++)
     for (int image = 0; image <= 1; image++)
       {
-        cairo_surface_t *surface = image ? cairo_image_surface_create (CAIRO_FORMAT_RGB24, 240, 120)
-                                         : cairo_svg_surface_create_for_stream (append_to_string, svg[batched], 120, 60);
+        g_autoptr(GString) svg = g_string_new (NULL);
+        cairo_surface_t *surface = image ? cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * scale, height * scale)
+                                         : cairo_svg_surface_create_for_stream (append_to_string, svg, width, height);
         cairo_t *cr = cairo_create (surface);
         UpChartContext ctx;
-        UpGlyphBatch batch;
 
-        /* A white page, as in an export. */
         cairo_set_source_rgb (cr, 1, 1, 1);
         cairo_paint (cr);
-        cairo_scale (cr, 1 + image, 1 + image);
+        if (image)
+          cairo_scale (cr, scale, scale);
         cairo_translate (cr, 0.3, 0.7);
         _up_chart_context_init (&ctx, cr, project, &options, FALSE);
-        _up_chart_glyph_batch_init (&batch, &ink);
-        for (int i = 0; i < 12; i++)
-          {
-            char digit[2] = { (char) ('1' + i % 3), '\0' };
-            double x = 8 + i * 9.37, y = 10 + (i % 4) * 11.1;
-
-            if (batched)
-              g_assert_true (_up_chart_glyph_batch_add (&ctx, &batch, digit, x, y, 9.5, flags));
-            else
-              _up_chart_text (&ctx, digit, x, y, 0, 9.5, flags, 0, &ink);
-          }
-        _up_chart_glyph_batch_show (&ctx, &batch);
+        draw (&ctx, batched);
         _up_chart_context_clear (&ctx);
         g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
         cairo_destroy (cr);
@@ -680,18 +672,48 @@ test_glyph_batch (void)
             images[batched] = surface;
           }
         else
-          cairo_surface_destroy (surface);
+          {
+            cairo_surface_destroy (surface);
+            glyphs[batched] = glyphs_of (svg->str);
+          }
       }
+}
 
-  for (int batched = 0; batched <= 1; batched++)
-    glyphs[batched] = svg_glyphs (svg[batched]->str);
+static void
+draw_digits (UpChartContext *ctx,
+             gboolean        batched)
+{
+  const UpTextFlags flags = UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE;
+  const UpRgba ink = { 0.12, 0.12, 0.12, 1.0 };
+  UpGlyphBatch batch;
+
+  _up_chart_glyph_batch_init (&batch, &ink);
+  for (int i = 0; i < 12; i++)
+    {
+      char digit[2] = { (char) ('1' + i % 3), '\0' };
+      double x = 8 + i * 9.37, y = 10 + (i % 4) * 11.1;
+
+      if (batched)
+        g_assert_true (_up_chart_glyph_batch_add (ctx, &batch, digit, x, y, 9.5, flags));
+      else
+        _up_chart_text (ctx, digit, x, y, 0, 9.5, flags, 0, &ink);
+    }
+  _up_chart_glyph_batch_show (ctx, &batch);
+}
+
+/* Digits gathered in a glyph batch are placed exactly where the same
+ * digits drawn one by one are, under a scale and at fractional positions
+ * (in an SVG, to a millionth of a point), and look the same in an image. */
+static void
+test_glyph_batch (void)
+{
+  g_autoptr(UpProject) project = linked_project ();
+  char *glyphs[2];
+  cairo_surface_t *images[2];
+
+  draw_batched_and_not (project, 120, 60, 2, draw_digits, svg_glyphs, glyphs, images);
   g_assert_cmpuint (strlen (glyphs[0]), >, 12 * 20);
   g_assert_cmpstr (glyphs[0], ==, glyphs[1]);
-  for (int batched = 0; batched <= 1; batched++)
-    {
-      g_free (glyphs[batched]);
-      g_string_free (svg[batched], TRUE);
-    }
 
   for (int py = 0; py < 120; py++)
     for (int px = 0; px < 240; px++)
@@ -704,7 +726,10 @@ test_glyph_batch (void)
           g_error ("pixel at %d,%d differs", px, py);
       }
   for (int batched = 0; batched <= 1; batched++)
-    cairo_surface_destroy (images[batched]);
+    {
+      g_free (glyphs[batched]);
+      cairo_surface_destroy (images[batched]);
+    }
 }
 
 /* The largest difference of a colour channel between two images of the
@@ -856,6 +881,26 @@ svg_glyphs_sorted (const char *svg)
   return g_string_free (glyphs, FALSE);
 }
 
+static void
+draw_chips (UpChartContext *ctx,
+            gboolean        batched)
+{
+  UpChipBatch chips;
+
+  _up_chart_chip_batch_init (&chips, 15, 14, 8.0);
+  for (guint i = 0; i < 2 * UP_SDG_N_GOALS; i++)
+    {
+      guint goal = 1 + (i * 7) % UP_SDG_N_GOALS;
+      double x = 2 + (i % UP_SDG_N_GOALS) * 16.5, y = 3 + (i / UP_SDG_N_GOALS) * 20.25;
+
+      if (batched)
+        _up_chart_chip_batch_add (&chips, goal, x, y);
+      else
+        _up_chart_goal_chip (ctx, goal, x, y, 15, 14, 8.0, FALSE);
+    }
+  _up_chart_chip_batch_show (ctx, &chips);
+}
+
 /* Chips gathered in a batch look as chips drawn one by one: in an SVG the
  * same glyphs at the same places, in an image the same pixels but for the
  * edges of their corners. */
@@ -863,67 +908,23 @@ static void
 test_chip_batch (void)
 {
   g_autoptr(UpProject) project = linked_project ();
-  GString *svg[2] = { g_string_new (NULL), g_string_new (NULL) };
   char *glyphs[2];
   cairo_surface_t *images[2];
-  UpChartOptions options;
   guint most, n_over;
 
-  up_chart_options_init (&options);
-  for (int batched = 0; batched <= 1; batched++)
-    for (int image = 0; image <= 1; image++)
-      {
-        cairo_surface_t *surface = image ? cairo_image_surface_create (CAIRO_FORMAT_RGB24, 4 * 300, 4 * 60)
-                                         : cairo_svg_surface_create_for_stream (append_to_string, svg[batched], 300, 60);
-        cairo_t *cr = cairo_create (surface);
-        UpChartContext ctx;
-        UpChipBatch chips;
-
-        cairo_set_source_rgb (cr, 1, 1, 1);
-        cairo_paint (cr);
-        cairo_scale (cr, 1 + 3 * image, 1 + 3 * image);
-        cairo_translate (cr, 0.3, 0.7);
-        _up_chart_context_init (&ctx, cr, project, &options, FALSE);
-        _up_chart_chip_batch_init (&chips, 15, 14, 8.0);
-        for (guint i = 0; i < 2 * UP_SDG_N_GOALS; i++)
-          {
-            guint goal = 1 + (i * 7) % UP_SDG_N_GOALS;
-            double x = 2 + (i % UP_SDG_N_GOALS) * 16.5, y = 3 + (i / UP_SDG_N_GOALS) * 20.25;
-
-            if (batched)
-              _up_chart_chip_batch_add (&chips, goal, x, y);
-            else
-              _up_chart_goal_chip (&ctx, goal, x, y, 15, 14, 8.0, FALSE);
-          }
-        _up_chart_chip_batch_show (&ctx, &chips);
-        _up_chart_context_clear (&ctx);
-        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-        cairo_destroy (cr);
-        if (image)
-          {
-            cairo_surface_flush (surface);
-            images[batched] = surface;
-          }
-        else
-          cairo_surface_destroy (surface);
-      }
-
-  for (int batched = 0; batched <= 1; batched++)
-    glyphs[batched] = svg_glyphs_sorted (svg[batched]->str);
+  draw_batched_and_not (project, 300, 60, 4, draw_chips, svg_glyphs_sorted, glyphs, images);
   /* 34 chips, 8 of two digits */
   g_assert_cmpuint (strlen (glyphs[0]), >, 42 * 20);
   g_assert_cmpstr (glyphs[0], ==, glyphs[1]);
-  for (int batched = 0; batched <= 1; batched++)
-    {
-      g_free (glyphs[batched]);
-      g_string_free (svg[batched], TRUE);
-    }
 
   most = image_difference (images[0], images[1], 40, &n_over);
   g_test_message ("chips: largest difference %u, %u pixels over 40", most, n_over);
   g_assert_cmpuint (n_over, <=, 2 * UP_SDG_N_GOALS);
   for (int batched = 0; batched <= 1; batched++)
-    cairo_surface_destroy (images[batched]);
+    {
+      g_free (glyphs[batched]);
+      cairo_surface_destroy (images[batched]);
+    }
 }
 
 static void
