@@ -417,6 +417,10 @@ demo_project_close (char       **dir,
   iterate_pending ();
   g_clear_object (&held);
   iterate_pending ();
+  /* and the save of what the window committed as it went (a field still
+   * being typed in), which wrote into the folder as it was removed */
+  up_store_flush (up_project_get_store (*project), &error);
+  g_assert_no_error (error);
   g_clear_object (project);
   if (file != NULL)
     g_clear_object (file);
