@@ -2491,6 +2491,43 @@ note_recovery (UpStore *self,
   self->kept_edits = job->edits;
 }
 
+/* A save of @job's snapshot landed, at the store's own file or at the
+ * one Save As moved it to (@moved): the file now holds the edits up to
+ * the job's, so nothing waits to be tried again, an old reason in the
+ * banner goes, and the store is clean unless edits came in while it was
+ * written. The new file is told before the rest, its checksum already
+ * the store's, as whoever follows it may save at once. */
+static void
+note_saved (UpStore  *self,
+            SaveJob  *job,
+            gboolean  moved)
+{
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_free (self->checksum);
+  self->checksum = g_steal_pointer (&job->new_checksum);
+  if (self->renamed_from != NULL)
+    {
+      up_store_discard_recovery (self->renamed_from);
+      g_clear_object (&self->renamed_from);
+    }
+  if (moved)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+
+  if (self->save_error != NULL)
+    {
+      g_clear_error (&self->save_error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+    }
+
+  if (job->edits == self->edits && self->dirty)
+    {
+      self->dirty = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
 static void
 finish_save (UpStore  *self,
              SaveJob  *job,
@@ -2523,30 +2560,9 @@ finish_save (UpStore  *self,
       return;
     }
 
-  g_clear_handle_id (&self->retry_source, g_source_remove);
-  g_free (self->checksum);
-  self->checksum = g_steal_pointer (&job->new_checksum);
-  if (self->renamed_from != NULL)
-    {
-      up_store_discard_recovery (self->renamed_from);
-      g_clear_object (&self->renamed_from);
-    }
   if (job->backup != NULL)
     self->backup_done = TRUE;
-
-  if (self->save_error != NULL)
-    {
-      g_clear_error (&self->save_error);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
-    }
-
-  if (job->edits == self->edits && self->dirty)
-    {
-      self->dirty = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
-    }
-
-  g_signal_emit (self, signals[SAVED], 0);
+  note_saved (self, job, FALSE);
   /* Someone deleted the file, or moved it to another folder (where it
    * cannot be followed): the edits went to a new file at the old place,
    * and whoever moved the old one must hear that it no longer has them. */
@@ -2672,34 +2688,14 @@ move_to (UpStore *self,
 
   self->file = g_object_ref (job->file);
   watch_file (self);
-  g_free (self->checksum);
-  self->checksum = g_steal_pointer (&job->new_checksum);
   self->conflict = FALSE;
   self->kept_valid = FALSE;
   self->backup_done = TRUE;
-  g_clear_handle_id (&self->retry_source, g_source_remove);
   if (old != NULL &&
       g_file_get_contents (g_file_peek_path (old_owner), &owner, NULL, NULL) &&
       g_strcmp0 (owner, self->recovery_token) == 0)
     up_store_discard_recovery (old);
-  if (self->renamed_from != NULL)
-    {
-      up_store_discard_recovery (self->renamed_from);
-      g_clear_object (&self->renamed_from);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  if (self->save_error != NULL)
-    {
-      g_clear_error (&self->save_error);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
-    }
-  if (job->edits == self->edits && self->dirty)
-    {
-      self->dirty = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
-    }
-  g_signal_emit (self, signals[SAVED], 0);
+  note_saved (self, job, TRUE);
 }
 
 static void
