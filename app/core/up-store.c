@@ -1835,6 +1835,7 @@ typedef struct
   char    *token;
   GFile   *backup;          /* where the pre-migration file goes, or NULL */
   gboolean document;        /* FALSE: only the recovery copy (a conflict is open) */
+  gboolean chosen;          /* a place the user just chose in Save As */
   char    *new_checksum;
   guint    edits;
   gboolean recovery_written; /* the recovery copy holds this snapshot */
@@ -1877,10 +1878,13 @@ recovery_file_for (GFile      *document,
   return g_file_get_child (dir, name);
 }
 
+/* @chosen: @file is a place the user just chose (Save As, a copy), where
+ * the way out is another place, not Save As again. */
 static void
-translate_save_error (GError  *io_error,
-                      GFile   *file,
-                      GError **error)
+translate_save_error (GError   *io_error,
+                      GFile    *file,
+                      gboolean  chosen,
+                      GError  **error)
 {
   g_autofree char *name = display_name (file);
 
@@ -1900,10 +1904,21 @@ translate_save_error (GError  *io_error,
   /* The file itself being gone is no error (it is written anew): what is
    * not found is its folder, a USB stick pulled or a share gone. The
    * system's "No such file or directory" told the user neither. */
+  else if (chosen && g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED,
+                 /* Translators: %1$s is a file name, chosen in Save As. */
+                 _("“%1$s” could not be saved because its folder is gone or is on a disk or network share that is not connected. Your changes are kept; choose another folder."),
+                 name);
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_WRITE_FAILED,
                  /* Translators: %1$s is a file name. */
                  _("“%1$s” could not be saved because its folder is gone: it was moved, renamed or deleted, or it is on a disk or network share that is not connected. Your changes are kept; connect the disk again, or save the project elsewhere with Save As."),
+                 name);
+  else if (chosen && (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+                      g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY)))
+    g_set_error (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_ONLY,
+                 /* Translators: %1$s is a file name, chosen in Save As. */
+                 _("“%1$s” cannot be saved there: you do not have permission to write to it or its folder. Your changes are kept; choose another folder."),
                  name);
   else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
            g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
@@ -1924,7 +1939,7 @@ set_conflict_error (GFile   *file,
 {
   g_autoptr(GError) changed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, "");
 
-  translate_save_error (changed, file, error);
+  translate_save_error (changed, file, FALSE, error);
 }
 
 /* Someone else's save must never be written over unseen: the file must
@@ -1959,7 +1974,7 @@ check_unchanged (SaveJob  *job,
           job->written_anew = TRUE;
           return TRUE;
         }
-      translate_save_error (local_error, job->file, error);
+      translate_save_error (local_error, job->file, job->chosen, error);
       return FALSE;
     }
 
@@ -2325,7 +2340,7 @@ run_save_job (SaveJob  *job,
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
       unlock_document (lock);
-      translate_save_error (local_error, job->file, error);
+      translate_save_error (local_error, job->file, job->chosen, error);
       return FALSE;
     }
   g_clear_error (&local_error);
@@ -2339,7 +2354,7 @@ run_save_job (SaveJob  *job,
   if (!write_document (job->file, data, size, lock >= 0, &local_error))
     {
       unlock_document (lock);
-      translate_save_error (local_error, job->file, error);
+      translate_save_error (local_error, job->file, job->chosen, error);
       return FALSE;
     }
   unlock_document (lock);
@@ -2410,6 +2425,7 @@ save_job_new_for (UpStore  *self,
   job->image = image;
   job->file = g_object_ref (destination);
   job->document = TRUE;
+  job->chosen = TRUE;
   job->edits = self->edits;
   job->lock_wait_ms = self->lock_wait_ms;
   return job;
@@ -3026,7 +3042,7 @@ up_store_save_copy (UpStore  *self,
                                 g_bytes_get_data (image, NULL), g_bytes_get_size (image),
                                 NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local_error))
     {
-      translate_save_error (local_error, destination, error);
+      translate_save_error (local_error, destination, TRUE, error);
       return FALSE;
     }
   self->copy_valid = TRUE;

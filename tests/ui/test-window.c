@@ -2901,6 +2901,19 @@ child_save_read_only (const char *mode,
           return 15;
         }
       g_printerr ("Save As into the read-only folder: %s\n", adw_message_dialog_get_body (dialog));
+      /* In Save As the way out is another folder: the banner's "save the
+       * project elsewhere with Save As" told a user already there to do
+       * what had just failed. */
+      {
+        g_autofree char *expected = g_strdup_printf (_("“%1$s” cannot be saved there: you do not have permission to write to it or its folder. Your changes are kept; choose another folder."),
+                                                     "beside.upphandla");
+
+        if (g_strcmp0 (adw_message_dialog_get_body (dialog), expected) != 0)
+          {
+            g_printerr ("not the wording of Save As\n");
+            return 16;
+          }
+      }
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
   close_with_save_as (window, elsewhere, "elsewhere.upphandla");
