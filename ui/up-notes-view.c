@@ -33,7 +33,8 @@
  * list keeps its place; rows are made only for the notes in sight, and
  * the number of notes changes only the work on the store. */
 
-/* How long typing may pause before the text of a note is committed. */
+/* How long typing may pause before the text of a note, or its date, is
+ * committed. */
 #define BODY_COMMIT_MS 1000
 
 /* A match further into the body than this is shown in an excerpt that
@@ -1085,6 +1086,17 @@ on_said_activated (UpNotesView *self)
   commit_said_on (self);
 }
 
+/* A date typed and left in the field (the phone rang) is committed after
+ * a pause, as the note's text is, so that a crash does not lose it; a
+ * half-typed date waits for the field to be left, where it is refused
+ * with a reason, not while typing. */
+static void
+on_said_typing_paused (UpNotesView *self)
+{
+  if (up_date_is_valid (gtk_editable_get_text (GTK_EDITABLE (self->said_row))))
+    commit_said_on (self);
+}
+
 static void
 on_said_changed (UpNotesView *self)
 {
@@ -1563,6 +1575,9 @@ ensure_built (UpNotesView *self)
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->said_row), controller);
   gtk_entry_set_input_purpose (up_entry_row_get_entry (self->said_row), GTK_INPUT_PURPOSE_DIGITS);
+  up_entry_row_set_typing_pause (self->said_row, BODY_COMMIT_MS);
+  g_signal_connect_object (self->said_row, "typing-paused", G_CALLBACK (on_said_typing_paused),
+                           self, G_CONNECT_SWAPPED);
 }
 
 /* --------------------------------------------------------------------- */

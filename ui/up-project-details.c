@@ -12,33 +12,62 @@
 #include "up-project-details.h"
 
 /* The facts of the project that every chart and report shows: its title
- * and organisation (the header of each), and its description. */
+ * and organisation (the header of each), and its description. What is
+ * typed is committed after a pause, as in the window's fields, so that a
+ * crash with the dialog open loses at most that pause; Save commits the
+ * rest, and Cancel takes back what the dialog committed. */
+
+/* How long typing may pause before what was typed is committed: as the
+ * window's fields. */
+#define TYPING_COMMIT_MS 1000
+
+enum {
+  FIELD_TITLE,
+  FIELD_ORGANISATION,
+  FIELD_DESCRIPTION,
+  N_FIELDS
+};
+
+static const char * const field_properties[N_FIELDS] = { "title", "organisation", "description" };
 
 typedef struct
 {
-  UpProject     *project;
-  GtkWindow     *parent;
-  UpEntryRow    *title;
-  UpEntryRow    *organisation;
-  GtkTextBuffer *description;
+  UpProject        *project;
+  GtkWindow        *parent;    /* the dialog, which stands over it, owns this */
+  UpEntryRow       *title;
+  UpEntryRow       *organisation;
+  GtkTextBuffer    *description;
+  char             *original[N_FIELDS];
+  /* the undo steps the dialog committed, oldest first */
+  GArray           *serials;
+  guint             description_timeout_id;
+  gulong            commit_pending_id;
 } Details;
 
 static void
 details_free (Details *details)
 {
+  g_clear_handle_id (&details->description_timeout_id, g_source_remove);
+  g_clear_signal_handler (&details->commit_pending_id, details->project);
+  g_signal_handlers_disconnect_by_data (details->title, details);
+  g_signal_handlers_disconnect_by_data (details->organisation, details);
+  g_signal_handlers_disconnect_by_data (details->description, details);
   g_clear_object (&details->project);
   g_clear_object (&details->parent);
   g_clear_object (&details->title);
   g_clear_object (&details->organisation);
   g_clear_object (&details->description);
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_free (details->original[i]);
+  g_array_unref (details->serials);
   g_free (details);
 }
 
 static void
-show_error (GtkWindow    *parent,
-            const GError *error)
+report_error (Details      *details,
+              const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("The Project Details Were Not Saved"),
+  GtkWidget *dialog = adw_message_dialog_new (details->parent, _("The Project Details Were Not Saved"),
                                               error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -47,53 +76,157 @@ show_error (GtkWindow    *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The fields that changed, set in one group: one undo step. */
-static void
-save (Details *details)
+static const char *
+project_value (Details *details,
+               guint    field)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
-  GtkTextIter start, end;
-  struct
-  {
-    const char *property;
-    const char *old_value;
-    const char *new_value;
-  } fields[3];
+  switch (field)
+    {
+    case FIELD_TITLE:
+      return up_project_get_title (details->project);
+    case FIELD_ORGANISATION:
+      return up_project_get_organisation (details->project);
+    case FIELD_DESCRIPTION:
+    default:
+      return up_project_get_description (details->project);
+    }
+}
+
+/* Sets the fields whose @values differ from the project's, in one group:
+ * one undo step, remembered as the dialog's. */
+static gboolean
+commit_values (Details     *details,
+               const char **values,
+               GError     **error)
+{
+  UpHistory *history = up_project_get_history (details->project);
   guint n_changed = 0;
   gboolean ok = TRUE;
 
-  gtk_text_buffer_get_bounds (details->description, &start, &end);
-  description = gtk_text_buffer_get_text (details->description, &start, &end, FALSE);
-
-  fields[0].property = "title";
-  fields[0].old_value = up_project_get_title (details->project);
-  fields[0].new_value = gtk_editable_get_editable (GTK_EDITABLE (details->title))
-                        ? gtk_editable_get_text (GTK_EDITABLE (details->title)) : fields[0].old_value;
-  fields[1].property = "organisation";
-  fields[1].old_value = up_project_get_organisation (details->project);
-  fields[1].new_value = gtk_editable_get_editable (GTK_EDITABLE (details->organisation))
-                        ? gtk_editable_get_text (GTK_EDITABLE (details->organisation)) : fields[1].old_value;
-  fields[2].property = "description";
-  fields[2].old_value = up_project_get_description (details->project);
-  fields[2].new_value = description;
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    n_changed += g_strcmp0 (fields[i].old_value, fields[i].new_value) != 0;
+  for (guint i = 0; i < N_FIELDS; i++)
+    n_changed += g_strcmp0 (project_value (details, i), values[i]) != 0;
   if (n_changed == 0)
-    return;
+    return TRUE;
 
   /* Translators: The name of an edit in the undo history. */
   up_project_begin_group (details->project, _("Edit Project Details"));
-  for (guint i = 0; i < G_N_ELEMENTS (fields) && ok; i++)
-    if (g_strcmp0 (fields[i].old_value, fields[i].new_value) != 0)
-      ok = up_project_set_string (details->project, details->project, fields[i].property,
-                                  fields[i].new_value, &error);
-  if (!up_project_end_group (details->project, error == NULL ? &error : NULL))
+  for (guint i = 0; i < N_FIELDS && ok; i++)
+    if (g_strcmp0 (project_value (details, i), values[i]) != 0)
+      ok = up_project_set_string (details->project, details->project, field_properties[i],
+                                  values[i], error);
+  if (!up_project_end_group (details->project, ok ? error : NULL))
     ok = FALSE;
 
-  if (!ok && error != NULL)
-    show_error (details->parent, error);
+  if (ok)
+    {
+      guint serial = up_history_get_undo_serial (history);
+
+      g_array_append_val (details->serials, serial);
+    }
+  return ok;
+}
+
+/* A title erased to be typed anew is not committed blank in passing, as
+ * a stage's title is not: every chart would head with nothing meanwhile.
+ * Save takes the fields as they are. */
+static gboolean
+title_is_blank (Details *details)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (details->title));
+
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+/* What the fields hold now, committed where it changed (@saving: Save,
+ * else a pause in typing). A field that cannot be edited (a text too long
+ * for it, shown cut) keeps the project's value whole. */
+static void
+commit (Details  *details,
+        gboolean  saving)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  const char *values[N_FIELDS];
+  GtkTextIter start, end;
+
+  g_clear_handle_id (&details->description_timeout_id, g_source_remove);
+  gtk_text_buffer_get_bounds (details->description, &start, &end);
+  description = gtk_text_buffer_get_text (details->description, &start, &end, FALSE);
+
+  values[FIELD_TITLE] = gtk_editable_get_editable (GTK_EDITABLE (details->title)) &&
+                        (saving || !title_is_blank (details))
+                        ? gtk_editable_get_text (GTK_EDITABLE (details->title))
+                        : project_value (details, FIELD_TITLE);
+  values[FIELD_ORGANISATION] = gtk_editable_get_editable (GTK_EDITABLE (details->organisation))
+                               ? gtk_editable_get_text (GTK_EDITABLE (details->organisation))
+                               : project_value (details, FIELD_ORGANISATION);
+  values[FIELD_DESCRIPTION] = description;
+
+  if (!commit_values (details, values, &error))
+    report_error (details, error);
+}
+
+/* Cancel: the project as it was when the dialog opened. The dialog's own
+ * steps are undone while they are the newest (Redo brings them back, as
+ * after any undo); else the values go back as an edit of their own. */
+static void
+revert (Details *details)
+{
+  UpHistory *history = up_project_get_history (details->project);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&details->description_timeout_id, g_source_remove);
+  while (details->serials->len > 0)
+    {
+      guint serial = g_array_index (details->serials, guint, details->serials->len - 1);
+
+      if (up_history_get_undo_serial (history) != serial)
+        break;
+      if (!up_project_undo (details->project, &error))
+        {
+          report_error (details, error);
+          return;
+        }
+      g_array_set_size (details->serials, details->serials->len - 1);
+    }
+
+  if (details->serials->len > 0 &&
+      !commit_values (details, (const char **) details->original, &error))
+    report_error (details, error);
+}
+
+static void
+on_typing_paused (Details *details)
+{
+  commit (details, FALSE);
+}
+
+static gboolean
+on_description_timeout (gpointer data)
+{
+  Details *details = data;
+
+  details->description_timeout_id = 0;
+  commit (details, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_description_changed (Details *details)
+{
+  g_clear_handle_id (&details->description_timeout_id, g_source_remove);
+  details->description_timeout_id = g_timeout_add (TYPING_COMMIT_MS, on_description_timeout, details);
+}
+
+/* The window closes, or undoes: what is typed here is committed first, as
+ * in its own fields. */
+static void
+on_commit_pending (Details *details)
+{
+  commit (details, FALSE);
 }
 
 static void
@@ -102,7 +235,9 @@ on_response (AdwMessageDialog *dialog,
              Details          *details)
 {
   if (g_strcmp0 (response, "save") == 0)
-    save (details);
+    commit (details, TRUE);
+  else
+    revert (details);
   details_free (details);
 }
 
@@ -139,6 +274,10 @@ up_project_details_present (GtkWindow *parent,
   details->parent = parent != NULL ? g_object_ref (parent) : NULL;
   details->title = g_object_ref (entry_row (_("_Title"), up_project_get_title (project)));
   details->organisation = g_object_ref (entry_row (_("_Organisation"), up_project_get_organisation (project)));
+  details->original[FIELD_TITLE] = g_strdup (up_project_get_title (project));
+  details->original[FIELD_ORGANISATION] = g_strdup (up_project_get_organisation (project));
+  details->original[FIELD_DESCRIPTION] = g_strdup (up_project_get_description (project));
+  details->serials = g_array_new (FALSE, FALSE, sizeof (guint));
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -188,6 +327,13 @@ up_project_details_present (GtkWindow *parent,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), details);
+  up_entry_row_set_typing_pause (details->title, TYPING_COMMIT_MS);
+  up_entry_row_set_typing_pause (details->organisation, TYPING_COMMIT_MS);
+  g_signal_connect_swapped (details->title, "typing-paused", G_CALLBACK (on_typing_paused), details);
+  g_signal_connect_swapped (details->organisation, "typing-paused", G_CALLBACK (on_typing_paused), details);
+  g_signal_connect_swapped (details->description, "changed", G_CALLBACK (on_description_changed), details);
+  details->commit_pending_id = g_signal_connect_swapped (project, "commit-pending",
+                                                         G_CALLBACK (on_commit_pending), details);
   up_a11y_util_name_controls (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (details->title));

@@ -5302,6 +5302,85 @@ test_project_details_long_text (Fixture       *fixture,
   g_assert_cmpstr (up_project_get_organisation (reopened), ==, organisation);
 }
 
+typedef struct
+{
+  UpProject  *project;
+  const char *property;
+  const char *value;
+} ProjectValueWait;
+
+static gboolean
+project_value_is (gpointer data)
+{
+  ProjectValueWait *wait = data;
+  g_autofree char *value = NULL;
+
+  g_object_get (wait->project, wait->property, &value, NULL);
+  return g_strcmp0 (value, wait->value) == 0;
+}
+
+/* Project Details commits what is typed after a pause, as the window's
+ * fields do, each pause one undo step (a title erased to be typed anew
+ * is not committed blank in passing, as a stage's is not); Cancel then
+ * takes all of it back, leaving the undo history as it was (Redo can
+ * bring it back). Before session 19 nothing was committed before Save. */
+static void
+test_project_details_pause (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  static const char organisation[] = "Region Älvby, upphandlingsenheten";
+  static const char description[] = "Skrivet och lämnat en stund.";
+  UpHistory *history = up_project_get_history (fixture->project);
+  g_autofree char *old_title = g_strdup (up_project_get_title (fixture->project));
+  g_autofree char *old_organisation = g_strdup (up_project_get_organisation (fixture->project));
+  g_autofree char *old_description = g_strdup (up_project_get_description (fixture->project));
+  guint n_undo = up_history_get_n_undo (history);
+  AdwMessageDialog *dialog;
+  GtkWidget *row, *view;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.project-details", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  wait_until (is_mapped, dialog);
+
+  /* a title erased to be typed anew: not committed blank in passing */
+  row = nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 0);
+  g_assert_true (gtk_widget_grab_focus (row));
+  wait_for_frames (GTK_WIDGET (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (row), " ");
+  {
+    gint64 until = g_get_monotonic_time () + 1500 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10 * 1000);
+      }
+  }
+  g_assert_cmpstr (up_project_get_title (fixture->project), ==, old_title);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo);
+  gtk_editable_set_text (GTK_EDITABLE (row), old_title);
+
+  row = nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 1);
+  g_assert_true (gtk_widget_grab_focus (row));
+  wait_for_frames (GTK_WIDGET (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (row), organisation);
+  wait_until (project_value_is, &(ProjectValueWait) { fixture->project, "organisation", organisation });
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo + 1);
+
+  view = nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, 0);
+  g_assert_true (gtk_widget_grab_focus (view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), description, -1);
+  wait_until (project_value_is, &(ProjectValueWait) { fixture->project, "description", description });
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo + 2);
+
+  adw_message_dialog_response (dialog, "cancel");
+  iterate_pending ();
+  g_assert_cmpstr (up_project_get_organisation (fixture->project), ==, old_organisation);
+  g_assert_cmpstr (up_project_get_description (fixture->project), ==, old_description);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo);
+}
+
 /* The toast shown in @window whose text is @text, or NULL. */
 static gboolean
 is_toast_saying (GtkWidget *widget,
@@ -5637,11 +5716,22 @@ test_note_being_written_survives_crash (void)
 }
 
 #define TYPED_LINE "Brukarnas behov, som de sa det"
+/* a day that no note of the demo project was noted on */
+#define TYPED_DATE "2019-03-14"
 
-/* In a child: shows the project at @path, types TYPED_LINE into a
- * one-line field (@field: "stage-title", "stakeholder-name" or
- * "goal-title"), pauses as a person does with the focus still there, and
- * dies (the laptop's battery): no Return, no Tab, no close. */
+/* What the crash test types into @field: a line, or a date in a date's. */
+static const char *
+typed_text (const char *field)
+{
+  return g_str_equal (field, "said-on") ? TYPED_DATE : TYPED_LINE;
+}
+
+/* In a child: shows the project at @path, types typed_text() into a
+ * field (@field: "stage-title", "stakeholder-name", "goal-title",
+ * "said-on" (a note's date in the Notes view), or "project-title",
+ * "project-organisation" or "project-description" in Project Details),
+ * pauses as a person does with the focus still there, and dies (the
+ * laptop's battery): no Return, no Tab, no Save, no close. */
 static int
 child_crash_while_typing (const char *path,
                           const char *field)
@@ -5652,6 +5742,7 @@ child_crash_while_typing (const char *path,
   g_autoptr(UpWindow) window = NULL;
   AdwViewStack *stack;
   GtkWidget *row = NULL;
+  GtkTextView *text_view = NULL;
   gint64 until;
 
   if (project == NULL)
@@ -5686,6 +5777,44 @@ child_crash_while_typing (const char *path,
       wait_for_frames (GTK_WIDGET (window));
       row = find_named (GTK_WIDGET (window), "local-goal-title");
     }
+  else if (g_str_equal (field, "said-on"))
+    {
+      GtkWidget *notes_view = template_child (window, UP_TYPE_WINDOW, "notes_view");
+      GtkListView *note_list = NULL;
+
+      /* the view is built once it is first shown */
+      adw_view_stack_set_visible_child_name (stack, "notes");
+      wait_until (is_mapped, adw_view_stack_get_visible_child (stack));
+      for (guint i = 0; i < 100 && note_list == NULL; i++)
+        {
+          wait_for_frames (GTK_WIDGET (window));
+          note_list = GTK_LIST_VIEW (gtk_widget_get_template_child (notes_view, G_OBJECT_TYPE (notes_view),
+                                                                    "note_list"));
+        }
+      if (note_list == NULL)
+        return 10;
+      gtk_selection_model_select_item (gtk_list_view_get_model (note_list), 0, TRUE);
+      row = template_child (notes_view, G_OBJECT_TYPE (notes_view), "said_row");
+    }
+  else if (g_str_has_prefix (field, "project-"))
+    {
+      AdwMessageDialog *dialog;
+
+      if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.project-details", NULL))
+        return 8;
+      dialog = find_message_dialog ();
+      if (dialog == NULL)
+        return 9;
+      wait_until (is_mapped, dialog);
+      if (g_str_equal (field, "project-title"))
+        row = nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 0);
+      else if (g_str_equal (field, "project-organisation"))
+        row = nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 1);
+      else
+        row = nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, 0);
+      if (GTK_IS_TEXT_VIEW (row))
+        text_view = GTK_TEXT_VIEW (row);
+    }
   if (row == NULL)
     return 5;
   wait_until (is_mapped, row);
@@ -5693,7 +5822,10 @@ child_crash_while_typing (const char *path,
   if (!gtk_widget_grab_focus (row))
     return 6;
   wait_for_frames (GTK_WIDGET (window));
-  gtk_editable_set_text (GTK_EDITABLE (row), TYPED_LINE);
+  if (text_view != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), typed_text (field), -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (row), typed_text (field));
 
   until = g_get_monotonic_time () + 1500 * 1000;
   while (g_get_monotonic_time () < until)
@@ -5710,7 +5842,10 @@ child_crash_while_typing (const char *path,
  * the text is in the file, as a description or a note's text typed and
  * left is (they are committed after a pause in typing). Before
  * 2026-12-05 a line was committed only by Return, Tab, a click elsewhere
- * or the window's close, and a kill -9 lost it. @user_data: the field. */
+ * or the window's close, and a kill -9 lost it. So too a note's date in
+ * the Notes view, and the fields of Project Details, before its Save
+ * (until session 19 they waited for Return, Tab or Save). @user_data:
+ * the field. */
 static void
 test_line_being_typed_survives_crash (gconstpointer user_data)
 {
@@ -5724,14 +5859,14 @@ test_line_being_typed_survives_crash (gconstpointer user_data)
   project = up_demo_create (file, &error);
   g_assert_no_error (error);
   g_assert_true (up_store_flush (up_project_get_store (project), &error));
-  g_assert_false (project_holds_text (project, TYPED_LINE));
+  g_assert_false (project_holds_text (project, typed_text (user_data)));
   g_clear_object (&project);
 
   g_assert_cmpint (test_run_child ("crash-while-typing", path, user_data, NULL), ==, -1);
 
   project = up_project_open (file, &error);
   g_assert_no_error (error);
-  g_assert_true (project_holds_text (project, TYPED_LINE));
+  g_assert_true (project_holds_text (project, typed_text (user_data)));
   g_clear_object (&project);
   up_store_discard_recovery (file);
   test_remove_tree (dir);
@@ -6176,6 +6311,14 @@ main (int   argc,
                         test_line_being_typed_survives_crash);
   g_test_add_data_func ("/ui/window/line-being-typed-survives-crash/goal-title", "goal-title",
                         test_line_being_typed_survives_crash);
+  g_test_add_data_func ("/ui/window/line-being-typed-survives-crash/said-on", "said-on",
+                        test_line_being_typed_survives_crash);
+  g_test_add_data_func ("/ui/window/line-being-typed-survives-crash/project-title", "project-title",
+                        test_line_being_typed_survives_crash);
+  g_test_add_data_func ("/ui/window/line-being-typed-survives-crash/project-organisation",
+                        "project-organisation", test_line_being_typed_survives_crash);
+  g_test_add_data_func ("/ui/window/line-being-typed-survives-crash/project-description",
+                        "project-description", test_line_being_typed_survives_crash);
   for (guint i = 0; i < G_N_ELEMENTS (read_only_cases); i++)
     {
       g_autofree char *path = NULL;
@@ -6240,6 +6383,8 @@ main (int   argc,
               fixture_set_up, test_undo_key_keeps_caret, fixture_tear_down);
   g_test_add ("/ui/window/project-details-long-text", Fixture, NULL,
               fixture_set_up, test_project_details_long_text, fixture_tear_down);
+  g_test_add ("/ui/window/project-details-pause", Fixture, NULL,
+              fixture_set_up, test_project_details_pause, fixture_tear_down);
   g_test_add ("/ui/window/edit-title", Fixture, NULL,
               fixture_set_up, test_edit_title, fixture_tear_down);
   g_test_add ("/ui/window/description-after-pause", Fixture, NULL,
