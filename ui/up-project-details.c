@@ -10,6 +10,7 @@
 #include "up-entry-row.h"
 #include "up-paste-guard.h"
 #include "up-project-details.h"
+#include "up-window.h"
 
 /* The facts of the project that every chart and report shows: its title
  * and organisation (the header of each), and its description. What is
@@ -63,17 +64,23 @@ details_free (Details *details)
   g_free (details);
 }
 
+/* As the window tells of an edit refused in one of its views: a toast in
+ * the window the dialog stands over, which stays there after the dialog
+ * closes (a dialog of its own went with the reason the moment it was
+ * closed). A save that fails afterwards (no permission, a full disk) is
+ * the window's banner's, with its Try Again and Save As, as any edit's. */
 static void
 report_error (Details      *details,
               const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (details->parent, _("The Project Details Were Not Saved"),
-                                              error->message);
+  GtkWindow *window = details->parent;
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  while (window != NULL && !UP_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  if (window != NULL)
+    up_window_add_toast (UP_WINDOW (window), error->message);
+  else
+    g_warning ("Project details not committed: %s", error->message);
 }
 
 static const char *

@@ -17,6 +17,7 @@
 #include <sys/file.h>
 #include <sys/inotify.h>
 #include <fcntl.h>
+#include <sqlite3.h>
 
 #include "up-agenda-view.h"
 #include "up-entry-row.h"
@@ -2664,6 +2665,66 @@ test_save_failed_full_disk (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (retry));
   g_assert_true (gtk_widget_get_visible (save_as));
   g_assert_false (gtk_widget_has_css_class (save_as, "suggested-action"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry-save", NULL));
+  wait_until (store_is_idle, up_project_get_store (fixture->project));
+  iterate_pending ();
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  reopened = up_project_open (up_project_get_file (fixture->project), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, "Room at last");
+}
+
+/* Project Details saved onto a full disk (a file size limit stands for
+ * it): the user is told as for any edit, in the window's banner with the
+ * store's reason, Try Again and Save As, and no dialog of the Project
+ * Details' own, whose reason was gone once it was closed; Try Again
+ * saves the details once there is room. */
+static void
+test_project_details_full_disk (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  GtkRevealer *revealer = template_child (fixture->window, UP_TYPE_WINDOW, "save_revealer");
+  GtkLabel *heading = template_child (fixture->window, UP_TYPE_WINDOW, "save_heading_label");
+  GtkLabel *reason = template_child (fixture->window, UP_TYPE_WINDOW, "save_error_label");
+  GtkWidget *retry = template_child (fixture->window, UP_TYPE_WINDOW, "save_retry_button");
+  GtkWidget *save_as = template_child (fixture->window, UP_TYPE_WINDOW, "save_copy_button");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) reopened = NULL;
+  AdwMessageDialog *dialog;
+  struct rlimit limit, small;
+  void (*old_handler) (int);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.project-details", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 0)),
+                         "Room at last");
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  small = limit;
+  small.rlim_cur = 4096;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  g_test_expect_message ("up-store", G_LOG_LEVEL_WARNING, "Could not write the recovery copy *");
+  adw_message_dialog_response (dialog, "save");
+  /* a response sent so leaves the dialog to be closed */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (up_store_flush (up_project_get_store (fixture->project), &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  signal (SIGXFSZ, old_handler);
+  g_test_assert_expected_messages ();
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_NO_SPACE);
+  iterate_pending ();
+
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpstr (up_project_get_title (fixture->project), ==, "Room at last");
+  wait_until (is_revealed, revealer);
+  g_assert_cmpstr (gtk_label_get_label (heading), ==, _("Your Changes Are Not Saved"));
+  g_assert_cmpstr (gtk_label_get_label (reason), ==, error->message);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_get_visible (retry) && gtk_widget_is_sensitive (retry));
+  g_assert_true (gtk_widget_get_visible (save_as) && gtk_widget_is_sensitive (save_as));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry-save", NULL));
   wait_until (store_is_idle, up_project_get_store (fixture->project));
@@ -6269,6 +6330,45 @@ test_undo_add_stakeholder_focus (Fixture       *fixture,
     g_assert_true (up_list_util_get_focused_item (GTK_WIDGET (view->column_view)) == up_stakeholder_view_get_selected (view));
 }
 
+/* From up-store-private.h (see _up_store_set_lock_wait() above). */
+sqlite3 *_up_store_get_db (UpStore *self);
+
+/* An edit of Project Details that the project refuses (here a trigger of
+ * the test's): the reason is told as the window tells of any refused
+ * edit, in a toast of the window, which stays after the dialog has
+ * closed, and the project is as it was. It was a dialog of the Project
+ * Details' own ("The Project Details Were Not Saved") over the window. */
+static void
+test_project_details_refused (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  sqlite3 *db = _up_store_get_db (up_project_get_store (fixture->project));
+  g_autofree char *old_organisation = g_strdup (up_project_get_organisation (fixture->project));
+  g_autofree char *expected = g_strdup_printf (_("The change does not fit the project: %1$s"),
+                                               "refused by the test");
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TEMP TRIGGER refuse_organisation BEFORE UPDATE OF organisation"
+                                     " ON project BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.project-details", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 1)),
+                         "Region Älvby");
+  adw_message_dialog_response (dialog, "save");
+  /* a response sent so leaves the dialog to be closed */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpstr (toast_text (GTK_WIDGET (fixture->window)), ==, expected);
+  g_assert_cmpstr (up_project_get_organisation (fixture->project), ==, old_organisation);
+
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER temp.refuse_organisation", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -6385,6 +6485,10 @@ main (int   argc,
               fixture_set_up, test_project_details_long_text, fixture_tear_down);
   g_test_add ("/ui/window/project-details-pause", Fixture, NULL,
               fixture_set_up, test_project_details_pause, fixture_tear_down);
+  g_test_add ("/ui/window/project-details-full-disk", Fixture, NULL,
+              fixture_set_up, test_project_details_full_disk, fixture_tear_down);
+  g_test_add ("/ui/window/project-details-refused", Fixture, NULL,
+              fixture_set_up, test_project_details_refused, fixture_tear_down);
   g_test_add ("/ui/window/edit-title", Fixture, NULL,
               fixture_set_up, test_edit_title, fixture_tear_down);
   g_test_add ("/ui/window/description-after-pause", Fixture, NULL,
