@@ -2624,41 +2624,58 @@ test_close_dialog_save_as (Fixture       *fixture,
   test_remove_tree (elsewhere);
 }
 
-/* A save that fails for want of space (a file size limit stands for the
- * full disk): Try Again may pass once there is room, so the banner offers
- * it, and it saves once the limit is lifted. */
+/* A full disk, for this process: writes past 4 KB fail (EFBIG, as the
+ * store reads ENOSPC), the recovery copy's too, which the store warns of. */
+typedef struct
+{
+  struct rlimit   limit;
+  void          (*old_handler) (int);
+} FullDisk;
+
 static void
-test_save_failed_full_disk (Fixture       *fixture,
-                            gconstpointer  user_data)
+full_disk_begin (FullDisk *disk)
+{
+  struct rlimit small;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &disk->limit), ==, 0);
+  small = disk->limit;
+  small.rlim_cur = 4096;
+  disk->old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  g_test_expect_message ("up-store", G_LOG_LEVEL_WARNING, "Could not write the recovery copy *");
+}
+
+static void
+full_disk_end (FullDisk *disk)
+{
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &disk->limit), ==, 0);
+  signal (SIGXFSZ, disk->old_handler);
+  g_test_assert_expected_messages ();
+}
+
+/* The banner after a save that failed for want of space: the store's
+ * reason, Try Again (it may pass once there is room) and Save As; Try
+ * Again then saves, and the file holds @title. */
+static void
+assert_full_disk_banner (Fixture    *fixture,
+                         const char *reason,
+                         const char *title)
 {
   GtkWidget *retry = template_child (fixture->window, UP_TYPE_WINDOW, "save_retry_button");
   GtkWidget *save_as = template_child (fixture->window, UP_TYPE_WINDOW, "save_copy_button");
   GtkRevealer *revealer = template_child (fixture->window, UP_TYPE_WINDOW, "save_revealer");
   g_autoptr(GError) error = NULL;
   g_autoptr(UpProject) reopened = NULL;
-  struct rlimit limit, small;
-  void (*old_handler) (int);
-
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-  small = limit;
-  small.rlim_cur = 4096;
-  old_handler = signal (SIGXFSZ, SIG_IGN);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
-  /* the disk full for the recovery copy too */
-  g_test_expect_message ("up-store", G_LOG_LEVEL_WARNING, "Could not write the recovery copy *");
-  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Room at last", &error));
-  g_assert_false (up_store_flush (up_project_get_store (fixture->project), &error));
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-  signal (SIGXFSZ, old_handler);
-  g_test_assert_expected_messages ();
-  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_NO_SPACE);
-  g_clear_error (&error);
 
   wait_until (is_revealed, revealer);
+  g_assert_cmpstr (gtk_label_get_label (template_child (fixture->window, UP_TYPE_WINDOW, "save_heading_label")),
+                   ==, _("Your Changes Are Not Saved"));
+  g_assert_cmpstr (gtk_label_get_label (template_child (fixture->window, UP_TYPE_WINDOW, "save_error_label")),
+                   ==, reason);
   g_assert_true (gtk_widget_get_visible (retry));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (retry)), ==, _("_Try Again"));
   g_assert_true (gtk_widget_is_sensitive (retry));
-  g_assert_true (gtk_widget_get_visible (save_as));
+  g_assert_true (gtk_widget_get_visible (save_as) && gtk_widget_is_sensitive (save_as));
   g_assert_false (gtk_widget_has_css_class (save_as, "suggested-action"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry-save", NULL));
@@ -2667,7 +2684,26 @@ test_save_failed_full_disk (Fixture       *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   reopened = up_project_open (up_project_get_file (fixture->project), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (up_project_get_title (reopened), ==, "Room at last");
+  g_assert_cmpstr (up_project_get_title (reopened), ==, title);
+}
+
+/* A save that fails for want of space (a file size limit stands for the
+ * full disk): Try Again may pass once there is room, so the banner offers
+ * it, and it saves once the limit is lifted. */
+static void
+test_save_failed_full_disk (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  FullDisk disk;
+
+  full_disk_begin (&disk);
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Room at last", &error));
+  g_assert_false (up_store_flush (up_project_get_store (fixture->project), &error));
+  full_disk_end (&disk);
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_NO_SPACE);
+
+  assert_full_disk_banner (fixture, error->message, "Room at last");
 }
 
 /* Project Details saved onto a full disk (a file size limit stands for
@@ -2679,16 +2715,9 @@ static void
 test_project_details_full_disk (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
-  GtkRevealer *revealer = template_child (fixture->window, UP_TYPE_WINDOW, "save_revealer");
-  GtkLabel *heading = template_child (fixture->window, UP_TYPE_WINDOW, "save_heading_label");
-  GtkLabel *reason = template_child (fixture->window, UP_TYPE_WINDOW, "save_error_label");
-  GtkWidget *retry = template_child (fixture->window, UP_TYPE_WINDOW, "save_retry_button");
-  GtkWidget *save_as = template_child (fixture->window, UP_TYPE_WINDOW, "save_copy_button");
   g_autoptr(GError) error = NULL;
-  g_autoptr(UpProject) reopened = NULL;
   AdwMessageDialog *dialog;
-  struct rlimit limit, small;
-  void (*old_handler) (int);
+  FullDisk disk;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.project-details", NULL));
   dialog = find_message_dialog ();
@@ -2696,38 +2725,18 @@ test_project_details_full_disk (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), UP_TYPE_ENTRY_ROW, 0)),
                          "Room at last");
 
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-  small = limit;
-  small.rlim_cur = 4096;
-  old_handler = signal (SIGXFSZ, SIG_IGN);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
-  g_test_expect_message ("up-store", G_LOG_LEVEL_WARNING, "Could not write the recovery copy *");
+  full_disk_begin (&disk);
   adw_message_dialog_response (dialog, "save");
   /* a response sent so leaves the dialog to be closed */
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_false (up_store_flush (up_project_get_store (fixture->project), &error));
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-  signal (SIGXFSZ, old_handler);
-  g_test_assert_expected_messages ();
+  full_disk_end (&disk);
   g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_NO_SPACE);
   iterate_pending ();
 
   g_assert_null (find_message_dialog ());
   g_assert_cmpstr (up_project_get_title (fixture->project), ==, "Room at last");
-  wait_until (is_revealed, revealer);
-  g_assert_cmpstr (gtk_label_get_label (heading), ==, _("Your Changes Are Not Saved"));
-  g_assert_cmpstr (gtk_label_get_label (reason), ==, error->message);
-  g_clear_error (&error);
-  g_assert_true (gtk_widget_get_visible (retry) && gtk_widget_is_sensitive (retry));
-  g_assert_true (gtk_widget_get_visible (save_as) && gtk_widget_is_sensitive (save_as));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry-save", NULL));
-  wait_until (store_is_idle, up_project_get_store (fixture->project));
-  iterate_pending ();
-  g_assert_false (gtk_revealer_get_reveal_child (revealer));
-  reopened = up_project_open (up_project_get_file (fixture->project), &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (up_project_get_title (reopened), ==, "Room at last");
+  assert_full_disk_banner (fixture, error->message, "Room at last");
 }
 
 /* From up-store-private.h, which clashes with the stakeholder view's
