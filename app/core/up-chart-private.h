@@ -35,6 +35,8 @@ typedef enum
   UP_TEXT_MUST_FIT    = 1 << 3,
   UP_TEXT_DIM         = 1 << 4,
   UP_TEXT_MIDDLE      = 1 << 5,   /* @y is the vertical centre */
+  UP_TEXT_TIGHT       = 1 << 6,   /* lines closer than the font's own
+                                     spacing, two in a row of one */
 } UpTextFlags;
 
 typedef struct
@@ -199,6 +201,25 @@ double       _up_chart_text_height      (UpChartContext       *ctx,
                                          UpTextFlags           flags,
                                          double                width,
                                          int                   max_lines);
+
+/* A stage's title in a row of a chart, from @x, centred on @cy, @width
+ * wide: in one line of @size where it holds, else wrapped into two lines
+ * of @small_size (UP_TEXT_TIGHT in @flags: closer together), ellipsized
+ * only beyond them. _up_chart_row_title_lines() says which, for a chart
+ * that makes such a row taller. Returns the height used. */
+guint        _up_chart_row_title_lines  (UpChartContext       *ctx,
+                                         const char           *title,
+                                         double                width,
+                                         double                size,
+                                         UpTextFlags           flags);
+double       _up_chart_row_title        (UpChartContext       *ctx,
+                                         const char           *title,
+                                         double                x,
+                                         double                cy,
+                                         double                width,
+                                         double                size,
+                                         double                small_size,
+                                         UpTextFlags           flags);
 
 /* Short texts of one font and colour gathered from many places and shown
  * in one operation: a matrix writes a digit in thousands of cells, and
@@ -450,6 +471,8 @@ guint        _up_chart_timeline_n_pages (UpChartContext *ctx);
  * the smallest text size laid out (in chart units), since the last reset:
  * the tests' checks that every label fits and that print is readable. */
 guint        _up_chart_get_n_cut        (void);
+/* Texts drawn cut short at the end, user text included. */
+guint        _up_chart_get_n_ellipsized (void);
 double       _up_chart_get_min_text_size (void);
 void         _up_chart_reset_n_cut      (void);
 /* Tests lay the charts out in another font too (a static string; NULL

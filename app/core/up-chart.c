@@ -25,6 +25,7 @@ static const char * const kind_titles[] = {
 };
 
 static guint n_cut;
+static guint n_ellipsized;
 static const char *font_family = UP_CHART_FONT;
 static double min_size = G_MAXDOUBLE;
 G_LOCK_DEFINE_STATIC (min_size);
@@ -35,10 +36,17 @@ _up_chart_get_n_cut (void)
   return g_atomic_int_get (&n_cut);
 }
 
+guint
+_up_chart_get_n_ellipsized (void)
+{
+  return g_atomic_int_get (&n_ellipsized);
+}
+
 void
 _up_chart_reset_n_cut (void)
 {
   g_atomic_int_set (&n_cut, 0);
+  g_atomic_int_set (&n_ellipsized, 0);
   G_LOCK (min_size);
   min_size = G_MAXDOUBLE;
   G_UNLOCK (min_size);
@@ -373,6 +381,10 @@ make_layout (UpChartContext *ctx,
       if (max_lines == 0)
         pango_layout_set_height (layout, -1000);
     }
+  /* Two lines of 8 pt at the font's own spacing are some 20 pt tall,
+   * more than a timeline row holds. */
+  if (flags & UP_TEXT_TIGHT)
+    pango_layout_set_line_spacing (layout, 0.85);
 
   if (flags & UP_TEXT_CENTRE)
     pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -464,6 +476,8 @@ _up_chart_text (UpChartContext *ctx,
   double dx = 0;
 
   pango_layout_get_extents (layout, NULL, &logical);
+  if (width > 0 && pango_layout_is_ellipsized (layout))
+    g_atomic_int_inc (&n_ellipsized);
 
   /* Without a width Pango aligns nothing: place the text ourselves. */
   if (width <= 0 && (flags & UP_TEXT_CENTRE))
@@ -489,6 +503,39 @@ _up_chart_text (UpChartContext *ctx,
   cairo_new_path (ctx->cr);
 
   return logical.height / (double) PANGO_SCALE;
+}
+
+guint
+_up_chart_row_title_lines (UpChartContext *ctx,
+                           const char     *title,
+                           double          width,
+                           double          size,
+                           UpTextFlags     flags)
+{
+  /* the layout _up_chart_row_title() draws when the title holds, kept
+   * for it: a title that fits costs no second layout */
+  g_autoptr(PangoLayout) layout = _up_chart_layout (ctx, title, size, flags | UP_TEXT_MIDDLE, width, 1);
+
+  return pango_layout_is_ellipsized (layout) ? 2 : 1;
+}
+
+/* Cut to a row's width, "Upphandlingsdokumentsgransk…" left a reader
+ * unable to tell one stage from another, and the full title was nowhere
+ * on the chart. Two lines hold some ninety characters of a title; a row
+ * of every height keeps the pages of a 1,000-stage plan as they are. */
+double
+_up_chart_row_title (UpChartContext *ctx,
+                     const char     *title,
+                     double          x,
+                     double          cy,
+                     double          width,
+                     double          size,
+                     double          small_size,
+                     UpTextFlags     flags)
+{
+  if (_up_chart_row_title_lines (ctx, title, width, size, flags) == 1)
+    return _up_chart_text (ctx, title, x, cy, width, size, flags | UP_TEXT_MIDDLE, 1, NULL);
+  return _up_chart_text (ctx, title, x, cy, width, small_size, flags | UP_TEXT_MIDDLE, 2, NULL);
 }
 
 double

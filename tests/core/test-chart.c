@@ -3513,6 +3513,74 @@ test_report_long_title (void)
     }
 }
 
+/* The texts @kind cuts short at the end, drawn for @project in @lang. */
+static guint
+count_ellipsized (UpChartKind  kind,
+                  UpProject   *project,
+                  UpLang       lang)
+{
+  UpChartOptions options;
+  double width, height;
+  cairo_surface_t *recording;
+  cairo_t *cr;
+
+  up_chart_options_init (&options);
+  options.lang = lang;
+  options.date = "2026-11-28";
+  up_chart_get_size (kind, project, &options, &width, &height);
+  _up_chart_reset_n_cut ();
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  up_chart_draw (kind, project, &options, cr, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  assert_inside (recording, width, height);
+  g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+  g_assert_cmpfloat (_up_chart_get_min_text_size (), >=, 8.0);
+  cairo_surface_destroy (recording);
+  return _up_chart_get_n_ellipsized ();
+}
+
+/* A stage title longer than its row's column (a long Swedish compound
+ * word among others) is drawn whole, in two lines where one does not
+ * hold it: cut short, "Upphandlingsdokumentsgransk…" left a reader of
+ * the chart unable to tell which stage the row is. In the chart's font
+ * and in a wide one, in both languages, the chart cuts no more texts
+ * than it does where every stage has a short title (in the wide font,
+ * the report's key of goals cuts a long Swedish name of a goal). */
+static void
+test_long_stage_title (gconstpointer data)
+{
+  static const char *fonts[] = { NULL, "DejaVu Sans" };
+  UpChartKind kind = GPOINTER_TO_UINT (data);
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(UpProject) short_titles = demo ();
+  GListModel *stages = up_project_get_stages (short_titles);
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (project), 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (up_project_set_string (project, UP_RECORD (stage), "title",
+                                        "Upphandlingsdokumentsgranskning med kommunens jurister", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(UpStage) other = g_list_model_get_item (stages, i);
+      g_autofree char *title = g_strdup_printf ("Stage %u", i + 1);
+
+      g_assert_true (up_project_set_string (short_titles, UP_RECORD (other), "title", title, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (fonts); f++)
+    for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+      {
+        _up_chart_set_font (fonts[f]);
+        g_assert_cmpuint (count_ellipsized (kind, project, lang), ==,
+                          count_ellipsized (kind, short_titles, lang));
+      }
+  _up_chart_set_font (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3572,6 +3640,7 @@ main (int   argc,
   g_test_add_func ("/chart/timeline/bars", test_timeline_bars);
   g_test_add_func ("/chart/fill-rounded", test_fill_rounded);
   g_test_add_func ("/chart/chip-batch", test_chip_batch);
+  g_test_add_data_func ("/chart/matrix/long-stage-title", GUINT_TO_POINTER (UP_CHART_MATRIX), test_long_stage_title);
 
   status = g_test_run ();
   /* Pango keeps each thread's font map in thread-local storage, where
