@@ -935,8 +935,9 @@ _up_chart_timeline_draw (UpChartContext *ctx,
           cairo_fill (cr);
           title_x += 14;
         }
-      _up_chart_text (ctx, title, title_x, y + ROW / 2, TITLE_WIDTH - (title_x - frame.body_x),
-                      TEXT_SIZE, UP_TEXT_MIDDLE, 1, NULL);
+      /* two lines of 8 pt need closer lines than the font's in 18 pt */
+      _up_chart_row_title (ctx, title, title_x, y + ROW / 2, TITLE_WIDTH - (title_x - frame.body_x),
+                           TEXT_SIZE, SMALL_SIZE, UP_TEXT_TIGHT);
     }
   {
     UpGlyphBatch batch;
