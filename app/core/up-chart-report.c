@@ -312,7 +312,9 @@ draw_timeline (UpChartContext *ctx,
   double axis_width = width - TIMELINE_LABELS - 6;
   int day0 = G_MAXINT, day1 = 0;
   double per_day;
-  guint n_rows, n_shown;
+  guint n_rows, n_shown, n_used;
+  g_autofree guint *spans = NULL;
+  double ry;
   GDate month;
   /* A report of one local goal counts the links of that goal's stages:
    * the others are drawn in grey. */
@@ -342,10 +344,27 @@ draw_timeline (UpChartContext *ctx,
       g_ptr_array_add (dated, stage);
     }
 
+  /* A title too long for the labels' column takes two rows, in two
+   * lines: cut short, "Upphandlingsdokumentsgransk…" could not be told
+   * from the stage after it, and the page had it nowhere in full. Only
+   * as many titles are measured as rows can show. */
   n_rows = (guint) MAX (floor ((bottom - y - 24) / TIMELINE_ROW), 1);
-  n_shown = n_stages <= n_rows ? dated->len : MIN (dated->len, n_rows - 1);
+  spans = g_new0 (guint, MAX (dated->len, 1));
+  for (n_shown = 0, n_used = 0; n_shown < dated->len && n_used <= n_rows; n_shown++)
+    {
+      UpStage *stage = g_ptr_array_index (dated, n_shown);
+      g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 200);
+
+      spans[n_shown] = _up_chart_row_title_lines (ctx, title, TIMELINE_LABELS, SMALL, 0);
+      n_used += spans[n_shown];
+    }
+  /* All that are dated, with the line of the others if there are any;
+   * else as many as leave a row for the line of those not shown. */
+  if (n_shown < dated->len || n_used + (dated->len < n_stages ? 1 : 0) > n_rows)
+    while (n_shown > 0 && n_used > n_rows - 1)
+      n_used -= spans[--n_shown];
   /* The rows shown and the line of those not shown, where there is one. */
-  bottom = MIN (bottom, y + 24 + (n_shown + (n_shown < n_stages ? 1 : 0)) * TIMELINE_ROW + 4);
+  bottom = MIN (bottom, y + 24 + (n_used + (n_shown < n_stages ? 1 : 0)) * TIMELINE_ROW + 4);
 
   /* The axis spans the stages shown: one that ended at the last of all
    * squeezed the rows shown into the left of the axis, beside an empty
@@ -376,17 +395,17 @@ draw_timeline (UpChartContext *ctx,
     per_day = 0;
 
   y += 24;
+  ry = y;
   for (guint i = 0; i < n_shown; i++)
     {
       UpStage *stage = g_ptr_array_index (dated, i);
       g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 200);
       int start = up_day_from_iso (up_stage_get_start_date (stage));
       int end = MAX (up_day_from_iso (up_stage_get_end_date (stage)), start);
-      double ry = y + i * TIMELINE_ROW;
-      double cy = ry + TIMELINE_ROW / 2;
+      double cy = ry + spans[i] * TIMELINE_ROW / 2;
       gboolean serves = stage_serves (serving, stage);
 
-      _up_chart_text (ctx, title, x, cy, TIMELINE_LABELS, SMALL, UP_TEXT_MIDDLE, 1, NULL);
+      _up_chart_row_title (ctx, title, x, cy, TIMELINE_LABELS, SMALL, SMALL, 0);
 
       if (_up_chart_stage_is_decision (stage))
         {
@@ -397,10 +416,11 @@ draw_timeline (UpChartContext *ctx,
       else
         {
           _up_chart_set_colour (cr, serves ? &stage_blue : &stage_grey);
-          _up_chart_rounded_rect (cr, axis_x + (start - day0) * per_day, ry + 2,
+          _up_chart_rounded_rect (cr, axis_x + (start - day0) * per_day, cy - TIMELINE_ROW / 2 + 2,
                                   MAX ((end - start + 1) * per_day, 2.5), TIMELINE_ROW - 4, 1.5);
           cairo_fill (cr);
         }
+      ry += spans[i] * TIMELINE_ROW;
     }
 
   if (n_shown < n_stages)
@@ -440,14 +460,13 @@ draw_timeline (UpChartContext *ctx,
           g_autofree char *text = g_strdup_printf (up_lang_gettext (ctx->lang, N_("Stages not shown: %1$u · the whole plan: %2$s – %3$s")),
                                                    n_stages - n_shown, from, to);
 
-          _up_chart_text (ctx, text, x, y + n_shown * TIMELINE_ROW, width, SMALL,
+          _up_chart_text (ctx, text, x, ry, width, SMALL,
                           UP_TEXT_DIM | UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL);
         }
       else
         /* Translators: the last line of the report's timeline when not every
          * stage fits on the page. */
-        not_shown (ctx, N_("Stages not shown: %1$u"), n_stages - n_shown, x,
-                   y + n_shown * TIMELINE_ROW, width);
+        not_shown (ctx, N_("Stages not shown: %1$u"), n_stages - n_shown, x, ry, width);
     }
   return bottom;
 }
