@@ -675,44 +675,74 @@ _up_chart_grid_draw (UpChartContext *ctx,
         gboolean dragged = ctx->options->preview_stakeholder != 0 &&
                            up_record_get_id (UP_RECORD (entry->stakeholder)) == ctx->options->preview_stakeholder;
 
+        guint number = cut_number (ctx, entry->stakeholder);
+        double name_x = entry->name_x, name_width = entry->name_width;
+        double y = entry->y, organisation_y = 0;
+        g_autofree char *organisation = NULL;
+
+        if (number > 0)
+          {
+            char text[16];
+
+            g_snprintf (text, sizeof text, "%u", number);
+            name_x += _up_chart_text_width (ctx, text, NAME_SIZE, UP_TEXT_BOLD) + 3;
+            name_width -= name_x - entry->name_x;
+          }
+        if (entry->organisation_lines > 0)
+          {
+            /* Each line of a name or an organisation is given a cell's
+             * line (17 pt) for text of some 11 or 10 pt: a name of four
+             * lines left a line's height empty above its organisation,
+             * which then read as someone else's. The organisation keeps
+             * the distance it has under a name of one line, and the two
+             * stand in the middle of their lines, as they do there. */
+            double e = layout.entry;
+            double line = _up_chart_text_height (ctx, "Ag", NAME_SIZE, 0, 0, 0);
+            double small_line = _up_chart_text_height (ctx, "Ag", ORGANISATION_SIZE, 0, 0, 0);
+            double name_height = _up_chart_text_height (ctx, name[0] != '\0' ? name : "–", NAME_SIZE, 0,
+                                                        name_width, entry->lines);
+            double text_height, block_top, block_bottom, above, below, one_line;
+
+            organisation = _up_chart_clean_text (up_stakeholder_get_organisation (entry->stakeholder), 200);
+            text_height = _up_chart_text_height (ctx, organisation, ORGANISATION_SIZE, 0, entry->name_width,
+                                                 entry->organisation_lines);
+            /* under the name's text as under a line of a name */
+            organisation_y = y + name_height / 2 + (e - line) / 2 + (e - small_line) / 2 - 0.2 * e;
+            block_top = y - entry->lines * e / 2;
+            block_bottom = block_top + (entry->lines + entry->organisation_lines) * e;
+            above = y - name_height / 2 - block_top;
+            below = block_bottom - (organisation_y + text_height);
+            /* what is left above and below a name and an organisation of
+             * a line each */
+            one_line = 0.7 * e - small_line / 2 - (e - line) / 2;
+            y += MAX ((below - above - one_line) / 2, 0);
+            organisation_y += MAX ((below - above - one_line) / 2, 0);
+          }
+
         if (dragged)
           {
             _up_chart_set_colour (cr, &ctx->fg);
             cairo_set_line_width (cr, 2);
             cairo_new_path (cr);
-            cairo_arc (cr, entry->x, entry->y, 9.5, 0, 2 * G_PI);
+            cairo_arc (cr, entry->x, y, 9.5, 0, 2 * G_PI);
             cairo_stroke (cr);
           }
-        guint number = cut_number (ctx, entry->stakeholder);
-        double name_x = entry->name_x, name_width = entry->name_width;
-
-        draw_mark (ctx, up_stakeholder_get_stance (entry->stakeholder), entry->x, entry->y, 6.5);
+        draw_mark (ctx, up_stakeholder_get_stance (entry->stakeholder), entry->x, y, 6.5);
         if (number > 0)
           {
             /* the number of its line in the key, before the name's first
              * line */
             char text[16];
-            double first = entry->y - (entry->lines - 1) * _up_chart_text_height (ctx, "Ag", NAME_SIZE, 0, 0, 0) / 2;
+            double first = y - (entry->lines - 1) * _up_chart_text_height (ctx, "Ag", NAME_SIZE, 0, 0, 0) / 2;
 
             g_snprintf (text, sizeof text, "%u", number);
-            _up_chart_text (ctx, text, name_x, first, 0, NAME_SIZE, UP_TEXT_BOLD | UP_TEXT_MIDDLE, 0, NULL);
-            name_x += _up_chart_text_width (ctx, text, NAME_SIZE, UP_TEXT_BOLD) + 3;
-            name_width -= name_x - entry->name_x;
+            _up_chart_text (ctx, text, entry->name_x, first, 0, NAME_SIZE, UP_TEXT_BOLD | UP_TEXT_MIDDLE, 0, NULL);
           }
-        _up_chart_text (ctx, name[0] != '\0' ? name : "–", name_x, entry->y, name_width,
+        _up_chart_text (ctx, name[0] != '\0' ? name : "–", name_x, y, name_width,
                         NAME_SIZE, UP_TEXT_MIDDLE | (dragged ? UP_TEXT_BOLD : 0), entry->lines, NULL);
-        if (entry->organisation_lines > 0)
-          {
-            g_autofree char *organisation = _up_chart_clean_text (up_stakeholder_get_organisation (entry->stakeholder), 200);
-            /* under the name's lines, its lines as tall as the cell's */
-            double top = entry->y + entry->lines * layout.entry / 2;
-            double text_height = _up_chart_text_height (ctx, organisation, ORGANISATION_SIZE, 0, entry->name_width,
-                                                        entry->organisation_lines);
-
-            _up_chart_text (ctx, organisation, entry->name_x,
-                            top + (entry->organisation_lines * layout.entry - text_height) / 2 - layout.entry * 0.2,
-                            entry->name_width, ORGANISATION_SIZE, UP_TEXT_DIM, entry->organisation_lines, NULL);
-          }
+        if (organisation != NULL)
+          _up_chart_text (ctx, organisation, entry->name_x, organisation_y, entry->name_width, ORGANISATION_SIZE,
+                          UP_TEXT_DIM, entry->organisation_lines, NULL);
       }
     }
 

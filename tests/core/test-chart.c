@@ -2514,6 +2514,61 @@ test_grid_organisations (void)
   }
 }
 
+/* The box of the word @text on the page (the first one, asserting there
+ * is one). */
+static const PdfWord *
+word_box (GArray     *words,
+          const char *text)
+{
+  for (guint i = 0; i < words->len; i++)
+    if (g_strcmp0 (g_array_index (words, PdfWord, i).text, text) == 0)
+      return &g_array_index (words, PdfWord, i);
+  g_error ("“%s” is not on the chart", text);
+  return NULL;
+}
+
+/* A name of several lines in a cell of a file's grid has its
+ * organisation right under its last line, as a name of one line has:
+ * each line of the name was given a cell's line of 17 pt for text of
+ * some 11, so that a name of four lines left a gap of a line's height
+ * above the organisation, which then read as someone else's. */
+static void
+test_grid_long_name_organisation (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) words = NULL;
+  UpStakeholder *person;
+  UpChartOptions options;
+  const PdfWord *first, *last;
+  double one_gap, long_gap;
+
+  /* alone in a cell of its own, as Erik Holm is in his */
+  person = up_project_add_stakeholder (project, "Anna-Karin Margareta Johansson Söderberg Ekenstam Lundqvist",
+                                       "Kommunstyrelsens kansli", "politician", &error);
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_int (project, person, "influence", 1, &error));
+  g_assert_true (up_project_set_int (project, person, "interest", 1, &error));
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.decorations = TRUE;
+  options.key = TRUE;
+  options.date = "2026-11-28";
+  words = chart_words (project, UP_CHART_GRID, &options, "chart-grid-long-name-organisation.pdf");
+  if (words == NULL)
+    return;
+
+  one_gap = word_box (words, "Head")->y0 - word_box (words, "Holm")->y1;
+  first = word_box (words, "Anna-Karin");
+  last = word_box (words, "Lundqvist");
+  /* the name takes three lines or more */
+  g_assert_cmpfloat (last->y0 - first->y0, >, 2 * (first->y1 - first->y0) - 1);
+  long_gap = word_box (words, "Kommunstyrelsens")->y0 - last->y1;
+  g_assert_cmpfloat (long_gap, >=, 0);
+  g_assert_cmpfloat (long_gap, <=, one_gap + 1);
+}
+
 /* A plan of more stages than the report's timeline has rows for: its axis
  * spans the stages shown, not all of them, which squeezed the rows shown
  * into the first part of the axis (40 monthly stages: 16 shown over four
@@ -3610,6 +3665,7 @@ main (int   argc,
   g_test_add_func ("/chart/grid/screen", test_grid_screen);
   g_test_add_func ("/chart/grid/language", test_grid_language);
   g_test_add_func ("/chart/grid/organisations", test_grid_organisations);
+  g_test_add_func ("/chart/grid/long-name-organisation", test_grid_long_name_organisation);
   /* In the chart font, and in a wide one standing in where it is missing. */
   g_test_add_data_func ("/chart/absurd-input", NULL, test_absurd_input);
   g_test_add_data_func ("/chart/absurd-input/wide-font", "DejaVu Sans", test_absurd_input);
