@@ -37,6 +37,8 @@ typedef enum
   UP_TEXT_MIDDLE      = 1 << 5,   /* @y is the vertical centre */
   UP_TEXT_TIGHT       = 1 << 6,   /* lines closer than the font's own
                                      spacing, two in a row of one */
+  UP_TEXT_KEEP_END    = 1 << 7,   /* cut in the middle of the last line,
+                                     keeping the text's end */
 } UpTextFlags;
 
 typedef struct
@@ -204,8 +206,8 @@ double       _up_chart_text_height      (UpChartContext       *ctx,
 
 /* A stage's title in a row of a chart, from @x, centred on @cy, @width
  * wide: in one line of @size where it holds, else wrapped into two lines
- * of @small_size (UP_TEXT_TIGHT in @flags: closer together), ellipsized
- * only beyond them. _up_chart_row_title_lines() says which, for a chart
+ * of @small_size (UP_TEXT_TIGHT in @flags: closer together), cut only
+ * beyond them, in the second line's middle. _up_chart_row_title_lines() says which, for a chart
  * that makes such a row taller. Returns the height used. */
 guint        _up_chart_row_title_lines  (UpChartContext       *ctx,
                                          const char           *title,

@@ -385,6 +385,8 @@ make_layout (UpChartContext *ctx,
    * more than a timeline row holds. */
   if (flags & UP_TEXT_TIGHT)
     pango_layout_set_line_spacing (layout, 0.85);
+  if (width > 0 && (flags & UP_TEXT_KEEP_END))
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
 
   if (flags & UP_TEXT_CENTRE)
     pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -521,8 +523,8 @@ _up_chart_row_title_lines (UpChartContext *ctx,
 
 /* Cut to a row's width, "Upphandlingsdokumentsgransk…" left a reader
  * unable to tell one stage from another, and the full title was nowhere
- * on the chart. Two lines hold some ninety characters of a title; a row
- * of every height keeps the pages of a 1,000-stage plan as they are. */
+ * on the chart. Two lines hold some ninety characters of a title; rows
+ * of one height keep the pages of a 1,000-stage plan as they are. */
 double
 _up_chart_row_title (UpChartContext *ctx,
                      const char     *title,
@@ -535,7 +537,11 @@ _up_chart_row_title (UpChartContext *ctx,
 {
   if (_up_chart_row_title_lines (ctx, title, width, size, flags) == 1)
     return _up_chart_text (ctx, title, x, cy, width, size, flags | UP_TEXT_MIDDLE, 1, NULL);
-  return _up_chart_text (ctx, title, x, cy, width, small_size, flags | UP_TEXT_MIDDLE, 2, NULL);
+  /* Beyond two lines the title is cut in the second one's middle: plans
+   * tell their stages apart at the end of a title as often as at its
+   * start ("…, skede 1", "…, skede 2"), and both rows read the same cut
+   * at the end. */
+  return _up_chart_text (ctx, title, x, cy, width, small_size, flags | UP_TEXT_MIDDLE | UP_TEXT_KEEP_END, 2, NULL);
 }
 
 double

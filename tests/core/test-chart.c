@@ -3636,6 +3636,43 @@ test_long_stage_title (gconstpointer data)
   _up_chart_set_font (NULL);
 }
 
+/* Two stages whose titles, too long for two lines, differ only at their
+ * end ("…, skede 1", "…, skede 2": plans number their stages there) can
+ * be told apart on the chart: cut at the end, both rows read the same.
+ * The chart of each, otherwise the same project, must differ. */
+static void
+test_long_stage_title_end (gconstpointer data)
+{
+  UpChartKind kind = GPOINTER_TO_UINT (data);
+  cairo_surface_t *surfaces[2];
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(UpProject) project = demo ();
+      g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (project), 0);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = g_strdup_printf ("Upphandlingsdokumentsgranskning och marknadsdialog med "
+                                                "leverantörer av digitala trygghetslarm för hemtjänsten "
+                                                "i Älvby kommun, skede %u", i + 1);
+      UpChartOptions options;
+      double width, height;
+
+      g_assert_true (up_project_set_string (project, UP_RECORD (stage), "title", title, &error));
+      g_assert_no_error (error);
+      up_chart_options_init (&options);
+      options.lang = UP_LANG_SV;
+      options.date = "2026-11-28";
+      surfaces[i] = render (kind, project, &options, 2, &width, &height);
+    }
+
+  g_assert_cmpint (cairo_image_surface_get_height (surfaces[0]), ==, cairo_image_surface_get_height (surfaces[1]));
+  g_assert_false (memcmp (cairo_image_surface_get_data (surfaces[0]), cairo_image_surface_get_data (surfaces[1]),
+                          (gsize) cairo_image_surface_get_stride (surfaces[0]) *
+                          cairo_image_surface_get_height (surfaces[0])) == 0);
+  cairo_surface_destroy (surfaces[0]);
+  cairo_surface_destroy (surfaces[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3699,6 +3736,9 @@ main (int   argc,
   g_test_add_data_func ("/chart/matrix/long-stage-title", GUINT_TO_POINTER (UP_CHART_MATRIX), test_long_stage_title);
   g_test_add_data_func ("/chart/report/long-stage-title", GUINT_TO_POINTER (UP_CHART_REPORT), test_long_stage_title);
   g_test_add_data_func ("/chart/timeline/long-stage-title", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_long_stage_title);
+  g_test_add_data_func ("/chart/matrix/long-stage-title-end", GUINT_TO_POINTER (UP_CHART_MATRIX), test_long_stage_title_end);
+  g_test_add_data_func ("/chart/report/long-stage-title-end", GUINT_TO_POINTER (UP_CHART_REPORT), test_long_stage_title_end);
+  g_test_add_data_func ("/chart/timeline/long-stage-title-end", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_long_stage_title_end);
 
   status = g_test_run ();
   /* Pango keeps each thread's font map in thread-local storage, where
