@@ -205,10 +205,11 @@ double       _up_chart_text_height      (UpChartContext       *ctx,
                                          int                   max_lines);
 
 /* A stage's title in a row of a chart, from @x, centred on @cy, @width
- * wide: in one line of @size where it holds, else wrapped into two lines
- * of @small_size (UP_TEXT_TIGHT in @flags: closer together), cut only
- * beyond them, in the second line's middle. _up_chart_row_title_lines() says which, for a chart
- * that makes such a row taller. Returns the height used. */
+ * wide: in one line of @size where it holds, else in one or two lines of
+ * @small_size (UP_TEXT_TIGHT in @flags: two closer together), cut only
+ * beyond them, in the second line's middle. _up_chart_row_title_lines()
+ * says whether one line of @size holds it, for a chart that makes the
+ * row of a longer title taller. Returns the height used. */
 guint        _up_chart_row_title_lines  (UpChartContext       *ctx,
                                          const char           *title,
                                          double                width,

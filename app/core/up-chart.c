@@ -507,6 +507,25 @@ _up_chart_text (UpChartContext *ctx,
   return logical.height / (double) PANGO_SCALE;
 }
 
+/* Whether @title holds in one line of @size, @width wide. Its layout is
+ * the one _up_chart_row_title() draws then, kept for it: unbounded, as
+ * laid out in its box a title that does not fit is wrapped or cut, a pass
+ * of Pango's for nothing (7 % of the instructions of the export of a
+ * 1,000-stage timeline whose titles all wrap). */
+static gboolean
+fits_in_line (UpChartContext *ctx,
+              const char     *title,
+              double          width,
+              double          size,
+              UpTextFlags     flags)
+{
+  g_autoptr(PangoLayout) layout = _up_chart_layout (ctx, title, size, flags | UP_TEXT_MIDDLE, 0, 0);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.width <= width * PANGO_SCALE;
+}
+
 guint
 _up_chart_row_title_lines (UpChartContext *ctx,
                            const char     *title,
@@ -514,11 +533,7 @@ _up_chart_row_title_lines (UpChartContext *ctx,
                            double          size,
                            UpTextFlags     flags)
 {
-  /* the layout _up_chart_row_title() draws when the title holds, kept
-   * for it: a title that fits costs no second layout */
-  g_autoptr(PangoLayout) layout = _up_chart_layout (ctx, title, size, flags | UP_TEXT_MIDDLE, width, 1);
-
-  return pango_layout_is_ellipsized (layout) ? 2 : 1;
+  return fits_in_line (ctx, title, width, size, flags) ? 1 : 2;
 }
 
 /* Cut to a row's width, "Upphandlingsdokumentsgransk…" left a reader
@@ -535,8 +550,10 @@ _up_chart_row_title (UpChartContext *ctx,
                      double          small_size,
                      UpTextFlags     flags)
 {
-  if (_up_chart_row_title_lines (ctx, title, width, size, flags) == 1)
-    return _up_chart_text (ctx, title, x, cy, width, size, flags | UP_TEXT_MIDDLE, 1, NULL);
+  if (fits_in_line (ctx, title, width, size, flags))
+    return _up_chart_text (ctx, title, x, cy, 0, size, flags | UP_TEXT_MIDDLE, 0, NULL);
+  if (fits_in_line (ctx, title, width, small_size, flags))
+    return _up_chart_text (ctx, title, x, cy, 0, small_size, flags | UP_TEXT_MIDDLE, 0, NULL);
   /* Beyond two lines the title is cut in the second one's middle: plans
    * tell their stages apart at the end of a title as often as at its
    * start ("…, skede 1", "…, skede 2"), and both rows read the same cut
