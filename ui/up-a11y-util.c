@@ -286,6 +286,50 @@ name_status_page (AdwStatusPage *page)
   update_status_page_name (page);
 }
 
+/* Whether @button shows an icon and no text: its tooltip is then the
+ * words a sighted user reads for it, and its accessible label says the
+ * same. A menu button's text is in its inner button (its popover, also a
+ * child, is not what it shows). */
+static gboolean
+shows_icon_only (GtkWidget *button)
+{
+  GtkWidget *shown = button;
+
+  if (GTK_IS_MENU_BUTTON (button))
+    shown = up_a11y_util_find_descendant (button, GTK_TYPE_TOGGLE_BUTTON);
+  return shown != NULL && up_a11y_util_find_descendant (shown, GTK_TYPE_LABEL) == NULL &&
+         up_a11y_util_find_descendant (shown, GTK_TYPE_IMAGE) != NULL;
+}
+
+static void
+drop_tooltip_description (GtkWidget *button)
+{
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  if (GTK_IS_MENU_BUTTON (button))
+    {
+      GtkWidget *inner = up_a11y_util_find_descendant (button, GTK_TYPE_TOGGLE_BUTTON);
+
+      if (inner != NULL)
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+/* GTK 4.8 makes a widget's tooltip its accessible description, also each
+ * time the tooltip is set again. On a button that shows only an icon the
+ * tooltip is its name, and a screen reader read it twice ("Ta bort
+ * skede, Ta bort skede"): such a button has no description unless its
+ * code gives it one after its tooltip (Undo says what it takes back). */
+static void
+describe_icon_button (GtkWidget *button)
+{
+  if (g_object_get_data (G_OBJECT (button), "up-a11y-icon-described") != NULL ||
+      !shows_icon_only (button))
+    return;
+  g_object_set_data (G_OBJECT (button), "up-a11y-icon-described", GINT_TO_POINTER (TRUE));
+  g_signal_connect (button, "notify::tooltip-text", G_CALLBACK (drop_tooltip_description), NULL);
+  drop_tooltip_description (button);
+}
+
 void
 up_a11y_util_name_controls (GtkWidget *root)
 {
@@ -299,6 +343,9 @@ up_a11y_util_name_controls (GtkWidget *root)
 
   if (ADW_IS_STATUS_PAGE (root))
     name_status_page (ADW_STATUS_PAGE (root));
+
+  if (GTK_IS_MENU_BUTTON (root) || (GTK_IS_BUTTON (root) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (root))))
+    describe_icon_button (root);
 
   if (GTK_IS_BUTTON (root))
     {

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
  *   choice it shows, as it changes;
  * - a status page's scrolled window, which takes the focus, "": named
  *   after the page's title and description.
+ * - a button that shows only an icon, whose tooltip GTK 4.8 made its
+ *   description as well as its name ("Redo Redo"): no description, also
+ *   when its tooltip changes, unless its code sets one after the tooltip.
  * And it opens the choices of a drop-down or combo row on the one chosen
  * (GTK 4.8 put the focus on the first). */
 void       up_a11y_util_name_controls (GtkWidget  *root);

@@ -501,6 +501,9 @@ refresh_targets (UpLocalGoalsView *self)
       gtk_widget_set_tooltip_text (remove, remove_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       remove_label, -1);
+      /* made after the view named its controls: its tooltip, its name,
+       * is not its description too */
+      up_a11y_util_name_controls (remove);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       g_object_set_data_full (G_OBJECT (remove), "target", g_strdup (target), g_free);

@@ -300,6 +300,20 @@ update_actions (UpWindow *self)
                                undo_tooltip ? undo_tooltip : _("Undo"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button),
                                redo_tooltip ? redo_tooltip : _("Redo"));
+
+  /* A screen reader reads the name ("Undo") and then the description:
+   * the edit it takes back, or why it is off; nothing when the tooltip
+   * only repeats the name (up_a11y_util_name_controls() dropped it). */
+  if (undo_tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    can_undo && up_history_get_undo_label (history) != NULL
+                                    ? up_history_get_undo_label (history) : undo_tooltip,
+                                    -1);
+  if (redo_tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->redo_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, up_history_get_redo_label (history),
+                                    -1);
 }
 
 /* The folder of @file as a person reads it: "~/Downloads" below the home

@@ -6267,6 +6267,98 @@ test_switchers_named (Fixture       *fixture,
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
 }
 
+/* What a screen reader is told of @widget's @property: its text, or NULL
+ * when it has none. GTK 4.8 has no getter; the test backend's check
+ * returns the value it finds when it is not the one asked for. */
+static char *
+accessible_text (GtkWidget             *widget,
+                 GtkAccessibleProperty  property)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), property))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\x01");
+}
+
+/* The name a screen reader reads for @button: its accessible label, or
+ * else the text it shows. */
+static char *
+button_name (GtkWidget *button)
+{
+  char *name = accessible_text (button, GTK_ACCESSIBLE_PROPERTY_LABEL);
+  GtkWidget *label;
+
+  if (name != NULL)
+    return name;
+  label = find_descendant (button, GTK_TYPE_LABEL);
+  return label != NULL ? g_strdup (gtk_label_get_text (GTK_LABEL (label))) : NULL;
+}
+
+static void
+assert_no_description_repeats_name (GtkWidget *root,
+                                    guint     *n_checked)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_type (root, GTK_TYPE_BUTTON, buttons);
+  collect_type (root, GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = buttons->pdata[i];
+      g_autofree char *name = button_name (button);
+      g_autofree char *description = accessible_text (button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+      if (name == NULL || *name == '\0')
+        continue;
+      (*n_checked)++;
+      if (g_strcmp0 (name, description) == 0)
+        {
+          g_test_message ("the %s \"%s\" has its name as its description too: a screen reader reads it twice",
+                          G_OBJECT_TYPE_NAME (button), name);
+          g_test_fail ();
+        }
+    }
+}
+
+/* No button of the window, in its header bar, its views' toolbars or
+ * elsewhere, has its name as its description: Orca read Undo, Redo,
+ * Delete Stage and Find a Stage twice ("Ta bort skede, Ta bort skede"),
+ * GTK 4.8 making each tooltip a description. Undo and Redo, once there
+ * is an edit to take back or make again, say which. */
+static void
+test_descriptions_add_to_names (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  static const char * const views[] = { "timeline", "stakeholders", "notes", "agenda", "local-goals" };
+  GtkWidget *undo = template_child (fixture->window, UP_TYPE_WINDOW, "undo_button");
+  UpHistory *history = up_project_get_history (fixture->project);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  guint n_checked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      show_view (fixture, views[i]);
+      assert_no_description_repeats_name (GTK_WIDGET (fixture->window), &n_checked);
+    }
+  g_test_message ("%u buttons checked", n_checked);
+  g_assert_cmpuint (n_checked, >=, 20);
+
+  /* After an edit Undo says what it takes back; once undone, Redo does. */
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Ny titel", &error));
+  g_assert_no_error (error);
+  description = accessible_text (undo, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_assert_nonnull (description);
+  g_assert_nonnull (strstr (description, up_history_get_undo_label (history)));
+  g_clear_pointer (&description, g_free);
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  description = accessible_text (template_child (fixture->window, UP_TYPE_WINDOW, "redo_button"),
+                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_assert_nonnull (description);
+  g_assert_nonnull (strstr (description, up_history_get_redo_label (history)));
+  assert_no_description_repeats_name (GTK_WIDGET (fixture->window), &n_checked);
+}
+
 /* Alt+2, Alt+3, Alt+4 land on the same control of their view each time:
  * its first. They went on from the control that had the focus in the view
  * last (the stakeholders' matrix one time, their search field the next),
@@ -6597,6 +6689,8 @@ main (int   argc,
               fixture_set_up, test_toast_above_switcher_bar, fixture_tear_down);
   g_test_add ("/ui/window/switchers-named", Fixture, NULL,
               fixture_set_up, test_switchers_named, fixture_tear_down);
+  g_test_add ("/ui/window/descriptions-add-to-names", Fixture, NULL,
+              fixture_set_up, test_descriptions_add_to_names, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts-window-fits", Fixture, NULL,
               fixture_set_up, test_shortcuts_window_fits, fixture_tear_down);
   {
