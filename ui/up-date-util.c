@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "up-date-util.h"
+#include "up-timescale.h"
 #include "up-types.h"
 
 const char *
@@ -38,4 +39,30 @@ up_date_util_format (const char *iso_date)
     return g_strdup (iso_date);
 
   return g_date_time_format (datetime, up_date_util_shown_format ());
+}
+
+char *
+up_date_util_format_spoken (int day)
+{
+  /* Translators: A date as a screen reader reads it, as a
+   * g_date_time_format() format: "%-d %B %Y" gives "16 March 2026". */
+  /* xgettext:no-c-format */
+  return up_day_format (day, C_("spoken date", "%-d %B %Y"));
+}
+
+char *
+up_date_util_format_spoken_range (int      start,
+                                  int      end,
+                                  gboolean milestone)
+{
+  g_autofree char *from = up_date_util_format_spoken (start);
+  g_autofree char *to = NULL;
+
+  if (milestone || start >= end)
+    return g_steal_pointer (&from);
+
+  to = up_date_util_format_spoken (end);
+  /* Translators: A date range, "start – end"; the dates are formatted for
+   * the locale already. */
+  return g_strdup_printf (_("%1$s – %2$s"), from, to);
 }

@@ -19,4 +19,15 @@ const char *up_date_util_shown_format (void);
  * rather than hidden; "" for NULL. */
 char       *up_date_util_format       (const char *iso_date);
 
+/* A day (as up_day_from_iso() counts them) as a screen reader reads it,
+ * in full: "2 februari 2026", "2 February 2026". Whatever the window
+ * shows, every accessible name says a date so, the stage list's as the
+ * timeline's (the list said "2026-02-02", which is read digit by digit). */
+char       *up_date_util_format_spoken       (int         day);
+/* The days from @start to @end as a screen reader reads them ("2 februari
+ * 2026 – 13 mars 2026"); one date for a milestone or a single day. */
+char       *up_date_util_format_spoken_range (int         start,
+                                              int         end,
+                                              gboolean    milestone);
+
 G_END_DECLS

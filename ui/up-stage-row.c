@@ -10,6 +10,7 @@
 #include "up-a11y-util.h"
 #include "up-date-util.h"
 #include "up-stage-row.h"
+#include "up-timescale.h"
 
 /* One stage in the stage list: its title, and beneath it its kind and its
  * dates, with an icon for a stage that is done or under way. It follows the
@@ -181,7 +182,10 @@ static void
 update (UpStageRow *self)
 {
   g_autofree char *accessible_label = NULL;
+  g_autofree char *spoken = NULL;
   const char *status;
+  int start;
+  int end;
   const char *kind;
 
   self->icon_name = NULL;
@@ -210,18 +214,27 @@ update (UpStageRow *self)
    * screen reader reads the stage rather than an empty item (the name was
    * on this widget, inside the list item that takes the focus, which a
    * screen reader read as ""). */
+  /* The dates as a screen reader reads them, as on the timeline (the
+   * shown ones, "2026-02-02", were read digit by digit). */
+  start = up_day_from_iso (up_stage_get_start_date (self->stage));
+  end = up_day_from_iso (up_stage_get_end_date (self->stage));
+  /* a damaged file's date that is none: as it is shown */
+  if (start == 0 || (end == 0 && !up_stage_get_is_milestone (self->stage)))
+    spoken = g_strdup (self->dates);
+  else
+    spoken = up_date_util_format_spoken_range (start, end, up_stage_get_is_milestone (self->stage));
   if (self->status_label != NULL)
     /* Translators: How a screen reader reads a stage in the stage list:
      * %1$s is its title, %2$s its kind, %3$s its dates, %4$s its status
      * ("Done", "In progress"). */
     accessible_label = g_strdup_printf (C_("stage list accessible label", "%1$s, %2$s, %3$s, %4$s"),
-                                        up_stage_get_title (self->stage), kind, self->dates,
+                                        up_stage_get_title (self->stage), kind, spoken,
                                         self->status_label);
   else
     /* Translators: How a screen reader reads a stage in the stage list:
      * %1$s is its title, %2$s its kind, %3$s its dates. */
     accessible_label = g_strdup_printf (C_("stage list accessible label", "%1$s, %2$s, %3$s"),
-                                        up_stage_get_title (self->stage), kind, self->dates);
+                                        up_stage_get_title (self->stage), kind, spoken);
   up_a11y_util_name_row (GTK_WIDGET (self), accessible_label);
 
   /* The height is the lines', whatever the texts; the natural width is

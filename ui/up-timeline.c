@@ -788,15 +788,8 @@ set_adjustment (UpTimeline     *self,
 /* Text */
 
 static char *
-format_day (int         day,
-            gboolean    long_form)
+format_day (int day)
 {
-  if (long_form)
-    /* Translators: A date as a screen reader reads it, as a
-     * g_date_time_format() format: "%-d %B %Y" gives "16 March 2026". */
-    /* xgettext:no-c-format */
-    return up_day_format (day, C_("timeline accessible date", "%-d %B %Y"));
-
   /* As the stage list and the notes show a date. */
   return up_day_format (day, up_date_util_shown_format ());
 }
@@ -806,14 +799,14 @@ format_dates (int      start,
               int      end,
               gboolean milestone)
 {
-  g_autofree char *from = format_day (start, FALSE);
+  g_autofree char *from = format_day (start);
   g_autofree char *to = NULL;
   int n_days = end - start + 1;
 
   if (milestone || start == end)
     return g_steal_pointer (&from);
 
-  to = format_day (end, FALSE);
+  to = format_day (end);
   /* Translators: The dates of a stage while it is dragged: %1$s is the
    * first day, %2$s the last, %3$d the number of days. */
   return g_strdup_printf (ngettext ("%1$s – %2$s · %3$d day",
@@ -826,18 +819,12 @@ describe_stage (Row *row)
 {
   const char *title = up_stage_get_title (row->stage);
   const char *kind = up_enum_label (up_stage_kinds, up_stage_get_kind (row->stage));
-  g_autofree char *from = format_day (row->start, TRUE);
-  g_autofree char *to = NULL;
+  g_autofree char *dates = up_date_util_format_spoken_range (row->start, row->end, row->milestone);
 
-  if (row->milestone || row->start == row->end)
-    /* Translators: A stage on one day as a screen reader reads it: %1$s is
-     * its title, %2$s its kind ("Milestone"), %3$s the date. */
-    return g_strdup_printf (C_("timeline accessible label", "%1$s, %2$s, %3$s"), title, kind, from);
-
-  to = format_day (row->end, TRUE);
   /* Translators: A stage as a screen reader reads it: %1$s is its title,
-   * %2$s its kind ("Tender period"), %3$s its first and %4$s its last day. */
-  return g_strdup_printf (_("%1$s, %2$s, %3$s – %4$s"), title, kind, from, to);
+   * %2$s its kind ("Tender period"), %3$s its dates ("2 February 2026 –
+   * 13 March 2026", or one date). */
+  return g_strdup_printf (C_("timeline accessible label", "%1$s, %2$s, %3$s"), title, kind, dates);
 }
 
 /* Items */

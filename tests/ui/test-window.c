@@ -28,6 +28,7 @@
 #include "up-undo-toast.h"
 #include "up-stage-editor.h"
 #include "up-stage-notes.h"
+#include "up-a11y-util.h"
 #include "up-stage-row.h"
 #include "up-stakeholder-view-private.h"
 #include "up-timeline.h"
@@ -6359,6 +6360,91 @@ test_descriptions_add_to_names (Fixture       *fixture,
   assert_no_description_repeats_name (GTK_WIDGET (fixture->window), &n_checked);
 }
 
+/* @iso as a screen reader is to hear it: "2 februari 2026". */
+static char *
+spoken_date (const char *iso)
+{
+  g_autoptr(GDateTime) time = NULL;
+  GDate date;
+
+  g_date_set_parse (&date, iso);
+  g_assert_true (g_date_valid (&date));
+  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
+                              12, 0, 0);
+  return g_date_time_format (time, "%-d %B %Y");
+}
+
+/* The dates of @stage as a screen reader is to hear them, one date for a
+ * milestone or a stage of one day. */
+static char *
+spoken_dates (UpStage *stage)
+{
+  g_autofree char *from = spoken_date (up_stage_get_start_date (stage));
+  g_autofree char *to = spoken_date (up_stage_get_end_date (stage));
+
+  if (up_stage_get_is_milestone (stage) || g_str_equal (from, to))
+    return g_steal_pointer (&from);
+  return g_strdup_printf ("%s – %s", from, to);
+}
+
+/* A stage's dates reach a screen reader in one form, the spoken one, in
+ * the stage list as on the timeline: the list read "2026-02-02 –
+ * 2026-03-13, Klart" and the timeline "2 februari 2026 – 13 mars 2026",
+ * and the form changed as the find bar moved the selection from one to
+ * the other. */
+static void
+test_spoken_dates (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWidget *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkWidget *timeline = template_child (fixture->window, UP_TYPE_WINDOW, "timeline");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n_items = 0;
+
+  collect_type (list, UP_TYPE_STAGE_ROW, rows);
+  g_assert_cmpuint (rows->len, >=, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      UpStage *stage = up_stage_row_get_stage (rows->pdata[i]);
+      GtkWidget *row = up_a11y_util_get_row (rows->pdata[i]);
+      g_autofree char *label = NULL;
+      g_autofree char *expected = NULL;
+
+      if (stage == NULL || row == NULL)
+        continue;
+      label = accessible_text (row, GTK_ACCESSIBLE_PROPERTY_LABEL);
+      expected = spoken_dates (stage);
+      g_test_message ("stage list: %s", label);
+      if (label == NULL || strstr (label, expected) == NULL)
+        g_error ("the stage list reads “%s”, without “%s”", label, expected);
+    }
+
+  /* the timeline's items, one a stage, each named as it is read */
+  for (GtkWidget *item = gtk_widget_get_first_child (timeline); item; item = gtk_widget_get_next_sibling (item))
+    {
+      g_autofree char *label = NULL;
+      gboolean found = FALSE;
+
+      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (item)) != GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+        continue;
+      label = accessible_text (item, GTK_ACCESSIBLE_PROPERTY_LABEL);
+      if (label == NULL)
+        continue;
+      n_items++;
+      for (guint i = 0; i < rows->len && !found; i++)
+        {
+          UpStage *stage = up_stage_row_get_stage (rows->pdata[i]);
+          g_autofree char *expected = stage != NULL ? spoken_dates (stage) : NULL;
+          g_autofree char *named = stage != NULL ? g_strdup_printf ("%s, ", up_stage_get_title (stage)) : NULL;
+
+          found = named != NULL && g_str_has_prefix (label, named) && strstr (label, expected) != NULL;
+        }
+      if (!found)
+        g_error ("the timeline reads “%s”, not a stage's title with its dates as the stage list reads them", label);
+    }
+  g_assert_cmpuint (n_items, >=, 3);
+}
+
 /* Alt+2, Alt+3, Alt+4 land on the same control of their view each time:
  * its first. They went on from the control that had the focus in the view
  * last (the stakeholders' matrix one time, their search field the next),
@@ -6691,6 +6777,8 @@ main (int   argc,
               fixture_set_up, test_switchers_named, fixture_tear_down);
   g_test_add ("/ui/window/descriptions-add-to-names", Fixture, NULL,
               fixture_set_up, test_descriptions_add_to_names, fixture_tear_down);
+  g_test_add ("/ui/window/spoken-dates", Fixture, NULL,
+              fixture_set_up, test_spoken_dates, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts-window-fits", Fixture, NULL,
               fixture_set_up, test_shortcuts_window_fits, fixture_tear_down);
   {
