@@ -330,6 +330,21 @@ describe_icon_button (GtkWidget *button)
   drop_tooltip_description (button);
 }
 
+/* A menu button that shows a text of its own (AdwButtonContent) has no
+ * name in GTK 4.8 but its type, "GtkMenuButton", which a screen reader
+ * read as the context of the button inside it: named with that text. */
+static void
+name_menu_button (GtkMenuButton *button)
+{
+  GtkWidget *content = gtk_menu_button_get_child (button);
+  GtkWidget *label = ADW_IS_BUTTON_CONTENT (content)
+                     ? up_a11y_util_find_descendant (content, GTK_TYPE_LABEL) : NULL;
+
+  if (label != NULL && *gtk_label_get_text (GTK_LABEL (label)) != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (GTK_LABEL (label)), -1);
+}
+
 void
 up_a11y_util_name_controls (GtkWidget *root)
 {
@@ -343,6 +358,9 @@ up_a11y_util_name_controls (GtkWidget *root)
 
   if (ADW_IS_STATUS_PAGE (root))
     name_status_page (ADW_STATUS_PAGE (root));
+
+  if (GTK_IS_MENU_BUTTON (root))
+    name_menu_button (GTK_MENU_BUTTON (root));
 
   if (GTK_IS_MENU_BUTTON (root) || (GTK_IS_BUTTON (root) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (root))))
     describe_icon_button (root);

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * - a button that shows only an icon, whose tooltip GTK 4.8 made its
  *   description as well as its name ("Redo Redo"): no description, also
  *   when its tooltip changes, unless its code sets one after the tooltip.
+ * - a menu button that shows a text of its own, named "GtkMenuButton":
+ *   named with that text;
  * And it opens the choices of a drop-down or combo row on the one chosen
  * (GTK 4.8 put the focus on the first). */
 void       up_a11y_util_name_controls (GtkWidget  *root);

@@ -159,6 +159,10 @@ up_export_options_init (UpExportOptions *self)
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  /* Translators: What a screen reader calls the list of an export
+   * dialog's choices (chart, format, size, language) as it enters it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export Settings"), -1);
   gtk_list_box_append (self->list, GTK_WIDGET (self->format_row));
   gtk_list_box_append (self->list, GTK_WIDGET (self->size_row));
   gtk_list_box_append (self->list, GTK_WIDGET (self->lang_row));

@@ -289,6 +289,10 @@ up_project_details_present (GtkWindow *parent,
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  /* Translators: What a screen reader calls the list of the Project
+   * Details dialog's two fields as it enters it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Title and Organisation"), -1);
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (details->title));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (details->organisation));
 

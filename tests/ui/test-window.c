@@ -6445,6 +6445,60 @@ test_spoken_dates (Fixture       *fixture,
   g_assert_cmpuint (n_items, >=, 3);
 }
 
+/* Fails when a list under @root is read by its GTK type ("GtkListBox"):
+ * each is named, and not so. */
+static void
+assert_lists_named (GtkWidget  *root,
+                    const char *where)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  collect_type (root, GTK_TYPE_LIST_BOX, lists);
+  g_assert_cmpuint (lists->len, >=, 1);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      g_autofree char *label = accessible_text (lists->pdata[i], GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+      g_test_message ("%s: a list named “%s”", where, label);
+      if (label == NULL || *label == '\0' || g_str_has_prefix (label, "Gtk") || g_str_has_prefix (label, "Adw"))
+        g_error ("a list of the %s is read as “%s”", where, label != NULL ? label : G_OBJECT_TYPE_NAME (lists->pdata[i]));
+    }
+}
+
+/* The containers a keyboard user enters are named for a screen reader,
+ * which read them as context by their GTK type: the boxed lists of the
+ * Export and Project Details dialogs ("GtkListBox"), and the menu button
+ * around Add Stage ("GtkMenuButton"). */
+static void
+test_containers_named (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *add_stage = template_child (fixture->window, UP_TYPE_WINDOW, "add_stage_button");
+  GtkWidget *content = find_descendant (add_stage, ADW_TYPE_BUTTON_CONTENT);
+  g_autofree char *add_stage_name = accessible_text (add_stage, GTK_ACCESSIBLE_PROPERTY_LABEL);
+  UpExportOptions *options = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_nonnull (content);
+  g_assert_cmpstr (add_stage_name, ==, gtk_label_get_text (GTK_LABEL (find_descendant (content, GTK_TYPE_LABEL))));
+
+  show_view (fixture, "agenda");
+  dialog = open_export_dialog (template_child (fixture->window, UP_TYPE_WINDOW, "agenda_view"), "agenda.export",
+                               &options);
+  assert_lists_named (GTK_WIDGET (dialog), "Export dialog");
+  adw_message_dialog_response (dialog, "cancel");
+  iterate_pending ();
+
+  show_view (fixture, "timeline");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.project-details", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  wait_until (is_mapped, dialog);
+  assert_lists_named (GTK_WIDGET (dialog), "Project Details dialog");
+  adw_message_dialog_response (dialog, "cancel");
+  iterate_pending ();
+}
+
 /* Alt+2, Alt+3, Alt+4 land on the same control of their view each time:
  * its first. They went on from the control that had the focus in the view
  * last (the stakeholders' matrix one time, their search field the next),
@@ -6779,6 +6833,8 @@ main (int   argc,
               fixture_set_up, test_descriptions_add_to_names, fixture_tear_down);
   g_test_add ("/ui/window/spoken-dates", Fixture, NULL,
               fixture_set_up, test_spoken_dates, fixture_tear_down);
+  g_test_add ("/ui/window/containers-named", Fixture, NULL,
+              fixture_set_up, test_containers_named, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts-window-fits", Fixture, NULL,
               fixture_set_up, test_shortcuts_window_fits, fixture_tear_down);
   {
