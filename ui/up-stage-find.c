@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "up-a11y-util.h"
 #include "up-stage-find.h"
 
 /* The bar and its children are made on first use: the window opens
@@ -323,6 +324,39 @@ ensure_bar (UpStageFind *self)
                            G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
 }
 
+/* The field mapped after it took the focus: the focus leaves it and
+ * comes back, for a screen reader to hear of it (see focus_entry()). */
+static void
+on_entry_mapped (GtkWidget   *text,
+                 UpStageFind *self)
+{
+  GtkRoot *root = gtk_widget_get_root (text);
+
+  g_signal_handlers_disconnect_by_func (text, on_entry_mapped, self);
+  if (root == NULL || gtk_root_get_focus (root) != text)
+    return;
+  gtk_root_set_focus (root, NULL);
+  gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+}
+
+/* Gives the field the focus, for the keys typed next. GTK 4.8 tells a
+ * screen reader that a widget took the focus only once the widget's
+ * accessible is realized, which it is as the widget is first mapped; the
+ * field of a bar made just now maps at the next frame, and a focus given
+ * before went untold (Orca said nothing after the first Ctrl+F). A field
+ * shown before (realized) is told at once. */
+static void
+focus_entry (UpStageFind *self)
+{
+  GtkWidget *text = up_a11y_util_find_descendant (GTK_WIDGET (self->entry), GTK_TYPE_TEXT);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  if (text != NULL && !gtk_widget_get_realized (text) &&
+      g_signal_handler_find (text, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             on_entry_mapped, self) == 0)
+    g_signal_connect_object (text, "map", G_CALLBACK (on_entry_mapped), self, G_CONNECT_AFTER);
+}
+
 /* A letter typed where nothing took it (in the stage list) starts a
  * search with it, as GtkSearchBar's key capture would, without the bar
  * being made before it is needed. */
@@ -341,7 +375,7 @@ on_capture_key (UpStageFind           *self,
 
   ensure_bar (self);
   gtk_search_bar_set_search_mode (self->bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  focus_entry (self);
   return gtk_event_controller_key_forward (controller, GTK_WIDGET (self->entry));
 }
 
@@ -393,7 +427,7 @@ up_stage_find_start (UpStageFind *self)
 
   ensure_bar (self);
   gtk_search_bar_set_search_mode (self->bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  focus_entry (self);
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
 }
 

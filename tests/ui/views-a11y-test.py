@@ -13,7 +13,9 @@ accessibility tree which object has the focus, as a screen reader does:
 - each has a name, and not a GTK type name ("GtkListItemWidget",
   "GtkToggleButton"), nor one word twice ("Title Title"), nor its
   description and its label run together;
-- Tab leaves a list after one row (GTK 4.8 walked every row).
+- Tab leaves a list after one row (GTK 4.8 walked every row);
+- the first Ctrl+F tells a screen reader, with one focus event, that the
+  find field has the focus.
 
 Run it inside a session bus:
 
@@ -253,6 +255,45 @@ def check_timeline_after_delete(pyatspi):
     return None
 
 
+def check_find_focus_event(pyatspi):
+    """What is wrong with the focus events of the first Ctrl+F, or None.
+
+    The find bar is made at its first use; GTK 4.8 told a screen reader
+    nothing of the focus its field took then (no
+    object:state-changed:focused), and Orca said nothing after Ctrl+F.
+    """
+    import threading
+    events = []
+
+    def on_focus(event):
+        if event.detail1 == 1:
+            try:
+                events.append((event.source.getRoleName(), event.source.name))
+            except Exception:
+                pass
+
+    def press():
+        try:
+            xdotool('key', 'alt+1')
+            time.sleep(1.0)
+            events.clear()
+            xdotool('key', 'ctrl+f')
+            time.sleep(1.5)
+        finally:
+            pyatspi.Registry.stop()
+
+    pyatspi.Registry.registerEventListener(on_focus, 'object:state-changed:focused')
+    threading.Thread(target=press, daemon=True).start()
+    pyatspi.Registry.start()
+    pyatspi.Registry.deregisterEventListener(on_focus, 'object:state-changed:focused')
+    log(f'#   Ctrl+F: focus events {events}')
+    if ('entry', FIND_STAGE[LANGUAGE]) not in events:
+        return f'Timeline: the first Ctrl+F gives no focus event for the entry "{FIND_STAGE[LANGUAGE]}"'
+    if len(events) != 1:
+        return f'Timeline: the first Ctrl+F gives {len(events)} focus events, not one: {events}'
+    return None
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='upphandla-views-a11y-')
     processes = []
@@ -301,6 +342,12 @@ def main():
 
         wrong = check_timeline_after_delete(pyatspi)
         log(('not ok' if wrong else 'ok') + ' - Timeline: a deleted stage leaves the timeline\'s items')
+        if wrong:
+            problems.append(wrong)
+
+        # Last: it makes the find bar, which the walks above leave unmade.
+        wrong = check_find_focus_event(pyatspi)
+        log(('not ok' if wrong else 'ok') + ' - Timeline: the first Ctrl+F tells that the find field has the focus')
         if wrong:
             problems.append(wrong)
 
