@@ -15,7 +15,8 @@ accessibility tree which object has the focus, as a screen reader does:
   description and its label run together;
 - Tab leaves a list after one row (GTK 4.8 walked every row);
 - the first Ctrl+F tells a screen reader, with one focus event, that the
-  find field has the focus.
+  find field has the focus;
+- a local goal moved with Alt+Up and Alt+Down keeps the focus on its row.
 
 Run it inside a session bus:
 
@@ -255,6 +256,35 @@ def check_timeline_after_delete(pyatspi):
     return None
 
 
+def check_goal_reorder_focus(pyatspi):
+    """What is wrong with the focus after a local goal is moved, or None.
+
+    Alt+Up and Alt+Down make the goal list anew; the focus goes on with
+    the moved goal's row. Twice a screen reader was seen with no focused
+    object after Alt+5, Down, Alt+Up, Alt+Down (not reproduced since).
+    """
+    xdotool('key', 'alt+5')
+    time.sleep(1.0)
+    xdotool('key', 'Down')
+    time.sleep(0.5)
+    node = focused(pyatspi, application(pyatspi))
+    if node is None or node.getRoleName() != 'list item':
+        return f'Local Goals: Down lands on {describe(node) if node else "nothing"}, not on a goal'
+    moved = node.name
+    index = node.getIndexInParent()
+    for key, step in (('alt+Up', -1), ('alt+Down', 0)):
+        xdotool('key', key)
+        time.sleep(0.5)
+        node = focused(pyatspi, application(pyatspi))
+        log(f'#   Local Goals {key}: {describe(node) if node else "nothing"}')
+        if node is None:
+            return f'Local Goals: after {key} nothing in the accessibility tree has the focus'
+        if node.name != moved or node.getIndexInParent() != index + step:
+            return (f'Local Goals: after {key} the focus is on {describe(node)} at {node.getIndexInParent()}, '
+                    f'not on the goal moved, "{moved}", at {index + step}')
+    return None
+
+
 def check_find_focus_event(pyatspi):
     """What is wrong with the focus events of the first Ctrl+F, or None.
 
@@ -342,6 +372,11 @@ def main():
 
         wrong = check_timeline_after_delete(pyatspi)
         log(('not ok' if wrong else 'ok') + ' - Timeline: a deleted stage leaves the timeline\'s items')
+        if wrong:
+            problems.append(wrong)
+
+        wrong = check_goal_reorder_focus(pyatspi)
+        log(('not ok' if wrong else 'ok') + ' - Local Goals: the focus goes with the goal moved by Alt+Up and Alt+Down')
         if wrong:
             problems.append(wrong)
 
