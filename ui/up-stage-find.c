@@ -376,7 +376,11 @@ on_capture_key (UpStageFind           *self,
   ensure_bar (self);
   gtk_search_bar_set_search_mode (self->bar, TRUE);
   focus_entry (self);
-  return gtk_event_controller_key_forward (controller, GTK_WIDGET (self->entry));
+  /* To the text inside the field, which takes the keys (as GtkSearchEntry
+   * forwards its captured keys): the field itself had no use for the key,
+   * and the first letter typed in the list was lost ("lar" found "ar"). */
+  return gtk_event_controller_key_forward (controller,
+                                           up_a11y_util_find_descendant (GTK_WIDGET (self->entry), GTK_TYPE_TEXT));
 }
 
 static void

@@ -16,7 +16,8 @@ accessibility tree which object has the focus, as a screen reader does:
 - Tab leaves a list after one row (GTK 4.8 walked every row);
 - the first Ctrl+F tells a screen reader, with one focus event, that the
   find field has the focus;
-- a local goal moved with Alt+Up and Alt+Down keeps the focus on its row.
+- a local goal moved with Alt+Up and Alt+Down keeps the focus on its row;
+- letters typed in the stage list are found, the first one too.
 
 Run it inside a session bus:
 
@@ -324,6 +325,31 @@ def check_find_focus_event(pyatspi):
     return None
 
 
+def check_typed_in_list(pyatspi):
+    """What is wrong with a search typed in the stage list, or None.
+
+    A letter typed in the stage list opens the find bar with it; the
+    first letter went to the field's frame, not its text, and was lost
+    ("lar" found "ar").
+    """
+    xdotool('key', 'Escape')
+    time.sleep(0.8)
+    node = focused(pyatspi, application(pyatspi))
+    if node is None or node.getRoleName() != 'list item':
+        return f'Timeline: Escape in the find bar leaves the focus on {describe(node) if node else "nothing"}'
+    xdotool('type', '--delay', '150', 'lar')
+    time.sleep(0.8)
+    node = focused(pyatspi, application(pyatspi))
+    if node is None or node.getRoleName() != 'entry':
+        return f'Timeline: typing in the stage list leaves the focus on {describe(node) if node else "nothing"}'
+    text = node.queryText()
+    typed = text.getText(0, text.characterCount)
+    log(f'#   typed in the stage list: "{typed}"')
+    if typed != 'lar':
+        return f'Timeline: "lar" typed in the stage list finds "{typed}"'
+    return None
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='upphandla-views-a11y-')
     processes = []
@@ -383,6 +409,11 @@ def main():
         # Last: it makes the find bar, which the walks above leave unmade.
         wrong = check_find_focus_event(pyatspi)
         log(('not ok' if wrong else 'ok') + ' - Timeline: the first Ctrl+F tells that the find field has the focus')
+        if wrong:
+            problems.append(wrong)
+
+        wrong = check_typed_in_list(pyatspi)
+        log(('not ok' if wrong else 'ok') + ' - Timeline: a search typed in the stage list keeps its first letter')
         if wrong:
             problems.append(wrong)
 
