@@ -3499,6 +3499,34 @@ test_report_local_goal_key (void)
     }
 }
 
+/* The texts @kind cuts short at the end, drawn for @project in @lang. */
+static guint
+count_ellipsized (UpChartKind  kind,
+                  UpProject   *project,
+                  UpLang       lang)
+{
+  UpChartOptions options;
+  double width, height;
+  cairo_surface_t *recording;
+  cairo_t *cr;
+
+  up_chart_options_init (&options);
+  options.lang = lang;
+  options.date = "2026-11-28";
+  up_chart_get_size (kind, project, &options, &width, &height);
+  _up_chart_reset_n_cut ();
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  up_chart_draw (kind, project, &options, cr, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  assert_inside (recording, width, height);
+  g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+  g_assert_cmpfloat (_up_chart_get_min_text_size (), >=, 8.0);
+  cairo_surface_destroy (recording);
+  return _up_chart_get_n_ellipsized ();
+}
+
 /* A long title takes a second line in the report's header before it is
  * cut ("... i Älvby…" lost "kommun 2026–2030"), above the organisation,
  * and the page below makes room for it without leaving the page. */
@@ -3519,10 +3547,6 @@ test_report_long_title (void)
       GString *header = g_string_new (NULL);
       g_autofree char *text = NULL;
       double title_top = G_MAXDOUBLE, title_bottom = 0, organisation_top = G_MAXDOUBLE;
-      UpChartOptions options;
-      double width, height;
-      cairo_surface_t *recording;
-      cairo_t *cr;
 
       if (words == NULL)
         return;
@@ -3551,49 +3575,9 @@ test_report_long_title (void)
       g_assert_cmpfloat (title_bottom - title_top, <, 3 * 18);
       g_assert_cmpfloat (organisation_top, >=, title_bottom);
 
-      up_chart_options_init (&options);
-      options.lang = lang;
-      options.date = "2026-11-28";
-      up_chart_get_size (UP_CHART_REPORT, project, &options, &width, &height);
-      _up_chart_reset_n_cut ();
-      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-      cr = cairo_create (recording);
-      up_chart_draw (UP_CHART_REPORT, project, &options, cr, width, height);
-      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-      cairo_destroy (cr);
-      assert_inside (recording, width, height);
-      g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
-      g_assert_cmpfloat (_up_chart_get_min_text_size (), >=, 8.0);
-      cairo_surface_destroy (recording);
+      /* drawn whole, inside the page, nothing that must fit cut */
+      count_ellipsized (UP_CHART_REPORT, project, lang);
     }
-}
-
-/* The texts @kind cuts short at the end, drawn for @project in @lang. */
-static guint
-count_ellipsized (UpChartKind  kind,
-                  UpProject   *project,
-                  UpLang       lang)
-{
-  UpChartOptions options;
-  double width, height;
-  cairo_surface_t *recording;
-  cairo_t *cr;
-
-  up_chart_options_init (&options);
-  options.lang = lang;
-  options.date = "2026-11-28";
-  up_chart_get_size (kind, project, &options, &width, &height);
-  _up_chart_reset_n_cut ();
-  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cr = cairo_create (recording);
-  up_chart_draw (kind, project, &options, cr, width, height);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  assert_inside (recording, width, height);
-  g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
-  g_assert_cmpfloat (_up_chart_get_min_text_size (), >=, 8.0);
-  cairo_surface_destroy (recording);
-  return _up_chart_get_n_ellipsized ();
 }
 
 /* A stage title longer than its row's column (a long Swedish compound
