@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "up-calendar-button.h"
 #include "up-entry-row.h"
@@ -456,6 +457,27 @@ on_date_activated (UpStageEditor *self,
   commit_dates (self);
 }
 
+/* A date typed and left in its field (the phone rang) is committed after
+ * a pause, as the title is, so that a crash does not lose it; but only a
+ * whole date that makes a range with the other: a start typed past the
+ * end, before the end is typed, or a date half typed, waits for Return or
+ * Tab, where it is refused with a reason, not while the user types. */
+static void
+on_date_typing_paused (UpStageEditor *self,
+                       UpEntryRow    *row)
+{
+  const char *start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
+  const char *end = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
+
+  if (!stage_is_alive (self))
+    return;
+  if (up_stage_get_is_milestone (self->stage))
+    end = start;
+  /* ISO dates sort as the days they name */
+  if (up_date_is_valid (start) && up_date_is_valid (end) && strcmp (start, end) <= 0)
+    commit_dates (self);
+}
+
 static void
 on_date_changed (UpStageEditor *self,
                  UpEntryRow    *row)
@@ -760,6 +782,12 @@ up_stage_editor_init (UpStageEditor *self)
                            self, G_CONNECT_SWAPPED);
   add_focus_leave (GTK_WIDGET (self->start_row), G_CALLBACK (on_date_focus_leave), self);
   add_focus_leave (GTK_WIDGET (self->end_row), G_CALLBACK (on_date_focus_leave), self);
+  up_entry_row_set_typing_pause (self->start_row, DESCRIPTION_COMMIT_MS);
+  up_entry_row_set_typing_pause (self->end_row, DESCRIPTION_COMMIT_MS);
+  g_signal_connect_object (self->start_row, "typing-paused", G_CALLBACK (on_date_typing_paused),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->end_row, "typing-paused", G_CALLBACK (on_date_typing_paused),
+                           self, G_CONNECT_SWAPPED);
   add_focus_leave (GTK_WIDGET (self->description_view), G_CALLBACK (on_description_focus_leave), self);
   g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
                            G_CALLBACK (on_description_changed), self, G_CONNECT_SWAPPED);
