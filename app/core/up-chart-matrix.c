@@ -222,9 +222,6 @@ draw_digits (UpChartContext *ctx,
 {
   const UpTextFlags flags = UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE;
   const double w = COLUMN - 2, h = ROW - 2;
-  cairo_surface_type_t target = cairo_surface_get_type (cairo_get_target (ctx->cr));
-  gboolean batch = target == CAIRO_SURFACE_TYPE_PDF || target == CAIRO_SURFACE_TYPE_SVG ||
-                   target == CAIRO_SURFACE_TYPE_PS;
   UpGlyphBatch batches[2];
   guint n_batches = 0;
 
@@ -251,7 +248,7 @@ draw_digits (UpChartContext *ctx,
         _up_chart_contrast_colour (&colour, &text);
         while (b < n_batches && memcmp (&text, &batches[b].colour, sizeof text) != 0)
           b++;
-        if (b == n_batches && batch && n_batches < G_N_ELEMENTS (batches))
+        if (b == n_batches && ctx->in_file && n_batches < G_N_ELEMENTS (batches))
           _up_chart_glyph_batch_init (&batches[n_batches++], &text);
         if (b == n_batches || !_up_chart_glyph_batch_add (ctx, &batches[b], digit, cx, cy, TEXT_SIZE, flags))
           _up_chart_text (ctx, digit, cx, cy, 0, TEXT_SIZE, flags, 0, &text);

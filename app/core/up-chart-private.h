@@ -59,6 +59,9 @@ typedef struct
   PangoFontDescription *font;       /* the charts' font family, parsed once */
   gboolean              on_image;   /* drawn on pixels (a PNG), not a file of
                                        vectors; see text_as_paths() */
+  gboolean              in_file;    /* drawn into a PDF, SVG or PostScript
+                                       file, where short texts of many
+                                       places are gathered (UpGlyphBatch) */
   GPtrArray            *full_cells; /* the grid's key: a line (char *) for
                                        each full cell, set by the grid */
   guint32               key_goals;  /* bit g: the key names goal g, bit 0:

@@ -733,10 +733,63 @@ bar_span (const Bars *bars,
   return *x1 - *x0 >= 2 * BAR_RADIUS ? BAR_BOX : BAR_ROUNDED;
 }
 
-/* The bars of rows @first to @last (not included), those of one phase
- * and status as one path: a page of a PDF had a fill (and an outline) of
- * its own for each. A bar wide enough for its round corners is its box
- * inside them, and a sliver the line down its middle, both filled round
+/* Adds a bar from @x0 to @x1 at @y, of @shape, to the path. */
+static void
+bar_path (cairo_t  *cr,
+          BarShape  shape,
+          double    x0,
+          double    x1,
+          double    y)
+{
+  switch (shape)
+    {
+    case BAR_BOX:
+      cairo_rectangle (cr, x0 + BAR_RADIUS, y + BAR_RADIUS, x1 - x0 - 2 * BAR_RADIUS, BAR_HEIGHT - 2 * BAR_RADIUS);
+      break;
+    case BAR_SLIVER:
+      cairo_move_to (cr, x0 + SLIVER_RADIUS, y + SLIVER_RADIUS);
+      cairo_line_to (cr, x0 + SLIVER_RADIUS, y + BAR_HEIGHT - SLIVER_RADIUS);
+      break;
+    case BAR_ROUNDED:
+    default:
+      _up_chart_rounded_rect (cr, x0, y, x1 - x0, BAR_HEIGHT, BAR_RADIUS);
+      break;
+    }
+}
+
+/* The bars of rows @first to @last (not included) of one phase, status
+ * and shape, as one path: a page of a PDF had a fill (and an outline) of
+ * its own for each. */
+static void
+draw_bars_of (UpChartContext *ctx,
+              const Bars     *bars,
+              const Bar      *rows,
+              guint           first,
+              guint           last,
+              double          plot_x,
+              double          top,
+              guint           phase,
+              guint           status,
+              BarShape        shape)
+{
+  cairo_new_path (ctx->cr);
+  for (guint i = first; i < last; i++)
+    {
+      double x0, x1;
+
+      if (rows[i].dated && !rows[i].milestone && rows[i].phase == phase && rows[i].status == status &&
+          bar_span (bars, &rows[i], plot_x, &x0, &x1) == shape)
+        bar_path (ctx->cr, shape, x0, x1, top + i * ROW + (ROW - BAR_HEIGHT) / 2);
+    }
+  if (shape == BAR_ROUNDED)
+    paint_bars (ctx, phase, status);
+  else
+    paint_bar_boxes (ctx, phase, status, shape == BAR_BOX ? BAR_RADIUS : SLIVER_RADIUS);
+}
+
+/* The bars of rows @first to @last (not included), then the milestones.
+ * A bar wide enough for its round corners is its box inside them, and a
+ * sliver the line down its middle, both filled round
  * (_up_chart_fill_rounded()): a rectangle or a line in the file, where a
  * rounded outline takes four curves (half the numbers of a plan of 1,000
  * stages' PDF, with the goals' chips). */
@@ -761,46 +814,8 @@ draw_bars (UpChartContext *ctx,
   for (guint phase = 0; phase < UP_N_PHASES; phase++)
     for (guint status = 0; status < 3; status++)
       for (BarShape shape = 0; shape < N_BAR_SHAPES; shape++)
-        {
-          if (!seen[phase][status][shape])
-            continue;
-          cairo_new_path (ctx->cr);
-          for (guint i = first; i < last; i++)
-            {
-              double x0, x1, y = top + i * ROW + (ROW - BAR_HEIGHT) / 2;
-
-              if (!rows[i].dated || rows[i].milestone || rows[i].phase != phase || rows[i].status != status)
-                continue;
-              if (bar_span (bars, &rows[i], plot_x, &x0, &x1) != shape)
-                continue;
-              switch (shape)
-                {
-                case BAR_BOX:
-                  cairo_rectangle (ctx->cr, x0 + BAR_RADIUS, y + BAR_RADIUS,
-                                   x1 - x0 - 2 * BAR_RADIUS, BAR_HEIGHT - 2 * BAR_RADIUS);
-                  break;
-                case BAR_SLIVER:
-                  cairo_move_to (ctx->cr, x0 + SLIVER_RADIUS, y + SLIVER_RADIUS);
-                  cairo_line_to (ctx->cr, x0 + SLIVER_RADIUS, y + BAR_HEIGHT - SLIVER_RADIUS);
-                  break;
-                default:
-                  _up_chart_rounded_rect (ctx->cr, x0, y, x1 - x0, BAR_HEIGHT, BAR_RADIUS);
-                  break;
-                }
-            }
-          switch (shape)
-            {
-            case BAR_BOX:
-              paint_bar_boxes (ctx, phase, status, BAR_RADIUS);
-              break;
-            case BAR_SLIVER:
-              paint_bar_boxes (ctx, phase, status, SLIVER_RADIUS);
-              break;
-            default:
-              paint_bars (ctx, phase, status);
-              break;
-            }
-        }
+        if (seen[phase][status][shape])
+          draw_bars_of (ctx, bars, rows, first, last, plot_x, top, phase, status, shape);
   for (guint i = first; i < last; i++)
     if (rows[i].dated && rows[i].milestone)
       draw_milestone (ctx, bars, &rows[i], plot_x, top + i * ROW);
@@ -835,7 +850,7 @@ draw_goals (UpChartContext *ctx,
       char more[8];
 
       g_snprintf (more, sizeof more, "+%u", n - shown);
-      if (ctx->on_image ||
+      if (!ctx->in_file ||
           !_up_chart_glyph_batch_add (ctx, more_batch, more, more_x, y + ROW / 2, SMALL_SIZE, flags))
         _up_chart_text (ctx, more, more_x, y + ROW / 2, 0, SMALL_SIZE, flags, 1, NULL);
     }
@@ -951,8 +966,9 @@ _up_chart_timeline_draw (UpChartContext *ctx,
         double x = frame.body_x + TITLE_WIDTH + 6, y = top + i * ROW + ROW / 2;
 
         /* Two ISO dates fit the column in any font the tests lay them out
-         * in; drawn on an image, where no batch is made, that is counted. */
-        if (ctx->on_image || dates[0] == '\0' ||
+         * in; drawn other than into a file, where no batch is made, that
+         * is counted. */
+        if (!ctx->in_file || dates[0] == '\0' ||
             !_up_chart_glyph_batch_add (ctx, &batch, dates, x, y, SMALL_SIZE, flags))
           _up_chart_text (ctx, dates, x, y, DATES_WIDTH, SMALL_SIZE, flags, 1, NULL);
       }

@@ -168,7 +168,13 @@ _up_chart_context_init (UpChartContext       *ctx,
   ctx->project = project;
   ctx->options = options;
   ctx->lang = options->lang;
-  ctx->on_image = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+  {
+    cairo_surface_type_t target = cairo_surface_get_type (cairo_get_target (cr));
+
+    ctx->on_image = target == CAIRO_SURFACE_TYPE_IMAGE;
+    ctx->in_file = target == CAIRO_SURFACE_TYPE_PDF || target == CAIRO_SURFACE_TYPE_SVG ||
+                   target == CAIRO_SURFACE_TYPE_PS;
+  }
   /* Geometry helpers run on every pointer motion of a drag: they skip
    * the coverage, which only the drawing of some charts reads. */
   if (with_coverage)
@@ -796,9 +802,6 @@ void
 _up_chart_chip_batch_show (UpChartContext *ctx,
                            UpChipBatch    *batch)
 {
-  cairo_surface_type_t target = cairo_surface_get_type (cairo_get_target (ctx->cr));
-  gboolean in_file = target == CAIRO_SURFACE_TYPE_PDF || target == CAIRO_SURFACE_TYPE_SVG ||
-                     target == CAIRO_SURFACE_TYPE_PS;
   const UpTextFlags flags = UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE;
   double radius = MIN (CHIP_RADIUS, MIN (batch->width, batch->height) / 2);
   UpGlyphBatch numbers[2];
@@ -840,7 +843,7 @@ _up_chart_chip_batch_show (UpChartContext *ctx,
       g_snprintf (number, sizeof number, "%u", goal);
 
       _up_chart_glyph_batch_init (&once, &text);
-      if (in_file && _up_chart_glyph_batch_add (ctx, &once, number, 0, 0, batch->size, flags))
+      if (ctx->in_file && _up_chart_glyph_batch_add (ctx, &once, number, 0, 0, batch->size, flags))
         {
           for (guint b = 0; b < n_numbers && to == NULL; b++)
             if (memcmp (&text, &numbers[b].colour, sizeof text) == 0 && numbers[b].font == once.font)

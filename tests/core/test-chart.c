@@ -680,6 +680,17 @@ draw_batched_and_not (UpProject        *project,
 }
 
 static void
+free_batched_and_not (char            **glyphs,
+                      cairo_surface_t **images)
+{
+  for (int batched = 0; batched <= 1; batched++)
+    {
+      g_free (glyphs[batched]);
+      cairo_surface_destroy (images[batched]);
+    }
+}
+
+static void
 draw_digits (UpChartContext *ctx,
              gboolean        batched)
 {
@@ -725,11 +736,7 @@ test_glyph_batch (void)
         if (r[0] != r[1] || g[0] != g[1] || b[0] != b[1])
           g_error ("pixel at %d,%d differs", px, py);
       }
-  for (int batched = 0; batched <= 1; batched++)
-    {
-      g_free (glyphs[batched]);
-      cairo_surface_destroy (images[batched]);
-    }
+  free_batched_and_not (glyphs, images);
 }
 
 /* The largest difference of a colour channel between two images of the
@@ -920,11 +927,7 @@ test_chip_batch (void)
   most = image_difference (images[0], images[1], 40, &n_over);
   g_test_message ("chips: largest difference %u, %u pixels over 40", most, n_over);
   g_assert_cmpuint (n_over, <=, 2 * UP_SDG_N_GOALS);
-  for (int batched = 0; batched <= 1; batched++)
-    {
-      g_free (glyphs[batched]);
-      cairo_surface_destroy (images[batched]);
-    }
+  free_batched_and_not (glyphs, images);
 }
 
 static void

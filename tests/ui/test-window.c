@@ -1478,33 +1478,38 @@ test_start_calendar (Fixture       *fixture,
   g_assert_cmpstr (up_stage_get_start_date (stage), ==, old_start);
 }
 
-static void
-test_refused_dates (Fixture       *fixture,
-                    gconstpointer  user_data)
+/* Selects the first stage that is no milestone and lasts more than a
+ * day, with a start and an end date to edit; returns it. */
+static UpStage *
+select_stage_of_days (Fixture *fixture)
 {
   GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
-  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
-  GtkEditable *end_row = template_child (editor, UP_TYPE_STAGE_EDITOR, "end_row");
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
   GListModel *stages = up_project_get_stages (fixture->project);
-  g_autoptr(UpStage) stage = NULL;
-  g_autofree char *old_end = NULL;
-  g_autofree char *before_start = NULL;
-  guint n_undo;
 
-  /* The first stage that is not a milestone: it has an end date to edit. */
   for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
     {
       g_autoptr(UpStage) item = g_list_model_get_item (stages, i);
 
-      if (!up_stage_get_is_milestone (item))
+      if (!up_stage_get_is_milestone (item) &&
+          g_strcmp0 (up_stage_get_start_date (item), up_stage_get_end_date (item)) < 0)
         {
-          gtk_single_selection_set_selected (selection, i);
-          stage = g_steal_pointer (&item);
-          break;
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), i);
+          return g_steal_pointer (&item);
         }
     }
-  g_assert_nonnull (stage);
+  g_assert_not_reached ();
+}
+
+static void
+test_refused_dates (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  GtkEditable *end_row = template_child (editor, UP_TYPE_STAGE_EDITOR, "end_row");
+  g_autoptr(UpStage) stage = select_stage_of_days (fixture);
+  g_autofree char *old_end = NULL;
+  g_autofree char *before_start = NULL;
+  guint n_undo;
 
   old_end = g_strdup (up_stage_get_end_date (stage));
   before_start = up_date_add_days (up_stage_get_start_date (stage), -1);
@@ -1546,11 +1551,8 @@ static void
 test_date_pause (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
   UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
   GtkEditable *start_row = template_child (editor, UP_TYPE_STAGE_EDITOR, "start_row");
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
-  GListModel *stages = up_project_get_stages (fixture->project);
   UpHistory *history = up_project_get_history (fixture->project);
   g_autoptr(UpStage) stage = NULL;
   g_autofree char *old_start = NULL;
@@ -1559,18 +1561,7 @@ test_date_pause (Fixture       *fixture,
   guint n_undo;
 
   show_window (fixture);
-  for (guint i = 0; i < g_list_model_get_n_items (stages) && stage == NULL; i++)
-    {
-      g_autoptr(UpStage) item = g_list_model_get_item (stages, i);
-
-      if (!up_stage_get_is_milestone (item) &&
-          g_strcmp0 (up_stage_get_start_date (item), up_stage_get_end_date (item)) < 0)
-        {
-          gtk_single_selection_set_selected (selection, i);
-          stage = g_steal_pointer (&item);
-        }
-    }
-  g_assert_nonnull (stage);
+  stage = select_stage_of_days (fixture);
   old_start = g_strdup (up_stage_get_start_date (stage));
   next_day = up_date_add_days (old_start, 1);
   past_end = up_date_add_days (up_stage_get_end_date (stage), 3);
@@ -5764,7 +5755,6 @@ child_crash_while_writing (const char *path)
   g_autoptr(UpProject) project = up_project_open (file, &error);
   g_autoptr(UpWindow) window = NULL;
   GtkWidget *notes;
-  gint64 until;
 
   if (project == NULL)
     return 4;
@@ -5778,12 +5768,7 @@ child_crash_while_writing (const char *path)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (template_child (notes, UP_TYPE_STAGE_NOTES,
                                                                       "composer_view")),
                             DRAFT_TEXT, -1);
-  until = g_get_monotonic_time () + 1500 * 1000;
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10 * 1000);
-    }
+  spin_for_ms (1500);
   raise (SIGKILL);
   return 6;
 }
@@ -5878,7 +5863,6 @@ child_crash_while_typing (const char *path,
   AdwViewStack *stack;
   GtkWidget *row = NULL;
   GtkTextView *text_view = NULL;
-  gint64 until;
 
   if (project == NULL)
     return 4;
@@ -5962,12 +5946,7 @@ child_crash_while_typing (const char *path,
   else
     gtk_editable_set_text (GTK_EDITABLE (row), typed_text (field));
 
-  until = g_get_monotonic_time () + 1500 * 1000;
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10 * 1000);
-    }
+  spin_for_ms (1500);
   raise (SIGKILL);
   return 7;
 }
