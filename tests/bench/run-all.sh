@@ -76,11 +76,11 @@ for n in $SIZES; do
   echo "$n default: $def" >>"$work/raw"; echo "$n gl: $gl" >>"$work/raw"; echo "$n cairo: $cairo" >>"$work/raw"
   def_ms=$(echo "$def" | field first-frame-ms); gl_ms=$(echo "$gl" | field first-frame-ms)
   cairo_ms=$(echo "$cairo" | field first-frame-ms)
-  out=$(python3 "$peer/time_open.py" "$RUNS" '^Benchmark$' "$app" "$work/p$n.upphandla" | grep MEDIAN)
+  out=$(python3 "$peer/time_open.py" "$RUNS" '^Benchmark( — |$)' "$app" "$work/p$n.upphandla" | grep MEDIAN || true)
   ow=$(echo "$out" | field window); os_=$(echo "$out" | field settled)
   pw=-; ps=-
   if [ -z "${SKIP_PLANNER:-}" ] && command -v planner >/dev/null; then
-    pout=$(python3 "$peer/time_open.py" "$RUNS" "^Synthetic $n - Planner\$" planner "$work/p$n.planner" | grep MEDIAN)
+    pout=$(python3 "$peer/time_open.py" "$RUNS" "^Synthetic $n - Planner\$" planner "$work/p$n.planner" | grep MEDIAN || true)
     pw=$(echo "$pout" | field window); ps=$(echo "$pout" | field settled)
   fi
   printf '%-7s %9s %9s %9s %9s %9s %9s %9s %9s %12s %13s %11s %11s\n' "$n" "$def_ms" "$gl_ms" "$cairo_ms" \
@@ -154,7 +154,7 @@ echo "empty GTK 4 window: $($util settled-rss '^Empty$' "$build/tests/bench/empt
 echo "empty libadwaita window without GL: $(GDK_DEBUG=gl-disable $util settled-rss '^Empty$' "$build/tests/bench/empty-adw-window")"
 for n in 5000 20000; do
   [ -e "$work/p$n.upphandla" ] || continue
-  echo "upphandla $n: $($util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla"), gl: $(GSK_RENDERER=gl $util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla"), cairo: $(GSK_RENDERER=cairo $util settled-rss '^Benchmark$' "$app" "$work/p$n.upphandla")"
+  echo "upphandla $n: $($util settled-rss '^Benchmark( — |$)' "$app" "$work/p$n.upphandla"), gl: $(GSK_RENDERER=gl $util settled-rss '^Benchmark( — |$)' "$app" "$work/p$n.upphandla"), cairo: $(GSK_RENDERER=cairo $util settled-rss '^Benchmark( — |$)' "$app" "$work/p$n.upphandla")"
 done
 if [ -z "${SKIP_PLANNER:-}" ] && command -v planner >/dev/null && [ -e "$work/p5000.planner" ]; then
   echo "planner 5000: $($util settled-rss '^Synthetic 5000 - Planner$' planner "$work/p5000.planner")"
