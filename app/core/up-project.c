@@ -941,13 +941,25 @@ up_project_open (GFile   *file,
                  GError **error)
 {
   g_autoptr(UpStore) store = NULL;
+  g_autoptr(UpProject) self = NULL;
+  g_autoptr(GError) read_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  store = up_store_open (file, error);
+  /* The rows are read while the file's contents are checked; a damaged
+   * file is told as damaged, whatever reading it met. */
+  store = _up_store_open_checking (file, error);
   if (store == NULL)
     return NULL;
-  return up_project_new_for_store (store, error);
+  self = up_project_new_for_store (store, &read_error);
+  if (!_up_store_finish_checks (store, error))
+    return NULL;
+  if (self == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return NULL;
+    }
+  return g_steal_pointer (&self);
 }
 
 /**

@@ -30,6 +30,13 @@ UpChangeSet  *_up_change_set_new      (void);
 void          _up_change_set_free     (UpChangeSet *set);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpChangeSet, _up_change_set_free)
 
+typedef struct _UpContentCheck UpContentCheck;
+
+UpStore      *_up_store_open_checking (GFile        *file,
+                                       GError      **error);
+gboolean      _up_store_finish_checks (UpStore      *self,
+                                       GError      **error);
+
 sqlite3      *_up_store_get_db        (UpStore      *self);
 sqlite3_stmt *_up_store_prepare       (UpStore      *self,
                                        const char   *sql,
