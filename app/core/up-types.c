@@ -237,14 +237,18 @@ up_enum_label_in (const char * const *values,
   return value;
 }
 
+/**
+ * up_date_parse_ymd:
+ *
+ * Reads an ISO date (exactly YYYY-MM-DD, a day that exists, of the years
+ * 1 to 9999) into its year, month and day; FALSE for anything else.
+ */
 gboolean
-up_date_parse (const char *iso,
-               GDate      *date)
+up_date_parse_ymd (const char *iso,
+                   guint      *year,
+                   guint      *month,
+                   guint      *day)
 {
-  guint year, month, day;
-
-  g_date_clear (date, 1);
-
   /* Exactly YYYY-MM-DD: text that sorts as the date it means. */
   if (iso == NULL || strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
     return FALSE;
@@ -254,10 +258,20 @@ up_date_parse (const char *iso,
       return FALSE;
   /* The digits are checked: read them without sscanf(), which was most of
    * the time of reading a plan's dates. */
-  year = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
-  month = (iso[5] - '0') * 10 + (iso[6] - '0');
-  day = (iso[8] - '0') * 10 + (iso[9] - '0');
-  if (year < 1 || year > 9999 || !g_date_valid_dmy (day, month, year))
+  *year = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+  *month = (iso[5] - '0') * 10 + (iso[6] - '0');
+  *day = (iso[8] - '0') * 10 + (iso[9] - '0');
+  return *year >= 1 && *year <= 9999 && g_date_valid_dmy (*day, *month, *year);
+}
+
+gboolean
+up_date_parse (const char *iso,
+               GDate      *date)
+{
+  guint year, month, day;
+
+  g_date_clear (date, 1);
+  if (!up_date_parse_ymd (iso, &year, &month, &day))
     return FALSE;
 
   g_date_set_dmy (date, day, month, year);

@@ -73,6 +73,10 @@ const char  *up_phase_get_name_in    (UpPhase          phase,
                                       UpLang           lang);
 
 /* Dates are stored as ISO 8601 calendar dates ("2026-11-28"). */
+gboolean     up_date_parse_ymd (const char        *iso,
+                                guint             *year,
+                                guint             *month,
+                                guint             *day);
 gboolean     up_date_parse    (const char         *iso,
                                GDate              *date);
 char        *up_date_format   (const GDate        *date);

@@ -29,6 +29,49 @@ assert_day (int         actual,
   g_assert_cmpstr (iso, ==, expected);
 }
 
+/* The day of an ISO date is GLib's Julian day of it, for every day of the
+ * years around now and for the days at the end of February of every year
+ * a date can have; and what is no date (February 29 of a common year, the
+ * 31st of a month of 30) is none. */
+static void
+test_days_match_glib (void)
+{
+  static const guint thirty_days[] = { 4, 6, 9, 11 };
+  GDate date;
+  guint n = 0;
+
+  /* April, June, September and November have no 31st */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1890);
+  while (g_date_get_year (&date) < 2210)
+    {
+      g_autofree char *iso = up_date_format (&date);
+
+      g_assert_cmpint (up_day_from_iso (iso), ==, (int) g_date_get_julian (&date));
+      g_date_add_days (&date, 1);
+      n++;
+    }
+  for (guint year = 1; year <= 9999; year++)
+    for (guint d = 27; d <= 31; d++)
+      {
+        guint month = d <= 29 ? 2 : 3;
+        guint day_of_month = d <= 29 ? d : d - 29;
+        g_autofree char *iso = g_strdup_printf ("%04u-%02u-%02u", year, month, day_of_month);
+        g_autofree char *iso_30 = g_strdup_printf ("%04u-%02u-31", year, thirty_days[year % 4]);
+
+        if (!g_date_valid_dmy (day_of_month, month, year))
+          {
+            g_assert_cmpint (up_day_from_iso (iso), ==, 0);
+            continue;
+          }
+        g_date_set_dmy (&date, day_of_month, month, year);
+        g_assert_cmpint (up_day_from_iso (iso), ==, (int) g_date_get_julian (&date));
+        g_assert_cmpint (up_day_from_iso (iso_30), ==, 0);
+        n++;
+      }
+  g_test_message ("%u days compared", n);
+}
+
 static void
 test_days (void)
 {
@@ -512,6 +555,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/timescale/days", test_days);
+  g_test_add_func ("/timescale/days-match-glib", test_days_match_glib);
   g_test_add_func ("/timescale/conversion", test_conversion);
   g_test_add_func ("/timescale/boxed", test_boxed);
   g_test_add_func ("/timescale/snapping", test_snapping);
