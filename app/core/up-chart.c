@@ -1526,6 +1526,38 @@ options_for (UpChartKind           kind,
   return scoped;
 }
 
+static void
+size_of (UpChartContext *ctx,
+         UpChartKind     kind,
+         double         *width,
+         double         *height)
+{
+  switch (kind)
+    {
+    case UP_CHART_WHEEL:
+      _up_chart_wheel_size (ctx, width, height);
+      break;
+    case UP_CHART_BARS:
+      _up_chart_bars_size (ctx, width, height);
+      break;
+    case UP_CHART_MATRIX:
+      _up_chart_matrix_size (ctx, width, height);
+      break;
+    case UP_CHART_GRID:
+      _up_chart_grid_size (ctx, width, height);
+      break;
+    case UP_CHART_TIMELINE:
+      _up_chart_timeline_size (ctx, width, height);
+      break;
+    case UP_CHART_REPORT:
+      *width = 841.89;
+      *height = 595.28;
+      break;
+    default:
+      g_warn_if_reached ();
+    }
+}
+
 void
 up_chart_get_size (UpChartKind           kind,
                    UpProject            *project,
@@ -1543,34 +1575,13 @@ up_chart_get_size (UpChartKind           kind,
 
   if (kind == UP_CHART_REPORT)
     {
-      *width = 841.89;
-      *height = 595.28;
+      size_of (NULL, kind, width, height);
       return;
     }
 
   cr = _up_chart_measure_cr ();
   _up_chart_context_init (&ctx, cr, project, options_for (kind, options, &scoped), FALSE);
-  switch (kind)
-    {
-    case UP_CHART_WHEEL:
-      _up_chart_wheel_size (&ctx, width, height);
-      break;
-    case UP_CHART_BARS:
-      _up_chart_bars_size (&ctx, width, height);
-      break;
-    case UP_CHART_MATRIX:
-      _up_chart_matrix_size (&ctx, width, height);
-      break;
-    case UP_CHART_GRID:
-      _up_chart_grid_size (&ctx, width, height);
-      break;
-    case UP_CHART_TIMELINE:
-      _up_chart_timeline_size (&ctx, width, height);
-      break;
-    case UP_CHART_REPORT:
-    default:
-      g_warn_if_reached ();
-    }
+  size_of (&ctx, kind, width, height);
   _up_chart_context_clear (&ctx);
   cairo_destroy (cr);
 }
@@ -1644,6 +1655,41 @@ static gboolean
 kind_needs_coverage (UpChartKind kind)
 {
   return kind == UP_CHART_WHEEL || kind == UP_CHART_BARS || kind == UP_CHART_REPORT;
+}
+
+guint
+up_chart_get_pages (UpChartKind           kind,
+                    UpProject            *project,
+                    const UpChartOptions *options,
+                    double               *width,
+                    double               *height)
+{
+  cairo_t *cr;
+  UpChartContext ctx;
+  UpChartOptions scoped, page;
+  guint n_pages;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), 1);
+  g_return_val_if_fail (options != NULL, 1);
+  g_return_val_if_fail (width != NULL && height != NULL, 1);
+
+  if (kind != UP_CHART_MATRIX && kind != UP_CHART_TIMELINE)
+    {
+      up_chart_get_size (kind, project, options, width, height);
+      return 1;
+    }
+
+  /* One context for both: the rows are read and the frame laid out once. */
+  page = *options_for (kind, options, &scoped);
+  page.page = 0;
+  cr = _up_chart_measure_cr ();
+  _up_chart_context_init (&ctx, cr, project, &page, FALSE);
+  n_pages = paged_n_pages (&ctx, kind);
+  page.page = n_pages > 1 ? 1 : 0;
+  size_of (&ctx, kind, width, height);
+  _up_chart_context_clear (&ctx);
+  cairo_destroy (cr);
+  return n_pages;
 }
 
 void

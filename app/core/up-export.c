@@ -766,6 +766,7 @@ render_vector (UpChartKind           kind,
                UpExportFormat        format,
                UpProject            *project,
                const UpChartOptions *options,
+               guint                 n_pages,
                double                width,
                double                height,
                GError              **error)
@@ -773,15 +774,6 @@ render_vector (UpChartKind           kind,
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
-  guint n_pages = format == UP_EXPORT_PDF ? up_chart_get_n_pages (kind, project, options) : 1;
-
-  if (n_pages > 1)
-    {
-      UpChartOptions first = *options;
-
-      first.page = 1;
-      up_chart_get_size (kind, project, &first, &width, &height);
-    }
 
   if (format == UP_EXPORT_SVG)
     {
@@ -976,6 +968,7 @@ render_chart (UpProject            *project,
 {
   UpChartOptions opts;
   double width = 0, height = 0;
+  guint n_pages = 1;
 
   if (kind > UP_CHART_TIMELINE)
     {
@@ -1002,7 +995,12 @@ render_chart (UpProject            *project,
 
   file_options (options, &opts);
 
-  up_chart_get_size (kind, project, &opts, &width, &height);
+  /* A PDF is printed: a long matrix or timeline takes pages of A4, the
+   * size of the first (see up_chart_get_pages()). */
+  if (format == UP_EXPORT_PDF)
+    n_pages = up_chart_get_pages (kind, project, &opts, &width, &height);
+  else
+    up_chart_get_size (kind, project, &opts, &width, &height);
   if (!isfinite (width) || !isfinite (height) || width < 1 || height < 1)
     {
       set_draw_error (error, CAIRO_STATUS_INVALID_SIZE);
@@ -1011,7 +1009,7 @@ render_chart (UpProject            *project,
 
   if (format == UP_EXPORT_PNG)
     return render_png (kind, project, &opts, width, height, png_width, error);
-  return render_vector (kind, format, project, &opts, width, height, error);
+  return render_vector (kind, format, project, &opts, n_pages, width, height, error);
 }
 
 gboolean

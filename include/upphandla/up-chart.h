@@ -84,6 +84,14 @@ guint       up_chart_get_n_pages   (UpChartKind           kind,
                                     UpProject            *project,
                                     const UpChartOptions *options);
 
+/* up_chart_get_n_pages() and the size of every page in one: the chart's
+ * own size when it takes one page, else that of page 1. */
+guint       up_chart_get_pages     (UpChartKind           kind,
+                                    UpProject            *project,
+                                    const UpChartOptions *options,
+                                    double               *width,
+                                    double               *height);
+
 /* Draws every page of @kind (up_chart_get_n_pages()) onto the surface of
  * @cr, each width × height on a page of the background's colour, with a
  * cairo_show_page() after each: a PDF. One layout of the text serves all

@@ -1152,6 +1152,7 @@ test_row_pages (gconstpointer data)
   UpChartKind kind = GPOINTER_TO_INT (data);
   g_autofree char *dir = test_new_dir (test_root, kind == UP_CHART_MATRIX ? "matrix-pages" : "timeline-pages");
   g_autoptr(UpProject) project = test_long_project (100);
+  g_autoptr(UpProject) five = test_long_project (5);
   g_autofree char *path = NULL;
   g_autofree char *svg = NULL;
   g_autofree char *info = NULL;
@@ -1192,6 +1193,25 @@ test_row_pages (gconstpointer data)
       g_assert_cmpfloat (w, ==, page_width);
       g_assert_cmpfloat (h, ==, page_height);
     }
+  /* both in one call, as an export asks: the pages and their size; a
+   * chart of one page keeps its own size */
+  {
+    double w = 0, h = 0, one_width, one_height;
+
+    options.page = 0;
+    g_assert_cmpuint (up_chart_get_pages (kind, project, &options, &w, &h), ==, n_pages);
+    g_assert_cmpfloat (w, ==, page_width);
+    g_assert_cmpfloat (h, ==, page_height);
+    up_chart_get_size (UP_CHART_WHEEL, project, &options, &one_width, &one_height);
+    g_assert_cmpuint (up_chart_get_pages (UP_CHART_WHEEL, project, &options, &w, &h), ==, 1);
+    g_assert_cmpfloat (w, ==, one_width);
+    g_assert_cmpfloat (h, ==, one_height);
+    g_assert_cmpuint (up_chart_get_pages (kind, five, &options, &w, &h), ==, 1);
+    up_chart_get_size (kind, five, &options, &one_width, &one_height);
+    g_assert_cmpfloat (w, ==, one_width);
+    g_assert_cmpfloat (h, ==, one_height);
+    g_assert_cmpfloat (h, <, page_height);
+  }
 
   if (!have_tool ("pdfinfo") || !have_tool ("pdftotext"))
     return;
