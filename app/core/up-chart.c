@@ -1526,36 +1526,39 @@ options_for (UpChartKind           kind,
   return scoped;
 }
 
+/* The report is a page of A4 landscape, whatever the project holds. */
+static void
+report_size (UpChartContext *ctx,
+             double         *width,
+             double         *height)
+{
+  *width = 841.89;
+  *height = 595.28;
+}
+
+/* What each kind of chart measures and draws with. */
+static const struct
+{
+  void (*size) (UpChartContext *ctx, double *width, double *height);
+  void (*draw) (UpChartContext *ctx, double width, double height);
+} kinds[] = {
+  [UP_CHART_WHEEL] = { _up_chart_wheel_size, _up_chart_wheel_draw },
+  [UP_CHART_BARS] = { _up_chart_bars_size, _up_chart_bars_draw },
+  [UP_CHART_MATRIX] = { _up_chart_matrix_size, _up_chart_matrix_draw },
+  [UP_CHART_GRID] = { _up_chart_grid_size, _up_chart_grid_draw },
+  [UP_CHART_REPORT] = { report_size, _up_chart_report_draw },
+  [UP_CHART_TIMELINE] = { _up_chart_timeline_size, _up_chart_timeline_draw },
+};
+
 static void
 size_of (UpChartContext *ctx,
          UpChartKind     kind,
          double         *width,
          double         *height)
 {
-  switch (kind)
-    {
-    case UP_CHART_WHEEL:
-      _up_chart_wheel_size (ctx, width, height);
-      break;
-    case UP_CHART_BARS:
-      _up_chart_bars_size (ctx, width, height);
-      break;
-    case UP_CHART_MATRIX:
-      _up_chart_matrix_size (ctx, width, height);
-      break;
-    case UP_CHART_GRID:
-      _up_chart_grid_size (ctx, width, height);
-      break;
-    case UP_CHART_TIMELINE:
-      _up_chart_timeline_size (ctx, width, height);
-      break;
-    case UP_CHART_REPORT:
-      *width = 841.89;
-      *height = 595.28;
-      break;
-    default:
-      g_warn_if_reached ();
-    }
+  g_return_if_fail (kind < G_N_ELEMENTS (kinds));
+
+  kinds[kind].size (ctx, width, height);
 }
 
 void
@@ -1626,29 +1629,9 @@ draw_kind (UpChartContext *ctx,
            double          width,
            double          height)
 {
-  switch (kind)
-    {
-    case UP_CHART_WHEEL:
-      _up_chart_wheel_draw (ctx, width, height);
-      break;
-    case UP_CHART_BARS:
-      _up_chart_bars_draw (ctx, width, height);
-      break;
-    case UP_CHART_MATRIX:
-      _up_chart_matrix_draw (ctx, width, height);
-      break;
-    case UP_CHART_GRID:
-      _up_chart_grid_draw (ctx, width, height);
-      break;
-    case UP_CHART_REPORT:
-      _up_chart_report_draw (ctx, width, height);
-      break;
-    case UP_CHART_TIMELINE:
-      _up_chart_timeline_draw (ctx, width, height);
-      break;
-    default:
-      g_warn_if_reached ();
-    }
+  g_return_if_fail (kind < G_N_ELEMENTS (kinds));
+
+  kinds[kind].draw (ctx, width, height);
 }
 
 static gboolean
