@@ -607,6 +607,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   const Row *rows;
   guint shown_first, shown_last;
   double grid_x, top, body_top, body_bottom;
+  UpGlyphBatch lines[2];
 
   _up_chart_rows_frame (ctx, &matrix_spec, n_body_rows, width, height, legend, &n_legend, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_MATRIX, &frame, legend, n_legend, width, height);
@@ -658,6 +659,8 @@ _up_chart_matrix_draw (UpChartContext *ctx,
 
   /* The titles, then the dates: in a PDF, text of one font and colour
    * after another is one text object, without a font and a matrix each. */
+  _up_chart_glyph_batch_init (&lines[0], &ctx->fg);
+  _up_chart_glyph_batch_init (&lines[1], &ctx->fg);
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < n_stages; i++)
       {
@@ -685,9 +688,11 @@ _up_chart_matrix_draw (UpChartContext *ctx,
               }
             /* two lines of the dates' size fill the row's 22 pt */
             _up_chart_row_title (ctx, title, title_x, y + ROW / 2, TITLE_WIDTH - (title_x - frame.body_x),
-                                 TEXT_SIZE, SMALL_SIZE, 0);
+                                 TEXT_SIZE, SMALL_SIZE, 0, lines);
           }
       }
+  _up_chart_glyph_batch_show (ctx, &lines[0]);
+  _up_chart_glyph_batch_show (ctx, &lines[1]);
 
   draw_cells (ctx, rows, n_stages, grid_x, top);
   draw_harm_cells (ctx, rows, n_stages, grid_x, top);

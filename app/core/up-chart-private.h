@@ -207,26 +207,6 @@ double       _up_chart_text_height      (UpChartContext       *ctx,
                                          double                width,
                                          int                   max_lines);
 
-/* A stage's title in a row of a chart, from @x, centred on @cy, @width
- * wide: in one line of @size where it holds, else in one or two lines of
- * @small_size (UP_TEXT_TIGHT in @flags: two closer together), cut only
- * beyond them, in the second line's middle. _up_chart_row_title_lines()
- * says whether one line of @size holds it, for a chart that makes the
- * row of a longer title taller. Returns the height used. */
-guint        _up_chart_row_title_lines  (UpChartContext       *ctx,
-                                         const char           *title,
-                                         double                width,
-                                         double                size,
-                                         UpTextFlags           flags);
-double       _up_chart_row_title        (UpChartContext       *ctx,
-                                         const char           *title,
-                                         double                x,
-                                         double                cy,
-                                         double                width,
-                                         double                size,
-                                         double                small_size,
-                                         UpTextFlags           flags);
-
 /* Short texts of one font and colour gathered from many places and shown
  * in one operation: a matrix writes a digit in thousands of cells, and
  * each text operation costs a group in SVG and a text object in PDF. */
@@ -252,6 +232,29 @@ gboolean     _up_chart_glyph_batch_add  (UpChartContext       *ctx,
 /* Shows the glyphs gathered and frees them. */
 void         _up_chart_glyph_batch_show (UpChartContext       *ctx,
                                          UpGlyphBatch         *batch);
+
+/* A stage's title in a row of a chart, from @x, centred on @cy, @width
+ * wide: in one line of @size where it holds, else in one or two lines of
+ * @small_size (UP_TEXT_TIGHT in @flags: two closer together), cut only
+ * beyond them, in the second line's middle. _up_chart_row_title_lines()
+ * says whether one line of @size holds it, for a chart that makes the
+ * row of a longer title taller. In a file, a title in one line joins
+ * @lines[0] (of @size) or @lines[1] (of @small_size) where @lines is not
+ * NULL, batches of the caller's colour for text. */
+guint        _up_chart_row_title_lines  (UpChartContext       *ctx,
+                                         const char           *title,
+                                         double                width,
+                                         double                size,
+                                         UpTextFlags           flags);
+void         _up_chart_row_title        (UpChartContext       *ctx,
+                                         const char           *title,
+                                         double                x,
+                                         double                cy,
+                                         double                width,
+                                         double                size,
+                                         double                small_size,
+                                         UpTextFlags           flags,
+                                         UpGlyphBatch         *lines);
 
 /* @iso in @lang's long style; "" for a missing or invalid date. */
 char        *_up_chart_format_date      (UpChartContext       *ctx,

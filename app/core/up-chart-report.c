@@ -405,7 +405,7 @@ draw_timeline (UpChartContext *ctx,
       double cy = ry + spans[i] * TIMELINE_ROW / 2;
       gboolean serves = stage_serves (serving, stage);
 
-      _up_chart_row_title (ctx, title, x, cy, TIMELINE_LABELS, SMALL, SMALL, 0);
+      _up_chart_row_title (ctx, title, x, cy, TIMELINE_LABELS, SMALL, SMALL, 0, NULL);
 
       if (_up_chart_stage_is_decision (stage))
         {

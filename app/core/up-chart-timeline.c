@@ -937,23 +937,31 @@ _up_chart_timeline_draw (UpChartContext *ctx,
   /* The titles, then the dates (in a file, as one text operation), the
    * bars and the goals: text of one font and colour after another is one
    * text object in a PDF, without a font and a matrix each. */
-  for (guint i = shown_first; i < shown_last; i++)
-    {
-      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
-      g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
-      double y = top + i * ROW, title_x = frame.body_x;
+  {
+    UpGlyphBatch lines[2];
 
-      if (_up_chart_stage_is_decision (stage))
-        {
-          _up_chart_set_colour (cr, &ctx->fg);
-          _up_chart_diamond (cr, title_x + 5, y + ROW / 2, 5);
-          cairo_fill (cr);
-          title_x += 14;
-        }
-      /* two lines of 8 pt need closer lines than the font's in 18 pt */
-      _up_chart_row_title (ctx, title, title_x, y + ROW / 2, TITLE_WIDTH - (title_x - frame.body_x),
-                           TEXT_SIZE, SMALL_SIZE, UP_TEXT_TIGHT);
-    }
+    _up_chart_glyph_batch_init (&lines[0], &ctx->fg);
+    _up_chart_glyph_batch_init (&lines[1], &ctx->fg);
+    for (guint i = shown_first; i < shown_last; i++)
+      {
+        g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+        g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
+        double y = top + i * ROW, title_x = frame.body_x;
+
+        if (_up_chart_stage_is_decision (stage))
+          {
+            _up_chart_set_colour (cr, &ctx->fg);
+            _up_chart_diamond (cr, title_x + 5, y + ROW / 2, 5);
+            cairo_fill (cr);
+            title_x += 14;
+          }
+        /* two lines of 8 pt need closer lines than the font's in 18 pt */
+        _up_chart_row_title (ctx, title, title_x, y + ROW / 2, TITLE_WIDTH - (title_x - frame.body_x),
+                             TEXT_SIZE, SMALL_SIZE, UP_TEXT_TIGHT, lines);
+      }
+    _up_chart_glyph_batch_show (ctx, &lines[0]);
+    _up_chart_glyph_batch_show (ctx, &lines[1]);
+  }
   {
     UpGlyphBatch batch;
 

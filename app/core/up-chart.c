@@ -546,7 +546,22 @@ _up_chart_row_title_lines (UpChartContext *ctx,
  * unable to tell one stage from another, and the full title was nowhere
  * on the chart. Two lines hold some ninety characters of a title; rows
  * of one height keep the pages of a 1,000-stage plan as they are. */
-double
+/* A title in one line: into @batch in a file, where it can join it. */
+static void
+show_title_line (UpChartContext *ctx,
+                 UpGlyphBatch   *batch,
+                 const char     *title,
+                 double          x,
+                 double          cy,
+                 double          size,
+                 UpTextFlags     flags)
+{
+  if (batch == NULL || !ctx->in_file ||
+      !_up_chart_glyph_batch_add (ctx, batch, title, x, cy, size, flags | UP_TEXT_MIDDLE))
+    _up_chart_text (ctx, title, x, cy, 0, size, flags | UP_TEXT_MIDDLE, 0, NULL);
+}
+
+void
 _up_chart_row_title (UpChartContext *ctx,
                      const char     *title,
                      double          x,
@@ -554,17 +569,19 @@ _up_chart_row_title (UpChartContext *ctx,
                      double          width,
                      double          size,
                      double          small_size,
-                     UpTextFlags     flags)
+                     UpTextFlags     flags,
+                     UpGlyphBatch   *lines)
 {
   if (fits_in_line (ctx, title, width, size, flags))
-    return _up_chart_text (ctx, title, x, cy, 0, size, flags | UP_TEXT_MIDDLE, 0, NULL);
-  if (fits_in_line (ctx, title, width, small_size, flags))
-    return _up_chart_text (ctx, title, x, cy, 0, small_size, flags | UP_TEXT_MIDDLE, 0, NULL);
-  /* Beyond two lines the title is cut in the second one's middle: plans
-   * tell their stages apart at the end of a title as often as at its
-   * start ("…, skede 1", "…, skede 2"), and both rows read the same cut
-   * at the end. */
-  return _up_chart_text (ctx, title, x, cy, width, small_size, flags | UP_TEXT_MIDDLE | UP_TEXT_KEEP_END, 2, NULL);
+    show_title_line (ctx, lines != NULL ? &lines[0] : NULL, title, x, cy, size, flags);
+  else if (fits_in_line (ctx, title, width, small_size, flags))
+    show_title_line (ctx, lines != NULL ? &lines[1] : NULL, title, x, cy, small_size, flags);
+  else
+    /* Beyond two lines the title is cut in the second one's middle: plans
+     * tell their stages apart at the end of a title as often as at its
+     * start ("…, skede 1", "…, skede 2"), and both rows read the same cut
+     * at the end. */
+    _up_chart_text (ctx, title, x, cy, width, small_size, flags | UP_TEXT_MIDDLE | UP_TEXT_KEEP_END, 2, NULL);
 }
 
 double

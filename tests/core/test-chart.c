@@ -931,6 +931,74 @@ test_chip_batch (void)
 }
 
 static void
+draw_titles (UpChartContext *ctx,
+             gboolean        batched)
+{
+  static const char *titles[] = {
+    "Behovsanalys",
+    "Marknadsdialog med leverantörer",
+    "Skede 7: marknadsdialog och kravställning",
+    "Skede 8: marknadsdialog och kravställning",
+    "Förfrågningsunderlag, utvärderingsmodell och avtalsvillkor för hela upphandlingen av trygghetslarm",
+    "Tilldelningsbeslut",
+  };
+  UpGlyphBatch lines[2];
+
+  _up_chart_glyph_batch_init (&lines[0], &ctx->fg);
+  _up_chart_glyph_batch_init (&lines[1], &ctx->fg);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    _up_chart_row_title (ctx, titles[i], 4.25, 9 + i * 18.3, 178, 9.5, 8.0, UP_TEXT_TIGHT,
+                         batched ? lines : NULL);
+  _up_chart_glyph_batch_show (ctx, &lines[0]);
+  _up_chart_glyph_batch_show (ctx, &lines[1]);
+}
+
+/* The SVG's glyphs sorted, then the number of its groups of text: a text
+ * operation of Cairo's is a group of its own. */
+static char *
+svg_glyphs_and_groups (const char *svg)
+{
+  g_autofree char *glyphs = svg_glyphs_sorted (svg);
+  guint n_groups = 0;
+
+  for (const char *at = strstr (svg, "<g style=\"fill:"); at != NULL; at = strstr (at + 1, "<g style=\"fill:"))
+    n_groups++;
+  return g_strdup_printf ("%s%u groups", glyphs, n_groups);
+}
+
+/* Stage titles in one line gathered in batches (one of each size) are
+ * placed where titles drawn one by one are, in fewer text operations; a
+ * title in two lines is drawn as before. */
+static void
+test_title_batch (void)
+{
+  g_autoptr(UpProject) project = linked_project ();
+  char *glyphs[2];
+  cairo_surface_t *images[2];
+  const char *groups[2];
+  guint most, n_over;
+
+  draw_batched_and_not (project, 200, 120, 2, draw_titles, svg_glyphs_and_groups, glyphs, images);
+  for (int batched = 0; batched <= 1; batched++)
+    {
+      groups[batched] = strrchr (glyphs[batched], '\n') + 1;
+      g_test_message ("%s: %s", batched ? "batched" : "one by one", groups[batched]);
+    }
+  /* all the letters of the five titles in one line and the two lines */
+  g_assert_cmpuint (strlen (glyphs[0]), >, 200 * 20);
+  g_assert_cmpmem (glyphs[0], groups[0] - glyphs[0], glyphs[1], groups[1] - glyphs[1]);
+  /* the five titles in one line in two operations, not five; the title
+   * in two lines (its cut a run of its own) as it was */
+  g_assert_cmpuint (g_ascii_strtoull (groups[0], NULL, 10), >=, 6);
+  g_assert_cmpuint (g_ascii_strtoull (groups[1], NULL, 10), ==, g_ascii_strtoull (groups[0], NULL, 10) - 3);
+
+  /* an image is drawn one by one, as it was */
+  most = image_difference (images[0], images[1], 0, &n_over);
+  g_assert_cmpuint (most, ==, 0);
+  free_batched_and_not (glyphs, images);
+}
+
+static void
 test_grid_cells (void)
 {
   g_autoptr(UpProject) project = demo ();
@@ -3720,6 +3788,7 @@ main (int   argc,
   g_test_add_func ("/chart/timeline/bars", test_timeline_bars);
   g_test_add_func ("/chart/fill-rounded", test_fill_rounded);
   g_test_add_func ("/chart/chip-batch", test_chip_batch);
+  g_test_add_func ("/chart/title-batch", test_title_batch);
   g_test_add_data_func ("/chart/matrix/long-stage-title", GUINT_TO_POINTER (UP_CHART_MATRIX), test_long_stage_title);
   g_test_add_data_func ("/chart/report/long-stage-title", GUINT_TO_POINTER (UP_CHART_REPORT), test_long_stage_title);
   g_test_add_data_func ("/chart/timeline/long-stage-title", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_long_stage_title);
