@@ -68,6 +68,10 @@ floor_nogl=$(GDK_DEBUG=gl-disable UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe
 floor_adw=$(GDK_DEBUG=gl-disable UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$build/tests/bench/empty-adw-window" | field first-frame-ms)
 echo "empty GTK 4 window: default renderer (GL) $floor_gl, cairo $floor_cairo, without GL $floor_nogl"
 echo "empty libadwaita window without GL: $floor_adw"
+# The same window seen from outside, as the app and Planner are below: the least any libadwaita
+# application takes to a visible window and to settled here.
+adw_out=$(GDK_DEBUG=gl-disable python3 "$peer/time_open.py" "$RUNS" '^Empty$' "$build/tests/bench/empty-adw-window" | grep MEDIAN || true)
+echo "empty libadwaita window without GL, outside: window $(echo "$adw_out" | field window) / settled $(echo "$adw_out" | field settled)"
 printf '%-7s %9s %9s %9s %9s %9s %9s %9s %9s %12s %13s %11s %11s\n' N app-def app-gl app-cairo def/empty def/nogl def/adw gl/empty cai/cai out-window out-settled planner-win planner-set
 for n in $SIZES; do
   def=$(UPPHANDLA_BENCH_FIRST_FRAME=1 $util firstframe "$RUNS" "$app" "$work/p$n.upphandla")
