@@ -255,7 +255,7 @@ set_file_error (GError     **error,
     case UP_STORE_ERROR_PERMISSION_DENIED:
       g_set_error (error, UP_STORE_ERROR, code,
                    /* Translators: %1$s is a file name. */
-                   _("You do not have permission to read “%1$s”."), name);
+                   _("You do not have permission to read “%1$s”. Ask whoever sent or shared it for a copy you can read. The file has not been changed."), name);
       break;
     case UP_STORE_ERROR_EMPTY:
       g_set_error (error, UP_STORE_ERROR, code,

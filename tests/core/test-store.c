@@ -2833,6 +2833,10 @@ child_open (const char *path)
       return 5;
     }
   g_printerr ("code %d: %s\n", store_error->code, store_error->message);
+  /* a file one may not read: named, and who can help said */
+  if (store_error->code == UP_STORE_ERROR_PERMISSION_DENIED &&
+      (strstr (store_error->message, "secret.upphandla") == NULL || strstr (store_error->message, "Ask ") == NULL))
+    return 6;
   return 100 + store_error->code;
 }
 
