@@ -245,7 +245,7 @@ on_response (AdwMessageDialog *dialog,
     commit (details, TRUE);
   else
     revert (details);
-  details_free (details);
+  g_object_set_data (G_OBJECT (dialog), "up-project-details", NULL);
 }
 
 static UpEntryRow *
@@ -337,6 +337,9 @@ up_project_details_present (GtkWindow *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* Freed after the response, or with the dialog where it goes without
+   * one (destroyed with its window): it holds the project. */
+  g_object_set_data_full (G_OBJECT (dialog), "up-project-details", details, (GDestroyNotify) details_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), details);
   up_entry_row_set_typing_pause (details->title, TYPING_COMMIT_MS);
   up_entry_row_set_typing_pause (details->organisation, TYPING_COMMIT_MS);

@@ -1823,6 +1823,28 @@ nth_of_type (GtkWidget *root,
   return find_of_type (root, type, &n);
 }
 
+/* Project Details destroyed without an answer, as with the window it stands
+ * over, lets go of the project: what the dialog kept of it was freed only
+ * after a response, so the project (its file's lock, its history) stayed in
+ * memory for good. */
+static void
+test_project_details_destroyed (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  guint refs = G_OBJECT (fixture->project)->ref_count;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.project-details", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (G_OBJECT (fixture->project)->ref_count, >, refs);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+  g_assert_null (dialog);
+  g_assert_cmpuint (G_OBJECT (fixture->project)->ref_count, ==, refs);
+}
+
 /* The project's title, organisation and description, which head every
  * chart, are edited in "Project Details" from the menu: Save writes what
  * changed as one undo step into the file, odd text kept; Cancel leaves
@@ -6790,6 +6812,8 @@ main (int   argc,
               fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/ui/window/project-details", Fixture, NULL,
               fixture_set_up, test_project_details, fixture_tear_down);
+  g_test_add ("/ui/window/project-details-destroyed", Fixture, NULL,
+              fixture_set_up, test_project_details_destroyed, fixture_tear_down);
   g_test_add ("/ui/window/undo-key-keeps-caret", Fixture, NULL,
               fixture_set_up, test_undo_key_keeps_caret, fixture_tear_down);
   g_test_add ("/ui/window/project-details-long-text", Fixture, NULL,
