@@ -651,6 +651,153 @@ test_recovery_in_use (void)
   iterate_pending ();
 }
 
+/* Drops @paths (NULL-terminated) on @window as a drag from Files or a
+ * mail client does: a file list given to the window's drop target.
+ * Returns what the drop target answered. */
+static gboolean
+drop_files (UpWindow   *window,
+            const char *first_path,
+            ...)
+{
+  GtkDropTarget *target = GTK_DROP_TARGET (get_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET));
+  g_autoptr(GSList) files = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  va_list args;
+
+  /* What the window takes: the list GTK makes of a text/uri-list or of
+   * the file transfer portal's files, whoever drags them. */
+  g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target),
+                                                    GDK_TYPE_FILE_LIST));
+
+  va_start (args, first_path);
+  for (const char *path = first_path; path != NULL; path = va_arg (args, const char *))
+    files = g_slist_append (files, g_file_new_for_path (path));
+  va_end (args);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (g_steal_pointer (&files), g_object_unref);
+
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  return accepted;
+}
+
+static guint
+count_windows_showing (GFile *file)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (UP_IS_WINDOW (l->data) && up_window_shows_file (l->data, file))
+      n++;
+  return n;
+}
+
+static void
+close_all_windows (void)
+{
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  iterate_pending ();
+}
+
+/* A project dropped on the start page opens there, in that window, as
+ * File → Open does; dropped again on another window, it does not open a
+ * second time: the window that has it stays the only one. */
+static void
+test_drop_project (void)
+{
+  g_autofree char *path = write_demo ("Åtgärder för äldre – v2.upphandla");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_size = 0, after_size = 0;
+  UpWindow *window;
+  UpWindow *other;
+
+  close_all_windows ();
+  g_assert_true (g_file_get_contents (path, &before, &before_size, NULL));
+  window = up_window_new (GTK_APPLICATION (app), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_pending ();
+
+  g_assert_true (drop_files (window, path, NULL));
+  iterate_pending ();
+  g_assert_nonnull (up_window_get_project (window));
+  g_assert_true (up_window_shows_file (window, file));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  other = up_window_new (GTK_APPLICATION (app), NULL);
+  gtk_window_present (GTK_WINDOW (other));
+  iterate_pending ();
+  g_assert_true (drop_files (other, path, NULL));
+  iterate_pending ();
+  g_assert_null (up_window_get_project (other));
+  g_assert_cmpuint (count_windows_showing (file), ==, 1);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+
+  close_all_windows ();
+  /* Opening wrote nothing. */
+  g_assert_true (g_file_get_contents (path, &after, &after_size, NULL));
+  g_assert_cmpmem (before, before_size, after, after_size);
+}
+
+/* A file that is not a project (a PDF of the minutes, the picture in the
+ * mail), dropped on a window that shows a project: refused with the
+ * core's message, which names the file and what it is; the project stays
+ * in its window and the dropped file keeps its bytes. A project dropped
+ * with it still opens, in a window of its own. */
+static void
+test_drop_other_file (void)
+{
+  static const char pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+  g_autofree char *shown = write_demo ("shown.upphandla");
+  g_autofree char *second = write_demo ("second.upphandla");
+  g_autofree char *minutes = write_bytes ("Minnesanteckningar.pdf", pdf, sizeof pdf - 1);
+  g_autoptr(GFile) shown_file = g_file_new_for_path (shown);
+  g_autoptr(GFile) second_file = g_file_new_for_path (second);
+  g_autoptr(GFile) minutes_file = g_file_new_for_path (minutes);
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpProject) direct = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  gsize after_size = 0;
+  AdwMessageDialog *dialog = NULL;
+  UpWindow *window;
+
+  close_all_windows ();
+  project = up_project_open (shown_file, &error);
+  g_assert_no_error (error);
+  window = up_window_new (GTK_APPLICATION (app), project);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_pending ();
+
+  direct = up_project_open (minutes_file, &error);
+  g_assert_null (direct);
+  g_assert_nonnull (error);
+
+  g_assert_true (drop_files (window, minutes, second, NULL));
+  wait_until (has_message_dialog, &dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Could Not Open the Project"));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, error->message);
+  g_assert_nonnull (strstr (error->message, "Minnesanteckningar.pdf"));
+  g_test_message ("dropped PDF: %s", error->message);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+
+  g_assert_true (up_window_get_project (window) == project);
+  g_assert_cmpuint (count_windows_showing (second_file), ==, 1);
+  g_assert_false (up_window_shows_file (window, second_file));
+
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (has_no_message_dialog, NULL);
+
+  g_assert_true (g_file_get_contents (minutes, &after, &after_size, NULL));
+  g_assert_cmpmem (pdf, sizeof pdf - 1, after, after_size);
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +832,8 @@ main (int   argc,
   g_test_add_data_func ("/ui/hostile/recovery/file-gone/recover", GINT_TO_POINTER (TRUE), test_recovery_file_gone);
   g_test_add_data_func ("/ui/hostile/recovery/file-gone/discard", GINT_TO_POINTER (FALSE), test_recovery_file_gone);
   g_test_add_func ("/ui/hostile/recovery/in-use", test_recovery_in_use);
+  g_test_add_func ("/ui/hostile/drop/project", test_drop_project);
+  g_test_add_func ("/ui/hostile/drop/other-file", test_drop_other_file);
 
   status = g_test_run ();
 
