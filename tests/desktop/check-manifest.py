@@ -9,6 +9,8 @@ import json
 import sys
 
 APP_ID = "io.github.upphandla.Upphandla"
+# Folders in a checkout that are no source: see .gitignore and tools/sanitize.
+BUILD_LEFTOVERS = {"build", "build-asan", "_build", "_flatpak_build", "repo", ".git"}
 ALLOWED_FINISH_ARGS = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri"}
 
 failures = []
@@ -62,8 +64,16 @@ def main():
     check(main_module.get("buildsystem") == "meson", "it builds with meson")
     check(main_module.get("run-tests") is True, "it runs the tests")
     sources = main_module.get("sources", [])
-    check(any(s.get("type") == "dir" and s.get("path") == ".." for s in sources if isinstance(s, dict)),
-          "its source is the repository itself (type dir, path ..)")
+    dir_sources = [s for s in sources if isinstance(s, dict) and s.get("type") == "dir" and s.get("path") == ".."]
+    check(bool(dir_sources), "its source is the repository itself (type dir, path ..)")
+    # A type dir source is copied whole into the build, whatever .gitignore
+    # says: the build folders of tools/setup and tools/sanitize (hundreds
+    # of MB after a test run), a Flatpak repository exported beside the
+    # sources, and the git history would be copied at every build.
+    for source in dir_sources:
+        skip = set(source.get("skip", []))
+        missing = sorted(BUILD_LEFTOVERS - skip)
+        check(not missing, f"the source skips the build folders and .git (missing: {missing})")
 
     if failures:
         print(f"{len(failures)} check(s) failed")
