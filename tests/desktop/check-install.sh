@@ -65,8 +65,23 @@ if [ -f "$desktop" ]; then
   fi
 fi
 
+# Installed for real (no DESTDIR), the caches a desktop reads are brought up to date: without
+# update-mime-database the file manager does not know a project file, and a double-click on one
+# does not offer Upphandla, until something else happens to rebuild the MIME database. A dry run
+# lists the scripts that would run.
+plan=$("$meson" install -C "$builddir" --no-rebuild --dry-run 2>&1)
+for script in "update-mime-database $datadir/mime" "update-desktop-database -q $datadir/applications" \
+              "update-icon-cache -q -t -f $datadir/icons/hicolor" "glib-compile-schemas $datadir/glib-2.0/schemas"; do
+  if grep -q "^Running custom install script '.*$script'" <<<"$plan"; then
+    echo "ok   meson install runs $script"
+  else
+    echo "FAIL meson install does not run $script"
+    failures=$((failures + 1))
+  fi
+done
+
 if [ "$failures" -ne 0 ]; then
-  echo "FAIL: $failures installed file(s) missing"
+  echo "FAIL: $failures check(s) of the installed tree failed"
   echo "installed tree:"
   (cd "$destdir" && find . -type f | sort)
   exit 1
