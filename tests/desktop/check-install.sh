@@ -65,6 +65,34 @@ if [ -f "$desktop" ]; then
   fi
 fi
 
+# A double-click on a project, or "Open With" in a mail client, reaches the app only when the
+# desktop file claims the MIME type that the installed definition declares (and the metainfo
+# provides, for the software centres), and its Exec passes the files on (%F: local paths,
+# which the document portal and GVfs's FUSE mounts give for any file).
+mime=$destdir$datadir/mime/packages/$app_id.xml
+metainfo=$destdir$datadir/metainfo/$app_id.metainfo.xml
+if [ -f "$desktop" ] && [ -f "$mime" ] && [ -f "$metainfo" ]; then
+  type=$(sed -n 's/.*<mime-type type="\([^"]*\)".*/\1/p' "$mime" | head -1)
+  if [ -n "$type" ] && grep -q "^MimeType=\(.*;\)\?$type;" "$desktop"; then
+    echo "ok   the desktop file claims $type"
+  else
+    echo "FAIL the desktop file does not claim the installed MIME type ${type:-(none)}"
+    failures=$((failures + 1))
+  fi
+  if grep -q "<mediatype>$type</mediatype>" "$metainfo"; then
+    echo "ok   the metainfo provides $type"
+  else
+    echo "FAIL the metainfo does not provide $type"
+    failures=$((failures + 1))
+  fi
+  if grep -q '^Exec=upphandla %F$' "$desktop"; then
+    echo "ok   Exec=upphandla %F"
+  else
+    echo "FAIL the desktop file's Exec is not \"upphandla %F\": $(grep '^Exec=' "$desktop")"
+    failures=$((failures + 1))
+  fi
+fi
+
 # Installed for real (no DESTDIR), the caches a desktop reads are brought up to date: without
 # update-mime-database the file manager does not know a project file, and a double-click on one
 # does not offer Upphandla, until something else happens to rebuild the MIME database. A dry run
