@@ -85,6 +85,16 @@ if [ -f "$desktop" ] && [ -f "$mime" ] && [ -f "$metainfo" ]; then
     echo "FAIL the metainfo does not provide $type"
     failures=$((failures + 1))
   fi
+  # Software centres (GNOME Software, Flathub) draw the app's banner in its brand colours, one
+  # for each colour scheme; without them each picks a colour of its own.
+  for scheme in light dark; do
+    if grep -q "<color type=\"primary\" scheme_preference=\"$scheme\">#[0-9a-f]\{6\}</color>" "$metainfo"; then
+      echo "ok   the metainfo has a $scheme brand colour"
+    else
+      echo "FAIL the metainfo has no $scheme brand colour"
+      failures=$((failures + 1))
+    fi
+  done
   if grep -q '^Exec=upphandla %F$' "$desktop"; then
     echo "ok   Exec=upphandla %F"
   else
