@@ -3248,6 +3248,12 @@ up_window_init (UpWindow *self)
                            G_CONNECT_SWAPPED);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  /* Files (and GTK) offer a dragged file also as text, its path: in the
+   * bubble phase a text field under the pointer (a stage's description, a
+   * note) took the drop first and typed the path into the project. The
+   * window sees a drop of files first; a drop of text alone still goes to
+   * the field. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop_target), GTK_PHASE_CAPTURE);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
