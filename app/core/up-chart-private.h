@@ -67,6 +67,10 @@ typedef struct
   guint32               key_goals;  /* bit g: the key names goal g, bit 0:
                                        only those; 0: every goal */
   guint                 legend_columns;  /* under the chart; 0: two */
+  gboolean              legend_fit;  /* under the chart, the legend and
+                                        the goals' key in more columns,
+                                        each as wide as its texts, where
+                                        every text then fits on a line */
   GArray               *cut_ids;    /* the grid's names cut in their cells:
                                        the stakeholders' ids (gint64), each
                                        numbered by its index + 1 ... */
@@ -120,12 +124,16 @@ typedef struct
   double legend_width;
   double legend_height;
   guint  legend_columns;
+  gboolean legend_fitted;   /* its columns as wide as their texts ... */
+  gboolean legend_down;     /* ... which run down them, not across */
   double legend_size;       /* of its text */
   double key_x;             /* the key of the goals' names (or the */
   double key_y;             /* grid's names); 0 high when the chart */
   double key_width;         /* has none */
   double key_height;
   guint  key_columns;
+  gboolean key_fitted;
+  gboolean key_down;
   double key_size;          /* of its text */
 } UpChartFrame;
 

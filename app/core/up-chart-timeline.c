@@ -404,10 +404,12 @@ timeline_legend (UpChartContext *ctx,
 
   for (guint i = 0; i < bars->n_bars; i++)
     served |= bars->bars[i].served;
-  /* The legend in three columns (its lines are short) and a key of the
-   * goals the chips show, not all 17: the plan of a procurement, some 15
-   * stages, then fits page 1 of A4 with both. */
+  /* The legend in three columns (its lines are short), or more where
+   * its texts fit them, and a key of the goals the chips show, not all
+   * 17, in as many columns as their names fit: the plan of a
+   * procurement, some 15 stages, then fits page 1 of A4 with both. */
   ctx->legend_columns = 3;
+  ctx->legend_fit = TRUE;
   ctx->key_goals = served | 1;
 
   for (guint i = 0; i < bars->n_bars; i++)

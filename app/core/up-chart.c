@@ -1120,6 +1120,159 @@ _up_chart_draw_header (UpChartContext *ctx,
 #define SWATCH_WIDTH 22.0
 #define SWATCH_HEIGHT 12.0
 
+#define LEGEND_GAP_X 16.0
+/* The most columns a fitted legend or key is laid out in (FitTable). */
+#define FIT_MAX_COLUMNS 5
+
+/* The columns of a legend as wide as their texts (fitted): each item on
+ * one line, the room left over shared out among the columns. */
+typedef struct
+{
+  guint    n_columns;
+  gboolean down;     /* the items run down the columns, not across */
+  double   widths[FIT_MAX_COLUMNS];
+} FitTable;
+
+/* Where item @i of @n_items goes in @n_columns. */
+static void
+table_cell (guint     i,
+            guint     n_items,
+            guint     n_columns,
+            gboolean  down,
+            guint    *row,
+            guint    *column)
+{
+  guint n_rows = (n_items + n_columns - 1) / n_columns;
+
+  if (down)
+    {
+      *column = i / n_rows;
+      *row = i % n_rows;
+    }
+  else
+    {
+      *row = i / n_columns;
+      *column = i % n_columns;
+    }
+}
+
+/* Whether @items fit @width in @n_columns of @table->down's order with
+ * each text on one line; sets @table's columns' widths if so. */
+static gboolean
+table_fit (UpChartContext     *ctx,
+           const UpLegendItem *items,
+           guint               n_items,
+           double              width,
+           guint               n_columns,
+           double              size,
+           FitTable           *table)
+{
+  double total = (n_columns - 1) * LEGEND_GAP_X;
+
+  g_assert (n_columns >= 1 && n_columns <= FIT_MAX_COLUMNS);
+  table->n_columns = n_columns;
+  for (guint c = 0; c < n_columns; c++)
+    table->widths[c] = 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      guint row, column;
+      /* a point to spare: a line measured as wide as its box may wrap */
+      double item = SWATCH_WIDTH + 8 + ceil (_up_chart_text_width (ctx, items[i].text, size, 0)) + 1;
+
+      table_cell (i, n_items, n_columns, table->down, &row, &column);
+      table->widths[column] = MAX (table->widths[column], item);
+    }
+  for (guint c = 0; c < n_columns; c++)
+    total += table->widths[c];
+  if (total > width)
+    return FALSE;
+  for (guint c = 0; c < n_columns; c++)
+    table->widths[c] += (width - total) / n_columns;
+  return TRUE;
+}
+
+/* The most columns (more than @fewest) in which @items fit @width, each
+ * on a line, across the rows or else down the columns; FALSE: none. */
+static gboolean
+table_fit_most (UpChartContext     *ctx,
+                const UpLegendItem *items,
+                guint               n_items,
+                double              width,
+                guint               fewest,
+                double              size,
+                FitTable           *table)
+{
+  for (guint n = MIN (FIT_MAX_COLUMNS, n_items); n > fewest; n--)
+    {
+      guint n_rows = (n_items + n - 1) / n;
+
+      /* no fewer rows than with one column less: not worth the change */
+      if (n_rows == (n_items + n - 2) / (n - 1))
+        continue;
+      for (int down = 0; down <= 1; down++)
+        {
+          table->down = down;
+          if (table_fit (ctx, items, n_items, width, n, size, table))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Lays a legend out from @y (drawing it if @draw) in @n_columns of equal
+ * width, its texts wrapped in them, or in @table's; returns its height. */
+static double
+legend_layout (UpChartContext     *ctx,
+               const UpLegendItem *items,
+               guint               n_items,
+               double              x,
+               double              y,
+               double              width,
+               guint               n_columns,
+               const FitTable     *table,
+               double              size,
+               gboolean            draw)
+{
+  double column_width = (width - (n_columns - 1) * LEGEND_GAP_X) / n_columns;
+  double first_line = _up_chart_text_height (ctx, "Ag", size, 0, 0, 0);
+  double y0 = y;
+  guint n_rows;
+
+  if (table != NULL)
+    n_columns = table->n_columns;
+  n_rows = (n_items + n_columns - 1) / n_columns;
+  for (guint r = 0; r < n_rows; r++)
+    {
+      double row = SWATCH_HEIGHT;
+      double cx = x;
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          guint i = table != NULL && table->down ? c * n_rows + r : r * n_columns + c;
+          double box = table != NULL ? table->widths[c] : column_width;
+          double text_height;
+
+          if (i >= n_items)
+            break;
+          text_height = _up_chart_text_height (ctx, items[i].text, size, 0, box - SWATCH_WIDTH - 8,
+                                               table != NULL ? 1 : 0);
+          if (draw)
+            {
+              if (items[i].swatch != NULL)
+                items[i].swatch (ctx, cx, y + (first_line - SWATCH_HEIGHT) / 2,
+                                 SWATCH_WIDTH, SWATCH_HEIGHT, items[i].data);
+              _up_chart_text (ctx, items[i].text, cx + SWATCH_WIDTH + 8, y,
+                              box - SWATCH_WIDTH - 8, size, UP_TEXT_MUST_FIT, 0, NULL);
+            }
+          row = MAX (row, text_height);
+          cx += box + LEGEND_GAP_X;
+        }
+      y += row + 6;
+    }
+
+  return y - y0;
+}
+
 double
 _up_chart_legend_height (UpChartContext     *ctx,
                          const UpLegendItem *items,
@@ -1128,20 +1281,7 @@ _up_chart_legend_height (UpChartContext     *ctx,
                          guint               n_columns,
                          double              size)
 {
-  double column_width = (width - (n_columns - 1) * 16) / n_columns;
-  double height = 0;
-
-  for (guint i = 0; i < n_items; i += n_columns)
-    {
-      double row = SWATCH_HEIGHT;
-
-      for (guint j = i; j < MIN (i + n_columns, n_items); j++)
-        row = MAX (row, _up_chart_text_height (ctx, items[j].text, size, 0,
-                                               column_width - SWATCH_WIDTH - 8, 0));
-      height += row + 6;
-    }
-
-  return height;
+  return legend_layout (ctx, items, n_items, 0, 0, width, n_columns, NULL, size, FALSE);
 }
 
 double
@@ -1154,31 +1294,7 @@ _up_chart_draw_legend (UpChartContext     *ctx,
                        guint               n_columns,
                        double              size)
 {
-  double column_width = (width - (n_columns - 1) * 16) / n_columns;
-  double y0 = y;
-
-  for (guint i = 0; i < n_items; i += n_columns)
-    {
-      double row = SWATCH_HEIGHT;
-
-      for (guint j = i; j < MIN (i + n_columns, n_items); j++)
-        {
-          double cx = x + (j - i) * (column_width + 16);
-          double text_height = _up_chart_text_height (ctx, items[j].text, size, 0,
-                                                      column_width - SWATCH_WIDTH - 8, 0);
-          double first_line = _up_chart_text_height (ctx, "Ag", size, 0, 0, 0);
-
-          if (items[j].swatch != NULL)
-            items[j].swatch (ctx, cx, y + (first_line - SWATCH_HEIGHT) / 2,
-                             SWATCH_WIDTH, SWATCH_HEIGHT, items[j].data);
-          _up_chart_text (ctx, items[j].text, cx + SWATCH_WIDTH + 8, y,
-                          column_width - SWATCH_WIDTH - 8, size, UP_TEXT_MUST_FIT, 0, NULL);
-          row = MAX (row, text_height);
-        }
-      y += row + 6;
-    }
-
-  return y - y0;
+  return legend_layout (ctx, items, n_items, x, y, width, n_columns, NULL, size, TRUE);
 }
 
 /* A key under the legend, in files only (on screen, where the chart
@@ -1230,10 +1346,12 @@ swatch_goal (UpChartContext *ctx,
 
 /* The chart's key, if it has one. The goals are laid out as the legend
  * lays out its items (a row at a time), so that they run down the
- * columns. */
+ * columns: @columns of them, 0: as many as the key has by default (1:
+ * the goals in order, for a fitted layout, FitTable). */
 static gboolean
 frame_key (UpChartContext *ctx,
            UpChartKind     kind,
+           guint           columns,
            Key            *key)
 {
   if (!ctx->options->decorations || !ctx->options->key || ctx->continued)
@@ -1243,7 +1361,6 @@ frame_key (UpChartContext *ctx,
     {
       /* every goal, or those the chart shows (ctx->key_goals); a slide's
        * key in the column beside the chart, in fewer columns */
-      guint columns = ctx->options->slide ? SLIDE_KEY_COLUMNS : GOAL_KEY_COLUMNS;
       guint goals[UP_SDG_N_GOALS], n_goals = 0, n_rows;
 
       for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
@@ -1251,6 +1368,8 @@ frame_key (UpChartContext *ctx,
           goals[n_goals++] = goal;
       if (n_goals == 0)
         return FALSE;
+      if (columns == 0)
+        columns = ctx->options->slide ? SLIDE_KEY_COLUMNS : GOAL_KEY_COLUMNS;
       n_rows = (n_goals + columns - 1) / columns;
       key->title = up_lang_gettext (ctx->lang, ctx->key_goals == 0 ? N_("The goals of Agenda 2030")
                                                                     : N_("The goals of Agenda 2030 on the chart"));
@@ -1347,7 +1466,7 @@ _up_chart_frame_compute (UpChartContext     *ctx,
                                                       frame->legend_size);
       frame->natural_height = frame->body_y + MAX (body_height, frame->legend_height) + UP_CHART_MARGIN;
       /* a slide's key goes on in the column, under the legend */
-      if (ctx->options->slide && frame_key (ctx, kind, &key))
+      if (ctx->options->slide && frame_key (ctx, kind, 0, &key))
         {
           frame->key_x = frame->legend_x;
           frame->key_y = frame->legend_y + frame->legend_height + 14;
@@ -1378,21 +1497,47 @@ _up_chart_frame_compute (UpChartContext     *ctx,
                              ? _up_chart_legend_height (ctx, legend, n_legend, inner, frame->legend_columns,
                                                         UP_CHART_LEGEND_SIZE)
                              : 0;
+      if (show_legend && ctx->legend_fit)
+        {
+          FitTable table;
+
+          if (table_fit_most (ctx, legend, n_legend, inner, frame->legend_columns, UP_CHART_LEGEND_SIZE, &table))
+            {
+              frame->legend_fitted = TRUE;
+              frame->legend_down = table.down;
+              frame->legend_columns = table.n_columns;
+              frame->legend_height = legend_layout (ctx, legend, n_legend, 0, 0, inner, 0, &table,
+                                                    UP_CHART_LEGEND_SIZE, FALSE);
+            }
+        }
       frame->natural_height = show_legend
                               ? frame->legend_y + frame->legend_height + UP_CHART_MARGIN - 6
                               : frame->body_y + body_height + UP_CHART_MARGIN;
     }
-  if (frame->key_height == 0 && frame_key (ctx, kind, &key))
+  if (frame->key_height == 0 && frame_key (ctx, kind, 0, &key))
     {
       frame->key_x = UP_CHART_MARGIN;
       frame->key_y = frame->natural_height - UP_CHART_MARGIN + 6 + 8;
       frame->key_width = inner;
       frame->key_columns = key.n_columns;
       frame->key_size = KEY_SIZE;
-      frame->key_height = _up_chart_text_height (ctx, key.title, UP_CHART_LEGEND_SIZE,
-                                                 UP_TEXT_BOLD, inner, 0) + 6 +
-                          _up_chart_legend_height (ctx, key.items, key.n_items, inner,
+      frame->key_height = _up_chart_legend_height (ctx, key.items, key.n_items, inner,
                                                    key.n_columns, KEY_SIZE);
+      if (ctx->legend_fit && frame_key (ctx, kind, 1, &key))
+        {
+          FitTable table;
+
+          if (table_fit_most (ctx, key.items, key.n_items, inner, frame->key_columns, KEY_SIZE, &table))
+            {
+              frame->key_fitted = TRUE;
+              frame->key_down = table.down;
+              frame->key_columns = table.n_columns;
+              frame->key_height = legend_layout (ctx, key.items, key.n_items, 0, 0, inner, 0, &table,
+                                                 KEY_SIZE, FALSE);
+            }
+        }
+      frame->key_height += _up_chart_text_height (ctx, key.title, UP_CHART_LEGEND_SIZE,
+                                                  UP_TEXT_BOLD, inner, 0) + 6;
       frame->natural_height = frame->key_y + frame->key_height + UP_CHART_MARGIN - 6;
     }
 
@@ -1451,13 +1596,20 @@ _up_chart_frame_draw (UpChartContext     *ctx,
 
   if ((ctx->options->decorations || ctx->options->legend) && n_legend > 0 &&
       _up_chart_in_clip (ctx, frame->legend_y, frame->legend_y + frame->legend_height))
-    _up_chart_draw_legend (ctx, legend, n_legend, frame->legend_x, frame->legend_y,
-                           frame->legend_width, frame->legend_columns, frame->legend_size);
+    {
+      FitTable table = { .down = frame->legend_down };
+
+      if (frame->legend_fitted)
+        table_fit (ctx, legend, n_legend, frame->legend_width, frame->legend_columns, frame->legend_size, &table);
+      legend_layout (ctx, legend, n_legend, frame->legend_x, frame->legend_y, frame->legend_width,
+                     frame->legend_columns, frame->legend_fitted ? &table : NULL, frame->legend_size, TRUE);
+    }
 
   if (frame->key_height > 0 &&
       _up_chart_in_clip (ctx, frame->key_y - 7, frame->key_y + frame->key_height) &&
-      frame_key (ctx, kind, &key))
+      frame_key (ctx, kind, frame->key_fitted ? 1 : 0, &key))
     {
+      FitTable table = { .down = frame->key_down };
       double y = frame->key_y;
       /* its title as large as the legend beside it on a slide */
       double title_size = ctx->options->slide && frame->key_x > UP_CHART_MARGIN
@@ -1470,8 +1622,10 @@ _up_chart_frame_draw (UpChartContext     *ctx,
       cairo_stroke (ctx->cr);
       y += _up_chart_text (ctx, key.title, frame->key_x, y, frame->key_width,
                            title_size, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 0, NULL) + 6;
-      _up_chart_draw_legend (ctx, key.items, key.n_items, frame->key_x, y, frame->key_width,
-                             frame->key_columns, frame->key_size);
+      if (frame->key_fitted)
+        table_fit (ctx, key.items, key.n_items, frame->key_width, frame->key_columns, frame->key_size, &table);
+      legend_layout (ctx, key.items, key.n_items, frame->key_x, y, frame->key_width, frame->key_columns,
+                     frame->key_fitted ? &table : NULL, frame->key_size, TRUE);
     }
 }
 
