@@ -67,6 +67,9 @@ typedef struct
   guint32               key_goals;  /* bit g: the key names goal g, bit 0:
                                        only those; 0: every goal */
   guint                 legend_columns;  /* under the chart; 0: two */
+  double                slide_column;  /* a slide's column of the legend
+                                          and the key (one column of
+                                          goals then); 0: the default */
   gboolean              legend_fit;  /* under the chart, the legend and
                                         the goals' key in more columns,
                                         each as wide as its texts, where
@@ -428,7 +431,15 @@ typedef struct
   /* fills @items (at most UP_CHART_ROWS_MAX_LEGEND), returns how many */
   guint     (*legend) (UpChartContext *ctx,
                        UpLegendItem   *items);
+  /* on a slide, the body drawn this much larger than on a page, beside
+   * its legend and key; 0: as large */
+  double      slide_scale;
 } UpChartRowsSpec;
+
+/* How much larger than its natural units the body is drawn (the frame
+ * is laid out around the larger body). */
+double       _up_chart_rows_body_scale  (UpChartContext        *ctx,
+                                         const UpChartRowsSpec *spec);
 
 /* The chart's stages: the project's, or those linked to its local goal. */
 GListModel  *_up_chart_rows_stages      (UpChartContext        *ctx);

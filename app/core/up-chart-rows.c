@@ -48,6 +48,13 @@ _up_chart_rows_stages (UpChartContext *ctx)
   return ctx->row_stages = G_LIST_MODEL (store);
 }
 
+double
+_up_chart_rows_body_scale (UpChartContext        *ctx,
+                           const UpChartRowsSpec *spec)
+{
+  return ctx->options->slide && ctx->options->decorations && spec->slide_scale > 0 ? spec->slide_scale : 1.0;
+}
+
 /* What a frame was computed for, and the frame: the bands of a tall PNG
  * ask for the same one, its header, legend and key measured once. And
  * the rows that page 1 and a later page hold, which every page asks for. */
@@ -86,6 +93,7 @@ _up_chart_rows_frame (UpChartContext        *ctx,
                       UpChartFrame          *frame)
 {
   FrameMemo *memo = frame_memo (ctx);
+  double scale = _up_chart_rows_body_scale (ctx, spec);
 
   *n_legend = ctx->continued ? 0 : spec->legend (ctx, legend);
   g_assert (*n_legend <= UP_CHART_ROWS_MAX_LEGEND);
@@ -100,8 +108,8 @@ _up_chart_rows_frame (UpChartContext        *ctx,
       return;
     }
 
-  _up_chart_frame_compute (ctx, spec->kind, legend, *n_legend, spec->body_width,
-                           spec->head + MAX (n_rows, 1) * spec->row +
+  _up_chart_frame_compute (ctx, spec->kind, legend, *n_legend, spec->body_width * scale,
+                           (spec->head + MAX (n_rows, 1) * spec->row) * scale +
                            (ctx->continued ? UP_CHART_ROWS_CONTINUED : 0),
                            width, height, frame);
   memo->n_rows = n_rows;
@@ -126,6 +134,7 @@ rows_on_page (UpChartContext        *ctx,
   guint n_legend;
   UpChartFrame frame;
   gboolean was = ctx->continued;
+  double row = spec->row * _up_chart_rows_body_scale (ctx, spec);
   double room;
 
   /* the header's height does not depend on a page number: the same for
@@ -137,7 +146,7 @@ rows_on_page (UpChartContext        *ctx,
   _up_chart_rows_frame (ctx, spec, 1, 0, 0, legend, &n_legend, &frame);
   ctx->continued = was;
   room = (A4_SHORT - 2 * PRINT_MARGIN) * MIN (1.0, (A4_LONG - 2 * PRINT_MARGIN) / frame.natural_width);
-  memo->rows_on_page[continued ? 1 : 0] = (guint) MAX (floor ((room - (frame.natural_height - spec->row)) / spec->row), 1);
+  memo->rows_on_page[continued ? 1 : 0] = (guint) MAX (floor ((room - (frame.natural_height - row)) / row), 1);
   return memo->rows_on_page[continued ? 1 : 0];
 }
 

@@ -42,6 +42,9 @@
 #define SLIVER_RADIUS 1.0
 #define TEXT_SIZE 9.5
 #define SMALL_SIZE 8.0
+/* A slide's rows, and the column of the legend and the key beside them */
+#define SLIDE_SCALE 1.5
+#define SLIDE_COLUMN 330.0
 
 /* A stage's row, read once for all pages: days as Julian day numbers. */
 typedef struct
@@ -410,6 +413,11 @@ timeline_legend (UpChartContext *ctx,
    * procurement, some 15 stages, then fits page 1 of A4 with both. */
   ctx->legend_columns = 3;
   ctx->legend_fit = TRUE;
+  /* On a slide the rows are drawn half as large again (SLIDE_SCALE), and
+   * the column beside them narrower than other charts' (its lines are
+   * short; the key's goals one under the other): their text then reads
+   * as large on a Full HD slide as the legend's. */
+  ctx->slide_column = SLIDE_COLUMN;
   ctx->key_goals = served | 1;
 
   for (guint i = 0; i < bars->n_bars; i++)
@@ -452,7 +460,7 @@ timeline_legend (UpChartContext *ctx,
 }
 
 static const UpChartRowsSpec timeline_spec = {
-  UP_CHART_TIMELINE, ROW, HEAD_HEIGHT, BODY_WIDTH, timeline_legend,
+  UP_CHART_TIMELINE, ROW, HEAD_HEIGHT, BODY_WIDTH, timeline_legend, SLIDE_SCALE,
 };
 
 /* The axis */
@@ -891,6 +899,16 @@ _up_chart_timeline_draw (UpChartContext *ctx,
   _up_chart_rows_frame (ctx, &timeline_spec, n_body_rows, width, height, legend, &n_legend, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_TIMELINE, &frame, legend, n_legend, width, height);
   _up_chart_rows_draw_continued (ctx, &frame);
+  /* the body in its own units from here on, larger on a slide */
+  {
+    double scale = _up_chart_rows_body_scale (ctx, &timeline_spec);
+
+    cairo_translate (cr, frame.body_x, frame.body_y);
+    cairo_scale (cr, scale, scale);
+    frame.body_x = frame.body_y = 0;
+    frame.body_width /= scale;
+    frame.body_height /= scale;
+  }
 
   plot_x = frame.body_x + PLOT_X;
   top = frame.body_y + HEAD_HEIGHT;

@@ -1444,7 +1444,8 @@ _up_chart_frame_compute (UpChartContext     *ctx,
   if (show_legend && ((ctx->options->legend_beside && !ctx->options->key) ||
                       (decorations && ctx->options->slide)))
     {
-      double column_width = ctx->options->slide ? SLIDE_COLUMN : LEGEND_COLUMN;
+      double column_width = !ctx->options->slide ? LEGEND_COLUMN
+                            : ctx->slide_column > 0 ? ctx->slide_column : SLIDE_COLUMN;
 
       /* The legend in a column right of the body, from its top: in a wide
        * area the chart then grows to the area's height, and its text
@@ -1466,7 +1467,7 @@ _up_chart_frame_compute (UpChartContext     *ctx,
                                                       frame->legend_size);
       frame->natural_height = frame->body_y + MAX (body_height, frame->legend_height) + UP_CHART_MARGIN;
       /* a slide's key goes on in the column, under the legend */
-      if (ctx->options->slide && frame_key (ctx, kind, 0, &key))
+      if (ctx->options->slide && frame_key (ctx, kind, ctx->slide_column > 0 ? 1 : 0, &key))
         {
           frame->key_x = frame->legend_x;
           frame->key_y = frame->legend_y + frame->legend_height + 14;
@@ -1607,7 +1608,7 @@ _up_chart_frame_draw (UpChartContext     *ctx,
 
   if (frame->key_height > 0 &&
       _up_chart_in_clip (ctx, frame->key_y - 7, frame->key_y + frame->key_height) &&
-      frame_key (ctx, kind, frame->key_fitted ? 1 : 0, &key))
+      frame_key (ctx, kind, frame->key_fitted ? 1 : frame->key_columns, &key))
     {
       FitTable table = { .down = frame->key_down };
       double y = frame->key_y;

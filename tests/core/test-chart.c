@@ -3317,6 +3317,71 @@ test_slide (void)
     }
 }
 
+/* The timeline for a slide: its rows take most of the image, their text
+ * as large on a Full HD slide as the legend's beside them, every text
+ * whole. Laid out for a page with the legend and the key in a column
+ * beside it, its rows had a third of the image and text 13 pixels high,
+ * the legend's 20. */
+static void
+test_timeline_slide (void)
+{
+  g_autoptr(UpProject) project = demo ();
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      UpChartOptions slide;
+      g_autofree char *name = g_strdup_printf ("chart-timeline-slide-%s.pdf", up_lang_get_code (lang));
+      g_autoptr(GArray) words = NULL;
+      const PdfWord *first = NULL, *last, *heading, *legend = NULL;
+      double width, height, px, share, row_px, legend_px;
+
+      if (lang == UP_LANG_SV && g_getenv ("UPPHANDLA_LOCALEDIR") == NULL)
+        continue;
+      up_chart_options_init (&slide);
+      slide.lang = lang;
+      slide.key = TRUE;
+      slide.date = "2026-11-28";
+      slide.slide = TRUE;
+      up_chart_get_size (UP_CHART_TIMELINE, project, &slide, &width, &height);
+      px = slide_scale (project, UP_CHART_TIMELINE, &slide);
+      _up_chart_reset_n_cut ();
+      words = chart_words (project, UP_CHART_TIMELINE, &slide, name);
+      if (words == NULL)
+        return;
+      g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+
+      /* the rows: from the column of dates' heading to the last row's
+       * title, from the first row's title ("Needs analysis …") to the
+       * legend's "Needs and strategy" (Swedish: "Behov och strategi")
+       * beside them */
+      heading = find_word (words, lang == UP_LANG_SV ? "Datum" : "Dates");
+      last = find_word (words, "Lessons");
+      for (guint i = 0; i < words->len; i++)
+        {
+          const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+          if (g_str_equal (word->text, "Needs") && (first == NULL || word->x0 < first->x0))
+            first = word;
+          if (g_str_equal (word->text, lang == UP_LANG_SV ? "Behov" : "Needs") &&
+              (legend == NULL || word->x0 > legend->x0))
+            legend = word;
+        }
+      g_assert_nonnull (heading);
+      g_assert_nonnull (last);
+      g_assert_true (first != NULL && legend != NULL && legend != first);
+      share = (last->y1 - heading->y0) / height * (legend->x0 - first->x0) / width;
+      row_px = (first->y1 - first->y0) * px;
+      legend_px = (legend->y1 - legend->y0) * px;
+      g_test_message ("%s: %.0f × %.0f pt, %.2f px/pt on a slide; the rows %.0f %% of it; a title %.1f px high, "
+                      "the legend %.1f px", up_lang_get_code (lang), width, height, px, 100 * share, row_px,
+                      legend_px);
+      g_assert_cmpfloat (share, >=, 0.5);
+      g_assert_cmpfloat (row_px, >=, 20);
+      g_assert_cmpfloat (legend_px, >=, 20);
+      g_assert_cmpfloat (row_px, >=, 0.8 * legend_px);
+    }
+}
+
 /* The report of @project, in English and in Swedish, names all 17 goals
  * in its key (PDFs chart-report-goal-names-@what-LANG.pdf). */
 static void
@@ -3783,6 +3848,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/local-goal-timeline", test_report_local_goal_timeline);
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
   g_test_add_func ("/chart/slide", test_slide);
+  g_test_add_func ("/chart/timeline/slide", test_timeline_slide);
   g_test_add_func ("/chart/harm-apart", test_harm_apart);
   g_test_add_func ("/chart/timeline/axis", test_timeline_axis);
   g_test_add_func ("/chart/timeline/bars", test_timeline_bars);
