@@ -28,6 +28,8 @@
 #define SECTION_SIZE 10.5
 #define SMALL 8.0
 #define BODY 8.5
+/* The lines a goal's name in the key may take */
+#define GOAL_KEY_LINES 2
 #define TIMELINE_BOTTOM 342.0
 #define TIMELINE_LABELS 150.0
 #define TIMELINE_ROW 12.5
@@ -627,22 +629,45 @@ goal_key_chip (UpChartContext *ctx)
 /* The key is a list, a goal a line, every name starting at the same
  * place: short names that shared a line ("1 No poverty  2 Zero hunger",
  * then one name a line) made the names start at odd places down the
- * list. Sets the line and the offset of each goal and returns the number
- * of lines. A name too long for its line is cut there. */
+ * list. A name too long for its line goes on on a second: in a wider
+ * font than the charts' own (DejaVu Sans, where Cantarell is not
+ * installed), Swedish names were cut ("Anständiga arbetsvillkor och
+ * ekonomisk ti…"), and a reader must read every goal whole. Sets the
+ * first line of each goal and the lines it takes (@spans), and returns
+ * the number of lines. */
 static guint
 goal_key_flow (UpChartContext *ctx,
                const guint    *goals,
                guint           n_goals,
                double          width,
                guint          *lines,
-               double         *xs)
+               guint          *spans)
 {
+  double name_width = width - goal_key_chip (ctx) - 4;
+  guint line = 0;
+
   for (guint i = 0; i < n_goals; i++)
     {
-      lines[i] = i;
-      xs[i] = 0;
+      const char *name = up_sdg_goal_get_name_in (up_sdg_get_goal (goals[i]), ctx->lang);
+
+      lines[i] = line;
+      spans[i] = _up_chart_text_width (ctx, name, SMALL, 0) <= name_width ? 1 : GOAL_KEY_LINES;
+      line += spans[i];
     }
-  return MAX (n_goals, 1);
+  return MAX (line, 1);
+}
+
+/* The lines that goals @from to @to (not included) take in the key. */
+static guint
+goal_key_lines (const guint *spans,
+                guint        from,
+                guint        to)
+{
+  guint n = 0;
+
+  for (guint i = from; i < to; i++)
+    n += spans[i];
+  return n;
 }
 
 /* Draws the key of @goals from @y down to @bottom and returns how many it
@@ -661,7 +686,7 @@ draw_goal_key (UpChartContext *ctx,
   double line = goal_key_line (ctx);
   double chip = goal_key_chip (ctx);
   guint lines[UP_SDG_N_GOALS];
-  double xs[UP_SDG_N_GOALS];
+  guint spans[UP_SDG_N_GOALS];
   guint n_lines, shown = 0;
 
   if (n_goals == 0)
@@ -671,19 +696,21 @@ draw_goal_key (UpChartContext *ctx,
       return 0;
     }
 
-  n_lines = goal_key_flow (ctx, goals, n_goals, width, lines, xs);
+  n_lines = goal_key_flow (ctx, goals, n_goals, width, lines, spans);
   for (guint i = 0; i < n_goals; i++)
     {
       const UpSdgGoal *goal = up_sdg_get_goal (goals[i]);
       double gy = y + lines[i] * line;
       /* Room for the "not shown" line unless this is the last line. */
-      double reserve = lines[i] + 1 < n_lines && !continued ? line : 0;
+      double reserve = lines[i] + spans[i] < n_lines && !continued ? line : 0;
 
-      if (gy + line + reserve > bottom)
+      if (gy + spans[i] * line + reserve > bottom)
         break;
-      _up_chart_goal_chip (ctx, goals[i], x + xs[i], gy + 0.5, chip, line - 1.5, SMALL, FALSE);
-      _up_chart_text (ctx, up_sdg_goal_get_name_in (goal, ctx->lang), x + xs[i] + chip + 4, gy + 0.5,
-                      width - xs[i] - chip - 4, SMALL, 0, 1, NULL);
+      _up_chart_goal_chip (ctx, goals[i], x, gy + 0.5, chip, line - 1.5, SMALL, FALSE);
+      /* the name's second line closer than the key's lines, under its
+       * first */
+      _up_chart_text (ctx, up_sdg_goal_get_name_in (goal, ctx->lang), x + chip + 4, gy + 0.5,
+                      width - chip - 4, SMALL, UP_TEXT_MUST_FIT, spans[i], NULL);
       shown++;
     }
 
@@ -691,7 +718,7 @@ draw_goal_key (UpChartContext *ctx,
     /* Translators: the last line of the report's key of the goals when not
      * every goal fits on the page. */
     not_shown (ctx, N_("Goals not shown: %1$u"), n_goals - shown, x,
-               y + (shown > 0 ? lines[shown - 1] + 1 : 0) * line, width);
+               y + goal_key_lines (spans, 0, shown) * line, width);
   return shown;
 }
 
@@ -924,15 +951,15 @@ key_fits (UpChartContext    *ctx,
 {
   double line = goal_key_line (ctx);
   guint lines[UP_SDG_N_GOALS];
-  double xs[UP_SDG_N_GOALS];
+  guint spans[UP_SDG_N_GOALS];
   double key_y, rest_y;
   guint shown = 0, n_left;
 
   key_y = y + section_title_height (ctx, titles->decisions, column) + decisions_least_height (ctx, column) +
           14 + section_title_height (ctx, titles->key, column);
   n_left = (guint) MAX (floor ((BOTTOM - key_y) / line), 0);
-  goal_key_flow (ctx, goals, n_goals, column, lines, xs);
-  while (shown < n_goals && lines[shown] < n_left)
+  goal_key_flow (ctx, goals, n_goals, column, lines, spans);
+  while (shown < n_goals && lines[shown] + spans[shown] <= n_left)
     shown++;
   if (shown == n_goals)
     return TRUE;
@@ -941,7 +968,7 @@ key_fits (UpChartContext    *ctx,
   if (rest_y > BOTTOM)
     return FALSE;
   rest_y += _up_chart_text_height (ctx, titles->rest, BODY, UP_TEXT_BOLD, rest_width, 2) + 3;
-  return rest_y + goal_key_flow (ctx, goals + shown, n_goals - shown, rest_width, lines, xs) * line <= BOTTOM;
+  return rest_y + goal_key_flow (ctx, goals + shown, n_goals - shown, rest_width, lines, spans) * line <= BOTTOM;
 }
 
 void
@@ -1006,7 +1033,7 @@ _up_chart_report_draw (UpChartContext *ctx,
     guint goals[UP_SDG_N_GOALS];
     guint n_goals = affected_goals (ctx, goals);
     guint lines[UP_SDG_N_GOALS];
-    double xs[UP_SDG_N_GOALS];
+    guint spans[UP_SDG_N_GOALS];
     /* A report of one local goal shows the goals of that goal's stages
      * only: not all that the procurement affects. */
     gboolean scoped = ctx->options->local_goal != NULL;
@@ -1017,7 +1044,7 @@ _up_chart_report_draw (UpChartContext *ctx,
                              : regional ? up_lang_gettext (ctx->lang, N_("Goals the regional goal’s stages affect (continued)"))
                              : up_lang_gettext (ctx->lang, N_("Goals the local goal’s stages affect (continued)"));
     double key_need = 14 + _up_chart_text_height (ctx, key_title, SECTION_SIZE, UP_TEXT_BOLD, column, 2) + 6 +
-                      goal_key_flow (ctx, goals, n_goals, column, lines, xs) * goal_key_line (ctx);
+                      goal_key_flow (ctx, goals, n_goals, column, lines, spans) * goal_key_line (ctx);
     /* The rest's heading is a line of the list's, in bold: a section's
      * heading took the line of a goal. */
     double rest_title_height = _up_chart_text_height (ctx, rest_title, BODY, UP_TEXT_BOLD, gw, 2) + 3;
@@ -1068,11 +1095,18 @@ _up_chart_report_draw (UpChartContext *ctx,
         guint most_lines = (guint) MAX (floor ((BOTTOM - (y + dy + decisions_least_height (ctx, column)) - key_head) / line), 0);
         guint rest_lines = (guint) MAX (floor ((BOTTOM - rest_y - rest_title_height) / line), 0);
 
-        if (n_goals > full_lines)
+        guint n_lines = goal_key_lines (spans, 0, n_goals);
+
+        /* in lines: a long name takes two (goal_key_flow(); @spans as
+         * laid out for the column, and as wide under the local goals) */
+        if (n_lines > full_lines)
           {
-            in_column = MAX ((n_goals + 1) / 2, n_goals > rest_lines ? n_goals - rest_lines : 0);
-            in_column = MIN (in_column, MAX (most_lines, 1));
-            key_need = key_head + in_column * line;
+            in_column = (n_goals + 1) / 2;
+            while (in_column < n_goals && goal_key_lines (spans, in_column, n_goals) > rest_lines)
+              in_column++;
+            while (in_column > 1 && goal_key_lines (spans, 0, in_column) > most_lines)
+              in_column--;
+            key_need = key_head + goal_key_lines (spans, 0, in_column) * line;
           }
       }
     decisions_bottom = MAX (BOTTOM - key_need, y + dy + decisions_least_height (ctx, column));

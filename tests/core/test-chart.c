@@ -3663,6 +3663,43 @@ count_ellipsized (UpChartKind  kind,
   return _up_chart_get_n_ellipsized ();
 }
 
+/* The report's key names every goal whole in the font a machine without
+ * Cantarell draws it in (DejaVu Sans, wider): a name too long for its
+ * line goes on on a second, for the demo and for a plan touching every
+ * goal, in English and in Swedish (nothing else of the report is cut
+ * there). In Swedish, "Anständiga arbetsvillkor och ekonomisk ti…" and
+ * "Hållbar industri, innovationer och infrastr…" were cut. */
+static void
+test_report_goal_names_wide_font (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(UpProject) every = demo ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (every), 1);
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    {
+      g_autofree char *target = g_strdup_printf ("%u.1", goal);
+
+      g_assert_nonnull (up_project_add_sdg_link (every, UP_RECORD (stage), target, "positive", 2, "", &error));
+      g_assert_no_error (error);
+    }
+
+  _up_chart_set_font ("DejaVu Sans");
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      guint demo_cut = count_ellipsized (UP_CHART_REPORT, project, lang);
+      guint every_cut = count_ellipsized (UP_CHART_REPORT, every, lang);
+
+      g_test_message ("%s: texts cut: %u in the demo's report, %u with every goal", up_lang_get_code (lang),
+                      demo_cut, every_cut);
+      g_assert_cmpuint (demo_cut, ==, 0);
+      g_assert_cmpuint (every_cut, ==, 0);
+    }
+  assert_report_names_every_goal (every, "wide-font");
+  _up_chart_set_font (NULL);
+}
+
 /* A long title takes a second line in the report's header before it is
  * cut ("... i Älvby…" lost "kommun 2026–2030"), above the organisation,
  * and the page below makes room for it without leaving the page. */
@@ -3841,6 +3878,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/goal-names", test_report_goal_names);
   g_test_add_func ("/chart/report/goal-names-few-stages", test_report_goal_names_few_stages);
   g_test_add_func ("/chart/report/goal-names-rest", test_report_goal_names_rest);
+  g_test_add_func ("/chart/report/goal-names-wide-font", test_report_goal_names_wide_font);
   g_test_add_func ("/chart/report/goal-list-even", test_report_goal_list_even);
   g_test_add_func ("/chart/report/goal-names-many-milestones", test_report_goal_names_many_milestones);
   g_test_add_func ("/chart/report/goal-names-timeline-kept", test_report_goal_names_timeline_kept);
