@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <hb-ot.h>
 #include <math.h>
 #include <string.h>
 
@@ -449,6 +450,28 @@ _up_chart_layout (UpChartContext *ctx,
 }
 
 
+/* Whether @layout draws glyphs of a colour font (an emoji): as a path a
+ * glyph has one colour, and "🧓🏽" in a name became a black disc. */
+static gboolean
+in_colour_font (PangoLayout *layout)
+{
+  g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      hb_face_t *face;
+
+      if (run == NULL || run->item->analysis.font == NULL)
+        continue;
+      face = hb_font_get_face (pango_font_get_hb_font (run->item->analysis.font));
+      if (hb_ot_color_has_png (face) || hb_ot_color_has_layers (face) || hb_ot_color_has_svg (face))
+        return TRUE;
+    }
+  while (pango_layout_iter_next_run (iter));
+  return FALSE;
+}
+
 /* Cairo 1.16 puts each glyph shown on an image at a whole pixel: at a
  * scale that is not a whole number, the letters of a word drifted apart
  * and together ("ho me", "procu re" in a PNG 900 pixels wide). Drawn as
@@ -458,14 +481,16 @@ _up_chart_layout (UpChartContext *ctx,
  * their spacing, and one glyph alone (a cell's digit) has none to lose. */
 static gboolean
 text_as_paths (UpChartContext *ctx,
-               const char     *text)
+               const char     *text,
+               PangoLayout    *layout)
 {
   double dx = 1, dy = 0;
 
   if (!ctx->on_image || text[0] == '\0' || (g_utf8_next_char (text))[0] == '\0')
     return FALSE;
   cairo_user_to_device_distance (ctx->cr, &dx, &dy);
-  return dy != 0 || fabs (dx - round (dx)) > 0.001;
+  /* an emoji keeps its colours at the cost of its neighbours' spacing */
+  return (dy != 0 || fabs (dx - round (dx)) > 0.001) && !in_colour_font (layout);
 }
 
 double
@@ -499,7 +524,7 @@ _up_chart_text (UpChartContext *ctx,
     colour = (flags & UP_TEXT_DIM) ? &ctx->dim : &ctx->fg;
   _up_chart_set_colour (ctx->cr, colour);
   cairo_move_to (ctx->cr, x + dx, y);
-  if (text_as_paths (ctx, text))
+  if (text_as_paths (ctx, text, layout))
     {
       pango_cairo_layout_path (ctx->cr, layout);
       cairo_fill (ctx->cr);

@@ -2356,6 +2356,64 @@ test_text_right_to_left (void)
     }
 }
 
+/* An emoji in a name keeps its colours in a PNG of any width: drawn at a
+ * scale that is not a whole number, text goes as outlines (see
+ * text_as_paths()), and a colour emoji became a black blot ("🧓🏽" a black
+ * disc) in a slide's PNG, 1,920 pixels wide. */
+static void
+test_text_emoji_colour (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  const double scales[] = { 2.0, 1.37 };
+  g_autoptr(PangoFontDescription) emoji = pango_font_description_from_string ("Noto Color Emoji 12");
+  g_autoptr(PangoFontDescription) loaded = NULL;
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  PangoFont *font = pango_font_map_load_font (map, context, emoji);
+
+  if (font != NULL)
+    loaded = pango_font_describe (font);
+  g_clear_object (&font);
+  g_object_unref (context);
+  if (loaded == NULL || g_strcmp0 (pango_font_description_get_family (loaded), "Noto Color Emoji") != 0)
+    {
+      g_test_skip ("no colour emoji font (fonts-noto-color-emoji)");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 80);
+      cairo_t *cr = cairo_create (surface);
+      UpChartContext ctx;
+      UpChartOptions options;
+      guint coloured = 0;
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, scales[i], scales[i]);
+      up_chart_options_init (&options);
+      _up_chart_context_init (&ctx, cr, project, &options, FALSE);
+      _up_chart_text (&ctx, "🚨👵 Larm för alla 🧓🏽", 10, 20, 250, 12, UP_TEXT_MIDDLE, 1, NULL);
+      _up_chart_context_clear (&ctx);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      for (int x = 0; x < 400; x++)
+        for (int y = 0; y < 80; y++)
+          {
+            guint r, g, b;
+
+            pixel_at (surface, x, y, &r, &g, &b);
+            if (MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 80)
+              coloured++;
+          }
+      g_test_message ("at %.2f × its size: %u coloured pixels", scales[i], coloured);
+      g_assert_cmpuint (coloured, >, 100);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* Where @heading (a translated section title) begins on the page, or
  * NULL. */
 static const PdfWord *
@@ -3873,6 +3931,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/shown-span", test_report_shown_span);
   g_test_add_func ("/chart/text-spacing", test_text_spacing);
   g_test_add_func ("/chart/text-right-to-left", test_text_right_to_left);
+  g_test_add_func ("/chart/text-emoji-colour", test_text_emoji_colour);
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
   g_test_add_func ("/chart/report/decisions", test_report_decisions);
   g_test_add_func ("/chart/report/goal-names", test_report_goal_names);
