@@ -1032,6 +1032,12 @@ chart_date (UpChartContext *ctx)
   return up_lang_format_date (ctx->lang, iso, UP_DATE_STYLE_LONG);
 }
 
+/* The most of the header's third line that the organisation takes
+ * before the goal a chart is limited to, in points of its text in the
+ * report (10.5 pt, the largest): the goal's name then begins within the
+ * narrowest chart's header (512 pt). */
+#define DETAIL_ORGANISATION_WIDTH 220.0
+
 /* The third line of the header: the organisation, and the regional or
  * local goal the chart is limited to, named by its level. */
 char *
@@ -1043,6 +1049,27 @@ _up_chart_header_detail (UpChartContext *ctx)
 
   if (ctx->options->local_goal == NULL)
     return g_steal_pointer (&organisation);
+
+  /* A long organisation is cut short before the goal rather than the
+   * line at its end, which lost the goal: the charts of three local goals
+   * had the same header. As many characters as fit, found by halving. */
+  if (_up_chart_text_width (ctx, organisation, 10.5, 0) > DETAIL_ORGANISATION_WIDTH)
+    {
+      glong low = 1, high = g_utf8_strlen (organisation, -1);
+      g_autofree char *whole = g_steal_pointer (&organisation);
+
+      while (low < high)
+        {
+          glong middle = (low + high + 1) / 2;
+          g_autofree char *cut = _up_chart_clean_text (whole, middle);
+
+          if (_up_chart_text_width (ctx, cut, 10.5, 0) <= DETAIL_ORGANISATION_WIDTH)
+            low = middle;
+          else
+            high = middle - 1;
+        }
+      organisation = _up_chart_clean_text (whole, low);
+    }
 
   goal = _up_chart_clean_text (up_local_goal_get_title (ctx->options->local_goal), 200);
   regional = g_strcmp0 (up_local_goal_get_level (ctx->options->local_goal), "regional") == 0;

@@ -2356,6 +2356,66 @@ test_text_right_to_left (void)
     }
 }
 
+/* A chart limited to a local goal names the goal in its header's third
+ * line, after the organisation: a long organisation (200 characters, in
+ * Arabic or in emoji) is cut short there so that the goal's name still
+ * begins within the narrowest chart's header. The whole line was cut at
+ * its end, and the charts of three local goals had the same header, the
+ * organisation only. */
+static void
+test_header_detail_long_organisation (void)
+{
+  static const char * const parts[] = { "تحليل الاحتياجات مع موظفي الرعاية ", "🚨👵📟 Larm för alla 🧓🏽 ",
+                                        "Älvby kommun, socialförvaltningen och äldreomsorgen " };
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpLocalGoal) goal = g_list_model_get_item (up_project_get_local_goals (project), 0);
+  const char *title = up_local_goal_get_title (goal);
+  g_autofree char *first_word = g_strndup (title, strcspn (title, " "));
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autoptr(GString) organisation = g_string_new (NULL);
+
+      while (g_utf8_strlen (organisation->str, -1) < 200)
+        g_string_append (organisation, parts[i]);
+      g_assert_true (up_project_set_string (project, project, "organisation", organisation->str, &error));
+      g_assert_no_error (error);
+
+      for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+        {
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 10, 10);
+          cairo_t *cr = cairo_create (surface);
+          UpChartContext ctx;
+          UpChartOptions options;
+          g_autofree char *detail = NULL;
+          g_autofree char *prefix = NULL;
+          const char *at;
+          double width;
+
+          up_chart_options_init (&options);
+          options.lang = lang;
+          options.local_goal = goal;
+          _up_chart_context_init (&ctx, cr, project, &options, FALSE);
+          detail = _up_chart_header_detail (&ctx);
+          at = strstr (detail, first_word);
+          g_assert_nonnull (at);
+          prefix = g_strndup (detail, at + strlen (first_word) - detail);
+          /* the header's detail in 9.5 pt (10.5 pt in the report, on a
+           * page wider still), in a chart at least 560 pt wide */
+          width = _up_chart_text_width (&ctx, prefix, 9.5, 0);
+          g_test_message ("%s, organisation %u: the goal's first word ends %.0f pt into “%s”",
+                          up_lang_get_code (lang), i, width, detail);
+          g_assert_cmpfloat (width, <=, 560 - 2 * UP_CHART_MARGIN);
+          g_assert_true (strstr (detail, lang == UP_LANG_SV ? "lokalt mål: " : "local goal: ") != NULL ||
+                         strstr (detail, lang == UP_LANG_SV ? "regionalt mål: " : "regional goal: ") != NULL);
+          _up_chart_context_clear (&ctx);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+    }
+}
+
 /* An emoji in a name keeps its colours in a PNG of any width: drawn at a
  * scale that is not a whole number, text goes as outlines (see
  * text_as_paths()), and a colour emoji became a black blot ("🧓🏽" a black
@@ -3932,6 +3992,7 @@ main (int   argc,
   g_test_add_func ("/chart/text-spacing", test_text_spacing);
   g_test_add_func ("/chart/text-right-to-left", test_text_right_to_left);
   g_test_add_func ("/chart/text-emoji-colour", test_text_emoji_colour);
+  g_test_add_func ("/chart/header-detail-long-organisation", test_header_detail_long_organisation);
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
   g_test_add_func ("/chart/report/decisions", test_report_decisions);
   g_test_add_func ("/chart/report/goal-names", test_report_goal_names);
