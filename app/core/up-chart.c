@@ -336,6 +336,11 @@ get_pango_context (UpChartContext *ctx,
    * in PNG, SVG and PDF: hinted metrics would let a label that fits in
    * the PDF overflow on screen. */
   pango_cairo_context_set_resolution (context, 72.0);
+  /* A chart reads from left to right, its lines too: a context's weak
+   * direction let the first letter decide, and a line that began in
+   * Arabic ("<organisation> · lokalt mål: …") was laid out from the
+   * right, its parts in mirrored order. */
+  pango_context_set_base_dir (context, PANGO_DIRECTION_LTR);
   font_options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
@@ -377,7 +382,7 @@ make_layout (UpChartContext *ctx,
 
   /* A chart reads from left to right: a name in Arabic or Hebrew keeps its
    * letters' order but starts where the others start, beside its mark,
-   * not at the far end of its box. */
+   * not at the far end of its box (the context is left to right). */
   pango_layout_set_auto_dir (layout, FALSE);
   if (width > 0)
     {

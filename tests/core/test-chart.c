@@ -2356,6 +2356,48 @@ test_text_right_to_left (void)
     }
 }
 
+/* A line that begins in Arabic or Hebrew and goes on in Swedish or
+ * English (an organisation, then "· lokalt mål: …"; a title with a
+ * number) reads from left to right as the chart does: the right-to-left
+ * words first, at the left. The first strong letter made the whole line
+ * right-to-left, and the header read "lokalt mål: … · <organisation>",
+ * mirrored. */
+static void
+test_text_mixed_direction (void)
+{
+  static const struct { const char *text; const char *latin; } lines[] = {
+    { "تحليل الاحتياجات · lokalt mål: Äldre ska kunna bo kvar", "lokalt" },
+    { "ניתוח צרכים · local goal: Older people", "local" },
+    { "מכרז (Stage 2)", "Stage" },
+  };
+  g_autoptr(UpProject) project = demo ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 10, 10);
+      cairo_t *cr = cairo_create (surface);
+      UpChartContext ctx;
+      UpChartOptions options;
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle rtl, latin;
+
+      up_chart_options_init (&options);
+      _up_chart_context_init (&ctx, cr, project, &options, FALSE);
+      layout = _up_chart_layout (&ctx, lines[i].text, 9.5, 0, 400, 1);
+      /* the first letter, right-to-left, and the first Latin word */
+      pango_layout_index_to_pos (layout, 0, &rtl);
+      pango_layout_index_to_pos (layout, strstr (lines[i].text, lines[i].latin) - lines[i].text, &latin);
+      g_test_message ("“%s”: its first letter at %.1f pt, “%s” at %.1f pt", lines[i].text,
+                      rtl.x / (double) PANGO_SCALE, lines[i].latin, latin.x / (double) PANGO_SCALE);
+      g_assert_cmpint (latin.x, >, rtl.x);
+      g_assert_cmpint (pango_layout_get_direction (layout, 0), ==, PANGO_DIRECTION_RTL);
+      g_clear_object (&layout);
+      _up_chart_context_clear (&ctx);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* A chart limited to a local goal names the goal in its header's third
  * line, after the organisation: a long organisation (200 characters, in
  * Arabic or in emoji) is cut short there so that the goal's name still
@@ -3992,6 +4034,7 @@ main (int   argc,
   g_test_add_func ("/chart/text-spacing", test_text_spacing);
   g_test_add_func ("/chart/text-right-to-left", test_text_right_to_left);
   g_test_add_func ("/chart/text-emoji-colour", test_text_emoji_colour);
+  g_test_add_func ("/chart/text-mixed-direction", test_text_mixed_direction);
   g_test_add_func ("/chart/header-detail-long-organisation", test_header_detail_long_organisation);
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
   g_test_add_func ("/chart/report/decisions", test_report_decisions);
