@@ -165,9 +165,18 @@ page_rows (UpChartContext        *ctx,
            guint                 *n_pages,
            guint                 *first_rows)
 {
-  guint first = rows_on_page (ctx, spec, FALSE);
-  guint rest;
+  guint first, rest;
 
+  /* A slide is shown whole on a screen, not printed: one picture as tall
+   * as its rows, in a PDF as in a PNG. On pages of A4 a slide's larger
+   * rows and column beside them came down to text of 7.5 pt. */
+  if (ctx->options->slide && ctx->options->decorations)
+    {
+      *n_pages = 1;
+      *first_rows = n_stages;
+      return 0;
+    }
+  first = rows_on_page (ctx, spec, FALSE);
   if (n_stages <= first)
     {
       *n_pages = 1;

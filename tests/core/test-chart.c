@@ -3486,6 +3486,26 @@ static void
 test_timeline_slide (void)
 {
   g_autoptr(UpProject) project = demo ();
+  g_autoptr(UpProject) long_plan = test_long_project (60);
+
+  /* A slide is one picture as tall as its rows, in a PDF too, as in a
+   * PNG: cut into pages of A4 landscape, 60 rows drawn half as large
+   * again for a slide took eight pages, five rows on the first in text
+   * of 7.5 pt. */
+  {
+    static const UpChartKind kinds[] = { UP_CHART_MATRIX, UP_CHART_TIMELINE };
+
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        UpChartOptions options;
+
+        up_chart_options_init (&options);
+        options.key = TRUE;
+        g_assert_cmpuint (up_chart_get_n_pages (kinds[k], long_plan, &options), >, 1);
+        options.slide = TRUE;
+        g_assert_cmpuint (up_chart_get_n_pages (kinds[k], long_plan, &options), ==, 1);
+      }
+  }
 
   for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
     {
