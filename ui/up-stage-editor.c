@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "up-calendar-button.h"
+#include "up-date-util.h"
 #include "up-entry-row.h"
 #include "up-paste-guard.h"
 #include "up-sdg-picker.h"
@@ -67,6 +68,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   ERROR,
+  NOTICE,
   N_SIGNALS
 };
 
@@ -331,10 +333,30 @@ on_description_changed (UpStageEditor *self)
   self->description_timeout_id = g_timeout_add (DESCRIPTION_COMMIT_MS, on_description_timeout, self);
 }
 
+/* Tells the user that the end of the stage moved with its start: they
+ * typed only the start, and the end field changed below it. */
+static void
+report_moved_end (UpStageEditor *self)
+{
+  g_autofree char *end = up_date_util_format (up_stage_get_end_date (self->stage));
+  g_autofree char *message = NULL;
+  int days = up_stage_get_duration (self->stage);
+
+  /* Translators: A message after a start date was typed past the stage's
+   * end: the whole stage moved. %1$s is the stage's title, %2$s its new
+   * end date, %3$d its length in days, counting the first and last day. */
+  message = g_strdup_printf (ngettext ("“%1$s” now ends %2$s and keeps its length of %3$d day",
+                                       "“%1$s” now ends %2$s and keeps its length of %3$d days",
+                                       days),
+                             up_stage_get_title (self->stage), end, days);
+  g_signal_emit (self, signals[NOTICE], 0, message);
+}
+
 static void
 commit_dates (UpStageEditor *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *moved_end = NULL;
   const char *start;
   const char *end;
 
@@ -358,7 +380,21 @@ commit_dates (UpStageEditor *self)
     }
   else
     {
-      up_project_move_stage (self->project, self->stage, start, end, &error);
+      /* A start typed past an end left as it was moves the whole stage
+       * there, as long as it was, as a calendar moves an event whose start
+       * is changed: the user meant "later", not "end before start". An end
+       * typed before the start is still refused by the core, with its
+       * reason: which of the two dates was meant is not clear there.
+       * ISO dates sort as the days they name. */
+      if (strcmp (end, start) < 0 &&
+          g_strcmp0 (end, up_stage_get_end_date (self->stage)) == 0)
+        {
+          moved_end = up_date_add_days (start, up_date_diff (up_stage_get_start_date (self->stage),
+                                                             up_stage_get_end_date (self->stage)));
+          end = moved_end;
+        }
+      if (up_project_move_stage (self->project, self->stage, start, end, &error) && moved_end != NULL)
+        report_moved_end (self);
     }
 
   if (error != NULL)
@@ -459,9 +495,10 @@ on_date_activated (UpStageEditor *self,
 
 /* A date typed and left in its field (the phone rang) is committed after
  * a pause, as the title is, so that a crash does not lose it; but only a
- * whole date that makes a range with the other: a start typed past the
- * end, before the end is typed, or a date half typed, waits for Return or
- * Tab, where it is refused with a reason, not while the user types. */
+ * whole date that makes a range with the other, or a start typed past an
+ * end left as it was, which moves the stage (commit_dates()): an end
+ * typed before the start, or a date half typed, waits for Return or Tab,
+ * where it is refused with a reason, not while the user types. */
 static void
 on_date_typing_paused (UpStageEditor *self,
                        UpEntryRow    *row)
@@ -474,7 +511,8 @@ on_date_typing_paused (UpStageEditor *self,
   if (up_stage_get_is_milestone (self->stage))
     end = start;
   /* ISO dates sort as the days they name */
-  if (up_date_is_valid (start) && up_date_is_valid (end) && strcmp (start, end) <= 0)
+  if (up_date_is_valid (start) && up_date_is_valid (end) &&
+      (strcmp (start, end) <= 0 || g_strcmp0 (end, up_stage_get_end_date (self->stage)) == 0))
     commit_dates (self);
 }
 
@@ -723,6 +761,16 @@ up_stage_editor_class_init (UpStageEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1,
                   G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /* Something the user did not ask for in so many words happened along
+   * with their edit: a message for them, in plain text. */
+  signals[NOTICE] =
+    g_signal_new ("notice",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   g_type_ensure (UP_TYPE_ENTRY_ROW);
   g_type_ensure (UP_TYPE_SDG_PICKER);

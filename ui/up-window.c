@@ -820,6 +820,14 @@ on_editor_error (UpWindow      *self,
 }
 
 static void
+on_editor_notice (UpWindow   *self,
+                  const char *message,
+                  gpointer    source)
+{
+  up_window_add_toast (self, message);
+}
+
+static void
 show_error_dialog (UpWindow     *self,
                    const char   *heading,
                    const GError *error)
@@ -2944,6 +2952,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stage_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_notice);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_title_visible_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_selected_changed);

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "up-agenda-view.h"
+#include "up-date-util.h"
 #include "up-entry-row.h"
 #include "up-export-options.h"
 #include "up-paste-guard.h"
@@ -1545,8 +1546,10 @@ spin_for_ms (guint ms)
 
 /* A stage's date typed and left in the stage panel is committed after a
  * pause, as its title is (before, only Return, Tab or another stage did,
- * and a crash lost it); a start typed past the stage's end is not, and
- * stays in its field unrefused, as the user may be about to type the end. */
+ * and a crash lost it); a start typed past the stage's end too, which
+ * moves the stage there, as long as it was (before, it waited in its
+ * field for the end to be typed, and Return refused it); a date half
+ * typed waits. */
 static void
 test_date_pause (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -1558,6 +1561,8 @@ test_date_pause (Fixture       *fixture,
   g_autofree char *old_start = NULL;
   g_autofree char *next_day = NULL;
   g_autofree char *past_end = NULL;
+  g_autofree char *moved_end = NULL;
+  g_autoptr(GError) error = NULL;
   guint n_undo;
 
   show_window (fixture);
@@ -1565,17 +1570,22 @@ test_date_pause (Fixture       *fixture,
   old_start = g_strdup (up_stage_get_start_date (stage));
   next_day = up_date_add_days (old_start, 1);
   past_end = up_date_add_days (up_stage_get_end_date (stage), 3);
+  moved_end = up_date_add_days (past_end, up_stage_get_duration (stage) - 1);
   n_undo = up_history_get_n_undo (history);
 
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (start_row)));
   wait_for_frames (GTK_WIDGET (fixture->window));
   gtk_editable_set_text (start_row, past_end);
   spin_for_ms (1500);
-  g_assert_cmpstr (up_stage_get_start_date (stage), ==, old_start);
+  g_assert_cmpstr (up_stage_get_start_date (stage), ==, past_end);
+  g_assert_cmpstr (up_stage_get_end_date (stage), ==, moved_end);
   g_assert_cmpstr (gtk_editable_get_text (start_row), ==, past_end);
-  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo + 1);
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_stage_get_start_date (stage), ==, old_start);
 
-  /* half typed: waits too */
+  /* half typed: waits */
   gtk_editable_set_text (start_row, "2026-0");
   spin_for_ms (1500);
   g_assert_cmpstr (up_stage_get_start_date (stage), ==, old_start);
@@ -1586,6 +1596,135 @@ test_date_pause (Fixture       *fixture,
   g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo + 1);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (start_row)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (start_row)));
+}
+
+/* A toast shown (libadwaita's toast widget is private: its CSS name says
+ * what it is). */
+static gboolean
+is_toast (GtkWidget *widget,
+          gpointer   data)
+{
+  return g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0 && gtk_widget_get_mapped (widget);
+}
+
+/* The first toast shown below @widget. */
+static GtkWidget *
+find_toast (GtkWidget *widget)
+{
+  return find_widget (widget, is_toast, NULL);
+}
+
+static gboolean
+has_toast (gpointer window)
+{
+  return find_toast (window) != NULL;
+}
+
+/* The text of the toast the window shows, or NULL. */
+static const char *
+shown_toast (UpWindow *window)
+{
+  GtkWidget *toast = find_toast (GTK_WIDGET (window));
+  GtkWidget *label = toast != NULL ? find_descendant (toast, GTK_TYPE_LABEL) : NULL;
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* Types @start in the stage panel's start field and presses Return. */
+static void
+type_start (UpStageEditor *editor,
+            const char    *start)
+{
+  GtkEditable *start_row = template_child (editor, UP_TYPE_STAGE_EDITOR, "start_row");
+
+  gtk_editable_set_text (start_row, start);
+  press_enter (start_row);
+}
+
+/* A start typed past the stage's end moves the whole stage there, as long
+ * as it was: one edit, one undo step, the end field and the timeline's bar
+ * showing the new end, and a toast saying that the end moved too (before,
+ * it was refused: the end had to be typed first). A milestone moves with
+ * its date, a stage of one day with its start. An end typed before the
+ * start is still refused, with the core's reason. */
+static void
+test_start_past_end (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  GtkEditable *end_row = template_child (editor, UP_TYPE_STAGE_EDITOR, "end_row");
+  UpTimeline *timeline = template_child (fixture->window, UP_TYPE_WINDOW, "timeline");
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  UpHistory *history = up_project_get_history (fixture->project);
+  g_autoptr(UpStage) stage = select_stage_of_days (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_start = g_strdup (up_stage_get_start_date (stage));
+  g_autofree char *old_end = g_strdup (up_stage_get_end_date (stage));
+  g_autofree char *new_start = up_date_add_days (old_end, 30);
+  g_autofree char *new_end = up_date_add_days (new_start, up_date_diff (old_start, old_end));
+  g_autofree char *shown_end = up_date_util_format (new_end);
+  g_autofree char *before_start = NULL;
+  graphene_rect_t before, after;
+  const char *toast;
+  UpStage *one_day;
+  UpStage *milestone;
+  guint n_undo = up_history_get_n_undo (history);
+
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (up_timeline_get_stage_area (timeline, stage, &before));
+
+  type_start (editor, new_start);
+  g_assert_cmpstr (up_stage_get_start_date (stage), ==, new_start);
+  g_assert_cmpstr (up_stage_get_end_date (stage), ==, new_end);
+  g_assert_cmpstr (gtk_editable_get_text (end_row), ==, new_end);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo + 1);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (up_timeline_get_stage_area (timeline, stage, &after));
+  g_assert_cmpfloat (after.origin.x, >, before.origin.x + before.size.width);
+  g_assert_cmpfloat_with_epsilon (after.size.width, before.size.width, 1.0);
+
+  /* the toast names the stage and its new end */
+  wait_until (has_toast, fixture->window);
+  toast = shown_toast (fixture->window);
+  g_test_message ("toast: %s", toast);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (toast, up_stage_get_title (stage)));
+  g_assert_nonnull (strstr (toast, shown_end));
+
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_stage_get_start_date (stage), ==, old_start);
+  g_assert_cmpstr (up_stage_get_end_date (stage), ==, old_end);
+  g_assert_cmpstr (gtk_editable_get_text (end_row), ==, old_end);
+
+  /* An end before the start: refused, the reason told. */
+  before_start = up_date_add_days (old_start, -1);
+  gtk_editable_set_text (end_row, before_start);
+  press_enter (end_row);
+  g_assert_cmpstr (up_stage_get_end_date (stage), ==, old_end);
+  g_assert_cmpstr (up_stage_get_start_date (stage), ==, old_start);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo);
+
+  /* A stage of one day and a milestone move with their start. */
+  one_day = up_project_add_stage (fixture->project, "pilot", "Test", "2026-02-02", "2026-02-02",
+                                  NULL, &error);
+  g_assert_no_error (error);
+  milestone = up_project_add_stage (fixture->project, "milestone", "Beslut", "2026-02-02", "2026-02-02",
+                                    NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(UpStage) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (item != one_day && item != milestone)
+        continue;
+      gtk_single_selection_set_selected (selection, i);
+      g_assert_true (up_stage_editor_get_stage (editor) == item);
+      type_start (editor, "2026-03-09");
+      g_assert_cmpstr (up_stage_get_start_date (item), ==, "2026-03-09");
+      g_assert_cmpstr (up_stage_get_end_date (item), ==, "2026-03-09");
+    }
 }
 
 static void
@@ -3523,28 +3662,6 @@ test_route_chooser_small (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_pending ();
-}
-
-/* A toast shown (libadwaita's toast widget is private: its CSS name says
- * what it is). */
-static gboolean
-is_toast (GtkWidget *widget,
-          gpointer   data)
-{
-  return g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0 && gtk_widget_get_mapped (widget);
-}
-
-/* The first toast shown below @widget. */
-static GtkWidget *
-find_toast (GtkWidget *widget)
-{
-  return find_widget (widget, is_toast, NULL);
-}
-
-static gboolean
-has_toast (gpointer window)
-{
-  return find_toast (window) != NULL;
 }
 
 static gboolean
@@ -6838,6 +6955,8 @@ main (int   argc,
               fixture_set_up, test_refused_dates, fixture_tear_down);
   g_test_add ("/ui/window/date-pause", Fixture, NULL,
               fixture_set_up, test_date_pause, fixture_tear_down);
+  g_test_add ("/ui/window/start-past-end", Fixture, NULL,
+              fixture_set_up, test_start_past_end, fixture_tear_down);
   g_test_add ("/ui/window/start-calendar", Fixture, NULL,
               fixture_set_up, test_start_calendar, fixture_tear_down);
   g_test_add ("/ui/window/shows-file-through-link", Fixture, NULL,
