@@ -1108,6 +1108,10 @@ create_layout (UpTimeline *self,
   pango_layout_set_attributes (layout, attrs);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  /* A title in Arabic or Hebrew starts beside its bar, as any other: on
+   * its own direction Pango would align it to the far end of the width
+   * it may take. The words still run right to left. */
+  pango_layout_set_auto_dir (layout, FALSE);
 
   return layout;
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -46,6 +47,31 @@ create_window (UpTimeline *timeline,
   wait_for_frames (GTK_WIDGET (timeline));
 
   return window;
+}
+
+/* The timeline drawn, as 0xAARRGGBB pixels (CAIRO_FORMAT_ARGB32). */
+static guint32 *
+render_pixels (GtkWidget *widget)
+{
+  g_autoptr(GdkTexture) texture = render_texture (widget);
+  int width = gtk_widget_get_width (widget);
+  guint32 *pixels;
+
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  pixels = g_new (guint32, (gsize) width * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
+
+  return pixels;
+}
+
+static int
+colour_distance (guint32 a,
+                 guint32 b)
+{
+  return ABS ((int) ((a >> 16) & 0xff) - (int) ((b >> 16) & 0xff)) +
+         ABS ((int) ((a >> 8) & 0xff) - (int) ((b >> 8) & 0xff)) +
+         ABS ((int) (a & 0xff) - (int) (b & 0xff));
 }
 
 static void
@@ -845,6 +871,58 @@ take_screenshots (Fixture    *fixture,
   save_screenshot (GTK_WIDGET (fixture->window), week);
 }
 
+/* A stage title in Arabic or Hebrew is drawn beside its bar, as a Latin
+ * one is: it was drawn at the far end of the room for the title (Pango
+ * aligned a right-to-left paragraph to the right), away from its bar and
+ * under the next stages' bars. */
+static void
+test_rtl_title (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  static const char * const titles[] = { "Anbud och avtal", "مناقصة عامة", "מכרז ציבורי" };
+  GtkWidget *widget = GTK_WIDGET (fixture->timeline);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree guint32 *pixels = NULL;
+      graphene_rect_t bar;
+      UpStage *stage;
+      guint32 background;
+      int width = gtk_widget_get_width (widget);
+      int bar_end, y0, y1, first_ink = -1;
+
+      /* a stage of its own, without notes or goals beside its bar */
+      stage = up_project_add_stage (fixture->project, "tender", titles[i], "2026-03-02", "2026-03-27",
+                                    NULL, &error);
+      g_assert_no_error (error);
+      up_timeline_scroll_to_stage (fixture->timeline, stage);
+      wait_for_frames (widget);
+      wait_for_frames (widget);
+      g_assert_true (up_timeline_get_stage_area (fixture->timeline, stage, &bar));
+
+      pixels = render_pixels (widget);
+      bar_end = (int) ceil (bar.origin.x + bar.size.width);
+      y0 = (int) bar.origin.y;
+      y1 = (int) (bar.origin.y + bar.size.height);
+      g_assert_cmpint (y0, >=, 0);
+      g_assert_cmpint (y1, <, gtk_widget_get_height (widget));
+      g_assert_cmpint (bar_end + 400, <, width);
+      background = pixels[((y0 + y1) / 2) * width + bar_end + 3];
+
+      for (int x = bar_end + 3; x < width && first_ink < 0; x++)
+        for (int y = y0; y < y1; y++)
+          if (colour_distance (pixels[y * width + x], background) > 150)
+            {
+              first_ink = x;
+              break;
+            }
+      g_test_message ("%s: bar ends at %d, its title's first ink at %d", titles[i], bar_end, first_ink);
+      g_assert_cmpint (first_ink, >, bar_end);
+      g_assert_cmpint (first_ink - bar_end, <, 24);
+    }
+}
+
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -1545,6 +1623,8 @@ main (int   argc,
               fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/ui/timeline/zoom-keeps-selected", Fixture, NULL,
               fixture_set_up, test_zoom_keeps_selected, fixture_tear_down);
+  g_test_add ("/ui/timeline/rtl-title", Fixture, NULL,
+              fixture_set_up, test_rtl_title, fixture_tear_down);
   g_test_add ("/ui/timeline/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add_func ("/ui/timeline/window", test_window);
