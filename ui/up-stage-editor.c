@@ -14,6 +14,7 @@
 #include "up-sdg-picker.h"
 #include "up-stage-editor.h"
 #include "up-stage-notes.h"
+#include "up-text-util.h"
 
 /* How long typing in the description may pause before it is committed, as
  * for the text of a note. */
@@ -339,6 +340,8 @@ static void
 report_moved_end (UpStageEditor *self)
 {
   g_autofree char *end = up_date_util_format (up_stage_get_end_date (self->stage));
+  g_autofree char *title = up_text_util_excerpt (up_stage_get_title (self->stage),
+                                                 UP_TEXT_UTIL_QUOTE_CHARS);
   g_autofree char *message = NULL;
   int days = up_stage_get_duration (self->stage);
 
@@ -348,7 +351,7 @@ report_moved_end (UpStageEditor *self)
   message = g_strdup_printf (ngettext ("“%1$s” now ends %2$s and keeps its length of %3$d day",
                                        "“%1$s” now ends %2$s and keeps its length of %3$d days",
                                        days),
-                             up_stage_get_title (self->stage), end, days);
+                             title, end, days);
   g_signal_emit (self, signals[NOTICE], 0, message);
 }
 

@@ -13,6 +13,7 @@
 #include "up-list-util.h"
 #include "up-paste-guard.h"
 #include "up-stakeholder-view-private.h"
+#include "up-text-util.h"
 #include "up-undo-toast.h"
 
 /* The editor's width beside the register, and its height below it. */
@@ -621,6 +622,7 @@ delete_action (GtkWidget  *widget,
   g_autoptr(UpStakeholder) stakeholder = NULL;
   g_autofree char *name = NULL;
   g_autofree char *escaped = NULL;
+  g_autofree char *excerpt = NULL;
   g_autofree char *title = NULL;
   guint position = GTK_INVALID_LIST_POSITION;
   GtkWidget *overlay;
@@ -658,7 +660,8 @@ delete_action (GtkWidget  *widget,
     return;
 
   /* Toast titles are Pango markup; names are plain text. */
-  escaped = g_markup_escape_text (name, -1);
+  excerpt = up_text_util_excerpt (name, UP_TEXT_UTIL_QUOTE_CHARS);
+  escaped = g_markup_escape_text (excerpt, -1);
   /* Translators: A toast after a stakeholder was deleted; %1$s is the
    * stakeholder's name. */
   title = g_strdup_printf (_("“%1$s” deleted"), escaped);

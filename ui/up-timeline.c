@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "up-date-util.h"
+#include "up-text-util.h"
 #include "up-timeline.h"
 
 /* Geometry, in logical pixels. */
@@ -2201,6 +2202,7 @@ up_timeline_query_tooltip (GtkWidget  *widget,
   UpTimeline *self = UP_TIMELINE (widget);
   g_autoptr(GString) text = NULL;
   g_autofree char *dates = NULL;
+  g_autofree char *title = NULL;
   const Decor *decor;
   HitPart part;
   Row *r;
@@ -2227,14 +2229,10 @@ up_timeline_query_tooltip (GtkWidget  *widget,
   decor = get_decor (self, r->stage);
   dates = format_dates (r->start, r->end, r->milestone);
 
-  text = g_string_new (up_stage_get_title (r->stage));
   /* A tooltip wraps at blanks only: a long title, or one long word, would
    * make it wider or taller than the screen. The editor shows it whole. */
-  if (g_utf8_strlen (text->str, -1) > TOOLTIP_TITLE_CHARS)
-    {
-      g_string_truncate (text, g_utf8_offset_to_pointer (text->str, TOOLTIP_TITLE_CHARS - 1) - text->str);
-      g_string_append (text, "…");
-    }
+  title = up_text_util_excerpt (up_stage_get_title (r->stage), TOOLTIP_TITLE_CHARS);
+  text = g_string_new (title);
   g_string_append_c (text, '\n');
   /* Translators: A line of a stage's tooltip on the timeline: %1$s is its
    * kind ("Tender period"), %2$s its status ("In progress"). */

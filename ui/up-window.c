@@ -26,6 +26,7 @@
 #include "up-stakeholder-view.h"
 #include "up-stage-row.h"
 #include "up-timeline.h"
+#include "up-text-util.h"
 #include "up-undo-toast.h"
 #include "up-window.h"
 #include "up-file-util.h"
@@ -1993,7 +1994,8 @@ delete_stage_now (UpWindow *self,
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
-  title = g_strdup (up_stage_get_title (stage));
+  /* a title of 200 characters would make the toast as wide as the window */
+  title = up_text_util_excerpt (up_stage_get_title (stage), UP_TEXT_UTIL_QUOTE_CHARS);
 
   if (!up_project_delete_stage (self->project, stage, with_notes, &error))
     {
@@ -2053,6 +2055,7 @@ delete_stage_action (GtkWidget  *widget,
   UpStage *stage = get_selected_stage (self);
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GPtrArray) goals = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *question = NULL;
   g_autofree char *body = NULL;
@@ -2072,9 +2075,10 @@ delete_stage_action (GtkWidget  *widget,
       return;
     }
 
+  title = up_text_util_excerpt (up_stage_get_title (stage), UP_TEXT_UTIL_QUOTE_CHARS);
   /* Translators: The heading of the dialog that asks what to do with the
    * notes of a stage being deleted; %1$s is the stage's title. */
-  heading = g_strdup_printf (_("Delete Stage “%1$s”?"), up_stage_get_title (stage));
+  heading = g_strdup_printf (_("Delete Stage “%1$s”?"), title);
   /* Translators: The question of that dialog; %1$u is the number of notes. */
   question = g_strdup_printf (ngettext ("Delete the stage’s %1$u note too, or keep it (detached from any stage)?",
                                         "Delete the stage’s %1$u notes too, or keep them (detached from any stage)?",

@@ -26,6 +26,7 @@
 #include "up-paste-guard.h"
 #include "up-file-util.h"
 #include "up-list-util.h"
+#include "up-text-util.h"
 #include "up-undo-toast.h"
 #include "up-stage-editor.h"
 #include "up-stage-notes.h"
@@ -1725,6 +1726,81 @@ test_start_past_end (Fixture       *fixture,
       g_assert_cmpstr (up_stage_get_start_date (item), ==, "2026-03-09");
       g_assert_cmpstr (up_stage_get_end_date (item), ==, "2026-03-09");
     }
+}
+
+/* The number of regional indicators (the halves of a flag) in @text. */
+static guint
+count_flag_halves (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) >= 0x1F1E6 && g_utf8_get_char (p) <= 0x1F1FF)
+      n++;
+  return n;
+}
+
+/* A stage's title of 200 characters quoted in the dialog that asks about
+ * its notes made the dialog 745 px high, its buttons below the bottom of a
+ * 1024 × 700 screen, and the toast after the delete as wide as the
+ * window: both quote its first 60 characters now, cut between two
+ * characters as seen (a flag, an emoji of several code points or a
+ * letter and its accent stay whole). */
+static void
+test_long_title_quoted (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 0);
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *accent = NULL;
+  g_autofree char *emoji = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  AdwMessageDialog *dialog;
+  const char *heading;
+  const char *toast;
+  int width, height;
+
+  /* 100 flags of Sweden: 200 code points, a cut at 59 splits one */
+  for (guint i = 0; i < 100; i++)
+    g_string_append (title, "🇸🇪");
+  g_assert_true (up_project_set_string (fixture->project, stage, "title", title->str, &error));
+  g_assert_no_error (error);
+  gtk_single_selection_set_selected (selection, 0);
+  notes = up_project_list_stage_notes (fixture->project, stage);
+  g_assert_cmpuint (notes->len, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
+  dialog = get_message_dialog (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, dialog);
+  wait_for_frames (GTK_WIDGET (dialog));
+  heading = adw_message_dialog_get_heading (dialog);
+  g_test_message ("heading: %s", heading);
+  g_assert_cmpint (g_utf8_strlen (heading, -1), <, 80);
+  g_assert_nonnull (strstr (heading, "🇸🇪…"));
+  g_assert_cmpuint (count_flag_halves (heading) % 2, ==, 0);
+  width = gtk_widget_get_width (GTK_WIDGET (dialog));
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  g_test_message ("dialog %d px wide, at least %d px high", width, height);
+  g_assert_cmpint (height, <, 600);
+
+  adw_message_dialog_response (dialog, "keep");
+  wait_until (has_toast, fixture->window);
+  toast = shown_toast (fixture->window);
+  g_test_message ("toast: %s", toast);
+  g_assert_cmpint (g_utf8_strlen (toast, -1), <, 100);
+  g_assert_cmpuint (count_flag_halves (toast) % 2, ==, 0);
+
+  /* a letter and its accent, an emoji of four code points */
+  accent = up_text_util_excerpt ("abcde\u0301fgh", 6);
+  g_assert_cmpstr (accent, ==, "abcd…");
+  emoji = up_text_util_excerpt ("ab👩🏽‍💼cdefgh", 5);
+  g_assert_cmpstr (emoji, ==, "ab…");
+  g_clear_pointer (&emoji, g_free);
+  emoji = up_text_util_excerpt ("ab👩🏽‍💼cdefgh", 7);
+  g_assert_cmpstr (emoji, ==, "ab👩🏽‍💼…");
 }
 
 static void
@@ -6957,6 +7033,8 @@ main (int   argc,
               fixture_set_up, test_date_pause, fixture_tear_down);
   g_test_add ("/ui/window/start-past-end", Fixture, NULL,
               fixture_set_up, test_start_past_end, fixture_tear_down);
+  g_test_add ("/ui/window/long-title-quoted", Fixture, NULL,
+              fixture_set_up, test_long_title_quoted, fixture_tear_down);
   g_test_add ("/ui/window/start-calendar", Fixture, NULL,
               fixture_set_up, test_start_calendar, fixture_tear_down);
   g_test_add ("/ui/window/shows-file-through-link", Fixture, NULL,

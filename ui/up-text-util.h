@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The most of a user's text (a title, a name) that a dialog's heading or
+ * a toast quotes, in characters. */
+#define UP_TEXT_UTIL_QUOTE_CHARS 60
+
+/* @text whole when it has at most @max_chars characters, else its start
+ * and "…", @max_chars characters in all, cut between two characters a
+ * reader sees as one (an emoji of several code points, a flag, a letter
+ * and its accent stay whole). */
+char *up_text_util_excerpt (const char *text,
+                            guint       max_chars);
+
+G_END_DECLS
