@@ -1944,7 +1944,8 @@ on_reload_response (AdwMessageDialog *dialog,
   project = up_project_open (file, &error);
   if (project == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      /* the message names the file, which may hold "&" or "<" */
+      up_window_add_toast (self, error->message);
       return;
     }
 

@@ -2588,6 +2588,82 @@ save_as_and_wait (UpWindow *window,
   return g_file_equal (up_project_get_file (up_window_get_project (window)), file);
 }
 
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+/* Closes the toasts shown, as their close buttons do. */
+static void
+dismiss_toasts (UpWindow *window)
+{
+  GtkWidget *toast;
+
+  while ((toast = find_toast (GTK_WIDGET (window))) != NULL)
+    {
+      GtkWidget *button = NULL;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (toast); child; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BUTTON (child))
+          button = child;
+      g_assert_nonnull (button);
+      g_object_ref (toast);
+      g_signal_emit_by_name (button, "clicked");
+      wait_until (is_unmapped, toast);
+      g_object_unref (toast);
+    }
+}
+
+/* A reload that finds the file emptied says so in a toast that names the
+ * file as it is called, "&" and "<" in its name too: the message was
+ * given to the toast as Pango markup, which such a name breaks (GTK
+ * warned, and the toast showed nothing). */
+static void
+test_reload_refused_name (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "Q & A <b>.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "ours.upphandla", NULL);
+  g_autoptr(GFile) elsewhere = g_file_new_for_path (other_path);
+  g_autoptr(UpProject) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  UpProject *ours;
+  AdwMessageDialog *dialog;
+  const char *toast;
+
+  g_assert_true (save_as_and_wait (fixture->window, file));
+  dismiss_toasts (fixture->window);
+  ours = up_window_get_project (fixture->window);
+  theirs = up_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_string (theirs, theirs, "title", "Their title", &error));
+  g_assert_true (up_store_flush (up_project_get_store (theirs), &error));
+  g_assert_true (up_project_set_string (ours, ours, "title", "Our title", &error));
+  g_assert_false (up_store_flush (up_project_get_store (ours), &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  iterate_pending ();
+
+  /* and then someone empties it */
+  g_assert_true (g_file_set_contents (path, "", 0, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "reload");
+  iterate_pending ();
+
+  g_assert_true (up_window_get_project (fixture->window) == ours);
+  wait_until (has_toast, fixture->window);
+  toast = shown_toast (fixture->window);
+  g_test_message ("toast: %s", toast);
+  g_assert_nonnull (strstr (toast, "Q & A <b>.upphandla"));
+
+  /* ours kept, in a file of its own, for the fixture to close */
+  g_assert_true (save_as_and_wait (fixture->window, elsewhere));
+}
+
 /* Save As writes the project once, at its new place: one file written
  * and closed in that folder (the temporary file renamed over the name
  * chosen), and the project is there whole. Before 2026-12-05 a copy was
@@ -7065,6 +7141,8 @@ main (int   argc,
                         test_save_read_only);
   g_test_add ("/ui/window/conflict-reload", Fixture, NULL,
               fixture_set_up, test_conflict_reload, fixture_tear_down);
+  g_test_add ("/ui/window/reload-refused-name", Fixture, NULL,
+              fixture_set_up, test_reload_refused_name, fixture_tear_down);
   g_test_add ("/ui/window/first-focus", Fixture, NULL,
               fixture_set_up, test_first_focus, fixture_tear_down);
   g_test_add_func ("/ui/window/first-focus-from-start-page", test_first_focus_from_start_page);
