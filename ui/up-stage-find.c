@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "up-a11y-util.h"
 #include "up-stage-find.h"
@@ -64,20 +65,34 @@ static GArray *
 collect_matches (UpStageFind *self)
 {
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(UpSearchWords) words = up_search_words_new (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autoptr(UpSearchWords) words = up_search_words_new (typed);
+  g_autofree char *symbols = NULL;
   GListModel *model = G_LIST_MODEL (self->selection);
   guint n;
 
-  if (words == NULL || model == NULL)
+  if (model == NULL)
     return matches;
+
+  /* Text without a letter or a digit (an emoji, a flag, "&") has no word
+   * to look for: it is looked for as typed, as the notes' search does.
+   * Titles are kept composed (NFC), and so is it. */
+  if (words == NULL)
+    {
+      symbols = g_utf8_normalize (typed, -1, G_NORMALIZE_NFC);
+      if (symbols == NULL || *g_strstrip (symbols) == '\0')
+        return matches;
+    }
 
   n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(UpStage) stage = g_list_model_get_item (model, i);
 
-      if (up_search_words_match (words, up_stage_get_title (stage)) ||
-          up_search_words_match (words, up_enum_label (up_stage_kinds, up_stage_get_kind (stage))))
+      if (symbols != NULL ? strstr (up_stage_get_title (stage), symbols) != NULL
+                          : (up_search_words_match (words, up_stage_get_title (stage)) ||
+                             up_search_words_match (words, up_enum_label (up_stage_kinds,
+                                                                          up_stage_get_kind (stage)))))
         g_array_append_val (matches, i);
     }
 

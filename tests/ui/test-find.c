@@ -228,6 +228,43 @@ test_none_found (Fixture       *fixture,
   g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
 }
 
+/* Text of symbols only, no letter or digit (an emoji, a flag, "&"), finds
+ * the stages whose title holds it as typed, as the notes' search does: it
+ * found none, whatever the titles held. */
+static void
+test_symbols (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  static const char * const typed[] = { "👩🏽‍💼", "🇸🇪", " & ", "”" };
+  UpStage *stage = stage_at (fixture, 3);
+  SelectedWait wait = { fixture, stage };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (up_project_set_string (fixture->project, stage, "title",
+                                        "Möte 👩🏽‍💼 & ”🇸🇪”", &error));
+  g_assert_no_error (error);
+  g_assert_true (press_ctrl_f (fixture));
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      gtk_editable_set_text (get_entry (fixture), "");
+      while (*count_text (fixture) != '\0')
+        g_main_context_iteration (NULL, TRUE);
+      gtk_editable_set_text (get_entry (fixture), typed[i]);
+      while (*count_text (fixture) == '\0')
+        g_main_context_iteration (NULL, TRUE);
+      g_test_message ("%s: %s", typed[i], count_text (fixture));
+      wait_until (stage_is_selected, &wait);
+      assert_count (fixture, 1, 1);
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (get_entry (fixture)), "error"));
+    }
+
+  /* one no title holds */
+  gtk_editable_set_text (get_entry (fixture), "😀");
+  while (g_strcmp0 (count_text (fixture), _("None found")) != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (selected_stage (fixture) == stage);
+}
+
 static gboolean
 focus_within (Fixture   *fixture,
               GtkWidget *widget)
@@ -296,6 +333,7 @@ main (int   argc,
   ui_test_load_app_style ();
 
   g_test_add ("/ui/find/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
+  g_test_add ("/ui/find/symbols", Fixture, NULL, fixture_set_up, test_symbols, fixture_tear_down);
   g_test_add ("/ui/find/none-found", Fixture, NULL, fixture_set_up, test_none_found,
               fixture_tear_down);
   g_test_add ("/ui/find/other-views", Fixture, NULL, fixture_set_up, test_other_views,
