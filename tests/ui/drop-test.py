@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 
-from xtest import TIMEOUT, free_display, log, wait_for, xdotool
+from xtest import TIMEOUT, free_display, log, start_session, wait_for, xdotool
 
 APP = os.path.abspath(sys.argv[1])
 
@@ -95,20 +95,7 @@ def main():
     processes = []
     try:
         display = free_display(300, 400)
-        os.environ['DISPLAY'] = f':{display}'
-        os.environ['GSETTINGS_BACKEND'] = 'memory'
-        os.environ['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
-        os.environ['XDG_STATE_HOME'] = os.path.join(tmp, 'state')
-        os.environ['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
-        os.environ['LANG'] = os.environ['LC_ALL'] = 'en_US.UTF-8'
-        os.environ['LANGUAGE'] = 'en'
-        os.environ['GDK_DEBUG'] = 'no-portals'
-        os.environ['NO_AT_BRIDGE'] = '1'
-
-        processes.append(subprocess.Popen(['Xvfb', f':{display}', '-screen', '0', '1600x1000x24',
-                                           '-nolisten', 'tcp'], stderr=subprocess.DEVNULL))
-        wait_for('the X server', lambda: subprocess.run(['xdotool', 'getdisplaygeometry'],
-                                                        capture_output=True).returncode == 0)
+        start_session(tmp, display, processes, accessible=False)
 
         shown = os.path.join(tmp, 'workshop.upphandla')
         sent = os.path.join(tmp, 'Åtgärder för äldre – v2.upphandla')

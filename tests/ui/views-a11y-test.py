@@ -34,7 +34,7 @@ import sys
 import tempfile
 import time
 
-from xtest import TIMEOUT, free_display, log, wait_for, xdotool
+from xtest import TIMEOUT, free_display, log, start_session, wait_for, xdotool
 
 APP = os.path.abspath(sys.argv[1])
 LANGUAGE = sys.argv[2] if len(sys.argv) > 2 else 'en'
@@ -355,21 +355,7 @@ def main():
     processes = []
     try:
         display = free_display(120, 250)
-        os.environ['DISPLAY'] = f':{display}'
-        os.environ['GSETTINGS_BACKEND'] = 'memory'
-        os.environ['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
-        os.environ['XDG_STATE_HOME'] = os.path.join(tmp, 'state')
-        os.environ['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
-        os.environ['LANG'] = os.environ['LC_ALL'] = LOCALES[LANGUAGE]
-        os.environ['LANGUAGE'] = LANGUAGE
-        os.environ['GDK_DEBUG'] = 'no-portals'
-        os.environ.pop('NO_AT_BRIDGE', None)
-        os.environ.pop('GTK_A11Y', None)
-
-        processes.append(subprocess.Popen(['Xvfb', f':{display}', '-screen', '0', '1600x1000x24',
-                                           '-nolisten', 'tcp'], stderr=subprocess.DEVNULL))
-        wait_for('the X server', lambda: subprocess.run(['xdotool', 'getdisplaygeometry'],
-                                                        capture_output=True).returncode == 0)
+        start_session(tmp, display, processes, LOCALES[LANGUAGE], LANGUAGE)
         processes.append(subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
                                           stderr=subprocess.DEVNULL))
         time.sleep(0.7)

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What the real-input tests share: a free X display, waiting for a
-condition, xdotool, and logging in TAP's order."""
+"""What the real-input tests share: a free X display and a session of its
+own, waiting for a condition, xdotool, and logging in TAP's order."""
 
 import os
 import subprocess
@@ -36,3 +36,27 @@ def wait_for(what, check, timeout=TIMEOUT):
 def xdotool(*args):
     return subprocess.run(['xdotool', *map(str, args)], check=True, timeout=TIMEOUT,
                           capture_output=True, text=True).stdout.strip()
+
+
+def start_session(tmp, display, processes, locale='en_US.UTF-8', language='en', accessible=True):
+    """The app under test alone with an X server of its own on @display (started into
+    @processes, and waited for): settings in memory, its data, state and configuration under
+    @tmp, @locale and @language, no portals, and the accessibility bridge only if @accessible."""
+    os.environ['DISPLAY'] = f':{display}'
+    os.environ['GSETTINGS_BACKEND'] = 'memory'
+    os.environ['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
+    os.environ['XDG_STATE_HOME'] = os.path.join(tmp, 'state')
+    os.environ['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
+    os.environ['LANG'] = os.environ['LC_ALL'] = locale
+    os.environ['LANGUAGE'] = language
+    os.environ['GDK_DEBUG'] = 'no-portals'
+    if accessible:
+        os.environ.pop('NO_AT_BRIDGE', None)
+        os.environ.pop('GTK_A11Y', None)
+    else:
+        os.environ['NO_AT_BRIDGE'] = '1'
+
+    processes.append(subprocess.Popen(['Xvfb', f':{display}', '-screen', '0', '1600x1000x24',
+                                       '-nolisten', 'tcp'], stderr=subprocess.DEVNULL))
+    wait_for('the X server', lambda: subprocess.run(['xdotool', 'getdisplaygeometry'],
+                                                    capture_output=True).returncode == 0)
