@@ -17,14 +17,13 @@ Ends by itself; exits non-zero on failure.
 """
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 
-from xtest import TIMEOUT, free_display, log, start_session, wait_for, xdotool
+from xtest import TIMEOUT, end_session, free_display, log, start_session, wait_for, xdotool
 
 APP = os.path.abspath(sys.argv[1])
 
@@ -142,13 +141,7 @@ def main():
         log('1..4')
         return 0
     finally:
-        for process in reversed(processes):
-            process.terminate()
-            try:
-                process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        shutil.rmtree(tmp, ignore_errors=True)
+        end_session(processes, tmp)
 
 
 if __name__ == '__main__':

@@ -19,12 +19,11 @@ Ends by itself; exits non-zero on failure.
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 
-from xtest import TIMEOUT, free_display, log, start_session, wait_for, xdotool
+from xtest import TIMEOUT, end_session, free_display, log, start_session, wait_for, xdotool
 
 APP = os.path.abspath(sys.argv[1])
 SENT = 'Åtgärder för äldre – v2.upphandla'
@@ -112,13 +111,7 @@ def main():
         log('1..5')
         return 0
     finally:
-        for process in reversed(processes):
-            process.terminate()
-            try:
-                process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        shutil.rmtree(tmp, ignore_errors=True)
+        end_session(processes, tmp)
 
 
 if __name__ == '__main__':

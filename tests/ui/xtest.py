@@ -3,6 +3,7 @@
 own, waiting for a condition, xdotool, and logging in TAP's order."""
 
 import os
+import shutil
 import subprocess
 import time
 
@@ -60,3 +61,14 @@ def start_session(tmp, display, processes, locale='en_US.UTF-8', language='en', 
                                        '-nolisten', 'tcp'], stderr=subprocess.DEVNULL))
     wait_for('the X server', lambda: subprocess.run(['xdotool', 'getdisplaygeometry'],
                                                     capture_output=True).returncode == 0)
+
+
+def end_session(processes, tmp):
+    """Ends @processes, the last started first, and removes @tmp."""
+    for process in reversed(processes):
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    shutil.rmtree(tmp, ignore_errors=True)
