@@ -3715,20 +3715,28 @@ test_report_goal_names_few_stages (void)
 /* The demo's plan (15 stages, 2 decisions, 3 local goals) touching every
  * goal: its report names all 17, the rest of the key under the local
  * goals. The key's column held 9 ("Goals not shown: 8"). */
-static void
-test_report_goal_names_rest (void)
+/* The demo's plan with its second stage serving every goal. */
+static UpProject *
+demo_serving_every_goal (void)
 {
-  g_autoptr(UpProject) project = demo ();
-  g_autoptr(GError) error = NULL;
+  UpProject *project = demo ();
   g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (project), 1);
 
   for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
     {
       g_autofree char *target = g_strdup_printf ("%u.1", goal);
+      g_autoptr(GError) error = NULL;
 
       g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), target, "positive", 2, "", &error));
       g_assert_no_error (error);
     }
+  return project;
+}
+
+static void
+test_report_goal_names_rest (void)
+{
+  g_autoptr(UpProject) project = demo_serving_every_goal ();
 
   assert_report_names_every_goal (project, "rest");
 }
@@ -3853,17 +3861,7 @@ static void
 test_report_goal_names_wide_font (void)
 {
   g_autoptr(UpProject) project = demo ();
-  g_autoptr(UpProject) every = demo ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (every), 1);
-
-  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
-    {
-      g_autofree char *target = g_strdup_printf ("%u.1", goal);
-
-      g_assert_nonnull (up_project_add_sdg_link (every, UP_RECORD (stage), target, "positive", 2, "", &error));
-      g_assert_no_error (error);
-    }
+  g_autoptr(UpProject) every = demo_serving_every_goal ();
 
   _up_chart_set_font ("DejaVu Sans");
   for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
