@@ -597,7 +597,6 @@ _up_chart_matrix_draw (UpChartContext *ctx,
                        double          width,
                        double          height)
 {
-  cairo_t *cr = ctx->cr;
   guint n_body_rows, first;
   g_autoptr(GListModel) stages = _up_chart_rows_page (ctx, &matrix_spec, &n_body_rows, &first);
   guint n_stages = g_list_model_get_n_items (stages);
@@ -666,7 +665,6 @@ _up_chart_matrix_draw (UpChartContext *ctx,
       {
         g_autoptr(UpStage) stage = g_list_model_get_item (stages, shown_first + i);
         double y = top + i * ROW;
-        double title_x = frame.body_x;
 
         if (pass == 1)
           {
@@ -676,20 +674,9 @@ _up_chart_matrix_draw (UpChartContext *ctx,
                             DATE_WIDTH, SMALL_SIZE, UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
           }
         else
-          {
-            g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
-
-            if (_up_chart_stage_is_decision (stage))
-              {
-                _up_chart_set_colour (cr, &ctx->fg);
-                _up_chart_diamond (cr, title_x + 5, y + ROW / 2, 5);
-                cairo_fill (cr);
-                title_x += 14;
-              }
-            /* two lines of the dates' size fill the row's 22 pt */
-            _up_chart_row_title (ctx, title, title_x, y + ROW / 2, TITLE_WIDTH - (title_x - frame.body_x),
-                                 TEXT_SIZE, SMALL_SIZE, 0, lines);
-          }
+          /* two lines of the dates' size fill the row's 22 pt */
+          _up_chart_stage_row_title (ctx, stage, frame.body_x, y + ROW / 2, TITLE_WIDTH,
+                                     TEXT_SIZE, SMALL_SIZE, 0, lines);
       }
   _up_chart_glyph_batch_show (ctx, &lines[0]);
   _up_chart_glyph_batch_show (ctx, &lines[1]);

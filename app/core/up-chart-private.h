@@ -266,6 +266,17 @@ void         _up_chart_row_title        (UpChartContext       *ctx,
                                          double                small_size,
                                          UpTextFlags           flags,
                                          UpGlyphBatch         *lines);
+/* A stage's row title as _up_chart_row_title() draws it, after a diamond
+ * where the stage is a decision (the rows of the matrix and the timeline). */
+void         _up_chart_stage_row_title  (UpChartContext       *ctx,
+                                         UpStage              *stage,
+                                         double                x,
+                                         double                cy,
+                                         double                width,
+                                         double                size,
+                                         double                small_size,
+                                         UpTextFlags           flags,
+                                         UpGlyphBatch         *lines);
 
 /* @iso in @lang's long style; "" for a missing or invalid date. */
 char        *_up_chart_format_date      (UpChartContext       *ctx,

@@ -965,19 +965,10 @@ _up_chart_timeline_draw (UpChartContext *ctx,
     for (guint i = shown_first; i < shown_last; i++)
       {
         g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
-        g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
-        double y = top + i * ROW, title_x = frame.body_x;
 
-        if (_up_chart_stage_is_decision (stage))
-          {
-            _up_chart_set_colour (cr, &ctx->fg);
-            _up_chart_diamond (cr, title_x + 5, y + ROW / 2, 5);
-            cairo_fill (cr);
-            title_x += 14;
-          }
         /* two lines of 8 pt need closer lines than the font's in 18 pt */
-        _up_chart_row_title (ctx, title, title_x, y + ROW / 2, TITLE_WIDTH - (title_x - frame.body_x),
-                             TEXT_SIZE, SMALL_SIZE, UP_TEXT_TIGHT, lines);
+        _up_chart_stage_row_title (ctx, stage, frame.body_x, top + i * ROW + ROW / 2, TITLE_WIDTH,
+                                   TEXT_SIZE, SMALL_SIZE, UP_TEXT_TIGHT, lines);
       }
     _up_chart_glyph_batch_show (ctx, &lines[0]);
     _up_chart_glyph_batch_show (ctx, &lines[1]);

@@ -614,6 +614,30 @@ _up_chart_row_title (UpChartContext *ctx,
     _up_chart_text (ctx, title, x, cy, width, small_size, flags | UP_TEXT_MIDDLE | UP_TEXT_KEEP_END, 2, NULL);
 }
 
+void
+_up_chart_stage_row_title (UpChartContext *ctx,
+                           UpStage        *stage,
+                           double          x,
+                           double          cy,
+                           double          width,
+                           double          size,
+                           double          small_size,
+                           UpTextFlags     flags,
+                           UpGlyphBatch   *lines)
+{
+  g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
+
+  if (_up_chart_stage_is_decision (stage))
+    {
+      _up_chart_set_colour (ctx->cr, &ctx->fg);
+      _up_chart_diamond (ctx->cr, x + 5, cy, 5);
+      cairo_fill (ctx->cr);
+      x += 14;
+      width -= 14;
+    }
+  _up_chart_row_title (ctx, title, x, cy, width, size, small_size, flags, lines);
+}
+
 double
 _up_chart_text_width (UpChartContext *ctx,
                       const char     *text,
