@@ -55,6 +55,9 @@ typedef struct
   UpRgba                grey;       /* an uncovered goal */
   UpRgba                negative;   /* the band of negative impact */
   GHashTable           *layouts;    /* LayoutKey -> PangoLayout, see _up_chart_layout() */
+  GHashTable           *lines;      /* LayoutKey -> ShapedLine, see shape_line() */
+  GHashTable           *coverages;  /* PangoFont -> PlainCoverage */
+  GArray               *first_fonts;  /* FirstFont, see first_font() */
   GPtrArray            *pango_contexts;  /* one for each transform text is drawn under */
   PangoFontDescription *font;       /* the charts' font family, parsed once */
   gboolean              on_image;   /* drawn on pixels (a PNG), not a file of
@@ -240,6 +243,18 @@ gboolean     _up_chart_glyph_batch_add  (UpChartContext       *ctx,
                                          double                y,
                                          double                size,
                                          UpTextFlags           flags);
+/* For the tests: @text in one line shaped without a layout, as a chart
+ * measures and gathers a title or a date in a file where the text is
+ * plain (letters, marks and punctuation of one script left to right, in
+ * the first font of the charts' set); FALSE where it takes a layout.
+ * @glyphs stay @ctx's. */
+gboolean     _up_chart_plain_line       (UpChartContext       *ctx,
+                                         const char           *text,
+                                         double                size,
+                                         UpTextFlags           flags,
+                                         PangoGlyphString    **glyphs,
+                                         PangoRectangle       *logical,
+                                         int                  *baseline);
 /* Shows the glyphs gathered and frees them. */
 void         _up_chart_glyph_batch_show (UpChartContext       *ctx,
                                          UpGlyphBatch         *batch);

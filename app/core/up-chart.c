@@ -217,6 +217,9 @@ _up_chart_context_clear (UpChartContext *ctx)
   g_clear_pointer (&ctx->matrix_notes, g_free);
   g_clear_pointer (&ctx->coverage, up_coverage_unref);
   g_clear_pointer (&ctx->layouts, g_hash_table_unref);
+  g_clear_pointer (&ctx->lines, g_hash_table_unref);
+  g_clear_pointer (&ctx->coverages, g_hash_table_unref);
+  g_clear_pointer (&ctx->first_fonts, g_array_unref);
   g_clear_pointer (&ctx->pango_contexts, g_ptr_array_unref);
   g_clear_pointer (&ctx->font, pango_font_description_free);
 }
@@ -356,17 +359,13 @@ get_pango_context (UpChartContext *ctx,
   return context;
 }
 
-static PangoLayout *
-make_layout (UpChartContext *ctx,
-             const double    matrix[4],
-             const char     *text,
-             double          size,
-             UpTextFlags     flags,
-             double          width,
-             int             max_lines)
+/* The charts' font at @size (and bold where @flags say so). */
+static PangoFontDescription *
+describe_font (UpChartContext *ctx,
+               double          size,
+               UpTextFlags     flags)
 {
-  PangoLayout *layout = pango_layout_new (get_pango_context (ctx, matrix));
-  g_autoptr(PangoFontDescription) font = NULL;
+  PangoFontDescription *font;
 
   if (ctx->font == NULL)
     ctx->font = pango_font_description_from_string (font_family);
@@ -378,6 +377,21 @@ make_layout (UpChartContext *ctx,
   G_UNLOCK (min_size);
   if (flags & UP_TEXT_BOLD)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  return font;
+}
+
+static PangoLayout *
+make_layout (UpChartContext *ctx,
+             const double    matrix[4],
+             const char     *text,
+             double          size,
+             UpTextFlags     flags,
+             double          width,
+             int             max_lines)
+{
+  PangoLayout *layout = pango_layout_new (get_pango_context (ctx, matrix));
+  g_autoptr(PangoFontDescription) font = describe_font (ctx, size, flags);
+
   pango_layout_set_font_description (layout, font);
 
   /* A chart reads from left to right: a name in Arabic or Hebrew keeps its
@@ -419,6 +433,32 @@ make_layout (UpChartContext *ctx,
 /* A layout of @text; the caller owns a reference. Layouts are kept for the
  * drawing of one chart: a matrix writes the same digit in thousands of
  * cells, and making a layout costs more than drawing it. */
+/* The key of @text as drawn under the current transform. */
+static void
+layout_key_init (UpChartContext *ctx,
+                 LayoutKey      *key,
+                 const char     *text,
+                 double          size,
+                 UpTextFlags     flags,
+                 double          width,
+                 int             max_lines)
+{
+  cairo_matrix_t ctm;
+
+  cairo_get_matrix (ctx->cr, &ctm);
+  *key = (LayoutKey) { (char *) (text != NULL ? text : ""), size, width,
+                       { ctm.xx, ctm.yx, ctm.xy, ctm.yy }, flags, max_lines };
+}
+
+static LayoutKey *
+layout_key_copy (const LayoutKey *key)
+{
+  LayoutKey *stored = g_memdup2 (key, sizeof *key);
+
+  stored->text = g_strdup (key->text);
+  return stored;
+}
+
 PangoLayout *
 _up_chart_layout (UpChartContext *ctx,
                   const char     *text,
@@ -427,16 +467,10 @@ _up_chart_layout (UpChartContext *ctx,
                   double          width,
                   int             max_lines)
 {
-  cairo_matrix_t ctm;
-  LayoutKey key = { (char *) (text != NULL ? text : ""), size, width, { 0 }, flags, max_lines };
+  LayoutKey key;
   PangoLayout *layout;
 
-  cairo_get_matrix (ctx->cr, &ctm);
-  key.matrix[0] = ctm.xx;
-  key.matrix[1] = ctm.yx;
-  key.matrix[2] = ctm.xy;
-  key.matrix[3] = ctm.yy;
-
+  layout_key_init (ctx, &key, text, size, flags, width, max_lines);
   if (ctx->layouts == NULL)
     ctx->layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal,
                                           layout_key_free, g_object_unref);
@@ -444,16 +478,263 @@ _up_chart_layout (UpChartContext *ctx,
   layout = g_hash_table_lookup (ctx->layouts, &key);
   if (layout == NULL)
     {
-      LayoutKey *stored = g_memdup2 (&key, sizeof key);
-
-      stored->text = g_strdup (key.text);
-      layout = make_layout (ctx, key.matrix, text, size, flags, width, max_lines);
-      g_hash_table_insert (ctx->layouts, stored, layout);
+      layout = make_layout (ctx, key.matrix, key.text, size, flags, width, max_lines);
+      g_hash_table_insert (ctx->layouts, layout_key_copy (&key), layout);
     }
 
   return g_object_ref (layout);
 }
 
+/* A text in one line of one font, as a layout of no width lays it out:
+ * its glyphs, its logical width and height, and its baseline, in Pango
+ * units. */
+typedef struct
+{
+  PangoFont        *font;       /* NULL: the text needs a layout */
+  PangoGlyphString *glyphs;
+  int               x;
+  int               width;
+  int               height;
+  int               baseline;
+} ShapedLine;
+
+static void
+shaped_line_free (gpointer data)
+{
+  ShapedLine *line = data;
+
+  g_clear_object (&line->font);
+  g_clear_pointer (&line->glyphs, pango_glyph_string_free);
+  g_free (line);
+}
+
+/* Characters a layout gives no treatment of their own: no right-to-left
+ * run, no emoji, no control or invisible character, no line separator
+ * (Latin, Greek, Cyrillic and Armenian letters, their marks, punctuation
+ * and currency signs). */
+static gboolean
+is_plain_char (gunichar c)
+{
+  return (c >= 0x20 && c < 0x7f)
+         || (c >= 0xa0 && c < 0x590 && c != 0xad)
+         || (c >= 0x2010 && c <= 0x2027)
+         || (c >= 0x2030 && c <= 0x205e)
+         || (c >= 0x20a0 && c <= 0x20c0);
+}
+
+/* Which plain characters a font has, asked once each: Pango asks
+ * Fontconfig's character set, which costs more than shaping the char. */
+#define N_PLAIN_SLOTS (0x590 + 0xd0)
+
+typedef struct
+{
+  guint32 known[(N_PLAIN_SLOTS + 31) / 32];
+  guint32 has[(N_PLAIN_SLOTS + 31) / 32];
+} PlainCoverage;
+
+static gboolean
+font_has_plain_char (UpChartContext *ctx,
+                     PangoFont      *font,
+                     gunichar        c)
+{
+  PlainCoverage *coverage;
+  guint slot = c < 0x590 ? c : 0x590 + (c - 0x2000);
+  guint32 bit = 1u << (slot % 32);
+
+  g_assert (slot < N_PLAIN_SLOTS);
+  if (ctx->coverages == NULL)
+    ctx->coverages = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  coverage = g_hash_table_lookup (ctx->coverages, font);
+  if (coverage == NULL)
+    {
+      coverage = g_new0 (PlainCoverage, 1);
+      g_hash_table_insert (ctx->coverages, g_object_ref (font), coverage);
+    }
+  if (!(coverage->known[slot / 32] & bit))
+    {
+      coverage->known[slot / 32] |= bit;
+      if (pango_font_has_char (font, c))
+        coverage->has[slot / 32] |= bit;
+    }
+  return (coverage->has[slot / 32] & bit) != 0;
+}
+
+static gboolean
+take_first_font (PangoFontset *fontset,
+                 PangoFont    *font,
+                 gpointer      data)
+{
+  *(PangoFont **) data = g_object_ref (font);
+  return TRUE;
+}
+
+/* The first font of the charts' font set at @size under @context (bold
+ * where @flags say so), owned by @ctx: the font Pango's itemizer takes
+ * for every character it has. Looked up in the font map, it cost a third
+ * as much as shaping a stage's title. */
+typedef struct
+{
+  PangoContext *context;
+  double        size;
+  UpTextFlags   flags;
+  PangoFont    *font;
+} FirstFont;
+
+static void
+first_font_clear (gpointer data)
+{
+  g_clear_object (&((FirstFont *) data)->font);
+}
+
+static PangoFont *
+first_font (UpChartContext *ctx,
+            PangoContext   *context,
+            double          size,
+            UpTextFlags     flags)
+{
+  g_autoptr(PangoFontDescription) desc = NULL;
+  PangoFontset *fontset;
+  FirstFont first = { context, size, flags & UP_TEXT_BOLD, NULL };
+
+  if (ctx->first_fonts == NULL)
+    {
+      ctx->first_fonts = g_array_new (FALSE, FALSE, sizeof (FirstFont));
+      g_array_set_clear_func (ctx->first_fonts, first_font_clear);
+    }
+  for (guint i = 0; i < ctx->first_fonts->len; i++)
+    {
+      const FirstFont *known = &g_array_index (ctx->first_fonts, FirstFont, i);
+
+      if (known->context == context && known->size == size && known->flags == first.flags)
+        return known->font;
+    }
+
+  desc = describe_font (ctx, size, flags);
+  fontset = pango_context_load_fontset (context, desc, pango_context_get_language (context));
+  if (fontset != NULL)
+    {
+      pango_fontset_foreach (fontset, take_first_font, &first.font);
+      g_object_unref (fontset);
+    }
+  /* a miss is kept too: asked again, the answer is the same */
+  g_array_append_val (ctx->first_fonts, first);
+  return first.font;
+}
+
+/* Shapes @text as the one item Pango would make of it, into @line: of
+ * plain characters of at most one script, each in the first font of the
+ * charts' font set (the one Pango's itemizer would choose for it). Else
+ * @line keeps no font. */
+static void
+shape_plain_line (UpChartContext *ctx,
+                  const LayoutKey *key,
+                  ShapedLine      *line)
+{
+  PangoContext *context = get_pango_context (ctx, key->matrix);
+  PangoLanguage *language = pango_context_get_language (context);
+  PangoScript script = PANGO_SCRIPT_COMMON;
+  g_autoptr(PangoLayout) reference = NULL;
+  PangoFont *font;
+  PangoItem *item;
+  PangoLayoutIter *iter;
+  PangoRectangle logical;
+  const char *text = key->text;
+  const char *graphic = NULL;
+  gsize length = strlen (text);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      PangoScript s = (PangoScript) g_unichar_get_script (c);
+
+      if (!is_plain_char (c))
+        return;
+      if (graphic == NULL && c != ' ')
+        graphic = p;
+      if (s != PANGO_SCRIPT_COMMON && s != PANGO_SCRIPT_INHERITED)
+        {
+          if (script != PANGO_SCRIPT_COMMON && script != s)
+            return;
+          script = s;
+        }
+    }
+  if (graphic == NULL ||
+      (script != PANGO_SCRIPT_COMMON && !pango_language_includes_script (language, script)))
+    return;
+
+  font = first_font (ctx, context, key->size, key->flags);
+  if (font == NULL)
+    return;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!font_has_plain_char (ctx, font, g_utf8_get_char (p)))
+      return;
+
+  item = pango_item_new ();
+  item->offset = 0;
+  item->length = (int) length;
+  item->num_chars = (int) g_utf8_strlen (text, -1);
+  item->analysis.font = font;
+  item->analysis.level = 0;
+  item->analysis.gravity = PANGO_GRAVITY_SOUTH;
+  item->analysis.script = script;
+  item->analysis.language = language;
+  line->glyphs = pango_glyph_string_new ();
+  pango_shape_item (item, text, (int) length, NULL, line->glyphs, PANGO_SHAPE_NONE);
+  line->font = g_object_ref (font);
+  item->analysis.font = NULL;
+  pango_item_free (item);
+
+  for (int i = 0; i < line->glyphs->num_glyphs; i++)
+    if (line->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+      {
+        g_clear_object (&line->font);
+        return;
+      }
+  line->width = pango_glyph_string_get_width (line->glyphs);
+
+  /* A line's height and baseline are its font's, whatever its letters:
+   * those of one of them laid out. */
+  {
+    g_autofree char *letter = g_strndup (graphic, g_utf8_next_char (graphic) - graphic);
+
+    reference = _up_chart_layout (ctx, letter, key->size, key->flags, 0, 0);
+  }
+  iter = pango_layout_get_iter (reference);
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  line->x = logical.x;
+  line->height = logical.height;
+  line->baseline = pango_layout_iter_get_baseline (iter);
+  pango_layout_iter_free (iter);
+}
+
+/* @text shaped without a layout where it is plain (see
+ * shape_plain_line()), NULL where it needs one. A layout itemizes the
+ * text, finds where its lines may break and lays them out before it
+ * shapes: for a stage's title in one line, three fifths of the work. */
+static const ShapedLine *
+shape_line (UpChartContext *ctx,
+            const char     *text,
+            double          size,
+            UpTextFlags     flags)
+{
+  LayoutKey key;
+  ShapedLine *line;
+
+  layout_key_init (ctx, &key, text, size, flags & (UP_TEXT_BOLD | UP_TEXT_TIGHT), 0, 0);
+  if (ctx->lines == NULL)
+    ctx->lines = g_hash_table_new_full (layout_key_hash, layout_key_equal,
+                                        layout_key_free, shaped_line_free);
+
+  line = g_hash_table_lookup (ctx->lines, &key);
+  if (line == NULL)
+    {
+      line = g_new0 (ShapedLine, 1);
+      shape_plain_line (ctx, &key, line);
+      g_hash_table_insert (ctx->lines, layout_key_copy (&key), line);
+    }
+
+  return line->font != NULL ? line : NULL;
+}
 
 /* Whether @layout draws glyphs of a colour font (an emoji): as a path a
  * glyph has one colour, and "🧓🏽" in a name became a black disc. */
@@ -555,9 +836,13 @@ fits_in_line (UpChartContext *ctx,
               double          size,
               UpTextFlags     flags)
 {
-  g_autoptr(PangoLayout) layout = _up_chart_layout (ctx, title, size, flags | UP_TEXT_MIDDLE, 0, 0);
+  const ShapedLine *line = shape_line (ctx, title, size, flags);
+  g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
 
+  if (line != NULL)
+    return line->width <= width * PANGO_SCALE;
+  layout = _up_chart_layout (ctx, title, size, flags | UP_TEXT_MIDDLE, 0, 0);
   pango_layout_get_extents (layout, NULL, &logical);
   return logical.width <= width * PANGO_SCALE;
 }
@@ -644,9 +929,13 @@ _up_chart_text_width (UpChartContext *ctx,
                       double          size,
                       UpTextFlags     flags)
 {
-  g_autoptr(PangoLayout) layout = _up_chart_layout (ctx, text, size, flags & ~UP_TEXT_MUST_FIT, 0, 0);
+  const ShapedLine *line = shape_line (ctx, text, size, flags);
+  g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
 
+  if (line != NULL)
+    return line->width / (double) PANGO_SCALE;
+  layout = _up_chart_layout (ctx, text, size, flags & ~UP_TEXT_MUST_FIT, 0, 0);
   pango_layout_get_extents (layout, NULL, &logical);
   return logical.width / (double) PANGO_SCALE;
 }
@@ -675,6 +964,56 @@ _up_chart_glyph_batch_init (UpGlyphBatch *batch,
   batch->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
 }
 
+gboolean
+_up_chart_plain_line (UpChartContext    *ctx,
+                      const char        *text,
+                      double             size,
+                      UpTextFlags        flags,
+                      PangoGlyphString **glyphs,
+                      PangoRectangle    *logical,
+                      int               *baseline)
+{
+  const ShapedLine *line = shape_line (ctx, text, size, flags);
+
+  if (line == NULL)
+    return FALSE;
+  *glyphs = line->glyphs;
+  *logical = (PangoRectangle) { line->x, 0, line->width, line->height };
+  *baseline = line->baseline;
+  return TRUE;
+}
+
+/* The one line of @layout as a ShapedLine that does not own its parts;
+ * FALSE where it has more lines or runs. */
+static gboolean
+line_of_layout (PangoLayout *layout,
+                ShapedLine  *line)
+{
+  PangoLayoutLine *layout_line;
+  PangoLayoutIter *iter;
+  PangoGlyphItem *run;
+  PangoRectangle logical;
+
+  if (pango_layout_get_line_count (layout) != 1)
+    return FALSE;
+  layout_line = pango_layout_get_line_readonly (layout, 0);
+  if (layout_line->runs == NULL || layout_line->runs->next != NULL)
+    return FALSE;
+  run = layout_line->runs->data;
+  line->font = run->item->analysis.font;
+  line->glyphs = run->glyphs;
+
+  iter = pango_layout_get_iter (layout);
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  line->baseline = pango_layout_iter_get_baseline (iter);
+  pango_layout_iter_free (iter);
+  line->x = logical.x;
+  pango_layout_get_extents (layout, NULL, &logical);
+  line->width = logical.width;
+  line->height = logical.height;
+  return line->font != NULL;
+}
+
 /* The glyphs are placed as pango_cairo_show_layout() places them for
  * _up_chart_text(): from the current point (which Cairo keeps in fixed
  * point), the line's origin and baseline, and each glyph's advance and
@@ -688,48 +1027,44 @@ _up_chart_glyph_batch_add (UpChartContext *ctx,
                            double          size,
                            UpTextFlags     flags)
 {
-  g_autoptr(PangoLayout) layout = _up_chart_layout (ctx, text, size, flags, 0, 0);
-  PangoLayoutIter *iter;
-  PangoLayoutLine *line;
+  const ShapedLine *shaped = shape_line (ctx, text, size, flags);
+  g_autoptr(PangoLayout) layout = NULL;
+  ShapedLine from_layout;
+  const ShapedLine *line = shaped;
   PangoGlyphString *glyphs;
-  PangoRectangle logical, line_logical;
   cairo_scaled_font_t *font;
   double dx = 0, base_x, base_y;
-  int baseline, x_position = 0;
+  int x_position = 0;
 
-  if (pango_layout_get_line_count (layout) != 1)
-    return FALSE;
-  line = pango_layout_get_line_readonly (layout, 0);
-  /* One run in one font; a fallback font or a missing glyph (which Pango
-   * draws as a box) is left to Pango. */
-  if (line->runs == NULL || line->runs->next != NULL)
-    return FALSE;
-  glyphs = ((PangoGlyphItem *) line->runs->data)->glyphs;
-  font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (((PangoGlyphItem *) line->runs->data)->item->analysis.font));
+  if (line == NULL)
+    {
+      layout = _up_chart_layout (ctx, text, size, flags, 0, 0);
+      /* One run in one font; a fallback font or a missing glyph (which
+       * Pango draws as a box) is left to Pango. */
+      if (!line_of_layout (layout, &from_layout))
+        return FALSE;
+      line = &from_layout;
+      for (int i = 0; i < line->glyphs->num_glyphs; i++)
+        if (line->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+          return FALSE;
+    }
+  glyphs = line->glyphs;
+  font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (line->font));
   if (font == NULL || (batch->font != NULL && batch->font != font))
     return FALSE;
-  for (int i = 0; i < glyphs->num_glyphs; i++)
-    if (glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
-      return FALSE;
 
-  pango_layout_get_extents (layout, NULL, &logical);
   if (flags & UP_TEXT_CENTRE)
-    dx = -logical.width / (2.0 * PANGO_SCALE);
+    dx = -line->width / (2.0 * PANGO_SCALE);
   else if (flags & UP_TEXT_RIGHT)
-    dx = -logical.width / (double) PANGO_SCALE;
+    dx = -line->width / (double) PANGO_SCALE;
   if (flags & UP_TEXT_MIDDLE)
-    y -= logical.height / (2.0 * PANGO_SCALE);
+    y -= line->height / (2.0 * PANGO_SCALE);
 
   cairo_move_to (ctx->cr, x + dx, y);
   cairo_get_current_point (ctx->cr, &base_x, &base_y);
   cairo_new_path (ctx->cr);
-
-  iter = pango_layout_get_iter (layout);
-  pango_layout_iter_get_line_extents (iter, NULL, &line_logical);
-  baseline = pango_layout_iter_get_baseline (iter);
-  pango_layout_iter_free (iter);
-  base_x += (double) line_logical.x / PANGO_SCALE;
-  base_y += (double) baseline / PANGO_SCALE;
+  base_x += (double) line->x / PANGO_SCALE;
+  base_y += (double) line->baseline / PANGO_SCALE;
 
   if (batch->font == NULL)
     batch->font = cairo_scaled_font_reference (font);

@@ -998,6 +998,108 @@ test_title_batch (void)
   free_batched_and_not (glyphs, images);
 }
 
+/* A line of plain text shaped without a layout has the glyphs, the
+ * places, the extents and the baseline a layout gives it (kerning,
+ * ligatures, marks, another script), under a scale too; any other text
+ * (right to left, emoji, two scripts, a control or invisible character,
+ * a letter the first font lacks) is left to a layout. */
+static void
+test_plain_line (void)
+{
+  enum { NO, YES, MAYBE };
+  static const struct
+  {
+    const char *text;
+    int         plain;
+  } texts[] = {
+    { "Skede 7: marknadsdialog och kravställning", YES },
+    { "Förfrågningsunderlag, tilldelningsbeslut – avtalsspärr", YES },
+    { "2026-08-12 – 2026-08-25", YES },
+    { "AVATAR Tävling WAVE \"fil\" office ffl Yo To", YES },
+    { "  ledande och avslutande blanksteg  ", YES },
+    { "Re\u0301sume\u0301 nai\u0308ve 1\u00a0234\u00a0kr", YES },
+    { "12\u202f%", NO },
+    { "Citat ”så här” och ’så’ … 5 € ‰", YES },
+    { "Ελληνικά γράμματα", MAYBE },   /* where the first font has them */
+    { "Кириллица и проба", MAYBE },
+    { "Latin och Ελληνικά", NO },
+    { "مرحلة التقييم", NO },
+    { "שלב א", NO },
+    { "möte 🇸🇪", NO },
+    { "mjuk\u00adbindestreck", NO },
+    { "noll\u200bbredd", NO },
+    { "", NO },
+    { "   ", NO },
+  };
+  static const UpTextFlags flags[] = { 0, UP_TEXT_BOLD, UP_TEXT_TIGHT | UP_TEXT_MIDDLE };
+  g_autoptr(UpProject) project = demo ();
+  UpChartOptions options;
+  guint n_plain = 0;
+
+  up_chart_options_init (&options);
+  for (int scaled = 0; scaled <= 1; scaled++)
+    {
+      cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, 600, 400);
+      cairo_t *cr = cairo_create (surface);
+      UpChartContext ctx;
+
+      if (scaled)
+        cairo_scale (cr, 1.7, 1.7);
+      _up_chart_context_init (&ctx, cr, project, &options, FALSE);
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
+          for (double size = 8.0; size <= 9.5; size += 1.5)
+            {
+              g_autoptr(PangoLayout) layout = _up_chart_layout (&ctx, texts[t].text, size, flags[f], 0, 0);
+              PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+              PangoLayoutIter *iter = pango_layout_get_iter (layout);
+              PangoGlyphString *glyphs, *expected;
+              PangoRectangle logical, expected_line, expected_layout;
+              int baseline;
+
+              g_test_message ("%s, flags %x, %.1f pt, scaled %d", texts[t].text, flags[f], size, scaled);
+              if (!_up_chart_plain_line (&ctx, texts[t].text, size, flags[f], &glyphs, &logical, &baseline))
+                {
+                  g_assert_cmpint (texts[t].plain, !=, YES);
+                  pango_layout_iter_free (iter);
+                  continue;
+                }
+              g_assert_cmpint (texts[t].plain, !=, NO);
+              n_plain += texts[t].plain == YES;
+
+              g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+              g_assert_nonnull (line->runs);
+              g_assert_null (line->runs->next);
+              expected = ((PangoGlyphItem *) line->runs->data)->glyphs;
+              g_assert_cmpint (glyphs->num_glyphs, ==, expected->num_glyphs);
+              for (int i = 0; i < glyphs->num_glyphs; i++)
+                {
+                  g_assert_cmpuint (glyphs->glyphs[i].glyph, ==, expected->glyphs[i].glyph);
+                  g_assert_cmpint (glyphs->glyphs[i].geometry.width, ==, expected->glyphs[i].geometry.width);
+                  g_assert_cmpint (glyphs->glyphs[i].geometry.x_offset, ==, expected->glyphs[i].geometry.x_offset);
+                  g_assert_cmpint (glyphs->glyphs[i].geometry.y_offset, ==, expected->glyphs[i].geometry.y_offset);
+                }
+
+              pango_layout_iter_get_line_extents (iter, NULL, &expected_line);
+              pango_layout_get_extents (layout, NULL, &expected_layout);
+              g_assert_cmpint (logical.x, ==, expected_line.x);
+              g_assert_cmpint (logical.width, ==, expected_layout.width);
+              g_assert_cmpint (logical.height, ==, expected_layout.height);
+              g_assert_cmpint (baseline, ==, pango_layout_iter_get_baseline (iter));
+              pango_layout_iter_free (iter);
+
+              /* what the charts measure agrees */
+              g_assert_cmpfloat (_up_chart_text_width (&ctx, texts[t].text, size, flags[f]), ==,
+                                 expected_layout.width / (double) PANGO_SCALE);
+            }
+      _up_chart_context_clear (&ctx);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  /* the plain texts in the three styles, two sizes and two scales */
+  g_assert_cmpuint (n_plain, ==, 7 * 3 * 2 * 2);
+}
+
 static void
 test_grid_cells (void)
 {
@@ -4074,6 +4176,7 @@ main (int   argc,
   g_test_add_func ("/chart/fill-rounded", test_fill_rounded);
   g_test_add_func ("/chart/chip-batch", test_chip_batch);
   g_test_add_func ("/chart/title-batch", test_title_batch);
+  g_test_add_func ("/chart/plain-line", test_plain_line);
   g_test_add_data_func ("/chart/matrix/long-stage-title", GUINT_TO_POINTER (UP_CHART_MATRIX), test_long_stage_title);
   g_test_add_data_func ("/chart/report/long-stage-title", GUINT_TO_POINTER (UP_CHART_REPORT), test_long_stage_title);
   g_test_add_data_func ("/chart/timeline/long-stage-title", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_long_stage_title);
