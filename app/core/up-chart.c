@@ -1170,6 +1170,8 @@ _up_chart_fill_rounded (cairo_t *cr,
   cairo_set_line_width (cr, line_width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    cairo_set_tolerance (cr, 1.0);
   cairo_stroke_preserve (cr);
   cairo_restore (cr);
 }
