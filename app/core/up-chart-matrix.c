@@ -606,7 +606,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   const Row *rows;
   guint shown_first, shown_last;
   double grid_x, top, body_top, body_bottom;
-  UpGlyphBatch lines[2];
+  UpGlyphBatch lines[3];   /* titles of two sizes, dates */
 
   _up_chart_rows_frame (ctx, &matrix_spec, n_body_rows, width, height, legend, &n_legend, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_MATRIX, &frame, legend, n_legend, width, height);
@@ -660,6 +660,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
    * after another is one text object, without a font and a matrix each. */
   _up_chart_glyph_batch_init (&lines[0], &ctx->fg);
   _up_chart_glyph_batch_init (&lines[1], &ctx->fg);
+  _up_chart_glyph_batch_init (&lines[2], &ctx->dim);
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < n_stages; i++)
       {
@@ -669,17 +670,23 @@ _up_chart_matrix_draw (UpChartContext *ctx,
         if (pass == 1)
           {
             g_autofree char *date = _up_chart_format_date (ctx, up_stage_get_start_date (stage));
+            const UpTextFlags flags = UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT;
+            double x = frame.body_x + TITLE_WIDTH + 6;
 
-            _up_chart_text (ctx, date, frame.body_x + TITLE_WIDTH + 6, y + ROW / 2,
-                            DATE_WIDTH, SMALL_SIZE, UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
+            /* in a file, a date that holds in its column joins the others,
+             * set against the column's right edge as a layout sets it */
+            if (!ctx->in_file || date[0] == '\0' ||
+                _up_chart_text_width (ctx, date, SMALL_SIZE, flags) > DATE_WIDTH ||
+                !_up_chart_glyph_batch_add (ctx, &lines[2], date, x + DATE_WIDTH, y + ROW / 2, SMALL_SIZE, flags))
+              _up_chart_text (ctx, date, x, y + ROW / 2, DATE_WIDTH, SMALL_SIZE, flags, 1, NULL);
           }
         else
           /* two lines of the dates' size fill the row's 22 pt */
           _up_chart_stage_row_title (ctx, stage, frame.body_x, y + ROW / 2, TITLE_WIDTH,
                                      TEXT_SIZE, SMALL_SIZE, 0, lines);
       }
-  _up_chart_glyph_batch_show (ctx, &lines[0]);
-  _up_chart_glyph_batch_show (ctx, &lines[1]);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    _up_chart_glyph_batch_show (ctx, &lines[i]);
 
   draw_cells (ctx, rows, n_stages, grid_x, top);
   draw_harm_cells (ctx, rows, n_stages, grid_x, top);

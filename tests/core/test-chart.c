@@ -1899,6 +1899,75 @@ chart_words (UpProject            *project,
   return words;
 }
 
+/* In a file the matrix's start dates are one text operation, not one
+ * each (SVG groups of their grey), set against the right edge of their
+ * column as a layout sets them. */
+static void
+test_matrix_dates_batch (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GArray) words = NULL;
+  g_autoptr(GString) svg = g_string_new (NULL);
+  g_autoptr(GRegex) year = g_regex_new ("^20[0-9][0-9]$", 0, 0, NULL);
+  UpChartOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height, right = -1;
+  guint n_stages = g_list_model_get_n_items (up_project_get_stages (project));
+  guint n_groups = 0, n_dates = 0;
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.decorations = TRUE;
+
+  up_chart_get_size (UP_CHART_MATRIX, project, &options, &width, &height);
+  surface = cairo_svg_surface_create_for_stream (append_to_string, svg, width, height);
+  cr = cairo_create (surface);
+  up_chart_draw (UP_CHART_MATRIX, project, &options, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  for (const char *at = strstr (svg->str, "<g style=\"fill:rgb(34%,34%,36%)"); at != NULL;
+       at = strstr (at + 1, "<g style=\"fill:rgb(34%,34%,36%)"))
+    n_groups++;
+  g_test_message ("%u stages, %u groups of grey text", n_stages, n_groups);
+  g_assert_cmpuint (n_stages, >=, 10);
+  /* the dates in one, the legend's grey words in the others */
+  g_assert_cmpuint (n_groups, <=, 5);
+
+  words = chart_words (project, UP_CHART_MATRIX, &options, "chart-matrix-dates.pdf");
+  if (words == NULL)
+    return;
+  /* the year ends each date: as many years end at one x as there are
+   * stages (the header's date ends elsewhere) */
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PdfWord *word = &g_array_index (words, PdfWord, i);
+      guint n_here = 0;
+
+      if (!g_regex_match (year, word->text, 0, NULL))
+        continue;
+      for (guint j = 0; j < words->len; j++)
+        if (g_regex_match (year, g_array_index (words, PdfWord, j).text, 0, NULL) &&
+            fabs (g_array_index (words, PdfWord, j).x1 - word->x1) < 0.05)
+          n_here++;
+      if (n_here > n_dates)
+        {
+          n_dates = n_here;
+          right = word->x1;
+        }
+    }
+  g_test_message ("%u dates end at %.3f", n_dates, right);
+  g_assert_cmpuint (n_dates, ==, n_stages);
+  /* where the column's heading, laid out right-aligned in it, ends */
+  for (guint i = 0; i < words->len; i++)
+    if (g_strcmp0 (g_array_index (words, PdfWord, i).text, "date") == 0)
+      {
+        g_assert_cmpfloat_with_epsilon (g_array_index (words, PdfWord, i).x1, right, 0.05);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
 static GArray *
 report_words (UpProject  *project,
               UpLang      lang,
@@ -4177,6 +4246,7 @@ main (int   argc,
   g_test_add_func ("/chart/chip-batch", test_chip_batch);
   g_test_add_func ("/chart/title-batch", test_title_batch);
   g_test_add_func ("/chart/plain-line", test_plain_line);
+  g_test_add_func ("/chart/matrix/dates-batch", test_matrix_dates_batch);
   g_test_add_data_func ("/chart/matrix/long-stage-title", GUINT_TO_POINTER (UP_CHART_MATRIX), test_long_stage_title);
   g_test_add_data_func ("/chart/report/long-stage-title", GUINT_TO_POINTER (UP_CHART_REPORT), test_long_stage_title);
   g_test_add_data_func ("/chart/timeline/long-stage-title", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_long_stage_title);
