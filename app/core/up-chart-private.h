@@ -255,6 +255,9 @@ gboolean     _up_chart_plain_line       (UpChartContext       *ctx,
                                          PangoGlyphString    **glyphs,
                                          PangoRectangle       *logical,
                                          int                  *baseline);
+/* For the tests: every text laid out by Pango, none shaped without a
+ * layout, from now on (TRUE) or again as the charts do (FALSE). */
+void         _up_chart_set_layouts_only (gboolean              only);
 /* Shows the glyphs gathered and frees them. */
 void         _up_chart_glyph_batch_show (UpChartContext       *ctx,
                                          UpGlyphBatch         *batch);

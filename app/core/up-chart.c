@@ -711,6 +711,14 @@ shape_plain_line (UpChartContext *ctx,
  * shape_plain_line()), NULL where it needs one. A layout itemizes the
  * text, finds where its lines may break and lays them out before it
  * shapes: for a stage's title in one line, three fifths of the work. */
+static gboolean layouts_only;
+
+void
+_up_chart_set_layouts_only (gboolean only)
+{
+  layouts_only = only;
+}
+
 static const ShapedLine *
 shape_line (UpChartContext *ctx,
             const char     *text,
@@ -720,6 +728,8 @@ shape_line (UpChartContext *ctx,
   LayoutKey key;
   ShapedLine *line;
 
+  if (layouts_only)
+    return NULL;
   layout_key_init (ctx, &key, text, size, flags & (UP_TEXT_BOLD | UP_TEXT_TIGHT), 0, 0);
   if (ctx->lines == NULL)
     ctx->lines = g_hash_table_new_full (layout_key_hash, layout_key_equal,
@@ -775,8 +785,94 @@ text_as_paths (UpChartContext *ctx,
   if (!ctx->on_image || text[0] == '\0' || (g_utf8_next_char (text))[0] == '\0')
     return FALSE;
   cairo_user_to_device_distance (ctx->cr, &dx, &dy);
-  /* an emoji keeps its colours at the cost of its neighbours' spacing */
-  return (dy != 0 || fabs (dx - round (dx)) > 0.001) && !in_colour_font (layout);
+  /* an emoji keeps its colours at the cost of its neighbours' spacing
+   * (a text without a layout has none) */
+  return (dy != 0 || fabs (dx - round (dx)) > 0.001) && (layout == NULL || !in_colour_font (layout));
+}
+
+/* Fills @glyphs with @line's glyphs placed as pango_cairo_show_layout()
+ * places those of a layout of its own at the current point (which Cairo
+ * keeps in fixed point): from the line's origin and baseline, each glyph
+ * at its advance and offset. */
+static void
+place_glyphs (UpChartContext   *ctx,
+              const ShapedLine *line,
+              double            x,
+              double            y,
+              GArray           *glyphs)
+{
+  double base_x, base_y;
+  int x_position = 0;
+
+  cairo_move_to (ctx->cr, x, y);
+  cairo_get_current_point (ctx->cr, &base_x, &base_y);
+  cairo_new_path (ctx->cr);
+  base_x += (double) line->x / PANGO_SCALE;
+  base_y += (double) line->baseline / PANGO_SCALE;
+
+  for (int i = 0; i < line->glyphs->num_glyphs; i++)
+    {
+      const PangoGlyphInfo *info = &line->glyphs->glyphs[i];
+
+      if (info->glyph != PANGO_GLYPH_EMPTY)
+        {
+          cairo_glyph_t glyph = {
+            info->glyph,
+            base_x + (double) (x_position + info->geometry.x_offset) / PANGO_SCALE,
+            info->geometry.y_offset == 0 ? base_y : base_y + (double) info->geometry.y_offset / PANGO_SCALE,
+          };
+
+          g_array_append_val (glyphs, glyph);
+        }
+      x_position += info->geometry.width;
+    }
+}
+
+/* @text in one line from @x, @y (its top left) without a layout, where it
+ * is plain (see shape_line()), as _up_chart_text() draws it with one:
+ * the same glyphs at the same places, as paths where text_as_paths()
+ * says. Not in a file, where a layout also tells which letters each
+ * glyph shows. Its height; 0 where it was not drawn. */
+static double
+show_plain_text (UpChartContext *ctx,
+                 const char     *text,
+                 double          x,
+                 double          y,
+                 double          size,
+                 UpTextFlags     flags,
+                 const UpRgba   *colour)
+{
+  const ShapedLine *line = ctx->in_file ? NULL : shape_line (ctx, text, size, flags);
+  g_autoptr(GArray) glyphs = NULL;
+  cairo_scaled_font_t *font;
+
+  if (line == NULL)
+    return 0;
+  font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (line->font));
+  if (font == NULL)
+    return 0;
+
+  if (flags & UP_TEXT_CENTRE)
+    x -= line->width / (2.0 * PANGO_SCALE);
+  else if (flags & UP_TEXT_RIGHT)
+    x -= line->width / (double) PANGO_SCALE;
+  if (flags & UP_TEXT_MIDDLE)
+    y -= line->height / (2.0 * PANGO_SCALE);
+
+  glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), line->glyphs->num_glyphs);
+  place_glyphs (ctx, line, x, y, glyphs);
+  _up_chart_set_colour (ctx->cr, colour);
+  cairo_save (ctx->cr);
+  cairo_set_scaled_font (ctx->cr, font);
+  if (text_as_paths (ctx, text, NULL))
+    {
+      cairo_glyph_path (ctx->cr, (cairo_glyph_t *) glyphs->data, (int) glyphs->len);
+      cairo_fill (ctx->cr);
+    }
+  else
+    cairo_show_glyphs (ctx->cr, (cairo_glyph_t *) glyphs->data, (int) glyphs->len);
+  cairo_restore (ctx->cr);
+  return line->height / (double) PANGO_SCALE;
 }
 
 double
@@ -790,10 +886,16 @@ _up_chart_text (UpChartContext *ctx,
                 int             max_lines,
                 const UpRgba   *colour)
 {
-  g_autoptr(PangoLayout) layout = _up_chart_layout (ctx, text, size, flags, width, max_lines);
+  g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
-  double dx = 0;
+  double dx = 0, height;
 
+  if (colour == NULL)
+    colour = (flags & UP_TEXT_DIM) ? &ctx->dim : &ctx->fg;
+  if (width <= 0 && (height = show_plain_text (ctx, text, x, y, size, flags, colour)) > 0)
+    return height;
+
+  layout = _up_chart_layout (ctx, text, size, flags, width, max_lines);
   pango_layout_get_extents (layout, NULL, &logical);
   if (width > 0 && pango_layout_is_ellipsized (layout))
     g_atomic_int_inc (&n_ellipsized);
@@ -806,8 +908,6 @@ _up_chart_text (UpChartContext *ctx,
   if (flags & UP_TEXT_MIDDLE)
     y -= logical.height / (2.0 * PANGO_SCALE);
 
-  if (colour == NULL)
-    colour = (flags & UP_TEXT_DIM) ? &ctx->dim : &ctx->fg;
   _up_chart_set_colour (ctx->cr, colour);
   cairo_move_to (ctx->cr, x + dx, y);
   if (text_as_paths (ctx, text, layout))
@@ -1014,10 +1114,9 @@ line_of_layout (PangoLayout *layout,
   return line->font != NULL;
 }
 
-/* The glyphs are placed as pango_cairo_show_layout() places them for
- * _up_chart_text(): from the current point (which Cairo keeps in fixed
- * point), the line's origin and baseline, and each glyph's advance and
- * offset, so that the file shows them where a layout of their own would. */
+/* The glyphs are placed as _up_chart_text() places them (see
+ * place_glyphs()), so that the file shows them where a layout of their
+ * own would. */
 gboolean
 _up_chart_glyph_batch_add (UpChartContext *ctx,
                            UpGlyphBatch   *batch,
@@ -1027,14 +1126,11 @@ _up_chart_glyph_batch_add (UpChartContext *ctx,
                            double          size,
                            UpTextFlags     flags)
 {
-  const ShapedLine *shaped = shape_line (ctx, text, size, flags);
+  const ShapedLine *line = shape_line (ctx, text, size, flags);
   g_autoptr(PangoLayout) layout = NULL;
   ShapedLine from_layout;
-  const ShapedLine *line = shaped;
-  PangoGlyphString *glyphs;
   cairo_scaled_font_t *font;
-  double dx = 0, base_x, base_y;
-  int x_position = 0;
+  double dx = 0;
 
   if (line == NULL)
     {
@@ -1048,7 +1144,6 @@ _up_chart_glyph_batch_add (UpChartContext *ctx,
         if (line->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
           return FALSE;
     }
-  glyphs = line->glyphs;
   font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (line->font));
   if (font == NULL || (batch->font != NULL && batch->font != font))
     return FALSE;
@@ -1060,30 +1155,9 @@ _up_chart_glyph_batch_add (UpChartContext *ctx,
   if (flags & UP_TEXT_MIDDLE)
     y -= line->height / (2.0 * PANGO_SCALE);
 
-  cairo_move_to (ctx->cr, x + dx, y);
-  cairo_get_current_point (ctx->cr, &base_x, &base_y);
-  cairo_new_path (ctx->cr);
-  base_x += (double) line->x / PANGO_SCALE;
-  base_y += (double) line->baseline / PANGO_SCALE;
-
   if (batch->font == NULL)
     batch->font = cairo_scaled_font_reference (font);
-  for (int i = 0; i < glyphs->num_glyphs; i++)
-    {
-      const PangoGlyphInfo *info = &glyphs->glyphs[i];
-
-      if (info->glyph != PANGO_GLYPH_EMPTY)
-        {
-          cairo_glyph_t glyph = {
-            info->glyph,
-            base_x + (double) (x_position + info->geometry.x_offset) / PANGO_SCALE,
-            info->geometry.y_offset == 0 ? base_y : base_y + (double) info->geometry.y_offset / PANGO_SCALE,
-          };
-
-          g_array_append_val (batch->glyphs, glyph);
-        }
-      x_position += info->geometry.width;
-    }
+  place_glyphs (ctx, line, x + dx, y, batch->glyphs);
   return TRUE;
 }
 

@@ -1100,6 +1100,80 @@ test_plain_line (void)
   g_assert_cmpuint (n_plain, ==, 7 * 3 * 2 * 2);
 }
 
+/* Every chart of the demo looks the same whether its plain texts are
+ * shaped without a layout or each laid out: on an image at a whole and at
+ * a fractional scale (where glyphs are drawn as paths), pixel for pixel,
+ * and in an SVG, glyph for glyph. */
+static void
+test_plain_text_same (void)
+{
+  static const UpChartKind kinds[] = {
+    UP_CHART_TIMELINE, UP_CHART_MATRIX, UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_REPORT, UP_CHART_GRID,
+  };
+  g_autoptr(UpProject) project = demo ();
+  UpChartOptions options;
+
+  up_chart_options_init (&options);
+  options.decorations = TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (int lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+      for (int target = 0; target < 3; target++)
+        {
+          const double scales[] = { 1.0, 1.37 };
+          cairo_surface_t *images[2] = { NULL, NULL };
+          char *glyphs[2] = { NULL, NULL };
+          double width, height;
+
+          options.lang = lang;
+          up_chart_get_size (kinds[k], project, &options, &width, &height);
+          for (int only = 0; only <= 1; only++)
+            {
+              g_autoptr(GString) svg = g_string_new (NULL);
+              cairo_surface_t *surface;
+              cairo_t *cr;
+
+              _up_chart_set_layouts_only (only);
+              if (target < 2)
+                surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ceil (width * scales[target]),
+                                                      ceil (height * scales[target]));
+              else
+                surface = cairo_svg_surface_create_for_stream (append_to_string, svg, width, height);
+              cr = cairo_create (surface);
+              if (target < 2)
+                cairo_scale (cr, scales[target], scales[target]);
+              up_chart_draw (kinds[k], project, &options, cr, width, height);
+              g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+              cairo_destroy (cr);
+              if (target < 2)
+                {
+                  cairo_surface_flush (surface);
+                  images[only] = surface;
+                }
+              else
+                {
+                  cairo_surface_destroy (surface);
+                  glyphs[only] = svg_glyphs_sorted (svg->str);
+                }
+            }
+          _up_chart_set_layouts_only (FALSE);
+
+          g_test_message ("%s, %s, %s", up_chart_kind_get_name (kinds[k]), lang == UP_LANG_SV ? "sv" : "en",
+                          target == 2 ? "SVG" : target == 1 ? "image at 1.37" : "image");
+          if (target < 2)
+            {
+              guint n_over;
+
+              g_assert_cmpuint (image_difference (images[0], images[1], 0, &n_over), ==, 0);
+            }
+          else
+            {
+              g_assert_cmpuint (strlen (glyphs[0]), >, 100);
+              g_assert_cmpstr (glyphs[0], ==, glyphs[1]);
+            }
+          free_batched_and_not (glyphs, images);
+        }
+}
+
 static void
 test_grid_cells (void)
 {
@@ -4246,6 +4320,7 @@ main (int   argc,
   g_test_add_func ("/chart/chip-batch", test_chip_batch);
   g_test_add_func ("/chart/title-batch", test_title_batch);
   g_test_add_func ("/chart/plain-line", test_plain_line);
+  g_test_add_func ("/chart/plain-text-same", test_plain_text_same);
   g_test_add_func ("/chart/matrix/dates-batch", test_matrix_dates_batch);
   g_test_add_data_func ("/chart/matrix/long-stage-title", GUINT_TO_POINTER (UP_CHART_MATRIX), test_long_stage_title);
   g_test_add_data_func ("/chart/report/long-stage-title", GUINT_TO_POINTER (UP_CHART_REPORT), test_long_stage_title);
