@@ -1536,6 +1536,13 @@ _up_chart_header_detail (UpChartContext *ctx)
 #define TITLE_SIZE 17.0
 #define PROJECT_SIZE 11.5
 #define DETAIL_SIZE 9.5
+/* On a slide the project's title is as large as the legend beside the
+ * chart (SLIDE_LEGEND_SIZE) and a timeline's rows, and the line under it
+ * larger too: smaller, the project's name read as a footnote of its own
+ * chart. The chart's title is larger than both already, and a wheel's
+ * slide keeps within Full HD (1920 x 1080). */
+#define SLIDE_PROJECT_SIZE 14.0
+#define SLIDE_DETAIL_SIZE 10.5
 /* A long project title wraps before it is cut: what tells one stage of a
  * project from the next is often at its end ("… etapp två av tre"). */
 #define PROJECT_LINES 2
@@ -1555,7 +1562,11 @@ header_layout (UpChartContext *ctx,
   g_autofree char *title = _up_chart_clean_text (up_project_get_title (ctx->project), 300);
   g_autofree char *detail = _up_chart_header_detail (ctx);
   const char *project = title[0] != '\0' ? title : up_lang_gettext (ctx->lang, N_("Untitled procurement"));
-  double date_width = _up_chart_text_width (ctx, date, PROJECT_SIZE, 0);
+  gboolean slide = ctx->options->slide && ctx->options->decorations;
+  double title_size = TITLE_SIZE;
+  double project_size = slide ? SLIDE_PROJECT_SIZE : PROJECT_SIZE;
+  double detail_size = slide ? SLIDE_DETAIL_SIZE : DETAIL_SIZE;
+  double date_width = _up_chart_text_width (ctx, date, project_size, 0);
   double title_width = MAX (width - date_width - 16, 40);
   double y0 = y;
 
@@ -1570,22 +1581,22 @@ header_layout (UpChartContext *ctx,
           g_autofree char *page = g_strdup_printf (up_lang_gettext (ctx->lang, N_("Page %1$u of %2$u")),
                                                    ctx->page, ctx->n_pages);
 
-          kind_width -= _up_chart_text_width (ctx, page, PROJECT_SIZE, 0) + 16;
-          _up_chart_text (ctx, page, x + width, y + 4, 0, PROJECT_SIZE, UP_TEXT_RIGHT | UP_TEXT_DIM, 0, NULL);
+          kind_width -= _up_chart_text_width (ctx, page, project_size, 0) + 16;
+          _up_chart_text (ctx, page, x + width, y + 4, 0, project_size, UP_TEXT_RIGHT | UP_TEXT_DIM, 0, NULL);
         }
-      y += _up_chart_text (ctx, kind_title, x, y, kind_width, TITLE_SIZE, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL) + 4;
-      _up_chart_text (ctx, date, x + width, y, 0, PROJECT_SIZE, UP_TEXT_RIGHT | UP_TEXT_DIM, 0, NULL);
-      y += _up_chart_text (ctx, project, x, y, title_width, PROJECT_SIZE, UP_TEXT_BOLD, PROJECT_LINES, NULL);
+      y += _up_chart_text (ctx, kind_title, x, y, kind_width, title_size, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 1, NULL) + 4;
+      _up_chart_text (ctx, date, x + width, y, 0, project_size, UP_TEXT_RIGHT | UP_TEXT_DIM, 0, NULL);
+      y += _up_chart_text (ctx, project, x, y, title_width, project_size, UP_TEXT_BOLD, PROJECT_LINES, NULL);
       if (detail[0] != '\0')
-        y += 2 + _up_chart_text (ctx, detail, x, y + 2, width, DETAIL_SIZE, UP_TEXT_DIM, 1, NULL);
+        y += 2 + _up_chart_text (ctx, detail, x, y + 2, width, detail_size, UP_TEXT_DIM, 1, NULL);
     }
   else
     {
-      y += _up_chart_text_height (ctx, kind_title, TITLE_SIZE, UP_TEXT_BOLD, width, 1) + 4;
-      y += MAX (_up_chart_text_height (ctx, project, PROJECT_SIZE, UP_TEXT_BOLD, title_width, PROJECT_LINES),
-                _up_chart_text_height (ctx, date, PROJECT_SIZE, 0, 0, 0));
+      y += _up_chart_text_height (ctx, kind_title, title_size, UP_TEXT_BOLD, width, 1) + 4;
+      y += MAX (_up_chart_text_height (ctx, project, project_size, UP_TEXT_BOLD, title_width, PROJECT_LINES),
+                _up_chart_text_height (ctx, date, project_size, 0, 0, 0));
       if (detail[0] != '\0')
-        y += 2 + _up_chart_text_height (ctx, detail, DETAIL_SIZE, 0, width, 1);
+        y += 2 + _up_chart_text_height (ctx, detail, detail_size, 0, width, 1);
     }
 
   return y - y0 + 14;

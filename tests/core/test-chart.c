@@ -2042,6 +2042,60 @@ test_matrix_dates_batch (void)
   g_assert_not_reached ();
 }
 
+/* The height on the page of the first word @text of @words; 0: none. */
+static double
+word_height (GArray     *words,
+             const char *text)
+{
+  for (guint i = 0; i < words->len; i++)
+    if (g_strcmp0 (g_array_index (words, PdfWord, i).text, text) == 0)
+      return g_array_index (words, PdfWord, i).y1 - g_array_index (words, PdfWord, i).y0;
+  return 0;
+}
+
+/* On a slide the header is as large as the text beside and in the chart:
+ * the project's title was 11.5 pt beside a legend of 14 pt and a
+ * timeline's rows of 14.25 pt. */
+static void
+test_slide_header (void)
+{
+  static const UpChartKind kinds[] = { UP_CHART_TIMELINE, UP_CHART_WHEEL, UP_CHART_MATRIX };
+  g_autoptr(UpProject) project = demo ();
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GArray) page_words = NULL;
+      g_autoptr(GArray) slide_words = NULL;
+      g_autofree char *page_name = g_strdup_printf ("chart-%s-page-header.pdf", up_chart_kind_get_name (kinds[k]));
+      g_autofree char *slide_name = g_strdup_printf ("chart-%s-slide-header.pdf", up_chart_kind_get_name (kinds[k]));
+      UpChartOptions options;
+      double on_page, on_slide, legend;
+
+      up_chart_options_init (&options);
+      options.lang = UP_LANG_EN;
+      options.decorations = TRUE;
+      page_words = chart_words (project, kinds[k], &options, page_name);
+      if (page_words == NULL)
+        return;
+      options.slide = TRUE;
+      slide_words = chart_words (project, kinds[k], &options, slide_name);
+
+      /* the demo's title starts "Digital safety alarms" */
+      on_page = word_height (page_words, "Digital");
+      on_slide = word_height (slide_words, "Digital");
+      /* the legend beside: "Diamond:" on the timeline, "Full" the wheel's
+       * first line, "Empty" the matrix's */
+      legend = word_height (slide_words, kinds[k] == UP_CHART_TIMELINE ? "Diamond:" :
+                                         kinds[k] == UP_CHART_WHEEL ? "Full" : "Empty");
+      g_test_message ("%s: title %.2f on a page, %.2f on a slide; legend %.2f",
+                      up_chart_kind_get_name (kinds[k]), on_page, on_slide, legend);
+      g_assert_cmpfloat (on_page, >, 0);
+      g_assert_cmpfloat (legend, >, 0);
+      g_assert_cmpfloat (on_slide, >=, 1.2 * on_page);
+      g_assert_cmpfloat (on_slide, >=, legend - 0.01);
+    }
+}
+
 static GArray *
 report_words (UpProject  *project,
               UpLang      lang,
@@ -4322,6 +4376,7 @@ main (int   argc,
   g_test_add_func ("/chart/plain-line", test_plain_line);
   g_test_add_func ("/chart/plain-text-same", test_plain_text_same);
   g_test_add_func ("/chart/matrix/dates-batch", test_matrix_dates_batch);
+  g_test_add_func ("/chart/slide-header", test_slide_header);
   g_test_add_data_func ("/chart/matrix/long-stage-title", GUINT_TO_POINTER (UP_CHART_MATRIX), test_long_stage_title);
   g_test_add_data_func ("/chart/report/long-stage-title", GUINT_TO_POINTER (UP_CHART_REPORT), test_long_stage_title);
   g_test_add_data_func ("/chart/timeline/long-stage-title", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_long_stage_title);
