@@ -792,13 +792,15 @@ text_as_paths (UpChartContext *ctx,
 
 /* Fills @glyphs with @line's glyphs placed as pango_cairo_show_layout()
  * places those of a layout of its own at the current point (which Cairo
- * keeps in fixed point): from the line's origin and baseline, each glyph
- * at its advance and offset. */
+ * keeps in fixed point): from the line's origin (@align further, in Pango
+ * units, where the layout aligns it in its width) and baseline, each
+ * glyph at its advance and offset. */
 static void
 place_glyphs (UpChartContext   *ctx,
               const ShapedLine *line,
               double            x,
               double            y,
+              int               align,
               GArray           *glyphs)
 {
   double base_x, base_y;
@@ -807,7 +809,7 @@ place_glyphs (UpChartContext   *ctx,
   cairo_move_to (ctx->cr, x, y);
   cairo_get_current_point (ctx->cr, &base_x, &base_y);
   cairo_new_path (ctx->cr);
-  base_x += (double) line->x / PANGO_SCALE;
+  base_x += (double) (line->x + align) / PANGO_SCALE;
   base_y += (double) line->baseline / PANGO_SCALE;
 
   for (int i = 0; i < line->glyphs->num_glyphs; i++)
@@ -829,15 +831,18 @@ place_glyphs (UpChartContext   *ctx,
 }
 
 /* @text in one line from @x, @y (its top left) without a layout, where it
- * is plain (see shape_line()), as _up_chart_text() draws it with one:
- * the same glyphs at the same places, as paths where text_as_paths()
- * says. Not in a file, where a layout also tells which letters each
- * glyph shows. Its height; 0 where it was not drawn. */
+ * is plain (see shape_line()) and holds in @width (if more than 0), as
+ * _up_chart_text() draws it with one: the same glyphs at the same places
+ * (aligned in @width as Pango aligns a line in a layout's width), as
+ * paths where text_as_paths() says. Not in a file, where a layout also
+ * tells which letters each glyph shows. Its height; 0 where it was not
+ * drawn. */
 static double
 show_plain_text (UpChartContext *ctx,
                  const char     *text,
                  double          x,
                  double          y,
+                 double          width,
                  double          size,
                  UpTextFlags     flags,
                  const UpRgba   *colour)
@@ -845,14 +850,24 @@ show_plain_text (UpChartContext *ctx,
   const ShapedLine *line = ctx->in_file ? NULL : shape_line (ctx, text, size, flags);
   g_autoptr(GArray) glyphs = NULL;
   cairo_scaled_font_t *font;
+  int box = (int) (width * PANGO_SCALE), align = 0;
 
-  if (line == NULL)
+  if (line == NULL || (width > 0 && line->width > box))
     return 0;
   font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (line->font));
   if (font == NULL)
     return 0;
 
-  if (flags & UP_TEXT_CENTRE)
+  if (width > 0 && (flags & UP_TEXT_RIGHT))
+    align = box - line->width;
+  else if (width > 0 && (flags & UP_TEXT_CENTRE))
+    {
+      align = (box - line->width) / 2;
+      /* as Pango rounds it where both widths are whole points */
+      if (((box | line->width) & (PANGO_SCALE - 1)) == 0)
+        align = PANGO_UNITS_ROUND (align);
+    }
+  else if (flags & UP_TEXT_CENTRE)
     x -= line->width / (2.0 * PANGO_SCALE);
   else if (flags & UP_TEXT_RIGHT)
     x -= line->width / (double) PANGO_SCALE;
@@ -860,7 +875,7 @@ show_plain_text (UpChartContext *ctx,
     y -= line->height / (2.0 * PANGO_SCALE);
 
   glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), line->glyphs->num_glyphs);
-  place_glyphs (ctx, line, x, y, glyphs);
+  place_glyphs (ctx, line, x, y, align, glyphs);
   _up_chart_set_colour (ctx->cr, colour);
   cairo_save (ctx->cr);
   cairo_set_scaled_font (ctx->cr, font);
@@ -892,7 +907,7 @@ _up_chart_text (UpChartContext *ctx,
 
   if (colour == NULL)
     colour = (flags & UP_TEXT_DIM) ? &ctx->dim : &ctx->fg;
-  if (width <= 0 && (height = show_plain_text (ctx, text, x, y, size, flags, colour)) > 0)
+  if ((height = show_plain_text (ctx, text, x, y, width, size, flags, colour)) > 0)
     return height;
 
   layout = _up_chart_layout (ctx, text, size, flags, width, max_lines);
@@ -1157,7 +1172,7 @@ _up_chart_glyph_batch_add (UpChartContext *ctx,
 
   if (batch->font == NULL)
     batch->font = cairo_scaled_font_reference (font);
-  place_glyphs (ctx, line, x + dx, y, batch->glyphs);
+  place_glyphs (ctx, line, x + dx, y, 0, batch->glyphs);
   return TRUE;
 }
 
