@@ -790,6 +790,24 @@ text_as_paths (UpChartContext *ctx,
   return (dy != 0 || fabs (dx - round (dx)) > 0.001) && (layout == NULL || !in_colour_font (layout));
 }
 
+/* Moves @x and @y from where a text of no box is anchored by @flags (its
+ * centre or right end, its middle) to its top left, for a line @width
+ * and @height wide and tall in Pango units. */
+static void
+anchor_text (UpTextFlags  flags,
+             int          width,
+             int          height,
+             double      *x,
+             double      *y)
+{
+  if (flags & UP_TEXT_CENTRE)
+    *x -= width / (2.0 * PANGO_SCALE);
+  else if (flags & UP_TEXT_RIGHT)
+    *x -= width / (double) PANGO_SCALE;
+  if (flags & UP_TEXT_MIDDLE)
+    *y -= height / (2.0 * PANGO_SCALE);
+}
+
 /* Fills @glyphs with @line's glyphs placed as pango_cairo_show_layout()
  * places those of a layout of its own at the current point (which Cairo
  * keeps in fixed point): from the line's origin (@align further, in Pango
@@ -867,12 +885,7 @@ show_plain_text (UpChartContext *ctx,
       if (((box | line->width) & (PANGO_SCALE - 1)) == 0)
         align = PANGO_UNITS_ROUND (align);
     }
-  else if (flags & UP_TEXT_CENTRE)
-    x -= line->width / (2.0 * PANGO_SCALE);
-  else if (flags & UP_TEXT_RIGHT)
-    x -= line->width / (double) PANGO_SCALE;
-  if (flags & UP_TEXT_MIDDLE)
-    y -= line->height / (2.0 * PANGO_SCALE);
+  anchor_text (width > 0 ? flags & UP_TEXT_MIDDLE : flags, line->width, line->height, &x, &y);
 
   glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), line->glyphs->num_glyphs);
   place_glyphs (ctx, line, x, y, align, glyphs);
@@ -903,7 +916,7 @@ _up_chart_text (UpChartContext *ctx,
 {
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
-  double dx = 0, height;
+  double height;
 
   if (colour == NULL)
     colour = (flags & UP_TEXT_DIM) ? &ctx->dim : &ctx->fg;
@@ -916,15 +929,10 @@ _up_chart_text (UpChartContext *ctx,
     g_atomic_int_inc (&n_ellipsized);
 
   /* Without a width Pango aligns nothing: place the text ourselves. */
-  if (width <= 0 && (flags & UP_TEXT_CENTRE))
-    dx = -logical.width / (2.0 * PANGO_SCALE);
-  else if (width <= 0 && (flags & UP_TEXT_RIGHT))
-    dx = -logical.width / (double) PANGO_SCALE;
-  if (flags & UP_TEXT_MIDDLE)
-    y -= logical.height / (2.0 * PANGO_SCALE);
+  anchor_text (width > 0 ? flags & UP_TEXT_MIDDLE : flags, logical.width, logical.height, &x, &y);
 
   _up_chart_set_colour (ctx->cr, colour);
-  cairo_move_to (ctx->cr, x + dx, y);
+  cairo_move_to (ctx->cr, x, y);
   if (text_as_paths (ctx, text, layout))
     {
       pango_cairo_layout_path (ctx->cr, layout);
@@ -1145,7 +1153,6 @@ _up_chart_glyph_batch_add (UpChartContext *ctx,
   g_autoptr(PangoLayout) layout = NULL;
   ShapedLine from_layout;
   cairo_scaled_font_t *font;
-  double dx = 0;
 
   if (line == NULL)
     {
@@ -1163,16 +1170,10 @@ _up_chart_glyph_batch_add (UpChartContext *ctx,
   if (font == NULL || (batch->font != NULL && batch->font != font))
     return FALSE;
 
-  if (flags & UP_TEXT_CENTRE)
-    dx = -line->width / (2.0 * PANGO_SCALE);
-  else if (flags & UP_TEXT_RIGHT)
-    dx = -line->width / (double) PANGO_SCALE;
-  if (flags & UP_TEXT_MIDDLE)
-    y -= line->height / (2.0 * PANGO_SCALE);
-
+  anchor_text (flags, line->width, line->height, &x, &y);
   if (batch->font == NULL)
     batch->font = cairo_scaled_font_reference (font);
-  place_glyphs (ctx, line, x + dx, y, 0, batch->glyphs);
+  place_glyphs (ctx, line, x, y, 0, batch->glyphs);
   return TRUE;
 }
 
