@@ -649,7 +649,7 @@ shape_plain_line (UpChartContext *ctx,
 
       if (!is_plain_char (c))
         return;
-      if (graphic == NULL && c != ' ')
+      if (graphic == NULL && g_unichar_isgraph (c))
         graphic = p;
       if (s != PANGO_SCRIPT_COMMON && s != PANGO_SCRIPT_INHERITED)
         {

@@ -1030,6 +1030,8 @@ test_plain_line (void)
     { "noll\u200bbredd", NO },
     { "", NO },
     { "   ", NO },
+    { "\u00a0\u00a0", NO },
+    { "\u00a0efter hårt blanksteg", YES },
   };
   static const UpTextFlags flags[] = { 0, UP_TEXT_BOLD, UP_TEXT_TIGHT | UP_TEXT_MIDDLE };
   g_autoptr(UpProject) project = demo ();
@@ -1097,7 +1099,7 @@ test_plain_line (void)
       cairo_surface_destroy (surface);
     }
   /* the plain texts in the three styles, two sizes and two scales */
-  g_assert_cmpuint (n_plain, ==, 7 * 3 * 2 * 2);
+  g_assert_cmpuint (n_plain, ==, 8 * 3 * 2 * 2);
 }
 
 /* Every chart of the demo looks the same whether its plain texts are
