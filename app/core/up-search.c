@@ -321,46 +321,175 @@ parse_ranges (const char *text,
   return ranges;
 }
 
+/* What the index cannot look for: a piece of the search without a letter
+ * or a digit ("🇸🇪", "%", "👩‍👩‍👧"), and a symbol written onto a word
+ * ("möte🇸🇪"), which the index would leave out of the word. Each is a
+ * term as a word is: a note must hold it as written (composed, NFC), so
+ * "möte 🇸🇪" finds fewer notes than "möte" does. Punctuation on a word
+ * ("e-post", "möte,") stays as the index treats it. */
+static gboolean
+is_symbol_char (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_OTHER_SYMBOL;
+}
+
+/* A character that belongs to the symbol before it: the joiner and the
+ * variation selectors of an emoji sequence, a skin tone, a keycap, the
+ * tag characters of a subdivision flag. */
+static gboolean
+extends_symbol (gunichar c)
+{
+  return c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+         c == 0x20E3 || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+static GPtrArray *
+split_symbols (const char *text)
+{
+  g_autofree char *valid = normalize_typed (text);
+  GPtrArray *symbols = g_ptr_array_new_with_free_func (g_free);
+  const char *p = valid;
+
+  while (*p != '\0' && symbols->len < MAX_TERMS)
+    {
+      const char *start, *end;
+      gboolean has_word = FALSE;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          has_word |= is_token_char (g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
+      end = p;
+
+      if (!has_word)
+        {
+          g_ptr_array_add (symbols, g_strndup (start, MIN (end - start, MAX_TERM_BYTES * 4)));
+          continue;
+        }
+
+      /* The symbols inside a word's piece, each run of them a term. */
+      for (const char *q = start; q < end && symbols->len < MAX_TERMS;)
+        {
+          const char *run = q;
+
+          if (!is_symbol_char (g_utf8_get_char (q)))
+            {
+              q = g_utf8_next_char (q);
+              continue;
+            }
+          while (q < end && (is_symbol_char (g_utf8_get_char (q)) ||
+                             extends_symbol (g_utf8_get_char (q))))
+            q = g_utf8_next_char (q);
+          g_ptr_array_add (symbols, g_strndup (run, q - run));
+        }
+    }
+
+  return symbols;
+}
+
+/* Regional indicators pair up into flags from the first of a run on:
+ * "🇺🇸🇪🇸" holds 🇸🇪's two letters side by side, but no Swedish flag. A
+ * place inside a pair is not where a text found starts. */
+static gboolean
+inside_flag (const char *body,
+             const char *at)
+{
+  guint before = 0;
+
+  while (at > body)
+    {
+      const char *previous = g_utf8_prev_char (at);
+      gunichar c = g_utf8_get_char (previous);
+
+      if (c < 0x1F1E6 || c > 0x1F1FF)
+        break;
+      before++;
+      at = previous;
+    }
+
+  return before % 2 == 1;
+}
+
+/* Adds a range for each place @needle stands in @body (none when @ranges
+ * is NULL); whether it stands there at all. */
+static gboolean
+find_symbol (const char *body,
+             const char *needle,
+             GArray     *ranges)
+{
+  gsize length = strlen (needle);
+  gboolean found = FALSE;
+
+  if (length == 0)
+    return TRUE;
+
+  for (const char *at = strstr (body, needle); at != NULL; at = strstr (at + 1, needle))
+    {
+      UpSearchRange range = { at - body, at - body + length };
+
+      if (inside_flag (body, at))
+        continue;
+      found = TRUE;
+      if (ranges == NULL)
+        return TRUE;
+      g_array_append_val (ranges, range);
+      at += length - 1;
+    }
+
+  return found;
+}
+
+/* Whether @body holds each of @symbols, adding where to @ranges if given. */
+static gboolean
+find_symbols (const char *body,
+              GPtrArray  *symbols,
+              GArray     *ranges)
+{
+  for (guint i = 0; i < symbols->len; i++)
+    if (!find_symbol (body, g_ptr_array_index (symbols, i), ranges))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Text with no word in it (an emoji, signs) is looked for as it is
- * written, in the notes in their order, each hit marked where it occurs:
- * the full-text index holds words only. */
+ * written, each piece of it, in the notes in their order, each hit marked
+ * where its pieces occur: the full-text index holds words only. */
+static void merge_ranges (GArray *ranges);
+
 static void
 search_literally (UpProject  *project,
-                  const char *text,
+                  GPtrArray  *symbols,
                   GPtrArray  *hits)
 {
-  g_autofree char *valid = text != NULL ? g_utf8_make_valid (text, -1) : NULL;
-  g_autofree char *needle = valid != NULL ? g_utf8_normalize (valid, -1, G_NORMALIZE_NFC) : NULL;
   GListModel *notes = up_project_get_notes (project);
-  gsize length;
 
-  if (needle == NULL)
-    return;
-  g_strstrip (needle);
-  length = strlen (needle);
-  if (length == 0)
+  if (symbols->len == 0)
     return;
 
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
       g_autoptr(UpNote) note = g_list_model_get_item (notes, i);
       const char *body = up_note_get_body (note);
-      const char *found = body != NULL ? strstr (body, needle) : NULL;
+      g_autoptr(GArray) ranges = NULL;
       UpSearchHit *hit;
 
-      if (found == NULL)
+      if (body == NULL || !find_symbols (body, symbols, NULL))
         continue;
 
+      ranges = g_array_new (FALSE, FALSE, sizeof (UpSearchRange));
+      find_symbols (body, symbols, ranges);
+      merge_ranges (ranges);
       hit = g_new0 (UpSearchHit, 1);
       hit->note = g_object_ref (note);
       hit->body = g_strdup (body);
-      hit->ranges = g_array_new (FALSE, FALSE, sizeof (UpSearchRange));
-      for (; found != NULL; found = strstr (found + length, needle))
-        {
-          UpSearchRange range = { found - body, found - body + length };
-
-          g_array_append_val (hit->ranges, range);
-        }
+      hit->ranges = g_steal_pointer (&ranges);
       g_ptr_array_add (hits, hit);
     }
 }
@@ -580,7 +709,8 @@ search_inside_words (UpProject  *project,
 
 struct _UpSearchWords
 {
-  GArray *words;   /* of Word */
+  GArray    *words;     /* of Word */
+  GPtrArray *symbols;   /* of char *, as split_symbols() */
 };
 
 /**
@@ -604,6 +734,7 @@ up_search_words_new (const char *text)
 
   self = g_new0 (UpSearchWords, 1);
   self->words = g_steal_pointer (&words);
+  self->symbols = split_symbols (text);
   return self;
 }
 
@@ -614,6 +745,7 @@ up_search_words_free (UpSearchWords *self)
     return;
 
   g_array_unref (self->words);
+  g_ptr_array_unref (self->symbols);
   g_free (self);
 }
 
@@ -621,7 +753,8 @@ up_search_words_free (UpSearchWords *self)
  * up_search_words_match:
  *
  * Whether every word of @self occurs in @text, at the start of a word or
- * inside one, case folded as a notes search folds it.
+ * inside one, case folded as a notes search folds it, and every symbol
+ * typed with them (a flag, an emoji) as it was written.
  */
 gboolean
 up_search_words_match (UpSearchWords *self,
@@ -635,7 +768,7 @@ up_search_words_match (UpSearchWords *self,
   for (guint w = 0; w < self->words->len; w++)
     if (!find_word (text, &g_array_index (self->words, Word, w), NULL))
       return FALSE;
-  return TRUE;
+  return find_symbols (text, self->symbols, NULL);
 }
 
 GPtrArray *
@@ -645,6 +778,7 @@ up_project_search_notes (UpProject   *project,
 {
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GHashTable) by_note = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) symbols = NULL;
   g_autofree char *query = NULL;
   UpStore *store;
   sqlite3_stmt *stmt;
@@ -654,10 +788,14 @@ up_project_search_notes (UpProject   *project,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) up_search_hit_free);
+  if (text == NULL)
+    return g_steal_pointer (&hits);
+
   query = up_search_build_query (text);
+  symbols = split_symbols (text);
   if (query == NULL)
     {
-      search_literally (project, text, hits);
+      search_literally (project, symbols, hits);
       return g_steal_pointer (&hits);
     }
 
@@ -706,6 +844,24 @@ up_project_search_notes (UpProject   *project,
       g_hash_table_insert (by_note, hit->note, hit);
     }
   search_inside_words (project, text, by_note, hits);
+
+  if (symbols->len > 0)
+    {
+      /* The words found the candidates; the symbols typed with them keep
+       * those that hold them too, in the same order. */
+      for (guint i = hits->len; i-- > 0;)
+        {
+          UpSearchHit *hit = g_ptr_array_index (hits, i);
+
+          if (!find_symbols (hit->body, symbols, NULL))
+            g_ptr_array_remove_index (hits, i);
+          else
+            {
+              find_symbols (hit->body, symbols, hit->ranges);
+              merge_ranges (hit->ranges);
+            }
+        }
+    }
 
   return g_steal_pointer (&hits);
 }

@@ -36,7 +36,10 @@ char       *up_search_build_query          (const char    *text);
  * best match first (bm25), then those where a word occurs only inside a
  * word ("larm" in "trygghetslarm"), in the notes' order. A word matched
  * at the start of a word is marked whole, one inside a word as typed.
- * Text with no word in it (an emoji, signs) is found as it is written.
+ * A piece of @text without a letter or a digit (an emoji, a flag, "%"),
+ * and a symbol written onto a word, must stand in the note as written,
+ * marked there; text with no word at all is found that way alone, the
+ * notes in their order.
  * Returns: (transfer full) (element-type UpSearchHit): the hits, empty when
  *   nothing matches or @text is blank; NULL only when the store fails. */
 GPtrArray  *up_project_search_notes        (UpProject     *project,

@@ -530,6 +530,57 @@ test_literal (Fixture       *fixture,
   g_assert_cmpuint (blank->len, ==, 0);
 }
 
+/* A flag or an emoji typed beside words is a term of its own: the note
+ * must hold it as well, and it is marked where it stands. Without it the
+ * flag was dropped, and "möte 🇸🇪" found every "möte" alike. */
+static void
+test_words_and_symbols (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  UpNote *flagged = add_note (fixture->project, "Möte 🇸🇪 med regionens referensgrupp om larmen.");
+  UpNote *plain = add_note (fixture->project, "Möte med leverantörerna om batteritid.");
+  UpNote *joined = add_note (fixture->project, "Digitalt möte🇸🇪 och 🇳🇴 i samma vecka.");
+  /* 🇺🇸 then 🇪🇸: the letters S and E stand side by side, but no Swedish flag. */
+  UpNote *halves = add_note (fixture->project, "Möte med 🇺🇸🇪🇸 om standarder.");
+  UpNote *percent = add_note (fixture->project, "Vid mötet sänktes priset 10 % för larmen.");
+  g_autoptr(GPtrArray) flag = search (fixture, "möte 🇸🇪");
+  g_autoptr(GPtrArray) attached = search (fixture, "möte🇸🇪");
+  g_autoptr(GPtrArray) two_flags = search (fixture, "🇳🇴 möte 🇸🇪");
+  g_autoptr(GPtrArray) sign = search (fixture, "larmen %");
+  g_autoptr(GPtrArray) flags_only = search (fixture, "🇳🇴 🇸🇪");
+  g_autoptr(GPtrArray) word = search (fixture, "möte");
+  g_autoptr(UpSearchWords) words = up_search_words_new ("Möte 🇸🇪");
+  g_autofree char *marks = NULL;
+
+  g_assert_cmpuint (flag->len, ==, 2);
+  g_assert_true (found (flag, flagged));
+  g_assert_true (found (flag, joined));
+  g_assert_false (found (flag, plain));
+  g_assert_false (found (flag, halves));
+  marks = marked (hit_of (flag, flagged));
+  g_assert_cmpstr (marks, ==, "Möte|🇸🇪");
+
+  g_assert_cmpuint (attached->len, ==, 2);
+  g_assert_true (found (attached, flagged));
+  g_assert_true (found (attached, joined));
+
+  g_assert_cmpuint (two_flags->len, ==, 1);
+  g_assert_true (found (two_flags, joined));
+
+  g_assert_cmpuint (sign->len, ==, 1);
+  g_assert_true (found (sign, percent));
+
+  g_assert_cmpuint (flags_only->len, ==, 1);
+  g_assert_true (found (flags_only, joined));
+
+  /* The word alone still finds them all. */
+  g_assert_true (found (word, plain) && found (word, flagged) && found (word, halves));
+
+  /* Finding a stage asks the same of its title. */
+  g_assert_true (up_search_words_match (words, "Dialogmöte 🇸🇪 i Umeå"));
+  g_assert_false (up_search_words_match (words, "Dialogmöte i Umeå"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +601,7 @@ main (int   argc,
   ADD ("follows-edits", test_follows_edits);
   ADD ("boundaries", test_boundaries);
   ADD ("literal", test_literal);
+  ADD ("words-and-symbols", test_words_and_symbols);
 #undef ADD
 
   return g_test_run ();
