@@ -1267,6 +1267,25 @@ on_filter_changed (UpNotesView *self)
   rebuild_list (self, TRUE);
 }
 
+/* The way out of a search and filters that leave nothing: every note
+ * again, in one rebuild, the note being edited still chosen, and the
+ * focus in the search field, where the next search is typed. */
+static void
+on_show_all_clicked (UpNotesView *self)
+{
+  GtkDropDown *filters[] = { self->stage_filter, self->stakeholder_filter, self->kind_filter,
+                             self->visibility_filter };
+
+  self->updating++;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    gtk_drop_down_set_selected (filters[i], 0);
+  self->updating--;
+
+  rebuild_list (self, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 on_add_clicked (UpNotesView *self)
 {
@@ -1763,6 +1782,7 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_placeholder);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stakeholder_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);

@@ -1337,6 +1337,67 @@ count_changes (GListModel *model,
   *changed += removed + added;
 }
 
+/* A search and filters that leave nothing say so, with a button that
+ * shows every note again: the search emptied, every filter back to all,
+ * the note being edited still chosen. */
+static void
+test_no_results_show_all (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  UpNotesView *view = show_notes_view (fixture);
+  GtkEditable *entry = template_child (view, UP_TYPE_NOTES_VIEW, "search_entry");
+  GtkStack *list_stack = template_child (view, UP_TYPE_NOTES_VIEW, "list_stack");
+  GtkLabel *count = template_child (view, UP_TYPE_NOTES_VIEW, "count_label");
+  const char *filters[] = { "stage_filter", "stakeholder_filter", "kind_filter", "visibility_filter" };
+  guint total = g_list_model_get_n_items (up_project_get_notes (fixture->project));
+  g_autofree char *all_text = g_strdup_printf (ngettext ("%1$'u note", "%1$'u notes", total), total);
+  g_autofree char *none_text = g_strdup_printf (ngettext ("%1$'u of %2$'u note", "%1$'u of %2$'u notes", total),
+                                                0, total);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(UpNote) first = NULL;
+  GtkWidget *button;
+  gint64 chosen;
+
+  /* A note chosen, then a kind and a search that leave nothing. */
+  listed = listed_notes (fixture, view, NULL);
+  first = g_object_ref (g_ptr_array_index (listed, 0));
+  chosen = up_record_get_id (UP_RECORD (first));
+  select_note_in_view (view, chosen);
+  gtk_drop_down_set_selected (template_child (view, UP_TYPE_NOTES_VIEW, "kind_filter"), 1);
+  gtk_drop_down_set_selected (template_child (view, UP_TYPE_NOTES_VIEW, "visibility_filter"), 1);
+  search (view, "zzzfinnsinte");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+  g_assert_cmpstr (gtk_label_get_label (count), ==, none_text);
+
+  button = find_descendant (gtk_stack_get_child_by_name (list_stack, "no-results"), GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button) && gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_frames (GTK_WIDGET (view));
+
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    g_assert_cmpuint (gtk_drop_down_get_selected (template_child (view, UP_TYPE_NOTES_VIEW, filters[i])), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+  g_assert_cmpstr (gtk_label_get_label (count), ==, all_text);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = listed_notes (fixture, view, NULL);
+  g_assert_cmpuint (listed->len, ==, total);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "editor_stack")),
+                   ==, "editor");
+  {
+    GtkListView *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+    UpNote *selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)));
+
+    g_assert_nonnull (selected);
+    g_assert_cmpint (up_record_get_id (UP_RECORD (selected)), ==, chosen);
+  }
+  /* Typing goes on in the search field. */
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (view))),
+                                         GTK_WIDGET (entry)));
+}
+
 static void
 test_many_notes (void)
 {
@@ -1527,6 +1588,8 @@ main (int   argc,
               fixture_set_up, test_blank_and_decomposed, fixture_tear_down);
   g_test_add ("/ui/notes/filters", Fixture, NULL,
               fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/ui/notes/no-results-show-all", Fixture, NULL,
+              fixture_set_up, test_no_results_show_all, fixture_tear_down);
   g_test_add ("/ui/notes/visibility-filter-all", Fixture, NULL,
               fixture_set_up, test_visibility_filter_all, fixture_tear_down);
   g_test_add ("/ui/notes/search-escape", Fixture, NULL,
