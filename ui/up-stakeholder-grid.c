@@ -71,6 +71,8 @@ struct _UpStakeholderGrid
 
   GtkGesture    *drag_gesture;
   DragState      drag;
+
+  GtkWidget     *more_popover;  /* the stakeholders of a "+ N more" line */
 };
 
 G_DEFINE_FINAL_TYPE (UpStakeholderGrid, up_stakeholder_grid, GTK_TYPE_WIDGET)
@@ -418,6 +420,139 @@ on_dark_changed (UpStakeholderGrid *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The cell whose "+ N more" line is under @x, @y; FALSE when none is. */
+static gboolean
+more_line_at (UpStakeholderGrid *self,
+              double             x,
+              double             y,
+              int               *influence,
+              int               *interest,
+              double            *line_y,
+              GArray           **marks)
+{
+  UpChartOptions options;
+  g_autoptr(GArray) lines = NULL;
+
+  get_mark_options (self, &options);
+  lines = up_chart_grid_list_marks (self->project, &options,
+                                    gtk_widget_get_width (GTK_WIDGET (self)),
+                                    gtk_widget_get_height (GTK_WIDGET (self)));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const UpGridMark *line = &g_array_index (lines, UpGridMark, i);
+      graphene_rect_t cell;
+
+      /* The line is as tall as a mark and as wide as its cell. */
+      if (line->stakeholder != NULL || fabs (y - line->y) > MARK_EXTENT ||
+          !get_cell_rect (self, line->influence, line->interest, &cell) ||
+          x < cell.origin.x || x > cell.origin.x + cell.size.width)
+        continue;
+
+      *influence = line->influence;
+      *interest = line->interest;
+      *line_y = line->y;
+      *marks = g_steal_pointer (&lines);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_more_chosen (GtkButton         *button,
+                UpStakeholderGrid *self)
+{
+  UpStakeholder *stakeholder = g_object_get_data (G_OBJECT (button), "stakeholder");
+
+  gtk_popover_popdown (GTK_POPOVER (self->more_popover));
+  if (stakeholder != NULL && is_alive (self, stakeholder))
+    up_stakeholder_grid_set_selected (self, stakeholder);
+}
+
+/* A full cell draws "+ N more" for those it has no room for: a click there
+ * lists them, each to be chosen as a click on a mark chooses one. */
+static void
+show_more (UpStakeholderGrid *self,
+           int                influence,
+           int                interest,
+           double             line_y,
+           GArray            *marks)
+{
+  GListModel *stakeholders = up_project_get_stakeholders (self->project);
+  g_autoptr(GHashTable) marked = g_hash_table_new (NULL, NULL);
+  GtkWidget *scroller, *box;
+  graphene_rect_t cell;
+
+  for (guint i = 0; i < marks->len; i++)
+    if (g_array_index (marks, UpGridMark, i).stakeholder != NULL)
+      g_hash_table_add (marked, g_array_index (marks, UpGridMark, i).stakeholder);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(UpStakeholder) person = g_list_model_get_item (stakeholders, i);
+      const char *organisation = up_stakeholder_get_organisation (person);
+      GtkWidget *button, *lines, *name;
+
+      if (up_stakeholder_get_influence (person) != influence ||
+          up_stakeholder_get_interest (person) != interest ||
+          g_hash_table_contains (marked, person))
+        continue;
+
+      lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      name = gtk_label_new (up_stakeholder_get_name (person));
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 40);
+      gtk_box_append (GTK_BOX (lines), name);
+      if (organisation != NULL && *organisation != '\0')
+        {
+          GtkWidget *where = gtk_label_new (organisation);
+
+          gtk_label_set_xalign (GTK_LABEL (where), 0);
+          gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_END);
+          gtk_label_set_max_width_chars (GTK_LABEL (where), 40);
+          gtk_widget_add_css_class (where, "dim-label");
+          gtk_widget_add_css_class (where, "caption");
+          gtk_box_append (GTK_BOX (lines), where);
+        }
+
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), lines);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "stakeholder", g_object_ref (person), g_object_unref);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_more_chosen), self, 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  if (gtk_widget_get_first_child (box) == NULL)
+    {
+      g_object_ref_sink (box);
+      g_object_unref (box);
+      return;
+    }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+
+  if (self->more_popover == NULL)
+    {
+      self->more_popover = gtk_popover_new ();
+      gtk_widget_set_parent (self->more_popover, GTK_WIDGET (self));
+    }
+  gtk_popover_set_child (GTK_POPOVER (self->more_popover), scroller);
+  /* Below the line, which it opens out. */
+  if (get_cell_rect (self, influence, interest, &cell))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->more_popover),
+                                 &(GdkRectangle) { (int) cell.origin.x, (int) (line_y - MARK_EXTENT),
+                                                   (int) cell.size.width, 2 * MARK_EXTENT });
+  gtk_popover_popup (GTK_POPOVER (self->more_popover));
+}
+
 static void
 on_drag_begin (UpStakeholderGrid *self,
                double             x,
@@ -438,13 +573,20 @@ on_drag_begin (UpStakeholderGrid *self,
                                       gtk_widget_get_width (GTK_WIDGET (self)),
                                       gtk_widget_get_height (GTK_WIDGET (self)),
                                       x, y);
-  up_stakeholder_grid_set_selected (self, hit);
   if (hit == NULL)
     {
+      g_autoptr(GArray) marks = NULL;
+      int influence, interest;
+      double line_y;
+
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      if (more_line_at (self, x, y, &influence, &interest, &line_y, &marks))
+        show_more (self, influence, interest, line_y, marks);
+      else
+        up_stakeholder_grid_set_selected (self, NULL);
       return;
     }
-
+  up_stakeholder_grid_set_selected (self, hit);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   self->drag.stakeholder = g_object_ref (hit);
   self->drag.start_x = x;
@@ -664,6 +806,9 @@ up_stakeholder_grid_size_allocate (GtkWidget *widget,
   g_autoptr(GArray) lines = NULL;
   UpChartOptions options;
 
+  if (self->more_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->more_popover));
+
   ensure_marks (self);
   if (self->marks->len == 0)
     return;
@@ -784,6 +929,7 @@ up_stakeholder_grid_dispose (GObject *object)
   if (self->marks != NULL)
     clear_marks (self);
   g_clear_pointer (&self->marks, g_ptr_array_unref);
+  g_clear_pointer (&self->more_popover, gtk_widget_unparent);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   g_clear_object (&self->project_signals);

@@ -1467,6 +1467,98 @@ test_columns_fill (Fixture       *fixture,
                                   gtk_adjustment_get_page_size (adjustment), 0.5);
 }
 
+static gboolean
+is_popover_shown (GtkWidget *widget,
+                  gpointer   data)
+{
+  return GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_button_of (GtkWidget *widget,
+              gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) && find_label (widget, data) != NULL;
+}
+
+/* A cell too full for a mark each ends in "+ N more": a click on that line
+ * lists the N, and choosing one selects them, in the grid and the editor. */
+static void
+test_grid_more (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  UpStakeholderGrid *grid = fixture->view->grid;
+  GtkGesture *gesture = get_drag_gesture (grid);
+  g_autoptr(GArray) marks = NULL;
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
+  UpChartOptions options;
+  const UpGridMark *more = NULL;
+  GtkWidget *popover, *button;
+  guint undo_before;
+
+  /* Nine in the cell of influence 4, interest 2. */
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Åsa Fyllnad %u", i);
+      UpStakeholder *person = up_project_add_stakeholder (fixture->project, name, "Regionen", "user", NULL);
+
+      g_assert_nonnull (person);
+      g_assert_true (up_project_set_int (fixture->project, person, "influence", 4, NULL));
+      g_assert_true (up_project_set_int (fixture->project, person, "interest", 2, NULL));
+    }
+  undo_before = n_undo (fixture);
+  wait_for_frames (GTK_WIDGET (grid));
+
+  up_stakeholder_grid_get_options (grid, &options);
+  marks = up_chart_grid_list_marks (fixture->project, &options, gtk_widget_get_width (GTK_WIDGET (grid)),
+                                    gtk_widget_get_height (GTK_WIDGET (grid)));
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const UpGridMark *mark = &g_array_index (marks, UpGridMark, i);
+
+      if (mark->stakeholder == NULL && mark->influence == 4 && mark->interest == 2)
+        more = mark;
+    }
+  g_assert_nonnull (more);
+  g_assert_cmpuint (more->n_more, >, 0);
+
+  /* Those the line counts: in the cell, without a mark. */
+  for (guint i = 0; i < g_list_model_get_n_items (up_project_get_stakeholders (fixture->project)); i++)
+    {
+      UpStakeholder *person = g_list_model_get_item (up_project_get_stakeholders (fixture->project), i);
+      gboolean marked = FALSE;
+
+      g_object_unref (person);
+      if (up_stakeholder_get_influence (person) != 4 || up_stakeholder_get_interest (person) != 2)
+        continue;
+      for (guint m = 0; m < marks->len; m++)
+        marked |= g_array_index (marks, UpGridMark, m).stakeholder == person;
+      if (!marked)
+        g_ptr_array_add (hidden, person);
+    }
+  g_assert_cmpuint (hidden->len, ==, more->n_more);
+
+  g_signal_emit_by_name (gesture, "drag-begin", more->x, more->y);
+  g_signal_emit_by_name (gesture, "drag-end", 0.0, 0.0);
+  wait_for_frames (GTK_WIDGET (grid));
+  popover = find_widget (GTK_WIDGET (grid), is_popover_shown, NULL);
+  g_assert_nonnull (popover);
+  for (guint i = 0; i < hidden->len; i++)
+    g_assert_nonnull (find_widget (popover, is_button_of,
+                                   (gpointer) up_stakeholder_get_name (g_ptr_array_index (hidden, i))));
+
+  /* The last of them chosen: selected in the grid and the editor, the
+   * list gone, nothing edited. */
+  button = find_widget (popover, is_button_of,
+                        (gpointer) up_stakeholder_get_name (g_ptr_array_index (hidden, hidden->len - 1)));
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_frames (GTK_WIDGET (grid));
+  g_assert_true (up_stakeholder_grid_get_selected (grid) == g_ptr_array_index (hidden, hidden->len - 1));
+  g_assert_true (up_stakeholder_view_get_selected (fixture->view) == g_ptr_array_index (hidden, hidden->len - 1));
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpuint (n_undo (fixture), ==, undo_before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1489,6 +1581,8 @@ main (int   argc,
               fixture_set_up, test_odd_text, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-drag", Fixture, NULL,
               fixture_set_up, test_grid_drag, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/grid-more", Fixture, NULL,
+              fixture_set_up, test_grid_more, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-escape", Fixture, NULL,
               fixture_set_up, test_grid_escape, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-keyboard", Fixture, NULL,
