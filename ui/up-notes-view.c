@@ -255,6 +255,28 @@ count_texts (GListModel *model,
 
 /* The stage and stakeholder choices follow the project; what was chosen
  * stays chosen while it exists. */
+
+/* Stakeholders in the order of their names in the user's language (in
+ * Swedish Å, Ä and Ö after Z), as the register sorts them; one name
+ * twice by organisation, then as added. */
+static int
+compare_stakeholder_names (gconstpointer a,
+                           gconstpointer b)
+{
+  UpStakeholder *person_a = *(UpStakeholder **) a;
+  UpStakeholder *person_b = *(UpStakeholder **) b;
+  int order = g_utf8_collate (up_stakeholder_get_name (person_a), up_stakeholder_get_name (person_b));
+
+  if (order == 0)
+    order = g_utf8_collate (up_stakeholder_get_organisation (person_a) != NULL ? up_stakeholder_get_organisation (person_a) : "",
+                            up_stakeholder_get_organisation (person_b) != NULL ? up_stakeholder_get_organisation (person_b) : "");
+  if (order == 0)
+    order = (up_record_get_id (UP_RECORD (person_a)) > up_record_get_id (UP_RECORD (person_b))) -
+            (up_record_get_id (UP_RECORD (person_a)) < up_record_get_id (UP_RECORD (person_b)));
+
+  return order;
+}
+
 static void
 rebuild_choices (UpNotesView *self)
 {
@@ -290,6 +312,7 @@ rebuild_choices (UpNotesView *self)
     {
       g_autoptr(GHashTable) stage_titles = NULL;
       g_autoptr(GHashTable) names = NULL;
+      g_autoptr(GPtrArray) by_name = NULL;
 
       stages = up_project_get_stages (self->project);
       stage_titles = count_texts (stages, (TextFunc) up_stage_get_title);
@@ -317,9 +340,13 @@ rebuild_choices (UpNotesView *self)
 
       stakeholders = up_project_get_stakeholders (self->project);
       names = count_texts (stakeholders, (TextFunc) up_stakeholder_get_name);
+      by_name = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+        g_ptr_array_add (by_name, g_list_model_get_item (stakeholders, i));
+      g_ptr_array_sort (by_name, compare_stakeholder_names);
+      for (guint i = 0; i < by_name->len; i++)
         {
-          g_autoptr(UpStakeholder) person = g_list_model_get_item (stakeholders, i);
+          UpStakeholder *person = g_ptr_array_index (by_name, i);
           const char *organisation = up_stakeholder_get_organisation (person);
           g_autofree char *choice = NULL;
 
@@ -1572,7 +1599,11 @@ ensure_built (UpNotesView *self)
   gtk_string_filter_set_ignore_case (self->people_filter, TRUE);
   self->people = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->people_filter)));
   {
-    g_autoptr(GtkNoSelection) people = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->people)));
+    /* By name, as the filter's choices and the register: with dozens of
+     * stakeholders the order they were added in helps nobody find one. */
+    GtkSorter *by_name = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (UP_TYPE_STAKEHOLDER, NULL, "name")));
+    GtkSortListModel *sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->people)), by_name);
+    g_autoptr(GtkNoSelection) people = gtk_no_selection_new (G_LIST_MODEL (sorted));
 
     gtk_list_view_set_model (self->stakeholder_list, GTK_SELECTION_MODEL (people));
   }

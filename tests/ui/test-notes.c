@@ -577,6 +577,20 @@ test_same_names (Fixture       *fixture,
   }
 }
 
+/* The position of the entry of @dropdown that reads @label. */
+static guint
+entry_of (GtkDropDown *dropdown,
+          const char  *label)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+      return i;
+
+  g_error ("No entry “%s”", label);
+}
+
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  user_data)
@@ -646,7 +660,7 @@ test_filters (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (view, UP_TYPE_NOTES_VIEW, "list_stack")),
                    ==, "no-results");
 
-  /* Entries: all stakeholders, then the stakeholders in order. Each one's
+  /* Entries: all stakeholders, then the stakeholders by name. Each one's
    * notes are those that name them, with a search too. */
   gtk_drop_down_set_selected (visibility_filter, 0);
   gtk_drop_down_set_selected (kind_filter, 0);
@@ -671,7 +685,7 @@ test_filters (Fixture       *fixture,
           }
         with_notes += expected > 0;
 
-        gtk_drop_down_set_selected (people_filter, p + 1);
+        gtk_drop_down_set_selected (people_filter, entry_of (people_filter, up_stakeholder_get_name (person)));
         listed = listed_notes (fixture, view, NULL);
         g_assert_cmpuint (listed->len, ==, expected);
         for (guint i = 0; i < listed->len; i++)
@@ -1398,6 +1412,61 @@ test_no_results_show_all (Fixture       *fixture,
                                          GTK_WIDGET (entry)));
 }
 
+/* With dozens of stakeholders, the filter's choices and the note editor's
+ * checks are in the order of their names, as the register sorts them (in
+ * Swedish Å, Ä and Ö after Z), not in the order they were added. */
+static void
+test_stakeholders_by_name (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  const char *added[] = { "Örjan Ek", "Zara Berg", "Åsa Lind", "Anna Ny", "Ärla Holm" };
+  UpNotesView *view;
+  GtkDropDown *people_filter;
+  GListModel *choices, *checks;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+    g_assert_nonnull (up_project_add_stakeholder (fixture->project, added[i], "Regionen", "user", NULL));
+  view = show_notes_view (fixture);
+  people_filter = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_filter");
+  choices = gtk_drop_down_get_model (people_filter);
+
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==,
+                    1 + g_list_model_get_n_items (up_project_get_stakeholders (fixture->project)));
+  for (guint i = 2; i < g_list_model_get_n_items (choices); i++)
+    g_assert_cmpint (g_utf8_collate (gtk_string_list_get_string (GTK_STRING_LIST (choices), i - 1),
+                                     gtk_string_list_get_string (GTK_STRING_LIST (choices), i)), <=, 0);
+  if (g_str_equal (test_language (), "sv"))
+    {
+      g_assert_cmpuint (entry_of (people_filter, "Zara Berg"), <, entry_of (people_filter, "Åsa Lind"));
+      g_assert_cmpuint (entry_of (people_filter, "Åsa Lind"), <, entry_of (people_filter, "Ärla Holm"));
+      g_assert_cmpuint (entry_of (people_filter, "Ärla Holm"), <, entry_of (people_filter, "Örjan Ek"));
+    }
+  /* The filter still filters by the one chosen. */
+  gtk_drop_down_set_selected (people_filter, entry_of (people_filter, "Anna Ny"));
+  listed = listed_notes (fixture, view, NULL);
+  g_assert_cmpuint (listed->len, ==, 0);
+  gtk_drop_down_set_selected (people_filter, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* The checks of a note's editor. */
+  listed = listed_notes (fixture, view, NULL);
+  select_note_in_view (view, up_record_get_id (g_ptr_array_index (listed, 0)));
+  wait_for_frames (GTK_WIDGET (view));
+  checks = G_LIST_MODEL (gtk_list_view_get_model (template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_list")));
+  g_assert_cmpuint (g_list_model_get_n_items (checks), ==,
+                    g_list_model_get_n_items (up_project_get_stakeholders (fixture->project)));
+  for (guint i = 0; i < g_list_model_get_n_items (checks); i++)
+    {
+      g_autoptr(UpStakeholder) person = g_list_model_get_item (checks, i);
+
+      g_ptr_array_add (names, (gpointer) up_stakeholder_get_name (person));
+      if (i > 0)
+        g_assert_cmpint (g_utf8_collate (g_ptr_array_index (names, i - 1), g_ptr_array_index (names, i)), <=, 0);
+    }
+}
+
 static void
 test_many_notes (void)
 {
@@ -1590,6 +1659,8 @@ main (int   argc,
               fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/ui/notes/no-results-show-all", Fixture, NULL,
               fixture_set_up, test_no_results_show_all, fixture_tear_down);
+  g_test_add ("/ui/notes/stakeholders-by-name", Fixture, NULL,
+              fixture_set_up, test_stakeholders_by_name, fixture_tear_down);
   g_test_add ("/ui/notes/visibility-filter-all", Fixture, NULL,
               fixture_set_up, test_visibility_filter_all, fixture_tear_down);
   g_test_add ("/ui/notes/search-escape", Fixture, NULL,
