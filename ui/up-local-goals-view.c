@@ -86,6 +86,7 @@ struct _UpLocalGoalsView
   GtkStack     *stage_stack;
   GtkScrolledWindow *stage_scroller;
   GtkListView  *stage_list;
+  GtkLabel     *stage_count;     /* "3 of 120 chosen", over the list */
   GtkNoSelection *stage_selection;
   GPtrArray    *stage_rows;      /* StageRow, the bound ones, borrowed */
   GHashTable   *linked_stages;   /* ids (gint64 *) of the stages serving the goal */
@@ -710,10 +711,31 @@ show_stage (StageRow *row)
   up_a11y_util_name_row (row->header, title ? title : "");
 }
 
+/* How many of the stages serve the goal: with a hundred of them, the
+ * ticked ones are far apart in the list. */
+static void
+update_stage_count (UpLocalGoalsView *self)
+{
+  guint total = self->stage_selection != NULL ?
+                g_list_model_get_n_items (G_LIST_MODEL (self->stage_selection)) : 0;
+  g_autofree char *text = NULL;
+
+  if (self->stage_count == NULL)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->stage_count), total > 0 && self->goal != NULL);
+  /* Translators: Over the stages a regional or local goal can be linked
+   * to: how many of all the stages are ticked as serving it. */
+  text = g_strdup_printf (ngettext ("%1$'u of %2$'u chosen", "%1$'u of %2$'u chosen", total),
+                          g_hash_table_size (self->linked_stages), total);
+  gtk_label_set_text (self->stage_count, text);
+}
+
 static void
 update_stage_checks (UpLocalGoalsView *self)
 {
   read_linked_stages (self);
+  update_stage_count (self);
   for (guint i = 0; i < self->stage_rows->len; i++)
     show_stage_check (self, g_ptr_array_index (self->stage_rows, i));
 }
@@ -859,6 +881,7 @@ on_stage_count_changed (UpLocalGoalsView *self)
 
   gtk_stack_set_visible_child_name (self->stage_stack, n == 0 ? "empty" : "stages");
   up_scroller_fit (self->stage_scroller, n, STAGE_LIST_ROWS, STAGE_LIST_HEIGHT);
+  update_stage_count (self);
 }
 
 /* A stage that comes back (a delete undone) or is added comes into sight.
@@ -1333,6 +1356,11 @@ build_detail (UpLocalGoalsView *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (stage_group), _("Stages"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (stage_group),
                                          _("The stages of the procurement that serve this goal."));
+  self->stage_count = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->stage_count), "local-goal-stages-chosen");
+  gtk_widget_add_css_class (GTK_WIDGET (self->stage_count), "dim-label");
+  gtk_widget_set_valign (GTK_WIDGET (self->stage_count), GTK_ALIGN_END);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (stage_group), GTK_WIDGET (self->stage_count));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (stage_group), build_stage_list (self));
   gtk_box_append (GTK_BOX (box), stage_group);
 

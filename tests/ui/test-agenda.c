@@ -1976,6 +1976,43 @@ test_chart_reachable (Fixture       *fixture,
   g_assert_cmpuint (n_after, >=, n_before + gtk_widget_get_width (area) + gtk_widget_get_height (area));
 }
 
+/* With a hundred stages in the list of a goal, a line above it says how
+ * many serve the goal, and follows each tick and its undo. */
+static void
+test_local_goal_stage_count (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GListModel *stages = up_project_get_stages (fixture->project);
+  guint total = g_list_model_get_n_items (stages);
+  g_autoptr(UpStage) stage = g_list_model_get_item (stages, FREE_STAGE);
+  g_autofree char *stage_name = g_strdup_printf ("local-goal-stage-%" G_GINT64_FORMAT,
+                                                 up_record_get_id (UP_RECORD (stage)));
+  g_autofree char *none = g_strdup_printf (ngettext ("%1$'u of %2$'u chosen", "%1$'u of %2$'u chosen", total),
+                                           0, total);
+  g_autofree char *one = g_strdup_printf (ngettext ("%1$'u of %2$'u chosen", "%1$'u of %2$'u chosen", total),
+                                          1, total);
+  GtkWidget *view, *count;
+
+  show_view (fixture, "local-goals");
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  g_signal_emit_by_name (get_named (view, "local-goal-add"), "clicked");
+  iterate_pending ();
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  count = find_named (view, "local-goal-stages-chosen");
+  g_assert_nonnull (count);
+  g_assert_true (gtk_widget_get_visible (count));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, none);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (get_named (view, stage_name)), TRUE);
+  iterate_pending ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, one);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate_pending ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1994,6 +2031,8 @@ main (int   argc,
               fixture_set_up, test_edit_link, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal", Fixture, NULL,
               fixture_set_up, test_local_goal, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal-stage-count", Fixture, NULL,
+              fixture_set_up, test_local_goal_stage_count, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-stage-rows-named", Fixture, NULL,
               fixture_set_up, test_local_goal_stage_rows_named, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-tab", Fixture, NULL,
