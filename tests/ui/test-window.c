@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "up-agenda-view.h"
+#include "up-application.h"
 #include "up-date-util.h"
 #include "up-entry-row.h"
 #include "up-export-options.h"
@@ -3633,11 +3634,276 @@ test_shortcuts_window (Fixture       *fixture,
   wait_until (is_mapped, shortcuts);
   wait_for_frames (GTK_WIDGET (shortcuts));
   save_screenshot (GTK_WIDGET (shortcuts), "window-shortcuts.png");
+  /* It opens on the page of the General group. GTK 4.8 turns the order
+   * of the pages round each time it lays the groups out anew, and the
+   * number of rows decides where the groups end: a row more or less put
+   * the Notes group first, and General on page 3. */
+  {
+    GtkWidget *stack = find_descendant (GTK_WIDGET (shortcuts), GTK_TYPE_STACK);
+    g_autofree char *first_title = NULL;
+    GtkWidget *group;
+
+    while (stack != NULL && gtk_stack_get_child_by_name (GTK_STACK (stack), "_1") == NULL)
+      stack = find_descendant (gtk_stack_get_visible_child (GTK_STACK (stack)), GTK_TYPE_STACK);
+    g_assert_nonnull (stack);
+    group = find_descendant (gtk_stack_get_visible_child (GTK_STACK (stack)), GTK_TYPE_SHORTCUTS_GROUP);
+    g_assert_nonnull (group);
+    g_object_get (group, "title", &first_title, NULL);
+    g_assert_cmpstr (first_title, ==, C_("shortcut window", "General"));
+    g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) ==
+                   gtk_stack_get_child_by_name (GTK_STACK (stack), "_1"));
+  }
+  /* A screen reader says the window's name as it opens: it was
+   * "GtkShortcutsWindow". */
+  {
+    g_autofree char *wrong = NULL;
+
+    g_assert_null (wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (shortcuts),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               C_("shortcut window", "Keyboard Shortcuts")));
+  }
   gtk_window_close (shortcuts);
   iterate_pending ();
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
 
   g_assert_cmpuint (n_warnings, ==, 0);
+}
+
+/* A key as the shortcuts window and GTK's triggers name it: the keypad's
+ * twin of a key, and its upper case, count as the key itself, and
+ * Control+= as Control++ (both zoom in, and "+" is Shift+= on most
+ * keyboards). */
+static char *
+shortcut_key (guint           keyval,
+              GdkModifierType modifiers)
+{
+  static const struct { guint from, to; } twins[] = {
+    { GDK_KEY_KP_Up, GDK_KEY_Up }, { GDK_KEY_KP_Down, GDK_KEY_Down },
+    { GDK_KEY_KP_Left, GDK_KEY_Left }, { GDK_KEY_KP_Right, GDK_KEY_Right },
+    { GDK_KEY_KP_Home, GDK_KEY_Home }, { GDK_KEY_KP_End, GDK_KEY_End },
+    { GDK_KEY_KP_Delete, GDK_KEY_Delete }, { GDK_KEY_KP_Enter, GDK_KEY_Return },
+    { GDK_KEY_ISO_Enter, GDK_KEY_Return }, { GDK_KEY_KP_Add, GDK_KEY_plus },
+    { GDK_KEY_KP_Subtract, GDK_KEY_minus }, { GDK_KEY_KP_0, GDK_KEY_0 },
+    { GDK_KEY_equal, GDK_KEY_plus },
+  };
+
+  keyval = gdk_keyval_to_lower (keyval);
+  for (guint i = 0; i < G_N_ELEMENTS (twins); i++)
+    if (keyval == twins[i].from)
+      keyval = twins[i].to;
+
+  return gtk_accelerator_name (keyval, modifiers & gtk_accelerator_get_default_mod_mask ());
+}
+
+/* The keys of the class shortcuts of @type, a GTK or libadwaita widget
+ * type, in @keys. */
+static void
+add_class_keys (GType       type,
+                GHashTable *keys)
+{
+  GtkWidget *widget;
+  g_autoptr(GListModel) controllers = NULL;
+
+  if (G_TYPE_IS_ABSTRACT (type))
+    return;
+  widget = g_object_ref_sink (g_object_new (type, NULL));
+  controllers = gtk_widget_observe_controllers (widget);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          g_strcmp0 (gtk_event_controller_get_name (controller), "gtk-widget-class-shortcuts") != 0)
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger))
+            g_hash_table_add (keys, shortcut_key (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+  if (GTK_IS_WINDOW (widget))
+    gtk_window_destroy (GTK_WINDOW (widget));
+  g_object_unref (widget);
+}
+
+/* The keys of the shortcut controllers of @widget and the widgets in it
+ * that are the app's own: on the app's widgets, and those the app added
+ * to GTK's widgets. The keys an app's widget has from its GTK parent
+ * class (a window's Control+Shift+I for the inspector) are GTK's to
+ * document, as are GTK's widgets' own. */
+static void
+collect_bound_keys (GtkWidget  *widget,
+                    GHashTable *bound)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean own_class = g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Up");
+  g_autoptr(GHashTable) inherited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (own_class)
+    {
+      GType parent = G_OBJECT_TYPE (widget);
+
+      while (g_str_has_prefix (g_type_name (parent), "Up"))
+        parent = g_type_parent (parent);
+      add_class_keys (parent, inherited);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          (!own_class && g_strcmp0 (gtk_event_controller_get_name (controller),
+                                    "gtk-widget-class-shortcuts") == 0))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          g_autofree char *key = NULL;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          key = shortcut_key (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          if (!g_hash_table_contains (inherited, key))
+            g_hash_table_insert (bound, g_steal_pointer (&key), g_strdup (G_OBJECT_TYPE_NAME (widget)));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_bound_keys (child, bound);
+}
+
+static void
+collect_listed_keys (GtkWidget  *widget,
+                     GHashTable *listed)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *title = NULL;
+      g_auto(GStrv) keys = NULL;
+      GtkShortcutType type;
+
+      g_object_get (widget, "accelerator", &accelerator, "title", &title, "shortcut-type", &type, NULL);
+      keys = type == GTK_SHORTCUT_ACCELERATOR && accelerator != NULL ? g_strsplit (accelerator, " ", -1)
+                                                                       : g_new0 (char *, 1);
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (keys[i], &keyval, &modifiers));
+          /* Shift alone: a drag without snapping. */
+          if (keyval != 0)
+            g_hash_table_insert (listed, shortcut_key (keyval, modifiers), g_strdup (title));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_listed_keys (child, listed);
+}
+
+/* Help → Keyboard Shortcuts lists what the app does: every key the app
+ * binds (its accelerators and its widgets' shortcuts) is there, and every
+ * key with Control or Alt or a function key listed there is bound. */
+static void
+test_shortcuts_window_complete (void)
+{
+  g_autoptr(UpApplication) app = up_application_new ();
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) actions = NULL;
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(GString) unbound = g_string_new (NULL);
+  g_autoptr(UpProject) project = NULL;
+  g_autofree char *dir = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *shortcuts = NULL;
+  GHashTableIter iter;
+  const char *key, *where;
+  UpWindow *window;
+  /* Keys of key handlers rather than shortcuts: the composer of a
+   * stage's note saves the note with Control+Return. */
+  static const char * const handled_keys[] = { "<Control>Return" };
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  project = demo_project_create (&dir, NULL);
+  window = up_window_new (GTK_APPLICATION (app), project);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  /* The find bar is made at its first use. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  wait_for_frames (GTK_WIDGET (window));
+
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint k = 0; accels[k] != NULL; k++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (accels[k], &keyval, &modifiers));
+          g_hash_table_insert (bound, shortcut_key (keyval, modifiers), g_strdup (actions[i]));
+        }
+    }
+  collect_bound_keys (GTK_WIDGET (window), bound);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        shortcuts = toplevel;
+    }
+  g_assert_nonnull (shortcuts);
+  wait_until (is_mapped, shortcuts);
+  collect_listed_keys (GTK_WIDGET (shortcuts), listed);
+  g_assert_cmpuint (g_hash_table_size (listed), >, 20);
+
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &where))
+    if (!g_hash_table_contains (listed, key))
+      g_string_append_printf (missing, " %s (%s)", key, where);
+
+  g_hash_table_iter_init (&iter, listed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &where))
+    {
+      guint keyval;
+      GdkModifierType modifiers;
+
+      gtk_accelerator_parse (key, &keyval, &modifiers);
+      if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 &&
+          !(keyval >= GDK_KEY_F1 && keyval <= GDK_KEY_F12 && keyval != GDK_KEY_F6))
+        continue;
+      if (!g_hash_table_contains (bound, key) && !g_strv_contains (handled_keys, key))
+        g_string_append_printf (unbound, " %s (“%s”)", key, where);
+    }
+
+  g_test_message ("bound but not listed:%s", missing->str);
+  g_test_message ("listed but not bound:%s", unbound->str);
+  g_assert_cmpstr (missing->str, ==, "");
+  g_assert_cmpstr (unbound->str, ==, "");
+
+  gtk_window_destroy (shortcuts);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  test_remove_tree (dir);
 }
 
 /* A row of the stage list draws its stage, follows its edits, and is
@@ -7194,6 +7460,7 @@ main (int   argc,
               fixture_set_up, test_spoken_dates, fixture_tear_down);
   g_test_add ("/ui/window/containers-named", Fixture, NULL,
               fixture_set_up, test_containers_named, fixture_tear_down);
+  g_test_add_func ("/ui/window/shortcuts-window-complete", test_shortcuts_window_complete);
   g_test_add ("/ui/window/shortcuts-window-fits", Fixture, NULL,
               fixture_set_up, test_shortcuts_window_fits, fixture_tear_down);
   {
