@@ -3328,6 +3328,12 @@ up_timeline_set_selected (UpTimeline *self,
   ensure_rows (self);
   update_accessible_selection (self);
   update_actions (self);
+  /* With the focus in the timeline it goes to the stage selected from
+   * elsewhere too (Ctrl+Z bringing a deleted stage back): it stayed on
+   * the item of the stage selected before, which a screen reader read
+   * out while the panel showed the other. The allocation moves it, once
+   * the item is made, if the focus is in the timeline then. */
+  self->focus_selected = TRUE;
 
   /* The item of a stage out of view is made in the next allocation. */
   gtk_widget_queue_allocate (GTK_WIDGET (self));

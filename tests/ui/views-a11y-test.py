@@ -17,6 +17,8 @@ accessibility tree which object has the focus, as a screen reader does:
 - the first Ctrl+F tells a screen reader, with one focus event, that the
   find field has the focus;
 - a local goal moved with Alt+Up and Alt+Down keeps the focus on its row;
+- Ctrl+Z after a stage is deleted in the timeline puts the focus on the
+  stage brought back;
 - letters typed in the stage list are found, the first one too.
 
 Run it inside a session bus:
@@ -253,6 +255,17 @@ def check_timeline_after_delete(pyatspi):
         return f'Timeline: the deleted stage "{last}" is still among the timeline\'s items'
     if len(after) != len(before) - 1:
         return f'Timeline: {len(after)} items after the delete, not {len(before) - 1}'
+
+    # Ctrl+Z brings the stage back, selected: the focus goes with it. It
+    # stayed on the item of the stage the deletion had selected, and a
+    # screen reader read that stage while the panel showed the other.
+    xdotool('key', 'ctrl+z')
+    time.sleep(1.0)
+    node = focused(pyatspi, application(pyatspi))
+    log(f'#   Timeline: Ctrl+Z puts the focus on {describe(node) if node else "nothing"}')
+    if node is None or node.name != last:
+        return (f'Timeline: after Ctrl+Z the focus is on {describe(node) if node else "nothing"}, '
+                f'not on the stage brought back, "{last}"')
     return None
 
 
@@ -382,7 +395,8 @@ def main():
             problems.append(wrong)
 
         wrong = check_timeline_after_delete(pyatspi)
-        log(('not ok' if wrong else 'ok') + ' - Timeline: a deleted stage leaves the timeline\'s items')
+        log(('not ok' if wrong else 'ok') + ' - Timeline: a deleted stage leaves the timeline\'s items, '
+            'and its undo brings the focus back to it')
         if wrong:
             problems.append(wrong)
 
