@@ -41,13 +41,16 @@ update_drop_down_name (GtkDropDown *drop_down)
   g_autofree char *name = NULL;
 
   /* Without a tooltip, what its mnemonic label says ("Format" in the
-   * export dialog), which names the drop-down but not its button. */
+   * export dialog), which names the drop-down but not its button; without
+   * either, the name its code gave (up_a11y_util_name_drop_down()). */
   if (what == NULL)
     {
       labels = gtk_widget_list_mnemonic_labels (GTK_WIDGET (drop_down));
       if (labels != NULL && GTK_IS_LABEL (labels->data))
         what = gtk_label_get_text (GTK_LABEL (labels->data));
     }
+  if (what == NULL)
+    what = g_object_get_data (G_OBJECT (drop_down), "up-a11y-drop-down-name");
 
   if (button == NULL || what == NULL)
     return;
@@ -84,6 +87,19 @@ name_drop_down (GtkDropDown *drop_down)
   g_object_set_data (G_OBJECT (drop_down), "up-a11y-named", GINT_TO_POINTER (TRUE));
   g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (update_drop_down_name), NULL);
   g_signal_connect (drop_down, "notify::tooltip-text", G_CALLBACK (update_drop_down_name), NULL);
+  update_drop_down_name (drop_down);
+}
+
+void
+up_a11y_util_name_drop_down (GtkDropDown *drop_down,
+                             const char  *what)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (what != NULL);
+
+  g_object_set_data_full (G_OBJECT (drop_down), "up-a11y-drop-down-name", g_strdup (what), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, what, -1);
+  name_drop_down (drop_down);
   update_drop_down_name (drop_down);
 }
 

@@ -24,6 +24,13 @@ G_BEGIN_DECLS
  * (GTK 4.8 put the focus on the first). */
 void       up_a11y_util_name_controls (GtkWidget  *root);
 
+/* Names @drop_down, which has neither a tooltip nor a label of its own,
+ * with @what (what it is for, "Impact on target 3.8"), and its inner
+ * button, which takes the focus, with @what and the choice it shows, as
+ * up_a11y_util_name_controls() names the others. */
+void       up_a11y_util_name_drop_down (GtkDropDown *drop_down,
+                                        const char  *what);
+
 /* The row of a list that @child shows: a GtkListBoxRow, or the row GTK
  * 4.8 makes for an item of a GtkListView or GtkColumnView. That row takes
  * the focus, and a screen reader read it as "" or "GtkListItemWidget",

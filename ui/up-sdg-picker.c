@@ -480,11 +480,10 @@ create_target_row (UpSdgPicker *self,
   gtk_box_append (GTK_BOX (row->details), GTK_WIDGET (row->impact));
   /* Translators: the accessible name of a link's impact chooser; %1$s is the target's id. */
   impact_name = g_strdup_printf (_("Impact on target %1$s"), target);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->impact), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  impact_name, -1);
   g_signal_connect_object (row->impact, "notify::selected", G_CALLBACK (on_impact_changed), self, G_CONNECT_SWAPPED);
   /* Its choices open on the impact chosen. */
   up_a11y_util_name_controls (GTK_WIDGET (row->impact));
+  up_a11y_util_name_drop_down (row->impact, impact_name);
 
   strength_label = gtk_label_new (_("Strength"));
   gtk_label_set_xalign (GTK_LABEL (strength_label), 0);

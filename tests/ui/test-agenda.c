@@ -374,6 +374,20 @@ test_edit_link (Fixture       *fixture,
   gtk_drop_down_set_selected (impact, 1);
   g_assert_cmpstr (up_sdg_link_get_impact (link), ==, "negative");
   wait_for_frames (picker);
+  {
+    /* The button inside the drop-down takes the focus: it says what the
+     * choice is for and what is chosen (a screen reader read it as
+     * "GtkToggleButton"), and follows the choice. */
+    GtkWidget *button = find_descendant (GTK_WIDGET (impact), GTK_TYPE_TOGGLE_BUTTON);
+    g_autofree char *what = g_strdup_printf (_("Impact on target %1$s"), FREE_TARGET);
+    g_autofree char *name = g_strdup_printf (_("%1$s: %2$s"), what,
+                                             gtk_string_object_get_string (gtk_drop_down_get_selected_item (impact)));
+    g_autofree char *wrong = NULL;
+
+    g_assert_nonnull (button);
+    g_assert_null (wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL, name));
+  }
   assert_choices_open_on_chosen (GTK_WIDGET (impact));
   gtk_spin_button_set_value (strength, 3);
   g_assert_cmpint (up_sdg_link_get_strength (link), ==, 3);
