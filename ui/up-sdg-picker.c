@@ -627,6 +627,10 @@ create_tile (UpSdgPicker *self,
   gtk_widget_set_name (tile, name);
   gtk_widget_set_hexpand (tile, TRUE);
   gtk_widget_set_tooltip_text (tile, up_sdg_goal_get_name (goal));
+  /* GTK 4.8 made the tooltip, the goal's name, the tile's description,
+   * and a screen reader read the name twice: its accessible label
+   * (update_tile()) already says it. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (tile), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   g_object_set_data (G_OBJECT (tile), "goal", GUINT_TO_POINTER (number));
   g_signal_connect_object (tile, "clicked", G_CALLBACK (on_tile_clicked), self, G_CONNECT_SWAPPED);
 
