@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The terms and the typography that po/GLOSSARY.md fixes hold in every
+message: a term the project chose is never mixed with a synonym it rejected
+(”förkasta”, never ”kasta”, for discard), the Swedish text uses ” ”, and the
+English source uses typographic quotes and apostrophes.
+
+Usage: glossary.py SOURCE_ROOT"""
+
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import po  # noqa: E402
+
+# (rejected, in the Swedish msgstr; only where the msgid matches, if given;
+#  what GLOSSARY.md says instead)
+SWEDISH = [
+    (r'\bkasta(s|r|de|t)?\b', None, 'discard is ”förkasta”'),
+    (r'\bbildspel\w*', None, 'a slide is a ”presentationsbild” (”Presentation, Full HD” in a list), not a slideshow'),
+    (r'(?<!\()förfrågningsunderlag', None,
+     'tender documents are ”upphandlingsdokument” (”förfrågningsunderlag” only in brackets after it)'),
+    (r'\binställning(en)?\b', None, 'a stakeholder\'s stance is ”hållning”'),
+    (r'\baktör(en|er|erna)?\b', None, 'a stakeholder is an ”intressent”'),
+    (r'\bnotering\w*', None, 'a note is an ”anteckning”'),
+    (r'\betapp\w*', None, 'a stage is a ”skede”'),
+    (r'\bmilsten\w*', None, 'a milestone is a ”milstolpe”'),
+    (r'\bradera\w*', None, 'delete is ”ta bort”'),
+    (r'\bprisvärd\w*', None, 'affordable is ”till rimlig kostnad”'),
+    (r'\b(idag|igår|imorgon)\b', None, 'in two words: ”i dag”, ”i går”, ”i morgon”'),
+    (r'\bändra\b', r'^Edit\b', 'Edit … is ”Redigera …”'),
+    (r'["“„«»]', None, 'Swedish quotation marks are ” on both sides'),
+    (r'\.\.\.', None, 'the ellipsis is one character, …'),
+]
+
+# (rejected, in the English msgid, what to write instead)
+ENGLISH = [
+    (r'(?<!%\d\$)\'', 'a typographic apostrophe or quotes: ’ “ ”'),
+    (r'"', 'typographic quotes: “ ”'),
+    (r'\.\.\.', 'the ellipsis is one character, …'),
+    # Swedish left in the English text (the demo's Älvby is a place's name)
+    (r'[åäöÅÄÖ]', 'Swedish in the English text'),
+]
+
+
+def main():
+    root = sys.argv[1]
+    sv_po = os.path.join(root, 'po', 'sv.po')
+    failures = []
+    checked = 0
+
+    for entry in po.parse(sv_po):
+        if not entry.msgid:
+            continue
+        checked += 1
+        msgids = [entry.msgid] + ([entry.msgid_plural] if entry.msgid_plural else [])
+        for text in msgids:
+            for rejected, hint in ENGLISH:
+                m = re.search(rejected, text.replace('Älvby', ''))
+                if m:
+                    failures.append('%s (%s): English %r: %s'
+                                    % (entry.name(), entry.where(), m.group(0), hint))
+        if 'fuzzy' in entry.flags:
+            continue
+        for text in entry.msgstr.values():
+            for rejected, when, hint in SWEDISH:
+                if when is not None and not re.search(when, entry.msgid):
+                    continue
+                m = re.search(rejected, text, re.IGNORECASE)
+                if m:
+                    failures.append('%s (%s): Swedish %r in ”%s”: %s'
+                                    % (entry.name(), entry.where(), m.group(0), text, hint))
+
+    print('%d messages checked against %d Swedish and %d English rules'
+          % (checked, len(SWEDISH), len(ENGLISH)))
+    for failure in failures:
+        print('FAIL', failure)
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
