@@ -139,7 +139,7 @@ static const DemoNote notes[] = {
     N_("Legal review: the response centre will process health data, so the supplier must sign a data processing agreement and keep the data within the EU."),
     { 2, 5, -1 } },
   { 6, "workshop", "internal", "2026-11-03",
-    N_("Award criteria agreed: price 40 %, quality in the user test 40 %, accessibility 20 %. The user panel from the pilot will test the alarms."),
+    N_("Award criteria agreed: price 40%, quality in the user test 40%, accessibility 20%. The user panel from the pilot will test the alarms."),
     { 2, 3, 5 } },
   { 6, "dialogue", "public", "2026-11-18",
     N_("Draft tender documents published for comments. Two suppliers asked for a longer transition period; we extend it from six to eight weeks."),
@@ -192,13 +192,13 @@ typedef struct
 
 static const DemoGoal goals[] = {
   { "regional", N_("Older people can live safely at home for as long as they wish"),
-    N_("Share of residents aged 80 or over who live in ordinary housing"), N_("87 % (2025)"), N_("90 % by 2030"),
+    N_("Share of residents aged 80 or over who live in ordinary housing"), N_("87% (2025)"), N_("90% by 2030"),
     { "3.8", "10.2", NULL }, { 0, 5, 12, -1 } },
   { "local", N_("Every alarm is answered within 60 seconds"),
-    N_("Share of alarm calls answered within 60 seconds"), N_("71 % (2025)"), N_("95 % by 2028"),
+    N_("Share of alarm calls answered within 60 seconds"), N_("71% (2025)"), N_("95% by 2028"),
     { "3.8", "16.6", NULL }, { 5, 13, -1 } },
   { "local", N_("Climate-smart and circular procurement"),
-    N_("Share of procurements with climate and take-back requirements"), N_("30 % (2025)"), N_("100 % by 2027"),
+    N_("Share of procurements with climate and take-back requirements"), N_("30% (2025)"), N_("100% by 2027"),
     { "12.7", "12.5", "13.2", NULL }, { 6, 13, -1 } },
 };
 

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The terms and the typography that po/GLOSSARY.md fixes hold in every
 message: a term the project chose is never mixed with a synonym it rejected
-(”förkasta”, never ”kasta”, for discard), the Swedish text uses ” ”, and the
-English source uses typographic quotes and apostrophes.
+(”förkasta”, never ”kasta”, for discard), the Swedish text uses ” ” and a
+non-breaking space in ”1 200” and ”40 %”, and the English source uses
+typographic quotes and apostrophes and writes ”40%”.
 
 Usage: glossary.py SOURCE_ROOT"""
 
@@ -13,6 +14,11 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import po  # noqa: E402
+
+# A space that does not break a number from its unit or its next group of
+# digits: U+00A0, or U+202F, which the sv_SE locale itself puts between
+# thousands (”%'u”).
+NBSP = '\u00a0\u202f'
 
 # (rejected, in the Swedish msgstr; only where the msgid matches, if given;
 #  what GLOSSARY.md says instead)
@@ -32,10 +38,13 @@ SWEDISH = [
     (r'\bändra\b', r'^Edit\b', 'Edit … is ”Redigera …”'),
     (r'["“„«»]', None, 'Swedish quotation marks are ” on both sides'),
     (r'\.\.\.', None, 'the ellipsis is one character, …'),
+    (r'\d \d{3}(?!\d)', None, 'a non-breaking space between thousands: 1\u202f200'),
+    (r'\d %', None, 'a non-breaking space before %: 40\u00a0%'),
 ]
 
 # (rejected, in the English msgid, what to write instead)
 ENGLISH = [
+    (r'\d[ ' + NBSP + r']%', 'no space before % in English: 40%'),
     (r'(?<!%\d\$)\'', 'a typographic apostrophe or quotes: ’ “ ”'),
     (r'"', 'typographic quotes: “ ”'),
     (r'\.\.\.', 'the ellipsis is one character, …'),
