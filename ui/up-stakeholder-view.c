@@ -170,7 +170,7 @@ filter_stakeholder (gpointer item,
   UpStakeholder *stakeholder = item;
   guint category = self->category_dropdown ? gtk_drop_down_get_selected (self->category_dropdown) : 0;
 
-  /* Entry 0 of the dropdown is "All categories". */
+  /* Entry 0 of the dropdown is "All Categories". */
   if (category != 0 && category != GTK_INVALID_LIST_POSITION &&
       g_strcmp0 (up_stakeholder_get_category (stakeholder), up_stakeholder_categories[category - 1]) != 0)
     return FALSE;
@@ -1204,7 +1204,7 @@ create_toolbar (UpStakeholderView *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
 
   /* Translators: The first entry of the category filter of the register. */
-  categories = create_label_model (up_stakeholder_categories, _("All categories"));
+  categories = create_label_model (up_stakeholder_categories, _("All Categories"));
   self->category_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (categories), NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->category_dropdown), _("Show One Category"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->category_dropdown),

@@ -48,6 +48,8 @@ ENGLISH = [
     (r'(?<!%\d\$)\'', 'a typographic apostrophe or quotes: ’ “ ”'),
     (r'"', 'typographic quotes: “ ”'),
     (r'\.\.\.', 'the ellipsis is one character, …'),
+    # The first entries of the filter dropdowns, side by side in the views
+    (r'^All [a-z]', 'a filter\'s first entry in header capitalization, like "All Stages"'),
     # Swedish left in the English text (the demo's Älvby is a place's name)
     (r'[åäöÅÄÖ]', 'Swedish in the English text'),
 ]

@@ -257,7 +257,7 @@ test_filter (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view->list_stack), ==, "list");
   for (guint i = 0; up_stakeholder_categories[i] != NULL; i++)
     if (g_str_equal (up_stakeholder_categories[i], "expert"))
-      expert = i + 1;       /* entry 0 is "All categories" */
+      expert = i + 1;       /* entry 0 is "All Categories" */
   gtk_drop_down_set_selected (view->category_dropdown, expert);
   g_assert_cmpuint (n_rows (fixture), ==, 2);     /* Maria Svensson, Sara Öberg */
   set_search (fixture, "sara");
