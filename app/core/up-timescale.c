@@ -514,6 +514,29 @@ span_next (SpanKind kind,
     }
 }
 
+/* A month where the axis has little room, by the word the exported charts'
+ * axis uses (the same messages as up-chart-report.c's), in the UI's
+ * language: Swedish writes "mars", "juni" and "juli", where the locale's
+ * %b gives "mar", "jun" and "jul", and the timeline on screen should read
+ * as its export does. */
+static const char * const short_month_names[] = {
+  NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
+  NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
+  NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
+};
+
+static char *
+short_month_label (int day)
+{
+  GDate date;
+
+  up_day_to_date (day, &date);
+  g_return_val_if_fail (g_date_valid (&date), g_strdup (""));
+
+  return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "month",
+                                 short_month_names[g_date_get_month (&date) - 1]));
+}
+
 static char *
 span_label (SpanKind kind,
             UpZoom   zoom,
@@ -548,11 +571,7 @@ span_label (SpanKind kind,
 
     case SPAN_MONTH:
       if (zoom == UP_ZOOM_YEAR)
-        /* Translators: A month on the timeline's date axis at year zoom,
-         * where there is little room, as a g_date_time_format() format:
-         * "%Ob" gives "Mar". */
-        /* xgettext:no-c-format */
-        return up_day_format (first, C_("timeline axis short month", "%Ob"));
+        return short_month_label (first);
       /* xgettext:no-c-format */
       return up_day_format (first, C_("timeline axis month", "%OB %Y"));
 
@@ -563,9 +582,8 @@ span_label (SpanKind kind,
     default:
       if (zoom == UP_ZOOM_YEARS)
         /* A quarter under its year: named by its first month, "Jan",
-         * "Apr", "Jul" and "Oct" (the month names of the locale). */
-        /* xgettext:no-c-format */
-        return up_day_format (first, C_("timeline axis short month", "%Ob"));
+         * "Apr", "Jul" and "Oct". */
+        return short_month_label (first);
       up_day_to_date (first, &date);
       /* Translators: A quarter of a year on the timeline's date axis:
        * %1$d is the quarter (1 to 4), %2$d the year: "Q1 2026". */

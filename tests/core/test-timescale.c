@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include "config.h"
+
+#include <libintl.h>
 #include <locale.h>
 #include <string.h>
 
@@ -543,6 +546,59 @@ test_ticks_at_the_ends (void)
   }
 }
 
+/* Where there is little room the axis names a month by the word the
+ * exported charts use: in Swedish "mars", "juni" and "juli", not the
+ * locale's "mar", "jun" and "jul", so that the timeline on screen and its
+ * exported chart agree (and in the UI's language, not LC_TIME's). */
+static void
+test_short_months_translated (void)
+{
+  const char *localedir = g_getenv ("UPPHANDLA_LOCALEDIR");
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_ALL, NULL));
+  g_autoptr(UpTimescale) year = NULL;
+  g_autoptr(UpTimescale) years = NULL;
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(GArray) quarters = NULL;
+  int origin = day ("2027-01-01");
+
+  if (localedir == NULL || localedir[0] == '\0')
+    {
+      g_test_skip ("UPPHANDLA_LOCALEDIR is not set (meson test sets it)");
+      return;
+    }
+  if (setlocale (LC_ALL, "sv_SE.UTF-8") == NULL)
+    {
+      g_test_skip ("the sv_SE.UTF-8 locale is not installed (localedef -i sv_SE -f UTF-8 sv_SE.UTF-8)");
+      return;
+    }
+  g_setenv ("LANGUAGE", "sv", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  year = up_timescale_new (origin, UP_ZOOM_YEAR);
+  months = up_timescale_get_ticks (year, UP_TICK_MINOR, 0, 1.5 * 365);
+  g_assert_cmpstr (tick_label_at (months, "2027-02-15"), ==, "feb");
+  g_assert_cmpstr (tick_label_at (months, "2027-03-15"), ==, "mars");
+  g_assert_cmpstr (tick_label_at (months, "2027-06-15"), ==, "juni");
+  g_assert_cmpstr (tick_label_at (months, "2027-07-15"), ==, "juli");
+  g_assert_cmpstr (tick_label_at (months, "2027-10-15"), ==, "okt");
+
+  years = up_timescale_new (origin, UP_ZOOM_YEARS);
+  quarters = up_timescale_get_ticks (years, UP_TICK_MINOR, 0, 0.5 * 800);
+  g_assert_cmpstr (tick_label_at (quarters, "2027-08-15"), ==, "juli");
+
+  /* The UI in English on a Swedish LC_TIME: the axis speaks English. */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_MESSAGES, "en_US.UTF-8");
+  g_clear_pointer (&months, g_array_unref);
+  months = up_timescale_get_ticks (year, UP_TICK_MINOR, 0, 1.5 * 365);
+  g_assert_cmpstr (tick_label_at (months, "2027-07-15"), ==, "Jul");
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, saved_locale);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/timescale/ticks-at-the-ends", test_ticks_at_the_ends);
   g_test_add_func ("/timescale/fit", test_fit);
   g_test_add_func ("/timescale/format", test_format);
+  g_test_add_func ("/timescale/short-months-translated", test_short_months_translated);
 
   return g_test_run ();
 }
