@@ -33,6 +33,7 @@ SWEDISH = [
     (r'\betapp\w*', None, 'a stage is a ”skede”'),
     (r'\bmilsten\w*', None, 'a milestone is a ”milstolpe”'),
     (r'\bradera\w*', None, 'delete is ”ta bort”'),
+    (r'\bmatcha\w*', None, 'nothing found is ”Inga … hittades” (”Inga träffar”), not ”matchar”'),
     (r'\bprisvärd\w*', None, 'affordable is ”till rimlig kostnad”'),
     (r'\b(idag|igår|imorgon)\b', None, 'in two words: ”i dag”, ”i går”, ”i morgon”'),
     (r'\bändra\b', r'^Edit\b', 'Edit … is ”Redigera …”'),
