@@ -119,7 +119,7 @@ static const struct {
   const RouteStage *stages;
 } routes[] = {
   { { "standard", N_("Standard procurement"),
-      N_("A procurement under LOU: needs analysis, tender documents, tender period, award and contract.") },
+      N_("A procurement under the Public Procurement Act (LOU): needs analysis, tender documents, tender period, award and contract.") },
     standard },
   { { "innovation", N_("Innovation procurement"),
       N_("Market dialogue and a pilot before the tender, so that the requirements build on what works.") },

@@ -49,6 +49,8 @@ ENGLISH = [
     (r'(?<!%\d\$)\'', 'a typographic apostrophe or quotes: ’ “ ”'),
     (r'"', 'typographic quotes: “ ”'),
     (r'\.\.\.', 'the ellipsis is one character, …'),
+    # A Swedish law by its English name first, for the colleague at the EU office
+    (r'(?<!\()\bLOU\b', 'the Public Procurement Act (LOU), not LOU alone'),
     # The first entries of the filter dropdowns, side by side in the views
     (r'^All [a-z]', 'a filter\'s first entry in header capitalization, like "All Stages"'),
     # Swedish left in the English text (the demo's Älvby is a place's name)
