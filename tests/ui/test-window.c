@@ -7261,8 +7261,10 @@ main (int   argc,
       return child_open_window (argv[2], argv[3]);
     }
 
+  ui_test_clear_homes ();
   g_test_init (&argc, &argv, NULL);
   ui_test_init_gtk ("test");
+  ui_test_park_pointer ();
   /* The children that drop to nobody share this program's data folder,
    * where GTK keeps the recent files, and could not make it: GTK's
    * critical about that ended the child, and a case run alone in a new

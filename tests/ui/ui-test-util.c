@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <gdk/x11/gdkx.h>
 
 #include "ui-test-util.h"
 #include "test-common.h"
@@ -193,6 +194,53 @@ ui_test_bind_textdomain (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
+static void
+clear_test_home (const char *variable)
+{
+  const char *dir = g_getenv (variable);
+
+  if (dir != NULL && (g_str_has_suffix (dir, "-data-home") || g_str_has_suffix (dir, "-state-home")))
+    test_remove_tree (dir);
+}
+
+void
+ui_test_clear_homes (void)
+{
+  clear_test_home ("XDG_DATA_HOME");
+  clear_test_home ("XDG_STATE_HOME");
+}
+
+/* The pointer to the bottom right corner of the virtual screen, where no
+ * test's window is (they open at its top left): Xvfb starts it in the
+ * middle, over a window, and resting on a widget with a tooltip it
+ * started GTK's tooltip timer, which on a loaded machine fired after the
+ * test had closed that window (gdk_surface_get_device_position() on no
+ * surface: a fatal critical, or a crash). Without xdotool it stays.
+ * Not in a child process of a test, which waited on xdotool while the
+ * test waited on it. */
+void
+ui_test_park_pointer (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GdkMonitor) monitor = NULL;
+  GListModel *monitors;
+  GdkRectangle area;
+  char x[16], y[16];
+  const char *argv[] = { xdotool, "mousemove", x, y, NULL };
+
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    return;
+  monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  if (g_list_model_get_n_items (monitors) == 0)
+    return;
+  monitor = g_list_model_get_item (monitors, 0);
+  gdk_monitor_get_geometry (monitor, &area);
+  g_snprintf (x, sizeof x, "%d", area.x + area.width - 1);
+  g_snprintf (y, sizeof y, "%d", area.y + area.height - 1);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
 void
 ui_test_init_gtk (const char *a11y)
 {
@@ -209,8 +257,10 @@ ui_test_init (int          *argc,
               const char   *a11y)
 {
   ui_test_bind_textdomain ();
+  ui_test_clear_homes ();
   g_test_init (argc, argv, NULL);
   ui_test_init_gtk (a11y);
+  ui_test_park_pointer ();
 }
 
 void

@@ -10,12 +10,22 @@ G_BEGIN_DECLS
 /* The start of a GUI test program: the locale, and the catalogue of the
  * build tree (UPPHANDLA_LOCALEDIR) or the installed one. */
 void     ui_test_bind_textdomain (void);
+/* Empties the test's data and state folders (meson's "<name>-data-home"
+ * and "-state-home"): a run that crashed left its recent files there, and
+ * the next run's start page listed them. Not in a child process of a
+ * test, which shares them with the running test. */
+void     ui_test_clear_homes     (void);
 /* GTK and libadwaita started, with GTK's accessibility backend @a11y:
  * "test" keeps what a screen reader would be told, for
  * gtk_test_accessible_*(); "none" keeps nothing; NULL leaves the
  * environment's choice. */
 void     ui_test_init_gtk        (const char *a11y);
-/* ui_test_bind_textdomain(), g_test_init() and ui_test_init_gtk(). */
+/* The pointer moved off the test's windows to the screen's bottom right
+ * corner, where xdotool is installed: resting on a widget with a
+ * tooltip, it left GTK a timer that could fire after the window was gone. */
+void     ui_test_park_pointer    (void);
+/* ui_test_bind_textdomain(), ui_test_clear_homes(), g_test_init(),
+ * ui_test_init_gtk() and ui_test_park_pointer(). */
 void     ui_test_init            (int         *argc,
                                   char      ***argv,
                                   const char  *a11y);
