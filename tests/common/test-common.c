@@ -5,6 +5,8 @@
 
 #include <glib/gstdio.h>
 #include <grp.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -171,4 +173,20 @@ test_one_line (const char *text)
   g_strstrip (line->str);
 
   return g_string_free (line, FALSE);
+}
+
+gboolean
+test_speak_swedish (const char *domain,
+                    const char *localedir)
+{
+  if (setlocale (LC_ALL, "sv_SE.UTF-8") == NULL)
+    {
+      g_test_skip ("the sv_SE.UTF-8 locale is not installed (localedef -i sv_SE -f UTF-8 sv_SE.UTF-8)");
+      return FALSE;
+    }
+  g_setenv ("LANGUAGE", "sv", TRUE);
+  bindtextdomain (domain, localedir);
+  bind_textdomain_codeset (domain, "UTF-8");
+  textdomain (domain);
+  return TRUE;
 }

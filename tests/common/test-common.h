@@ -21,6 +21,11 @@ GBytes  *test_read_bytes  (const char *path);
 void     test_write_bytes (const char *path,
                            const void *data,
                            gsize       size);
+/* The process in Swedish, from @domain's catalogue in @localedir: the
+ * locale sv_SE.UTF-8, LANGUAGE=sv, @domain bound there and the default.
+ * FALSE, the test skipped, where that locale is not installed. */
+gboolean test_speak_swedish (const char *domain,
+                             const char *localedir);
 /* The names in @dir, hidden ones too, sorted and joined by "/". */
 char    *test_list_dir    (const char *dir);
 /* Asserts what test_list_dir() gives for @dir. */

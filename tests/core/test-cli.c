@@ -561,14 +561,8 @@ test_info_swedish (void)
 
   /* the Swedish labels, from the same catalogue the program reads */
   saved_locale = g_strdup (setlocale (LC_ALL, NULL));
-  if (setlocale (LC_ALL, "sv_SE.UTF-8") == NULL)
-    {
-      g_test_skip ("the sv_SE.UTF-8 locale is not installed (localedef -i sv_SE -f UTF-8 sv_SE.UTF-8)");
-      return;
-    }
-  g_setenv ("LANGUAGE", "sv", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  if (!test_speak_swedish (GETTEXT_PACKAGE, localedir))
+    return;
   stages = swedish_label ("Stages: %1$u\n");
   notes = swedish_label ("Notes: %1$u\n");
   title = swedish_label ("Title: %1$s\n");

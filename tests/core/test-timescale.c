@@ -8,6 +8,7 @@
 
 #include "upphandla.h"
 #include "up-timescale.h"
+#include "test-common.h"
 
 /* The timeline's date axis without a display: pixels and days at every
  * zoom, snapping, drags, ISO weeks and the ticks of the axis. Runs in the C
@@ -566,15 +567,8 @@ test_short_months_translated (void)
       g_test_skip ("UPPHANDLA_LOCALEDIR is not set (meson test sets it)");
       return;
     }
-  if (setlocale (LC_ALL, "sv_SE.UTF-8") == NULL)
-    {
-      g_test_skip ("the sv_SE.UTF-8 locale is not installed (localedef -i sv_SE -f UTF-8 sv_SE.UTF-8)");
-      return;
-    }
-  g_setenv ("LANGUAGE", "sv", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  if (!test_speak_swedish (GETTEXT_PACKAGE, localedir))
+    return;
 
   year = up_timescale_new (origin, UP_ZOOM_YEAR);
   months = up_timescale_get_ticks (year, UP_TICK_MINOR, 0, 1.5 * 365);
