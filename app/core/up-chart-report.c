@@ -764,10 +764,10 @@ goal_measures (UpChartContext *ctx,
      * under the goal's title; %1$s is what the goal is measured by. */
     { N_("Indicator: %1$s"), up_local_goal_get_indicator (goal) },
     /* Translators: in the report limited to one regional or local goal;
-     * %1$s is the indicator's value when the goal was set ("71 % (2025)"). */
+     * %1$s is the indicator's value when the goal was set ("71% (2025)"). */
     { N_("Baseline: %1$s"), up_local_goal_get_baseline (goal) },
     /* Translators: in the report limited to one regional or local goal;
-     * %1$s is the value the goal aims at ("95 % by 2028"). */
+     * %1$s is the value the goal aims at ("95% by 2028"). */
     { N_("Target value: %1$s"), up_local_goal_get_target_value (goal) },
   };
 
