@@ -430,9 +430,6 @@ make_layout (UpChartContext *ctx,
   return layout;
 }
 
-/* A layout of @text; the caller owns a reference. Layouts are kept for the
- * drawing of one chart: a matrix writes the same digit in thousands of
- * cells, and making a layout costs more than drawing it. */
 /* The key of @text as drawn under the current transform. */
 static void
 layout_key_init (UpChartContext *ctx,
@@ -459,6 +456,9 @@ layout_key_copy (const LayoutKey *key)
   return stored;
 }
 
+/* A layout of @text; the caller owns a reference. Layouts are kept for the
+ * drawing of one chart: a matrix writes the same digit in thousands of
+ * cells, and making a layout costs more than drawing it. */
 PangoLayout *
 _up_chart_layout (UpChartContext *ctx,
                   const char     *text,
@@ -707,10 +707,6 @@ shape_plain_line (UpChartContext *ctx,
   pango_layout_iter_free (iter);
 }
 
-/* @text shaped without a layout where it is plain (see
- * shape_plain_line()), NULL where it needs one. A layout itemizes the
- * text, finds where its lines may break and lays them out before it
- * shapes: for a stage's title in one line, three fifths of the work. */
 static gboolean layouts_only;
 
 void
@@ -719,6 +715,11 @@ _up_chart_set_layouts_only (gboolean only)
   layouts_only = only;
 }
 
+/* @text shaped without a layout where it is plain (see
+ * shape_plain_line()), NULL where it needs one. A layout itemizes the
+ * text, finds where its lines may break and lays them out before it
+ * shapes, and asks Fontconfig about each character: for a stage's title
+ * in one line, about half the work. */
 static const ShapedLine *
 shape_line (UpChartContext *ctx,
             const char     *text,
