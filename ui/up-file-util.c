@@ -72,6 +72,73 @@ up_file_util_copy_name (GFile *file)
   return g_strconcat (copy, UP_FILE_SUFFIX, NULL);
 }
 
+/* Whether @path is inside @folder (not @folder itself). */
+static gboolean
+is_inside (const char *path,
+           const char *folder)
+{
+  gsize n;
+
+  if (folder == NULL || folder[0] != '/')
+    return FALSE;
+  n = strlen (folder);
+  while (n > 1 && folder[n - 1] == '/')
+    n--;
+
+  return strncmp (path, folder, n) == 0 && path[n] == '/' && path[n + 1] != '\0';
+}
+
+char *
+up_file_util_temporary_folder (GFile *file)
+{
+  const char *system_temporary[] = { "/tmp", "/var/tmp", g_get_tmp_dir () };
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *flatpak_apps = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path == NULL || !g_path_is_absolute (path))
+    return NULL;
+  folder = g_path_get_dirname (path);
+
+  /* Firefox and Thunderbird open a download or an attachment from
+   * "mozilla_<user>0" in the temporary folder (their Flatpaks in their own
+   * cache), and empty it as they close. */
+  parts = g_strsplit (folder, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_str_has_prefix (parts[i], "mozilla_"))
+      return g_steal_pointer (&folder);
+
+  /* Right in the system's folder, not a folder made in it: a project kept
+   * in a folder of its own under /tmp is someone's choice (and the tests'). */
+  for (guint i = 0; i < G_N_ELEMENTS (system_temporary); i++)
+    {
+      g_autofree char *canonical = g_canonicalize_filename (system_temporary[i], "/");
+
+      if (g_strcmp0 (folder, canonical) == 0)
+        return g_steal_pointer (&folder);
+    }
+
+  if (is_inside (path, g_get_user_cache_dir ()))
+    return g_steal_pointer (&folder);
+
+  /* ~/.var/app/<app id>/cache/…: a Flatpak app's cache */
+  flatpak_apps = g_build_filename (g_get_home_dir (), ".var", "app", NULL);
+  if (is_inside (path, flatpak_apps))
+    {
+      const char *app_folder = path + strlen (flatpak_apps) + 1;
+      const char *slash = strchr (app_folder, '/');
+
+      if (slash != NULL && g_str_has_prefix (slash, "/cache/"))
+        return g_steal_pointer (&folder);
+    }
+
+  return NULL;
+}
+
 GFile *
 up_file_util_for_export (GFile          *chosen,
                          UpExportFormat *format)

@@ -26,6 +26,15 @@ GFile *up_file_util_for_export  (GFile          *chosen,
  * the project is does not meet the project itself. */
 char  *up_file_util_copy_name   (GFile          *file);
 
+/* The folder of @file when it is one of temporary files, which another
+ * program or the system may empty at any time: where a web browser or a
+ * mail program puts a download or an attachment it opens (Firefox's and
+ * Thunderbird's "mozilla_…" folders), the user's cache (Evolution's
+ * attachments, an archive opened from Files, and each Flatpak app's
+ * cache), or the system's folder of temporary files itself. NULL for any
+ * other file. */
+char  *up_file_util_temporary_folder (GFile      *file);
+
 /* Where an export is suggested: beside the project, unless the project
  * lives in the app's own data folder (the demo), then the user's
  * documents. Never the process's working folder. */

@@ -79,6 +79,8 @@ struct _UpWindow
   /* The banner tells, as the project opens, that its file cannot be
    * written: no save has failed yet, and there is nothing to try again. */
   gboolean              read_only_notice;
+  /* The banner says the file is in a folder of temporary files. */
+  gboolean              temporary_notice;
   gboolean              close_anyway;
   /* Saves the user asked for (Try Again, Save As) that run off the
    * window's thread: Try Again waits for their end. */
@@ -226,7 +228,7 @@ static gboolean
 can_retry_save (UpWindow *self)
 {
   return gtk_revealer_get_reveal_child (self->save_revealer) &&
-         !self->read_only_notice && self->user_saves == 0 &&
+         !self->read_only_notice && !self->temporary_notice && self->user_saves == 0 &&
          self->save_error_code != UP_STORE_ERROR_READ_ONLY;
 }
 
@@ -529,6 +531,7 @@ show_save_error (UpWindow     *self,
 
   self->save_error_code = error->domain == UP_STORE_ERROR ? error->code : UP_STORE_ERROR_WRITE_FAILED;
   self->read_only_notice = FALSE;
+  self->temporary_notice = FALSE;
   gtk_label_set_label (self->save_heading_label, _("Your Changes Are Not Saved"));
   gtk_label_set_label (self->save_error_label, error->message);
   /* No permission to write there (the file or its folder made read-only
@@ -559,16 +562,15 @@ show_save_error (UpWindow     *self,
   update_actions (self);
 }
 
-/* A file sent by mail or on a write-protected USB stick opens, but no
- * edit can be saved in it: the participant learns it before typing a page
- * of notes, with the way out at hand. */
+/* A banner with no error to retry: what the user should know about the
+ * file, and Save As, the way out, as the suggested button. */
 static void
-show_read_only_notice (UpWindow     *self,
-                       const GError *error)
+show_notice (UpWindow   *self,
+             const char *heading,
+             const char *message)
 {
-  self->read_only_notice = TRUE;
-  gtk_label_set_label (self->save_heading_label, _("This File Is Read-Only"));
-  gtk_label_set_label (self->save_error_label, error->message);
+  gtk_label_set_label (self->save_heading_label, heading);
+  gtk_label_set_label (self->save_error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->save_retry_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->save_reload_button), FALSE);
   gtk_button_set_label (self->save_copy_button, _("Save _As…"));
@@ -578,10 +580,53 @@ show_read_only_notice (UpWindow     *self,
   update_actions (self);
 }
 
+/* A file sent by mail or on a write-protected USB stick opens, but no
+ * edit can be saved in it: the participant learns it before typing a page
+ * of notes, with the way out at hand. */
+static void
+show_read_only_notice (UpWindow     *self,
+                       const GError *error)
+{
+  self->read_only_notice = TRUE;
+  self->temporary_notice = FALSE;
+  show_notice (self, _("This File Is Read-Only"), error->message);
+}
+
+/* An attachment opened from a mail program, or a download from a web
+ * browser, is saved where that program keeps its temporary files, which
+ * it empties when it closes (or the system does): edits are saved there
+ * too and would go with it. The banner says so from the start and stays
+ * while the project is saved there; Save As keeps it. */
+static void
+show_temporary_notice_if_needed (UpWindow *self)
+{
+  GFile *file = self->project != NULL ? up_project_get_file (self->project) : NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (file == NULL || gtk_revealer_get_reveal_child (self->save_revealer) ||
+      (folder = up_file_util_temporary_folder (file)) == NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  /* Translators: %1$s is the project's file name, %2$s the folder it is
+   * in, such as /tmp/mozilla_anna0 (where a web browser or a mail program
+   * puts a file it opens). */
+  message = g_strdup_printf (_("“%1$s” is in %2$s, a folder for temporary files that may be "
+                               "emptied at any time. To keep your changes, save the project in "
+                               "a folder of your own."),
+                             name, folder);
+  self->read_only_notice = FALSE;
+  self->temporary_notice = TRUE;
+  show_notice (self, _("This File Is a Temporary Copy"), message);
+}
+
 static void
 hide_save_error (UpWindow *self)
 {
   self->read_only_notice = FALSE;
+  self->temporary_notice = FALSE;
   gtk_revealer_set_reveal_child (self->save_revealer, FALSE);
   update_actions (self);
 }
@@ -685,7 +730,12 @@ static void
 on_store_saved (UpWindow *self,
                 UpStore  *store)
 {
+  /* Saved in a folder of temporary files is saved, for now. */
+  if (self->temporary_notice)
+    return;
   hide_save_error (self);
+  /* after a failed save there, the banner says again where it is saved */
+  show_temporary_notice_if_needed (self);
 }
 
 static void
@@ -1639,6 +1689,7 @@ on_saved_as (GObject      *object,
 
   update_title (self);
   hide_save_error (self);
+  show_temporary_notice_if_needed (self);
   up_application_add_recent (save->file);
 
   name = g_file_get_basename (save->file);
@@ -3493,6 +3544,7 @@ up_window_set_project (UpWindow  *self,
 
   gtk_revealer_set_reveal_child (self->save_revealer, FALSE);
   self->read_only_notice = FALSE;
+  self->temporary_notice = FALSE;
   save_error = project ? up_store_get_save_error (up_project_get_store (project)) : NULL;
   if (save_error != NULL)
     show_save_error (self, save_error);
@@ -3502,6 +3554,8 @@ up_window_set_project (UpWindow  *self,
 
       if (!up_store_check_writable (up_project_get_store (project), &read_only))
         show_read_only_notice (self, read_only);
+      else
+        show_temporary_notice_if_needed (self);
     }
 
   if (project == NULL && self->recent_stale)

@@ -3979,6 +3979,121 @@ test_copy_name (void)
   g_assert_cmpstr (bare_name, ==, bare_file);
 }
 
+/* Where another program, or the system, keeps files it may empty at any
+ * time: Firefox's and Thunderbird's "mozilla_<user>0", the user's cache
+ * and a Flatpak app's, and /tmp itself; not a folder of one's own made
+ * under /tmp, nor a home folder. */
+static void
+assert_temporary_folder (const char *path,
+                         const char *expected)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *folder = up_file_util_temporary_folder (file);
+
+  g_assert_cmpstr (folder, ==, expected);
+}
+
+static void
+test_temporary_folder (void)
+{
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "evolution", "tmp",
+                                             "evolution-tmp-Q2T8ZA", NULL);
+  g_autofree char *cached = g_build_filename (cache, "Plan.upphandla", NULL);
+  g_autofree char *thunderbird = g_build_filename (g_get_home_dir (), ".var", "app",
+                                                   "org.mozilla.Thunderbird", "cache", "tmp",
+                                                   "mozilla_anna0", NULL);
+  g_autofree char *thunderbird_file = g_build_filename (thunderbird, "Plan.upphandla", NULL);
+  g_autofree char *geary = g_build_filename (g_get_home_dir (), ".var", "app", "org.gnome.Geary",
+                                             "cache", "geary", NULL);
+  g_autofree char *geary_file = g_build_filename (geary, "Plan.upphandla", NULL);
+  g_autofree char *flatpak_data = g_build_filename (g_get_home_dir (), ".var", "app",
+                                                    "org.gnome.Geary", "data", "Plan.upphandla",
+                                                    NULL);
+  g_autofree char *documents = g_build_filename (g_get_home_dir (), "Dokument", "Plan.upphandla",
+                                                 NULL);
+
+  assert_temporary_folder ("/tmp/mozilla_anna0/Trygghetslarm ✨.upphandla", "/tmp/mozilla_anna0");
+  assert_temporary_folder ("/tmp/Plan.upphandla", "/tmp");
+  assert_temporary_folder ("/var/tmp/Plan.upphandla", "/var/tmp");
+  assert_temporary_folder (cached, cache);
+  assert_temporary_folder (thunderbird_file, thunderbird);
+  assert_temporary_folder (geary_file, geary);
+
+  assert_temporary_folder ("/tmp/workshop/Plan.upphandla", NULL);
+  assert_temporary_folder ("/tmpfiler/Plan.upphandla", NULL);
+  assert_temporary_folder ("/srv/mozilla/Plan.upphandla", NULL);
+  assert_temporary_folder (flatpak_data, NULL);
+  assert_temporary_folder (documents, NULL);
+}
+
+/* A participant opens a project from a mail or a web page: the mail
+ * program or the browser saved it in its folder of temporary files
+ * ("mozilla_<user>0"), which it empties as it closes. The banner says so
+ * as the project opens, stays while the edits are saved there, and goes
+ * when Save As has taken the project to a folder of the user's own. */
+static void
+test_temporary_copy_banner (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *folder = g_build_filename (root, "mozilla_anna0", NULL);
+  g_autofree char *path = g_build_filename (folder, "Trygghetslarm.upphandla", NULL);
+  g_autofree char *kept_path = g_build_filename (root, "Trygghetslarm.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) kept = g_file_new_for_path (kept_path);
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpProject) reopened = NULL;
+  UpWindow *window;
+  GtkRevealer *revealer;
+  GtkLabel *heading;
+  GtkLabel *body;
+  GtkButton *button;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  project = up_demo_create (file, &error);
+  g_assert_no_error (error);
+
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+
+  revealer = template_child (window, UP_TYPE_WINDOW, "save_revealer");
+  heading = template_child (window, UP_TYPE_WINDOW, "save_heading_label");
+  body = template_child (window, UP_TYPE_WINDOW, "save_error_label");
+  button = template_child (window, UP_TYPE_WINDOW, "save_copy_button");
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_label_get_label (heading), ==, _("This File Is a Temporary Copy"));
+  g_assert_nonnull (strstr (gtk_label_get_label (body), "Trygghetslarm.upphandla"));
+  g_assert_nonnull (strstr (gtk_label_get_label (body), folder));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.save-as");
+  g_assert_cmpstr (gtk_button_get_label (button), ==, _("Save _As…"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (button), "suggested-action"));
+  g_assert_false (gtk_widget_get_visible (template_child (window, UP_TYPE_WINDOW, "save_retry_button")));
+
+  /* Edits are saved there, for now; the banner stays. */
+  g_assert_true (up_project_set_string (project, project, "title", "Sparad i en tillfällig mapp", &error));
+  g_assert_no_error (error);
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_label_get_label (heading), ==, _("This File Is a Temporary Copy"));
+
+  /* Saved in a folder of one's own: nothing more to say. */
+  g_assert_true (save_as_and_wait (window, kept));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  reopened = up_project_open (kept, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, "Sparad i en tillfällig mapp");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  g_object_unref (window);
+  test_remove_tree (root);
+}
+
 /* A stakeholder's field typed and not applied when the window closes
  * (Ctrl+Q, the close button) is in the file, as the stage's and the
  * note's are: a contact typed and the app quit was lost, no focus having
@@ -7452,6 +7567,8 @@ main (int   argc,
               fixture_set_up, test_add_stage, fixture_tear_down);
   g_test_add_func ("/ui/window/confirm-replace", test_confirm_replace);
   g_test_add_func ("/ui/window/copy-name", test_copy_name);
+  g_test_add_func ("/ui/window/temporary-folder", test_temporary_folder);
+  g_test_add_func ("/ui/window/temporary-copy-banner", test_temporary_copy_banner);
   g_test_add_func ("/ui/window/undo-toast", test_undo_toast);
   g_test_add_func ("/ui/window/route-chooser-small", test_route_chooser_small);
   g_test_add ("/ui/window/toast-above-switcher-bar", Fixture, NULL,
