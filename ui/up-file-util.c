@@ -95,6 +95,7 @@ up_file_util_temporary_folder (GFile *file)
   g_autofree char *path = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *flatpak_apps = NULL;
+  g_autofree char *home_cache = NULL;
   g_auto(GStrv) parts = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -124,6 +125,10 @@ up_file_util_temporary_folder (GFile *file)
 
   if (is_inside (path, g_get_user_cache_dir ()))
     return g_steal_pointer (&folder);
+  /* the same seen from a Flatpak, where the user's cache is the app's own */
+  home_cache = g_build_filename (g_get_home_dir (), ".cache", NULL);
+  if (is_inside (path, home_cache))
+    return g_steal_pointer (&folder);
 
   /* ~/.var/app/<app id>/cache/…: a Flatpak app's cache */
   flatpak_apps = g_build_filename (g_get_home_dir (), ".var", "app", NULL);
@@ -137,6 +142,123 @@ up_file_util_temporary_folder (GFile *file)
     }
 
   return NULL;
+}
+
+#define DOCUMENT_PORTAL "org.freedesktop.portal.Documents"
+
+static GDBusConnection *test_portal_connection;
+static char *test_portal_mount;
+
+void
+_up_file_util_set_document_portal (GDBusConnection *connection,
+                                   const char      *mount)
+{
+  g_set_object (&test_portal_connection, connection);
+  g_free (test_portal_mount);
+  test_portal_mount = g_strdup (mount);
+}
+
+/* The document's id when @file is "<mount>/<id>/<name>", else NULL. */
+static char *
+portal_document_id (GFile *file)
+{
+  g_autofree char *mount = test_portal_mount != NULL
+                           ? g_strdup (test_portal_mount)
+                           : g_build_filename (g_get_user_runtime_dir (), "doc", NULL);
+  g_autofree char *path = g_file_get_path (file);
+  const char *id;
+  const char *slash;
+
+  if (path == NULL || !is_inside (path, mount))
+    return NULL;
+  id = path + strlen (mount);
+  while (*id == '/')
+    id++;
+  slash = strchr (id, '/');
+  /* a file right in a document's folder, not in a folder it exports */
+  if (slash == NULL || slash == id || strchr (slash + 1, '/') != NULL)
+    return NULL;
+
+  return g_strndup (id, slash - id);
+}
+
+static void
+on_host_paths (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) paths = NULL;
+  g_autoptr(GVariant) path = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  paths = g_variant_get_child_value (reply, 0);
+  path = g_variant_lookup_value (paths, g_task_get_task_data (task), G_VARIANT_TYPE_BYTESTRING);
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               "The document portal does not know the document");
+      return;
+    }
+  g_task_return_pointer (task, g_variant_dup_bytestring (path, NULL), g_free);
+}
+
+void
+up_file_util_portal_host_path_async (GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[2] = { NULL, NULL };
+  char *id;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, up_file_util_portal_host_path_async);
+  g_task_set_return_on_cancel (task, TRUE);
+
+  id = portal_document_id (file);
+  if (id == NULL)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  g_task_set_task_data (task, id, g_free);
+
+  bus = test_portal_connection != NULL ? g_object_ref (test_portal_connection)
+                                       : g_bus_get_sync (G_BUS_TYPE_SESSION, cancellable, &error);
+  if (bus == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  ids[0] = id;
+  g_dbus_connection_call (bus, test_portal_connection != NULL ? NULL : DOCUMENT_PORTAL,
+                          "/org/freedesktop/portal/documents", DOCUMENT_PORTAL, "GetHostPaths",
+                          g_variant_new ("(^as)", ids), G_VARIANT_TYPE ("(a{say})"),
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, 5000, cancellable,
+                          on_host_paths, g_steal_pointer (&task));
+}
+
+char *
+up_file_util_portal_host_path_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 GFile *

@@ -35,6 +35,25 @@ char  *up_file_util_copy_name   (GFile          *file);
  * other file. */
 char  *up_file_util_temporary_folder (GFile      *file);
 
+/* In a Flatpak every file from outside comes through the document portal,
+ * shown as "<mount>/<document id>/<name>", which hides where it is. For
+ * such a file this asks the portal (GetHostPaths, in its version 5) where
+ * the file is on the computer and finishes with that path; with NULL and
+ * no error for a file the portal does not show. An error where the portal
+ * cannot tell (an older portal, no session bus). */
+void   up_file_util_portal_host_path_async  (GFile               *file,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+char  *up_file_util_portal_host_path_finish (GAsyncResult        *result,
+                                             GError             **error);
+
+/* Tests: the portal on @connection (a peer, without a bus name) with its
+ * mount at @mount, instead of the session bus's and the runtime folder's
+ * "doc"; NULL for both restores them. */
+void   _up_file_util_set_document_portal    (GDBusConnection     *connection,
+                                             const char          *mount);
+
 /* Where an export is suggested: beside the project, unless the project
  * lives in the app's own data folder (the demo), then the user's
  * documents. Never the process's working folder. */

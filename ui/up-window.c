@@ -81,6 +81,11 @@ struct _UpWindow
   gboolean              read_only_notice;
   /* The banner says the file is in a folder of temporary files. */
   gboolean              temporary_notice;
+  /* The file last asked whether it is in one, and its folder if it is (a
+   * document of the portal is answered later); the portal's call. */
+  GFile                *temporary_checked;
+  char                 *temporary_folder;
+  GCancellable         *portal_cancellable;
   gboolean              close_anyway;
   /* Saves the user asked for (Try Again, Save As) that run off the
    * window's thread: Try Again waits for their end. */
@@ -592,24 +597,14 @@ show_read_only_notice (UpWindow     *self,
   show_notice (self, _("This File Is Read-Only"), error->message);
 }
 
-/* An attachment opened from a mail program, or a download from a web
- * browser, is saved where that program keeps its temporary files, which
- * it empties when it closes (or the system does): edits are saved there
- * too and would go with it. The banner says so from the start and stays
- * while the project is saved there; Save As keeps it. */
 static void
-show_temporary_notice_if_needed (UpWindow *self)
+show_temporary_notice (UpWindow   *self,
+                       GFile      *file,
+                       const char *folder)
 {
-  GFile *file = self->project != NULL ? up_project_get_file (self->project) : NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = NULL;
 
-  if (file == NULL || gtk_revealer_get_reveal_child (self->save_revealer) ||
-      (folder = up_file_util_temporary_folder (file)) == NULL)
-    return;
-
-  name = g_file_get_basename (file);
   /* Translators: %1$s is the project's file name, %2$s the folder it is
    * in, such as /tmp/mozilla_anna0 (where a web browser or a mail program
    * puts a file it opens). */
@@ -620,6 +615,70 @@ show_temporary_notice_if_needed (UpWindow *self)
   self->read_only_notice = FALSE;
   self->temporary_notice = TRUE;
   show_notice (self, _("This File Is a Temporary Copy"), message);
+}
+
+static void show_temporary_notice_if_needed (UpWindow *self);
+
+static void
+on_portal_host_path (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  UpWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *host_path = up_file_util_portal_host_path_finish (result, &error);
+  g_autoptr(GFile) host_file = NULL;
+
+  /* the window gone, or another file shown */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* not a document of the portal; or a portal that cannot tell (before
+   * its version 5), when nothing is said */
+  if (host_path == NULL)
+    {
+      if (error != NULL)
+        g_debug ("Where the document portal's file is: %s", error->message);
+      return;
+    }
+
+  host_file = g_file_new_for_path (host_path);
+  g_free (self->temporary_folder);
+  self->temporary_folder = up_file_util_temporary_folder (host_file);
+  show_temporary_notice_if_needed (self);
+}
+
+/* An attachment opened from a mail program, or a download from a web
+ * browser, is saved where that program keeps its temporary files, which
+ * it empties when it closes (or the system does): edits are saved there
+ * too and would go with it. The banner says so from the start and stays
+ * while the project is saved there; Save As keeps it. In a Flatpak the
+ * file comes through the document portal, which is asked where it is. */
+static void
+show_temporary_notice_if_needed (UpWindow *self)
+{
+  GFile *file = self->project != NULL ? up_project_get_file (self->project) : NULL;
+
+  if (file == NULL || gtk_revealer_get_reveal_child (self->save_revealer))
+    return;
+
+  if (self->temporary_checked == NULL || !g_file_equal (self->temporary_checked, file))
+    {
+      g_set_object (&self->temporary_checked, file);
+      g_cancellable_cancel (self->portal_cancellable);
+      g_clear_object (&self->portal_cancellable);
+      g_free (self->temporary_folder);
+      self->temporary_folder = up_file_util_temporary_folder (file);
+      if (self->temporary_folder == NULL)
+        {
+          self->portal_cancellable = g_cancellable_new ();
+          up_file_util_portal_host_path_async (file, self->portal_cancellable,
+                                               on_portal_host_path, self);
+          return;
+        }
+    }
+
+  if (self->temporary_folder != NULL)
+    show_temporary_notice (self, file, self->temporary_folder);
 }
 
 static void
@@ -2840,6 +2899,10 @@ up_window_dispose (GObject *object)
   g_clear_object (&self->interface_settings);
   g_cancellable_cancel (self->settings_portal_cancellable);
   g_clear_object (&self->settings_portal_cancellable);
+  g_cancellable_cancel (self->portal_cancellable);
+  g_clear_object (&self->portal_cancellable);
+  g_clear_object (&self->temporary_checked);
+  g_clear_pointer (&self->temporary_folder, g_free);
   g_clear_object (&self->settings_portal);
   g_clear_pointer (&self->portal_clock_format, g_free);
   g_clear_object (&self->project_signals);

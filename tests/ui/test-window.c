@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 #include <sys/file.h>
 #include <sys/inotify.h>
+#include <sys/socket.h>
 #include <fcntl.h>
 #include <sqlite3.h>
 
@@ -4094,6 +4095,248 @@ test_temporary_copy_banner (void)
   test_remove_tree (root);
 }
 
+/* A document portal of its own, on a peer connection: GetHostPaths (its
+ * version 5) knows one document. */
+typedef struct
+{
+  const char *id;
+  const char *host_path;
+  guint       calls;
+} FakePortal;
+
+static void
+fake_portal_method (GDBusConnection       *connection,
+                    const char            *sender,
+                    const char            *object_path,
+                    const char            *interface_name,
+                    const char            *method_name,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation,
+                    gpointer               user_data)
+{
+  FakePortal *portal = user_data;
+  g_autofree const char **ids = NULL;
+  GVariantBuilder paths;
+
+  portal->calls++;
+  g_assert_cmpstr (method_name, ==, "GetHostPaths");
+  g_variant_get (parameters, "(^a&s)", &ids);
+  g_variant_builder_init (&paths, G_VARIANT_TYPE ("a{say}"));
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_str_equal (ids[i], portal->id))
+      g_variant_builder_add (&paths, "{s@ay}", ids[i], g_variant_new_bytestring (portal->host_path));
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(a{say})", &paths));
+}
+
+static void
+on_peer_made (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GDBusConnection **connection = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *connection = g_dbus_connection_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+peers_made (gpointer data)
+{
+  GDBusConnection **pair = data;
+
+  return pair[0] != NULL && pair[1] != NULL;
+}
+
+/* The app's side of a connection to @portal, which is served on the
+ * other side until the returned connection is closed. */
+static GDBusConnection *
+fake_portal_connect (FakePortal *portal,
+                     GDBusConnection **served)
+{
+  static const char xml[] =
+    "<node><interface name='org.freedesktop.portal.Documents'>"
+    "<method name='GetHostPaths'><arg type='as' direction='in'/>"
+    "<arg type='a{say}' direction='out'/></method>"
+    "</interface></node>";
+  static const GDBusInterfaceVTable vtable = { fake_portal_method, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
+  g_autofree char *guid = g_dbus_generate_guid ();
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *pair[2] = { NULL, NULL };
+  int fds[2];
+
+  g_assert_cmpint (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GSocket) socket = g_socket_new_from_fd (fds[i], &error);
+      g_autoptr(GSocketConnection) stream = NULL;
+
+      g_assert_no_error (error);
+      stream = g_socket_connection_factory_create_connection (socket);
+      g_dbus_connection_new (G_IO_STREAM (stream), i == 0 ? guid : NULL,
+                             i == 0 ? G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_SERVER
+                                    : G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT,
+                             NULL, NULL, on_peer_made, &pair[i]);
+    }
+  wait_until (peers_made, pair);
+
+  g_assert_cmpuint (g_dbus_connection_register_object (pair[0], "/org/freedesktop/portal/documents",
+                                                       info->interfaces[0], &vtable, portal, NULL,
+                                                       &error), >, 0);
+  g_assert_no_error (error);
+  *served = pair[0];
+  return pair[1];
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *host_path;
+  GError   *error;
+} HostPathAnswer;
+
+static void
+on_host_path (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  HostPathAnswer *answer = user_data;
+
+  answer->host_path = up_file_util_portal_host_path_finish (result, &answer->error);
+  answer->done = TRUE;
+}
+
+static gboolean
+host_path_answered (gpointer data)
+{
+  return ((HostPathAnswer *) data)->done;
+}
+
+static void
+ask_host_path (const char     *path,
+               HostPathAnswer *answer)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  *answer = (HostPathAnswer) { FALSE, NULL, NULL };
+  up_file_util_portal_host_path_async (file, NULL, on_host_path, answer);
+  wait_until (host_path_answered, answer);
+}
+
+/* In a Flatpak a file from outside is shown as the portal's
+ * "<mount>/<id>/<name>": the portal says where it is on the computer; a
+ * file elsewhere is none of its documents; one it does not know is an
+ * error. */
+static void
+test_portal_host_path (void)
+{
+  FakePortal portal = { "a1b2c3", "/tmp/mozilla_anna0/Trygghetslarm.upphandla", 0 };
+  g_autoptr(GDBusConnection) served = NULL;
+  g_autoptr(GDBusConnection) connection = fake_portal_connect (&portal, &served);
+  HostPathAnswer answer;
+
+  _up_file_util_set_document_portal (connection, "/run/user/1000/doc");
+
+  ask_host_path ("/run/user/1000/doc/a1b2c3/Trygghetslarm.upphandla", &answer);
+  g_assert_no_error (answer.error);
+  g_assert_cmpstr (answer.host_path, ==, "/tmp/mozilla_anna0/Trygghetslarm.upphandla");
+  g_clear_pointer (&answer.host_path, g_free);
+  g_assert_cmpuint (portal.calls, ==, 1);
+
+  ask_host_path ("/home/anna/Dokument/Trygghetslarm.upphandla", &answer);
+  g_assert_no_error (answer.error);
+  g_assert_null (answer.host_path);
+  /* a file in a folder the portal exports is not a document of its own */
+  ask_host_path ("/run/user/1000/doc/a1b2c3/Bilagor/Trygghetslarm.upphandla", &answer);
+  g_assert_no_error (answer.error);
+  g_assert_null (answer.host_path);
+  g_assert_cmpuint (portal.calls, ==, 1);
+
+  ask_host_path ("/run/user/1000/doc/ffff00/Okänd.upphandla", &answer);
+  g_assert_error (answer.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_null (answer.host_path);
+  g_clear_error (&answer.error);
+  g_assert_cmpuint (portal.calls, ==, 2);
+
+  _up_file_util_set_document_portal (NULL, NULL);
+  g_dbus_connection_close_sync (connection, NULL, NULL);
+}
+
+/* The same participant with Upphandla from Flathub: the attachment comes
+ * through the document portal. The window asks it where the file is, and
+ * the banner says the folder on the computer, not the portal's; a file
+ * the portal finds in a folder of the user's own has no banner. */
+static void
+test_temporary_copy_portal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mount = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *folder = g_build_filename (mount, "a1b2c3", NULL);
+  g_autofree char *path = g_build_filename (folder, "Trygghetslarm.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *host_paths[] = { "/tmp/mozilla_anna0/Trygghetslarm.upphandla",
+                               "/home/anna/Dokument/Trygghetslarm.upphandla" };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  {
+    g_autoptr(UpProject) demo = up_demo_create (file, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (up_store_flush (up_project_get_store (demo), &error));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (host_paths); i++)
+    {
+      FakePortal portal = { "a1b2c3", host_paths[i], 0 };
+      g_autoptr(GDBusConnection) served = NULL;
+      g_autoptr(GDBusConnection) connection = fake_portal_connect (&portal, &served);
+      g_autoptr(UpProject) project = NULL;
+      UpWindow *window;
+      GtkRevealer *revealer;
+
+      _up_file_util_set_document_portal (connection, mount);
+      project = up_project_open (file, &error);
+      g_assert_no_error (error);
+      window = g_object_ref_sink (up_window_new (NULL, project));
+      gtk_window_present (GTK_WINDOW (window));
+      wait_until (is_mapped, window);
+      wait_until (is_nonzero, &portal.calls);
+      wait_for_frames (GTK_WIDGET (window));
+
+      revealer = template_child (window, UP_TYPE_WINDOW, "save_revealer");
+      if (i == 0)
+        {
+          GtkLabel *heading = template_child (window, UP_TYPE_WINDOW, "save_heading_label");
+          GtkLabel *body = template_child (window, UP_TYPE_WINDOW, "save_error_label");
+
+          g_assert_true (gtk_revealer_get_reveal_child (revealer));
+          g_assert_cmpstr (gtk_label_get_label (heading), ==, _("This File Is a Temporary Copy"));
+          g_assert_nonnull (strstr (gtk_label_get_label (body), "/tmp/mozilla_anna0"));
+          g_assert_null (strstr (gtk_label_get_label (body), mount));
+        }
+      else
+        g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+      /* an edit saved: asked once, not at every save */
+      g_assert_true (up_project_set_string (project, project, "title", "Från portalen", &error));
+      g_assert_true (up_store_flush (up_project_get_store (project), &error));
+      g_assert_no_error (error);
+      wait_for_frames (GTK_WIDGET (window));
+      g_assert_cmpuint (portal.calls, ==, 1);
+      g_assert_cmpint (gtk_revealer_get_reveal_child (revealer), ==, i == 0);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate_pending ();
+      g_object_unref (window);
+      _up_file_util_set_document_portal (NULL, NULL);
+      g_dbus_connection_close_sync (connection, NULL, NULL);
+    }
+
+  test_remove_tree (mount);
+}
+
 /* A stakeholder's field typed and not applied when the window closes
  * (Ctrl+Q, the close button) is in the file, as the stage's and the
  * note's are: a contact typed and the app quit was lost, no focus having
@@ -7569,6 +7812,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/copy-name", test_copy_name);
   g_test_add_func ("/ui/window/temporary-folder", test_temporary_folder);
   g_test_add_func ("/ui/window/temporary-copy-banner", test_temporary_copy_banner);
+  g_test_add_func ("/ui/window/portal-host-path", test_portal_host_path);
+  g_test_add_func ("/ui/window/temporary-copy-portal", test_temporary_copy_portal);
   g_test_add_func ("/ui/window/undo-toast", test_undo_toast);
   g_test_add_func ("/ui/window/route-chooser-small", test_route_chooser_small);
   g_test_add ("/ui/window/toast-above-switcher-bar", Fixture, NULL,
