@@ -226,7 +226,6 @@ up_file_util_portal_host_path_async (GFile               *file,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, up_file_util_portal_host_path_async);
-  g_task_set_return_on_cancel (task, TRUE);
 
   id = portal_document_id (file);
   if (id == NULL)
