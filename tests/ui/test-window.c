@@ -4334,6 +4334,26 @@ test_temporary_copy_portal (void)
       g_dbus_connection_close_sync (connection, NULL, NULL);
     }
 
+  /* A window closed while the portal is asked: the answer finds no window. */
+  {
+    FakePortal portal = { "a1b2c3", host_paths[0], 0 };
+    g_autoptr(GDBusConnection) served = NULL;
+    g_autoptr(GDBusConnection) connection = fake_portal_connect (&portal, &served);
+    g_autoptr(UpProject) project = NULL;
+    UpWindow *window;
+
+    _up_file_util_set_document_portal (connection, mount);
+    project = up_project_open (file, &error);
+    g_assert_no_error (error);
+    window = g_object_ref_sink (up_window_new (NULL, project));
+    gtk_window_destroy (GTK_WINDOW (window));
+    g_object_unref (window);
+    wait_until (is_nonzero, &portal.calls);
+    iterate_pending ();
+    _up_file_util_set_document_portal (NULL, NULL);
+    g_dbus_connection_close_sync (connection, NULL, NULL);
+  }
+
   test_remove_tree (mount);
 }
 
