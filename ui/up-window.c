@@ -1873,7 +1873,13 @@ choose_file_to_save (UpWindow       *self,
       gboolean stuck = !copy && !up_store_check_writable (up_project_get_store (self->project), NULL);
       g_autofree char *name = copy || stuck ? up_file_util_copy_name (file) : g_file_get_basename (file);
 
-      if (stuck && folder != NULL && !folder_can_take_file (folder))
+      /* A temporary copy (an attachment, a download) is kept by taking it
+       * out of the folder that will be emptied (or the portal's, which
+       * means nothing to the user): to Documents. */
+      gboolean temporary = self->temporary_folder != NULL && self->temporary_checked != NULL &&
+                           g_file_equal (self->temporary_checked, file);
+
+      if (temporary || (stuck && folder != NULL && !folder_can_take_file (folder)))
         g_set_object (&folder, writable_home_folder ());
 
       /* Else the dialog opens in the process's working folder (the home

@@ -4082,6 +4082,30 @@ test_temporary_copy_banner (void)
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpstr (gtk_label_get_label (heading), ==, _("This File Is a Temporary Copy"));
 
+  /* Save As proposes the file's own name in Documents (else home), not
+   * in the folder that will be emptied. */
+  {
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    g_autoptr(GFile) expected = g_file_new_for_path (documents != NULL &&
+                                                     g_access (documents, W_OK) == 0
+                                                     ? documents : g_get_home_dir ());
+    g_autoptr(GFile) proposed = NULL;
+    g_autofree char *name = NULL;
+    GtkWindow *chooser = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+    wait_until (is_file_chooser_shown, &chooser);
+    wait_until (is_mapped, chooser);
+    wait_for_frames (GTK_WIDGET (chooser));
+    proposed = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+    name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+    g_assert_nonnull (proposed);
+    g_assert_cmpstr (g_file_peek_path (proposed), ==, g_file_peek_path (expected));
+    g_assert_cmpstr (name, ==, "Trygghetslarm.upphandla");
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    iterate_pending ();
+  }
+
   /* Saved in a folder of one's own: nothing more to say. */
   g_assert_true (save_as_and_wait (window, kept));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
