@@ -16,6 +16,7 @@
 #include "up-paned-util.h"
 #include "up-scroller.h"
 #include "up-stage-row.h"
+#include "up-text-util.h"
 #include "up-undo-toast.h"
 
 /* Every note of the project: a list narrowed by full-text search (as you
@@ -128,7 +129,8 @@ struct _UpNotesView
   GPtrArray          *bound_notes;
   GPtrArray          *bound_people;
   GtkFilterListModel *people;
-  GtkStringFilter    *people_filter;
+  GtkCustomFilter    *people_filter;
+  char               *people_key;      /* the search among them, NULL for none */
   /* The ids of the stakeholders linked to the note in the editor, and the
    * note the list of them was last shown for. */
   GHashTable         *linked_people;
@@ -1008,11 +1010,44 @@ on_person_unbind (GtkSignalListItemFactory *factory,
   g_ptr_array_remove_fast (self->bound_people, item);
 }
 
+/* A strategist remembers where someone works as often as the name
+ * ("Trafikverket"): the search finds either, as the register's does. */
+static gboolean
+person_matches (gpointer item,
+                gpointer user_data)
+{
+  UpNotesView *self = user_data;
+  UpStakeholder *person = item;
+
+  return self->people_key == NULL ||
+         up_text_util_matches (up_stakeholder_get_name (person), self->people_key) ||
+         up_text_util_matches (up_stakeholder_get_organisation (person), self->people_key);
+}
+
+static void
+set_people_search (UpNotesView *self,
+                   const char  *text)
+{
+  g_autofree char *key = text != NULL ? up_text_util_search_key (text) : NULL;
+  gboolean narrower;
+
+  if (key != NULL && *key == '\0')
+    g_clear_pointer (&key, g_free);
+  if (g_strcmp0 (key, self->people_key) == 0)
+    return;
+
+  /* A key that holds the last one finds among what it found. */
+  narrower = key != NULL && self->people_key != NULL && strstr (key, self->people_key) != NULL;
+  g_free (self->people_key);
+  self->people_key = g_steal_pointer (&key);
+  gtk_filter_changed (GTK_FILTER (self->people_filter),
+                      narrower ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 on_stakeholder_search_changed (UpNotesView *self)
 {
-  gtk_string_filter_set_search (self->people_filter,
-                                gtk_editable_get_text (GTK_EDITABLE (self->stakeholder_search)));
+  set_people_search (self, gtk_editable_get_text (GTK_EDITABLE (self->stakeholder_search)));
 }
 
 static void
@@ -1037,7 +1072,7 @@ load_stakeholders (UpNotesView *self,
     {
       self->people_note_id = up_record_get_id (UP_RECORD (note));
       gtk_editable_set_text (GTK_EDITABLE (self->stakeholder_search), "");
-      gtk_string_filter_set_search (self->people_filter, NULL);
+      set_people_search (self, NULL);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->stakeholder_scroller)), 0);
     }
   up_scroller_fit (GTK_SCROLLED_WINDOW (self->stakeholder_scroller), n,
@@ -1594,9 +1629,7 @@ ensure_built (UpNotesView *self)
   g_signal_connect_object (factory, "unbind", G_CALLBACK (on_person_unbind), self, 0);
   gtk_list_view_set_factory (self->stakeholder_list, factory);
   g_clear_object (&factory);
-  self->people_filter = gtk_string_filter_new (gtk_property_expression_new (UP_TYPE_STAKEHOLDER, NULL, "name"));
-  gtk_string_filter_set_match_mode (self->people_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->people_filter, TRUE);
+  self->people_filter = gtk_custom_filter_new (person_matches, self, NULL);
   self->people = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->people_filter)));
   {
     /* By name, as the filter's choices and the register: with dozens of
@@ -1698,6 +1731,7 @@ up_notes_view_finalize (GObject *object)
   g_clear_pointer (&self->stakeholder_filter_ids, g_array_unref);
   g_clear_pointer (&self->stage_row_ids, g_array_unref);
   g_clear_pointer (&self->hits, g_hash_table_unref);
+  g_free (self->people_key);
   g_clear_pointer (&self->bound_notes, g_ptr_array_unref);
   g_clear_pointer (&self->bound_people, g_ptr_array_unref);
   g_clear_pointer (&self->linked_people, g_hash_table_unref);

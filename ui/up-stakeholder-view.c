@@ -98,29 +98,6 @@ is_alive (UpStakeholderView *self,
                             up_record_get_id (UP_RECORD (stakeholder))) == UP_RECORD (stakeholder);
 }
 
-/* Text as the search compares it: case folded (so "Å" finds "å", and "å"
- * does not find "a") and composed, whether typed or pasted decomposed. */
-static char *
-fold_text (const char *text)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  folded = g_utf8_casefold (text, -1);
-  return g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-}
-
-static gboolean
-text_matches (const char *text,
-              const char *key)
-{
-  g_autofree char *folded = fold_text (text);
-
-  return folded != NULL && strstr (folded, key) != NULL;
-}
-
 static GListModel *
 create_label_model (const char * const *values,
                     const char         *first)
@@ -178,8 +155,8 @@ filter_stakeholder (gpointer item,
   if (self->search_key == NULL)
     return TRUE;
 
-  return text_matches (up_stakeholder_get_name (stakeholder), self->search_key) ||
-         text_matches (up_stakeholder_get_organisation (stakeholder), self->search_key);
+  return up_text_util_matches (up_stakeholder_get_name (stakeholder), self->search_key) ||
+         up_text_util_matches (up_stakeholder_get_organisation (stakeholder), self->search_key);
 }
 
 static void
@@ -216,7 +193,7 @@ on_search_changed (UpStakeholderView *self,
 
   g_clear_pointer (&self->search_key, g_free);
   if (stripped[0] != '\0')
-    self->search_key = fold_text (stripped);
+    self->search_key = up_text_util_search_key (stripped);
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <pango/pango.h>
+#include <string.h>
 
 #include "up-text-util.h"
 
@@ -53,4 +54,62 @@ up_text_util_excerpt (const char *text,
     cut = max_chars - 1;
 
   return start_and_ellipsis (text, cut);
+}
+
+/* Whether the combining @mark after @base makes one of the Swedish
+ * letters å, ä and ö (the text is case folded: lower case only). */
+static gboolean
+makes_swedish_letter (gunichar base,
+                      gunichar mark)
+{
+  return (base == 'a' && (mark == 0x030A || mark == 0x0308)) ||
+         (base == 'o' && mark == 0x0308);
+}
+
+char *
+up_text_util_search_key (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) bare = NULL;
+  gunichar base = 0;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  folded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT);
+  bare = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        {
+          /* Only the mark right after the letter: "å" + acute loses the acute. */
+          if (!makes_swedish_letter (base, c))
+            continue;
+          base = 0;
+        }
+      else
+        {
+          base = c;
+        }
+      g_string_append_unichar (bare, c);
+    }
+
+  return g_utf8_normalize (bare->str, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+}
+
+gboolean
+up_text_util_matches (const char *text,
+                      const char *key)
+{
+  g_autofree char *searched = NULL;
+
+  if (key == NULL || *key == '\0')
+    return TRUE;
+
+  searched = up_text_util_search_key (text);
+  return strstr (searched, key) != NULL;
 }

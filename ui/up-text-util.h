@@ -16,4 +16,14 @@ G_BEGIN_DECLS
 char *up_text_util_excerpt (const char *text,
                             guint       max_chars);
 
+/* @text as a search as you type compares it: case folded and composed
+ * (a letter typed with a combining accent is the letter), and without
+ * accents other than those of å, ä and ö, which are letters of their own
+ * in Swedish ("andre" finds "André", "oberg" does not find "Öberg"). */
+char     *up_text_util_search_key (const char *text);
+
+/* Whether @text holds @key, a search key made by up_text_util_search_key(). */
+gboolean  up_text_util_matches    (const char *text,
+                                   const char *key);
+
 G_END_DECLS

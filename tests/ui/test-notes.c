@@ -1639,6 +1639,99 @@ test_visibility_filter_all (Fixture       *fixture,
   g_object_unref (all);
 }
 
+/* The names a note's editor lists for the search @text among its
+ * stakeholders, each once. */
+static GPtrArray *
+people_found (UpNotesView *view,
+              const char  *text)
+{
+  GtkEditable *search = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_search");
+  GListModel *checks = G_LIST_MODEL (gtk_list_view_get_model (template_child (view, UP_TYPE_NOTES_VIEW,
+                                                                              "stakeholder_list")));
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_editable_set_text (search, text);
+  g_signal_emit_by_name (search, "search-changed");
+  for (guint i = 0; i < g_list_model_get_n_items (checks); i++)
+    {
+      g_autoptr(UpStakeholder) person = g_list_model_get_item (checks, i);
+
+      g_ptr_array_add (names, g_strdup (up_stakeholder_get_name (person)));
+    }
+
+  return names;
+}
+
+static gboolean
+names_are (GPtrArray  *names,
+           const char *first,
+           ...)
+{
+  va_list args;
+  guint n = 0;
+  gboolean same = TRUE;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *), n++)
+    if (n >= names->len || !g_str_equal (g_ptr_array_index (names, n), name))
+      same = FALSE;
+  va_end (args);
+
+  return same && n == names->len;
+}
+
+/* A strategist remembers where someone works sooner than the name: the
+ * search among a note's stakeholders finds the organisation too, as the
+ * register's search does (case folded, decomposed input the same letter,
+ * an accent other than å, ä and ö not needed, å, ä and ö letters of their
+ * own). */
+static void
+test_stakeholders_by_organisation (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  UpNotesView *view;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_assert_nonnull (up_project_add_stakeholder (fixture->project, "Maja Lund", "Trafikverket", "expert", NULL));
+  g_assert_nonnull (up_project_add_stakeholder (fixture->project, "Olle Strand", "Region Skåne", "management", NULL));
+  g_assert_nonnull (up_project_add_stakeholder (fixture->project, "Irma Holt", "Skärgårdsstiftelsen", "ngo", NULL));
+  g_assert_nonnull (up_project_add_stakeholder (fixture->project, "André Nilsson", "Kommunen", "user", NULL));
+  g_assert_nonnull (up_project_add_stakeholder (fixture->project, "Pia Ek", "Café Lilla Torg", "supplier", NULL));
+  view = show_notes_view (fixture);
+  listed = listed_notes (fixture, view, NULL);
+  select_note_in_view (view, up_record_get_id (g_ptr_array_index (listed, 0)));
+  wait_for_frames (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_get_visible (template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_search")));
+
+  found = people_found (view, "trafikverk");
+  g_assert_true (names_are (found, "Maja Lund", NULL));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = people_found (view, "REGION SKÅNE");
+  g_assert_true (names_are (found, "Olle Strand", NULL));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* a + combining ring, as some keyboards and pastes give it */
+  found = people_found (view, "ska\xcc\x8ane");
+  g_assert_true (names_are (found, "Olle Strand", NULL));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* Å is a letter of its own, as in the register. */
+  found = people_found (view, "skane");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = people_found (view, "skär");
+  g_assert_true (names_are (found, "Irma Holt", NULL));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* Other accents are not needed, in a name or an organisation. */
+  found = people_found (view, "andre");
+  g_assert_true (names_are (found, "André Nilsson", NULL));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = people_found (view, "cafe lilla");
+  g_assert_true (names_are (found, "Pia Ek", NULL));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = people_found (view, "");
+  g_assert_cmpuint (found->len, ==, g_list_model_get_n_items (up_project_get_stakeholders (fixture->project)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1661,6 +1754,8 @@ main (int   argc,
               fixture_set_up, test_no_results_show_all, fixture_tear_down);
   g_test_add ("/ui/notes/stakeholders-by-name", Fixture, NULL,
               fixture_set_up, test_stakeholders_by_name, fixture_tear_down);
+  g_test_add ("/ui/notes/stakeholders-by-organisation", Fixture, NULL,
+              fixture_set_up, test_stakeholders_by_organisation, fixture_tear_down);
   g_test_add ("/ui/notes/visibility-filter-all", Fixture, NULL,
               fixture_set_up, test_visibility_filter_all, fixture_tear_down);
   g_test_add ("/ui/notes/search-escape", Fixture, NULL,

@@ -272,6 +272,25 @@ test_filter (Fixture       *fixture,
   gtk_drop_down_set_selected (view->category_dropdown, 0);
   set_search (fixture, "");
   g_assert_cmpuint (n_rows (fixture), ==, N_DEMO_STAKEHOLDERS);
+
+  /* An accent other than those of å, ä and ö need not be typed, in a name
+   * or an organisation, as in the search of a note's stakeholders. */
+  {
+    g_autoptr(GError) error = NULL;
+    UpStakeholder *added = up_project_add_stakeholder (fixture->project, "Renée Ström", "Café Ängen",
+                                                       "supplier", &error);
+
+    g_assert_no_error (error);
+    set_search (fixture, "renee");
+    g_assert_cmpuint (n_rows (fixture), ==, 1);
+    set_search (fixture, "CAFE ÄNG");
+    g_assert_cmpuint (n_rows (fixture), ==, 1);
+    set_search (fixture, "cafe ang");
+    g_assert_cmpuint (n_rows (fixture), ==, 0);
+    set_search (fixture, "");
+    g_assert_true (up_project_delete_stakeholder (fixture->project, added, &error));
+    g_assert_no_error (error);
+  }
 }
 
 /* The view's "error" signal lends its error for the emission only. */
