@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "up-a11y-util.h"
 #include "up-entry-row.h"
@@ -18,6 +19,7 @@
 #include "up-paste-guard.h"
 #include "up-paned-util.h"
 #include "up-scroller.h"
+#include "up-text-util.h"
 #include "up-undo-toast.h"
 
 /* Up to this many stages show whole in the page; more scroll in a list of
@@ -88,6 +90,11 @@ struct _UpLocalGoalsView
   GtkListView  *stage_list;
   GtkLabel     *stage_count;     /* "3 of 120 chosen", over the list */
   GtkNoSelection *stage_selection;
+  GtkSearchEntry *stage_search;   /* over the list, when it is long */
+  GtkFilterListModel *stage_filtered;
+  GtkCustomFilter *stage_filter;
+  char         *stage_key;       /* the search among them, NULL for none */
+  gboolean      stage_refilter;  /* the search, not the stages, changes the list */
   GPtrArray    *stage_rows;      /* StageRow, the bound ones, borrowed */
   GHashTable   *linked_stages;   /* ids (gint64 *) of the stages serving the goal */
   GHashTable   *listed_goals;    /* ids (gint64 *) of the goals the list shows */
@@ -716,8 +723,9 @@ show_stage (StageRow *row)
 static void
 update_stage_count (UpLocalGoalsView *self)
 {
-  guint total = self->stage_selection != NULL ?
-                g_list_model_get_n_items (G_LIST_MODEL (self->stage_selection)) : 0;
+  /* Of every stage, whatever the search hides: the ticked ones it hides
+   * stay ticked. */
+  guint total = self->project != NULL ? g_list_model_get_n_items (up_project_get_stages (self->project)) : 0;
   g_autofree char *text = NULL;
 
   if (self->stage_count == NULL)
@@ -878,10 +886,66 @@ static void
 on_stage_count_changed (UpLocalGoalsView *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->stage_selection));
+  guint total = self->project != NULL ? g_list_model_get_n_items (up_project_get_stages (self->project)) : 0;
 
-  gtk_stack_set_visible_child_name (self->stage_stack, n == 0 ? "empty" : "stages");
-  up_scroller_fit (self->stage_scroller, n, STAGE_LIST_ROWS, STAGE_LIST_HEIGHT);
+  gtk_stack_set_visible_child_name (self->stage_stack, n > 0 ? "stages" : total > 0 ? "no-match" : "empty");
+  /* The height of the whole list, so that it does not jump as a search
+   * narrows it. */
+  up_scroller_fit (self->stage_scroller, total, STAGE_LIST_ROWS, STAGE_LIST_HEIGHT);
+  /* Whether it has a search follows the same count as the note editor's
+   * stakeholders: more than fit whole. */
+  if (self->stage_search != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->stage_search), total > STAGE_LIST_ROWS || self->stage_key != NULL);
   update_stage_count (self);
+}
+
+/* A stage is found by its title, as a note's stakeholders by their names:
+ * case folded, accents other than å, ä and ö not needed. */
+static gboolean
+stage_matches (gpointer item,
+               gpointer user_data)
+{
+  UpLocalGoalsView *self = user_data;
+
+  return self->stage_key == NULL || up_text_util_matches (up_stage_get_title (item), self->stage_key);
+}
+
+static void
+set_stage_search (UpLocalGoalsView *self,
+                  const char       *text)
+{
+  g_autofree char *key = text != NULL ? up_text_util_search_key (text) : NULL;
+  gboolean narrower;
+
+  if (key != NULL && *key == '\0')
+    g_clear_pointer (&key, g_free);
+  if (g_strcmp0 (key, self->stage_key) == 0)
+    return;
+
+  narrower = key != NULL && self->stage_key != NULL && strstr (key, self->stage_key) != NULL;
+  g_free (self->stage_key);
+  self->stage_key = g_steal_pointer (&key);
+  self->stage_refilter = TRUE;
+  gtk_filter_changed (GTK_FILTER (self->stage_filter),
+                      narrower ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT);
+  self->stage_refilter = FALSE;
+}
+
+static void
+on_stage_search_changed (UpLocalGoalsView *self)
+{
+  set_stage_search (self, gtk_editable_get_text (GTK_EDITABLE (self->stage_search)));
+}
+
+/* Another goal starts with every stage in the list, as another note with
+ * every stakeholder: a search left from the last goal would hide this
+ * one's stages. */
+static void
+clear_stage_search (UpLocalGoalsView *self)
+{
+  if (self->stage_search != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->stage_search), "");
+  set_stage_search (self, NULL);
 }
 
 /* A stage that comes back (a delete undone) or is added comes into sight.
@@ -895,6 +959,9 @@ on_stages_items_changed (UpLocalGoalsView *self,
                          guint             removed,
                          guint             added)
 {
+  /* Rows a search brings back are no stage come back. */
+  if (self->stage_refilter)
+    return;
   if (removed == 0 && added > 0 && gtk_widget_get_mapped (GTK_WIDGET (self->stage_list)))
     gtk_widget_activate_action (GTK_WIDGET (self->stage_list), "list.scroll-to-item", "u", position);
 }
@@ -902,8 +969,8 @@ on_stages_items_changed (UpLocalGoalsView *self,
 static void
 rebuild_stages (UpLocalGoalsView *self)
 {
-  gtk_no_selection_set_model (self->stage_selection,
-                              self->project ? up_project_get_stages (self->project) : NULL);
+  gtk_filter_list_model_set_model (self->stage_filtered,
+                                   self->project ? up_project_get_stages (self->project) : NULL);
   on_stage_count_changed (self);
   update_stage_checks (self);
 }
@@ -932,6 +999,7 @@ on_goal_row_selected (UpLocalGoalsView *self,
 
   commit_pending (self);
   g_set_object (&self->goal, goal);
+  clear_stage_search (self);
   refresh_fields (self);
   refresh_targets (self);
   update_chooser_checks (self);
@@ -974,6 +1042,10 @@ on_stages_changed (UpLocalGoalsView *self)
   if (!self->built)
     return;
 
+  /* A stage renamed into or out of the search; the filter watches no
+   * titles itself. */
+  if (self->stage_key != NULL)
+    gtk_filter_changed (GTK_FILTER (self->stage_filter), GTK_FILTER_CHANGE_DIFFERENT);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     update_stage_checks (self);
   else
@@ -995,6 +1067,7 @@ select_goal (UpLocalGoalsView *self,
 {
   commit_pending (self);
   g_set_object (&self->goal, goal);
+  clear_stage_search (self);
   refresh_all (self);
 }
 
@@ -1209,6 +1282,11 @@ build_stage_list (UpLocalGoalsView *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *empty = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *placeholder = gtk_label_new (_("No stages yet"));
+  /* Translators: Under the search over the stages a local goal can be
+   * linked to, when no stage's title holds what was typed. */
+  GtkWidget *no_match = gtk_label_new (_("No matching stages"));
+  GtkWidget *no_match_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_stage_row), self, G_CONNECT_SWAPPED);
@@ -1247,12 +1325,37 @@ build_stage_list (UpLocalGoalsView *self)
   gtk_widget_add_css_class (empty, "card");
   gtk_box_append (GTK_BOX (empty), placeholder);
 
+  gtk_widget_add_css_class (no_match, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (no_match), TRUE);
+  gtk_widget_set_margin_top (no_match, 12);
+  gtk_widget_set_margin_bottom (no_match, 12);
+  gtk_widget_add_css_class (no_match_box, "card");
+  gtk_box_append (GTK_BOX (no_match_box), no_match);
+
   self->stage_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_vhomogeneous (self->stage_stack, FALSE);
   gtk_stack_add_named (self->stage_stack, scrolled, "stages");
   gtk_stack_add_named (self->stage_stack, empty, "empty");
+  gtk_stack_add_named (self->stage_stack, no_match_box, "no-match");
 
-  return GTK_WIDGET (self->stage_stack);
+  self->stage_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  /* Not "local-goal-stage-…": that names the stages' checks. */
+  gtk_widget_set_name (GTK_WIDGET (self->stage_search), "local-goal-stages-search");
+  /* Translators: The placeholder of the search over the stages a local
+   * goal can be linked to. */
+  g_object_set (self->stage_search, "placeholder-text", _("Search stage titles"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_search),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search stages"), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->stage_search), FALSE);
+  /* Escape empties it, as in every GNOME search. */
+  g_signal_connect (self->stage_search, "stop-search", G_CALLBACK (gtk_editable_set_text), (gpointer) "");
+  g_signal_connect_object (self->stage_search, "search-changed", G_CALLBACK (on_stage_search_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stage_search));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stage_stack));
+
+  return box;
 }
 
 static GtkWidget *
@@ -1491,9 +1594,11 @@ up_local_goals_view_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->goal);
   /* Unbinds the rows now, while the stages they watch are all alive. */
-  if (self->stage_selection != NULL)
-    gtk_no_selection_set_model (self->stage_selection, NULL);
+  if (self->stage_filtered != NULL)
+    gtk_filter_list_model_set_model (self->stage_filtered, NULL);
   g_clear_object (&self->stage_selection);
+  g_clear_object (&self->stage_filtered);
+  g_clear_object (&self->stage_filter);
 
   G_OBJECT_CLASS (up_local_goals_view_parent_class)->dispose (object);
 }
@@ -1505,6 +1610,7 @@ up_local_goals_view_finalize (GObject *object)
 
   g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
   g_clear_pointer (&self->linked_stages, g_hash_table_unref);
+  g_free (self->stage_key);
   g_clear_pointer (&self->listed_goals, g_hash_table_unref);
 
   G_OBJECT_CLASS (up_local_goals_view_parent_class)->finalize (object);
@@ -1590,7 +1696,9 @@ up_local_goals_view_init (UpLocalGoalsView *self)
   self->stage_rows = g_ptr_array_new ();
   self->linked_stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->listed_goals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->stage_selection = gtk_no_selection_new (NULL);
+  self->stage_filter = gtk_custom_filter_new (stage_matches, self, NULL);
+  self->stage_filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->stage_filter)));
+  self->stage_selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->stage_filtered)));
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed::local_goal",
                                  G_CALLBACK (on_local_goals_changed), self, G_CONNECT_SWAPPED);

@@ -2027,6 +2027,111 @@ test_local_goal_stage_count (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, none);
 }
 
+/* The stages a local goal's list shows now. */
+static guint
+listed_stages (GtkWidget *view)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (get_named (view,
+                                                                                                  "local-goal-stages")))));
+}
+
+static void
+search_stages (GtkWidget  *view,
+               const char *text)
+{
+  GtkWidget *search = get_named (view, "local-goal-stages-search");
+
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  g_signal_emit_by_name (search, "search-changed");
+  wait_for_frames (view);
+}
+
+/* In a plan of 120 stages, a search over a local goal's stages finds them
+ * by title as the other lists do; a stage ticked and hidden by the search
+ * stays ticked, and the line above the list counts every stage. */
+static void
+test_local_goal_stage_search (void)
+{
+  static const char *names[] = { "Marknadsdialog", "Pilot", "Anbud" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Många steg", &error);
+  g_autoptr(UpWindow) window = NULL;
+  g_autoptr(UpLocalGoal) goal = NULL;
+  g_autoptr(UpStage) pilot = NULL;
+  g_autoptr(UpStage) dialogue = NULL;
+  g_autofree char *one = g_strdup_printf (ngettext ("%1$'u of %2$'u chosen", "%1$'u of %2$'u chosen", 120), 1, 120);
+  g_autofree char *two = g_strdup_printf (ngettext ("%1$'u of %2$'u chosen", "%1$'u of %2$'u chosen", 120), 2, 120);
+  GListModel *stages;
+  Fixture fixture = { 0 };
+  GtkWidget *view, *count;
+
+  g_assert_no_error (error);
+  up_project_begin_group (project, "Stages");
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%s %u", names[i % 3], i / 3 + 1);
+
+      g_assert_nonnull (up_project_add_stage (project, "pilot", title, "2026-01-05", "2026-01-09", NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (up_project_end_group (project, &error));
+  goal = g_object_ref (up_project_add_local_goal (project, "regional", "Fossilfria transporter", &error));
+  g_assert_no_error (error);
+  stages = up_project_get_stages (project);
+  pilot = g_list_model_get_item (stages, 1);         /* Pilot 1 */
+  dialogue = g_list_model_get_item (stages, 3);      /* Marknadsdialog 2 */
+  g_assert_true (up_project_link_stage_local_goal (project, pilot, goal, &error));
+  g_assert_no_error (error);
+
+  fixture.project = project;
+  window = present_window (&fixture);
+  show_view (&fixture, "local-goals");
+  view = find_descendant (GTK_WIDGET (window), UP_TYPE_LOCAL_GOALS_VIEW);
+  wait_for_frames (view);
+  count = get_named (view, "local-goal-stages-chosen");
+  g_assert_cmpuint (listed_stages (view), ==, 120);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, one);
+
+  /* By title, case folded; the ticked pilot hidden, still counted. */
+  search_stages (view, "MARKNADSDIALOG");
+  g_assert_cmpuint (listed_stages (view), ==, 40);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, one);
+  g_assert_null (find_stage_check (view, pilot));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (stage_check (view, dialogue)), TRUE);
+  iterate_pending ();
+  g_assert_true (stage_serves (project, dialogue, goal));
+  g_assert_true (stage_serves (project, pilot, goal));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, two);
+
+  /* Nothing found says so, and is not "no stages yet". */
+  search_stages (view, "hackathon");
+  g_assert_cmpuint (listed_stages (view), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (get_named (view, "local-goal-stages"),
+                                                                                        GTK_TYPE_STACK))),
+                   ==, "no-match");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, two);
+
+  /* Every stage again, both ticks kept. */
+  search_stages (view, "");
+  g_assert_cmpuint (listed_stages (view), ==, 120);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (stage_check (view, pilot))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (stage_check (view, dialogue))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, two);
+
+  /* A stage renamed into the search comes into the list. */
+  search_stages (view, "pilot");
+  g_assert_cmpuint (listed_stages (view), ==, 40);
+  g_assert_true (up_project_set_string (project, dialogue, "title", "Pilot i Malmö", &error));
+  g_assert_no_error (error);
+  wait_for_frames (view);
+  g_assert_cmpuint (listed_stages (view), ==, 41);
+  screenshot (GTK_WIDGET (window), "local-goals-stage-search");
+  search_stages (view, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2073,6 +2178,7 @@ main (int   argc,
               fixture_set_up, test_chart_reachable, fixture_tear_down);
   g_test_add_func ("/ui/agenda/empty", test_empty);
   g_test_add_func ("/ui/agenda/many-stages", test_many_stages);
+  g_test_add_func ("/ui/agenda/local-goal-stage-search", test_local_goal_stage_search);
   g_test_add ("/ui/agenda/odd-text", Fixture, NULL,
               fixture_set_up, test_odd_text, fixture_tear_down);
   g_test_add ("/ui/agenda/screenshots", Fixture, NULL,
