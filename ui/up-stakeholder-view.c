@@ -753,6 +753,35 @@ transform_int_label (GBinding     *binding,
   return TRUE;
 }
 
+/* The organisation (often cut in its column) and the category of the
+ * stakeholder, as the tooltip of the row's name and organisation: where
+ * the register is narrower than its columns (the grid beside it), the
+ * Category column gives way (fit_columns()), and this is where a look
+ * finds it without opening the stakeholder. A "notify" handler, swapped. */
+static void
+describe_register_cell (GtkWidget     *label,
+                        GParamSpec    *pspec,
+                        UpStakeholder *stakeholder)
+{
+  const char *organisation = up_stakeholder_get_organisation (stakeholder);
+  const char *category = up_enum_label (up_stakeholder_categories,
+                                        up_record_get_string (UP_RECORD (stakeholder), "category"));
+  g_autofree char *tooltip = NULL;
+
+  if (organisation != NULL && organisation[0] != '\0')
+    /* Translators: The tooltip of a stakeholder's name and organisation in
+     * the register, two lines: %1$s is the organisation, %2$s the category
+     * ("Politician"). */
+    tooltip = g_strdup_printf (_("Organisation: %1$s\nCategory: %2$s"), organisation, category);
+  else
+    /* Translators: The tooltip of a stakeholder's name in the register,
+     * for one without an organisation: %1$s is the category. */
+    tooltip = g_strdup_printf (_("Category: %1$s"), category);
+  /* Plain text: the organisation is the user's. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tooltip) != 0)
+    gtk_widget_set_tooltip_text (label, tooltip);
+}
+
 /* The register's row, for a screen reader: it takes the focus, and GTK
  * 4.8 named it "GtkListItemWidget". Named by its first cell, again on each
  * edit of the stakeholder (a "notify" handler, swapped). */
@@ -779,6 +808,7 @@ name_register_row (GtkWidget     *label,
      * Supporter: influence 2, interest 3, Monitor"), %2$s the category. */
     name = g_strdup_printf (_("%1$s; %2$s"), described, category);
   up_a11y_util_name_row (label, name);
+  describe_register_cell (label, pspec, stakeholder);
 }
 
 static void
@@ -832,6 +862,12 @@ on_cell_bind (GtkSignalListItemFactory *factory,
       g_signal_connect_object (stakeholder, "notify", G_CALLBACK (name_register_row),
                                label, G_CONNECT_SWAPPED);
     }
+  else if (info == &column_info[UP_STAKEHOLDER_COLUMN_ORGANISATION])
+    {
+      describe_register_cell (label, NULL, UP_STAKEHOLDER (stakeholder));
+      g_signal_connect_object (stakeholder, "notify", G_CALLBACK (describe_register_cell),
+                               label, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -845,8 +881,12 @@ on_cell_unbind (GtkSignalListItemFactory *factory,
     g_binding_unbind (binding);
   g_object_set_data (G_OBJECT (item), "up-binding", NULL);
   if (gtk_list_item_get_item (item) != NULL)
-    g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), name_register_row,
-                                          gtk_list_item_get_child (item));
+    {
+      g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), name_register_row,
+                                            gtk_list_item_get_child (item));
+      g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), describe_register_cell,
+                                            gtk_list_item_get_child (item));
+    }
   up_list_util_mark_item (gtk_list_item_get_child (item), NULL);
 }
 

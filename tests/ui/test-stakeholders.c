@@ -1486,6 +1486,49 @@ test_columns_fill (Fixture       *fixture,
                                   gtk_adjustment_get_page_size (adjustment), 0.5);
 }
 
+/* With the grid beside the register at 1600 × 1000 the Category column
+ * gives way (test_columns_fill()), by design: stance, influence and
+ * interest stay in sight. The category is still there for a look: the
+ * name and the organisation of each row say it, and the organisation
+ * whole, in their tooltips. */
+static void
+test_hidden_category_tooltip (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  UpStakeholder *karin = find_stakeholder (fixture->project, "Karin Lindqvist");
+  const char *category = up_enum_label (up_stakeholder_categories,
+                                        up_record_get_string (UP_RECORD (karin), "category"));
+  const char *organisation = up_stakeholder_get_organisation (karin);
+  g_autoptr(GError) error = NULL;
+  GtkLabel *label;
+
+  gtk_window_set_default_size (fixture->window, 1600, 1000);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  wait_until (category_hidden, fixture->view);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  for (guint cell = 0; cell < 2; cell++)
+    {
+      const char *tooltip;
+
+      label = find_label_showing (GTK_WIDGET (fixture->view->column_view),
+                                  cell == 0 ? up_stakeholder_get_name (karin) : organisation);
+      g_assert_nonnull (label);
+      tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (label));
+      g_test_message ("tooltip: %s", tooltip);
+      g_assert_nonnull (tooltip);
+      g_assert_nonnull (strstr (tooltip, category));
+      g_assert_nonnull (strstr (tooltip, organisation));
+    }
+
+  /* It follows an edit of the category. */
+  g_assert_true (up_project_set_string (fixture->project, karin, "category", "expert", &error));
+  g_assert_no_error (error);
+  label = find_label_showing (GTK_WIDGET (fixture->view->column_view), up_stakeholder_get_name (karin));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)),
+                            up_enum_label (up_stakeholder_categories, "expert")));
+}
+
 static gboolean
 is_popover_shown (GtkWidget *widget,
                   gpointer   data)
@@ -1622,6 +1665,8 @@ main (int   argc,
               fixture_set_up, test_choices_open_on_chosen, fixture_tear_down);
   g_test_add ("/ui/stakeholders/enum-cells-whole", Fixture, NULL,
               fixture_set_up, test_enum_cells_whole, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/hidden-category-tooltip", Fixture, NULL,
+              fixture_set_up, test_hidden_category_tooltip, fixture_tear_down);
   g_test_add ("/ui/stakeholders/columns-fill", Fixture, NULL,
               fixture_set_up, test_columns_fill, fixture_tear_down);
   g_test_add_func ("/ui/stakeholders/export-file", test_export_file);
