@@ -703,12 +703,15 @@ set_zoom_at (UpTimeline *self,
   double days;
 
   zoom = CLAMP ((int) zoom, UP_ZOOM_WEEK, UP_ZOOM_YEARS);
-  if (zoom == self->zoom)
+  /* Out from the years zoom fitted to the plan is to the years zoom's own
+   * scale (fit()). */
+  if (zoom == self->zoom && self->scale.pixels_per_day == 0)
     return;
 
-  days = (value + anchor_x) / up_zoom_get_pixels_per_day (self->zoom);
+  days = (value + anchor_x) / up_timescale_days_to_width (&self->scale, 1);
   self->zoom = zoom;
   self->scale.zoom = zoom;
+  self->scale.pixels_per_day = 0;
   set_pending_hvalue (self, days * up_zoom_get_pixels_per_day (zoom) - anchor_x);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -721,19 +724,27 @@ fit (UpTimeline *self,
      double      width)
 {
   UpZoom zoom;
-  double range, x0;
+  double range, x0, fitted;
 
   ensure_rows (self);
 
   zoom = up_zoom_fit (self->first_day, self->last_day, width);
-  if (zoom != self->zoom)
+  /* A plan of two or three years filled half the view at the years zoom's
+   * own scale, the years after it empty: the years zoom takes the scale
+   * that fits the plan. */
+  fitted = up_zoom_fit_pixels_per_day (self->first_day, self->last_day, width);
+  if (zoom != self->zoom || fitted != self->scale.pixels_per_day)
     {
+      gboolean zoom_changed = zoom != self->zoom;
+
       self->zoom = zoom;
       self->scale.zoom = zoom;
+      self->scale.pixels_per_day = fitted;
       if (!self->in_allocate)
         gtk_widget_queue_resize (GTK_WIDGET (self));
       update_actions (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+      if (zoom_changed)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
 
   self->pending_day = 0;
@@ -1892,7 +1903,7 @@ draw_grid (UpTimeline  *self,
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double hv = hvalue (self);
-  double ppd = up_zoom_get_pixels_per_day (self->zoom);
+  double ppd = up_timescale_days_to_width (&self->scale, 1);
   GdkRGBA major_line = with_alpha (&self->fg, self->high_contrast ? 0.35 : 0.1);
   GdkRGBA minor_line = with_alpha (&self->fg, self->high_contrast ? 0.2 : 0.045);
   GdkRGBA weekend = with_alpha (&self->fg, self->dark ? 0.05 : 0.035);
@@ -2697,7 +2708,8 @@ update_actions (UpTimeline *self)
   gtk_widget_action_set_enabled (widget, "timeline.delete", has_selection);
   gtk_widget_action_set_enabled (widget, "timeline.activate", has_selection);
   gtk_widget_action_set_enabled (widget, "timeline.zoom-in", self->zoom > UP_ZOOM_WEEK);
-  gtk_widget_action_set_enabled (widget, "timeline.zoom-out", self->zoom < UP_ZOOM_YEARS);
+  gtk_widget_action_set_enabled (widget, "timeline.zoom-out",
+                                 self->zoom < UP_ZOOM_YEARS || self->scale.pixels_per_day > 0);
   gtk_widget_action_set_enabled (widget, "timeline.zoom-fit", self->project != NULL);
 }
 
@@ -3437,4 +3449,22 @@ up_timeline_get_stage_area (UpTimeline      *self,
   *area = row_bar_rect (self, row);
 
   return TRUE;
+}
+
+void
+up_timeline_get_visible_range (UpTimeline *self,
+                               int        *first_day,
+                               int        *last_day)
+{
+  double value, width;
+
+  g_return_if_fail (UP_IS_TIMELINE (self));
+
+  value = self->has_pending_hvalue ? self->pending_hvalue : hvalue (self);
+  width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  if (first_day != NULL)
+    *first_day = up_timescale_x_to_day (&self->scale, value);
+  /* The day under the last column of pixels. */
+  if (last_day != NULL)
+    *last_day = up_timescale_x_to_day (&self->scale, value + width - 1);
 }

@@ -57,4 +57,10 @@ gboolean   up_timeline_get_stage_area   (UpTimeline       *self,
                                          UpStage          *stage,
                                          graphene_rect_t  *area);
 
+/* The days the timeline shows now, from its left edge to its right (GDate
+ * Julian days, as up_day_from_iso() gives). */
+void       up_timeline_get_visible_range (UpTimeline      *self,
+                                          int             *first_day,
+                                          int             *last_day);
+
 G_END_DECLS

@@ -51,6 +51,9 @@ valid_zoom (UpZoom zoom)
 static double
 ppd (const UpTimescale *self)
 {
+  if (self->pixels_per_day > 0)
+    return self->pixels_per_day;
+
   return pixels_per_day[valid_zoom (self->zoom)];
 }
 
@@ -240,6 +243,28 @@ up_zoom_fit (int    first_day,
     }
 
   return UP_ZOOM_YEARS;
+}
+
+double
+up_zoom_fit_pixels_per_day (int    first_day,
+                            int    last_day,
+                            double width)
+{
+  int n_days = MAX (1, last_day - first_day + 1);
+  double margin = MAX (n_days / 10.0, 7.0);
+  double fitted;
+
+  if (up_zoom_fit (first_day, last_day, width) != UP_ZOOM_YEARS)
+    return 0;
+
+  /* Between the years zoom's scale and the year zoom's: the axis labels of
+   * the years zoom (quarters) have room from its own scale up, and at the
+   * year zoom's the plan would not fit. */
+  fitted = width / (n_days + margin);
+  if (fitted <= pixels_per_day[UP_ZOOM_YEARS])
+    return 0;
+
+  return MIN (fitted, pixels_per_day[UP_ZOOM_YEAR]);
 }
 
 /* Timescale */

@@ -62,6 +62,9 @@ struct _UpTimescale
 {
   int          origin;      /* the day whose left edge is at x = 0 */
   UpZoom       zoom;
+  /* Pixels per day in place of the zoom's own, 0 for the zoom's own: the
+   * years zoom fitted to a plan (up_zoom_fit_pixels_per_day()). */
+  double       pixels_per_day;
 };
 
 GType        up_timescale_get_type       (void) G_GNUC_CONST;
@@ -76,6 +79,13 @@ double       up_zoom_get_pixels_per_day  (UpZoom             zoom);
 int          up_zoom_get_snap_days       (UpZoom             zoom);
 const char  *up_zoom_get_label           (UpZoom             zoom);
 UpZoom       up_zoom_fit                 (int                first_day,
+                                          int                last_day,
+                                          double             width);
+/* Where up_zoom_fit() gives the years zoom and its own scale leaves room
+ * unused, the pixels per day at which @first_day to @last_day fill @width
+ * with the same margin, less than the year zoom's; 0 where the years zoom's
+ * own scale is needed (the plan does not fit at it) or is not the fit. */
+double       up_zoom_fit_pixels_per_day  (int                first_day,
                                           int                last_day,
                                           double             width);
 

@@ -593,6 +593,33 @@ test_short_months_translated (void)
   setlocale (LC_ALL, saved_locale);
 }
 
+/* The years zoom fitted to a plan: the plan and its margin fill the width,
+ * at a scale between the years zoom's own and the year zoom's; 0 where
+ * another zoom fits or the plan needs the years zoom's own scale. */
+static void
+test_fit_pixels_per_day (void)
+{
+  int first = day ("2025-03-03");
+  int last = day ("2027-10-29");
+  int n_days = last - first + 1;
+  double fitted = up_zoom_fit_pixels_per_day (first, last, 900);
+  UpTimescale scale = { .origin = first, .zoom = UP_ZOOM_YEARS, .pixels_per_day = fitted };
+
+  g_assert_cmpint (up_zoom_fit (first, last, 900), ==, UP_ZOOM_YEARS);
+  g_assert_cmpfloat (fitted, >, up_zoom_get_pixels_per_day (UP_ZOOM_YEARS));
+  g_assert_cmpfloat (fitted, <, up_zoom_get_pixels_per_day (UP_ZOOM_YEAR));
+  /* The plan and a tenth of it fill the 900 px. */
+  g_assert_cmpfloat_with_epsilon (up_timescale_days_to_width (&scale, n_days + n_days / 10), 900, 2);
+  g_assert_cmpfloat (up_timescale_day_to_x (&scale, last + 1), ==, n_days * fitted);
+  g_assert_cmpint (up_timescale_x_to_day (&scale, n_days * fitted - 0.1), ==, last);
+
+  /* A shorter plan fits at the year zoom, a far longer one not even at
+   * the years zoom's own scale. */
+  g_assert_cmpfloat (up_zoom_fit_pixels_per_day (first, first + 300, 900), ==, 0);
+  g_assert_cmpfloat (up_zoom_fit_pixels_per_day (first, first + 20000, 900), ==, 0);
+  g_assert_cmpfloat (up_zoom_fit_pixels_per_day (first, last, 0), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -616,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/timescale/tick-spans", test_tick_spans);
   g_test_add_func ("/timescale/ticks-at-the-ends", test_ticks_at_the_ends);
   g_test_add_func ("/timescale/fit", test_fit);
+  g_test_add_func ("/timescale/fit-pixels-per-day", test_fit_pixels_per_day);
   g_test_add_func ("/timescale/format", test_format);
   g_test_add_func ("/timescale/short-months-translated", test_short_months_translated);
 

@@ -1525,6 +1525,99 @@ test_fit_long_plan (void)
   test_remove_tree (dir);
 }
 
+/* "Show the whole procurement" at the multi-year zoom fits the view to the
+ * plan's span with a small margin, as the timeline reports what it shows:
+ * a plan of March 2025 to October 2027 left 2028 to 2030 empty at the
+ * years zoom's fixed scale, in a window of 1600 × 1000. */
+static void
+test_fit_years_to_plan (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpWindow) window = NULL;
+  g_autoptr(UpStage) first = NULL;
+  g_autoptr(UpStage) last = NULL;
+  GListModel *stages;
+  UpTimeline *timeline;
+  graphene_rect_t area;
+  int start, end, shown_first, shown_last, width;
+
+  dir = g_dir_make_tmp ("upphandla-timeline-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "years.upphandla", NULL);
+  file = g_file_new_for_path (path);
+  project = up_project_create (file, "Years", &error);
+  g_assert_no_error (error);
+  g_assert_true (up_route_apply (project, up_route_get (0)->id, "2025-03-03", &error));
+  g_assert_no_error (error);
+  stages = up_project_get_stages (project);
+  first = g_list_model_get_item (stages, 0);
+  last = g_list_model_get_item (stages, g_list_model_get_n_items (stages) - 1);
+  g_assert_true (up_project_move_stage (project, last, up_stage_get_start_date (last), "2027-10-29", &error));
+  g_assert_no_error (error);
+  start = up_day_from_iso (up_stage_get_start_date (first));
+  end = up_day_from_iso ("2027-10-29");
+
+  window = g_object_ref_sink (up_window_new (NULL, project));
+  timeline = UP_TIMELINE (gtk_widget_get_template_child (GTK_WIDGET (window), UP_TYPE_WINDOW, "timeline"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      /* From the years zoom, and from the week zoom. */
+      up_timeline_set_zoom (timeline, round == 0 ? UP_ZOOM_YEARS : UP_ZOOM_WEEK);
+      wait_for_frames (GTK_WIDGET (window));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
+      wait_for_frames (GTK_WIDGET (window));
+
+      width = gtk_widget_get_width (GTK_WIDGET (timeline));
+      up_timeline_get_visible_range (timeline, &shown_first, &shown_last);
+      from = up_day_to_iso (shown_first);
+      to = up_day_to_iso (shown_last);
+      g_test_message ("Timeline %d px wide, zoom %d, shows %s to %s for a plan of %d days",
+                      width, up_timeline_get_zoom (timeline), from, to, end - start + 1);
+      g_assert_cmpint (up_timeline_get_zoom (timeline), ==, UP_ZOOM_YEARS);
+      /* The whole plan, */
+      g_assert_cmpint (shown_first, <=, start);
+      g_assert_cmpint (shown_last, >=, end);
+      /* with a small margin, not years of nothing after it. */
+      g_assert_cmpint (shown_last - shown_first + 1, <=, (end - start + 1) * 5 / 4);
+      g_assert_cmpstr (to, <, "2028-03-01");
+      /* The range reported is the one drawn. */
+      g_assert_true (up_timeline_get_stage_area (timeline, first, &area));
+      g_assert_cmpfloat (area.origin.x, >=, 0);
+      g_assert_true (up_timeline_get_stage_area (timeline, last, &area));
+      g_assert_cmpfloat (area.origin.x + area.size.width, <=, width);
+      g_assert_cmpfloat (area.origin.x + area.size.width, >=, width * 0.8);
+    }
+  save_screenshot (GTK_WIDGET (window), "timeline-fit-years.png");
+
+  /* Zooming out from there goes to the years zoom's own scale, where the
+   * plan takes less room; in again, to the year zoom. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom-out", NULL));
+  wait_for_frames (GTK_WIDGET (window));
+  up_timeline_get_visible_range (timeline, &shown_first, &shown_last);
+  g_assert_cmpint (shown_last - shown_first + 1, >, (end - start + 1) * 5 / 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom-in", NULL));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpint (up_timeline_get_zoom (timeline), ==, UP_ZOOM_YEAR);
+
+  up_store_flush (up_project_get_store (project), &error);
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  test_remove_tree (dir);
+}
+
 /* Only what is in view is laid out and drawn: 2,000 stages scroll as
  * smoothly as 20. */
 static void
@@ -1636,6 +1729,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/large-project", test_large_project);
   g_test_add_func ("/ui/timeline/new-project-shows-plan", test_new_project_shows_plan);
   g_test_add_func ("/ui/timeline/fit-long-plan", test_fit_long_plan);
+  g_test_add_func ("/ui/timeline/fit-years-to-plan", test_fit_years_to_plan);
 
   return g_test_run ();
 }
