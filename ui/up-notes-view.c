@@ -47,6 +47,12 @@
  * background alike. */
 #define MATCH_OPEN "<span weight=\"bold\" bgcolor=\"#f6d32d\" bgalpha=\"45%\">"
 #define MATCH_CLOSE "</span>"
+/* A found emoji or sign: a colour emoji covers a pale mark behind it all
+ * but a sliver. Its mark is the same yellow at full strength, and reaches
+ * a thin space (U+2009) beyond it on either side, where it shows in the
+ * light and the dark style alike. */
+#define SYMBOL_MATCH_OPEN "<span bgcolor=\"#f6d32d\" bgalpha=\"100%\">\u2009"
+#define SYMBOL_MATCH_CLOSE "\u2009</span>"
 
 /* Above this many stakeholders, a note's editor offers a search among
  * them, and their list scrolls on its own, this high. */
@@ -428,6 +434,62 @@ passes_filters (UpNotesView *self,
 /* --------------------------------------------------------------------- */
 /* The list */
 
+/* Whether the text from @start to @end holds no letter or digit: an
+ * emoji, a flag, a sign. */
+static gboolean
+is_symbol_match (const char *start,
+                 const char *end)
+{
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return FALSE;
+
+  return start < end;
+}
+
+/* @text as markup with @ranges marked, a word's as MATCH_OPEN marks it, an
+ * emoji's as SYMBOL_MATCH_OPEN does. up_search_markup() escapes the text
+ * and leaves out a range that is not whole; it marks each piece here. */
+static char *
+matches_markup (const char   *text,
+                const GArray *ranges)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gsize length = strlen (text), position = 0;
+
+  if (ranges == NULL || !g_utf8_validate (text, -1, NULL))
+    return up_search_markup (text, ranges, MATCH_OPEN, MATCH_CLOSE);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const UpSearchRange *range = &g_array_index (ranges, UpSearchRange, i);
+      g_autofree char *before = NULL;
+      g_autofree char *found = NULL;
+      gboolean symbol;
+
+      if (range->start < position || range->start >= range->end || range->end > length ||
+          (range->end < length && ((guchar) text[range->end] & 0xC0) == 0x80) ||
+          ((guchar) text[range->start] & 0xC0) == 0x80)
+        continue;
+
+      symbol = is_symbol_match (text + range->start, text + range->end);
+      before = g_markup_escape_text (text + position, range->start - position);
+      found = g_markup_escape_text (text + range->start, range->end - range->start);
+      g_string_append (out, before);
+      g_string_append (out, symbol ? SYMBOL_MATCH_OPEN : MATCH_OPEN);
+      g_string_append (out, found);
+      g_string_append (out, symbol ? SYMBOL_MATCH_CLOSE : MATCH_CLOSE);
+      position = range->end;
+    }
+  {
+    g_autofree char *rest = g_markup_escape_text (text + position, length - position);
+
+    g_string_append (out, rest);
+  }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* The body as markup with the matches marked; a body whose first match is
  * far in is cut to an excerpt that starts shortly before it. */
 static char *
@@ -443,7 +505,7 @@ hit_markup (UpSearchHit *hit)
 
   first = &g_array_index (hit->ranges, UpSearchRange, 0);
   if (first->start <= EXCERPT_AFTER)
-    return up_search_markup (hit->body, hit->ranges, MATCH_OPEN, MATCH_CLOSE);
+    return matches_markup (hit->body, hit->ranges);
 
   /* Back a little, to the start of a character, then on to a word. */
   start = first->start - EXCERPT_BEFORE;
@@ -466,7 +528,7 @@ hit_markup (UpSearchHit *hit)
       g_array_append_val (shifted, range);
     }
 
-  inner = up_search_markup (hit->body + start, shifted, MATCH_OPEN, MATCH_CLOSE);
+  inner = matches_markup (hit->body + start, shifted);
   return g_strconcat ("…", inner, NULL);
 }
 

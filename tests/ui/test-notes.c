@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "up-list-util.h"
@@ -1732,6 +1733,85 @@ test_stakeholders_by_organisation (Fixture       *fixture,
   g_assert_cmpuint (found->len, ==, g_list_model_get_n_items (up_project_get_stakeholders (fixture->project)));
 }
 
+/* The pixels of @widget as drawn, 0xAARRGGBB (premultiplied). */
+static guint32 *
+widget_pixels (GtkWidget *widget,
+               int       *width,
+               int       *height)
+{
+  g_autoptr(GdkTexture) texture = render_texture (widget);
+  guint32 *pixels;
+
+  g_assert_nonnull (texture);
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  pixels = g_new (guint32, (gsize) *width * *height);
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) *width * 4);
+
+  return pixels;
+}
+
+/* A flag searched for is marked so that it shows: the pale mark of a word
+ * lay under the colour emoji, which covers it all but a sliver. Around a
+ * found emoji the mark is strong and stands out beside it, in the light
+ * and the dark style: the body's label shows a good strip of the mark's
+ * own colour, where a word's mark shows none. */
+static void
+test_emoji_match_visible (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  static const char *body = "Dialogmöte med leverantörerna \xf0\x9f\x87\xb8\xf0\x9f\x87\xaa om larmen.";
+  g_autoptr(GError) error = NULL;
+  UpNote *note = up_project_add_note (fixture->project, body, "dialogue", "2026-03-02", NULL, &error);
+  UpNotesView *view;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (note);
+  view = show_notes_view (fixture);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      g_autoptr(GPtrArray) found = NULL;
+      g_autofree guint32 *pixels = NULL;
+      g_autofree char *shot = NULL;
+      GtkWidget *label = NULL;
+      int width, height, line_height;
+      guint marked = 0;
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      search (view, "\xf0\x9f\x87\xb8\xf0\x9f\x87\xaa");
+      found = listed_notes (fixture, view, labels);
+      for (guint i = 0; i < found->len; i++)
+        if (g_ptr_array_index (found, i) == (gpointer) note)
+          label = g_ptr_array_index (labels, i);
+      g_assert_nonnull (label);
+      g_test_message ("Row: %s", gtk_label_get_label (GTK_LABEL (label)));
+      wait_for_frames (GTK_WIDGET (view));
+
+      pixels = widget_pixels (label, &width, &height);
+      for (int i = 0; i < width * height; i++)
+        {
+          guint32 p = pixels[i];
+          int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+          /* The mark's yellow, #f6d32d, give or take antialiasing. */
+          if (abs (r - 0xf6) < 12 && abs (g - 0xd3) < 12 && abs (b - 0x2d) < 24)
+            marked++;
+        }
+      pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (label)), NULL, &line_height);
+      line_height /= MAX (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), 1);
+      g_test_message ("%s: %u px of the mark's colour, lines %d px", dark ? "dark" : "light", marked, line_height);
+      /* At least a strip 2 px wide and a line high on either side. */
+      g_assert_cmpuint (marked, >=, 4 * line_height);
+
+      shot = g_strdup_printf ("notes-emoji-match-%s-%s.png", dark ? "dark" : "light", test_language ());
+      save_screenshot (GTK_WIDGET (fixture->window), shot);
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1756,6 +1836,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_by_name, fixture_tear_down);
   g_test_add ("/ui/notes/stakeholders-by-organisation", Fixture, NULL,
               fixture_set_up, test_stakeholders_by_organisation, fixture_tear_down);
+  g_test_add ("/ui/notes/emoji-match-visible", Fixture, NULL,
+              fixture_set_up, test_emoji_match_visible, fixture_tear_down);
   g_test_add ("/ui/notes/visibility-filter-all", Fixture, NULL,
               fixture_set_up, test_visibility_filter_all, fixture_tear_down);
   g_test_add ("/ui/notes/search-escape", Fixture, NULL,
