@@ -120,6 +120,7 @@ struct _UpNotesView
   AdwComboRow     *visibility_row;
   AdwComboRow     *stage_row;
   GtkSearchEntry  *stakeholder_search;
+  GtkLabel        *people_count;     /* "3 of 40 chosen", over them */
   GtkWidget       *stakeholder_scroller;
   GtkListView     *stakeholder_list;
   GtkWidget       *stakeholder_placeholder;
@@ -1140,6 +1141,18 @@ load_stakeholders (UpNotesView *self,
   up_scroller_fit (GTK_SCROLLED_WINDOW (self->stakeholder_scroller), n,
                    STAKEHOLDER_SEARCH_FROM, STAKEHOLDER_LIST_HEIGHT);
   gtk_widget_set_visible (GTK_WIDGET (self->stakeholder_search), n > STAKEHOLDER_SEARCH_FROM);
+  /* Where the list scrolls, the ticked ones are far apart: a count, of
+   * them all whatever the search shows, as over a local goal's stages. */
+  gtk_widget_set_visible (GTK_WIDGET (self->people_count), n > STAKEHOLDER_SEARCH_FROM);
+  if (n > STAKEHOLDER_SEARCH_FROM)
+    {
+      /* Translators: Over the stakeholders in a note's editor: how many
+       * of them all (%2$u) are ticked as linked to the note (%1$u). */
+      g_autofree char *count = g_strdup_printf (ngettext ("%1$'u of %2$'u chosen", "%1$'u of %2$'u chosen", n),
+                                                g_hash_table_size (self->linked_people), n);
+
+      gtk_label_set_text (self->people_count, count);
+    }
   gtk_widget_set_visible (self->stakeholder_scroller, n > 0);
   gtk_widget_set_visible (self->stakeholder_placeholder, n == 0);
 
@@ -1904,6 +1917,7 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, visibility_row);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stage_row);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_search);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, people_count);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_scroller);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_list);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_placeholder);

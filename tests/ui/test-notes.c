@@ -1812,6 +1812,65 @@ test_emoji_match_visible (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+/* With more stakeholders than show whole, the ticked ones of a note are far
+ * apart in its editor's list: a line above it counts them, as a local
+ * goal's stages, and follows each tick, its undo and the search. */
+static void
+test_stakeholders_chosen_count (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  GListModel *people = up_project_get_stakeholders (fixture->project);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  UpNotesView *view;
+  UpNote *note;
+  GtkLabel *count;
+  guint total, linked;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+
+      g_assert_nonnull (up_project_add_stakeholder (fixture->project, name, "Trafikverket", "expert", NULL));
+    }
+  total = g_list_model_get_n_items (people);
+  view = show_notes_view (fixture);
+  listed = listed_notes (fixture, view, NULL);
+  note = g_ptr_array_index (listed, 0);
+  select_note_in_view (view, up_record_get_id (UP_RECORD (note)));
+  wait_for_frames (GTK_WIDGET (view));
+  count = template_child (view, UP_TYPE_NOTES_VIEW, "people_count");
+
+  {
+    g_autoptr(GPtrArray) linked_people = up_project_list_note_stakeholders (fixture->project, note);
+
+    linked = linked_people->len;
+  }
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (count)));
+  text = g_strdup_printf (ngettext ("%1$'u of %2$'u chosen", "%1$'u of %2$'u chosen", total), linked, total);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, text);
+
+  /* A tick among those the search finds; the count is of all of them. */
+  found = people_found (view, "Person 3");
+  g_assert_cmpuint (found->len, ==, 1);
+  wait_for_frames (GTK_WIDGET (view));
+  collect_with_data (template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_list"), "stakeholder-id", checks);
+  g_assert_cmpuint (checks->len, ==, 1);
+  gtk_widget_activate (g_ptr_array_index (checks, 0));
+  iterate_pending ();
+  g_clear_pointer (&text, g_free);
+  text = g_strdup_printf (ngettext ("%1$'u of %2$'u chosen", "%1$'u of %2$'u chosen", total), linked + 1, total);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, text);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate_pending ();
+  g_clear_pointer (&text, g_free);
+  text = g_strdup_printf (ngettext ("%1$'u of %2$'u chosen", "%1$'u of %2$'u chosen", total), linked, total);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1838,6 +1897,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_by_organisation, fixture_tear_down);
   g_test_add ("/ui/notes/emoji-match-visible", Fixture, NULL,
               fixture_set_up, test_emoji_match_visible, fixture_tear_down);
+  g_test_add ("/ui/notes/stakeholders-chosen-count", Fixture, NULL,
+              fixture_set_up, test_stakeholders_chosen_count, fixture_tear_down);
   g_test_add ("/ui/notes/visibility-filter-all", Fixture, NULL,
               fixture_set_up, test_visibility_filter_all, fixture_tear_down);
   g_test_add ("/ui/notes/search-escape", Fixture, NULL,
