@@ -899,15 +899,18 @@ on_stage_count_changed (UpLocalGoalsView *self)
   update_stage_count (self);
 }
 
-/* A stage is found by its title, as a note's stakeholders by their names:
- * case folded, accents other than å, ä and ö not needed. */
+/* A stage is found by its title or the kind its row shows under it, as
+ * the stage list's find finds it: case folded, accents other than å, ä and
+ * ö not needed, as a note's stakeholders are found. */
 static gboolean
 stage_matches (gpointer item,
                gpointer user_data)
 {
   UpLocalGoalsView *self = user_data;
 
-  return self->stage_key == NULL || up_text_util_matches (up_stage_get_title (item), self->stage_key);
+  return self->stage_key == NULL ||
+         up_text_util_matches (up_stage_get_title (item), self->stage_key) ||
+         up_text_util_matches (up_enum_label (up_stage_kinds, up_stage_get_kind (item)), self->stage_key);
 }
 
 static void
@@ -1343,7 +1346,7 @@ build_stage_list (UpLocalGoalsView *self)
   gtk_widget_set_name (GTK_WIDGET (self->stage_search), "local-goal-stages-search");
   /* Translators: The placeholder of the search over the stages a local
    * goal can be linked to. */
-  g_object_set (self->stage_search, "placeholder-text", _("Search stage titles"), NULL);
+  g_object_set (self->stage_search, "placeholder-text", _("Search title or kind"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_search),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search stages"), -1);
   gtk_widget_set_visible (GTK_WIDGET (self->stage_search), FALSE);

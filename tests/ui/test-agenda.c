@@ -2047,12 +2047,14 @@ search_stages (GtkWidget  *view,
 }
 
 /* In a plan of 120 stages, a search over a local goal's stages finds them
- * by title as the other lists do; a stage ticked and hidden by the search
- * stays ticked, and the line above the list counts every stage. */
+ * by title or kind as the stage list's find does; a stage ticked and
+ * hidden by the search stays ticked, and the line above the list counts
+ * every stage. */
 static void
 test_local_goal_stage_search (void)
 {
   static const char *names[] = { "Marknadsdialog", "Pilot", "Anbud" };
+  static const char *kinds[] = { "market-dialogue", "pilot", "tender" };
   g_autoptr(GError) error = NULL;
   g_autoptr(UpProject) project = up_project_new ("Många steg", &error);
   g_autoptr(UpWindow) window = NULL;
@@ -2071,7 +2073,7 @@ test_local_goal_stage_search (void)
     {
       g_autofree char *title = g_strdup_printf ("%s %u", names[i % 3], i / 3 + 1);
 
-      g_assert_nonnull (up_project_add_stage (project, "pilot", title, "2026-01-05", "2026-01-09", NULL, &error));
+      g_assert_nonnull (up_project_add_stage (project, kinds[i % 3], title, "2026-01-05", "2026-01-09", NULL, &error));
       g_assert_no_error (error);
     }
   g_assert_true (up_project_end_group (project, &error));
@@ -2110,6 +2112,11 @@ test_local_goal_stage_search (void)
                                                                                         GTK_TYPE_STACK))),
                    ==, "no-match");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, two);
+
+  /* By the kind each row shows under its title too, as the stage list's
+   * find does. */
+  search_stages (view, up_enum_label (up_stage_kinds, "tender"));
+  g_assert_cmpuint (listed_stages (view), ==, 40);
 
   /* Every stage again, both ticks kept. */
   search_stages (view, "");
