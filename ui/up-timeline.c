@@ -735,16 +735,15 @@ fit (UpTimeline *self,
   fitted = up_zoom_fit_pixels_per_day (self->first_day, self->last_day, width);
   if (zoom != self->zoom || fitted != self->scale.pixels_per_day)
     {
-      gboolean zoom_changed = zoom != self->zoom;
-
       self->zoom = zoom;
       self->scale.zoom = zoom;
       self->scale.pixels_per_day = fitted;
       if (!self->in_allocate)
         gtk_widget_queue_resize (GTK_WIDGET (self));
       update_actions (self);
-      if (zoom_changed)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+      /* Also for the fitted scale alone: whether the view can zoom out
+       * changes with it (up_timeline_can_zoom_out()). */
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
 
   self->pending_day = 0;
@@ -2708,8 +2707,7 @@ update_actions (UpTimeline *self)
   gtk_widget_action_set_enabled (widget, "timeline.delete", has_selection);
   gtk_widget_action_set_enabled (widget, "timeline.activate", has_selection);
   gtk_widget_action_set_enabled (widget, "timeline.zoom-in", self->zoom > UP_ZOOM_WEEK);
-  gtk_widget_action_set_enabled (widget, "timeline.zoom-out",
-                                 self->zoom < UP_ZOOM_YEARS || self->scale.pixels_per_day > 0);
+  gtk_widget_action_set_enabled (widget, "timeline.zoom-out", up_timeline_can_zoom_out (self));
   gtk_widget_action_set_enabled (widget, "timeline.zoom-fit", self->project != NULL);
 }
 
@@ -3383,6 +3381,14 @@ up_timeline_set_zoom (UpTimeline *self,
     }
 
   set_zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0);
+}
+
+gboolean
+up_timeline_can_zoom_out (UpTimeline *self)
+{
+  g_return_val_if_fail (UP_IS_TIMELINE (self), FALSE);
+
+  return self->zoom < UP_ZOOM_YEARS || self->scale.pixels_per_day > 0;
 }
 
 void

@@ -47,6 +47,9 @@ void       up_timeline_set_zoom         (UpTimeline       *self,
                                          UpZoom            zoom);
 
 void       up_timeline_zoom_to_fit      (UpTimeline       *self);
+/* Whether there is a wider view to zoom out to: the years zoom fitted to
+ * the plan has its own scale beyond it. "zoom" is notified on a change. */
+gboolean   up_timeline_can_zoom_out     (UpTimeline       *self);
 void       up_timeline_scroll_to_stage  (UpTimeline       *self,
                                          UpStage          *stage);
 void       up_timeline_scroll_to_today  (UpTimeline       *self);

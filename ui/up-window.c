@@ -285,8 +285,7 @@ update_actions (UpWindow *self)
                                  self->project != NULL &&
                                  up_timeline_get_zoom (self->timeline) > UP_ZOOM_WEEK);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out",
-                                 self->project != NULL &&
-                                 up_timeline_get_zoom (self->timeline) < UP_ZOOM_YEARS);
+                                 self->project != NULL && up_timeline_can_zoom_out (self->timeline));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", view_has_search (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scroll-to-today", self->project != NULL);
