@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "up-note-util.h"
 #include "up-stage-notes.h"
@@ -35,6 +36,13 @@ struct _UpStageNotes
   gulong          orphan_history_id;
 
   guint           draft_timeout_id;
+
+  /* The note just saved, to scroll into sight once its row has its place
+   * (show_saved_note()); 0 for none. */
+  gint64          saved_note_id;
+  guint           saved_tick_id;
+  guint           saved_tries;
+  double          saved_y;         /* where its row was at the last frame */
 
   GtkButton      *add_button;
   GtkRevealer    *composer_revealer;
@@ -181,29 +189,107 @@ close_composer (UpStageNotes *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
 }
 
-/* The form opens below what is in sight when the panel is scrolled up: once
- * it has its height, the page scrolls to show it. */
-static void
-on_composer_revealed (UpStageNotes *self)
+/* Where @widget is in the page the panel is in; FALSE when it has no
+ * place there yet. */
+static gboolean
+place_in_page (GtkWidget *widget,
+               double    *y)
 {
-  GtkWidget *form = GTK_WIDGET (self->composer_revealer);
-  GtkWidget *scrolled = gtk_widget_get_ancestor (form, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  graphene_point_t top;
+
+  if (scrolled == NULL)
+    return FALSE;
+
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || gtk_widget_get_height (widget) <= 0 ||
+      !gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return FALSE;
+
+  *y = top.y;
+  return TRUE;
+}
+
+/* Scrolls the page the panel is in, as little as it takes, to show
+ * @widget whole. FALSE when @widget has no place in it yet. */
+static gboolean
+scroll_to_show (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *content;
   GtkAdjustment *adjustment;
   graphene_point_t top;
 
-  if (!gtk_revealer_get_child_revealed (self->composer_revealer) || scrolled == NULL)
-    return;
+  if (scrolled == NULL)
+    return TRUE;
 
   content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
   if (GTK_IS_VIEWPORT (content))
     content = gtk_viewport_get_child (GTK_VIEWPORT (content));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  if (content == NULL ||
-      !gtk_widget_compute_point (form, content, &GRAPHENE_POINT_INIT (0, 0), &top))
-    return;
+  if (content == NULL || gtk_widget_get_height (widget) <= 0 ||
+      !gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return FALSE;
 
-  gtk_adjustment_clamp_page (adjustment, top.y, top.y + gtk_widget_get_height (form));
+  gtk_adjustment_clamp_page (adjustment, top.y, top.y + gtk_widget_get_height (widget));
+  return TRUE;
+}
+
+/* A note saved takes its place by date among the stage's notes, which can
+ * be far below the form: its row comes into sight, so that the strategist
+ * sees where it went. The row is made when the project says the note is
+ * there, and has its place after the next layout: a frame or two. */
+static gboolean
+show_saved_note (GtkWidget     *list,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  UpStageNotes *self = user_data;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      double y;
+
+      if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "note-id")) != self->saved_note_id ||
+          !place_in_page (row, &y))
+        continue;
+      /* The rows above it settle as the form closes and the list is made
+       * again: once the row stays where it is from one frame to the next. */
+      if (fabs (y - self->saved_y) < 0.5 && scroll_to_show (row))
+        self->saved_note_id = 0;
+      self->saved_y = y;
+      break;
+    }
+
+  if (self->saved_note_id != 0 && ++self->saved_tries < 30)
+    return G_SOURCE_CONTINUE;
+
+  self->saved_note_id = 0;
+  self->saved_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The form opens below what is in sight when the panel is scrolled up: once
+ * it has its height, the page scrolls to show it. Once it has closed after
+ * a save, the note saved is shown. */
+static void
+on_composer_revealed (UpStageNotes *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->composer_revealer))
+    {
+      if (self->saved_note_id != 0 && self->saved_tick_id == 0)
+        {
+          self->saved_tries = 0;
+          self->saved_y = -1;
+          self->saved_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), show_saved_note, self, NULL);
+        }
+      return;
+    }
+
+  scroll_to_show (GTK_WIDGET (self->composer_revealer));
 }
 
 static void
@@ -265,6 +351,7 @@ save_composer (UpStageNotes *self)
   g_autofree char *today = NULL;
   g_autoptr(GError) error = NULL;
   guint kind = gtk_drop_down_get_selected (self->composer_kind);
+  UpNote *note;
 
   g_strstrip (body);
   if (self->project == NULL || *body == '\0')
@@ -307,13 +394,14 @@ save_composer (UpStageNotes *self)
     }
 
   today = up_note_util_today ();
-  if (up_project_add_note (self->project, body, up_note_kinds[kind], today,
-                           self->stage, &error) == NULL)
+  note = up_project_add_note (self->project, body, up_note_kinds[kind], today, self->stage, &error);
+  if (note == NULL)
     {
       g_signal_emit (self, signals[ERROR], 0, error);
       return;
     }
 
+  self->saved_note_id = up_record_get_id (UP_RECORD (note));
   close_composer (self);
 }
 
@@ -388,6 +476,9 @@ up_stage_notes_dispose (GObject *object)
   UpStageNotes *self = UP_STAGE_NOTES (object);
 
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (self->saved_tick_id != 0 && self->list != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->saved_tick_id);
+  self->saved_tick_id = 0;
   add_orphan_note (self);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);

@@ -1871,6 +1871,65 @@ test_stakeholders_chosen_count (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (count), ==, text);
 }
 
+static gboolean
+form_closed (gpointer data)
+{
+  return !gtk_revealer_get_child_revealed (data);
+}
+
+/* A note saved in the stage panel of a stage with many notes takes its
+ * place by date among them, which may be far below the form: the panel
+ * scrolls it into sight, so that the strategist sees where it went. */
+static void
+test_stage_note_saved_in_sight (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  UpStage *stage = select_stage (fixture, 1);
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  UpStageNotes *notes = template_child (editor, UP_TYPE_STAGE_EDITOR, "stage_notes");
+  GtkListBox *list = template_child (notes, UP_TYPE_STAGE_NOTES, "list");
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  GtkWidget *row = NULL, *content;
+  graphene_point_t top;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_nonnull (scrolled);
+  /* Said long before today, and long after: today's lands in between. */
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Anteckning %u från dialogen om larmen.", i);
+      g_autofree char *day = g_strdup_printf ("%u-03-%02u", i < 12 ? 2001 : 2090, 1 + i);
+
+      g_assert_nonnull (up_project_add_note (fixture->project, body, "dialogue", day, stage, &error));
+      g_assert_no_error (error);
+    }
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  id = add_note_in_stage_panel (fixture, stage, NEW_BODY, NULL);
+  wait_until (form_closed, template_child (notes, UP_TYPE_STAGE_NOTES, "composer_revealer"));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "note-id")) == id)
+      row = child;
+  g_assert_nonnull (row);
+  /* In the page's coordinates: the viewport's are those of what it shows. */
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  g_assert_true (gtk_widget_compute_point (row, content, &GRAPHENE_POINT_INIT (0, 0), &top));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_test_message ("the new note at %.0f–%.0f, the panel shows %.0f–%.0f", top.y,
+                  top.y + gtk_widget_get_height (row), gtk_adjustment_get_value (adjustment),
+                  gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpfloat (top.y, >=, gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (top.y + gtk_widget_get_height (row), <=,
+                     gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1899,6 +1958,8 @@ main (int   argc,
               fixture_set_up, test_emoji_match_visible, fixture_tear_down);
   g_test_add ("/ui/notes/stakeholders-chosen-count", Fixture, NULL,
               fixture_set_up, test_stakeholders_chosen_count, fixture_tear_down);
+  g_test_add ("/ui/notes/stage-note-saved-in-sight", Fixture, NULL,
+              fixture_set_up, test_stage_note_saved_in_sight, fixture_tear_down);
   g_test_add ("/ui/notes/visibility-filter-all", Fixture, NULL,
               fixture_set_up, test_visibility_filter_all, fixture_tear_down);
   g_test_add ("/ui/notes/search-escape", Fixture, NULL,
