@@ -4113,9 +4113,10 @@ test_temporary_copy_banner (void)
   g_assert_no_error (error);
   g_assert_cmpstr (up_project_get_title (reopened), ==, "Sparad i en tillfällig mapp");
 
+  /* dropped before the loop runs (see test_names_file()) */
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
   g_object_unref (window);
+  iterate_pending ();
   test_remove_tree (root);
 }
 
@@ -4352,8 +4353,8 @@ test_temporary_copy_portal (void)
       g_assert_cmpint (gtk_revealer_get_reveal_child (revealer), ==, i == 0);
 
       gtk_window_destroy (GTK_WINDOW (window));
-      iterate_pending ();
       g_object_unref (window);
+      iterate_pending ();
       _up_file_util_set_document_portal (NULL, NULL);
       g_dbus_connection_close_sync (connection, NULL, NULL);
     }
