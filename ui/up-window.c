@@ -1595,9 +1595,17 @@ run_history_step (UpWindow *self,
   ok = redo ? up_project_redo (self->project, &error) : up_project_undo (self->project, &error);
   self->in_history_step = FALSE;
   /* A stage brought back (a deletion undone, Add Stage redone) is shown,
-   * as a stage added is, not the neighbour the deletion left selected. */
+   * as a stage added is, not the neighbour the deletion left selected, and
+   * in the stage list too, also when the focus is in the timeline. */
   if (ok && self->history_stage_back >= 0)
-    gtk_single_selection_set_selected (self->selection, self->history_stage_back);
+    {
+      g_autoptr(UpStage) back = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                       self->history_stage_back);
+
+      gtk_single_selection_set_selected (self->selection, self->history_stage_back);
+      if (back != NULL)
+        up_list_util_move_cursor (GTK_WIDGET (self->stage_list), self->history_stage_back, back);
+    }
   if (!ok)
     {
       up_window_add_toast (self, error->message);

@@ -1,0 +1,176 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Keyboard only, with a screen reader: real keys in the running app.
+
+Starts its own Xvfb, the accessibility bus and the app on a copy of the
+demo project made larger (120 stages; a cell of the power/interest grid
+too full to show everyone), in the language given (en or sv). Presses
+keys with xdotool, as a user who cannot use a mouse does, and asks the
+accessibility tree after each step what has the focus and where it is,
+as a screen reader does:
+
+- Delete and Ctrl+Z on the stage at the top of the stage list, with the
+  focus in the timeline: the stage list shows the stage brought back (it
+  stayed scrolled to its neighbour, the stage above the list's top edge).
+
+Run it inside a session bus:
+
+    dbus-run-session -- /usr/bin/python3 tests/ui/keyboard-test.py build/app/upphandla en
+
+Uses Debian's python3 (for pyatspi). Ends by itself; exits non-zero on
+failure.
+"""
+
+import datetime
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+from xtest import TIMEOUT, end_session, free_display, log, start_session, wait_for, xdotool
+
+APP = os.path.abspath(sys.argv[1])
+LANGUAGE = sys.argv[2] if len(sys.argv) > 2 else 'en'
+LOCALES = {'en': 'en_US.UTF-8', 'sv': 'sv_SE.UTF-8'}
+N_STAGES = 120
+STAGES = {'en': 'Stages', 'sv': 'Skeden'}
+
+
+def make_project(path):
+    """The demo project with stages up to N_STAGES, a week apart."""
+    subprocess.run([APP, f'--write-demo={path}'], check=True, timeout=TIMEOUT)
+    db = sqlite3.connect(path)
+    first = db.execute('SELECT max(position) FROM stage').fetchone()[0] + 1
+    day = datetime.date(2027, 9, 6)
+    for i in range(first, N_STAGES):
+        start = day + datetime.timedelta(days=7 * (i - first))
+        db.execute("INSERT INTO stage (kind, title, start_date, end_date, position) "
+                   "VALUES ('custom', ?, ?, ?, ?)",
+                   (f'Stage {i + 1}', start.isoformat(), (start + datetime.timedelta(days=5)).isoformat(), i))
+    db.commit()
+    db.close()
+
+
+def application(pyatspi):
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        app = desktop.getChildAtIndex(i)
+        if app is not None and app.name == 'upphandla':
+            return app
+    return None
+
+
+def find(pyatspi, node, predicate, depth=0):
+    """The first object at or below @node that satisfies @predicate."""
+    if node is None or depth > 60:
+        return None
+    try:
+        if predicate(node):
+            return node
+        children = [node.getChildAtIndex(i) for i in range(node.childCount)]
+    except Exception:
+        # An object gone while it is asked (a row made anew): its siblings
+        # are still asked.
+        return None
+    for child in children:
+        found = find(pyatspi, child, predicate, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def focused(pyatspi):
+    return find(pyatspi, application(pyatspi), lambda node: node.getState().contains(pyatspi.STATE_FOCUSED))
+
+
+def describe(node):
+    return f'{node.getRoleName()} "{node.name}"' if node is not None else 'nothing'
+
+
+def key(*keys, pause=0.4):
+    for k in keys:
+        xdotool('key', k)
+        time.sleep(pause)
+
+
+def extents(pyatspi, node):
+    box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    return box.x, box.y, box.width, box.height
+
+
+def check_undo_scrolls_stage_list(pyatspi):
+    """What is wrong with the stage list after Delete and Ctrl+Z, or None."""
+    key('alt+1', pause=1.0)
+    # End, then Up past the top of the list: the list scrolls along, and
+    # the stage selected is the first one it shows.
+    key('End', pause=0.6)
+    for _ in range(30):
+        xdotool('key', 'Up')
+    time.sleep(1.0)
+    node = focused(pyatspi)
+    if node is None or node.parent.name == STAGES[LANGUAGE]:
+        return f'Timeline: the focus is on {describe(node)}, not in the timeline'
+    title = node.name.split(',')[0]
+    log(f'#   Timeline: the stage at the top of the list, "{title}"')
+    key('Delete', pause=1.0)
+    key('ctrl+z', pause=1.5)
+
+    stages = find(pyatspi, application(pyatspi),
+                  lambda n: n.getRoleName() == 'list' and n.name == STAGES[LANGUAGE])
+    row = find(pyatspi, stages, lambda n: n.getRoleName() == 'list item' and n.name.split(',')[0] == title)
+    if row is None:
+        return f'Timeline: no row of "{title}" in the stage list after Ctrl+Z'
+    _, list_y, _, list_height = extents(pyatspi, stages)
+    _, row_y, _, row_height = extents(pyatspi, row)
+    log(f'#   Timeline: after Ctrl+Z the row of "{title}" is at y {row_y} to {row_y + row_height}, '
+        f'the list shows {list_y} to {list_y + list_height}')
+    if row_y < list_y or row_y + row_height > list_y + list_height:
+        return f'Timeline: after Delete and Ctrl+Z the stage list is not scrolled to "{title}"'
+    return None
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix='upphandla-keyboard-')
+    processes = []
+    try:
+        display = free_display(250, 380)
+        start_session(tmp, display, processes, LOCALES[LANGUAGE], LANGUAGE)
+        processes.append(subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
+                                          stderr=subprocess.DEVNULL))
+        time.sleep(0.7)
+
+        project = os.path.join(tmp, 'large.upphandla')
+        make_project(project)
+        processes.append(subprocess.Popen([APP, project]))
+        wid = xdotool('search', '--sync', '--onlyvisible', '--name', '.').split()[0]
+        xdotool('windowmove', wid, 0, 0)
+        xdotool('windowsize', wid, 1600, 1000)
+        time.sleep(1.5)
+
+        import pyatspi
+        wait_for('the app in the accessibility tree', lambda: application(pyatspi))
+
+        problems = []
+        for what, check in (
+                ('Timeline: Delete and Ctrl+Z scroll the stage list to the stage brought back',
+                 check_undo_scrolls_stage_list),
+        ):
+            wrong = check(pyatspi)
+            log(('not ok' if wrong else 'ok') + f' - {what}')
+            if wrong:
+                problems.append(wrong)
+
+        for problem in problems:
+            log(f'# {problem}')
+        if problems:
+            return 1
+        log('# all passed')
+        return 0
+    finally:
+        end_session(processes, tmp)
+
+
+if __name__ == '__main__':
+    sys.exit(main())
