@@ -29,7 +29,8 @@
  * mark, or that counts the stakeholders of a full cell's "+ N more" line.
  * Only what is drawn has one, so that a grid of thousands of stakeholders
  * makes no more than 5 a cell; the register lists everyone. The grid takes
- * the pointer itself. */
+ * the pointer itself. A "+ N more" line is a button for the keyboard: Tab
+ * from the grid goes to it, Return or Space lists those it counts. */
 #define UP_TYPE_STAKEHOLDER_GRID_MARK (up_stakeholder_grid_mark_get_type ())
 
 G_DECLARE_FINAL_TYPE (UpStakeholderGridMark, up_stakeholder_grid_mark, UP, STAKEHOLDER_GRID_MARK, GtkWidget)
@@ -73,6 +74,9 @@ struct _UpStakeholderGrid
   DragState      drag;
 
   GtkWidget     *more_popover;  /* the stakeholders of a "+ N more" line */
+  int            more_influence; /* its cell, while it is open */
+  int            more_interest;
+  gboolean       more_chosen;   /* someone in it was chosen */
 };
 
 G_DEFINE_FINAL_TYPE (UpStakeholderGrid, up_stakeholder_grid, GTK_TYPE_WIDGET)
@@ -95,6 +99,25 @@ static guint signals[N_SIGNALS];
 
 /* Mark */
 
+static void open_more (UpStakeholderGrid *self,
+                       int                influence,
+                       int                interest);
+
+static gboolean
+mark_activate (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  UpStakeholderGridMark *mark = UP_STAKEHOLDER_GRID_MARK (widget);
+  GtkWidget *grid = gtk_widget_get_parent (widget);
+
+  if (mark->stakeholder != NULL || !UP_IS_STAKEHOLDER_GRID (grid))
+    return FALSE;
+
+  open_more (UP_STAKEHOLDER_GRID (grid), mark->influence, mark->interest);
+  return TRUE;
+}
+
 static void
 up_stakeholder_grid_mark_dispose (GObject *object)
 {
@@ -115,6 +138,12 @@ up_stakeholder_grid_mark_class_init (UpStakeholderGridMarkClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "mark");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+
+  /* The keys of a button, on a "+ N more" line. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, mark_activate, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, mark_activate, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Enter, 0, mark_activate, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, mark_activate, NULL);
 }
 
 static void
@@ -219,6 +248,20 @@ get_values (UpStakeholderGrid *self,
 
 /* Marks */
 
+static char *
+more_label (UpStakeholderGridMark *mark)
+{
+  /* Translators: The last line of a full cell of the power/interest
+   * grid as a screen reader reads it: %1$u stakeholders more are in the
+   * cell of influence %2$d and interest %3$d (1 to 5), %4$s is its
+   * quadrant ("Manage closely"). */
+  return g_strdup_printf (ngettext ("%1$u more stakeholder: influence %2$d, interest %3$d, %4$s",
+                                    "%1$u more stakeholders: influence %2$d, interest %3$d, %4$s",
+                                    mark->n_more),
+                          mark->n_more, mark->influence, mark->interest,
+                          up_stakeholder_grid_quadrant_label (mark->influence, mark->interest));
+}
+
 static void
 update_mark (UpStakeholderGrid     *self,
              UpStakeholderGridMark *mark)
@@ -228,15 +271,7 @@ update_mark (UpStakeholderGrid     *self,
   if (mark->stakeholder != NULL)
     label = up_stakeholder_grid_describe (mark->stakeholder);
   else
-    /* Translators: The last line of a full cell of the power/interest
-     * grid as a screen reader reads it: %1$u stakeholders more are in the
-     * cell of influence %2$d and interest %3$d (1 to 5), %4$s is its
-     * quadrant ("Manage closely"). */
-    label = g_strdup_printf (ngettext ("%1$u more stakeholder: influence %2$d, interest %3$d, %4$s",
-                                       "%1$u more stakeholders: influence %2$d, interest %3$d, %4$s",
-                                       mark->n_more),
-                             mark->n_more, mark->influence, mark->interest,
-                             up_stakeholder_grid_quadrant_label (mark->influence, mark->interest));
+    label = more_label (mark);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (mark),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -273,12 +308,21 @@ static void
 ensure_marks (UpStakeholderGrid *self)
 {
   g_autoptr(GArray) lines = NULL;
+  g_autoptr(GtkWidget) focused_mark = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   UpChartOptions options;
   guint n;
 
   if (!self->marks_dirty)
     return;
   self->marks_dirty = FALSE;
+
+  /* A "+ N more" button with the focus may go below (its cell no longer
+   * full): the focus then goes to the grid, not to nothing. */
+  if (root != NULL && gtk_root_get_focus (root) != NULL &&
+      gtk_widget_get_parent (gtk_root_get_focus (root)) == GTK_WIDGET (self) &&
+      UP_IS_STAKEHOLDER_GRID_MARK (gtk_root_get_focus (root)))
+    focused_mark = g_object_ref (gtk_root_get_focus (root));
 
   if (self->project != NULL)
     {
@@ -304,6 +348,30 @@ ensure_marks (UpStakeholderGrid *self)
     {
       UpStakeholderGridMark *mark = g_ptr_array_index (self->marks, i);
       const UpGridMark *line = &g_array_index (lines, UpGridMark, i);
+      gboolean more = line->stakeholder == NULL;
+
+      /* A "+ N more" line is a button, a stakeholder's mark an item of the
+       * list: GTK 4.8 sets a role only as a widget is made. */
+      if (more != gtk_widget_has_css_class (GTK_WIDGET (mark), "more"))
+        {
+          GtkWidget *made = g_object_new (UP_TYPE_STAKEHOLDER_GRID_MARK,
+                                          "accessible-role", more ? GTK_ACCESSIBLE_ROLE_BUTTON
+                                                                  : GTK_ACCESSIBLE_ROLE_LIST_ITEM,
+                                          NULL);
+
+          if (more)
+            {
+              gtk_widget_add_css_class (made, "more");
+              gtk_widget_set_focusable (made, TRUE);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (made),
+                                              GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE,
+                                              -1);
+            }
+          gtk_widget_insert_before (made, GTK_WIDGET (self), GTK_WIDGET (mark));
+          gtk_widget_unparent (GTK_WIDGET (mark));
+          g_ptr_array_index (self->marks, i) = made;
+          mark = UP_STAKEHOLDER_GRID_MARK (made);
+        }
 
       g_set_object (&mark->stakeholder, line->stakeholder);
       mark->n_more = line->n_more;
@@ -311,6 +379,9 @@ ensure_marks (UpStakeholderGrid *self)
       mark->interest = line->interest;
       update_mark (self, mark);
     }
+
+  if (focused_mark != NULL && gtk_widget_get_parent (focused_mark) != GTK_WIDGET (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -458,15 +529,81 @@ more_line_at (UpStakeholderGrid *self,
   return FALSE;
 }
 
+/* The "+ N more" button of the cell @influence, @interest, or NULL. */
+static GtkWidget *
+find_more_mark (UpStakeholderGrid *self,
+                int                influence,
+                int                interest)
+{
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      UpStakeholderGridMark *mark = g_ptr_array_index (self->marks, i);
+
+      if (mark->stakeholder == NULL && mark->influence == influence && mark->interest == interest)
+        return GTK_WIDGET (mark);
+    }
+  return NULL;
+}
+
 static void
 on_more_chosen (GtkButton         *button,
                 UpStakeholderGrid *self)
 {
   UpStakeholder *stakeholder = g_object_get_data (G_OBJECT (button), "stakeholder");
 
+  self->more_chosen = stakeholder != NULL && is_alive (self, stakeholder);
   gtk_popover_popdown (GTK_POPOVER (self->more_popover));
-  if (stakeholder != NULL && is_alive (self, stakeholder))
+  if (self->more_chosen)
     up_stakeholder_grid_set_selected (self, stakeholder);
+}
+
+/* The list closed: the focus goes back where it came from, the "+ N
+ * more" button (as a menu button's popover gives it back), or, with
+ * someone chosen, to the grid, where the arrows go on from them. */
+static void
+on_more_closed (UpStakeholderGrid *self,
+                GtkPopover        *popover)
+{
+  GtkWidget *more = find_more_mark (self, self->more_influence, self->more_interest);
+
+  if (self->more_chosen || more == NULL || !gtk_widget_grab_focus (more))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* Up and Down go from person to person in the list, and no further: the
+ * list is a child of the grid, whose own arrow keys chose another
+ * stakeholder and took the focus out of the list. */
+static gboolean
+on_more_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkWidget             *popover)
+{
+  GtkDirectionType direction;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      direction = GTK_DIR_UP;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      direction = GTK_DIR_DOWN;
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  if (!gtk_widget_child_focus (popover, direction))
+    gtk_widget_error_bell (popover);
+  return TRUE;
 }
 
 /* A full cell draws "+ N more" for those it has no room for: a click there
@@ -520,6 +657,17 @@ show_more (UpStakeholderGrid *self,
       button = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (button), lines);
       gtk_widget_add_css_class (button, "flat");
+      /* Named as it reads, the name and the organisation: GTK 4.8 named a
+       * button with a box of labels "GtkButton". */
+      if (gtk_widget_get_next_sibling (name) != NULL)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                        name, gtk_widget_get_next_sibling (name), NULL,
+                                        -1);
+      else
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, name, NULL,
+                                        -1);
       g_object_set_data_full (G_OBJECT (button), "stakeholder", g_object_ref (person), g_object_unref);
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_more_chosen), self, 0);
       gtk_box_append (GTK_BOX (box), button);
@@ -532,6 +680,16 @@ show_more (UpStakeholderGrid *self,
       return;
     }
 
+  /* A screen reader says what the list is as the focus enters it: the
+   * "+ N more" line's own name. */
+  if (find_more_mark (self, influence, interest) != NULL)
+    {
+      g_autofree char *label =
+        more_label (UP_STAKEHOLDER_GRID_MARK (find_more_mark (self, influence, interest)));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
@@ -541,8 +699,14 @@ show_more (UpStakeholderGrid *self,
 
   if (self->more_popover == NULL)
     {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
       self->more_popover = gtk_popover_new ();
       gtk_widget_set_parent (self->more_popover, GTK_WIDGET (self));
+      g_signal_connect_object (self->more_popover, "closed", G_CALLBACK (on_more_closed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_more_key_pressed), self->more_popover);
+      gtk_widget_add_controller (self->more_popover, keys);
     }
   gtk_popover_set_child (GTK_POPOVER (self->more_popover), scroller);
   /* Below the line, which it opens out. */
@@ -550,7 +714,41 @@ show_more (UpStakeholderGrid *self,
     gtk_popover_set_pointing_to (GTK_POPOVER (self->more_popover),
                                  &(GdkRectangle) { (int) cell.origin.x, (int) (line_y - MARK_EXTENT),
                                                    (int) cell.size.width, 2 * MARK_EXTENT });
+  self->more_influence = influence;
+  self->more_interest = interest;
+  self->more_chosen = FALSE;
   gtk_popover_popup (GTK_POPOVER (self->more_popover));
+  /* The first of them has the focus, as in a menu. */
+  gtk_widget_grab_focus (gtk_widget_get_first_child (box));
+}
+
+/* Return or Space on the "+ N more" button of the cell @influence,
+ * @interest: its list, as a click on the line opens it. */
+static void
+open_more (UpStakeholderGrid *self,
+           int                influence,
+           int                interest)
+{
+  g_autoptr(GArray) lines = NULL;
+  UpChartOptions options;
+
+  if (self->project == NULL)
+    return;
+
+  get_mark_options (self, &options);
+  lines = up_chart_grid_list_marks (self->project, &options,
+                                    gtk_widget_get_width (GTK_WIDGET (self)),
+                                    gtk_widget_get_height (GTK_WIDGET (self)));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const UpGridMark *line = &g_array_index (lines, UpGridMark, i);
+
+      if (line->stakeholder == NULL && line->influence == influence && line->interest == interest)
+        {
+          show_more (self, influence, interest, line->y, lines);
+          return;
+        }
+    }
 }
 
 static void
@@ -701,6 +899,8 @@ move_action (GtkWidget  *widget,
   if (self->project == NULL || !is_alive (self, self->selected) || self->drag.stakeholder != NULL)
     return;
 
+  /* From a "+ N more" button: the grid, where the selection is. */
+  gtk_widget_grab_focus (widget);
   g_variant_get (parameter, "(ii)", &dx, &dy);
   influence = up_stakeholder_get_influence (self->selected);
   interest = up_stakeholder_get_interest (self->selected);
@@ -756,6 +956,9 @@ select_action (GtkWidget  *widget,
   n = g_list_model_get_n_items (stakeholders);
   if (n == 0)
     return;
+
+  /* From a "+ N more" button: the grid, where the selection is. */
+  gtk_widget_grab_focus (widget);
 
   for (int i = 0; i < n && self->selected != NULL; i++)
     {
@@ -820,7 +1023,9 @@ up_stakeholder_grid_size_allocate (GtkWidget *widget,
 
   for (guint i = 0; i < self->marks->len; i++)
     {
-      GtkWidget *mark = g_ptr_array_index (self->marks, i);
+      UpStakeholderGridMark *mark = g_ptr_array_index (self->marks, i);
+      GtkAllocation allocation;
+      graphene_rect_t cell;
       double x = 0, y = 0;
       int min;
 
@@ -830,14 +1035,16 @@ up_stakeholder_grid_size_allocate (GtkWidget *widget,
           y = g_array_index (lines, UpGridMark, i).y;
         }
 
-      /* What a screen reader highlights: the mark and a little around it. */
-      gtk_widget_measure (mark, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-      gtk_widget_size_allocate (mark,
-                                &(GtkAllocation) {
-                                  (int) (x - MARK_EXTENT), (int) (y - MARK_EXTENT),
-                                  2 * MARK_EXTENT, 2 * MARK_EXTENT
-                                },
-                                -1);
+      /* What a screen reader highlights: the mark and a little around it;
+       * a "+ N more" line, which a click anywhere along it opens, is as
+       * wide as its cell, and draws the focus ring there. */
+      allocation = (GtkAllocation) { (int) (x - MARK_EXTENT), (int) (y - MARK_EXTENT),
+                                     2 * MARK_EXTENT, 2 * MARK_EXTENT };
+      if (mark->stakeholder == NULL && get_cell_rect (self, mark->influence, mark->interest, &cell))
+        allocation = (GtkAllocation) { (int) cell.origin.x + 4, (int) (y - MARK_EXTENT),
+                                       (int) cell.size.width - 8, 2 * MARK_EXTENT };
+      gtk_widget_measure (GTK_WIDGET (mark), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      gtk_widget_size_allocate (GTK_WIDGET (mark), &allocation, -1);
     }
 }
 
@@ -896,6 +1103,15 @@ up_stakeholder_grid_snapshot (GtkWidget   *widget,
           gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), r);
           gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w }, colours);
         }
+    }
+
+  /* The "+ N more" buttons draw nothing but their focus ring. */
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      UpStakeholderGridMark *mark = g_ptr_array_index (self->marks, i);
+
+      if (mark->stakeholder == NULL)
+        gtk_widget_snapshot_child (widget, GTK_WIDGET (mark), snapshot);
     }
 }
 

@@ -12,6 +12,11 @@ as a screen reader does:
 - Delete and Ctrl+Z on the stage at the top of the stage list, with the
   focus in the timeline: the stage list shows the stage brought back (it
   stayed scrolled to its neighbour, the stage above the list's top edge).
+- the "+ N more" line of a full cell of the stakeholders' grid: Tab from
+  the grid reaches it, Return and Space open the list of those it counts
+  with the focus on the first, Down goes to the next, Escape gives the
+  focus back to the line, and Return on a person chooses them (a click
+  was the only way to them).
 
 Run it inside a session bus:
 
@@ -36,10 +41,14 @@ LANGUAGE = sys.argv[2] if len(sys.argv) > 2 else 'en'
 LOCALES = {'en': 'en_US.UTF-8', 'sv': 'sv_SE.UTF-8'}
 N_STAGES = 120
 STAGES = {'en': 'Stages', 'sv': 'Skeden'}
+GRID = {'en': 'Power/interest grid', 'sv': 'Intressentmatris'}
+# In one cell (influence 4, interest 2) of the grid, which has room for 4.
+CROWD = [f'Åsa Fyllnad {i}' for i in range(9)]
 
 
 def make_project(path):
-    """The demo project with stages up to N_STAGES, a week apart."""
+    """The demo project with stages up to N_STAGES, a week apart, and the
+    CROWD in one cell of the grid."""
     subprocess.run([APP, f'--write-demo={path}'], check=True, timeout=TIMEOUT)
     db = sqlite3.connect(path)
     first = db.execute('SELECT max(position) FROM stage').fetchone()[0] + 1
@@ -49,6 +58,9 @@ def make_project(path):
         db.execute("INSERT INTO stage (kind, title, start_date, end_date, position) "
                    "VALUES ('custom', ?, ?, ?, ?)",
                    (f'Stage {i + 1}', start.isoformat(), (start + datetime.timedelta(days=5)).isoformat(), i))
+    for name in CROWD:
+        db.execute("INSERT INTO stakeholder (name, organisation, influence, interest, stance) "
+                   "VALUES (?, 'Regionen', 4, 2, 'neutral')", (name,))
     db.commit()
     db.close()
 
@@ -131,6 +143,67 @@ def check_undo_scrolls_stage_list(pyatspi):
     return None
 
 
+def tab_to(pyatspi, predicate, limit=30):
+    """Tabs until the focus is on an object that satisfies @predicate;
+    that object, or None."""
+    for _ in range(limit):
+        key('Tab')
+        node = focused(pyatspi)
+        if node is not None and predicate(node):
+            return node
+    return None
+
+
+def person_of(node):
+    """The stakeholder a button of the "+ N more" list names, or None."""
+    if node is None or node.getRoleName() != 'push button':
+        return None
+    return next((name for name in CROWD if node.name.startswith(name + ' ') or node.name == name), None)
+
+
+def check_grid_more(pyatspi):
+    """What is wrong with the "+ N more" line by keyboard, or None."""
+    key('alt+2', pause=1.0)
+    grid = tab_to(pyatspi, lambda n: n.getRoleName() == 'list' and n.name == GRID[LANGUAGE])
+    if grid is None:
+        return f'Stakeholders: Tab never reaches the grid "{GRID[LANGUAGE]}"'
+
+    key('Tab', pause=0.6)
+    more = focused(pyatspi)
+    log(f'#   Stakeholders: Tab from the grid: {describe(more)}')
+    if more is None or more.getRoleName() != 'push button' or more.parent.name != GRID[LANGUAGE]:
+        return f'Stakeholders: Tab from the grid lands on {describe(more)}, not on its "+ N more" line'
+    more_name = more.name
+
+    key('Return', pause=0.8)
+    first = focused(pyatspi)
+    log(f'#   Stakeholders: Return: {describe(first)}')
+    if person_of(first) is None:
+        return f'Stakeholders: Return on "{more_name}" puts the focus on {describe(first)}, not on a person'
+    key('Down', pause=0.6)
+    second = focused(pyatspi)
+    log(f'#   Stakeholders: Down: {describe(second)}')
+    if person_of(second) is None or person_of(second) == person_of(first):
+        return f'Stakeholders: Down in the list goes to {describe(second)}, not to the next person'
+
+    key('Escape', pause=0.8)
+    back = focused(pyatspi)
+    log(f'#   Stakeholders: Escape: {describe(back)}')
+    if back is None or back.name != more_name or back.getRoleName() != 'push button':
+        return f'Stakeholders: Escape leaves the focus on {describe(back)}, not on "{more_name}"'
+
+    key('space', pause=0.8)
+    chosen = person_of(focused(pyatspi))
+    if chosen is None:
+        return f'Stakeholders: Space on "{more_name}" puts the focus on {describe(focused(pyatspi))}, not on a person'
+    key('Return', pause=0.8)
+    node = focused(pyatspi)
+    log(f'#   Stakeholders: Return on "{chosen}": {describe(node)}, "{node.description if node else ""}"')
+    if node is None or node.name != GRID[LANGUAGE] or not node.description.startswith(chosen + ','):
+        return f'Stakeholders: Return on "{chosen}" leaves the focus on {describe(node)}, not on the grid with them chosen'
+    return None
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='upphandla-keyboard-')
     processes = []
@@ -156,6 +229,7 @@ def main():
         for what, check in (
                 ('Timeline: Delete and Ctrl+Z scroll the stage list to the stage brought back',
                  check_undo_scrolls_stage_list),
+                ('Stakeholders: the "+ N more" line of the grid by keyboard', check_grid_more),
         ):
             wrong = check(pyatspi)
             log(('not ok' if wrong else 'ok') + f' - {what}')
