@@ -45,6 +45,7 @@ struct _UpSdgPicker
   GtkListBox   *target_list;
   GPtrArray    *rows;          /* TargetRow, of the open goal */
   guint         open_goal;     /* 0: the tiles are shown */
+  guint         current_tile;  /* the tile Tab goes to, 0 to 16 */
 
   /* Set while the widgets are brought up to date from the project, so
    * that their change signals do not write back what they just read. */
@@ -198,15 +199,23 @@ update_tile (UpSdgPicker *self,
   else
     gtk_widget_remove_css_class (tile, "linked");
 
+  /* The name says where the tile is among the tiles, which the arrow keys
+   * move through: GTK 4.8 passes no position in a set on to a screen
+   * reader. */
   if (n_linked == 0)
-    /* Translators: the accessible name of a goal tile; %1$u is the goal's number, %2$s its short name. */
-    label = g_strdup_printf (_("Goal %1$u: %2$s, no targets linked"),
-                             number, up_sdg_goal_get_name (goal));
+    /* Translators: the accessible name of a goal tile, as a screen reader
+     * reads it moving through the 17 tiles; %1$u is the goal's number,
+     * %2$u the number of goals (17), %3$s the goal's short name. */
+    label = g_strdup_printf (_("Goal %1$u of %2$u: %3$s, no targets linked"),
+                             number, UP_SDG_N_GOALS, up_sdg_goal_get_name (goal));
   else
-    /* Translators: the accessible name of a goal tile; %1$u is the goal's number, %2$s its short name, %3$u the number of its targets linked to the stage. */
-    label = g_strdup_printf (ngettext ("Goal %1$u: %2$s, %3$u target linked",
-                                       "Goal %1$u: %2$s, %3$u targets linked", n_linked),
-                             number, up_sdg_goal_get_name (goal), n_linked);
+    /* Translators: the accessible name of a goal tile, as a screen reader
+     * reads it moving through the 17 tiles; %1$u is the goal's number,
+     * %2$u the number of goals (17), %3$s the goal's short name, %4$u the
+     * number of its targets linked to the stage. */
+    label = g_strdup_printf (ngettext ("Goal %1$u of %2$u: %3$s, %4$u target linked",
+                                       "Goal %1$u of %2$u: %3$s, %4$u targets linked", n_linked),
+                             number, UP_SDG_N_GOALS, up_sdg_goal_get_name (goal), n_linked);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (tile), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
@@ -568,6 +577,27 @@ open_goal (UpSdgPicker *self,
     gtk_widget_grab_focus (GTK_WIDGET (((TargetRow *) g_ptr_array_index (self->rows, 0))->check));
 }
 
+/* The tiles are one stop of Tab, GNOME's pattern for a grid of tiles (as
+ * GtkFlowBox and GtkGridView have it): only the current tile takes the
+ * focus from Tab, the one chosen last, and the arrow keys, Home and End
+ * move between them. Seventeen Tab stops stood between the stage's dates
+ * and its notes. */
+static void
+set_current_tile (UpSdgPicker *self,
+                  guint        index,
+                  gboolean     focus)
+{
+  g_assert (index < UP_SDG_N_GOALS);
+
+  gtk_widget_set_focusable (self->tiles[index], TRUE);
+  if (focus)
+    gtk_widget_grab_focus (self->tiles[index]);
+  for (guint i = 0; i < UP_SDG_N_GOALS; i++)
+    if (i != index)
+      gtk_widget_set_focusable (self->tiles[i], FALSE);
+  self->current_tile = index;
+}
+
 static void
 show_tiles (UpSdgPicker *self)
 {
@@ -583,14 +613,70 @@ show_tiles (UpSdgPicker *self)
 
   /* Back where the user came from: the goal's tile. */
   if (was_open > 0 && had_focus)
-    gtk_widget_grab_focus (self->tiles[was_open - 1]);
+    set_current_tile (self, was_open - 1, TRUE);
+}
+
+static gboolean
+on_tiles_key_pressed (UpSdgPicker           *self,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEventControllerKey *controller)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  int from = self->current_tile;
+  int to;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      to = from + (rtl ? 1 : -1);
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      to = from + (rtl ? -1 : 1);
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      to = from - N_COLUMNS;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      to = from + N_COLUMNS;
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      to = 0;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      to = UP_SDG_N_GOALS - 1;
+      break;
+    default:
+      return FALSE;
+    }
+
+  /* Past the first or the last tile, or below the last row. */
+  if (to < 0 || to >= UP_SDG_N_GOALS)
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  else
+    set_current_tile (self, to, TRUE);
+  return TRUE;
 }
 
 static void
 on_tile_clicked (UpSdgPicker *self,
                  GtkButton   *tile)
 {
-  open_goal (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tile), "goal")));
+  guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tile), "goal"));
+
+  /* Back from the targets, the focus goes to this tile. */
+  set_current_tile (self, number - 1, FALSE);
+  open_goal (self, number);
 }
 
 static void
@@ -648,6 +734,7 @@ build (UpSdgPicker *self)
   GtkWidget *targets = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkEventController *keys;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Agenda 2030"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
@@ -659,6 +746,10 @@ build (UpSdgPicker *self)
   for (guint n = 1; n <= UP_SDG_N_GOALS; n++)
     gtk_grid_attach (GTK_GRID (grid), create_tile (self, n),
                      (n - 1) % N_COLUMNS, (n - 1) / N_COLUMNS, 1, 1);
+  set_current_tile (self, 0, FALSE);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_tiles_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (grid, keys);
 
   gtk_widget_set_tooltip_text (back, _("Back to the goals"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -17,6 +17,10 @@ as a screen reader does:
   with the focus on the first, Down goes to the next, Escape gives the
   focus back to the line, and Return on a person chooses them (a click
   was the only way to them).
+- the 17 goal tiles of a stage's Agenda 2030 links are one Tab stop: the
+  arrow keys, Home and End move between them, each named with its place
+  ("Goal 8 of 17"), Return and Space open a goal, Escape comes back to
+  its tile (they were 17 Tab stops).
 
 Run it inside a session bus:
 
@@ -42,6 +46,8 @@ LOCALES = {'en': 'en_US.UTF-8', 'sv': 'sv_SE.UTF-8'}
 N_STAGES = 120
 STAGES = {'en': 'Stages', 'sv': 'Skeden'}
 GRID = {'en': 'Power/interest grid', 'sv': 'Intressentmatris'}
+# The name of goal tile N, "Goal N of 17: …".
+TILE = {'en': 'Goal {} of 17:', 'sv': 'Mål {} av 17:'}
 # In one cell (influence 4, interest 2) of the grid, which has room for 4.
 CROWD = [f'Åsa Fyllnad {i}' for i in range(9)]
 
@@ -204,6 +210,59 @@ def check_grid_more(pyatspi):
     return None
 
 
+def tile_number(node):
+    """The goal of the tile @node, or None when it is no goal tile."""
+    if node is None or node.getRoleName() != 'push button':
+        return None
+    return next((n for n in range(1, 18) if node.name.startswith(TILE[LANGUAGE].format(n) + ' ')), None)
+
+
+def check_goal_tiles(pyatspi):
+    """What is wrong with the goal tiles by keyboard, or None."""
+    key('alt+1', pause=1.0)
+    key('Home', pause=0.6)
+    tile = tab_to(pyatspi, lambda n: tile_number(n) is not None, limit=40)
+    if tile is None:
+        return f'Timeline: Tab never reaches a goal tile named "{TILE[LANGUAGE].format(1)} …"'
+    log(f'#   Agenda 2030 links: Tab: {describe(tile)}')
+    if tile_number(tile) != 1:
+        return f'Agenda 2030 links: Tab into the tiles lands on {describe(tile)}, not on goal 1'
+
+    # Six tiles a row: Down goes from 2 to 8, Up from 8 to 2; nothing
+    # before the first, or below the last row.
+    for pressed, expected in (('Right', 2), ('Down', 8), ('Right', 9), ('Up', 3), ('End', 17),
+                              ('Down', 17), ('Right', 17), ('Left', 16), ('Home', 1), ('Left', 1),
+                              ('Up', 1)):
+        key(pressed)
+        node = focused(pyatspi)
+        log(f'#   Agenda 2030 links: {pressed}: {describe(node)}')
+        if tile_number(node) != expected:
+            return f'Agenda 2030 links: {pressed} puts the focus on {describe(node)}, not on goal {expected}'
+
+    key('Right', 'Right')
+    key('Tab', pause=0.6)
+    node = focused(pyatspi)
+    log(f'#   Agenda 2030 links: Tab from goal 3: {describe(node)}')
+    if node is None or tile_number(node) is not None:
+        return f'Agenda 2030 links: Tab from goal 3 goes to {describe(node)}, another tile'
+    key('shift+Tab', pause=0.6)
+    node = focused(pyatspi)
+    if tile_number(node) != 3:
+        return f'Agenda 2030 links: Shift+Tab back to the tiles lands on {describe(node)}, not on goal 3'
+
+    for opening in ('Return', 'space'):
+        key(opening, pause=0.8)
+        node = focused(pyatspi)
+        log(f'#   Agenda 2030 links: {opening} on goal 3: {describe(node)}')
+        if node is None or node.getRoleName() != 'check box' or not node.name.startswith('3.'):
+            return f'Agenda 2030 links: {opening} on goal 3 puts the focus on {describe(node)}, not on a target of goal 3'
+        key('Escape', pause=0.8)
+        node = focused(pyatspi)
+        if tile_number(node) != 3:
+            return f'Agenda 2030 links: Escape from the targets puts the focus on {describe(node)}, not on goal 3'
+    return None
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='upphandla-keyboard-')
     processes = []
@@ -230,6 +289,7 @@ def main():
                 ('Timeline: Delete and Ctrl+Z scroll the stage list to the stage brought back',
                  check_undo_scrolls_stage_list),
                 ('Stakeholders: the "+ N more" line of the grid by keyboard', check_grid_more),
+                ('Agenda 2030 links: the goal tiles are one Tab stop, the arrows move', check_goal_tiles),
         ):
             wrong = check(pyatspi)
             log(('not ok' if wrong else 'ok') + f' - {what}')
