@@ -34,23 +34,24 @@ static void
 update_drop_down_name (GtkDropDown *drop_down)
 {
   GtkWidget *button = drop_down_button (GTK_WIDGET (drop_down));
-  const char *what = gtk_widget_get_tooltip_text (GTK_WIDGET (drop_down));
+  const char *what = g_object_get_data (G_OBJECT (drop_down), "up-a11y-drop-down-name");
   gpointer item = gtk_drop_down_get_selected_item (drop_down);
   g_autoptr(GList) labels = NULL;
   g_autofree char *value = NULL;
   g_autofree char *name = NULL;
 
-  /* Without a tooltip, what its mnemonic label says ("Format" in the
-   * export dialog), which names the drop-down but not its button; without
-   * either, the name its code gave (up_a11y_util_name_drop_down()). */
+  /* The name its code gave (up_a11y_util_name_drop_down()), which wins
+   * over a label that ends in a colon ("Language:: English"); else its
+   * tooltip; else what its mnemonic label says ("Format" in the export
+   * dialog), which names the drop-down but not its button. */
+  if (what == NULL)
+    what = gtk_widget_get_tooltip_text (GTK_WIDGET (drop_down));
   if (what == NULL)
     {
       labels = gtk_widget_list_mnemonic_labels (GTK_WIDGET (drop_down));
       if (labels != NULL && GTK_IS_LABEL (labels->data))
         what = gtk_label_get_text (GTK_LABEL (labels->data));
     }
-  if (what == NULL)
-    what = g_object_get_data (G_OBJECT (drop_down), "up-a11y-drop-down-name");
 
   if (button == NULL || what == NULL)
     return;

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "up-a11y-util.h"
 #include "up-chart-print.h"
 
 /* Printing a chart: a GtkPrintOperation whose pages the core draws with
@@ -150,6 +151,11 @@ on_create_custom_widget (GtkPrintOperation *operation,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (drop_down),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, note, NULL,
                                   -1);
+  /* The drop-down's button takes the focus, and GTK 4.8 named it
+   * "GtkToggleButton": a screen reader said nothing of what it chooses.
+   * Translators: what a screen reader calls the language choice of the
+   * print dialog's Chart tab, as the export dialog's row. */
+  up_a11y_util_name_drop_down (GTK_DROP_DOWN (drop_down), _("Language"));
 
   /* Spaced as GTK's own tabs of the dialog are. */
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);

@@ -21,6 +21,9 @@ as a screen reader does:
   arrow keys, Home and End move between them, each named with its place
   ("Goal 8 of 17"), Return and Space open a goal, Escape comes back to
   its tile (they were 17 Tab stops).
+- Ctrl+P: the print dialog has the focus, its Chart tab's language is
+  named for a screen reader (it was "GtkToggleButton"), and after Escape
+  the focus is back on the stage it was on.
 
 Run it inside a session bus:
 
@@ -48,6 +51,7 @@ STAGES = {'en': 'Stages', 'sv': 'Skeden'}
 GRID = {'en': 'Power/interest grid', 'sv': 'Intressentmatris'}
 # The name of goal tile N, "Goal N of 17: …".
 TILE = {'en': 'Goal {} of 17:', 'sv': 'Mål {} av 17:'}
+LANGUAGE_CHOICE = {'en': 'Language: ', 'sv': 'Språk: '}
 # In one cell (influence 4, interest 2) of the grid, which has room for 4.
 CROWD = [f'Åsa Fyllnad {i}' for i in range(9)]
 
@@ -100,7 +104,19 @@ def find(pyatspi, node, predicate, depth=0):
 
 
 def focused(pyatspi):
-    return find(pyatspi, application(pyatspi), lambda node: node.getState().contains(pyatspi.STATE_FOCUSED))
+    """The focused object of the active window: with a dialog open, the
+    main window still tells of the widget that has its own focus."""
+    app = application(pyatspi)
+    try:
+        windows = [app.getChildAtIndex(i) for i in range(app.childCount)]
+        windows.sort(key=lambda w: not w.getState().contains(pyatspi.STATE_ACTIVE))
+    except Exception:
+        return None
+    for window in windows:
+        node = find(pyatspi, window, lambda n: n.getState().contains(pyatspi.STATE_FOCUSED))
+        if node is not None:
+            return node
+    return None
 
 
 def describe(node):
@@ -263,6 +279,45 @@ def check_goal_tiles(pyatspi):
     return None
 
 
+def main_window_focused(wid):
+    """The main window given the focus, as a window manager gives it back
+    when a dialog over it closes (a bare Xvfb has none)."""
+    xdotool('windowfocus', wid)
+    time.sleep(0.6)
+
+
+def check_print_dialog(pyatspi, wid):
+    """What is wrong with the print dialog by keyboard, or None."""
+    key('alt+1', pause=1.0)
+    key('Home', pause=0.6)
+    before = focused(pyatspi)
+    if before is None:
+        return 'Print: nothing has the focus before Ctrl+P'
+    key('ctrl+p', pause=3.0)
+    node = focused(pyatspi)
+    window = node
+    while window is not None and window.getRoleName() not in ('dialog', 'frame'):
+        window = window.parent
+    log(f'#   Print: Ctrl+P: {describe(node)} in {describe(window)}')
+    if window is None or window.getRoleName() != 'dialog':
+        return f'Print: after Ctrl+P the focus is on {describe(node)}, not in the print dialog'
+
+    # General, Page Setup, then the app's tab, Chart.
+    key('ctrl+Page_Down', 'ctrl+Page_Down', 'Tab')
+    node = focused(pyatspi)
+    log(f'#   Print: the Chart tab: {describe(node)}')
+    if node is None or not node.name.startswith(LANGUAGE_CHOICE[LANGUAGE]):
+        return f'Print: the Chart tab\'s language choice is {describe(node)}, not named "{LANGUAGE_CHOICE[LANGUAGE]}…"'
+
+    key('Escape', pause=1.0)
+    main_window_focused(wid)
+    node = focused(pyatspi)
+    log(f'#   Print: Escape: {describe(node)}')
+    if node is None or node.name != before.name:
+        return f'Print: after Escape the focus is on {describe(node)}, not back on {describe(before)}'
+    return None
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='upphandla-keyboard-')
     processes = []
@@ -290,6 +345,8 @@ def main():
                  check_undo_scrolls_stage_list),
                 ('Stakeholders: the "+ N more" line of the grid by keyboard', check_grid_more),
                 ('Agenda 2030 links: the goal tiles are one Tab stop, the arrows move', check_goal_tiles),
+                ('Print: in and out by keyboard, the Chart tab named',
+                 lambda pyatspi: check_print_dialog(pyatspi, wid)),
         ):
             wrong = check(pyatspi)
             log(('not ok' if wrong else 'ok') + f' - {what}')
