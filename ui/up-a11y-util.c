@@ -492,7 +492,7 @@ up_a11y_util_tab_leaves_list (GtkWidget *list)
 {
   GtkEventController *keys;
 
-  g_return_if_fail (GTK_IS_LIST_VIEW (list) || GTK_IS_COLUMN_VIEW (list));
+  g_return_if_fail (GTK_IS_LIST_VIEW (list) || GTK_IS_COLUMN_VIEW (list) || GTK_IS_LIST_BOX (list));
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_name (keys, "up-tab-leaves-list");

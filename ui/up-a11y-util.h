@@ -42,10 +42,11 @@ GtkWidget *up_a11y_util_get_row       (GtkWidget  *child);
 void       up_a11y_util_name_row      (GtkWidget  *child,
                                        const char *label);
 
-/* Tab and Shift+Tab leave @list (a GtkListView or GtkColumnView) for the
- * next or previous control, as they leave a GtkListBox; the arrow keys
- * move between its rows. GTK 4.8 moved Tab from row to row: to reach the
- * editor beside a list of two hundred notes took two hundred Tabs. */
+/* Tab and Shift+Tab leave @list (a GtkListView or GtkColumnView, or a
+ * GtkListBox whose rows hold no controls) for the next or previous
+ * control; the arrow keys move between its rows. GTK 4.8 moved Tab from
+ * row to row: to reach the editor beside a list of two hundred notes took
+ * two hundred Tabs, and the notes of a stage were as many Tab stops. */
 void       up_a11y_util_tab_leaves_list (GtkWidget *list);
 
 /* The first widget of @type at or below @widget, depth first; NULL when

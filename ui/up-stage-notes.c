@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "up-a11y-util.h"
 #include "up-note-util.h"
 #include "up-stage-notes.h"
 
@@ -595,6 +596,8 @@ up_stage_notes_init (UpStageNotes *self)
 
   /* Translators: In the stage panel, when no note is pinned to the stage. */
   up_note_util_set_placeholder (self->list, _("Nothing noted at this stage yet."));
+  /* Its rows show the notes, with nothing in them to press: one Tab stop. */
+  up_a11y_util_tab_leaves_list (GTK_WIDGET (self->list));
 
   g_signal_connect_object (self->composer_revealer, "notify::child-revealed",
                            G_CALLBACK (on_composer_revealed), self, G_CONNECT_SWAPPED);
