@@ -11,6 +11,7 @@
 #include "up-a11y-util.h"
 #include "up-application.h"
 #include "up-file-util.h"
+#include "up-release-notes.h"
 #include "up-renderer.h"
 #include "up-route-chooser.h"
 #include "up-theme.h"
@@ -596,7 +597,13 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   UpApplication *self = UP_APPLICATION (user_data);
+  g_autofree char *release_notes = NULL;
   GtkWidget *about;
+
+  /* libadwaita 1.2 cannot read the metainfo itself (1.4 can): what's new
+   * in this version comes from the same file as in a software centre,
+   * translated like the rest of it. */
+  release_notes = up_release_notes_for_version (PACKAGE_VERSION);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", get_active_up_window (self),
@@ -615,6 +622,8 @@ about_action (GSimpleAction *action,
                         /* Translators: Replace "translator-credits" with your
                          * name and email address, one translator a line. */
                         "translator-credits", _("translator-credits"),
+                        "release-notes-version", release_notes ? PACKAGE_VERSION : "",
+                        "release-notes", release_notes ? release_notes : "",
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }

@@ -46,6 +46,7 @@
 
 #include "up-a11y-util.h"
 #include "up-application.h"
+#include "up-release-notes.h"
 #include "up-route-chooser.h"
 #include "up-stage-editor.h"
 #include "up-timeline.h"
@@ -1931,10 +1932,71 @@ test_about (void)
   /* what the app is for, in Swedish, as the desktop file says it */
   g_assert_cmpstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), ==,
                    "Planera strategiska offentliga upphandlingar och koppla dem till Agenda 2030");
+  /* What's new in this version, in Swedish, from the metainfo file the
+   * software centres show. */
+  g_assert_cmpstr (adw_about_window_get_release_notes_version (ADW_ABOUT_WINDOW (about)), ==,
+                   PACKAGE_VERSION);
+  g_assert_true (g_str_has_prefix (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)),
+                                   "<p>I den här versionen "));
+  g_assert_nonnull (strstr (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)),
+                            "<li>Sök efter ett skede på "));
+  g_assert_null (strstr (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)),
+                         "Find a stage"));
 
   walk_view ("about", GTK_WIDGET (about), 4, 1);
   gtk_window_destroy (about);
   iterate_pending ();
+}
+
+/* The release notes of this version read from the merged metainfo in the
+ * language asked for: English when no translation is wanted, a paragraph
+ * without a translation in English among Swedish ones. */
+static void
+test_release_notes (void)
+{
+  const char * const english[] = { "en_US.UTF-8", "en_US", "en", "C", NULL };
+  const char * const swedish[] = { "sv_SE.UTF-8", "sv_SE", "sv", "C", NULL };
+  const char * const german_then_swedish[] = { "de_DE", "de", "sv", "C", NULL };
+  const char *metainfo =
+    "<component><releases>"
+    "<release version=\"2.0\"><description>"
+    "<p>New\n      things:</p><p xml:lang=\"sv\">Nya saker:</p>"
+    "<ul><li>One &amp; two</li><li xml:lang=\"sv\">Ett &amp; två</li>"
+    "<li>Only <em>in</em> English</li></ul>"
+    "</description></release>"
+    "<release version=\"1.0\"><description><p>Old</p></description></release>"
+    "</releases></component>";
+  g_autofree char *en = NULL;
+  g_autofree char *sv = NULL;
+  g_autofree char *de_sv = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *ours = NULL;
+
+  en = up_release_notes_from_metainfo (metainfo, -1, "2.0", english);
+  g_assert_cmpstr (en, ==,
+                   "<p>New things:</p><ul><li>One &amp; two</li><li>Only in English</li></ul>");
+  sv = up_release_notes_from_metainfo (metainfo, -1, "2.0", swedish);
+  g_assert_cmpstr (sv, ==,
+                   "<p>Nya saker:</p><ul><li>Ett &amp; två</li><li>Only in English</li></ul>");
+  de_sv = up_release_notes_from_metainfo (metainfo, -1, "2.0", german_then_swedish);
+  g_assert_cmpstr (de_sv, ==, sv);
+  missing = up_release_notes_from_metainfo (metainfo, -1, "3.0", english);
+  g_assert_null (missing);
+
+  /* The app's own metainfo in English: the notes of this very version. */
+  {
+    g_autoptr(GBytes) bytes = g_resources_lookup_data (UP_RELEASE_NOTES_RESOURCE, 0, NULL);
+    gsize length;
+    const char *data;
+
+    g_assert_nonnull (bytes);
+    data = g_bytes_get_data (bytes, &length);
+    ours = up_release_notes_from_metainfo (data, length, PACKAGE_VERSION, english);
+    g_assert_nonnull (ours);
+    g_assert_true (g_str_has_prefix (ours, "<p>This version "));
+    g_assert_nonnull (strstr (ours, "<li>Find a stage by its title with Ctrl+F"));
+    g_assert_null (strstr (ours, "Sök"));
+  }
 }
 
 /* A new project is suggested beside the project of the window it is
@@ -2134,6 +2196,7 @@ main (int   argc,
   g_test_add_func ("/i18n/views/refused-edit", test_refused_edit);
   g_test_add_func ("/i18n/views/help-overlay", test_help_overlay);
   g_test_add_func ("/i18n/views/about", test_about);
+  g_test_add_func ("/i18n/views/release-notes", test_release_notes);
   g_test_add_func ("/i18n/views/new-project-folder", test_new_project_folder);
   g_test_add_func ("/i18n/views/open-error", test_open_error);
   g_test_add_func ("/i18n/views/new-project", test_new_project);
