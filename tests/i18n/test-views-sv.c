@@ -1528,6 +1528,39 @@ walk_view (const char *view,
   walk_report (walk, min_texts, min_swedish);
 }
 
+/* Fails on a label under @root that Pango breaks inside a word: a long
+ * Swedish compound in a narrow column, which GTK hyphenates
+ * ("Tangentbordsgenväg-ar"). A line may only start after a space or a
+ * hyphen or slash of the text itself. */
+static void
+assert_no_word_broken (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child))
+        {
+          PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (child));
+          const char *text = pango_layout_get_text (layout);
+          GSList *lines = pango_layout_get_lines_readonly (layout);
+
+          for (GSList *l = lines ? lines->next : NULL; l; l = l->next)
+            {
+              int start = ((PangoLayoutLine *) l->data)->start_index;
+              const char *before = g_utf8_find_prev_char (text, text + start);
+
+              if (!before)
+                continue;
+              if (!g_unichar_isspace (g_utf8_get_char (before)) && *before != '-' && *before != '/')
+                g_error ("“%s” is broken inside a word, before “%s”", text, text + start);
+            }
+        }
+      assert_no_word_broken (child);
+    }
+}
+
 static void
 select_stage_where (gboolean milestone)
 {
@@ -1918,6 +1951,7 @@ test_help_overlay (void)
   g_assert_true (gtk_window_get_transient_for (overlay) == GTK_WINDOW (project_window));
 
   walk_view ("help-overlay", GTK_WIDGET (overlay), 10, 8);
+  assert_no_word_broken (GTK_WIDGET (overlay));
   gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
   iterate_pending ();
 }
