@@ -140,7 +140,8 @@ draw_totals (UpChartContext *ctx,
 {
   /* Translators: under the large count in the centre of the Agenda 2030
    * wheel ("5 of 169"): the targets the procurement serves, with a
-   * positive impact. */
+   * positive impact, in the words of the wheel's legend. At most three
+   * lines of about 14 characters; \n breaks a line where it reads best. */
   const char *covered = up_lang_gettext (ctx->lang, N_("targets served"));
   double small = MAX (text_size * 0.8, 8.0);
   double smaller = MAX (text_size * 0.72, 8.0);
@@ -154,14 +155,16 @@ draw_totals (UpChartContext *ctx,
     big = MAX (big * width / big_width * 0.98, 8.0);
 
   h1 = _up_chart_text_height (ctx, count, big, UP_TEXT_BOLD, width, 1);
-  h2 = _up_chart_text_height (ctx, covered, small, 0, width, 2);
+  /* Three lines: Swedish says who serves the targets ("delmål som
+   * upphandlingen bidrar till"), in the words of the legend. */
+  h2 = _up_chart_text_height (ctx, covered, small, 0, width, 3);
   h3 = _up_chart_text_height (ctx, goals, smaller, 0, width, 2);
 
   y = cy - (h1 + h2 + h3) / 2;
   y += _up_chart_text (ctx, count, cx - width / 2, y, width, big,
                        UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 1, NULL);
   y += _up_chart_text (ctx, covered, cx - width / 2, y, width, small,
-                       UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 2, NULL);
+                       UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 3, NULL);
   _up_chart_text (ctx, goals, cx - width / 2, y, width, smaller,
                   UP_TEXT_CENTRE | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 2, NULL);
 }

@@ -37,6 +37,9 @@ SWEDISH = [
     (r'\bprisvärd\w*', None, 'affordable is ”till rimlig kostnad”'),
     (r'\b(idag|igår|imorgon)\b', None, 'in two words: ”i dag”, ”i går”, ”i morgon”'),
     (r'\bändra\b', r'^Edit\b', 'Edit … is ”Redigera …”'),
+    # The wheel's centre, its legend, the matrix's legend and the report say
+    # the same fact in the same words
+    (r'\bgynna\w*', r'\bserv(e|es|ed)\b', 'a target the procurement serves: it ”bidrar till” the target'),
     (r'["“„«»]', None, 'Swedish quotation marks are ” on both sides'),
     (r'\.\.\.', None, 'the ellipsis is one character, …'),
     (r'\d \d{3}(?!\d)', None, 'a non-breaking space between thousands: 1\u202f200'),
@@ -53,6 +56,9 @@ ENGLISH = [
     (r'(?<!\()\bLOU\b', 'the Public Procurement Act (LOU), not LOU alone'),
     # The first entries of the filter dropdowns, side by side in the views
     (r'^All [a-z]', 'a filter\'s first entry in header capitalization, like "All Stages"'),
+    # What the procurement does for a target, the same word in the wheel,
+    # the legends, the matrix and the report
+    (r'\b(contribut|benefit)\w* (to )?(the |a |this |its |that )?(goal|target)', 'a stage or the procurement ”serves” a goal or target'),
     # Swedish left in the English text (the demo's Älvby is a place's name)
     (r'[åäöÅÄÖ]', 'Swedish in the English text'),
 ]

@@ -188,7 +188,8 @@ def walk(pyatspi, key, view, steps):
 # The Agenda 2030 chart's accessible name says what its centre says: the
 # targets served in so many goals. The demo serves 8 targets in 7 goals;
 # goal 13's only link harms it (the name counted it as covered).
-CHART_NAME = {'en': ': 8 targets served in 7 of 17 goals', 'sv': ': 8 delmål gynnas i 7 av 17 mål'}
+CHART_NAME = {'en': ': 8 targets served in 7 of 17 goals',
+              'sv': ': upphandlingen bidrar till 8 delmål i 7 av 17 mål'}
 
 
 def named(pyatspi, node, predicate, depth=0):
