@@ -804,7 +804,7 @@ build (UpAgendaView *self)
    * also while only the icon shows; the tooltip is its description. A
    * name of its own as well was read run together with the label's
    * ("Export the chart as an image or a PDF Export…"). */
-  gtk_widget_set_tooltip_text (export, _("Export the chart as an image or a PDF"));
+  gtk_widget_set_tooltip_text (export, _("Export the Chart as an Image or a PDF"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "agenda.export");
   self->export_button = export;
   gtk_box_append (GTK_BOX (toolbar), export);

@@ -1267,7 +1267,7 @@ build_chooser (UpLocalGoalsView *self)
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_widget_set_name (button, "local-goal-targets-button");
-  gtk_widget_set_tooltip_text (button, _("Choose the Agenda 2030 targets of this goal"));
+  gtk_widget_set_tooltip_text (button, _("Choose the Agenda 2030 Targets of This Goal"));
   gtk_widget_add_css_class (button, "flat");
 
   refresh_chooser (self);

@@ -751,9 +751,9 @@ build (UpSdgPicker *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_tiles_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (grid, keys);
 
-  gtk_widget_set_tooltip_text (back, _("Back to the goals"));
+  gtk_widget_set_tooltip_text (back, _("Back to the Goals"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Back to the goals"), -1);
+                                  _("Back to the Goals"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "sdg-picker.back");
   gtk_widget_set_valign (back, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (header), back);

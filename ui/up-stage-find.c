@@ -298,7 +298,9 @@ ensure_bar (UpStageFind *self)
   gtk_widget_set_name (GTK_WIDGET (self->entry), "find-entry");
   gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
   gtk_widget_set_size_request (GTK_WIDGET (self->entry), 80, -1);
-  g_object_set (self->entry, "placeholder-text", _("Find a Stage"), NULL);
+  /* Translators: the placeholder of the field that finds a stage by its
+   * title, in sentence case; its accessible name is "Find a Stage". */
+  g_object_set (self->entry, "placeholder-text", _("Find a stage"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Find a Stage"), -1);
   g_signal_connect_object (self->entry, "search-changed", G_CALLBACK (on_search_changed), self,

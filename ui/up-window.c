@@ -297,7 +297,7 @@ update_actions (UpWindow *self)
   else if (history != NULL && up_history_get_n_forgotten (history) > 0)
     /* Translators: The tooltip of the Undo button, off, when the oldest
      * steps were forgotten to keep the undo history within its memory. */
-    undo_tooltip = g_strdup (_("Older changes can no longer be undone"));
+    undo_tooltip = g_strdup (_("Older changes can no longer be undone."));
   if (can_redo && up_history_get_redo_label (history) != NULL)
     /* Translators: The tooltip of the Redo button; %1$s is the edit that
      * redo makes again, such as "Move Stage". */

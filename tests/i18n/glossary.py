@@ -4,7 +4,9 @@
 message: a term the project chose is never mixed with a synonym it rejected
 (”förkasta”, never ”kasta”, for discard), the Swedish text uses ” ” and a
 non-breaking space in ”1 200” and ”40 %”, and the English source uses
-typographic quotes and apostrophes and writes ”40%”.
+typographic quotes and apostrophes and writes ”40%”; its placeholders are
+in sentence case, its tooltips in header case like the buttons they name,
+or whole sentences with a full stop.
 
 Usage: glossary.py SOURCE_ROOT"""
 
@@ -63,6 +65,102 @@ ENGLISH = [
     (r'[åäöÅÄÖ]', 'Swedish in the English text'),
 ]
 
+# GNOME's capitalization (HIG, "Writing Style"): header capitalization for
+# what names a control or a place (titles, buttons, menu items, and the
+# tooltips that name a button's action, without a full stop); sentence
+# capitalization for text that reads as a sentence or runs into other
+# text (placeholders, descriptions, tooltips that explain, with a full
+# stop). Which kind a message is, the source says where it is used.
+MINOR_WORDS = {
+    'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by',
+    'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'with', 'from', 'into', 'than', 'vs',
+}
+
+
+def english_words(text):
+    """The words of @text, without printf directives and mnemonic marks."""
+    text = re.sub(r'%(\d+\$)?[-0-9.]*[a-zA-Z]', ' ', text).replace('_', '')
+    return re.findall(r"[A-Za-z][\w’'/-]*", text)
+
+
+def is_proper(word):
+    """An acronym, a name with capitals inside, or a word with digits:
+    capitalized in any style (PNG, SVG, Agenda, LibreOffice)."""
+    return (word.isupper() or any(c.isupper() for c in word[1:])
+            or any(c.isdigit() for c in word) or word in PROPER_NOUNS)
+
+
+PROPER_NOUNS = {'Agenda', 'Upphandla', 'Swedish', 'English', 'Ctrl', 'Alt', 'Shift'}
+
+
+def header_offenders(text):
+    """Words that header capitalization would capitalize but @text does not."""
+    words = english_words(text)
+    return [w for i, w in enumerate(words)
+            if w[0].islower() and (i == 0 or i == len(words) - 1 or w not in MINOR_WORDS)]
+
+
+def sentence_offenders(text):
+    """Words after the first of each sentence that sentence capitalization
+    would not capitalize."""
+    wrong = []
+    for sentence in re.split(r'(?<=[.!?])\s+', text):
+        wrong += [w for w in english_words(sentence)[1:] if w[0].isupper() and not is_proper(w)]
+    return wrong
+
+
+_sources = {}
+
+
+def source_lines(root, path):
+    if path not in _sources:
+        with open(os.path.join(root, path), encoding='utf-8') as f:
+            _sources[path] = f.read().split('\n')
+    return _sources[path]
+
+
+def control_kinds(root, entry):
+    """What the message is used as, by the source lines of its references:
+    'placeholder' or 'tooltip' where the source says so."""
+    kinds = set()
+    for ref in entry.references:
+        path, _, line = ref.rpartition(':')
+        lines = source_lines(root, path)
+        number = int(line)
+        # a .ui property is on its own line; a C call may put the string
+        # on the line after the property's or the function's name
+        near = lines[number - 1] if path.endswith('.ui') else ' '.join(lines[max(0, number - 2):number])
+        if re.search(r'placeholder[-_]text', near):
+            kinds.add('placeholder')
+        if re.search(r'tooltip[-_]text', near):
+            kinds.add('tooltip')
+    # a tooltip made apart from where it is set says so to the translators
+    if re.search(r'\b[Tt]he tooltip of\b', ' '.join(entry.comments)):
+        kinds.add('tooltip')
+    return kinds
+
+
+def capitalization_failures(root, entry):
+    failures = []
+    kinds = control_kinds(root, entry)
+    text = entry.msgid
+    if 'placeholder' in kinds:
+        wrong = sentence_offenders(text)
+        if wrong:
+            failures.append('a placeholder in sentence capitalization (%s)' % ', '.join(wrong))
+    if 'tooltip' in kinds:
+        if text.rstrip().endswith('.'):
+            wrong = sentence_offenders(text)
+            if wrong:
+                failures.append('a tooltip that explains, with a full stop, in sentence capitalization (%s)'
+                                % ', '.join(wrong))
+        else:
+            wrong = header_offenders(text)
+            if wrong:
+                failures.append('a tooltip that names the action, in header capitalization like the button '
+                                '(%s), or a sentence that ends with a full stop' % ', '.join(wrong))
+    return failures
+
 
 def main():
     root = sys.argv[1]
@@ -81,6 +179,8 @@ def main():
                 if m:
                     failures.append('%s (%s): English %r: %s'
                                     % (entry.name(), entry.where(), m.group(0), hint))
+        for hint in capitalization_failures(root, entry):
+            failures.append('%s (%s): English: %s' % (entry.name(), entry.where(), hint))
         if 'fuzzy' in entry.flags:
             continue
         for text in entry.msgstr.values():

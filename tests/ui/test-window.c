@@ -4655,7 +4655,7 @@ test_undo_forgotten_tooltip (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (up_history_get_can_undo (history));
   g_assert_false (gtk_widget_is_sensitive (button));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, _("Older changes can no longer be undone"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, _("Older changes can no longer be undone."));
 }
 
 /* The position of the first stage with notes whose links to local goals
