@@ -491,6 +491,15 @@ test_names_file (void)
   gtk_window_destroy (GTK_WINDOW (unsaved_window));
   gtk_window_destroy (GTK_WINDOW (sent_window));
   gtk_window_destroy (GTK_WINDOW (own_window));
+  /* Gone before the loop runs again: the menu's popover grabbed the
+   * pointer, which started GTK's tooltip timer (500 ms), and a destroyed
+   * window still referenced here kept that popover alive without a
+   * surface. A loaded or slow run (ASan) reached the timer in the loop
+   * below: gdk_surface_get_device_position() on no surface, a fatal
+   * critical. Finalized, the popover is dropped by the tooltip. */
+  g_clear_object (&unsaved_window);
+  g_clear_object (&sent_window);
+  g_clear_object (&own_window);
   iterate_pending ();
   up_store_flush (up_project_get_store (own), NULL);
   up_store_flush (up_project_get_store (sent), NULL);
