@@ -13,6 +13,15 @@
  * in the project's qdata, so that closing the project can withdraw them. */
 #define TOASTS_KEY "up-undo-toasts"
 
+/* How long after it is added a toast is dismissed at the soonest.
+ * libadwaita 1.2 frees a toast's state as the hide animation of a
+ * dismissal ends, and the end of the show animation it interrupted, when a
+ * busy main loop reaches both in one frame, then touches that freed state:
+ * Delete and a quick Ctrl+Z crashed (/ui/window/quick-undo-toast). An undo
+ * toast shows as it is added (it has the high priority; older ones go
+ * first), in 300 ms, or 500 ms replacing another. */
+#define SETTLE_MS 600
+
 typedef struct
 {
   UpProject *project;
@@ -20,6 +29,8 @@ typedef struct
   guint      serial;      /* the edit's step in the history */
   gulong     history_id;  /* the toast follows the history */
   gboolean   withdrawn;   /* the project left its window */
+  gint64     added;       /* when it was made, just before it is shown */
+  guint      dismiss_id;  /* a dismissal waiting for the toast to settle */
 } UndoToast;
 
 static GPtrArray *
@@ -40,6 +51,7 @@ undo_toast_free (gpointer  data,
   if (toasts != NULL)
     g_ptr_array_remove_fast (toasts, undo);
   g_clear_signal_handler (&undo->history_id, up_project_get_history (undo->project));
+  g_clear_handle_id (&undo->dismiss_id, g_source_remove);
   g_weak_ref_clear (&undo->toast);
   g_object_unref (undo->project);
   g_free (undo);
@@ -94,6 +106,32 @@ on_undo_clicked (AdwToast  *toast,
     tell (undo->project, error->message);
 }
 
+static void
+dismiss_settled (gpointer data)
+{
+  UndoToast *undo = data;
+  AdwToast *toast = g_weak_ref_get (&undo->toast);
+
+  undo->dismiss_id = 0;
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+  g_clear_object (&toast);
+}
+
+/* Dismisses @undo's toast, once it has settled (see SETTLE_MS). */
+static void
+dismiss (UndoToast *undo)
+{
+  gint64 wait_ms = SETTLE_MS - (g_get_monotonic_time () - undo->added) / 1000;
+
+  if (undo->dismiss_id != 0)
+    return;
+  if (wait_ms <= 0)
+    dismiss_settled (undo);
+  else
+    undo->dismiss_id = g_timeout_add_once (wait_ms, dismiss_settled, undo);
+}
+
 /* After every step of the history (an edit, an undo, a redo). Not at the
  * project's "changed": that comes before the step is in the history. An
  * edit of other rows leaves the toast: typing still pending when Undo is
@@ -105,7 +143,7 @@ on_history_changed (UndoToast *undo)
   AdwToast *toast = g_weak_ref_get (&undo->toast);
 
   if (toast != NULL && !up_project_can_undo_edit (undo->project, undo->serial))
-    adw_toast_dismiss (toast);
+    dismiss (undo);
   g_clear_object (&toast);
 }
 
@@ -116,12 +154,14 @@ dismiss_all (UpProject *project,
              gboolean   withdrawn)
 {
   g_autoptr(GPtrArray) alive = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) undos = g_ptr_array_new ();
   GPtrArray *toasts = toasts_of (project);
 
   if (toasts == NULL)
     return;
 
-  /* Dismissing may drop a toast and with it its entry: dismiss from a copy. */
+  /* Dismissing may drop a toast and with it its entry: dismiss from a copy,
+   * the toasts held (and with them their entries) until the end. */
   for (guint i = 0; i < toasts->len; i++)
     {
       UndoToast *undo = g_ptr_array_index (toasts, i);
@@ -129,10 +169,13 @@ dismiss_all (UpProject *project,
 
       undo->withdrawn |= withdrawn;
       if (toast != NULL)
-        g_ptr_array_add (alive, toast);
+        {
+          g_ptr_array_add (alive, toast);
+          g_ptr_array_add (undos, undo);
+        }
     }
-  for (guint i = 0; i < alive->len; i++)
-    adw_toast_dismiss (g_ptr_array_index (alive, i));
+  for (guint i = 0; i < undos->len; i++)
+    dismiss (g_ptr_array_index (undos, i));
 }
 
 AdwToast *
@@ -158,6 +201,7 @@ up_undo_toast_new (UpProject  *project,
   undo->project = g_object_ref (project);
   g_weak_ref_init (&undo->toast, toast);
   undo->serial = up_history_get_undo_serial (up_project_get_history (project));
+  undo->added = g_get_monotonic_time ();
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo,
                          undo_toast_free, 0);
   /* Disconnected when the toast's handler frees @undo. */
