@@ -2290,7 +2290,9 @@ test_undo_toast (void)
   g_autoptr(AdwToast) moved = NULL;
   g_autoptr(AdwToast) closed = NULL;
   GtkWidget *overlay = g_object_ref_sink (adw_toast_overlay_new ());
-  gboolean dismissed = FALSE;
+  /* one for each toast, static: a toast is dismissed once it has come in,
+   * which may be after this test has returned (see up-undo-toast.c) */
+  static gboolean dismissed[5];
 
   g_assert_no_error (error);
 
@@ -2298,7 +2300,8 @@ test_undo_toast (void)
   g_assert_true (up_project_delete_stage (project, first, FALSE, &error));
   g_assert_no_error (error);
   toast = up_undo_toast_new (project, "Stage deleted");
-  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+  dismissed[0] = FALSE;
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed[0]);
   g_signal_emit_by_name (toast, "button-clicked");
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n);
 
@@ -2306,12 +2309,12 @@ test_undo_toast (void)
    * its Undo brings the stage back with the title as it was typed. */
   g_assert_true (up_project_delete_stage (project, second, FALSE, &error));
   later = up_undo_toast_new (project, "Stage deleted");
-  dismissed = FALSE;
-  g_signal_connect (later, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+  dismissed[1] = FALSE;
+  g_signal_connect (later, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed[1]);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (later));
   g_assert_true (up_project_set_string (project, project, "title", "Efter borttagningen", &error));
   g_assert_no_error (error);
-  g_assert_false (dismissed);
+  g_assert_false (dismissed[1]);
   g_signal_emit_by_name (later, "button-clicked");
   g_assert_cmpstr (up_project_get_title (project), ==, "Efter borttagningen");
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n);
@@ -2322,12 +2325,13 @@ test_undo_toast (void)
   second = g_list_model_get_item (stages, 1);
   g_assert_true (up_project_delete_stage (project, second, FALSE, &error));
   moved = up_undo_toast_new (project, "Stage deleted");
-  dismissed = FALSE;
-  g_signal_connect (moved, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+  dismissed[2] = FALSE;
+  g_signal_connect (moved, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed[2]);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (moved));
   g_assert_true (up_project_reorder_stage (project, last, 0, &error));
   g_assert_no_error (error);
-  g_assert_true (dismissed);
+  /* once it has come in (see up-undo-toast.c) */
+  wait_until (is_nonzero, &dismissed[2]);
   g_signal_emit_by_name (moved, "button-clicked");
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n - 1);
 
@@ -2346,15 +2350,16 @@ test_undo_toast (void)
 
     g_assert_true (up_project_delete_stakeholder (project, a, &error));
     first_toast = up_undo_toast_new (project, "Stakeholder deleted");
-    dismissed = FALSE;
-    g_signal_connect (first_toast, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+    dismissed[3] = FALSE;
+    g_signal_connect (first_toast, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed[3]);
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (first_toast));
     g_assert_true (up_project_delete_stakeholder (project, b, &error));
     g_assert_no_error (error);
-    g_assert_false (dismissed);
+    g_assert_false (dismissed[3]);
     second_toast = up_undo_toast_new (project, "Stakeholder deleted");
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (second_toast));
-    g_assert_true (dismissed);
+    /* once it has come in (see up-undo-toast.c) */
+    wait_until (is_nonzero, &dismissed[3]);
     g_signal_emit_by_name (second_toast, "button-clicked");
     g_assert_nonnull (up_project_lookup (project, "stakeholder", b_id));
     g_assert_null (up_project_lookup (project, "stakeholder", a_id));
@@ -2368,11 +2373,12 @@ test_undo_toast (void)
   g_assert_true (up_project_delete_stage (project, first, FALSE, &error));
   g_assert_no_error (error);
   closed = up_undo_toast_new (project, "Stage deleted");
-  dismissed = FALSE;
-  g_signal_connect (closed, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+  dismissed[4] = FALSE;
+  g_signal_connect (closed, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed[4]);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (closed));
   up_undo_toast_withdraw (project);
-  g_assert_true (dismissed);
+  /* once it has come in (see up-undo-toast.c) */
+  wait_until (is_nonzero, &dismissed[4]);
   g_signal_emit_by_name (closed, "button-clicked");
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n - 2);
   g_object_unref (overlay);
@@ -2631,12 +2637,17 @@ dismiss_toasts (UpWindow *window)
         if (GTK_IS_BUTTON (child))
           button = child;
       g_assert_nonnull (button);
+      /* held while it comes in: the app may dismiss it meanwhile (an undo
+       * toast whose delete was undone goes once it has come in) */
+      g_object_ref (toast);
+      g_object_ref (button);
       wait_until (is_time_reached, &shown);
       /* a frame after that time, in which the animation ends */
       wait_for_frames (GTK_WIDGET (window));
-      g_object_ref (toast);
-      g_signal_emit_by_name (button, "clicked");
+      if (gtk_widget_get_parent (toast) != NULL && gtk_widget_get_mapped (toast))
+        g_signal_emit_by_name (button, "clicked");
       wait_until (is_unmapped, toast);
+      g_object_unref (button);
       g_object_unref (toast);
     }
 }
