@@ -41,7 +41,8 @@ import sys
 import tempfile
 import time
 
-from xtest import TIMEOUT, end_session, free_display, log, start_session, wait_for, xdotool
+from xtest import (TIMEOUT, application, end_session, find, free_display, log, start_session,
+                   wait_for, xdotool)
 
 APP = os.path.abspath(sys.argv[1])
 LANGUAGE = sys.argv[2] if len(sys.argv) > 2 else 'en'
@@ -75,34 +76,6 @@ def make_project(path):
     db.close()
 
 
-def application(pyatspi):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        if app is not None and app.name == 'upphandla':
-            return app
-    return None
-
-
-def find(pyatspi, node, predicate, depth=0):
-    """The first object at or below @node that satisfies @predicate."""
-    if node is None or depth > 60:
-        return None
-    try:
-        if predicate(node):
-            return node
-        children = [node.getChildAtIndex(i) for i in range(node.childCount)]
-    except Exception:
-        # An object gone while it is asked (a row made anew): its siblings
-        # are still asked.
-        return None
-    for child in children:
-        found = find(pyatspi, child, predicate, depth + 1)
-        if found is not None:
-            return found
-    return None
-
-
 def focused(pyatspi):
     """The focused object of the active window: with a dialog open, the
     main window still tells of the widget that has its own focus."""
@@ -113,7 +86,7 @@ def focused(pyatspi):
     except Exception:
         return None
     for window in windows:
-        node = find(pyatspi, window, lambda n: n.getState().contains(pyatspi.STATE_FOCUSED))
+        node = find(window, lambda n: n.getState().contains(pyatspi.STATE_FOCUSED))
         if node is not None:
             return node
     return None
@@ -151,9 +124,9 @@ def check_undo_scrolls_stage_list(pyatspi):
     key('Delete', pause=1.0)
     key('ctrl+z', pause=1.5)
 
-    stages = find(pyatspi, application(pyatspi),
+    stages = find(application(pyatspi),
                   lambda n: n.getRoleName() == 'list' and n.name == STAGES[LANGUAGE])
-    row = find(pyatspi, stages, lambda n: n.getRoleName() == 'list item' and n.name.split(',')[0] == title)
+    row = find(stages, lambda n: n.getRoleName() == 'list item' and n.name.split(',')[0] == title)
     if row is None:
         return f'Timeline: no row of "{title}" in the stage list after Ctrl+Z'
     _, list_y, _, list_height = extents(pyatspi, stages)

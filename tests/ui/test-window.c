@@ -2611,12 +2611,6 @@ is_unmapped (gpointer widget)
   return !gtk_widget_get_mapped (widget);
 }
 
-static gboolean
-is_time_reached (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
 /* Closes the toasts shown, as their close buttons do, each once it has
  * come in. libadwaita 1.2 frees a toast dismissed while it still slides
  * in before its show animation ends, and that animation's end then unrefs
@@ -2630,8 +2624,6 @@ dismiss_toasts (UpWindow *window)
   while ((toast = find_toast (GTK_WIDGET (window))) != NULL)
     {
       GtkWidget *button = NULL;
-      /* longer than the toast's show animation */
-      gint64 shown = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
 
       for (GtkWidget *child = gtk_widget_get_first_child (toast); child; child = gtk_widget_get_next_sibling (child))
         if (GTK_IS_BUTTON (child))
@@ -2641,7 +2633,8 @@ dismiss_toasts (UpWindow *window)
        * toast whose delete was undone goes once it has come in) */
       g_object_ref (toast);
       g_object_ref (button);
-      wait_until (is_time_reached, &shown);
+      /* longer than the toast's show animation */
+      spin_for_ms (600);
       /* a frame after that time, in which the animation ends */
       wait_for_frames (GTK_WIDGET (window));
       if (gtk_widget_get_parent (toast) != NULL && gtk_widget_get_mapped (toast))
@@ -2663,16 +2656,13 @@ test_toast_dismiss (Fixture       *fixture,
 {
   for (guint round = 0; round < 8; round++)
     {
-      gint64 until;
-
       up_window_add_toast (fixture->window, "Toast");
       wait_until (has_toast, fixture->window);
       /* the loop held up, as under load, before and after the close */
       g_usleep ((round % 4) * 40 * G_TIME_SPAN_MILLISECOND);
       dismiss_toasts (fixture->window);
       g_usleep ((round % 3) * 60 * G_TIME_SPAN_MILLISECOND);
-      until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
-      wait_until (is_time_reached, &until);
+      spin_for_ms (400);
       g_assert_null (find_toast (GTK_WIDGET (fixture->window)));
     }
 }
@@ -2705,8 +2695,6 @@ test_quick_undo_toast (Fixture       *fixture,
 
   for (guint round = 0; round < 8; round++)
     {
-      gint64 until;
-
       gtk_single_selection_set_selected (selection, quiet);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
       g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages - 1);
@@ -2716,8 +2704,7 @@ test_quick_undo_toast (Fixture       *fixture,
       g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages);
       g_usleep ((round % 3) * 60 * G_TIME_SPAN_MILLISECOND);
       /* the toast goes once it has come in, not after its 5 s */
-      until = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
-      wait_until (is_time_reached, &until);
+      spin_for_ms (1500);
       g_assert_null (find_toast (GTK_WIDGET (fixture->window)));
     }
 }

@@ -35,7 +35,8 @@ import sys
 import tempfile
 import time
 
-from xtest import TIMEOUT, end_session, free_display, log, start_session, wait_for, xdotool
+from xtest import (TIMEOUT, application, end_session, find, free_display, log, start_session,
+                   wait_for, xdotool)
 
 APP = os.path.abspath(sys.argv[1])
 LANGUAGE = sys.argv[2] if len(sys.argv) > 2 else 'en'
@@ -79,28 +80,8 @@ VIEWS = [
 ]
 
 
-def application(pyatspi):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        if app is not None and app.name == 'upphandla':
-            return app
-    return None
-
-
-def focused(pyatspi, node, depth=0):
-    if node is None or depth > 60:
-        return None
-    try:
-        if node.getState().contains(pyatspi.STATE_FOCUSED):
-            return node
-        for i in range(node.childCount):
-            found = focused(pyatspi, node.getChildAtIndex(i), depth + 1)
-            if found is not None:
-                return found
-    except Exception:
-        return None
-    return None
+def focused(pyatspi, node):
+    return find(node, lambda n: n.getState().contains(pyatspi.STATE_FOCUSED))
 
 
 def describe(node):
@@ -192,20 +173,9 @@ CHART_NAME = {'en': ': 8 targets served in 7 of 17 goals',
               'sv': ': upphandlingen bidrar till 8 delmål i 7 av 17 mål'}
 
 
-def named(pyatspi, node, predicate, depth=0):
+def named(pyatspi, node, predicate):
     """The first object below @node whose name satisfies @predicate."""
-    if node is None or depth > 60:
-        return None
-    try:
-        if predicate(node.name or ''):
-            return node
-        for i in range(node.childCount):
-            found = named(pyatspi, node.getChildAtIndex(i), predicate, depth + 1)
-            if found is not None:
-                return found
-    except Exception:
-        return None
-    return None
+    return find(node, lambda n: predicate(n.name or ''))
 
 
 def check_chart_name(pyatspi):

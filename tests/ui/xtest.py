@@ -72,3 +72,32 @@ def end_session(processes, tmp):
         except subprocess.TimeoutExpired:
             process.kill()
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def application(pyatspi):
+    """Upphandla's object in the accessibility tree, or None."""
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        app = desktop.getChildAtIndex(i)
+        if app is not None and app.name == 'upphandla':
+            return app
+    return None
+
+
+def find(node, predicate, depth=0):
+    """The first object at or below @node that satisfies @predicate."""
+    if node is None or depth > 60:
+        return None
+    try:
+        if predicate(node):
+            return node
+        children = [node.getChildAtIndex(i) for i in range(node.childCount)]
+    except Exception:
+        # An object gone while it is asked (a row made anew): its siblings
+        # are still asked.
+        return None
+    for child in children:
+        found = find(child, predicate, depth + 1)
+        if found is not None:
+            return found
+    return None
