@@ -182,6 +182,17 @@ portal_document_id (GFile *file)
   return g_strndup (id, slash - id);
 }
 
+gboolean
+up_file_util_is_portal_document (GFile *file)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  id = portal_document_id (file);
+  return id != NULL;
+}
+
 static void
 on_host_paths (GObject      *source,
                GAsyncResult *result,

@@ -36,10 +36,12 @@ char  *up_file_util_copy_name   (GFile          *file);
 char  *up_file_util_temporary_folder (GFile      *file);
 
 /* In a Flatpak every file from outside comes through the document portal,
- * shown as "<mount>/<document id>/<name>", which hides where it is. For
- * such a file this asks the portal (GetHostPaths, in its version 5) where
- * the file is on the computer and finishes with that path; with NULL and
- * no error for a file the portal does not show. An error where the portal
+ * shown as "<mount>/<document id>/<name>", which hides where it is. */
+gboolean up_file_util_is_portal_document    (GFile               *file);
+
+/* For a document of the portal this asks the portal (GetHostPaths, in its
+ * version 5) where the file is on the computer and finishes with that
+ * path; with NULL and no error for a file the portal does not show. An error where the portal
  * cannot tell (an older portal, no session bus). */
 void   up_file_util_portal_host_path_async  (GFile               *file,
                                              GCancellable        *cancellable,

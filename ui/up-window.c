@@ -36,6 +36,12 @@
 #define MAX_RECENT 8
 #define NEW_STAGE_DAYS 14
 
+typedef enum {
+  UP_WINDOW_NOTICE_NONE,
+  UP_WINDOW_NOTICE_READ_ONLY,
+  UP_WINDOW_NOTICE_TEMPORARY,
+} UpWindowNotice;
+
 /* A window shows one project, or the start page when it has none. */
 struct _UpWindow
 {
@@ -76,11 +82,10 @@ struct _UpWindow
   GSignalGroup         *store_signals;
 
   int                   save_error_code;
-  /* The banner tells, as the project opens, that its file cannot be
-   * written: no save has failed yet, and there is nothing to try again. */
-  gboolean              read_only_notice;
-  /* The banner says the file is in a folder of temporary files. */
-  gboolean              temporary_notice;
+  /* What the banner tells when no save has failed, with nothing to try
+   * again: the file cannot be written, or it is in a folder of temporary
+   * files. */
+  UpWindowNotice        notice;
   /* The file last asked whether it is in one, and its folder if it is (a
    * document of the portal is answered later); the portal's call. */
   GFile                *temporary_checked;
@@ -233,7 +238,7 @@ static gboolean
 can_retry_save (UpWindow *self)
 {
   return gtk_revealer_get_reveal_child (self->save_revealer) &&
-         !self->read_only_notice && !self->temporary_notice && self->user_saves == 0 &&
+         self->notice == UP_WINDOW_NOTICE_NONE && self->user_saves == 0 &&
          self->save_error_code != UP_STORE_ERROR_READ_ONLY;
 }
 
@@ -534,8 +539,7 @@ show_save_error (UpWindow     *self,
   gboolean read_only = g_error_matches (error, UP_STORE_ERROR, UP_STORE_ERROR_READ_ONLY);
 
   self->save_error_code = error->domain == UP_STORE_ERROR ? error->code : UP_STORE_ERROR_WRITE_FAILED;
-  self->read_only_notice = FALSE;
-  self->temporary_notice = FALSE;
+  self->notice = UP_WINDOW_NOTICE_NONE;
   gtk_label_set_label (self->save_heading_label, _("Your Changes Are Not Saved"));
   gtk_label_set_label (self->save_error_label, error->message);
   /* No permission to write there (the file or its folder made read-only
@@ -569,10 +573,12 @@ show_save_error (UpWindow     *self,
 /* A banner with no error to retry: what the user should know about the
  * file, and Save As, the way out, as the suggested button. */
 static void
-show_notice (UpWindow   *self,
-             const char *heading,
-             const char *message)
+show_notice (UpWindow       *self,
+             UpWindowNotice  notice,
+             const char     *heading,
+             const char     *message)
 {
+  self->notice = notice;
   gtk_label_set_label (self->save_heading_label, heading);
   gtk_label_set_label (self->save_error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->save_retry_button), FALSE);
@@ -591,9 +597,7 @@ static void
 show_read_only_notice (UpWindow     *self,
                        const GError *error)
 {
-  self->read_only_notice = TRUE;
-  self->temporary_notice = FALSE;
-  show_notice (self, _("This File Is Read-Only"), error->message);
+  show_notice (self, UP_WINDOW_NOTICE_READ_ONLY, _("This File Is Read-Only"), error->message);
 }
 
 static void
@@ -611,12 +615,22 @@ show_temporary_notice (UpWindow   *self,
                                "emptied at any time. To keep your changes, save the project in "
                                "a folder of your own."),
                              name, folder);
-  self->read_only_notice = FALSE;
-  self->temporary_notice = TRUE;
-  show_notice (self, _("This File Is a Temporary Copy"), message);
+  show_notice (self, UP_WINDOW_NOTICE_TEMPORARY, _("This File Is a Temporary Copy"), message);
 }
 
 static void show_temporary_notice_if_needed (UpWindow *self);
+
+/* The folder of temporary files that @file is in, as far as it is known;
+ * NULL for a file in a folder of the user's own. */
+static const char *
+temporary_folder_of (UpWindow *self,
+                     GFile    *file)
+{
+  if (self->temporary_checked == NULL || !g_file_equal (self->temporary_checked, file))
+    return NULL;
+
+  return self->temporary_folder;
+}
 
 static void
 on_portal_host_path (GObject      *source,
@@ -667,7 +681,7 @@ show_temporary_notice_if_needed (UpWindow *self)
       g_clear_object (&self->portal_cancellable);
       g_free (self->temporary_folder);
       self->temporary_folder = up_file_util_temporary_folder (file);
-      if (self->temporary_folder == NULL)
+      if (self->temporary_folder == NULL && up_file_util_is_portal_document (file))
         {
           self->portal_cancellable = g_cancellable_new ();
           up_file_util_portal_host_path_async (file, self->portal_cancellable,
@@ -676,15 +690,14 @@ show_temporary_notice_if_needed (UpWindow *self)
         }
     }
 
-  if (self->temporary_folder != NULL)
+  if (temporary_folder_of (self, file) != NULL)
     show_temporary_notice (self, file, self->temporary_folder);
 }
 
 static void
 hide_save_error (UpWindow *self)
 {
-  self->read_only_notice = FALSE;
-  self->temporary_notice = FALSE;
+  self->notice = UP_WINDOW_NOTICE_NONE;
   gtk_revealer_set_reveal_child (self->save_revealer, FALSE);
   update_actions (self);
 }
@@ -789,7 +802,7 @@ on_store_saved (UpWindow *self,
                 UpStore  *store)
 {
   /* Saved in a folder of temporary files is saved, for now. */
-  if (self->temporary_notice)
+  if (self->notice == UP_WINDOW_NOTICE_TEMPORARY)
     return;
   hide_save_error (self);
   /* after a failed save there, the banner says again where it is saved */
@@ -1883,8 +1896,7 @@ choose_file_to_save (UpWindow       *self,
       /* A temporary copy (an attachment, a download) is kept by taking it
        * out of the folder that will be emptied (or the portal's, which
        * means nothing to the user): to Documents. */
-      gboolean temporary = self->temporary_folder != NULL && self->temporary_checked != NULL &&
-                           g_file_equal (self->temporary_checked, file);
+      gboolean temporary = temporary_folder_of (self, file) != NULL;
 
       if (temporary || (stuck && folder != NULL && !folder_can_take_file (folder)))
         g_set_object (&folder, writable_home_folder ());
@@ -3619,8 +3631,7 @@ up_window_set_project (UpWindow  *self,
   on_stages_changed (self, 0, 0, 0, G_LIST_MODEL (self->selection));
 
   gtk_revealer_set_reveal_child (self->save_revealer, FALSE);
-  self->read_only_notice = FALSE;
-  self->temporary_notice = FALSE;
+  self->notice = UP_WINDOW_NOTICE_NONE;
   save_error = project ? up_store_get_save_error (up_project_get_store (project)) : NULL;
   if (save_error != NULL)
     show_save_error (self, save_error);

@@ -4420,6 +4420,14 @@ ask_host_path (const char     *path,
   wait_until (host_path_answered, answer);
 }
 
+static gboolean
+is_portal_document (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return up_file_util_is_portal_document (file);
+}
+
 /* In a Flatpak a file from outside is shown as the portal's
  * "<mount>/<id>/<name>": the portal says where it is on the computer; a
  * file elsewhere is none of its documents; one it does not know is an
@@ -4433,6 +4441,14 @@ test_portal_host_path (void)
   HostPathAnswer answer;
 
   _up_file_util_set_document_portal (connection, "/run/user/1000/doc");
+
+  /* the window asks only about the portal's own documents */
+  g_assert_true (is_portal_document ("/run/user/1000/doc/a1b2c3/Trygghetslarm.upphandla"));
+  g_assert_false (is_portal_document ("/home/anna/Dokument/Trygghetslarm.upphandla"));
+  g_assert_false (is_portal_document ("/run/user/1000/doc/a1b2c3/Bilagor/Trygghetslarm.upphandla"));
+  g_assert_false (is_portal_document ("/run/user/1000/doc/Trygghetslarm.upphandla"));
+  g_assert_false (is_portal_document ("/run/user/1000/document/a1b2c3/Trygghetslarm.upphandla"));
+  g_assert_cmpuint (portal.calls, ==, 0);
 
   ask_host_path ("/run/user/1000/doc/a1b2c3/Trygghetslarm.upphandla", &answer);
   g_assert_no_error (answer.error);
