@@ -533,21 +533,6 @@ hit_markup (UpSearchHit *hit)
   return g_strconcat ("…", inner, NULL);
 }
 
-static int
-compare_said_on_newest_first (gconstpointer a,
-                              gconstpointer b)
-{
-  UpNote *note_a = *(UpNote **) a;
-  UpNote *note_b = *(UpNote **) b;
-  int order = g_strcmp0 (up_note_get_said_on (note_b), up_note_get_said_on (note_a));
-
-  if (order != 0)
-    return order;
-
-  return (up_record_get_id (UP_RECORD (note_b)) > up_record_get_id (UP_RECORD (note_a))) -
-         (up_record_get_id (UP_RECORD (note_b)) < up_record_get_id (UP_RECORD (note_a)));
-}
-
 static void
 update_count (UpNotesView *self,
               guint        shown,
@@ -726,7 +711,7 @@ rebuild_list (UpNotesView *self,
           else
             g_object_unref (note);
         }
-      g_ptr_array_sort (notes, compare_said_on_newest_first);
+      g_ptr_array_sort (notes, up_note_util_compare_newest_first);
     }
 
   /* The hits first: the rows that the store's change makes are filled

@@ -1930,6 +1930,63 @@ test_stage_note_saved_in_sight (Fixture       *fixture,
                      gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
 }
 
+
+/* The stage panel lists a stage's notes as the notes view does, newest
+ * first by the day each was said (the later of two said the same day
+ * first): a strategist who goes from one to the other finds them in the
+ * same order. */
+static void
+test_stage_notes_newest_first (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  UpStage *stage = select_stage (fixture, 1);
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  UpStageNotes *notes = template_child (editor, UP_TYPE_STAGE_EDITOR, "stage_notes");
+  GtkListBox *list = template_child (notes, UP_TYPE_STAGE_NOTES, "list");
+  /* Not in the order said, two on one day, and after the demo's own. */
+  static const char *days[] = { "2090-05-02", "2090-09-30", "2090-01-15", "2090-09-30", "2091-02-01" };
+  g_autoptr(GPtrArray) in_panel = g_ptr_array_new ();
+  g_autoptr(GPtrArray) in_view = NULL;
+  g_autoptr(GPtrArray) of_stage = g_ptr_array_new ();
+  UpNotesView *view;
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *body = g_strdup_printf ("Sagt %s i dialogen (%u).", days[i], i);
+
+      g_assert_nonnull (up_project_add_note (fixture->project, body, "dialogue", days[i], stage, &error));
+      g_assert_no_error (error);
+    }
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "note-id"));
+
+      if (id != 0)
+        g_ptr_array_add (in_panel, up_project_lookup (fixture->project, "note", id));
+    }
+  g_assert_cmpuint (in_panel->len, >=, G_N_ELEMENTS (days));
+  g_assert_cmpstr (up_note_get_said_on (in_panel->pdata[0]), ==, "2091-02-01");
+
+  view = show_notes_view (fixture);
+  in_view = listed_notes (fixture, view, NULL);
+  for (guint i = 0; i < in_view->len; i++)
+    if (up_note_get_stage_id (in_view->pdata[i]) == up_record_get_id (UP_RECORD (stage)))
+      g_ptr_array_add (of_stage, in_view->pdata[i]);
+
+  g_assert_cmpuint (of_stage->len, ==, in_panel->len);
+  for (guint i = 0; i < in_panel->len; i++)
+    {
+      g_test_message ("%u: panel %s #%" G_GINT64_FORMAT ", view %s #%" G_GINT64_FORMAT, i,
+                      up_note_get_said_on (in_panel->pdata[i]), up_record_get_id (in_panel->pdata[i]),
+                      up_note_get_said_on (of_stage->pdata[i]), up_record_get_id (of_stage->pdata[i]));
+      g_assert_true (in_panel->pdata[i] == of_stage->pdata[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1958,6 +2015,8 @@ main (int   argc,
               fixture_set_up, test_emoji_match_visible, fixture_tear_down);
   g_test_add ("/ui/notes/stakeholders-chosen-count", Fixture, NULL,
               fixture_set_up, test_stakeholders_chosen_count, fixture_tear_down);
+  g_test_add ("/ui/notes/stage-notes-newest-first", Fixture, NULL,
+              fixture_set_up, test_stage_notes_newest_first, fixture_tear_down);
   g_test_add ("/ui/notes/stage-note-saved-in-sight", Fixture, NULL,
               fixture_set_up, test_stage_note_saved_in_sight, fixture_tear_down);
   g_test_add ("/ui/notes/visibility-filter-all", Fixture, NULL,
