@@ -122,6 +122,7 @@ struct _UpNotesView
   GtkSearchEntry  *stakeholder_search;
   GtkLabel        *people_count;     /* "3 of 40 chosen", over them */
   GtkWidget       *stakeholder_scroller;
+  GtkWidget       *stakeholder_no_match;
   GtkListView     *stakeholder_list;
   GtkWidget       *stakeholder_placeholder;
 
@@ -1098,6 +1099,21 @@ on_stakeholder_search_changed (UpNotesView *self)
   set_people_search (self, gtk_editable_get_text (GTK_EDITABLE (self->stakeholder_search)));
 }
 
+/* The list is as high as the stakeholders the search shows (up to a
+ * height of its own, then it scrolls), and gives way to a line that says
+ * so when it shows nobody. */
+static void
+fit_people (UpNotesView *self)
+{
+  guint n = self->project != NULL ? g_list_model_get_n_items (up_project_get_stakeholders (self->project)) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+
+  up_scroller_fit_shown (GTK_SCROLLED_WINDOW (self->stakeholder_scroller), n,
+                         STAKEHOLDER_SEARCH_FROM, STAKEHOLDER_LIST_HEIGHT);
+  gtk_widget_set_visible (self->stakeholder_scroller, shown > 0);
+  gtk_widget_set_visible (self->stakeholder_no_match, n > 0 && shown == 0);
+}
+
 static void
 load_stakeholders (UpNotesView *self,
                    UpNote      *note)
@@ -1123,8 +1139,6 @@ load_stakeholders (UpNotesView *self,
       set_people_search (self, NULL);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->stakeholder_scroller)), 0);
     }
-  up_scroller_fit (GTK_SCROLLED_WINDOW (self->stakeholder_scroller), n,
-                   STAKEHOLDER_SEARCH_FROM, STAKEHOLDER_LIST_HEIGHT);
   gtk_widget_set_visible (GTK_WIDGET (self->stakeholder_search), n > STAKEHOLDER_SEARCH_FROM);
   /* Where the list scrolls, the ticked ones are far apart: a count, of
    * them all whatever the search shows, as over a local goal's stages. */
@@ -1138,8 +1152,8 @@ load_stakeholders (UpNotesView *self,
 
       gtk_label_set_text (self->people_count, count);
     }
-  gtk_widget_set_visible (self->stakeholder_scroller, n > 0);
   gtk_widget_set_visible (self->stakeholder_placeholder, n == 0);
+  fit_people (self);
 
   for (guint i = 0; i < self->bound_people->len; i++)
     fill_person_row (self, g_ptr_array_index (self->bound_people, i));
@@ -1691,6 +1705,7 @@ ensure_built (UpNotesView *self)
   g_clear_object (&factory);
   self->people_filter = gtk_custom_filter_new (person_matches, self, NULL);
   self->people = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->people_filter)));
+  g_signal_connect_object (self->people, "items-changed", G_CALLBACK (fit_people), self, G_CONNECT_SWAPPED);
   {
     /* By name, as the filter's choices and the register: with dozens of
      * stakeholders the order they were added in helps nobody find one. */
@@ -1904,6 +1919,7 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_search);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, people_count);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_scroller);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_no_match);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_list);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_placeholder);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);

@@ -29,3 +29,31 @@ up_scroller_fit (GtkScrolledWindow *scrolled,
       gtk_scrolled_window_set_max_content_height (scrolled, -1);
     }
 }
+
+void
+up_scroller_fit_shown (GtkScrolledWindow *scrolled,
+                       guint              n_rows,
+                       guint              max_rows,
+                       int                height)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scrolled));
+
+  up_scroller_fit (scrolled, n_rows, max_rows, height);
+  if (n_rows <= max_rows)
+    {
+      gtk_scrolled_window_set_propagate_natural_height (scrolled, FALSE);
+      return;
+    }
+
+  /* No minimum: it asks for the height of its rows as its natural height,
+   * at most @height. The viewport of the page gives its content the
+   * minimum height by default, once the page scrolls, which would leave
+   * the list none: it gives the natural one instead. */
+  gtk_scrolled_window_set_min_content_height (scrolled, -1);
+  gtk_scrolled_window_set_propagate_natural_height (scrolled, TRUE);
+  page = gtk_widget_get_ancestor (GTK_WIDGET (scrolled), GTK_TYPE_VIEWPORT);
+  if (page != NULL)
+    gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (page), GTK_SCROLL_NATURAL);
+}

@@ -15,4 +15,13 @@ void up_scroller_fit (GtkScrolledWindow *scrolled,
                       guint              max_rows,
                       int                height);
 
+/* As up_scroller_fit(), but with more than @max_rows rows the list is only
+ * as high as the rows it shows, up to @height pixels, beyond which it
+ * scrolls: a search that narrows it to a few leaves no empty space under
+ * them. The page @scrolled is in is made to give it that height. */
+void up_scroller_fit_shown (GtkScrolledWindow *scrolled,
+                            guint              n_rows,
+                            guint              max_rows,
+                            int                height);
+
 G_END_DECLS

@@ -1871,6 +1871,105 @@ test_stakeholders_chosen_count (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (count), ==, text);
 }
 
+/* How far the note editor's list of stakeholders reaches below its last
+ * row, and how many rows it shows. */
+static int
+people_slack (UpNotesView *view,
+              guint       *n_rows)
+{
+  GtkWidget *scroller = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_scroller");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  double bottom = 0;
+
+  wait_for_frames (GTK_WIDGET (view));
+  collect_with_data (template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_list"), "stakeholder-id", rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_parent (rows->pdata[i]);
+      graphene_point_t end;
+
+      g_assert_true (gtk_widget_compute_point (row, scroller,
+                                               &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (row)), &end));
+      bottom = MAX (bottom, end.y);
+    }
+  *n_rows = rows->len;
+
+  return gtk_widget_get_height (scroller) - (int) bottom;
+}
+
+/* A search that narrows the note editor's stakeholders to a few leaves the
+ * list as high as its rows, not as high as the whole list, which left a
+ * big empty card under them; one that finds nobody says so. The whole
+ * list still scrolls within a height of its own. */
+static void
+test_stakeholders_search_shrinks (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  GtkWidget *scroller, *no_match;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  GtkAdjustment *adjustment;
+  UpNotesView *view;
+  int whole, slack;
+  guint n_rows;
+
+  for (guint i = 0; i < 32; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+
+      g_assert_nonnull (up_project_add_stakeholder (fixture->project, name, i % 2 ? "Trafikverket" : "Region Skåne",
+                                                    "expert", NULL));
+    }
+  view = show_notes_view (fixture);
+  listed = listed_notes (fixture, view, NULL);
+  select_note_in_view (view, up_record_get_id (g_ptr_array_index (listed, 0)));
+  wait_for_frames (GTK_WIDGET (view));
+  scroller = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_scroller");
+  no_match = template_child (view, UP_TYPE_NOTES_VIEW, "stakeholder_no_match");
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  /* All 40: a list that scrolls, not 40 rows in the page. */
+  wait_for_frames (GTK_WIDGET (view));
+  whole = gtk_widget_get_height (scroller);
+  g_test_message ("the whole list %d px, of %.0f", whole, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpint (whole, >=, 200);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 1);
+  g_assert_false (gtk_widget_get_visible (no_match));
+
+  /* Person 3, 30 and 31. */
+  found = people_found (view, "person 3");
+  g_assert_cmpuint (found->len, ==, 3);
+  slack = people_slack (view, &n_rows);
+  g_test_message ("3 found: the list %d px, %d below its %u rows", gtk_widget_get_height (scroller), slack, n_rows);
+  g_assert_cmpuint (n_rows, ==, 3);
+  g_assert_cmpint (slack, >=, 0);
+  g_assert_cmpint (slack, <=, 4);
+  g_assert_cmpint (gtk_widget_get_height (scroller), <, whole);
+  g_assert_false (gtk_widget_get_visible (no_match));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Nobody: no empty card, a line that says so. */
+  found = people_found (view, "zzzz");
+  g_assert_cmpuint (found->len, ==, 0);
+  wait_for_frames (GTK_WIDGET (view));
+  g_assert_false (gtk_widget_get_mapped (scroller) && gtk_widget_get_height (scroller) > 4);
+  g_assert_true (gtk_widget_get_mapped (no_match));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Half of them: as high as the whole list again, and scrolling. */
+  found = people_found (view, "trafikverket");
+  g_assert_cmpuint (found->len, ==, 16);
+  wait_for_frames (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_get_mapped (scroller));
+  g_assert_false (gtk_widget_get_visible (no_match));
+  g_assert_cmpint (gtk_widget_get_height (scroller), ==, whole);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = people_found (view, "");
+  wait_for_frames (GTK_WIDGET (view));
+  g_assert_cmpint (gtk_widget_get_height (scroller), ==, whole);
+}
+
 static gboolean
 form_closed (gpointer data)
 {
@@ -2017,6 +2116,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_chosen_count, fixture_tear_down);
   g_test_add ("/ui/notes/stage-notes-newest-first", Fixture, NULL,
               fixture_set_up, test_stage_notes_newest_first, fixture_tear_down);
+  g_test_add ("/ui/notes/stakeholders-search-shrinks", Fixture, NULL,
+              fixture_set_up, test_stakeholders_search_shrinks, fixture_tear_down);
   g_test_add ("/ui/notes/stage-note-saved-in-sight", Fixture, NULL,
               fixture_set_up, test_stage_note_saved_in_sight, fixture_tear_down);
   g_test_add ("/ui/notes/visibility-filter-all", Fixture, NULL,
