@@ -170,6 +170,11 @@ struct _UpTimeline
   gboolean        awaits_stages;
   /* The zoom was chosen (up_timeline_set_zoom()), not fitted. */
   gboolean        zoom_chosen;
+  /* The view shows the whole plan, fitted to fitted_width pixels (fit()),
+   * and is fitted again at another width until the user zooms or scrolls
+   * it: "Show the Whole Procurement" is a way of looking, not one scale. */
+  gboolean        fitted;
+  int             fitted_width;
   gboolean        in_allocate;
   gboolean        focus_selected;
 
@@ -709,6 +714,7 @@ set_zoom_at (UpTimeline *self,
     return;
 
   days = (value + anchor_x) / up_timescale_days_to_width (&self->scale, 1);
+  self->fitted = FALSE;
   self->zoom = zoom;
   self->scale.zoom = zoom;
   self->scale.pixels_per_day = 0;
@@ -747,6 +753,8 @@ fit (UpTimeline *self,
     }
 
   self->pending_day = 0;
+  self->fitted = TRUE;
+  self->fitted_width = (int) width;
 
   /* A little room before the first stage; what is left goes after the
    * last, where the titles beside the bars need it. */
@@ -759,8 +767,14 @@ static void
 on_adjustment_value_changed (UpTimeline    *self,
                              GtkAdjustment *adjustment)
 {
-  if (!self->in_allocate)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (self->in_allocate)
+    return;
+
+  /* Scrolled along the axis by the user (the allocation sets the value of
+   * a fit, a zoom and a stage brought into view): the view is theirs. */
+  if (adjustment == self->hadjustment)
+    self->fitted = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -2093,6 +2107,10 @@ up_timeline_size_allocate (GtkWidget *widget,
       self->needs_fit = FALSE;
       fit (self, width);
     }
+  else if (self->fitted && width != self->fitted_width && self->project != NULL && width > 1)
+    {
+      fit (self, width);
+    }
 
   if (self->pending_day != 0)
     {
@@ -3302,6 +3320,7 @@ up_timeline_set_project (UpTimeline *self,
   self->rows_dirty = TRUE;
   self->decor_dirty = TRUE;
   self->needs_fit = TRUE;
+  self->fitted = FALSE;
   self->awaits_stages = TRUE;
   self->zoom_chosen = FALSE;
   self->rebase_hshift = TRUE;
@@ -3433,6 +3452,7 @@ up_timeline_scroll_to_today (UpTimeline *self)
   g_return_if_fail (UP_IS_TIMELINE (self));
 
   self->needs_fit = FALSE;
+  self->fitted = FALSE;
   show_day (self, up_day_today (), 1 / 3.0);
 }
 

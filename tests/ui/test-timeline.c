@@ -1632,6 +1632,113 @@ test_fit_years_to_plan (void)
   test_remove_tree (dir);
 }
 
+/* The plan of test_fit_years_to_plan(), from 2025-03-03 to 2027-10-29, in
+ * a new project file under a new folder @dir. */
+static UpProject *
+years_project (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpStage) last = NULL;
+  GListModel *stages;
+
+  *dir = g_dir_make_tmp ("upphandla-timeline-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "years.upphandla", NULL);
+  file = g_file_new_for_path (path);
+  project = up_project_create (file, "Years", &error);
+  g_assert_no_error (error);
+  g_assert_true (up_route_apply (project, up_route_get (0)->id, "2025-03-03", &error));
+  g_assert_no_error (error);
+  stages = up_project_get_stages (project);
+  last = g_list_model_get_item (stages, g_list_model_get_n_items (stages) - 1);
+  g_assert_true (up_project_move_stage (project, last, up_stage_get_start_date (last), "2027-10-29", &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&project);
+}
+
+/* Whether the timeline shows the whole plan of years_project() and fills
+ * its width with it, as "Show the Whole Procurement" leaves it. */
+static gboolean
+shows_whole_plan (UpTimeline *timeline,
+                  UpStage    *first,
+                  UpStage    *last)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (timeline));
+  int shown_first, shown_last;
+  graphene_rect_t first_area, last_area;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  up_timeline_get_visible_range (timeline, &shown_first, &shown_last);
+  if (!up_timeline_get_stage_area (timeline, first, &first_area) ||
+      !up_timeline_get_stage_area (timeline, last, &last_area))
+    return FALSE;
+  from = up_day_to_iso (shown_first);
+  to = up_day_to_iso (shown_last);
+  g_test_message ("%d px: %s to %s shown, the plan at %.0f to %.0f px", width, from, to,
+                  first_area.origin.x, last_area.origin.x + last_area.size.width);
+
+  return first_area.origin.x >= 0 &&
+         last_area.origin.x + last_area.size.width <= width &&
+         last_area.origin.x + last_area.size.width >= width * 0.8;
+}
+
+/* "Show the Whole Procurement" keeps showing it as the window grows or
+ * shrinks: it fitted the plan to the width it had, and a wider window then
+ * showed it in part of the view, a narrower one cut its end off. Once the
+ * user has scrolled, the scale is theirs and a resize leaves it. */
+static void
+test_fit_follows_resize (void)
+{
+  WindowFixture fixture = { NULL, };
+  g_autoptr(UpStage) first = NULL;
+  g_autoptr(UpStage) last = NULL;
+  GtkAdjustment *adjustment;
+  GListModel *stages;
+  UpTimeline *timeline;
+  int shown_first, shown_last;
+  double days_per_px;
+
+  fixture.project = years_project (&fixture.dir);
+  stages = up_project_get_stages (fixture.project);
+  first = g_list_model_get_item (stages, 0);
+  last = g_list_model_get_item (stages, g_list_model_get_n_items (stages) - 1);
+  fixture.window = g_object_ref_sink (up_window_new (NULL, fixture.project));
+  timeline = UP_TIMELINE (gtk_widget_get_template_child (GTK_WIDGET (fixture.window), UP_TYPE_WINDOW, "timeline"));
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1600, 1000);
+  show_window (&fixture);
+
+  up_timeline_set_zoom (timeline, UP_ZOOM_MONTH);
+  wait_for_frames (GTK_WIDGET (fixture.window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.zoom-fit", NULL));
+  wait_for_frames (GTK_WIDGET (fixture.window));
+  g_assert_true (shows_whole_plan (timeline, first, last));
+
+  /* Narrower (the panel still beside it), and wide again. */
+  resize_window (&fixture, 1250, 1000);
+  g_assert_true (shows_whole_plan (timeline, first, last));
+  resize_window (&fixture, 1600, 1000);
+  g_assert_true (shows_whole_plan (timeline, first, last));
+
+  /* Scrolled by the user: a resize keeps the scale. */
+  adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (timeline));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + 40);
+  wait_for_frames (GTK_WIDGET (fixture.window));
+  up_timeline_get_visible_range (timeline, &shown_first, &shown_last);
+  days_per_px = (double) (shown_last - shown_first) / gtk_widget_get_width (GTK_WIDGET (timeline));
+  resize_window (&fixture, 1250, 1000);
+  up_timeline_get_visible_range (timeline, &shown_first, &shown_last);
+  g_assert_cmpfloat_with_epsilon ((double) (shown_last - shown_first) / gtk_widget_get_width (GTK_WIDGET (timeline)),
+                                  days_per_px, days_per_px * 0.02);
+  g_assert_false (shows_whole_plan (timeline, first, last));
+
+  window_fixture_tear_down (&fixture);
+}
+
 /* Only what is in view is laid out and drawn: 2,000 stages scroll as
  * smoothly as 20. */
 static void
@@ -1744,6 +1851,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/new-project-shows-plan", test_new_project_shows_plan);
   g_test_add_func ("/ui/timeline/fit-long-plan", test_fit_long_plan);
   g_test_add_func ("/ui/timeline/fit-years-to-plan", test_fit_years_to_plan);
+  g_test_add_func ("/ui/timeline/fit-follows-resize", test_fit_follows_resize);
 
   return g_test_run ();
 }
