@@ -372,6 +372,24 @@ monday_on_or_before (int day)
 
 /* The rows and the decorations */
 
+/* Asks for the timeline to be laid out again, its size the same (a
+ * scroll, another stage selected). Asked of the timeline alone, GTK 4.8
+ * at times drew the next frames without having laid it out, the timeline
+ * (or its scrolled window) left out of them: "Trying to snapshot
+ * UpTimeline ... without a current allocation" for up to half a second
+ * after Home or Up in a long plan (the keyboard test). Asked of the
+ * scrolled window too, which lays out the timeline with its scroll bars,
+ * that never happened again. */
+static void
+queue_layout (UpTimeline *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (GTK_IS_SCROLLED_WINDOW (parent))
+    gtk_widget_queue_allocate (parent);
+}
+
 static void
 set_pending_hvalue (UpTimeline *self,
                     double      value)
@@ -379,7 +397,7 @@ set_pending_hvalue (UpTimeline *self,
   self->pending_hvalue = value;
   self->has_pending_hvalue = TRUE;
   if (!self->in_allocate)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+    queue_layout (self);
 }
 
 static void
@@ -389,7 +407,7 @@ set_pending_vvalue (UpTimeline *self,
   self->pending_vvalue = value;
   self->has_pending_vvalue = TRUE;
   if (!self->in_allocate)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+    queue_layout (self);
 }
 
 /* Scrolls @day to @at (0 to 1) of the width, once the width is known. */
@@ -402,7 +420,7 @@ show_day (UpTimeline *self,
   self->pending_day_at = at;
   self->has_pending_hvalue = FALSE;
   if (!self->in_allocate)
-    gtk_widget_queue_allocate (GTK_WIDGET (self));
+    queue_layout (self);
 }
 
 static void update_accessible_selection (UpTimeline *self);
@@ -464,7 +482,7 @@ ensure_rows (UpTimeline *self)
       else
         show_day (self, self->first_day, 0);
       if (!self->in_allocate)
-        gtk_widget_queue_allocate (GTK_WIDGET (self));
+        queue_layout (self);
     }
 
   origin = monday_on_or_before (self->first_day - RANGE_DAYS_BEFORE);
@@ -774,7 +792,7 @@ on_adjustment_value_changed (UpTimeline    *self,
    * a fit, a zoom and a stage brought into view): the view is theirs. */
   if (adjustment == self->hadjustment)
     self->fitted = FALSE;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  queue_layout (self);
 }
 
 static void
@@ -806,7 +824,7 @@ set_adjustment (UpTimeline     *self,
   g_signal_connect_swapped (adjustment, "value-changed",
                             G_CALLBACK (on_adjustment_value_changed), self);
 
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  queue_layout (self);
   g_object_notify (G_OBJECT (self), horizontal ? "hadjustment" : "vadjustment");
 }
 
@@ -1047,7 +1065,7 @@ select_row (UpTimeline *self,
   scroll_to_row (self, row);
   scroll_to_bar (self, row);
   self->focus_selected = TRUE;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  queue_layout (self);
 }
 
 /* Edits */
@@ -3365,7 +3383,7 @@ up_timeline_set_selected (UpTimeline *self,
   self->focus_selected = TRUE;
 
   /* The item of a stage out of view is made in the next allocation. */
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  queue_layout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
@@ -3421,7 +3439,7 @@ up_timeline_zoom_to_fit (UpTimeline *self)
   if (width <= 1)
     {
       self->needs_fit = TRUE;
-      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      queue_layout (self);
       return;
     }
 

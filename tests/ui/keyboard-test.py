@@ -24,6 +24,9 @@ as a screen reader does:
 - Ctrl+P: the print dialog has the focus, its Chart tab's language is
   named for a screen reader (it was "GtkToggleButton"), and after Escape
   the focus is back on the stage it was on.
+- all along, GTK never draws a widget it has not laid out ("Trying to
+  snapshot UpTimeline ... without a current allocation" on the app's
+  stderr: the timeline went blank for a few frames after Home or Up).
 
 Run it inside a session bus:
 
@@ -303,7 +306,11 @@ def main():
 
         project = os.path.join(tmp, 'large.upphandla')
         make_project(project)
-        processes.append(subprocess.Popen([APP, project]))
+        # The app's messages, to find GTK's warnings among them; shown
+        # in this test's log as they are.
+        app_log_path = os.path.join(tmp, 'app.log')
+        app_log = open(app_log_path, 'w')
+        processes.append(subprocess.Popen([APP, project], stderr=app_log))
         wid = xdotool('search', '--sync', '--onlyvisible', '--name', '.').split()[0]
         xdotool('windowmove', wid, 0, 0)
         xdotool('windowsize', wid, 1600, 1000)
@@ -325,6 +332,15 @@ def main():
             log(('not ok' if wrong else 'ok') + f' - {what}')
             if wrong:
                 problems.append(wrong)
+
+        app_log.flush()
+        with open(app_log_path) as f:
+            messages = f.read()
+        sys.stderr.write(messages)
+        unallocated = [line for line in messages.splitlines() if 'without a current allocation' in line]
+        log(('not ok' if unallocated else 'ok') + ' - GTK draws no widget before it is laid out')
+        if unallocated:
+            problems.append(f'{len(unallocated)} times GTK drew a widget before it was laid out: {unallocated[0]}')
 
         for problem in problems:
             log(f'# {problem}')
