@@ -889,9 +889,10 @@ on_stage_count_changed (UpLocalGoalsView *self)
   guint total = self->project != NULL ? g_list_model_get_n_items (up_project_get_stages (self->project)) : 0;
 
   gtk_stack_set_visible_child_name (self->stage_stack, n > 0 ? "stages" : total > 0 ? "no-match" : "empty");
-  /* The height of the whole list, so that it does not jump as a search
-   * narrows it. */
-  up_scroller_fit (self->stage_scroller, total, STAGE_LIST_ROWS, STAGE_LIST_HEIGHT);
+  /* As high as the stages the search shows, up to a height of its own, as
+   * the note editor's stakeholders: kept at the whole list's height, two
+   * stages found sat at the top of a card mostly empty. */
+  up_scroller_fit_shown (self->stage_scroller, total, STAGE_LIST_ROWS, STAGE_LIST_HEIGHT);
   /* Whether it has a search follows the same count as the note editor's
    * stakeholders: more than fit whole. */
   if (self->stage_search != NULL)

@@ -2057,6 +2057,33 @@ search_stages (GtkWidget  *view,
   wait_for_frames (view);
 }
 
+/* How far the list of a local goal's stages reaches below its last row,
+ * and how many rows it shows. */
+static int
+stage_list_slack (GtkWidget *view,
+                  guint     *n_rows)
+{
+  GtkWidget *list = get_named (view, "local-goal-stages");
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  double bottom = 0;
+
+  wait_for_frames (view);
+  *n_rows = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_point_t end;
+
+      if (!gtk_widget_get_child_visible (row) || gtk_widget_get_height (row) <= 0 || GTK_IS_SCROLLBAR (row))
+        continue;
+      g_assert_true (gtk_widget_compute_point (row, scroller,
+                                               &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (row)), &end));
+      bottom = MAX (bottom, end.y);
+      (*n_rows)++;
+    }
+
+  return gtk_widget_get_height (scroller) - (int) bottom;
+}
+
 /* In a plan of 120 stages, a search over a local goal's stages finds them
  * by title or kind as the stage list's find does; a stage ticked and
  * hidden by the search stays ticked, and the line above the list counts
@@ -2115,6 +2142,24 @@ test_local_goal_stage_search (void)
   g_assert_true (stage_serves (project, dialogue, goal));
   g_assert_true (stage_serves (project, pilot, goal));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, two);
+
+  /* A search that finds two leaves the list as high as they are, as the
+   * note editor's stakeholders: a card as high as the whole list was
+   * mostly empty. */
+  {
+    int whole = gtk_widget_get_height (gtk_widget_get_ancestor (get_named (view, "local-goal-stages"),
+                                                                GTK_TYPE_SCROLLED_WINDOW));
+    guint n_rows;
+    int slack;
+
+    search_stages (view, "marknadsdialog 4");
+    g_assert_cmpuint (listed_stages (view), ==, 2);
+    slack = stage_list_slack (view, &n_rows);
+    g_test_message ("2 found: %d px below %u rows, the whole list %d px", slack, n_rows, whole);
+    g_assert_cmpuint (n_rows, ==, 2);
+    g_assert_cmpint (slack, >=, 0);
+    g_assert_cmpint (slack, <=, 4);
+  }
 
   /* Nothing found says so, and is not "no stages yet". */
   search_stages (view, "hackathon");
