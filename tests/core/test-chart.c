@@ -2759,15 +2759,11 @@ test_header_detail_long_organisation (void)
     }
 }
 
-/* An emoji in a name keeps its colours in a PNG of any width: drawn at a
- * scale that is not a whole number, text goes as outlines (see
- * text_as_paths()), and a colour emoji became a black blot ("🧓🏽" a black
- * disc) in a slide's PNG, 1,920 pixels wide. */
-static void
-test_text_emoji_colour (void)
+/* Whether the colour emoji font the charts fall back to is there; else
+ * the test is skipped. */
+static gboolean
+have_colour_emoji (void)
 {
-  g_autoptr(UpProject) project = demo ();
-  const double scales[] = { 2.0, 1.37 };
   g_autoptr(PangoFontDescription) emoji = pango_font_description_from_string ("Noto Color Emoji 12");
   g_autoptr(PangoFontDescription) loaded = NULL;
   PangoFontMap *map = pango_cairo_font_map_get_default ();
@@ -2781,8 +2777,23 @@ test_text_emoji_colour (void)
   if (loaded == NULL || g_strcmp0 (pango_font_description_get_family (loaded), "Noto Color Emoji") != 0)
     {
       g_test_skip ("no colour emoji font (fonts-noto-color-emoji)");
-      return;
+      return FALSE;
     }
+  return TRUE;
+}
+
+/* An emoji in a name keeps its colours in a PNG of any width: drawn at a
+ * scale that is not a whole number, text goes as outlines (see
+ * text_as_paths()), and a colour emoji became a black blot ("🧓🏽" a black
+ * disc) in a slide's PNG, 1,920 pixels wide. */
+static void
+test_text_emoji_colour (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  const double scales[] = { 2.0, 1.37 };
+
+  if (!have_colour_emoji ())
+    return;
 
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
     {
@@ -2815,6 +2826,72 @@ test_text_emoji_colour (void)
       g_assert_cmpuint (coloured, >, 100);
       cairo_surface_destroy (surface);
     }
+}
+
+/* A stage title in two tight lines (a timeline's row) whose second line
+ * is an emoji alone: Pango 1.50 spaces tight lines by the height of the
+ * line's font, which a colour emoji font gives as next to none, and the
+ * emoji was drawn over the first letters of the line above ("🎉" on the
+ * "Av" of "Avtalsspärr"). It goes under them. */
+static void
+test_text_tight_emoji_line (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  const char *words = "Avtalsspärr och avtal med leverantörerna";
+  g_autofree char *title = g_strconcat (words, " 🎉", NULL);
+  const double scale = 4, size = 8, x = 10, cy = 20;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1000, 200);
+  cairo_t *cr = cairo_create (surface);
+  UpChartContext ctx;
+  UpChartOptions options;
+  int letters_top = G_MAXINT, emoji_top = G_MAXINT, emoji_left = G_MAXINT;
+  double width;
+
+  if (!have_colour_emoji ())
+    {
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return;
+    }
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  up_chart_options_init (&options);
+  _up_chart_context_init (&ctx, cr, project, &options, FALSE);
+  /* room for the words and not for the emoji after them */
+  width = _up_chart_text_width (&ctx, words, size, 0) + 2;
+  _up_chart_text (&ctx, title, x, cy, width, size,
+                  UP_TEXT_TIGHT | UP_TEXT_MIDDLE | UP_TEXT_KEEP_END, 2, NULL);
+  _up_chart_context_clear (&ctx);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  save_review (surface, "chart-tight-emoji-line.png");
+
+  for (int py = 0; py < 200; py++)
+    for (int px = 0; px < 1000; px++)
+      {
+        guint r, g, b;
+
+        pixel_at (surface, px, py, &r, &g, &b);
+        if (MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 80)
+          {
+            emoji_top = MIN (emoji_top, py);
+            emoji_left = MIN (emoji_left, px);
+          }
+        else if (MAX (r, MAX (g, b)) < 100)
+          letters_top = MIN (letters_top, py);
+      }
+  cairo_surface_destroy (surface);
+
+  g_test_message ("letters from y %d, the emoji from %d,%d (pixels, %g a point)",
+                  letters_top, emoji_left, emoji_top, scale);
+  g_assert_cmpint (letters_top, <, G_MAXINT);
+  g_assert_cmpint (emoji_top, <, G_MAXINT);
+  /* at the start of the second line */
+  g_assert_cmpint (emoji_left, <, (int) ((x + 4) * scale));
+  /* a line lower: its top at least half the letters' size under theirs */
+  g_assert_cmpint (emoji_top, >=, letters_top + (int) (size / 2 * scale));
 }
 
 /* Where @heading (a translated section title) begins on the page, or
@@ -4353,6 +4430,7 @@ main (int   argc,
   g_test_add_func ("/chart/text-spacing", test_text_spacing);
   g_test_add_func ("/chart/text-right-to-left", test_text_right_to_left);
   g_test_add_func ("/chart/text-emoji-colour", test_text_emoji_colour);
+  g_test_add_func ("/chart/text-tight-emoji-line", test_text_tight_emoji_line);
   g_test_add_func ("/chart/text-mixed-direction", test_text_mixed_direction);
   g_test_add_func ("/chart/header-detail-long-organisation", test_header_detail_long_organisation);
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
