@@ -88,7 +88,7 @@ not_shown (UpChartContext *ctx,
 static double
 draw_header (UpChartContext *ctx)
 {
-  g_autofree char *title = _up_chart_clean_text (up_project_get_title (ctx->project), 300);
+  g_autofree char *title = up_chart_get_project_name (ctx->project, ctx->options, 300);
   g_autofree char *detail = _up_chart_header_detail (ctx);
   g_autofree char *date = NULL;
   const char *iso = ctx->options->date;
@@ -114,8 +114,7 @@ draw_header (UpChartContext *ctx)
                   UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
 
   /* A long title wraps to a second line before it is cut. */
-  y += _up_chart_text (ctx, title[0] != '\0' ? title : up_lang_gettext (ctx->lang, N_("Untitled procurement")),
-                       M, y, title_width, 18, UP_TEXT_BOLD, 2, NULL);
+  y += _up_chart_text (ctx, title, M, y, title_width, 18, UP_TEXT_BOLD, 2, NULL);
 
   y += 2 + _up_chart_text (ctx, detail, M, y + 2, title_width, 10.5, UP_TEXT_DIM, 1, NULL);
 

@@ -1596,9 +1596,8 @@ header_layout (UpChartContext *ctx,
                gboolean        draw)
 {
   g_autofree char *date = chart_date (ctx);
-  g_autofree char *title = _up_chart_clean_text (up_project_get_title (ctx->project), 300);
+  g_autofree char *project = up_chart_get_project_name (ctx->project, ctx->options, 300);
   g_autofree char *detail = _up_chart_header_detail (ctx);
-  const char *project = title[0] != '\0' ? title : up_lang_gettext (ctx->lang, N_("Untitled procurement"));
   gboolean slide = ctx->options->slide && ctx->options->decorations;
   double title_size = TITLE_SIZE;
   double project_size = slide ? SLIDE_PROJECT_SIZE : PROJECT_SIZE;
@@ -2192,6 +2191,48 @@ up_chart_options_init (UpChartOptions *options)
 
   memset (options, 0, sizeof *options);
   options->decorations = TRUE;
+}
+
+/* A politician handed a chart headed "Untitled procurement" could not
+ * tell which procurement it was about. The strategist who left the title
+ * empty named the file ("Trygghetslarm 2026.upphandla"), and the window
+ * names the project by it too. */
+char *
+up_chart_get_project_name (UpProject            *project,
+                           const UpChartOptions *options,
+                           gsize                 max_chars)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *file_name = NULL;
+  GFile *file;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  title = _up_chart_clean_text (up_project_get_title (project), max_chars);
+  if (g_strstrip (title)[0] != '\0')
+    return g_steal_pointer (&title);
+
+  if (options->file_name != NULL)
+    file_name = g_strdup (options->file_name);
+  else if ((file = up_project_get_file (project)) != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      if (basename != NULL)
+        file_name = g_filename_display_name (basename);
+    }
+  if (file_name != NULL && g_str_has_suffix (file_name, ".upphandla"))
+    file_name[strlen (file_name) - strlen (".upphandla")] = '\0';
+  if (file_name != NULL)
+    {
+      g_autofree char *clean = _up_chart_clean_text (file_name, max_chars);
+
+      if (g_strstrip (clean)[0] != '\0')
+        return g_steal_pointer (&clean);
+    }
+
+  return g_strdup (up_lang_gettext (options->lang, N_("Untitled procurement")));
 }
 
 gboolean

@@ -698,14 +698,12 @@ document_title (UpChartKind           kind,
                 UpProject            *project,
                 const UpChartOptions *options)
 {
-  const char *title = up_project_get_title (project);
+  /* named as on the chart: by the file where the project has no title */
+  g_autofree char *title = up_chart_get_project_name (project, options, MAX_METADATA_CHARS + 1);
   GString *out = g_string_new (up_chart_kind_get_title (kind, options->lang));
 
-  if (title != NULL && title[0] != '\0')
-    {
-      g_string_append (out, " – ");
-      append_metadata (out, title);
-    }
+  g_string_append (out, " – ");
+  append_metadata (out, title);
   /* The grid is the stakeholders', whatever the goal. */
   if (options->local_goal != NULL && kind != UP_CHART_GRID)
     {
@@ -1045,6 +1043,7 @@ typedef struct
   GBytes         *image;        /* the caller's database, serialized */
   gint64          local_goal;   /* its id; 0: the whole project */
   char           *date;
+  char           *file_name;    /* the caller's file's, which the copy has not */
   UpChartOptions  options;      /* without pointers into the caller's objects */
   UpChartKind     kind;
   UpExportFormat  format;
@@ -1057,6 +1056,7 @@ export_job_free (ExportJob *job)
 {
   g_clear_pointer (&job->image, g_bytes_unref);
   g_clear_pointer (&job->date, g_free);
+  g_clear_pointer (&job->file_name, g_free);
   g_clear_object (&job->output);
   g_free (job);
 }
@@ -1078,6 +1078,7 @@ open_snapshot (ExportJob       *job,
 
   *options = job->options;
   options->date = job->date;
+  options->file_name = job->file_name;
   if (job->local_goal != 0)
     {
       UpRecord *goal = up_project_lookup (project, "local_goal", job->local_goal);
@@ -1183,6 +1184,18 @@ up_export_chart_async (UpProject            *project,
   else
     up_chart_options_init (&job->options);
   job->date = g_strdup (job->options.date);
+  /* the copy is of no file: a project without a title is named by the
+   * caller's (see up_chart_get_project_name()) */
+  if (job->options.file_name != NULL)
+    job->file_name = g_strdup (job->options.file_name);
+  else if (up_project_get_file (project) != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (up_project_get_file (project));
+
+      if (basename != NULL)
+        job->file_name = g_filename_display_name (basename);
+    }
+  job->options.file_name = NULL;
   if (job->options.local_goal != NULL)
     job->local_goal = up_record_get_id (UP_RECORD (job->options.local_goal));
   job->options.local_goal = NULL;

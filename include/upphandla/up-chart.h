@@ -56,6 +56,12 @@ typedef struct
   /* The page to draw of a chart printed on pages, from 1; 0: the whole
    * chart at once. See up_chart_get_n_pages(). */
   guint        page;
+  /* The name of the project's file (UTF-8, as shown to the user), for a
+   * project without a title (see
+   * up_chart_get_project_name()) where @project is a copy that has no
+   * file of its own (an export off the main thread); NULL: the file of
+   * @project, if any. */
+  const char  *file_name;
 } UpChartOptions;
 
 void        up_chart_options_init  (UpChartOptions *options);
@@ -63,6 +69,13 @@ void        up_chart_options_init  (UpChartOptions *options);
 gboolean    up_chart_kind_parse    (const char     *name,
                                     UpChartKind    *kind);
 const char *up_chart_kind_get_name (UpChartKind     kind);
+/* The name that heads the charts of @project, at most @max_chars
+ * characters of it (more end in "…"): its title; without one, its file's
+ * name (see UpChartOptions.file_name) without ".upphandla"; and only for
+ * a project in no file, "Untitled procurement" in @options->lang. */
+char       *up_chart_get_project_name (UpProject            *project,
+                                       const UpChartOptions *options,
+                                       gsize                 max_chars);
 /* The chart's title in @lang ("Agenda 2030 coverage", ...). */
 const char *up_chart_kind_get_title (UpChartKind    kind,
                                      UpLang         lang);

@@ -1888,6 +1888,75 @@ same_file (const char     *a,
 
 #define assert_same_file(a, b, format) g_assert_true (same_file ((a), (b), (format)))
 
+/* A project whose title was left empty is named on its charts by its
+ * file, as the window names it: a politician handed a chart headed
+ * "Untitled procurement" could not tell which procurement it was about.
+ * Also where the chart is drawn off the main thread from a copy of the
+ * project, which has no file; and in the PDF's title. Only a project in
+ * no file is "Untitled procurement". */
+static void
+test_untitled_file_name (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "untitled");
+  g_autofree char *path = g_build_filename (dir, "Trygghetslarm 2026.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpProject) unsaved = NULL;
+
+  if (!have_tool ("pdftotext") || !have_tool ("pdfinfo"))
+    return;
+
+  project = up_project_create (file, "", &error);
+  g_assert_no_error (error);
+  unsaved = up_project_new (" ", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      UpProject *each = i == 0 ? project : unsaved;
+
+      g_assert_nonnull (up_project_add_stage (each, "tender", "Anbudstid", "2026-03-02", "2026-04-10", NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+      {
+        g_autofree char *pdf = export_to (project, all_kinds[k], UP_EXPORT_PDF, lang, 0, dir);
+        g_autofree char *text = pdf_text (pdf);
+        g_autofree char *info = pdf_info (pdf);
+        g_autofree char *title = pdf_field (info, "Title");
+        g_autofree char *async = g_strconcat (pdf, ".async.pdf", NULL);
+        g_autofree char *async_text = NULL;
+        g_autofree char *unsaved_pdf = NULL;
+        g_autofree char *unsaved_text = NULL;
+        UpChartOptions options;
+        AsyncRun run;
+
+        g_test_message ("%s: %s", pdf, title);
+        g_assert_nonnull (strstr (text, "Trygghetslarm 2026"));
+        g_assert_null (strstr (text, "Untitled"));
+        g_assert_null (strstr (text, "Namnlös"));
+        g_assert_null (strstr (text, ".upphandla"));
+        g_assert_nonnull (title);
+        g_assert_true (g_str_has_suffix (title, " – Trygghetslarm 2026"));
+
+        up_chart_options_init (&options);
+        options.lang = lang;
+        options.date = "2026-11-27";
+        run_async (&run, project, all_kinds[k], UP_EXPORT_PDF, &options, 0, async, NULL);
+        g_assert_no_error (run.error);
+        g_assert_true (run.ok);
+        async_run_clear (&run);
+        async_text = pdf_text (async);
+        g_assert_cmpstr (async_text, ==, text);
+
+        unsaved_pdf = export_to (unsaved, all_kinds[k], UP_EXPORT_PDF, lang, 0, dir);
+        unsaved_text = pdf_text (unsaved_pdf);
+        g_assert_nonnull (strstr (unsaved_text, lang == UP_LANG_SV ? "Namnlös upphandling" : "Untitled procurement"));
+      }
+}
+
 /* The export off the main thread writes the very file the export on it
  * writes: every chart, every format, both languages. */
 static void
@@ -2182,6 +2251,7 @@ main (int   argc,
                         test_row_pages_print_size);
   g_test_add_func ("/export/png-tall", test_png_tall);
   g_test_add_func ("/export/grid-full-cells", test_grid_full_cells);
+  g_test_add_func ("/export/untitled-file-name", test_untitled_file_name);
   g_test_add_func ("/export/async/same-file", test_async_same_file);
   g_test_add_func ("/export/async/snapshot", test_async_snapshot);
   g_test_add_func ("/export/async/main-loop", test_async_main_loop);
