@@ -95,6 +95,8 @@ typedef struct
   cairo_surface_t      *matrix_chips;   /* the goals' chips, for every page */
   char                 *matrix_notes;   /* the legend's line on the targets
                                            linked only in notes; "" none */
+  GHashTable           *emoji_pictures; /* in a file, a colour glyph's picture
+                                           (see show_layout_in_file()) */
 } UpChartContext;
 
 /* One legend entry: a swatch drawn into a box, and its explanation. */

@@ -1888,6 +1888,77 @@ same_file (const char     *a,
 
 #define assert_same_file(a, b, format) g_assert_true (same_file ((a), (b), (format)))
 
+/* Colour emoji reach a PDF as pictures (Noto Color Emoji has bitmaps
+ * only, and Cairo 1.16 draws no colour outlines): they were pictures of
+ * the glyph's size in points, 15 × 14 pixels for the title's, 72 dots an
+ * inch, a blur on paper and when zoomed. Each is now a picture of at
+ * least 300 dots an inch where it is placed; one emoji shown in three
+ * rows is one picture in the file. */
+static void
+test_emoji_resolution (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "emoji-resolution");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = NULL;
+  const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_TIMELINE, UP_CHART_REPORT };
+
+  if (!have_tool ("pdfimages"))
+    return;
+
+  project = up_project_new ("Trygghetslarm 🚨 för alla", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_nonnull (up_project_add_stage (project, "pilot", "Pilot 🚨 med 🧓🏽 brukare", "2026-03-02",
+                                              "2026-04-10", NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *pdf = export_to (project, kinds[k], UP_EXPORT_PDF, UP_LANG_SV, 0, dir);
+      const char *argv[] = { "pdfimages", "-list", pdf, NULL };
+      g_autofree char *list = run_tool (argv);
+      g_auto(GStrv) lines = NULL;
+      g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      guint n_images;
+
+      g_assert_nonnull (list);
+      g_test_message ("%s\n%s", pdf, list);
+      lines = g_strsplit (list, "\n", -1);
+      for (guint i = 2; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+          GPtrArray *words = g_ptr_array_new ();
+          double x_ppi, y_ppi;
+
+          if (lines[i][0] == '\0')
+            {
+              g_ptr_array_unref (words);
+              continue;
+            }
+          for (guint f = 0; fields[f] != NULL; f++)
+            if (fields[f][0] != '\0')
+              g_ptr_array_add (words, fields[f]);
+          /* page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio */
+          g_assert_cmpuint (words->len, >=, 14);
+          x_ppi = g_ascii_strtod (g_ptr_array_index (words, 12), NULL);
+          y_ppi = g_ascii_strtod (g_ptr_array_index (words, 13), NULL);
+          g_assert_cmpfloat (x_ppi, >=, 300);
+          g_assert_cmpfloat (y_ppi, >=, 300);
+          /* a row for each place a picture is shown, with its object's number */
+          if (g_strcmp0 (g_ptr_array_index (words, 2), "image") == 0)
+            g_hash_table_add (objects, g_strdup (g_ptr_array_index (words, 10)));
+          g_ptr_array_unref (words);
+        }
+      n_images = g_hash_table_size (objects);
+      /* the title's 🚨; and the stages' 🚨 and 🧓🏽 (one glyph or two),
+       * each once in the file, not once a stage */
+      g_assert_cmpuint (n_images, >=, kinds[k] == UP_CHART_WHEEL ? 1 : 3);
+      g_assert_cmpuint (n_images, <=, kinds[k] == UP_CHART_WHEEL ? 1 : 4);
+    }
+}
+
 /* A project whose title was left empty is named on its charts by its
  * file, as the window names it: a politician handed a chart headed
  * "Untitled procurement" could not tell which procurement it was about.
@@ -2252,6 +2323,7 @@ main (int   argc,
   g_test_add_func ("/export/png-tall", test_png_tall);
   g_test_add_func ("/export/grid-full-cells", test_grid_full_cells);
   g_test_add_func ("/export/untitled-file-name", test_untitled_file_name);
+  g_test_add_func ("/export/emoji-resolution", test_emoji_resolution);
   g_test_add_func ("/export/async/same-file", test_async_same_file);
   g_test_add_func ("/export/async/snapshot", test_async_snapshot);
   g_test_add_func ("/export/async/main-loop", test_async_main_loop);
