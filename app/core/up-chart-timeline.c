@@ -56,6 +56,7 @@ typedef struct
   guint8  status;      /* 0 planned, 1 active, 2 done */
   guint8  dated : 1;   /* has valid dates, so a bar */
   guint8  milestone : 1;
+  guint8  decision : 1;  /* a milestone or an award: a diamond by its title */
 } Bar;
 
 typedef struct
@@ -122,6 +123,7 @@ timeline_bars (UpChartContext *ctx)
       bar->phase = up_stage_kind_get_phase (up_stage_get_kind (stage));
       bar->status = status_of (stage);
       bar->milestone = up_stage_get_is_milestone (stage);
+      bar->decision = _up_chart_stage_is_decision (stage);
       if (start != 0 && end != 0 && end >= start)
         {
           bar->dated = TRUE;
@@ -424,12 +426,14 @@ timeline_legend (UpChartContext *ctx,
     {
       const Bar *bar = &bars->bars[i];
 
+      /* An award decision is a bar of its phase, and a diamond by its
+       * title as a milestone is: the legend says what the diamond is
+       * also in a plan without milestones (one laid out from a route). */
+      any_milestone |= bar->decision;
       if (!bar->dated)
         continue;
       any_bar = TRUE;
-      if (bar->milestone)
-        any_milestone = TRUE;
-      else
+      if (!bar->milestone)
         phases[bar->phase] = TRUE;
       any_served |= bar->served != 0;
     }

@@ -1888,6 +1888,51 @@ same_file (const char     *a,
 
 #define assert_same_file(a, b, format) g_assert_true (same_file ((a), (b), (format)))
 
+/* The timeline marks an award decision's title with a diamond, as a
+ * milestone's: its legend says what the diamond is also where the plan
+ * has an award decision and no milestone (a plan laid out from a route
+ * has none), not only where it has a milestone. */
+static void
+test_timeline_award_legend (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "award-legend");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpProject) no_decision = NULL;
+
+  if (!have_tool ("pdftotext"))
+    return;
+
+  project = up_project_new ("Trygghetslarm", &error);
+  g_assert_no_error (error);
+  no_decision = up_project_new ("Trygghetslarm", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      UpProject *each = i == 0 ? project : no_decision;
+
+      g_assert_nonnull (up_project_add_stage (each, "tender", "Anbudstid", "2026-03-02", "2026-04-10", NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_nonnull (up_project_add_stage (project, "award", "Tilldelningsbeslut", "2026-04-20", "2026-04-20", NULL, &error));
+  g_assert_no_error (error);
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      const char *legend = lang == UP_LANG_SV ? "Romb: en milstolpe eller ett tilldelningsbeslut"
+                                              : "Diamond: a milestone or an award decision";
+      g_autofree char *pdf = export_to (project, UP_CHART_TIMELINE, UP_EXPORT_PDF, lang, 0, dir);
+      g_autofree char *text = pdf_text (pdf);
+      g_autofree char *none_pdf = NULL;
+      g_autofree char *none_text = NULL;
+
+      g_assert_nonnull (strstr (text, legend));
+      none_pdf = export_to (no_decision, UP_CHART_TIMELINE, UP_EXPORT_PDF, lang, 0, dir);
+      none_text = pdf_text (none_pdf);
+      g_assert_null (strstr (none_text, legend));
+    }
+}
+
 /* Colour emoji reach a PDF as pictures (Noto Color Emoji has bitmaps
  * only, and Cairo 1.16 draws no colour outlines): they were pictures of
  * the glyph's size in points, 15 × 14 pixels for the title's, 72 dots an
@@ -2324,6 +2369,7 @@ main (int   argc,
   g_test_add_func ("/export/grid-full-cells", test_grid_full_cells);
   g_test_add_func ("/export/untitled-file-name", test_untitled_file_name);
   g_test_add_func ("/export/emoji-resolution", test_emoji_resolution);
+  g_test_add_func ("/export/timeline-award-legend", test_timeline_award_legend);
   g_test_add_func ("/export/async/same-file", test_async_same_file);
   g_test_add_func ("/export/async/snapshot", test_async_snapshot);
   g_test_add_func ("/export/async/main-loop", test_async_main_loop);
