@@ -1198,6 +1198,72 @@ show_title_line (UpChartContext *ctx,
     _up_chart_text (ctx, title, x, cy, 0, size, flags | UP_TEXT_MIDDLE, 0, NULL);
 }
 
+/* @title cut in its middle between whole words ("… distriktet samt med
+ * brukarrådet"), to hold in @max_lines lines @width wide: Pango's cut in
+ * the middle of the last line left a piece of a word after its "…"
+ * ("södra, … t samt", the "t" of "distriktet"). Words are dropped from
+ * the middle, the end keeping as many as the start or one fewer. NULL
+ * where the whole title holds, or not even the first and the last word
+ * hold together (one long word: Pango cuts it). */
+static char *
+cut_between_words (UpChartContext *ctx,
+                   const char     *title,
+                   double          width,
+                   double          size,
+                   UpTextFlags     flags,
+                   int             max_lines)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(PangoLayout) whole = _up_chart_layout (ctx, title, size, flags | UP_TEXT_MIDDLE | UP_TEXT_KEEP_END,
+                                                   width, max_lines);
+  guint n, low = 2, high, best = 0;
+
+  /* two lines hold more than one, and the title may need no cut */
+  if (!pango_layout_is_ellipsized (whole))
+    return NULL;
+  words = g_strsplit (title, " ", -1);
+  n = g_strv_length (words);
+  high = n - 1;
+  /* n - 1 words shown at most: all of them do not hold */
+  while (n >= 3 && low <= high)
+    {
+      guint shown = (low + high) / 2;
+      guint at_end = shown / 2;
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(PangoLayout) layout = NULL;
+
+      for (guint i = 0; i < shown - at_end; i++)
+        g_string_append_printf (text, "%s ", words[i]);
+      g_string_append (text, "…");
+      for (guint i = n - at_end; i < n; i++)
+        g_string_append_printf (text, " %s", words[i]);
+
+      /* the layout _up_chart_text() then draws of the one chosen */
+      layout = _up_chart_layout (ctx, text->str, size, flags | UP_TEXT_MIDDLE | UP_TEXT_KEEP_END, width, max_lines);
+      if (!pango_layout_is_ellipsized (layout) && pango_layout_get_line_count (layout) <= max_lines)
+        {
+          best = shown;
+          low = shown + 1;
+        }
+      else
+        high = shown - 1;
+    }
+  if (best == 0)
+    return NULL;
+
+  {
+    guint at_end = best / 2;
+    GString *text = g_string_new (NULL);
+
+    for (guint i = 0; i < best - at_end; i++)
+      g_string_append_printf (text, "%s ", words[i]);
+    g_string_append (text, "…");
+    for (guint i = n - at_end; i < n; i++)
+      g_string_append_printf (text, " %s", words[i]);
+    return g_string_free (text, FALSE);
+  }
+}
+
 void
 _up_chart_row_title (UpChartContext *ctx,
                      const char     *title,
@@ -1218,7 +1284,14 @@ _up_chart_row_title (UpChartContext *ctx,
      * tell their stages apart at the end of a title as often as at its
      * start ("…, skede 1", "…, skede 2"), and both rows read the same cut
      * at the end. */
-    _up_chart_text (ctx, title, x, cy, width, small_size, flags | UP_TEXT_MIDDLE | UP_TEXT_KEEP_END, 2, NULL);
+    {
+      g_autofree char *cut = cut_between_words (ctx, title, width, small_size, flags, 2);
+
+      if (cut != NULL)
+        g_atomic_int_inc (&n_ellipsized);
+      _up_chart_text (ctx, cut != NULL ? cut : title, x, cy, width, small_size,
+                      flags | UP_TEXT_MIDDLE | UP_TEXT_KEEP_END, 2, NULL);
+    }
 }
 
 void

@@ -1888,6 +1888,63 @@ same_file (const char     *a,
 
 #define assert_same_file(a, b, format) g_assert_true (same_file ((a), (b), (format)))
 
+/* A stage title too long for two lines is cut in its middle, so that its
+ * end shows too: between whole words. Pango's cut in the middle of the
+ * line left a piece of a word after the "…" ("norra, södra, … t samt med
+ * brukarrådet", the "t" of "distriktet"), on the timeline, the matrix and
+ * the report. */
+static void
+test_long_title_cut_between_words (void)
+{
+  static const char *title = "Behovsanalys tillsammans med hemtjänstens personal i norra, södra, östra och "
+                             "västra distriktet samt med brukarrådet och pensionärsföreningen";
+  const UpChartKind kinds[] = { UP_CHART_TIMELINE, UP_CHART_MATRIX, UP_CHART_REPORT };
+  g_autofree char *dir = test_new_dir (test_root, "cut-between-words");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_auto(GStrv) words = g_strsplit (title, " ", -1);
+
+  if (!have_tool ("pdftotext"))
+    return;
+
+  project = up_project_new ("Trygghetslarm", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (up_project_add_stage (project, "needs", title, "2026-03-02", "2026-04-10", NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *pdf = export_to (project, kinds[k], UP_EXPORT_PDF, UP_LANG_SV, 0, dir);
+      g_autofree char *text = pdf_text (pdf);
+      const char *cut = strstr (text, "…");
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      const char *start, *end;
+
+      g_test_message ("%s: %s", up_chart_kind_get_name (kinds[k]), text);
+      /* its start and its end show, cut between */
+      g_assert_nonnull (strstr (text, "Behovsanalys"));
+      g_assert_nonnull (strstr (text, "pensionärsföreningen"));
+      g_assert_nonnull (cut);
+      /* the words on either side of the "…", whole */
+      for (start = cut; start > text && start[-1] == ' '; start--)
+        ;
+      end = start;
+      while (start > text && start[-1] != ' ')
+        start--;
+      before = g_strndup (start, end - start);
+      for (start = cut + strlen ("…"); *start == ' '; start++)
+        ;
+      end = start;
+      while (*end != '\0' && *end != ' ')
+        end++;
+      after = g_strndup (start, end - start);
+      g_test_message ("cut between “%s” and “%s”", before, after);
+      g_assert_true (g_strv_contains ((const char * const *) words, before));
+      g_assert_true (g_strv_contains ((const char * const *) words, after));
+    }
+}
+
 /* The timeline marks an award decision's title with a diamond, as a
  * milestone's: its legend says what the diamond is also where the plan
  * has an award decision and no milestone (a plan laid out from a route
@@ -2370,6 +2427,7 @@ main (int   argc,
   g_test_add_func ("/export/untitled-file-name", test_untitled_file_name);
   g_test_add_func ("/export/emoji-resolution", test_emoji_resolution);
   g_test_add_func ("/export/timeline-award-legend", test_timeline_award_legend);
+  g_test_add_func ("/export/long-title-cut-between-words", test_long_title_cut_between_words);
   g_test_add_func ("/export/async/same-file", test_async_same_file);
   g_test_add_func ("/export/async/snapshot", test_async_snapshot);
   g_test_add_func ("/export/async/main-loop", test_async_main_loop);
