@@ -24,11 +24,23 @@
 #define LABEL_WIDTH (TITLE_WIDTH + 6 + DATE_WIDTH)
 #define HEADER_HEIGHT 28.0
 #define ROW 22.0
+/* A plan that fits one page of A4 only so (the demo's 15 stages): rows
+ * as low as the timeline's, their titles' two lines of 8 pt closer, and
+ * the chips over the columns nearer the first. */
+#define COMPACT_HEADER_HEIGHT 24.0
+#define COMPACT_ROW 18.0
 #define COLUMN 26.0
 #define TEXT_SIZE 9.5
 /* The smallest text a page may print: the dates, the digits of the
  * legend. */
 #define SMALL_SIZE 8.0
+
+/* The height of a row, see matrix_spec_of(). */
+static double
+row_height (UpChartContext *ctx)
+{
+  return ctx->matrix_layout == 2 ? COMPACT_ROW : ROW;
+}
 
 static double
 strength_alpha (int strength)
@@ -177,12 +189,13 @@ fill_row_boxes (UpChartContext *ctx,
 {
   UpRgba colour = ctx->line;
   gboolean one_path = one_path_per_colour (ctx);
+  const double row = row_height (ctx);
 
   colour.a = alpha;
   _up_chart_set_colour (ctx->cr, &colour);
   for (guint i = first; i < n_stages; i += step)
-    add_box (ctx, one_path, x, top + i * ROW + inset, width, ROW - 2 * inset);
-  end_boxes (ctx, one_path, ROW - 2 * inset);
+    add_box (ctx, one_path, x, top + i * row + inset, width, row - 2 * inset);
+  end_boxes (ctx, one_path, row - 2 * inset);
 }
 
 /* The linked cells, a colour at a time. */
@@ -194,6 +207,7 @@ draw_cells (UpChartContext *ctx,
             double          top)
 {
   gboolean one_path = one_path_per_colour (ctx);
+  const double row = row_height (ctx);
 
   for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
     for (int strength = 1; strength <= 3; strength++)
@@ -204,8 +218,8 @@ draw_cells (UpChartContext *ctx,
         _up_chart_set_colour (ctx->cr, &colour);
         for (guint i = 0; i < n_stages; i++)
           if (rows[i].strengths[goal] == strength)
-            add_box (ctx, one_path, x + (goal - 1) * COLUMN, top + i * ROW + 1, COLUMN - 2, ROW - 2);
-        end_boxes (ctx, one_path, ROW - 2);
+            add_box (ctx, one_path, x + (goal - 1) * COLUMN, top + i * row + 1, COLUMN - 2, row - 2);
+        end_boxes (ctx, one_path, row - 2);
       }
 }
 
@@ -221,7 +235,8 @@ draw_digits (UpChartContext *ctx,
              double          top)
 {
   const UpTextFlags flags = UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE;
-  const double w = COLUMN - 2, h = ROW - 2;
+  const double row = row_height (ctx);
+  const double w = COLUMN - 2, h = row - 2;
   UpGlyphBatch batches[2];
   guint n_batches = 0;
 
@@ -231,7 +246,7 @@ draw_digits (UpChartContext *ctx,
         int strength = rows[i].strengths[goal];
         gboolean negative = (rows[i].negative & (1u << goal)) != 0;
         double cx = x + (goal - 1) * COLUMN + w / 2 - (negative ? 2 : 0);
-        double cy = top + i * ROW + 1 + h / 2;
+        double cy = top + i * row + 1 + h / 2;
         char digit[2] = { (char) ('0' + strength), '\0' };
         UpRgba colour, text;
         guint b = 0;
@@ -268,7 +283,7 @@ draw_negative_corners (UpChartContext *ctx,
                        double          top)
 {
   cairo_t *cr = ctx->cr;
-  const double w = COLUMN - 2;
+  const double w = COLUMN - 2, row = row_height (ctx);
   gboolean any = FALSE;
 
   for (int pass = 0; pass < 2; pass++)
@@ -276,7 +291,7 @@ draw_negative_corners (UpChartContext *ctx,
       for (guint i = 0; i < n_stages; i++)
         for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
           {
-            double cx = x + (goal - 1) * COLUMN, cy = top + i * ROW + 1;
+            double cx = x + (goal - 1) * COLUMN, cy = top + i * row + 1;
 
             if ((rows[i].negative & (1u << goal)) == 0 || rows[i].strengths[goal] == 0)
               continue;
@@ -323,6 +338,7 @@ draw_harm_cells (UpChartContext *ctx,
   cairo_t *cr = ctx->cr;
   gboolean each = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
   gboolean any = FALSE;
+  const double row = row_height (ctx);
 
   cairo_save (cr);
   cairo_new_path (cr);
@@ -332,7 +348,7 @@ draw_harm_cells (UpChartContext *ctx,
         {
           if (each)
             cairo_save (cr);
-          cairo_rectangle (cr, x + (goal - 1) * COLUMN, top + i * ROW + 1, COLUMN - 2, ROW - 2);
+          cairo_rectangle (cr, x + (goal - 1) * COLUMN, top + i * row + 1, COLUMN - 2, row - 2);
           any = TRUE;
           if (each)
             {
@@ -577,11 +593,54 @@ draw_goal_chips (UpChartContext *ctx,
 static const UpChartRowsSpec matrix_spec = {
   UP_CHART_MATRIX, ROW, HEADER_HEIGHT, LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN, matrix_legend,
 };
+static const UpChartRowsSpec compact_spec = {
+  UP_CHART_MATRIX, COMPACT_ROW, COMPACT_HEADER_HEIGHT, LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN, matrix_legend,
+};
+
+static void
+set_compact (UpChartContext *ctx,
+             gboolean        compact)
+{
+  ctx->matrix_layout = compact ? 2 : 1;
+  /* the legend in two columns, each item on a line (one column where
+   * they do not fit, which then does not fit the page either), the key in
+   * more columns where its names fit them */
+  ctx->legend_fit = compact;
+  ctx->legend_columns = compact ? 1 : 0;
+  ctx->legend_compact = compact;
+  _up_chart_rows_forget (ctx);
+}
+
+/* The layout of the matrix: its own, or a compact one where that puts a
+ * plan that its own puts on two pages of A4 onto one (rows of 18 pt, the
+ * legend and the key of the goals' names in fitted columns with less
+ * room between their lines). The demo's 15 stages came on two pages,
+ * the second with five rows alone: a politician should get a plan of
+ * the usual size on one sheet. A slide is one picture whatever its
+ * height; a chart without the key (on screen) is not printed. The same
+ * in a PNG as in a PDF, which show the same chart. */
+static const UpChartRowsSpec *
+matrix_spec_of (UpChartContext *ctx)
+{
+  if (ctx->matrix_layout == 0)
+    {
+      gboolean paper = ctx->options->decorations && ctx->options->key && !ctx->options->slide;
+
+      set_compact (ctx, FALSE);
+      if (paper && _up_chart_rows_n_pages (ctx, &matrix_spec) > 1)
+        {
+          set_compact (ctx, TRUE);
+          if (_up_chart_rows_n_pages (ctx, &compact_spec) > 1)
+            set_compact (ctx, FALSE);
+        }
+    }
+  return ctx->matrix_layout == 2 ? &compact_spec : &matrix_spec;
+}
 
 guint
 _up_chart_matrix_n_pages (UpChartContext *ctx)
 {
-  return _up_chart_rows_n_pages (ctx, &matrix_spec);
+  return _up_chart_rows_n_pages (ctx, matrix_spec_of (ctx));
 }
 
 void
@@ -589,7 +648,7 @@ _up_chart_matrix_size (UpChartContext *ctx,
                        double         *width,
                        double         *height)
 {
-  _up_chart_rows_size (ctx, &matrix_spec, width, height);
+  _up_chart_rows_size (ctx, matrix_spec_of (ctx), width, height);
 }
 
 void
@@ -597,8 +656,10 @@ _up_chart_matrix_draw (UpChartContext *ctx,
                        double          width,
                        double          height)
 {
+  const UpChartRowsSpec *spec = matrix_spec_of (ctx);
+  const double row = spec->row;
   guint n_body_rows, first;
-  g_autoptr(GListModel) stages = _up_chart_rows_page (ctx, &matrix_spec, &n_body_rows, &first);
+  g_autoptr(GListModel) stages = _up_chart_rows_page (ctx, spec, &n_body_rows, &first);
   guint n_stages = g_list_model_get_n_items (stages);
   UpLegendItem legend[UP_CHART_ROWS_MAX_LEGEND];
   guint n_legend;
@@ -608,7 +669,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   double grid_x, top, body_top, body_bottom;
   UpGlyphBatch lines[3];   /* titles of two sizes, dates */
 
-  _up_chart_rows_frame (ctx, &matrix_spec, n_body_rows, width, height, legend, &n_legend, &frame);
+  _up_chart_rows_frame (ctx, spec, n_body_rows, width, height, legend, &n_legend, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_MATRIX, &frame, legend, n_legend, width, height);
   grid_x = frame.body_x + LABEL_WIDTH + 10;
 
@@ -625,7 +686,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
 
   _up_chart_rows_draw_continued (ctx, &frame);
 
-  top = frame.body_y + HEADER_HEIGHT;
+  top = frame.body_y + spec->head;
   if (n_stages == 0)
     {
       /* Limited to a goal, the project may well have stages: none serves
@@ -637,14 +698,14 @@ _up_chart_matrix_draw (UpChartContext *ctx,
                           : N_("No stage serves this goal yet");
 
       _up_chart_text (ctx, up_lang_gettext (ctx->lang, empty), frame.body_x,
-                      top + ROW / 2, LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN, TEXT_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
+                      top + row / 2, LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN, TEXT_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
       return;
     }
 
   rows = matrix_cells (ctx) + first;
   body_top = top;
-  body_bottom = top + n_stages * ROW;
-  _up_chart_rows_visible (ctx, top, ROW, n_stages, &shown_first, &shown_last);
+  body_bottom = top + n_stages * row;
+  _up_chart_rows_visible (ctx, top, row, n_stages, &shown_first, &shown_last);
   if (shown_first == shown_last)
     return;
   /* From here on only the rows in the clip, as if they were all. */
@@ -652,7 +713,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   fill_row_boxes (ctx, 0.18, shown_first | 1, 2, shown_last, frame.body_x - 4, top,
                   LABEL_WIDTH + 14 + UP_SDG_N_GOALS * COLUMN, 0);
   rows += shown_first;
-  top += shown_first * ROW;
+  top += shown_first * row;
   n_stages = shown_last - shown_first;
   fill_row_boxes (ctx, 0.35, 0, 1, n_stages, grid_x, top, UP_SDG_N_GOALS * COLUMN - 2, 1);
 
@@ -665,7 +726,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
     for (guint i = 0; i < n_stages; i++)
       {
         g_autoptr(UpStage) stage = g_list_model_get_item (stages, shown_first + i);
-        double y = top + i * ROW;
+        double y = top + i * row;
 
         if (pass == 1)
           {
@@ -677,13 +738,14 @@ _up_chart_matrix_draw (UpChartContext *ctx,
              * set against the column's right edge as a layout sets it */
             if (!ctx->in_file || date[0] == '\0' ||
                 _up_chart_text_width (ctx, date, SMALL_SIZE, flags) > DATE_WIDTH ||
-                !_up_chart_glyph_batch_add (ctx, &lines[2], date, x + DATE_WIDTH, y + ROW / 2, SMALL_SIZE, flags))
-              _up_chart_text (ctx, date, x, y + ROW / 2, DATE_WIDTH, SMALL_SIZE, flags, 1, NULL);
+                !_up_chart_glyph_batch_add (ctx, &lines[2], date, x + DATE_WIDTH, y + row / 2, SMALL_SIZE, flags))
+              _up_chart_text (ctx, date, x, y + row / 2, DATE_WIDTH, SMALL_SIZE, flags, 1, NULL);
           }
         else
-          /* two lines of the dates' size fill the row's 22 pt */
-          _up_chart_stage_row_title (ctx, stage, frame.body_x, y + ROW / 2, TITLE_WIDTH,
-                                     TEXT_SIZE, SMALL_SIZE, 0, lines);
+          /* two lines of the dates' size fill the row's 22 pt, and
+           * closer together a compact row's 18 pt, as in the timeline */
+          _up_chart_stage_row_title (ctx, stage, frame.body_x, y + row / 2, TITLE_WIDTH, TEXT_SIZE, SMALL_SIZE,
+                                     ctx->matrix_layout == 2 ? UP_TEXT_TIGHT : 0, lines);
       }
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     _up_chart_glyph_batch_show (ctx, &lines[i]);

@@ -77,6 +77,9 @@ typedef struct
                                         the goals' key in more columns,
                                         each as wide as its texts, where
                                         every text then fits on a line */
+  gboolean              legend_compact;  /* the legend and the key with
+                                            less room between their lines
+                                            and above them */
   GArray               *cut_ids;    /* the grid's names cut in their cells:
                                        the stakeholders' ids (gint64), each
                                        numbered by its index + 1 ... */
@@ -91,6 +94,9 @@ typedef struct
                                            and its last frame, for the next
                                            band (up-chart-rows.c) */
   gpointer              matrix_rows;    /* the matrix's cells, read once */
+  int                   matrix_layout;  /* 0: not chosen yet, 1: the
+                                           matrix's own, 2: compact (see
+                                           matrix_spec_of()) */
   gpointer              timeline_rows;  /* the timeline's rows, read once */
   cairo_surface_t      *matrix_chips;   /* the goals' chips, for every page */
   char                 *matrix_notes;   /* the legend's line on the targets
@@ -466,6 +472,10 @@ typedef struct
    * its legend and key; 0: as large */
   double      slide_scale;
 } UpChartRowsSpec;
+
+/* Forgets the frame and the rows a page holds that were worked out for
+ * one spec, before the chart asks about another. */
+void         _up_chart_rows_forget      (UpChartContext        *ctx);
 
 /* How much larger than its natural units the body is drawn (the frame
  * is laid out around the larger body). */

@@ -78,6 +78,12 @@ frame_memo (UpChartContext *ctx)
   return ctx->row_frame;
 }
 
+void
+_up_chart_rows_forget (UpChartContext *ctx)
+{
+  g_clear_pointer (&ctx->row_frame, g_free);
+}
+
 /* The frame of the chart, or of a page of it: a page after the first
  * (ctx->continued) has the title and the column headings, the rows and a
  * line that sends the reader to the legend and the key on page 1, so that

@@ -1914,6 +1914,14 @@ _up_chart_draw_header (UpChartContext *ctx,
 #define SWATCH_HEIGHT 12.0
 
 #define LEGEND_GAP_X 16.0
+
+/* The room under each line of a legend or a key, less in a compact one
+ * (UpChartContext.legend_compact). */
+static double
+legend_row_gap (UpChartContext *ctx)
+{
+  return ctx->legend_compact ? 3 : 6;
+}
 /* The most columns a fitted legend or key is laid out in (FitTable). */
 #define FIT_MAX_COLUMNS 5
 
@@ -1985,7 +1993,8 @@ table_fit (UpChartContext     *ctx,
 }
 
 /* The most columns (more than @fewest) in which @items fit @width, each
- * on a line, across the rows or else down the columns; FALSE: none. */
+ * on a line, across the rows or else down the columns (@down_first: down
+ * the columns or else across); FALSE: none. */
 static gboolean
 table_fit_most (UpChartContext     *ctx,
                 const UpLegendItem *items,
@@ -1993,6 +2002,7 @@ table_fit_most (UpChartContext     *ctx,
                 double              width,
                 guint               fewest,
                 double              size,
+                gboolean            down_first,
                 FitTable           *table)
 {
   for (guint n = MIN (FIT_MAX_COLUMNS, n_items); n > fewest; n--)
@@ -2004,7 +2014,7 @@ table_fit_most (UpChartContext     *ctx,
         continue;
       for (int down = 0; down <= 1; down++)
         {
-          table->down = down;
+          table->down = down_first ? !down : down;
           if (table_fit (ctx, items, n_items, width, n, size, table))
             return TRUE;
         }
@@ -2060,7 +2070,7 @@ legend_layout (UpChartContext     *ctx,
           row = MAX (row, text_height);
           cx += box + LEGEND_GAP_X;
         }
-      y += row + 6;
+      y += row + legend_row_gap (ctx);
     }
 
   return y - y0;
@@ -2133,8 +2143,11 @@ swatch_goal (UpChartContext *ctx,
              gconstpointer   data)
 {
   /* 8 pt, the smallest text of a chart: 7.5 pt was smaller than the
-   * text beside it, and printed smaller still. */
-  _up_chart_goal_chip (ctx, GPOINTER_TO_UINT (data), x, y - 1, width, height + 2, 8.0, FALSE);
+   * text beside it, and printed smaller still. In a compact key, as tall
+   * as a swatch, or the chips of two lines would all but touch. */
+  double spill = ctx->legend_compact ? 0 : 1;
+
+  _up_chart_goal_chip (ctx, GPOINTER_TO_UINT (data), x, y - spill, width, height + 2 * spill, 8.0, FALSE);
 }
 
 /* The chart's key, if it has one. The goals are laid out as the legend
@@ -2283,7 +2296,7 @@ _up_chart_frame_compute (UpChartContext     *ctx,
       frame->body_width = body_width;
       frame->body_height = body_height;
       frame->legend_x = UP_CHART_MARGIN;
-      frame->legend_y = frame->body_y + body_height + 16;
+      frame->legend_y = frame->body_y + body_height + (ctx->legend_compact ? 7 : 16);
       frame->legend_width = inner;
       frame->legend_columns = ctx->legend_columns > 0 ? ctx->legend_columns : 2;
       frame->legend_size = UP_CHART_LEGEND_SIZE;
@@ -2295,7 +2308,7 @@ _up_chart_frame_compute (UpChartContext     *ctx,
         {
           FitTable table;
 
-          if (table_fit_most (ctx, legend, n_legend, inner, frame->legend_columns, UP_CHART_LEGEND_SIZE, &table))
+          if (table_fit_most (ctx, legend, n_legend, inner, frame->legend_columns, UP_CHART_LEGEND_SIZE, FALSE, &table))
             {
               frame->legend_fitted = TRUE;
               frame->legend_down = table.down;
@@ -2305,13 +2318,13 @@ _up_chart_frame_compute (UpChartContext     *ctx,
             }
         }
       frame->natural_height = show_legend
-                              ? frame->legend_y + frame->legend_height + UP_CHART_MARGIN - 6
+                              ? frame->legend_y + frame->legend_height + UP_CHART_MARGIN - legend_row_gap (ctx)
                               : frame->body_y + body_height + UP_CHART_MARGIN;
     }
   if (frame->key_height == 0 && frame_key (ctx, kind, 0, &key))
     {
       frame->key_x = UP_CHART_MARGIN;
-      frame->key_y = frame->natural_height - UP_CHART_MARGIN + 6 + 8;
+      frame->key_y = frame->natural_height - UP_CHART_MARGIN + legend_row_gap (ctx) + 8;
       frame->key_width = inner;
       frame->key_columns = key.n_columns;
       frame->key_size = KEY_SIZE;
@@ -2321,7 +2334,10 @@ _up_chart_frame_compute (UpChartContext     *ctx,
         {
           FitTable table;
 
-          if (table_fit_most (ctx, key.items, key.n_items, inner, frame->key_columns, KEY_SIZE, &table))
+          /* a compact key's goals in order down its columns, as a key
+           * that is not fitted has them, where they fit so */
+          if (table_fit_most (ctx, key.items, key.n_items, inner, frame->key_columns, KEY_SIZE,
+                              ctx->legend_compact, &table))
             {
               frame->key_fitted = TRUE;
               frame->key_down = table.down;
@@ -2332,7 +2348,7 @@ _up_chart_frame_compute (UpChartContext     *ctx,
         }
       frame->key_height += _up_chart_text_height (ctx, key.title, UP_CHART_LEGEND_SIZE,
                                                   UP_TEXT_BOLD, inner, 0) + 6;
-      frame->natural_height = frame->key_y + frame->key_height + UP_CHART_MARGIN - 6;
+      frame->natural_height = frame->key_y + frame->key_height + UP_CHART_MARGIN - legend_row_gap (ctx);
     }
 
   if (width <= 0 || height <= 0)

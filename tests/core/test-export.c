@@ -330,9 +330,9 @@ test_every_kind_and_format (void)
                 g_autofree char *size = pdf_field (info, "Page size");
                 double page_width = 0, page_height = 0;
 
-                /* the demo's matrix prints on two pages of A4, its
-                 * timeline on one page of its own size */
-                g_assert_cmpstr (pages, ==, kind == UP_CHART_MATRIX ? "2" : "1");
+                /* the demo's matrix and timeline each print on one page
+                 * of their own size */
+                g_assert_cmpstr (pages, ==, "1");
                 g_assert_nonnull (title);
                 g_assert_nonnull (strstr (title, up_chart_kind_get_title (kind, lang)));
                 g_assert_nonnull (strstr (title, up_project_get_title (demo)));
@@ -340,12 +340,9 @@ test_every_kind_and_format (void)
                 g_assert_cmpstr (author, ==, up_project_get_organisation (demo));
                 g_assert_nonnull (size);
                 g_assert_cmpint (sscanf (size, "%lf x %lf pts", &page_width, &page_height), ==, 2);
-                if (kind != UP_CHART_MATRIX)
-                  {
-                    g_assert_cmpfloat_with_epsilon (page_width, width, 0.01);
-                    g_assert_cmpfloat_with_epsilon (page_height, height, 0.01);
-                  }
-                if (kind == UP_CHART_REPORT || kind == UP_CHART_MATRIX)
+                g_assert_cmpfloat_with_epsilon (page_width, width, 0.01);
+                g_assert_cmpfloat_with_epsilon (page_height, height, 0.01);
+                if (kind == UP_CHART_REPORT)
                   g_assert_cmpstr (size, ==, "841.89 x 595.28 pts (A4)");
               }
               break;
@@ -1185,6 +1182,58 @@ test_timeline_demo_one_page (void)
     }
 }
 
+/* The demo's matrix, a plan of 15 stages, prints on one page of A4
+ * landscape in English and in Swedish: every stage, the legend and the
+ * names of all 17 goals on it (test_row_pages_print_size() keeps its text
+ * 8 pt on paper). Its page 2 held the last five stages alone under "Page
+ * 2 of 2", the legend and the key in two and three columns leaving room
+ * for ten rows of 22 pt. */
+static void
+test_matrix_demo_one_page (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "matrix-demo-one-page");
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      UpChartOptions options;
+      g_autofree char *path = NULL;
+      g_autofree char *info = NULL;
+      g_autofree char *pages = NULL;
+      g_autofree char *text = NULL;
+      double width, height;
+
+      up_chart_options_init (&options);
+      options.key = TRUE;
+      options.lang = lang;
+      options.date = "2026-11-27";
+      g_assert_cmpuint (up_chart_get_n_pages (UP_CHART_MATRIX, demo, &options), ==, 1);
+      /* within what a printer prints of A4 landscape at its own size */
+      up_chart_get_size (UP_CHART_MATRIX, demo, &options, &width, &height);
+      g_test_message ("%s: %.1f × %.1f pt", up_lang_get_code (lang), width, height);
+      g_assert_cmpfloat (width, <=, A4_LONG - 2 * PRINT_MARGIN);
+      g_assert_cmpfloat (height, <=, A4_SHORT - 2 * PRINT_MARGIN);
+      if (!have_tool ("pdfinfo") || !have_tool ("pdftotext"))
+        continue;
+      path = export_to (demo, UP_CHART_MATRIX, UP_EXPORT_PDF, lang, 0, dir);
+      info = pdf_info (path);
+      pages = pdf_field (info, "Pages");
+      g_assert_cmpstr (pages, ==, "1");
+      text = pdf_page_text (path, 1);
+      g_test_message ("%s: %s", up_lang_get_code (lang), text);
+      g_assert_nonnull (strstr (text, "Needs analysis with home care staff"));
+      g_assert_nonnull (strstr (text, "Lessons learned"));
+      g_assert_nonnull (strstr (text, lang == UP_LANG_SV ? "Tom ruta" : "Empty cell"));
+      g_assert_null (strstr (text, lang == UP_LANG_SV ? "Sida 1 av" : "Page 1 of"));
+      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+        {
+          const char *name = up_sdg_goal_get_name_in (up_sdg_get_goal (goal), lang);
+
+          if (strstr (text, name) == NULL)
+            g_error ("%s: the key does not name goal %u (%s) whole", up_lang_get_code (lang), goal, name);
+        }
+    }
+}
+
 /* The matrix of a long plan prints on pages of A4 landscape, each with
  * its title, page number and goals, every stage on exactly one page in
  * order; it was one page 2,300 pt tall at 100 stages. The legend and the
@@ -1211,12 +1260,12 @@ test_row_pages (gconstpointer data)
 
   up_chart_options_init (&options);
   options.key = TRUE;   /* as a file has it */
-  /* the demo's 15 stages on one page of the timeline (its legend and
-   * key in more columns, test_timeline_demo_one_page) and on two of the
-   * matrix; 100 stages on seven: some ten rows beside the legend and the
-   * key on the first, and some seventeen on each page after it, in print
-   * size */
-  g_assert_cmpuint (up_chart_get_n_pages (kind, demo, &options), ==, kind == UP_CHART_MATRIX ? 2 : 1);
+  /* the demo's 15 stages on one page (the legend and the key in more
+   * columns, test_timeline_demo_one_page(), and the matrix's rows lower,
+   * test_matrix_demo_one_page()); 100 stages on seven: some ten rows
+   * beside the legend and the key on the first, and some seventeen on
+   * each page after it, in print size */
+  g_assert_cmpuint (up_chart_get_n_pages (kind, demo, &options), ==, 1);
   g_assert_cmpuint (up_chart_get_n_pages (UP_CHART_WHEEL, project, &options), ==, 1);
   n_pages = up_chart_get_n_pages (kind, project, &options);
   g_assert_cmpuint (n_pages, >=, 5);
@@ -2417,6 +2466,7 @@ main (int   argc,
   g_test_add_data_func ("/export/matrix-pages", GINT_TO_POINTER (UP_CHART_MATRIX), test_row_pages);
   g_test_add_data_func ("/export/timeline-pages", GINT_TO_POINTER (UP_CHART_TIMELINE), test_row_pages);
   g_test_add_func ("/export/timeline-demo-one-page", test_timeline_demo_one_page);
+  g_test_add_func ("/export/matrix-demo-one-page", test_matrix_demo_one_page);
   g_test_add_func ("/export/matrix-date-heading", test_matrix_date_heading);
   g_test_add_data_func ("/export/matrix-pages/print-size", GINT_TO_POINTER (UP_CHART_MATRIX),
                         test_row_pages_print_size);
