@@ -602,11 +602,9 @@ set_compact (UpChartContext *ctx,
              gboolean        compact)
 {
   ctx->matrix_layout = compact ? 2 : 1;
-  /* the legend in two columns, each item on a line (one column where
-   * they do not fit, which then does not fit the page either), the key in
-   * more columns where its names fit them */
+  /* the legend in two fitted columns, each item on a line, where they
+   * fit so, the key in more columns where its names fit them */
   ctx->legend_fit = compact;
-  ctx->legend_columns = compact ? 1 : 0;
   ctx->legend_compact = compact;
   _up_chart_rows_forget (ctx);
 }

@@ -117,6 +117,9 @@ typedef struct
   UpSwatchFunc  swatch;
   gconstpointer data;
   const char   *text;
+  /* the width of a swatch wider than the legend's others (0: as wide):
+   * the legend's texts all start after the widest */
+  double        swatch_width;
 } UpLegendItem;
 
 /* The natural layout of a decorated chart and its transform into the

@@ -459,7 +459,8 @@ timeline_legend (UpChartContext *ctx,
     items[n++] = (UpLegendItem) { swatch_goals, GUINT_TO_POINTER (first_goals (served)),
       /* Translators: the legend of the exported timeline: the numbered
        * chips at the end of each row. */
-      up_lang_gettext (ctx->lang, N_("Numbers at the end: the goals a stage serves")) };
+      up_lang_gettext (ctx->lang, N_("Numbers at the end: the goals a stage serves")),
+      2 * CHIP_WIDTH + CHIP_GAP };
   return n;
 }
 

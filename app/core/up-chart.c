@@ -1957,6 +1957,33 @@ table_cell (guint     i,
     }
 }
 
+/* The box of the widest swatch in column @column of @n_columns (@down:
+ * the items run down the columns): the texts of a column all start after
+ * it, each swatch set against its text. The timeline's two goal chips
+ * (31.5 pt), drawn from the right of a box of 22 pt, stuck out of the
+ * legend's column, from the first into the page's margin. */
+static double
+column_swatch_width (const UpLegendItem *items,
+                     guint               n_items,
+                     guint               n_columns,
+                     gboolean            down,
+                     guint               column)
+{
+  double width = SWATCH_WIDTH;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      guint r, c;
+
+      if (items[i].swatch_width <= width)
+        continue;
+      table_cell (i, n_items, n_columns, down, &r, &c);
+      if (c == column)
+        width = items[i].swatch_width;
+    }
+  return width;
+}
+
 /* Whether @items fit @width in @n_columns of @table->down's order with
  * each text on one line; sets @table's columns' widths if so. */
 static gboolean
@@ -1978,9 +2005,11 @@ table_fit (UpChartContext     *ctx,
     {
       guint row, column;
       /* a point to spare: a line measured as wide as its box may wrap */
-      double item = SWATCH_WIDTH + 8 + ceil (_up_chart_text_width (ctx, items[i].text, size, 0)) + 1;
+      double item;
 
       table_cell (i, n_items, n_columns, table->down, &row, &column);
+      item = column_swatch_width (items, n_items, n_columns, table->down, column) + 8 +
+             ceil (_up_chart_text_width (ctx, items[i].text, size, 0)) + 1;
       table->widths[column] = MAX (table->widths[column], item);
     }
   for (guint c = 0; c < n_columns; c++)
@@ -2038,6 +2067,7 @@ legend_layout (UpChartContext     *ctx,
 {
   double column_width = (width - (n_columns - 1) * LEGEND_GAP_X) / n_columns;
   double first_line = _up_chart_text_height (ctx, "Ag", size, 0, 0, 0);
+  gboolean down = table != NULL && table->down;
   double y0 = y;
   guint n_rows;
 
@@ -2051,21 +2081,24 @@ legend_layout (UpChartContext     *ctx,
 
       for (guint c = 0; c < n_columns; c++)
         {
-          guint i = table != NULL && table->down ? c * n_rows + r : r * n_columns + c;
+          guint i = down ? c * n_rows + r : r * n_columns + c;
           double box = table != NULL ? table->widths[c] : column_width;
+          double swatch_width = column_swatch_width (items, n_items, n_columns, down, c);
           double text_height;
 
           if (i >= n_items)
             break;
-          text_height = _up_chart_text_height (ctx, items[i].text, size, 0, box - SWATCH_WIDTH - 8,
+          text_height = _up_chart_text_height (ctx, items[i].text, size, 0, box - swatch_width - 8,
                                                table != NULL ? 1 : 0);
           if (draw)
             {
+              double own = items[i].swatch_width > 0 ? items[i].swatch_width : SWATCH_WIDTH;
+
               if (items[i].swatch != NULL)
-                items[i].swatch (ctx, cx, y + (first_line - SWATCH_HEIGHT) / 2,
-                                 SWATCH_WIDTH, SWATCH_HEIGHT, items[i].data);
-              _up_chart_text (ctx, items[i].text, cx + SWATCH_WIDTH + 8, y,
-                              box - SWATCH_WIDTH - 8, size, UP_TEXT_MUST_FIT, 0, NULL);
+                items[i].swatch (ctx, cx + swatch_width - own, y + (first_line - SWATCH_HEIGHT) / 2,
+                                 own, SWATCH_HEIGHT, items[i].data);
+              _up_chart_text (ctx, items[i].text, cx + swatch_width + 8, y,
+                              box - swatch_width - 8, size, UP_TEXT_MUST_FIT, 0, NULL);
             }
           row = MAX (row, text_height);
           cx += box + LEGEND_GAP_X;
@@ -2308,7 +2341,12 @@ _up_chart_frame_compute (UpChartContext     *ctx,
         {
           FitTable table;
 
-          if (table_fit_most (ctx, legend, n_legend, inner, frame->legend_columns, UP_CHART_LEGEND_SIZE, FALSE, &table))
+          /* in more columns than the legend's own where its texts fit
+           * them, else in as many, fitted, where that puts each on a line:
+           * a column of equal width wrapped the text of the widest
+           * swatch, which starts further in (the timeline's chips) */
+          if (table_fit_most (ctx, legend, n_legend, inner, MAX (frame->legend_columns, 2) - 1,
+                              UP_CHART_LEGEND_SIZE, FALSE, &table))
             {
               frame->legend_fitted = TRUE;
               frame->legend_down = table.down;

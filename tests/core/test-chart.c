@@ -4386,6 +4386,74 @@ test_long_stage_title_end (gconstpointer data)
   cairo_surface_destroy (surfaces[1]);
 }
 
+/* The exported timeline's legend shows the chips of two goals ("Numbers
+ * at the end: ..."), 31.5 pt wide, where the other swatches are 22 pt:
+ * drawn from the right of a swatch's box, they stuck 9.5 pt out of the
+ * legend's column, in its first column into the page's margin. Nothing
+ * but the page's colour left of the rows' stripes, which start 4 pt into
+ * the margin, in both languages, wherever the legend puts the chips. */
+static void
+test_timeline_legend_chips_inside (void)
+{
+  g_autoptr(UpProject) plan = demo ();
+  g_autoptr(UpProject) phased = demo ();
+  GListModel *stages = up_project_get_stages (phased);
+  /* the legend's items, and so the column of the chips, depend on the
+   * day (the red line of today) and the plan's phases: the demo without
+   * its stages of no phase, drawn after its end, has the chips in the
+   * first column */
+  const struct {
+    UpProject  *project;
+    const char *date;
+  } cases[] = { { plan, "2026-11-27" }, { plan, "2031-01-01" }, { phased, "2031-01-01" } };
+  const double scale = 2;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      g_autoptr(GError) error = NULL;
+
+      if (up_stage_kind_get_phase (up_stage_get_kind (stage)) != UP_PHASE_OTHER)
+        continue;
+      up_project_set_string (phased, stage, "kind", "follow-up", &error);
+      g_assert_no_error (error);
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+      {
+        UpChartOptions options;
+        cairo_surface_t *surface;
+        double width, height;
+        guint found = 0;
+
+        up_chart_options_init (&options);
+        options.lang = lang;
+        options.key = TRUE;
+        options.date = cases[c].date;
+        surface = render (UP_CHART_TIMELINE, cases[c].project, &options, scale, &width, &height);
+        for (int y = 0; y < (int) floor (height * scale); y++)
+          for (int x = 0; x < (int) ((UP_CHART_MARGIN - 4 - 1) * scale); x++)
+            {
+              guint r, g, b;
+
+              pixel_at (surface, x, y, &r, &g, &b);
+              if ((r < 250 || g < 250 || b < 250) && found++ == 0)
+                g_test_message ("%u, %s: #%02X%02X%02X at %.1f, %.1f pt", c, up_lang_get_code (lang), r, g, b,
+                                x / scale, y / scale);
+            }
+        if (found > 0)
+          {
+            g_autofree char *name = g_strdup_printf ("chart-timeline-legend-chips-%u-%s.png", c,
+                                                     up_lang_get_code (lang));
+            g_autofree char *path = save_review (surface, name);
+
+            g_error ("%u, %s: %u pixels in the page's margin (%s)", c, up_lang_get_code (lang), found, path);
+          }
+        cairo_surface_destroy (surface);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4431,6 +4499,7 @@ main (int   argc,
   g_test_add_func ("/chart/text-right-to-left", test_text_right_to_left);
   g_test_add_func ("/chart/text-emoji-colour", test_text_emoji_colour);
   g_test_add_func ("/chart/text-tight-emoji-line", test_text_tight_emoji_line);
+  g_test_add_func ("/chart/timeline-legend-chips-inside", test_timeline_legend_chips_inside);
   g_test_add_func ("/chart/text-mixed-direction", test_text_mixed_direction);
   g_test_add_func ("/chart/header-detail-long-organisation", test_header_detail_long_organisation);
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
