@@ -128,6 +128,9 @@ typedef struct
 {
   double natural_width;
   double natural_height;
+  double margin;            /* left and right of the whole, and over */
+  double margin_y;          /* and under it: UP_CHART_MARGIN, more on
+                               a slide */
   double scale;
   double offset_x;
   double offset_y;

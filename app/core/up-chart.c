@@ -2158,6 +2158,10 @@ _up_chart_draw_legend (UpChartContext     *ctx,
 #define SLIDE_LEGEND_SIZE 14.0
 #define SLIDE_KEY_SIZE 13.0
 #define SLIDE_KEY_COLUMNS 2
+/* A slide's margin, a share of its width: 24 pt came down with the chart
+ * to 23-40 pixels of a Full HD slide (1.2-2 %), which a TV's overscan
+ * may cut; 3 % is some 58 pixels. */
+#define SLIDE_MARGIN_SHARE 0.03
 
 typedef struct
 {
@@ -2271,10 +2275,13 @@ _up_chart_frame_compute (UpChartContext     *ctx,
 {
   gboolean decorations = ctx->options->decorations;
   gboolean show_legend = (decorations || ctx->options->legend) && n_legend > 0;
+  double margin = UP_CHART_MARGIN, margin_y = UP_CHART_MARGIN;
   double inner;
   Key key;
 
   memset (frame, 0, sizeof *frame);
+  frame->margin = margin;
+  frame->margin_y = margin_y;
   frame->natural_width = body_width + 2 * UP_CHART_MARGIN;
   if (decorations)
     frame->natural_width = MAX (frame->natural_width, 560);
@@ -2285,26 +2292,38 @@ _up_chart_frame_compute (UpChartContext     *ctx,
     {
       double column_width = !ctx->options->slide ? LEGEND_COLUMN
                             : ctx->slide_column > 0 ? ctx->slide_column : SLIDE_COLUMN;
+      double content = body_width + LEGEND_GAP + column_width;
 
+      /* A slide's margins grow with it, as a TV's overscan: left and
+       * right a share of the width it is shown at (content and both
+       * margins), over and under the same share of the height of a
+       * screen of 16:9 as wide. As 3 % of the width all round, the
+       * wheel's slide grew taller than Full HD. */
+      if (decorations && ctx->options->slide)
+        {
+          margin = MAX (UP_CHART_MARGIN, SLIDE_MARGIN_SHARE * content / (1 - 2 * SLIDE_MARGIN_SHARE));
+          margin_y = MAX (UP_CHART_MARGIN, SLIDE_MARGIN_SHARE * (content + 2 * margin) * 9 / 16);
+        }
+      frame->margin = margin;
+      frame->margin_y = margin_y;
       /* The legend in a column right of the body, from its top: in a wide
        * area the chart then grows to the area's height, and its text
        * with it. */
-      frame->natural_width = MAX (body_width + LEGEND_GAP + column_width + 2 * UP_CHART_MARGIN,
-                                  decorations ? 560 : 0);
-      inner = frame->natural_width - 2 * UP_CHART_MARGIN;
+      frame->natural_width = MAX (content + 2 * margin, decorations ? 560 : 0);
+      inner = frame->natural_width - 2 * margin;
       frame->header_height = decorations ? _up_chart_header_height (ctx, kind, inner) : 0;
-      frame->body_x = UP_CHART_MARGIN + (inner - LEGEND_GAP - column_width - body_width) / 2;
-      frame->body_y = UP_CHART_MARGIN + frame->header_height;
+      frame->body_x = margin + (inner - LEGEND_GAP - column_width - body_width) / 2;
+      frame->body_y = margin_y + frame->header_height;
       frame->body_width = body_width;
       frame->body_height = body_height;
-      frame->legend_x = UP_CHART_MARGIN + inner - column_width;
+      frame->legend_x = margin + inner - column_width;
       frame->legend_y = frame->body_y;
       frame->legend_width = column_width;
       frame->legend_columns = 1;
       frame->legend_size = ctx->options->slide ? SLIDE_LEGEND_SIZE : LEGEND_BESIDE_SIZE;
       frame->legend_height = _up_chart_legend_height (ctx, legend, n_legend, column_width, 1,
                                                       frame->legend_size);
-      frame->natural_height = frame->body_y + MAX (body_height, frame->legend_height) + UP_CHART_MARGIN;
+      frame->natural_height = frame->body_y + MAX (body_height, frame->legend_height) + margin_y;
       /* a slide's key goes on in the column, under the legend */
       if (ctx->options->slide && frame_key (ctx, kind, ctx->slide_column > 0 ? 1 : 0, &key))
         {
@@ -2318,7 +2337,7 @@ _up_chart_frame_compute (UpChartContext     *ctx,
                               _up_chart_legend_height (ctx, key.items, key.n_items, column_width,
                                                        key.n_columns, frame->key_size);
           frame->natural_height = MAX (frame->natural_height,
-                                       frame->key_y + frame->key_height + UP_CHART_MARGIN - 6);
+                                       frame->key_y + frame->key_height + margin_y - 6);
         }
     }
   else
@@ -2361,8 +2380,8 @@ _up_chart_frame_compute (UpChartContext     *ctx,
     }
   if (frame->key_height == 0 && frame_key (ctx, kind, 0, &key))
     {
-      frame->key_x = UP_CHART_MARGIN;
-      frame->key_y = frame->natural_height - UP_CHART_MARGIN + legend_row_gap (ctx) + 8;
+      frame->key_x = margin;
+      frame->key_y = frame->natural_height - margin_y + legend_row_gap (ctx) + 8;
       frame->key_width = inner;
       frame->key_columns = key.n_columns;
       frame->key_size = KEY_SIZE;
@@ -2386,7 +2405,7 @@ _up_chart_frame_compute (UpChartContext     *ctx,
         }
       frame->key_height += _up_chart_text_height (ctx, key.title, UP_CHART_LEGEND_SIZE,
                                                   UP_TEXT_BOLD, inner, 0) + 6;
-      frame->natural_height = frame->key_y + frame->key_height + UP_CHART_MARGIN - legend_row_gap (ctx);
+      frame->natural_height = frame->key_y + frame->key_height + margin_y - legend_row_gap (ctx);
     }
 
   if (width <= 0 || height <= 0)
@@ -2422,7 +2441,7 @@ _up_chart_frame_draw (UpChartContext     *ctx,
                       double              width,
                       double              height)
 {
-  double inner = frame->natural_width - 2 * UP_CHART_MARGIN;
+  double inner = frame->natural_width - 2 * frame->margin;
   Key key;
 
   _up_chart_set_colour (ctx->cr, &ctx->bg);
@@ -2434,11 +2453,11 @@ _up_chart_frame_draw (UpChartContext     *ctx,
 
   if (ctx->options->decorations && _up_chart_in_clip (ctx, 0, frame->body_y))
     {
-      _up_chart_draw_header (ctx, kind, UP_CHART_MARGIN, UP_CHART_MARGIN, inner);
+      _up_chart_draw_header (ctx, kind, frame->margin, frame->margin_y, inner);
       _up_chart_set_colour (ctx->cr, &ctx->line);
       cairo_set_line_width (ctx->cr, 1);
-      cairo_move_to (ctx->cr, UP_CHART_MARGIN, frame->body_y - 7.5);
-      cairo_line_to (ctx->cr, UP_CHART_MARGIN + inner, frame->body_y - 7.5);
+      cairo_move_to (ctx->cr, frame->margin, frame->body_y - 7.5);
+      cairo_line_to (ctx->cr, frame->margin + inner, frame->body_y - 7.5);
       cairo_stroke (ctx->cr);
     }
 
@@ -2460,7 +2479,7 @@ _up_chart_frame_draw (UpChartContext     *ctx,
       FitTable table = { .down = frame->key_down };
       double y = frame->key_y;
       /* its title as large as the legend beside it on a slide */
-      double title_size = ctx->options->slide && frame->key_x > UP_CHART_MARGIN
+      double title_size = ctx->options->slide && frame->key_x > frame->margin
                           ? frame->legend_size : UP_CHART_LEGEND_SIZE;
 
       _up_chart_set_colour (ctx->cr, &ctx->line);

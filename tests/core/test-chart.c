@@ -3855,6 +3855,67 @@ test_slide (void)
     }
 }
 
+/* A slide, 1,920 pixels wide, keeps a margin of some 3 % of its width
+ * (58 px) left and right of what it shows (the rows' pale stripes, 4 pt
+ * further out than their text, aside), and 3 % of a Full HD screen's
+ * height (32 px) over and under it, every kind in both languages: the
+ * margin was 24 pt, scaled down with the chart to 23-40 px (1.2-2 % of
+ * the width), which a TV's overscan may cut. The wheel stays within Full
+ * HD. */
+static void
+test_slide_margin (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  static const UpChartKind kinds[] = { UP_CHART_WHEEL, UP_CHART_BARS, UP_CHART_MATRIX, UP_CHART_GRID,
+                                       UP_CHART_TIMELINE };
+  const int slide_width = 1920;
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        UpChartOptions options;
+        cairo_surface_t *surface;
+        double width, height;
+        int image_height, left = G_MAXINT, right = -1, top = G_MAXINT, bottom = -1;
+
+        up_chart_options_init (&options);
+        options.lang = lang;
+        options.key = TRUE;
+        options.slide = TRUE;
+        options.date = "2026-11-28";
+        up_chart_get_size (kinds[k], project, &options, &width, &height);
+        surface = render (kinds[k], project, &options, slide_width / width, &width, &height);
+        image_height = (int) floor (height * slide_width / width);
+        for (int y = 0; y < image_height; y++)
+          for (int x = 0; x < slide_width; x++)
+            {
+              guint r, g, b;
+
+              pixel_at (surface, x, y, &r, &g, &b);
+              /* the stripes behind every second row are lighter */
+              if (r >= 235 && g >= 235 && b >= 235)
+                continue;
+              left = MIN (left, x);
+              right = MAX (right, x);
+              top = MIN (top, y);
+              bottom = MAX (bottom, y);
+            }
+        g_test_message ("%s, %s: %d × %d px; margins %d left, %d right, %d top, %d bottom", up_lang_get_code (lang),
+                        up_chart_kind_get_name (kinds[k]), slide_width, image_height, left,
+                        slide_width - 1 - right, top, image_height - 1 - bottom);
+        g_assert_cmpfloat (left, >=, 0.029 * slide_width);
+        g_assert_cmpfloat (slide_width - 1 - right, >=, 0.029 * slide_width);
+        g_assert_cmpfloat (top, >=, 0.028 * 1080);
+        /* a line's ink spills a pixel or two beyond its box */
+        g_assert_cmpfloat (image_height - 1 - bottom, >=, 0.028 * 1080);
+        /* and not much more: the chart as large as it was, nearly */
+        g_assert_cmpfloat (left, <=, 0.04 * slide_width);
+        if (kinds[k] == UP_CHART_WHEEL)
+          g_assert_cmpint (image_height, <=, 1080);
+        cairo_surface_destroy (surface);
+      }
+}
+
 /* The timeline for a slide: its rows take most of the image, their text
  * as large on a Full HD slide as the legend's beside them, every text
  * whole. Laid out for a page with the legend and the key in a column
@@ -4500,6 +4561,7 @@ main (int   argc,
   g_test_add_func ("/chart/text-emoji-colour", test_text_emoji_colour);
   g_test_add_func ("/chart/text-tight-emoji-line", test_text_tight_emoji_line);
   g_test_add_func ("/chart/timeline-legend-chips-inside", test_timeline_legend_chips_inside);
+  g_test_add_func ("/chart/slide-margin", test_slide_margin);
   g_test_add_func ("/chart/text-mixed-direction", test_text_mixed_direction);
   g_test_add_func ("/chart/header-detail-long-organisation", test_header_detail_long_organisation);
   g_test_add_func ("/chart/report/long-title", test_report_long_title);
