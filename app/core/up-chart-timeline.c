@@ -357,11 +357,16 @@ swatch_goals (UpChartContext *ctx,
 {
   guint goals = GPOINTER_TO_UINT (data);
 
-  /* two goals of the chart, as its rows show them */
+  /* two goals of the chart (or its one), as its rows show them, against
+   * the text */
+  if (goals >> 8 == 0)
+    {
+      _up_chart_goal_chip (ctx, goals, x + width - CHIP_WIDTH, y - 1, CHIP_WIDTH, height + 2, SMALL_SIZE, FALSE);
+      return;
+    }
   _up_chart_goal_chip (ctx, goals & 0xff, x + width - 2 * CHIP_WIDTH - CHIP_GAP, y - 1, CHIP_WIDTH, height + 2,
                        SMALL_SIZE, FALSE);
-  if (goals >> 8 != 0)
-    _up_chart_goal_chip (ctx, goals >> 8, x + width - CHIP_WIDTH, y - 1, CHIP_WIDTH, height + 2, SMALL_SIZE, FALSE);
+  _up_chart_goal_chip (ctx, goals >> 8, x + width - CHIP_WIDTH, y - 1, CHIP_WIDTH, height + 2, SMALL_SIZE, FALSE);
 }
 
 /* The chart's date, as a Julian day; 0 when it has none that reads. */
@@ -456,11 +461,16 @@ timeline_legend (UpChartContext *ctx,
        * at the day the chart was made. */
       up_lang_gettext (ctx->lang, N_("Red line: the day the chart was made")) };
   if (any_served)
-    items[n++] = (UpLegendItem) { swatch_goals, GUINT_TO_POINTER (first_goals (served)),
-      /* Translators: the legend of the exported timeline: the numbered
-       * chips at the end of each row. */
-      up_lang_gettext (ctx->lang, N_("Numbers at the end: the goals a stage serves")),
-      2 * CHIP_WIDTH + CHIP_GAP };
+    {
+      guint goals = first_goals (served);
+
+      /* two chips are wider than the legend's other swatches */
+      items[n++] = (UpLegendItem) { swatch_goals, GUINT_TO_POINTER (goals),
+        /* Translators: the legend of the exported timeline: the numbered
+         * chips at the end of each row. */
+        up_lang_gettext (ctx->lang, N_("Numbers at the end: the goals a stage serves")),
+        goals >> 8 != 0 ? 2 * CHIP_WIDTH + CHIP_GAP : 0 };
+    }
   return n;
 }
 

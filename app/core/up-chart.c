@@ -2361,17 +2361,22 @@ _up_chart_frame_compute (UpChartContext     *ctx,
           FitTable table;
 
           /* in more columns than the legend's own where its texts fit
-           * them, else in as many, fitted, where that puts each on a line:
-           * a column of equal width wrapped the text of the widest
-           * swatch, which starts further in (the timeline's chips) */
+           * them, else in as many, fitted, where that is lower: columns
+           * of equal width wrapped the text of the widest swatch, which
+           * starts further in (the timeline's chips) */
           if (table_fit_most (ctx, legend, n_legend, inner, MAX (frame->legend_columns, 2) - 1,
                               UP_CHART_LEGEND_SIZE, FALSE, &table))
             {
-              frame->legend_fitted = TRUE;
-              frame->legend_down = table.down;
-              frame->legend_columns = table.n_columns;
-              frame->legend_height = legend_layout (ctx, legend, n_legend, 0, 0, inner, 0, &table,
-                                                    UP_CHART_LEGEND_SIZE, FALSE);
+              double fitted = legend_layout (ctx, legend, n_legend, 0, 0, inner, 0, &table,
+                                             UP_CHART_LEGEND_SIZE, FALSE);
+
+              if (table.n_columns > frame->legend_columns || fitted < frame->legend_height)
+                {
+                  frame->legend_fitted = TRUE;
+                  frame->legend_down = table.down;
+                  frame->legend_columns = table.n_columns;
+                  frame->legend_height = fitted;
+                }
             }
         }
       frame->natural_height = show_legend
