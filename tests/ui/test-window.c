@@ -34,6 +34,7 @@
 #include "up-stage-notes.h"
 #include "up-a11y-util.h"
 #include "up-stage-row.h"
+#include "up-stage-row-private.h"
 #include "up-stakeholder-view-private.h"
 #include "up-timeline.h"
 #include "up-route-chooser.h"
@@ -3675,6 +3676,66 @@ test_narrow_list (Fixture       *fixture,
   resize_window (fixture, 1600, 1000);
   save_screenshot (GTK_WIDGET (fixture->window), "window-wide-list.png");
   assert_no_ellipsized_label (pane);
+}
+
+static void collect_type (GtkWidget *widget,
+                          GType      type,
+                          GPtrArray *found);
+
+/* A long stage list opens without laying out the texts of rows no one
+ * sees. GTK 4.8's list view makes about 200 rows whatever the window's
+ * height and measures each; every row laid out its kind and dates to
+ * measure itself, some 400 layouts for a dozen rows shown, a tenth of the
+ * work of opening a project of 5,000 stages. The rows are as high as
+ * before: two lines, or three where the dates do not fit beside the kind. */
+static void
+test_rows_measured_without_layouts (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  static const char *kinds[] = { "market-analysis", "hackathon", "strategy" };
+  GtkWidget *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  guint made, n_mapped = 0;
+  int narrow, wide;
+
+  up_project_begin_group (fixture->project, "Stages");
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Skede %u", i + 1);
+      g_autofree char *start = g_strdup_printf ("2026-%02u-%02u", i % 12 + 1, i % 28 + 1);
+      g_autofree char *end = g_strdup_printf ("2027-%02u-%02u", (i + 5) % 12 + 1, (i * 7) % 28 + 1);
+
+      g_assert_nonnull (up_project_add_stage (fixture->project, kinds[i % 3], title, start, end, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (up_project_end_group (fixture->project, &error));
+  g_assert_no_error (error);
+
+  made = _up_stage_row_get_layouts_made ();
+  show_window (fixture);
+  made = _up_stage_row_get_layouts_made () - made;
+
+  collect_type (list, UP_TYPE_STAGE_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_mapped (rows->pdata[i]))
+      n_mapped++;
+  g_test_message ("%u rows, %u of them shown, %u made their layouts", rows->len, n_mapped, made);
+  g_assert_cmpuint (n_mapped, >, 0);
+  g_assert_cmpuint (rows->len, >, 3 * n_mapped);
+  g_assert_cmpuint (made, <=, n_mapped);
+
+  /* as high as the texts make them, narrow and wide */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = rows->pdata[i];
+
+      if (up_stage_row_get_stage (UP_STAGE_ROW (row)) == NULL)
+        continue;
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 150, NULL, &narrow, NULL, NULL);
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 600, NULL, &wide, NULL, NULL);
+      g_assert_cmpint (narrow, >, wide);
+    }
 }
 
 static GLogWriterOutput
@@ -7935,6 +7996,8 @@ main (int   argc,
               fixture_set_up, test_stage_row, fixture_tear_down);
   g_test_add ("/ui/window/narrow-list", Fixture, NULL,
               fixture_set_up, test_narrow_list, fixture_tear_down);
+  g_test_add ("/ui/window/rows-measured-without-layouts", Fixture, NULL,
+              fixture_set_up_unshown, test_rows_measured_without_layouts, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts-window", Fixture, NULL,
               fixture_set_up, test_shortcuts_window, fixture_tear_down);
   g_test_add ("/ui/window/title-settles", Fixture, NULL,
