@@ -4790,6 +4790,50 @@ test_toast_above_switcher_bar (Fixture       *fixture,
   }
 }
 
+/* The bar's view switcher is made when the window first gets narrow: in a
+ * wide window its five buttons were built, styled and measured at every
+ * open, hidden. Narrow, it shows the five views and switches between them. */
+static void
+test_switcher_bar_when_narrow (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  AdwViewSwitcherBar *bar = template_child (fixture->window, UP_TYPE_WINDOW, "switcher_bar");
+  AdwViewStack *stack = template_child (fixture->window, UP_TYPE_WINDOW, "view_stack");
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GType button_type = g_type_from_name ("AdwViewSwitcherButton");
+  GtkWidget *notes = NULL;
+
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_null (adw_view_switcher_bar_get_stack (bar));
+  g_assert_cmpuint (button_type, !=, 0);
+  collect_type (GTK_WIDGET (bar), button_type, buttons);
+  g_assert_cmpuint (buttons->len, ==, 0);
+
+  resize_window (fixture, 640, 480);
+  wait_until (is_bar_revealed, bar);
+  g_assert_true (adw_view_switcher_bar_get_stack (bar) == stack);
+  collect_type (GTK_WIDGET (bar), button_type, buttons);
+  g_assert_cmpuint (buttons->len, ==, 5);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_object_get (buttons->pdata[i], "label", &label, NULL);
+      if (g_strcmp0 (label, _("Notes")) == 0)
+        notes = buttons->pdata[i];
+    }
+  g_assert_nonnull (notes);
+  gtk_widget_activate (notes);
+  wait_until (is_mapped, template_child (fixture->window, UP_TYPE_WINDOW, "notes_view"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "notes");
+
+  /* wide again: the bar goes, the title's switcher is there */
+  resize_window (fixture, 1200, 800);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+}
+
 /* From up-history-private.h, whose store header clashes with the
  * stakeholder view's private one here. */
 void _up_history_set_budget (UpHistory *self,
@@ -8117,6 +8161,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/route-chooser-small", test_route_chooser_small);
   g_test_add ("/ui/window/toast-above-switcher-bar", Fixture, NULL,
               fixture_set_up, test_toast_above_switcher_bar, fixture_tear_down);
+  g_test_add ("/ui/window/switcher-bar-when-narrow", Fixture, NULL,
+              fixture_set_up, test_switcher_bar_when_narrow, fixture_tear_down);
   g_test_add ("/ui/window/switchers-named", Fixture, NULL,
               fixture_set_up, test_switchers_named, fixture_tear_down);
   g_test_add ("/ui/window/descriptions-add-to-names", Fixture, NULL,
