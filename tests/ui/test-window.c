@@ -3725,16 +3725,21 @@ test_rows_measured_without_layouts (Fixture       *fixture,
   g_assert_cmpuint (rows->len, >, 3 * n_mapped);
   g_assert_cmpuint (made, <=, n_mapped);
 
-  /* as high as the texts make them, narrow and wide */
+  /* as high as the texts make them: a range of two dates goes below its
+   * kind in a narrow row (a milestone's one date may fit beside) */
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = rows->pdata[i];
+      UpStage *stage = up_stage_row_get_stage (UP_STAGE_ROW (row));
 
-      if (up_stage_row_get_stage (UP_STAGE_ROW (row)) == NULL)
+      if (stage == NULL)
         continue;
       gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 150, NULL, &narrow, NULL, NULL);
       gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 600, NULL, &wide, NULL, NULL);
-      g_assert_cmpint (narrow, >, wide);
+      if (up_stage_get_is_milestone (stage))
+        g_assert_cmpint (narrow, >=, wide);
+      else
+        g_assert_cmpint (narrow, >, wide);
     }
 }
 
