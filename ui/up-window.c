@@ -149,6 +149,9 @@ struct _UpWindow
   UpStageEditor        *editor;
   GtkToggleButton      *details_button;
   GtkMenuButton        *primary_menu_button;
+  GtkMenuButton        *start_menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *start_menu;
   /* The main menu's first item: which file the window shows. */
   GtkLabel             *file_name_label;
   GtkLabel             *file_folder_label;
@@ -447,15 +450,14 @@ update_counts (UpWindow *self)
 
 /* The main menu's first item names the file the window shows, its name
  * and its folder: in a wide window the header shows the view switcher
- * instead of the title and subtitle. Text to read, not an action. */
+ * instead of the title and subtitle. Text to read, not an action. The
+ * labels are made with the window (update_title() fills them), and go in
+ * the menu when it is made (on_create_menu()). */
+static GMenuModel *create_add_stage_menu (void);
+
 static void
-add_file_item (UpWindow *self)
+make_file_labels (UpWindow *self)
 {
-  GtkPopover *popover = gtk_menu_button_get_popover (self->primary_menu_button);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-  g_assert (GTK_IS_POPOVER_MENU (popover));
-
   self->file_name_label = g_object_new (GTK_TYPE_LABEL,
                                         "xalign", 0.0f,
                                         "ellipsize", PANGO_ELLIPSIZE_MIDDLE,
@@ -469,6 +471,17 @@ add_file_item (UpWindow *self)
                                           NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->file_folder_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->file_folder_label), "caption");
+  g_object_ref_sink (self->file_name_label);
+  g_object_ref_sink (self->file_folder_label);
+}
+
+static void
+add_file_item (UpWindow *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->primary_menu_button);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  g_assert (GTK_IS_POPOVER_MENU (popover));
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -477,6 +490,37 @@ add_file_item (UpWindow *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->file_name_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->file_folder_label));
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), box, "file");
+}
+
+/* The menus of the main menu buttons and of Add Stage are made when they
+ * first open (by click, F10 or Return): built with the window, their
+ * popovers were a tenth of the window's template and were made at every
+ * open, most never opened (27.7 M instructions of opening 5,000 stages,
+ * 2.1 %). GtkMenuButton asks for its popup before each showing. */
+static void
+on_create_menu (GtkMenuButton *button,
+                gpointer       data)
+{
+  UpWindow *self = data;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+
+  if (button == self->primary_menu_button)
+    {
+      gtk_menu_button_set_menu_model (button, self->primary_menu);
+      add_file_item (self);
+    }
+  else if (button == self->start_menu_button)
+    {
+      gtk_menu_button_set_menu_model (button, self->start_menu);
+    }
+  else if (button == self->add_stage_button)
+    {
+      g_autoptr(GMenuModel) add_menu = create_add_stage_menu ();
+
+      gtk_menu_button_set_menu_model (button, add_menu);
+    }
 }
 
 static void focus_view (UpWindow *self, const char *name);
@@ -2912,6 +2956,8 @@ up_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->switcher_bar_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), UP_TYPE_WINDOW);
+  g_clear_object (&self->file_name_label);
+  g_clear_object (&self->file_folder_label);
 
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
@@ -3096,6 +3142,9 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, start_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, start_menu);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, details_flap);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, timeline_scroller);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, switcher_bar);
@@ -3299,7 +3348,6 @@ static void
 up_window_init (UpWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GMenuModel) add_menu = NULL;
   GtkDropTarget *drop_target;
   GtkWidget *squeezer;
 
@@ -3321,7 +3369,10 @@ up_window_init (UpWindow *self)
 
   /* The icon name is the application id, which differs in the .Devel build. */
   adw_status_page_set_icon_name (self->start_page, APPLICATION_ID);
-  add_file_item (self);
+  make_file_labels (self);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, on_create_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->start_menu_button, on_create_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->add_stage_button, on_create_menu, self, NULL);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -3360,9 +3411,6 @@ up_window_init (UpWindow *self)
    * timeline, and Add Stage and Delete were out of Tab's reach). */
   up_a11y_util_tab_leaves_list (GTK_WIDGET (self->stage_list));
   gtk_widget_add_controller (GTK_WIDGET (self), create_history_shortcuts ());
-
-  add_menu = create_add_stage_menu ();
-  gtk_menu_button_set_menu_model (self->add_stage_button, add_menu);
 
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "notify::title",

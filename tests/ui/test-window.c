@@ -4839,6 +4839,58 @@ test_switcher_bar_when_narrow (Fixture       *fixture,
   g_assert_false (adw_view_switcher_bar_get_reveal (bar));
 }
 
+/* The main menu and Add Stage's menu are made when they first open: at
+ * the open their popovers were built, most never opened. Opened, the main
+ * menu names the project's file and Add Stage offers every kind of stage;
+ * a second opening shows the same menu. */
+static void
+test_menus_made_when_opened (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GtkMenuButton *primary = template_child (fixture->window, UP_TYPE_WINDOW, "primary_menu_button");
+  GtkMenuButton *add = template_child (fixture->window, UP_TYPE_WINDOW, "add_stage_button");
+  GFile *file = up_project_get_file (fixture->project);
+  g_autofree char *name = g_file_get_basename (file);
+  GMenuModel *model;
+  GtkPopover *popover;
+  guint n_kinds = 0;
+
+  g_assert_null (gtk_menu_button_get_popover (primary));
+  g_assert_null (gtk_menu_button_get_popover (add));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (primary)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (add)));
+
+  gtk_menu_button_popup (primary);
+  popover = gtk_menu_button_get_popover (primary);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  wait_until (is_mapped, popover);
+  wait_for_frames (GTK_WIDGET (popover));
+  g_assert_nonnull (find_mapped_label (GTK_WIDGET (popover), name));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (primary)), >, 0);
+  gtk_menu_button_popdown (primary);
+  iterate_pending ();
+  gtk_menu_button_popup (primary);
+  g_assert_true (gtk_menu_button_get_popover (primary) == popover);
+  wait_until (is_mapped, popover);
+  g_assert_nonnull (find_mapped_label (GTK_WIDGET (popover), name));
+  gtk_menu_button_popdown (primary);
+
+  gtk_menu_button_popup (add);
+  popover = gtk_menu_button_get_popover (add);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  wait_until (is_mapped, popover);
+  model = gtk_menu_button_get_menu_model (add);
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      n_kinds += section != NULL ? g_menu_model_get_n_items (section) : 1;
+    }
+  g_assert_cmpuint (n_kinds, ==, g_strv_length ((char **) up_stage_kinds));
+  g_assert_nonnull (find_mapped_label (GTK_WIDGET (popover), up_enum_label (up_stage_kinds, "milestone")));
+  gtk_menu_button_popdown (add);
+}
+
 /* From up-history-private.h, whose store header clashes with the
  * stakeholder view's private one here. */
 void _up_history_set_budget (UpHistory *self,
@@ -8168,6 +8220,8 @@ main (int   argc,
               fixture_set_up, test_toast_above_switcher_bar, fixture_tear_down);
   g_test_add ("/ui/window/switcher-bar-when-narrow", Fixture, NULL,
               fixture_set_up, test_switcher_bar_when_narrow, fixture_tear_down);
+  g_test_add ("/ui/window/menus-made-when-opened", Fixture, NULL,
+              fixture_set_up, test_menus_made_when_opened, fixture_tear_down);
   g_test_add ("/ui/window/switchers-named", Fixture, NULL,
               fixture_set_up, test_switchers_named, fixture_tear_down);
   g_test_add ("/ui/window/descriptions-add-to-names", Fixture, NULL,
