@@ -261,10 +261,6 @@ on_stage_notify (UpStageRow *self,
   update (self);
 }
 
-/* Whether the dates go on a line of their own, below the kind, in a row
- * @width wide: when beside them the kind would be cut to a few letters
- * (or to a lone "…" in a narrow window, before dates that then seemed
- * cut themselves). A long kind in a wide row is still shortened. */
 /* The width of @text in the caption font, pixels, @tabular with figures of
  * one width (as the dates are drawn). The list view of GTK 4.8 measures
  * about 200 rows to show a dozen, and laying out each row's kind and dates
@@ -317,6 +313,10 @@ caption_width (UpStageRow *self,
   return pixels;
 }
 
+/* Whether the dates go on a line of their own, below the kind, in a row
+ * @width wide: when beside them the kind would be cut to a few letters
+ * (or to a lone "…" in a narrow window, before dates that then seemed
+ * cut themselves). A long kind in a wide row is still shortened. */
 static gboolean
 dates_below (UpStageRow *self,
              int         width)
