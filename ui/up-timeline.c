@@ -11,6 +11,7 @@
 #include "up-date-util.h"
 #include "up-text-util.h"
 #include "up-timeline.h"
+#include "up-timeline-private.h"
 
 /* Geometry, in logical pixels. */
 #define HEADER_MAJOR_HEIGHT 28
@@ -192,6 +193,10 @@ struct _UpTimeline
   GHashTable     *minor_layouts;
   PangoLayout    *major_layout;
   PangoLayout    *minor_layout;
+  /* The font and resolution the layouts were made with: a change of style
+   * that keeps both (the window losing focus, dark style) keeps them. */
+  PangoFontDescription *layout_font;
+  double          layout_resolution;
   /* Glyph kind and colour -> its render node, drawn once with Cairo. */
   GHashTable     *glyphs;
 
@@ -1159,9 +1164,31 @@ create_layout (UpTimeline *self,
   return layout;
 }
 
+/* See _up_timeline_get_layouts_made(). */
+static guint layouts_made;
+
+static void
+clear_layouts (UpTimeline *self)
+{
+  g_clear_object (&self->title_layout);
+  g_hash_table_remove_all (self->title_layouts);
+  g_hash_table_remove_all (self->major_layouts);
+  g_hash_table_remove_all (self->minor_layouts);
+  g_clear_object (&self->major_layout);
+  g_clear_object (&self->minor_layout);
+  g_clear_pointer (&self->layout_font, pango_font_description_free);
+}
+
 static void
 ensure_layouts (UpTimeline *self)
 {
+  if (self->layout_font == NULL)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+
+      self->layout_font = pango_font_description_copy (pango_context_get_font_description (context));
+      self->layout_resolution = pango_cairo_context_get_resolution (context);
+    }
   if (self->title_layout == NULL)
     self->title_layout = create_layout (self, 1.0, PANGO_WEIGHT_NORMAL);
   if (self->major_layout == NULL)
@@ -1192,6 +1219,7 @@ cached_layout (GHashTable  *cache,
   layout = pango_layout_copy (base);
   pango_layout_set_text (layout, text, -1);
   g_hash_table_insert (cache, g_strdup (text), layout);
+  layouts_made++;
   return layout;
 }
 
@@ -2188,13 +2216,16 @@ up_timeline_css_changed (GtkWidget         *widget,
   self->dark = luminance (&self->bg) < 0.4;
   self->high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
 
-  /* The font may have changed with the style. */
-  g_clear_object (&self->title_layout);
-  g_hash_table_remove_all (self->title_layouts);
-  g_hash_table_remove_all (self->major_layouts);
-  g_hash_table_remove_all (self->minor_layouts);
-  g_clear_object (&self->major_layout);
-  g_clear_object (&self->minor_layout);
+  /* The font may have changed with the style; the colours are given to
+   * each layout as it is drawn. */
+  if (self->layout_font != NULL)
+    {
+      PangoContext *pango = gtk_widget_get_pango_context (widget);
+
+      if (!pango_font_description_equal (self->layout_font, pango_context_get_font_description (pango))
+          || self->layout_resolution != pango_cairo_context_get_resolution (pango))
+        clear_layouts (self);
+    }
 
   gtk_widget_queue_draw (widget);
 }
@@ -2959,12 +2990,7 @@ up_timeline_dispose (GObject *object)
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
 
-  g_clear_object (&self->title_layout);
-  g_hash_table_remove_all (self->title_layouts);
-  g_hash_table_remove_all (self->major_layouts);
-  g_hash_table_remove_all (self->minor_layouts);
-  g_clear_object (&self->major_layout);
-  g_clear_object (&self->minor_layout);
+  clear_layouts (self);
 
   if (self->rows != NULL)
     g_array_set_size (self->rows, 0);
@@ -3511,4 +3537,10 @@ up_timeline_get_visible_range (UpTimeline *self,
   /* The day under the last column of pixels. */
   if (last_day != NULL)
     *last_day = up_timescale_x_to_day (&self->scale, value + width - 1);
+}
+
+guint
+_up_timeline_get_layouts_made (void)
+{
+  return layouts_made;
 }

@@ -16,6 +16,7 @@
 #include "up-route.h"
 #include "up-stage-editor.h"
 #include "up-timeline.h"
+#include "up-timeline-private.h"
 #include "up-window.h"
 #include "ui-test-util.h"
 #include "test-common.h"
@@ -955,6 +956,56 @@ test_screenshots (Fixture       *fixture,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* A change of style that keeps the font (dark style, the window losing
+ * focus) draws the timeline in its new colours from the texts it already
+ * laid out; a new font lays them out again. */
+static void
+test_style_keeps_layouts (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkWidget *timeline = GTK_WIDGET (fixture->timeline);
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autofree guint32 *light = NULL;
+  g_autofree guint32 *dark = NULL;
+  g_autofree guint32 *backdrop = NULL;
+  gsize n = (gsize) gtk_widget_get_width (timeline) * gtk_widget_get_height (timeline);
+  gsize differ = 0;
+  guint made;
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_frames (timeline);
+  light = render_pixels (timeline);
+  made = _up_timeline_get_layouts_made ();
+  g_assert_cmpuint (made, >, 0);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frames (timeline);
+  dark = render_pixels (timeline);
+  for (gsize i = 0; i < n; i++)
+    differ += colour_distance (light[i], dark[i]) > 60;
+  g_assert_cmpuint (differ, >, n / 2);
+  g_assert_cmpuint (_up_timeline_get_layouts_made (), ==, made);
+
+  gtk_widget_set_state_flags (GTK_WIDGET (fixture->window), GTK_STATE_FLAG_BACKDROP, FALSE);
+  wait_for_frames (timeline);
+  backdrop = render_pixels (timeline);
+  g_assert_cmpuint (_up_timeline_get_layouts_made (), ==, made);
+  gtk_widget_unset_state_flags (GTK_WIDGET (fixture->window), GTK_STATE_FLAG_BACKDROP);
+
+  gtk_css_provider_load_from_data (provider, "timeline { font-size: 20px; }", -1);
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (timeline),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  wait_for_frames (timeline);
+  g_free (render_pixels (timeline));
+  g_assert_cmpuint (_up_timeline_get_layouts_made (), >, made);
+
+  gtk_style_context_remove_provider_for_display (gtk_widget_get_display (timeline),
+                                                 GTK_STYLE_PROVIDER (provider));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* In the window: the timeline, the stage list and the editor show one
  * selection; Delete on the timeline deletes through the window (with its
  * toast and undo), Enter opens the editor. */
@@ -1841,6 +1892,8 @@ main (int   argc,
               fixture_set_up, test_rtl_title, fixture_tear_down);
   g_test_add ("/ui/timeline/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
+  g_test_add ("/ui/timeline/style-keeps-layouts", Fixture, NULL,
+              fixture_set_up, test_style_keeps_layouts, fixture_tear_down);
   g_test_add_func ("/ui/timeline/window", test_window);
   g_test_add_func ("/ui/timeline/tab-order", test_tab_order);
   g_test_add_func ("/ui/timeline/kind-choices", test_kind_choices);
