@@ -1138,6 +1138,44 @@ test_row_pages_print_size (gconstpointer data)
       }
 }
 
+/* The demo's @kind exported as a PDF in @lang is one page, and its text
+ * has the first and the last stage, @legend (a line of the legend) and the
+ * names of @goals whole (the 17 goals when @goals is NULL). */
+static void
+assert_demo_one_page_pdf (UpChartKind  kind,
+                          UpLang       lang,
+                          const char  *dir,
+                          const char  *legend,
+                          const guint *goals,
+                          guint        n_goals)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_tool ("pdfinfo") || !have_tool ("pdftotext"))
+    return;
+  path = export_to (demo, kind, UP_EXPORT_PDF, lang, 0, dir);
+  info = pdf_info (path);
+  pages = pdf_field (info, "Pages");
+  g_assert_cmpstr (pages, ==, "1");
+  text = pdf_page_text (path, 1);
+  g_test_message ("%s: %s", up_lang_get_code (lang), text);
+  g_assert_nonnull (strstr (text, "Needs analysis with home care staff"));
+  g_assert_nonnull (strstr (text, "Lessons learned"));
+  g_assert_nonnull (strstr (text, legend));
+  g_assert_null (strstr (text, lang == UP_LANG_SV ? "Sida 1 av" : "Page 1 of"));
+  for (guint i = 0; i < (goals != NULL ? n_goals : UP_SDG_N_GOALS); i++)
+    {
+      guint goal = goals != NULL ? goals[i] : i + 1;
+      const char *name = up_sdg_goal_get_name_in (up_sdg_get_goal (goal), lang);
+
+      if (strstr (text, name) == NULL)
+        g_error ("%s: the key does not name goal %u (%s) whole", up_lang_get_code (lang), goal, name);
+    }
+}
+
 /* The demo's timeline, a plan of 15 stages, prints on one page of A4 in
  * English and in Swedish, every stage and every goal's name of its key
  * on it: its page 2 held "Lessons learned" alone, as the legend in three
@@ -1151,34 +1189,15 @@ test_timeline_demo_one_page (void)
   for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
     {
       UpChartOptions options;
-      g_autofree char *path = NULL;
-      g_autofree char *info = NULL;
-      g_autofree char *pages = NULL;
-      g_autofree char *text = NULL;
 
       up_chart_options_init (&options);
       options.key = TRUE;
       options.lang = lang;
       options.date = "2026-11-27";
       g_assert_cmpuint (up_chart_get_n_pages (UP_CHART_TIMELINE, demo, &options), ==, 1);
-      if (!have_tool ("pdfinfo") || !have_tool ("pdftotext"))
-        continue;
-      path = export_to (demo, UP_CHART_TIMELINE, UP_EXPORT_PDF, lang, 0, dir);
-      info = pdf_info (path);
-      pages = pdf_field (info, "Pages");
-      g_assert_cmpstr (pages, ==, "1");
-      text = pdf_page_text (path, 1);
-      g_test_message ("%s: %s", up_lang_get_code (lang), text);
-      g_assert_nonnull (strstr (text, "Needs analysis with home care staff"));
-      g_assert_nonnull (strstr (text, "Lessons learned"));
-      g_assert_nonnull (strstr (text, lang == UP_LANG_SV ? "Romb: en milstolpe" : "Diamond: a milestone"));
-      for (guint i = 0; i < G_N_ELEMENTS (goals); i++)
-        {
-          const char *name = up_sdg_goal_get_name_in (up_sdg_get_goal (goals[i]), lang);
-
-          if (strstr (text, name) == NULL)
-            g_error ("%s: the key does not name goal %u (%s) whole", up_lang_get_code (lang), goals[i], name);
-        }
+      assert_demo_one_page_pdf (UP_CHART_TIMELINE, lang, dir,
+                                lang == UP_LANG_SV ? "Romb: en milstolpe" : "Diamond: a milestone",
+                                goals, G_N_ELEMENTS (goals));
     }
 }
 
@@ -1196,10 +1215,6 @@ test_matrix_demo_one_page (void)
   for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
     {
       UpChartOptions options;
-      g_autofree char *path = NULL;
-      g_autofree char *info = NULL;
-      g_autofree char *pages = NULL;
-      g_autofree char *text = NULL;
       double width, height;
 
       up_chart_options_init (&options);
@@ -1212,25 +1227,8 @@ test_matrix_demo_one_page (void)
       g_test_message ("%s: %.1f × %.1f pt", up_lang_get_code (lang), width, height);
       g_assert_cmpfloat (width, <=, A4_LONG - 2 * PRINT_MARGIN);
       g_assert_cmpfloat (height, <=, A4_SHORT - 2 * PRINT_MARGIN);
-      if (!have_tool ("pdfinfo") || !have_tool ("pdftotext"))
-        continue;
-      path = export_to (demo, UP_CHART_MATRIX, UP_EXPORT_PDF, lang, 0, dir);
-      info = pdf_info (path);
-      pages = pdf_field (info, "Pages");
-      g_assert_cmpstr (pages, ==, "1");
-      text = pdf_page_text (path, 1);
-      g_test_message ("%s: %s", up_lang_get_code (lang), text);
-      g_assert_nonnull (strstr (text, "Needs analysis with home care staff"));
-      g_assert_nonnull (strstr (text, "Lessons learned"));
-      g_assert_nonnull (strstr (text, lang == UP_LANG_SV ? "Tom ruta" : "Empty cell"));
-      g_assert_null (strstr (text, lang == UP_LANG_SV ? "Sida 1 av" : "Page 1 of"));
-      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
-        {
-          const char *name = up_sdg_goal_get_name_in (up_sdg_get_goal (goal), lang);
-
-          if (strstr (text, name) == NULL)
-            g_error ("%s: the key does not name goal %u (%s) whole", up_lang_get_code (lang), goal, name);
-        }
+      assert_demo_one_page_pdf (UP_CHART_MATRIX, lang, dir,
+                                lang == UP_LANG_SV ? "Tom ruta" : "Empty cell", NULL, 0);
     }
 }
 
