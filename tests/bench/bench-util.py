@@ -8,6 +8,9 @@
                           in-app first frame, the median wall time of the whole process seen
                           from outside (spawn to exit) and the median peak RSS (wait4 ru_maxrss).
   wall RUNS CMD...        Median wall time of CMD (after one warm-up run), stdout discarded.
+  later CMD...            One run of CMD, stamped as for firstframe, with UPPHANDLA_BENCH_AFTER_MS
+                          set by the caller: the frames CMD drew after its first, and when the
+                          last of them came, after the first frame and after the start (ms).
   settled-rss TITLE CMD...  Starts CMD, waits for a visible window named TITLE and then for
                           500 ms without CPU ticks, and prints its peak RSS (VmHWM), then kills it.
   views RUNS TIMEOUT N CMD...  Runs bench-views (CMD: the program, then the project) RUNS times
@@ -40,6 +43,17 @@ def firstframe(runs, cmd):
     med = lambda i: statistics.median(r[i] for r in rs)
     print(f"first-frame-ms {med(0):.1f} process-ms {med(1):.1f} rss-mb {med(2):.1f} "
           f"fastest-run-ms {min(r[0] for r in rs):.1f}", flush=True)
+
+def later(cmd):
+    env = dict(os.environ, UPPHANDLA_BENCH_START_US=str(time.monotonic_ns() // 1000))
+    out = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
+    first = re.search(r"first-frame-us (\d+)", out)
+    frames = re.search(r"frames-after-first (\d+) last-frame-after-ms ([0-9.]+)", out)
+    if not first or not frames:
+        sys.exit(f"no frames from {cmd}")
+    after = float(frames.group(2))
+    print(f"frames {frames.group(1)} last-after-first-ms {after:.1f} "
+          f"last-from-start-ms {int(first.group(1)) / 1000 + after:.1f}", flush=True)
 
 def wall(runs, cmd):
     subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
@@ -131,6 +145,7 @@ if __name__ == "__main__":
     what = sys.argv[1]
     if what == "firstframe": firstframe(int(sys.argv[2]), sys.argv[3:])
     elif what == "wall": wall(int(sys.argv[2]), sys.argv[3:])
+    elif what == "later": later(sys.argv[2:])
     elif what == "settled-rss": settled_rss(sys.argv[2], sys.argv[3:])
     elif what == "views": views(int(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5:])
     else: sys.exit(__doc__)

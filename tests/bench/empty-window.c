@@ -4,7 +4,9 @@
  * "first-frame-us N" (from UPPHANDLA_BENCH_START_US, stamped by the launcher
  * before exec, or from main()) at the first after-paint, then quits, with
  * UPPHANDLA_BENCH_FIRST_FRAME set as for the app; without it, it stays open
- * (for its peak memory once settled).
+ * (for its peak memory once settled). With UPPHANDLA_BENCH_AFTER_MS too it
+ * counts, as the app does, the frames it draws in that many milliseconds
+ * after the first, and prints "frames-after-first N last-frame-after-ms T".
  *
  * Built twice: empty-window is a plain GtkApplicationWindow; empty-adw-window
  * (UP_BENCH_ADW) is an AdwApplicationWindow with a header bar, the least a
@@ -18,14 +20,43 @@
 #endif
 
 static gint64 start_us;
+static gint64 first_frame_us;
+static gint64 last_frame_us;
+static guint frames_after;
+
+static void
+on_later_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  frames_after++;
+  last_frame_us = g_get_monotonic_time ();
+}
+
+static void
+print_later_frames (gpointer app)
+{
+  g_print ("frames-after-first %u last-frame-after-ms %.1f\n", frames_after,
+           frames_after ? (last_frame_us - first_frame_us) / 1000.0 : 0.0);
+  g_application_quit (app);
+}
 
 static void
 on_after_paint (GdkFrameClock *clock,
                 GApplication  *app)
 {
+  const char *after_ms = g_getenv ("UPPHANDLA_BENCH_AFTER_MS");
+
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, app);
-  g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - start_us);
-  if (g_getenv ("UPPHANDLA_BENCH_FIRST_FRAME") != NULL)
+  first_frame_us = g_get_monotonic_time ();
+  g_print ("first-frame-us %" G_GINT64_FORMAT "\n", first_frame_us - start_us);
+  if (g_getenv ("UPPHANDLA_BENCH_FIRST_FRAME") == NULL)
+    return;
+  if (after_ms != NULL)
+    {
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_later_paint), NULL);
+      g_timeout_add_once (g_ascii_strtoull (after_ms, NULL, 10), print_later_frames, app);
+    }
+  else
     g_application_quit (app);
 }
 

@@ -94,13 +94,15 @@ for n in $SIZES; do
     "$ow" "$os_" "$pw" "$ps"
   echo "$n $def_ms $gl_ms $cairo_ms $ow $os_ $pw $ps" >>"$work/open"
 done
-echo "Frames drawn in the 4 s after the first (animations, late layouts; one run each), default / cairo:"
+echo "Frames drawn in the 4 s after the first (animations, late layouts; one run each), default / cairo;"
+echo "the last one's time after the first frame and after the start:"
+later() {
+  env UPPHANDLA_BENCH_FIRST_FRAME=1 UPPHANDLA_BENCH_AFTER_MS=4000 $util later env "$@" |
+    sed -n 's/^frames \([0-9]*\) last-after-first-ms \([0-9.]*\) last-from-start-ms \([0-9.]*\)/\1 (the last after \2 ms, \3 ms from the start)/p'
+}
+echo "  empty libadwaita window: $(later GDK_DEBUG=gl-disable "$build/tests/bench/empty-adw-window")"
 for n in $SIZES; do
-  later() {
-    env "$@" UPPHANDLA_BENCH_FIRST_FRAME=1 UPPHANDLA_BENCH_AFTER_MS=4000 "$app" "$work/p$n.upphandla" 2>/dev/null |
-      sed -n 's/^frames-after-first \([0-9]*\) last-frame-after-ms \([0-9.]*\)/\1 (the last after \2 ms)/p'
-  }
-  echo "  N = $n: $(later) / $(later GSK_RENDERER=cairo)"
+  echo "  N = $n: $(later "$app" "$work/p$n.upphandla") / $(later GSK_RENDERER=cairo "$app" "$work/p$n.upphandla")"
 done
 
 echo
