@@ -12,8 +12,10 @@
 /* The timeline as a chart for a reader away from the app: one row per
  * stage in the timeline's order, its title and dates, a bar on a date axis
  * of months (weeks in a short plan, quarters or years in a long one) in
- * the colour of its phase, a diamond for a milestone, the chart's date as
- * a line, and the Agenda 2030 goals the stage serves as numbered chips.
+ * the colour of its phase, a diamond for a decision (a milestone or an
+ * award decision, on its first day, as the report draws it), the chart's
+ * date as a line, and the Agenda 2030 goals the stage serves as numbered
+ * chips.
  * The axis spans every stage of the chart, so that the pages of a long
  * plan in print share it. */
 
@@ -56,7 +58,7 @@ typedef struct
   guint8  status;      /* 0 planned, 1 active, 2 done */
   guint8  dated : 1;   /* has valid dates, so a bar */
   guint8  milestone : 1;
-  guint8  decision : 1;  /* a milestone or an award: a diamond by its title */
+  guint8  decision : 1;  /* a milestone or an award: a diamond, in its row and by its title */
 } Bar;
 
 typedef struct
@@ -431,9 +433,10 @@ timeline_legend (UpChartContext *ctx,
     {
       const Bar *bar = &bars->bars[i];
 
-      /* An award decision is a bar of its phase, and a diamond by its
-       * title as a milestone is: the legend says what the diamond is
-       * also in a plan without milestones (one laid out from a route). */
+      /* An award decision is a diamond in the colour of its phase, as a
+       * milestone is in its own: the legend says what the diamond is also
+       * in a plan without milestones (one laid out from a route), and
+       * names the award's phase, whose colour the diamond has. */
       any_milestone |= bar->decision;
       if (!bar->dated)
         continue;
@@ -705,15 +708,17 @@ bar_dates (UpChartContext *ctx,
   return g_strdup_printf ("%s – %s", start, end);
 }
 
-/* A milestone's diamond at its day. */
+/* A decision's diamond on its first day: an award decision of one day
+ * was a bar of that day, a sliver on an axis of a year or more, where the
+ * report's timeline draws the same decision as a diamond. */
 static void
-draw_milestone (UpChartContext *ctx,
-                const Bars     *bars,
-                const Bar      *bar,
-                double          plot_x,
-                double          y)
+draw_decision (UpChartContext *ctx,
+               const Bars     *bars,
+               const Bar      *bar,
+               double          plot_x,
+               double          y)
 {
-  double cx = (day_x (bars, plot_x, bar->start) + day_x (bars, plot_x, bar->end + 1)) / 2;
+  double cx = (day_x (bars, plot_x, bar->start) + day_x (bars, plot_x, bar->start + 1)) / 2;
   UpRgba colour;
 
   _up_chart_parse_colour (up_phase_get_colour (bar->phase), &colour);
@@ -734,7 +739,7 @@ typedef enum
   N_BAR_SHAPES
 } BarShape;
 
-/* The left and right of the bar of a stage that is no milestone, and
+/* The left and right of the bar of a stage that is no decision, and
  * how it is drawn. */
 static BarShape
 bar_span (const Bars *bars,
@@ -802,7 +807,7 @@ draw_bars_of (UpChartContext *ctx,
     {
       double x0, x1;
 
-      if (rows[i].dated && !rows[i].milestone && rows[i].phase == phase && rows[i].status == status &&
+      if (rows[i].dated && !rows[i].decision && rows[i].phase == phase && rows[i].status == status &&
           bar_span (bars, &rows[i], plot_x, &x0, &x1) == shape)
         bar_path (ctx->cr, shape, x0, x1, top + i * ROW + (ROW - BAR_HEIGHT) / 2);
     }
@@ -812,7 +817,7 @@ draw_bars_of (UpChartContext *ctx,
     paint_bar_boxes (ctx, phase, status, shape == BAR_BOX ? BAR_RADIUS : SLIVER_RADIUS);
 }
 
-/* The bars of rows @first to @last (not included), then the milestones.
+/* The bars of rows @first to @last (not included), then the decisions.
  * A bar wide enough for its round corners is its box inside them, and a
  * sliver the line down its middle, both filled round
  * (_up_chart_fill_rounded()): a rectangle or a line in the file, where a
@@ -830,7 +835,7 @@ draw_bars (UpChartContext *ctx,
   gboolean seen[UP_N_PHASES][3][N_BAR_SHAPES] = { { { FALSE } } };
 
   for (guint i = first; i < last; i++)
-    if (rows[i].dated && !rows[i].milestone)
+    if (rows[i].dated && !rows[i].decision)
       {
         double x0, x1;
 
@@ -842,8 +847,8 @@ draw_bars (UpChartContext *ctx,
         if (seen[phase][status][shape])
           draw_bars_of (ctx, bars, rows, first, last, plot_x, top, phase, status, shape);
   for (guint i = first; i < last; i++)
-    if (rows[i].dated && rows[i].milestone)
-      draw_milestone (ctx, bars, &rows[i], plot_x, top + i * ROW);
+    if (rows[i].dated && rows[i].decision)
+      draw_decision (ctx, bars, &rows[i], plot_x, top + i * ROW);
 }
 
 static void

@@ -2535,6 +2535,131 @@ test_timeline_bars (void)
   cairo_surface_destroy (surface);
 }
 
+/* The first word @text from the top of the page (a row's title above a
+ * legend or a list that repeats it). */
+static const PdfWord *
+topmost_word (GArray     *words,
+              const char *text)
+{
+  const PdfWord *top = NULL;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PdfWord *w = &g_array_index (words, PdfWord, i);
+
+      if (g_strcmp0 (w->text, text) == 0 && (top == NULL || w->y0 < top->y0))
+        top = w;
+    }
+  if (top == NULL)
+    g_error ("no “%s” on the chart", text);
+  return top;
+}
+
+/* The first run of @colour right of @word on its row of @surface, at
+ * @dy points from the row's middle: its first pixel and its width, in
+ * pixels. */
+static void
+mark_run (cairo_surface_t *surface,
+          double           scale,
+          const PdfWord   *word,
+          double           dy,
+          const char      *colour,
+          double          *x0,
+          double          *width)
+{
+  g_autoptr(GArray) runs = colour_runs (surface, ((word->y0 + word->y1) / 2 + dy) * scale, colour);
+
+  *x0 = *width = 0;
+  for (guint i = 0; i + 1 < runs->len; i += 2)
+    if (g_array_index (runs, int, i) > (word->x1 + 2) * scale)
+      {
+        *x0 = g_array_index (runs, int, i);
+        *width = g_array_index (runs, int, i + 1) + 1 - *x0;
+        return;
+      }
+}
+
+/* An award decision that is no milestone, a day long: the report's
+ * timeline drew it as a diamond on its day, the exported timeline as a
+ * bar of that day, a sliver two points wide on an axis of fifteen months,
+ * so that the same decision read as two different things. Both draw the
+ * diamond now, on its day, and both legends say what it is, in both
+ * languages. */
+static void
+test_timeline_award_diamond (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Decisions", &error);
+  UpStage *kickoff, *scoring;
+  const char *award_colour = up_phase_get_colour (UP_PHASE_AWARD);
+  const char *blue = up_phase_get_colour (UP_PHASE_PREPARATION);
+
+  g_assert_no_error (error);
+  /* the axis from 1 February 2026 to 30 April 2027, 454 days */
+  kickoff = up_project_add_stage (project, "needs", "Kickoff", "2026-02-02", "2026-03-13", NULL, &error);
+  g_assert_no_error (error);
+  scoring = up_project_add_stage (project, "evaluation", "Scoring", "2027-02-22", "2027-03-26", kickoff, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (up_project_add_stage (project, "award", "Award", "2027-04-06", "2027-04-06", scoring, &error));
+  g_assert_no_error (error);
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    for (guint c = 0; c < 2; c++)
+      {
+        UpChartKind kind = c == 0 ? UP_CHART_TIMELINE : UP_CHART_REPORT;
+        /* the timeline's diamond in the colour of the award's phase, the
+         * report's in the text's (its bars are blue) */
+        const char *mark_colour = kind == UP_CHART_TIMELINE ? award_colour : "#1f1f1f";
+        const char *scoring_colour = kind == UP_CHART_TIMELINE ? award_colour : blue;
+        g_autofree char *what = g_strdup_printf ("%s (%s)", kind == UP_CHART_TIMELINE ? "timeline" : "report",
+                                                 up_lang_get_code (lang));
+        g_autofree char *name = g_strdup_printf ("chart-award-diamond-%s-%s", kind == UP_CHART_TIMELINE ? "timeline"
+                                                 : "report", up_lang_get_code (lang));
+        g_autofree char *pdf = g_strconcat (name, ".pdf", NULL);
+        g_autofree char *png = g_strconcat (name, ".png", NULL);
+        g_autoptr(GArray) words = NULL;
+        const PdfWord *award;
+        UpChartOptions options;
+        cairo_surface_t *surface;
+        double width, height, scale = 2, kickoff_x, scoring_x, per_day, x, middle, above, unused;
+
+        if (lang == UP_LANG_SV && !swedish_available ())
+          continue;
+        up_chart_options_init (&options);
+        options.lang = lang;
+        /* after the plan: no red line across the rows */
+        options.date = "2028-01-10";
+        words = chart_words (project, kind, &options, pdf);
+        if (words == NULL)
+          return;
+        /* the legend explains the diamond */
+        topmost_word (words, lang == UP_LANG_SV ? "Romb:" : "Diamond:");
+        surface = render (kind, project, &options, scale, &width, &height);
+        g_free (save_review (surface, png));
+
+        /* a day of the axis from where two bars begin, 385 days apart */
+        mark_run (surface, scale, topmost_word (words, "Kickoff"), 0, blue, &kickoff_x, &unused);
+        mark_run (surface, scale, topmost_word (words, "Scoring"), 0, scoring_colour, &scoring_x, &unused);
+        per_day = (scoring_x - kickoff_x) / 385;
+        g_assert_cmpfloat (per_day, >, 0);
+
+        award = topmost_word (words, "Award");
+        mark_run (surface, scale, award, 0, mark_colour, &x, &middle);
+        mark_run (surface, scale, award, -3.5, mark_colour, &unused, &above);
+        g_test_message ("%s: %.2f px a day; the award's mark %.1f px wide at %.1f, %.1f px 3.5 pt above", what,
+                        per_day, middle, x + middle / 2, above);
+        /* a diamond, not a bar: wide in the row's middle (a day's bar is
+         * a sliver of 2 pt), narrow towards its tip */
+        if (middle < 7 * scale || above > middle / 2)
+          g_error ("%s: the award decision is no diamond: %.1f px wide in the middle, %.1f px above", what,
+                   middle, above);
+        /* on its day, 6 April 2027: day 429 from 1 February 2026, the
+         * kickoff's bar beginning at day 1 */
+        g_assert_cmpfloat (fabs (x + middle / 2 - (kickoff_x + 428.5 * per_day)), <=, 2 * scale);
+        cairo_surface_destroy (surface);
+      }
+}
+
 /* The centres of the dark vertical strokes along row band @y0..@y1 of
  * @surface, in pixels. */
 static GArray *
@@ -4582,6 +4707,7 @@ main (int   argc,
   g_test_add_func ("/chart/harm-apart", test_harm_apart);
   g_test_add_func ("/chart/timeline/axis", test_timeline_axis);
   g_test_add_func ("/chart/timeline/bars", test_timeline_bars);
+  g_test_add_func ("/chart/timeline/award-diamond", test_timeline_award_diamond);
   g_test_add_func ("/chart/fill-rounded", test_fill_rounded);
   g_test_add_func ("/chart/chip-batch", test_chip_batch);
   g_test_add_func ("/chart/title-batch", test_title_batch);
