@@ -591,10 +591,12 @@ draw_goal_chips (UpChartContext *ctx,
 }
 
 static const UpChartRowsSpec matrix_spec = {
-  UP_CHART_MATRIX, ROW, HEADER_HEIGHT, LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN, matrix_legend,
+  UP_CHART_MATRIX, ROW, HEADER_HEIGHT, LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN, matrix_legend, 0,
+  TITLE_WIDTH, TEXT_SIZE, 0,
 };
 static const UpChartRowsSpec compact_spec = {
-  UP_CHART_MATRIX, COMPACT_ROW, COMPACT_HEADER_HEIGHT, LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN, matrix_legend,
+  UP_CHART_MATRIX, COMPACT_ROW, COMPACT_HEADER_HEIGHT, LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN, matrix_legend, 0,
+  TITLE_WIDTH, TEXT_SIZE, UP_TEXT_TIGHT,
 };
 
 static void
@@ -666,10 +668,13 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   guint shown_first, shown_last;
   double grid_x, top, body_top, body_bottom;
   UpGlyphBatch lines[3];   /* titles of two sizes, dates */
+  /* wider on a slide, the columns right of it as much further right */
+  double title_width = _up_chart_rows_title_width (ctx, spec);
+  double label_width = LABEL_WIDTH + title_width - TITLE_WIDTH;
 
   _up_chart_rows_frame (ctx, spec, n_body_rows, width, height, legend, &n_legend, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_MATRIX, &frame, legend, n_legend, width, height);
-  grid_x = frame.body_x + LABEL_WIDTH + 10;
+  grid_x = frame.body_x + label_width + 10;
 
   if (_up_chart_in_clip (ctx, frame.body_y, frame.body_y + 20))
     {
@@ -677,7 +682,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
       /* Without a heading, a reader took a stage's date for its deadline. */
       /* Translators: the heading of the column of the stage and goal
        * matrix that gives the day each stage starts (a milestone's day). */
-      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Start date")), frame.body_x + TITLE_WIDTH + 6,
+      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Start date")), frame.body_x + title_width + 6,
                       frame.body_y + 10, DATE_WIDTH, SMALL_SIZE,
                       UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 1, NULL);
     }
@@ -696,7 +701,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
                           : N_("No stage serves this goal yet");
 
       _up_chart_text (ctx, up_lang_gettext (ctx->lang, empty), frame.body_x,
-                      top + row / 2, LABEL_WIDTH + 10 + UP_SDG_N_GOALS * COLUMN, TEXT_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
+                      top + row / 2, label_width + 10 + UP_SDG_N_GOALS * COLUMN, TEXT_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
       return;
     }
 
@@ -709,7 +714,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
   /* From here on only the rows in the clip, as if they were all. */
   /* the stripes behind every second row: the odd ones */
   fill_row_boxes (ctx, 0.18, shown_first | 1, 2, shown_last, frame.body_x - 4, top,
-                  LABEL_WIDTH + 14 + UP_SDG_N_GOALS * COLUMN, 0);
+                  label_width + 14 + UP_SDG_N_GOALS * COLUMN, 0);
   rows += shown_first;
   top += shown_first * row;
   n_stages = shown_last - shown_first;
@@ -730,7 +735,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
           {
             g_autofree char *date = _up_chart_format_date (ctx, up_stage_get_start_date (stage));
             const UpTextFlags flags = UP_TEXT_MIDDLE | UP_TEXT_RIGHT | UP_TEXT_DIM | UP_TEXT_MUST_FIT;
-            double x = frame.body_x + TITLE_WIDTH + 6;
+            double x = frame.body_x + title_width + 6;
 
             /* in a file, a date that holds in its column joins the others,
              * set against the column's right edge as a layout sets it */
@@ -742,7 +747,7 @@ _up_chart_matrix_draw (UpChartContext *ctx,
         else
           /* two lines of the dates' size fill the row's 22 pt, and
            * closer together a compact row's 18 pt, as in the timeline */
-          _up_chart_stage_row_title (ctx, stage, frame.body_x, y + row / 2, TITLE_WIDTH, TEXT_SIZE, SMALL_SIZE,
+          _up_chart_stage_row_title (ctx, stage, frame.body_x, y + row / 2, title_width, TEXT_SIZE, SMALL_SIZE,
                                      ctx->matrix_layout == 2 ? UP_TEXT_TIGHT : 0, lines);
       }
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)

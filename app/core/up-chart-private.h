@@ -309,6 +309,12 @@ void         _up_chart_stage_row_title  (UpChartContext       *ctx,
                                          double                small_size,
                                          UpTextFlags           flags,
                                          UpGlyphBatch         *lines);
+/* The width in which _up_chart_stage_row_title() draws @stage's title in
+ * one line of @size, its diamond included. */
+double       _up_chart_stage_row_title_width (UpChartContext  *ctx,
+                                              UpStage         *stage,
+                                              double           size,
+                                              UpTextFlags      flags);
 
 /* @iso in @lang's long style; "" for a missing or invalid date. */
 char        *_up_chart_format_date      (UpChartContext       *ctx,
@@ -477,6 +483,11 @@ typedef struct
   /* on a slide, the body drawn this much larger than on a page, beside
    * its legend and key; 0: as large */
   double      slide_scale;
+  /* the column of the stages' titles on a page (part of body_width), and
+   * the size and flags _up_chart_stage_row_title() draws them in */
+  double      title_width;
+  double      title_size;
+  UpTextFlags title_flags;
 } UpChartRowsSpec;
 
 /* Forgets the frame and the rows a page holds that were worked out for
@@ -490,6 +501,11 @@ double       _up_chart_rows_body_scale  (UpChartContext        *ctx,
 
 /* The chart's stages: the project's, or those linked to its local goal. */
 GListModel  *_up_chart_rows_stages      (UpChartContext        *ctx);
+/* The width of the column of the stages' titles: the spec's, or on a
+ * slide as much more as the widest title needs in one line of the rows'
+ * size, up to a third of the body; the body is as much wider. */
+double       _up_chart_rows_title_width (UpChartContext        *ctx,
+                                         const UpChartRowsSpec *spec);
 guint        _up_chart_rows_n_pages     (UpChartContext        *ctx,
                                          const UpChartRowsSpec *spec);
 /* The rows the chart draws, from @first of _up_chart_rows_stages() on,

@@ -68,6 +68,7 @@ typedef struct
   UpChartFrame frame;
   gboolean     set;
   guint        rows_on_page[2];  /* page 1, a later page; 0: not known */
+  double       title_width;      /* 0: not known */
 } FrameMemo;
 
 static FrameMemo *
@@ -82,6 +83,45 @@ void
 _up_chart_rows_forget (UpChartContext *ctx)
 {
   g_clear_pointer (&ctx->row_frame, g_free);
+}
+
+/* A title that did not hold in the column of a page's width in the rows'
+ * size was drawn in the small one, and read a sixth smaller than the
+ * rows above and under it. A page keeps its column: its chart keeps
+ * within A4 at its own size. A slide is shown whole on a screen and
+ * never printed: its column grows for the widest title, the whole
+ * chart a little smaller for it on the screen (a few per cent for the
+ * demo's longest title), up to a third of the body, beyond which a title
+ * is drawn small as on a page rather than every row take room from the
+ * plot's share of the slide. */
+double
+_up_chart_rows_title_width (UpChartContext        *ctx,
+                            const UpChartRowsSpec *spec)
+{
+  FrameMemo *memo;
+  GListModel *stages;
+  double most, widest = spec->title_width;
+  guint n;
+
+  if (!ctx->options->slide || !ctx->options->decorations)
+    return spec->title_width;
+  memo = frame_memo (ctx);
+  if (memo->title_width > 0)
+    return memo->title_width;
+
+  /* a third of the body as it grows: (rest + title) / 3 */
+  most = (spec->body_width - spec->title_width) / 2;
+  stages = _up_chart_rows_stages (ctx);
+  n = g_list_model_get_n_items (stages);
+  for (guint i = 0; i < n && widest < most; i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+
+      widest = MAX (widest, _up_chart_stage_row_title_width (ctx, stage, spec->title_size, spec->title_flags));
+    }
+  /* whole points: the measure is the one the title is drawn to fit */
+  memo->title_width = MIN (ceil (widest), most);
+  return memo->title_width;
 }
 
 /* The frame of the chart, or of a page of it: a page after the first
@@ -100,6 +140,7 @@ _up_chart_rows_frame (UpChartContext        *ctx,
 {
   FrameMemo *memo = frame_memo (ctx);
   double scale = _up_chart_rows_body_scale (ctx, spec);
+  double body_width = spec->body_width + _up_chart_rows_title_width (ctx, spec) - spec->title_width;
 
   *n_legend = ctx->continued ? 0 : spec->legend (ctx, legend);
   g_assert (*n_legend <= UP_CHART_ROWS_MAX_LEGEND);
@@ -114,7 +155,7 @@ _up_chart_rows_frame (UpChartContext        *ctx,
       return;
     }
 
-  _up_chart_frame_compute (ctx, spec->kind, legend, *n_legend, spec->body_width * scale,
+  _up_chart_frame_compute (ctx, spec->kind, legend, *n_legend, body_width * scale,
                            (spec->head + MAX (n_rows, 1) * spec->row) * scale +
                            (ctx->continued ? UP_CHART_ROWS_CONTINUED : 0),
                            width, height, frame);

@@ -478,7 +478,8 @@ timeline_legend (UpChartContext *ctx,
 }
 
 static const UpChartRowsSpec timeline_spec = {
-  UP_CHART_TIMELINE, ROW, HEAD_HEIGHT, BODY_WIDTH, timeline_legend, SLIDE_SCALE,
+  UP_CHART_TIMELINE, ROW, HEAD_HEIGHT, BODY_WIDTH, timeline_legend, SLIDE_SCALE, TITLE_WIDTH, TEXT_SIZE,
+  UP_TEXT_TIGHT,
 };
 
 /* The axis */
@@ -915,6 +916,9 @@ _up_chart_timeline_draw (UpChartContext *ctx,
   UpChartFrame frame;
   double plot_x, top, rows_bottom;
   guint32 today = chart_day (ctx);
+  /* wider on a slide, the columns right of it as much further right */
+  double title_width = _up_chart_rows_title_width (ctx, &timeline_spec);
+  double body_width = BODY_WIDTH + title_width - TITLE_WIDTH;
 
   _up_chart_rows_frame (ctx, &timeline_spec, n_body_rows, width, height, legend, &n_legend, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_TIMELINE, &frame, legend, n_legend, width, height);
@@ -930,7 +934,7 @@ _up_chart_timeline_draw (UpChartContext *ctx,
     frame.body_height /= scale;
   }
 
-  plot_x = frame.body_x + PLOT_X;
+  plot_x = frame.body_x + PLOT_X + title_width - TITLE_WIDTH;
   top = frame.body_y + HEAD_HEIGHT;
   if (n_stages == 0)
     {
@@ -939,7 +943,7 @@ _up_chart_timeline_draw (UpChartContext *ctx,
                           : N_("No stage serves this goal yet");
 
       _up_chart_text (ctx, up_lang_gettext (ctx->lang, empty), frame.body_x, top + ROW / 2,
-                      BODY_WIDTH, TEXT_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
+                      body_width, TEXT_SIZE, UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
       return;
     }
   rows_bottom = top + n_stages * ROW;
@@ -953,7 +957,7 @@ _up_chart_timeline_draw (UpChartContext *ctx,
     stripe.a = 0.18;
     _up_chart_set_colour (cr, &stripe);
     for (guint i = shown_first | 1; i < shown_last; i += 2)
-      cairo_rectangle (cr, frame.body_x - 4, top + i * ROW, BODY_WIDTH + 8, ROW);
+      cairo_rectangle (cr, frame.body_x - 4, top + i * ROW, body_width + 8, ROW);
     cairo_fill (cr);
   }
 
@@ -964,7 +968,7 @@ _up_chart_timeline_draw (UpChartContext *ctx,
     {
       /* Translators: the heading of the exported timeline's column of each
        * stage's first and last day. */
-      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Dates")), frame.body_x + TITLE_WIDTH + 6,
+      _up_chart_text (ctx, up_lang_gettext (ctx->lang, N_("Dates")), frame.body_x + title_width + 6,
                       frame.body_y + TIER / 2, DATES_WIDTH, SMALL_SIZE,
                       UP_TEXT_DIM | UP_TEXT_MIDDLE | UP_TEXT_MUST_FIT, 1, NULL);
       /* Translators: the heading of the exported timeline's last column, the
@@ -987,7 +991,7 @@ _up_chart_timeline_draw (UpChartContext *ctx,
         g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
 
         /* two lines of 8 pt need closer lines than the font's in 18 pt */
-        _up_chart_stage_row_title (ctx, stage, frame.body_x, top + i * ROW + ROW / 2, TITLE_WIDTH,
+        _up_chart_stage_row_title (ctx, stage, frame.body_x, top + i * ROW + ROW / 2, title_width,
                                    TEXT_SIZE, SMALL_SIZE, UP_TEXT_TIGHT, lines);
       }
     _up_chart_glyph_batch_show (ctx, &lines[0]);
@@ -1002,7 +1006,7 @@ _up_chart_timeline_draw (UpChartContext *ctx,
         g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
         g_autofree char *dates = bar_dates (ctx, stage, &bars->bars[first + i]);
         const UpTextFlags flags = UP_TEXT_MIDDLE | UP_TEXT_DIM | UP_TEXT_MUST_FIT;
-        double x = frame.body_x + TITLE_WIDTH + 6, y = top + i * ROW + ROW / 2;
+        double x = frame.body_x + title_width + 6, y = top + i * ROW + ROW / 2;
 
         /* Two ISO dates fit the column in any font the tests lay them out
          * in; drawn other than into a file, where no batch is made, that

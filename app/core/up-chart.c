@@ -1294,6 +1294,9 @@ _up_chart_row_title (UpChartContext *ctx,
     }
 }
 
+/* The room a decision's diamond takes before its title. */
+#define DECISION_INDENT 14.0
+
 void
 _up_chart_stage_row_title (UpChartContext *ctx,
                            UpStage        *stage,
@@ -1312,10 +1315,23 @@ _up_chart_stage_row_title (UpChartContext *ctx,
       _up_chart_set_colour (ctx->cr, &ctx->fg);
       _up_chart_diamond (ctx->cr, x + 5, cy, 5);
       cairo_fill (ctx->cr);
-      x += 14;
-      width -= 14;
+      x += DECISION_INDENT;
+      width -= DECISION_INDENT;
     }
   _up_chart_row_title (ctx, title, x, cy, width, size, small_size, flags, lines);
+}
+
+double
+_up_chart_stage_row_title_width (UpChartContext *ctx,
+                                 UpStage        *stage,
+                                 double          size,
+                                 UpTextFlags     flags)
+{
+  g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
+
+  /* the measure fits_in_line() compares with the width */
+  return (_up_chart_stage_is_decision (stage) ? DECISION_INDENT : 0) +
+         _up_chart_text_width (ctx, title, size, flags);
 }
 
 double

@@ -4127,6 +4127,104 @@ test_timeline_slide (void)
     }
 }
 
+/* The demo with its stages' titles in @lang, as the demo written in that
+ * language has them. */
+static UpProject *
+demo_in (UpLang lang)
+{
+  UpProject *project = demo ();
+  GListModel *stages = up_project_get_stages (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      g_autofree char *title = g_strdup (up_lang_gettext (lang, up_stage_get_title (stage)));
+
+      g_assert_true (up_project_set_string (project, stage, "title", title, NULL));
+    }
+  return project;
+}
+
+/* On a slide, which is shown whole on a screen and never printed, every
+ * stage title of the demo is drawn in one line at the rows' size, in both
+ * languages, and so is one longer than the matrix's column on a page: the
+ * title column was as narrow as on A4, and a title that did not hold in
+ * it (the timeline's "Pilot: test before buying in two home care areas",
+ * and a second one in Swedish) read in the small size, a sixth smaller
+ * than the titles above and under it. */
+static void
+test_slide_row_titles (gconstpointer data)
+{
+  UpChartKind kind = GPOINTER_TO_UINT (data);
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autoptr(UpProject) project = NULL;
+      g_autofree char *name = NULL;
+      g_autoptr(GArray) words = NULL;
+      GListModel *stages;
+      double tallest = 0;
+      UpChartOptions slide;
+
+      if (lang == UP_LANG_SV && !swedish_available ())
+        continue;
+      project = demo_in (lang);
+      stages = up_project_get_stages (project);
+      g_assert_nonnull (up_project_add_stage (project, "follow-up", "Response times and uptime followed up with the alarm centre",
+                                              "2027-09-01", "2027-09-30", NULL, NULL));
+      up_chart_options_init (&slide);
+      slide.lang = lang;
+      slide.key = TRUE;
+      slide.date = "2026-11-28";
+      slide.slide = TRUE;
+      name = g_strdup_printf ("chart-%s-slide-titles-%s.pdf", kind == UP_CHART_MATRIX ? "matrix" : "timeline",
+                              up_lang_get_code (lang));
+      _up_chart_reset_n_cut ();
+      words = chart_words (project, kind, &slide, name);
+      if (words == NULL)
+        return;
+      g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint s = 0; s < g_list_model_get_n_items (stages); s++)
+          {
+            g_autoptr(UpStage) stage = g_list_model_get_item (stages, s);
+            g_auto(GStrv) title = g_strsplit (up_stage_get_title (stage), " ", -1);
+            guint n = g_strv_length (title), at = 0;
+            gboolean found = FALSE;
+
+            /* the title's words one after another on one line */
+            for (guint i = 0; i + n <= words->len && !found; i++)
+              {
+                found = TRUE;
+                for (guint w = 0; w < n && found; w++)
+                  {
+                    const PdfWord *word = &g_array_index (words, PdfWord, i + w);
+
+                    found = g_str_equal (word->text, title[w]) &&
+                            fabs (word->y0 - g_array_index (words, PdfWord, i).y0) < 1;
+                  }
+                at = i;
+              }
+            if (!found)
+              g_error ("%s (%s): “%s” is not on one line", name, up_lang_get_code (lang),
+                       up_stage_get_title (stage));
+            for (guint w = 0; w < n; w++)
+              {
+                const PdfWord *word = &g_array_index (words, PdfWord, at + w);
+                double height = word->y1 - word->y0;
+
+                if (pass == 0)
+                  tallest = MAX (tallest, height);
+                else if (height < 0.97 * tallest)
+                  g_error ("%s: “%s” of “%s” is %.2f pt high, the titles' size %.2f pt", name, word->text,
+                           up_stage_get_title (stage), height, tallest);
+              }
+          }
+      g_test_message ("%s: every title %.2f pt high", name, tallest);
+    }
+}
+
 /* The report of @project, in English and in Swedish, names all 17 goals
  * in its key (PDFs chart-report-goal-names-@what-LANG.pdf). */
 static void
@@ -4704,6 +4802,8 @@ main (int   argc,
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
   g_test_add_func ("/chart/slide", test_slide);
   g_test_add_func ("/chart/timeline/slide", test_timeline_slide);
+  g_test_add_data_func ("/chart/timeline/slide-row-titles", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_slide_row_titles);
+  g_test_add_data_func ("/chart/matrix/slide-row-titles", GUINT_TO_POINTER (UP_CHART_MATRIX), test_slide_row_titles);
   g_test_add_func ("/chart/harm-apart", test_harm_apart);
   g_test_add_func ("/chart/timeline/axis", test_timeline_axis);
   g_test_add_func ("/chart/timeline/bars", test_timeline_bars);
