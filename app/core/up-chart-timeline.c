@@ -711,7 +711,9 @@ bar_dates (UpChartContext *ctx,
 
 /* A decision's diamond on its first day: an award decision of one day
  * was a bar of that day, a sliver on an axis of a year or more, where the
- * report's timeline draws the same decision as a diamond. */
+ * report's timeline draws the same decision as a diamond. Its status as a
+ * bar's, which the legend explains: a decision that was done was white
+ * in a black edge, as nowhere else (the app draws it pale). */
 static void
 draw_decision (UpChartContext *ctx,
                const Bars     *bars,
@@ -720,15 +722,9 @@ draw_decision (UpChartContext *ctx,
                double          y)
 {
   double cx = (day_x (bars, plot_x, bar->start) + day_x (bars, plot_x, bar->start + 1)) / 2;
-  UpRgba colour;
 
-  _up_chart_parse_colour (up_phase_get_colour (bar->phase), &colour);
   _up_chart_diamond (ctx->cr, cx, y + ROW / 2, BAR_HEIGHT / 2 + 1);
-  _up_chart_set_colour (ctx->cr, bar->status == 2 ? &ctx->bg : &colour);
-  cairo_fill_preserve (ctx->cr);
-  _up_chart_set_colour (ctx->cr, bar->status == 0 ? &colour : &ctx->fg);
-  cairo_set_line_width (ctx->cr, 1);
-  cairo_stroke (ctx->cr);
+  paint_bars (ctx, bar->phase, bar->status);
 }
 
 /* How a bar is drawn (draw_bars()). */

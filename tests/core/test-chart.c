@@ -2660,6 +2660,50 @@ test_timeline_award_diamond (void)
       }
 }
 
+/* A decision that is done is pale in the colour of its phase, as a bar
+ * that is done and as the app draws it, which the legend explains ("pale
+ * bar: done"): it was white inside a black edge, a mark the legend did
+ * not explain, drawn as in no other place. */
+static void
+test_timeline_done_decision (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Decisions", &error);
+  UpStage *kickoff, *decided;
+  UpRgba colour, pale;
+  UpChartOptions options;
+  g_autoptr(GArray) words = NULL;
+  cairo_surface_t *surface;
+  double width, height, scale = 2, x, middle;
+  char pale_hex[8];
+
+  g_assert_no_error (error);
+  kickoff = up_project_add_stage (project, "needs", "Kickoff", "2026-02-02", "2026-03-13", NULL, &error);
+  g_assert_no_error (error);
+  decided = up_project_add_stage (project, "milestone", "Decided", "2026-04-20", "2026-04-20", kickoff, &error);
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_string (project, decided, "status", "done", NULL));
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.date = "2028-01-10";
+  words = chart_words (project, UP_CHART_TIMELINE, &options, "chart-timeline-done-decision.pdf");
+  if (words == NULL)
+    return;
+  surface = render (UP_CHART_TIMELINE, project, &options, scale, &width, &height);
+  g_free (save_review (surface, "chart-timeline-done-decision.png"));
+
+  /* a third of the colour on the white of an export */
+  _up_chart_parse_colour (up_phase_get_colour (UP_PHASE_MILESTONE), &colour);
+  pale = (UpRgba) { 1 - (1 - colour.r) * 0.3, 1 - (1 - colour.g) * 0.3, 1 - (1 - colour.b) * 0.3, 1 };
+  g_snprintf (pale_hex, sizeof pale_hex, "#%02x%02x%02x", (guint) round (pale.r * 255), (guint) round (pale.g * 255),
+              (guint) round (pale.b * 255));
+  mark_run (surface, scale, topmost_word (words, "Decided"), 0, pale_hex, &x, &middle);
+  g_test_message ("the done milestone's pale (%s) %.1f px wide in its row's middle", pale_hex, middle);
+  g_assert_cmpfloat (middle, >=, 7 * scale);
+  cairo_surface_destroy (surface);
+}
+
 /* The centres of the dark vertical strokes along row band @y0..@y1 of
  * @surface, in pixels. */
 static GArray *
@@ -4808,6 +4852,7 @@ main (int   argc,
   g_test_add_func ("/chart/timeline/axis", test_timeline_axis);
   g_test_add_func ("/chart/timeline/bars", test_timeline_bars);
   g_test_add_func ("/chart/timeline/award-diamond", test_timeline_award_diamond);
+  g_test_add_func ("/chart/timeline/done-decision", test_timeline_done_decision);
   g_test_add_func ("/chart/fill-rounded", test_fill_rounded);
   g_test_add_func ("/chart/chip-batch", test_chip_batch);
   g_test_add_func ("/chart/title-batch", test_title_batch);
