@@ -1562,6 +1562,7 @@ create_grid_pane (UpStakeholderView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (_("Power/Interest Grid"));
   GtkWidget *hint = gtk_label_new (_("Drag a stakeholder to another cell, or select one and press Alt and an arrow key."));
+  GtkWidget *scroller;
 
   gtk_widget_add_css_class (box, "stakeholder-grid-pane");
   /* The grid's own width, not a share of the window's: the list and the
@@ -1594,7 +1595,18 @@ create_grid_pane (UpStakeholderView *self)
                             G_CALLBACK (on_grid_selection_changed), self);
   g_signal_connect_swapped (self->grid, "error", G_CALLBACK (on_child_error), self);
   gtk_widget_add_controller (GTK_WIDGET (self->grid), create_delete_shortcuts ());
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid));
+
+  /* The grid keeps the height its names are read at and scrolls in a
+   * window shorter than it: asking the window for that height made it
+   * 631 px high on a screen of 600 (a small laptop, a projector), its
+   * bottom off the screen, also after the grid had gone behind its
+   * toggle. Its width still folds the leaflet, as before. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->grid));
+  gtk_box_append (GTK_BOX (box), scroller);
 
   return box;
 }

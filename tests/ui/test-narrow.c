@@ -825,6 +825,101 @@ test_stakeholders_large_text (Fixture       *fixture,
     }
 }
 
+/* A screen of a small laptop or a projector, the window as large as it. */
+typedef struct
+{
+  const char *name;
+  int         width;
+  int         height;
+} Screen;
+
+static const Screen screens[] = {
+  { "800x600", 800, 600 },
+  { "1024x600", 1024, 600 },
+  { "1280x720", 1280, 720 },
+};
+
+/* The window still fits @screen after @what, and could be made as short
+ * as a screen of 600 px leaves it below a panel: it asks for less than
+ * 560 px. (GTK grows a window to its minimum height and never shrinks it
+ * again, so one frame's larger minimum leaves it taller for good.) */
+static void
+assert_fits_screen (Fixture      *fixture,
+                    const Screen *screen,
+                    const char   *what)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int minimum;
+
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (window), &minimum, NULL, NULL, NULL);
+  g_test_message ("%s: the window %d × %d px, at least %d px high", what,
+                  gdk_surface_get_width (surface), gdk_surface_get_height (surface), minimum);
+  g_assert_cmpint (gdk_surface_get_height (surface), <=, screen->height);
+  g_assert_cmpint (gdk_surface_get_width (surface), <=, screen->width);
+  g_assert_cmpint (minimum, <, 560);
+}
+
+/* On a screen of 800 × 600 the window grew to 631 px once the user left
+ * the timeline for the stakeholders, and its bottom (the register's "Add
+ * Stakeholder") was off the screen: the power/interest grid asked for
+ * 420 px of height, beside the register while the view was first laid out
+ * and alone behind its toggle. Every view fits now, the grid among them,
+ * which keeps its size and scrolls. */
+static void
+test_short_screen (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  const Screen *screen = user_data;
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  UpStakeholderView *view = template_child (fixture->window, UP_TYPE_WINDOW, "stakeholder_view");
+  g_autoptr(UpStakeholder) stakeholder = g_list_model_get_item (up_project_get_stakeholders (fixture->project), 0);
+
+  resize_window (fixture, screen->width, screen->height);
+  assert_fits_screen (fixture, screen, "timeline");
+
+  /* the stakeholders first: the view is built as it is first shown */
+  for (guint i = 1; i < G_N_ELEMENTS (views); i++)
+    {
+      show_view (fixture, views[i]);
+      assert_fits_screen (fixture, screen, views[i]);
+    }
+
+  show_view (fixture, "stakeholders");
+  up_stakeholder_view_set_selected (view, stakeholder);
+  assert_fits_screen (fixture, screen, "a stakeholder chosen");
+  if (adw_leaflet_get_folded (view->leaflet))
+    {
+      g_autofree char *name = g_strdup_printf ("narrow-%s-%s-grid.png", screen->name, test_language ());
+      graphene_rect_t bounds;
+      GtkWidget *scroller;
+      GtkAdjustment *adjustment;
+
+      gtk_toggle_button_set_active (view->grid_button, TRUE);
+      for (guint i = 0; i < 20; i++)
+        wait_for_frames (window);
+      assert_fits_screen (fixture, screen, "the grid");
+      save_screenshot (window, name);
+
+      /* the grid as large as to be read, what the window has no room for
+       * within reach of its scroll bar */
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->grid)));
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view->grid)), >=, 420);
+      scroller = gtk_widget_get_ancestor (GTK_WIDGET (view->grid), GTK_TYPE_SCROLLED_WINDOW);
+      g_assert_nonnull (scroller);
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      g_assert_true (gtk_widget_compute_bounds (scroller, window, &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (window));
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >=, gtk_widget_get_height (GTK_WIDGET (view->grid)));
+      gtk_toggle_button_set_active (view->grid_button, FALSE);
+    }
+
+  show_view (fixture, "timeline");
+  assert_fits_screen (fixture, screen, "the timeline again");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -838,6 +933,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/ui/narrow/fits/%s", sizes[i].name);
 
       g_test_add (path, Fixture, &sizes[i], fixture_set_up, test_fits, fixture_tear_down);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ui/narrow/short-screen/%s", screens[i].name);
+
+      g_test_add (path, Fixture, &screens[i], fixture_set_up, test_short_screen, fixture_tear_down);
     }
   g_test_add ("/ui/narrow/wide", Fixture, NULL, fixture_set_up, test_wide, fixture_tear_down);
   g_test_add ("/ui/narrow/fold", Fixture, NULL, fixture_set_up, test_fold, fixture_tear_down);
