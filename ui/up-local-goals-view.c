@@ -26,6 +26,14 @@
  * their own, this high. */
 #define STAGE_LIST_ROWS 8
 #define STAGE_LIST_HEIGHT 360
+/* The target chooser's list: as high as that where there is room, and at
+ * least a few targets high on a short screen (it scrolls). */
+#define CHOOSER_LIST_HEIGHT 360
+#define CHOOSER_LIST_MIN_HEIGHT 150
+/* What the popover adds around its child: its padding, border, arrow and
+ * the room for its shadow, 76 px with Adwaita (a popover not yet shown
+ * measures nothing, so it cannot be asked). */
+#define CHOOSER_CHROME 80
 
 /* The widgets of one row of the stage list, made once and bound to one
  * stage after another as the list scrolls. */
@@ -85,6 +93,7 @@ struct _UpLocalGoalsView
   GtkListBox   *target_list;
   GtkDropDown  *chooser_goal;
   GtkListBox   *chooser_list;
+  GtkScrolledWindow *chooser_scroller;
   GtkStack     *stage_stack;
   GtkScrolledWindow *stage_scroller;
   GtkListView  *stage_list;
@@ -1205,6 +1214,49 @@ show_coverage_action (GtkWidget  *widget,
                               up_record_get_id (UP_RECORD (self->goal)));
 }
 
+/* The target chooser opens below its button where it fits there, else on
+ * the side with more room in the window, its list as high as leaves it
+ * whole on that side. Below the button near the foot of a window on a
+ * screen of 600 px it went off the screen, and GTK cut it to the goal's
+ * drop-down and two targets although there was room above. The window
+ * stands for the screen: where it is the smaller, the list is shorter
+ * than it needed to be, and scrolls. */
+static void
+fit_chooser (GtkMenuButton *button,
+             gpointer       user_data)
+{
+  UpLocalGoalsView *self = user_data;
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (button)));
+  graphene_rect_t bounds;
+  int above, below, box, list, around, room;
+
+  if (popover == NULL || root == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (button), root, &bounds))
+    return;
+  above = bounds.origin.y;
+  below = gtk_widget_get_height (root) - (bounds.origin.y + bounds.size.height);
+
+  /* What the popover takes around its list (the popover itself, not yet
+   * shown, measures nothing); the list may grow as it opens on the goal
+   * of the first target (on_chooser_show()), so it counts as its most. */
+  gtk_widget_measure (gtk_popover_get_child (popover), GTK_ORIENTATION_VERTICAL, -1, NULL, &box, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->chooser_scroller), GTK_ORIENTATION_VERTICAL, -1, NULL, &list, NULL, NULL);
+  around = box - list + CHOOSER_CHROME;
+
+  if (around + CHOOSER_LIST_HEIGHT <= below || below >= above)
+    {
+      gtk_menu_button_set_direction (button, GTK_ARROW_DOWN);
+      room = below;
+    }
+  else
+    {
+      gtk_menu_button_set_direction (button, GTK_ARROW_UP);
+      room = above;
+    }
+  gtk_scrolled_window_set_max_content_height (self->chooser_scroller,
+                                              CLAMP (room - around, CHOOSER_LIST_MIN_HEIGHT, CHOOSER_LIST_HEIGHT));
+}
+
 /* Building, on first map. */
 
 static GtkWidget *
@@ -1256,8 +1308,9 @@ build_chooser (UpLocalGoalsView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->chooser_list));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), CHOOSER_LIST_HEIGHT);
   gtk_widget_set_size_request (scrolled, 320, -1);
+  self->chooser_scroller = GTK_SCROLLED_WINDOW (scrolled);
   gtk_box_append (GTK_BOX (box), scrolled);
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
@@ -1267,6 +1320,7 @@ build_chooser (UpLocalGoalsView *self)
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fit_chooser, self, NULL);
   gtk_widget_set_name (button, "local-goal-targets-button");
   gtk_widget_set_tooltip_text (button, _("Choose the Agenda 2030 Targets of This Goal"));
   gtk_widget_add_css_class (button, "flat");

@@ -862,6 +862,45 @@ assert_fits_screen (Fixture      *fixture,
   g_assert_cmpint (minimum, <, 560);
 }
 
+/* The popover of @button, opened, lies within @window (as large as the
+ * screen here) and shows at least @list_height px of its list. */
+static void
+assert_popover_within (GtkWidget  *window,
+                       GtkWidget  *button,
+                       int         list_height)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  /* the list scrolls below the goal's drop-down */
+  GtkWidget *list = gtk_widget_get_last_child (gtk_popover_get_child (popover));
+  GdkSurface *surface;
+  graphene_rect_t bounds;
+  double popover_x, popover_y, window_x, window_y, top, bottom;
+
+  /* as a click or the keyboard opens it */
+  gtk_widget_activate (gtk_widget_get_first_child (button));
+  wait_until (is_mapped, popover);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (GTK_WIDGET (popover));
+
+  /* Both in the window's coordinates: each surface has room for a
+   * shadow around its widget, which may go off the screen. */
+  surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  top = gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - window_y;
+  bottom = top + gtk_widget_get_height (GTK_WIDGET (popover));
+  g_assert_true (gtk_widget_compute_bounds (button, window, &bounds));
+  g_test_message ("%s over a button from %.0f to %.0f px: from %.0f to %.0f px in a window %d px high, its list %d px",
+                  gtk_widget_get_name (button), bounds.origin.y, bounds.origin.y + bounds.size.height,
+                  top, bottom, gtk_widget_get_height (window), gtk_widget_get_height (list));
+  g_assert_cmpfloat (top, >=, 0);
+  g_assert_cmpfloat (bottom, <=, gtk_widget_get_height (window));
+  g_assert_cmpint (gtk_widget_get_height (list), >=, list_height);
+
+  gtk_popover_popdown (popover);
+  wait_until (is_unmapped, popover);
+}
+
 /* On a screen of 800 × 600 the window grew to 631 px once the user left
  * the timeline for the stakeholders, and its bottom (the register's "Add
  * Stakeholder") was off the screen: the power/interest grid asked for
@@ -915,6 +954,12 @@ test_short_screen (Fixture       *fixture,
       g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >=, gtk_widget_get_height (GTK_WIDGET (view->grid)));
       gtk_toggle_button_set_active (view->grid_button, FALSE);
     }
+
+  /* A local goal's targets: the popover went below its button, off a
+   * screen of 600 px, and there GTK cut it to the goal's drop-down and
+   * two targets. */
+  show_view (fixture, "local-goals");
+  assert_popover_within (window, get_named (window, "local-goal-targets-button"), 150);
 
   show_view (fixture, "timeline");
   assert_fits_screen (fixture, screen, "the timeline again");
