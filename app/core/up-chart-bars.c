@@ -21,6 +21,27 @@
 #define GOAL_NAME_MAX 280.0
 #define BAR_WIDTH 220.0
 #define COUNT_WIDTH 78.0
+/* A slide's rows larger (UP_CHART_BARS_SLIDE_SCALE) and their bars
+ * longer (SLIDE_BAR_WIDTH), beside a narrower column of the legend
+ * (SLIDE_COLUMN) than other charts': the slide then is as wide as a
+ * screen (16:9) in either language. Beside the common column (540 pt)
+ * the rows at a page's size had half a Full HD slide, right of them a
+ * legend of four lines and nothing under it, and read smaller than the
+ * page's layout shown on the same screen. */
+#define SLIDE_BAR_WIDTH 340.0
+#define SLIDE_COLUMN 330.0
+
+static double
+bar_width (UpChartContext *ctx)
+{
+  return ctx->options->slide && ctx->options->decorations ? SLIDE_BAR_WIDTH : BAR_WIDTH;
+}
+
+static double
+body_scale (UpChartContext *ctx)
+{
+  return ctx->options->slide && ctx->options->decorations ? UP_CHART_BARS_SLIDE_SCALE : 1.0;
+}
 
 static double
 name_width (UpChartContext *ctx)
@@ -97,11 +118,14 @@ bars_frame (UpChartContext *ctx,
             double         *names,
             UpChartFrame   *frame)
 {
+  double scale = body_scale (ctx);
+
   *names = name_width (ctx);
   *n_legend = bars_legend (ctx, legend);
+  ctx->slide_column = SLIDE_COLUMN;
   _up_chart_frame_compute (ctx, UP_CHART_BARS, legend, *n_legend,
-                           CHIP_WIDTH + 10 + *names + 14 + BAR_WIDTH + 10 + COUNT_WIDTH,
-                           UP_SDG_N_GOALS * ROW_HEIGHT, width, height, frame);
+                           (CHIP_WIDTH + 10 + *names + 14 + bar_width (ctx) + 10 + COUNT_WIDTH) * scale,
+                           UP_SDG_N_GOALS * ROW_HEIGHT * scale, width, height, frame);
 }
 
 void
@@ -130,9 +154,11 @@ _up_chart_bars_draw (UpChartContext *ctx,
   double names;
   UpChartFrame frame;
   double bar_x;
+  double track = bar_width (ctx);
 
   bars_frame (ctx, width, height, legend, &n_legend, &names, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_BARS, &frame, legend, n_legend, width, height);
+  _up_chart_frame_scale_body (ctx, &frame, body_scale (ctx));
   bar_x = frame.body_x + CHIP_WIDTH + 10 + names + 14;
 
   for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
@@ -140,7 +166,7 @@ _up_chart_bars_draw (UpChartContext *ctx,
       const UpGoalCoverage *coverage = up_coverage_get_goal (ctx->coverage, goal);
       const UpSdgGoal *sdg = up_sdg_get_goal (goal);
       double y = frame.body_y + (goal - 1) * ROW_HEIGHT;
-      double unit = BAR_WIDTH / MAX (coverage->n_targets, 1);
+      double unit = track / MAX (coverage->n_targets, 1);
       /* The targets served: one only harmed is counted apart, "−1". */
       g_autofree char *count = g_strdup_printf ("%u/%u", coverage->n_positive, coverage->n_targets);
       double count_width;
@@ -158,7 +184,7 @@ _up_chart_bars_draw (UpChartContext *ctx,
       /* The track, divided into the goal's targets so they can be counted. */
       _up_chart_set_colour (cr, &ctx->line);
       cairo_set_line_width (cr, 1);
-      cairo_rectangle (cr, bar_x + 0.5, y + 3.5, BAR_WIDTH - 1, 13);
+      cairo_rectangle (cr, bar_x + 0.5, y + 3.5, track - 1, 13);
       cairo_stroke (cr);
 
       _up_chart_set_goal_light (ctx, goal, 0.4);
@@ -186,13 +212,13 @@ _up_chart_bars_draw (UpChartContext *ctx,
         }
 
       count_width = _up_chart_text_width (ctx, count, NAME_SIZE, UP_TEXT_BOLD);
-      _up_chart_text (ctx, count, bar_x + BAR_WIDTH + 10, y + 10, 0, NAME_SIZE,
+      _up_chart_text (ctx, count, bar_x + track + 10, y + 10, 0, NAME_SIZE,
                       UP_TEXT_BOLD | UP_TEXT_MIDDLE | (coverage->n_positive > 0 ? 0 : UP_TEXT_DIM), 0, NULL);
       if (coverage->n_negative > 0)
         {
           g_autofree char *minus = g_strdup_printf ("−%u", coverage->n_negative);
 
-          _up_chart_text (ctx, minus, bar_x + BAR_WIDTH + 10 + count_width + 8, y + 10, 0,
+          _up_chart_text (ctx, minus, bar_x + track + 10 + count_width + 8, y + 10, 0,
                           NAME_SIZE, UP_TEXT_BOLD | UP_TEXT_MIDDLE, 0, NULL);
         }
     }

@@ -37,6 +37,27 @@
  * smallest text of a chart. */
 #define ORGANISATION_SIZE 8.0
 #define QUADRANT_SIZE 11.5
+/* A slide's grid larger (UP_CHART_GRID_SLIDE_SCALE) and its cells wider
+ * (SLIDE_CELL_WIDTH), beside a narrower column of the legend and the key
+ * (SLIDE_COLUMN) than other charts': the slide then is as wide as a
+ * screen (16:9). Beside the common column (540 pt) the grid at its
+ * page's size had half a Full HD slide, right of it a legend of five
+ * lines and nothing under it. */
+#define SLIDE_CELL_WIDTH 156.0
+#define SLIDE_COLUMN 330.0
+
+/* The width of a file's cell: a slide's, or a page's. */
+static double
+file_cell_width (UpChartContext *ctx)
+{
+  return ctx->options->slide && ctx->options->decorations ? SLIDE_CELL_WIDTH : CELL_WIDTH;
+}
+
+static double
+body_scale (UpChartContext *ctx)
+{
+  return ctx->options->slide && ctx->options->decorations ? UP_CHART_GRID_SLIDE_SCALE : 1.0;
+}
 
 static const char * const quadrant_labels[] = {
   N_("Monitor"),
@@ -351,7 +372,7 @@ list_full_cells (UpChartContext  *ctx,
         gboolean cut[MAX_ENTRIES];
 
         /* the names the cell cuts, numbered in the grid's reading order */
-        n_entries = cell_lines (ctx, cell, max, CELL_WIDTH - 28, ENTRY, &n_shown, lines, organisations, cut);
+        n_entries = cell_lines (ctx, cell, max, file_cell_width (ctx) - 28, ENTRY, &n_shown, lines, organisations, cut);
         for (guint j = 0; j < MIN (n_entries, n_shown); j++)
           if (cut[j])
             {
@@ -415,7 +436,7 @@ layout_compute (UpChartContext *ctx,
   GListModel *people = up_project_get_stakeholders (ctx->project);
   GPtrArray *cells[25];
 
-  double body_width = BODY_WIDTH;
+  double body_width = AXIS_WIDTH + 5 * file_cell_width (ctx);
   double body_height = BODY_HEIGHT;
 
   if (!ctx->options->decorations && width > 0 && height > 0)
@@ -445,7 +466,9 @@ layout_compute (UpChartContext *ctx,
   if (ctx->options->decorations && ctx->options->key && ctx->full_cells == NULL)
     list_full_cells (ctx, cells);
 
-  _up_chart_frame_compute (ctx, UP_CHART_GRID, legend, n_legend, body_width, body_height, width, height, &layout->frame);
+  ctx->slide_column = SLIDE_COLUMN;
+  _up_chart_frame_compute (ctx, UP_CHART_GRID, legend, n_legend, body_width * body_scale (ctx),
+                           body_height * body_scale (ctx), width, height, &layout->frame);
   layout->cell_width = (body_width - AXIS_WIDTH) / 5;
   layout->cell_height = (body_height - 2 * STRIP - BOTTOM_AXIS) / 5;
   layout->entry = ENTRY;
@@ -560,6 +583,7 @@ _up_chart_grid_draw (UpChartContext *ctx,
 
   layout_compute (ctx, width, height, TRUE, &layout);
   _up_chart_frame_draw (ctx, UP_CHART_GRID, &layout.frame, legend, n_legend, width, height);
+  _up_chart_frame_scale_body (ctx, &layout.frame, body_scale (ctx));
 
   for (UpGridQuadrant q = UP_GRID_MONITOR; q <= UP_GRID_MANAGE_CLOSELY; q++)
     {

@@ -674,6 +674,8 @@ _up_chart_matrix_draw (UpChartContext *ctx,
 
   _up_chart_rows_frame (ctx, spec, n_body_rows, width, height, legend, &n_legend, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_MATRIX, &frame, legend, n_legend, width, height);
+  /* as the spec's slide_scale has it (none: see up_export_slide_is_larger()) */
+  _up_chart_frame_scale_body (ctx, &frame, _up_chart_rows_body_scale (ctx, spec));
   grid_x = frame.body_x + label_width + 10;
 
   if (_up_chart_in_clip (ctx, frame.body_y, frame.body_y + 20))

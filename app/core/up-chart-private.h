@@ -371,6 +371,23 @@ void         _up_chart_frame_draw       (UpChartContext       *ctx,
                                          guint                 n_legend,
                                          double                width,
                                          double                height);
+/* How much larger than on a page a slide (UpChartOptions.slide) draws
+ * the body of a chart of @kind, beside its legend and key: the bars' and
+ * the grid's a little, so that the slide is as wide as a screen (16:9)
+ * and they read larger on it than the page's layout would; the
+ * timeline's rows half as large again. 1: as on a page (the matrix, wider
+ * than tall, reads larger laid out as a page for a plan of the usual
+ * length; see up_export_slide_is_larger()). */
+#define UP_CHART_BARS_SLIDE_SCALE 1.15
+#define UP_CHART_GRID_SLIDE_SCALE 1.2
+#define UP_CHART_TIMELINE_SLIDE_SCALE 1.5
+double       _up_chart_slide_body_scale (UpChartKind           kind);
+/* Where the frame was laid out around a body @scale times its natural
+ * size (a slide's), draws from here on in the body's natural units from
+ * its corner (frame->body_x, frame->body_y) on, @scale times as large. */
+void         _up_chart_frame_scale_body (UpChartContext       *ctx,
+                                         const UpChartFrame   *frame,
+                                         double                scale);
 
 /* A stage the charts draw as a diamond and list as a decision: a
  * milestone or the award decision, by kind (a one-day workshop is no

@@ -45,7 +45,6 @@
 #define TEXT_SIZE 9.5
 #define SMALL_SIZE 8.0
 /* A slide's rows, and the column of the legend and the key beside them */
-#define SLIDE_SCALE 1.5
 #define SLIDE_COLUMN 330.0
 
 /* A stage's row, read once for all pages: days as Julian day numbers. */
@@ -422,10 +421,11 @@ timeline_legend (UpChartContext *ctx,
    * procurement, some 15 stages, then fits page 1 of A4 with both. */
   ctx->legend_columns = 3;
   ctx->legend_fit = TRUE;
-  /* On a slide the rows are drawn half as large again (SLIDE_SCALE), and
-   * the column beside them narrower than other charts' (its lines are
-   * short; the key's goals one under the other): their text then reads
-   * as large on a Full HD slide as the legend's. */
+  /* On a slide the rows are drawn half as large again
+   * (UP_CHART_TIMELINE_SLIDE_SCALE), and the column beside them narrower
+   * than other charts' (its lines are short; the key's goals one under
+   * the other): their text then reads as large on a Full HD slide as the
+   * legend's. */
   ctx->slide_column = SLIDE_COLUMN;
   ctx->key_goals = served | 1;
 
@@ -478,8 +478,8 @@ timeline_legend (UpChartContext *ctx,
 }
 
 static const UpChartRowsSpec timeline_spec = {
-  UP_CHART_TIMELINE, ROW, HEAD_HEIGHT, BODY_WIDTH, timeline_legend, SLIDE_SCALE, TITLE_WIDTH, TEXT_SIZE,
-  UP_TEXT_TIGHT,
+  UP_CHART_TIMELINE, ROW, HEAD_HEIGHT, BODY_WIDTH, timeline_legend, UP_CHART_TIMELINE_SLIDE_SCALE,
+  TITLE_WIDTH, TEXT_SIZE, UP_TEXT_TIGHT,
 };
 
 /* The axis */

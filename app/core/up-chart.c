@@ -2517,6 +2517,34 @@ _up_chart_frame_draw (UpChartContext     *ctx,
     }
 }
 
+double
+_up_chart_slide_body_scale (UpChartKind kind)
+{
+  switch (kind)
+    {
+    case UP_CHART_BARS:
+      return UP_CHART_BARS_SLIDE_SCALE;
+    case UP_CHART_GRID:
+      return UP_CHART_GRID_SLIDE_SCALE;
+    case UP_CHART_TIMELINE:
+      return UP_CHART_TIMELINE_SLIDE_SCALE;
+    default:
+      return 1.0;
+    }
+}
+
+void
+_up_chart_frame_scale_body (UpChartContext     *ctx,
+                            const UpChartFrame *frame,
+                            double              scale)
+{
+  if (scale == 1)
+    return;
+  cairo_translate (ctx->cr, frame->body_x, frame->body_y);
+  cairo_scale (ctx->cr, scale, scale);
+  cairo_translate (ctx->cr, -frame->body_x, -frame->body_y);
+}
+
 void
 _up_chart_swatch_number (UpChartContext *ctx,
                          double          x,

@@ -1282,6 +1282,8 @@ up_export_slide_is_larger (UpProject            *project,
       !isfinite (slide_width) || !isfinite (slide_height) || slide_width < 1 || slide_height < 1)
     return FALSE;
 
-  return MIN (box_width / slide_width, box_height / slide_height) >
+  /* the body, which a slide may draw larger than a page does beside its
+   * legend (the legend's text is larger on a slide anyway) */
+  return MIN (box_width / slide_width, box_height / slide_height) * _up_chart_slide_body_scale (kind) >
          MIN (box_width / page_width, box_height / page_height);
 }

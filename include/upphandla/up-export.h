@@ -45,7 +45,7 @@ int          up_export_get_png_width_max (UpProject            *project,
                                           const UpChartOptions *options);
 
 /* Whether @kind laid out for a slide (UpChartOptions.slide: the legend
- * and the key beside the chart) shows larger, fitted whole into
+ * and the key beside the chart) shows its body larger, fitted whole into
  * @box_width × @box_height pixels, than laid out as a page. FALSE for the
  * report, which is a page whatever the size. */
 gboolean     up_export_slide_is_larger  (UpProject            *project,

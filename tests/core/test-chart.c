@@ -4008,7 +4008,9 @@ test_slide (void)
           g_test_message ("%s: %s %.2f px/pt on a page's layout, %.2f on a slide's", up_lang_get_code (lang),
                           up_chart_kind_get_name (kinds[k]), slide_scale (project, kinds[k], &page),
                           slide_scale (project, kinds[k], &slide));
-          g_assert_cmpint (larger, ==, slide_scale (project, kinds[k], &slide) > slide_scale (project, kinds[k], &page));
+          /* larger where the body is: the slide's scale, the body's on it */
+          g_assert_cmpint (larger, ==, slide_scale (project, kinds[k], &slide) * _up_chart_slide_body_scale (kinds[k]) >
+                                       slide_scale (project, kinds[k], &page));
           /* every label still fits */
           {
             g_autofree char *name = g_strdup_printf ("chart-slide-%s-%s.pdf", up_chart_kind_get_name (kinds[k]),
@@ -4083,6 +4085,75 @@ test_slide_margin (void)
         if (kinds[k] == UP_CHART_WHEEL)
           g_assert_cmpint (image_height, <=, 1080);
         cairo_surface_destroy (surface);
+      }
+}
+
+/* A slide of the bars and of the grid reads larger on a Full HD screen
+ * than the chart's page layout shown on it, and its body fills the
+ * slide: 1,920 pixels wide, the slide keeps within 1,080, and the body
+ * reaches well past the middle. Beside the column of the legend that
+ * other charts have (540 pt), at the page's size, the goals' names of
+ * the bars were 1.59 px/pt against 1.64 on the page, and the body of
+ * either ended before the middle of the picture, right of it a legend
+ * of a few lines and nothing under it. */
+static void
+test_slide_body (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  static const UpChartKind kinds[] = { UP_CHART_BARS, UP_CHART_GRID };
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        const char *kind = up_chart_kind_get_name (kinds[k]);
+        const char *code = up_lang_get_code (lang);
+        /* a goal's name of the bars, a stakeholder's in the grid */
+        const char *word = kinds[k] == UP_CHART_GRID ? "Lindqvist" : lang == UP_LANG_SV ? "fattigdom" : "Poverty";
+        g_autofree char *page_name = g_strdup_printf ("chart-slide-body-page-%s-%s.pdf", kind, code);
+        g_autofree char *slide_name = g_strdup_printf ("chart-slide-body-%s-%s.pdf", kind, code);
+        g_autoptr(GArray) words = NULL;
+        UpChartOptions page, slide;
+        double width, height, page_px, slide_px, body_right = 0, body_bottom = 0;
+
+        if (lang == UP_LANG_SV && g_getenv ("UPPHANDLA_LOCALEDIR") == NULL)
+          continue;
+        up_chart_options_init (&page);
+        page.lang = lang;
+        page.key = TRUE;
+        page.date = "2026-11-28";
+        slide = page;
+        slide.slide = TRUE;
+
+        page_px = slide_word_height (project, kinds[k], &page, page_name, word);
+        if (page_px < 0)
+          return;
+        slide_px = slide_word_height (project, kinds[k], &slide, slide_name, word);
+        up_chart_get_size (kinds[k], project, &slide, &width, &height);
+
+        /* where the body ends: the bars' last count ("1/19"), the grid's
+         * level 5 under its last column */
+        words = chart_words (project, kinds[k], &slide, slide_name);
+        for (guint i = 0; i < words->len; i++)
+          {
+            const PdfWord *w = &g_array_index (words, PdfWord, i);
+
+            if (kinds[k] == UP_CHART_BARS && strchr (w->text, '/') != NULL && g_ascii_isdigit (w->text[0]))
+              body_right = MAX (body_right, w->x1);
+            /* the lowest "5": the legend's "1 (low) to 5 (high)" is at the top */
+            if (kinds[k] == UP_CHART_GRID && g_str_equal (w->text, "5") && w->y0 >= body_bottom)
+              {
+                body_bottom = w->y0;
+                body_right = w->x1;
+              }
+          }
+        g_test_message ("%s, %s: “%s” %.1f px high on a page's layout, %.1f px on a slide's; the slide "
+                        "1920 × %.0f px, its body to %.0f %% of its width", code, kind, word, page_px, slide_px,
+                        1920 * height / width, 100 * body_right / width);
+        g_assert_cmpfloat (slide_px, >=, 1.05 * page_px);
+        g_assert_cmpfloat (1920 * height / width, <=, 1080);
+        g_assert_cmpfloat (body_right / width, >=, 0.58);
+        /* and the export's choice of layout for a slide agrees */
+        g_assert_true (up_export_slide_is_larger (project, kinds[k], &page, 1920, 1080));
       }
 }
 
@@ -4845,6 +4916,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/local-goal-timeline", test_report_local_goal_timeline);
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
   g_test_add_func ("/chart/slide", test_slide);
+  g_test_add_func ("/chart/slide-body", test_slide_body);
   g_test_add_func ("/chart/timeline/slide", test_timeline_slide);
   g_test_add_data_func ("/chart/timeline/slide-row-titles", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_slide_row_titles);
   g_test_add_data_func ("/chart/matrix/slide-row-titles", GUINT_TO_POINTER (UP_CHART_MATRIX), test_slide_row_titles);
