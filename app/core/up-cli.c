@@ -41,7 +41,7 @@ static const GOptionEntry entries[] = {
   { "png-width", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Width of an exported PNG in pixels, 16 to 10000, less for a chart taller than it is wide (default: twice the chart’s natural size)"), N_("PIXELS") },
   { "slide", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Lay the exported chart out for a slide: its legend and key beside it, in larger text (a Full HD slide: --png-width=1920)"), NULL },
+    N_("Lay the exported chart out for a slide of 16:9 (Full HD: --png-width=1920): its legend and key beside it in larger text, or as a page where that shows the chart larger; a PNG keeps within the slide"), NULL },
   { "local-goal", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the coverage of one regional or local goal, by the id --info lists"), N_("ID") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -268,6 +268,52 @@ check_png_width (UpProject             *project,
   return FALSE;
 }
 
+/* --slide: the layout that shows the chart larger on a slide of 16:9,
+ * as the export dialog's "Slide" sizes choose it
+ * (up_export_slide_is_larger()). The legend and the key beside the body
+ * suit a chart as tall as wide; beside the matrix of a plan of the usual
+ * length, wider than tall, they left its titles some 13 pixels high on
+ * a Full HD slide, where its page's layout, the legend and the key under
+ * it, shows them at 18. A PNG keeps within the slide, --png-width wide
+ * and 9/16 of it high, as the dialog's does: the width it returns (0:
+ * the export's default, as given). */
+static int
+slide_layout (UpProject      *project,
+              UpChartKind     kind,
+              UpExportFormat  format,
+              UpChartOptions *options,
+              int             png_width)
+{
+  UpChartOptions laid_out;
+  double width = 0, height = 0;
+  int slide_height, fitted;
+
+  /* the report is a page whatever the size, and says so itself */
+  if (kind == UP_CHART_REPORT)
+    return png_width;
+  /* the shape of the slide is what counts, not its size */
+  options->slide = up_export_slide_is_larger (project, kind, options, 1920, 1080);
+  if (format != UP_EXPORT_PNG || png_width == 0)
+    return png_width;
+
+  /* as the export lays a file out */
+  laid_out = *options;
+  laid_out.key = TRUE;
+  up_chart_get_size (kind, project, &laid_out, &width, &height);
+  if (!isfinite (width) || !isfinite (height) || width < 1 || height < 1)
+    return png_width;
+  slide_height = (int) round (png_width * 9.0 / 16);
+  /* the export's height is round (height × png_width / width) */
+  fitted = MIN (png_width, (int) floor (slide_height * width / height));
+  while (fitted > UP_EXPORT_PNG_WIDTH_MIN && round (height * fitted / width) > slide_height)
+    fitted--;
+  /* A long plan's chart, taller than a slide at its own size: at that
+   * size, where its text is read (or what was asked for, if smaller),
+   * as the dialog does, not fitted down to text too small to read. */
+  fitted = MAX (fitted, MIN (png_width, (int) ceil (width)));
+  return MAX (fitted, UP_EXPORT_PNG_WIDTH_MIN);
+}
+
 /* --export: the chart of one project file, written without a display. */
 static int
 run_export (GVariantDict *options)
@@ -440,6 +486,9 @@ run_export (GVariantDict *options)
         }
       chart_options.local_goal = UP_LOCAL_GOAL (goal);
     }
+
+  if (chart_options.slide)
+    png_width = slide_layout (project, kind, format, &chart_options, png_width);
 
   ok = check_png_width (project, kind, format, &chart_options, png_width, &error) &&
        up_export_chart (project, kind, format, &chart_options, png_width, output, &error);

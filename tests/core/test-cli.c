@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "test-common.h"
+#include "test-projects.h"
 #include "upphandla.h"
 
 /* The command line of the built program: the options that need no display
@@ -696,6 +697,148 @@ test_export_slide (void)
     }
 }
 
+/* The size of the first page of the PDF at @path, in points (pdfinfo). */
+static void
+pdf_page_size (const char *path,
+               double     *width,
+               double     *height)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = 0;
+
+  *width = *height = 0;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Page size:"))
+      {
+        char *end = NULL;
+
+        *width = g_ascii_strtod (lines[i] + strlen ("Page size:"), &end);
+        while (*end == ' ' || *end == 'x')
+          end++;
+        *height = g_ascii_strtod (end, NULL);
+      }
+  g_assert_cmpfloat (*width, >, 0);
+  g_assert_cmpfloat (*height, >, 0);
+}
+
+/* Exports @kind of @project with @args, as @name in @dir, and returns the
+ * file's path. */
+static char *
+export_to (const char *project,
+           const char *dir,
+           const char *kind,
+           const char *lang,
+           const char *name,
+           const char *arg1,
+           const char *arg2)
+{
+  char *output = g_build_filename (dir, name, NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", kind, NULL);
+  g_autofree char *lang_arg = g_strconcat ("--lang=", lang, NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  const char *args[] = { export_arg, lang_arg, output_arg, project, arg1, arg2, NULL };
+  g_autoptr(Run) run = run_en (args);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  return output;
+}
+
+/* --slide chooses the layout that shows the chart larger on a slide of
+ * 16:9, as the export dialog's "Slide" sizes do: the matrix of the demo,
+ * wider than tall, beside the legend and the key of a slide was 1394.7 pt
+ * wide, its titles some 13 pixels high at --png-width=1920, where its
+ * page's layout shows them at 18 on the same Full HD screen. Laid out as
+ * a page, its PNG keeps within the slide (1920 × 1080); the matrix of a
+ * long plan, taller, keeps the slide's layout, as wide as the slide. */
+static void
+test_export_slide_layout (void)
+{
+  g_autofree char *project = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project);
+  static const char * const langs[] = { "en", "sv" };
+
+  if (!test_have_program ("pdfinfo"))
+    {
+      g_test_skip ("pdfinfo is not installed (tools/setup installs it)");
+      return;
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *png_name = g_strdup_printf ("matrix-slide-%s.png", langs[l]);
+      g_autofree char *pdf_name = g_strdup_printf ("matrix-slide-%s.pdf", langs[l]);
+      g_autofree char *page_name = g_strdup_printf ("matrix-page-%s.pdf", langs[l]);
+      g_autofree char *png = export_to (project, dir, "matrix", langs[l], png_name, "--slide", "--png-width=1920");
+      g_autofree char *pdf = export_to (project, dir, "matrix", langs[l], pdf_name, "--slide", NULL);
+      g_autofree char *page = export_to (project, dir, "matrix", langs[l], page_name, NULL, NULL);
+      cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+      int png_width, png_height;
+      double width, height, page_width, page_height, slide_px, page_px;
+
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      png_width = cairo_image_surface_get_width (image);
+      png_height = cairo_image_surface_get_height (image);
+      cairo_surface_destroy (image);
+      /* the PNG and the PDF of --slide are one layout */
+      pdf_page_size (pdf, &width, &height);
+      pdf_page_size (page, &page_width, &page_height);
+      slide_px = png_width / width;
+      page_px = MIN (1920 / page_width, 1080 / page_height);
+      g_test_message ("%s: --slide --png-width=1920 %d × %d px, %.2f px/pt (%.0f × %.0f pt); the page's layout "
+                      "in 1920 × 1080 %.2f px/pt: a title of 9.5 pt %.1f px high against %.1f",
+                      langs[l], png_width, png_height, slide_px, width, height, page_px, 9.5 * slide_px,
+                      9.5 * page_px);
+      g_assert_cmpint (png_width, <=, 1920);
+      g_assert_cmpint (png_height, <=, 1080);
+      g_assert_true (png_width == 1920 || png_height >= 1078);
+      g_assert_cmpfloat (slide_px, >=, 0.99 * page_px);
+    }
+
+  /* a long plan: the slide's own layout, as wide as the slide */
+  {
+    g_autoptr(UpProject) long_plan = test_long_project (40);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = up_store_serialize (up_project_get_store (long_plan), &error);
+    g_autofree char *path = g_build_filename (dir, "long.upphandla", NULL);
+    g_autofree char *png = NULL;
+    g_autofree char *pdf = NULL;
+    g_autofree char *page = NULL;
+    double width, height, page_width, page_height;
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+    png = export_to (path, dir, "matrix", "en", "long-slide.png", "--slide", "--png-width=1920");
+    pdf = export_to (path, dir, "matrix", "en", "long-slide.pdf", "--slide", NULL);
+    page = export_to (path, dir, "matrix", "en", "long-page.pdf", NULL, NULL);
+    pdf_page_size (pdf, &width, &height);
+    pdf_page_size (page, &page_width, &page_height);
+    g_test_message ("a plan of 40 stages: the slide %.0f × %.0f pt, the page %.0f × %.0f pt", width, height,
+                    page_width, page_height);
+    /* the legend and the key beside the rows, not under them (the page's
+     * layout is pages of A4 landscape) */
+    g_assert_cmpfloat (width, >, page_width + 200);
+    {
+      cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+      int png_width = cairo_image_surface_get_width (image);
+      int png_height = cairo_image_surface_get_height (image);
+
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_destroy (image);
+      /* within the slide, as large as fits */
+      g_assert_cmpint (png_width, <=, 1920);
+      g_assert_cmpint (png_height, <=, 1080);
+      g_assert_true (png_width == 1920 || png_height >= 1078);
+    }
+  }
+}
+
 static void
 test_export_defaults (void)
 {
@@ -1140,6 +1283,7 @@ main (int   argc,
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export-defaults", test_export_defaults);
   g_test_add_func ("/cli/export-slide", test_export_slide);
+  g_test_add_func ("/cli/export-slide-layout", test_export_slide_layout);
   g_test_add_func ("/cli/export-local-goal", test_export_local_goal);
   g_test_add_func ("/cli/export-errors", test_export_errors);
   g_test_add_func ("/cli/export-same-file", test_export_same_file);
