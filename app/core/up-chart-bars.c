@@ -34,13 +34,13 @@
 static double
 bar_width (UpChartContext *ctx)
 {
-  return ctx->options->slide && ctx->options->decorations ? SLIDE_BAR_WIDTH : BAR_WIDTH;
+  return _up_chart_is_slide (ctx) ? SLIDE_BAR_WIDTH : BAR_WIDTH;
 }
 
 static double
 body_scale (UpChartContext *ctx)
 {
-  return ctx->options->slide && ctx->options->decorations ? UP_CHART_BARS_SLIDE_SCALE : 1.0;
+  return _up_chart_is_slide (ctx) ? _up_chart_slide_body_scale (UP_CHART_BARS) : 1.0;
 }
 
 static double

@@ -50,13 +50,13 @@
 static double
 file_cell_width (UpChartContext *ctx)
 {
-  return ctx->options->slide && ctx->options->decorations ? SLIDE_CELL_WIDTH : CELL_WIDTH;
+  return _up_chart_is_slide (ctx) ? SLIDE_CELL_WIDTH : CELL_WIDTH;
 }
 
 static double
 body_scale (UpChartContext *ctx)
 {
-  return ctx->options->slide && ctx->options->decorations ? UP_CHART_GRID_SLIDE_SCALE : 1.0;
+  return _up_chart_is_slide (ctx) ? _up_chart_slide_body_scale (UP_CHART_GRID) : 1.0;
 }
 
 static const char * const quadrant_labels[] = {

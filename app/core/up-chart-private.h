@@ -382,6 +382,13 @@ void         _up_chart_frame_draw       (UpChartContext       *ctx,
 #define UP_CHART_GRID_SLIDE_SCALE 1.2
 #define UP_CHART_TIMELINE_SLIDE_SCALE 1.5
 double       _up_chart_slide_body_scale (UpChartKind           kind);
+/* Whether the chart is laid out as a slide: asked for, and in a file (on
+ * screen a chart keeps its page's layout). */
+static inline gboolean
+_up_chart_is_slide (UpChartContext *ctx)
+{
+  return ctx->options->slide && ctx->options->decorations;
+}
 /* Where the frame was laid out around a body @scale times its natural
  * size (a slide's), draws from here on in the body's natural units from
  * its corner (frame->body_x, frame->body_y) on, @scale times as large. */

@@ -52,7 +52,7 @@ double
 _up_chart_rows_body_scale (UpChartContext        *ctx,
                            const UpChartRowsSpec *spec)
 {
-  return ctx->options->slide && ctx->options->decorations && spec->slide_scale > 0 ? spec->slide_scale : 1.0;
+  return _up_chart_is_slide (ctx) && spec->slide_scale > 0 ? spec->slide_scale : 1.0;
 }
 
 /* What a frame was computed for, and the frame: the bands of a tall PNG
@@ -217,7 +217,7 @@ page_rows (UpChartContext        *ctx,
   /* A slide is shown whole on a screen, not printed: one picture as tall
    * as its rows, in a PDF as in a PNG. On pages of A4 a slide's larger
    * rows and column beside them came down to text of 7.5 pt. */
-  if (ctx->options->slide && ctx->options->decorations)
+  if (_up_chart_is_slide (ctx))
     {
       *n_pages = 1;
       *first_rows = n_stages;

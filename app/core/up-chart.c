@@ -1868,7 +1868,7 @@ header_layout (UpChartContext *ctx,
   g_autofree char *date = chart_date (ctx);
   g_autofree char *project = up_chart_get_project_name (ctx->project, ctx->options, 300);
   g_autofree char *detail = _up_chart_header_detail (ctx);
-  gboolean slide = ctx->options->slide && ctx->options->decorations;
+  gboolean slide = _up_chart_is_slide (ctx);
   double title_size = TITLE_SIZE;
   double project_size = slide ? SLIDE_PROJECT_SIZE : PROJECT_SIZE;
   double detail_size = slide ? SLIDE_DETAIL_SIZE : DETAIL_SIZE;
