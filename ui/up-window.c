@@ -145,6 +145,8 @@ struct _UpWindow
   UpStageFind          *stage_find;
   GtkToggleButton      *find_button;
   GtkMenuButton        *add_stage_button;
+  /* Add Stage's menu's height with rows of full size (fit_add_stage_menu()) */
+  int                   add_stage_menu_height;
   UpTimeline           *timeline;
   UpStageEditor        *editor;
   GtkToggleButton      *details_button;
@@ -497,6 +499,36 @@ add_file_item (UpWindow *self)
  * popovers were a tenth of the window's template and were made at every
  * open, most never opened (27.7 M instructions of opening 5,000 stages,
  * 2.1 %). GtkMenuButton asks for its popup before each showing. */
+/* Add Stage's menu, 19 rows of 32 px with Adwaita, ran past the top of a
+ * screen 600 px high (a small laptop, a projector) from the button at
+ * the foot of the window, and showed Milestone and Other Stage, its last
+ * rows, only when scrolled to: where the window has less room than that
+ * above the button, its rows are closer together (the "compact" class in
+ * style.css). The window stands for the screen. Asked before each
+ * opening (on_create_menu()): the window may have changed size. The
+ * popover, not yet shown, measures nothing; its child does. */
+static void
+fit_add_stage_menu (UpWindow *self)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (self->add_stage_button));
+  graphene_rect_t bounds;
+
+  if (popover == NULL ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->add_stage_button), GTK_WIDGET (self), &bounds))
+    return;
+  /* Its height at the rows' full size, measured while it has it: its
+   * style follows a change of class only at the next frame. */
+  if (!gtk_widget_has_css_class (popover, "compact"))
+    gtk_widget_measure (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_ORIENTATION_VERTICAL, -1,
+                        NULL, &self->add_stage_menu_height, NULL, NULL);
+  /* against the room above the button (the popover's frame and its
+   * arrow, which reaches down over the button, about cancel) */
+  if (self->add_stage_menu_height > bounds.origin.y)
+    gtk_widget_add_css_class (popover, "compact");
+  else
+    gtk_widget_remove_css_class (popover, "compact");
+}
+
 static void
 on_create_menu (GtkMenuButton *button,
                 gpointer       data)
@@ -504,7 +536,11 @@ on_create_menu (GtkMenuButton *button,
   UpWindow *self = data;
 
   if (gtk_menu_button_get_menu_model (button) != NULL)
-    return;
+    {
+      if (button == self->add_stage_button)
+        fit_add_stage_menu (self);
+      return;
+    }
 
   if (button == self->primary_menu_button)
     {
@@ -520,6 +556,7 @@ on_create_menu (GtkMenuButton *button,
       g_autoptr(GMenuModel) add_menu = create_add_stage_menu ();
 
       gtk_menu_button_set_menu_model (button, add_menu);
+      fit_add_stage_menu (self);
     }
 }
 

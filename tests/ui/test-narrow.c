@@ -864,20 +864,30 @@ assert_fits_screen (Fixture      *fixture,
 
 /* The popover of @button, opened, lies within @window (as large as the
  * screen here) and shows at least @list_height px of its list. */
+static gboolean
+has_popover (gpointer button)
+{
+  return gtk_menu_button_get_popover (button) != NULL;
+}
+
 static void
 assert_popover_within (GtkWidget  *window,
                        GtkWidget  *button,
                        int         list_height)
 {
-  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
-  /* the list scrolls below the goal's drop-down */
-  GtkWidget *list = gtk_widget_get_last_child (gtk_popover_get_child (popover));
+  GtkPopover *popover;
+  GtkWidget *list;
   GdkSurface *surface;
   graphene_rect_t bounds;
   double popover_x, popover_y, window_x, window_y, top, bottom;
 
-  /* as a click or the keyboard opens it */
+  /* as a click or the keyboard opens it (a menu made as it first opens
+   * has no popover before) */
   gtk_widget_activate (gtk_widget_get_first_child (button));
+  wait_until (has_popover, button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  /* the list scrolls below the goal's drop-down */
+  list = gtk_widget_get_last_child (gtk_popover_get_child (popover));
   wait_until (is_mapped, popover);
   for (guint i = 0; i < 4; i++)
     wait_for_frames (GTK_WIDGET (popover));
@@ -963,6 +973,12 @@ test_short_screen (Fixture       *fixture,
 
   show_view (fixture, "timeline");
   assert_fits_screen (fixture, screen, "the timeline again");
+
+  /* Add Stage's menu from the foot of the window: every kind in it, the
+   * last (Milestone, Other Stage) without scrolling; also when opened
+   * again (its rows' size is chosen at each opening). */
+  for (guint i = 0; i < 2; i++)
+    assert_popover_within (window, template_child (fixture->window, UP_TYPE_WINDOW, "add_stage_button"), 0);
 }
 
 int
