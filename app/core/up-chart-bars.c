@@ -38,12 +38,6 @@ bar_width (UpChartContext *ctx)
 }
 
 static double
-body_scale (UpChartContext *ctx)
-{
-  return _up_chart_is_slide (ctx) ? _up_chart_slide_body_scale (UP_CHART_BARS) : 1.0;
-}
-
-static double
 name_width (UpChartContext *ctx)
 {
   double width = 0;
@@ -118,7 +112,7 @@ bars_frame (UpChartContext *ctx,
             double         *names,
             UpChartFrame   *frame)
 {
-  double scale = body_scale (ctx);
+  double scale = _up_chart_body_scale (ctx, UP_CHART_BARS);
 
   *names = name_width (ctx);
   *n_legend = bars_legend (ctx, legend);
@@ -158,7 +152,7 @@ _up_chart_bars_draw (UpChartContext *ctx,
 
   bars_frame (ctx, width, height, legend, &n_legend, &names, &frame);
   _up_chart_frame_draw (ctx, UP_CHART_BARS, &frame, legend, n_legend, width, height);
-  _up_chart_frame_scale_body (ctx, &frame, body_scale (ctx));
+  _up_chart_frame_scale_body (ctx, &frame, _up_chart_body_scale (ctx, UP_CHART_BARS));
   bar_x = frame.body_x + CHIP_WIDTH + 10 + names + 14;
 
   for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)

@@ -53,12 +53,6 @@ file_cell_width (UpChartContext *ctx)
   return _up_chart_is_slide (ctx) ? SLIDE_CELL_WIDTH : CELL_WIDTH;
 }
 
-static double
-body_scale (UpChartContext *ctx)
-{
-  return _up_chart_is_slide (ctx) ? _up_chart_slide_body_scale (UP_CHART_GRID) : 1.0;
-}
-
 static const char * const quadrant_labels[] = {
   N_("Monitor"),
   N_("Keep informed"),
@@ -438,6 +432,7 @@ layout_compute (UpChartContext *ctx,
 
   double body_width = AXIS_WIDTH + 5 * file_cell_width (ctx);
   double body_height = BODY_HEIGHT;
+  double scale = _up_chart_body_scale (ctx, UP_CHART_GRID);
 
   if (!ctx->options->decorations && width > 0 && height > 0)
     screen_body (ctx, legend, n_legend, width, height, &body_width, &body_height);
@@ -467,8 +462,8 @@ layout_compute (UpChartContext *ctx,
     list_full_cells (ctx, cells);
 
   ctx->slide_column = SLIDE_COLUMN;
-  _up_chart_frame_compute (ctx, UP_CHART_GRID, legend, n_legend, body_width * body_scale (ctx),
-                           body_height * body_scale (ctx), width, height, &layout->frame);
+  _up_chart_frame_compute (ctx, UP_CHART_GRID, legend, n_legend, body_width * scale,
+                           body_height * scale, width, height, &layout->frame);
   layout->cell_width = (body_width - AXIS_WIDTH) / 5;
   layout->cell_height = (body_height - 2 * STRIP - BOTTOM_AXIS) / 5;
   layout->entry = ENTRY;
@@ -583,7 +578,7 @@ _up_chart_grid_draw (UpChartContext *ctx,
 
   layout_compute (ctx, width, height, TRUE, &layout);
   _up_chart_frame_draw (ctx, UP_CHART_GRID, &layout.frame, legend, n_legend, width, height);
-  _up_chart_frame_scale_body (ctx, &layout.frame, body_scale (ctx));
+  _up_chart_frame_scale_body (ctx, &layout.frame, _up_chart_body_scale (ctx, UP_CHART_GRID));
 
   for (UpGridQuadrant q = UP_GRID_MONITOR; q <= UP_GRID_MANAGE_CLOSELY; q++)
     {

@@ -389,6 +389,14 @@ _up_chart_is_slide (UpChartContext *ctx)
 {
   return ctx->options->slide && ctx->options->decorations;
 }
+/* How much larger than its natural size a chart of @kind draws its body:
+ * _up_chart_slide_body_scale() on a slide, else 1. */
+static inline double
+_up_chart_body_scale (UpChartContext *ctx,
+                      UpChartKind     kind)
+{
+  return _up_chart_is_slide (ctx) ? _up_chart_slide_body_scale (kind) : 1.0;
+}
 /* Where the frame was laid out around a body @scale times its natural
  * size (a slide's), draws from here on in the body's natural units from
  * its corner (frame->body_x, frame->body_y) on, @scale times as large. */
