@@ -17,6 +17,8 @@
 #include "up-theme.h"
 #include "up-window.h"
 
+#define RESOURCE_BASE_PATH "/io/github/upphandla/Upphandla"
+
 #define UP_MIME_TYPE "application/x-upphandla"
 
 struct _UpApplication
@@ -723,6 +725,56 @@ up_application_command_line (GApplication            *app,
 }
 
 static void
+bench_on_icon_theme_changed (GtkIconTheme *theme)
+{
+  g_print ("icon-theme-changed\n");
+}
+
+/* The style sheet and the application's icon, which GtkApplication and
+ * AdwApplication would take from the resource base path; it is left
+ * unset (see up_application_new()) because of the icon theme. GTK reads
+ * the display's icon theme on a thread from the moment it is first asked
+ * for, and adding a resource path to a theme already read throws the
+ * read away: the theme is read again on the main thread at the window's
+ * first icon, and its "changed" lays out every image of the window once
+ * more. With both GtkApplication's path and libadwaita's added, the
+ * second came after the thread's read in 11 of 16 starts (counted with
+ * GTK_DEBUG=icontheme, in a GTK built with its debugging). Now libadwaita's is the only one, added as it makes the theme, and the
+ * icons of an uninstalled build are added only where the theme lacks the
+ * application's icon. */
+static void
+load_resources (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  GtkIconTheme *theme;
+
+  if (display == NULL)
+    return;
+
+  gtk_css_provider_load_from_resource (style, RESOURCE_BASE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  theme = gtk_icon_theme_get_for_display (display);
+  if (!gtk_icon_theme_has_icon (theme, APPLICATION_ID))
+    gtk_icon_theme_add_resource_path (theme, RESOURCE_BASE_PATH "/icons/");
+
+  /* Benchmark hook (see up-window.c), inert unless UPPHANDLA_BENCH_FIRST_FRAME
+   * is set: the theme's resource paths, whether the icon is found, and
+   * each time the theme is read anew. */
+  if (g_getenv ("UPPHANDLA_BENCH_FIRST_FRAME") != NULL)
+    {
+      g_auto(GStrv) paths = gtk_icon_theme_get_resource_path (theme);
+      g_autofree char *joined = paths != NULL ? g_strjoinv (" ", paths) : g_strdup ("");
+
+      g_print ("icon-resource-paths %s\n", joined);
+      g_print ("application-icon %s\n", gtk_icon_theme_has_icon (theme, APPLICATION_ID) ? "found" : "missing");
+      g_signal_connect (theme, "changed", G_CALLBACK (bench_on_icon_theme_changed), NULL);
+    }
+}
+
+static void
 up_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
@@ -741,6 +793,7 @@ up_application_startup (GApplication *app)
     }
   G_APPLICATION_CLASS (up_application_parent_class)->startup (app);
   up_renderer_restore_environment ();
+  load_resources ();
 
   /* Before the first window, whose renderer GTK picks when it is realized. */
   if (gdk_display_get_default () != NULL)
@@ -777,13 +830,17 @@ up_application_init (UpApplication *self)
 UpApplication *
 up_application_new (void)
 {
-  /* The resource path is set explicitly: the .Devel build has another
-   * application id but the same resources. */
-  return g_object_new (UP_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "resource-base-path", "/io/github/upphandla/Upphandla",
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_HANDLES_COMMAND_LINE,
-                       NULL);
+  UpApplication *self = g_object_new (UP_TYPE_APPLICATION,
+                                      "application-id", APPLICATION_ID,
+                                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_HANDLES_COMMAND_LINE,
+                                      NULL);
+
+  /* GApplication derives a base path from the id; the resources are
+   * loaded by load_resources() instead (and the .Devel build, with
+   * another id, has the same resources). */
+  g_application_set_resource_base_path (G_APPLICATION (self), NULL);
+
+  return self;
 }
 
 void

@@ -7964,6 +7964,44 @@ test_project_details_refused (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER temp.refuse_organisation", NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
+/* The application's style sheet and icon, which it loads itself since it
+ * leaves GtkApplication's resource base path unset (see load_resources()
+ * in up-application.c): a box of the save banner's class has its padding
+ * once the application has started, and the icon is in the icon theme of
+ * this build, which is not installed. A new process, without the style
+ * sheet that other tests of this program add. */
+static int
+banner_width (void)
+{
+  g_autoptr(GtkWidget) banner = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+  int width;
+
+  gtk_widget_add_css_class (banner, "save-banner");
+  gtk_widget_measure (banner, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  return width;
+}
+
+static void
+test_app_resources (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(UpApplication) app = up_application_new ();
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+      g_assert_cmpint (banner_width (), ==, 0);
+      g_application_set_flags (G_APPLICATION (app),
+                               g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+      g_assert_cmpint (banner_width (), ==, 24);
+      g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* No test of this program leaves a recovery copy in its state folder: one
  * left there is listed by the start page of the next run as unsaved
  * changes (test_start_page), and a test that leaves one has committed an
@@ -8231,6 +8269,7 @@ main (int   argc,
   g_test_add ("/ui/window/containers-named", Fixture, NULL,
               fixture_set_up, test_containers_named, fixture_tear_down);
   g_test_add_func ("/ui/window/shortcuts-window-complete", test_shortcuts_window_complete);
+  g_test_add_func ("/ui/window/app-resources", test_app_resources);
   g_test_add ("/ui/window/shortcuts-window-fits", Fixture, NULL,
               fixture_set_up, test_shortcuts_window_fits, fixture_tear_down);
   {
