@@ -612,6 +612,27 @@ set_save_as_suggested (UpWindow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->save_copy_button), "suggested-action");
 }
 
+/* The banner is out of the window's layout while it is hidden: a hidden
+ * revealer still measures its child, and the window measures the
+ * banner's wrapping labels and buttons many times at the open. */
+static void
+on_save_banner_revealed (UpWindow *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->save_revealer) &&
+      !gtk_revealer_get_reveal_child (self->save_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->save_revealer), FALSE);
+}
+
+static void
+reveal_save_banner (UpWindow *self,
+                    gboolean  reveal)
+{
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (self->save_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->save_revealer, reveal);
+  on_save_banner_revealed (self);
+}
+
 static void
 show_save_error (UpWindow     *self,
                  const GError *error)
@@ -647,7 +668,7 @@ show_save_error (UpWindow     *self,
 
   set_save_as_suggested (self, read_only);
 
-  gtk_revealer_set_reveal_child (self->save_revealer, TRUE);
+  reveal_save_banner (self, TRUE);
   update_actions (self);
 }
 
@@ -667,7 +688,7 @@ show_notice (UpWindow       *self,
   gtk_button_set_label (self->save_copy_button, _("Save _As…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_copy_button), "win.save-as");
   set_save_as_suggested (self, TRUE);
-  gtk_revealer_set_reveal_child (self->save_revealer, TRUE);
+  reveal_save_banner (self, TRUE);
   update_actions (self);
 }
 
@@ -779,7 +800,7 @@ static void
 hide_save_error (UpWindow *self)
 {
   self->notice = UP_WINDOW_NOTICE_NONE;
-  gtk_revealer_set_reveal_child (self->save_revealer, FALSE);
+  reveal_save_banner (self, FALSE);
   update_actions (self);
 }
 
@@ -3190,6 +3211,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_editor_error);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_notice);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_banner_revealed);
   gtk_widget_class_bind_template_callback (widget_class, on_title_visible_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_selected_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_zoom_changed);
@@ -3721,7 +3743,7 @@ up_window_set_project (UpWindow  *self,
                                   project ? up_project_get_stages (project) : NULL);
   on_stages_changed (self, 0, 0, 0, G_LIST_MODEL (self->selection));
 
-  gtk_revealer_set_reveal_child (self->save_revealer, FALSE);
+  reveal_save_banner (self, FALSE);
   self->notice = UP_WINDOW_NOTICE_NONE;
   save_error = project ? up_store_get_save_error (up_project_get_store (project)) : NULL;
   if (save_error != NULL)

@@ -1988,6 +1988,12 @@ test_toggle_details (Fixture       *fixture,
 }
 
 static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+static gboolean
 is_revealed (gpointer revealer)
 {
   return gtk_revealer_get_child_revealed (revealer);
@@ -2809,7 +2815,8 @@ test_save_as_writes_once (Fixture       *fixture,
 }
 
 /* The project's folder is gone: the banner offers Save As, which moves
- * the project to a new file where the edits go on. */
+ * the project to a new file where the edits go on. The banner is out of
+ * the window's layout before and after (its labels are not measured). */
 static void
 test_save_as_after_failure (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -2824,14 +2831,17 @@ test_save_as_after_failure (Fixture       *fixture,
 
   g_assert_no_error (error);
   g_assert_true (test_remove_tree (fixture->dir));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (revealer)));
 
   g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Moved on", &error));
   wait_until (is_revealed, revealer);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
   g_assert_cmpstr (gtk_button_get_label (button), ==, _("Save _As…"));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.save-as");
 
   g_assert_true (save_as_and_wait (fixture->window, file));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  wait_until (is_hidden, revealer);
   g_assert_true (g_file_equal (up_project_get_file (fixture->project), file));
   reopened = up_project_open (file, &error);
   g_assert_no_error (error);
@@ -2993,12 +3003,6 @@ test_close_dialog_conflict (Fixture       *fixture,
 
   g_assert_true (up_store_save_overwrite (up_project_get_store (fixture->project), &error));
   g_assert_no_error (error);
-}
-
-static gboolean
-is_hidden (gpointer widget)
-{
-  return !gtk_widget_get_visible (widget);
 }
 
 typedef struct
