@@ -419,17 +419,24 @@ make_layout (UpChartContext *ctx,
    * font's line. Not as a factor of the line's height (Pango's line
    * spacing): Pango 1.50 takes that height from the fonts of the line
    * itself, which a colour emoji font gives as next to none, and an emoji
-   * alone on the second line was drawn over the first. */
+   * alone on the second line was drawn over the first. The line's height
+   * from HarfBuzz, in the layout's units at any scale: Pango 1.50.12's
+   * font metrics under a context's matrix are its scale times too small
+   * (9,831 units for 8 pt at 1, 2,457 at 4), and in a PNG (twice the
+   * size) and on screen the lines came as much less close: the two lines
+   * of a timeline's row reached into the next row, a coloured pixel of an
+   * emoji that wrapped onto the second line, a grey one of a "g". */
   if (flags & UP_TEXT_TIGHT)
     {
       PangoFont *first = first_font (ctx, context, size, flags);
 
       if (first != NULL)
         {
-          PangoFontMetrics *metrics = pango_font_get_metrics (first, pango_context_get_language (context));
+          hb_font_extents_t extents;
 
-          pango_layout_set_spacing (layout, -(int) lround (0.15 * pango_font_metrics_get_height (metrics)));
-          pango_font_metrics_unref (metrics);
+          hb_font_get_h_extents (pango_font_get_hb_font (first), &extents);
+          pango_layout_set_spacing (layout, -(int) lround (0.15 * (extents.ascender - extents.descender +
+                                                                   extents.line_gap)));
         }
     }
   if (width > 0 && (flags & UP_TEXT_KEEP_END))

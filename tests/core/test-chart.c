@@ -3064,6 +3064,241 @@ test_text_tight_emoji_line (void)
   g_assert_cmpint (emoji_top, >=, letters_top + (int) (size / 2 * scale));
 }
 
+/* A title of words that fill the first of its two lines in a column
+ * @width wide at the rows' small size (8 pt), then @rest, which wraps
+ * onto the second line: "🎉" alone on it, "🎉 och fest" starting it. */
+static char *
+title_filling_line (UpChartContext *ctx,
+                    double          width,
+                    const char     *rest)
+{
+  static const char * const words[] = { "Avtalsspärr", "och", "avtal", "med", "de", "nya", "leverantörerna",
+                                        "i", "södra", "distriktet", "för", "hela", "länet", "och", "staden" };
+  g_autoptr(GString) title = g_string_new (NULL);
+
+  for (guint i = 0; ; i++)
+    {
+      g_autofree char *longer = g_strdup_printf ("%s%s%s", title->str, i > 0 ? " " : "", words[i % G_N_ELEMENTS (words)]);
+
+      /* the next word would not hold: the line is as full as it gets */
+      if (_up_chart_text_width (ctx, longer, 8.0, 0) > width - 1)
+        break;
+      g_string_assign (title, longer);
+    }
+  /* short words until the emoji (wider than an "i") no longer holds after them */
+  while (_up_chart_text_width (ctx, title->str, 8.0, 0) + _up_chart_text_width (ctx, " 🎉", 8.0, 0) <= width)
+    g_string_append (title, " i");
+  /* the words hold in the line, the emoji after them does not */
+  g_assert_cmpfloat (_up_chart_text_width (ctx, title->str, 8.0, 0), <=, width);
+  g_string_append_printf (title, " %s", rest);
+  g_assert_cmpfloat (_up_chart_text_width (ctx, title->str, 8.0, 0), >, width);
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
+#define EDGE 3.0
+
+/* Whether any pixel of line @y from @left to @right is ink (not the
+ * page, not a row's stripe). */
+static gboolean
+inked_line (cairo_surface_t *surface,
+            int              y,
+            int              left,
+            int              right)
+{
+  for (int x = left; x < right; x++)
+    {
+      guint r, g, b;
+
+      pixel_at (surface, x, y, &r, &g, &b);
+      if (MIN (r, MIN (g, b)) < 235)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* How far the ink of @surface (rendered at @scale pixels a point) from
+ * @left to @right (in pixels) reaches beyond the stripes behind every
+ * second row into the rows between them, in points, looked for up to EDGE
+ * points from a stripe, where the short titles of those rows (in their
+ * middles) do not reach. Sets the stripes found in @n_stripes. */
+static double
+ink_beyond_rows (cairo_surface_t *surface,
+                 double           scale,
+                 int              left,
+                 int              right,
+                 guint           *n_stripes)
+{
+  int height = cairo_image_surface_get_height (surface);
+  /* in the stripe, left of where the rows' text starts */
+  int probe = left - (int) (2 * scale);
+  int edge = (int) (EDGE * scale);
+  double worst = 0;
+  int y = 0;
+
+  *n_stripes = 0;
+  while (y < height)
+    {
+      int top, bottom;
+      guint r, g, b;
+
+      /* a stripe: a light grey, darker than the page */
+      for (; y < height; y++)
+        {
+          pixel_at (surface, probe, y, &r, &g, &b);
+          if (r < 250 && r > 200)
+            break;
+        }
+      top = y;
+      for (; y < height; y++)
+        {
+          pixel_at (surface, probe, y, &r, &g, &b);
+          if (!(r < 253 && r > 200))
+            break;
+        }
+      bottom = y;
+      /* not a rule under the header */
+      if (y == height || bottom - top < 10 * scale)
+        continue;
+      (*n_stripes)++;
+      for (int d = 1; d <= edge; d++)
+        if ((top - d >= 0 && inked_line (surface, top - d, left, right)) ||
+            (bottom - 1 + d < height && inked_line (surface, bottom - 1 + d, left, right)))
+          worst = MAX (worst, d / scale);
+    }
+  return worst;
+}
+
+/* The chart as a PDF, its first page read back by pdftoppm at @scale
+ * pixels a point; NULL (the test skipped) without pdftoppm. */
+static cairo_surface_t *
+render_pdf_page (UpChartKind           kind,
+                 UpProject            *project,
+                 const UpChartOptions *options,
+                 double                scale,
+                 const char           *png_name)
+{
+  g_autofree char *base = g_build_filename (TEST_BUILD_DIR, png_name, NULL);
+  g_autofree char *pdf = NULL, *png = NULL, *resolution = NULL;
+  g_autoptr(GError) error = NULL;
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int status;
+
+  if (!test_have_program ("pdftoppm"))
+    {
+      g_test_skip ("pdftoppm is not installed (tools/setup installs it)");
+      return NULL;
+    }
+  *strrchr (base, '.') = '\0';
+  pdf = g_strconcat (base, ".pdf", NULL);
+  png = g_strconcat (base, "-pdf.png", NULL);
+  up_chart_get_size (kind, project, options, &width, &height);
+  surface = cairo_pdf_surface_create (pdf, width, height);
+  cr = cairo_create (surface);
+  up_chart_draw (kind, project, options, cr, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  {
+    g_autofree char *prefix = g_strconcat (base, "-pdf", NULL);
+    const char *argv[] = { "pdftoppm", "-png", "-singlefile", "-f", "1", "-l", "1", "-r", NULL, pdf, prefix, NULL };
+
+    resolution = g_strdup_printf ("%d", (int) (72 * scale));
+    argv[8] = resolution;
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+/* Stage titles of two lines whose second line is an emoji alone or
+ * starts with one, in the timeline and the matrix (its rows of 22 pt for
+ * 7 stages, the compact ones of 18 pt that put 15 on one page), in a PNG
+ * and in a PDF: their ink stays in their row. Every second row (striped)
+ * has such a title, or one of two lines of letters only with descenders
+ * on the second; the rows between them a short title. The two lines of
+ * a row of 18 pt reached into the next in a PNG: the emoji's colours
+ * 0.25 pt, a "g" 0.75 pt at 4 pixels a point (see make_layout()). */
+static void
+test_row_title_emoji_ink (gconstpointer data)
+{
+  UpChartKind kind = GPOINTER_TO_UINT (data);
+  /* the column of the titles on a page: TITLE_WIDTH of the chart */
+  const double column = kind == UP_CHART_TIMELINE ? 178.0 : 215.0;
+  const guint sizes[] = { 15, 7 };
+  const double scale = 4;
+
+  if (!have_colour_emoji ())
+    return;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UpProject) project = up_project_new ("Emoji", &error);
+      g_autofree char *name = g_strdup_printf ("chart-%s-emoji-rows-%u.png", up_chart_kind_get_name (kind), sizes[s]);
+      g_autofree char *alone = NULL, *first = NULL, *person = NULL, *flag = NULL, *plain = NULL;
+      cairo_t *measure = _up_chart_measure_cr ();
+      UpChartContext ctx;
+      UpChartOptions options;
+      cairo_surface_t *surface;
+      double width, height, worst;
+      guint n_stripes;
+      int left = 0;
+
+      g_assert_no_error (error);
+      up_chart_options_init (&options);
+      options.lang = UP_LANG_SV;
+      options.date = "2026-11-28";
+      options.key = TRUE;
+      _up_chart_context_init (&ctx, measure, project, &options, FALSE);
+      alone = title_filling_line (&ctx, column, "🎉");
+      first = title_filling_line (&ctx, column, "🎉 och fest");
+      person = title_filling_line (&ctx, column, "🧓🏽");
+      flag = title_filling_line (&ctx, column, "🇸🇪 Sverige");
+      plain = title_filling_line (&ctx, column, "gjorde pjäs");
+      _up_chart_context_clear (&ctx);
+      cairo_destroy (measure);
+
+      for (guint i = 0; i < sizes[s]; i++)
+        {
+          const char *titles[] = { alone, first, person, flag, plain };
+          const char *title = i % 2 == 0 ? "Ram" : titles[(i / 2) % G_N_ELEMENTS (titles)];
+          g_autofree char *start = g_strdup_printf ("2026-%02u-01", 1 + i % 12);
+
+          g_assert_nonnull (up_project_add_stage (project, "pilot", title, start, "2026-12-20", NULL, &error));
+          g_assert_no_error (error);
+        }
+
+      surface = render (kind, project, &options, scale, &width, &height);
+      g_free (save_review (surface, name));
+      /* the rows start where the page's margin ends */
+      left = (int) (UP_CHART_MARGIN * scale);
+      worst = ink_beyond_rows (surface, scale, left, left + (int) ((column - 20) * scale), &n_stripes);
+      g_test_message ("%s, %u stages: %u stripes, ink %.2f pt into a row it is not of",
+                      up_chart_kind_get_name (kind), sizes[s], n_stripes, worst);
+      g_assert_cmpuint (n_stripes, ==, sizes[s] / 2);
+      g_assert_cmpfloat (worst, ==, 0);
+      cairo_surface_destroy (surface);
+
+      /* In a PDF an emoji is a picture of its own (see emoji_picture()). */
+      surface = render_pdf_page (kind, project, &options, scale, name);
+      if (surface == NULL)
+        continue;
+      worst = ink_beyond_rows (surface, scale, left, left + (int) ((column - 20) * scale), &n_stripes);
+      g_test_message ("in a PDF: %u stripes, ink %.2f pt into a row it is not of", n_stripes, worst);
+      g_assert_cmpuint (n_stripes, ==, sizes[s] / 2);
+      g_assert_cmpfloat (worst, ==, 0);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* Where @heading (a translated section title) begins on the page, or
  * NULL. */
 static const PdfWord *
@@ -4899,6 +5134,8 @@ main (int   argc,
   g_test_add_func ("/chart/text-right-to-left", test_text_right_to_left);
   g_test_add_func ("/chart/text-emoji-colour", test_text_emoji_colour);
   g_test_add_func ("/chart/text-tight-emoji-line", test_text_tight_emoji_line);
+  g_test_add_data_func ("/chart/timeline/emoji-row-ink", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_row_title_emoji_ink);
+  g_test_add_data_func ("/chart/matrix/emoji-row-ink", GUINT_TO_POINTER (UP_CHART_MATRIX), test_row_title_emoji_ink);
   g_test_add_func ("/chart/timeline-legend-chips-inside", test_timeline_legend_chips_inside);
   g_test_add_func ("/chart/slide-margin", test_slide_margin);
   g_test_add_func ("/chart/text-mixed-direction", test_text_mixed_direction);
