@@ -2181,6 +2181,15 @@ _up_chart_draw_legend (UpChartContext     *ctx,
 #define SLIDE_LEGEND_SIZE 14.0
 #define SLIDE_KEY_SIZE 13.0
 #define SLIDE_KEY_COLUMNS 2
+/* A slide's key made to fit 16:9 (see fit_slide_key()): its text no
+ * smaller than the names in the grid's cells on a slide (9 pt ×
+ * UP_CHART_GRID_SLIDE_SCALE), which it gives in full; on a Full HD
+ * screen some 13 px, as large as the names it explains. In at most three
+ * times its columns. */
+#define SLIDE_KEY_MIN_SIZE 11.0
+#define SLIDE_KEY_MAX_WIDENING 3
+/* and each of its columns no narrower: some 40 characters a line */
+#define SLIDE_KEY_MIN_COLUMN 220.0
 /* A slide's margin, a share of its width: 24 pt came down with the chart
  * to 23-40 pixels of a Full HD slide (1.2-2 %), which a TV's overscan
  * may cut; 3 % is some 58 pixels. */
@@ -2272,7 +2281,8 @@ frame_key (UpChartContext *ctx,
         key->title = up_lang_gettext (ctx->lang, N_("Everyone in the full cells"));
       else
         key->title = up_lang_gettext (ctx->lang, N_("Names cut short in the grid, in full, and everyone in the full cells"));
-      key->n_columns = 1;
+      /* one column but on a slide that it would make taller than 16:9 */
+      key->n_columns = MAX (columns, 1);
       key->n_items = 0;
       for (guint i = 0; i < n_names_cut && key->n_items < KEY_MAX_ITEMS; i++)
         key->items[key->n_items++] = (UpLegendItem) { _up_chart_swatch_number, GUINT_TO_POINTER (i + 1),
@@ -2283,6 +2293,188 @@ frame_key (UpChartContext *ctx,
     }
 
   return FALSE;
+}
+
+/* The frame of a chart whose legend (and, on a slide, the key) is in a
+ * column @column_width wide right of the body: the key in @widening
+ * times its own columns, its text @key_size. */
+static void
+frame_beside (UpChartContext     *ctx,
+              UpChartKind         kind,
+              const UpLegendItem *legend,
+              guint               n_legend,
+              double              body_width,
+              double              body_height,
+              double              column_width,
+              guint               widening,
+              double              key_size,
+              UpChartFrame       *frame)
+{
+  gboolean decorations = ctx->options->decorations;
+  double margin = UP_CHART_MARGIN, margin_y = UP_CHART_MARGIN;
+  double content = body_width + LEGEND_GAP + column_width;
+  double inner;
+  Key key;
+
+  memset (frame, 0, sizeof *frame);
+  /* A slide's margins grow with it, as a TV's overscan: left and
+   * right a share of the width it is shown at (content and both
+   * margins), over and under the same share of the height of a
+   * screen of 16:9 as wide. As 3 % of the width all round, the
+   * wheel's slide grew taller than Full HD. */
+  if (decorations && ctx->options->slide)
+    {
+      margin = MAX (UP_CHART_MARGIN, SLIDE_MARGIN_SHARE * content / (1 - 2 * SLIDE_MARGIN_SHARE));
+      margin_y = MAX (UP_CHART_MARGIN, SLIDE_MARGIN_SHARE * (content + 2 * margin) * 9 / 16);
+    }
+  frame->margin = margin;
+  frame->margin_y = margin_y;
+  /* The legend in a column right of the body, from its top: in a wide
+   * area the chart then grows to the area's height, and its text
+   * with it. */
+  frame->natural_width = MAX (content + 2 * margin, decorations ? 560 : 0);
+  inner = frame->natural_width - 2 * margin;
+  frame->header_height = decorations ? _up_chart_header_height (ctx, kind, inner) : 0;
+  frame->body_x = margin + (inner - LEGEND_GAP - column_width - body_width) / 2;
+  frame->body_y = margin_y + frame->header_height;
+  frame->body_width = body_width;
+  frame->body_height = body_height;
+  frame->legend_x = margin + inner - column_width;
+  frame->legend_y = frame->body_y;
+  frame->legend_width = column_width;
+  frame->legend_columns = 1;
+  frame->legend_size = ctx->options->slide ? SLIDE_LEGEND_SIZE : LEGEND_BESIDE_SIZE;
+  frame->legend_height = _up_chart_legend_height (ctx, legend, n_legend, column_width, 1,
+                                                  frame->legend_size);
+  frame->natural_height = frame->body_y + MAX (body_height, frame->legend_height) + margin_y;
+  /* a slide's key goes on in the column, under the legend */
+  if (ctx->options->slide &&
+      frame_key (ctx, kind, widening * (ctx->slide_column > 0 ? 1 : SLIDE_KEY_COLUMNS), &key))
+    {
+      frame->key_x = frame->legend_x;
+      frame->key_y = frame->legend_y + frame->legend_height + 14;
+      frame->key_width = column_width;
+      frame->key_columns = key.n_columns;
+      frame->key_size = key_size;
+      frame->key_height = _up_chart_text_height (ctx, key.title, frame->legend_size,
+                                                 UP_TEXT_BOLD, column_width, 0) + 6 +
+                          _up_chart_legend_height (ctx, key.items, key.n_items, column_width,
+                                                   key.n_columns, frame->key_size);
+      frame->natural_height = MAX (frame->natural_height,
+                                   frame->key_y + frame->key_height + margin_y - 6);
+    }
+}
+
+/* Whether a slide's frame is taller than a screen of 16:9 as wide, with
+ * its key, or with only what is beside the key (the body, the legend). */
+static gboolean
+is_taller_than_slide (const UpChartFrame *frame)
+{
+  return frame->natural_height > frame->natural_width * 9 / 16 + 0.5;
+}
+
+static gboolean
+is_taller_than_slide_without_key (const UpChartFrame *frame)
+{
+  double height = frame->body_y + MAX (frame->body_height, frame->legend_height) + frame->margin_y;
+
+  return height > frame->natural_width * 9 / 16 + 0.5;
+}
+
+/* The largest text of the key, from SLIDE_KEY_SIZE down to @smallest,
+ * with which the slide's frame in @widening times the key's columns, the
+ * column @column_width wide, keeps within 16:9; FALSE if none does. */
+static gboolean
+fit_slide_key_size (UpChartContext     *ctx,
+                    UpChartKind         kind,
+                    const UpLegendItem *legend,
+                    guint               n_legend,
+                    double              body_width,
+                    double              body_height,
+                    double              column_width,
+                    guint               widening,
+                    double              smallest,
+                    UpChartFrame       *frame)
+{
+  for (double size = SLIDE_KEY_SIZE; size >= smallest - 0.01; size -= 0.5)
+    {
+      frame_beside (ctx, kind, legend, n_legend, body_width, body_height, column_width, widening, size, frame);
+      if (!is_taller_than_slide (frame))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A slide's frame whose key makes it taller than 16:9 laid out again so
+ * that it is not: as small in points as it can be, so that a screen
+ * shows it as large as it can, every text with it, the smallest (the
+ * grid's organisations and names) too; then with the largest key text.
+ * The key in its column with its text smaller, down to
+ * SLIDE_KEY_MIN_SIZE; else in two or three times its columns, each as
+ * narrow as lets the slide keep to 16:9 (the slide as much wider) with
+ * the key's smallest text, and that text then as large as the width
+ * allows. Where not even that keeps it so, the slide is as tall as the
+ * key, in three times its columns of the smallest text: as a long plan's
+ * timeline is as tall as its rows. */
+static void
+fit_slide_key (UpChartContext     *ctx,
+               UpChartKind         kind,
+               const UpLegendItem *legend,
+               guint               n_legend,
+               double              body_width,
+               double              body_height,
+               double              column_width,
+               UpChartFrame       *frame)
+{
+  double best_width = G_MAXDOUBLE, best_column = 0;
+  guint best_widening = 0;
+
+  if (fit_slide_key_size (ctx, kind, legend, n_legend, body_width, body_height, column_width, 1,
+                          SLIDE_KEY_MIN_SIZE, frame))
+    return;
+
+  for (guint widening = 2; widening <= SLIDE_KEY_MAX_WIDENING; widening++)
+    {
+      /* each of the key's columns from its own width down to
+       * SLIDE_KEY_MIN_COLUMN, in whole points: the narrowest that fits */
+      int low = (int) SLIDE_KEY_MIN_COLUMN, high = (int) column_width;
+      UpChartFrame trial;
+
+      frame_beside (ctx, kind, legend, n_legend, body_width, body_height,
+                    widening * high + (widening - 1) * LEGEND_GAP_X, widening, SLIDE_KEY_MIN_SIZE, &trial);
+      if (is_taller_than_slide (&trial))
+        continue;
+      while (low < high)
+        {
+          int middle = (low + high) / 2;
+
+          frame_beside (ctx, kind, legend, n_legend, body_width, body_height,
+                        widening * middle + (widening - 1) * LEGEND_GAP_X, widening, SLIDE_KEY_MIN_SIZE,
+                        &trial);
+          if (is_taller_than_slide (&trial))
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      frame_beside (ctx, kind, legend, n_legend, body_width, body_height,
+                    widening * high + (widening - 1) * LEGEND_GAP_X, widening, SLIDE_KEY_MIN_SIZE, &trial);
+      if (trial.natural_width < best_width)
+        {
+          best_width = trial.natural_width;
+          best_column = widening * high + (widening - 1) * LEGEND_GAP_X;
+          best_widening = widening;
+        }
+    }
+
+  if (best_widening == 0)
+    {
+      frame_beside (ctx, kind, legend, n_legend, body_width, body_height,
+                    SLIDE_KEY_MAX_WIDENING * column_width + (SLIDE_KEY_MAX_WIDENING - 1) * LEGEND_GAP_X,
+                    SLIDE_KEY_MAX_WIDENING, SLIDE_KEY_MIN_SIZE, frame);
+      return;
+    }
+  fit_slide_key_size (ctx, kind, legend, n_legend, body_width, body_height, best_column, best_widening,
+                      SLIDE_KEY_MIN_SIZE, frame);
 }
 
 void
@@ -2315,53 +2507,17 @@ _up_chart_frame_compute (UpChartContext     *ctx,
     {
       double column_width = !ctx->options->slide ? LEGEND_COLUMN
                             : ctx->slide_column > 0 ? ctx->slide_column : SLIDE_COLUMN;
-      double content = body_width + LEGEND_GAP + column_width;
 
-      /* A slide's margins grow with it, as a TV's overscan: left and
-       * right a share of the width it is shown at (content and both
-       * margins), over and under the same share of the height of a
-       * screen of 16:9 as wide. As 3 % of the width all round, the
-       * wheel's slide grew taller than Full HD. */
-      if (decorations && ctx->options->slide)
-        {
-          margin = MAX (UP_CHART_MARGIN, SLIDE_MARGIN_SHARE * content / (1 - 2 * SLIDE_MARGIN_SHARE));
-          margin_y = MAX (UP_CHART_MARGIN, SLIDE_MARGIN_SHARE * (content + 2 * margin) * 9 / 16);
-        }
-      frame->margin = margin;
-      frame->margin_y = margin_y;
-      /* The legend in a column right of the body, from its top: in a wide
-       * area the chart then grows to the area's height, and its text
-       * with it. */
-      frame->natural_width = MAX (content + 2 * margin, decorations ? 560 : 0);
+      frame_beside (ctx, kind, legend, n_legend, body_width, body_height, column_width, 1, SLIDE_KEY_SIZE, frame);
+      /* A slide keeps to 16:9 where the key is what makes it taller (the
+       * grid's full cells of a crowded plan: a slide of 1,435 × 1,231 pt,
+       * which a Full HD screen showed at 0.88 px/pt): see fit_slide_key(). */
+      if (ctx->options->slide && frame->key_height > 0 && is_taller_than_slide (frame) &&
+          !is_taller_than_slide_without_key (frame))
+        fit_slide_key (ctx, kind, legend, n_legend, body_width, body_height, column_width, frame);
+      margin = frame->margin;
+      margin_y = frame->margin_y;
       inner = frame->natural_width - 2 * margin;
-      frame->header_height = decorations ? _up_chart_header_height (ctx, kind, inner) : 0;
-      frame->body_x = margin + (inner - LEGEND_GAP - column_width - body_width) / 2;
-      frame->body_y = margin_y + frame->header_height;
-      frame->body_width = body_width;
-      frame->body_height = body_height;
-      frame->legend_x = margin + inner - column_width;
-      frame->legend_y = frame->body_y;
-      frame->legend_width = column_width;
-      frame->legend_columns = 1;
-      frame->legend_size = ctx->options->slide ? SLIDE_LEGEND_SIZE : LEGEND_BESIDE_SIZE;
-      frame->legend_height = _up_chart_legend_height (ctx, legend, n_legend, column_width, 1,
-                                                      frame->legend_size);
-      frame->natural_height = frame->body_y + MAX (body_height, frame->legend_height) + margin_y;
-      /* a slide's key goes on in the column, under the legend */
-      if (ctx->options->slide && frame_key (ctx, kind, ctx->slide_column > 0 ? 1 : 0, &key))
-        {
-          frame->key_x = frame->legend_x;
-          frame->key_y = frame->legend_y + frame->legend_height + 14;
-          frame->key_width = column_width;
-          frame->key_columns = key.n_columns;
-          frame->key_size = SLIDE_KEY_SIZE;
-          frame->key_height = _up_chart_text_height (ctx, key.title, frame->legend_size,
-                                                     UP_TEXT_BOLD, column_width, 0) + 6 +
-                              _up_chart_legend_height (ctx, key.items, key.n_items, column_width,
-                                                       key.n_columns, frame->key_size);
-          frame->natural_height = MAX (frame->natural_height,
-                                       frame->key_y + frame->key_height + margin_y - 6);
-        }
     }
   else
     {

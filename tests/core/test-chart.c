@@ -4262,6 +4262,89 @@ test_slide (void)
     }
 }
 
+/* The grid's slide of a crowded plan, the key of its full cells long
+ * (140 stakeholders, 8 in every second cell): it keeps to 16:9, as a
+ * projector shows a slide whole; the key's text no smaller than the
+ * names in the cells it gives in full, and no label cut. It was 1,435 ×
+ * 1,231 pt, the key one column of 13 pt as tall as the grid and half
+ * again: a Full HD screen showed it at 0.88 px/pt. */
+static void
+test_grid_slide_long_key (void)
+{
+  static const char * const first[] = { "Margareta", "Gustav", "Elisabeth", "Karl", "Ingrid", "Fredrik" };
+  static const char * const last[] = { "Andersson-Lindqvist", "Nilsson-Bergström", "Olsson-Wahlgren", "Johansson" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Crowded grid", &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (int influence = 1; influence <= 5; influence++)
+    for (int interest = 1; interest <= 5; interest++)
+      for (guint j = 0; j < ((influence + interest) % 2 == 0 ? 8u : 3u); j++, n++)
+        {
+          /* "Tova" only in the cells that are not full: a name in a cell */
+          g_autofree char *name = (influence + interest) % 2 == 0
+                                  ? g_strdup_printf ("%s %s", first[n % G_N_ELEMENTS (first)], last[n % G_N_ELEMENTS (last)])
+                                  : g_strdup_printf ("Tova %s", last[n % G_N_ELEMENTS (last)]);
+          UpStakeholder *person = up_project_add_stakeholder (project, name, NULL, "citizen", &error);
+
+          g_assert_no_error (error);
+          up_project_set_int (project, person, "influence", influence, &error);
+          up_project_set_int (project, person, "interest", interest, &error);
+          g_assert_no_error (error);
+        }
+  g_assert_cmpuint (n, ==, 140);
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-grid-slide-long-key-%s.pdf", up_lang_get_code (lang));
+      /* the first word of a line of the key, "Influence 5, interest 1: …" */
+      const char *key_word = lang == UP_LANG_SV ? "Inflytande" : "Influence";
+      g_autoptr(GArray) words = NULL;
+      UpChartOptions options;
+      double width, height, key_height = 0, cell_height = 0;
+      cairo_surface_t *surface;
+
+      if (lang == UP_LANG_SV && g_getenv ("UPPHANDLA_LOCALEDIR") == NULL)
+        continue;
+      up_chart_options_init (&options);
+      options.lang = lang;
+      options.key = TRUE;
+      options.slide = TRUE;
+      options.date = "2026-11-28";
+
+      up_chart_get_size (UP_CHART_GRID, project, &options, &width, &height);
+      g_test_message ("%s: the slide %.1f × %.1f pt (%.3f : 1)", up_lang_get_code (lang), width, height, width / height);
+      g_assert_cmpfloat (height, <=, width * 9 / 16 + 0.5);
+
+      _up_chart_reset_n_cut ();
+      words = chart_words (project, UP_CHART_GRID, &options, name);
+      g_assert_cmpuint (_up_chart_get_n_cut (), ==, 0);
+      if (words == NULL)
+        return;
+      for (guint i = 0; i + 1 < words->len; i++)
+        {
+          const PdfWord *word = &g_array_index (words, PdfWord, i);
+          const PdfWord *next = &g_array_index (words, PdfWord, i + 1);
+
+          if (g_str_equal (word->text, key_word) && g_ascii_isdigit (next->text[0]) && next->text[1] == ',')
+            key_height = key_height == 0 ? word->y1 - word->y0 : MIN (key_height, word->y1 - word->y0);
+          else if (g_str_equal (word->text, "Tova"))
+            cell_height = MAX (cell_height, word->y1 - word->y0);
+        }
+      g_test_message ("%s: the key's words %.2f pt high, the cells' names %.2f", up_lang_get_code (lang),
+                      key_height, cell_height);
+      g_assert_cmpfloat (key_height, >, 0);
+      g_assert_cmpfloat (cell_height, >, 0);
+      g_assert_cmpfloat (key_height, >=, cell_height - 0.01);
+
+      surface = render (UP_CHART_GRID, project, &options, 1, &width, &height);
+      g_free (save_review (surface, lang == UP_LANG_SV ? "chart-grid-slide-long-key-sv.png"
+                                                       : "chart-grid-slide-long-key-en.png"));
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* A slide, 1,920 pixels wide, keeps a margin of some 3 % of its width
  * (58 px) left and right of what it shows (the rows' pale stripes, 4 pt
  * further out than their text, aside), and 3 % of a Full HD screen's
@@ -5153,6 +5236,7 @@ main (int   argc,
   g_test_add_func ("/chart/report/local-goal-timeline", test_report_local_goal_timeline);
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
   g_test_add_func ("/chart/slide", test_slide);
+  g_test_add_func ("/chart/grid/slide-long-key", test_grid_slide_long_key);
   g_test_add_func ("/chart/slide-body", test_slide_body);
   g_test_add_func ("/chart/timeline/slide", test_timeline_slide);
   g_test_add_data_func ("/chart/timeline/slide-row-titles", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_slide_row_titles);
