@@ -97,11 +97,21 @@ struct _UpNotesView
   char            *new_note_state;
   guint            leave_idle_id;
 
+  /* Whether the filters are folded behind the Filters button (see
+   * FILTERS_MAX_PERCENT), as the last allocation found; applied in an idle,
+   * as a widget shown or hidden while allocating comes out at the next
+   * frame. */
+  gboolean         filters_folded;
+  guint            fold_idle_id;
+
   AdwToastOverlay *toast_overlay;
   GtkPaned        *paned;
   GtkStack        *main_stack;
   GtkSearchEntry  *search_entry;
   GtkWidget       *filter_box;
+  GtkRevealer     *filter_revealer;
+  GtkToggleButton *filter_button;
+  GtkLabel        *filter_count;
   GtkDropDown     *stage_filter;
   GtkDropDown     *stakeholder_filter;
   GtkDropDown     *kind_filter;
@@ -534,6 +544,49 @@ hit_markup (UpSearchHit *hit)
   return g_strconcat ("…", inner, NULL);
 }
 
+/* The filters that show fewer notes than all: set to other than their
+ * first choice ("All Stages", "Public and Internal"). */
+static guint
+count_set_filters (UpNotesView *self)
+{
+  GtkDropDown *filters[] = { self->stage_filter, self->stakeholder_filter, self->kind_filter,
+                             self->visibility_filter };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      guint selected = gtk_drop_down_get_selected (filters[i]);
+
+      n += selected != 0 && selected != GTK_INVALID_LIST_POSITION;
+    }
+
+  return n;
+}
+
+/* The number on the Filters button, for a folded filter that still
+ * decides what the list shows. */
+static void
+update_filter_button (UpNotesView *self)
+{
+  guint set = count_set_filters (self);
+  g_autofree char *number = g_strdup_printf ("%'u", set);
+
+  gtk_label_set_label (self->filter_count, number);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_count), set > 0);
+  if (set > 0)
+    {
+      /* Translators: The accessible description of the notes view's
+       * Filters button: how many of its filters (stage, stakeholder, kind,
+       * visibility) leave notes out. */
+      g_autofree char *description = g_strdup_printf (ngettext ("%1$'u filter set", "%1$'u filters set", set), set);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->filter_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 update_count (UpNotesView *self,
               guint        shown,
@@ -729,6 +782,7 @@ rebuild_list (UpNotesView *self,
   self->updating--;
 
   update_count (self, notes->len, total);
+  update_filter_button (self);
   gtk_stack_set_visible_child_name (self->main_stack, total == 0 ? "empty" : "notes");
   gtk_stack_set_visible_child_name (self->list_stack, notes->len == 0 ? "no-results" : "list");
   load_editor (self);
@@ -1636,6 +1690,74 @@ filter_allocate (GtkWidget *box,
     }
 }
 
+/* The filters fold behind the Filters button beside the search where,
+ * shown, they would take more than 22 % of the list's column: the
+ * Swedish ones, one a row in a column of 420 px, left the notes room for
+ * two and a half on a screen of 1,024 × 600 px, and four on one of 720 px
+ * high; at the app's first size (800 px high) and in a taller window they
+ * stay in sight, as do the English ones, two a row, but in a tiny window.
+ * The button says how many are set; pressed, it shows them above the
+ * list. */
+#define FILTERS_MAX_PERCENT 22
+
+static void
+apply_fold (UpNotesView *self)
+{
+  gboolean shown = !self->filters_folded || gtk_toggle_button_get_active (self->filter_button);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), self->filters_folded);
+  if (shown)
+    gtk_widget_set_visible (GTK_WIDGET (self->filter_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->filter_revealer, shown);
+}
+
+static gboolean
+fold_filters_idle (gpointer data)
+{
+  UpNotesView *self = data;
+
+  self->fold_idle_id = 0;
+  /* A choice can make the filters one a row (a stage of a long title) and
+   * so fold them: the one being chosen stays in sight, the button
+   * pressed. */
+  if (self->filters_folded && gtk_revealer_get_reveal_child (self->filter_revealer))
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, self->filter_box))
+        gtk_toggle_button_set_active (self->filter_button, TRUE);
+    }
+  /* A fold that the window's size made is no event of its own: at once,
+   * as the stage panel folds; the button slides them. */
+  gtk_revealer_set_transition_type (self->filter_revealer, GTK_REVEALER_TRANSITION_TYPE_NONE);
+  apply_fold (self);
+  gtk_revealer_set_transition_type (self->filter_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_filter_button_toggled (UpNotesView *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  /* Alt+F from a filter hides the filter that had the focus: the
+   * focus goes to the button, not to the window's first widget. */
+  if (!gtk_toggle_button_get_active (self->filter_button) &&
+      focus != NULL && gtk_widget_is_ancestor (focus, self->filter_box))
+    gtk_widget_grab_focus (GTK_WIDGET (self->filter_button));
+  apply_fold (self);
+}
+
+/* Hidden, the revealer leaves no spacing of its parent behind. */
+static void
+on_filter_revealed (UpNotesView *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->filter_revealer) &&
+      !gtk_revealer_get_child_revealed (self->filter_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->filter_revealer), FALSE);
+}
+
 /* --------------------------------------------------------------------- */
 /* Building */
 
@@ -1658,6 +1780,8 @@ ensure_built (UpNotesView *self)
   up_paned_util_keep_start_width (self->paned);
   gtk_widget_set_layout_manager (self->filter_box,
                                  gtk_custom_layout_new (filter_request_mode, filter_measure, filter_allocate));
+  g_signal_connect_object (self->filter_revealer, "notify::child-revealed",
+                           G_CALLBACK (on_filter_revealed), self, G_CONNECT_SWAPPED);
 
   self->updating++;
 
@@ -1757,6 +1881,63 @@ up_notes_view_map (GtkWidget *widget)
     }
 }
 
+/* The view lays its child out as GtkBinLayout (AdwBin's) does, and then
+ * sees whether the filters fold. */
+static GtkSizeRequestMode
+view_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+view_measure (GtkWidget      *widget,
+              GtkOrientation  orientation,
+              int             for_size,
+              int            *minimum,
+              int            *natural,
+              int            *minimum_baseline,
+              int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+view_allocate (GtkWidget *widget,
+               int        width,
+               int        height,
+               int        baseline)
+{
+  UpNotesView *self = UP_NOTES_VIEW (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  GtkWidget *column;
+  int filters_height = 0;
+  gboolean folded;
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  /* The column as allocated now, the filters measured at its width
+   * whether shown or not: neither depends on the fold. */
+  column = self->built ? gtk_paned_get_start_child (self->paned) : NULL;
+  if (column == NULL || !gtk_widget_get_mapped (column) || gtk_widget_get_height (column) <= 0)
+    return;
+  gtk_widget_measure (self->filter_box, GTK_ORIENTATION_VERTICAL,
+                      gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (self->filter_revealer))),
+                      NULL, &filters_height, NULL, NULL);
+  folded = filters_height * 100 > FILTERS_MAX_PERCENT * gtk_widget_get_height (column);
+  if (folded != self->filters_folded)
+    {
+      self->filters_folded = folded;
+      if (self->fold_idle_id == 0)
+        self->fold_idle_id = g_idle_add (fold_filters_idle, self);
+    }
+}
+
 static void
 up_notes_view_unmap (GtkWidget *widget)
 {
@@ -1780,6 +1961,7 @@ up_notes_view_dispose (GObject *object)
   self->updating++;
   g_clear_handle_id (&self->body_timeout_id, g_source_remove);
   g_clear_handle_id (&self->leave_idle_id, g_source_remove);
+  g_clear_handle_id (&self->fold_idle_id, g_source_remove);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   g_clear_object (&self->project_signals);
@@ -1900,6 +2082,9 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, main_stack);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, filter_count);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stage_filter);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, stakeholder_filter);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, kind_filter);
@@ -1926,6 +2111,7 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_button_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_stakeholder_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
@@ -1949,6 +2135,8 @@ up_notes_view_init (UpNotesView *self)
   self->bound_people = g_ptr_array_new ();
   self->linked_people = g_hash_table_new (NULL, NULL);
   self->dirty = TRUE;
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (view_request_mode, view_measure, view_allocate));
 
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed::note",

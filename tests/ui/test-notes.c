@@ -2086,6 +2086,119 @@ test_stage_notes_newest_first (Fixture       *fixture,
     }
 }
 
+/* The rows of the notes view's list wholly in sight. */
+static guint
+notes_in_sight (UpNotesView *view)
+{
+  GtkWidget *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_with_data (list, "note-id", rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_mapped (rows->pdata[i]) &&
+          gtk_widget_compute_bounds (rows->pdata[i], scroller, &bounds))
+        n += bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+    }
+
+  return n;
+}
+
+/* On a screen of 1,024 × 600 the Swedish filters, one a row in the list's
+ * column of 420 px, left the notes room for two and a half: the notes get
+ * the room, and every filter stays within reach. */
+static void
+test_short_screen_room (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  UpNotesView *view;
+  GtkWidget *list;
+  GtkWidget *column;
+  GtkWidget *button;
+  GtkWidget *badge;
+  const char *filters[] = { "stage_filter", "stakeholder_filter", "kind_filter", "visibility_filter" };
+  g_autofree char *name = g_strdup_printf ("notes-1024x600-%s.png", test_language ());
+  guint in_sight;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  resize_window (fixture, 1024, 600);
+  view = show_notes_view (fixture);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+  save_screenshot (window, name);
+
+  list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  column = gtk_paned_get_start_child (template_child (view, UP_TYPE_NOTES_VIEW, "paned"));
+  in_sight = notes_in_sight (view);
+  g_test_message ("%u notes in sight, the list %d px of a column of %d px", in_sight,
+                  gtk_widget_get_height (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)),
+                  gtk_widget_get_height (column));
+  g_assert_cmpuint (in_sight, >=, 3);
+  /* three fifths of the column at least, the search and the count above */
+  g_assert_cmpint (5 * gtk_widget_get_height (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)), >=,
+                   3 * gtk_widget_get_height (column));
+
+  /* Every filter within reach: folded behind the Filters button beside
+   * the search (the Swedish ones, one a row), or in sight (the English,
+   * two a row, take a seventh of the column). */
+  button = template_child (view, UP_TYPE_NOTES_VIEW, "filter_button");
+  badge = template_child (view, UP_TYPE_NOTES_VIEW, "filter_count");
+  if (test_language ()[0] == 's')
+    {
+      g_assert_true (gtk_widget_get_mapped (button));
+      g_assert_true (gtk_widget_get_focusable (button));
+      gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"));
+      for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+        g_assert_false (gtk_widget_get_mapped (template_child (view, UP_TYPE_NOTES_VIEW, filters[i])));
+      g_assert_false (gtk_widget_get_visible (badge));
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      for (guint i = 0; i < 4; i++)
+        wait_for_frames (window);
+      for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+        g_assert_true (gtk_widget_get_mapped (template_child (view, UP_TYPE_NOTES_VIEW, filters[i])));
+      g_clear_pointer (&name, g_free);
+      name = g_strdup_printf ("notes-1024x600-%s-filters.png", test_language ());
+      save_screenshot (window, name);
+
+      /* a filter set, then folded again: the button says that one is */
+      gtk_drop_down_set_selected (template_child (view, UP_TYPE_NOTES_VIEW, "kind_filter"), 1);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+      for (guint i = 0; i < 4; i++)
+        wait_for_frames (window);
+      g_assert_true (gtk_widget_get_mapped (button));
+      g_assert_false (gtk_widget_get_mapped (template_child (view, UP_TYPE_NOTES_VIEW, "kind_filter")));
+      g_assert_true (gtk_widget_get_mapped (badge));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, "1");
+      g_clear_pointer (&name, g_free);
+      name = g_strdup_printf (ngettext ("%1$'u filter set", "%1$'u filters set", 1), 1);
+      gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name);
+      g_assert_cmpuint (notes_in_sight (view), >=, 3);
+      g_clear_pointer (&name, g_free);
+      name = g_strdup_printf ("notes-1024x600-%s-folded-set.png", test_language ());
+      save_screenshot (window, name);
+    }
+  else
+    {
+      g_assert_false (gtk_widget_get_visible (button));
+      for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+        g_assert_true (gtk_widget_get_mapped (template_child (view, UP_TYPE_NOTES_VIEW, filters[i])));
+    }
+
+  /* A tall window shows them as before, without the button. */
+  resize_window (fixture, 1600, 1000);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+  g_assert_false (gtk_widget_get_visible (button));
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    g_assert_true (gtk_widget_get_mapped (template_child (view, UP_TYPE_NOTES_VIEW, filters[i])));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2102,6 +2215,8 @@ main (int   argc,
               fixture_set_up, test_add_and_search, fixture_tear_down);
   g_test_add ("/ui/notes/blank-and-decomposed", Fixture, NULL,
               fixture_set_up, test_blank_and_decomposed, fixture_tear_down);
+  g_test_add ("/ui/notes/short-screen-room", Fixture, NULL,
+              fixture_set_up, test_short_screen_room, fixture_tear_down);
   g_test_add ("/ui/notes/filters", Fixture, NULL,
               fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/ui/notes/no-results-show-all", Fixture, NULL,
