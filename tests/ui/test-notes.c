@@ -3,7 +3,8 @@
 /* Notes in the running window on the demo project, under Xvfb, in English
  * and in Swedish (see meson.build): a note added through the stage panel
  * and found by the search of the notes view, with its match marked; å as a
- * letter of its own; the filters; the editor's commits and their undo; a
+ * letter of its own; the filters, folded behind their button on a short
+ * screen; the editor's commits and their undo; a
  * deleted note and its Undo; and deleting a stage with notes, through the
  * dialog that asks what becomes of them, and its undo. Screenshots of the
  * notes view, light and dark, wide and narrow, land in this test's build
@@ -2168,9 +2169,13 @@ test_short_screen_room (Fixture       *fixture,
 
       /* a filter set, then folded again: the button says that one is */
       gtk_drop_down_set_selected (template_child (view, UP_TYPE_NOTES_VIEW, "kind_filter"), 1);
+      /* as Alt+F from the filter: the focus goes to the button, not to the
+       * window's first widget */
+      gtk_widget_grab_focus (template_child (view, UP_TYPE_NOTES_VIEW, "kind_filter"));
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
       for (guint i = 0; i < 4; i++)
         wait_for_frames (window);
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == button);
       g_assert_true (gtk_widget_get_mapped (button));
       g_assert_false (gtk_widget_get_mapped (template_child (view, UP_TYPE_NOTES_VIEW, "kind_filter")));
       g_assert_true (gtk_widget_get_mapped (badge));
@@ -2199,6 +2204,53 @@ test_short_screen_room (Fixture       *fixture,
     g_assert_true (gtk_widget_get_mapped (template_child (view, UP_TYPE_NOTES_VIEW, filters[i])));
 }
 
+/* In a short window a choice that widens the filters folds them (a stage
+ * of a long title puts them one a row): the filter being chosen stays in
+ * sight, the Filters button pressed, rather than going from under the
+ * user's hand. */
+static void
+test_short_screen_choice_keeps_filters (Fixture       *fixture,
+                                        gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  UpNotesView *view;
+  GtkWidget *button;
+  GtkWidget *stage_filter;
+  guint n_stages;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  resize_window (fixture, 1024, 600);
+  view = show_notes_view (fixture);
+  button = template_child (view, UP_TYPE_NOTES_VIEW, "filter_button");
+  stage_filter = template_child (view, UP_TYPE_NOTES_VIEW, "stage_filter");
+
+  /* public notes only ("Allmänna handlingar" is shorter than "Allmänna
+   * och interna"): two a row, in sight without the button */
+  gtk_drop_down_set_selected (template_child (view, UP_TYPE_NOTES_VIEW, "visibility_filter"), 1);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_mapped (stage_filter));
+
+  /* the stages in turn from the keyboard, until one folds them */
+  gtk_widget_grab_focus (stage_filter);
+  n_stages = g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (stage_filter)));
+  for (guint s = 2; s < n_stages && !gtk_widget_get_visible (button); s++)
+    {
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (stage_filter), s);
+      for (guint i = 0; i < 4; i++)
+        wait_for_frames (window);
+    }
+  if (!gtk_widget_get_visible (button))
+    {
+      g_test_skip ("no stage title of the demo puts the filters one a row");
+      return;
+    }
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_get_mapped (stage_filter));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2217,6 +2269,8 @@ main (int   argc,
               fixture_set_up, test_blank_and_decomposed, fixture_tear_down);
   g_test_add ("/ui/notes/short-screen-room", Fixture, NULL,
               fixture_set_up, test_short_screen_room, fixture_tear_down);
+  g_test_add ("/ui/notes/short-screen-choice-keeps-filters", Fixture, NULL,
+              fixture_set_up, test_short_screen_choice_keeps_filters, fixture_tear_down);
   g_test_add ("/ui/notes/filters", Fixture, NULL,
               fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/ui/notes/no-results-show-all", Fixture, NULL,
