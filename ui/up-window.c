@@ -3137,6 +3137,21 @@ on_squeezer_map (GtkWidget *squeezer)
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_squeezer_after_paint), squeezer, 0);
 }
 
+/* The "large-text" class on the window while the text is larger than
+ * GNOME's normal size (Large Text, a text scale of 1.25, sets the font DPI
+ * above 96), for what style.css gives only larger text. */
+static void
+update_large_text (UpWindow *self)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  if (dpi > 96 * 1024)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "large-text");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "large-text");
+}
+
 static void
 up_window_class_init (UpWindowClass *klass)
 {
@@ -3425,6 +3440,9 @@ up_window_init (UpWindow *self)
                            G_CALLBACK (on_new_project_button_map), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "map",
                            G_CALLBACK (on_view_stack_map), self, G_CONNECT_SWAPPED);
+  update_large_text (self);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (update_large_text), self, G_CONNECT_SWAPPED);
 
   /* The icon name is the application id, which differs in the .Devel build. */
   adw_status_page_set_icon_name (self->start_page, APPLICATION_ID);

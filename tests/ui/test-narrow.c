@@ -825,19 +825,38 @@ test_stakeholders_large_text (Fixture       *fixture,
     }
 }
 
-/* A screen of a small laptop or a projector, the window as large as it. */
+/* A screen of a small laptop or a projector, the window as large as it,
+ * at a text scale (GNOME's Large Text is 1.25; 1.5 is larger still). */
 typedef struct
 {
   const char *name;
   int         width;
   int         height;
+  double      text_scale;
 } Screen;
 
 static const Screen screens[] = {
-  { "800x600", 800, 600 },
-  { "1024x600", 1024, 600 },
-  { "1280x720", 1280, 720 },
+  { "800x600", 800, 600, 1.0 },
+  { "1024x600", 1024, 600, 1.0 },
+  { "1280x720", 1280, 720, 1.0 },
+  { "1024x600-text-125", 1024, 600, 1.25 },
+  { "1024x600-text-150", 1024, 600, 1.5 },
+  { "1280x720-text-125", 1280, 720, 1.25 },
+  { "1280x720-text-150", 1280, 720, 1.5 },
 };
+
+/* fixture_set_up() for a Screen: it reads a Size, whose text scale lies
+ * where a Screen has its width and height. */
+static void
+screen_fixture_set_up (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  const Screen *screen = user_data;
+
+  set_text_scale (screen->text_scale);
+  window_fixture_set_up (fixture, 1600, 1000);
+  show_window (fixture);
+}
 
 /* The window still fits @screen after @what, and could be made as short
  * as a screen of 600 px leaves it below a panel: it asks for less than
@@ -934,6 +953,8 @@ test_short_screen (Fixture       *fixture,
     {
       show_view (fixture, views[i]);
       assert_fits_screen (fixture, screen, views[i]);
+      assert_buttons_whole (window, FALSE);
+      assert_labels_inside_buttons (window, NULL);
     }
 
   show_view (fixture, "stakeholders");
@@ -981,6 +1002,30 @@ test_short_screen (Fixture       *fixture,
     assert_popover_within (window, template_child (fixture->window, UP_TYPE_WINDOW, "add_stage_button"), 0);
 }
 
+/* At the normal text size a window of 800 px shows the view switcher in
+ * its header, as it did before its buttons had padding with large text
+ * (the padding at every size moved it to the bottom bar in windows of 770
+ * to 820 px); with a text scale of 1.5 it shows the switcher's labels
+ * apart (see test_short_screen()). */
+static void
+test_header_switcher (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  AdwViewSwitcherTitle *title = template_child (fixture->window, UP_TYPE_WINDOW, "window_title");
+
+  resize_window (fixture, 800, 600);
+  for (guint i = 1; i < G_N_ELEMENTS (views); i++)
+    {
+      show_view (fixture, views[i]);
+      for (guint frames = 0; frames < 4; frames++)
+        wait_for_frames (GTK_WIDGET (fixture->window));
+      g_test_message ("%s: %d px, the switcher %s", views[i], gtk_widget_get_width (GTK_WIDGET (fixture->window)),
+                      adw_view_switcher_title_get_title_visible (title) ? "below" : "in the header");
+      g_assert_false (adw_view_switcher_title_get_title_visible (title));
+      assert_labels_inside_buttons (GTK_WIDGET (fixture->window), NULL);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -999,8 +1044,9 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/ui/narrow/short-screen/%s", screens[i].name);
 
-      g_test_add (path, Fixture, &screens[i], fixture_set_up, test_short_screen, fixture_tear_down);
+      g_test_add (path, Fixture, &screens[i], screen_fixture_set_up, test_short_screen, fixture_tear_down);
     }
+  g_test_add ("/ui/narrow/header-switcher", Fixture, NULL, fixture_set_up, test_header_switcher, fixture_tear_down);
   g_test_add ("/ui/narrow/wide", Fixture, NULL, fixture_set_up, test_wide, fixture_tear_down);
   g_test_add ("/ui/narrow/fold", Fixture, NULL, fixture_set_up, test_fold, fixture_tear_down);
   g_test_add ("/ui/narrow/laptop-widths", Fixture, NULL, fixture_set_up, test_laptop_widths, fixture_tear_down);
