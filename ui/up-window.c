@@ -2933,6 +2933,213 @@ wrap_shortcut_titles (GtkWidget *widget,
     }
 }
 
+/* The number of shortcuts in @group: its children after its title. */
+static guint
+count_shortcuts (GtkWidget *group)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (group); child; child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_SHORTCUTS_SHORTCUT (child);
+
+  return n;
+}
+
+/* Moves the shortcuts of @group after its first @keep to a new group of
+ * the same view after it, titled as continuing it, and returns that. */
+static GtkWidget *
+split_shortcuts_group (GtkWidget *group,
+                       guint      keep)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *view = NULL;
+  g_autofree char *continued = NULL;
+  GtkWidget *rest;
+  GtkWidget *child;
+  guint n = 0;
+
+  g_object_get (group, "title", &title, "view", &view, NULL);
+  /* Translators: The title of the second (third…) column of a group of
+   * keyboard shortcuts too long for one column, as on a short screen with
+   * large text: %1$s is the group's title, such as "General". */
+  continued = g_strdup_printf (C_("shortcut window", "%1$s (continued)"), title != NULL ? title : "");
+  rest = g_object_new (GTK_TYPE_SHORTCUTS_GROUP, "title", continued, "view", view, NULL);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (group)), rest, group);
+
+  child = gtk_widget_get_first_child (group);
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child) && ++n > keep)
+        {
+          g_object_ref (child);
+          gtk_box_remove (GTK_BOX (group), child);
+          gtk_box_append (GTK_BOX (rest), child);
+          g_object_unref (child);
+        }
+      child = next;
+    }
+
+  return rest;
+}
+
+/* The groups of shortcuts below @widget, in order. */
+static void
+collect_shortcuts_groups (GtkWidget *widget,
+                          GPtrArray *groups)
+{
+  if (GTK_IS_SHORTCUTS_GROUP (widget))
+    {
+      g_ptr_array_add (groups, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts_groups (child, groups);
+}
+
+/* A group of shortcuts as GTK lays it out: its number of shortcuts (its
+ * rows are those and its title), and in pixels its title's height and a
+ * shortcut's with the space below it. */
+typedef struct
+{
+  GtkWidget *group;
+  guint      n_shortcuts;
+  int        title_height;
+  int        pitch;
+} ShortcutsGroupSize;
+
+/* The number of parts a group of @n shortcuts is split into for columns
+ * of @rows rows (a title and @rows - 1 shortcuts). */
+static guint
+shortcuts_group_parts (guint n,
+                       guint rows)
+{
+  return MAX (1, (n + rows - 2) / (rows - 1));
+}
+
+/* The height of the tallest column of shortcuts GTK 4.8 makes of @sizes
+ * with columns of @rows rows, each group split into parts of about one
+ * size where it is longer, taken in @order (1, or -1 from the last). GTK
+ * fills a column with the next group while its rows fit, and puts the
+ * groups of a column 22 px apart. */
+static int
+tallest_shortcuts_column (const ShortcutsGroupSize *sizes,
+                          guint                     n_sizes,
+                          guint                     rows,
+                          int                       order)
+{
+  int tallest = 0, column = 0;
+  guint column_rows = 0;
+
+  for (guint i = 0; i < n_sizes; i++)
+    {
+      const ShortcutsGroupSize *size = &sizes[order > 0 ? i : n_sizes - 1 - i];
+      guint parts = shortcuts_group_parts (size->n_shortcuts, rows);
+      guint per_part = (size->n_shortcuts + parts - 1) / parts;
+
+      for (guint part = 0, left = size->n_shortcuts; part < parts; part++)
+        {
+          guint n = MIN (per_part, left);
+          int height = size->title_height + (int) n * size->pitch;
+
+          left -= n;
+          if (column_rows == 0 || column_rows + n + 1 > rows)
+            {
+              column = height;
+              column_rows = n + 1;
+            }
+          else
+            {
+              column += 22 + height;
+              column_rows += n + 1;
+            }
+          tallest = MAX (tallest, column);
+        }
+    }
+
+  return tallest;
+}
+
+/* The shortcuts window no taller than the main window (which stands for
+ * the screen, as for fit_add_stage_menu()): GTK 4.8 lays the shortcuts out
+ * in columns of up to ten rows and never splits a group, so that with
+ * Large Text the General group's nine shortcuts made the window 733 px
+ * high, and its page buttons fell off a screen of 600 px. Where it is too
+ * high, its columns have fewer rows, and a longer group goes on in the
+ * next column. Done before the window is first shown, while its groups
+ * are measured one by one. */
+static void
+fit_shortcuts_to_window (UpWindow  *self,
+                         GtkWidget *overlay)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autofree ShortcutsGroupSize *sizes = NULL;
+  GtkWidget *section = up_a11y_util_find_descendant (overlay, GTK_TYPE_SHORTCUTS_SECTION);
+  GtkWidget *column;
+  int overlay_height, tallest_column = 0, room;
+  guint max_rows, rows;
+
+  /* the window not laid out yet: nothing to fit to */
+  if (section == NULL || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
+    return;
+  collect_shortcuts_groups (section, groups);
+  if (groups->len == 0)
+    return;
+  sizes = g_new0 (ShortcutsGroupSize, groups->len);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (groups, i);
+      int height, column_height;
+
+      sizes[i].group = group;
+      sizes[i].n_shortcuts = count_shortcuts (group);
+      gtk_widget_measure (group, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+      gtk_widget_measure (gtk_widget_get_first_child (group), GTK_ORIENTATION_VERTICAL, -1,
+                          &sizes[i].title_height, NULL, NULL, NULL);
+      sizes[i].pitch = sizes[i].n_shortcuts > 0 ? (height - sizes[i].title_height) / (int) sizes[i].n_shortcuts : 0;
+      gtk_widget_measure (gtk_widget_get_parent (group), GTK_ORIENTATION_VERTICAL, -1,
+                          &column_height, NULL, NULL, NULL);
+      tallest_column = MAX (tallest_column, column_height);
+    }
+
+  /* Built, the groups are laid out in columns of ten rows, and the window
+   * is as high as the highest column (the pages are of one height) and
+   * what is around it: the header bar, the margins, the page buttons. */
+  gtk_widget_measure (overlay, GTK_ORIENTATION_VERTICAL, -1, &overlay_height, NULL, NULL, NULL);
+  room = gtk_widget_get_height (GTK_WIDGET (self)) - (overlay_height - tallest_column);
+  g_object_get (section, "max-height", &max_rows, NULL);
+  for (rows = max_rows; rows > 3; rows--)
+    if (MAX (tallest_shortcuts_column (sizes, groups->len, rows, 1),
+             tallest_shortcuts_column (sizes, groups->len, rows, -1)) <= room)
+      break;
+  if (rows == max_rows)
+    return;
+
+  /* All in the first column, in order: GTK 4.8 lays them out anew as soon
+   * as the number of rows changes, taking them from its pages last to
+   * first (so that the General group went to the last page) but from
+   * within a page in order. */
+  column = gtk_widget_get_parent (sizes[0].group);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      guint parts = shortcuts_group_parts (sizes[i].n_shortcuts, rows);
+      guint per_part = (sizes[i].n_shortcuts + parts - 1) / parts;
+      GtkWidget *group = sizes[i].group;
+
+      if (gtk_widget_get_parent (group) != column)
+        {
+          g_object_ref (group);
+          gtk_box_remove (GTK_BOX (gtk_widget_get_parent (group)), group);
+          gtk_box_append (GTK_BOX (column), group);
+          g_object_unref (group);
+        }
+      for (guint part = 1; part < parts; part++)
+        group = split_shortcuts_group (group, per_part);
+    }
+  g_object_set (section, "max-height", rows, NULL);
+}
+
 /* GtkApplication would build the shortcuts window with every window, from
  * gtk/help-overlay.ui, before its first frame (75 M instructions, 5 % of
  * opening); it is made the first time it is asked for instead. */
@@ -2992,6 +3199,7 @@ show_help_overlay_action (GtkWidget  *widget,
       /* 17 characters: two lines for most titles, in Swedish too, and
        * the window 772 px wide in both languages. */
       wrap_shortcut_titles (GTK_WIDGET (self->help_overlay), 17);
+      fit_shortcuts_to_window (self, GTK_WIDGET (self->help_overlay));
       /* The section makes its pages, and their switcher's tabs, when it
        * is mapped, before the window's own handler runs. */
       g_signal_connect (self->help_overlay, "map", G_CALLBACK (name_switchers), NULL);

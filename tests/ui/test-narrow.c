@@ -930,6 +930,71 @@ assert_popover_within (GtkWidget  *window,
   wait_until (is_unmapped, popover);
 }
 
+/* The shortcuts in @widget's tree (the search's results are not
+ * GtkShortcutsShortcut). */
+static guint
+count_shortcuts (GtkWidget *widget)
+{
+  guint n = GTK_IS_SHORTCUTS_SHORTCUT (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_shortcuts (child);
+
+  return n;
+}
+
+/* The keyboard shortcuts window (Ctrl+?) opened from @window, as high as
+ * the screen, is no higher, so that its page buttons are on the screen;
+ * it still lists every shortcut, and opens on the General group. */
+static void
+assert_shortcuts_fit (Fixture      *fixture,
+                      const Screen *screen)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autofree char *name = g_strdup_printf ("narrow-%s-%s-shortcuts.png", screen->name, test_language ());
+  g_autofree char *first_title = NULL;
+  GtkWindow *shortcuts = NULL;
+  GtkWidget *section, *stack, *group;
+  int minimum;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-help-overlay", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        shortcuts = toplevel;
+    }
+  g_assert_nonnull (shortcuts);
+  wait_until (is_mapped, shortcuts);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (GTK_WIDGET (shortcuts));
+  save_screenshot (GTK_WIDGET (shortcuts), name);
+
+  gtk_widget_measure (GTK_WIDGET (shortcuts), GTK_ORIENTATION_VERTICAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("shortcuts: %d × %d px, at least %d px high, beside a window %d × %d px",
+                  gtk_widget_get_width (GTK_WIDGET (shortcuts)), gtk_widget_get_height (GTK_WIDGET (shortcuts)),
+                  minimum, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  g_assert_cmpint (minimum, <=, gtk_widget_get_height (window));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (shortcuts)), <=, gtk_widget_get_height (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (shortcuts)), <=, gtk_widget_get_width (window));
+
+  section = find_descendant (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SECTION);
+  g_assert_nonnull (section);
+  g_assert_cmpuint (count_shortcuts (section), ==, 55);
+  stack = find_descendant (section, GTK_TYPE_STACK);
+  g_assert_nonnull (stack);
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == gtk_stack_get_child_by_name (GTK_STACK (stack), "_1"));
+  group = find_descendant (gtk_stack_get_visible_child (GTK_STACK (stack)), GTK_TYPE_SHORTCUTS_GROUP);
+  g_assert_nonnull (group);
+  g_object_get (group, "title", &first_title, NULL);
+  g_assert_cmpstr (first_title, ==, C_("shortcut window", "General"));
+
+  gtk_window_close (shortcuts);
+  wait_until (is_unmapped, shortcuts);
+}
+
 /* On a screen of 800 × 600 the window grew to 631 px once the user left
  * the timeline for the stakeholders, and its bottom (the register's "Add
  * Stakeholder") was off the screen: the power/interest grid asked for
@@ -994,6 +1059,10 @@ test_short_screen (Fixture       *fixture,
 
   show_view (fixture, "timeline");
   assert_fits_screen (fixture, screen, "the timeline again");
+
+  /* With Large Text the shortcuts window was 733 px high, its page
+   * buttons off a screen of 600 px. */
+  assert_shortcuts_fit (fixture, screen);
 
   /* Add Stage's menu from the foot of the window: every kind in it, the
    * last (Milestone, Other Stage) without scrolling; also when opened
