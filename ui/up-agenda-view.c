@@ -707,9 +707,15 @@ bind_scope_item (GtkSignalListItemFactory *factory,
    * makes a dozen letters wide: the goals read "Andel resor …", "Andel
    * resor …", and could not be told apart. There they are wider than the
    * button, and a long title wraps, up to three lines; the button keeps
-   * one line. */
+   * one line. As wide at most, too: the list is as high as its choices
+   * measured at their natural widths, and a choice whose natural width was
+   * its whole title in one line, wrapped in the list, had the list
+   * scroll, the last choice cut in half. */
   if (in_choices)
-    gtk_label_set_width_chars (GTK_LABEL (label), SCOPE_CHOICE_CHARS);
+    {
+      gtk_label_set_width_chars (GTK_LABEL (label), SCOPE_CHOICE_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), SCOPE_CHOICE_CHARS);
+    }
   gtk_label_set_wrap (GTK_LABEL (label), in_choices);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (label), in_choices ? 3 : -1);

@@ -1745,7 +1745,10 @@ is_popover_shown (gpointer data)
 
 /* The scope's choices show each goal's title whole, in a window 640 px
  * wide: they were as wide as the drop-down's button, a dozen letters, and
- * goals whose titles begin alike could not be told apart. */
+ * goals whose titles begin alike could not be told apart. And all of them
+ * without scrolling, where the window has room: the list was as high as
+ * its choices in one line each, and the last of the demo's, wrapped in
+ * two, was cut in half. */
 static void
 test_scope_choices_whole (Fixture       *fixture,
                           gconstpointer  user_data)
@@ -1780,6 +1783,14 @@ test_scope_choices_whole (Fixture       *fixture,
       g_test_message ("%s: %d px", titles[i], gtk_widget_get_width (label));
       g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
     }
+  {
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_descendant (popover, GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+    g_test_message ("choices %.0f px, shown %.0f px", gtk_adjustment_get_upper (adjustment),
+                    gtk_adjustment_get_page_size (adjustment));
+    g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=, gtk_adjustment_get_page_size (adjustment) + 0.5);
+  }
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
