@@ -951,23 +951,13 @@ assert_shortcuts_fit (Fixture      *fixture,
                       const Screen *screen)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  GListModel *toplevels = gtk_window_get_toplevels ();
   g_autofree char *name = g_strdup_printf ("narrow-%s-%s-shortcuts.png", screen->name, test_language ());
   g_autofree char *first_title = NULL;
   GtkWindow *shortcuts = NULL;
   GtkWidget *section, *stack, *group;
   int minimum;
 
-  g_assert_true (gtk_widget_activate_action (window, "win.show-help-overlay", NULL));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
-        shortcuts = toplevel;
-    }
-  g_assert_nonnull (shortcuts);
-  wait_until (is_mapped, shortcuts);
+  shortcuts = open_shortcuts_window (window);
   for (guint i = 0; i < 4; i++)
     wait_for_frames (GTK_WIDGET (shortcuts));
   save_screenshot (GTK_WIDGET (shortcuts), name);

@@ -3777,7 +3777,6 @@ test_shortcuts_window (Fixture       *fixture,
 {
   guint n_warnings = 0;
   GtkWindow *shortcuts = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
   g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
 
   /* The application's own stylesheet, as AdwApplication loads it. */
@@ -3785,16 +3784,7 @@ test_shortcuts_window (Fixture       *fixture,
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_log_set_writer_func (count_gtk_warnings, &n_warnings, NULL);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (window))
-        shortcuts = window;
-    }
-  g_assert_nonnull (shortcuts);
-  wait_until (is_mapped, shortcuts);
+  shortcuts = open_shortcuts_window (GTK_WIDGET (fixture->window));
   wait_for_frames (GTK_WIDGET (shortcuts));
   save_screenshot (GTK_WIDGET (shortcuts), "window-shortcuts.png");
   /* It opens on the page of the General group. GTK 4.8 turns the order
@@ -4064,7 +4054,6 @@ test_shortcuts_window_complete (void)
   g_autoptr(GString) unbound = g_string_new (NULL);
   g_autoptr(UpProject) project = NULL;
   g_autofree char *dir = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWindow *shortcuts = NULL;
   GHashTableIter iter;
   const char *key, *where;
@@ -4101,16 +4090,7 @@ test_shortcuts_window_complete (void)
     }
   collect_bound_keys (GTK_WIDGET (window), bound, bound_by);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
-        shortcuts = toplevel;
-    }
-  g_assert_nonnull (shortcuts);
-  wait_until (is_mapped, shortcuts);
+  shortcuts = open_shortcuts_window (GTK_WIDGET (window));
   collect_listed_keys (GTK_WIDGET (shortcuts), listed, listed_in);
   g_assert_cmpuint (g_hash_table_size (listed), >, 20);
 
@@ -5375,7 +5355,6 @@ static void
 test_shortcuts_window_fits (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
   g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
   GtkWindow *shortcuts = NULL;
   GtkStack *pages;
@@ -5384,16 +5363,7 @@ test_shortcuts_window_fits (Fixture       *fixture,
   gtk_css_provider_load_from_resource (style, "/io/github/upphandla/Upphandla/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (window))
-        shortcuts = window;
-    }
-  g_assert_nonnull (shortcuts);
-  wait_until (is_mapped, shortcuts);
+  shortcuts = open_shortcuts_window (GTK_WIDGET (fixture->window));
   wait_for_frames (GTK_WIDGET (shortcuts));
 
   /* the section's pages: GTK names them "_1", "_2", … */
@@ -7570,7 +7540,6 @@ test_switchers_named (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) switchers = g_ptr_array_new ();
   g_autoptr(GPtrArray) pages = g_ptr_array_new ();
-  GListModel *toplevels = gtk_window_get_toplevels ();
   g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
   GtkWindow *shortcuts = NULL;
   GtkWidget *page_switcher;
@@ -7586,16 +7555,7 @@ test_switchers_named (Fixture       *fixture,
   gtk_css_provider_load_from_resource (style, "/io/github/upphandla/Upphandla/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (window))
-        shortcuts = window;
-    }
-  g_assert_nonnull (shortcuts);
-  wait_until (is_mapped, shortcuts);
+  shortcuts = open_shortcuts_window (GTK_WIDGET (fixture->window));
   wait_for_frames (GTK_WIDGET (shortcuts));
 
   /* GtkShortcutsSection's own switcher between its pages: the one whose

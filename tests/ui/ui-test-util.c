@@ -70,6 +70,26 @@ is_print_dialog_shown (gpointer data)
 }
 
 static gboolean
+is_shortcuts_window_shown (gpointer data)
+{
+  GtkWindow **shortcuts = data;
+
+  *shortcuts = find_toplevel ("GtkShortcutsWindow");
+  return *shortcuts != NULL;
+}
+
+GtkWindow *
+open_shortcuts_window (GtkWidget *window)
+{
+  GtkWindow *shortcuts = NULL;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-help-overlay", NULL));
+  wait_until (is_shortcuts_window_shown, &shortcuts);
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+  return shortcuts;
+}
+
+static gboolean
 is_counter_done (gpointer data)
 {
   return *(guint *) data >= 2;

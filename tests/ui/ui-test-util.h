@@ -136,6 +136,8 @@ gboolean is_mapped       (gpointer    data);
 GtkWindow *find_toplevel (const char *type_name);
 /* For wait_until(): GTK's print dialog is shown; sets *@data to it. */
 gboolean is_print_dialog_shown (gpointer data);
+/* Keyboard Shortcuts (Ctrl+?) opened from @window, once it is mapped. */
+GtkWindow *open_shortcuts_window (GtkWidget *window);
 void     wait_for_frames (GtkWidget  *widget);
 void     iterate_pending (void);
 /* What @widget shows, at its size; NULL when it draws nothing. */
