@@ -742,6 +742,34 @@ bench_on_icon_theme_changed (GtkIconTheme *theme)
  * GTK_DEBUG=icontheme, in a GTK built with its debugging). Now libadwaita's is the only one, added as it makes the theme, and the
  * icons of an uninstalled build are added only where the theme lacks the
  * application's icon. */
+/* Whether the application's icon is installed where the icon theme looks
+ * for it: the folders GTK searches by default, the user's and the system's
+ * data folders (in a Flatpak, /app/share is one of them). Asked of the
+ * files rather than of the theme, which would read the whole theme on the
+ * main thread when GTK's thread has not yet begun to, or wait for that
+ * thread's read to end. */
+static gboolean
+application_icon_installed (void)
+{
+  const char * const *system_dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new ();
+
+  g_ptr_array_add (dirs, (gpointer) g_get_user_data_dir ());
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    g_ptr_array_add (dirs, (gpointer) system_dirs[i]);
+
+  for (guint i = 0; i < dirs->len; i++)
+    {
+      g_autofree char *icon = g_build_filename (g_ptr_array_index (dirs, i), "icons", "hicolor",
+                                                "scalable", "apps", APPLICATION_ID ".svg", NULL);
+
+      if (g_file_test (icon, G_FILE_TEST_IS_REGULAR))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 load_resources (void)
 {
@@ -757,21 +785,15 @@ load_resources (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   theme = gtk_icon_theme_get_for_display (display);
-  if (!gtk_icon_theme_has_icon (theme, APPLICATION_ID))
+  if (!application_icon_installed ())
     gtk_icon_theme_add_resource_path (theme, RESOURCE_BASE_PATH "/icons/");
 
   /* Benchmark hook (see up-window.c), inert unless UPPHANDLA_BENCH_FIRST_FRAME
-   * is set: the theme's resource paths, whether the icon is found, and
-   * each time the theme is read anew. */
+   * is set: each time the theme is read anew. The theme's paths and whether
+   * it finds the icon are printed at the first frame, by the window, so that
+   * the hook does not itself wait here for the theme. */
   if (g_getenv ("UPPHANDLA_BENCH_FIRST_FRAME") != NULL)
-    {
-      g_auto(GStrv) paths = gtk_icon_theme_get_resource_path (theme);
-      g_autofree char *joined = paths != NULL ? g_strjoinv (" ", paths) : g_strdup ("");
-
-      g_print ("icon-resource-paths %s\n", joined);
-      g_print ("application-icon %s\n", gtk_icon_theme_has_icon (theme, APPLICATION_ID) ? "found" : "missing");
-      g_signal_connect (theme, "changed", G_CALLBACK (bench_on_icon_theme_changed), NULL);
-    }
+    g_signal_connect (theme, "changed", G_CALLBACK (bench_on_icon_theme_changed), NULL);
 }
 
 static void

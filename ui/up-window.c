@@ -3824,6 +3824,18 @@ bench_print_later_frames (gpointer data)
   g_application_quit (g_application_get_default ());
 }
 
+/* The icon theme's resource paths, and whether it finds the application's
+ * icon (tests/ui/icon-theme-test.py). */
+static void
+bench_print_icon_theme (GtkIconTheme *theme)
+{
+  g_auto(GStrv) paths = gtk_icon_theme_get_resource_path (theme);
+  g_autofree char *joined = paths != NULL ? g_strjoinv (" ", paths) : g_strdup ("");
+
+  g_print ("icon-resource-paths %s\n", joined);
+  g_print ("application-icon %s\n", gtk_icon_theme_has_icon (theme, APPLICATION_ID) ? "found" : "missing");
+}
+
 static void
 bench_on_after_paint (GdkFrameClock *clock,
                       UpWindow      *self)
@@ -3845,6 +3857,7 @@ bench_on_after_paint (GdkFrameClock *clock,
       start = now - since_start;
     }
   g_print ("first-frame-us %" G_GINT64_FORMAT "\n", now - start);
+  bench_print_icon_theme (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))));
 
   /* With UPPHANDLA_BENCH_AFTER_MS, also count the frames drawn in that many milliseconds after
    * the first (animations, late layouts): the first frame is not yet a settled window. */
