@@ -2295,6 +2295,48 @@ frame_key (UpChartContext *ctx,
   return FALSE;
 }
 
+/* The width of the key's column on a slide in @widening times its
+ * columns, each @column wide. */
+static double
+widened_column (double column,
+                guint  widening)
+{
+  return widening * column + (widening - 1) * LEGEND_GAP_X;
+}
+
+/* A slide's key in @frame laid out by frame_beside(): on in the column,
+ * under the legend, in @widening times its own columns, its text
+ * @key_size. The rest of the frame stays as it is, so that trying
+ * another size of the key does not lay the header and the legend out
+ * again. */
+static void
+frame_beside_key (UpChartContext *ctx,
+                  UpChartKind     kind,
+                  guint           widening,
+                  double          key_size,
+                  UpChartFrame   *frame)
+{
+  Key key;
+
+  frame->natural_height = frame->body_y + MAX (frame->body_height, frame->legend_height) + frame->margin_y;
+  frame->key_x = frame->key_y = frame->key_width = frame->key_height = 0;
+  frame->key_columns = 0;
+  frame->key_size = 0;
+  if (!frame_key (ctx, kind, widening * (ctx->slide_column > 0 ? 1 : SLIDE_KEY_COLUMNS), &key))
+    return;
+  frame->key_x = frame->legend_x;
+  frame->key_y = frame->legend_y + frame->legend_height + 14;
+  frame->key_width = frame->legend_width;
+  frame->key_columns = key.n_columns;
+  frame->key_size = key_size;
+  frame->key_height = _up_chart_text_height (ctx, key.title, frame->legend_size,
+                                             UP_TEXT_BOLD, frame->legend_width, 0) + 6 +
+                      _up_chart_legend_height (ctx, key.items, key.n_items, frame->legend_width,
+                                               key.n_columns, frame->key_size);
+  frame->natural_height = MAX (frame->natural_height,
+                               frame->key_y + frame->key_height + frame->margin_y - 6);
+}
+
 /* The frame of a chart whose legend (and, on a slide, the key) is in a
  * column @column_width wide right of the body: the key in @widening
  * times its own columns, its text @key_size. */
@@ -2314,7 +2356,6 @@ frame_beside (UpChartContext     *ctx,
   double margin = UP_CHART_MARGIN, margin_y = UP_CHART_MARGIN;
   double content = body_width + LEGEND_GAP + column_width;
   double inner;
-  Key key;
 
   memset (frame, 0, sizeof *frame);
   /* A slide's margins grow with it, as a TV's overscan: left and
@@ -2347,22 +2388,8 @@ frame_beside (UpChartContext     *ctx,
   frame->legend_height = _up_chart_legend_height (ctx, legend, n_legend, column_width, 1,
                                                   frame->legend_size);
   frame->natural_height = frame->body_y + MAX (body_height, frame->legend_height) + margin_y;
-  /* a slide's key goes on in the column, under the legend */
-  if (ctx->options->slide &&
-      frame_key (ctx, kind, widening * (ctx->slide_column > 0 ? 1 : SLIDE_KEY_COLUMNS), &key))
-    {
-      frame->key_x = frame->legend_x;
-      frame->key_y = frame->legend_y + frame->legend_height + 14;
-      frame->key_width = column_width;
-      frame->key_columns = key.n_columns;
-      frame->key_size = key_size;
-      frame->key_height = _up_chart_text_height (ctx, key.title, frame->legend_size,
-                                                 UP_TEXT_BOLD, column_width, 0) + 6 +
-                          _up_chart_legend_height (ctx, key.items, key.n_items, column_width,
-                                                   key.n_columns, frame->key_size);
-      frame->natural_height = MAX (frame->natural_height,
-                                   frame->key_y + frame->key_height + margin_y - 6);
-    }
+  if (ctx->options->slide)
+    frame_beside_key (ctx, kind, widening, key_size, frame);
 }
 
 /* Whether a slide's frame is taller than a screen of 16:9 as wide, with
@@ -2381,24 +2408,21 @@ is_taller_than_slide_without_key (const UpChartFrame *frame)
   return height > frame->natural_width * 9 / 16 + 0.5;
 }
 
-/* The largest text of the key, from SLIDE_KEY_SIZE down to @smallest,
- * with which the slide's frame in @widening times the key's columns, the
- * column @column_width wide, keeps within 16:9; FALSE if none does. */
+/* The largest text of the key, from SLIDE_KEY_SIZE down to
+ * SLIDE_KEY_MIN_SIZE, with which @frame, laid out by frame_beside() in
+ * @widening times the key's columns, keeps within 16:9; FALSE if none
+ * does (@frame then has the smallest). Only the key is laid out again
+ * for each size: the header and the legend beside the body keep theirs. */
 static gboolean
-fit_slide_key_size (UpChartContext     *ctx,
-                    UpChartKind         kind,
-                    const UpLegendItem *legend,
-                    guint               n_legend,
-                    double              body_width,
-                    double              body_height,
-                    double              column_width,
-                    guint               widening,
-                    double              smallest,
-                    UpChartFrame       *frame)
+fit_slide_key_size (UpChartContext *ctx,
+                    UpChartKind     kind,
+                    guint           widening,
+                    UpChartFrame   *frame)
 {
-  for (double size = SLIDE_KEY_SIZE; size >= smallest - 0.01; size -= 0.5)
+  for (double size = SLIDE_KEY_SIZE; size >= SLIDE_KEY_MIN_SIZE - 0.01; size -= 0.5)
     {
-      frame_beside (ctx, kind, legend, n_legend, body_width, body_height, column_width, widening, size, frame);
+      if (size != frame->key_size)
+        frame_beside_key (ctx, kind, widening, size, frame);
       if (!is_taller_than_slide (frame))
         return TRUE;
     }
@@ -2415,7 +2439,8 @@ fit_slide_key_size (UpChartContext     *ctx,
  * the key's smallest text, and that text then as large as the width
  * allows. Where not even that keeps it so, the slide is as tall as the
  * key, in three times its columns of the smallest text: as a long plan's
- * timeline is as tall as its rows. */
+ * timeline is as tall as its rows. @frame is laid out with the key's
+ * largest text in its own column (@column_width). */
 static void
 fit_slide_key (UpChartContext     *ctx,
                UpChartKind         kind,
@@ -2426,11 +2451,10 @@ fit_slide_key (UpChartContext     *ctx,
                double              column_width,
                UpChartFrame       *frame)
 {
-  double best_width = G_MAXDOUBLE, best_column = 0;
+  UpChartFrame best = { 0 };
   guint best_widening = 0;
 
-  if (fit_slide_key_size (ctx, kind, legend, n_legend, body_width, body_height, column_width, 1,
-                          SLIDE_KEY_MIN_SIZE, frame))
+  if (fit_slide_key_size (ctx, kind, 1, frame))
     return;
 
   for (guint widening = 2; widening <= SLIDE_KEY_MAX_WIDENING; widening++)
@@ -2438,30 +2462,29 @@ fit_slide_key (UpChartContext     *ctx,
       /* each of the key's columns from its own width down to
        * SLIDE_KEY_MIN_COLUMN, in whole points: the narrowest that fits */
       int low = (int) SLIDE_KEY_MIN_COLUMN, high = (int) column_width;
-      UpChartFrame trial;
+      UpChartFrame trial, fits;
 
       frame_beside (ctx, kind, legend, n_legend, body_width, body_height,
-                    widening * high + (widening - 1) * LEGEND_GAP_X, widening, SLIDE_KEY_MIN_SIZE, &trial);
-      if (is_taller_than_slide (&trial))
+                    widened_column (high, widening), widening, SLIDE_KEY_MIN_SIZE, &fits);
+      if (is_taller_than_slide (&fits))
         continue;
       while (low < high)
         {
           int middle = (low + high) / 2;
 
           frame_beside (ctx, kind, legend, n_legend, body_width, body_height,
-                        widening * middle + (widening - 1) * LEGEND_GAP_X, widening, SLIDE_KEY_MIN_SIZE,
-                        &trial);
+                        widened_column (middle, widening), widening, SLIDE_KEY_MIN_SIZE, &trial);
           if (is_taller_than_slide (&trial))
             low = middle + 1;
           else
-            high = middle;
+            {
+              high = middle;
+              fits = trial;
+            }
         }
-      frame_beside (ctx, kind, legend, n_legend, body_width, body_height,
-                    widening * high + (widening - 1) * LEGEND_GAP_X, widening, SLIDE_KEY_MIN_SIZE, &trial);
-      if (trial.natural_width < best_width)
+      if (fits.natural_width < (best_widening == 0 ? G_MAXDOUBLE : best.natural_width))
         {
-          best_width = trial.natural_width;
-          best_column = widening * high + (widening - 1) * LEGEND_GAP_X;
+          best = fits;
           best_widening = widening;
         }
     }
@@ -2469,12 +2492,13 @@ fit_slide_key (UpChartContext     *ctx,
   if (best_widening == 0)
     {
       frame_beside (ctx, kind, legend, n_legend, body_width, body_height,
-                    SLIDE_KEY_MAX_WIDENING * column_width + (SLIDE_KEY_MAX_WIDENING - 1) * LEGEND_GAP_X,
+                    widened_column (column_width, SLIDE_KEY_MAX_WIDENING),
                     SLIDE_KEY_MAX_WIDENING, SLIDE_KEY_MIN_SIZE, frame);
       return;
     }
-  fit_slide_key_size (ctx, kind, legend, n_legend, body_width, body_height, best_column, best_widening,
-                      SLIDE_KEY_MIN_SIZE, frame);
+  /* the narrowest frame that fits, its key's text then as large as fits */
+  *frame = best;
+  fit_slide_key_size (ctx, kind, best_widening, frame);
 }
 
 void
