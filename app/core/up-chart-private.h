@@ -155,6 +155,13 @@ typedef struct
   gboolean key_fitted;
   gboolean key_down;
   double key_size;          /* of its text */
+  gboolean key_flow;        /* the key's items run down its columns, each
+                               column filled to key_column_height (a
+                               slide's grid: a numbered list is read
+                               down, not across) ... */
+  double key_column_height;
+  guint  key_first;         /* ... and of them those from key_first */
+  guint  key_end;           /* to before key_end are on this page */
 } UpChartFrame;
 
 void         _up_chart_context_init     (UpChartContext       *ctx,

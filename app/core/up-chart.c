@@ -2132,6 +2132,146 @@ legend_layout (UpChartContext     *ctx,
   return y - y0;
 }
 
+/* A key whose items run down its columns (UpChartFrame.key_flow), each
+ * column filled before the next, as a numbered list is read: laid out
+ * in a table's rows (legend_layout()), 1 2 3 / 4 5 6, a reader went
+ * down the first column from 1 to 4. */
+
+/* The widest swatch of @items: every text of such a key starts after it. */
+static double
+flow_swatch_width (const UpLegendItem *items,
+                   guint               n_items)
+{
+  double width = SWATCH_WIDTH;
+
+  for (guint i = 0; i < n_items; i++)
+    width = MAX (width, items[i].swatch_width);
+  return width;
+}
+
+/* The height of each of @items in a column @width wide, the room under
+ * it counted, as legend_layout() lays a row of one out; to free. */
+static double *
+flow_heights (UpChartContext     *ctx,
+              const UpLegendItem *items,
+              guint               n_items,
+              double              width,
+              double              size)
+{
+  double swatch = flow_swatch_width (items, n_items);
+  double *heights = g_new (double, MAX (n_items, 1));
+
+  for (guint i = 0; i < n_items; i++)
+    heights[i] = MAX (SWATCH_HEIGHT, _up_chart_text_height (ctx, items[i].text, size, 0, width - swatch - 8, 0)) +
+                 legend_row_gap (ctx);
+  return heights;
+}
+
+/* The items from @first that fill @n_columns, each to @capacity, in
+ * order: returns the first of them left over (@n_items: none), and sets
+ * @height to that of the fullest column. An item taller than @capacity
+ * is left over, and every one after it. */
+static guint
+flow_split (const double *heights,
+            guint         n_items,
+            guint         first,
+            guint         n_columns,
+            double        capacity,
+            double       *height)
+{
+  guint i = first;
+
+  *height = 0;
+  for (guint c = 0; c < n_columns && i < n_items; c++)
+    {
+      double used = 0;
+
+      for (; i < n_items; i++)
+        {
+          if (used + heights[i] > capacity + 0.01)
+            break;
+          used += heights[i];
+        }
+      *height = MAX (*height, used);
+    }
+  return i;
+}
+
+/* The least room a column needs for all the items from @first to fit
+ * in @n_columns: the columns as even as they can be, to within a
+ * quarter of a point. */
+static double
+flow_balance (const double *heights,
+              guint         n_items,
+              guint         first,
+              guint         n_columns)
+{
+  double total = 0, tallest = 0, low, high, height;
+
+  for (guint i = first; i < n_items; i++)
+    {
+      total += heights[i];
+      tallest = MAX (tallest, heights[i]);
+    }
+  low = MAX (tallest, total / n_columns);
+  high = total;
+  if (flow_split (heights, n_items, first, n_columns, low, &height) == n_items)
+    return height;
+  while (high - low > 0.25)
+    {
+      double middle = (low + high) / 2;
+
+      if (flow_split (heights, n_items, first, n_columns, middle, &height) == n_items)
+        high = middle;
+      else
+        low = middle;
+    }
+  flow_split (heights, n_items, first, n_columns, high, &height);
+  return height;
+}
+
+/* Draws items @first to before @end of @items from @x, @y down
+ * @n_columns, each @column wide and filled to @capacity, as flow_split()
+ * shares them out. */
+static void
+flow_draw (UpChartContext     *ctx,
+           const UpLegendItem *items,
+           guint               n_items,
+           guint               first,
+           guint               end,
+           double              x,
+           double              y,
+           double              column,
+           guint               n_columns,
+           double              capacity,
+           double              size)
+{
+  g_autofree double *heights = flow_heights (ctx, items, n_items, column, size);
+  double swatch = flow_swatch_width (items, n_items);
+  double first_line = _up_chart_text_height (ctx, "Ag", size, 0, 0, 0);
+  guint i = first;
+
+  for (guint c = 0; c < n_columns && i < end; c++)
+    {
+      double cx = x + c * (column + LEGEND_GAP_X);
+      double used = 0;
+
+      for (; i < end; i++)
+        {
+          double own = items[i].swatch_width > 0 ? items[i].swatch_width : SWATCH_WIDTH;
+
+          if (used + heights[i] > capacity + 0.01)
+            break;
+          if (items[i].swatch != NULL)
+            items[i].swatch (ctx, cx + swatch - own, y + used + (first_line - SWATCH_HEIGHT) / 2,
+                             own, SWATCH_HEIGHT, items[i].data);
+          _up_chart_text (ctx, items[i].text, cx + swatch + 8, y + used, column - swatch - 8, size,
+                          UP_TEXT_MUST_FIT, 0, NULL);
+          used += heights[i];
+        }
+    }
+}
+
 double
 _up_chart_legend_height (UpChartContext     *ctx,
                          const UpLegendItem *items,
@@ -2319,9 +2459,12 @@ frame_beside_key (UpChartContext *ctx,
   Key key;
 
   frame->natural_height = frame->body_y + MAX (frame->body_height, frame->legend_height) + frame->margin_y;
+  double items_height;
+
   frame->key_x = frame->key_y = frame->key_width = frame->key_height = 0;
   frame->key_columns = 0;
   frame->key_size = 0;
+  frame->key_flow = FALSE;
   if (!frame_key (ctx, kind, widening * (ctx->slide_column > 0 ? 1 : SLIDE_KEY_COLUMNS), &key))
     return;
   frame->key_x = frame->legend_x;
@@ -2329,10 +2472,25 @@ frame_beside_key (UpChartContext *ctx,
   frame->key_width = frame->legend_width;
   frame->key_columns = key.n_columns;
   frame->key_size = key_size;
+  /* The grid's numbered names and full cells down the columns, as even
+   * as they can be; the goals come in the order of their rows already
+   * (frame_key()). */
+  if (kind == UP_CHART_GRID)
+    {
+      double column = (frame->key_width - (key.n_columns - 1) * LEGEND_GAP_X) / key.n_columns;
+      g_autofree double *heights = flow_heights (ctx, key.items, key.n_items, column, key_size);
+
+      frame->key_flow = TRUE;
+      frame->key_first = 0;
+      frame->key_end = key.n_items;
+      frame->key_column_height = flow_balance (heights, key.n_items, 0, key.n_columns);
+      items_height = frame->key_column_height;
+    }
+  else
+    items_height = _up_chart_legend_height (ctx, key.items, key.n_items, frame->legend_width,
+                                            key.n_columns, frame->key_size);
   frame->key_height = _up_chart_text_height (ctx, key.title, frame->legend_size,
-                                             UP_TEXT_BOLD, frame->legend_width, 0) + 6 +
-                      _up_chart_legend_height (ctx, key.items, key.n_items, frame->legend_width,
-                                               key.n_columns, frame->key_size);
+                                             UP_TEXT_BOLD, frame->legend_width, 0) + 6 + items_height;
   frame->natural_height = MAX (frame->natural_height,
                                frame->key_y + frame->key_height + frame->margin_y - 6);
 }
@@ -2697,10 +2855,17 @@ _up_chart_frame_draw (UpChartContext     *ctx,
       cairo_stroke (ctx->cr);
       y += _up_chart_text (ctx, key.title, frame->key_x, y, frame->key_width,
                            title_size, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 0, NULL) + 6;
-      if (frame->key_fitted)
-        table_fit (ctx, key.items, key.n_items, frame->key_width, frame->key_columns, frame->key_size, &table);
-      legend_layout (ctx, key.items, key.n_items, frame->key_x, y, frame->key_width, frame->key_columns,
-                     frame->key_fitted ? &table : NULL, frame->key_size, TRUE);
+      if (frame->key_flow)
+        flow_draw (ctx, key.items, key.n_items, frame->key_first, frame->key_end, frame->key_x, y,
+                   (frame->key_width - (frame->key_columns - 1) * LEGEND_GAP_X) / frame->key_columns,
+                   frame->key_columns, frame->key_column_height, frame->key_size);
+      else
+        {
+          if (frame->key_fitted)
+            table_fit (ctx, key.items, key.n_items, frame->key_width, frame->key_columns, frame->key_size, &table);
+          legend_layout (ctx, key.items, key.n_items, frame->key_x, y, frame->key_width, frame->key_columns,
+                         frame->key_fitted ? &table : NULL, frame->key_size, TRUE);
+        }
     }
 }
 

@@ -4345,6 +4345,108 @@ test_grid_slide_long_key (void)
     }
 }
 
+/* A project of @n stakeholders, as many in each of the grid's 25 cells
+ * (more than the 4 names a slide's cell shows), their names long. With
+ * @distinct, each name's last word is that of only 15 people and no name
+ * is cut in its cell; else some are ("Anna-Karin Andersson-Lindqvist"),
+ * numbered in the cell and given in full in the key. */
+static UpProject *
+crowded_grid (guint    n,
+              gboolean distinct)
+{
+  static const char * const first[] = { "Margareta", "Elisabeth", "Kristoffer", "Alexandra", "Sebastian",
+                                         "Magdalena", "Gunnar", "Christina", "Fredrik", "Ingegerd",
+                                         "Benjamin", "Rosemarie", "Maximilian", "Annelie", "Bartolomeus" };
+  static const char * const last[] = { "Lindqvistberg", "Wahlgrensson", "Bergströmer", "Håkanssonius",
+                                        "Wikströmlund", "Olssonholm", "Nilssonborg", "Anderssonheim",
+                                        "Johanssondal", "Karlssonvik", "Perssonsten", "Svenssonfors",
+                                        "Gustafssonby", "Pettersonlid", "Jonssonnäs", "Larssonbacke",
+                                        "Eriksonkulla", "Hanssonberga", "Lundqvistmo", "Sandbergsten" };
+  static const char * const cut_first[] = { "Anna-Karin", "Margareta", "Per-Olof", "Elisabeth" };
+  static const char * const cut_last[] = { "Andersson-Lindqvist", "Wikström-Håkansson", "Johansson" };
+  g_autoptr(GError) error = NULL;
+  UpProject *project = up_project_new ("Crowded grid", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (!distinct || n <= G_N_ELEMENTS (first) * G_N_ELEMENTS (last));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = distinct
+                              ? g_strdup_printf ("%s %s", first[i % G_N_ELEMENTS (first)],
+                                                 last[i / G_N_ELEMENTS (first)])
+                              : g_strdup_printf ("%s %s", cut_first[i % G_N_ELEMENTS (cut_first)],
+                                                 cut_last[(i / 7) % G_N_ELEMENTS (cut_last)]);
+      UpStakeholder *person = up_project_add_stakeholder (project, name, NULL, "citizen", &error);
+
+      g_assert_no_error (error);
+      up_project_set_int (project, person, "influence", 1 + (i / 5) % 5, &error);
+      up_project_set_int (project, person, "interest", 1 + i % 5, &error);
+      g_assert_no_error (error);
+    }
+  return project;
+}
+
+/* A slide's key in more than one column runs down them, as a numbered
+ * list is read: the names cut in the grid, numbered 1, 2, 3 …, went
+ * across its rows (1 2 / 3 4). */
+static void
+test_grid_slide_key_down (void)
+{
+  g_autoptr(UpProject) project = crowded_grid (140, FALSE);
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-grid-slide-key-down-%s.pdf", up_lang_get_code (lang));
+      const char *title_word = lang == UP_LANG_SV ? "Namn" : "Names";
+      g_autoptr(GArray) words = NULL;
+      double title_x = -1, title_y = 0, x[16] = { 0 }, y[16] = { 0 };
+      guint n_numbers = 0;
+      UpChartOptions options;
+
+      if (lang == UP_LANG_SV && g_getenv ("UPPHANDLA_LOCALEDIR") == NULL)
+        continue;
+      up_chart_options_init (&options);
+      options.lang = lang;
+      options.key = TRUE;
+      options.slide = TRUE;
+      options.date = "2026-11-28";
+      words = chart_words (project, UP_CHART_GRID, &options, name);
+      if (words == NULL)
+        return;
+      for (guint i = 0; i < words->len && title_x < 0; i++)
+        {
+          const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+          if (g_str_equal (word->text, title_word))
+            {
+              title_x = word->x0;
+              title_y = word->y0;
+            }
+        }
+      g_assert_cmpfloat (title_x, >, 0);
+      /* the key's numbers, under its title */
+      for (guint i = 0; i < words->len; i++)
+        {
+          const PdfWord *word = &g_array_index (words, PdfWord, i);
+          guint64 number;
+
+          if (word->x0 >= title_x && word->y0 > title_y + 4 &&
+              g_ascii_string_to_unsigned (word->text, 10, 1, G_N_ELEMENTS (x), &number, NULL))
+            {
+              x[number - 1] = word->x1;
+              y[number - 1] = word->y0;
+              n_numbers = MAX (n_numbers, (guint) number);
+            }
+        }
+      g_test_message ("%s: %u names numbered in the key", up_lang_get_code (lang), n_numbers);
+      g_assert_cmpuint (n_numbers, >=, 4);
+      /* each under the one before, or at the top of a column right of it */
+      for (guint i = 1; i < n_numbers; i++)
+        g_assert_true (x[i] > 0 && ((fabs (x[i] - x[i - 1]) < 1 && y[i] > y[i - 1]) ||
+                                      (x[i] > x[i - 1] + 100 && y[i] < y[i - 1])));
+    }
+}
+
 /* A slide, 1,920 pixels wide, keeps a margin of some 3 % of its width
  * (58 px) left and right of what it shows (the rows' pale stripes, 4 pt
  * further out than their text, aside), and 3 % of a Full HD screen's
@@ -5237,6 +5339,7 @@ main (int   argc,
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
   g_test_add_func ("/chart/slide", test_slide);
   g_test_add_func ("/chart/grid/slide-long-key", test_grid_slide_long_key);
+  g_test_add_func ("/chart/grid/slide-key-down", test_grid_slide_key_down);
   g_test_add_func ("/chart/slide-body", test_slide_body);
   g_test_add_func ("/chart/timeline/slide", test_timeline_slide);
   g_test_add_data_func ("/chart/timeline/slide-row-titles", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_slide_row_titles);
