@@ -462,6 +462,9 @@ layout_compute (UpChartContext *ctx,
     list_full_cells (ctx, cells);
 
   ctx->slide_column = SLIDE_COLUMN;
+  /* one slide, unless the frame goes on to more (page_slide_key()) */
+  ctx->n_pages = 0;
+  ctx->page = 0;
   _up_chart_frame_compute (ctx, UP_CHART_GRID, legend, n_legend, body_width * scale,
                            body_height * scale, width, height, &layout->frame);
   layout->cell_width = (body_width - AXIS_WIDTH) / 5;
@@ -565,6 +568,18 @@ _up_chart_grid_size (UpChartContext *ctx,
   *height = layout.frame.natural_height;
 }
 
+/* A slide's grid, in a PDF, goes on to more slides where its key is too
+ * long for one: how many. */
+guint
+_up_chart_grid_n_pages (UpChartContext *ctx)
+{
+  Layout layout;
+
+  ctx->paged = TRUE;
+  layout_compute (ctx, 0, 0, FALSE, &layout);
+  return MAX (ctx->n_pages, 1);
+}
+
 void
 _up_chart_grid_draw (UpChartContext *ctx,
                      double          width,
@@ -577,6 +592,13 @@ _up_chart_grid_draw (UpChartContext *ctx,
   double axis_x;
 
   layout_compute (ctx, width, height, TRUE, &layout);
+  /* a slide after the first holds the key alone */
+  if (ctx->page > 1)
+    {
+      _up_chart_frame_draw (ctx, UP_CHART_GRID, &layout.frame, legend, 0, width, height);
+      layout_clear (&layout);
+      return;
+    }
   _up_chart_frame_draw (ctx, UP_CHART_GRID, &layout.frame, legend, n_legend, width, height);
   _up_chart_frame_scale_body (ctx, &layout.frame, _up_chart_body_scale (ctx, UP_CHART_GRID));
 

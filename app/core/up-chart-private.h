@@ -89,6 +89,9 @@ typedef struct
   guint                 n_pages;    /* (the header says so); 0: not paged */
   gboolean              continued;  /* a page after the first: no legend
                                        and no key, page 1 has them */
+  gboolean              paged;      /* a slide's grid may go on to more
+                                       slides (a PDF), its key too long for
+                                       one: see page_slide_key() */
   GListModel           *row_stages;     /* a chart of a row per stage: its */
   gpointer              row_frame;      /* stages, read once for all pages,
                                            and its last frame, for the next
@@ -592,6 +595,7 @@ void         _up_chart_matrix_draw      (UpChartContext *ctx, double width, doub
 guint        _up_chart_matrix_n_pages   (UpChartContext *ctx);
 void         _up_chart_grid_size        (UpChartContext *ctx, double *width, double *height);
 void         _up_chart_grid_draw        (UpChartContext *ctx, double width, double height);
+guint        _up_chart_grid_n_pages     (UpChartContext *ctx);
 void         _up_chart_report_draw      (UpChartContext *ctx, double width, double height);
 void         _up_chart_timeline_size    (UpChartContext *ctx, double *width, double *height);
 void         _up_chart_timeline_draw    (UpChartContext *ctx, double width, double height);

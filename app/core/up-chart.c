@@ -2415,7 +2415,14 @@ frame_key (UpChartContext *ctx,
       /* A name the grid cuts (one long word does not wrap into a cell)
        * is numbered there and given in full here: a reader must be able
        * to tell who is who. */
-      if (n_full == 0)
+      /* on a slide of the key alone, going on from the slide before it
+       * (page_slide_key()), said to be so */
+      if (ctx->paged && ctx->page > 1)
+        key->title = up_lang_gettext (ctx->lang,
+                                      n_full == 0 ? N_("Names cut short in the grid, in full (continued)")
+                                      : n_names_cut == 0 ? N_("Everyone in the full cells (continued)")
+                                      : N_("Names cut short in the grid, in full, and everyone in the full cells (continued)"));
+      else if (n_full == 0)
         key->title = up_lang_gettext (ctx->lang, N_("Names cut short in the grid, in full"));
       else if (n_names_cut == 0)
         key->title = up_lang_gettext (ctx->lang, N_("Everyone in the full cells"));
@@ -2659,6 +2666,108 @@ fit_slide_key (UpChartContext     *ctx,
   fit_slide_key_size (ctx, kind, best_widening, frame);
 }
 
+/* The widest a slide gets for its key (fit_slide_key()), in points: on
+ * a Full HD screen (1,920 px) the key's smallest text (11 pt) is then
+ * 12 px and the grid's names (10.8 pt) 11.8 px, no less. The fitted
+ * slide of 300 people with long names was 2,136 pt wide, its key
+ * 9.9 px, which a projector's room does not read. */
+#define SLIDE_MAX_WIDTH 1760.0
+
+/* A slide's grid whose key does not fit a slide of 16:9 no wider than
+ * SLIDE_MAX_WIDTH, laid out on slides of 16:9 of that width, in a PDF
+ * (UpChartContext.paged): the first the grid, its legend and as much of
+ * the key as fits in the column beside them, as wide as the slide
+ * allows and in as many columns as are SLIDE_KEY_MIN_COLUMN wide; the
+ * slides after it the rest of the key alone, in columns as wide, under
+ * the header ("Page 2 of 3") and the key's title. Every name stays in
+ * the key, in its text of SLIDE_KEY_MIN_SIZE, and each slide is shown
+ * whole. A slide less wide, its key smaller, or the grid's own cells
+ * naming everyone, would not hold a key that grows with the plan. Sets
+ * @frame to the slide of ctx->page (options->page, from 1) and
+ * ctx->n_pages. */
+static void
+page_slide_key (UpChartContext     *ctx,
+                UpChartKind         kind,
+                const UpLegendItem *legend,
+                guint               n_legend,
+                double              body_width,
+                double              body_height,
+                UpChartFrame       *frame)
+{
+  double column_width = floor (SLIDE_MAX_WIDTH * (1 - 2 * SLIDE_MARGIN_SHARE) - body_width - LEGEND_GAP);
+  guint n_columns = CLAMP ((guint) floor ((column_width + LEGEND_GAP_X) / (SLIDE_KEY_MIN_COLUMN + LEGEND_GAP_X)),
+                           1, SLIDE_KEY_MAX_WIDENING);
+  double column = (column_width - (n_columns - 1) * LEGEND_GAP_X) / n_columns;
+  g_autofree double *heights = NULL;
+  double first_room, room, used, inner, tallest = 0;
+  guint end, page, n_pages, n_later, first;
+  UpChartFrame slide;
+  Key key;
+
+  frame_beside (ctx, kind, legend, n_legend, body_width, body_height, column_width, n_columns,
+                SLIDE_KEY_MIN_SIZE, &slide);
+  if (!frame_key (ctx, kind, n_columns, &key))
+    return;
+  heights = flow_heights (ctx, key.items, key.n_items, column, SLIDE_KEY_MIN_SIZE);
+  slide.natural_height = slide.natural_width * 9 / 16;
+  first_room = slide.natural_height - slide.margin_y - slide.key_y -
+               _up_chart_text_height (ctx, key.title, slide.legend_size, UP_TEXT_BOLD, slide.key_width, 0);
+  end = flow_split (heights, key.n_items, 0, n_columns, first_room, &used);
+
+  /* the slides after it: the key from under the header, across it */
+  inner = slide.natural_width - 2 * slide.margin;
+  n_later = MAX (1, (guint) floor ((inner + LEGEND_GAP_X) / (column + LEGEND_GAP_X)));
+  ctx->page = 2;
+  frame_key (ctx, kind, n_later, &key);
+  ctx->page = 0;
+  room = slide.natural_height - slide.margin_y - slide.body_y -
+         _up_chart_text_height (ctx, key.title, slide.legend_size, UP_TEXT_BOLD, widened_column (column, n_later), 0);
+  /* A full cell of more names than a slide's column holds (some 60
+   * long ones) stays on the one slide as tall as the key (@frame): on
+   * slides of 16:9 the end of its line would be cut off. */
+  for (guint i = 0; i < key.n_items; i++)
+    tallest = MAX (tallest, heights[i]);
+  if (tallest > room)
+    return;
+  n_pages = 1;
+  for (first = end; first < key.n_items; n_pages++)
+    first = flow_split (heights, key.n_items, first, n_later, room, &used);
+  *frame = slide;
+
+  ctx->n_pages = n_pages;
+  ctx->page = page = CLAMP (ctx->options->page, 1, n_pages);
+  if (n_pages == 1)
+    {
+      /* all on the first: its columns as even as they can be */
+      frame->key_column_height = flow_balance (heights, key.n_items, 0, n_columns);
+      return;
+    }
+  if (page == 1)
+    {
+      frame->key_end = end;
+      frame->key_column_height = first_room;
+      frame->key_height = frame->natural_height - frame->margin_y + 6 - frame->key_y;
+      return;
+    }
+
+  /* slide @page: the items the slides before it leave */
+  first = end;
+  for (guint p = 2; p < page; p++)
+    first = flow_split (heights, key.n_items, first, n_later, room, &used);
+  frame->key_first = first;
+  frame->key_end = flow_split (heights, key.n_items, first, n_later, room, &used);
+  /* the last slide's columns as even as they can be, not one full */
+  frame->key_column_height = frame->key_end < key.n_items ? room
+                             : flow_balance (heights, key.n_items, first, n_later);
+  frame->key_x = frame->margin;
+  frame->key_y = frame->body_y;
+  frame->key_columns = n_later;
+  frame->key_width = widened_column (column, n_later);
+  frame->key_height = frame->natural_height - frame->margin_y + 6 - frame->key_y;
+  frame->body_width = frame->body_height = 0;
+  frame->legend_height = 0;
+}
+
 void
 _up_chart_frame_compute (UpChartContext     *ctx,
                          UpChartKind         kind,
@@ -2697,6 +2806,9 @@ _up_chart_frame_compute (UpChartContext     *ctx,
       if (ctx->options->slide && frame->key_height > 0 && is_taller_than_slide (frame) &&
           !is_taller_than_slide_without_key (frame))
         fit_slide_key (ctx, kind, legend, n_legend, body_width, body_height, column_width, frame);
+      if (ctx->paged && frame->key_flow &&
+          (is_taller_than_slide (frame) || frame->natural_width > SLIDE_MAX_WIDTH + 0.5))
+        page_slide_key (ctx, kind, legend, n_legend, body_width, body_height, frame);
       margin = frame->margin;
       margin_y = frame->margin_y;
       inner = frame->natural_width - 2 * margin;
@@ -2845,14 +2957,18 @@ _up_chart_frame_draw (UpChartContext     *ctx,
       FitTable table = { .down = frame->key_down };
       double y = frame->key_y;
       /* its title as large as the legend beside it on a slide */
-      double title_size = ctx->options->slide && frame->key_x > frame->margin
+      double title_size = ctx->options->slide && (frame->key_x > frame->margin || frame->key_flow)
                           ? frame->legend_size : UP_CHART_LEGEND_SIZE;
 
-      _up_chart_set_colour (ctx->cr, &ctx->line);
-      cairo_set_line_width (ctx->cr, 0.75);
-      cairo_move_to (ctx->cr, frame->key_x, y - 6.5);
-      cairo_line_to (ctx->cr, frame->key_x + frame->key_width, y - 6.5);
-      cairo_stroke (ctx->cr);
+      /* under the header's line on a slide of the key alone */
+      if (frame->key_y > frame->body_y)
+        {
+          _up_chart_set_colour (ctx->cr, &ctx->line);
+          cairo_set_line_width (ctx->cr, 0.75);
+          cairo_move_to (ctx->cr, frame->key_x, y - 6.5);
+          cairo_line_to (ctx->cr, frame->key_x + frame->key_width, y - 6.5);
+          cairo_stroke (ctx->cr);
+        }
       y += _up_chart_text (ctx, key.title, frame->key_x, y, frame->key_width,
                            title_size, UP_TEXT_BOLD | UP_TEXT_MUST_FIT, 0, NULL) + 6;
       if (frame->key_flow)
@@ -3070,6 +3186,14 @@ up_chart_get_size (UpChartKind           kind,
   cairo_destroy (cr);
 }
 
+/* The kinds that may take more than a page in a PDF: the matrix's and the
+ * timeline's rows on pages of A4, a slide's grid's key on more slides. */
+static gboolean
+is_paged_kind (UpChartKind kind)
+{
+  return kind == UP_CHART_MATRIX || kind == UP_CHART_TIMELINE || kind == UP_CHART_GRID;
+}
+
 static guint
 paged_n_pages (UpChartContext *ctx,
                UpChartKind     kind)
@@ -3078,6 +3202,8 @@ paged_n_pages (UpChartContext *ctx,
     return _up_chart_matrix_n_pages (ctx);
   if (kind == UP_CHART_TIMELINE)
     return _up_chart_timeline_n_pages (ctx);
+  if (kind == UP_CHART_GRID)
+    return _up_chart_grid_n_pages (ctx);
   return 1;
 }
 
@@ -3093,7 +3219,7 @@ up_chart_get_n_pages (UpChartKind           kind,
   g_return_val_if_fail (UP_IS_PROJECT (project), 1);
   g_return_val_if_fail (options != NULL, 1);
 
-  if (kind != UP_CHART_MATRIX && kind != UP_CHART_TIMELINE)
+  if (!is_paged_kind (kind))
     return 1;
 
   cr = _up_chart_measure_cr ();
@@ -3137,7 +3263,7 @@ up_chart_get_pages (UpChartKind           kind,
   g_return_val_if_fail (options != NULL, 1);
   g_return_val_if_fail (width != NULL && height != NULL, 1);
 
-  if (kind != UP_CHART_MATRIX && kind != UP_CHART_TIMELINE)
+  if (!is_paged_kind (kind))
     {
       up_chart_get_size (kind, project, options, width, height);
       return 1;
@@ -3150,6 +3276,9 @@ up_chart_get_pages (UpChartKind           kind,
   _up_chart_context_init (&ctx, cr, project, &page, FALSE);
   n_pages = paged_n_pages (&ctx, kind);
   page.page = n_pages > 1 ? 1 : 0;
+  /* one page: the size up_chart_draw() lays it out at (a grid's slide
+   * whose key is as long as a slide holds, page_slide_key()) */
+  ctx.paged = ctx.paged && n_pages > 1;
   size_of (&ctx, kind, width, height);
   _up_chart_context_clear (&ctx);
   cairo_destroy (cr);

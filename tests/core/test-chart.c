@@ -4386,6 +4386,237 @@ crowded_grid (guint    n,
   return project;
 }
 
+/* A word of pdftotext's on page @page (from 1). */
+typedef struct
+{
+  PdfWord word;
+  guint   page;
+} PageWord;
+
+static void
+page_word_clear (gpointer data)
+{
+  g_free (((PageWord *) data)->word.text);
+}
+
+/* The words of every page of the PDF @path, and each page's size. */
+static GArray *
+pdf_page_words (const char *path,
+                GArray     *sizes)
+{
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GRegex) page_regex = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">", 0, 0, NULL);
+  g_autoptr(GRegex) word_regex = g_regex_new ("<word xMin=\"([-0-9.]+)\" yMin=\"([-0-9.]+)\" "
+                                              "xMax=\"([-0-9.]+)\" yMax=\"([-0-9.]+)\">([^<]*)</word>",
+                                              0, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) pages = NULL;
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (PageWord));
+  int status;
+
+  g_array_set_clear_func (words, page_word_clear);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  pages = g_strsplit (out, "<page ", -1);
+  for (guint p = 1; pages[p] != NULL; p++)
+    {
+      g_autofree char *chunk = g_strconcat ("<page ", pages[p], NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+      double size[2];
+
+      g_assert_true (g_regex_match (page_regex, chunk, 0, &match));
+      for (int f = 0; f < 2; f++)
+        {
+          g_autofree char *field = g_match_info_fetch (match, f + 1);
+
+          size[f] = g_ascii_strtod (field, NULL);
+        }
+      g_array_append_vals (sizes, size, 2);
+      g_clear_pointer (&match, g_match_info_free);
+      for (g_regex_match (word_regex, chunk, 0, &match); g_match_info_matches (match);
+           g_match_info_next (match, NULL))
+        {
+          PageWord word = { .page = p };
+          double box[4];
+
+          for (int f = 0; f < 4; f++)
+            {
+              g_autofree char *field = g_match_info_fetch (match, f + 1);
+
+              box[f] = g_ascii_strtod (field, NULL);
+            }
+          word.word = (PdfWord) { box[0], box[1], box[2], box[3], g_match_info_fetch (match, 5) };
+          g_array_append_val (words, word);
+        }
+    }
+  return words;
+}
+
+/* A word of the key without the marks around a name in it (the isolates
+ * of a full cell's names, the commas between them). */
+static char *
+bare_word (const char *text)
+{
+  g_autoptr(GString) bare = g_string_new (NULL);
+
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (u != 0x2068 && u != 0x2069 && u != ',' && u != ':')
+        g_string_append_unichar (bare, u);
+    }
+  return g_string_free (g_steal_pointer (&bare), FALSE);
+}
+
+/* The grid's slide of 300 people, their names long, in a PDF: every
+ * name of the key is in it, on slides of 16:9 that a Full HD projector
+ * shows whole, no text smaller on it than 11 px, the key's no smaller
+ * than 12 px. As one slide the key made it 2,136 × 1,196 pt (the key
+ * in three columns of 11 pt): on the projector 9.9 px. */
+static void
+test_grid_slide_crowded_key (void)
+{
+  g_autoptr(UpProject) project = crowded_grid (300, TRUE);
+
+  if (!test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed (tools/setup installs it)");
+      return;
+    }
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *path = g_build_filename (TEST_BUILD_DIR, lang == UP_LANG_SV ? "chart-grid-slide-crowded-sv.pdf"
+                                                                                   : "chart-grid-slide-crowded-en.pdf", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) words = NULL;
+      g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GError) error = NULL;
+      const char *key_word = lang == UP_LANG_SV ? "Inflytande" : "Influence";
+      /* the top of the key on each slide */
+      double key_y[8] = { G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE,
+                          G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE };
+      double key_x = G_MAXDOUBLE, smallest = G_MAXDOUBLE, smallest_key = G_MAXDOUBLE;
+      guint n_pages, n_lines = 0;
+      UpChartOptions options;
+
+      if (lang == UP_LANG_SV && g_getenv ("UPPHANDLA_LOCALEDIR") == NULL)
+        continue;
+      up_chart_options_init (&options);
+      options.lang = lang;
+      options.key = TRUE;
+      options.slide = TRUE;
+      options.date = "2026-11-28";
+      g_assert_true (up_export_chart (project, UP_CHART_GRID, UP_EXPORT_PDF, &options, 0, file, &error));
+      g_assert_no_error (error);
+
+      words = pdf_page_words (path, sizes);
+      n_pages = sizes->len / 2;
+      g_assert_cmpuint (n_pages, <=, G_N_ELEMENTS (key_y));
+      for (guint p = 0; p < n_pages; p++)
+        {
+          double width = g_array_index (sizes, double, 2 * p), height = g_array_index (sizes, double, 2 * p + 1);
+
+          g_test_message ("%s: slide %u of %u, %.1f × %.1f pt", up_lang_get_code (lang), p + 1, n_pages, width, height);
+          g_assert_cmpfloat (fabs (height - width * 9 / 16), <=, 1);
+        }
+      /* the key's lines, "Influence 5, interest 1: …": where the key
+       * starts on the first slide, right of the grid */
+      for (guint i = 0; i + 1 < words->len; i++)
+        {
+          const PageWord *word = &g_array_index (words, PageWord, i);
+          const PageWord *next = &g_array_index (words, PageWord, i + 1);
+
+          if (g_str_equal (word->word.text, key_word) && g_ascii_isdigit (next->word.text[0]) &&
+              next->word.text[1] == ',')
+            {
+              n_lines++;
+              if (word->page == 1)
+                key_x = MIN (key_x, word->word.x0);
+              if (word->page <= G_N_ELEMENTS (key_y))
+                key_y[word->page - 1] = MIN (key_y[word->page - 1], word->word.y0);
+            }
+        }
+      /* every full cell's line (all 25 are full) */
+      g_assert_cmpuint (n_lines, ==, 25);
+      g_assert_cmpfloat (key_x, <, G_MAXDOUBLE);
+      for (guint i = 0; i < words->len; i++)
+        {
+          const PageWord *word = &g_array_index (words, PageWord, i);
+          double width = g_array_index (sizes, double, 2 * (word->page - 1));
+          /* the text's size (its box is 1.2 times it) on a slide 1,920 px wide */
+          double px = (word->word.y1 - word->word.y0) / 1.2 * 1920 / width;
+          gboolean in_key = word->page <= G_N_ELEMENTS (key_y) && word->word.y0 >= key_y[word->page - 1] - 1 &&
+                            (word->page > 1 || word->word.x0 >= key_x - 40);
+
+          gboolean text = FALSE;
+
+          /* text, not a mark: the stance's "?" in its circle */
+          for (const char *c = word->word.text; *c != '\0'; c = g_utf8_next_char (c))
+            text = text || g_unichar_isalnum (g_utf8_get_char (c));
+          if (text)
+            smallest = MIN (smallest, px);
+          if (in_key)
+            {
+              g_autofree char *bare = bare_word (word->word.text);
+              guint count = GPOINTER_TO_UINT (g_hash_table_lookup (found, bare));
+
+              smallest_key = MIN (smallest_key, px);
+              g_hash_table_insert (found, g_steal_pointer (&bare), GUINT_TO_POINTER (count + 1));
+            }
+        }
+      g_test_message ("%s: the smallest text %.1f px on a Full HD slide, the key's %.1f px",
+                      up_lang_get_code (lang), smallest, smallest_key);
+      g_assert_cmpfloat (smallest, >=, 11 - 0.05);
+      g_assert_cmpfloat (smallest_key, >=, 12 - 0.05);
+      /* everyone in the key: each last name is 15 people's */
+      for (guint i = 0; i < 20; i++)
+        {
+          g_autoptr(UpStakeholder) person = g_list_model_get_item (up_project_get_stakeholders (project), i * 15);
+          const char *name = up_stakeholder_get_name (person);
+          const char *last = strrchr (name, ' ') + 1;
+
+          g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (found, last)), >=, 15);
+        }
+    }
+}
+
+/* A full cell of more people than a slide's column of the key holds
+ * (130 of 300, in the top right cell) keeps the grid's slide one
+ * picture as tall as its key, in a PDF too: on slides of 16:9 the end
+ * of that cell's line would be cut off, and the key could not go on
+ * to a slide that holds it. */
+static void
+test_grid_slide_full_cell_taller (void)
+{
+  g_autoptr(UpProject) project = crowded_grid (300, TRUE);
+  GListModel *people = up_project_get_stakeholders (project);
+  g_autoptr(GError) error = NULL;
+  UpChartOptions options;
+  double width, height;
+
+  for (guint i = 0; i < 130; i++)
+    {
+      g_autoptr(UpStakeholder) person = g_list_model_get_item (people, i);
+
+      up_project_set_int (project, person, "influence", 5, &error);
+      up_project_set_int (project, person, "interest", 5, &error);
+      g_assert_no_error (error);
+    }
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.key = TRUE;
+  options.slide = TRUE;
+  options.date = "2026-11-28";
+  g_assert_cmpuint (up_chart_get_pages (UP_CHART_GRID, project, &options, &width, &height), ==, 1);
+  g_test_message ("one slide of %.1f × %.1f pt", width, height);
+  g_assert_cmpfloat (height, >, width * 9 / 16 + 1);
+}
+
 /* A slide's key in more than one column runs down them, as a numbered
  * list is read: the names cut in the grid, numbered 1, 2, 3 …, went
  * across its rows (1 2 / 3 4). */
@@ -5339,6 +5570,8 @@ main (int   argc,
   g_test_add_func ("/chart/legend-beside", test_legend_beside);
   g_test_add_func ("/chart/slide", test_slide);
   g_test_add_func ("/chart/grid/slide-long-key", test_grid_slide_long_key);
+  g_test_add_func ("/chart/grid/slide-crowded-key", test_grid_slide_crowded_key);
+  g_test_add_func ("/chart/grid/slide-full-cell-taller", test_grid_slide_full_cell_taller);
   g_test_add_func ("/chart/grid/slide-key-down", test_grid_slide_key_down);
   g_test_add_func ("/chart/slide-body", test_slide_body);
   g_test_add_func ("/chart/timeline/slide", test_timeline_slide);
