@@ -3023,8 +3023,13 @@ _up_chart_swatch_number (UpChartContext *ctx,
 {
   char number[16];
 
+  /* as large as the number before the name in its cell (9 pt, on a
+   * slide larger with the grid): the key's 9 pt beside a slide's grid
+   * was 9.8 px on Full HD, the smallest text of the slide */
+  double size = _up_chart_is_slide (ctx) ? 9.0 * UP_CHART_GRID_SLIDE_SCALE : 9.0;
+
   g_snprintf (number, sizeof number, "%u", GPOINTER_TO_UINT (data));
-  _up_chart_text (ctx, number, x + width, y + height / 2, 0, 9.0,
+  _up_chart_text (ctx, number, x + width, y + height / 2, 0, size,
                   UP_TEXT_BOLD | UP_TEXT_RIGHT | UP_TEXT_MIDDLE, 0, NULL);
 }
 

@@ -4480,17 +4480,20 @@ bare_word (const char *text)
 static void
 test_grid_slide_crowded_key (void)
 {
-  g_autoptr(UpProject) project = crowded_grid (300, TRUE);
-
   if (!test_have_program ("pdftotext"))
     {
       g_test_skip ("pdftotext is not installed (tools/setup installs it)");
       return;
     }
-  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+  /* everyone's name whole in the cells, and some cut, numbered */
+  for (guint run = 0; run < 4; run++)
     {
-      g_autofree char *path = g_build_filename (TEST_BUILD_DIR, lang == UP_LANG_SV ? "chart-grid-slide-crowded-sv.pdf"
-                                                                                   : "chart-grid-slide-crowded-en.pdf", NULL);
+      gboolean cut = run >= 2;
+      UpLang lang = run % 2 == 0 ? UP_LANG_EN : UP_LANG_SV;
+      g_autoptr(UpProject) project = crowded_grid (300, !cut);
+      g_autofree char *name = g_strdup_printf ("chart-grid-slide-crowded%s-%s.pdf", cut ? "-cut" : "",
+                                               up_lang_get_code (lang));
+      g_autofree char *path = g_build_filename (TEST_BUILD_DIR, name, NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) words = NULL;
@@ -4553,11 +4556,14 @@ test_grid_slide_crowded_key (void)
           gboolean in_key = word->page <= G_N_ELEMENTS (key_y) && word->word.y0 >= key_y[word->page - 1] - 1 &&
                             (word->page > 1 || word->word.x0 >= key_x - 40);
 
-          gboolean text = FALSE;
+          gboolean text = FALSE, letters = FALSE;
 
           /* text, not a mark: the stance's "?" in its circle */
           for (const char *c = word->word.text; *c != '\0'; c = g_utf8_next_char (c))
-            text = text || g_unichar_isalnum (g_utf8_get_char (c));
+            {
+              text = text || g_unichar_isalnum (g_utf8_get_char (c));
+              letters = letters || g_unichar_isalpha (g_utf8_get_char (c));
+            }
           if (text)
             smallest = MIN (smallest, px);
           if (in_key)
@@ -4565,20 +4571,22 @@ test_grid_slide_crowded_key (void)
               g_autofree char *bare = bare_word (word->word.text);
               guint count = GPOINTER_TO_UINT (g_hash_table_lookup (found, bare));
 
-              smallest_key = MIN (smallest_key, px);
+              /* its names and words; its numbers are the cells' (smallest) */
+              if (letters)
+                smallest_key = MIN (smallest_key, px);
               g_hash_table_insert (found, g_steal_pointer (&bare), GUINT_TO_POINTER (count + 1));
             }
         }
       g_test_message ("%s: the smallest text %.1f px on a Full HD slide, the key's %.1f px",
-                      up_lang_get_code (lang), smallest, smallest_key);
+                      name, smallest, smallest_key);
       g_assert_cmpfloat (smallest, >=, 11 - 0.05);
       g_assert_cmpfloat (smallest_key, >=, 12 - 0.05);
       /* everyone in the key: each last name is 15 people's */
-      for (guint i = 0; i < 20; i++)
+      for (guint i = 0; i < 20 && !cut; i++)
         {
           g_autoptr(UpStakeholder) person = g_list_model_get_item (up_project_get_stakeholders (project), i * 15);
-          const char *name = up_stakeholder_get_name (person);
-          const char *last = strrchr (name, ' ') + 1;
+          const char *full = up_stakeholder_get_name (person);
+          const char *last = strrchr (full, ' ') + 1;
 
           g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (found, last)), >=, 15);
         }
