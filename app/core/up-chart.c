@@ -2729,6 +2729,12 @@ page_slide_key (UpChartContext     *ctx,
     tallest = MAX (tallest, heights[i]);
   if (tallest > room)
     return;
+  /* The whole key on the first slide: it stays the one slide
+   * fit_slide_key() laid out (at most a little wider than
+   * SLIDE_MAX_WIDTH), so that a PDF of one page has the size and the
+   * layout of up_chart_get_size() and up_chart_draw(). */
+  if (end == key.n_items)
+    return;
   n_pages = 1;
   for (first = end; first < key.n_items; n_pages++)
     first = flow_split (heights, key.n_items, first, n_later, room, &used);
@@ -2736,12 +2742,6 @@ page_slide_key (UpChartContext     *ctx,
 
   ctx->n_pages = n_pages;
   ctx->page = page = CLAMP (ctx->options->page, 1, n_pages);
-  if (n_pages == 1)
-    {
-      /* all on the first: its columns as even as they can be */
-      frame->key_column_height = flow_balance (heights, key.n_items, 0, n_columns);
-      return;
-    }
   if (page == 1)
     {
       frame->key_end = end;
@@ -3281,9 +3281,6 @@ up_chart_get_pages (UpChartKind           kind,
   _up_chart_context_init (&ctx, cr, project, &page, FALSE);
   n_pages = paged_n_pages (&ctx, kind);
   page.page = n_pages > 1 ? 1 : 0;
-  /* one page: the size up_chart_draw() lays it out at (a grid's slide
-   * whose key is as long as a slide holds, page_slide_key()) */
-  ctx.paged = ctx.paged && n_pages > 1;
   size_of (&ctx, kind, width, height);
   _up_chart_context_clear (&ctx);
   cairo_destroy (cr);
