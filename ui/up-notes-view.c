@@ -1690,6 +1690,108 @@ filter_allocate (GtkWidget *box,
     }
 }
 
+/* The label a drop-down shows its choice in: its button's, not its
+ * popup's, nor the one GTK shows when nothing is chosen. */
+static GtkWidget *
+choice_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label;
+
+      if (GTK_IS_NATIVE (child) || !gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child))
+        return child;
+      label = choice_label (child);
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+
+  return natural;
+}
+
+/* The natural width of @filter showing its first choice ("All Stages",
+ * "Public and Internal"), whatever it shows now: its own, with the
+ * chosen text's label measured again with the first choice's text in its
+ * font. GTK 4.8's drop-down shows the choice in a stack, beside its
+ * "(None)" for no choice, which is as wide as the wider of them. */
+static int
+unset_filter_width (GtkWidget *filter)
+{
+  GtkWidget *label = choice_label (filter);
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (filter));
+  GtkWidget *stack, *page;
+  g_autoptr(GtkStringObject) first = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+  int choice, others = 0;
+
+  if (label == NULL || model == NULL || g_list_model_get_n_items (model) == 0)
+    return natural_width (filter);
+  first = g_list_model_get_item (model, 0);
+  layout = gtk_widget_create_pango_layout (label, gtk_string_object_get_string (first));
+  pango_layout_get_extents (layout, NULL, &logical);
+  choice = PANGO_PIXELS_CEIL (logical.width) - natural_width (label);
+
+  stack = gtk_widget_get_ancestor (label, GTK_TYPE_STACK);
+  if (stack == NULL || !gtk_widget_is_ancestor (stack, filter))
+    return natural_width (filter) + choice;
+  page = label;
+  while (gtk_widget_get_parent (page) != stack)
+    page = gtk_widget_get_parent (page);
+  choice += natural_width (page);
+  for (GtkWidget *child = gtk_widget_get_first_child (stack); child; child = gtk_widget_get_next_sibling (child))
+    if (child != page && gtk_widget_should_layout (child))
+      others = MAX (others, natural_width (child));
+
+  return natural_width (filter) - natural_width (stack) + MAX (choice, others);
+}
+
+/* The height of the filters at @width as filter_measure() finds it with
+ * no filter set, every one at its first choice. The fold is decided on
+ * it, not on the choices shown: "Allmänna handlingar", shorter than
+ * "Allmänna och interna", put the Swedish filters two a row and unfolded
+ * them, the button going from under the user's hand. Their widest choices
+ * would fold the English ones on a screen of 1,024 × 600 ("Internal
+ * working note" alone puts them one a row), which two a row leave the
+ * notes room enough; a choice that wide makes them one a row, and taller,
+ * but neither folds nor unfolds them. */
+static int
+unset_filters_height (GtkWidget *box,
+                      int        width)
+{
+  int widest = 0;
+  int height = 0;
+  int columns, rows;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      int natural = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      widest = MAX (widest, unset_filter_width (child));
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+      height = MAX (height, natural);
+    }
+
+  columns = 2 * widest + FILTER_SPACING <= width ? 2 : 1;
+  rows = filter_rows (box, columns);
+
+  return rows * height + (rows - 1) * FILTER_SPACING;
+}
+
 /* The filters fold behind the Filters button beside the search where,
  * shown, they would take more than 22 % of the list's column: the
  * Swedish ones, one a row in a column of 420 px, left the notes room for
@@ -1717,9 +1819,8 @@ fold_filters_idle (gpointer data)
   UpNotesView *self = data;
 
   self->fold_idle_id = 0;
-  /* A choice can make the filters one a row (a stage of a long title) and
-   * so fold them: the one being chosen stays in sight, the button
-   * pressed. */
+  /* A window made short while a filter has the focus folds them: the
+   * one being used stays in sight, the button pressed. */
   if (self->filters_folded && gtk_revealer_get_reveal_child (self->filter_revealer))
     {
       GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
@@ -1922,13 +2023,13 @@ view_allocate (GtkWidget *widget,
     gtk_widget_allocate (child, width, height, baseline, NULL);
 
   /* The column as allocated now, the filters measured at its width
-   * whether shown or not: neither depends on the fold. */
+   * whether shown or not, and with no filter set (see
+   * unset_filters_height()): none of it depends on the fold. */
   column = self->built ? gtk_paned_get_start_child (self->paned) : NULL;
   if (column == NULL || !gtk_widget_get_mapped (column) || gtk_widget_get_height (column) <= 0)
     return;
-  gtk_widget_measure (self->filter_box, GTK_ORIENTATION_VERTICAL,
-                      gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (self->filter_revealer))),
-                      NULL, &filters_height, NULL, NULL);
+  filters_height = unset_filters_height (self->filter_box,
+                                         gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (self->filter_revealer))));
   folded = filters_height * 100 > FILTERS_MAX_PERCENT * gtk_widget_get_height (column);
   if (folded != self->filters_folded)
     {
