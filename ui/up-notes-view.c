@@ -98,15 +98,17 @@ struct _UpNotesView
   guint            leave_idle_id;
 
   /* Whether the filters are folded behind the Filters button (see
-   * FILTERS_MAX_PERCENT), as the last allocation found; applied in an idle,
-   * as a widget shown or hidden while allocating comes out at the next
-   * frame. */
+   * FILTERS_MAX_PERCENT), as the column's last allocation found
+   * (column_allocate()); sliding while the button slides them in from
+   * none. */
   gboolean         filters_folded;
   guint            fold_idle_id;
+  guint            sliding;
 
   AdwToastOverlay *toast_overlay;
   GtkPaned        *paned;
   GtkStack        *main_stack;
+  GtkWidget       *list_column;
   GtkSearchEntry  *search_entry;
   GtkWidget       *filter_box;
   GtkRevealer     *filter_revealer;
@@ -118,6 +120,7 @@ struct _UpNotesView
   GtkDropDown     *visibility_filter;
   GtkLabel        *count_label;
   GtkStack        *list_stack;
+  GtkWidget       *action_bar;
   GtkListView     *note_list;
   GtkButton       *add_button;
   GtkButton       *delete_button;
@@ -1802,61 +1805,238 @@ unset_filters_height (GtkWidget *box,
  * list. */
 #define FILTERS_MAX_PERCENT 22
 
-static void
-apply_fold (UpNotesView *self)
-{
-  gboolean shown = !self->filters_folded || gtk_toggle_button_get_active (self->filter_button);
+/* The list's column: the search with the Filters button beside it, the
+ * filters, the count, the list and its action bar, one under the other
+ * as a vertical box lays them out, in a layout of its own so that it
+ * decides the fold as it allocates, before the frame is drawn. Folding
+ * hides the filters and shows the button by their child visibility
+ * (as a paned or a stack hides a child), which asks for no new size:
+ * showing or hiding them would have asked for one while allocating, and
+ * so a second layout, or, put off to an idle, drawn a frame with the
+ * filters unfolded first. */
+#define COLUMN_MARGIN 12
+#define COLUMN_SPACING 6
 
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), self->filters_folded);
-  if (shown)
-    gtk_widget_set_visible (GTK_WIDGET (self->filter_revealer), TRUE);
-  gtk_revealer_set_reveal_child (self->filter_revealer, shown);
+/* Whether the filters are in sight: where they are not folded, and where
+ * they are while the button is pressed, while they slide out of sight,
+ * or while one of them has the focus (a window made short under it; see
+ * fold_filters_idle()). */
+static gboolean
+filters_shown (UpNotesView *self)
+{
+  GtkWidget *focus;
+
+  if (!self->filters_folded || gtk_toggle_button_get_active (self->filter_button) ||
+      !gtk_revealer_get_reveal_child (self->filter_revealer))
+    return TRUE;
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, self->filter_box);
 }
 
+static void
+measure_child (GtkWidget      *child,
+               GtkOrientation  orientation,
+               int             for_size,
+               int            *minimum,
+               int            *natural)
+{
+  *minimum = *natural = 0;
+  if (gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static GtkSizeRequestMode
+column_request_mode (GtkWidget *column)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* What the column asks for does not depend on the fold: at least its
+ * height folded, naturally the filters' too, and the search as wide as
+ * with the button beside it. */
+static void
+column_measure (GtkWidget      *column,
+                GtkOrientation  orientation,
+                int             for_size,
+                int            *minimum,
+                int            *natural,
+                int            *minimum_baseline,
+                int            *natural_baseline)
+{
+  UpNotesView *self = UP_NOTES_VIEW (gtk_widget_get_ancestor (column, UP_TYPE_NOTES_VIEW));
+  int inner = for_size < 0 ? -1 : MAX (0, for_size - 2 * COLUMN_MARGIN);
+  int search_min, search_nat, button_min, button_nat;
+  int filters_min, filters_nat, count_min, count_nat;
+  int list_min, list_nat, bar_min, bar_nat;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      measure_child (GTK_WIDGET (self->search_entry), orientation, -1, &search_min, &search_nat);
+      measure_child (GTK_WIDGET (self->filter_button), orientation, -1, &button_min, &button_nat);
+      measure_child (GTK_WIDGET (self->filter_revealer), orientation, -1, &filters_min, &filters_nat);
+      measure_child (GTK_WIDGET (self->count_label), orientation, -1, &count_min, &count_nat);
+      measure_child (GTK_WIDGET (self->list_stack), orientation, -1, &list_min, &list_nat);
+      measure_child (self->action_bar, orientation, -1, &bar_min, &bar_nat);
+      *minimum = MAX (MAX (search_min + COLUMN_SPACING + button_min, MAX (filters_min, count_min)) + 2 * COLUMN_MARGIN,
+                      MAX (list_min, bar_min));
+      *natural = MAX (MAX (search_nat + COLUMN_SPACING + button_nat, MAX (filters_nat, count_nat)) + 2 * COLUMN_MARGIN,
+                      MAX (list_nat, bar_nat));
+      return;
+    }
+
+  measure_child (GTK_WIDGET (self->search_entry), orientation, -1, &search_min, &search_nat);
+  measure_child (GTK_WIDGET (self->filter_button), orientation, -1, &button_min, &button_nat);
+  measure_child (GTK_WIDGET (self->filter_revealer), orientation, inner, &filters_min, &filters_nat);
+  measure_child (GTK_WIDGET (self->count_label), orientation, inner, &count_min, &count_nat);
+  measure_child (GTK_WIDGET (self->list_stack), orientation, for_size, &list_min, &list_nat);
+  measure_child (self->action_bar, orientation, for_size, &bar_min, &bar_nat);
+  *minimum = COLUMN_MARGIN + MAX (search_min, button_min) + COLUMN_SPACING + count_min + COLUMN_SPACING +
+             list_min + bar_min;
+  *natural = COLUMN_MARGIN + MAX (search_nat, button_nat) + COLUMN_SPACING + count_nat + COLUMN_SPACING +
+             list_nat + bar_nat + (filters_nat > 0 ? filters_nat + COLUMN_SPACING : 0);
+}
+
+static void
+place (GtkWidget *child,
+       int        column_width,
+       int        x,
+       int        y,
+       int        width,
+       int        height)
+{
+  /* right to left, from the right */
+  if (gtk_widget_get_direction (child) == GTK_TEXT_DIR_RTL)
+    x = column_width - x - width;
+  gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
+}
+
+static void
+set_shown (GtkWidget *widget,
+           gboolean   shown)
+{
+  if (gtk_widget_get_child_visible (widget) == shown)
+    return;
+  gtk_widget_set_child_visible (widget, shown);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+}
+
+/* A window made short under a filter that has the focus keeps it in sight
+ * (filters_shown()); the button pressed says so, and Alt+F folds them. */
 static gboolean
 fold_filters_idle (gpointer data)
 {
   UpNotesView *self = data;
 
   self->fold_idle_id = 0;
-  /* A window made short while a filter has the focus folds them: the
-   * one being used stays in sight, the button pressed. */
-  if (self->filters_folded && gtk_revealer_get_reveal_child (self->filter_revealer))
-    {
-      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-
-      if (focus != NULL && gtk_widget_is_ancestor (focus, self->filter_box))
-        gtk_toggle_button_set_active (self->filter_button, TRUE);
-    }
-  /* A fold that the window's size made is no event of its own: at once,
-   * as the stage panel folds; the button slides them. */
-  gtk_revealer_set_transition_type (self->filter_revealer, GTK_REVEALER_TRANSITION_TYPE_NONE);
-  apply_fold (self);
-  gtk_revealer_set_transition_type (self->filter_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  if (self->filters_folded && gtk_widget_get_child_visible (GTK_WIDGET (self->filter_revealer)))
+    gtk_toggle_button_set_active (self->filter_button, TRUE);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
+column_allocate (GtkWidget *column,
+                 int        width,
+                 int        height,
+                 int        baseline)
+{
+  UpNotesView *self = UP_NOTES_VIEW (gtk_widget_get_ancestor (column, UP_TYPE_NOTES_VIEW));
+  GtkWidget *search = GTK_WIDGET (self->search_entry);
+  GtkWidget *button = GTK_WIDGET (self->filter_button);
+  GtkWidget *filters = GTK_WIDGET (self->filter_revealer);
+  int inner = MAX (0, width - 2 * COLUMN_MARGIN);
+  int unused, row, button_width = 0, filters_height = 0, count_height, list_min, bar_height;
+  int y = COLUMN_MARGIN;
+  gboolean folded;
+
+  /* The filters measured at the column's width, with no filter set (see
+   * unset_filters_height()), against its height: none of it depends on
+   * the fold, or on what is chosen. */
+  folded = unset_filters_height (self->filter_box, inner) * 100 > FILTERS_MAX_PERCENT * height;
+  self->filters_folded = folded;
+  set_shown (button, folded);
+  set_shown (filters, filters_shown (self));
+  if (folded && !gtk_toggle_button_get_active (self->filter_button) &&
+      gtk_widget_get_child_visible (filters) && gtk_revealer_get_reveal_child (self->filter_revealer) &&
+      self->fold_idle_id == 0)
+    self->fold_idle_id = g_idle_add (fold_filters_idle, self);
+
+  /* the search, and the button at its end */
+  measure_child (search, GTK_ORIENTATION_VERTICAL, -1, &unused, &row);
+  if (gtk_widget_get_child_visible (button))
+    {
+      int button_row;
+
+      measure_child (button, GTK_ORIENTATION_HORIZONTAL, -1, &unused, &button_width);
+      measure_child (button, GTK_ORIENTATION_VERTICAL, button_width, &unused, &button_row);
+      row = MAX (row, button_row);
+      place (button, width, width - COLUMN_MARGIN - button_width, y, button_width, row);
+      button_width += COLUMN_SPACING;
+    }
+  place (search, width, COLUMN_MARGIN, y, MAX (0, inner - button_width), row);
+  y += row;
+
+  /* the filters, as tall as the revealer has them (none of the spacing
+   * while it has them none) */
+  if (gtk_widget_get_child_visible (filters))
+    {
+      measure_child (filters, GTK_ORIENTATION_VERTICAL, inner, &unused, &filters_height);
+      if (filters_height > 0)
+        y += COLUMN_SPACING;
+      place (filters, width, COLUMN_MARGIN, y, inner, filters_height);
+      y += filters_height;
+    }
+
+  y += COLUMN_SPACING;
+  measure_child (GTK_WIDGET (self->count_label), GTK_ORIENTATION_VERTICAL, inner, &unused, &count_height);
+  place (GTK_WIDGET (self->count_label), width, COLUMN_MARGIN, y, inner, count_height);
+  y += count_height + COLUMN_SPACING;
+
+  /* the list takes what is left above its bar */
+  measure_child (self->action_bar, GTK_ORIENTATION_VERTICAL, width, &unused, &bar_height);
+  measure_child (GTK_WIDGET (self->list_stack), GTK_ORIENTATION_VERTICAL, width, &list_min, &unused);
+  place (GTK_WIDGET (self->list_stack), width, 0, y, width, MAX (list_min, height - y - bar_height));
+  place (self->action_bar, width, 0, MAX (y + list_min, height - bar_height), width, bar_height);
+}
+
+/* Pressed, the button slides the filters in from none; released, out,
+ * and once out of sight the revealer shows them again, for the next
+ * unfolding, as they are left out of the column (filters_shown()). */
+static void
 on_filter_button_toggled (UpNotesView *self)
 {
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean active = gtk_toggle_button_get_active (self->filter_button);
 
   /* Alt+F from a filter hides the filter that had the focus: the
    * focus goes to the button, not to the window's first widget. */
-  if (!gtk_toggle_button_get_active (self->filter_button) &&
-      focus != NULL && gtk_widget_is_ancestor (focus, self->filter_box))
+  if (!active && focus != NULL && gtk_widget_is_ancestor (focus, self->filter_box))
     gtk_widget_grab_focus (GTK_WIDGET (self->filter_button));
-  apply_fold (self);
+  if (self->filters_folded)
+    {
+      if (active && !gtk_widget_get_child_visible (GTK_WIDGET (self->filter_revealer)))
+        {
+          self->sliding++;
+          gtk_revealer_set_transition_type (self->filter_revealer, GTK_REVEALER_TRANSITION_TYPE_NONE);
+          gtk_revealer_set_reveal_child (self->filter_revealer, FALSE);
+          gtk_revealer_set_transition_type (self->filter_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+          self->sliding--;
+        }
+      gtk_revealer_set_reveal_child (self->filter_revealer, active);
+    }
+  gtk_widget_queue_allocate (self->list_column);
 }
 
-/* Hidden, the revealer leaves no spacing of its parent behind. */
 static void
 on_filter_revealed (UpNotesView *self)
 {
-  if (!gtk_revealer_get_reveal_child (self->filter_revealer) &&
-      !gtk_revealer_get_child_revealed (self->filter_revealer))
-    gtk_widget_set_visible (GTK_WIDGET (self->filter_revealer), FALSE);
+  if (self->sliding > 0 || gtk_revealer_get_reveal_child (self->filter_revealer) ||
+      gtk_revealer_get_child_revealed (self->filter_revealer))
+    return;
+  gtk_revealer_set_transition_type (self->filter_revealer, GTK_REVEALER_TRANSITION_TYPE_NONE);
+  gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
+  gtk_revealer_set_transition_type (self->filter_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
 }
 
 /* --------------------------------------------------------------------- */
@@ -1881,6 +2061,9 @@ ensure_built (UpNotesView *self)
   up_paned_util_keep_start_width (self->paned);
   gtk_widget_set_layout_manager (self->filter_box,
                                  gtk_custom_layout_new (filter_request_mode, filter_measure, filter_allocate));
+  gtk_widget_set_layout_manager (self->list_column,
+                                 gtk_custom_layout_new (column_request_mode, column_measure, column_allocate));
+  set_shown (GTK_WIDGET (self->filter_button), FALSE);
   g_signal_connect_object (self->filter_revealer, "notify::child-revealed",
                            G_CALLBACK (on_filter_revealed), self, G_CONNECT_SWAPPED);
 
@@ -1979,63 +2162,6 @@ up_notes_view_map (GtkWidget *widget)
     {
       rebuild_choices (self);
       rebuild_list (self, TRUE);
-    }
-}
-
-/* The view lays its child out as GtkBinLayout (AdwBin's) does, and then
- * sees whether the filters fold. */
-static GtkSizeRequestMode
-view_request_mode (GtkWidget *widget)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
-}
-
-static void
-view_measure (GtkWidget      *widget,
-              GtkOrientation  orientation,
-              int             for_size,
-              int            *minimum,
-              int            *natural,
-              int            *minimum_baseline,
-              int            *natural_baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-view_allocate (GtkWidget *widget,
-               int        width,
-               int        height,
-               int        baseline)
-{
-  UpNotesView *self = UP_NOTES_VIEW (widget);
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-  GtkWidget *column;
-  int filters_height = 0;
-  gboolean folded;
-
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-
-  /* The column as allocated now, the filters measured at its width
-   * whether shown or not, and with no filter set (see
-   * unset_filters_height()): none of it depends on the fold. */
-  column = self->built ? gtk_paned_get_start_child (self->paned) : NULL;
-  if (column == NULL || !gtk_widget_get_mapped (column) || gtk_widget_get_height (column) <= 0)
-    return;
-  filters_height = unset_filters_height (self->filter_box,
-                                         gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (self->filter_revealer))));
-  folded = filters_height * 100 > FILTERS_MAX_PERCENT * gtk_widget_get_height (column);
-  if (folded != self->filters_folded)
-    {
-      self->filters_folded = folded;
-      if (self->fold_idle_id == 0)
-        self->fold_idle_id = g_idle_add (fold_filters_idle, self);
     }
 }
 
@@ -2181,7 +2307,9 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, paned);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, list_column);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, UpNotesView, action_bar);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, UpNotesView, filter_button);
@@ -2236,8 +2364,6 @@ up_notes_view_init (UpNotesView *self)
   self->bound_people = g_ptr_array_new ();
   self->linked_people = g_hash_table_new (NULL, NULL);
   self->dirty = TRUE;
-  gtk_widget_set_layout_manager (GTK_WIDGET (self),
-                                 gtk_custom_layout_new (view_request_mode, view_measure, view_allocate));
 
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed::note",

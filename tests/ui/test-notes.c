@@ -2190,7 +2190,7 @@ test_short_screen_room (Fixture       *fixture,
     }
   else
     {
-      g_assert_false (gtk_widget_get_visible (button));
+      g_assert_false (gtk_widget_get_mapped (button));
       for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
         g_assert_true (gtk_widget_get_mapped (template_child (view, UP_TYPE_NOTES_VIEW, filters[i])));
     }
@@ -2199,7 +2199,7 @@ test_short_screen_room (Fixture       *fixture,
   resize_window (fixture, 1600, 1000);
   for (guint i = 0; i < 4; i++)
     wait_for_frames (window);
-  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_false (gtk_widget_get_mapped (button));
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     g_assert_true (gtk_widget_get_mapped (template_child (view, UP_TYPE_NOTES_VIEW, filters[i])));
 }
@@ -2291,6 +2291,87 @@ test_short_screen_fold_keeps_focused_filter (Fixture       *fixture,
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), stage_filter));
 }
 
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *filter_box;
+  GtkWidget *button;
+  guint      frames;
+  guint      unfolded;
+} FoldFrames;
+
+/* After a frame is drawn: the frames drawn in a short window, and of
+ * them those with the filters in sight without the Filters button
+ * pressed. */
+static void
+on_fold_frame (GdkFrameClock *clock,
+               FoldFrames    *count)
+{
+  if (count->filter_box == NULL || gtk_widget_get_height (count->window) > 720)
+    return;
+  count->frames++;
+  if (gtk_widget_get_mapped (count->filter_box) && !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (count->button)))
+    count->unfolded++;
+}
+
+/* The view builds its widgets as it is first mapped. */
+static void
+on_view_mapped (GtkWidget  *view,
+                FoldFrames *count)
+{
+  count->filter_box = template_child (view, UP_TYPE_NOTES_VIEW, "filter_box");
+  count->button = template_child (view, UP_TYPE_NOTES_VIEW, "filter_button");
+}
+
+/* The fold is decided before a frame is drawn: no frame of the notes
+ * view in a short window shows the Swedish filters unfolded, neither its
+ * first (it showed them for one frame, then folded them) nor the first
+ * after the window is made short. */
+static void
+test_short_screen_first_frame_folded (Fixture       *fixture,
+                                      gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  UpNotesView *view = template_child (fixture->window, UP_TYPE_WINDOW, "notes_view");
+  GdkFrameClock *clock;
+  FoldFrames count = { window, NULL, NULL, 0, 0 };
+  gulong id, map_id;
+
+  if (test_language ()[0] != 's')
+    {
+      g_test_skip ("the English filters fold in no window of a usual size");
+      return;
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  resize_window (fixture, 1024, 600);
+  clock = gtk_widget_get_frame_clock (window);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_fold_frame), &count);
+  map_id = g_signal_connect (view, "map", G_CALLBACK (on_view_mapped), &count);
+
+  /* the view's first frames: built when first shown */
+  show_view (fixture, "notes");
+  g_signal_handler_disconnect (view, map_id);
+  g_assert_nonnull (count.filter_box);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (window);
+  g_test_message ("shown: %u of %u frames with the filters in sight unfolded", count.unfolded, count.frames);
+  g_assert_cmpuint (count.frames, >, 0);
+  g_assert_cmpuint (count.unfolded, ==, 0);
+  g_assert_true (gtk_widget_get_mapped (count.button));
+
+  /* tall, then short again */
+  resize_window (fixture, 1600, 1000);
+  g_assert_false (gtk_widget_get_mapped (count.button));
+  g_assert_true (gtk_widget_get_mapped (count.filter_box));
+  resize_window (fixture, 1024, 600);
+  g_test_message ("made short: %u of %u frames with the filters in sight unfolded", count.unfolded, count.frames);
+  g_assert_cmpuint (count.unfolded, ==, 0);
+  g_assert_true (gtk_widget_get_mapped (count.button));
+  g_assert_false (gtk_widget_get_mapped (count.filter_box));
+
+  g_signal_handler_disconnect (clock, id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2311,6 +2392,8 @@ main (int   argc,
               fixture_set_up, test_short_screen_room, fixture_tear_down);
   g_test_add ("/ui/notes/short-screen-choices-keep-fold", Fixture, NULL,
               fixture_set_up, test_short_screen_choices_keep_fold, fixture_tear_down);
+  g_test_add ("/ui/notes/short-screen-first-frame-folded", Fixture, NULL,
+              fixture_set_up, test_short_screen_first_frame_folded, fixture_tear_down);
   g_test_add ("/ui/notes/short-screen-fold-keeps-focused-filter", Fixture, NULL,
               fixture_set_up, test_short_screen_fold_keeps_focused_filter, fixture_tear_down);
   g_test_add ("/ui/notes/filters", Fixture, NULL,
