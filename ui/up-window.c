@@ -2933,6 +2933,75 @@ wrap_shortcut_titles (GtkWidget *widget,
     }
 }
 
+/* Lets @title, of a group of shortcuts, wrap at @chars characters. As
+ * wide as that where it is longer: GTK gives a window the natural height
+ * of its content, and a wrapping label's natural height is its height at
+ * its minimum width, a word to a line. */
+static void
+wrap_group_title (GtkLabel *title,
+                  int       chars)
+{
+  int length = (int) g_utf8_strlen (gtk_label_get_label (title), -1);
+
+  gtk_label_set_wrap (title, TRUE);
+  gtk_label_set_width_chars (title, MIN (chars, length));
+  gtk_label_set_max_width_chars (title, chars);
+}
+
+/* Lets the title of each group of shortcuts below @widget wrap at
+ * @chars characters. */
+static void
+wrap_group_titles (GtkWidget *widget,
+                   int        chars)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *title = gtk_widget_get_first_child (child);
+
+      if (GTK_IS_SHORTCUTS_GROUP (child) && GTK_IS_LABEL (title))
+        {
+          wrap_group_title (GTK_LABEL (title), chars);
+          continue;
+        }
+      wrap_group_titles (child, chars);
+    }
+}
+
+/* Wraps the titles of the shortcuts in @overlay at 17 characters: two
+ * lines for most titles, in Swedish too, and the window 772 px wide in
+ * both languages at the normal text size. With Large Text those 17
+ * characters are wider, and the window was 876 px wide at a text scale of
+ * 1.25 and 1,008 px at 1.5 (in Swedish), its close button off a screen of
+ * 800 px: there the titles wrap at fewer characters, until the window is
+ * no wider than the main window (which stands for the screen, as for
+ * fit_shortcuts_to_window()). The keys keep their size. */
+static void
+fit_shortcut_titles (UpWindow  *self,
+                     GtkWidget *overlay)
+{
+  int room = gtk_widget_get_width (GTK_WIDGET (self));
+  int chars = 17;
+
+  wrap_shortcut_titles (overlay, chars);
+  /* the window not laid out yet: nothing to fit to */
+  if (room <= 0)
+    return;
+  /* Narrower, a title would break within most of its words. */
+  while (chars > 8)
+    {
+      int width;
+
+      gtk_widget_measure (overlay, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      if (width <= room)
+        break;
+      wrap_shortcut_titles (overlay, --chars);
+      /* A group's title, one line, kept its column wide ("Ett skedes
+       * kopplingar till Agenda 2030"): it wraps at about the width of
+       * the keys and their title. */
+      wrap_group_titles (overlay, chars + 10);
+    }
+}
+
 /* The number of shortcuts in @group: its children after its title. */
 static guint
 count_shortcuts (GtkWidget *group)
@@ -2946,25 +3015,36 @@ count_shortcuts (GtkWidget *group)
 }
 
 /* Moves the shortcuts of @group after its first @keep to a new group of
- * the same view after it, titled as continuing it, and returns that. */
+ * the same view after it, titled as continuing @title (the first part's:
+ * a third part is not "General (continued) (continued)"), and returns
+ * that. */
 static GtkWidget *
-split_shortcuts_group (GtkWidget *group,
-                       guint      keep)
+split_shortcuts_group (GtkWidget  *group,
+                       const char *title,
+                       guint       keep)
 {
-  g_autofree char *title = NULL;
   g_autofree char *view = NULL;
   g_autofree char *continued = NULL;
   GtkWidget *rest;
   GtkWidget *child;
   guint n = 0;
 
-  g_object_get (group, "title", &title, "view", &view, NULL);
+  g_object_get (group, "view", &view, NULL);
   /* Translators: The title of the second (third…) column of a group of
    * keyboard shortcuts too long for one column, as on a short screen with
    * large text: %1$s is the group's title, such as "General". */
   continued = g_strdup_printf (C_("shortcut window", "%1$s (continued)"), title != NULL ? title : "");
   rest = g_object_new (GTK_TYPE_SHORTCUTS_GROUP, "title", continued, "view", view, NULL);
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (group)), rest, group);
+  /* its title wraps as the group's does (see fit_shortcut_titles()) */
+  if (GTK_IS_LABEL (gtk_widget_get_first_child (group)) && GTK_IS_LABEL (gtk_widget_get_first_child (rest)))
+    {
+      GtkLabel *group_title = GTK_LABEL (gtk_widget_get_first_child (group));
+      GtkLabel *rest_title = GTK_LABEL (gtk_widget_get_first_child (rest));
+
+      if (gtk_label_get_wrap (group_title))
+        wrap_group_title (rest_title, gtk_label_get_max_width_chars (group_title));
+    }
 
   child = gtk_widget_get_first_child (group);
   while (child != NULL)
@@ -2999,14 +3079,14 @@ collect_shortcuts_groups (GtkWidget *widget,
 }
 
 /* A group of shortcuts as GTK lays it out: its number of shortcuts (its
- * rows are those and its title), and in pixels its title's height and a
- * shortcut's with the space below it. */
+ * rows are those and its title), and in pixels its title's height and
+ * each shortcut's with the space below it. */
 typedef struct
 {
   GtkWidget *group;
   guint      n_shortcuts;
   int        title_height;
-  int        pitch;
+  const int *heights;
 } ShortcutsGroupSize;
 
 /* The number of parts a group of @n shortcuts is split into for columns
@@ -3041,8 +3121,10 @@ tallest_shortcuts_column (const ShortcutsGroupSize *sizes,
       for (guint part = 0, left = size->n_shortcuts; part < parts; part++)
         {
           guint n = MIN (per_part, left);
-          int height = size->title_height + (int) n * size->pitch;
+          int height = size->title_height;
 
+          for (guint k = size->n_shortcuts - left; k < size->n_shortcuts - left + n; k++)
+            height += size->heights[k];
           left -= n;
           if (column_rows == 0 || column_rows + n + 1 > rows)
             {
@@ -3075,6 +3157,7 @@ fit_shortcuts_to_window (UpWindow  *self,
 {
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
   g_autofree ShortcutsGroupSize *sizes = NULL;
+  g_autoptr(GArray) heights = NULL;
   GtkWidget *section = up_a11y_util_find_descendant (overlay, GTK_TYPE_SHORTCUTS_SECTION);
   GtkWidget *column;
   int overlay_height, tallest_column = 0, room;
@@ -3087,26 +3170,47 @@ fit_shortcuts_to_window (UpWindow  *self,
   if (groups->len == 0)
     return;
   sizes = g_new0 (ShortcutsGroupSize, groups->len);
+  heights = g_array_new (FALSE, FALSE, sizeof (int));
   for (guint i = 0; i < groups->len; i++)
     {
       GtkWidget *group = g_ptr_array_index (groups, i);
-      int height, column_height;
+      int height, column_height, sum = 0;
+      guint first = heights->len;
 
       sizes[i].group = group;
       sizes[i].n_shortcuts = count_shortcuts (group);
-      gtk_widget_measure (group, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+      gtk_widget_measure (group, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
       gtk_widget_measure (gtk_widget_get_first_child (group), GTK_ORIENTATION_VERTICAL, -1,
-                          &sizes[i].title_height, NULL, NULL, NULL);
-      sizes[i].pitch = sizes[i].n_shortcuts > 0 ? (height - sizes[i].title_height) / (int) sizes[i].n_shortcuts : 0;
+                          NULL, &sizes[i].title_height, NULL, NULL);
+      /* Each shortcut's own height: with Large Text on a narrow screen
+       * titles wrap to two to five lines (see fit_shortcut_titles()), and
+       * a column of tall ones, taken at the group's average, ran 24 px
+       * below a window 590 px high. The space between them is shared
+       * out evenly. Natural heights, as GTK gives a window its natural
+       * size. */
+      for (GtkWidget *child = gtk_widget_get_first_child (group); child; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+          {
+            int shortcut_height;
+
+            gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, &shortcut_height, NULL, NULL);
+            g_array_append_val (heights, shortcut_height);
+            sum += shortcut_height;
+          }
+      for (guint k = first; k < heights->len; k++)
+        g_array_index (heights, int, k) += (height - sizes[i].title_height - sum) / (int) sizes[i].n_shortcuts;
       gtk_widget_measure (gtk_widget_get_parent (group), GTK_ORIENTATION_VERTICAL, -1,
-                          &column_height, NULL, NULL, NULL);
+                          NULL, &column_height, NULL, NULL);
       tallest_column = MAX (tallest_column, column_height);
     }
+
+  for (guint i = 0, first = 0; i < groups->len; first += sizes[i].n_shortcuts, i++)
+    sizes[i].heights = &g_array_index (heights, int, first);
 
   /* Built, the groups are laid out in columns of ten rows, and the window
    * is as high as the highest column (the pages are of one height) and
    * what is around it: the header bar, the margins, the page buttons. */
-  gtk_widget_measure (overlay, GTK_ORIENTATION_VERTICAL, -1, &overlay_height, NULL, NULL, NULL);
+  gtk_widget_measure (overlay, GTK_ORIENTATION_VERTICAL, -1, NULL, &overlay_height, NULL, NULL);
   room = gtk_widget_get_height (GTK_WIDGET (self)) - (overlay_height - tallest_column);
   g_object_get (section, "max-height", &max_rows, NULL);
   for (rows = max_rows; rows > 3; rows--)
@@ -3134,8 +3238,11 @@ fit_shortcuts_to_window (UpWindow  *self,
           gtk_box_append (GTK_BOX (column), group);
           g_object_unref (group);
         }
+      g_autofree char *title = NULL;
+
+      g_object_get (group, "title", &title, NULL);
       for (guint part = 1; part < parts; part++)
-        group = split_shortcuts_group (group, per_part);
+        group = split_shortcuts_group (group, title, per_part);
     }
   g_object_set (section, "max-height", rows, NULL);
 }
@@ -3196,9 +3303,7 @@ show_help_overlay_action (GtkWidget  *widget,
       self->help_overlay = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
       gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->help_overlay, TRUE);
-      /* 17 characters: two lines for most titles, in Swedish too, and
-       * the window 772 px wide in both languages. */
-      wrap_shortcut_titles (GTK_WIDGET (self->help_overlay), 17);
+      fit_shortcut_titles (self, GTK_WIDGET (self->help_overlay));
       fit_shortcuts_to_window (self, GTK_WIDGET (self->help_overlay));
       /* The section makes its pages, and their switcher's tabs, when it
        * is mapped, before the window's own handler runs. */
