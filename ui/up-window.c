@@ -1547,6 +1547,7 @@ create_recent_row (gpointer item,
   UpRecoveryInfo *unsaved = find_unsaved (self, file);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *folder = folder_display_name (file);
+  g_autofree char *path = NULL;
   GtkWidget *row;
 
   /* The extension is the same on every row: it only takes room. */
@@ -1557,6 +1558,17 @@ create_recent_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder ? folder : "");
+  /* A long name (a procurement's whole title) in a folder named as long
+   * took six lines, wrapped in full, where the start page's list already
+   * begins below the fold of a small screen with large text: the name
+   * ends in "…" after two lines, the folder after one, and the whole
+   * path is the row's tooltip. (A project with changes to recover keeps
+   * its subtitle whole: the second line says when.) */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  if (unsaved == NULL)
+    adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  path = g_file_get_parse_name (file);
+  gtk_widget_set_tooltip_text (row, path);
 
   /* Projects with unsaved changes come first, the latest changed first
    * (see update_recent()): the row says when, so that the participant

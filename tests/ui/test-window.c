@@ -770,6 +770,79 @@ find_recent_row (UpWindow *window,
   return NULL;
 }
 
+/* A recent project of a long name (a procurement's whole title, in a
+ * folder named as long) took six lines of the start page, name and
+ * folder wrapped in full, on a screen of 800 × 600 where the list already
+ * starts below the buttons. Its name now takes up to two lines and its
+ * folder one, each ending in "…", and the row's tooltip gives the whole
+ * path. */
+static void
+test_start_page_long_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autofree char *folder = NULL;
+  g_autofree char *long_path = NULL;
+  g_autofree char *short_path = NULL;
+  const char *tooltip;
+  g_autofree char *long_uri = NULL;
+  g_autofree char *short_uri = NULL;
+  g_autoptr(GFile) long_file = NULL;
+  g_autoptr(GFile) short_file = NULL;
+  g_autoptr(UpWindow) window = NULL;
+  GtkListBoxRow *long_row, *short_row;
+  int long_height, short_height;
+
+  g_assert_no_error (error);
+  folder = g_build_filename (root, "Upphandlingar 2026 – Socialförvaltningen – äldreomsorg, hemtjänst och "
+                             "särskilt boende – arkiv", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  long_path = g_build_filename (folder, "Digitala trygghetslarm 🔔 för äldreomsorgen i Älvby kommun – strategisk "
+                                "upphandling med marknadsdialog, hackathon och pilot före annonsering – "
+                                "רכש ציבורי – version 3.upphandla", NULL);
+  short_path = g_build_filename (root, "Möbler.upphandla", NULL);
+  long_file = g_file_new_for_path (long_path);
+  short_file = g_file_new_for_path (short_path);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(UpProject) project = up_demo_create (i == 0 ? long_file : short_file, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (up_store_flush (up_project_get_store (project), &error));
+      g_assert_no_error (error);
+    }
+  up_application_add_recent (long_file);
+  up_application_add_recent (short_file);
+
+  window = g_object_ref_sink (up_window_new (NULL, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (GTK_WIDGET (window));
+
+  long_row = find_recent_row (window, long_file);
+  short_row = find_recent_row (window, short_file);
+  g_assert_nonnull (long_row);
+  g_assert_nonnull (short_row);
+  long_height = gtk_widget_get_height (GTK_WIDGET (long_row));
+  short_height = gtk_widget_get_height (GTK_WIDGET (short_row));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (long_row));
+  g_test_message ("rows %d and %d px high, %d px wide; tooltip %s", long_height, short_height,
+                  gtk_widget_get_width (GTK_WIDGET (long_row)), tooltip);
+  /* a line more for the name, not five */
+  g_assert_cmpint (long_height, <, short_height * 3 / 2);
+  g_assert_cmpstr (tooltip, ==, long_path);
+
+  long_uri = g_file_get_uri (long_file);
+  short_uri = g_file_get_uri (short_file);
+  gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), long_uri, NULL);
+  gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), short_uri, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  test_remove_tree (root);
+}
+
 /* A project whose folder went away while it was open (a USB stick
  * pulled) keeps its changes in a recovery copy. The recent files leave
  * out a file that is not there, so the start page lists it from the
@@ -8060,6 +8133,7 @@ main (int   argc,
       path = g_strconcat ("/ui/window/save-as-proposes-writable/", read_only_cases[i].name, NULL);
       g_test_add_data_func (path, &read_only_cases[i], test_save_as_proposes_writable);
     }
+  g_test_add_func ("/ui/window/start-page-long-names", test_start_page_long_names);
   g_test_add_func ("/ui/window/start-page-lists-unsaved", test_start_page_lists_unsaved);
   g_test_add_func ("/ui/window/start-page-open-elsewhere", test_start_page_open_elsewhere);
   g_test_add_func ("/ui/window/start-page-unsaved-order", test_start_page_unsaved_order);
