@@ -562,6 +562,34 @@ on_create_menu (GtkMenuButton *button,
 
 static void focus_view (UpWindow *self, const char *name);
 
+/* Scrolls the start page to @row, which has the focus, once it is laid
+ * out. GTK scrolls to a widget as it takes the focus, but the row takes
+ * it as it is mapped, before the page has its size: on a screen of
+ * 800 × 600 the row lay below the icon, the title and the buttons, and
+ * Return opened a project the user could not see. The page scrolls no
+ * further than to show the row, so the buttons above it stay in view. */
+static gboolean
+scroll_to_focus_row (GtkWidget     *row,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  if (gtk_widget_get_height (row) <= 0)
+    return G_SOURCE_CONTINUE;
+  if (scroller == NULL || !gtk_widget_has_focus (row) ||
+      !gtk_widget_compute_bounds (row, scroller, &bounds))
+    return G_SOURCE_REMOVE;
+
+  /* the bounds lie in the scrolled window, the adjustment in its content */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  bounds.origin.y += gtk_adjustment_get_value (adjustment);
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  return G_SOURCE_REMOVE;
+}
+
 /* The first focus is in the content, where the work is, not on the header
  * bar's first control (the view switcher, or the menu button, which Return
  * opened). On the start page it is the project changed last, which a
@@ -575,10 +603,21 @@ focus_content (UpWindow *self)
   if (self->project == NULL)
     {
       GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->recent_list, 0);
+      GtkWidget *viewport = first != NULL ? gtk_widget_get_ancestor (GTK_WIDGET (first), GTK_TYPE_VIEWPORT) : NULL;
 
+      /* The page scrolls to the row once laid out (scroll_to_focus_row()),
+       * not before: the viewport's own scroll to the focus, started now
+       * for a row with no place yet, took the page back to its top after
+       * the row was scrolled to. */
+      if (viewport != NULL)
+        gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
       if (first == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->recent_group)) ||
           !gtk_widget_grab_focus (GTK_WIDGET (first)))
         gtk_widget_grab_focus (self->new_project_button);
+      else
+        gtk_widget_add_tick_callback (GTK_WIDGET (first), scroll_to_focus_row, NULL, NULL);
+      if (viewport != NULL)
+        gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
       return;
     }
 
@@ -1158,6 +1197,8 @@ update_recent (UpWindow *self)
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   GList *items = gtk_recent_manager_get_items (manager);
+  GtkWidget *focus;
+  gboolean refocus;
   guint n_unsaved;
 
   /* Projects with changes that wait in a recovery copy come first, the
@@ -1196,10 +1237,18 @@ update_recent (UpWindow *self)
 
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 
+  /* The rows are made anew, and the focus on one of them (the first,
+   * given as the page showed) stayed on a row no longer there: it goes to
+   * the new first, in view. GTK tells of a change to the recent files a
+   * moment after it, which may be after the page showed. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  refocus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->recent_list));
   g_list_store_splice (self->recent_files, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->recent_files)),
                        files->pdata, files->len);
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), files->len > 0);
+  if (refocus && self->project == NULL)
+    focus_content (self);
 }
 
 /* The list of recent projects is on the start page: while a project shows,

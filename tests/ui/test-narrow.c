@@ -13,7 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "up-agenda-view.h"
+#include "up-application.h"
 #include "up-chart.h"
+#include "up-demo.h"
 #include "up-entry-row.h"
 #include "up-stage-editor.h"
 #include "up-stakeholder-view-private.h"
@@ -1114,6 +1116,103 @@ test_header_switcher (Fixture       *fixture,
     }
 }
 
+/* Whether the whole of @data, a widget, shows in the scrolled window
+ * round it. */
+static gboolean
+is_in_view (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (scroller);
+  g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+  g_test_message ("%s from %.0f to %.0f px in a scrolled window %d px high", G_OBJECT_TYPE_NAME (widget),
+                  bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+static void
+count_change (guint *n)
+{
+  (*n)++;
+}
+
+static gboolean
+is_nonzero (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* Whether the focus in @data, a window, is on a row and in view. */
+static gboolean
+is_focus_in_view (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return GTK_IS_LIST_BOX_ROW (focus) && is_in_view (focus);
+}
+
+/* The start page on a screen of 800 × 600 with Large Text: the focus is
+ * on the project changed last, which Return reopens, and that row lay
+ * below the fold, under the icon, the title, the text and the buttons:
+ * Return opened a project the user could not see. The page scrolls to it
+ * now, and New Project… still shows above it. */
+static void
+test_start_page_large_text (gconstpointer user_data)
+{
+  const Screen *screen = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("upphandla-narrow-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpWindow) window = NULL;
+  GtkWidget *focus;
+  gulong changed_id;
+  guint n_changes = 0;
+
+  g_assert_no_error (error);
+  path = g_build_filename (root, "Trygghetslarm 2026.upphandla", NULL);
+  file = g_file_new_for_path (path);
+  project = up_demo_create (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_clear_object (&project);
+  /* as when the app starts: the recent files read before the window is
+   * made (GTK tells of the new one a moment later) */
+  changed_id = g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
+                                         G_CALLBACK (count_change), &n_changes);
+  up_application_add_recent (file);
+  wait_until (is_nonzero, &n_changes);
+  g_clear_signal_handler (&changed_id, gtk_recent_manager_get_default ());
+
+  set_text_scale (screen->text_scale);
+  window = g_object_ref_sink (up_window_new (NULL, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), screen->width, screen->height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (GTK_WIDGET (window));
+  /* the scroll is animated (and the list made anew as GTK reads the
+   * recent files again) */
+  wait_until (is_focus_in_view, window);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (g_file_equal (g_object_get_data (G_OBJECT (focus), "file"), file));
+  g_assert_true (is_in_view (template_child (window, UP_TYPE_WINDOW, "new_project_button")));
+  name = g_strdup_printf ("narrow-%s-%s-start.png", screen->name, test_language ());
+  save_screenshot (GTK_WIDGET (window), name);
+
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  set_text_scale (1.0);
+  test_remove_tree (root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1133,6 +1232,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/ui/narrow/short-screen/%s", screens[i].name);
 
       g_test_add (path, Fixture, &screens[i], screen_fixture_set_up, test_short_screen, fixture_tear_down);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ui/narrow/start-page/%s", screens[i].name);
+
+      g_test_add_data_func (path, &screens[i], test_start_page_large_text);
     }
   g_test_add ("/ui/narrow/header-switcher", Fixture, NULL, fixture_set_up, test_header_switcher, fixture_tear_down);
   g_test_add ("/ui/narrow/wide", Fixture, NULL, fixture_set_up, test_wide, fixture_tear_down);
