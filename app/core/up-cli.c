@@ -41,7 +41,7 @@ static const GOptionEntry entries[] = {
   { "png-width", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Width of an exported PNG in pixels, 16 to 10000, less for a chart taller than it is wide (default: twice the chart’s natural size)"), N_("PIXELS") },
   { "slide", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Lay the exported chart out for a slide of 16:9 (Full HD: --png-width=1920): its legend and key beside it in larger text, or as a page where that shows the chart larger; a PNG keeps within the slide"), NULL },
+    N_("Lay the exported chart out for a slide of 16:9 (Full HD: --png-width=1920): its legend and key beside it in larger text, or as a page where that shows the chart larger; a PNG keeps within the slide, a PDF has pages of 16:9, more where the key needs them"), NULL },
   { "local-goal", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the coverage of one regional or local goal, by the id --info lists"), N_("ID") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -470,6 +470,8 @@ run_export (GVariantDict *options)
   up_chart_options_init (&chart_options);
   chart_options.lang = lang;
   chart_options.slide = g_variant_dict_contains (options, "slide");
+  /* a PDF of slides to show, as the export dialog's "Slides, 16:9" */
+  chart_options.slide_pages = chart_options.slide;
   if (lookup_string (options, "local-goal", &local_goal_text))
     {
       UpRecord *goal = NULL;

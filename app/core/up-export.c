@@ -772,6 +772,14 @@ render_vector (UpChartKind           kind,
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
+  double page_width = width, page_height = height;
+
+  /* slides of 16:9, wider or taller than the chart */
+  if (format == UP_EXPORT_PDF && options->slide_pages)
+    {
+      page_width = MAX (width, height * 16 / 9);
+      page_height = MAX (height, width * 9 / 16);
+    }
 
   if (format == UP_EXPORT_SVG)
     {
@@ -781,7 +789,7 @@ render_vector (UpChartKind           kind,
     }
   else
     {
-      surface = cairo_pdf_surface_create_for_stream (append_to_buffer, buffer, width, height);
+      surface = cairo_pdf_surface_create_for_stream (append_to_buffer, buffer, page_width, page_height);
       if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
         {
           g_autofree char *title = document_title (kind, project, options);
@@ -800,9 +808,25 @@ render_vector (UpChartKind           kind,
     {
       cairo_t *cr = cairo_create (surface);
 
+      /* each page paints its background whole, the margins too */
+      cairo_translate (cr, (page_width - width) / 2, (page_height - height) / 2);
       up_chart_draw_pages (kind, project, options, cr, width, height);
       status = cairo_status (cr);
       cairo_destroy (cr);
+    }
+  else if (status == CAIRO_STATUS_SUCCESS && (page_width > width || page_height > height))
+    {
+      UpChartPainter *painter = _up_chart_painter_new (kind, project, options, surface);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_translate (cr, (page_width - width) / 2, (page_height - height) / 2);
+      _up_chart_painter_draw (painter, cr, width, height);
+      cairo_show_page (cr);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+      _up_chart_painter_free (painter);
     }
   else if (status == CAIRO_STATUS_SUCCESS)
     {

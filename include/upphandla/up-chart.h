@@ -62,6 +62,11 @@ typedef struct
    * file of its own (an export off the main thread); NULL: the file of
    * @project, if any. */
   const char  *file_name;
+  /* A PDF's pages all of 16:9, the chart (and each page of it) in the
+   * middle of each: slides shown one after the other on a projector,
+   * which would otherwise fit a page of another shape between bars. Only
+   * a PDF's export reads it. */
+  gboolean     slide_pages;
 } UpChartOptions;
 
 void        up_chart_options_init  (UpChartOptions *options);

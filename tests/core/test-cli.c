@@ -786,10 +786,13 @@ test_export_slide_layout (void)
       png_width = cairo_image_surface_get_width (image);
       png_height = cairo_image_surface_get_height (image);
       cairo_surface_destroy (image);
-      /* the PNG and the PDF of --slide are one layout */
+      /* The PDF of --slide is slides of 16:9, the chart in the middle of
+       * each: a screen of 1920 pixels shows it as the PNG within the
+       * slide, at 1920 / width px/pt. */
       pdf_page_size (pdf, &width, &height);
       pdf_page_size (page, &page_width, &page_height);
-      slide_px = png_width / width;
+      g_assert_cmpfloat_with_epsilon (height, width * 9 / 16, 0.5);
+      slide_px = 1920 / width;
       page_px = MIN (1920 / page_width, 1080 / page_height);
       g_test_message ("%s: --slide --png-width=1920 %d × %d px, %.2f px/pt (%.0f × %.0f pt); the page's layout "
                       "in 1920 × 1080 %.2f px/pt: a title of 9.5 pt %.1f px high against %.1f",

@@ -233,7 +233,142 @@ pdf_text (const char *path)
   return squeeze (text);
 }
 
+/* One page of a PDF as pdftotext -bbox gives it: its size and where its
+ * first word starts, in points. */
+typedef struct
+{
+  double width, height;
+  double x, y;
+} PdfPage;
+
+static GArray *
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *out = run_tool (argv);
+  g_autoptr(GRegex) regex = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">\\s*"
+                                         "<word xMin=\"([-0-9.]+)\" yMin=\"([-0-9.]+)\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (PdfPage));
+
+  g_assert_nonnull (out);
+  g_regex_match (regex, out, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      double values[4];
+      PdfPage page;
+
+      for (int i = 0; i < 4; i++)
+        {
+          g_autofree char *number = g_match_info_fetch (match, i + 1);
+
+          values[i] = g_ascii_strtod (number, NULL);
+        }
+      page = (PdfPage) { values[0], values[1], values[2], values[3] };
+      g_array_append_val (pages, page);
+      g_match_info_next (match, NULL);
+    }
+  return pages;
+}
+
 /* Tests */
+
+/* The width and height of an SVG's drawing, as its svg element gives them. */
+static char *
+svg_size_of (GBytes *svg)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("<svg[^>]* width=\"([^\"]+)\" height=\"([^\"]+)\"", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (svg, &length);
+  g_autofree char *width = NULL;
+  g_autofree char *height = NULL;
+
+  g_assert_true (g_regex_match_full (regex, data, length, 0, 0, &match, NULL));
+  width = g_match_info_fetch (match, 1);
+  height = g_match_info_fetch (match, 2);
+  return g_strdup_printf ("%s × %s", width, height);
+}
+
+static char *
+export_slide_pages (UpProject      *project,
+                    UpChartKind     kind,
+                    UpExportFormat  format,
+                    gboolean        slide_pages,
+                    const char     *dir)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%s-%s.%s", up_project_get_title (project),
+                                           up_chart_kind_get_name (kind), slide_pages ? "slides" : "pages",
+                                           up_export_format_get_name (format));
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  UpChartOptions options;
+
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.date = "2026-11-27";
+  options.slide_pages = slide_pages;
+  g_assert_true (up_export_chart (project, kind, format, &options, 0, file, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Slides to show one after the other (UpChartOptions.slide_pages, the
+ * export dialog's "Slides, 16:9", the command line's --slide): every
+ * page of a PDF 16:9, of every kind, of one page or of many (a plan of
+ * 100 stages), the chart on it as it is, in the middle, only the page
+ * grown on one side. Before, each page was the chart's own size: the
+ * wheel's 569 × 906 pt, which a projector showed between black bars.
+ * An SVG, one picture, is as large with it as without. */
+static void
+test_pdf_slide_pages (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "slide-pages");
+  g_autoptr(UpProject) long_plan = test_long_project (100);
+  UpProject *projects[] = { demo, long_plan };
+
+  if (!have_tool ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed (tools/setup installs it)");
+      return;
+    }
+
+  for (guint p = 0; p < G_N_ELEMENTS (projects); p++)
+    for (UpChartKind kind = UP_CHART_WHEEL; kind <= UP_CHART_TIMELINE; kind++)
+      {
+        g_autofree char *pages_path = export_slide_pages (projects[p], kind, UP_EXPORT_PDF, FALSE, dir);
+        g_autofree char *slides_path = export_slide_pages (projects[p], kind, UP_EXPORT_PDF, TRUE, dir);
+        g_autofree char *svg_path = export_slide_pages (projects[p], kind, UP_EXPORT_SVG, FALSE, dir);
+        g_autofree char *svg_slides_path = export_slide_pages (projects[p], kind, UP_EXPORT_SVG, TRUE, dir);
+        g_autoptr(GArray) pages = pdf_pages (pages_path);
+        g_autoptr(GArray) slides = pdf_pages (slides_path);
+        g_autoptr(GBytes) svg = test_read_bytes (svg_path);
+        g_autoptr(GBytes) svg_slides = test_read_bytes (svg_slides_path);
+        g_autofree char *svg_size = svg_size_of (svg);
+        g_autofree char *svg_slides_size = svg_size_of (svg_slides);
+
+        g_assert_cmpuint (pages->len, >, 0);
+        g_assert_cmpuint (slides->len, ==, pages->len);
+        for (guint i = 0; i < slides->len; i++)
+          {
+            const PdfPage *page = &g_array_index (pages, PdfPage, i);
+            const PdfPage *slide = &g_array_index (slides, PdfPage, i);
+
+            g_test_message ("%s, %s, page %u: %.1f × %.1f pt, as a slide %.1f × %.1f pt",
+                            up_project_get_title (projects[p]), up_chart_kind_get_name (kind), i + 1,
+                            page->width, page->height, slide->width, slide->height);
+            g_assert_cmpfloat_with_epsilon (slide->height, slide->width * 9 / 16, 0.01);
+            g_assert_true (fabs (slide->width - page->width) < 0.01 || fabs (slide->height - page->height) < 0.01);
+            g_assert_cmpfloat (slide->width, >, page->width - 0.01);
+            g_assert_cmpfloat (slide->height, >, page->height - 0.01);
+            g_assert_cmpfloat_with_epsilon (slide->x - page->x, (slide->width - page->width) / 2, 0.05);
+            g_assert_cmpfloat_with_epsilon (slide->y - page->y, (slide->height - page->height) / 2, 0.05);
+          }
+        /* cairo numbers each drawing's ids anew: its size is compared */
+        g_assert_cmpstr (svg_size, ==, svg_slides_size);
+      }
+}
 
 static void
 test_formats (void)
@@ -2471,6 +2606,7 @@ main (int   argc,
   g_test_add_data_func ("/export/timeline-pages/print-size", GINT_TO_POINTER (UP_CHART_TIMELINE),
                         test_row_pages_print_size);
   g_test_add_func ("/export/png-tall", test_png_tall);
+  g_test_add_func ("/export/pdf-slide-pages", test_pdf_slide_pages);
   g_test_add_func ("/export/grid-full-cells", test_grid_full_cells);
   g_test_add_func ("/export/untitled-file-name", test_untitled_file_name);
   g_test_add_func ("/export/emoji-resolution", test_emoji_resolution);
