@@ -438,8 +438,8 @@ on_scope_selected (UpAgendaView *self)
   refresh_chart (self);
 }
 
-/* Export: a dialog for the chart, format, PNG size and language, then the
- * file. */
+/* Export: a dialog for the chart, format, PNG size or PDF layout, and
+ * language, then the file. */
 
 typedef struct
 {
@@ -447,6 +447,7 @@ typedef struct
   UpChartKind      kind;
   UpExportFormat   format;
   UpPngSize        png_size;
+  UpPdfLayout      pdf_layout;
   UpLang           lang;
   UpExportOptions *options;      /* the dialog's, while it is shown */
 } ExportRequest;
@@ -455,6 +456,7 @@ static void export_chart (UpAgendaView   *self,
                           UpChartKind     kind,
                           UpExportFormat  format,
                           UpPngSize       png_size,
+                          UpPdfLayout     pdf_layout,
                           UpLang          lang,
                           GFile          *file);
 
@@ -566,7 +568,8 @@ write_chart (GFile    *file,
   ExportRequest *request = user_data;
 
   if (file != NULL && request->self->project != NULL)
-    export_chart (request->self, request->kind, request->format, request->png_size, request->lang, file);
+    export_chart (request->self, request->kind, request->format, request->png_size, request->pdf_layout,
+                  request->lang, file);
   export_request_free (request);
 }
 
@@ -637,6 +640,7 @@ on_export_response (AdwMessageDialog *dialog,
                                    G_N_ELEMENTS (chart_kinds) - 1)];
   request->format = up_export_options_get_format (request->options);
   request->png_size = up_export_options_get_png_size (request->options);
+  request->pdf_layout = up_export_options_get_pdf_layout (request->options);
   request->lang = up_export_options_get_lang (request->options);
   up_export_options_remember (request->options);
   request->options = NULL;
@@ -1102,7 +1106,7 @@ up_agenda_view_export (UpAgendaView   *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->project != NULL);
 
-  export_chart (self, kind, format, UP_PNG_SIZE_SCREEN, lang, file);
+  export_chart (self, kind, format, UP_PNG_SIZE_SCREEN, UP_PDF_LAYOUT_PAGES, lang, file);
 }
 
 /* up_agenda_view_export() with a PNG's size from the export dialog; the
@@ -1113,6 +1117,7 @@ export_chart (UpAgendaView   *self,
               UpChartKind     kind,
               UpExportFormat  format,
               UpPngSize       png_size,
+              UpPdfLayout     pdf_layout,
               UpLang          lang,
               GFile          *file)
 {
@@ -1129,6 +1134,8 @@ export_chart (UpAgendaView   *self,
       up_export_options_lay_out (png_size, self->project, kind, &options);
       png_width = up_export_options_get_png_width (png_size, self->project, kind, &options);
     }
+  else if (format == UP_EXPORT_PDF)
+    up_export_options_lay_out_pdf (pdf_layout, self->project, kind, &options);
 
   writing = g_new0 (Writing, 1);
   writing->self = g_object_ref (self);

@@ -20,6 +20,7 @@ struct _UpExportOptions
   AdwComboRow *chart_row;      /* NULL until there are charts to choose */
   AdwComboRow *format_row;
   AdwComboRow *size_row;       /* shown for a PNG only */
+  AdwComboRow *layout_row;     /* shown for a PDF only */
   AdwComboRow *lang_row;
   GSettings   *settings;       /* NULL where the schema is not installed */
 };
@@ -55,6 +56,22 @@ static const struct
   { "print", N_("Print, A4 at 300 dpi"), 3508, 2480 },
 };
 
+/* In the order of UpPdfLayout. */
+static const struct
+{
+  const char *name;           /* in GSettings */
+  const char *label;
+} pdf_layouts[] = {
+  /* Translators: A layout of an exported PDF: the chart on pages to
+   * print, as large as the chart is. The list cuts a label of more than
+   * about 20 characters. */
+  { "pages", N_("Pages, for print") },
+  /* Translators: A layout of an exported PDF: each page a slide of 16:9
+   * to show on a projector, the legend and the key beside the chart in
+   * larger text, a long key going on to more slides. */
+  { "slides", N_("Slides, 16:9") },
+};
+
 static const UpLang langs[] = { UP_LANG_SV, UP_LANG_EN };
 
 /* Translators: Languages an exported chart can be written in. */
@@ -88,11 +105,15 @@ combo_row (const char         *title,
   return row;
 }
 
-/* An SVG or a PDF is drawn at the chart's own size, in points. */
+/* An SVG or a PDF is drawn at the chart's own size, in points; an SVG,
+ * one picture, has no pages to lay out. */
 static void
-update_size_row (UpExportOptions *self)
+update_format_rows (UpExportOptions *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->size_row), up_export_options_get_format (self) == UP_EXPORT_PNG);
+  UpExportFormat format = up_export_options_get_format (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->size_row), format == UP_EXPORT_PNG);
+  gtk_widget_set_visible (GTK_WIDGET (self->layout_row), format == UP_EXPORT_PDF);
 }
 
 static void
@@ -118,8 +139,9 @@ up_export_options_init (UpExportOptions *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  guint format = 0, size = 0, lang = ui_is_swedish () ? 0 : 1;
+  guint format = 0, size = 0, layout = 0, lang = ui_is_swedish () ? 0 : 1;
   const char *size_labels[G_N_ELEMENTS (png_sizes)];
+  const char *layout_labels[G_N_ELEMENTS (pdf_layouts)];
 
   /* Run from the build tree or a test, the schema may not be installed:
    * then nothing is remembered. */
@@ -129,11 +151,13 @@ up_export_options_init (UpExportOptions *self)
     {
       g_autofree char *last_format = NULL;
       g_autofree char *last_size = NULL;
+      g_autofree char *last_layout = NULL;
       g_autofree char *last_lang = NULL;
 
       self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
       last_format = g_settings_get_string (self->settings, "last-export-format");
       last_size = g_settings_get_string (self->settings, "last-export-png-size");
+      last_layout = g_settings_get_string (self->settings, "last-export-pdf-layout");
       last_lang = g_settings_get_string (self->settings, "last-export-language");
       for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
         if (g_strcmp0 (last_format, up_export_format_get_name (formats[i])) == 0)
@@ -141,6 +165,9 @@ up_export_options_init (UpExportOptions *self)
       for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
         if (g_strcmp0 (last_size, png_sizes[i].name) == 0)
           size = i;
+      for (guint i = 0; i < G_N_ELEMENTS (pdf_layouts); i++)
+        if (g_strcmp0 (last_layout, pdf_layouts[i].name) == 0)
+          layout = i;
       for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
         if (g_strcmp0 (last_lang, up_lang_get_code (langs[i])) == 0)
           lang = i;
@@ -151,9 +178,14 @@ up_export_options_init (UpExportOptions *self)
     size_labels[i] = png_sizes[i].label;
   /* Translators: The row of the export dialog that chooses a PNG's size. */
   self->size_row = combo_row (_("Size"), size_labels, G_N_ELEMENTS (size_labels), TRUE, size);
+  for (guint i = 0; i < G_N_ELEMENTS (pdf_layouts); i++)
+    layout_labels[i] = pdf_layouts[i].label;
+  /* Translators: The row of the export dialog that chooses a PDF's
+   * layout: pages to print or slides to show. */
+  self->layout_row = combo_row (_("Layout"), layout_labels, G_N_ELEMENTS (layout_labels), TRUE, layout);
   self->lang_row = combo_row (_("Language"), lang_labels, G_N_ELEMENTS (lang_labels), TRUE, lang);
-  update_size_row (self);
-  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (update_size_row), self,
+  update_format_rows (self);
+  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (update_format_rows), self,
                            G_CONNECT_SWAPPED);
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
@@ -165,6 +197,7 @@ up_export_options_init (UpExportOptions *self)
                                   _("Export Settings"), -1);
   gtk_list_box_append (self->list, GTK_WIDGET (self->format_row));
   gtk_list_box_append (self->list, GTK_WIDGET (self->size_row));
+  gtk_list_box_append (self->list, GTK_WIDGET (self->layout_row));
   gtk_list_box_append (self->list, GTK_WIDGET (self->lang_row));
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->list));
 }
@@ -221,6 +254,34 @@ up_export_options_get_png_size (UpExportOptions *self)
   if (up_export_options_get_format (self) != UP_EXPORT_PNG)
     return UP_PNG_SIZE_SCREEN;
   return (UpPngSize) MIN (adw_combo_row_get_selected (self->size_row), G_N_ELEMENTS (png_sizes) - 1);
+}
+
+UpPdfLayout
+up_export_options_get_pdf_layout (UpExportOptions *self)
+{
+  g_return_val_if_fail (UP_IS_EXPORT_OPTIONS (self), UP_PDF_LAYOUT_PAGES);
+
+  if (up_export_options_get_format (self) != UP_EXPORT_PDF)
+    return UP_PDF_LAYOUT_PAGES;
+  return (UpPdfLayout) MIN (adw_combo_row_get_selected (self->layout_row), G_N_ELEMENTS (pdf_layouts) - 1);
+}
+
+void
+up_export_options_lay_out_pdf (UpPdfLayout     layout,
+                               UpProject      *project,
+                               UpChartKind     kind,
+                               UpChartOptions *options)
+{
+  g_return_if_fail (UP_IS_PROJECT (project));
+  g_return_if_fail (options != NULL);
+
+  options->slide_pages = layout == UP_PDF_LAYOUT_SLIDES;
+  /* The report is pages of text whatever it is shown on (on slides, each
+   * in the middle of one); the matrix of a plan of the usual length shows
+   * its titles larger laid out as a page. The shape of the slide is what
+   * counts, not its size, as for the command line's --slide. */
+  options->slide = options->slide_pages && kind != UP_CHART_REPORT &&
+                   up_export_slide_is_larger (project, kind, options, 1920, 1080);
 }
 
 void
@@ -309,6 +370,10 @@ up_export_options_remember (UpExportOptions *self)
   if (up_export_options_get_format (self) == UP_EXPORT_PNG)
     g_settings_set_string (self->settings, "last-export-png-size",
                            png_sizes[up_export_options_get_png_size (self)].name);
+  /* and the layout last chosen for a PDF */
+  if (up_export_options_get_format (self) == UP_EXPORT_PDF)
+    g_settings_set_string (self->settings, "last-export-pdf-layout",
+                           pdf_layouts[up_export_options_get_pdf_layout (self)].name);
   g_settings_set_string (self->settings, "last-export-language",
                          up_lang_get_code (up_export_options_get_lang (self)));
 }

@@ -21,14 +21,24 @@ typedef enum
   UP_PNG_SIZE_PRINT,      /* within 3508 × 2480, A4 at 300 dpi */
 } UpPngSize;
 
+/* The layouts of a PDF the export dialogs offer: pages as printed, or
+ * slides of 16:9 to show one after the other (the command line's
+ * --slide), the grid's long key going on to more slides. */
+typedef enum
+{
+  UP_PDF_LAYOUT_PAGES,
+  UP_PDF_LAYOUT_SLIDES,
+} UpPdfLayout;
+
 /* The choices of every export dialog, in one boxed list of combo rows, so
  * that the Agenda 2030 chart and the stakeholders' grid ask alike: a
  * dialog's own choice of chart first (up_export_options_set_charts()),
  * then the format (PNG image, SVG drawing, PDF document), for a PNG its
- * size, and the language of the chart. Format, size and language start at
- * the last ones exported (GSettings "last-export-format",
- * "last-export-png-size" and "last-export-language", where the schema is
- * installed), else PNG for screens and the interface's language. */
+ * size, for a PDF its layout, and the language of the chart. Format,
+ * size, layout and language start at the last ones exported (GSettings
+ * "last-export-format", "last-export-png-size", "last-export-pdf-layout"
+ * and "last-export-language", where the schema is installed), else PNG
+ * for screens, pages and the interface's language. */
 
 GtkWidget      *up_export_options_new         (void);
 /* A first row, "Chart", choosing among @labels (translated), @selected at
@@ -43,7 +53,9 @@ UpExportFormat  up_export_options_get_format  (UpExportOptions    *self);
 UpLang          up_export_options_get_lang    (UpExportOptions    *self);
 /* The PNG size chosen; UP_PNG_SIZE_SCREEN for an SVG or a PDF. */
 UpPngSize       up_export_options_get_png_size (UpExportOptions   *self);
-/* Keeps the format, PNG size and language chosen for the next export (and
+/* The PDF layout chosen; UP_PDF_LAYOUT_PAGES for a PNG or an SVG. */
+UpPdfLayout     up_export_options_get_pdf_layout (UpExportOptions *self);
+/* Keeps the format, PNG size, PDF layout and language chosen for the next export (and
  * the print dialog's language). */
 void            up_export_options_remember    (UpExportOptions    *self);
 
@@ -52,6 +64,15 @@ void            up_export_options_remember    (UpExportOptions    *self);
  * shows it larger on the slide; as a page otherwise. Call it before
  * up_export_options_get_png_width(). */
 void            up_export_options_lay_out     (UpPngSize             size,
+                                               UpProject            *project,
+                                               UpChartKind           kind,
+                                               UpChartOptions       *options);
+
+/* Lays @options out for a PDF of @kind in @layout: for slides, each page
+ * 16:9 (UpChartOptions.slide_pages), the chart laid out as
+ * up_export_options_lay_out() does for a Full HD slide, as the command
+ * line's --slide does; as pages otherwise. */
+void            up_export_options_lay_out_pdf (UpPdfLayout           layout,
                                                UpProject            *project,
                                                UpChartKind           kind,
                                                UpChartOptions       *options);

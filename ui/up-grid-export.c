@@ -11,9 +11,9 @@
 #include "up-file-util.h"
 #include "up-grid-export.h"
 
-/* A small export dialog of the stakeholder view (and of the timeline): format, PNG size and language in an
- * AdwMessageDialog (UpExportOptions, as the Agenda 2030 chart's), then the file in a GtkFileChooserNative (the portal in
- * the Flatpak), then the core writes the file. */
+/* A small export dialog of the stakeholder view (and of the timeline): format, PNG size or PDF layout, and
+ * language in an AdwMessageDialog (UpExportOptions, as the Agenda 2030 chart's), then the file in a
+ * GtkFileChooserNative (the portal in the Flatpak), then the core writes the file. */
 
 typedef struct
 {
@@ -22,6 +22,7 @@ typedef struct
   UpChartKind       kind;
   UpExportFormat    format;
   UpPngSize         png_size;
+  UpPdfLayout       pdf_layout;
   UpLang            lang;
   UpExportOptions  *options;     /* the dialog's, while it is shown */
   UpGridExportDone  done;
@@ -92,6 +93,8 @@ write_file (GFile    *file,
       up_export_options_lay_out (run->png_size, run->project, run->kind, &options);
       png_width = up_export_options_get_png_width (run->png_size, run->project, run->kind, &options);
     }
+  else if (run->format == UP_EXPORT_PDF)
+    up_export_options_lay_out_pdf (run->pdf_layout, run->project, run->kind, &options);
 
   run->file = g_object_ref (file);
   run->app = g_application_get_default ();
@@ -183,6 +186,7 @@ on_options_response (AdwMessageDialog *dialog,
 
   run->format = up_export_options_get_format (options);
   run->png_size = up_export_options_get_png_size (options);
+  run->pdf_layout = up_export_options_get_pdf_layout (options);
   run->lang = up_export_options_get_lang (options);
   up_export_options_remember (options);
   ask_for_file (run);

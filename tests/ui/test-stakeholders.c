@@ -1067,19 +1067,197 @@ test_export_dialog (Fixture       *fixture,
   for (child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (ADW_IS_COMBO_ROW (child))
       {
-        static const char *titles[] = { N_("Format"), N_("Size"), N_("Language") };
+        static const char *titles[] = { N_("Format"), N_("Size"), N_("Layout"), N_("Language") };
 
         g_assert_cmpuint (n_rows, <, G_N_ELEMENTS (titles));
         g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), ==, _(titles[n_rows]));
         n_rows++;
       }
-  g_assert_cmpuint (n_rows, ==, 3);
+  g_assert_cmpuint (n_rows, ==, 4);
 
   /* Cancel, as its button does (answer, then close): nothing follows, no
    * file chooser. */
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_close (GTK_WINDOW (dialog));
   wait_until (is_back_to_before, &windows);
+}
+
+/* The combo row titled @title among the export dialog's choices. */
+static AdwComboRow *
+choice_row (AdwMessageDialog *dialog,
+            const char       *title)
+{
+  GtkWidget *list = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LIST_BOX);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_COMBO_ROW (child) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+      return ADW_COMBO_ROW (child);
+  return NULL;
+}
+
+/* The export dialog shown over the window. */
+static AdwMessageDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  wait_until (is_mapped, dialog);
+  return dialog;
+}
+
+static gboolean
+is_file_chooser_shown (gpointer data)
+{
+  GtkWindow **chooser = data;
+
+  *chooser = find_toplevel ("GtkFileChooserDialog");
+  return *chooser != NULL;
+}
+
+static gboolean
+file_is_there (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+export_is_over (gpointer view)
+{
+  return !UP_STAKEHOLDER_VIEW (view)->exporting;
+}
+
+/* The page sizes of the PDF at @path, in points, as cairo writes each
+ * page's MediaBox: [width, height] pairs. */
+static GArray *
+pdf_page_sizes (const char *path)
+{
+  g_autoptr(GBytes) bytes = test_read_bytes (path);
+  g_autoptr(GRegex) regex = g_regex_new ("/MediaBox \\[ *0 0 ([0-9.]+) ([0-9.]+) *\\]", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_regex_match_full (regex, data, length, 0, 0, &match, NULL);
+  while (g_match_info_matches (match))
+    {
+      for (int i = 1; i <= 2; i++)
+        {
+          g_autofree char *number = g_match_info_fetch (match, i);
+          double value = g_ascii_strtod (number, NULL);
+
+          g_array_append_val (sizes, value);
+        }
+      g_match_info_next (match, NULL);
+    }
+  return sizes;
+}
+
+/* A strategist's slides for a council meeting, as one PDF from Export
+ * Grid…: PDF, then Slides, 16:9 in a Layout row shown for a PDF only,
+ * writes pages all of 16:9, and the key of a crowded grid (300 people
+ * with long names, twelve in each cell) goes on to a second slide.
+ * Before, a PDF from the dialog was always laid out as a page (here one
+ * page of 684 × 2,720 pt, its key under the grid), and only
+ * "upphandla --export=grid --slide" made slides. The layout is
+ * remembered for the next export. */
+static void
+test_export_pdf_slides (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const char * const first[] = { "Margareta", "Elisabeth", "Kristoffer", "Alexandra", "Sebastian",
+                                         "Magdalena", "Gunnar", "Christina", "Fredrik", "Ingegerd",
+                                         "Benjamin", "Rosemarie", "Maximilian", "Annelie", "Bartolomeus" };
+  static const char * const last[] = { "Lindqvistberg", "Wahlgrensson", "Bergströmer", "Håkanssonius",
+                                        "Wikströmlund", "Olssonholm", "Nilssonborg", "Anderssonheim",
+                                        "Johanssondal", "Karlssonvik", "Perssonsten", "Svenssonfors",
+                                        "Gustafssonby", "Pettersonlid", "Jonssonnäs", "Larssonbacke",
+                                        "Eriksonkulla", "Hanssonberga", "Lundqvistmo", "Sandbergsten" };
+  g_autofree char *path = g_build_filename (fixture->dir, "slides.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  g_autoptr(GtkStringObject) label = NULL;
+  AdwMessageDialog *dialog;
+  AdwComboRow *format_row, *size_row, *layout_row;
+  GtkWindow *chooser = NULL;
+  guint n_pages;
+
+  for (guint i = 0; i < 300 - N_DEMO_STAKEHOLDERS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %s", first[i % G_N_ELEMENTS (first)],
+                                               last[i / G_N_ELEMENTS (first)]);
+      UpStakeholder *person = up_project_add_stakeholder (fixture->project, name, NULL, "citizen", &error);
+
+      g_assert_no_error (error);
+      up_project_set_int (fixture->project, person, "influence", 1 + (i / 5) % 5, &error);
+      g_assert_no_error (error);
+      up_project_set_int (fixture->project, person, "interest", 1 + i % 5, &error);
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "stakeholders.export-grid", NULL));
+  dialog = find_export_dialog ();
+  format_row = choice_row (dialog, _("Format"));
+  size_row = choice_row (dialog, _("Size"));
+  layout_row = choice_row (dialog, _("Layout"));
+  g_assert_nonnull (format_row);
+  g_assert_nonnull (size_row);
+  g_assert_nonnull (layout_row);
+
+  /* a layout for a PDF only: an SVG is one picture */
+  adw_combo_row_set_selected (format_row, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (layout_row)));
+  adw_combo_row_set_selected (format_row, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (layout_row)));
+  adw_combo_row_set_selected (format_row, 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (layout_row)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (size_row)));
+  label = g_list_model_get_item (adw_combo_row_get_model (layout_row), 1);
+  g_assert_cmpstr (gtk_string_object_get_string (label), ==, _("Slides, 16:9"));
+  adw_combo_row_set_selected (layout_row, 1);
+  wait_for_frames (GTK_WIDGET (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "stakeholders-export-pdf-slides.png");
+
+  adw_message_dialog_response (dialog, "export");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (is_file_chooser_shown, &chooser);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  /* written beside and renamed: there means whole */
+  wait_until (file_is_there, path);
+  wait_until (export_is_over, fixture->view);
+
+  sizes = pdf_page_sizes (path);
+  n_pages = sizes->len / 2;
+  for (guint i = 0; i < n_pages; i++)
+    {
+      double width = g_array_index (sizes, double, 2 * i);
+      double height = g_array_index (sizes, double, 2 * i + 1);
+
+      g_test_message ("page %u: %.2f × %.2f pt", i + 1, width, height);
+      g_assert_cmpfloat_with_epsilon (height, width * 9 / 16, 0.5);
+    }
+  g_assert_cmpuint (n_pages, >, 1);
+
+  /* remembered: the next export offers slides again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "stakeholders.export-grid", NULL));
+  dialog = find_export_dialog ();
+  g_assert_cmpuint (adw_combo_row_get_selected (choice_row (dialog, _("Format"))), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (choice_row (dialog, _("Layout"))), ==, 1);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate_pending ();
 }
 
 /* The file chooser of the grid's export suggests a name of the project's
@@ -1663,6 +1841,8 @@ main (int   argc,
               fixture_set_up, test_export_file_name, fixture_tear_down);
   g_test_add ("/ui/stakeholders/export-dialog", Fixture, NULL,
               fixture_set_up, test_export_dialog, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/export-pdf-slides", Fixture, NULL,
+              fixture_set_up, test_export_pdf_slides, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-marks-drawn-only", Fixture, NULL,
               fixture_set_up, test_grid_marks_drawn_only, fixture_tear_down);
   g_test_add ("/ui/stakeholders/register-rows-named", Fixture, NULL,
