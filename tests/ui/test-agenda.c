@@ -1884,6 +1884,92 @@ test_export_close_window (void)
   test_remove_tree (dir);
 }
 
+/* The combo row titled @title among the choices of the export @dialog. */
+static AdwComboRow *
+export_choice (AdwMessageDialog *dialog,
+               const char       *title)
+{
+  GtkWidget *list = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LIST_BOX);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_COMBO_ROW (child) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+      return ADW_COMBO_ROW (child);
+  g_error ("no row “%s” in the export dialog", title);
+}
+
+static gboolean
+is_file_chooser_shown (gpointer data)
+{
+  GtkWindow **chooser = data;
+
+  *chooser = find_toplevel ("GtkFileChooserDialog");
+  return *chooser != NULL;
+}
+
+/* Slides for a council meeting from the Agenda 2030 view's Export…: PDF,
+ * Layout "Slides, 16:9" writes the wheel laid out for a slide (its
+ * legend and key beside it, 1,157 × 651 pt) on a page of 16:9. Before,
+ * the dialog's PDF was always the page's layout, the wheel 568 × 905 pt
+ * with its key under it. */
+static void
+test_export_pdf_slides (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "wheel-slides.pdf", NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("/MediaBox \\[ *0 0 ([0-9.]+) ([0-9.]+) *\\]", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *width_text = NULL;
+  g_autofree char *height_text = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  GtkWindow *chooser = NULL;
+  ExportWatch watch;
+  UpAgendaView *view;
+  gsize length = 0;
+  double width, height;
+
+  view = watch_exports (fixture, &watch);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "agenda.export", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  wait_until (is_mapped, dialog);
+  adw_combo_row_set_selected (export_choice (dialog, _("Chart")), 0);
+  adw_combo_row_set_selected (export_choice (dialog, _("Format")), 2);
+  adw_combo_row_set_selected (export_choice (dialog, _("Layout")), 1);
+  wait_for_frames (GTK_WIDGET (dialog));
+  screenshot (GTK_WIDGET (dialog), "export-pdf-slides");
+
+  adw_message_dialog_response (dialog, "export");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (is_file_chooser_shown, &chooser);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (export_done, &watch);
+  g_assert_no_error (watch.error);
+  unwatch_exports (&watch);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_regex_match_full (regex, contents, length, 0, 0, &match, NULL));
+  width_text = g_match_info_fetch (match, 1);
+  height_text = g_match_info_fetch (match, 2);
+  width = g_ascii_strtod (width_text, NULL);
+  height = g_ascii_strtod (height_text, NULL);
+  g_test_message ("the wheel's slide: %.1f × %.1f pt", width, height);
+  g_assert_cmpfloat_with_epsilon (height, width * 9 / 16, 0.5);
+  /* the slide's layout, not the page's (905 pt high, on 16:9 too) */
+  g_assert_cmpfloat (height, <, 700);
+  g_assert_false (g_match_info_next (match, NULL));
+}
+
 static void
 assert_label (GtkWidget  *widget,
               const char *expected)
@@ -2265,6 +2351,8 @@ main (int   argc,
   g_test_add ("/ui/agenda/export-local-goal", Fixture, NULL,
               fixture_set_up, test_export_local_goal, fixture_tear_down);
   g_test_add_func ("/ui/agenda/export-close-window", test_export_close_window);
+  g_test_add ("/ui/agenda/export-pdf-slides", Fixture, NULL,
+              fixture_set_up, test_export_pdf_slides, fixture_tear_down);
   g_test_add ("/ui/agenda/scope-choices-whole", Fixture, NULL,
               fixture_set_up, test_scope_choices_whole, fixture_tear_down);
   g_test_add ("/ui/agenda/scope-after-undo", Fixture, NULL,
