@@ -288,11 +288,12 @@ slide_layout (UpProject      *project,
   double width = 0, height = 0;
   int slide_height, fitted;
 
-  /* the report is a page whatever the size, and says so itself */
-  if (kind == UP_CHART_REPORT)
-    return png_width;
-  /* the shape of the slide is what counts, not its size */
-  options->slide = up_export_slide_is_larger (project, kind, options, 1920, 1080);
+  /* The shape of the slide is what counts, not its size. The report is a
+   * page whatever the size, and says so itself; its PNG still keeps
+   * within the slide, as the dialog's "Slide" sizes keep it: 1920 pixels
+   * wide it was 1358 high, which a projector shrank to fit. */
+  if (kind != UP_CHART_REPORT)
+    options->slide = up_export_slide_is_larger (project, kind, options, 1920, 1080);
   if (format != UP_EXPORT_PNG || png_width == 0)
     return png_width;
 

@@ -750,6 +750,36 @@ export_to (const char *project,
   return output;
 }
 
+/* --slide --png-width=1920 keeps every chart within the Full HD slide it
+ * is made for, as large as fits, as the help says and as the dialog's
+ * "Slide, Full HD" does: the report, which stays a page on a slide, came
+ * out 1920 × 1358, taller than the slide, which a projector showed at
+ * 1527 pixels wide with its header and foot cut or shrunk. */
+static void
+test_export_slide_every_kind (void)
+{
+  g_autofree char *project = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project);
+  static const char * const kinds[] = { "wheel", "bars", "matrix", "grid", "timeline", "report" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-slide.png", kinds[k]);
+      g_autofree char *png = export_to (project, dir, kinds[k], "sv", name, "--slide", "--png-width=1920");
+      cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+      int width, height;
+
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      width = cairo_image_surface_get_width (image);
+      height = cairo_image_surface_get_height (image);
+      cairo_surface_destroy (image);
+      g_test_message ("%s: %d × %d px", kinds[k], width, height);
+      g_assert_cmpint (width, <=, 1920);
+      g_assert_cmpint (height, <=, 1080);
+      g_assert_true (width == 1920 || height >= 1078);
+    }
+}
+
 /* --slide chooses the layout that shows the chart larger on a slide of
  * 16:9, as the export dialog's "Slide" sizes do: the matrix of the demo,
  * wider than tall, beside the legend and the key of a slide was 1394.7 pt
@@ -1287,6 +1317,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-defaults", test_export_defaults);
   g_test_add_func ("/cli/export-slide", test_export_slide);
   g_test_add_func ("/cli/export-slide-layout", test_export_slide_layout);
+  g_test_add_func ("/cli/export-slide-every-kind", test_export_slide_every_kind);
   g_test_add_func ("/cli/export-local-goal", test_export_local_goal);
   g_test_add_func ("/cli/export-errors", test_export_errors);
   g_test_add_func ("/cli/export-same-file", test_export_same_file);
