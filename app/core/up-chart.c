@@ -2111,6 +2111,12 @@ legend_layout (UpChartContext     *ctx,
 
           if (i >= n_items)
             break;
+          /* A note without a swatch alone in the last row (the grid's
+           * scale, the matrix's targets only in notes) has the row's whole
+           * width: in its column's it wrapped a last word onto a line of
+           * its own, the rest of the row empty beside it. */
+          if (!down && c == 0 && i == n_items - 1 && items[i].swatch == NULL)
+            box = width;
           text_height = _up_chart_text_height (ctx, items[i].text, size, 0, box - swatch_width - 8,
                                                table != NULL ? 1 : 0);
           if (draw)

@@ -2099,6 +2099,53 @@ test_slide_header (void)
     }
 }
 
+/* The grid's note under its legend, the scale of influence and interest,
+ * is the legend's last line, alone in its row: laid out in the first
+ * column's width it wrapped its last word ("high", "högt") onto a line of
+ * its own, the rest of the row empty beside it, on every exported grid. */
+static void
+test_grid_legend_note_line (void)
+{
+  g_autoptr(UpProject) project = demo ();
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      const char *first = lang == UP_LANG_SV ? "Inflytande" : "Influence";
+      const char *last = lang == UP_LANG_SV ? "högt" : "high";
+      g_autofree char *name = g_strdup_printf ("chart-grid-legend-note-%s.pdf", up_lang_get_code (lang));
+      g_autoptr(GArray) words = NULL;
+      const PdfWord *from = NULL, *to = NULL;
+      UpChartOptions options;
+
+      if (lang == UP_LANG_SV && !swedish_available ())
+        continue;
+      up_chart_options_init (&options);
+      options.lang = lang;
+      options.decorations = TRUE;
+      options.key = TRUE;
+      words = chart_words (project, UP_CHART_GRID, &options, name);
+      if (words == NULL)
+        return;
+      /* the note's first word is the last "Influence" on the page (the
+       * axis is named so too), its last word the last "high" */
+      for (guint i = 0; i < words->len; i++)
+        {
+          const PdfWord *w = &g_array_index (words, PdfWord, i);
+
+          if (g_strcmp0 (w->text, first) == 0)
+            from = w;
+          else if (g_strcmp0 (w->text, last) == 0)
+            to = w;
+        }
+      g_assert_nonnull (from);
+      g_assert_nonnull (to);
+      g_test_message ("%s: “%s” at y %.1f, “%s” at y %.1f", up_lang_get_code (lang), first, from->y0, last,
+                      to->y0);
+      g_assert_cmpfloat (fabs (to->y0 - from->y0), <, 1);
+      g_assert_cmpfloat (to->x0, >, from->x1);
+    }
+}
+
 static GArray *
 report_words (UpProject  *project,
               UpLang      lang,
@@ -5581,6 +5628,7 @@ main (int   argc,
   g_test_add_func ("/chart/grid/slide-crowded-key", test_grid_slide_crowded_key);
   g_test_add_func ("/chart/grid/slide-full-cell-taller", test_grid_slide_full_cell_taller);
   g_test_add_func ("/chart/grid/slide-key-down", test_grid_slide_key_down);
+  g_test_add_func ("/chart/grid/legend-note-line", test_grid_legend_note_line);
   g_test_add_func ("/chart/slide-body", test_slide_body);
   g_test_add_func ("/chart/timeline/slide", test_timeline_slide);
   g_test_add_data_func ("/chart/timeline/slide-row-titles", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_slide_row_titles);
