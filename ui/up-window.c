@@ -2965,11 +2965,68 @@ up_window_close_request (GtkWindow *window)
 }
 
 
-/* Lets the titles of the shortcuts below @widget wrap at @chars
- * characters. GTK 4.8 lays the shortcuts out two columns to a page, each
- * as wide as its widest keys beside its widest title on one line: the
- * window was 927 px wide, more than an 800 px screen (or 1,000 px with
- * Large Text) has. A title of two lines keeps its column narrow. */
+/* Breaks @label's text (kept as it was first) into lines of about @chars
+ * characters, between words only: a word longer than that has a line of
+ * its own. The lines are the label's own, not wrapped by GTK: GTK 4.8
+ * measures a wrapping title for the height of the row being laid out,
+ * and the titles of a column share one width (a size group), so that a
+ * title of two lines, measured for a row of one, asked for its whole
+ * width on one line, and the others were given that width after keys as
+ * wide as the column's widest: "Nytt projekt" ended 10 px past its column
+ * at the normal text size, "Agenda 2030" 103 px into the next column's
+ * keys at 1.5. A title of fixed lines has one width for any height. At
+ * 8 characters GTK's wrapping also broke words ("föregåen-de"). */
+static void
+break_title_lines (GtkLabel *label,
+                   int       chars)
+{
+  const char *text = g_object_get_data (G_OBJECT (label), "up-title");
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GString) lines = NULL;
+  PangoFontMetrics *metrics;
+  int char_width;
+
+  if (text == NULL)
+    {
+      g_object_set_data_full (G_OBJECT (label), "up-title", g_strdup (gtk_label_get_text (label)), g_free);
+      text = g_object_get_data (G_OBJECT (label), "up-title");
+    }
+  g_object_set_data (G_OBJECT (label), "up-title-chars", GINT_TO_POINTER (chars));
+  if (*text == '\0')
+    return;
+
+  /* a character as wide as GTK counts it for a label's width-chars */
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (label)), NULL, NULL);
+  char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                    pango_font_metrics_get_approximate_digit_width (metrics));
+  pango_font_metrics_unref (metrics);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), text);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, chars * char_width);
+  lines = g_string_new (NULL);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      int length = line->length;
+
+      /* the space a line was broken at is not shown */
+      while (length > 0 && g_ascii_isspace (text[line->start_index + length - 1]))
+        length--;
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      g_string_append_len (lines, text + line->start_index, length);
+    }
+  gtk_label_set_wrap (label, FALSE);
+  gtk_label_set_text (label, lines->str);
+}
+
+/* break_title_lines() for the titles of the shortcuts below @widget,
+ * at @chars characters. GTK 4.8 lays the shortcuts out two columns to a
+ * page, each as wide as its widest keys beside its widest title on one
+ * line: the window was 927 px wide, more than an 800 px screen (or
+ * 1,000 px with Large Text) has. A title of two lines keeps its column
+ * narrow. */
 static void
 wrap_shortcut_titles (GtkWidget *widget,
                       int        chars)
@@ -2980,33 +3037,17 @@ wrap_shortcut_titles (GtkWidget *widget,
       if (GTK_IS_SHORTCUT_LABEL (child))
         continue;
       if (GTK_IS_LABEL (child) && GTK_IS_SHORTCUTS_SHORTCUT (gtk_widget_get_ancestor (child, GTK_TYPE_SHORTCUTS_SHORTCUT)))
-        {
-          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
-          /* All of one width, whatever their length: GTK measures a
-           * title for its row's height, and the column's titles share
-           * the widest such width (see also the shortcut rule in
-           * style.css). */
-          gtk_label_set_width_chars (GTK_LABEL (child), chars);
-          gtk_label_set_max_width_chars (GTK_LABEL (child), chars);
-        }
+        break_title_lines (GTK_LABEL (child), chars);
       wrap_shortcut_titles (child, chars);
     }
 }
 
-/* Lets @title, of a group of shortcuts, wrap at @chars characters. As
- * wide as that where it is longer: GTK gives a window the natural height
- * of its content, and a wrapping label's natural height is its height at
- * its minimum width, a word to a line. */
+/* break_title_lines() for @title, of a group of shortcuts. */
 static void
 wrap_group_title (GtkLabel *title,
                   int       chars)
 {
-  int length = (int) g_utf8_strlen (gtk_label_get_label (title), -1);
-
-  gtk_label_set_wrap (title, TRUE);
-  gtk_label_set_width_chars (title, MIN (chars, length));
-  gtk_label_set_max_width_chars (title, chars);
+  break_title_lines (title, chars);
 }
 
 /* Lets the title of each group of shortcuts below @widget wrap at
@@ -3047,7 +3088,7 @@ fit_shortcut_titles (UpWindow  *self,
   /* the window not laid out yet: nothing to fit to */
   if (room <= 0)
     return;
-  /* Narrower, a title would break within most of its words. */
+  /* Narrower, most titles would be a word to a line. */
   while (chars > 8)
     {
       int width;
@@ -3103,8 +3144,10 @@ split_shortcuts_group (GtkWidget  *group,
       GtkLabel *group_title = GTK_LABEL (gtk_widget_get_first_child (group));
       GtkLabel *rest_title = GTK_LABEL (gtk_widget_get_first_child (rest));
 
-      if (gtk_label_get_wrap (group_title))
-        wrap_group_title (rest_title, gtk_label_get_max_width_chars (group_title));
+      int chars = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (group_title), "up-title-chars"));
+
+      if (chars > 0)
+        wrap_group_title (rest_title, chars);
     }
 
   child = gtk_widget_get_first_child (group);

@@ -970,6 +970,151 @@ assert_continued_once (GtkWidget  *widget,
     }
 }
 
+/* The title label of @shortcut: the label below it outside its keys
+ * (a GtkShortcutLabel is made of labels too). */
+static GtkWidget *
+find_shortcut_title (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *title;
+
+      if (GTK_IS_SHORTCUT_LABEL (child))
+        continue;
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
+        return child;
+      if ((title = find_shortcut_title (child)) != NULL)
+        return title;
+    }
+
+  return NULL;
+}
+
+/* Each shortcut's title below @widget, in @column of a page, lies whole
+ * within the column and after the shortcut's keys, and is broken into
+ * lines only where a line may break (between words), never within a
+ * word: at 800 px with Large Text "Agenda 2030" ran 103 px past its
+ * column into the next one's keys, and "föregående" was broken as
+ * "föregåen-de". */
+static void
+assert_titles_in_column (GtkWidget  *widget,
+                         GtkWidget  *column,
+                         GHashTable *titles)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          GtkWidget *title = find_shortcut_title (child);
+          GtkWidget *keys = find_descendant (child, GTK_TYPE_SHORTCUT_LABEL);
+          graphene_rect_t title_bounds, keys_bounds;
+          PangoLayout *layout;
+          PangoRectangle text;
+          const PangoLogAttr *attrs;
+          int n_attrs, x;
+          const char *text_start;
+          char *shown = NULL;
+
+          g_assert_nonnull (title);
+          g_assert_nonnull (keys);
+          g_assert_true (gtk_widget_compute_bounds (title, column, &title_bounds));
+          g_assert_true (gtk_widget_compute_bounds (keys, column, &keys_bounds));
+          layout = gtk_label_get_layout (GTK_LABEL (title));
+          pango_layout_get_pixel_extents (layout, NULL, &text);
+          gtk_label_get_layout_offsets (GTK_LABEL (title), &x, NULL);
+          if (title_bounds.origin.x + title_bounds.size.width > gtk_widget_get_width (column) + 0.5
+              || title_bounds.origin.x < keys_bounds.origin.x + keys_bounds.size.width
+              || x + text.x + text.width > title_bounds.size.width + 0.5)
+            g_test_message ("\"%s\": keys %.0f–%.0f, title %.0f–%.0f (text to %d) in a column %d px wide",
+                            gtk_label_get_text (GTK_LABEL (title)),
+                            keys_bounds.origin.x, keys_bounds.origin.x + keys_bounds.size.width,
+                            title_bounds.origin.x, title_bounds.origin.x + title_bounds.size.width,
+                            x + text.x + text.width, gtk_widget_get_width (column));
+          g_assert_cmpfloat (title_bounds.origin.x + title_bounds.size.width, <=, gtk_widget_get_width (column) + 0.5);
+          g_assert_cmpfloat (title_bounds.origin.x, >=, keys_bounds.origin.x + keys_bounds.size.width);
+          g_assert_cmpint (x + text.x + text.width, <=, (int) (title_bounds.size.width + 0.5));
+
+          /* its words whole, on however many lines: one of the titles
+           * as built, its lines joined by spaces */
+          shown = g_strdup (gtk_label_get_text (GTK_LABEL (title)));
+          g_strdelimit (shown, "\n", ' ');
+          if (!g_hash_table_contains (titles, shown))
+            g_test_message ("\"%s\" is no title of a shortcut", shown);
+          g_assert_true (g_hash_table_contains (titles, shown));
+          g_clear_pointer (&shown, g_free);
+
+          /* every line after the first starts where a line may break */
+          attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+          text_start = pango_layout_get_text (layout);
+          for (GSList *line = pango_layout_get_lines_readonly (layout); line; line = line->next)
+            {
+              PangoLayoutLine *l = line->data;
+              int offset = (int) g_utf8_pointer_to_offset (text_start, text_start + l->start_index);
+
+              if (l->start_index == 0)
+                continue;
+              if (!attrs[offset].is_line_break)
+                g_test_message ("\"%s\" broken within a word, at \"%s\"", gtk_label_get_text (GTK_LABEL (title)),
+                                text_start + l->start_index);
+              g_assert_true (offset < n_attrs && attrs[offset].is_line_break);
+            }
+          continue;
+        }
+      assert_titles_in_column (child, column, titles);
+    }
+}
+
+/* Adds the title of each shortcut below @widget to @titles. */
+static void
+collect_shortcut_titles (GtkWidget  *widget,
+                         GHashTable *titles)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          char *title = NULL;
+
+          g_object_get (child, "title", &title, NULL);
+          g_hash_table_add (titles, title);
+          continue;
+        }
+      collect_shortcut_titles (child, titles);
+    }
+}
+
+/* assert_titles_in_column() on every page of @stack, each shown in turn
+ * so that it is laid out; returns the number of pages. */
+static guint
+assert_titles_in_columns (GtkWidget *shortcuts,
+                          GtkWidget *stack)
+{
+  GtkWidget *first = gtk_stack_get_visible_child (GTK_STACK (stack));
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/upphandla/Upphandla/up-shortcuts-window.ui");
+  GtkWidget *built = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_pages = 0;
+
+  /* the titles as the window is built, before it is fitted to a screen */
+  g_assert_nonnull (built);
+  collect_shortcut_titles (built, titles);
+  gtk_window_destroy (GTK_WINDOW (built));
+
+  for (GtkWidget *page = gtk_widget_get_first_child (stack); page; page = gtk_widget_get_next_sibling (page))
+    {
+      n_pages++;
+      gtk_stack_set_visible_child (GTK_STACK (stack), page);
+      for (guint i = 0; i < 3; i++)
+        wait_for_frames (shortcuts);
+      for (GtkWidget *column = gtk_widget_get_first_child (page); column; column = gtk_widget_get_next_sibling (column))
+        assert_titles_in_column (column, column, titles);
+    }
+  gtk_stack_set_visible_child (GTK_STACK (stack), first);
+
+  return n_pages;
+}
+
 /* The keyboard shortcuts window (Ctrl+?) opened from @window, as high as
  * the screen, is no higher, so that its page buttons are on the screen;
  * it still lists every shortcut, and opens on the General group. */
@@ -1010,6 +1155,8 @@ assert_shortcuts_fit (Fixture      *fixture,
   g_assert_nonnull (group);
   g_object_get (group, "title", &first_title, NULL);
   g_assert_cmpstr (first_title, ==, C_("shortcut window", "General"));
+
+  g_test_message ("shortcuts: %u pages", assert_titles_in_columns (GTK_WIDGET (shortcuts), stack));
 
   gtk_window_close (shortcuts);
   wait_until (is_unmapped, shortcuts);
@@ -1080,16 +1227,25 @@ test_short_screen (Fixture       *fixture,
   show_view (fixture, "timeline");
   assert_fits_screen (fixture, screen, "the timeline again");
 
-  /* With Large Text the shortcuts window was 733 px high, its page
-   * buttons off a screen of 600 px; on a screen of 800 px it was 876 px
-   * wide at a text scale of 1.25, its close button off the screen. */
-  assert_shortcuts_fit (fixture, screen);
-
   /* Add Stage's menu from the foot of the window: every kind in it, the
    * last (Milestone, Other Stage) without scrolling; also when opened
    * again (its rows' size is chosen at each opening). */
   for (guint i = 0; i < 2; i++)
     assert_popover_within (window, template_child (fixture->window, UP_TYPE_WINDOW, "add_stage_button"), 0);
+}
+
+/* With Large Text the shortcuts window was 733 px high, its page buttons
+ * off a screen of 600 px; on a screen of 800 px it was 876 px wide at a
+ * text scale of 1.25, its close button off the screen. */
+static void
+test_shortcuts_screen (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  const Screen *screen = user_data;
+
+  resize_window (fixture, screen->width, screen->height);
+  assert_fits_screen (fixture, screen, "timeline");
+  assert_shortcuts_fit (fixture, screen);
 }
 
 /* At the normal text size a window of 800 px shows the view switcher in
@@ -1232,6 +1388,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/ui/narrow/short-screen/%s", screens[i].name);
 
       g_test_add (path, Fixture, &screens[i], screen_fixture_set_up, test_short_screen, fixture_tear_down);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ui/narrow/shortcuts/%s", screens[i].name);
+
+      g_test_add (path, Fixture, &screens[i], screen_fixture_set_up, test_shortcuts_screen, fixture_tear_down);
     }
   for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
     {
