@@ -3042,12 +3042,21 @@ wrap_shortcut_titles (GtkWidget *widget,
     }
 }
 
-/* break_title_lines() for @title, of a group of shortcuts. */
+/* break_title_lines() for @title, of a group of shortcuts; where @chars
+ * is 0, its title on one line again. */
 static void
 wrap_group_title (GtkLabel *title,
                   int       chars)
 {
-  break_title_lines (title, chars);
+  const char *text = g_object_get_data (G_OBJECT (title), "up-title");
+
+  if (chars > 0)
+    break_title_lines (title, chars);
+  else if (text != NULL)
+    {
+      g_object_set_data (G_OBJECT (title), "up-title-chars", NULL);
+      gtk_label_set_text (title, text);
+    }
 }
 
 /* Lets the title of each group of shortcuts below @widget wrap at
@@ -3066,41 +3075,6 @@ wrap_group_titles (GtkWidget *widget,
           continue;
         }
       wrap_group_titles (child, chars);
-    }
-}
-
-/* Wraps the titles of the shortcuts in @overlay at 17 characters: two
- * lines for most titles, in Swedish too, and the window 772 px wide in
- * both languages at the normal text size. With Large Text those 17
- * characters are wider, and the window was 876 px wide at a text scale of
- * 1.25 and 1,008 px at 1.5 (in Swedish), its close button off a screen of
- * 800 px: there the titles wrap at fewer characters, until the window is
- * no wider than the main window (which stands for the screen, as for
- * fit_shortcuts_to_window()). The keys keep their size. */
-static void
-fit_shortcut_titles (UpWindow  *self,
-                     GtkWidget *overlay)
-{
-  int room = gtk_widget_get_width (GTK_WIDGET (self));
-  int chars = 17;
-
-  wrap_shortcut_titles (overlay, chars);
-  /* the window not laid out yet: nothing to fit to */
-  if (room <= 0)
-    return;
-  /* Narrower, most titles would be a word to a line. */
-  while (chars > 8)
-    {
-      int width;
-
-      gtk_widget_measure (overlay, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
-      if (width <= room)
-        break;
-      wrap_shortcut_titles (overlay, --chars);
-      /* A group's title, one line, kept its column wide ("Ett skedes
-       * kopplingar till Agenda 2030"): it wraps at about the width of
-       * the keys and their title. */
-      wrap_group_titles (overlay, chars + 10);
     }
 }
 
@@ -3137,6 +3111,8 @@ split_shortcuts_group (GtkWidget  *group,
    * large text: %1$s is the group's title, such as "General". */
   continued = g_strdup_printf (C_("shortcut window", "%1$s (continued)"), title != NULL ? title : "");
   rest = g_object_new (GTK_TYPE_SHORTCUTS_GROUP, "title", continued, "view", view, NULL);
+  /* to be joined again (see join_shortcuts_groups()) */
+  g_object_set_data (G_OBJECT (rest), "up-continues", group);
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (group)), rest, group);
   /* its title wraps as the group's does (see fit_shortcut_titles()) */
   if (GTK_IS_LABEL (gtk_widget_get_first_child (group)) && GTK_IS_LABEL (gtk_widget_get_first_child (rest)))
@@ -3183,78 +3159,134 @@ collect_shortcuts_groups (GtkWidget *widget,
 }
 
 /* A group of shortcuts as GTK lays it out: its number of shortcuts (its
- * rows are those and its title), and in pixels its title's height and
- * each shortcut's with the space below it. */
+ * rows are those and its title), and in pixels its title's height, that
+ * of its title as continued in another column, and each shortcut's with
+ * the space below it. */
 typedef struct
 {
   GtkWidget *group;
   guint      n_shortcuts;
   int        title_height;
+  int        continued_height;
   const int *heights;
 } ShortcutsGroupSize;
 
-/* The number of parts a group of @n shortcuts is split into for columns
- * of @rows rows (a title and @rows - 1 shortcuts). */
+/* Lays @sizes out in columns as GTK 4.8 does for columns of @rows rows (a
+ * group's title and its shortcuts are a row each): it fills a column
+ * with the next group while its rows fit, and puts the groups of a column
+ * 22 px apart. Where @split, a group that does not fit in what is left
+ * of a column fills it and goes on in the next, one column after another
+ * (not where only one of its shortcuts would be left behind); its parts'
+ * numbers of shortcuts are appended to @parts. Returns the number of
+ * columns, or 0 where a column would be higher than @room px, or a group
+ * unsplit longer than a column. */
 static guint
-shortcuts_group_parts (guint n,
-                       guint rows)
+fill_shortcuts_columns (const ShortcutsGroupSize *sizes,
+                        guint                     n_sizes,
+                        guint                     rows,
+                        int                       room,
+                        gboolean                  split,
+                        GArray                   *parts)
 {
-  return MAX (1, (n + rows - 2) / (rows - 1));
-}
-
-/* The height of the tallest column of shortcuts GTK 4.8 makes of @sizes
- * with columns of @rows rows, each group split into parts of about one
- * size where it is longer, taken in @order (1, or -1 from the last). GTK
- * fills a column with the next group while its rows fit, and puts the
- * groups of a column 22 px apart. */
-static int
-tallest_shortcuts_column (const ShortcutsGroupSize *sizes,
-                          guint                     n_sizes,
-                          guint                     rows,
-                          int                       order)
-{
-  int tallest = 0, column = 0;
-  guint column_rows = 0;
+  guint columns = 0, column_rows = 0;
+  int column_height = 0;
 
   for (guint i = 0; i < n_sizes; i++)
     {
-      const ShortcutsGroupSize *size = &sizes[order > 0 ? i : n_sizes - 1 - i];
-      guint parts = shortcuts_group_parts (size->n_shortcuts, rows);
-      guint per_part = (size->n_shortcuts + parts - 1) / parts;
+      const ShortcutsGroupSize *size = &sizes[i];
+      guint done = 0;
 
-      for (guint part = 0, left = size->n_shortcuts; part < parts; part++)
+      if (!split && size->n_shortcuts + 1 > rows)
+        return 0;
+      while (done < size->n_shortcuts)
         {
-          guint n = MIN (per_part, left);
-          int height = size->title_height;
+          guint left = size->n_shortcuts - done;
+          guint n = MIN (left, rows - 1);
+          int height = done == 0 ? size->title_height : size->continued_height;
 
-          for (guint k = size->n_shortcuts - left; k < size->n_shortcuts - left + n; k++)
-            height += size->heights[k];
-          left -= n;
-          if (column_rows == 0 || column_rows + n + 1 > rows)
+          if (column_rows > 0 && column_rows + 1 + left > rows)
             {
-              column = height;
-              column_rows = n + 1;
+              guint room_rows = rows - column_rows;
+
+              /* the rest of the column for a part, two shortcuts at least */
+              if (split && room_rows >= 3)
+                n = room_rows - 1;
+              else
+                column_rows = 0;
+            }
+          if (column_rows == 0)
+            {
+              columns++;
+              column_height = 0;
             }
           else
-            {
-              column += 22 + height;
-              column_rows += n + 1;
-            }
-          tallest = MAX (tallest, column);
+            column_height += 22;
+          for (guint k = done; k < done + n; k++)
+            height += size->heights[k];
+          column_rows += n + 1;
+          column_height += height;
+          if (column_height > room)
+            return 0;
+          if (parts != NULL)
+            g_array_append_val (parts, n);
+          done += n;
         }
     }
 
-  return tallest;
+  return columns;
+}
+
+/* Sets @title, the title label of a group of shortcuts, to @text, broken
+ * into lines as its title was (see wrap_group_title()). */
+static void
+set_group_title_text (GtkLabel   *title,
+                      const char *text)
+{
+  int chars = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (title), "up-title-chars"));
+
+  if (chars > 0)
+    {
+      g_object_set_data_full (G_OBJECT (title), "up-title", g_strdup (text), g_free);
+      break_title_lines (title, chars);
+    }
+  else
+    gtk_label_set_text (title, text);
+}
+
+/* The height of @group's title as continued in another column ("General
+ * (continued)"), which may take another line. */
+static int
+measure_continued_title (GtkWidget *group)
+{
+  GtkWidget *title = gtk_widget_get_first_child (group);
+  g_autofree char *text = NULL;
+  g_autofree char *continued = NULL;
+  int height;
+
+  if (!GTK_IS_LABEL (title))
+    return 0;
+  text = g_strdup (g_object_get_data (G_OBJECT (title), "up-title") != NULL
+                   ? g_object_get_data (G_OBJECT (title), "up-title") : gtk_label_get_text (GTK_LABEL (title)));
+  continued = g_strdup_printf (C_("shortcut window", "%1$s (continued)"), text);
+  set_group_title_text (GTK_LABEL (title), continued);
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  set_group_title_text (GTK_LABEL (title), text);
+
+  return height;
 }
 
 /* The shortcuts window no taller than the main window (which stands for
- * the screen, as for fit_add_stage_menu()): GTK 4.8 lays the shortcuts out
- * in columns of up to ten rows and never splits a group, so that with
- * Large Text the General group's nine shortcuts made the window 733 px
- * high, and its page buttons fell off a screen of 600 px. Where it is too
- * high, its columns have fewer rows, and a longer group goes on in the
- * next column. Done before the window is first shown, while its groups
- * are measured one by one. */
+ * the screen, as for fit_add_stage_menu()), in as few pages as will do:
+ * GTK 4.8 lays the shortcuts out in columns of up to ten rows and never
+ * splits a group, so that with Large Text the General group's nine
+ * shortcuts made the window 733 px high, and its page buttons fell off a
+ * screen of 600 px. Where it is too high, its columns have fewer rows,
+ * and a group that does not fit in a column fills it and goes on in the
+ * next. The number of rows is the one that takes the fewest columns of
+ * the shortcuts' real heights (at a text scale of 1.5 in Swedish, 11
+ * pages of 2 to 5 shortcuts when groups were split evenly and every row
+ * counted two lines high). Done before the window is first shown, while
+ * its groups are measured one by one. */
 static void
 fit_shortcuts_to_window (UpWindow  *self,
                          GtkWidget *overlay)
@@ -3262,10 +3294,11 @@ fit_shortcuts_to_window (UpWindow  *self,
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
   g_autofree ShortcutsGroupSize *sizes = NULL;
   g_autoptr(GArray) heights = NULL;
+  g_autoptr(GArray) parts = NULL;
   GtkWidget *section = up_a11y_util_find_descendant (overlay, GTK_TYPE_SHORTCUTS_SECTION);
   GtkWidget *column;
   int overlay_height, tallest_column = 0, room;
-  guint max_rows, rows;
+  guint max_rows, best_rows = 0, best_columns = G_MAXUINT;
 
   /* the window not laid out yet: nothing to fit to */
   if (section == NULL || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
@@ -3283,15 +3316,16 @@ fit_shortcuts_to_window (UpWindow  *self,
 
       sizes[i].group = group;
       sizes[i].n_shortcuts = count_shortcuts (group);
+      if (sizes[i].n_shortcuts == 0)
+        return;
       gtk_widget_measure (group, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
       gtk_widget_measure (gtk_widget_get_first_child (group), GTK_ORIENTATION_VERTICAL, -1,
                           NULL, &sizes[i].title_height, NULL, NULL);
+      sizes[i].continued_height = MAX (sizes[i].title_height, measure_continued_title (group));
       /* Each shortcut's own height: with Large Text on a narrow screen
-       * titles wrap to two to five lines (see fit_shortcut_titles()), and
-       * a column of tall ones, taken at the group's average, ran 24 px
-       * below a window 590 px high. The space between them is shared
-       * out evenly. Natural heights, as GTK gives a window its natural
-       * size. */
+       * titles are broken into two to five lines (see
+       * fit_shortcut_titles()). The space between them is shared out
+       * evenly. */
       for (GtkWidget *child = gtk_widget_get_first_child (group); child; child = gtk_widget_get_next_sibling (child))
         if (GTK_IS_SHORTCUTS_SHORTCUT (child))
           {
@@ -3317,38 +3351,182 @@ fit_shortcuts_to_window (UpWindow  *self,
   gtk_widget_measure (overlay, GTK_ORIENTATION_VERTICAL, -1, NULL, &overlay_height, NULL, NULL);
   room = gtk_widget_get_height (GTK_WIDGET (self)) - (overlay_height - tallest_column);
   g_object_get (section, "max-height", &max_rows, NULL);
-  for (rows = max_rows; rows > 3; rows--)
-    if (MAX (tallest_shortcuts_column (sizes, groups->len, rows, 1),
-             tallest_shortcuts_column (sizes, groups->len, rows, -1)) <= room)
-      break;
-  if (rows == max_rows)
+  /* as built, where that fits */
+  if (fill_shortcuts_columns (sizes, groups->len, max_rows, room, FALSE, NULL) > 0)
     return;
+  for (guint rows = max_rows; rows >= 3; rows--)
+    {
+      guint columns = fill_shortcuts_columns (sizes, groups->len, rows, room, TRUE, NULL);
+
+      if (columns > 0 && columns < best_columns)
+        {
+          best_columns = columns;
+          best_rows = rows;
+        }
+    }
+  /* nothing fits: the fewest rows, the window as short as it gets */
+  if (best_rows == 0)
+    best_rows = 3;
+  parts = g_array_new (FALSE, FALSE, sizeof (guint));
+  fill_shortcuts_columns (sizes, groups->len, best_rows, G_MAXINT, TRUE, parts);
 
   /* All in the first column, in order: GTK 4.8 lays them out anew as soon
    * as the number of rows changes, taking them from its pages last to
    * first (so that the General group went to the last page) but from
-   * within a page in order. */
+   * within a page in order; and only if the number of rows changes. */
+  if (max_rows == best_rows)
+    g_object_set (section, "max-height", best_rows + 1, NULL);
   column = gtk_widget_get_parent (sizes[0].group);
+  for (guint i = 0, part = 0; i < groups->len; i++)
+    {
+      GtkWidget *group = sizes[i].group;
+      g_autofree char *title = NULL;
+      guint done = 0;
+
+      g_object_ref (group);
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (group)), group);
+      gtk_box_append (GTK_BOX (column), group);
+      g_object_unref (group);
+      g_object_get (group, "title", &title, NULL);
+      if (GTK_IS_LABEL (gtk_widget_get_first_child (group))
+          && g_object_get_data (G_OBJECT (gtk_widget_get_first_child (group)), "up-title") != NULL)
+        {
+          g_free (title);
+          title = g_strdup (g_object_get_data (G_OBJECT (gtk_widget_get_first_child (group)), "up-title"));
+        }
+      for (; part < parts->len; part++)
+        {
+          done += g_array_index (parts, guint, part);
+          if (done >= sizes[i].n_shortcuts)
+            break;
+          group = split_shortcuts_group (group, title, g_array_index (parts, guint, part));
+        }
+      part++;
+    }
+  g_object_set (section, "max-height", best_rows, NULL);
+}
+
+/* Undoes split_shortcuts_group() below @section: the shortcuts of each
+ * group that continues another go back to it, in order, the groups are
+ * in the first column in @order (as built), and the section has @rows
+ * rows to a column again. */
+static void
+join_shortcuts_groups (GtkWidget *section,
+                       GPtrArray *order,
+                       guint      rows)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  GtkWidget *column;
+  guint current_rows;
+
+  collect_shortcuts_groups (section, groups);
   for (guint i = 0; i < groups->len; i++)
     {
-      guint parts = shortcuts_group_parts (sizes[i].n_shortcuts, rows);
-      guint per_part = (sizes[i].n_shortcuts + parts - 1) / parts;
-      GtkWidget *group = sizes[i].group;
+      GtkWidget *rest = g_ptr_array_index (groups, i);
+      GtkWidget *group = g_object_get_data (G_OBJECT (rest), "up-continues");
+      GtkWidget *child;
 
-      if (gtk_widget_get_parent (group) != column)
+      if (group == NULL)
+        continue;
+      /* a third part continues the second, which went back to the first */
+      while (g_object_get_data (G_OBJECT (group), "up-continues") != NULL)
+        group = g_object_get_data (G_OBJECT (group), "up-continues");
+      child = gtk_widget_get_first_child (rest);
+      while (child != NULL)
         {
-          g_object_ref (group);
-          gtk_box_remove (GTK_BOX (gtk_widget_get_parent (group)), group);
-          gtk_box_append (GTK_BOX (column), group);
-          g_object_unref (group);
-        }
-      g_autofree char *title = NULL;
+          GtkWidget *next = gtk_widget_get_next_sibling (child);
 
-      g_object_get (group, "title", &title, NULL);
-      for (guint part = 1; part < parts; part++)
-        group = split_shortcuts_group (group, title, per_part);
+          if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+            {
+              g_object_ref (child);
+              gtk_box_remove (GTK_BOX (rest), child);
+              gtk_box_append (GTK_BOX (group), child);
+              g_object_unref (child);
+            }
+          child = next;
+        }
+    }
+  /* emptied, each after the others had used it to find their first part */
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GtkWidget *rest = g_ptr_array_index (groups, i);
+
+      if (g_object_get_data (G_OBJECT (rest), "up-continues") != NULL)
+        gtk_box_remove (GTK_BOX (gtk_widget_get_parent (rest)), rest);
+    }
+  /* GTK 4.8 lays the groups out anew from its pages last to first (see
+   * fit_shortcuts_to_window()), and only as the number of rows changes */
+  g_object_get (section, "max-height", &current_rows, NULL);
+  if (current_rows == rows)
+    g_object_set (section, "max-height", rows + 1, NULL);
+  column = gtk_widget_get_parent (g_ptr_array_index (order, 0));
+  for (guint i = 0; i < order->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (order, i);
+
+      g_object_ref (group);
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (group)), group);
+      gtk_box_append (GTK_BOX (column), group);
+      g_object_unref (group);
     }
   g_object_set (section, "max-height", rows, NULL);
+}
+
+/* Breaks the titles of the shortcuts in @overlay (see
+ * break_title_lines()) and lays them out (see fit_shortcuts_to_window())
+ * so that the window is no larger than the main window (which stands for
+ * the screen, as for fit_add_stage_menu()), in as few pages as will do.
+ * At 17 characters most titles take two lines, in Swedish too, and the
+ * window was 772 px wide in both languages at the normal text size. With
+ * Large Text those 17 characters are wider: the window was 876 px wide at
+ * a text scale of 1.25 and 1,008 px at 1.5 (in Swedish), its close
+ * button off a screen of 800 px. There the titles are broken at fewer
+ * characters, down to 8, and with them a long group title ("Ett skedes
+ * kopplingar till Agenda 2030") at about the width of keys and their
+ * title. Each width is tried laid out in pages, as the columns of those
+ * are as wide as their own shortcuts; the widest that fits is kept: fewer
+ * characters make titles of more lines, and at 800 × 600 with a text
+ * scale of 1.5 no narrower width took fewer pages (in either language).
+ * The keys keep their size. */
+static void
+fit_shortcut_titles (UpWindow  *self,
+                     GtkWidget *overlay)
+{
+  GtkWidget *section = up_a11y_util_find_descendant (overlay, GTK_TYPE_SHORTCUTS_SECTION);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  int room = gtk_widget_get_width (GTK_WIDGET (self));
+  int narrowest = G_MAXINT, narrowest_chars = 8;
+  guint max_rows = 0;
+
+  /* the window not laid out yet: nothing to fit to */
+  wrap_shortcut_titles (overlay, 17);
+  if (room <= 0 || section == NULL)
+    return;
+  g_object_get (section, "max-height", &max_rows, NULL);
+  collect_shortcuts_groups (section, order);
+  if (order->len == 0)
+    return;
+  for (int chars = 17; chars >= 8; chars--)
+    {
+      int width;
+
+      wrap_shortcut_titles (overlay, chars);
+      wrap_group_titles (overlay, chars < 17 ? chars + 10 : 0);
+      fit_shortcuts_to_window (self, overlay);
+      gtk_widget_measure (overlay, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      if (width <= room)
+        return;
+      if (width < narrowest)
+        {
+          narrowest = width;
+          narrowest_chars = chars;
+        }
+      join_shortcuts_groups (section, order, max_rows);
+    }
+  /* none fits: the narrowest */
+  wrap_shortcut_titles (overlay, narrowest_chars);
+  wrap_group_titles (overlay, narrowest_chars < 17 ? narrowest_chars + 10 : 0);
+  fit_shortcuts_to_window (self, overlay);
 }
 
 /* GtkApplication would build the shortcuts window with every window, from
@@ -3408,7 +3586,6 @@ show_help_overlay_action (GtkWidget  *widget,
       gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->help_overlay, TRUE);
       fit_shortcut_titles (self, GTK_WIDGET (self->help_overlay));
-      fit_shortcuts_to_window (self, GTK_WIDGET (self->help_overlay));
       /* The section makes its pages, and their switcher's tabs, when it
        * is mapped, before the window's own handler runs. */
       g_signal_connect (self->help_overlay, "map", G_CALLBACK (name_switchers), NULL);
