@@ -3176,7 +3176,8 @@ typedef struct
  * with the next group while its rows fit, and puts the groups of a column
  * 22 px apart. Where @split, a group that does not fit in what is left
  * of a column fills it and goes on in the next, one column after another
- * (not where only one of its shortcuts would be left behind); its parts'
+ * (not where only one of its shortcuts would be left behind, nor go on
+ * alone: "General (continued)" above Quit only); its parts'
  * numbers of shortcuts are appended to @parts. Returns the number of
  * columns, or 0 where a column would be higher than @room px, or a group
  * unsplit longer than a column. */
@@ -3214,6 +3215,9 @@ fill_shortcuts_columns (const ShortcutsGroupSize *sizes,
               else
                 column_rows = 0;
             }
+          /* nor a part of one shortcut at the end */
+          if (split && n < left && left - n == 1 && n >= 3)
+            n--;
           if (column_rows == 0)
             {
               columns++;
