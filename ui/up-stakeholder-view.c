@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "up-a11y-util.h"
@@ -962,6 +963,21 @@ kept_columns_width (UpStakeholderView *self)
  * it.
  * The paned keeps the smallest width it had side by side, so that the
  * leaflet around it folds and unfolds at the same widths as before. */
+/* The editor's height below the register: EDITOR_STACKED_HEIGHT at the
+ * normal text size, and as many lines of text larger, since its rows grow
+ * with the text: at a text scale of 1.5 on 800 × 600 a stakeholder was
+ * edited through a slit of two rows, scrolled for each field. */
+static int
+editor_stacked_height (UpStakeholderView *self)
+{
+  double dpi = pango_cairo_context_get_resolution (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+  /* no resolution set: the normal 96 dpi */
+  if (dpi <= 0)
+    return EDITOR_STACKED_HEIGHT;
+  return (int) round (EDITOR_STACKED_HEIGHT * MAX (dpi / 96.0, 1.0));
+}
+
 static void
 update_register_layout (UpStakeholderView *self)
 {
@@ -978,7 +994,12 @@ update_register_layout (UpStakeholderView *self)
    * the grid, the editor would get a strip of the window's height. */
   stacked = adw_leaflet_get_folded (self->leaflet) && width < needed;
   if (stacked == self->stacked)
-    return;
+    {
+      /* the text size may have changed since */
+      if (stacked)
+        gtk_widget_set_size_request (GTK_WIDGET (self->editor_stack), -1, editor_stacked_height (self));
+      return;
+    }
 
   if (stacked)
     {
@@ -995,7 +1016,7 @@ update_register_layout (UpStakeholderView *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (paned),
                                   stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_set_size_request (GTK_WIDGET (self->editor_stack),
-                               stacked ? -1 : EDITOR_WIDTH, stacked ? EDITOR_STACKED_HEIGHT : -1);
+                               stacked ? -1 : EDITOR_WIDTH, stacked ? editor_stacked_height (self) : -1);
   /* A position dragged to along one axis means nothing along the other. */
   g_object_set (paned, "position-set", FALSE, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->editor_stack), self->editing != NULL || !stacked);
