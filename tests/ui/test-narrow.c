@@ -1170,11 +1170,12 @@ assert_shortcuts_fit (Fixture      *fixture,
 
   n_pages = assert_titles_in_columns (GTK_WIDGET (shortcuts), stack, &filled, &room);
   g_test_message ("shortcuts: %u pages, filled to %d %% (%s %s)", n_pages, 100 * filled / room, screen->name, test_language ());
-  /* Its pages filled, two thirds at least: with Large Text the columns
-   * were 60 % full (6 pages at 1.25 on 800 × 600; 11 pages in Swedish at
-   * 1.5, with every row two lines high), GTK filling them by a number of
-   * rows that had to fit the tallest. */
-  g_assert_cmpint (100 * filled / room, >=, 66);
+  /* Its pages filled well: with Large Text the columns were 60 % full
+   * (6 pages at 1.25 on 800 × 600; 11 pages in Swedish at 1.5, with every
+   * row two lines high), GTK filling them by a number of rows that had to
+   * fit the tallest; now 67 to 84 %. The bar is below the least of those
+   * by a few points, for another font's metrics. */
+  g_assert_cmpint (100 * filled / room, >=, 63);
 
   gtk_window_close (shortcuts);
   wait_until (is_unmapped, shortcuts);
