@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 #include <gdk/x11/gdkx.h>
 
 #include "ui-test-util.h"
@@ -389,6 +390,88 @@ shows_text (GtkWidget *widget,
             gpointer   text)
 {
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+GHashTable *
+mnemonics_new (void)
+{
+  return g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+mnemonics_add (GHashTable *keys,
+               guint       keyval,
+               const char *text)
+{
+  /* by the character, in lower case: Alt+A and Alt+a are one key */
+  gpointer key = GUINT_TO_POINTER (gdk_keyval_to_lower (gdk_unicode_to_keyval (gdk_keyval_to_unicode (keyval))));
+  GPtrArray *texts = g_hash_table_lookup (keys, key);
+
+  if (texts == NULL)
+    {
+      texts = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (keys, key, texts);
+    }
+  g_ptr_array_add (texts, g_strdup (text));
+}
+
+void
+mnemonics_collect (GHashTable *keys,
+                   GtkWidget  *root,
+                   GtkWidget  *skip)
+{
+  guint keyval;
+
+  if (root == skip || !gtk_widget_get_mapped (root))
+    return;
+  if (GTK_IS_LABEL (root) &&
+      (keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (root))) != GDK_KEY_VoidSymbol)
+    mnemonics_add (keys, keyval, gtk_label_get_label (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    mnemonics_collect (keys, child, skip);
+}
+
+void
+mnemonics_add_label (GHashTable *keys,
+                     const char *label)
+{
+  const char *underline = strchr (label, '_');
+
+  g_assert_nonnull (underline);
+  mnemonics_add (keys, gdk_unicode_to_keyval (g_utf8_get_char (underline + 1)), label);
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (a), y = GPOINTER_TO_UINT (b);
+
+  return x < y ? -1 : x > y;
+}
+
+gboolean
+mnemonics_unique (GHashTable *keys,
+                  const char *where)
+{
+  g_autoptr(GList) sorted = g_list_sort (g_hash_table_get_keys (keys), compare_keys);
+  gboolean unique = TRUE;
+
+  g_test_message ("%s:", where);
+  for (GList *l = sorted; l != NULL; l = l->next)
+    {
+      GPtrArray *texts = g_hash_table_lookup (keys, l->data);
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (guint i = 0; i < texts->len; i++)
+        g_string_append_printf (joined, "%s%s", i > 0 ? ", " : "", (char *) g_ptr_array_index (texts, i));
+      g_test_message ("  %s: %s%s", gdk_keyval_name (GPOINTER_TO_UINT (l->data)), joined->str,
+                      texts->len > 1 ? "  (clash)" : "");
+      if (texts->len > 1)
+        unique = FALSE;
+    }
+  return unique;
 }
 
 GtkWidget *

@@ -71,6 +71,27 @@ GtkWidget *get_named       (GtkWidget  *root,
 GtkEventController *get_controller (GtkWidget *widget,
                                     GType      type);
 
+/* Mnemonics (access keys, Alt+letter): a table of each key, in lower
+ * case, to the texts of the labels that underline it (a GPtrArray of
+ * strings). */
+GHashTable *mnemonics_new       (void);
+/* @text, with its underlined @keyval, added to @keys. */
+void        mnemonics_add       (GHashTable *keys,
+                                 guint       keyval,
+                                 const char *text);
+/* The mnemonic of every label in sight (mapped) at or below @root, but not
+ * at or below @skip (may be NULL), added to @keys. */
+void        mnemonics_collect   (GHashTable *keys,
+                                 GtkWidget  *root,
+                                 GtkWidget  *skip);
+/* @label's mnemonic ("Save _As…"), as the label would show it, added. */
+void        mnemonics_add_label (GHashTable *keys,
+                                 const char *label);
+/* Every key of @keys and its labels told with g_test_message(), after
+ * @where; FALSE when a key has two or more labels ("clash"). */
+gboolean    mnemonics_unique    (GHashTable *keys,
+                                 const char *where);
+
 /* The key binding of @keyval with @modifiers among @widget's shortcut
  * controllers (its class's bindings, its own shortcuts), run as a key
  * press that reaches @widget runs it. FALSE when there is none, or when
