@@ -1316,7 +1316,11 @@ build_chooser (UpLocalGoalsView *self)
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_signal_connect_object (popover, "show", G_CALLBACK (on_chooser_show), self, G_CONNECT_SWAPPED);
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Targets…"));
+  /* Translators: Chooses the Agenda 2030 targets of a local goal. Its
+   * underlined letter is in sight with the save banner's buttons (Try
+   * Again, Save As; Overwrite, Reload, Save a Copy), Add Goal and Show
+   * Coverage: take one none of them has. */
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Target_s…"));
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
@@ -1561,11 +1565,14 @@ static void
 build (UpLocalGoalsView *self)
 {
   GtkWidget *empty = adw_status_page_new ();
-  GtkWidget *add_first = gtk_button_new_with_mnemonic (_("_Add Goal"));
+  /* Translators: Its underlined letter is in sight with the save banner's
+   * buttons (Try Again, Save As; Overwrite, Reload, Save a Copy), Targets
+   * and Show Coverage: take one none of them has. */
+  GtkWidget *add_first = gtk_button_new_with_mnemonic (_("Add _Goal"));
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *sidebar_scrolled = gtk_scrolled_window_new ();
-  GtkWidget *add = icon_label_button ("list-add-symbolic", _("_Add Goal"), "local-goals.add");
+  GtkWidget *add = icon_label_button ("list-add-symbolic", _("Add _Goal"), "local-goals.add");
 
   self->built = TRUE;
 

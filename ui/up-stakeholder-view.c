@@ -1435,7 +1435,10 @@ create_list_pane (UpStakeholderView *self)
   button = gtk_button_new ();
   content = adw_button_content_new ();
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Add Stakeholder"));
+  /* Translators: Its underlined letter is in sight with the save banner's
+   * buttons (Try Again, Save As; Overwrite, Reload, Save a Copy) and
+   * Export Grid: take one none of them has. */
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add _Stakeholder"));
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
   gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stakeholders.add");

@@ -695,7 +695,9 @@ show_save_error (UpWindow     *self,
    * folder gone), going on elsewhere is the way out: Save As moves the
    * project to the new file. After a conflict, a copy keeps both versions
    * and the window on the file the other person saved. */
-  gtk_button_set_label (self->save_copy_button, conflict ? _("Save a _Copy…") : _("Save _As…"));
+  /* Translators: one button: where the language allows, Save a Copy
+   * takes the access key of Save As */
+  gtk_button_set_label (self->save_copy_button, conflict ? _("Save _a Copy…") : _("Save _As…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_copy_button),
                                   conflict ? "win.save-copy" : "win.save-as");
 

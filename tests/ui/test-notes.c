@@ -2384,7 +2384,7 @@ test_mnemonics_unique (Fixture       *fixture,
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkWidget *banner = template_child (fixture->window, UP_TYPE_WINDOW, "save_revealer");
   GtkWidget *retry = template_child (fixture->window, UP_TYPE_WINDOW, "save_retry_button");
-  const char *conflict[] = { _("_Overwrite"), _("_Reload"), _("Save a _Copy…") };
+  const char *conflict[] = { _("_Overwrite"), _("_Reload"), _("Save _a Copy…") };
   g_autoptr(GHashTable) keys = mnemonics_new ();
   g_autoptr(GHashTable) others = mnemonics_new ();
   g_autoptr(GError) error = NULL;

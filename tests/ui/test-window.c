@@ -2665,6 +2665,164 @@ test_conflict_reload (Fixture       *fixture,
   g_set_object (&fixture->project, up_window_get_project (fixture->window));
 }
 
+/* The save banner's two states, for /ui/window/mnemonics-unique. */
+typedef enum
+{
+  BANNER_SAVE_FAILED,   /* Try Again, Save As */
+  BANNER_CONFLICT,      /* Overwrite, Reload, Save a Copy */
+} BannerState;
+
+/* A view as the user may have it, for /ui/window/mnemonics-unique. */
+typedef struct
+{
+  const char *view;
+  gboolean    details;   /* the timeline's stage panel shown */
+  gboolean    composer;  /* and in it, Add Note's form and a goal open */
+} ViewCase;
+
+/* @view_case's view shown, with an item chosen where the view has an
+ * editor for it. */
+static void
+show_view_case (Fixture        *fixture,
+                const ViewCase *view_case)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  const char *view = view_case->view;
+
+  show_view (fixture, view);
+  if (g_str_equal (view, "timeline"))
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 1);
+      GtkWidget *editor = template_child (window, UP_TYPE_WINDOW, "editor");
+      GtkWidget *notes = template_child (editor, UP_TYPE_STAGE_EDITOR, "stage_notes");
+
+      up_timeline_set_selected (template_child (window, UP_TYPE_WINDOW, "timeline"), stage);
+      gtk_toggle_button_set_active (template_child (window, UP_TYPE_WINDOW, "details_button"),
+                                    view_case->details);
+      wait_for_frames (window);
+      if (view_case->composer)
+        {
+          g_signal_emit_by_name (get_named (editor, "sdg-goal-3"), "clicked");
+          g_signal_emit_by_name (template_child (notes, G_OBJECT_TYPE (notes), "add_button"), "clicked");
+        }
+    }
+  else if (g_str_equal (view, "stakeholders"))
+    {
+      g_autoptr(UpStakeholder) person = g_list_model_get_item (up_project_get_stakeholders (fixture->project), 0);
+
+      up_stakeholder_view_set_selected (template_child (window, UP_TYPE_WINDOW, "stakeholder_view"), person);
+    }
+  else if (g_str_equal (view, "notes"))
+    {
+      GtkWidget *notes = template_child (window, UP_TYPE_WINDOW, "notes_view");
+      GtkListView *list = template_child (notes, G_OBJECT_TYPE (notes), "note_list");
+
+      gtk_selection_model_select_item (gtk_list_view_get_model (list), 0, TRUE);
+    }
+  else if (g_str_equal (view, "local-goals"))
+    {
+      GtkListBox *list = GTK_LIST_BOX (get_named (template_child (window, UP_TYPE_WINDOW, "local_goals_view"),
+                                                  "local-goal-list"));
+
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+    }
+  /* the Agenda 2030 view has no editor */
+  for (guint i = 0; i < 3; i++)
+    wait_for_frames (window);
+}
+
+/* No two labels in sight share an access key (Alt and the underlined
+ * letter), in any of the five views, with the save banner up in either of
+ * its states and an item in the view's editor: the banner is shared, so
+ * its keys must be free in every view. A greyed label counts: GTK does
+ * not underline it while Alt is held, but it has its key once it can be
+ * used (Save Note, once a text is typed). In English "_Today" and "_Try Again" both took
+ * Alt+T on the timeline, "Save _As…" took Alt+A with "_Add Stage", "_Add
+ * Stakeholder" and "_Add Goal"; in Swedish "_Läs in igen" took Alt+L with
+ * "_Lägg till skede", "… intressent" and "… mål". */
+static void
+test_mnemonics_unique (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  static const ViewCase cases[] = {
+    { "timeline", FALSE, FALSE },
+    { "timeline", TRUE, FALSE },
+    { "timeline", TRUE, TRUE },
+    { "stakeholders" },
+    { "notes" },
+    { "agenda" },
+    { "local-goals" },
+  };
+  static const int sizes[][2] = { { 1024, 600 }, { 1600, 1000 } };
+  BannerState state = GPOINTER_TO_INT (user_data);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *retry = template_child (window, UP_TYPE_WINDOW, "save_retry_button");
+  GtkWidget *reload = template_child (window, UP_TYPE_WINDOW, "save_reload_button");
+  g_autoptr(GError) error = NULL;
+  guint clashes = 0;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (state == BANNER_CONFLICT)
+    {
+      /* someone else saved the file since we opened it */
+      g_autoptr(UpProject) theirs = up_project_open (up_project_get_file (fixture->project), &error);
+
+      g_assert_no_error (error);
+      g_assert_true (up_project_set_string (theirs, theirs, "title", "Their title", &error));
+      g_assert_true (up_store_flush (up_project_get_store (theirs), &error));
+      g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Our title", &error));
+      g_assert_false (up_store_flush (up_project_get_store (fixture->project), &error));
+      g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+      g_clear_error (&error);
+      wait_until (is_mapped, reload);
+    }
+  else
+    {
+      /* the project's folder gone, the next edit is not saved */
+      g_assert_true (test_remove_tree (fixture->dir));
+      g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Gone", &error));
+      wait_until (is_mapped, retry);
+      g_assert_false (gtk_widget_get_visible (reload));
+    }
+  wait_until (is_revealed, template_child (window, UP_TYPE_WINDOW, "save_revealer"));
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      resize_window (fixture, sizes[s][0], sizes[s][1]);
+      for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+        {
+          g_autoptr(GHashTable) keys = mnemonics_new ();
+          g_autofree char *where = NULL;
+
+          show_view_case (fixture, &cases[c]);
+          g_assert_true (gtk_widget_get_mapped (retry));
+          mnemonics_collect (keys, window, NULL);
+          where = g_strdup_printf ("%s%s%s at %d × %d", cases[c].view,
+                                   cases[c].details ? " with the stage panel" : "",
+                                   cases[c].composer ? ", Add Note's form and a goal open" : "",
+                                   sizes[s][0], sizes[s][1]);
+          if (!mnemonics_unique (keys, where))
+            {
+              g_test_message ("  clash in %s", where);
+              clashes++;
+            }
+        }
+    }
+  g_assert_cmpuint (clashes, ==, 0);
+
+  if (state == BANNER_CONFLICT)
+    {
+      /* ours kept, for the project to be closed */
+      g_assert_true (up_store_save_overwrite (up_project_get_store (fixture->project), &error));
+      g_assert_no_error (error);
+    }
+  else
+    {
+      /* the folder back, for the project to be closed */
+      g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
+    }
+}
+
 static gboolean
 store_is_idle (gpointer store)
 {
@@ -8241,6 +8399,10 @@ main (int   argc,
                         test_save_read_only);
   g_test_add ("/ui/window/conflict-reload", Fixture, NULL,
               fixture_set_up, test_conflict_reload, fixture_tear_down);
+  g_test_add ("/ui/window/mnemonics-unique/save-failed", Fixture, GINT_TO_POINTER (BANNER_SAVE_FAILED),
+              fixture_set_up, test_mnemonics_unique, fixture_tear_down);
+  g_test_add ("/ui/window/mnemonics-unique/conflict", Fixture, GINT_TO_POINTER (BANNER_CONFLICT),
+              fixture_set_up, test_mnemonics_unique, fixture_tear_down);
   g_test_add ("/ui/window/toast-dismiss", Fixture, NULL,
               fixture_set_up, test_toast_dismiss, fixture_tear_down);
   g_test_add ("/ui/window/quick-undo-toast", Fixture, NULL,
