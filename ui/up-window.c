@@ -2919,7 +2919,8 @@ on_close_saved (GObject      *object,
 
   dialog = adw_message_dialog_new (window, _("Could Not Save the Project"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", kept ? _("Close _Anyway") : _("Close and _Lose Changes"),
+                                    /* Translators: the access keys of the three buttons differ */
+                                    "close", kept ? _("_Close Anyway") : _("Close and _Lose Changes"),
                                     "save-as", _("Save _As…"),
                                     "cancel", _("_Keep Open"),
                                     NULL);

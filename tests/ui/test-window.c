@@ -2665,6 +2665,19 @@ test_conflict_reload (Fixture       *fixture,
   g_set_object (&fixture->project, up_window_get_project (fixture->window));
 }
 
+/* No two buttons or fields of @dialog, a window of its own, share an
+ * access key. */
+static void
+assert_dialog_mnemonics_unique (GtkWidget  *dialog,
+                                const char *where)
+{
+  g_autoptr(GHashTable) keys = mnemonics_new ();
+
+  mnemonics_collect (keys, dialog, NULL);
+  g_assert_cmpuint (g_hash_table_size (keys), >=, 2);
+  g_assert_true (mnemonics_unique (keys, where));
+}
+
 /* The save banner's two states, for /ui/window/mnemonics-unique. */
 typedef enum
 {
@@ -2809,6 +2822,19 @@ test_mnemonics_unique (Fixture       *fixture,
         }
     }
   g_assert_cmpuint (clashes, ==, 0);
+
+  /* Project Details, a dialog of its own */
+  {
+    AdwMessageDialog *dialog;
+
+    g_assert_true (gtk_widget_activate_action (window, "win.project-details", NULL));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    wait_until (is_mapped, dialog);
+    assert_dialog_mnemonics_unique (GTK_WIDGET (dialog), "Project Details");
+    adw_message_dialog_response (dialog, "cancel");
+    iterate_pending ();
+  }
 
   if (state == BANNER_CONFLICT)
     {
@@ -3179,6 +3205,8 @@ assert_close_dialog (Fixture    *fixture,
   wait_until (is_mapped, dialog);
   wait_for_frames (GTK_WIDGET (dialog));
   save_screenshot (GTK_WIDGET (dialog), shot);
+  /* "Close _Anyway" and "Save _As…" both took Alt+A in English */
+  assert_dialog_mnemonics_unique (GTK_WIDGET (dialog), shot);
 
   body = adw_message_dialog_get_body (dialog);
   g_test_message ("banner: %s", gtk_label_get_label (banner));
