@@ -26,7 +26,9 @@
 #define BODY_HEIGHT (STRIP + 5 * CELL_HEIGHT + STRIP + BOTTOM_AXIS)
 #define ENTRY 17.0
 #define ENTRY_TIGHT 14.0      /* two lines in a low cell on screen */
-#define MAX_ENTRIES 5
+/* The lines a cell holds: on a page 6 (PAGE_CELL_HEIGHT), else 5. */
+#define MAX_ENTRIES 6
+#define OTHER_MAX_ENTRIES 5
 /* On screen the grid fills its widget, with its text at least this many
  * times its printed size and at most SCREEN_MAX_SCALE times. */
 #define SCREEN_MIN_SCALE 1.15
@@ -45,12 +47,30 @@
  * lines and nothing under it. */
 #define SLIDE_CELL_WIDTH 156.0
 #define SLIDE_COLUMN 330.0
+/* A page's grid narrower and its cells taller than the screen's: the
+ * page, 559 pt wide and under 806 pt tall, then prints on A4 (less a
+ * printer's margins) at its own size, its smallest text (the
+ * organisations) 8 pt on paper. At 684 pt wide it was shrunk to 0.82,
+ * the organisations to 6.5 pt; the sixth line keeps the organisations
+ * that the narrower cells wrap onto two lines. */
+#define PAGE_CELL_WIDTH 92.6
+#define PAGE_CELL_HEIGHT 106.0
 
-/* The width of a file's cell: a slide's, or a page's. */
+/* The height of a file's cell: a page's, or a slide's. */
+static double
+file_cell_height (UpChartContext *ctx)
+{
+  return _up_chart_is_page (ctx) ? PAGE_CELL_HEIGHT : CELL_HEIGHT;
+}
+
+/* The width of a file's cell: a slide's, or a page's (the screen's
+ * before it is fitted to its widget). */
 static double
 file_cell_width (UpChartContext *ctx)
 {
-  return _up_chart_is_slide (ctx) ? SLIDE_CELL_WIDTH : CELL_WIDTH;
+  if (_up_chart_is_slide (ctx))
+    return SLIDE_CELL_WIDTH;
+  return _up_chart_is_page (ctx) ? PAGE_CELL_WIDTH : CELL_WIDTH;
 }
 
 static const char * const quadrant_labels[] = {
@@ -351,7 +371,8 @@ static void
 list_full_cells (UpChartContext  *ctx,
                  GPtrArray      **cells)
 {
-  guint max = CLAMP ((guint) floor ((CELL_HEIGHT - 1) / ENTRY), 1, MAX_ENTRIES);
+  guint max = CLAMP ((guint) floor ((file_cell_height (ctx) - 1) / ENTRY), 1,
+                     _up_chart_is_page (ctx) ? MAX_ENTRIES : OTHER_MAX_ENTRIES);
 
   ctx->full_cells = g_ptr_array_new_with_free_func (g_free);
   ctx->cut_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -431,7 +452,7 @@ layout_compute (UpChartContext *ctx,
   GPtrArray *cells[25];
 
   double body_width = AXIS_WIDTH + 5 * file_cell_width (ctx);
-  double body_height = BODY_HEIGHT;
+  double body_height = 2 * STRIP + BOTTOM_AXIS + 5 * file_cell_height (ctx);
   double scale = _up_chart_body_scale (ctx, UP_CHART_GRID);
 
   if (!ctx->options->decorations && width > 0 && height > 0)
@@ -472,7 +493,8 @@ layout_compute (UpChartContext *ctx,
   layout->entry = ENTRY;
   if (layout->cell_height - 1 < 2 * ENTRY)
     layout->entry = MAX (ENTRY_TIGHT, (layout->cell_height - 1) / 2);
-  layout->max_entries = CLAMP ((guint) floor ((layout->cell_height - 1) / layout->entry), 1, MAX_ENTRIES);
+  layout->max_entries = CLAMP ((guint) floor ((layout->cell_height - 1) / layout->entry), 1,
+                               _up_chart_is_page (ctx) ? MAX_ENTRIES : OTHER_MAX_ENTRIES);
   layout->plot_x = layout->frame.body_x + AXIS_WIDTH;
   layout->plot_y = layout->frame.body_y + STRIP;
   layout->entries = NULL;

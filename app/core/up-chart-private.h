@@ -399,6 +399,15 @@ _up_chart_is_slide (UpChartContext *ctx)
 {
   return ctx->options->slide && ctx->options->decorations;
 }
+
+/* Whether the chart is laid out as a file's page, to print (not a slide,
+ * not the screen). */
+static inline gboolean
+_up_chart_is_page (UpChartContext *ctx)
+{
+  return ctx->options->decorations && !ctx->options->slide;
+}
+
 /* How much larger than its natural size a chart of @kind draws its body:
  * _up_chart_slide_body_scale() on a slide, else 1. */
 static inline double

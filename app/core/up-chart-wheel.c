@@ -15,6 +15,12 @@
  * with the goal's number; the covered/total count sits outside. */
 
 #define WHEEL_BODY 520.0
+/* A page's wheel smaller: the page, 560 pt wide (every chart's header)
+ * and under 806 pt tall, then prints on A4 (less a printer's margins) at
+ * its own size, the key's text 8 pt on paper. With the wheel of 520 pt
+ * the page was 568 × 905 pt, and A4 shrank it to 0.89, the key's numbers
+ * to 7.1 pt. The wheel's own text keeps its size. */
+#define PAGE_WHEEL_BODY 414.0
 #define LABEL_ROOM 36.0
 #define WHEEL_TEXT 14.0
 
@@ -385,7 +391,8 @@ swatch_count (UpChartContext *ctx,
               double          height,
               gconstpointer   data)
 {
-  _up_chart_text (ctx, "n/m", x + width / 2, y + height / 2, 0, 8.5,
+  /* 9 pt on a page, as the bars' legend has it */
+  _up_chart_text (ctx, "n/m", x + width / 2, y + height / 2, 0, _up_chart_is_page (ctx) ? 9.0 : 8.5,
                   UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 0, NULL);
 }
 
@@ -408,6 +415,13 @@ _up_chart_wheel_legend (UpChartContext *ctx,
   return 5;
 }
 
+/* The wheel's body: a page's, or a slide's and the screen's. */
+static double
+wheel_body (UpChartContext *ctx)
+{
+  return _up_chart_is_page (ctx) ? PAGE_WHEEL_BODY : WHEEL_BODY;
+}
+
 static void
 wheel_frame (UpChartContext *ctx,
              double          width,
@@ -417,7 +431,8 @@ wheel_frame (UpChartContext *ctx,
              UpChartFrame   *frame)
 {
   *n_legend = _up_chart_wheel_legend (ctx, legend);
-  _up_chart_frame_compute (ctx, UP_CHART_WHEEL, legend, *n_legend, WHEEL_BODY, WHEEL_BODY, width, height, frame);
+  _up_chart_frame_compute (ctx, UP_CHART_WHEEL, legend, *n_legend, wheel_body (ctx), wheel_body (ctx), width, height,
+                           frame);
 }
 
 void
@@ -442,11 +457,13 @@ _up_chart_wheel_draw (UpChartContext *ctx,
   UpLegendItem legend[5];
   guint n_legend;
   UpChartFrame frame;
+  double body;
 
   wheel_frame (ctx, width, height, legend, &n_legend, &frame);
+  body = wheel_body (ctx);
   _up_chart_frame_draw (ctx, UP_CHART_WHEEL, &frame, legend, n_legend, width, height);
-  _up_chart_wheel_draw_at (ctx, frame.body_x + WHEEL_BODY / 2, frame.body_y + WHEEL_BODY / 2,
-                           WHEEL_BODY / 2 - LABEL_ROOM, TRUE, WHEEL_TEXT);
+  _up_chart_wheel_draw_at (ctx, frame.body_x + body / 2, frame.body_y + body / 2, body / 2 - LABEL_ROOM, TRUE,
+                           WHEEL_TEXT);
 }
 
 /**
@@ -472,7 +489,7 @@ up_chart_wheel_sector_point (UpProject            *project,
   UpLegendItem legend[5];
   guint n_legend;
   UpChartFrame frame;
-  double radius, r, nx, ny;
+  double body, radius, r, nx, ny;
   Radii radii;
 
   g_return_if_fail (UP_IS_PROJECT (project));
@@ -482,14 +499,15 @@ up_chart_wheel_sector_point (UpProject            *project,
   cr = _up_chart_measure_cr ();
   _up_chart_context_init (&ctx, cr, project, options, FALSE);
   wheel_frame (&ctx, width, height, legend, &n_legend, &frame);
+  body = wheel_body (&ctx);
   _up_chart_context_clear (&ctx);
   cairo_destroy (cr);
 
-  radius = WHEEL_BODY / 2 - LABEL_ROOM;
+  radius = body / 2 - LABEL_ROOM;
   wheel_radii (radius, WHEEL_TEXT, &radii);
   r = fill_radius (radii.hole, radii.fill, CLAMP (radius_fraction, 0, 1));
-  nx = frame.body_x + WHEEL_BODY / 2 + r * cos (sector_angle (goal));
-  ny = frame.body_y + WHEEL_BODY / 2 + r * sin (sector_angle (goal));
+  nx = frame.body_x + body / 2 + r * cos (sector_angle (goal));
+  ny = frame.body_y + body / 2 + r * sin (sector_angle (goal));
 
   *x = frame.offset_x + nx * frame.scale;
   *y = frame.offset_y + ny * frame.scale;
