@@ -2774,6 +2774,87 @@ page_slide_key (UpChartContext     *ctx,
   frame->legend_height = 0;
 }
 
+/* What a printer prints of A4's height (18 pt margins): a page of the
+ * grid no taller prints at its own size. */
+#define PAGE_MAX_HEIGHT (841.89 - 2 * 18.0)
+
+/* A page's grid whose key of full cells makes it taller than
+ * PAGE_MAX_HEIGHT, in a PDF (UpChartContext.paged): the first page the
+ * grid, its legend and as much of the key as fits under them, the pages
+ * after it the rest of the key alone under the header ("Page 2 of 3")
+ * and the key's title, each page PAGE_MAX_HEIGHT tall. One page as tall
+ * as its key was shrunk on A4 to a third (2.9 pt for 120 people). Sets
+ * @frame to the page of ctx->page (options->page, from 1) and
+ * ctx->n_pages. */
+static void
+page_print_key (UpChartContext *ctx,
+                UpChartKind     kind,
+                UpChartFrame   *frame)
+{
+  double inner = frame->natural_width - 2 * frame->margin;
+  g_autofree double *heights = NULL;
+  double column, first_room, room, used, tallest = 0;
+  guint n_columns, end, first, n_pages, page;
+  Key key;
+
+  if (!frame_key (ctx, kind, 0, &key))
+    return;
+  n_columns = MAX (key.n_columns, 1);
+  column = (inner - (n_columns - 1) * LEGEND_GAP_X) / n_columns;
+  heights = flow_heights (ctx, key.items, key.n_items, column, KEY_SIZE);
+  first_room = PAGE_MAX_HEIGHT - frame->margin_y - frame->key_y - 6 -
+               _up_chart_text_height (ctx, key.title, UP_CHART_LEGEND_SIZE, UP_TEXT_BOLD, inner, 0);
+  end = flow_split (heights, key.n_items, 0, n_columns, first_room, &used);
+
+  /* the pages after it: the key from under the header */
+  ctx->page = 2;
+  frame_key (ctx, kind, 0, &key);
+  ctx->page = 0;
+  room = PAGE_MAX_HEIGHT - frame->margin_y - frame->body_y - 6 -
+         _up_chart_text_height (ctx, key.title, UP_CHART_LEGEND_SIZE, UP_TEXT_BOLD, inner, 0);
+  /* an item taller than a page (a full cell of some 200 names) keeps
+   * the one page as tall as the key */
+  for (guint i = 0; i < key.n_items; i++)
+    tallest = MAX (tallest, heights[i]);
+  if (tallest > room || end == key.n_items)
+    return;
+  n_pages = 1;
+  for (first = end; first < key.n_items; n_pages++)
+    first = flow_split (heights, key.n_items, first, n_columns, room, &used);
+
+  ctx->n_pages = n_pages;
+  ctx->page = page = CLAMP (ctx->options->page, 1, n_pages);
+  frame->natural_height = PAGE_MAX_HEIGHT;
+  frame->key_flow = TRUE;
+  frame->key_fitted = FALSE;
+  frame->key_columns = n_columns;
+  frame->key_size = KEY_SIZE;
+  if (page == 1)
+    {
+      frame->key_first = 0;
+      frame->key_end = end;
+      frame->key_column_height = first_room;
+      /* no title alone at the foot of the page: the key then begins on
+       * the next */
+      frame->key_height = end > 0 ? frame->natural_height - frame->margin_y + 6 - frame->key_y : 0;
+      return;
+    }
+
+  /* page @page: the items the pages before it leave */
+  first = end;
+  for (guint p = 2; p < page; p++)
+    first = flow_split (heights, key.n_items, first, n_columns, room, &used);
+  frame->key_first = first;
+  frame->key_end = flow_split (heights, key.n_items, first, n_columns, room, &used);
+  frame->key_column_height = frame->key_end < key.n_items ? room
+                             : flow_balance (heights, key.n_items, first, n_columns);
+  frame->key_x = frame->margin;
+  frame->key_y = frame->body_y;
+  frame->key_height = frame->natural_height - frame->margin_y + 6 - frame->key_y;
+  frame->body_width = frame->body_height = 0;
+  frame->legend_height = 0;
+}
+
 void
 _up_chart_frame_compute (UpChartContext     *ctx,
                          UpChartKind         kind,
@@ -2890,6 +2971,8 @@ _up_chart_frame_compute (UpChartContext     *ctx,
       frame->key_height += _up_chart_text_height (ctx, key.title, UP_CHART_LEGEND_SIZE,
                                                   UP_TEXT_BOLD, inner, 0) + 6;
       frame->natural_height = frame->key_y + frame->key_height + margin_y - legend_row_gap (ctx);
+      if (ctx->paged && kind == UP_CHART_GRID && decorations && frame->natural_height > PAGE_MAX_HEIGHT)
+        page_print_key (ctx, kind, frame);
     }
 
   if (width <= 0 || height <= 0)
@@ -2926,6 +3009,7 @@ _up_chart_frame_draw (UpChartContext     *ctx,
                       double              height)
 {
   double inner = frame->natural_width - 2 * frame->margin;
+  guint page = ctx->page;
   Key key;
 
   _up_chart_set_colour (ctx->cr, &ctx->bg);
@@ -2956,6 +3040,9 @@ _up_chart_frame_draw (UpChartContext     *ctx,
                      frame->legend_columns, frame->legend_fitted ? &table : NULL, frame->legend_size, TRUE);
     }
 
+  /* a key that begins on a page after the first is not "continued" */
+  if (frame->key_flow && frame->key_first == 0)
+    ctx->page = MIN (ctx->page, 1);
   if (frame->key_height > 0 &&
       _up_chart_in_clip (ctx, frame->key_y - 7, frame->key_y + frame->key_height) &&
       frame_key (ctx, kind, frame->key_fitted ? 1 : frame->key_columns, &key))
@@ -2989,6 +3076,7 @@ _up_chart_frame_draw (UpChartContext     *ctx,
                          frame->key_fitted ? &table : NULL, frame->key_size, TRUE);
         }
     }
+  ctx->page = page;
 }
 
 double
