@@ -2470,10 +2470,9 @@ frame_beside_key (UpChartContext *ctx,
                   UpChartFrame   *frame)
 {
   Key key;
-
-  frame->natural_height = frame->body_y + MAX (frame->body_height, frame->legend_height) + frame->margin_y;
   double items_height;
 
+  frame->natural_height = frame->body_y + MAX (frame->body_height, frame->legend_height) + frame->margin_y;
   frame->key_x = frame->key_y = frame->key_width = frame->key_height = 0;
   frame->key_columns = 0;
   frame->key_size = 0;
@@ -2679,6 +2678,51 @@ fit_slide_key (UpChartContext     *ctx,
  * 9.9 px, which a projector's room does not read. */
 #define SLIDE_MAX_WIDTH 1760.0
 
+/* The pages of a key whose first page holds its items before @end and
+ * the pages after it @n_columns filled to @room (flow_split()). */
+static guint
+continued_key_pages (const double *heights,
+                     guint         n_items,
+                     guint         end,
+                     guint         n_columns,
+                     double        room)
+{
+  guint n_pages = 1;
+  double used;
+
+  for (guint first = end; first < n_items; n_pages++)
+    first = flow_split (heights, n_items, first, n_columns, room, &used);
+  return n_pages;
+}
+
+/* @frame as page @page (2 or more) of such a key: the items the pages
+ * before it leave, from under the header, in @n_columns filled to @room,
+ * the last page's as even as they can be, not one full. */
+static void
+frame_continued_key (UpChartFrame *frame,
+                     const double *heights,
+                     guint         n_items,
+                     guint         end,
+                     guint         n_columns,
+                     double        room,
+                     guint         page)
+{
+  guint first = end;
+  double used;
+
+  for (guint p = 2; p < page; p++)
+    first = flow_split (heights, n_items, first, n_columns, room, &used);
+  frame->key_first = first;
+  frame->key_end = flow_split (heights, n_items, first, n_columns, room, &used);
+  frame->key_column_height = frame->key_end < n_items ? room
+                             : flow_balance (heights, n_items, first, n_columns);
+  frame->key_x = frame->margin;
+  frame->key_y = frame->body_y;
+  frame->key_height = frame->natural_height - frame->margin_y + 6 - frame->key_y;
+  frame->body_width = frame->body_height = 0;
+  frame->legend_height = 0;
+}
+
 /* A slide's grid whose key does not fit a slide of 16:9 no wider than
  * SLIDE_MAX_WIDTH, laid out on slides of 16:9 of that width, in a PDF
  * (UpChartContext.paged): the first the grid, its legend and as much of
@@ -2706,7 +2750,7 @@ page_slide_key (UpChartContext     *ctx,
   double column = (column_width - (n_columns - 1) * LEGEND_GAP_X) / n_columns;
   g_autofree double *heights = NULL;
   double first_room, room, used, inner, tallest = 0;
-  guint end, page, n_pages, n_later, first;
+  guint end, page, n_pages, n_later;
   UpChartFrame slide;
   Key key;
 
@@ -2741,9 +2785,7 @@ page_slide_key (UpChartContext     *ctx,
    * layout of up_chart_get_size() and up_chart_draw(). */
   if (end == key.n_items)
     return;
-  n_pages = 1;
-  for (first = end; first < key.n_items; n_pages++)
-    first = flow_split (heights, key.n_items, first, n_later, room, &used);
+  n_pages = continued_key_pages (heights, key.n_items, end, n_later, room);
   *frame = slide;
 
   ctx->n_pages = n_pages;
@@ -2756,22 +2798,9 @@ page_slide_key (UpChartContext     *ctx,
       return;
     }
 
-  /* slide @page: the items the slides before it leave */
-  first = end;
-  for (guint p = 2; p < page; p++)
-    first = flow_split (heights, key.n_items, first, n_later, room, &used);
-  frame->key_first = first;
-  frame->key_end = flow_split (heights, key.n_items, first, n_later, room, &used);
-  /* the last slide's columns as even as they can be, not one full */
-  frame->key_column_height = frame->key_end < key.n_items ? room
-                             : flow_balance (heights, key.n_items, first, n_later);
-  frame->key_x = frame->margin;
-  frame->key_y = frame->body_y;
+  frame_continued_key (frame, heights, key.n_items, end, n_later, room, page);
   frame->key_columns = n_later;
   frame->key_width = widened_column (column, n_later);
-  frame->key_height = frame->natural_height - frame->margin_y + 6 - frame->key_y;
-  frame->body_width = frame->body_height = 0;
-  frame->legend_height = 0;
 }
 
 /* What a printer prints of A4's height (18 pt margins): a page of the
@@ -2794,7 +2823,7 @@ page_print_key (UpChartContext *ctx,
   double inner = frame->natural_width - 2 * frame->margin;
   g_autofree double *heights = NULL;
   double column, first_room, room, used, tallest = 0;
-  guint n_columns, end, first, n_pages, page;
+  guint n_columns, end, n_pages, page;
   Key key;
 
   if (!frame_key (ctx, kind, 0, &key))
@@ -2818,9 +2847,7 @@ page_print_key (UpChartContext *ctx,
     tallest = MAX (tallest, heights[i]);
   if (tallest > room || end == key.n_items)
     return;
-  n_pages = 1;
-  for (first = end; first < key.n_items; n_pages++)
-    first = flow_split (heights, key.n_items, first, n_columns, room, &used);
+  n_pages = continued_key_pages (heights, key.n_items, end, n_columns, room);
 
   ctx->n_pages = n_pages;
   ctx->page = page = CLAMP (ctx->options->page, 1, n_pages);
@@ -2840,19 +2867,7 @@ page_print_key (UpChartContext *ctx,
       return;
     }
 
-  /* page @page: the items the pages before it leave */
-  first = end;
-  for (guint p = 2; p < page; p++)
-    first = flow_split (heights, key.n_items, first, n_columns, room, &used);
-  frame->key_first = first;
-  frame->key_end = flow_split (heights, key.n_items, first, n_columns, room, &used);
-  frame->key_column_height = frame->key_end < key.n_items ? room
-                             : flow_balance (heights, key.n_items, first, n_columns);
-  frame->key_x = frame->margin;
-  frame->key_y = frame->body_y;
-  frame->key_height = frame->natural_height - frame->margin_y + 6 - frame->key_y;
-  frame->body_width = frame->body_height = 0;
-  frame->legend_height = 0;
+  frame_continued_key (frame, heights, key.n_items, end, n_columns, room, page);
 }
 
 void
