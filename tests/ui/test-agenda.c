@@ -1889,14 +1889,11 @@ static AdwComboRow *
 export_choice (AdwMessageDialog *dialog,
                const char       *title)
 {
-  GtkWidget *list = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LIST_BOX);
+  AdwComboRow *row = find_combo_row (adw_message_dialog_get_extra_child (dialog), title);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_COMBO_ROW (child) &&
-        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-      return ADW_COMBO_ROW (child);
-  g_error ("no row “%s” in the export dialog", title);
+  if (row == NULL)
+    g_error ("no row “%s” in the export dialog", title);
+  return row;
 }
 
 static gboolean

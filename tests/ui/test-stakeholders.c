@@ -1087,14 +1087,7 @@ static AdwComboRow *
 choice_row (AdwMessageDialog *dialog,
             const char       *title)
 {
-  GtkWidget *list = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LIST_BOX);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_COMBO_ROW (child) &&
-        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-      return ADW_COMBO_ROW (child);
-  return NULL;
+  return find_combo_row (adw_message_dialog_get_extra_child (dialog), title);
 }
 
 /* The export dialog shown over the window. */

@@ -6193,14 +6193,7 @@ static AdwComboRow *
 export_row (UpExportOptions *options,
             const char      *title)
 {
-  GtkWidget *list = find_descendant (GTK_WIDGET (options), GTK_TYPE_LIST_BOX);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_COMBO_ROW (child) &&
-        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-      return ADW_COMBO_ROW (child);
-  return NULL;
+  return find_combo_row (GTK_WIDGET (options), title);
 }
 
 static gboolean

@@ -488,6 +488,23 @@ find_descendant (GtkWidget *root,
   return find_widget (root, has_type, GSIZE_TO_POINTER (type));
 }
 
+static gboolean
+is_combo_row_titled (GtkWidget *widget,
+                     gpointer   title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+AdwComboRow *
+find_combo_row (GtkWidget  *root,
+                const char *title)
+{
+  GtkWidget *row = find_widget (root, is_combo_row_titled, (gpointer) title);
+
+  return row != NULL ? ADW_COMBO_ROW (row) : NULL;
+}
+
 GtkEventController *
 get_controller (GtkWidget *widget,
                 GType      type)

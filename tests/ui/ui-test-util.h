@@ -62,6 +62,10 @@ GtkWidget *find_descendant (GtkWidget  *root,
  * NULL. */
 GtkWidget *find_label      (GtkWidget  *root,
                             const char *text);
+/* The first combo row at or below @root titled @title, or NULL: a
+ * choice of a dialog's. */
+AdwComboRow *find_combo_row (GtkWidget  *root,
+                             const char *title);
 /* find_named() that fails when there is none. */
 GtkWidget *get_named       (GtkWidget  *root,
                             const char *name);
