@@ -34,12 +34,6 @@
 #define TIMELINE_LABELS 150.0
 #define TIMELINE_ROW 12.5
 
-static const char * const month_names[] = {
-  NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
-  NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
-  NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
-};
-
 static const UpRgba stage_blue = { 0.21, 0.52, 0.89, 1.0 };
 /* A stage outside the local goal a report is limited to: 3.4:1 on white. */
 static const UpRgba stage_grey = { 0.55, 0.55, 0.55, 1.0 };
@@ -265,7 +259,7 @@ draw_axis (UpChartContext *ctx,
       cairo_stroke (cr);
 
       if (tick->month > 0 && next - tick->x >= 16)
-        _up_chart_text (ctx, up_lang_pgettext (ctx->lang, "month", month_names[tick->month - 1]),
+        _up_chart_text (ctx, up_lang_axis_month (ctx->lang, tick->month),
                         tick->x + 1.5, y + 10, next - tick->x - 2, SMALL, UP_TEXT_DIM, 1, NULL);
 
       if (tick->month <= 1 || i == 0)

@@ -620,7 +620,7 @@ draw_axis (UpChartContext *ctx,
         {
           g_date_set_day (&next, 1);
           g_date_add_months (&next, 1);
-          text = g_strdup_printf ("%s %u", up_lang_month_abbreviation (ctx->lang, g_date_get_month (&date)),
+          text = g_strdup_printf ("%s %u", up_lang_axis_month (ctx->lang, g_date_get_month (&date)),
                                   g_date_get_year (&date));
         }
       else
@@ -655,7 +655,7 @@ draw_axis (UpChartContext *ctx,
           g_snprintf (text, sizeof text, "%u", g_date_get_iso8601_week_of_year (&date));
           break;
         case UNIT_MONTH:
-          g_strlcpy (text, up_lang_month_abbreviation (ctx->lang, g_date_get_month (&date)), sizeof text);
+          g_strlcpy (text, up_lang_axis_month (ctx->lang, g_date_get_month (&date)), sizeof text);
           break;
         case UNIT_QUARTER:
           g_strlcpy (text, up_lang_pgettext (ctx->lang, "quarter", quarters[(g_date_get_month (&date) - 1) / 3]),

@@ -422,6 +422,26 @@ up_lang_month_abbreviation (UpLang lang,
   return up_lang_pgettext (lang, "month abbreviation", month_abbreviations[month - 1]);
 }
 
+/* The months on a time axis: the timeline on screen, the exported
+ * timeline and the report's timeline, which read alike. */
+static const char * const axis_months[] = {
+  /* Translators: the months under a time axis (the timeline, on screen
+   * and exported, and the report's), where room is short: no full stops
+   * ("jan", "feb", "mars", "juni", "juli", "aug"). Dates in text use the
+   * "month abbreviation" messages. */
+  NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
+  NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
+  NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
+};
+
+const char *
+up_lang_axis_month (UpLang lang,
+                    guint  month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+  return up_lang_pgettext (lang, "month", axis_months[month - 1]);
+}
+
 char *
 up_lang_format_date (UpLang       lang,
                      const char  *iso_date,

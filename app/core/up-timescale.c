@@ -540,16 +540,9 @@ span_next (SpanKind kind,
 }
 
 /* A month where the axis has little room, by the word the exported charts'
- * axis uses (the same messages as up-chart-report.c's), in the UI's
- * language: Swedish writes "mars", "juni" and "juli", where the locale's
- * %b gives "mar", "jun" and "jul", and the timeline on screen should read
- * as its export does. */
-static const char * const short_month_names[] = {
-  NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
-  NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
-  NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
-};
-
+ * axis uses, in the UI's language: Swedish writes "mars", "juni" and
+ * "juli", where the locale's %b gives "mar", "jun" and "jul", and the
+ * timeline on screen should read as its export does. */
 static char *
 short_month_label (int day)
 {
@@ -558,8 +551,7 @@ short_month_label (int day)
   up_day_to_date (day, &date);
   g_return_val_if_fail (g_date_valid (&date), g_strdup (""));
 
-  return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "month",
-                                 short_month_names[g_date_get_month (&date) - 1]));
+  return g_strdup (up_lang_axis_month (UP_LANG_UI, g_date_get_month (&date)));
 }
 
 static char *

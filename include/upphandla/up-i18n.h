@@ -56,5 +56,9 @@ char       *up_lang_format_date    (UpLang       lang,
  * ("Nov", "nov."). */
 const char *up_lang_month_abbreviation (UpLang lang,
                                         guint  month);
+/* @month (1..12) in @lang as a time axis names it ("Jan", "jan"): the
+ * timeline on screen, the exported timeline and the report's. */
+const char *up_lang_axis_month         (UpLang lang,
+                                        guint  month);
 
 G_END_DECLS
