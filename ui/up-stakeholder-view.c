@@ -957,12 +957,6 @@ kept_columns_width (UpStakeholderView *self)
   return width;
 }
 
-/* Beside the register, the editor takes EDITOR_WIDTH; where that would
- * leave the register too narrow for the columns that never give way in a
- * narrow window (640 px, or 800 px with large text), the editor goes below
- * it.
- * The paned keeps the smallest width it had side by side, so that the
- * leaflet around it folds and unfolds at the same widths as before. */
 /* The editor's height below the register: EDITOR_STACKED_HEIGHT at the
  * normal text size, and as many lines of text larger, since its rows grow
  * with the text: at a text scale of 1.5 on 800 × 600 a stakeholder was
@@ -978,6 +972,12 @@ editor_stacked_height (UpStakeholderView *self)
   return (int) round (EDITOR_STACKED_HEIGHT * MAX (dpi / 96.0, 1.0));
 }
 
+/* Beside the register, the editor takes EDITOR_WIDTH; where that would
+ * leave the register too narrow for the columns that never give way in a
+ * narrow window (640 px, or 800 px with large text), the editor goes below
+ * it.
+ * The paned keeps the smallest width it had side by side, so that the
+ * leaflet around it folds and unfolds at the same widths as before. */
 static void
 update_register_layout (UpStakeholderView *self)
 {
