@@ -730,18 +730,6 @@ bench_on_icon_theme_changed (GtkIconTheme *theme)
   g_print ("icon-theme-changed\n");
 }
 
-/* The style sheet and the application's icon, which GtkApplication and
- * AdwApplication would take from the resource base path; it is left
- * unset (see up_application_new()) because of the icon theme. GTK reads
- * the display's icon theme on a thread from the moment it is first asked
- * for, and adding a resource path to a theme already read throws the
- * read away: the theme is read again on the main thread at the window's
- * first icon, and its "changed" lays out every image of the window once
- * more. With both GtkApplication's path and libadwaita's added, the
- * second came after the thread's read in 11 of 16 starts (counted with
- * GTK_DEBUG=icontheme, in a GTK built with its debugging). Now libadwaita's is the only one, added as it makes the theme, and the
- * icons of an uninstalled build are added only where the theme lacks the
- * application's icon. */
 /* Whether the application's icon is installed where the icon theme looks
  * for it: the folders GTK searches by default, the user's and the system's
  * data folders (in a Flatpak, /app/share is one of them). Asked of the
@@ -770,6 +758,19 @@ application_icon_installed (void)
   return FALSE;
 }
 
+/* The style sheet and the application's icon, which GtkApplication and
+ * AdwApplication would take from the resource base path; it is left
+ * unset (see up_application_new()) because of the icon theme. GTK reads
+ * the display's icon theme on a thread from the moment it is first asked
+ * for, and adding a resource path to a theme already read throws the
+ * read away: the theme is read again on the main thread at the window's
+ * first icon, and its "changed" lays out every image of the window once
+ * more. With both GtkApplication's path and libadwaita's added, the
+ * second came after the thread's read in 11 of 16 starts (counted with
+ * GTK_DEBUG=icontheme, in a GTK built with its debugging). Now
+ * libadwaita's is the only one, added as it makes the theme, and the icons
+ * of an uninstalled build are added only where the application's icon is
+ * not installed. */
 static void
 load_resources (void)
 {
