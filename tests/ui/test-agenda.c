@@ -1896,15 +1896,6 @@ export_choice (AdwMessageDialog *dialog,
   return row;
 }
 
-static gboolean
-is_file_chooser_shown (gpointer data)
-{
-  GtkWindow **chooser = data;
-
-  *chooser = find_toplevel ("GtkFileChooserDialog");
-  return *chooser != NULL;
-}
-
 /* Slides for a council meeting from the Agenda 2030 view's Export…: PDF,
  * Layout "Slides, 16:9" writes the wheel laid out for a slide (its
  * legend and key beside it, 1,157 × 651 pt) on a page of 16:9. Before,

@@ -1110,21 +1110,6 @@ find_export_dialog (void)
 }
 
 static gboolean
-is_file_chooser_shown (gpointer data)
-{
-  GtkWindow **chooser = data;
-
-  *chooser = find_toplevel ("GtkFileChooserDialog");
-  return *chooser != NULL;
-}
-
-static gboolean
-file_is_there (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
-static gboolean
 export_is_over (gpointer view)
 {
   return !UP_STAKEHOLDER_VIEW (view)->exporting;

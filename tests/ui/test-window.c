@@ -3280,15 +3280,6 @@ project_is_in_file (gpointer data)
          !up_store_get_dirty (up_project_get_store (in->project));
 }
 
-static gboolean
-is_file_chooser_shown (gpointer data)
-{
-  GtkWindow **chooser = data;
-
-  *chooser = find_toplevel ("GtkFileChooserDialog");
-  return *chooser != NULL;
-}
-
 /* Closes @window, whose project's save failed, and answers the close
  * dialog with Save As: @name in @folder, chosen in the file chooser.
  * The dialog offers Save As, not a copy that would leave the window on
@@ -6194,12 +6185,6 @@ export_row (UpExportOptions *options,
             const char      *title)
 {
   return find_combo_row (GTK_WIDGET (options), title);
-}
-
-static gboolean
-file_is_there (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 /* The export of the Agenda 2030 view, the stakeholders' grid or the

@@ -481,6 +481,21 @@ find_label (GtkWidget  *root,
   return find_widget (root, shows_text, (gpointer) text);
 }
 
+gboolean
+is_file_chooser_shown (gpointer data)
+{
+  GtkWindow **chooser = data;
+
+  *chooser = find_toplevel ("GtkFileChooserDialog");
+  return *chooser != NULL;
+}
+
+gboolean
+file_is_there (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
 GtkWidget *
 find_descendant (GtkWidget *root,
                  GType      type)

@@ -157,6 +157,11 @@ void     resize_window            (WindowFixture *fixture,
 void     wait_until      (gboolean  (*done) (gpointer),
                           gpointer    data);
 gboolean is_mapped       (gpointer    data);
+/* For wait_until(): whether a file chooser is shown, set in the
+ * GtkWindow * that @data points to. */
+gboolean is_file_chooser_shown (gpointer data);
+/* For wait_until(): whether the file at the path @data exists. */
+gboolean file_is_there   (gpointer    data);
 /* The mapped toplevel whose type is called @type_name, or NULL. */
 GtkWindow *find_toplevel (const char *type_name);
 /* For wait_until(): GTK's print dialog is shown; sets *@data to it. */
