@@ -27,6 +27,13 @@ void       up_note_util_setup_drop_down   (GtkDropDown *drop_down);
 void       up_note_util_set_placeholder   (GtkListBox  *list,
                                            const char  *text);
 
+/* How much of a note's text, from its start, a row of a note list lays
+ * out: the bytes of at most three lines of a row as wide as a screen, cut
+ * after a word where one ends near the end. up_note_util_row_markup()
+ * escapes that much of @text for a row, with "…" where it was cut. */
+gsize      up_note_util_row_cut           (const char *text);
+char      *up_note_util_row_markup        (const char *text);
+
 /* What a row of a note list shows: date, kind, visibility (and stage
  * when @show_stage), the stakeholders, and the first lines of the body,
  * given as Pango markup so that a search can mark its matches. _set()

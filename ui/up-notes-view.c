@@ -505,6 +505,20 @@ matches_markup (const char   *text,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* @text, as much of it as a row shows (up_note_util_row_cut()), as markup
+ * with @ranges marked: a match past the cut is not there to mark. */
+static char *
+row_matches_markup (const char   *text,
+                    const GArray *ranges)
+{
+  gsize cut = up_note_util_row_cut (text);
+  g_autofree char *shown = g_strndup (text, cut);
+  g_autofree char *markup = ranges != NULL && ranges->len > 0 ? matches_markup (shown, ranges)
+                                                              : up_search_markup (shown, NULL, MATCH_OPEN, MATCH_CLOSE);
+
+  return text[cut] != '\0' ? g_strconcat (markup, "…", NULL) : g_steal_pointer (&markup);
+}
+
 /* The body as markup with the matches marked; a body whose first match is
  * far in is cut to an excerpt that starts shortly before it. */
 static char *
@@ -515,12 +529,12 @@ hit_markup (UpSearchHit *hit)
   g_autofree char *inner = NULL;
   gsize start;
 
-  if (hit->ranges->len == 0)
-    return up_search_markup (hit->body, NULL, MATCH_OPEN, MATCH_CLOSE);
+  if (hit->ranges->len == 0 || hit->body == NULL)
+    return row_matches_markup (hit->body != NULL ? hit->body : "", NULL);
 
   first = &g_array_index (hit->ranges, UpSearchRange, 0);
   if (first->start <= EXCERPT_AFTER)
-    return matches_markup (hit->body, hit->ranges);
+    return row_matches_markup (hit->body, hit->ranges);
 
   /* Back a little, to the start of a character, then on to a word. */
   start = first->start - EXCERPT_BEFORE;
@@ -543,7 +557,7 @@ hit_markup (UpSearchHit *hit)
       g_array_append_val (shifted, range);
     }
 
-  inner = matches_markup (hit->body + start, shifted);
+  inner = row_matches_markup (hit->body + start, shifted);
   return g_strconcat ("…", inner, NULL);
 }
 
@@ -621,7 +635,7 @@ fill_note_row (UpNotesView *self,
   if (self->project == NULL || note == NULL)
     return;
 
-  markup = hit != NULL ? hit_markup (hit) : g_markup_escape_text (up_note_get_body (note), -1);
+  markup = hit != NULL ? hit_markup (hit) : up_note_util_row_markup (up_note_get_body (note));
   up_note_util_content_set (gtk_list_item_get_child (item), self->project, note, markup, TRUE);
 }
 

@@ -92,7 +92,7 @@ rebuild (UpStageNotes *self)
   for (guint i = 0; i < notes->len; i++)
     {
       UpNote *note = g_ptr_array_index (notes, i);
-      g_autofree char *markup = g_markup_escape_text (up_note_get_body (note), -1);
+      g_autofree char *markup = up_note_util_row_markup (up_note_get_body (note));
       GtkWidget *row = up_note_util_row_new (self->project, note, markup, FALSE);
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);

@@ -2087,6 +2087,87 @@ test_stage_notes_newest_first (Fixture       *fixture,
     }
 }
 
+/* The text of the body label of @content (a row's box). */
+static const char *
+row_body_text (GtkWidget *content)
+{
+  g_assert_nonnull (content);
+  return gtk_label_get_text (g_object_get_data (G_OBJECT (content), "body-label"));
+}
+
+/* A row shows three lines of a note, and its label lays out what it is
+ * given each time the list measures the row: a note of pages, pasted
+ * minutes, was laid out whole in every row, six times or more at a first
+ * show (200 notes of 2,300 characters: 10.4 G instructions for the view's
+ * first show, 2.6 G with the cut). A row gets the note's first few
+ * hundred characters, cut after a word, with "…"; a short note whole; a
+ * search hit far into a long note shows the text around it, cut too;
+ * the stage panel's rows are cut the same way. */
+static void
+test_long_note_row_cut (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  UpStage *stage = select_stage (fixture, 1);
+  UpStageEditor *editor = template_child (fixture->window, UP_TYPE_WINDOW, "editor");
+  UpStageNotes *panel = template_child (editor, UP_TYPE_STAGE_EDITOR, "stage_notes");
+  GtkListBox *panel_list = template_child (panel, UP_TYPE_STAGE_NOTES, "list");
+  g_autoptr(GString) text = g_string_new ("Början av protokollet från dialogmötet.");
+  g_autoptr(GError) error = NULL;
+  const char *shown;
+  GtkWidget *panel_row = NULL;
+  UpNotesView *view;
+  UpNote *long_note, *short_note;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (text, " Leverantör %u föreslog längre övergångstid för larmen.", i);
+  g_string_append (text, " Slutklämmen om avtalsspärren.");
+  long_note = up_project_add_note (fixture->project, text->str, "dialogue", "2099-01-02", stage, &error);
+  g_assert_no_error (error);
+  short_note = up_project_add_note (fixture->project, "Kort anteckning.", "dialogue", "2099-01-01", NULL, &error);
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  /* the stage panel */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (panel_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "note-id")) ==
+        up_record_get_id (UP_RECORD (long_note)))
+      panel_row = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (child));
+  shown = row_body_text (panel_row);
+  g_test_message ("panel: %ld characters of %ld", g_utf8_strlen (shown, -1), g_utf8_strlen (text->str, -1));
+  g_assert_cmpint (g_utf8_strlen (shown, -1), <=, 401);
+  g_assert_cmpint (g_utf8_strlen (shown, -1), >=, 300);
+  g_assert_true (g_str_has_prefix (shown, "Början av protokollet från dialogmötet. Leverantör 0 föreslog"));
+  g_assert_true (g_str_has_suffix (shown, "…"));
+  g_assert_false (g_str_has_suffix (shown, " …"));
+
+  /* the notes view */
+  view = show_notes_view (fixture);
+  g_assert_nonnull (row_of_note (view, up_record_get_id (UP_RECORD (long_note))));
+  shown = row_body_text (row_of_note (view, up_record_get_id (UP_RECORD (long_note))));
+  g_assert_cmpint (g_utf8_strlen (shown, -1), <=, 401);
+  g_assert_true (g_str_has_prefix (shown, "Början av protokollet"));
+  g_assert_true (g_str_has_suffix (shown, "…"));
+  g_assert_cmpstr (row_body_text (row_of_note (view, up_record_get_id (UP_RECORD (short_note)))), ==,
+                   "Kort anteckning.");
+
+  /* a match at the start is marked in the cut text */
+  search (view, "Början");
+  shown = row_body_text (row_of_note (view, up_record_get_id (UP_RECORD (long_note))));
+  g_assert_cmpint (g_utf8_strlen (shown, -1), <=, 401);
+  g_assert_true (g_str_has_prefix (shown, "Början av protokollet"));
+  g_assert_true (g_str_has_suffix (shown, "…"));
+  g_assert_nonnull (strstr (gtk_label_get_label (g_object_get_data (G_OBJECT (row_of_note (view, up_record_get_id (UP_RECORD (long_note)))), "body-label")), "Början</"));
+
+  /* a match at the end: the text around it, cut */
+  search (view, "Slutklämmen");
+  shown = row_body_text (row_of_note (view, up_record_get_id (UP_RECORD (long_note))));
+  g_test_message ("hit at the end: %s", shown);
+  g_assert_cmpint (g_utf8_strlen (shown, -1), <=, 402);
+  g_assert_true (g_str_has_prefix (shown, "…"));
+  g_assert_nonnull (strstr (shown, "Slutklämmen om avtalsspärren."));
+}
+
 /* The rows of the notes view's list wholly in sight. */
 static guint
 notes_in_sight (UpNotesView *view)
@@ -2466,6 +2547,8 @@ main (int   argc,
               fixture_set_up, test_emoji_match_visible, fixture_tear_down);
   g_test_add ("/ui/notes/stakeholders-chosen-count", Fixture, NULL,
               fixture_set_up, test_stakeholders_chosen_count, fixture_tear_down);
+  g_test_add ("/ui/notes/long-note-row-cut", Fixture, NULL,
+              fixture_set_up, test_long_note_row_cut, fixture_tear_down);
   g_test_add ("/ui/notes/stage-notes-newest-first", Fixture, NULL,
               fixture_set_up, test_stage_notes_newest_first, fixture_tear_down);
   g_test_add ("/ui/notes/stakeholders-search-shrinks", Fixture, NULL,
