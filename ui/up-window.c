@@ -3022,6 +3022,9 @@ break_title_lines (GtkLabel *label,
     }
   gtk_label_set_wrap (label, FALSE);
   gtk_label_set_text (label, lines->str);
+  /* A screen reader reads the title as it is written, on one line: GTK
+   * 4.8 gives a label's text, line breaks and all, as its name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 /* break_title_lines() for the titles of the shortcuts below @widget,
@@ -3536,6 +3539,68 @@ fit_shortcut_titles (UpWindow  *self,
   fit_shortcuts_to_window (self, overlay);
 }
 
+/* The text of the labels below @widget, one after another, into @text. */
+static void
+append_label_texts (GtkWidget *widget,
+                    GString   *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
+        g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", gtk_label_get_text (GTK_LABEL (child)));
+      append_label_texts (child, text);
+    }
+}
+
+/* Names what a screen reader meets in the shortcuts window below
+ * @widget, which GTK 4.8 leaves unnamed or names after its type: a
+ * shortcut, which takes the focus, was a nameless "panel"; its keys a
+ * "GtkShortcutLabel" of single labels ("Ctrl", "+", "P"); the search
+ * field "GtkSearchEntry". A shortcut is named by its title as written,
+ * on one line, and described by its keys ("Ctrl + P"); the keys are
+ * named so too; the search field by the words it shows in it. */
+static void
+name_shortcuts (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUT_LABEL (child))
+        {
+          g_autoptr(GString) keys = g_string_new (NULL);
+
+          append_label_texts (child, keys);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, keys->str, -1);
+          continue;
+        }
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          GtkWidget *keys = up_a11y_util_find_descendant (child, GTK_TYPE_SHORTCUT_LABEL);
+          g_autoptr(GString) described = g_string_new (NULL);
+          g_autofree char *title = NULL;
+
+          g_object_get (child, "title", &title, NULL);
+          /* the lines of break_title_lines() as the one line they were */
+          if (title != NULL)
+            g_strdelimit (title, "\n", ' ');
+          if (keys != NULL)
+            append_label_texts (keys, described);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "",
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described->str,
+                                          -1);
+        }
+      else if (GTK_IS_SEARCH_ENTRY (child))
+        {
+          g_autofree char *placeholder = NULL;
+
+          g_object_get (child, "placeholder-text", &placeholder, NULL);
+          if (placeholder != NULL && *placeholder != '\0')
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
+        }
+      name_shortcuts (child);
+    }
+}
+
 /* GtkApplication would build the shortcuts window with every window, from
  * gtk/help-overlay.ui, before its first frame (75 M instructions, 5 % of
  * opening); it is made the first time it is asked for instead. */
@@ -3593,6 +3658,7 @@ show_help_overlay_action (GtkWidget  *widget,
       gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->help_overlay, TRUE);
       fit_shortcut_titles (self, GTK_WIDGET (self->help_overlay));
+      name_shortcuts (GTK_WIDGET (self->help_overlay));
       /* The section makes its pages, and their switcher's tabs, when it
        * is mapped, before the window's own handler runs. */
       g_signal_connect (self->help_overlay, "map", G_CALLBACK (name_switchers), NULL);

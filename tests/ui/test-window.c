@@ -4072,6 +4072,97 @@ test_shortcuts_window (Fixture       *fixture,
   g_assert_cmpuint (n_warnings, ==, 0);
 }
 
+/* Keyboard Shortcuts opened from @window with the application's own
+ * stylesheet, as AdwApplication loads it (without it GTK 4.8 warns of a
+ * label -3 px wide, see test_shortcuts_window()), which *@style holds
+ * until close_styled_shortcuts_window(). */
+static GtkWindow *
+open_styled_shortcuts_window (GtkWidget       *window,
+                              GtkCssProvider **style)
+{
+  GtkWindow *shortcuts;
+
+  *style = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (*style, "/io/github/upphandla/Upphandla/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (*style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  shortcuts = open_shortcuts_window (window);
+  for (guint i = 0; i < 2; i++)
+    wait_for_frames (GTK_WIDGET (shortcuts));
+  return shortcuts;
+}
+
+static void
+close_styled_shortcuts_window (GtkWindow      *shortcuts,
+                               GtkCssProvider *style)
+{
+  gtk_window_close (shortcuts);
+  iterate_pending ();
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+  g_object_unref (style);
+}
+
+/* Checks the titles below @widget that the app broke into lines (see
+ * break_title_lines() in up-window.c): each is told to a screen reader
+ * as one line, its words apart, as it was written. Counts them in
+ * @n_broken. */
+static void
+assert_titles_read_whole (GtkWidget *widget,
+                          guint     *n_broken)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      /* the keys are labels too, inside a GtkShortcutLabel */
+      if (GTK_IS_SHORTCUT_LABEL (child))
+        continue;
+      /* a shortcut, which takes the focus, was a nameless panel */
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          g_autofree char *title = NULL;
+          g_autofree char *wrong = NULL;
+
+          g_object_get (child, "title", &title, NULL);
+          g_strdelimit (title, "\n", ' ');
+          wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, title);
+          if (wrong != NULL)
+            g_error ("the shortcut “%s” is read as “%s”", title, wrong);
+          g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (child),
+                                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+        }
+      if (GTK_IS_LABEL (child) && strchr (gtk_label_get_text (GTK_LABEL (child)), '\n') != NULL)
+        {
+          g_autofree char *whole = g_strdelimit (g_strdup (gtk_label_get_text (GTK_LABEL (child))), "\n", ' ');
+          g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child),
+                                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, whole);
+
+          if (wrong != NULL)
+            g_error ("the title “%s” is read as “%s”", whole, wrong);
+          (*n_broken)++;
+        }
+      assert_titles_read_whole (child, n_broken);
+    }
+}
+
+/* The titles of the shortcuts window are broken into lines by the app
+ * (see /ui/narrow/shortcuts/SCREEN): a screen reader read each line break
+ * too, as GTK 4.8 gives a label's text, "\n" and all, as its name ("Print
+ * the Chart\nof the View"). It reads each title as written, one line; a
+ * shortcut, which takes the focus, by its title and keys (it was a
+ * nameless panel). */
+static void
+test_shortcuts_titles_read_whole (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  GtkCssProvider *style = NULL;
+  GtkWindow *shortcuts = open_styled_shortcuts_window (GTK_WIDGET (fixture->window), &style);
+  guint n_broken = 0;
+
+  assert_titles_read_whole (GTK_WIDGET (shortcuts), &n_broken);
+  g_test_message ("%u titles of more than one line", n_broken);
+  g_assert_cmpuint (n_broken, >, 10);
+  close_styled_shortcuts_window (shortcuts, style);
+}
+
 /* A key as the shortcuts window and GTK's triggers name it: the keypad's
  * twin of a key, and its upper case, count as the key itself, and
  * Control+= as Control++ (both zoom in, and "+" is Shift+= on most
@@ -8478,6 +8569,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/app-resources", test_app_resources);
   g_test_add ("/ui/window/shortcuts-window-fits", Fixture, NULL,
               fixture_set_up, test_shortcuts_window_fits, fixture_tear_down);
+  g_test_add ("/ui/window/shortcuts-titles-read-whole", Fixture, NULL,
+              fixture_set_up, test_shortcuts_titles_read_whole, fixture_tear_down);
   {
     static const char * const typed_fields[] = { "stage-title", "stage-description", "stage-note",
                                                  "note-body", "stakeholder-name", "local-goal-title" };
