@@ -107,8 +107,10 @@ struct _UpWindow
   gboolean              typing;
   gboolean              exporting_timeline;  /* an export of it is under way */
 
-  /* The keyboard shortcuts, built the first time they are asked for. */
+  /* The keyboard shortcuts, built the first time they are asked for, and
+   * what they were fitted to (see shortcuts_fit()). */
   GtkWindow            *help_overlay;
+  char                 *help_overlay_fit;
 
   /* The benchmark hook's count of frames after the first (UPPHANDLA_BENCH_AFTER_MS). */
   gint64                bench_first_frame_us;
@@ -3642,13 +3644,36 @@ name_switchers (GtkWidget *widget)
     name_switchers (child);
 }
 
+/* What the shortcuts window is fitted to (see fit_shortcut_titles()):
+ * the text size (GNOME's Large Text sets the font's resolution), the font
+ * and the window's width, which stands for the screen. */
+static char *
+shortcuts_fit (UpWindow *self)
+{
+  g_autofree char *font = NULL;
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, "gtk-font-name", &font, NULL);
+  return g_strdup_printf ("%d %s %d", dpi, font != NULL ? font : "", gtk_widget_get_width (GTK_WIDGET (self)));
+}
+
 static void
 show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
   UpWindow *self = UP_WINDOW (widget);
+  g_autofree char *fit = shortcuts_fit (self);
 
+  /* Fitted once, as it is built: Large Text turned on since (or the
+   * window made smaller), it opened as it was, wider than the screen at
+   * a text scale of 1.5 on 800 × 600, its titles beyond their columns.
+   * Built and fitted anew (20 ms, 0.25 s at 1.5 on 800 px). */
+  if (self->help_overlay != NULL && g_strcmp0 (fit, self->help_overlay_fit) != 0)
+    {
+      gtk_window_destroy (self->help_overlay);
+      g_clear_object (&self->help_overlay);
+    }
   if (self->help_overlay == NULL)
     {
       g_autoptr(GtkBuilder) builder =
@@ -3659,6 +3684,8 @@ show_help_overlay_action (GtkWidget  *widget,
       gtk_window_set_hide_on_close (self->help_overlay, TRUE);
       fit_shortcut_titles (self, GTK_WIDGET (self->help_overlay));
       name_shortcuts (GTK_WIDGET (self->help_overlay));
+      g_free (self->help_overlay_fit);
+      self->help_overlay_fit = g_steal_pointer (&fit);
       /* The section makes its pages, and their switcher's tabs, when it
        * is mapped, before the window's own handler runs. */
       g_signal_connect (self->help_overlay, "map", G_CALLBACK (name_switchers), NULL);
@@ -3687,6 +3714,7 @@ up_window_dispose (GObject *object)
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
   g_clear_object (&self->help_overlay);
+  g_clear_pointer (&self->help_overlay_fit, g_free);
   g_clear_object (&self->project);
   g_clear_object (&self->selection);
   g_clear_object (&self->recent_files);

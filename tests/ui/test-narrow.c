@@ -1278,6 +1278,31 @@ test_shortcuts_screen (Fixture       *fixture,
   assert_shortcuts_fit (fixture, screen);
 }
 
+/* The shortcuts window is fitted to the text size as it first opens.
+ * Large Text turned on while the app runs (a text scale of 1.5 on a
+ * screen of 800 × 600), it opened again as fitted for the normal size:
+ * wider than the screen, its titles beyond their columns. It is fitted
+ * anew on the next open. */
+static void
+test_shortcuts_text_scale_change (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  const Screen *before = &screens[0];
+  const Screen *after = &screens[4];
+
+  g_assert_cmpstr (before->name, ==, "800x600");
+  g_assert_cmpstr (after->name, ==, "800x600-text-150");
+  resize_window (fixture, before->width, before->height);
+  assert_shortcuts_fit (fixture, before);
+
+  /* the window keeps its size, the screen's */
+  set_text_scale (after->text_scale);
+  for (guint i = 0; i < 8; i++)
+    wait_for_frames (GTK_WIDGET (fixture->window));
+  assert_fits_screen (fixture, after, "Large Text turned on");
+  assert_shortcuts_fit (fixture, after);
+}
+
 /* At the normal text size a window of 800 px shows the view switcher in
  * its header, as it did before its buttons had padding with large text
  * (the padding at every size moved it to the bottom bar in windows of 770
@@ -1425,6 +1450,8 @@ main (int   argc,
 
       g_test_add (path, Fixture, &screens[i], screen_fixture_set_up, test_shortcuts_screen, fixture_tear_down);
     }
+  g_test_add ("/ui/narrow/shortcuts-text-scale-change", Fixture, &screens[0], screen_fixture_set_up,
+              test_shortcuts_text_scale_change, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
     {
       g_autofree char *path = g_strdup_printf ("/ui/narrow/start-page/%s", screens[i].name);
