@@ -2849,6 +2849,64 @@ test_mnemonics_unique (Fixture       *fixture,
     }
 }
 
+static gboolean is_unmapped (gpointer widget);
+
+/* The access keys of @button's menu, opened as a click opens it: while a
+ * menu is open its keys work without Alt, the menu's own and no other,
+ * so no two items of one menu share one (GTK then only moves the focus
+ * between them). Returns how many keys the menu has. */
+static guint
+assert_menu_mnemonics_unique (GtkMenuButton *button,
+                              const char    *where)
+{
+  g_autoptr(GHashTable) keys = mnemonics_new ();
+  GtkPopover *popover;
+  gboolean unique;
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  wait_until (is_mapped, popover);
+  wait_for_frames (GTK_WIDGET (popover));
+  mnemonics_collect (keys, GTK_WIDGET (popover), NULL);
+  unique = mnemonics_unique (keys, where);
+  gtk_menu_button_popdown (button);
+  wait_until (is_unmapped, popover);
+  g_assert_true (unique);
+
+  return g_hash_table_size (keys);
+}
+
+static gboolean
+is_sort_menu_button (GtkWidget *widget,
+                     gpointer   data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
+}
+
+/* No two items of a menu share an access key, in the main menu, Add
+ * Stage's menu and the stakeholders' sort menu. In Swedish "Skriv _ut…"
+ * (Print) and "Projekt_uppgifter…" (Project Details) both took U in the
+ * main menu. */
+static void
+test_menu_mnemonics_unique (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *people = template_child (window, UP_TYPE_WINDOW, "stakeholder_view");
+  GtkWidget *sort;
+
+  /* New Project, Open, Save a Copy, Export Timeline, Print, Project
+   * Details, Keyboard Shortcuts, About */
+  g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
+                                                  "the main menu"), ==, 8);
+  assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "add_stage_button"), "Add Stage's menu");
+  show_view (fixture, "stakeholders");
+  sort = find_widget (people, is_sort_menu_button, NULL);
+  g_assert_nonnull (sort);
+  assert_menu_mnemonics_unique (GTK_MENU_BUTTON (sort), "the stakeholders' sort menu");
+}
+
 static gboolean
 store_is_idle (gpointer store)
 {
@@ -8500,6 +8558,8 @@ main (int   argc,
               fixture_set_up, test_mnemonics_unique, fixture_tear_down);
   g_test_add ("/ui/window/mnemonics-unique/conflict", Fixture, GINT_TO_POINTER (BANNER_CONFLICT),
               fixture_set_up, test_mnemonics_unique, fixture_tear_down);
+  g_test_add ("/ui/window/mnemonics-unique/menus", Fixture, NULL,
+              fixture_set_up, test_menu_mnemonics_unique, fixture_tear_down);
   g_test_add ("/ui/window/toast-dismiss", Fixture, NULL,
               fixture_set_up, test_toast_dismiss, fixture_tear_down);
   g_test_add ("/ui/window/quick-undo-toast", Fixture, NULL,

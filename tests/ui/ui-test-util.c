@@ -424,8 +424,10 @@ mnemonics_collect (GHashTable *keys,
 
   if (root == skip || !gtk_widget_get_mapped (root))
     return;
+  /* A label that may underline but has no "_" (a menu's item: Add
+   * Stage's kinds) has the keyval 0 in GTK 4.8, no key. */
   if (GTK_IS_LABEL (root) &&
-      (keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (root))) != GDK_KEY_VoidSymbol)
+      (keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (root))) != GDK_KEY_VoidSymbol && keyval != 0)
     mnemonics_add (keys, keyval, gtk_label_get_label (GTK_LABEL (root)));
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL; child = gtk_widget_get_next_sibling (child))
