@@ -423,6 +423,15 @@ test_dialog_language (void)
   /* at first in the interface's language; the other chosen */
   drop_down = language_drop_down (dialog, lang);
   show_chart_tab (dialog, drop_down);
+  /* The tab's "_Language:" and GTK's own buttons (Print, Preview,
+   * Cancel): no key twice while the dialog has the focus. */
+  {
+    g_autoptr(GHashTable) keys = mnemonics_new ();
+
+    mnemonics_collect (keys, GTK_WIDGET (dialog), NULL);
+    g_assert_cmpuint (g_hash_table_size (keys), >=, 2);
+    g_assert_true (mnemonics_unique (keys, "the print dialog's Chart tab"));
+  }
   gtk_drop_down_set_selected (drop_down, other == UP_LANG_SV ? 0 : 1);
 
   gtk_print_settings_set_printer (print_settings, file_printer_name ());

@@ -1948,6 +1948,9 @@ test_add_stage (Fixture       *fixture,
 
 /* A new project starts from a procurement route: one choice in a dialog
  * lays out the stages, and leaves nothing to undo. */
+static void assert_dialog_mnemonics_unique (GtkWidget  *dialog,
+                                            const char *where);
+
 static void
 test_route_chooser (void)
 {
@@ -1976,6 +1979,7 @@ test_route_chooser (void)
   wait_for_frames (GTK_WIDGET (dialog));
   shot = g_strdup_printf ("route-chooser-%s.png", test_language ());
   save_screenshot (GTK_WIDGET (dialog), shot);
+  assert_dialog_mnemonics_unique (GTK_WIDGET (dialog), "the route chooser");
 
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "lay-out"));
   g_object_ref (dialog);
@@ -2665,14 +2669,30 @@ test_conflict_reload (Fixture       *fixture,
   g_set_object (&fixture->project, up_window_get_project (fixture->window));
 }
 
+/* For wait_until(): no squeezer below @widget is between its children. */
+static gboolean
+is_squeezer_settled (gpointer widget)
+{
+  if (ADW_IS_SQUEEZER (widget) && adw_squeezer_get_transition_running (widget))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (!is_squeezer_settled (child))
+      return FALSE;
+  return TRUE;
+}
+
 /* No two buttons or fields of @dialog, a window of its own, share an
- * access key. */
+ * access key. A message dialog whose buttons are too wide to stand side
+ * by side (the route chooser's in Swedish) shows them one above the
+ * other, its squeezer fading from one row of them to the other as it
+ * opens: both are mapped until the fade ends, each key twice. */
 static void
 assert_dialog_mnemonics_unique (GtkWidget  *dialog,
                                 const char *where)
 {
   g_autoptr(GHashTable) keys = mnemonics_new ();
 
+  wait_until (is_squeezer_settled, dialog);
   mnemonics_collect (keys, dialog, NULL);
   g_assert_cmpuint (g_hash_table_size (keys), >=, 2);
   g_assert_true (mnemonics_unique (keys, where));
@@ -2691,6 +2711,9 @@ typedef struct
   const char *view;
   gboolean    details;   /* the timeline's stage panel shown */
   gboolean    composer;  /* and in it, Add Note's form and a goal open */
+  gboolean    open;      /* the stakeholders' grid shown (behind its toggle
+                          * where the window is narrow), a local goal's
+                          * Targets… chooser open */
 } ViewCase;
 
 /* @view_case's view shown, with an item chosen where the view has an
@@ -2723,7 +2746,19 @@ show_view_case (Fixture        *fixture,
     {
       g_autoptr(UpStakeholder) person = g_list_model_get_item (up_project_get_stakeholders (fixture->project), 0);
 
-      up_stakeholder_view_set_selected (template_child (window, UP_TYPE_WINDOW, "stakeholder_view"), person);
+      UpStakeholderView *people = template_child (window, UP_TYPE_WINDOW, "stakeholder_view");
+
+      up_stakeholder_view_set_selected (people, person);
+      if (view_case->open)
+        {
+          wait_for_frames (window);
+          /* beside the register in a wide window, else behind the toggle */
+          if (gtk_widget_get_visible (GTK_WIDGET (people->grid_button)))
+            gtk_toggle_button_set_active (people->grid_button, TRUE);
+          for (guint i = 0; i < 3; i++)
+            wait_for_frames (window);
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (people->grid)));
+        }
     }
   else if (g_str_equal (view, "notes"))
     {
@@ -2738,8 +2773,37 @@ show_view_case (Fixture        *fixture,
                                                   "local-goal-list"));
 
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+      if (view_case->open)
+        {
+          GtkMenuButton *targets = GTK_MENU_BUTTON (get_named (window, "local-goal-targets-button"));
+
+          wait_for_frames (window);
+          gtk_menu_button_popup (targets);
+          wait_until (is_mapped, gtk_menu_button_get_popover (targets));
+        }
     }
   /* the Agenda 2030 view has no editor */
+  for (guint i = 0; i < 3; i++)
+    wait_for_frames (window);
+}
+
+/* What show_view_case() opened, closed again. */
+static void
+close_view_case (Fixture        *fixture,
+                 const ViewCase *view_case)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  if (!view_case->open)
+    return;
+  if (g_str_equal (view_case->view, "stakeholders"))
+    {
+      UpStakeholderView *people = template_child (window, UP_TYPE_WINDOW, "stakeholder_view");
+
+      gtk_toggle_button_set_active (people->grid_button, FALSE);
+    }
+  else if (g_str_equal (view_case->view, "local-goals"))
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (get_named (window, "local-goal-targets-button")));
   for (guint i = 0; i < 3; i++)
     wait_for_frames (window);
 }
@@ -2762,9 +2826,11 @@ test_mnemonics_unique (Fixture       *fixture,
     { "timeline", TRUE, FALSE },
     { "timeline", TRUE, TRUE },
     { "stakeholders" },
+    { "stakeholders", .open = TRUE },
     { "notes" },
     { "agenda" },
     { "local-goals" },
+    { "local-goals", .open = TRUE },
   };
   static const int sizes[][2] = { { 1024, 600 }, { 1600, 1000 } };
   BannerState state = GPOINTER_TO_INT (user_data);
@@ -2810,15 +2876,19 @@ test_mnemonics_unique (Fixture       *fixture,
           show_view_case (fixture, &cases[c]);
           g_assert_true (gtk_widget_get_mapped (retry));
           mnemonics_collect (keys, window, NULL);
-          where = g_strdup_printf ("%s%s%s at %d × %d", cases[c].view,
+          where = g_strdup_printf ("%s%s%s%s at %d × %d", cases[c].view,
                                    cases[c].details ? " with the stage panel" : "",
                                    cases[c].composer ? ", Add Note's form and a goal open" : "",
+                                   !cases[c].open ? ""
+                                   : g_str_equal (cases[c].view, "stakeholders") ? " with the grid"
+                                   : " with the Targets chooser open",
                                    sizes[s][0], sizes[s][1]);
           if (!mnemonics_unique (keys, where))
             {
               g_test_message ("  clash in %s", where);
               clashes++;
             }
+          close_view_case (fixture, &cases[c]);
         }
     }
   g_assert_cmpuint (clashes, ==, 0);
@@ -2905,6 +2975,86 @@ test_menu_mnemonics_unique (Fixture       *fixture,
   sort = find_widget (people, is_sort_menu_button, NULL);
   g_assert_nonnull (sort);
   assert_menu_mnemonics_unique (GTK_MENU_BUTTON (sort), "the stakeholders' sort menu");
+}
+
+/* No two buttons of the start page share an access key, nor two items of
+ * its menu, with recent projects listed and without, in a small window
+ * and a large one; a project's name with "_" in it underlines nothing
+ * (a recent project is opened by its row, not by a key). */
+static void
+test_start_page_mnemonics_unique (void)
+{
+  static const int sizes[][2] = { { 1024, 600 }, { 1600, 1000 } };
+  static const char * const names[] = { "Nämnd_beslut_2027.upphandla", "_Anbud.upphandla" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autoptr(UpWindow) window = NULL;
+  GtkWidget *recent_group;
+
+  g_assert_no_error (error);
+  window = g_object_ref_sink (up_window_new (NULL, NULL));
+  recent_group = template_child (window, UP_TYPE_WINDOW, "recent_group");
+  gtk_window_set_default_size (GTK_WINDOW (window), sizes[0][0], sizes[0][1]);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+
+  for (guint recent = 0; recent < 2; recent++)
+    {
+      if (recent == 1)
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+            {
+              g_autofree char *path = g_build_filename (root, names[i], NULL);
+              g_autoptr(GFile) file = g_file_new_for_path (path);
+              g_autoptr(UpProject) project = up_demo_create (file, &error);
+
+              g_assert_no_error (error);
+              g_assert_true (up_store_flush (up_project_get_store (project), &error));
+              g_assert_no_error (error);
+              up_application_add_recent (file);
+            }
+          up_window_update_recent (window);
+          wait_until (is_mapped, recent_group);
+        }
+      /* (without: a project of an earlier test may still be there) */
+      if (recent == 1)
+        g_assert_true (gtk_widget_get_mapped (recent_group));
+
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autoptr(GHashTable) keys = mnemonics_new ();
+          g_autofree char *where = g_strdup_printf ("the start page%s at %d × %d",
+                                                    gtk_widget_get_mapped (recent_group)
+                                                    ? " with recent projects" : "",
+                                                    sizes[s][0], sizes[s][1]);
+          g_autofree char *menu = g_strdup_printf ("the start page's menu at %d × %d", sizes[s][0], sizes[s][1]);
+
+          gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
+          for (guint i = 0; i < 4; i++)
+            wait_for_frames (GTK_WIDGET (window));
+          mnemonics_collect (keys, GTK_WIDGET (window), NULL);
+          /* New Project, Open, Open the Demo Project, and nothing of a
+           * project's name */
+          g_assert_true (mnemonics_unique (keys, where));
+          g_assert_cmpuint (g_hash_table_size (keys), ==, 3);
+          /* New Project, Open, Open the Demo Project, Keyboard
+           * Shortcuts, About */
+          g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW,
+                                                                          "start_menu_button"), menu), ==, 5);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (root, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *uri = g_file_get_uri (file);
+
+      gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+  test_remove_tree (root);
 }
 
 static gboolean
@@ -6469,6 +6619,110 @@ test_export_png_size (Fixture       *fixture,
   }
 }
 
+static gboolean
+is_toplevel_gone (gpointer window)
+{
+  return !gtk_widget_get_mapped (window);
+}
+
+/* A dialog is a window of its own, whose access keys work while it has
+ * the focus: none shared within the export dialog of the Agenda 2030
+ * chart, the stakeholders' grid and the timeline, for every format (a PNG
+ * shows a Size row, a PDF a Layout row), nor within the file chooser that
+ * Export… opens (GTK's own, with "_Name:" beside our "_Export" and
+ * "_Cancel"), nor within Delete Stage's question about the stage's notes.
+ * The Keyboard Shortcuts window's page buttons are walked too. The
+ * route chooser of a new project is walked in /ui/window/route-chooser,
+ * Project Details with the save banner's states, the close dialog in
+ * both of its tests. */
+static void
+test_dialog_mnemonics_unique (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *view;
+    const char *child;
+    const char *action;
+  } cases[] = {
+    { "agenda", "agenda_view", "agenda.export" },
+    { "stakeholders", "stakeholder_view", "stakeholders.export-grid" },
+    { "timeline", NULL, "win.export-timeline" },
+  };
+  GListModel *stages = up_project_get_stages (fixture->project);
+  GtkListView *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  AdwMessageDialog *question;
+  guint with_notes = G_MAXUINT;
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      GtkWidget *view = cases[c].child != NULL ? template_child (fixture->window, UP_TYPE_WINDOW, cases[c].child)
+                                               : GTK_WIDGET (fixture->window);
+      UpExportOptions *options = NULL;
+      AdwMessageDialog *dialog;
+      AdwComboRow *format_row;
+      GtkWindow *chooser = NULL;
+
+      show_view (fixture, cases[c].view);
+      dialog = open_export_dialog (view, cases[c].action, &options);
+      format_row = export_row (options, _("Format"));
+      g_assert_nonnull (format_row);
+      for (guint format = 0; format < 3; format++)
+        {
+          g_autofree char *where = g_strdup_printf ("the export dialog of %s, format %u", cases[c].view, format);
+
+          adw_combo_row_set_selected (format_row, format);
+          for (guint i = 0; i < 2; i++)
+            wait_for_frames (GTK_WIDGET (dialog));
+          assert_dialog_mnemonics_unique (GTK_WIDGET (dialog), where);
+        }
+
+      adw_message_dialog_response (dialog, "export");
+      gtk_window_close (GTK_WINDOW (dialog));
+      wait_until (is_file_chooser_shown, &chooser);
+      wait_until (is_mapped, chooser);
+      for (guint i = 0; i < 2; i++)
+        wait_for_frames (GTK_WIDGET (chooser));
+      assert_dialog_mnemonics_unique (GTK_WIDGET (chooser), "the export's file chooser");
+      /* held: GTK may let it go as it hides it */
+      g_object_ref (chooser);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      wait_until (is_toplevel_gone, chooser);
+      g_object_unref (chooser);
+      wait_until (export_is_over, view);
+    }
+
+  /* Delete Stage on a stage with notes asks what becomes of them */
+  show_view (fixture, "timeline");
+  for (guint i = 0; i < g_list_model_get_n_items (stages) && with_notes == G_MAXUINT; i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      g_autoptr(GPtrArray) notes = up_project_list_stage_notes (fixture->project, stage);
+
+      if (notes->len > 0)
+        with_notes = i;
+    }
+  g_assert_cmpuint (with_notes, !=, G_MAXUINT);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), with_notes);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
+  question = get_message_dialog (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, question);
+  wait_for_frames (GTK_WIDGET (question));
+  assert_dialog_mnemonics_unique (GTK_WIDGET (question), "Delete Stage's question");
+  adw_message_dialog_response (question, "cancel");
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (stages), >, with_notes);
+
+  /* the Keyboard Shortcuts window: its page buttons, Alt+1, Alt+2, … */
+  {
+    GtkCssProvider *style = NULL;
+    GtkWindow *shortcuts = open_styled_shortcuts_window (GTK_WIDGET (fixture->window), &style);
+
+    assert_dialog_mnemonics_unique (GTK_WIDGET (shortcuts), "the Keyboard Shortcuts window");
+    close_styled_shortcuts_window (shortcuts, style);
+  }
+}
+
 /* A text field of the window being typed into, for the Undo tests. */
 typedef struct
 {
@@ -8560,6 +8814,9 @@ main (int   argc,
               fixture_set_up, test_mnemonics_unique, fixture_tear_down);
   g_test_add ("/ui/window/mnemonics-unique/menus", Fixture, NULL,
               fixture_set_up, test_menu_mnemonics_unique, fixture_tear_down);
+  g_test_add_func ("/ui/window/mnemonics-unique/start-page", test_start_page_mnemonics_unique);
+  g_test_add ("/ui/window/mnemonics-unique/dialogs", Fixture, NULL,
+              fixture_set_up, test_dialog_mnemonics_unique, fixture_tear_down);
   g_test_add ("/ui/window/toast-dismiss", Fixture, NULL,
               fixture_set_up, test_toast_dismiss, fixture_tear_down);
   g_test_add ("/ui/window/quick-undo-toast", Fixture, NULL,
