@@ -3694,6 +3694,18 @@ show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (self->help_overlay);
 }
 
+/* Large Text turned on or off (or another font chosen) while the
+ * shortcuts window is open: it is fitted anew in place, as on its next
+ * open (show_help_overlay_action()). It kept the size it was fitted to:
+ * 973 px wide on an 800 px screen once the text scale went from 1 to
+ * 1.5. */
+static void
+on_text_size_changed (UpWindow *self)
+{
+  if (self->help_overlay != NULL && gtk_widget_get_visible (GTK_WIDGET (self->help_overlay)))
+    show_help_overlay_action (GTK_WIDGET (self), "win.show-help-overlay", NULL);
+}
+
 static void
 up_window_dispose (GObject *object)
 {
@@ -4122,6 +4134,10 @@ up_window_init (UpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   up_a11y_util_name_controls (GTK_WIDGET (self));
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi",
+                           G_CALLBACK (on_text_size_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name",
+                           G_CALLBACK (on_text_size_changed), self, G_CONNECT_SWAPPED);
   name_switchers (GTK_WIDGET (self->window_title));
   name_switchers (GTK_WIDGET (self->switcher_bar));
   up_paned_util_keep_start_width (self->stage_paned);

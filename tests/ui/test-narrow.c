@@ -1303,6 +1303,41 @@ test_shortcuts_text_scale_change (Fixture       *fixture,
   assert_shortcuts_fit (fixture, after);
 }
 
+/* Large Text turned on while the shortcuts window is open: it is fitted
+ * anew as it is, on the screen of 800 × 600. It kept the size it had
+ * been fitted to at the normal size, its text larger. */
+static void
+test_shortcuts_text_scale_change_open (Fixture       *fixture,
+                                       gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWindow *shortcuts;
+  int minimum, natural;
+
+  resize_window (fixture, 800, 600);
+  shortcuts = open_shortcuts_window (window);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (GTK_WIDGET (shortcuts));
+
+  set_text_scale (1.5);
+  for (guint i = 0; i < 8; i++)
+    wait_for_frames (window);
+  /* not opened again: the one in sight, or the one that took its place */
+  shortcuts = find_toplevel ("GtkShortcutsWindow");
+  g_assert_nonnull (shortcuts);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (GTK_WIDGET (shortcuts));
+  save_screenshot (GTK_WIDGET (shortcuts), "narrow-shortcuts-open-text-150.png");
+  gtk_widget_measure (GTK_WIDGET (shortcuts), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (shortcuts), GTK_ORIENTATION_VERTICAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("shortcuts open as the text grew: %d px wide, at least %d px high, beside a window %d × %d px",
+                  natural, minimum, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  g_assert_cmpint (natural, <=, gtk_widget_get_width (window));
+  g_assert_cmpint (minimum, <=, gtk_widget_get_height (window));
+  gtk_window_close (shortcuts);
+  wait_until (is_unmapped, shortcuts);
+}
+
 /* At the normal text size a window of 800 px shows the view switcher in
  * its header, as it did before its buttons had padding with large text
  * (the padding at every size moved it to the bottom bar in windows of 770
@@ -1452,6 +1487,8 @@ main (int   argc,
     }
   g_test_add ("/ui/narrow/shortcuts-text-scale-change", Fixture, &screens[0], screen_fixture_set_up,
               test_shortcuts_text_scale_change, fixture_tear_down);
+  g_test_add ("/ui/narrow/shortcuts-text-scale-change-open", Fixture, &screens[0], screen_fixture_set_up,
+              test_shortcuts_text_scale_change_open, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
     {
       g_autofree char *path = g_strdup_printf ("/ui/narrow/start-page/%s", screens[i].name);
