@@ -209,16 +209,48 @@ swatch_stance (UpChartContext *ctx,
   draw_mark (ctx, data, x + width - height / 2 - 1, y + height / 2, height / 2 + 1);
 }
 
+/* The mark a stance is drawn with: a stance the app does not know (a
+ * file from elsewhere) is drawn as unknown, "?". */
+static const char *
+drawn_stance (const char *stance)
+{
+  if (!up_enum_contains (up_stakeholder_stances, stance))
+    return "unknown";
+  return stance;
+}
+
+/* The legend explains the marks the grid draws and no other: a politician
+ * read "Stance unknown" under a grid of supporters only as someone not
+ * yet asked. In the marks' order; a grid without anyone has only the
+ * scale of its axes (an exported one says in its middle that it is
+ * empty). */
 static guint
 grid_legend (UpChartContext *ctx,
              UpLegendItem   *items)
 {
   static const char * const stances[] = { "supporter", "neutral", "critic", "unknown" };
-  guint n = 0;
+  GListModel *people = up_project_get_stakeholders (ctx->project);
+  guint n_people = g_list_model_get_n_items (people);
+  gboolean drawn[G_N_ELEMENTS (stances)] = { FALSE };
+  guint n_drawn = 0, n = 0;
+
+  for (guint i = 0; i < n_people && n_drawn < G_N_ELEMENTS (stances); i++)
+    {
+      g_autoptr(UpStakeholder) person = g_list_model_get_item (people, i);
+      const char *stance = drawn_stance (up_stakeholder_get_stance (person));
+
+      for (guint s = 0; s < G_N_ELEMENTS (stances); s++)
+        if (!drawn[s] && g_strcmp0 (stance, stances[s]) == 0)
+          {
+            drawn[s] = TRUE;
+            n_drawn++;
+          }
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (stances); i++)
-    items[n++] = (UpLegendItem) { swatch_stance, stances[i],
-                                  up_enum_label_in (up_stakeholder_stances, stances[i], ctx->lang) };
+    if (drawn[i])
+      items[n++] = (UpLegendItem) { swatch_stance, stances[i],
+                                    up_enum_label_in (up_stakeholder_stances, stances[i], ctx->lang) };
   items[n++] = (UpLegendItem) { NULL, NULL,
     up_lang_gettext (ctx->lang, N_("Influence and interest from 1 (low) to 5 (high); 4 and 5 count as high")) };
 

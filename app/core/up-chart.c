@@ -2091,12 +2091,20 @@ legend_layout (UpChartContext     *ctx,
   double column_width = (width - (n_columns - 1) * LEGEND_GAP_X) / n_columns;
   double first_line = _up_chart_text_height (ctx, "Ag", size, 0, 0, 0);
   gboolean down = table != NULL && table->down;
+  /* A note without a swatch last (the grid's scale, the matrix's targets
+   * only in notes; not the blank that ends a key's last column) starts a
+   * row of its own in columns of equal width: the legends list only what
+   * their chart draws, and an odd number of entries before it put it in
+   * the last column, where it wrapped. */
+  gboolean note_row = table == NULL && n_items > 1 && items[n_items - 1].swatch == NULL &&
+                      items[n_items - 1].text[0] != '\0' && (n_items - 1) % n_columns != 0;
+  guint n_placed = note_row ? n_items - 1 : n_items;
   double y0 = y;
   guint n_rows;
 
   if (table != NULL)
     n_columns = table->n_columns;
-  n_rows = (n_items + n_columns - 1) / n_columns;
+  n_rows = (n_placed + n_columns - 1) / n_columns + (note_row ? 1 : 0);
   for (guint r = 0; r < n_rows; r++)
     {
       double row = SWATCH_HEIGHT;
@@ -2109,6 +2117,10 @@ legend_layout (UpChartContext     *ctx,
           double swatch_width = column_swatch_width (items, n_items, n_columns, down, c);
           double text_height;
 
+          if (note_row && r == n_rows - 1)
+            i = c == 0 ? n_items - 1 : n_items;
+          else if (i >= n_placed)
+            break;
           if (i >= n_items)
             break;
           /* A note without a swatch alone in the last row (the grid's

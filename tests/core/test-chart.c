@@ -4437,6 +4437,9 @@ crowded_grid (guint    n,
       UpStakeholder *person = up_project_add_stakeholder (project, name, NULL, "citizen", &error);
 
       g_assert_no_error (error);
+      /* every stance, as a crowded plan has them: the legend lists all four */
+      up_project_set_string (project, person, "stance", up_stakeholder_stances[i % 4], &error);
+      g_assert_no_error (error);
       up_project_set_int (project, person, "influence", 1 + (i / 5) % 5, &error);
       up_project_set_int (project, person, "interest", 1 + i % 5, &error);
       g_assert_no_error (error);
@@ -5571,6 +5574,87 @@ test_timeline_legend_chips_inside (void)
       }
 }
 
+/* The exported grid's legend lists the stances its marks show and no
+ * other, in the marks' order: it listed all four ("Stance unknown",
+ * "Okänd hållning") under a grid of supporters and critics, and under a
+ * grid of no one. */
+static void
+test_grid_legend_drawn_stances (void)
+{
+  /* the stances of the people of each project: none, a supporter and a
+   * critic, one whose stance is not known */
+  static const char * const people[][3] = {
+    { NULL },
+    { "critic", "supporter", NULL },
+    { "unknown", NULL },
+  };
+  static const char * const stances[] = { "supporter", "neutral", "critic", "unknown" };
+
+  for (guint p = 0; p < G_N_ELEMENTS (people); p++)
+    for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(UpProject) project = up_project_new ("Stances", &error);
+        g_autofree char *name = g_strdup_printf ("chart-grid-legend-stances-%u-%s.pdf", p, up_lang_get_code (lang));
+        g_autoptr(GArray) words = NULL;
+        UpChartOptions options;
+        double last_y = -1, last_x = -1;
+
+        g_assert_no_error (error);
+        if (lang == UP_LANG_SV && !swedish_available ())
+          continue;
+        for (guint i = 0; people[p][i] != NULL; i++)
+          {
+            g_autofree char *person_name = g_strdup_printf ("Person %u", i + 1);
+            UpStakeholder *person = up_project_add_stakeholder (project, person_name, NULL, "citizen", &error);
+
+            g_assert_no_error (error);
+            g_assert_true (up_project_set_string (project, person, "stance", people[p][i], &error));
+            g_assert_no_error (error);
+          }
+        up_chart_options_init (&options);
+        options.lang = lang;
+        options.decorations = TRUE;
+        options.key = TRUE;
+        options.date = "2026-11-28";
+        words = chart_words (project, UP_CHART_GRID, &options, name);
+        if (words == NULL)
+          return;
+
+        /* the scale of the axes, whoever is drawn */
+        g_assert_true (has_word (words, lang == UP_LANG_SV ? "högt" : "high"));
+        for (guint s = 0; s < G_N_ELEMENTS (stances); s++)
+          {
+            /* the label's first word: "Stance unknown", "Okänd hållning" */
+            g_autofree char *label = g_strdup (up_enum_label_in (up_stakeholder_stances, stances[s], lang));
+            char *space = strchr (label, ' ');
+            gboolean drawn = FALSE;
+
+            if (space != NULL)
+              *space = '\0';
+            for (guint i = 0; people[p][i] != NULL; i++)
+              drawn |= g_str_equal (people[p][i], stances[s]);
+            g_test_message ("%s, project %u: “%s” %s", up_lang_get_code (lang), p, label,
+                            drawn ? "drawn" : "not drawn");
+            if (drawn != has_word (words, label))
+              g_error ("%s, project %u: the legend %s “%s”", up_lang_get_code (lang), p,
+                       drawn ? "leaves out" : "lists", label);
+            /* in the marks' order, row by row */
+            for (guint i = 0; drawn && i < words->len; i++)
+              {
+                const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+                if (!g_str_equal (word->text, label))
+                  continue;
+                g_assert_true (word->y0 > last_y + 1 || (fabs (word->y0 - last_y) <= 1 && word->x0 > last_x));
+                last_y = word->y0;
+                last_x = word->x0;
+              }
+          }
+      }
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -5640,6 +5724,7 @@ main (int   argc,
   g_test_add_func ("/chart/grid/slide-full-cell-taller", test_grid_slide_full_cell_taller);
   g_test_add_func ("/chart/grid/slide-key-down", test_grid_slide_key_down);
   g_test_add_func ("/chart/grid/legend-note-line", test_grid_legend_note_line);
+  g_test_add_func ("/chart/grid/legend-drawn-stances", test_grid_legend_drawn_stances);
   g_test_add_func ("/chart/slide-body", test_slide_body);
   g_test_add_func ("/chart/timeline/slide", test_timeline_slide);
   g_test_add_data_func ("/chart/timeline/slide-row-titles", GUINT_TO_POINTER (UP_CHART_TIMELINE), test_slide_row_titles);
