@@ -79,6 +79,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static UpCoverage *ensure_coverage (UpAgendaView *self);
+
 static void
 fill_options (UpAgendaView   *self,
               UpChartOptions *options)
@@ -88,6 +90,9 @@ fill_options (UpAgendaView   *self,
   options->local_goal = self->local_goal;
   options->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   options->decorations = TRUE;
+  /* The legend lists what the chart draws, so measuring it reads the
+   * coverage too: the view's, summed up once between edits. */
+  options->coverage = ensure_coverage (self);
 }
 
 /* The chart keeps its proportions, centred in the area: its box in an area
@@ -203,7 +208,6 @@ draw_chart (GtkDrawingArea *area,
     return;
 
   chart_box (self, width, height, &box, &options);
-  options.coverage = ensure_coverage (self);
   cairo_save (cr);
   cairo_translate (cr, box.origin.x, box.origin.y);
   up_chart_draw (self->kind, self->project, &options, cr, box.size.width, box.size.height);

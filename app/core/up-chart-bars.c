@@ -90,19 +90,36 @@ swatch_count (UpChartContext *ctx,
                   UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 0, NULL);
 }
 
+/* What the bars draw, and only that (as the wheel's legend). */
 static guint
 bars_legend (UpChartContext *ctx,
              UpLegendItem   *items)
 {
-  items[0] = (UpLegendItem) { swatch_positive, NULL,
-    up_lang_gettext (ctx->lang, N_("Solid bar: targets served, with a positive impact")) };
-  items[1] = (UpLegendItem) { swatch_other, NULL,
-    up_lang_gettext (ctx->lang, N_("Light bar: targets linked with an impact not yet known")) };
-  items[2] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
-    up_lang_gettext (ctx->lang, N_("Striped bar, −2: two targets of the goal with a negative impact")) };
-  items[3] = (UpLegendItem) { swatch_count, NULL,
+  UpCoverage *coverage = _up_chart_coverage (ctx);
+  gboolean any_served = FALSE, any_light = FALSE, any_negative = FALSE;
+  guint n = 0;
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    {
+      const UpGoalCoverage *of_goal = up_coverage_get_goal (coverage, goal);
+
+      any_served |= of_goal->n_positive > 0;
+      any_light |= of_goal->n_unknown > 0;
+      any_negative |= of_goal->n_negative > 0;
+    }
+
+  if (any_served)
+    items[n++] = (UpLegendItem) { swatch_positive, NULL,
+      up_lang_gettext (ctx->lang, N_("Solid bar: targets served, with a positive impact")) };
+  if (any_light)
+    items[n++] = (UpLegendItem) { swatch_other, NULL,
+      up_lang_gettext (ctx->lang, N_("Light bar: targets linked with an impact not yet known")) };
+  if (any_negative)
+    items[n++] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
+      up_lang_gettext (ctx->lang, N_("Striped bar, −2: two targets of the goal with a negative impact")) };
+  items[n++] = (UpLegendItem) { swatch_count, NULL,
     up_lang_gettext (ctx->lang, N_("n/m: the procurement serves n of the goal’s m targets")) };
-  return 4;
+  return n;
 }
 
 static void

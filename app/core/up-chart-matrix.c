@@ -56,6 +56,7 @@ typedef struct
   guint8  strengths[UP_SDG_N_GOALS + 1];
   guint32 negative;
   guint32 linked;
+  gboolean decision;   /* a milestone or an award: a diamond by its title */
 } Row;
 
 /* The rows of all stages from one pass over the project's links, by the
@@ -77,6 +78,7 @@ collect_rows (UpChartContext *ctx,
       g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
 
       ids[i] = up_record_get_id (UP_RECORD (stage));
+      rows[i].decision = _up_chart_stage_is_decision (stage);
       g_hash_table_insert (by_id, &ids[i], &rows[i]);
     }
 
@@ -523,28 +525,60 @@ notes_line (UpChartContext *ctx)
                           n_only_noted, up_chart_kind_get_title (UP_CHART_WHEEL, ctx->lang));
 }
 
+/* The legend explains what the matrix draws and no other mark: a
+ * striped cell, a "?" or a diamond that no row has is not in it. Of all
+ * the chart's rows, on every page. */
 static guint
 matrix_legend (UpChartContext *ctx,
                UpLegendItem   *items)
 {
-  items[0] = (UpLegendItem) { swatch_strength, NULL,
-    up_lang_gettext (ctx->lang, N_("1–3: how strongly the stage serves the goal with a positive impact (3 is strongest)")) };
-  items[1] = (UpLegendItem) { swatch_corner, NULL,
-    up_lang_gettext (ctx->lang, N_("Triangle in the corner: the stage has a negative impact on the goal too")) };
-  items[2] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
-    up_lang_gettext (ctx->lang, N_("Striped cell: the stage only has a negative impact on the goal")) };
-  items[3] = (UpLegendItem) { swatch_unknown, NULL,
-    up_lang_gettext (ctx->lang, N_("?: the stage is linked to the goal, with an impact not known")) };
-  items[4] = (UpLegendItem) { swatch_empty, NULL,
-    up_lang_gettext (ctx->lang, N_("Empty cell: the stage is not linked to the goal")) };
-  items[5] = (UpLegendItem) { swatch_milestone, NULL,
-    up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
+  GListModel *stages = _up_chart_rows_stages (ctx);
+  guint n_stages = g_list_model_get_n_items (stages);
+  const Row *rows = matrix_cells (ctx);
+  const guint32 every_goal = ((1u << (UP_SDG_N_GOALS + 1)) - 1) & ~1u;
+  gboolean served = FALSE, corner = FALSE, harmed = FALSE, unknown = FALSE, empty = FALSE, decision = FALSE;
+  guint n = 0;
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      const Row *row = &rows[i];
+
+      for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+        {
+          gboolean negative = (row->negative & (1u << goal)) != 0;
+
+          served |= row->strengths[goal] > 0;
+          corner |= row->strengths[goal] > 0 && negative;
+          harmed |= row->strengths[goal] == 0 && negative;
+          unknown |= row->strengths[goal] == 0 && !negative && (row->linked & (1u << goal)) != 0;
+        }
+      empty |= (row->linked & every_goal) != every_goal;
+      decision |= row->decision;
+    }
+
+  if (served)
+    items[n++] = (UpLegendItem) { swatch_strength, NULL,
+      up_lang_gettext (ctx->lang, N_("1–3: how strongly the stage serves the goal with a positive impact (3 is strongest)")) };
+  if (corner)
+    items[n++] = (UpLegendItem) { swatch_corner, NULL,
+      up_lang_gettext (ctx->lang, N_("Triangle in the corner: the stage has a negative impact on the goal too")) };
+  if (harmed)
+    items[n++] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
+      up_lang_gettext (ctx->lang, N_("Striped cell: the stage only has a negative impact on the goal")) };
+  if (unknown)
+    items[n++] = (UpLegendItem) { swatch_unknown, NULL,
+      up_lang_gettext (ctx->lang, N_("?: the stage is linked to the goal, with an impact not known")) };
+  if (empty)
+    items[n++] = (UpLegendItem) { swatch_empty, NULL,
+      up_lang_gettext (ctx->lang, N_("Empty cell: the stage is not linked to the goal")) };
+  if (decision)
+    items[n++] = (UpLegendItem) { swatch_milestone, NULL,
+      up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
   if (ctx->matrix_notes == NULL)
     ctx->matrix_notes = notes_line (ctx);
-  if (ctx->matrix_notes[0] == '\0')
-    return 6;
-  items[6] = (UpLegendItem) { NULL, NULL, ctx->matrix_notes };
-  return 7;
+  if (ctx->matrix_notes[0] != '\0')
+    items[n++] = (UpLegendItem) { NULL, NULL, ctx->matrix_notes };
+  return n;
 }
 
 static void

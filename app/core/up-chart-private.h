@@ -173,6 +173,10 @@ void         _up_chart_context_init     (UpChartContext       *ctx,
                                          const UpChartOptions *options,
                                          gboolean              with_coverage);
 void         _up_chart_context_clear    (UpChartContext       *ctx);
+/* The coverage the chart shows, summed up on first use: a legend that
+ * lists only what is drawn reads it also where the chart is only
+ * measured. */
+UpCoverage  *_up_chart_coverage         (UpChartContext       *ctx);
 /* A chart drawn in pieces, each onto a cairo_t of its own (the bands of a
  * PNG): the project is read and the text laid out once for all of them.
  * @target: a surface of the kind the pieces are drawn on. */

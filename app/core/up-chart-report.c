@@ -290,6 +290,54 @@ stage_serves (GPtrArray *serving,
   return FALSE;
 }
 
+/* What the page draws of the stages, for its legend to explain that
+ * and no more: a bar of a stage that is no decision in the timeline; a
+ * grey one (or diamond) of a stage outside the goal a report is limited
+ * to; a diamond of a decision, in the timeline and before each key
+ * decision. Of every stage the timeline has, shown or not. */
+typedef struct
+{
+  gboolean bar;
+  gboolean grey;
+  gboolean diamond;
+} StagesDrawn;
+
+static void
+stages_drawn (UpChartContext *ctx,
+              StagesDrawn    *drawn)
+{
+  GListModel *stages = up_project_get_stages (ctx->project);
+  g_autoptr(GPtrArray) serving = ctx->options->local_goal != NULL
+                                 ? up_project_list_local_goal_stages (ctx->project, ctx->options->local_goal)
+                                 : NULL;
+  /* the ids of the stages serving the goal: a plan of thousands of
+   * stages is not searched once a stage */
+  g_autoptr(GHashTable) serving_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *ids = g_new (gint64, serving != NULL ? MAX (serving->len, 1) : 1);
+
+  for (guint i = 0; serving != NULL && i < serving->len; i++)
+    {
+      ids[i] = up_record_get_id (UP_RECORD (g_ptr_array_index (serving, i)));
+      g_hash_table_add (serving_ids, &ids[i]);
+    }
+
+  *drawn = (StagesDrawn) { FALSE, FALSE, FALSE };
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      gint64 id = up_record_get_id (UP_RECORD (stage));
+      gboolean decision = _up_chart_stage_is_decision (stage);
+      gboolean dated = up_day_from_iso (up_stage_get_start_date (stage)) > 0 &&
+                       up_day_from_iso (up_stage_get_end_date (stage)) > 0;
+
+      drawn->diamond |= decision;
+      if (!dated)
+        continue;
+      drawn->bar |= !decision;
+      drawn->grey |= serving != NULL && !g_hash_table_contains (serving_ids, &id);
+    }
+}
+
 /* Returns where the timeline ends: its rows, not the whole box, so that a
  * plan of few stages leaves the sections below the room it does not use. */
 static double
@@ -991,14 +1039,21 @@ _up_chart_report_draw (UpChartContext *ctx,
    * when a title of two lines moves them down, so the legend stays on the
    * page. */
   n_legend = _up_chart_wheel_legend (ctx, legend);
-  legend[n_legend++] = (UpLegendItem) { swatch_stage, NULL,
-    up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
-  if (ctx->options->local_goal != NULL)
-    legend[n_legend++] = (UpLegendItem) { swatch_stage, &stage_grey,
-      regional ? up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the regional goal"))
-               : up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the local goal")) };
-  legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,
-    up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
+  {
+    StagesDrawn drawn;
+
+    stages_drawn (ctx, &drawn);
+    if (drawn.bar)
+      legend[n_legend++] = (UpLegendItem) { swatch_stage, NULL,
+        up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
+    if (drawn.grey)
+      legend[n_legend++] = (UpLegendItem) { swatch_stage, &stage_grey,
+        regional ? up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the regional goal"))
+                 : up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the local goal")) };
+    if (drawn.diamond)
+      legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,
+        up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
+  }
   y = top;
   y += section_title (ctx, up_chart_kind_get_title (UP_CHART_WHEEL, ctx->lang), M, y, LEFT_WIDTH);
   wheel_radius = MIN (wheel_radius,

@@ -396,23 +396,45 @@ swatch_count (UpChartContext *ctx,
                   UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MIDDLE, 0, NULL);
 }
 
+/* The legend explains what the wheel draws and no other part: a light
+ * colour, a grey sector or a striped band that no goal has is not in it,
+ * so that a reader does not look for them. The counts beside the goals
+ * are always drawn. */
 guint
 _up_chart_wheel_legend (UpChartContext *ctx,
                         UpLegendItem   *items)
 {
-  items[0] = (UpLegendItem) { swatch_fill, NULL,
-    up_lang_gettext (ctx->lang, N_("Full colour: the share of the goal’s targets that the procurement serves (a positive impact)")) };
-  items[1] = (UpLegendItem) { swatch_light, NULL,
-    up_lang_gettext (ctx->lang, N_("Light colour: targets linked with an impact not yet known")) };
-  items[2] = (UpLegendItem) { swatch_grey, NULL,
-    up_lang_gettext (ctx->lang, N_("Grey sector: no target of the goal is linked")) };
-  items[3] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
-    up_lang_gettext (ctx->lang, N_("Striped band, −2: two targets of the goal with a negative impact")) };
+  UpCoverage *coverage = _up_chart_coverage (ctx);
+  gboolean any_served = FALSE, any_light = FALSE, any_grey = FALSE, any_negative = FALSE;
+  guint n = 0;
+
+  for (guint goal = 1; goal <= UP_SDG_N_GOALS; goal++)
+    {
+      const UpGoalCoverage *of_goal = up_coverage_get_goal (coverage, goal);
+
+      any_served |= of_goal->n_positive > 0;
+      any_light |= of_goal->n_unknown > 0;
+      any_grey |= of_goal->n_covered == 0;
+      any_negative |= of_goal->n_negative > 0;
+    }
+
+  if (any_served)
+    items[n++] = (UpLegendItem) { swatch_fill, NULL,
+      up_lang_gettext (ctx->lang, N_("Full colour: the share of the goal’s targets that the procurement serves (a positive impact)")) };
+  if (any_light)
+    items[n++] = (UpLegendItem) { swatch_light, NULL,
+      up_lang_gettext (ctx->lang, N_("Light colour: targets linked with an impact not yet known")) };
+  if (any_grey)
+    items[n++] = (UpLegendItem) { swatch_grey, NULL,
+      up_lang_gettext (ctx->lang, N_("Grey sector: no target of the goal is linked")) };
+  if (any_negative)
+    items[n++] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
+      up_lang_gettext (ctx->lang, N_("Striped band, −2: two targets of the goal with a negative impact")) };
   /* Translators: the legend of the count beside each goal; a target only
    * harmed is not served, and is counted in the striped band. */
-  items[4] = (UpLegendItem) { swatch_count, NULL,
+  items[n++] = (UpLegendItem) { swatch_count, NULL,
     up_lang_gettext (ctx->lang, N_("n/m: the procurement serves n of the goal’s m targets")) };
-  return 5;
+  return n;
 }
 
 /* The wheel's body: a page's, or a slide's and the screen's. */

@@ -179,9 +179,7 @@ _up_chart_context_init (UpChartContext       *ctx,
   /* Geometry helpers run on every pointer motion of a drag: they skip
    * the coverage, which only the drawing of some charts reads. */
   if (with_coverage)
-    ctx->coverage = options->coverage != NULL
-                    ? up_coverage_ref (options->coverage)
-                    : up_coverage_new (project, options->local_goal);
+    _up_chart_coverage (ctx);
 
   if (options->dark)
     {
@@ -201,6 +199,16 @@ _up_chart_context_init (UpChartContext       *ctx,
       ctx->grey = (UpRgba) { 0.82, 0.82, 0.82, 1.0 };
       ctx->negative = (UpRgba) { 0.16, 0.16, 0.16, 1.0 };
     }
+}
+
+UpCoverage *
+_up_chart_coverage (UpChartContext *ctx)
+{
+  if (ctx->coverage == NULL)
+    ctx->coverage = ctx->options->coverage != NULL
+                    ? up_coverage_ref (ctx->options->coverage)
+                    : up_coverage_new (ctx->project, ctx->options->local_goal);
+  return ctx->coverage;
 }
 
 void
