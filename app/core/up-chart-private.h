@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 #define UP_CHART_FONT "Cantarell, DejaVu Sans, sans"
 #define UP_CHART_MARGIN 24.0
 #define UP_CHART_LEGEND_SIZE 9.5
+/* The box a legend's swatch is drawn in (UpLegendItem.swatch_width
+ * for a wider one). */
+#define UP_CHART_SWATCH_WIDTH 22.0
+#define UP_CHART_SWATCH_HEIGHT 12.0
 
 typedef struct
 {
@@ -522,7 +526,9 @@ guint        _up_chart_wheel_legend     (UpChartContext       *ctx,
 
 /* A chart of a row per stage (the matrix, the timeline), printed on pages
  * of A4 landscape: see up-chart-rows.c. */
-#define UP_CHART_ROWS_MAX_LEGEND 12
+/* the timeline's: eight phases (a milestone has none of its own), a
+ * stage in progress, one done, the diamond, the red line, the chips */
+#define UP_CHART_ROWS_MAX_LEGEND 13
 /* The line under the rows of a page after the first. */
 #define UP_CHART_ROWS_CONTINUED 20.0
 

@@ -301,6 +301,69 @@ swatch_phase (UpChartContext *ctx,
   phase_swatch (ctx, GPOINTER_TO_UINT (data), 0, x, y, width, height);
 }
 
+/* What is drawn of the stages in progress and of those done, for the
+ * legend: a bar (a stage that is no decision), a decision's diamond, or
+ * both. */
+#define SHOWS_BAR 1u
+#define SHOWS_DIAMOND 2u
+/* the width of a bar in the status's swatch, and the room between two
+ * marks of one status and between the two statuses */
+#define STATUS_BAR_WIDTH 9.0
+#define STATUS_MARK_GAP 1.5
+#define STATUS_GAP 3.0
+
+/* The width of the marks of @shows in a swatch @height high: a diamond
+ * as wide as it is high. */
+static double
+status_marks_width (guint  shows,
+                    double height)
+{
+  double width = 0;
+
+  if ((shows & SHOWS_BAR) != 0)
+    width += STATUS_BAR_WIDTH;
+  if ((shows & SHOWS_DIAMOND) != 0)
+    width += (width > 0 ? STATUS_MARK_GAP : 0) + height;
+  return width;
+}
+
+/* The width the swatch of the stages in progress (@progress) and done
+ * (@done) takes, each status's marks after the other's. */
+static double
+status_swatch_width (guint  progress,
+                     guint  done,
+                     double height)
+{
+  double width = status_marks_width (progress, height) + status_marks_width (done, height);
+
+  return progress != 0 && done != 0 ? width + STATUS_GAP : width;
+}
+
+/* Draws the marks of @shows in @status from @x; returns where they end. */
+static double
+draw_status_marks (UpChartContext *ctx,
+                   guint           status,
+                   guint           shows,
+                   double          x,
+                   double          y,
+                   double          height)
+{
+  if ((shows & SHOWS_BAR) != 0)
+    {
+      /* an outline (in progress) inside the box, as thick as the chart's */
+      phase_swatch (ctx, UP_PHASE_PREPARATION, status, x + 0.75, y + 0.75, STATUS_BAR_WIDTH - 1.5, height - 1.5);
+      x += STATUS_BAR_WIDTH + STATUS_MARK_GAP;
+    }
+  if ((shows & SHOWS_DIAMOND) != 0)
+    {
+      _up_chart_diamond (ctx->cr, x + height / 2, y + height / 2, height / 2 - 0.5);
+      paint_bars (ctx, UP_PHASE_PREPARATION, status);
+      x += height + STATUS_MARK_GAP;
+    }
+  return x - STATUS_MARK_GAP;
+}
+
+/* @data: what is drawn in progress, and what done (bits 2 and 3). */
 static void
 swatch_status (UpChartContext *ctx,
                double          x,
@@ -309,11 +372,79 @@ swatch_status (UpChartContext *ctx,
                double          height,
                gconstpointer   data)
 {
-  double w = (width - 3) / 2;
+  guint progress = GPOINTER_TO_UINT (data) & 3, done = GPOINTER_TO_UINT (data) >> 2;
+  double from = x + width - status_swatch_width (progress, done, height);
 
-  phase_swatch (ctx, UP_PHASE_PREPARATION, 1, x + 0.75, y + 0.75, w - 1.5, height - 1.5);
-  phase_swatch (ctx, UP_PHASE_PREPARATION, 2, x + w + 3.5, y + 0.5, w - 1, height - 1);
+  if (progress != 0)
+    from = draw_status_marks (ctx, 1, progress, from, y, height) + STATUS_GAP;
+  if (done != 0)
+    draw_status_marks (ctx, 2, done, from, y, height);
 }
+
+/* The legend's line on the stages in progress and done, by what is drawn
+ * of them (SHOWS_*): whole sentences, each status said for the marks the
+ * chart has in it and no other. */
+static const char * const status_lines[4][4] = {
+  {
+    NULL,
+    /* Translators: the legend of the exported timeline: how a stage's bar
+     * shows that the stage is done (one in full colour is planned). */
+    N_("Pale bar: done"),
+    /* Translators: the legend of the exported timeline: the diamond of a
+     * milestone or an award decision that is done. */
+    N_("Pale diamond: done"),
+    /* Translators: the legend of the exported timeline: stages done, as
+     * bars and as the diamonds of milestones or award decisions. */
+    N_("Pale bar or diamond: done"),
+  },
+  {
+    /* Translators: the legend of the exported timeline: how a stage's
+     * bar shows that the stage is in progress (one in full colour is
+     * planned). */
+    N_("Outlined bar: in progress"),
+    /* Translators: the legend of the exported timeline: how a stage's
+     * bar shows its status (a bar in full colour is planned). */
+    N_("Outlined bar: in progress; pale bar: done"),
+    /* Translators: the legend of the exported timeline: a stage's bar in
+     * progress, and the diamond of a milestone or an award decision
+     * that is done. */
+    N_("Outlined bar: in progress; pale diamond: done"),
+    /* Translators: the legend of the exported timeline: a stage's bar in
+     * progress; stages done, as bars and as the diamonds of milestones
+     * or award decisions. */
+    N_("Outlined bar: in progress; pale bar or diamond: done"),
+  },
+  {
+    /* Translators: the legend of the exported timeline: the diamond of a
+     * milestone or an award decision in progress. */
+    N_("Outlined diamond: in progress"),
+    /* Translators: the legend of the exported timeline: the diamond of a
+     * milestone or an award decision in progress, a stage's bar done. */
+    N_("Outlined diamond: in progress; pale bar: done"),
+    /* Translators: the legend of the exported timeline: diamonds of
+     * milestones or award decisions in progress and done. */
+    N_("Outlined diamond: in progress; pale diamond: done"),
+    /* Translators: the legend of the exported timeline: a decision's
+     * diamond in progress; stages done, as bars and as diamonds. */
+    N_("Outlined diamond: in progress; pale bar or diamond: done"),
+  },
+  {
+    /* Translators: the legend of the exported timeline: stages in
+     * progress, as bars and as the diamonds of milestones or award
+     * decisions. */
+    N_("Outlined bar or diamond: in progress"),
+    /* Translators: the legend of the exported timeline: stages in
+     * progress as bars and diamonds; a stage's bar done. */
+    N_("Outlined bar or diamond: in progress; pale bar: done"),
+    /* Translators: the legend of the exported timeline: stages in
+     * progress as bars and diamonds; a decision's diamond done. */
+    N_("Outlined bar or diamond: in progress; pale diamond: done"),
+    /* Translators: the legend of the exported timeline: stages in
+     * progress and done, as bars and as the diamonds of milestones or
+     * award decisions. */
+    N_("Outlined bar or diamond: in progress; pale bar or diamond: done"),
+  },
+};
 
 static void
 swatch_milestone (UpChartContext *ctx,
@@ -408,7 +539,10 @@ timeline_legend (UpChartContext *ctx,
 {
   const Bars *bars = timeline_bars (ctx);
   gboolean phases[UP_N_PHASES] = { FALSE };
-  gboolean any_milestone = FALSE, any_served = FALSE, any_bar = FALSE;
+  gboolean any_milestone = FALSE, any_served = FALSE;
+  /* by status (0 planned, 1 in progress, 2 done), what is drawn in it:
+   * SHOWS_BAR, SHOWS_DIAMOND */
+  guint shown[3] = { 0, 0, 0 };
   guint32 today = chart_day (ctx);
   guint32 served = 0;
   guint n = 0;
@@ -440,7 +574,7 @@ timeline_legend (UpChartContext *ctx,
       any_milestone |= bar->decision;
       if (!bar->dated)
         continue;
-      any_bar = TRUE;
+      shown[bar->status] |= bar->decision ? SHOWS_DIAMOND : SHOWS_BAR;
       if (!bar->milestone)
         phases[bar->phase] = TRUE;
       any_served |= bar->served != 0;
@@ -450,11 +584,20 @@ timeline_legend (UpChartContext *ctx,
   for (guint p = 0; p < UP_N_PHASES; p++)
     if (phases[p])
       items[n++] = (UpLegendItem) { swatch_phase, GUINT_TO_POINTER (p), up_phase_get_name_in (p, ctx->lang) };
-  if (any_bar)
-    items[n++] = (UpLegendItem) { swatch_status, NULL,
-      /* Translators: the legend of the exported timeline: how a stage's
-       * bar shows its status (a bar in full colour is planned). */
-      up_lang_gettext (ctx->lang, N_("Outlined bar: in progress; pale bar: done")) };
+  /* How a stage in progress and one done are drawn, a bar or a
+   * decision's diamond, each said where the chart has one, in one line
+   * (a line more put the demo's plan on two pages): the line spoke of
+   * pale bars only, beside the pale diamond of a milestone passed, and
+   * in a plan of stages all planned. A bar or a diamond in full colour
+   * is planned. */
+  if (shown[1] != 0 || shown[2] != 0)
+    {
+      double swatch = status_swatch_width (shown[1], shown[2], UP_CHART_SWATCH_HEIGHT);
+
+      items[n++] = (UpLegendItem) { swatch_status, GUINT_TO_POINTER (shown[1] | shown[2] << 2),
+                                    up_lang_gettext (ctx->lang, status_lines[shown[1]][shown[2]]),
+                                    swatch > UP_CHART_SWATCH_WIDTH ? swatch : 0 };
+    }
   if (any_milestone)
     items[n++] = (UpLegendItem) { swatch_milestone, NULL,
       up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };

@@ -1941,8 +1941,8 @@ _up_chart_draw_header (UpChartContext *ctx,
   header_layout (ctx, up_chart_kind_get_title (kind, ctx->lang), x, y, width, TRUE);
 }
 
-#define SWATCH_WIDTH 22.0
-#define SWATCH_HEIGHT 12.0
+#define SWATCH_WIDTH UP_CHART_SWATCH_WIDTH
+#define SWATCH_HEIGHT UP_CHART_SWATCH_HEIGHT
 
 #define LEGEND_GAP_X 16.0
 

@@ -5768,6 +5768,96 @@ test_legends_drawn_only (void)
     }
 }
 
+/* The exported timeline's legend says how a stage in progress and one
+ * done are drawn, a bar or a decision's diamond, for those the chart
+ * has and no others: it said "Outlined bar: in progress; pale bar:
+ * done" beside the pale diamond of a milestone passed, in a plan with no
+ * stage in progress, and in a plan where every stage was planned. */
+static void
+test_timeline_status_legend (void)
+{
+  static const char * const lines[] = {
+    "Pale bar: done", "Pale diamond: done", "Pale bar or diamond: done",
+    "Outlined bar: in progress", "Outlined bar: in progress; pale bar: done",
+    "Outlined bar: in progress; pale diamond: done", "Outlined bar: in progress; pale bar or diamond: done",
+    "Outlined diamond: in progress", "Outlined diamond: in progress; pale bar: done",
+    "Outlined diamond: in progress; pale diamond: done", "Outlined diamond: in progress; pale bar or diamond: done",
+    "Outlined bar or diamond: in progress", "Outlined bar or diamond: in progress; pale bar: done",
+    "Outlined bar or diamond: in progress; pale diamond: done",
+    "Outlined bar or diamond: in progress; pale bar or diamond: done",
+  };
+  /* each plan: a bar's status, a second bar's, a milestone's ("" none),
+   * and the line of its legend (NULL: none) */
+  static const struct
+  {
+    const char *bar;
+    const char *other_bar;
+    const char *milestone;
+    const char *line;
+  } plans[] = {
+    { "planned", "planned", "done", "Pale diamond: done" },
+    { "active", "done", "", "Outlined bar: in progress; pale bar: done" },
+    { "done", "planned", "done", "Pale bar or diamond: done" },
+    { "planned", "planned", "planned", NULL },
+    { "planned", "active", "active", "Outlined bar or diamond: in progress" },
+    { "active", "planned", "done", "Outlined bar: in progress; pale diamond: done" },
+    { "done", "planned", "active", "Outlined diamond: in progress; pale bar: done" },
+  };
+
+  for (guint p = 0; p < G_N_ELEMENTS (plans); p++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UpProject) project = up_project_new ("Statuses", &error);
+      UpStage *kickoff, *analysis;
+
+      g_assert_no_error (error);
+      kickoff = up_project_add_stage (project, "needs", "Kickoff", "2026-02-02", "2026-03-13", NULL, &error);
+      g_assert_no_error (error);
+      analysis = up_project_add_stage (project, "market-analysis", "Analysis", "2026-03-16", "2026-05-29",
+                                       kickoff, &error);
+      g_assert_no_error (error);
+      g_assert_true (up_project_set_string (project, kickoff, "status", plans[p].bar, &error));
+      g_assert_true (up_project_set_string (project, analysis, "status", plans[p].other_bar, &error));
+      g_assert_no_error (error);
+      if (plans[p].milestone[0] != '\0')
+        {
+          UpStage *decided = up_project_add_stage (project, "milestone", "Decided", "2026-06-01", "2026-06-01",
+                                                   analysis, &error);
+
+          g_assert_no_error (error);
+          g_assert_true (up_project_set_string (project, decided, "status", plans[p].milestone, &error));
+          g_assert_no_error (error);
+        }
+
+      for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+        {
+          g_autofree char *name = g_strdup_printf ("chart-timeline-status-legend-%u-%s.pdf", p,
+                                                   up_lang_get_code (lang));
+          g_autoptr(GArray) words = NULL;
+          UpChartOptions options;
+
+          if (lang == UP_LANG_SV && !swedish_available ())
+            continue;
+          up_chart_options_init (&options);
+          options.lang = lang;
+          options.date = "2028-01-10";
+          words = chart_words (project, UP_CHART_TIMELINE, &options, name);
+          if (words == NULL)
+            return;
+          for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+            {
+              const char *line = up_lang_gettext (lang, lines[i]);
+              gboolean expected = g_strcmp0 (plans[p].line, lines[i]) == 0;
+
+              if ((find_heading (words, line) != NULL) != expected)
+                g_error ("%s, plan %u (%s, %s, milestone %s): the legend %s “%s”", up_lang_get_code (lang), p,
+                         plans[p].bar, plans[p].other_bar, plans[p].milestone,
+                         expected ? "leaves out" : "has", line);
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -5838,6 +5928,7 @@ main (int   argc,
   g_test_add_func ("/chart/grid/slide-key-down", test_grid_slide_key_down);
   g_test_add_func ("/chart/grid/legend-note-line", test_grid_legend_note_line);
   g_test_add_func ("/chart/legends-drawn-only", test_legends_drawn_only);
+  g_test_add_func ("/chart/timeline-status-legend", test_timeline_status_legend);
   g_test_add_func ("/chart/grid/legend-drawn-stances", test_grid_legend_drawn_stances);
   g_test_add_func ("/chart/slide-body", test_slide_body);
   g_test_add_func ("/chart/timeline/slide", test_timeline_slide);

@@ -1534,8 +1534,10 @@ test_row_pages (gconstpointer data)
   UpChartOptions options;
   double width, height, page_width, page_height;
   guint n_pages, next = 1;
-  /* a line of the legend, on page 1 only */
-  const char *legend_text = kind == UP_CHART_MATRIX ? "Empty cell" : "Outlined bar";
+  /* a line of the legend, on page 1 only (one the chart has: its stages
+   * are all planned, and the timeline's legend says nothing of a status
+   * no stage has) */
+  const char *legend_text = kind == UP_CHART_MATRIX ? "Empty cell" : "Numbers at the end";
 
   up_chart_options_init (&options);
   options.key = TRUE;   /* as a file has it */
