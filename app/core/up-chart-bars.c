@@ -110,15 +110,21 @@ bars_legend (UpChartContext *ctx,
 
   if (any_served)
     items[n++] = (UpLegendItem) { swatch_positive, NULL,
-      up_lang_gettext (ctx->lang, N_("Solid bar: targets served, with a positive impact")) };
+      _up_chart_counted (ctx) == UP_COUNTED_LOCAL_GOAL
+      /* Translators: the bars of one local goal, which count the links of
+       * the stages linked to that goal. */
+      ? up_lang_gettext (ctx->lang, N_("Solid bar: targets the local goal’s stages serve, with a positive impact"))
+      : _up_chart_counted (ctx) == UP_COUNTED_REGIONAL_GOAL
+      /* Translators: as the line before, in the bars of one regional goal. */
+      ? up_lang_gettext (ctx->lang, N_("Solid bar: targets the regional goal’s stages serve, with a positive impact"))
+      : up_lang_gettext (ctx->lang, N_("Solid bar: targets served, with a positive impact")) };
   if (any_light)
     items[n++] = (UpLegendItem) { swatch_other, NULL,
       up_lang_gettext (ctx->lang, N_("Light bar: targets linked with an impact not yet known")) };
   if (any_negative)
     items[n++] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
       up_lang_gettext (ctx->lang, N_("Striped bar, −2: two targets of the goal with a negative impact")) };
-  items[n++] = (UpLegendItem) { swatch_count, NULL,
-    up_lang_gettext (ctx->lang, N_("n/m: the procurement serves n of the goal’s m targets")) };
+  items[n++] = (UpLegendItem) { swatch_count, NULL, _up_chart_count_line (ctx) };
   return n;
 }
 

@@ -177,6 +177,21 @@ void         _up_chart_context_init     (UpChartContext       *ctx,
                                          const UpChartOptions *options,
                                          gboolean              with_coverage);
 void         _up_chart_context_clear    (UpChartContext       *ctx);
+/* What a chart of Agenda 2030 counts: the links of the whole procurement,
+ * or, limited to one regional or local goal, those of that goal's stages
+ * only, which its texts then say. */
+typedef enum
+{
+  UP_COUNTED_PROCUREMENT,
+  UP_COUNTED_LOCAL_GOAL,
+  UP_COUNTED_REGIONAL_GOAL,
+} UpCounted;
+
+UpCounted    _up_chart_counted          (UpChartContext       *ctx);
+/* The legend's line on the counts beside the goals ("n/m"), in the
+ * words of what the chart counts. */
+const char  *_up_chart_count_line       (UpChartContext       *ctx);
+
 /* The coverage the chart shows, summed up on first use: a legend that
  * lists only what is drawn reads it also where the chart is only
  * measured. */

@@ -144,11 +144,7 @@ draw_totals (UpChartContext *ctx,
              const char     *count,
              const char     *goals)
 {
-  /* Translators: under the large count in the centre of the Agenda 2030
-   * wheel ("5 of 169"): the targets the procurement serves, with a
-   * positive impact, in the words of the wheel's legend. At most three
-   * lines of about 14 characters; \n breaks a line where it reads best. */
-  const char *covered = up_lang_gettext (ctx->lang, N_("targets served"));
+  const char *covered;
   double small = MAX (text_size * 0.8, 8.0);
   double smaller = MAX (text_size * 0.72, 8.0);
   /* The big number shrinks to the hole of a small wheel, never below the
@@ -160,17 +156,45 @@ draw_totals (UpChartContext *ctx,
   if (big_width > width)
     big = MAX (big * width / big_width * 0.98, 8.0);
 
+  /* Whose targets: the wheel of one local goal counts that goal's stages
+   * only, and said "delmål som upphandlingen bidrar till". */
+  switch (_up_chart_counted (ctx))
+    {
+    case UP_COUNTED_LOCAL_GOAL:
+      /* Translators: under the large count in the centre of the Agenda
+       * 2030 wheel of one local goal ("5 of 169"): the targets that the
+       * stages linked to the local goal serve, with a positive impact. At
+       * most four lines of about 14 characters; \n breaks a line where
+       * it reads best. */
+      covered = up_lang_gettext (ctx->lang, N_("targets served by the local goal’s stages"));
+      break;
+    case UP_COUNTED_REGIONAL_GOAL:
+      /* Translators: as "targets served by the local goal’s stages", in
+       * the wheel of one regional goal. */
+      covered = up_lang_gettext (ctx->lang, N_("targets served by the regional goal’s stages"));
+      break;
+    case UP_COUNTED_PROCUREMENT:
+    default:
+      /* Translators: under the large count in the centre of the Agenda 2030
+       * wheel ("5 of 169"): the targets the procurement serves, with a
+       * positive impact, in the words of the wheel's legend. At most three
+       * lines of about 14 characters; \n breaks a line where it reads best. */
+      covered = up_lang_gettext (ctx->lang, N_("targets served"));
+      break;
+    }
+
   h1 = _up_chart_text_height (ctx, count, big, UP_TEXT_BOLD, width, 1);
   /* Three lines: Swedish says who serves the targets ("delmål som
-   * upphandlingen bidrar till"), in the words of the legend. */
-  h2 = _up_chart_text_height (ctx, covered, small, 0, width, 3);
+   * upphandlingen bidrar till"), in the words of the legend; four for a
+   * local goal's ("delmål som det lokala målets skeden bidrar till"). */
+  h2 = _up_chart_text_height (ctx, covered, small, 0, width, 4);
   h3 = _up_chart_text_height (ctx, goals, smaller, 0, width, 2);
 
   y = cy - (h1 + h2 + h3) / 2;
   y += _up_chart_text (ctx, count, cx - width / 2, y, width, big,
                        UP_TEXT_BOLD | UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 1, NULL);
   y += _up_chart_text (ctx, covered, cx - width / 2, y, width, small,
-                       UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 3, NULL);
+                       UP_TEXT_CENTRE | UP_TEXT_MUST_FIT, 4, NULL);
   _up_chart_text (ctx, goals, cx - width / 2, y, width, smaller,
                   UP_TEXT_CENTRE | UP_TEXT_DIM | UP_TEXT_MUST_FIT, 2, NULL);
 }
@@ -420,7 +444,15 @@ _up_chart_wheel_legend (UpChartContext *ctx,
 
   if (any_served)
     items[n++] = (UpLegendItem) { swatch_fill, NULL,
-      up_lang_gettext (ctx->lang, N_("Full colour: the share of the goal’s targets that the procurement serves (a positive impact)")) };
+      _up_chart_counted (ctx) == UP_COUNTED_LOCAL_GOAL
+      /* Translators: the wheel of one local goal: it counts the links of
+       * the stages linked to that goal; "the global goal" is the goal of
+       * Agenda 2030 whose sector it is. */
+      ? up_lang_gettext (ctx->lang, N_("Full colour: the share of the global goal’s targets that the local goal’s stages serve (a positive impact)"))
+      : _up_chart_counted (ctx) == UP_COUNTED_REGIONAL_GOAL
+      /* Translators: as the line before, in the wheel of one regional goal. */
+      ? up_lang_gettext (ctx->lang, N_("Full colour: the share of the global goal’s targets that the regional goal’s stages serve (a positive impact)"))
+      : up_lang_gettext (ctx->lang, N_("Full colour: the share of the goal’s targets that the procurement serves (a positive impact)")) };
   if (any_light)
     items[n++] = (UpLegendItem) { swatch_light, NULL,
       up_lang_gettext (ctx->lang, N_("Light colour: targets linked with an impact not yet known")) };
@@ -430,10 +462,7 @@ _up_chart_wheel_legend (UpChartContext *ctx,
   if (any_negative)
     items[n++] = (UpLegendItem) { _up_chart_swatch_negative, NULL,
       up_lang_gettext (ctx->lang, N_("Striped band, −2: two targets of the goal with a negative impact")) };
-  /* Translators: the legend of the count beside each goal; a target only
-   * harmed is not served, and is counted in the striped band. */
-  items[n++] = (UpLegendItem) { swatch_count, NULL,
-    up_lang_gettext (ctx->lang, N_("n/m: the procurement serves n of the goal’s m targets")) };
+  items[n++] = (UpLegendItem) { swatch_count, NULL, _up_chart_count_line (ctx) };
   return n;
 }
 

@@ -201,6 +201,36 @@ _up_chart_context_init (UpChartContext       *ctx,
     }
 }
 
+UpCounted
+_up_chart_counted (UpChartContext *ctx)
+{
+  if (ctx->options->local_goal == NULL)
+    return UP_COUNTED_PROCUREMENT;
+  return g_strcmp0 (up_local_goal_get_level (ctx->options->local_goal), "regional") == 0
+         ? UP_COUNTED_REGIONAL_GOAL : UP_COUNTED_LOCAL_GOAL;
+}
+
+const char *
+_up_chart_count_line (UpChartContext *ctx)
+{
+  switch (_up_chart_counted (ctx))
+    {
+    case UP_COUNTED_LOCAL_GOAL:
+      /* Translators: the legend of the count beside each goal in a chart
+       * of one local goal, which counts the links of the stages linked to
+       * that goal; "the global goal" is the goal of Agenda 2030. */
+      return up_lang_gettext (ctx->lang, N_("n/m: the local goal’s stages serve n of the global goal’s m targets"));
+    case UP_COUNTED_REGIONAL_GOAL:
+      /* Translators: as the line before, in a chart of one regional goal. */
+      return up_lang_gettext (ctx->lang, N_("n/m: the regional goal’s stages serve n of the global goal’s m targets"));
+    case UP_COUNTED_PROCUREMENT:
+    default:
+      /* Translators: the legend of the count beside each goal; a target only
+       * harmed is not served, and is counted in the striped band. */
+      return up_lang_gettext (ctx->lang, N_("n/m: the procurement serves n of the goal’s m targets"));
+    }
+}
+
 UpCoverage *
 _up_chart_coverage (UpChartContext *ctx)
 {

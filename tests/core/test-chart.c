@@ -5666,6 +5666,82 @@ test_grid_legend_drawn_stances (void)
 }
 
 
+/* @text of the charts in @lang, its lines ("\n") one after the other. */
+static char *
+one_line_text (UpLang      lang,
+               const char *text)
+{
+  return g_strdelimit (g_strdup (up_lang_gettext (lang, text)), "\n", ' ');
+}
+
+/* The wheel and the bars of one local (or regional) goal count the
+ * links of that goal's stages only, and say so: in the wheel's centre
+ * and in the legend's line on "n/m". They said "delmål som
+ * upphandlingen bidrar till" and "the procurement serves n of the
+ * goal's m targets", as for the whole project. */
+static void
+test_local_goal_counted (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  GListModel *goals = up_project_get_local_goals (project);
+  static const char * const levels[] = { NULL, "local", "regional" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+    for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+      for (guint k = 0; k < 2; k++)
+        {
+          UpChartKind kind = k == 0 ? UP_CHART_WHEEL : UP_CHART_BARS;
+          g_autoptr(UpLocalGoal) goal = NULL;
+          g_autofree char *name = g_strdup_printf ("chart-%s-counted-%s-%s.pdf", up_chart_kind_get_name (kind),
+                                                   levels[l] != NULL ? levels[l] : "project", up_lang_get_code (lang));
+          g_autofree char *centre = NULL;
+          const char *count_start, *other_start;
+          g_autoptr(GArray) words = NULL;
+          UpChartOptions options;
+
+          if (lang == UP_LANG_SV && !swedish_available ())
+            continue;
+          for (guint i = 0; levels[l] != NULL && goal == NULL && i < g_list_model_get_n_items (goals); i++)
+            {
+              g_autoptr(UpLocalGoal) candidate = g_list_model_get_item (goals, i);
+
+              if (g_str_equal (up_local_goal_get_level (candidate), levels[l]))
+                goal = g_steal_pointer (&candidate);
+            }
+          g_assert_true (levels[l] == NULL || goal != NULL);
+
+          up_chart_options_init (&options);
+          options.lang = lang;
+          options.decorations = TRUE;
+          options.key = TRUE;
+          options.date = "2026-11-28";
+          options.local_goal = goal;
+          words = chart_words (project, kind, &options, name);
+          if (words == NULL)
+            return;
+
+          /* the first words of the line on n/m, of the goal's stages or
+           * of the procurement */
+          count_start = lang == UP_LANG_SV ? (levels[l] == NULL ? "n/m: upphandlingen"
+                                              : l == 1 ? "n/m: det lokala" : "n/m: det regionala")
+                                           : (levels[l] == NULL ? "n/m: the procurement"
+                                              : l == 1 ? "n/m: the local" : "n/m: the regional");
+          other_start = lang == UP_LANG_SV ? (levels[l] == NULL ? "n/m: det" : "n/m: upphandlingen")
+                                           : (levels[l] == NULL ? "n/m: the local" : "n/m: the procurement");
+          g_test_message ("%s", name);
+          if (find_heading (words, count_start) == NULL || find_heading (words, other_start) != NULL)
+            g_error ("%s: the legend's line on n/m does not begin “%s”", name, count_start);
+          if (kind != UP_CHART_WHEEL)
+            continue;
+          centre = one_line_text (lang, levels[l] == NULL ? "targets served"
+                                        : l == 1 ? "targets served by the local goal’s stages"
+                                        : "targets served by the regional goal’s stages");
+          if (find_heading (words, centre) == NULL)
+            g_error ("%s: the wheel's centre does not say “%s”", name, centre);
+        }
+}
+
+
 /* Whether the legend of @words has the line @text in @lang: its first
  * two words one after the other (a long line wraps). */
 static gboolean
@@ -5928,6 +6004,7 @@ main (int   argc,
   g_test_add_func ("/chart/grid/slide-key-down", test_grid_slide_key_down);
   g_test_add_func ("/chart/grid/legend-note-line", test_grid_legend_note_line);
   g_test_add_func ("/chart/legends-drawn-only", test_legends_drawn_only);
+  g_test_add_func ("/chart/local-goal-counted", test_local_goal_counted);
   g_test_add_func ("/chart/timeline-status-legend", test_timeline_status_legend);
   g_test_add_func ("/chart/grid/legend-drawn-stances", test_grid_legend_drawn_stances);
   g_test_add_func ("/chart/slide-body", test_slide_body);
