@@ -2780,8 +2780,8 @@ frame_continued_key (UpChartFrame *frame,
  * allows and in as many columns as are SLIDE_KEY_MIN_COLUMN wide; the
  * slides after it the rest of the key alone, in columns as wide, under
  * the header ("Page 2 of 3") and the key's title. Every name stays in
- * the key, in its text of SLIDE_KEY_MIN_SIZE, and each slide is shown
- * whole. A slide less wide, its key smaller, or the grid's own cells
+ * the key, in text of SLIDE_KEY_MIN_SIZE or larger where the slides it
+ * needs have room, and each slide is shown whole. A slide less wide, its key smaller, or the grid's own cells
  * naming everyone, would not hold a key that grows with the plan. Sets
  * @frame to the slide of ctx->page (options->page, from 1) and
  * ctx->n_pages. */
@@ -2799,7 +2799,7 @@ page_slide_key (UpChartContext     *ctx,
                            1, SLIDE_KEY_MAX_WIDENING);
   double column = (column_width - (n_columns - 1) * LEGEND_GAP_X) / n_columns;
   g_autofree double *heights = NULL;
-  double first_room, room, used, inner, tallest = 0;
+  double first_room, room, used, inner, tallest = 0, key_size;
   guint end, page, n_pages, n_later;
   UpChartFrame slide;
   Key key;
@@ -2836,7 +2836,48 @@ page_slide_key (UpChartContext     *ctx,
   if (end == key.n_items)
     return;
   n_pages = continued_key_pages (heights, key.n_items, end, n_later, room);
+
+  /* The key as large as keeps it to as many slides (up to the size of
+   * a key that fits one, SLIDE_KEY_SIZE), and the slides after the
+   * first filled evenly, each to the least room that still holds it in
+   * them: at SLIDE_KEY_MIN_SIZE throughout, the slides after the first
+   * were full but for the last, which had a few lines where a key of
+   * 150 people first went on to a second slide, all in text of 11 pt. */
+  key_size = SLIDE_KEY_MIN_SIZE;
+  for (double size = SLIDE_KEY_SIZE; size > SLIDE_KEY_MIN_SIZE + 0.01; size -= 0.5)
+    {
+      g_autofree double *larger = flow_heights (ctx, key.items, key.n_items, column, size);
+      guint larger_end = flow_split (larger, key.n_items, 0, n_columns, first_room, &used);
+      double larger_tallest = 0;
+
+      for (guint i = 0; i < key.n_items; i++)
+        larger_tallest = MAX (larger_tallest, larger[i]);
+      if (larger_tallest > room || larger_end == key.n_items ||
+          continued_key_pages (larger, key.n_items, larger_end, n_later, room) > n_pages)
+        continue;
+      g_free (heights);
+      heights = g_steal_pointer (&larger);
+      end = larger_end;
+      tallest = larger_tallest;
+      key_size = size;
+      break;
+    }
+  {
+    double low = tallest, high = room;
+
+    while (high - low > 0.25)
+      {
+        double middle = (low + high) / 2;
+
+        if (continued_key_pages (heights, key.n_items, end, n_later, middle) > n_pages)
+          low = middle;
+        else
+          high = middle;
+      }
+    room = high;
+  }
   *frame = slide;
+  frame->key_size = key_size;
 
   ctx->n_pages = n_pages;
   ctx->page = page = CLAMP (ctx->options->page, 1, n_pages);
@@ -2844,7 +2885,9 @@ page_slide_key (UpChartContext     *ctx,
     {
       frame->key_end = end;
       frame->key_column_height = first_room;
-      frame->key_height = frame->natural_height - frame->margin_y + 6 - frame->key_y;
+      /* no title alone beside the grid (a cell of 300 names, taller than
+       * the room under the legend): the key then begins on the next */
+      frame->key_height = end > 0 ? frame->natural_height - frame->margin_y + 6 - frame->key_y : 0;
       return;
     }
 
@@ -2913,7 +2956,7 @@ page_print_key (UpChartContext *ctx,
       frame->key_column_height = first_room;
       /* no title alone at the foot of the page: the key then begins on
        * the next */
-      frame->key_height = end > 0 ? frame->natural_height - frame->margin_y + 6 - frame->key_y : 0;
+      frame->key_height = frame->natural_height - frame->margin_y + 6 - frame->key_y;
       return;
     }
 

@@ -4665,6 +4665,163 @@ test_grid_slide_crowded_key (void)
     }
 }
 
+/* The grid's slides of a crowded plan, in a PDF, the key of its full
+ * cells going on to further slides: the key's text as large as the
+ * slides it needs have room for, and those after the first as full as
+ * each other. At the least size throughout (11 pt), the key of 170
+ * people took a second slide for a few lines, and the slides after the
+ * first were full but for the last. */
+static void
+test_grid_slide_key_spread (void)
+{
+  /* the fewest that take two slides, more, and three slides */
+  static const guint counts[] = { 150, 300, 800 };
+
+  if (!test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed (tools/setup installs it)");
+      return;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
+    for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+      {
+        /* names of every cell distinct up to 300, some cut beyond */
+        g_autoptr(UpProject) project = crowded_grid (counts[k], counts[k] <= 300);
+        g_autofree char *name = g_strdup_printf ("chart-grid-slide-spread-%u-%s.pdf", counts[k],
+                                                 up_lang_get_code (lang));
+        g_autofree char *path = g_build_filename (TEST_BUILD_DIR, name, NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autoptr(GArray) words = NULL;
+        g_autoptr(GError) error = NULL;
+        const char *key_word = lang == UP_LANG_SV ? "Inflytande" : "Influence";
+        /* on each slide, the key's text (its lines' first word) and how
+         * far down the key goes */
+        double key_size[8] = { 0 }, key_bottom[8] = { 0 }, key_top[8];
+        guint n_pages;
+        UpChartOptions options;
+
+        if (lang == UP_LANG_SV && !swedish_available ())
+          continue;
+        up_chart_options_init (&options);
+        options.lang = lang;
+        options.key = TRUE;
+        options.slide = TRUE;
+        options.date = "2026-11-28";
+        g_assert_true (up_export_chart (project, UP_CHART_GRID, UP_EXPORT_PDF, &options, 0, file, &error));
+        g_assert_no_error (error);
+        words = pdf_page_words (path, sizes);
+        n_pages = sizes->len / 2;
+        g_assert_cmpuint (n_pages, >=, 2);
+        g_assert_cmpuint (n_pages, <=, G_N_ELEMENTS (key_size));
+        for (guint p = 0; p < n_pages; p++)
+          key_top[p] = G_MAXDOUBLE;
+        for (guint i = 0; i + 1 < words->len; i++)
+          {
+            const PageWord *word = &g_array_index (words, PageWord, i);
+            const PageWord *next = &g_array_index (words, PageWord, i + 1);
+
+            if (g_str_equal (word->word.text, key_word) && g_ascii_isdigit (next->word.text[0]) &&
+                next->word.text[1] == ',')
+              {
+                /* the text's size: its box is 1.2 times it */
+                double size = (word->word.y1 - word->word.y0) / 1.2;
+
+                key_size[word->page - 1] = key_size[word->page - 1] == 0 ? size : MIN (key_size[word->page - 1], size);
+                key_top[word->page - 1] = MIN (key_top[word->page - 1], word->word.y0);
+              }
+          }
+        /* the lowest word of the key on each slide: right of the grid on
+         * the first, under the header on the others */
+        for (guint i = 0; i < words->len; i++)
+          {
+            const PageWord *word = &g_array_index (words, PageWord, i);
+
+            if (word->word.y0 >= key_top[word->page - 1] - 1)
+              key_bottom[word->page - 1] = MAX (key_bottom[word->page - 1], word->word.y1);
+          }
+        for (guint p = 0; p < n_pages; p++)
+          {
+            g_test_message ("%s: slide %u of %u, the key's text %.2f pt, from %.1f to %.1f of %.1f pt", name, p + 1,
+                            n_pages, key_size[p], key_top[p], key_bottom[p], g_array_index (sizes, double, 2 * p + 1));
+            /* as large on every slide, and larger than the least where
+             * the slides have room */
+            g_assert_cmpfloat (fabs (key_size[p] - key_size[0]), <, 0.05);
+            g_assert_cmpfloat (key_size[p], >=, 11.5 - 0.05);
+          }
+        /* the slides after the first as full as each other: the last no
+         * less than half as full as the one before it */
+        if (n_pages >= 3)
+          g_assert_cmpfloat (key_bottom[n_pages - 1] - key_top[n_pages - 1], >=,
+                             (key_bottom[n_pages - 2] - key_top[n_pages - 2]) / 2);
+      }
+}
+
+/* A slide's key whose first line is taller than the room beside the
+ * grid (everyone in one cell) begins on the second slide, titled there
+ * as a key that begins: the first slide had the key's title under the
+ * legend and nothing under it. */
+static void
+test_grid_slide_key_title_alone (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("One cell", &error);
+  g_autofree char *path = g_build_filename (TEST_BUILD_DIR, "chart-grid-slide-title-alone.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) words = NULL;
+  guint titles[3] = { 0 }, lines[3] = { 0 };
+  gboolean continued = FALSE;
+  UpChartOptions options;
+
+  if (!test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed (tools/setup installs it)");
+      return;
+    }
+  g_assert_no_error (error);
+  for (guint i = 0; i < 300; i++)
+    {
+      UpStakeholder *person = up_project_add_stakeholder (project, "Intressent", NULL, "citizen", &error);
+
+      g_assert_no_error (error);
+      up_project_set_int (project, person, "influence", 3, &error);
+      up_project_set_int (project, person, "interest", 3, &error);
+      g_assert_no_error (error);
+    }
+  up_chart_options_init (&options);
+  options.lang = UP_LANG_EN;
+  options.key = TRUE;
+  options.slide = TRUE;
+  options.date = "2026-11-28";
+  g_assert_true (up_export_chart (project, UP_CHART_GRID, UP_EXPORT_PDF, &options, 0, file, &error));
+  g_assert_no_error (error);
+  words = pdf_page_words (path, sizes);
+  g_assert_cmpuint (sizes->len / 2, ==, 2);
+  for (guint i = 0; i + 3 < words->len; i++)
+    {
+      const PageWord *word = &g_array_index (words, PageWord, i);
+
+      /* "Everyone in the full cells", "Influence 3, interest 3: …" */
+      if (g_str_equal (word->word.text, "Everyone") &&
+          g_str_equal (g_array_index (words, PageWord, i + 3).word.text, "full"))
+        {
+          titles[word->page]++;
+          continued |= g_str_has_prefix (g_array_index (words, PageWord, i + 4).word.text, "cells (")  ||
+                       g_str_equal (g_array_index (words, PageWord, i + 5).word.text, "(continued)");
+        }
+      else if (g_str_equal (word->word.text, "Influence") && g_str_equal (g_array_index (words, PageWord, i + 1).word.text, "3,"))
+        lines[word->page]++;
+    }
+  g_test_message ("slide 1: %u titles, %u lines; slide 2: %u titles, %u lines", titles[1], lines[1], titles[2],
+                  lines[2]);
+  g_assert_cmpuint (lines[1], ==, 0);
+  g_assert_cmpuint (titles[1], ==, 0);
+  g_assert_cmpuint (lines[2], ==, 1);
+  g_assert_cmpuint (titles[2], ==, 1);
+  g_assert_false (continued);
+}
+
 /* A full cell of more people than a slide's column of the key holds
  * (130 of 300, in the top right cell) keeps the grid's slide one
  * picture as tall as its key, in a PDF too: on slides of 16:9 the end
@@ -6001,6 +6158,8 @@ main (int   argc,
   g_test_add_func ("/chart/grid/slide-long-key", test_grid_slide_long_key);
   g_test_add_func ("/chart/grid/slide-crowded-key", test_grid_slide_crowded_key);
   g_test_add_func ("/chart/grid/slide-full-cell-taller", test_grid_slide_full_cell_taller);
+  g_test_add_func ("/chart/grid/slide-key-spread", test_grid_slide_key_spread);
+  g_test_add_func ("/chart/grid/slide-key-title-alone", test_grid_slide_key_title_alone);
   g_test_add_func ("/chart/grid/slide-key-down", test_grid_slide_key_down);
   g_test_add_func ("/chart/grid/legend-note-line", test_grid_legend_note_line);
   g_test_add_func ("/chart/legends-drawn-only", test_legends_drawn_only);
