@@ -1109,6 +1109,44 @@ show_error_dialog (UpWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Whether another window shows @file (also under another name for it): then
+ * Save As or Save a Copy there is refused, and a dialog titled @heading
+ * says why. Written over, the file of that window's project was replaced
+ * under it: the window went on with its own project, told at its next
+ * save of a change by "someone else" (the user, in this window), and its
+ * Overwrite threw away what had been saved from here. Save As from a
+ * read-only file proposed "NAME (copy)", the copy the user had already
+ * made and had open. */
+static gboolean
+refuse_file_of_other_window (UpWindow   *self,
+                             GFile      *file,
+                             const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *message = NULL;
+
+      if (!UP_IS_WINDOW (window) || UP_WINDOW (window) == self ||
+          !up_window_shows_file (UP_WINDOW (window), file))
+        continue;
+
+      name = g_file_get_basename (file);
+      /* Translators: %1$s is a project's file name. */
+      message = g_strdup_printf (_("“%1$s” is open in another window, which saves its changes there. Choose another name, or close that window first."),
+                                 name);
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_BUSY, message);
+      show_error_dialog (self, heading, error);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Stage list */
 
 static void
@@ -1851,7 +1889,8 @@ save_copy_to (GFile    *file,
   g_autoptr(UpWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (file == NULL || self->project == NULL)
+  if (file == NULL || self->project == NULL ||
+      refuse_file_of_other_window (self, file, _("Could Not Save a Copy")))
     return;
 
   if (!up_store_save_copy (up_project_get_store (self->project), file, &error))
@@ -1954,8 +1993,12 @@ save_as (UpWindow *self,
          GFile    *file,
          gboolean  close)
 {
-  UserSave *save = user_save_new (self, file);
+  UserSave *save;
 
+  if (refuse_file_of_other_window (self, file, _("Could Not Save the Project")))
+    return;
+
+  save = user_save_new (self, file);
   /* a save that runs meanwhile goes first: the store queues this one */
   save->close = close;
   self->user_saves++;

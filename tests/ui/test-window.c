@@ -3392,6 +3392,89 @@ test_save_as_fails (Fixture       *fixture,
   test_remove_tree (elsewhere);
 }
 
+static gboolean
+is_replace_question_shown (gpointer data)
+{
+  GtkWindow **question = data;
+
+  *question = find_toplevel ("GtkMessageDialog");
+  return *question != NULL;
+}
+
+/* The file of a project that another window shows is no place for Save As
+ * or Save a Copy: it was written over, and that window, which still kept
+ * and saved its own project there, then told of a change by "someone else"
+ * (the user, in the other window), its Overwrite throwing away what had
+ * been saved there. Save As from a read-only file sent to a workshop
+ * proposed "NAME (copy)", the copy the participant had already made of
+ * it and had open. The file stays as that window saved it, the project
+ * saved from here stays on its own file, and a dialog says why. */
+static void
+test_save_over_other_window (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(GFile) other_file = NULL;
+  g_autoptr(UpProject) other = demo_project_create (&other_dir, &other_file);
+  g_autoptr(UpWindow) other_window = g_object_ref_sink (up_window_new (NULL, other));
+  GFile *shown = up_project_get_file (fixture->project);
+  g_autoptr(UpProject) reopened = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *chooser = NULL;
+  GtkWindow *question = NULL;
+
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title",
+                                        "Kept in the first window", &error));
+  g_assert_true (up_store_flush (up_project_get_store (fixture->project), &error));
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_string (other, other, "title", "Written in the second", &error));
+  g_assert_no_error (error);
+
+  /* Save As */
+  g_assert_false (save_as_and_wait (other_window, shown));
+  g_assert_true (g_file_equal (up_project_get_file (other), other_file));
+  wait_until (has_message_dialog, NULL);
+  dialog = find_message_dialog ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (other_window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Could Not Save the Project"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "demo.upphandla"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  reopened = up_project_open (shown, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, "Kept in the first window");
+  g_clear_object (&reopened);
+
+  /* Save a Copy, through its file chooser */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other_window), "win.save-copy", NULL));
+  wait_until (is_file_chooser_shown, &chooser);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_file_peek_path (shown));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  /* the chooser's own "Replace?", answered as the user did */
+  wait_until (is_replace_question_shown, &question);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  wait_until (has_message_dialog, NULL);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Could Not Save a Copy"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "demo.upphandla"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  reopened = up_project_open (shown, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, "Kept in the first window");
+
+  /* the first window's project saves on, with no conflict */
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title",
+                                        "Still the first window's", &error));
+  g_assert_true (up_store_flush (up_project_get_store (fixture->project), &error));
+  g_assert_no_error (error);
+
+  {
+    GtkWindow *window = GTK_WINDOW (other_window);
+
+    demo_project_close (&other_dir, &other, &other_file, window, g_steal_pointer (&other_window));
+  }
+}
+
 /* Closing with changes the file does not hold: the banner said why the
  * save failed and how to go on; the close dialog says what closing does
  * to the changes, naming the file, not the banner's words again. Once
@@ -8786,6 +8869,8 @@ main (int   argc,
               fixture_set_up, test_save_as_after_failure, fixture_tear_down);
   g_test_add ("/ui/window/save-as-writes-once", Fixture, NULL,
               fixture_set_up, test_save_as_writes_once, fixture_tear_down);
+  g_test_add ("/ui/window/save-over-other-window", Fixture, NULL,
+              fixture_set_up, test_save_over_other_window, fixture_tear_down);
   g_test_add ("/ui/window/save-as-fails", Fixture, NULL,
               fixture_set_up, test_save_as_fails, fixture_tear_down);
   g_test_add ("/ui/window/close-dialog/folder-gone", Fixture, NULL,
