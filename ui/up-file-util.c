@@ -50,7 +50,8 @@ up_file_util_for_project (GFile *chosen)
 }
 
 char *
-up_file_util_copy_name (GFile *file)
+up_file_util_copy_name (GFile *file,
+                        GFile *folder)
 {
   g_autofree char *basename = NULL;
   g_autofree char *stem = NULL;
@@ -69,6 +70,25 @@ up_file_util_copy_name (GFile *file)
   /* Translators: the name of a copy of a project file; %1$s is the
    * project's file name without its extension. */
   copy = g_strdup_printf (_("%1$s (copy)"), stem);
+
+  /* A copy made before is someone's work (the copy of a read-only file
+   * that a workshop goes on in): proposed again, Return led to "Replace?"
+   * over it. The numbers end somewhere, for a folder that cannot be read. */
+  for (guint n = 2; folder != NULL && n < 1000; n++)
+    {
+      g_autofree char *name = g_strconcat (copy, UP_FILE_SUFFIX, NULL);
+      g_autoptr(GFile) taken = g_file_get_child (folder, name);
+
+      if (!g_file_query_exists (taken, NULL))
+        break;
+
+      g_free (copy);
+      /* Translators: the name of a further copy of a project file, where
+       * "%1$s (copy)" is taken; %1$s is the project's file name without
+       * its extension, %2$u the copy's number (2, 3, …). */
+      copy = g_strdup_printf (_("%1$s (copy %2$u)"), stem, n);
+    }
+
   return g_strconcat (copy, UP_FILE_SUFFIX, NULL);
 }
 

@@ -23,8 +23,10 @@ GFile *up_file_util_for_export  (GFile          *chosen,
 
 /* The name a save dialog suggests for a copy of the project in @file:
  * "plan (copy).upphandla" for "plan.upphandla", so that a copy saved where
- * the project is does not meet the project itself. */
-char  *up_file_util_copy_name   (GFile          *file);
+ * the project is does not meet the project itself; where @folder (may be
+ * NULL) has a file of that name, "plan (copy 2).upphandla" and so on. */
+char  *up_file_util_copy_name   (GFile          *file,
+                                 GFile          *folder);
 
 /* The folder of @file when it is one of temporary files, which another
  * program or the system may empty at any time: where a web browser or a

@@ -2101,7 +2101,7 @@ choose_file_to_save (UpWindow       *self,
        * mail, on a write-protected USB stick): the file itself, proposed
        * as it was, could only fail again, after "Replace?" */
       gboolean stuck = !copy && !up_store_check_writable (up_project_get_store (self->project), NULL);
-      g_autofree char *name = copy || stuck ? up_file_util_copy_name (file) : g_file_get_basename (file);
+      g_autofree char *name = NULL;
 
       /* A temporary copy (an attachment, a download) is kept by taking it
        * out of the folder that will be emptied (or the portal's, which
@@ -2110,6 +2110,8 @@ choose_file_to_save (UpWindow       *self,
 
       if (temporary || (stuck && folder != NULL && !folder_can_take_file (folder)))
         g_set_object (&folder, writable_home_folder ());
+      /* a name no copy made before has, in the folder proposed */
+      name = copy || stuck ? up_file_util_copy_name (file, folder) : g_file_get_basename (file);
 
       /* Else the dialog opens in the process's working folder (the home
        * folder, started from the desktop), far from the project. A folder

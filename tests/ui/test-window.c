@@ -4814,7 +4814,10 @@ test_stage_row (Fixture       *fixture,
 }
 
 /* Save a Copy suggests, in the project's folder, a name that is not the
- * project's own: accepted as it is, it makes a copy beside the project. */
+ * project's own: accepted as it is, it makes a copy beside the project.
+ * Nor is it a copy made before: Save As from a read-only file sent to a
+ * workshop proposed "NAME (copy)" again where that copy was, the project
+ * a participant had been working on, and Return led to "Replace?". */
 static void
 test_copy_name (void)
 {
@@ -4822,15 +4825,34 @@ test_copy_name (void)
   g_autoptr(GFile) bare = g_file_new_for_path ("/tmp/workshop/plan");
   g_autofree char *expected = g_strdup_printf (_("%1$s (copy)"), "Plan för äldreomsorg ✨");
   g_autofree char *expected_file = g_strconcat (expected, ".upphandla", NULL);
-  g_autofree char *name = up_file_util_copy_name (plan);
+  g_autofree char *name = up_file_util_copy_name (plan, NULL);
   g_autofree char *bare_expected = g_strdup_printf (_("%1$s (copy)"), "plan");
   g_autofree char *bare_file = g_strconcat (bare_expected, ".upphandla", NULL);
-  g_autofree char *bare_name = up_file_util_copy_name (bare);
+  g_autofree char *bare_name = up_file_util_copy_name (bare, NULL);
   g_autofree char *basename = g_file_get_basename (plan);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-ui-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
   g_assert_cmpstr (name, ==, expected_file);
   g_assert_cmpstr (name, !=, basename);
   g_assert_cmpstr (bare_name, ==, bare_file);
+
+  /* the copies already in the folder taken into account */
+  g_assert_no_error (error);
+  for (guint n = 2; n <= 3; n++)
+    {
+      g_autofree char *taken = g_build_filename (dir, name, NULL);
+      g_autofree char *next = g_strdup_printf (_("%1$s (copy %2$u)"), "Plan för äldreomsorg ✨", n);
+      g_autofree char *next_file = g_strconcat (next, ".upphandla", NULL);
+
+      g_assert_true (g_file_set_contents (taken, "", 0, &error));
+      g_assert_no_error (error);
+      g_free (name);
+      name = up_file_util_copy_name (plan, folder);
+      g_assert_cmpstr (name, ==, next_file);
+    }
+  test_remove_tree (dir);
 }
 
 /* Where another program, or the system, keeps files it may empty at any
