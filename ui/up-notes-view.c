@@ -1456,6 +1456,17 @@ on_stop_search (GtkSearchEntry *entry)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
+/* What a search or a filter the user set found, from its first: GTK's list
+ * view keeps the note that was at its top in sight through a change of
+ * its model, and typing "larm" in the list as it opened showed the last
+ * of 12 hits, the best ones above, out of sight. */
+static void
+show_first_listed (UpNotesView *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->listed)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->note_list), "list.scroll-to-item", "u", 0);
+}
+
 static void
 on_search_changed (UpNotesView *self)
 {
@@ -1463,6 +1474,7 @@ on_search_changed (UpNotesView *self)
     return;
 
   rebuild_list (self, TRUE);
+  show_first_listed (self);
 }
 
 static void
@@ -1472,6 +1484,7 @@ on_filter_changed (UpNotesView *self)
     return;
 
   rebuild_list (self, TRUE);
+  show_first_listed (self);
 }
 
 /* The way out of a search and filters that leave nothing: every note
@@ -1490,6 +1503,7 @@ on_show_all_clicked (UpNotesView *self)
   self->updating--;
 
   rebuild_list (self, TRUE);
+  show_first_listed (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 

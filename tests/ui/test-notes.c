@@ -508,6 +508,49 @@ test_search_escape (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (people), ==, "");
 }
 
+static double
+list_scrolled (UpNotesView *view)
+{
+  GtkScrollable *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+
+  return gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (list));
+}
+
+/* A search, or a filter chosen, shows what it found from the first: the
+ * list stayed on the note that had been at its top, wherever that note
+ * came in what was found (typing "larm" in the list as it opened showed
+ * the last of 12 hits, the first 9 above, out of sight; emptying the
+ * search again kept the list in its middle). */
+static void
+test_search_shows_first (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  UpNotesView *view = show_notes_view (fixture);
+  GtkDropDown *kind_filter = template_child (view, UP_TYPE_NOTES_VIEW, "kind_filter");
+  GtkScrollable *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (list);
+
+  wait_for_frames (GTK_WIDGET (view));
+  g_assert_cmpfloat (list_scrolled (view), ==, 0);
+
+  search (view, "larm");
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpfloat (list_scrolled (view), ==, 0);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  wait_for_frames (GTK_WIDGET (view));
+  g_assert_cmpfloat (list_scrolled (view), >, 0);
+  search (view, "");
+  g_assert_cmpfloat (list_scrolled (view), ==, 0);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  wait_for_frames (GTK_WIDGET (view));
+  g_assert_cmpfloat (list_scrolled (view), >, 0);
+  gtk_drop_down_set_selected (kind_filter, 1);
+  wait_for_frames (GTK_WIDGET (view));
+  g_assert_cmpfloat (list_scrolled (view), ==, 0);
+}
+
 static gboolean
 model_has (GListModel *model,
            const char *text)
@@ -2557,6 +2600,8 @@ main (int   argc,
               fixture_set_up, test_stage_note_saved_in_sight, fixture_tear_down);
   g_test_add ("/ui/notes/visibility-filter-all", Fixture, NULL,
               fixture_set_up, test_visibility_filter_all, fixture_tear_down);
+  g_test_add ("/ui/notes/search-shows-first", Fixture, NULL,
+              fixture_set_up, test_search_shows_first, fixture_tear_down);
   g_test_add ("/ui/notes/search-escape", Fixture, NULL,
               fixture_set_up, test_search_escape, fixture_tear_down);
   g_test_add ("/ui/notes/editor", Fixture, NULL,
