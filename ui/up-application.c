@@ -448,7 +448,17 @@ create_new_project (GFile    *file,
       title = g_strdup (_("New Procurement"));
     }
 
-  project = up_project_create (file, title, &error);
+  /* Made anew under a window that shows it, the file was that window's no
+   * more: it went on with its own project and then told of a change by
+   * "someone else". */
+  if (find_window_for_file (self, file) != NULL)
+    {
+      g_autofree char *message = up_file_util_open_elsewhere_message (file);
+
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_BUSY, message);
+    }
+  else
+    project = up_project_create (file, title, &error);
   if (project == NULL)
     {
       GtkWidget *dialog;

@@ -92,6 +92,19 @@ up_file_util_copy_name (GFile *file,
   return g_strconcat (copy, UP_FILE_SUFFIX, NULL);
 }
 
+char *
+up_file_util_open_elsewhere_message (GFile *file)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  /* Translators: %1$s is a project's file name. */
+  return g_strdup_printf (_("“%1$s” is open in another window, which saves its changes there. Choose another name, or close that window first."),
+                          name);
+}
+
 /* Whether @path is inside @folder (not @folder itself). */
 static gboolean
 is_inside (const char *path,

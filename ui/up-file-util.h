@@ -28,6 +28,10 @@ GFile *up_file_util_for_export  (GFile          *chosen,
 char  *up_file_util_copy_name   (GFile          *file,
                                  GFile          *folder);
 
+/* Why a project cannot be saved or made in @file, the file of a project
+ * that another window shows and saves. */
+char  *up_file_util_open_elsewhere_message (GFile *file);
+
 /* The folder of @file when it is one of temporary files, which another
  * program or the system may empty at any time: where a web browser or a
  * mail program puts a download or an attachment it opens (Firefox's and

@@ -1128,17 +1128,13 @@ refuse_file_of_other_window (UpWindow   *self,
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
       g_autoptr(GError) error = NULL;
-      g_autofree char *name = NULL;
       g_autofree char *message = NULL;
 
       if (!UP_IS_WINDOW (window) || UP_WINDOW (window) == self ||
           !up_window_shows_file (UP_WINDOW (window), file))
         continue;
 
-      name = g_file_get_basename (file);
-      /* Translators: %1$s is a project's file name. */
-      message = g_strdup_printf (_("“%1$s” is open in another window, which saves its changes there. Choose another name, or close that window first."),
-                                 name);
+      message = up_file_util_open_elsewhere_message (file);
       error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_BUSY, message);
       show_error_dialog (self, heading, error);
       return TRUE;

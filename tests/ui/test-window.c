@@ -3475,6 +3475,55 @@ test_save_over_other_window (Fixture       *fixture,
   }
 }
 
+/* New Project onto the file of a project a window shows: after GTK's
+ * "Replace?" the file was made anew under that window, which went on with
+ * its own project and then told of a change by "someone else". It is
+ * refused as Save As is, the file left as the window saved it. */
+static void
+test_new_project_over_open_file (void)
+{
+  g_autoptr(UpApplication) app = up_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpProject) reopened = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  GtkWindow *chooser = NULL;
+  GtkWindow *question = NULL;
+  AdwMessageDialog *dialog;
+  UpWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  project = demo_project_create (&dir, &file);
+  g_assert_true (up_project_set_string (project, project, "title", "Open in its window", &error));
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_assert_no_error (error);
+  window = up_window_new (GTK_APPLICATION (app), project);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-project", NULL);
+  wait_until (is_file_chooser_shown, &chooser);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_file_peek_path (file));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (is_replace_question_shown, &question);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  wait_until (has_message_dialog, NULL);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Could Not Create the Project"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "demo.upphandla"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  reopened = up_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (reopened), ==, "Open in its window");
+  g_assert_true (up_window_get_project (window) == project);
+
+  demo_project_close (&dir, &project, &file, GTK_WINDOW (window), NULL);
+}
+
 /* Closing with changes the file does not hold: the banner said why the
  * save failed and how to go on; the close dialog says what closing does
  * to the changes, naming the file, not the banner's words again. Once
@@ -8969,6 +9018,7 @@ main (int   argc,
               fixture_set_up, test_add_stage, fixture_tear_down);
   g_test_add_func ("/ui/window/confirm-replace", test_confirm_replace);
   g_test_add_func ("/ui/window/copy-name", test_copy_name);
+  g_test_add_func ("/ui/window/new-project-over-open-file", test_new_project_over_open_file);
   g_test_add_func ("/ui/window/temporary-folder", test_temporary_folder);
   g_test_add_func ("/ui/window/temporary-copy-banner", test_temporary_copy_banner);
   g_test_add_func ("/ui/window/portal-host-path", test_portal_host_path);
