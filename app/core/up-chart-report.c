@@ -293,8 +293,10 @@ stage_serves (GPtrArray *serving,
 /* What the page draws of the stages, for its legend to explain that
  * and no more: a bar of a stage that is no decision in the timeline; a
  * grey one (or diamond) of a stage outside the goal a report is limited
- * to; a diamond of a decision, in the timeline and before each key
- * decision. Of every stage the timeline has, shown or not. */
+ * to; a diamond of a decision, in the timeline or before a key decision.
+ * Of the rows and the decisions the page shows: with more stages than
+ * rows, the legend named a bar beside rows of milestones only, and a grey
+ * stage that was among those not shown. */
 typedef struct
 {
   gboolean bar;
@@ -302,50 +304,16 @@ typedef struct
   gboolean diamond;
 } StagesDrawn;
 
-static void
-stages_drawn (UpChartContext *ctx,
-              StagesDrawn    *drawn)
-{
-  GListModel *stages = up_project_get_stages (ctx->project);
-  g_autoptr(GPtrArray) serving = ctx->options->local_goal != NULL
-                                 ? up_project_list_local_goal_stages (ctx->project, ctx->options->local_goal)
-                                 : NULL;
-  /* the ids of the stages serving the goal: a plan of thousands of
-   * stages is not searched once a stage */
-  g_autoptr(GHashTable) serving_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree gint64 *ids = g_new (gint64, serving != NULL ? MAX (serving->len, 1) : 1);
-
-  for (guint i = 0; serving != NULL && i < serving->len; i++)
-    {
-      ids[i] = up_record_get_id (UP_RECORD (g_ptr_array_index (serving, i)));
-      g_hash_table_add (serving_ids, &ids[i]);
-    }
-
-  *drawn = (StagesDrawn) { FALSE, FALSE, FALSE };
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-    {
-      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
-      gint64 id = up_record_get_id (UP_RECORD (stage));
-      gboolean decision = _up_chart_stage_is_decision (stage);
-      gboolean dated = up_day_from_iso (up_stage_get_start_date (stage)) > 0 &&
-                       up_day_from_iso (up_stage_get_end_date (stage)) > 0;
-
-      drawn->diamond |= decision;
-      if (!dated)
-        continue;
-      drawn->bar |= !decision;
-      drawn->grey |= serving != NULL && !g_hash_table_contains (serving_ids, &id);
-    }
-}
-
 /* Returns where the timeline ends: its rows, not the whole box, so that a
- * plan of few stages leaves the sections below the room it does not use. */
+ * plan of few stages leaves the sections below the room it does not use.
+ * Adds what its rows draw to @drawn. */
 static double
 draw_timeline (UpChartContext *ctx,
                double          x,
                double          y,
                double          width,
-               double          bottom)
+               double          bottom,
+               StagesDrawn    *drawn)
 {
   cairo_t *cr = ctx->cr;
   GListModel *stages = up_project_get_stages (ctx->project);
@@ -450,14 +418,17 @@ draw_timeline (UpChartContext *ctx,
 
       _up_chart_row_title (ctx, title, x, cy, TIMELINE_LABELS, SMALL, SMALL, 0, NULL);
 
+      drawn->grey |= !serves;
       if (_up_chart_stage_is_decision (stage))
         {
+          drawn->diamond = TRUE;
           _up_chart_set_colour (cr, serves ? &ctx->fg : &stage_grey);
           _up_chart_diamond (cr, axis_x + (start - day0 + 0.5) * per_day, cy, 4.5);
           cairo_fill (cr);
         }
       else
         {
+          drawn->bar = TRUE;
           _up_chart_set_colour (cr, serves ? &stage_blue : &stage_grey);
           _up_chart_rounded_rect (cr, axis_x + (start - day0) * per_day, cy - TIMELINE_ROW / 2 + 2,
                                   MAX ((end - start + 1) * per_day, 2.5), TIMELINE_ROW - 4, 1.5);
@@ -514,13 +485,14 @@ draw_timeline (UpChartContext *ctx,
   return bottom;
 }
 
-/* Returns where the list ends. */
+/* Returns where the list ends. Adds its diamonds to @drawn. */
 static double
 draw_decisions (UpChartContext *ctx,
                 double          x,
                 double          y,
                 double          width,
-                double          bottom)
+                double          bottom,
+                StagesDrawn    *drawn)
 {
   GListModel *stages = up_project_get_stages (ctx->project);
   g_autoptr(GPtrArray) decisions = g_ptr_array_new_with_free_func (g_object_unref);
@@ -560,6 +532,7 @@ draw_decisions (UpChartContext *ctx,
       _up_chart_set_colour (ctx->cr, &ctx->fg);
       _up_chart_diamond (ctx->cr, x + 4, y + date_height / 2, 3.5);
       cairo_fill (ctx->cr);
+      drawn->diamond = TRUE;
       _up_chart_text (ctx, date, x + 12, y, width - 12, SMALL,
                       UP_TEXT_BOLD | UP_TEXT_DIM, 1, NULL);
       _up_chart_text (ctx, title, x + 12, y + date_height, width - 12, BODY, 0, 2, NULL);
@@ -1023,6 +996,7 @@ _up_chart_report_draw (UpChartContext *ctx,
   guint n_legend;
   double wheel_radius = 132;
   double top, wheel_cy, y, column;
+  StagesDrawn drawn = { FALSE, FALSE, FALSE };
   /* the report names the goal it is limited to by its level */
   gboolean regional = ctx->options->local_goal != NULL &&
                       g_strcmp0 (up_local_goal_get_level (ctx->options->local_goal), "regional") == 0;
@@ -1034,35 +1008,6 @@ _up_chart_report_draw (UpChartContext *ctx,
   cairo_scale (cr, scale, scale);
 
   top = draw_header (ctx);
-
-  /* Left: the wheel and the legend of the whole page; the wheel gives way
-   * when a title of two lines moves them down, so the legend stays on the
-   * page. */
-  n_legend = _up_chart_wheel_legend (ctx, legend);
-  {
-    StagesDrawn drawn;
-
-    stages_drawn (ctx, &drawn);
-    if (drawn.bar)
-      legend[n_legend++] = (UpLegendItem) { swatch_stage, NULL,
-        up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
-    if (drawn.grey)
-      legend[n_legend++] = (UpLegendItem) { swatch_stage, &stage_grey,
-        regional ? up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the regional goal"))
-                 : up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the local goal")) };
-    if (drawn.diamond)
-      legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,
-        up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
-  }
-  y = top;
-  y += section_title (ctx, up_chart_kind_get_title (UP_CHART_WHEEL, ctx->lang), M, y, LEFT_WIDTH);
-  wheel_radius = MIN (wheel_radius,
-                      (BOTTOM - y - 22 - 26 - _up_chart_legend_height (ctx, legend, n_legend, LEFT_WIDTH, 1, SMALL)) / 2);
-  wheel_cy = y + wheel_radius + 22;
-  _up_chart_wheel_draw_at (ctx, M + LEFT_WIDTH / 2, wheel_cy, wheel_radius, TRUE, 10.5);
-
-  y = wheel_cy + wheel_radius + 26;
-  _up_chart_draw_legend (ctx, legend, n_legend, M, y, LEFT_WIDTH, 1, SMALL);
 
   /* Right: the timeline over the full width, then decisions and local
    * goals side by side. Nothing is clipped: the sections stop themselves,
@@ -1118,7 +1063,7 @@ _up_chart_report_draw (UpChartContext *ctx,
       if (key_fits (ctx, goals, n_goals, timeline_bottom + 14, column, gw, local_height, &titles))
         break;
     timeline_bottom = MAX (timeline_bottom, timeline_least);
-    y = draw_timeline (ctx, RIGHT_X, y, RIGHT_WIDTH, timeline_bottom);
+    y = draw_timeline (ctx, RIGHT_X, y, RIGHT_WIDTH, timeline_bottom, &drawn);
     y = MIN (y, timeline_bottom) + 14;
 
     dy = section_title (ctx, local_goals_title, gx, y, gw);
@@ -1158,7 +1103,7 @@ _up_chart_report_draw (UpChartContext *ctx,
           }
       }
     decisions_bottom = MAX (BOTTOM - key_need, y + dy + decisions_least_height (ctx, column));
-    key_y = draw_decisions (ctx, RIGHT_X, y + dy, column, decisions_bottom) + 14;
+    key_y = draw_decisions (ctx, RIGHT_X, y + dy, column, decisions_bottom, &drawn) + 14;
     key_y += section_title (ctx, key_title, RIGHT_X, key_y, column);
     shown = draw_goal_key (ctx, goals, in_column, RIGHT_X, key_y, column, BOTTOM, can_continue);
 
@@ -1169,4 +1114,29 @@ _up_chart_report_draw (UpChartContext *ctx,
         draw_goal_key (ctx, goals + shown, n_goals - shown, gx, rest_y, gw, BOTTOM, FALSE);
       }
   }
+
+  /* Left: the wheel and the legend of the whole page, after the right
+   * side, whose timeline and decisions say which of their marks the page
+   * has. The wheel gives way when a title of two lines moves them down,
+   * so the legend stays on the page. */
+  n_legend = _up_chart_wheel_legend (ctx, legend);
+  if (drawn.bar)
+    legend[n_legend++] = (UpLegendItem) { swatch_stage, NULL,
+      up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
+  if (drawn.grey)
+    legend[n_legend++] = (UpLegendItem) { swatch_stage, &stage_grey,
+      regional ? up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the regional goal"))
+               : up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the local goal")) };
+  if (drawn.diamond)
+    legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,
+      up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
+  y = top;
+  y += section_title (ctx, up_chart_kind_get_title (UP_CHART_WHEEL, ctx->lang), M, y, LEFT_WIDTH);
+  wheel_radius = MIN (wheel_radius,
+                      (BOTTOM - y - 22 - 26 - _up_chart_legend_height (ctx, legend, n_legend, LEFT_WIDTH, 1, SMALL)) / 2);
+  wheel_cy = y + wheel_radius + 22;
+  _up_chart_wheel_draw_at (ctx, M + LEFT_WIDTH / 2, wheel_cy, wheel_radius, TRUE, 10.5);
+
+  y = wheel_cy + wheel_radius + 26;
+  _up_chart_draw_legend (ctx, legend, n_legend, M, y, LEFT_WIDTH, 1, SMALL);
 }

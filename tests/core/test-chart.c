@@ -6001,6 +6001,100 @@ test_legends_drawn_only (void)
     }
 }
 
+/* The report's legend explains the rows its timeline shows: with more
+ * stages than rows, it said "Bar in the timeline" over rows of milestones
+ * only, and "Grey bar or diamond" for a stage outside the goal that was
+ * among those not shown. Plans of 30 milestones and one stage after them
+ * (not shown) or before them (shown); of one goal, its 30 stages and one
+ * outside it, after or before them. */
+static void
+test_report_legend_rows_shown (void)
+{
+  static const char * const bar_line = "Bar in the timeline: a stage from its start to its end";
+  static const char * const diamond_line = "Diamond: a milestone or an award decision";
+  static const char * const grey_line = "Grey bar or diamond: a stage that does not serve the local goal";
+
+  for (guint plan = 0; plan < 4; plan++)
+    {
+      /* the one stage unlike the others first, where the timeline shows
+       * it, or last, where it does not */
+      gboolean first = plan % 2 == 1;
+      gboolean scoped = plan >= 2;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UpProject) project = up_project_new ("Rows shown", &error);
+      UpLocalGoal *goal;
+      GDate date;
+
+      g_assert_no_error (error);
+      goal = up_project_add_local_goal (project, "local", "Safe at home", &error);
+      g_assert_no_error (error);
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 5, G_DATE_JANUARY, 2026);
+      for (guint i = 0; i < 31; i++)
+        {
+          gboolean odd_one = first ? i == 0 : i == 30;
+          char start[16], end[16];
+          UpStage *stage;
+
+          g_date_strftime (start, sizeof start, "%Y-%m-%d", &date);
+          if (!scoped && !odd_one)
+            g_date_strftime (end, sizeof end, "%Y-%m-%d", &date);
+          else
+            {
+              g_date_add_days (&date, 5);
+              g_date_strftime (end, sizeof end, "%Y-%m-%d", &date);
+            }
+          g_date_add_days (&date, 7);
+          /* a plan of milestones and one stage; or of one goal's stages
+           * and one outside it */
+          stage = up_project_add_stage (project, !scoped && !odd_one ? "milestone" : "pilot",
+                                        odd_one ? "The one" : "One of many", start, end, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (up_project_add_sdg_link (project, UP_RECORD (stage), "3.8", "positive", 2, NULL,
+                                                     &error));
+          if (scoped && !odd_one)
+            g_assert_true (up_project_link_stage_local_goal (project, stage, goal, &error));
+          g_assert_no_error (error);
+        }
+
+      for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+        {
+          g_autofree char *name = g_strdup_printf ("chart-report-rows-shown-%u-%s.pdf", plan, up_lang_get_code (lang));
+          g_autoptr(GArray) words = NULL;
+          UpChartOptions options;
+
+          if (lang == UP_LANG_SV && !swedish_available ())
+            continue;
+          up_chart_options_init (&options);
+          options.lang = lang;
+          options.decorations = TRUE;
+          options.key = TRUE;
+          options.date = "2026-11-28";
+          options.local_goal = scoped ? goal : NULL;
+          words = chart_words (project, UP_CHART_REPORT, &options, name);
+          if (words == NULL)
+            return;
+          g_test_message ("%s", name);
+          /* rows are left out: else this tests nothing */
+          g_assert_true (has_legend_line (words, lang, "Stages not shown: %1$u"));
+          if (!scoped)
+            {
+              if (has_legend_line (words, lang, bar_line) != first)
+                g_error ("%s: the legend %s “%s”", name, first ? "leaves out" : "has",
+                         up_lang_gettext (lang, bar_line));
+              g_assert_true (has_legend_line (words, lang, diamond_line));
+            }
+          else
+            {
+              if (has_legend_line (words, lang, grey_line) != first)
+                g_error ("%s: the legend %s “%s”", name, first ? "leaves out" : "has",
+                         up_lang_gettext (lang, grey_line));
+              g_assert_true (has_legend_line (words, lang, bar_line));
+            }
+        }
+    }
+}
+
 /* The exported timeline's legend says how a stage in progress and one
  * done are drawn, a bar or a decision's diamond, for those the chart
  * has and no others: it said "Outlined bar: in progress; pale bar:
@@ -6163,6 +6257,7 @@ main (int   argc,
   g_test_add_func ("/chart/grid/slide-key-down", test_grid_slide_key_down);
   g_test_add_func ("/chart/grid/legend-note-line", test_grid_legend_note_line);
   g_test_add_func ("/chart/legends-drawn-only", test_legends_drawn_only);
+  g_test_add_func ("/chart/report/legend-rows-shown", test_report_legend_rows_shown);
   g_test_add_func ("/chart/local-goal-counted", test_local_goal_counted);
   g_test_add_func ("/chart/timeline-status-legend", test_timeline_status_legend);
   g_test_add_func ("/chart/grid/legend-drawn-stances", test_grid_legend_drawn_stances);
