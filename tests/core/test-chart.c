@@ -4415,46 +4415,17 @@ test_grid_slide_long_key (void)
 }
 
 /* A project of @n stakeholders, as many in each of the grid's 25 cells
- * (more than the 4 names a slide's cell shows), their names long. With
- * @distinct, each name's last word is that of only 15 people and no name
- * is cut in its cell; else some are ("Anna-Karin Andersson-Lindqvist"),
- * numbered in the cell and given in full in the key. */
+ * (more than the 4 names a slide's cell shows), their names long and
+ * distinct or cut in their cells: test_add_crowd(). */
 static UpProject *
 crowded_grid (guint    n,
               gboolean distinct)
 {
-  static const char * const first[] = { "Margareta", "Elisabeth", "Kristoffer", "Alexandra", "Sebastian",
-                                         "Magdalena", "Gunnar", "Christina", "Fredrik", "Ingegerd",
-                                         "Benjamin", "Rosemarie", "Maximilian", "Annelie", "Bartolomeus" };
-  static const char * const last[] = { "Lindqvistberg", "Wahlgrensson", "Bergströmer", "Håkanssonius",
-                                        "Wikströmlund", "Olssonholm", "Nilssonborg", "Anderssonheim",
-                                        "Johanssondal", "Karlssonvik", "Perssonsten", "Svenssonfors",
-                                        "Gustafssonby", "Pettersonlid", "Jonssonnäs", "Larssonbacke",
-                                        "Eriksonkulla", "Hanssonberga", "Lundqvistmo", "Sandbergsten" };
-  static const char * const cut_first[] = { "Anna-Karin", "Margareta", "Per-Olof", "Elisabeth" };
-  static const char * const cut_last[] = { "Andersson-Lindqvist", "Wikström-Håkansson", "Johansson" };
   g_autoptr(GError) error = NULL;
   UpProject *project = up_project_new ("Crowded grid", &error);
 
   g_assert_no_error (error);
-  g_assert_true (!distinct || n <= G_N_ELEMENTS (first) * G_N_ELEMENTS (last));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = distinct
-                              ? g_strdup_printf ("%s %s", first[i % G_N_ELEMENTS (first)],
-                                                 last[i / G_N_ELEMENTS (first)])
-                              : g_strdup_printf ("%s %s", cut_first[i % G_N_ELEMENTS (cut_first)],
-                                                 cut_last[(i / 7) % G_N_ELEMENTS (cut_last)]);
-      UpStakeholder *person = up_project_add_stakeholder (project, name, NULL, "citizen", &error);
-
-      g_assert_no_error (error);
-      /* every stance, as a crowded plan has them: the legend lists all four */
-      up_project_set_string (project, person, "stance", up_stakeholder_stances[i % 4], &error);
-      g_assert_no_error (error);
-      up_project_set_int (project, person, "influence", 1 + (i / 5) % 5, &error);
-      up_project_set_int (project, person, "interest", 1 + i % 5, &error);
-      g_assert_no_error (error);
-    }
+  test_add_crowd (project, n, distinct);
   return project;
 }
 

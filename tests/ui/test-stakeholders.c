@@ -24,6 +24,7 @@
 #include "up-stakeholder-view-private.h"
 #include "up-window.h"
 #include "test-common.h"
+#include "test-projects.h"
 #include "ui-test-util.h"
 
 #define N_DEMO_STAKEHOLDERS 8
@@ -1154,16 +1155,7 @@ static void
 test_export_pdf_slides (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  static const char * const first[] = { "Margareta", "Elisabeth", "Kristoffer", "Alexandra", "Sebastian",
-                                         "Magdalena", "Gunnar", "Christina", "Fredrik", "Ingegerd",
-                                         "Benjamin", "Rosemarie", "Maximilian", "Annelie", "Bartolomeus" };
-  static const char * const last[] = { "Lindqvistberg", "Wahlgrensson", "Bergströmer", "Håkanssonius",
-                                        "Wikströmlund", "Olssonholm", "Nilssonborg", "Anderssonheim",
-                                        "Johanssondal", "Karlssonvik", "Perssonsten", "Svenssonfors",
-                                        "Gustafssonby", "Pettersonlid", "Jonssonnäs", "Larssonbacke",
-                                        "Eriksonkulla", "Hanssonberga", "Lundqvistmo", "Sandbergsten" };
   g_autofree char *path = g_build_filename (fixture->dir, "slides.pdf", NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) sizes = NULL;
   g_autoptr(GtkStringObject) label = NULL;
   AdwMessageDialog *dialog;
@@ -1171,18 +1163,7 @@ test_export_pdf_slides (Fixture       *fixture,
   GtkWindow *chooser = NULL;
   guint n_pages;
 
-  for (guint i = 0; i < 300 - N_DEMO_STAKEHOLDERS; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s %s", first[i % G_N_ELEMENTS (first)],
-                                               last[i / G_N_ELEMENTS (first)]);
-      UpStakeholder *person = up_project_add_stakeholder (fixture->project, name, NULL, "citizen", &error);
-
-      g_assert_no_error (error);
-      up_project_set_int (fixture->project, person, "influence", 1 + (i / 5) % 5, &error);
-      g_assert_no_error (error);
-      up_project_set_int (fixture->project, person, "interest", 1 + i % 5, &error);
-      g_assert_no_error (error);
-    }
+  test_add_crowd (fixture->project, 300 - N_DEMO_STAKEHOLDERS, TRUE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "stakeholders.export-grid", NULL));
   dialog = find_export_dialog ();
