@@ -41,6 +41,11 @@ grep -q '^tools/setup --app$' "$1/tools/demo"
 check $? "tools/demo sets up with --app"
 grep -qx clang <<<"$all"
 check $? "tools/check installs the test tools too"
+# tools/screenshots makes the store's images with these; optipng was missing.
+for p in xvfb xdotool imagemagick optipng; do
+  grep -qx "$p" <<<"$all"
+  check $? "tools/setup installs $p for tools/screenshots"
+done
 
 if [ "$failures" -ne 0 ]; then
   echo "FAIL: $failures check(s) of tools/setup failed"
