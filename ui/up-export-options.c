@@ -98,7 +98,10 @@ combo_row (const char         *title,
   for (guint i = 0; i < n_labels; i++)
     gtk_string_list_append (model, translate ? _(labels[i]) : labels[i]);
 
+  /* Alt and the title's key opens the row's choices: a keyboard user
+   * goes straight to the language rather than by Tab through every row. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
   adw_combo_row_set_selected (row, MIN (selected, n_labels - 1));
 
@@ -173,17 +176,27 @@ up_export_options_init (UpExportOptions *self)
           lang = i;
     }
 
-  self->format_row = combo_row (_("Format"), format_labels, G_N_ELEMENTS (format_labels), TRUE, format);
+  /* Translators: The row of the export dialog that chooses the format
+   * (PNG, SVG, PDF). Its access key (after "_") is unique in the dialog
+   * with C_hart, _Size, La_yout, _Language and the buttons _Cancel and
+   * _Export…; in Swedish D, F, T, U, S, A, E. */
+  self->format_row = combo_row (_("_Format"), format_labels, G_N_ELEMENTS (format_labels), TRUE, format);
   for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
     size_labels[i] = png_sizes[i].label;
-  /* Translators: The row of the export dialog that chooses a PNG's size. */
-  self->size_row = combo_row (_("Size"), size_labels, G_N_ELEMENTS (size_labels), TRUE, size);
+  /* Translators: The row of the export dialog that chooses a PNG's size.
+   * Its access key is unique in the dialog, as _Format's is (Swedish
+   * "S_torlek": S is "_Språk", as in the print dialog). */
+  self->size_row = combo_row (_("_Size"), size_labels, G_N_ELEMENTS (size_labels), TRUE, size);
   for (guint i = 0; i < G_N_ELEMENTS (pdf_layouts); i++)
     layout_labels[i] = pdf_layouts[i].label;
   /* Translators: The row of the export dialog that chooses a PDF's
-   * layout: pages to print or slides to show. */
-  self->layout_row = combo_row (_("Layout"), layout_labels, G_N_ELEMENTS (layout_labels), TRUE, layout);
-  self->lang_row = combo_row (_("Language"), lang_labels, G_N_ELEMENTS (lang_labels), TRUE, lang);
+   * layout: pages to print or slides to show. Its access key is unique in
+   * the dialog, as _Format's is: L is _Language's. */
+  self->layout_row = combo_row (_("La_yout"), layout_labels, G_N_ELEMENTS (layout_labels), TRUE, layout);
+  /* Translators: The row of the export dialog that chooses the chart's
+   * language, with the same key as the print dialog's "_Language:". Its
+   * access key is unique in the dialog, as _Format's is. */
+  self->lang_row = combo_row (_("_Language"), lang_labels, G_N_ELEMENTS (lang_labels), TRUE, lang);
   update_format_rows (self);
   g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (update_format_rows), self,
                            G_CONNECT_SWAPPED);
@@ -218,7 +231,10 @@ up_export_options_set_charts (UpExportOptions    *self,
   g_return_if_fail (self->chart_row == NULL);
   g_return_if_fail (n_labels > 0);
 
-  self->chart_row = combo_row (_("Chart"), labels, n_labels, FALSE, selected);
+  /* Translators: The row of the Agenda 2030 chart's export dialog that
+   * chooses among its charts. Its access key is unique in the dialog, as
+   * _Format's is: C is _Cancel's. */
+  self->chart_row = combo_row (_("C_hart"), labels, n_labels, FALSE, selected);
   gtk_list_box_prepend (self->list, GTK_WIDGET (self->chart_row));
 }
 

@@ -1930,9 +1930,9 @@ test_export_pdf_slides (Fixture       *fixture,
     }
   g_assert_nonnull (dialog);
   wait_until (is_mapped, dialog);
-  adw_combo_row_set_selected (export_choice (dialog, _("Chart")), 0);
-  adw_combo_row_set_selected (export_choice (dialog, _("Format")), 2);
-  adw_combo_row_set_selected (export_choice (dialog, _("Layout")), 1);
+  adw_combo_row_set_selected (export_choice (dialog, _("C_hart")), 0);
+  adw_combo_row_set_selected (export_choice (dialog, _("_Format")), 2);
+  adw_combo_row_set_selected (export_choice (dialog, _("La_yout")), 1);
   wait_for_frames (GTK_WIDGET (dialog));
   screenshot (GTK_WIDGET (dialog), "export-pdf-slides");
 

@@ -1068,7 +1068,7 @@ test_export_dialog (Fixture       *fixture,
   for (child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (ADW_IS_COMBO_ROW (child))
       {
-        static const char *titles[] = { N_("Format"), N_("Size"), N_("Layout"), N_("Language") };
+        static const char *titles[] = { N_("_Format"), N_("_Size"), N_("La_yout"), N_("_Language") };
 
         g_assert_cmpuint (n_rows, <, G_N_ELEMENTS (titles));
         g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), ==, _(titles[n_rows]));
@@ -1167,9 +1167,9 @@ test_export_pdf_slides (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "stakeholders.export-grid", NULL));
   dialog = find_export_dialog ();
-  format_row = choice_row (dialog, _("Format"));
-  size_row = choice_row (dialog, _("Size"));
-  layout_row = choice_row (dialog, _("Layout"));
+  format_row = choice_row (dialog, _("_Format"));
+  size_row = choice_row (dialog, _("_Size"));
+  layout_row = choice_row (dialog, _("La_yout"));
   g_assert_nonnull (format_row);
   g_assert_nonnull (size_row);
   g_assert_nonnull (layout_row);
@@ -1212,8 +1212,8 @@ test_export_pdf_slides (Fixture       *fixture,
   /* remembered: the next export offers slides again */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "stakeholders.export-grid", NULL));
   dialog = find_export_dialog ();
-  g_assert_cmpuint (adw_combo_row_get_selected (choice_row (dialog, _("Format"))), ==, 2);
-  g_assert_cmpuint (adw_combo_row_get_selected (choice_row (dialog, _("Layout"))), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (choice_row (dialog, _("_Format"))), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (choice_row (dialog, _("La_yout"))), ==, 1);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_close (GTK_WINDOW (dialog));
   iterate_pending ();

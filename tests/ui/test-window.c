@@ -6602,9 +6602,9 @@ test_export_dialogs_alike (Fixture       *fixture,
   g_autofree char *grid_body = NULL;
   g_autofree char *agenda = NULL;
   g_autofree char *grid = NULL;
-  g_autofree char *chart_title = g_strdup_printf ("%s:", _("Chart"));
-  g_autofree char *format_title = g_strdup_printf ("%s:", _("Format"));
-  g_autofree char *lang_title = g_strdup_printf ("%s:", _("Language"));
+  g_autofree char *chart_title = g_strdup_printf ("%s:", _("C_hart"));
+  g_autofree char *format_title = g_strdup_printf ("%s:", _("_Format"));
+  g_autofree char *lang_title = g_strdup_printf ("%s:", _("_Language"));
   const char *after_chart;
 
   show_view (fixture, "agenda");
@@ -6711,8 +6711,8 @@ test_export_png_size (Fixture       *fixture,
 
       show_view (fixture, cases[c].view);
       dialog = open_export_dialog (view, cases[c].action, &options);
-      format_row = export_row (options, _("Format"));
-      size_row = export_row (options, _("Size"));
+      format_row = export_row (options, _("_Format"));
+      size_row = export_row (options, _("_Size"));
       g_assert_nonnull (format_row);
       g_assert_nonnull (size_row);
 
@@ -6763,7 +6763,7 @@ test_export_png_size (Fixture       *fixture,
 
       /* remembered: the next export offers the same size */
       dialog = open_export_dialog (view, cases[c].action, &options);
-      g_assert_cmpuint (adw_combo_row_get_selected (export_row (options, _("Size"))), ==, cases[c].size);
+      g_assert_cmpuint (adw_combo_row_get_selected (export_row (options, _("_Size"))), ==, cases[c].size);
       gtk_window_close (GTK_WINDOW (dialog));
       iterate_pending ();
     }
@@ -6795,10 +6795,47 @@ is_toplevel_gone (gpointer window)
   return !gtk_widget_get_mapped (window);
 }
 
+/* The title label of the combo row @row, whose access key is the row's. */
+static GtkLabel *
+row_title_label (GtkWidget *row)
+{
+  GtkWidget *title = NULL;
+
+  for (guint i = 0; (title = nth_of_type (row, GTK_TYPE_LABEL, i)) != NULL; i++)
+    if (gtk_widget_has_css_class (title, "title"))
+      return GTK_LABEL (title);
+  g_error ("the row “%s” has no title label", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+}
+
+/* Every row of the export choices @options shows, each with an access key
+ * of its title: the number of them. A row without one was reached by Tab
+ * only, through every row before it. */
+static guint
+assert_export_rows_have_keys (UpExportOptions *options,
+                              const char      *where)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (options), GTK_TYPE_LIST_BOX);
+  guint n_rows = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_COMBO_ROW (row) && gtk_widget_get_visible (row))
+      {
+        GtkLabel *title = row_title_label (row);
+        guint keyval = gtk_label_get_mnemonic_keyval (title);
+
+        if (keyval == GDK_KEY_VoidSymbol || keyval == 0)
+          g_error ("%s: the row “%s” has no access key", where, gtk_label_get_label (title));
+        g_test_message ("%s: %s on %s", where, gtk_label_get_label (title), gdk_keyval_name (keyval));
+        n_rows++;
+      }
+  return n_rows;
+}
+
 /* A dialog is a window of its own, whose access keys work while it has
  * the focus: none shared within the export dialog of the Agenda 2030
  * chart, the stakeholders' grid and the timeline, for every format (a PNG
- * shows a Size row, a PDF a Layout row), nor within the file chooser that
+ * shows a Size row, a PDF a Layout row), where every row has one beside
+ * Cancel's and Export…'s, nor within the file chooser that
  * Export… opens (GTK's own, with "_Name:" beside our "_Export" and
  * "_Cancel"), nor within Delete Stage's question about the stage's notes.
  * The Keyboard Shortcuts window's page buttons are walked too. The
@@ -6835,16 +6872,25 @@ test_dialog_mnemonics_unique (Fixture       *fixture,
 
       show_view (fixture, cases[c].view);
       dialog = open_export_dialog (view, cases[c].action, &options);
-      format_row = export_row (options, _("Format"));
+      format_row = export_row (options, _("_Format"));
       g_assert_nonnull (format_row);
       for (guint format = 0; format < 3; format++)
         {
           g_autofree char *where = g_strdup_printf ("the export dialog of %s, format %u", cases[c].view, format);
 
+          g_autoptr(GHashTable) keys = mnemonics_new ();
+          guint n_rows;
+
           adw_combo_row_set_selected (format_row, format);
           for (guint i = 0; i < 2; i++)
             wait_for_frames (GTK_WIDGET (dialog));
           assert_dialog_mnemonics_unique (GTK_WIDGET (dialog), where);
+          n_rows = assert_export_rows_have_keys (options, where);
+          /* the chart (Agenda 2030 only), format, size or layout (not for
+           * an SVG), language; and Cancel, Export… */
+          g_assert_cmpuint (n_rows, ==, (c == 0 ? 1 : 0) + 1 + (format == 1 ? 0 : 1) + 1);
+          mnemonics_collect (keys, GTK_WIDGET (dialog), NULL);
+          g_assert_cmpuint (g_hash_table_size (keys), ==, n_rows + 2);
         }
 
       adw_message_dialog_response (dialog, "export");
@@ -7406,6 +7452,109 @@ test_drop_too_long (Fixture       *fixture,
   wait_until (paste_done, &wait);
   wait_for_frames (GTK_WIDGET (fixture->window));
   assert_refused (fixture, row, stage, title);
+  /* The pointer out of the way of the next tests' windows (tooltips). */
+  run_xdotool ("mousemove 1599 999");
+}
+
+/* Waits up to 5 seconds for @widget's mapped state to become @mapped. */
+static gboolean
+wait_mapped (GtkWidget *widget,
+             gboolean   mapped)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_mapped (widget) != mapped && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  return gtk_widget_get_mapped (widget) == mapped;
+}
+
+/* In the export dialog of the Agenda 2030 chart, Alt and the access key
+ * of a row (the chart, format, size, layout, language) opens that row's
+ * choices, the focus on the row, as a click does: a keyboard user goes
+ * straight to the language. Before, the rows had no keys, and were
+ * reached by Tab through every row before. Real keys, with xdotool, for
+ * a PNG (its size) and a PDF (its layout). */
+static void
+test_export_row_keys (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const guint formats[] = { 0, 2 };   /* PNG, PDF */
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GtkWidget *view = template_child (fixture->window, UP_TYPE_WINDOW, "agenda_view");
+  UpExportOptions *options = NULL;
+  AdwMessageDialog *dialog;
+  AdwComboRow *format_row;
+  guint n_pressed = 0;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  show_view (fixture, "agenda");
+  dialog = open_export_dialog (view, "agenda.export", &options);
+  format_row = export_row (options, _("_Format"));
+  g_assert_nonnull (format_row);
+  /* With no window manager the keys go to the window under the pointer:
+   * the dialog's middle. (Moved once: xdotool's --sync waits for a move
+   * to where the pointer already is until it gives up.) */
+  {
+    g_autofree char *move = NULL;
+    int x, y;
+
+    screen_point (GTK_WIDGET (dialog), gtk_widget_get_width (GTK_WIDGET (dialog)) / 2.0, &x, &y);
+    move = g_strdup_printf ("mousemove --sync %d %d", x, y);
+    run_xdotool (move);
+  }
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      GtkWidget *list = find_descendant (GTK_WIDGET (options), GTK_TYPE_LIST_BOX);
+
+      adw_combo_row_set_selected (format_row, formats[f]);
+      for (guint i = 0; i < 2; i++)
+        wait_for_frames (GTK_WIDGET (dialog));
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          GtkWidget *popover, *focus;
+          g_autofree char *press = NULL;
+          const char *key;
+          guint keyval;
+
+          if (!ADW_IS_COMBO_ROW (row) || !gtk_widget_get_visible (row))
+            continue;
+          keyval = gtk_label_get_mnemonic_keyval (row_title_label (row));
+          if (keyval == GDK_KEY_VoidSymbol || keyval == 0)
+            g_error ("the row “%s” has no access key",
+                     adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+          popover = find_descendant (row, GTK_TYPE_POPOVER);
+          g_assert_nonnull (popover);
+          g_assert_false (gtk_widget_get_mapped (popover));
+
+          key = gdk_keyval_name (gdk_keyval_to_lower (keyval));
+          press = g_strdup_printf ("key alt+%s", key);
+          run_xdotool (press);
+          if (!wait_mapped (popover, TRUE))
+            g_error ("Alt+%s did not open the choices of the row “%s”", key,
+                     adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+          focus = gtk_root_get_focus (GTK_ROOT (dialog));
+          g_assert_nonnull (focus);
+          g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+          g_test_message ("Alt+%s opened “%s”", key,
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+          /* closed as the user does */
+          run_xdotool ("key Escape");
+          g_assert_true (wait_mapped (popover, FALSE));
+          for (guint i = 0; i < 2; i++)
+            wait_for_frames (GTK_WIDGET (dialog));
+          n_pressed++;
+        }
+    }
+  /* chart, format, size, language; chart, format, layout, language */
+  g_assert_cmpuint (n_pressed, ==, 8);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate_pending ();
   /* The pointer out of the way of the next tests' windows (tooltips). */
   run_xdotool ("mousemove 1599 999");
 }
@@ -8999,6 +9148,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/mnemonics-unique/start-page", test_start_page_mnemonics_unique);
   g_test_add ("/ui/window/mnemonics-unique/dialogs", Fixture, NULL,
               fixture_set_up, test_dialog_mnemonics_unique, fixture_tear_down);
+  g_test_add ("/ui/window/export-row-keys", Fixture, NULL,
+              fixture_set_up, test_export_row_keys, fixture_tear_down);
   g_test_add ("/ui/window/toast-dismiss", Fixture, NULL,
               fixture_set_up, test_toast_dismiss, fixture_tear_down);
   g_test_add ("/ui/window/quick-undo-toast", Fixture, NULL,
