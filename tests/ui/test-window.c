@@ -6939,6 +6939,156 @@ test_dialog_mnemonics_unique (Fixture       *fixture,
   }
 }
 
+/* GTK's file chooser, shown by Save As or Open…: no two of its keys
+ * alike, then cancelled. */
+static void
+walk_file_chooser (const char *where)
+{
+  GtkWindow *chooser = NULL;
+
+  wait_until (is_file_chooser_shown, &chooser);
+  wait_until (is_mapped, chooser);
+  for (guint i = 0; i < 2; i++)
+    wait_for_frames (GTK_WIDGET (chooser));
+  assert_dialog_mnemonics_unique (GTK_WIDGET (chooser), where);
+  /* held: GTK may let it go as it hides it */
+  g_object_ref (chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_until (is_toplevel_gone, chooser);
+  g_object_unref (chooser);
+}
+
+/* The message dialog shown now, headed @heading: no two of its keys
+ * alike. It is left open. */
+static AdwMessageDialog *
+walk_message_dialog (const char *heading)
+{
+  AdwMessageDialog *dialog = wait_for_message_dialog ();
+
+  wait_until (is_mapped, dialog);
+  wait_for_frames (GTK_WIDGET (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  assert_dialog_mnemonics_unique (GTK_WIDGET (dialog), heading);
+  return dialog;
+}
+
+/* The dialogs of saving: GTK's file chooser that Save As shows, "Discard
+ * Your Changes?" that Reload asks after someone else saved the file, and
+ * the close dialog where the changes could not be kept anywhere (a full
+ * disk): "Close and _Lose Changes", "Save _As…", "_Keep Open". No two
+ * keys alike in any. The close dialog's other variant ("_Close Anyway")
+ * is walked in /ui/window/close-dialog/. */
+static void
+test_save_dialogs_mnemonics_unique (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  GFile *file = up_project_get_file (fixture->project);
+  GtkWidget *revealer = template_child (fixture->window, UP_TYPE_WINDOW, "save_revealer");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) theirs = NULL;
+  AdwMessageDialog *dialog;
+  FullDisk disk;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-as", NULL));
+  walk_file_chooser ("the file chooser of Save As");
+
+  /* someone else saved the file: Reload asks first */
+  theirs = up_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_string (theirs, theirs, "title", "Their title", &error));
+  g_assert_true (up_store_flush (up_project_get_store (theirs), &error));
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Our title", &error));
+  g_assert_false (up_store_flush (up_project_get_store (fixture->project), &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  wait_until (is_revealed, revealer);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+  dialog = walk_message_dialog (_("Discard Your Changes?"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+  g_assert_true (up_window_get_project (fixture->window) == fixture->project);
+  g_assert_true (up_store_save_overwrite (up_project_get_store (fixture->project), &error));
+  g_assert_no_error (error);
+
+  /* a full disk: the changes are kept nowhere, closing loses them (the
+   * disk still full as the window closes, which saves once more) */
+  full_disk_begin (&disk);
+  g_assert_true (up_project_set_string (fixture->project, fixture->project, "title", "Room at last", &error));
+  g_assert_false (up_store_flush (up_project_get_store (fixture->project), &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  g_assert_false (up_store_get_edits_kept (up_project_get_store (fixture->project)));
+  wait_until (is_revealed, revealer);
+  g_test_expect_message ("up-store", G_LOG_LEVEL_WARNING, "Could not write the recovery copy *");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = walk_message_dialog (_("Could Not Save the Project"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "close"), ==, _("Close and _Lose Changes"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+  full_disk_end (&disk);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  /* room again: saved */
+  g_assert_true (up_store_flush (up_project_get_store (fixture->project), &error));
+  g_assert_no_error (error);
+}
+
+/* A button of @widget's window that runs @data, an action's name. */
+static gboolean
+is_shown_button_of (GtkWidget *widget,
+                    gpointer   data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/* The dialogs of opening a project: GTK's file chooser that the start
+ * page's Open… shows, "Already Open in Another Window" (its changes wait
+ * in the recovery copy of a window still open) and, once that window is
+ * gone, "Recover Unsaved Changes?". No two keys alike in any. */
+static void
+test_open_dialogs_mnemonics_unique (void)
+{
+  g_autoptr(UpApplication) app = up_application_new ();
+  g_autoptr(UpProject) other = NULL;
+  g_autoptr(GFile) file = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *open;
+  UpWindow *start;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  start = up_window_new (GTK_APPLICATION (app), NULL);
+  gtk_window_present (GTK_WINDOW (start));
+  wait_until (is_mapped, start);
+  open = find_widget (GTK_WIDGET (start), is_shown_button_of, (gpointer) "app.open");
+  g_assert_nonnull (open);
+  g_assert_true (gtk_widget_activate (open));
+  walk_file_chooser ("the file chooser of Open…");
+
+  other = project_on_pulled_stick (&file);
+  g_assert_true (up_store_recovery_in_use (file));
+  up_application_open_file (app, file, NULL);
+  dialog = walk_message_dialog (_("Already Open in Another Window"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+
+  g_clear_object (&other);
+  g_assert_false (up_store_recovery_in_use (file));
+  up_application_open_file (app, file, NULL);
+  dialog = walk_message_dialog (_("Recover Unsaved Changes?"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+
+  up_store_discard_recovery (file);
+  gtk_window_destroy (GTK_WINDOW (start));
+  iterate_pending ();
+}
+
 /* A text field of the window being typed into, for the Undo tests. */
 typedef struct
 {
@@ -9148,6 +9298,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/mnemonics-unique/start-page", test_start_page_mnemonics_unique);
   g_test_add ("/ui/window/mnemonics-unique/dialogs", Fixture, NULL,
               fixture_set_up, test_dialog_mnemonics_unique, fixture_tear_down);
+  g_test_add ("/ui/window/mnemonics-unique/save-dialogs", Fixture, NULL,
+              fixture_set_up, test_save_dialogs_mnemonics_unique, fixture_tear_down);
+  g_test_add_func ("/ui/window/mnemonics-unique/open-dialogs", test_open_dialogs_mnemonics_unique);
   g_test_add ("/ui/window/export-row-keys", Fixture, NULL,
               fixture_set_up, test_export_row_keys, fixture_tear_down);
   g_test_add ("/ui/window/toast-dismiss", Fixture, NULL,
