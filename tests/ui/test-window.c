@@ -2694,8 +2694,9 @@ assert_dialog_mnemonics_unique (GtkWidget  *dialog,
 
   wait_until (is_squeezer_settled, dialog);
   mnemonics_collect (keys, dialog, NULL);
-  g_assert_cmpuint (g_hash_table_size (keys), >=, 2);
+  /* first: two buttons on one key are one key, and said so */
   g_assert_true (mnemonics_unique (keys, where));
+  g_assert_cmpuint (g_hash_table_size (keys), >=, 2);
 }
 
 /* The save banner's two states, for /ui/window/mnemonics-unique. */
@@ -7046,17 +7047,28 @@ is_shown_button_of (GtkWidget *widget,
 /* The dialogs of opening a project: GTK's file chooser that the start
  * page's Open… shows, "Already Open in Another Window" (its changes wait
  * in the recovery copy of a window still open) and, once that window is
- * gone, "Recover Unsaved Changes?". No two keys alike in any. */
+ * gone, "Recover Unsaved Changes?". No two keys alike in any. In a
+ * process of its own: the application of an earlier test of this program
+ * may still hold the application's path on the bus, and a second one
+ * could not register there. */
 static void
 test_open_dialogs_mnemonics_unique (void)
 {
-  g_autoptr(UpApplication) app = up_application_new ();
+  g_autoptr(UpApplication) app = NULL;
   g_autoptr(UpProject) other = NULL;
   g_autoptr(GFile) file = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *open;
   UpWindow *start;
 
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  app = up_application_new ();
   g_application_set_flags (G_APPLICATION (app),
                            g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
