@@ -2563,8 +2563,9 @@ add_stage_action (GtkWidget  *widget,
       start = g_date_time_format (now, "%Y-%m-%d");
     }
 
-  /* Dates are inclusive: a new stage lasts two weeks, a milestone a day. */
-  if (g_str_equal (kind, "milestone"))
+  /* Dates are inclusive: a new stage lasts two weeks, a decision (a
+   * milestone, an award decision) a day, as the charts draw it. */
+  if (up_stage_kind_is_decision (kind))
     end = g_strdup (start);
   else
     end = up_date_add_days (start, NEW_STAGE_DAYS - 1);

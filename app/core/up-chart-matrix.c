@@ -78,7 +78,7 @@ collect_rows (UpChartContext *ctx,
       g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
 
       ids[i] = up_record_get_id (UP_RECORD (stage));
-      rows[i].decision = _up_chart_stage_is_decision (stage);
+      rows[i].decision = up_stage_get_is_decision (stage);
       g_hash_table_insert (by_id, &ids[i], &rows[i]);
     }
 

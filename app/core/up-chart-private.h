@@ -446,11 +446,6 @@ void         _up_chart_frame_scale_body (UpChartContext       *ctx,
                                          const UpChartFrame   *frame,
                                          double                scale);
 
-/* A stage the charts draw as a diamond and list as a decision: a
- * milestone or the award decision, by kind (a one-day workshop is no
- * decision). */
-gboolean     _up_chart_stage_is_decision (UpStage             *stage);
-
 /* The years between two year labels of an axis, the step after @step:
  * 1, 2, 5, 10, 20, 50, ... */
 guint        _up_chart_next_year_step   (guint                 step);

@@ -419,7 +419,7 @@ draw_timeline (UpChartContext *ctx,
       _up_chart_row_title (ctx, title, x, cy, TIMELINE_LABELS, SMALL, SMALL, 0, NULL);
 
       drawn->grey |= !serves;
-      if (_up_chart_stage_is_decision (stage))
+      if (up_stage_get_is_decision (stage))
         {
           drawn->diamond = TRUE;
           _up_chart_set_colour (cr, serves ? &ctx->fg : &stage_grey);
@@ -503,7 +503,7 @@ draw_decisions (UpChartContext *ctx,
     {
       UpStage *stage = g_list_model_get_item (stages, i);
 
-      if (_up_chart_stage_is_decision (stage))
+      if (up_stage_get_is_decision (stage))
         g_ptr_array_add (decisions, stage);
       else
         g_object_unref (stage);
@@ -565,7 +565,7 @@ decisions_least_height (UpChartContext *ctx,
     {
       g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
 
-      if (!_up_chart_stage_is_decision (stage))
+      if (!up_stage_get_is_decision (stage))
         continue;
       if (first == NULL)
         first = g_steal_pointer (&stage);
@@ -601,7 +601,7 @@ decisions_height (UpChartContext *ctx,
       g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
       g_autofree char *title = NULL;
 
-      if (!_up_chart_stage_is_decision (stage))
+      if (!up_stage_get_is_decision (stage))
         continue;
       title = _up_chart_clean_text (up_stage_get_title (stage), 300);
       height += date_height + _up_chart_text_height (ctx, title, BODY, 0, width - 12, 2) + 5;

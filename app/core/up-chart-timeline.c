@@ -124,7 +124,7 @@ timeline_bars (UpChartContext *ctx)
       bar->phase = up_stage_kind_get_phase (up_stage_get_kind (stage));
       bar->status = status_of (stage);
       bar->milestone = up_stage_get_is_milestone (stage);
-      bar->decision = _up_chart_stage_is_decision (stage);
+      bar->decision = up_stage_get_is_decision (stage);
       if (start != 0 && end != 0 && end >= start)
         {
           bar->dated = TRUE;

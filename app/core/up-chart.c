@@ -1355,7 +1355,7 @@ _up_chart_stage_row_title (UpChartContext *ctx,
 {
   g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
 
-  if (_up_chart_stage_is_decision (stage))
+  if (up_stage_get_is_decision (stage))
     {
       _up_chart_set_colour (ctx->cr, &ctx->fg);
       _up_chart_diamond (ctx->cr, x + 5, cy, 5);
@@ -1375,7 +1375,7 @@ _up_chart_stage_row_title_width (UpChartContext *ctx,
   g_autofree char *title = _up_chart_clean_text (up_stage_get_title (stage), 300);
 
   /* the measure fits_in_line() compares with the width */
-  return (_up_chart_stage_is_decision (stage) ? DECISION_INDENT : 0) +
+  return (up_stage_get_is_decision (stage) ? DECISION_INDENT : 0) +
          _up_chart_text_width (ctx, title, size, flags);
 }
 
@@ -1737,14 +1737,6 @@ _up_chart_diamond (cairo_t *cr,
   cairo_line_to (cr, cx, cy + r);
   cairo_line_to (cr, cx - r, cy);
   cairo_close_path (cr);
-}
-
-gboolean
-_up_chart_stage_is_decision (UpStage *stage)
-{
-  const char *kind = up_stage_get_kind (stage);
-
-  return g_strcmp0 (kind, "milestone") == 0 || g_strcmp0 (kind, "award") == 0;
 }
 
 /* Diagonal stripes over the current clip, for negative impact: a pattern

@@ -88,6 +88,23 @@ up_stage_get_is_milestone (UpStage *self)
   return g_strcmp0 (up_stage_get_kind (self), "milestone") == 0;
 }
 
+/* A decision is a point in time the procurement turns on: a milestone or
+ * the award decision. The charts draw it as a diamond, and a new one lasts
+ * a day; an award decision may still be given more days, a milestone not. */
+gboolean
+up_stage_kind_is_decision (const char *kind)
+{
+  return g_strcmp0 (kind, "milestone") == 0 || g_strcmp0 (kind, "award") == 0;
+}
+
+gboolean
+up_stage_get_is_decision (UpStage *self)
+{
+  g_return_val_if_fail (UP_IS_STAGE (self), FALSE);
+
+  return up_stage_kind_is_decision (up_stage_get_kind (self));
+}
+
 /* The number of days the stage covers, both ends included. */
 int
 up_stage_get_duration (UpStage *self)

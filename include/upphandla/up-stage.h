@@ -17,6 +17,8 @@ const char * up_stage_get_end_date (UpStage *self);
 const char * up_stage_get_status (UpStage *self);
 gint64       up_stage_get_position (UpStage *self);
 gboolean     up_stage_get_is_milestone (UpStage *self);
+gboolean     up_stage_get_is_decision (UpStage *self);
+gboolean     up_stage_kind_is_decision (const char *kind);
 int          up_stage_get_duration (UpStage *self);
 
 G_END_DECLS

@@ -5396,7 +5396,7 @@ test_report_local_goal_timeline (void)
 
   g_assert_cmpuint (linked->len, ==, 2);
   for (guint i = 0; i < linked->len; i++)
-    g_assert_false (_up_chart_stage_is_decision (g_ptr_array_index (linked, i)));
+    g_assert_false (up_stage_get_is_decision (g_ptr_array_index (linked, i)));
   g_assert_cmpuint (g_list_model_get_n_items (stages), >, 10);
 
   up_chart_options_init (&options);

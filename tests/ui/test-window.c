@@ -1944,6 +1944,24 @@ test_add_stage (Fixture       *fixture,
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
   g_assert_cmpstr (up_stage_get_kind (added), ==, "tender");
   g_assert_cmpstr (up_stage_get_start_date (added), ==, expected_start);
+  /* a stage of work lasts two weeks */
+  g_assert_cmpint (up_stage_get_duration (added), ==, 14);
+
+  /* A decision is a day, as the charts draw it: a milestone and an award
+   * decision alike. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-stage",
+                                             "s", "award"));
+  added = gtk_single_selection_get_selected_item (selection);
+  g_assert_cmpstr (up_stage_get_kind (added), ==, "award");
+  g_assert_true (up_stage_get_is_decision (added));
+  g_assert_cmpint (up_stage_get_duration (added), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-stage",
+                                             "s", "milestone"));
+  added = gtk_single_selection_get_selected_item (selection);
+  g_assert_cmpstr (up_stage_get_kind (added), ==, "milestone");
+  g_assert_true (up_stage_get_is_decision (added));
+  g_assert_cmpint (up_stage_get_duration (added), ==, 1);
 }
 
 /* A new project starts from a procurement route: one choice in a dialog
