@@ -357,6 +357,24 @@ folder_display_name (GFile *file)
   return g_filename_display_name (path);
 }
 
+/* Whether the file @name is @title and the suffix, Unicode forms aside
+ * (a name typed on a Mac comes decomposed). */
+static gboolean
+is_named_after_file (const char *title,
+                     const char *name)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *title_nfc = NULL;
+  g_autofree char *stem_nfc = NULL;
+
+  if (!g_str_has_suffix (name, UP_FILE_SUFFIX))
+    return FALSE;
+  stem = g_strndup (name, strlen (name) - strlen (UP_FILE_SUFFIX));
+  title_nfc = g_utf8_normalize (title, -1, G_NORMALIZE_NFC);
+  stem_nfc = g_utf8_normalize (stem, -1, G_NORMALIZE_NFC);
+  return title_nfc != NULL && g_strcmp0 (title_nfc, stem_nfc) == 0;
+}
+
 /* Two projects of one title (a copy that was sent and one's own) are told
  * apart by their files: the window's title names it for the window list
  * and Alt+Tab, the header's subtitle where the window is narrow, and the
@@ -392,6 +410,11 @@ update_title (UpWindow *self)
 
   if (title == NULL || title[0] == '\0')
     window_title = g_strdup (name);
+  else if (is_named_after_file (title, name))
+    /* New Project names a project after its file: the window list and
+     * Alt+Tab say the name once, as they do for a document; the header
+     * still names the file below it. */
+    window_title = g_strdup (title);
   else
     /* Translators: The window's title in the window list and Alt+Tab:
      * %1$s is the project's title, %2$s its file name (or "Not Saved in

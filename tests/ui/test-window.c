@@ -489,6 +489,35 @@ test_names_file (void)
   switcher_title = template_child (unsaved_window, UP_TYPE_WINDOW, "window_title");
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (switcher_title), ==, _("Not Saved in a File"));
 
+  /* A project named after its file, as New Project names it: the name
+   * once in the window list, not "Norrby — Norrby.upphandla"; the header
+   * still names the file under it. */
+  {
+    g_autofree char *named_path = g_build_filename (dir, "Trygghetslarm Norrby.upphandla", NULL);
+    g_autoptr(GFile) named_file = g_file_new_for_path (named_path);
+    g_autoptr(UpProject) named = up_project_create (named_file, "Trygghetslarm Norrby", &error);
+    g_autoptr(UpWindow) named_window = NULL;
+
+    g_assert_no_error (error);
+    named_window = g_object_ref_sink (up_window_new (NULL, named));
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (named_window)), ==, "Trygghetslarm Norrby");
+    switcher_title = template_child (named_window, UP_TYPE_WINDOW, "window_title");
+    g_assert_cmpstr (adw_view_switcher_title_get_title (switcher_title), ==, "Trygghetslarm Norrby");
+    g_assert_cmpstr (adw_view_switcher_title_get_subtitle (switcher_title), ==,
+                     "Trygghetslarm Norrby.upphandla");
+
+    /* retitled, the window names both again */
+    g_assert_true (up_project_set_string (named, named, "title", "Trygghetslarm Norrby 2027", &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&expected, g_free);
+    expected = g_strdup_printf (_("%1$s — %2$s"), "Trygghetslarm Norrby 2027", "Trygghetslarm Norrby.upphandla");
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (named_window)), ==, expected);
+
+    gtk_window_destroy (GTK_WINDOW (named_window));
+    g_clear_object (&named_window);
+    up_store_flush (up_project_get_store (named), NULL);
+  }
+
   gtk_window_destroy (GTK_WINDOW (unsaved_window));
   gtk_window_destroy (GTK_WINDOW (sent_window));
   gtk_window_destroy (GTK_WINDOW (own_window));
