@@ -1803,6 +1803,34 @@ shown_item (UpWindow *self)
   return NULL;
 }
 
+/* After an undo or a redo that changed stages (@ids) other than the
+ * selected one, such as a move made in the timeline before another stage
+ * was chosen: the first of them is selected, which brings it into view in
+ * the list and the timeline and shows it in the panel, so that the step
+ * is seen where it happened, as a text editor puts its cursor at the
+ * change it undid. A step that changed the selected stage keeps it. */
+static void
+show_step_stage (UpWindow *self,
+                 GArray   *ids)
+{
+  UpStage *selected = get_selected_stage (self);
+
+  for (guint i = 0; i < ids->len && selected != NULL; i++)
+    if (g_array_index (ids, gint64, i) == up_record_get_id (UP_RECORD (selected)))
+      return;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      UpRecord *stage = up_project_lookup (self->project, "stage", g_array_index (ids, gint64, i));
+
+      if (stage != NULL)
+        {
+          select_stage (self, UP_STAGE (stage));
+          return;
+        }
+    }
+}
+
 /* An undo or a redo, and where the focus goes after it. When the step
  * took away or brought back the item whose fields had the focus (Add Stage
  * undone, a deletion undone), the same field showed another item (the
@@ -1818,6 +1846,7 @@ run_history_step (UpWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) shown_before = NULL;
   g_autoptr(GtkWidget) focus = NULL;
+  g_autoptr(GArray) step_stages = NULL;
   const char *name;
   gboolean ok;
 
@@ -1827,6 +1856,7 @@ run_history_step (UpWindow *self,
   if (shown_item (self) != NULL)
     shown_before = g_object_ref (shown_item (self));
 
+  step_stages = up_project_get_step_stages (self->project, redo);
   self->in_history_step = TRUE;
   self->history_stage_back = -1;
   ok = redo ? up_project_redo (self->project, &error) : up_project_undo (self->project, &error);
@@ -1843,6 +1873,8 @@ run_history_step (UpWindow *self,
       if (back != NULL)
         up_list_util_move_cursor (GTK_WIDGET (self->stage_list), self->history_stage_back, back);
     }
+  else if (ok)
+    show_step_stage (self, step_stages);
   if (!ok)
     {
       up_window_add_toast (self, error->message);

@@ -2529,6 +2529,35 @@ up_project_redo (UpProject  *self,
   return replay (self, FALSE, error);
 }
 
+GArray *
+up_project_get_step_stages (UpProject *self,
+                            gboolean   redo)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  UpChangeSet *set;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), ids);
+
+  set = step_at (self, 0, !redo);
+  if (set == NULL)
+    return ids;
+
+  for (guint i = 0; i < set->changes->len; i++)
+    {
+      const UpChange *change = &g_array_index (set->changes, UpChange, i);
+      gboolean listed = FALSE;
+
+      if (change->table != UP_TABLE_STAGE)
+        continue;
+      for (guint j = 0; j < ids->len && !listed; j++)
+        listed = g_array_index (ids, gint64, j) == change->id;
+      if (!listed)
+        g_array_append_val (ids, change->id);
+    }
+
+  return ids;
+}
+
 /* Whether two updates of one row change columns of their own (an update
  * keeps only the columns it changed, with the id). */
 static gboolean

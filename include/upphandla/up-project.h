@@ -214,6 +214,11 @@ gboolean       up_project_undo                 (UpProject      *self,
                                                 GError        **error);
 gboolean       up_project_redo                 (UpProject      *self,
                                                 GError        **error);
+/* The ids (gint64) of the stages the next undo (@redo FALSE) or redo
+ * step changes, adds or takes away, each once, in the order the step
+ * changed them; empty when there is no step or it touches no stage. */
+GArray        *up_project_get_step_stages      (UpProject      *self,
+                                                gboolean        redo);
 
 void           up_project_commit_pending       (UpProject      *self);
 

@@ -1192,6 +1192,55 @@ test_local_goal_target_order (void)
  * typed since was committed): the stage comes back, the later edit of
  * another field stays; an edit of what the delete changed, or the delete
  * undone already, leaves it to plain undo. */
+/* The stages the next undo or redo step changes, for the window to show
+ * the stage a step changed. */
+static void
+test_step_stages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_demo_create (NULL, &error);
+  GListModel *stages = up_project_get_stages (project);
+  g_autoptr(UpStage) first = g_list_model_get_item (stages, 0);
+  g_autoptr(UpStage) third = g_list_model_get_item (stages, 2);
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autoptr(GArray) ids = NULL;
+  UpNote *note;
+
+  g_assert_no_error (error);
+  up_history_clear (up_project_get_history (project));
+  ids = up_project_get_step_stages (project, FALSE);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  start = up_date_add_days (up_stage_get_start_date (third), 3);
+  end = up_date_add_days (up_stage_get_end_date (third), 3);
+  g_assert_true (up_project_move_stage (project, third, start, end, &error));
+  g_assert_no_error (error);
+  ids = up_project_get_step_stages (project, FALSE);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, up_record_get_id (UP_RECORD (third)));
+  g_clear_pointer (&ids, g_array_unref);
+  /* nothing to redo yet */
+  ids = up_project_get_step_stages (project, TRUE);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_no_error (error);
+  ids = up_project_get_step_stages (project, TRUE);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, up_record_get_id (UP_RECORD (third)));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* a note's edit is no stage's, even one written to a stage */
+  note = up_project_add_note (project, "Anteckning", "internal", NULL, first, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (note);
+  ids = up_project_get_step_stages (project, FALSE);
+  g_assert_cmpuint (ids->len, ==, 0);
+}
+
 static void
 test_undo_edit (void)
 {
@@ -1383,6 +1432,7 @@ main (int   argc,
   g_test_add_func ("/project/history-budget", test_history_budget);
   g_test_add_func ("/project/history-keeps-changed-columns", test_history_keeps_changed_columns);
   g_test_add_func ("/project/undo-edit", test_undo_edit);
+  g_test_add_func ("/project/step-stages", test_step_stages);
   g_test_add_func ("/project/history-forgotten", test_history_forgotten);
 
   return g_test_run ();

@@ -8606,6 +8606,43 @@ test_undo_add_stage_focus (Fixture       *fixture,
   assert_focus_on_selected_row (fixture->window, list, gtk_single_selection_get_selected_item (selection));
 }
 
+/* Undo and Redo of a change to a stage that is not selected (a move made
+ * in the timeline, then another stage chosen) select the stage they
+ * changed: the selection stayed where it was, and an undo of a stage out
+ * of sight changed nothing the user could see. */
+static void
+test_undo_selects_changed_stage (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  GtkWidget *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  GListModel *stages = up_project_get_stages (fixture->project);
+  guint last = g_list_model_get_n_items (stages) - 1;
+  g_autoptr(UpStage) moved = g_list_model_get_item (stages, last);
+  g_autofree char *start = g_strdup (up_stage_get_start_date (moved));
+  g_autofree char *new_start = up_date_add_days (start, 7);
+  g_autofree char *new_end = up_date_add_days (up_stage_get_end_date (moved), 7);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (last, >, 2);
+  show_window (fixture);
+  gtk_single_selection_set_selected (selection, last);
+  g_assert_true (up_project_move_stage (fixture->project, moved, new_start, new_end, &error));
+  g_assert_no_error (error);
+
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (up_stage_get_start_date (moved), ==, start);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) moved);
+
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (up_stage_get_start_date (moved), ==, new_start);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) moved);
+}
+
 /* The same in the Local Goals view: Ctrl+Z after Add Goal, the focus in
  * the new goal's Title, puts it on the selected goal's row, and the redo
  * too (the list is made anew on every change: the focus went with the
@@ -9374,6 +9411,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/start-page-focus-recent", test_start_page_focus_recent);
   g_test_add ("/ui/window/undo-add-stage-focus", Fixture, NULL,
               fixture_set_up, test_undo_add_stage_focus, fixture_tear_down);
+  g_test_add ("/ui/window/undo-selects-changed-stage", Fixture, NULL,
+              fixture_set_up, test_undo_selects_changed_stage, fixture_tear_down);
   g_test_add ("/ui/window/undo-add-goal-focus", Fixture, NULL,
               fixture_set_up, test_undo_add_goal_focus, fixture_tear_down);
   g_test_add ("/ui/window/show-view-same-focus", Fixture, NULL,
