@@ -3754,6 +3754,25 @@ shortcuts_fit (UpWindow *self)
   return g_strdup_printf ("%d %s %d", dpi, font != NULL ? font : "", gtk_widget_get_width (GTK_WIDGET (self)));
 }
 
+/* GTK 4.8's shortcuts window heads itself with its own "Shortcuts"
+ * ("Genvägar"), whatever its title; the main menu calls it "Keyboard
+ * Shortcuts" ("Tangentbordsgenvägar"), the window's title. That label, in
+ * its title bar under @widget, is given the title, so that the window is
+ * called what the menu item that opened it said. */
+static void
+title_shortcuts_heading (GtkWidget  *widget,
+                         const char *title)
+{
+  if (GTK_IS_LABEL (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), g_dgettext ("gtk40", "Shortcuts")) == 0)
+    {
+      gtk_label_set_label (GTK_LABEL (widget), title);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    title_shortcuts_heading (child, title);
+}
+
 static void
 show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
@@ -3780,6 +3799,9 @@ show_help_overlay_action (GtkWidget  *widget,
       gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->help_overlay, TRUE);
       fit_shortcut_titles (self, GTK_WIDGET (self->help_overlay));
+      if (gtk_window_get_titlebar (self->help_overlay) != NULL)
+        title_shortcuts_heading (gtk_window_get_titlebar (self->help_overlay),
+                                 gtk_window_get_title (self->help_overlay));
       name_shortcuts (GTK_WIDGET (self->help_overlay));
       g_free (self->help_overlay_fit);
       self->help_overlay_fit = g_steal_pointer (&fit);

@@ -4469,6 +4469,20 @@ test_shortcuts_window (Fixture       *fixture,
                                                                GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                                C_("shortcut window", "Keyboard Shortcuts")));
   }
+  /* Its heading is the name the main menu gives it ("Tangentbordsgenvägar"),
+   * not GTK's own "Shortcuts" ("Genvägar"). */
+  {
+    GtkWidget *titlebar = gtk_window_get_titlebar (shortcuts);
+    g_autofree char *menu_name = g_strdup (_("_Keyboard Shortcuts"));
+    char *mnemonic = strchr (menu_name, '_');
+
+    if (mnemonic != NULL)
+      memmove (mnemonic, mnemonic + 1, strlen (mnemonic));
+    g_assert_nonnull (titlebar);
+    g_assert_cmpstr (C_("shortcut window", "Keyboard Shortcuts"), ==, menu_name);
+    g_assert_nonnull (find_mapped_label (titlebar, menu_name));
+    g_assert_null (find_mapped_label (titlebar, g_dgettext ("gtk40", "Shortcuts")));
+  }
   gtk_window_close (shortcuts);
   iterate_pending ();
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
