@@ -3449,6 +3449,28 @@ is_replace_question_shown (gpointer data)
   return *question != NULL;
 }
 
+/* Chooses @path in the file chooser that was opened, answers its own
+ * "Replace?" as the user did, and checks the app's refusal that follows:
+ * a dialog headed @heading that names the file. */
+static void
+choose_file_refused (const char *path,
+                     const char *heading)
+{
+  GtkWindow *chooser = NULL;
+  GtkWindow *question = NULL;
+  AdwMessageDialog *dialog;
+
+  wait_until (is_file_chooser_shown, &chooser);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (is_replace_question_shown, &question);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  wait_until (has_message_dialog, NULL);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "demo.upphandla"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
 /* The file of a project that another window shows is no place for Save As
  * or Save a Copy: it was written over, and that window, which still kept
  * and saved its own project there, then told of a change by "someone else"
@@ -3469,8 +3491,6 @@ test_save_over_other_window (Fixture       *fixture,
   GFile *shown = up_project_get_file (fixture->project);
   g_autoptr(UpProject) reopened = NULL;
   AdwMessageDialog *dialog;
-  GtkWindow *chooser = NULL;
-  GtkWindow *question = NULL;
 
   g_assert_true (up_project_set_string (fixture->project, fixture->project, "title",
                                         "Kept in the first window", &error));
@@ -3495,17 +3515,7 @@ test_save_over_other_window (Fixture       *fixture,
 
   /* Save a Copy, through its file chooser */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other_window), "win.save-copy", NULL));
-  wait_until (is_file_chooser_shown, &chooser);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_file_peek_path (shown));
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  /* the chooser's own "Replace?", answered as the user did */
-  wait_until (is_replace_question_shown, &question);
-  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
-  wait_until (has_message_dialog, NULL);
-  dialog = find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Could Not Save a Copy"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "demo.upphandla"));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  choose_file_refused (g_file_peek_path (shown), _("Could Not Save a Copy"));
   reopened = up_project_open (shown, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (up_project_get_title (reopened), ==, "Kept in the first window");
@@ -3536,9 +3546,6 @@ new_project_over_open_file (void)
   g_autoptr(UpProject) reopened = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *dir = NULL;
-  GtkWindow *chooser = NULL;
-  GtkWindow *question = NULL;
-  AdwMessageDialog *dialog;
   UpWindow *window;
 
   g_application_set_flags (G_APPLICATION (app),
@@ -3553,16 +3560,7 @@ new_project_over_open_file (void)
   wait_until (is_mapped, window);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-project", NULL);
-  wait_until (is_file_chooser_shown, &chooser);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_file_peek_path (file));
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  wait_until (is_replace_question_shown, &question);
-  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
-  wait_until (has_message_dialog, NULL);
-  dialog = find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Could Not Create the Project"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "demo.upphandla"));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  choose_file_refused (g_file_peek_path (file), _("Could Not Create the Project"));
 
   reopened = up_project_open (file, &error);
   g_assert_no_error (error);
