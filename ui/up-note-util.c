@@ -9,6 +9,7 @@
 #include "up-a11y-util.h"
 #include "up-date-util.h"
 #include "up-note-util.h"
+#include "up-row-label.h"
 
 char *
 up_note_util_today (void)
@@ -243,9 +244,11 @@ up_note_util_content_new (void)
   gtk_label_set_max_width_chars (GTK_LABEL (body), 60);
   gtk_widget_add_css_class (body, "note-body");
 
-  gtk_box_append (GTK_BOX (box), meta);
-  gtk_box_append (GTK_BOX (box), body);
-  gtk_box_append (GTK_BOX (box), names);
+  /* Wrapped so that a list view's 200 rows do not lay out their texts to
+   * answer questions whose answers it does not use (up-row-label.h). */
+  gtk_box_append (GTK_BOX (box), up_row_label_new (meta));
+  gtk_box_append (GTK_BOX (box), up_row_label_new (body));
+  gtk_box_append (GTK_BOX (box), up_row_label_new (names));
   g_object_set_data (G_OBJECT (box), META_LABEL, meta);
   g_object_set_data (G_OBJECT (box), BODY_LABEL, body);
   g_object_set_data (G_OBJECT (box), NAMES_LABEL, names);
@@ -344,7 +347,8 @@ up_note_util_content_set (GtkWidget  *content,
     }
 
   gtk_label_set_label (names_label, names);
-  gtk_widget_set_visible (GTK_WIDGET (names_label), *names != '\0');
+  /* Its holder's, or the box would keep its spacing for it. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (names_label)), *names != '\0');
 
   g_object_set_data (G_OBJECT (content), "note-id",
                      GSIZE_TO_POINTER (up_record_get_id (UP_RECORD (note))));

@@ -24,6 +24,7 @@
 #include "up-stage-notes.h"
 #include "up-window.h"
 #include "up-stage-row.h"
+#include "up-row-label.h"
 #include "ui-test-util.h"
 #include "test-common.h"
 
@@ -2552,6 +2553,88 @@ test_mnemonics_unique (Fixture       *fixture,
   g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
 }
 
+/* A label as a note's row configures it (wraps over three lines at most,
+ * ends in "…", 10 to 60 characters wide), or as its caption (one line). */
+static GtkWidget *
+row_label_like_note (const char *text,
+                     gboolean    wrap)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 3);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+    }
+
+  return label;
+}
+
+/* UpRowLabel answers a list view's questions without a width from the
+ * font, and must not change what a row shows: a long note's width is the
+ * label's own answer, its height at any width is the label's, and a
+ * caption's height (a line an emoji's font may make taller) is always the
+ * label's. */
+static void
+test_row_label_measures (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *caption = "Anna Berg 😀, ‏שלום‏, \"Kommunstyrelsen\"";
+  GtkWidget *bare, *held, *bare_caption, *held_caption;
+  int min, nat, bare_min, bare_nat, line = 0;
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append (text, "Leverantören beskrev hur larmet fungerar i glesbygd. ");
+  bare = g_object_ref_sink (row_label_like_note (text->str, TRUE));
+  held = g_object_ref_sink (up_row_label_new (row_label_like_note (text->str, TRUE)));
+  bare_caption = g_object_ref_sink (row_label_like_note (caption, FALSE));
+  held_caption = g_object_ref_sink (up_row_label_new (row_label_like_note (caption, FALSE)));
+  g_assert_true (GTK_IS_LABEL (up_row_label_get_label (UP_ROW_LABEL (held))));
+  g_assert_cmpint (gtk_widget_get_request_mode (held), ==, gtk_widget_get_request_mode (bare));
+  g_assert_cmpint (gtk_widget_get_request_mode (held_caption), ==, gtk_widget_get_request_mode (bare_caption));
+
+  /* no width: the label's own answer for a text wider than its widest */
+  gtk_widget_measure (bare, GTK_ORIENTATION_HORIZONTAL, -1, &bare_min, &bare_nat, NULL, NULL);
+  gtk_widget_measure (held, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, bare_min);
+  g_assert_cmpint (nat, ==, bare_nat);
+
+  /* a width: the label's answer */
+  for (int width = 60; width <= 600; width += 90)
+    {
+      gtk_widget_measure (bare, GTK_ORIENTATION_VERTICAL, width, &bare_min, &bare_nat, NULL, NULL);
+      gtk_widget_measure (held, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+      g_assert_cmpint (min, ==, bare_min);
+      g_assert_cmpint (nat, ==, bare_nat);
+    }
+  /* one line: the whole text at a width it fits in */
+  gtk_widget_measure (bare, GTK_ORIENTATION_VERTICAL, 100000, &line, NULL, NULL, NULL);
+
+  /* no width, upright: one line to three, about the label's own lines */
+  gtk_widget_measure (held, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  g_test_message ("a line %d px; held: %d to %d px", line, min, nat);
+  g_assert_cmpint (ABS (min - line), <=, 2);
+  g_assert_cmpint (ABS (nat - 3 * line), <=, 6);
+
+  /* a caption: its height is the label's, its width from no layout */
+  gtk_widget_measure (bare_caption, GTK_ORIENTATION_VERTICAL, -1, &bare_min, &bare_nat, NULL, NULL);
+  gtk_widget_measure (held_caption, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, bare_min);
+  g_assert_cmpint (nat, ==, bare_nat);
+  gtk_widget_measure (held_caption, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, >, 0);
+  g_assert_cmpint (nat, >, min);
+
+  g_object_unref (bare);
+  g_object_unref (held);
+  g_object_unref (bare_caption);
+  g_object_unref (held_caption);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2590,6 +2673,7 @@ main (int   argc,
               fixture_set_up, test_emoji_match_visible, fixture_tear_down);
   g_test_add ("/ui/notes/stakeholders-chosen-count", Fixture, NULL,
               fixture_set_up, test_stakeholders_chosen_count, fixture_tear_down);
+  g_test_add_func ("/ui/notes/row-label-measures", test_row_label_measures);
   g_test_add ("/ui/notes/long-note-row-cut", Fixture, NULL,
               fixture_set_up, test_long_note_row_cut, fixture_tear_down);
   g_test_add ("/ui/notes/stage-notes-newest-first", Fixture, NULL,
