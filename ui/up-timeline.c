@@ -65,6 +65,7 @@ typedef struct
   guint    colour : 4;
   guint    status : 2;
   guint    milestone : 1;
+  guint    decision : 1;  /* a milestone or an award decision: a diamond */
 } Row;
 
 /* The notes and Agenda 2030 goals of one stage. */
@@ -463,6 +464,9 @@ ensure_rows (UpTimeline *self)
       row.colour = up_stage_kind_get_phase (up_stage_get_kind (row.stage));
       row.status = parse_status (up_stage_get_status (row.stage));
       row.milestone = up_stage_get_is_milestone (row.stage);
+      /* Drawn as the exported charts draw it: a point in time, whatever
+       * days an older file gives an award decision. */
+      row.decision = up_stage_get_is_decision (row.stage);
 
       self->first_day = MIN (self->first_day, row.start);
       self->last_day = MAX (self->last_day, row.end);
@@ -569,20 +573,31 @@ row_y (UpTimeline *self,
   return HEADER_HEIGHT + TOP_PADDING + row * (double) ROW_HEIGHT - vvalue (self);
 }
 
+/* The last day a stage's shape covers: a decision's diamond is on its
+ * first day, as the exported charts draw it, however many it has. */
+static int
+drawn_end (gboolean decision,
+           int      start,
+           int      end)
+{
+  return decision ? start : end;
+}
+
 /* The bar of a stage from @start to @end in row @row, in widget
- * coordinates; a milestone's is the square around its diamond. */
+ * coordinates; a decision's (a milestone's, an award decision's) is the
+ * square around its diamond on its first day. */
 static graphene_rect_t
 bar_rect (UpTimeline *self,
-          gboolean    milestone,
+          gboolean    decision,
           int         start,
           int         end,
           double      y)
 {
   double x0 = up_timescale_day_to_x (&self->scale, start) - hvalue (self);
-  double x1 = up_timescale_day_to_x (&self->scale, end + 1) - hvalue (self);
+  double x1 = up_timescale_day_to_x (&self->scale, drawn_end (decision, start, end) + 1) - hvalue (self);
   double top = y + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
 
-  if (milestone)
+  if (decision)
     {
       double size = BAR_HEIGHT - 4;
       double cx = (x0 + x1) / 2.0;
@@ -603,7 +618,7 @@ row_bar_rect (UpTimeline *self,
 {
   Row *r = get_row (self, row);
 
-  return bar_rect (self, r->milestone, r->start, r->end, row_y (self, row));
+  return bar_rect (self, r->decision, r->start, r->end, row_y (self, row));
 }
 
 static int
@@ -645,8 +660,8 @@ hit_test (UpTimeline *self,
   x0 = bar.origin.x;
   x1 = bar.origin.x + bar.size.width;
 
-  /* A milestone only moves; give its small diamond a generous zone. */
-  if (r->milestone)
+  /* A decision only moves; give its small diamond a generous zone. */
+  if (r->decision)
     return fabs (x - (x0 + x1) / 2.0) <= MAX (bar.size.width / 2.0, EDGE_GRAB) ? HIT_BODY : HIT_ROW;
 
   /* The edge zones reach outside the bar so that they are at least
@@ -699,7 +714,7 @@ scroll_to_bar (UpTimeline *self,
   double margin = MIN (48.0, width / 8);
   Row *r = get_row (self, row);
   double x0 = up_timescale_day_to_x (&self->scale, r->start);
-  double x1 = up_timescale_day_to_x (&self->scale, r->end + 1);
+  double x1 = up_timescale_day_to_x (&self->scale, drawn_end (r->decision, r->start, r->end) + 1);
 
   if (width <= 0)
     return;
@@ -1640,7 +1655,7 @@ draw_stage (UpTimeline  *self,
             DrawFlags    flags)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
-  graphene_rect_t bar = bar_rect (self, row->milestone, start, end, y);
+  graphene_rect_t bar = bar_rect (self, row->decision, start, end, y);
   const GdkRGBA *base = &palette[row->colour];
   const Decor *decor = get_decor (self, row->stage);
   const char *title = up_stage_get_title (row->stage);
@@ -1682,7 +1697,7 @@ draw_stage (UpTimeline  *self,
       ink = palette_text[row->colour];
     }
 
-  if (row->milestone)
+  if (row->decision)
     {
       graphene_rect_t square = GRAPHENE_RECT_INIT (-DIAMOND_SIDE / 2.0, -DIAMOND_SIDE / 2.0,
                                                    DIAMOND_SIDE, DIAMOND_SIDE);
@@ -2027,7 +2042,7 @@ draw_lifted (UpTimeline  *self,
       y += self->drag.dy + vvalue (self) - self->drag.vvalue;
     }
 
-  bar = bar_rect (self, r->milestone, self->drag.new_start, self->drag.new_end, y);
+  bar = bar_rect (self, r->decision, self->drag.new_start, self->drag.new_end, y);
   origin = GRAPHENE_POINT_INIT (floor (bar.origin.x), floor (y));
   group = group_begin (&origin);
   draw_stage (self, group, r, self->drag.new_start, self->drag.new_end, y,
@@ -2832,8 +2847,10 @@ move_action (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "timeline.move-end"))
     {
-      /* A milestone is one day, and nothing ends before it starts. */
-      if (r->milestone || end + step < start)
+      /* A decision is drawn as a point in time, with no end to move (an
+       * award decision's days are the editor's); nothing ends before it
+       * starts. */
+      if (r->decision || end + step < start)
         {
           gtk_widget_error_bell (widget);
           return;
@@ -2924,7 +2941,8 @@ zoom_action (GtkWidget  *widget,
       Row *r = get_row (self, row);
       double value = self->has_pending_hvalue ? self->pending_hvalue : hvalue (self);
       double x = (up_timescale_day_to_x (&self->scale, r->start) +
-                  up_timescale_day_to_x (&self->scale, r->end + 1)) / 2 - value;
+                  up_timescale_day_to_x (&self->scale,
+                                         drawn_end (r->decision, r->start, r->end) + 1)) / 2 - value;
 
       if (x >= 0 && x <= width)
         anchor = x;

@@ -592,6 +592,115 @@ test_drag_reorder (Fixture       *fixture,
   assert_file_dates (fixture, stage, old_start, old_end);
 }
 
+/* Shows @stage as show_stage() does, then scrolls it to 200 px from the
+ * left, with room after it. */
+static void
+show_stage_at_left (Fixture *fixture,
+                    UpStage *stage)
+{
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture->timeline));
+  graphene_rect_t area;
+
+  show_stage (fixture, UP_ZOOM_MONTH, stage);
+  g_assert_true (up_timeline_get_stage_area (fixture->timeline, stage, &area));
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_value (hadjustment) + area.origin.x - 200);
+  wait_for_frames (GTK_WIDGET (fixture->timeline));
+}
+
+/* An award decision is a point in time, as a milestone is: the exported
+ * charts draw it as a diamond on its first day, and so does the timeline,
+ * one of days or one of several (an older file's), which keeps its dates.
+ * Only the diamond is the stage: it moves, both dates with it, and has no
+ * edges to resize, by pointer or by keys; the days after it are the row. */
+static void
+test_decision_diamond (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *timeline = GTK_WIDGET (fixture->timeline);
+  UpStage *stage = find_stage (fixture->project, "award");
+  UpStage *milestone = find_stage (fixture->project, "milestone");
+  g_autofree char *start = g_strdup (up_stage_get_start_date (stage));
+  g_autofree char *end = up_date_add_days (start, 20);
+  g_autofree char *moved_start = up_date_add_days (start, 9);
+  g_autofree char *moved_end = up_date_add_days (end, 9);
+  g_autofree char *next_start = up_date_add_days (start, 10);
+  g_autofree char *next_end = up_date_add_days (end, 10);
+  g_autofree char *last_start = up_date_add_days (start, 13);
+  g_autofree char *last_end = up_date_add_days (end, 13);
+  g_autofree guint32 *pixels = NULL;
+  double ppd = up_zoom_get_pixels_per_day (UP_ZOOM_MONTH);
+  g_autoptr(GError) error = NULL;
+  graphene_rect_t area, diamond, day;
+  double cx, cy, after_x, width;
+  guint32 inside, after;
+
+  g_assert_cmpstr (up_stage_get_end_date (stage), ==, start);
+  show_stage (fixture, UP_ZOOM_MONTH, milestone);
+  g_assert_true (up_timeline_get_stage_area (fixture->timeline, milestone, &diamond));
+
+  /* Of one day: the milestone's square, not a bar of a day's width. */
+  show_stage_at_left (fixture, stage);
+  g_assert_true (up_timeline_get_stage_area (fixture->timeline, stage, &area));
+  g_assert_cmpfloat_with_epsilon (area.size.width, diamond.size.width, 0.01);
+  g_assert_cmpfloat_with_epsilon (area.size.height, diamond.size.height, 0.01);
+  g_assert_cmpfloat (area.size.width, !=, ppd);
+  day = area;
+
+  /* Of three weeks: the same diamond on its first day, where the charts
+   * draw it, not a bar over the 21 days. */
+  g_assert_true (up_project_move_stage (fixture->project, stage, start, end, &error));
+  g_assert_no_error (error);
+  wait_for_frames (timeline);
+  g_assert_true (up_timeline_get_stage_area (fixture->timeline, stage, &area));
+  g_assert_cmpfloat_with_epsilon (area.size.width, diamond.size.width, 0.01);
+  g_assert_cmpfloat_with_epsilon (area.origin.x, day.origin.x, 0.01);
+  cx = area.origin.x + area.size.width / 2;
+  cy = area.origin.y + area.size.height / 2;
+
+  /* Drawn so: the diamond in its colour, and ten days on, above the title
+   * beside it, the row's background where the bar was. */
+  width = gtk_widget_get_width (timeline);
+  after_x = cx + 10 * ppd;
+  g_assert_cmpfloat (after_x, <, width);
+  wait_for_frames (timeline);
+  pixels = render_pixels (timeline);
+  inside = pixels[(int) cy * (int) width + (int) cx];
+  after = pixels[(int) (cy - 11) * (int) width + (int) after_x];
+  g_test_message ("Diamond %08x, ten days on %08x", inside, after);
+  g_assert_cmpint (colour_distance (inside, after), >, 100);
+
+  /* Ten days on is the row: a drag there pans, and leaves the dates. */
+  drag (fixture, after_x, cy, 5 * ppd, 0);
+  assert_file_dates (fixture, stage, start, end);
+  /* Just after the last of its days, where a bar's end edge is: none to
+   * grab. */
+  show_stage_at_left (fixture, stage);
+  g_assert_true (up_timeline_get_stage_area (fixture->timeline, stage, &area));
+  after_x = area.origin.x + area.size.width / 2 - ppd / 2 + 21 * ppd + 2;
+  g_assert_cmpfloat (after_x, <, width);
+  drag (fixture, after_x, cy, 4 * ppd, 0);
+  assert_file_dates (fixture, stage, start, end);
+
+  /* The diamond moves, both dates with it, from its middle and from its
+   * point (where a bar's start edge would resize it). */
+  show_stage_at_left (fixture, stage);
+  g_assert_true (up_timeline_get_stage_area (fixture->timeline, stage, &area));
+  drag (fixture, area.origin.x + area.size.width / 2, cy, 9 * ppd, 0);
+  assert_file_dates (fixture, stage, moved_start, moved_end);
+  show_stage_at_left (fixture, stage);
+  g_assert_true (up_timeline_get_stage_area (fixture->timeline, stage, &area));
+  drag (fixture, area.origin.x + 1, cy, 1 * ppd, 0);
+  assert_file_dates (fixture, stage, next_start, next_end);
+
+  /* The keys: Alt+→ moves it, Alt+Shift+→ (the end only) is refused. */
+  up_timeline_set_selected (fixture->timeline, stage);
+  gtk_widget_grab_focus (timeline);
+  g_assert_true (gtk_widget_activate_action (timeline, "timeline.move", "i", 3));
+  assert_file_dates (fixture, stage, last_start, last_end);
+  g_assert_true (gtk_widget_activate_action (timeline, "timeline.move-end", "i", 1));
+  assert_file_dates (fixture, stage, last_start, last_end);
+}
+
 static void
 test_escape_cancels (Fixture       *fixture,
                      gconstpointer  user_data)
@@ -1878,6 +1987,8 @@ main (int   argc,
               fixture_set_up, test_drag_short_bar, fixture_tear_down);
   g_test_add ("/ui/timeline/drag-reorder", Fixture, NULL,
               fixture_set_up, test_drag_reorder, fixture_tear_down);
+  g_test_add ("/ui/timeline/decision-diamond", Fixture, NULL,
+              fixture_set_up, test_decision_diamond, fixture_tear_down);
   g_test_add ("/ui/timeline/escape-cancels", Fixture, NULL,
               fixture_set_up, test_escape_cancels, fixture_tear_down);
   g_test_add ("/ui/timeline/keyboard", Fixture, NULL,
