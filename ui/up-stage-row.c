@@ -636,7 +636,10 @@ up_stage_format_dates (UpStage *stage)
   g_return_val_if_fail (UP_IS_STAGE (stage), NULL);
 
   start = up_date_util_format (up_stage_get_start_date (stage));
-  if (up_stage_get_is_milestone (stage))
+  /* One day is its date, as the timeline, a screen reader and the
+   * exported charts say it: a new award decision lasts a day. */
+  if (up_stage_get_is_milestone (stage) ||
+      g_strcmp0 (up_stage_get_start_date (stage), up_stage_get_end_date (stage)) == 0)
     return g_steal_pointer (&start);
 
   end = up_date_util_format (up_stage_get_end_date (stage));

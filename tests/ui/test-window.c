@@ -6524,6 +6524,8 @@ test_dates (Fixture       *fixture,
   g_autofree char *range = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *milestone_dates = NULL;
+  g_autofree char *award_dates = NULL;
+  UpStage *award;
   GtkWidget *slashed;
 
   stage = up_project_add_stage (fixture->project, "needs", "Behovsanalys", "2026-02-02", "2026-03-13",
@@ -6531,6 +6533,9 @@ test_dates (Fixture       *fixture,
   g_assert_no_error (error);
   milestone = up_project_add_stage (fixture->project, "milestone", "Beslut", "2026-02-02", "2026-02-02",
                                     NULL, &error);
+  g_assert_no_error (error);
+  award = up_project_add_stage (fixture->project, "award", "Tilldelningsbeslut", "2026-02-02", "2026-02-02",
+                                NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (up_project_add_note (fixture->project, "Möte om larmen", "workshop", "2026-02-02",
                                          stage, &error));
@@ -6544,6 +6549,10 @@ test_dates (Fixture       *fixture,
   g_assert_cmpstr (dates, ==, range);
   milestone_dates = up_stage_format_dates (milestone);
   g_assert_cmpstr (milestone_dates, ==, expected_start);
+  /* A stage of one day, such as a new award decision (a diamond on the
+   * timeline, as a milestone): its day, not "2 Feb 2026 – 2 Feb 2026". */
+  award_dates = up_stage_format_dates (award);
+  g_assert_cmpstr (award_dates, ==, expected_start);
 
   /* typed: ISO in both languages */
   up_timeline_set_selected (template_child (fixture->window, UP_TYPE_WINDOW, "timeline"), stage);
