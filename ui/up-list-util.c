@@ -72,6 +72,135 @@ find_row (GtkWidget *list,
   return NULL;
 }
 
+/* GTK 4.8's "list.scroll-to-item" places a row by the heights of the rows
+ * as last laid out: a row just inserted is 0 high at the place of the row
+ * that follows it, and one not laid out yet has a guessed height. Right
+ * after a change of the model (Add Stage, an undo that brings a stage back)
+ * a row below the rows in sight was taken to be in sight already, at the
+ * bottom edge, and the list did not scroll at all; a row far off was
+ * scrolled to short of it. So once the list is laid out, before that frame
+ * is drawn, the row is looked at: not whole in sight, it is scrolled to
+ * again, now with its height known. The frame clock runs its layout phase
+ * again (up to four times) when a widget asks for it from there, so the
+ * frame drawn shows the row: no jump. A row that was in sight already is
+ * left where it is, as GTK leaves it. */
+#define IN_SIGHT_KEY "up-list-in-sight"
+/* Layouts of the list to get the row in sight in, after the action's:
+ * each makes the rows that came in sight, so their heights are known to
+ * the next. A row higher than the list never is whole in sight. */
+#define IN_SIGHT_TRIES 6
+
+typedef struct
+{
+  GtkWidget     *list; /* the data is the list's */
+  GObject       *item;
+  guint          position;
+  GdkFrameClock *clock;
+  gulong         layout_id;
+  guint          tries;
+} InSight;
+
+static void
+in_sight_free (gpointer data)
+{
+  InSight *in_sight = data;
+
+  /* A window destroyed before its next frame took the clock's handlers
+   * with its surface. */
+  if (g_signal_handler_is_connected (in_sight->clock, in_sight->layout_id))
+    g_signal_handler_disconnect (in_sight->clock, in_sight->layout_id);
+  g_clear_object (&in_sight->clock);
+  g_clear_object (&in_sight->item);
+  g_free (in_sight);
+}
+
+/* The position of @item in the list's model: @position, or where the
+ * model moved it since. */
+static guint
+find_position (GtkWidget *list,
+               gpointer   item,
+               guint      position)
+{
+  g_autoptr(GListModel) model = NULL;
+  guint n;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (list), "model") == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  g_object_get (list, "model", &model, NULL);
+  if (model == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      /* the likeliest first */
+      guint at = (position + i) % n;
+      g_autoptr(GObject) at_item = g_list_model_get_item (model, at);
+
+      if (at_item == item)
+        return at;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+row_in_sight (GtkWidget *list,
+              GtkWidget *row)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_child_visible (row) || !gtk_widget_compute_bounds (row, list, &bounds))
+    return FALSE;
+  return bounds.size.height > 0 && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
+}
+
+static void
+on_layout (GdkFrameClock *clock,
+           InSight       *in_sight)
+{
+  GtkWidget *list = in_sight->list;
+  GtkWidget *row = find_row (list, in_sight->item);
+  guint position;
+
+  position = find_position (list, in_sight->item, in_sight->position);
+  if ((row != NULL && row_in_sight (list, row)) || position == GTK_INVALID_LIST_POSITION ||
+      !gtk_widget_get_mapped (list) || ++in_sight->tries > IN_SIGHT_TRIES)
+    {
+      /* frees @in_sight */
+      g_object_set_data (G_OBJECT (list), IN_SIGHT_KEY, NULL);
+      return;
+    }
+
+  in_sight->position = position;
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+/* Scrolls @list to @item at @position, and again as it is laid out until
+ * its row is whole in sight. */
+static void
+scroll_to_item (GtkWidget *list,
+                guint      position,
+                gpointer   item)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (list);
+  InSight *in_sight;
+
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  if (clock == NULL || !gtk_widget_get_mapped (list) || !G_IS_OBJECT (item))
+    return;
+
+  in_sight = g_new0 (InSight, 1);
+  in_sight->list = list;
+  in_sight->item = g_object_ref (item);
+  in_sight->position = position;
+  in_sight->clock = g_object_ref (clock);
+  /* after GTK's own handler, which lays the window out */
+  in_sight->layout_id = g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout), in_sight);
+  /* replaces, and so ends, an earlier one */
+  g_object_set_data_full (G_OBJECT (list), IN_SIGHT_KEY, in_sight, in_sight_free);
+}
+
 /**
  * up_list_util_focus_item:
  * @list: a list view whose rows up_list_util_mark_item() marks
@@ -94,7 +223,7 @@ up_list_util_focus_item (GtkWidget *list,
   g_return_val_if_fail (GTK_IS_WIDGET (list), FALSE);
 
   /* Makes the row, if it was out of sight. */
-  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  scroll_to_item (list, position, item);
   row = find_row (list, item);
 
   return row != NULL && gtk_widget_grab_focus (row);
@@ -130,7 +259,7 @@ up_list_util_move_cursor (GtkWidget *list,
   g_return_if_fail (GTK_IS_WIDGET (list));
 
   /* Makes the row, if it was out of sight. */
-  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  scroll_to_item (list, position, item);
   row = find_row (list, item);
   if (row == NULL)
     return;

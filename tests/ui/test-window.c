@@ -4338,6 +4338,233 @@ static void collect_type (GtkWidget *widget,
                           GType      type,
                           GPtrArray *found);
 
+/* The row of the stage list that shows @stage, or NULL where GTK made none. */
+static GtkWidget *
+stage_row_of (GtkWidget *list,
+              UpStage   *stage)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_type (list, UP_TYPE_STAGE_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (up_stage_row_get_stage (rows->pdata[i]) == stage)
+      return rows->pdata[i];
+  return NULL;
+}
+
+/* Whether @stage's row is drawn whole inside the list's viewport. */
+static gboolean
+stage_row_in_sight (GtkWidget *list,
+                    UpStage   *stage)
+{
+  GtkWidget *row = stage_row_of (list, stage);
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_get_mapped (row) || !gtk_widget_compute_bounds (row, list, &bounds))
+    {
+      g_test_message ("%s: no row shown", up_stage_get_title (stage));
+      return FALSE;
+    }
+  g_test_message ("%s: row at %.0f–%.0f of a list %d high", up_stage_get_title (stage),
+                  bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (list));
+  return bounds.size.height > 0 && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
+}
+
+typedef struct
+{
+  GtkWidget *list;
+  gboolean   painted;
+  gboolean   in_sight;
+} FirstFrame;
+
+/* The first frame drawn after an action: is the selected stage's row in
+ * it? A row in sight only one frame later is a jump the user sees. */
+static void
+on_first_frame (GdkFrameClock *clock,
+                FirstFrame    *frame)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (frame->list)));
+
+  if (frame->painted)
+    return;
+  frame->painted = TRUE;
+  frame->in_sight = stage_row_in_sight (frame->list, gtk_single_selection_get_selected_item (selection));
+}
+
+static gboolean
+is_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+/* Runs @action of the window and says whether the stage it selected shows
+ * whole in the list in the first frame drawn after it, and still does
+ * once the list has settled. */
+static gboolean
+selected_row_in_sight_after (Fixture    *fixture,
+                             const char *action,
+                             const char *kind)
+{
+  GtkWidget *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (list);
+  FirstFrame frame = { list, FALSE, FALSE };
+  gulong id;
+
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame), &frame);
+  if (kind != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, "s", kind));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+  wait_until (is_painted, &frame);
+  g_signal_handler_disconnect (clock, id);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  return frame.in_sight &&
+         stage_row_in_sight (list, gtk_single_selection_get_selected_item (selection));
+}
+
+/* Scrolls the stage list to the row at @position and selects it, as a
+ * click on it does. */
+static void
+select_row (Fixture *fixture,
+            guint    position)
+{
+  GtkWidget *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))),
+                                     position);
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+/* Scrolls the stage list from its top down to the row at @position, the
+ * last row in sight, as its scroll bar does. */
+static void
+scroll_list_down_to (Fixture *fixture,
+                     guint    position)
+{
+  GtkWidget *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list)), 0);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+/* The position of the last row of the stage list whole in sight. */
+static guint
+last_row_in_sight (GtkWidget *list)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  guint last = G_MAXUINT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (model, i);
+
+      if (stage_row_in_sight (list, stage))
+        last = i;
+    }
+  g_assert_cmpuint (last, !=, G_MAXUINT);
+  return last;
+}
+
+/* Add Stage selects the new stage, and its row shows: the list did not
+ * scroll to it, or not far enough, where it came below the rows in sight
+ * (GTK 4.8 places a row by the height of rows not yet laid out). The same
+ * for a stage that Undo and Redo bring back, at the top of the list or at
+ * its end, while the list shows another part. A new row that comes in
+ * sight moves no other row. */
+static void
+test_new_row_in_sight (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  GtkAdjustment *vadjustment;
+  GListModel *stages = up_project_get_stages (fixture->project);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpStage) kept = NULL;
+  g_autoptr(UpStage) deleted = NULL;
+  graphene_rect_t before, after;
+  guint n, last_shown = 0, shown;
+  double value;
+
+  up_project_begin_group (fixture->project, "Stages");
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Skede %u", i + 1);
+
+      g_assert_nonnull (up_project_add_stage (fixture->project, "strategy", title,
+                                              "2027-01-04", "2027-01-17", NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (up_project_end_group (fixture->project, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 700);
+  show_window (fixture);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+
+  /* at the end */
+  n = g_list_model_get_n_items (stages);
+  select_row (fixture, n - 1);
+  g_assert_true (selected_row_in_sight_after (fixture, "win.add-stage", "tender"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n);
+
+  /* in the middle, right below the last row in sight */
+  select_row (fixture, 0);
+  last_shown = last_row_in_sight (list);
+  g_assert_cmpuint (last_shown, >, 0);
+  g_assert_cmpuint (last_shown + 2, <, g_list_model_get_n_items (stages));
+  select_row (fixture, last_shown);
+  g_assert_true (selected_row_in_sight_after (fixture, "win.add-stage", "award"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, last_shown + 1);
+
+  /* Added in sight: the rows above it stay where they were. */
+  select_row (fixture, 1);
+  kept = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  value = gtk_adjustment_get_value (vadjustment);
+  g_assert_true (gtk_widget_compute_bounds (stage_row_of (list, kept), list, &before));
+  g_assert_true (selected_row_in_sight_after (fixture, "win.add-stage", "pilot"));
+  g_assert_true (gtk_widget_compute_bounds (stage_row_of (list, kept), list, &after));
+  g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
+
+  /* A deletion undone, and Add Stage undone and redone, while the list
+   * shows the rows above the stage: it comes back right below them. */
+  shown = 20;
+  scroll_list_down_to (fixture, shown);
+  g_assert_cmpuint (last_row_in_sight (list), ==, shown);
+  gtk_single_selection_set_selected (selection, shown + 1);
+  deleted = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  {
+    g_autoptr(GPtrArray) notes = up_project_list_stage_notes (fixture->project, deleted);
+
+    g_assert_cmpuint (notes->len, ==, 0);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-stage", NULL));
+  g_assert_null (up_project_lookup (fixture->project, "stage", up_record_get_id (UP_RECORD (deleted))));
+  scroll_list_down_to (fixture, shown);
+  g_assert_cmpuint (last_row_in_sight (list), ==, shown);
+  g_assert_true (selected_row_in_sight_after (fixture, "win.undo", NULL));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, shown + 1);
+
+  scroll_list_down_to (fixture, shown);
+  gtk_single_selection_set_selected (selection, shown);
+  g_assert_true (selected_row_in_sight_after (fixture, "win.add-stage", "contract"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, shown + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  scroll_list_down_to (fixture, shown);
+  g_assert_cmpuint (last_row_in_sight (list), ==, shown);
+  g_assert_true (selected_row_in_sight_after (fixture, "win.redo", NULL));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, shown + 1);
+  g_assert_cmpstr (up_stage_get_kind (gtk_single_selection_get_selected_item (selection)), ==, "contract");
+}
+
 /* A long stage list opens without laying out the texts of rows no one
  * sees. GTK 4.8's list view makes about 200 rows whatever the window's
  * height and measures each; every row laid out its kind and dates to
@@ -9465,6 +9692,8 @@ main (int   argc,
               fixture_set_up, test_delete_stage, fixture_tear_down);
   g_test_add ("/ui/window/add-stage", Fixture, NULL,
               fixture_set_up, test_add_stage, fixture_tear_down);
+  g_test_add ("/ui/window/new-row-in-sight", Fixture, NULL,
+              fixture_set_up_unshown, test_new_row_in_sight, fixture_tear_down);
   g_test_add_func ("/ui/window/confirm-replace", test_confirm_replace);
   g_test_add_func ("/ui/window/copy-name", test_copy_name);
   g_test_add_func ("/ui/window/new-project-over-open-file", test_new_project_over_open_file);
