@@ -4565,6 +4565,84 @@ test_new_row_in_sight (Fixture       *fixture,
   g_assert_cmpstr (up_stage_get_kind (gtk_single_selection_get_selected_item (selection)), ==, "contract");
 }
 
+/* A stage chosen elsewhere, far down a long list shown from its top, shows
+ * in the list too: chosen on the timeline (a click on its bar), found by
+ * Find, and back at the top. */
+static void
+test_chosen_row_in_sight (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkWidget *list = template_child (fixture->window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  UpTimeline *timeline = template_child (fixture->window, UP_TYPE_WINDOW, "timeline");
+  GtkWidget *find = template_child (fixture->window, UP_TYPE_WINDOW, "stage_find");
+  GListModel *stages = up_project_get_stages (fixture->project);
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  /* rows of two lines and of three, where the dates do not fit beside a
+   * long kind */
+  up_project_begin_group (fixture->project, "Stages");
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Skede %u", i + 1);
+
+      g_assert_nonnull (up_project_add_stage (fixture->project, i % 2 ? "milestone" : "requirements", title,
+                                              "2027-01-04", i % 2 ? "2027-01-04" : "2027-01-17", NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (up_project_end_group (fixture->project, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 700);
+  show_window (fixture);
+  /* the list as narrow as it goes */
+  gtk_paned_set_position (template_child (fixture->window, UP_TYPE_WINDOW, "stage_paned"), 0);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  n = g_list_model_get_n_items (stages);
+
+  /* the timeline's bar of the last stage, then one in the middle */
+  select_row (fixture, 0);
+  {
+    g_autoptr(UpStage) stage = g_list_model_get_item (stages, n - 1);
+
+    up_timeline_set_selected (timeline, stage);
+    g_assert_true (gtk_single_selection_get_selected_item (selection) == stage);
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    g_assert_true (stage_row_in_sight (list, stage));
+  }
+  select_row (fixture, 0);
+  {
+    g_autoptr(UpStage) stage = g_list_model_get_item (stages, n / 2 + 7);
+
+    up_timeline_set_selected (timeline, stage);
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    g_assert_true (stage_row_in_sight (list, stage));
+  }
+  /* and back to the top */
+  {
+    g_autoptr(UpStage) stage = g_list_model_get_item (stages, 0);
+
+    up_timeline_set_selected (timeline, stage);
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    g_assert_true (stage_row_in_sight (list, stage));
+  }
+
+  /* Find: the stage found */
+  select_row (fixture, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (get_named (find, "find-entry")), "Skede 57");
+  {
+    g_autoptr(UpStage) stage = NULL;
+
+    while (gtk_single_selection_get_selected (selection) == 0)
+      g_main_context_iteration (NULL, TRUE);
+    stage = g_object_ref (gtk_single_selection_get_selected_item (selection));
+    g_assert_cmpstr (up_stage_get_title (stage), ==, "Skede 57");
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    g_assert_true (stage_row_in_sight (list, stage));
+  }
+}
+
 /* A long stage list opens without laying out the texts of rows no one
  * sees. GTK 4.8's list view makes about 200 rows whatever the window's
  * height and measures each; every row laid out its kind and dates to
@@ -9694,6 +9772,8 @@ main (int   argc,
               fixture_set_up, test_add_stage, fixture_tear_down);
   g_test_add ("/ui/window/new-row-in-sight", Fixture, NULL,
               fixture_set_up_unshown, test_new_row_in_sight, fixture_tear_down);
+  g_test_add ("/ui/window/chosen-row-in-sight", Fixture, NULL,
+              fixture_set_up_unshown, test_chosen_row_in_sight, fixture_tear_down);
   g_test_add_func ("/ui/window/confirm-replace", test_confirm_replace);
   g_test_add_func ("/ui/window/copy-name", test_copy_name);
   g_test_add_func ("/ui/window/new-project-over-open-file", test_new_project_over_open_file);
