@@ -73,22 +73,24 @@ find_row (GtkWidget *list,
 }
 
 /* GTK 4.8's "list.scroll-to-item" places a row by the heights of the rows
- * as last laid out: a row just inserted is 0 high at the place of the row
- * that follows it, and one not laid out yet has a guessed height. Right
- * after a change of the model (Add Stage, an undo that brings a stage back)
- * a row below the rows in sight was taken to be in sight already, at the
- * bottom edge, and the list did not scroll at all; a row far off was
- * scrolled to short of it. So once the list is laid out, before that frame
- * is drawn, the row is looked at: not whole in sight, it is scrolled to
- * again, now with its height known. The frame clock runs its layout phase
- * again (up to four times) when a widget asks for it from there, so the
+ * as last laid out (gtk_list_view_get_allocation_along()): right after a
+ * change of the model a row just inserted is 0 high, at the top of the row
+ * that follows it. A new row right below the rows in sight (Add Stage
+ * after the last of them, an undo that brings a stage back there) was
+ * taken to be in sight already, at the list's bottom edge, and the list
+ * did not scroll: the row stayed below it. So once the list is laid out,
+ * before that frame is drawn, the row is looked at: not whole in sight, it
+ * is scrolled to again, now with its height known. The frame clock runs
+ * its layout phase again when a widget asks for it from there, so the
  * frame drawn shows the row: no jump. A row that was in sight already is
  * left where it is, as GTK leaves it. */
 #define IN_SIGHT_KEY "up-list-in-sight"
-/* Layouts of the list to get the row in sight in, after the action's:
- * each makes the rows that came in sight, so their heights are known to
- * the next. A row higher than the list never is whole in sight. */
-#define IN_SIGHT_TRIES 6
+/* Scrolls again to get the row in sight, each in a layout after the
+ * action's: each makes the rows that came in sight, so their heights are
+ * known to the next. No more than the frame clock's layout phase runs in
+ * a frame (four times), less the first: more asked the clock for a fifth,
+ * which it refuses with a warning. */
+#define IN_SIGHT_TRIES 3
 
 typedef struct
 {
@@ -164,8 +166,10 @@ on_layout (GdkFrameClock *clock,
   guint position;
 
   position = find_position (list, in_sight->item, in_sight->position);
-  if ((row != NULL && row_in_sight (list, row)) || position == GTK_INVALID_LIST_POSITION ||
-      !gtk_widget_get_mapped (list) || ++in_sight->tries > IN_SIGHT_TRIES)
+  /* A row higher than the list never is whole in sight: GTK shows its top. */
+  if ((row != NULL && (row_in_sight (list, row) || gtk_widget_get_height (row) > gtk_widget_get_height (list))) ||
+      position == GTK_INVALID_LIST_POSITION || !gtk_widget_get_mapped (list) ||
+      ++in_sight->tries > IN_SIGHT_TRIES)
     {
       /* frees @in_sight */
       g_object_set_data (G_OBJECT (list), IN_SIGHT_KEY, NULL);

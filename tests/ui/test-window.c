@@ -4472,6 +4472,77 @@ last_row_in_sight (GtkWidget *list)
   return last;
 }
 
+static void
+setup_tall_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_size_request (label, -1, 80);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_tall_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+  up_list_util_mark_item (gtk_list_item_get_child (item), string);
+}
+
+/* A row higher than its list (a list squeezed to a sliver) never is whole
+ * in sight: the list's cursor moved to a new one shows its top, as GTK
+ * does, without asking the frame clock for layouts without end ("layout
+ * continuously requested, giving up after 4 tries"). */
+static void
+test_row_higher_than_list (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *list;
+  g_autoptr(GObject) added = NULL;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Rad %u", i + 1);
+
+      gtk_string_list_append (strings, text);
+    }
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_tall_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_tall_row), NULL);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (strings)))),
+                            factory);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 30);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 30);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (window), 200, 30);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (window);
+  g_assert_cmpint (gtk_widget_get_height (list), <, 80);
+
+  gtk_string_list_append (strings, "Ny rad");
+  added = g_list_model_get_item (G_LIST_MODEL (strings), 30);
+  up_list_util_move_cursor (list, 30, added);
+  wait_for_frames (window);
+  wait_for_frames (window);
+  /* scrolled down to it */
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+
+    g_test_message ("list %d high, scrolled to %.0f of %.0f", gtk_widget_get_height (list),
+                    gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Add Stage selects the new stage, and its row shows: the list did not
  * scroll to it, or not far enough, where it came below the rows in sight
  * (GTK 4.8 places a row by the height of rows not yet laid out). The same
@@ -9776,6 +9847,7 @@ main (int   argc,
               fixture_set_up_unshown, test_chosen_row_in_sight, fixture_tear_down);
   g_test_add_func ("/ui/window/confirm-replace", test_confirm_replace);
   g_test_add_func ("/ui/window/copy-name", test_copy_name);
+  g_test_add_func ("/ui/window/row-higher-than-list", test_row_higher_than_list);
   g_test_add_func ("/ui/window/new-project-over-open-file", test_new_project_over_open_file);
   g_test_add_func ("/ui/window/temporary-folder", test_temporary_folder);
   g_test_add_func ("/ui/window/temporary-copy-banner", test_temporary_copy_banner);
