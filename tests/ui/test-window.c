@@ -4544,11 +4544,12 @@ test_row_higher_than_list (void)
 }
 
 /* Add Stage selects the new stage, and its row shows: the list did not
- * scroll to it, or not far enough, where it came below the rows in sight
- * (GTK 4.8 places a row by the height of rows not yet laid out). The same
- * for a stage that Undo and Redo bring back, at the top of the list or at
- * its end, while the list shows another part. A new row that comes in
- * sight moves no other row. */
+ * scroll to it where it came right below the rows in sight (GTK 4.8 took
+ * the new row, 0 high until laid out, for in sight at the bottom edge).
+ * At the list's end, in its middle and at its top while the list shows its
+ * end; the same for a stage that Undo of a deletion and Redo of Add Stage
+ * bring back right below the rows in sight. A new row that comes in sight
+ * moves no other row. */
 static void
 test_new_row_in_sight (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -4593,6 +4594,17 @@ test_new_row_in_sight (Fixture       *fixture,
   select_row (fixture, last_shown);
   g_assert_true (selected_row_in_sight_after (fixture, "win.add-stage", "award"));
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, last_shown + 1);
+
+  /* at the top, after the first stage, while the list shows its end */
+  select_row (fixture, 0);
+  scroll_list_down_to (fixture, g_list_model_get_n_items (stages) - 1);
+  {
+    g_autoptr(UpStage) second = g_list_model_get_item (stages, 1);
+
+    g_assert_false (stage_row_in_sight (list, second));
+  }
+  g_assert_true (selected_row_in_sight_after (fixture, "win.add-stage", "hackathon"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
 
   /* Added in sight: the rows above it stay where they were. */
   select_row (fixture, 1);
