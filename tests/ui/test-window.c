@@ -4338,26 +4338,12 @@ static void collect_type (GtkWidget *widget,
                           GType      type,
                           GPtrArray *found);
 
-/* The row of the stage list that shows @stage, or NULL where GTK made none. */
-static GtkWidget *
-stage_row_of (GtkWidget *list,
-              UpStage   *stage)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect_type (list, UP_TYPE_STAGE_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (up_stage_row_get_stage (rows->pdata[i]) == stage)
-      return rows->pdata[i];
-  return NULL;
-}
-
 /* Whether @stage's row is drawn whole inside the list's viewport. */
 static gboolean
 stage_row_in_sight (GtkWidget *list,
                     UpStage   *stage)
 {
-  GtkWidget *row = stage_row_of (list, stage);
+  GtkWidget *row = stage_row_widget (list, stage);
   graphene_rect_t bounds;
 
   if (row == NULL || !gtk_widget_get_mapped (row) || !gtk_widget_compute_bounds (row, list, &bounds))
@@ -4610,9 +4596,9 @@ test_new_row_in_sight (Fixture       *fixture,
   select_row (fixture, 1);
   kept = g_object_ref (gtk_single_selection_get_selected_item (selection));
   value = gtk_adjustment_get_value (vadjustment);
-  g_assert_true (gtk_widget_compute_bounds (stage_row_of (list, kept), list, &before));
+  g_assert_true (gtk_widget_compute_bounds (stage_row_widget (list, kept), list, &before));
   g_assert_true (selected_row_in_sight_after (fixture, "win.add-stage", "pilot"));
-  g_assert_true (gtk_widget_compute_bounds (stage_row_of (list, kept), list, &after));
+  g_assert_true (gtk_widget_compute_bounds (stage_row_widget (list, kept), list, &after));
   g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
 
