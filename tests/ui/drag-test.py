@@ -8,7 +8,7 @@ is an item named "title, kind, start – end" with its extents); drags them
 with xdotool, presses keys, and checks every edit in the project file on
 disk. Run it inside a session bus:
 
-    dbus-run-session -- /usr/bin/python3 tests/ui/drag-test.py build/app/upphandla
+    dbus-run-session --config-file=tests/ui/session-bus.conf -- /usr/bin/python3 tests/ui/drag-test.py build/app/upphandla
 
 Uses Debian's python3 (for pyatspi). Ends by itself; exits non-zero on
 failure.

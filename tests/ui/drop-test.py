@@ -11,7 +11,7 @@ window; the description does not get the file's path as text. Text alone
 dropped there still goes into the description. Run it
 inside a session bus, for the app's single instance:
 
-    dbus-run-session -- /usr/bin/python3 tests/ui/drop-test.py build/app/upphandla
+    dbus-run-session --config-file=tests/ui/session-bus.conf -- /usr/bin/python3 tests/ui/drop-test.py build/app/upphandla
 
 Ends by itself; exits non-zero on failure.
 """

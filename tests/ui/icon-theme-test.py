@@ -17,7 +17,7 @@ Starts its own Xvfb and runs `upphandla FILE` with the benchmark hook
 prints the theme's resource paths, "application-icon found|missing" and
 "icon-theme-changed" each time the theme is read anew:
 
-    dbus-run-session -- /usr/bin/python3 tests/ui/icon-theme-test.py build/app/upphandla resources
+    dbus-run-session --config-file=tests/ui/session-bus.conf -- /usr/bin/python3 tests/ui/icon-theme-test.py build/app/upphandla resources
 
 Exits non-zero on failure.
 """

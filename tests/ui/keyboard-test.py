@@ -30,7 +30,7 @@ as a screen reader does:
 
 Run it inside a session bus:
 
-    dbus-run-session -- /usr/bin/python3 tests/ui/keyboard-test.py build/app/upphandla en
+    dbus-run-session --config-file=tests/ui/session-bus.conf -- /usr/bin/python3 tests/ui/keyboard-test.py build/app/upphandla en
 
 Uses Debian's python3 (for pyatspi). Ends by itself; exits non-zero on
 failure.

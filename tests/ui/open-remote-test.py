@@ -12,7 +12,7 @@ window; another project opens a window of its own; a PNG renamed
 .upphandla opens no project and shows a dialog. No file is written.
 Run it inside a session bus, for the app's single instance:
 
-    dbus-run-session -- /usr/bin/python3 tests/ui/open-remote-test.py build/app/upphandla
+    dbus-run-session --config-file=tests/ui/session-bus.conf -- /usr/bin/python3 tests/ui/open-remote-test.py build/app/upphandla
 
 Ends by itself; exits non-zero on failure.
 """

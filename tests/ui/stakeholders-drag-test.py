@@ -9,7 +9,7 @@ N, interest N, quadrant" over its mark); drags one with xdotool, cancels a
 drag with Escape, moves one with Alt+arrow and undoes with Ctrl+Z, and
 checks every edit in the project file on disk. Run it inside a session bus:
 
-    dbus-run-session -- /usr/bin/python3 tests/ui/stakeholders-drag-test.py build/app/upphandla
+    dbus-run-session --config-file=tests/ui/session-bus.conf -- /usr/bin/python3 tests/ui/stakeholders-drag-test.py build/app/upphandla
 
 Uses Debian's python3 (for pyatspi). Ends by itself; exits non-zero on
 failure.

@@ -23,7 +23,7 @@ accessibility tree which object has the focus, as a screen reader does:
 
 Run it inside a session bus:
 
-    dbus-run-session -- /usr/bin/python3 tests/ui/views-a11y-test.py build/app/upphandla en
+    dbus-run-session --config-file=tests/ui/session-bus.conf -- /usr/bin/python3 tests/ui/views-a11y-test.py build/app/upphandla en
 
 Uses Debian's python3 (for pyatspi). Ends by itself; exits non-zero on
 failure.

@@ -42,7 +42,7 @@ def xdotool(*args):
 def start_session(tmp, display, processes, locale='en_US.UTF-8', language='en', accessible=True):
     """The app under test alone with an X server of its own on @display (started into
     @processes, and waited for): settings in memory, its data, state and configuration under
-    @tmp, @locale and @language, no portals, and the accessibility bridge only if @accessible."""
+    @tmp, @locale and @language, and the accessibility bridge only if @accessible."""
     os.environ['DISPLAY'] = f':{display}'
     os.environ['GSETTINGS_BACKEND'] = 'memory'
     os.environ['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
@@ -50,12 +50,12 @@ def start_session(tmp, display, processes, locale='en_US.UTF-8', language='en', 
     os.environ['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
     os.environ['LANG'] = os.environ['LC_ALL'] = locale
     os.environ['LANGUAGE'] = language
-    os.environ['GDK_DEBUG'] = 'no-portals'
     if accessible:
         os.environ.pop('NO_AT_BRIDGE', None)
         os.environ.pop('GTK_A11Y', None)
     else:
         os.environ['NO_AT_BRIDGE'] = '1'
+        os.environ['GTK_A11Y'] = 'none'
 
     processes.append(subprocess.Popen(['Xvfb', f':{display}', '-screen', '0', '1600x1000x24',
                                        '-nolisten', 'tcp'], stderr=subprocess.DEVNULL))
