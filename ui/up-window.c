@@ -3773,19 +3773,23 @@ title_shortcuts_heading (GtkWidget  *widget,
     title_shortcuts_heading (child, title);
 }
 
+/* Shows the shortcuts window, built and fitted if it is not, or if what
+ * it was fitted to has changed since; @refit_open: fitted anew even while
+ * it is open (see on_text_size_changed()). */
 static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
+present_shortcuts (UpWindow *self,
+                   gboolean  refit_open)
 {
-  UpWindow *self = UP_WINDOW (widget);
   g_autofree char *fit = shortcuts_fit (self);
+  gboolean open = self->help_overlay != NULL && gtk_widget_get_visible (GTK_WIDGET (self->help_overlay));
 
   /* Fitted once, as it is built: Large Text turned on since (or the
    * window made smaller), it opened as it was, wider than the screen at
    * a text scale of 1.5 on 800 × 600, its titles beyond their columns.
-   * Built and fitted anew (20 ms, 0.25 s at 1.5 on 800 px). */
-  if (self->help_overlay != NULL && g_strcmp0 (fit, self->help_overlay_fit) != 0)
+   * Built and fitted anew (20 ms, 0.25 s at 1.5 on 800 px). Asked for
+   * again while it is open, after the main window's width changed, it is
+   * only raised: built anew it went back to its first page. */
+  if (self->help_overlay != NULL && g_strcmp0 (fit, self->help_overlay_fit) != 0 && (refit_open || !open))
     {
       gtk_window_destroy (self->help_overlay);
       g_clear_object (&self->help_overlay);
@@ -3813,6 +3817,14 @@ show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (self->help_overlay);
 }
 
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  present_shortcuts (UP_WINDOW (widget), FALSE);
+}
+
 /* Large Text turned on or off (or another font chosen) while the
  * shortcuts window is open: it is fitted anew in place, as on its next
  * open (show_help_overlay_action()). It kept the size it was fitted to:
@@ -3822,7 +3834,7 @@ static void
 on_text_size_changed (UpWindow *self)
 {
   if (self->help_overlay != NULL && gtk_widget_get_visible (GTK_WIDGET (self->help_overlay)))
-    show_help_overlay_action (GTK_WIDGET (self), "win.show-help-overlay", NULL);
+    present_shortcuts (self, TRUE);
 }
 
 static void

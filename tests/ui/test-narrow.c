@@ -1338,6 +1338,46 @@ test_shortcuts_text_scale_change_open (Fixture       *fixture,
   wait_until (is_unmapped, shortcuts);
 }
 
+/* The shortcuts window asked for again while it is open, after the main
+ * window was made wider (what it is fitted to): the same window, on the
+ * page it was left on. It was built anew, back on its first page. */
+static void
+test_shortcuts_open_again (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWindow *shortcuts, *again;
+  GtkWidget *stack, *second;
+  int width;
+
+  resize_window (fixture, 800, 600);
+  width = gtk_widget_get_width (window);
+  shortcuts = open_shortcuts_window (window);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (GTK_WIDGET (shortcuts));
+  stack = find_descendant (find_descendant (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SECTION), GTK_TYPE_STACK);
+  g_assert_nonnull (stack);
+  second = gtk_stack_get_child_by_name (GTK_STACK (stack), "_2");
+  g_assert_nonnull (second);
+  gtk_stack_set_visible_child (GTK_STACK (stack), second);
+
+  resize_window (fixture, 1024, 600);
+  g_assert_cmpint (gtk_widget_get_width (window), >, width);
+  again = open_shortcuts_window (window);
+  for (guint i = 0; i < 4; i++)
+    wait_for_frames (GTK_WIDGET (again));
+  g_assert_true (again == shortcuts);
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == second);
+
+  /* closed, it is fitted to the wider window on its next open */
+  gtk_window_close (shortcuts);
+  wait_until (is_unmapped, shortcuts);
+  again = open_shortcuts_window (window);
+  g_assert_true (again != shortcuts);
+  gtk_window_close (again);
+  wait_until (is_unmapped, again);
+}
+
 /* At the normal text size a window of 800 px shows the view switcher in
  * its header, as it did before its buttons had padding with large text
  * (the padding at every size moved it to the bottom bar in windows of 770
@@ -1489,6 +1529,8 @@ main (int   argc,
               test_shortcuts_text_scale_change, fixture_tear_down);
   g_test_add ("/ui/narrow/shortcuts-text-scale-change-open", Fixture, &screens[0], screen_fixture_set_up,
               test_shortcuts_text_scale_change_open, fixture_tear_down);
+  g_test_add ("/ui/narrow/shortcuts-open-again", Fixture, &screens[0], screen_fixture_set_up,
+              test_shortcuts_open_again, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
     {
       g_autofree char *path = g_strdup_printf ("/ui/narrow/start-page/%s", screens[i].name);
