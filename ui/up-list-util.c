@@ -180,16 +180,28 @@ on_layout (GdkFrameClock *clock,
   gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
 }
 
-/* Scrolls @list to @item at @position, and again as it is laid out until
- * its row is whole in sight. */
-static void
-scroll_to_item (GtkWidget *list,
-                guint      position,
-                gpointer   item)
+/**
+ * up_list_util_scroll_to_item:
+ * @list: a list view whose rows up_list_util_mark_item() marks
+ * @position: the position of @item in the list
+ * @item: the item whose row is to show
+ *
+ * Scrolls @list to @item at @position, and again as it is laid out until
+ * its row is whole in sight: GTK 4.8 takes a row just added right below
+ * the rows in sight, not laid out yet, for in sight at the bottom edge,
+ * and does not scroll to it.
+ */
+void
+up_list_util_scroll_to_item (GtkWidget *list,
+                             guint      position,
+                             gpointer   item)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (list);
+  GdkFrameClock *clock;
   InSight *in_sight;
 
+  g_return_if_fail (GTK_IS_WIDGET (list));
+
+  clock = gtk_widget_get_frame_clock (list);
   gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
   if (clock == NULL || !gtk_widget_get_mapped (list) || !G_IS_OBJECT (item))
     return;
@@ -227,7 +239,7 @@ up_list_util_focus_item (GtkWidget *list,
   g_return_val_if_fail (GTK_IS_WIDGET (list), FALSE);
 
   /* Makes the row, if it was out of sight. */
-  scroll_to_item (list, position, item);
+  up_list_util_scroll_to_item (list, position, item);
   row = find_row (list, item);
 
   return row != NULL && gtk_widget_grab_focus (row);
@@ -263,7 +275,7 @@ up_list_util_move_cursor (GtkWidget *list,
   g_return_if_fail (GTK_IS_WIDGET (list));
 
   /* Makes the row, if it was out of sight. */
-  scroll_to_item (list, position, item);
+  up_list_util_scroll_to_item (list, position, item);
   row = find_row (list, item);
   if (row == NULL)
     return;

@@ -21,5 +21,8 @@ gboolean  up_list_util_focus_item        (GtkWidget *list,
 void      up_list_util_move_cursor       (GtkWidget *list,
                                           guint      position,
                                           gpointer   item);
+void      up_list_util_scroll_to_item    (GtkWidget *list,
+                                          guint      position,
+                                          gpointer   item);
 
 G_END_DECLS

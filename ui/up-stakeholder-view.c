@@ -447,14 +447,18 @@ register_rows (UpStakeholderView *self)
   return NULL;
 }
 
+/* Scrolls the register to @stakeholder's row at @position, whole into
+ * sight: a stakeholder added with the register scrolled to its end was
+ * selected below it, out of sight. */
 static void
 scroll_to_position (UpStakeholderView *self,
-                    guint              position)
+                    guint              position,
+                    UpStakeholder     *stakeholder)
 {
   GtkWidget *rows = register_rows (self);
 
   if (rows != NULL)
-    gtk_widget_activate_action (rows, "list.scroll-to-item", "u", position);
+    up_list_util_scroll_to_item (rows, position, stakeholder);
 }
 
 static void
@@ -477,7 +481,7 @@ set_selected (UpStakeholderView *self,
       self->updating--;
 
       if (position != GTK_INVALID_LIST_POSITION)
-        scroll_to_position (self, position);
+        scroll_to_position (self, position, stakeholder);
     }
 
   set_editing (self, stakeholder);

@@ -567,6 +567,87 @@ test_register_cursor_follows_grid (Fixture       *fixture,
   g_assert_true (up_list_util_get_focused_item (rows) == maria);
 }
 
+/* The list of rows inside the register. */
+static GtkWidget *
+register_rows_of (Fixture *fixture)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->view->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  g_assert_not_reached ();
+}
+
+/* Whether @stakeholder's row is drawn whole inside the register's rows. */
+static gboolean
+stakeholder_row_in_sight (Fixture       *fixture,
+                          UpStakeholder *stakeholder)
+{
+  GtkWidget *rows = register_rows_of (fixture);
+  GtkWidget *cell = find_marked (rows, stakeholder);
+  graphene_rect_t bounds;
+
+  if (cell == NULL || !gtk_widget_get_mapped (cell) || !gtk_widget_compute_bounds (cell, rows, &bounds))
+    {
+      g_test_message ("%s: no row shown", up_stakeholder_get_name (stakeholder));
+      return FALSE;
+    }
+  g_test_message ("%s: row at %.0f–%.0f of rows %d high", up_stakeholder_get_name (stakeholder),
+                  bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (rows));
+  return bounds.size.height > 0 && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (rows);
+}
+
+/* Scrolls the register to its end, as its scroll bar does. */
+static void
+scroll_register_to_end (Fixture *fixture)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (register_rows_of (fixture)));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      wait_for_frames (GTK_WIDGET (fixture->view));
+    }
+}
+
+/* A stakeholder added with the register scrolled to its end: selected,
+ * its row shows whole. GTK 4.8 took the new row, right below the rows in
+ * sight and not laid out yet, for in sight, and did not scroll to it. */
+static void
+test_new_row_in_sight (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  UpStakeholderView *view = fixture->view;
+  g_autoptr(GError) error = NULL;
+  UpStakeholder *added;
+  guint last;
+
+  up_project_begin_group (fixture->project, "Stakeholders");
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %02u", i + 1);
+
+      g_assert_nonnull (up_project_add_stakeholder (fixture->project, name, "", "other", &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (up_project_end_group (fixture->project, &error));
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (view));
+
+  scroll_register_to_end (fixture);
+  last = n_rows (fixture) - 1;
+  g_assert_true (stakeholder_row_in_sight (fixture, row_at (fixture, last)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.add", NULL));
+  added = up_stakeholder_view_get_selected (view);
+  g_assert_nonnull (added);
+  g_assert_cmpuint (find_position_of (fixture, added), ==, last + 1);
+  for (guint i = 0; i < 3; i++)
+    wait_for_frames (GTK_WIDGET (view));
+  g_assert_true (stakeholder_row_in_sight (fixture, added));
+}
+
 /* Odd text in every field the view shows: markup, format directives,
  * right-to-left, control characters, emoji and a megabyte. Nothing may
  * crash, and the toast shows the name as text. */
@@ -1786,6 +1867,8 @@ main (int   argc,
               fixture_set_up, test_register_cursor_follows_grid, fixture_tear_down);
   g_test_add ("/ui/stakeholders/delete-focused-row", Fixture, NULL,
               fixture_set_up, test_delete_focused_row, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/new-row-in-sight", Fixture, NULL,
+              fixture_set_up, test_new_row_in_sight, fixture_tear_down);
   g_test_add ("/ui/stakeholders/odd-text", Fixture, NULL,
               fixture_set_up, test_odd_text, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-drag", Fixture, NULL,
