@@ -1543,9 +1543,11 @@ on_add_clicked (UpNotesView *self)
   self->new_note_id = self->selected_id;
   self->new_note_state = note_state (note);
   rebuild_list (self, TRUE);
+  /* whole in sight, also where it lands right below the rows in sight
+   * (notes said on later days above it) */
   if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->note_list), "list.scroll-to-item", "u",
-                                gtk_single_selection_get_selected (self->selection));
+    up_list_util_scroll_to_item (GTK_WIDGET (self->note_list), gtk_single_selection_get_selected (self->selection),
+                                 gtk_single_selection_get_selected_item (self->selection));
   gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }
 

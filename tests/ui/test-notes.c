@@ -2075,6 +2075,71 @@ test_stage_note_saved_in_sight (Fixture       *fixture,
 }
 
 
+/* Whether note @id's row is drawn whole inside the notes view's list. */
+static gboolean
+note_row_in_sight (UpNotesView *view,
+                   gint64       id)
+{
+  GtkWidget *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  GtkWidget *row = row_of_note (view, id);
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_get_mapped (row) || !gtk_widget_compute_bounds (row, list, &bounds))
+    {
+      g_test_message ("note %" G_GINT64_FORMAT ": no row shown", id);
+      return FALSE;
+    }
+  g_test_message ("note %" G_GINT64_FORMAT ": row at %.0f–%.0f of a list %d high", id,
+                  bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (list));
+  return bounds.size.height > 0 && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
+}
+
+/* Add Note in the notes view where the new note, said today, takes its
+ * place right below the rows in sight (notes said on later days listed
+ * above it, newest first): selected, its row shows whole. */
+static void
+test_new_note_in_sight (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  UpNotesView *view;
+  GtkWidget *list;
+  GtkSingleSelection *selection;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpNote) last_later = NULL;
+  guint n_later = 40;
+  UpNote *added;
+
+  for (guint i = 0; i < n_later; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Planerat dialogmöte %u.", i + 1);
+      g_autofree char *day = g_strdup_printf ("2090-%02u-%02u", 1 + i / 28, 1 + i % 28);
+
+      g_assert_nonnull (up_project_add_note (fixture->project, body, "dialogue", day, NULL, &error));
+      g_assert_no_error (error);
+    }
+  view = show_notes_view (fixture);
+  list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  wait_for_frames (GTK_WIDGET (view));
+
+  /* the list from its top down to the last note said later, the last row in sight */
+  last_later = g_list_model_get_item (G_LIST_MODEL (selection), n_later - 1);
+  g_assert_cmpstr (up_note_get_said_on (last_later), ==, "2090-01-01");
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", n_later - 1);
+  for (guint i = 0; i < 3; i++)
+    wait_for_frames (GTK_WIDGET (view));
+  g_assert_true (note_row_in_sight (view, up_record_get_id (UP_RECORD (last_later))));
+
+  g_signal_emit_by_name (template_child (view, UP_TYPE_NOTES_VIEW, "add_button"), "clicked");
+  added = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (added);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n_later);
+  for (guint i = 0; i < 3; i++)
+    wait_for_frames (GTK_WIDGET (view));
+  g_assert_true (note_row_in_sight (view, up_record_get_id (UP_RECORD (added))));
+}
+
 /* The stage panel lists a stage's notes as the notes view does, newest
  * first by the day each was said (the later of two said the same day
  * first): a strategist who goes from one to the other finds them in the
@@ -2680,6 +2745,8 @@ main (int   argc,
               fixture_set_up, test_stage_notes_newest_first, fixture_tear_down);
   g_test_add ("/ui/notes/stakeholders-search-shrinks", Fixture, NULL,
               fixture_set_up, test_stakeholders_search_shrinks, fixture_tear_down);
+  g_test_add ("/ui/notes/new-note-in-sight", Fixture, NULL,
+              fixture_set_up, test_new_note_in_sight, fixture_tear_down);
   g_test_add ("/ui/notes/stage-note-saved-in-sight", Fixture, NULL,
               fixture_set_up, test_stage_note_saved_in_sight, fixture_tear_down);
   g_test_add ("/ui/notes/visibility-filter-all", Fixture, NULL,
