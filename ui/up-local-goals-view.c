@@ -107,6 +107,8 @@ struct _UpLocalGoalsView
   GPtrArray    *stage_rows;      /* StageRow, the bound ones, borrowed */
   GHashTable   *linked_stages;   /* ids (gint64 *) of the stages serving the goal */
   GHashTable   *listed_goals;    /* ids (gint64 *) of the goals the list shows */
+  guint         show_goal_tick;  /* scrolls the selected goal's row into sight */
+  guint         show_goal_tries;
 };
 
 G_DEFINE_FINAL_TYPE (UpLocalGoalsView, up_local_goals_view, ADW_TYPE_BIN)
@@ -259,6 +261,36 @@ create_goal_row (UpLocalGoal *goal)
   return row;
 }
 
+/* The sidebar scrolled, as little as it takes, to show the selected
+ * goal's row whole, once that row is laid out (the list is made anew at
+ * each change, so the row is found at each frame). */
+static gboolean
+show_selected_goal (GtkWidget     *list,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  UpLocalGoalsView *self = user_data;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->goal_list);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  if (row != NULL && scrolled != NULL && gtk_widget_get_height (GTK_WIDGET (row)) <= 0 &&
+      ++self->show_goal_tries < 10)
+    return G_SOURCE_CONTINUE;
+
+  self->show_goal_tick = 0;
+  if (row == NULL || scrolled == NULL ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (row), scrolled, &bounds))
+    return G_SOURCE_REMOVE;
+
+  /* the bounds lie in the scrolled window, the adjustment in its content */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  bounds.origin.y += gtk_adjustment_get_value (adjustment);
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild_goal_list (UpLocalGoalsView *self)
 {
@@ -305,6 +337,11 @@ rebuild_goal_list (UpLocalGoalsView *self)
       g_set_object (&self->goal, returned);
       selected = returned_row;
       found = TRUE;
+      /* where it is, which may be beyond the goals the sidebar shows */
+      self->show_goal_tries = 0;
+      if (self->show_goal_tick == 0)
+        self->show_goal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->goal_list), show_selected_goal,
+                                                             self, NULL);
     }
   g_hash_table_unref (self->listed_goals);
   self->listed_goals = g_steal_pointer (&listed);

@@ -891,6 +891,79 @@ shown_goal (GtkWidget *view)
  * one shown, with its fields, as a stage or a note is: the first goal was
  * shown, and the goal came back somewhere in the list. Redo of an added
  * goal likewise. */
+/* Whether @row shows whole in the scrolled window round it. */
+static gboolean
+row_in_scroller (GtkWidget *row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (scrolled);
+  if (!gtk_widget_get_mapped (row) || !gtk_widget_compute_bounds (row, scrolled, &bounds))
+    return FALSE;
+  g_test_message ("row at %.0f–%.0f of a list %d high", bounds.origin.y,
+                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (scrolled));
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled);
+}
+
+/* Add Goal, Undo of a goal's deletion and Redo of its adding, in a list of
+ * more goals than the sidebar shows: the goal shown is the one selected, and
+ * its row is scrolled whole into sight. */
+static void
+test_local_goal_new_row_in_sight (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *goals = up_project_get_local_goals (fixture->project);
+  GtkWidget *view, *list, *row;
+  GtkAdjustment *adjustment;
+
+  up_project_begin_group (fixture->project, "Goals");
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Delmål %u", i + 1);
+
+      g_assert_nonnull (up_project_add_local_goal (fixture->project, "local", title, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (up_project_end_group (fixture->project, &error));
+  g_assert_no_error (error);
+
+  show_view (fixture, "local-goals");
+  view = find_descendant (GTK_WIDGET (fixture->window), UP_TYPE_LOCAL_GOALS_VIEW);
+  list = get_named (view, "local-goal-list");
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+
+  g_assert_true (gtk_widget_activate_action (view, "local-goals.add", NULL));
+  for (guint i = 0; i < 3; i++)
+    wait_for_frames (GTK_WIDGET (fixture->window));
+  row = GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)));
+  g_assert_nonnull (row);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, (int) g_list_model_get_n_items (goals) - 1);
+  g_assert_true (row_in_scroller (row));
+
+  /* the last goal deleted, the sidebar scrolled to its top, the deletion undone */
+  g_assert_true (gtk_widget_activate_action (view, "local-goals.delete", NULL));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), g_list_model_get_n_items (goals) - 1));
+  gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (row));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_activate_action (view, "local-goals.delete", NULL));
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    wait_for_frames (GTK_WIDGET (fixture->window));
+  row = GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)));
+  g_assert_nonnull (row);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, (int) g_list_model_get_n_items (goals) - 1);
+  g_assert_true (row_in_scroller (row));
+}
+
 static void
 test_local_goal_undo_delete (Fixture       *fixture,
                              gconstpointer  user_data)
@@ -2310,6 +2383,8 @@ main (int   argc,
               fixture_set_up, test_local_goal_close_commits, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-no-targets", Fixture, NULL,
               fixture_set_up, test_local_goal_no_targets, fixture_tear_down);
+  g_test_add ("/ui/agenda/local-goal-new-row-in-sight", Fixture, NULL,
+              fixture_set_up, test_local_goal_new_row_in_sight, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-undo-delete", Fixture, NULL,
               fixture_set_up, test_local_goal_undo_delete, fixture_tear_down);
   g_test_add ("/ui/agenda/local-goal-undo-toast-typing", Fixture, NULL,
