@@ -944,6 +944,7 @@ test_local_goal_new_row_in_sight (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, (int) g_list_model_get_n_items (goals) - 1);
   g_assert_true (row_in_scroller (row));
+  screenshot (GTK_WIDGET (fixture->window), "local-goal-added");
 
   /* the last goal deleted, the sidebar scrolled to its top, the deletion undone */
   g_assert_true (gtk_widget_activate_action (view, "local-goals.delete", NULL));
