@@ -2080,19 +2080,9 @@ static gboolean
 note_row_in_sight (UpNotesView *view,
                    gint64       id)
 {
-  GtkWidget *list = template_child (view, UP_TYPE_NOTES_VIEW, "note_list");
-  GtkWidget *row = row_of_note (view, id);
-  graphene_rect_t bounds;
+  g_autofree char *name = g_strdup_printf ("note %" G_GINT64_FORMAT, id);
 
-  if (row == NULL || !gtk_widget_get_mapped (row) || !gtk_widget_compute_bounds (row, list, &bounds))
-    {
-      g_test_message ("note %" G_GINT64_FORMAT ": no row shown", id);
-      return FALSE;
-    }
-  g_test_message ("note %" G_GINT64_FORMAT ": row at %.0f–%.0f of a list %d high", id,
-                  bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (list));
-  return bounds.size.height > 0 && bounds.origin.y >= 0 &&
-         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
+  return shows_whole_in (row_of_note (view, id), template_child (view, UP_TYPE_NOTES_VIEW, "note_list"), name);
 }
 
 /* Add Note in the notes view where the new note, said today, takes its

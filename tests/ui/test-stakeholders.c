@@ -585,18 +585,8 @@ stakeholder_row_in_sight (Fixture       *fixture,
                           UpStakeholder *stakeholder)
 {
   GtkWidget *rows = register_rows_of (fixture);
-  GtkWidget *cell = find_marked (rows, stakeholder);
-  graphene_rect_t bounds;
 
-  if (cell == NULL || !gtk_widget_get_mapped (cell) || !gtk_widget_compute_bounds (cell, rows, &bounds))
-    {
-      g_test_message ("%s: no row shown", up_stakeholder_get_name (stakeholder));
-      return FALSE;
-    }
-  g_test_message ("%s: row at %.0f–%.0f of rows %d high", up_stakeholder_get_name (stakeholder),
-                  bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (rows));
-  return bounds.size.height > 0 && bounds.origin.y >= 0 &&
-         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (rows);
+  return shows_whole_in (find_marked (rows, stakeholder), rows, up_stakeholder_get_name (stakeholder));
 }
 
 /* Scrolls the register to its end, as its scroll bar does. */

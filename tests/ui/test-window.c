@@ -4343,18 +4343,7 @@ static gboolean
 stage_row_in_sight (GtkWidget *list,
                     UpStage   *stage)
 {
-  GtkWidget *row = stage_row_widget (list, stage);
-  graphene_rect_t bounds;
-
-  if (row == NULL || !gtk_widget_get_mapped (row) || !gtk_widget_compute_bounds (row, list, &bounds))
-    {
-      g_test_message ("%s: no row shown", up_stage_get_title (stage));
-      return FALSE;
-    }
-  g_test_message ("%s: row at %.0f–%.0f of a list %d high", up_stage_get_title (stage),
-                  bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (list));
-  return bounds.size.height > 0 && bounds.origin.y >= 0 &&
-         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
+  return shows_whole_in (stage_row_widget (list, stage), list, up_stage_get_title (stage));
 }
 
 typedef struct

@@ -106,6 +106,24 @@ on_after_paint (GdkFrameClock *clock,
     gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
+gboolean
+shows_whole_in (GtkWidget  *widget,
+                GtkWidget  *area,
+                const char *name)
+{
+  graphene_rect_t bounds;
+
+  if (widget == NULL || !gtk_widget_get_mapped (widget) || !gtk_widget_compute_bounds (widget, area, &bounds))
+    {
+      g_test_message ("%s: no row shown", name);
+      return FALSE;
+    }
+  g_test_message ("%s: row at %.0f–%.0f of %d px", name, bounds.origin.y,
+                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (area));
+  return bounds.size.height > 0 && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (area);
+}
+
 /* Waits until the widget has been drawn twice, so that the layout has
  * settled and the adjustments are set (the first frame may still size). */
 void

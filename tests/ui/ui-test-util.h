@@ -170,6 +170,11 @@ gboolean is_print_dialog_shown (gpointer data);
 GtkWindow *open_shortcuts_window (GtkWidget *window);
 void     wait_for_frames (GtkWidget  *widget);
 void     iterate_pending (void);
+/* Whether @widget, mapped, is drawn whole inside @area's height (a list,
+ * or the scrolled window round one); @name says which in the test's log. */
+gboolean shows_whole_in  (GtkWidget  *widget,
+                          GtkWidget  *area,
+                          const char *name);
 /* What @widget shows, at its size; NULL when it draws nothing. */
 GdkTexture *render_texture (GtkWidget *widget);
 void     save_screenshot (GtkWidget  *widget,
