@@ -271,23 +271,11 @@ show_selected_goal (GtkWidget     *list,
 {
   UpLocalGoalsView *self = user_data;
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->goal_list);
-  GtkWidget *scrolled = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
-  graphene_rect_t bounds;
 
-  if (row != NULL && scrolled != NULL && gtk_widget_get_height (GTK_WIDGET (row)) <= 0 &&
-      ++self->show_goal_tries < 10)
+  if (row != NULL && !up_scroller_show (GTK_WIDGET (row)) && ++self->show_goal_tries < 10)
     return G_SOURCE_CONTINUE;
 
   self->show_goal_tick = 0;
-  if (row == NULL || scrolled == NULL ||
-      !gtk_widget_compute_bounds (GTK_WIDGET (row), scrolled, &bounds))
-    return G_SOURCE_REMOVE;
-
-  /* the bounds lie in the scrolled window, the adjustment in its content */
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  bounds.origin.y += gtk_adjustment_get_value (adjustment);
-  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
   return G_SOURCE_REMOVE;
 }
 

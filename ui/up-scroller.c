@@ -57,3 +57,29 @@ up_scroller_fit_shown (GtkScrolledWindow *scrolled,
   if (page != NULL)
     gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (page), GTK_SCROLL_NATURAL);
 }
+
+gboolean
+up_scroller_show (GtkWidget *widget)
+{
+  GtkWidget *scrolled;
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_point_t top;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL)
+    return TRUE;
+
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (content == NULL || gtk_widget_get_height (widget) <= 0 ||
+      !gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return FALSE;
+
+  gtk_adjustment_clamp_page (adjustment, top.y, top.y + gtk_widget_get_height (widget));
+  return TRUE;
+}

@@ -24,4 +24,9 @@ void up_scroller_fit_shown (GtkScrolledWindow *scrolled,
                             guint              max_rows,
                             int                height);
 
+/* Scrolls the scrolled window round @widget, as little as it takes, to
+ * show @widget whole; TRUE where there is none. FALSE while @widget has
+ * no place in it yet (not laid out): call it again after the next layout. */
+gboolean up_scroller_show (GtkWidget *widget);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "up-a11y-util.h"
 #include "up-note-util.h"
+#include "up-scroller.h"
 #include "up-stage-notes.h"
 
 /* How long typing in the form may pause before its text is kept aside,
@@ -217,31 +218,6 @@ place_in_page (GtkWidget *widget,
   return TRUE;
 }
 
-/* Scrolls the page the panel is in, as little as it takes, to show
- * @widget whole. FALSE when @widget has no place in it yet. */
-static gboolean
-scroll_to_show (GtkWidget *widget)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *content;
-  GtkAdjustment *adjustment;
-  graphene_point_t top;
-
-  if (scrolled == NULL)
-    return TRUE;
-
-  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
-  if (GTK_IS_VIEWPORT (content))
-    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  if (content == NULL || gtk_widget_get_height (widget) <= 0 ||
-      !gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &top))
-    return FALSE;
-
-  gtk_adjustment_clamp_page (adjustment, top.y, top.y + gtk_widget_get_height (widget));
-  return TRUE;
-}
-
 /* A note saved takes its place by date among the stage's notes, which can
  * be far below the form: its row comes into sight, so that the strategist
  * sees where it went. The row is made when the project says the note is
@@ -262,7 +238,7 @@ show_saved_note (GtkWidget     *list,
         continue;
       /* The rows above it settle as the form closes and the list is made
        * again: once the row stays where it is from one frame to the next. */
-      if (fabs (y - self->saved_y) < 0.5 && scroll_to_show (row))
+      if (fabs (y - self->saved_y) < 0.5 && up_scroller_show (row))
         self->saved_note_id = 0;
       self->saved_y = y;
       break;
@@ -293,7 +269,7 @@ on_composer_revealed (UpStageNotes *self)
       return;
     }
 
-  scroll_to_show (GTK_WIDGET (self->composer_revealer));
+  up_scroller_show (GTK_WIDGET (self->composer_revealer));
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "up-notes-view.h"
 #include "up-paned-util.h"
 #include "up-project-details.h"
+#include "up-scroller.h"
 #include "up-stage-editor.h"
 #include "up-stage-find.h"
 #include "up-stakeholder-view.h"
@@ -598,20 +599,10 @@ scroll_to_focus_row (GtkWidget     *row,
                      GdkFrameClock *frame_clock,
                      gpointer       user_data)
 {
-  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
-  graphene_rect_t bounds;
-
   if (gtk_widget_get_height (row) <= 0)
     return G_SOURCE_CONTINUE;
-  if (scroller == NULL || !gtk_widget_has_focus (row) ||
-      !gtk_widget_compute_bounds (row, scroller, &bounds))
-    return G_SOURCE_REMOVE;
-
-  /* the bounds lie in the scrolled window, the adjustment in its content */
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  bounds.origin.y += gtk_adjustment_get_value (adjustment);
-  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  if (gtk_widget_has_focus (row))
+    up_scroller_show (row);
   return G_SOURCE_REMOVE;
 }
 

@@ -887,10 +887,6 @@ shown_goal (GtkWidget *view)
   return g_object_get_data (G_OBJECT (row), "goal");
 }
 
-/* A deleted goal brought back with Undo (the toast's, or Ctrl+Z) is the
- * one shown, with its fields, as a stage or a note is: the first goal was
- * shown, and the goal came back somewhere in the list. Redo of an added
- * goal likewise. */
 /* Whether the selected goal's row is the list's last, whole in the
  * scrolled window round it. */
 static gboolean
@@ -958,6 +954,10 @@ test_local_goal_new_row_in_sight (Fixture       *fixture,
   g_assert_true (last_goal_selected_in_sight (list, goals));
 }
 
+/* A deleted goal brought back with Undo (the toast's, or Ctrl+Z) is the
+ * one shown, with its fields, as a stage or a note is: the first goal was
+ * shown, and the goal came back somewhere in the list. Redo of an added
+ * goal likewise. */
 static void
 test_local_goal_undo_delete (Fixture       *fixture,
                              gconstpointer  user_data)

@@ -523,6 +523,18 @@ test_delete_focused_row (Fixture       *fixture,
   g_assert_nonnull (up_project_lookup (fixture->project, "stakeholder", up_record_get_id (UP_RECORD (maria))));
 }
 
+/* The list of rows inside the register. */
+static GtkWidget *
+register_rows_of (Fixture *fixture)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->view->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  g_assert_not_reached ();
+}
+
 /* A stakeholder chosen in the grid puts the register's cursor on its
  * row: Tab into the register went to the row the cursor was left on. */
 static void
@@ -532,17 +544,12 @@ test_register_cursor_follows_grid (Fixture       *fixture,
   UpStakeholderView *view = fixture->view;
   UpStakeholder *sara = find_stakeholder (fixture->project, "Sara Öberg");
   UpStakeholder *maria = find_stakeholder (fixture->project, "Maria Svensson");
-  GtkWidget *rows = NULL;
+  GtkWidget *rows;
   GtkWidget *cell;
   gboolean focused = FALSE;
 
   wait_for_frames (GTK_WIDGET (view));
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view->column_view));
-       child != NULL && rows == NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      rows = child;
-  g_assert_nonnull (rows);
+  rows = register_rows_of (fixture);
 
   /* the cursor on Sara's row, then the focus in the grid */
   cell = find_marked (GTK_WIDGET (view->column_view), sara);
@@ -565,18 +572,6 @@ test_register_cursor_follows_grid (Fixture       *fixture,
 
   g_assert_true (gtk_widget_child_focus (rows, GTK_DIR_TAB_FORWARD));
   g_assert_true (up_list_util_get_focused_item (rows) == maria);
-}
-
-/* The list of rows inside the register. */
-static GtkWidget *
-register_rows_of (Fixture *fixture)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->view->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  g_assert_not_reached ();
 }
 
 /* Whether @stakeholder's row is drawn whole inside the register's rows. */
