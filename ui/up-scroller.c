@@ -62,24 +62,21 @@ gboolean
 up_scroller_show (GtkWidget *widget)
 {
   GtkWidget *scrolled;
-  GtkWidget *content;
   GtkAdjustment *adjustment;
-  graphene_point_t top;
+  graphene_rect_t bounds;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
 
   scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   if (scrolled == NULL)
     return TRUE;
-
-  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
-  if (GTK_IS_VIEWPORT (content))
-    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  if (content == NULL || gtk_widget_get_height (widget) <= 0 ||
-      !gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+  if (gtk_widget_get_height (widget) <= 0 || !gtk_widget_compute_bounds (widget, scrolled, &bounds))
     return FALSE;
 
-  gtk_adjustment_clamp_page (adjustment, top.y, top.y + gtk_widget_get_height (widget));
+  /* The bounds lie in the scrolled window, the adjustment in what it
+   * scrolls, the margins of its child included. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  bounds.origin.y += gtk_adjustment_get_value (adjustment);
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
   return TRUE;
 }
