@@ -1637,6 +1637,66 @@ draw_beside (UpTimeline  *self,
     }
 }
 
+/* The fill of a stage's shape in the colour of its phase (@colour) and
+ * @status, and the ink of what is drawn on it. */
+static void
+stage_paint (UpTimeline    *self,
+             guint          colour,
+             guint          status,
+             GdkRGBA       *fill,
+             GdkRGBA       *ink)
+{
+  if (status == STATUS_DONE)
+    {
+      /* Done: a pale fill in the kind's colour, dark text on light and
+       * light text on dark. */
+      *fill = mix (&self->bg, &palette[colour], self->dark ? 0.42 : 0.3);
+      *ink = self->fg;
+    }
+  else
+    {
+      *fill = palette[colour];
+      *ink = palette_text[colour];
+    }
+}
+
+/* A stage's shape filled with @fill (stage_paint()), and the edge of its
+ * status: a bar in @rect, or a decision's diamond, @rect in the turned
+ * coordinates push_diamond() sets. */
+static void
+append_stage_shape (UpTimeline            *self,
+                    GtkSnapshot           *snapshot,
+                    const graphene_rect_t *rect,
+                    gboolean               decision,
+                    guint                  colour,
+                    guint                  status,
+                    const GdkRGBA         *fill)
+{
+  append_rounded (snapshot, fill, rect, decision ? 3 : BAR_RADIUS);
+
+  if (decision)
+    {
+      if (status == STATUS_DONE || self->high_contrast)
+        append_ring (snapshot, status == STATUS_DONE ? &palette[colour] : &self->fg, rect, 3, -1.5, 1.5);
+      else if (status == STATUS_ACTIVE)
+        append_ring (snapshot, &self->fg, rect, 3, 1, 2);
+      return;
+    }
+
+  /* Active: a strong outline. Done, and every bar in high contrast: a thin
+   * edge, so that a pale bar still has a shape. */
+  if (status == STATUS_ACTIVE)
+    append_ring (snapshot, &self->fg, rect, BAR_RADIUS, 1, 2);
+  if (status == STATUS_DONE)
+    {
+      GdkRGBA edge = with_alpha (&palette[colour], 0.8);
+
+      append_ring (snapshot, &edge, rect, BAR_RADIUS, -1, 1);
+    }
+  else if (self->high_contrast)
+    append_ring (snapshot, &self->fg, rect, BAR_RADIUS, -1, 1);
+}
+
 typedef enum
 {
   DRAW_NORMAL = 0,
@@ -1656,7 +1716,6 @@ draw_stage (UpTimeline  *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   graphene_rect_t bar = bar_rect (self, row->decision, start, end, y);
-  const GdkRGBA *base = &palette[row->colour];
   const Decor *decor = get_decor (self, row->stage);
   const char *title = up_stage_get_title (row->stage);
   gboolean done = row->status == STATUS_DONE;
@@ -1684,18 +1743,7 @@ draw_stage (UpTimeline  *self,
    * in the timeline; lighter while the focus is elsewhere. */
   ring = with_alpha (&self->accent, self->has_focus_inside || (flags & DRAW_LIFTED) ? 1.0 : 0.5);
 
-  if (done)
-    {
-      /* Done: a pale fill in the kind's colour, dark text on light and
-       * light text on dark. */
-      fill = mix (&self->bg, base, self->dark ? 0.42 : 0.3);
-      ink = self->fg;
-    }
-  else
-    {
-      fill = *base;
-      ink = palette_text[row->colour];
-    }
+  stage_paint (self, row->colour, row->status, &fill, &ink);
 
   if (row->decision)
     {
@@ -1713,11 +1761,7 @@ draw_stage (UpTimeline  *self,
         }
       if (flags & DRAW_SELECTED)
         append_ring (snapshot, &ring, &square, 3, 2, 2);
-      append_rounded (snapshot, done ? &fill : base, &square, 3);
-      if (done || self->high_contrast)
-        append_ring (snapshot, done ? base : &self->fg, &square, 3, -1.5, 1.5);
-      else if (row->status == STATUS_ACTIVE)
-        append_ring (snapshot, &self->fg, &square, 3, 1, 2);
+      append_stage_shape (self, snapshot, &square, TRUE, row->colour, row->status, &fill);
       gtk_snapshot_restore (snapshot);
 
       /* The ghost is the shape where the stage was; its title and chips
@@ -1745,20 +1789,7 @@ draw_stage (UpTimeline  *self,
   if (flags & DRAW_SELECTED)
     append_ring (snapshot, &ring, &bar, BAR_RADIUS, 2, 2);
 
-  append_rounded (snapshot, &fill, &bar, BAR_RADIUS);
-
-  /* Active: a strong outline. Done, and every bar in high contrast: a thin
-   * edge, so that a pale bar still has a shape. */
-  if (row->status == STATUS_ACTIVE)
-    append_ring (snapshot, &self->fg, &bar, BAR_RADIUS, 1, 2);
-  if (done)
-    {
-      GdkRGBA edge = with_alpha (base, 0.8);
-
-      append_ring (snapshot, &edge, &bar, BAR_RADIUS, -1, 1);
-    }
-  else if (self->high_contrast)
-    append_ring (snapshot, &self->fg, &bar, BAR_RADIUS, -1, 1);
+  append_stage_shape (self, snapshot, &bar, FALSE, row->colour, row->status, &fill);
 
   if (flags & DRAW_GHOST)
     {
@@ -3555,6 +3586,95 @@ up_timeline_get_visible_range (UpTimeline *self,
   /* The day under the last column of pixels. */
   if (last_day != NULL)
     *last_day = up_timescale_x_to_day (&self->scale, value + width - 1);
+}
+
+/* The sample's shapes sit on its middle line, as on a row: a bar keeps
+ * 3 px clear round it for the outline of a stage in progress, and what is
+ * narrower than a bar is in the middle. */
+void
+up_timeline_snapshot_sample (UpTimeline       *self,
+                             GtkSnapshot      *snapshot,
+                             UpTimelineSample  sample,
+                             UpPhase           phase)
+{
+  double cy = UP_TIMELINE_SAMPLE_HEIGHT / 2.0;
+  graphene_rect_t bar = GRAPHENE_RECT_INIT (3, cy - BAR_HEIGHT / 2.0, UP_TIMELINE_SAMPLE_WIDTH - 6,
+                                            BAR_HEIGHT);
+  guint status = STATUS_PLANNED;
+  Decor decor = { 0 };
+  GdkRGBA fill, ink;
+  double width;
+  int pin_width;
+
+  g_return_if_fail (UP_IS_TIMELINE (self));
+  g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
+  g_return_if_fail (phase < UP_N_PHASES);
+
+  ensure_layouts (self);
+
+  switch (sample)
+    {
+    case UP_TIMELINE_SAMPLE_DECISION:
+      phase = UP_PHASE_AWARD;
+      G_GNUC_FALLTHROUGH;
+    case UP_TIMELINE_SAMPLE_PHASE:
+      if (sample == UP_TIMELINE_SAMPLE_DECISION || phase == UP_PHASE_MILESTONE)
+        {
+          /* as bar_rect() places a decision's square in its row */
+          double side = BAR_HEIGHT - 4;
+          graphene_rect_t square = GRAPHENE_RECT_INIT ((UP_TIMELINE_SAMPLE_WIDTH - side) / 2, cy - side / 2,
+                                                       side, side);
+          graphene_rect_t turned = GRAPHENE_RECT_INIT (-DIAMOND_SIDE / 2.0, -DIAMOND_SIDE / 2.0,
+                                                       DIAMOND_SIDE, DIAMOND_SIDE);
+
+          stage_paint (self, phase, STATUS_PLANNED, &fill, &ink);
+          push_diamond (snapshot, &square);
+          append_stage_shape (self, snapshot, &turned, TRUE, phase, STATUS_PLANNED, &fill);
+          gtk_snapshot_restore (snapshot);
+          return;
+        }
+      break;
+
+    case UP_TIMELINE_SAMPLE_PLANNED:
+    case UP_TIMELINE_SAMPLE_IN_PROGRESS:
+    case UP_TIMELINE_SAMPLE_DONE:
+      /* in the first phase's colour, as the exported timeline's legend */
+      phase = UP_PHASE_PREPARATION;
+      status = sample == UP_TIMELINE_SAMPLE_DONE ? STATUS_DONE
+               : sample == UP_TIMELINE_SAMPLE_IN_PROGRESS ? STATUS_ACTIVE : STATUS_PLANNED;
+      break;
+
+    case UP_TIMELINE_SAMPLE_TODAY:
+      {
+        double cx = UP_TIMELINE_SAMPLE_WIDTH / 2.0;
+        graphene_rect_t dot = GRAPHENE_RECT_INIT (cx - 4, 0, 8, 8);
+
+        append_rect (snapshot, &self->accent, cx - 1, 4, 2, UP_TIMELINE_SAMPLE_HEIGHT - 4);
+        append_rounded (snapshot, &self->accent, &dot, 4);
+        return;
+      }
+
+    case UP_TIMELINE_SAMPLE_NOTES:
+    case UP_TIMELINE_SAMPLE_GOALS:
+      /* beside a bar, in the text's colour; two goals (3 and 11: green
+       * and orange), two notes */
+      if (sample == UP_TIMELINE_SAMPLE_NOTES)
+        decor.n_notes = 2;
+      else
+        decor.goals = 1u << (3 - 1) | 1u << (11 - 1);
+      width = decor_width (self, &decor, &pin_width);
+      append_decor (self, snapshot, &decor, round ((UP_TIMELINE_SAMPLE_WIDTH - width) / 2), cy, pin_width,
+                    &self->fg, FALSE);
+      return;
+
+    default:
+      g_return_if_reached ();
+    }
+
+  stage_paint (self, phase, status, &fill, &ink);
+  append_stage_shape (self, snapshot, &bar, FALSE, phase, status, &fill);
+  if (status == STATUS_DONE)
+    append_glyph (self, snapshot, GLYPH_CHECK, bar.origin.x + TEXT_PADDING, round (cy - GLYPH_SIZE / 2.0), &ink);
 }
 
 guint

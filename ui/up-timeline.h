@@ -66,4 +66,29 @@ void       up_timeline_get_visible_range (UpTimeline      *self,
                                           int             *first_day,
                                           int             *last_day);
 
+/* What the timeline draws, one thing at a time, for its legend. */
+typedef enum
+{
+  UP_TIMELINE_SAMPLE_PHASE,        /* a planned stage of the phase given */
+  UP_TIMELINE_SAMPLE_PLANNED,
+  UP_TIMELINE_SAMPLE_IN_PROGRESS,
+  UP_TIMELINE_SAMPLE_DONE,
+  UP_TIMELINE_SAMPLE_DECISION,     /* the diamond of an award decision */
+  UP_TIMELINE_SAMPLE_TODAY,
+  UP_TIMELINE_SAMPLE_NOTES,
+  UP_TIMELINE_SAMPLE_GOALS,
+} UpTimelineSample;
+
+/* The size of every sample, in pixels. */
+#define UP_TIMELINE_SAMPLE_WIDTH  48
+#define UP_TIMELINE_SAMPLE_HEIGHT 32
+
+/* Draws @sample (of @phase for UP_TIMELINE_SAMPLE_PHASE) from 0,0 as the
+ * timeline draws it now: in its colours, light or dark, high contrast or
+ * not. */
+void       up_timeline_snapshot_sample  (UpTimeline       *self,
+                                         GtkSnapshot      *snapshot,
+                                         UpTimelineSample  sample,
+                                         UpPhase           phase);
+
 G_END_DECLS

@@ -27,6 +27,7 @@
 #include "up-stakeholder-view.h"
 #include "up-stage-row.h"
 #include "up-timeline.h"
+#include "up-timeline-legend.h"
 #include "up-text-util.h"
 #include "up-undo-toast.h"
 #include "up-window.h"
@@ -130,6 +131,7 @@ struct _UpWindow
   AdwViewStack         *view_stack;
   GtkWidget            *zoom_box;
   GtkWidget            *today_button;
+  GtkWidget            *legend_button;
   UpStakeholderView    *stakeholder_view;
   UpNotesView          *notes_view;
   UpAgendaView         *agenda_view;
@@ -1017,7 +1019,27 @@ on_timeline_selected_changed (UpWindow   *self,
     select_stage (self, stage);
 }
 
-/* The zoom, Today and details buttons act on the timeline only. */
+/* The legend is made anew at each opening, so that its samples have the
+ * timeline's colours of the moment (light or dark, high contrast) and it
+ * scrolls where the window is too low for it. */
+static void
+create_legend (GtkMenuButton *button,
+               gpointer       user_data)
+{
+  UpWindow *self = user_data;
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (popover == NULL)
+    {
+      popover = GTK_POPOVER (gtk_popover_new ());
+      gtk_menu_button_set_popover (button, GTK_WIDGET (popover));
+    }
+  /* the header's height and a margin under the popover */
+  gtk_popover_set_child (popover, up_timeline_legend_new (self->timeline, MAX (height - 110, 160)));
+}
+
+/* The zoom, Today, legend and details buttons act on the timeline only. */
 static void
 on_view_changed (UpWindow *self)
 {
@@ -1026,6 +1048,7 @@ on_view_changed (UpWindow *self)
 
   gtk_widget_set_visible (self->zoom_box, timeline);
   gtk_widget_set_visible (self->today_button, timeline);
+  gtk_widget_set_visible (self->legend_button, timeline);
   gtk_widget_set_visible (GTK_WIDGET (self->details_button), timeline);
   update_actions (self);
 }
@@ -4022,6 +4045,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, today_button);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, legend_button);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, stakeholder_view);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, notes_view);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, agenda_view);
@@ -4263,6 +4287,7 @@ up_window_init (UpWindow *self)
   name_switchers (GTK_WIDGET (self->window_title));
   name_switchers (GTK_WIDGET (self->switcher_bar));
   up_paned_util_keep_start_width (self->stage_paned);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->legend_button), create_legend, self, NULL);
 
   /* AdwViewSwitcherTitle holds its squeezer as its one child. */
   squeezer = gtk_widget_get_first_child (GTK_WIDGET (self->window_title));

@@ -16,6 +16,7 @@
 #include "up-route.h"
 #include "up-stage-editor.h"
 #include "up-timeline.h"
+#include "up-timeline-legend.h"
 #include "up-timeline-private.h"
 #include "up-window.h"
 #include "ui-test-util.h"
@@ -1115,6 +1116,363 @@ test_style_keeps_layouts (Fixture       *fixture,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The legend's sample drawn as the timeline draws it, as 0xAARRGGBB
+ * pixels, UP_TIMELINE_SAMPLE_WIDTH wide. */
+static guint32 *
+render_sample (UpTimeline       *timeline,
+               UpTimelineSample  sample,
+               UpPhase           phase)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (timeline)));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guint32 *pixels = g_new0 (guint32, UP_TIMELINE_SAMPLE_WIDTH * UP_TIMELINE_SAMPLE_HEIGHT);
+
+  up_timeline_snapshot_sample (timeline, snapshot, sample, phase);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, UP_TIMELINE_SAMPLE_WIDTH,
+                                                              UP_TIMELINE_SAMPLE_HEIGHT));
+  gdk_texture_download (texture, (guchar *) pixels, UP_TIMELINE_SAMPLE_WIDTH * 4);
+  return pixels;
+}
+
+/* The pixel of the timeline at (@x, @y). */
+static guint32
+timeline_pixel (Fixture *fixture,
+                double   x,
+                double   y)
+{
+  GtkWidget *timeline = GTK_WIDGET (fixture->timeline);
+  g_autofree guint32 *pixels = NULL;
+
+  wait_for_frames (timeline);
+  pixels = render_pixels (timeline);
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (timeline));
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (timeline));
+  return pixels[(int) y * gtk_widget_get_width (timeline) + (int) x];
+}
+
+static void
+set_status (Fixture    *fixture,
+            UpStage    *stage,
+            const char *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  up_project_set_string (fixture->project, stage, "status", status, &error);
+  g_assert_no_error (error);
+}
+
+/* Where stage @kind is drawn, in view: x the middle of its bar's part in
+ * view (or of its diamond), y its top, *@cy its middle line. */
+static double
+stage_spot (Fixture    *fixture,
+            const char *kind,
+            double     *top,
+            double     *cy)
+{
+  UpStage *stage = find_stage (fixture->project, kind);
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->timeline));
+  graphene_rect_t area;
+  double x0, x1;
+
+  show_stage (fixture, UP_ZOOM_MONTH, stage);
+  g_assert_true (up_timeline_get_stage_area (fixture->timeline, stage, &area));
+  x0 = MAX (area.origin.x, 0);
+  x1 = MIN (area.origin.x + area.size.width, width);
+  g_assert_cmpfloat (x1 - x0, >, 8);
+  *top = area.origin.y;
+  *cy = area.origin.y + area.size.height / 2;
+  return (x0 + x1) / 2;
+}
+
+/* The colour of a sample, and of the timeline where it draws the same,
+ * told in the test's log and the same within rounding. */
+static void
+assert_same_colour (const char *what,
+                    guint32     sample,
+                    guint32     timeline)
+{
+  g_test_message ("%s: sample %08x, timeline %08x", what, sample, timeline);
+  g_assert_cmpint (colour_distance (sample, timeline), <=, 6);
+}
+
+/* @pixel (premultiplied, as GDK downloads it) drawn over the opaque
+ * @behind. */
+static guint32
+over (guint32 pixel,
+      guint32 behind)
+{
+  guint alpha = pixel >> 24;
+  guint32 result = 0xff000000;
+
+  for (guint shift = 0; shift < 24; shift += 8)
+    {
+      guint channel = ((pixel >> shift) & 0xff) + ((behind >> shift) & 0xff) * (255 - alpha) / 255;
+
+      result |= MIN (channel, 255u) << shift;
+    }
+  return result;
+}
+
+#define SAMPLE_AT(pixels, x, y) ((pixels)[(int) (y) * UP_TIMELINE_SAMPLE_WIDTH + (int) (x)])
+
+/* The legend's samples are the timeline's own drawing: each phase's
+ * colour as a planned stage of that phase has it on the timeline, the
+ * milestone's diamond, the outline of a stage in progress and the pale
+ * fill of one done, in light and in dark style. */
+static void
+test_legend_samples (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  static const struct {
+    UpPhase     phase;
+    const char *kind;
+  } phases[] = {
+    { UP_PHASE_PREPARATION, "needs" },
+    { UP_PHASE_DIALOGUE, "market-dialogue" },
+    { UP_PHASE_INNOVATION, "hackathon" },
+    { UP_PHASE_TEST, "pilot" },
+    { UP_PHASE_TENDER, "tender" },
+    { UP_PHASE_AWARD, "evaluation" },
+    { UP_PHASE_CONTRACT, "contract" },
+    { UP_PHASE_OTHER, "lessons" },
+  };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GListModel *stages = up_project_get_stages (fixture->project);
+  /* a bar's middle column, 2 px under its top: above its title's text */
+  double sample_x = UP_TIMELINE_SAMPLE_WIDTH / 2.0;
+  double sample_top = UP_TIMELINE_SAMPLE_HEIGHT / 2.0 - 13;
+  double x, top, cy;
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+
+      set_status (fixture, stage, "planned");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+    {
+      g_autofree guint32 *sample = render_sample (fixture->timeline, UP_TIMELINE_SAMPLE_PHASE, phases[i].phase);
+
+      x = stage_spot (fixture, phases[i].kind, &top, &cy);
+      assert_same_colour (phases[i].kind, SAMPLE_AT (sample, sample_x, sample_top + 2),
+                          timeline_pixel (fixture, x, top + 2));
+    }
+  /* every phase a colour of its own */
+  for (UpPhase a = 0; a < UP_N_PHASES; a++)
+    for (UpPhase b = a + 1; b < UP_N_PHASES; b++)
+      {
+        g_autofree guint32 *one = render_sample (fixture->timeline, UP_TIMELINE_SAMPLE_PHASE, a);
+        g_autofree guint32 *other = render_sample (fixture->timeline, UP_TIMELINE_SAMPLE_PHASE, b);
+
+        g_assert_cmpint (colour_distance (SAMPLE_AT (one, sample_x, UP_TIMELINE_SAMPLE_HEIGHT / 2.0),
+                                          SAMPLE_AT (other, sample_x, UP_TIMELINE_SAMPLE_HEIGHT / 2.0)), >, 40);
+      }
+
+  /* The milestone: a diamond, its middle in the milestone's colour. */
+  {
+    g_autofree guint32 *sample = render_sample (fixture->timeline, UP_TIMELINE_SAMPLE_PHASE, UP_PHASE_MILESTONE);
+    g_autofree guint32 *decision = render_sample (fixture->timeline, UP_TIMELINE_SAMPLE_DECISION, 0);
+    double diamond_x = UP_TIMELINE_SAMPLE_WIDTH / 2.0;
+
+    x = stage_spot (fixture, "milestone", &top, &cy);
+    assert_same_colour ("milestone", SAMPLE_AT (sample, diamond_x, UP_TIMELINE_SAMPLE_HEIGHT / 2.0),
+                        timeline_pixel (fixture, x, cy));
+    /* a corner of the square round it is not drawn */
+    g_assert_cmpuint (SAMPLE_AT (sample, diamond_x - 9, UP_TIMELINE_SAMPLE_HEIGHT / 2.0 - 9) >> 24, ==, 0);
+    x = stage_spot (fixture, "award", &top, &cy);
+    assert_same_colour ("award decision", SAMPLE_AT (decision, diamond_x, UP_TIMELINE_SAMPLE_HEIGHT / 2.0),
+                        timeline_pixel (fixture, x, cy));
+  }
+
+  for (guint style = 0; style < 2; style++)
+    {
+      g_autofree guint32 *planned = render_sample (fixture->timeline, UP_TIMELINE_SAMPLE_PLANNED, 0);
+      g_autofree guint32 *active = render_sample (fixture->timeline, UP_TIMELINE_SAMPLE_IN_PROGRESS, 0);
+      g_autofree guint32 *done = render_sample (fixture->timeline, UP_TIMELINE_SAMPLE_DONE, 0);
+      UpStage *needs = find_stage (fixture->project, "needs");
+      guint32 behind;
+
+      g_test_message ("%s style", style == 0 ? "Light" : "Dark");
+      /* In progress: the outline 2 px above the bar, where a planned
+       * stage has none (the text's colour, a little transparent: over the
+       * row's background). */
+      x = stage_spot (fixture, "needs", &top, &cy);
+      behind = timeline_pixel (fixture, x, top - 2);
+      g_assert_cmpuint (SAMPLE_AT (planned, sample_x, sample_top - 2) >> 24, ==, 0);
+      set_status (fixture, needs, "active");
+      x = stage_spot (fixture, "needs", &top, &cy);
+      assert_same_colour ("in progress, outline", over (SAMPLE_AT (active, sample_x, sample_top - 2), behind),
+                          timeline_pixel (fixture, x, top - 2));
+
+      /* Done: the pale fill, not the phase's colour of a planned one. */
+      set_status (fixture, needs, "done");
+      x = stage_spot (fixture, "needs", &top, &cy);
+      assert_same_colour ("done, fill", SAMPLE_AT (done, sample_x, sample_top + 3),
+                          timeline_pixel (fixture, x, top + 3));
+      g_assert_cmpint (colour_distance (SAMPLE_AT (done, sample_x, sample_top + 3),
+                                        SAMPLE_AT (planned, sample_x, sample_top + 3)), >, 100);
+      set_status (fixture, needs, "planned");
+
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+      wait_for_frames (GTK_WIDGET (fixture->timeline));
+    }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* For wait_until(): @data (a widget) is not mapped. */
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+/* Opens the legend from the header; returns its popover, shown. */
+static GtkWidget *
+open_legend (GtkWidget *button)
+{
+  GtkWidget *popover;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  wait_until (is_mapped, popover);
+  wait_for_frames (popover);
+  return popover;
+}
+
+/* For find_widget(): adds each drawing area to the GPtrArray @data. */
+static gboolean
+collect_area (GtkWidget *widget,
+              gpointer   data)
+{
+  if (GTK_IS_DRAWING_AREA (widget))
+    g_ptr_array_add (data, widget);
+  return FALSE;
+}
+
+/* Pixels @widget draws that are not transparent. */
+static guint
+count_drawn (GtkWidget *widget)
+{
+  g_autoptr(GdkTexture) texture = render_texture (widget);
+  g_autofree guint32 *pixels = NULL;
+  int width, height;
+  guint n = 0;
+
+  g_assert_nonnull (texture);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_new (guint32, (gsize) width * height);
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
+  for (int i = 0; i < width * height; i++)
+    n += (pixels[i] >> 24) > 0x80;
+  return n;
+}
+
+/* The legend, from its button in the header bar of the timeline: every
+ * phase and mark named beside its sample, in the interface's language; the
+ * button only where the timeline is; in a low window the legend stays
+ * inside it and scrolls; opened again in dark style, its samples are
+ * drawn anew in the timeline's dark colours. */
+static void
+test_legend (void)
+{
+  static const char *marks[] = {
+    N_("Full colour: planned"),
+    N_("Outlined: in progress"),
+    N_("Pale, with a tick: done"),
+    N_("Diamond: a milestone or an award decision"),
+    N_("Line down the timeline: today"),
+    N_("Speech bubble: how many notes are pinned to the stage"),
+    N_("Squares in the goals’ colours: the Agenda 2030 goals the stage serves"),
+  };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  WindowFixture fixture = { 0 };
+  GtkWidget *button, *popover, *label, *scrolled;
+  AdwViewStack *stack;
+  g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+  GtkAdjustment *adjustment;
+
+  window_fixture_set_up (&fixture, 1400, 800);
+  show_window (&fixture);
+  button = template_child (fixture.window, UP_TYPE_WINDOW, "legend_button");
+  stack = template_child (fixture.window, UP_TYPE_WINDOW, "view_stack");
+  g_assert_true (gtk_widget_get_mapped (button));
+  adw_view_stack_set_visible_child_name (stack, "notes");
+  wait_for_frames (GTK_WIDGET (fixture.window));
+  g_assert_false (gtk_widget_get_visible (button));
+  adw_view_stack_set_visible_child_name (stack, "timeline");
+  wait_until (is_mapped, button);
+
+  popover = open_legend (button);
+  for (UpPhase phase = 0; phase < UP_N_PHASES; phase++)
+    g_assert_nonnull (find_label (popover, up_phase_get_name_in (phase, UP_LANG_UI)));
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      label = find_label (popover, _(marks[i]));
+      g_assert_nonnull (label);
+      g_assert_true (gtk_widget_get_mapped (label) || i >= 4);
+    }
+  /* a sample beside each, drawn */
+  find_widget (popover, collect_area, areas);
+  for (guint i = 0; i < areas->len; i++)
+    g_assert_cmpuint (count_drawn (g_ptr_array_index (areas, i)), >, 10);
+  g_assert_cmpuint (areas->len, ==, UP_N_PHASES + G_N_ELEMENTS (marks));
+  name = g_strdup_printf ("timeline-legend-%s.png", test_language ());
+  save_screenshot (popover, name);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  wait_until (is_unmapped, popover);
+
+  /* A low window: the legend within it, scrolling. */
+  resize_window (&fixture, 1000, 460);
+  popover = open_legend (button);
+  g_test_message ("Legend %d px high in a window of %d", gtk_widget_get_height (popover),
+                  gtk_widget_get_height (GTK_WIDGET (fixture.window)));
+  g_assert_cmpint (gtk_widget_get_height (popover), <, gtk_widget_get_height (GTK_WIDGET (fixture.window)));
+  scrolled = find_descendant (popover, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  wait_until (is_unmapped, popover);
+
+  /* Dark: the done sample's pale fill is dark now. */
+  resize_window (&fixture, 1400, 800);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frames (GTK_WIDGET (fixture.window));
+  popover = open_legend (button);
+  g_free (name);
+  name = g_strdup_printf ("timeline-legend-%s-dark.png", test_language ());
+  save_screenshot (popover, name);
+  {
+    GtkWidget *row = gtk_widget_get_parent (find_label (popover, _("Pale, with a tick: done")));
+    GtkWidget *area = gtk_widget_get_first_child (row);
+    g_autoptr(GdkTexture) texture = render_texture (area);
+    guint32 pixels[UP_TIMELINE_SAMPLE_WIDTH * UP_TIMELINE_SAMPLE_HEIGHT];
+    guint32 fill;
+
+    g_assert_true (GTK_IS_DRAWING_AREA (area));
+    gdk_texture_download (texture, (guchar *) pixels, UP_TIMELINE_SAMPLE_WIDTH * 4);
+    fill = pixels[6 * UP_TIMELINE_SAMPLE_WIDTH + UP_TIMELINE_SAMPLE_WIDTH / 2];
+    g_test_message ("Done, in dark style: %08x", fill);
+    g_assert_cmpuint ((fill >> 24), ==, 0xff);
+    g_assert_cmpuint (((fill >> 16) & 0xff) + ((fill >> 8) & 0xff) + (fill & 0xff), <, 3 * 128);
+  }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  window_fixture_tear_down (&fixture);
+}
+
 /* In the window: the timeline, the stage list and the editor show one
  * selection; Delete on the timeline deletes through the window (with its
  * toast and undo), Enter opens the editor. */
@@ -2005,7 +2363,10 @@ main (int   argc,
               fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add ("/ui/timeline/style-keeps-layouts", Fixture, NULL,
               fixture_set_up, test_style_keeps_layouts, fixture_tear_down);
+  g_test_add ("/ui/timeline/legend-samples", Fixture, NULL,
+              fixture_set_up, test_legend_samples, fixture_tear_down);
   g_test_add_func ("/ui/timeline/window", test_window);
+  g_test_add_func ("/ui/timeline/legend", test_legend);
   g_test_add_func ("/ui/timeline/tab-order", test_tab_order);
   g_test_add_func ("/ui/timeline/kind-choices", test_kind_choices);
   g_test_add_func ("/ui/timeline/text-rows-look", test_text_rows_look);

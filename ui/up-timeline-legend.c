@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "upphandla"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "up-timeline-legend.h"
+
+typedef struct
+{
+  UpTimeline       *timeline;
+  UpTimelineSample  sample;
+  UpPhase           phase;
+} Sample;
+
+static void
+sample_free (gpointer data)
+{
+  Sample *sample = data;
+
+  g_object_unref (sample->timeline);
+  g_free (sample);
+}
+
+/* The timeline draws with render nodes; the sample's node is drawn into
+ * the area's Cairo context as it is. */
+static void
+draw_sample (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  Sample *sample = data;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  up_timeline_snapshot_sample (sample->timeline, snapshot, sample->sample, sample->phase);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    {
+      gsk_render_node_draw (node, cr);
+      gsk_render_node_unref (node);
+    }
+}
+
+static void
+add_row (GtkBox           *box,
+         UpTimeline       *timeline,
+         UpTimelineSample  which,
+         UpPhase           phase,
+         const char       *text)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* the label says it all; the sample is its picture */
+  GtkWidget *area = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "content-width", UP_TIMELINE_SAMPLE_WIDTH,
+                                  "content-height", UP_TIMELINE_SAMPLE_HEIGHT,
+                                  "valign", GTK_ALIGN_CENTER,
+                                  NULL);
+  GtkWidget *label = gtk_label_new (text);
+  Sample *sample = g_new0 (Sample, 1);
+
+  sample->timeline = g_object_ref (timeline);
+  sample->sample = which;
+  sample->phase = phase;
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_sample, sample, sample_free);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 38);
+  gtk_widget_set_hexpand (label, TRUE);
+
+  gtk_box_append (GTK_BOX (row), area);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (box, row);
+}
+
+static GtkWidget *
+add_heading (GtkBox     *box,
+             const char *text)
+{
+  GtkWidget *heading = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (box, heading);
+  return heading;
+}
+
+GtkWidget *
+up_timeline_legend_new (UpTimeline *timeline,
+                        int         max_height)
+{
+  GtkWidget *scrolled, *box, *heading, *hint;
+
+  g_return_val_if_fail (UP_IS_TIMELINE (timeline), NULL);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  /* Translators: the heading of the timeline's legend over the colours
+   * of the stages, one for each phase of a procurement. */
+  add_heading (GTK_BOX (box), _("Phases"));
+  /* every phase, in the procurement's order: the colour a stage of any
+   * kind will get, before it is on the timeline */
+  for (UpPhase phase = 0; phase < UP_N_PHASES; phase++)
+    add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_PHASE, phase,
+             up_phase_get_name_in (phase, UP_LANG_UI));
+
+  /* Translators: the heading of the timeline's legend over how a
+   * stage's status is drawn and what the other marks on the timeline
+   * are. */
+  heading = add_heading (GTK_BOX (box), _("Status and Marks"));
+  gtk_widget_set_margin_top (heading, 12);
+  /* Translators: in the timeline's legend: a stage planned, its bar
+   * in its phase's colour. */
+  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_PLANNED, 0, _("Full colour: planned"));
+  /* Translators: in the timeline's legend: a stage in progress, its bar
+   * with a dark outline. */
+  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_IN_PROGRESS, 0, _("Outlined: in progress"));
+  /* Translators: in the timeline's legend: a stage done, its bar pale
+   * with a tick at its start. */
+  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_DONE, 0, _("Pale, with a tick: done"));
+  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_DECISION, 0,
+           _("Diamond: a milestone or an award decision"));
+  /* Translators: in the timeline's legend: the line down the timeline
+   * at today's date, with a dot on the date axis. */
+  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_TODAY, 0, _("Line down the timeline: today"));
+  /* Translators: in the timeline's legend: the speech bubble with a
+   * number beside a stage's bar. */
+  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_NOTES, 0,
+           _("Speech bubble: how many notes are pinned to the stage"));
+  /* Translators: in the timeline's legend: the small squares in the
+   * goals' colours beside a stage's bar. */
+  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_GOALS, 0,
+           _("Squares in the goals’ colours: the Agenda 2030 goals the stage serves"));
+
+  /* Translators: at the foot of the timeline's legend: a stage's tooltip
+   * names its kind, status, dates, notes and goals. */
+  hint = gtk_label_new (_("Point at a stage to read its dates, notes and goals."));
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 40);
+  gtk_widget_set_margin_top (hint, 12);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_box_append (GTK_BOX (box), hint);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), max_height);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+
+  return scrolled;
+}
