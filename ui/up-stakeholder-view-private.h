@@ -29,6 +29,9 @@ struct _UpStakeholderView
   GSignalGroup        *project_signals;
   guint                updating;
   char                *search_key;     /* casefolded, NFC; NULL: no search */
+  /* The ids of the project's stakeholders at its last change: one more
+   * is a stakeholder added or brought back (an Undo), and selected. */
+  GHashTable          *listed;
 
   /* An export of the grid is under way (its dialogs, then the file
    * written on a thread): Export Grid is off meanwhile. */

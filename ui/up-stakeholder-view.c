@@ -520,10 +520,43 @@ on_grid_selection_changed (UpStakeholderView *self)
 /* The project's stakeholders changed (an edit, an undo or a redo): the
  * rows may sort and filter differently now, and the selected one may be
  * gone. */
+/* Lists the project's stakeholders in self->listed; returns the one new
+ * to it when there is exactly one, a stakeholder added or brought back
+ * (the Undo of its deletion, the Redo of its adding). */
+static UpStakeholder *
+update_listed (UpStakeholderView *self)
+{
+  GListModel *stakeholders = self->project != NULL ? up_project_get_stakeholders (self->project) : NULL;
+  guint n = stakeholders != NULL ? g_list_model_get_n_items (stakeholders) : 0;
+  GHashTable *listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  UpStakeholder *returned = NULL;
+  guint n_new = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UpStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = up_record_get_id (UP_RECORD (stakeholder));
+      if (self->listed != NULL && !g_hash_table_contains (self->listed, id))
+        {
+          n_new++;
+          /* the project holds it */
+          returned = stakeholder;
+        }
+      g_hash_table_add (listed, id);
+    }
+
+  g_clear_pointer (&self->listed, g_hash_table_unref);
+  self->listed = listed;
+  return n_new == 1 ? returned : NULL;
+}
+
 static void
 on_stakeholders_changed (UpStakeholderView *self)
 {
   UpStakeholder *selected = self->selected;
+  UpStakeholder *returned = update_listed (self);
   gboolean any = self->project != NULL &&
                  g_list_model_get_n_items (up_project_get_stakeholders (self->project)) > 0;
 
@@ -537,7 +570,11 @@ on_stakeholders_changed (UpStakeholderView *self)
   gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
   self->updating--;
 
-  /* Re-select by identity: sorting may have moved the row. */
+  /* One brought back is selected where the search and the filter show
+   * it, as a stage or a goal brought back is; else the selection is kept,
+   * by identity: sorting may have moved the row. */
+  if (returned != NULL && find_position (G_LIST_MODEL (self->selection), returned) != GTK_INVALID_LIST_POSITION)
+    selected = returned;
   set_selected (self, selected != NULL && is_alive (self, selected) ? selected : NULL);
   update_count (self);
 }
@@ -1833,6 +1870,7 @@ up_stakeholder_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->selected);
   g_clear_object (&self->project);
+  g_clear_pointer (&self->listed, g_hash_table_unref);
 
   G_OBJECT_CLASS (up_stakeholder_view_parent_class)->dispose (object);
 }
@@ -1975,6 +2013,8 @@ up_stakeholder_view_set_project (UpStakeholderView *self,
 
   g_set_object (&self->project, project);
   g_signal_group_set_target (self->project_signals, project);
+  g_clear_pointer (&self->listed, g_hash_table_unref);
+  update_listed (self);
 
   gtk_stack_set_visible_child_name (self->stack,
                                     project != NULL &&

@@ -402,6 +402,19 @@ is_dismissed (gpointer data)
   return *(gboolean *) data;
 }
 
+/* The view, its register and the grid have stakeholder @id selected. */
+static void
+assert_selected_id (Fixture *fixture,
+                    gint64   id)
+{
+  UpStakeholder *selected = up_stakeholder_view_get_selected (fixture->view);
+
+  g_assert_nonnull (selected);
+  g_assert_cmpint (up_record_get_id (UP_RECORD (selected)), ==, id);
+  g_assert_true (gtk_single_selection_get_selected_item (fixture->view->selection) == (gpointer) selected);
+  g_assert_true (up_stakeholder_grid_get_selected (fixture->view->grid) == selected);
+}
+
 static void
 test_delete_undo (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -424,12 +437,14 @@ test_delete_undo (Fixture       *fixture,
   /* Another row is selected, so that Delete can go on. */
   g_assert_nonnull (up_stakeholder_view_get_selected (view));
 
-  /* The toast's Undo brings Erik back. */
+  /* The toast's Undo brings Erik back, selected, as a stage or a goal
+   * brought back is, not the neighbour the deletion left selected. */
   toast = view->delete_toast;
   g_assert_nonnull (toast);
   g_signal_emit_by_name (toast, "button-clicked");
   g_assert_nonnull (up_project_lookup (fixture->project, "stakeholder", id));
   g_assert_cmpuint (n_rows (fixture), ==, N_DEMO_STAKEHOLDERS);
+  assert_selected_id (fixture, id);
 
   /* After an edit of another stakeholder, the toast's Undo brings Erik
    * back and keeps that edit. */
@@ -456,6 +471,20 @@ test_delete_undo (Fixture       *fixture,
   g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed_after_undo);
   g_assert_true (up_project_undo (fixture->project, NULL));
   wait_until (is_dismissed, &dismissed_after_undo);
+  assert_selected_id (fixture, id);
+  /* Redo takes it away again, Undo brings it back selected again. */
+  g_assert_true (up_project_redo (fixture->project, NULL));
+  g_assert_null (up_project_lookup (fixture->project, "stakeholder", id));
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  assert_selected_id (fixture, id);
+  /* Brought back where the search hides it: the one selected stays. */
+  set_search (fixture, "Lena");
+  up_stakeholder_view_set_selected (view, find_stakeholder (fixture->project, "Lena Berg"));
+  g_assert_true (up_project_redo (fixture->project, NULL));
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  g_assert_nonnull (up_project_lookup (fixture->project, "stakeholder", id));
+  assert_selected_id (fixture, up_record_get_id (UP_RECORD (find_stakeholder (fixture->project, "Lena Berg"))));
+  set_search (fixture, "");
   g_assert_true (up_project_delete_stakeholder (fixture->project,
                                                 UP_STAKEHOLDER (up_project_lookup (fixture->project, "stakeholder", id)),
                                                 NULL));
