@@ -15,6 +15,7 @@
 
 #include "up-a11y-util.h"
 #include "up-entry-row.h"
+#include "up-list-util.h"
 #include "up-local-goals-view.h"
 #include "up-paste-guard.h"
 #include "up-paned-util.h"
@@ -900,6 +901,7 @@ bind_stage_row (UpLocalGoalsView *self,
   name = g_strdup_printf ("local-goal-stage-%" G_GINT64_FORMAT, up_record_get_id (UP_RECORD (row->stage)));
   gtk_widget_set_name (GTK_WIDGET (row->check), name);
   row->notify_id = g_signal_connect_swapped (row->stage, "notify", G_CALLBACK (on_stage_notify), row);
+  up_list_util_mark_item (row->header, row->stage);
   show_stage (row);
   show_stage_check (self, row);
   g_ptr_array_add (self->stage_rows, row);
@@ -912,6 +914,7 @@ unbind_stage_row (UpLocalGoalsView *self,
   StageRow *row = g_object_get_data (G_OBJECT (item), "stage-row");
 
   g_ptr_array_remove_fast (self->stage_rows, row);
+  up_list_util_mark_item (row->header, NULL);
   g_clear_signal_handler (&row->notify_id, row->stage);
   row->stage = NULL;
 }
@@ -1001,7 +1004,13 @@ on_stages_items_changed (UpLocalGoalsView *self,
   if (self->stage_refilter)
     return;
   if (removed == 0 && added > 0 && gtk_widget_get_mapped (GTK_WIDGET (self->stage_list)))
-    gtk_widget_activate_action (GTK_WIDGET (self->stage_list), "list.scroll-to-item", "u", position);
+    {
+      g_autoptr(GObject) stage = g_list_model_get_item (G_LIST_MODEL (self->stage_selection), position);
+
+      /* whole, where GTK 4.8 leaves a row cut at the edge, or one just
+       * added below the rows in sight, unscrolled */
+      up_list_util_scroll_to_item (GTK_WIDGET (self->stage_list), position, stage);
+    }
 }
 
 static void

@@ -1144,6 +1144,31 @@ test_local_goal_stage_undo_scroll (Fixture       *fixture,
     g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - value), <, 1);
   }
 
+  /* Right below the rows in sight, where GTK 4.8 takes a row just added
+   * for in sight (0 px high at the list's bottom edge): the list scrolls
+   * to show it whole. */
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      gint64 id = up_record_get_id (UP_RECORD (stage));
+      g_autofree char *name = g_strdup_printf ("local-goal-stage-%" G_GINT64_FORMAT, id);
+      GtkWidget *row;
+
+      if (shows_whole_in (gtk_widget_get_parent (get_named (view, name)), list, name))
+        continue;
+      g_assert_true (up_project_delete_stage (fixture->project, stage, FALSE, &error));
+      wait_for_frames (GTK_WIDGET (fixture->window));
+      g_assert_true (up_project_undo (fixture->project, &error));
+      g_assert_no_error (error);
+      for (guint frames = 0; frames < 3; frames++)
+        wait_for_frames (GTK_WIDGET (fixture->window));
+      row = find_named (view, name);
+      g_assert_true (shows_whole_in (row != NULL ? gtk_widget_get_parent (row) : NULL, list, name));
+      break;
+    }
+
   /* Deleted and undone on the timeline, back at the top when the local
    * goals are shown again. */
   gtk_adjustment_set_value (adjustment, 0);
