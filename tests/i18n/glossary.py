@@ -13,6 +13,7 @@ Usage: glossary.py SOURCE_ROOT"""
 import os
 import re
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import po  # noqa: E402
@@ -119,11 +120,12 @@ def source_lines(root, path):
     return _sources[path]
 
 
-def control_kinds(root, entry):
-    """What the message is used as, by the source lines of its references:
-    'placeholder' or 'tooltip' where the source says so."""
+def control_kinds(root, entry, references):
+    """What the message is used as, by the source lines of its references
+    (@references, where the sources have it now): 'placeholder' or
+    'tooltip' where the source says so."""
     kinds = set()
-    for ref in entry.references:
+    for ref in references:
         path, _, line = ref.rpartition(':')
         lines = source_lines(root, path)
         number = int(line)
@@ -140,9 +142,9 @@ def control_kinds(root, entry):
     return kinds
 
 
-def capitalization_failures(root, entry):
+def capitalization_failures(root, entry, references):
     failures = []
-    kinds = control_kinds(root, entry)
+    kinds = control_kinds(root, entry, references)
     text = entry.msgid
     if 'placeholder' in kinds:
         wrong = sentence_offenders(text)
@@ -168,6 +170,14 @@ def main():
     failures = []
     checked = 0
 
+    # Where each message is in the sources now, from a template extracted
+    # afresh: sv.po's own references are as old as its last update, and
+    # code moved since would be read at the wrong lines.
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = os.path.join(tmp, 'upphandla.pot')
+        po.make_pot(root, pot)
+        current = {(e.msgctxt, e.msgid): e.references for e in po.parse(pot)}
+
     for entry in po.parse(sv_po):
         if not entry.msgid:
             continue
@@ -179,7 +189,8 @@ def main():
                 if m:
                     failures.append('%s (%s): English %r: %s'
                                     % (entry.name(), entry.where(), m.group(0), hint))
-        for hint in capitalization_failures(root, entry):
+        references = current.get((entry.msgctxt, entry.msgid), entry.references)
+        for hint in capitalization_failures(root, entry, references):
             failures.append('%s (%s): English: %s' % (entry.name(), entry.where(), hint))
         if 'fuzzy' in entry.flags:
             continue
