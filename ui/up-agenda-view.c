@@ -850,7 +850,7 @@ build (UpAgendaView *self)
   gtk_widget_set_margin_bottom (scrolled, 12);
   gtk_box_append (GTK_BOX (box), scrolled);
 
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-web-symbolic");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "io.github.upphandla.Upphandla-agenda-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Agenda 2030 Links Yet"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
                                    _("Link the stages to targets of the global goals in the stage details, and the coverage is charted here."));

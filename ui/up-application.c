@@ -795,9 +795,8 @@ load_resources (void)
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (style),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
+  up_application_add_own_icons (display);
   theme = gtk_icon_theme_get_for_display (display);
-  if (!application_icon_installed ())
-    gtk_icon_theme_add_resource_path (theme, RESOURCE_BASE_PATH "/icons/");
 
   /* Benchmark hook (see up-window.c), inert unless UPPHANDLA_BENCH_FIRST_FRAME
    * is set: each time the theme is read anew. The theme's paths and whether
@@ -925,4 +924,13 @@ up_application_add_recent (GFile *file)
   data.app_exec = (char *) "upphandla %u";
 
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+void
+up_application_add_own_icons (GdkDisplay *display)
+{
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  if (!application_icon_installed ())
+    gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), RESOURCE_BASE_PATH "/icons/");
 }

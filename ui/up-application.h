@@ -23,4 +23,9 @@ void           up_application_open_file      (UpApplication *self,
 /* Remembers @file in the recent files of the desktop (GtkRecentManager). */
 void           up_application_add_recent     (GFile         *file);
 
+/* The app's own icons (its icon, and those of its views that the icon
+ * theme does not have) in @display's icon theme, from the resources,
+ * where they are not installed: a build run from its folder, a test. */
+void           up_application_add_own_icons  (GdkDisplay    *display);
+
 G_END_DECLS

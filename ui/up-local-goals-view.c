@@ -1464,7 +1464,7 @@ build_detail (UpLocalGoalsView *self)
   GtkWidget *target_group = adw_preferences_group_new ();
   GtkWidget *stage_group = adw_preferences_group_new ();
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *coverage = icon_label_button ("emblem-web-symbolic", _("Show _Coverage"),
+  GtkWidget *coverage = icon_label_button ("io.github.upphandla.Upphandla-agenda-symbolic", _("Show _Coverage"),
                                            "local-goals.show-coverage");
   GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);

@@ -42,11 +42,12 @@ export GSETTINGS_SCHEMA_DIR="$build/resources" UPPHANDLA_LOCALEDIR="$build/po"
 # make runs differ); the font cache stays warm.
 mkdir -p "$work/data" "$work/config"
 export GSETTINGS_BACKEND=memory XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
-# The app's icon where an installed app has it, in the icon theme: from the build folder the app
+# The app's icons where an installed app has them, in the icon theme: from the build folder the app
 # adds the icons of its resources to the theme, which GTK then reads again (ui/up-application.c).
-mkdir -p "$work/data/icons/hicolor/scalable/apps"
+mkdir -p "$work/data/icons/hicolor/scalable/apps" "$work/data/icons/hicolor/scalable/actions"
 cp "$src/resources/icons/hicolor/scalable/apps/io.github.upphandla.Upphandla.svg" \
   "$work/data/icons/hicolor/scalable/apps/"
+cp "$src"/resources/icons/hicolor/scalable/actions/*.svg "$work/data/icons/hicolor/scalable/actions/"
 app="$build/app/upphandla"
 field() { sed -n "s/.*$1 \([0-9.]*\).*/\1/p"; }
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.2f}' if b else '-')" "$1" "$2"; }

@@ -53,6 +53,9 @@ expect "$datadir/glib-2.0/schemas/io.github.upphandla.Upphandla.gschema.xml"
 expect "$datadir/mime/packages/$app_id.xml"
 expect "$datadir/icons/hicolor/scalable/apps/$app_id.svg"
 expect "$datadir/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
+for icon in agenda legend notes stakeholders; do
+  expect "$datadir/icons/hicolor/scalable/actions/$app_id-$icon-symbolic.svg"
+done
 expect "$localedir/sv/LC_MESSAGES/upphandla.mo"
 
 # The merged files carry the Swedish translation once po/sv.po translates their strings.

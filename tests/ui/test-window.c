@@ -9573,6 +9573,68 @@ test_no_recovery_left (void)
   g_assert_cmpuint (left->len, ==, 0);
 }
 
+/* For find_widget(): adds the icon that @widget shows by name (an
+ * image's, a button's, a status page's) to the GHashTable @data. */
+static gboolean
+collect_icon_name (GtkWidget *widget,
+                   gpointer   data)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "icon-name");
+  g_autofree char *name = NULL;
+
+  if (pspec != NULL && pspec->value_type == G_TYPE_STRING)
+    g_object_get (widget, "icon-name", &name, NULL);
+  if (name != NULL && *name != '\0')
+    g_hash_table_add (data, g_steal_pointer (&name));
+  return FALSE;
+}
+
+/* Every icon the window shows is in the icon theme, by its own name: GTK
+ * shows a symbolic icon the theme lacks by the name without "-symbolic"
+ * where it finds one (Debian's Adwaita showed the Agenda 2030 view's
+ * globe in full colour among the monochrome icons), and where it does not
+ * (the legacy icons are gone from the GNOME runtime's theme), the image of
+ * a missing icon. */
+static void
+test_icons_in_theme (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  static const char *views[] = { "timeline", "stakeholders", "notes", "agenda", "local-goals" };
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (fixture->window)));
+  AdwViewStack *stack = template_child (fixture->window, UP_TYPE_WINDOW, "view_stack");
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+  GHashTableIter iter;
+  const char *name;
+  guint missing = 0;
+
+  /* as the app adds them at its start, where they are not installed */
+  up_application_add_own_icons (gtk_widget_get_display (GTK_WIDGET (fixture->window)));
+  /* each view built, as it is on its first showing */
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      show_view (fixture, views[i]);
+      find_widget (GTK_WIDGET (fixture->window), collect_icon_name, names);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_hash_table_add (names, g_strdup (adw_view_stack_page_get_icon_name (page)));
+    }
+
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    {
+      gboolean found = gtk_icon_theme_has_icon (theme, name);
+
+      g_test_message ("%s: %s", name, found ? "in the theme" : "MISSING");
+      missing += !found;
+    }
+  g_assert_cmpuint (g_hash_table_size (names), >, 15);
+  g_assert_cmpuint (missing, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -9676,6 +9738,8 @@ main (int   argc,
 
       g_test_add_data_func (path, &read_only_cases[i], test_read_only_banner);
     }
+  g_test_add ("/ui/window/icons-in-theme", Fixture, NULL,
+              fixture_set_up, test_icons_in_theme, fixture_tear_down);
   g_test_add ("/ui/window/close-commits-stakeholder", Fixture, NULL,
               fixture_set_up, test_close_commits_stakeholder, fixture_tear_down);
   g_test_add ("/ui/window/close-commits-description", Fixture, "stage",
