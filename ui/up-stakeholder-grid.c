@@ -19,9 +19,6 @@
 #define MIN_VALUE 1
 /* Half the side of the box around a mark that stands for it (pixels). */
 #define MARK_EXTENT 10
-/* The radius of the selection ring round a mark, as a share of the cell's
- * width, outside the mark's own radius. */
-#define RING_PER_CELL 0.06
 #define MAX_VALUE 5
 
 /* The accessible stand-in of one line the grid draws: a list item that
@@ -214,7 +211,8 @@ static gboolean
 get_mark_centre (UpStakeholderGrid *self,
                  UpStakeholder     *stakeholder,
                  double            *x,
-                 double            *y)
+                 double            *y,
+                 double            *ring)
 {
   UpChartOptions options;
   double width = gtk_widget_get_width (GTK_WIDGET (self));
@@ -225,7 +223,7 @@ get_mark_centre (UpStakeholderGrid *self,
 
   up_stakeholder_grid_get_options (self, &options);
   return up_chart_grid_stakeholder_mark (self->project, &options, width, height,
-                                         stakeholder, x, y);
+                                         stakeholder, x, y, ring);
 }
 
 static void
@@ -1078,7 +1076,7 @@ up_stakeholder_grid_snapshot (GtkWidget   *widget,
       float w = gtk_widget_has_focus (widget) ? 3 : 2;
       GdkRGBA colours[4];
       GskRoundedRect outline;
-      double x, y;
+      double x, y, r;
 
       for (int i = 0; i < 4; i++)
         colours[i] = self->accent;
@@ -1094,12 +1092,11 @@ up_stakeholder_grid_snapshot (GtkWidget   *widget,
           gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w }, colours);
         }
 
-      /* The ring hugs the mark, which scales with the chart: the chart's
-       * marks are about a seventh of a cell wide. */
-      if (get_mark_centre (self, self->selected, &x, &y))
+      /* The ring round the mark, as the chart sizes it: clear of the mark
+       * and of the name beside it (one a share of the cell's width ran
+       * over the name's first letter). */
+      if (get_mark_centre (self, self->selected, &x, &y, &r))
         {
-          double r = MAX (5.0, cell.size.width * RING_PER_CELL) + w;
-
           gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), r);
           gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w }, colours);
         }

@@ -26,6 +26,12 @@
 #define BODY_HEIGHT (STRIP + 5 * CELL_HEIGHT + STRIP + BOTTOM_AXIS)
 #define ENTRY 17.0
 #define ENTRY_TIGHT 14.0      /* two lines in a low cell on screen */
+/* A stakeholder's mark: its radius, where its name begins right of its
+ * centre, and the outer radius of a ring round it that keeps clear of
+ * both (round a stakeholder being dragged, and the app's selection). */
+#define MARK_RADIUS 6.5
+#define NAME_OFFSET 11.0
+#define RING_RADIUS 9.5
 /* The lines a cell holds: on a page 6 (PAGE_CELL_HEIGHT), else 5. */
 #define MAX_ENTRIES 6
 #define OTHER_MAX_ENTRIES 5
@@ -554,7 +560,7 @@ layout_compute (UpChartContext *ctx,
         y = cell_y (layout, influence) + (layout->cell_height - n_lines * layout->entry) / 2;
         for (guint j = 0; j < n_entries; j++)
           {
-            Entry entry = { NULL, influence, interest, 0, x + 13, y + lines[j] * layout->entry / 2, x + 24,
+            Entry entry = { NULL, influence, interest, 0, x + 13, y + lines[j] * layout->entry / 2, x + 13 + NAME_OFFSET,
                             layout->cell_width - 28, lines[j], organisations[j] };
 
             if (j < n_shown)
@@ -819,10 +825,10 @@ _up_chart_grid_draw (UpChartContext *ctx,
             _up_chart_set_colour (cr, &ctx->fg);
             cairo_set_line_width (cr, 2);
             cairo_new_path (cr);
-            cairo_arc (cr, entry->x, y, 9.5, 0, 2 * G_PI);
+            cairo_arc (cr, entry->x, y, RING_RADIUS - 1, 0, 2 * G_PI);
             cairo_stroke (cr);
           }
-        draw_mark (ctx, up_stakeholder_get_stance (entry->stakeholder), entry->x, y, 6.5);
+        draw_mark (ctx, up_stakeholder_get_stance (entry->stakeholder), entry->x, y, MARK_RADIUS);
         if (number > 0)
           {
             /* the number of its line in the key, before the name's first
@@ -935,7 +941,8 @@ up_chart_grid_stakeholder_mark (UpProject            *project,
                                 double                height,
                                 UpStakeholder        *stakeholder,
                                 double               *x,
-                                double               *y)
+                                double               *y,
+                                double               *ring)
 {
   Layout layout;
   gboolean found = FALSE;
@@ -955,6 +962,8 @@ up_chart_grid_stakeholder_mark (UpProject            *project,
         {
           *x = layout.frame.offset_x + entry->x * layout.frame.scale;
           *y = layout.frame.offset_y + entry->y * layout.frame.scale;
+          if (ring != NULL)
+            *ring = RING_RADIUS * layout.frame.scale;
           found = TRUE;
         }
     }

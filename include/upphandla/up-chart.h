@@ -179,15 +179,19 @@ const char    *up_chart_grid_quadrant_get_label (UpGridQuadrant quadrant,
                                                  UpLang         lang);
 
 /* The centre of @stakeholder's mark on the grid (at the preview values
- * while it is dragged). FALSE when it has no mark of its own: its cell is
- * too full and it is counted in the cell's "+ N more". */
+ * while it is dragged), and in @ring (may be NULL) the outer radius of a
+ * ring round it that keeps clear of the mark and of the name beside it,
+ * as the ring the chart draws round a stakeholder being dragged. FALSE
+ * when it has no mark of its own: its cell is too full and it is counted
+ * in the cell's "+ N more". */
 gboolean    up_chart_grid_stakeholder_mark (UpProject            *project,
                                             const UpChartOptions *options,
                                             double                width,
                                             double                height,
                                             UpStakeholder        *stakeholder,
                                             double               *x,
-                                            double               *y);
+                                            double               *y,
+                                            double               *ring);
 
 /* One line of a cell of the grid as drawn: a stakeholder's mark, or the
  * "+ N more" line that ends a cell too full for a mark each. */

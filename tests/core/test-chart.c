@@ -1261,7 +1261,7 @@ test_grid_marks (void)
           break;
       g_assert_cmpuint (k, <, G_N_ELEMENTS (demo_quadrants));
 
-      g_assert_true (up_chart_grid_stakeholder_mark (project, &options, width, height, person, &x, &y));
+      g_assert_true (up_chart_grid_stakeholder_mark (project, &options, width, height, person, &x, &y, NULL));
       g_assert_true (up_chart_grid_cell_at (project, &options, width, height, x, y, &influence, &interest));
       g_assert_cmpint (influence, ==, up_stakeholder_get_influence (person));
       g_assert_cmpint (interest, ==, up_stakeholder_get_interest (person));
@@ -1312,7 +1312,7 @@ test_grid_long_names (void)
   options.lang = UP_LANG_SV;
   up_chart_get_size (UP_CHART_GRID, project, &options, &width, &height);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_assert_true (up_chart_grid_stakeholder_mark (project, &options, width, height, people[i], &x, &ys[i]));
+    g_assert_true (up_chart_grid_stakeholder_mark (project, &options, width, height, people[i], &x, &ys[i], NULL));
 
   /* four lines of a cell's five: the first long name gets the fifth */
   g_assert_cmpfloat (ys[1] - ys[0], >, 24);
@@ -1355,7 +1355,7 @@ test_grid_crowded (void)
       double x, y;
       int influence, interest;
 
-      if (!up_chart_grid_stakeholder_mark (project, &options, width, height, people->pdata[i], &x, &y))
+      if (!up_chart_grid_stakeholder_mark (project, &options, width, height, people->pdata[i], &x, &y, NULL))
         continue;
       n_marks++;
       g_assert_true (up_chart_grid_cell_at (project, &options, width, height, x, y, &influence, &interest));
@@ -1378,7 +1378,7 @@ test_grid_crowded (void)
     double x, y;
     int influence, interest;
 
-    g_assert_true (up_chart_grid_stakeholder_mark (project, &options, width, height, people->pdata[8], &x, &y));
+    g_assert_true (up_chart_grid_stakeholder_mark (project, &options, width, height, people->pdata[8], &x, &y, NULL));
     g_assert_true (up_chart_grid_cell_at (project, &options, width, height, x, y, &influence, &interest));
     g_assert_cmpint (influence, ==, 1);
     g_assert_cmpint (interest, ==, 5);

@@ -837,7 +837,7 @@ test_grid_drag (Fixture       *fixture,
     g_assert_true (up_chart_grid_stakeholder_mark (fixture->project, &options,
                                                    gtk_widget_get_width (GTK_WIDGET (grid)),
                                                    gtk_widget_get_height (GTK_WIDGET (grid)),
-                                                   birgitta, &mx, &my));
+                                                   birgitta, &mx, &my, NULL));
     g_assert_true (stakeholder_at (grid, mx, my) == birgitta);
     cell_centre (grid, 4, 1, &to_x, &to_y);
     g_signal_emit_by_name (gesture, "drag-begin", mx, my);
@@ -1550,6 +1550,91 @@ test_grid_marks_drawn_only (Fixture       *fixture,
   g_assert_cmpuint (count_grid_marks (grid), ==, expected);
 }
 
+/* The grid as drawn, its line of pixels through @y (0xAARRGGBB). */
+static guint32 *
+grid_line (UpStakeholderGrid *grid,
+           double             y)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint32 *pixels = NULL;
+  int width, height;
+
+  wait_for_frames (GTK_WIDGET (grid));
+  texture = render_texture (GTK_WIDGET (grid));
+  g_assert_nonnull (texture);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  g_assert_cmpfloat (y, <, height);
+  pixels = g_new (guint32, (gsize) width * height);
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
+  return g_memdup2 (pixels + (gsize) y * width, (gsize) width * sizeof (guint32));
+}
+
+static gboolean
+is_dark (guint32 pixel)
+{
+  return ((pixel >> 16) & 0xff) + ((pixel >> 8) & 0xff) + (pixel & 0xff) < 3 * 128;
+}
+
+/* The selection ring round a stakeholder's mark keeps clear of the name
+ * beside it: it had run over the name's first letter (Birgitta Ek's "B",
+ * in the store's screenshot). On the line through the mark's centre, the
+ * ring's last pixel comes before the name's first, with the grid focused
+ * (its ring thickest). */
+static void
+test_grid_ring_clear_of_name (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  UpStakeholderGrid *grid = fixture->view->grid;
+  UpStakeholder *birgitta = find_stakeholder (fixture->project, "Birgitta Ek");
+  g_autofree guint32 *plain = NULL;
+  g_autofree guint32 *selected = NULL;
+  UpChartOptions options;
+  double mx, my, ring;
+  int width;
+  int x, text_x, ring_end = -1;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* The store's screenshot's window: the grid on its own, its cells wide
+   * (the chart's text keeps its size, the ring was a share of a cell) */
+  gtk_window_set_default_size (fixture->window, 1200, 800);
+  wait_until (is_visible, fixture->view->grid_button);
+  gtk_toggle_button_set_active (fixture->view->grid_button, TRUE);
+  for (int frames = 0; frames < 20; frames++)
+    wait_for_frames (GTK_WIDGET (fixture->window));
+  width = gtk_widget_get_width (GTK_WIDGET (grid));
+  g_test_message ("The grid %d px wide", width);
+  g_assert_cmpint (width, >, 1000);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (grid)));
+  up_stakeholder_view_set_selected (fixture->view, NULL);
+  up_stakeholder_grid_get_options (grid, &options);
+  g_assert_true (up_chart_grid_stakeholder_mark (fixture->project, &options, width,
+                                                 gtk_widget_get_height (GTK_WIDGET (grid)),
+                                                 birgitta, &mx, &my, &ring));
+  plain = grid_line (grid, round (my));
+
+  /* the name's first pixel: past the mark (inside the ring, with a white
+   * bar across a critic's), then past the light between */
+  for (x = (int) (mx + 0.75 * ring); x < width && !is_dark (plain[x]); x++)
+    ;
+  text_x = x;
+  g_assert_cmpint (text_x, <, mx + 40);
+
+  up_stakeholder_view_set_selected (fixture->view, birgitta);
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (grid)));
+  selected = grid_line (grid, round (my));
+  /* the ring: the accent's blue where the plain grid has none */
+  for (x = (int) mx; x < MIN (width, text_x + 10); x++)
+    if (selected[x] != plain[x] && (selected[x] & 0xff) > ((selected[x] >> 16) & 0xff) + 60)
+      ring_end = x;
+  g_test_message ("Mark at %.1f, ring to %d (radius %.1f), name from %d", mx, ring_end, ring, text_x);
+  g_assert_cmpint (ring_end, >, (int) mx);
+  g_assert_cmpint (ring_end, <, text_x - 1);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 assert_register_row_named (Fixture    *fixture,
                            const char *name)
@@ -1899,6 +1984,8 @@ main (int   argc,
               fixture_set_up, test_export_dialog, fixture_tear_down);
   g_test_add ("/ui/stakeholders/export-pdf-slides", Fixture, NULL,
               fixture_set_up, test_export_pdf_slides, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/grid-ring-clear-of-name", Fixture, NULL,
+              fixture_set_up, test_grid_ring_clear_of_name, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-marks-drawn-only", Fixture, NULL,
               fixture_set_up, test_grid_marks_drawn_only, fixture_tear_down);
   g_test_add ("/ui/stakeholders/register-rows-named", Fixture, NULL,
