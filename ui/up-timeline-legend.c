@@ -46,14 +46,17 @@ draw_sample (GtkDrawingArea *area,
     }
 }
 
+/* A line of @list: the sample beside its text. A list box, whose rows
+ * take the focus one by one with the arrow keys (the popover scrolls to
+ * the one with the focus) and are read by a screen reader as they come. */
 static void
-add_row (GtkBox           *box,
-         UpTimeline       *timeline,
-         UpTimelineSample  which,
-         UpPhase           phase,
-         const char       *text)
+add_line (GtkListBox       *list,
+          UpTimeline       *timeline,
+          UpTimelineSample  which,
+          UpPhase           phase,
+          const char       *text)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   /* the label says it all; the sample is its picture */
   GtkWidget *area = g_object_new (GTK_TYPE_DRAWING_AREA,
                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
@@ -62,6 +65,7 @@ add_row (GtkBox           *box,
                                   "valign", GTK_ALIGN_CENTER,
                                   NULL);
   GtkWidget *label = gtk_label_new (text);
+  GtkWidget *row = gtk_list_box_row_new ();
   Sample *sample = g_new0 (Sample, 1);
 
   sample->timeline = g_object_ref (timeline);
@@ -75,32 +79,55 @@ add_row (GtkBox           *box,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 38);
   gtk_widget_set_hexpand (label, TRUE);
 
-  gtk_box_append (GTK_BOX (row), area);
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (box, row);
+  gtk_box_append (GTK_BOX (box), area);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_list_box_append (list, row);
 }
 
-static GtkWidget *
-add_heading (GtkBox     *box,
-             const char *text)
+/* A heading and the list of lines under it, named after the heading. */
+static GtkListBox *
+add_section (GtkBox     *box,
+             const char *title)
 {
-  GtkWidget *heading = gtk_label_new (text);
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *list = gtk_list_box_new ();
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
+  if (gtk_widget_get_first_child (GTK_WIDGET (box)) != NULL)
+    gtk_widget_set_margin_top (heading, 12);
   gtk_box_append (box, heading);
-  return heading;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "legend");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  gtk_box_append (box, list);
+  return GTK_LIST_BOX (list);
+}
+
+/* The keys go into the legend as it opens, to its first line: GTK left
+ * the focus in the window under the popover, where the keys then moved
+ * nothing. */
+static void
+on_legend_map (GtkWidget  *scrolled,
+               GtkListBox *first)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (first, 0)));
 }
 
 GtkWidget *
 up_timeline_legend_new (UpTimeline *timeline,
                         int         max_height)
 {
-  GtkWidget *scrolled, *box, *heading, *hint;
+  GtkWidget *scrolled, *box, *hint;
+  GtkListBox *phases, *marks;
 
   g_return_val_if_fail (UP_IS_TIMELINE (timeline), NULL);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 6);
@@ -108,40 +135,36 @@ up_timeline_legend_new (UpTimeline *timeline,
 
   /* Translators: the heading of the timeline's legend over the colours
    * of the stages, one for each phase of a procurement. */
-  add_heading (GTK_BOX (box), _("Phases"));
+  phases = add_section (GTK_BOX (box), _("Phases"));
   /* every phase, in the procurement's order: the colour a stage of any
    * kind will get, before it is on the timeline */
   for (UpPhase phase = 0; phase < UP_N_PHASES; phase++)
-    add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_PHASE, phase,
-             up_phase_get_name_in (phase, UP_LANG_UI));
+    add_line (phases, timeline, UP_TIMELINE_SAMPLE_PHASE, phase, up_phase_get_name_in (phase, UP_LANG_UI));
 
   /* Translators: the heading of the timeline's legend over how a
    * stage's status is drawn and what the other marks on the timeline
    * are. */
-  heading = add_heading (GTK_BOX (box), _("Status and Marks"));
-  gtk_widget_set_margin_top (heading, 12);
+  marks = add_section (GTK_BOX (box), _("Status and Marks"));
   /* Translators: in the timeline's legend: a stage planned, its bar
    * in its phase's colour. */
-  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_PLANNED, 0, _("Full colour: planned"));
+  add_line (marks, timeline, UP_TIMELINE_SAMPLE_PLANNED, 0, _("Full colour: planned"));
   /* Translators: in the timeline's legend: a stage in progress, its bar
    * with a dark outline. */
-  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_IN_PROGRESS, 0, _("Outlined: in progress"));
+  add_line (marks, timeline, UP_TIMELINE_SAMPLE_IN_PROGRESS, 0, _("Outlined: in progress"));
   /* Translators: in the timeline's legend: a stage done, its bar pale
    * with a tick at its start. */
-  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_DONE, 0, _("Pale, with a tick: done"));
-  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_DECISION, 0,
-           _("Diamond: a milestone or an award decision"));
+  add_line (marks, timeline, UP_TIMELINE_SAMPLE_DONE, 0, _("Pale, with a tick: done"));
+  add_line (marks, timeline, UP_TIMELINE_SAMPLE_DECISION, 0, _("Diamond: a milestone or an award decision"));
   /* Translators: in the timeline's legend: the line down the timeline
    * at today's date, with a dot on the date axis. */
-  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_TODAY, 0, _("Line down the timeline: today"));
+  add_line (marks, timeline, UP_TIMELINE_SAMPLE_TODAY, 0, _("Line down the timeline: today"));
   /* Translators: in the timeline's legend: the speech bubble with a
    * number beside a stage's bar. */
-  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_NOTES, 0,
-           _("Speech bubble: how many notes are pinned to the stage"));
+  add_line (marks, timeline, UP_TIMELINE_SAMPLE_NOTES, 0, _("Speech bubble: how many notes are pinned to the stage"));
   /* Translators: in the timeline's legend: the small squares in the
    * goals' colours beside a stage's bar. */
-  add_row (GTK_BOX (box), timeline, UP_TIMELINE_SAMPLE_GOALS, 0,
-           _("Squares in the goals’ colours: the Agenda 2030 goals the stage serves"));
+  add_line (marks, timeline, UP_TIMELINE_SAMPLE_GOALS, 0,
+            _("Squares in the goals’ colours: the Agenda 2030 goals the stage serves"));
 
   /* Translators: at the foot of the timeline's legend: a stage's tooltip
    * names its kind, status, dates, notes and goals. */
@@ -159,6 +182,9 @@ up_timeline_legend_new (UpTimeline *timeline,
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), max_height);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  /* the lines take the focus, not the scrolled window round them */
+  gtk_widget_set_focusable (scrolled, FALSE);
+  g_signal_connect_after (scrolled, "map", G_CALLBACK (on_legend_map), phases);
 
   return scrolled;
 }

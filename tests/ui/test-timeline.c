@@ -1335,6 +1335,34 @@ is_unmapped (gpointer data)
   return !gtk_widget_get_mapped (data);
 }
 
+/* A line of the legend: a row of one of its lists. */
+static gboolean
+is_legend_line (GtkWidget *widget)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_has_css_class (gtk_widget_get_parent (widget), "legend");
+}
+
+/* The focus moved in @popover as the key does (Down: the list's own
+ * binding, from the line with the focus; Tab: the popover's move);
+ * returns where it is, a line of the legend. */
+static GtkWidget *
+move_focus (GtkWidget        *popover,
+            GtkDirectionType  direction)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (popover));
+
+  if (direction == GTK_DIR_DOWN)
+    g_assert_true (run_key_binding (gtk_widget_get_parent (focus), GDK_KEY_Down, 0));
+  else
+    gtk_widget_child_focus (popover, direction);
+  focus = gtk_root_get_focus (gtk_widget_get_root (popover));
+  g_assert_true (is_legend_line (focus));
+  g_test_message ("focus on %s",
+                  gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (focus)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM
+                  ? "a list item" : G_OBJECT_TYPE_NAME (focus));
+  return focus;
+}
+
 /* Opens the legend from the header; returns its popover, shown. */
 static GtkWidget *
 open_legend (GtkWidget *button)
@@ -1442,6 +1470,29 @@ test_legend (void)
   scrolled = find_descendant (popover, GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  /* The arrows go from line to line, Tab from the phases to the marks,
+   * each line named for a screen reader, and the legend scrolls to the
+   * last. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (popover));
+
+    /* on the first line as it opens */
+    g_assert_true (is_legend_line (focus));
+    g_assert_nonnull (find_label (focus, up_phase_get_name_in (0, UP_LANG_UI)));
+    for (guint i = 1; i < UP_N_PHASES; i++)
+      focus = move_focus (popover, GTK_DIR_DOWN);
+    g_assert_nonnull (find_label (focus, up_phase_get_name_in (UP_N_PHASES - 1, UP_LANG_UI)));
+    focus = move_focus (popover, GTK_DIR_TAB_FORWARD);
+    g_assert_nonnull (find_label (focus, _(marks[0])));
+    for (guint i = 1; i < G_N_ELEMENTS (marks); i++)
+      focus = move_focus (popover, GTK_DIR_DOWN);
+    g_assert_nonnull (find_label (focus, _(marks[G_N_ELEMENTS (marks) - 1])));
+    for (guint i = 0; i < 4; i++)
+      wait_for_frames (popover);
+    g_test_message ("Scrolled to %g of %g", gtk_adjustment_get_value (adjustment),
+                    gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  }
   gtk_popover_popdown (GTK_POPOVER (popover));
   wait_until (is_unmapped, popover);
 
