@@ -108,6 +108,26 @@ add_section (GtkBox     *box,
   return GTK_LIST_BOX (list);
 }
 
+/* Down past the last phase goes on to the marks, Up past the first mark
+ * back to the phases: the two lists read as one legend. */
+static gboolean
+on_phases_keynav_failed (GtkWidget        *phases,
+                         GtkDirectionType  direction,
+                         GtkListBox       *marks)
+{
+  return direction == GTK_DIR_DOWN &&
+         gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (marks, 0)));
+}
+
+static gboolean
+on_marks_keynav_failed (GtkWidget        *marks,
+                        GtkDirectionType  direction,
+                        GtkListBox       *phases)
+{
+  return direction == GTK_DIR_UP &&
+         gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (phases, UP_N_PHASES - 1)));
+}
+
 /* The keys go into the legend as it opens, to its first line: GTK left
  * the focus in the window under the popover, where the keys then moved
  * nothing. */
@@ -165,6 +185,9 @@ up_timeline_legend_new (UpTimeline *timeline,
    * goals' colours beside a stage's bar. */
   add_line (marks, timeline, UP_TIMELINE_SAMPLE_GOALS, 0,
             _("Squares in the goals’ colours: the Agenda 2030 goals the stage serves"));
+
+  g_signal_connect (phases, "keynav-failed", G_CALLBACK (on_phases_keynav_failed), marks);
+  g_signal_connect (marks, "keynav-failed", G_CALLBACK (on_marks_keynav_failed), phases);
 
   /* Translators: at the foot of the timeline's legend: a stage's tooltip
    * names its kind, status, dates, notes and goals. */

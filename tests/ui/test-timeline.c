@@ -1470,9 +1470,9 @@ test_legend (void)
   scrolled = find_descendant (popover, GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
-  /* The arrows go from line to line, Tab from the phases to the marks,
-   * each line named for a screen reader, and the legend scrolls to the
-   * last. */
+  /* The arrows go from line to line, from the phases on to the marks,
+   * Tab from one list to the other, each line named for a screen reader,
+   * and the legend scrolls to the last. */
   {
     GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (popover));
 
@@ -1481,6 +1481,12 @@ test_legend (void)
     g_assert_nonnull (find_label (focus, up_phase_get_name_in (0, UP_LANG_UI)));
     for (guint i = 1; i < UP_N_PHASES; i++)
       focus = move_focus (popover, GTK_DIR_DOWN);
+    g_assert_nonnull (find_label (focus, up_phase_get_name_in (UP_N_PHASES - 1, UP_LANG_UI)));
+    /* Down past the last phase goes on to the marks, Up back; Tab too */
+    focus = move_focus (popover, GTK_DIR_DOWN);
+    g_assert_nonnull (find_label (focus, _(marks[0])));
+    g_assert_true (run_key_binding (gtk_widget_get_parent (focus), GDK_KEY_Up, 0));
+    focus = gtk_root_get_focus (gtk_widget_get_root (popover));
     g_assert_nonnull (find_label (focus, up_phase_get_name_in (UP_N_PHASES - 1, UP_LANG_UI)));
     focus = move_focus (popover, GTK_DIR_TAB_FORWARD);
     g_assert_nonnull (find_label (focus, _(marks[0])));
