@@ -517,9 +517,6 @@ on_grid_selection_changed (UpStakeholderView *self)
     up_list_util_move_cursor (rows, position, self->selected);
 }
 
-/* The project's stakeholders changed (an edit, an undo or a redo): the
- * rows may sort and filter differently now, and the selected one may be
- * gone. */
 /* Lists the project's stakeholders in self->listed; returns the one new
  * to it when there is exactly one, a stakeholder added or brought back
  * (the Undo of its deletion, the Redo of its adding). */
@@ -552,6 +549,9 @@ update_listed (UpStakeholderView *self)
   return n_new == 1 ? returned : NULL;
 }
 
+/* The project's stakeholders changed (an edit, an undo or a redo): the
+ * rows may sort and filter differently now, and the selected one may be
+ * gone. */
 static void
 on_stakeholders_changed (UpStakeholderView *self)
 {
