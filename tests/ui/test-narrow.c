@@ -232,12 +232,6 @@ is_slid_in (gpointer flap)
 }
 
 static gboolean
-is_unmapped (gpointer widget)
-{
-  return !gtk_widget_get_mapped (widget);
-}
-
-static gboolean
 is_within (GtkWidget *widget,
            GtkWidget *ancestor)
 {

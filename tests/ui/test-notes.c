@@ -1778,24 +1778,6 @@ test_stakeholders_by_organisation (Fixture       *fixture,
   g_assert_cmpuint (found->len, ==, g_list_model_get_n_items (up_project_get_stakeholders (fixture->project)));
 }
 
-/* The pixels of @widget as drawn, 0xAARRGGBB (premultiplied). */
-static guint32 *
-widget_pixels (GtkWidget *widget,
-               int       *width,
-               int       *height)
-{
-  g_autoptr(GdkTexture) texture = render_texture (widget);
-  guint32 *pixels;
-
-  g_assert_nonnull (texture);
-  *width = gdk_texture_get_width (texture);
-  *height = gdk_texture_get_height (texture);
-  pixels = g_new (guint32, (gsize) *width * *height);
-  gdk_texture_download (texture, (guchar *) pixels, (gsize) *width * 4);
-
-  return pixels;
-}
-
 /* A flag searched for is marked so that it shows: the pale mark of a word
  * lay under the colour emoji, which covers it all but a sliver. Around a
  * found emoji the mark is strong and stands out beside it, in the light

@@ -1555,18 +1555,12 @@ static guint32 *
 grid_line (UpStakeholderGrid *grid,
            double             y)
 {
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree guint32 *pixels = NULL;
   int width, height;
 
   wait_for_frames (GTK_WIDGET (grid));
-  texture = render_texture (GTK_WIDGET (grid));
-  g_assert_nonnull (texture);
-  width = gdk_texture_get_width (texture);
-  height = gdk_texture_get_height (texture);
+  pixels = widget_pixels (GTK_WIDGET (grid), &width, &height);
   g_assert_cmpfloat (y, <, height);
-  pixels = g_new (guint32, (gsize) width * height);
-  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
   return g_memdup2 (pixels + (gsize) y * width, (gsize) width * sizeof (guint32));
 }
 

@@ -55,15 +55,10 @@ create_window (UpTimeline *timeline,
 static guint32 *
 render_pixels (GtkWidget *widget)
 {
-  g_autoptr(GdkTexture) texture = render_texture (widget);
-  int width = gtk_widget_get_width (widget);
-  guint32 *pixels;
+  int width, height;
+  guint32 *pixels = widget_pixels (widget, &width, &height);
 
-  g_assert_nonnull (texture);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-  pixels = g_new (guint32, (gsize) width * gdk_texture_get_height (texture));
-  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
-
+  g_assert_cmpint (width, ==, gtk_widget_get_width (widget));
   return pixels;
 }
 
@@ -1328,13 +1323,6 @@ test_legend_samples (Fixture       *fixture,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
-/* For wait_until(): @data (a widget) is not mapped. */
-static gboolean
-is_unmapped (gpointer data)
-{
-  return !gtk_widget_get_mapped (data);
-}
-
 /* A line of the legend: a row of one of its lists. */
 static gboolean
 is_legend_line (GtkWidget *widget)
@@ -1391,16 +1379,10 @@ collect_area (GtkWidget *widget,
 static guint
 count_drawn (GtkWidget *widget)
 {
-  g_autoptr(GdkTexture) texture = render_texture (widget);
-  g_autofree guint32 *pixels = NULL;
   int width, height;
+  g_autofree guint32 *pixels = widget_pixels (widget, &width, &height);
   guint n = 0;
 
-  g_assert_nonnull (texture);
-  width = gdk_texture_get_width (texture);
-  height = gdk_texture_get_height (texture);
-  pixels = g_new (guint32, (gsize) width * height);
-  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
   for (int i = 0; i < width * height; i++)
     n += (pixels[i] >> 24) > 0x80;
   return n;
@@ -1513,13 +1495,14 @@ test_legend (void)
   {
     GtkWidget *row = gtk_widget_get_parent (find_label (popover, _("Pale, with a tick: done")));
     GtkWidget *area = gtk_widget_get_first_child (row);
-    g_autoptr(GdkTexture) texture = render_texture (area);
-    guint32 pixels[UP_TIMELINE_SAMPLE_WIDTH * UP_TIMELINE_SAMPLE_HEIGHT];
+    int width, height;
+    g_autofree guint32 *pixels = NULL;
     guint32 fill;
 
     g_assert_true (GTK_IS_DRAWING_AREA (area));
-    gdk_texture_download (texture, (guchar *) pixels, UP_TIMELINE_SAMPLE_WIDTH * 4);
-    fill = pixels[6 * UP_TIMELINE_SAMPLE_WIDTH + UP_TIMELINE_SAMPLE_WIDTH / 2];
+    pixels = widget_pixels (area, &width, &height);
+    g_assert_cmpint (width, ==, UP_TIMELINE_SAMPLE_WIDTH);
+    fill = pixels[6 * width + width / 2];
     g_test_message ("Done, in dark style: %08x", fill);
     g_assert_cmpuint ((fill >> 24), ==, 0xff);
     g_assert_cmpuint (((fill >> 16) & 0xff) + ((fill >> 8) & 0xff) + (fill & 0xff), <, 3 * 128);

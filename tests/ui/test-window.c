@@ -2967,7 +2967,6 @@ test_mnemonics_unique (Fixture       *fixture,
     }
 }
 
-static gboolean is_unmapped (gpointer widget);
 
 /* The access keys of @button's menu, opened as a click opens it: while a
  * menu is open its keys work without Alt, the menu's own and no other,
@@ -3123,12 +3122,6 @@ save_as_and_wait (UpWindow *window,
   wait_until (store_is_idle, store);
   iterate_pending ();
   return g_file_equal (up_project_get_file (up_window_get_project (window)), file);
-}
-
-static gboolean
-is_unmapped (gpointer widget)
-{
-  return !gtk_widget_get_mapped (widget);
 }
 
 /* Closes the toasts shown, as their close buttons do, each once it has

@@ -45,6 +45,12 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
+gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
 GtkWindow *
 find_toplevel (const char *type_name)
 {
@@ -186,6 +192,23 @@ render_texture (GtkWidget *widget)
                                       &GRAPHENE_RECT_INIT (0, 0,
                                                            gtk_widget_get_width (widget),
                                                            gtk_widget_get_height (widget)));
+}
+
+guint32 *
+widget_pixels (GtkWidget *widget,
+               int       *width,
+               int       *height)
+{
+  g_autoptr(GdkTexture) texture = render_texture (widget);
+  guint32 *pixels;
+
+  g_assert_nonnull (texture);
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  pixels = g_new (guint32, (gsize) *width * *height);
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) *width * 4);
+
+  return pixels;
 }
 
 /* Writes what @widget shows to @name in the test's build folder. */

@@ -157,6 +157,7 @@ void     resize_window            (WindowFixture *fixture,
 void     wait_until      (gboolean  (*done) (gpointer),
                           gpointer    data);
 gboolean is_mapped       (gpointer    data);
+gboolean is_unmapped     (gpointer    data);
 /* For wait_until(): whether a file chooser is shown, set in the
  * GtkWindow * that @data points to. */
 gboolean is_file_chooser_shown (gpointer data);
@@ -177,6 +178,11 @@ gboolean shows_whole_in  (GtkWidget  *widget,
                           const char *name);
 /* What @widget shows, at its size; NULL when it draws nothing. */
 GdkTexture *render_texture (GtkWidget *widget);
+/* What @widget shows as 0xAARRGGBB pixels (premultiplied), *@width by
+ * *@height; fails when it draws nothing. */
+guint32    *widget_pixels  (GtkWidget *widget,
+                            int       *width,
+                            int       *height);
 void     save_screenshot (GtkWidget  *widget,
                           const char *name);
 /* A text field of a row, given the focus, puts it on a widget that GTK 4.8
