@@ -630,6 +630,38 @@ void         _up_chart_timeline_size    (UpChartContext *ctx, double *width, dou
 void         _up_chart_timeline_draw    (UpChartContext *ctx, double width, double height);
 guint        _up_chart_timeline_n_pages (UpChartContext *ctx);
 
+/* The timeline's marks of a stage's status and of the chart's date,
+ * which the report draws too. */
+/* What is drawn of the stages of one status: a bar (a stage that is no
+ * decision), a decision's diamond, or both. */
+#define UP_CHART_SHOWS_BAR 1u
+#define UP_CHART_SHOWS_DIAMOND 2u
+/* A stage's status: 0 planned, 1 in progress, 2 done. */
+guint        _up_chart_timeline_status  (UpStage        *stage);
+/* Fills (and outlines) the path in @ctx as a mark of @colour in @status:
+ * as _up_chart_timeline_status() says it. */
+void         _up_chart_timeline_paint   (UpChartContext *ctx,
+                                         const UpRgba   *colour,
+                                         guint           status);
+/* The legend's line on the stages in progress and done, by what is drawn
+ * of each (UP_CHART_SHOWS_*); FALSE, and @item untouched, where neither. */
+gboolean     _up_chart_timeline_status_item (UpChartContext *ctx,
+                                             guint           progress,
+                                             guint           done,
+                                             UpLegendItem   *item);
+/* The red line of the chart's date, from @top to @bottom at @x, and its
+ * legend's line (the swatch's line @centred in its box, or at its right
+ * as the timeline's diamond). */
+void         _up_chart_timeline_draw_today (UpChartContext *ctx,
+                                            double          x,
+                                            double          top,
+                                            double          bottom);
+void         _up_chart_timeline_today_item (UpChartContext *ctx,
+                                            gboolean        centred,
+                                            UpLegendItem   *item);
+/* The chart's date (UpChartOptions.date, else today) as a Julian day. */
+guint32      _up_chart_day              (UpChartContext *ctx);
+
 /* Texts that were cut although they had to fit (UP_TEXT_MUST_FIT), and
  * the smallest text size laid out (in chart units), since the last reset:
  * the tests' checks that every label fits and that print is readable. */

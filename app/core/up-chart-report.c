@@ -302,6 +302,9 @@ typedef struct
   gboolean bar;
   gboolean grey;
   gboolean diamond;
+  guint    progress;  /* bars in progress and done: UP_CHART_SHOWS_BAR */
+  guint    done;
+  gboolean today;     /* the red line of the report's date */
 } StagesDrawn;
 
 /* Returns where the timeline ends: its rows, not the whole box, so that a
@@ -428,13 +431,31 @@ draw_timeline (UpChartContext *ctx,
         }
       else
         {
+          guint status = _up_chart_timeline_status (stage);
+
+          /* in progress or done as on the exported timeline; a decision
+           * is a day, its diamond the same whatever its status */
           drawn->bar = TRUE;
-          _up_chart_set_colour (cr, serves ? &stage_blue : &stage_grey);
+          drawn->progress |= status == 1 ? UP_CHART_SHOWS_BAR : 0;
+          drawn->done |= status == 2 ? UP_CHART_SHOWS_BAR : 0;
           _up_chart_rounded_rect (cr, axis_x + (start - day0) * per_day, cy - TIMELINE_ROW / 2 + 2,
                                   MAX ((end - start + 1) * per_day, 2.5), TIMELINE_ROW - 4, 1.5);
-          cairo_fill (cr);
+          _up_chart_timeline_paint (ctx, serves ? &stage_blue : &stage_grey, status);
         }
       ry += spans[i] * TIMELINE_ROW;
+    }
+
+  /* Where the plan stands on the report's date: a politician's first
+   * question of a plan. Over the rows, under the axis's labels. */
+  if (n_shown > 0)
+    {
+      int today = (int) _up_chart_day (ctx);
+
+      if (today >= day0 && today < day1)
+        {
+          drawn->today = TRUE;
+          _up_chart_timeline_draw_today (ctx, axis_x + (today - day0 + 0.5) * per_day, y - 1, ry);
+        }
     }
 
   if (n_shown < n_stages)
@@ -992,11 +1013,11 @@ _up_chart_report_draw (UpChartContext *ctx,
 {
   cairo_t *cr = ctx->cr;
   double scale = MIN (width / PAGE_WIDTH, height / PAGE_HEIGHT);
-  UpLegendItem legend[8];
+  UpLegendItem legend[10];
   guint n_legend;
   double wheel_radius = 132;
   double top, wheel_cy, y, column;
-  StagesDrawn drawn = { FALSE, FALSE, FALSE };
+  StagesDrawn drawn = { FALSE, FALSE, FALSE, 0, 0, FALSE };
   /* the report names the goal it is limited to by its level */
   gboolean regional = ctx->options->local_goal != NULL &&
                       g_strcmp0 (up_local_goal_get_level (ctx->options->local_goal), "regional") == 0;
@@ -1123,6 +1144,8 @@ _up_chart_report_draw (UpChartContext *ctx,
   if (drawn.bar)
     legend[n_legend++] = (UpLegendItem) { swatch_stage, NULL,
       up_lang_gettext (ctx->lang, N_("Bar in the timeline: a stage from its start to its end")) };
+  if (_up_chart_timeline_status_item (ctx, drawn.progress, drawn.done, &legend[n_legend]))
+    n_legend++;
   if (drawn.grey)
     legend[n_legend++] = (UpLegendItem) { swatch_stage, &stage_grey,
       regional ? up_lang_gettext (ctx->lang, N_("Grey bar or diamond: a stage that does not serve the regional goal"))
@@ -1130,6 +1153,9 @@ _up_chart_report_draw (UpChartContext *ctx,
   if (drawn.diamond)
     legend[n_legend++] = (UpLegendItem) { swatch_milestone, NULL,
       up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
+  if (drawn.today)
+    _up_chart_timeline_today_item (ctx, TRUE, &legend[n_legend++]);
+  g_assert (n_legend <= G_N_ELEMENTS (legend));
   y = top;
   y += section_title (ctx, up_chart_kind_get_title (UP_CHART_WHEEL, ctx->lang), M, y, LEFT_WIDTH);
   wheel_radius = MIN (wheel_radius,

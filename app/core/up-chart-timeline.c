@@ -85,8 +85,8 @@ julian_of (const char *iso,
   return g_date_get_julian (date);
 }
 
-static guint8
-status_of (UpStage *stage)
+guint
+_up_chart_timeline_status (UpStage *stage)
 {
   const char *status = up_stage_get_status (stage);
 
@@ -122,7 +122,7 @@ timeline_bars (UpChartContext *ctx)
       guint32 end = julian_of (up_stage_get_end_date (stage), &date);
 
       bar->phase = up_stage_kind_get_phase (up_stage_get_kind (stage));
-      bar->status = status_of (stage);
+      bar->status = _up_chart_timeline_status (stage);
       bar->milestone = up_stage_get_is_milestone (stage);
       bar->decision = up_stage_get_is_decision (stage);
       if (start != 0 && end != 0 && end >= start)
@@ -205,30 +205,27 @@ pale_colour (UpChartContext *ctx,
                      ctx->bg.b + (colour->b - ctx->bg.b) * 0.3, 1 };
 }
 
-/* Fills (and outlines) the path in @ctx as a bar of @phase in @status:
- * planned in full colour, in progress with a strong outline, done pale
- * with an edge of its colour, as in the app. */
-static void
-paint_bars (UpChartContext *ctx,
-            guint           phase,
-            guint           status)
+/* Fills (and outlines) the path in @ctx as a mark of @colour in
+ * @status: planned in full colour, in progress with a strong outline,
+ * done pale with an edge of its colour, as in the app. */
+void
+_up_chart_timeline_paint (UpChartContext *ctx,
+                          const UpRgba   *colour,
+                          guint           status)
 {
-  UpRgba colour;
-
-  _up_chart_parse_colour (up_phase_get_colour (phase), &colour);
   if (status == 2)
     {
       UpRgba pale;
 
-      pale_colour (ctx, &colour, &pale);
+      pale_colour (ctx, colour, &pale);
       _up_chart_set_colour (ctx->cr, &pale);
       cairo_fill_preserve (ctx->cr);
-      _up_chart_set_colour (ctx->cr, &colour);
+      _up_chart_set_colour (ctx->cr, colour);
       cairo_set_line_width (ctx->cr, 1);
       cairo_stroke (ctx->cr);
       return;
     }
-  _up_chart_set_colour (ctx->cr, &colour);
+  _up_chart_set_colour (ctx->cr, colour);
   if (status == 0)
     {
       cairo_fill (ctx->cr);
@@ -238,6 +235,18 @@ paint_bars (UpChartContext *ctx,
   _up_chart_set_colour (ctx->cr, &ctx->fg);
   cairo_set_line_width (ctx->cr, 1.5);
   cairo_stroke (ctx->cr);
+}
+
+/* The same for a bar of @phase. */
+static void
+paint_bars (UpChartContext *ctx,
+            guint           phase,
+            guint           status)
+{
+  UpRgba colour;
+
+  _up_chart_parse_colour (up_phase_get_colour (phase), &colour);
+  _up_chart_timeline_paint (ctx, &colour, status);
 }
 
 /* The same for a path of the boxes inside bars of corners of @radius
@@ -301,11 +310,6 @@ swatch_phase (UpChartContext *ctx,
   phase_swatch (ctx, GPOINTER_TO_UINT (data), 0, x, y, width, height);
 }
 
-/* What is drawn of the stages in progress and of those done, for the
- * legend: a bar (a stage that is no decision), a decision's diamond, or
- * both. */
-#define SHOWS_BAR 1u
-#define SHOWS_DIAMOND 2u
 /* the width of a bar in the status's swatch, and the room between two
  * marks of one status and between the two statuses */
 #define STATUS_BAR_WIDTH 9.0
@@ -320,9 +324,9 @@ status_marks_width (guint  shows,
 {
   double width = 0;
 
-  if ((shows & SHOWS_BAR) != 0)
+  if ((shows & UP_CHART_SHOWS_BAR) != 0)
     width += STATUS_BAR_WIDTH;
-  if ((shows & SHOWS_DIAMOND) != 0)
+  if ((shows & UP_CHART_SHOWS_DIAMOND) != 0)
     width += (width > 0 ? STATUS_MARK_GAP : 0) + height;
   return width;
 }
@@ -348,13 +352,13 @@ draw_status_marks (UpChartContext *ctx,
                    double          y,
                    double          height)
 {
-  if ((shows & SHOWS_BAR) != 0)
+  if ((shows & UP_CHART_SHOWS_BAR) != 0)
     {
       /* an outline (in progress) inside the box, as thick as the chart's */
       phase_swatch (ctx, UP_PHASE_PREPARATION, status, x + 0.75, y + 0.75, STATUS_BAR_WIDTH - 1.5, height - 1.5);
       x += STATUS_BAR_WIDTH + STATUS_MARK_GAP;
     }
-  if ((shows & SHOWS_DIAMOND) != 0)
+  if ((shows & UP_CHART_SHOWS_DIAMOND) != 0)
     {
       _up_chart_diamond (ctx->cr, x + height / 2, y + height / 2, height / 2 - 0.5);
       paint_bars (ctx, UP_PHASE_PREPARATION, status);
@@ -382,7 +386,7 @@ swatch_status (UpChartContext *ctx,
 }
 
 /* The legend's line on the stages in progress and done, by what is drawn
- * of them (SHOWS_*): whole sentences, each status said for the marks the
+ * of them (UP_CHART_SHOWS_*): whole sentences, each status said for the marks the
  * chart has in it and no other. */
 static const char * const status_lines[4][4] = {
   {
@@ -474,9 +478,52 @@ swatch_today (UpChartContext *ctx,
               double          height,
               gconstpointer   data)
 {
+  /* against the text, under the diamond's tip (swatch_milestone()); or
+   * in the middle of the box, under the report's diamond */
+  double middle = data != NULL ? x + width / 2 : x + width - height / 2 - 1;
+
   today_colour (ctx);
-  cairo_rectangle (ctx->cr, x + width - height / 2 - 1.75, y - 2, 1.5, height + 4);
+  cairo_rectangle (ctx->cr, middle - 0.75, y - 2, 1.5, height + 4);
   cairo_fill (ctx->cr);
+}
+
+void
+_up_chart_timeline_draw_today (UpChartContext *ctx,
+                               double          x,
+                               double          top,
+                               double          bottom)
+{
+  today_colour (ctx);
+  cairo_rectangle (ctx->cr, x - 0.75, top, 1.5, bottom - top);
+  cairo_fill (ctx->cr);
+}
+
+void
+_up_chart_timeline_today_item (UpChartContext *ctx,
+                               gboolean        centred,
+                               UpLegendItem   *item)
+{
+  *item = (UpLegendItem) { swatch_today, centred ? GINT_TO_POINTER (1) : NULL,
+    /* Translators: the legend of the exported timeline and of the
+     * report: the vertical line at the day the chart was made. */
+    up_lang_gettext (ctx->lang, N_("Red line: the day the chart was made")) };
+}
+
+gboolean
+_up_chart_timeline_status_item (UpChartContext *ctx,
+                                guint           progress,
+                                guint           done,
+                                UpLegendItem   *item)
+{
+  double swatch = status_swatch_width (progress, done, UP_CHART_SWATCH_HEIGHT);
+
+  g_assert (progress <= 3 && done <= 3);
+  if (progress == 0 && done == 0)
+    return FALSE;
+  *item = (UpLegendItem) { swatch_status, GUINT_TO_POINTER (progress | done << 2),
+                           up_lang_gettext (ctx->lang, status_lines[progress][done]),
+                           swatch > UP_CHART_SWATCH_WIDTH ? swatch : 0 };
+  return TRUE;
 }
 
 static void
@@ -501,14 +548,13 @@ swatch_goals (UpChartContext *ctx,
   _up_chart_goal_chip (ctx, goals >> 8, x + width - CHIP_WIDTH, y - 1, CHIP_WIDTH, height + 2, SMALL_SIZE, FALSE);
 }
 
-/* The chart's date, as a Julian day; 0 when it has none that reads. */
-static guint32
-chart_day (UpChartContext *ctx)
+guint32
+_up_chart_day (UpChartContext *ctx)
 {
   g_autoptr(GDateTime) now = NULL;
   GDate date;
 
-  if (ctx->options->date != NULL)
+  if (ctx->options->date != NULL && up_date_is_valid (ctx->options->date))
     return julian_of (ctx->options->date, &date);
   now = g_date_time_new_now_local ();
   g_date_clear (&date, 1);
@@ -541,9 +587,9 @@ timeline_legend (UpChartContext *ctx,
   gboolean phases[UP_N_PHASES] = { FALSE };
   gboolean any_milestone = FALSE, any_served = FALSE;
   /* by status (0 planned, 1 in progress, 2 done), what is drawn in it:
-   * SHOWS_BAR, SHOWS_DIAMOND */
+   * UP_CHART_SHOWS_BAR, UP_CHART_SHOWS_DIAMOND */
   guint shown[3] = { 0, 0, 0 };
-  guint32 today = chart_day (ctx);
+  guint32 today = _up_chart_day (ctx);
   guint32 served = 0;
   guint n = 0;
 
@@ -574,7 +620,7 @@ timeline_legend (UpChartContext *ctx,
       any_milestone |= bar->decision;
       if (!bar->dated)
         continue;
-      shown[bar->status] |= bar->decision ? SHOWS_DIAMOND : SHOWS_BAR;
+      shown[bar->status] |= bar->decision ? UP_CHART_SHOWS_DIAMOND : UP_CHART_SHOWS_BAR;
       if (!bar->milestone)
         phases[bar->phase] = TRUE;
       any_served |= bar->served != 0;
@@ -590,22 +636,13 @@ timeline_legend (UpChartContext *ctx,
    * pale bars only, beside the pale diamond of a milestone passed, and
    * in a plan of stages all planned. A bar or a diamond in full colour
    * is planned. */
-  if (shown[1] != 0 || shown[2] != 0)
-    {
-      double swatch = status_swatch_width (shown[1], shown[2], UP_CHART_SWATCH_HEIGHT);
-
-      items[n++] = (UpLegendItem) { swatch_status, GUINT_TO_POINTER (shown[1] | shown[2] << 2),
-                                    up_lang_gettext (ctx->lang, status_lines[shown[1]][shown[2]]),
-                                    swatch > UP_CHART_SWATCH_WIDTH ? swatch : 0 };
-    }
+  if (_up_chart_timeline_status_item (ctx, shown[1], shown[2], &items[n]))
+    n++;
   if (any_milestone)
     items[n++] = (UpLegendItem) { swatch_milestone, NULL,
       up_lang_gettext (ctx->lang, N_("Diamond: a milestone or an award decision")) };
   if (today >= bars->first_day && today <= bars->last_day)
-    items[n++] = (UpLegendItem) { swatch_today, NULL,
-      /* Translators: the legend of the exported timeline: the vertical line
-       * at the day the chart was made. */
-      up_lang_gettext (ctx->lang, N_("Red line: the day the chart was made")) };
+    _up_chart_timeline_today_item (ctx, FALSE, &items[n++]);
   if (any_served)
     {
       guint goals = first_goals (served);
@@ -1054,7 +1091,7 @@ _up_chart_timeline_draw (UpChartContext *ctx,
   guint n_legend, shown_first, shown_last;
   UpChartFrame frame;
   double plot_x, top, rows_bottom;
-  guint32 today = chart_day (ctx);
+  guint32 today = _up_chart_day (ctx);
   /* wider on a slide, the columns right of it as much further right */
   double title_width = _up_chart_rows_title_width (ctx, &timeline_spec);
   double body_width = BODY_WIDTH + title_width - TITLE_WIDTH;
@@ -1175,9 +1212,7 @@ _up_chart_timeline_draw (UpChartContext *ctx,
     {
       double x = day_x (bars, plot_x, today) + PLOT_WIDTH / (bars->last_day + 1 - bars->first_day) / 2;
 
-      today_colour (ctx);
       /* under the axis, clear of its labels */
-      cairo_rectangle (cr, x - 0.75, top - 1, 1.5, rows_bottom - top + 1);
-      cairo_fill (cr);
+      _up_chart_timeline_draw_today (ctx, x, top - 1, rows_bottom);
     }
 }

@@ -5406,7 +5406,8 @@ test_report_local_goal_timeline (void)
   surface = render (UP_CHART_REPORT, project, &options, 1, &width, &height);
 
   /* The timeline's bars lie right of its labels (x over 500 points) and
-   * above the sections under it: count the runs of lines with blue. */
+   * above the sections under it: count the runs of lines with blue, full
+   * or pale (a stage done). */
   for (int y = 100; y < 340; y++)
     {
       gboolean blue = FALSE;
@@ -5415,9 +5416,11 @@ test_report_local_goal_timeline (void)
         {
           guint r, g, b;
 
-          /* the stages' blue, 0.21 0.52 0.89 */
+          /* the stages' blue, 0.21 0.52 0.89, at 30 % on white (194
+           * 218 247) and blended at the edges: bluish, where the grey,
+           * the outline and the red line are not */
           pixel_at (surface, x, y, &r, &g, &b);
-          blue = ABS ((int) r - 54) <= 2 && ABS ((int) g - 133) <= 2 && ABS ((int) b - 227) <= 2;
+          blue = (int) b - (int) r >= 40 && b > g;
         }
       n_blue_bars += blue && !in_bar;
       in_bar = blue;
@@ -6156,6 +6159,121 @@ test_timeline_status_legend (void)
     }
 }
 
+/* The report's timeline shows where the plan stands, as the exported
+ * timeline does: a stage done pale, one in progress outlined, the
+ * report's date as a red line across the rows, and the legend says so,
+ * for what the page has and no more. It drew every bar in one blue and
+ * had no date on the axis, so a politician could not tell what was done. */
+static void
+test_report_status_today (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpProject) project = up_project_new ("Where we are", &error);
+  UpStage *kickoff, *analysis;
+  const char *blue = up_phase_get_colour (UP_PHASE_PREPARATION);
+  /* the blue at 30 % on white, as a stage done */
+  const char *pale = "#c2daf7";
+  const char *red = "#e01b24";
+  const char *status_line = "Outlined bar: in progress; pale bar: done";
+  const char *today_line = "Red line: the day the chart was made";
+
+  g_assert_no_error (error);
+  /* the axis from 1 February to 31 August 2026 */
+  kickoff = up_project_add_stage (project, "needs", "Kickoff", "2026-02-02", "2026-03-13", NULL, &error);
+  g_assert_no_error (error);
+  analysis = up_project_add_stage (project, "market-analysis", "Analysis", "2026-03-16", "2026-05-29", kickoff,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (up_project_add_stage (project, "tender", "Tender", "2026-06-01", "2026-08-28", analysis,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_true (up_project_set_string (project, kickoff, "status", "done", &error));
+  g_assert_true (up_project_set_string (project, analysis, "status", "active", &error));
+  g_assert_no_error (error);
+
+  for (UpLang lang = UP_LANG_EN; lang <= UP_LANG_SV; lang++)
+    {
+      g_autofree char *pdf = g_strdup_printf ("chart-report-status-today-%s.pdf", up_lang_get_code (lang));
+      g_autofree char *png = g_strdup_printf ("chart-report-status-today-%s.png", up_lang_get_code (lang));
+      g_autoptr(GArray) words = NULL;
+      g_autoptr(GArray) runs = NULL;
+      const PdfWord *kickoff_word, *analysis_word, *tender_word;
+      UpChartOptions options;
+      cairo_surface_t *surface;
+      double width, height, scale = 2, kickoff_x, tender_x, per_day, x, bar_width, edge, unused;
+      guint r, g, b;
+
+      if (lang == UP_LANG_SV && !swedish_available ())
+        continue;
+      up_chart_options_init (&options);
+      options.lang = lang;
+      /* the 74th day of the axis */
+      options.date = "2026-04-15";
+      words = chart_words (project, UP_CHART_REPORT, &options, pdf);
+      if (words == NULL)
+        return;
+      if (find_heading (words, up_lang_gettext (lang, status_line)) == NULL)
+        g_error ("%s: the legend leaves out “%s”", pdf, up_lang_gettext (lang, status_line));
+      if (find_heading (words, up_lang_gettext (lang, today_line)) == NULL)
+        g_error ("%s: the legend leaves out “%s”", pdf, up_lang_gettext (lang, today_line));
+
+      surface = render (UP_CHART_REPORT, project, &options, scale, &width, &height);
+      g_free (save_review (surface, png));
+      kickoff_word = topmost_word (words, "Kickoff");
+      analysis_word = topmost_word (words, "Analysis");
+      tender_word = topmost_word (words, "Tender");
+
+      /* done: pale, with no full blue inside its edge */
+      mark_run (surface, scale, kickoff_word, 0, pale, &kickoff_x, &bar_width);
+      g_test_message ("%s: the bar done pale from %.0f px, %.0f px wide", pdf, kickoff_x, bar_width);
+      g_assert_cmpfloat (bar_width, >, 20 * scale);
+      mark_run (surface, scale, kickoff_word, 0, blue, &x, &edge);
+      g_test_message ("%s: its first blue at %.0f px, %.0f px wide", pdf, x, edge);
+      g_assert_cmpfloat (edge, <=, 1.5 * scale);
+      /* planned: in full colour, no outline before it */
+      mark_run (surface, scale, tender_word, 0, blue, &tender_x, &unused);
+      g_assert_cmpfloat (tender_x, >, kickoff_x);
+      pixel_at (surface, tender_x - 2, (tender_word->y0 + tender_word->y1) / 2 * scale, &r, &g, &b);
+      g_assert_cmpuint (r + g + b, >, 600);
+      /* in progress: blue inside an outline of the text's colour */
+      mark_run (surface, scale, analysis_word, 0, blue, &x, &unused);
+      g_assert_cmpfloat (x, >, kickoff_x);
+      pixel_at (surface, x - 2, (analysis_word->y0 + analysis_word->y1) / 2 * scale, &r, &g, &b);
+      g_test_message ("%s: left of the bar in progress: %u %u %u", pdf, r, g, b);
+      g_assert_cmpuint (r + g + b, <, 150);
+
+      /* the red line on its day, across the tender's row where it has no
+       * bar: 119 days from the kickoff's first to the tender's */
+      per_day = (tender_x - kickoff_x) / 119;
+      runs = colour_runs (surface, (tender_word->y0 + tender_word->y1) / 2 * scale, red);
+      g_assert_cmpuint (runs->len, ==, 2);
+      x = (g_array_index (runs, int, 0) + g_array_index (runs, int, 1) + 1) / 2.0;
+      g_test_message ("%s: %.2f px a day, the red line at %.1f px", pdf, per_day, x);
+      g_assert_cmpfloat (fabs (x - (kickoff_x + 72.5 * per_day)), <=, 1.5 * scale);
+      cairo_surface_destroy (surface);
+
+      /* a report made after the plan has no line and says nothing of
+       * one; with every stage planned, no line on their status */
+      g_array_unref (g_steal_pointer (&words));
+      options.date = "2026-12-01";
+      g_assert_true (up_project_set_string (project, kickoff, "status", "planned", &error));
+      g_assert_true (up_project_set_string (project, analysis, "status", "planned", &error));
+      g_assert_no_error (error);
+      words = chart_words (project, UP_CHART_REPORT, &options, pdf);
+      g_assert_false (has_legend_line (words, lang, today_line));
+      g_assert_false (has_legend_line (words, lang, status_line));
+      g_assert_true (has_legend_line (words, lang, "Bar in the timeline: a stage from its start to its end"));
+      surface = render (UP_CHART_REPORT, project, &options, scale, &width, &height);
+      g_array_unref (runs);
+      runs = colour_runs (surface, (tender_word->y0 + tender_word->y1) / 2 * scale, red);
+      g_assert_cmpuint (runs->len, ==, 0);
+      cairo_surface_destroy (surface);
+      g_assert_true (up_project_set_string (project, kickoff, "status", "done", &error));
+      g_assert_true (up_project_set_string (project, analysis, "status", "active", &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -6229,6 +6347,7 @@ main (int   argc,
   g_test_add_func ("/chart/grid/legend-note-line", test_grid_legend_note_line);
   g_test_add_func ("/chart/legends-drawn-only", test_legends_drawn_only);
   g_test_add_func ("/chart/report/legend-rows-shown", test_report_legend_rows_shown);
+  g_test_add_func ("/chart/report/status-today", test_report_status_today);
   g_test_add_func ("/chart/local-goal-counted", test_local_goal_counted);
   g_test_add_func ("/chart/timeline-status-legend", test_timeline_status_legend);
   g_test_add_func ("/chart/grid/legend-drawn-stances", test_grid_legend_drawn_stances);
