@@ -455,6 +455,37 @@ up_file_util_export_name (UpProject      *project,
   return g_strdup_printf (_("%1$s – %2$s.%3$s"), title, chart, up_export_format_get_name (format));
 }
 
+char *
+up_file_util_notes_name (UpProject *project)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *notes = NULL;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
+
+  title = file_name_part (up_project_get_title (project));
+  /* Translators: the notes in the suggested file name of the notes
+   * exported as a table ("Plan – Notes.csv"). */
+  notes = file_name_part (C_("file name", "Notes"));
+  /* the pattern of the charts' names */
+  return g_strdup_printf (_("%1$s – %2$s.%3$s"), title, notes, "csv");
+}
+
+GFile *
+up_file_util_for_csv (GFile *chosen)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (chosen), NULL);
+
+  basename = g_file_get_basename (chosen);
+  lower = basename != NULL ? g_ascii_strdown (basename, -1) : NULL;
+  if (lower != NULL && g_str_has_suffix (lower, ".csv"))
+    return g_object_ref (chosen);
+  return with_suffix (chosen, ".csv");
+}
+
 void
 up_file_util_add_export_filter (GtkFileChooser *chooser,
                                 UpExportFormat  format)

@@ -13,7 +13,9 @@
 
 /* A small export dialog of the stakeholder view (and of the timeline): format, PNG size or PDF layout, and
  * language in an AdwMessageDialog (UpExportOptions, as the Agenda 2030 chart's), then the file in a
- * GtkFileChooserNative (the portal in the Flatpak), then the core writes the file. */
+ * GtkFileChooserNative (the portal in the Flatpak), then the core writes the file. The notes as a
+ * table go the same way from the file on: a table has no layout to choose, and its columns are
+ * named in the interface's language, as the Notes view names its kinds and visibilities. */
 
 typedef struct
 {
@@ -26,6 +28,9 @@ typedef struct
   UpLang            lang;
   UpExportOptions  *options;     /* the dialog's, while it is shown */
   UpGridExportDone  done;
+  GListModel       *notes;       /* the notes to export as a table, not a chart */
+  guint             n_notes;     /* of them written */
+  UpNotesExportDone notes_done;
   gpointer          user_data;
   GFile            *file;        /* being written */
   GApplication     *app;         /* held while it is written */
@@ -38,6 +43,7 @@ export_run_free (ExportRun *run)
     g_application_release (run->app);
   g_clear_object (&run->app);
   g_clear_object (&run->file);
+  g_clear_object (&run->notes);
   g_clear_object (&run->widget);
   g_clear_object (&run->project);
   g_free (run);
@@ -49,7 +55,11 @@ finish (ExportRun    *run,
         const GError *error)
 {
   /* The window may have been closed meanwhile. */
-  if (run->done != NULL && gtk_widget_get_root (run->widget) != NULL)
+  if (gtk_widget_get_root (run->widget) == NULL)
+    ;
+  else if (run->notes_done != NULL)
+    run->notes_done (file, run->n_notes, error, run->user_data);
+  else if (run->done != NULL)
     run->done (file, error, run->user_data);
   export_run_free (run);
 }
@@ -62,7 +72,8 @@ on_written (GObject      *source,
   ExportRun *run = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (up_export_chart_finish (run->project, result, &error))
+  if (run->notes != NULL ? up_export_notes_finish (result, &error)
+                         : up_export_chart_finish (run->project, result, &error))
     finish (run, run->file, NULL);
   else
     finish (run, NULL, error);
@@ -84,6 +95,22 @@ write_file (GFile    *file,
       return;
     }
 
+  run->file = g_object_ref (file);
+  run->app = g_application_get_default ();
+  if (run->app != NULL)
+    {
+      g_object_ref (run->app);
+      g_application_hold (run->app);
+    }
+
+  if (run->notes != NULL)
+    {
+      run->n_notes = g_list_model_get_n_items (run->notes);
+      up_export_notes_async (run->project, run->notes, up_lang_get_ui_language (), file, NULL,
+                             on_written, run);
+      return;
+    }
+
   up_chart_options_init (&options);
   options.lang = run->lang;
   options.decorations = TRUE;
@@ -96,19 +123,14 @@ write_file (GFile    *file,
   else if (run->format == UP_EXPORT_PDF)
     up_export_options_lay_out_pdf (run->pdf_layout, run->project, run->kind, &options);
 
-  run->file = g_object_ref (file);
-  run->app = g_application_get_default ();
-  if (run->app != NULL)
-    {
-      g_object_ref (run->app);
-      g_application_hold (run->app);
-    }
   up_export_chart_async (run->project, run->kind, run->format, &options, png_width, file, NULL,
                          on_written, run);
 }
 
 /* The name typed decides the format ("grid.pdf" is a PDF whatever was
- * chosen before); a name without an extension gets the chosen one's. */
+ * chosen before); a name without an extension gets the chosen one's, or
+ * ".csv" for the notes' table: the extension is what opens the file in
+ * the right program from the file manager. */
 static void
 on_file_response (GtkNativeDialog *chooser,
                   int              response,
@@ -129,15 +151,21 @@ on_file_response (GtkNativeDialog *chooser,
       return;
     }
 
-  resolved = up_file_util_for_export (file, &run->format);
+  resolved = run->notes != NULL ? up_file_util_for_csv (file) : up_file_util_for_export (file, &run->format);
   up_file_util_confirm_replace (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, file, resolved,
                                 write_file, run);
 }
 
-/* The title of the dialogs: the chart a view exports. */
+/* The title of the dialogs: the chart a view exports, or the notes. */
 static const char *
-export_title (UpChartKind kind)
+export_title (ExportRun *run)
 {
+  UpChartKind kind = run->kind;
+
+  if (run->notes != NULL)
+    /* Translators: The title of the dialog that exports the notes listed
+     * as a table for a spreadsheet. */
+    return _("Export Notes");
   /* Translators: The title of the dialogs that export the timeline as a
    * chart (format, language, then the file). */
   return kind == UP_CHART_TIMELINE ? _("Export Timeline")
@@ -153,7 +181,7 @@ ask_for_file (ExportRun *run)
   g_autoptr(GFile) folder = NULL;
   GtkRoot *root = gtk_widget_get_root (run->widget);
 
-  chooser = gtk_file_chooser_native_new (export_title (run->kind),
+  chooser = gtk_file_chooser_native_new (export_title (run),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
@@ -161,8 +189,23 @@ ask_for_file (ExportRun *run)
 
   /* named and placed as the Agenda 2030 view's charts are: a grid sent
    * with them says which project it is of */
-  up_file_util_add_export_filter (GTK_FILE_CHOOSER (chooser), run->format);
-  name = up_grid_export_suggest_file_name (run->project, run->kind, run->format, run->lang);
+  if (run->notes != NULL)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_suffix (filter, "csv");
+      /* Translators: The kind of file in the notes' export dialog: a table
+       * of values separated by commas, which spreadsheets open. */
+      gtk_file_filter_set_name (filter, _("CSV Table"));
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      name = up_file_util_notes_name (run->project);
+    }
+  else
+    {
+      up_file_util_add_export_filter (GTK_FILE_CHOOSER (chooser), run->format);
+      name = up_grid_export_suggest_file_name (run->project, run->kind, run->format, run->lang);
+    }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   folder = up_file_util_export_folder (run->project);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
@@ -213,9 +256,31 @@ up_grid_export_run (GtkWidget        *widget,
   run->user_data = user_data;
   run->options = UP_EXPORT_OPTIONS (up_export_options_new ());
 
-  dialog = up_export_options_dialog_new (widget, export_title (kind), run->options);
+  dialog = up_export_options_dialog_new (widget, export_title (run), run->options);
   g_signal_connect (dialog, "response", G_CALLBACK (on_options_response), run);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+up_notes_export_run (GtkWidget         *widget,
+                     UpProject         *project,
+                     GListModel        *notes,
+                     UpNotesExportDone  done,
+                     gpointer           user_data)
+{
+  ExportRun *run;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (UP_IS_PROJECT (project));
+  g_return_if_fail (G_IS_LIST_MODEL (notes));
+
+  run = g_new0 (ExportRun, 1);
+  run->widget = g_object_ref (widget);
+  run->project = g_object_ref (project);
+  run->notes = g_object_ref (notes);
+  run->notes_done = done;
+  run->user_data = user_data;
+  ask_for_file (run);
 }
 
 char *

@@ -25,6 +25,23 @@ void up_grid_export_run (GtkWidget        *widget,
                          UpGridExportDone  done,
                          gpointer          user_data);
 
+/* Called once an export of notes is over: @file is the file written with
+ * @n_notes notes, or NULL when the user cancelled or @error is set. */
+typedef void (*UpNotesExportDone) (GFile        *file,
+                                   guint         n_notes,
+                                   const GError *error,
+                                   gpointer      user_data);
+
+/* Asks for a file and writes @notes (UpNote, in their order) there as a
+ * table for a spreadsheet (up_export_notes_async(), in the interface's
+ * language): the notes as @notes lists them once the file is chosen.
+ * @widget and @done as for up_grid_export_run(). */
+void up_notes_export_run (GtkWidget         *widget,
+                          UpProject         *project,
+                          GListModel        *notes,
+                          UpNotesExportDone  done,
+                          gpointer           user_data);
+
 /* The name the file chooser suggests: the project's title and the chart's,
  * as the Agenda 2030 view's exports are named ("Plan – Chart.png"). */
 char *up_grid_export_suggest_file_name (UpProject      *project,

@@ -48,24 +48,6 @@ up_note_util_stakeholder_names (UpProject *project,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-/* By the day said, which the user sets, not by when the note was typed in
- * or last edited: notes of a dialogue are often written up days later. */
-int
-up_note_util_compare_newest_first (gconstpointer a,
-                                   gconstpointer b)
-{
-  UpNote *note_a = *(UpNote **) a;
-  UpNote *note_b = *(UpNote **) b;
-  gint64 id_a = up_record_get_id (UP_RECORD (note_a));
-  gint64 id_b = up_record_get_id (UP_RECORD (note_b));
-  int order = g_strcmp0 (up_note_get_said_on (note_b), up_note_get_said_on (note_a));
-
-  if (order != 0)
-    return order;
-
-  return (id_b > id_a) - (id_b < id_a);
-}
-
 /* What was said at a stage is most likely the kind of talk the stage is
  * for; anything else starts as an internal note, which the user can
  * change. */

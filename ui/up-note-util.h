@@ -14,11 +14,6 @@ char      *up_note_util_stakeholder_names (UpProject  *project,
                                            UpNote     *note);
 const char *up_note_util_default_kind     (UpStage    *stage);
 
-/* For g_ptr_array_sort() of UpNote pointers: the order both note lists
- * show, newest first by the day said, then the one added later. */
-int        up_note_util_compare_newest_first (gconstpointer a,
-                                              gconstpointer b);
-
 /* Gives @drop_down a button that ellipsizes its choice (a long stage
  * title must not widen a narrow panel) and a popup that shows it whole. */
 void       up_note_util_setup_drop_down   (GtkDropDown *drop_down);

@@ -782,7 +782,7 @@ rebuild_list (UpNotesView *self,
           else
             g_object_unref (note);
         }
-      g_ptr_array_sort (notes, up_note_util_compare_newest_first);
+      g_ptr_array_sort (notes, up_note_compare_newest_first);
     }
 
   /* The hits first: the rows that the store's change makes are filled
@@ -2452,4 +2452,12 @@ up_notes_view_set_project (UpNotesView *self,
   queue_rebuild (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+GListModel *
+up_notes_view_get_listed (UpNotesView *self)
+{
+  g_return_val_if_fail (UP_IS_NOTES_VIEW (self), NULL);
+
+  return self->listed != NULL ? G_LIST_MODEL (self->listed) : NULL;
 }

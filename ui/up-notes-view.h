@@ -18,5 +18,8 @@ GtkWidget *up_notes_view_new         (void);
 UpProject *up_notes_view_get_project (UpNotesView *self);
 void       up_notes_view_set_project (UpNotesView *self,
                                       UpProject *project);
+/* The notes the view lists, as searched and filtered, in its order
+ * (UpNote); NULL before the view is first shown. */
+GListModel *up_notes_view_get_listed (UpNotesView *self);
 
 G_END_DECLS

@@ -89,7 +89,7 @@ rebuild (UpStageNotes *self)
   /* The store gives them oldest first; the notes view lists newest first,
    * and the panel must agree with it. */
   notes = up_project_list_stage_notes (self->project, self->stage);
-  g_ptr_array_sort (notes, up_note_util_compare_newest_first);
+  g_ptr_array_sort (notes, up_note_compare_newest_first);
   for (guint i = 0; i < notes->len; i++)
     {
       UpNote *note = g_ptr_array_index (notes, i);

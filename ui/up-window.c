@@ -108,6 +108,7 @@ struct _UpWindow
   gulong                typing_changed_id;
   gboolean              typing;
   gboolean              exporting_timeline;  /* an export of it is under way */
+  gboolean              exporting_notes;     /* and of the notes */
 
   /* The keyboard shortcuts, built the first time they are asked for, and
    * what they were fitted to (see shortcuts_fit()). */
@@ -292,6 +293,10 @@ update_actions (UpWindow *self)
                                  self->project != NULL && !self->exporting_timeline &&
                                  g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
                                             "timeline") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-notes",
+                                 self->project != NULL && !self->exporting_notes &&
+                                 g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                            "notes") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-stage", self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-stage",
                                  self->project != NULL && get_selected_stage (self) != NULL);
@@ -2278,6 +2283,51 @@ export_timeline_action (GtkWidget  *widget,
 }
 
 static void
+on_notes_exported (GFile        *file,
+                   guint         n_notes,
+                   const GError *error,
+                   gpointer      user_data)
+{
+  UpWindow *self = user_data;
+
+  self->exporting_notes = FALSE;
+  update_actions (self);
+  if (error != NULL)
+    show_error_dialog (self, _("The Notes Were Not Exported"), error);
+  else if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      /* Translators: A toast after the notes listed were exported as a
+       * table; %1$u is how many, %2$s the file name. */
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %1$u note to “%2$s”",
+                                                               "Exported %1$u notes to “%2$s”", n_notes),
+                                                  n_notes, basename);
+
+      up_window_add_toast (self, message);
+    }
+}
+
+/* The notes the Notes view lists, as searched and filtered (all of them
+ * where nothing is), as a table for a spreadsheet: for a request for
+ * public records, the registrar, or a summary of a market dialogue. */
+static void
+export_notes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  GListModel *notes = up_notes_view_get_listed (self->notes_view);
+
+  if (self->project == NULL || self->exporting_notes || notes == NULL)
+    return;
+  /* the text being typed in a note is in the table too */
+  up_project_commit_pending (self->project);
+  self->exporting_notes = TRUE;
+  update_actions (self);
+  up_notes_export_run (widget, self->project, notes, on_notes_exported, self);
+}
+
+static void
 project_details_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -4094,6 +4144,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.project-details", NULL, project_details_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-timeline", NULL, export_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.delete-stage", NULL, delete_stage_action);

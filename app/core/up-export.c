@@ -18,6 +18,7 @@
 
 #include "up-chart-private.h"
 #include "up-deflate-private.h"
+#include "up-export-private.h"
 #include "up-export.h"
 #include "up-project.h"
 
@@ -897,10 +898,10 @@ set_write_error (GError       **error,
  * replace is not used there, because on a failed write it can leave the
  * partial file in place, and in a folder where it cannot create a
  * temporary file it rewrites the file in place. */
-static gboolean
-write_file (GFile   *file,
-            GBytes  *bytes,
-            GError **error)
+gboolean
+_up_export_write_file (GFile   *file,
+                       GBytes  *bytes,
+                       GError **error)
 {
   g_autoptr(GError) io_error = NULL;
   g_autofree char *resolved = NULL;
@@ -1053,7 +1054,7 @@ up_export_chart (UpProject            *project,
   if (bytes == NULL)
     return FALSE;
 
-  return write_file (output, bytes, error);
+  return _up_export_write_file (output, bytes, error);
 }
 
 /* Exports off the calling thread. The job carries a snapshot and nothing
@@ -1144,7 +1145,7 @@ export_thread (GTask        *task,
   /* Cancelled after the drawing: the file is not written. Once written, it
    * is reported as written, whatever happens to @cancellable then. */
   if (bytes != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
-    write_file (job->output, bytes, &error);
+    _up_export_write_file (job->output, bytes, &error);
 
   /* Pango keeps a font map per thread for as long as the thread lives, in
    * thread-local storage that leak checkers do not read; a pool thread

@@ -78,3 +78,21 @@ up_note_get_stage_id (UpNote *self)
 
   return _up_record_get_int_at (UP_RECORD (self), UP_NOTE_STAGE_ID);
 }
+
+/* By the day said, which the user sets, not by when the note was typed in
+ * or last edited: notes of a dialogue are often written up days later. */
+int
+up_note_compare_newest_first (gconstpointer a,
+                              gconstpointer b)
+{
+  UpNote *note_a = *(UpNote **) a;
+  UpNote *note_b = *(UpNote **) b;
+  gint64 id_a = up_record_get_id (UP_RECORD (note_a));
+  gint64 id_b = up_record_get_id (UP_RECORD (note_b));
+  int order = g_strcmp0 (up_note_get_said_on (note_b), up_note_get_said_on (note_a));
+
+  if (order != 0)
+    return order;
+
+  return (id_b > id_a) - (id_b < id_a);
+}

@@ -84,4 +84,34 @@ gboolean     up_export_chart_finish     (UpProject            *project,
                                          GAsyncResult         *result,
                                          GError              **error);
 
+/* The notes as a table for a spreadsheet, CSV as RFC 4180 has it
+ * (UTF-8 with a byte order mark, lines ending in CR LF): a line of the
+ * columns' names in @lang, then one for each note of @notes (UpNote), in
+ * its order: the day it was said, kind, visibility, stage, stakeholders
+ * (name and organisation), the text, when it was added and when last
+ * changed (local time). A field a spreadsheet would read as a formula
+ * ("=…", "+…", "@…", "-1…") begins with a quote. @notes NULL: every note
+ * of @project, newest first as the Notes view lists them. */
+GBytes      *up_export_notes_csv        (UpProject            *project,
+                                         GListModel           *notes,
+                                         UpLang                lang);
+/* up_export_notes_csv() written to @output as up_export_chart() writes a
+ * chart: whole or not at all. */
+gboolean     up_export_notes            (UpProject            *project,
+                                         GListModel           *notes,
+                                         UpLang                lang,
+                                         GFile                *output,
+                                         GError              **error);
+/* The same, the table made at the call and written on a worker thread;
+ * @callback runs in the thread-default main context of this call. */
+void         up_export_notes_async      (UpProject            *project,
+                                         GListModel           *notes,
+                                         UpLang                lang,
+                                         GFile                *output,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean     up_export_notes_finish     (GAsyncResult         *result,
+                                         GError              **error);
+
 G_END_DECLS

@@ -17,4 +17,9 @@ const char * up_note_get_kind (UpNote *self);
 const char * up_note_get_visibility (UpNote *self);
 gint64       up_note_get_stage_id (UpNote *self);
 
+/* For g_ptr_array_sort() of UpNote pointers: the order the note lists and
+ * exports show, newest first by the day said, then the one added later. */
+int          up_note_compare_newest_first (gconstpointer a,
+                                           gconstpointer b);
+
 G_END_DECLS

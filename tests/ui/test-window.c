@@ -28,6 +28,7 @@
 #include "up-paste-guard.h"
 #include "up-file-util.h"
 #include "up-list-util.h"
+#include "up-notes-view.h"
 #include "up-text-util.h"
 #include "up-undo-toast.h"
 #include "up-stage-editor.h"
@@ -3022,6 +3023,10 @@ test_menu_mnemonics_unique (Fixture       *fixture,
   sort = find_widget (people, is_sort_menu_button, NULL);
   g_assert_nonnull (sort);
   assert_menu_mnemonics_unique (GTK_MENU_BUTTON (sort), "the stakeholders' sort menu");
+  /* Export Notes in place of Export Timeline */
+  show_view (fixture, "notes");
+  g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
+                                                  "the main menu of the Notes view"), ==, 8);
 }
 
 /* No two buttons of the start page share an access key, nor two items of
@@ -7093,6 +7098,105 @@ export_is_over (gpointer view)
   return !UP_STAKEHOLDER_VIEW (view)->exporting;
 }
 
+/* Whether the main menu of @fixture's window, opened, shows an item
+ * labelled @label. */
+static gboolean
+main_menu_has (Fixture    *fixture,
+               const char *label)
+{
+  GtkMenuButton *button = template_child (fixture->window, UP_TYPE_WINDOW, "primary_menu_button");
+  GtkWidget *popover;
+  gboolean found;
+
+  gtk_menu_button_popup (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  wait_until (is_mapped, popover);
+  wait_for_frames (popover);
+  found = find_mapped_label (popover, label) != NULL;
+  gtk_menu_button_popdown (button);
+  wait_until (is_unmapped, popover);
+  return found;
+}
+
+static gboolean
+lists_fewer (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) < GPOINTER_TO_UINT (args[1]) &&
+         g_list_model_get_n_items (args[0]) > 0;
+}
+
+/* The Notes view's notes as a table: the main menu offers it there, in
+ * place of Export Timeline; the table is of the notes the view lists,
+ * searched, with the text being typed in one of them; a name typed
+ * without ".csv" gets it; a toast says how many. */
+static void
+test_export_notes (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWidget *notes_view = template_child (fixture->window, UP_TYPE_WINDOW, "notes_view");
+  g_autofree char *typed = g_build_filename (fixture->dir, "dialogue", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "dialogue.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *toast = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  guint n_notes = g_list_model_get_n_items (up_project_get_notes (fixture->project));
+  /* found by the search too, so listed still */
+  const char *typing = "Leverantören lovade nya trygghetslarm före midsommar";
+  GtkWindow *chooser = NULL;
+  GtkEditable *search;
+  GtkTextView *body;
+  GListModel *listed;
+  gsize length;
+  guint n_listed;
+  gpointer args[2];
+
+  g_assert_true (main_menu_has (fixture, _("_Export Timeline…")));
+  g_assert_false (main_menu_has (fixture, _("_Export Notes…")));
+  show_view (fixture, "notes");
+  g_assert_true (main_menu_has (fixture, _("_Export Notes…")));
+  g_assert_false (main_menu_has (fixture, _("_Export Timeline…")));
+
+  /* the demo's notes on its alarms: some, not all */
+  listed = up_notes_view_get_listed (UP_NOTES_VIEW (notes_view));
+  g_assert_nonnull (listed);
+  search = template_child (notes_view, UP_TYPE_NOTES_VIEW, "search_entry");
+  gtk_editable_set_text (search, "larm");
+  args[0] = listed;
+  args[1] = GUINT_TO_POINTER (n_notes);
+  wait_until (lists_fewer, args);
+  n_listed = g_list_model_get_n_items (listed);
+  g_test_message ("%u of %u notes listed", n_listed, n_notes);
+
+  /* the first listed is the one edited: its text being typed is in the
+   * table, not yet committed as the export begins */
+  {
+    GtkListView *list = template_child (notes_view, UP_TYPE_NOTES_VIEW, "note_list");
+
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), 0);
+  }
+  body = template_child (notes_view, UP_TYPE_NOTES_VIEW, "body_view");
+  wait_until (is_mapped, body);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (body), typing, -1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-notes", NULL));
+  wait_until (is_file_chooser_shown, &chooser);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), typed);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (file_is_there, path);
+  wait_until (has_toast, fixture->window);
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  expected = up_export_notes_csv (fixture->project, listed, up_lang_get_ui_language ());
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_nonnull (g_strstr_len (contents, length, typing));
+  toast = g_strdup_printf (ngettext ("Exported %1$u note to “%2$s”", "Exported %1$u notes to “%2$s”", n_listed),
+                           n_listed, "dialogue.csv");
+  g_assert_cmpstr (shown_toast (fixture->window), ==, toast);
+}
+
 /* A presenter's PNG: in either export dialog, a Size row shown for a PNG
  * only offers sizes for a slide and for print beside the chart's own
  * size; the PNG written keeps within the size chosen, as large as it
@@ -9751,6 +9855,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/window/export-png-size", Fixture, NULL, fixture_set_up, test_export_png_size,
               fixture_tear_down);
+  g_test_add ("/ui/window/export-notes", Fixture, NULL, fixture_set_up, test_export_notes, fixture_tear_down);
   g_test_add ("/ui/window/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
               fixture_set_up, test_stage_row, fixture_tear_down);
