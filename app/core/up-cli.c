@@ -29,9 +29,9 @@ static const GOptionEntry entries[] = {
   { "write-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the demo project to a new FILE and exit"), N_("FILE") },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export a chart of the project file to --output and exit: wheel, bars, matrix, grid, timeline or report"), N_("CHART") },
+    N_("Export a chart of the project file to --output and exit: wheel, bars, matrix, grid, timeline or report; or notes, every note as a CSV table"), N_("CHART") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("File format of the export: png, svg or pdf (default: from the output’s extension, else png)"), N_("FORMAT") },
+    N_("File format of the export: png, svg or pdf (default: from the output’s extension, else png); csv for the notes"), N_("FORMAT") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Language of the export: sv or en (default: the language of the user interface)"), N_("LANG") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -336,15 +336,32 @@ run_export (GVariantDict *options)
   UpChartKind kind;
   UpExportFormat format;
   UpLang lang;
+  gboolean notes;
 
   lookup_string (options, "export", &chart_name);
-  if (!up_chart_kind_parse (chart_name, &kind))
+  notes = g_strcmp0 (chart_name, "notes") == 0;
+  if (!notes && !up_chart_kind_parse (chart_name, &kind))
     {
       /* Translators: an error of "upphandla --export"; %1$s is what the user typed.
        * Keep the chart names as they are: they are what the option takes. */
-      g_printerr (_("There is no chart “%1$s”. Choose one of: wheel, bars, matrix, grid, timeline, report.\n"),
+      g_printerr (_("There is no chart “%1$s”. Choose one of: wheel, bars, matrix, grid, timeline, report, or notes.\n"),
                   chart_name);
       return 1;
+    }
+
+  /* The notes are a table: no chart's layout applies to it. */
+  if (notes)
+    {
+      const char * const chart_only[] = { "png-width", "slide", "local-goal" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (chart_only); i++)
+        if (g_variant_dict_contains (options, chart_only[i]))
+          {
+            /* Translators: an error of "upphandla --export=notes"; %1$s is an option
+             * such as "png-width". Keep "--" and the option's name as they are. */
+            g_printerr (_("--%1$s applies only to a chart; the notes are exported as a table.\n"), chart_only[i]);
+            return 1;
+          }
     }
 
   /* The grid shows the project's stakeholders, who serve no goal: a
@@ -365,7 +382,19 @@ run_export (GVariantDict *options)
     }
   output = file_for_arg (output_path);
 
-  if (lookup_string (options, "format", &format_name))
+  if (notes)
+    {
+      /* a table in a file named as a picture would open in no program */
+      if ((lookup_string (options, "format", &format_name) && g_ascii_strcasecmp (format_name, "csv") != 0) ||
+          (format_name == NULL && up_export_format_for_file (output, &format)))
+        {
+          /* Translators: an error of "upphandla --export=notes". Keep "--format=csv"
+           * and "--output" as they are. */
+          g_printerr ("%s\n", _("The notes are exported as a CSV table: give --format=csv, or none, and an --output file that is no PNG, SVG or PDF."));
+          return 1;
+        }
+    }
+  else if (lookup_string (options, "format", &format_name))
     {
       /* "PDF" as well as "pdf", as the output's extension is read */
       g_autofree char *folded = g_ascii_strdown (format_name, -1);
@@ -466,6 +495,16 @@ run_export (GVariantDict *options)
     {
       g_printerr ("%s\n", error->message);
       return 1;
+    }
+
+  if (notes)
+    {
+      if (!up_export_notes (project, NULL, lang, output, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
     }
 
   up_chart_options_init (&chart_options);

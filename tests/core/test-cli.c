@@ -1010,7 +1010,7 @@ test_export_errors (void)
     const char *message_part;
   } cases[] = {
     { { "--export=pie", output_arg, project }, "“pie”" },
-    { { "--export=", output_arg, project }, "wheel, bars, matrix, grid, timeline, report" },
+    { { "--export=", output_arg, project }, "wheel, bars, matrix, grid, timeline, report, or notes" },
     { { "--export=wheel", "--format=jpeg", output_arg, project }, "“jpeg”" },
     { { "--export=wheel", "--lang=de", output_arg, project }, "“de”" },
     { { "--export=wheel", project }, "--output" },
@@ -1038,6 +1038,12 @@ test_export_errors (void)
     { { "--format=svg", project }, "--format works only together with --export" },
     { { "--output=x.png", project }, "--output works only together with --export" },
     { { "--lang=sv", "--info", project }, "--lang works only together with --export" },
+    /* the notes are a table: no chart's layout, format or extension */
+    { { "--export=notes", "--png-width=600", output_arg, project }, "--png-width applies only to a chart" },
+    { { "--export=notes", "--slide", output_arg, project }, "--slide applies only to a chart" },
+    { { "--export=notes", "--local-goal=1", output_arg, project }, "--local-goal applies only to a chart" },
+    { { "--export=notes", output_arg, project }, "exported as a CSV table" },
+    { { "--export=notes", "--format=pdf", output_arg, project }, "exported as a CSV table" },
   };
 
   g_assert_true (g_file_get_contents (project, &project_before, &before_size, NULL));
@@ -1060,6 +1066,47 @@ test_export_errors (void)
   g_assert_cmpuint (before_size, ==, after_size);
   g_assert_cmpint (memcmp (project_before, project_after, before_size), ==, 0);
   assert_dir (dir, "demo.upphandla");
+}
+
+/* --export=notes writes every note as the app's Export Notes does, in
+ * the language asked for; "CSV" or no --format at all. */
+static void
+test_export_notes (void)
+{
+  g_autofree char *project_path = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project_path);
+  g_autofree char *output = g_build_filename (dir, "anteckningar.csv", NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  g_autoptr(GFile) project_file = g_file_new_for_path (project_path);
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *formats[] = { NULL, "--format=CSV" };
+
+  project = up_project_open (project_file, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      const char *args[] = { "--export=notes", "--lang=en", output_arg, project_path, NULL, NULL };
+      g_autoptr(Run) run = NULL;
+      g_autoptr(GBytes) expected = up_export_notes_csv (project, NULL, UP_LANG_EN);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (formats[i] != NULL)
+        {
+          args[4] = args[3];
+          args[3] = formats[i];
+        }
+      run = run_en (args);
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_cmpstr (run->err, ==, "");
+      g_assert_true (g_file_get_contents (output, &contents, &length, NULL));
+      g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+      /* the demo's twenty notes and a line of the columns' names */
+      g_assert_cmpuint (g_list_model_get_n_items (up_project_get_notes (project)), ==, 20);
+      g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfSaid On,Kind,"));
+      g_assert_cmpint (g_unlink (output), ==, 0);
+    }
 }
 
 /* The project itself is never the output, whatever the path that leads to
@@ -1277,7 +1324,7 @@ test_export_swedish (void)
 
   g_assert_cmpint (chart->status, ==, 1);
   g_assert_cmpstr (chart->err, ==,
-                   "Det finns inget diagram som heter ”pie”. Välj ett av: wheel, bars, matrix, grid, timeline, report.\n");
+                   "Det finns inget diagram som heter ”pie”. Välj ett av: wheel, bars, matrix, grid, timeline, report eller notes.\n");
   g_assert_cmpint (width->status, ==, 1);
   g_assert_nonnull (strstr (width->err, "bildpunkter"));
   g_assert_cmpint (help->status, ==, 0);
@@ -1320,6 +1367,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-slide-every-kind", test_export_slide_every_kind);
   g_test_add_func ("/cli/export-local-goal", test_export_local_goal);
   g_test_add_func ("/cli/export-errors", test_export_errors);
+  g_test_add_func ("/cli/export-notes", test_export_notes);
   g_test_add_func ("/cli/export-same-file", test_export_same_file);
   g_test_add_func ("/cli/export-png-width-max", test_export_png_width_max);
   g_test_add_func ("/cli/export-bad-project", test_export_bad_project);
