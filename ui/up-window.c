@@ -298,6 +298,12 @@ update_actions (UpWindow *self)
                                  g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
                                             "notes") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-stage", self->project != NULL);
+  /* where the stage is in sight: Ctrl+D on another view copied a stage
+   * unseen */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-stage",
+                                 self->project != NULL && get_selected_stage (self) != NULL &&
+                                 g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                            "timeline") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-stage",
                                  self->project != NULL && get_selected_stage (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-save", can_retry_save (self));
@@ -2701,6 +2707,41 @@ add_stage_action (GtkWidget  *widget,
   up_stage_editor_focus_title (self->editor);
 }
 
+/* A copy of the selected stage right after it (a second round of market
+ * dialogue, another pilot), with its links; selected, its title ready to
+ * be typed over. The title being typed in the panel is committed first,
+ * so that the copy has it. */
+static void
+duplicate_stage_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  UpStage *stage, *copy;
+
+  if (self->project == NULL || get_selected_stage (self) == NULL)
+    return;
+  up_project_commit_pending (self->project);
+  stage = get_selected_stage (self);
+  if (stage == NULL)
+    return;
+
+  /* Translators: the title of a copy that Duplicate Stage makes; %1$s is
+   * the stage's title. */
+  title = g_strdup_printf (_("%1$s (copy)"), up_stage_get_title (stage));
+  copy = up_project_duplicate_stage (self->project, stage, title, &error);
+  if (copy == NULL)
+    {
+      up_window_add_toast (self, error->message);
+      return;
+    }
+
+  select_stage (self, copy);
+  up_stage_editor_focus_title (self->editor);
+}
+
 /* Window state */
 
 static void
@@ -4148,6 +4189,8 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.delete-stage", NULL, delete_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-stage", NULL, duplicate_stage_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate-stage", NULL);
   gtk_widget_class_install_action (widget_class, "win.add-stage", "s", add_stage_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, timeline_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, timeline_action);

@@ -1812,6 +1812,73 @@ delete_row (UpProject  *self,
 }
 
 /**
+ * up_project_duplicate_stage:
+ * @title: the copy's title (the caller says "(copy)" in the user's language)
+ *
+ * Adds a copy of @stage right after it, in the list and in time: the day
+ * after @stage ends, as long as it, of its kind, with its description and
+ * its Agenda 2030 and local goal links; planned, whatever @stage's status,
+ * and without its notes, which are of what was said at @stage. One undo
+ * step.
+ *
+ * Returns: (transfer none): the copy, or %NULL with @error set
+ */
+UpStage *
+up_project_duplicate_stage (UpProject   *self,
+                            UpStage     *stage,
+                            const char  *title,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  const char *description;
+  UpStage *copy;
+  int length;
+
+  g_return_val_if_fail (UP_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (UP_IS_STAGE (stage), NULL);
+
+  if (!check_member (self, stage, UP_TYPE_STAGE, error))
+    return NULL;
+  length = up_date_diff (up_stage_get_start_date (stage), up_stage_get_end_date (stage));
+  start = up_date_add_days (up_stage_get_end_date (stage), 1);
+  if (start == NULL || length < 0)
+    {
+      invalid (self, error, _("The stage has no dates that can be read, so it cannot be copied."));
+      return NULL;
+    }
+  end = up_date_add_days (start, length);
+  links = up_project_list_sdg_links (self, UP_RECORD (stage));
+  goals = up_project_list_stage_local_goals (self, stage);
+  description = up_stage_get_description (stage);
+
+  up_project_begin_group (self, _("Duplicate Stage"));
+  copy = up_project_add_stage (self, up_stage_get_kind (stage), title, start, end, stage, error);
+  if (copy != NULL && description != NULL && description[0] != '\0' &&
+      !up_project_set_string (self, copy, "description", description, error))
+    copy = NULL;
+  for (guint i = 0; copy != NULL && i < links->len; i++)
+    {
+      UpSdgLink *link = g_ptr_array_index (links, i);
+
+      if (up_project_add_sdg_link (self, UP_RECORD (copy), up_sdg_link_get_target (link),
+                                   up_sdg_link_get_impact (link), up_sdg_link_get_strength (link),
+                                   up_sdg_link_get_comment (link), error) == NULL)
+        copy = NULL;
+    }
+  for (guint i = 0; copy != NULL && i < goals->len; i++)
+    if (!up_project_link_stage_local_goal (self, copy, g_ptr_array_index (goals, i), error))
+      copy = NULL;
+
+  /* the group's first error is the one reported: the rest went by it */
+  if (!up_project_end_group (self, copy != NULL ? error : NULL) || copy == NULL)
+    return NULL;
+  return copy;
+}
+
+/**
  * up_project_delete_stage:
  * @with_notes: %TRUE deletes the notes pinned to @stage too; %FALSE keeps
  *   them, pinned to no stage

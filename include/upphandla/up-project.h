@@ -132,6 +132,10 @@ gboolean       up_project_reorder_stage        (UpProject      *self,
                                                 UpStage        *stage,
                                                 guint           position,
                                                 GError        **error);
+UpStage       *up_project_duplicate_stage      (UpProject      *self,
+                                                UpStage        *stage,
+                                                const char     *title,
+                                                GError        **error);
 gboolean       up_project_delete_stage         (UpProject      *self,
                                                 UpStage        *stage,
                                                 gboolean        with_notes,

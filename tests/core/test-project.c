@@ -676,6 +676,101 @@ test_delete_restores_links (void)
     g_assert_cmpint (up_record_get_id (links_after->pdata[i]), ==, up_record_get_id (links->pdata[i]));
 }
 
+static gboolean
+duplicate_fifth (UpProject  *project,
+                 GError    **error)
+{
+  return up_project_duplicate_stage (project, stage_at (project, 5), "Pilot (copy)", error) != NULL;
+}
+
+/* A stage's copy follows it, in the list and in time, as long as it, of
+ * its kind, with its description and its Agenda 2030 and local goal
+ * links, planned and without its notes; one undo step takes it all back,
+ * and redo brings it again. A stage whose dates do not read is refused,
+ * and nothing is added. */
+static void
+test_duplicate_stage (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  UpStage *stage = stage_at (project, 5);
+  g_autoptr(GPtrArray) links = up_project_list_sdg_links (project, UP_RECORD (stage));
+  g_autoptr(GPtrArray) goals = up_project_list_stage_local_goals (project, stage);
+  g_autoptr(GPtrArray) notes = up_project_list_stage_notes (project, stage);
+  g_autoptr(GPtrArray) copy_links = NULL;
+  g_autoptr(GPtrArray) copy_goals = NULL;
+  g_autoptr(GPtrArray) copy_notes = NULL;
+  g_autofree char *start = NULL;
+  guint n_stages = g_list_model_get_n_items (up_project_get_stages (project));
+  guint n_undo;
+  UpStage *copy;
+
+  g_assert_cmpuint (links->len, >, 0);
+  g_assert_cmpuint (goals->len, >, 0);
+  g_assert_cmpuint (notes->len, >, 0);
+  g_assert_cmpstr (up_stage_get_status (stage), !=, "planned");
+  g_assert_cmpstr (up_stage_get_description (stage), !=, "");
+
+  check_edit (project, duplicate_fifth);
+
+  copy = up_project_duplicate_stage (project, stage, "Pilot (copy)", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stages (project)), ==, n_stages + 1);
+  g_assert_true (stage_at (project, 6) == copy);
+  g_assert_cmpstr (up_stage_get_title (copy), ==, "Pilot (copy)");
+  g_assert_cmpstr (up_stage_get_kind (copy), ==, up_stage_get_kind (stage));
+  g_assert_cmpstr (up_stage_get_description (copy), ==, up_stage_get_description (stage));
+  g_assert_cmpstr (up_stage_get_status (copy), ==, "planned");
+  start = up_date_add_days (up_stage_get_end_date (stage), 1);
+  g_assert_cmpstr (up_stage_get_start_date (copy), ==, start);
+  g_assert_cmpint (up_date_diff (up_stage_get_start_date (copy), up_stage_get_end_date (copy)), ==,
+                   up_date_diff (up_stage_get_start_date (stage), up_stage_get_end_date (stage)));
+
+  copy_links = up_project_list_sdg_links (project, UP_RECORD (copy));
+  copy_goals = up_project_list_stage_local_goals (project, copy);
+  copy_notes = up_project_list_stage_notes (project, copy);
+  g_assert_cmpuint (copy_links->len, ==, links->len);
+  for (guint i = 0; i < links->len; i++)
+    {
+      UpSdgLink *a = links->pdata[i], *b = copy_links->pdata[i];
+
+      g_assert_cmpstr (up_sdg_link_get_target (a), ==, up_sdg_link_get_target (b));
+      g_assert_cmpstr (up_sdg_link_get_impact (a), ==, up_sdg_link_get_impact (b));
+      g_assert_cmpint (up_sdg_link_get_strength (a), ==, up_sdg_link_get_strength (b));
+      g_assert_cmpstr (up_sdg_link_get_comment (a), ==, up_sdg_link_get_comment (b));
+    }
+  g_assert_cmpuint (copy_goals->len, ==, goals->len);
+  for (guint i = 0; i < goals->len; i++)
+    g_assert_true (copy_goals->pdata[i] == goals->pdata[i]);
+  g_assert_cmpuint (copy_notes->len, ==, 0);
+
+  /* a stage whose dates a file holds as anything: written past the edit
+   * API, which refuses them, and read by a new model of the same store */
+  {
+    UpStore *store = up_project_get_store (project);
+    g_autoptr(UpProject) odd = NULL;
+
+    g_assert_cmpint (sqlite3_exec (_up_store_get_db (store),
+                                   "UPDATE stage SET end_date = 'zzz' WHERE position = 2;", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    odd = up_project_new_for_store (store, &error);
+    g_assert_no_error (error);
+    n_stages = g_list_model_get_n_items (up_project_get_stages (odd));
+    n_undo = up_history_get_n_undo (up_project_get_history (odd));
+    g_assert_null (up_project_duplicate_stage (odd, stage_at (odd, 2), "Copy", &error));
+    g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stages (odd)), ==, n_stages);
+    g_assert_cmpuint (up_history_get_n_undo (up_project_get_history (odd)), ==, n_undo);
+
+    /* nor one of another project */
+    g_assert_null (up_project_duplicate_stage (odd, stage, "Copy", &error));
+    g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_INVALID);
+    g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stages (odd)), ==, n_stages);
+  }
+}
+
 /* A goal's stages, asked once, are the stages that list the goal, asked
  * stage by stage; a link made, undone and a stage deleted show at once. */
 static void
@@ -1417,6 +1512,7 @@ main (int   argc,
   g_test_add_func ("/project/undo/group", test_group);
   g_test_add_func ("/project/group-failure", test_group_failure_rolls_back);
   g_test_add_func ("/project/delete-restores-links", test_delete_restores_links);
+  g_test_add_func ("/project/duplicate-stage", test_duplicate_stage);
   g_test_add_func ("/project/withdraw", test_withdraw);
   g_test_add_func ("/project/stakeholder-notes", test_stakeholder_notes);
   g_test_add_func ("/project/local-goal-stages", test_local_goal_stages);

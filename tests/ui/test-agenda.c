@@ -1589,25 +1589,6 @@ export_done (gpointer data)
   return ((ExportWatch *) data)->done;
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
-{
-  if (GTK_IS_ACTIONABLE (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The Agenda 2030 view of @window, shown, with an eye on its exports. */
 static UpAgendaView *
 watch_exports (Fixture     *fixture,

@@ -1685,9 +1685,9 @@ test_tab_order (void)
   UpWindow *window = NULL;
   GtkWindow *root;
   GtkWidget *editor, *timeline;
-  GtkWidget *order[6];
+  GtkWidget *order[7];
   const char *names[] = { "the stage list", "Add Stage", "Find a Stage", "Delete", "the timeline",
-                          "the stage's title" };
+                          "Duplicate Stage", "the stage's title" };
   int n = G_N_ELEMENTS (order);
 
   window = open_window (project);
@@ -1701,7 +1701,10 @@ test_tab_order (void)
   order[2] = template_child (window, UP_TYPE_WINDOW, "find_button");
   order[3] = NULL;
   order[4] = timeline;
-  order[5] = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+  /* at the head of the stage's panel, over its title */
+  order[5] = find_action_button (editor, "win.duplicate-stage");
+  g_assert_nonnull (order[5]);
+  order[6] = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
 
   g_assert_true (gtk_widget_child_focus (order[0], GTK_DIR_TAB_FORWARD));
   for (int i = 1; i < n; i++)

@@ -7098,6 +7098,79 @@ export_is_over (gpointer view)
   return !UP_STAKEHOLDER_VIEW (view)->exporting;
 }
 
+/* Duplicate Stage (Ctrl+D, or the button under the stage list) puts a
+ * copy of the selected stage after it, with its title being typed and
+ * "(copy)", selected, its title ready to be typed over; one undo step
+ * takes it back. On another view Ctrl+D copies nothing. */
+static void
+test_duplicate_stage (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkListView *list = template_child (window, UP_TYPE_WINDOW, "stage_list");
+  UpStageEditor *editor = template_child (window, UP_TYPE_WINDOW, "editor");
+  GtkEditable *title_row = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  GListModel *stages = up_project_get_stages (fixture->project);
+  guint n = g_list_model_get_n_items (stages);
+  GtkWidget *button = find_action_button (window, "win.duplicate-stage");
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpStage) copy = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) copy_links = NULL;
+  UpStage *stage;
+  int start, end;
+
+  g_assert_nonnull (button);
+  gtk_single_selection_set_selected (selection, 5);
+  iterate_pending ();
+  stage = gtk_single_selection_get_selected_item (selection);
+  links = up_project_list_sdg_links (fixture->project, UP_RECORD (stage));
+  g_assert_cmpuint (links->len, >, 0);
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  /* the title being typed, not yet committed, is the copy's too */
+  gtk_editable_set_text (title_row, "Pilot in Norrby");
+  expected = g_strdup_printf (_("%1$s (copy)"), "Pilot in Norrby");
+  g_assert_true (run_key_binding (window, GDK_KEY_d, GDK_CONTROL_MASK));
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n + 1);
+  g_assert_cmpstr (up_stage_get_title (stage), ==, "Pilot in Norrby");
+  copy = g_list_model_get_item (stages, 6);
+  g_assert_cmpstr (up_stage_get_title (copy), ==, expected);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == copy);
+  copy_links = up_project_list_sdg_links (fixture->project, UP_RECORD (copy));
+  g_assert_cmpuint (copy_links->len, ==, links->len);
+  /* the panel shows the copy, its title selected, to be typed over */
+  g_assert_cmpstr (gtk_editable_get_text (title_row), ==, expected);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (title_row)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (title_row)));
+  g_assert_true (gtk_editable_get_selection_bounds (title_row, &start, &end));
+  g_assert_cmpint (end - start, ==, g_utf8_strlen (expected, -1));
+
+  /* one step back */
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n);
+
+  /* the button does the same */
+  gtk_single_selection_set_selected (selection, 0);
+  iterate_pending ();
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n + 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+
+  /* not from the Notes view: the stage is out of sight there */
+  show_view (fixture, "notes");
+  run_key_binding (window, GDK_KEY_d, GDK_CONTROL_MASK);
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n + 1);
+}
+
 /* Whether the main menu of @fixture's window, opened, shows an item
  * labelled @label. */
 static gboolean
@@ -9856,6 +9929,7 @@ main (int   argc,
   g_test_add ("/ui/window/export-png-size", Fixture, NULL, fixture_set_up, test_export_png_size,
               fixture_tear_down);
   g_test_add ("/ui/window/export-notes", Fixture, NULL, fixture_set_up, test_export_notes, fixture_tear_down);
+  g_test_add ("/ui/window/duplicate-stage", Fixture, NULL, fixture_set_up, test_duplicate_stage, fixture_tear_down);
   g_test_add ("/ui/window/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
               fixture_set_up, test_stage_row, fixture_tear_down);

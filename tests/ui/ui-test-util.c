@@ -394,6 +394,21 @@ find_widget (GtkWidget  *root,
 }
 
 static gboolean
+is_actionable_of (GtkWidget *widget,
+                  gpointer   action)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  return find_widget (root, is_actionable_of, (gpointer) action);
+}
+
+static gboolean
 has_name (GtkWidget *widget,
           gpointer   name)
 {

@@ -51,6 +51,10 @@ typedef gboolean (*WidgetTest) (GtkWidget *widget,
 GtkWidget *find_widget     (GtkWidget  *root,
                             WidgetTest  test,
                             gpointer    data);
+/* The first button (an actionable widget) at or below @root, a menu
+ * button's popover too, that activates @action ("win.duplicate-stage"). */
+GtkWidget *find_action_button (GtkWidget  *root,
+                               const char *action);
 /* The first widget at or below @root (depth first) named @name, or
  * of @type; NULL when there is none. A menu button's popover counts as
  * below it. */
