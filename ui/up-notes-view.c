@@ -2461,3 +2461,21 @@ up_notes_view_get_listed (UpNotesView *self)
 
   return self->listed != NULL ? G_LIST_MODEL (self->listed) : NULL;
 }
+
+char *
+up_notes_view_get_summary (UpNotesView *self)
+{
+  const char *search;
+
+  g_return_val_if_fail (UP_IS_NOTES_VIEW (self), NULL);
+
+  if (!self->built)
+    return g_strdup ("");
+  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (search == NULL || search[0] == '\0')
+    return g_strdup (gtk_label_get_label (self->count_label));
+  /* Translators: what the printed notes are, on their first sheet: %1$s
+   * is the count the Notes view shows ("12 of 20 notes"), %2$s what was
+   * searched for. */
+  return g_strdup_printf (_("%1$s, found by “%2$s”"), gtk_label_get_label (self->count_label), search);
+}

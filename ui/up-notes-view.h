@@ -21,5 +21,7 @@ void       up_notes_view_set_project (UpNotesView *self,
 /* The notes the view lists, as searched and filtered, in its order
  * (UpNote); NULL before the view is first shown. */
 GListModel *up_notes_view_get_listed (UpNotesView *self);
+/* What it lists, in words: its count ("12 of 20 notes") and the search. */
+char      *up_notes_view_get_summary (UpNotesView *self);
 
 G_END_DECLS

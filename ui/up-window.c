@@ -18,6 +18,7 @@
 #include "up-list-util.h"
 #include "up-local-goals-view.h"
 #include "up-note-util.h"
+#include "up-notes-print.h"
 #include "up-notes-view.h"
 #include "up-paned-util.h"
 #include "up-project-details.h"
@@ -287,7 +288,10 @@ update_actions (UpWindow *self)
     UpChartKind kind;
 
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
-                                   self->project != NULL && view_chart (self, &kind, &options));
+                                   self->project != NULL &&
+                                   (view_chart (self, &kind, &options) ||
+                                    g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                               "notes") == 0));
   }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-timeline",
                                  self->project != NULL && !self->exporting_timeline &&
@@ -2231,10 +2235,28 @@ on_print_done (const GError *error,
     show_error_dialog (self, _("The Chart Was Not Printed"), error);
 }
 
+static void
+on_notes_printed (const GError *error,
+                  gpointer      user_data)
+{
+  g_autoptr(UpWindow) self = user_data;
+
+  if (error != NULL && gtk_widget_get_realized (GTK_WIDGET (self)))
+    show_error_dialog (self, _("The Notes Were Not Printed"), error);
+}
+
+static gboolean
+notes_shown (UpWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "notes") == 0 &&
+         up_notes_view_get_listed (self->notes_view) != NULL;
+}
+
 /* Prints what the view shows: the Agenda 2030 view's chart, the
  * stakeholders' grid, in the language chosen in the print dialog (at
  * first the interface's, then the last one chosen for a print or an
- * export). */
+ * export); on the Notes view the notes it lists, with the text being
+ * typed. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -2244,7 +2266,16 @@ print_action (GtkWidget  *widget,
   UpChartOptions options;
   UpChartKind kind;
 
-  if (self->project != NULL && view_chart (self, &kind, &options))
+  if (self->project != NULL && notes_shown (self))
+    {
+      g_autofree char *summary = NULL;
+
+      up_project_commit_pending (self->project);
+      summary = up_notes_view_get_summary (self->notes_view);
+      up_notes_print (GTK_WINDOW (self), self->project, up_notes_view_get_listed (self->notes_view), summary,
+                      on_notes_printed, g_object_ref (self));
+    }
+  else if (self->project != NULL && view_chart (self, &kind, &options))
     up_chart_print (GTK_WINDOW (self), self->project, kind, &options, self->settings,
                     on_print_done, g_object_ref (self));
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "up-chart-print.h"
+#include "up-notes-print.h"
 #include "ui-test-util.h"
 #include "test-common.h"
 
@@ -466,6 +467,99 @@ test_dialog_language (void)
   test_remove_tree (dir);
 }
 
+/* The notes print as a document on portrait sheets: each note's text
+ * whole, a note of many pages going on from sheet to sheet without a word
+ * lost, text that looks like markup as it is, right-to-left text and
+ * emoji; the summary on the first sheet, "Page 1 of N" on each. */
+static void
+test_notes (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autofree char *dir = g_dir_make_tmp ("upphandla-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_text = g_string_new ("Början");
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GListStore) listed = g_list_store_new (UP_TYPE_NOTE);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *every = up_project_get_notes (project);
+  g_autofree char *first_page = NULL;
+  g_autofree char *page_line = NULL;
+  const char *odd = "Avtal <b>&amp;</b> \"citat\" — שלום עולם 🇸🇪 😀";
+  double width, height;
+  guint n_pages;
+
+  if (!have_poppler ())
+    return;
+
+  /* 1,800 numbered words in paragraphs: a note of several sheets */
+  for (guint i = 1; i <= 1800; i++)
+    g_string_append_printf (long_text, "%sord%u", i % 40 == 0 ? "\n\n" : " ", i);
+  g_string_append (long_text, " Slutord");
+  g_assert_nonnull (up_project_add_note (project, long_text->str, "internal", "2026-12-01", NULL, &error));
+  g_assert_nonnull (up_project_add_note (project, odd, "workshop", "2026-11-30", NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (every); i++)
+    g_ptr_array_add (notes, g_list_model_get_item (every, i));
+  g_ptr_array_sort (notes, up_note_compare_newest_first);
+  for (guint i = 0; i < notes->len; i++)
+    g_list_store_append (listed, notes->pdata[i]);
+
+  g_assert_true (up_notes_print_to_pdf (project, G_LIST_MODEL (listed), "22 notes", file, &error));
+  g_assert_no_error (error);
+  n_pages = pdf_pages (path, &width, &height);
+  g_test_message ("%u sheets of %.0f × %.0f pt", n_pages, width, height);
+  g_assert_cmpfloat (width, <, height);
+  g_assert_cmpuint (n_pages, >=, 4);
+
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = pdf_text (path, page);
+      g_autofree char *footer = g_strdup_printf (_("Page %1$u of %2$u"), page, n_pages);
+
+      g_assert_nonnull (strstr (text, up_project_get_title (project)));
+      g_assert_nonnull (strstr (text, footer));
+      g_string_append (all, text);
+      g_string_append_c (all, ' ');
+      if (page == 1)
+        first_page = g_steal_pointer (&text);
+    }
+  g_assert_nonnull (strstr (first_page, "22 notes"));
+
+  /* every word of the long note, once each, in order */
+  {
+    const char *at = strstr (all->str, "Början");
+
+    g_assert_nonnull (at);
+    for (guint i = 1; i <= 1800; i++)
+      {
+        g_autofree char *word = g_strdup_printf ("ord%u ", i);
+        const char *next = strstr (at, word);
+
+        if (next == NULL)
+          g_error ("“%s” is not printed after the word before it", word);
+        at = next;
+      }
+    g_assert_nonnull (strstr (at, "Slutord"));
+  }
+  /* the text as written, not read as markup */
+  g_assert_nonnull (strstr (all->str, "<b>&amp;</b>"));
+  g_assert_nonnull (strstr (all->str, "\"citat\""));
+  /* and the demo's notes, each of them */
+  for (guint i = 0; i < notes->len; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (up_note_get_body (notes->pdata[i]), " ", 4);
+      g_autofree char *start = g_strjoin (" ", words[0], words[1] != NULL ? words[1] : "", NULL);
+
+      if (strstr (all->str, g_strstrip (start)) == NULL)
+        g_error ("the note “%s” is not printed", up_note_get_body (notes->pdata[i]));
+    }
+  page_line = g_strdup_printf (_("Page %1$u of %2$u"), n_pages, n_pages);
+  g_assert_nonnull (strstr (all->str, page_line));
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/ui/print/white-paper", test_white_paper);
   g_test_add_func ("/ui/print/dialog-cancel", test_dialog_cancel);
   g_test_add_func ("/ui/print/dialog-language", test_dialog_language);
+  g_test_add_func ("/ui/print/notes", test_notes);
 
   return g_test_run ();
 }
