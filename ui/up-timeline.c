@@ -131,6 +131,8 @@ struct _UpTimeline
 
   UpProject      *project;
   UpStage        *selected;
+  GMenuModel     *context_model;  /* the menu of the selected stage, or NULL */
+  GtkWidget      *context_menu;   /* its GtkPopoverMenu, made when first opened */
   UpZoom          zoom;
   UpTimescale     scale;
 
@@ -2238,6 +2240,8 @@ up_timeline_size_allocate (GtkWidget *widget,
                             ROW_HEIGHT, page * 0.9, page);
 
   allocate_items (self, width, height);
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
 
   self->in_allocate = FALSE;
 }
@@ -2652,6 +2656,89 @@ on_click_pressed (UpTimeline      *self,
     g_signal_emit (self, signals[ACTIVATE_STAGE], 0, get_row (self, row)->stage);
 }
 
+/* The stage's menu at @x, @y (widget coordinates), for the stage
+ * selected. */
+static void
+popup_context_menu (UpTimeline *self,
+                    double      x,
+                    double      y)
+{
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  if (self->context_model == NULL || self->selected == NULL)
+    return;
+  /* made when first opened: a window opens sooner without it */
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (self->context_model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &at);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* A secondary click (or a long press) on a stage's row selects the stage
+ * and opens its menu there. */
+static void
+context_menu_at (UpTimeline  *self,
+                 GtkGesture  *gesture,
+                 double       x,
+                 double       y)
+{
+  int row;
+
+  if (self->drag.kind != DRAG_NONE || hit_test (self, x, y, &row) < HIT_ROW)
+    return;
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  up_timeline_set_selected (self, get_row (self, row)->stage);
+  self->focus_selected = TRUE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  popup_context_menu (self, x, y);
+}
+
+static void
+on_secondary_pressed (UpTimeline      *self,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      GtkGestureClick *gesture)
+{
+  context_menu_at (self, GTK_GESTURE (gesture), x, y);
+}
+
+static void
+on_long_pressed (UpTimeline          *self,
+                 double               x,
+                 double               y,
+                 GtkGestureLongPress *gesture)
+{
+  context_menu_at (self, GTK_GESTURE (gesture), x, y);
+}
+
+/* Shift+F10 and the Menu key: the menu under the selected stage's bar,
+ * brought into view first. */
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UpTimeline *self = UP_TIMELINE (widget);
+  graphene_rect_t bar;
+  int row;
+
+  ensure_rows (self);
+  row = find_row (self, self->selected);
+  if (row < 0 || self->context_model == NULL)
+    return;
+  scroll_to_row (self, row);
+  scroll_to_bar (self, row);
+  bar = row_bar_rect (self, row);
+  popup_context_menu (self, CLAMP (bar.origin.x + bar.size.width / 2, 0, gtk_widget_get_width (widget) - 1),
+                      bar.origin.y + bar.size.height);
+}
+
 static void
 on_motion (UpTimeline               *self,
            double                    x,
@@ -3018,6 +3105,8 @@ up_timeline_dispose (GObject *object)
   UpTimeline *self = UP_TIMELINE (object);
 
   clear_drag (self);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_object (&self->context_model);
 
   if (self->items != NULL)
     {
@@ -3246,6 +3335,9 @@ up_timeline_class_init (UpTimelineClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.scroll", "i", scroll_action);
   gtk_widget_class_install_action (widget_class, "timeline.scroll-to-today", NULL, scroll_action);
+  gtk_widget_class_install_action (widget_class, "timeline.context-menu", NULL, context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "timeline.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "timeline.context-menu", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0,
                                        "timeline.select-previous", NULL);
@@ -3345,6 +3437,16 @@ up_timeline_init (UpTimeline *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_click_pressed), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_secondary_pressed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_long_press_new ());
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (controller), TRUE);
+  g_signal_connect_swapped (controller, "pressed", G_CALLBACK (on_long_pressed), self);
+  gtk_widget_add_controller (widget, controller);
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (on_motion), self);
@@ -3681,4 +3783,23 @@ guint
 _up_timeline_get_layouts_made (void)
 {
   return layouts_made;
+}
+
+void
+up_timeline_set_context_menu (UpTimeline *self,
+                              GMenuModel *model)
+{
+  g_return_if_fail (UP_IS_TIMELINE (self));
+  g_return_if_fail (model == NULL || G_IS_MENU_MODEL (model));
+
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_set_object (&self->context_model, model);
+}
+
+GtkWidget *
+up_timeline_get_context_menu (UpTimeline *self)
+{
+  g_return_val_if_fail (UP_IS_TIMELINE (self), NULL);
+
+  return self->context_menu;
 }

@@ -83,6 +83,14 @@ typedef enum
 #define UP_TIMELINE_SAMPLE_WIDTH  48
 #define UP_TIMELINE_SAMPLE_HEIGHT 32
 
+/* The menu of the selected stage: a secondary click or a long press on a
+ * stage's row selects it and opens @model there, Shift+F10 or the Menu
+ * key under its bar. Its actions are the window's. NULL: no menu. */
+void       up_timeline_set_context_menu (UpTimeline       *self,
+                                         GMenuModel       *model);
+/* The popover of that menu, NULL before it first opens. */
+GtkWidget *up_timeline_get_context_menu (UpTimeline       *self);
+
 /* Draws @sample (of @phase for UP_TIMELINE_SAMPLE_PHASE) from 0,0 as the
  * timeline draws it now: in its colours, light or dark, high contrast or
  * not. */

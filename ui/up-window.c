@@ -1224,6 +1224,28 @@ unbind_stage_row (GtkSignalListItemFactory *factory,
   up_list_util_mark_item (gtk_list_item_get_child (item), NULL);
 }
 
+/* The timeline's menu of a stage, at a secondary click on it, Shift+F10
+ * or the Menu key. */
+static GMenuModel *
+create_stage_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenuItem) duplicate = NULL;
+  g_autoptr(GMenuItem) delete = NULL;
+
+  /* Translators: in the menu of a stage on the timeline (a secondary
+   * click, Shift+F10): take an underlined letter apart from Delete
+   * Stage's. */
+  duplicate = g_menu_item_new (C_("stage menu", "_Duplicate Stage"), "win.duplicate-stage");
+  g_menu_item_set_attribute (duplicate, "accel", "s", "<Control>d");
+  g_menu_append_item (menu, duplicate);
+  /* Translators: in the menu of a stage on the timeline. */
+  delete = g_menu_item_new (C_("stage menu", "D_elete Stage"), "win.delete-stage");
+  g_menu_item_set_attribute (delete, "accel", "s", "Delete");
+  g_menu_append_item (menu, delete);
+  return G_MENU_MODEL (menu);
+}
+
 static GMenuModel *
 create_add_stage_menu (void)
 {
@@ -4433,6 +4455,11 @@ up_window_init (UpWindow *self)
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, on_create_menu, self, NULL);
   gtk_menu_button_set_create_popup_func (self->start_menu_button, on_create_menu, self, NULL);
   gtk_menu_button_set_create_popup_func (self->add_stage_button, on_create_menu, self, NULL);
+  {
+    g_autoptr(GMenuModel) stage_menu = create_stage_menu ();
+
+    up_timeline_set_context_menu (self->timeline, stage_menu);
+  }
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, TRUE);

@@ -2370,6 +2370,94 @@ test_large_project (void)
   iterate_pending ();
 }
 
+/* The item of the popover menu @menu labelled @label (with its "_"):
+ * GTK's model buttons name no action. */
+static GtkWidget *
+menu_item (GtkWidget  *menu,
+           const char *label)
+{
+  g_autoptr(GString) shown = g_string_new (label);
+  GtkWidget *text;
+
+  g_string_replace (shown, "_", "", 0);
+  text = find_label (menu, shown->str);
+  return text != NULL ? gtk_widget_get_ancestor (text, g_type_from_name ("GtkModelButton")) : NULL;
+}
+
+/* The gesture of @timeline's secondary clicks. */
+static GtkGesture *
+secondary_click (GtkWidget *timeline)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (timeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        return GTK_GESTURE (controller);
+    }
+  g_error ("the timeline takes no secondary click");
+}
+
+/* A stage's menu on the timeline: a secondary click on a stage selects it
+ * and opens its menu there; Shift+F10 opens it under the selected stage's
+ * bar, and its Duplicate Stage copies that stage. No two of its items
+ * share an access key. */
+static void
+test_context_menu (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(UpProject) project = demo_project_create (&dir, NULL);
+  GListModel *stages = up_project_get_stages (project);
+  guint n = g_list_model_get_n_items (stages);
+  g_autoptr(UpStage) third = g_list_model_get_item (stages, 3);
+  g_autoptr(UpStage) fifth = g_list_model_get_item (stages, 5);
+  g_autoptr(GHashTable) keys = mnemonics_new ();
+  UpWindow *window = open_window (project);
+  UpTimeline *timeline = template_child (window, UP_TYPE_WINDOW, "timeline");
+  GtkWidget *menu, *duplicate;
+  graphene_rect_t area;
+  double x, y;
+
+  g_assert_null (up_timeline_get_context_menu (timeline));
+  g_assert_true (up_timeline_get_stage_area (timeline, third, &area));
+  x = area.origin.x + area.size.width / 2;
+  y = area.origin.y + area.size.height / 2;
+  g_signal_emit_by_name (secondary_click (GTK_WIDGET (timeline)), "pressed", 1, x, y);
+  menu = up_timeline_get_context_menu (timeline);
+  g_assert_nonnull (menu);
+  wait_until (is_mapped, menu);
+  g_assert_true (up_timeline_get_selected (timeline) == third);
+  g_assert_nonnull (menu_item (menu, C_("stage menu", "_Duplicate Stage")));
+  g_assert_nonnull (menu_item (menu, C_("stage menu", "D_elete Stage")));
+  mnemonics_collect (keys, menu, NULL);
+  g_assert_true (mnemonics_unique (keys, "the stage's menu"));
+  g_assert_cmpuint (g_hash_table_size (keys), ==, 2);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  wait_until (is_unmapped, menu);
+
+  /* from the keyboard, for the stage selected */
+  up_timeline_set_selected (timeline, fifth);
+  g_assert_true (run_key_binding (GTK_WIDGET (timeline), GDK_KEY_F10, GDK_SHIFT_MASK));
+  wait_until (is_mapped, menu);
+  g_assert_true (up_timeline_get_selected (timeline) == fifth);
+  duplicate = menu_item (menu, C_("stage menu", "_Duplicate Stage"));
+  g_assert_true (gtk_widget_is_sensitive (duplicate));
+  g_signal_emit_by_name (duplicate, "clicked");
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n + 1);
+  {
+    g_autoptr(UpStage) copy = g_list_model_get_item (stages, 6);
+    g_autofree char *title = g_strdup_printf (_("%1$s (copy)"), up_stage_get_title (fifth));
+
+    g_assert_cmpstr (up_stage_get_title (copy), ==, title);
+  }
+
+  demo_project_close (&dir, &project, NULL, GTK_WINDOW (window), window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2411,6 +2499,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/window", test_window);
   g_test_add_func ("/ui/timeline/legend", test_legend);
   g_test_add_func ("/ui/timeline/tab-order", test_tab_order);
+  g_test_add_func ("/ui/timeline/context-menu", test_context_menu);
   g_test_add_func ("/ui/timeline/kind-choices", test_kind_choices);
   g_test_add_func ("/ui/timeline/text-rows-look", test_text_rows_look);
   g_test_add_func ("/ui/timeline/window-zoom-setting", test_window_zoom_setting);
