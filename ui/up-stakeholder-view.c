@@ -1299,11 +1299,13 @@ create_toolbar (UpStakeholderView *self)
     g_autoptr(GMenu) menu = g_menu_new ();
     GtkWidget *sort = gtk_menu_button_new ();
 
-    g_menu_append (menu, _("By Name"), "stakeholders.sort-by('name')");
-    g_menu_append (menu, _("By Organisation"), "stakeholders.sort-by('organisation')");
-    g_menu_append (menu, _("By Influence, Highest First"), "stakeholders.sort-by('influence')");
-    g_menu_append (menu, _("By Interest, Highest First"), "stakeholders.sort-by('interest')");
-    g_menu_append (menu, _("By Stance"), "stakeholders.sort-by('stance')");
+    /* Translators: the sort menu's items; each takes an underlined
+     * letter of its own (the menu's keys work while it is open). */
+    g_menu_append (menu, _("By _Name"), "stakeholders.sort-by('name')");
+    g_menu_append (menu, _("By _Organisation"), "stakeholders.sort-by('organisation')");
+    g_menu_append (menu, _("By _Influence, Highest First"), "stakeholders.sort-by('influence')");
+    g_menu_append (menu, _("By In_terest, Highest First"), "stakeholders.sort-by('interest')");
+    g_menu_append (menu, _("By _Stance"), "stakeholders.sort-by('stance')");
     gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (sort), G_MENU_MODEL (menu));
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (sort), "view-sort-ascending-symbolic");
     gtk_widget_set_tooltip_text (sort, _("Sort the Stakeholders"));

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <gdk/x11/gdkx.h>
 
+#include "up-application.h"
 #include "ui-test-util.h"
 #include "test-common.h"
 
@@ -311,6 +312,9 @@ ui_test_init_gtk (const char *a11y)
     g_setenv ("GTK_A11Y", a11y, TRUE);
   gtk_init ();
   adw_init ();
+  /* the app's own icons, as it adds them at its start where they are not
+   * installed: the screenshots show them, not missing images */
+  up_application_add_own_icons (gdk_display_get_default ());
 }
 
 void
