@@ -5142,10 +5142,15 @@ keys_listed_elsewhere (GHashTable *bound_by,
             continue;
           for (guint g = 0; g < G_N_ELEMENTS (key_places[i].groups) && key_places[i].groups[g] != NULL; g++)
             {
-              g_autofree char *group_key =
-                g_strdup_printf ("%s %s", g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window", key_places[i].groups[g]), key);
+              const char *group = g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window", key_places[i].groups[g]);
+              g_autofree char *group_key = g_strdup_printf ("%s %s", group, key);
+              /* a group too long for its column goes on in the next,
+               * titled so */
+              g_autofree char *continued = g_strdup_printf (g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window",
+                                                                          "%1$s (continued)"), group);
+              g_autofree char *continued_key = g_strdup_printf ("%s %s", continued, key);
 
-              found |= g_hash_table_contains (listed_in, group_key);
+              found |= g_hash_table_contains (listed_in, group_key) || g_hash_table_contains (listed_in, continued_key);
             }
           if (!found)
             g_string_append_printf (missing, " %s (%s)", key, key_places[i].type);

@@ -53,11 +53,13 @@ ADD_STAGE = {'en': 'Add Stage', 'sv': 'Lägg till skede'}
 DELETE_STAGE = {'en': 'Delete Stage', 'sv': 'Ta bort skede'}
 FIND_STAGE = {'en': 'Find a Stage', 'sv': 'Sök skede'}
 TITLE = {'en': 'Title', 'sv': 'Titel'}
+DUPLICATE_STAGE = {'en': 'Duplicate Stage', 'sv': 'Duplicera skede'}
 
 # The Timeline view opens on the timeline; Shift+Tab and Tab go through
 # its parts in the order they are shown: the stage list, Add Stage,
-# Find a Stage, Delete, the timeline, the stage's details (Tab jumped from the list to
-# the timeline, and Shift+Tab never left the details' title).
+# Find a Stage, Delete, the timeline, the stage's details (Duplicate Stage
+# at their head, then the title; Tab jumped from the list to the
+# timeline, and Shift+Tab never left the details' title).
 TIMELINE_ORDER = [
     ('shift+Tab', 'push button', DELETE_STAGE),
     ('shift+Tab', 'push button', FIND_STAGE),
@@ -67,7 +69,9 @@ TIMELINE_ORDER = [
     ('Tab', 'push button', FIND_STAGE),
     ('Tab', 'push button', DELETE_STAGE),
     ('Tab', 'list item', None),
+    ('Tab', 'push button', DUPLICATE_STAGE),
     ('Tab', 'text', TITLE),
+    ('shift+Tab', 'push button', DUPLICATE_STAGE),
     ('shift+Tab', 'list item', None),
 ]
 
