@@ -6200,7 +6200,7 @@ test_report_status_today (void)
       const PdfWord *kickoff_word, *analysis_word, *tender_word;
       UpChartOptions options;
       cairo_surface_t *surface;
-      double width, height, scale = 2, kickoff_x, tender_x, per_day, x, bar_width, edge, unused;
+      double width, height, scale = 2, kickoff_x, tender_x, tender_y, per_day, x, bar_width, edge, unused;
       guint r, g, b;
 
       if (lang == UP_LANG_SV && !swedish_available ())
@@ -6222,6 +6222,8 @@ test_report_status_today (void)
       kickoff_word = topmost_word (words, "Kickoff");
       analysis_word = topmost_word (words, "Analysis");
       tender_word = topmost_word (words, "Tender");
+      /* the tender's row, also after @words goes */
+      tender_y = (tender_word->y0 + tender_word->y1) / 2 * scale;
 
       /* done: pale, with no full blue inside its edge */
       mark_run (surface, scale, kickoff_word, 0, pale, &kickoff_x, &bar_width);
@@ -6233,7 +6235,7 @@ test_report_status_today (void)
       /* planned: in full colour, no outline before it */
       mark_run (surface, scale, tender_word, 0, blue, &tender_x, &unused);
       g_assert_cmpfloat (tender_x, >, kickoff_x);
-      pixel_at (surface, tender_x - 2, (tender_word->y0 + tender_word->y1) / 2 * scale, &r, &g, &b);
+      pixel_at (surface, tender_x - 2, tender_y, &r, &g, &b);
       g_assert_cmpuint (r + g + b, >, 600);
       /* in progress: blue inside an outline of the text's colour */
       mark_run (surface, scale, analysis_word, 0, blue, &x, &unused);
@@ -6245,7 +6247,7 @@ test_report_status_today (void)
       /* the red line on its day, across the tender's row where it has no
        * bar: 119 days from the kickoff's first to the tender's */
       per_day = (tender_x - kickoff_x) / 119;
-      runs = colour_runs (surface, (tender_word->y0 + tender_word->y1) / 2 * scale, red);
+      runs = colour_runs (surface, tender_y, red);
       g_assert_cmpuint (runs->len, ==, 2);
       x = (g_array_index (runs, int, 0) + g_array_index (runs, int, 1) + 1) / 2.0;
       g_test_message ("%s: %.2f px a day, the red line at %.1f px", pdf, per_day, x);
@@ -6265,7 +6267,7 @@ test_report_status_today (void)
       g_assert_true (has_legend_line (words, lang, "Bar in the timeline: a stage from its start to its end"));
       surface = render (UP_CHART_REPORT, project, &options, scale, &width, &height);
       g_array_unref (runs);
-      runs = colour_runs (surface, (tender_word->y0 + tender_word->y1) / 2 * scale, red);
+      runs = colour_runs (surface, tender_y, red);
       g_assert_cmpuint (runs->len, ==, 0);
       cairo_surface_destroy (surface);
       g_assert_true (up_project_set_string (project, kickoff, "status", "done", &error));
