@@ -285,18 +285,13 @@ name_note_row (GtkWidget  *content,
   up_a11y_util_name_row (content, label);
 }
 
-void
-up_note_util_content_set (GtkWidget  *content,
-                          UpProject  *project,
-                          UpNote     *note,
-                          const char *body_markup,
-                          gboolean    show_stage)
+char *
+up_note_util_meta (UpProject *project,
+                   UpNote    *note,
+                   gboolean   show_stage)
 {
-  GtkLabel *body = g_object_get_data (G_OBJECT (content), BODY_LABEL);
-  GtkLabel *names_label = g_object_get_data (G_OBJECT (content), NAMES_LABEL);
   g_autofree char *date = up_note_util_format_date (up_note_get_said_on (note));
-  g_autofree char *names = up_note_util_stakeholder_names (project, note);
-  g_autoptr(GString) meta = g_string_new (date);
+  GString *meta = g_string_new (date);
 
   g_string_append (meta, " · ");
   g_string_append (meta, up_enum_label (up_note_kinds, up_note_get_kind (note)));
@@ -312,7 +307,22 @@ up_note_util_content_set (GtkWidget  *content,
           g_string_append (meta, up_stage_get_title (UP_STAGE (stage)));
         }
     }
-  gtk_label_set_label (g_object_get_data (G_OBJECT (content), META_LABEL), meta->str);
+  return g_string_free (meta, FALSE);
+}
+
+void
+up_note_util_content_set (GtkWidget  *content,
+                          UpProject  *project,
+                          UpNote     *note,
+                          const char *body_markup,
+                          gboolean    show_stage)
+{
+  GtkLabel *body = g_object_get_data (G_OBJECT (content), BODY_LABEL);
+  GtkLabel *names_label = g_object_get_data (G_OBJECT (content), NAMES_LABEL);
+  g_autofree char *names = up_note_util_stakeholder_names (project, note);
+  g_autofree char *meta = up_note_util_meta (project, note, show_stage);
+
+  gtk_label_set_label (g_object_get_data (G_OBJECT (content), META_LABEL), meta);
 
   /* Blanks only would be a row with nothing to read: it is empty too. */
   if (body_markup != NULL && !is_blank (body_markup))
@@ -335,7 +345,7 @@ up_note_util_content_set (GtkWidget  *content,
   g_object_set_data (G_OBJECT (content), "note-id",
                      GSIZE_TO_POINTER (up_record_get_id (UP_RECORD (note))));
 
-  name_note_row (content, meta->str, names, up_note_get_body (note));
+  name_note_row (content, meta, names, up_note_get_body (note));
 }
 
 GtkWidget *

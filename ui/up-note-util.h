@@ -29,6 +29,12 @@ void       up_note_util_set_placeholder   (GtkListBox  *list,
 gsize      up_note_util_row_cut           (const char *text);
 char      *up_note_util_row_markup        (const char *text);
 
+/* A note's line over its text: "3 Mar 2026 · Dialogue meeting · Public
+ * record", and its stage's title after them when @show_stage. */
+char      *up_note_util_meta              (UpProject  *project,
+                                           UpNote     *note,
+                                           gboolean    show_stage);
+
 /* What a row of a note list shows: date, kind, visibility (and stage
  * when @show_stage), the stakeholders, and the first lines of the body,
  * given as Pango markup so that a search can mark its matches. _set()

@@ -94,26 +94,12 @@ static char *
 note_markup (UpProject *project,
              UpNote    *note)
 {
-  g_autoptr(GString) meta = g_string_new (NULL);
-  g_autofree char *date = up_note_util_format_date (up_note_get_said_on (note));
+  g_autofree char *meta = up_note_util_meta (project, note, TRUE);
   g_autofree char *people = up_note_util_stakeholder_names (project, note);
-  gint64 stage_id = up_note_get_stage_id (note);
-  UpRecord *stage = stage_id > 0 ? up_project_lookup (project, "stage", stage_id) : NULL;
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *escaped = NULL;
 
-  g_string_append (meta, date);
-  g_string_append (meta, " · ");
-  g_string_append (meta, up_enum_label (up_note_kinds, up_note_get_kind (note)));
-  g_string_append (meta, " · ");
-  g_string_append (meta, up_enum_label (up_note_visibilities, up_note_get_visibility (note)));
-  if (stage != NULL)
-    {
-      g_string_append (meta, " · ");
-      g_string_append (meta, up_stage_get_title (UP_STAGE (stage)));
-    }
-
-  escaped = g_markup_escape_text (meta->str, -1);
+  escaped = g_markup_escape_text (meta, -1);
   g_string_append_printf (markup, "<span size=\"%d\" foreground=\"#5e5c64\">%s</span>",
                           (int) (SMALL_SIZE * PANGO_SCALE), escaped);
   if (people[0] != '\0')
