@@ -296,3 +296,218 @@ up_list_util_move_cursor (GtkWidget *list,
   gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
   gtk_widget_set_focus_child (list, focus_child);
 }
+
+/* A row's menu. The popover is a child of the list, made when it first
+ * opens (a window opens sooner without it); GTK's list view lays out only
+ * its rows, and a popover is presented when it maps. */
+#define CONTEXT_MENU_KEY "up-list-context-menu"
+
+typedef struct
+{
+  GMenuModel *model;
+  GtkWidget  *menu;   /* the GtkPopoverMenu, NULL until first opened */
+} ContextMenu;
+
+static void
+context_menu_free (gpointer data)
+{
+  ContextMenu *context = data;
+
+  g_clear_object (&context->model);
+  g_free (context);
+}
+
+/* The list's child (GTK's list item widget) that @widget is in. */
+static GtkWidget *
+row_of (GtkWidget *list,
+        GtkWidget *widget)
+{
+  while (widget != NULL && gtk_widget_get_parent (widget) != list)
+    widget = gtk_widget_get_parent (widget);
+  return widget;
+}
+
+/* GTK 4.8 leaves the window's focus on the item of a menu closed: the
+ * row takes it back (the list's focus goes to its cursor, the row the menu
+ * was of), unless the item's action gave it to another widget. */
+static void
+on_context_menu_closed (GtkWidget *menu)
+{
+  GtkWidget *list = gtk_widget_get_parent (menu);
+  GtkRoot *root = list != NULL ? gtk_widget_get_root (list) : NULL;
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || focus == menu || gtk_widget_is_ancestor (focus, menu))
+    gtk_widget_grab_focus (list);
+}
+
+/* Selects the item of @row, gives the row the focus (where the focus goes
+ * back to when the menu closes) and opens the menu at @x, @y of @list. */
+static gboolean
+popup_context_menu (GtkWidget *list,
+                    GtkWidget *row,
+                    double     x,
+                    double     y)
+{
+  ContextMenu *context = g_object_get_data (G_OBJECT (list), CONTEXT_MENU_KEY);
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+  g_autoptr(GtkSelectionModel) model = NULL;
+  gpointer item = row != NULL ? find_item (row) : NULL;
+  guint position;
+
+  if (context == NULL || item == NULL)
+    return FALSE;
+  position = find_position (list, item, 0);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  g_object_get (list, "model", &model, NULL);
+  if (GTK_IS_SELECTION_MODEL (model))
+    gtk_selection_model_select_item (model, position, TRUE);
+  gtk_widget_grab_focus (row);
+
+  if (context->menu == NULL)
+    {
+      context->menu = gtk_popover_menu_new_from_model (context->model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (context->menu), FALSE);
+      gtk_widget_set_halign (context->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (context->menu, list);
+      g_signal_connect (context->menu, "closed", G_CALLBACK (on_context_menu_closed), NULL);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (context->menu), &at);
+  gtk_popover_popup (GTK_POPOVER (context->menu));
+  return TRUE;
+}
+
+static void
+context_menu_at (GtkGesture *gesture,
+                 double      x,
+                 double      y)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+
+  if (picked == NULL || picked == list)
+    return;
+  if (popup_context_menu (list, row_of (list, picked), x, y))
+    gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_secondary_pressed (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      gpointer         user_data)
+{
+  context_menu_at (GTK_GESTURE (gesture), x, y);
+}
+
+static void
+on_long_pressed (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 gpointer             user_data)
+{
+  context_menu_at (GTK_GESTURE (gesture), x, y);
+}
+
+/* Shift+F10 and the Menu key: the menu under the row with the focus, at
+ * the start of its text. */
+static gboolean
+context_menu_key (GtkWidget *list,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+  graphene_rect_t bounds;
+  double x;
+
+  if (focus == NULL || focus == list || !gtk_widget_is_ancestor (focus, list))
+    return FALSE;
+  row = row_of (list, focus);
+  if (row == NULL || !gtk_widget_compute_bounds (row, list, &bounds))
+    return FALSE;
+  x = gtk_widget_get_direction (list) == GTK_TEXT_DIR_RTL
+      ? bounds.origin.x + bounds.size.width - 12 : bounds.origin.x + 12;
+  return popup_context_menu (list, row, CLAMP (x, 0, gtk_widget_get_width (list) - 1),
+                             MIN (bounds.origin.y + bounds.size.height, gtk_widget_get_height (list) - 1));
+}
+
+static void
+on_list_destroy (GtkWidget *list)
+{
+  ContextMenu *context = g_object_get_data (G_OBJECT (list), CONTEXT_MENU_KEY);
+
+  if (context != NULL)
+    g_clear_pointer (&context->menu, gtk_widget_unparent);
+}
+
+/**
+ * up_list_util_set_context_menu:
+ * @list: a list view whose rows up_list_util_mark_item() marks, with a
+ *   selection model
+ * @model: the menu of a row; its actions act on the item selected
+ *
+ * Gives the rows of @list a menu: a secondary click (capture phase, before
+ * the row's own gestures) or a long press on a row, or Shift+F10 or the
+ * Menu key on the row with the focus, selects its item, gives the row the
+ * focus and opens @model there. Once only for a list.
+ */
+void
+up_list_util_set_context_menu (GtkWidget  *list,
+                               GMenuModel *model)
+{
+  ContextMenu *context;
+  GtkGesture *gesture;
+  GtkEventController *shortcuts;
+
+  g_return_if_fail (GTK_IS_WIDGET (list));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+  g_return_if_fail (g_object_get_data (G_OBJECT (list), CONTEXT_MENU_KEY) == NULL);
+
+  context = g_new0 (ContextMenu, 1);
+  context->model = g_object_ref (model);
+  g_object_set_data_full (G_OBJECT (list), CONTEXT_MENU_KEY, context, context_menu_free);
+  g_signal_connect (list, "destroy", G_CALLBACK (on_list_destroy), NULL);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_secondary_pressed), NULL);
+  gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_long_pressed), NULL);
+  gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (gesture));
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                          gtk_callback_action_new (context_menu_key, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                          gtk_callback_action_new (context_menu_key, NULL, NULL)));
+  gtk_widget_add_controller (list, shortcuts);
+}
+
+/**
+ * up_list_util_get_context_menu:
+ *
+ * Returns: (transfer none) (nullable): the popover of the rows' menu of
+ *   @list, NULL until it first opens
+ */
+GtkWidget *
+up_list_util_get_context_menu (GtkWidget *list)
+{
+  ContextMenu *context;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (list), NULL);
+
+  context = g_object_get_data (G_OBJECT (list), CONTEXT_MENU_KEY);
+  return context != NULL ? context->menu : NULL;
+}

@@ -25,4 +25,11 @@ void      up_list_util_scroll_to_item    (GtkWidget *list,
                                           guint      position,
                                           gpointer   item);
 
+/* A menu of a row: a secondary click or a long press on a row, or
+ * Shift+F10 or the Menu key on it, selects its item and opens @model
+ * there. */
+void       up_list_util_set_context_menu (GtkWidget  *list,
+                                          GMenuModel *model);
+GtkWidget *up_list_util_get_context_menu (GtkWidget  *list);
+
 G_END_DECLS

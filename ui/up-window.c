@@ -1224,8 +1224,8 @@ unbind_stage_row (GtkSignalListItemFactory *factory,
   up_list_util_mark_item (gtk_list_item_get_child (item), NULL);
 }
 
-/* The timeline's menu of a stage, at a secondary click on it, Shift+F10
- * or the Menu key. */
+/* The menu of a stage on the timeline and in the stage list, at a
+ * secondary click on it, Shift+F10 or the Menu key. */
 static GMenuModel *
 create_stage_menu (void)
 {
@@ -1233,13 +1233,14 @@ create_stage_menu (void)
   g_autoptr(GMenuItem) duplicate = NULL;
   g_autoptr(GMenuItem) delete = NULL;
 
-  /* Translators: in the menu of a stage on the timeline (a secondary
-   * click, Shift+F10): take an underlined letter apart from Delete
-   * Stage's. */
+  /* Translators: in the menu of a stage on the timeline and in the stage
+   * list (a secondary click, Shift+F10): take an underlined letter apart
+   * from Delete Stage's. */
   duplicate = g_menu_item_new (C_("stage menu", "_Duplicate Stage"), "win.duplicate-stage");
   g_menu_item_set_attribute (duplicate, "accel", "s", "<Control>d");
   g_menu_append_item (menu, duplicate);
-  /* Translators: in the menu of a stage on the timeline. */
+  /* Translators: in the menu of a stage on the timeline and in the stage
+   * list. */
   delete = g_menu_item_new (C_("stage menu", "D_elete Stage"), "win.delete-stage");
   g_menu_item_set_attribute (delete, "accel", "s", "Delete");
   g_menu_append_item (menu, delete);
@@ -4459,6 +4460,7 @@ up_window_init (UpWindow *self)
     g_autoptr(GMenuModel) stage_menu = create_stage_menu ();
 
     up_timeline_set_context_menu (self->timeline, stage_menu);
+    up_list_util_set_context_menu (GTK_WIDGET (self->stage_list), stage_menu);
   }
 
   self->selection = gtk_single_selection_new (NULL);

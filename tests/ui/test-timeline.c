@@ -2370,37 +2370,6 @@ test_large_project (void)
   iterate_pending ();
 }
 
-/* The item of the popover menu @menu labelled @label (with its "_"):
- * GTK's model buttons name no action. */
-static GtkWidget *
-menu_item (GtkWidget  *menu,
-           const char *label)
-{
-  g_autoptr(GString) shown = g_string_new (label);
-  GtkWidget *text;
-
-  g_string_replace (shown, "_", "", 0);
-  text = find_label (menu, shown->str);
-  return text != NULL ? gtk_widget_get_ancestor (text, g_type_from_name ("GtkModelButton")) : NULL;
-}
-
-/* The gesture of @timeline's secondary clicks. */
-static GtkGesture *
-secondary_click (GtkWidget *timeline)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (timeline);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller) &&
-          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
-        return GTK_GESTURE (controller);
-    }
-  g_error ("the timeline takes no secondary click");
-}
-
 /* A stage's menu on the timeline: a secondary click on a stage selects it
  * and opens its menu there; Shift+F10 opens it under the selected stage's
  * bar, and its Duplicate Stage copies that stage. No two of its items
@@ -2425,7 +2394,7 @@ test_context_menu (void)
   g_assert_true (up_timeline_get_stage_area (timeline, third, &area));
   x = area.origin.x + area.size.width / 2;
   y = area.origin.y + area.size.height / 2;
-  g_signal_emit_by_name (secondary_click (GTK_WIDGET (timeline)), "pressed", 1, x, y);
+  g_signal_emit_by_name (secondary_click_gesture (GTK_WIDGET (timeline)), "pressed", 1, x, y);
   menu = up_timeline_get_context_menu (timeline);
   g_assert_nonnull (menu);
   wait_until (is_mapped, menu);
@@ -2437,6 +2406,8 @@ test_context_menu (void)
   g_assert_cmpuint (g_hash_table_size (keys), ==, 2);
   gtk_popover_popdown (GTK_POPOVER (menu));
   wait_until (is_unmapped, menu);
+  /* the focus back on the timeline, for its keys to go on */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (timeline)));
 
   /* from the keyboard, for the stage selected */
   up_timeline_set_selected (timeline, fifth);

@@ -7177,6 +7177,98 @@ test_duplicate_stage (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n + 1);
 }
 
+/* The stage list's rows have the timeline's menu of a stage: a secondary
+ * click on a row selects its stage and opens Duplicate Stage and Delete
+ * Stage there; Shift+F10 opens it under the row with the focus, for that
+ * stage, not the one selected before. */
+static void
+test_stage_list_menu (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *list = template_child (window, UP_TYPE_WINDOW, "stage_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  GListModel *stages = up_project_get_stages (fixture->project);
+  guint n = g_list_model_get_n_items (stages);
+  g_autoptr(UpStage) third = g_list_model_get_item (stages, 3);
+  g_autoptr(UpStage) first = g_list_model_get_item (stages, 1);
+  g_autoptr(GHashTable) keys = mnemonics_new ();
+  GtkWidget *row, *menu, *item;
+  graphene_rect_t bounds;
+  GdkRectangle at;
+
+  gtk_single_selection_set_selected (selection, 0);
+  iterate_pending ();
+  g_assert_null (up_list_util_get_context_menu (list));
+
+  row = stage_row_widget (list, third);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_bounds (row, list, &bounds));
+  g_signal_emit_by_name (secondary_click_gesture (list), "pressed", 1,
+                         bounds.origin.x + 20, bounds.origin.y + bounds.size.height / 2);
+  menu = up_list_util_get_context_menu (list);
+  g_assert_nonnull (menu);
+  wait_until (is_mapped, menu);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == third);
+  mnemonics_collect (keys, menu, NULL);
+  g_assert_true (mnemonics_unique (keys, "the stage list's menu"));
+  g_assert_cmpuint (g_hash_table_size (keys), ==, 2);
+  /* at the row, where it was clicked */
+  g_assert_true (gtk_widget_get_parent (menu) == list);
+  g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (menu), &at));
+  g_assert_cmpint (at.x, ==, (int) (bounds.origin.x + 20));
+  g_assert_cmpint (at.y, ==, (int) (bounds.origin.y + bounds.size.height / 2));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  wait_until (is_unmapped, menu);
+  /* the focus back on the row clicked, for the keys to go on from it */
+  g_assert_true (up_list_util_get_focused_item (list) == third);
+
+  /* and Delete Stage, for the stage clicked */
+  item = menu_item (menu, C_("stage menu", "D_elete Stage"));
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_is_sensitive (item));
+
+  /* Shift+F10 on the row with the focus: its stage, copied */
+  gtk_single_selection_set_selected (selection, 5);
+  iterate_pending ();
+  row = stage_row_widget (list, first);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_true (run_key_binding (list, GDK_KEY_F10, GDK_SHIFT_MASK));
+  wait_until (is_mapped, menu);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == first);
+  /* under the row */
+  g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (menu), &at));
+  g_assert_true (gtk_widget_compute_bounds (row, list, &bounds));
+  g_assert_cmpint (at.y, ==, (int) (bounds.origin.y + bounds.size.height));
+  g_assert_cmpint (at.x, >, bounds.origin.x);
+  g_assert_cmpint (at.x, <, bounds.origin.x + bounds.size.width / 2);
+  item = menu_item (menu, C_("stage menu", "_Duplicate Stage"));
+  g_assert_true (gtk_widget_is_sensitive (item));
+  g_signal_emit_by_name (item, "clicked");
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n + 1);
+  {
+    g_autoptr(UpStage) copy = g_list_model_get_item (stages, 2);
+    g_autofree char *title = g_strdup_printf (_("%1$s (copy)"), up_stage_get_title (first));
+
+    g_assert_cmpstr (up_stage_get_title (copy), ==, title);
+  }
+
+  /* the Menu key does the same; outside the rows it does nothing */
+  wait_until (is_unmapped, menu);
+  row = stage_row_widget (list, third);
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_true (run_key_binding (list, GDK_KEY_Menu, 0));
+  wait_until (is_mapped, menu);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == third);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  wait_until (is_unmapped, menu);
+  gtk_widget_grab_focus (find_action_button (window, "win.duplicate-stage"));
+  g_assert_false (run_key_binding (list, GDK_KEY_Menu, 0));
+  g_assert_false (gtk_widget_get_mapped (menu));
+}
+
 /* Whether the main menu of @fixture's window, opened, shows an item
  * labelled @label. */
 static gboolean
@@ -9936,6 +10028,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/window/export-notes", Fixture, NULL, fixture_set_up, test_export_notes, fixture_tear_down);
   g_test_add ("/ui/window/duplicate-stage", Fixture, NULL, fixture_set_up, test_duplicate_stage, fixture_tear_down);
+  g_test_add ("/ui/window/stage-list-menu", Fixture, NULL, fixture_set_up, test_stage_list_menu, fixture_tear_down);
   g_test_add ("/ui/window/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
               fixture_set_up, test_stage_row, fixture_tear_down);

@@ -841,3 +841,31 @@ run_key_binding (GtkWidget       *widget,
     }
   return FALSE;
 }
+
+GtkWidget *
+menu_item (GtkWidget  *menu,
+           const char *label)
+{
+  g_autoptr(GString) shown = g_string_new (label);
+  GtkWidget *text;
+
+  g_string_replace (shown, "_", "", 0);
+  text = find_label (menu, shown->str);
+  return text != NULL ? gtk_widget_get_ancestor (text, g_type_from_name ("GtkModelButton")) : NULL;
+}
+
+GtkGesture *
+secondary_click_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        return GTK_GESTURE (controller);
+    }
+  g_error ("%s takes no secondary click", G_OBJECT_TYPE_NAME (widget));
+}

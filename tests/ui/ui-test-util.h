@@ -66,6 +66,12 @@ GtkWidget *find_descendant (GtkWidget  *root,
  * NULL. */
 GtkWidget *find_label      (GtkWidget  *root,
                             const char *text);
+/* The item of the popover menu @menu labelled @label (with its "_"):
+ * GTK's model buttons name no action. */
+GtkWidget  *menu_item      (GtkWidget  *menu,
+                            const char *label);
+/* The gesture of @widget's secondary clicks; fails the test if none. */
+GtkGesture *secondary_click_gesture (GtkWidget *widget);
 /* The first combo row at or below @root titled @title, or NULL: a
  * choice of a dialog's. */
 AdwComboRow *find_combo_row (GtkWidget  *root,
