@@ -32,6 +32,7 @@ typedef struct
   guint             n_notes;     /* of them written */
   UpNotesExportDone notes_done;
   gpointer          user_data;
+  char              separator;   /* of the notes' table: ',' or ';' */
   GFile            *file;        /* being written */
   GApplication     *app;         /* held while it is written */
 } ExportRun;
@@ -106,8 +107,8 @@ write_file (GFile    *file,
   if (run->notes != NULL)
     {
       run->n_notes = g_list_model_get_n_items (run->notes);
-      up_export_notes_async (run->project, run->notes, up_lang_get_ui_language (), file, NULL,
-                             on_written, run);
+      up_export_notes_async (run->project, run->notes, up_lang_get_ui_language (), run->separator,
+                             file, NULL, on_written, run);
       return;
     }
 
@@ -127,6 +128,82 @@ write_file (GFile    *file,
                          on_written, run);
 }
 
+/* The notes' table: its fields apart by commas or by semicolons, as
+ * the spreadsheet of the one who gets it reads a CSV (Excel takes the
+ * separator from the desktop's region: a semicolon where a comma is the
+ * decimal sign, as in Sweden, and shows a comma-separated table as one
+ * column). First the region's, then the one chosen last. */
+#define SEPARATOR_CHOICE "separator"
+#define SETTINGS_SCHEMA_ID "io.github.upphandla.Upphandla"
+#define SEPARATOR_KEY "last-notes-separator"
+
+/* The app's settings, NULL where the schema is not installed (run from
+ * the build tree): nothing is remembered then. */
+static GSettings *
+app_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, SEPARATOR_KEY))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static char
+last_separator (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  g_autofree char *name = settings != NULL ? g_settings_get_string (settings, SEPARATOR_KEY) : NULL;
+
+  if (g_strcmp0 (name, "semicolon") == 0)
+    return ';';
+  if (g_strcmp0 (name, "comma") == 0)
+    return ',';
+  return up_export_notes_default_separator ();
+}
+
+static void
+remember_separator (char separator)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+
+  if (settings != NULL)
+    g_settings_set_string (settings, SEPARATOR_KEY, separator == ';' ? "semicolon" : "comma");
+}
+
+/* The one to offer first is first in the list: GTK 4.8's own file
+ * dialog (outside a Flatpak) ignores gtk_file_chooser_set_choice() and
+ * shows the first; the portal's takes the choice set. */
+static void
+add_separator_choice (GtkFileChooser *chooser)
+{
+  gboolean semicolon = last_separator () == ';';
+  /* Translators: a choice of the notes' export dialog (Separator): the
+   * fields of the table apart by commas, as most programs read CSV. */
+  const char *comma_label = _("Comma");
+  /* Translators: a choice of the notes' export dialog (Separator): as
+   * Excel reads a CSV file where the decimal sign is a comma, as with
+   * Swedish settings. */
+  const char *semicolon_label = _("Semicolon, for Excel with a decimal comma");
+  const char *ids[] = { "comma", "semicolon", NULL };
+  const char *labels[] = { comma_label, semicolon_label, NULL };
+
+  if (semicolon)
+    {
+      ids[0] = "semicolon";
+      ids[1] = "comma";
+      labels[0] = semicolon_label;
+      labels[1] = comma_label;
+    }
+  /* Translators: the label of a choice in the notes' export dialog: what
+   * separates the fields of the CSV table. */
+  gtk_file_chooser_add_choice (chooser, SEPARATOR_CHOICE, _("Separator"), ids, labels);
+  gtk_file_chooser_set_choice (chooser, SEPARATOR_CHOICE, ids[0]);
+}
+
 /* The name typed decides the format ("grid.pdf" is a PDF whatever was
  * chosen before); a name without an extension gets the chosen one's, or
  * ".csv" for the notes' table: the extension is what opens the file in
@@ -141,7 +218,15 @@ on_file_response (GtkNativeDialog *chooser,
   GtkRoot *root = gtk_widget_get_root (run->widget);
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (run->notes != NULL)
+        {
+          run->separator = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), SEPARATOR_CHOICE),
+                                      "semicolon") == 0 ? ';' : ',';
+          remember_separator (run->separator);
+        }
+    }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 
@@ -199,6 +284,7 @@ ask_for_file (ExportRun *run)
        * of values separated by commas, which spreadsheets open. */
       gtk_file_filter_set_name (filter, _("CSV Table"));
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      add_separator_choice (GTK_FILE_CHOOSER (chooser));
       name = up_file_util_notes_name (run->project);
     }
   else

@@ -44,6 +44,8 @@ static const GOptionEntry entries[] = {
     N_("Lay the exported chart out for a slide of 16:9 (Full HD: --png-width=1920): its legend and key beside it in larger text, or as a page where that shows the chart larger; a PNG keeps within the slide, a PDF has pages of 16:9, more where the key needs them"), NULL },
   { "local-goal", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the coverage of one regional or local goal, by the id --info lists"), N_("ID") },
+  { "separator", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Separator of the notes’ CSV table: comma (the default) or semicolon, as Excel reads it where the decimal sign is a comma"), N_("SEPARATOR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -337,6 +339,8 @@ run_export (GVariantDict *options)
   UpExportFormat format;
   UpLang lang;
   gboolean notes;
+  const char *separator_name = NULL;
+  char separator = ',';
 
   lookup_string (options, "export", &chart_name);
   notes = g_strcmp0 (chart_name, "notes") == 0;
@@ -362,6 +366,26 @@ run_export (GVariantDict *options)
             g_printerr (_("--%1$s applies only to a chart; the notes are exported as a table.\n"), chart_only[i]);
             return 1;
           }
+      if (lookup_string (options, "separator", &separator_name))
+        {
+          if (g_ascii_strcasecmp (separator_name, "semicolon") == 0 || g_str_equal (separator_name, ";"))
+            separator = ';';
+          else if (g_ascii_strcasecmp (separator_name, "comma") != 0 && !g_str_equal (separator_name, ","))
+            {
+              /* Translators: an error of "upphandla --export=notes --separator=…"; %1$s is
+               * what the user typed. Keep "comma" and "semicolon": they are what the option
+               * takes. */
+              g_printerr (_("There is no separator “%1$s”. Choose comma or semicolon.\n"), separator_name);
+              return 1;
+            }
+        }
+    }
+  else if (g_variant_dict_contains (options, "separator"))
+    {
+      /* Translators: an error of "upphandla --export=wheel --separator=…". Keep
+       * "--separator" and "--export=notes" as they are. */
+      g_printerr ("%s\n", _("--separator applies only to the notes’ table (--export=notes), not to a chart."));
+      return 1;
     }
 
   /* The grid shows the project's stakeholders, who serve no goal: a
@@ -499,7 +523,7 @@ run_export (GVariantDict *options)
 
   if (notes)
     {
-      if (!up_export_notes (project, NULL, lang, output, &error))
+      if (!up_export_notes (project, NULL, lang, separator, output, &error))
         {
           g_printerr ("%s\n", error->message);
           return 1;
@@ -549,7 +573,7 @@ run_export (GVariantDict *options)
 static const char *
 stray_export_option (GVariantDict *options)
 {
-  const char * const names[] = { "format", "lang", "output", "png-width", "local-goal" };
+  const char * const names[] = { "format", "lang", "output", "png-width", "slide", "local-goal", "separator" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_variant_dict_contains (options, names[i]))

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "up-export-private.h"
@@ -13,7 +14,9 @@
 
 /* The notes as a table for a spreadsheet, as RFC 4180 has CSV: fields
  * apart by commas, a field with a comma, a quote or a line break in
- * quotes (its quotes doubled), lines ending in CR LF. UTF-8 with a byte
+ * quotes (its quotes doubled), lines ending in CR LF. Or apart by
+ * semicolons, as Excel reads a CSV where a comma is the decimal sign
+ * (Swedish settings), the rest the same; a field with either is quoted. UTF-8 with a byte
  * order mark, by which spreadsheets tell UTF-8 from the legacy code page
  * of the desktop (å, ä and ö otherwise read as two letters each). */
 
@@ -68,11 +71,12 @@ reads_as_formula (const char *text)
 static void
 append_field (GString    *out,
               const char *text,
+              char        separator,
               gboolean    last)
 {
   if (text == NULL)
     text = "";
-  if (reads_as_formula (text) || strpbrk (text, ",\"\r\n") != NULL)
+  if (reads_as_formula (text) || strpbrk (text, ",;\"\r\n") != NULL)
     {
       g_string_append_c (out, '"');
       if (reads_as_formula (text))
@@ -87,7 +91,10 @@ append_field (GString    *out,
     }
   else
     g_string_append (out, text);
-  g_string_append (out, last ? "\r\n" : ",");
+  if (last)
+    g_string_append (out, "\r\n");
+  else
+    g_string_append_c (out, separator);
 }
 
 /* "2026-03-04T09:30:00Z" as the desktop's local time, "2026-03-04 10:30",
@@ -130,7 +137,8 @@ static void
 append_note (GString   *out,
              UpProject *project,
              UpNote    *note,
-             UpLang     lang)
+             UpLang     lang,
+             char       separator)
 {
   gint64 stage_id = up_note_get_stage_id (note);
   UpRecord *stage = stage_id > 0 ? up_project_lookup (project, "stage", stage_id) : NULL;
@@ -138,14 +146,25 @@ append_note (GString   *out,
   g_autofree char *added = local_time (up_note_get_created (note));
   g_autofree char *changed = local_time (up_note_get_updated (note));
 
-  append_field (out, up_note_get_said_on (note), FALSE);
-  append_field (out, up_enum_label_in (up_note_kinds, up_note_get_kind (note), lang), FALSE);
-  append_field (out, up_enum_label_in (up_note_visibilities, up_note_get_visibility (note), lang), FALSE);
-  append_field (out, stage != NULL ? up_stage_get_title (UP_STAGE (stage)) : "", FALSE);
-  append_field (out, people, FALSE);
-  append_field (out, up_note_get_body (note), FALSE);
-  append_field (out, added, FALSE);
-  append_field (out, changed, TRUE);
+  append_field (out, up_note_get_said_on (note), separator, FALSE);
+  append_field (out, up_enum_label_in (up_note_kinds, up_note_get_kind (note), lang), separator, FALSE);
+  append_field (out, up_enum_label_in (up_note_visibilities, up_note_get_visibility (note), lang), separator, FALSE);
+  append_field (out, stage != NULL ? up_stage_get_title (UP_STAGE (stage)) : "", separator, FALSE);
+  append_field (out, people, separator, FALSE);
+  append_field (out, up_note_get_body (note), separator, FALSE);
+  append_field (out, added, separator, FALSE);
+  append_field (out, changed, separator, TRUE);
+}
+
+/* Excel opens a CSV with the list separator of the desktop's region,
+ * a semicolon where the decimal sign is a comma: a Swedish Excel showed a
+ * comma-separated table as one column. */
+char
+up_export_notes_default_separator (void)
+{
+  const char *decimal = localeconv ()->decimal_point;
+
+  return decimal != NULL && g_str_equal (decimal, ",") ? ';' : ',';
 }
 
 /**
@@ -156,16 +175,18 @@ append_note (GString   *out,
 GBytes *
 up_export_notes_csv (UpProject  *project,
                      GListModel *notes,
-                     UpLang      lang)
+                     UpLang      lang,
+                     char        separator)
 {
   g_autoptr(GString) out = g_string_new ("\xef\xbb\xbf");
   g_autoptr(GPtrArray) all = NULL;
 
   g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
   g_return_val_if_fail (notes == NULL || G_IS_LIST_MODEL (notes), NULL);
+  g_return_val_if_fail (separator == ',' || separator == ';', NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    append_field (out, up_lang_gettext (lang, columns[i]), i + 1 == G_N_ELEMENTS (columns));
+    append_field (out, up_lang_gettext (lang, columns[i]), separator, i + 1 == G_N_ELEMENTS (columns));
 
   if (notes == NULL)
     {
@@ -177,7 +198,7 @@ up_export_notes_csv (UpProject  *project,
         g_ptr_array_add (all, g_list_model_get_item (every, i));
       g_ptr_array_sort (all, up_note_compare_newest_first);
       for (guint i = 0; i < all->len; i++)
-        append_note (out, project, g_ptr_array_index (all, i), lang);
+        append_note (out, project, g_ptr_array_index (all, i), lang, separator);
     }
   else
     for (guint i = 0, n = g_list_model_get_n_items (notes); i < n; i++)
@@ -185,7 +206,7 @@ up_export_notes_csv (UpProject  *project,
         g_autoptr(UpNote) note = g_list_model_get_item (notes, i);
 
         g_return_val_if_fail (UP_IS_NOTE (note), NULL);
-        append_note (out, project, note, lang);
+        append_note (out, project, note, lang, separator);
       }
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
@@ -195,16 +216,18 @@ gboolean
 up_export_notes (UpProject   *project,
                  GListModel  *notes,
                  UpLang       lang,
+                 char         separator,
                  GFile       *output,
                  GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (UP_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (separator == ',' || separator == ';', FALSE);
   g_return_val_if_fail (G_IS_FILE (output), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = up_export_notes_csv (project, notes, lang);
+  bytes = up_export_notes_csv (project, notes, lang, separator);
   return _up_export_write_file (output, bytes, error);
 }
 
@@ -235,6 +258,7 @@ void
 up_export_notes_async (UpProject           *project,
                        GListModel          *notes,
                        UpLang               lang,
+                       char                 separator,
                        GFile               *output,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
@@ -244,11 +268,12 @@ up_export_notes_async (UpProject           *project,
 
   g_return_if_fail (UP_IS_PROJECT (project));
   g_return_if_fail (G_IS_FILE (output));
+  g_return_if_fail (separator == ',' || separator == ';');
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, up_export_notes_async);
   g_task_set_name (task, "up_export_notes_async");
-  g_task_set_task_data (task, up_export_notes_csv (project, notes, lang), (GDestroyNotify) g_bytes_unref);
+  g_task_set_task_data (task, up_export_notes_csv (project, notes, lang, separator), (GDestroyNotify) g_bytes_unref);
   g_object_set_data_full (G_OBJECT (task), "output", g_object_ref (output), g_object_unref);
   g_task_run_in_thread (task, write_thread);
 }

@@ -91,15 +91,22 @@ gboolean     up_export_chart_finish     (UpProject            *project,
  * (name and organisation), the text, when it was added and when last
  * changed (local time). A field a spreadsheet would read as a formula
  * ("=…", "+…", "@…", "-1…") begins with a quote. @notes NULL: every note
- * of @project, newest first as the Notes view lists them. */
+ * of @project, newest first as the Notes view lists them. @separator is
+ * ',' (RFC 4180) or ';' (what Excel reads where the decimal sign is a
+ * comma, as with Swedish settings). */
 GBytes      *up_export_notes_csv        (UpProject            *project,
                                          GListModel           *notes,
-                                         UpLang                lang);
+                                         UpLang                lang,
+                                         char                  separator);
+/* The separator a spreadsheet of this desktop expects: ';' where the
+ * locale's decimal sign is a comma (sv_SE, de_DE), else ','. */
+char         up_export_notes_default_separator (void);
 /* up_export_notes_csv() written to @output as up_export_chart() writes a
  * chart: whole or not at all. */
 gboolean     up_export_notes            (UpProject            *project,
                                          GListModel           *notes,
                                          UpLang                lang,
+                                         char                  separator,
                                          GFile                *output,
                                          GError              **error);
 /* The same, the table made at the call and written on a worker thread;
@@ -107,6 +114,7 @@ gboolean     up_export_notes            (UpProject            *project,
 void         up_export_notes_async      (UpProject            *project,
                                          GListModel           *notes,
                                          UpLang                lang,
+                                         char                  separator,
                                          GFile                *output,
                                          GCancellable         *cancellable,
                                          GAsyncReadyCallback   callback,

@@ -1038,12 +1038,16 @@ test_export_errors (void)
     { { "--format=svg", project }, "--format works only together with --export" },
     { { "--output=x.png", project }, "--output works only together with --export" },
     { { "--lang=sv", "--info", project }, "--lang works only together with --export" },
+    { { "--separator=semicolon", project }, "--separator works only together with --export" },
+    { { "--slide", project }, "--slide works only together with --export" },
     /* the notes are a table: no chart's layout, format or extension */
     { { "--export=notes", "--png-width=600", output_arg, project }, "--png-width applies only to a chart" },
     { { "--export=notes", "--slide", output_arg, project }, "--slide applies only to a chart" },
     { { "--export=notes", "--local-goal=1", output_arg, project }, "--local-goal applies only to a chart" },
     { { "--export=notes", output_arg, project }, "exported as a CSV table" },
     { { "--export=notes", "--format=pdf", output_arg, project }, "exported as a CSV table" },
+    { { "--export=notes", "--separator=tab", output_arg, project }, "no separator “tab”" },
+    { { "--export=wheel", "--separator=semicolon", output_arg, project }, "--separator applies only to the notes" },
   };
 
   g_assert_true (g_file_get_contents (project, &project_before, &before_size, NULL));
@@ -1088,7 +1092,7 @@ test_export_notes (void)
     {
       const char *args[] = { "--export=notes", "--lang=en", output_arg, project_path, NULL, NULL };
       g_autoptr(Run) run = NULL;
-      g_autoptr(GBytes) expected = up_export_notes_csv (project, NULL, UP_LANG_EN);
+      g_autoptr(GBytes) expected = up_export_notes_csv (project, NULL, UP_LANG_EN, ',');
       g_autofree char *contents = NULL;
       gsize length;
 
@@ -1107,6 +1111,33 @@ test_export_notes (void)
       g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfSaid On,Kind,"));
       g_assert_cmpint (g_unlink (output), ==, 0);
     }
+
+  /* apart by semicolons, for a Swedish Excel; "," and ";" are taken too */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *args[] = { "--export=notes", "--lang=en", i == 0 ? "--separator=semicolon" : "--separator=;",
+                             output_arg, project_path, NULL };
+      g_autoptr(Run) run = run_en (args);
+      g_autoptr(GBytes) expected = up_export_notes_csv (project, NULL, UP_LANG_EN, ';');
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_cmpstr (run->err, ==, "");
+      g_assert_true (g_file_get_contents (output, &contents, &length, NULL));
+      g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+      g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfSaid On;Kind;"));
+      g_assert_cmpint (g_unlink (output), ==, 0);
+    }
+  {
+    const char *args[] = { "--export=notes", "--lang=en", "--separator=,", output_arg, project_path, NULL };
+    g_autoptr(Run) run = run_en (args);
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_true (g_file_get_contents (output, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfSaid On,Kind,"));
+  }
 }
 
 /* The project itself is never the output, whatever the path that leads to

@@ -21,11 +21,12 @@
 
 static char *test_root;
 
-/* The rows of @csv (after its byte order mark), each a GStrv of fields,
- * as RFC 4180 reads them; fails the test on a line not ended by CR LF or
- * a quote not closed. */
+/* The rows of @csv (after its byte order mark), each a GStrv of fields
+ * apart by @separator, as RFC 4180 reads them; fails the test on a line
+ * not ended by CR LF or a quote not closed. */
 static GPtrArray *
-read_csv (GBytes *csv)
+read_csv_with (GBytes *csv,
+               char    separator)
 {
   gsize size;
   const char *data = g_bytes_get_data (csv, &size);
@@ -58,11 +59,11 @@ read_csv (GBytes *csv)
               p++;
             }
           else
-            while (p < end && *p != ',' && *p != '\r' && *p != '\n' && *p != '"')
+            while (p < end && *p != separator && *p != '\r' && *p != '\n' && *p != '"')
               g_string_append_c (field, *p++);
           g_strv_builder_add (row, field->str);
           g_assert_true (p < end);
-          if (*p == ',')
+          if (*p == separator)
             {
               p++;
               continue;
@@ -76,6 +77,12 @@ read_csv (GBytes *csv)
       g_ptr_array_add (rows, g_strv_builder_end (row));
     }
   return rows;
+}
+
+static GPtrArray *
+read_csv (GBytes *csv)
+{
+  return read_csv_with (csv, ',');
 }
 
 static const char *
@@ -174,7 +181,7 @@ static void
 test_csv (void)
 {
   g_autoptr(UpProject) project = project_of_notes ();
-  g_autoptr(GBytes) csv = up_export_notes_csv (project, NULL, UP_LANG_EN);
+  g_autoptr(GBytes) csv = up_export_notes_csv (project, NULL, UP_LANG_EN, ',');
   g_autoptr(GPtrArray) rows = read_csv (csv);
   g_autoptr(GRegex) stamp = g_regex_new ("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$", 0, 0, NULL);
   const char *const header[] = { "Said On", "Kind", "Visibility", "Stage", "Stakeholders", "Note", "Added",
@@ -234,7 +241,7 @@ test_csv_listed (void)
       g_test_skip ("the Swedish catalogue is not built");
       return;
     }
-  csv = up_export_notes_csv (project, G_LIST_MODEL (listed), UP_LANG_SV);
+  csv = up_export_notes_csv (project, G_LIST_MODEL (listed), UP_LANG_SV, ',');
   rows = read_csv (csv);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpstrv (g_ptr_array_index (rows, 0), header);
@@ -242,6 +249,39 @@ test_csv_listed (void)
   g_assert_cmpstr (field (rows, 2, 5), ==, up_note_get_body (second));
   g_assert_cmpstr (field (rows, 1, 1), ==, "Dialogmöte");
   g_assert_cmpstr (field (rows, 2, 2), ==, "Allmän handling");
+}
+
+/* Apart by semicolons, as a Swedish Excel reads a CSV: the same fields
+ * read back, those with a semicolon in quotes (the stakeholders, "; "
+ * apart); the separator follows the locale's decimal sign. */
+static void
+test_semicolon (void)
+{
+  g_autoptr(UpProject) project = project_of_notes ();
+  g_autoptr(GBytes) commas = up_export_notes_csv (project, NULL, UP_LANG_EN, ',');
+  g_autoptr(GBytes) semicolons = up_export_notes_csv (project, NULL, UP_LANG_EN, ';');
+  g_autoptr(GPtrArray) rows = read_csv (commas);
+  g_autoptr(GPtrArray) rows_semicolons = read_csv_with (semicolons, ';');
+  const char *data = g_bytes_get_data (semicolons, NULL);
+  const char *locale;
+
+  g_assert_false (g_bytes_equal (commas, semicolons));
+  g_assert_true (g_str_has_prefix (data, "\xef\xbb\xbfSaid On;Kind;Visibility;Stage;"));
+  g_assert_cmpuint (rows_semicolons->len, ==, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstrv (g_ptr_array_index (rows_semicolons, i), g_ptr_array_index (rows, i));
+  g_assert_nonnull (strstr (data, ";\"Anna Berg (Älvby kommun); Omar Haddad; "));
+
+  g_assert_cmpint (up_export_notes_default_separator (), ==, ',');
+  locale = setlocale (LC_NUMERIC, "sv_SE.UTF-8");
+  if (locale == NULL)
+    {
+      g_test_message ("sv_SE.UTF-8 is not installed: the region's separator not checked");
+      return;
+    }
+  g_assert_cmpint (up_export_notes_default_separator (), ==, ';');
+  setlocale (LC_NUMERIC, "C.UTF-8");
+  g_assert_cmpint (up_export_notes_default_separator (), ==, ',');
 }
 
 static GBytes *
@@ -267,7 +307,7 @@ child_full_disk (const char *path)
   signal (SIGXFSZ, SIG_IGN);
   if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
     return 3;
-  if (up_export_notes (project, NULL, UP_LANG_EN, file, &error))
+  if (up_export_notes (project, NULL, UP_LANG_EN, ',', file, &error))
     return 4;
   if (!g_error_matches (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_WRITE) ||
       strstr (error->message, "disk is full") == NULL)
@@ -289,19 +329,19 @@ test_write (void)
   g_autofree char *missing = g_build_filename (dir, "no such folder", "notes.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
-  g_autoptr(GBytes) expected = up_export_notes_csv (project, NULL, UP_LANG_EN);
+  g_autoptr(GBytes) expected = up_export_notes_csv (project, NULL, UP_LANG_EN, ',');
   g_autoptr(GBytes) written = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
   pid_t pid;
 
-  g_assert_true (up_export_notes (project, NULL, UP_LANG_EN, file, &error));
+  g_assert_true (up_export_notes (project, NULL, UP_LANG_EN, ',', file, &error));
   g_assert_no_error (error);
   written = read_bytes (path);
   g_assert_true (g_bytes_equal (written, expected));
 
-  g_assert_false (up_export_notes (project, NULL, UP_LANG_EN, missing_file, &error));
+  g_assert_false (up_export_notes (project, NULL, UP_LANG_EN, ',', missing_file, &error));
   g_assert_error (error, UP_EXPORT_ERROR, UP_EXPORT_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, "folder does not exist"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
@@ -343,13 +383,13 @@ test_async (void)
   g_autofree char *dir = test_new_dir (test_root, "async");
   g_autofree char *path = g_build_filename (dir, "notes.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) expected = up_export_notes_csv (project, NULL, UP_LANG_EN);
+  g_autoptr(GBytes) expected = up_export_notes_csv (project, NULL, UP_LANG_EN, ',');
   g_autoptr(UpNote) note = g_list_model_get_item (up_project_get_notes (project), 0);
   g_autoptr(GBytes) written = NULL;
   GError *error = NULL;
   GError **result = &error;
 
-  up_export_notes_async (project, NULL, UP_LANG_EN, file, NULL, on_written, result);
+  up_export_notes_async (project, NULL, UP_LANG_EN, ',', file, NULL, on_written, result);
   g_assert_true (up_project_set_string (project, note, "body", "Changed while written", &error));
   g_assert_no_error (error);
   while (!g_file_test (path, G_FILE_TEST_EXISTS) || g_main_context_pending (NULL))
@@ -372,6 +412,7 @@ main (int   argc,
 
   g_test_add_func ("/export-notes/csv", test_csv);
   g_test_add_func ("/export-notes/csv-listed", test_csv_listed);
+  g_test_add_func ("/export-notes/semicolon", test_semicolon);
   g_test_add_func ("/export-notes/write", test_write);
   g_test_add_func ("/export-notes/async", test_async);
 

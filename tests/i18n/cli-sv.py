@@ -24,14 +24,17 @@ DIRECTIVE = re.compile(r"%(?:[0-9]+\$)?[-+ #0']*[0-9]*(?:\.[0-9]+)?(?:hh|h|ll|l|
 
 
 def pattern(text):
-    """A regex for what the format @text prints, found anywhere."""
-    parts = []
+    """A regex for what the format @text prints, found anywhere but inside
+    a word: the month "Sep" is not in "Separator"."""
+    parts = [r'(?<!\w)'] if text[:1].isalnum() else []
     last = 0
     for m in DIRECTIVE.finditer(text):
         parts.append(re.escape(text[last:m.start()]))
         parts.append('(.+?)')
         last = m.end()
     parts.append(re.escape(text[last:]))
+    if text[-1:].isalnum():
+        parts.append(r'(?!\w)')
     return re.compile(''.join(parts), re.DOTALL)
 
 

@@ -7269,6 +7269,41 @@ test_stage_list_menu (Fixture       *fixture,
   g_assert_false (gtk_widget_get_mapped (menu));
 }
 
+static gboolean
+is_drop_down_with (GtkWidget *widget,
+                   gpointer   label)
+{
+  GListModel *model = GTK_IS_DROP_DOWN (widget) ? gtk_drop_down_get_model (GTK_DROP_DOWN (widget)) : NULL;
+
+  if (!GTK_IS_STRING_LIST (model))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Chooses @choice in the drop-down of @root that offers @label, as a
+ * click on it would: a file dialog's choice. */
+static void
+choose_in_drop_down (GtkWidget  *root,
+                     const char *label,
+                     const char *choice)
+{
+  GtkWidget *drop_down = find_widget (root, is_drop_down_with, (gpointer) label);
+  GListModel *model;
+
+  g_assert_nonnull (drop_down);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), choice) == 0)
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), i);
+        return;
+      }
+  g_error ("the drop-down offers no “%s”", choice);
+}
+
 /* Whether the main menu of @fixture's window, opened, shows an item
  * labelled @label. */
 static gboolean
@@ -7353,6 +7388,12 @@ test_export_notes (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-notes", NULL));
   wait_until (is_file_chooser_shown, &chooser);
+  /* the fields apart as the region's spreadsheet reads them (a Swedish
+   * Excel: semicolons), at first; the choice is taken */
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "separator"), ==,
+                   up_export_notes_default_separator () == ';' ? "semicolon" : "comma");
+  choose_in_drop_down (GTK_WIDGET (chooser), _("Comma"), _("Semicolon, for Excel with a decimal comma"));
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "separator"), ==, "semicolon");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), typed);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   wait_until (file_is_there, path);
@@ -7360,12 +7401,31 @@ test_export_notes (Fixture       *fixture,
   g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  expected = up_export_notes_csv (fixture->project, listed, up_lang_get_ui_language ());
+  expected = up_export_notes_csv (fixture->project, listed, up_lang_get_ui_language (), ';');
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
   g_assert_nonnull (g_strstr_len (contents, length, typing));
   toast = g_strdup_printf (ngettext ("Exported %1$u note to “%2$s”", "Exported %1$u notes to “%2$s”", n_listed),
                            n_listed, "dialogue.csv");
   g_assert_cmpstr (shown_toast (fixture->window), ==, toast);
+
+  /* the next export offers the separator chosen last, and commas make a
+   * table of commas */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-notes", NULL));
+  chooser = NULL;
+  wait_until (is_file_chooser_shown, &chooser);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "separator"), ==, "semicolon");
+  choose_in_drop_down (GTK_WIDGET (chooser), _("Comma"), _("Comma"));
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "separator"), ==, "comma");
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (fixture->dir, "dialogue-commas.csv", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (file_is_there, path);
+  g_clear_pointer (&contents, g_free);
+  g_clear_pointer (&expected, g_bytes_unref);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  expected = up_export_notes_csv (fixture->project, listed, up_lang_get_ui_language (), ',');
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
 }
 
 /* A presenter's PNG: in either export dialog, a Size row shown for a PNG
