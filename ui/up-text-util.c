@@ -113,3 +113,138 @@ up_text_util_matches (const char *text,
   searched = up_text_util_search_key (text);
   return strstr (searched, key) != NULL;
 }
+
+/* The letters of a label that could be its access key, in the order they
+ * are preferred: those that begin a word, then the others; each letter
+ * once (in lower case), with its place in the label. */
+typedef struct
+{
+  gunichar    letter;
+  const char *at;
+} Candidate;
+
+static GArray *
+list_candidates (const char *label)
+{
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gunichar previous = 0;
+
+      for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          gboolean starts_word = previous == 0 || !g_unichar_isalnum (previous);
+          Candidate candidate = { g_unichar_tolower (c), p };
+          gboolean listed = FALSE;
+
+          previous = c;
+          if (!g_unichar_isalpha (c) || (pass == 0) != starts_word)
+            continue;
+          for (guint i = 0; i < candidates->len && !listed; i++)
+            listed = g_array_index (candidates, Candidate, i).letter == candidate.letter;
+          if (!listed)
+            g_array_append_val (candidates, candidate);
+        }
+    }
+  return candidates;
+}
+
+typedef struct
+{
+  GPtrArray  *candidates;  /* of each label, GArray of Candidate */
+  int        *chosen;      /* of each label, its candidate, or -1 */
+  GHashTable *owners;      /* letter → 1 + the label that has it */
+} Assignment;
+
+/* Gives label @i a letter: a free one, or one whose label can move on to
+ * another (an augmenting path: the most labels get a key of their own). */
+static gboolean
+assign (Assignment *assignment,
+        guint       i,
+        GHashTable *visited)
+{
+  GArray *candidates = g_ptr_array_index (assignment->candidates, i);
+
+  for (guint k = 0; k < candidates->len; k++)
+    {
+      gpointer letter = GUINT_TO_POINTER (g_array_index (candidates, Candidate, k).letter);
+      guint owner;
+
+      if (g_hash_table_contains (visited, letter))
+        continue;
+      g_hash_table_add (visited, letter);
+      owner = GPOINTER_TO_UINT (g_hash_table_lookup (assignment->owners, letter));
+      if (owner == 0 || assign (assignment, owner - 1, visited))
+        {
+          g_hash_table_insert (assignment->owners, letter, GUINT_TO_POINTER (i + 1));
+          assignment->chosen[i] = (int) k;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+char **
+up_text_util_add_mnemonics (const char * const *labels)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) owners = g_hash_table_new (NULL, NULL);
+  g_autofree int *chosen = NULL;
+  Assignment assignment;
+  guint n;
+
+  g_return_val_if_fail (labels != NULL, NULL);
+
+  n = g_strv_length ((char **) labels);
+  chosen = g_new (int, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (candidates, list_candidates (labels[i]));
+      chosen[i] = -1;
+    }
+  assignment = (Assignment) { candidates, chosen, owners };
+  /* each its first free choice, from the top; then a label left without
+   * one takes a letter whose label can move on to another */
+  for (guint i = 0; i < n; i++)
+    {
+      GArray *listed = g_ptr_array_index (candidates, i);
+
+      for (guint k = 0; k < listed->len && chosen[i] < 0; k++)
+        {
+          gpointer letter = GUINT_TO_POINTER (g_array_index (listed, Candidate, k).letter);
+
+          if (g_hash_table_contains (owners, letter))
+            continue;
+          g_hash_table_insert (owners, letter, GUINT_TO_POINTER (i + 1));
+          chosen[i] = (int) k;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    if (chosen[i] < 0)
+      {
+        g_autoptr(GHashTable) visited = g_hash_table_new (NULL, NULL);
+
+        assign (&assignment, i, visited);
+      }
+
+  for (guint i = 0; i < n; i++)
+    {
+      GArray *listed = g_ptr_array_index (candidates, i);
+      const char *mnemonic = chosen[i] >= 0 ? g_array_index (listed, Candidate, chosen[i]).at : NULL;
+      g_autoptr(GString) marked = g_string_new (NULL);
+
+      for (const char *p = labels[i]; *p != '\0'; p++)
+        {
+          if (p == mnemonic)
+            g_string_append_c (marked, '_');
+          if (*p == '_')
+            g_string_append_c (marked, '_');
+          g_string_append_c (marked, *p);
+        }
+      g_strv_builder_add (builder, marked->str);
+    }
+  return g_strv_builder_end (builder);
+}

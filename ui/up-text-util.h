@@ -26,4 +26,10 @@ char     *up_text_util_search_key (const char *text);
 gboolean  up_text_util_matches    (const char *text,
                                    const char *key);
 
+/* @labels, NULL-terminated, each with an access key of its own: the first
+ * letter of a word that no label before it took, else any such letter
+ * (a "_" of the label itself is doubled). A label with none left has
+ * none. Free with g_strfreev(). */
+char    **up_text_util_add_mnemonics (const char * const *labels);
+
 G_END_DECLS

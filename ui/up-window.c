@@ -1253,21 +1253,38 @@ create_add_stage_menu (void)
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) stages = g_menu_new ();
   g_autoptr(GMenu) others = g_menu_new ();
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_auto(GStrv) marked = NULL;
 
-  for (guint i = 0; up_stage_kinds[i] != NULL; i++)
+  /* A milestone and a stage of the user's own kind are not steps of the
+   * procurement process: they go apart at the end. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; up_stage_kinds[i] != NULL; i++)
+      {
+        const char *kind = up_stage_kinds[i];
+        gboolean other = g_str_equal (kind, "milestone") || g_str_equal (kind, "custom");
+
+        if (other == (pass == 1))
+          {
+            g_ptr_array_add (kinds, (gpointer) kind);
+            g_ptr_array_add (labels, (gpointer) up_enum_label (up_stage_kinds, kind));
+          }
+      }
+  g_ptr_array_add (labels, NULL);
+  /* Eighteen kinds, each with a key of its own in the language shown
+   * (translators could not keep them apart by hand), from the top. */
+  marked = up_text_util_add_mnemonics ((const char * const *) labels->pdata);
+
+  for (guint i = 0; i < kinds->len; i++)
     {
-      const char *kind = up_stage_kinds[i];
-      g_autoptr(GMenuItem) item = g_menu_item_new (up_enum_label (up_stage_kinds, kind), NULL);
+      const char *kind = g_ptr_array_index (kinds, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (marked[i], NULL);
+      gboolean other = g_str_equal (kind, "milestone") || g_str_equal (kind, "custom");
 
       g_menu_item_set_action_and_target_value (item, "win.add-stage",
                                                g_variant_new_string (kind));
-
-      /* A milestone and a stage of the user's own kind are not steps of
-       * the procurement process: they go apart at the end. */
-      if (g_str_equal (kind, "milestone") || g_str_equal (kind, "custom"))
-        g_menu_append_item (others, item);
-      else
-        g_menu_append_item (stages, item);
+      g_menu_append_item (other ? others : stages, item);
     }
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (stages));

@@ -3002,6 +3002,32 @@ is_sort_menu_button (GtkWidget *widget,
   return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
 }
 
+/* Access keys made for a list of labels: a word's first letter first, a
+ * label's own "_" kept as text, one left without a letter of its own
+ * takes one another label can give up, and none where no letter is
+ * left. */
+static void
+test_add_mnemonics (void)
+{
+  const char *labels[] = { "Market analysis", "Market dialogue", "Mam", "snake_case", "😀 42", "Å är", NULL };
+  const char *expected[] = { "_Market analysis", "Market _dialogue", "M_am", "_snake__case", "😀 42", "_Å är", NULL };
+  const char *moving[] = { "ab", "a", NULL };
+  const char *moved[] = { "a_b", "_a", NULL };
+  const char *crowded[] = { "ab", "ba", "a", "ab", NULL };
+  g_auto(GStrv) marked = up_text_util_add_mnemonics (labels);
+  g_auto(GStrv) moving_marked = up_text_util_add_mnemonics (moving);
+  g_auto(GStrv) crowded_marked = up_text_util_add_mnemonics (crowded);
+  guint with_key = 0;
+
+  g_assert_cmpstrv (marked, expected);
+  /* "a" can have only A: "ab" gives it up for B */
+  g_assert_cmpstrv (moving_marked, moved);
+  /* two letters for four labels: two keys, each once */
+  for (guint i = 0; crowded_marked[i] != NULL; i++)
+    with_key += strchr (crowded_marked[i], '_') != NULL;
+  g_assert_cmpuint (with_key, ==, 2);
+}
+
 /* No two items of a menu share an access key, in the main menu, Add
  * Stage's menu and the stakeholders' sort menu. In Swedish "Skriv _ut…"
  * (Print) and "Projekt_uppgifter…" (Project Details) both took U in the
@@ -3018,7 +3044,9 @@ test_menu_mnemonics_unique (Fixture       *fixture,
    * Details, Keyboard Shortcuts, About */
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
                                                   "the main menu"), ==, 8);
-  assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "add_stage_button"), "Add Stage's menu");
+  /* every one of the eighteen kinds by a key of its own */
+  g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "add_stage_button"),
+                                                  "Add Stage's menu"), ==, 18);
   show_view (fixture, "stakeholders");
   sort = find_widget (people, is_sort_menu_button, NULL);
   g_assert_nonnull (sort);
@@ -10168,6 +10196,7 @@ main (int   argc,
               fixture_set_up, test_mnemonics_unique, fixture_tear_down);
   g_test_add ("/ui/window/mnemonics-unique/conflict", Fixture, GINT_TO_POINTER (BANNER_CONFLICT),
               fixture_set_up, test_mnemonics_unique, fixture_tear_down);
+  g_test_add_func ("/ui/window/mnemonics-unique/add-mnemonics", test_add_mnemonics);
   g_test_add ("/ui/window/mnemonics-unique/menus", Fixture, NULL,
               fixture_set_up, test_menu_mnemonics_unique, fixture_tear_down);
   g_test_add_func ("/ui/window/mnemonics-unique/start-page", test_start_page_mnemonics_unique);
