@@ -16,6 +16,7 @@
 #include "up-chart-print.h"
 #include "up-grid-export.h"
 #include "up-list-util.h"
+#include "up-stakeholder-import.h"
 #include "up-local-goals-view.h"
 #include "up-note-util.h"
 #include "up-notes-print.h"
@@ -110,6 +111,7 @@ struct _UpWindow
   gboolean              typing;
   gboolean              exporting_timeline;  /* an export of it is under way */
   gboolean              exporting_notes;     /* and of the notes */
+  gboolean              importing;           /* stakeholders, from a table */
 
   /* The keyboard shortcuts, built the first time they are asked for, and
    * what they were fitted to (see shortcuts_fit()). */
@@ -301,6 +303,10 @@ update_actions (UpWindow *self)
                                  self->project != NULL && !self->exporting_notes &&
                                  g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
                                             "notes") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-stakeholders",
+                                 self->project != NULL && !self->importing &&
+                                 g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                            "stakeholders") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-stage", self->project != NULL);
   /* where the stage is in sight: Ctrl+D on another view copied a stage
    * unseen */
@@ -2405,6 +2411,43 @@ export_notes_action (GtkWidget  *widget,
 }
 
 static void
+on_stakeholders_imported (GFile                 *file,
+                          const UpImportSummary *summary,
+                          const GError          *error,
+                          gpointer               user_data)
+{
+  UpWindow *self = user_data;
+
+  self->importing = FALSE;
+  update_actions (self);
+  if (error != NULL)
+    show_error_dialog (self, _("The Stakeholders Were Not Imported"), error);
+  else if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *message = up_stakeholder_import_message (summary, basename);
+
+      up_window_add_toast (self, message);
+    }
+}
+
+/* The people of a table (a workshop's participants, a registration
+ * form's answers) into the stakeholder register, as one undo step. */
+static void
+import_stakeholders_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+
+  if (self->project == NULL || self->importing)
+    return;
+  self->importing = TRUE;
+  update_actions (self);
+  up_stakeholder_import_run (widget, self->project, on_stakeholders_imported, self);
+}
+
+static void
 project_details_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -4257,6 +4300,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-timeline", NULL, export_timeline_action);
   gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.import-stakeholders", NULL, import_stakeholders_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.delete-stage", NULL, delete_stage_action);

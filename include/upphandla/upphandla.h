@@ -20,6 +20,7 @@
 #include "up-coverage.h"
 #include "up-chart.h"
 #include "up-export.h"
+#include "up-import.h"
 #include "up-search.h"
 
 #undef UPPHANDLA_INSIDE

@@ -35,6 +35,7 @@
 #include "up-stage-notes.h"
 #include "up-a11y-util.h"
 #include "up-stage-row.h"
+#include "up-stakeholder-import.h"
 #include "up-stage-row-private.h"
 #include "up-stakeholder-view-private.h"
 #include "up-timeline.h"
@@ -826,7 +827,6 @@ test_start_page_long_names (void)
   g_assert_no_error (error);
   folder = g_build_filename (root, "Upphandlingar 2026 – Socialförvaltningen – äldreomsorg, hemtjänst och "
                              "särskilt boende – arkiv", NULL);
-  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   long_path = g_build_filename (folder, "Digitala trygghetslarm 🔔 för äldreomsorgen i Älvby kommun – strategisk "
                                 "upphandling med marknadsdialog, hackathon och pilot före annonsering – "
                                 "רכש ציבורי – version 3.upphandla", NULL);
@@ -3048,6 +3048,9 @@ test_menu_mnemonics_unique (Fixture       *fixture,
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "add_stage_button"),
                                                   "Add Stage's menu"), ==, 18);
   show_view (fixture, "stakeholders");
+  /* Import Stakeholders in place of Export Timeline */
+  g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
+                                                  "the main menu of the Stakeholders view"), ==, 8);
   sort = find_widget (people, is_sort_menu_button, NULL);
   g_assert_nonnull (sort);
   /* each of its five orders by its key */
@@ -5446,7 +5449,6 @@ test_temporary_copy_banner (void)
   GtkButton *button;
 
   g_assert_no_error (error);
-  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   project = up_demo_create (file, &error);
   g_assert_no_error (error);
 
@@ -5715,7 +5717,6 @@ test_temporary_copy_portal (void)
                                "/home/anna/Dokument/Trygghetslarm.upphandla" };
 
   g_assert_no_error (error);
-  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   {
     g_autoptr(UpProject) demo = up_demo_create (file, &error);
 
@@ -7454,6 +7455,91 @@ test_export_notes (Fixture       *fixture,
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   expected = up_export_notes_csv (fixture->project, listed, up_lang_get_ui_language (), ',');
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+}
+
+/* Chooses @path in the open dialog @chooser as typing it in its location
+ * field does: GTK 4.8's dialog does not select a file given to
+ * gtk_file_chooser_set_file() once its folder was set. */
+static void
+type_file_location (GtkWindow  *chooser,
+                    const char *path)
+{
+  GtkWidget *widget = find_descendant (GTK_WIDGET (chooser), GTK_TYPE_FILE_CHOOSER_WIDGET);
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_nonnull (widget);
+  g_signal_emit_by_name (widget, "location-popup", path);
+  chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (chosen);
+  g_assert_true (g_file_equal (chosen, file));
+}
+
+/* Import Stakeholders… on the Stakeholders view: the people of a table,
+ * one undo step, the toast saying what was added and left out; a file that
+ * is no table adds nobody and says why in a dialog. */
+static void
+test_import_stakeholders (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "deltagare.csv", NULL);
+  g_autofree char *picture = g_build_filename (fixture->dir, "deltagare.png", NULL);
+  GListModel *people = up_project_get_stakeholders (fixture->project);
+  guint n = g_list_model_get_n_items (people);
+  g_autoptr(UpStakeholder) first = g_list_model_get_item (people, 0);
+  g_autofree char *table = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  UpImportSummary summary = { .added = 2, .already_there = 1, .without_name = 1 };
+  GtkWindow *chooser = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_false (main_menu_has (fixture, _("_Import Stakeholders…")));
+  show_view (fixture, "stakeholders");
+  g_assert_true (main_menu_has (fixture, _("_Import Stakeholders…")));
+  g_assert_false (main_menu_has (fixture, _("_Export Timeline…")));
+
+  /* as a Swedish Excel saves a registration form's answers, one of them
+   * in the register already */
+  table = g_strdup_printf ("Namn;Organisation;E-post\r\n"
+                           "Åsa Öberg;Älvby kommun;asa@alvby.se\r\n"
+                           "%s;%s;\r\n"
+                           ";Folkets hus;\r\n"
+                           "Omar \"Omi\" Haddad 😀;\"Region; Norrby\";\r\n",
+                           up_stakeholder_get_name (first), up_stakeholder_get_organisation (first));
+  g_assert_true (g_file_set_contents (path, table, -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-stakeholders", NULL));
+  wait_until (is_file_chooser_shown, &chooser);
+  type_file_location (chooser, path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (has_toast, fixture->window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n + 2);
+  expected = up_stakeholder_import_message (&summary, "deltagare.csv");
+  g_assert_cmpstr (shown_toast (fixture->window), ==, expected);
+  g_test_message ("%s", expected);
+  /* one step back */
+  g_assert_true (up_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n);
+
+  /* a picture: nobody added, the reason in a dialog */
+  {
+    static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+
+    g_assert_true (g_file_set_contents (picture, (const char *) png, sizeof png, NULL));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-stakeholders", NULL));
+  chooser = NULL;
+  wait_until (is_file_chooser_shown, &chooser);
+  type_file_location (chooser, picture);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  dialog = wait_for_message_dialog ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("The Stakeholders Were Not Imported"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "CSV"));
+  adw_message_dialog_response (dialog, "close");
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n);
 }
 
 /* A presenter's PNG: in either export dialog, a Size row shown for a PNG
@@ -10117,6 +10203,8 @@ main (int   argc,
   g_test_add ("/ui/window/export-notes", Fixture, NULL, fixture_set_up, test_export_notes, fixture_tear_down);
   g_test_add ("/ui/window/duplicate-stage", Fixture, NULL, fixture_set_up, test_duplicate_stage, fixture_tear_down);
   g_test_add ("/ui/window/stage-list-menu", Fixture, NULL, fixture_set_up, test_stage_list_menu, fixture_tear_down);
+  g_test_add ("/ui/window/import-stakeholders", Fixture, NULL, fixture_set_up, test_import_stakeholders,
+              fixture_tear_down);
   g_test_add ("/ui/window/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/ui/window/stage-row", Fixture, NULL,
               fixture_set_up, test_stage_row, fixture_tear_down);
