@@ -507,6 +507,60 @@ test_group_failure_rolls_back (void)
   g_assert_false (up_history_get_can_undo (up_project_get_history (project)));
 }
 
+static void
+count_signal (gpointer counter)
+{
+  (*(guint *) counter)++;
+}
+
+/* A group tells "changed" of each table it changed once, as it ends,
+ * also when it is rolled back: a view that sorts its whole table at each
+ * "changed" did so for every row of an import. The records and the lists
+ * follow each edit in the group as before. */
+static void
+test_group_changed_once (void)
+{
+  g_autoptr(UpProject) project = demo ();
+  g_autoptr(GError) error = NULL;
+  guint n = up_project_count (project, "stakeholder");
+  guint people_changed = 0, stages_changed = 0;
+
+  g_signal_connect_swapped (project, "changed::stakeholder", G_CALLBACK (count_signal), &people_changed);
+  g_signal_connect_swapped (project, "changed::stage", G_CALLBACK (count_signal), &stages_changed);
+
+  up_project_begin_group (project, "Import");
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      UpStakeholder *person = up_project_add_stakeholder (project, name, "", "other", &error);
+
+      g_assert_no_error (error);
+      g_assert_true (up_project_set_int (project, person, "influence", 1 + i % 5, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stakeholders (project)), ==, n + 50);
+  g_assert_cmpuint (people_changed, ==, 0);
+  g_assert_true (up_project_end_group (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (people_changed, ==, 1);
+  g_assert_cmpuint (stages_changed, ==, 0);
+
+  /* outside a group, each edit tells it */
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_cmpuint (people_changed, ==, 2);
+  g_assert_nonnull (up_project_add_stakeholder (project, "Alone", "", "other", &error));
+  g_assert_cmpuint (people_changed, ==, 3);
+
+  /* rolled back: told as it ends, the list as it was */
+  up_project_begin_group (project, "Broken");
+  g_assert_nonnull (up_project_add_stakeholder (project, "Kept?", "", "other", NULL));
+  g_assert_null (up_project_add_stage (project, "pilot", "Bad", "2026-01-05", "2026-01-01", NULL, NULL));
+  g_assert_false (up_project_end_group (project, NULL));
+  g_assert_cmpuint (people_changed, >=, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stakeholders (project)), ==, n + 1);
+  assert_models (project);
+}
+
 /* A note added and left empty is taken back as if it had never been: the
  * database, the models and the history are as they were before the add,
  * with nothing to redo; edits of its own row and of its links since go
@@ -893,12 +947,6 @@ test_no_op_is_no_step (void)
   g_assert_true (up_project_undo (project, &error));
   g_assert_no_error (error);
   g_assert_false (up_history_get_can_undo (history));
-}
-
-static void
-count_signal (gpointer counter)
-{
-  (*(guint *) counter)++;
 }
 
 static void
@@ -1511,6 +1559,7 @@ main (int   argc,
     g_test_add_data_func (edits[i].path, edits[i].edit, test_edit_kind);
   g_test_add_func ("/project/undo/group", test_group);
   g_test_add_func ("/project/group-failure", test_group_failure_rolls_back);
+  g_test_add_func ("/project/group-changed-once", test_group_changed_once);
   g_test_add_func ("/project/delete-restores-links", test_delete_restores_links);
   g_test_add_func ("/project/duplicate-stage", test_duplicate_stage);
   g_test_add_func ("/project/withdraw", test_withdraw);
