@@ -827,6 +827,7 @@ test_start_page_long_names (void)
   g_assert_no_error (error);
   folder = g_build_filename (root, "Upphandlingar 2026 – Socialförvaltningen – äldreomsorg, hemtjänst och "
                              "särskilt boende – arkiv", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   long_path = g_build_filename (folder, "Digitala trygghetslarm 🔔 för äldreomsorgen i Älvby kommun – strategisk "
                                 "upphandling med marknadsdialog, hackathon och pilot före annonsering – "
                                 "רכש ציבורי – version 3.upphandla", NULL);
@@ -5449,6 +5450,7 @@ test_temporary_copy_banner (void)
   GtkButton *button;
 
   g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   project = up_demo_create (file, &error);
   g_assert_no_error (error);
 
@@ -5717,6 +5719,7 @@ test_temporary_copy_portal (void)
                                "/home/anna/Dokument/Trygghetslarm.upphandla" };
 
   g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   {
     g_autoptr(UpProject) demo = up_demo_create (file, &error);
 
