@@ -455,20 +455,35 @@ up_file_util_export_name (UpProject      *project,
   return g_strdup_printf (_("%1$s – %2$s.%3$s"), title, chart, up_export_format_get_name (format));
 }
 
+/* "Plan – What.csv", the pattern of the charts' names. */
+static char *
+table_name (UpProject  *project,
+            const char *what)
+{
+  g_autofree char *title = file_name_part (up_project_get_title (project));
+  g_autofree char *part = file_name_part (what);
+
+  return g_strdup_printf (_("%1$s – %2$s.%3$s"), title, part, "csv");
+}
+
 char *
 up_file_util_notes_name (UpProject *project)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *notes = NULL;
-
   g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
 
-  title = file_name_part (up_project_get_title (project));
   /* Translators: the notes in the suggested file name of the notes
    * exported as a table ("Plan – Notes.csv"). */
-  notes = file_name_part (C_("file name", "Notes"));
-  /* the pattern of the charts' names */
-  return g_strdup_printf (_("%1$s – %2$s.%3$s"), title, notes, "csv");
+  return table_name (project, C_("file name", "Notes"));
+}
+
+char *
+up_file_util_stakeholders_name (UpProject *project)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
+
+  /* Translators: the stakeholders in the suggested file name of the
+   * register exported as a table ("Plan – Stakeholders.csv"). */
+  return table_name (project, C_("file name", "Stakeholders"));
 }
 
 GFile *

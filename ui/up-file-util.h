@@ -76,6 +76,7 @@ char  *up_file_util_export_name       (UpProject      *project,
 /* The name the notes exported as a table are suggested: "Project –
  * Notes.csv" in the interface's language. */
 char  *up_file_util_notes_name        (UpProject      *project);
+char  *up_file_util_stakeholders_name (UpProject      *project);
 /* @chosen when its name ends in ".csv" (any case); else with it added. */
 GFile *up_file_util_for_csv           (GFile          *chosen);
 /* Offers the files of @format in @chooser ("PNG", "SVG", "PDF"). */

@@ -28,11 +28,12 @@ typedef struct
   UpLang            lang;
   UpExportOptions  *options;     /* the dialog's, while it is shown */
   UpGridExportDone  done;
-  GListModel       *notes;       /* the notes to export as a table, not a chart */
-  guint             n_notes;     /* of them written */
-  UpNotesExportDone notes_done;
+  GListModel       *rows;        /* the notes or people to export as a table, not a chart */
+  gboolean          people;      /* the rows are stakeholders, not notes */
+  guint             n_rows;      /* of them written */
+  UpTableExportDone table_done;
   gpointer          user_data;
-  char              separator;   /* of the notes' table: ',' or ';' */
+  char              separator;   /* of the table: ',' or ';' */
   GFile            *file;        /* being written */
   GApplication     *app;         /* held while it is written */
 } ExportRun;
@@ -44,7 +45,7 @@ export_run_free (ExportRun *run)
     g_application_release (run->app);
   g_clear_object (&run->app);
   g_clear_object (&run->file);
-  g_clear_object (&run->notes);
+  g_clear_object (&run->rows);
   g_clear_object (&run->widget);
   g_clear_object (&run->project);
   g_free (run);
@@ -58,8 +59,8 @@ finish (ExportRun    *run,
   /* The window may have been closed meanwhile. */
   if (gtk_widget_get_root (run->widget) == NULL)
     ;
-  else if (run->notes_done != NULL)
-    run->notes_done (file, run->n_notes, error, run->user_data);
+  else if (run->table_done != NULL)
+    run->table_done (file, run->n_rows, error, run->user_data);
   else if (run->done != NULL)
     run->done (file, error, run->user_data);
   export_run_free (run);
@@ -73,8 +74,9 @@ on_written (GObject      *source,
   ExportRun *run = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (run->notes != NULL ? up_export_notes_finish (result, &error)
-                         : up_export_chart_finish (run->project, result, &error))
+  if (run->rows == NULL ? up_export_chart_finish (run->project, result, &error)
+      : run->people ? up_export_stakeholders_finish (result, &error)
+      : up_export_notes_finish (result, &error))
     finish (run, run->file, NULL);
   else
     finish (run, NULL, error);
@@ -104,11 +106,15 @@ write_file (GFile    *file,
       g_application_hold (run->app);
     }
 
-  if (run->notes != NULL)
+  if (run->rows != NULL)
     {
-      run->n_notes = g_list_model_get_n_items (run->notes);
-      up_export_notes_async (run->project, run->notes, up_lang_get_ui_language (), run->separator,
-                             file, NULL, on_written, run);
+      run->n_rows = g_list_model_get_n_items (run->rows);
+      if (run->people)
+        up_export_stakeholders_async (run->project, run->rows, up_lang_get_ui_language (), run->separator,
+                                      file, NULL, on_written, run);
+      else
+        up_export_notes_async (run->project, run->rows, up_lang_get_ui_language (), run->separator,
+                               file, NULL, on_written, run);
       return;
     }
 
@@ -220,7 +226,7 @@ on_file_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (run->notes != NULL)
+      if (run->rows != NULL)
         {
           run->separator = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), SEPARATOR_CHOICE),
                                       "semicolon") == 0 ? ';' : ',';
@@ -236,18 +242,23 @@ on_file_response (GtkNativeDialog *chooser,
       return;
     }
 
-  resolved = run->notes != NULL ? up_file_util_for_csv (file) : up_file_util_for_export (file, &run->format);
+  resolved = run->rows != NULL ? up_file_util_for_csv (file) : up_file_util_for_export (file, &run->format);
   up_file_util_confirm_replace (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, file, resolved,
                                 write_file, run);
 }
 
-/* The title of the dialogs: the chart a view exports, or the notes. */
+/* The title of the dialogs: the chart a view exports, the notes or the
+ * stakeholders. */
 static const char *
 export_title (ExportRun *run)
 {
   UpChartKind kind = run->kind;
 
-  if (run->notes != NULL)
+  if (run->rows != NULL && run->people)
+    /* Translators: The title of the dialog that exports the stakeholders
+     * listed as a table for a spreadsheet. */
+    return _("Export Stakeholders");
+  if (run->rows != NULL)
     /* Translators: The title of the dialog that exports the notes listed
      * as a table for a spreadsheet. */
     return _("Export Notes");
@@ -274,7 +285,7 @@ ask_for_file (ExportRun *run)
 
   /* named and placed as the Agenda 2030 view's charts are: a grid sent
    * with them says which project it is of */
-  if (run->notes != NULL)
+  if (run->rows != NULL)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -285,7 +296,7 @@ ask_for_file (ExportRun *run)
       gtk_file_filter_set_name (filter, _("CSV Table"));
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       add_separator_choice (GTK_FILE_CHOOSER (chooser));
-      name = up_file_util_notes_name (run->project);
+      name = run->people ? up_file_util_stakeholders_name (run->project) : up_file_util_notes_name (run->project);
     }
   else
     {
@@ -347,26 +358,48 @@ up_grid_export_run (GtkWidget        *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-up_notes_export_run (GtkWidget         *widget,
-                     UpProject         *project,
-                     GListModel        *notes,
-                     UpNotesExportDone  done,
-                     gpointer           user_data)
+static void
+table_export_run (GtkWidget         *widget,
+                  UpProject         *project,
+                  GListModel        *rows,
+                  gboolean           people,
+                  UpTableExportDone  done,
+                  gpointer           user_data)
 {
   ExportRun *run;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (UP_IS_PROJECT (project));
-  g_return_if_fail (G_IS_LIST_MODEL (notes));
+  g_return_if_fail (G_IS_LIST_MODEL (rows));
 
   run = g_new0 (ExportRun, 1);
   run->widget = g_object_ref (widget);
   run->project = g_object_ref (project);
-  run->notes = g_object_ref (notes);
-  run->notes_done = done;
+  run->rows = g_object_ref (rows);
+  run->people = people;
+  run->table_done = done;
   run->user_data = user_data;
   ask_for_file (run);
+}
+
+void
+up_notes_export_run (GtkWidget         *widget,
+                     UpProject         *project,
+                     GListModel        *notes,
+                     UpTableExportDone  done,
+                     gpointer           user_data)
+{
+  table_export_run (widget, project, notes, FALSE, done, user_data);
+}
+
+void
+up_stakeholders_export_run (GtkWidget         *widget,
+                            UpProject         *project,
+                            GListModel        *people,
+                            UpTableExportDone  done,
+                            gpointer           user_data)
+{
+  table_export_run (widget, project, people, TRUE, done, user_data);
 }
 
 char *

@@ -25,10 +25,11 @@ void up_grid_export_run (GtkWidget        *widget,
                          UpGridExportDone  done,
                          gpointer          user_data);
 
-/* Called once an export of notes is over: @file is the file written with
- * @n_notes notes, or NULL when the user cancelled or @error is set. */
-typedef void (*UpNotesExportDone) (GFile        *file,
-                                   guint         n_notes,
+/* Called once an export of a table (notes, stakeholders) is over: @file
+ * is the file written with @n_rows of them, or NULL when the user
+ * cancelled or @error is set. */
+typedef void (*UpTableExportDone) (GFile        *file,
+                                   guint         n_rows,
                                    const GError *error,
                                    gpointer      user_data);
 
@@ -39,8 +40,15 @@ typedef void (*UpNotesExportDone) (GFile        *file,
 void up_notes_export_run (GtkWidget         *widget,
                           UpProject         *project,
                           GListModel        *notes,
-                          UpNotesExportDone  done,
+                          UpTableExportDone  done,
                           gpointer           user_data);
+/* The same for @people (UpStakeholder) as the register lists them
+ * (up_export_stakeholders_async()). */
+void up_stakeholders_export_run (GtkWidget         *widget,
+                                 UpProject         *project,
+                                 GListModel        *people,
+                                 UpTableExportDone  done,
+                                 gpointer           user_data);
 
 /* The name the file chooser suggests: the project's title and the chart's,
  * as the Agenda 2030 view's exports are named ("Plan – Chart.png"). */

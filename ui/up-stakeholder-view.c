@@ -2029,6 +2029,21 @@ up_stakeholder_view_set_project (UpStakeholderView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
+/**
+ * up_stakeholder_view_get_listed:
+ *
+ * Returns: (transfer none) (nullable): the stakeholders the register
+ *   lists, as searched, filtered and sorted; NULL before the view is
+ *   first shown
+ */
+GListModel *
+up_stakeholder_view_get_listed (UpStakeholderView *self)
+{
+  g_return_val_if_fail (UP_IS_STAKEHOLDER_VIEW (self), NULL);
+
+  return self->sort_model != NULL ? G_LIST_MODEL (self->sort_model) : NULL;
+}
+
 UpStakeholder *
 up_stakeholder_view_get_selected (UpStakeholderView *self)
 {

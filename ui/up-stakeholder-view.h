@@ -19,6 +19,7 @@ UpProject *up_stakeholder_view_get_project (UpStakeholderView *self);
 void       up_stakeholder_view_set_project (UpStakeholderView *self,
                                             UpProject *project);
 UpStakeholder *up_stakeholder_view_get_selected (UpStakeholderView *self);
+GListModel    *up_stakeholder_view_get_listed   (UpStakeholderView *self);
 void       up_stakeholder_view_set_selected (UpStakeholderView *self,
                                              UpStakeholder     *stakeholder);
 

@@ -111,6 +111,7 @@ struct _UpWindow
   gboolean              typing;
   gboolean              exporting_timeline;  /* an export of it is under way */
   gboolean              exporting_notes;     /* and of the notes */
+  gboolean              exporting_stakeholders; /* the register, as a table */
   gboolean              importing;           /* stakeholders, from a table */
 
   /* The keyboard shortcuts, built the first time they are asked for, and
@@ -303,6 +304,10 @@ update_actions (UpWindow *self)
                                  self->project != NULL && !self->exporting_notes &&
                                  g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
                                             "notes") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-stakeholders",
+                                 self->project != NULL && !self->exporting_stakeholders &&
+                                 g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                            "stakeholders") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-stakeholders",
                                  self->project != NULL && !self->importing &&
                                  g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
@@ -2411,6 +2416,51 @@ export_notes_action (GtkWidget  *widget,
 }
 
 static void
+on_stakeholders_exported (GFile        *file,
+                          guint         n_people,
+                          const GError *error,
+                          gpointer      user_data)
+{
+  UpWindow *self = user_data;
+
+  self->exporting_stakeholders = FALSE;
+  update_actions (self);
+  if (error != NULL)
+    show_error_dialog (self, _("The Stakeholders Were Not Exported"), error);
+  else if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      /* Translators: A toast after the stakeholders listed were exported
+       * as a table; %1$u is how many, %2$s the file name. */
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %1$u stakeholder to “%2$s”",
+                                                               "Exported %1$u stakeholders to “%2$s”", n_people),
+                                                  n_people, basename);
+
+      up_window_add_toast (self, message);
+    }
+}
+
+/* The stakeholders the register lists, as searched, filtered and sorted,
+ * as a table for a spreadsheet: a mailing list, a colleague's project
+ * (Import Stakeholders reads it back). */
+static void
+export_stakeholders_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  GListModel *people = up_stakeholder_view_get_listed (self->stakeholder_view);
+
+  if (self->project == NULL || self->exporting_stakeholders || people == NULL)
+    return;
+  /* the text being typed in the editor is in the table too */
+  up_project_commit_pending (self->project);
+  self->exporting_stakeholders = TRUE;
+  update_actions (self);
+  up_stakeholders_export_run (widget, self->project, people, on_stakeholders_exported, self);
+}
+
+static void
 on_stakeholders_imported (GFile                 *file,
                           const UpImportSummary *summary,
                           const GError          *error,
@@ -4300,6 +4350,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-timeline", NULL, export_timeline_action);
   gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.export-stakeholders", NULL, export_stakeholders_action);
   gtk_widget_class_install_action (widget_class, "win.import-stakeholders", NULL, import_stakeholders_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);

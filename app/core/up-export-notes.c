@@ -12,7 +12,8 @@
 #include "up-export.h"
 #include "up-project.h"
 
-/* The notes as a table for a spreadsheet, as RFC 4180 has CSV: fields
+/* The notes and the stakeholders as tables for a spreadsheet, as RFC
+ * 4180 has CSV: fields
  * apart by commas, a field with a comma, a quote or a line break in
  * quotes (its quotes doubled), lines ending in CR LF. Or apart by
  * semicolons, as Excel reads a CSV where a comma is the decimal sign
@@ -248,11 +249,30 @@ write_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Writes @table to @output on a worker thread (a folder on a network
+ * share may be slow). */
+static void
+write_table_async (GBytes              *table,
+                   GFile               *output,
+                   gpointer             source_tag,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, "up_export_table_async");
+  g_task_set_task_data (task, g_bytes_ref (table), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "output", g_object_ref (output), g_object_unref);
+  g_task_run_in_thread (task, write_thread);
+}
+
 /**
  * up_export_notes_async:
  *
  * The table is made now, on this thread, of @notes as they are; it is
- * written on a worker thread (a folder on a network share may be slow).
+ * written on a worker thread.
  */
 void
 up_export_notes_async (UpProject           *project,
@@ -264,18 +284,14 @@ up_export_notes_async (UpProject           *project,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) table = NULL;
 
   g_return_if_fail (UP_IS_PROJECT (project));
   g_return_if_fail (G_IS_FILE (output));
   g_return_if_fail (separator == ',' || separator == ';');
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, up_export_notes_async);
-  g_task_set_name (task, "up_export_notes_async");
-  g_task_set_task_data (task, up_export_notes_csv (project, notes, lang, separator), (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "output", g_object_ref (output), g_object_unref);
-  g_task_run_in_thread (task, write_thread);
+  table = up_export_notes_csv (project, notes, lang, separator);
+  write_table_async (table, output, up_export_notes_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -284,6 +300,125 @@ up_export_notes_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == up_export_notes_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The stakeholder register as a table: the columns the import reads,
+ * named in @lang as it reads them, so that a register exported from one
+ * project can be imported into another. */
+static const char *const stakeholder_columns[] = {
+  /* Translators: the columns of the stakeholders exported as a table
+   * (CSV). The import reads them back by these names in Swedish or
+   * English: "Namn", "Organisation", "Kategori", "Inflytande",
+   * "Intresse", "Hållning" and "Kontakt" in Swedish. */
+  NC_("stakeholder table", "Name"),
+  NC_("stakeholder table", "Organisation"),
+  NC_("stakeholder table", "Category"),
+  NC_("stakeholder table", "Influence"),
+  NC_("stakeholder table", "Interest"),
+  NC_("stakeholder table", "Stance"),
+  NC_("stakeholder table", "Contact"),
+};
+
+static void
+append_stakeholder (GString       *out,
+                    UpStakeholder *person,
+                    UpLang         lang,
+                    char           separator)
+{
+  char influence[8], interest[8];
+
+  g_snprintf (influence, sizeof influence, "%d", up_stakeholder_get_influence (person));
+  g_snprintf (interest, sizeof interest, "%d", up_stakeholder_get_interest (person));
+  append_field (out, up_stakeholder_get_name (person), separator, FALSE);
+  append_field (out, up_stakeholder_get_organisation (person), separator, FALSE);
+  append_field (out, up_enum_label_in (up_stakeholder_categories, up_stakeholder_get_category (person), lang),
+                separator, FALSE);
+  append_field (out, influence, separator, FALSE);
+  append_field (out, interest, separator, FALSE);
+  append_field (out, up_enum_label_in (up_stakeholder_stances, up_stakeholder_get_stance (person), lang),
+                separator, FALSE);
+  append_field (out, up_stakeholder_get_contact (person), separator, TRUE);
+}
+
+/**
+ * up_export_stakeholders_csv:
+ *
+ * Returns: (transfer full): the CSV's bytes.
+ */
+GBytes *
+up_export_stakeholders_csv (UpProject  *project,
+                            GListModel *people,
+                            UpLang      lang,
+                            char        separator)
+{
+  g_autoptr(GString) out = g_string_new ("\xef\xbb\xbf");
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (people == NULL || G_IS_LIST_MODEL (people), NULL);
+  g_return_val_if_fail (separator == ',' || separator == ';', NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stakeholder_columns); i++)
+    append_field (out, up_lang_pgettext (lang, "stakeholder table", stakeholder_columns[i]), separator,
+                  i + 1 == G_N_ELEMENTS (stakeholder_columns));
+  if (people == NULL)
+    people = up_project_get_stakeholders (project);
+  for (guint i = 0, n = g_list_model_get_n_items (people); i < n; i++)
+    {
+      g_autoptr(UpStakeholder) person = g_list_model_get_item (people, i);
+
+      g_return_val_if_fail (UP_IS_STAKEHOLDER (person), NULL);
+      append_stakeholder (out, person, lang, separator);
+    }
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+gboolean
+up_export_stakeholders (UpProject   *project,
+                        GListModel  *people,
+                        UpLang       lang,
+                        char         separator,
+                        GFile       *output,
+                        GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (separator == ',' || separator == ';', FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = up_export_stakeholders_csv (project, people, lang, separator);
+  return _up_export_write_file (output, bytes, error);
+}
+
+void
+up_export_stakeholders_async (UpProject           *project,
+                              GListModel          *people,
+                              UpLang               lang,
+                              char                 separator,
+                              GFile               *output,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GBytes) table = NULL;
+
+  g_return_if_fail (UP_IS_PROJECT (project));
+  g_return_if_fail (G_IS_FILE (output));
+  g_return_if_fail (separator == ',' || separator == ';');
+
+  table = up_export_stakeholders_csv (project, people, lang, separator);
+  write_table_async (table, output, up_export_stakeholders_async, cancellable, callback, user_data);
+}
+
+gboolean
+up_export_stakeholders_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == up_export_stakeholders_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

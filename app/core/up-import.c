@@ -60,7 +60,9 @@ static const struct
   { COLUMN_STANCE, "stance" },
   { COLUMN_STANCE, "hållning" },
   { COLUMN_CONTACT, "contact" },
+  { COLUMN_CONTACT, "contact details" },
   { COLUMN_CONTACT, "kontakt" },
+  { COLUMN_CONTACT, "kontaktuppgifter" },
   { COLUMN_CONTACT, "e-post" },
   { COLUMN_CONTACT, "epost" },
   { COLUMN_CONTACT, "email" },
@@ -291,7 +293,12 @@ get_field (GStrv        record,
         continue;
       if (value->len > 0)
         g_string_append (value, ", ");
-      g_string_append (value, trimmed);
+      /* the quote an export puts before what a spreadsheet would take
+       * for a formula ("'+46 70 …") */
+      if (trimmed[0] == '\'' && trimmed[1] != '\0' && strchr ("=+-@", trimmed[1]) != NULL)
+        g_string_append (value, trimmed + 1);
+      else
+        g_string_append (value, trimmed);
     }
   return g_string_free (g_steal_pointer (&value), FALSE);
 }

@@ -122,4 +122,30 @@ void         up_export_notes_async      (UpProject            *project,
 gboolean     up_export_notes_finish     (GAsyncResult         *result,
                                          GError              **error);
 
+/* The stakeholder register as such a table: a line of the columns' names
+ * in @lang (the ones up_import_stakeholders() reads), then one for each
+ * stakeholder of @people (UpStakeholder), in its order: name,
+ * organisation, category, influence, interest, stance and contact.
+ * @people NULL: the whole register. */
+GBytes      *up_export_stakeholders_csv (UpProject            *project,
+                                         GListModel           *people,
+                                         UpLang                lang,
+                                         char                  separator);
+gboolean     up_export_stakeholders     (UpProject            *project,
+                                         GListModel           *people,
+                                         UpLang                lang,
+                                         char                  separator,
+                                         GFile                *output,
+                                         GError              **error);
+void         up_export_stakeholders_async (UpProject          *project,
+                                         GListModel           *people,
+                                         UpLang                lang,
+                                         char                  separator,
+                                         GFile                *output,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean     up_export_stakeholders_finish (GAsyncResult      *result,
+                                         GError              **error);
+
 G_END_DECLS

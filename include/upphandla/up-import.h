@@ -39,10 +39,11 @@ typedef struct
  * The first line names the columns, in Swedish or English: Name (Namn),
  * Organisation (Organization, Företag), Category (Kategori), Influence
  * (Inflytande), Interest (Intresse), Stance (Hållning), Contact (Kontakt,
- * E-post, Email, Telefon, Phone); only the names are needed, and a column
+ * Kontaktuppgifter, E-post, Email, Telefon, Phone); only the names are needed, and a column
  * of another name is left out. A category or stance is read by its name
- * in either language; influence and interest are 1 to 5. On an error
- * nothing is added. */
+ * in either language; influence and interest are 1 to 5; the quote an
+ * export puts before a field a spreadsheet would take for a formula
+ * ("'+46 …") is taken off. On an error nothing is added. */
 gboolean  up_import_stakeholders_csv (UpProject        *project,
                                       GBytes           *csv,
                                       UpImportSummary  *summary,

@@ -3049,9 +3049,9 @@ test_menu_mnemonics_unique (Fixture       *fixture,
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "add_stage_button"),
                                                   "Add Stage's menu"), ==, 18);
   show_view (fixture, "stakeholders");
-  /* Import Stakeholders in place of Export Timeline */
+  /* Export and Import Stakeholders in place of Export Timeline */
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
-                                                  "the main menu of the Stakeholders view"), ==, 8);
+                                                  "the main menu of the Stakeholders view"), ==, 9);
   sort = find_widget (people, is_sort_menu_button, NULL);
   g_assert_nonnull (sort);
   /* each of its five orders by its key */
@@ -7478,6 +7478,77 @@ type_file_location (GtkWindow  *chooser,
   g_assert_true (g_file_equal (chosen, file));
 }
 
+static gboolean
+lists_fewer_people (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) < GPOINTER_TO_UINT (args[1]);
+}
+
+/* Export Stakeholders… on the Stakeholders view writes the people the
+ * register lists, as searched, in its order, with the text being typed,
+ * in the separator chosen; the table reads back into the register. */
+static void
+test_export_stakeholders (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkWidget *view = template_child (fixture->window, UP_TYPE_WINDOW, "stakeholder_view");
+  g_autofree char *typed = g_build_filename (fixture->dir, "register", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "register.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *toast = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_people = g_list_model_get_n_items (up_project_get_stakeholders (fixture->project));
+  GListModel *listed;
+  GtkWindow *chooser = NULL;
+  const char *choice;
+  gpointer args[2];
+  gsize length;
+  guint n_listed;
+  UpImportSummary summary;
+
+  g_assert_false (main_menu_has (fixture, _("_Export Stakeholders…")));
+  show_view (fixture, "stakeholders");
+  g_assert_true (main_menu_has (fixture, _("_Export Stakeholders…")));
+  listed = up_stakeholder_view_get_listed (UP_STAKEHOLDER_VIEW (view));
+  g_assert_nonnull (listed);
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (view, GTK_TYPE_SEARCH_ENTRY)), "berg");
+  args[0] = listed;
+  args[1] = GUINT_TO_POINTER (n_people);
+  wait_until (lists_fewer_people, args);
+  n_listed = g_list_model_get_n_items (listed);
+  g_assert_cmpuint (n_listed, >, 0);
+  g_test_message ("%u of %u people listed", n_listed, n_people);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-stakeholders", NULL));
+  wait_until (is_file_chooser_shown, &chooser);
+  choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "separator");
+  g_assert_nonnull (choice);
+  expected = up_export_stakeholders_csv (fixture->project, listed, up_lang_get_ui_language (),
+                                         g_str_equal (choice, "semicolon") ? ';' : ',');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), typed);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (file_is_there, path);
+  wait_until (has_toast, fixture->window);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  toast = g_strdup_printf (ngettext ("Exported %1$u stakeholder to “%2$s”", "Exported %1$u stakeholders to “%2$s”",
+                                     n_listed),
+                           n_listed, "register.csv");
+  g_assert_cmpstr (shown_toast (fixture->window), ==, toast);
+
+  /* read back, every one of them is in the register already */
+  written = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_true (up_import_stakeholders_csv (fixture->project, written, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 0);
+  g_assert_cmpuint (summary.already_there, ==, n_listed);
+}
+
 /* Import Stakeholders… on the Stakeholders view: the people of a table,
  * one undo step, the toast saying what was added and left out; a file that
  * is no table adds nobody and says why in a dialog. */
@@ -10206,6 +10277,8 @@ main (int   argc,
   g_test_add ("/ui/window/export-notes", Fixture, NULL, fixture_set_up, test_export_notes, fixture_tear_down);
   g_test_add ("/ui/window/duplicate-stage", Fixture, NULL, fixture_set_up, test_duplicate_stage, fixture_tear_down);
   g_test_add ("/ui/window/stage-list-menu", Fixture, NULL, fixture_set_up, test_stage_list_menu, fixture_tear_down);
+  g_test_add ("/ui/window/export-stakeholders", Fixture, NULL, fixture_set_up, test_export_stakeholders,
+              fixture_tear_down);
   g_test_add ("/ui/window/import-stakeholders", Fixture, NULL, fixture_set_up, test_import_stakeholders,
               fixture_tear_down);
   g_test_add ("/ui/window/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
