@@ -1445,7 +1445,8 @@ test_toolbar_fits (void)
   test_remove_tree (dir);
 }
 
-/* A project without stakeholders: the empty page, whose button adds one. */
+/* A project without stakeholders: the empty page, whose button adds one;
+ * another imports a table. */
 static void
 test_empty (void)
 {
@@ -1463,6 +1464,13 @@ test_empty (void)
   wait_for_frames (GTK_WIDGET (view));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view->stack), ==, "empty");
+  /* and beneath it the window's Import Stakeholders, for a list of many */
+  {
+    GtkWidget *import = find_action_button (GTK_WIDGET (view), "win.import-stakeholders");
+
+    g_assert_nonnull (import);
+    g_assert_true (gtk_widget_get_mapped (import));
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "stakeholders.add", NULL));
   g_assert_cmpuint (up_project_count (project, "stakeholder"), ==, 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view->stack), ==, "register");
