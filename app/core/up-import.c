@@ -32,6 +32,9 @@ typedef enum
   COLUMN_INTEREST,
   COLUMN_STANCE,
   COLUMN_CONTACT,
+  /* a form's answers often have the name in two columns */
+  COLUMN_FIRST_NAME,
+  COLUMN_LAST_NAME,
   N_COLUMNS
 } Column;
 
@@ -46,11 +49,21 @@ static const struct
   { COLUMN_NAME, "namn" },
   { COLUMN_NAME, "full name" },
   { COLUMN_NAME, "fullständigt namn" },
+  { COLUMN_FIRST_NAME, "förnamn" },
+  { COLUMN_FIRST_NAME, "first name" },
+  { COLUMN_FIRST_NAME, "given name" },
+  { COLUMN_LAST_NAME, "efternamn" },
+  { COLUMN_LAST_NAME, "last name" },
+  { COLUMN_LAST_NAME, "surname" },
+  { COLUMN_LAST_NAME, "family name" },
   { COLUMN_ORGANISATION, "organisation" },
   { COLUMN_ORGANISATION, "organization" },
   { COLUMN_ORGANISATION, "företag" },
   { COLUMN_ORGANISATION, "company" },
   { COLUMN_ORGANISATION, "myndighet" },
+  { COLUMN_ORGANISATION, "förvaltning" },
+  { COLUMN_ORGANISATION, "arbetsgivare" },
+  { COLUMN_ORGANISATION, "employer" },
   { COLUMN_CATEGORY, "category" },
   { COLUMN_CATEGORY, "kategori" },
   { COLUMN_INFLUENCE, "influence" },
@@ -67,6 +80,13 @@ static const struct
   { COLUMN_CONTACT, "epost" },
   { COLUMN_CONTACT, "email" },
   { COLUMN_CONTACT, "e-mail" },
+  { COLUMN_CONTACT, "e-postadress" },
+  { COLUMN_CONTACT, "email address" },
+  { COLUMN_CONTACT, "e-mail address" },
+  { COLUMN_CONTACT, "telefonnummer" },
+  { COLUMN_CONTACT, "phone number" },
+  { COLUMN_CONTACT, "mobil" },
+  { COLUMN_CONTACT, "mobile" },
   { COLUMN_CONTACT, "telefon" },
   { COLUMN_CONTACT, "phone" },
 };
@@ -303,6 +323,25 @@ get_field (GStrv        record,
   return g_string_free (g_steal_pointer (&value), FALSE);
 }
 
+/* The person's name: the name column's, else the first and last names
+ * put together. */
+static char *
+get_name (GStrv         record,
+          const GArray *columns)
+{
+  g_autofree char *name = get_field (record, columns, COLUMN_NAME);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (name[0] != '\0')
+    return g_steal_pointer (&name);
+  first = get_field (record, columns, COLUMN_FIRST_NAME);
+  last = get_field (record, columns, COLUMN_LAST_NAME);
+  if (first[0] == '\0' || last[0] == '\0')
+    return g_strconcat (first, last, NULL);
+  return g_strconcat (first, " ", last, NULL);
+}
+
 /* Sets @column's value of @person from @text; a value the app does not
  * know is counted in @summary and left at the default. */
 static gboolean
@@ -347,6 +386,8 @@ set_value (UpProject        *project,
 
     case COLUMN_NAME:
     case COLUMN_ORGANISATION:
+    case COLUMN_FIRST_NAME:
+    case COLUMN_LAST_NAME:
     case N_COLUMNS:
     default:
       return TRUE;
@@ -384,7 +425,7 @@ import_records (UpProject        *project,
       for (guint k = 0; k < G_N_ELEMENTS (headings) && column < 0; k++)
         if (g_str_equal (heading, headings[k].heading))
           column = headings[k].column;
-      has_names |= column == COLUMN_NAME;
+      has_names |= column == COLUMN_NAME || column == COLUMN_FIRST_NAME || column == COLUMN_LAST_NAME;
       g_array_append_val (columns, column);
     }
   if (!has_names)
@@ -419,7 +460,7 @@ import_records (UpProject        *project,
       if (is_blank (record))
         continue;
       n_records++;
-      name = get_field (record, columns, COLUMN_NAME);
+      name = get_name (record, columns);
       organisation = get_field (record, columns, COLUMN_ORGANISATION);
       if (name[0] == '\0')
         {
@@ -434,7 +475,7 @@ import_records (UpProject        *project,
         }
 
       person = up_project_add_stakeholder (project, name, organisation, "other", &edit_error);
-      for (Column column = COLUMN_CATEGORY; person != NULL && column < N_COLUMNS && edit_error == NULL; column++)
+      for (Column column = COLUMN_CATEGORY; person != NULL && column <= COLUMN_CONTACT && edit_error == NULL; column++)
         {
           g_autofree char *value = get_field (record, columns, column);
 

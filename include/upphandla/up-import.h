@@ -36,10 +36,12 @@ typedef struct
  * apart by commas, semicolons or tabs, whichever its first line has the
  * most of; UTF-8, UTF-16 with its byte order mark, or Windows-1252 as an
  * older Excel writes it) to the stakeholder register, as one undo step.
- * The first line names the columns, in Swedish or English: Name (Namn),
- * Organisation (Organization, Företag), Category (Kategori), Influence
+ * The first line names the columns, in Swedish or English: Name (Namn;
+ * or First name and Last name, Förnamn and Efternamn, as a form has
+ * them), Organisation (Organization, Företag, Förvaltning), Category
+ * (Kategori), Influence
  * (Inflytande), Interest (Intresse), Stance (Hållning), Contact (Kontakt,
- * Kontaktuppgifter, E-post, Email, Telefon, Phone); only the names are needed, and a column
+ * Kontaktuppgifter, E-post, E-postadress, Email, Telefon, Phone, Mobil); only the names are needed, and a column
  * of another name is left out. A category or stance is read by its name
  * in either language; influence and interest are 1 to 5; the quote an
  * export puts before a field a spreadsheet would take for a formula

@@ -190,6 +190,30 @@ test_utf16_and_one_column (void)
   g_assert_cmpstr (up_stakeholder_get_organisation (find_person (project, "Johan Nilsson")), ==, "");
 }
 
+/* A form's answers: the name in two columns, an e-mail address and a
+ * department, among columns the register has no use for. */
+static void
+test_form_answers (void)
+{
+  g_autoptr(UpProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = bytes_of ("Tidstämpel,Förnamn,Efternamn,E-postadress,Förvaltning,Kommentar\r\n"
+                                    "2026-12-01 10:02,Åsa,Öberg,asa@alvby.se,Socialförvaltningen,\"Kommer, gärna\"\r\n"
+                                    "2026-12-01 10:05,,Nyström,karin@tj.se,,\r\n"
+                                    "2026-12-01 10:09,,,anonym@example.se,,\r\n");
+  UpImportSummary summary;
+  UpStakeholder *asa;
+
+  g_assert_true (up_import_stakeholders_csv (project, csv, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 2);
+  g_assert_cmpuint (summary.without_name, ==, 1);
+  asa = find_person (project, "Åsa Öberg");
+  g_assert_cmpstr (up_stakeholder_get_organisation (asa), ==, "Socialförvaltningen");
+  g_assert_cmpstr (up_stakeholder_get_contact (asa), ==, "asa@alvby.se");
+  g_assert_cmpstr (up_stakeholder_get_contact (find_person (project, "Nyström")), ==, "karin@tj.se");
+}
+
 /* What is no table of people adds nobody and says why; the register and
  * the undo history are as they were. */
 static void
@@ -278,6 +302,7 @@ main (int   argc,
   g_test_add_func ("/import/swedish-excel", test_swedish_excel);
   g_test_add_func ("/import/odd-table", test_odd_table);
   g_test_add_func ("/import/utf16-and-one-column", test_utf16_and_one_column);
+  g_test_add_func ("/import/form-answers", test_form_answers);
   g_test_add_func ("/import/refused", test_refused);
   g_test_add_func ("/import/file", test_file);
 
