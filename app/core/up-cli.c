@@ -29,9 +29,9 @@ static const GOptionEntry entries[] = {
   { "write-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the demo project to a new FILE and exit"), N_("FILE") },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export a chart of the project file to --output and exit: wheel, bars, matrix, grid, timeline or report; or notes, every note as a CSV table"), N_("CHART") },
+    N_("Export a chart of the project file to --output and exit: wheel, bars, matrix, grid, timeline or report; or notes or stakeholders, every note or stakeholder as a CSV table"), N_("CHART") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("File format of the export: png, svg or pdf (default: from the output’s extension, else png); csv for the notes"), N_("FORMAT") },
+    N_("File format of the export: png, svg or pdf (default: from the output’s extension, else png); csv for the notes and the stakeholders"), N_("FORMAT") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Language of the export: sv or en (default: the language of the user interface)"), N_("LANG") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -45,7 +45,7 @@ static const GOptionEntry entries[] = {
   { "local-goal", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the coverage of one regional or local goal, by the id --info lists"), N_("ID") },
   { "separator", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Separator of the notes’ CSV table: comma (the default) or semicolon, as Excel reads it where the decimal sign is a comma"), N_("SEPARATOR") },
+    N_("Separator of the CSV table of the notes or the stakeholders: comma (the default) or semicolon, as Excel reads it where the decimal sign is a comma"), N_("SEPARATOR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -338,32 +338,37 @@ run_export (GVariantDict *options)
   UpChartKind kind;
   UpExportFormat format;
   UpLang lang;
-  gboolean notes;
+  gboolean notes, people, table;
   const char *separator_name = NULL;
   char separator = ',';
 
   lookup_string (options, "export", &chart_name);
   notes = g_strcmp0 (chart_name, "notes") == 0;
-  if (!notes && !up_chart_kind_parse (chart_name, &kind))
+  people = g_strcmp0 (chart_name, "stakeholders") == 0;
+  table = notes || people;
+  if (!table && !up_chart_kind_parse (chart_name, &kind))
     {
       /* Translators: an error of "upphandla --export"; %1$s is what the user typed.
        * Keep the chart names as they are: they are what the option takes. */
-      g_printerr (_("There is no chart “%1$s”. Choose one of: wheel, bars, matrix, grid, timeline, report, or notes.\n"),
+      g_printerr (_("There is no chart “%1$s”. Choose one of: wheel, bars, matrix, grid, timeline, report, notes, or stakeholders.\n"),
                   chart_name);
       return 1;
     }
 
-  /* The notes are a table: no chart's layout applies to it. */
-  if (notes)
+  /* The notes and the stakeholders are tables: no chart's layout applies
+   * to them. */
+  if (table)
     {
       const char * const chart_only[] = { "png-width", "slide", "local-goal" };
 
       for (guint i = 0; i < G_N_ELEMENTS (chart_only); i++)
         if (g_variant_dict_contains (options, chart_only[i]))
           {
-            /* Translators: an error of "upphandla --export=notes"; %1$s is an option
-             * such as "png-width". Keep "--" and the option's name as they are. */
-            g_printerr (_("--%1$s applies only to a chart; the notes are exported as a table.\n"), chart_only[i]);
+            /* Translators: an error of "upphandla --export=notes" (or stakeholders);
+             * %1$s is an option such as "png-width". Keep "--" and the option's name
+             * as they are. */
+            g_printerr (_("--%1$s applies only to a chart; the notes and the stakeholders are exported as tables.\n"),
+                        chart_only[i]);
             return 1;
           }
       if (lookup_string (options, "separator", &separator_name))
@@ -383,8 +388,8 @@ run_export (GVariantDict *options)
   else if (g_variant_dict_contains (options, "separator"))
     {
       /* Translators: an error of "upphandla --export=wheel --separator=…". Keep
-       * "--separator" and "--export=notes" as they are. */
-      g_printerr ("%s\n", _("--separator applies only to the notes’ table (--export=notes), not to a chart."));
+       * "--separator", "--export=notes" and "stakeholders" as they are. */
+      g_printerr ("%s\n", _("--separator applies only to a table (--export=notes or stakeholders), not to a chart."));
       return 1;
     }
 
@@ -406,15 +411,15 @@ run_export (GVariantDict *options)
     }
   output = file_for_arg (output_path);
 
-  if (notes)
+  if (table)
     {
       /* a table in a file named as a picture would open in no program */
       if ((lookup_string (options, "format", &format_name) && g_ascii_strcasecmp (format_name, "csv") != 0) ||
           (format_name == NULL && up_export_format_for_file (output, &format)))
         {
-          /* Translators: an error of "upphandla --export=notes". Keep "--format=csv"
-           * and "--output" as they are. */
-          g_printerr ("%s\n", _("The notes are exported as a CSV table: give --format=csv, or none, and an --output file that is no PNG, SVG or PDF."));
+          /* Translators: an error of "upphandla --export=notes" (or stakeholders).
+           * Keep "--format=csv" and "--output" as they are. */
+          g_printerr ("%s\n", _("The notes and the stakeholders are exported as CSV tables: give --format=csv, or none, and an --output file that is no PNG, SVG or PDF."));
           return 1;
         }
     }
@@ -521,9 +526,10 @@ run_export (GVariantDict *options)
       return 1;
     }
 
-  if (notes)
+  if (table)
     {
-      if (!up_export_notes (project, NULL, lang, separator, output, &error))
+      if (notes ? !up_export_notes (project, NULL, lang, separator, output, &error)
+                : !up_export_stakeholders (project, NULL, lang, separator, output, &error))
         {
           g_printerr ("%s\n", error->message);
           return 1;

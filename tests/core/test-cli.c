@@ -1010,7 +1010,7 @@ test_export_errors (void)
     const char *message_part;
   } cases[] = {
     { { "--export=pie", output_arg, project }, "“pie”" },
-    { { "--export=", output_arg, project }, "wheel, bars, matrix, grid, timeline, report, or notes" },
+    { { "--export=", output_arg, project }, "wheel, bars, matrix, grid, timeline, report, notes, or stakeholders" },
     { { "--export=wheel", "--format=jpeg", output_arg, project }, "“jpeg”" },
     { { "--export=wheel", "--lang=de", output_arg, project }, "“de”" },
     { { "--export=wheel", project }, "--output" },
@@ -1044,10 +1044,12 @@ test_export_errors (void)
     { { "--export=notes", "--png-width=600", output_arg, project }, "--png-width applies only to a chart" },
     { { "--export=notes", "--slide", output_arg, project }, "--slide applies only to a chart" },
     { { "--export=notes", "--local-goal=1", output_arg, project }, "--local-goal applies only to a chart" },
-    { { "--export=notes", output_arg, project }, "exported as a CSV table" },
-    { { "--export=notes", "--format=pdf", output_arg, project }, "exported as a CSV table" },
+    { { "--export=notes", output_arg, project }, "exported as CSV tables" },
+    { { "--export=notes", "--format=pdf", output_arg, project }, "exported as CSV tables" },
+    { { "--export=stakeholders", "--format=svg", output_arg, project }, "exported as CSV tables" },
+    { { "--export=stakeholders", "--slide", output_arg, project }, "--slide applies only to a chart" },
     { { "--export=notes", "--separator=tab", output_arg, project }, "no separator “tab”" },
-    { { "--export=wheel", "--separator=semicolon", output_arg, project }, "--separator applies only to the notes" },
+    { { "--export=wheel", "--separator=semicolon", output_arg, project }, "--separator applies only to a table" },
   };
 
   g_assert_true (g_file_get_contents (project, &project_before, &before_size, NULL));
@@ -1129,6 +1131,22 @@ test_export_notes (void)
       g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfSaid On;Kind;"));
       g_assert_cmpint (g_unlink (output), ==, 0);
     }
+  /* the register, as Export Stakeholders writes it */
+  {
+    const char *args[] = { "--export=stakeholders", "--lang=en", "--separator=semicolon", output_arg,
+                           project_path, NULL };
+    g_autoptr(Run) run = run_en (args);
+    g_autoptr(GBytes) expected = up_export_stakeholders_csv (project, NULL, UP_LANG_EN, ';');
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_cmpstr (run->err, ==, "");
+    g_assert_true (g_file_get_contents (output, &contents, &length, NULL));
+    g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+    g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfName;Organisation;Category;"));
+    g_assert_cmpint (g_unlink (output), ==, 0);
+  }
   {
     const char *args[] = { "--export=notes", "--lang=en", "--separator=,", output_arg, project_path, NULL };
     g_autoptr(Run) run = run_en (args);
@@ -1355,7 +1373,7 @@ test_export_swedish (void)
 
   g_assert_cmpint (chart->status, ==, 1);
   g_assert_cmpstr (chart->err, ==,
-                   "Det finns inget diagram som heter ”pie”. Välj ett av: wheel, bars, matrix, grid, timeline, report eller notes.\n");
+                   "Det finns inget diagram som heter ”pie”. Välj ett av: wheel, bars, matrix, grid, timeline, report, notes eller stakeholders.\n");
   g_assert_cmpint (width->status, ==, 1);
   g_assert_nonnull (strstr (width->err, "bildpunkter"));
   g_assert_cmpint (help->status, ==, 0);
