@@ -294,14 +294,22 @@ up_export_notes_async (UpProject           *project,
   write_table_async (table, output, up_export_notes_async, cancellable, callback, user_data);
 }
 
+static gboolean
+finish_table (GAsyncResult  *result,
+              gpointer       source_tag,
+              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 up_export_notes_finish (GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == up_export_notes_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_table (result, up_export_notes_async, error);
 }
 
 /* The stakeholder register as a table: the columns the import reads,
@@ -417,8 +425,5 @@ gboolean
 up_export_stakeholders_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == up_export_stakeholders_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_table (result, up_export_stakeholders_async, error);
 }
