@@ -400,8 +400,8 @@ import_records (UpProject        *project,
                 UpImportSummary  *summary,
                 GError          **error)
 {
-  char separator = find_separator (text);
   const char *p = text;
+  char separator;
   g_auto(GStrv) header = NULL;
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -409,6 +409,17 @@ import_records (UpProject        *project,
   g_autoptr(GError) edit_error = NULL;
   gboolean has_names = FALSE;
   guint n_records = 0;
+
+  /* "sep=;", Excel's own line that names the separator, before the table */
+  if (g_ascii_strncasecmp (p, "sep=", 4) == 0 && p[4] != '\0' && (p[5] == '\r' || p[5] == '\n' || p[5] == '\0'))
+    {
+      separator = p[4];
+      p += 5;
+      p += *p == '\r';
+      p += *p == '\n';
+    }
+  else
+    separator = find_separator (text);
 
   /* the first line that is not blank names the columns */
   while ((header = read_record (&p, separator)) != NULL && is_blank (header))

@@ -162,7 +162,7 @@ test_odd_table (void)
 }
 
 /* UTF-16 with its byte order mark and tabs, as Excel saves "Unicode
- * text"; a table of one column. */
+ * text"; a table of one column; Excel's "sep=;" line. */
 static void
 test_utf16_and_one_column (void)
 {
@@ -174,6 +174,8 @@ test_utf16_and_one_column (void)
   g_autoptr(GByteArray) data = g_byte_array_new ();
   g_autoptr(GBytes) csv = NULL;
   g_autoptr(GBytes) names = bytes_of ("Namn\nErik Holm\nJohan Nilsson\n");
+  /* Excel's line naming the separator, before the line of headings */
+  g_autoptr(GBytes) excel_sep = bytes_of ("sep=;\r\nNamn;Organisation\r\nLars Ek, jr;Ek, Bygg\r\n");
   UpImportSummary summary;
 
   g_byte_array_append (data, (const guint8 *) "\xff\xfe", 2);
@@ -188,6 +190,11 @@ test_utf16_and_one_column (void)
   g_assert_no_error (error);
   g_assert_cmpuint (summary.added, ==, 2);
   g_assert_cmpstr (up_stakeholder_get_organisation (find_person (project, "Johan Nilsson")), ==, "");
+
+  g_assert_true (up_import_stakeholders_csv (project, excel_sep, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 1);
+  g_assert_cmpstr (up_stakeholder_get_organisation (find_person (project, "Lars Ek, jr")), ==, "Ek, Bygg");
 }
 
 /* A form's answers: the name in two columns, an e-mail address and a
