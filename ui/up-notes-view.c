@@ -930,13 +930,22 @@ on_body_key_pressed (UpNotesView           *self,
   return TRUE;
 }
 
-/* What a note was given besides its text, to tell whether it changed. */
+/* What a note was given besides its text, to tell whether it changed: its
+ * fields and the stakeholders it names. */
 static char *
-note_state (UpNote *note)
+note_state (UpNotesView *self,
+            UpNote      *note)
 {
-  return g_strdup_printf ("%s\n%s\n%s\n%" G_GINT64_FORMAT,
-                          up_note_get_kind (note), up_note_get_said_on (note),
-                          up_note_get_visibility (note), up_note_get_stage_id (note));
+  g_autoptr(GPtrArray) people = up_project_list_note_stakeholders (self->project, note);
+  GString *state = g_string_new (NULL);
+
+  g_string_printf (state, "%s\n%s\n%s\n%" G_GINT64_FORMAT,
+                   up_note_get_kind (note), up_note_get_said_on (note),
+                   up_note_get_visibility (note), up_note_get_stage_id (note));
+  for (guint i = 0; i < people->len; i++)
+    g_string_append_printf (state, " %" G_GINT64_FORMAT, up_record_get_id (g_ptr_array_index (people, i)));
+
+  return g_string_free (state, FALSE);
 }
 
 static gboolean
@@ -951,7 +960,8 @@ is_blank (const char *text)
 
 /* The note Add Note made is left: another note chosen, Add Note again,
  * Escape in its text, the view or the project left. A note left as it
- * was made (no text, no other field changed, no stakeholder) was never
+ * was made (no text, no other field changed, no stakeholder ticked or
+ * unticked) was never
  * used: it goes again as if it had never been added, leaving the user no
  * "Add Note" to undo and no "Delete Note" either. Only when other edits
  * came after its add can it not be taken back: it is deleted then, as one
@@ -961,7 +971,6 @@ leave_new_note (UpNotesView *self)
 {
   g_autofree char *state = g_steal_pointer (&self->new_note_state);
   g_autofree char *now = NULL;
-  g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) links = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = self->new_note_id;
@@ -976,10 +985,9 @@ leave_new_note (UpNotesView *self)
   commit_body (self);
   if (!is_blank (up_note_get_body (note)))
     return FALSE;
-  now = note_state (note);
-  people = up_project_list_note_stakeholders (self->project, note);
+  now = note_state (self, note);
   links = up_project_list_sdg_links (self->project, UP_RECORD (note));
-  if (g_strcmp0 (now, state) != 0 || people->len > 0 || links->len > 0)
+  if (g_strcmp0 (now, state) != 0 || links->len > 0)
     return FALSE;
 
   if (up_project_can_withdraw (self->project, note))
@@ -1507,11 +1515,29 @@ on_show_all_clicked (UpNotesView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Sets the stakeholder filter to @person, with the choices as the project
+ * has them now (the view may have been out of sight since a change). */
 static void
-on_add_clicked (UpNotesView *self)
+choose_stakeholder (UpNotesView   *self,
+                    UpStakeholder *person)
+{
+  self->updating++;
+  rebuild_choices (self);
+  gtk_drop_down_set_selected (self->stakeholder_filter,
+                              position_of (self->stakeholder_filter_ids, up_record_get_id (UP_RECORD (person))));
+  self->updating--;
+}
+
+/* Adds an empty note, said today, for the user to write: at the stage the
+ * stage filter chose, or, with @person, about them, the two in one undo
+ * step. The note is shown whatever the search and the filters, but for
+ * the filter that gave it its stage or its stakeholder. */
+static void
+add_note (UpNotesView   *self,
+          UpStakeholder *person)
 {
   gint64 stage_id = id_at (self->stage_filter_ids, gtk_drop_down_get_selected (self->stage_filter));
-  UpRecord *stage = stage_id > 0 ? up_project_lookup (self->project, "stage", stage_id) : NULL;
+  UpRecord *stage = stage_id > 0 && person == NULL ? up_project_lookup (self->project, "stage", stage_id) : NULL;
   g_autofree char *today = up_note_util_today ();
   g_autoptr(GError) error = NULL;
   UpNote *note;
@@ -1522,26 +1548,48 @@ on_add_clicked (UpNotesView *self)
   commit_body (self);
   leave_new_note (self);
 
-  /* The new note is empty: show it whatever the search and the filters
-   * (except the stage filter, whose stage it gets). */
   self->updating++;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->stakeholder_filter, 0);
+  if (person != NULL)
+    {
+      gtk_drop_down_set_selected (self->stage_filter, 0);
+      choose_stakeholder (self, person);
+    }
+  else
+    {
+      gtk_drop_down_set_selected (self->stakeholder_filter, 0);
+    }
   gtk_drop_down_set_selected (self->kind_filter, 0);
   gtk_drop_down_set_selected (self->visibility_filter, 0);
   self->updating--;
 
+  if (person != NULL)
+    up_project_begin_group (self->project, _("Add Note"));
   note = up_project_add_note (self->project, "", up_note_util_default_kind (UP_STAGE (stage)),
                               today, UP_STAGE (stage), &error);
+  if (person != NULL)
+    {
+      /* end_group() rolls the group back after an error. */
+      if (note == NULL || !up_project_link_note_stakeholder (self->project, note, person, &error))
+        {
+          up_project_end_group (self->project, NULL);
+          note = NULL;
+        }
+      else if (!up_project_end_group (self->project, &error))
+        {
+          note = NULL;
+        }
+    }
   if (note == NULL)
     {
       report_error (self, error);
+      rebuild_list (self, TRUE);
       return;
     }
 
   self->selected_id = up_record_get_id (UP_RECORD (note));
   self->new_note_id = self->selected_id;
-  self->new_note_state = note_state (note);
+  self->new_note_state = note_state (self, note);
   rebuild_list (self, TRUE);
   /* whole in sight, also where it lands right below the rows in sight
    * (notes said on later days above it) */
@@ -1549,6 +1597,12 @@ on_add_clicked (UpNotesView *self)
     up_list_util_scroll_to_item (GTK_WIDGET (self->note_list), gtk_single_selection_get_selected (self->selection),
                                  gtk_single_selection_get_selected_item (self->selection));
   gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+static void
+on_add_clicked (UpNotesView *self)
+{
+  add_note (self, NULL);
 }
 
 static void
@@ -2460,6 +2514,79 @@ up_notes_view_get_listed (UpNotesView *self)
   g_return_val_if_fail (UP_IS_NOTES_VIEW (self), NULL);
 
   return self->listed != NULL ? G_LIST_MODEL (self->listed) : NULL;
+}
+
+/**
+ * up_notes_view_show_stakeholder:
+ * @person: a stakeholder of the project
+ * @note: (nullable): one of their notes, to select
+ *
+ * Lists the notes that name @person: the stakeholder filter set to them,
+ * the search and the other filters cleared. @note is selected and its row
+ * takes the focus; without one, the note selected stays so if it is
+ * listed, and the first row takes the focus. For a view on screen.
+ */
+void
+up_notes_view_show_stakeholder (UpNotesView   *self,
+                                UpStakeholder *person,
+                                UpNote        *note)
+{
+  GtkDropDown *filters[] = { self->stage_filter, self->kind_filter, self->visibility_filter };
+  guint position;
+
+  g_return_if_fail (UP_IS_NOTES_VIEW (self));
+  g_return_if_fail (UP_IS_STAKEHOLDER (person));
+  g_return_if_fail (note == NULL || UP_IS_NOTE (note));
+
+  if (self->project == NULL)
+    return;
+  ensure_built (self);
+  commit_body (self);
+  if (note == NULL || up_record_get_id (UP_RECORD (note)) != self->new_note_id)
+    leave_new_note (self);
+
+  self->updating++;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    gtk_drop_down_set_selected (filters[i], 0);
+  choose_stakeholder (self, person);
+  self->updating--;
+
+  if (note != NULL)
+    self->selected_id = up_record_get_id (UP_RECORD (note));
+  rebuild_list (self, TRUE);
+
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = 0;
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->listed)))
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->listed), position);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        up_list_util_focus_item (GTK_WIDGET (self->note_list), position, item);
+      else
+        up_list_util_scroll_to_item (GTK_WIDGET (self->note_list), position, item);
+    }
+}
+
+/**
+ * up_notes_view_add_note_about:
+ * @person: a stakeholder of the project
+ *
+ * Adds an empty note that names @person, said today, in one undo step,
+ * lists it among their notes and gives its text the focus, as Add Note
+ * does: left empty, it goes again.
+ */
+void
+up_notes_view_add_note_about (UpNotesView   *self,
+                              UpStakeholder *person)
+{
+  g_return_if_fail (UP_IS_NOTES_VIEW (self));
+  g_return_if_fail (UP_IS_STAKEHOLDER (person));
+
+  ensure_built (self);
+  add_note (self, person);
 }
 
 char *

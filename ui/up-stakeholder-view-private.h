@@ -81,7 +81,16 @@ struct _UpStakeholderView
   GtkSpinButton       *interest_spin;
   AdwComboRow         *stance_row;
   UpEntryRow          *contact_row;
+  /* Their notes: the newest few, a way to all of them and Add Note;
+   * made again when the notes change while the view is on screen, else
+   * when it is next shown (notes_dirty). */
+  AdwPreferencesGroup *notes_group;
+  GtkListBox          *notes_list;
+  gboolean             notes_dirty;
 };
+
+/* How many of a stakeholder's notes their panel shows, newest first. */
+#define UP_STAKEHOLDER_VIEW_NOTES_SHOWN 3
 
 /* Builds the register now rather than when the view is first shown. */
 void _up_stakeholder_view_ensure_built (UpStakeholderView *self);

@@ -12,6 +12,7 @@
 #include "up-a11y-util.h"
 #include "up-grid-export.h"
 #include "up-list-util.h"
+#include "up-note-util.h"
 #include "up-paste-guard.h"
 #include "up-stakeholder-view-private.h"
 #include "up-text-util.h"
@@ -213,6 +214,71 @@ on_filtered_items_changed (UpStakeholderView *self)
 
 /* Editor */
 
+/* The newest of the notes that name the stakeholder being edited, each
+ * opening it among their notes in the Notes view, and a last row to all
+ * of them there. */
+static void
+rebuild_notes (UpStakeholderView *self)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  GtkWidget *child;
+  GtkWidget *row;
+  g_autofree char *all = NULL;
+  gint64 person_id;
+
+  self->notes_dirty = FALSE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list))) != NULL)
+    gtk_list_box_remove (self->notes_list, child);
+  if (self->project == NULL || !is_alive (self, self->editing))
+    return;
+
+  person_id = up_record_get_id (UP_RECORD (self->editing));
+  notes = up_project_list_stakeholder_notes (self->project, self->editing);
+  g_ptr_array_sort (notes, up_note_compare_newest_first);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_list), notes->len > 0);
+  adw_preferences_group_set_description (self->notes_group,
+                                         notes->len == 0 ? _("No note names them yet.") : NULL);
+
+  for (guint i = 0; i < MIN (notes->len, UP_STAKEHOLDER_VIEW_NOTES_SHOWN); i++)
+    {
+      UpNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *markup = up_note_util_row_markup (up_note_get_body (note));
+
+      row = up_note_util_row_new (self->project, note, markup, TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-stakeholder-notes");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xx)", person_id,
+                                        up_record_get_id (UP_RECORD (note)));
+      gtk_list_box_append (self->notes_list, row);
+    }
+
+  if (notes->len == 0)
+    return;
+  /* Translators: The last row of a stakeholder's notes in their panel,
+   * which lists all of them in the Notes view; %1$'u is how many. */
+  all = g_strdup_printf (ngettext ("Show %1$'u Note in the Notes View", "Show All %1$'u Notes in the Notes View",
+                                   notes->len),
+                         notes->len);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), all);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-stakeholder-notes");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xx)", person_id, (gint64) 0);
+  gtk_widget_set_name (row, "stakeholder-all-notes");
+  gtk_list_box_append (self->notes_list, row);
+}
+
+static void
+queue_rebuild_notes (UpStakeholderView *self)
+{
+  if (!self->built)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_notes (self);
+  else
+    self->notes_dirty = TRUE;
+}
+
 static void
 refresh_editor (UpStakeholderView *self,
                 const char        *property)
@@ -249,6 +315,8 @@ refresh_editor (UpStakeholderView *self,
     gtk_spin_button_set_value (self->influence_spin, up_stakeholder_get_influence (s));
   if (all || g_str_equal (property, "interest"))
     gtk_spin_button_set_value (self->interest_spin, up_stakeholder_get_interest (s));
+  if (all)
+    queue_rebuild_notes (self);
 
   gtk_stack_set_visible_child_name (self->editor_stack, "editor");
 
@@ -589,6 +657,10 @@ update_actions (UpStakeholderView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.add", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.delete",
                                  has_project && self->selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.show-notes",
+                                 has_project && self->selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.add-note",
+                                 has_project && self->selected != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stakeholders.export-grid",
                                  has_project && !self->exporting);
 }
@@ -692,6 +764,36 @@ delete_action (GtkWidget  *widget,
    * next Tab started at the window's first button. The register takes it. */
   if (self->built && gtk_root_get_focus (gtk_widget_get_root (widget)) == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* The selected stakeholder's notes in the Notes view, and a new one about
+ * them there: the window's actions, which switch the view. */
+static void
+show_notes_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UpStakeholderView *self = UP_STAKEHOLDER_VIEW (widget);
+
+  if (!is_alive (self, self->selected))
+    return;
+  commit_pending (self);
+  gtk_widget_activate_action (widget, "win.show-stakeholder-notes", "(xx)",
+                              up_record_get_id (UP_RECORD (self->selected)), (gint64) 0);
+}
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  UpStakeholderView *self = UP_STAKEHOLDER_VIEW (widget);
+
+  if (!is_alive (self, self->selected))
+    return;
+  commit_pending (self);
+  gtk_widget_activate_action (widget, "win.add-stakeholder-note", "x",
+                              up_record_get_id (UP_RECORD (self->selected)));
 }
 
 static void
@@ -1387,13 +1489,37 @@ create_delete_shortcuts (void)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("stakeholders.delete")));
+  /* Delete last: a row's menu shows the key of the shortcut added last as
+   * Delete Stakeholder's ("Delete (keypad)" the other way round). */
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
                                                           gtk_named_action_new ("stakeholders.delete")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("stakeholders.delete")));
   return shortcuts;
+}
+
+/* The menu of a row of the register. */
+static GMenuModel *
+create_row_menu (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  /* Translators: In the menu of a stakeholder in the register: the notes
+   * that name them, in the Notes view. */
+  g_menu_append (section, _("Show _Notes"), "stakeholders.show-notes");
+  /* Translators: In the menu of a stakeholder in the register: a new note
+   * about them. */
+  g_menu_append (section, _("_Add Note"), "stakeholders.add-note");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_clear_object (&section);
+  section = g_menu_new ();
+  g_menu_append (section, _("_Delete Stakeholder"), "stakeholders.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
 static GtkWidget *
@@ -1449,6 +1575,11 @@ create_list_pane (UpStakeholderView *self)
   }
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), create_delete_shortcuts ());
   up_a11y_util_tab_leaves_list (GTK_WIDGET (self->column_view));
+  {
+    g_autoptr(GMenuModel) menu = create_row_menu ();
+
+    up_list_util_set_context_menu (register_rows (self), menu);
+  }
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   /* Its natural width is that of the columns that never give way (the
@@ -1576,6 +1707,7 @@ create_editor (UpStakeholderView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *group;
   GtkWidget *status;
+  GtkWidget *button;
 
   self->editor_stack = GTK_STACK (gtk_stack_new ());
 
@@ -1609,6 +1741,31 @@ create_editor (UpStakeholderView *self)
                                       _("How much the procurement matters to them, 1 to 5"));
   self->stance_row = add_combo_row (self, group, _("Stance"), up_stakeholder_stances,
                                     G_CALLBACK (on_stance_selected));
+  gtk_box_append (GTK_BOX (box), group);
+
+  group = adw_preferences_group_new ();
+  self->notes_group = ADW_PREFERENCES_GROUP (group);
+  /* Translators: The heading of the notes that name a stakeholder, in
+   * their panel. */
+  adw_preferences_group_set_title (self->notes_group, C_("stakeholder", "Notes"));
+  /* An icon: with its words the heading beside it was cut in Swedish. */
+  button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Add Note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Note"),
+                                  -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stakeholders.add-note");
+  gtk_widget_set_name (button, "stakeholder-add-note");
+  adw_preferences_group_set_header_suffix (self->notes_group, button);
+  self->notes_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->notes_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, C_("stakeholder", "Notes"),
+                                  -1);
+  adw_preferences_group_add (self->notes_group, GTK_WIDGET (self->notes_list));
   gtk_box_append (GTK_BOX (box), group);
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
@@ -1838,6 +1995,9 @@ up_stakeholder_view_map (GtkWidget *widget)
   _up_stakeholder_view_ensure_built (self);
 
   GTK_WIDGET_CLASS (up_stakeholder_view_parent_class)->map (widget);
+
+  if (self->notes_dirty)
+    rebuild_notes (self);
 }
 
 /* GObject */
@@ -1959,6 +2119,8 @@ up_stakeholder_view_class_init (UpStakeholderViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "stakeholders.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.show-notes", NULL, show_notes_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.add-note", NULL, add_note_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.sort-by", "s", sort_by_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.export-grid", NULL, export_grid_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.focus-search", NULL, focus_search_action);
@@ -1979,6 +2141,16 @@ up_stakeholder_view_init (UpStakeholderView *self)
                                  G_CALLBACK (on_stakeholders_changed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "commit-pending",
                                  G_CALLBACK (commit_pending), self, G_CONNECT_SWAPPED);
+  /* Their notes in the panel show the notes, the links and the stages'
+   * titles. */
+  g_signal_group_connect_object (self->project_signals, "changed::note",
+                                 G_CALLBACK (queue_rebuild_notes), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed::note_stakeholder",
+                                 G_CALLBACK (queue_rebuild_notes), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed::stage",
+                                 G_CALLBACK (queue_rebuild_notes), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->project_signals, "changed::stakeholder",
+                                 G_CALLBACK (queue_rebuild_notes), self, G_CONNECT_SWAPPED);
 
   update_actions (self);
 }

@@ -3023,6 +3023,56 @@ show_coverage_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, "agenda");
 }
 
+static UpStakeholder *
+lookup_stakeholder (UpWindow *self,
+                    gint64    id)
+{
+  UpRecord *record = self->project != NULL ? up_project_lookup (self->project, "stakeholder", id) : NULL;
+
+  return record != NULL && UP_IS_STAKEHOLDER (record) ? UP_STAKEHOLDER (record) : NULL;
+}
+
+/* A stakeholder's notes, from their panel or their menu (the stakeholder's
+ * id, and the id of a note of theirs to select, or 0): the Notes view,
+ * listing the notes that name them. */
+static void
+show_stakeholder_notes_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  gint64 person_id, note_id;
+  UpStakeholder *person;
+  UpRecord *note;
+
+  g_variant_get (parameter, "(xx)", &person_id, &note_id);
+  person = lookup_stakeholder (self, person_id);
+  if (person == NULL)
+    return;
+  note = note_id > 0 ? up_project_lookup (self->project, "note", note_id) : NULL;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+  up_notes_view_show_stakeholder (self->notes_view, person,
+                                  note != NULL && UP_IS_NOTE (note) ? UP_NOTE (note) : NULL);
+}
+
+/* Add Note in a stakeholder's panel or menu (their id): a note about them,
+ * written in the Notes view. */
+static void
+add_stakeholder_note_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  UpStakeholder *person = lookup_stakeholder (self, g_variant_get_int64 (parameter));
+
+  if (person == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+  up_notes_view_add_note_about (self->notes_view, person);
+}
+
 static void
 toggle_details_action (GtkWidget  *widget,
                        const char *action_name,
@@ -4366,6 +4416,8 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-coverage", "x", show_coverage_action);
+  gtk_widget_class_install_action (widget_class, "win.show-stakeholder-notes", "(xx)", show_stakeholder_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.add-stakeholder-note", "x", add_stakeholder_note_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -2810,8 +2810,8 @@ hangs_off (UpProject *self,
 /* How many of the newest undo steps make up @record's life so far: its add
  * and, after it, changes of its own row and of the links that hang off it
  * (a stakeholder ticked for a note and unticked again) and nothing else.
- * 0 when another edit came after the add, the record is linked now, or the
- * add is no longer in the history. */
+ * 0 when another edit came after the add, the record is linked now by a
+ * link made since its add, or the add is no longer in the history. */
 static guint
 steps_since_add (UpProject *self,
                  UpRecord  *record)
@@ -2826,6 +2826,7 @@ steps_since_add (UpProject *self,
   for (guint depth = 0; (set = _up_history_peek_undo_at (self->history, depth)) != NULL; depth++)
     {
       gboolean adds = FALSE;
+      int set_links = 0;
 
       for (guint i = 0; i < set->changes->len; i++)
         {
@@ -2834,12 +2835,15 @@ steps_since_add (UpProject *self,
           if (change->table == table && change->id == id && change->op != 'd')
             adds |= change->op == 'i';
           else if (hangs_off (self, change, table, id))
-            links += change->op == 'i' ? 1 : change->op == 'd' ? -1 : 0;
+            set_links += change->op == 'i' ? 1 : change->op == 'd' ? -1 : 0;
           else
             return 0;
         }
+      /* Links made in the add's own step (a note added about a
+       * stakeholder) are part of the add. */
       if (adds)
         return links == 0 ? depth + 1 : 0;
+      links += set_links;
     }
 
   return 0;

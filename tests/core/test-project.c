@@ -633,6 +633,33 @@ test_withdraw (void)
   assert_models (project);
   g_assert_cmpuint (up_history_get_n_undo (history), ==, 1);
   g_assert_cmpuint (up_history_get_n_redo (history), ==, 0);
+
+  /* Added about a stakeholder, in one step with its link (Add Note in a
+   * stakeholder's panel), and left so: the link goes with the add. */
+  up_project_begin_group (project, "Add Note");
+  note = up_project_add_note (project, "", "internal", "2026-03-01", NULL, &error);
+  g_assert_true (up_project_link_note_stakeholder (project, note, stakeholder_at (project, 1), &error));
+  g_assert_true (up_project_end_group (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, 2);
+  g_assert_true (up_project_can_withdraw (project, note));
+  g_assert_true (up_project_withdraw (project, note, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = dump (project);
+  g_assert_cmpstr (after, ==, before);
+  assert_models (project);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, 1);
+  g_assert_cmpuint (up_history_get_n_redo (history), ==, 0);
+
+  /* ... but another stakeholder linked since puts it in use. */
+  up_project_begin_group (project, "Add Note");
+  note = up_project_add_note (project, "", "internal", "2026-03-01", NULL, &error);
+  g_assert_true (up_project_link_note_stakeholder (project, note, stakeholder_at (project, 1), &error));
+  g_assert_true (up_project_end_group (project, &error));
+  g_assert_true (up_project_link_note_stakeholder (project, note, stakeholder_at (project, 2), &error));
+  g_assert_no_error (error);
+  g_assert_false (up_project_can_withdraw (project, note));
 }
 
 /* A stakeholder's notes are the notes whose stakeholders name them: the

@@ -7555,6 +7555,249 @@ test_export_stakeholders (Fixture       *fixture,
   g_assert_cmpuint (summary.already_there, ==, n_listed);
 }
 
+/* The note (UpNote) of a row of a stakeholder's notes in their panel. */
+static UpNote *
+panel_row_note (UpProject *project,
+                GtkWidget *row)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "note-id"));
+  UpRecord *note = up_project_lookup (project, "note", id);
+
+  g_assert_true (note != NULL && UP_IS_NOTE (note));
+  return UP_NOTE (note);
+}
+
+static gboolean
+is_notes_view_shown (gpointer window)
+{
+  AdwViewStack *stack = template_child (window, UP_TYPE_WINDOW, "view_stack");
+
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "notes") == 0;
+}
+
+/* A widget of a row that up_list_util_mark_item() marked with @item. */
+static gboolean
+has_list_item (GtkWidget *widget,
+               gpointer   item)
+{
+  return g_object_get_data (G_OBJECT (widget), "up-list-item") == item;
+}
+
+/* The notes @listed holds are those of @person, as a set. */
+static void
+assert_lists_their_notes (UpProject     *project,
+                          GListModel    *listed,
+                          UpStakeholder *person)
+{
+  g_autoptr(GPtrArray) theirs = up_project_list_stakeholder_notes (project, person);
+
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, theirs->len);
+  for (guint i = 0; i < theirs->len; i++)
+    {
+      guint at;
+
+      g_assert_true (g_list_store_find (G_LIST_STORE (listed), g_ptr_array_index (theirs, i), &at));
+    }
+}
+
+/* A stakeholder's notes: the newest three in their panel, each opening it
+ * among their notes in the Notes view, a last row to all of them there;
+ * Add Note (the panel's button, the register's menu) makes a note about
+ * them in one step, which goes again when left empty; the register's menu
+ * opens from a secondary click on a row, for its stakeholder. */
+static void
+test_stakeholder_notes (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  UpStakeholderView *view = template_child (window, UP_TYPE_WINDOW, "stakeholder_view");
+  GtkWidget *notes_view = template_child (window, UP_TYPE_WINDOW, "notes_view");
+  AdwViewStack *stack = template_child (window, UP_TYPE_WINDOW, "view_stack");
+  GListModel *people = up_project_get_stakeholders (fixture->project);
+  UpHistory *history = up_project_get_history (fixture->project);
+  g_autoptr(GPtrArray) theirs = NULL;
+  g_autoptr(GHashTable) keys = mnemonics_new ();
+  g_autofree char *all = NULL;
+  UpStakeholder *person = NULL;
+  UpStakeholder *quiet = NULL;
+  GtkListView *note_list;
+  GtkSingleSelection *selection;
+  GtkWidget *row, *rows, *menu, *item, *body;
+  GListModel *listed;
+  graphene_rect_t bounds;
+  guint n_notes, n_undo, shown = 0;
+  UpNote *note;
+
+  /* the demo's stakeholder with the most notes, and one with none */
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(UpStakeholder) candidate = g_list_model_get_item (people, i);
+      g_autoptr(GPtrArray) notes = up_project_list_stakeholder_notes (fixture->project, candidate);
+
+      if (theirs == NULL || notes->len > theirs->len)
+        {
+          person = candidate;
+          g_clear_pointer (&theirs, g_ptr_array_unref);
+          theirs = g_ptr_array_ref (notes);
+        }
+    }
+  g_assert_cmpuint (theirs->len, >, UP_STAKEHOLDER_VIEW_NOTES_SHOWN);
+  g_ptr_array_sort (theirs, up_note_compare_newest_first);
+  quiet = up_project_add_stakeholder (fixture->project, "Tyst Tystnadsson", "", "citizen", NULL);
+  g_assert_nonnull (quiet);
+
+  show_view (fixture, "stakeholders");
+  up_stakeholder_view_set_selected (view, person);
+  wait_for_frames (window);
+
+  /* the newest three, in the order of the Notes view, then the way to all */
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (view->notes_list)); row; row = gtk_widget_get_next_sibling (row))
+    {
+      if (gtk_widget_get_next_sibling (row) == NULL)
+        break;
+      g_assert_true (panel_row_note (fixture->project, row) == g_ptr_array_index (theirs, shown));
+      g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+      shown++;
+    }
+  g_assert_cmpuint (shown, ==, UP_STAKEHOLDER_VIEW_NOTES_SHOWN);
+  g_assert_cmpstr (gtk_widget_get_name (row), ==, "stakeholder-all-notes");
+  all = g_strdup_printf (ngettext ("Show %1$'u Note in the Notes View", "Show All %1$'u Notes in the Notes View",
+                                   theirs->len),
+                         theirs->len);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, all);
+  {
+    const char *description = adw_preferences_group_get_description (view->notes_group);
+
+    g_assert_true (description == NULL || *description == '\0');
+  }
+
+  /* the second opens among their notes, selected, its row focused */
+  row = gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (view->notes_list)));
+  note = panel_row_note (fixture->project, row);
+  gtk_widget_activate (row);
+  wait_until (is_notes_view_shown, window);
+  note_list = template_child (notes_view, UP_TYPE_NOTES_VIEW, "note_list");
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (note_list));
+  listed = up_notes_view_get_listed (UP_NOTES_VIEW (notes_view));
+  assert_lists_their_notes (fixture->project, listed, person);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == note);
+  wait_for_frames (window);
+  g_assert_true (up_list_util_get_focused_item (GTK_WIDGET (note_list)) == note);
+
+  /* a note linked to them meanwhile shows in their panel */
+  {
+    g_autoptr(GPtrArray) before = g_ptr_array_ref (theirs);
+    UpNote *added = up_project_add_note (fixture->project, "Ringde om larmen", "interview", "2099-01-01", NULL, NULL);
+
+    g_assert_nonnull (added);
+    g_assert_true (up_project_link_note_stakeholder (fixture->project, added, person, NULL));
+    show_view (fixture, "stakeholders");
+    wait_for_frames (window);
+    g_assert_true (panel_row_note (fixture->project, gtk_widget_get_first_child (GTK_WIDGET (view->notes_list))) == added);
+    g_assert_true (up_project_undo (fixture->project, NULL));
+    g_assert_true (up_project_undo (fixture->project, NULL));
+    wait_for_frames (window);
+    g_assert_true (panel_row_note (fixture->project, gtk_widget_get_first_child (GTK_WIDGET (view->notes_list))) ==
+                   g_ptr_array_index (before, 0));
+  }
+
+  /* the last row: all of them, with nothing selected that is not theirs */
+  row = gtk_widget_get_last_child (GTK_WIDGET (view->notes_list));
+  gtk_widget_activate (row);
+  wait_until (is_notes_view_shown, window);
+  assert_lists_their_notes (fixture->project, listed, person);
+
+  /* none: says so, and offers Add Note only */
+  show_view (fixture, "stakeholders");
+  up_stakeholder_view_set_selected (view, quiet);
+  wait_for_frames (window);
+  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (view->notes_list)));
+  g_assert_cmpstr (adw_preferences_group_get_description (view->notes_group), ==, _("No note names them yet."));
+  g_assert_true (gtk_widget_get_mapped (get_named (GTK_WIDGET (view), "stakeholder-add-note")));
+
+  /* Add Note: a note about them in the Notes view, one undo step, its
+   * text ready to be written; left empty, it goes without a trace */
+  n_notes = up_project_count (fixture->project, "note");
+  n_undo = up_history_get_n_undo (history);
+  g_signal_emit_by_name (get_named (GTK_WIDGET (view), "stakeholder-add-note"), "clicked");
+  wait_until (is_notes_view_shown, window);
+  g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes + 1);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo + 1);
+  g_assert_cmpstr (up_history_get_undo_label (history), ==, _("Add Note"));
+  assert_lists_their_notes (fixture->project, listed, quiet);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  note = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (note);
+  g_assert_cmpstr (up_note_get_body (note), ==, "");
+  body = template_child (notes_view, UP_TYPE_NOTES_VIEW, "body_view");
+  g_assert_true (gtk_widget_has_focus (body));
+  show_view (fixture, "stakeholders");
+  wait_for_frames (window);
+  g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes);
+  g_assert_cmpuint (up_history_get_n_undo (history), ==, n_undo);
+  g_assert_cmpuint (up_history_get_n_redo (history), ==, 0);
+
+  /* the register's menu, from a secondary click on their row */
+  rows = NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view->column_view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      rows = child;
+  g_assert_nonnull (rows);
+  up_stakeholder_view_set_selected (view, person);
+  wait_for_frames (window);
+  row = NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (rows); child; child = gtk_widget_get_next_sibling (child))
+    if (find_widget (child, has_list_item, quiet) != NULL)
+      row = child;
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_bounds (row, rows, &bounds));
+  g_signal_emit_by_name (secondary_click_gesture (rows), "pressed", 1,
+                         bounds.origin.x + 20, bounds.origin.y + bounds.size.height / 2);
+  menu = up_list_util_get_context_menu (rows);
+  g_assert_nonnull (menu);
+  wait_until (is_mapped, menu);
+  g_assert_true (up_stakeholder_view_get_selected (view) == quiet);
+  mnemonics_collect (keys, menu, NULL);
+  g_assert_true (mnemonics_unique (keys, "the register's menu"));
+  g_assert_cmpuint (g_hash_table_size (keys), ==, 3);
+  g_assert_true (gtk_widget_is_sensitive (menu_item (menu, _("_Delete Stakeholder"))));
+  g_assert_true (gtk_widget_is_sensitive (menu_item (menu, _("Show _Notes"))));
+  item = menu_item (menu, _("_Add Note"));
+  g_assert_true (gtk_widget_is_sensitive (item));
+
+  /* Add Note, written: it stays, about them; Undo takes it back whole */
+  g_signal_emit_by_name (item, "clicked");
+  wait_until (is_notes_view_shown, window);
+  note = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (note);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body)), "Vill ha larm med röststyrning 🔔", -1);
+  show_view (fixture, "stakeholders");
+  wait_for_frames (window);
+  g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes + 1);
+  g_assert_cmpstr (up_note_get_body (note), ==, "Vill ha larm med röststyrning 🔔");
+  {
+    g_autoptr(GPtrArray) named = up_project_list_note_stakeholders (fixture->project, note);
+
+    g_assert_cmpuint (named->len, ==, 1);
+    g_assert_true (g_ptr_array_index (named, 0) == (gpointer) quiet);
+  }
+  g_assert_true (panel_row_note (fixture->project, gtk_widget_get_first_child (GTK_WIDGET (view->notes_list))) == note);
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes);
+  wait_for_frames (window);
+  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (view->notes_list)));
+
+  /* Show Notes from the menu: all of theirs, none yet */
+  gtk_popover_popup (GTK_POPOVER (menu));
+  wait_until (is_mapped, menu);
+  g_signal_emit_by_name (menu_item (menu, _("Show _Notes")), "clicked");
+  wait_until (is_notes_view_shown, window);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "notes");
+}
+
 /* Import Stakeholders… on the Stakeholders view: the people of a table,
  * one undo step, the toast saying what was added and left out; a file that
  * is no table adds nobody and says why in a dialog. */
@@ -10283,6 +10526,8 @@ main (int   argc,
   g_test_add ("/ui/window/export-notes", Fixture, NULL, fixture_set_up, test_export_notes, fixture_tear_down);
   g_test_add ("/ui/window/duplicate-stage", Fixture, NULL, fixture_set_up, test_duplicate_stage, fixture_tear_down);
   g_test_add ("/ui/window/stage-list-menu", Fixture, NULL, fixture_set_up, test_stage_list_menu, fixture_tear_down);
+  g_test_add ("/ui/window/stakeholder-notes", Fixture, NULL, fixture_set_up, test_stakeholder_notes,
+              fixture_tear_down);
   g_test_add ("/ui/window/export-stakeholders", Fixture, NULL, fixture_set_up, test_export_stakeholders,
               fixture_tear_down);
   g_test_add ("/ui/window/import-stakeholders", Fixture, NULL, fixture_set_up, test_import_stakeholders,
