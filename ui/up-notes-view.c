@@ -1515,16 +1515,23 @@ on_show_all_clicked (UpNotesView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* Sets the stakeholder filter to @person, with the choices as the project
- * has them now (the view may have been out of sight since a change). */
+/* Sets the stage filter to @stage and the stakeholder filter to @person
+ * (NULL: all), with the choices as the project has them now (the view may
+ * have been out of sight since a change). */
 static void
-choose_stakeholder (UpNotesView   *self,
-                    UpStakeholder *person)
+choose_filters (UpNotesView   *self,
+                UpStage       *stage,
+                UpStakeholder *person)
 {
   self->updating++;
   rebuild_choices (self);
+  gtk_drop_down_set_selected (self->stage_filter,
+                              stage != NULL ? position_of (self->stage_filter_ids, up_record_get_id (UP_RECORD (stage)))
+                                            : 0);
   gtk_drop_down_set_selected (self->stakeholder_filter,
-                              position_of (self->stakeholder_filter_ids, up_record_get_id (UP_RECORD (person))));
+                              person != NULL ? position_of (self->stakeholder_filter_ids,
+                                                            up_record_get_id (UP_RECORD (person)))
+                                             : 0);
   self->updating--;
 }
 
@@ -1551,10 +1558,7 @@ add_note (UpNotesView   *self,
   self->updating++;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   if (person != NULL)
-    {
-      gtk_drop_down_set_selected (self->stage_filter, 0);
-      choose_stakeholder (self, person);
-    }
+    choose_filters (self, NULL, person);
   else
     {
       gtk_drop_down_set_selected (self->stakeholder_filter, 0);
@@ -2516,27 +2520,17 @@ up_notes_view_get_listed (UpNotesView *self)
   return self->listed != NULL ? G_LIST_MODEL (self->listed) : NULL;
 }
 
-/**
- * up_notes_view_show_stakeholder:
- * @person: a stakeholder of the project
- * @note: (nullable): one of their notes, to select
- *
- * Lists the notes that name @person: the stakeholder filter set to them,
- * the search and the other filters cleared. @note is selected and its row
- * takes the focus; without one, the note selected stays so if it is
- * listed, and the first row takes the focus. For a view on screen.
- */
-void
-up_notes_view_show_stakeholder (UpNotesView   *self,
-                                UpStakeholder *person,
-                                UpNote        *note)
+/* Lists the notes of @stage or @person (the one not NULL): its filter set
+ * to them, the search and the other filters cleared. @note is selected and
+ * its row takes the focus; without one, the note selected stays so if it
+ * is listed, and the first row takes the focus. */
+static void
+show_filtered (UpNotesView   *self,
+               UpStage       *stage,
+               UpStakeholder *person,
+               UpNote        *note)
 {
-  GtkDropDown *filters[] = { self->stage_filter, self->kind_filter, self->visibility_filter };
   guint position;
-
-  g_return_if_fail (UP_IS_NOTES_VIEW (self));
-  g_return_if_fail (UP_IS_STAKEHOLDER (person));
-  g_return_if_fail (note == NULL || UP_IS_NOTE (note));
 
   if (self->project == NULL)
     return;
@@ -2547,9 +2541,9 @@ up_notes_view_show_stakeholder (UpNotesView   *self,
 
   self->updating++;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
-    gtk_drop_down_set_selected (filters[i], 0);
-  choose_stakeholder (self, person);
+  gtk_drop_down_set_selected (self->kind_filter, 0);
+  gtk_drop_down_set_selected (self->visibility_filter, 0);
+  choose_filters (self, stage, person);
   self->updating--;
 
   if (note != NULL)
@@ -2568,6 +2562,48 @@ up_notes_view_show_stakeholder (UpNotesView   *self,
       else
         up_list_util_scroll_to_item (GTK_WIDGET (self->note_list), position, item);
     }
+}
+
+/**
+ * up_notes_view_show_stakeholder:
+ * @person: a stakeholder of the project
+ * @note: (nullable): one of their notes, to select
+ *
+ * Lists the notes that name @person: the stakeholder filter set to them,
+ * the search and the other filters cleared. @note is selected and its row
+ * takes the focus; without one, the note selected stays so if it is
+ * listed, and the first row takes the focus. For a view on screen.
+ */
+void
+up_notes_view_show_stakeholder (UpNotesView   *self,
+                                UpStakeholder *person,
+                                UpNote        *note)
+{
+  g_return_if_fail (UP_IS_NOTES_VIEW (self));
+  g_return_if_fail (UP_IS_STAKEHOLDER (person));
+  g_return_if_fail (note == NULL || UP_IS_NOTE (note));
+
+  show_filtered (self, NULL, person, note);
+}
+
+/**
+ * up_notes_view_show_stage:
+ * @stage: a stage of the project
+ * @note: (nullable): a note pinned to it, to select
+ *
+ * Lists the notes pinned to @stage, as up_notes_view_show_stakeholder()
+ * lists a stakeholder's.
+ */
+void
+up_notes_view_show_stage (UpNotesView *self,
+                          UpStage     *stage,
+                          UpNote      *note)
+{
+  g_return_if_fail (UP_IS_NOTES_VIEW (self));
+  g_return_if_fail (UP_IS_STAGE (stage));
+  g_return_if_fail (note == NULL || UP_IS_NOTE (note));
+
+  show_filtered (self, stage, NULL, note);
 }
 
 /**

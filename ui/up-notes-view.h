@@ -21,9 +21,13 @@ void       up_notes_view_set_project (UpNotesView *self,
 /* The notes the view lists, as searched and filtered, in its order
  * (UpNote); NULL before the view is first shown. */
 GListModel *up_notes_view_get_listed (UpNotesView *self);
-/* Their notes, from the stakeholders' view: see the functions. */
+/* A stakeholder's notes (from their panel) and a stage's (from the stage
+ * panel): see the functions. */
 void       up_notes_view_show_stakeholder (UpNotesView   *self,
                                            UpStakeholder *person,
+                                           UpNote        *note);
+void       up_notes_view_show_stage       (UpNotesView   *self,
+                                           UpStage       *stage,
                                            UpNote        *note);
 void       up_notes_view_add_note_about   (UpNotesView   *self,
                                            UpStakeholder *person);

@@ -90,13 +90,16 @@ rebuild (UpStageNotes *self)
    * and the panel must agree with it. */
   notes = up_project_list_stage_notes (self->project, self->stage);
   g_ptr_array_sort (notes, up_note_compare_newest_first);
+  /* A row opens its note in the Notes view, where all of it is edited. */
   for (guint i = 0; i < notes->len; i++)
     {
       UpNote *note = g_ptr_array_index (notes, i);
       g_autofree char *markup = up_note_util_row_markup (up_note_get_body (note));
       GtkWidget *row = up_note_util_row_new (self->project, note, markup, FALSE);
 
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-stage-notes");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xx)", up_record_get_id (UP_RECORD (self->stage)),
+                                        up_record_get_id (UP_RECORD (note)));
       gtk_list_box_append (self->list, row);
     }
 }
@@ -575,7 +578,7 @@ up_stage_notes_init (UpStageNotes *self)
 
   /* Translators: In the stage panel, when no note is pinned to the stage. */
   up_note_util_set_placeholder (self->list, _("Nothing noted at this stage yet."));
-  /* Its rows show the notes, with nothing in them to press: one Tab stop. */
+  /* Its rows are one Tab stop; the arrows move among them, Enter opens one. */
   up_a11y_util_tab_leaves_list (GTK_WIDGET (self->list));
 
   g_signal_connect_object (self->composer_revealer, "notify::child-revealed",

@@ -3056,6 +3056,30 @@ show_stakeholder_notes_action (GtkWidget  *widget,
                                   note != NULL && UP_IS_NOTE (note) ? UP_NOTE (note) : NULL);
 }
 
+/* A note of the stage panel (the stage's id, the note's): the Notes view,
+ * listing the notes pinned to the stage, the note selected. */
+static void
+show_stage_notes_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  gint64 stage_id, note_id;
+  UpRecord *stage, *note;
+
+  if (self->project == NULL)
+    return;
+  g_variant_get (parameter, "(xx)", &stage_id, &note_id);
+  stage = up_project_lookup (self->project, "stage", stage_id);
+  if (stage == NULL || !UP_IS_STAGE (stage))
+    return;
+  note = note_id > 0 ? up_project_lookup (self->project, "note", note_id) : NULL;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+  up_notes_view_show_stage (self->notes_view, UP_STAGE (stage),
+                            note != NULL && UP_IS_NOTE (note) ? UP_NOTE (note) : NULL);
+}
+
 /* Add Note in a stakeholder's panel or menu (their id): a note about them,
  * written in the Notes view. */
 static void
@@ -4418,6 +4442,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-coverage", "x", show_coverage_action);
   gtk_widget_class_install_action (widget_class, "win.show-stakeholder-notes", "(xx)", show_stakeholder_notes_action);
   gtk_widget_class_install_action (widget_class, "win.add-stakeholder-note", "x", add_stakeholder_note_action);
+  gtk_widget_class_install_action (widget_class, "win.show-stage-notes", "(xx)", show_stage_notes_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

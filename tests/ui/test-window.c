@@ -7798,6 +7798,73 @@ test_stakeholder_notes (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "notes");
 }
 
+/* A note of the stage panel opens in the Notes view, among the notes
+ * pinned to the stage, selected; the arrows move among the panel's notes
+ * and Enter opens one, as a click does. */
+static void
+test_stage_notes_open (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *editor = template_child (window, UP_TYPE_WINDOW, "editor");
+  GtkWidget *stage_notes = template_child (editor, UP_TYPE_STAGE_EDITOR, "stage_notes");
+  GtkWidget *list = template_child (stage_notes, UP_TYPE_STAGE_NOTES, "list");
+  GtkWidget *notes_view = template_child (window, UP_TYPE_WINDOW, "notes_view");
+  GtkListView *note_list;
+  GtkSingleSelection *selection;
+  GListModel *stages = up_project_get_stages (fixture->project);
+  g_autoptr(GPtrArray) pinned = NULL;
+  g_autoptr(UpStage) stage = NULL;
+  GListModel *listed;
+  GtkWidget *row;
+  UpNote *note;
+  guint at;
+
+  /* the demo's first stage with two notes or more */
+  for (guint i = 0; i < g_list_model_get_n_items (stages) && pinned == NULL; i++)
+    {
+      g_autoptr(UpStage) candidate = g_list_model_get_item (stages, i);
+      g_autoptr(GPtrArray) notes = up_project_list_stage_notes (fixture->project, candidate);
+
+      if (notes->len >= 2)
+        {
+          stage = g_steal_pointer (&candidate);
+          pinned = g_steal_pointer (&notes);
+        }
+    }
+  g_assert_nonnull (pinned);
+  g_ptr_array_sort (pinned, up_note_compare_newest_first);
+
+  show_view (fixture, "timeline");
+  up_timeline_set_selected (template_child (window, UP_TYPE_WINDOW, "timeline"), stage);
+  gtk_toggle_button_set_active (template_child (window, UP_TYPE_WINDOW, "details_button"), TRUE);
+  wait_for_frames (window);
+  wait_until (is_mapped, list);
+
+  row = gtk_widget_get_next_sibling (gtk_widget_get_first_child (list));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  note = g_ptr_array_index (pinned, 1);
+  g_assert_cmpint (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "note-id")), ==,
+                   up_record_get_id (UP_RECORD (note)));
+  gtk_widget_activate (row);
+  wait_until (is_notes_view_shown, window);
+
+  note_list = template_child (notes_view, UP_TYPE_NOTES_VIEW, "note_list");
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (note_list));
+  listed = up_notes_view_get_listed (UP_NOTES_VIEW (notes_view));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, pinned->len);
+  for (guint i = 0; i < pinned->len; i++)
+    g_assert_true (g_list_store_find (G_LIST_STORE (listed), g_ptr_array_index (pinned, i), &at));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == note);
+  wait_for_frames (window);
+  g_assert_true (up_list_util_get_focused_item (GTK_WIDGET (note_list)) == note);
+  /* the stage filter says whose they are */
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (
+                     template_child (notes_view, UP_TYPE_NOTES_VIEW, "stage_filter"))),
+                   ==, up_stage_get_title (stage));
+}
+
 /* Import Stakeholders… on the Stakeholders view: the people of a table,
  * one undo step, the toast saying what was added and left out; a file that
  * is no table adds nobody and says why in a dialog. */
@@ -10527,6 +10594,8 @@ main (int   argc,
   g_test_add ("/ui/window/duplicate-stage", Fixture, NULL, fixture_set_up, test_duplicate_stage, fixture_tear_down);
   g_test_add ("/ui/window/stage-list-menu", Fixture, NULL, fixture_set_up, test_stage_list_menu, fixture_tear_down);
   g_test_add ("/ui/window/stakeholder-notes", Fixture, NULL, fixture_set_up, test_stakeholder_notes,
+              fixture_tear_down);
+  g_test_add ("/ui/window/stage-notes-open", Fixture, NULL, fixture_set_up, test_stage_notes_open,
               fixture_tear_down);
   g_test_add ("/ui/window/export-stakeholders", Fixture, NULL, fixture_set_up, test_export_stakeholders,
               fixture_tear_down);
