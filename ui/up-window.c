@@ -321,6 +321,8 @@ update_actions (UpWindow *self)
                                             "timeline") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-stage",
                                  self->project != NULL && get_selected_stage (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-notes-of-stage",
+                                 self->project != NULL && get_selected_stage (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-save", can_retry_save (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
                                  self->project != NULL &&
@@ -1244,6 +1246,9 @@ create_stage_menu (void)
   g_autoptr(GMenuItem) duplicate = NULL;
   g_autoptr(GMenuItem) delete = NULL;
 
+  /* Translators: in the menu of a stage on the timeline and in the stage
+   * list: the notes pinned to it, in the Notes view. */
+  g_menu_append (menu, C_("stage menu", "Show _Notes"), "win.show-notes-of-stage");
   /* Translators: in the menu of a stage on the timeline and in the stage
    * list (a secondary click, Shift+F10): take an underlined letter apart
    * from Delete Stage's. */
@@ -3080,6 +3085,22 @@ show_stage_notes_action (GtkWidget  *widget,
                             note != NULL && UP_IS_NOTE (note) ? UP_NOTE (note) : NULL);
 }
 
+/* Show Notes in the menu of the selected stage. */
+static void
+show_notes_of_stage_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  UpStage *stage = self->project != NULL ? get_selected_stage (self) : NULL;
+
+  if (stage == NULL)
+    return;
+  up_project_commit_pending (self->project);
+  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+  up_notes_view_show_stage (self->notes_view, stage, NULL);
+}
+
 /* Add Note in a stakeholder's panel or menu (their id): a note about them,
  * written in the Notes view. */
 static void
@@ -4443,6 +4464,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-stakeholder-notes", "(xx)", show_stakeholder_notes_action);
   gtk_widget_class_install_action (widget_class, "win.add-stakeholder-note", "x", add_stakeholder_note_action);
   gtk_widget_class_install_action (widget_class, "win.show-stage-notes", "(xx)", show_stage_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.show-notes-of-stage", NULL, show_notes_of_stage_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

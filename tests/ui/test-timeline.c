@@ -2401,9 +2401,10 @@ test_context_menu (void)
   g_assert_true (up_timeline_get_selected (timeline) == third);
   g_assert_nonnull (menu_item (menu, C_("stage menu", "_Duplicate Stage")));
   g_assert_nonnull (menu_item (menu, C_("stage menu", "D_elete Stage")));
+  g_assert_nonnull (menu_item (menu, C_("stage menu", "Show _Notes")));
   mnemonics_collect (keys, menu, NULL);
   g_assert_true (mnemonics_unique (keys, "the stage's menu"));
-  g_assert_cmpuint (g_hash_table_size (keys), ==, 2);
+  g_assert_cmpuint (g_hash_table_size (keys), ==, 3);
   gtk_popover_popdown (GTK_POPOVER (menu));
   wait_until (is_unmapped, menu);
   /* the focus back on the timeline, for its keys to go on */

@@ -7250,7 +7250,7 @@ test_stage_list_menu (Fixture       *fixture,
   g_assert_true (gtk_single_selection_get_selected_item (selection) == third);
   mnemonics_collect (keys, menu, NULL);
   g_assert_true (mnemonics_unique (keys, "the stage list's menu"));
-  g_assert_cmpuint (g_hash_table_size (keys), ==, 2);
+  g_assert_cmpuint (g_hash_table_size (keys), ==, 3);
   /* at the row, where it was clicked */
   g_assert_true (gtk_widget_get_parent (menu) == list);
   g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (menu), &at));
@@ -7863,6 +7863,18 @@ test_stage_notes_open (Fixture       *fixture,
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (
                      template_child (notes_view, UP_TYPE_NOTES_VIEW, "stage_filter"))),
                    ==, up_stage_get_title (stage));
+
+  /* Show Notes of a stage's menu: the notes of the stage selected, the
+   * note selected before kept where it is among them */
+  gtk_single_selection_set_selected (selection, 0);
+  note = gtk_single_selection_get_selected_item (selection);
+  gtk_editable_set_text (template_child (notes_view, UP_TYPE_NOTES_VIEW, "search_entry"), "zzz");
+  show_view (fixture, "timeline");
+  g_assert_true (gtk_widget_activate_action (window, "win.show-notes-of-stage", NULL));
+  wait_until (is_notes_view_shown, window);
+  g_assert_cmpstr (gtk_editable_get_text (template_child (notes_view, UP_TYPE_NOTES_VIEW, "search_entry")), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, pinned->len);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == note);
 }
 
 /* Import Stakeholders… on the Stakeholders view: the people of a table,
