@@ -74,6 +74,9 @@ struct _UpStakeholderGrid
   int            more_influence; /* its cell, while it is open */
   int            more_interest;
   gboolean       more_chosen;   /* someone in it was chosen */
+
+  GMenuModel    *context_model; /* the menu of the selected stakeholder, or NULL */
+  GtkWidget     *context_menu;  /* its GtkPopoverMenu, made when first opened */
 };
 
 G_DEFINE_FINAL_TYPE (UpStakeholderGrid, up_stakeholder_grid, GTK_TYPE_WIDGET)
@@ -936,6 +939,100 @@ move_action (GtkWidget  *widget,
   commit_values (self, self->selected, best_influence, best_interest);
 }
 
+/* The selected stakeholder's menu at @x, @y. */
+static void
+popup_context_menu (UpStakeholderGrid *self,
+                    double             x,
+                    double             y)
+{
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  if (self->context_model == NULL || self->selected == NULL)
+    return;
+  /* made when first opened: the view opens sooner without it */
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (self->context_model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &at);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* A secondary click (or a long press) on a stakeholder's mark selects them
+ * and opens their menu there. */
+static void
+context_menu_at (UpStakeholderGrid *self,
+                 GtkGesture        *gesture,
+                 double             x,
+                 double             y)
+{
+  UpChartOptions options;
+  UpStakeholder *hit;
+
+  if (self->project == NULL || self->drag.stakeholder != NULL || self->context_model == NULL)
+    return;
+  up_stakeholder_grid_get_options (self, &options);
+  hit = up_chart_grid_stakeholder_at (self->project, &options,
+                                      gtk_widget_get_width (GTK_WIDGET (self)),
+                                      gtk_widget_get_height (GTK_WIDGET (self)),
+                                      x, y);
+  if (hit == NULL)
+    return;
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  up_stakeholder_grid_set_selected (self, hit);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  popup_context_menu (self, x, y);
+}
+
+static void
+on_secondary_pressed (UpStakeholderGrid *self,
+                      int                n_press,
+                      double             x,
+                      double             y,
+                      GtkGestureClick   *gesture)
+{
+  context_menu_at (self, GTK_GESTURE (gesture), x, y);
+}
+
+static void
+on_long_pressed (UpStakeholderGrid   *self,
+                 double               x,
+                 double               y,
+                 GtkGestureLongPress *gesture)
+{
+  context_menu_at (self, GTK_GESTURE (gesture), x, y);
+}
+
+/* Shift+F10 and the Menu key: the menu under the selected stakeholder's
+ * mark; nothing for one in a "+ N more" line, which has no mark. */
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UpStakeholderGrid *self = UP_STAKEHOLDER_GRID (widget);
+  graphene_rect_t bounds;
+
+  if (self->selected == NULL)
+    return;
+  ensure_marks (self);
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      GtkWidget *mark = g_ptr_array_index (self->marks, i);
+
+      if (UP_STAKEHOLDER_GRID_MARK (mark)->stakeholder == self->selected &&
+          gtk_widget_compute_bounds (mark, widget, &bounds))
+        {
+          popup_context_menu (self, bounds.origin.x + bounds.size.width / 2,
+                              bounds.origin.y + bounds.size.height);
+          return;
+        }
+    }
+}
+
 /* grid.select (step): the next or previous stakeholder of the register. */
 static void
 select_action (GtkWidget  *widget,
@@ -1009,6 +1106,8 @@ up_stakeholder_grid_size_allocate (GtkWidget *widget,
 
   if (self->more_popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->more_popover));
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
 
   ensure_marks (self);
   if (self->marks->len == 0)
@@ -1143,6 +1242,8 @@ up_stakeholder_grid_dispose (GObject *object)
     clear_marks (self);
   g_clear_pointer (&self->marks, g_ptr_array_unref);
   g_clear_pointer (&self->more_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_object (&self->context_model);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   g_clear_object (&self->project_signals);
@@ -1247,6 +1348,9 @@ up_stakeholder_grid_class_init (UpStakeholderGridClass *klass)
 
   gtk_widget_class_install_action (widget_class, "grid.move", "(ii)", move_action);
   gtk_widget_class_install_action (widget_class, "grid.select", "i", select_action);
+  gtk_widget_class_install_action (widget_class, "grid.context-menu", NULL, context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "grid.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "grid.context-menu", NULL);
 
   add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0);
   add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0);
@@ -1286,6 +1390,15 @@ up_stakeholder_grid_init (UpStakeholderGrid *self)
   g_signal_connect_swapped (self->drag_gesture, "drag-end", G_CALLBACK (on_drag_end), self);
   g_signal_connect_swapped (self->drag_gesture, "cancel", G_CALLBACK (on_drag_cancel), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag_gesture));
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_SECONDARY);
+  g_signal_connect_swapped (controller, "pressed", G_CALLBACK (on_secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_long_press_new ());
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (controller), TRUE);
+  g_signal_connect_swapped (controller, "pressed", G_CALLBACK (on_long_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
@@ -1360,6 +1473,40 @@ up_stakeholder_grid_set_selected (UpStakeholderGrid *self,
   update_accessible_selection (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/**
+ * up_stakeholder_grid_set_context_menu:
+ * @model: (nullable): the menu of a stakeholder; its actions act on the
+ *   one selected
+ *
+ * Gives the marks a menu: a secondary click or a long press on one selects
+ * its stakeholder and opens @model there; Shift+F10 or the Menu key opens
+ * it under the selected one's mark.
+ */
+void
+up_stakeholder_grid_set_context_menu (UpStakeholderGrid *self,
+                                      GMenuModel        *model)
+{
+  g_return_if_fail (UP_IS_STAKEHOLDER_GRID (self));
+  g_return_if_fail (model == NULL || G_IS_MENU_MODEL (model));
+
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_set_object (&self->context_model, model);
+}
+
+/**
+ * up_stakeholder_grid_get_context_menu:
+ *
+ * Returns: (transfer none) (nullable): the popover of the marks' menu, NULL
+ *   until it first opens
+ */
+GtkWidget *
+up_stakeholder_grid_get_context_menu (UpStakeholderGrid *self)
+{
+  g_return_val_if_fail (UP_IS_STAKEHOLDER_GRID (self), NULL);
+
+  return self->context_menu;
 }
 
 void

@@ -25,6 +25,11 @@ UpStakeholder *up_stakeholder_grid_get_selected (UpStakeholderGrid *self);
 void           up_stakeholder_grid_set_selected (UpStakeholderGrid *self,
                                                  UpStakeholder     *stakeholder);
 
+/* A menu of a stakeholder: see the functions. */
+void           up_stakeholder_grid_set_context_menu (UpStakeholderGrid *self,
+                                                     GMenuModel        *model);
+GtkWidget     *up_stakeholder_grid_get_context_menu (UpStakeholderGrid *self);
+
 /* The chart options the grid draws with, for tests and hit tests at the
  * grid's own size. */
 void           up_stakeholder_grid_get_options  (UpStakeholderGrid *self,

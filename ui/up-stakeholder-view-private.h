@@ -87,6 +87,8 @@ struct _UpStakeholderView
   AdwPreferencesGroup *notes_group;
   GtkListBox          *notes_list;
   gboolean             notes_dirty;
+  /* The menu of a stakeholder, in the register and the grid. */
+  GMenuModel          *row_menu;
 };
 
 /* How many of a stakeholder's notes their panel shows, newest first. */

@@ -1575,11 +1575,9 @@ create_list_pane (UpStakeholderView *self)
   }
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), create_delete_shortcuts ());
   up_a11y_util_tab_leaves_list (GTK_WIDGET (self->column_view));
-  {
-    g_autoptr(GMenuModel) menu = create_row_menu ();
-
-    up_list_util_set_context_menu (register_rows (self), menu);
-  }
+  if (self->row_menu == NULL)
+    self->row_menu = create_row_menu ();
+  up_list_util_set_context_menu (register_rows (self), self->row_menu);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   /* Its natural width is that of the columns that never give way (the
@@ -1815,6 +1813,7 @@ create_grid_pane (UpStakeholderView *self)
   gtk_widget_set_margin_end (GTK_WIDGET (self->grid), 6);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->grid), 6);
   up_stakeholder_grid_set_project (self->grid, self->project);
+  up_stakeholder_grid_set_context_menu (self->grid, self->row_menu);
   g_signal_connect_swapped (self->grid, "notify::selected",
                             G_CALLBACK (on_grid_selection_changed), self);
   g_signal_connect_swapped (self->grid, "error", G_CALLBACK (on_child_error), self);
@@ -2043,6 +2042,7 @@ up_stakeholder_view_finalize (GObject *object)
   UpStakeholderView *self = UP_STAKEHOLDER_VIEW (object);
 
   g_free (self->search_key);
+  g_clear_object (&self->row_menu);
 
   G_OBJECT_CLASS (up_stakeholder_view_parent_class)->finalize (object);
 }

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "up-a11y-util.h"
@@ -856,6 +857,69 @@ test_grid_drag (Fixture       *fixture,
   g_assert_cmpstr (up_stakeholder_grid_quadrant_label (5, 5), ==, _("Manage closely"));
   g_assert_cmpstr (up_stakeholder_grid_quadrant_label (1, 5), ==, _("Keep informed"));
   g_assert_cmpstr (up_stakeholder_grid_quadrant_label (1, 1), ==, _("Monitor"));
+}
+
+/* A stakeholder's menu in the grid: a secondary click on their mark
+ * selects them there and in the register and opens the register's menu
+ * (Show Notes, Add Note, Delete Stakeholder) at the click; Shift+F10 opens
+ * it under the selected one's mark; a click on an empty cell opens none. */
+static void
+test_grid_menu (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  UpStakeholderGrid *grid = fixture->view->grid;
+  UpStakeholder *sara = find_stakeholder (fixture->project, "Sara Öberg");
+  UpStakeholder *erik = find_stakeholder (fixture->project, "Erik Holm");
+  GtkGesture *gesture = secondary_click_gesture (GTK_WIDGET (grid));
+  GtkWidget *menu, *item;
+  GdkRectangle at;
+  double x, y;
+
+  wait_for_frames (GTK_WIDGET (grid));
+  g_assert_null (up_stakeholder_grid_get_context_menu (grid));
+
+  /* an empty cell (influence 1, interest 1): no menu */
+  cell_centre (grid, 1, 1, &x, &y);
+  g_assert_null (stakeholder_at (grid, x, y));
+  g_signal_emit_by_name (gesture, "pressed", 1, x, y);
+  g_assert_null (up_stakeholder_grid_get_context_menu (grid));
+
+  cell_centre (grid, 2, 3, &x, &y);
+  g_assert_true (stakeholder_at (grid, x, y) == sara);
+  g_signal_emit_by_name (gesture, "pressed", 1, x, y);
+  menu = up_stakeholder_grid_get_context_menu (grid);
+  g_assert_nonnull (menu);
+  wait_until (is_mapped, menu);
+  g_assert_true (up_stakeholder_grid_get_selected (grid) == sara);
+  g_assert_true (up_stakeholder_view_get_selected (fixture->view) == sara);
+  g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (menu), &at));
+  g_assert_cmpint (at.x, ==, (int) x);
+  g_assert_cmpint (at.y, ==, (int) y);
+  g_assert_nonnull (menu_item (menu, _("Show _Notes")));
+  g_assert_nonnull (menu_item (menu, _("_Add Note")));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  wait_until (is_unmapped, menu);
+
+  /* from the keyboard, under the mark of the one selected in the register */
+  up_stakeholder_view_set_selected (fixture->view, erik);
+  wait_for_frames (GTK_WIDGET (grid));
+  g_assert_true (run_key_binding (GTK_WIDGET (grid), GDK_KEY_F10, GDK_SHIFT_MASK));
+  wait_until (is_mapped, menu);
+  g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (menu), &at));
+  cell_centre (grid, 5, 3, &x, &y);
+  g_assert_cmpfloat (fabs (at.y - y), <, 40);
+  g_assert_cmpfloat (at.y, >, y);
+  g_assert_true (stakeholder_at (grid, at.x, y) == erik);
+
+  /* its Delete Stakeholder deletes them */
+  item = menu_item (menu, _("_Delete Stakeholder"));
+  g_assert_true (gtk_widget_is_sensitive (item));
+  g_signal_emit_by_name (item, "clicked");
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stakeholders (fixture->project)), ==,
+                    N_DEMO_STAKEHOLDERS - 1);
+  g_assert_cmpstr (up_history_get_undo_label (up_project_get_history (fixture->project)), ==,
+                   _("Delete Stakeholder"));
 }
 
 static void
@@ -1974,6 +2038,8 @@ main (int   argc,
               fixture_set_up, test_odd_text, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-drag", Fixture, NULL,
               fixture_set_up, test_grid_drag, fixture_tear_down);
+  g_test_add ("/ui/stakeholders/grid-menu", Fixture, NULL,
+              fixture_set_up, test_grid_menu, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-more", Fixture, NULL,
               fixture_set_up, test_grid_more, fixture_tear_down);
   g_test_add ("/ui/stakeholders/grid-escape", Fixture, NULL,
