@@ -341,6 +341,21 @@ on_context_menu_closed (GtkWidget *menu)
     gtk_widget_grab_focus (list);
 }
 
+/* GTK 4.8's list view allocates its rows only, not a popover of its own:
+ * a menu of sections opened at the size it had before it was first laid
+ * out, its last item cut off at the bottom edge. It is placed again at
+ * each frame until it has been laid out, and once after. */
+static gboolean
+present_menu_again (GtkWidget     *menu,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  if (!gtk_widget_get_mapped (menu))
+    return G_SOURCE_REMOVE;
+  gtk_popover_present (GTK_POPOVER (menu));
+  return gtk_widget_get_height (menu) > 0 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
 /* Selects the item of @row, gives the row the focus (where the focus goes
  * back to when the menu closes) and opens the menu at @x, @y of @list. */
 static gboolean
@@ -376,6 +391,7 @@ popup_context_menu (GtkWidget *list,
     }
   gtk_popover_set_pointing_to (GTK_POPOVER (context->menu), &at);
   gtk_popover_popup (GTK_POPOVER (context->menu));
+  gtk_widget_add_tick_callback (context->menu, present_menu_again, NULL, NULL);
   return TRUE;
 }
 

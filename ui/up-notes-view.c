@@ -1245,6 +1245,9 @@ load_editor (UpNotesView *self)
   g_autofree char *body = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), note != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.delete", note != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.show-stage",
+                                 note != NULL && up_note_get_stage_id (note) > 0);
   if (note == NULL)
     {
       gtk_stack_set_visible_child_name (self->editor_stack, "none");
@@ -2130,6 +2133,26 @@ on_filter_revealed (UpNotesView *self)
 /* --------------------------------------------------------------------- */
 /* Building */
 
+/* The menu of a row of the note list. */
+static GMenuModel *
+create_note_menu (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  /* Translators: In the menu of a note in the note list: the stage the
+   * note is pinned to, selected on the timeline. */
+  g_menu_append (section, _("Show _Stage on the Timeline"), "notes.show-stage");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_clear_object (&section);
+  section = g_menu_new ();
+  /* Translators: In the menu of a note in the note list. */
+  g_menu_append (section, _("_Delete Note"), "notes.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
 static void
 ensure_built (UpNotesView *self)
 {
@@ -2192,6 +2215,11 @@ ensure_built (UpNotesView *self)
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed),
                            self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->note_list, GTK_SELECTION_MODEL (self->selection));
+  {
+    g_autoptr(GMenuModel) menu = create_note_menu ();
+
+    up_list_util_set_context_menu (GTK_WIDGET (self->note_list), menu);
+  }
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_person_setup), self, 0);
@@ -2362,6 +2390,30 @@ focus_search_action (GtkWidget  *widget,
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
+/* The selected note's stage on the timeline: the window's action, which
+ * switches the view. */
+static void
+show_stage_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UpNotesView *self = UP_NOTES_VIEW (widget);
+  UpNote *note = self->selected_listed ? lookup_note (self, self->selected_id) : NULL;
+
+  if (note == NULL || up_note_get_stage_id (note) <= 0)
+    return;
+  commit_body (self);
+  gtk_widget_activate_action (widget, "win.show-stage", "x", up_note_get_stage_id (note));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  on_delete_clicked (UP_NOTES_VIEW (widget));
+}
+
 static void
 up_notes_view_class_init (UpNotesViewClass *klass)
 {
@@ -2440,6 +2492,8 @@ up_notes_view_class_init (UpNotesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stage_selected);
 
   gtk_widget_class_install_action (widget_class, "notes.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "notes.show-stage", NULL, show_stage_action);
+  gtk_widget_class_install_action (widget_class, "notes.delete", NULL, delete_action);
 }
 
 static void
@@ -2452,6 +2506,8 @@ up_notes_view_init (UpNotesView *self)
   self->bound_people = g_ptr_array_new ();
   self->linked_people = g_hash_table_new (NULL, NULL);
   self->dirty = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.delete", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.show-stage", FALSE);
 
   self->project_signals = g_signal_group_new (UP_TYPE_PROJECT);
   g_signal_group_connect_object (self->project_signals, "changed::note",

@@ -1763,6 +1763,8 @@ create_editor (UpStakeholderView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, C_("stakeholder", "Notes"),
                                   -1);
+  /* one Tab stop; the arrows move among its rows */
+  up_a11y_util_tab_leaves_list (GTK_WIDGET (self->notes_list));
   adw_preferences_group_add (self->notes_group, GTK_WIDGET (self->notes_list));
   gtk_box_append (GTK_BOX (box), group);
 

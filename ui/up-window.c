@@ -3085,6 +3085,25 @@ show_stage_notes_action (GtkWidget  *widget,
                             note != NULL && UP_IS_NOTE (note) ? UP_NOTE (note) : NULL);
 }
 
+/* A stage from elsewhere (its id: a note's menu): selected on the
+ * timeline, in sight, with the focus. */
+static void
+show_stage_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  UpRecord *stage = self->project != NULL
+                    ? up_project_lookup (self->project, "stage", g_variant_get_int64 (parameter)) : NULL;
+
+  if (stage == NULL || !UP_IS_STAGE (stage))
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "timeline");
+  select_stage (self, UP_STAGE (stage));
+  up_timeline_scroll_to_stage (self->timeline, UP_STAGE (stage));
+  focus_view (self, "timeline");
+}
+
 /* Show Notes in the menu of the selected stage. */
 static void
 show_notes_of_stage_action (GtkWidget  *widget,
@@ -4465,6 +4484,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-stakeholder-note", "x", add_stakeholder_note_action);
   gtk_widget_class_install_action (widget_class, "win.show-stage-notes", "(xx)", show_stage_notes_action);
   gtk_widget_class_install_action (widget_class, "win.show-notes-of-stage", NULL, show_notes_of_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.show-stage", "x", show_stage_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -7877,6 +7877,88 @@ test_stage_notes_open (Fixture       *fixture,
   g_assert_true (gtk_single_selection_get_selected_item (selection) == note);
 }
 
+/* A note's menu in the note list: Show Stage on the Timeline selects its
+ * stage there, in sight, with the focus; a note on no stage has it off;
+ * Delete Note deletes the note. The menu is laid out whole (GTK 4.8 kept
+ * a popover of a list view at the size it opened with, and cut off the
+ * last item of a menu of sections). */
+static void
+test_note_menu (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *notes_view = template_child (window, UP_TYPE_WINDOW, "notes_view");
+  GtkWidget *timeline = template_child (window, UP_TYPE_WINDOW, "timeline");
+  AdwViewStack *stack = template_child (window, UP_TYPE_WINDOW, "view_stack");
+  GListModel *listed;
+  GtkWidget *list, *row, *menu, *item;
+  graphene_rect_t bounds;
+  UpNote *staged = NULL, *loose = NULL;
+  guint n_notes = up_project_count (fixture->project, "note");
+  int height;
+  UpRecord *stage;
+
+  show_view (fixture, "notes");
+  wait_for_frames (window);
+  list = template_child (notes_view, UP_TYPE_NOTES_VIEW, "note_list");
+  listed = up_notes_view_get_listed (UP_NOTES_VIEW (notes_view));
+  /* the first rows in sight: one pinned to a stage, one to none */
+  for (row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *content = gtk_widget_get_first_child (row);
+      UpNote *note = content != NULL ? g_object_get_data (G_OBJECT (content), "up-list-item") : NULL;
+
+      if (note == NULL || !gtk_widget_get_child_visible (row))
+        continue;
+      if (up_note_get_stage_id (note) > 0 && staged == NULL)
+        staged = note;
+      else if (up_note_get_stage_id (note) == 0 && loose == NULL)
+        loose = note;
+    }
+  g_assert_nonnull (staged);
+  g_assert_nonnull (loose);
+  g_assert_true (g_list_model_get_n_items (listed) > 0);
+
+  /* on no stage: Show Stage off */
+  g_assert_true (gtk_widget_compute_bounds (find_widget (list, has_list_item, loose), list, &bounds));
+  g_signal_emit_by_name (secondary_click_gesture (list), "pressed", 1, bounds.origin.x + 20, bounds.origin.y + 10);
+  menu = up_list_util_get_context_menu (list);
+  g_assert_nonnull (menu);
+  wait_until (is_mapped, menu);
+  wait_for_frames (window);
+  g_assert_false (gtk_widget_is_sensitive (menu_item (menu, _("Show _Stage on the Timeline"))));
+  g_assert_true (gtk_widget_is_sensitive (menu_item (menu, _("_Delete Note"))));
+  gtk_widget_measure (menu, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (menu), NULL, &height, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (menu), >=, height);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  wait_until (is_unmapped, menu);
+
+  /* on a stage: it is shown on the timeline */
+  g_assert_true (gtk_widget_compute_bounds (find_widget (list, has_list_item, staged), list, &bounds));
+  g_signal_emit_by_name (secondary_click_gesture (list), "pressed", 1, bounds.origin.x + 20, bounds.origin.y + 10);
+  wait_until (is_mapped, menu);
+  item = menu_item (menu, _("Show _Stage on the Timeline"));
+  g_assert_true (gtk_widget_is_sensitive (item));
+  stage = up_project_lookup (fixture->project, "stage", up_note_get_stage_id (staged));
+  g_signal_emit_by_name (item, "clicked");
+  iterate_pending ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
+  g_assert_true (up_timeline_get_selected (UP_TIMELINE (timeline)) == (gpointer) stage);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), timeline) ||
+                 gtk_root_get_focus (GTK_ROOT (window)) == timeline);
+
+  /* Delete Note, from the menu */
+  show_view (fixture, "notes");
+  wait_for_frames (window);
+  g_assert_true (gtk_widget_compute_bounds (find_widget (list, has_list_item, loose), list, &bounds));
+  g_signal_emit_by_name (secondary_click_gesture (list), "pressed", 1, bounds.origin.x + 20, bounds.origin.y + 10);
+  wait_until (is_mapped, menu);
+  g_signal_emit_by_name (menu_item (menu, _("_Delete Note")), "clicked");
+  iterate_pending ();
+  g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes - 1);
+  g_assert_cmpstr (up_history_get_undo_label (up_project_get_history (fixture->project)), ==, _("Delete Note"));
+}
+
 /* Import Stakeholders… on the Stakeholders view: the people of a table,
  * one undo step, the toast saying what was added and left out; a file that
  * is no table adds nobody and says why in a dialog. */
@@ -10609,6 +10691,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/window/stage-notes-open", Fixture, NULL, fixture_set_up, test_stage_notes_open,
               fixture_tear_down);
+  g_test_add ("/ui/window/note-menu", Fixture, NULL, fixture_set_up, test_note_menu, fixture_tear_down);
   g_test_add ("/ui/window/export-stakeholders", Fixture, NULL, fixture_set_up, test_export_stakeholders,
               fixture_tear_down);
   g_test_add ("/ui/window/import-stakeholders", Fixture, NULL, fixture_set_up, test_import_stakeholders,
