@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "up-list-util.h"
+#include "up-menu-util.h"
 
 #define ITEM_KEY "up-list-item"
 
@@ -365,9 +366,9 @@ popup_context_menu (GtkWidget *list,
                     double     y)
 {
   ContextMenu *context = g_object_get_data (G_OBJECT (list), CONTEXT_MENU_KEY);
-  GdkRectangle at = { (int) x, (int) y, 1, 1 };
   g_autoptr(GtkSelectionModel) model = NULL;
   gpointer item = row != NULL ? find_item (row) : NULL;
+  gboolean first;
   guint position;
 
   if (context == NULL || item == NULL)
@@ -381,16 +382,10 @@ popup_context_menu (GtkWidget *list,
     gtk_selection_model_select_item (model, position, TRUE);
   gtk_widget_grab_focus (row);
 
-  if (context->menu == NULL)
-    {
-      context->menu = gtk_popover_menu_new_from_model (context->model);
-      gtk_popover_set_has_arrow (GTK_POPOVER (context->menu), FALSE);
-      gtk_widget_set_halign (context->menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (context->menu, list);
-      g_signal_connect (context->menu, "closed", G_CALLBACK (on_context_menu_closed), NULL);
-    }
-  gtk_popover_set_pointing_to (GTK_POPOVER (context->menu), &at);
-  gtk_popover_popup (GTK_POPOVER (context->menu));
+  first = context->menu == NULL;
+  up_menu_util_popup (list, &context->menu, context->model, x, y);
+  if (first)
+    g_signal_connect (context->menu, "closed", G_CALLBACK (on_context_menu_closed), NULL);
   gtk_widget_add_tick_callback (context->menu, present_menu_again, NULL, NULL);
   return TRUE;
 }

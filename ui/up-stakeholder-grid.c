@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "up-stakeholder-grid.h"
+#include "up-menu-util.h"
 
 /* The chart itself, its cells and the marks in them are the core's
  * (up_chart_draw and the up_chart_grid_* geometry, which take the same
@@ -945,20 +946,9 @@ popup_context_menu (UpStakeholderGrid *self,
                     double             x,
                     double             y)
 {
-  GdkRectangle at = { (int) x, (int) y, 1, 1 };
-
   if (self->context_model == NULL || self->selected == NULL)
     return;
-  /* made when first opened: the view opens sooner without it */
-  if (self->context_menu == NULL)
-    {
-      self->context_menu = gtk_popover_menu_new_from_model (self->context_model);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-    }
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &at);
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  up_menu_util_popup (GTK_WIDGET (self), &self->context_menu, self->context_model, x, y);
 }
 
 /* A secondary click (or a long press) on a stakeholder's mark selects them

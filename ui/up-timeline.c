@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "up-date-util.h"
+#include "up-menu-util.h"
 #include "up-text-util.h"
 #include "up-timeline.h"
 #include "up-timeline-private.h"
@@ -2663,20 +2664,9 @@ popup_context_menu (UpTimeline *self,
                     double      x,
                     double      y)
 {
-  GdkRectangle at = { (int) x, (int) y, 1, 1 };
-
   if (self->context_model == NULL || self->selected == NULL)
     return;
-  /* made when first opened: a window opens sooner without it */
-  if (self->context_menu == NULL)
-    {
-      self->context_menu = gtk_popover_menu_new_from_model (self->context_model);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-    }
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &at);
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  up_menu_util_popup (GTK_WIDGET (self), &self->context_menu, self->context_model, x, y);
 }
 
 /* A secondary click (or a long press) on a stage's row selects the stage
