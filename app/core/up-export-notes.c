@@ -50,9 +50,11 @@ static const char *const columns[] = {
 /* A field begun by one of these is read as a formula by a spreadsheet
  * that opens the file: a note written by anyone at a workshop must not
  * run on the desk of the one who opens the export. A quote before it
- * keeps it text. A dash begins a list in a note: "- " stays as it is. */
-static gboolean
-reads_as_formula (const char *text)
+ * keeps it text. A dash begins a list in a note: "- " stays as it is.
+ * A text that begins with such a quote already gets one more, so that an
+ * import, which takes one off, reads back what was written ("'=1"). */
+gboolean
+_up_export_needs_quote (const char *text)
 {
   switch (text[0])
     {
@@ -64,6 +66,8 @@ reads_as_formula (const char *text)
       return TRUE;
     case '-':
       return text[1] != ' ' && text[1] != '\0';
+    case '\'':
+      return _up_export_needs_quote (text + 1);
     default:
       return FALSE;
     }
@@ -77,10 +81,10 @@ append_field (GString    *out,
 {
   if (text == NULL)
     text = "";
-  if (reads_as_formula (text) || strpbrk (text, ",;\"\r\n") != NULL)
+  if (_up_export_needs_quote (text) || strpbrk (text, ",;\"\r\n") != NULL)
     {
       g_string_append_c (out, '"');
-      if (reads_as_formula (text))
+      if (_up_export_needs_quote (text))
         g_string_append_c (out, '\'');
       for (const char *p = text; *p != '\0'; p++)
         {

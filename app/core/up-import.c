@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "up-export-private.h"
 #include "up-i18n.h"
 #include "up-import.h"
 #include "up-stakeholder.h"
@@ -315,7 +316,7 @@ get_field (GStrv        record,
         g_string_append (value, ", ");
       /* the quote an export puts before what a spreadsheet would take
        * for a formula ("'+46 70 …") */
-      if (trimmed[0] == '\'' && trimmed[1] != '\0' && strchr ("=+-@", trimmed[1]) != NULL)
+      if (trimmed[0] == '\'' && _up_export_needs_quote (trimmed + 1))
         g_string_append (value, trimmed + 1);
       else
         g_string_append (value, trimmed);
