@@ -1966,6 +1966,8 @@ clear_register_pointers (UpStakeholderView *self)
   self->interest_spin = NULL;
   self->stance_row = NULL;
   self->contact_row = NULL;
+  self->notes_group = NULL;
+  self->notes_list = NULL;
 }
 
 static void

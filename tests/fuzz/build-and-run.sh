@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Builds the libFuzzer target fuzz-open with clang (-fsanitize=fuzzer,address,undefined) from
-# the core's sources, apart from the meson build (which may use gcc), and runs it on the seed
-# corpus for a while. Exits non-zero on any crash, sanitizer report, leak or GLib critical.
+# Builds the libFuzzer targets fuzz-open (a project file) and fuzz-import (a table for Import
+# Stakeholders) with clang (-fsanitize=fuzzer,address,undefined) from the core's sources, apart
+# from the meson build (which may use gcc), and runs each on its seed corpus for a while:
+# fuzz-open for SECONDS, fuzz-import for IMPORT_SECONDS (default half of SECONDS). Exits
+# non-zero on any crash, sanitizer report, leak, GLib critical or broken check of a target.
 #
-#   tests/fuzz/build-and-run.sh SOURCE_ROOT BUILD_ROOT SECONDS [LIBFUZZER OPTIONS...]
+#   [IMPORT_SECONDS=N] tests/fuzz/build-and-run.sh SOURCE_ROOT BUILD_ROOT SECONDS [LIBFUZZER OPTIONS...]
 #
 # e.g. the 10-minute run:  tests/fuzz/build-and-run.sh . build 600
 #
 # A crashing input lands in BUILD_ROOT/tests/fuzz/crashes/ (crash-*, leak-*, timeout-*); copy
 # it to tests/fuzz/crashes/ with its stack when you report it. Replay one input with
-#   BUILD_ROOT/tests/fuzz/fuzz-open FILE
+#   BUILD_ROOT/tests/fuzz/fuzz-open FILE   (or fuzz-import FILE)
 #
 # Exit 77 (meson's "skipped") when clang or its libFuzzer runtime is missing.
 
@@ -21,6 +23,7 @@ src=$(cd "${1:?source root}" && pwd)
 build=$(cd "${2:?build root}" && pwd)
 seconds=${3:?seconds}
 shift 3
+import_seconds=${IMPORT_SECONDS:-$((seconds / 2))}
 
 out=${FUZZ_OUT:-$build/tests/fuzz}
 obj="$out/obj"
@@ -69,10 +72,13 @@ newest_header=$(find "$src/include" "$src/app/core" "$build/config.h" "$0" \( -n
 [ -f "$out/.built" ] || newest_header=yes
 pids=()
 objects=()
-for s in "${sources[@]}" ../../tests/fuzz/fuzz-open.c; do
+for s in "${sources[@]}" ../../tests/fuzz/fuzz-common.c ../../tests/fuzz/fuzz-open.c ../../tests/fuzz/fuzz-import.c; do
   in="$src/app/core/$s"
   o="$obj/$(basename "$s" .c).o"
-  objects+=("$o")
+  case "$s" in
+    */fuzz-open.c|*/fuzz-import.c) ;;
+    *) objects+=("$o") ;;
+  esac
   if [ -n "$newest_header" ] || [ ! -f "$o" ] || [ "$in" -nt "$o" ]; then
     "$cc" "${cflags[@]}" -c "$in" -o "$o" &
     pids+=($!)
@@ -84,14 +90,10 @@ for s in "${sources[@]}" ../../tests/fuzz/fuzz-open.c; do
   fi
 done
 for p in "${pids[@]}"; do wait "$p"; done
-"$cc" -fsanitize=fuzzer,address,undefined -o "$out/fuzz-open" "${objects[@]}" "${pkg_libs[@]}" -lm
+for target in fuzz-open fuzz-import; do
+  "$cc" -fsanitize=fuzzer,address,undefined -o "$out/$target" "$obj/$target.o" "${objects[@]}" "${pkg_libs[@]}" -lm
+done
 touch "$out/.built"
-
-# A fresh working corpus each run (libFuzzer adds what it finds to the first folder); the
-# seeds in the source tree are only read.
-work="$out/work-corpus"
-rm -rf "$work"
-mkdir -p "$work"
 
 # Local files only: no gvfs daemon, no GIO modules, no settings of the user.
 empty_modules="$out/no-gio-modules"
@@ -101,27 +103,40 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:allocator_may_return_null=1
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 unset G_SLICE G_DEBUG MALLOC_CHECK_
 
-# A finding exits 1: libFuzzer's own 77 is what meson reads as a skipped test.
-echo "fuzz: $(find "$src/tests/fuzz/corpus" -type f | wc -l) seeds, $seconds s, log in $out/last-run.log"
-status=0
-"$out/fuzz-open" \
-  -max_total_time="$seconds" \
-  -timeout=20 \
-  -rss_limit_mb=2048 \
-  -max_len=262144 \
-  -print_final_stats=1 \
-  -dict="$src/tests/fuzz/project.dict" \
-  -artifact_prefix="$out/crashes/" \
-  -error_exitcode=1 \
-  -timeout_exitcode=1 \
-  "$@" \
-  "$work" "$src/tests/fuzz/corpus" >"$out/last-run.log" 2>&1 || status=$?
+# run TARGET SECONDS SEEDS DICT [LIBFUZZER OPTIONS...]: a fresh working corpus each run
+# (libFuzzer adds what it finds to the first folder); the seeds in the source tree are only
+# read. A finding exits 1: libFuzzer's own 77 is what meson reads as a skipped test.
+run() {
+  local target=$1 time=$2 seeds=$3 dict=$4 status=0 execs
+  shift 4
+  local work="$out/work-corpus-$target" log="$out/last-run-$target.log"
+  rm -rf "$work"
+  mkdir -p "$work"
+  echo "$target: $(find "$seeds" -type f | wc -l) seeds, $time s, log in $log"
+  "$out/$target" \
+    -max_total_time="$time" \
+    -timeout=20 \
+    -rss_limit_mb=2048 \
+    -max_len=262144 \
+    -print_final_stats=1 \
+    -dict="$dict" \
+    -artifact_prefix="$out/crashes/$target-" \
+    -error_exitcode=1 \
+    -timeout_exitcode=1 \
+    "$@" \
+    "$work" "$seeds" >"$log" 2>&1 || status=$?
 
-# The log without libFuzzer's progress lines: the seed, the stats, and any report in full.
-grep -v -E '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)' "$out/last-run.log" | head -n 400
-execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/last-run.log" | grep -o '[0-9]*$' || echo '?')
-echo "fuzz: $execs executions in $seconds s, exit status $status"
-if [ "$status" -ne 0 ]; then
-  echo "fuzz: FAILED; the input is in $out/crashes/ (replay: $out/fuzz-open FILE)"
-fi
+  # The log without libFuzzer's progress lines: the seed, the stats, and any report in full.
+  grep -v -E '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)' "$log" | head -n 400
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
+  echo "$target: $execs executions in $time s, exit status $status"
+  if [ "$status" -ne 0 ]; then
+    echo "$target: FAILED; the input is in $out/crashes/ (replay: $out/$target FILE)"
+  fi
+  return "$status"
+}
+
+status=0
+run fuzz-open "$seconds" "$src/tests/fuzz/corpus" "$src/tests/fuzz/project.dict" "$@" || status=1
+run fuzz-import "$import_seconds" "$src/tests/fuzz/import-corpus" "$src/tests/fuzz/import.dict" "$@" || status=1
 exit "$status"
