@@ -97,8 +97,8 @@ rebuild (UpStageNotes *self)
       g_autofree char *markup = up_note_util_row_markup (up_note_get_body (note));
       GtkWidget *row = up_note_util_row_new (self->project, note, markup, FALSE);
 
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-stage-notes");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xx)", up_record_get_id (UP_RECORD (self->stage)),
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-notes");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sxx)", "stage", up_record_get_id (UP_RECORD (self->stage)),
                                         up_record_get_id (UP_RECORD (note)));
       gtk_list_box_append (self->list, row);
     }

@@ -245,8 +245,8 @@ rebuild_notes (UpStakeholderView *self)
       g_autofree char *markup = up_note_util_row_markup (up_note_get_body (note));
 
       row = up_note_util_row_new (self->project, note, markup, TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-stakeholder-notes");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xx)", person_id,
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-notes");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sxx)", "stakeholder", person_id,
                                         up_record_get_id (UP_RECORD (note)));
       gtk_list_box_append (self->notes_list, row);
     }
@@ -262,8 +262,8 @@ rebuild_notes (UpStakeholderView *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), all);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-stakeholder-notes");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xx)", person_id, (gint64) 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-notes");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sxx)", "stakeholder", person_id, (gint64) 0);
   gtk_widget_set_name (row, "stakeholder-all-notes");
   gtk_list_box_append (self->notes_list, row);
 }
@@ -778,7 +778,7 @@ show_notes_action (GtkWidget  *widget,
   if (!is_alive (self, self->selected))
     return;
   commit_pending (self);
-  gtk_widget_activate_action (widget, "win.show-stakeholder-notes", "(xx)",
+  gtk_widget_activate_action (widget, "win.show-notes", "(sxx)", "stakeholder",
                               up_record_get_id (UP_RECORD (self->selected)), (gint64) 0);
 }
 

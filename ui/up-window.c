@@ -3037,52 +3037,40 @@ lookup_stakeholder (UpWindow *self,
   return record != NULL && UP_IS_STAKEHOLDER (record) ? UP_STAKEHOLDER (record) : NULL;
 }
 
-/* A stakeholder's notes, from their panel or their menu (the stakeholder's
- * id, and the id of a note of theirs to select, or 0): the Notes view,
- * listing the notes that name them. */
+/* The notes of a stage or a stakeholder, from a panel's notes or a menu:
+ * the Notes view, listing them, and one of them selected. The parameter
+ * is the table ("stage" or "stakeholder"), the record's id and the id of
+ * the note to select, or 0. */
 static void
-show_stakeholder_notes_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
+show_notes_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   UpWindow *self = UP_WINDOW (widget);
-  gint64 person_id, note_id;
-  UpStakeholder *person;
-  UpRecord *note;
-
-  g_variant_get (parameter, "(xx)", &person_id, &note_id);
-  person = lookup_stakeholder (self, person_id);
-  if (person == NULL)
-    return;
-  note = note_id > 0 ? up_project_lookup (self->project, "note", note_id) : NULL;
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
-  up_notes_view_show_stakeholder (self->notes_view, person,
-                                  note != NULL && UP_IS_NOTE (note) ? UP_NOTE (note) : NULL);
-}
-
-/* A note of the stage panel (the stage's id, the note's): the Notes view,
- * listing the notes pinned to the stage, the note selected. */
-static void
-show_stage_notes_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  UpWindow *self = UP_WINDOW (widget);
-  gint64 stage_id, note_id;
-  UpRecord *stage, *note;
+  const char *table;
+  gint64 id, note_id;
+  UpRecord *record, *note;
 
   if (self->project == NULL)
     return;
-  g_variant_get (parameter, "(xx)", &stage_id, &note_id);
-  stage = up_project_lookup (self->project, "stage", stage_id);
-  if (stage == NULL || !UP_IS_STAGE (stage))
+  g_variant_get (parameter, "(&sxx)", &table, &id, &note_id);
+  if (!g_str_equal (table, "stage") && !g_str_equal (table, "stakeholder"))
     return;
+  record = up_project_lookup (self->project, table, id);
   note = note_id > 0 ? up_project_lookup (self->project, "note", note_id) : NULL;
+  if (note != NULL && !UP_IS_NOTE (note))
+    note = NULL;
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
-  up_notes_view_show_stage (self->notes_view, UP_STAGE (stage),
-                            note != NULL && UP_IS_NOTE (note) ? UP_NOTE (note) : NULL);
+  if (record != NULL && UP_IS_STAGE (record))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+      up_notes_view_show_stage (self->notes_view, UP_STAGE (record), (UpNote *) note);
+    }
+  else if (record != NULL && UP_IS_STAKEHOLDER (record))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+      up_notes_view_show_stakeholder (self->notes_view, UP_STAKEHOLDER (record), (UpNote *) note);
+    }
 }
 
 /* A stage from elsewhere (its id: a note's menu): selected on the
@@ -4480,9 +4468,8 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-coverage", "x", show_coverage_action);
-  gtk_widget_class_install_action (widget_class, "win.show-stakeholder-notes", "(xx)", show_stakeholder_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.show-notes", "(sxx)", show_notes_action);
   gtk_widget_class_install_action (widget_class, "win.add-stakeholder-note", "x", add_stakeholder_note_action);
-  gtk_widget_class_install_action (widget_class, "win.show-stage-notes", "(xx)", show_stage_notes_action);
   gtk_widget_class_install_action (widget_class, "win.show-notes-of-stage", NULL, show_notes_of_stage_action);
   gtk_widget_class_install_action (widget_class, "win.show-stage", "x", show_stage_action);
 
