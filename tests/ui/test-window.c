@@ -7957,6 +7957,22 @@ test_note_menu (Fixture       *fixture,
   iterate_pending ();
   g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes - 1);
   g_assert_cmpstr (up_history_get_undo_label (up_project_get_history (fixture->project)), ==, _("Delete Note"));
+
+  /* and Delete in the list, for the note selected */
+  g_assert_true (up_project_undo (fixture->project, NULL));
+  wait_for_frames (window);
+  {
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+    g_autoptr(UpNote) first = g_list_model_get_item (listed, 0);
+    gint64 first_id = up_record_get_id (UP_RECORD (first));
+
+    gtk_single_selection_set_selected (selection, 0);
+    g_assert_true (up_list_util_focus_item (list, 0, first));
+    g_assert_true (run_key_binding (list, GDK_KEY_Delete, 0));
+    iterate_pending ();
+    g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes - 1);
+    g_assert_null (up_project_lookup (fixture->project, "note", first_id));
+  }
 }
 
 /* Import Stakeholders… on the Stakeholders view: the people of a table,
