@@ -298,6 +298,98 @@ up_list_util_move_cursor (GtkWidget *list,
   gtk_widget_set_focus_child (list, focus_child);
 }
 
+/**
+ * up_list_util_select_focused:
+ * @list: a list or column view whose rows up_list_util_mark_item() marks,
+ *   with a selection model
+ *
+ * Selects the item of the row with the focus, which GTK 4.8 may keep
+ * apart from the selection (see up-list-util.h): a key that acts on "the
+ * selected item" must act on the row a screen reader names.
+ *
+ * Returns: whether a row of @list has the focus
+ */
+gboolean
+up_list_util_select_focused (GtkWidget *list)
+{
+  g_autoptr(GtkSelectionModel) model = NULL;
+  gpointer focused;
+  guint position;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (list), FALSE);
+
+  focused = up_list_util_get_focused_item (list);
+  if (focused == NULL)
+    return FALSE;
+  position = find_position (list, focused, 0);
+  g_object_get (list, "model", &model, NULL);
+  if (position != GTK_INVALID_LIST_POSITION && GTK_IS_SELECTION_MODEL (model) &&
+      !gtk_selection_model_is_selected (model, position))
+    gtk_selection_model_select_item (model, position, TRUE);
+  return TRUE;
+}
+
+static gboolean
+on_delete_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               gpointer               user_data)
+{
+  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete)
+    up_list_util_select_focused (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  return FALSE;
+}
+
+/**
+ * up_list_util_add_delete_key:
+ * @list: a list or column view whose rows up_list_util_mark_item() marks
+ * @action: the named action that deletes the selected item
+ *
+ * Delete and the keypad's Delete on a row of @list select its item (in
+ * the capture phase, before the key's shortcut) and activate @action
+ * (up_list_util_new_delete_shortcuts()).
+ */
+void
+up_list_util_add_delete_key (GtkWidget  *list,
+                             const char *action)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_return_if_fail (GTK_IS_WIDGET (list));
+  g_return_if_fail (action != NULL);
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_delete_key), NULL);
+  gtk_widget_add_controller (list, keys);
+  gtk_widget_add_controller (list, up_list_util_new_delete_shortcuts (action));
+}
+
+/**
+ * up_list_util_new_delete_shortcuts:
+ * @action: a named action
+ *
+ * Returns: (transfer full): a shortcut controller of Delete and the
+ *   keypad's Delete for @action, Delete added last, for a menu shows the
+ *   key of an action's shortcut added last ("Delete (keypad)" the other
+ *   way round)
+ */
+GtkEventController *
+up_list_util_new_delete_shortcuts (const char *action)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  g_return_val_if_fail (action != NULL, NULL);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                                                          gtk_named_action_new (action)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new (action)));
+  return shortcuts;
+}
+
 /* A row's menu. The popover is a child of the list, made when it first
  * opens (a window opens sooner without it); GTK's list view lays out only
  * its rows, and a popover is presented when it maps. */

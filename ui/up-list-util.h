@@ -25,6 +25,17 @@ void      up_list_util_scroll_to_item    (GtkWidget *list,
                                           guint      position,
                                           gpointer   item);
 
+/* Selects the item of the row with the focus in the list's selection
+ * model, if it is not; FALSE when no row of @list has the focus. */
+gboolean  up_list_util_select_focused    (GtkWidget  *list);
+/* Delete (or the keypad's) on a row of @list activates the named @action
+ * ("win.delete-stage"), its row selected first; a row's menu shows Delete
+ * as the action's key. */
+void      up_list_util_add_delete_key    (GtkWidget  *list,
+                                          const char *action);
+/* The shortcuts alone, for a widget that is no list (the grid). */
+GtkEventController *up_list_util_new_delete_shortcuts (const char *action);
+
 /* A menu of a row: a secondary click or a long press on a row, or
  * Shift+F10 or the Menu key on it, selects its item and opens @model
  * there. */

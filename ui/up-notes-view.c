@@ -2133,45 +2133,6 @@ on_filter_revealed (UpNotesView *self)
 /* --------------------------------------------------------------------- */
 /* Building */
 
-/* Delete in the note list deletes the note of the row with the focus,
- * the one a screen reader names: GTK 4.8's list keeps its cursor apart
- * from the selection, which a search or Add Note may have moved. */
-static gboolean
-on_note_list_key (UpNotesView           *self,
-                  guint                  keyval,
-                  guint                  keycode,
-                  GdkModifierType        state,
-                  GtkEventControllerKey *controller)
-{
-  UpNote *focused;
-  guint position;
-
-  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
-    return FALSE;
-
-  focused = up_list_util_get_focused_item (GTK_WIDGET (self->note_list));
-  if (focused != NULL && focused != gtk_single_selection_get_selected_item (self->selection) &&
-      g_list_store_find (self->listed, focused, &position))
-    gtk_single_selection_set_selected (self->selection, position);
-  return FALSE;
-}
-
-static GtkEventController *
-create_note_list_keys (void)
-{
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-  /* Delete last: the note's menu shows the key of the shortcut added
-   * last as Delete Note's. */
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
-                                                          gtk_named_action_new ("notes.delete")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("notes.delete")));
-  return shortcuts;
-}
-
 /* The menu of a row of the note list. */
 static GMenuModel *
 create_note_menu (void)
@@ -2259,11 +2220,7 @@ ensure_built (UpNotesView *self)
 
     up_list_util_set_context_menu (GTK_WIDGET (self->note_list), menu);
   }
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_note_list_key), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->note_list), controller);
-  gtk_widget_add_controller (GTK_WIDGET (self->note_list), create_note_list_keys ());
+  up_list_util_add_delete_key (GTK_WIDGET (self->note_list), "notes.delete");
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_person_setup), self, 0);

@@ -1460,46 +1460,6 @@ create_toolbar (UpStakeholderView *self)
   return box;
 }
 
-/* Delete deletes the selected stakeholder, but only from the list and the
- * grid: in the editor's entries it deletes text. */
-/* Delete acts on the row the focus is on, which can be another than the
- * stakeholder selected in the grid (see up-list-util.h): that one is
- * selected first, in the capture phase, before the shortcut runs. It
- * deleted the selected stakeholder, unseen. */
-static gboolean
-on_register_key (UpStakeholderView     *self,
-                 guint                  keyval,
-                 guint                  keycode,
-                 GdkModifierType        state,
-                 GtkEventControllerKey *controller)
-{
-  UpStakeholder *focused;
-
-  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
-    return FALSE;
-
-  focused = up_list_util_get_focused_item (GTK_WIDGET (self->column_view));
-  if (focused != NULL && focused != self->selected)
-    set_selected (self, focused);
-  return FALSE;
-}
-
-static GtkEventController *
-create_delete_shortcuts (void)
-{
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-  /* Delete last: a row's menu shows the key of the shortcut added last as
-   * Delete Stakeholder's ("Delete (keypad)" the other way round). */
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
-                                                          gtk_named_action_new ("stakeholders.delete")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("stakeholders.delete")));
-  return shortcuts;
-}
-
 /* The menu of a row of the register. */
 static GMenuModel *
 create_row_menu (void)
@@ -1566,14 +1526,9 @@ create_list_pane (UpStakeholderView *self)
   g_signal_connect_swapped (self->filter_model, "items-changed",
                             G_CALLBACK (on_filtered_items_changed), self);
 
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_register_key), self, G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
-  }
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), create_delete_shortcuts ());
+  /* Delete deletes the selected stakeholder, but only from the list and
+   * the grid: in the editor's entries it deletes text. */
+  up_list_util_add_delete_key (GTK_WIDGET (self->column_view), "stakeholders.delete");
   up_a11y_util_tab_leaves_list (GTK_WIDGET (self->column_view));
   if (self->row_menu == NULL)
     self->row_menu = create_row_menu ();
@@ -1819,7 +1774,7 @@ create_grid_pane (UpStakeholderView *self)
   g_signal_connect_swapped (self->grid, "notify::selected",
                             G_CALLBACK (on_grid_selection_changed), self);
   g_signal_connect_swapped (self->grid, "error", G_CALLBACK (on_child_error), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->grid), create_delete_shortcuts ());
+  gtk_widget_add_controller (GTK_WIDGET (self->grid), up_list_util_new_delete_shortcuts ("stakeholders.delete"));
 
   /* The grid keeps the height its names are read at and scrolls in a
    * window shorter than it: asking the window for that height made it

@@ -4502,24 +4502,6 @@ up_window_class_init (UpWindowClass *klass)
   }
 }
 
-/* Delete deletes the selected stage where stages are: in the stage list
- * (the timeline has its own binding). Elsewhere Delete is the other
- * views' own, or does nothing; a window-wide binding deleted the stage
- * the timeline had selected from every view, one after the other. */
-static GtkEventController *
-create_stage_list_shortcuts (void)
-{
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("win.delete-stage")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
-                                                          gtk_named_action_new ("win.delete-stage")));
-  return shortcuts;
-}
-
 /* The stage list's keys; Tab is up_a11y_util_tab_leaves_list()'s. */
 static gboolean
 on_stage_list_key (UpWindow              *self,
@@ -4528,27 +4510,11 @@ on_stage_list_key (UpWindow              *self,
                    GdkModifierType        state,
                    GtkEventControllerKey *controller)
 {
-  /* Delete and Enter act on the row the focus is on, which can be another
-   * than the stage selected in the timeline (see up-list-util.h): that
-   * one is selected first. They deleted the selected stage, unseen. */
-  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete ||
-      keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
-    {
-      UpStage *focused = up_list_util_get_focused_item (GTK_WIDGET (self->stage_list));
-      GListModel *model = G_LIST_MODEL (self->selection);
-
-      if (focused != NULL && focused != gtk_single_selection_get_selected_item (self->selection))
-        for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-          {
-            g_autoptr(UpStage) stage = g_list_model_get_item (model, i);
-
-            if (stage == focused)
-              {
-                gtk_single_selection_set_selected (self->selection, i);
-                break;
-              }
-          }
-    }
+  /* Enter acts on the row the focus is on, which can be another than the
+   * stage selected in the timeline (see up-list-util.h): that one is
+   * selected first, as for Delete (up_list_util_add_delete_key()). */
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    up_list_util_select_focused (GTK_WIDGET (self->stage_list));
 
   return FALSE;
 }
@@ -4701,7 +4667,11 @@ up_window_init (UpWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stage_find, "notify::search-mode", G_CALLBACK (on_find_mode_changed),
                            self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->stage_list), create_stage_list_shortcuts ());
+  /* Delete deletes the selected stage where stages are: in the stage list
+   * (the timeline has its own binding). Elsewhere Delete is the other
+   * views' own, or does nothing; a window-wide binding deleted the stage
+   * the timeline had selected from every view, one after the other. */
+  up_list_util_add_delete_key (GTK_WIDGET (self->stage_list), "win.delete-stage");
   g_signal_connect_object (self->stage_list, "activate", G_CALLBACK (on_stage_list_activate),
                            self, G_CONNECT_SWAPPED);
   {
