@@ -1563,9 +1563,7 @@ add_note (UpNotesView   *self,
   if (person != NULL)
     choose_filters (self, NULL, person);
   else
-    {
-      gtk_drop_down_set_selected (self->stakeholder_filter, 0);
-    }
+    gtk_drop_down_set_selected (self->stakeholder_filter, 0);
   gtk_drop_down_set_selected (self->kind_filter, 0);
   gtk_drop_down_set_selected (self->visibility_filter, 0);
   self->updating--;

@@ -753,13 +753,27 @@ open_more (UpStakeholderGrid *self,
     }
 }
 
+/* The stakeholder whose mark is at @x, @y of the grid, or NULL. */
+static UpStakeholder *
+stakeholder_at (UpStakeholderGrid *self,
+                double             x,
+                double             y)
+{
+  UpChartOptions options;
+
+  up_stakeholder_grid_get_options (self, &options);
+  return up_chart_grid_stakeholder_at (self->project, &options,
+                                       gtk_widget_get_width (GTK_WIDGET (self)),
+                                       gtk_widget_get_height (GTK_WIDGET (self)),
+                                       x, y);
+}
+
 static void
 on_drag_begin (UpStakeholderGrid *self,
                double             x,
                double             y,
                GtkGestureDrag    *gesture)
 {
-  UpChartOptions options;
   UpStakeholder *hit;
 
   g_clear_object (&self->drag.stakeholder);
@@ -768,11 +782,7 @@ on_drag_begin (UpStakeholderGrid *self,
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
-  up_stakeholder_grid_get_options (self, &options);
-  hit = up_chart_grid_stakeholder_at (self->project, &options,
-                                      gtk_widget_get_width (GTK_WIDGET (self)),
-                                      gtk_widget_get_height (GTK_WIDGET (self)),
-                                      x, y);
+  hit = stakeholder_at (self, x, y);
   if (hit == NULL)
     {
       g_autoptr(GArray) marks = NULL;
@@ -959,16 +969,11 @@ context_menu_at (UpStakeholderGrid *self,
                  double             x,
                  double             y)
 {
-  UpChartOptions options;
   UpStakeholder *hit;
 
   if (self->project == NULL || self->drag.stakeholder != NULL || self->context_model == NULL)
     return;
-  up_stakeholder_grid_get_options (self, &options);
-  hit = up_chart_grid_stakeholder_at (self->project, &options,
-                                      gtk_widget_get_width (GTK_WIDGET (self)),
-                                      gtk_widget_get_height (GTK_WIDGET (self)),
-                                      x, y);
+  hit = stakeholder_at (self, x, y);
   if (hit == NULL)
     return;
   gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
