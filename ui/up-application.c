@@ -19,7 +19,6 @@
 
 #define RESOURCE_BASE_PATH "/io/github/upphandla/Upphandla"
 
-#define UP_MIME_TYPE "application/x-upphandla"
 
 struct _UpApplication
 {
@@ -388,18 +387,6 @@ ask_open_in_use (UpApplication *self,
   present_open_dialog (self, dialog, file, target, G_CALLBACK (on_in_use_response));
 }
 
-static GtkFileFilter *
-create_project_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Upphandla Projects"));
-  gtk_file_filter_add_pattern (filter, "*" UP_FILE_SUFFIX);
-  gtk_file_filter_add_mime_type (filter, UP_MIME_TYPE);
-
-  return filter;
-}
-
 static void
 on_open_response (GtkNativeDialog *chooser,
                   int              response,
@@ -536,7 +523,7 @@ new_project_action (GSimpleAction *action,
   UpApplication *self = UP_APPLICATION (user_data);
   UpWindow *window = get_active_up_window (self);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = create_project_filter ();
+  g_autoptr(GtkFileFilter) filter = up_file_util_project_filter ();
   g_autoptr(GFile) folder = new_project_folder (window);
 
   chooser = gtk_file_chooser_native_new (_("New Project"),
@@ -563,7 +550,7 @@ open_action (GSimpleAction *action,
 {
   UpApplication *self = UP_APPLICATION (user_data);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = create_project_filter ();
+  g_autoptr(GtkFileFilter) filter = up_file_util_project_filter ();
 
   chooser = gtk_file_chooser_native_new (_("Open Project"),
                                          GTK_WINDOW (get_active_up_window (self)),

@@ -408,6 +408,82 @@ file_name_part (const char *text)
   return copy;
 }
 
+GtkFileFilter *
+up_file_util_project_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Upphandla Projects"));
+  gtk_file_filter_add_pattern (filter, "*" UP_FILE_SUFFIX);
+  gtk_file_filter_add_mime_type (filter, UP_MIME_TYPE);
+
+  return filter;
+}
+
+typedef struct
+{
+  GtkWidget      *widget;
+  UpFileUtilFunc  func;
+  gpointer        user_data;
+} ChooseRun;
+
+static void
+on_choose_response (GtkNativeDialog *chooser,
+                    int              response,
+                    ChooseRun       *run)
+{
+  g_autoptr(GFile) file = NULL;
+
+  /* a window closed meanwhile reads nothing */
+  if (response == GTK_RESPONSE_ACCEPT && gtk_widget_get_root (run->widget) != NULL)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  run->func (file, run->user_data);
+  g_object_unref (run->widget);
+  g_free (run);
+}
+
+void
+up_file_util_choose_file (GtkWidget      *widget,
+                          const char     *title,
+                          const char     *accept,
+                          GtkFileFilter  *filter,
+                          GFile          *folder,
+                          UpFileUtilFunc  func,
+                          gpointer        user_data)
+{
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+  GtkRoot *root;
+  ChooseRun *run;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (GTK_IS_FILE_FILTER (filter));
+  g_return_if_fail (func != NULL);
+
+  run = g_new0 (ChooseRun, 1);
+  run->widget = g_object_ref (widget);
+  run->func = func;
+  run->user_data = user_data;
+
+  root = gtk_widget_get_root (widget);
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_add_pattern (all, "*");
+  /* Translators: The file filter that shows every file. */
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_choose_response), run);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 GFile *
 up_file_util_export_folder (UpProject *project)
 {

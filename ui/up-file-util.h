@@ -7,6 +7,7 @@
 G_BEGIN_DECLS
 
 #define UP_FILE_SUFFIX ".upphandla"
+#define UP_MIME_TYPE "application/x-upphandla"
 
 /* The file a name typed in a save dialog means. The dialog asks before it
  * replaces the file it returns; when a name gets an extension added here,
@@ -84,9 +85,26 @@ void   up_file_util_add_export_filter (GtkFileChooser *chooser,
                                        UpExportFormat  format);
 
 /* @file is the file to write, or NULL when the user chose not to replace
- * it. */
+ * it; or the file to read, or NULL when the user cancelled. */
 typedef void (*UpFileUtilFunc) (GFile    *file,
                                 gpointer  user_data);
+
+/* The file chooser's filter of project files ("*.upphandla" and their
+ * MIME type), named "Upphandla Projects". */
+GtkFileFilter *up_file_util_project_filter (void);
+
+/* Asks for one file to read in a file chooser (the portal's in a Flatpak)
+ * over the window of @widget, titled @title, its button @accept; it
+ * offers @filter and then all files, from @folder (may be NULL). Calls
+ * @func once, with the file chosen, or with NULL when the user cancelled
+ * or @widget has left its window by then. */
+void   up_file_util_choose_file     (GtkWidget      *widget,
+                                     const char     *title,
+                                     const char     *accept,
+                                     GtkFileFilter  *filter,
+                                     GFile          *folder,
+                                     UpFileUtilFunc  func,
+                                     gpointer        user_data);
 
 /* Calls @func once: at once with @file when @file is @chosen (the dialog
  * asked already) or does not exist; otherwise after asking in a dialog

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "up-file-util.h"
+#include "up-text-util.h"
 #include "up-stakeholder-import.h"
 
 /* The people of a workshop's list of participants, a registration form's
@@ -16,25 +17,18 @@
 
 typedef struct
 {
-  GtkWidget               *widget;
   UpProject               *project;
   UpStakeholderImportDone  done;
   gpointer                 user_data;
 } ImportRun;
 
 static void
-on_file_response (GtkNativeDialog *chooser,
-                  int              response,
-                  ImportRun       *run)
+on_file_chosen (GFile    *file,
+                gpointer  user_data)
 {
-  g_autoptr(GFile) file = NULL;
+  ImportRun *run = user_data;
   g_autoptr(GError) error = NULL;
   UpImportSummary summary = { 0 };
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
 
   if (file != NULL)
     {
@@ -42,10 +36,7 @@ on_file_response (GtkNativeDialog *chooser,
       up_project_commit_pending (run->project);
       up_import_stakeholders (run->project, file, &summary, &error);
     }
-  if (gtk_widget_get_root (run->widget) != NULL)
-    run->done (file, &summary, error, run->user_data);
-
-  g_object_unref (run->widget);
+  run->done (file, &summary, error, run->user_data);
   g_object_unref (run->project);
   g_free (run);
 }
@@ -56,11 +47,8 @@ up_stakeholder_import_run (GtkWidget               *widget,
                            UpStakeholderImportDone  done,
                            gpointer                 user_data)
 {
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autoptr(GFile) folder = NULL;
-  GtkRoot *root;
   ImportRun *run;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
@@ -68,19 +56,9 @@ up_stakeholder_import_run (GtkWidget               *widget,
   g_return_if_fail (done != NULL);
 
   run = g_new0 (ImportRun, 1);
-  run->widget = g_object_ref (widget);
   run->project = g_object_ref (project);
   run->done = done;
   run->user_data = user_data;
-
-  root = gtk_widget_get_root (widget);
-  /* Translators: The title of the dialog that adds the people of a table
-   * (CSV) to the stakeholder register. */
-  chooser = gtk_file_chooser_native_new (_("Import Stakeholders"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   gtk_file_filter_add_mime_type (tables, "text/csv");
   gtk_file_filter_add_mime_type (tables, "text/tab-separated-values");
@@ -90,19 +68,14 @@ up_stakeholder_import_run (GtkWidget               *widget,
   /* Translators: The kind of file the stakeholders are imported from: a
    * table a spreadsheet saves as CSV (or as text apart by tabs). */
   gtk_file_filter_set_name (tables, _("CSV Table"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
-  gtk_file_filter_add_pattern (all, "*");
-  /* Translators: The file filter that shows every file. */
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
 
   /* beside the project: a participants' list kept with the plan */
   folder = up_file_util_export_folder (project);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_file_response), run);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  up_file_util_choose_file (widget,
+                            /* Translators: The title of the dialog that adds the people of a
+                             * table (CSV) to the stakeholder register. */
+                            _("Import Stakeholders"), _("_Import"), tables, folder,
+                            on_file_chosen, run);
 }
 
 char *
@@ -147,16 +120,5 @@ up_stakeholder_import_message (const UpImportSummary *summary,
                                                              "%1$u values not understood",
                                                              summary->values_not_read),
                                                 summary->values_not_read));
-  if (left_out->len > 0)
-    {
-      g_autofree char *joined = NULL;
-
-      g_ptr_array_add (left_out, NULL);
-      joined = g_strjoinv (", ", (char **) left_out->pdata);
-      /* Translators: a toast after an import and, in brackets, what was
-       * left out: "Added 3 stakeholders from “x.csv” (2 already in the
-       * register, 1 line without a name)". */
-      return g_strdup_printf (_("%1$s (%2$s)"), message->str, joined);
-    }
-  return g_string_free (g_steal_pointer (&message), FALSE);
+  return up_text_util_with_details (message->str, left_out);
 }

@@ -15,8 +15,8 @@ typedef void (*UpStakeholderImportDone) (GFile                 *file,
 
 /* Asks for a table (CSV) and adds its people to @project's stakeholder
  * register as one undo step (up_import_stakeholders()). @widget is any
- * widget of the window the dialog belongs to; @done is called unless it
- * has left its window by then. */
+ * widget of the window the dialog belongs to; @done is called once, with
+ * a NULL file when the user cancelled or @widget left its window. */
 void  up_stakeholder_import_run     (GtkWidget               *widget,
                                      UpProject               *project,
                                      UpStakeholderImportDone  done,

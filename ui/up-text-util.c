@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <pango/pango.h>
 #include <string.h>
 
@@ -247,4 +248,27 @@ up_text_util_add_mnemonics (const char * const *labels)
       g_strv_builder_add (builder, marked->str);
     }
   return g_strv_builder_end (builder);
+}
+
+char *
+up_text_util_with_details (const char *message,
+                           GPtrArray  *details)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  g_return_val_if_fail (message != NULL, NULL);
+  g_return_val_if_fail (details != NULL, NULL);
+
+  if (details->len == 0)
+    return g_strdup (message);
+  for (guint i = 0; i < details->len; i++)
+    {
+      if (i > 0)
+        g_string_append (joined, ", ");
+      g_string_append (joined, g_ptr_array_index (details, i));
+    }
+  /* Translators: a toast and, in brackets, more of what was done:
+   * "Added 3 stakeholders from “x.csv” (2 already in the register,
+   * 1 line without a name)". */
+  return g_strdup_printf (_("%1$s (%2$s)"), message, joined->str);
 }

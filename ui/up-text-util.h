@@ -32,4 +32,10 @@ gboolean  up_text_util_matches    (const char *text,
  * none. Free with g_strfreev(). */
 char    **up_text_util_add_mnemonics (const char * const *labels);
 
+/* A toast's @message with @details (strings; may be empty) after it in
+ * brackets: "Added 3 stakeholders from “x.csv” (2 already in the
+ * register, 1 line without a name)". */
+char     *up_text_util_with_details  (const char *message,
+                                      GPtrArray  *details);
+
 G_END_DECLS

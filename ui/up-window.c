@@ -17,6 +17,7 @@
 #include "up-grid-export.h"
 #include "up-list-util.h"
 #include "up-stakeholder-import.h"
+#include "up-project-merge.h"
 #include "up-local-goals-view.h"
 #include "up-note-util.h"
 #include "up-notes-print.h"
@@ -113,6 +114,7 @@ struct _UpWindow
   gboolean              exporting_notes;     /* and of the notes */
   gboolean              exporting_stakeholders; /* the register, as a table */
   gboolean              importing;           /* stakeholders, from a table */
+  gboolean              merging;             /* a copy sent back */
 
   /* The keyboard shortcuts, built the first time they are asked for, and
    * what they were fitted to (see shortcuts_fit()). */
@@ -312,6 +314,7 @@ update_actions (UpWindow *self)
                                  self->project != NULL && !self->importing &&
                                  g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
                                             "stakeholders") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-copy", self->project != NULL && !self->merging);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-stage", self->project != NULL);
   /* where the stage is in sight: Ctrl+D on another view copied a stage
    * unseen */
@@ -2503,6 +2506,55 @@ import_stakeholders_action (GtkWidget  *widget,
 }
 
 static void
+on_copy_merged (GFile                *file,
+                const UpMergeSummary *summary,
+                const GError         *error,
+                gpointer              user_data)
+{
+  UpWindow *self = user_data;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+
+  self->merging = FALSE;
+  update_actions (self);
+  if (error != NULL)
+    {
+      show_error_dialog (self, _("The Copy Was Not Merged"), error);
+      return;
+    }
+  if (file == NULL || self->toast_overlay == NULL)
+    return;
+
+  basename = g_file_get_basename (file);
+  message = up_project_merge_message (summary, basename);
+  if (summary->notes_added + summary->notes_changed + summary->stakeholders_added + summary->links_added == 0)
+    {
+      up_window_add_toast (self, message);
+      return;
+    }
+  /* Undo in the toast takes back the merge alone, as for a deletion */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, up_undo_toast_new (self->project, escaped));
+}
+
+/* A workshop's copy of the project, sent back: its new notes, people and
+ * Agenda 2030 links into the project, as one undo step. */
+static void
+merge_copy_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+
+  if (self->project == NULL || self->merging)
+    return;
+  self->merging = TRUE;
+  update_actions (self);
+  up_project_merge_run (widget, self->project, on_copy_merged, self);
+}
+
+static void
 project_details_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -4454,6 +4506,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
   gtk_widget_class_install_action (widget_class, "win.export-stakeholders", NULL, export_stakeholders_action);
   gtk_widget_class_install_action (widget_class, "win.import-stakeholders", NULL, import_stakeholders_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-copy", NULL, merge_copy_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.delete-stage", NULL, delete_stage_action);

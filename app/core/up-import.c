@@ -10,6 +10,7 @@
 #include "up-export-private.h"
 #include "up-i18n.h"
 #include "up-import.h"
+#include "up-import-private.h"
 #include "up-stakeholder.h"
 #include "up-types.h"
 
@@ -280,11 +281,15 @@ find_enum_value (const char * const *values,
   return NULL;
 }
 
-/* The key of a stakeholder in the register: name and organisation, case
- * and spacing aside. */
-static char *
-person_key (const char *name,
-            const char *organisation)
+char *
+_up_import_fold (const char *text)
+{
+  return fold (text);
+}
+
+char *
+_up_import_person_key (const char *name,
+                       const char *organisation)
 {
   g_autofree char *folded_name = fold (name != NULL ? name : "");
   g_autofree char *folded_organisation = fold (organisation != NULL ? organisation : "");
@@ -454,7 +459,7 @@ import_records (UpProject        *project,
     {
       g_autoptr(UpStakeholder) person = g_list_model_get_item (register_, i);
 
-      g_hash_table_add (known, person_key (up_stakeholder_get_name (person),
+      g_hash_table_add (known, _up_import_person_key (up_stakeholder_get_name (person),
                                            up_stakeholder_get_organisation (person)));
     }
 
@@ -479,7 +484,7 @@ import_records (UpProject        *project,
           summary->without_name++;
           continue;
         }
-      key = person_key (name, organisation);
+      key = _up_import_person_key (name, organisation);
       if (g_hash_table_contains (known, key))
         {
           summary->already_there++;

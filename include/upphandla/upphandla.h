@@ -21,6 +21,7 @@
 #include "up-chart.h"
 #include "up-export.h"
 #include "up-import.h"
+#include "up-merge.h"
 #include "up-search.h"
 
 #undef UPPHANDLA_INSIDE

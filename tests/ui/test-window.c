@@ -36,6 +36,7 @@
 #include "up-a11y-util.h"
 #include "up-stage-row.h"
 #include "up-stakeholder-import.h"
+#include "up-project-merge.h"
 #include "up-stage-row-private.h"
 #include "up-stakeholder-view-private.h"
 #include "up-timeline.h"
@@ -3041,17 +3042,17 @@ test_menu_mnemonics_unique (Fixture       *fixture,
   GtkWidget *people = template_child (window, UP_TYPE_WINDOW, "stakeholder_view");
   GtkWidget *sort;
 
-  /* New Project, Open, Save a Copy, Export Timeline, Print, Project
-   * Details, Keyboard Shortcuts, About */
+  /* New Project, Open, Save a Copy, Merge a Copy, Export Timeline,
+   * Print, Project Details, Keyboard Shortcuts, About */
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
-                                                  "the main menu"), ==, 8);
+                                                  "the main menu"), ==, 9);
   /* every one of the eighteen kinds by a key of its own */
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "add_stage_button"),
                                                   "Add Stage's menu"), ==, 18);
   show_view (fixture, "stakeholders");
   /* Export and Import Stakeholders in place of Export Timeline */
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
-                                                  "the main menu of the Stakeholders view"), ==, 9);
+                                                  "the main menu of the Stakeholders view"), ==, 10);
   sort = find_widget (people, is_sort_menu_button, NULL);
   g_assert_nonnull (sort);
   /* each of its five orders by its key */
@@ -3059,7 +3060,7 @@ test_menu_mnemonics_unique (Fixture       *fixture,
   /* Export Notes in place of Export Timeline */
   show_view (fixture, "notes");
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
-                                                  "the main menu of the Notes view"), ==, 8);
+                                                  "the main menu of the Notes view"), ==, 9);
 }
 
 /* No two buttons of the start page share an access key, nor two items of
@@ -8042,6 +8043,115 @@ test_import_stakeholders (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, n);
 }
 
+/* The Undo button of the toast the window shows, or NULL. */
+static GtkWidget *
+shown_toast_undo (UpWindow *window)
+{
+  GtkWidget *toast = find_toast (GTK_WIDGET (window));
+
+  for (GtkWidget *child = toast != NULL ? gtk_widget_get_first_child (toast) : NULL; child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), _("Undo")) == 0)
+      return child;
+  return NULL;
+}
+
+/* Merge a Copy… in the main menu: a copy of the project sent to a
+ * workshop and sent back brings its new note and person in, the toast
+ * says so, and its Undo takes the whole merge back; the project's own
+ * file is refused in a dialog, and Cancel does nothing. */
+static void
+test_merge_copy (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "workshop.upphandla", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *own_path = NULL;
+  g_autoptr(UpStage) stage = g_list_model_get_item (up_project_get_stages (fixture->project), 0);
+  const char *body = "Personalen vill se \"vem som larmat\" 🇸🇪 – direkt.";
+  guint n_notes = up_project_count (fixture->project, "note");
+  guint n_people = up_project_count (fixture->project, "stakeholder");
+  UpMergeSummary summary = { .notes_added = 1, .stakeholders_added = 1 };
+  GtkWindow *chooser = NULL;
+  AdwMessageDialog *dialog;
+  UpStakeholder *person;
+  UpNote *note;
+  GtkWidget *undo;
+
+  g_assert_nonnull (up_project_get_file (fixture->project));
+  g_assert_true (main_menu_has (fixture, _("_Merge a Copy…")));
+
+  /* the workshop's copy: a note at the first stage, naming a new person */
+  g_assert_true (up_store_save_copy (up_project_get_store (fixture->project), file, &error));
+  g_assert_no_error (error);
+  copy = up_project_open (file, &error);
+  g_assert_no_error (error);
+  person = up_project_add_stakeholder (copy, "Cecilia Öberg", "Hemtjänsten", "user", &error);
+  g_assert_no_error (error);
+  note = up_project_add_note (copy, body, "workshop", "2027-01-20",
+                              UP_STAGE (up_project_lookup (copy, "stage", up_record_get_id (UP_RECORD (stage)))),
+                              &error);
+  g_assert_no_error (error);
+  g_assert_true (up_project_link_note_stakeholder (copy, note, person, &error));
+  g_assert_true (up_store_flush (up_project_get_store (copy), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.merge-copy", NULL));
+  wait_until (is_file_chooser_shown, &chooser);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, _("Merge a Copy"));
+  type_file_location (chooser, path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (has_toast, fixture->window);
+
+  g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes + 1);
+  g_assert_cmpuint (up_project_count (fixture->project, "stakeholder"), ==, n_people + 1);
+  expected = up_project_merge_message (&summary, "workshop.upphandla");
+  g_assert_cmpstr (shown_toast (fixture->window), ==, expected);
+  g_test_message ("%s", expected);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-merge-copy.png");
+
+  /* the toast's Undo takes the merge back, all of it */
+  undo = shown_toast_undo (fixture->window);
+  g_assert_nonnull (undo);
+  /* longer than the toast's show animation, as dismiss_toasts() waits */
+  spin_for_ms (600);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_signal_emit_by_name (undo, "clicked");
+  iterate_pending ();
+  g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes);
+  g_assert_cmpuint (up_project_count (fixture->project, "stakeholder"), ==, n_people);
+  dismiss_toasts (fixture->window);
+
+  /* the project's own file: refused, said why */
+  own_path = g_file_get_path (up_project_get_file (fixture->project));
+  chooser = NULL;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.merge-copy", NULL));
+  wait_until (is_file_chooser_shown, &chooser);
+  type_file_location (chooser, own_path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("The Copy Was Not Merged"));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   _("This is the project’s own file. Choose the copy that was sent back."));
+  adw_message_dialog_response (dialog, "close");
+  g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes);
+
+  /* Cancel does nothing, and the action asks again after it */
+  for (int i = 0; i < 2; i++)
+    {
+      chooser = NULL;
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.merge-copy", NULL));
+      wait_until (is_file_chooser_shown, &chooser);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      iterate_pending ();
+    }
+  g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes);
+}
+
 /* A presenter's PNG: in either export dialog, a Size row shown for a PNG
  * only offers sizes for a slide and for print beside the chart's own
  * size; the PNG written keeps within the size chosen, as large as it
@@ -10710,6 +10820,7 @@ main (int   argc,
   g_test_add ("/ui/window/note-menu", Fixture, NULL, fixture_set_up, test_note_menu, fixture_tear_down);
   g_test_add ("/ui/window/export-stakeholders", Fixture, NULL, fixture_set_up, test_export_stakeholders,
               fixture_tear_down);
+  g_test_add ("/ui/window/merge-copy", Fixture, NULL, fixture_set_up, test_merge_copy, fixture_tear_down);
   g_test_add ("/ui/window/import-stakeholders", Fixture, NULL, fixture_set_up, test_import_stakeholders,
               fixture_tear_down);
   g_test_add ("/ui/window/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
