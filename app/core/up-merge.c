@@ -214,10 +214,20 @@ merge_links (Merge     *merge,
              GError   **error)
 {
   g_autoptr(GPtrArray) links = up_project_list_sdg_links (merge->copy, theirs);
-  g_autoptr(GPtrArray) our_links = up_project_list_sdg_links (merge->project, ours);
-  g_autoptr(GHashTable) targets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) our_links = NULL;
+  g_autoptr(GHashTable) targets = NULL;
   int added = 0;
 
+  /* those made in the copy since it was sent; the rest the project has,
+   * or deleted since */
+  for (guint i = links->len; i > 0; i--)
+    if (up_record_get_id (g_ptr_array_index (links, i - 1)) <= merge->links_ceiling)
+      g_ptr_array_remove_index (links, i - 1);
+  if (links->len == 0)
+    return 0;
+
+  our_links = up_project_list_sdg_links (merge->project, ours);
+  targets = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < our_links->len; i++)
     g_hash_table_add (targets, (gpointer) up_sdg_link_get_target (g_ptr_array_index (our_links, i)));
 
@@ -226,8 +236,7 @@ merge_links (Merge     *merge,
       UpSdgLink *link = g_ptr_array_index (links, i);
       const char *target = up_sdg_link_get_target (link);
 
-      if (g_hash_table_contains (targets, target) ||
-          up_record_get_id (UP_RECORD (link)) <= merge->links_ceiling)
+      if (g_hash_table_contains (targets, target))
         continue;
       if (up_project_add_sdg_link (merge->project, ours, target, up_sdg_link_get_impact (link),
                                    up_sdg_link_get_strength (link), up_sdg_link_get_comment (link),
