@@ -95,6 +95,23 @@ same_link (UpRecord *theirs,
          up_sdg_link_get_note_id (a) == up_sdg_link_get_note_id (b);
 }
 
+/* The same stage: of the same title, or renamed on one side and still of
+ * the same kind and dates (two stages added since, one here and one in
+ * the copy, are alike in kind often, in dates too seldom). */
+static gboolean
+same_stage (UpRecord *theirs,
+            UpRecord *ours)
+{
+  UpStage *a = UP_STAGE (theirs), *b = UP_STAGE (ours);
+  g_autofree char *their_title = _up_import_fold (up_stage_get_title (a));
+  g_autofree char *our_title = _up_import_fold (up_stage_get_title (b));
+
+  return g_str_equal (their_title, our_title) ||
+         (g_str_equal (up_stage_get_kind (a), up_stage_get_kind (b)) &&
+          g_str_equal (up_stage_get_start_date (a), up_stage_get_start_date (b)) &&
+          g_str_equal (up_stage_get_end_date (a), up_stage_get_end_date (b)));
+}
+
 static char *
 stage_key (const char *kind,
            const char *title)
@@ -111,14 +128,16 @@ note_key (UpNote *note)
 }
 
 /* Each stage of the copy to the project's stage it is: the one of the
- * same id and kind (the file was sent with the project's ids), or else
- * the only one of the same kind and title. */
+ * same id where the stage was there when the copy was sent (the file
+ * was sent with the project's ids), or else the only one of the same
+ * kind and title. */
 static void
 map_stages (Merge *merge)
 {
   GListModel *stages = up_project_get_stages (merge->project);
   GListModel *copy_stages = up_project_get_stages (merge->copy);
   g_autoptr(GHashTable) by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 ceiling = shared_ceiling (merge, copy_stages, "stage", same_stage);
 
   for (guint i = 0, n = g_list_model_get_n_items (stages); i < n; i++)
     {
@@ -136,9 +155,10 @@ map_stages (Merge *merge)
     {
       g_autoptr(UpStage) theirs = g_list_model_get_item (copy_stages, i);
       gint64 id = up_record_get_id (UP_RECORD (theirs));
-      UpRecord *ours = up_project_lookup (merge->project, "stage", id);
+      /* a stage added to the copy since may have the id of one added here */
+      UpRecord *ours = id <= ceiling ? up_project_lookup (merge->project, "stage", id) : NULL;
 
-      if (ours == NULL || !g_str_equal (up_stage_get_kind (UP_STAGE (ours)), up_stage_get_kind (theirs)))
+      if (ours == NULL)
         {
           g_autofree char *key = stage_key (up_stage_get_kind (theirs), up_stage_get_title (theirs));
 

@@ -34,9 +34,10 @@ typedef struct
  * participants and sent back) adds, as one undo step:
  *
  * - its notes that @project lacks, with their stakeholders and Agenda 2030
- *   links, pinned to the same stage (the stage of the same id and kind,
- *   or else the one stage of the same kind and title, case and spacing
- *   aside; with no such stage the note is added unpinned); a note counts
+ *   links, pinned to the same stage (the stage of the same id, where it
+ *   was there when the copy was made, or else the one stage of the same
+ *   kind and title, case and spacing aside; with no such stage the note
+ *   is added unpinned); a note counts
  *   as there already when @project has one said on the same day with the
  *   same text, or when it is the same note (the same id and created at
  *   the same second);

@@ -220,6 +220,14 @@ test_merge_workshop (Fixture       *fixture,
                                    &error), error);
   no_error (up_project_delete_note (project, find (project, "note", "body", "Larmen måste fungera på landsbygden."),
                                     &error), error);
+  /* a stage renamed here is still the stage; one added here, of the id
+   * and kind of the copy's new stage, is not the copy's */
+  no_error (up_project_set_string (project, find (project, "stage", "title", "Behovsanalys"), "title",
+                                   "Behovsanalys 2027", &error), error);
+  g_assert_cmpint (up_record_get_id (UP_RECORD (up_project_add_stage (project, "pilot", "Pilot i hemtjänsten",
+                                                                      "2027-05-03", "2027-05-28", NULL, &error))),
+                   ==, up_record_get_id (UP_RECORD (pilot)));
+  g_assert_no_error (error);
 
   n_notes = up_project_count (project, "note");
   n_people = up_project_count (project, "stakeholder");
@@ -237,7 +245,7 @@ test_merge_workshop (Fixture       *fixture,
   note = find (project, "note", "body", "Personalen vill kunna se \"vem som larmat\" – direkt.");
   g_assert_nonnull (note);
   g_assert_cmpint (up_note_get_stage_id (note), ==,
-                   up_record_get_id (find (project, "stage", "title", "Behovsanalys")));
+                   up_record_get_id (find (project, "stage", "title", "Behovsanalys 2027")));
   g_assert_cmpstr (up_note_get_kind (note), ==, "workshop");
   g_assert_cmpstr (up_note_get_said_on (note), ==, "2027-01-20");
   g_assert_cmpstr (up_note_get_visibility (note), ==, "public");
@@ -260,7 +268,7 @@ test_merge_workshop (Fixture       *fixture,
   g_assert_nonnull (note);
   g_assert_cmpint (up_note_get_stage_id (note), ==, 0);
   g_assert_null (find (project, "stage", "title", "Test före köp"));
-  g_assert_cmpuint (up_project_count (project, "stage"), ==, 2);
+  g_assert_cmpuint (up_project_count (project, "stage"), ==, 3);
 
   /* the edit of the workshop, and the strategist's rename kept (the
    * renamed Bo is still the one the note names, not added again) */
