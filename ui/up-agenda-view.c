@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "up-undo-toast.h"
 #include "up-a11y-util.h"
 #include "up-agenda-view.h"
 #include "up-export-options.h"
@@ -524,7 +525,7 @@ show_toast (UpAgendaView *self,
   g_autofree char *escaped = g_markup_escape_text (message, -1);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), up_toast_new (escaped));
 }
 
 static void

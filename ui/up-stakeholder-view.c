@@ -85,7 +85,7 @@ add_toast (UpStakeholderView *self,
 
   /* Toast titles are Pango markup; names are plain text. */
   escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
+  toast = up_toast_new (escaped);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 
   return toast;

@@ -179,6 +179,42 @@ dismiss_all (UpProject *project,
 }
 
 AdwToast *
+up_toast_new (const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), title);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  /* The overlay gives a toast its natural width, and the height of that
+   * width, up to its own: a label of one line as long as its text ran
+   * out of the toast (and lay over the header bar's layout). So many
+   * characters, with the Undo and close buttons, fit the narrowest
+   * window (640 px) with DejaVu Sans's wide bold. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+  /* as the toast's own title */
+  gtk_widget_add_css_class (label, "heading");
+  adw_toast_set_custom_title (toast, label);
+  return toast;
+}
+
+const char *
+up_toast_get_text (AdwToast *toast)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (ADW_IS_TOAST (toast), NULL);
+
+  label = adw_toast_get_custom_title (toast);
+  g_return_val_if_fail (GTK_IS_LABEL (label), NULL);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+AdwToast *
 up_undo_toast_new (UpProject  *project,
                    const char *title)
 {
@@ -193,7 +229,7 @@ up_undo_toast_new (UpProject  *project,
    * after their deletes. Ctrl+Z still undoes those. */
   dismiss_all (project, FALSE);
 
-  toast = adw_toast_new (title);
+  toast = up_toast_new (title);
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
 

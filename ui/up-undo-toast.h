@@ -6,6 +6,14 @@
 
 G_BEGIN_DECLS
 
+/* A toast saying @title (Pango markup, as adw_toast_new() takes it) on as
+ * many lines as the window needs: libadwaita 1.2 cuts a title too long
+ * for one line with "…", which lost what a long toast says last ("… (1
+ * note changed, 2 new stakeholders)"), or the name of a file. */
+AdwToast   *up_toast_new          (const char *title);
+/* The text a toast of up_toast_new() shows, without markup. */
+const char *up_toast_get_text     (AdwToast   *toast);
+
 /* A toast saying @title about the edit just made to @project (a delete),
  * with an Undo button that undoes that edit and nothing else, keeping the
  * edits of other rows made since (up_project_undo_edit()): the toast goes

@@ -5124,7 +5124,7 @@ up_window_add_toast (UpWindow   *self,
 
   /* Toast titles are Pango markup; the messages are plain text. */
   escaped = g_markup_escape_text (message, -1);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  adw_toast_overlay_add_toast (self->toast_overlay, up_toast_new (escaped));
 }
 
 void

@@ -8126,6 +8126,37 @@ test_merge_copy (Fixture       *fixture,
   g_assert_cmpuint (up_project_count (fixture->project, "stakeholder"), ==, n_people);
   dismiss_toasts (fixture->window);
 
+  /* A toast of all a merge can say, in the narrowest window (640 px):
+   * whole, on more lines. libadwaita cut it after the file's name with
+   * "…". */
+  {
+    UpMergeSummary all = { 12, 1, 3, 1, 3, 2, 5 };
+    g_autofree char *longer = up_project_merge_message (&all, "Workshop Norrby hemtjänst – Anna Svensson.upphandla");
+    PangoLayout *layout;
+    GtkWidget *label;
+
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 600);
+    up_window_add_toast (fixture->window, longer);
+    wait_until (has_toast, fixture->window);
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    label = find_descendant (find_toast (GTK_WIDGET (fixture->window)), GTK_TYPE_LABEL);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, longer);
+    layout = gtk_label_get_layout (GTK_LABEL (label));
+    g_assert_false (pango_layout_is_ellipsized (layout));
+    g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+    /* within the toast, which is within the window */
+    g_assert_cmpint (gtk_widget_get_width (label), <=, gtk_widget_get_width (find_toast (GTK_WIDGET (fixture->window))));
+    g_assert_cmpint (gtk_widget_get_height (label), <=,
+                     gtk_widget_get_height (find_toast (GTK_WIDGET (fixture->window))));
+    g_assert_cmpint (gtk_widget_get_width (find_toast (GTK_WIDGET (fixture->window))), <,
+                     gtk_widget_get_width (GTK_WIDGET (fixture->window)));
+    /* once the toast and the window's new width have settled */
+    spin_for_ms (700);
+    wait_for_frames (GTK_WIDGET (fixture->window));
+    save_screenshot (GTK_WIDGET (fixture->window), "window-merge-long.png");
+    dismiss_toasts (fixture->window);
+  }
+
   /* the project's own file: refused, said why */
   own_path = g_file_get_path (up_project_get_file (fixture->project));
   chooser = NULL;
