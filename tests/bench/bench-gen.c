@@ -2,6 +2,8 @@
 
 /* The project generator shared by the benchmarks (bench-load, gen-project). */
 
+#include <stdlib.h>
+
 #include "bench-gen.h"
 
 static const char *lorem =
@@ -73,4 +75,23 @@ bench_status_mb (const char *field)
       (line = strstr (status, key)) == NULL)
     return 0;
   return g_ascii_strtod (line + strlen (key), NULL) / 1024.0;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+double
+bench_median (double *values,
+              guint   n)
+{
+  g_return_val_if_fail (n > 0, 0);
+
+  qsort (values, n, sizeof (double), compare_double);
+  return values[n / 2];
 }

@@ -9,6 +9,10 @@
 UpProject *bench_generate_project (guint  n,
                                    GFile *file);
 
+/* The median of @n values, which it sorts. */
+double     bench_median           (double     *values,
+                                   guint       n);
+
 /* A figure of this process's /proc/self/status in kB ("VmRSS", "VmHWM"),
  * as MB; 0 where it is not known. */
 double     bench_status_mb        (const char *field);

@@ -14,21 +14,6 @@
 
 #define RUNS 7
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values)
-{
-  qsort (values, RUNS, sizeof (double), compare_double);
-  return values[RUNS / 2];
-}
-
 static double
 time_open (GFile *file)
 {
@@ -42,7 +27,7 @@ time_open (GFile *file)
       g_assert_nonnull (project);
       runs[r] = (g_get_monotonic_time () - t0) / 1000.0;
     }
-  return median (runs);
+  return bench_median (runs, RUNS);
 }
 
 /* Reads every column of every row with SQLite alone: the floor. */
@@ -74,7 +59,7 @@ time_sqlite (GFile *file)
       sqlite3_close (db);
       runs[r] = (g_get_monotonic_time () - t0) / 1000.0;
     }
-  return median (runs);
+  return bench_median (runs, RUNS);
 }
 
 int

@@ -14,22 +14,6 @@
 
 #include "bench-gen.h"
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_double);
-  return values[n / 2];
-}
-
 /* The workshop's copy of @file: @n notes more, each at a stage, naming a
  * stakeholder and serving a target. */
 static void
@@ -131,7 +115,7 @@ main (int   argc,
           /* no save of the merge: the project's file stays the plan */
           g_assert_true (up_project_undo (project, &error));
         }
-      g_print ("%8u %10u %12.1f %12.1f %12u\n", n, n / 10, median (merge_ms, runs), median (open_ms, runs),
+      g_print ("%8u %10u %12.1f %12.1f %12u\n", n, n / 10, bench_median (merge_ms, runs), bench_median (open_ms, runs),
                notes_after);
       g_unlink (path);
       g_unlink (copy_path);
