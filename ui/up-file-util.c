@@ -422,9 +422,9 @@ up_file_util_project_filter (void)
 
 typedef struct
 {
-  GtkWidget      *widget;
-  UpFileUtilFunc  func;
-  gpointer        user_data;
+  GtkWidget           *widget;
+  UpFileUtilFilesFunc  func;
+  gpointer             user_data;
 } ChooseRun;
 
 static void
@@ -432,27 +432,30 @@ on_choose_response (GtkNativeDialog *chooser,
                     int              response,
                     ChooseRun       *run)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GListModel) files = NULL;
 
   /* a window closed meanwhile reads nothing */
   if (response == GTK_RESPONSE_ACCEPT && gtk_widget_get_root (run->widget) != NULL)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  if (files != NULL && g_list_model_get_n_items (files) == 0)
+    g_clear_object (&files);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 
-  run->func (file, run->user_data);
+  run->func (files, run->user_data);
   g_object_unref (run->widget);
   g_free (run);
 }
 
 void
-up_file_util_choose_file (GtkWidget      *widget,
-                          const char     *title,
-                          const char     *accept,
-                          GtkFileFilter  *filter,
-                          GFile          *folder,
-                          UpFileUtilFunc  func,
-                          gpointer        user_data)
+up_file_util_choose_files (GtkWidget           *widget,
+                           const char          *title,
+                           const char          *accept,
+                           GtkFileFilter       *filter,
+                           GFile               *folder,
+                           gboolean             multiple,
+                           UpFileUtilFilesFunc  func,
+                           gpointer             user_data)
 {
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
@@ -472,6 +475,7 @@ up_file_util_choose_file (GtkWidget      *widget,
   chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, accept, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), multiple);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_filter_add_pattern (all, "*");
   /* Translators: The file filter that shows every file. */

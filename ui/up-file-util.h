@@ -93,18 +93,24 @@ typedef void (*UpFileUtilFunc) (GFile    *file,
  * MIME type), named "Upphandla Projects". */
 GtkFileFilter *up_file_util_project_filter (void);
 
-/* Asks for one file to read in a file chooser (the portal's in a Flatpak)
- * over the window of @widget, titled @title, its button @accept; it
- * offers @filter and then all files, from @folder (may be NULL). Calls
- * @func once, with the file chosen, or with NULL when the user cancelled
- * or @widget has left its window by then. */
-void   up_file_util_choose_file     (GtkWidget      *widget,
-                                     const char     *title,
-                                     const char     *accept,
-                                     GtkFileFilter  *filter,
-                                     GFile          *folder,
-                                     UpFileUtilFunc  func,
-                                     gpointer        user_data);
+/* @files the files chosen (GFile items, one unless more were allowed),
+ * or NULL when the user cancelled. */
+typedef void (*UpFileUtilFilesFunc) (GListModel *files,
+                                     gpointer    user_data);
+
+/* Asks for a file to read (or several, with @multiple) in a file chooser
+ * (the portal's in a Flatpak) over the window of @widget, titled @title,
+ * its button @accept; it offers @filter and then all files, from @folder
+ * (may be NULL). Calls @func once, with the files chosen, or with NULL
+ * when the user cancelled or @widget has left its window by then. */
+void   up_file_util_choose_files    (GtkWidget           *widget,
+                                     const char          *title,
+                                     const char          *accept,
+                                     GtkFileFilter       *filter,
+                                     GFile               *folder,
+                                     gboolean             multiple,
+                                     UpFileUtilFilesFunc  func,
+                                     gpointer             user_data);
 
 /* Calls @func once: at once with @file when @file is @chosen (the dialog
  * asked already) or does not exist; otherwise after asking in a dialog

@@ -22,20 +22,24 @@ typedef struct
 } MergeRun;
 
 static void
-on_file_chosen (GFile    *file,
-                gpointer  user_data)
+on_files_chosen (GListModel *files,
+                 gpointer    user_data)
 {
   MergeRun *run = user_data;
   g_autoptr(GError) error = NULL;
   UpMergeSummary summary = { 0 };
 
-  if (file != NULL)
+  if (files != NULL)
     {
+      g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0, n = g_list_model_get_n_items (files); i < n; i++)
+        g_ptr_array_add (copies, g_list_model_get_item (files, i));
       /* text being typed is a step before it */
       up_project_commit_pending (run->project);
-      up_merge_file (run->project, file, &summary, &error);
+      up_merge_files (run->project, (GFile **) copies->pdata, copies->len, &summary, &error);
     }
-  run->done (file, &summary, error, run->user_data);
+  run->done (files, &summary, error, run->user_data);
   g_object_unref (run->project);
   g_free (run);
 }
@@ -61,15 +65,16 @@ up_project_merge_run (GtkWidget          *widget,
 
   /* beside the project, where copies sent back are often saved */
   folder = up_file_util_export_folder (project);
-  up_file_util_choose_file (widget,
-                            /* Translators: The title of the dialog that chooses a copy of
-                             * the project (sent to a workshop and sent back) to merge. */
-                            _("Merge a Copy"), _("_Merge"), projects, folder,
-                            on_file_chosen, run);
+  up_file_util_choose_files (widget,
+                             /* Translators: The title of the dialog that chooses copies of
+                              * the project (sent to a workshop and sent back) to merge. */
+                             _("Merge a Copy"), _("_Merge"), projects, folder, TRUE,
+                             on_files_chosen, run);
 }
 
 char *
 up_project_merge_message (const UpMergeSummary *summary,
+                          guint                 n_files,
                           const char           *file_name)
 {
   g_autoptr(GString) message = g_string_new (NULL);
@@ -77,7 +82,19 @@ up_project_merge_message (const UpMergeSummary *summary,
 
   g_return_val_if_fail (summary != NULL, NULL);
 
-  if (summary->notes_added == 0)
+  if (n_files > 1)
+    {
+      /* Translators: A toast after merging several copies of the project
+       * at once; %1$u is how many. What came in follows in brackets. */
+      g_string_printf (message, g_dngettext (GETTEXT_PACKAGE, "Merged %1$u copy", "Merged %1$u copies", n_files),
+                       n_files);
+      /* Translators: in a toast after merging several copies: the notes
+       * added from them. */
+      g_ptr_array_add (more, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u note added",
+                                                           "%1$u notes added", summary->notes_added),
+                                              summary->notes_added));
+    }
+  else if (summary->notes_added == 0)
     /* Translators: A toast after merging a copy of the project that had
      * no note new to it; %1$s is the copy's file name. What else it
      * brought follows. */

@@ -23,10 +23,11 @@ typedef struct
 } ImportRun;
 
 static void
-on_file_chosen (GFile    *file,
-                gpointer  user_data)
+on_file_chosen (GListModel *files,
+                gpointer    user_data)
 {
   ImportRun *run = user_data;
+  g_autoptr(GFile) file = files != NULL ? g_list_model_get_item (files, 0) : NULL;
   g_autoptr(GError) error = NULL;
   UpImportSummary summary = { 0 };
 
@@ -71,11 +72,11 @@ up_stakeholder_import_run (GtkWidget               *widget,
 
   /* beside the project: a participants' list kept with the plan */
   folder = up_file_util_export_folder (project);
-  up_file_util_choose_file (widget,
-                            /* Translators: The title of the dialog that adds the people of a
-                             * table (CSV) to the stakeholder register. */
-                            _("Import Stakeholders"), _("_Import"), tables, folder,
-                            on_file_chosen, run);
+  up_file_util_choose_files (widget,
+                             /* Translators: The title of the dialog that adds the people of a
+                              * table (CSV) to the stakeholder register. */
+                             _("Import Stakeholders"), _("_Import"), tables, folder, FALSE,
+                             on_file_chosen, run);
 }
 
 char *

@@ -2506,12 +2506,13 @@ import_stakeholders_action (GtkWidget  *widget,
 }
 
 static void
-on_copy_merged (GFile                *file,
+on_copy_merged (GListModel           *files,
                 const UpMergeSummary *summary,
                 const GError         *error,
                 gpointer              user_data)
 {
   UpWindow *self = user_data;
+  g_autoptr(GFile) first = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *message = NULL;
   g_autofree char *escaped = NULL;
@@ -2520,14 +2521,19 @@ on_copy_merged (GFile                *file,
   update_actions (self);
   if (error != NULL)
     {
-      show_error_dialog (self, _("The Copy Was Not Merged"), error);
+      guint n_files = files != NULL ? g_list_model_get_n_items (files) : 1;
+
+      show_error_dialog (self, g_dngettext (GETTEXT_PACKAGE, "The Copy Was Not Merged", "The Copies Were Not Merged",
+                                            n_files),
+                         error);
       return;
     }
-  if (file == NULL || self->toast_overlay == NULL)
+  if (files == NULL || self->toast_overlay == NULL)
     return;
 
-  basename = g_file_get_basename (file);
-  message = up_project_merge_message (summary, basename);
+  first = g_list_model_get_item (files, 0);
+  basename = g_file_get_basename (first);
+  message = up_project_merge_message (summary, g_list_model_get_n_items (files), basename);
   if (summary->notes_added + summary->notes_changed + summary->stakeholders_added + summary->links_added == 0)
     {
       up_window_add_toast (self, message);
@@ -2538,8 +2544,8 @@ on_copy_merged (GFile                *file,
   adw_toast_overlay_add_toast (self->toast_overlay, up_undo_toast_new (self->project, escaped));
 }
 
-/* A workshop's copy of the project, sent back: its new notes, people and
- * Agenda 2030 links into the project, as one undo step. */
+/* Workshops' copies of the project, sent back: their new notes, people
+ * and Agenda 2030 links into the project, as one undo step. */
 static void
 merge_copy_action (GtkWidget  *widget,
                    const char *action_name,

@@ -495,30 +495,86 @@ up_merge_project (UpProject       *project,
   return TRUE;
 }
 
+static void
+add_summary (UpMergeSummary       *total,
+             const UpMergeSummary *one)
+{
+  total->notes_added += one->notes_added;
+  total->notes_changed += one->notes_changed;
+  total->notes_there += one->notes_there;
+  total->notes_deleted += one->notes_deleted;
+  total->notes_without_stage += one->notes_without_stage;
+  total->stakeholders_added += one->stakeholders_added;
+  total->links_added += one->links_added;
+}
+
+gboolean
+up_merge_files (UpProject       *project,
+                GFile * const   *files,
+                guint            n_files,
+                UpMergeSummary  *summary,
+                GError         **error)
+{
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) edit_error = NULL;
+  UpMergeSummary total = { 0 };
+  GFile *own;
+
+  g_return_val_if_fail (UP_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (summary != NULL)
+    *summary = total;
+
+  /* every copy read, and its checks passed, before any is merged */
+  own = up_project_get_file (project);
+  for (guint i = 0; i < n_files; i++)
+    {
+      UpProject *copy;
+
+      g_return_val_if_fail (G_IS_FILE (files[i]), FALSE);
+      if (own != NULL && g_file_equal (own, files[i]))
+        {
+          g_set_error_literal (error, UP_MERGE_ERROR, UP_MERGE_ERROR_SAME_FILE,
+                               _("This is the project’s own file. Choose the copy that was sent back."));
+          return FALSE;
+        }
+      copy = up_project_open (files[i], error);
+      if (copy == NULL)
+        return FALSE;
+      g_ptr_array_add (copies, copy);
+    }
+
+  /* Translators: the undo step of merging several copies of the project
+   * (files sent to a workshop and sent back) into it at once. */
+  up_project_begin_group (project, n_files > 1 ? _("Merge Copies") : _("Merge a Copy"));
+  for (guint i = 0; i < copies->len && edit_error == NULL; i++)
+    {
+      UpMergeSummary one;
+
+      if (up_merge_project (project, g_ptr_array_index (copies, i), &one, &edit_error))
+        add_summary (&total, &one);
+    }
+  /* after an error the group ends rolled back: nothing changed */
+  if (!up_project_end_group (project, edit_error != NULL ? NULL : error) || edit_error != NULL)
+    {
+      if (edit_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&edit_error));
+      return FALSE;
+    }
+  if (summary != NULL)
+    *summary = total;
+  return TRUE;
+}
+
 gboolean
 up_merge_file (UpProject       *project,
                GFile           *file,
                UpMergeSummary  *summary,
                GError         **error)
 {
-  GFile *own = NULL;
-  g_autoptr(UpProject) copy = NULL;
-
-  g_return_val_if_fail (UP_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (summary != NULL)
-    *summary = (UpMergeSummary) { 0 };
-  own = up_project_get_file (project);
-  if (own != NULL && g_file_equal (own, file))
-    {
-      g_set_error_literal (error, UP_MERGE_ERROR, UP_MERGE_ERROR_SAME_FILE,
-                           _("This is the project’s own file. Choose the copy that was sent back."));
-      return FALSE;
-    }
-  copy = up_project_open (file, error);
-  if (copy == NULL)
-    return FALSE;
-  return up_merge_project (project, copy, summary, error);
+  return up_merge_files (project, &file, 1, summary, error);
 }

@@ -64,5 +64,13 @@ gboolean  up_merge_file         (UpProject        *project,
                                  GFile            *file,
                                  UpMergeSummary   *summary,
                                  GError          **error);
+/* The same, of @n_files copies at once, as one undo step, @summary their
+ * sum; every file is opened and checked first, and on an error of any
+ * nothing is changed. */
+gboolean  up_merge_files        (UpProject        *project,
+                                 GFile * const    *files,
+                                 guint             n_files,
+                                 UpMergeSummary   *summary,
+                                 GError          **error);
 
 G_END_DECLS

@@ -397,6 +397,92 @@ test_merge_refused (Fixture       *fixture,
   g_assert_cmpuint (summary.notes_there, ==, 2);
 }
 
+/* A second copy of the same plan, as another participant sent it back. */
+static GFile *
+second_copy (Fixture    *fixture,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  GFile *file = g_file_new_for_path (path);
+
+  no_error (up_store_save_copy (up_project_get_store (fixture->project), file, &error), error);
+  return file;
+}
+
+/* Two workshops' copies merged at once, as one undo step: both of their
+ * notes, the person both added once; a file among them that is no
+ * project changes nothing. */
+static void
+test_merge_several (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) other_file = second_copy (fixture, "workshop-2.upphandla");
+  g_autoptr(UpProject) other = up_project_open (other_file, &error);
+  g_autofree char *text_path = g_build_filename (fixture->dir, "inte-ett-projekt.upphandla", NULL);
+  g_autoptr(GFile) text = g_file_new_for_path (text_path);
+  UpProject *project = fixture->project;
+  UpMergeSummary summary = { 0 };
+  guint n_notes = up_project_count (project, "note");
+  guint n_people = up_project_count (project, "stakeholder");
+  guint serial = up_history_get_undo_serial (up_project_get_history (project));
+  UpStakeholder *person;
+  UpNote *note;
+
+  g_assert_no_error (error);
+  person = up_project_add_stakeholder (fixture->copy, "Dana Sund", "Larmcentralen", "expert", &error);
+  g_assert_no_error (error);
+  note = up_project_add_note (fixture->copy, "Larmen ska gå till rätt mottagare.", "workshop", "2027-01-20", NULL,
+                              &error);
+  g_assert_no_error (error);
+  no_error (up_project_link_note_stakeholder (fixture->copy, note, person, &error), error);
+  save_copy (fixture);
+  person = up_project_add_stakeholder (other, " dana  SUND", "larmcentralen", "expert", &error);
+  g_assert_no_error (error);
+  note = up_project_add_note (other, "Batteriet måste räcka en vecka.", "workshop", "2027-01-21", NULL, &error);
+  g_assert_no_error (error);
+  no_error (up_project_link_note_stakeholder (other, note, person, &error), error);
+  no_error (up_store_flush (up_project_get_store (other), &error), error);
+
+  /* one of them no project: nothing at all, the file named */
+  test_write_bytes (text_path, "Anteckningar\n", strlen ("Anteckningar\n"));
+  {
+    GFile *files[] = { fixture->copy_file, text };
+
+    g_assert_false (up_merge_files (project, files, G_N_ELEMENTS (files), &summary, &error));
+    g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_NOT_DATABASE);
+    g_assert_nonnull (strstr (error->message, "inte-ett-projekt.upphandla"));
+    g_clear_error (&error);
+    g_assert_cmpuint (summary.notes_added, ==, 0);
+    g_assert_cmpuint (up_project_count (project, "note"), ==, n_notes);
+    g_assert_cmpuint (up_history_get_undo_serial (up_project_get_history (project)), ==, serial);
+  }
+
+  /* The notes both added have the same id; a note is the same only when
+   * also created in the same second, and the first's, merged, is created
+   * now: later, as a merge is, than the workshops. */
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
+  {
+    GFile *files[] = { fixture->copy_file, other_file };
+    g_autofree char *people = NULL;
+
+    no_error (up_merge_files (project, files, G_N_ELEMENTS (files), &summary, &error), error);
+    g_assert_cmpuint (summary.notes_added, ==, 2);
+    g_assert_cmpuint (summary.stakeholders_added, ==, 1);
+    g_assert_cmpuint (summary.notes_there, ==, 4);
+    g_assert_cmpuint (up_project_count (project, "note"), ==, n_notes + 2);
+    g_assert_cmpuint (up_project_count (project, "stakeholder"), ==, n_people + 1);
+    people = people_of (project, find (project, "note", "body", "Batteriet måste räcka en vecka."));
+    g_assert_cmpstr (people, ==, "Dana Sund");
+  }
+
+  g_assert_cmpstr (up_history_get_undo_label (up_project_get_history (project)), ==, "Merge Copies");
+  no_error (up_project_undo (project, &error), error);
+  g_assert_cmpuint (up_project_count (project, "note"), ==, n_notes);
+  g_assert_cmpuint (up_project_count (project, "stakeholder"), ==, n_people);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +496,7 @@ main (int   argc,
   g_test_add ("/merge/workshop", Fixture, NULL, fixture_set_up, test_merge_workshop, fixture_tear_down);
   g_test_add ("/merge/other-plan", Fixture, NULL, fixture_set_up, test_merge_other_plan, fixture_tear_down);
   g_test_add ("/merge/refused", Fixture, NULL, fixture_set_up, test_merge_refused, fixture_tear_down);
+  g_test_add ("/merge/several", Fixture, NULL, fixture_set_up, test_merge_several, fixture_tear_down);
 
   status = g_test_run ();
   test_remove_tree (test_root);

@@ -8108,7 +8108,7 @@ test_merge_copy (Fixture       *fixture,
 
   g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes + 1);
   g_assert_cmpuint (up_project_count (fixture->project, "stakeholder"), ==, n_people + 1);
-  expected = up_project_merge_message (&summary, "workshop.upphandla");
+  expected = up_project_merge_message (&summary, 1, "workshop.upphandla");
   g_assert_cmpstr (shown_toast (fixture->window), ==, expected);
   g_test_message ("%s", expected);
   wait_for_frames (GTK_WIDGET (fixture->window));
@@ -8131,7 +8131,7 @@ test_merge_copy (Fixture       *fixture,
    * "…". */
   {
     UpMergeSummary all = { 12, 1, 3, 1, 3, 2, 5 };
-    g_autofree char *longer = up_project_merge_message (&all, "Workshop Norrby hemtjänst – Anna Svensson.upphandla");
+    g_autofree char *longer = up_project_merge_message (&all, 1, "Workshop Norrby hemtjänst – Anna Svensson.upphandla");
     PangoLayout *layout;
     GtkWidget *label;
 
