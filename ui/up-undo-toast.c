@@ -181,11 +181,13 @@ dismiss_all (UpProject *project,
 AdwToast *
 up_toast_new (const char *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-  GtkWidget *label = gtk_label_new (NULL);
+  AdwToast *toast;
+  GtkWidget *label;
 
   g_return_val_if_fail (title != NULL, NULL);
 
+  toast = adw_toast_new (title);
+  label = gtk_label_new (NULL);
   gtk_label_set_markup (GTK_LABEL (label), title);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
