@@ -460,7 +460,7 @@ import_records (UpProject        *project,
       g_autoptr(UpStakeholder) person = g_list_model_get_item (register_, i);
 
       g_hash_table_add (known, _up_import_person_key (up_stakeholder_get_name (person),
-                                           up_stakeholder_get_organisation (person)));
+                                                      up_stakeholder_get_organisation (person)));
     }
 
   up_project_begin_group (project, _("Import Stakeholders"));

@@ -37,10 +37,9 @@ typedef struct
  *   links, pinned to the same stage (the stage of the same id, where it
  *   was there when the copy was made, or else the one stage of the same
  *   kind and title, case and spacing aside; with no such stage the note
- *   is added unpinned); a note counts
- *   as there already when @project has one said on the same day with the
- *   same text, or when it is the same note (the same id and created at
- *   the same second);
+ *   is added unpinned); a note counts as there already when @project has
+ *   one said on the same day with the same text, or when it is the same
+ *   note (the same id and created at the same second);
  * - the copy's edits of a note both have, where the copy changed it
  *   later than @project did: its text, day, kind, visibility and stage,
  *   and the stakeholders and links it adds;
@@ -51,9 +50,10 @@ typedef struct
  *
  * What @project deleted since the copy was made stays deleted: a row of
  * the copy whose id is at most the highest id of a row both have (the
- * same note, person or link) was there when the copy was made. Nothing
- * of @project is taken away, and its stages, local goals and details
- * stay as they are. On an error nothing is changed. */
+ * same stage, note, person or link) was there when the copy was made.
+ * Nothing of @project is taken away, and its stages, local goals,
+ * details and stakeholders' fields stay as they are. On an error nothing
+ * is changed. */
 gboolean  up_merge_project      (UpProject        *project,
                                  UpProject        *copy,
                                  UpMergeSummary   *summary,
