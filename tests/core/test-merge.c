@@ -210,6 +210,8 @@ test_merge_workshop (Fixture       *fixture,
   g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
   no_error (up_project_set_string (copy, find (copy, "note", "body", "Leverantörerna vill se volymerna."), "body",
                                    "Leverantörerna vill se volymerna och avtalstiden.", &error), error);
+  no_error (up_project_set_string (copy, find (copy, "note", "body", "Leverantörerna vill se volymerna och avtalstiden."),
+                                   "said-on", "2027-02-11", &error), error);
   save_copy (fixture);
 
   /* the strategist, meanwhile */
@@ -274,6 +276,7 @@ test_merge_workshop (Fixture       *fixture,
    * renamed Bo is still the one the note names, not added again) */
   note = find (project, "note", "body", "Leverantörerna vill se volymerna och avtalstiden.");
   g_assert_nonnull (note);
+  g_assert_cmpstr (up_note_get_said_on (note), ==, "2027-02-11");
   g_clear_pointer (&people, g_free);
   people = people_of (project, note);
   g_assert_cmpstr (people, ==, "Bo Ekström");
