@@ -125,6 +125,13 @@ up_project_merge_message (const UpMergeSummary *summary,
     g_ptr_array_add (more, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u new stakeholder",
                                                          "%1$u new stakeholders", summary->stakeholders_added),
                                             summary->stakeholders_added));
+  if (summary->stakeholders_changed > 0)
+    /* Translators: in a toast after merging a copy: people of the
+     * stakeholder register that the copy had changed since (moved on the
+     * grid, a new contact), changed as the copy has them. */
+    g_ptr_array_add (more, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u stakeholder changed",
+                                                         "%1$u stakeholders changed", summary->stakeholders_changed),
+                                            summary->stakeholders_changed));
   if (summary->links_added > 0)
     /* Translators: in a toast after merging a copy: Agenda 2030 targets
      * linked to the project's stages. */

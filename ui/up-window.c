@@ -2534,7 +2534,8 @@ on_copy_merged (GListModel           *files,
   first = g_list_model_get_item (files, 0);
   basename = g_file_get_basename (first);
   message = up_project_merge_message (summary, g_list_model_get_n_items (files), basename);
-  if (summary->notes_added + summary->notes_changed + summary->stakeholders_added + summary->links_added == 0)
+  if (summary->notes_added + summary->notes_changed + summary->stakeholders_added +
+      summary->stakeholders_changed + summary->links_added == 0)
     {
       up_window_add_toast (self, message);
       return;

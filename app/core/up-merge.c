@@ -8,6 +8,8 @@
 
 #include "up-import-private.h"
 #include "up-merge.h"
+#include "up-record-private.h"
+#include "up-schema.h"
 
 /* A copy of the project comes back from a workshop: its participants
  * opened the file they were sent and added notes, people and Agenda 2030
@@ -169,8 +171,52 @@ map_stages (Merge *merge)
     }
 }
 
+/* Gives @ours every field of @theirs that a user edits (of the same
+ * table), setting only those that differ; tells whether any did. */
+static gboolean
+take_fields (Merge     *merge,
+             UpRecord  *theirs,
+             UpRecord  *ours,
+             gboolean  *changed,
+             GError   **error)
+{
+  const UpTable *table = &up_schema_tables[_up_record_get_table_id (ours)];
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const UpColumn *column = &table->columns[i];
+      gboolean ok;
+
+      if (!column->editable)
+        continue;
+      if (column->type == UP_COLUMN_INT)
+        {
+          gint64 value = _up_record_get_int_at (theirs, i);
+
+          if (value == _up_record_get_int_at (ours, i))
+            continue;
+          ok = up_project_set_int (merge->project, ours, column->property, value, error);
+        }
+      else
+        {
+          const char *value = _up_record_get_string_at (theirs, i);
+
+          if (g_strcmp0 (value, _up_record_get_string_at (ours, i)) == 0)
+            continue;
+          ok = up_project_set_string (merge->project, ours, column->property, value, error);
+        }
+      if (!ok)
+        return FALSE;
+      *changed = TRUE;
+    }
+  return TRUE;
+}
+
 /* Each stakeholder of the copy to the project's person of the same name
- * and organisation, adding those the project lacks. */
+ * and organisation (or of the same id, renamed on one side since), adding
+ * those the project lacks; a person the copy changed later than the
+ * project did (moved on the grid in the workshop, say) is changed here
+ * as the copy has them. */
 static gboolean
 merge_people (Merge   *merge,
               GError **error)
@@ -178,6 +224,7 @@ merge_people (Merge   *merge,
   GListModel *people = up_project_get_stakeholders (merge->project);
   GListModel *copy_people = up_project_get_stakeholders (merge->copy);
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) added = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0, n = g_list_model_get_n_items (people); i < n; i++)
     {
@@ -196,6 +243,7 @@ merge_people (Merge   *merge,
       gint64 id = up_record_get_id (UP_RECORD (theirs));
       g_autofree char *key = person_key (theirs);
       UpStakeholder *ours = g_hash_table_lookup (known, key);
+      gboolean changed = FALSE;
 
       /* renamed here since, or deleted here since */
       if (ours == NULL && id <= merge->people_ceiling)
@@ -211,14 +259,20 @@ merge_people (Merge   *merge,
                                              up_stakeholder_get_organisation (theirs),
                                              up_stakeholder_get_category (theirs),
                                              error);
-          if (ours == NULL ||
-              !up_project_set_int (merge->project, ours, "influence", up_stakeholder_get_influence (theirs), error) ||
-              !up_project_set_int (merge->project, ours, "interest", up_stakeholder_get_interest (theirs), error) ||
-              !up_project_set_string (merge->project, ours, "stance", up_stakeholder_get_stance (theirs), error) ||
-              !up_project_set_string (merge->project, ours, "contact", up_stakeholder_get_contact (theirs), error))
+          if (ours == NULL || !take_fields (merge, UP_RECORD (theirs), UP_RECORD (ours), &changed, error))
             return FALSE;
           g_hash_table_insert (known, g_steal_pointer (&key), ours);
+          g_hash_table_add (added, ours);
           merge->summary->stakeholders_added++;
+        }
+      /* "" (a file from before people had times) is before any time */
+      else if (!g_hash_table_contains (added, ours) &&
+               g_strcmp0 (up_stakeholder_get_updated (theirs), up_stakeholder_get_updated (ours)) > 0)
+        {
+          if (!take_fields (merge, UP_RECORD (theirs), UP_RECORD (ours), &changed, error))
+            return FALSE;
+          if (changed)
+            merge->summary->stakeholders_changed++;
         }
       g_hash_table_insert (merge->people, GSIZE_TO_POINTER (id), ours);
     }
@@ -505,6 +559,7 @@ add_summary (UpMergeSummary       *total,
   total->notes_deleted += one->notes_deleted;
   total->notes_without_stage += one->notes_without_stage;
   total->stakeholders_added += one->stakeholders_added;
+  total->stakeholders_changed += one->stakeholders_changed;
   total->links_added += one->links_added;
 }
 

@@ -1492,11 +1492,16 @@ run_update (UpProject       *self,
       ok = run (self, stmt, error);
     }
 
-  if (ok && table == UP_TABLE_NOTE)
+  /* A note and a person keep when they were last changed (a merge of a
+   * copy takes the later side's). */
+  if (ok && (table == UP_TABLE_NOTE || table == UP_TABLE_STAKEHOLDER))
     {
       g_autofree char *now = now_iso ();
 
-      stmt = _up_store_prepare (self->store, "UPDATE note SET updated = ?1 WHERE id = ?2", error);
+      stmt = _up_store_prepare (self->store,
+                                table == UP_TABLE_NOTE ? "UPDATE note SET updated = ?1 WHERE id = ?2"
+                                                       : "UPDATE stakeholder SET updated = ?1 WHERE id = ?2",
+                                error);
       ok = stmt != NULL;
       if (ok)
         {
@@ -1949,6 +1954,7 @@ up_project_add_stakeholder (UpProject   *self,
   sqlite3_stmt *stmt;
   g_autofree char *name_line = NULL;
   g_autofree char *organisation_line = NULL;
+  g_autofree char *now = NULL;
   UpStakeholder *stakeholder = NULL;
   gboolean ok;
 
@@ -1967,8 +1973,10 @@ up_project_add_stakeholder (UpProject   *self,
   if (!edit_begin (self, error))
     return NULL;
 
+  now = now_iso ();
   stmt = _up_store_prepare (self->store,
-                            "INSERT INTO stakeholder (name, organisation, category) VALUES (?1, ?2, ?3)",
+                            "INSERT INTO stakeholder (name, organisation, category, updated)"
+                            " VALUES (?1, ?2, ?3, ?4)",
                             error);
   ok = stmt != NULL;
   if (ok)
@@ -1976,6 +1984,7 @@ up_project_add_stakeholder (UpProject   *self,
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, organisation, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, category, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
       ok = run (self, stmt, error);
     }
   if (ok)

@@ -42,6 +42,7 @@ static const UpColumn stakeholder_columns[] = {
   INT ("interest", "interest", 1, 5),
   ENUM ("stance", "stance", up_stakeholder_stances),
   TEXT ("contact", "contact"),
+  FIXED_TEXT ("updated", "updated"),
 };
 
 static const UpColumn note_columns[] = {
@@ -98,7 +99,7 @@ const UpTable up_schema_tables[UP_N_TABLES] = {
   TABLE ("stage", stage_columns,
          "kind, title, description, start_date, end_date, status, position"),
   TABLE ("stakeholder", stakeholder_columns,
-         "name, organisation, category, influence, interest, stance, contact"),
+         "name, organisation, category, influence, interest, stance, contact, updated"),
   TABLE ("note", note_columns,
          "body, said_on, created, updated, kind, visibility, stage_id"),
   TABLE ("note_stakeholder", note_stakeholder_columns,
@@ -206,8 +207,16 @@ static const char schema_v1[] =
   "INSERT INTO project (id, created, modified)"
   "  VALUES (1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));";
 
+/* Version 2: when a stakeholder's row was last written, as a note's, so
+ * that a copy sent back from a workshop can bring in its changes of a
+ * person where they are later than the project's (up-merge.c). A person
+ * of an earlier file has none: '' is before any time. */
+static const char schema_v2[] =
+  "ALTER TABLE stakeholder ADD COLUMN updated TEXT NOT NULL DEFAULT '';";
+
 const char * const up_schema_migrations[UP_SCHEMA_VERSION] = {
   schema_v1,
+  schema_v2,
 };
 
 const UpTable *

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The tables of schema version 1 as data, so that loading rows into records,
+/* The tables of the current schema version as data, so that loading rows into records,
  * the change log that undo is built on, and the generic edit API share one
  * description. Every table has "id INTEGER PRIMARY KEY" before these columns. */
 
@@ -60,7 +60,7 @@ enum { UP_STAGE_KIND, UP_STAGE_TITLE, UP_STAGE_DESCRIPTION, UP_STAGE_START_DATE,
        UP_STAGE_END_DATE, UP_STAGE_STATUS, UP_STAGE_POSITION, UP_STAGE_N_COLUMNS };
 enum { UP_STAKEHOLDER_NAME, UP_STAKEHOLDER_ORGANISATION, UP_STAKEHOLDER_CATEGORY,
        UP_STAKEHOLDER_INFLUENCE, UP_STAKEHOLDER_INTEREST, UP_STAKEHOLDER_STANCE,
-       UP_STAKEHOLDER_CONTACT, UP_STAKEHOLDER_N_COLUMNS };
+       UP_STAKEHOLDER_CONTACT, UP_STAKEHOLDER_UPDATED, UP_STAKEHOLDER_N_COLUMNS };
 enum { UP_NOTE_BODY, UP_NOTE_SAID_ON, UP_NOTE_CREATED, UP_NOTE_UPDATED, UP_NOTE_KIND,
        UP_NOTE_VISIBILITY, UP_NOTE_STAGE_ID, UP_NOTE_N_COLUMNS };
 enum { UP_NOTE_STAKEHOLDER_NOTE_ID, UP_NOTE_STAKEHOLDER_STAKEHOLDER_ID,

@@ -78,3 +78,11 @@ up_stakeholder_get_contact (UpStakeholder *self)
 
   return _up_record_get_string_at (UP_RECORD (self), UP_STAKEHOLDER_CONTACT);
 }
+
+const char *
+up_stakeholder_get_updated (UpStakeholder *self)
+{
+  g_return_val_if_fail (UP_IS_STAKEHOLDER (self), NULL);
+
+  return _up_record_get_string_at (UP_RECORD (self), UP_STAKEHOLDER_UPDATED);
+}

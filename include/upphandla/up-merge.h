@@ -27,6 +27,8 @@ typedef struct
   guint notes_without_stage; /* of those added, pinned in the copy to a stage
                               * the project does not have: added unpinned */
   guint stakeholders_added;
+  guint stakeholders_changed; /* the project's people the copy changed
+                               * since, later than the project did */
   guint links_added;         /* Agenda 2030 links of the project's stages */
 } UpMergeSummary;
 
@@ -44,16 +46,18 @@ typedef struct
  *   later than @project did: its text, day, kind, visibility and stage,
  *   and the stakeholders and links it adds;
  * - stakeholders @project lacks (by name and organisation, case and
- *   spacing aside) with all their fields;
+ *   spacing aside) with all their fields, and the copy's changes of a
+ *   person both have (of the same name and organisation, or of the same
+ *   id where the person was there when the copy was made), where the
+ *   copy changed them later than @project did: all their fields;
  * - the Agenda 2030 links the copy has on a stage that @project's stage
  *   lacks (a target not linked there yet).
  *
  * What @project deleted since the copy was made stays deleted: a row of
  * the copy whose id is at most the highest id of a row both have (the
  * same stage, note, person or link) was there when the copy was made.
- * Nothing of @project is taken away, and its stages, local goals,
- * details and stakeholders' fields stay as they are. On an error nothing
- * is changed. */
+ * Nothing of @project is taken away, and its stages, local goals and
+ * details stay as they are. On an error nothing is changed. */
 gboolean  up_merge_project      (UpProject        *project,
                                  UpProject        *copy,
                                  UpMergeSummary   *summary,

@@ -16,5 +16,8 @@ int          up_stakeholder_get_influence (UpStakeholder *self);
 int          up_stakeholder_get_interest (UpStakeholder *self);
 const char * up_stakeholder_get_stance (UpStakeholder *self);
 const char * up_stakeholder_get_contact (UpStakeholder *self);
+/* When the person's row was last written (ISO 8601 UTC), or "" for a
+ * person of a file from before schema version 2 not changed since. */
+const char * up_stakeholder_get_updated (UpStakeholder *self);
 
 G_END_DECLS

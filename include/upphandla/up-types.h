@@ -20,7 +20,7 @@ typedef struct _UpStore       UpStore;
 
 /* The schema version this build writes. Older files are migrated on open;
  * newer ones are refused with UP_STORE_ERROR_TOO_NEW. */
-#define UP_SCHEMA_VERSION 1
+#define UP_SCHEMA_VERSION 2
 
 /* PRAGMA application_id of every project file: "UPHA". */
 #define UP_APPLICATION_ID 0x55504841

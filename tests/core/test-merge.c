@@ -164,8 +164,8 @@ merge (Fixture        *fixture,
 
 /* The workshop adds notes (one naming a new person, one at a stage the
  * strategist has since deleted), a person, links of a stage and of a
- * note, and edits a note; meanwhile the strategist adds a note, renames
- * a person and deletes a note and a stage. All of the workshop's comes
+ * note, and edits a note and two people; meanwhile the strategist adds a
+ * note, renames one of those people and deletes a note and a stage. All of the workshop's comes
  * in, nothing of the strategist's goes, as one undo step. */
 static void
 test_merge_workshop (Fixture       *fixture,
@@ -175,7 +175,7 @@ test_merge_workshop (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   UpMergeSummary summary = { 0 };
   UpStage *needs, *dialogue, *pilot;
-  UpStakeholder *cecilia;
+  UpStakeholder *cecilia, *anna;
   UpNote *note;
   g_autofree char *links = NULL;
   g_autofree char *people = NULL;
@@ -212,6 +212,15 @@ test_merge_workshop (Fixture       *fixture,
                                    "Leverantörerna vill se volymerna och avtalstiden.", &error), error);
   no_error (up_project_set_string (copy, find (copy, "note", "body", "Leverantörerna vill se volymerna och avtalstiden."),
                                    "said-on", "2027-02-11", &error), error);
+  /* ... and on two people: Anna moved on the grid, with a new contact;
+   * Bo's contact, whom the strategist renames later */
+  no_error (up_project_set_int (copy, find (copy, "stakeholder", "name", "Anna Berg"), "influence", 5, &error), error);
+  no_error (up_project_set_string (copy, find (copy, "stakeholder", "name", "Anna Berg"), "stance", "critic", &error),
+            error);
+  no_error (up_project_set_string (copy, find (copy, "stakeholder", "name", "Anna Berg"), "contact",
+                                   "anna.berg@example.se", &error), error);
+  no_error (up_project_set_string (copy, find (copy, "stakeholder", "name", "Bo Ek"), "contact", "070-123 45 67",
+                                   &error), error);
   save_copy (fixture);
 
   /* the strategist, meanwhile */
@@ -241,6 +250,7 @@ test_merge_workshop (Fixture       *fixture,
   g_assert_cmpuint (summary.notes_deleted, ==, 1);
   g_assert_cmpuint (summary.notes_without_stage, ==, 1);
   g_assert_cmpuint (summary.stakeholders_added, ==, 1);
+  g_assert_cmpuint (summary.stakeholders_changed, ==, 1);
   g_assert_cmpuint (summary.links_added, ==, 1);
 
   /* the new note, at its stage, naming the new person and the old one */
@@ -282,6 +292,17 @@ test_merge_workshop (Fixture       *fixture,
   g_assert_cmpstr (people, ==, "Bo Ekström");
   g_assert_null (find (project, "stakeholder", "name", "Bo Ek"));
 
+  /* the person the workshop changed last, as it has them; the one the
+   * strategist changed last, as the strategist has them (a person is
+   * changed whole, the later side's) */
+  anna = find (project, "stakeholder", "name", "Anna Berg");
+  g_assert_cmpint (up_stakeholder_get_influence (anna), ==, 5);
+  g_assert_cmpint (up_stakeholder_get_interest (anna), ==, 3);
+  g_assert_cmpstr (up_stakeholder_get_stance (anna), ==, "critic");
+  g_assert_cmpstr (up_stakeholder_get_contact (anna), ==, "anna.berg@example.se");
+  g_assert_cmpstr (up_stakeholder_get_organisation (anna), ==, "Region Norr");
+  g_assert_cmpstr (up_stakeholder_get_contact (find (project, "stakeholder", "name", "Bo Ekström")), ==, "");
+
   /* the deleted note stays deleted; the strategist's own note stays */
   g_assert_null (find (project, "note", "body", "Larmen måste fungera på landsbygden."));
   g_assert_nonnull (find (project, "note", "body", "Nämnden vill ha en lägesrapport i april."));
@@ -298,6 +319,9 @@ test_merge_workshop (Fixture       *fixture,
   g_assert_cmpuint (up_project_count (project, "note"), ==, n_notes);
   g_assert_cmpuint (up_project_count (project, "stakeholder"), ==, n_people);
   g_assert_nonnull (find (project, "note", "body", "Leverantörerna vill se volymerna."));
+  g_assert_cmpint (up_stakeholder_get_influence (anna), ==, 3);
+  g_assert_cmpstr (up_stakeholder_get_stance (anna), ==, "unknown");
+  g_assert_cmpstr (up_stakeholder_get_contact (anna), ==, "");
   links = links_of (project, find (project, "stage", "title", "Marknadsdialog"));
   g_assert_cmpstr (links, ==, "3.8 positive");
   g_clear_pointer (&links, g_free);
@@ -310,6 +334,7 @@ test_merge_workshop (Fixture       *fixture,
   g_assert_cmpuint (summary.notes_added, ==, 0);
   g_assert_cmpuint (summary.notes_changed, ==, 0);
   g_assert_cmpuint (summary.stakeholders_added, ==, 0);
+  g_assert_cmpuint (summary.stakeholders_changed, ==, 0);
   g_assert_cmpuint (summary.links_added, ==, 0);
   g_assert_cmpuint (summary.notes_there + summary.notes_deleted, ==, up_project_count (copy, "note"));
   g_assert_cmpuint (up_project_count (project, "note"), ==, n_notes + 2);

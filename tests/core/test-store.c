@@ -1349,6 +1349,8 @@ test_open_fixture_v1 (void)
   g_autoptr(UpStage) milestone = NULL;
   g_autoptr(UpStage) hackathon = NULL;
   g_autoptr(UpNote) note = NULL;
+  g_autoptr(UpStakeholder) person = NULL;
+  int influence;
   g_autoptr(UpLocalGoal) goal = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) links = NULL;
@@ -1406,11 +1408,29 @@ test_open_fixture_v1 (void)
   after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (fixture, after));
   test_assert_dir_is (dir, "project-v1.upphandla");
+  /* version 2: a person of version 1 has no time of change ("" is before
+   * any), an edit of them gives one, and its undo takes it back */
+  person = g_list_model_get_item (up_project_get_stakeholders (project), 0);
+  g_assert_cmpstr (up_stakeholder_get_updated (person), ==, "");
+  influence = up_stakeholder_get_influence (person);
+  g_assert_true (up_project_set_int (project, UP_RECORD (person), "influence", influence % 5 + 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (up_stakeholder_get_updated (person)), ==, strlen ("2026-12-07T10:00:00Z"));
+  g_assert_cmpstr (up_stakeholder_get_updated (person), >, "2026");
+  g_assert_true (up_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_stakeholder_get_updated (person), ==, "");
+  g_assert_cmpint (up_stakeholder_get_influence (person), ==, influence);
+
   set_title (project, "Fixture, edited");
   g_assert_true (up_store_flush (up_project_get_store (project), &error));
   g_assert_no_error (error);
   g_assert_true (integrity_ok (path));
+  /* the first save after the step keeps the file as it was beside it */
+  test_assert_dir_is (dir, "project-v1.upphandla/project-v1.upphandla.v1.bak");
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, UP_SCHEMA_VERSION);
   reopened = open_project (path);
+  g_assert_cmpint (up_store_get_migrated_from (up_project_get_store (reopened)), ==, -1);
   g_assert_cmpstr (up_project_get_title (reopened), ==, "Fixture, edited");
   g_assert_cmpuint (up_project_count (reopened, "note"), ==, 2);
 }

@@ -8090,7 +8090,9 @@ test_merge_copy (Fixture       *fixture,
   const char *body = "Personalen vill se \"vem som larmat\" 🇸🇪 – direkt.";
   guint n_notes = up_project_count (fixture->project, "note");
   guint n_people = up_project_count (fixture->project, "stakeholder");
-  UpMergeSummary summary = { .notes_added = 1, .stakeholders_added = 1 };
+  UpMergeSummary summary = { .notes_added = 1, .stakeholders_added = 1, .stakeholders_changed = 1 };
+  g_autoptr(UpStakeholder) moved = g_list_model_get_item (up_project_get_stakeholders (fixture->project), 0);
+  int influence = up_stakeholder_get_influence (moved);
   GtkWindow *chooser = NULL;
   AdwMessageDialog *dialog;
   UpStakeholder *person;
@@ -8112,6 +8114,12 @@ test_merge_copy (Fixture       *fixture,
                               &error);
   g_assert_no_error (error);
   g_assert_true (up_project_link_note_stakeholder (copy, note, person, &error));
+  /* and a person of the project moved on the grid, a second after the
+   * project last changed them (times are of the second) */
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
+  g_assert_true (up_project_set_int (copy, up_project_lookup (copy, "stakeholder", up_record_get_id (UP_RECORD (moved))),
+                                     "influence", influence % 5 + 1, &error));
+  g_assert_no_error (error);
   g_assert_true (up_store_flush (up_project_get_store (copy), &error));
   g_assert_no_error (error);
 
@@ -8124,6 +8132,7 @@ test_merge_copy (Fixture       *fixture,
 
   g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes + 1);
   g_assert_cmpuint (up_project_count (fixture->project, "stakeholder"), ==, n_people + 1);
+  g_assert_cmpint (up_stakeholder_get_influence (moved), ==, influence % 5 + 1);
   expected = up_project_merge_message (&summary, 1, "workshop.upphandla");
   g_assert_cmpstr (shown_toast (fixture->window), ==, expected);
   g_test_message ("%s", expected);
@@ -8140,13 +8149,16 @@ test_merge_copy (Fixture       *fixture,
   iterate_pending ();
   g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes);
   g_assert_cmpuint (up_project_count (fixture->project, "stakeholder"), ==, n_people);
+  g_assert_cmpint (up_stakeholder_get_influence (moved), ==, influence);
   dismiss_toasts (fixture->window);
 
   /* A toast of all a merge can say, in the narrowest window (640 px):
    * whole, on more lines. libadwaita cut it after the file's name with
    * "…". */
   {
-    UpMergeSummary all = { 12, 1, 3, 1, 3, 2, 5 };
+    UpMergeSummary all = { .notes_added = 12, .notes_changed = 1, .notes_there = 3, .notes_deleted = 1,
+                           .notes_without_stage = 3, .stakeholders_added = 2, .stakeholders_changed = 4,
+                           .links_added = 5 };
     g_autofree char *longer = up_project_merge_message (&all, 1, "Workshop Norrby hemtjänst – Anna Svensson.upphandla");
     PangoLayout *layout;
     GtkWidget *label;
