@@ -10,6 +10,7 @@
 #include "up-merge.h"
 #include "up-record-private.h"
 #include "up-schema.h"
+#include "up-store-private.h"
 
 /* A copy of the project comes back from a workshop: its participants
  * opened the file they were sent and added notes, people and Agenda 2030
@@ -26,16 +27,41 @@ typedef struct
   GHashTable     *stages;       /* the copy's stage id → the project's UpStage (borrowed) */
   GHashTable     *people;       /* the copy's stakeholder id → the project's UpStakeholder */
   GHashTable     *notes_said;   /* "said_on\nbody" of the project's notes */
+  GHashTable     *named;        /* "note:person" ids of the project's notes' people */
+  GHashTable     *copy_named;   /* the copy's note id → the people it names (GArray of Named) */
+  /* the copy's Agenda 2030 links by the copy's id of the stage (those
+   * made since it was sent) or note they belong to (GPtrArray of UpSdgLink) */
+  GHashTable     *new_stage_links;
+  GHashTable     *note_links;
   /* The highest id of a row of each table that both have: a row of the
    * copy of that id or lower was there when the copy was made, so one
    * the project lacks was deleted here since, and stays deleted. */
   gint64          people_ceiling;
   gint64          notes_ceiling;
   gint64          links_ceiling;
+  gint64          named_ceiling;
 } Merge;
 
-typedef gboolean (*SameRow) (UpRecord *theirs,
+typedef struct
+{
+  gint64 id;
+  gint64 note_id;
+  gint64 person_id;
+} Named;
+
+typedef gboolean (*SameRow) (Merge    *merge,
+                             UpRecord *theirs,
                              UpRecord *ours);
+
+static int
+by_id_descending (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 id_a = up_record_get_id (*(UpRecord **) a);
+  gint64 id_b = up_record_get_id (*(UpRecord **) b);
+
+  return id_a < id_b ? 1 : id_a > id_b ? -1 : 0;
+}
 
 static gint64
 shared_ceiling (Merge       *merge,
@@ -43,18 +69,25 @@ shared_ceiling (Merge       *merge,
                 const char  *table,
                 SameRow      same)
 {
-  gint64 ceiling = 0;
+  guint n = g_list_model_get_n_items (copy_rows);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
 
-  for (guint i = 0, n = g_list_model_get_n_items (copy_rows); i < n; i++)
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (rows, g_list_model_get_item (copy_rows, i));
+  /* from the highest id down to the first row both have: the rows made
+   * since are few, and a row of the project is read and compared only
+   * as far as that */
+  g_ptr_array_sort (rows, by_id_descending);
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(UpRecord) theirs = g_list_model_get_item (copy_rows, i);
+      UpRecord *theirs = g_ptr_array_index (rows, i);
       gint64 id = up_record_get_id (theirs);
       UpRecord *ours = up_project_lookup (merge->project, table, id);
 
-      if (ours != NULL && id > ceiling && same (theirs, ours))
-        ceiling = id;
+      if (ours != NULL && same (merge, theirs, ours))
+        return id;
     }
-  return ceiling;
+  return 0;
 }
 
 static char *
@@ -66,13 +99,22 @@ person_key (UpStakeholder *person)
 /* The same person, renamed on one side or moved to another organisation
  * perhaps: of the same id, with the same name or organisation. */
 static gboolean
-same_person (UpRecord *theirs,
+same_person (Merge    *merge,
+             UpRecord *theirs,
              UpRecord *ours)
 {
-  g_autofree char *their_name = _up_import_fold (up_stakeholder_get_name (UP_STAKEHOLDER (theirs)));
-  g_autofree char *our_name = _up_import_fold (up_stakeholder_get_name (UP_STAKEHOLDER (ours)));
-  g_autofree char *their_organisation = _up_import_fold (up_stakeholder_get_organisation (UP_STAKEHOLDER (theirs)));
-  g_autofree char *our_organisation = _up_import_fold (up_stakeholder_get_organisation (UP_STAKEHOLDER (ours)));
+  g_autofree char *their_name = NULL;
+  g_autofree char *our_name = NULL;
+  g_autofree char *their_organisation = NULL;
+  g_autofree char *our_organisation = NULL;
+
+  /* mostly so: folding is most of the time of comparing */
+  if (g_str_equal (up_stakeholder_get_name (UP_STAKEHOLDER (theirs)), up_stakeholder_get_name (UP_STAKEHOLDER (ours))))
+    return TRUE;
+  their_name = _up_import_fold (up_stakeholder_get_name (UP_STAKEHOLDER (theirs)));
+  our_name = _up_import_fold (up_stakeholder_get_name (UP_STAKEHOLDER (ours)));
+  their_organisation = _up_import_fold (up_stakeholder_get_organisation (UP_STAKEHOLDER (theirs)));
+  our_organisation = _up_import_fold (up_stakeholder_get_organisation (UP_STAKEHOLDER (ours)));
 
   return g_str_equal (their_name, our_name) ||
          (their_organisation[0] != '\0' && g_str_equal (their_organisation, our_organisation));
@@ -80,34 +122,50 @@ same_person (UpRecord *theirs,
 
 /* The same note: created at the same second under the same id. */
 static gboolean
-same_note (UpRecord *theirs,
+same_note (Merge    *merge,
+           UpRecord *theirs,
            UpRecord *ours)
 {
   return g_str_equal (up_note_get_created (UP_NOTE (theirs)), up_note_get_created (UP_NOTE (ours)));
 }
 
+/* The same link: of the same target and stage, or of the same target
+ * and note where the note is the same (two copies' notes added since get
+ * the same id, and their links too). */
 static gboolean
-same_link (UpRecord *theirs,
+same_link (Merge    *merge,
+           UpRecord *theirs,
            UpRecord *ours)
 {
   UpSdgLink *a = UP_SDG_LINK (theirs), *b = UP_SDG_LINK (ours);
+  gint64 note_id = up_sdg_link_get_note_id (a);
+  UpRecord *their_note, *our_note;
 
-  return g_str_equal (up_sdg_link_get_target (a), up_sdg_link_get_target (b)) &&
-         up_sdg_link_get_stage_id (a) == up_sdg_link_get_stage_id (b) &&
-         up_sdg_link_get_note_id (a) == up_sdg_link_get_note_id (b);
+  if (!g_str_equal (up_sdg_link_get_target (a), up_sdg_link_get_target (b)) ||
+      up_sdg_link_get_stage_id (a) != up_sdg_link_get_stage_id (b) || note_id != up_sdg_link_get_note_id (b))
+    return FALSE;
+  return note_id == 0 ||
+         ((their_note = up_project_lookup (merge->copy, "note", note_id)) != NULL &&
+          (our_note = up_project_lookup (merge->project, "note", note_id)) != NULL &&
+          same_note (merge, their_note, our_note));
 }
 
 /* The same stage: of the same title, or renamed on one side and still of
  * the same kind and dates (two stages added since, one here and one in
  * the copy, are alike in kind often, in dates too seldom). */
 static gboolean
-same_stage (UpRecord *theirs,
+same_stage (Merge    *merge,
+            UpRecord *theirs,
             UpRecord *ours)
 {
   UpStage *a = UP_STAGE (theirs), *b = UP_STAGE (ours);
-  g_autofree char *their_title = _up_import_fold (up_stage_get_title (a));
-  g_autofree char *our_title = _up_import_fold (up_stage_get_title (b));
+  g_autofree char *their_title = NULL;
+  g_autofree char *our_title = NULL;
 
+  if (g_str_equal (up_stage_get_title (a), up_stage_get_title (b)))
+    return TRUE;
+  their_title = _up_import_fold (up_stage_get_title (a));
+  our_title = _up_import_fold (up_stage_get_title (b));
   return g_str_equal (their_title, our_title) ||
          (g_str_equal (up_stage_get_kind (a), up_stage_get_kind (b)) &&
           g_str_equal (up_stage_get_start_date (a), up_stage_get_start_date (b)) &&
@@ -129,6 +187,26 @@ note_key (UpNote *note)
   return g_strconcat (up_note_get_said_on (note), "\n", up_note_get_body (note), NULL);
 }
 
+/* The project's @stages by kind and title (see stage_key()); NULL for a
+ * kind and title that two stages have, which the title tells neither. */
+static GHashTable *
+stages_by_title (GListModel *stages)
+{
+  GHashTable *by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0, n = g_list_model_get_n_items (stages); i < n; i++)
+    {
+      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+      char *key = stage_key (up_stage_get_kind (stage), up_stage_get_title (stage));
+
+      if (g_hash_table_contains (by_title, key))
+        g_hash_table_replace (by_title, key, NULL);
+      else
+        g_hash_table_insert (by_title, key, stage);
+    }
+  return by_title;
+}
+
 /* Each stage of the copy to the project's stage it is: the one of the
  * same id where the stage was there when the copy was sent (the file
  * was sent with the project's ids), or else the only one of the same
@@ -138,20 +216,8 @@ map_stages (Merge *merge)
 {
   GListModel *stages = up_project_get_stages (merge->project);
   GListModel *copy_stages = up_project_get_stages (merge->copy);
-  g_autoptr(GHashTable) by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_title = NULL;
   gint64 ceiling = shared_ceiling (merge, copy_stages, "stage", same_stage);
-
-  for (guint i = 0, n = g_list_model_get_n_items (stages); i < n; i++)
-    {
-      g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
-      char *key = stage_key (up_stage_get_kind (stage), up_stage_get_title (stage));
-
-      /* two stages of one kind and title: the title tells neither */
-      if (g_hash_table_contains (by_title, key))
-        g_hash_table_replace (by_title, key, NULL);
-      else
-        g_hash_table_insert (by_title, key, stage);
-    }
 
   for (guint i = 0, n = g_list_model_get_n_items (copy_stages); i < n; i++)
     {
@@ -164,6 +230,9 @@ map_stages (Merge *merge)
         {
           g_autofree char *key = stage_key (up_stage_get_kind (theirs), up_stage_get_title (theirs));
 
+          /* made when first needed: folding every title takes time */
+          if (by_title == NULL)
+            by_title = stages_by_title (stages);
           ours = g_hash_table_lookup (by_title, key);
         }
       if (ours != NULL)
@@ -279,25 +348,49 @@ merge_people (Merge   *merge,
   return TRUE;
 }
 
-/* The Agenda 2030 links of @theirs (a stage or a note of the copy) that
- * @ours lacks, by target. Returns how many were added, or -1 on error. */
-static int
-merge_links (Merge     *merge,
-             UpRecord  *theirs,
-             UpRecord  *ours,
-             GError   **error)
+/* The copy's Agenda 2030 links by the stage or note they belong to (of
+ * a stage, only those made since the copy was sent), so that only what
+ * has one is asked of the project. */
+static void
+gather_links (Merge *merge)
 {
-  g_autoptr(GPtrArray) links = up_project_list_sdg_links (merge->copy, theirs);
+  GListModel *links = up_project_get_sdg_links (merge->copy);
+
+  for (guint i = 0, n = g_list_model_get_n_items (links); i < n; i++)
+    {
+      g_autoptr(UpSdgLink) link = g_list_model_get_item (links, i);
+      gint64 stage_id = up_sdg_link_get_stage_id (link);
+      GHashTable *by_owner = stage_id != 0 ? merge->new_stage_links : merge->note_links;
+      gpointer owner = GSIZE_TO_POINTER (stage_id != 0 ? stage_id : up_sdg_link_get_note_id (link));
+      GPtrArray *owned;
+
+      if (stage_id != 0 && up_record_get_id (UP_RECORD (link)) <= merge->links_ceiling)
+        continue;
+      owned = g_hash_table_lookup (by_owner, owner);
+      if (owned == NULL)
+        g_hash_table_insert (by_owner, owner, owned = g_ptr_array_new_with_free_func (g_object_unref));
+      g_ptr_array_add (owned, g_steal_pointer (&link));
+    }
+}
+
+/* The Agenda 2030 links of the copy's stage or note @id (of @by_owner)
+ * that @ours lacks, by target: all of them for a note new to the
+ * project, else those made since the copy was sent. Returns how many
+ * were added, or -1 on error. */
+static int
+merge_links (Merge       *merge,
+             GHashTable  *by_owner,
+             gint64       id,
+             UpRecord    *ours,
+             gboolean     added_note,
+             GError     **error)
+{
+  GPtrArray *links = g_hash_table_lookup (by_owner, GSIZE_TO_POINTER (id));
   g_autoptr(GPtrArray) our_links = NULL;
   g_autoptr(GHashTable) targets = NULL;
   int added = 0;
 
-  /* those made in the copy since it was sent; the rest the project has,
-   * or deleted since */
-  for (guint i = links->len; i > 0; i--)
-    if (up_record_get_id (g_ptr_array_index (links, i - 1)) <= merge->links_ceiling)
-      g_ptr_array_remove_index (links, i - 1);
-  if (links->len == 0)
+  if (links == NULL)
     return 0;
 
   our_links = up_project_list_sdg_links (merge->project, ours);
@@ -310,7 +403,8 @@ merge_links (Merge     *merge,
       UpSdgLink *link = g_ptr_array_index (links, i);
       const char *target = up_sdg_link_get_target (link);
 
-      if (g_hash_table_contains (targets, target))
+      if (g_hash_table_contains (targets, target) ||
+          (!added_note && up_record_get_id (UP_RECORD (link)) <= merge->links_ceiling))
         continue;
       if (up_project_add_sdg_link (merge->project, ours, target, up_sdg_link_get_impact (link),
                                    up_sdg_link_get_strength (link), up_sdg_link_get_comment (link),
@@ -322,27 +416,116 @@ merge_links (Merge     *merge,
   return added;
 }
 
-/* The stakeholders @theirs names that @ours does not. Returns how many
- * were linked, or -1 on error. */
+/* Every row of note_stakeholder of @project, by id. */
+static GArray *
+read_named (UpProject  *project,
+            GError    **error)
+{
+  UpStore *store = up_project_get_store (project);
+  sqlite3_stmt *stmt = _up_store_prepare (store, "SELECT id, note_id, stakeholder_id FROM note_stakeholder ORDER BY id",
+                                          error);
+  g_autoptr(GArray) rows = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rows = g_array_new (FALSE, FALSE, sizeof (Named));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Named row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
+
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _up_store_set_db_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+static char *
+named_key (gint64 note_id,
+           gint64 person_id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, note_id, person_id);
+}
+
+/* Which notes name which people, in both, read at once (two queries a
+ * note took a third of a merge). A pair of the copy the project lacks
+ * whose id is at most the highest id of a pair both have was taken away
+ * here since (a person no longer named by the note), and stays away. */
+static gboolean
+gather_named (Merge   *merge,
+              GError **error)
+{
+  g_autoptr(GArray) ours = read_named (merge->project, error);
+  g_autoptr(GArray) theirs = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+
+  if (ours == NULL || (theirs = read_named (merge->copy, error)) == NULL)
+    return FALSE;
+
+  by_id = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < ours->len; i++)
+    {
+      Named *row = &g_array_index (ours, Named, i);
+
+      g_hash_table_add (merge->named, named_key (row->note_id, row->person_id));
+      g_hash_table_insert (by_id, GSIZE_TO_POINTER (row->id), row);
+    }
+  for (guint i = 0; i < theirs->len; i++)
+    {
+      Named *row = &g_array_index (theirs, Named, i);
+      Named *same = g_hash_table_lookup (by_id, GSIZE_TO_POINTER (row->id));
+      UpRecord *their_note, *our_note;
+      GArray *people;
+
+      /* the same pair of the same note: two copies' notes added since,
+       * of the same id, with a person of the same id, are not */
+      if (same != NULL && same->note_id == row->note_id && same->person_id == row->person_id &&
+          (their_note = up_project_lookup (merge->copy, "note", row->note_id)) != NULL &&
+          (our_note = up_project_lookup (merge->project, "note", row->note_id)) != NULL &&
+          same_note (merge, their_note, our_note))
+        merge->named_ceiling = MAX (merge->named_ceiling, row->id);
+
+      people = g_hash_table_lookup (merge->copy_named, GSIZE_TO_POINTER (row->note_id));
+      if (people == NULL)
+        g_hash_table_insert (merge->copy_named, GSIZE_TO_POINTER (row->note_id),
+                             people = g_array_new (FALSE, FALSE, sizeof (Named)));
+      g_array_append_val (people, *row);
+    }
+  return TRUE;
+}
+
+/* The stakeholders the copy's note @theirs names that @ours does not:
+ * all of them for a note new to the project, else those named since
+ * the copy was sent. Returns how many were linked, or -1 on error. */
 static int
 merge_note_people (Merge    *merge,
                    UpNote   *theirs,
                    UpNote   *ours,
+                   gboolean  added,
                    GError  **error)
 {
-  g_autoptr(GPtrArray) named = up_project_list_note_stakeholders (merge->copy, theirs);
-  g_autoptr(GPtrArray) our_named = up_project_list_note_stakeholders (merge->project, ours);
+  GArray *named = g_hash_table_lookup (merge->copy_named, GSIZE_TO_POINTER (up_record_get_id (UP_RECORD (theirs))));
   int linked = 0;
 
-  for (guint i = 0; i < named->len; i++)
+  for (guint i = 0; named != NULL && i < named->len; i++)
     {
-      gint64 id = up_record_get_id (g_ptr_array_index (named, i));
-      UpStakeholder *person = g_hash_table_lookup (merge->people, GSIZE_TO_POINTER (id));
+      Named *row = &g_array_index (named, Named, i);
+      UpStakeholder *person = g_hash_table_lookup (merge->people, GSIZE_TO_POINTER (row->person_id));
+      g_autofree char *key = NULL;
 
-      if (person == NULL || g_ptr_array_find (our_named, person, NULL))
+      if (person == NULL || (!added && row->id <= merge->named_ceiling))
+        continue;
+      key = named_key (up_record_get_id (UP_RECORD (ours)), up_record_get_id (UP_RECORD (person)));
+      if (g_hash_table_contains (merge->named, key))
         continue;
       if (!up_project_link_note_stakeholder (merge->project, ours, person, error))
         return -1;
+      g_hash_table_add (merge->named, g_steal_pointer (&key));
       linked++;
     }
   return linked;
@@ -406,11 +589,12 @@ update_note (Merge    *merge,
         }
     }
 
-  added = merge_note_people (merge, theirs, ours, error);
+  added = merge_note_people (merge, theirs, ours, FALSE, error);
   if (added < 0)
     return FALSE;
   changed |= added > 0;
-  added = merge_links (merge, UP_RECORD (theirs), UP_RECORD (ours), error);
+  added = merge_links (merge, merge->note_links, up_record_get_id (UP_RECORD (theirs)), UP_RECORD (ours), FALSE,
+                       error);
   if (added < 0)
     return FALSE;
   changed |= added > 0;
@@ -434,8 +618,9 @@ add_note (Merge    *merge,
                               up_note_get_said_on (theirs), stage, error);
   if (ours == NULL ||
       !up_project_set_string (merge->project, ours, "visibility", up_note_get_visibility (theirs), error) ||
-      merge_note_people (merge, theirs, ours, error) < 0 ||
-      merge_links (merge, UP_RECORD (theirs), UP_RECORD (ours), error) < 0)
+      merge_note_people (merge, theirs, ours, TRUE, error) < 0 ||
+      merge_links (merge, merge->note_links, up_record_get_id (UP_RECORD (theirs)), UP_RECORD (ours), TRUE,
+                   error) < 0)
     return FALSE;
 
   g_hash_table_add (merge->notes_said, note_key (ours));
@@ -466,7 +651,7 @@ merge_notes (Merge   *merge,
       g_autofree char *key = note_key (theirs);
       gboolean ok;
 
-      if (ours != NULL && same_note (UP_RECORD (theirs), ours))
+      if (ours != NULL && same_note (merge, UP_RECORD (theirs), ours))
         ok = update_note (merge, theirs, UP_NOTE (ours), error);
       else if (g_hash_table_contains (merge->notes_said, key))
         {
@@ -491,14 +676,18 @@ merge_stage_links (Merge   *merge,
                    GError **error)
 {
   GHashTableIter iter;
-  gpointer id, ours;
+  gpointer id;
 
-  g_hash_table_iter_init (&iter, merge->stages);
-  while (g_hash_table_iter_next (&iter, &id, &ours))
+  g_hash_table_iter_init (&iter, merge->new_stage_links);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
     {
-      UpRecord *theirs = up_project_lookup (merge->copy, "stage", GPOINTER_TO_SIZE (id));
-      int added = merge_links (merge, theirs, ours, error);
+      UpRecord *ours = g_hash_table_lookup (merge->stages, id);
+      int added;
 
+      /* a stage the project lacks */
+      if (ours == NULL)
+        continue;
+      added = merge_links (merge, merge->new_stage_links, GPOINTER_TO_SIZE (id), ours, FALSE, error);
       if (added < 0)
         return FALSE;
       merge->summary->links_added += added;
@@ -516,8 +705,13 @@ up_merge_project (UpProject       *project,
   g_autoptr(GHashTable) stages = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) people = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) notes_said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) copy_named = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) new_stage_links = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) note_links = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GError) edit_error = NULL;
-  Merge merge = { project, copy, &counted, stages, people, notes_said };
+  Merge merge = { project, copy, &counted, stages, people, notes_said, named, copy_named, new_stage_links,
+                  note_links };
   gboolean ok;
 
   g_return_val_if_fail (UP_IS_PROJECT (project), FALSE);
@@ -528,6 +722,13 @@ up_merge_project (UpProject       *project,
   merge.people_ceiling = shared_ceiling (&merge, up_project_get_stakeholders (copy), "stakeholder", same_person);
   merge.notes_ceiling = shared_ceiling (&merge, up_project_get_notes (copy), "note", same_note);
   merge.links_ceiling = shared_ceiling (&merge, up_project_get_sdg_links (copy), "sdg_link", same_link);
+  gather_links (&merge);
+  if (!gather_named (&merge, error))
+    {
+      if (summary != NULL)
+        *summary = (UpMergeSummary) { 0 };
+      return FALSE;
+    }
   map_stages (&merge);
   /* Translators: the undo step of merging a copy of the project (a file
    * sent to a workshop and sent back) into it. */

@@ -43,8 +43,9 @@ typedef struct
  *   one said on the same day with the same text, or when it is the same
  *   note (the same id and created at the same second);
  * - the copy's edits of a note both have, where the copy changed it
- *   later than @project did: its text, day, kind, visibility and stage,
- *   and the stakeholders and links it adds;
+ *   later than @project did: its text, day, kind, visibility and stage;
+ *   and the stakeholders it names and the links it has since the copy
+ *   was made;
  * - stakeholders @project lacks (by name and organisation, case and
  *   spacing aside) with all their fields, and the copy's changes of a
  *   person both have (of the same name and organisation, or of the same
@@ -53,9 +54,10 @@ typedef struct
  * - the Agenda 2030 links the copy has on a stage that @project's stage
  *   lacks (a target not linked there yet).
  *
- * What @project deleted since the copy was made stays deleted: a row of
- * the copy whose id is at most the highest id of a row both have (the
- * same stage, note, person or link) was there when the copy was made.
+ * What @project deleted since the copy was made stays deleted (also a
+ * person a note no longer names): a row of the copy whose id is at most
+ * the highest id of a row both have (the same stage, note, person, link,
+ * or person named by the same note) was there when the copy was made.
  * Nothing of @project is taken away, and its stages, local goals and
  * details stay as they are. On an error nothing is changed. */
 gboolean  up_merge_project      (UpProject        *project,

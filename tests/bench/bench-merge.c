@@ -76,7 +76,7 @@ main (int   argc,
       g_array_append_vals (sizes, defaults, G_N_ELEMENTS (defaults));
     }
 
-  g_print ("%8s %10s %12s %12s %12s\n", "N", "new notes", "merge ms", "open copy ms", "notes after");
+  g_print ("%8s %10s %12s %12s %12s %12s\n", "N", "new notes", "merge ms", "open copy ms", "undo ms", "notes after");
   for (guint s = 0; s < sizes->len; s++)
     {
       guint n = g_array_index (sizes, guint, s);
@@ -86,6 +86,7 @@ main (int   argc,
       g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
       g_autofree double *merge_ms = g_new (double, runs);
       g_autofree double *open_ms = g_new (double, runs);
+      g_autofree double *undo_ms = g_new (double, runs);
       guint notes_after = 0;
 
       g_clear_object (&(UpProject *) { bench_generate_project (n, file) });
@@ -113,10 +114,12 @@ main (int   argc,
           g_assert_cmpuint (summary.notes_added, ==, n / 10);
           notes_after = up_project_count (project, "note");
           /* no save of the merge: the project's file stays the plan */
+          start = g_get_monotonic_time ();
           g_assert_true (up_project_undo (project, &error));
+          undo_ms[r] = (g_get_monotonic_time () - start) / 1000.0;
         }
-      g_print ("%8u %10u %12.1f %12.1f %12u\n", n, n / 10, bench_median (merge_ms, runs), bench_median (open_ms, runs),
-               notes_after);
+      g_print ("%8u %10u %12.1f %12.1f %12.1f %12u\n", n, n / 10, bench_median (merge_ms, runs),
+               bench_median (open_ms, runs), bench_median (undo_ms, runs), notes_after);
       g_unlink (path);
       g_unlink (copy_path);
     }

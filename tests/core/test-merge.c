@@ -465,12 +465,17 @@ test_merge_several (Fixture       *fixture,
                               &error);
   g_assert_no_error (error);
   no_error (up_project_link_note_stakeholder (fixture->copy, note, person, &error), error);
+  g_assert_nonnull (up_project_add_sdg_link (fixture->copy, UP_RECORD (note), "16.6", "positive", 2, "", &error));
+  g_assert_no_error (error);
   save_copy (fixture);
   person = up_project_add_stakeholder (other, " dana  SUND", "larmcentralen", "expert", &error);
   g_assert_no_error (error);
   note = up_project_add_note (other, "Batteriet måste räcka en vecka.", "workshop", "2027-01-21", NULL, &error);
   g_assert_no_error (error);
   no_error (up_project_link_note_stakeholder (other, note, person, &error), error);
+  /* the same target: the link has the id and note id of the first's */
+  g_assert_nonnull (up_project_add_sdg_link (other, UP_RECORD (note), "16.6", "positive", 2, "", &error));
+  g_assert_no_error (error);
   no_error (up_store_flush (up_project_get_store (other), &error), error);
 
   /* one of them no project: nothing at all, the file named */
@@ -494,6 +499,7 @@ test_merge_several (Fixture       *fixture,
   {
     GFile *files[] = { fixture->copy_file, other_file };
     g_autofree char *people = NULL;
+    g_autofree char *links = NULL;
 
     no_error (up_merge_files (project, files, G_N_ELEMENTS (files), &summary, &error), error);
     g_assert_cmpuint (summary.notes_added, ==, 2);
@@ -503,12 +509,41 @@ test_merge_several (Fixture       *fixture,
     g_assert_cmpuint (up_project_count (project, "stakeholder"), ==, n_people + 1);
     people = people_of (project, find (project, "note", "body", "Batteriet måste räcka en vecka."));
     g_assert_cmpstr (people, ==, "Dana Sund");
+    links = links_of (project, find (project, "note", "body", "Batteriet måste räcka en vecka."));
+    g_assert_cmpstr (links, ==, "16.6 positive");
+    g_clear_pointer (&links, g_free);
+    links = links_of (project, find (project, "note", "body", "Larmen ska gå till rätt mottagare."));
+    g_assert_cmpstr (links, ==, "16.6 positive");
   }
 
   g_assert_cmpstr (up_history_get_undo_label (up_project_get_history (project)), ==, "Merge Copies");
   no_error (up_project_undo (project, &error), error);
   g_assert_cmpuint (up_project_count (project, "note"), ==, n_notes);
   g_assert_cmpuint (up_project_count (project, "stakeholder"), ==, n_people);
+}
+
+/* A person the strategist no longer names on a note stays unnamed; one
+ * the workshop named since comes in. */
+static void
+test_merge_named (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  UpProject *copy = fixture->copy, *project = fixture->project;
+  const char *rural = "Larmen måste fungera på landsbygden.";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *people = NULL;
+  UpMergeSummary summary = { 0 };
+
+  no_error (up_project_link_note_stakeholder (copy, find (copy, "note", "body", rural),
+                                              find (copy, "stakeholder", "name", "Bo Ek"), &error), error);
+  save_copy (fixture);
+  no_error (up_project_unlink_note_stakeholder (project, find (project, "note", "body", rural),
+                                                find (project, "stakeholder", "name", "Anna Berg"), &error), error);
+
+  no_error (merge (fixture, &summary, &error), error);
+  g_assert_cmpuint (summary.notes_changed, ==, 1);
+  people = people_of (project, find (project, "note", "body", rural));
+  g_assert_cmpstr (people, ==, "Bo Ek");
 }
 
 int
@@ -525,6 +560,7 @@ main (int   argc,
   g_test_add ("/merge/other-plan", Fixture, NULL, fixture_set_up, test_merge_other_plan, fixture_tear_down);
   g_test_add ("/merge/refused", Fixture, NULL, fixture_set_up, test_merge_refused, fixture_tear_down);
   g_test_add ("/merge/several", Fixture, NULL, fixture_set_up, test_merge_several, fixture_tear_down);
+  g_test_add ("/merge/named", Fixture, NULL, fixture_set_up, test_merge_named, fixture_tear_down);
 
   status = g_test_run ();
   test_remove_tree (test_root);
