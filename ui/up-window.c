@@ -1014,6 +1014,27 @@ on_store_written_anew (UpWindow *self,
   up_window_add_toast (self, message);
 }
 
+/* The first save of a file from an earlier version of the app changed
+ * its format: an earlier version can no longer open it, only the file
+ * as it was, kept beside it. */
+static void
+on_store_backed_up (UpWindow *self,
+                    GFile    *backup,
+                    UpStore  *store)
+{
+  g_autofree char *name = g_file_get_basename (up_store_get_file (store));
+  g_autofree char *backup_name = g_file_get_basename (backup);
+  g_autofree char *message = NULL;
+
+  /* Translators: a toast after the first change of a project file made
+   * by an earlier version of Upphandla; %1$s is its file name, %2$s the
+   * name of the copy of it as it was, such as “plan.upphandla.v1.bak”. */
+  message = g_strdup_printf (_("“%1$s” was updated to this version of Upphandla. Earlier versions open the file "
+                               "as it was, kept as “%2$s”."),
+                             name, backup_name);
+  up_window_add_toast (self, message);
+}
+
 static void
 on_selection_changed (UpWindow           *self,
                       GParamSpec         *pspec,
@@ -4774,6 +4795,8 @@ up_window_init (UpWindow *self)
                                  G_CALLBACK (on_store_save_failed), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->store_signals, "saved",
                                  G_CALLBACK (on_store_saved), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "backed-up",
+                                 G_CALLBACK (on_store_backed_up), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->store_signals, "written-anew",
                                  G_CALLBACK (on_store_written_anew), self, G_CONNECT_SWAPPED);
 

@@ -106,6 +106,7 @@ enum {
   SAVED,
   SAVE_FAILED,
   WRITTEN_ANEW,
+  BACKED_UP,
   N_SIGNALS
 };
 
@@ -781,6 +782,9 @@ up_store_class_init (UpStoreClass *klass)
   signals[WRITTEN_ANEW] =
     g_signal_new ("written-anew", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[BACKED_UP] =
+    g_signal_new ("backed-up", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
 }
 
 static void
@@ -1970,6 +1974,7 @@ typedef struct
   guint    edits;
   gboolean recovery_written; /* the recovery copy holds this snapshot */
   gboolean written_anew;     /* the file read or saved before was gone */
+  gboolean backup_written;   /* the pre-migration file was copied to backup */
   guint    lock_wait_ms;
 } SaveJob;
 
@@ -2464,14 +2469,19 @@ run_save_job (SaveJob  *job,
       return FALSE;
     }
 
-  if (job->backup != NULL &&
-      !g_file_copy (job->file, job->backup, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+  if (job->backup != NULL)
     {
-      unlock_document (lock);
-      translate_save_error (local_error, job->file, job->chosen, error);
-      return FALSE;
+      job->backup_written = g_file_copy (job->file, job->backup, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error);
+      /* one kept already (by a save that failed after it) stays as it is */
+      if (!job->backup_written &&
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) &&
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          unlock_document (lock);
+          translate_save_error (local_error, job->file, job->chosen, error);
+          return FALSE;
+        }
+      job->backup_written |= g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS);
     }
   g_clear_error (&local_error);
 
@@ -2709,6 +2719,8 @@ finish_save (UpStore  *self,
   if (job->backup != NULL)
     self->backup_done = TRUE;
   note_saved (self, job, FALSE);
+  if (job->backup_written)
+    g_signal_emit (self, signals[BACKED_UP], 0, job->backup);
   /* Someone deleted the file, or moved it to another folder (where it
    * cannot be followed): the edits went to a new file at the old place,
    * and whoever moved the old one must hear that it no longer has them. */

@@ -48,6 +48,9 @@ G_DECLARE_FINAL_TYPE (UpStore, up_store, UP, STORE, GObject)
  *   "written-anew" (): after "saved": the file that was read or last saved
  *     was gone (deleted, or moved to another folder), and the save made a
  *     new one at its place.
+ *   "backed-up" (GFile *backup): after "saved": the first save of a file of
+ *     an earlier schema version kept the file as it was at @backup
+ *     (NAME.vN.bak beside it; one there already is kept as it is).
  * Properties (read-only, notify): "file", "dirty", "saving", "save-error".
  */
 

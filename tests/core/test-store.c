@@ -2753,6 +2753,16 @@ test_undo_keeps_text_after_nul (void)
 }
 
 static void
+on_backed_up (UpStore  *store,
+              GFile    *backup,
+              GFile   **out)
+{
+  /* once only */
+  g_assert_null (*out);
+  *out = g_object_ref (backup);
+}
+
+static void
 test_migration_from_version_0 (void)
 {
   g_autofree char *dir = test_new_dir (test_root, "migration");
@@ -2771,6 +2781,7 @@ test_migration_from_version_0 (void)
   g_autoptr(UpProject) project = NULL;
   g_autoptr(UpProject) reopened = NULL;
   g_autofree char *title = NULL;
+  g_autoptr(GFile) backed_up = NULL;
   UpStore *store;
 
   sqlite_exec_file (path, sql);
@@ -2788,11 +2799,15 @@ test_migration_from_version_0 (void)
   /* opening alone writes nothing */
   test_assert_dir_is (dir, "old.upphandla");
 
+  g_signal_connect (store, "backed-up", G_CALLBACK (on_backed_up), &backed_up);
   set_title (project, "Upgraded");
   g_assert_true (up_store_flush (store, &error));
   g_assert_no_error (error);
 
   test_assert_dir_is (dir, "old.upphandla/old.upphandla.v0.bak");
+  /* said once, with where */
+  g_assert_nonnull (backed_up);
+  g_assert_cmpstr (g_file_peek_path (backed_up), ==, backup);
   kept = test_read_bytes (backup);
   g_assert_true (g_bytes_equal (kept, original));
   g_assert_true (integrity_ok (path));
@@ -2807,6 +2822,8 @@ test_migration_from_version_0 (void)
   g_assert_no_error (error);
   kept_again = test_read_bytes (backup);
   g_assert_true (g_bytes_equal (kept_again, original));
+  g_clear_object (&backed_up);
+  g_assert_true (g_signal_handlers_disconnect_by_func (store, on_backed_up, &backed_up) == 1);
 
   reopened = open_project (path);
   g_assert_cmpint (up_store_get_migrated_from (up_project_get_store (reopened)), ==, -1);

@@ -8645,6 +8645,67 @@ test_open_dialogs_mnemonics_unique (void)
   iterate_pending ();
 }
 
+/* A project file of an earlier version (1): its first save keeps it as
+ * it was beside it, and a toast says so, and that an earlier version of
+ * the app opens only that. */
+static void
+test_updated_file (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "äldre plan.upphandla", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  UpWindow *window;
+  sqlite3 *db = NULL;
+
+  g_assert_true (up_store_save_copy (up_project_get_store (fixture->project), file, &error));
+  g_assert_no_error (error);
+  /* as version 1 wrote it: people without a time of change */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE stakeholder DROP COLUMN updated; PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  before = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  project = up_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (up_store_get_migrated_from (up_project_get_store (project)), ==, 1);
+  window = up_window_new (NULL, project);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  g_assert_true (up_project_set_string (project, project, "title", "Äldre plan, ändrad", &error));
+  g_assert_no_error (error);
+  wait_until (has_toast, window);
+  expected = g_strdup_printf (_("“%1$s” was updated to this version of Upphandla. Earlier versions open the file "
+                                "as it was, kept as “%2$s”."),
+                              "äldre plan.upphandla", "äldre plan.upphandla.v1.bak");
+  g_assert_cmpstr (shown_toast (window), ==, expected);
+  kept = test_read_bytes (backup);
+  g_assert_true (g_bytes_equal (kept, before));
+  g_test_message ("%s", expected);
+  dismiss_toasts (window);
+
+  /* once: a later save says nothing */
+  g_assert_true (up_project_set_string (project, project, "title", "Äldre plan", &error));
+  g_assert_no_error (error);
+  g_assert_true (up_store_flush (up_project_get_store (project), &error));
+  g_assert_no_error (error);
+  iterate_pending ();
+  g_assert_false (has_toast (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_pending ();
+}
+
 /* A text field of the window being typed into, for the Undo tests. */
 typedef struct
 {
@@ -10896,6 +10957,7 @@ main (int   argc,
   g_test_add ("/ui/window/export-stakeholders", Fixture, NULL, fixture_set_up, test_export_stakeholders,
               fixture_tear_down);
   g_test_add ("/ui/window/merge-copy", Fixture, NULL, fixture_set_up, test_merge_copy, fixture_tear_down);
+  g_test_add ("/ui/window/updated-file", Fixture, NULL, fixture_set_up, test_updated_file, fixture_tear_down);
   g_test_add ("/ui/window/import-stakeholders", Fixture, NULL, fixture_set_up, test_import_stakeholders,
               fixture_tear_down);
   g_test_add ("/ui/window/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
