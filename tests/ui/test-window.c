@@ -8692,6 +8692,10 @@ test_updated_file (Fixture       *fixture,
   kept = test_read_bytes (backup);
   g_assert_true (g_bytes_equal (kept, before));
   g_test_message ("%s", expected);
+  /* once the toast has slid in */
+  spin_for_ms (600);
+  wait_for_frames (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "window-updated-file.png");
   dismiss_toasts (window);
 
   /* once: a later save says nothing */
