@@ -3538,6 +3538,20 @@ up_store_open_recovery (GFile   *document,
    * the base must belong to those. */
   base = read_recovery_base (document, self->checksum);
   g_set_object (&self->file, document);
+  /* The copy is of this version; a document of an earlier one, whose
+   * first save of its migration never landed, is kept beside it as that
+   * save would have kept it. */
+  if (self->migrated_from < 0)
+    {
+      guint8 header[HEADER_SIZE] = { 0 };
+      gsize header_size = 0;
+      goffset size;
+
+      if (read_header (document, header, &header_size, &size, NULL) && header_size == HEADER_SIZE &&
+          memcmp (header, sqlite_header, sizeof sqlite_header) == 0 && read_be32 (header + 68) == UP_APPLICATION_ID &&
+          (gint32) read_be32 (header + 60) >= 0 && (gint32) read_be32 (header + 60) < UP_SCHEMA_VERSION)
+        self->migrated_from = (gint32) read_be32 (header + 60);
+    }
   g_clear_pointer (&self->checksum, g_free);
   self->checksum = base != NULL && base[0] != '\0' ? g_steal_pointer (&base) : g_strdup (UNKNOWN_CHECKSUM);
   self->dirty = TRUE;

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -2830,6 +2831,61 @@ test_migration_from_version_0 (void)
   g_assert_cmpstr (up_project_get_title (reopened), ==, "Upgraded twice");
 }
 
+/* A file of version 1 whose first save after its migration never landed
+ * (another program held its lock), and the app ended: the recovered
+ * edits' first save keeps the file as it was, as that save would have. */
+static void
+test_recovery_of_migrated (void)
+{
+  g_autofree char *dir = test_new_dir (test_root, "recovery-migrated");
+  g_autofree char *path = g_build_filename (dir, "plan.upphandla", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autoptr(GBytes) fixture = test_read_bytes (TEST_DATA_DIR "/project-v1.upphandla");
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UpProject) project = NULL;
+  g_autoptr(UpProject) recovered = NULL;
+  g_autoptr(UpStore) store = NULL;
+  g_autoptr(GFile) backed_up = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  int other;
+
+  test_write_bytes (path, g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  project = open_project (path);
+  g_assert_cmpint (up_store_get_migrated_from (up_project_get_store (project)), ==, 1);
+  _up_store_set_lock_wait (up_project_get_store (project), 50);
+  other = open (path, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (other, >=, 0);
+  g_assert_cmpint (flock (other, LOCK_EX), ==, 0);
+  set_title (project, "Recovered");
+  g_assert_false (up_store_flush (up_project_get_store (project), &error));
+  g_assert_error (error, UP_STORE_ERROR, UP_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  /* the app ends; the other program lets go */
+  g_clear_object (&project);
+  close (other);
+  test_assert_dir_is (dir, "plan.upphandla");
+
+  store = up_store_open_recovery (file, &error);
+  g_assert_no_error (error);
+  recovered = up_project_new_for_store (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (up_project_get_title (recovered), ==, "Recovered");
+  g_signal_connect (store, "backed-up", G_CALLBACK (on_backed_up), &backed_up);
+  g_assert_true (up_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  test_assert_dir_is (dir, "plan.upphandla/plan.upphandla.v1.bak");
+  kept = test_read_bytes (backup);
+  g_assert_true (g_bytes_equal (kept, fixture));
+  g_assert_nonnull (backed_up);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, UP_SCHEMA_VERSION);
+  title = query_text (path, "SELECT title FROM project");
+  g_assert_cmpstr (title, ==, "Recovered");
+  g_assert_cmpuint (g_signal_handlers_disconnect_by_func (store, on_backed_up, &backed_up), ==, 1);
+}
+
 /* Children */
 
 static gboolean
@@ -3251,6 +3307,7 @@ main (int   argc,
   g_test_add_func ("/store/recovery/list-odd-uri", test_recovery_list_odd_uri);
   g_test_add_func ("/store/recovery/list-newest-first", test_recovery_list_newest_first);
   g_test_add_func ("/store/migration/from-version-0", test_migration_from_version_0);
+  g_test_add_func ("/store/migration/recovered", test_recovery_of_migrated);
   g_test_add_func ("/store/open/invalid-utf8", test_open_invalid_utf8);
   g_test_add_func ("/store/undo/text-after-nul", test_undo_keeps_text_after_nul);
   g_test_add_func ("/store/save/file-mode", test_save_file_mode);
