@@ -120,7 +120,8 @@ same_person (Merge    *merge,
          (their_organisation[0] != '\0' && g_str_equal (their_organisation, our_organisation));
 }
 
-/* The same note: created at the same second under the same id. */
+/* The same note: created at the same moment under the same id (to the
+ * microsecond; files of 0.2 kept whole seconds). */
 static gboolean
 same_note (Merge    *merge,
            UpRecord *theirs,

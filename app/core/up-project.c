@@ -129,12 +129,17 @@ compare_position_indirect (gconstpointer a,
   return compare_position (*(UpRecord **) a, *(UpRecord **) b, user_data);
 }
 
+/* When a note or a person was made or changed: to the microsecond, as
+ * a merge of a copy tells two notes of the same id apart by when each
+ * was made (and takes the later of two changes), and a strategist and a
+ * workshop add notes in the same second. Earlier versions wrote whole
+ * seconds, which still read and sort as ISO 8601. */
 static char *
 now_iso (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
 }
 
 static char *

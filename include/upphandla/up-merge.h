@@ -41,7 +41,7 @@ typedef struct
  *   kind and title, case and spacing aside; with no such stage the note
  *   is added unpinned); a note counts as there already when @project has
  *   one said on the same day with the same text, or when it is the same
- *   note (the same id and created at the same second);
+ *   note (the same id and created at the same moment, to the microsecond);
  * - the copy's edits of a note both have, where the copy changed it
  *   later than @project did: its text, day, kind, visibility and stage;
  *   and the stakeholders it names and the links it has since the copy

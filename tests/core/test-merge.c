@@ -546,6 +546,36 @@ test_merge_named (Fixture       *fixture,
   g_assert_cmpstr (people, ==, "Bo Ek");
 }
 
+/* The strategist and the workshop add a note at the same moment: the
+ * two get the same id, and were made in the same second, but are two
+ * notes: the workshop's comes in beside the strategist's, which stays
+ * as it is. (With times of whole seconds the workshop's note, changed
+ * later, was taken for the strategist's, edited, and written over it.) */
+static void
+test_merge_same_moment (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  UpProject *copy = fixture->copy, *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  UpMergeSummary summary = { 0 };
+  UpNote *ours, *theirs;
+
+  ours = up_project_add_note (project, "Strategen: budgeten räcker till två områden.", "internal", "2027-01-20",
+                              NULL, &error);
+  g_assert_no_error (error);
+  theirs = up_project_add_note (copy, "Workshopen: testa i tre områden.", "workshop", "2027-01-20", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (up_record_get_id (UP_RECORD (ours)), ==, up_record_get_id (UP_RECORD (theirs)));
+  g_assert_cmpstr (up_note_get_created (ours), !=, up_note_get_created (theirs));
+  save_copy (fixture);
+
+  no_error (merge (fixture, &summary, &error), error);
+  g_assert_cmpuint (summary.notes_added, ==, 1);
+  g_assert_cmpuint (summary.notes_changed, ==, 0);
+  g_assert_nonnull (find (project, "note", "body", "Strategen: budgeten räcker till två områden."));
+  g_assert_nonnull (find (project, "note", "body", "Workshopen: testa i tre områden."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +591,7 @@ main (int   argc,
   g_test_add ("/merge/refused", Fixture, NULL, fixture_set_up, test_merge_refused, fixture_tear_down);
   g_test_add ("/merge/several", Fixture, NULL, fixture_set_up, test_merge_several, fixture_tear_down);
   g_test_add ("/merge/named", Fixture, NULL, fixture_set_up, test_merge_named, fixture_tear_down);
+  g_test_add ("/merge/same-moment", Fixture, NULL, fixture_set_up, test_merge_same_moment, fixture_tear_down);
 
   status = g_test_run ();
   test_remove_tree (test_root);
