@@ -242,7 +242,8 @@ map_stages (Merge *merge)
 }
 
 /* Gives @ours every field of @theirs that a user edits (of the same
- * table), setting only those that differ; tells whether any did. */
+ * table), setting only those that differ; tells whether any did. A
+ * reference (a note's stage) is an id of the copy's, mapped apart. */
 static gboolean
 take_fields (Merge     *merge,
              UpRecord  *theirs,
@@ -257,7 +258,7 @@ take_fields (Merge     *merge,
       const UpColumn *column = &table->columns[i];
       gboolean ok;
 
-      if (!column->editable)
+      if (!column->editable || column->type == UP_COLUMN_REF)
         continue;
       if (column->type == UP_COLUMN_INT)
         {
@@ -543,22 +544,6 @@ note_stage (Merge  *merge,
   return id != 0 ? g_hash_table_lookup (merge->stages, GSIZE_TO_POINTER (id)) : NULL;
 }
 
-/* Sets @property of @ours to @value where it is @now otherwise. */
-static gboolean
-set_note_text (Merge      *merge,
-               UpNote     *ours,
-               const char *property,
-               const char *now,
-               const char *value,
-               gboolean   *changed,
-               GError    **error)
-{
-  if (g_strcmp0 (now, value) == 0)
-    return TRUE;
-  *changed = TRUE;
-  return up_project_set_string (merge->project, ours, property, value, error);
-}
-
 /* The note the project has of the copy's @theirs, edited as the copy has
  * it where the copy changed it later. */
 static gboolean
@@ -574,12 +559,8 @@ update_note (Merge    *merge,
     {
       UpStage *stage = note_stage (merge, theirs);
 
-      if (!set_note_text (merge, ours, "body", up_note_get_body (ours), up_note_get_body (theirs), &changed, error) ||
-          !set_note_text (merge, ours, "said-on", up_note_get_said_on (ours), up_note_get_said_on (theirs),
-                          &changed, error) ||
-          !set_note_text (merge, ours, "kind", up_note_get_kind (ours), up_note_get_kind (theirs), &changed, error) ||
-          !set_note_text (merge, ours, "visibility", up_note_get_visibility (ours), up_note_get_visibility (theirs),
-                          &changed, error))
+      /* its text, day, kind and visibility */
+      if (!take_fields (merge, UP_RECORD (theirs), UP_RECORD (ours), &changed, error))
         return FALSE;
       /* a stage the project lacks leaves the note where the project has it */
       if (stage != NULL && up_record_get_id (UP_RECORD (stage)) != up_note_get_stage_id (ours))
