@@ -15,6 +15,7 @@
 #include "up-a11y-util.h"
 #include "up-chart-print.h"
 #include "up-grid-export.h"
+#include "up-help.h"
 #include "up-list-util.h"
 #include "up-stakeholder-import.h"
 #include "up-project-merge.h"
@@ -4276,6 +4277,61 @@ show_help_overlay_action (GtkWidget  *widget,
   present_shortcuts (UP_WINDOW (widget), FALSE);
 }
 
+/* The page of the guide about the view in front, for Help (F1): the
+ * start page has the guide's front page. */
+static const char *
+help_page (UpWindow *self)
+{
+  static const char * const pages[] = {
+    "timeline", "stakeholders", "notes", "agenda", "local-goals",
+  };
+  const char *name;
+
+  if (self->project == NULL)
+    return NULL;
+
+  name = adw_view_stack_get_visible_child_name (self->view_stack);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (name, pages[i]) == 0)
+      return pages[i];
+
+  return NULL;
+}
+
+static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  UpWindow *self = UP_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (up_help_show_finish (GTK_WIDGET (self), result, &error))
+    return;
+
+  /* GLib's "No application is registered as handling this file" says
+   * nothing of what to do. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&error);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The guide opens in the desktop’s help viewer, which is not installed. "
+                             "Install Help (the package “yelp”) from the software centre."));
+    }
+  show_error_dialog (self, _("Could Not Open the Help"), error);
+}
+
+static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+
+  up_help_show_async (widget, help_page (self), NULL, on_help_shown, NULL);
+}
+
 /* Large Text turned on or off (or another font chosen) while the
  * shortcuts window is open: it is fitted anew in place, as on its next
  * open (show_help_overlay_action()). It kept the size it was fitted to:
@@ -4524,6 +4580,8 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_delete_requested);
 
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);

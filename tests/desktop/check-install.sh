@@ -57,6 +57,20 @@ for icon in agenda legend notes stakeholders; do
   expect "$datadir/icons/hicolor/scalable/actions/$app_id-$icon-symbolic.svg"
 done
 expect "$localedir/sv/LC_MESSAGES/upphandla.mo"
+# the user's guide, where the help viewer finds "help:upphandla", in English and Swedish
+for lang in C sv; do
+  for page in index timeline stakeholders notes agenda local-goals; do
+    expect "$datadir/help/$lang/upphandla/$page.page"
+  done
+  expect "$datadir/help/$lang/upphandla/figures/$app_id.svg"
+done
+if [ -f "$destdir$datadir/help/sv/upphandla/index.page" ] &&
+   ! grep -q '<title>Upphandla Help</title>' "$destdir$datadir/help/sv/upphandla/index.page"; then
+  echo "ok   the Swedish guide is translated"
+else
+  echo "FAIL the Swedish guide is missing or in English"
+  failures=$((failures + 1))
+fi
 
 # The merged files carry the Swedish translation once po/sv.po translates their strings.
 desktop=$destdir$datadir/applications/$app_id.desktop

@@ -3043,16 +3043,16 @@ test_menu_mnemonics_unique (Fixture       *fixture,
   GtkWidget *sort;
 
   /* New Project, Open, Save a Copy, Merge a Copy, Export Timeline,
-   * Print, Project Details, Keyboard Shortcuts, About */
+   * Print, Project Details, Keyboard Shortcuts, Help, About */
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
-                                                  "the main menu"), ==, 9);
+                                                  "the main menu"), ==, 10);
   /* every one of the eighteen kinds by a key of its own */
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "add_stage_button"),
                                                   "Add Stage's menu"), ==, 18);
   show_view (fixture, "stakeholders");
   /* Export and Import Stakeholders in place of Export Timeline */
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
-                                                  "the main menu of the Stakeholders view"), ==, 10);
+                                                  "the main menu of the Stakeholders view"), ==, 11);
   sort = find_widget (people, is_sort_menu_button, NULL);
   g_assert_nonnull (sort);
   /* each of its five orders by its key */
@@ -3060,7 +3060,7 @@ test_menu_mnemonics_unique (Fixture       *fixture,
   /* Export Notes in place of Export Timeline */
   show_view (fixture, "notes");
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
-                                                  "the main menu of the Notes view"), ==, 9);
+                                                  "the main menu of the Notes view"), ==, 10);
 }
 
 /* No two buttons of the start page share an access key, nor two items of
@@ -3124,9 +3124,9 @@ test_start_page_mnemonics_unique (void)
           g_assert_true (mnemonics_unique (keys, where));
           g_assert_cmpuint (g_hash_table_size (keys), ==, 3);
           /* New Project, Open, Open the Demo Project, Keyboard
-           * Shortcuts, About */
+           * Shortcuts, Help, About */
           g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW,
-                                                                          "start_menu_button"), menu), ==, 5);
+                                                                          "start_menu_button"), menu), ==, 6);
         }
     }
 
