@@ -1151,7 +1151,7 @@ assert_shortcuts_fit (Fixture      *fixture,
 
   section = find_descendant (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SECTION);
   g_assert_nonnull (section);
-  g_assert_cmpuint (count_shortcuts (section), ==, 60);
+  g_assert_cmpuint (count_shortcuts (section), ==, 61);
   continued = g_strdup_printf (C_("shortcut window", "%1$s (continued)"), "");
   assert_continued_once (section, continued);
   stack = find_descendant (section, GTK_TYPE_STACK);
