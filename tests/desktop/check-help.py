@@ -167,6 +167,12 @@ def main():
                 choices = set(app.get(label, set()))
                 if not choices and gtk_sv is not None and gtk_sv.gettext(label) != label:
                     choices = {gtk_sv.gettext(label)}
+                if not choices and gtk_sv is None:
+                    # a build without GTK's Swedish catalogue (a Flatpak SDK without its
+                    # locale extension) cannot tell GTK's own labels from unknown ones
+                    print(f'note “{label}” is no label of the app, and GTK\'s Swedish catalogue '
+                          'is not installed to look it up')
+                    continue
                 if not choices:
                     fail(f'the guide names the label “{label}”, which the app does not have')
                     continue
