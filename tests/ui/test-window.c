@@ -8141,10 +8141,16 @@ test_merge_copy (Fixture       *fixture,
   /* the toast's Undo takes the merge back, all of it */
   undo = shown_toast_undo (fixture->window);
   g_assert_nonnull (undo);
+  /* held while the toast comes in, as dismiss_toasts() holds its button:
+   * a toast gone meanwhile is told, not clicked once freed (a full run
+   * of the suite crashed here once, on a freed object) */
+  g_object_ref (undo);
   /* longer than the toast's show animation, as dismiss_toasts() waits */
   spin_for_ms (600);
   wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (undo));
   g_signal_emit_by_name (undo, "clicked");
+  g_object_unref (undo);
   iterate_pending ();
   g_assert_cmpuint (up_project_count (fixture->project, "note"), ==, n_notes);
   g_assert_cmpuint (up_project_count (fixture->project, "stakeholder"), ==, n_people);
