@@ -32,13 +32,12 @@ def main():
     media = [f for f in files if not f.endswith('.page')]
 
     c_pages = [os.path.join(source, 'C', p) for p in pages]
-    out = lay_out(share, 'C')
-    for page in c_pages:
-        shutil.copy(page, out)
     for lang in ['C'] + langs:
-        out = os.path.join(share, 'help', lang, 'upphandla')
-        if lang != 'C':
-            out = lay_out(share, lang)
+        out = lay_out(share, lang)
+        if lang == 'C':
+            for page in c_pages:
+                shutil.copy(page, out)
+        else:
             with tempfile.TemporaryDirectory() as tmp:
                 mo = os.path.join(tmp, lang + '.mo')
                 subprocess.run(['msgfmt', '--check', '-o', mo,

@@ -10,8 +10,9 @@
  * profile, so that a development build opens the guide it was built with. */
 #define HELP_ID "upphandla"
 
-char *
-up_help_uri (const char *page)
+/* The address of @page of the guide, NULL or "index" for its front page. */
+static char *
+help_uri (const char *page)
 {
   if (page == NULL || *page == '\0' || g_str_equal (page, "index"))
     return g_strdup ("help:" HELP_ID);
@@ -41,7 +42,7 @@ up_help_show_async (GtkWidget           *widget,
                     gpointer             user_data)
 {
   g_autoptr(GdkAppLaunchContext) context = NULL;
-  g_autofree char *uri = up_help_uri (page);
+  g_autofree char *uri = help_uri (page);
   const char *tree = g_getenv ("UPPHANDLA_HELP_DATADIR");
   GTask *task;
 

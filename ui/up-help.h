@@ -8,11 +8,7 @@ G_BEGIN_DECLS
 /* The user's guide (the pages of help/C/), installed where the desktop's help
  * viewer (GNOME's Help, yelp) finds "help:upphandla". */
 
-/* The address of @page of the guide ("timeline", "notes", …; NULL or
- * "index" for its front page). */
-char     *up_help_uri         (const char           *page);
-
-/* Opens @page of the guide in the desktop's help viewer, launched on the
+/* Opens @page (its id: "timeline", "notes", …; NULL for the front page) of the guide in the desktop's help viewer, launched on the
  * display of @widget. An uninstalled build's guide is found where
  * UPPHANDLA_HELP_DATADIR names the data folder it is laid out in
  * (build/help/share): the viewer gets that folder first among its

@@ -17,44 +17,15 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'i18n'))
+import po  # noqa: E402  (the PO reader of the i18n tests)
+
 failures = []
 
 
 def fail(message):
     failures.append(message)
     print('FAIL ' + message)
-
-
-def po_entries(path):
-    """(context, msgid, msgstr, fuzzy) of every message of a PO file, obsolete ones left out."""
-    text = open(path, encoding='utf-8').read()
-    entries = []
-    for block in re.split(r'\n\s*\n', text):
-        lines = [line for line in block.split('\n') if line and not line.startswith('#~')]
-        fuzzy = any(line.startswith('#,') and 'fuzzy' in line for line in lines)
-        fields = {}
-        key = None
-        for line in lines:
-            if line.startswith('#'):
-                continue
-            m = re.match(r'(msgctxt|msgid|msgstr)\s+(".*")$', line)
-            if m:
-                key = m.group(1)
-                fields[key] = m.group(2)
-            elif line.startswith('"') and key:
-                fields[key] += line
-        if 'msgid' not in fields:
-            continue
-
-        def unquote(value):
-            parts = re.findall(r'"((?:[^"\\]|\\.)*)"', value or '')
-            raw = ''.join(parts)
-            return (raw.replace('\\n', '\n').replace('\\t', '\t')
-                    .replace('\\"', '"').replace('\\\\', '\\'))
-
-        entries.append((unquote(fields.get('msgctxt')), unquote(fields['msgid']),
-                        unquote(fields.get('msgstr')), fuzzy))
-    return entries
 
 
 def meson_list(path, name):
@@ -96,10 +67,17 @@ def main():
         text = open(os.path.join(c_dir, page), encoding='utf-8').read()
         if f'id="{page[:-5]}"' not in text:
             fail(f'help/C/{page} has not the id "{page[:-5]}"')
-    # the pages the app opens for its views (ui/up-window.c, help_page())
-    for view in ['timeline', 'stakeholders', 'notes', 'agenda', 'local-goals']:
+    # F1 opens the page named as the view in front (ui/up-window.c, help_page()): every view
+    # of the window has its page
+    window_ui = open(os.path.join(source, 'ui', 'up-window.ui'), encoding='utf-8').read()
+    views = re.findall(r'<object class="AdwViewStackPage">\s*<property name="name">([^<]+)</property>',
+                       window_ui)
+    if not views:
+        fail('ui/up-window.ui has no views that this check can read')
+    for view in views:
         if f'{view}.page' not in pages:
             fail(f'the guide has no page "{view}", which F1 on that view opens')
+    print(f'ok   a page for each of the {len(views)} views')
 
     languages = [line.strip() for line in open(os.path.join(help_dir, 'LINGUAS'), encoding='utf-8')
                  if line.strip() and not line.startswith('#')]
@@ -109,15 +87,15 @@ def main():
         pot = os.path.join(tmp, 'upphandla.pot')
         subprocess.run(['itstool', '-o', pot] + merged['C'], check=True)
         for lang in languages:
-            po = os.path.join(help_dir, lang, lang + '.po')
-            stats = subprocess.run(['msgfmt', '--check', '--statistics', '-o', os.path.join(tmp, lang + '.mo'), po],
+            catalogue = os.path.join(help_dir, lang, lang + '.po')
+            stats = subprocess.run(['msgfmt', '--check', '--statistics', '-o', os.path.join(tmp, lang + '.mo'), catalogue],
                                    capture_output=True, text=True)
             if stats.returncode != 0 or 'untranslated' in stats.stderr or 'fuzzy' in stats.stderr:
                 fail(f'help/{lang}/{lang}.po is not complete: {stats.stderr.strip()}')
             else:
                 print(f'ok   help/{lang}/{lang}.po: {stats.stderr.strip()}')
             # current: every message of the pages as they are is in the catalogue
-            current = subprocess.run(['msgcmp', '--use-untranslated', po, pot], capture_output=True, text=True)
+            current = subprocess.run(['msgcmp', '--use-untranslated', catalogue, pot], capture_output=True, text=True)
             if current.returncode != 0:
                 fail(f'help/{lang}/{lang}.po lacks messages of the pages (run meson compile '
                      f'help-upphandla-update-po): {current.stderr.strip()[:2000]}')
@@ -146,17 +124,18 @@ def main():
     # (its access key's "_" aside) or of GTK's own dialogs, and its Swedish translation in the guide
     # is the app's (or GTK's) Swedish label for it.
     app = collections.defaultdict(set)
-    for _ctx, msgid, msgstr, fuzzy in po_entries(os.path.join(source, 'po', 'sv.po')):
-        if msgid and msgstr and not fuzzy:
-            app[msgid.replace('_', '')].add(msgstr.replace('_', ''))
+    for entry in po.parse(os.path.join(source, 'po', 'sv.po')):
+        if entry.translated and entry.msgid_plural is None:
+            app[entry.msgid.replace('_', '')].add(entry.msgstr[0].replace('_', ''))
     gtk_sv = None
-    for path in ['/usr/share/locale/sv/LC_MESSAGES/gtk40.mo']:
-        if os.path.exists(path):
-            with open(path, 'rb') as f:
-                gtk_sv = gettext.GNUTranslations(f)
+    gtk_catalogue = '/usr/share/locale/sv/LC_MESSAGES/gtk40.mo'
+    if os.path.exists(gtk_catalogue):
+        with open(gtk_catalogue, 'rb') as f:
+            gtk_sv = gettext.GNUTranslations(f)
     names = 0
     for lang in languages:
-        for _ctx, msgid, msgstr, fuzzy in po_entries(os.path.join(help_dir, lang, lang + '.po')):
+        for entry in po.parse(os.path.join(help_dir, lang, lang + '.po')):
+            msgid, msgstr = entry.msgid, entry.msgstr.get(0, '')
             english = [norm(x) for x in GUI.findall(msgid)]
             if not english:
                 continue

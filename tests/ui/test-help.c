@@ -115,22 +115,12 @@ test_opens_page_of_view (Fixture       *fixture,
     }
 }
 
-/* Help in the main menu, on the start page of a window without a
- * project: the guide's front page. */
+/* Help chosen in the menu of @button. */
 static void
-test_menu_on_start_page (void)
+choose_help_in_menu (GtkMenuButton *button)
 {
-  g_autoptr(UpWindow) window = g_object_ref_sink (up_window_new (NULL, NULL));
-  g_auto(GStrv) lines = NULL;
-  GtkMenuButton *button;
   GtkWidget *popover, *item;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, window);
-  wait_for_frames (GTK_WIDGET (window));
-
-  button = template_child (window, UP_TYPE_WINDOW, "start_menu_button");
   gtk_menu_button_popup (button);
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   wait_until (is_mapped, popover);
@@ -138,6 +128,22 @@ test_menu_on_start_page (void)
   g_assert_nonnull (item);
   g_assert_true (gtk_widget_is_sensitive (item));
   g_signal_emit_by_name (item, "clicked");
+}
+
+/* Help in the main menu, on the start page of a window without a
+ * project: the guide's front page. */
+static void
+test_menu_on_start_page (void)
+{
+  g_autoptr(UpWindow) window = g_object_ref_sink (up_window_new (NULL, NULL));
+  g_auto(GStrv) lines = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  wait_for_frames (GTK_WIDGET (window));
+
+  choose_help_in_menu (template_child (window, UP_TYPE_WINDOW, "start_menu_button"));
 
   lines = wait_for_launch ();
   g_assert_cmpstr (lines[0], ==, "help:upphandla");
@@ -151,38 +157,13 @@ static void
 test_menu_on_project (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  GtkMenuButton *button = template_child (fixture->window, UP_TYPE_WINDOW, "primary_menu_button");
   g_auto(GStrv) lines = NULL;
-  GtkWidget *popover, *item;
 
   show_view (fixture, "notes");
-  gtk_menu_button_popup (button);
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
-  wait_until (is_mapped, popover);
-  item = menu_item (popover, _("_Help"));
-  g_assert_nonnull (item);
-  g_signal_emit_by_name (item, "clicked");
+  choose_help_in_menu (template_child (fixture->window, UP_TYPE_WINDOW, "primary_menu_button"));
 
   lines = wait_for_launch ();
   g_assert_cmpstr (lines[0], ==, "help:upphandla/notes");
-}
-
-/* For wait_until(): a message dialog is shown over the window @data. */
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == data &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 static void
@@ -196,7 +177,7 @@ test_no_viewer (Fixture       *fixture,
   g_assert_null (handler);
 
   g_assert_true (run_key_binding (GTK_WIDGET (fixture->window), GDK_KEY_F1, 0));
-  wait_until (message_dialog_shown, fixture->window);
+  wait_until (is_message_dialog_shown, fixture->window);
   dialog = get_message_dialog (GTK_WINDOW (fixture->window));
   wait_until (is_mapped, dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Could Not Open the Help"));

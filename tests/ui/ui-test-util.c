@@ -599,8 +599,9 @@ get_controller (GtkWidget *widget,
   g_error ("%s has no %s", G_OBJECT_TYPE_NAME (widget), g_type_name (type));
 }
 
-AdwMessageDialog *
-get_message_dialog (GtkWindow *parent)
+/* The message dialog shown over @parent, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -613,7 +614,23 @@ get_message_dialog (GtkWindow *parent)
         return ADW_MESSAGE_DIALOG (window);
     }
 
-  g_error ("%s has no message dialog open", G_OBJECT_TYPE_NAME (parent));
+  return NULL;
+}
+
+AdwMessageDialog *
+get_message_dialog (GtkWindow *parent)
+{
+  AdwMessageDialog *dialog = find_message_dialog (parent);
+
+  if (dialog == NULL)
+    g_error ("%s has no message dialog open", G_OBJECT_TYPE_NAME (parent));
+  return dialog;
+}
+
+gboolean
+is_message_dialog_shown (gpointer data)
+{
+  return find_message_dialog (data) != NULL;
 }
 
 void

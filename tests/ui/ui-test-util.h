@@ -116,6 +116,9 @@ gboolean run_key_binding (GtkWidget       *widget,
 
 /* The message dialog shown over @parent; fails when there is none. */
 AdwMessageDialog *get_message_dialog (GtkWindow *parent);
+/* For wait_until(): whether a message dialog is shown over the GtkWindow
+ * @data. */
+gboolean is_message_dialog_shown (gpointer data);
 /* The first event controller of @widget that is a @type; fails when
  * there is none. */
 GtkEventController *get_controller (GtkWidget *widget,
