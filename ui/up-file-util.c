@@ -538,12 +538,13 @@ up_file_util_export_name (UpProject      *project,
 /* "Plan – What.csv", the pattern of the charts' names. */
 static char *
 table_name (UpProject  *project,
-            const char *what)
+            const char *what,
+            const char *extension)
 {
   g_autofree char *title = file_name_part (up_project_get_title (project));
   g_autofree char *part = file_name_part (what);
 
-  return g_strdup_printf (_("%1$s – %2$s.%3$s"), title, part, "csv");
+  return g_strdup_printf (_("%1$s – %2$s.%3$s"), title, part, extension);
 }
 
 char *
@@ -553,7 +554,7 @@ up_file_util_notes_name (UpProject *project)
 
   /* Translators: the notes in the suggested file name of the notes
    * exported as a table ("Plan – Notes.csv"). */
-  return table_name (project, C_("file name", "Notes"));
+  return table_name (project, C_("file name", "Notes"), "csv");
 }
 
 char *
@@ -563,22 +564,46 @@ up_file_util_stakeholders_name (UpProject *project)
 
   /* Translators: the stakeholders in the suggested file name of the
    * register exported as a table ("Plan – Stakeholders.csv"). */
-  return table_name (project, C_("file name", "Stakeholders"));
+  return table_name (project, C_("file name", "Stakeholders"), "csv");
+}
+
+char *
+up_file_util_calendar_name (UpProject *project)
+{
+  g_return_val_if_fail (UP_IS_PROJECT (project), NULL);
+
+  /* Translators: the calendar in the suggested file name of the stages
+   * exported as a calendar ("Plan – Calendar.ics"). */
+  return table_name (project, C_("file name", "Calendar"), "ics");
+}
+
+/* @chosen when its name ends in @suffix (any case); else with it added. */
+static GFile *
+for_suffix (GFile      *chosen,
+            const char *suffix)
+{
+  g_autofree char *basename = g_file_get_basename (chosen);
+  g_autofree char *lower = basename != NULL ? g_ascii_strdown (basename, -1) : NULL;
+
+  if (lower != NULL && g_str_has_suffix (lower, suffix))
+    return g_object_ref (chosen);
+  return with_suffix (chosen, suffix);
 }
 
 GFile *
 up_file_util_for_csv (GFile *chosen)
 {
-  g_autofree char *basename = NULL;
-  g_autofree char *lower = NULL;
-
   g_return_val_if_fail (G_IS_FILE (chosen), NULL);
 
-  basename = g_file_get_basename (chosen);
-  lower = basename != NULL ? g_ascii_strdown (basename, -1) : NULL;
-  if (lower != NULL && g_str_has_suffix (lower, ".csv"))
-    return g_object_ref (chosen);
-  return with_suffix (chosen, ".csv");
+  return for_suffix (chosen, ".csv");
+}
+
+GFile *
+up_file_util_for_ics (GFile *chosen)
+{
+  g_return_val_if_fail (G_IS_FILE (chosen), NULL);
+
+  return for_suffix (chosen, ".ics");
 }
 
 void

@@ -78,8 +78,13 @@ char  *up_file_util_export_name       (UpProject      *project,
  * Notes.csv" in the interface's language. */
 char  *up_file_util_notes_name        (UpProject      *project);
 char  *up_file_util_stakeholders_name (UpProject      *project);
+/* The name the stages exported as a calendar are suggested: "Project –
+ * Calendar.ics". */
+char  *up_file_util_calendar_name     (UpProject      *project);
 /* @chosen when its name ends in ".csv" (any case); else with it added. */
 GFile *up_file_util_for_csv           (GFile          *chosen);
+/* The same with ".ics", a calendar's extension. */
+GFile *up_file_util_for_ics           (GFile          *chosen);
 /* Offers the files of @format in @chooser ("PNG", "SVG", "PDF"). */
 void   up_file_util_add_export_filter (GtkFileChooser *chooser,
                                        UpExportFormat  format);

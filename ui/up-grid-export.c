@@ -15,7 +15,8 @@
  * language in an AdwMessageDialog (UpExportOptions, as the Agenda 2030 chart's), then the file in a
  * GtkFileChooserNative (the portal in the Flatpak), then the core writes the file. The notes as a
  * table go the same way from the file on: a table has no layout to choose, and its columns are
- * named in the interface's language, as the Notes view names its kinds and visibilities. */
+ * named in the interface's language, as the Notes view names its kinds and visibilities. So
+ * does the calendar of the stages, its texts in the interface's language. */
 
 typedef struct
 {
@@ -30,6 +31,7 @@ typedef struct
   UpGridExportDone  done;
   GListModel       *rows;        /* the notes or people to export as a table, not a chart */
   gboolean          people;      /* the rows are stakeholders, not notes */
+  gboolean          calendar;    /* the stages as a calendar, not a chart */
   guint             n_rows;      /* of them written */
   UpTableExportDone table_done;
   gpointer          user_data;
@@ -74,7 +76,8 @@ on_written (GObject      *source,
   ExportRun *run = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (run->rows == NULL ? up_export_chart_finish (run->project, result, &error)
+  if (run->calendar ? up_export_bytes_finish (result, &error)
+      : run->rows == NULL ? up_export_chart_finish (run->project, result, &error)
       : run->people ? up_export_stakeholders_finish (result, &error)
       : up_export_notes_finish (result, &error))
     finish (run, run->file, NULL);
@@ -106,6 +109,14 @@ write_file (GFile    *file,
       g_application_hold (run->app);
     }
 
+  if (run->calendar)
+    {
+      g_autoptr(GBytes) bytes = up_export_calendar_ics (run->project, up_lang_get_ui_language (), NULL,
+                                                         &run->n_rows);
+
+      up_export_bytes_async (bytes, file, NULL, on_written, run);
+      return;
+    }
   if (run->rows != NULL)
     {
       run->n_rows = g_list_model_get_n_items (run->rows);
@@ -242,7 +253,9 @@ on_file_response (GtkNativeDialog *chooser,
       return;
     }
 
-  resolved = run->rows != NULL ? up_file_util_for_csv (file) : up_file_util_for_export (file, &run->format);
+  resolved = run->calendar ? up_file_util_for_ics (file)
+             : run->rows != NULL ? up_file_util_for_csv (file)
+             : up_file_util_for_export (file, &run->format);
   up_file_util_confirm_replace (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, file, resolved,
                                 write_file, run);
 }
@@ -254,6 +267,10 @@ export_title (ExportRun *run)
 {
   UpChartKind kind = run->kind;
 
+  if (run->calendar)
+    /* Translators: The title of the dialog that exports the stages as
+     * events of a calendar file. */
+    return _("Export to Calendar");
   if (run->rows != NULL && run->people)
     /* Translators: The title of the dialog that exports the stakeholders
      * listed as a table for a spreadsheet. */
@@ -285,7 +302,19 @@ ask_for_file (ExportRun *run)
 
   /* named and placed as the Agenda 2030 view's charts are: a grid sent
    * with them says which project it is of */
-  if (run->rows != NULL)
+  if (run->calendar)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_add_mime_type (filter, "text/calendar");
+      gtk_file_filter_add_suffix (filter, "ics");
+      /* Translators: The kind of file in the calendar's export dialog:
+       * events that calendar programs (Evolution, Outlook) open. */
+      gtk_file_filter_set_name (filter, _("Calendar File"));
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      name = up_file_util_calendar_name (run->project);
+    }
+  else if (run->rows != NULL)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -400,6 +429,26 @@ up_stakeholders_export_run (GtkWidget         *widget,
                             gpointer           user_data)
 {
   table_export_run (widget, project, people, TRUE, done, user_data);
+}
+
+void
+up_calendar_export_run (GtkWidget         *widget,
+                        UpProject         *project,
+                        UpTableExportDone  done,
+                        gpointer           user_data)
+{
+  ExportRun *run;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (UP_IS_PROJECT (project));
+
+  run = g_new0 (ExportRun, 1);
+  run->widget = g_object_ref (widget);
+  run->project = g_object_ref (project);
+  run->calendar = TRUE;
+  run->table_done = done;
+  run->user_data = user_data;
+  ask_for_file (run);
 }
 
 char *

@@ -50,6 +50,15 @@ void up_stakeholders_export_run (GtkWidget         *widget,
                                  UpTableExportDone  done,
                                  gpointer           user_data);
 
+/* Asks for a file and writes the stages of @project there as a calendar
+ * (up_export_calendar_ics(), in the interface's language); @done gets the
+ * number of events written. @widget and @done as for
+ * up_grid_export_run(). */
+void up_calendar_export_run (GtkWidget         *widget,
+                             UpProject         *project,
+                             UpTableExportDone  done,
+                             gpointer           user_data);
+
 /* The name the file chooser suggests: the project's title and the chart's,
  * as the Agenda 2030 view's exports are named ("Plan – Chart.png"). */
 char *up_grid_export_suggest_file_name (UpProject      *project,

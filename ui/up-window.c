@@ -113,6 +113,7 @@ struct _UpWindow
   gboolean              typing;
   gboolean              exporting_timeline;  /* an export of it is under way */
   gboolean              exporting_notes;     /* and of the notes */
+  gboolean              exporting_calendar;  /* and of the stages as a calendar */
   gboolean              exporting_stakeholders; /* the register, as a table */
   gboolean              importing;           /* stakeholders, from a table */
   gboolean              merging;             /* a copy sent back */
@@ -301,6 +302,10 @@ update_actions (UpWindow *self)
   }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-timeline",
                                  self->project != NULL && !self->exporting_timeline &&
+                                 g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                            "timeline") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar",
+                                 self->project != NULL && !self->exporting_calendar &&
                                  g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
                                             "timeline") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-notes",
@@ -2398,6 +2403,49 @@ export_timeline_action (GtkWidget  *widget,
   self->exporting_timeline = TRUE;
   update_actions (self);
   up_grid_export_run (widget, self->project, UP_CHART_TIMELINE, on_timeline_exported, self);
+}
+
+static void
+on_calendar_exported (GFile        *file,
+                      guint         n_events,
+                      const GError *error,
+                      gpointer      user_data)
+{
+  UpWindow *self = user_data;
+
+  self->exporting_calendar = FALSE;
+  update_actions (self);
+  if (error != NULL)
+    show_error_dialog (self, _("The Calendar Was Not Exported"), error);
+  else if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      /* Translators: A toast after the stages were exported as events of a
+       * calendar file; %1$u is how many, %2$s the file name. */
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %1$u stage to “%2$s”",
+                                                               "Exported %1$u stages to “%2$s”", n_events),
+                                                  n_events, basename);
+
+      up_window_add_toast (self, message);
+    }
+}
+
+/* The stages as events of a calendar file, for the calendars of the
+ * project group (each stage whole days, shown as free time). */
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UpWindow *self = UP_WINDOW (widget);
+
+  if (self->project == NULL || self->exporting_calendar)
+    return;
+  /* a date or a title being typed is in the calendar too */
+  up_project_commit_pending (self->project);
+  self->exporting_calendar = TRUE;
+  update_actions (self);
+  up_calendar_export_run (widget, self->project, on_calendar_exported, self);
 }
 
 static void
@@ -4583,6 +4631,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.project-details", NULL, project_details_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-timeline", NULL, export_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
   gtk_widget_class_install_action (widget_class, "win.export-stakeholders", NULL, export_stakeholders_action);
   gtk_widget_class_install_action (widget_class, "win.import-stakeholders", NULL, import_stakeholders_action);

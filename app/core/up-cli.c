@@ -29,9 +29,9 @@ static const GOptionEntry entries[] = {
   { "write-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the demo project to a new FILE and exit"), N_("FILE") },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export a chart of the project file to --output and exit: wheel, bars, matrix, grid, timeline or report; or notes or stakeholders, every note or stakeholder as a CSV table"), N_("CHART") },
+    N_("Export a chart of the project file to --output and exit: wheel, bars, matrix, grid, timeline or report; or notes or stakeholders, every note or stakeholder as a CSV table; or calendar, the stages as events of a calendar file (iCalendar)"), N_("CHART") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("File format of the export: png, svg or pdf (default: from the output’s extension, else png); csv for the notes and the stakeholders"), N_("FORMAT") },
+    N_("File format of the export: png, svg or pdf (default: from the output’s extension, else png); csv for the notes and the stakeholders; ics for the calendar"), N_("FORMAT") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Language of the export: sv or en (default: the language of the user interface)"), N_("LANG") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -338,7 +338,7 @@ run_export (GVariantDict *options)
   UpChartKind kind;
   UpExportFormat format;
   UpLang lang;
-  gboolean notes, people, table;
+  gboolean notes, people, table, calendar;
   const char *separator_name = NULL;
   char separator = ',';
 
@@ -346,31 +346,36 @@ run_export (GVariantDict *options)
   notes = g_strcmp0 (chart_name, "notes") == 0;
   people = g_strcmp0 (chart_name, "stakeholders") == 0;
   table = notes || people;
-  if (!table && !up_chart_kind_parse (chart_name, &kind))
+  calendar = g_strcmp0 (chart_name, "calendar") == 0;
+  if (!table && !calendar && !up_chart_kind_parse (chart_name, &kind))
     {
       /* Translators: an error of "upphandla --export"; %1$s is what the user typed.
        * Keep the chart names as they are: they are what the option takes. */
-      g_printerr (_("There is no chart “%1$s”. Choose one of: wheel, bars, matrix, grid, timeline, report, notes, or stakeholders.\n"),
+      g_printerr (_("There is no chart “%1$s”. Choose one of: wheel, bars, matrix, grid, timeline, report, notes, stakeholders, or calendar.\n"),
                   chart_name);
       return 1;
     }
 
-  /* The notes and the stakeholders are tables: no chart's layout applies
-   * to them. */
-  if (table)
+  /* The notes and the stakeholders are tables, the calendar a list of
+   * events: no chart's layout applies to them. */
+  if (table || calendar)
     {
       const char * const chart_only[] = { "png-width", "slide", "local-goal" };
 
       for (guint i = 0; i < G_N_ELEMENTS (chart_only); i++)
         if (g_variant_dict_contains (options, chart_only[i]))
           {
-            /* Translators: an error of "upphandla --export=notes" (or stakeholders);
-             * %1$s is an option such as "png-width". Keep "--" and the option's name
-             * as they are. */
-            g_printerr (_("--%1$s applies only to a chart; the notes and the stakeholders are exported as tables.\n"),
-                        chart_only[i]);
+            /* Translators: an error of "upphandla --export=notes" (or stakeholders,
+             * or calendar); %1$s is an option such as "png-width", %2$s what was
+             * exported ("notes"). Keep "--", "--export=" and the option's name as
+             * they are. */
+            g_printerr (_("--%1$s applies only to a chart, not to --export=%2$s.\n"),
+                        chart_only[i], chart_name);
             return 1;
           }
+    }
+  if (table)
+    {
       if (lookup_string (options, "separator", &separator_name))
         {
           if (g_ascii_strcasecmp (separator_name, "semicolon") == 0 || g_str_equal (separator_name, ";"))
@@ -387,9 +392,10 @@ run_export (GVariantDict *options)
     }
   else if (g_variant_dict_contains (options, "separator"))
     {
-      /* Translators: an error of "upphandla --export=wheel --separator=…". Keep
-       * "--separator", "--export=notes" and "stakeholders" as they are. */
-      g_printerr ("%s\n", _("--separator applies only to a table (--export=notes or stakeholders), not to a chart."));
+      /* Translators: an error of "upphandla --export=wheel --separator=…" (or
+       * --export=calendar). Keep "--separator", "--export=notes" and
+       * "stakeholders" as they are. */
+      g_printerr ("%s\n", _("--separator applies only to a table: --export=notes or stakeholders."));
       return 1;
     }
 
@@ -420,6 +426,23 @@ run_export (GVariantDict *options)
           /* Translators: an error of "upphandla --export=notes" (or stakeholders).
            * Keep "--format=csv" and "--output" as they are. */
           g_printerr ("%s\n", _("The notes and the stakeholders are exported as CSV tables: give --format=csv, or none, and an --output file that is no PNG, SVG or PDF."));
+          return 1;
+        }
+    }
+  else if (calendar)
+    {
+      g_autofree char *basename = g_file_get_basename (output);
+      g_autofree char *lower = basename != NULL ? g_ascii_strdown (basename, -1) : NULL;
+
+      /* a calendar in a file named as a picture or a table would open in
+       * no calendar */
+      if ((lookup_string (options, "format", &format_name) && g_ascii_strcasecmp (format_name, "ics") != 0) ||
+          (format_name == NULL && (up_export_format_for_file (output, &format) ||
+                                   (lower != NULL && g_str_has_suffix (lower, ".csv")))))
+        {
+          /* Translators: an error of "upphandla --export=calendar". Keep
+           * "--format=ics" and "--output" as they are. */
+          g_printerr ("%s\n", _("The calendar is exported as an iCalendar file: give --format=ics, or none, and an --output file that is no PNG, SVG, PDF or CSV."));
           return 1;
         }
     }
@@ -530,6 +553,15 @@ run_export (GVariantDict *options)
     {
       if (notes ? !up_export_notes (project, NULL, lang, separator, output, &error)
                 : !up_export_stakeholders (project, NULL, lang, separator, output, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
+  if (calendar)
+    {
+      if (!up_export_calendar (project, lang, output, NULL, &error))
         {
           g_printerr ("%s\n", error->message);
           return 1;

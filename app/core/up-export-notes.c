@@ -272,6 +272,19 @@ write_table_async (GBytes              *table,
   g_task_run_in_thread (task, write_thread);
 }
 
+void
+up_export_bytes_async (GBytes              *bytes,
+                       GFile               *output,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (G_IS_FILE (output));
+
+  write_table_async (bytes, output, up_export_bytes_async, cancellable, callback, user_data);
+}
+
 /**
  * up_export_notes_async:
  *
@@ -307,6 +320,13 @@ finish_table (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+up_export_bytes_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  return finish_table (result, up_export_bytes_async, error);
 }
 
 gboolean

@@ -148,4 +148,35 @@ void         up_export_stakeholders_async (UpProject          *project,
 gboolean     up_export_stakeholders_finish (GAsyncResult      *result,
                                          GError              **error);
 
+/* The stages as a calendar (iCalendar, RFC 5545, lines ending in CR LF)
+ * for the calendars of the project group: one event of whole days for
+ * each stage whose dates can be read, in the stages' order, from its first
+ * day to its last, shown as free time; titled with the stage's and the
+ * project's titles, described by its kind, status, the Agenda 2030
+ * targets it serves and its description, in @lang. The calendar is named
+ * after the project. An event's UID is the same in every export of the
+ * project, so that a calendar given it again updates its events. @now is
+ * the time the file says it was made (NULL: now); @n_events, if not NULL,
+ * is set to the number of events. */
+GBytes      *up_export_calendar_ics     (UpProject            *project,
+                                         UpLang                lang,
+                                         GDateTime            *now,
+                                         guint                *n_events);
+/* up_export_calendar_ics() written to @output whole or not at all. */
+gboolean     up_export_calendar         (UpProject            *project,
+                                         UpLang                lang,
+                                         GFile                *output,
+                                         guint                *n_events,
+                                         GError              **error);
+/* Writes @bytes (a table or a calendar made on this thread) to @output
+ * whole or not at all, on a worker thread; @callback runs in the
+ * thread-default main context of this call. */
+void         up_export_bytes_async      (GBytes               *bytes,
+                                         GFile                *output,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean     up_export_bytes_finish     (GAsyncResult         *result,
+                                         GError              **error);
+
 G_END_DECLS

@@ -1002,6 +1002,11 @@ test_export_errors (void)
   g_autofree char *no_folder = g_build_filename (dir, "no such folder", "out.png", NULL);
   g_autofree char *no_folder_arg = g_strconcat ("--output=", no_folder, NULL);
   g_autofree char *self_arg = g_strconcat ("--output=", project, NULL);
+  g_autofree char *ics = g_build_filename (dir, "plan.ics", NULL);
+  g_autofree char *ics_arg = g_strconcat ("--output=", ics, NULL);
+  g_autofree char *svg_arg = g_strconcat ("--output=", dir, "/plan.svg", NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--output=", dir, "/plan.PDF", NULL);
+  g_autofree char *csv_arg = g_strconcat ("--output=", dir, "/plan.Csv", NULL);
   g_autofree char *project_before = NULL;
   g_autofree char *project_after = NULL;
   gsize before_size, after_size;
@@ -1010,7 +1015,8 @@ test_export_errors (void)
     const char *message_part;
   } cases[] = {
     { { "--export=pie", output_arg, project }, "“pie”" },
-    { { "--export=", output_arg, project }, "wheel, bars, matrix, grid, timeline, report, notes, or stakeholders" },
+    { { "--export=", output_arg, project },
+      "wheel, bars, matrix, grid, timeline, report, notes, stakeholders, or calendar" },
     { { "--export=wheel", "--format=jpeg", output_arg, project }, "“jpeg”" },
     { { "--export=wheel", "--lang=de", output_arg, project }, "“de”" },
     { { "--export=wheel", project }, "--output" },
@@ -1050,6 +1056,26 @@ test_export_errors (void)
     { { "--export=stakeholders", "--slide", output_arg, project }, "--slide applies only to a chart" },
     { { "--export=notes", "--separator=tab", output_arg, project }, "no separator “tab”" },
     { { "--export=wheel", "--separator=semicolon", output_arg, project }, "--separator applies only to a table" },
+    /* the calendar is a list of events: no chart's layout, no table's
+     * separator, no other format or extension */
+    { { "--export=calendar", "--png-width=600", ics_arg, project },
+      "--png-width applies only to a chart, not to --export=calendar.\n" },
+    { { "--export=calendar", "--slide", ics_arg, project },
+      "--slide applies only to a chart, not to --export=calendar.\n" },
+    { { "--export=calendar", "--local-goal=1", ics_arg, project },
+      "--local-goal applies only to a chart, not to --export=calendar.\n" },
+    { { "--export=calendar", "--separator=semicolon", ics_arg, project },
+      "--separator applies only to a table: --export=notes or stakeholders.\n" },
+    { { "--export=calendar", "--format=csv", ics_arg, project }, "The calendar is exported as an iCalendar file: " },
+    { { "--export=calendar", "--format=png", ics_arg, project }, "The calendar is exported as an iCalendar file: " },
+    { { "--export=calendar", "--format=ical", ics_arg, project }, "The calendar is exported as an iCalendar file: " },
+    { { "--export=calendar", output_arg, project }, "The calendar is exported as an iCalendar file: " },
+    { { "--export=calendar", svg_arg, project }, "The calendar is exported as an iCalendar file: " },
+    { { "--export=calendar", pdf_arg, project }, "The calendar is exported as an iCalendar file: " },
+    { { "--export=calendar", csv_arg, project }, "The calendar is exported as an iCalendar file: " },
+    { { "--export=calendar", "--lang=de", ics_arg, project }, "“de”" },
+    { { "--export=calendar", project }, "--output" },
+    { { "--export=calendar", ics_arg }, "project file" },
   };
 
   g_assert_true (g_file_get_contents (project, &project_before, &before_size, NULL));
@@ -1160,6 +1186,136 @@ test_export_notes (void)
     g_assert_cmpint (run->status, ==, 0);
     g_assert_true (g_file_get_contents (output, &contents, NULL, NULL));
     g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfSaid On,Kind,"));
+  }
+}
+
+/* @ics without its DTSTAMP lines, which say when it was made; the
+ * number of its events in @n_events. */
+static char *
+calendar_without_stamps (const char *ics,
+                         gsize       length,
+                         guint      *n_events)
+{
+  g_autofree char *text = g_strndup (ics, length);
+  g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+  g_autoptr(GString) rest = g_string_new (NULL);
+
+  *n_events = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_equal (lines[i], "BEGIN:VEVENT"))
+        (*n_events)++;
+      if (!g_str_has_prefix (lines[i], "DTSTAMP:"))
+        g_string_append_printf (rest, "%s\n", lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&rest), FALSE);
+}
+
+/* Runs @args, an export of the calendar to @output: it is what
+ * up_export_calendar_ics() makes of @project in @lang (but for when it
+ * was made), an event for each of the project's stages; then it is
+ * removed. */
+static void
+assert_calendar_export (const char **args,
+                        const char  *output,
+                        UpProject   *project,
+                        UpLang       lang)
+{
+  g_autoptr(Run) run = run_en (args);
+  g_autoptr(GBytes) expected = up_export_calendar_ics (project, lang, NULL, NULL);
+  g_autofree char *expected_text = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *contents_text = NULL;
+  guint n_expected, n_events;
+  gsize length;
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_cmpstr (run->err, ==, "");
+  g_assert_true (g_file_get_contents (output, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+  g_assert_true (g_str_has_suffix (contents, "\r\nEND:VCALENDAR\r\n"));
+  contents_text = calendar_without_stamps (contents, length, &n_events);
+  expected_text = calendar_without_stamps (g_bytes_get_data (expected, NULL), g_bytes_get_size (expected),
+                                           &n_expected);
+  g_assert_cmpstr (contents_text, ==, expected_text);
+  g_assert_cmpuint (n_events, ==, g_list_model_get_n_items (up_project_get_stages (project)));
+  g_assert_cmpuint (n_events, ==, n_expected);
+  g_assert_cmpint (g_unlink (output), ==, 0);
+}
+
+/* --export=calendar writes the stages as the app's Export to Calendar
+ * does, an event for each, in the language asked for: with --format=ics
+ * (any case) or none, to a file named anything but a picture or a
+ * table. */
+static void
+test_export_calendar (void)
+{
+  g_autofree char *project_path = write_demo ("demo.upphandla");
+  g_autofree char *dir = g_path_get_dirname (project_path);
+  g_autofree char *output = g_build_filename (dir, "plan.ics", NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  g_autofree char *bare = g_build_filename (dir, "plan", NULL);
+  g_autofree char *bare_arg = g_strconcat ("--output=", bare, NULL);
+  g_autoptr(UpProject) project = open_project (project_path);
+
+  /* the demo's plan, every stage of it */
+  g_assert_cmpuint (g_list_model_get_n_items (up_project_get_stages (project)), >=, 10);
+  {
+    const char *args[] = { "--export=calendar", "--lang=en", output_arg, project_path, NULL };
+
+    assert_calendar_export (args, output, project, UP_LANG_EN);
+  }
+  {
+    const char *args[] = { "--export=calendar", "--format=ics", "--lang=en", output_arg, project_path, NULL };
+
+    assert_calendar_export (args, output, project, UP_LANG_EN);
+  }
+  {
+    const char *args[] = { "--export=calendar", "--format=ICS", "--lang=en", bare_arg, project_path, NULL };
+
+    assert_calendar_export (args, bare, project, UP_LANG_EN);
+  }
+  assert_dir (dir, "demo.upphandla");
+
+  /* in Swedish: the kinds of the stages as the Swedish catalogue has them */
+  if (!up_lang_is_available (UP_LANG_SV))
+    {
+      g_test_message ("the Swedish catalogue is not built: --lang=sv not checked");
+      return;
+    }
+  {
+    const char *args[] = { "--export=calendar", "--lang=sv", output_arg, project_path, NULL };
+    g_autoptr(Run) run = run_en (args);
+    g_autofree char *contents = NULL;
+    GListModel *stages = up_project_get_stages (project);
+    guint n_swedish = 0;
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_true (g_file_get_contents (output, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "//SV\r\n"));
+    for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+      {
+        g_autoptr(UpStage) stage = g_list_model_get_item (stages, i);
+        const char *kind = up_stage_get_kind (stage);
+        const char *swedish = up_enum_label_in (up_stage_kinds, kind, UP_LANG_SV);
+        g_autofree char *line = g_strconcat ("\r\nDESCRIPTION:", swedish, " · ", NULL);
+
+        if (strstr (contents, line) == NULL)
+          g_error ("no “%s” in the Swedish calendar", line + 2);
+        if (!g_str_equal (swedish, up_enum_label_in (up_stage_kinds, kind, UP_LANG_EN)))
+          n_swedish++;
+      }
+    /* not the English labels under another name */
+    g_assert_cmpuint (n_swedish, >, 0);
+    g_assert_null (strstr (contents, "\r\nDESCRIPTION:Market dialogue · "));
+    g_assert_cmpint (g_unlink (output), ==, 0);
+
+    {
+      const char *sv_args[] = { "--export=calendar", "--lang=sv", output_arg, project_path, NULL };
+
+      assert_calendar_export (sv_args, output, project, UP_LANG_SV);
+    }
   }
 }
 
@@ -1378,7 +1534,7 @@ test_export_swedish (void)
 
   g_assert_cmpint (chart->status, ==, 1);
   g_assert_cmpstr (chart->err, ==,
-                   "Det finns inget diagram som heter ”pie”. Välj ett av: wheel, bars, matrix, grid, timeline, report, notes eller stakeholders.\n");
+                   "Det finns inget diagram som heter ”pie”. Välj ett av: wheel, bars, matrix, grid, timeline, report, notes, stakeholders eller calendar.\n");
   g_assert_cmpint (width->status, ==, 1);
   g_assert_nonnull (strstr (width->err, "bildpunkter"));
   g_assert_cmpint (help->status, ==, 0);
@@ -1422,6 +1578,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-local-goal", test_export_local_goal);
   g_test_add_func ("/cli/export-errors", test_export_errors);
   g_test_add_func ("/cli/export-notes", test_export_notes);
+  g_test_add_func ("/cli/export-calendar", test_export_calendar);
   g_test_add_func ("/cli/export-same-file", test_export_same_file);
   g_test_add_func ("/cli/export-png-width-max", test_export_png_width_max);
   g_test_add_func ("/cli/export-bad-project", test_export_bad_project);

@@ -3043,9 +3043,10 @@ test_menu_mnemonics_unique (Fixture       *fixture,
   GtkWidget *sort;
 
   /* New Project, Open, Save a Copy, Merge a Copy, Export Timeline,
-   * Print, Project Details, Keyboard Shortcuts, Help, About */
+   * Export to Calendar, Print, Project Details, Keyboard Shortcuts, Help,
+   * About */
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
-                                                  "the main menu"), ==, 10);
+                                                  "the main menu"), ==, 11);
   /* every one of the eighteen kinds by a key of its own */
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "add_stage_button"),
                                                   "Add Stage's menu"), ==, 18);
@@ -3057,7 +3058,7 @@ test_menu_mnemonics_unique (Fixture       *fixture,
   g_assert_nonnull (sort);
   /* each of its five orders by its key */
   g_assert_cmpuint (assert_menu_mnemonics_unique (GTK_MENU_BUTTON (sort), "the stakeholders' sort menu"), ==, 5);
-  /* Export Notes in place of Export Timeline */
+  /* Export Notes in place of Export Timeline and Export to Calendar */
   show_view (fixture, "notes");
   g_assert_cmpuint (assert_menu_mnemonics_unique (template_child (window, UP_TYPE_WINDOW, "primary_menu_button"),
                                                   "the main menu of the Notes view"), ==, 10);
@@ -7467,6 +7468,82 @@ test_export_notes (Fixture       *fixture,
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
 }
 
+/* Export to Calendar… on the Timeline view (not on the others) writes the
+ * stages as a calendar file, with the title being typed in the stage
+ * panel; a name typed without ".ics" gets it; a toast says how many. */
+static void
+test_export_calendar (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  UpStageEditor *editor = template_child (window, UP_TYPE_WINDOW, "editor");
+  GtkEditable *title_row = template_child (editor, UP_TYPE_STAGE_EDITOR, "title_row");
+  g_autofree char *typed = g_build_filename (fixture->dir, "plan", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "plan.ics", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *suggested = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  guint n_stages = g_list_model_get_n_items (up_project_get_stages (fixture->project));
+  GtkWindow *chooser = NULL;
+  const char *body;
+  gsize length;
+
+  g_assert_true (main_menu_has (fixture, _("Export to Ca_lendar…")));
+  show_view (fixture, "notes");
+  g_assert_false (main_menu_has (fixture, _("Export to Ca_lendar…")));
+  show_view (fixture, "timeline");
+  iterate_pending ();
+
+  /* the first stage's new title, typed and not yet committed */
+  wait_until (is_mapped, title_row);
+  gtk_editable_set_text (title_row, "Behovsanalys; hemtjänst, larm");
+
+  g_assert_true (gtk_widget_activate_action (window, "win.export-calendar", NULL));
+  chooser = NULL;
+  wait_until (is_file_chooser_shown, &chooser);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, _("Export to Calendar"));
+  /* named after the project, as the other exports are */
+  suggested = up_file_util_calendar_name (fixture->project);
+  g_assert_true (g_str_has_suffix (suggested, ".ics"));
+  g_assert_nonnull (strstr (suggested, up_project_get_title (fixture->project)));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), typed);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (file_is_there, path);
+  wait_until (has_toast, fixture->window);
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR\r\n"));
+  /* the typed title was committed before the calendar was made: an
+   * escaped semicolon and comma in its summary */
+  g_assert_nonnull (strstr (contents, "SUMMARY:Behovsanalys\\; hemtjänst\\, larm"));
+  /* the file as the core makes it, but for the time stamp */
+  expected = up_export_calendar_ics (fixture->project, up_lang_get_ui_language (), NULL, NULL);
+  body = strstr (contents, "BEGIN:VEVENT");
+  g_assert_nonnull (body);
+  {
+    g_auto(GStrv) got = g_strsplit (contents, "\r\n", -1);
+    g_autofree char *want_text = g_strndup (g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+    g_auto(GStrv) want = g_strsplit (want_text, "\r\n", -1);
+    guint n_events = 0;
+
+    g_assert_cmpuint (g_strv_length (got), ==, g_strv_length (want));
+    for (guint i = 0; got[i] != NULL; i++)
+      {
+        if (g_str_has_prefix (got[i], "DTSTAMP:"))
+          continue;
+        g_assert_cmpstr (got[i], ==, want[i]);
+        if (g_str_equal (got[i], "BEGIN:VEVENT"))
+          n_events++;
+      }
+    g_assert_cmpuint (n_events, ==, n_stages);
+  }
+  toast = g_strdup_printf (ngettext ("Exported %1$u stage to “%2$s”", "Exported %1$u stages to “%2$s”", n_stages),
+                           n_stages, "plan.ics");
+  g_assert_cmpstr (shown_toast (fixture->window), ==, toast);
+}
+
 /* Chooses @path in the open dialog @chooser as typing it in its location
  * field does: GTK 4.8's dialog does not select a file given to
  * gtk_file_chooser_set_file() once its folder was set. */
@@ -10956,6 +11033,7 @@ main (int   argc,
   g_test_add ("/ui/window/export-png-size", Fixture, NULL, fixture_set_up, test_export_png_size,
               fixture_tear_down);
   g_test_add ("/ui/window/export-notes", Fixture, NULL, fixture_set_up, test_export_notes, fixture_tear_down);
+  g_test_add ("/ui/window/export-calendar", Fixture, NULL, fixture_set_up, test_export_calendar, fixture_tear_down);
   g_test_add ("/ui/window/duplicate-stage", Fixture, NULL, fixture_set_up, test_duplicate_stage, fixture_tear_down);
   g_test_add ("/ui/window/stage-list-menu", Fixture, NULL, fixture_set_up, test_stage_list_menu, fixture_tear_down);
   g_test_add ("/ui/window/stakeholder-notes", Fixture, NULL, fixture_set_up, test_stakeholder_notes,
