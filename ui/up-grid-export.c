@@ -361,6 +361,20 @@ on_options_response (AdwMessageDialog *dialog,
   ask_for_file (run);
 }
 
+/* A run of an export from @widget's window, for @user_data. */
+static ExportRun *
+export_run_new (GtkWidget *widget,
+                UpProject *project,
+                gpointer   user_data)
+{
+  ExportRun *run = g_new0 (ExportRun, 1);
+
+  run->widget = g_object_ref (widget);
+  run->project = g_object_ref (project);
+  run->user_data = user_data;
+  return run;
+}
+
 void
 up_grid_export_run (GtkWidget        *widget,
                     UpProject        *project,
@@ -374,12 +388,9 @@ up_grid_export_run (GtkWidget        *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (UP_IS_PROJECT (project));
 
-  run = g_new0 (ExportRun, 1);
-  run->widget = g_object_ref (widget);
-  run->project = g_object_ref (project);
+  run = export_run_new (widget, project, user_data);
   run->kind = kind;
   run->done = done;
-  run->user_data = user_data;
   run->options = UP_EXPORT_OPTIONS (up_export_options_new ());
 
   dialog = up_export_options_dialog_new (widget, export_title (run), run->options);
@@ -401,13 +412,10 @@ table_export_run (GtkWidget         *widget,
   g_return_if_fail (UP_IS_PROJECT (project));
   g_return_if_fail (G_IS_LIST_MODEL (rows));
 
-  run = g_new0 (ExportRun, 1);
-  run->widget = g_object_ref (widget);
-  run->project = g_object_ref (project);
+  run = export_run_new (widget, project, user_data);
   run->rows = g_object_ref (rows);
   run->people = people;
   run->table_done = done;
-  run->user_data = user_data;
   ask_for_file (run);
 }
 
@@ -442,12 +450,9 @@ up_calendar_export_run (GtkWidget         *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (UP_IS_PROJECT (project));
 
-  run = g_new0 (ExportRun, 1);
-  run->widget = g_object_ref (widget);
-  run->project = g_object_ref (project);
+  run = export_run_new (widget, project, user_data);
   run->calendar = TRUE;
   run->table_done = done;
-  run->user_data = user_data;
   ask_for_file (run);
 }
 
