@@ -335,7 +335,7 @@ run_export (GVariantDict *options)
   int png_width = 0;  /* the export's default */
   gboolean ok;
   UpChartOptions chart_options;
-  UpChartKind kind;
+  UpChartKind kind = UP_CHART_WHEEL;  /* a table or the calendar: no chart */
   UpExportFormat format;
   UpLang lang;
   gboolean notes, people, table, calendar;
