@@ -108,7 +108,8 @@ append_date (GString     *out,
   append_line (out, line);
 }
 
-/* The digits of the project's "created" (2026-11-28T10:00:00Z): with the
+/* The digits of the project's "created" (2026-11-28T10:00:00.123Z, to the
+ * second in files made before 0.3): with the
  * stage's id, a UID no other project's stage has, the same in every
  * export of this one and of its copies (a workshop's copy is the same
  * plan). */

@@ -204,8 +204,11 @@ static const char schema_v1[] =
   "  INSERT INTO note_fts (note_fts, rowid, body) VALUES ('delete', old.id, old.body);"
   "  INSERT INTO note_fts (rowid, body) VALUES (new.id, new.body);"
   "END;"
+  /* created to the millisecond: with a stage's id it makes the UIDs of
+   * the stages' calendar (up-export-calendar.c), which two projects made
+   * in the same second (a script, two routes) shared */
   "INSERT INTO project (id, created, modified)"
-  "  VALUES (1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));";
+  "  VALUES (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));";
 
 /* Version 2: when a stakeholder's row was last written, as a note's, so
  * that a copy sent back from a workshop can bring in its changes of a

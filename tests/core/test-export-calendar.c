@@ -816,6 +816,31 @@ test_uids (void)
       g_error ("two projects share the UID %s", other_uids[i]);
 }
 
+/* Two projects made within the same second, as a script or two routes
+ * chosen one after the other make them, have UIDs of their own: a
+ * project is created to the millisecond. */
+static void
+test_uids_same_second (void)
+{
+  g_autoptr(UpProject) first = targets_project ();
+  g_autoptr(UpProject) second = NULL;
+  g_auto(GStrv) first_uids = NULL;
+  g_auto(GStrv) second_uids = NULL;
+
+  /* a millisecond apart at least, well within one second mostly */
+  g_usleep (2000);
+  second = targets_project ();
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$",
+                                       up_project_get_created (first), 0, 0));
+  g_assert_cmpstr (up_project_get_created (first), !=, up_project_get_created (second));
+  first_uids = uids_of (first, UP_LANG_EN);
+  second_uids = uids_of (second, UP_LANG_EN);
+  g_assert_cmpuint (g_strv_length (first_uids), ==, g_strv_length (second_uids));
+  for (guint i = 0; first_uids[i] != NULL; i++)
+    for (guint j = 0; second_uids[j] != NULL; j++)
+      g_assert_cmpstr (first_uids[i], !=, second_uids[j]);
+}
+
 static int
 child_full_disk (const char *path)
 {
@@ -987,6 +1012,7 @@ main (int   argc,
   g_test_add_func ("/export-calendar/unreadable-dates", test_unreadable_dates);
   g_test_add_func ("/export-calendar/far-dates", test_far_dates);
   g_test_add_func ("/export-calendar/uids", test_uids);
+  g_test_add_func ("/export-calendar/uids-same-second", test_uids_same_second);
   g_test_add_func ("/export-calendar/write", test_write);
   g_test_add_func ("/export-calendar/async", test_async);
 
